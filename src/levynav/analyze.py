@@ -1,0 +1,44 @@
+"""The one entry point of the core: ``analyze(case, as_of) -> Analysis``. Pure: no clock, no I/O."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from levynav import __version__, derive, plan
+from levynav.law import catalog
+from levynav.model.analysis import Analysis, Deadline
+from levynav.model.case import Case
+
+DISCLAIMER = (
+    "Levy Navigator explains the law and the IRS's published rules as they apply to the facts you gave. "
+    "It is not legal advice and does not create a lawyer-client relationship. Check the sources shown, "
+    "and talk to a tax professional, a Low Income Taxpayer Clinic or the Taxpayer Advocate Service "
+    "before you rely on it."
+)
+
+
+def analyze(case: Case, as_of: date) -> Analysis:
+    ctx = derive.build_context(case, as_of)
+    findings = [f for rule in catalog.RULES for f in rule(case, ctx)]
+    deadlines = _unique(d for fn in catalog.DEADLINES for d in fn(case, ctx))
+    return Analysis(
+        as_of=as_of,
+        version=__version__,
+        disclaimer=DISCLAIMER,
+        summary=plan.summary(findings, deadlines),
+        findings=findings,
+        deadlines=deadlines,
+        plan=plan.steps(case, findings, deadlines, ctx),
+        questions=plan.questions(findings),
+        history=plan.history(case),
+        resources=plan.resources(case, findings),
+        notes=plan.notes(findings, ctx),
+        finances=ctx.finances,
+    )
+
+
+def _unique(deadlines: object) -> list[Deadline]:
+    seen: dict[tuple[str, str | None], Deadline] = {}
+    for d in deadlines:  # type: ignore[attr-defined]
+        seen.setdefault((d.id, d.subject), d)
+    return sorted(seen.values(), key=lambda d: (d.date, d.id))

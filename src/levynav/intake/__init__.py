@@ -1,0 +1,1 @@
+"""Getting facts in: case files, account transcripts, levy notices."""

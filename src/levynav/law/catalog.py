@@ -1,0 +1,11 @@
+"""Every rule and deadline function, in the order the analysis runs them."""
+
+from __future__ import annotations
+
+from levynav.law import appeals, discretionary, exemptions, help, release, return_property
+from levynav.law.rule import DeadlineFunc, RuleFunc
+
+MODULES = (release, discretionary, return_property, exemptions, appeals, help)
+
+RULES: tuple[RuleFunc, ...] = tuple(r for m in MODULES for r in m.RULES)
+DEADLINES: tuple[DeadlineFunc, ...] = tuple(d for m in MODULES for d in m.DEADLINES)

@@ -1,0 +1,41 @@
+"""The citation registry: every reference id the code uses, with its citation, source and status.
+
+Entries live in ``data/references/*.yaml`` as ``ID: {cite, source, summary, status}``; ids are the
+rule ids of the shared reference (R6343-A1, CDP-5, CSED-3, …). Status: V verified against a primary
+source, S secondary sources only, U unverified.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from levynav import datafiles
+from levynav.model.analysis import Citation
+
+STATUSES = {"V", "S", "U"}
+
+
+@functools.cache
+def registry() -> dict[str, Citation]:
+    entries = datafiles.merged_mapping("references")
+    out: dict[str, Citation] = {}
+    for rid, entry in entries.items():
+        out[rid] = Citation(
+            id=rid,
+            cite=entry["cite"],
+            source=entry["source"],
+            summary=entry["summary"],
+            status=entry["status"],
+        )
+    return out
+
+
+def cite(rid: str) -> Citation:
+    try:
+        return registry()[rid]
+    except KeyError:
+        raise KeyError(f"citation id {rid!r} is not in the registry (data/references)") from None
+
+
+def cites(ids: tuple[str, ...] | list[str]) -> list[Citation]:
+    return [cite(i) for i in ids]

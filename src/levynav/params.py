@@ -1,0 +1,122 @@
+"""Dated parameters: day counts, periods and amounts the rules use, each with its source.
+
+A parameter file (``data/parameters/*.yaml``) holds a list of entries::
+
+    - id: cdp.request_window_days
+      description: Days to request a Collection Due Process hearing after the notice.
+      unit: calendar_days
+      keyed_on: notice mailing date
+      cites: [CDP-5]
+      values:
+        - from: 1999-01-19
+          value: 30
+          source: 26 U.S.C. § 6330(a)(3)(B)
+          status: V
+
+Values run oldest first; each holds until the next ``from``. A value may be ``null`` (not known): a
+rule that needs it reports the value as missing rather than guessing.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from levynav import datafiles
+from levynav.model.analysis import ParamUse
+
+UNITS = {"calendar_days", "business_days", "days", "months", "years", "usd", "percent", "ratio", "count"}
+
+
+@dataclass(frozen=True)
+class ParamValue:
+    start: date
+    value: Decimal | int | None
+    source: str
+    status: str
+    note: str | None
+
+
+@dataclass(frozen=True)
+class Param:
+    id: str
+    description: str
+    unit: str
+    keyed_on: str
+    cites: tuple[str, ...]
+    values: tuple[ParamValue, ...]
+
+
+class MissingParameter(LookupError):
+    """No value of the parameter is in force on the date asked."""
+
+
+def _number(raw: Any) -> Decimal | int | None:
+    if raw is None:
+        return None
+    if isinstance(raw, bool):
+        raise ValueError("boolean is not a parameter value")
+    if isinstance(raw, int):
+        return raw
+    return Decimal(str(raw))
+
+
+@functools.cache
+def all_params() -> dict[str, Param]:
+    out: dict[str, Param] = {}
+    for entry in datafiles.merged_list("parameters"):
+        values = tuple(
+            ParamValue(
+                start=v["from"],
+                value=_number(v["value"]),
+                source=v["source"],
+                status=v["status"],
+                note=v.get("note"),
+            )
+            for v in entry["values"]
+        )
+        if entry["id"] in out:
+            raise ValueError(f"parameter {entry['id']} is defined twice")
+        out[entry["id"]] = Param(
+            id=entry["id"],
+            description=entry["description"],
+            unit=entry["unit"],
+            keyed_on=entry["keyed_on"],
+            cites=tuple(entry.get("cites", [])),
+            values=values,
+        )
+    return out
+
+
+def use(pid: str, on: date) -> ParamUse:
+    """The value of parameter ``pid`` in force on ``on``, as a ParamUse record."""
+    try:
+        param = all_params()[pid]
+    except KeyError:
+        raise KeyError(f"parameter {pid!r} is not defined in data/parameters") from None
+    current = None
+    for v in param.values:
+        if v.start <= on:
+            current = v
+    if current is None:
+        raise MissingParameter(f"parameter {pid!r} has no value in force on {on}")
+    return ParamUse(
+        id=pid,
+        value=current.value,
+        unit=param.unit,
+        effective_from=current.start,
+        source=current.source,
+        status=current.status,
+        note=current.note,
+    )
+
+
+def number(pid: str, on: date) -> int:
+    """An integer parameter (a day or month count) in force on ``on``."""
+    value = use(pid, on).value
+    if not isinstance(value, int):
+        raise MissingParameter(f"parameter {pid!r} has no whole-number value in force on {on}")
+    return value

@@ -1,0 +1,236 @@
+"""From findings and deadlines to what the person does: the plan, the open questions, the history.
+
+Wording comes from ``data/plan/*.yaml`` (one step per rule id) and ``data/questions/*.yaml`` (one
+prompt per fact path); this module only chooses, orders and dates.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import defaultdict
+from datetime import date
+from typing import Any
+
+from levynav import datafiles
+from levynav.law.rule import Context
+from levynav.model.analysis import Deadline, Effect, Finding, Outcome, Question, Resource, Step, TimelineEvent
+from levynav.model.case import Case
+
+IRS_PHONE = "IRS: 1-800-829-1040 (individuals) or 1-800-829-4933 (businesses), or the number on your notice"
+ACTION_EFFECTS = {
+    Effect.MUST_RELEASE,
+    Effect.MAY_RELEASE,
+    Effect.PARTIAL_RELEASE,
+    Effect.MUST_RETURN,
+    Effect.MAY_RETURN,
+    Effect.NO_LEVY,
+    Effect.LEVY_IMPROPER,
+    Effect.EXEMPT,
+    Effect.ROUTE_OPEN,
+}
+RANK = {"today": 0, "this_week": 1, "later": 2}
+EFFECT_WEIGHT = {
+    Effect.MUST_RELEASE: 10,
+    Effect.MUST_RETURN: 8,
+    Effect.NO_LEVY: 8,
+    Effect.LEVY_IMPROPER: 7,
+    Effect.PARTIAL_RELEASE: 6,
+    Effect.EXEMPT: 6,
+    Effect.MAY_RELEASE: 5,
+    Effect.MAY_RETURN: 4,
+    Effect.ROUTE_OPEN: 4,
+}
+
+
+@functools.cache
+def step_texts() -> dict[str, Any]:
+    return datafiles.merged_mapping("plan")
+
+
+@functools.cache
+def question_texts() -> dict[str, Any]:
+    return datafiles.merged_mapping("questions")
+
+
+def _contact(case: Case) -> str:
+    phones = [n.phone for n in case.notices if n.phone]
+    if phones:
+        return f"IRS at {phones[-1]} (the number on your notice); or 1-800-829-1040"
+    if case.taxpayer.kind.value == "business":
+        return "IRS: 1-800-829-4933 (businesses), or the number on your notice"
+    return IRS_PHONE
+
+
+def _when(base: str, by: date | None, as_of: date) -> str:
+    if by is not None:
+        left = (by - as_of).days
+        if left <= 3:
+            return "today"
+        if left <= 10:
+            return "this_week"
+    return base
+
+
+def steps(case: Case, findings: list[Finding], deadlines: list[Deadline], ctx: Context) -> list[Step]:
+    texts = step_texts()
+    by_id = {d.id: d for d in deadlines if not d.passed}
+    chosen: dict[str, tuple[Finding, list[Finding]]] = {}
+    for f in findings:
+        if f.outcome is not Outcome.APPLIES or f.effect not in ACTION_EFFECTS or f.rule not in texts:
+            continue
+        if f.rule in chosen:
+            chosen[f.rule][1].append(f)
+        else:
+            chosen[f.rule] = (f, [f])
+    out: list[Step] = []
+    for rule, (first, group) in chosen.items():
+        t = texts[rule]
+        dated = [by_id[i] for g in group for i in g.deadline_ids if i in by_id]
+        by = min((d.date for d in dated), default=None)
+        subjects = sorted({g.subject for g in group if g.subject})
+        about = f" (about {', '.join(subjects)})" if subjects else ""
+        out.append(
+            Step(
+                order=0,
+                when=_when(t.get("when", "this_week"), by, ctx.as_of),
+                title=t["title"],
+                action=t["action"].strip() + about,
+                why=first.explanation,
+                by_date=by,
+                contact=_contact(case) if t.get("contact") == "irs" else t.get("contact"),
+                form=t.get("form"),
+                have_ready=list(t.get("have_ready", [])),
+                rules=[rule],
+            )
+        )
+    out.sort(key=lambda s: (RANK[s.when], s.by_date or date.max, -_weight(s, findings)))
+    return [s.model_copy(update={"order": i + 1}) for i, s in enumerate(out)]
+
+
+def _weight(step: Step, findings: list[Finding]) -> int:
+    return max((EFFECT_WEIGHT.get(f.effect, 0) for f in findings if f.rule in step.rules and f.effect), default=0)
+
+
+def _pattern(path: str) -> str:
+    return re.sub(r"\[\d+\]", "[]", path)
+
+
+def questions(findings: list[Finding]) -> list[Question]:
+    decides: dict[str, set[str]] = defaultdict(set)
+    weight: dict[str, int] = defaultdict(int)
+    for f in findings:
+        if f.outcome is not Outcome.UNKNOWN:
+            continue
+        importance = EFFECT_WEIGHT.get(f.effect, 3) if f.effect else 3
+        for path in f.missing:
+            decides[path].add(f.rule)
+            weight[path] += importance
+    texts = question_texts()
+    out = [
+        Question(
+            path=path,
+            prompt=texts.get(_pattern(path), _default_prompt(path)),
+            decides=sorted(decides[path]),
+            weight=weight[path],
+        )
+        for path in decides
+    ]
+    out.sort(key=lambda q: (-q.weight, q.path))
+    return out
+
+
+def _default_prompt(path: str) -> str:
+    last = _pattern(path).split(".")[-1].replace("[]", "").replace("_", " ")
+    return f"What is the {last}? ({path})"
+
+
+def history(case: Case) -> list[TimelineEvent]:
+    events: list[TimelineEvent] = []
+    for n in case.notices:
+        when = n.mailing_date or n.notice_date
+        if when is not None:
+            note = f"mailed {n.mailing_date.isoformat()}" if n.mailing_date and n.notice_date else None
+            events.append(TimelineEvent(date=n.notice_date or when, event=f"Notice {n.type.value}", note=note))
+    for i, lv in enumerate(case.levies):
+        if lv.served_date:
+            events.append(TimelineEvent(date=lv.served_date, event=f"Levy served ({lv.kind.value}), levies[{i}]"))
+        if lv.proceeds_sent_date:
+            events.append(TimelineEvent(date=lv.proceeds_sent_date, event=f"Levied money sent to the IRS, levies[{i}]"))
+        if lv.released_date:
+            events.append(TimelineEvent(date=lv.released_date, event=f"Levy released, levies[{i}]"))
+    for ia in case.installment_agreements:
+        for name in ("requested_date", "entered_date", "rejected_date", "terminated_date"):
+            d = getattr(ia, name)
+            if d:
+                events.append(TimelineEvent(date=d, event=f"Installment agreement {name.removesuffix('_date')}"))
+    for o in case.offers:
+        for name in ("submitted_date", "pending_date", "rejected_date", "accepted_date", "withdrawn_date"):
+            d = getattr(o, name)
+            if d:
+                events.append(TimelineEvent(date=d, event=f"Offer in compromise {name.removesuffix('_date')}"))
+    for b in case.proceedings.bankruptcies:
+        events.append(TimelineEvent(date=b.petition_date, event="Bankruptcy petition filed"))
+    for h in case.proceedings.hearing_requests:
+        events.append(TimelineEvent(date=h.request_date, event=f"Hearing requested ({h.kind.value})"))
+    events.sort(key=lambda e: e.date)
+    return events
+
+
+def resources(case: Case, findings: list[Finding]) -> list[Resource]:
+    out = [
+        Resource(
+            id="tas",
+            name="Taxpayer Advocate Service",
+            how="Call 1-877-777-4778 or send Form 911 to your local TAS office; free",
+            why="TAS can step in when a levy causes hardship or the IRS does not respond.",
+        ),
+        Resource(
+            id="litc",
+            name="Low Income Taxpayer Clinics",
+            how="IRS Publication 4134 lists clinics; free or nominal fee",
+            why="Clinics represent people with income at or below 250% of the poverty level.",
+        ),
+        Resource(
+            id="tbor",
+            name="Taxpayer Bill of Rights",
+            how="IRS Publication 1",
+            why="You have the right to challenge the IRS's position, to appeal, and to finality.",
+        ),
+    ]
+    if case.taxpayer.kind.value == "business":
+        out = [r for r in out if r.id != "litc"] + out[1:2]
+    return out
+
+
+def summary(findings: list[Finding], deadlines: list[Deadline]) -> list[str]:
+    lines = []
+    applies = [f for f in findings if f.outcome is Outcome.APPLIES and f.effect in ACTION_EFFECTS]
+    for effect in (
+        Effect.MUST_RELEASE,
+        Effect.NO_LEVY,
+        Effect.LEVY_IMPROPER,
+        Effect.MUST_RETURN,
+        Effect.MAY_RELEASE,
+    ):
+        hits = sorted({f.title for f in applies if f.effect is effect})
+        if hits:
+            lines.append(f"{effect.value.replace('_', ' ').capitalize()}: " + "; ".join(hits))
+    upcoming = [d for d in deadlines if not d.passed]
+    if upcoming:
+        d = upcoming[0]
+        lines.append(f"Next deadline: {d.title} — {d.date.isoformat()} ({d.days_left} days left)")
+    if not lines:
+        lines.append("No release ground was found on the facts given; see the open questions.")
+    return lines
+
+
+def notes(findings: list[Finding], ctx: Context) -> list[str]:
+    out = []
+    unverified = sorted({f.rule for f in findings if f.status_note})
+    if unverified:
+        out.append("These findings rest in part on sources not verified against primary law: " + ", ".join(unverified))
+    stated = [c for c in ctx.csed.values() if c.basis == "stated"]
+    if stated:
+        out.append("Collection statute dates are taken as stated in the case, not computed.")
+    return out

@@ -1,0 +1,127 @@
+"""Text rendering of an Analysis and the rule catalog for people (Rich)."""
+
+from __future__ import annotations
+
+from types import ModuleType
+from typing import Any
+
+from rich.console import Console
+from rich.panel import Panel
+from rich.table import Table
+
+from levynav.law import registry
+from levynav.law.rule import Rule
+from levynav.model.analysis import Analysis, Citation, Finding, Outcome
+
+OUTCOME_LABEL = {
+    Outcome.APPLIES: "[bold green]APPLIES[/]",
+    Outcome.DOES_NOT_APPLY: "[dim]does not apply[/]",
+    Outcome.NOT_APPLICABLE: "[dim]not applicable[/]",
+    Outcome.UNKNOWN: "[yellow]UNKNOWN[/]",
+}
+
+
+def console() -> Console:
+    return Console(highlight=False, soft_wrap=False, width=100)
+
+
+def _finding(f: Finding) -> str:
+    head = f"{OUTCOME_LABEL[f.outcome]}  [bold]{f.rule}[/] {f.title}"
+    if f.subject:
+        head += f"  [dim]({f.subject})[/]"
+    if f.effect and f.outcome is Outcome.APPLIES:
+        head += f"  → {f.effect.value.replace('_', ' ')}"
+    lines = [head, f"    {f.explanation}"]
+    lines.append("    [dim]Law: " + "; ".join(c.cite for c in f.citations) + "[/]")
+    if f.missing:
+        lines.append("    [yellow]Needed to decide:[/] " + ", ".join(f.missing))
+    if f.status_note:
+        lines.append(f"    [magenta]Note:[/] {f.status_note}")
+    return "\n".join(lines)
+
+
+def print_analysis(a: Analysis) -> None:
+    out = console()
+    out.print(Panel(f"[bold]Levy Navigator[/] — analysis as of {a.as_of.isoformat()}", expand=False))
+    for line in a.summary:
+        out.print(f"• {line}")
+    if a.deadlines:
+        out.print("\n[bold]Deadlines[/]")
+        table = Table(show_header=True, header_style="bold")
+        for col in ("date", "days left", "deadline", "protects"):
+            table.add_column(col)
+        for d in a.deadlines:
+            left = "passed" if d.passed else str(d.days_left)
+            table.add_row(d.date.isoformat(), left, d.title, d.protects)
+        out.print(table)
+    if a.plan:
+        out.print("\n[bold]What to do[/]")
+        for s in a.plan:
+            by = f" — by {s.by_date.isoformat()}" if s.by_date else ""
+            out.print(f"{s.order}. [bold]{s.when.replace('_', ' ').upper()}[/]: {s.title}{by}")
+            out.print(f"   {s.action}")
+            if s.form:
+                out.print(f"   Form: {s.form}")
+            if s.contact:
+                out.print(f"   Contact: {s.contact}")
+            if s.have_ready:
+                out.print("   Have ready: " + "; ".join(s.have_ready))
+            out.print(f"   [dim]Why: {s.why}[/]")
+    shown = [f for f in a.findings if f.outcome in (Outcome.APPLIES, Outcome.UNKNOWN)]
+    if shown:
+        out.print("\n[bold]Findings[/] (applies or undecided; `--format json` lists all)")
+        for f in shown:
+            out.print(_finding(f))
+    if a.questions:
+        out.print("\n[bold]Questions still open[/] (answering them decides the findings marked UNKNOWN)")
+        for q in a.questions[:10]:
+            out.print(f"- {q.prompt}  [dim]({q.path})[/]")
+    if a.history:
+        out.print("\n[bold]How did I get here[/]")
+        for e in a.history:
+            note = f" — {e.note}" if e.note else ""
+            out.print(f"  {e.date.isoformat()}  {e.event}{note}")
+    if a.resources:
+        out.print("\n[bold]Help[/]")
+        for r in a.resources:
+            out.print(f"- {r.name}: {r.how}. {r.why}")
+    for note in a.notes:
+        out.print(f"\n[magenta]Note:[/] {note}")
+    out.print(f"\n[dim]{a.disclaimer}[/]")
+
+
+def rule_rows(modules: tuple[ModuleType, ...]) -> list[dict[str, Any]]:
+    rows = []
+    for module in modules:
+        for value in vars(module).values():
+            if isinstance(value, Rule):
+                cites = registry.cites(value.cites)
+                rows.append(
+                    {
+                        "rule": value.id,
+                        "title": value.title,
+                        "module": module.__name__.rsplit(".", 1)[-1],
+                        "citations": [c.cite for c in cites],
+                        "status": cites[0].status if cites else "U",
+                    }
+                )
+    return sorted(rows, key=lambda r: r["rule"])
+
+
+def print_rules(rows: list[dict[str, Any]]) -> None:
+    table = Table(show_header=True, header_style="bold")
+    for col in ("rule", "title", "law", "status"):
+        table.add_column(col)
+    for r in rows:
+        table.add_row(r["rule"], r["title"], "; ".join(r["citations"]), r["status"])
+    console().print(table)
+    console().print("[dim]Status: V verified against a primary source, S secondary only, U unverified.[/]")
+
+
+def print_citation(c: Citation) -> None:
+    out = console()
+    out.print(f"[bold]{c.id}[/] — {c.summary}")
+    out.print(f"Law: {c.cite}")
+    out.print(f"Source: {c.source}")
+    status = {"V": "verified against a primary source", "S": "secondary sources only", "U": "UNVERIFIED"}
+    out.print(f"Status: {status.get(c.status, c.status)}")

@@ -1,0 +1,50 @@
+"""Scenario files: facts in, findings/deadlines/figures out.
+
+Each ``tests/scenarios/<area>/*.yaml`` holds a list of scenarios::
+
+    - name: A sentence stating the legal point.
+      as_of: 2025-06-01
+      case: {...}                      # a Case, as in a case file
+      expect:
+        findings:                      # each must match at least one finding
+          - {rule: R6343-A1, subject: "levies[0]", outcome: applies, effect: must_release}
+          - {rule: R6343-A4, outcome: unknown, missing: ["circumstances.economic_hardship"]}
+        deadlines:                     # each must match a deadline (id, date, optional subject/days_left)
+          - {id: cdp.request, date: 2025-07-02}
+        no_findings: [R6343-A3]        # rules that must produce no finding at all
+        no_deadlines: [bank.hold]
+      error: "levies[0].proceeds_sent_date"   # instead of expect: loading must fail naming this
+
+Only the keys given are compared; ``missing`` must be a subset of the finding's missing list;
+``value`` is compared as a string.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+SCENARIOS = Path(__file__).parent / "scenarios"
+TOP_KEYS = {"name", "as_of", "case", "expect", "error", "notes"}
+EXPECT_KEYS = {"findings", "deadlines", "no_findings", "no_deadlines", "plan_forms", "questions"}
+FINDING_KEYS = {"rule", "subject", "outcome", "effect", "missing", "value", "explanation_contains"}
+DEADLINE_KEYS = {"id", "date", "subject", "days_left", "passed"}
+
+
+def discover() -> list[tuple[str, dict[str, Any]]]:
+    out = []
+    for file in sorted(SCENARIOS.rglob("*.yaml")):
+        items = yaml.safe_load(file.read_text(encoding="utf-8")) or []
+        for i, item in enumerate(items):
+            unknown = set(item) - TOP_KEYS
+            if unknown:
+                raise ValueError(f"{file}: scenario {i} has unknown keys {sorted(unknown)}")
+            out.append((f"{file.relative_to(SCENARIOS)}::{i}::{item['name'][:60]}", item))
+    return out
+
+
+def as_date(value: Any) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value))

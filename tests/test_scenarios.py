@@ -1,0 +1,76 @@
+"""The one runner for every scenario file (see tests/scenario_runner.py for the format)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from levynav import analyze
+from levynav.intake.load import CaseError, case_from_data
+from levynav.model.analysis import Analysis, Finding
+from tests.scenario_runner import DEADLINE_KEYS, EXPECT_KEYS, FINDING_KEYS, as_date, discover
+
+CASES = discover()
+
+
+def _matches(f: Finding, want: dict[str, Any]) -> bool:
+    if f.rule != want["rule"]:
+        return False
+    if "subject" in want and f.subject != want["subject"]:
+        return False
+    if "outcome" in want and f.outcome.value != want["outcome"]:
+        return False
+    if "effect" in want and (f.effect.value if f.effect else None) != want["effect"]:
+        return False
+    if "missing" in want and not set(want["missing"]) <= set(f.missing):
+        return False
+    if "value" in want and str(f.value) != str(want["value"]):
+        return False
+    return not ("explanation_contains" in want and want["explanation_contains"] not in f.explanation)
+
+
+def _tree(a: Analysis, rule: str) -> str:
+    found = [f for f in a.findings if f.rule == rule]
+    if not found:
+        return f"no finding for {rule}"
+    return "\n".join(
+        f"  {f.subject}: {f.outcome.value} {f.effect} missing={f.missing} value={f.value}\n    {f.explanation}"
+        for f in found
+    )
+
+
+@pytest.mark.parametrize(("name", "scenario"), CASES, ids=[c[0] for c in CASES])
+def test_scenario(name: str, scenario: dict[str, Any]) -> None:
+    if "error" in scenario:
+        with pytest.raises(CaseError) as err:
+            case_from_data(scenario["case"])
+        assert any(scenario["error"] in p for p in err.value.problems), err.value.problems
+        return
+    case = case_from_data(scenario["case"])
+    result = analyze(case, as_date(scenario["as_of"]))
+    expect = scenario["expect"]
+    assert set(expect) <= EXPECT_KEYS, f"unknown expect keys {set(expect) - EXPECT_KEYS}"
+    for want in expect.get("findings", []):
+        assert set(want) <= FINDING_KEYS, f"unknown finding keys {set(want) - FINDING_KEYS}"
+        assert any(_matches(f, want) for f in result.findings), f"expected {want}\ngot:\n{_tree(result, want['rule'])}"
+    for want in expect.get("deadlines", []):
+        assert set(want) <= DEADLINE_KEYS, f"unknown deadline keys {set(want) - DEADLINE_KEYS}"
+        got = [d for d in result.deadlines if d.id == want["id"]]
+        if "subject" in want:
+            got = [d for d in got if d.subject == want["subject"]]
+        assert got, f"no deadline {want['id']}; have {[d.id for d in result.deadlines]}"
+        if "date" in want:
+            assert any(d.date == as_date(want["date"]) for d in got), f"{want}: got {[str(d.date) for d in got]}"
+        if "days_left" in want:
+            assert any(d.days_left == want["days_left"] for d in got), f"{want}: got {[d.days_left for d in got]}"
+        if "passed" in want:
+            assert any(d.passed == want["passed"] for d in got), f"{want}: got {[d.passed for d in got]}"
+    for rule in expect.get("no_findings", []):
+        assert not result.findings_for(rule), f"{rule} should give no finding:\n{_tree(result, rule)}"
+    for did in expect.get("no_deadlines", []):
+        assert not [d for d in result.deadlines if d.id == did], f"deadline {did} should not be there"
+    for form in expect.get("plan_forms", []):
+        assert any(s.form and form in s.form for s in result.plan), f"no plan step with form {form}"
+    for path in expect.get("questions", []):
+        assert any(q.path == path for q in result.questions), f"no question for {path}"
