@@ -105,9 +105,9 @@ def main() -> None:
 
 
 def _register_feature_commands() -> None:
-    from levynav import cli_finances, cli_intake
+    from levynav import cli_finances, cli_notice, cli_transcript, cli_wage
 
-    for module in (cli_finances, cli_intake):
+    for module in (cli_finances, cli_wage, cli_transcript, cli_notice):
         module.register(app)
 
 
