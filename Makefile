@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO ?= examples/bank-levy-hardship-21-day-hold.yaml
+# The demo case's dates are set around this day; `make run DEMO_AS_OF=YYYY-MM-DD` to move it.
+DEMO_AS_OF ?= 2026-11-23
 
 .PHONY: run test install lint typecheck bench clean
 
@@ -16,7 +18,7 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/levynav analyze $(DEMO)
+	$(BIN)/levynav analyze $(DEMO) --as-of $(DEMO_AS_OF)
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench

@@ -1,0 +1,48 @@
+"""Shared helpers for the benchmarks: timing percentiles and writing results files."""
+
+from __future__ import annotations
+
+import json
+import platform
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+RESULTS = Path(__file__).parent / "results"
+
+
+def timings(fn: Callable[[], object], repeat: int) -> list[float]:
+    out = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        out.append(time.perf_counter() - start)
+    return out
+
+
+def summary_ms(samples: list[float]) -> dict[str, float]:
+    ordered = sorted(samples)
+    pick = lambda q: ordered[min(len(ordered) - 1, int(q * len(ordered)))]  # noqa: E731
+    return {
+        "p50_ms": round(statistics.median(ordered) * 1000, 4),
+        "p95_ms": round(pick(0.95) * 1000, 4),
+        "mean_ms": round(statistics.fmean(ordered) * 1000, 4),
+        "samples": len(ordered),
+    }
+
+
+def write(name: str, figures: dict[str, Any]) -> Path:
+    RESULTS.mkdir(exist_ok=True)
+    figures = {
+        "benchmark": name,
+        "python": sys.version.split()[0],
+        "machine": platform.machine(),
+        "measured_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        **figures,
+    }
+    path = RESULTS / f"{name}.json"
+    path.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+    return path
