@@ -109,3 +109,18 @@ def test_console_script_reports_bad_input_without_traceback(tmp_path: Path) -> N
     assert proc.returncode == 2
     assert "levies[0].served_date" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+@pytest.mark.parametrize("example", sorted(p.name for p in EXAMPLES.glob("*.yaml")))
+def test_cli_json_gives_the_same_findings_as_the_library(example: str) -> None:
+    from datetime import date
+
+    from levynav import analyze, load_case
+
+    code, out, _ = run("analyze", str(EXAMPLES / example), "--as-of", "2026-11-23", "--format", "json")
+    assert code == 0
+    via_cli = json.loads(out)
+    direct = json.loads(analyze(load_case(EXAMPLES / example), date(2026, 11, 23)).model_dump_json())
+    assert via_cli["findings"] == direct["findings"]
+    assert via_cli["deadlines"] == direct["deadlines"]
+    assert via_cli["plan"] == direct["plan"]

@@ -154,7 +154,12 @@ def history(case: Case) -> list[TimelineEvent]:
             events.append(TimelineEvent(date=n.notice_date or when, event=f"Notice {n.type.value}", note=note))
     for i, lv in enumerate(case.levies):
         if lv.served_date:
-            events.append(TimelineEvent(date=lv.served_date, event=f"Levy served ({lv.kind.value}), levies[{i}]"))
+            served = TimelineEvent(
+                date=lv.served_date,
+                event=f"Levy served ({lv.kind.value}), levies[{i}]",
+                note=_since_notices(case, lv.served_date),
+            )
+            events.append(served)
         if lv.proceeds_sent_date:
             events.append(TimelineEvent(date=lv.proceeds_sent_date, event=f"Levied money sent to the IRS, levies[{i}]"))
         if lv.released_date:
@@ -175,6 +180,16 @@ def history(case: Case) -> list[TimelineEvent]:
         events.append(TimelineEvent(date=h.request_date, event=f"Hearing requested ({h.kind.value})"))
     events.sort(key=lambda e: e.date)
     return events
+
+
+def _since_notices(case: Case, served: date) -> str | None:
+    """How long after the last notices the levy came (the timing that decides premature-levy questions)."""
+    parts = []
+    for n in sorted(case.notices, key=lambda n: n.mailing_date or n.notice_date or date.min):
+        sent = n.mailing_date or n.notice_date
+        if sent is not None and sent <= served and n.type.value not in {"668-A", "668-W"}:
+            parts.append(f"{(served - sent).days} days after the {n.type.value}")
+    return "; ".join(parts[-2:]) if parts else "no earlier notice is recorded"
 
 
 def resources(case: Case, findings: list[Finding]) -> list[Resource]:
@@ -199,7 +214,7 @@ def resources(case: Case, findings: list[Finding]) -> list[Resource]:
         ),
     ]
     if case.taxpayer.kind.value == "business":
-        out = [r for r in out if r.id != "litc"] + out[1:2]
+        out = [r for r in out if r.id != "litc"]
     return out
 
 

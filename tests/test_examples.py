@@ -1,0 +1,100 @@
+"""Every example a new user can run gives the right findings, deadlines and plan (as of 2026-11-23)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from levynav import analyze, load_case
+from levynav.model.analysis import Analysis
+
+EXAMPLES = Path(__file__).parent.parent / "examples"
+AS_OF = date(2026, 11, 23)
+
+# example file -> (findings as (rule, subject, outcome, effect or None), deadlines as (id, date))
+EXPECTED: dict[str, dict[str, Any]] = {
+    "bank-levy-hardship-21-day-hold.yaml": {
+        "findings": [
+            ("R6343-A4", "levies[0]", "applies", "must_release"),
+            ("R6332-C1", "levies[0]", "applies", None),
+            ("R6330-A1", "levies[0]", "does_not_apply", None),
+        ],
+        "deadlines": [("bank.hold_ends", "2026-12-03"), ("eh.request", "2027-07-13")],
+        "passed": ["cdp.request"],
+    },
+    "wage-levy-installment-agreement-entered.yaml": {
+        "findings": [("R6343-A3", "levies[0]", "applies", "must_release"), ("R6331-E1", "levies[0]", "applies", None)],
+        "deadlines": [],
+    },
+    "social-security-federal-payment-levy.yaml": {
+        "findings": [("R6331-H1", "levies[0]", "applies", None), ("R6330-A1", "levies[0]", "does_not_apply", None)],
+        "deadlines": [("eh.request", "2027-06-01")],
+        "passed": ["cdp.request"],
+    },
+    "premature-levy-no-cdp-notice.yaml": {
+        "findings": [("R6330-A1", "levies[0]", "applies", "levy_improper"), ("R6343-D1", "levies[0]", "applies", None)],
+        "deadlines": [("return.request", "2028-10-26")],
+    },
+    "wrongful-levy-relatives-account.yaml": {
+        "findings": [("R6343-B1", "levies[0]", "applies", "may_return"), ("R7426-1", "levies[0]", "applies", None)],
+        "deadlines": [("return.request", "2028-10-05"), ("wrongful_levy.suit", "2028-10-05")],
+    },
+    "bankruptcy-before-levy.yaml": {
+        "findings": [("RBK-362", "levies[0]", "applies", None)],
+        "deadlines": [],
+    },
+    "levy-after-collection-statute.yaml": {
+        "findings": [("R6343-A1", "levies[0]", "applies", "must_release")],
+        "deadlines": [],
+    },
+    "balance-paid-in-full.yaml": {
+        "findings": [("R6343-A1", "levies[0]", "applies", "must_release")],
+        "deadlines": [],
+    },
+    "business-bank-levy.yaml": {
+        "findings": [("R6343-A4", "levies[0]", "not_applicable", None)],
+        "deadlines": [("bank.hold_ends", "2026-11-30")],
+    },
+    "offer-pending-levy-before.yaml": {
+        "findings": [("R6331-K1", None, "applies", "no_levy"), ("R6343-A1", "levies[0]", "does_not_apply", None)],
+        "deadlines": [],
+    },
+    "cdp-request-on-day-31.yaml": {
+        "findings": [("R6330-E2", None, "applies", None)],
+        "deadlines": [],
+        "passed": ["cdp.request"],
+    },
+}
+
+
+def _run(name: str) -> Analysis:
+    return analyze(load_case(EXAMPLES / name), AS_OF)
+
+
+def test_every_example_file_has_expectations() -> None:
+    assert sorted(p.name for p in EXAMPLES.glob("*.yaml")) == sorted(EXPECTED)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_example(name: str) -> None:
+    result = _run(name)
+    want = EXPECTED[name]
+    for rule, subject, outcome, effect in want["findings"]:
+        hits = [f for f in result.findings if f.rule == rule and (subject is None or f.subject == subject)]
+        assert hits, f"{name}: no finding {rule} for {subject}"
+        assert any(f.outcome.value == outcome for f in hits), f"{name}: {rule} {[f.outcome.value for f in hits]}"
+        if effect:
+            assert any(f.effect and f.effect.value == effect for f in hits if f.outcome.value == outcome), (
+                f"{name}: {rule} effect {[f.effect for f in hits]}"
+            )
+    for did, day in want["deadlines"]:
+        got = [d for d in result.deadlines if d.id == did]
+        assert any(d.date == date.fromisoformat(day) for d in got), f"{name}: {did} {[str(d.date) for d in got]}"
+    for did in want.get("passed", []):
+        got = [d for d in result.deadlines if d.id == did]
+        assert got and all(d.passed for d in got), f"{name}: {did} should be there and passed"
+    if any(o == "applies" and e in {"must_release", "levy_improper", "may_return"} for _, _, o, e in want["findings"]):
+        assert result.plan, f"{name}: a release or return ground applies but the plan is empty"
