@@ -1,9 +1,119 @@
-"""(being written)"""
+"""`levynav wage-exempt`: the Publication 1494 exempt amount per pay period, with its formula and sources."""
 
 from __future__ import annotations
 
+import json
+from typing import Annotated, Any
+
 import typer
+
+from levynav.calc import wage_exemption as we
+
+STATUS_LABEL = {"V": "verified", "S": "secondary sources only", "U": "UNVERIFIED", "missing": "missing"}
+
+
+def _fail(message: str) -> typer.Exit:
+    typer.echo(f"levynav: {message}", err=True)
+    return typer.Exit(code=2)
+
+
+def _as_json(result: we.WageExemption) -> dict[str, Any]:
+    def inp(v: we.InputValue | None) -> dict[str, Any] | None:
+        if v is None:
+            return None
+        return {"value": str(v.value) if v.value is not None else None, "source": v.source, "status": v.status}
+
+    return {
+        "year": result.year,
+        "filing_status": result.filing_status.value,
+        "dependents": result.dependents,
+        "additional_conditions": result.additional_conditions,
+        "pay_period": result.pay_period.value,
+        "periods_per_year": result.periods_per_year,
+        "basis": result.basis,
+        "edition": result.edition,
+        "statement_default_applied": result.statement_default_applied,
+        "inputs": {
+            "standard_deduction": inp(result.standard_deduction),
+            "dependent_amount": inp(result.dependent_amount),
+            "additional_per_condition": inp(result.additional_per_condition),
+        },
+        "base_per_period": str(result.base_per_period),
+        "per_dependent_per_period": str(result.per_dependent_per_period),
+        "additional_per_period": str(result.additional_per_period),
+        "exempt_amount": str(result.exempt_amount),
+        "formula": result.formula,
+        "unverified": [v.name for v in result.unverified_inputs],
+        "notes": result.notes,
+        "citations": list(result.citations),
+    }
+
+
+def _print_text(result: we.WageExemption) -> None:
+    who = (
+        "no statement returned: married filing separately, 0 dependents"
+        if result.statement_default_applied
+        else f"{result.filing_status.value.replace('_', ' ')}, {result.dependents} dependent(s)"
+    )
+    typer.echo(
+        f"Amount exempt from an IRS wage levy, {result.year}, paid {result.pay_period.value}: ${result.exempt_amount:,}"
+    )
+    typer.echo(f"  for: {who}; additional standard deductions (65+/blind): {result.additional_conditions}")
+    typer.echo(f"  table: {result.edition} (basis: {result.basis})")
+    typer.echo(f"  formula: {result.formula}")
+    typer.echo("  inputs:")
+    for v in result.inputs:
+        typer.echo(f"    - {v.name}: ${v.value:,} [{STATUS_LABEL[v.status]}] source: {v.source}")
+    typer.echo(f"    - pay periods per year: {result.periods_per_year}")
+    for note in result.notes:
+        typer.echo(f"  note: {note}")
+    typer.echo(
+        "  law: 26 U.S.C. § 6334(a)(9), (d); Publication 1494. "
+        "Your employer pays you this amount; the rest goes to the IRS."
+    )
+    typer.echo("  This is not legal advice.")
 
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the CLI."""
+
+    @app.command("wage-exempt")
+    def wage_exempt_command(
+        year: Annotated[int, typer.Option("--year", help="year of the levy (2018 or later)")],
+        pay_period: Annotated[
+            str, typer.Option("--pay-period", help="daily, weekly, biweekly, semimonthly or monthly")
+        ],
+        filing_status: Annotated[
+            str | None,
+            typer.Option(
+                "--filing-status",
+                help="single, married_filing_jointly, married_filing_separately, head_of_household, "
+                "qualifying_surviving_spouse; omit with --dependents when no statement was returned",
+                show_default=False,
+            ),
+        ] = None,
+        dependents: Annotated[
+            int | None, typer.Option("--dependents", help="dependents claimed on the statement", show_default=False)
+        ] = None,
+        over_65_or_blind: Annotated[
+            int, typer.Option("--over-65-or-blind", help="number of additional standard deductions for 65+/blind")
+        ] = 0,
+        basis: Annotated[
+            str | None, typer.Option("--basis", help="which yearly amounts to use where a year has two (2025)")
+        ] = None,
+        fmt: Annotated[str, typer.Option("--format", help="text or json")] = "text",
+    ) -> None:
+        """The part of each paycheck an IRS wage levy cannot take (Publication 1494), with its formula and sources."""
+        if fmt not in {"text", "json"}:
+            raise _fail(f"--format: {fmt!r} is not one of text, json")
+        status = filing_status.replace("-", "_") if filing_status else None
+        try:
+            result = we.exempt_amount(year, pay_period, status, dependents, over_65_or_blind, basis)
+        except we.MissingInput as err:
+            raise _fail(f"{err} (missing: {', '.join(err.missing)})") from None
+        except we.WageExemptionError as err:
+            raise _fail(str(err)) from None
+        if fmt == "json":
+            typer.echo(json.dumps(_as_json(result), indent=2))
+        else:
+            _print_text(result)

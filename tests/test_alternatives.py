@@ -1,0 +1,339 @@
+"""Collection alternatives side by side: limits at their edges, fees, low income, CNC and the offer arithmetic."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+from decimal import Decimal as D
+
+import pytest
+
+from levynav.calc import alt_low_income
+from levynav.calc.alt_common import Eligibility, LevyEffect, Option, Params
+from levynav.calc.alt_equity import Asset, EquityInputs, Vehicle, net_realizable_equity, offer_figures
+from levynav.calc.alt_payments import bank_hold_end, exempt_property_amounts, federal_payment_levy_amount
+from levynav.calc.alternatives import AlternativesFacts, collection_alternatives, months_until
+from levynav.law import registry
+from levynav.model.case import TaxpayerKind
+
+AS_OF = date(2026, 3, 2)
+BASE = AlternativesFacts(
+    taxpayer_kind=TaxpayerKind.INDIVIDUAL,
+    balance=D("18000"),
+    as_of=AS_OF,
+    assessed_tax=D("9000"),
+    monthly_disposable_income=D("300"),
+    csed=date(2032, 4, 15),
+    household_size=3,
+    state="OH",
+    adjusted_gross_income=D("70000"),
+    all_returns_filed=True,
+    estimated_payments_current=True,
+    in_open_bankruptcy=False,
+    prior_five_years_compliant=True,
+    unable_to_pay_in_full=True,
+    income_tax_only=True,
+    equity=EquityInputs(),
+)
+
+
+def run(**changes: object) -> dict[Option, object]:
+    result = collection_alternatives(dataclasses.replace(BASE, **changes))  # type: ignore[arg-type]
+    return {o.option: o for o in result.options}
+
+
+def eligibility(option: Option, **changes: object) -> Eligibility:
+    return run(**changes)[option].eligibility  # type: ignore[attr-defined, no-any-return]
+
+
+# ---------------------------------------------------------------- offer in compromise arithmetic (Form 433-A (OIC))
+
+
+def test_rcp_example_with_bank_vehicle_and_furniture() -> None:
+    p = Params(AS_OF)
+    inputs = EquityInputs(
+        cash_and_bank=D("2500"),
+        vehicles=(Vehicle(D("12000"), D("4000")),),
+        valuables_and_furniture=(Asset(D("15000")),),
+    )
+    equity = net_realizable_equity(inputs, p)
+    assert equity.lines["1 cash and bank"] == D("1500")  # 2,500 - 1,000
+    assert equity.lines["6 vehicles"] == D("2150")  # 12,000 x .8 - 4,000 - 3,450
+    assert equity.lines["7 furniture, personal effects, valuables"] == D("290")  # 15,000 x .8 - 11,710
+    assert equity.box_a == D("3940")
+    figs = offer_figures(inputs, D("300"), p)
+    assert figs.minimum_offer_lump_sum == D("3940") + 300 * 12
+    assert figs.minimum_offer_periodic == D("3940") + 300 * 24
+
+
+def test_second_vehicle_allowance_only_for_a_joint_offer() -> None:
+    p = Params(AS_OF)
+    cars = (Vehicle(D("20000"), D("5000")), Vehicle(D("10000"), D("0")))
+    single = net_realizable_equity(EquityInputs(vehicles=cars), p)
+    joint = net_realizable_equity(EquityInputs(vehicles=cars, joint_offer=True), p)
+    # equities 11,000 and 8,000; the $3,450 comes off the larger one, and off the second only when joint
+    assert single.lines["6 vehicles"] == D("11000") - 3450 + D("8000")
+    assert joint.lines["6 vehicles"] == D("11000") - 3450 + D("8000") - 3450
+
+
+def test_real_estate_retirement_investments_and_negative_lines() -> None:
+    p = Params(AS_OF)
+    inputs = EquityInputs(
+        cash_and_bank=D("400"),  # below the $1,000 allowance: 0, not negative
+        real_estate=(Asset(D("300000"), D("200000")), Asset(D("100000"), D("95000"))),  # 40,000 and 0 (negative)
+        retirement_accounts=(Asset(D("50000"), D("0")),),  # 40,000
+        investments=(Asset(D("10000"), D("2500")),),  # at market value: 7,500
+        life_insurance=(Asset(D("3000"), D("1000")),),  # 2,000
+        vehicles=(Vehicle(D("30000"), D("0"), leased=True),),  # leased: 0
+    )
+    equity = net_realizable_equity(inputs, p)
+    assert equity.lines["1 cash and bank"] == 0
+    assert equity.lines["5 real estate"] == D("40000")
+    assert equity.lines["3 retirement"] == D("40000")
+    assert equity.lines["2 investments"] == D("7500")
+    assert equity.lines["4 life insurance"] == D("2000")
+    assert equity.lines["6 vehicles"] == 0
+    assert equity.box_a == D("89500")
+
+
+def test_negative_disposable_income_counts_as_zero_future_income() -> None:
+    figs = offer_figures(EquityInputs(), D("-250"), Params(AS_OF))
+    assert figs.future_income_lump_sum == 0
+    assert figs.minimum_offer_lump_sum == 0
+
+
+def test_offer_not_worth_making_when_rcp_reaches_the_balance() -> None:
+    rich = EquityInputs(cash_and_bank=D("30000"))
+    offer = run(equity=rich)[Option.OFFER_IN_COMPROMISE]
+    assert offer.eligibility is Eligibility.NOT_ELIGIBLE  # type: ignore[attr-defined]
+    assert "full payment" in " ".join(offer.reasons)  # type: ignore[attr-defined]
+
+
+def test_offer_fee_and_initial_payment_without_low_income() -> None:
+    offer = run(equity=EquityInputs(cash_and_bank=D("6000")))[Option.OFFER_IN_COMPROMISE]
+    assert offer.eligibility is Eligibility.ELIGIBLE  # type: ignore[attr-defined]
+    assert offer.fees[0].amount == D("205")  # type: ignore[attr-defined]
+    lump = D("5000") + 300 * 12
+    assert offer.figures["minimum_offer_lump_sum"] == lump  # type: ignore[attr-defined]
+    assert offer.figures["initial_payment_lump_sum"] == lump * D("0.2")  # type: ignore[attr-defined]
+    periodic = D("5000") + 300 * 24
+    assert offer.figures["first_periodic_payment"] == (periodic / 24).quantize(D("0.01"), rounding="ROUND_CEILING")  # type: ignore[attr-defined]
+    assert offer.levy_effect is LevyEffect.NO_RELEASE_REQUIRED  # type: ignore[attr-defined]
+
+
+def test_low_income_offer_pays_no_fee_and_nothing_up_front() -> None:
+    offer = run(adjusted_gross_income=D("40000"))[Option.OFFER_IN_COMPROMISE]
+    assert offer.figures["initial_payment_lump_sum"] == 0  # type: ignore[attr-defined]
+    assert "no fee" in offer.fees[0].note  # type: ignore[attr-defined]
+
+
+def test_offer_unknown_without_finances() -> None:
+    offer = run(monthly_disposable_income=None, equity=None)[Option.OFFER_IN_COMPROMISE]
+    assert offer.eligibility is Eligibility.UNKNOWN  # type: ignore[attr-defined]
+    assert {"finances.monthly_disposable_income", "finances.assets"} <= set(offer.missing)  # type: ignore[attr-defined]
+
+
+# ---------------------------------------------------------------- low-income test (Form 656 (Rev. 4-2025) table)
+
+
+@pytest.mark.parametrize(
+    ("size", "state", "agi", "qualifies"),
+    [
+        (1, "OH", D("37650"), True),  # exactly 250% (48 states)
+        (1, "OH", D("37651"), False),
+        (4, "AK", D("97500"), True),
+        (4, "HI", D("89701"), False),
+        (10, "OH", D("131800") + 2 * 13450, True),  # 8 persons + 2 x the additional amount
+    ],
+)
+def test_low_income_edges(size: int, state: str, agi: D, qualifies: bool) -> None:
+    result = alt_low_income.low_income_test(size, state, agi, None, AS_OF)
+    assert result.qualifies is qualifies
+    assert result.status == "V"
+
+
+def test_low_income_by_monthly_gross_income_times_twelve() -> None:
+    result = alt_low_income.low_income_test(2, "OH", None, D("4200"), AS_OF)
+    assert result.qualifies is True  # 50,400 <= 51,100
+    assert result.basis == "household gross monthly income x 12"
+
+
+def test_low_income_unknown_without_income_or_before_the_table() -> None:
+    assert alt_low_income.low_income_test(2, "OH", None, None, AS_OF).qualifies is None
+    assert alt_low_income.low_income_test(2, "OH", D("1000"), None, date(2024, 6, 1)).qualifies is None
+
+
+# ---------------------------------------------------------------- installment agreements at their limits
+
+
+@pytest.mark.parametrize(
+    ("tax", "expected"), [(D("10000"), Eligibility.ELIGIBLE), (D("10000.01"), Eligibility.NOT_ELIGIBLE)]
+)
+def test_guaranteed_agreement_edge_at_10000(tax: D, expected: Eligibility) -> None:
+    assert eligibility(Option.GUARANTEED_IA, assessed_tax=tax) is expected
+
+
+def test_guaranteed_agreement_needs_five_clean_years_and_pays_in_36_months() -> None:
+    assert eligibility(Option.GUARANTEED_IA, prior_five_years_compliant=False) is Eligibility.NOT_ELIGIBLE
+    assert eligibility(Option.GUARANTEED_IA, prior_five_years_compliant=None) is Eligibility.UNKNOWN
+    ia = run()[Option.GUARANTEED_IA]
+    assert ia.months_to_pay == 36  # type: ignore[attr-defined]
+    assert ia.monthly_payment == D("500.00")  # type: ignore[attr-defined]
+    assert eligibility(Option.GUARANTEED_IA, taxpayer_kind=TaxpayerKind.BUSINESS) is Eligibility.NOT_APPLICABLE
+
+
+@pytest.mark.parametrize(
+    ("balance", "expected"), [(D("50000"), Eligibility.ELIGIBLE), (D("50000.01"), Eligibility.NOT_ELIGIBLE)]
+)
+def test_simple_payment_plan_edge_at_50000(balance: D, expected: Eligibility) -> None:
+    assert eligibility(Option.SIMPLE_PAYMENT_PLAN, balance=balance) is expected
+
+
+def test_simple_payment_plan_runs_to_the_csed_and_shows_the_72_month_figure() -> None:
+    plan = run()[Option.SIMPLE_PAYMENT_PLAN]
+    months = months_until(AS_OF, date(2032, 4, 15))
+    assert months == 73
+    assert plan.months_to_pay == months  # type: ignore[attr-defined]
+    assert plan.monthly_payment == (D("18000") / 73).quantize(D("0.01"), rounding="ROUND_CEILING")  # type: ignore[attr-defined]
+    assert plan.figures["monthly_payment_within_72_months"] == D("250.00")  # type: ignore[attr-defined]
+    assert plan.levy_effect is LevyEffect.MUST_RELEASE_UNLESS_AGREEMENT_SAYS_OTHERWISE  # type: ignore[attr-defined]
+
+
+def test_simple_payment_plan_without_csed_leaves_the_payment_unknown() -> None:
+    plan = run(csed=None)[Option.SIMPLE_PAYMENT_PLAN]
+    assert plan.monthly_payment is None  # type: ignore[attr-defined]
+    assert "csed" in plan.missing  # type: ignore[attr-defined]
+
+
+def test_direct_debit_note_above_25000() -> None:
+    assert any("direct debit" in n for n in run(balance=D("25000.01"))[Option.SIMPLE_PAYMENT_PLAN].notes)  # type: ignore[attr-defined]
+    assert not any("direct debit" in n for n in run(balance=D("25000"))[Option.SIMPLE_PAYMENT_PLAN].notes)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("balance", "expected"), [(D("25000"), Eligibility.ELIGIBLE), (D("25000.01"), Eligibility.NOT_ELIGIBLE)]
+)
+def test_in_business_trust_fund_edge_at_25000(balance: D, expected: Eligibility) -> None:
+    business = {"taxpayer_kind": TaxpayerKind.BUSINESS, "in_business": True, "trust_fund_taxes": True}
+    assert eligibility(Option.IN_BUSINESS_TRUST_FUND, balance=balance, **business) is expected
+    assert eligibility(Option.SIMPLE_PAYMENT_PLAN, balance=balance, **business) is expected
+    ibtf = run(balance=balance, **business)[Option.IN_BUSINESS_TRUST_FUND]
+    assert ibtf.months_to_pay == 24  # type: ignore[attr-defined]
+
+
+def test_business_without_trust_fund_taxes_has_the_50000_limit() -> None:
+    facts = {"taxpayer_kind": TaxpayerKind.BUSINESS, "in_business": True, "trust_fund_taxes": False}
+    assert eligibility(Option.SIMPLE_PAYMENT_PLAN, balance=D("50000"), **facts) is Eligibility.ELIGIBLE
+    assert eligibility(Option.IN_BUSINESS_TRUST_FUND, balance=D("20000"), **facts) is Eligibility.NOT_ELIGIBLE
+
+
+@pytest.mark.parametrize(
+    ("balance", "expected"), [(D("99999.99"), Eligibility.ELIGIBLE), (D("100000"), Eligibility.NOT_ELIGIBLE)]
+)
+def test_short_term_plan_edge_under_100000(balance: D, expected: Eligibility) -> None:
+    plan = run(balance=balance)[Option.SHORT_TERM_PLAN]
+    assert plan.eligibility is expected  # type: ignore[attr-defined]
+    assert plan.pay_by == date(2026, 8, 29)  # type: ignore[attr-defined]  # 180 days after 2026-03-02
+    assert plan.fees[0].amount == 0  # type: ignore[attr-defined]
+
+
+def test_non_streamlined_above_50000_pays_disposable_income_and_flags_partial_payment() -> None:
+    ia = run(balance=D("80000"), monthly_disposable_income=D("500"))[Option.NON_STREAMLINED_IA]
+    assert ia.eligibility is Eligibility.ELIGIBLE  # type: ignore[attr-defined]
+    assert ia.monthly_payment == D("500")  # type: ignore[attr-defined]
+    assert ia.months_to_pay == 160  # type: ignore[attr-defined]
+    assert ia.figures["partial_payment"] == "yes"  # type: ignore[attr-defined]
+    assert run()[Option.NON_STREAMLINED_IA].eligibility is Eligibility.NOT_APPLICABLE  # type: ignore[attr-defined]
+
+
+def test_fees_missing_values_say_so_and_low_income_waives_direct_debit() -> None:
+    fees = run(adjusted_gross_income=D("40000"))[Option.SIMPLE_PAYMENT_PLAN].fees  # type: ignore[attr-defined]
+    by_method = {f.method: f for f in fees}
+    assert by_method["online, direct debit"].amount == D("22")
+    assert by_method["online, direct debit"].low_income_amount == 0
+    phone = by_method["phone/mail/in person, other payment"]
+    assert phone.amount is None and phone.missing
+    assert "value missing" in phone.note
+    result = collection_alternatives(BASE)
+    assert {u.id for u in result.missing_values} == {
+        "alt.ia_fee.other_direct_debit",
+        "alt.ia_fee.other_non_direct_debit",
+    }
+    assert "alt.ia_fee.online_direct_debit" in {u.id for u in result.unverified}
+
+
+def test_2017_fee_schedule_applies_to_an_earlier_date() -> None:
+    options = run(as_of=date(2023, 1, 5), csed=date(2030, 1, 1))
+    fees = options[Option.SIMPLE_PAYMENT_PLAN].fees  # type: ignore[attr-defined]
+    assert [f.amount for f in fees] == [D("31"), D("130"), D("107"), D("225")]
+    # the Form 433-A (OIC) figures are recorded from the Rev. 4-2025 form only: the offer says what is missing
+    offer = options[Option.OFFER_IN_COMPROMISE]
+    assert offer.eligibility is Eligibility.UNKNOWN  # type: ignore[attr-defined]
+    assert any("alt.oic." in m for m in offer.missing)  # type: ignore[attr-defined]
+
+
+# ---------------------------------------------------------------- currently not collectible
+
+
+@pytest.mark.parametrize(
+    ("mdi", "expected"),
+    [
+        (D("0"), Eligibility.ELIGIBLE),
+        (D("-120"), Eligibility.ELIGIBLE),
+        (D("0.01"), Eligibility.NOT_ELIGIBLE),
+        (None, Eligibility.UNKNOWN),
+    ],
+)
+def test_currently_not_collectible_when_nothing_is_left(mdi: D | None, expected: Eligibility) -> None:
+    cnc = run(monthly_disposable_income=mdi)[Option.CURRENTLY_NOT_COLLECTIBLE]
+    assert cnc.eligibility is expected  # type: ignore[attr-defined]
+    assert cnc.levy_effect is LevyEffect.MUST_RELEASE_WAGE_LEVY  # type: ignore[attr-defined]
+    assert any("keeps running" in n for n in cnc.notes)  # type: ignore[attr-defined]
+
+
+def test_business_cnc_not_applicable() -> None:
+    assert (
+        eligibility(Option.CURRENTLY_NOT_COLLECTIBLE, taxpayer_kind=TaxpayerKind.BUSINESS) is Eligibility.NOT_APPLICABLE
+    )
+
+
+# ---------------------------------------------------------------- citations, bad input, small helpers
+
+
+def test_every_citation_is_in_the_registry() -> None:
+    for option in collection_alternatives(BASE).options:
+        assert option.citations
+        for cid in option.citations:
+            assert registry.cite(cid).status in {"V", "S", "U"}
+
+
+def test_bad_input_is_rejected() -> None:
+    with pytest.raises(ValueError, match="negative"):
+        collection_alternatives(dataclasses.replace(BASE, balance=D("-1")))
+    with pytest.raises(ValueError, match="household size"):
+        collection_alternatives(dataclasses.replace(BASE, household_size=0))
+    with pytest.raises(ValueError, match="negative"):
+        net_realizable_equity(EquityInputs(vehicles=(Vehicle(D("-5")),)), Params(AS_OF))
+
+
+def test_federal_payment_levy_takes_15_percent() -> None:
+    levy = federal_payment_levy_amount(D("1843.00"), AS_OF)
+    assert levy.levy_amount == D("276.45")
+    assert levy.kept == D("1566.55")
+    assert levy.param.status == "V"
+
+
+def test_bank_hold_ends_21_days_after_service_without_weekend_roll() -> None:
+    hold = bank_hold_end(date(2026, 11, 2))
+    assert hold.ends == date(2026, 11, 23)
+    assert bank_hold_end(date(2026, 11, 7)).ends == date(2026, 11, 28)  # a Saturday stays a Saturday
+
+
+def test_exempt_property_amounts_have_status_and_missing_years() -> None:
+    y2025 = exempt_property_amounts(2025)
+    assert y2025.household_goods.value == 11710 and y2025.household_goods.status == "S"
+    assert y2025.tools_of_trade.value == 5860 and y2025.tools_of_trade.status == "U"
+    y2024 = exempt_property_amounts(2024)
+    assert y2024.household_goods.value is None
+    assert y2024.missing == ("exempt_property.6334a2 (2024)", "exempt_property.6334a3 (2024)")
+    assert exempt_property_amounts(2026).household_goods.value == 11980
