@@ -1,4 +1,8 @@
-"""Mandatory release of a levy: 26 U.S.C. § 6343(a) and Treas. Reg. § 301.6343-1.
+"""Mandatory release of a levy: 26 U.S.C. § 6343(a), (e), § 6331(e) and Treas. Reg. § 301.6343-1.
+
+This module holds R6343-A1 (the worked example), R6343-A7 and ``RULES`` for the whole topic; the other
+rules live in ``release_grounds`` (A2, A3, A5, A6, E1), ``release_hardship`` (A4, V1, A8) and
+``release_info`` (A9, R6331-E1).
 
 "The Secretary shall release the levy upon all, or part of, the property or rights to property levied
 upon and shall promptly notify the person upon whom such levy was made (if any) that such levy has
@@ -9,6 +13,33 @@ unenforceable by reason of lapse of time, …" — § 6343(a)(1).
 from __future__ import annotations
 
 from levynav.law.common import levy_periods, levy_subject
+from levynav.law.release_grounds import (
+    ESSENTIAL_BUSINESS_PROPERTY,
+    FACILITATES_COLLECTION,
+    INSTALLMENT_AGREEMENT,
+    VALUE_EXCEEDS_LIABILITY,
+    WAGE_LEVY_NOT_COLLECTIBLE,
+    essential_business_property,
+    facilitates_collection,
+    installment_agreement_entered,
+    value_exceeds_liability,
+    wage_levy_not_collectible,
+)
+from levynav.law.release_hardship import (
+    ECONOMIC_HARDSHIP,
+    HARDSHIP_MEASURE,
+    UNFILED_RETURNS_NO_BAR,
+    economic_hardship,
+    hardship_measure,
+    unfiled_returns_no_bar,
+)
+from levynav.law.release_info import (
+    CONTINUOUS_WAGE_LEVY,
+    REQUESTING_RELEASE,
+    continuous_wage_levy,
+    requesting_release,
+)
+from levynav.law.release_support import active_levies, released_finding
 from levynav.law.rule import Context, DeadlineFunc, Rule, RuleFunc
 from levynav.model.analysis import Effect, Finding, Outcome
 from levynav.model.case import Case, Levy
@@ -34,20 +65,15 @@ def paid_or_statute_expired(case: Case, ctx: Context) -> list[Finding]:
 def _paid_or_expired(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
     subject = levy_subject(i)
     rule = PAID_OR_EXPIRED
-    if levy.released_date is not None and levy.released_date <= ctx.as_of:
-        return rule.finding(
-            Outcome.NOT_APPLICABLE,
-            "released",
-            subject=subject,
-            facts={f"{subject}.released_date": levy.released_date},
-        )
+    done = released_finding(rule, i, levy, ctx)
+    if done is not None:
+        return done
     if case.circumstances.liability_paid:
         return rule.finding(Outcome.APPLIES, "paid", subject=subject, facts={"circumstances.liability_paid": True})
     periods, period_paths = levy_periods(case, levy)
     if not periods:
-        return rule.finding(
-            Outcome.UNKNOWN, "no_periods", subject=subject, missing=[f"{subject}.tax_periods", "tax_periods"]
-        )
+        needed = ["tax_periods"] + ([] if levy.tax_periods else [f"{subject}.tax_periods"])
+        return rule.finding(Outcome.UNKNOWN, "no_periods", effect=rule.effect, subject=subject, missing=needed)
     if all(p.balance is not None and p.balance == 0 for p in periods):
         return rule.finding(
             Outcome.APPLIES,
@@ -85,9 +111,74 @@ def _paid_or_expired(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
             Outcome.APPLIES, "expired_since", subject=subject, facts=facts, periods=", ".join(expired_since)
         )
     if missing:
-        return rule.finding(Outcome.UNKNOWN, "csed_unknown", subject=subject, facts=facts, missing=missing)
+        return rule.finding(
+            Outcome.UNKNOWN, "csed_unknown", effect=rule.effect, subject=subject, facts=facts, missing=missing
+        )
     return rule.finding(Outcome.DOES_NOT_APPLY, "not_paid_not_expired", subject=subject, facts=facts)
 
 
-RULES: list[RuleFunc] = [paid_or_statute_expired]
+LATER_LEVY = Rule(
+    id="R6343-A7",
+    title="A release does not stop the IRS from levying again later",
+    cites=("R6343-A7",),
+    effect=Effect.INFO,
+)
+
+# The § 6343(a)(1) and (e) grounds whose release R6343-A7 speaks about.
+RELEASE_GROUNDS: tuple[RuleFunc, ...] = (
+    paid_or_statute_expired,
+    facilitates_collection,
+    installment_agreement_entered,
+    economic_hardship,
+    value_exceeds_liability,
+    wage_levy_not_collectible,
+)
+
+
+def release_allows_later_levy(case: Case, ctx: Context) -> list[Finding]:
+    """§ 6343(a)(3): "The release of levy on any property under paragraph (1) shall not prevent any
+    subsequent levy on such property." Shown when a release ground applies to a levy still in place.
+    """
+    if not case.levies:
+        return []
+    rule = LATER_LEVY
+    if not active_levies(case, ctx):
+        return [rule.finding(Outcome.NOT_APPLICABLE, "released")]
+    hits = [f for ground in RELEASE_GROUNDS for f in ground(case, ctx) if f.outcome is Outcome.APPLIES]
+    if not hits:
+        return [rule.finding(Outcome.NOT_APPLICABLE, "no_ground")]
+    grounds = "; ".join(dict.fromkeys(f"{f.title.lower()} ({f.subject})" for f in hits))
+    return [rule.finding(Outcome.APPLIES, "later_levy", grounds=grounds)]
+
+
+# Every Rule record of the topic, in RULES order, so that the catalog reaches the helper modules' rules too.
+RULE_RECORDS: tuple[Rule, ...] = (
+    PAID_OR_EXPIRED,
+    FACILITATES_COLLECTION,
+    INSTALLMENT_AGREEMENT,
+    ECONOMIC_HARDSHIP,
+    UNFILED_RETURNS_NO_BAR,
+    VALUE_EXCEEDS_LIABILITY,
+    ESSENTIAL_BUSINESS_PROPERTY,
+    LATER_LEVY,
+    HARDSHIP_MEASURE,
+    REQUESTING_RELEASE,
+    WAGE_LEVY_NOT_COLLECTIBLE,
+    CONTINUOUS_WAGE_LEVY,
+)
+
+RULES: list[RuleFunc] = [
+    paid_or_statute_expired,
+    facilitates_collection,
+    installment_agreement_entered,
+    economic_hardship,
+    unfiled_returns_no_bar,
+    value_exceeds_liability,
+    essential_business_property,
+    release_allows_later_levy,
+    hardship_measure,
+    requesting_release,
+    wage_levy_not_collectible,
+    continuous_wage_levy,
+]
 DEADLINES: list[DeadlineFunc] = []

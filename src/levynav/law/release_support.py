@@ -1,0 +1,54 @@
+"""Readers shared by the mandatory-release rules (26 U.S.C. § 6343(a), (e); § 6331(e))."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from levynav.law.common import levy_subject
+from levynav.law.rule import Context, Rule, humanize
+from levynav.model.analysis import Finding, Outcome
+from levynav.model.case import Case, Levy, LevyKind
+
+
+def is_released(levy: Levy, ctx: Context) -> bool:
+    """A levy released on or before the as-of date is over; the release grounds no longer apply to it."""
+    return levy.released_date is not None and levy.released_date <= ctx.as_of
+
+
+def released_finding(rule: Rule, i: int, levy: Levy, ctx: Context) -> Finding | None:
+    """The NOT_APPLICABLE finding every per-levy release rule gives for a levy already released."""
+    if not is_released(levy, ctx):
+        return None
+    subject = levy_subject(i)
+    return rule.finding(
+        Outcome.NOT_APPLICABLE, "released", subject=subject, facts={f"{subject}.released_date": levy.released_date}
+    )
+
+
+def active_levies(case: Case, ctx: Context) -> list[tuple[int, Levy]]:
+    return [(i, lv) for i, lv in enumerate(case.levies) if not is_released(lv, ctx)]
+
+
+def kind_name(levy: Levy) -> str:
+    """How the explanations name what the levy reached."""
+    return {
+        LevyKind.BANK: "bank account",
+        LevyKind.WAGES: "wages",
+        LevyKind.SOCIAL_SECURITY: "Social Security benefits",
+        LevyKind.FEDERAL_PAYMENT: "federal payments",
+        LevyKind.RETIREMENT: "retirement account",
+        LevyKind.ACCOUNTS_RECEIVABLE: "accounts receivable",
+        LevyKind.STATE_TAX_REFUND: "state tax refund",
+        LevyKind.OTHER_PROPERTY: "property",
+        LevyKind.DIGITAL_ASSETS: "digital assets",
+    }[levy.kind]
+
+
+def figures_text(figures: dict[str, Any]) -> str:
+    """Figures of a calculation, in words: ``monthly income: $2,100.00; allowable expenses: …``."""
+    return "; ".join(f"{name.replace('_', ' ')}: {humanize(value)}" for name, value in figures.items())
+
+
+def money(value: Decimal) -> Decimal:
+    return value.quantize(Decimal("0.01"))
