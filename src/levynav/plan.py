@@ -105,7 +105,36 @@ def steps(case: Case, findings: list[Finding], deadlines: list[Deadline], ctx: C
             )
         )
     out.sort(key=lambda s: (RANK[s.when], s.by_date or date.max, -_weight(s, findings)))
-    return [s.model_copy(update={"order": i + 1}) for i, s in enumerate(out)]
+    return [s.model_copy(update={"order": i + 1}) for i, s in enumerate(_merge_same_route(out))]
+
+
+def _route_key(step: Step) -> tuple[str, str] | None:
+    """Two steps that send the same form to the same place are one step (e.g. two reasons to use Form 911)."""
+    match = re.search(r"Form (\w[\w-]*)", step.form or "")
+    return (match.group(1), step.contact or "") if match else None
+
+
+def _merge_same_route(ordered: list[Step]) -> list[Step]:
+    merged: list[Step] = []
+    index: dict[tuple[str, str], int] = {}
+    for step in ordered:
+        key = _route_key(step)
+        if key is None or key not in index:
+            if key is not None:
+                index[key] = len(merged)
+            merged.append(step)
+            continue
+        kept = merged[index[key]]
+        dates = [d for d in (kept.by_date, step.by_date) if d is not None]
+        merged[index[key]] = kept.model_copy(
+            update={
+                "why": f"{kept.why} {step.why}",
+                "rules": kept.rules + [r for r in step.rules if r not in kept.rules],
+                "have_ready": kept.have_ready + [h for h in step.have_ready if h not in kept.have_ready],
+                "by_date": min(dates) if dates else None,
+            }
+        )
+    return merged
 
 
 def _weight(step: Step, findings: list[Finding]) -> int:
