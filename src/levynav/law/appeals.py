@@ -1,8 +1,348 @@
-"""(being written)"""
+"""Collection Due Process hearings (levy § 6330, lien § 6320), the equivalent hearing, and Tax Court review.
+
+"If the person requests a hearing in writing under subsection (a)(3)(B) and states the grounds for the
+requested hearing, such hearing shall be held by the Internal Revenue Service Independent Office of
+Appeals." — § 6330(b)(1). "... the levy actions which are the subject of the requested hearing and the
+running of any period of limitations under section 6502 ... shall be suspended for the period during
+which such hearing, and appeals therein, are pending." — § 6330(e)(1).
+
+The pending hearing's levy bar itself (a "no levy" ground) is a rule of ``law/discretionary.py``; here we
+say which route is open, until when, and what it does and does not stop. The Collection Appeals Program
+and the appeals of rejected agreements and offers are in ``law/appeals_cap.py``.
+
+Open question (E.13): whether a lien-only CDP request bars levy; treated as not barring levy.
+Open question (E.14): whether § 7503 extends the one-year equivalent-hearing period (see appeals_windows).
+"""
 
 from __future__ import annotations
 
-from levynav.law.rule import DeadlineFunc, RuleFunc
+from levynav.law import appeals_cap, appeals_tax_court, appeals_windows
+from levynav.law.appeals_cap import CAP as CAP
+from levynav.law.appeals_cap import CAP_IA as CAP_IA
+from levynav.law.appeals_cap import CAP_RO as CAP_RO
+from levynav.law.appeals_cap import CAP_THIRD_PARTY as CAP_THIRD_PARTY
+from levynav.law.appeals_cap import OIC_APPEAL as OIC_APPEAL
+from levynav.law.appeals_tax_court import TAX_COURT as TAX_COURT
+from levynav.law.appeals_windows import NOT_CDP, Window, request_for
+from levynav.law.rule import Context, DeadlineFunc, Rule, RuleFunc
+from levynav.model.analysis import Deadline, Effect, Finding, Outcome
+from levynav.model.case import Case, HearingKind
 
-RULES: list[RuleFunc] = []
-DEADLINES: list[DeadlineFunc] = []
+LEVY_CDP = Rule(
+    id="CDP-5",
+    title="Collection Due Process hearing on the levy notice (30 days)",
+    cites=("CDP-1", "CDP-3", "CDP-5", "CDP-7", "CDP-8", "CDP-9", "CDP-10"),
+    effect=Effect.ROUTE_OPEN,
+)
+POST_LEVY_CDP = Rule(
+    id="CDP-4",
+    title="Collection Due Process hearing after the levy (30 days)",
+    cites=("CDP-3", "CDP-4", "CDP-5", "CDP-7", "CDP-8", "CDP-9", "CDP-10"),
+    effect=Effect.ROUTE_OPEN,
+)
+LIEN_CDP = Rule(
+    id="CDP-6",
+    title="Collection Due Process hearing on the lien notice",
+    cites=("CDP-2", "CDP-6", "CDP-7", "CDP-8", "CDP-9", "CDP-10", "E-13"),
+    effect=Effect.ROUTE_OPEN,
+)
+EQUIVALENT = Rule(
+    id="EH-1",
+    title="Equivalent hearing (one year, no levy stop)",
+    cites=("EH-1", "EH-2", "EH-3", "CDP-9"),
+    effect=Effect.ROUTE_OPEN,
+)
+EQUIVALENT_E14 = Rule(
+    id=EQUIVALENT.id, title=EQUIVALENT.title, cites=(*EQUIVALENT.cites, "E-14"), effect=EQUIVALENT.effect
+)
+NOT_A_HEARING_NOTICE = Rule(
+    id="CDP-3",
+    title="This notice does not give a right to a hearing",
+    cites=("CDP-3",),
+    effect=Effect.INFO,
+)
+LIABILITY = Rule(
+    id="CDP-11",
+    title="Disputing the tax itself in a CDP hearing",
+    cites=("CDP-11",),
+    effect=Effect.INFO,
+)
+
+
+def _cdp_rule(w: Window) -> Rule:
+    if w.kind is HearingKind.LIEN:
+        return LIEN_CDP
+    return POST_LEVY_CDP if w.post_levy else LEVY_CDP
+
+
+def _cdp_id(w: Window) -> str:
+    return "lien_cdp.request" if w.kind is HearingKind.LIEN else "cdp.request"
+
+
+def _eh_id(w: Window) -> str:
+    return "lien_eh.request" if w.kind is HearingKind.LIEN else "eh.request"
+
+
+def cdp_hearing(case: Case, ctx: Context) -> list[Finding]:
+    """§§ 6330(a)(3)(B), 6320(a)(3)(B): is the CDP hearing on each hearing notice open today, and until when?"""
+    return [_cdp(case, ctx, w) for w in appeals_windows.windows(case)]
+
+
+def _cdp(case: Case, ctx: Context, w: Window) -> Finding:
+    rule, subject, last = _cdp_rule(w), w.subject, w.cdp_last
+    notice = w.notice.type.value
+    if last is None:
+        return rule.finding(
+            Outcome.UNKNOWN,
+            "date_unknown",
+            effect=Effect.ROUTE_OPEN,
+            subject=subject,
+            facts=w.facts,
+            missing=w.missing,
+            notice=notice,
+        )
+    facts = dict(w.facts)
+    found = request_for(case, w)
+    if found is not None:
+        j, req = found
+        facts[f"proceedings.hearing_requests[{j}].request_date"] = req.request_date
+        if req.request_date <= last:
+            return rule.finding(
+                Outcome.APPLIES,
+                "requested_timely",
+                effect=Effect.INFO,
+                subject=subject,
+                facts=facts,
+                params=w.params,
+                value=last,
+                notice=notice,
+                request_date=req.request_date,
+                last_day=last,
+            )
+        return rule.finding(
+            Outcome.DOES_NOT_APPLY,
+            "requested_late",
+            effect=Effect.ROUTE_CLOSED,
+            subject=subject,
+            facts=facts,
+            params=w.params,
+            value=last,
+            notice=notice,
+            request_date=req.request_date,
+            last_day=last,
+        )
+    if ctx.as_of <= last:
+        return rule.finding(
+            Outcome.APPLIES,
+            "open",
+            subject=subject,
+            facts=facts,
+            params=w.params,
+            value=last,
+            deadline_ids=[_cdp_id(w)],
+            notice=notice,
+            last_day=last,
+            days_left=(last - ctx.as_of).days,
+            counted=w.cdp_note,
+        )
+    return rule.finding(
+        Outcome.DOES_NOT_APPLY,
+        "closed",
+        effect=Effect.ROUTE_CLOSED,
+        subject=subject,
+        facts=facts,
+        params=w.params,
+        value=last,
+        notice=notice,
+        last_day=last,
+        counted=w.cdp_note,
+    )
+
+
+def equivalent_hearing(case: Case, ctx: Context) -> list[Finding]:
+    """Treas. Reg. §§ 301.6330-1(i), 301.6320-1(i): the one-year equivalent hearing after a missed CDP date.
+
+    It considers the same issues, but gives no statutory levy stop, no CSED suspension and generally no
+    Tax Court review (EH-2, EH-3).
+    """
+    return [_eh(case, ctx, w) for w in appeals_windows.windows(case)]
+
+
+def _eh(case: Case, ctx: Context, w: Window) -> Finding:
+    subject, last, eh_last = w.subject, w.cdp_last, w.eh_last
+    rule = EQUIVALENT_E14 if w.eh is not None and w.eh.reason else EQUIVALENT
+    notice = w.notice.type.value
+    if last is None:
+        return rule.finding(
+            Outcome.UNKNOWN, "date_unknown", effect=Effect.ROUTE_OPEN, subject=subject, facts=w.facts, missing=w.missing
+        )
+    facts = dict(w.facts)
+    found = request_for(case, w)
+    if found is not None:
+        j, req = found
+        facts[f"proceedings.hearing_requests[{j}].request_date"] = req.request_date
+        if req.request_date <= last:
+            return rule.finding(Outcome.NOT_APPLICABLE, "cdp_requested", subject=subject, facts=facts)
+        if eh_last is None:
+            return rule.finding(
+                Outcome.UNKNOWN,
+                "date_unknown",
+                effect=Effect.ROUTE_OPEN,
+                subject=subject,
+                facts=facts,
+                missing=w.missing,
+            )
+        if req.request_date <= eh_last:
+            return rule.finding(
+                Outcome.APPLIES,
+                "requested",
+                effect=Effect.INFO,
+                subject=subject,
+                facts=facts,
+                params=w.params,
+                value=eh_last,
+                request_date=req.request_date,
+                eh_last=eh_last,
+            )
+        return rule.finding(
+            Outcome.DOES_NOT_APPLY,
+            "requested_too_late",
+            effect=Effect.ROUTE_CLOSED,
+            subject=subject,
+            facts=facts,
+            params=w.params,
+            value=eh_last,
+            request_date=req.request_date,
+            eh_last=eh_last,
+        )
+    if ctx.as_of <= last:
+        key = "cdp_still_open" if eh_last is not None else "cdp_still_open_no_date"
+        return rule.finding(
+            Outcome.NOT_APPLICABLE, key, subject=subject, facts=facts, params=w.params, last_day=last, eh_last=eh_last
+        )
+    if eh_last is None or w.eh is None:
+        return rule.finding(
+            Outcome.UNKNOWN, "date_unknown", effect=Effect.ROUTE_OPEN, subject=subject, facts=facts, missing=w.missing
+        )
+    if ctx.as_of <= eh_last:
+        return rule.finding(
+            Outcome.APPLIES,
+            "open_weekend" if w.eh.reason else "open",
+            subject=subject,
+            facts=facts,
+            params=w.params,
+            value=eh_last,
+            deadline_ids=[_eh_id(w)],
+            notice=notice,
+            last_day=last,
+            eh_last=eh_last,
+            eh_rolled=w.eh.last,
+            reason=w.eh.reason or "",
+            days_left=(eh_last - ctx.as_of).days,
+        )
+    return rule.finding(
+        Outcome.DOES_NOT_APPLY,
+        "closed",
+        effect=Effect.ROUTE_CLOSED,
+        subject=subject,
+        facts=facts,
+        params=w.params,
+        value=eh_last,
+        last_day=last,
+        eh_last=eh_last,
+    )
+
+
+def not_a_hearing_notice(case: Case, ctx: Context) -> list[Finding]:
+    """CDP-3: CP14, CP501, CP503 and CP504 carry no hearing right (shown when no hearing notice is in the case)."""
+    if appeals_windows.hearing_notices(case):
+        return []
+    return [
+        NOT_A_HEARING_NOTICE.finding(
+            Outcome.APPLIES,
+            "not_cdp",
+            subject=f"notices[{i}]",
+            facts={f"notices[{i}].type": n.type},
+            notice=n.type.value,
+        )
+        for i, n in enumerate(case.notices)
+        if n.type in NOT_CDP
+    ]
+
+
+def liability_challenge(case: Case, ctx: Context) -> list[Finding]:
+    """§ 6330(c)(2)(B): the tax itself may be disputed only without a notice of deficiency or another chance."""
+    if not appeals_windows.hearing_notices(case) and not case.proceedings.hearing_requests:
+        return []
+    c = case.circumstances
+    base = "circumstances."
+    if c.disputes_liability is None:
+        return [LIABILITY.finding(Outcome.UNKNOWN, "unknown", missing=[base + "disputes_liability"])]
+    facts: dict[str, object] = {base + "disputes_liability": c.disputes_liability}
+    if not c.disputes_liability:
+        return [LIABILITY.finding(Outcome.NOT_APPLICABLE, "no_dispute", facts=facts)]
+    for name in ("received_notice_of_deficiency", "had_prior_opportunity_to_dispute"):
+        value = getattr(c, name)
+        if value is not None:
+            facts[base + name] = value
+        if value:
+            return [LIABILITY.finding(Outcome.DOES_NOT_APPLY, name, facts=facts)]
+    missing = [
+        base + n for n in ("received_notice_of_deficiency", "had_prior_opportunity_to_dispute") if base + n not in facts
+    ]
+    if missing:
+        return [LIABILITY.finding(Outcome.UNKNOWN, "opportunity_unknown", facts=facts, missing=missing)]
+    return [LIABILITY.finding(Outcome.APPLIES, "may_dispute", facts=facts)]
+
+
+def hearing_deadlines(case: Case, ctx: Context) -> list[Deadline]:
+    """cdp.request, lien_cdp.request, eh.request, lien_eh.request — one per hearing notice (subject notices[i])."""
+    out = []
+    for w in appeals_windows.windows(case):
+        lien = w.kind is HearingKind.LIEN
+        last = w.cdp_last
+        if last is not None:
+            what = "Lien CDP hearing request" if lien else "CDP hearing request"
+            computation = w.cdp.describe(what) + f" ({w.cdp_note})" if w.cdp else f"{what}: {w.cdp_note}"
+            out.append(
+                appeals_windows.deadline(
+                    _cdp_id(w),
+                    f"Last day to mail Form 12153 for a {'lien ' if lien else ''}CDP hearing ({w.notice.type.value})",
+                    last,
+                    ctx.as_of,
+                    "A CDP hearing with Appeals and Tax Court review; the collection statute is paused"
+                    + ("" if lien else ", and no levy for the periods on this notice while it is pending"),
+                    _cdp_rule(w).cites,
+                    computation + "; timely if postmarked by this day (§ 7502)",
+                    w.subject,
+                )
+            )
+        if w.eh is not None and w.eh_last is not None:
+            out.append(
+                appeals_windows.deadline(
+                    _eh_id(w),
+                    f"Last day to ask for an equivalent hearing ({w.notice.type.value}), if the CDP date is missed",
+                    w.eh_last,
+                    ctx.as_of,
+                    "An Appeals hearing only: no levy stop, no pause of the collection statute, no Tax Court review",
+                    (EQUIVALENT_E14 if w.eh.reason else EQUIVALENT).cites,
+                    appeals_windows.eh_computation(w, "Equivalent hearing request"),
+                    w.subject,
+                )
+            )
+    return out
+
+
+RULES: list[RuleFunc] = [
+    cdp_hearing,
+    equivalent_hearing,
+    not_a_hearing_notice,
+    liability_challenge,
+    appeals_tax_court.tax_court_review,
+    *appeals_cap.RULES,
+]
+DEADLINES: list[DeadlineFunc] = [
+    hearing_deadlines,
+    appeals_tax_court.tax_court_deadlines,
+    *appeals_cap.DEADLINES,
+]

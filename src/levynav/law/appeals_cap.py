@@ -1,0 +1,428 @@
+"""The Collection Appeals Program (CAP), and the appeals of a rejected or terminated installment
+agreement and of a rejected offer in compromise.
+
+CAP is an IRS procedure (IRM 8.24.1, Pub 1660), not a statute: it covers liens, levies before or after
+they are made, seizures, installment agreement rejections and terminations, and denied returns of levied
+property (CAP-1). Collection usually holds the appealed action while CAP is pending (CAP-6), but the
+decision cannot be taken to court and the tax itself cannot be disputed (CAP-7); CAP does not pause the
+collection statute except for installment agreement appeals, § 6331(k)(3) (CAP-8).
+
+Open question (E.3): the CAP day counts for revenue-officer cases come from quoted Pub 1660/Pub 594 text;
+an archived irs.gov page (2014) says "2 days" to submit Form 9423. The 3-business-day count is used and
+the conflict is shown with the earlier, safer date.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from levynav.calc import dates
+from levynav.law.appeals_windows import deadline, hearing_notices, param_use
+from levynav.law.rule import Context, DeadlineFunc, Rule, RuleFunc
+from levynav.model.analysis import Deadline, Effect, Finding, Outcome, ParamUse
+from levynav.model.case import AlternativeStatus, Case, InstallmentAgreement, Owner
+
+CAP = Rule(
+    id="CAP-1",
+    title="Collection Appeals Program (CAP)",
+    cites=("CAP-1", "CAP-3", "CAP-6", "CAP-7", "CAP-8"),
+    effect=Effect.ROUTE_OPEN,
+)
+CAP_RO = Rule(
+    id="CAP-2",
+    title="CAP when a revenue officer has your case: short business-day limits",
+    cites=("CAP-2", "CAP-6", "CAP-7"),
+    effect=Effect.ROUTE_OPEN,
+)
+CAP_IA = Rule(
+    id="CAP-4",
+    title="Appeal of a rejected or terminated installment agreement (30 days)",
+    cites=("CAP-4", "CAP-7", "CAP-8"),
+    effect=Effect.ROUTE_OPEN,
+)
+CAP_THIRD_PARTY = Rule(
+    id="CAP-5",
+    title="CAP for the owner of property levied for your debt",
+    cites=("CAP-5", "CAP-1"),
+    effect=Effect.ROUTE_OPEN,
+)
+OIC_APPEAL = Rule(
+    id="D13",
+    title="Appeal of a rejected offer in compromise (30 days)",
+    cites=("D13",),
+    effect=Effect.ROUTE_OPEN,
+)
+
+
+def _active_levies(case: Case, as_of: date) -> list[int]:
+    return [i for i, lv in enumerate(case.levies) if lv.released_date is None or lv.released_date > as_of]
+
+
+def _cap_available(case: Case, as_of: date) -> bool:
+    return bool(_active_levies(case, as_of) or hearing_notices(case))
+
+
+def collection_appeals_program(case: Case, ctx: Context) -> list[Finding]:
+    """CAP-1: CAP is open for a levy or lien before or after it is made; no fixed day count for notice cases."""
+    active = _active_levies(case, ctx.as_of)
+    notices = [i for i, _ in hearing_notices(case)]
+    if not active and not notices:
+        return [CAP.finding(Outcome.NOT_APPLICABLE, "nothing_to_appeal")]
+    facts: dict[str, object] = {f"levies[{i}].kind": case.levies[i].kind for i in active}
+    facts.update({f"notices[{i}].type": case.notices[i].type for i in notices})
+    return [CAP.finding(Outcome.APPLIES, "open", facts=facts)]
+
+
+def _business(pid: str, start: date) -> tuple[date, ParamUse] | None:
+    use = param_use(pid, start)
+    if use is None or not isinstance(use.value, int):
+        return None
+    return dates.add_business_days(start, use.value), use
+
+
+def _ro_dates(case: Case) -> dict[str, tuple[date, ParamUse]]:
+    """The CAP-2 dates that the case's conference facts give (empty when none)."""
+    c = case.circumstances
+    out: dict[str, tuple[date, ParamUse]] = {}
+    if c.cap_conference_date is not None:
+        notify = _business("cap.notify_business_days", c.cap_conference_date)
+        form = _business("cap.form_9423_business_days", c.cap_conference_date)
+        archived = param_use("cap.form_9423_days_archived_page", c.cap_conference_date)
+        if notify and form:
+            out["notify"], out["form"] = notify, form
+        if archived is not None and isinstance(archived.value, int):
+            out["archived"] = (dates.last_day_after(c.cap_conference_date, archived.value).raw, archived)
+    elif c.cap_conference_request_date is not None:
+        contact = _business("cap.manager_contact_business_days", c.cap_conference_request_date)
+        form = _business("cap.no_contact_form_9423_business_days", c.cap_conference_request_date)
+        if contact and form:
+            out["contact"], out["form"] = contact, form
+    return out
+
+
+def cap_revenue_officer(case: Case, ctx: Context) -> list[Finding]:
+    """CAP-2: with a revenue officer, tell them within 2 business days and postmark Form 9423 within 3."""
+    if not _cap_available(case, ctx.as_of):
+        return []
+    c = case.circumstances
+    path = "circumstances."
+    if c.revenue_officer_assigned is None:
+        return [CAP_RO.finding(Outcome.UNKNOWN, "ro_unknown", missing=[path + "revenue_officer_assigned"])]
+    facts: dict[str, object] = {path + "revenue_officer_assigned": c.revenue_officer_assigned}
+    if not c.revenue_officer_assigned:
+        return [CAP_RO.finding(Outcome.NOT_APPLICABLE, "no_ro", facts=facts)]
+    got = _ro_dates(case)
+    if "form" not in got:
+        return [CAP_RO.finding(Outcome.APPLIES, "ro_steps", facts=facts)]
+    form, form_use = got["form"]
+    if c.cap_conference_date is not None:
+        facts[path + "cap_conference_date"] = c.cap_conference_date
+        notify, notify_use = got["notify"]
+        archived = got.get("archived")
+        safe = min(form, archived[0]) if archived else form
+        uses = [notify_use, form_use] + ([archived[1]] if archived else [])
+        if ctx.as_of > form:
+            return [
+                CAP_RO.finding(
+                    Outcome.DOES_NOT_APPLY,
+                    "conference_passed",
+                    effect=Effect.ROUTE_CLOSED,
+                    facts=facts,
+                    params=uses,
+                    form_by=form,
+                )
+            ]
+        return [
+            CAP_RO.finding(
+                Outcome.APPLIES,
+                "conference",
+                facts=facts,
+                params=uses,
+                value=form,
+                deadline_ids=["cap.notify_manager", "cap.form_9423"],
+                conference_date=c.cap_conference_date,
+                notify_by=notify,
+                form_by=form,
+                safe_by=safe,
+            )
+        ]
+    assert c.cap_conference_request_date is not None
+    facts[path + "cap_conference_request_date"] = c.cap_conference_request_date
+    contact, contact_use = got["contact"]
+    uses = [contact_use, form_use]
+    if ctx.as_of > form:
+        return [
+            CAP_RO.finding(
+                Outcome.DOES_NOT_APPLY,
+                "request_passed",
+                effect=Effect.ROUTE_CLOSED,
+                facts=facts,
+                params=uses,
+                form_by=form,
+            )
+        ]
+    return [
+        CAP_RO.finding(
+            Outcome.APPLIES,
+            "requested",
+            facts=facts,
+            params=uses,
+            value=form,
+            deadline_ids=["cap.form_9423"],
+            request_date=c.cap_conference_request_date,
+            contact_by=contact,
+            form_by=form,
+        )
+    ]
+
+
+def _ia_window(ia: InstallmentAgreement) -> tuple[str, dates.LastDay, ParamUse] | None:
+    """('rejection'|'termination', last day, parameter) for an agreement that can be appealed."""
+    if ia.rejected_date is not None:
+        start, pid, what = ia.rejected_date, "cap.ia_rejection_appeal_days", "rejection"
+    elif ia.terminated_date is not None:
+        start, pid, what = ia.terminated_date, "cap.ia_termination_appeal_days", "termination"
+    elif ia.termination_notice_date is not None:
+        start, pid, what = ia.termination_notice_date, "cap.ia_termination_appeal_days", "termination"
+    else:
+        return None
+    use = param_use(pid, start)
+    if use is None or not isinstance(use.value, int):
+        return None
+    return what, dates.last_day_after(start, use.value), use
+
+
+def installment_agreement_appeal(case: Case, ctx: Context) -> list[Finding]:
+    """CAP-4: appeal an IA rejection on or before the 30th day after the letter; a termination within 30 days."""
+    out = []
+    for i, ia in enumerate(case.installment_agreements):
+        subject = f"installment_agreements[{i}]"
+        rejected = ia.status is AlternativeStatus.REJECTED or ia.rejected_date is not None
+        terminated = ia.status is AlternativeStatus.TERMINATED or ia.terminated_date or ia.termination_notice_date
+        if not rejected and not terminated:
+            continue
+        window = _ia_window(ia)
+        if window is None:
+            field = "rejected_date" if rejected else "terminated_date"
+            out.append(CAP_IA.finding(Outcome.UNKNOWN, "date_unknown", subject=subject, missing=[f"{subject}.{field}"]))
+            continue
+        what, counted, use = window
+        last = counted.last
+        facts: dict[str, object] = {f"{subject}.status": ia.status}
+        for name in ("rejected_date", "termination_notice_date", "terminated_date", "appeal_date"):
+            if getattr(ia, name) is not None:
+                facts[f"{subject}.{name}"] = getattr(ia, name)
+        common: dict[str, Any] = {"subject": subject, "facts": facts, "params": [use], "value": last, "last_day": last}
+        if (
+            what == "termination"
+            and ia.terminated_date is not None
+            and ia.appeal_date is not None
+            and ia.appeal_date < ia.terminated_date
+        ):
+            out.append(CAP_IA.finding(Outcome.APPLIES, "appealed_before_termination", effect=Effect.INFO, **common))
+        elif ia.appeal_date is not None:
+            timely = ia.appeal_date <= last
+            out.append(
+                CAP_IA.finding(
+                    Outcome.APPLIES if timely else Outcome.DOES_NOT_APPLY,
+                    f"{what}_appealed" if timely else "appeal_late",
+                    effect=Effect.INFO if timely else Effect.ROUTE_CLOSED,
+                    appeal_date=ia.appeal_date,
+                    **common,
+                )
+            )
+        elif ctx.as_of <= last:
+            did = "ia.rejection_appeal" if what == "rejection" else "ia.termination_appeal"
+            out.append(
+                CAP_IA.finding(
+                    Outcome.APPLIES, f"{what}_open", deadline_ids=[did], days_left=(last - ctx.as_of).days, **common
+                )
+            )
+        else:
+            out.append(CAP_IA.finding(Outcome.DOES_NOT_APPLY, f"{what}_closed", effect=Effect.ROUTE_CLOSED, **common))
+    return out
+
+
+def third_party_cap(case: Case, ctx: Context) -> list[Finding]:
+    """CAP-5: the owner of property levied for your debt can use CAP before the money is applied."""
+    return [
+        CAP_THIRD_PARTY.finding(
+            Outcome.APPLIES,
+            "third_party",
+            subject=f"levies[{i}]",
+            facts={f"levies[{i}].owner": lv.owner},
+            owner=lv.third_party_name or "the owner",
+        )
+        for i, lv in enumerate(case.levies)
+        if lv.owner is Owner.THIRD_PARTY
+    ]
+
+
+def _offer_window(rejected: date) -> tuple[date, ParamUse] | None:
+    use = param_use("oic.rejection_appeal_days", rejected)
+    if use is None or not isinstance(use.value, int):
+        return None
+    return dates.last_day_after(rejected, use.value).last, use
+
+
+def offer_rejection_appeal(case: Case, ctx: Context) -> list[Finding]:
+    """D13: a written appeal (Form 13711) within 30 days of the rejection notice; no levy meanwhile (§ 6331(k)(1))."""
+    out = []
+    for i, offer in enumerate(case.offers):
+        if offer.status is not AlternativeStatus.REJECTED and offer.rejected_date is None:
+            continue
+        subject = f"offers[{i}]"
+        window = _offer_window(offer.rejected_date) if offer.rejected_date else None
+        if window is None:
+            out.append(
+                OIC_APPEAL.finding(
+                    Outcome.UNKNOWN, "date_unknown", subject=subject, missing=[f"{subject}.rejected_date"]
+                )
+            )
+            continue
+        last, use = window
+        facts: dict[str, object] = {f"{subject}.rejected_date": offer.rejected_date}
+        common: dict[str, Any] = {"subject": subject, "params": [use], "value": last, "last_day": last}
+        if offer.appeal_date is not None:
+            facts[f"{subject}.appeal_date"] = offer.appeal_date
+            timely = offer.appeal_date <= last
+            out.append(
+                OIC_APPEAL.finding(
+                    Outcome.APPLIES if timely else Outcome.DOES_NOT_APPLY,
+                    "appealed" if timely else "appeal_late",
+                    effect=Effect.INFO if timely else Effect.ROUTE_CLOSED,
+                    facts=facts,
+                    appeal_date=offer.appeal_date,
+                    **common,
+                )
+            )
+        elif ctx.as_of <= last:
+            out.append(
+                OIC_APPEAL.finding(
+                    Outcome.APPLIES,
+                    "open",
+                    facts=facts,
+                    deadline_ids=["oic.rejection_appeal"],
+                    days_left=(last - ctx.as_of).days,
+                    **common,
+                )
+            )
+        else:
+            out.append(
+                OIC_APPEAL.finding(Outcome.DOES_NOT_APPLY, "closed", effect=Effect.ROUTE_CLOSED, facts=facts, **common)
+            )
+    return out
+
+
+def cap_deadlines(case: Case, ctx: Context) -> list[Deadline]:
+    """cap.notify_manager, cap.form_9423 (revenue-officer cases with conference dates)."""
+    c = case.circumstances
+    if not c.revenue_officer_assigned or not _cap_available(case, ctx.as_of):
+        return []
+    got = _ro_dates(case)
+    if "form" not in got:
+        return []
+    out = []
+    form = got["form"][0]
+    if "notify" in got and c.cap_conference_date is not None:
+        conf = c.cap_conference_date.isoformat()
+        archived = got.get("archived")
+        conflict = (
+            f"; an archived irs.gov CAP page (2014) says 2 days from the conference ({archived[0].isoformat()})"
+            " — IRS sources conflict, so send by the earlier date to be safe"
+            if archived
+            else ""
+        )
+        out.append(
+            deadline(
+                "cap.notify_manager",
+                "Tell the revenue officer or manager that you want to appeal under CAP",
+                got["notify"][0],
+                ctx.as_of,
+                "Your right to a CAP appeal of the action discussed with the manager",
+                CAP_RO.cites,
+                f"2 business days after the manager conference of {conf} (Pub 1660 as quoted; weekends and DC holidays"
+                " skipped)",
+            )
+        )
+        out.append(
+            deadline(
+                "cap.form_9423",
+                "Postmark Form 9423 (Collection Appeal Request) to the revenue officer's office",
+                form,
+                ctx.as_of,
+                "A CAP appeal; collection of the appealed action is usually held while it is pending",
+                CAP_RO.cites,
+                f"3 business days after the manager conference of {conf} (Pub 1660 as quoted){conflict}",
+            )
+        )
+    elif c.cap_conference_request_date is not None:
+        req = c.cap_conference_request_date.isoformat()
+        out.append(
+            deadline(
+                "cap.form_9423",
+                "If no manager has contacted you: send Form 9423, noting your conference request date",
+                form,
+                ctx.as_of,
+                "A CAP appeal when the manager did not contact you within 2 business days",
+                CAP_RO.cites,
+                f"4 business days after your conference request of {req} (Pub 1660 / Pub 594 as quoted)",
+            )
+        )
+    return out
+
+
+def agreement_deadlines(case: Case, ctx: Context) -> list[Deadline]:
+    """ia.rejection_appeal, ia.termination_appeal, oic.rejection_appeal."""
+    out = []
+    for i, ia in enumerate(case.installment_agreements):
+        window = _ia_window(ia)
+        if window is None or ia.appeal_date is not None:
+            continue
+        what, counted, _ = window
+        out.append(
+            deadline(
+                f"ia.{what}_appeal",
+                f"Last day to appeal the installment agreement {what} under CAP",
+                counted.last,
+                ctx.as_of,
+                "A CAP appeal; no levy during the 30 days and while a timely appeal is pending (§ 6331(k)(2))",
+                CAP_IA.cites,
+                counted.describe(f"Appeal of the {what}"),
+                f"installment_agreements[{i}]",
+            )
+        )
+    for i, offer in enumerate(case.offers):
+        if offer.rejected_date is None or offer.appeal_date is not None:
+            continue
+        offer_window = _offer_window(offer.rejected_date)
+        if offer_window is None:
+            continue
+        use = offer_window[1]
+        assert isinstance(use.value, int)
+        counted = dates.last_day_after(offer.rejected_date, use.value)
+        out.append(
+            deadline(
+                "oic.rejection_appeal",
+                "Last day to ask Appeals to review the rejected offer (Form 13711)",
+                counted.last,
+                ctx.as_of,
+                "Appeals review of the offer; no levy during the 30 days and while the appeal is pending"
+                " (§ 6331(k)(1))",
+                OIC_APPEAL.cites,
+                counted.describe("Offer rejection appeal") + "; timely if postmarked by this day (§ 7502)",
+                f"offers[{i}]",
+            )
+        )
+    return out
+
+
+RULES: list[RuleFunc] = [
+    collection_appeals_program,
+    cap_revenue_officer,
+    installment_agreement_appeal,
+    third_party_cap,
+    offer_rejection_appeal,
+]
+DEADLINES: list[DeadlineFunc] = [cap_deadlines, agreement_deadlines]

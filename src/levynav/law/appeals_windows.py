@@ -1,0 +1,200 @@
+"""The request windows of the hearing routes, computed once from the notices and shared by the rules
+and the deadline functions of ``law/appeals.py``.
+
+- Levy CDP (§ 6330(a)(3)(B)): 30 days beginning the day after the notice date; from the mailing date
+  when the notice was mailed later than the date printed on it (Weiss v. Comm'r, 147 T.C. 179 (2016)).
+- Lien CDP (§ 6320(a)(2), (a)(3)(B)): 30 days beginning the day after the 5th business day after the
+  Notice of Federal Tax Lien was filed; Letter 3172 prints the last day.
+- Equivalent hearing (Treas. Reg. §§ 301.6330-1(i), 301.6320-1(i)): one year beginning the day after the
+  notice date (levy) or after the 5-business-day period (lien).
+
+Open question (reference E.14): whether § 7503 extends the one-year equivalent-hearing period when it
+ends on a weekend or holiday. The plain date is used as the deadline; the later date is shown.
+Open question: the Weiss rule was decided for the 30-day period; the one-year period is counted here
+from the printed date (the earlier, safer date) when both are known.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from levynav import params
+from levynav.calc import dates
+from levynav.law import registry
+from levynav.model.analysis import Deadline, ParamUse
+from levynav.model.case import Case, HearingKind, HearingRequest, Notice, NoticeType
+
+PRE_LEVY = frozenset({NoticeType.LT11, NoticeType.LETTER_1058, NoticeType.CP90, NoticeType.CP297})
+POST_LEVY = frozenset({NoticeType.CP92, NoticeType.CP297A})
+LIEN = frozenset({NoticeType.LETTER_3172})
+NOT_CDP = frozenset({NoticeType.CP14, NoticeType.CP501, NoticeType.CP503, NoticeType.CP504})
+
+
+@dataclass(frozen=True)
+class Window:
+    """The CDP and equivalent-hearing periods opened by one notice."""
+
+    index: int
+    notice: Notice
+    kind: HearingKind
+    post_levy: bool
+    cdp: dates.LastDay | None  # None when the dates needed are unknown
+    cdp_note: str  # how the CDP period was counted
+    printed_last: date | None  # Letter 3172: the last day printed on the letter
+    eh: dates.LastDay | None
+    params: tuple[ParamUse, ...]
+    facts: dict[str, Any] = field(default_factory=dict)
+    missing: tuple[str, ...] = ()
+
+    @property
+    def subject(self) -> str:
+        return f"notices[{self.index}]"
+
+    @property
+    def cdp_last(self) -> date | None:
+        """The last day to ask for a CDP hearing: for a lien, the earlier of the computed and printed dates."""
+        days = [d for d in (self.cdp.last if self.cdp else None, self.printed_last) if d is not None]
+        return min(days) if days else None
+
+    @property
+    def eh_last(self) -> date | None:
+        """The plain one-year date (E.14: not moved by § 7503 until that is confirmed)."""
+        return self.eh.raw if self.eh else None
+
+
+def hearing_notices(case: Case) -> list[tuple[int, Notice]]:
+    kinds = PRE_LEVY | POST_LEVY | LIEN
+    return [(i, n) for i, n in enumerate(case.notices) if n.type in kinds]
+
+
+def windows(case: Case) -> list[Window]:
+    out = []
+    for i, n in hearing_notices(case):
+        w = _lien_window(i, n) if n.type in LIEN else _levy_window(i, n)
+        if w is not None:
+            out.append(w)
+    return out
+
+
+def param_use(pid: str, on: date) -> ParamUse | None:
+    try:
+        return params.use(pid, on)
+    except params.MissingParameter:
+        return None
+
+
+def _levy_window(i: int, n: Notice) -> Window | None:
+    subject = f"notices[{i}]"
+    start, note = dates.counting_start(n.notice_date, n.mailing_date)
+    facts: dict[str, Any] = {f"{subject}.type": n.type}
+    if n.notice_date is not None:
+        facts[f"{subject}.notice_date"] = n.notice_date
+    if n.mailing_date is not None:
+        facts[f"{subject}.mailing_date"] = n.mailing_date
+    kind = HearingKind.LEVY
+    post = n.type in POST_LEVY
+    if start is None:
+        return Window(i, n, kind, post, None, note, None, None, (), facts, (f"{subject}.notice_date",))
+    days, months = param_use("cdp.request_window_days", start), param_use("eh.request_window_months", start)
+    if days is None or months is None or not isinstance(days.value, int) or not isinstance(months.value, int):
+        return None
+    eh_start = n.notice_date or start
+    return Window(
+        i,
+        n,
+        kind,
+        post,
+        dates.last_day_after(start, days.value),
+        note,
+        None,
+        dates.last_day_after_months(eh_start, months.value),
+        (days, months),
+        facts,
+    )
+
+
+def _lien_window(i: int, n: Notice) -> Window | None:
+    subject = f"notices[{i}]"
+    facts: dict[str, Any] = {f"{subject}.type": n.type}
+    if n.response_date is not None:
+        facts[f"{subject}.response_date"] = n.response_date
+    if n.nftl_filed_date is None:
+        missing = (f"{subject}.nftl_filed_date",)
+        note = "the date printed on Letter 3172" if n.response_date else "the lien filing date is not known"
+        return Window(i, n, HearingKind.LIEN, False, None, note, n.response_date, None, (), facts, missing)
+    filed = n.nftl_filed_date
+    facts[f"{subject}.nftl_filed_date"] = filed
+    business = param_use("cdp.lien_notice_business_days", filed)
+    days = param_use("cdp.lien_request_window_days", filed)
+    months = param_use("eh.request_window_months", filed)
+    if business is None or days is None or months is None:
+        return None
+    if not (isinstance(business.value, int) and isinstance(days.value, int) and isinstance(months.value, int)):
+        return None
+    fifth = dates.add_business_days(filed, business.value)
+    note = f"counted from {fifth.isoformat()}, the {business.value}th business day after the lien was filed"
+    cdp = dates.last_day_after(fifth, days.value)
+    if n.response_date is not None and n.response_date != cdp.last:
+        note += f"; Letter 3172 prints {n.response_date.isoformat()} — act by the earlier date"
+    return Window(
+        i,
+        n,
+        HearingKind.LIEN,
+        False,
+        cdp,
+        note,
+        n.response_date,
+        dates.last_day_after_months(fifth, months.value),
+        (business, days, months),
+        facts,
+    )
+
+
+def request_for(case: Case, w: Window) -> tuple[int, HearingRequest] | None:
+    """The first hearing request of the window's kind that covers a tax period on the notice."""
+    for j, r in enumerate(case.proceedings.hearing_requests):
+        if r.kind is not w.kind:
+            continue
+        if r.tax_periods and w.notice.tax_periods and not set(r.tax_periods) & set(w.notice.tax_periods):
+            continue
+        if w.notice.notice_date is not None and r.request_date < w.notice.notice_date:
+            continue
+        return j, r
+    return None
+
+
+def deadline(
+    did: str,
+    title: str,
+    when: date,
+    as_of: date,
+    protects: str,
+    cites: tuple[str, ...],
+    computation: str,
+    subject: str | None = None,
+) -> Deadline:
+    return Deadline(
+        id=did,
+        title=title,
+        date=when,
+        days_left=(when - as_of).days,
+        protects=protects,
+        citations=registry.cites(cites),
+        computation=computation,
+        subject=subject,
+        passed=when < as_of,
+    )
+
+
+def eh_computation(w: Window, what: str) -> str:
+    """The one-year count in words, flagging open point E.14 when the plain date is not a business day."""
+    assert w.eh is not None
+    text = f"{what}: one year counted from {w.eh.start.isoformat()}, ends {w.eh.raw.isoformat()}"
+    if w.eh.reason:
+        text += (
+            f"; {w.eh.reason}. Whether § 7503 moves this one-year date to {w.eh.last.isoformat()} is not settled"
+            f" (open point E.14), so act by {w.eh.raw.isoformat()}"
+        )
+    return text

@@ -1,0 +1,174 @@
+"""calc/dates.py: the worked dates of the reference (appeals-alternatives-csed.md §0 calculator notes),
+the Weiss rule, and properties of the § 7503 arithmetic."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from levynav.calc import dates
+
+DAYS = st.dates(min_value=date(2000, 1, 1), max_value=date(2060, 12, 31))
+
+
+def _is_dc_business_day(day: date) -> bool:
+    return day.weekday() < 5 and dates.holiday_name(day) is None
+
+
+# ---------------------------------------------------------------- worked dates (D1–D5)
+
+
+def test_notice_2025_06_02_cdp_last_day_is_2025_07_02() -> None:
+    last = dates.last_day_after(date(2025, 6, 2), 30)
+    assert (last.raw, last.last, last.reason) == (date(2025, 7, 2), date(2025, 7, 2), None)
+
+
+def test_notice_2025_06_02_equivalent_hearing_last_day_is_2026_06_02() -> None:
+    assert dates.last_day_after_months(date(2025, 6, 2), 12).last == date(2026, 6, 2)
+
+
+def test_day_30_on_independence_day_rolls_to_monday_2025_07_07() -> None:
+    last = dates.last_day_after(date(2025, 6, 4), 30)
+    assert last.raw == date(2025, 7, 4)
+    assert last.last == date(2025, 7, 7)
+    assert last.reason is not None and "Independence Day" in last.reason
+    assert "2025-07-07" in last.describe("CDP hearing request")
+
+
+def test_day_30_on_dc_emancipation_day_rolls_to_2025_04_17() -> None:
+    last = dates.last_day_after(date(2025, 3, 17), 30)
+    assert last.raw == date(2025, 4, 16)
+    assert last.last == date(2025, 4, 17)
+    assert last.reason is not None and "Emancipation Day" in last.reason
+
+
+def test_nftl_2025_06_30_fifth_business_day_skips_july_4() -> None:
+    fifth = dates.add_business_days(date(2025, 6, 30), 5)
+    assert fifth == date(2025, 7, 8)
+    assert dates.last_day_after(fifth, 30).last == date(2025, 8, 7)
+    assert dates.last_day_after_months(fifth, 12).last == date(2026, 7, 8)
+
+
+def test_equivalent_hearing_one_year_date_on_a_sunday_e14() -> None:
+    """Reference E.14 example: notice Sat 2025-08-02 → one-year date Sun 2026-08-02 (rolled: Mon 08-03)."""
+    last = dates.last_day_after_months(date(2025, 8, 2), 12)
+    assert last.raw == date(2026, 8, 2)
+    assert last.last == date(2026, 8, 3)
+
+
+def test_observed_emancipation_day_counts_as_a_holiday() -> None:
+    # 2022-04-16 was a Saturday; DC observed Emancipation Day on Friday 2022-04-15.
+    assert dates.holiday_name(date(2022, 4, 15)) is not None
+    assert dates.roll_forward(date(2022, 4, 15)) == date(2022, 4, 18)
+
+
+def test_new_years_day_observed_in_the_previous_year() -> None:
+    # 2022-01-01 was a Saturday; observed on Friday 2021-12-31.
+    assert dates.holiday_name(date(2021, 12, 31)) is not None
+
+
+# ---------------------------------------------------------------- Weiss
+
+
+def test_weiss_mailing_later_than_printed_counts_from_mailing() -> None:
+    start, note = dates.counting_start(date(2025, 6, 2), date(2025, 6, 9))
+    assert start == date(2025, 6, 9)
+    assert "Weiss" in note and "2025-06-02" in note
+    assert dates.last_day_after(start, 30).last == date(2025, 7, 9)
+
+
+def test_weiss_mailing_earlier_than_printed_keeps_printed_date() -> None:
+    start, note = dates.counting_start(date(2025, 6, 2), date(2025, 5, 30))
+    assert start == date(2025, 6, 2)
+    assert note == "counted from the date printed on the notice"
+
+
+def test_weiss_only_mailing_date_known() -> None:
+    assert dates.counting_start(None, date(2025, 6, 9))[0] == date(2025, 6, 9)
+
+
+def test_weiss_no_date_known() -> None:
+    assert dates.counting_start(None, None) == (None, "the notice date is not known")
+
+
+@pytest.mark.parametrize(
+    ("start", "months", "expected"),
+    [
+        (date(2024, 1, 31), 1, date(2024, 2, 29)),
+        (date(2023, 1, 31), 1, date(2023, 2, 28)),
+        (date(2024, 2, 29), 12, date(2025, 2, 28)),
+        (date(2025, 3, 31), -1, date(2025, 2, 28)),
+        (date(2025, 11, 15), 3, date(2026, 2, 15)),
+    ],
+)
+def test_add_months_clamps_to_month_end(start: date, months: int, expected: date) -> None:
+    assert dates.add_months(start, months) == expected
+
+
+# ---------------------------------------------------------------- properties
+
+
+@given(DAYS, st.integers(min_value=0, max_value=400))
+def test_last_day_is_never_a_weekend_or_dc_holiday(start: date, days: int) -> None:
+    last = dates.last_day_after(start, days)
+    assert last.last.weekday() < 5
+    assert dates.holiday_name(last.last) is None
+    assert _is_dc_business_day(last.last)
+
+
+@given(DAYS, st.integers(min_value=0, max_value=400))
+def test_last_day_is_never_earlier_than_the_raw_date_and_at_most_a_few_days_later(start: date, days: int) -> None:
+    last = dates.last_day_after(start, days)
+    assert last.raw == start + timedelta(days=days)
+    assert last.raw <= last.last <= last.raw + timedelta(days=5)
+    assert (last.reason is None) == (last.raw == last.last)
+    # every day skipped was itself not a business day
+    day = last.raw
+    while day < last.last:
+        assert not _is_dc_business_day(day)
+        day += timedelta(days=1)
+
+
+@given(DAYS, DAYS, st.integers(min_value=0, max_value=400))
+def test_last_day_after_is_monotone_in_the_start_date(a: date, b: date, days: int) -> None:
+    early, late = min(a, b), max(a, b)
+    assert dates.last_day_after(early, days).last <= dates.last_day_after(late, days).last
+
+
+@given(DAYS, st.integers(min_value=0, max_value=200), st.integers(min_value=0, max_value=200))
+def test_last_day_after_is_monotone_in_the_length(start: date, n: int, m: int) -> None:
+    short, long = min(n, m), max(n, m)
+    assert dates.last_day_after(start, short).last <= dates.last_day_after(start, long).last
+
+
+@given(DAYS, st.integers(min_value=-240, max_value=240))
+def test_add_months_round_trips_when_the_day_exists(start: date, months: int) -> None:
+    moved = dates.add_months(start, months)
+    assert (moved.year * 12 + moved.month) - (start.year * 12 + start.month) == months
+    assert moved.day == min(start.day, 28) or moved.day <= start.day
+    if start.day <= 28:
+        assert moved.day == start.day
+        assert dates.add_months(moved, -months) == start
+    else:
+        assert dates.add_months(moved, -months) <= start
+
+
+@given(DAYS, st.integers(min_value=0, max_value=30))
+def test_add_business_days_lands_on_a_business_day_count_later(start: date, count: int) -> None:
+    end = dates.add_business_days(start, count)
+    if count == 0:
+        assert end == start
+        return
+    assert _is_dc_business_day(end)
+    counted = sum(1 for k in range(1, (end - start).days + 1) if _is_dc_business_day(start + timedelta(days=k)))
+    assert counted == count
+
+
+@given(DAYS)
+def test_roll_forward_is_idempotent(day: date) -> None:
+    once = dates.roll_forward(day)
+    assert dates.roll_forward(once) == once
+    assert once >= day
