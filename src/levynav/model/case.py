@@ -121,6 +121,9 @@ class Notice(Strict):
     phone: str | None = Field(default=None, description="the IRS number printed on the notice")
     address: str | None = None
     other_title: str | None = None
+    nftl_filed_date: date | None = Field(
+        default=None, description="Letter 3172: the date the Notice of Federal Tax Lien was filed"
+    )
 
     @model_validator(mode="after")
     def _dates(self) -> Self:
@@ -197,6 +200,21 @@ class Levy(Strict):
     bank_charges_date: date | None = None
     irs_error: bool | None = Field(default=None, description="the levy was made in error by the IRS")
     monthly_amount: Money | None = Field(default=None, description="amount taken each month (continuous levy)")
+    disqualified_employment_tax: bool | None = Field(
+        default=None, description="the IRS made it as a disqualified employment tax levy (§ 6330(h)(1))"
+    )
+    return_facilitates_collection: bool | None = Field(
+        default=None, description="returning the levied money would help collect the tax (§ 6343(d)(2)(C))"
+    )
+    nta_return_consent: bool | None = Field(
+        default=None, description="the National Taxpayer Advocate backs a return (§ 6343(d)(2)(D))"
+    )
+    returned_date: date | None = Field(default=None, description="when the IRS returned the levied money or property")
+    returned_under: str | None = Field(
+        default=None,
+        pattern=r"^(b|d2A|d2B|d2C|d2D)$",
+        description="the § 6343 ground of the return: 'b' (wrongful levy) or 'd2A'–'d2D' (§ 6343(d)(2)(A)–(D))",
+    )
 
     @model_validator(mode="after")
     def _dates(self) -> Self:
@@ -354,6 +372,9 @@ class WrongfulLevyClaim(Strict):
     filed_date: date
     disallowance_date: date | None = None
     returned_date: date | None = None
+    proper_request: bool | None = Field(
+        default=None, description="written, sent to the office in Pub 4528, with the four items of Reg. 301.6343-2(b)"
+    )
 
 
 class Absence(Strict):
@@ -364,7 +385,27 @@ class Absence(Strict):
     end_date: date | None = None
 
 
+class LegalAction(Strict):
+    """A TC 520 "bankruptcy or other legal action" read from an account transcript (reference TX-3, D.2).
+
+    Transcripts rarely print the closing code, so ``kind`` may be unknown (``None``).
+    """
+
+    kind: str | None = Field(default=None, pattern=r"^(bankruptcy|cdp|litigation)$")
+    closing_code: int | None = Field(default=None, ge=0, le=99)
+    start_date: date
+    end_date: date | None = None
+    tax_periods: list[str] = Field(default_factory=list)
+    source: str | None = Field(default=None, description="where it was read, e.g. 'transcript.txt line 41'")
+
+    @model_validator(mode="after")
+    def _dates(self) -> Self:
+        _order(self.start_date, self.end_date, "start_date", "end_date")
+        return self
+
+
 class Proceedings(Strict):
+    legal_actions: list[LegalAction] = Field(default_factory=list)
     bankruptcies: list[Bankruptcy] = Field(default_factory=list)
     hearing_requests: list[HearingRequest] = Field(default_factory=list)
     innocent_spouse_claims: list[InnocentSpouseClaim] = Field(default_factory=list)
@@ -398,6 +439,20 @@ class Circumstances(Strict):
     received_notice_of_deficiency: bool | None = None
     collection_began_against_spouse_date: date | None = None
     represented: bool | None = None
+    household_size: int | None = Field(default=None, ge=1, description="people in the household, you included")
+    public_policy_issue: bool | None = Field(
+        default=None, description="a TAS public-policy issue (passport certification, private debt collection, ...)"
+    )
+    revenue_officer_assigned: bool | None = Field(default=None, description="a revenue officer works the case")
+    cap_conference_request_date: date | None = Field(
+        default=None, description="when you asked for a conference with the collection manager"
+    )
+    cap_conference_date: date | None = Field(
+        default=None, description="when the collection manager conference was held"
+    )
+    liability_from_audit_or_sfr: bool | None = Field(
+        default=None, description="the tax was assessed after an audit or on a return the IRS prepared"
+    )
 
 
 class Case(Strict):
