@@ -1,0 +1,386 @@
+"""Levies and the Collection Due Process rules: premature levies, post-levy hearings, the hearing stay.
+
+- § 6331(a): levy only if the tax is not paid "within 10 days after notice and demand".
+- § 6331(d)(1)–(2): levy "only after the Secretary has notified such person in writing of his intention
+  to make such levy", the notice given "not less than 30 days before the day of the levy".
+- § 6330(a)(1)–(2): "No levy may be made on any property or right to property of any person unless the
+  Secretary has notified such person in writing of their right to a hearing", given "not less than 30
+  days before the day of the first levy with respect to the amount of the unpaid tax for the taxable
+  period".
+- § 6330(e)(1): if a hearing is requested within that 30-day period, "the levy actions which are the
+  subject of the requested hearing ... shall be suspended for the period during which such hearing, and
+  appeals therein, are pending".
+- § 6330(f): jeopardy, state tax refund, disqualified employment tax and federal contractor levies may
+  be made first; the hearing is offered "within a reasonable period of time after the levy".
+
+Dates run from the later of the printed and the mailing date of a notice (Weiss, 147 T.C. 179).
+The notices a case lists are read as the notices the person received: when some are listed and none of
+a required kind (notice of intent, CDP notice) is among them for a period, the levy is treated as made
+without it (the explanation says to check the transcript). Notice and demand is the exception: without a
+CP14 or a later balance-due reminder (CP501, CP503, CP504, which are sent only after the first bill and
+also demand payment) it stays unknown.
+Open question: whether § 7503 moves the IRS's own earliest levy date is not settled by the sources
+read; the taxpayer's payment window (10 days) and hearing window (30 days) are moved, the IRS's
+"not less than 30 days before the levy" is not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from levynav.calc.dates import LastDay, last_day_after
+from levynav.law.common import levy_subject
+from levynav.law.discretionary_bars import days, overlaps, param
+from levynav.law.notices import (
+    NoticeRef,
+    cdp_notice_for_periods,
+    earliest_for_period,
+    is_cdp_levy_notice,
+    is_intent_to_levy_notice,
+    is_notice_and_demand,
+    is_payment_demand,
+    post_levy_cdp_notice_for_periods,
+)
+from levynav.law.rule import Context, Rule, render
+from levynav.model.analysis import Effect, Finding, Outcome, ParamUse
+from levynav.model.case import Case, HearingKind, HearingRequest, Levy, LevyKind, NoticeType
+
+CDP_STAY = Rule(
+    id="R6330-E1",
+    title="Levy is on hold while your timely hearing request is pending",
+    cites=("R6330-E1",),
+    effect=Effect.NO_LEVY,
+)
+LATE_REQUEST = Rule(
+    id="R6330-E2",
+    title="A late hearing request gets an equivalent hearing, which does not stop levies",
+    cites=("R6330-E2",),
+    effect=Effect.INFO,
+)
+PREMATURE = Rule(
+    id="R6330-A1",
+    title="The levy came before the required notices and waiting periods",
+    cites=("R6330-A1",),
+    effect=Effect.LEVY_IMPROPER,
+)
+POST_LEVY = Rule(
+    id="R6330-F1",
+    title="A levy allowed before a hearing: you can ask for a hearing after the levy",
+    cites=("R6330-F1",),
+    effect=Effect.ROUTE_OPEN,
+)
+
+
+# ---------------------------------------------------------------- timeliness of a hearing request
+
+
+@dataclass
+class Timeliness:
+    timely: bool | None
+    notice: NoticeRef | None = None
+    window: LastDay | None = None
+    missing: list[str] = field(default_factory=list)
+    params: list[ParamUse] = field(default_factory=list)
+
+
+def request_timeliness(case: Case, req: HearingRequest) -> Timeliness:
+    """Was the request made within 30 days of the CDP notice for its periods (§ 6330(a)(3)(B); D1, D2)?
+
+    Counted from the later of the printed and mailing dates (Weiss); a mailed request is timely if
+    postmarked by the last day (§ 7502), which moves past a weekend or DC holiday (§ 7503).
+    """
+    notice = cdp_notice_for_periods(case, req.tax_periods) or post_levy_cdp_notice_for_periods(case, req.tax_periods)
+    if notice is None:
+        return Timeliness(None, missing=["notices"])
+    if notice.start is None:
+        return Timeliness(None, notice, missing=notice.date_paths())
+    use = param("cdp.request_window_days", notice.start)
+    if use is None:
+        return Timeliness(None, notice)
+    window = last_day_after(notice.start, days(use))
+    return Timeliness(req.request_date <= window.last, notice, window, params=[use])
+
+
+def _notice_facts(t: Timeliness) -> dict[str, Any]:
+    if t.notice is None:
+        return {}
+    n = t.notice.notice
+    facts: dict[str, Any] = {f"{t.notice.path}.type": n.type}
+    if n.notice_date is not None:
+        facts[f"{t.notice.path}.notice_date"] = n.notice_date
+    if n.mailing_date is not None:
+        facts[f"{t.notice.path}.mailing_date"] = n.mailing_date
+    return facts
+
+
+def cdp_hearing_pending(case: Case, ctx: Context) -> list[Finding]:
+    """§ 6330(e)(1): a timely hearing request suspends levy for its periods until the determination is final.
+
+    Jeopardy levies already made are not suspended (§ 6330(f)(1)); a court may let a levy go ahead
+    during an appeal (§ 6330(e)(2)). A late request is an equivalent hearing with no stay (R6330-E2).
+    """
+    out: list[Finding] = []
+    stays: list[tuple[HearingRequest, str]] = []
+    for i, req in enumerate(case.proceedings.hearing_requests):
+        sub = f"proceedings.hearing_requests[{i}]"
+        facts: dict[str, Any] = {f"{sub}.request_date": req.request_date, f"{sub}.kind": req.kind}
+        if req.kind is HearingKind.LIEN:
+            out.append(CDP_STAY.finding(Outcome.DOES_NOT_APPLY, "lien_only", subject=sub, facts=facts))
+            continue
+        t = request_timeliness(case, req)
+        facts.update(_notice_facts(t))
+        if t.timely is None:
+            out.append(CDP_STAY.finding(Outcome.UNKNOWN, "unknown", subject=sub, facts=facts, missing=t.missing))
+            continue
+        assert t.notice is not None and t.window is not None
+        common: dict[str, Any] = {
+            "requested": req.request_date,
+            "notice": t.notice.kind,
+            "last": t.window.last,
+            "counted": t.notice.start_note,
+        }
+        if not t.timely:
+            out.append(
+                CDP_STAY.finding(Outcome.DOES_NOT_APPLY, "late", subject=sub, facts=facts, params=t.params, **common)
+            )
+            out.append(
+                LATE_REQUEST.finding(Outcome.APPLIES, "late", subject=sub, facts=facts, params=t.params, **common)
+            )
+            continue
+        stays.append((req, sub))
+        if req.final_date is not None and req.final_date <= ctx.as_of:
+            facts[f"{sub}.final_date"] = req.final_date
+            out.append(
+                CDP_STAY.finding(
+                    Outcome.DOES_NOT_APPLY,
+                    "ended",
+                    subject=sub,
+                    facts=facts,
+                    params=t.params,
+                    final=req.final_date,
+                    **common,
+                )
+            )
+        else:
+            out.append(
+                CDP_STAY.finding(
+                    Outcome.APPLIES, "pending", subject=sub, facts=facts, params=t.params, value=t.window.last, **common
+                )
+            )
+    for i, levy in enumerate(case.levies):
+        for req, rsub in stays:
+            if not overlaps(req.tax_periods, levy.tax_periods) or levy.served_date is None:
+                continue
+            if levy.served_date < req.request_date or (req.final_date and levy.served_date > req.final_date):
+                continue
+            sub = levy_subject(i)
+            facts = {f"{sub}.served_date": levy.served_date, f"{rsub}.request_date": req.request_date}
+            if levy.jeopardy:
+                facts[f"{sub}.jeopardy"] = True
+                out.append(CDP_STAY.finding(Outcome.DOES_NOT_APPLY, "levy_jeopardy", subject=sub, facts=facts))
+            else:
+                out.append(
+                    CDP_STAY.finding(
+                        Outcome.APPLIES,
+                        "levy_during",
+                        effect=Effect.LEVY_IMPROPER,
+                        subject=sub,
+                        facts=facts,
+                        served=levy.served_date,
+                        requested=req.request_date,
+                    )
+                )
+            break
+    return out
+
+
+# ---------------------------------------------------------------- premature levy and post-levy hearings
+
+
+def post_levy_reasons(case: Case, levy: Levy) -> list[str]:
+    """The § 6330(f) exceptions that let this levy come before a hearing (message keys of R6330-F1)."""
+    reasons = []
+    if levy.jeopardy:
+        reasons.append("jeopardy")
+    if levy.kind is LevyKind.STATE_TAX_REFUND:
+        reasons.append("state_refund")
+    if levy.disqualified_employment_tax:
+        reasons.append("detl")
+    if case.taxpayer.federal_contractor:
+        reasons.append("contractor")
+    if not reasons and post_levy_cdp_notice_for_periods(case, levy.tax_periods) is not None:
+        reasons.append("post_notice")
+    return reasons
+
+
+def _periods(case: Case, levy: Levy) -> list[str | None]:
+    ids: list[str | None] = list(levy.tax_periods) or [p.id for p in case.tax_periods]
+    return ids or [None]
+
+
+@dataclass
+class _Check:
+    problems: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    facts: dict[str, Any] = field(default_factory=dict)
+    params: list[ParamUse] = field(default_factory=list)
+    gaps: list[str] = field(default_factory=list)  # parameters with no value for the date (law not encoded)
+    notes: list[str] = field(default_factory=list)
+
+
+def _check(case: Case, levy: Levy, kind: Callable[[NoticeType], bool], pid: str, part: str, out: _Check) -> None:
+    """One prerequisite: a notice of this kind for each period, far enough before the levy."""
+    served = levy.served_date
+    assert served is not None
+    for period in _periods(case, levy):
+        ref = earliest_for_period(case, kind, period)
+        if ref is None and part == "part_demand":
+            # No CP14 known: a later balance-due reminder shows notice and demand was made by its date.
+            ref = earliest_for_period(case, is_payment_demand, period)
+            if ref is not None:
+                out.notes.append(render(PREMATURE.id, "demand_presumed", {"kind": ref.kind}))
+        if ref is None:
+            if part == "part_demand" or not case.notices:
+                out.missing.append("notices")
+            elif param(pid, served) is None:
+                out.gaps.append(pid)  # the requirement is not encoded for a levy on that date
+            else:
+                # The person listed the notices they received and none of this kind is among them.
+                out.problems.append(render(PREMATURE.id, f"{part}_none", {"period": period or "these taxes"}))
+            return
+        if ref.start is None:
+            out.missing.extend(ref.date_paths())
+            return
+        use = param(pid, ref.start)
+        if use is None:
+            out.gaps.append(pid)
+            return
+        if use not in out.params:
+            out.params.append(use)
+        out.facts[f"{ref.path}.type"] = ref.notice.type
+        out.facts[f"{ref.path}.{'mailing_date' if ref.start == ref.notice.mailing_date else 'notice_date'}"] = ref.start
+        window = last_day_after(ref.start, days(use))
+        # § 6331(a): the 10 days are the taxpayer's time to pay (last day moves, § 7503); the levy
+        # may come after it. § 6331(d)(2), § 6330(a)(2): notice "not less than N days before" the levy.
+        early = served <= window.last if part == "part_demand" else served < window.raw
+        if early:
+            out.problems.append(
+                render(
+                    PREMATURE.id,
+                    part,
+                    {
+                        "kind": ref.kind,
+                        "start": ref.start,
+                        "served": served,
+                        "gap": (served - ref.start).days,
+                        "needed": days(use),
+                        "earliest": window.last if part == "part_demand" else window.raw,
+                        "counted": ref.start_note,
+                    },
+                )
+            )
+            return
+
+
+def premature_levy(case: Case, ctx: Context) -> list[Finding]:
+    """§§ 6331(a), 6331(d), 6330(a): a levy made before notice and demand + 10 days, or less than 30 days
+    after the notice of intent to levy or the CDP notice, was premature (→ release; return under § 6343(d)).
+
+    Jeopardy waives all three (§ 6331(a) last sentence, (d)(3), § 6330(f)(1)); the other § 6330(f)
+    exceptions waive only the pre-levy CDP notice (R6330-F1).
+    """
+    out: list[Finding] = []
+    for i, levy in enumerate(case.levies):
+        sub = levy_subject(i)
+        if levy.served_date is None:
+            out.append(PREMATURE.finding(Outcome.UNKNOWN, "no_date", subject=sub, missing=[f"{sub}.served_date"]))
+            continue
+        facts: dict[str, Any] = {f"{sub}.served_date": levy.served_date}
+        if levy.jeopardy:
+            facts[f"{sub}.jeopardy"] = True
+            out.append(PREMATURE.finding(Outcome.DOES_NOT_APPLY, "jeopardy", subject=sub, facts=facts))
+            continue
+        c = _Check(facts=facts)
+        _check(case, levy, is_notice_and_demand, "discretionary.notice_and_demand_days", "part_demand", c)
+        _check(case, levy, is_intent_to_levy_notice, "discretionary.intent_to_levy_days", "part_intent", c)
+        excused = post_levy_reasons(case, levy)
+        if not excused:
+            _check(case, levy, is_cdp_levy_notice, "discretionary.cdp_notice_days", "part_cdp", c)
+        notes = [*c.notes, render(PREMATURE.id, "cdp_excused", {})] if excused else c.notes
+        note = "".join(" " + n for n in notes)
+        missing = list(dict.fromkeys(c.missing))
+        if c.problems:
+            out.append(
+                PREMATURE.finding(
+                    Outcome.APPLIES,
+                    "premature",
+                    subject=sub,
+                    facts=c.facts,
+                    params=c.params,
+                    problems=" ".join(c.problems),
+                    note=note,
+                )
+            )
+        elif missing or c.gaps:
+            out.append(
+                PREMATURE.finding(
+                    Outcome.UNKNOWN, "unknown", subject=sub, facts=c.facts, params=c.params, missing=missing, note=note
+                )
+            )
+        else:
+            out.append(
+                PREMATURE.finding(
+                    Outcome.DOES_NOT_APPLY,
+                    "in_time_excused" if excused else "in_time",
+                    subject=sub,
+                    facts=c.facts,
+                    params=c.params,
+                    note=note,
+                )
+            )
+    return out
+
+
+def post_levy_hearing(case: Case, ctx: Context) -> list[Finding]:
+    """§ 6330(f): for jeopardy, state-refund, disqualified employment tax and federal contractor levies
+    the hearing comes after the levy; the post-levy notice (CP92, CP297A, jeopardy levy notice) starts
+    a 30-day window to request it (D2)."""
+    out: list[Finding] = []
+    for i, levy in enumerate(case.levies):
+        reasons = post_levy_reasons(case, levy)
+        if not reasons:
+            continue
+        sub = levy_subject(i)
+        facts: dict[str, Any] = {f"{sub}.kind": levy.kind}
+        if levy.jeopardy:
+            facts[f"{sub}.jeopardy"] = True
+        if levy.disqualified_employment_tax:
+            facts[f"{sub}.disqualified_employment_tax"] = True
+        if case.taxpayer.federal_contractor:
+            facts["taxpayer.federal_contractor"] = True
+        why = " ".join(render(POST_LEVY.id, r, {}) for r in reasons)
+        notice = post_levy_cdp_notice_for_periods(case, levy.tax_periods)
+        use = param("cdp.request_window_days", notice.start) if notice and notice.start else None
+        if notice is not None and notice.start is not None and use is not None:
+            window = last_day_after(notice.start, days(use))
+            facts[f"{notice.path}.type"] = notice.notice.type
+            out.append(
+                POST_LEVY.finding(
+                    Outcome.APPLIES,
+                    "with_notice",
+                    subject=sub,
+                    facts=facts,
+                    params=[use],
+                    why=why,
+                    notice=notice.kind,
+                    last=window.last,
+                    value=window.last,
+                    counted=notice.start_note,
+                    deadline_ids=["cdp.request"],  # the request deadline computed by law/appeals.py
+                )
+            )
+        else:
+            out.append(POST_LEVY.finding(Outcome.APPLIES, "no_notice", subject=sub, facts=facts, why=why))
+    return out
