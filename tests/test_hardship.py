@@ -1,0 +1,159 @@
+"""Economic hardship from the numbers (R6343-A4/A8; 26 C.F.R. § 301.6343-1(b)(4)) and its wiring in derive."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from levynav import derive
+from levynav.calc import standards
+from levynav.calc.hardship import economic_hardship, financial_picture, levy_take
+from levynav.intake.load import case_from_data
+from levynav.law.rule import Decided
+from levynav.model.analysis import Outcome
+from levynav.model.case import Case
+
+AS_OF = date(2025, 10, 1)
+KNOWN = {
+    "current_taxes": 0,
+    "health_insurance": 0,
+    "court_ordered_payments": 0,
+    "child_dependent_care": 0,
+    "term_life_insurance": 0,
+    "involuntary_deductions": 0,
+    "secured_debts": 0,
+    "housing": 700,
+    "utilities": 200,
+    "vehicles": [],
+    "out_of_pocket_health": 0,
+}
+# Autauga County, AL, one person aged 45 in 2025: 839 + 84 + min(900, 1533) + 244 = 2,067.00 allowable.
+ALLOWABLE = Decimal(839 + 84 + 900 + 244)
+
+
+@pytest.fixture(autouse=True)
+def _no_user_editions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(standards.ENV_DIR, str(tmp_path / "user-standards"))
+    standards.clear_cache()
+
+
+def case(income: int | None, levies: list[dict[str, Any]], kind: str = "individual", **fin: Any) -> Case:
+    finances: dict[str, Any] = {**KNOWN, **fin}
+    if income is not None:
+        finances["income"] = [{"kind": "wages", "frequency": "monthly", "gross": income}]
+    return case_from_data(
+        {
+            "taxpayer": {"kind": kind, "county_fips": "01001", "birth_date": "1980-02-01"},
+            "levies": levies,
+            "finances": finances,
+        }
+    )
+
+
+def decide(c: Case, as_of: date = AS_OF) -> Decided:
+    picture = financial_picture(c, as_of)
+    assert picture is not None
+    return economic_hardship(c, picture, as_of)
+
+
+def test_levy_leaving_less_than_allowable_is_hardship() -> None:
+    d = decide(case(2500, [{"kind": "wages", "served_date": "2025-09-01", "monthly_amount": 600}]))
+    assert d.outcome is Outcome.APPLIES
+    assert d.figures["income_after_levy"] == Decimal("1900.00")
+    assert d.figures["allowable_living_expenses"] == ALLOWABLE
+    assert "$167.00 short" in d.explanation
+    assert any(p.id.startswith("standards.housing_utilities") for p in d.parameters)
+
+
+def test_levy_leaving_enough_is_not_hardship() -> None:
+    d = decide(case(4000, [{"kind": "wages", "served_date": "2025-09-01", "monthly_amount": 600}]))
+    assert d.outcome is Outcome.DOES_NOT_APPLY
+    assert "$1,333.00 left" in d.explanation
+
+
+def test_exactly_enough_is_not_hardship() -> None:
+    income = int(ALLOWABLE) + 600
+    d = decide(case(income, [{"kind": "wages", "served_date": "2025-09-01", "monthly_amount": 600}]))
+    assert d.outcome is Outcome.DOES_NOT_APPLY
+
+
+def test_bank_levy_counts_the_amount_taken_against_the_month() -> None:
+    c = case(2500, [{"kind": "bank", "served_date": "2025-09-20", "amount_taken": 1000}])
+    assert levy_take(c, AS_OF).amount == Decimal(1000)
+    assert decide(c).outcome is Outcome.APPLIES
+    unknown = decide(case(2500, [{"kind": "bank", "served_date": "2025-09-20"}]))
+    assert unknown.outcome is Outcome.UNKNOWN and "levies[0].amount_taken" in unknown.missing
+
+
+def test_open_expense_lines_do_not_block_a_clear_hardship() -> None:
+    c = case(1000, [{"kind": "wages", "served_date": "2025-09-01", "monthly_amount": 300}], current_taxes=None)
+    d = decide(c)
+    assert d.outcome is Outcome.APPLIES  # expenses can only grow
+    assert "at least" in d.explanation
+
+
+def test_open_expense_lines_leave_a_close_case_unknown() -> None:
+    c = case(4000, [{"kind": "wages", "served_date": "2025-09-01", "monthly_amount": 600}], current_taxes=None)
+    d = decide(c)
+    assert d.outcome is Outcome.UNKNOWN and d.missing == ("finances.current_taxes",)
+
+
+def test_unknown_income_is_unknown() -> None:
+    d = decide(case(None, [{"kind": "wages", "served_date": "2025-09-01", "monthly_amount": 600}]))
+    assert d.outcome is Outcome.UNKNOWN and "finances.income" in d.missing
+
+
+def test_continuous_levy_without_monthly_amount_asks_for_it() -> None:
+    d = decide(case(2500, [{"kind": "social_security", "served_date": "2025-09-01"}]))
+    assert d.outcome is Outcome.UNKNOWN and "levies[0].monthly_amount" in d.missing
+
+
+def test_released_levy_is_not_counted() -> None:
+    c = case(
+        2500, [{"kind": "wages", "served_date": "2025-01-01", "released_date": "2025-03-01", "monthly_amount": 900}]
+    )
+    assert decide(c).outcome is Outcome.NOT_APPLICABLE
+
+
+def test_business_is_not_applicable() -> None:
+    d = decide(case(2500, [{"kind": "bank", "served_date": "2025-09-20", "amount_taken": 10}], kind="business"))
+    assert d.outcome is Outcome.NOT_APPLICABLE and "individuals only" in d.explanation
+
+
+def test_derive_without_finances() -> None:
+    c = case_from_data({"taxpayer": {"kind": "individual"}})
+    assert derive._finances(c, AS_OF) == (None, None)
+
+
+def test_derive_fills_hardship_and_the_finances_section() -> None:
+    c = case(2500, [{"kind": "wages", "served_date": "2025-09-01", "monthly_amount": 600}])
+    hardship, section = derive._finances(c, AS_OF)
+    assert hardship is not None and hardship.outcome is Outcome.APPLIES
+    assert section is not None
+    assert section["edition"]["effective_date"] == "2025-04-21"
+    assert section["expenses"]["total"] == "2067.00"
+    assert section["disposable_income"] == "433.00"
+    housing = next(x for x in section["expenses"]["lines"] if x["key"] == "housing_utilities")
+    assert (housing["standard"], housing["actual"], housing["allowed"]) == ("1533.00", "900.00", "900.00")
+    assert housing["sources"][0]["status"] == "verified_ust_page"
+    assert {u["table"] for u in section["unverified_values"]} == {"national_standards", "health_care"}
+    assert "CFS-4" in section["citations"]
+
+
+def test_derive_reports_an_unknown_county_instead_of_failing() -> None:
+    c = case_from_data({"taxpayer": {"kind": "individual", "county_fips": "99999"}, "finances": {}})
+    hardship, section = derive._finances(c, AS_OF)
+    assert hardship is not None and hardship.outcome is Outcome.UNKNOWN
+    assert hardship.missing == ("taxpayer.county_fips",)
+    assert section is not None and "99999" in section["error"]
+
+
+def test_after_the_newest_edition_the_section_says_so() -> None:
+    c = case(2500, [{"kind": "wages", "served_date": "2026-05-01", "monthly_amount": 600}])
+    _, section = derive._finances(c, date(2026, 6, 15))
+    assert section is not None and section["edition"]["newest_known_may_be_outdated"] is True
+    assert any("newer IRS figures may be in force" in n for n in section["notes"])
