@@ -10,6 +10,7 @@ import functools
 import re
 from collections import defaultdict
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from levynav import datafiles
@@ -104,8 +105,54 @@ def steps(case: Case, findings: list[Finding], deadlines: list[Deadline], ctx: C
                 rules=[rule],
             )
         )
+    out += _finance_steps(case, ctx)
     out.sort(key=lambda s: (RANK[s.when], s.by_date or date.max, -_weight(s, findings)))
     return [s.model_copy(update={"order": i + 1}) for i, s in enumerate(_merge_same_route(out))]
+
+
+PAYMENT_PLANS = ("guaranteed_installment_agreement", "simple_payment_plan", "non_streamlined_installment_agreement")
+
+
+def _finance_steps(case: Case, ctx: Context) -> list[Step]:
+    """A payment-plan or not-collectible step when the ability-to-pay figures support one."""
+    options = (ctx.finances or {}).get("options") or {}
+    if not options.get("available") or case.installment_agreements:
+        return []
+    by_name = {o["option"]: o for o in options["options"]}
+    disposable = (ctx.finances or {}).get("disposable_income")
+    texts = datafiles.load_yaml("finance_steps.yaml")
+    cnc = by_name.get("currently_not_collectible")
+    if cnc and cnc["eligibility"] == "eligible":
+        return [_finance_step(case, texts["currently_not_collectible"], cnc, disposable)]
+    room = Decimal(disposable) if disposable is not None else None
+    for wanted in ("eligible", "unknown"):  # eligible first; within each, the order of PAYMENT_PLANS
+        for name in PAYMENT_PLANS:
+            option = by_name.get(name)
+            if not option or option["eligibility"] != wanted or not option["monthly_payment"]:
+                continue
+            if room is not None and Decimal(option["monthly_payment"]) <= room:
+                return [_finance_step(case, texts["payment_plan"], option, disposable)]
+    return []
+
+
+def _finance_step(case: Case, text: dict[str, Any], option: dict[str, Any], disposable: str | None) -> Step:
+    values = {
+        "option": option["title"].lower(),
+        "payment": f"${Decimal(option['monthly_payment']):,.2f}" if option.get("monthly_payment") else "an amount",
+        "disposable": f"${Decimal(disposable):,.2f}" if disposable is not None else "an unknown amount",
+    }
+    reasons = "; ".join(option["reasons"][:2])
+    return Step(
+        order=0,
+        when=text["when"],
+        title=text["title"],
+        action=" ".join(text["action"].split()).format(**values),
+        why=reasons or "The IRS's own figures for your household support this.",
+        contact=_contact(case),
+        form=text["form"],
+        have_ready=list(text["have_ready"]),
+        rules=[f"finances.{option['option']}"],
+    )
 
 
 def _route_key(step: Step) -> tuple[str, str] | None:
@@ -274,7 +321,12 @@ def notes(findings: list[Finding], ctx: Context) -> list[str]:
     unverified = sorted({f.rule for f in findings if f.status_note})
     if unverified:
         out.append("These findings rest in part on sources not verified against primary law: " + ", ".join(unverified))
-    stated = [c for c in ctx.csed.values() if c.basis == "stated"]
+    stated = sorted(c.period_id for c in ctx.csed.values() if c.basis == "stated")
     if stated:
-        out.append("Collection statute dates are taken as stated in the case, not computed.")
+        out.append(
+            "Collection statute dates taken as stated in the case, not computed (no assessment date given): "
+            + ", ".join(stated)
+        )
+    out += [f"Finances: {n}" for n in (ctx.finances or {}).get("notes", [])]
+    out += [f"Payment options: {n}" for n in ((ctx.finances or {}).get("options") or {}).get("notes", [])]
     return out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from types import ModuleType
 from typing import Any
 
@@ -67,6 +68,8 @@ def print_analysis(a: Analysis) -> None:
             if s.have_ready:
                 out.print("   Have ready: " + "; ".join(s.have_ready))
             out.print(f"   [dim]Why: {s.why}[/]")
+    if a.finances and "error" not in a.finances:
+        _print_finances(out, a.finances)
     shown = [f for f in a.findings if f.outcome in (Outcome.APPLIES, Outcome.UNKNOWN)]
     if shown:
         out.print("\n[bold]Findings[/] (applies or undecided; `--format json` lists all)")
@@ -88,6 +91,36 @@ def print_analysis(a: Analysis) -> None:
     for note in a.notes:
         out.print(f"\n[magenta]Note:[/] {note}")
     out.print(f"\n[dim]{a.disclaimer}[/]")
+
+
+def _money(raw: object) -> str:
+    return "unknown" if raw is None else f"${Decimal(str(raw)):,.2f}"
+
+
+def _print_finances(out: Console, fin: dict[str, Any]) -> None:
+    edition = fin.get("edition") or {}
+    out.print(
+        f"\n[bold]Ability to pay[/] (IRS Collection Financial Standards, edition {edition.get('effective_date')})"
+    )
+    out.print(f"  Monthly income counted: {_money((fin.get('income') or {}).get('total'))}")
+    out.print(f"  Allowable living expenses: {_money((fin.get('expenses') or {}).get('total'))}")
+    out.print(f"  Left each month (disposable income): {_money(fin.get('disposable_income'))}")
+    options = fin.get("options") or {}
+    if options.get("available"):
+        table = Table(show_header=True, header_style="bold")
+        for col in ("option", "you qualify", "a month", "effect on the levy"):
+            table.add_column(col)
+        for o in options["options"]:
+            if o["eligibility"] == "not_applicable":
+                continue
+            table.add_row(
+                o["title"],
+                o["eligibility"].replace("_", " "),
+                _money(o["monthly_payment"]),
+                o["levy_effect"].replace("_", " "),
+            )
+        out.print(table)
+    out.print("  [dim]Line by line: levynav finances CASE[/]")
 
 
 def rule_rows(modules: tuple[ModuleType, ...]) -> list[dict[str, Any]]:
