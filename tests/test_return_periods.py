@@ -1,0 +1,134 @@
+"""Unit tests of the return-period arithmetic (law/return_periods.py): TCJA transition, § 6532(c), § 6343(f)."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from levynav.law.return_periods import (
+    TCJA_ENACTED,
+    form_8546_deadline,
+    money_taken,
+    period_after_levy,
+    rollback_deadline,
+    suit_period,
+)
+from levynav.model.case import Levy, LevyKind, WrongfulLevyClaim
+
+RETURN = "return.period_months"
+SUIT = "wrongful_levy.suit_period_months"
+
+
+@pytest.mark.parametrize(
+    ("levy_date", "months", "last"),
+    [
+        (date(2017, 5, 1), 24, date(2019, 5, 1)),  # 9 months ran to 2018-02-01: 2 years
+        (date(2017, 1, 15), 9, date(2017, 10, 16)),  # 9 months ran out 2017-10-15 (Sunday -> Monday)
+        (date(2017, 3, 22), 24, date(2019, 3, 22)),  # 9 months end on the enactment date itself: not expired
+        (date(2017, 3, 21), 9, date(2017, 12, 21)),  # 9 months end the day before enactment
+        (date(2017, 12, 22), 24, date(2019, 12, 23)),  # levy on the enactment date
+        (date(2018, 1, 5), 24, date(2020, 1, 6)),  # after enactment; 2020-01-05 is a Sunday
+    ],
+)
+def test_tcja_transition(levy_date: date, months: int, last: date) -> None:
+    p = period_after_levy(levy_date, RETURN)
+    assert p is not None
+    assert p.months == months
+    assert p.last.last == last
+    assert p.param.id == RETURN
+    assert ("2-year" in p.why) == (months == 24)
+
+
+def test_transition_cutoff_is_enactment_not_march_2017() -> None:
+    """Reference § 7 item 4 (and row D19 of the appeals reference) date the old rule to March 22, 2017: wrong."""
+    assert date(2017, 12, 22) == TCJA_ENACTED
+    on_cutoff = period_after_levy(date(2017, 3, 22), RETURN)  # the wrong claim would give 9 months
+    assert on_cutoff is not None and on_cutoff.months == 24
+    assert on_cutoff.param.effective_from == date(2017, 12, 23)
+    later = period_after_levy(date(2017, 3, 23), SUIT)
+    assert later is not None and later.months == 24
+
+
+def test_levy_before_any_encoded_value_has_no_period() -> None:
+    assert period_after_levy(date(1950, 1, 1), RETURN) is None
+
+
+def _claim(**kw: object) -> list[tuple[str, WrongfulLevyClaim]]:
+    return [("proceedings.wrongful_levy_claims[0]", WrongfulLevyClaim.model_validate(kw))]
+
+
+def test_suit_without_request_is_the_base_period() -> None:
+    sp = suit_period(date(2024, 3, 1), [])
+    assert sp is not None
+    assert sp.date == date(2026, 3, 2)  # 2026-03-01 is a Sunday
+    assert sp.if_proper is None and sp.claim_path is None
+
+
+def test_suit_extension_takes_the_shorter_of_the_two() -> None:
+    sp = suit_period(
+        date(2024, 3, 1), _claim(filed_date="2025-06-01", disallowance_date="2025-09-15", proper_request=True)
+    )
+    assert sp is not None
+    assert sp.date == date(2026, 3, 16)  # 6 months after disallowance (Sunday -> Monday), shorter than 12 months
+    assert [p.id for p in sp.params] == [
+        SUIT,
+        "wrongful_levy.suit_extension_after_request_months",
+        "wrongful_levy.suit_extension_after_disallowance_months",
+    ]
+    sp12 = suit_period(
+        date(2024, 3, 1), _claim(filed_date="2025-06-01", disallowance_date="2026-01-30", proper_request=True)
+    )
+    assert sp12 is not None and sp12.date == date(2026, 6, 1)  # 12 months after the request is shorter here
+
+
+def test_improper_or_late_request_does_not_extend() -> None:
+    improper = suit_period(date(2024, 3, 1), _claim(filed_date="2025-06-01", proper_request=False))
+    assert improper is not None and improper.date == date(2026, 3, 2) and improper.if_proper is None
+    assert "Amwest" in improper.computation
+    late = suit_period(date(2024, 3, 1), _claim(filed_date="2026-03-10", proper_request=True))
+    assert late is not None and late.date == date(2026, 3, 2) and late.claim_path is None
+    assert "does not extend" in late.computation
+
+
+def test_unknown_adequacy_shows_base_date_and_the_extended_alternative() -> None:
+    sp = suit_period(date(2024, 3, 1), _claim(filed_date="2025-06-01"))
+    assert sp is not None
+    assert (sp.date, sp.if_proper) == (date(2026, 3, 2), date(2026, 6, 1))
+
+
+def test_extension_never_shortens_the_base_period() -> None:
+    sp = suit_period(
+        date(2025, 1, 10), _claim(filed_date="2025-02-01", disallowance_date="2025-03-01", proper_request=True)
+    )
+    assert sp is not None
+    assert sp.date == date(2027, 1, 11)
+    assert "2025-09-02" in sp.computation  # the earlier, safe date is still shown
+
+
+def test_rollback_deadline_is_the_return_due_date_with_7503() -> None:
+    assert rollback_deadline(date(2025, 6, 1)).date == date(2026, 4, 15)
+    d = rollback_deadline(date(2022, 8, 1))  # 2023-04-15 Saturday, 04-17 Emancipation Day observed
+    assert d.date == date(2023, 4, 18) and d.tax_year == 2022
+    assert "without extensions" in d.computation
+
+
+def test_form_8546_is_one_year_without_roll_forward() -> None:
+    d = form_8546_deadline(date(2025, 11, 1))
+    assert d.date == date(2026, 11, 1)  # a Sunday: 31 U.S.C. § 3723 is outside § 7503
+    assert d.params[0].id == "bank_charges.claim_period_years"
+
+
+@pytest.mark.parametrize(
+    ("fields", "expected"),
+    [
+        ({"proceeds_sent": True}, True),
+        ({"amount_taken": Decimal("10")}, True),
+        ({"proceeds_sent": False}, False),
+        ({"amount_taken": Decimal("0")}, False),
+        ({}, None),
+    ],
+)
+def test_money_taken(fields: dict[str, object], expected: bool | None) -> None:
+    assert money_taken(Levy.model_validate({"kind": LevyKind.BANK, **fields})) is expected
