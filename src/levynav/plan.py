@@ -75,7 +75,7 @@ def _when(base: str, by: date | None, as_of: date) -> str:
 
 def steps(case: Case, findings: list[Finding], deadlines: list[Deadline], ctx: Context) -> list[Step]:
     texts = step_texts()
-    by_id = {d.id: d for d in deadlines if not d.passed}
+    open_deadlines = [d for d in deadlines if not d.passed]
     chosen: dict[str, tuple[Finding, list[Finding]]] = {}
     for f in findings:
         if f.outcome is not Outcome.APPLIES or f.effect not in ACTION_EFFECTS or f.rule not in texts:
@@ -87,7 +87,7 @@ def steps(case: Case, findings: list[Finding], deadlines: list[Deadline], ctx: C
     out: list[Step] = []
     for rule, (first, group) in chosen.items():
         t = texts[rule]
-        dated = [by_id[i] for g in group for i in g.deadline_ids if i in by_id]
+        dated = [d for g in group for d in open_deadlines if d.id in g.deadline_ids and _same_subject(d, g)]
         by = min((d.date for d in dated), default=None)
         subjects = sorted({g.subject for g in group if g.subject})
         about = f" (about {', '.join(subjects)})" if subjects else ""
@@ -182,6 +182,11 @@ def _merge_same_route(ordered: list[Step]) -> list[Step]:
             }
         )
     return merged
+
+
+def _same_subject(deadline: Deadline, finding: Finding) -> bool:
+    """A deadline belongs to a finding's step when it is about the same levy or notice (or about the case)."""
+    return deadline.subject is None or finding.subject is None or deadline.subject == finding.subject
 
 
 def _weight(step: Step, findings: list[Finding]) -> int:
