@@ -1,0 +1,328 @@
+"""Read an IRS collection notice (pasted text, a .txt file, or a PDF's text layer) into facts of a case.
+
+Recognises LT11, Letter 1058, CP504, CP90, CP297, CP297A, CP91, CP298, CP92, Letter 3172, Form 668-A
+and Form 668-W (signatures in ``data/notices/types.yaml``) and reads the notice date, the tax periods
+(form and period), the amounts and the amount due, the reply-by date, the IRS phone number and, on a
+notice of levy, the person served and the amount of the levy.
+
+The reader never raises on the text: it returns a ``NoticeReading`` with what it read, each value with
+its line, and a list of problems (what it could not read, with line numbers). Only the file layer can
+fail (``NoticeFileError``: no such file, a PDF with no text layer).
+
+The layouts the patterns were written against are composed by levynav (examples/notices); real
+notices change with each revision. A reading is a draft of the facts for the person to check.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from levynav.intake import notice_fields as fields
+from levynav.intake.notice_text import fix_ocr_digits, split_lines
+from levynav.intake.notice_types import recognise
+from levynav.model.case import Case, Levy, LevyKind, Notice, NoticeType, TaxPeriod
+
+BANK_WORDS = ("bank", "credit union", "savings", "trust company", "bancorp", "financial", "n.a.", "federal credit")
+RETIREMENT_WORDS = ("retirement", "pension", "annuity", "401(k)", "ira ")
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class ReadProblem(_Frozen):
+    line: int | None = Field(description="1-based line of the text; None when it concerns the whole notice")
+    field: str
+    message: str
+
+
+class ReadDate(_Frozen):
+    value: date
+    line: int
+    raw: str
+
+
+class ReadAmount(_Frozen):
+    label: str
+    amount: Decimal
+    line: int
+    raw: str
+
+
+class ReadPhone(_Frozen):
+    number: str
+    line: int
+
+
+class ReadPeriod(_Frozen):
+    id: str = Field(description="id in the Case convention: '1040-2021', '941-2024Q2', or '2021' without a form")
+    form: str | None
+    period: str
+    period_end: date | None
+    balance: Decimal | None
+    line: int
+
+
+class ReadLevy(_Frozen):
+    served_on: str | None
+    served_on_address: list[str]
+    served_on_line: int | None
+    amount: Decimal | None
+    kind: LevyKind
+    kind_basis: str
+
+
+class NoticeReading(_Frozen):
+    """What the reader found in one notice."""
+
+    source: str
+    type: NoticeType | None
+    type_name: str | None
+    type_line: int | None
+    candidates: list[str] = Field(description="other types the text also fits, best first")
+    hearing: str | None = Field(description="pre_levy, post_levy, lien, intent, levy or none")
+    notice_date: ReadDate | None
+    response_date: ReadDate | None
+    lien_filed_date: ReadDate | None = Field(description="Letter 3172: the date the lien was filed, if printed")
+    phone: ReadPhone | None
+    amount_due: ReadAmount | None
+    amounts: list[ReadAmount]
+    tax_periods: list[ReadPeriod]
+    levy: ReadLevy | None
+    problems: list[ReadProblem]
+    line_count: int
+
+    def to_notice(self) -> Notice:
+        """The notice as a fact of the Case (type ``other`` when the type could not be told)."""
+        return Notice(
+            type=self.type or NoticeType.OTHER,
+            notice_date=self.notice_date.value if self.notice_date else None,
+            tax_periods=[p.id for p in self.tax_periods],
+            amount_due=self.amount_due.amount if self.amount_due else None,
+            response_date=self.response_date.value if self.response_date else None,
+            phone=self.phone.number if self.phone else None,
+            nftl_filed_date=self.lien_filed_date.value if self.lien_filed_date else None,
+            other_title=None if self.type else "unrecognised notice",
+        )
+
+    def to_levy(self) -> Levy | None:
+        """For a Form 668-A or 668-W, the levy it makes. The served date is not on the form: it stays unknown."""
+        if self.levy is None:
+            return None
+        return Levy(
+            kind=self.levy.kind,
+            amount=self.levy.amount,
+            tax_periods=[p.id for p in self.tax_periods],
+            holder=self.levy.served_on,
+        )
+
+    def to_tax_periods(self) -> list[TaxPeriod]:
+        return [TaxPeriod(id=p.id, form=p.form, period=p.period, balance=p.balance) for p in self.tax_periods]
+
+    def add_to(self, case: Case) -> Case:
+        """A copy of ``case`` with this notice (and its levy and any tax periods it names) added."""
+        data = case.model_dump(mode="python")
+        known = {p["id"] for p in data["tax_periods"]}
+        for period in self.to_tax_periods():
+            if period.id not in known:
+                data["tax_periods"].append(period.model_dump(mode="python"))
+                known.add(period.id)
+        data["notices"].append(self.to_notice().model_dump(mode="python"))
+        levy = self.to_levy()
+        if levy is not None:
+            data["levies"].append(levy.model_dump(mode="python"))
+        return Case.model_validate(data)
+
+
+class NoticeFileError(Exception):
+    """The file cannot be read at all (missing, a folder, a PDF without a text layer)."""
+
+
+# ---------------------------------------------------------------- reading
+
+
+def _period_id(form: str | None, year: int | None, end: date | None) -> tuple[str, str]:
+    if end is None:
+        period = str(year)
+    elif fields.is_quarterly(form) and end.month in (3, 6, 9, 12):
+        period = f"{end.year}Q{end.month // 3}"
+    elif end.month == 12:
+        period = str(end.year)
+    else:
+        period = f"{end.year}{end.month:02d}"
+    return (f"{form}-{period}" if form else period), period
+
+
+def _periods(found: list[fields.FoundPeriod], problems: list[fields.Problem]) -> list[ReadPeriod]:
+    out: dict[str, ReadPeriod] = {}
+    for f in found:
+        pid, period = _period_id(f.form, f.year, f.period_end)
+        if pid in out:
+            if out[pid].balance is None and f.balance is not None:
+                out[pid] = out[pid].model_copy(update={"balance": f.balance})
+            continue
+        out[pid] = ReadPeriod(
+            id=pid, form=f.form, period=period, period_end=f.period_end, balance=f.balance, line=f.line
+        )
+    # a bare year also printed with its form ("2021" and "1040-2021") is the same period
+    with_form = {p.period for p in out.values() if p.form}
+    kept = [p for p in out.values() if p.form or p.period not in with_form]
+    for p in kept:
+        if p.form is None:
+            problems.append(fields.Problem(p.line, "tax_periods", f"tax period {p.period}: the form is not printed"))
+    return kept
+
+
+def _levy(kind: NoticeType, lines: list[str], due: ReadAmount | None, problems: list[fields.Problem]) -> ReadLevy:
+    found = fields.holder(lines)
+    name = found.name if found else None
+    lowered = f" {name.lower()} " if name else ""
+    if any(w in lowered for w in RETIREMENT_WORDS):
+        levy_kind, basis = LevyKind.RETIREMENT, "the levy is served on a retirement plan or pension payer"
+    elif kind is NoticeType.FORM_668W:
+        levy_kind, basis = LevyKind.WAGES, "Form 668-W is a levy on wages, salary and other income"
+    elif any(w in lowered for w in BANK_WORDS):
+        levy_kind, basis = LevyKind.BANK, "Form 668-A served on a bank or credit union"
+    else:
+        levy_kind, basis = LevyKind.OTHER_PROPERTY, "Form 668-A served on someone not recognised as a bank"
+        problems.append(
+            fields.Problem(
+                found.line if found else None,
+                "levy_kind",
+                "could not tell what the levy reaches (bank account, receivable, other); recorded as other property",
+            )
+        )
+    return ReadLevy(
+        served_on=name,
+        served_on_address=found.address if found else [],
+        served_on_line=found.line if found else None,
+        amount=due.amount if due else None,
+        kind=levy_kind,
+        kind_basis=basis,
+    )
+
+
+_MISSING = {
+    "notice_date": "the notice date",
+    "response_date": "the reply-by date printed on the notice",
+    "tax_periods": "the tax periods",
+    "amount_due": "the amount due",
+    "phone": "the IRS phone number",
+    "levy_served_on": "who the levy was served on (the TO: block)",
+}
+
+
+def read_notice_text(text: str, source: str = "text") -> NoticeReading:
+    """Read a notice from its text. Never raises on the content."""
+    raw_lines = split_lines(text)
+    lines = [fix_ocr_digits(line) for line in raw_lines]
+    problems: list[fields.Problem] = []
+    candidates = recognise(lines)
+    sig = candidates[0].signature if candidates else None
+    if not candidates:
+        problems.append(fields.Problem(None, "type", "not recognised as one of the notices levynav reads"))
+    else:
+        best = candidates[0]
+        ties = [c.signature.type.value for c in candidates[1:] if c.score == best.score]
+        if ties:
+            problems.append(
+                fields.Problem(
+                    best.first_line,
+                    "type",
+                    f"the text fits {best.signature.type.value} and {', '.join(ties)} equally; "
+                    f"read as {best.signature.type.value} — check the notice number on the paper",
+                )
+            )
+        if best.first_line is None:
+            problems.append(fields.Problem(None, "type", "the notice number was not found; recognised by its title"))
+
+    ndate = fields.notice_date(lines, problems)
+    rdate = fields.response_date(lines, problems)
+    lien = fields.lien_filed_date(lines, problems) if sig is not None and sig.hearing == "lien" else None
+    skip = {d.line for d in (ndate, rdate, lien) if d is not None}
+    periods = _periods(fields.tax_periods(lines, skip, problems), problems)
+    due_found = fields.amount_due(lines, problems)
+    due = (
+        ReadAmount(label=due_found.label, amount=due_found.value, line=due_found.line, raw=due_found.raw)
+        if due_found
+        else None
+    )
+    phone_found = fields.phone(lines)
+    levy = None
+    if sig is not None and sig.hearing == "levy":
+        levy = _levy(sig.type, lines, due, problems)
+
+    read = {
+        "notice_date": ndate,
+        "response_date": rdate,
+        "tax_periods": periods or None,
+        "amount_due": due,
+        "phone": phone_found,
+        "levy_served_on": levy.served_on if levy else None,
+    }
+    if sig is not None:
+        for name in sig.expects:
+            if read.get(name) is None:
+                problems.append(fields.Problem(None, name, f"could not read {_MISSING[name]}"))
+
+    return NoticeReading(
+        source=source,
+        type=sig.type if sig else None,
+        type_name=sig.name if sig else None,
+        type_line=candidates[0].first_line if candidates else None,
+        candidates=[c.signature.type.value for c in candidates[1:]],
+        hearing=sig.hearing if sig else None,
+        notice_date=ReadDate(value=ndate.value, line=ndate.line, raw=ndate.raw) if ndate else None,
+        response_date=ReadDate(value=rdate.value, line=rdate.line, raw=rdate.raw) if rdate else None,
+        lien_filed_date=ReadDate(value=lien.value, line=lien.line, raw=lien.raw) if lien else None,
+        phone=ReadPhone(number=phone_found.raw, line=phone_found.line) if phone_found else None,
+        amount_due=due,
+        amounts=[ReadAmount(label=a.label, amount=a.value, line=a.line, raw=a.raw) for a in fields.all_amounts(lines)],
+        tax_periods=periods,
+        levy=levy,
+        problems=[ReadProblem(line=p.line, field=p.field, message=p.message) for p in problems],
+        line_count=len(raw_lines),
+    )
+
+
+def pdf_text(path: Path) -> str:
+    """The text layer of a PDF, pages joined by line breaks (pdfplumber, imported only when needed)."""
+    try:
+        import pdfplumber
+    except ImportError:
+        raise NoticeFileError("reading a PDF needs the pdfplumber package (pip install pdfplumber)") from None
+    try:
+        with pdfplumber.open(path) as pdf:
+            pages = [page.extract_text() or "" for page in pdf.pages]
+    except Exception as err:  # pdfminer raises many kinds of errors on a damaged file
+        raise NoticeFileError(f"{path}: not a readable PDF ({type(err).__name__}: {err})") from None
+    text = "\n".join(pages)
+    if not text.strip():
+        raise NoticeFileError(
+            f"{path}: the PDF has no text layer (a scanned image?); run it through OCR or paste the text instead"
+        )
+    return text
+
+
+def read_notice_file(path: Path) -> NoticeReading:
+    """Read a notice from a .txt file (any other extension is read as text too) or a .pdf file."""
+    if not path.exists():
+        raise NoticeFileError(f"{path}: no such file")
+    if not path.is_file():
+        raise NoticeFileError(f"{path}: not a file")
+    try:
+        head = path.read_bytes()[:5]
+    except OSError as err:
+        raise NoticeFileError(f"{path}: cannot be read ({err.strerror})") from None
+    if path.suffix.lower() == ".pdf" or head.startswith(b"%PDF"):
+        return read_notice_text(pdf_text(path), source=str(path))
+    text = path.read_bytes().decode("utf-8", errors="replace")
+    reading = read_notice_text(text, source=str(path))
+    if "\ufffd" in text:
+        bad = ReadProblem(line=None, field="file", message="some bytes are not UTF-8 text and were replaced")
+        reading = reading.model_copy(update={"problems": [*reading.problems, bad]})
+    return reading
