@@ -63,6 +63,17 @@ def _joint(case: Case) -> tuple[bool | None, dict[str, object], list[str]]:
     return False, facts, []
 
 
+def _route_effect(case: Case, facts: dict[str, object]) -> Effect:
+    """Relief from joint liability is a step of the plan only when the person says the tax is the spouse's doing.
+
+    Otherwise it stays in the findings as information: the route exists for every joint filer.
+    """
+    responsible = case.circumstances.spouse_responsible
+    if responsible is not None:
+        facts["circumstances.spouse_responsible"] = responsible
+    return Effect.ROUTE_OPEN if responsible else Effect.INFO
+
+
 def _election_last_day(began: date) -> dates.LastDay | None:
     use = param_use("is.election_months", began)
     if use is None or not isinstance(use.value, int):
@@ -104,6 +115,7 @@ def innocent_spouse_election(case: Case, ctx: Context) -> list[Finding]:
             ELECTION.finding(
                 Outcome.APPLIES,
                 "open",
+                effect=_route_effect(case, facts),
                 facts=facts,
                 params=params,
                 value=last.last,
@@ -146,7 +158,11 @@ def equitable_relief(case: Case, ctx: Context) -> list[Finding]:
         return [EQUITABLE.finding(Outcome.APPLIES, "also_available", effect=Effect.INFO, facts=facts)]
     until = max(open_dates) if open_dates else None
     key = "open" if until else "open_csed_unknown"
-    return [EQUITABLE.finding(Outcome.APPLIES, key, facts=facts, value=until, until=until)]
+    return [
+        EQUITABLE.finding(
+            Outcome.APPLIES, key, effect=_route_effect(case, facts), facts=facts, value=until, until=until
+        )
+    ]
 
 
 def innocent_spouse_tax_court(case: Case, ctx: Context) -> list[Finding]:

@@ -182,9 +182,14 @@ class Levy(Strict):
     amount_taken: Money | None = Field(default=None, description="amount taken so far")
     tax_periods: list[str] = Field(default_factory=list)
     holder: str | None = Field(default=None, description="bank, employer or agency served")
+    holder_address: str | None = Field(default=None, description="mailing address of the bank, employer or agency")
     property_description: str | None = None
     owner: Owner | None = None
     third_party_name: str | None = None
+    third_party_address: str | None = Field(default=None, description="the owner's mailing address (wrongful levy)")
+    third_party_interest: str | None = Field(
+        default=None, description="why the property is the owner's, in the owner's words (Reg. 301.6343-2(b)(3))"
+    )
     proceeds_sent: bool | None = None
     proceeds_sent_date: date | None = None
     released_date: date | None = None
@@ -438,6 +443,9 @@ class Circumstances(Strict):
     had_prior_opportunity_to_dispute: bool | None = None
     received_notice_of_deficiency: bool | None = None
     collection_began_against_spouse_date: date | None = None
+    spouse_responsible: bool | None = Field(
+        default=None, description="the joint tax is due to the spouse's or former spouse's income or errors"
+    )
     represented: bool | None = None
     household_size: int | None = Field(default=None, ge=1, description="people in the household, you included")
     public_policy_issue: bool | None = Field(
@@ -453,6 +461,16 @@ class Circumstances(Strict):
     liability_from_audit_or_sfr: bool | None = Field(
         default=None, description="the tax was assessed after an audit or on a return the IRS prepared"
     )
+
+
+class Representative(Strict):
+    """Who acts for the taxpayer with the IRS (Form 2848 power of attorney), for letters and forms."""
+
+    name: str | None = None
+    caf_number: str | None = Field(default=None, description="the IRS Centralized Authorization File number")
+    address: str | None = None
+    phone: str | None = None
+    form_2848_on_file: bool | None = Field(default=None, description="a signed Form 2848 is on file with the IRS")
 
 
 class Case(Strict):
@@ -471,6 +489,7 @@ class Case(Strict):
     circumstances: Circumstances = Field(default_factory=Circumstances)
     finances: Finances | None = None
     transcripts: list[str] = Field(default_factory=list, description="paths of account transcripts")
+    representative: Representative | None = None
 
     @model_validator(mode="after")
     def _references(self) -> Self:
