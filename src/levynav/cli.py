@@ -66,6 +66,9 @@ def analyze_command(
         for problem in err.problems:
             typer.echo(f"  - {problem}", err=True)
         raise typer.Exit(code=2) from None
+    from levynav.intake.transcript import case_with_transcripts  # the adapter reads the transcript files
+
+    case = case_with_transcripts(case, case_file.parent)
     result = analyze(case, day)
     if fmt == "json":
         typer.echo(result.model_dump_json(indent=2))

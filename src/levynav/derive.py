@@ -23,15 +23,61 @@ def stated_csed(case: Case) -> dict[str, CsedValue]:
 
 
 def _csed(case: Case, as_of: date) -> dict[str, CsedValue]:
-    """CSED per tax period (owned by the CSED engine, issue 4)."""
-    return stated_csed(case)
+    """CSED per tax period (owned by the CSED engine, issue 4).
+
+    Computed (basis "computed") where the case gives assessment dates: the last CSED of the period's
+    assessments, with each assessment's date and the suspensions in the explanation; the alternative is
+    the date under the other counting reading (CSED-5, CSED-6) when it differs. Otherwise as stated.
+    """
+    from levynav.calc.csed import case_csed
+
+    out = stated_csed(case)
+    for pid, pc in case_csed(case, as_of).items():
+        if pc.date is None:
+            continue
+        parts = []
+        for a in pc.assessments:
+            words = f"{a.label} assessed {a.assessed.isoformat()}: CSED {'at least ' if a.provisional else ''}"
+            words += f"{a.date.isoformat()} ({a.suspended_days} suspended days)"
+            if a.alternative is not None:
+                words += f", {a.alternative.isoformat()} if counted the other way"
+            parts.append(words)
+        if pc.stated_difference:
+            parts.append(pc.stated_difference)
+        out[pid] = CsedValue(pid, pc.date, "computed", "; ".join(parts), pc.alternative)
+    return out
 
 
 def _finances(case: Case, as_of: date) -> tuple[Decided | None, dict[str, Any] | None]:
-    """Economic hardship and the finances section (owned by the ability-to-pay work, issue 3)."""
-    return None, None
+    """Economic hardship and the finances section (owned by the ability-to-pay work, issue 3).
+
+    ``(None, None)`` when the case has no finances. Finances that cannot be used (a county in no
+    standards table, a damaged imported edition) leave hardship UNKNOWN with the reason.
+    """
+    from levynav.calc import hardship as calc_hardship
+    from levynav.calc.expenses import FinancesInputError
+    from levynav.calc.standards import StandardsError
+    from levynav.model.analysis import Outcome
+
+    try:
+        picture = calc_hardship.financial_picture(case, as_of)
+    except FinancesInputError as err:
+        decided = Decided(Outcome.UNKNOWN, f"Your finances cannot be measured yet: {err}", missing=(err.path,))
+        return decided, {"as_of": as_of.isoformat(), "error": str(err)}
+    except StandardsError as err:
+        decided = Decided(Outcome.UNKNOWN, f"The IRS standards tables cannot be read: {err}")
+        return decided, {"as_of": as_of.isoformat(), "error": str(err)}
+    if picture is None:
+        return None, None
+    decided = calc_hardship.economic_hardship(case, picture, as_of)
+    return decided, calc_hardship.section(picture, decided)
 
 
 def build_context(case: Case, as_of: date) -> Context:
     hardship, finances = _finances(case, as_of)
-    return Context(as_of=as_of, csed=_csed(case, as_of), hardship=hardship, finances=finances)
+    csed = _csed(case, as_of)
+    if finances is not None and "error" not in finances:
+        from levynav.calc.options import options_section
+
+        finances = {**finances, "options": options_section(case, as_of, csed, finances)}
+    return Context(as_of=as_of, csed=csed, hardship=hardship, finances=finances)

@@ -1,0 +1,328 @@
+"""Turn read transcripts into facts of a ``Case`` (assessments, payments, agreements, offers, legal actions).
+
+One transcript is one tax period; several transcripts of one taxpayer combine into one case. Facts the
+case already states win; transcript facts fill what is unknown and add events. Every inference (an
+action code read from wording, a rejection date taken as 30 days before a reversal) is reported.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any
+
+from levynav import params
+from levynav.calc.dates import last_day_after
+from levynav.intake.transcript_codes import Meaning, classify
+from levynav.intake.transcript_parse import Problem, Transaction, Transcript
+from levynav.model.case import Case
+
+
+@dataclass(frozen=True)
+class Event:
+    period_id: str
+    line: int
+    code: str
+    day: date | None
+    amount: Decimal | None
+    explanation: str
+    meaning: Meaning
+
+
+@dataclass
+class Facts:
+    """What the transcripts say, in the shape of ``Case`` fields (plain dicts, validated on merge)."""
+
+    periods: list[dict[str, Any]] = field(default_factory=list)
+    payments: list[dict[str, Any]] = field(default_factory=list)
+    installment_agreements: list[dict[str, Any]] = field(default_factory=list)
+    offers: list[dict[str, Any]] = field(default_factory=list)
+    legal_actions: list[dict[str, Any]] = field(default_factory=list)
+    innocent_spouse_claims: list[dict[str, Any]] = field(default_factory=list)
+    not_collectible: bool | None = None
+    labels: dict[tuple[str, date], str] = field(default_factory=dict)
+    events: list[Event] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+def _iso(d: date | None) -> str | None:
+    return None if d is None else d.isoformat()
+
+
+def _days(pid: str, on: date) -> int:
+    return params.number(pid, on)
+
+
+def transcript_facts(transcripts: list[Transcript]) -> Facts:
+    facts = Facts()
+    for t in transcripts:
+        where = t.source
+        facts.problems += [f"{where}: {p}" for p in t.problems]
+        pid = t.period_id
+        if pid is None:
+            facts.problems.append(
+                f"{where}: the tax period could not be read, so its {len(t.transactions)} rows are not used"
+            )
+            continue
+        events = [Event(pid, tx.line, tx.code, tx.date, tx.amount, tx.text, classify(tx)) for tx in t.transactions]
+        facts.events += events
+        for e in events:
+            if not e.meaning.known:
+                facts.problems.append(
+                    f"{where}: line {e.line}: TC {e.code} ({e.explanation!r}) is not in the code table; kept, not used"
+                )
+            if e.day is None and e.meaning.event != "unknown":
+                facts.problems.append(f"{where}: line {e.line}: TC {e.code} has no date, so it is not used")
+        dated = [e for e in events if e.day is not None]
+        _period(facts, t, pid, dated, where)
+        _alternatives(facts, pid, dated, where)
+        _legal(facts, pid, dated, where)
+    _combine(facts)
+    return facts
+
+
+def _period(facts: Facts, t: Transcript, pid: str, events: list[Event], where: str) -> None:
+    assessed: dict[date, list[str]] = {}
+    for e in events:
+        assert e.day is not None
+        if e.meaning.csed == "own_csed":
+            assessed.setdefault(e.day, []).append(f"TC {e.code}")
+        elif e.meaning.csed == "no_own_csed_unverified" and e.amount:
+            facts.problems.append(
+                f"{where}: line {e.line}: TC {e.code} ({e.meaning.meaning}) is not given its own CSED; "
+                "whether it has one is not confirmed (CSED-2)"
+            )
+        if e.meaning.event == "payment" and e.amount is not None and e.amount < 0:
+            facts.payments.append({"date": _iso(e.day), "amount": str(-e.amount), "tax_periods": [pid]})
+        if e.meaning.event == "waiver":
+            facts.problems.append(
+                f"{where}: line {e.line}: TC 550 — the statute was extended by a waiver; the new date is "
+                "not printed, so ask the IRS for it (the computed CSED does not include it)"
+            )
+        if e.meaning.event == "csed_writeoff":
+            facts.problems.append(
+                f"{where}: line {e.line}: TC 608 — the IRS wrote off the balance as past the collection "
+                f"statute on {e.day.isoformat()}"
+            )
+        if e.meaning.event == "cnc":
+            facts.not_collectible = True
+        if e.meaning.event == "cnc_reversed":
+            facts.not_collectible = False
+    first = min((d for d, c in assessed.items() if "TC 150" in c), default=min(assessed, default=None))
+    for d, cs in assessed.items():
+        facts.labels[(pid, d)] = " + ".join(cs)
+    balance = t.account_balance
+    if balance is not None and balance < 0:
+        facts.problems.append(f"{where}: the account shows a credit of {-balance:,.2f}; the balance is taken as 0")
+        balance = Decimal("0")
+    facts.periods.append(
+        {
+            "id": pid,
+            "form": t.form,
+            "period": str(t.period_end.year) if t.period_end and t.period_end.month == 12 else t.tax_period,
+            "assessment_date": _iso(first),
+            "additional_assessment_dates": [_iso(d) for d in sorted(assessed) if d != first],
+            "balance": None if balance is None else str(balance),
+        }
+    )
+
+
+def _alternatives(facts: Facts, pid: str, events: list[Event], where: str) -> None:
+    pending: date | None = None
+    entered: dict[str, Any] | None = None
+    offer: date | None = None
+    for e in sorted(events, key=lambda x: (x.day, x.line)):
+        day, ev = e.day, e.meaning.event
+        assert day is not None
+        if ev == "ia_pending":
+            pending = day
+        elif ev == "ia_established":
+            entered = {
+                "status": "entered",
+                "requested_date": _iso(pending),
+                "entered_date": _iso(day),
+                "tax_periods": [pid],
+            }
+            facts.installment_agreements.append(entered)
+            pending = None
+        elif ev == "ia_pending_reversed" and pending is not None:
+            lag = _days("csed.ia_post_rejection_days", day)
+            rejected = max(pending, day - timedelta(days=lag))
+            facts.installment_agreements.append(
+                {
+                    "status": "rejected",
+                    "requested_date": _iso(pending),
+                    "rejected_date": _iso(rejected),
+                    "tax_periods": [pid],
+                }
+            )
+            facts.problems.append(
+                f"{where}: line {e.line}: pending installment agreement reversed on {day.isoformat()}; the "
+                f"rejection date is not printed and is taken as {rejected.isoformat()} ({lag} days before; "
+                "reference D.3, secondary source)"
+            )
+            pending = None
+        elif ev == "ia_terminated" and entered is not None:
+            lag = _days("csed.ia_post_rejection_days", day)
+            entered["status"] = "terminated"
+            entered["terminated_date"] = _iso(
+                max(date.fromisoformat(entered["entered_date"]), day - timedelta(days=lag))
+            )
+            facts.problems.append(
+                f"{where}: line {e.line}: agreement terminated; termination date taken as "
+                f"{entered['terminated_date']} ({lag} days before the reversal; reference D.3, secondary)"
+            )
+            entered = None
+        elif ev == "oic_pending":
+            offer = day
+        elif ev in {"oic_rejected", "oic_returned", "oic_withdrawn", "oic_accepted"} and offer is not None:
+            status = {
+                "oic_rejected": "rejected",
+                "oic_returned": "returned",
+                "oic_withdrawn": "withdrawn",
+                "oic_accepted": "accepted",
+            }[ev]
+            facts.offers.append(
+                {"status": status, "pending_date": _iso(offer), f"{status}_date": _iso(day), "tax_periods": [pid]}
+            )
+            if ev == "oic_rejected":
+                facts.problems.append(
+                    f"{where}: line {e.line}: TC 481 read as a rejection (+30 days); if the offer was "
+                    "returned, not rejected, the 30 days do not apply (TC 481 meaning unverified)"
+                )
+            offer = None
+        elif ev == "oic_correction" and offer is not None:
+            facts.problems.append(
+                f"{where}: line {e.line}: TC 483 corrects an erroneous TC 480; that offer is not counted"
+            )
+            offer = None
+        elif ev == "innocent_spouse_claim":
+            facts.innocent_spouse_claims.append({"filed_date": _iso(day), "tax_periods": [pid]})
+            facts.problems.append(
+                f"{where}: line {e.line}: innocent spouse claim read from TC 971 (AC 065, unverified); "
+                "its outcome is not on the transcript, so it is counted as still pending"
+            )
+    if pending is not None:
+        facts.installment_agreements.append(
+            {"status": "pending", "requested_date": _iso(pending), "tax_periods": [pid]}
+        )
+    if offer is not None:
+        facts.offers.append({"status": "pending", "pending_date": _iso(offer), "tax_periods": [pid]})
+
+
+def _legal(facts: Facts, pid: str, events: list[Event], where: str) -> None:
+    open_actions: list[dict[str, Any]] = []
+    cdp_notices = [e.day for e in events if e.meaning.event == "levy_cdp_notice" and e.day is not None]
+    for e in sorted(events, key=lambda x: (x.day, x.line)):
+        day = e.day
+        assert day is not None
+        if e.meaning.event == "legal_action_start":
+            kind = e.meaning.kind
+            src = f"{where} line {e.line}"
+            if kind is None:
+                kind = _infer_cdp(day, cdp_notices)
+                if kind:
+                    facts.problems.append(
+                        f"{where}: line {e.line}: TC 520 without a closing code, posted within the CDP "
+                        "period after a CDP levy notice (TC 971 AC 069): read as a timely CDP request (inferred)"
+                    )
+                    src += " (CDP inferred)"
+            action = {
+                "kind": kind,
+                "closing_code": e.meaning.closing_code,
+                "start_date": _iso(day),
+                "tax_periods": [pid],
+                "source": src,
+            }
+            open_actions.append(action)
+            facts.legal_actions.append(action)
+        elif e.meaning.event in {"legal_action_end", "legal_action_correction"} and open_actions:
+            action = open_actions.pop()
+            if e.meaning.event == "legal_action_correction":
+                facts.legal_actions.remove(action)
+                facts.problems.append(f"{where}: line {e.line}: TC 522 corrects an erroneous TC 520; not counted")
+            else:
+                action["end_date"] = _iso(day)
+        elif e.meaning.event == "legal_action_end":
+            facts.problems.append(f"{where}: line {e.line}: TC {e.code} without an open TC 520 before it")
+
+
+def _infer_cdp(day: date, notices: list[date]) -> str | None:
+    for n in notices:
+        last = last_day_after(n, _days("csed.cdp_request_window_days", n)).last
+        if n <= day <= last:
+            return "cdp"
+    return None
+
+
+def _combine(facts: Facts) -> None:
+    """One agreement, offer or bankruptcy that posts on several periods becomes one record naming them all."""
+    for name in ("installment_agreements", "offers", "legal_actions"):
+        merged: list[dict[str, Any]] = []
+        for item in getattr(facts, name):
+            key = {k: v for k, v in item.items() if k not in {"tax_periods", "source"}}
+            twin = next(
+                (m for m in merged if {k: v for k, v in m.items() if k not in {"tax_periods", "source"}} == key), None
+            )
+            if twin is None:
+                merged.append(dict(item))
+            else:
+                twin["tax_periods"] = sorted({*twin["tax_periods"], *item["tax_periods"]})
+        setattr(facts, name, merged)
+
+
+def merge(case: Case, facts: Facts) -> Case:
+    """The case with the transcript facts added (facts the case states are kept)."""
+    data = case.model_dump(mode="json", exclude_none=False)
+    periods: list[dict[str, Any]] = data["tax_periods"]
+    for new in facts.periods:
+        old = next(
+            (
+                p
+                for p in periods
+                if p["id"] == new["id"]
+                or (p.get("form") == new["form"] and p.get("period") is not None and p.get("period") == new["period"])
+            ),
+            None,
+        )
+        if old is None:
+            periods.append(new)
+            continue
+        for k, v in new.items():
+            if k == "additional_assessment_dates":
+                old[k] = sorted({*old.get(k, []), *v} - {old.get("assessment_date")})
+            elif old.get(k) is None and k != "id":
+                old[k] = v
+        if old["id"] != new["id"]:
+            _rename(facts, new["id"], old["id"])
+    for pay in facts.payments:
+        if not any(p["date"] == pay["date"] and str(p["amount"]) == pay["amount"] for p in data["payments"]):
+            data["payments"].append(pay)
+    for name in ("installment_agreements", "offers"):
+        data[name] += [x for x in getattr(facts, name) if x not in data[name]]
+    data["proceedings"]["legal_actions"] += facts.legal_actions
+    data["proceedings"]["innocent_spouse_claims"] += facts.innocent_spouse_claims
+    if data["circumstances"].get("irs_agreed_not_collectible") is None and facts.not_collectible is not None:
+        data["circumstances"]["irs_agreed_not_collectible"] = facts.not_collectible
+    return Case.model_validate(data)
+
+
+def _rename(facts: Facts, old: str, new: str) -> None:
+    for group in (
+        facts.payments,
+        facts.installment_agreements,
+        facts.offers,
+        facts.legal_actions,
+        facts.innocent_spouse_claims,
+    ):
+        for item in group:
+            item["tax_periods"] = [new if x == old else x for x in item["tax_periods"]]
+    facts.labels = {((new if p == old else p), d): v for (p, d), v in facts.labels.items()}
+
+
+def problem_text(p: Problem, source: str) -> str:
+    return f"{source}: {p}"
+
+
+__all__ = ["Event", "Facts", "Transaction", "merge", "transcript_facts"]

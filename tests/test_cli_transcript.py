@@ -1,0 +1,73 @@
+"""`levynav transcript FILE...` and `levynav analyze` with a case that points to transcripts."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from levynav.cli import app
+
+DATA = Path(__file__).parent / "data" / "transcripts"
+runner = CliRunner()
+
+
+def test_text_output_shows_periods_events_cseds_timeline_and_sources() -> None:
+    result = runner.invoke(app, ["transcript", str(DATA / "tx4_1040_2021.txt"), "--as-of", "2026-03-10"])
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert "Period 1040-2021 — form 1040, tax period Dec. 31, 2021" in out
+    assert "15 transactions, adding up to 7327.72" in out
+    assert "TC 971 AC 069" in out and "CDP levy notice issued" in out
+    assert "TC 150 assessed 2022-05-09 → CSED 2032-12-01" in out
+    assert "TC 290 assessed 2023-11-06 → CSED 2034-05-31" in out
+    assert "206 days" in out and "CSED-3.1" in out
+    assert "gives 2032-12-02" in out  # the inclusive-counting alternative is shown
+    assert "read as a timely CDP request (inferred)" in out
+    assert "not legal advice" in out
+
+
+def test_json_output_for_three_periods() -> None:
+    files = [str(DATA / f"client_1040_{y}.txt") for y in (2017, 2018, 2019)]
+    result = runner.invoke(app, ["transcript", *files, "--as-of", "2026-10-05", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert [p["period_id"] for p in data["periods"]] == ["1040-2017", "1040-2018", "1040-2019"]
+    cseds = {c["period_id"]: [a["csed"] for a in c["assessments"]] for c in data["cseds"]}
+    assert cseds == {
+        "1040-2017": ["2030-05-23", "2031-11-13"],
+        "1040-2018": ["2031-06-05", "2034-04-12"],
+        "1040-2019": ["2032-07-14"],
+    }
+    timeline = data["cseds"][0]["assessments"][0]["timeline"]
+    assert [s["days"] for s in timeline if s["days"] is not None][:-1] == [76, 247, 203, 199]
+    assert data["citations"]["CSED-3.6"]["status"] == "V"
+    assert any("line 58" in p and "not understood" in p for p in data["problems"])
+    assert {e["event"] for e in data["events"]} >= {"ia_pending", "ia_pending_reversed", "oic_pending", "oic_rejected"}
+
+
+def test_missing_file_and_bad_format_fail_cleanly(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["transcript", str(tmp_path / "nope.txt")])
+    assert result.exit_code == 2 and "no such file" in result.output
+    result = runner.invoke(app, ["transcript", str(DATA / "tx4_1040_2021.txt"), "--format", "xml"])
+    assert result.exit_code == 2
+
+
+def test_garbage_file_reports_problems_without_crashing(tmp_path: Path) -> None:
+    junk = tmp_path / "junk.txt"
+    junk.write_bytes(b"\x00\xff\xfe garbage \n 123 ??? \n")
+    result = runner.invoke(app, ["transcript", str(junk), "--as-of", "2026-01-01"])
+    assert result.exit_code == 0, result.output
+    assert "no account transcript found" in result.output or "TAX PERIOD was not found" in result.output
+
+
+def test_analyze_reads_the_transcripts_a_case_points_to() -> None:
+    result = runner.invoke(
+        app, ["analyze", str(DATA / "client_case.yaml"), "--as-of", "2026-10-05", "--format", "json"]
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    release = [f for f in data["findings"] if f["rule"] == "R6343-A1"]
+    assert release and release[0]["outcome"] == "does_not_apply"
+    assert {"path": "tax_periods[0].csed", "value": "2032-05-08"} in release[0]["facts"]

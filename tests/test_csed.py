@@ -1,0 +1,305 @@
+"""The CSED engine against the reference's worked cases CSED-T1 … T12 (reference §C, CSED-8) and edge cases."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from levynav.calc.csed import PeriodCsed, base_date, case_csed
+from levynav.calc.csed_types import LeapDay
+from levynav.model.case import Case
+
+AS_OF = date(2026, 11, 22)
+P = "1040-X"
+
+
+def make(assessed: str, extra: list[str] | None = None, **facts: Any) -> Case:
+    period: dict[str, Any] = {"id": P, "assessment_date": assessed}
+    if extra:
+        period["additional_assessment_dates"] = extra
+    if "stated" in facts:
+        period["irs_stated_csed"] = facts.pop("stated")
+    return Case.model_validate({"taxpayer": {"kind": "individual"}, "tax_periods": [period], **facts})
+
+
+def one(case: Case, as_of: date = AS_OF) -> PeriodCsed:
+    return case_csed(case, as_of)[P]
+
+
+def test_t1_each_assessment_has_its_own_csed() -> None:
+    rows = one(make("2016-05-23", ["2018-09-10"])).assessments
+    assert [(r.assessed, r.date) for r in rows] == [
+        (date(2016, 5, 23), date(2026, 5, 23)),
+        (date(2018, 9, 10), date(2028, 9, 10)),
+    ]
+    assert all(r.suspended_days == 0 and not r.alternatives for r in rows)
+
+
+def test_t2_timely_cdp_hearing_suspends_until_final() -> None:
+    case = make(
+        "2017-06-05",
+        notices=[{"type": "LT11", "notice_date": "2021-02-08"}],
+        proceedings={"hearing_requests": [{"request_date": "2021-03-01", "final_date": "2021-10-15"}]},
+    )
+    row = one(case).assessments[0]
+    assert row.suspended_days == 228
+    assert row.date == date(2028, 1, 19)
+    assert row.alternatives["inclusive"] == date(2028, 1, 20)
+    assert any("CSED-3.1" in s.cites for s in row.timeline)
+
+
+def test_t3_rejected_offer_adds_thirty_days() -> None:
+    case = make(
+        "2015-04-13",
+        offers=[{"status": "rejected", "pending_date": "2020-01-10", "rejected_date": "2020-08-20"}],
+    )
+    row = one(case).assessments[0]
+    assert row.suspended_days == 253
+    assert row.date == date(2025, 12, 22)
+    assert row.alternatives["inclusive"] == date(2025, 12, 23)
+
+
+def test_t4_overlapping_offer_and_cdp_count_once() -> None:
+    case = make(
+        "2014-11-17",
+        notices=[{"type": "LT11", "notice_date": "2021-02-15"}],
+        offers=[{"status": "rejected", "pending_date": "2021-01-04", "rejected_date": "2021-06-30"}],
+        proceedings={"hearing_requests": [{"request_date": "2021-03-01", "final_date": "2021-05-31"}]},
+    )
+    row = one(case).assessments[0]
+    assert row.suspended_days == 207
+    assert row.date == date(2025, 6, 12)
+    assert row.date != date(2025, 9, 11)  # the wrong, summed answer
+    assert any("count once" in s.what for s in row.timeline)
+
+
+def test_t5_bankruptcy_plus_six_months() -> None:
+    case = make(
+        "2016-08-01",
+        proceedings={"bankruptcies": [{"petition_date": "2019-02-01", "discharge_date": "2019-06-10", "chapter": 7}]},
+    )
+    row = one(case).assessments[0]
+    assert row.suspended_days == 312
+    assert row.date == date(2027, 6, 9)
+
+
+def test_t6_rejected_installment_agreement_then_agreement_in_effect() -> None:
+    case = make(
+        "2018-04-16",
+        installment_agreements=[
+            {"status": "rejected", "requested_date": "2022-03-01", "rejected_date": "2022-04-15"},
+            {"status": "entered", "requested_date": "2022-09-01", "entered_date": "2022-09-01"},
+        ],
+    )
+    result = one(case)
+    row = result.assessments[0]
+    assert row.suspended_days == 75
+    assert row.date == date(2028, 6, 30)
+    assert any("does not suspend" in n for n in result.notes)
+
+
+def test_t7_cdp_ninety_day_floor() -> None:
+    case = make(
+        "2015-07-06",
+        notices=[{"type": "LT11", "notice_date": "2025-04-14"}],
+        proceedings={"hearing_requests": [{"request_date": "2025-05-01", "final_date": "2025-06-20"}]},
+    )
+    row = one(case, date(2025, 7, 1)).assessments[0]
+    assert row.suspended_days == 50
+    assert row.date == date(2025, 9, 18)
+    assert row.alternatives["inclusive"] == date(2025, 9, 17)  # "plus 89 days" reading (CSED-5)
+    assert any("Minimum applies" in s.what for s in row.timeline)
+
+
+def test_t8_abroad_six_months_or_more() -> None:
+    case = make(
+        "2016-03-01",
+        proceedings={"absences": [{"reason": "abroad", "start_date": "2019-01-15", "end_date": "2020-03-20"}]},
+    )
+    row = one(case).assessments[0]
+    assert row.suspended_days == 430
+    assert row.date == date(2027, 5, 5)
+    assert not any("Minimum applies" in s.what for s in row.timeline)
+
+
+def test_t8_floor_six_months_after_return_triggers_when_close() -> None:
+    case = make(
+        "2010-08-01",
+        proceedings={"absences": [{"reason": "abroad", "start_date": "2020-06-01", "end_date": "2020-12-10"}]},
+    )
+    row = one(case).assessments[0]
+    # base 2020-08-01 + 192 days = 2021-02-09; six months after return = 2021-06-10 → floor applies
+    assert row.suspended_days == 192
+    assert row.date == date(2021, 6, 10)
+
+
+def test_absence_shorter_than_six_months_suspends_nothing() -> None:
+    case = make(
+        "2016-03-01",
+        proceedings={"absences": [{"reason": "abroad", "start_date": "2019-01-15", "end_date": "2019-06-20"}]},
+    )
+    result = one(case)
+    assert result.assessments[0].date == date(2026, 3, 1)
+    assert any("shorter than 6 continuous months" in n for n in result.notes)
+
+
+def test_t9_innocent_spouse_claim() -> None:
+    case = make(
+        "2017-05-22",
+        proceedings={
+            "innocent_spouse_claims": [{"filed_date": "2022-02-01", "final_determination_date": "2022-11-01"}]
+        },
+    )
+    row = one(case).assessments[0]
+    assert row.suspended_days == 423
+    assert row.date == date(2028, 7, 18)
+
+
+def test_t10_taxpayer_assistance_order_application() -> None:
+    case = make(
+        "2016-03-14",
+        proceedings={"taxpayer_advocate_requests": [{"application_date": "2023-09-05", "decision_date": "2023-09-20"}]},
+    )
+    row = one(case).assessments[0]
+    assert row.suspended_days == 15
+    assert row.date == date(2026, 3, 29)
+
+
+def test_t11_late_request_is_an_equivalent_hearing() -> None:
+    case = make(
+        "2017-06-05",
+        notices=[{"type": "LT11", "notice_date": "2021-02-08"}],
+        proceedings={"hearing_requests": [{"request_date": "2021-05-15", "final_date": "2021-10-15"}]},
+    )
+    result = one(case)
+    assert result.assessments[0].date == date(2027, 6, 5)
+    assert any("equivalent hearing" in n for n in result.notes)
+
+
+def test_t12_installment_agreement_in_effect_suspends_nothing() -> None:
+    case = make(
+        "2016-10-03",
+        installment_agreements=[{"status": "entered", "requested_date": "2020-03-02", "entered_date": "2020-03-02"}],
+    )
+    assert one(case).assessments[0].date == date(2026, 10, 3)
+
+
+def test_cdp_unused_tax_court_period_counts_kollman() -> None:
+    case = make(
+        "2017-06-05",
+        notices=[{"type": "LT11", "notice_date": "2021-02-08"}],
+        proceedings={"hearing_requests": [{"request_date": "2021-03-01", "determination_date": "2021-09-15"}]},
+    )
+    row = one(case).assessments[0]
+    # final = 2021-09-15 + 30 = 2021-10-15 → same as T2
+    assert row.date == date(2028, 1, 19)
+    assert any("Kollman" in s.what for s in row.timeline)
+
+
+def test_leap_day_assessment_shows_both_readings() -> None:
+    assert base_date(date(2016, 2, 29)) == date(2026, 2, 28)
+    assert base_date(date(2016, 2, 29), LeapDay.MAR_1) == date(2026, 3, 1)
+    row = one(make("2016-02-29")).assessments[0]
+    assert row.date == date(2026, 2, 28)
+    assert row.alternatives["mar1"] == date(2026, 3, 1)
+    assert "29 February" in row.timeline[1].what
+    assert base_date(date(2020, 2, 29)) == date(2030, 2, 28)
+
+
+def test_suspension_after_the_statute_ran_out_is_not_counted() -> None:
+    case = make(
+        "2010-01-04", offers=[{"status": "withdrawn", "pending_date": "2021-01-04", "withdrawn_date": "2021-03-01"}]
+    )
+    row = one(case).assessments[0]
+    assert row.date == date(2020, 1, 4)
+    assert any(not s.counted for s in row.timeline)
+
+
+def test_suspension_before_assessment_counts_only_from_assessment() -> None:
+    case = make(
+        "2016-05-23",
+        ["2020-06-01"],
+        offers=[{"status": "withdrawn", "pending_date": "2020-05-01", "withdrawn_date": "2020-07-01"}],
+    )
+    rows = one(case).assessments
+    assert rows[0].suspended_days == 61 and rows[0].date == date(2026, 7, 23)
+    assert rows[1].suspended_days == 30 and rows[1].date == date(2030, 7, 1)
+
+
+def test_open_suspension_is_provisional() -> None:
+    case = make("2016-05-23", proceedings={"bankruptcies": [{"petition_date": "2026-01-05"}]})
+    row = one(case, date(2026, 6, 1)).assessments[0]
+    assert row.provisional
+    assert row.date == date(2026, 5, 23) + (date(2026, 6, 1) - date(2026, 1, 5))
+    assert "at least" in row.timeline[-1].what
+
+
+def test_stated_csed_difference_is_explained() -> None:
+    case = make(
+        "2016-08-01",
+        stated="2026-08-01",
+        proceedings={"bankruptcies": [{"petition_date": "2019-02-01", "discharge_date": "2019-06-10"}]},
+    )
+    result = one(case)
+    assert result.stated == date(2026, 8, 1)
+    assert result.stated_difference is not None
+    assert "-312 days" in result.stated_difference and "Bankruptcy" in result.stated_difference
+
+
+def test_stated_csed_that_matches_is_not_flagged() -> None:
+    assert one(make("2016-05-23", stated="2026-05-23")).stated_difference is None
+
+
+@pytest.mark.parametrize(
+    ("periods", "expected"),
+    [(["1040-X"], date(2026, 8, 31)), (["1040-OTHER"], date(2026, 5, 23))],
+)
+def test_suspension_scope_follows_tax_periods(periods: list[str], expected: date) -> None:
+    case = make(
+        "2016-05-23",
+        offers=[
+            {"status": "accepted", "pending_date": "2020-01-01", "accepted_date": "2020-04-10", "tax_periods": periods}
+        ],
+    )
+    assert one(case).assessments[0].date == expected
+
+
+def test_wrongful_levy_extends_only_the_returned_amount() -> None:
+    case = make(
+        "2016-05-23",
+        levies=[
+            {"id": "b1", "kind": "bank", "served_date": "2020-01-10", "amount_taken": "1200.00", "tax_periods": [P]}
+        ],
+        proceedings={
+            "wrongful_levy_claims": [{"levy_id": "b1", "filed_date": "2020-02-01", "returned_date": "2020-03-01"}]
+        },
+    )
+    result = one(case)
+    assert result.assessments[0].date == date(2026, 5, 23)
+    assert any("$1,200.00 only" in n and "2026-08-12" in n for n in result.notes)
+
+
+def test_combat_zone_adds_time_plus_180_days() -> None:
+    case = make(
+        "2016-05-23",
+        proceedings={"absences": [{"reason": "combat_zone", "start_date": "2020-01-01", "end_date": "2020-06-30"}]},
+    )
+    row = one(case).assessments[0]
+    assert row.suspended_days == (date(2020, 12, 27) - date(2020, 1, 1)).days
+
+
+def test_computed_csed_feeds_the_release_rule() -> None:
+    from levynav.analyze import analyze
+
+    # Assessed 2015-04-13; rejected offer adds 253 days → 2025-12-22 (T3). A levy served 2026-02-02 came too late.
+    case = make(
+        "2015-04-13",
+        offers=[{"status": "rejected", "pending_date": "2020-01-10", "rejected_date": "2020-08-20"}],
+        levies=[{"id": "bank-1", "kind": "bank", "served_date": "2026-02-02", "tax_periods": [P]}],
+    )
+    result = analyze(case, date(2026, 3, 1))
+    [finding] = [f for f in result.findings if f.rule == "R6343-A1"]
+    assert finding.outcome.value == "applies"
+    assert "2025-12-22" in finding.explanation
