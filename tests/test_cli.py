@@ -52,7 +52,8 @@ def test_analyze_text_names_the_sources_and_says_it_is_not_legal_advice() -> Non
         ("taxpayer: {kind: individual}\nlevies: [{kind: boat}]", "levies[0].kind: 'boat' is not one of"),
         ("taxpayer: {kind: individual}\nnotices: [{type: CP2000}]", "notices[0].type: 'CP2000' is not one of"),
         (
-            "taxpayer: {kind: individual}\nlevies: [{kind: bank, served_date: 2026-03-01, proceeds_sent_date: 2026-02-01}]",
+            "taxpayer: {kind: individual}\n"
+            "levies: [{kind: bank, served_date: 2026-03-01, proceeds_sent_date: 2026-02-01}]",
             "proceeds_sent_date (2026-02-01) is before served_date",
         ),
         ("taxpayer: {kind: individual}\nlevies: [{kind: bank, colour: red}]", "levies[0].colour: is not a known field"),

@@ -62,6 +62,25 @@ EXPECTED: dict[str, dict[str, Any]] = {
         "findings": [("R6331-K1", None, "applies", "no_levy"), ("R6343-A1", "levies[0]", "does_not_apply", None)],
         "deadlines": [],
     },
+    "expensive-county-wage-levy-finances.yaml": {
+        "findings": [("R6343-A4", "levies[0]", "applies", "must_release")],
+        "deadlines": [("eh.request", "2027-07-06")],
+        "finance_step": True,
+    },
+    "retiree-social-security-finances.yaml": {
+        "findings": [("R6343-A4", "levies[0]", "does_not_apply", None), ("R6331-H1", "levies[0]", "applies", None)],
+        "deadlines": [("eh.request", "2027-05-04")],
+        "finance_step": True,
+    },
+    "self-employed-vehicle-loan-bank-levy.yaml": {
+        "findings": [("R6343-A4", "levies[0]", "applies", "must_release")],
+        "deadlines": [("bank.hold_ends", "2026-12-07")],
+    },
+    "family-above-the-standards.yaml": {
+        "findings": [("R6343-A4", "levies[0]", "does_not_apply", None)],
+        "deadlines": [],
+        "finance_step": True,
+    },
     "cdp-request-on-day-31.yaml": {
         "findings": [("R6330-E2", None, "applies", None)],
         "deadlines": [],
@@ -96,5 +115,8 @@ def test_example(name: str) -> None:
     for did in want.get("passed", []):
         got = [d for d in result.deadlines if d.id == did]
         assert got and all(d.passed for d in got), f"{name}: {did} should be there and passed"
+    if want.get("finance_step"):
+        assert any(r.startswith("finances.") for step in result.plan for r in step.rules), f"{name}: no payment step"
+        assert result.finances and result.finances["options"]["available"]
     if any(o == "applies" and e in {"must_release", "levy_improper", "may_return"} for _, _, o, e in want["findings"]):
         assert result.plan, f"{name}: a release or return ground applies but the plan is empty"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 import pytest
@@ -25,9 +26,17 @@ def _matches(f: Finding, want: dict[str, Any]) -> bool:
         return False
     if "missing" in want and not set(want["missing"]) <= set(f.missing):
         return False
-    if "value" in want and str(f.value) != str(want["value"]):
+    if "value" in want and not _same_value(f.value, want["value"]):
         return False
     return not ("explanation_contains" in want and want["explanation_contains"] not in f.explanation)
+
+
+def _same_value(got: Any, want: Any) -> bool:
+    """Amounts compare as numbers (1300 == 1300.00); anything else as text."""
+    try:
+        return Decimal(str(got)) == Decimal(str(want))
+    except (InvalidOperation, ValueError):
+        return str(got) == str(want)
 
 
 def _tree(a: Analysis, rule: str) -> str:

@@ -131,28 +131,52 @@ def _finance_steps(case: Case, ctx: Context) -> list[Step]:
             if not option or option["eligibility"] != wanted or not option["monthly_payment"]:
                 continue
             if room is not None and Decimal(option["monthly_payment"]) <= room:
-                return [_finance_step(case, texts["payment_plan"], option, disposable)]
+                return [
+                    _finance_step(case, texts["payment_plan"], option, disposable, by_name.get("offer_in_compromise"))
+                ]
     return []
 
 
-def _finance_step(case: Case, text: dict[str, Any], option: dict[str, Any], disposable: str | None) -> Step:
+def _finance_step(
+    case: Case,
+    text: dict[str, Any],
+    option: dict[str, Any],
+    disposable: str | None,
+    offer: dict[str, Any] | None = None,
+) -> Step:
     values = {
         "option": option["title"].lower(),
         "payment": f"${Decimal(option['monthly_payment']):,.2f}" if option.get("monthly_payment") else "an amount",
         "disposable": f"${Decimal(disposable):,.2f}" if disposable is not None else "an unknown amount",
     }
     reasons = "; ".join(option["reasons"][:2])
+    extra = ""
+    if (option.get("figures") or {}).get("partial_payment") == "yes":
+        extra += (
+            " At this amount the debt would not be paid before the collection statute date: it would be a "
+            "partial-payment agreement, which the IRS reviews at least every two years."
+        )
+    lowest = ((offer or {}).get("figures") or {}).get("minimum_offer_lump_sum")
+    if offer and offer["eligibility"] != "not_eligible" and lowest and Decimal(lowest) < _balance(case):
+        extra += (
+            f" An offer in compromise may settle the debt for less: by the IRS's own arithmetic the lowest "
+            f"offer would be about ${Decimal(lowest):,.2f} paid within five months (Form 656 and Form 433-A (OIC))."
+        )
     return Step(
         order=0,
         when=text["when"],
         title=text["title"],
-        action=" ".join(text["action"].split()).format(**values),
+        action=" ".join(text["action"].split()).format(**values) + extra,
         why=reasons or "The IRS's own figures for your household support this.",
         contact=_contact(case),
         form=text["form"],
         have_ready=list(text["have_ready"]),
         rules=[f"finances.{option['option']}"],
     )
+
+
+def _balance(case: Case) -> Decimal:
+    return sum((p.balance or Decimal(0) for p in case.tax_periods), Decimal(0))
 
 
 def _route_key(step: Step) -> tuple[str, str] | None:

@@ -8,15 +8,13 @@ error: it is a finding.
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
 from enum import StrEnum
-from typing import Annotated, Self
+from typing import Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from levynav.model.finances import Finances
-
-Money = Annotated[Decimal, Field(ge=0, max_digits=14, decimal_places=2)]
+from levynav.model.money import Money
 
 
 class Strict(BaseModel):

@@ -13,13 +13,12 @@ can read them: ``assets`` for cash, accounts, investments, retirement, real esta
 
 from __future__ import annotations
 
-from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Self
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-Money = Annotated[Decimal, Field(ge=0, max_digits=14, decimal_places=2)]
+from levynav.model.money import Money
 
 
 class _Strict(BaseModel):

@@ -1,0 +1,18 @@
+"""Money in the facts: Decimal dollars, never negative, at most two decimal places, kept as cents."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Annotated
+
+from pydantic import AfterValidator, Field
+
+CENT = Decimal("0.01")
+
+
+def to_cents(amount: Decimal) -> Decimal:
+    """Dollars and cents as written: 21400 and 21400.0 both become 21400.00 (no rounding: at most 2 places)."""
+    return amount.quantize(CENT)
+
+
+Money = Annotated[Decimal, Field(ge=0, max_digits=14, decimal_places=2), AfterValidator(to_cents)]
