@@ -125,3 +125,13 @@ def test_cli_json_gives_the_same_findings_as_the_library(example: str) -> None:
     assert via_cli["findings"] == direct["findings"]
     assert via_cli["deadlines"] == direct["deadlines"]
     assert via_cli["plan"] == direct["plan"]
+
+
+def test_analyze_reads_the_transcripts_a_case_points_to_and_warns_about_what_it_could_not_read() -> None:
+    client = Path(__file__).parent / "data" / "transcripts" / "client_case.yaml"
+    code, out, err = run("analyze", str(client), "--as-of", "2026-11-23", "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    computed = {c["period"]: c for c in data["collection_statute"] if c["basis"] == "computed"}
+    assert {"1040-2017", "1040-2018", "1040-2019"} <= set(computed)
+    assert "not understood, left out" in err  # the garbled line of the 2018 transcript

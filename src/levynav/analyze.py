@@ -6,7 +6,7 @@ from datetime import date
 
 from levynav import __version__, derive, plan
 from levynav.law import catalog
-from levynav.model.analysis import Analysis, Deadline
+from levynav.model.analysis import Analysis, Deadline, StatuteDate
 from levynav.model.case import Case
 
 DISCLAIMER = (
@@ -34,6 +34,12 @@ def analyze(case: Case, as_of: date) -> Analysis:
         resources=plan.resources(case, findings),
         notes=plan.notes(findings, ctx),
         finances=ctx.finances,
+        collection_statute=[
+            StatuteDate(
+                period=c.period_id, date=c.date, basis=c.basis, explanation=c.explanation, alternative=c.alternative
+            )
+            for c in ctx.csed.values()
+        ],
     )
 
 

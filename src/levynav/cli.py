@@ -66,9 +66,14 @@ def analyze_command(
         for problem in err.problems:
             typer.echo(f"  - {problem}", err=True)
         raise typer.Exit(code=2) from None
-    from levynav.intake.transcript import case_with_transcripts  # the adapter reads the transcript files
+    if case.transcripts:  # the adapter, not the core, reads the transcript files the case points to
+        from levynav.intake.transcript import read_transcripts
 
-    case = case_with_transcripts(case, case_file.parent)
+        paths = [p if Path(p).is_absolute() else case_file.parent / p for p in case.transcripts]
+        intake = read_transcripts(paths, case)
+        case = intake.case
+        for problem in intake.problems:
+            typer.echo(f"levynav: warning: {problem}", err=True)
     result = analyze(case, day)
     if fmt == "json":
         typer.echo(result.model_dump_json(indent=2))

@@ -68,6 +68,12 @@ def print_analysis(a: Analysis) -> None:
             if s.have_ready:
                 out.print("   Have ready: " + "; ".join(s.have_ready))
             out.print(f"   [dim]Why: {s.why}[/]")
+    if a.collection_statute:
+        out.print("\n[bold]Collection statute[/] (the IRS may not levy after this date)")
+        for c in a.collection_statute:
+            other = f" (or {c.alternative.isoformat()} if counted the other way)" if c.alternative else ""
+            day = c.date.isoformat() if c.date else "unknown"
+            out.print(f"  {c.period}: {day}{other} — {c.basis}: {c.explanation}")
     if a.finances and "error" not in a.finances:
         _print_finances(out, a.finances)
     shown = [f for f in a.findings if f.outcome in (Outcome.APPLIES, Outcome.UNKNOWN)]

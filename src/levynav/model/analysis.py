@@ -142,6 +142,16 @@ class Resource(BaseModel):
     why: str
 
 
+class StatuteDate(BaseModel):
+    """The collection statute expiration date (CSED) of one tax period, as the rules used it."""
+
+    period: str
+    date: date | None
+    basis: str  # "computed" from assessments and suspensions, or "stated" in the case
+    explanation: str
+    alternative: date | None = None  # the date under the other counting reading, when it differs
+
+
 class Analysis(BaseModel):
     as_of: date
     version: str
@@ -155,6 +165,7 @@ class Analysis(BaseModel):
     resources: list[Resource]
     notes: list[str] = Field(default_factory=list)  # data-edition notes, unverified values used
     finances: dict[str, Any] | None = None  # filled by the ability-to-pay calculation
+    collection_statute: list[StatuteDate] = Field(default_factory=list)
 
     def findings_for(self, rule: str) -> list[Finding]:
         return [f for f in self.findings if f.rule == rule]
