@@ -6,6 +6,7 @@ Field names here are stable; add fields, never rename them.
 
 from __future__ import annotations
 
+import datetime as dt
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
@@ -146,10 +147,10 @@ class StatuteDate(BaseModel):
     """The collection statute expiration date (CSED) of one tax period, as the rules used it."""
 
     period: str
-    date: date | None
+    date: dt.date | None
     basis: str  # "computed" from assessments and suspensions, or "stated" in the case
     explanation: str
-    alternative: date | None = None  # the date under the other counting reading, when it differs
+    alternative: dt.date | None = None  # the date under the other counting reading, when it differs
 
 
 class Analysis(BaseModel):
