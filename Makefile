@@ -7,15 +7,25 @@ DEMO ?= examples/bank-levy-hardship-21-day-hold.yaml
 # The demo case's dates are set around this day; `make run DEMO_AS_OF=YYYY-MM-DD` to move it.
 DEMO_AS_OF ?= 2026-11-23
 
-.PHONY: run test install lint typecheck bench clean
+.PHONY: run test install system-deps lint typecheck bench clean
 
-$(STAMP): pyproject.toml
+# Debian libraries outside pip: Pango for WeasyPrint (the PDF packet), poppler-utils' pdftoppm for the
+# rendering test. Installed only when missing (CI runs as root on a clean Debian machine).
+SYSTEM_PKGS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 libfontconfig1 fonts-dejavu-core poppler-utils
+
+system-deps:
+	@if command -v pdftoppm >/dev/null && /sbin/ldconfig -p | grep -q libpangoft2-1.0.so && /sbin/ldconfig -p | grep -q libharfbuzz-subset.so; then :; else \
+	  echo "installing $(SYSTEM_PKGS)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(SYSTEM_PKGS); \
+	fi
+
+$(STAMP): pyproject.toml | system-deps
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-install: $(STAMP)
+install: system-deps $(STAMP)
 
 run: $(STAMP)
 	$(BIN)/levynav analyze $(DEMO) --as-of $(DEMO_AS_OF)

@@ -67,7 +67,7 @@ def test_analyze_reads_the_transcripts_a_case_points_to() -> None:
         app, ["analyze", str(DATA / "client_case.yaml"), "--as-of", "2026-10-05", "--format", "json"]
     )
     assert result.exit_code == 0, result.output
-    data = json.loads(result.output)
+    data = json.loads(result.stdout)
     release = [f for f in data["findings"] if f["rule"] == "R6343-A1"]
     assert release and release[0]["outcome"] == "does_not_apply"
     assert {"path": "tax_periods[0].csed", "value": "2032-05-08"} in release[0]["facts"]

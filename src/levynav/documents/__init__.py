@@ -1,0 +1,1 @@
+"""Documents: the levy packet — letters, forms/worksheets (forms.py), checklists, calendar, timeline."""

@@ -1,0 +1,155 @@
+"""The form layer of the packet: which IRS forms a case needs, filled or as worksheets (issue 5).
+
+Which forms are needed is read from the ``Analysis`` only — findings that apply, routes that are open, the
+plan steps' ``form`` text — through the rules in ``data/documents/forms/catalog.yaml``; no legal logic here.
+A form with an official fillable PDF (and a field map) is filled; any other form gets a worksheet. Adding a
+PDF and its map to the catalog turns a worksheet into a filled form without code changes.
+
+Public API (the packet imports it): ``FormOutput`` and ``forms_for(case, analysis)``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from levynav import datafiles
+from levynav.documents import forms_fill, forms_worksheet
+from levynav.documents.forms_values import Values
+from levynav.model.analysis import Analysis, Outcome
+from levynav.model.case import Case, Notice
+
+FORMS_DIR = "documents/forms"
+
+
+@dataclass(frozen=True)
+class FormOutput:
+    form_id: str  # "433-F", "12153", …
+    title: str
+    kind: str  # "official_pdf" | "worksheet"
+    pdf: bytes
+    send_to: str  # where it goes (address / fax / the office on the notice)
+    missing: list[str]  # what could not be filled, in words with the field path
+
+
+def load_catalog(folder: Path | None = None) -> tuple[Path, dict[str, dict[str, Any]]]:
+    base = folder or datafiles.path(FORMS_DIR)
+    data = yaml.safe_load((base / "catalog.yaml").read_text(encoding="utf-8")) or {}
+    forms = data.get("forms")
+    if not isinstance(forms, dict):
+        raise ValueError("catalog.yaml: 'forms' must be a mapping of form id → entry")
+    return base, {str(k): v for k, v in forms.items()}
+
+
+# ---------------------------------------------------------------- which forms
+
+
+def _texts(analysis: Analysis) -> list[str]:
+    out = [f.explanation for f in analysis.findings]
+    out += [" ".join(x for x in (s.title, s.action, s.form or "") if x) for s in analysis.plan]
+    return out
+
+
+def _holds(cond: dict[str, Any], analysis: Analysis, values: Values, chosen: set[str]) -> bool:
+    if "applies" in cond:
+        rules = set(cond["applies"])
+        effect = cond.get("effect")
+        if not any(
+            f.rule in rules and f.outcome is Outcome.APPLIES and (effect is None or (f.effect and f.effect == effect))
+            for f in analysis.findings
+        ):
+            return False
+    if "plan_form" in cond:
+        want = re.compile(str(cond["plan_form"]), re.IGNORECASE)
+        unwanted = re.compile(str(cond["plan_form_not"]), re.IGNORECASE) if "plan_form_not" in cond else None
+        if not any(
+            s.form and want.search(s.form) and not (unwanted and unwanted.search(s.form)) for s in analysis.plan
+        ):
+            return False
+    if "mentions" in cond:
+        pattern = re.compile(str(cond["mentions"]))
+        if not any(pattern.search(t) for t in _texts(analysis)):
+            return False
+    if "case_true" in cond and values.get(f"case.{cond['case_true']}").value is not True:
+        return False
+    if "analysis_true" in cond:
+        got = values.get(str(cond["analysis_true"])).value
+        if not isinstance(got, bool | int | str | list | dict) or not got:
+            return False
+    return not ("with_form" in cond and str(cond["with_form"]) not in chosen)
+
+
+def select(catalog: dict[str, dict[str, Any]], analysis: Analysis, values: Values) -> list[str]:
+    """Form ids the analysis calls for, in catalog order (repeated until stable, for ``with_form``)."""
+    chosen: set[str] = set()
+    while True:
+        now = {
+            fid
+            for fid, entry in catalog.items()
+            if any(_holds(cond, analysis, values, chosen) for cond in entry.get("when") or [])
+        }
+        if now == chosen:
+            break
+        chosen = now
+    for fid in list(chosen):
+        for other in catalog[fid].get("replaces") or []:
+            chosen.discard(str(other))
+    return [fid for fid in catalog if fid in chosen]
+
+
+# ---------------------------------------------------------------- where it goes
+
+
+def _notice_for(case: Case, types: list[str]) -> Notice | None:
+    matching = [n for n in case.notices if n.type.value in types]
+    if not matching:
+        return None
+    rank = {t: i for i, t in enumerate(types)}
+    dated = sorted(matching, key=lambda n: (n.notice_date is not None, n.notice_date), reverse=True)
+    return min(dated, key=lambda n: rank[n.type.value]) if all(n.notice_date is None for n in dated) else dated[0]
+
+
+def send_to(rule: dict[str, Any], case: Case) -> str:
+    """The "where it goes" text; a fact the case lacks is said in words, never left as a blank."""
+    text = " ".join(str(rule.get("text", "")).split())
+    if "{" not in text:
+        return text
+    notice = _notice_for(case, [str(t) for t in rule.get("notices") or []])
+    if notice is None:
+        return " ".join(str(rule.get("fallback", text)).split())
+    label = notice.other_title or notice.type.value
+    return text.format(
+        notice=label,
+        notice_date=notice.notice_date.strftime("%m/%d/%Y") if notice.notice_date else "(date not in the case)",
+        notice_phone=notice.phone or "the phone number printed on the notice",
+        notice_address=notice.address or "the address printed on the notice",
+    )
+
+
+# ---------------------------------------------------------------- building the outputs
+
+
+def build_form(
+    fid: str, entry: dict[str, Any], base: Path, case: Case, analysis: Analysis, values: Values
+) -> FormOutput:
+    where = send_to(entry.get("send_to") or {}, case)
+    title = str(entry["title"])
+    if entry.get("pdf") and entry.get("map") and entry.get("fields"):
+        filled = forms_fill.fill(base / entry["pdf"], base / entry["fields"], base / entry["map"], values)
+        return FormOutput(fid, title, "official_pdf", filled.pdf, where, [f"Form {fid}: {m}" for m in filled.missing])
+    if entry.get("worksheet"):
+        sheet = forms_worksheet.build(forms_worksheet.load_spec(base / entry["worksheet"]), values)
+        pdf = forms_worksheet.render_pdf(sheet, where, analysis.disclaimer)
+        return FormOutput(fid, title, "worksheet", pdf, where, sheet.missing)
+    raise ValueError(f"catalog entry {fid!r} has neither pdf+fields+map nor worksheet")
+
+
+def forms_for(case: Case, analysis: Analysis, *, catalog_dir: Path | None = None) -> list[FormOutput]:
+    """Every form the analysis calls for, filled (official PDF) or as a worksheet, with where it goes."""
+    base, catalog = load_catalog(catalog_dir)
+    values = Values(case, analysis)
+    return [build_form(fid, catalog[fid], base, case, analysis, values) for fid in select(catalog, analysis, values)]

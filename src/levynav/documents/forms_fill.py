@@ -1,0 +1,115 @@
+"""Fill an official IRS fillable PDF from its field map (data), with pypdf.
+
+The PDFs are hybrid LiveCycle forms (XFA + AcroForm). The XFA part is removed so every viewer shows the
+AcroForm values; fields are filled by their full name; checkboxes get the on-state the field list names;
+``NeedAppearances`` is set so viewers draw the values. A box with no known value stays empty and is
+reported in ``missing``; nothing is ever written as a placeholder.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import DictionaryObject, NameObject
+
+from levynav.documents.forms_entries import evaluate
+from levynav.documents.forms_values import Values
+
+
+@dataclass(frozen=True)
+class FieldInfo:
+    name: str
+    type: str
+    reading: str
+    on_state: str | None
+    max_length: int | None
+
+
+@dataclass(frozen=True)
+class Filled:
+    pdf: bytes
+    values: dict[str, str]  # full field name → value written (checkbox: its on-state)
+    missing: list[str]
+
+
+def field_list(path: Path) -> dict[str, FieldInfo]:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    out: dict[str, FieldInfo] = {}
+    for f in data["fields"]:
+        states = f.get("on_states") or []
+        out[f["name"]] = FieldInfo(
+            name=f["name"],
+            type=f["type"],
+            reading=str(f.get("reading") or f.get("short_name") or f["name"]),
+            on_state=str(states[0]) if states else None,
+            max_length=f.get("max_length"),
+        )
+    return out
+
+
+def load_map(path: Path) -> list[dict[str, Any]]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    entries = data.get("fields") or []
+    if not isinstance(entries, list):
+        raise ValueError(f"{path.name}: 'fields' must be a list")
+    return entries
+
+
+def values_for(
+    entries: list[dict[str, Any]], fields: dict[str, FieldInfo], values: Values
+) -> tuple[dict[str, str], list[str]]:
+    """The value of every mapped field, and what could not be filled (in words, with the value path)."""
+    out: dict[str, str] = {}
+    missing: list[str] = []
+    for entry in entries:
+        name = str(entry["field"])
+        info = fields.get(name)
+        if info is None:
+            raise ValueError(f"field map names {name!r}, which is not in the form's field list")
+        result = evaluate(entry, values, info.reading)
+        if result.missing:
+            missing.append(f"{result.missing} [field {name}]")
+            continue
+        if result.skipped:
+            continue
+        if info.type == "checkbox":
+            if info.on_state is None:
+                raise ValueError(f"checkbox {name!r} has no on-state in the field list")
+            if result.checked:
+                out[name] = info.on_state
+            continue
+        text = result.text or ""
+        if info.max_length and len(text) > info.max_length:
+            missing.append(
+                f"{entry.get('label') or info.reading}: {text!r} is longer than the box "
+                f"({info.max_length} characters); write it by hand [field {name}]"
+            )
+            continue
+        out[name] = text
+    return out, missing
+
+
+def fill_pdf(pdf_path: Path, values: dict[str, str]) -> bytes:
+    reader = PdfReader(pdf_path)
+    writer = PdfWriter(clone_from=reader)
+    acro = writer._root_object["/AcroForm"].get_object()  # the cloned document's form dictionary
+    if isinstance(acro, DictionaryObject) and "/XFA" in acro:
+        del acro[NameObject("/XFA")]
+    pages = [p for p in writer.pages if p.get("/Annots")]
+    writer.update_page_form_field_values(pages, values, auto_regenerate=False)
+    writer.set_need_appearances_writer(True)  # after the update, which resets the flag
+    buf = io.BytesIO()
+    writer.write(buf)
+    return buf.getvalue()
+
+
+def fill(pdf_path: Path, fields_path: Path, map_path: Path, values: Values) -> Filled:
+    fields = field_list(fields_path)
+    written, missing = values_for(load_map(map_path), fields, values)
+    return Filled(pdf=fill_pdf(pdf_path, written), values=written, missing=missing)

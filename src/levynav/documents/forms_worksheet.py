@@ -1,0 +1,102 @@
+"""Worksheets for forms with no official fillable PDF here: every line with the value to copy onto the form.
+
+A worksheet spec (``data/documents/forms/<form>.worksheet.yaml``) lists the form's lines in its own order and
+numbering (``line``, ``label``) with a value path (``path``/``paths``, see ``forms_entries``), an instruction for
+the person (``instruct``: something only they can write, such as a signature), or ``never`` (a full SSN). The
+spec says which revision its numbering comes from and whether that numbering is verified.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from levynav.documents.forms_entries import evaluate
+from levynav.documents.forms_values import Values
+
+
+@dataclass(frozen=True)
+class Line:
+    line: str
+    label: str
+    value: str | None  # what to enter ("[X] check this box", an amount, a name)
+    state: str  # "value" | "check" | "leave_blank" | "yours" | "missing"
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Worksheet:
+    form_id: str
+    title: str
+    revision: str
+    numbering: str
+    verified: bool
+    lines: list[Line]
+    missing: list[str] = field(default_factory=list)
+
+
+def load_spec(path: Path) -> dict[str, Any]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    if not isinstance(data.get("lines"), list) or not data["lines"]:
+        raise ValueError(f"{path.name}: a worksheet needs a non-empty 'lines' list")
+    return data
+
+
+def build(spec: dict[str, Any], values: Values) -> Worksheet:
+    lines: list[Line] = []
+    missing: list[str] = []
+    for item in spec["lines"]:
+        number, label = str(item["line"]), str(item["label"])
+        where = f"Form {spec['form']} line {number}, {label}"
+        if "instruct" in item:
+            lines.append(Line(number, label, None, "yours", str(item["instruct"])))
+            continue
+        result = evaluate(item, values, label)
+        if result.missing and "never" in item:  # the person supplies it (a full SSN): listed, shown as theirs
+            missing.append(f"{where}: {item['never']}")
+            lines.append(Line(number, label, None, "yours", str(item["never"])))
+        elif result.missing:
+            missing.append(f"{where}: {result.missing.split(': ', 1)[-1]}")
+            lines.append(Line(number, label, None, "missing", result.missing.split(": ", 1)[-1]))
+        elif result.skipped and "otherwise" in item:
+            lines.append(Line(number, label, None, "yours", str(item["otherwise"])))
+        elif result.skipped:
+            lines.append(Line(number, label, None, "leave_blank", "does not apply to you: leave it blank"))
+        elif result.checked is not None:
+            lines.append(Line(number, label, None, "check" if result.checked else "leave_blank"))
+        else:
+            lines.append(Line(number, label, result.text, "value"))
+    return Worksheet(
+        form_id=str(spec["form"]),
+        title=str(spec["title"]),
+        revision=str(spec.get("revision", "")),
+        numbering=str(spec.get("numbering", "")),
+        verified=bool(spec.get("verified", False)),
+        lines=lines,
+        missing=missing,
+    )
+
+
+@cache
+def _env() -> Environment:
+    return Environment(
+        loader=PackageLoader("levynav.documents", "templates"),
+        autoescape=select_autoescape(["html", "j2"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def html(sheet: Worksheet, send_to: str, disclaimer: str) -> str:
+    return _env().get_template("worksheet.html.j2").render(sheet=sheet, send_to=send_to, disclaimer=disclaimer)
+
+
+def render_pdf(sheet: Worksheet, send_to: str, disclaimer: str) -> bytes:
+    from levynav.documents.pdf import html_to_pdf
+
+    return html_to_pdf(html(sheet, send_to, disclaimer))

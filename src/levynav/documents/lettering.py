@@ -1,0 +1,318 @@
+"""Shared pieces of the letters: gaps, formatting, the Jinja environment, parties and reading the analysis.
+
+No legal logic lives here: a letter is made when the analysis found a finding that APPLIES for its route,
+and it names only those findings. A fact the letter needs and the case lacks is shown as a red
+"missing" mark in the text and listed in a box at the top of the letter — never a blank that looks filled.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from levynav import datafiles
+from levynav.model.analysis import Analysis, Deadline, Effect, Finding, Outcome
+from levynav.model.case import Case, Levy
+
+# Findings with these effects are reasons to release a levy (the release request names them).
+RELEASE_EFFECTS = {
+    Effect.MUST_RELEASE,
+    Effect.MAY_RELEASE,
+    Effect.PARTIAL_RELEASE,
+    Effect.LEVY_IMPROPER,
+    Effect.NO_LEVY,
+    Effect.EXEMPT,
+}
+RETURN_EFFECTS = {Effect.MUST_RETURN, Effect.MAY_RETURN}
+WRONGFUL_RULES = {"R6343-B1", "R6343-B2"}
+HEARING_RULES = {"CDP-5", "CDP-4", "EH-1"}
+TAS_RULES = {"R7811-1", "TAS-1"}
+LEVY_KIND = {
+    "bank": "bank account levy",
+    "wages": "wage levy",
+    "social_security": "Social Security levy",
+    "federal_payment": "federal payment levy",
+    "retirement": "retirement account levy",
+    "accounts_receivable": "levy on money owed to you",
+    "state_tax_refund": "state tax refund levy",
+    "other_property": "levy on property",
+    "digital_assets": "digital asset levy",
+}
+
+
+@dataclass(frozen=True)
+class Gap:
+    """A fact a document needs that the case does not give."""
+
+    path: str
+    what: str
+
+
+@dataclass
+class Letter:
+    id: str
+    kind: str
+    title: str
+    send_to: str
+    by: date | None
+    by_what: str | None
+    certified: bool
+    rules: list[str]
+    html: str
+    missing: list[Gap] = field(default_factory=list)
+
+
+class Facts:
+    """Collects the gaps while a letter's facts are read from the case."""
+
+    def __init__(self) -> None:
+        self.missing: list[Gap] = []
+
+    def need(self, value: Any, what: str, path: str) -> Any:
+        if value is None or (isinstance(value, str | list) and not value):
+            if Gap(path, what) not in self.missing:
+                self.missing.append(Gap(path, what))
+            return Markup('<span class="gap">[missing: {}]</span>').format(what)
+        return value
+
+    def hand(self, what: str, path: str) -> Markup:
+        """A value the person writes in by hand (the program never stores it, e.g. a full SSN)."""
+        if Gap(path, what) not in self.missing:
+            self.missing.append(Gap(path, what))
+        return Markup('<span class="gap">[write in: {}]</span>').format(what)
+
+
+# ---------------------------------------------------------------- formatting
+
+
+def money(value: Any) -> str:
+    try:
+        amount = Decimal(str(value))
+    except (InvalidOperation, ValueError):
+        return str(value)
+    return f"${amount:,.2f}"
+
+
+def longdate(value: Any) -> str:
+    if isinstance(value, date):
+        return f"{value:%B} {value.day}, {value.year}"
+    return str(value)
+
+
+def lines(value: Any) -> Markup:
+    """A multi-line address (newlines or ", " separated as typed) as HTML lines."""
+    if isinstance(value, Markup):
+        return value
+    parts = [p.strip() for p in re.split(r"\n|;", str(value)) if p.strip()]
+    return Markup("<br>").join(parts)
+
+
+def fact_label(path: str) -> str:
+    """``levies[0].served_date`` → ``served date``; ``circumstances.economic_hardship`` → ``economic hardship``."""
+    return re.sub(r"\[\d+\]", "", path).split(".")[-1].replace("_", " ")
+
+
+def fact_value(value: Any) -> str:
+    if value is None:
+        return "not known"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, date):
+        return longdate(value)
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return longdate(date.fromisoformat(value))
+    if isinstance(value, list):
+        return ", ".join(fact_value(v) for v in value) or "none"
+    return str(value).replace("_", " ")
+
+
+@functools.cache
+def environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("levynav.documents", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["money"] = money
+    env.filters["longdate"] = longdate
+    env.filters["lines"] = lines
+    env.filters["fact_label"] = fact_label
+    env.filters["fact_value"] = fact_value
+    return env
+
+
+def render(template: str, **context: Any) -> str:
+    return environment().get_template(template).render(**context)
+
+
+@functools.cache
+def checklist() -> dict[str, Any]:
+    data: dict[str, Any] = datafiles.load_yaml("documents/checklist.yaml")
+    return data
+
+
+# ---------------------------------------------------------------- reading the analysis
+
+
+def applying(analysis: Analysis) -> list[Finding]:
+    return [f for f in analysis.findings if f.outcome is Outcome.APPLIES]
+
+
+def levy_index(subject: str | None) -> int | None:
+    match = re.fullmatch(r"levies\[(\d+)\]", subject or "")
+    return int(match.group(1)) if match else None
+
+
+def grounds_for_levy(analysis: Analysis, i: int, effects: set[Effect]) -> list[Finding]:
+    """Applying findings with one of `effects` that concern levies[i].
+
+    A finding about the levy itself wins over a case-level finding of the same rule: if the rule said
+    something specific about this levy (e.g. "the offer does not reach a levy made before it"), a general
+    finding of that rule (about the offer) is not a ground for this levy.
+    """
+    subject = f"levies[{i}]"
+    specific = {f.rule for f in analysis.findings if f.subject == subject}
+    out = []
+    for f in applying(analysis):
+        if f.effect not in effects:
+            continue
+        if f.subject == subject or (levy_index(f.subject) is None and f.rule not in specific):
+            out.append(f)
+    return out
+
+
+def deadline_for(analysis: Analysis, findings: list[Finding], subject: str | None = None) -> Deadline | None:
+    """The earliest deadline, not yet passed, that the findings point to (for `subject` or the whole case)."""
+    ids = {i for f in findings for i in f.deadline_ids}
+    subjects = {f.subject for f in findings} | {subject, None}
+    hits = [d for d in analysis.deadlines if d.id in ids and not d.passed and d.subject in subjects]
+    return min(hits, key=lambda d: d.date, default=None)
+
+
+def deadline_by_id(analysis: Analysis, did: str, subject: str | None) -> Deadline | None:
+    hits = [d for d in analysis.deadlines if d.id == did and d.subject == subject and not d.passed]
+    return hits[0] if hits else None
+
+
+def enclosures(rules: list[str], extra: list[str] | None = None) -> list[str]:
+    items = list(extra or [])
+    for rule in rules:
+        for item in checklist().get(rule, {}).get("items", []):
+            if item not in items:
+                items.append(item)
+    return items
+
+
+# ---------------------------------------------------------------- parties
+
+
+def sender(case: Case, facts: Facts) -> dict[str, Any]:
+    """Who signs: the representative under a Form 2848 if the case names one, otherwise the taxpayer."""
+    tp = case.taxpayer
+    rep = case.representative
+    taxpayer = {
+        "name": facts.need(tp.name, "your name", "taxpayer.name"),
+        "address": facts.need(tp.address, "your mailing address", "taxpayer.address"),
+        "phone": facts.need(tp.phone, "your phone number", "taxpayer.phone"),
+        "tin": (
+            Markup("{} ({})").format(
+                f"ending in {tp.tin_last4}", facts.hand("your full SSN or EIN", "taxpayer.tin (full number)")
+            )
+            if tp.tin_last4
+            else facts.hand("your full SSN or EIN", "taxpayer.tin (full number)")
+        ),
+        "business": tp.kind.value == "business",
+    }
+    if rep is None or not rep.name:
+        return {
+            "rep": None,
+            "taxpayer": taxpayer,
+            "signer": taxpayer["name"],
+            "address": taxpayer["address"],
+            "phone": taxpayer["phone"],
+        }
+    if rep.form_2848_on_file is True:
+        poa = "A Form 2848 power of attorney for me is on file with the IRS."
+    elif rep.form_2848_on_file is False:
+        poa = "My signed Form 2848 power of attorney is enclosed."
+    else:
+        poa = facts.need(None, "whether your Form 2848 is on file with the IRS", "representative.form_2848_on_file")
+    representative = {
+        "name": rep.name,
+        "caf": facts.need(rep.caf_number, "the representative's CAF number", "representative.caf_number"),
+        "address": facts.need(rep.address, "the representative's address", "representative.address"),
+        "phone": facts.need(rep.phone, "the representative's phone", "representative.phone"),
+        "poa": poa,
+    }
+    return {
+        "rep": representative,
+        "taxpayer": taxpayer,
+        "signer": rep.name,
+        "address": representative["address"],
+        "phone": representative["phone"],
+    }
+
+
+def irs_office(case: Case, facts: Facts, periods: list[str] | None = None) -> dict[str, Any]:
+    """The IRS office to write to: the address (and phone) printed on the latest notice about these periods."""
+    notices = [n for n in case.notices if not periods or not n.tax_periods or set(n.tax_periods) & set(periods)]
+    dated = sorted(notices, key=lambda n: n.mailing_date or n.notice_date or date.min)
+    with_address = [n for n in dated if n.address]
+    phones = [n.phone for n in dated if n.phone]
+    address = with_address[-1].address if with_address else None
+    return {
+        "address": facts.need(
+            address, "the IRS address printed on your levy notice or latest IRS notice", "notices[].address"
+        ),
+        "phone": phones[-1] if phones else None,
+    }
+
+
+def levy_facts(case: Case, i: int, facts: Facts) -> dict[str, Any]:
+    lv: Levy = case.levies[i]
+    p = f"levies[{i}]"
+    return {
+        "subject": p,
+        "id": lv.id,
+        "kind": LEVY_KIND.get(lv.kind.value, lv.kind.value),
+        "is_bank": lv.kind.value == "bank",
+        "holder": facts.need(lv.holder, "the name of the bank, employer or agency that got the levy", f"{p}.holder"),
+        "holder_known": bool(lv.holder),
+        "served": facts.need(lv.served_date, "the date the levy was served", f"{p}.served_date"),
+        "amount": lv.amount,
+        "taken": lv.amount_taken,
+        "monthly": lv.monthly_amount,
+        "periods": ", ".join(periods_label(case, lv.tax_periods)) or None,
+        "proceeds_sent": lv.proceeds_sent,
+        "proceeds_sent_date": lv.proceeds_sent_date,
+        "description": lv.property_description,
+        "levy": lv,
+    }
+
+
+def periods_label(case: Case, ids: list[str]) -> list[str]:
+    by_id = {p.id: p for p in case.tax_periods}
+    out = []
+    for pid in ids or [p.id for p in case.tax_periods]:
+        p = by_id.get(pid)
+        out.append(f"Form {p.form}, {p.period}" if p and p.form and p.period else pid)
+    return out
+
+
+def common(case: Case, analysis: Analysis, facts: Facts, periods: list[str] | None = None) -> dict[str, Any]:
+    return {
+        "as_of": analysis.as_of,
+        "who": sender(case, facts),
+        "irs": irs_office(case, facts, periods),
+        "periods": ", ".join(periods_label(case, periods or [])),
+        "disclaimer": analysis.disclaimer,
+    }

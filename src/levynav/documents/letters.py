@@ -1,0 +1,356 @@
+"""The packet's letters: one builder per route, each made only when the analysis found that route APPLIES.
+
+`letters_for(case, analysis)` returns the letters in the order a person acts on them. Each letter carries
+what it needs for the cover page: where it goes, by when, whether it needs certified mail, and the facts
+that are missing (shown in a red box at the top of the letter and at each place in the text).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from levynav.documents.lettering import (
+    HEARING_RULES,
+    RELEASE_EFFECTS,
+    RETURN_EFFECTS,
+    TAS_RULES,
+    WRONGFUL_RULES,
+    Facts,
+    Letter,
+    applying,
+    common,
+    deadline_by_id,
+    deadline_for,
+    enclosures,
+    grounds_for_levy,
+    levy_facts,
+    render,
+)
+from levynav.model.analysis import Analysis, Deadline, Effect, Finding
+from levynav.model.case import Case, Owner
+
+KIND_ORDER = [
+    "release_request",
+    "holder_letter",
+    "tas_cover",
+    "hearing_cover",
+    "return_request",
+    "wrongful_levy_claim",
+    "form_8546_cover",
+]
+
+
+def letters_for(case: Case, analysis: Analysis) -> list[Letter]:
+    out: list[Letter] = []
+    for builder in (
+        release_requests,
+        holder_letters,
+        tas_covers,
+        hearing_covers,
+        return_requests,
+        wrongful_levy_claims,
+        form_8546_covers,
+    ):
+        out.extend(builder(case, analysis))
+    return out
+
+
+def _finish(
+    kind: str,
+    lid: str,
+    title: str,
+    send_to: str,
+    due: Deadline | None,
+    rules: list[str],
+    template: str,
+    facts: Facts,
+    ctx: dict[str, Any],
+) -> Letter:
+    ctx.update(missing=facts.missing, due=due, title=title)
+    html = render(template, **ctx)
+    return Letter(
+        id=lid,
+        kind=kind,
+        title=title,
+        send_to=send_to,
+        by=due.date if due else None,
+        by_what=due.title if due else None,
+        certified=due is not None,
+        rules=rules,
+        html=html,
+        missing=list(facts.missing),
+    )
+
+
+def _rules(findings: list[Finding]) -> list[str]:
+    return list(dict.fromkeys(f.rule for f in findings))
+
+
+def _open_levies(case: Case) -> list[int]:
+    """Levies the taxpayer can ask about: not released, not someone else's property."""
+    return [i for i, lv in enumerate(case.levies) if lv.released_date is None and lv.owner is not Owner.THIRD_PARTY]
+
+
+def release_requests(case: Case, analysis: Analysis) -> list[Letter]:
+    out = []
+    for i in _open_levies(case):
+        grounds = grounds_for_levy(analysis, i, RELEASE_EFFECTS)
+        if not grounds:
+            continue
+        facts = Facts()
+        levy = levy_facts(case, i, facts)
+        ctx = common(case, analysis, facts, case.levies[i].tax_periods)
+        hold = deadline_by_id(analysis, "bank.hold_ends", levy["subject"])
+        rules = _rules(grounds)
+        hardship = "R6343-A4" in rules
+        figures = (analysis.finances or {}).get("hardship") or {}
+        if hardship and not figures.get("figures"):
+            facts.need(
+                None,
+                "your monthly income and expenses (a finances section, or enclose a signed Form 433-F)",
+                "finances",
+            )
+        returning = grounds_for_levy(analysis, i, RETURN_EFFECTS)
+        due = hold or deadline_for(analysis, grounds, levy["subject"])
+        extra = ["A copy of the levy notice (Form 668-A or 668-W) and your latest IRS notice"]
+        ctx.update(
+            levy=levy,
+            grounds=grounds,
+            hold=hold,
+            finances=analysis.finances if hardship else None,
+            returning=bool(returning),
+            enclosed=enclosures(rules, extra),
+        )
+        send_to = (
+            "IRS: call "
+            + (ctx["irs"]["phone"] or "the number on your levy notice")
+            + " first, then fax or mail this letter to the office on the levy notice"
+        )
+        out.append(
+            _finish(
+                "release_request",
+                f"release-request-levies-{i}",
+                "Request to release the levy",
+                send_to,
+                due,
+                rules,
+                "release_request.html.j2",
+                facts,
+                ctx,
+            )
+        )
+    return out
+
+
+def holder_letters(case: Case, analysis: Analysis) -> list[Letter]:
+    out = []
+    for i in _open_levies(case):
+        grounds = grounds_for_levy(analysis, i, RELEASE_EFFECTS)
+        if not grounds:
+            continue
+        facts = Facts()
+        levy = levy_facts(case, i, facts)
+        ctx = common(case, analysis, facts, case.levies[i].tax_periods)
+        lv = case.levies[i]
+        holder_address = facts.need(
+            lv.holder_address, "the address of the bank's or employer's levy department", f"levies[{i}].holder_address"
+        )
+        hold_rule = [f for f in grounds_for_levy(analysis, i, {Effect.ROUTE_OPEN}) if f.rule == "R6332-C1"]
+        hold = deadline_by_id(analysis, "bank.hold_ends", levy["subject"]) if hold_rule else None
+        ctx.update(
+            levy=levy,
+            holder_address=holder_address,
+            hold=hold,
+            hold_finding=hold_rule[0] if hold_rule else None,
+            enclosed=["A copy of my request to the IRS to release the levy"],
+        )
+        to = lv.holder or "the bank, employer or agency that got the levy"
+        out.append(
+            _finish(
+                "holder_letter",
+                f"holder-letter-levies-{i}",
+                f"Letter to {to} about the levy",
+                f"{to} (levy or payroll department); hand it in or mail it",
+                hold,
+                _rules(grounds + hold_rule),
+                "holder_letter.html.j2",
+                facts,
+                ctx,
+            )
+        )
+    return out
+
+
+def tas_covers(case: Case, analysis: Analysis) -> list[Letter]:
+    found = [f for f in applying(analysis) if f.rule in TAS_RULES and f.effect is Effect.ROUTE_OPEN]
+    if not found:
+        return []
+    facts = Facts()
+    ctx = common(case, analysis, facts)
+    levies = [levy_facts(case, i, facts) for i in _open_levies(case)]
+    holds = [d for d in analysis.deadlines if d.id == "bank.hold_ends" and not d.passed]
+    due = min(holds, key=lambda d: d.date, default=None)
+    release = [g for i in _open_levies(case) for g in grounds_for_levy(analysis, i, RELEASE_EFFECTS)]
+    rules = _rules(found)
+    ctx.update(found=found, levies=levies, release=release, hold=due, enclosed=enclosures(rules))
+    return [
+        _finish(
+            "tas_cover",
+            "tas-form-911-cover",
+            "Request for Taxpayer Advocate help (Form 911 cover letter)",
+            "Taxpayer Advocate Service: your local TAS office (fax or mail; 1-877-777-4778 tells you where)",
+            due,
+            rules,
+            "tas_cover.html.j2",
+            facts,
+            ctx,
+        )
+    ]
+
+
+def hearing_covers(case: Case, analysis: Analysis) -> list[Letter]:
+    out = []
+    found = [f for f in applying(analysis) if f.rule in HEARING_RULES and f.effect is Effect.ROUTE_OPEN]
+    for subject in dict.fromkeys(f.subject for f in found):
+        group = [f for f in found if f.subject == subject]
+        due = deadline_for(analysis, group, subject)
+        facts = Facts()
+        notice = None
+        if subject and subject.startswith("notices["):
+            notice = case.notices[int(subject[8:-1])]
+        ctx = common(case, analysis, facts, notice.tax_periods if notice else None)
+        equivalent = all(f.rule == "EH-1" for f in group)
+        issues = [
+            g for i in _open_levies(case) for g in grounds_for_levy(analysis, i, RELEASE_EFFECTS | RETURN_EFFECTS)
+        ]
+        rules = _rules(group)
+        ctx.update(group=group, notice=notice, equivalent=equivalent, issues=issues, enclosed=enclosures(rules))
+        title = (
+            "Equivalent hearing request (Form 12153 cover letter)"
+            if equivalent
+            else "Collection Due Process hearing request (Form 12153 cover letter)"
+        )
+        out.append(
+            _finish(
+                "hearing_cover",
+                f"hearing-cover-{(subject or 'case').replace('[', '-').rstrip(']')}",
+                title,
+                "IRS: the address printed on the notice (certified mail, return receipt)",
+                due,
+                rules,
+                "hearing_cover.html.j2",
+                facts,
+                ctx,
+            )
+        )
+    return out
+
+
+def return_requests(case: Case, analysis: Analysis) -> list[Letter]:
+    out = []
+    for i in _open_levies(case) + [i for i, lv in enumerate(case.levies) if lv.released_date is not None]:
+        if case.levies[i].owner is Owner.THIRD_PARTY:
+            continue
+        grounds = [g for g in grounds_for_levy(analysis, i, RETURN_EFFECTS) if g.rule not in WRONGFUL_RULES]
+        if not grounds:
+            continue
+        facts = Facts()
+        levy = levy_facts(case, i, facts)
+        ctx = common(case, analysis, facts, case.levies[i].tax_periods)
+        facts.need(case.levies[i].amount_taken, "the amount the levy took", f"levies[{i}].amount_taken")
+        rules = _rules(grounds)
+        due = deadline_by_id(analysis, "return.request", levy["subject"]) or deadline_for(analysis, grounds)
+        improper = grounds_for_levy(analysis, i, {Effect.LEVY_IMPROPER})
+        ctx.update(levy=levy, grounds=grounds, improper=improper, enclosed=enclosures(rules + _rules(improper)))
+        out.append(
+            _finish(
+                "return_request",
+                f"return-request-levies-{i}",
+                "Request to return levied money",
+                "IRS: the office that issued the levy (address on the levy notice)",
+                due,
+                rules,
+                "return_request.html.j2",
+                facts,
+                ctx,
+            )
+        )
+    return out
+
+
+def wrongful_levy_claims(case: Case, analysis: Analysis) -> list[Letter]:
+    out = []
+    for i, lv in enumerate(case.levies):
+        subject = f"levies[{i}]"
+        found = [f for f in applying(analysis) if f.rule in WRONGFUL_RULES and f.subject == subject]
+        if not found:
+            continue
+        facts = Facts()
+        levy = levy_facts(case, i, facts)
+        ctx = common(case, analysis, facts, lv.tax_periods)
+        claimant = {
+            "name": facts.need(lv.third_party_name, "the owner's (claimant's) name", f"{subject}.third_party_name"),
+            "address": facts.need(
+                lv.third_party_address, "the owner's mailing address", f"{subject}.third_party_address"
+            ),
+            "interest": facts.need(
+                lv.third_party_interest,
+                "why the money or property is the owner's (how the owner came to own it)",
+                f"{subject}.third_party_interest",
+            ),
+        }
+        description = facts.need(
+            lv.property_description, "a detailed description of what was levied", f"{subject}.property_description"
+        )
+        facts.missing[:] = [g for g in facts.missing if g.path not in {"taxpayer.phone", "taxpayer.tin (full number)"}]
+        due = deadline_by_id(analysis, "return.request", subject)
+        suit = deadline_by_id(analysis, "wrongful_levy.suit", subject)
+        rules = _rules(found)
+        ctx.update(
+            levy=levy, claimant=claimant, description=description, found=found, suit=suit, enclosed=enclosures(rules)
+        )
+        out.append(
+            _finish(
+                "wrongful_levy_claim",
+                f"wrongful-levy-claim-levies-{i}",
+                "Wrongful-levy claim (26 U.S.C. § 6343(b))",
+                "IRS Collection Advisory office for the area where the taxpayer lives (Publication 4235 "
+                "lists the addresses) — a claim sent anywhere else is not effective",
+                due,
+                rules,
+                "wrongful_levy_claim.html.j2",
+                facts,
+                ctx,
+            )
+        )
+    return out
+
+
+def form_8546_covers(case: Case, analysis: Analysis) -> list[Letter]:
+    out = []
+    for i, lv in enumerate(case.levies):
+        subject = f"levies[{i}]"
+        found = [f for f in applying(analysis) if f.rule == "RF8546-1" and f.subject == subject]
+        if not found:
+            continue
+        facts = Facts()
+        levy = levy_facts(case, i, facts)
+        ctx = common(case, analysis, facts, lv.tax_periods)
+        facts.need(lv.bank_charges_date, "the date the bank charged the fees", f"{subject}.bank_charges_date")
+        due = deadline_for(analysis, found, subject)
+        rules = _rules(found)
+        ctx.update(levy=levy, found=found, charges=lv.bank_charges, payable=found[0].value, enclosed=enclosures(rules))
+        out.append(
+            _finish(
+                "form_8546_cover",
+                f"form-8546-cover-levies-{i}",
+                "Claim for bank charges (Form 8546 cover letter)",
+                "IRS: the office that served the levy (address on your copy of the levy)",
+                due,
+                rules,
+                "form_8546_cover.html.j2",
+                facts,
+                ctx,
+            )
+        )
+    return out

@@ -1,0 +1,224 @@
+"""The release packet: one PDF a person can mail the same day, plus the separate files and a calendar.
+
+Order of the PDF: cover page (what is in it, what goes where, by when, how), the letters, the IRS forms
+and worksheets (``levynav.documents.forms``, when installed), the documents to attach per ground, the
+"confirm the release" page, the timeline, and everything that is still missing.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from levynav.documents import calendar, letters, timeline
+from levynav.documents.lettering import checklist, render
+from levynav.documents.pdf import html_to_pdf, merge_pdfs
+from levynav.law import registry
+from levynav.model.analysis import Analysis, Effect, Outcome
+from levynav.model.case import Case
+
+CERTIFIED = "Certified mail, return receipt requested — keep the receipt"
+
+
+@dataclass
+class Item:
+    """One thing in the packet that goes to someone."""
+
+    title: str
+    kind: str  # a letter kind, or "official_pdf" / "worksheet" for forms
+    send_to: str
+    by: date | None
+    by_what: str | None
+    how: str
+    pdf: bytes
+    filename: str
+    missing: list[tuple[str, str]] = field(default_factory=list)  # (what, case path)
+
+
+@dataclass
+class Packet:
+    pdf: bytes
+    items: list[Item]
+    ics: bytes
+    svg: str
+    missing: list[dict[str, str]]
+    notes: list[str]
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def _how(by: date | None, kind: str) -> str:
+    if kind == "holder_letter":
+        return "Hand it in or mail it; ask for a dated copy"
+    if kind in {"release_request", "tas_cover"}:
+        return "Call first; then fax it, or mail it by certified mail, return receipt requested"
+    if by is not None:
+        return CERTIFIED
+    return "Mail it (certified mail is safest); keep a copy"
+
+
+def letter_items(case: Case, analysis: Analysis) -> list[Item]:
+    out = []
+    for n, letter in enumerate(letters.letters_for(case, analysis), start=1):
+        out.append(
+            Item(
+                title=letter.title,
+                kind=letter.kind,
+                send_to=letter.send_to,
+                by=letter.by,
+                by_what=letter.by_what,
+                how=_how(letter.by, letter.kind),
+                pdf=html_to_pdf(letter.html),
+                filename=f"letters/{n:02d}-{letter.id}.pdf",
+                missing=[(g.what, g.path) for g in letter.missing],
+            )
+        )
+    return out
+
+
+def form_items(case: Case, analysis: Analysis) -> tuple[list[Item], list[str]]:
+    """The filled IRS forms and worksheets, if the form module is installed (it is optional here)."""
+    try:
+        forms: Any = importlib.import_module("levynav.documents.forms")
+    except ImportError:
+        return [], [
+            "The filled IRS forms and line-by-line worksheets are not in this packet yet (form module missing)."
+        ]
+    try:
+        outputs = forms.forms_for(case, analysis)
+    except Exception as err:  # a broken form must not stop the letters from going out
+        return [], [f"The IRS forms could not be made ({err.__class__.__name__}: {err}); fill them in by hand."]
+    items = []
+    for f in outputs:
+        items.append(
+            Item(
+                title=str(f.title),
+                kind=str(f.kind),
+                send_to=str(f.send_to),
+                by=None,
+                by_what=None,
+                how="With the letter it belongs to" if f.kind == "official_pdf" else "Copy it onto the official form",
+                pdf=bytes(f.pdf),
+                filename=f"forms/{_slug(str(f.form_id))}.pdf",
+                missing=[(str(m), str(f.form_id)) for m in f.missing],
+            )
+        )
+    return items, []
+
+
+def checklist_rows(analysis: Analysis) -> list[dict[str, Any]]:
+    """Documents to gather, per ground the analysis found (rules that APPLY and have a checklist entry)."""
+    data = checklist()
+    rows: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for f in analysis.findings:
+        if f.outcome is not Outcome.APPLIES or f.rule in seen or f.rule not in data:
+            continue
+        if f.effect in {Effect.INFO, Effect.ROUTE_CLOSED, None}:
+            continue
+        seen.add(f.rule)
+        rows.append({"rule": f.rule, "ground": data[f.rule]["ground"], "items": data[f.rule]["items"]})
+    return rows
+
+
+def missing_rows(items: list[Item], analysis: Analysis) -> list[dict[str, str]]:
+    """Each missing fact once, with the documents (by number on the cover page) that need it."""
+    where: dict[tuple[str, str], list[str]] = {}
+    for n, item in enumerate(items, start=1):
+        for what, path in item.missing:
+            where.setdefault((what, path), []).append(str(n))
+    rows = [
+        {"where": ("Document " if len(ns) == 1 else "Documents ") + ", ".join(ns), "what": what, "path": path}
+        for (what, path), ns in where.items()
+    ]
+    for q in analysis.questions:
+        rows.append({"where": "Open question (decides " + ", ".join(q.decides) + ")", "what": q.prompt, "path": q.path})
+    return rows
+
+
+def confirm_context(case: Case, analysis: Analysis, items: list[Item]) -> dict[str, Any]:
+    holds = {d.subject: d for d in analysis.deadlines if d.id == "bank.hold_ends" and not d.passed}
+    levies = []
+    for i, lv in enumerate(case.levies):
+        if lv.released_date is None and any(it.filename.endswith(f"release-request-levies-{i}.pdf") for it in items):
+            levies.append({"holder": lv.holder, "kind": lv.kind.value, "hold": holds.get(f"levies[{i}]")})
+    cap = any(f.rule == "CAP-1" and f.outcome is Outcome.APPLIES for f in analysis.findings)
+    return {"levies": levies, "cap": cap, "resources": analysis.resources}
+
+
+def build_packet(case: Case, analysis: Analysis) -> Packet:
+    items = letter_items(case, analysis)
+    forms, notes = form_items(case, analysis)
+    items += forms
+    svg = timeline.timeline_svg(case, analysis)
+    missing = missing_rows(items, analysis)
+    ctx: dict[str, Any] = {
+        "case": case,
+        "analysis": analysis,
+        "as_of": analysis.as_of,
+        "name": case.taxpayer.name,
+        "items": items,
+        "upcoming": [d for d in analysis.deadlines if not d.passed],
+        "passed": [d for d in analysis.deadlines if d.passed],
+        "mailing": registry.cite("CDP-7"),
+        "checklist": checklist_rows(analysis),
+        "missing": missing,
+        "notes": notes + analysis.notes,
+        "svg": svg,
+        "disclaimer": analysis.disclaimer,
+    }
+    ctx.update(confirm_context(case, analysis, items))
+    front = html_to_pdf(render("packet_cover.html.j2", **ctx))
+    back = html_to_pdf(render("packet_back.html.j2", **ctx))
+    pdf = merge_pdfs([front, *(i.pdf for i in items), back])
+    return Packet(
+        pdf=pdf,
+        items=items,
+        ics=calendar.deadlines_ics(analysis, case.taxpayer.name),
+        svg=svg,
+        missing=missing,
+        notes=notes,
+    )
+
+
+def write_packet(packet: Packet, out: Path) -> list[Path]:
+    """Write packet.pdf, each letter and form, deadlines.ics, timeline.svg and contents.json under `out`."""
+    out.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+
+    def put(name: str, data: bytes) -> None:
+        path = out / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        written.append(path)
+
+    put("packet.pdf", packet.pdf)
+    for item in packet.items:
+        put(item.filename, item.pdf)
+    put("deadlines.ics", packet.ics)
+    put("timeline.svg", packet.svg.encode("utf-8"))
+    contents = {
+        "items": [
+            {
+                "title": i.title,
+                "kind": i.kind,
+                "file": i.filename,
+                "send_to": i.send_to,
+                "by": i.by.isoformat() if i.by else None,
+                "how": i.how,
+                "missing": [{"what": w, "path": p} for w, p in i.missing],
+            }
+            for i in packet.items
+        ],
+        "missing": packet.missing,
+        "notes": packet.notes,
+    }
+    put("contents.json", json.dumps(contents, indent=2, ensure_ascii=False).encode("utf-8"))
+    return written

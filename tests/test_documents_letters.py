@@ -1,0 +1,130 @@
+"""Letters name only the grounds the analysis found, show what is missing, and carry the facts they need."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from levynav.analyze import analyze
+from levynav.documents.letters import letters_for
+from levynav.documents.pdf import html_to_pdf, pdf_text
+from levynav.intake.load import case_from_data, load_case
+from levynav.model.analysis import Analysis, Outcome
+from levynav.model.case import Case
+
+EXAMPLES = Path(__file__).parent.parent / "examples"
+AS_OF = date(2026, 11, 23)
+
+
+def example(name: str) -> tuple[Case, Analysis]:
+    case = load_case(EXAMPLES / f"{name}.yaml")
+    return case, analyze(case, AS_OF)
+
+
+def title_of(analysis: Analysis, rule: str) -> str:
+    return next(f.title for f in analysis.findings if f.rule == rule)
+
+
+def letter_text(case: Case, analysis: Analysis, kind: str) -> str:
+    found = [lt for lt in letters_for(case, analysis) if lt.kind == kind]
+    assert found, f"no {kind} letter"
+    return " ".join(pdf_text(html_to_pdf(found[0].html)).split())
+
+
+def test_release_request_names_the_paid_ground_and_not_hardship() -> None:
+    case, analysis = example("balance-paid-in-full")
+    hardship = [f for f in analysis.findings if f.rule == "R6343-A4"]
+    assert hardship and all(f.outcome is not Outcome.APPLIES for f in hardship)
+    text = letter_text(case, analysis, "release_request")
+    assert title_of(analysis, "R6343-A1") in text
+    assert "economic hardship" not in text.lower()
+    assert "Form 668-D" in text
+
+
+def test_release_request_names_hardship_and_not_the_paid_ground() -> None:
+    case, analysis = example("bank-levy-hardship-21-day-hold")
+    assert all(f.outcome is not Outcome.APPLIES for f in analysis.findings if f.rule == "R6343-A1")
+    text = letter_text(case, analysis, "release_request")
+    assert title_of(analysis, "R6343-A4") in text
+    assert title_of(analysis, "R6343-A1") not in text
+    assert "December 3, 2026" in text  # the bank hold ends: release before the money moves
+
+
+@pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.yaml")), ids=lambda p: p.stem)
+def test_every_letter_names_only_findings_that_apply(path: Path) -> None:
+    case = load_case(path)
+    analysis = analyze(case, AS_OF)
+    applying = {f.title for f in analysis.findings if f.outcome is Outcome.APPLIES}
+    not_applying = {f.title for f in analysis.findings if f.outcome is not Outcome.APPLIES} - applying
+    for letter in letters_for(case, analysis):
+        for title in not_applying:
+            assert title not in letter.html, f"{letter.id} names {title!r}, which does not apply"
+        for rule in letter.rules:
+            assert any(f.rule == rule and f.outcome is Outcome.APPLIES for f in analysis.findings)
+
+
+def test_no_letter_when_no_route_applies() -> None:
+    case = case_from_data({"taxpayer": {"kind": "individual", "name": "A. Person"}}, "test")
+    assert letters_for(case, analyze(case, AS_OF)) == []
+
+
+def test_missing_facts_are_shown_in_a_box_and_in_the_text_never_as_blanks() -> None:
+    case, analysis = example("bank-levy-hardship-21-day-hold")
+    letter = next(lt for lt in letters_for(case, analysis) if lt.kind == "release_request")
+    paths = {g.path for g in letter.missing}
+    assert {"taxpayer.address", "taxpayer.phone", "notices[].address"} <= paths
+    text = " ".join(pdf_text(html_to_pdf(letter.html)).split())
+    assert "Before you send this: " in text
+    assert "[missing: your mailing address]" in text
+    assert "None" not in text
+
+
+def test_a_complete_case_has_no_missing_box() -> None:
+    case, _ = example("levy-after-collection-statute")
+    data = case.model_dump(mode="json", exclude_none=True)
+    data["taxpayer"].update(address="12 Elm St; Springfield, IL 62701", phone="217-555-0100")
+    data["notices"][-1]["address"] = "Internal Revenue Service; Stop 5050; Chicago, IL 60604"
+    data["levies"][0]["holder_address"] = "Bank Levy Dept; PO Box 1; Chicago, IL 60601"
+    full = case_from_data(data, "test")
+    analysis = analyze(full, AS_OF)
+    letter = next(lt for lt in letters_for(full, analysis) if lt.kind == "release_request")
+    assert [g.path for g in letter.missing] == ["taxpayer.tin (full number)"]  # never stored: written by hand
+    assert "Stop 5050" in letter.html
+
+
+def test_wrongful_levy_claim_has_the_four_contents_of_the_regulation() -> None:
+    case, analysis = example("wrongful-levy-relatives-account")
+    text = letter_text(case, analysis, "wrongful_levy_claim")
+    for heading in ("1. Claimant", "2. What was levied", "3. Why it is mine", "4. The taxpayer and the levy"):
+        assert heading in text
+    assert "Maria Testcase" in text
+    assert "savings account in the mother's sole name" in text
+    assert "October 5, 2026" in text  # the levy date
+    assert "Jordan Testcase" in text
+    assert "Collection Advisory" in text
+    letter = next(lt for lt in letters_for(case, analysis) if lt.kind == "wrongful_levy_claim")
+    assert "levies[0].third_party_address" in {g.path for g in letter.missing}
+    assert letter.by == date(2028, 10, 5) and letter.certified
+
+
+def test_representative_signs_with_caf_number_and_form_2848() -> None:
+    case, _ = example("balance-paid-in-full")
+    data = case.model_dump(mode="json", exclude_none=True)
+    data["representative"] = {"name": "Pat Counsel, EA", "caf_number": "0312-45678R", "form_2848_on_file": True}
+    rep_case = case_from_data(data, "test")
+    text = letter_text(rep_case, analyze(rep_case, AS_OF), "release_request")
+    assert "Pat Counsel, EA" in text
+    assert "0312-45678R" in text
+    assert "Form 2848" in text
+
+
+def test_return_request_is_made_only_when_a_return_ground_applies() -> None:
+    case, analysis = example("wage-levy-installment-agreement-entered")
+    kinds = [lt.kind for lt in letters_for(case, analysis)]
+    assert "return_request" in kinds
+    text = letter_text(case, analysis, "return_request")
+    assert "6343(d)" in text
+    case2, analysis2 = example("balance-paid-in-full")
+    assert "return_request" not in [lt.kind for lt in letters_for(case2, analysis2)]
