@@ -71,7 +71,14 @@ def test_no_letter_when_no_route_applies() -> None:
 
 
 def test_missing_facts_are_shown_in_a_box_and_in_the_text_never_as_blanks() -> None:
-    case, analysis = example("bank-levy-hardship-21-day-hold")
+    full, _ = example("bank-levy-hardship-21-day-hold")
+    data = full.model_dump(mode="json", exclude_none=True)
+    data["taxpayer"].pop("address")  # the demo case without the facts a letter needs
+    data["taxpayer"].pop("phone")
+    for notice in data["notices"]:
+        notice.pop("address", None)
+    case = Case.model_validate(data)
+    analysis = analyze(case, AS_OF)
     letter = next(lt for lt in letters_for(case, analysis) if lt.kind == "release_request")
     paths = {g.path for g in letter.missing}
     assert {"taxpayer.address", "taxpayer.phone", "notices[].address"} <= paths

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import date
 from pathlib import Path
 from typing import Annotated
 
@@ -12,7 +11,7 @@ import typer
 
 from levynav import render_text
 from levynav.analyze import analyze
-from levynav.intake.load import CaseError, load_case
+from levynav.cli_common import AsOf, Format, check_format, fail, load_case_or_exit, parse_as_of
 from levynav.law import registry
 from levynav.law.catalog import MODULES
 
@@ -22,32 +21,6 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-
-AsOf = Annotated[
-    str | None,
-    typer.Option("--as-of", help="Date to analyse on, YYYY-MM-DD (default: today)", show_default=False),
-]
-Format = Annotated[str, typer.Option("--format", help="text or json")]
-
-
-def fail(message: str) -> typer.Exit:
-    typer.echo(f"levynav: {message}", err=True)
-    return typer.Exit(code=2)
-
-
-def parse_as_of(raw: str | None) -> date:
-    if raw is None:
-        return date.today()  # the adapter, not the core, reads the clock
-    try:
-        return date.fromisoformat(raw)
-    except ValueError:
-        raise fail(f"--as-of: {raw!r} is not a date in the form YYYY-MM-DD") from None
-
-
-def check_format(fmt: str) -> str:
-    if fmt not in {"text", "json"}:
-        raise fail(f"--format: {fmt!r} is not one of text, json")
-    return fmt
 
 
 @app.command("analyze")
@@ -59,21 +32,7 @@ def analyze_command(
     """Analyse a case: release grounds, returns, appeal routes, deadlines and the plan."""
     check_format(fmt)
     day = parse_as_of(as_of)
-    try:
-        case = load_case(case_file)
-    except CaseError as err:
-        typer.echo(f"levynav: {err.source} has {len(err.problems)} problem(s):", err=True)
-        for problem in err.problems:
-            typer.echo(f"  - {problem}", err=True)
-        raise typer.Exit(code=2) from None
-    if case.transcripts:  # the adapter, not the core, reads the transcript files the case points to
-        from levynav.intake.transcript import read_transcripts
-
-        paths = [p if Path(p).is_absolute() else case_file.parent / p for p in case.transcripts]
-        intake = read_transcripts(paths, case)
-        case = intake.case
-        for problem in intake.problems:
-            typer.echo(f"levynav: warning: {problem}", err=True)
+    case = load_case_or_exit(case_file)
     result = analyze(case, day)
     if fmt == "json":
         typer.echo(result.model_dump_json(indent=2))

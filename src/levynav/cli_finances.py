@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import json
-from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -15,25 +14,11 @@ from levynav.calc import standards
 from levynav.calc.expenses import FinancesInputError
 from levynav.calc.standards import StandardsError
 from levynav.calc.standards_import import install_edition
-from levynav.intake.load import CaseError, load_case
+from levynav.cli_common import check_format, fail, load_case_or_exit, parse_as_of
 
 GRADE = {"V": "verified", "S": "secondary sources", "U": "UNVERIFIED", "missing": "missing"}
 
 data_app = typer.Typer(help="Manage the data the engine uses (Collection Financial Standards editions).")
-
-
-def _fail(message: str) -> typer.Exit:
-    typer.echo(f"levynav: {message}", err=True)
-    return typer.Exit(code=2)
-
-
-def _as_of(raw: str | None) -> date:
-    if raw is None:
-        return date.today()  # the adapter, not the core, reads the clock
-    try:
-        return date.fromisoformat(raw)
-    except ValueError:
-        raise _fail(f"--as-of: {raw!r} is not a date in the form YYYY-MM-DD") from None
 
 
 def _money(raw: str | None) -> str:
@@ -53,22 +38,15 @@ def finances_command(
     fmt: Annotated[str, typer.Option("--format", help="text or json")] = "text",
 ) -> None:
     """Income, allowable living expenses (IRS Collection Financial Standards) and economic hardship."""
-    if fmt not in {"text", "json"}:
-        raise _fail(f"--format: {fmt!r} is not one of text, json")
-    day = _as_of(as_of)
-    try:
-        case = load_case(case_file)
-    except CaseError as err:
-        typer.echo(f"levynav: {err.source} has {len(err.problems)} problem(s):", err=True)
-        for problem in err.problems:
-            typer.echo(f"  - {problem}", err=True)
-        raise typer.Exit(code=2) from None
+    check_format(fmt)
+    day = parse_as_of(as_of)
+    case = load_case_or_exit(case_file)
     try:
         picture = calc_hardship.financial_picture(case, day)
     except (FinancesInputError, StandardsError) as err:
-        raise _fail(str(err)) from None
+        raise fail(str(err)) from None
     if picture is None:
-        raise _fail(f"{case_file} has no finances section (see docs for the fields: income, housing, vehicles, …)")
+        raise fail(f"{case_file} has no finances section (see docs for the fields: income, housing, vehicles, …)")
     decided = calc_hardship.economic_hardship(case, picture, day)
     section = calc_hardship.section(picture, decided)
     if fmt == "json":
@@ -146,7 +124,7 @@ def import_standards_command(
             typer.echo(f"  - {problem}", err=True)
         raise typer.Exit(code=2) from None
     except OSError as err:
-        raise _fail(f"cannot install into {standards.user_dir()}: {err.strerror or err}") from None
+        raise fail(f"cannot install into {standards.user_dir()}: {err.strerror or err}") from None
     standards.clear_cache()
     typer.echo(f"Installed the standards edition into {target}.")
 

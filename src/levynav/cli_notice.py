@@ -10,6 +10,7 @@ from typing import Annotated, Any
 
 import typer
 
+from levynav.cli_common import check_format, fail, parse_as_of
 from levynav.law.rule import humanize
 from levynav.model.analysis import Deadline, ParamUse
 
@@ -32,7 +33,6 @@ def notice_command(
     fmt: Annotated[str, typer.Option("--format", help="text or json")] = "text",
 ) -> None:
     """Read an IRS collection notice (LT11, Letter 1058, CP504, CP90, CP297, CP91, CP92, Letter 3172, 668-A, 668-W)."""
-    from levynav.cli import check_format, fail, parse_as_of  # imported here: cli imports this module
     from levynav.intake.notice_clocks import notice_deadlines
     from levynav.intake.notices import NoticeFileError, read_notice_file
 

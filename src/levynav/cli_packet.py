@@ -8,8 +8,7 @@ from typing import Annotated
 import typer
 
 from levynav.analyze import analyze
-from levynav.cli import AsOf, parse_as_of
-from levynav.intake.load import CaseError, load_case
+from levynav.cli_common import AsOf, load_case_or_exit, parse_as_of
 
 
 def register(app: typer.Typer) -> None:
@@ -21,17 +20,9 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Write the packet a person can mail: letters, forms, checklists, a calendar of deadlines, a timeline."""
         day = parse_as_of(as_of)
-        try:
-            case = load_case(case_file)
-        except CaseError as err:
-            typer.echo(f"levynav: {err.source} has {len(err.problems)} problem(s):", err=True)
-            for problem in err.problems:
-                typer.echo(f"  - {problem}", err=True)
-            raise typer.Exit(code=2) from None
-        from levynav.documents.packet import build_packet, write_packet  # WeasyPrint loads only when needed
-        from levynav.intake.transcript import case_with_transcripts
+        case = load_case_or_exit(case_file)
+        from levynav.documents.packet import QUESTION, build_packet, write_packet  # WeasyPrint loads only now
 
-        case = case_with_transcripts(case, case_file.parent)
         packet = build_packet(case, analyze(case, day))
         written = write_packet(packet, out)
         typer.echo(f"Packet written to {out}/ ({len(written)} files):")
@@ -42,6 +33,10 @@ def register(app: typer.Typer) -> None:
         typer.echo("  deadlines.ics    every deadline, with reminders 7 days and 1 day before")
         typer.echo("  timeline.svg     notices, levies, deadlines and the collection statute date")
         if packet.missing:
-            typer.echo(f"{len(packet.missing)} fact(s) or question(s) still open — see the last pages of packet.pdf.")
+            gaps = [m for m in packet.missing if not m["where"].startswith(QUESTION)]
+            typer.echo(
+                f"{len(gaps)} fact(s) missing from the papers (red marks) and "
+                f"{len(packet.missing) - len(gaps)} open question(s) — see the last pages of packet.pdf."
+            )
         for note in packet.notes:
             typer.echo(f"Note: {note}")

@@ -12,6 +12,7 @@ from typing import Annotated, Any
 import typer
 
 from levynav.calc.csed import PeriodCsed, case_csed
+from levynav.cli_common import check_format, fail, parse_as_of
 from levynav.intake.transcript import TranscriptIntake, read_transcripts
 from levynav.law import registry
 
@@ -184,7 +185,6 @@ def transcript_command(
     fmt: Annotated[str, typer.Option("--format", help="text or json")] = "text",
 ) -> None:
     """Read IRS account transcripts (one or more periods): periods, events, CSEDs with timelines, problems."""
-    from levynav.cli import check_format, fail, parse_as_of  # imported here: cli imports this module
 
     check_format(fmt)
     day = parse_as_of(as_of)

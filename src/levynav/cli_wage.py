@@ -8,13 +8,9 @@ from typing import Annotated, Any
 import typer
 
 from levynav.calc import wage_exemption as we
+from levynav.cli_common import fail
 
 STATUS_LABEL = {"V": "verified", "S": "secondary sources only", "U": "UNVERIFIED", "missing": "missing"}
-
-
-def _fail(message: str) -> typer.Exit:
-    typer.echo(f"levynav: {message}", err=True)
-    return typer.Exit(code=2)
 
 
 def _as_json(result: we.WageExemption) -> dict[str, Any]:
@@ -105,14 +101,14 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """The part of each paycheck an IRS wage levy cannot take (Publication 1494), with its formula and sources."""
         if fmt not in {"text", "json"}:
-            raise _fail(f"--format: {fmt!r} is not one of text, json")
+            raise fail(f"--format: {fmt!r} is not one of text, json")
         status = filing_status.replace("-", "_") if filing_status else None
         try:
             result = we.exempt_amount(year, pay_period, status, dependents, over_65_or_blind, basis)
         except we.MissingInput as err:
-            raise _fail(f"{err} (missing: {', '.join(err.missing)})") from None
+            raise fail(f"{err} (missing: {', '.join(err.missing)})") from None
         except we.WageExemptionError as err:
-            raise _fail(str(err)) from None
+            raise fail(str(err)) from None
         if fmt == "json":
             typer.echo(json.dumps(_as_json(result), indent=2))
         else:

@@ -128,6 +128,9 @@ def checklist_rows(analysis: Analysis) -> list[dict[str, Any]]:
     return rows
 
 
+QUESTION = "Open question"
+
+
 def missing_rows(items: list[Item], analysis: Analysis) -> list[dict[str, str]]:
     """Each missing fact once, with the documents (by number on the cover page) that need it."""
     where: dict[tuple[str, str], list[str]] = {}
@@ -139,7 +142,7 @@ def missing_rows(items: list[Item], analysis: Analysis) -> list[dict[str, str]]:
         for (what, path), ns in where.items()
     ]
     for q in analysis.questions:
-        rows.append({"where": "Open question (decides " + ", ".join(q.decides) + ")", "what": q.prompt, "path": q.path})
+        rows.append({"where": f"{QUESTION} (decides " + ", ".join(q.decides) + ")", "what": q.prompt, "path": q.path})
     return rows
 
 
@@ -170,6 +173,8 @@ def build_packet(case: Case, analysis: Analysis) -> Packet:
         "mailing": registry.cite("CDP-7"),
         "checklist": checklist_rows(analysis),
         "missing": missing,
+        "gaps": [m for m in missing if not m["where"].startswith(QUESTION)],
+        "open_questions": [m for m in missing if m["where"].startswith(QUESTION)],
         "notes": notes + analysis.notes,
         "svg": svg,
         "disclaimer": analysis.disclaimer,
