@@ -257,18 +257,20 @@ def history(case: Case) -> list[TimelineEvent]:
         if when is not None:
             note = f"mailed {n.mailing_date.isoformat()}" if n.mailing_date and n.notice_date else None
             events.append(TimelineEvent(date=n.notice_date or when, event=f"Notice {n.type.value}", note=note))
-    for i, lv in enumerate(case.levies):
+    for lv in case.levies:
         if lv.served_date:
             served = TimelineEvent(
                 date=lv.served_date,
-                event=f"Levy served ({lv.kind.value}), levies[{i}]",
+                event=f"Levy served{_on(lv.holder)} ({KIND_WORDS.get(lv.kind.value, lv.kind.value)})",
                 note=_since_notices(case, lv.served_date),
             )
             events.append(served)
         if lv.proceeds_sent_date:
-            events.append(TimelineEvent(date=lv.proceeds_sent_date, event=f"Levied money sent to the IRS, levies[{i}]"))
+            events.append(
+                TimelineEvent(date=lv.proceeds_sent_date, event=f"Levied money sent to the IRS{_by(lv.holder)}")
+            )
         if lv.released_date:
-            events.append(TimelineEvent(date=lv.released_date, event=f"Levy released, levies[{i}]"))
+            events.append(TimelineEvent(date=lv.released_date, event=f"Levy released{_on(lv.holder)}"))
     for ia in case.installment_agreements:
         for name in ("requested_date", "entered_date", "rejected_date", "terminated_date"):
             d = getattr(ia, name)
@@ -285,6 +287,27 @@ def history(case: Case) -> list[TimelineEvent]:
         events.append(TimelineEvent(date=h.request_date, event=f"Hearing requested ({h.kind.value})"))
     events.sort(key=lambda e: e.date)
     return events
+
+
+KIND_WORDS = {
+    "bank": "bank account",
+    "wages": "wages",
+    "social_security": "Social Security",
+    "federal_payment": "federal payment",
+    "retirement": "retirement account",
+    "accounts_receivable": "accounts receivable",
+    "state_tax_refund": "state tax refund",
+    "other_property": "property",
+    "digital_assets": "digital assets",
+}
+
+
+def _on(holder: str | None) -> str:
+    return f" on {holder}" if holder else ""
+
+
+def _by(holder: str | None) -> str:
+    return f" by {holder}" if holder else ""
 
 
 def _since_notices(case: Case, served: date) -> str | None:

@@ -135,46 +135,59 @@ def _ceiling(area: str, size: int, on: date) -> tuple[Decimal, list[ParamUse]] |
     return (first + extra) * percent / 100, uses
 
 
+def _household(case: Case, ctx: Context) -> tuple[Decimal | None, str, int | None, str]:
+    """Yearly household income and household size: as stated, or else from the finances section (gross × 12)."""
+    c = case.circumstances
+    fin = ctx.finances or {}
+    income: Decimal | None = c.household_income_annual
+    income_path = "circumstances.household_income_annual"
+    gross = (fin.get("income") or {}).get("gross_total")
+    if income is None and gross is not None and not (fin.get("income") or {}).get("missing"):
+        income, income_path = Decimal(gross) * 12, "finances.income (monthly gross x 12)"
+    size: int | None = c.household_size
+    size_path = "circumstances.household_size"
+    if size is None and (fin.get("household") or {}).get("size"):
+        size, size_path = int(fin["household"]["size"]), "finances.household_size"
+    return income, income_path, size, size_path
+
+
 def low_income_clinic(case: Case, ctx: Context) -> list[Finding]:
     """LITC-1/LITC-2: household income at or below 250% of the poverty guideline; dispute up to $50,000."""
     if not is_individual(case):
         return [LITC.finding(Outcome.NOT_APPLICABLE, "business", facts={"taxpayer.kind": case.taxpayer.kind})]
     c = case.circumstances
+    income, income_path, size, size_path = _household(case, ctx)
     missing = [
         path
         for path, value in (
-            ("circumstances.household_income_annual", c.household_income_annual),
-            ("circumstances.household_size", c.household_size),
+            (income_path, income),
+            (size_path, size),
             ("taxpayer.state", case.taxpayer.state),
         )
         if value is None
     ]
     if missing:
         return [LITC.finding(Outcome.UNKNOWN, "unknown", effect=Effect.ROUTE_OPEN, missing=missing)]
-    assert c.household_income_annual is not None and c.household_size is not None and case.taxpayer.state
+    assert income is not None and size is not None and case.taxpayer.state
     area = {"AK": "ak", "HI": "hi"}.get(case.taxpayer.state, "48")
     try:
-        got = _ceiling(area, c.household_size, ctx.as_of)
+        got = _ceiling(area, size, ctx.as_of)
     except params.MissingParameter:
         got = None
-    facts: dict[str, object] = {
-        "circumstances.household_income_annual": c.household_income_annual,
-        "circumstances.household_size": c.household_size,
-        "taxpayer.state": case.taxpayer.state,
-    }
+    facts: dict[str, object] = {income_path: income, size_path: size, "taxpayer.state": case.taxpayer.state}
     if got is None:
         return [LITC.finding(Outcome.UNKNOWN, "no_figures", facts=facts)]
     ceiling, uses = got
     statuses = ", ".join(f"{u.id.rsplit('.', 1)[-1]} {u.status}" for u in uses)
     common: dict[str, Any] = {
-        "income": c.household_income_annual,
+        "income": income,
         "ceiling": ceiling,
-        "size": c.household_size,
+        "size": size,
         "statuses": statuses,
     }
     if any(u.status == "U" for u in uses):
         return [LITC.finding(Outcome.UNKNOWN, "unverified", facts=facts, params=uses, value=ceiling, **common)]
-    if c.household_income_annual > ceiling:
+    if income > ceiling:
         return [LITC.finding(Outcome.DOES_NOT_APPLY, "over_income", facts=facts, params=uses, value=ceiling, **common)]
     limit = params.use("litc.amount_in_dispute_max_usd", ctx.as_of)
     uses.append(limit)
