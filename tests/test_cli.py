@@ -8,18 +8,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from levynav.cli import app
+from tests.helpers import run_cli as run
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
 DEMO = EXAMPLES / "bank-levy-hardship-21-day-hold.yaml"
-runner = CliRunner()
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, list(args))
-    return result.exit_code, result.stdout, result.stderr
 
 
 def test_analyze_json_has_the_documented_contract() -> None:

@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 
 from levynav.calc import standards
 from levynav.cli import app
+from tests.helpers import ZERO_EXPENSES
 
 runner = CliRunner()
 PACKAGED = standards.packaged_dir()
@@ -26,23 +27,13 @@ CASE = {
         "utilities": 250,
         "vehicles": [],
         "out_of_pocket_health": 120,
-        "current_taxes": 0,
+        **ZERO_EXPENSES,
         "health_insurance": 185,
-        "court_ordered_payments": 0,
-        "child_dependent_care": 0,
-        "term_life_insurance": 0,
-        "involuntary_deductions": 0,
-        "secured_debts": 0,
     },
 }
 
 
-@pytest.fixture(autouse=True)
-def user_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    target = tmp_path / "user-standards"
-    monkeypatch.setenv(standards.ENV_DIR, str(target))
-    standards.clear_cache()
-    return target
+pytestmark = pytest.mark.usefixtures("user_standards")
 
 
 def write_case(tmp_path: Path, data: dict[str, object]) -> Path:
@@ -126,10 +117,10 @@ def edit_rows(file: Path, fn: object) -> None:
         w.writerows(rows)
 
 
-def test_import_installs_a_valid_edition(tmp_path: Path, user_dir: Path) -> None:
+def test_import_installs_a_valid_edition(tmp_path: Path, user_standards: Path) -> None:
     result = runner.invoke(app, ["data", "import-standards", str(new_edition(tmp_path))])
     assert result.exit_code == 0, result.output
-    installed = user_dir / "2026-06-01"
+    installed = user_standards / "2026-06-01"
     meta = yaml.safe_load((installed / "edition.yaml").read_text())
     assert all(len(entry["sha256"]) == 64 for entry in meta["tables"].values())
     standards.clear_cache()
@@ -164,14 +155,14 @@ def _blank(rows: list[dict[str, str]]) -> list[dict[str, str]]:
         ("transportation_census_regions.csv", lambda rows: rows[1:], "states without a region: IA"),
     ],
 )
-def test_import_refuses_bad_tables(tmp_path: Path, user_dir: Path, file: str, edit: object, message: str) -> None:
+def test_import_refuses_bad_tables(tmp_path: Path, user_standards: Path, file: str, edit: object, message: str) -> None:
     folder = new_edition(tmp_path)
     edit_rows(folder / file, edit)
     result = runner.invoke(app, ["data", "import-standards", str(folder)])
     assert result.exit_code == 2
     assert message in result.output, result.output
     assert "nothing was installed" in result.output and "Traceback" not in result.output
-    assert not user_dir.exists() or not any(user_dir.iterdir())
+    assert not user_standards.exists() or not any(user_standards.iterdir())
 
 
 def test_import_refuses_a_missing_folder(tmp_path: Path) -> None:

@@ -6,17 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from levynav.cli import app
+from tests.helpers import run_cli as run
 from tests.test_notice_reader import SAMPLES, make_pdf
-
-runner = CliRunner()
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, list(args))
-    return result.exit_code, result.stdout, result.stderr
 
 
 def test_text_output_shows_what_was_read_the_deadlines_and_what_could_not_be_read() -> None:

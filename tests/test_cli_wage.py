@@ -5,16 +5,12 @@ from __future__ import annotations
 import json
 
 import pytest
-from typer.testing import CliRunner
 
-from levynav.cli import app
-
-runner = CliRunner()
+from tests.helpers import run_cli
 
 
 def run(*args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, ["wage-exempt", *args])
-    return result.exit_code, result.stdout, result.stderr
+    return run_cli("wage-exempt", *args)
 
 
 def test_text_shows_amount_formula_inputs_and_sources() -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -18,23 +17,12 @@ from levynav.calc.income import cents, monthly, monthly_income
 from levynav.intake.load import CaseError, case_from_data
 from levynav.model.case import Case
 from levynav.model.finances import Finances, PayFrequency
+from tests.helpers import ZERO_EXPENSES
 
 AS_OF = date(2025, 10, 1)
-ZEROS = {
-    "current_taxes": 0,
-    "health_insurance": 0,
-    "court_ordered_payments": 0,
-    "child_dependent_care": 0,
-    "term_life_insurance": 0,
-    "involuntary_deductions": 0,
-    "secured_debts": 0,
-}
 
 
-@pytest.fixture(autouse=True)
-def _no_user_editions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(standards.ENV_DIR, str(tmp_path / "user-standards"))
-    standards.clear_cache()
+pytestmark = pytest.mark.usefixtures("user_standards")
 
 
 def make(taxpayer: dict[str, Any], finances: dict[str, Any], **rest: Any) -> Case:
@@ -61,7 +49,7 @@ SF_FAMILY = make(
         ],
         "public_transportation": 0,
         "out_of_pocket_health": 100,
-        **ZEROS,
+        **ZERO_EXPENSES,
         "current_taxes": 1200,
     },
     household=[
@@ -249,7 +237,7 @@ def test_properties(
             "vehicles": [{"monthly_payment": str(payment), "operating_cost": str(operating)}],
             "public_transportation": 0,
             "out_of_pocket_health": 0,
-            **ZEROS,
+            **ZERO_EXPENSES,
         },
     )
     picture = financial_picture(case, day)

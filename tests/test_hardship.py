@@ -4,28 +4,21 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from levynav import derive
-from levynav.calc import standards
 from levynav.calc.hardship import economic_hardship, financial_picture, levy_take
 from levynav.intake.load import case_from_data
 from levynav.law.rule import Decided
 from levynav.model.analysis import Outcome
 from levynav.model.case import Case
+from tests.helpers import ZERO_EXPENSES
 
 AS_OF = date(2025, 10, 1)
 KNOWN = {
-    "current_taxes": 0,
-    "health_insurance": 0,
-    "court_ordered_payments": 0,
-    "child_dependent_care": 0,
-    "term_life_insurance": 0,
-    "involuntary_deductions": 0,
-    "secured_debts": 0,
+    **ZERO_EXPENSES,
     "housing": 700,
     "utilities": 200,
     "vehicles": [],
@@ -35,10 +28,7 @@ KNOWN = {
 ALLOWABLE = Decimal(839 + 84 + 900 + 244)
 
 
-@pytest.fixture(autouse=True)
-def _no_user_editions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(standards.ENV_DIR, str(tmp_path / "user-standards"))
-    standards.clear_cache()
+pytestmark = pytest.mark.usefixtures("user_standards")
 
 
 def case(income: int | None, levies: list[dict[str, Any]], kind: str = "individual", **fin: Any) -> Case:

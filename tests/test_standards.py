@@ -19,10 +19,7 @@ SHARED = Path("/work/shared/data")
 PACKAGED = standards.packaged_dir()
 
 
-@pytest.fixture(autouse=True)
-def _no_user_editions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(standards.ENV_DIR, str(tmp_path / "user-standards"))
-    standards.clear_cache()
+pytestmark = pytest.mark.usefixtures("user_standards")
 
 
 def ed(day: str) -> standards.Edition:

@@ -62,12 +62,12 @@ def _finish(
     send_to: str,
     due: Deadline | None,
     rules: list[str],
-    template: str,
     facts: Facts,
     ctx: dict[str, Any],
 ) -> Letter:
+    """The letter of `kind`, rendered from the template of the same name (`<kind>.html.j2`)."""
     ctx.update(missing=facts.missing, due=due, title=title)
-    html = render(template, **ctx)
+    html = render(f"{kind}.html.j2", **ctx)
     return Letter(
         id=lid,
         kind=kind,
@@ -91,15 +91,23 @@ def _open_levies(case: Case) -> list[int]:
     return [i for i, lv in enumerate(case.levies) if lv.released_date is None and lv.owner is not Owner.THIRD_PARTY]
 
 
+def _about_levy(case: Case, analysis: Analysis, i: int) -> tuple[Facts, dict[str, Any], dict[str, Any]]:
+    """Start a letter about levy `i`: the missing-facts collector, the levy's facts and the common context.
+
+    The levy's facts are gathered first, so the missing facts keep the order the letters have always shown.
+    """
+    facts = Facts()
+    levy = levy_facts(case, i, facts)
+    return facts, levy, common(case, analysis, facts, case.levies[i].tax_periods)
+
+
 def release_requests(case: Case, analysis: Analysis) -> list[Letter]:
     out = []
     for i in _open_levies(case):
         grounds = grounds_for_levy(analysis, i, RELEASE_EFFECTS)
         if not grounds:
             continue
-        facts = Facts()
-        levy = levy_facts(case, i, facts)
-        ctx = common(case, analysis, facts, case.levies[i].tax_periods)
+        facts, levy, ctx = _about_levy(case, analysis, i)
         hold = deadline_by_id(analysis, "bank.hold_ends", levy["subject"])
         rules = _rules(grounds)
         hardship = "R6343-A4" in rules
@@ -134,7 +142,6 @@ def release_requests(case: Case, analysis: Analysis) -> list[Letter]:
                 send_to,
                 due,
                 rules,
-                "release_request.html.j2",
                 facts,
                 ctx,
             )
@@ -148,9 +155,7 @@ def holder_letters(case: Case, analysis: Analysis) -> list[Letter]:
         grounds = grounds_for_levy(analysis, i, RELEASE_EFFECTS)
         if not grounds:
             continue
-        facts = Facts()
-        levy = levy_facts(case, i, facts)
-        ctx = common(case, analysis, facts, case.levies[i].tax_periods)
+        facts, levy, ctx = _about_levy(case, analysis, i)
         lv = case.levies[i]
         holder_address = facts.need(
             lv.holder_address, "the address of the bank's or employer's levy department", f"levies[{i}].holder_address"
@@ -173,7 +178,6 @@ def holder_letters(case: Case, analysis: Analysis) -> list[Letter]:
                 f"{to} (levy or payroll department); hand it in or mail it",
                 hold,
                 _rules(grounds + hold_rule),
-                "holder_letter.html.j2",
                 facts,
                 ctx,
             )
@@ -201,7 +205,6 @@ def tas_covers(case: Case, analysis: Analysis) -> list[Letter]:
             "Taxpayer Advocate Service: your local TAS office (fax or mail; 1-877-777-4778 tells you where)",
             due,
             rules,
-            "tas_cover.html.j2",
             facts,
             ctx,
         )
@@ -238,7 +241,6 @@ def hearing_covers(case: Case, analysis: Analysis) -> list[Letter]:
                 "IRS: the address printed on the notice (certified mail, return receipt)",
                 due,
                 rules,
-                "hearing_cover.html.j2",
                 facts,
                 ctx,
             )
@@ -254,9 +256,7 @@ def return_requests(case: Case, analysis: Analysis) -> list[Letter]:
         grounds = [g for g in grounds_for_levy(analysis, i, RETURN_EFFECTS) if g.rule not in WRONGFUL_RULES]
         if not grounds:
             continue
-        facts = Facts()
-        levy = levy_facts(case, i, facts)
-        ctx = common(case, analysis, facts, case.levies[i].tax_periods)
+        facts, levy, ctx = _about_levy(case, analysis, i)
         facts.need(case.levies[i].amount_taken, "the amount the levy took", f"levies[{i}].amount_taken")
         rules = _rules(grounds)
         due = deadline_by_id(analysis, "return.request", levy["subject"]) or deadline_for(analysis, grounds)
@@ -270,7 +270,6 @@ def return_requests(case: Case, analysis: Analysis) -> list[Letter]:
                 "IRS: the office that issued the levy (address on the levy notice)",
                 due,
                 rules,
-                "return_request.html.j2",
                 facts,
                 ctx,
             )
@@ -285,9 +284,7 @@ def wrongful_levy_claims(case: Case, analysis: Analysis) -> list[Letter]:
         found = [f for f in applying(analysis) if f.rule in WRONGFUL_RULES and f.subject == subject]
         if not found:
             continue
-        facts = Facts()
-        levy = levy_facts(case, i, facts)
-        ctx = common(case, analysis, facts, lv.tax_periods)
+        facts, levy, ctx = _about_levy(case, analysis, i)
         claimant = {
             "name": facts.need(lv.third_party_name, "the owner's (claimant's) name", f"{subject}.third_party_name"),
             "address": facts.need(
@@ -318,7 +315,6 @@ def wrongful_levy_claims(case: Case, analysis: Analysis) -> list[Letter]:
                 "lists the addresses) — a claim sent anywhere else is not effective",
                 due,
                 rules,
-                "wrongful_levy_claim.html.j2",
                 facts,
                 ctx,
             )
@@ -333,9 +329,7 @@ def form_8546_covers(case: Case, analysis: Analysis) -> list[Letter]:
         found = [f for f in applying(analysis) if f.rule == "RF8546-1" and f.subject == subject]
         if not found:
             continue
-        facts = Facts()
-        levy = levy_facts(case, i, facts)
-        ctx = common(case, analysis, facts, lv.tax_periods)
+        facts, levy, ctx = _about_levy(case, analysis, i)
         facts.need(lv.bank_charges_date, "the date the bank charged the fees", f"{subject}.bank_charges_date")
         due = deadline_for(analysis, found, subject)
         rules = _rules(found)
@@ -348,7 +342,6 @@ def form_8546_covers(case: Case, analysis: Analysis) -> list[Letter]:
                 "IRS: the office that served the levy (address on your copy of the levy)",
                 due,
                 rules,
-                "form_8546_cover.html.j2",
                 facts,
                 ctx,
             )

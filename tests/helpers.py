@@ -1,0 +1,26 @@
+"""Helpers shared by several test modules."""
+
+from __future__ import annotations
+
+from typer.testing import CliRunner
+
+from levynav.cli import app
+
+# The Form 433-A/433-F expense lines a test case states as nothing (each one known, and zero).
+ZERO_EXPENSES: dict[str, int] = {
+    "current_taxes": 0,
+    "health_insurance": 0,
+    "court_ordered_payments": 0,
+    "child_dependent_care": 0,
+    "term_life_insurance": 0,
+    "involuntary_deductions": 0,
+    "secured_debts": 0,
+}
+
+_runner = CliRunner()
+
+
+def run_cli(*args: str) -> tuple[int, str, str]:
+    """Run `levynav ARGS...` in-process: the exit code, stdout and stderr."""
+    result = _runner.invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
