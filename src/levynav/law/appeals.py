@@ -16,6 +16,8 @@ Open question (E.14): whether § 7503 extends the one-year equivalent-hearing pe
 
 from __future__ import annotations
 
+from typing import Any
+
 from levynav.law import appeals_cap, appeals_tax_court, appeals_windows
 from levynav.law.appeals_cap import CAP as CAP
 from levynav.law.appeals_cap import CAP_IA as CAP_IA
@@ -24,9 +26,10 @@ from levynav.law.appeals_cap import CAP_THIRD_PARTY as CAP_THIRD_PARTY
 from levynav.law.appeals_cap import OIC_APPEAL as OIC_APPEAL
 from levynav.law.appeals_tax_court import TAX_COURT as TAX_COURT
 from levynav.law.appeals_windows import NOT_CDP, Window, request_for
+from levynav.law.findings_util import made_in_time, open_or_closed
 from levynav.law.rule import Context, DeadlineFunc, Rule, RuleFunc
 from levynav.model.analysis import Deadline, Effect, Finding, Outcome
-from levynav.model.case import Case, HearingKind
+from levynav.model.case import Case, HearingKind, HearingRequest
 
 LEVY_CDP = Rule(
     id="CDP-5",
@@ -88,6 +91,16 @@ def cdp_hearing(case: Case, ctx: Context) -> list[Finding]:
     return [_cdp(case, ctx, w) for w in appeals_windows.windows(case)]
 
 
+def _request_seen(case: Case, w: Window, facts: dict[str, object]) -> HearingRequest | None:
+    """The hearing request that answers the window's notice, its date added to the facts."""
+    found = request_for(case, w)
+    if found is None:
+        return None
+    j, req = found
+    facts[f"proceedings.hearing_requests[{j}].request_date"] = req.request_date
+    return req
+
+
 def _cdp(case: Case, ctx: Context, w: Window) -> Finding:
     rule, subject, last = _cdp_rule(w), w.subject, w.cdp_last
     notice = w.notice.type.value
@@ -102,61 +115,26 @@ def _cdp(case: Case, ctx: Context, w: Window) -> Finding:
             notice=notice,
         )
     facts = dict(w.facts)
-    found = request_for(case, w)
-    if found is not None:
-        j, req = found
-        facts[f"proceedings.hearing_requests[{j}].request_date"] = req.request_date
-        if req.request_date <= last:
-            return rule.finding(
-                Outcome.APPLIES,
-                "requested_timely",
-                effect=Effect.INFO,
-                subject=subject,
-                facts=facts,
-                params=w.params,
-                value=last,
-                notice=notice,
-                request_date=req.request_date,
-                last_day=last,
-            )
-        return rule.finding(
-            Outcome.DOES_NOT_APPLY,
+    common: dict[str, Any] = {
+        "subject": subject,
+        "facts": facts,
+        "params": w.params,
+        "notice": notice,
+        "last_day": last,
+    }
+    req = _request_seen(case, w, facts)
+    if req is not None:
+        return made_in_time(
+            rule,
+            req.request_date,
+            last,
+            "requested_timely",
             "requested_late",
-            effect=Effect.ROUTE_CLOSED,
-            subject=subject,
-            facts=facts,
-            params=w.params,
             value=last,
-            notice=notice,
             request_date=req.request_date,
-            last_day=last,
+            **common,
         )
-    if ctx.as_of <= last:
-        return rule.finding(
-            Outcome.APPLIES,
-            "open",
-            subject=subject,
-            facts=facts,
-            params=w.params,
-            value=last,
-            deadline_ids=[_cdp_id(w)],
-            notice=notice,
-            last_day=last,
-            days_left=(last - ctx.as_of).days,
-            counted=w.cdp_note,
-        )
-    return rule.finding(
-        Outcome.DOES_NOT_APPLY,
-        "closed",
-        effect=Effect.ROUTE_CLOSED,
-        subject=subject,
-        facts=facts,
-        params=w.params,
-        value=last,
-        notice=notice,
-        last_day=last,
-        counted=w.cdp_note,
-    )
+    return open_or_closed(rule, ctx.as_of, last, _cdp_id(w), counted=w.cdp_note, **common)
 
 
 def equivalent_hearing(case: Case, ctx: Context) -> list[Finding]:
@@ -172,42 +150,27 @@ def _eh(case: Case, ctx: Context, w: Window) -> Finding:
     subject, last, eh_last = w.subject, w.cdp_last, w.eh_last
     rule = EQUIVALENT_E14 if w.eh is not None and w.eh.reason else EQUIVALENT
     notice = w.notice.type.value
-    if last is None:
+
+    def date_unknown(facts: dict[str, object]) -> Finding:
         return rule.finding(
-            Outcome.UNKNOWN, "date_unknown", effect=Effect.ROUTE_OPEN, subject=subject, facts=w.facts, missing=w.missing
+            Outcome.UNKNOWN, "date_unknown", effect=Effect.ROUTE_OPEN, subject=subject, facts=facts, missing=w.missing
         )
+
+    if last is None:
+        return date_unknown(w.facts)
     facts = dict(w.facts)
-    found = request_for(case, w)
-    if found is not None:
-        j, req = found
-        facts[f"proceedings.hearing_requests[{j}].request_date"] = req.request_date
+    req = _request_seen(case, w, facts)
+    if req is not None:
         if req.request_date <= last:
             return rule.finding(Outcome.NOT_APPLICABLE, "cdp_requested", subject=subject, facts=facts)
         if eh_last is None:
-            return rule.finding(
-                Outcome.UNKNOWN,
-                "date_unknown",
-                effect=Effect.ROUTE_OPEN,
-                subject=subject,
-                facts=facts,
-                missing=w.missing,
-            )
-        if req.request_date <= eh_last:
-            return rule.finding(
-                Outcome.APPLIES,
-                "requested",
-                effect=Effect.INFO,
-                subject=subject,
-                facts=facts,
-                params=w.params,
-                value=eh_last,
-                request_date=req.request_date,
-                eh_last=eh_last,
-            )
-        return rule.finding(
-            Outcome.DOES_NOT_APPLY,
+            return date_unknown(facts)
+        return made_in_time(
+            rule,
+            req.request_date,
+            eh_last,
+            "requested",
             "requested_too_late",
-            effect=Effect.ROUTE_CLOSED,
             subject=subject,
             facts=facts,
             params=w.params,
@@ -221,33 +184,17 @@ def _eh(case: Case, ctx: Context, w: Window) -> Finding:
             Outcome.NOT_APPLICABLE, key, subject=subject, facts=facts, params=w.params, last_day=last, eh_last=eh_last
         )
     if eh_last is None or w.eh is None:
-        return rule.finding(
-            Outcome.UNKNOWN, "date_unknown", effect=Effect.ROUTE_OPEN, subject=subject, facts=facts, missing=w.missing
-        )
-    if ctx.as_of <= eh_last:
-        return rule.finding(
-            Outcome.APPLIES,
-            "open_weekend" if w.eh.reason else "open",
-            subject=subject,
-            facts=facts,
-            params=w.params,
-            value=eh_last,
-            deadline_ids=[_eh_id(w)],
-            notice=notice,
-            last_day=last,
-            eh_last=eh_last,
-            eh_rolled=w.eh.last,
-            reason=w.eh.reason or "",
-            days_left=(eh_last - ctx.as_of).days,
-        )
-    return rule.finding(
-        Outcome.DOES_NOT_APPLY,
-        "closed",
-        effect=Effect.ROUTE_CLOSED,
+        return date_unknown(facts)
+    return open_or_closed(
+        rule,
+        ctx.as_of,
+        eh_last,
+        _eh_id(w),
+        open_key="open_weekend" if w.eh.reason else "open",
+        open_vars={"notice": notice, "eh_rolled": w.eh.last, "reason": w.eh.reason or ""},
         subject=subject,
         facts=facts,
         params=w.params,
-        value=eh_last,
         last_day=last,
         eh_last=eh_last,
     )

@@ -19,6 +19,7 @@ from typing import Any
 
 from levynav.calc import dates
 from levynav.law.appeals_windows import deadline, hearing_notices, param_use
+from levynav.law.findings_util import days_after, made_in_time, open_or_closed
 from levynav.law.rule import Context, DeadlineFunc, Rule, RuleFunc
 from levynav.model.analysis import Deadline, Effect, Finding, Outcome, ParamUse
 from levynav.model.case import AlternativeStatus, Case, InstallmentAgreement, Owner
@@ -116,63 +117,31 @@ def cap_revenue_officer(case: Case, ctx: Context) -> list[Finding]:
     if "form" not in got:
         return [CAP_RO.finding(Outcome.APPLIES, "ro_steps", facts=facts)]
     form, form_use = got["form"]
+    # The manager conference (held, or asked for without contact) fixes the route's days and words.
     if c.cap_conference_date is not None:
         facts[path + "cap_conference_date"] = c.cap_conference_date
         notify, notify_use = got["notify"]
         archived = got.get("archived")
         safe = min(form, archived[0]) if archived else form
         uses = [notify_use, form_use] + ([archived[1]] if archived else [])
-        if ctx.as_of > form:
-            return [
-                CAP_RO.finding(
-                    Outcome.DOES_NOT_APPLY,
-                    "conference_passed",
-                    effect=Effect.ROUTE_CLOSED,
-                    facts=facts,
-                    params=uses,
-                    form_by=form,
-                )
-            ]
-        return [
-            CAP_RO.finding(
-                Outcome.APPLIES,
-                "conference",
-                facts=facts,
-                params=uses,
-                value=form,
-                deadline_ids=["cap.notify_manager", "cap.form_9423"],
-                conference_date=c.cap_conference_date,
-                notify_by=notify,
-                form_by=form,
-                safe_by=safe,
-            )
-        ]
-    assert c.cap_conference_request_date is not None
-    facts[path + "cap_conference_request_date"] = c.cap_conference_request_date
-    contact, contact_use = got["contact"]
-    uses = [contact_use, form_use]
+        key, passed, ids = "conference", "conference_passed", ["cap.notify_manager", "cap.form_9423"]
+        shown: dict[str, Any] = {"conference_date": c.cap_conference_date, "notify_by": notify, "safe_by": safe}
+    else:
+        assert c.cap_conference_request_date is not None
+        facts[path + "cap_conference_request_date"] = c.cap_conference_request_date
+        contact, contact_use = got["contact"]
+        uses = [contact_use, form_use]
+        key, passed, ids = "requested", "request_passed", ["cap.form_9423"]
+        shown = {"request_date": c.cap_conference_request_date, "contact_by": contact}
     if ctx.as_of > form:
         return [
             CAP_RO.finding(
-                Outcome.DOES_NOT_APPLY,
-                "request_passed",
-                effect=Effect.ROUTE_CLOSED,
-                facts=facts,
-                params=uses,
-                form_by=form,
+                Outcome.DOES_NOT_APPLY, passed, effect=Effect.ROUTE_CLOSED, facts=facts, params=uses, form_by=form
             )
         ]
     return [
         CAP_RO.finding(
-            Outcome.APPLIES,
-            "requested",
-            facts=facts,
-            params=uses,
-            value=form,
-            deadline_ids=["cap.form_9423"],
-            request_date=c.cap_conference_request_date,
-            contact_by=contact,
-            form_by=form,
+            Outcome.APPLIES, key, facts=facts, params=uses, value=form, deadline_ids=ids, form_by=form, **shown
         )
     ]
 
@@ -187,10 +156,10 @@ def _ia_window(ia: InstallmentAgreement) -> tuple[str, dates.LastDay, ParamUse] 
         start, pid, what = ia.termination_notice_date, "cap.ia_termination_appeal_days", "termination"
     else:
         return None
-    use = param_use(pid, start)
-    if use is None or not isinstance(use.value, int):
+    window = days_after(pid, start)
+    if window is None:
         return None
-    return what, dates.last_day_after(start, use.value), use
+    return what, *window
 
 
 def installment_agreement_appeal(case: Case, ctx: Context) -> list[Finding]:
@@ -213,34 +182,36 @@ def installment_agreement_appeal(case: Case, ctx: Context) -> list[Finding]:
         for name in ("rejected_date", "termination_notice_date", "terminated_date", "appeal_date"):
             if getattr(ia, name) is not None:
                 facts[f"{subject}.{name}"] = getattr(ia, name)
-        common: dict[str, Any] = {"subject": subject, "facts": facts, "params": [use], "value": last, "last_day": last}
+        common: dict[str, Any] = {"subject": subject, "facts": facts, "params": [use], "last_day": last}
         if (
             what == "termination"
             and ia.terminated_date is not None
             and ia.appeal_date is not None
             and ia.appeal_date < ia.terminated_date
         ):
-            out.append(CAP_IA.finding(Outcome.APPLIES, "appealed_before_termination", effect=Effect.INFO, **common))
-        elif ia.appeal_date is not None:
-            timely = ia.appeal_date <= last
             out.append(
-                CAP_IA.finding(
-                    Outcome.APPLIES if timely else Outcome.DOES_NOT_APPLY,
-                    f"{what}_appealed" if timely else "appeal_late",
-                    effect=Effect.INFO if timely else Effect.ROUTE_CLOSED,
+                CAP_IA.finding(Outcome.APPLIES, "appealed_before_termination", effect=Effect.INFO, value=last, **common)
+            )
+        elif ia.appeal_date is not None:
+            out.append(
+                made_in_time(
+                    CAP_IA,
+                    ia.appeal_date,
+                    last,
+                    f"{what}_appealed",
+                    "appeal_late",
+                    value=last,
                     appeal_date=ia.appeal_date,
                     **common,
                 )
             )
-        elif ctx.as_of <= last:
+        else:
             did = "ia.rejection_appeal" if what == "rejection" else "ia.termination_appeal"
             out.append(
-                CAP_IA.finding(
-                    Outcome.APPLIES, f"{what}_open", deadline_ids=[did], days_left=(last - ctx.as_of).days, **common
+                open_or_closed(
+                    CAP_IA, ctx.as_of, last, did, open_key=f"{what}_open", closed_key=f"{what}_closed", **common
                 )
             )
-        else:
-            out.append(CAP_IA.finding(Outcome.DOES_NOT_APPLY, f"{what}_closed", effect=Effect.ROUTE_CLOSED, **common))
     return out
 
 
@@ -259,11 +230,8 @@ def third_party_cap(case: Case, ctx: Context) -> list[Finding]:
     ]
 
 
-def _offer_window(rejected: date) -> tuple[date, ParamUse] | None:
-    use = param_use("oic.rejection_appeal_days", rejected)
-    if use is None or not isinstance(use.value, int):
-        return None
-    return dates.last_day_after(rejected, use.value).last, use
+def _offer_window(rejected: date) -> tuple[dates.LastDay, ParamUse] | None:
+    return days_after("oic.rejection_appeal_days", rejected)
 
 
 def offer_rejection_appeal(case: Case, ctx: Context) -> list[Finding]:
@@ -281,37 +249,25 @@ def offer_rejection_appeal(case: Case, ctx: Context) -> list[Finding]:
                 )
             )
             continue
-        last, use = window
+        last, use = window[0].last, window[1]
         facts: dict[str, object] = {f"{subject}.rejected_date": offer.rejected_date}
-        common: dict[str, Any] = {"subject": subject, "params": [use], "value": last, "last_day": last}
+        common: dict[str, Any] = {"subject": subject, "facts": facts, "params": [use], "last_day": last}
         if offer.appeal_date is not None:
             facts[f"{subject}.appeal_date"] = offer.appeal_date
-            timely = offer.appeal_date <= last
             out.append(
-                OIC_APPEAL.finding(
-                    Outcome.APPLIES if timely else Outcome.DOES_NOT_APPLY,
-                    "appealed" if timely else "appeal_late",
-                    effect=Effect.INFO if timely else Effect.ROUTE_CLOSED,
-                    facts=facts,
+                made_in_time(
+                    OIC_APPEAL,
+                    offer.appeal_date,
+                    last,
+                    "appealed",
+                    "appeal_late",
+                    value=last,
                     appeal_date=offer.appeal_date,
                     **common,
                 )
             )
-        elif ctx.as_of <= last:
-            out.append(
-                OIC_APPEAL.finding(
-                    Outcome.APPLIES,
-                    "open",
-                    facts=facts,
-                    deadline_ids=["oic.rejection_appeal"],
-                    days_left=(last - ctx.as_of).days,
-                    **common,
-                )
-            )
         else:
-            out.append(
-                OIC_APPEAL.finding(Outcome.DOES_NOT_APPLY, "closed", effect=Effect.ROUTE_CLOSED, facts=facts, **common)
-            )
+            out.append(open_or_closed(OIC_APPEAL, ctx.as_of, last, "oic.rejection_appeal", **common))
     return out
 
 
@@ -399,9 +355,7 @@ def agreement_deadlines(case: Case, ctx: Context) -> list[Deadline]:
         offer_window = _offer_window(offer.rejected_date)
         if offer_window is None:
             continue
-        use = offer_window[1]
-        assert isinstance(use.value, int)
-        counted = dates.last_day_after(offer.rejected_date, use.value)
+        counted = offer_window[0]
         out.append(
             deadline(
                 "oic.rejection_appeal",

@@ -15,11 +15,11 @@ the date is taken as a fact of the case.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from levynav.calc import dates
 from levynav.law.appeals_windows import deadline, param_use
 from levynav.law.common import is_individual
+from levynav.law.findings_util import days_after, months_after, open_or_closed
 from levynav.law.rule import Context, Rule
 from levynav.model.analysis import Deadline, Effect, Finding, Outcome, ParamUse
 from levynav.model.case import Case, FilingStatus
@@ -74,11 +74,8 @@ def _route_effect(case: Case, facts: dict[str, object]) -> Effect:
     return Effect.ROUTE_OPEN if responsible else Effect.INFO
 
 
-def _election_last_day(began: date) -> dates.LastDay | None:
-    use = param_use("is.election_months", began)
-    if use is None or not isinstance(use.value, int):
-        return None
-    return dates.last_day_after_months(began, use.value)
+def _election_last_day(began: date) -> tuple[dates.LastDay, ParamUse] | None:
+    return months_after("is.election_months", began)
 
 
 def innocent_spouse_election(case: Case, ctx: Context) -> list[Finding]:
@@ -105,11 +102,11 @@ def innocent_spouse_election(case: Case, ctx: Context) -> list[Finding]:
             ELECTION.finding(Outcome.UNKNOWN, "began_unknown", effect=Effect.ROUTE_OPEN, facts=facts, missing=[path])
         ]
     facts[path] = began
-    last = _election_last_day(began)
-    if last is None:
+    window = _election_last_day(began)
+    if window is None:
         return []
-    use = param_use("is.election_months", began)
-    params = [use] if use else []
+    last, use = window
+    params = [use]
     if ctx.as_of <= last.last:
         return [
             ELECTION.finding(
@@ -154,7 +151,7 @@ def equitable_relief(case: Case, ctx: Context) -> list[Finding]:
         return [EQUITABLE.finding(Outcome.DOES_NOT_APPLY, "closed", effect=Effect.ROUTE_CLOSED, facts=facts)]
     began = case.circumstances.collection_began_against_spouse_date
     election = _election_last_day(began) if began else None
-    if election is not None and ctx.as_of <= election.last:
+    if election is not None and ctx.as_of <= election[0].last:
         return [EQUITABLE.finding(Outcome.APPLIES, "also_available", effect=Effect.INFO, facts=facts)]
     until = max(open_dates) if open_dates else None
     key = "open" if until else "open_csed_unknown"
@@ -194,35 +191,23 @@ def innocent_spouse_tax_court(case: Case, ctx: Context) -> list[Finding]:
         if last is None:
             continue
         counted, use = last
-        common: dict[str, Any] = {"subject": subject, "facts": facts, "params": [use], "value": counted.last}
-        if ctx.as_of <= counted.last:
-            out.append(
-                TAX_COURT.finding(
-                    Outcome.APPLIES,
-                    "open",
-                    deadline_ids=["is.tax_court_petition"],
-                    last_day=counted.last,
-                    **common,
-                )
+        out.append(
+            open_or_closed(
+                TAX_COURT,
+                ctx.as_of,
+                counted.last,
+                "is.tax_court_petition",
+                subject=subject,
+                facts=facts,
+                params=[use],
+                last_day=counted.last,
             )
-        else:
-            out.append(
-                TAX_COURT.finding(
-                    Outcome.DOES_NOT_APPLY,
-                    "closed",
-                    effect=Effect.ROUTE_CLOSED,
-                    last_day=counted.last,
-                    **common,
-                )
-            )
+        )
     return out
 
 
 def _petition_last_day(determination: date) -> tuple[dates.LastDay, ParamUse] | None:
-    use = param_use("is.tax_court_petition_days", determination)
-    if use is None or not isinstance(use.value, int):
-        return None
-    return dates.last_day_after(determination, use.value), use
+    return days_after("is.tax_court_petition_days", determination)
 
 
 def spouse_deadlines(case: Case, ctx: Context) -> list[Deadline]:
@@ -231,8 +216,9 @@ def spouse_deadlines(case: Case, ctx: Context) -> list[Deadline]:
     joint, _, _ = _joint(case)
     began = case.circumstances.collection_began_against_spouse_date
     if is_individual(case) and joint and began is not None and not case.proceedings.innocent_spouse_claims:
-        last = _election_last_day(began)
-        if last is not None:
+        window = _election_last_day(began)
+        if window is not None:
+            last = window[0]
             out.append(
                 deadline(
                     "is.election",

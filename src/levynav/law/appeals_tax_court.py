@@ -11,6 +11,7 @@ from datetime import date
 from levynav.calc import dates
 from levynav.law import appeals_windows
 from levynav.law.appeals_windows import request_for
+from levynav.law.findings_util import days_after, open_or_closed
 from levynav.law.rule import Context, Rule
 from levynav.model.analysis import Deadline, Effect, Finding, Outcome, ParamUse
 from levynav.model.case import Case, HearingRequest
@@ -70,42 +71,24 @@ def tax_court_review(case: Case, ctx: Context) -> list[Finding]:
                 )
             )
             continue
-        if ctx.as_of <= last.last:
-            out.append(
-                TAX_COURT.finding(
-                    Outcome.APPLIES,
-                    "open",
-                    subject=subject,
-                    facts=facts,
-                    params=[use],
-                    value=last.last,
-                    deadline_ids=["tax_court.cdp_petition"],
-                    determination_date=req.determination_date,
-                    last_day=last.last,
-                    days_left=(last.last - ctx.as_of).days,
-                )
+        out.append(
+            open_or_closed(
+                TAX_COURT,
+                ctx.as_of,
+                last.last,
+                "tax_court.cdp_petition",
+                open_vars={"determination_date": req.determination_date},
+                subject=subject,
+                facts=facts,
+                params=[use],
+                last_day=last.last,
             )
-        else:
-            out.append(
-                TAX_COURT.finding(
-                    Outcome.DOES_NOT_APPLY,
-                    "closed",
-                    effect=Effect.ROUTE_CLOSED,
-                    subject=subject,
-                    facts=facts,
-                    params=[use],
-                    value=last.last,
-                    last_day=last.last,
-                )
-            )
+        )
     return out
 
 
 def _petition_last_day(determination: date) -> tuple[dates.LastDay, ParamUse] | None:
-    use = appeals_windows.param_use("tax_court.cdp_petition_days", determination)
-    if use is None or not isinstance(use.value, int):
-        return None
-    return dates.last_day_after(determination, use.value), use
+    return days_after("tax_court.cdp_petition_days", determination)
 
 
 def tax_court_deadlines(case: Case, ctx: Context) -> list[Deadline]:

@@ -45,6 +45,29 @@ AGREEMENT_PENDING = Rule(
 # ---------------------------------------------------------------- the barred windows
 
 
+def _close_after_event(
+    bar: Bar, record: Offer | InstallmentAgreement, sub: str, event: str, pid: str, how: str
+) -> None:
+    """End the bar N days after the record's rejection or termination (``event``), kept open by a timely
+    appeal (§ 6331(k)); the end is unknown while the event's date is."""
+    when: date | None = getattr(record, event)
+    if when is None:
+        bar.end_known = False
+        bar.missing.append(f"{sub}.{event}")
+        return
+    close_after(
+        bar,
+        when,
+        f"{sub}.{event}",
+        record.appeal_date,
+        f"{sub}.appeal_date",
+        record.appeal_decided_date,
+        f"{sub}.appeal_decided_date",
+        pid,
+    )
+    bar.how_ended = how
+
+
 def offer_bar(offer: Offer, sub: str) -> Bar:
     """§ 6331(k)(1): from acceptance for processing (the IRS official's signature, Form 656 § 7(j))."""
     bar = Bar(start=offer.pending_date)
@@ -68,21 +91,9 @@ def offer_bar(offer: Offer, sub: str) -> Bar:
             bar.end = when
             bar.how_ended = f"the offer was {word}"
     elif offer.status is S.REJECTED:
-        if offer.rejected_date is None:
-            bar.end_known = False
-            bar.missing.append(f"{sub}.rejected_date")
-        else:
-            close_after(
-                bar,
-                offer.rejected_date,
-                f"{sub}.rejected_date",
-                offer.appeal_date,
-                f"{sub}.appeal_date",
-                offer.appeal_decided_date,
-                f"{sub}.appeal_decided_date",
-                "discretionary.offer_rejection_bar_days",
-            )
-            bar.how_ended = "the offer was rejected"
+        _close_after_event(
+            bar, offer, sub, "rejected_date", "discretionary.offer_rejection_bar_days", "the offer was rejected"
+        )
     elif offer.status is S.TERMINATED:
         bar.end_known = False
         bar.missing.append(f"{sub}.status")
@@ -102,37 +113,13 @@ def agreement_bar(ia: InstallmentAgreement, sub: str) -> Bar:
     else:
         bar.facts[f"{sub}.entered_date"] = ia.entered_date
     if ia.status is S.REJECTED:
-        if ia.rejected_date is None:
-            bar.end_known = False
-            bar.missing.append(f"{sub}.rejected_date")
-        else:
-            close_after(
-                bar,
-                ia.rejected_date,
-                f"{sub}.rejected_date",
-                ia.appeal_date,
-                f"{sub}.appeal_date",
-                ia.appeal_decided_date,
-                f"{sub}.appeal_decided_date",
-                "discretionary.ia_rejection_bar_days",
-            )
-            bar.how_ended = "the proposed agreement was rejected"
+        _close_after_event(
+            bar, ia, sub, "rejected_date", "discretionary.ia_rejection_bar_days", "the proposed agreement was rejected"
+        )
     elif ia.status is S.TERMINATED:
-        if ia.terminated_date is None:
-            bar.end_known = False
-            bar.missing.append(f"{sub}.terminated_date")
-        else:
-            close_after(
-                bar,
-                ia.terminated_date,
-                f"{sub}.terminated_date",
-                ia.appeal_date,
-                f"{sub}.appeal_date",
-                ia.appeal_decided_date,
-                f"{sub}.appeal_decided_date",
-                "discretionary.ia_termination_bar_days",
-            )
-            bar.how_ended = "the agreement was terminated"
+        _close_after_event(
+            bar, ia, sub, "terminated_date", "discretionary.ia_termination_bar_days", "the agreement was terminated"
+        )
     elif ia.status in {S.WITHDRAWN, S.RETURNED}:
         bar.end_known = False
         bar.missing.append(f"{sub}.status")

@@ -136,39 +136,24 @@ def cdp_hearing_pending(case: Case, ctx: Context) -> list[Finding]:
             continue
         assert t.notice is not None and t.window is not None
         common: dict[str, Any] = {
+            "subject": sub,
+            "facts": facts,
+            "params": t.params,
             "requested": req.request_date,
             "notice": t.notice.kind,
             "last": t.window.last,
             "counted": t.notice.start_note,
         }
         if not t.timely:
-            out.append(
-                CDP_STAY.finding(Outcome.DOES_NOT_APPLY, "late", subject=sub, facts=facts, params=t.params, **common)
-            )
-            out.append(
-                LATE_REQUEST.finding(Outcome.APPLIES, "late", subject=sub, facts=facts, params=t.params, **common)
-            )
+            out.append(CDP_STAY.finding(Outcome.DOES_NOT_APPLY, "late", **common))
+            out.append(LATE_REQUEST.finding(Outcome.APPLIES, "late", **common))
             continue
         stays.append((req, sub))
         if req.final_date is not None and req.final_date <= ctx.as_of:
             facts[f"{sub}.final_date"] = req.final_date
-            out.append(
-                CDP_STAY.finding(
-                    Outcome.DOES_NOT_APPLY,
-                    "ended",
-                    subject=sub,
-                    facts=facts,
-                    params=t.params,
-                    final=req.final_date,
-                    **common,
-                )
-            )
+            out.append(CDP_STAY.finding(Outcome.DOES_NOT_APPLY, "ended", final=req.final_date, **common))
         else:
-            out.append(
-                CDP_STAY.finding(
-                    Outcome.APPLIES, "pending", subject=sub, facts=facts, params=t.params, value=t.window.last, **common
-                )
-            )
+            out.append(CDP_STAY.finding(Outcome.APPLIES, "pending", value=t.window.last, **common))
     for i, levy in enumerate(case.levies):
         for req, rsub in stays:
             if not overlaps(req.tax_periods, levy.tax_periods) or levy.served_date is None:

@@ -63,6 +63,16 @@ IN_EFFECT = {AlternativeStatus.ENTERED, AlternativeStatus.ACCEPTED}
 PROPOSED = {AlternativeStatus.REQUESTED, AlternativeStatus.PENDING}
 
 
+def _stated(rule: Rule, subject: str, path: str, stated: bool | None, no_rule: Rule | None = None) -> Finding:
+    """A release ground that turns on one stated yes/no fact of the levy: unknown, applies, or does not
+    apply (given by ``no_rule`` when the negative answer carries other citations)."""
+    if stated is None:
+        return rule.finding(Outcome.UNKNOWN, "unknown", effect=rule.effect, subject=subject, missing=[path])
+    if stated:
+        return rule.finding(Outcome.APPLIES, "applies", subject=subject, facts={path: True})
+    return (no_rule or rule).finding(Outcome.DOES_NOT_APPLY, "does_not_apply", subject=subject, facts={path: False})
+
+
 def facilitates_collection(case: Case, ctx: Context) -> list[Finding]:
     """§ 6343(a)(1)(B): release when releasing the levy will facilitate collection of the liability.
 
@@ -76,12 +86,8 @@ def facilitates_collection(case: Case, ctx: Context) -> list[Finding]:
         path = f"{subject}.release_facilitates_collection"
         if done is not None:
             out.append(done)
-        elif levy.release_facilitates_collection is None:
-            out.append(rule.finding(Outcome.UNKNOWN, "unknown", effect=rule.effect, subject=subject, missing=[path]))
-        elif levy.release_facilitates_collection:
-            out.append(rule.finding(Outcome.APPLIES, "applies", subject=subject, facts={path: True}))
         else:
-            out.append(rule.finding(Outcome.DOES_NOT_APPLY, "does_not_apply", subject=subject, facts={path: False}))
+            out.append(_stated(rule, subject, path, levy.release_facilitates_collection))
     return out
 
 
@@ -210,12 +216,8 @@ def essential_business_property(case: Case, ctx: Context) -> list[Finding]:
         elif levy.kind not in TANGIBLE_KINDS:
             key = "not_tangible_flagged" if levy.essential_business_property else "not_tangible"
             out.append(scope.finding(Outcome.NOT_APPLICABLE, key, subject=subject, what=kind_name(levy)))
-        elif levy.essential_business_property is None:
-            out.append(rule.finding(Outcome.UNKNOWN, "unknown", effect=rule.effect, subject=subject, missing=[path]))
-        elif levy.essential_business_property:
-            out.append(rule.finding(Outcome.APPLIES, "applies", subject=subject, facts={path: True}))
         else:
-            out.append(scope.finding(Outcome.DOES_NOT_APPLY, "does_not_apply", subject=subject, facts={path: False}))
+            out.append(_stated(rule, subject, path, levy.essential_business_property, no_rule=scope))
     return out
 
 

@@ -115,6 +115,20 @@ def _hardship(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
     )
 
 
+def _not_asked(rule: Rule, case: Case, ctx: Context) -> list[Finding] | None:
+    """The findings of a rule that follows a hardship release when it is not asked: none without levies;
+    NOT_APPLICABLE when every levy is released, for a business, or without hardship. None when it is asked."""
+    if not case.levies:
+        return []
+    if not active_levies(case, ctx):
+        return [rule.finding(Outcome.NOT_APPLICABLE, "released")]
+    if not is_individual(case):
+        return [rule.finding(Outcome.NOT_APPLICABLE, "business", facts={"taxpayer.kind": "business"})]
+    if hardship_view(case, ctx).outcome is Outcome.DOES_NOT_APPLY:
+        return [rule.finding(Outcome.NOT_APPLICABLE, "no_hardship")]
+    return None
+
+
 def unfiled_returns_no_bar(case: Case, ctx: Context) -> list[Finding]:
     """Vinatieri v. Commissioner, 133 T.C. 392 (2009): sustaining a levy that creates economic hardship is
     an abuse of discretion even though the taxpayer has unfiled returns; § 6343(a)(1)(D) would require
@@ -122,16 +136,11 @@ def unfiled_returns_no_bar(case: Case, ctx: Context) -> list[Finding]:
     installment agreement or "currently not collectible" status while returns are unfiled (interpretation).
     Open question: later Tax Court limits on Vinatieri and IRM changes (UNVERIFIED).
     """
-    if not case.levies:
-        return []
     rule = UNFILED_RETURNS_NO_BAR
-    if not active_levies(case, ctx):
-        return [rule.finding(Outcome.NOT_APPLICABLE, "released")]
-    if not is_individual(case):
-        return [rule.finding(Outcome.NOT_APPLICABLE, "business", facts={"taxpayer.kind": "business"})]
+    skip = _not_asked(rule, case, ctx)
+    if skip is not None:
+        return skip
     view = hardship_view(case, ctx)
-    if view.outcome is Outcome.DOES_NOT_APPLY:
-        return [rule.finding(Outcome.NOT_APPLICABLE, "no_hardship")]
     unfiled = case.circumstances.unfiled_returns
     path = "circumstances.unfiled_returns"
     if unfiled is None:
@@ -147,15 +156,10 @@ def hardship_measure(case: Case, ctx: Context) -> list[Finding]:
     consider the factors (A)–(F) the taxpayer supplies; an affluent or luxurious standard of living is not
     a "unique circumstance". Shown when hardship applies or is still unknown (individuals).
     """
-    if not case.levies:
-        return []
     rule = HARDSHIP_MEASURE
-    if not active_levies(case, ctx):
-        return [rule.finding(Outcome.NOT_APPLICABLE, "released")]
-    if not is_individual(case):
-        return [rule.finding(Outcome.NOT_APPLICABLE, "business", facts={"taxpayer.kind": "business"})]
+    skip = _not_asked(rule, case, ctx)
+    if skip is not None:
+        return skip
     view = hardship_view(case, ctx)
-    if view.outcome is Outcome.DOES_NOT_APPLY:
-        return [rule.finding(Outcome.NOT_APPLICABLE, "no_hardship")]
     params = view.decided.parameters if view.decided is not None else ()
     return [rule.finding(Outcome.APPLIES, "factors", params=params)]
