@@ -436,3 +436,20 @@ def test_filled_page_renders_non_blank(tmp_path: Path) -> None:
     pixels = image[header_end:]
     dark = sum(1 for b in pixels if b < 128)
     assert dark > len(pixels) // 100  # text and rules, not a blank page
+
+
+def test_an_unknown_list_is_reported_once_not_box_by_box() -> None:
+    from levynav.documents.forms import group_list_gaps
+
+    missing = [
+        "A. Investment 1: description: not known (needs finances.assets.investments[0].description) [field a]",
+        "A. Investment 1: value: not known (needs finances.assets.investments[0].market_value) [field b]",
+        "A. Investment 2: value: not known (needs finances.assets.investments[1].market_value) [field c]",
+        "County of residence: not known (needs taxpayer.county) [field d]",
+        "B. Real estate 1: value: not known (needs finances.assets.real_estate[0].market_value) [field e]",
+    ]
+    assert group_list_gaps(missing) == [
+        "finances.assets.investments: not known — list each one, or write that there are none (3 boxes left empty)",
+        "County of residence: not known (needs taxpayer.county) [field d]",
+        "B. Real estate 1: value: not known (needs finances.assets.real_estate[0].market_value) [field e]",
+    ]

@@ -111,9 +111,15 @@ def test_wrongful_levy_claim_has_the_four_contents_of_the_regulation() -> None:
     assert "October 5, 2026" in text  # the levy date
     assert "Jordan Testcase" in text
     assert "Collection Advisory" in text
+    assert "77 Example Lane, Evanston, IL 60201" in text  # the claimant's address
+    assert "sole name and holds only her own pension deposits" in text  # the basis of her interest
     letter = next(lt for lt in letters_for(case, analysis) if lt.kind == "wrongful_levy_claim")
-    assert "levies[0].third_party_address" in {g.path for g in letter.missing}
     assert letter.by == date(2028, 10, 5) and letter.certified
+    data = case.model_dump(mode="json", exclude_none=True)
+    data["levies"][0].pop("third_party_address")  # without the claimant's address the claim says so
+    bare = case_from_data(data, "test")
+    letter = next(lt for lt in letters_for(bare, analyze(bare, AS_OF)) if lt.kind == "wrongful_levy_claim")
+    assert "levies[0].third_party_address" in {g.path for g in letter.missing}
 
 
 def test_representative_signs_with_caf_number_and_form_2848() -> None:

@@ -140,12 +140,39 @@ def build_form(
     title = str(entry["title"])
     if entry.get("pdf") and entry.get("map") and entry.get("fields"):
         filled = forms_fill.fill(base / entry["pdf"], base / entry["fields"], base / entry["map"], values)
-        return FormOutput(fid, title, "official_pdf", filled.pdf, where, [f"Form {fid}: {m}" for m in filled.missing])
+        return FormOutput(
+            fid, title, "official_pdf", filled.pdf, where, [f"Form {fid}: {m}" for m in group_list_gaps(filled.missing)]
+        )
     if entry.get("worksheet"):
         sheet = forms_worksheet.build(forms_worksheet.load_spec(base / entry["worksheet"]), values)
         pdf = forms_worksheet.render_pdf(sheet, where, analysis.disclaimer)
         return FormOutput(fid, title, "worksheet", pdf, where, sheet.missing)
     raise ValueError(f"catalog entry {fid!r} has neither pdf+fields+map nor worksheet")
+
+
+_LIST_ITEM = re.compile(r"\(needs ([\w.]+)\[\d+\]\.\w+\)")
+
+
+def group_list_gaps(missing: list[str]) -> list[str]:
+    """Boxes left empty because a whole list is unknown (e.g. investments) are reported once, not box by box."""
+    roots: dict[str, int] = {}
+    for line in missing:
+        match = _LIST_ITEM.search(line)
+        if match:
+            roots[match.group(1)] = roots.get(match.group(1), 0) + 1
+    out: list[str] = []
+    said: set[str] = set()
+    for line in missing:
+        match = _LIST_ITEM.search(line)
+        root = match.group(1) if match else None
+        if root is None or roots[root] < 2:
+            out.append(line)
+        elif root not in said:
+            said.add(root)
+            out.append(
+                f"{root}: not known — list each one, or write that there are none ({roots[root]} boxes left empty)"
+            )
+    return out
 
 
 def forms_for(case: Case, analysis: Analysis, *, catalog_dir: Path | None = None) -> list[FormOutput]:
