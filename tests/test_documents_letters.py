@@ -107,7 +107,7 @@ def test_wrongful_levy_claim_has_the_four_contents_of_the_regulation() -> None:
     for heading in ("1. Claimant", "2. What was levied", "3. Why it is mine", "4. The taxpayer and the levy"):
         assert heading in text
     assert "Maria Testcase" in text
-    assert "savings account in the mother's sole name" in text
+    assert "Savings account in the sole name of Maria Testcase, the taxpayer's mother" in text
     assert "October 5, 2026" in text  # the levy date
     assert "Jordan Testcase" in text
     assert "Collection Advisory" in text
