@@ -128,3 +128,10 @@ def test_analyze_reads_the_transcripts_a_case_points_to_and_warns_about_what_it_
     computed = {c["period"]: c for c in data["collection_statute"] if c["basis"] == "computed"}
     assert {"1040-2017", "1040-2018", "1040-2019"} <= set(computed)
     assert "not understood, left out" in err  # the garbled line of the 2018 transcript
+
+
+def test_docs_rules_md_is_the_generated_coverage_list() -> None:
+    code, out, _ = run("rules", "--format", "markdown")
+    assert code == 0
+    committed = (Path(__file__).parent.parent / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert committed == out, "docs/rules.md is out of date: run `levynav rules --format markdown > docs/rules.md`"

@@ -41,12 +41,17 @@ def analyze_command(
 
 
 @app.command("rules")
-def rules_command(fmt: Format = "text") -> None:
+def rules_command(
+    fmt: Annotated[str, typer.Option("--format", help="text, json or markdown (docs/rules.md)")] = "text",
+) -> None:
     """Every rule the engine checks, with its citation and the status of its source."""
-    check_format(fmt)
+    if fmt not in {"text", "json", "markdown"}:
+        raise fail(f"--format: {fmt!r} is not one of text, json, markdown")
     rows = render_text.rule_rows(MODULES)
     if fmt == "json":
         typer.echo(json.dumps(rows, indent=2))
+    elif fmt == "markdown":
+        typer.echo(render_text.rules_markdown(rows), nl=False)
     else:
         render_text.print_rules(rows)
 
