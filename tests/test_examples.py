@@ -120,3 +120,11 @@ def test_example(name: str) -> None:
         assert result.finances and result.finances["options"]["available"]
     if any(o == "applies" and e in {"must_release", "levy_improper", "may_return"} for _, _, o, e in want["findings"]):
         assert result.plan, f"{name}: a release or return ground applies but the plan is empty"
+
+
+def test_payment_step_names_partial_payment_and_the_lower_offer_when_the_numbers_show_them() -> None:
+    result = _run("expensive-county-wage-levy-finances.yaml")
+    step = next(s for s in result.plan if any(r.startswith("finances.") for r in s.rules))
+    assert "$97.00 a month" in step.action  # disposable income: the IRS's own figure
+    assert "partial-payment agreement" in step.action  # $97 a month does not pay $21,400 before the CSED
+    assert "lowest offer would be about $1,164.00" in step.action  # RCP: $97 x 12, no equity

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 import typer
 
 from levynav.calc import wage_exemption as we
-from levynav.cli_common import fail
+from levynav.cli_common import check_format, fail
 
 STATUS_LABEL = {"V": "verified", "S": "secondary sources only", "U": "UNVERIFIED", "missing": "missing"}
 
@@ -100,8 +100,7 @@ def register(app: typer.Typer) -> None:
         fmt: Annotated[str, typer.Option("--format", help="text or json")] = "text",
     ) -> None:
         """The part of each paycheck an IRS wage levy cannot take (Publication 1494), with its formula and sources."""
-        if fmt not in {"text", "json"}:
-            raise fail(f"--format: {fmt!r} is not one of text, json")
+        check_format(fmt)
         status = filing_status.replace("-", "_") if filing_status else None
         try:
             result = we.exempt_amount(year, pay_period, status, dependents, over_65_or_blind, basis)

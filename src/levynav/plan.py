@@ -131,9 +131,9 @@ def _finance_steps(case: Case, ctx: Context) -> list[Step]:
             if not option or option["eligibility"] != wanted or not option["monthly_payment"]:
                 continue
             if room is not None and Decimal(option["monthly_payment"]) <= room:
-                return [
-                    _finance_step(case, texts["payment_plan"], option, disposable, by_name.get("offer_in_compromise"))
-                ]
+                offer = by_name.get("offer_in_compromise")
+                owed = Decimal(options["balance"])
+                return [_finance_step(case, texts["payment_plan"], option, disposable, offer, owed)]
     return []
 
 
@@ -143,6 +143,7 @@ def _finance_step(
     option: dict[str, Any],
     disposable: str | None,
     offer: dict[str, Any] | None = None,
+    owed: Decimal | None = None,
 ) -> Step:
     values = {
         "option": option["title"].lower(),
@@ -157,7 +158,7 @@ def _finance_step(
             "partial-payment agreement, which the IRS reviews at least every two years."
         )
     lowest = ((offer or {}).get("figures") or {}).get("minimum_offer_lump_sum")
-    if offer and offer["eligibility"] != "not_eligible" and lowest and Decimal(lowest) < _balance(case):
+    if offer and offer["eligibility"] != "not_eligible" and lowest and owed and Decimal(lowest) < owed:
         extra += (
             f" An offer in compromise may settle the debt for less: by the IRS's own arithmetic the lowest "
             f"offer would be about ${Decimal(lowest):,.2f} paid within five months (Form 656 and Form 433-A (OIC))."
@@ -173,10 +174,6 @@ def _finance_step(
         have_ready=list(text["have_ready"]),
         rules=[f"finances.{option['option']}"],
     )
-
-
-def _balance(case: Case) -> Decimal:
-    return sum((p.balance or Decimal(0) for p in case.tax_periods), Decimal(0))
 
 
 def _route_key(step: Step) -> tuple[str, str] | None:
