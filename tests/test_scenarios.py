@@ -100,7 +100,7 @@ def check_plan_first(result: Analysis, want: dict[str, Any]) -> None:
     if "rule" in want:
         assert want["rule"] in first.rules, f"first step should be {want['rule']}; plan:\n{_plan(result)}"
     if "form" in want:
-        assert first.form and want["form"] in first.form, f"first step form should have {want['form']}:\n{_plan(result)}"
+        assert first.form and want["form"] in first.form, f"first step's form lacks {want['form']}:\n{_plan(result)}"
 
 
 def check_no_duplicates(result: Analysis) -> None:
