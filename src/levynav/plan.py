@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from levynav import datafiles
-from levynav.law.rule import Context
+from levynav.law.rule import Context, humanize
 from levynav.model.analysis import Deadline, Effect, Finding, Outcome, Question, Resource, Step, TimelineEvent
 from levynav.model.case import Case, Owner
 
@@ -120,8 +120,7 @@ def steps(case: Case, findings: list[Finding], deadlines: list[Deadline], ctx: C
         t, lead = step_text(texts[rule], group)
         dated = [d for g in group for d in open_deadlines if d.id in g.deadline_ids and _same_subject(d, g)]
         by = min((d.date for d in dated), default=None)
-        subjects = sorted({g.subject for g in group if g.subject})
-        about = f" (about {', '.join(subjects)})" if subjects else ""
+        about = _about(case, group)
         step = Step(
             order=0,
             when=_when(t.get("when", "this_week"), by, ctx.as_of),
@@ -142,6 +141,43 @@ def steps(case: Case, findings: list[Finding], deadlines: list[Deadline], ctx: C
     drafts.sort(key=lambda d: (tiers.index(d.tier), RANK[d.step.when], -d.weight, d.step.by_date or date.max))
     merged = _merge_same_route(drafts)
     return [s.model_copy(update={"order": i + 1, "when": w}) for i, (s, w) in enumerate(_monotone_when(merged))]
+
+
+SUBJECT = re.compile(r"^(?:proceedings\.)?(\w+)\[(\d+)\]$")
+
+
+def _about(case: Case, group: list[Finding]) -> str:
+    """What the step is about, in words (the levy on the named bank, the LT11 of a date); never a fact path."""
+    words: list[str] = []
+    for subject in sorted({g.subject for g in group if g.subject}):
+        said = _subject_words(case, subject)
+        if said and said not in words:
+            words.append(said)
+    return f" (about {' and '.join(words)})" if words else ""
+
+
+def _subject_words(case: Case, subject: str) -> str | None:
+    match = SUBJECT.match(subject)
+    if not match:
+        return None
+    kind, i = match.group(1), int(match.group(2))
+    if kind == "levies" and i < len(case.levies):
+        lv = case.levies[i]
+        if lv.holder:
+            return f"the levy on {lv.holder}"
+        return f"the {KIND_WORDS.get(lv.kind.value, lv.kind.value)} levy"
+    if kind == "notices" and i < len(case.notices):
+        n = case.notices[i]
+        when = n.notice_date or n.mailing_date
+        return f"the {n.type.value} notice" + (f" of {humanize(when)}" if when else "")
+    fixed = {
+        "installment_agreements": "your installment agreement request",
+        "offers": "your offer in compromise",
+        "bankruptcies": "your bankruptcy case",
+        "hearing_requests": "your hearing request",
+        "innocent_spouse_claims": "your innocent-spouse claim",
+    }
+    return fixed.get(kind)
 
 
 def step_text(text: dict[str, Any], group: list[Finding]) -> tuple[dict[str, Any], Finding]:
