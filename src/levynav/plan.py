@@ -103,8 +103,9 @@ PLACEHOLDER = re.compile(r"\{(\w+)\}")
 class _Draft:
     """A step before ordering, with what the ordering reads (tier, weight, route)."""
 
-    def __init__(self, step: Step, tier: str, weight: int, route: tuple[str, str] | None) -> None:
+    def __init__(self, step: Step, tier: str, weight: int, route: tuple[str, str] | None, declared: bool) -> None:
         self.step, self.tier, self.weight, self.route = step, tier, weight, route
+        self.declared = declared  # the plan file says which steps are one (``route``): one explanation is kept
 
 
 def steps(case: Case, findings: list[Finding], deadlines: list[Deadline], ctx: Context) -> list[Step]:
@@ -135,8 +136,8 @@ def steps(case: Case, findings: list[Finding], deadlines: list[Deadline], ctx: C
         )
         weight = max((EFFECT_WEIGHT.get(g.effect, 0) for g in group if g.effect), default=0)
         tier = t.get("tier") or min((EFFECT_TIER.get(g.effect, "help") for g in group if g.effect), key=TIERS.index)
-        drafts.append(_Draft(step, tier, weight, _route_key(step, t.get("route"))))
-    drafts += [_Draft(s, "pay", 0, _route_key(s, None)) for s in _finance_steps(case, ctx)]
+        drafts.append(_Draft(step, tier, weight, _route_key(step, t.get("route")), bool(t.get("route"))))
+    drafts += [_Draft(s, "pay", 0, _route_key(s, None), False) for s in _finance_steps(case, ctx)]
     tiers = _tier_order(case, ctx)
     drafts.sort(key=lambda d: (tiers.index(d.tier), RANK[d.step.when], -d.weight, d.step.by_date or date.max))
     merged = _merge_same_route(drafts)
@@ -165,7 +166,7 @@ def _subject_words(case: Case, subject: str) -> str | None:
         lv = case.levies[i]
         if lv.holder:
             return f"the levy on {lv.holder}"
-        return f"the {KIND_WORDS.get(lv.kind.value, lv.kind.value)} levy"
+        return f"the levy ({KIND_WORDS.get(lv.kind.value, lv.kind.value)})"
     if kind == "notices" and i < len(case.notices):
         n = case.notices[i]
         when = n.notice_date or n.mailing_date
@@ -322,7 +323,7 @@ def _merge_same_route(ordered: list[_Draft]) -> list[Step]:
         dates = [d for d in (kept.by_date, step.by_date) if d is not None]
         merged[index[key]] = kept.model_copy(
             update={
-                "why": kept.why if step.why == kept.why else f"{kept.why} {step.why}",
+                "why": kept.why if step.why == kept.why or draft.declared else f"{kept.why} {step.why}",
                 "rules": kept.rules + [r for r in step.rules if r not in kept.rules],
                 "have_ready": _unique(kept.have_ready + step.have_ready),
                 "by_date": min(dates) if dates else None,
