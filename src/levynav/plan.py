@@ -271,8 +271,8 @@ def _finance_step(
 ) -> Step:
     values = {
         "option": option["title"].lower(),
-        "payment": f"${Decimal(option['monthly_payment']):,.2f}" if option.get("monthly_payment") else "an amount",
-        "disposable": f"${Decimal(disposable):,.2f}" if disposable is not None else "an unknown amount",
+        "payment": _money(Decimal(option["monthly_payment"])) if option.get("monthly_payment") else "an amount",
+        "disposable": _money(Decimal(disposable)) if disposable is not None else "an unknown amount",
     }
     reasons = "; ".join(option["reasons"][:2])
     extra = ""
@@ -298,6 +298,11 @@ def _finance_step(
         have_ready=list(text["have_ready"]),
         rules=[f"finances.{option['option']}"],
     )
+
+
+def _money(amount: Decimal) -> str:
+    """$1,234.50, and a shortfall as -$465.40 (never "$-465.40")."""
+    return f"-${-amount:,.2f}" if amount < 0 else f"${amount:,.2f}"
 
 
 def _route_key(step: Step, route: str | None) -> tuple[str, str] | None:
