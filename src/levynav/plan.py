@@ -189,9 +189,10 @@ def step_text(text: dict[str, Any], group: list[Finding]) -> tuple[dict[str, Any
         if lead is None:
             continue
         merged = {k: v for k, v in text.items() if k != "variants"} | dict(variant)
+        args = lead.message_args
         for name in ("title", "action", "form"):
             if isinstance(merged.get(name), str):
-                merged[name] = PLACEHOLDER.sub(lambda m, a=lead.message_args: a[m.group(1)], merged[name])
+                merged[name] = PLACEHOLDER.sub(lambda m: args[m.group(1)], merged[name])  # noqa: B023
         return merged, lead
     return text, group[0]
 
