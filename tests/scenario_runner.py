@@ -13,6 +13,8 @@ Each ``tests/scenarios/<area>/*.yaml`` holds a list of scenarios::
           - {id: cdp.request, date: 2025-07-02}
         no_findings: [R6343-A3]        # rules that must produce no finding at all
         no_deadlines: [bank.hold]
+        plan_first: {rule: R6343-A1}    # the plan's first step: one of its rules is this (and/or form contains)
+        plan_no_duplicates: true        # no rule, title or action twice; each have-ready item once per step
       error: "levies[0].proceeds_sent_date"   # instead of expect: loading must fail naming this
 
 Only the keys given are compared; ``missing`` must be a subset of the finding's missing list;
@@ -30,6 +32,8 @@ import yaml
 SCENARIOS = Path(__file__).parent / "scenarios"
 TOP_KEYS = {"name", "as_of", "case", "expect", "error", "notes"}
 EXPECT_KEYS = {"findings", "deadlines", "no_findings", "no_deadlines", "plan_forms", "questions"}
+EXPECT_KEYS |= {"plan_first", "plan_no_duplicates"}
+PLAN_FIRST_KEYS = {"rule", "form"}
 FINDING_KEYS = {"rule", "subject", "outcome", "effect", "missing", "value", "explanation_contains"}
 DEADLINE_KEYS = {"id", "date", "subject", "days_left", "passed"}
 

@@ -141,3 +141,26 @@ def test_return_request_is_made_only_when_a_return_ground_applies() -> None:
     assert "6343(d)" in text
     case2, analysis2 = example("balance-paid-in-full")
     assert "return_request" not in [lt.kind for lt in letters_for(case2, analysis2)]
+
+
+def _html_text(markup: str) -> str:
+    import html as html_lib
+    import re
+
+    body = markup[markup.find("<body") :]
+    return " ".join(html_lib.unescape(re.sub(r"<[^>]+>", " ", body)).split())
+
+
+@pytest.mark.parametrize("name", sorted(p.stem for p in EXAMPLES.glob("*.yaml")))
+def test_letters_to_a_bank_or_employer_speak_to_it_not_to_the_taxpayer(name: str) -> None:
+    """A letter to the holder informs it of the request and asks it to hold or release the funds as the law
+    says; the person calls the IRS, the bank does not, and no sentence written to the taxpayer is in it."""
+    case, analysis = example(name)
+    for letter in [lt for lt in letters_for(case, analysis) if lt.kind == "holder_letter"]:
+        text = _html_text(letter.html)
+        body = text[text.find("Taxpayer:") :]
+        assert "call the irs" not in body.casefold(), f"{letter.id}: tells the holder to call the IRS"
+        for f in analysis.findings:
+            assert f.explanation not in body, f"{letter.id}: carries the taxpayer's explanation of {f.rule}"
+        for step in analysis.plan:
+            assert step.action not in body, f"{letter.id}: carries a plan step meant for the taxpayer"

@@ -10,7 +10,7 @@ import pytest
 from levynav import analyze
 from levynav.intake.load import CaseError, case_from_data
 from levynav.model.analysis import Analysis, Finding
-from tests.scenario_runner import DEADLINE_KEYS, EXPECT_KEYS, FINDING_KEYS, as_date, discover
+from tests.scenario_runner import DEADLINE_KEYS, EXPECT_KEYS, FINDING_KEYS, PLAN_FIRST_KEYS, as_date, discover
 
 CASES = discover()
 
@@ -83,3 +83,32 @@ def test_scenario(name: str, scenario: dict[str, Any]) -> None:
         assert any(s.form and form in s.form for s in result.plan), f"no plan step with form {form}"
     for path in expect.get("questions", []):
         assert any(q.path == path for q in result.questions), f"no question for {path}"
+    if "plan_first" in expect:
+        check_plan_first(result, expect["plan_first"])
+    if expect.get("plan_no_duplicates"):
+        check_no_duplicates(result)
+
+
+def _plan(a: Analysis) -> str:
+    return "\n".join(f"  {s.order}. {s.title} rules={s.rules} form={s.form}" for s in a.plan)
+
+
+def check_plan_first(result: Analysis, want: dict[str, Any]) -> None:
+    assert set(want) <= PLAN_FIRST_KEYS, f"unknown plan_first keys {set(want) - PLAN_FIRST_KEYS}"
+    assert result.plan, "the plan is empty"
+    first = result.plan[0]
+    if "rule" in want:
+        assert want["rule"] in first.rules, f"first step should be {want['rule']}; plan:\n{_plan(result)}"
+    if "form" in want:
+        assert first.form and want["form"] in first.form, f"first step's form lacks {want['form']}:\n{_plan(result)}"
+
+
+def check_no_duplicates(result: Analysis) -> None:
+    rules = [r for s in result.plan for r in s.rules]
+    assert len(rules) == len(set(rules)), f"a rule in two steps:\n{_plan(result)}"
+    for attr in ("title", "action"):
+        values = [getattr(s, attr) for s in result.plan]
+        assert len(values) == len(set(values)), f"two steps with the same {attr}:\n{_plan(result)}"
+    for s in result.plan:
+        items = [" ".join(h.split()).casefold() for h in s.have_ready]
+        assert len(items) == len(set(items)), f"step {s.order} lists an item twice: {s.have_ready}"

@@ -14,9 +14,9 @@ from decimal import Decimal
 from typing import Any
 
 from levynav import datafiles
-from levynav.law.rule import Context
+from levynav.law.rule import Context, humanize
 from levynav.model.analysis import Deadline, Effect, Finding, Outcome, Question, Resource, Step, TimelineEvent
-from levynav.model.case import Case
+from levynav.model.case import Case, Owner
 
 IRS_PHONE = "IRS: 1-800-829-1040 (individuals) or 1-800-829-4933 (businesses), or the number on your notice"
 ACTION_EFFECTS = {
@@ -73,41 +73,166 @@ def _when(base: str, by: date | None, as_of: date) -> str:
     return base
 
 
+# The plan's ranking, strongest open route first (issue 8, "The plan"). Each step has a tier: from its
+# plan file (``tier:``), else from the strongest effect of its findings. Within a tier: urgency, then the
+# effect's weight, then the earliest date. New rules slot in by data: give their step a ``tier`` when the
+# effect alone does not place it.
+#   stop    - the law stops or undoes the levy now: must release, no levy (a pending offer/agreement, a
+#             timely hearing, the bankruptcy stay), a levy that broke the rules, exempt property, the
+#             owner's wrongful-levy claim, the bank's hold
+#   pay     - the payment option the finances show the IRS would accept (agreement, not collectible)
+#   ask     - grounds the IRS may grant (discretionary release or return, partial release)
+#   hearing - hearings and appeals whose window is open
+#   help    - help routes (Taxpayer Advocate, clinics, the Collection Appeals Program)
+#   later   - after the above fails, or later in time (suits, re-contributions, bank-fee claims)
+TIERS = ("stop", "pay", "ask", "hearing", "help", "later")
+EFFECT_TIER = {
+    Effect.MUST_RELEASE: "stop",
+    Effect.MUST_RETURN: "stop",
+    Effect.NO_LEVY: "stop",
+    Effect.LEVY_IMPROPER: "stop",
+    Effect.EXEMPT: "stop",
+    Effect.PARTIAL_RELEASE: "ask",
+    Effect.MAY_RELEASE: "ask",
+    Effect.MAY_RETURN: "ask",
+    Effect.ROUTE_OPEN: "help",
+}
+PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+class _Draft:
+    """A step before ordering, with what the ordering reads (tier, weight, route)."""
+
+    def __init__(self, step: Step, tier: str, weight: int, route: tuple[str, str] | None, declared: bool) -> None:
+        self.step, self.tier, self.weight, self.route = step, tier, weight, route
+        self.declared = declared  # the plan file says which steps are one (``route``): one explanation is kept
+
+
 def steps(case: Case, findings: list[Finding], deadlines: list[Deadline], ctx: Context) -> list[Step]:
     texts = step_texts()
     open_deadlines = [d for d in deadlines if not d.passed]
-    chosen: dict[str, tuple[Finding, list[Finding]]] = {}
+    chosen: dict[str, list[Finding]] = {}
     for f in findings:
         if f.outcome is not Outcome.APPLIES or f.effect not in ACTION_EFFECTS or f.rule not in texts:
             continue
-        if f.rule in chosen:
-            chosen[f.rule][1].append(f)
-        else:
-            chosen[f.rule] = (f, [f])
-    out: list[Step] = []
-    for rule, (first, group) in chosen.items():
-        t = texts[rule]
+        chosen.setdefault(f.rule, []).append(f)
+    drafts: list[_Draft] = []
+    for rule, group in chosen.items():
+        t, lead = step_text(texts[rule], group)
         dated = [d for g in group for d in open_deadlines if d.id in g.deadline_ids and _same_subject(d, g)]
         by = min((d.date for d in dated), default=None)
-        subjects = sorted({g.subject for g in group if g.subject})
-        about = f" (about {', '.join(subjects)})" if subjects else ""
-        out.append(
-            Step(
-                order=0,
-                when=_when(t.get("when", "this_week"), by, ctx.as_of),
-                title=t["title"],
-                action=t["action"].strip() + about,
-                why=first.explanation,
-                by_date=by,
-                contact=_contact(case) if t.get("contact") == "irs" else t.get("contact"),
-                form=t.get("form"),
-                have_ready=list(t.get("have_ready", [])),
-                rules=[rule],
-            )
+        about = _about(case, group)
+        step = Step(
+            order=0,
+            when=_when(t.get("when", "this_week"), by, ctx.as_of),
+            title=t["title"],
+            action=t["action"].strip() + about,
+            why=lead.explanation,
+            by_date=by,
+            contact=_contact(case) if t.get("contact") == "irs" else t.get("contact"),
+            form=t.get("form"),
+            have_ready=_unique(t.get("have_ready", [])),
+            rules=[rule],
         )
-    out += _finance_steps(case, ctx)
-    out.sort(key=lambda s: (RANK[s.when], s.by_date or date.max, -_weight(s, findings)))
-    return [s.model_copy(update={"order": i + 1}) for i, s in enumerate(_merge_same_route(out))]
+        weight = max((EFFECT_WEIGHT.get(g.effect, 0) for g in group if g.effect), default=0)
+        tier = t.get("tier") or min((EFFECT_TIER.get(g.effect, "help") for g in group if g.effect), key=TIERS.index)
+        drafts.append(_Draft(step, tier, weight, _route_key(step, t.get("route")), bool(t.get("route"))))
+    drafts += [_Draft(s, "pay", 0, _route_key(s, None), False) for s in _finance_steps(case, ctx)]
+    tiers = _tier_order(case, ctx)
+    drafts.sort(key=lambda d: (tiers.index(d.tier), RANK[d.step.when], -d.weight, d.step.by_date or date.max))
+    merged = _merge_same_route(drafts)
+    return [s.model_copy(update={"order": i + 1, "when": w}) for i, (s, w) in enumerate(_monotone_when(merged))]
+
+
+SUBJECT = re.compile(r"^(?:proceedings\.)?(\w+)\[(\d+)\]$")
+
+
+def _about(case: Case, group: list[Finding]) -> str:
+    """What the step is about, in words (the levy on the named bank, the LT11 of a date); never a fact path."""
+    words: list[str] = []
+    for subject in sorted({g.subject for g in group if g.subject}):
+        said = _subject_words(case, subject)
+        if said and said not in words:
+            words.append(said)
+    return f" (about {' and '.join(words)})" if words else ""
+
+
+def _subject_words(case: Case, subject: str) -> str | None:
+    match = SUBJECT.match(subject)
+    if not match:
+        return None
+    kind, i = match.group(1), int(match.group(2))
+    if kind == "levies" and i < len(case.levies):
+        lv = case.levies[i]
+        if lv.holder:
+            return f"the levy on {lv.holder}"
+        return f"the levy ({KIND_WORDS.get(lv.kind.value, lv.kind.value)})"
+    if kind == "notices" and i < len(case.notices):
+        n = case.notices[i]
+        when = n.notice_date or n.mailing_date
+        return f"the {n.type.value} notice" + (f" of {humanize(when)}" if when else "")
+    fixed = {
+        "installment_agreements": "your installment agreement request",
+        "offers": "your offer in compromise",
+        "bankruptcies": "your bankruptcy case",
+        "hearing_requests": "your hearing request",
+        "innocent_spouse_claims": "your innocent-spouse claim",
+    }
+    return fixed.get(kind)
+
+
+def step_text(text: dict[str, Any], group: list[Finding]) -> tuple[dict[str, Any], Finding]:
+    """The step's wording for the situation found: the first ``variants`` entry (in file order) whose key is
+    the message key of one of the findings, filled with that finding's values; else the plain step."""
+    for key, variant in (text.get("variants") or {}).items():
+        lead = next((f for f in group if f.message_key == key), None)
+        if lead is None:
+            continue
+        merged = {k: v for k, v in text.items() if k != "variants"} | dict(variant)
+        args = lead.message_args
+        for name in ("title", "action", "form"):
+            if isinstance(merged.get(name), str):
+                merged[name] = PLACEHOLDER.sub(lambda m: args[m.group(1)], merged[name])  # noqa: B023
+        return merged, lead
+    return text, group[0]
+
+
+def _unique(items: list[str]) -> list[str]:
+    """Each 'have ready' item once (the same words, whatever their case or spacing)."""
+    seen: set[str] = set()
+    out = []
+    for item in items:
+        norm = " ".join(item.split()).casefold()
+        if norm not in seen:
+            seen.add(norm)
+            out.append(item)
+    return out
+
+
+def _tier_order(case: Case, ctx: Context) -> tuple[str, ...]:
+    """Hearings come after the help routes when a hearing cannot be the person's route: the balance is paid,
+    a bankruptcy stay is open (the stay, not a hearing, stops collection), or every levied account belongs to
+    someone else (the owner's remedy is a wrongful-levy claim, not the taxpayer's hearing)."""
+    paid = case.circumstances.liability_paid is True
+    bankrupt = any(
+        b.petition_date <= ctx.as_of
+        and not any(d is not None and d <= ctx.as_of for d in (b.discharge_date, b.dismissal_date, b.closed_date))
+        for b in case.proceedings.bankruptcies
+    )
+    third_party = bool(case.levies) and all(lv.owner is Owner.THIRD_PARTY for lv in case.levies)
+    if paid or bankrupt or third_party:
+        return ("stop", "pay", "ask", "help", "hearing", "later")
+    return TIERS
+
+
+def _monotone_when(ordered: list[Step]) -> list[tuple[Step, str]]:
+    """A step is at least as urgent as any step after it (if step 3 is for today, steps 1 and 2 are too)."""
+    out: list[tuple[Step, str]] = []
+    urgent = "later"
+    for s in reversed(ordered):
+        urgent = min(urgent, s.when, key=RANK.__getitem__)
+        out.append((s, urgent))
+    return list(reversed(out))
 
 
 PAYMENT_PLANS = ("guaranteed_installment_agreement", "simple_payment_plan", "non_streamlined_installment_agreement")
@@ -147,8 +272,8 @@ def _finance_step(
 ) -> Step:
     values = {
         "option": option["title"].lower(),
-        "payment": f"${Decimal(option['monthly_payment']):,.2f}" if option.get("monthly_payment") else "an amount",
-        "disposable": f"${Decimal(disposable):,.2f}" if disposable is not None else "an unknown amount",
+        "payment": _money(Decimal(option["monthly_payment"])) if option.get("monthly_payment") else "an amount",
+        "disposable": _money(Decimal(disposable)) if disposable is not None else "an unknown amount",
     }
     reasons = "; ".join(option["reasons"][:2])
     extra = ""
@@ -176,17 +301,25 @@ def _finance_step(
     )
 
 
-def _route_key(step: Step) -> tuple[str, str] | None:
-    """Two steps that send the same form to the same place are one step (e.g. two reasons to use Form 911)."""
+def _money(amount: Decimal) -> str:
+    """$1,234.50, and a shortfall as -$465.40 (never "$-465.40")."""
+    return f"-${-amount:,.2f}" if amount < 0 else f"${amount:,.2f}"
+
+
+def _route_key(step: Step, route: str | None) -> tuple[str, str] | None:
+    """Two steps that take the same route are one step: the plan file's ``route`` when given (e.g. the release
+    call for an installment agreement), else the form they send to the same place (two reasons for Form 911)."""
+    if route:
+        return (route, "")
     match = re.search(r"Form (\w[\w-]*)", step.form or "")
     return (match.group(1), step.contact or "") if match else None
 
 
-def _merge_same_route(ordered: list[Step]) -> list[Step]:
+def _merge_same_route(ordered: list[_Draft]) -> list[Step]:
     merged: list[Step] = []
     index: dict[tuple[str, str], int] = {}
-    for step in ordered:
-        key = _route_key(step)
+    for draft in ordered:
+        step, key = draft.step, draft.route
         if key is None or key not in index:
             if key is not None:
                 index[key] = len(merged)
@@ -196,10 +329,11 @@ def _merge_same_route(ordered: list[Step]) -> list[Step]:
         dates = [d for d in (kept.by_date, step.by_date) if d is not None]
         merged[index[key]] = kept.model_copy(
             update={
-                "why": f"{kept.why} {step.why}",
+                "why": kept.why if step.why == kept.why or draft.declared else f"{kept.why} {step.why}",
                 "rules": kept.rules + [r for r in step.rules if r not in kept.rules],
-                "have_ready": kept.have_ready + [h for h in step.have_ready if h not in kept.have_ready],
+                "have_ready": _unique(kept.have_ready + step.have_ready),
                 "by_date": min(dates) if dates else None,
+                "when": min(kept.when, step.when, key=RANK.__getitem__),
             }
         )
     return merged
@@ -208,10 +342,6 @@ def _merge_same_route(ordered: list[Step]) -> list[Step]:
 def _same_subject(deadline: Deadline, finding: Finding) -> bool:
     """A deadline belongs to a finding's step when it is about the same levy or notice (or about the case)."""
     return deadline.subject is None or finding.subject is None or deadline.subject == finding.subject
-
-
-def _weight(step: Step, findings: list[Finding]) -> int:
-    return max((EFFECT_WEIGHT.get(f.effect, 0) for f in findings if f.rule in step.rules and f.effect), default=0)
 
 
 def _pattern(path: str) -> str:

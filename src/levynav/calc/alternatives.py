@@ -319,7 +319,8 @@ def _not_collectible(facts: AlternativesFacts) -> OptionResult:
         r.missing.append("finances.monthly_disposable_income")
     elif mdi <= 0:
         r.eligibility = Eligibility.ELIGIBLE
-        r.reasons.append(f"nothing is left after allowable expenses (${mdi:,} a month)")
+        short = f"; your allowable expenses are ${-mdi:,} a month more than your income" if mdi < 0 else ""
+        r.reasons.append(f"nothing is left after allowable expenses{short}")
         r.monthly_payment = ZERO
     else:
         r.eligibility = Eligibility.NOT_ELIGIBLE

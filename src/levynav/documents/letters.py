@@ -166,7 +166,6 @@ def holder_letters(case: Case, analysis: Analysis) -> list[Letter]:
             levy=levy,
             holder_address=holder_address,
             hold=hold,
-            hold_finding=hold_rule[0] if hold_rule else None,
             enclosed=["A copy of my request to the IRS to release the levy"],
         )
         to = lv.holder or "the bank, employer or agency that got the levy"

@@ -131,6 +131,8 @@ class Rule:
             missing=list(missing),
             value=value,
             deadline_ids=list(deadline_ids),
+            message_key=key,
+            message_args={k: humanize(v) for k, v in variables.items()},
             status_note=(
                 "Rests in part on a source not verified against primary law: " + ", ".join(unverified)
                 if unverified

@@ -92,6 +92,10 @@ class Finding(BaseModel):
     value: Any = None  # an amount, a date or a figure the rule decided
     deadline_ids: list[str] = Field(default_factory=list)
     status_note: str | None = None  # shown when the rule rests on an unverified source
+    # which situation of the rule this is (its message key, e.g. "after_rejection") and the values its
+    # sentence was filled with; the plan picks a step's wording by the key, never by reading the sentence
+    message_key: str | None = None
+    message_args: dict[str, str] = Field(default_factory=dict)
 
 
 class Deadline(BaseModel):
