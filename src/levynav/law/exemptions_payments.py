@@ -17,10 +17,10 @@ from datetime import date
 from levynav import params
 from levynav.calc.dates import last_day_after
 from levynav.law import registry
-from levynav.law.common import is_individual, levy_subject
+from levynav.law.common import benefit_levy_method, is_individual, levy_subject
 from levynav.law.rule import Context, Rule, RuleFunc, render
 from levynav.model.analysis import Deadline, Effect, Finding, Outcome, ParamUse
-from levynav.model.case import Case, Levy, LevyKind
+from levynav.model.case import Case, Levy, LevyKind, LevyMethod
 
 FPLP = Rule(
     id="R6331-H1",
@@ -58,20 +58,51 @@ def _fplp(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
         general = params.use("fplp.levy_percent", on=on)
     except params.MissingParameter:
         return rule.finding(Outcome.UNKNOWN, "before_program", subject=s, missing=[f"{s}.served_date"])
+    method, inferred = benefit_levy_method(case, levy)
+    mfacts: dict[str, object] = {f"{s}.method": method}
+    tp = case.taxpayer
+    facts = {
+        **mfacts,
+        "taxpayer.federal_contractor": tp.federal_contractor,
+        "taxpayer.medicare_provider": tp.medicare_provider,
+    }
+    if levy.kind is LevyKind.FEDERAL_PAYMENT:
+        # Payments to a federal vendor or Medicare provider: up to 100% whichever way the levy was made.
+        special = _special_rate(tp.federal_contractor, tp.medicare_provider, on)
+        if special is not None:
+            key, rate = special
+            return rule.finding(
+                Outcome.APPLIES, key, subject=s, facts=facts, params=[general, rate], value=rate.value, pct=rate.value
+            )
+    if method is None:
+        missing = [f"{s}.method"]
+        if levy.kind is LevyKind.FEDERAL_PAYMENT:
+            missing += [p for p, v in facts.items() if v is None and p.startswith("taxpayer.")]
+        return rule.finding(
+            Outcome.UNKNOWN,
+            "method_unknown",
+            subject=s,
+            facts=mfacts,
+            params=[general],
+            missing=missing,
+            pct=general.value,
+        )
+    if method is LevyMethod.MANUAL:
+        return rule.finding(Outcome.APPLIES, "manual", subject=s, facts=mfacts)
+    seen = render(rule.id, "from_notice", {}) if inferred else ""
     if levy.kind is LevyKind.SOCIAL_SECURITY:
         return rule.finding(
-            Outcome.APPLIES, "social_security", subject=s, params=[general], value=general.value, pct=general.value
-        )
-    tp = case.taxpayer
-    facts = {"taxpayer.federal_contractor": tp.federal_contractor, "taxpayer.medicare_provider": tp.medicare_provider}
-    special = _special_rate(tp.federal_contractor, tp.medicare_provider, on)
-    if special is not None:
-        key, rate = special
-        return rule.finding(
-            Outcome.APPLIES, key, subject=s, facts=facts, params=[general, rate], value=rate.value, pct=rate.value
+            Outcome.APPLIES,
+            "social_security",
+            subject=s,
+            facts=mfacts,
+            params=[general],
+            value=general.value,
+            pct=general.value,
+            seen=seen,
         )
     if tp.federal_contractor is None or tp.medicare_provider is None:
-        missing = [p for p, v in facts.items() if v is None]
+        missing = [p for p, v in facts.items() if v is None and p.startswith("taxpayer.")]
         return rule.finding(
             Outcome.UNKNOWN, "payee_unknown", subject=s, params=[general], missing=missing, pct=general.value
         )
