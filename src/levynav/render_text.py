@@ -32,6 +32,8 @@ def _finding(f: Finding) -> str:
         head += f"  [dim]({f.subject})[/]"
     if f.effect and f.outcome is Outcome.APPLIES:
         head += f"  → {f.effect.value.replace('_', ' ')}"
+        if f.condition == "irs_determination":
+            head += " once the IRS agrees"
     lines = [head, f"    {f.explanation}"]
     lines.append("    [dim]Law: " + "; ".join(c.cite for c in f.citations) + "[/]")
     if f.missing:

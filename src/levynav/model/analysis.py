@@ -92,6 +92,9 @@ class Finding(BaseModel):
     value: Any = None  # an amount, a date or a figure the rule decided
     deadline_ids: list[str] = Field(default_factory=list)
     status_note: str | None = None  # shown when the rule rests on an unverified source
+    # "irs_determination": the effect holds once the IRS determines the ground exists (§ 6343(a)(1)(B), (D)):
+    # the person can ask for it, and the IRS must act if it agrees. None: the effect holds on the facts.
+    condition: str | None = None
 
 
 class Deadline(BaseModel):
