@@ -164,7 +164,8 @@ def print_report(data: dict[str, Any]) -> None:
                 else f"{latest} under the later reading (or {a['csed']} counted the other way)"
             )
             echo(
-                f"    {a['assessment']} assessed {a['assessed']} → CSED {'at least ' if a['provisional'] else ''}{shown}"
+                f"    {a['assessment']} assessed {a['assessed']} → CSED "
+                f"{'at least ' if a['provisional'] else ''}{shown}"
             )
             for s in a["timeline"]:
                 mark = "" if s["counted"] else "(not counted) "

@@ -149,7 +149,8 @@ def _paid_or_expired(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
 def _csed_words(period: str, later: date, earlier: date) -> str:
     if later == earlier:
         return f"{period} (statute ran out {later.isoformat()})"
-    return f"{period} (statute runs out {later.isoformat()}, or {earlier.isoformat()} if the days are counted the other way)"
+    other = f"or {earlier.isoformat()} if the days are counted the other way"
+    return f"{period} (statute runs out {later.isoformat()}, {other})"
 
 
 # Levies that reach property or a debt as it stood when served: the general rule of Reg. 301.6343-1(b)(1)(i).
