@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 from levynav import params
 from levynav.calc.dates import last_day_after
@@ -144,6 +145,14 @@ def low_income_filter(case: Case, ctx: Context) -> list[Finding]:
         except params.MissingParameter:
             pct = None
         unfiled = case.circumstances.unfiled_returns
+        if benefit_levy_method(case, levy)[0] is LevyMethod.MANUAL:
+            out.append(LOW_INCOME_FILTER.finding(Outcome.NOT_APPLICABLE, "manual", subject=s))
+            continue
+        if not unfiled and pct is not None:
+            measured = _income_test(case, ctx, s, levy, pct)
+            if measured is not None:
+                out.append(measured)
+                continue
         key = "unfiled" if unfiled else "filter"
         out.append(
             LOW_INCOME_FILTER.finding(
@@ -156,6 +165,44 @@ def low_income_filter(case: Case, ctx: Context) -> list[Finding]:
             )
         )
     return out
+
+
+def _income_test(case: Case, ctx: Context, s: str, levy: Levy, pct: ParamUse) -> Finding | None:
+    """The screen measured, when household income, size and state are known and the 250% table is in force.
+
+    The threshold percent is an UNVERIFIED parameter (its status travels with the finding); the dollar limit is
+    250% of the HHS guideline as printed in Form 656 (the same multiple), so it is used only when they agree."""
+    from levynav.calc.alt_low_income import income_limit
+
+    c, tp = case.circumstances, case.taxpayer
+    if c.household_income_annual is None or c.household_size is None or tp.state is None or pct.value != 250:
+        return None
+    found = income_limit(c.household_size, tp.state, levy.served_date or ctx.as_of)
+    if found is None:
+        return None
+    limit, row = found
+    income = Decimal(c.household_income_annual)
+    facts = {
+        "circumstances.household_income_annual": income,
+        "circumstances.household_size": c.household_size,
+        "taxpayer.state": tp.state,
+        "circumstances.unfiled_returns": c.unfiled_returns,
+    }
+    below = income <= limit
+    return LOW_INCOME_FILTER.finding(
+        Outcome.APPLIES if below else Outcome.DOES_NOT_APPLY,
+        "below" if below else "above",
+        effect=Effect.INFO,
+        subject=s,
+        facts=facts,
+        params=[pct],
+        value=limit,
+        pct=pct.value,
+        income=income,
+        limit=limit,
+        size=c.household_size,
+        year=row.guideline_year,
+    )
 
 
 def _hold(levy: Levy) -> tuple[date, ParamUse] | None:
