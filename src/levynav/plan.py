@@ -347,10 +347,6 @@ def resources(case: Case, findings: list[Finding]) -> list[Resource]:
 # the headline says what the person can ask for and what the IRS must do if it agrees.
 CONDITIONED_HEADLINE = {
     Effect.MUST_RELEASE: "You can ask for release — the IRS must release the levy once it agrees that: ",
-    Effect.NO_LEVY: "You can ask — the IRS may not levy once it agrees that: ",
-    Effect.LEVY_IMPROPER: "You can ask — the levy is improper once the IRS agrees that: ",
-    Effect.MUST_RETURN: "You can ask — the IRS must return the money once it agrees that: ",
-    Effect.MAY_RELEASE: "You can ask for release if the IRS agrees that: ",
 }
 
 
@@ -368,7 +364,7 @@ def summary(findings: list[Finding], deadlines: list[Deadline]) -> list[str]:
         if hits:
             lines.append(f"{effect.value.replace('_', ' ').capitalize()}: " + "; ".join(hits))
         asked = sorted({f.title for f in applies if f.effect is effect and f.condition == "irs_determination"})
-        if asked:
+        if asked and effect in CONDITIONED_HEADLINE:
             lines.append(CONDITIONED_HEADLINE[effect] + "; ".join(t[:1].lower() + t[1:] for t in asked))
     upcoming = [d for d in deadlines if not d.passed]
     if upcoming:
