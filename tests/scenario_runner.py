@@ -18,7 +18,9 @@ Each ``tests/scenarios/<area>/*.yaml`` holds a list of scenarios::
       error: "levies[0].proceeds_sent_date"   # instead of expect: loading must fail naming this
 
 Only the keys given are compared; ``missing`` must be a subset of the finding's missing list;
-``value`` is compared as a string.
+``value`` is compared as a string. ``collection_statute`` items ({period, date, alternative,
+explanation_contains}) must match a CSED of the analysis; ``plan_rules`` lists rule ids that must each have a
+plan step; ``summary_contains`` lists texts that must each appear in a summary line.
 """
 
 from __future__ import annotations
@@ -34,7 +36,10 @@ TOP_KEYS = {"name", "as_of", "case", "expect", "error", "notes"}
 EXPECT_KEYS = {"findings", "deadlines", "no_findings", "no_deadlines", "plan_forms", "questions"}
 EXPECT_KEYS |= {"plan_first", "plan_no_duplicates"}
 PLAN_FIRST_KEYS = {"rule", "form"}
+EXPECT_KEYS |= {"collection_statute", "plan_rules", "summary_contains"}  # CSED dates, plan steps by rule, headline
 FINDING_KEYS = {"rule", "subject", "outcome", "effect", "missing", "value", "explanation_contains"}
+FINDING_KEYS |= {"condition"}  # "irs_determination" or null
+CSED_KEYS = {"period", "date", "alternative", "explanation_contains"}
 DEADLINE_KEYS = {"id", "date", "subject", "days_left", "passed"}
 
 

@@ -112,3 +112,16 @@ def test_non_numeric_dependents_is_rejected_by_the_parser() -> None:
     code, out, err = run("--year", "2024", "--dependents", "two", "--pay-period", "weekly")
     assert code == 2
     assert "Traceback" not in out + err
+
+
+def test_take_home_pay_shows_what_the_levy_takes() -> None:
+    # 26 U.S.C. § 6334(a)(9), (d): no statement -> married filing separately, no dependents; 2024 biweekly
+    # 14,600 / 26 = 561.54 exempt; take-home pay 1,200.00 -> the levy takes 638.46 (issue 8, what a levy takes).
+    code, out, _ = run("--year", "2024", "--pay-period", "biweekly", "--take-home-pay", "1,200.00")
+    assert code == 0
+    assert "take-home pay $1,200.00 - exempt $561.54 = $638.46 from each biweekly paycheck" in out
+    code, out, _ = run("--year", "2024", "--pay-period", "biweekly", "--take-home-pay", "500", "--format", "json")
+    data = json.loads(out)
+    assert data["take_home_pay"] == "500.00" and data["levy_takes"] == "0.00"
+    code, _, err = run("--year", "2024", "--pay-period", "biweekly", "--take-home-pay", "lots")
+    assert code == 2 and "not an amount" in err

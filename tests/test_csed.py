@@ -232,7 +232,8 @@ def test_open_suspension_is_provisional() -> None:
     case = make("2016-05-23", proceedings={"bankruptcies": [{"petition_date": "2026-01-05"}]})
     row = one(case, date(2026, 6, 1)).assessments[0]
     assert row.provisional
-    assert row.date == date(2026, 5, 23) + (date(2026, 6, 1) - date(2026, 1, 5))
+    # § 6503(h): the stay runs at least to the as-of date, and six months follow it in any case (issue 8 item 9).
+    assert row.date == date(2026, 5, 23) + (date(2026, 12, 1) - date(2026, 1, 5))
     assert "at least" in row.timeline[-1].what
 
 

@@ -30,7 +30,12 @@ EXPECTED: dict[str, dict[str, Any]] = {
         "deadlines": [],
     },
     "social-security-federal-payment-levy.yaml": {
-        "findings": [("R6331-H1", "levies[0]", "applies", None), ("R6330-A1", "levies[0]", "does_not_apply", None)],
+        "findings": [
+            ("R6331-H1", "levies[0]", "applies", None),
+            ("R6330-A1", "levies[0]", "does_not_apply", None),
+            ("R6334-D2", "levies[0]", "applies", None),  # 15% of 1,900.00 = 285.00 a month (issue 8)
+            ("R6331-H2", "levies[0]", "applies", None),  # income below the low-income screen (issue 8)
+        ],
         "deadlines": [("eh.request", "2027-06-01")],
         "passed": ["cdp.request"],
     },

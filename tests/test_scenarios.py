@@ -10,7 +10,7 @@ import pytest
 from levynav import analyze
 from levynav.intake.load import CaseError, case_from_data
 from levynav.model.analysis import Analysis, Finding
-from tests.scenario_runner import DEADLINE_KEYS, EXPECT_KEYS, FINDING_KEYS, PLAN_FIRST_KEYS, as_date, discover
+from tests.scenario_runner import CSED_KEYS, DEADLINE_KEYS, EXPECT_KEYS, FINDING_KEYS, PLAN_FIRST_KEYS, as_date, discover
 
 CASES = discover()
 
@@ -27,6 +27,8 @@ def _matches(f: Finding, want: dict[str, Any]) -> bool:
     if "missing" in want and not set(want["missing"]) <= set(f.missing):
         return False
     if "value" in want and not _same_value(f.value, want["value"]):
+        return False
+    if "condition" in want and f.condition != want["condition"]:
         return False
     return not ("explanation_contains" in want and want["explanation_contains"] not in f.explanation)
 
@@ -81,6 +83,22 @@ def test_scenario(name: str, scenario: dict[str, Any]) -> None:
         assert not [d for d in result.deadlines if d.id == did], f"deadline {did} should not be there"
     for form in expect.get("plan_forms", []):
         assert any(s.form and form in s.form for s in result.plan), f"no plan step with form {form}"
+    for want in expect.get("collection_statute", []):
+        assert set(want) <= CSED_KEYS, f"unknown collection_statute keys {set(want) - CSED_KEYS}"
+        got = [c for c in result.collection_statute if c.period == want["period"]]
+        assert got, f"no CSED for {want['period']}"
+        c = got[0]
+        if "date" in want:
+            assert c.date == as_date(want["date"]), f"{want}: got {c.date}"
+        if "alternative" in want:
+            alt = None if want["alternative"] is None else as_date(want["alternative"])
+            assert c.alternative == alt, f"{want}: got {c.alternative}"
+        if "explanation_contains" in want:
+            assert want["explanation_contains"] in c.explanation, f"{want}: got {c.explanation}"
+    for rule in expect.get("plan_rules", []):
+        assert any(rule in s.rules for s in result.plan), f"no plan step for {rule}: {[s.rules for s in result.plan]}"
+    for text in expect.get("summary_contains", []):
+        assert any(text in line for line in result.summary), f"{text!r} not in summary {result.summary}"
     for path in expect.get("questions", []):
         assert any(q.path == path for q in result.questions), f"no question for {path}"
     if "plan_first" in expect:

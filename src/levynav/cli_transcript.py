@@ -152,11 +152,20 @@ def print_report(data: dict[str, Any]) -> None:
         )
     echo("\nCollection statute expiration dates (CSED)")
     for pc in data["cseds"]:
-        echo(f"\n  {pc['period_id']}: the last CSED of the period is {pc['csed']}")
+        latest_all = max([pc["csed"] or "", *(v for a in pc["assessments"] for v in a["alternatives"].values())])
+        later_words = f" ({latest_all} under the later reading)" if latest_all != (pc["csed"] or "") else ""
+        echo(f"\n  {pc['period_id']}: the last CSED of the period is {pc['csed']}{later_words}")
         for a in pc["assessments"]:
+            # Safer date first (ADR 0002): the latest reading leads, the computed date beside it.
+            latest = max([a["csed"], *a["alternatives"].values()])
+            shown = (
+                a["csed"]
+                if latest == a["csed"]
+                else f"{latest} under the later reading (or {a['csed']} counted the other way)"
+            )
             echo(
                 f"    {a['assessment']} assessed {a['assessed']} → CSED "
-                f"{'at least ' if a['provisional'] else ''}{a['csed']}"
+                f"{'at least ' if a['provisional'] else ''}{shown}"
             )
             for s in a["timeline"]:
                 mark = "" if s["counted"] else "(not counted) "

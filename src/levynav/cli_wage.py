@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any
 
 import typer
@@ -45,7 +46,24 @@ def _as_json(result: we.WageExemption) -> dict[str, Any]:
     }
 
 
-def _print_text(result: we.WageExemption) -> None:
+def levy_takes(pay: Decimal, exempt: Decimal) -> Decimal:
+    """What a wage levy takes from one paycheck: take-home pay minus the exempt amount, never below zero."""
+    return max(Decimal("0.00"), pay - exempt)
+
+
+def _money(text: str | None) -> Decimal | None:
+    if text is None:
+        return None
+    try:
+        value = Decimal(text.replace(",", "").replace("$", "")).quantize(Decimal("0.01"))
+    except InvalidOperation:
+        raise fail(f"--take-home-pay {text!r} is not an amount") from None
+    if value < 0:
+        raise fail(f"--take-home-pay {text!r} must not be negative")
+    return value
+
+
+def _print_text(result: we.WageExemption, pay: Decimal | None = None) -> None:
     who = (
         "no statement returned: married filing separately, 0 dependents"
         if result.statement_default_applied
@@ -61,6 +79,11 @@ def _print_text(result: we.WageExemption) -> None:
     for v in result.inputs:
         typer.echo(f"    - {v.name}: ${v.value:,} [{STATUS_LABEL[v.status]}] source: {v.source}")
     typer.echo(f"    - pay periods per year: {result.periods_per_year}")
+    if pay is not None:
+        typer.echo(
+            f"  what the levy takes: take-home pay ${pay:,} - exempt ${result.exempt_amount:,} = "
+            f"${levy_takes(pay, result.exempt_amount):,} from each {result.pay_period.value} paycheck"
+        )
     for note in result.notes:
         typer.echo(f"  note: {note}")
     typer.echo(
@@ -97,6 +120,14 @@ def register(app: typer.Typer) -> None:
         basis: Annotated[
             str | None, typer.Option("--basis", help="which yearly amounts to use where a year has two (2025)")
         ] = None,
+        take_home_pay: Annotated[
+            str | None,
+            typer.Option(
+                "--take-home-pay",
+                help="take-home pay for one pay period (after taxes and deductions): show what the levy takes",
+                show_default=False,
+            ),
+        ] = None,
         fmt: Annotated[str, typer.Option("--format", help="text or json")] = "text",
     ) -> None:
         """The part of each paycheck an IRS wage levy cannot take (Publication 1494), with its formula and sources."""
@@ -108,7 +139,12 @@ def register(app: typer.Typer) -> None:
             raise fail(f"{err} (missing: {', '.join(err.missing)})") from None
         except we.WageExemptionError as err:
             raise fail(str(err)) from None
+        pay = _money(take_home_pay)
         if fmt == "json":
-            typer.echo(json.dumps(_as_json(result), indent=2))
+            data = _as_json(result)
+            if pay is not None:
+                data["take_home_pay"] = str(pay)
+                data["levy_takes"] = str(levy_takes(pay, result.exempt_amount))
+            typer.echo(json.dumps(data, indent=2))
         else:
-            _print_text(result)
+            _print_text(result, pay)

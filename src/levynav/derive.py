@@ -38,9 +38,17 @@ def _csed(case: Case, as_of: date) -> dict[str, CsedValue]:
         parts = []
         for a in pc.assessments:
             words = f"{a.label} assessed {a.assessed.isoformat()}: CSED {'at least ' if a.provisional else ''}"
-            words += f"{a.date.isoformat()} ({a.suspended_days} suspended days)"
-            if a.alternative is not None:
-                words += f", {a.alternative.isoformat()} if counted the other way"
+            if a.alternative is not None and a.alternative > a.date:
+                # Safer date first: the later reading leads, the other beside it (ADR 0002).
+                words += f"{a.alternative.isoformat()} under the later of two ways of counting the days, "
+                words += f"{a.date.isoformat()} counted the other way ({a.suspended_days} suspended days)"
+            else:
+                words += f"{a.date.isoformat()} ({a.suspended_days} suspended days)"
+                if a.alternative is not None:
+                    words += f", {a.alternative.isoformat()} if counted the other way"
+            counted = [st.what for st in a.timeline if st.counted and any(c.startswith("CSED-3.") for c in st.cites)]
+            if counted:
+                words += ". Paused by: " + "; ".join(counted)
             parts.append(words)
         if pc.stated_difference:
             parts.append(pc.stated_difference)

@@ -473,6 +473,13 @@ def resources(case: Case, findings: list[Finding]) -> list[Resource]:
     return out
 
 
+# A ground that binds the IRS only once it determines the ground exists (Finding.condition "irs_determination"):
+# the headline says what the person can ask for and what the IRS must do if it agrees.
+CONDITIONED_HEADLINE = {
+    Effect.MUST_RELEASE: "You can ask for release — the IRS must release the levy once it agrees that: ",
+}
+
+
 def summary(findings: list[Finding], deadlines: list[Deadline]) -> list[str]:
     lines = []
     applies = [f for f in findings if f.outcome is Outcome.APPLIES and f.effect in ACTION_EFFECTS]
@@ -483,9 +490,12 @@ def summary(findings: list[Finding], deadlines: list[Deadline]) -> list[str]:
         Effect.MUST_RETURN,
         Effect.MAY_RELEASE,
     ):
-        hits = sorted({f.title for f in applies if f.effect is effect})
+        hits = sorted({f.title for f in applies if f.effect is effect and f.condition is None})
         if hits:
             lines.append(f"{effect.value.replace('_', ' ').capitalize()}: " + "; ".join(hits))
+        asked = sorted({f.title for f in applies if f.effect is effect and f.condition == "irs_determination"})
+        if asked and effect in CONDITIONED_HEADLINE:
+            lines.append(CONDITIONED_HEADLINE[effect] + "; ".join(t[:1].lower() + t[1:] for t in asked))
     upcoming = [d for d in deadlines if not d.passed]
     if upcoming:
         d = upcoming[0]

@@ -32,6 +32,8 @@ def _finding(f: Finding) -> str:
         head += f"  [dim]({f.subject})[/]"
     if f.effect and f.outcome is Outcome.APPLIES:
         head += f"  → {f.effect.value.replace('_', ' ')}"
+        if f.condition == "irs_determination":
+            head += " once the IRS agrees"
     lines = [head, f"    {f.explanation}"]
     lines.append("    [dim]Law: " + "; ".join(c.cite for c in f.citations) + "[/]")
     if f.missing:
@@ -71,8 +73,15 @@ def print_analysis(a: Analysis) -> None:
     if a.collection_statute:
         out.print("\n[bold]Collection statute[/] (the IRS may not levy after this date)")
         for c in a.collection_statute:
-            other = f" (or {c.alternative.isoformat()} if counted the other way)" if c.alternative else ""
-            day = c.date.isoformat() if c.date else "unknown"
+            # Safer date first (a date after which the IRS may no longer act): the later reading, the other beside it.
+            day, other = c.date.isoformat() if c.date else "unknown", ""
+            if c.date and c.alternative:
+                later, earlier = max(c.date, c.alternative), min(c.date, c.alternative)
+                day = later.isoformat()
+                other = (
+                    f" (or {earlier.isoformat()} if the days are counted the other way; the later date is shown "
+                    "first because only after it is the statute surely over)"
+                )
             out.print(f"  {c.period}: {day}{other} — {c.basis}: {c.explanation}")
     if a.finances and "error" not in a.finances:
         _print_finances(out, a.finances)

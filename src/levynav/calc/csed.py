@@ -160,17 +160,42 @@ def assessment_csed(
     both = _run(assessed, leap_base, suspensions, Convention.INCLUSIVE)[0]
     if both != result and alternatives:
         alternatives["both"] = both
-    end_words = f"CSED: {result.isoformat()} ({total} suspended days counted)"
-    if provisional:
-        end_words = f"CSED: at least {result.isoformat()} — a suspension is still running, so the date will move"
-    if "inclusive" in alternatives:
-        end_words += (
-            f"; counting both the first and last day of each suspension gives {alternatives['inclusive'].isoformat()}"
-        )
-    if "mar1" in alternatives:
-        end_words += f"; with 1 March as the anniversary it is {alternatives['mar1'].isoformat()}"
+    end_words = _end_words(result, total, provisional, alternatives)
     timeline.append(Step(result, end_words, ("CSED-3", "CSED-5") if alternatives else ("CSED-3",), total))
     return AssessmentCsed(period_id, assessed, label, base, result, total, provisional, tuple(timeline), alternatives)
+
+
+READING_WORDS = {
+    "inclusive": "counting both the first and last day of each suspension",
+    "mar1": "with 1 March as the anniversary",
+    "both": "with both of those readings",
+}
+
+
+def _end_words(result: date, total: int, provisional: bool, alternatives: dict[str, date]) -> str:
+    """The last timeline line. Safer date first (ADR 0002): a date after which the IRS may no longer act is shown
+    at its LATEST reading, the primary date and the other readings beside it with the reason."""
+    at_least = "at least " if provisional else ""
+    running = " — a suspension is still running, so the date will move" if provisional else ""
+    later = {k: d for k, d in alternatives.items() if d > result and k != "both"} or {
+        k: d for k, d in alternatives.items() if d > result
+    }
+    if later:
+        name, latest = max(later.items(), key=lambda kv: kv[1])
+        words = (
+            f"CSED: {at_least}{latest.isoformat()} {READING_WORDS[name]} (the later reading, shown first: only after "
+            f"it has the statute surely run out); {result.isoformat()} counting one end of each suspension only "
+            f"({total} suspended days counted){running}"
+        )
+        others = {k: d for k, d in alternatives.items() if k not in {name, "both"} and d != latest}
+    else:
+        words = f"CSED: {at_least}{result.isoformat()} ({total} suspended days counted){running}"
+        others = {k: d for k, d in alternatives.items() if k != "both"}
+    for k, d in others.items():
+        words += f"; {READING_WORDS[k]} it is {d.isoformat()}"
+        if d < result:
+            words += " (earlier: a levy between the two dates is not treated as surely too late)"
+    return words
 
 
 def _applies(s: Suspension, period_id: str) -> bool:

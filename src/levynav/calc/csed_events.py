@@ -146,6 +146,7 @@ def _bankruptcies(r: Reader) -> None:
                 src,
                 b.petition_date,
                 f"the case is still open; {months} months more will follow when it ends",
+                tail_months=months,
             )
             continue
         stay_end = min(ends)

@@ -142,6 +142,7 @@ def legal_actions(r: Reader) -> None:
                     src,
                     a.start_date,
                     "no TC 521 yet",
+                    tail_months=months,
                     periods=scope,
                     unverified=True,
                 )
@@ -258,7 +259,13 @@ def spouse_tao_absence(r: Reader) -> None:
             if a.end_date is None:
                 if qualifies_by <= r.as_of:
                     r.open_until_today(
-                        "CSED-3.9", "Living outside the United States", src, a.start_date, "not back yet"
+                        "CSED-3.9",
+                        "Living outside the United States",
+                        src,
+                        a.start_date,
+                        f"not back yet; {need} months or more in a row outside the United States pause the "
+                        f"collection statute for the whole time away (26 U.S.C. § 6503(c)), and after the return it "
+                        f"cannot run out before {floor} months have passed",
                     )
                 else:
                     r.notes.append(
@@ -273,7 +280,8 @@ def spouse_tao_absence(r: Reader) -> None:
                         "Time outside the United States",
                         src,
                         a.start_date,
-                        f"shorter than {need} continuous months, so it does not suspend the statute",
+                        f"shorter than {need} continuous months, so it does not pause the statute: only an absence "
+                        f"of {need} months or more in a row does (26 U.S.C. § 6503(c))",
                     )
                 )
                 continue
@@ -284,7 +292,9 @@ def spouse_tao_absence(r: Reader) -> None:
                     src,
                     a.start_date,
                     a.end_date,
-                    f"back {a.end_date.isoformat()}; not to end before {floor} months after the return",
+                    f"away from {a.start_date.isoformat()} to {a.end_date.isoformat()}: {need} months or more in a "
+                    f"row outside the United States pause the collection statute for the whole time away "
+                    f"(26 U.S.C. § 6503(c)), and after the return it cannot run out before {floor} months have passed",
                     floor_months_after=a.end_date,
                     floor_months=floor,
                 )

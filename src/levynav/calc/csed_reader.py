@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 from levynav import params
 from levynav.calc.csed_types import NoEffect, Suspension
+from levynav.calc.dates import add_months
 from levynav.model.case import Case
 
 
@@ -24,11 +25,17 @@ class Reader:
     def add(self, s: Suspension) -> None:
         self.out.append(s)
 
-    def open_until_today(self, ref: str, label: str, source: str, start: date, why: str, **kw: object) -> None:
-        end = max(start, self.as_of)
-        self.add(
-            Suspension(ref, label, source, start, end, f"{why}; counted up to {end.isoformat()}", open=True, **kw)  # type: ignore[arg-type]
-        )
+    def open_until_today(
+        self, ref: str, label: str, source: str, start: date, why: str, tail_months: int = 0, **kw: object
+    ) -> None:
+        """Count an event still running up to the as-of date; ``tail_months`` adds the period the law says follows
+        its end in any case (e.g. six months after a bankruptcy stay, § 6503(h)), so "at least" includes it."""
+        today = max(start, self.as_of)
+        end = add_months(today, tail_months) if tail_months else today
+        detail = f"{why}; counted up to {today.isoformat()}"
+        if tail_months:
+            detail += f", + {tail_months} months that follow in any case = {end.isoformat()}"
+        self.add(Suspension(ref, label, source, start, end, detail, open=True, **kw))  # type: ignore[arg-type]
 
 
 def periods(refs: list[str]) -> tuple[str, ...]:

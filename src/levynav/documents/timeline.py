@@ -52,7 +52,9 @@ def marks(case: Case, analysis: Analysis) -> list[Mark]:
         out.append(Mark(d.date, "passed" if d.passed else "deadline", d.title + (" (passed)" if d.passed else "")))
     for pid, c in derive.build_context(case, analysis.as_of).csed.items():
         if c.date is not None:
-            out.append(Mark(c.date, "csed", f"Collection period (CSED) ends for {pid} ({c.basis})"))
+            # Safer date first: the CSED is marked on the later of the two counting readings (ADR 0002).
+            day = max(c.date, c.alternative or c.date)
+            out.append(Mark(day, "csed", f"Collection period (CSED) ends for {pid} ({c.basis})"))
     out.append(Mark(analysis.as_of, "today", "Today (date of this packet)"))
     order = {"notice": 0, "levy": 1, "event": 2, "today": 3, "passed": 4, "deadline": 5, "csed": 6}
     return sorted(out, key=lambda m: (m.day, order[m.kind]))

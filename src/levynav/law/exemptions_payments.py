@@ -13,14 +13,15 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 from levynav import params
 from levynav.calc.dates import last_day_after
 from levynav.law import registry
-from levynav.law.common import is_individual, levy_subject
+from levynav.law.common import benefit_levy_method, is_individual, levy_subject
 from levynav.law.rule import Context, Rule, RuleFunc, render
 from levynav.model.analysis import Deadline, Effect, Finding, Outcome, ParamUse
-from levynav.model.case import Case, Levy, LevyKind
+from levynav.model.case import Case, Levy, LevyKind, LevyMethod
 
 FPLP = Rule(
     id="R6331-H1",
@@ -58,20 +59,51 @@ def _fplp(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
         general = params.use("fplp.levy_percent", on=on)
     except params.MissingParameter:
         return rule.finding(Outcome.UNKNOWN, "before_program", subject=s, missing=[f"{s}.served_date"])
+    method, inferred = benefit_levy_method(case, levy)
+    mfacts: dict[str, object] = {f"{s}.method": method}
+    tp = case.taxpayer
+    facts = {
+        **mfacts,
+        "taxpayer.federal_contractor": tp.federal_contractor,
+        "taxpayer.medicare_provider": tp.medicare_provider,
+    }
+    if levy.kind is LevyKind.FEDERAL_PAYMENT:
+        # Payments to a federal vendor or Medicare provider: up to 100% whichever way the levy was made.
+        special = _special_rate(tp.federal_contractor, tp.medicare_provider, on)
+        if special is not None:
+            key, rate = special
+            return rule.finding(
+                Outcome.APPLIES, key, subject=s, facts=facts, params=[general, rate], value=rate.value, pct=rate.value
+            )
+    if method is None:
+        missing = [f"{s}.method"]
+        if levy.kind is LevyKind.FEDERAL_PAYMENT:
+            missing += [p for p, v in facts.items() if v is None and p.startswith("taxpayer.")]
+        return rule.finding(
+            Outcome.UNKNOWN,
+            "method_unknown",
+            subject=s,
+            facts=mfacts,
+            params=[general],
+            missing=missing,
+            pct=general.value,
+        )
+    if method is LevyMethod.MANUAL:
+        return rule.finding(Outcome.APPLIES, "manual", subject=s, facts=mfacts)
+    seen = render(rule.id, "from_notice", {}) if inferred else ""
     if levy.kind is LevyKind.SOCIAL_SECURITY:
         return rule.finding(
-            Outcome.APPLIES, "social_security", subject=s, params=[general], value=general.value, pct=general.value
-        )
-    tp = case.taxpayer
-    facts = {"taxpayer.federal_contractor": tp.federal_contractor, "taxpayer.medicare_provider": tp.medicare_provider}
-    special = _special_rate(tp.federal_contractor, tp.medicare_provider, on)
-    if special is not None:
-        key, rate = special
-        return rule.finding(
-            Outcome.APPLIES, key, subject=s, facts=facts, params=[general, rate], value=rate.value, pct=rate.value
+            Outcome.APPLIES,
+            "social_security",
+            subject=s,
+            facts=mfacts,
+            params=[general],
+            value=general.value,
+            pct=general.value,
+            seen=seen,
         )
     if tp.federal_contractor is None or tp.medicare_provider is None:
-        missing = [p for p, v in facts.items() if v is None]
+        missing = [p for p, v in facts.items() if v is None and p.startswith("taxpayer.")]
         return rule.finding(
             Outcome.UNKNOWN, "payee_unknown", subject=s, params=[general], missing=missing, pct=general.value
         )
@@ -113,6 +145,14 @@ def low_income_filter(case: Case, ctx: Context) -> list[Finding]:
         except params.MissingParameter:
             pct = None
         unfiled = case.circumstances.unfiled_returns
+        if benefit_levy_method(case, levy)[0] is LevyMethod.MANUAL:
+            out.append(LOW_INCOME_FILTER.finding(Outcome.NOT_APPLICABLE, "manual", subject=s))
+            continue
+        if not unfiled and pct is not None:
+            measured = _income_test(case, ctx, s, levy, pct)
+            if measured is not None:
+                out.append(measured)
+                continue
         key = "unfiled" if unfiled else "filter"
         out.append(
             LOW_INCOME_FILTER.finding(
@@ -125,6 +165,44 @@ def low_income_filter(case: Case, ctx: Context) -> list[Finding]:
             )
         )
     return out
+
+
+def _income_test(case: Case, ctx: Context, s: str, levy: Levy, pct: ParamUse) -> Finding | None:
+    """The screen measured, when household income, size and state are known and the 250% table is in force.
+
+    The threshold percent is an UNVERIFIED parameter (its status travels with the finding); the dollar limit is
+    250% of the HHS guideline as printed in Form 656 (the same multiple), so it is used only when they agree."""
+    from levynav.calc.alt_low_income import income_limit
+
+    c, tp = case.circumstances, case.taxpayer
+    if c.household_income_annual is None or c.household_size is None or tp.state is None or pct.value != 250:
+        return None
+    found = income_limit(c.household_size, tp.state, levy.served_date or ctx.as_of)
+    if found is None:
+        return None
+    limit, row = found
+    income = Decimal(c.household_income_annual)
+    facts = {
+        "circumstances.household_income_annual": income,
+        "circumstances.household_size": c.household_size,
+        "taxpayer.state": tp.state,
+        "circumstances.unfiled_returns": c.unfiled_returns,
+    }
+    below = income <= limit
+    return LOW_INCOME_FILTER.finding(
+        Outcome.APPLIES if below else Outcome.DOES_NOT_APPLY,
+        "below" if below else "above",
+        effect=Effect.INFO,
+        subject=s,
+        facts=facts,
+        params=[pct],
+        value=limit,
+        pct=pct.value,
+        income=income,
+        limit=limit,
+        size=c.household_size,
+        year=row.guideline_year,
+    )
 
 
 def _hold(levy: Levy) -> tuple[date, ParamUse] | None:

@@ -12,7 +12,9 @@ unenforceable by reason of lapse of time, …" — § 6343(a)(1).
 
 from __future__ import annotations
 
-from levynav.law.common import levy_periods, levy_subject
+from datetime import date
+
+from levynav.law.common import benefit_levy_method, levy_periods, levy_subject
 from levynav.law.release_grounds import (
     ESSENTIAL_BUSINESS_PROPERTY,
     FACILITATES_COLLECTION,
@@ -42,12 +44,12 @@ from levynav.law.release_info import (
 from levynav.law.release_support import active_levies, released_finding
 from levynav.law.rule import Context, DeadlineFunc, Rule, RuleFunc
 from levynav.model.analysis import Effect, Finding, Outcome
-from levynav.model.case import Case, Levy
+from levynav.model.case import Case, Levy, LevyKind, LevyMethod
 
 PAID_OR_EXPIRED = Rule(
     id="R6343-A1",
     title="The debt is paid or the collection statute has run out",
-    cites=("R6343-A1", "R6502-A1"),
+    cites=("R6343-A1", "R6502-A1", "R6343-A1-FD"),
     effect=Effect.MUST_RELEASE,
 )
 
@@ -85,16 +87,27 @@ def _paid_or_expired(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
     missing: list[str] = []
     expired_before_levy: list[str] = []
     expired_since: list[str] = []
+    between_levy: list[str] = []
+    between_now: list[str] = []
     for p, path in zip(periods, period_paths, strict=True):
         csed = ctx.csed.get(p.id)
         if csed is None or csed.date is None:
             missing.append(f"{path}.csed")
             continue
         facts[f"{path}.csed"] = csed.date
-        if levy.served_date is not None and csed.date < levy.served_date:
-            expired_before_levy.append(f"{p.id} (statute ran out {csed.date.isoformat()})")
-        elif csed.date < ctx.as_of:
-            expired_since.append(f"{p.id} (statute ran out {csed.date.isoformat()})")
+        # Safer date first (a date after which the IRS may no longer act): the statute has surely run only after
+        # the LATER of the two day-count readings; a day between them is "may have run out" (ADR 0002).
+        later = max(csed.date, csed.alternative or csed.date)
+        earlier = min(csed.date, csed.alternative or csed.date)
+        words = _csed_words(p.id, later, earlier)
+        if levy.served_date is not None and later < levy.served_date:
+            expired_before_levy.append(words)
+        elif levy.served_date is not None and earlier < levy.served_date:
+            between_levy.append(words)
+        elif later < ctx.as_of:
+            expired_since.append(words)
+        elif earlier < ctx.as_of:
+            between_now.append(words)
     if levy.served_date is not None:
         facts[f"{subject}.served_date"] = levy.served_date
     if expired_before_levy:
@@ -106,15 +119,92 @@ def _paid_or_expired(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
             facts=facts,
             periods=", ".join(expired_before_levy),
         )
-    if expired_since:
+    if between_levy:
         return rule.finding(
-            Outcome.APPLIES, "expired_since", subject=subject, facts=facts, periods=", ".join(expired_since)
+            Outcome.UNKNOWN,
+            "between_readings_levy",
+            effect=rule.effect,
+            subject=subject,
+            facts=facts,
+            periods=", ".join(between_levy),
+        )
+    if expired_since:
+        return _expired_since(case, levy, subject, facts, ", ".join(expired_since))
+    if between_now:
+        return rule.finding(
+            Outcome.UNKNOWN,
+            "between_readings_now",
+            effect=rule.effect,
+            subject=subject,
+            facts=facts,
+            periods=", ".join(between_now),
         )
     if missing:
         return rule.finding(
             Outcome.UNKNOWN, "csed_unknown", effect=rule.effect, subject=subject, facts=facts, missing=missing
         )
     return rule.finding(Outcome.DOES_NOT_APPLY, "not_paid_not_expired", subject=subject, facts=facts)
+
+
+def _csed_words(period: str, later: date, earlier: date) -> str:
+    if later == earlier:
+        return f"{period} (statute ran out {later.isoformat()})"
+    other = f"or {earlier.isoformat()} if the days are counted the other way"
+    return f"{period} (statute runs out {later.isoformat()}, {other})"
+
+
+# Levies that reach property or a debt as it stood when served: the general rule of Reg. 301.6343-1(b)(1)(i).
+_ONE_TIME = {LevyKind.BANK, LevyKind.STATE_TAX_REFUND, LevyKind.DIGITAL_ASSETS}
+
+
+def _expired_since(case: Case, levy: Levy, subject: str, facts: dict[str, object], periods: str) -> Finding:
+    """A levy made in time, still attached after the statute ran out: Reg. 301.6343-1(b)(1)(ii).
+
+    "A continuing levy on salary or wages made under section 6331(e) must be released at the end of the period of
+    limitations in section 6502. However, a levy on a fixed and determinable right to payment which right includes
+    payments to be made after the period of limitations expires does not become unenforceable upon the expiration
+    of the period of limitations and will not be released under this condition unless the liability is satisfied."
+    """
+    rule = PAID_OR_EXPIRED
+    f = dict(facts)
+    if levy.kind is LevyKind.WAGES or levy.kind in _ONE_TIME:
+        key = "expired_since" if levy.kind is LevyKind.WAGES else "expired_since_held"
+        return rule.finding(Outcome.APPLIES, key, subject=subject, facts=f, periods=periods)
+    fixed: bool | None = True if levy.kind is LevyKind.SOCIAL_SECURITY else levy.future_payments_fixed
+    if levy.kind is not LevyKind.SOCIAL_SECURITY:
+        f[f"{subject}.future_payments_fixed"] = levy.future_payments_fixed
+    if fixed is None:
+        return rule.finding(
+            Outcome.UNKNOWN,
+            "fixed_right_unknown",
+            effect=rule.effect,
+            subject=subject,
+            facts=f,
+            missing=[f"{subject}.future_payments_fixed"],
+            periods=periods,
+        )
+    if not fixed:
+        return rule.finding(Outcome.APPLIES, "expired_since_held", subject=subject, facts=f, periods=periods)
+    if levy.kind in (LevyKind.SOCIAL_SECURITY, LevyKind.FEDERAL_PAYMENT):
+        method, _ = benefit_levy_method(case, levy)
+        f[f"{subject}.method"] = method
+        if method is None:
+            return rule.finding(
+                Outcome.UNKNOWN,
+                "benefit_method_unknown",
+                effect=rule.effect,
+                subject=subject,
+                facts=f,
+                missing=[f"{subject}.method"],
+                periods=periods,
+            )
+        if method is LevyMethod.FPLP:
+            return rule.finding(
+                Outcome.UNKNOWN, "fplp_after_csed", effect=rule.effect, subject=subject, facts=f, periods=periods
+            )
+    return rule.finding(
+        Outcome.DOES_NOT_APPLY, "fixed_right_survives", effect=Effect.INFO, subject=subject, facts=f, periods=periods
+    )
 
 
 LATER_LEVY = Rule(

@@ -27,6 +27,7 @@ FACILITATES_COLLECTION = Rule(
     title="Releasing the levy would help the IRS collect",
     cites=("R6343-A2",),
     effect=Effect.MUST_RELEASE,
+    on_determination=True,
 )
 INSTALLMENT_AGREEMENT = Rule(
     id="R6343-A3",

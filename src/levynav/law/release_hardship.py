@@ -21,6 +21,7 @@ ECONOMIC_HARDSHIP = Rule(
     title="The levy is causing you economic hardship",
     cites=("R6343-A4", "R6343-A4-ENTITY", "R6343-A4-IRSWEB"),
     effect=Effect.MUST_RELEASE,
+    on_determination=True,
 )
 UNFILED_RETURNS_NO_BAR = Rule(
     id="R6343-V1",

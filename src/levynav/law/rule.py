@@ -97,6 +97,9 @@ class Rule:
     title: str
     cites: tuple[str, ...]
     effect: Effect | None = None  # the effect when the rule applies
+    # The effect holds only once the IRS determines the ground (e.g. § 6343(a)(1)(B), (D)): every applying
+    # finding carries condition "irs_determination", so headlines and the summary say "if the IRS agrees".
+    on_determination: bool = False
 
     def finding(
         self,
@@ -133,6 +136,11 @@ class Rule:
             deadline_ids=list(deadline_ids),
             message_key=key,
             message_args={k: humanize(v) for k, v in variables.items()},
+            condition=(
+                "irs_determination"
+                if self.on_determination and outcome is Outcome.APPLIES and effect is Effect.MUST_RELEASE
+                else None
+            ),
             status_note=(
                 "Rests in part on a source not verified against primary law: " + ", ".join(unverified)
                 if unverified

@@ -96,6 +96,9 @@ class Finding(BaseModel):
     # sentence was filled with; the plan picks a step's wording by the key, never by reading the sentence
     message_key: str | None = None
     message_args: dict[str, str] = Field(default_factory=dict)
+    # "irs_determination": the effect holds once the IRS determines the ground exists (§ 6343(a)(1)(B), (D)):
+    # the person can ask for it, and the IRS must act if it agrees. None: the effect holds on the facts.
+    condition: str | None = None
 
 
 class Deadline(BaseModel):

@@ -145,6 +145,13 @@ class LevyKind(StrEnum):
     DIGITAL_ASSETS = "digital_assets"
 
 
+class LevyMethod(StrEnum):
+    """How a levy on Social Security or other federal payments was made."""
+
+    FPLP = "fplp"  # the systemic Federal Payment Levy Program, up to a set share of each payment (§ 6331(h))
+    MANUAL = "manual"  # a notice of levy (Form 668-A or 668-W) served on the paying agency, subject to § 6334
+
+
 class Owner(StrEnum):
     TAXPAYER = "taxpayer"
     THIRD_PARTY = "third_party"
@@ -217,6 +224,34 @@ class Levy(Strict):
         default=None,
         pattern=r"^(b|d2A|d2B|d2C|d2D)$",
         description="the § 6343 ground of the return: 'b' (wrongful levy) or 'd2A'–'d2D' (§ 6343(d)(2)(A)–(D))",
+    )
+    method: LevyMethod | None = Field(
+        default=None,
+        description="for Social Security or federal payments: 'fplp' (automated Federal Payment Levy Program, "
+        "§ 6331(h)) or 'manual' (a notice of levy served on the agency, Form 668-A/668-W)",
+    )
+    future_payments_fixed: bool | None = Field(
+        default=None,
+        description="the levy reached a right to payments fixed and determinable when it was served that continue "
+        "later (pension, annuity, rent under a lease, installment note) — Reg. 301.6343-1(b)(1)(ii)",
+    )
+    take_home_pay: Money | None = Field(
+        default=None, description="take-home pay per pay period (wage levy), after the deductions in effect at levy"
+    )
+    pay_period: str | None = Field(
+        default=None,
+        pattern=r"^(daily|weekly|biweekly|semimonthly|monthly)$",
+        description="how often the levied pay or benefit is paid: daily, weekly, biweekly, semimonthly or monthly",
+    )
+    benefit_amount: Money | None = Field(
+        default=None, description="each Social Security or federal benefit payment before the levy takes its share"
+    )
+    exemption_statement_returned: bool | None = Field(
+        default=None,
+        description="the statement of dependents and filing status (Form 668-W parts 3-4) was returned to the payer",
+    )
+    exemption_dependents: int | None = Field(
+        default=None, ge=0, description="dependents claimed on the returned statement of dependents and filing status"
     )
 
     @model_validator(mode="after")
