@@ -30,12 +30,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from levynav.calc.dates import LastDay, last_day_after
+from levynav.calc.dates import last_day_after
+from levynav.law.cdp_request import RequestKind, request_kind
 from levynav.law.common import levy_subject
 from levynav.law.discretionary_bars import days, overlaps, param
 from levynav.law.notices import (
-    NoticeRef,
-    cdp_notice_for_periods,
     earliest_for_period,
     is_cdp_levy_notice,
     is_intent_to_levy_notice,
@@ -74,45 +73,11 @@ POST_LEVY = Rule(
 
 
 # ---------------------------------------------------------------- timeliness of a hearing request
+# Whether a request is a timely CDP request is decided once, in ``law/cdp_request.py`` (Ruhaak).
 
 
-@dataclass
-class Timeliness:
-    timely: bool | None
-    notice: NoticeRef | None = None
-    window: LastDay | None = None
-    missing: list[str] = field(default_factory=list)
-    params: list[ParamUse] = field(default_factory=list)
-
-
-def request_timeliness(case: Case, req: HearingRequest) -> Timeliness:
-    """Was the request made within 30 days of the CDP notice for its periods (§ 6330(a)(3)(B); D1, D2)?
-
-    Counted from the later of the printed and mailing dates (Weiss); a mailed request is timely if
-    postmarked by the last day (§ 7502), which moves past a weekend or DC holiday (§ 7503).
-    """
-    notice = cdp_notice_for_periods(case, req.tax_periods) or post_levy_cdp_notice_for_periods(case, req.tax_periods)
-    if notice is None:
-        return Timeliness(None, missing=["notices"])
-    if notice.start is None:
-        return Timeliness(None, notice, missing=notice.date_paths())
-    use = param("cdp.request_window_days", notice.start)
-    if use is None:
-        return Timeliness(None, notice)
-    window = last_day_after(notice.start, days(use))
-    return Timeliness(req.request_date <= window.last, notice, window, params=[use])
-
-
-def _notice_facts(t: Timeliness) -> dict[str, Any]:
-    if t.notice is None:
-        return {}
-    n = t.notice.notice
-    facts: dict[str, Any] = {f"{t.notice.path}.type": n.type}
-    if n.notice_date is not None:
-        facts[f"{t.notice.path}.notice_date"] = n.notice_date
-    if n.mailing_date is not None:
-        facts[f"{t.notice.path}.mailing_date"] = n.mailing_date
-    return facts
+def _notice_facts(rk: RequestKind) -> dict[str, Any]:
+    return dict(rk.window.facts) if rk.window is not None else {}
 
 
 def cdp_hearing_pending(case: Case, ctx: Context) -> list[Finding]:
@@ -129,22 +94,21 @@ def cdp_hearing_pending(case: Case, ctx: Context) -> list[Finding]:
         if req.kind is HearingKind.LIEN:
             out.append(CDP_STAY.finding(Outcome.DOES_NOT_APPLY, "lien_only", subject=sub, facts=facts))
             continue
-        t = request_timeliness(case, req)
-        facts.update(_notice_facts(t))
-        if t.timely is None:
-            out.append(CDP_STAY.finding(Outcome.UNKNOWN, "unknown", subject=sub, facts=facts, missing=t.missing))
+        rk = request_kind(case, i)
+        facts.update(_notice_facts(rk))
+        if rk.cdp is None or rk.window is None or rk.last is None:
+            out.append(CDP_STAY.finding(Outcome.UNKNOWN, "unknown", subject=sub, facts=facts, missing=rk.missing))
             continue
-        assert t.notice is not None and t.window is not None
         common: dict[str, Any] = {
             "subject": sub,
             "facts": facts,
-            "params": t.params,
+            "params": rk.window.params,
             "requested": req.request_date,
-            "notice": t.notice.kind,
-            "last": t.window.last,
-            "counted": t.notice.start_note,
+            "notice": rk.window.notice.type.value,
+            "last": rk.last,
+            "counted": rk.window.cdp_note,
         }
-        if not t.timely:
+        if not rk.cdp:
             out.append(CDP_STAY.finding(Outcome.DOES_NOT_APPLY, "late", **common))
             out.append(LATE_REQUEST.finding(Outcome.APPLIES, "late", **common))
             continue
@@ -153,7 +117,7 @@ def cdp_hearing_pending(case: Case, ctx: Context) -> list[Finding]:
             facts[f"{sub}.final_date"] = req.final_date
             out.append(CDP_STAY.finding(Outcome.DOES_NOT_APPLY, "ended", final=req.final_date, **common))
         else:
-            out.append(CDP_STAY.finding(Outcome.APPLIES, "pending", value=t.window.last, **common))
+            out.append(CDP_STAY.finding(Outcome.APPLIES, "pending", value=rk.last, **common))
     for i, levy in enumerate(case.levies):
         for req, rsub in stays:
             if not overlaps(req.tax_periods, levy.tax_periods) or levy.served_date is None:
