@@ -18,16 +18,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from levynav.law import appeals_cap, appeals_tax_court, appeals_windows, cdp_request
+from levynav.law import appeals_cap, appeals_tax_court, appeals_windows, cdp_request, notice_receipt
 from levynav.law.appeals_cap import CAP as CAP
 from levynav.law.appeals_cap import CAP_IA as CAP_IA
 from levynav.law.appeals_cap import CAP_RO as CAP_RO
 from levynav.law.appeals_cap import CAP_THIRD_PARTY as CAP_THIRD_PARTY
 from levynav.law.appeals_cap import OIC_APPEAL as OIC_APPEAL
 from levynav.law.appeals_tax_court import TAX_COURT as TAX_COURT
-from levynav.law.cdp_request import REQUEST_KIND as REQUEST_KIND
 from levynav.law.appeals_windows import NOT_CDP, Window, request_for
+from levynav.law.cdp_request import REQUEST_KIND as REQUEST_KIND
 from levynav.law.findings_util import made_in_time, open_or_closed
+from levynav.law.notice_receipt import NOT_RECEIVED as NOT_RECEIVED
 from levynav.law.rule import Context, DeadlineFunc, Rule, RuleFunc
 from levynav.model.analysis import Deadline, Effect, Finding, Outcome
 from levynav.model.case import Case, HearingKind, HearingRequest
@@ -316,6 +317,7 @@ def hearing_deadlines(case: Case, ctx: Context) -> list[Deadline]:
 
 RULES: list[RuleFunc] = [
     cdp_request.request_kind_findings,
+    notice_receipt.notice_not_received,
     cdp_hearing,
     equivalent_hearing,
     not_a_hearing_notice,

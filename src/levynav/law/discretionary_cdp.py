@@ -14,11 +14,14 @@
   be made first; the hearing is offered "within a reasonable period of time after the levy".
 
 Dates run from the later of the printed and the mailing date of a notice (Weiss, 147 T.C. 179).
-The notices a case lists are read as the notices the person received: when some are listed and none of
-a required kind (notice of intent, CDP notice) is among them for a period, the levy is treated as made
-without it (the explanation says to check the transcript). Notice and demand is the exception: without a
-CP14 or a later balance-due reminder (CP501, CP503, CP504, which are sent only after the first bill and
-also demand payment) it stays unknown.
+The notices a case lists are the notices the person has, not every notice the IRS sent: a hearing notice is
+valid when mailed by certified or registered mail to the last known address, received or not (§ 6330(a)(2)(C);
+Treas. Reg. § 301.6320-1(a)(2) Q&A-A11; reference CDP-17). So a notice missing from the list does not show
+that the levy was made without it. For the CDP notice the account transcript decides: TC 971 AC 069 (CDP levy
+notice issued) for the period, or a transcript read and showing none (``TaxPeriod.cdp_levy_notice_on_transcript``).
+Without a listed notice of intent or CDP notice and without that transcript fact, the check stays unknown.
+Notice and demand: without a CP14 or a later balance-due reminder (CP501, CP503, CP504, which are sent only
+after the first bill and also demand payment) it stays unknown.
 Open question: whether § 7503 moves the IRS's own earliest levy date is not settled by the sources
 read; the taxpayer's payment window (10 days) and hearing window (30 days) are moved, the IRS's
 "not less than 30 days before the levy" is not.
@@ -195,9 +198,12 @@ def _check(case: Case, levy: Levy, kind: Callable[[NoticeType], bool], pid: str,
                 out.missing.append("notices")
             elif param(pid, served) is None:
                 out.gaps.append(pid)  # the requirement is not encoded for a levy on that date
+            elif part == "part_cdp":
+                _cdp_notice_not_listed(case, period, out)
             else:
-                # The person listed the notices they received and none of this kind is among them.
-                out.problems.append(render(PREMATURE.id, f"{part}_none", {"period": period or "these taxes"}))
+                # Not having (or not listing) a notice does not show it was not sent (CDP-17).
+                out.missing.append("notices")
+                out.notes.append(render(PREMATURE.id, "part_intent_not_listed", {"period": period or "these taxes"}))
             return
         if ref.start is None:
             out.missing.extend(ref.date_paths())
@@ -231,6 +237,28 @@ def _check(case: Case, levy: Levy, kind: Callable[[NoticeType], bool], pid: str,
                 )
             )
             return
+
+
+def _cdp_notice_not_listed(case: Case, period: str | None, out: _Check) -> None:
+    """No CDP notice listed for the period: the transcript (TC 971 AC 069) decides whether one was sent."""
+    words = {"period": period or "these taxes"}
+    index = next((k for k, p in enumerate(case.tax_periods) if p.id == period), None)
+    if index is None:
+        out.missing.append("notices")
+        out.notes.append(render(PREMATURE.id, "part_cdp_not_listed", words))
+        return
+    path = f"tax_periods[{index}].cdp_levy_notice_on_transcript"
+    shown = case.tax_periods[index].cdp_levy_notice_on_transcript
+    if shown is False:
+        out.facts[path] = False
+        out.problems.append(render(PREMATURE.id, "part_cdp_none", words))
+    elif shown is True:
+        out.facts[path] = True
+        out.missing.append("notices")
+        out.notes.append(render(PREMATURE.id, "part_cdp_on_transcript", words))
+    else:
+        out.missing.append(path)
+        out.notes.append(render(PREMATURE.id, "part_cdp_not_listed", words))
 
 
 def premature_levy(case: Case, ctx: Context) -> list[Finding]:
