@@ -18,7 +18,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from levynav.law import appeals_cap, appeals_tax_court, appeals_windows, cdp_request, notice_receipt
+from levynav.law import (
+    appeals_cap,
+    appeals_tax_court,
+    appeals_windows,
+    cdp_request,
+    hearing_notice_once,
+    notice_receipt,
+)
 from levynav.law.appeals_cap import CAP as CAP
 from levynav.law.appeals_cap import CAP_IA as CAP_IA
 from levynav.law.appeals_cap import CAP_RO as CAP_RO
@@ -28,6 +35,7 @@ from levynav.law.appeals_tax_court import TAX_COURT as TAX_COURT
 from levynav.law.appeals_windows import NOT_CDP, Window, request_for
 from levynav.law.cdp_request import REQUEST_KIND as REQUEST_KIND
 from levynav.law.findings_util import made_in_time, open_or_closed
+from levynav.law.hearing_notice_once import ONCE as ONCE
 from levynav.law.notice_receipt import NOT_RECEIVED as NOT_RECEIVED
 from levynav.law.rule import Context, DeadlineFunc, Rule, RuleFunc
 from levynav.model.analysis import Deadline, Effect, Finding, Outcome
@@ -109,6 +117,8 @@ def _cdp(case: Case, ctx: Context, w: Window) -> Finding:
     if w.repeat:
         # § 6330(a)(1), (b)(2); Treas. Reg. § 301.6330-1(b)(2) Q&A-B2: only the first notice for a period.
         return rule.finding(Outcome.NOT_APPLICABLE, "repeat", subject=subject, facts=w.facts, notice=notice)
+    if w.before_cdp:
+        return rule.finding(Outcome.NOT_APPLICABLE, "before_cdp", subject=subject, facts=w.facts, notice=notice)
     if last is None and w.gaps:
         return rule.finding(
             Outcome.UNKNOWN,
@@ -187,6 +197,8 @@ def _eh(case: Case, ctx: Context, w: Window) -> Finding:
 
     if w.repeat:
         return rule.finding(Outcome.NOT_APPLICABLE, "repeat", subject=subject, facts=w.facts, notice=notice)
+    if w.before_cdp:
+        return rule.finding(Outcome.NOT_APPLICABLE, "before_cdp", subject=subject, facts=w.facts, notice=notice)
     if last is None and w.gaps:
         return law_unknown(w.facts)
     if last is None:
@@ -279,8 +291,8 @@ def hearing_deadlines(case: Case, ctx: Context) -> list[Deadline]:
     """cdp.request, lien_cdp.request, eh.request, lien_eh.request — one per hearing notice (subject notices[i])."""
     out = []
     for w in appeals_windows.windows(case):
-        if w.repeat:
-            continue  # the first notice for the periods holds the hearing dates
+        if w.repeat or w.before_cdp:
+            continue  # the first notice for the periods holds the hearing dates; no CDP before 1999-01-19
         lien = w.kind is HearingKind.LIEN
         last = w.cdp_last
         if last is not None:
@@ -318,6 +330,7 @@ def hearing_deadlines(case: Case, ctx: Context) -> list[Deadline]:
 RULES: list[RuleFunc] = [
     cdp_request.request_kind_findings,
     notice_receipt.notice_not_received,
+    hearing_notice_once.final_notice_before_ss_levy,
     cdp_hearing,
     equivalent_hearing,
     not_a_hearing_notice,

@@ -32,6 +32,11 @@ LIEN = frozenset({NoticeType.LETTER_3172})
 NOT_CDP = frozenset({NoticeType.CP14, NoticeType.CP501, NoticeType.CP503, NoticeType.CP504})
 
 
+# CDP hearings apply to collection actions after 1999-01-18: RRA 98, Pub. L. 105-206, § 3401(d) (180 days after
+# enactment on 1998-07-22); Treas. Reg. § 301.6330-1(a)(1) ("on or after January 19, 1999"), § 301.6320-1(a)(1).
+CDP_FROM = date(1999, 1, 19)
+
+
 @dataclass(frozen=True)
 class Window:
     """The CDP and equivalent-hearing periods opened by one notice."""
@@ -53,6 +58,12 @@ class Window:
     @property
     def subject(self) -> str:
         return f"notices[{self.index}]"
+
+    @property
+    def before_cdp(self) -> bool:
+        """The notice predates the CDP law, so it gave no CDP hearing (nor an equivalent hearing)."""
+        on = _start(self)
+        return on is not None and on < CDP_FROM
 
     @property
     def gap_reason(self) -> str:

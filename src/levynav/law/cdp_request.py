@@ -66,7 +66,7 @@ def candidates(case: Case, req: HearingRequest) -> list[Window]:
     """The first hearing notices (not repeats) of the request's kind that cover its periods and came before it."""
     out = []
     for w in appeals_windows.windows(case):
-        if w.kind is not req.kind or w.repeat or not _overlap(req.tax_periods, w.notice.tax_periods):
+        if w.kind is not req.kind or w.repeat or w.before_cdp or not _overlap(req.tax_periods, w.notice.tax_periods):
             continue
         start = w.notice.notice_date
         if start is not None and req.request_date < start:
