@@ -22,8 +22,10 @@ from levynav.law import (
     appeals_cap,
     appeals_tax_court,
     appeals_windows,
+    bankruptcy_discharge,
     cdp_request,
     hearing_notice_once,
+    lien_withdrawal,
     notice_receipt,
 )
 from levynav.law.appeals_cap import CAP as CAP
@@ -33,9 +35,11 @@ from levynav.law.appeals_cap import CAP_THIRD_PARTY as CAP_THIRD_PARTY
 from levynav.law.appeals_cap import OIC_APPEAL as OIC_APPEAL
 from levynav.law.appeals_tax_court import TAX_COURT as TAX_COURT
 from levynav.law.appeals_windows import NOT_CDP, Window, request_for
+from levynav.law.bankruptcy_discharge import STAY_IS_TEMPORARY as STAY_IS_TEMPORARY
 from levynav.law.cdp_request import REQUEST_KIND as REQUEST_KIND
 from levynav.law.findings_util import made_in_time, open_or_closed
 from levynav.law.hearing_notice_once import ONCE as ONCE
+from levynav.law.lien_withdrawal import LIEN_NOT_LEVY as LIEN_NOT_LEVY
 from levynav.law.notice_receipt import NOT_RECEIVED as NOT_RECEIVED
 from levynav.law.rule import Context, DeadlineFunc, Rule, RuleFunc
 from levynav.model.analysis import Deadline, Effect, Finding, Outcome
@@ -331,6 +335,8 @@ RULES: list[RuleFunc] = [
     cdp_request.request_kind_findings,
     notice_receipt.notice_not_received,
     hearing_notice_once.final_notice_before_ss_levy,
+    lien_withdrawal.lien_is_not_levy,
+    bankruptcy_discharge.stay_and_discharge,
     cdp_hearing,
     equivalent_hearing,
     not_a_hearing_notice,
