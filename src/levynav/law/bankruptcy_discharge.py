@@ -6,7 +6,7 @@ this title concerning an individual or a case under chapter 9, 11, 12, or 13 of 
 discharge is granted or denied" (11 U.S.C. § 362(c)(2), as quoted in Zaklama v. Comm'r). Whether the tax
 itself is gone depends on the discharge: taxes with priority under § 507(a)(8) (for example recent income
 taxes) are excepted from discharge (§ 523(a)(1)(A), as described in In re Avila, 228 B.R. 63 (Bankr. D. Mass.
-1999); reference RBK-DISCHARGE, secondary). §§ 727 and 1328 were not read.
+1999); reference RBK-2, secondary). §§ 727 and 1328 were not read.
 The levy bar itself is RBK-362 (law/discretionary_other.py); the CSED pause is the CSED engine's.
 """
 
@@ -21,7 +21,7 @@ from levynav.model.case import Case
 STAY_IS_TEMPORARY = Rule(
     id="RBK-2",
     title="The bankruptcy stay is temporary; the discharge decides whether the tax is gone",
-    cites=("RBK-DISCHARGE", "RBK-362"),
+    cites=("RBK-2", "RBK-362"),
     effect=Effect.INFO,
 )
 

@@ -21,7 +21,7 @@ from levynav.model.case import Case, HearingKind, NoticeType
 LIEN_NOT_LEVY = Rule(
     id="LIEN-1",
     title="A lien withdrawal is not a levy release",
-    cites=("LIEN-VS-LEVY", "CDP-2"),
+    cites=("LIEN-1", "CDP-2"),
     effect=Effect.INFO,
 )
 
