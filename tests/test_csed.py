@@ -304,3 +304,34 @@ def test_computed_csed_feeds_the_release_rule() -> None:
     [finding] = [f for f in result.findings if f.rule == "R6343-A1"]
     assert finding.outcome.value == "applies"
     assert "2025-12-22" in finding.explanation
+
+
+def test_timely_request_with_equivalent_box_checked_suspends_as_cdp_ruhaak() -> None:
+    """Ruhaak v. Comm'r, 157 T.C. No. 9 (2021): a timely request is a CDP request whatever box is checked."""
+    case = make(
+        "2017-06-05",
+        notices=[{"type": "LT11", "notice_date": "2021-02-08"}],
+        proceedings={
+            "hearing_requests": [
+                {"request_date": "2021-03-01", "final_date": "2021-10-15", "equivalent_hearing_box_checked": True}
+            ]
+        },
+    )
+    row = one(case).assessments[0]
+    assert row.suspended_days == 228
+    assert row.date == date(2028, 1, 19)
+
+
+def test_second_notice_for_the_same_period_gives_no_new_cdp_window() -> None:
+    """§ 6330(a)(1) "only once for the taxable period"; Treas. Reg. § 301.6330-1(b)(2) Q&A-B2."""
+    case = make(
+        "2017-06-05",
+        notices=[
+            {"type": "LT11", "notice_date": "2021-02-08", "tax_periods": [P]},
+            {"type": "Letter 1058", "notice_date": "2021-06-01", "tax_periods": [P]},
+        ],
+        proceedings={"hearing_requests": [{"request_date": "2021-06-15", "final_date": "2021-10-15"}]},
+    )
+    result = one(case)
+    assert result.assessments[0].date == date(2027, 6, 5)
+    assert any("equivalent hearing" in n for n in result.notes)

@@ -116,6 +116,22 @@ def test_bar_findings_carry_the_parameter_and_the_facts() -> None:
 
 
 def test_a_period_without_its_own_cdp_notice_makes_the_levy_premature() -> None:
+    # Corrected in issue 8: the transcript showing no CDP levy notice (TC 971 AC 069) decides it, not the list.
+    case = _case(
+        tax_periods=[{"id": "2020"}, {"id": "2021", "cdp_levy_notice_on_transcript": False}],
+        notices=[
+            {"type": "CP14", "notice_date": "2024-01-08"},
+            {"type": "LT11", "notice_date": "2025-01-06", "tax_periods": ["2020"]},
+        ],
+        levies=[{"kind": "bank", "served_date": "2025-06-02", "tax_periods": ["2020", "2021"]}],
+    )
+    (f,) = premature_levy(case, Context(as_of=AS_OF))
+    assert f.outcome is Outcome.APPLIES and f.effect is Effect.LEVY_IMPROPER
+    assert "transcript for 2021 shows no final notice of your right to a hearing" in f.explanation
+
+
+def test_a_notice_missing_from_the_list_is_not_a_notice_never_sent() -> None:
+    """§ 6330(a)(2)(C); Treas. Reg. § 301.6320-1(a)(2) Q&A-A11: receipt is not required, so ask the transcript."""
     case = _case(
         tax_periods=[{"id": "2020"}, {"id": "2021"}],
         notices=[
@@ -125,8 +141,8 @@ def test_a_period_without_its_own_cdp_notice_makes_the_levy_premature() -> None:
         levies=[{"kind": "bank", "served_date": "2025-06-02", "tax_periods": ["2020", "2021"]}],
     )
     (f,) = premature_levy(case, Context(as_of=AS_OF))
-    assert f.outcome is Outcome.APPLIES and f.effect is Effect.LEVY_IMPROPER
-    assert "final notice of your right to a hearing (LT11, Letter 1058, CP90 or CP297) for 2021" in f.explanation
+    assert f.outcome is Outcome.UNKNOWN
+    assert "tax_periods[1].cdp_levy_notice_on_transcript" in f.missing
 
 
 def test_without_any_notices_the_premature_check_asks_for_them() -> None:

@@ -5,41 +5,20 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from levynav import params
 from levynav.calc.csed_reader import Reader, periods
 from levynav.calc.csed_types import NoEffect, Suspension
-from levynav.calc.dates import add_business_days, add_months, counting_start, last_day_after
-from levynav.model.case import Case, HearingKind, HearingRequest, NoticeType
-
-LEVY_CDP_NOTICES = {NoticeType.LT11, NoticeType.LETTER_1058, NoticeType.CP90, NoticeType.CP297, NoticeType.CP297A}
+from levynav.calc.dates import add_months
+from levynav.law.cdp_request import kind_of
+from levynav.model.case import Case, HearingRequest
 
 
 def cdp_last_day(case: Case, request: HearingRequest) -> tuple[date | None, str]:
-    """The last day for a timely CDP request, from the latest CDP notice before the request."""
-    wanted = LEVY_CDP_NOTICES if request.kind is HearingKind.LEVY else {NoticeType.LETTER_3172}
-    best: tuple[date, str] | None = None
-    for i, n in enumerate(case.notices):
-        if n.type not in wanted:
-            continue
-        if request.tax_periods and n.tax_periods and not set(request.tax_periods) & set(n.tax_periods):
-            continue
-        start, how = counting_start(n.notice_date, n.mailing_date)
-        last: date | None = None
-        if n.type is NoticeType.LETTER_3172:
-            if n.nftl_filed_date is not None:
-                window_start = add_business_days(n.nftl_filed_date, 5)
-                last = last_day_after(window_start, params.number("csed.cdp_request_window_days", window_start)).last
-            elif n.response_date is not None:
-                last = n.response_date
-        elif start is not None:
-            last = last_day_after(start, params.number("csed.cdp_request_window_days", start)).last
-        if last is None or start is None or start > request.request_date:
-            continue
-        if best is None or last > best[0]:
-            best = (last, f"notices[{i}] ({n.type.value}, {how}): last day {last.isoformat()}")
-    if best is None:
+    """The last day for a timely CDP request — the one answer of ``law.cdp_request`` (one window computation)."""
+    rk = kind_of(case, request)
+    if rk.window is None or rk.last is None:
         return None, "no CDP notice in the case to test timeliness against"
-    return best
+    w = rk.window
+    return rk.last, f"{w.subject} ({w.notice.type.value}, {w.cdp_note}): last day {rk.last.isoformat()}"
 
 
 def hearings(r: Reader) -> None:
@@ -48,7 +27,7 @@ def hearings(r: Reader) -> None:
         scope = periods(h.tax_periods)
         last, how = cdp_last_day(r.case, h)
         unverified = False
-        if last is not None and h.request_date > last:
+        if kind_of(r.case, h).cdp is False and last is not None:
             r.none.append(
                 NoEffect(
                     "CSED-3.20",

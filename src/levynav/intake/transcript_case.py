@@ -250,7 +250,7 @@ def _legal(facts: Facts, pid: str, events: list[Event], where: str) -> None:
 
 def _infer_cdp(day: date, notices: list[date]) -> str | None:
     for n in notices:
-        last = last_day_after(n, _days("csed.cdp_request_window_days", n)).last
+        last = last_day_after(n, _days("cdp.request_window_days", n)).last
         if n <= day <= last:
             return "cdp"
     return None

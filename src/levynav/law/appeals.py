@@ -18,7 +18,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from levynav.law import appeals_cap, appeals_tax_court, appeals_windows
+from levynav.law import (
+    appeals_cap,
+    appeals_tax_court,
+    appeals_windows,
+    bankruptcy_discharge,
+    cdp_request,
+    hearing_notice_once,
+    lien_withdrawal,
+    notice_receipt,
+)
 from levynav.law.appeals_cap import CAP as CAP
 from levynav.law.appeals_cap import CAP_IA as CAP_IA
 from levynav.law.appeals_cap import CAP_RO as CAP_RO
@@ -26,7 +35,12 @@ from levynav.law.appeals_cap import CAP_THIRD_PARTY as CAP_THIRD_PARTY
 from levynav.law.appeals_cap import OIC_APPEAL as OIC_APPEAL
 from levynav.law.appeals_tax_court import TAX_COURT as TAX_COURT
 from levynav.law.appeals_windows import NOT_CDP, Window, request_for
+from levynav.law.bankruptcy_discharge import STAY_IS_TEMPORARY as STAY_IS_TEMPORARY
+from levynav.law.cdp_request import REQUEST_KIND as REQUEST_KIND
 from levynav.law.findings_util import made_in_time, open_or_closed
+from levynav.law.hearing_notice_once import ONCE as ONCE
+from levynav.law.lien_withdrawal import LIEN_NOT_LEVY as LIEN_NOT_LEVY
+from levynav.law.notice_receipt import NOT_RECEIVED as NOT_RECEIVED
 from levynav.law.rule import Context, DeadlineFunc, Rule, RuleFunc
 from levynav.model.analysis import Deadline, Effect, Finding, Outcome
 from levynav.model.case import Case, HearingKind, HearingRequest
@@ -104,6 +118,22 @@ def _request_seen(case: Case, w: Window, facts: dict[str, object]) -> HearingReq
 def _cdp(case: Case, ctx: Context, w: Window) -> Finding:
     rule, subject, last = _cdp_rule(w), w.subject, w.cdp_last
     notice = w.notice.type.value
+    if w.repeat:
+        # § 6330(a)(1), (b)(2); Treas. Reg. § 301.6330-1(b)(2) Q&A-B2: only the first notice for a period.
+        return rule.finding(Outcome.NOT_APPLICABLE, "repeat", subject=subject, facts=w.facts, notice=notice)
+    if w.before_cdp:
+        return rule.finding(Outcome.NOT_APPLICABLE, "before_cdp", subject=subject, facts=w.facts, notice=notice)
+    if last is None and w.gaps:
+        return rule.finding(
+            Outcome.UNKNOWN,
+            "law_unknown",
+            effect=Effect.ROUTE_OPEN,
+            subject=subject,
+            facts=w.facts,
+            params=w.params,
+            notice=notice,
+            reason=w.gap_reason,
+        )
     if last is None:
         return rule.finding(
             Outcome.UNKNOWN,
@@ -152,10 +182,29 @@ def _eh(case: Case, ctx: Context, w: Window) -> Finding:
     notice = w.notice.type.value
 
     def date_unknown(facts: dict[str, object]) -> Finding:
+        if w.gaps and "eh.request_window_months" in w.gaps:
+            return law_unknown(facts)
         return rule.finding(
             Outcome.UNKNOWN, "date_unknown", effect=Effect.ROUTE_OPEN, subject=subject, facts=facts, missing=w.missing
         )
 
+    def law_unknown(facts: dict[str, object]) -> Finding:
+        return rule.finding(
+            Outcome.UNKNOWN,
+            "law_unknown",
+            effect=Effect.ROUTE_OPEN,
+            subject=subject,
+            facts=facts,
+            params=w.params,
+            reason=w.gap_reason,
+        )
+
+    if w.repeat:
+        return rule.finding(Outcome.NOT_APPLICABLE, "repeat", subject=subject, facts=w.facts, notice=notice)
+    if w.before_cdp:
+        return rule.finding(Outcome.NOT_APPLICABLE, "before_cdp", subject=subject, facts=w.facts, notice=notice)
+    if last is None and w.gaps:
+        return law_unknown(w.facts)
     if last is None:
         return date_unknown(w.facts)
     facts = dict(w.facts)
@@ -246,6 +295,8 @@ def hearing_deadlines(case: Case, ctx: Context) -> list[Deadline]:
     """cdp.request, lien_cdp.request, eh.request, lien_eh.request — one per hearing notice (subject notices[i])."""
     out = []
     for w in appeals_windows.windows(case):
+        if w.repeat or w.before_cdp:
+            continue  # the first notice for the periods holds the hearing dates; no CDP before 1999-01-19
         lien = w.kind is HearingKind.LIEN
         last = w.cdp_last
         if last is not None:
@@ -281,6 +332,11 @@ def hearing_deadlines(case: Case, ctx: Context) -> list[Deadline]:
 
 
 RULES: list[RuleFunc] = [
+    cdp_request.request_kind_findings,
+    notice_receipt.notice_not_received,
+    hearing_notice_once.final_notice_before_ss_levy,
+    lien_withdrawal.lien_is_not_levy,
+    bankruptcy_discharge.stay_and_discharge,
     cdp_hearing,
     equivalent_hearing,
     not_a_hearing_notice,

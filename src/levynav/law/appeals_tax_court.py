@@ -9,8 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from levynav.calc import dates
-from levynav.law import appeals_windows
-from levynav.law.appeals_windows import request_for
+from levynav.law import appeals_windows, cdp_request
 from levynav.law.findings_util import days_after, open_or_closed
 from levynav.law.rule import Context, Rule
 from levynav.model.analysis import Deadline, Effect, Finding, Outcome, ParamUse
@@ -19,20 +18,21 @@ from levynav.model.case import Case, HearingRequest
 TAX_COURT = Rule(
     id="CDP-15",
     title="Tax Court review of the CDP Notice of Determination (30 days)",
-    cites=("CDP-15", "CDP-8", "D6"),
+    cites=("CDP-15", "CDP-8", "D6", "CDP-16"),
     effect=Effect.ROUTE_OPEN,
 )
 
+# Pension Protection Act of 2006, Pub. L. 109-280, § 855(b), 120 Stat. 1019: the Tax Court's jurisdiction
+# over every CDP determination applies "to determinations made after the date which is 60 days after the
+# date of the enactment" (enacted 2006-08-17). Before, § 6330(d)(1)(B) (112 Stat. 749) sent an appeal to a
+# district court "if the Tax Court does not have jurisdiction of the underlying tax liability".
+TAX_COURT_FOR_ALL_TAXES_FROM = date(2006, 10, 17)
+
 
 def _hearing_type(case: Case, j: int, req: HearingRequest) -> str | None:
-    """'cdp' or 'eh' for a hearing request, from the notice it answers; None if it cannot be told."""
-    if req.equivalent_hearing_box_checked:
-        return "eh"
-    for w in appeals_windows.windows(case):
-        found = request_for(case, w)
-        if found is not None and found[0] == j and w.cdp_last is not None:
-            return "cdp" if req.request_date <= w.cdp_last else "eh"
-    return "cdp" if req.equivalent_hearing_box_checked is False else None
+    """'cdp' or 'eh' for a hearing request — the one answer of ``cdp_request`` (Ruhaak: the box does not decide)."""
+    kind = cdp_request.request_kind(case, j).cdp
+    return None if kind is None else ("cdp" if kind else "eh")
 
 
 def tax_court_review(case: Case, ctx: Context) -> list[Finding]:
@@ -45,7 +45,7 @@ def tax_court_review(case: Case, ctx: Context) -> list[Finding]:
         facts: dict[str, object] = {f"{subject}.determination_date": req.determination_date}
         kind = _hearing_type(case, j, req)
         if kind is None:
-            missing = [f"{subject}.equivalent_hearing_box_checked"]
+            missing = list(cdp_request.request_kind(case, j).missing)
             out.append(
                 TAX_COURT.finding(Outcome.UNKNOWN, "type_unknown", subject=subject, facts=facts, missing=missing)
             )
@@ -77,6 +77,7 @@ def tax_court_review(case: Case, ctx: Context) -> list[Finding]:
                 ctx.as_of,
                 last.last,
                 "tax_court.cdp_petition",
+                open_key="open" if req.determination_date >= TAX_COURT_FOR_ALL_TAXES_FROM else "open_before_2006",
                 open_vars={"determination_date": req.determination_date},
                 subject=subject,
                 facts=facts,

@@ -16,7 +16,7 @@ from the printed date (the earlier, safer date) when both are known.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -30,6 +30,11 @@ PRE_LEVY = frozenset({NoticeType.LT11, NoticeType.LETTER_1058, NoticeType.CP90, 
 POST_LEVY = frozenset({NoticeType.CP92, NoticeType.CP297A})
 LIEN = frozenset({NoticeType.LETTER_3172})
 NOT_CDP = frozenset({NoticeType.CP14, NoticeType.CP501, NoticeType.CP503, NoticeType.CP504})
+
+
+# CDP hearings apply to collection actions after 1999-01-18: RRA 98, Pub. L. 105-206, § 3401(d) (180 days after
+# enactment on 1998-07-22); Treas. Reg. § 301.6330-1(a)(1) ("on or after January 19, 1999"), § 301.6320-1(a)(1).
+CDP_FROM = date(1999, 1, 19)
 
 
 @dataclass(frozen=True)
@@ -47,10 +52,24 @@ class Window:
     params: tuple[ParamUse, ...]
     facts: dict[str, Any] = field(default_factory=dict)
     missing: tuple[str, ...] = ()
+    repeat: bool = False  # a later notice for periods an earlier hearing notice covered (no new CDP hearing)
+    gaps: tuple[str, ...] = ()  # parameters with no value in force for the notice's date (reason in ``cdp_note``)
 
     @property
     def subject(self) -> str:
         return f"notices[{self.index}]"
+
+    @property
+    def before_cdp(self) -> bool:
+        """The notice predates the CDP law, so it gave no CDP hearing (nor an equivalent hearing)."""
+        on = _start(self)
+        return on is not None and on < CDP_FROM
+
+    @property
+    def gap_reason(self) -> str:
+        """Why a date of this window cannot be counted from the law encoded (empty when it can)."""
+        on = _start(self)
+        return _gap_note(list(self.gaps), on) if self.gaps and on is not None else ""
 
     @property
     def cdp_last(self) -> date | None:
@@ -70,12 +89,38 @@ def hearing_notices(case: Case) -> list[tuple[int, Notice]]:
 
 
 def windows(case: Case) -> list[Window]:
+    """One window per hearing notice, in the case's order; a later notice for periods an earlier hearing
+    notice of the same kind already covered is marked ``repeat`` (§ 6330(a)(1) "only once for the taxable
+    period"; Treas. Reg. § 301.6330-1(b)(2) Q&A-B2)."""
     out = []
     for i, n in hearing_notices(case):
-        w = _lien_window(i, n) if n.type in LIEN else _levy_window(i, n)
-        if w is not None:
-            out.append(w)
-    return out
+        out.append(_lien_window(i, n) if n.type in LIEN else _levy_window(i, n))
+    return [replace(w, repeat=_is_repeat(w, out)) for w in out]
+
+
+def _start(w: Window) -> date | None:
+    return w.notice.nftl_filed_date if w.kind is HearingKind.LIEN else w.notice.notice_date
+
+
+def _is_repeat(w: Window, every: list[Window]) -> bool:
+    """Whether an earlier-dated hearing notice of the same kind covers every period of this one."""
+    mine = _start(w)
+    if mine is None:
+        return False
+    for other in every:
+        theirs = _start(other)
+        if other is w or other.kind is not w.kind or theirs is None or theirs >= mine:
+            continue
+        earlier, mine_periods = set(other.notice.tax_periods), set(w.notice.tax_periods)
+        if not earlier or (mine_periods and mine_periods <= earlier):
+            return True
+    return False
+
+
+def _gap_note(pids: list[str], on: date) -> str:
+    """Plain words (no parameter ids: a person reads this) for a period not encoded for the date."""
+    what = "the request period" if any(p.startswith("cdp.") for p in pids) else "the one-year period"
+    return f"{what} the law set for a notice of {on.strftime('%B')} {on.day}, {on.year} is not in our data"
 
 
 def param_use(pid: str, on: date) -> ParamUse | None:
@@ -85,7 +130,7 @@ def param_use(pid: str, on: date) -> ParamUse | None:
         return None
 
 
-def _levy_window(i: int, n: Notice) -> Window | None:
+def _levy_window(i: int, n: Notice) -> Window:
     subject = f"notices[{i}]"
     start, note = dates.counting_start(n.notice_date, n.mailing_date)
     facts: dict[str, Any] = {f"{subject}.type": n.type}
@@ -98,24 +143,20 @@ def _levy_window(i: int, n: Notice) -> Window | None:
     if start is None:
         return Window(i, n, kind, post, None, note, None, None, (), facts, (f"{subject}.notice_date",))
     days, months = param_use("cdp.request_window_days", start), param_use("eh.request_window_months", start)
-    if days is None or months is None or not isinstance(days.value, int) or not isinstance(months.value, int):
-        return None
+    gaps = [pid for pid, u in (("cdp.request_window_days", days), ("eh.request_window_months", months)) if u is None]
+    gaps += [u.id for u in (days, months) if u is not None and not isinstance(u.value, int)]
     eh_start = n.notice_date or start
-    return Window(
-        i,
-        n,
-        kind,
-        post,
-        dates.last_day_after(start, days.value),
-        note,
-        None,
-        dates.last_day_after_months(eh_start, months.value),
-        (days, months),
-        facts,
+    cdp = dates.last_day_after(start, days.value) if days is not None and isinstance(days.value, int) else None
+    eh = (
+        dates.last_day_after_months(eh_start, months.value)
+        if months is not None and isinstance(months.value, int)
+        else None
     )
+    used = tuple(u for u in (days, months) if u is not None)
+    return Window(i, n, kind, post, cdp, note, None, eh, used, facts, gaps=tuple(gaps))
 
 
-def _lien_window(i: int, n: Notice) -> Window | None:
+def _lien_window(i: int, n: Notice) -> Window:
     subject = f"notices[{i}]"
     facts: dict[str, Any] = {f"{subject}.type": n.type}
     if n.response_date is not None:
@@ -129,11 +170,31 @@ def _lien_window(i: int, n: Notice) -> Window | None:
     business = param_use("cdp.lien_notice_business_days", filed)
     days = param_use("cdp.lien_request_window_days", filed)
     months = param_use("eh.request_window_months", filed)
-    if business is None or days is None or months is None:
-        return None
-    if not (isinstance(business.value, int) and isinstance(days.value, int) and isinstance(months.value, int)):
-        return None
+    named = (
+        ("cdp.lien_notice_business_days", business),
+        ("cdp.lien_request_window_days", days),
+        ("eh.request_window_months", months),
+    )
+    gaps = tuple(pid for pid, u in named if u is None or not isinstance(u.value, int))
+    if business is None or days is None or not isinstance(business.value, int) or not isinstance(days.value, int):
+        used = tuple(u for _, u in named if u is not None)
+        return Window(
+            i,
+            n,
+            HearingKind.LIEN,
+            False,
+            None,
+            "the lien period could not be counted",
+            n.response_date,
+            None,
+            used,
+            facts,
+            gaps=gaps,
+        )
     fifth = dates.add_business_days(filed, business.value)
+    eh_months = None
+    if months is not None and isinstance(months.value, int):
+        eh_months = dates.last_day_after_months(fifth, months.value)
     note = f"counted from {fifth.isoformat()}, the {business.value}th business day after the lien was filed"
     cdp = dates.last_day_after(fifth, days.value)
     if n.response_date is not None and n.response_date != cdp.last:
@@ -146,9 +207,10 @@ def _lien_window(i: int, n: Notice) -> Window | None:
         cdp,
         note,
         n.response_date,
-        dates.last_day_after_months(fifth, months.value),
-        (business, days, months),
+        eh_months,
+        tuple(u for u in (business, days, months) if u is not None),
         facts,
+        gaps=gaps,
     )
 
 

@@ -14,11 +14,14 @@
   be made first; the hearing is offered "within a reasonable period of time after the levy".
 
 Dates run from the later of the printed and the mailing date of a notice (Weiss, 147 T.C. 179).
-The notices a case lists are read as the notices the person received: when some are listed and none of
-a required kind (notice of intent, CDP notice) is among them for a period, the levy is treated as made
-without it (the explanation says to check the transcript). Notice and demand is the exception: without a
-CP14 or a later balance-due reminder (CP501, CP503, CP504, which are sent only after the first bill and
-also demand payment) it stays unknown.
+The notices a case lists are the notices the person has, not every notice the IRS sent: a hearing notice is
+valid when mailed by certified or registered mail to the last known address, received or not (§ 6330(a)(2)(C);
+Treas. Reg. § 301.6320-1(a)(2) Q&A-A11; reference CDP-17). So a notice missing from the list does not show
+that the levy was made without it. For the CDP notice the account transcript decides: TC 971 AC 069 (CDP levy
+notice issued) for the period, or a transcript read and showing none (``TaxPeriod.cdp_levy_notice_on_transcript``).
+Without a listed notice of intent or CDP notice and without that transcript fact, the check stays unknown.
+Notice and demand: without a CP14 or a later balance-due reminder (CP501, CP503, CP504, which are sent only
+after the first bill and also demand payment) it stays unknown.
 Open question: whether § 7503 moves the IRS's own earliest levy date is not settled by the sources
 read; the taxpayer's payment window (10 days) and hearing window (30 days) are moved, the IRS's
 "not less than 30 days before the levy" is not.
@@ -30,12 +33,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from levynav.calc.dates import LastDay, last_day_after
+from levynav.calc.dates import last_day_after
+from levynav.law.cdp_request import RequestKind, request_kind
 from levynav.law.common import levy_subject
 from levynav.law.discretionary_bars import days, overlaps, param
 from levynav.law.notices import (
-    NoticeRef,
-    cdp_notice_for_periods,
     earliest_for_period,
     is_cdp_levy_notice,
     is_intent_to_levy_notice,
@@ -74,45 +76,11 @@ POST_LEVY = Rule(
 
 
 # ---------------------------------------------------------------- timeliness of a hearing request
+# Whether a request is a timely CDP request is decided once, in ``law/cdp_request.py`` (Ruhaak).
 
 
-@dataclass
-class Timeliness:
-    timely: bool | None
-    notice: NoticeRef | None = None
-    window: LastDay | None = None
-    missing: list[str] = field(default_factory=list)
-    params: list[ParamUse] = field(default_factory=list)
-
-
-def request_timeliness(case: Case, req: HearingRequest) -> Timeliness:
-    """Was the request made within 30 days of the CDP notice for its periods (§ 6330(a)(3)(B); D1, D2)?
-
-    Counted from the later of the printed and mailing dates (Weiss); a mailed request is timely if
-    postmarked by the last day (§ 7502), which moves past a weekend or DC holiday (§ 7503).
-    """
-    notice = cdp_notice_for_periods(case, req.tax_periods) or post_levy_cdp_notice_for_periods(case, req.tax_periods)
-    if notice is None:
-        return Timeliness(None, missing=["notices"])
-    if notice.start is None:
-        return Timeliness(None, notice, missing=notice.date_paths())
-    use = param("cdp.request_window_days", notice.start)
-    if use is None:
-        return Timeliness(None, notice)
-    window = last_day_after(notice.start, days(use))
-    return Timeliness(req.request_date <= window.last, notice, window, params=[use])
-
-
-def _notice_facts(t: Timeliness) -> dict[str, Any]:
-    if t.notice is None:
-        return {}
-    n = t.notice.notice
-    facts: dict[str, Any] = {f"{t.notice.path}.type": n.type}
-    if n.notice_date is not None:
-        facts[f"{t.notice.path}.notice_date"] = n.notice_date
-    if n.mailing_date is not None:
-        facts[f"{t.notice.path}.mailing_date"] = n.mailing_date
-    return facts
+def _notice_facts(rk: RequestKind) -> dict[str, Any]:
+    return dict(rk.window.facts) if rk.window is not None else {}
 
 
 def cdp_hearing_pending(case: Case, ctx: Context) -> list[Finding]:
@@ -129,22 +97,21 @@ def cdp_hearing_pending(case: Case, ctx: Context) -> list[Finding]:
         if req.kind is HearingKind.LIEN:
             out.append(CDP_STAY.finding(Outcome.DOES_NOT_APPLY, "lien_only", subject=sub, facts=facts))
             continue
-        t = request_timeliness(case, req)
-        facts.update(_notice_facts(t))
-        if t.timely is None:
-            out.append(CDP_STAY.finding(Outcome.UNKNOWN, "unknown", subject=sub, facts=facts, missing=t.missing))
+        rk = request_kind(case, i)
+        facts.update(_notice_facts(rk))
+        if rk.cdp is None or rk.window is None or rk.last is None:
+            out.append(CDP_STAY.finding(Outcome.UNKNOWN, "unknown", subject=sub, facts=facts, missing=rk.missing))
             continue
-        assert t.notice is not None and t.window is not None
         common: dict[str, Any] = {
             "subject": sub,
             "facts": facts,
-            "params": t.params,
+            "params": rk.window.params,
             "requested": req.request_date,
-            "notice": t.notice.kind,
-            "last": t.window.last,
-            "counted": t.notice.start_note,
+            "notice": rk.window.notice.type.value,
+            "last": rk.last,
+            "counted": rk.window.cdp_note,
         }
-        if not t.timely:
+        if not rk.cdp:
             out.append(CDP_STAY.finding(Outcome.DOES_NOT_APPLY, "late", **common))
             out.append(LATE_REQUEST.finding(Outcome.APPLIES, "late", **common))
             continue
@@ -153,7 +120,7 @@ def cdp_hearing_pending(case: Case, ctx: Context) -> list[Finding]:
             facts[f"{sub}.final_date"] = req.final_date
             out.append(CDP_STAY.finding(Outcome.DOES_NOT_APPLY, "ended", final=req.final_date, **common))
         else:
-            out.append(CDP_STAY.finding(Outcome.APPLIES, "pending", value=t.window.last, **common))
+            out.append(CDP_STAY.finding(Outcome.APPLIES, "pending", value=rk.last, **common))
     for i, levy in enumerate(case.levies):
         for req, rsub in stays:
             if not overlaps(req.tax_periods, levy.tax_periods) or levy.served_date is None:
@@ -231,9 +198,12 @@ def _check(case: Case, levy: Levy, kind: Callable[[NoticeType], bool], pid: str,
                 out.missing.append("notices")
             elif param(pid, served) is None:
                 out.gaps.append(pid)  # the requirement is not encoded for a levy on that date
+            elif part == "part_cdp":
+                _cdp_notice_not_listed(case, period, out)
             else:
-                # The person listed the notices they received and none of this kind is among them.
-                out.problems.append(render(PREMATURE.id, f"{part}_none", {"period": period or "these taxes"}))
+                # Not having (or not listing) a notice does not show it was not sent (CDP-17).
+                out.missing.append("notices")
+                out.notes.append(render(PREMATURE.id, "part_intent_not_listed", {"period": period or "these taxes"}))
             return
         if ref.start is None:
             out.missing.extend(ref.date_paths())
@@ -267,6 +237,28 @@ def _check(case: Case, levy: Levy, kind: Callable[[NoticeType], bool], pid: str,
                 )
             )
             return
+
+
+def _cdp_notice_not_listed(case: Case, period: str | None, out: _Check) -> None:
+    """No CDP notice listed for the period: the transcript (TC 971 AC 069) decides whether one was sent."""
+    words = {"period": period or "these taxes"}
+    index = next((k for k, p in enumerate(case.tax_periods) if p.id == period), None)
+    if index is None:
+        out.missing.append("notices")
+        out.notes.append(render(PREMATURE.id, "part_cdp_not_listed", words))
+        return
+    path = f"tax_periods[{index}].cdp_levy_notice_on_transcript"
+    shown = case.tax_periods[index].cdp_levy_notice_on_transcript
+    if shown is False:
+        out.facts[path] = False
+        out.problems.append(render(PREMATURE.id, "part_cdp_none", words))
+    elif shown is True:
+        out.facts[path] = True
+        out.missing.append("notices")
+        out.notes.append(render(PREMATURE.id, "part_cdp_on_transcript", words))
+    else:
+        out.missing.append(path)
+        out.notes.append(render(PREMATURE.id, "part_cdp_not_listed", words))
 
 
 def premature_levy(case: Case, ctx: Context) -> list[Finding]:

@@ -5,6 +5,10 @@ Shared by the rule modules. Classification follows the references:
 - Pre-levy Collection Due Process notices (§ 6330(a)): LT11 (Automated Collection System), Letter 1058
   (field Collection), CP90 and CP297 (Federal Payment Levy Program). Reference appeals-alternatives
   CDP-3; D1.
+- The hearing notice is required once per tax period (§ 6330(a)(1)): an LT11 or Letter 1058 sent earlier for
+  the period satisfies it for a later federal payment levy, and the IRS then sends a CP91 or CP298 (final notice
+  before a Social Security levy), which is not a CDP notice and gives no new hearing (law/hearing_notice_once.py,
+  reference CDP-18).
 - Post-levy CDP notices (§ 6330(f)): CP92 (state tax refund levy) and CP297A (believed to be the
   federal contractor levy notice; its number is UNVERIFIED, CDP-3). Reference D2, CDP-4.
 - § 6331(d) notices of intent to levy: CP504 and every pre-levy CDP notice (LT11, Letter 1058, CP90,

@@ -87,6 +87,13 @@ class TaxPeriod(Strict):
     joint_return: bool | None = None
     csed: date | None = Field(default=None, description="collection statute expiration date, as known")
     irs_stated_csed: date | None = None
+    cdp_levy_notice_on_transcript: bool | None = Field(
+        default=None,
+        description=(
+            "the account transcript for this period shows a CDP levy notice issued (TC 971 AC 069); "
+            "false = the transcript was read and shows none"
+        ),
+    )
 
 
 class NoticeType(StrEnum):
@@ -121,6 +128,13 @@ class Notice(Strict):
     other_title: str | None = None
     nftl_filed_date: date | None = Field(
         default=None, description="Letter 3172: the date the Notice of Federal Tax Lien was filed"
+    )
+    sent_to_last_known_address: bool | None = Field(
+        default=None,
+        description=(
+            "the notice was mailed to the address on the last return filed, or a newer address the IRS was "
+            "told of (e.g. Form 8822) — the last known address"
+        ),
     )
 
     @model_validator(mode="after")
@@ -490,6 +504,10 @@ class Circumstances(Strict):
     )
     cap_conference_date: date | None = Field(
         default=None, description="when the collection manager conference was held"
+    )
+    no_levy_notice_received: bool | None = Field(
+        default=None,
+        description="the person says no final notice of intent to levy or hearing notice reached them before the levy",
     )
     liability_from_audit_or_sfr: bool | None = Field(
         default=None, description="the tax was assessed after an audit or on a return the IRS prepared"
