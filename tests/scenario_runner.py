@@ -31,7 +31,7 @@ SCENARIOS = Path(__file__).parent / "scenarios"
 TOP_KEYS = {"name", "as_of", "case", "expect", "error", "notes"}
 EXPECT_KEYS = {"findings", "deadlines", "no_findings", "no_deadlines", "plan_forms", "questions"}
 FINDING_KEYS = {"rule", "subject", "outcome", "effect", "missing", "value", "explanation_contains"}
-DEADLINE_KEYS = {"id", "date", "subject", "days_left", "passed"}
+DEADLINE_KEYS = {"id", "date", "subject", "days_left", "passed", "alternative_date"}
 
 
 def discover() -> list[tuple[str, dict[str, Any]]]:

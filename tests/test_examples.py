@@ -36,11 +36,11 @@ EXPECTED: dict[str, dict[str, Any]] = {
     },
     "premature-levy-no-cdp-notice.yaml": {
         "findings": [("R6330-A1", "levies[0]", "applies", "levy_improper"), ("R6343-D1", "levies[0]", "applies", None)],
-        "deadlines": [("return.request", "2028-10-26")],
+        "deadlines": [("return.request", "2028-10-25")],  # day before the anniversary (safer date first)
     },
     "wrongful-levy-relatives-account.yaml": {
         "findings": [("R6343-B1", "levies[0]", "applies", "may_return"), ("R7426-1", "levies[0]", "applies", None)],
-        "deadlines": [("return.request", "2028-10-05"), ("wrongful_levy.suit", "2028-10-05")],
+        "deadlines": [("return.request", "2028-10-04"), ("wrongful_levy.suit", "2028-10-04")],  # safer date first
     },
     "bankruptcy-before-levy.yaml": {
         "findings": [("RBK-362", "levies[0]", "applies", None)],

@@ -29,6 +29,7 @@ from levynav.law.common import is_individual, levy_periods, levy_subject
 from levynav.law.discretionary_cdp import premature_levy
 from levynav.law.exemptions import levy_on_protected_property
 from levynav.law.return_periods import (
+    DAY_BEFORE_REASON,
     MONEY_KINDS,
     ROLLBACK_FIRST_YEAR,
     claims_for,
@@ -101,12 +102,12 @@ def _return(case: Case, ctx: Context, i: int, levy: Levy, premature: Finding | N
         facts[f"{s}.served_date"] = levy.served_date
         common["params"] = [period.param]
         common["value"] = period.last.last
-        if ctx.as_of > period.last.last and levy.kind in MONEY_KINDS:
+        if ctx.as_of > period.latest and levy.kind in MONEY_KINDS:
             return rule.finding(
                 Outcome.DOES_NOT_APPLY, "too_late", effect=Effect.ROUTE_CLOSED, deadline=period.last.last, **common
             )
     when = (
-        render(rule.id, "by_date", {"deadline": period.last.last})
+        render(rule.id, "by_date", {"deadline": period.last.last}) + _note(period.reading_note(ctx.as_of))
         if period is not None
         else render(rule.id, "no_date", {})
     )
@@ -118,6 +119,10 @@ def _return(case: Case, ctx: Context, i: int, levy: Levy, premature: Finding | N
     if missing:
         return rule.finding(Outcome.UNKNOWN, "unknown", missing=missing, when=when, **common)
     return rule.finding(Outcome.DOES_NOT_APPLY, "none", when=when, **common)
+
+
+def _note(text: str) -> str:
+    return f" {text}" if text else ""
 
 
 def _grounds(case: Case, ctx: Context, i: int, levy: Levy, facts: dict[str, Any]) -> list[str]:
@@ -258,7 +263,9 @@ def _charges(ctx: Context, i: int, levy: Levy) -> Finding:
 # ---------------------------------------------------------------- deadlines
 
 
-def _deadline(rule: Rule, did: str, subject: str, day: Any, computation: str, ctx: Context) -> Deadline:
+def _deadline(
+    rule: Rule, did: str, subject: str, day: Any, computation: str, ctx: Context, other: Any = None
+) -> Deadline:
     return Deadline(
         id=did,
         title=render(rule.id, "deadline_title", {}),
@@ -269,6 +276,8 @@ def _deadline(rule: Rule, did: str, subject: str, day: Any, computation: str, ct
         computation=computation,
         subject=subject,
         passed=day < ctx.as_of,
+        alternative_date=other,
+        alternative_reason=DAY_BEFORE_REASON if other is not None else None,
     )
 
 
@@ -282,8 +291,9 @@ def return_request_deadlines(case: Case, ctx: Context) -> list[Deadline]:
         period = return_period(levy)
         if period is None or text is None:
             continue
-        rule = return_wrongful.WRONGFUL_LEVY if levy.owner is Owner.THIRD_PARTY else RETURN_TO_TAXPAYER
-        out.append(_deadline(rule, "return.request", levy_subject(i), period.last.last, text, ctx))
+        rule = return_wrongful.WRONGFUL_LEVY if levy.owner in return_wrongful.OTHERS else RETURN_TO_TAXPAYER
+        other = period.other.last.last if period.other is not None else None
+        out.append(_deadline(rule, "return.request", levy_subject(i), period.last.last, text, ctx, other))
     return out
 
 
@@ -296,7 +306,15 @@ def suit_deadlines(case: Case, ctx: Context) -> list[Deadline]:
         sp = suit_period(levy.served_date, claims_for(case, i, levy))
         if sp is not None:
             out.append(
-                _deadline(return_wrongful.SUIT, "wrongful_levy.suit", levy_subject(i), sp.date, sp.computation, ctx)
+                _deadline(
+                    return_wrongful.SUIT,
+                    "wrongful_levy.suit",
+                    levy_subject(i),
+                    sp.date,
+                    sp.computation,
+                    ctx,
+                    sp.alternative,
+                )
             )
     return out
 
