@@ -106,7 +106,7 @@ class Deadline(BaseModel):
     passed: bool = False
     # Safer date first: when two readings of the period differ, ``date`` is the one that protects the person
     # (the earlier, for a deadline the person must meet) and the other is kept here with the reason.
-    alternative_date: date | None = None
+    alternative_date: dt.date | None = None
     alternative_reason: str | None = None
 
 
