@@ -47,12 +47,21 @@ EXPECTED: dict[str, dict[str, Any]] = {
         "deadlines": [],
     },
     "levy-after-collection-statute.yaml": {
-        "findings": [("R6343-A1", "levies[0]", "applies", "must_release")],
+        "findings": [
+            ("R6343-A1", "levies[0]", "applies", "must_release"),
+            # The bank still holds the money: release first; a refund (§ 6401(a)) only if it is paid over.
+            ("R6401-1", "levies[0]", "not_applicable", None),
+            ("R6343-A5", "levies[0]", "not_applicable", None),  # a bank levy demands a fixed sum
+        ],
         "deadlines": [],
     },
     "balance-paid-in-full.yaml": {
-        "findings": [("R6343-A1", "levies[0]", "applies", "must_release")],
-        "deadlines": [],
+        "findings": [
+            ("R6343-A1", "levies[0]", "applies", "must_release"),
+            # Wages taken after the payment in full are an overpayment: a refund by right (§ 6401(a), § 6402).
+            ("R6401-1", "levies[0]", "applies", "must_return"),
+        ],
+        "deadlines": [("refund.claim", "2028-11-01")],  # 2 years from the payment of 2026-11-02, day before
     },
     "business-bank-levy.yaml": {
         "findings": [("R6343-A4", "levies[0]", "not_applicable", None)],

@@ -24,7 +24,7 @@ from decimal import Decimal
 from typing import Any
 
 from levynav import params
-from levynav.law import registry, return_wrongful
+from levynav.law import overpayment_refund, registry, return_wrongful
 from levynav.law.common import is_individual, levy_periods, levy_subject
 from levynav.law.discretionary_cdp import premature_levy
 from levynav.law.exemptions import levy_on_protected_property
@@ -47,7 +47,7 @@ from levynav.model.case import AlternativeStatus, Case, Levy, LevyKind, Owner
 RETURN_TO_TAXPAYER = Rule(
     id="R6343-D1",
     title="The IRS may give levied money back to you (26 U.S.C. § 6343(d))",
-    cites=("R6343-D1", "R6343-B1"),
+    cites=("R6343-D1", "R6343-B1", "RDAY-1"),
     effect=Effect.MAY_RETURN,
 )
 INTEREST = Rule(
@@ -75,6 +75,8 @@ WRONGFUL_LEVY, WRONGFUL_LEVY_CLAIM, WRONGFUL_LEVY_SUIT = (
     return_wrongful.CLAIM,
     return_wrongful.SUIT,
 )
+# The refund of an overpayment (§ 6401(a)), a right beside the discretionary return, reachable from this module.
+REFUND, LAWFUL_AFTER_CSED = overpayment_refund.REFUND, overpayment_refund.LAWFUL_AFTER_CSED
 
 
 def return_to_taxpayer(case: Case, ctx: Context) -> list[Finding]:
@@ -352,6 +354,7 @@ RULES: list[RuleFunc] = [
     *return_wrongful.RULES,
     interest_on_return,
     return_to_taxpayer,
+    overpayment_refund.refund_of_overpayment,
     retirement_rollback,
     bank_charges,
 ]
@@ -360,4 +363,5 @@ DEADLINES: list[DeadlineFunc] = [
     suit_deadlines,
     bank_charge_deadlines,
     rollback_deadlines,
+    overpayment_refund.refund_claim_deadlines,
 ]

@@ -25,7 +25,7 @@ OTHERS = {Owner.THIRD_PARTY, Owner.JOINT}
 WRONGFUL_LEVY = Rule(
     id="R6343-B1",
     title="Someone else's money or property was levied for your tax (wrongful levy)",
-    cites=("R6343-B1",),
+    cites=("R6343-B1", "RDAY-1"),
     effect=Effect.MAY_RETURN,
 )
 CLAIM = Rule(
@@ -37,7 +37,7 @@ CLAIM = Rule(
 SUIT = Rule(
     id="R7426-1",
     title="Wrongful-levy lawsuit by the owner (26 U.S.C. § 7426)",
-    cites=("R7426-1",),
+    cites=("R7426-1", "RDAY-1"),
     effect=Effect.ROUTE_OPEN,
 )
 

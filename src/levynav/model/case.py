@@ -218,6 +218,17 @@ class Levy(Strict):
         pattern=r"^(b|d2A|d2B|d2C|d2D)$",
         description="the § 6343 ground of the return: 'b' (wrongful levy) or 'd2A'–'d2D' (§ 6343(d)(2)(A)–(D))",
     )
+    fixed_and_determinable: bool | None = Field(
+        default=None,
+        description=(
+            "the levy reached a fixed and determinable right to payment that includes later payments (a manual levy"
+            " on Social Security, a pension or annuity; Reg. 301.6343-1(b)(1)(ii)), not a wage levy or one sum"
+        ),
+    )
+    flagrant_conduct_determined: bool | None = Field(
+        default=None,
+        description="before levying the retirement account, the IRS determined flagrant conduct (IRM 5.11.6.3)",
+    )
 
     @model_validator(mode="after")
     def _dates(self) -> Self:
