@@ -28,6 +28,7 @@ from levynav.law import overpayment_refund, registry, return_wrongful
 from levynav.law.common import is_individual, levy_periods, levy_subject
 from levynav.law.discretionary_cdp import premature_levy
 from levynav.law.exemptions import levy_on_protected_property
+from levynav.law.levy_broke_procedure import GROUND_KEYS, broken_procedure, retirement_policy_not_followed
 from levynav.law.return_periods import (
     DAY_BEFORE_REASON,
     MONEY_KINDS,
@@ -82,10 +83,14 @@ REFUND, LAWFUL_AFTER_CSED = overpayment_refund.REFUND, overpayment_refund.LAWFUL
 def return_to_taxpayer(case: Case, ctx: Context) -> list[Finding]:
     """§ 6343(d): the four grounds, one finding per levy on the taxpayer's own property."""
     premature = {f.subject: f for f in premature_levy(case, ctx)} if case.levies else {}
-    return [_return(case, ctx, i, levy, premature.get(levy_subject(i))) for i, levy in enumerate(case.levies)]
+    broken = broken_procedure(case, ctx)
+    return [
+        _return(case, ctx, i, levy, premature.get(levy_subject(i)), broken.get(levy_subject(i), []))
+        for i, levy in enumerate(case.levies)
+    ]
 
 
-def _return(case: Case, ctx: Context, i: int, levy: Levy, premature: Finding | None) -> Finding:
+def _return(case: Case, ctx: Context, i: int, levy: Levy, premature: Finding | None, broken: list[Finding]) -> Finding:
     rule, s = RETURN_TO_TAXPAYER, levy_subject(i)
     if levy.owner is Owner.THIRD_PARTY:
         return rule.finding(Outcome.NOT_APPLICABLE, "third_party", subject=s, facts={f"{s}.owner": levy.owner})
@@ -96,8 +101,14 @@ def _return(case: Case, ctx: Context, i: int, levy: Levy, premature: Finding | N
         return rule.finding(Outcome.NOT_APPLICABLE, "returned", subject=s, returned=levy.returned_date)
     facts: dict[str, Any] = {f"{s}.irs_error": levy.irs_error}
     grounds = _grounds(case, ctx, i, levy, facts)
-    if premature is not None and premature.outcome is Outcome.APPLIES:
-        grounds.insert(0, render(rule.id, "ground_a_premature", {}))
+    # Ground (A) from the law's procedure, as the analysis's own rules decided it (one sentence per rule).
+    procedure = [render(rule.id, GROUND_KEYS[f.rule], {}) for f in broken]
+    for f in broken:
+        facts.update({fu.path: fu.value for fu in f.facts})
+    if retirement_policy_not_followed(levy):
+        facts[f"{s}.flagrant_conduct_determined"] = False
+        procedure.append(render(rule.id, "ground_a_retirement", {}))
+    grounds[:0] = list(dict.fromkeys(procedure))
     period = return_period(levy)
     common: dict[str, Any] = {"subject": s, "facts": facts, "deadline_ids": ["return.request"]}
     if period is not None:
