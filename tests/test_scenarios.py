@@ -84,5 +84,8 @@ def test_scenario(name: str, scenario: dict[str, Any]) -> None:
         assert not [d for d in result.deadlines if d.id == did], f"deadline {did} should not be there"
     for form in expect.get("plan_forms", []):
         assert any(s.form and form in s.form for s in result.plan), f"no plan step with form {form}"
+    if "plan_first_rule" in expect:
+        first = result.plan[0].rules if result.plan else []
+        assert expect["plan_first_rule"] in first, f"first step is for {first}: {[s.title for s in result.plan]}"
     for path in expect.get("questions", []):
         assert any(q.path == path for q in result.questions), f"no question for {path}"

@@ -106,7 +106,8 @@ def steps(case: Case, findings: list[Finding], deadlines: list[Deadline], ctx: C
             )
         )
     out += _finance_steps(case, ctx)
-    out.sort(key=lambda s: (RANK[s.when], s.by_date or date.max, -_weight(s, findings)))
+    lead = {rule for rule, t in texts.items() if t.get("lead")}  # a step that goes first among its "when"
+    out.sort(key=lambda s: (RANK[s.when], not lead & set(s.rules), s.by_date or date.max, -_weight(s, findings)))
     return [s.model_copy(update={"order": i + 1}) for i, s in enumerate(_merge_same_route(out))]
 
 

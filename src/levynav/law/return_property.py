@@ -24,7 +24,7 @@ from decimal import Decimal
 from typing import Any
 
 from levynav import params
-from levynav.law import overpayment_refund, registry, return_wrongful
+from levynav.law import joint_account_levy, overpayment_refund, registry, retirement_levy, return_wrongful
 from levynav.law.common import is_individual, levy_periods, levy_subject
 from levynav.law.discretionary_cdp import premature_levy
 from levynav.law.exemptions import levy_on_protected_property
@@ -78,6 +78,7 @@ WRONGFUL_LEVY, WRONGFUL_LEVY_CLAIM, WRONGFUL_LEVY_SUIT = (
 )
 # The refund of an overpayment (§ 6401(a)), a right beside the discretionary return, reachable from this module.
 REFUND, LAWFUL_AFTER_CSED = overpayment_refund.REFUND, overpayment_refund.LAWFUL_AFTER_CSED
+RETIREMENT_LEVY, JOINT_ACCOUNT = retirement_levy.RETIREMENT_LEVY, joint_account_levy.JOINT_ACCOUNT
 
 
 def return_to_taxpayer(case: Case, ctx: Context) -> list[Finding]:
@@ -362,10 +363,12 @@ def rollback_deadlines(case: Case, ctx: Context) -> list[Deadline]:
 
 
 RULES: list[RuleFunc] = [
+    joint_account_levy.joint_account_levy,
     *return_wrongful.RULES,
     interest_on_return,
     return_to_taxpayer,
     overpayment_refund.refund_of_overpayment,
+    retirement_levy.retirement_account_levy,
     retirement_rollback,
     bank_charges,
 ]
