@@ -16,6 +16,7 @@ from levynav.law.return_periods import (
     suit_period,
 )
 from levynav.model.case import Levy, LevyKind, WrongfulLevyClaim
+from tests.helpers import run_cli
 
 RETURN = "return.period_months"
 SUIT = "wrongful_levy.suit_period_months"
@@ -146,3 +147,9 @@ def test_form_8546_is_one_year_without_roll_forward() -> None:
 )
 def test_money_taken(fields: dict[str, object], expected: bool | None) -> None:
     assert money_taken(Levy.model_validate({"kind": LevyKind.BANK, **fields})) is expected
+
+
+def test_text_output_shows_the_other_reading_beside_the_safer_date() -> None:
+    code, out, _ = run_cli("analyze", "examples/wrongful-levy-relatives-account.yaml", "--as-of", "2026-11-23")
+    assert code == 0
+    assert "2028-10-04" in out and "(other reading: 2028-10-05)" in out

@@ -55,7 +55,7 @@ def print_analysis(a: Analysis) -> None:
             left = "passed" if d.passed else str(d.days_left)
             when = d.date.isoformat()
             if d.alternative_date is not None:
-                when += f"\n(or {d.alternative_date.isoformat()}: {d.alternative_reason or 'another reading'})"
+                when += f"\n(other reading: {d.alternative_date.isoformat()})"
             table.add_row(when, left, d.title, d.protects)
         out.print(table)
     if a.plan:

@@ -189,6 +189,15 @@ def _suit(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
             Outcome.DOES_NOT_APPLY, "too_late", effect=Effect.ROUTE_CLOSED, value=sp.date, deadline=sp.date, **common
         )
     key = "open_if_proper" if sp.if_proper is not None else "open"
+    if sp.alternative is not None and sp.date < ctx.as_of <= sp.alternative:
+        return rule.finding(
+            Outcome.APPLIES,
+            "open_later_reading",
+            value=sp.alternative,
+            deadline=sp.date,
+            later=sp.alternative,
+            **common,
+        )
     return rule.finding(
         Outcome.APPLIES, key, value=sp.date, deadline=sp.date, extended=sp.if_proper, how=sp.computation, **common
     )
