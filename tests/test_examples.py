@@ -43,7 +43,11 @@ EXPECTED: dict[str, dict[str, Any]] = {
         "deadlines": [("return.request", "2028-10-04"), ("wrongful_levy.suit", "2028-10-04")],  # safer date first
     },
     "bankruptcy-before-levy.yaml": {
-        "findings": [("RBK-362", "levies[0]", "applies", None)],
+        "findings": [
+            ("RBK-362", "levies[0]", "applies", None),
+            # A levy made during the automatic stay is ground (A) of § 6343(d)(2)(A) for returning the money.
+            ("R6343-D1", "levies[0]", "applies", "may_return"),
+        ],
         "deadlines": [],
     },
     "levy-after-collection-statute.yaml": {
