@@ -40,7 +40,8 @@ EXPECT_KEYS |= {"collection_statute", "plan_rules", "summary_contains"}  # CSED 
 FINDING_KEYS = {"rule", "subject", "outcome", "effect", "missing", "value", "explanation_contains"}
 FINDING_KEYS |= {"condition"}  # "irs_determination" or null
 CSED_KEYS = {"period", "date", "alternative", "explanation_contains"}
-DEADLINE_KEYS = {"id", "date", "subject", "days_left", "passed"}
+DEADLINE_KEYS = {"id", "date", "subject", "days_left", "passed", "alternative_date"}
+EXPECT_KEYS |= {"plan_first_rule"}
 
 
 def discover() -> list[tuple[str, dict[str, Any]]]:

@@ -41,23 +41,36 @@ EXPECTED: dict[str, dict[str, Any]] = {
     },
     "premature-levy-no-cdp-notice.yaml": {
         "findings": [("R6330-A1", "levies[0]", "applies", "levy_improper"), ("R6343-D1", "levies[0]", "applies", None)],
-        "deadlines": [("return.request", "2028-10-26")],
+        "deadlines": [("return.request", "2028-10-25")],  # day before the anniversary (safer date first)
     },
     "wrongful-levy-relatives-account.yaml": {
         "findings": [("R6343-B1", "levies[0]", "applies", "may_return"), ("R7426-1", "levies[0]", "applies", None)],
-        "deadlines": [("return.request", "2028-10-05"), ("wrongful_levy.suit", "2028-10-05")],
+        "deadlines": [("return.request", "2028-10-04"), ("wrongful_levy.suit", "2028-10-04")],  # safer date first
     },
     "bankruptcy-before-levy.yaml": {
-        "findings": [("RBK-362", "levies[0]", "applies", None)],
+        "findings": [
+            ("RBK-362", "levies[0]", "applies", None),
+            # A levy made during the automatic stay is ground (A) of § 6343(d)(2)(A) for returning the money.
+            ("R6343-D1", "levies[0]", "applies", "may_return"),
+        ],
         "deadlines": [],
     },
     "levy-after-collection-statute.yaml": {
-        "findings": [("R6343-A1", "levies[0]", "applies", "must_release")],
+        "findings": [
+            ("R6343-A1", "levies[0]", "applies", "must_release"),
+            # The bank still holds the money: release first; a refund (§ 6401(a)) only if it is paid over.
+            ("R6401-1", "levies[0]", "not_applicable", None),
+            ("R6343-A5", "levies[0]", "not_applicable", None),  # a bank levy demands a fixed sum
+        ],
         "deadlines": [],
     },
     "balance-paid-in-full.yaml": {
-        "findings": [("R6343-A1", "levies[0]", "applies", "must_release")],
-        "deadlines": [],
+        "findings": [
+            ("R6343-A1", "levies[0]", "applies", "must_release"),
+            # Wages taken after the payment in full are an overpayment: a refund by right (§ 6401(a), § 6402).
+            ("R6401-1", "levies[0]", "applies", "must_return"),
+        ],
+        "deadlines": [("refund.claim", "2028-11-01")],  # 2 years from the payment of 2026-11-02, day before
     },
     "business-bank-levy.yaml": {
         "findings": [("R6343-A4", "levies[0]", "not_applicable", None)],

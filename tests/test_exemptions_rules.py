@@ -100,5 +100,6 @@ def test_plan_steps_exist_for_every_rule_with_an_action_effect() -> None:
 
 
 def test_module_exports() -> None:
-    assert len(return_property.RULES) == 7 and len(return_property.DEADLINES) == 4
+    # + joint account (RJA-1), refund of an overpayment (R6401-1), retirement account (RRET-1); refund deadline
+    assert len(return_property.RULES) == 10 and len(return_property.DEADLINES) == 5
     assert len(exemptions.RULES) == 8 and len(exemptions.DEADLINES) == 1

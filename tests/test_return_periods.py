@@ -16,39 +16,54 @@ from levynav.law.return_periods import (
     suit_period,
 )
 from levynav.model.case import Levy, LevyKind, WrongfulLevyClaim
+from tests.helpers import run_cli
 
 RETURN = "return.period_months"
 SUIT = "wrongful_levy.suit_period_months"
 
 
 @pytest.mark.parametrize(
-    ("levy_date", "months", "last"),
+    ("levy_date", "months", "last", "other"),
     [
-        (date(2017, 5, 1), 24, date(2019, 5, 1)),  # 9 months ran to 2018-02-01: 2 years
-        (date(2017, 1, 15), 9, date(2017, 10, 16)),  # 9 months ran out 2017-10-15 (Sunday -> Monday)
-        (date(2017, 3, 22), 24, date(2019, 3, 22)),  # 9 months end on the enactment date itself: not expired
-        (date(2017, 3, 21), 9, date(2017, 12, 21)),  # 9 months end the day before enactment
-        (date(2017, 12, 22), 24, date(2019, 12, 23)),  # levy on the enactment date
-        (date(2018, 1, 5), 24, date(2020, 1, 6)),  # after enactment; 2020-01-05 is a Sunday
+        (date(2017, 5, 1), 24, date(2019, 4, 30), date(2019, 5, 1)),  # 9 months ran to 2018: 2 years either way
+        (date(2017, 1, 15), 9, date(2017, 10, 16), None),  # 10-14 Sat / 10-15 Sun both roll to Monday 10-16
+        (date(2017, 3, 22), 9, date(2017, 12, 21), date(2019, 3, 22)),  # readings differ on the transition too
+        (date(2017, 3, 21), 9, date(2017, 12, 20), date(2017, 12, 21)),  # 9 months end before enactment either way
+        (date(2017, 12, 22), 24, date(2019, 12, 23), None),  # 12-21 Sat and 12-22 Sun both roll to 12-23
+        (date(2018, 1, 5), 24, date(2020, 1, 6), None),  # 01-04 Sat and 01-05 Sun both roll to 01-06
     ],
 )
-def test_tcja_transition(levy_date: date, months: int, last: date) -> None:
+def test_tcja_transition(levy_date: date, months: int, last: date, other: date | None) -> None:
     p = period_after_levy(levy_date, RETURN)
     assert p is not None
     assert p.months == months
     assert p.last.last == last
+    assert (p.other.last.last if p.other else None) == other
     assert p.param.id == RETURN
     assert ("2-year" in p.why) == (months == 24)
 
 
+def test_irs_training_examples_end_the_period_the_day_before_the_anniversary() -> None:
+    """IRS training 72370-102 (TCJA § 11071): levy 2017-03-12 -> claim "on or before December 11, 2017";
+    levy 2017-03-28 -> "on or before March 27, 2019". The safer (earlier) reading is the date shown."""
+    nine = period_after_levy(date(2017, 3, 12), RETURN)
+    assert nine is not None and nine.last.raw == date(2017, 12, 11) and nine.months == 9
+    two = period_after_levy(date(2017, 3, 28), RETURN)
+    assert two is not None and two.last.last == date(2019, 3, 27) and two.months == 24
+    assert two.other is not None and two.other.last.last == date(2019, 3, 28)
+    assert "day before the anniversary" in two.reading_note()
+
+
 def test_transition_cutoff_is_enactment_not_march_2017() -> None:
-    """Reference § 7 item 4 (and row D19 of the appeals reference) date the old rule to March 22, 2017: wrong."""
+    """The rule is the enactment date; the IRS training table's "on or before March 22, 2017" is what the
+    day-before count derives from it, and the anniversary count gives 2 years to a 2017-03-22 levy."""
     assert date(2017, 12, 22) == TCJA_ENACTED
-    on_cutoff = period_after_levy(date(2017, 3, 22), RETURN)  # the wrong claim would give 9 months
-    assert on_cutoff is not None and on_cutoff.months == 24
-    assert on_cutoff.param.effective_from == date(2017, 12, 23)
+    on_cutoff = period_after_levy(date(2017, 3, 22), RETURN)
+    assert on_cutoff is not None and on_cutoff.months == 9
+    assert on_cutoff.other is not None and on_cutoff.other.months == 24
+    assert on_cutoff.other.param.effective_from == date(2017, 12, 23)
     later = period_after_levy(date(2017, 3, 23), SUIT)
-    assert later is not None and later.months == 24
+    assert later is not None and later.months == 24 and later.other is not None and later.other.months == 24
 
 
 def test_levy_before_any_encoded_value_has_no_period() -> None:
@@ -132,3 +147,9 @@ def test_form_8546_is_one_year_without_roll_forward() -> None:
 )
 def test_money_taken(fields: dict[str, object], expected: bool | None) -> None:
     assert money_taken(Levy.model_validate({"kind": LevyKind.BANK, **fields})) is expected
+
+
+def test_text_output_shows_the_other_reading_beside_the_safer_date() -> None:
+    code, out, _ = run_cli("analyze", "examples/wrongful-levy-relatives-account.yaml", "--as-of", "2026-11-23")
+    assert code == 0
+    assert "2028-10-04" in out and "(other reading:" in out and "2028-10-05)" in out

@@ -77,6 +77,9 @@ def test_scenario(name: str, scenario: dict[str, Any]) -> None:
             assert any(d.days_left == want["days_left"] for d in got), f"{want}: got {[d.days_left for d in got]}"
         if "passed" in want:
             assert any(d.passed == want["passed"] for d in got), f"{want}: got {[d.passed for d in got]}"
+        if "alternative_date" in want:
+            alt = as_date(want["alternative_date"])
+            assert any(d.alternative_date == alt for d in got), f"{want}: got {[d.alternative_date for d in got]}"
     for rule in expect.get("no_findings", []):
         assert not result.findings_for(rule), f"{rule} should give no finding:\n{_tree(result, rule)}"
     for did in expect.get("no_deadlines", []):
@@ -99,6 +102,9 @@ def test_scenario(name: str, scenario: dict[str, Any]) -> None:
         assert any(rule in s.rules for s in result.plan), f"no plan step for {rule}: {[s.rules for s in result.plan]}"
     for text in expect.get("summary_contains", []):
         assert any(text in line for line in result.summary), f"{text!r} not in summary {result.summary}"
+    if "plan_first_rule" in expect:
+        first = result.plan[0].rules if result.plan else []
+        assert expect["plan_first_rule"] in first, f"first step is for {first}: {[s.title for s in result.plan]}"
     for path in expect.get("questions", []):
         assert any(q.path == path for q in result.questions), f"no question for {path}"
     if "plan_first" in expect:

@@ -55,7 +55,10 @@ def print_analysis(a: Analysis) -> None:
             table.add_column(col)
         for d in a.deadlines:
             left = "passed" if d.passed else str(d.days_left)
-            table.add_row(d.date.isoformat(), left, d.title, d.protects)
+            when = d.date.isoformat()
+            if d.alternative_date is not None:
+                when += f"\n(other reading: {d.alternative_date.isoformat()})"
+            table.add_row(when, left, d.title, d.protects)
         out.print(table)
     if a.plan:
         out.print("\n[bold]What to do[/]")

@@ -89,6 +89,11 @@ def _roll(start: date, raw: date) -> LastDay:
     return LastDay(start, raw, last, why)
 
 
+def roll_period_end(start: date, raw: date) -> LastDay:
+    """The last day of a period counted from ``start`` that ends on ``raw`` (§ 7503 applied)."""
+    return _roll(start, raw)
+
+
 def last_day_after(start: date, days: int) -> LastDay:
     """Last day of a period of ``days`` calendar days beginning the day after ``start`` (§ 7503 applied)."""
     return _roll(start, start + timedelta(days=days))

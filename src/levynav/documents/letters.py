@@ -29,12 +29,15 @@ from levynav.documents.lettering import (
 from levynav.model.analysis import Analysis, Deadline, Effect, Finding
 from levynav.model.case import Case, Owner
 
+REFUND_RULES = {"R6401-1"}
+
 KIND_ORDER = [
     "release_request",
     "holder_letter",
     "tas_cover",
     "hearing_cover",
     "return_request",
+    "refund_claim",
     "wrongful_levy_claim",
     "form_8546_cover",
 ]
@@ -48,6 +51,7 @@ def letters_for(case: Case, analysis: Analysis) -> list[Letter]:
         tas_covers,
         hearing_covers,
         return_requests,
+        refund_claims,
         wrongful_levy_claims,
         form_8546_covers,
     ):
@@ -252,7 +256,9 @@ def return_requests(case: Case, analysis: Analysis) -> list[Letter]:
     for i in _open_levies(case) + [i for i, lv in enumerate(case.levies) if lv.released_date is not None]:
         if case.levies[i].owner is Owner.THIRD_PARTY:
             continue
-        grounds = [g for g in grounds_for_levy(analysis, i, RETURN_EFFECTS) if g.rule not in WRONGFUL_RULES]
+        grounds = [
+            g for g in grounds_for_levy(analysis, i, RETURN_EFFECTS) if g.rule not in WRONGFUL_RULES | REFUND_RULES
+        ]
         if not grounds:
             continue
         facts, levy, ctx = _about_levy(case, analysis, i)
@@ -266,6 +272,41 @@ def return_requests(case: Case, analysis: Analysis) -> list[Letter]:
                 "return_request",
                 f"return-request-levies-{i}",
                 "Request to return levied money",
+                "IRS: the office that issued the levy (address on the levy notice)",
+                due,
+                rules,
+                facts,
+                ctx,
+            )
+        )
+    return out
+
+
+def refund_claims(case: Case, analysis: Analysis) -> list[Letter]:
+    """A formal claim for refund of an overpayment (§ 6401(a), § 6402; Reg. § 301.6402-2(b)(1)): each ground
+    and its facts, signed under penalties of perjury."""
+    out = []
+    for i, lv in enumerate(case.levies):
+        if lv.owner is Owner.THIRD_PARTY:
+            continue
+        subject = f"levies[{i}]"
+        found = [f for f in applying(analysis) if f.rule in REFUND_RULES and f.subject == subject]
+        if not found:
+            continue
+        facts, levy, ctx = _about_levy(case, analysis, i)
+        facts.need(
+            lv.amount_taken,
+            "the amount the levy took after the statute ran out or after you paid",
+            f"{subject}.amount_taken",
+        )
+        rules = _rules(found)
+        due = deadline_by_id(analysis, "refund.claim", subject)
+        ctx.update(levy=levy, grounds=found, enclosed=enclosures(rules))
+        out.append(
+            _finish(
+                "refund_claim",
+                f"refund-claim-levies-{i}",
+                "Claim for refund of an overpayment (26 U.S.C. §§ 6401(a), 6402)",
                 "IRS: the office that issued the levy (address on the levy notice)",
                 due,
                 rules,

@@ -58,6 +58,10 @@ WAGE_LEVY_NOT_COLLECTIBLE = Rule(
 
 # Levies that take money as it is paid: a "value exceeds the debt" comparison does not fit them.
 PAYMENT_STREAMS = {LevyKind.WAGES, LevyKind.SOCIAL_SECURITY, LevyKind.FEDERAL_PAYMENT, LevyKind.STATE_TAX_REFUND}
+# Levies that demand a fixed sum of money (Form 668-A on a bank account, a retirement account, receivables):
+# they take no more than the amount in the notice of levy, so no part of "the property" is worth more than
+# the liability — § 6343(a)(1)(E) fits property whose value can exceed the debt (a car, equipment, a house).
+FIXED_SUM_KINDS = {LevyKind.BANK, LevyKind.RETIREMENT, LevyKind.ACCOUNTS_RECEIVABLE}
 # § 6343(a)(2) speaks of "tangible personal property"; of the levy kinds only other property can be that.
 TANGIBLE_KINDS = {LevyKind.OTHER_PROPERTY}
 IN_EFFECT = {AlternativeStatus.ENTERED, AlternativeStatus.ACCEPTED}
@@ -173,6 +177,14 @@ def _value_exceeds(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
     if levy.kind in PAYMENT_STREAMS:
         return rule.finding(
             Outcome.NOT_APPLICABLE, "payment_stream", subject=subject, facts={f"{subject}.kind": levy.kind}
+        )
+    if levy.kind in FIXED_SUM_KINDS:
+        return rule.finding(
+            Outcome.NOT_APPLICABLE,
+            "fixed_sum",
+            subject=subject,
+            facts={f"{subject}.kind": levy.kind},
+            what=kind_name(levy),
         )
     periods, paths = levy_periods(case, levy)
     missing = [] if levy.property_value is not None else [f"{subject}.property_value"]

@@ -16,12 +16,13 @@ from ``data/parameters/return_property.yaml``.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 from datetime import date
 
 from levynav import params
-from levynav.calc.dates import LastDay, add_years, last_day_after_months, roll_forward
+from levynav.calc.dates import LastDay, add_months, add_years, last_day_after_months, roll_forward, roll_period_end
 from levynav.model.analysis import ParamUse
 from levynav.model.case import Case, Levy, LevyKind, Owner, WrongfulLevyClaim
 
@@ -44,23 +45,82 @@ MONEY_KINDS = {
 }
 
 
+ANNIVERSARY = "anniversary"
+DAY_BEFORE = "day_before"
+DAY_BEFORE_REASON = (
+    "The IRS's own training examples end this period the day before the anniversary date; the earlier date is"
+    " shown first, and the anniversary reading is kept beside it."
+)
+
+
 @dataclass(frozen=True)
 class Period:
-    """The period after a levy within which money may be returned (or a suit brought)."""
+    """The period after a levy within which money may be returned (or a suit brought), under one reading.
+
+    Two readings of "within 2 years (9 months) from the date of levy" differ by a day: the period ends on
+    the anniversary of the levy, or — as the IRS's own TCJA training examples count it (levy of
+    2017-03-28, claim "on or before March 27, 2019") — on the day before. Safer date first (the person
+    must act): ``last`` is the earlier reading; ``other`` holds the later one when its last day differs.
+    """
 
     levy_date: date
     months: int
     last: LastDay
     param: ParamUse
     why: str  # which rule chose the period, in words
+    reading: str = ANNIVERSARY  # ANNIVERSARY or DAY_BEFORE
+    other: Period | None = None  # the same period under the other reading, when its last day differs
+
+    @property
+    def latest(self) -> date:
+        """The last day under the later reading: after it the period has run under every reading."""
+        return self.other.last.last if self.other is not None else self.last.last
+
+    def reading_note(self, as_of: date | None = None) -> str:
+        """The other reading in words, or "" when both readings give the same last day."""
+        if self.other is None:
+            return ""
+        text = (
+            f"The IRS's own training examples end this period the day before the anniversary of the levy, "
+            f"so the date shown is {self.last.last.isoformat()}; counted to the anniversary itself, the last "
+            f"day would be {self.other.last.last.isoformat()}. Act by the earlier date."
+        )
+        if self.other.months != self.months:
+            text += (
+                f" (The two readings also differ on the TCJA transition: {self.months} months under the first,"
+                f" {self.other.months} under the second.)"
+            )
+        if as_of is not None and self.last.last < as_of <= self.other.last.last:
+            later = self.other.last.last.isoformat()
+            text += f" The earlier date has passed; under the later reading there is time until {later} — act today."
+        return text
+
+
+def months_after(start: date, months: int, reading: str) -> LastDay:
+    """The last day of a period of ``months`` months from ``start`` under one reading (§ 7503 applied)."""
+    if reading == ANNIVERSARY:
+        return last_day_after_months(start, months)
+    return roll_period_end(start, add_months(start, months) - dt.timedelta(days=1))
 
 
 def period_after_levy(levy_date: date, pid: str) -> Period | None:
     """The § 6343(b) or § 6532(c) period for a levy made on ``levy_date``, with the TCJA transition.
 
     ``pid`` is ``return.period_months`` or ``wrongful_levy.suit_period_months``. None when no value of
-    the parameter is in force on the levy date (a levy earlier than any encoded value).
+    the parameter is in force on the levy date (a levy earlier than any encoded value). Both readings of
+    the day count are computed; the earlier last day is returned, the later one in ``other``.
     """
+    first = _period_reading(levy_date, pid, DAY_BEFORE)
+    second = _period_reading(levy_date, pid, ANNIVERSARY)
+    if first is None or second is None:
+        return first or second
+    early, late = (first, second) if first.last.last <= second.last.last else (second, first)
+    if early.last.last == late.last.last:
+        return early
+    return dataclasses.replace(early, other=late)
+
+
+def _period_reading(levy_date: date, pid: str, reading: str) -> Period | None:
     try:
         in_force = params.use(pid, on=levy_date)
     except params.MissingParameter:
@@ -68,8 +128,8 @@ def period_after_levy(levy_date: date, pid: str) -> Period | None:
     months = _whole(in_force)
     if levy_date >= TCJA_FIRST_LEVY:
         why = "the levy was made after December 22, 2017, so the 2-year period applies"
-        return Period(levy_date, months, last_day_after_months(levy_date, months), in_force, why)
-    old = last_day_after_months(levy_date, months)
+        return Period(levy_date, months, months_after(levy_date, months, reading), in_force, why, reading)
+    old = months_after(levy_date, months, reading)
     if old.last >= TCJA_ENACTED:
         new = params.use(pid, on=TCJA_FIRST_LEVY)
         new_months = _whole(new)
@@ -78,13 +138,13 @@ def period_after_levy(levy_date: date, pid: str) -> Period | None:
             f"(to {old.last.isoformat()}) had not run out by that date, so the 2-year period applies "
             "(Pub. L. 115-97 § 11071(c))"
         )
-        return Period(levy_date, new_months, last_day_after_months(levy_date, new_months), new, why)
+        return Period(levy_date, new_months, months_after(levy_date, new_months, reading), new, why, reading)
     why = (
         f"the levy was made before December 22, 2017 and its {months}-month period ran out on "
         f"{old.last.isoformat()}, before that date, so the old {months}-month period still applies "
         "(Pub. L. 115-97 § 11071(c))"
     )
-    return Period(levy_date, months, old, in_force, why)
+    return Period(levy_date, months, old, in_force, why, reading)
 
 
 def _whole(p: ParamUse) -> int:
@@ -100,7 +160,9 @@ def return_period(levy: Levy) -> Period | None:
 
 
 def describe_period(p: Period, what: str) -> str:
-    return f"{p.last.describe(what)}. {p.why[0].upper()}{p.why[1:]}."
+    text = f"{p.last.describe(what)}. {p.why[0].upper()}{p.why[1:]}."
+    note = p.reading_note()
+    return f"{text} {note}" if note else text
 
 
 # A levy on wages or Social Security reaches what is paid to the person who owes the tax: the owner
@@ -136,6 +198,11 @@ class SuitPeriod:
     computation: str
     params: tuple[ParamUse, ...]
     claim_path: str | None  # the request that extends (or would extend) the period
+    alternative: dt.date | None = None  # the last day under the later reading of the day count, when later
+
+    @property
+    def latest(self) -> dt.date:
+        return max(d for d in (self.date, self.if_proper, self.alternative) if d is not None)
 
 
 def claims_for(case: Case, index: int, levy: Levy) -> list[tuple[str, WrongfulLevyClaim]]:
@@ -162,7 +229,7 @@ def suit_period(levy_date: date, claims: list[tuple[str, WrongfulLevyClaim]]) ->
             f" ({', '.join(c[1].filed_date.isoformat() for c in late)})."
         )
     if not timely:
-        return SuitPeriod(base, base.last.last, None, text, (base.param,), None)
+        return _with_other(SuitPeriod(base, base.last.last, None, text, (base.param,), None))
     path, claim = timely[0]
     p12 = params.use("wrongful_levy.suit_extension_after_request_months", on=claim.filed_date)
     ext = last_day_after_months(claim.filed_date, _whole(p12))
@@ -187,19 +254,25 @@ def suit_period(levy_date: date, claims: list[tuple[str, WrongfulLevyClaim]]) ->
             f" to be safe, sue by {ext.last.isoformat()})."
         )
     if claim.proper_request is True:
-        return SuitPeriod(base, extended, None, text, used, path)
+        return _with_other(SuitPeriod(base, extended, None, text, used, path))
     if claim.proper_request is False:
         text += (
             " But the request did not meet the requirements of a § 6343(b) request, and a request that is"
             " not adequate does not extend the period (26 C.F.R. § 301.6532-3(b); Amwest Surety Ins. Co. v."
             f" United States, 28 F.3d 690 (7th Cir. 1994)), so the last day stays {base.last.last.isoformat()}."
         )
-        return SuitPeriod(base, base.last.last, None, text, used, path)
+        return _with_other(SuitPeriod(base, base.last.last, None, text, used, path))
     text += (
         " Only a proper written request extends the period; because we do not know whether the request"
         f" met the requirements, the date shown is the unextended {base.last.last.isoformat()}."
     )
-    return SuitPeriod(base, base.last.last, extended, text, used, path)
+    return _with_other(SuitPeriod(base, base.last.last, extended, text, used, path))
+
+
+def _with_other(sp: SuitPeriod) -> SuitPeriod:
+    """Keep the later reading of the base period beside the date, when it is later than the date shown."""
+    later = sp.base.latest
+    return dataclasses.replace(sp, alternative=later) if later > sp.date else sp
 
 
 # ---------------------------------------------------------------- § 6343(f) and Form 8546

@@ -24,11 +24,13 @@ from decimal import Decimal
 from typing import Any
 
 from levynav import params
-from levynav.law import registry, return_wrongful
+from levynav.law import joint_account_levy, overpayment_refund, registry, retirement_levy, return_wrongful
 from levynav.law.common import is_individual, levy_periods, levy_subject
 from levynav.law.discretionary_cdp import premature_levy
 from levynav.law.exemptions import levy_on_protected_property
+from levynav.law.levy_broke_procedure import GROUND_KEYS, broken_procedure, retirement_policy_not_followed
 from levynav.law.return_periods import (
+    DAY_BEFORE_REASON,
     MONEY_KINDS,
     ROLLBACK_FIRST_YEAR,
     claims_for,
@@ -46,7 +48,7 @@ from levynav.model.case import AlternativeStatus, Case, Levy, LevyKind, Owner
 RETURN_TO_TAXPAYER = Rule(
     id="R6343-D1",
     title="The IRS may give levied money back to you (26 U.S.C. § 6343(d))",
-    cites=("R6343-D1", "R6343-B1"),
+    cites=("R6343-D1", "R6343-B1", "RDAY-1"),
     effect=Effect.MAY_RETURN,
 )
 INTEREST = Rule(
@@ -74,15 +76,22 @@ WRONGFUL_LEVY, WRONGFUL_LEVY_CLAIM, WRONGFUL_LEVY_SUIT = (
     return_wrongful.CLAIM,
     return_wrongful.SUIT,
 )
+# The refund of an overpayment (§ 6401(a)), a right beside the discretionary return, reachable from this module.
+REFUND, LAWFUL_AFTER_CSED = overpayment_refund.REFUND, overpayment_refund.LAWFUL_AFTER_CSED
+RETIREMENT_LEVY, JOINT_ACCOUNT = retirement_levy.RETIREMENT_LEVY, joint_account_levy.JOINT_ACCOUNT
 
 
 def return_to_taxpayer(case: Case, ctx: Context) -> list[Finding]:
     """§ 6343(d): the four grounds, one finding per levy on the taxpayer's own property."""
     premature = {f.subject: f for f in premature_levy(case, ctx)} if case.levies else {}
-    return [_return(case, ctx, i, levy, premature.get(levy_subject(i))) for i, levy in enumerate(case.levies)]
+    broken = broken_procedure(case, ctx)
+    return [
+        _return(case, ctx, i, levy, premature.get(levy_subject(i)), broken.get(levy_subject(i), []))
+        for i, levy in enumerate(case.levies)
+    ]
 
 
-def _return(case: Case, ctx: Context, i: int, levy: Levy, premature: Finding | None) -> Finding:
+def _return(case: Case, ctx: Context, i: int, levy: Levy, premature: Finding | None, broken: list[Finding]) -> Finding:
     rule, s = RETURN_TO_TAXPAYER, levy_subject(i)
     if levy.owner is Owner.THIRD_PARTY:
         return rule.finding(Outcome.NOT_APPLICABLE, "third_party", subject=s, facts={f"{s}.owner": levy.owner})
@@ -93,20 +102,26 @@ def _return(case: Case, ctx: Context, i: int, levy: Levy, premature: Finding | N
         return rule.finding(Outcome.NOT_APPLICABLE, "returned", subject=s, returned=levy.returned_date)
     facts: dict[str, Any] = {f"{s}.irs_error": levy.irs_error}
     grounds = _grounds(case, ctx, i, levy, facts)
-    if premature is not None and premature.outcome is Outcome.APPLIES:
-        grounds.insert(0, render(rule.id, "ground_a_premature", {}))
+    # Ground (A) from the law's procedure, as the analysis's own rules decided it (one sentence per rule).
+    procedure = [render(rule.id, GROUND_KEYS[f.rule], {}) for f in broken]
+    for f in broken:
+        facts.update({fu.path: fu.value for fu in f.facts})
+    if retirement_policy_not_followed(levy):
+        facts[f"{s}.flagrant_conduct_determined"] = False
+        procedure.append(render(rule.id, "ground_a_retirement", {}))
+    grounds[:0] = list(dict.fromkeys(procedure))
     period = return_period(levy)
     common: dict[str, Any] = {"subject": s, "facts": facts, "deadline_ids": ["return.request"]}
     if period is not None:
         facts[f"{s}.served_date"] = levy.served_date
         common["params"] = [period.param]
         common["value"] = period.last.last
-        if ctx.as_of > period.last.last and levy.kind in MONEY_KINDS:
+        if ctx.as_of > period.latest and levy.kind in MONEY_KINDS:
             return rule.finding(
                 Outcome.DOES_NOT_APPLY, "too_late", effect=Effect.ROUTE_CLOSED, deadline=period.last.last, **common
             )
     when = (
-        render(rule.id, "by_date", {"deadline": period.last.last})
+        render(rule.id, "by_date", {"deadline": period.last.last}) + _note(period.reading_note(ctx.as_of))
         if period is not None
         else render(rule.id, "no_date", {})
     )
@@ -118,6 +133,10 @@ def _return(case: Case, ctx: Context, i: int, levy: Levy, premature: Finding | N
     if missing:
         return rule.finding(Outcome.UNKNOWN, "unknown", missing=missing, when=when, **common)
     return rule.finding(Outcome.DOES_NOT_APPLY, "none", when=when, **common)
+
+
+def _note(text: str) -> str:
+    return f" {text}" if text else ""
 
 
 def _grounds(case: Case, ctx: Context, i: int, levy: Levy, facts: dict[str, Any]) -> list[str]:
@@ -258,7 +277,9 @@ def _charges(ctx: Context, i: int, levy: Levy) -> Finding:
 # ---------------------------------------------------------------- deadlines
 
 
-def _deadline(rule: Rule, did: str, subject: str, day: Any, computation: str, ctx: Context) -> Deadline:
+def _deadline(
+    rule: Rule, did: str, subject: str, day: Any, computation: str, ctx: Context, other: Any = None
+) -> Deadline:
     return Deadline(
         id=did,
         title=render(rule.id, "deadline_title", {}),
@@ -269,6 +290,8 @@ def _deadline(rule: Rule, did: str, subject: str, day: Any, computation: str, ct
         computation=computation,
         subject=subject,
         passed=day < ctx.as_of,
+        alternative_date=other,
+        alternative_reason=DAY_BEFORE_REASON if other is not None else None,
     )
 
 
@@ -282,8 +305,9 @@ def return_request_deadlines(case: Case, ctx: Context) -> list[Deadline]:
         period = return_period(levy)
         if period is None or text is None:
             continue
-        rule = return_wrongful.WRONGFUL_LEVY if levy.owner is Owner.THIRD_PARTY else RETURN_TO_TAXPAYER
-        out.append(_deadline(rule, "return.request", levy_subject(i), period.last.last, text, ctx))
+        rule = return_wrongful.WRONGFUL_LEVY if levy.owner in return_wrongful.OTHERS else RETURN_TO_TAXPAYER
+        other = period.other.last.last if period.other is not None else None
+        out.append(_deadline(rule, "return.request", levy_subject(i), period.last.last, text, ctx, other))
     return out
 
 
@@ -296,7 +320,15 @@ def suit_deadlines(case: Case, ctx: Context) -> list[Deadline]:
         sp = suit_period(levy.served_date, claims_for(case, i, levy))
         if sp is not None:
             out.append(
-                _deadline(return_wrongful.SUIT, "wrongful_levy.suit", levy_subject(i), sp.date, sp.computation, ctx)
+                _deadline(
+                    return_wrongful.SUIT,
+                    "wrongful_levy.suit",
+                    levy_subject(i),
+                    sp.date,
+                    sp.computation,
+                    ctx,
+                    sp.alternative,
+                )
             )
     return out
 
@@ -331,9 +363,12 @@ def rollback_deadlines(case: Case, ctx: Context) -> list[Deadline]:
 
 
 RULES: list[RuleFunc] = [
+    joint_account_levy.joint_account_levy,
     *return_wrongful.RULES,
     interest_on_return,
     return_to_taxpayer,
+    overpayment_refund.refund_of_overpayment,
+    retirement_levy.retirement_account_levy,
     retirement_rollback,
     bank_charges,
 ]
@@ -342,4 +377,5 @@ DEADLINES: list[DeadlineFunc] = [
     suit_deadlines,
     bank_charge_deadlines,
     rollback_deadlines,
+    overpayment_refund.refund_claim_deadlines,
 ]

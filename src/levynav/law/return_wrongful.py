@@ -25,7 +25,7 @@ OTHERS = {Owner.THIRD_PARTY, Owner.JOINT}
 WRONGFUL_LEVY = Rule(
     id="R6343-B1",
     title="Someone else's money or property was levied for your tax (wrongful levy)",
-    cites=("R6343-B1",),
+    cites=("R6343-B1", "RDAY-1"),
     effect=Effect.MAY_RETURN,
 )
 CLAIM = Rule(
@@ -37,7 +37,7 @@ CLAIM = Rule(
 SUIT = Rule(
     id="R7426-1",
     title="Wrongful-levy lawsuit by the owner (26 U.S.C. § 7426)",
-    cites=("R7426-1",),
+    cites=("R7426-1", "RDAY-1"),
     effect=Effect.ROUTE_OPEN,
 )
 
@@ -80,7 +80,7 @@ def _wrongful(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
         "value": period.last.last,
         "deadline_ids": ["return.request"],
     }
-    if ctx.as_of > period.last.last and not timely:
+    if ctx.as_of > period.latest and not timely:
         if levy.kind in MONEY_KINDS:
             return rule.finding(
                 Outcome.DOES_NOT_APPLY, "too_late", effect=Effect.ROUTE_CLOSED, deadline=period.last.last, **common
@@ -92,7 +92,10 @@ def _wrongful(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
         return rule.finding(
             Outcome.APPLIES, key, who=who, filed=first.filed_date, disallowed=first.disallowance_date, **common
         )
-    return rule.finding(Outcome.APPLIES, "open", who=who, deadline=period.last.last, why=period.why, **common)
+    note = f" {period.reading_note(ctx.as_of)}" if period.other is not None else ""
+    return rule.finding(
+        Outcome.APPLIES, "open", who=who, deadline=period.last.last, why=period.why, note=note, **common
+    )
 
 
 def wrongful_levy_claim(case: Case, ctx: Context) -> list[Finding]:
@@ -110,7 +113,7 @@ def _claim(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
         facts[f"{path}.filed_date"] = claim.filed_date
         facts[f"{path}.proper_request"] = claim.proper_request
         if claim.proper_request is False:
-            if period is not None and ctx.as_of > period.last.last:
+            if period is not None and ctx.as_of > period.latest:
                 return rule.finding(
                     Outcome.DOES_NOT_APPLY, "improper_too_late", effect=Effect.ROUTE_CLOSED, subject=s, facts=facts
                 )
@@ -128,7 +131,7 @@ def _claim(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
     if period is None:
         return rule.finding(Outcome.APPLIES, "how_no_date", subject=s, facts=facts, missing=[f"{s}.served_date"])
     facts[f"{s}.served_date"] = levy.served_date
-    if ctx.as_of > period.last.last and levy.kind in MONEY_KINDS:
+    if ctx.as_of > period.latest and levy.kind in MONEY_KINDS:
         return rule.finding(
             Outcome.DOES_NOT_APPLY,
             "too_late",
@@ -181,11 +184,20 @@ def _suit(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
             extended=sp.if_proper,
             **common,
         )
-    if ctx.as_of > sp.date and (sp.if_proper is None or ctx.as_of > sp.if_proper):
+    if ctx.as_of > sp.latest:
         return rule.finding(
             Outcome.DOES_NOT_APPLY, "too_late", effect=Effect.ROUTE_CLOSED, value=sp.date, deadline=sp.date, **common
         )
     key = "open_if_proper" if sp.if_proper is not None else "open"
+    if sp.alternative is not None and sp.date < ctx.as_of <= sp.alternative:
+        return rule.finding(
+            Outcome.APPLIES,
+            "open_later_reading",
+            value=sp.alternative,
+            deadline=sp.date,
+            later=sp.alternative,
+            **common,
+        )
     return rule.finding(
         Outcome.APPLIES, key, value=sp.date, deadline=sp.date, extended=sp.if_proper, how=sp.computation, **common
     )

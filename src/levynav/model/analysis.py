@@ -111,6 +111,10 @@ class Deadline(BaseModel):
     computation: str  # how the date was counted, in words
     subject: str | None = None
     passed: bool = False
+    # Safer date first: when two readings of the period differ, ``date`` is the one that protects the person
+    # (the earlier, for a deadline the person must meet) and the other is kept here with the reason.
+    alternative_date: dt.date | None = None
+    alternative_reason: str | None = None
 
 
 class Step(BaseModel):

@@ -267,6 +267,10 @@ class Levy(Strict):
     exemption_dependents: int | None = Field(
         default=None, ge=0, description="dependents claimed on the returned statement of dependents and filing status"
     )
+    flagrant_conduct_determined: bool | None = Field(
+        default=None,
+        description="before levying the retirement account, the IRS determined flagrant conduct (IRM 5.11.6.3)",
+    )
 
     @model_validator(mode="after")
     def _dates(self) -> Self:
