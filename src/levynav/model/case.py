@@ -482,6 +482,7 @@ class Circumstances(Strict):
     federal_deposits_current: bool | None = Field(
         default=None, description="a business: its federal tax deposits for this quarter are made"
     )
+    business_operating: bool | None = Field(default=None, description="a business: it is still operating (in business)")
     open_bankruptcy: bool | None = Field(
         default=None, description="you are in a bankruptcy case that is still open (listed or not)"
     )
