@@ -15,6 +15,11 @@ Each ``tests/scenarios/<area>/*.yaml`` holds a list of scenarios::
         no_deadlines: [bank.hold]
       error: "levies[0].proceeds_sent_date"   # instead of expect: loading must fail naming this
 
+      expect:
+        options:                       # payment options (Analysis.finances["options"]), each matched by name
+          - {option: offer_in_compromise, eligibility: eligible, missing: [...], figures: {net_realizable_equity: 0},
+             monthly_payment: "416.67", text_contains: "at least"}   # text_contains: reasons, notes or levy note
+
 Only the keys given are compared; ``missing`` must be a subset of the finding's missing list;
 ``value`` is compared as a string.
 """
@@ -29,7 +34,8 @@ import yaml
 
 SCENARIOS = Path(__file__).parent / "scenarios"
 TOP_KEYS = {"name", "as_of", "case", "expect", "error", "notes"}
-EXPECT_KEYS = {"findings", "deadlines", "no_findings", "no_deadlines", "plan_forms", "questions"}
+EXPECT_KEYS = {"findings", "deadlines", "no_findings", "no_deadlines", "plan_forms", "questions", "options"}
+OPTION_KEYS = {"option", "eligibility", "missing", "figures", "monthly_payment", "text_contains"}
 FINDING_KEYS = {"rule", "subject", "outcome", "effect", "missing", "value", "explanation_contains"}
 DEADLINE_KEYS = {"id", "date", "subject", "days_left", "passed"}
 

@@ -10,7 +10,7 @@ import pytest
 from levynav import analyze
 from levynav.intake.load import CaseError, case_from_data
 from levynav.model.analysis import Analysis, Finding
-from tests.scenario_runner import DEADLINE_KEYS, EXPECT_KEYS, FINDING_KEYS, as_date, discover
+from tests.scenario_runner import DEADLINE_KEYS, EXPECT_KEYS, FINDING_KEYS, OPTION_KEYS, as_date, discover
 
 CASES = discover()
 
@@ -83,3 +83,25 @@ def test_scenario(name: str, scenario: dict[str, Any]) -> None:
         assert any(s.form and form in s.form for s in result.plan), f"no plan step with form {form}"
     for path in expect.get("questions", []):
         assert any(q.path == path for q in result.questions), f"no question for {path}"
+    for want in expect.get("options", []):
+        _check_option(result, want)
+
+
+def _check_option(result: Analysis, want: dict[str, Any]) -> None:
+    assert set(want) <= OPTION_KEYS, f"unknown option keys {set(want) - OPTION_KEYS}"
+    section = (result.finances or {}).get("options") or {}
+    assert section.get("available"), f"no payment options: {section.get('reason') or result.finances}"
+    got = next((o for o in section["options"] if o["option"] == want["option"]), None)
+    assert got is not None, f"no option {want['option']}"
+    shown = f"{want['option']}: {got['eligibility']} missing={got['missing']} reasons={got['reasons']}"
+    if "eligibility" in want:
+        assert got["eligibility"] == want["eligibility"], shown
+    if "missing" in want:
+        assert set(want["missing"]) <= set(got["missing"]), shown
+    if "monthly_payment" in want:
+        assert _same_value(got["monthly_payment"], want["monthly_payment"]), f"{shown} payment={got['monthly_payment']}"
+    for name, value in (want.get("figures") or {}).items():
+        assert _same_value(got["figures"].get(name), value), f"{want['option']} {name}: {got['figures']}"
+    if "text_contains" in want:
+        text = " ".join([*got["reasons"], *got["notes"], got["levy_note"]])
+        assert want["text_contains"] in text, f"{shown}\nnotes={got['notes']}"
