@@ -126,7 +126,28 @@ def _print_finances(out: Console, fin: dict[str, Any]) -> None:
                 o["levy_effect"].replace("_", " "),
             )
         out.print(table)
+        for o in options["options"]:
+            _print_equity(out, o)
     out.print("  [dim]Line by line: levynav finances CASE[/]")
+
+
+def _print_equity(out: Console, option: dict[str, Any]) -> None:
+    """The offer's equity asset by asset: market value, quick-sale value, loan, equity (Form 433-A (OIC) Section 3)."""
+    if not option.get("table"):
+        return
+    figures = option.get("figures") or {}
+    bound = " (at least: some values are not known)" if figures.get("equity_is_a_lower_bound") == "yes" else ""
+    out.print(f"  Offer equity, asset by asset (quick sale at {figures.get('quick_sale_pct', '?')}% of value){bound}:")
+    for row in option["table"]:
+        out.print(
+            f"    {row['description'] or row['line']}: value {_money(row['market_value'])}, quick sale "
+            f"{_money(row['quick_sale_value'])}, loan {_money(row['loan_balance'])}, equity {_money(row['equity'])}"
+        )
+    if "irs_reasonable_collection_potential" in figures:
+        out.print(
+            f"  The IRS's reasonable collection potential: {_money(figures['irs_reasonable_collection_potential'])};"
+            f" yours: {_money(figures.get('minimum_offer_lump_sum'))}"
+        )
 
 
 def rule_rows(modules: tuple[ModuleType, ...]) -> list[dict[str, Any]]:

@@ -105,6 +105,8 @@ def net_realizable_equity(inputs: EquityInputs, p: Params, quick_sale_pct: Decim
     if quick_sale_pct is not None and not ZERO < quick_sale_pct <= 100:
         raise ValueError(f"quick-sale percentage must be above 0 and at most 100, not {quick_sale_pct}")
     pct = quick_sale_pct if quick_sale_pct is not None else p.rate("alt.oic.quick_sale_pct") * 100
+    if pct == pct.to_integral_value():
+        pct = pct.quantize(Decimal(1))
     qsv = pct / 100
     bank_off = _required(p, "alt.oic.bank_exclusion")
     vehicle_off = _required(p, "alt.oic.vehicle_exclusion")
