@@ -19,6 +19,9 @@ Each ``tests/scenarios/<area>/*.yaml`` holds a list of scenarios::
         options:                       # payment options (Analysis.finances["options"]), each matched by name
           - {option: offer_in_compromise, eligibility: eligible, missing: [...], figures: {net_realizable_equity: 0},
              monthly_payment: "416.67", text_contains: "at least"}   # text_contains: reasons, notes or levy note
+        expense_lines:                 # allowable-expense lines (Analysis.finances["expenses"]), matched by key
+          - {key: "vehicle_ownership[1]", allowed: 450, missing: [...], note_contains: "not counted"}
+        no_expense_lines: ["vehicle_ownership[0]"]
 
 Only the keys given are compared; ``missing`` must be a subset of the finding's missing list;
 ``value`` is compared as a string.
@@ -34,7 +37,11 @@ import yaml
 
 SCENARIOS = Path(__file__).parent / "scenarios"
 TOP_KEYS = {"name", "as_of", "case", "expect", "error", "notes"}
-EXPECT_KEYS = {"findings", "deadlines", "no_findings", "no_deadlines", "plan_forms", "questions", "options"}
+EXPECT_KEYS = {
+    *("findings", "deadlines", "no_findings", "no_deadlines", "plan_forms", "questions", "options"),
+    *("expense_lines", "no_expense_lines"),
+}
+EXPENSE_LINE_KEYS = {"key", "allowed", "missing", "note_contains"}
 OPTION_KEYS = {"option", "eligibility", "missing", "figures", "monthly_payment", "text_contains"}
 FINDING_KEYS = {"rule", "subject", "outcome", "effect", "missing", "value", "explanation_contains"}
 DEADLINE_KEYS = {"id", "date", "subject", "days_left", "passed"}

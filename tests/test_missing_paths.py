@@ -109,4 +109,5 @@ def test_every_missing_fact_of_every_scenario_is_a_case_field() -> None:
 
 
 def test_scenario_files_are_yaml_lists() -> None:  # the walker above reads the same files
-    assert all(isinstance(yaml.safe_load(p.read_text()), list) for p in Path(__file__).parent.glob("scenarios/*/*.yaml"))
+    files = Path(__file__).parent.glob("scenarios/*/*.yaml")
+    assert all(isinstance(yaml.safe_load(p.read_text(encoding="utf-8")), list) for p in files)

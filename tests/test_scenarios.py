@@ -10,7 +10,15 @@ import pytest
 from levynav import analyze
 from levynav.intake.load import CaseError, case_from_data
 from levynav.model.analysis import Analysis, Finding
-from tests.scenario_runner import DEADLINE_KEYS, EXPECT_KEYS, FINDING_KEYS, OPTION_KEYS, as_date, discover
+from tests.scenario_runner import (
+    DEADLINE_KEYS,
+    EXPECT_KEYS,
+    EXPENSE_LINE_KEYS,
+    FINDING_KEYS,
+    OPTION_KEYS,
+    as_date,
+    discover,
+)
 
 CASES = discover()
 
@@ -85,6 +93,18 @@ def test_scenario(name: str, scenario: dict[str, Any]) -> None:
         assert any(q.path == path for q in result.questions), f"no question for {path}"
     for want in expect.get("options", []):
         _check_option(result, want)
+    lines = {ln["key"]: ln for ln in ((result.finances or {}).get("expenses") or {}).get("lines", [])}
+    for want in expect.get("expense_lines", []):
+        assert set(want) <= EXPENSE_LINE_KEYS, f"unknown expense line keys {set(want) - EXPENSE_LINE_KEYS}"
+        got = lines.get(want["key"])
+        assert got is not None, f"no expense line {want['key']}; have {sorted(lines)}"
+        if "allowed" in want:
+            assert _same_value(got["allowed"], want["allowed"]), f"{want['key']}: {got}"
+        assert set(want.get("missing", [])) <= set(got["missing"]), f"{want['key']}: {got['missing']}"
+        if "note_contains" in want:
+            assert any(want["note_contains"] in n for n in got["notes"]), f"{want['key']}: {got['notes']}"
+    for key in expect.get("no_expense_lines", []):
+        assert key not in lines, f"expense line {key} should not be there"
 
 
 def _check_option(result: Analysis, want: dict[str, Any]) -> None:
