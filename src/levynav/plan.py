@@ -16,7 +16,7 @@ from typing import Any
 from levynav import datafiles
 from levynav.law.rule import Context
 from levynav.model.analysis import Deadline, Effect, Finding, Outcome, Question, Resource, Step, TimelineEvent
-from levynav.model.case import Case
+from levynav.model.case import Case, TaxpayerKind
 
 IRS_PHONE = "IRS: 1-800-829-1040 (individuals) or 1-800-829-4933 (businesses), or the number on your notice"
 ACTION_EFFECTS = {
@@ -86,7 +86,7 @@ def steps(case: Case, findings: list[Finding], deadlines: list[Deadline], ctx: C
             chosen[f.rule] = (f, [f])
     out: list[Step] = []
     for rule, (first, group) in chosen.items():
-        t = texts[rule]
+        t = for_taxpayer(texts[rule], case)
         dated = [d for g in group for d in open_deadlines if d.id in g.deadline_ids and _same_subject(d, g)]
         by = min((d.date for d in dated), default=None)
         subjects = sorted({g.subject for g in group if g.subject})
@@ -113,6 +113,13 @@ def steps(case: Case, findings: list[Finding], deadlines: list[Deadline], ctx: C
 PAYMENT_PLANS = ("guaranteed_installment_agreement", "simple_payment_plan", "non_streamlined_installment_agreement")
 
 
+def for_taxpayer(text: dict[str, Any], case: Case) -> dict[str, Any]:
+    """A step's text for this taxpayer: a business gets the step's ``business`` wording where it has one (no
+    "rent, food, medicine" for a company)."""
+    variant = text.get("business") if case.taxpayer.kind is TaxpayerKind.BUSINESS else None
+    return {**text, **variant} if isinstance(variant, dict) else text
+
+
 def _finance_steps(case: Case, ctx: Context) -> list[Step]:
     """A payment-plan or not-collectible step when the ability-to-pay figures support one."""
     options = (ctx.finances or {}).get("options") or {}
@@ -121,6 +128,9 @@ def _finance_steps(case: Case, ctx: Context) -> list[Step]:
     by_name = {o["option"]: o for o in options["options"]}
     disposable = (ctx.finances or {}).get("disposable_income")
     texts = datafiles.load_yaml("finance_steps.yaml")
+    trust_fund = by_name.get("in_business_trust_fund_express")
+    if trust_fund and trust_fund["eligibility"] == "eligible":  # no financial statement needed (IRM 5.14.7.4)
+        return [_finance_step(case, texts["in_business_trust_fund_express"], trust_fund, disposable)]
     cnc = by_name.get("currently_not_collectible")
     if cnc and cnc["eligibility"] == "eligible":
         return [_finance_step(case, texts["currently_not_collectible"], cnc, disposable)]

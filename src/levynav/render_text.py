@@ -105,14 +105,22 @@ def _money(raw: object) -> str:
 
 def _print_finances(out: Console, fin: dict[str, Any]) -> None:
     edition = fin.get("edition") or {}
+    if "edition" not in fin:  # a business without household finances: its payment options only
+        _print_options(out, fin.get("options") or {})
+        return
     out.print(
         f"\n[bold]Ability to pay[/] (IRS Collection Financial Standards, edition {edition.get('effective_date')})"
     )
     out.print(f"  Monthly income counted: {_money((fin.get('income') or {}).get('total'))}")
     out.print(f"  Allowable living expenses: {_money((fin.get('expenses') or {}).get('total'))}")
     out.print(f"  Left each month (disposable income): {_money(fin.get('disposable_income'))}")
-    options = fin.get("options") or {}
+    _print_options(out, fin.get("options") or {})
+    out.print("  [dim]Line by line: levynav finances CASE[/]")
+
+
+def _print_options(out: Console, options: dict[str, Any]) -> None:
     if options.get("available"):
+        out.print("\n[bold]Payment options[/]")
         table = Table(show_header=True, header_style="bold")
         for col in ("option", "you qualify", "a month", "effect on the levy"):
             table.add_column(col)
@@ -128,7 +136,6 @@ def _print_finances(out: Console, fin: dict[str, Any]) -> None:
         out.print(table)
         for o in options["options"]:
             _print_equity(out, o)
-    out.print("  [dim]Line by line: levynav finances CASE[/]")
 
 
 def _print_equity(out: Console, option: dict[str, Any]) -> None:
