@@ -18,6 +18,7 @@ v. Commissioner, T.C. Memo. 2025-48). That reading is encoded, with its status s
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Any
 
 from levynav import params
 from levynav.calc import dates
@@ -83,8 +84,19 @@ def _one(offer: Offer, sub: str, ctx: Context) -> Finding:
         if offer.judicial_dispute_days
         else ""
     )
-    when = dict(submitted=offer.submitted_date, deemed=shown, court=court, at_least="" if deemed else "at least ")
-    common = dict(subject=sub, facts=facts, params=[use], value=shown, deadline_ids=["offer.deemed_acceptance"])
+    when: dict[str, Any] = {
+        "submitted": offer.submitted_date,
+        "deemed": shown,
+        "court": court,
+        "at_least": "" if deemed else "at least ",
+    }
+    common: dict[str, Any] = {
+        "subject": sub,
+        "facts": facts,
+        "params": [use],
+        "value": shown,
+        "deadline_ids": ["offer.deemed_acceptance"],
+    }
     if offer.status in {S.ACCEPTED, S.TERMINATED}:
         return rule.finding(Outcome.DOES_NOT_APPLY, "accepted", subject=sub, facts=facts, params=[use])
     if offer.status in ENDS:
