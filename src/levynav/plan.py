@@ -169,9 +169,12 @@ def _finance_step(
         )
     lowest = ((offer or {}).get("figures") or {}).get("minimum_offer_lump_sum")
     if offer and offer["eligibility"] != "not_eligible" and lowest and owed and Decimal(lowest) < owed:
+        bound = (offer.get("figures") or {}).get("equity_is_a_lower_bound") == "yes"
+        about = "at least" if bound else "about"
         extra += (
             f" An offer in compromise may settle the debt for less: by the IRS's own arithmetic the lowest "
-            f"offer would be about ${Decimal(lowest):,.2f} paid within five months (Form 656 and Form 433-A (OIC))."
+            f"offer would be {about} ${Decimal(lowest):,.2f} paid within five months (Form 656 and Form 433-A (OIC))"
+            + ("; the value of some assets is not known yet." if bound else ".")
         )
     return Step(
         order=0,
