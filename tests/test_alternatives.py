@@ -342,3 +342,36 @@ def test_exempt_property_amounts_have_status_and_missing_years() -> None:
     assert y2024.household_goods.value is None
     assert y2024.missing == ("exempt_property.6334a2 (2024)", "exempt_property.6334a3 (2024)")
     assert exempt_property_amounts(2026).household_goods.value == 11980
+
+
+# ---------------------------------------------------------------- every option decidable from complete facts
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {},
+        {
+            "taxpayer_kind": TaxpayerKind.BUSINESS,
+            "balance": D("20000"),
+            "in_business": True,
+            "trust_fund_taxes": True,
+            "federal_deposits_current": True,
+        },
+    ],
+    ids=["individual", "business"],
+)
+def test_every_option_is_decided_from_complete_facts(changes: dict[str, object]) -> None:
+    options = run(**changes)
+    undecided = {o: r.eligibility for o, r in options.items() if r.eligibility is Eligibility.UNKNOWN}  # type: ignore[attr-defined]
+    assert not undecided, undecided
+
+
+def test_an_unknown_asset_makes_the_equity_a_lower_bound_never_zero() -> None:
+    inputs = EquityInputs(cash_and_bank=D("3000"), missing=("finances.assets.real_estate[0].loan_balance",))
+    offer = run(equity=inputs, balance=D("60000"))[Option.OFFER_IN_COMPROMISE]
+    assert offer.eligibility is Eligibility.UNKNOWN  # type: ignore[attr-defined]
+    assert "finances.assets.real_estate[0].loan_balance" in offer.missing  # type: ignore[attr-defined]
+    assert offer.figures["equity_is_a_lower_bound"] == "yes"  # type: ignore[attr-defined]
+    # the same bound decides when it already reaches the balance
+    assert run(equity=inputs, balance=D("3000"))[Option.OFFER_IN_COMPROMISE].eligibility is Eligibility.NOT_ELIGIBLE  # type: ignore[attr-defined]
