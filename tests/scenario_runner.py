@@ -17,6 +17,14 @@ Each ``tests/scenarios/<area>/*.yaml`` holds a list of scenarios::
         plan_no_duplicates: true        # no rule, title or action twice; each have-ready item once per step
       error: "levies[0].proceeds_sent_date"   # instead of expect: loading must fail naming this
 
+      expect:
+        options:                       # payment options (Analysis.finances["options"]), each matched by name
+          - {option: offer_in_compromise, eligibility: eligible, missing: [...], figures: {net_realizable_equity: 0},
+             monthly_payment: "416.67", text_contains: "at least"}   # text_contains: reasons, notes or levy note
+        expense_lines:                 # allowable-expense lines (Analysis.finances["expenses"]), matched by key
+          - {key: "vehicle_ownership[1]", allowed: 450, missing: [...], note_contains: "not counted"}
+        no_expense_lines: ["vehicle_ownership[0]"]
+
 Only the keys given are compared; ``missing`` must be a subset of the finding's missing list;
 ``value`` is compared as a string. ``collection_statute`` items ({period, date, alternative,
 explanation_contains}) must match a CSED of the analysis; ``plan_rules`` lists rule ids that must each have a
@@ -33,7 +41,12 @@ import yaml
 
 SCENARIOS = Path(__file__).parent / "scenarios"
 TOP_KEYS = {"name", "as_of", "case", "expect", "error", "notes"}
-EXPECT_KEYS = {"findings", "deadlines", "no_findings", "no_deadlines", "plan_forms", "questions"}
+EXPECT_KEYS = {
+    *("findings", "deadlines", "no_findings", "no_deadlines", "plan_forms", "questions", "options"),
+    *("expense_lines", "no_expense_lines"),
+}
+EXPENSE_LINE_KEYS = {"key", "allowed", "missing", "note_contains"}
+OPTION_KEYS = {"option", "eligibility", "missing", "figures", "monthly_payment", "text_contains"}
 EXPECT_KEYS |= {"plan_first", "plan_no_duplicates"}
 PLAN_FIRST_KEYS = {"rule", "form"}
 EXPECT_KEYS |= {"collection_statute", "plan_rules", "summary_contains"}  # CSED dates, plan steps by rule, headline

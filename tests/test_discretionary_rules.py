@@ -50,7 +50,7 @@ def test_unverified_points_are_registered_as_unverified() -> None:
 
 
 def test_module_exports_rules_and_deadlines() -> None:
-    assert len(discretionary.RULES) == 11
+    assert len(discretionary.RULES) == 13  # + R7122-F1 (deemed acceptance), R6672-W1 (trust fund penalty warning)
     assert discretionary.DEADLINES
 
 

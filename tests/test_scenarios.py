@@ -10,7 +10,17 @@ import pytest
 from levynav import analyze
 from levynav.intake.load import CaseError, case_from_data
 from levynav.model.analysis import Analysis, Finding
-from tests.scenario_runner import CSED_KEYS, DEADLINE_KEYS, EXPECT_KEYS, FINDING_KEYS, PLAN_FIRST_KEYS, as_date, discover
+from tests.scenario_runner import (
+    CSED_KEYS,
+    DEADLINE_KEYS,
+    EXPECT_KEYS,
+    EXPENSE_LINE_KEYS,
+    FINDING_KEYS,
+    OPTION_KEYS,
+    PLAN_FIRST_KEYS,
+    as_date,
+    discover,
+)
 
 CASES = discover()
 
@@ -111,6 +121,20 @@ def test_scenario(name: str, scenario: dict[str, Any]) -> None:
         check_plan_first(result, expect["plan_first"])
     if expect.get("plan_no_duplicates"):
         check_no_duplicates(result)
+    for want in expect.get("options", []):
+        _check_option(result, want)
+    lines = {ln["key"]: ln for ln in ((result.finances or {}).get("expenses") or {}).get("lines", [])}
+    for want in expect.get("expense_lines", []):
+        assert set(want) <= EXPENSE_LINE_KEYS, f"unknown expense line keys {set(want) - EXPENSE_LINE_KEYS}"
+        got = lines.get(want["key"])
+        assert got is not None, f"no expense line {want['key']}; have {sorted(lines)}"
+        if "allowed" in want:
+            assert _same_value(got["allowed"], want["allowed"]), f"{want['key']}: {got}"
+        assert set(want.get("missing", [])) <= set(got["missing"]), f"{want['key']}: {got['missing']}"
+        if "note_contains" in want:
+            assert any(want["note_contains"] in n for n in got["notes"]), f"{want['key']}: {got['notes']}"
+    for key in expect.get("no_expense_lines", []):
+        assert key not in lines, f"expense line {key} should not be there"
 
 
 def _plan(a: Analysis) -> str:
@@ -136,3 +160,23 @@ def check_no_duplicates(result: Analysis) -> None:
     for s in result.plan:
         items = [" ".join(h.split()).casefold() for h in s.have_ready]
         assert len(items) == len(set(items)), f"step {s.order} lists an item twice: {s.have_ready}"
+
+
+def _check_option(result: Analysis, want: dict[str, Any]) -> None:
+    assert set(want) <= OPTION_KEYS, f"unknown option keys {set(want) - OPTION_KEYS}"
+    section = (result.finances or {}).get("options") or {}
+    assert section.get("available"), f"no payment options: {section.get('reason') or result.finances}"
+    got = next((o for o in section["options"] if o["option"] == want["option"]), None)
+    assert got is not None, f"no option {want['option']}"
+    shown = f"{want['option']}: {got['eligibility']} missing={got['missing']} reasons={got['reasons']}"
+    if "eligibility" in want:
+        assert got["eligibility"] == want["eligibility"], shown
+    if "missing" in want:
+        assert set(want["missing"]) <= set(got["missing"]), shown
+    if "monthly_payment" in want:
+        assert _same_value(got["monthly_payment"], want["monthly_payment"]), f"{shown} payment={got['monthly_payment']}"
+    for name, value in (want.get("figures") or {}).items():
+        assert _same_value(got["figures"].get(name), value), f"{want['option']} {name}: {got['figures']}"
+    if "text_contains" in want:
+        text = " ".join([*got["reasons"], *got["notes"], got["levy_note"]])
+        assert want["text_contains"] in text, f"{shown}\nnotes={got['notes']}"

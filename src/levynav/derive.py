@@ -9,7 +9,7 @@ from datetime import date
 from typing import Any
 
 from levynav.law.rule import Context, CsedValue, Decided
-from levynav.model.case import Case
+from levynav.model.case import Case, TaxpayerKind
 
 
 def stated_csed(case: Case) -> dict[str, CsedValue]:
@@ -88,4 +88,10 @@ def build_context(case: Case, as_of: date) -> Context:
         from levynav.calc.options import options_section
 
         finances = {**finances, "options": options_section(case, as_of, csed, finances)}
+    elif finances is None and case.taxpayer.kind is TaxpayerKind.BUSINESS and case.tax_periods:
+        # A business's payment plans (in-business trust fund express, Simple Payment Plan) need no financial
+        # statement, so they are weighed even without household finances.
+        from levynav.calc.options import options_section
+
+        finances = {"options": options_section(case, as_of, csed, None)}
     return Context(as_of=as_of, csed=csed, hardship=hardship, finances=finances)

@@ -16,7 +16,7 @@ from typing import Any
 from levynav import datafiles
 from levynav.law.rule import Context, humanize
 from levynav.model.analysis import Deadline, Effect, Finding, Outcome, Question, Resource, Step, TimelineEvent
-from levynav.model.case import Case, Owner
+from levynav.model.case import Case, Owner, TaxpayerKind
 
 IRS_PHONE = "IRS: 1-800-829-1040 (individuals) or 1-800-829-4933 (businesses), or the number on your notice"
 ACTION_EFFECTS = {
@@ -118,7 +118,7 @@ def steps(case: Case, findings: list[Finding], deadlines: list[Deadline], ctx: C
         chosen.setdefault(f.rule, []).append(f)
     drafts: list[_Draft] = []
     for rule, group in chosen.items():
-        t, lead = step_text(texts[rule], group)
+        t, lead = step_text(for_taxpayer(texts[rule], case), group)
         dated = [d for g in group for d in open_deadlines if d.id in g.deadline_ids and _same_subject(d, g)]
         by = min((d.date for d in dated), default=None)
         about = _about(case, group)
@@ -238,6 +238,13 @@ def _monotone_when(ordered: list[Step]) -> list[tuple[Step, str]]:
 PAYMENT_PLANS = ("guaranteed_installment_agreement", "simple_payment_plan", "non_streamlined_installment_agreement")
 
 
+def for_taxpayer(text: dict[str, Any], case: Case) -> dict[str, Any]:
+    """A step's text for this taxpayer: a business gets the step's ``business`` wording where it has one (no
+    "rent, food, medicine" for a company)."""
+    variant = text.get("business") if case.taxpayer.kind is TaxpayerKind.BUSINESS else None
+    return {**text, **variant} if isinstance(variant, dict) else text
+
+
 def _finance_steps(case: Case, ctx: Context) -> list[Step]:
     """A payment-plan or not-collectible step when the ability-to-pay figures support one."""
     options = (ctx.finances or {}).get("options") or {}
@@ -246,6 +253,9 @@ def _finance_steps(case: Case, ctx: Context) -> list[Step]:
     by_name = {o["option"]: o for o in options["options"]}
     disposable = (ctx.finances or {}).get("disposable_income")
     texts = datafiles.load_yaml("finance_steps.yaml")
+    trust_fund = by_name.get("in_business_trust_fund_express")
+    if trust_fund and trust_fund["eligibility"] == "eligible":  # no financial statement needed (IRM 5.14.7.4)
+        return [_finance_step(case, texts["in_business_trust_fund_express"], trust_fund, disposable)]
     cnc = by_name.get("currently_not_collectible")
     if cnc and cnc["eligibility"] == "eligible":
         return [_finance_step(case, texts["currently_not_collectible"], cnc, disposable)]
@@ -284,9 +294,12 @@ def _finance_step(
         )
     lowest = ((offer or {}).get("figures") or {}).get("minimum_offer_lump_sum")
     if offer and offer["eligibility"] != "not_eligible" and lowest and owed and Decimal(lowest) < owed:
+        bound = (offer.get("figures") or {}).get("equity_is_a_lower_bound") == "yes"
+        about = "at least" if bound else "about"
         extra += (
             f" An offer in compromise may settle the debt for less: by the IRS's own arithmetic the lowest "
-            f"offer would be about ${Decimal(lowest):,.2f} paid within five months (Form 656 and Form 433-A (OIC))."
+            f"offer would be {about} ${Decimal(lowest):,.2f} paid within five months (Form 656 and Form 433-A (OIC))"
+            + ("; the value of some assets is not known yet." if bound else ".")
         )
     return Step(
         order=0,

@@ -117,14 +117,22 @@ def _money(raw: object) -> str:
 
 def _print_finances(out: Console, fin: dict[str, Any]) -> None:
     edition = fin.get("edition") or {}
+    if "edition" not in fin:  # a business without household finances: its payment options only
+        _print_options(out, fin.get("options") or {})
+        return
     out.print(
         f"\n[bold]Ability to pay[/] (IRS Collection Financial Standards, edition {edition.get('effective_date')})"
     )
     out.print(f"  Monthly income counted: {_money((fin.get('income') or {}).get('total'))}")
     out.print(f"  Allowable living expenses: {_money((fin.get('expenses') or {}).get('total'))}")
     out.print(f"  Left each month (disposable income): {_money(fin.get('disposable_income'))}")
-    options = fin.get("options") or {}
+    _print_options(out, fin.get("options") or {})
+    out.print("  [dim]Line by line: levynav finances CASE[/]")
+
+
+def _print_options(out: Console, options: dict[str, Any]) -> None:
     if options.get("available"):
+        out.print("\n[bold]Payment options[/]")
         table = Table(show_header=True, header_style="bold")
         for col in ("option", "you qualify", "a month", "effect on the levy"):
             table.add_column(col)
@@ -138,7 +146,27 @@ def _print_finances(out: Console, fin: dict[str, Any]) -> None:
                 o["levy_effect"].replace("_", " "),
             )
         out.print(table)
-    out.print("  [dim]Line by line: levynav finances CASE[/]")
+        for o in options["options"]:
+            _print_equity(out, o)
+
+
+def _print_equity(out: Console, option: dict[str, Any]) -> None:
+    """The offer's equity asset by asset: market value, quick-sale value, loan, equity (Form 433-A (OIC) Section 3)."""
+    if not option.get("table"):
+        return
+    figures = option.get("figures") or {}
+    bound = " (at least: some values are not known)" if figures.get("equity_is_a_lower_bound") == "yes" else ""
+    out.print(f"  Offer equity, asset by asset (quick sale at {figures.get('quick_sale_pct', '?')}% of value){bound}:")
+    for row in option["table"]:
+        out.print(
+            f"    {row['description'] or row['line']}: value {_money(row['market_value'])}, quick sale "
+            f"{_money(row['quick_sale_value'])}, loan {_money(row['loan_balance'])}, equity {_money(row['equity'])}"
+        )
+    if "irs_reasonable_collection_potential" in figures:
+        out.print(
+            f"  The IRS's reasonable collection potential: {_money(figures['irs_reasonable_collection_potential'])};"
+            f" yours: {_money(figures.get('minimum_offer_lump_sum'))}"
+        )
 
 
 def rule_rows(modules: tuple[ModuleType, ...]) -> list[dict[str, Any]]:

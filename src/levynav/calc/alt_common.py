@@ -42,6 +42,22 @@ class LevyEffect(StrEnum):
 
 
 @dataclass(frozen=True)
+class IrsFigures:
+    """Figures the IRS itself has determined for this taxpayer (its financial analysis), kept apart from the
+    taxpayer's own: the options are decided with the IRS's figure where it gave one, and both are shown."""
+
+    source: str = ""  # where the IRS stated them (letter, Appeals' worksheet, revenue officer's analysis)
+    determined_date: date | None = None
+    monthly_income: Decimal | None = None
+    allowable_expenses: Decimal | None = None
+    monthly_disposable_income: Decimal | None = None  # stated, or income minus expenses; may be below 0
+    net_realizable_equity: Decimal | None = None
+    future_income_months: int | None = None  # the RCP multiplier the IRS used (e.g. 12 or 24)
+    quick_sale_pct: Decimal | None = None  # e.g. 80 (percent of market value)
+    reasonable_collection_potential: Decimal | None = None
+
+
+@dataclass(frozen=True)
 class FeeLine:
     """One user-fee line: how you apply and pay, the standard fee and the low-income fee (None = missing)."""
 
@@ -75,6 +91,8 @@ class OptionResult:
     params: list[ParamUse] = field(default_factory=list)
     citations: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    missing_values: list[str] = field(default_factory=list)  # parameters with no value on the date (not facts)
+    table: list[dict[str, object]] = field(default_factory=list)  # row by row detail (the offer's equity lines)
 
 
 class Params:

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
+from levynav import params
 from levynav.calc.alt_common import ZERO, Params, whole_dollars
 
 
@@ -33,7 +35,12 @@ class Vehicle(Asset):
 
 @dataclass(frozen=True)
 class EquityInputs:
-    """The assets of Form 433-A (OIC) Section 3, plus Box B (business equity) if the caller computed it."""
+    """The assets of Form 433-A (OIC) Section 3, plus Box B (business equity) if the caller computed it.
+
+    ``missing`` names the case facts (paths) of assets whose value or loan is unknown. Such an asset is left out
+    by the caller; since no line can be negative, the total of the rest is then a lower bound ("at least"), never
+    the equity itself.
+    """
 
     cash_and_bank: Decimal = ZERO  # lines 1a-1c
     investments: tuple[Asset, ...] = ()  # line 2: market value minus loan
@@ -44,6 +51,7 @@ class EquityInputs:
     valuables_and_furniture: tuple[Asset, ...] = ()  # line 7: x .8 minus loan, less the IRS deduction
     business_equity: Decimal = ZERO  # Box B (Form 433-A (OIC) Section 6), computed by the caller
     joint_offer: bool = False
+    missing: tuple[str, ...] = ()
 
 
 @dataclass
@@ -52,18 +60,36 @@ class EquityResult:
     box_a: Decimal = ZERO
     box_b: Decimal = ZERO
     explanation: list[str] = field(default_factory=list)
+    details: list[dict[str, Any]] = field(default_factory=list)  # one row per asset: value, quick sale, loan, equity
+    missing: tuple[str, ...] = ()  # unknown asset facts: the totals are then only a lower bound
+    quick_sale_pct: Decimal = ZERO
 
     @property
     def total(self) -> Decimal:
         return self.box_a + self.box_b
+
+    @property
+    def complete(self) -> bool:
+        return not self.missing
 
 
 def _line(value: Decimal) -> Decimal:
     return max(ZERO, whole_dollars(value))
 
 
-def net_realizable_equity(inputs: EquityInputs, p: Params) -> EquityResult:
-    """Box A (and Box B as given) of Form 433-A (OIC)."""
+def _required(p: Params, pid: str) -> Decimal:
+    """A Form 433-A (OIC) allowance: a missing value makes the equity unknown, never counted as $0."""
+    value = p.amount(pid)
+    if value is None:
+        raise params.MissingParameter(f"parameter {pid!r} has no value in force on {p.on}")
+    return value
+
+
+def net_realizable_equity(inputs: EquityInputs, p: Params, quick_sale_pct: Decimal | None = None) -> EquityResult:
+    """Box A (and Box B as given) of Form 433-A (OIC).
+
+    ``quick_sale_pct`` replaces the form's quick-sale percentage (e.g. the figure the IRS used in its own analysis).
+    """
     for asset in (
         *inputs.investments,
         *inputs.retirement_accounts,
@@ -76,43 +102,73 @@ def net_realizable_equity(inputs: EquityInputs, p: Params) -> EquityResult:
             raise ValueError(f"asset {asset.description or asset}: values cannot be negative")
     if inputs.cash_and_bank < 0 or inputs.business_equity < 0:
         raise ValueError("cash and business equity cannot be negative")
-    qsv = p.rate("alt.oic.quick_sale_pct")
-    bank_off = p.amount("alt.oic.bank_exclusion") or ZERO
-    vehicle_off = p.amount("alt.oic.vehicle_exclusion") or ZERO
-    furniture_off = p.amount("alt.oic.furniture_deduction") or ZERO
-    out = EquityResult()
+    if quick_sale_pct is not None and not ZERO < quick_sale_pct <= 100:
+        raise ValueError(f"quick-sale percentage must be above 0 and at most 100, not {quick_sale_pct}")
+    pct = quick_sale_pct if quick_sale_pct is not None else p.rate("alt.oic.quick_sale_pct") * 100
+    if pct == pct.to_integral_value():
+        pct = pct.quantize(Decimal(1))
+    qsv = pct / 100
+    bank_off = _required(p, "alt.oic.bank_exclusion")
+    vehicle_off = _required(p, "alt.oic.vehicle_exclusion")
+    furniture_off = _required(p, "alt.oic.furniture_deduction")
+    out = EquityResult(missing=inputs.missing, quick_sale_pct=pct)
+
+    def row(line: str, a: Asset, quick: bool, equity: Decimal) -> None:
+        out.details.append(
+            {
+                "line": line,
+                "description": a.description,
+                "market_value": a.market_value,
+                "quick_sale_value": whole_dollars(a.market_value * qsv) if quick else a.market_value,
+                "loan_balance": a.loan_balance,
+                "equity": equity,
+            }
+        )
+
+    def listed(line: str, assets: tuple[Asset, ...], quick: bool) -> Decimal:
+        total = ZERO
+        for a in assets:
+            equity = _line((a.market_value * qsv if quick else a.market_value) - a.loan_balance)
+            row(line, a, quick, equity)
+            total += equity
+        return total
 
     out.lines["1 cash and bank"] = _line(inputs.cash_and_bank - bank_off)
-    out.lines["2 investments"] = sum((_line(a.market_value - a.loan_balance) for a in inputs.investments), ZERO)
-    out.lines["3 retirement"] = sum(
-        (_line(a.market_value * qsv - a.loan_balance) for a in inputs.retirement_accounts), ZERO
-    )
-    out.lines["4 life insurance"] = sum((_line(a.market_value - a.loan_balance) for a in inputs.life_insurance), ZERO)
-    out.lines["5 real estate"] = sum((_line(a.market_value * qsv - a.loan_balance) for a in inputs.real_estate), ZERO)
+    out.lines["2 investments"] = listed("2 investments", inputs.investments, False)
+    out.lines["3 retirement"] = listed("3 retirement", inputs.retirement_accounts, True)
+    out.lines["4 life insurance"] = listed("4 life insurance", inputs.life_insurance, False)
+    out.lines["5 real estate"] = listed("5 real estate", inputs.real_estate, True)
 
     # The filer chooses which vehicle is listed first; the $3,450 goes to the one with the most equity.
-    equities = sorted(
-        (ZERO if v.leased else _line(v.market_value * qsv - v.loan_balance) for v in inputs.vehicles), reverse=True
-    )
+    vehicle_equity = []
+    for v in inputs.vehicles:
+        equity = ZERO if v.leased else _line(v.market_value * qsv - v.loan_balance)
+        row("6 vehicles", v, not v.leased, equity)
+        vehicle_equity.append(equity)
     vehicle_total = ZERO
-    for i, equity in enumerate(equities):
+    for i, equity in enumerate(sorted(vehicle_equity, reverse=True)):
         if i == 0 or (i == 1 and inputs.joint_offer):
             vehicle_total += max(ZERO, equity - vehicle_off)
         else:
             vehicle_total += equity
     out.lines["6 vehicles"] = vehicle_total
-    valuables = sum((_line(a.market_value * qsv - a.loan_balance) for a in inputs.valuables_and_furniture), ZERO)
+    valuables = listed("7 furniture, personal effects, valuables", inputs.valuables_and_furniture, True)
     out.lines["7 furniture, personal effects, valuables"] = max(ZERO, valuables - furniture_off)
 
     out.box_a = sum(out.lines.values(), ZERO)
     out.box_b = whole_dollars(inputs.business_equity)
     out.explanation = [
         f"cash and bank accounts less ${bank_off:,}",
-        f"real estate, vehicles, retirement accounts and valuables at {qsv * 100:.0f}% of market value less loans",
+        f"real estate, vehicles, retirement accounts and valuables at their quick-sale value, {pct:.0f}% of market"
+        " value, less loans",
         f"${vehicle_off:,} off the first vehicle" + (" and the second (joint offer)" if inputs.joint_offer else ""),
         f"furniture and personal effects less the IRS deduction of ${furniture_off:,}",
         "each line rounded to whole dollars; a negative line counts as 0",
     ]
+    if inputs.missing:
+        out.explanation.append(
+            "some values are not known (" + ", ".join(inputs.missing) + "): the equity is at least this amount"
+        )
     return out
 
 
@@ -126,12 +182,22 @@ class OfferFigures:
     minimum_offer_periodic: Decimal
 
 
-def offer_figures(inputs: EquityInputs, monthly_disposable_income: Decimal, p: Params) -> OfferFigures:
-    """Form 433-A (OIC) Section 8: the minimum offer for each payment option."""
-    equity = net_realizable_equity(inputs, p)
+def offer_figures(
+    inputs: EquityInputs,
+    monthly_disposable_income: Decimal,
+    p: Params,
+    quick_sale_pct: Decimal | None = None,
+    future_income_months: int | None = None,
+) -> OfferFigures:
+    """Form 433-A (OIC) Section 8: the minimum offer for each payment option.
+
+    ``quick_sale_pct`` and ``future_income_months`` replace the form's figures when the IRS used others (the
+    multiplier then applies to both payment options, as the IRS's own computation states one).
+    """
+    equity = net_realizable_equity(inputs, p, quick_sale_pct)
     box_f = max(ZERO, whole_dollars(monthly_disposable_income))
-    box_g = box_f * p.count("alt.oic.future_income_months_lump_sum")
-    box_h = box_f * p.count("alt.oic.future_income_months_periodic")
+    box_g = box_f * (future_income_months or p.count("alt.oic.future_income_months_lump_sum"))
+    box_h = box_f * (future_income_months or p.count("alt.oic.future_income_months_periodic"))
     return OfferFigures(
         equity=equity,
         remaining_monthly_income=box_f,

@@ -91,7 +91,7 @@ def low_income_test(
     gross_monthly_income: Decimal | None,
     on: date,
 ) -> LowIncome:
-    missing = [p for p, v in (("household.size", household_size), ("taxpayer.state", state)) if v is None]
+    missing = [p for p, v in (("finances.household_size", household_size), ("taxpayer.state", state)) if v is None]
     if agi is None and gross_monthly_income is None:
         missing.append("finances.adjusted_gross_income")
     if missing:

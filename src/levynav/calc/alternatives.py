@@ -20,7 +20,7 @@ statute expiration date (irs.gov Simple Payment Plan page), not 72 months (older
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -31,6 +31,7 @@ from levynav.calc.alt_common import (
     ZERO,
     Eligibility,
     FeeLine,
+    IrsFigures,
     LevyEffect,
     Option,
     OptionResult,
@@ -45,7 +46,32 @@ from levynav.calc.alt_offer import offer_in_compromise
 from levynav.model.analysis import ParamUse
 from levynav.model.case import TaxpayerKind
 
-__all__ = ["AlternativesFacts", "AlternativesResult", "EquityInputs", "collection_alternatives", "months_until"]
+__all__ = [
+    "AlternativesFacts",
+    "AlternativesResult",
+    "EquityInputs",
+    "IrsFigures",
+    "collection_alternatives",
+    "months_until",
+]
+
+# The case facts to ask for when a fact of the calculation is unknown (real Case paths; a caller that knows
+# more precise ones, e.g. which tax period lacks its figure, passes them in ``AlternativesFacts.asks``).
+ASK: dict[str, tuple[str, ...]] = {
+    "assessed_tax": ("tax_periods[].assessed_tax",),
+    "income_tax_only": ("tax_periods[].tax_kind",),
+    "trust_fund_taxes": ("tax_periods[].tax_kind",),
+    "csed": ("tax_periods[].assessment_date",),
+    "monthly_disposable_income": ("finances",),
+    "all_returns_filed": ("circumstances.unfiled_returns",),
+    "estimated_payments_current": ("circumstances.estimated_payments_current",),
+    "federal_deposits_current": ("circumstances.federal_deposits_current",),
+    "in_open_bankruptcy": ("circumstances.open_bankruptcy",),
+    "prior_five_years_compliant": ("circumstances.prior_five_years_compliant",),
+    "unable_to_pay_in_full": ("circumstances.unable_to_pay_in_full",),
+    "in_business": ("circumstances.business_operating",),
+    "equity": ("finances.assets",),
+}
 
 
 @dataclass(frozen=True)
@@ -70,7 +96,14 @@ class AlternativesFacts:
     income_tax_only: bool | None = None  # the debt is income tax (guaranteed IA)
     in_business: bool | None = None  # businesses: still operating
     trust_fund_taxes: bool | None = None  # businesses: the debt includes employment (trust fund) taxes
+    federal_deposits_current: bool | None = None  # businesses: this quarter's federal tax deposits made
     equity: EquityInputs | None = None  # Form 433-A (OIC) assets; None = not given
+    irs: IrsFigures | None = None  # the IRS's own determination, if the case states it
+    asks: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # fact -> case paths to ask (see ASK)
+
+    def ask(self, fact: str) -> list[str]:
+        """The case paths to name when ``fact`` is unknown."""
+        return list(self.asks.get(fact) or ASK[fact])
 
 
 @dataclass
@@ -97,11 +130,31 @@ def months_until(start: date, end: date) -> int:
 
 def _compliance(facts: AlternativesFacts, result: OptionResult) -> bool | None:
     if facts.all_returns_filed is None:
-        result.missing.append("circumstances.all_returns_filed")
+        result.missing += facts.ask("all_returns_filed")
         return None
     if not facts.all_returns_filed:
         result.reasons.append("all required returns must be filed first")
     return facts.all_returns_filed
+
+
+def _disposable(facts: AlternativesFacts, r: OptionResult) -> Decimal | None:
+    """The monthly disposable income the option is decided with: the IRS's own figure when the case states it
+    (the IRS sets the payment), else the household's; both are shown when they differ. None = unknown."""
+    own = facts.monthly_disposable_income
+    irs = facts.irs.monthly_disposable_income if facts.irs is not None else None
+    if irs is None:
+        if own is None:
+            r.missing += [m for m in facts.ask("monthly_disposable_income") if m not in r.missing]
+        return own
+    r.figures["irs_monthly_disposable_income"] = irs
+    if own is not None:
+        r.figures["own_monthly_disposable_income"] = own
+    if own is not None and own != irs:
+        r.notes.append(
+            f"the IRS's figures leave ${irs:,} a month; yours leave ${own:,} (a difference of ${abs(irs - own):,}): "
+            "the IRS decides with its own figure, so show it the expenses or income it has wrong"
+        )
+    return irs
 
 
 def _guaranteed(facts: AlternativesFacts, p: Params, low: bool | None) -> OptionResult:
@@ -115,7 +168,7 @@ def _guaranteed(facts: AlternativesFacts, p: Params, low: bool | None) -> Option
     lookback = p.count("alt.guaranteed_ia.lookback_years")
     checks: list[bool | None] = []
     if facts.assessed_tax is None:
-        r.missing.append("tax_periods[].assessed_tax")
+        r.missing += facts.ask("assessed_tax")
         checks.append(None)
     else:
         ok = limit is not None and facts.assessed_tax <= limit
@@ -124,17 +177,17 @@ def _guaranteed(facts: AlternativesFacts, p: Params, low: bool | None) -> Option
             f"{'is' if ok else 'is not'} ${limit:,} or less"
         )
         checks.append(ok)
-    for fact, path, text in (
-        (facts.income_tax_only, "tax_periods[].tax_kind", "the debt is income tax"),
+    for fact, name, text in (
+        (facts.income_tax_only, "income_tax_only", "the debt is income tax"),
         (
             facts.prior_five_years_compliant,
-            "circumstances.prior_five_years_compliant",
+            "prior_five_years_compliant",
             f"in the last {lookback} years you filed and paid on time and had no installment agreement",
         ),
-        (facts.unable_to_pay_in_full, "circumstances.unable_to_pay_in_full", "you cannot pay in full now"),
+        (facts.unable_to_pay_in_full, "unable_to_pay_in_full", "you cannot pay in full now"),
     ):
         if fact is None:
-            r.missing.append(path)
+            r.missing += facts.ask(name)
         elif not fact:
             r.reasons.append(f"not met: {text}")
         checks.append(fact)
@@ -170,7 +223,7 @@ def _simple_plan(facts: AlternativesFacts, p: Params, low: bool | None) -> Optio
     limit, who = _plan_limit(facts, p)
     checks: list[bool | None] = []
     if limit is None:
-        r.missing.append("circumstances.trust_fund_taxes")
+        r.missing += facts.ask("trust_fund_taxes")
         checks.append(None)
     else:
         ok = facts.balance <= limit
@@ -180,7 +233,7 @@ def _simple_plan(facts: AlternativesFacts, p: Params, low: bool | None) -> Optio
         checks.append(ok)
     checks.append(_compliance(facts, r))
     if facts.csed is None:
-        r.missing.append("csed")
+        r.missing += facts.ask("csed")
         r.notes.append("the payment needed depends on your collection statute date (CSED), which is not known")
     else:
         months = months_until(facts.as_of, facts.csed)
@@ -214,9 +267,8 @@ def _non_streamlined(facts: AlternativesFacts, p: Params, low: bool | None, plan
         "left after allowable expenses"
     )
     checks: list[bool | None] = [_compliance(facts, r)]
-    mdi = facts.monthly_disposable_income
+    mdi = _disposable(facts, r)
     if mdi is None:
-        r.missing.append("finances.monthly_disposable_income")
         checks.append(None)
     elif mdi <= 0:
         r.reasons.append("nothing is left each month after allowable expenses; see currently not collectible")
@@ -256,15 +308,18 @@ def _trust_fund_express(facts: AlternativesFacts, p: Params, low: bool | None) -
         r.reasons.append("only for businesses that owe employment (trust fund) taxes")
         return r
     limit = p.amount("alt.simple_plan.max_balance_business_trust_fund")
-    checks: list[bool | None] = [facts.in_business, facts.trust_fund_taxes]
-    for fact, path in (
-        (facts.in_business, "circumstances.in_business"),
-        (facts.trust_fund_taxes, "circumstances.trust_fund_taxes"),
+    checks: list[bool | None] = [facts.in_business, facts.trust_fund_taxes, facts.federal_deposits_current]
+    for fact, name in (
+        (facts.in_business, "in_business"),
+        (facts.trust_fund_taxes, "trust_fund_taxes"),
+        (facts.federal_deposits_current, "federal_deposits_current"),
     ):
         if fact is None:
-            r.missing.append(path)
+            r.missing += [m for m in facts.ask(name) if m not in r.missing]
     if facts.in_business is False or facts.trust_fund_taxes is False:
         r.reasons.append("the business must still operate and owe trust fund taxes")
+    if facts.federal_deposits_current is False:
+        r.reasons.append("not met: this quarter's federal tax deposits must be made")
     ok = limit is not None and facts.balance <= limit
     r.reasons.append(f"balance ${facts.balance:,} {'is within' if ok else 'is over'} the ${limit:,} limit")
     checks += [ok, _compliance(facts, r)]
@@ -314,9 +369,9 @@ def _not_collectible(facts: AlternativesFacts) -> OptionResult:
         r.eligibility = Eligibility.NOT_APPLICABLE
         r.reasons.append("hardship status is for individuals; other not-collectible closings are outside this tool")
         return r
-    mdi = facts.monthly_disposable_income
+    mdi = _disposable(facts, r)
     if mdi is None:
-        r.missing.append("finances.monthly_disposable_income")
+        pass
     elif mdi <= 0:
         r.eligibility = Eligibility.ELIGIBLE
         short = f"; your allowable expenses are ${-mdi:,} a month more than your income" if mdi < 0 else ""
@@ -388,7 +443,7 @@ def _guard(option: Option, build: Callable[[], OptionResult]) -> OptionResult:
             option.value.replace("_", " "),
             Eligibility.UNKNOWN,
             reasons=[f"a figure this option needs has no recorded value on this date: {err}"],
-            missing=[f"parameter {pid}"],
+            missing_values=[pid],
         )
 
 

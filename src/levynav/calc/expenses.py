@@ -12,7 +12,8 @@ General rules, line by line:
 - Vehicles (IRS Local Standards: Transportation): for each of up to two vehicles, the lesser of the
   loan or lease payment and the ownership standard ($0 with no payment), plus the lesser of the actual
   operating cost and the regional or metropolitan standard; a one-person household is normally allowed
-  one vehicle. No vehicle: the public-transportation standard in full, per household.
+  one vehicle. With more vehicles than that, the ones with a loan or lease payment are counted. No
+  vehicle: the public-transportation standard in full, per household.
 - Other necessary expenses (current taxes, health insurance, court-ordered payments, child or dependent
   care, term life insurance, involuntary deductions, secured debts): the actual amount (CFS-5).
 
@@ -45,7 +46,7 @@ from levynav.calc.standards import (
     edition_for,
 )
 from levynav.model.case import Case
-from levynav.model.finances import Finances
+from levynav.model.finances import Finances, Vehicle
 
 OLDER_AGE = 65  # the health-care standard's age bands: under 65; 65 and older (CFS-2)
 VEHICLES_COUNTED = 2  # ownership "for up to two automobiles" (IRS Local Standards: Transportation)
@@ -278,8 +279,10 @@ def transport_lines(edition: Edition, county: County | None, hh: Household, fin:
         line.notes.append("With no vehicle, the public-transportation standard is allowed per household.")
         return [line]
     limit = SINGLE_PERSON_VEHICLES if hh.size == 1 else VEHICLES_COUNTED
+    counted, left_out = vehicles_counted(fin.vehicles, limit)
     lines: list[Line] = []
-    for i, v in enumerate(fin.vehicles[:limit]):
+    for i in counted:
+        v = fin.vehicles[i]
         path = f"finances.vehicles[{i}]"
         name = v.description or f"vehicle {i + 1}"
         own = Line(f"vehicle_ownership[{i}]", f"Vehicle loan or lease — {name}", LESSER, cites)
@@ -302,10 +305,14 @@ def transport_lines(edition: Edition, county: County | None, hh: Household, fin:
             op.standard = _use(op, edition.operating(county))
         _lesser(op)
         lines += [own, op]
-    if len(fin.vehicles) > limit:
+    if left_out:
+        names = ", ".join(fin.vehicles[i].description or f"vehicle {i + 1}" for i in left_out)
         lines[0].notes.append(
             f"Only {limit} vehicle(s) counted: the standards allow up to two, and a one-person household normally one."
+            f" The allowance goes to the vehicle(s) with a loan or lease payment (no payment, no ownership"
+            f" allowance); not counted: {names}."
         )
+        _unknown_left_out_payment(fin, left_out, lines)
     if fin.public_transportation is None:
         pub = Line("public_transportation", "Public transportation (with a vehicle)", LESSER, cites)
         pub.missing.append("finances.public_transportation")
@@ -321,6 +328,37 @@ def transport_lines(edition: Edition, county: County | None, hh: Household, fin:
         )
         lines.append(pub)
     return lines
+
+
+def vehicles_counted(vehicles: list[Vehicle], limit: int) -> tuple[list[int], list[int]]:
+    """Which vehicles get the allowances when there are more than ``limit``: those with a loan or lease payment
+    first, the largest payment first (the ownership allowance is the lesser of the payment and the standard, and
+    "If a taxpayer has no lease or car loan payment, the amount allowed for Ownership Costs will be $0" — IRS Local
+    Standards: Transportation; IRM 5.15.1), then those whose payment is unknown, then those with none; the order
+    listed breaks ties. Returns (counted, left out), as indices into ``vehicles``."""
+
+    def rank(i: int) -> tuple[int, Decimal]:
+        pay = vehicles[i].monthly_payment
+        if pay is None:
+            return (1, ZERO)
+        return (0, -pay) if pay > ZERO else (2, ZERO)
+
+    order = sorted(range(len(vehicles)), key=rank)
+    return sorted(order[:limit]), sorted(order[limit:])
+
+
+def _unknown_left_out_payment(fin: Finances, left_out: list[int], lines: list[Line]) -> None:
+    """A vehicle left out whose payment is unknown might earn more than a counted one: that line is then open."""
+    assert fin.vehicles is not None
+    unknown = [i for i in left_out if fin.vehicles[i].monthly_payment is None]
+    if not unknown:
+        return
+    owned = [ln for ln in lines if ln.key.startswith("vehicle_ownership[")]
+    short = [ln for ln in owned if ln.allowed is not None and (ln.standard is None or ln.allowed < ln.standard)]
+    for line in short[:1]:
+        line.floor = line.allowed or ZERO
+        line.allowed = None
+        line.missing += [f"finances.vehicles[{i}].monthly_payment" for i in unknown]
 
 
 OTHER = (

@@ -10,6 +10,10 @@ One function per legal question; the functions live in the ``discretionary_*`` m
 - ``discretionary_other``: R6331-F1 (uneconomical levy), R6331-I1 (divisible-tax refund suit),
   R6015-E1 (innocent-spouse claim), RBK-362 (bankruptcy stay), R7811-1 (Taxpayer Assistance Order),
   RDA-1 (digital assets).
+- ``trust_fund_recovery_penalty``: R6672-W1 (warning: the people responsible may owe the trust fund part of a
+  business's employment taxes personally) — § 6672.
+- ``offer_deemed_acceptance``: R7122-F1 (an offer not rejected within 24 months is deemed accepted) —
+  § 7122(f).
 
 Notice classification (which notices are CDP notices, § 6331(d) notices, notice and demand) is in
 ``law/notices.py``.
@@ -49,7 +53,9 @@ from levynav.law.discretionary_other import (
     taxpayer_assistance_order,
     uneconomical_levy,
 )
+from levynav.law.offer_deemed_acceptance import DEEMED_ACCEPTED, deemed_acceptance_dates, offer_deemed_accepted
 from levynav.law.rule import DeadlineFunc, Rule, RuleFunc
+from levynav.law.trust_fund_recovery_penalty import TFRP_EXPOSURE, trust_fund_recovery_penalty_exposure
 
 # The Rule records of this module (its rules live in the discretionary_* modules).
 RULE_RECORDS: tuple[Rule, ...] = (
@@ -67,6 +73,8 @@ RULE_RECORDS: tuple[Rule, ...] = (
     STAY_VIOLATION,
     TAO,
     DIGITAL,
+    DEEMED_ACCEPTED,
+    TFRP_EXPOSURE,
 )
 
 RULES: list[RuleFunc] = [
@@ -81,5 +89,7 @@ RULES: list[RuleFunc] = [
     bankruptcy_stay,
     taxpayer_assistance_order,
     digital_assets,
+    offer_deemed_accepted,
+    trust_fund_recovery_penalty_exposure,
 ]
-DEADLINES: list[DeadlineFunc] = [alternative_appeal_deadlines]
+DEADLINES: list[DeadlineFunc] = [alternative_appeal_deadlines, deemed_acceptance_dates]

@@ -110,7 +110,7 @@ def agreement_bar(ia: InstallmentAgreement, sub: str) -> Bar:
         bar.missing.append(f"{sub}.pending_date")
     elif ia.pending_date is not None:
         bar.facts[f"{sub}.pending_date"] = ia.pending_date
-    else:
+    if ia.entered_date is not None:
         bar.facts[f"{sub}.entered_date"] = ia.entered_date
     if ia.status is S.REJECTED:
         _close_after_event(
@@ -145,6 +145,12 @@ def _record_finding(rule: Rule, bar: Bar, sub: str, status: AlternativeStatus, c
         key = "in_effect" if status in {S.ENTERED, S.ACCEPTED} else "pending"
         if status in {S.REJECTED, S.TERMINATED}:
             key = "appeal_pending"
+        if key == "in_effect" and rule is AGREEMENT_PENDING:
+            # "In effect since" is the day the agreement was entered, not the day it was asked for.
+            entered = bar.facts.get(f"{sub}.entered_date")
+            if not isinstance(entered, date):
+                return emit(Outcome.APPLIES, "in_effect_entered_unknown", start=bar.start)
+            return emit(Outcome.APPLIES, key, start=entered)
         return emit(Outcome.APPLIES, key, start=bar.start)
     if ctx.as_of <= bar.end:
         ids = [f"levy_bar.{'offer' if rule is OFFER_PENDING else 'ia'}_appeal"] if bar.appeal_by else []

@@ -94,6 +94,10 @@ class TaxPeriod(Strict):
             "false = the transcript was read and shows none"
         ),
     )
+    assessed_tax: Money | None = Field(
+        default=None,
+        description="the tax still owed for the period without interest, penalties and additions (§ 6159(c)(1))",
+    )
 
 
 class NoticeType(StrEnum):
@@ -340,6 +344,11 @@ class Offer(Strict):
     appeal_decided_date: date | None = None
     amount: Money | None = None
     tax_periods: list[str] = Field(default_factory=list)
+    judicial_dispute_days: int | None = Field(
+        default=None,
+        ge=0,
+        description="days since submission the offer's tax was in dispute in a court proceeding (§ 7122(f)); 0 if none",
+    )
 
     @model_validator(mode="after")
     def _dates(self) -> Self:
@@ -515,6 +524,24 @@ class Circumstances(Strict):
     )
     liability_from_audit_or_sfr: bool | None = Field(
         default=None, description="the tax was assessed after an audit or on a return the IRS prepared"
+    )
+    prior_five_years_compliant: bool | None = Field(
+        default=None,
+        description="in the 5 years before, you (and your spouse on a joint return) filed every income tax return,"
+        " paid the tax shown and had no installment agreement (§ 6159(c)(2))",
+    )
+    unable_to_pay_in_full: bool | None = Field(
+        default=None, description="you cannot pay the balance in full now (§ 6159(c)(3))"
+    )
+    estimated_payments_current: bool | None = Field(
+        default=None, description="this year's estimated tax payments (or withholding) are made as required"
+    )
+    federal_deposits_current: bool | None = Field(
+        default=None, description="a business: its federal tax deposits for this quarter are made"
+    )
+    business_operating: bool | None = Field(default=None, description="a business: it is still operating (in business)")
+    open_bankruptcy: bool | None = Field(
+        default=None, description="you are in a bankruptcy case that is still open (listed or not)"
     )
 
 

@@ -13,6 +13,8 @@ can read them: ``assets`` for cash, accounts, investments, retirement, real esta
 
 from __future__ import annotations
 
+from datetime import date
+from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Self
 
@@ -123,6 +125,43 @@ class Assets(_Strict):
     other: list[OtherAsset] | None = None
 
 
+class IrsDetermination(_Strict):
+    """Figures the IRS has already determined for this taxpayer (a revenue officer's or Appeals' financial
+    analysis, an offer examiner's worksheet, a rejection letter), as the IRS stated them. Kept apart from the
+    household's own figures above: the options are decided with the IRS's figure where it gives one, and both
+    are shown when they differ."""
+
+    source: str | None = Field(default=None, description="where the IRS stated them (letter, worksheet)")
+    determined_date: date | None = Field(default=None, description="the date of the IRS's analysis or letter")
+    monthly_income: Money | None = Field(default=None, description="the household income the IRS counted, a month")
+    allowable_expenses: Money | None = Field(default=None, description="allowable expenses the IRS allowed, a month")
+    monthly_disposable_income: Decimal | None = Field(
+        default=None,
+        max_digits=14,
+        decimal_places=2,
+        description="what the IRS says is left each month (its 'ability to pay'; may be below 0)",
+    )
+    net_realizable_equity: Money | None = Field(default=None, description="the equity in assets the IRS counted")
+    future_income_months: int | None = Field(
+        default=None, ge=1, le=120, description="the multiplier of monthly disposable income the IRS used (12, 24, ...)"
+    )
+    quick_sale_pct: Decimal | None = Field(
+        default=None, gt=0, le=100, description="the quick-sale percentage of market value the IRS used (e.g. 80)"
+    )
+    reasonable_collection_potential: Money | None = Field(
+        default=None, description="the reasonable collection potential the IRS computed"
+    )
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Self:
+        inc, exp, mdi = self.monthly_income, self.allowable_expenses, self.monthly_disposable_income
+        if inc is not None and exp is not None and mdi is not None and inc - exp != mdi:
+            raise ValueError(
+                f"monthly_disposable_income ({mdi}) is not monthly_income ({inc}) minus allowable_expenses ({exp})"
+            )
+        return self
+
+
 class Finances(_Strict):
     """Income, expenses and assets of the household, monthly (expenses) or per period (income)."""
 
@@ -162,6 +201,12 @@ class Finances(_Strict):
         default=None, description="payments on other secured debts (not the home or vehicles)"
     )
     assets: Assets | None = None
+    adjusted_gross_income: Money | None = Field(
+        default=None, description="adjusted gross income on the latest return, a year (low-income test)"
+    )
+    irs_determination: IrsDetermination | None = Field(
+        default=None, description="figures the IRS already determined, kept apart from your own"
+    )
 
     @field_validator("household_size")
     @classmethod
