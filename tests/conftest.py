@@ -5,8 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from levynav.calc import standards
+
+# No test depends on timing: property tests run without a per-example deadline (a loaded CI machine is slow).
+settings.register_profile("levynav", deadline=None)
+settings.load_profile("levynav")
 
 
 @pytest.fixture
