@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
@@ -48,8 +49,52 @@ STATEMENT = Rule(
 )
 
 _ONE_TIME = {LevyKind.BANK, LevyKind.STATE_TAX_REFUND, LevyKind.DIGITAL_ASSETS}
-_MAYBE_FIXED = {LevyKind.FEDERAL_PAYMENT, LevyKind.RETIREMENT, LevyKind.ACCOUNTS_RECEIVABLE, LevyKind.OTHER_PROPERTY}
 _PAY_KINDS = {LevyKind.WAGES, LevyKind.SOCIAL_SECURITY, LevyKind.FEDERAL_PAYMENT}
+
+
+@dataclass(frozen=True)
+class FixedRight:
+    """Whether a levy made in time keeps reaching payments after the collection statute runs out.
+
+    Reg. § 301.6343-1(b)(1)(ii): a continuing levy on wages (§ 6331(e)) ends at the CSED; a levy on a fixed and
+    determinable right to payment that includes payments after the CSED does not. One answer for R6331-B1,
+    R6343-A1 and R6401-1. ``key``: ``not_fixed`` (wages, a one-time levy, or stated not fixed), ``fixed_unknown``
+    (ask ``future_payments_fixed``), ``method_unknown`` (a benefit levy: ask ``method``), ``fplp`` (the automated
+    program: whether it stops at the CSED is not confirmed in the IRM), ``fixed`` (a manual levy on a benefit, or
+    a stated fixed right: it survives).
+    """
+
+    key: str
+    facts: dict[str, object]
+    missing: list[str]
+
+    @property
+    def survives(self) -> bool | None:
+        return {"not_fixed": False, "fixed": True}.get(self.key)
+
+
+def fixed_right(case: Case, levy: Levy, subject: str) -> FixedRight:
+    """The one reading of "fixed and determinable right" used by every rule (see FixedRight)."""
+    if levy.kind is LevyKind.WAGES or levy.kind in _ONE_TIME:
+        return FixedRight("not_fixed", {f"{subject}.kind": levy.kind}, [])
+    facts: dict[str, object] = {f"{subject}.kind": levy.kind}
+    # Monthly Social Security benefits are a fixed and determinable right by their nature; other payments are
+    # as the case states them.
+    fixed = True if levy.kind is LevyKind.SOCIAL_SECURITY else levy.future_payments_fixed
+    if levy.kind is not LevyKind.SOCIAL_SECURITY:
+        facts[f"{subject}.future_payments_fixed"] = levy.future_payments_fixed
+    if fixed is None:
+        return FixedRight("fixed_unknown", facts, [f"{subject}.future_payments_fixed"])
+    if not fixed:
+        return FixedRight("not_fixed", facts, [])
+    if levy.kind in (LevyKind.SOCIAL_SECURITY, LevyKind.FEDERAL_PAYMENT):
+        method, _ = benefit_levy_method(case, levy)
+        facts[f"{subject}.method"] = method
+        if method is None:
+            return FixedRight("method_unknown", facts, [f"{subject}.method"])
+        if method is LevyMethod.FPLP:
+            return FixedRight("fplp", facts, [])
+    return FixedRight("fixed", facts, [])
 
 
 def levy_reach(case: Case, ctx: Context) -> list[Finding]:

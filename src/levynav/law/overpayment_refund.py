@@ -32,6 +32,7 @@ from typing import Any
 from levynav import params
 from levynav.law import registry
 from levynav.law.common import levy_periods, levy_subject
+from levynav.law.levy_reach import fixed_right
 from levynav.law.return_periods import ANNIVERSARY, DAY_BEFORE, DAY_BEFORE_REASON, money_taken, months_after, owner
 from levynav.law.rule import Context, Rule, render
 from levynav.model.analysis import Deadline, Effect, Finding, Outcome, ParamUse
@@ -51,8 +52,8 @@ LAWFUL_AFTER_CSED = Rule(
     effect=Effect.MUST_RETURN,
 )
 
-# Levies that may reach a fixed and determinable right to later payments (Reg. 301.6343-1(b)(1)(ii)).
-MAYBE_FIXED = {LevyKind.SOCIAL_SECURITY, LevyKind.FEDERAL_PAYMENT, LevyKind.RETIREMENT}
+# One-time levies: what was there when served (Reg. 301.6331-1(a)(1)); a timely one is not an overpayment.
+ONE_TIME = {LevyKind.BANK, LevyKind.STATE_TAX_REFUND, LevyKind.DIGITAL_ASSETS}
 
 
 @dataclass(frozen=True)
@@ -206,23 +207,24 @@ def _csed_basis(case: Case, ctx: Context, i: int, levy: Levy) -> Basis | Finding
         start = later + dt.timedelta(days=1)
         if levy.kind is LevyKind.WAGES:
             return Basis("after_csed_wages", start, facts, {"periods": period_text})
-        if levy.kind in MAYBE_FIXED:
-            facts[f"{s}.future_payments_fixed"] = levy.future_payments_fixed
-            if levy.future_payments_fixed is None:
-                return LAWFUL_AFTER_CSED.finding(
-                    Outcome.UNKNOWN,
-                    "fixed_unknown",
-                    effect=REFUND.effect,
-                    subject=s,
-                    facts=facts,
-                    missing=[f"{s}.future_payments_fixed"],
-                    csed=later,
-                )
-            if levy.future_payments_fixed:
+        if levy.kind not in ONE_TIME:
+            right = fixed_right(case, levy, s)
+            facts.update(right.facts)
+            if right.key == "not_fixed":
+                return Basis("after_csed_payments", start, facts, {"periods": period_text})
+            if right.key == "fixed":
                 return LAWFUL_AFTER_CSED.finding(
                     Outcome.DOES_NOT_APPLY, "lawful_fixed", subject=s, facts=facts, csed=later
                 )
-            return Basis("after_csed_payments", start, facts, {"periods": period_text})
+            return LAWFUL_AFTER_CSED.finding(
+                Outcome.UNKNOWN,
+                right.key,
+                effect=REFUND.effect,
+                subject=s,
+                facts=facts,
+                missing=right.missing,
+                csed=later,
+            )
         return REFUND.finding(
             Outcome.DOES_NOT_APPLY, "levy_in_time", subject=s, facts=facts, csed=later, served=levy.served_date
         )

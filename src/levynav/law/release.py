@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from levynav.law.common import benefit_levy_method, levy_periods, levy_subject
+from levynav.law.common import levy_periods, levy_subject
+from levynav.law.levy_reach import fixed_right
 from levynav.law.release_grounds import (
     ESSENTIAL_BUSINESS_PROPERTY,
     FACILITATES_COLLECTION,
@@ -44,7 +45,7 @@ from levynav.law.release_info import (
 from levynav.law.release_support import active_levies, released_finding
 from levynav.law.rule import Context, DeadlineFunc, Rule, RuleFunc
 from levynav.model.analysis import Effect, Finding, Outcome
-from levynav.model.case import Case, Levy, LevyKind, LevyMethod
+from levynav.model.case import Case, Levy, LevyKind
 
 PAID_OR_EXPIRED = Rule(
     id="R6343-A1",
@@ -153,10 +154,6 @@ def _csed_words(period: str, later: date, earlier: date) -> str:
     return f"{period} (statute runs out {later.isoformat()}, {other})"
 
 
-# Levies that reach property or a debt as it stood when served: the general rule of Reg. 301.6343-1(b)(1)(i).
-_ONE_TIME = {LevyKind.BANK, LevyKind.STATE_TAX_REFUND, LevyKind.DIGITAL_ASSETS}
-
-
 def _expired_since(case: Case, levy: Levy, subject: str, facts: dict[str, object], periods: str) -> Finding:
     """A levy made in time, still attached after the statute ran out: Reg. 301.6343-1(b)(1)(ii).
 
@@ -166,44 +163,25 @@ def _expired_since(case: Case, levy: Levy, subject: str, facts: dict[str, object
     of the period of limitations and will not be released under this condition unless the liability is satisfied."
     """
     rule = PAID_OR_EXPIRED
-    f = dict(facts)
-    if levy.kind is LevyKind.WAGES or levy.kind in _ONE_TIME:
+    right = fixed_right(case, levy, subject)
+    f = {**facts, **right.facts}
+    if right.key == "not_fixed":
         key = "expired_since" if levy.kind is LevyKind.WAGES else "expired_since_held"
         return rule.finding(Outcome.APPLIES, key, subject=subject, facts=f, periods=periods)
-    fixed: bool | None = True if levy.kind is LevyKind.SOCIAL_SECURITY else levy.future_payments_fixed
-    if levy.kind is not LevyKind.SOCIAL_SECURITY:
-        f[f"{subject}.future_payments_fixed"] = levy.future_payments_fixed
-    if fixed is None:
+    if right.key == "fixed":
         return rule.finding(
-            Outcome.UNKNOWN,
-            "fixed_right_unknown",
-            effect=rule.effect,
+            Outcome.DOES_NOT_APPLY,
+            "fixed_right_survives",
+            effect=Effect.INFO,
             subject=subject,
             facts=f,
-            missing=[f"{subject}.future_payments_fixed"],
             periods=periods,
         )
-    if not fixed:
-        return rule.finding(Outcome.APPLIES, "expired_since_held", subject=subject, facts=f, periods=periods)
-    if levy.kind in (LevyKind.SOCIAL_SECURITY, LevyKind.FEDERAL_PAYMENT):
-        method, _ = benefit_levy_method(case, levy)
-        f[f"{subject}.method"] = method
-        if method is None:
-            return rule.finding(
-                Outcome.UNKNOWN,
-                "benefit_method_unknown",
-                effect=rule.effect,
-                subject=subject,
-                facts=f,
-                missing=[f"{subject}.method"],
-                periods=periods,
-            )
-        if method is LevyMethod.FPLP:
-            return rule.finding(
-                Outcome.UNKNOWN, "fplp_after_csed", effect=rule.effect, subject=subject, facts=f, periods=periods
-            )
+    key = {"fixed_unknown": "fixed_right_unknown", "method_unknown": "benefit_method_unknown"}.get(
+        right.key, "fplp_after_csed"
+    )
     return rule.finding(
-        Outcome.DOES_NOT_APPLY, "fixed_right_survives", effect=Effect.INFO, subject=subject, facts=f, periods=periods
+        Outcome.UNKNOWN, key, effect=rule.effect, subject=subject, facts=f, missing=right.missing, periods=periods
     )
 
 
