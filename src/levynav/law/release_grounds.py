@@ -200,10 +200,23 @@ def _value_exceeds(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
     facts.update({f"{path}.balance": p.balance for p, path in zip(periods, paths, strict=True)})
     if costs is not None:
         facts[f"{subject}.estimated_levy_costs"] = costs
-    owed = balance + (costs or Decimal(0))
+    # Unknown costs are not zero: the debt alone is a lower bound of what is owed (§ 6343(a)(1)(E) counts
+    # "the amount of the liability ... and the expenses of levy and sale"), which decides only a "no".
+    owed = balance + costs if costs is not None else balance
     costs_note = render(rule.id, "costs_known" if costs is not None else "costs_unknown", {})
     worth, owed = money(levy.property_value), money(owed)
     shown: dict[str, Any] = {"worth": worth, "owed": owed, "costs_note": costs_note}
+    if costs is None and worth > owed:
+        return rule.finding(
+            Outcome.UNKNOWN,
+            "costs_needed",
+            effect=rule.effect,
+            subject=subject,
+            facts=facts,
+            missing=[f"{subject}.estimated_levy_costs"],
+            bound=worth - owed,
+            **shown,
+        )
     if worth > owed:
         excess = worth - owed
         return rule.finding(
