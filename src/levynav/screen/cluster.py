@@ -36,7 +36,7 @@ def run_on_dask(
                     n_workers=options.workers,
                     threads_per_worker=1,
                     processes=True,
-                    dashboard_address=None,
+                    dashboard_address=":0",  # a free port: never clash with another cluster
                     silence_logs=50,  # logging.CRITICAL: no worker chatter on the user's terminal
                 )
             )
