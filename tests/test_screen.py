@@ -269,3 +269,28 @@ def test_cli_bad_input_is_one_line_and_exit_2(tmp_path: Path, args: list[str], e
     assert expected in err
     assert "Traceback" not in err and len(err.strip().splitlines()) == 1
     assert not (tmp_path / "o.csv").exists()
+
+
+def test_typed_parquet_columns_read_like_text(tmp_path: Path) -> None:
+    text = tmp_path / "text.csv"
+    text.write_text(
+        "case_id,taxpayer_kind,household_size,levy_1_kind,levy_1_served_date,levy_1_amount_taken,levy_1_proceeds_sent\n"
+        "t,individual,3,bank,2026-11-12,2315.77,false\n",
+        encoding="utf-8",
+    )
+    typed = tmp_path / "typed.parquet"
+    pl.DataFrame(
+        {
+            "case_id": ["t"],
+            "taxpayer_kind": ["individual"],
+            "household_size": [3],
+            "levy_1_kind": ["bank"],
+            "levy_1_served_date": [date(2026, 11, 12)],
+            "levy_1_amount_taken": [2315.77],
+            "levy_1_proceeds_sent": [False],
+        }
+    ).write_parquet(typed)
+    a = run.screen_file(text, tmp_path / "a.parquet", run.Options(AS_OF))
+    b = run.screen_file(typed, tmp_path / "b.parquet", run.Options(AS_OF))
+    assert pl.read_parquet(a.table)["status"].to_list() == ["ok"]
+    assert pl.read_parquet(a.table).equals(pl.read_parquet(b.table))

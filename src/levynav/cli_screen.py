@@ -44,7 +44,7 @@ def screen_command(
         raise fail(f"--partition-rows: {partition_rows} must be 1 or more")
     options = Options(day, with_record, partition_rows, workers, scheduler)
     try:
-        with _progress(source) as advance:
+        with _ProgressBar(source) as advance:
             done = screen_file(source, out, options, advance)
     except ScreenError as err:
         raise fail(str(err)) from None
@@ -56,7 +56,7 @@ def screen_command(
     )
 
 
-class _progress:
+class _ProgressBar:
     """A Rich progress bar on stderr with rate and time left; silent when stderr is not a terminal."""
 
     def __init__(self, source: Path) -> None:
