@@ -72,6 +72,7 @@ def main() -> None:
 
     sizes = _sizes()
     results: dict[str, Any] = {}
+    load_before = [round(x, 2) for x in os.getloadavg()]
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         start = time.perf_counter()
@@ -124,7 +125,12 @@ def main() -> None:
         "workers": WORKERS,
         "cpu_count": os.cpu_count(),
         "cluster_start_s": round(cluster_start_s, 2),
-        "note": "throughput excludes the cluster start; the machine may be shared, so rates vary between runs",
+        "load_average_before": load_before,
+        "load_average_after": [round(x, 2) for x in os.getloadavg()],
+        "note": (
+            "throughput excludes the cluster start; on a shared machine (load average above the core count) "
+            "the rates and the scaling efficiency measure the contention as much as the code"
+        ),
         "by_size": results,
     }
     path = write("screen", figures)
