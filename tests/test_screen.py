@@ -294,3 +294,18 @@ def test_typed_parquet_columns_read_like_text(tmp_path: Path) -> None:
     b = run.screen_file(typed, tmp_path / "b.parquet", run.Options(AS_OF))
     assert pl.read_parquet(a.table)["status"].to_list() == ["ok"]
     assert pl.read_parquet(a.table).equals(pl.read_parquet(b.table))
+
+
+def test_a_partitioned_parquet_folder_screens_like_one_file(tmp_path: Path) -> None:
+    whole = tmp_path / "whole.parquet"
+    generate.write_cases(whole, 30, seed=21, malformed_rate=0.1)
+    folder = tmp_path / "dataset"
+    table = pl.read_parquet(whole)
+    for i, start in enumerate((0, 7, 19)):
+        part = folder / f"batch={i}"
+        part.mkdir(parents=True)
+        table.slice(start, {0: 7, 7: 12, 19: 11}[start]).write_parquet(part / "data.parquet")
+    a = run.screen_file(whole, tmp_path / "a.parquet", run.Options(AS_OF, partition_rows=8))
+    b = run.screen_file(folder, tmp_path / "b.parquet", run.Options(AS_OF, partition_rows=8))
+    assert pl.read_parquet(b.table).height == 30
+    assert pl.read_parquet(a.table).equals(pl.read_parquet(b.table))

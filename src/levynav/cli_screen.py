@@ -18,7 +18,9 @@ def register(app: typer.Typer) -> None:
 
 
 def screen_command(
-    source: Annotated[Path, typer.Argument(help="cases: .jsonl (one case per line), .csv or .parquet")],
+    source: Annotated[
+        Path, typer.Argument(help="cases: .jsonl (one case per line), .csv, .parquet, or a folder of .parquet files")
+    ],
     out: Annotated[Path, typer.Option("--out", help="the table to write: .parquet or .csv")],
     as_of: AsOf = None,
     workers: Annotated[
@@ -67,7 +69,7 @@ class _ProgressBar:
         from rich.console import Console
 
         console = Console(stderr=True)
-        if not console.is_terminal or not self.source.is_file():
+        if not console.is_terminal or not self.source.exists():
             return None
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 

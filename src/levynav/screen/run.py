@@ -73,7 +73,7 @@ def work_folder(out: Path) -> Path:
 def screen_file(source: Path, out: Path, options: Options, progress: Progress | None = None) -> Outputs:
     if out.suffix.lower() not in output.OUTPUT_KINDS:
         raise ScreenError(f"--out: {out.name} must end in .parquet or .csv")
-    if not source.is_file():
+    if not (source.is_file() or source.is_dir()):
         raise ScreenError(f"{source.name}: no such file")
     if not out.parent.is_dir():
         raise ScreenError(f"--out: the folder {out.parent} does not exist")
@@ -134,11 +134,13 @@ def _rows_in(work: Path, index: int) -> int:
 def _prepare_work(source: Path, out: Path, options: Options) -> Path:
     """The work folder, emptied unless it holds partitions of this very screening."""
     work = work_folder(out)
-    stat = source.stat()
+    files = sources.dataset_files(source) if source.is_dir() else [source]
+    stats = [f.stat() for f in files]
     manifest: dict[str, Any] = {
         "input": str(source.resolve()),
-        "size": stat.st_size,
-        "mtime_ns": stat.st_mtime_ns,
+        "files": [str(f.relative_to(source)) for f in files] if source.is_dir() else None,
+        "size": sum(s.st_size for s in stats),
+        "mtime_ns": max(s.st_mtime_ns for s in stats),
         "as_of": options.as_of.isoformat(),
         "with_record": options.with_record,
         "partition_rows": options.partition_rows,

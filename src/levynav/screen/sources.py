@@ -29,10 +29,19 @@ class Partition:
 
 
 def input_kind(path: Path) -> str:
+    if path.is_dir():
+        if not dataset_files(path):
+            raise InputError(f"{path.name}: the folder holds no .parquet files")
+        return "parquet"  # a partitioned Parquet dataset: every .parquet file below, in path order
     kind = INPUT_KINDS.get(path.suffix.lower())
     if kind is None:
-        raise InputError(f"{path.name}: the input must end in .jsonl, .ndjson, .csv or .parquet")
+        raise InputError(f"{path.name}: the input must end in .jsonl, .ndjson, .csv or .parquet, or be a folder")
     return kind
+
+
+def dataset_files(folder: Path) -> list[Path]:
+    """The Parquet files of a partitioned dataset, in a fixed order (so partitions are the same every run)."""
+    return sorted(p for p in folder.rglob("*.parquet") if p.is_file())
 
 
 def count_rows(path: Path) -> int:
@@ -48,7 +57,8 @@ def count_rows(path: Path) -> int:
             return int(pl.scan_csv(path, infer_schema=False).select(pl.len()).collect().item())
         import pyarrow.parquet as pq
 
-        return int(pq.ParquetFile(path).metadata.num_rows)
+        files = dataset_files(path) if path.is_dir() else [path]
+        return sum(int(pq.ParquetFile(f).metadata.num_rows) for f in files)
     except Exception as exc:
         raise InputError(f"{path.name}: cannot be read as {kind} ({type(exc).__name__})") from None
 
@@ -102,7 +112,8 @@ def _parquet_rows(path: Path) -> Iterator[list[dict[str, Any]]]:
     import pyarrow.parquet as pq
 
     try:
-        for batch in pq.ParquetFile(path).iter_batches(batch_size=4096):
-            yield batch.to_pylist()
+        for file in dataset_files(path) if path.is_dir() else [path]:
+            for batch in pq.ParquetFile(file).iter_batches(batch_size=4096):
+                yield batch.to_pylist()
     except (pa.ArrowException, OSError) as exc:
         raise InputError(f"{path.name}: cannot be read as Parquet ({type(exc).__name__})") from None
