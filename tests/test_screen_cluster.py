@@ -80,6 +80,14 @@ def test_cluster_and_single_process_agree_row_for_row_and_with_analyze(
     for case_id, case in valid.items():
         expected = flags(analyze(case, AS_OF)).as_row()
         assert {n: screened[case_id][n] for n in names} == expected, case_id
+    with distributed.Client(scheduler) as client:  # each worker process loaded the law data for itself
+        assert set(client.run(_law_loaded_here).values()) == {True}
+
+
+def _law_loaded_here() -> bool:
+    from levynav.screen import partition
+
+    return partition._law_ready
 
 
 def test_workers_option_starts_its_own_local_cluster(tmp_path: Path) -> None:
