@@ -11,7 +11,7 @@ import typer
 
 from levynav import render_text
 from levynav.analyze import analyze
-from levynav.cli_common import AsOf, Format, check_format, fail, load_case_or_exit, parse_as_of
+from levynav.cli_common import AsOf, Format, analysis_json, check_format, fail, load_case_or_exit, parse_as_of
 from levynav.law import registry
 from levynav.law.catalog import MODULES
 
@@ -35,7 +35,7 @@ def analyze_command(
     case = load_case_or_exit(case_file)
     result = analyze(case, day)
     if fmt == "json":
-        typer.echo(result.model_dump_json(indent=2))
+        typer.echo(analysis_json(result))
     else:
         render_text.print_analysis(result)
 
@@ -77,9 +77,9 @@ def main() -> None:
 
 
 def _register_feature_commands() -> None:
-    from levynav import cli_finances, cli_notice, cli_packet, cli_transcript, cli_wage
+    from levynav import cli_finances, cli_notice, cli_packet, cli_screen, cli_transcript, cli_wage
 
-    for module in (cli_finances, cli_wage, cli_transcript, cli_notice, cli_packet):
+    for module in (cli_finances, cli_wage, cli_transcript, cli_notice, cli_packet, cli_screen):
         module.register(app)
 
 

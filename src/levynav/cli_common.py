@@ -13,6 +13,7 @@ from typing import Annotated
 import typer
 
 from levynav.intake.load import CaseError, load_case
+from levynav.model.analysis import Analysis
 from levynav.model.case import Case
 
 AsOf = Annotated[
@@ -61,3 +62,8 @@ def load_case_or_exit(case_file: Path) -> Case:
     for problem in intake.problems:
         typer.echo(f"levynav: warning: {problem}", err=True)
     return intake.case
+
+
+def analysis_json(result: Analysis) -> str:
+    """The JSON `levynav analyze --format json` writes; `levynav screen --with-record` stores the same text."""
+    return result.model_dump_json(indent=2)

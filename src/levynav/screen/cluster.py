@@ -1,0 +1,82 @@
+"""Screen partitions on Dask distributed: a LocalCluster of worker processes, or an existing scheduler.
+
+Each worker process runs ``partition.screen_partition``; the law data is loaded once per worker process
+(a module-level cache there), not per case. The driver keeps at most ``2 x workers`` partitions in flight,
+so its memory stays bounded whatever the size of the input, and hands each result to ``finished`` (which
+writes it) as it arrives. The cluster and the client are always closed (context managers).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack
+from typing import TYPE_CHECKING
+
+from levynav.screen.partition import PartitionResult, screen_partition
+
+if TYPE_CHECKING:
+    from levynav.screen.run import Options, Progress
+    from levynav.screen.sources import Partition
+
+
+def run_on_dask(
+    parts: Iterator[Partition],
+    options: Options,
+    finished: Callable[[PartitionResult], None],
+    progress: Progress | None,
+) -> None:
+    from distributed import Client, LocalCluster, as_completed
+
+    with ExitStack() as stack:
+        if options.scheduler is not None:
+            client = stack.enter_context(Client(options.scheduler, timeout="30s"))
+        else:
+            cluster = stack.enter_context(
+                LocalCluster(
+                    n_workers=options.workers,
+                    threads_per_worker=1,
+                    processes=True,
+                    dashboard_address=":0",  # a free port: never clash with another cluster
+                    silence_logs=50,  # logging.CRITICAL: no worker chatter on the user's terminal
+                )
+            )
+            client = stack.enter_context(Client(cluster))
+        workers = max(1, len(client.scheduler_info().get("workers", {})))
+        limit = 2 * workers
+        sizes: dict[int, int] = {}
+        running = as_completed()
+
+        def submit(part: Partition) -> None:
+            sizes[part.index] = len(part.items)
+            running.add(
+                client.submit(
+                    screen_partition,
+                    part.index,
+                    part.kind,
+                    part.first_row,
+                    part.items,
+                    options.as_of,
+                    options.with_record,
+                    pure=False,
+                )
+            )
+
+        for part in parts:
+            submit(part)
+            if running.count() >= limit:
+                _drain_one(running, finished, progress, sizes)
+        while running.count():
+            _drain_one(running, finished, progress, sizes)
+
+
+def _drain_one(
+    running: object,
+    finished: Callable[[PartitionResult], None],
+    progress: Progress | None,
+    sizes: dict[int, int],
+) -> None:
+    future = next(running)  # type: ignore[call-overload]
+    result: PartitionResult = future.result()
+    finished(result)
+    if progress is not None:
+        progress(sizes.pop(result.index))

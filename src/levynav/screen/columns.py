@@ -1,0 +1,292 @@
+"""The flat column mapping of a screening table (docs/batch-screening.md): one row, one Case.
+
+A CSV or Parquet row holds the common facts in named columns (``taxpayer_kind``, ``levy_1_served_date``,
+``notice_2_type``, …) and anything beyond them in a ``case_json`` column holding a (partial) Case as JSON.
+The two are merged: mappings (taxpayer, circumstances, finances, …) are merged key by key, a key given in
+both places is an error; a list (levies, notices, tax_periods, finances.income) comes from one place only.
+
+``row_to_case_data`` turns a row into the data ``Case.model_validate`` reads, and remembers which column
+each case field came from, so that a problem is reported by the column the user wrote. ``case_to_row`` is
+the inverse the generator uses: the facts that fit the columns go there, the rest into ``case_json``.
+Values are read as text (CSV) or typed (Parquet: dates, numbers, booleans); an empty cell is unknown.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+ID_COLUMNS = ("case_id", "id")
+CASE_JSON = "case_json"
+LIST_SEPARATOR = ";"
+
+# How many levies, notices and tax periods have their own columns (more go into case_json).
+LEVY_SLOTS = 3
+NOTICE_SLOTS = 4
+PERIOD_SLOTS = 3
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    path: tuple[str, ...]  # where the value goes in the case, e.g. ("taxpayer", "kind")
+    is_list: bool = False  # a ";"-separated list of tax period ids
+
+
+def _scalars() -> list[Column]:
+    cols = [
+        Column("taxpayer_kind", ("taxpayer", "kind")),
+        Column("filing_status", ("taxpayer", "filing_status")),
+        Column("state", ("taxpayer", "state")),
+        Column("county", ("taxpayer", "county")),
+        Column("county_fips", ("taxpayer", "county_fips")),
+        Column("household_size", ("circumstances", "household_size")),
+        Column("unfiled_returns", ("circumstances", "unfiled_returns")),
+        Column("liability_paid", ("circumstances", "liability_paid")),
+        Column("represented", ("circumstances", "represented")),
+        Column("open_bankruptcy", ("circumstances", "open_bankruptcy")),
+        Column("economic_hardship", ("circumstances", "economic_hardship")),
+        Column("finances_household_size", ("finances", "household_size")),
+        Column("housing", ("finances", "housing")),
+        Column("utilities", ("finances", "utilities")),
+        Column("out_of_pocket_health", ("finances", "out_of_pocket_health")),
+        Column("health_insurance", ("finances", "health_insurance")),
+        Column("current_taxes", ("finances", "current_taxes")),
+        Column("cash_on_hand", ("finances", "assets", "cash_on_hand")),
+    ]
+    return cols
+
+
+PERIOD_FIELDS = ("id", "form", "period", "tax_kind", "assessment_date", "balance", "csed")
+NOTICE_FIELDS = ("type", "notice_date", "mailing_date", "received_date", "amount_due", "tax_periods")
+LEVY_FIELDS = (
+    "id",
+    "kind",
+    "served_date",
+    "amount",
+    "amount_taken",
+    "owner",
+    "method",
+    "proceeds_sent",
+    "proceeds_sent_date",
+    "released_date",
+    "take_home_pay",
+    "pay_period",
+    "monthly_amount",
+    "tax_periods",
+)
+# A short column name for a long field name.
+_SHORT = {"tax_periods": "periods", "notice_date": "date"}
+
+SLOTTED: tuple[tuple[str, str, int, tuple[str, ...]], ...] = (
+    # (case list, column prefix, slots, fields)
+    ("tax_periods", "period", PERIOD_SLOTS, PERIOD_FIELDS),
+    ("notices", "notice", NOTICE_SLOTS, NOTICE_FIELDS),
+    ("levies", "levy", LEVY_SLOTS, LEVY_FIELDS),
+)
+
+# Monthly income by kind: each column, when given, is one finances.income source paid monthly.
+INCOME_COLUMNS = (
+    ("wages_gross_monthly", "wages", "gross"),
+    ("wages_net_monthly", "wages", "net"),
+    ("social_security_monthly", "social_security", "gross"),
+    ("pension_monthly", "pension", "gross"),
+)
+
+SCALARS = _scalars()
+
+
+def slot_column(prefix: str, slot: int, field: str) -> str:
+    return f"{prefix}_{slot}_{_SHORT.get(field, field)}"
+
+
+def all_columns() -> list[str]:
+    """Every column of the mapping, in the documented order (the generator writes them in this order)."""
+    names = ["case_id", *(c.name for c in SCALARS), *(c for c, _, _ in INCOME_COLUMNS)]
+    for _, prefix, slots, fields in SLOTTED:
+        names += [slot_column(prefix, i, f) for i in range(1, slots + 1) for f in fields]
+    return [*names, CASE_JSON]
+
+
+class RowProblem(ValueError):
+    """A row that cannot become case data: ``field`` names the column, ``reason`` says why (no input echoed)."""
+
+    def __init__(self, field: str, reason: str) -> None:
+        self.field = field
+        self.reason = reason
+        super().__init__(f"{field}: {reason}")
+
+
+def _empty(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and value.strip() == "")
+
+
+def _plain(value: Any) -> Any:
+    """A cell as the case model reads it: text stays text, dates become ISO text, numbers stay exact."""
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float):
+        return str(Decimal(repr(value)))  # a float column: read its written digits, never binary noise
+    if isinstance(value, str):
+        return value.strip()
+    return value
+
+
+def _set(target: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
+    for key in path[:-1]:
+        target = target.setdefault(key, {})
+    target[path[-1]] = value
+
+
+def _path_text(path: tuple[str | int, ...]) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else ("." if out else "") + part
+    return out
+
+
+def case_id_of(row: dict[str, Any], row_number: int) -> str:
+    for name in ID_COLUMNS:
+        value = row.get(name)
+        if not _empty(value):
+            return str(_plain(value))
+    return str(row_number)
+
+
+def row_to_case_data(row: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
+    """The case data of one row and, for each case field path filled from a column, that column's name."""
+    data: dict[str, Any] = {}
+    origin: dict[str, str] = {}
+    for col in SCALARS:
+        value = row.get(col.name)
+        if not _empty(value):
+            _set(data, col.path, _plain(value))
+            origin[_path_text(col.path)] = col.name
+    income: list[dict[str, Any]] = []
+    for name, kind, amount_field in INCOME_COLUMNS:
+        value = row.get(name)
+        if not _empty(value):
+            origin[f"finances.income[{len(income)}]"] = name
+            origin[f"finances.income[{len(income)}].{amount_field}"] = name
+            income.append({"kind": kind, "frequency": "monthly", amount_field: _plain(value)})
+    if income:
+        _set(data, ("finances", "income"), income)
+    for list_name, prefix, slots, fields in SLOTTED:
+        items: list[dict[str, Any]] = []
+        for slot in range(1, slots + 1):
+            item: dict[str, Any] = {}
+            names: dict[str, str] = {}
+            for field in fields:
+                name = slot_column(prefix, slot, field)
+                value = row.get(name)
+                if _empty(value):
+                    continue
+                value = _plain(value)
+                if field == "tax_periods":
+                    value = [p.strip() for p in str(value).split(LIST_SEPARATOR) if p.strip()]
+                item[field] = value
+                names[field] = name
+            if item:
+                index = len(items)
+                origin[f"{list_name}[{index}]"] = slot_column(prefix, slot, fields[0])
+                for field, name in names.items():
+                    origin[f"{list_name}[{index}].{field}"] = name
+                items.append(item)
+        if items:
+            data[list_name] = items
+    raw = row.get(CASE_JSON)
+    if not _empty(raw):
+        try:
+            extra = json.loads(raw) if isinstance(raw, str) else raw
+        except (json.JSONDecodeError, RecursionError):
+            raise RowProblem(CASE_JSON, "is not valid JSON") from None
+        if not isinstance(extra, dict):
+            raise RowProblem(CASE_JSON, "must hold a JSON object (a partial case)")
+        _merge(data, extra, ())
+    return data, origin
+
+
+def _merge(into: dict[str, Any], extra: dict[str, Any], where: tuple[str, ...]) -> None:
+    for key, value in extra.items():
+        if key not in into:
+            into[key] = value
+        elif isinstance(into[key], dict) and isinstance(value, dict):
+            _merge(into[key], value, (*where, key))
+        else:
+            path = _path_text((*where, key))
+            raise RowProblem(CASE_JSON, f"{path} is given both in its own column(s) and in case_json")
+
+
+def case_to_row(case: dict[str, Any], case_id: str) -> dict[str, str | None]:
+    """The generator's inverse: a case's data as one flat row of text cells (None = empty)."""
+    rest = json.loads(json.dumps(case))  # a deep copy; what is not moved to a column stays here
+    row: dict[str, str | None] = dict.fromkeys(all_columns())
+    row["case_id"] = case_id
+    for col in SCALARS:
+        parent = rest
+        for key in col.path[:-1]:
+            parent = parent.get(key) if isinstance(parent, dict) else None
+            if parent is None:
+                break
+        if isinstance(parent, dict) and col.path[-1] in parent and _is_scalar(parent[col.path[-1]]):
+            row[col.name] = _text(parent.pop(col.path[-1]))
+    finances = rest.get("finances")
+    if isinstance(finances, dict) and isinstance(finances.get("income"), list):
+        _income_to_columns(finances, row)
+    for list_name, prefix, slots, fields in SLOTTED:
+        items = rest.get(list_name)
+        if not items or len(items) > slots or any(set(item) - set(fields) for item in items):
+            continue  # does not fit the columns: the whole list stays in case_json
+        for slot, item in enumerate(items, start=1):
+            for field, value in item.items():
+                cell = LIST_SEPARATOR.join(value) if field == "tax_periods" else _text(value)
+                row[slot_column(prefix, slot, field)] = cell or None
+        del rest[list_name]
+    _drop_empty(rest)
+    row[CASE_JSON] = json.dumps(rest, separators=(",", ":"), sort_keys=True) if rest else None
+    return row
+
+
+def _income_to_columns(finances: dict[str, Any], row: dict[str, str | None]) -> None:
+    wanted = {(kind, field): name for name, kind, field in INCOME_COLUMNS}
+    income = finances["income"]
+    used: set[str] = set()
+    cells: dict[str, str] = {}
+    for item in income:
+        keys = set(item) - {"kind", "frequency"}
+        if item.get("frequency") != "monthly" or len(keys) != 1:
+            return
+        field = next(iter(keys))
+        name = wanted.get((item.get("kind"), field))
+        if name is None or name in used:
+            return
+        used.add(name)
+        cells[name] = _text(item[field])
+    if not income:
+        return
+    row.update(cells)
+    del finances["income"]
+
+
+def _is_scalar(value: Any) -> bool:
+    return not isinstance(value, dict | list)
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return "" if value is None else str(value)
+
+
+def _drop_empty(data: dict[str, Any]) -> None:
+    for key in list(data):
+        value = data[key]
+        if isinstance(value, dict):
+            _drop_empty(value)
+            if not value:
+                del data[key]

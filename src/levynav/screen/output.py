@@ -1,0 +1,89 @@
+"""The screening table: its schema, one Parquet file per finished partition, and the final assembly.
+
+A partition's files are written under a temporary name and renamed, so a file that exists is complete;
+the rows file is renamed last, so its presence means the partition is done. The final table (Parquet or
+CSV, by OUT's suffix) and the errors file are assembled from the partitions in order into temporary files
+beside OUT and moved into place only when complete.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+
+from levynav.screen.flags import FLAG_COLUMNS
+
+OUTPUT_KINDS = (".parquet", ".csv")
+MONEY = pl.Decimal(18, 2)
+_FLAG_TYPES: dict[str, Any] = {
+    "ids": pl.String,
+    "bool": pl.Boolean,
+    "text": pl.String,
+    "date": pl.Date,
+    "int": pl.Int64,
+    "money": MONEY,
+}
+ERROR_SCHEMA: dict[str, Any] = {"row": pl.Int64, "field": pl.String, "reason": pl.String}
+
+
+def schema(with_record: bool) -> dict[str, Any]:
+    out: dict[str, Any] = {"row": pl.Int64, "case_id": pl.String, "status": pl.String, "errors": pl.Int64}
+    out.update({name: _FLAG_TYPES[kind] for name, kind in FLAG_COLUMNS})
+    if with_record:
+        out["record"] = pl.String
+    return out
+
+
+def part_paths(work: Path, index: int) -> tuple[Path, Path]:
+    return work / f"part-{index:06d}.parquet", work / f"part-{index:06d}.errors.parquet"
+
+
+def write_part(
+    work: Path, index: int, rows: list[dict[str, Any]], errors: list[dict[str, Any]], with_record: bool
+) -> None:
+    rows_path, errors_path = part_paths(work, index)
+    cols = schema(with_record)
+    frame = pl.DataFrame([{k: r.get(k) for k in cols} for r in rows], schema=cols, orient="row")
+    _write_atomic(pl.DataFrame(errors, schema=ERROR_SCHEMA, orient="row"), errors_path)
+    _write_atomic(frame, rows_path)  # last: its presence marks the partition done
+
+
+def _write_atomic(frame: pl.DataFrame, path: Path) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    frame.write_parquet(tmp)
+    os.replace(tmp, path)
+
+
+def done_parts(work: Path) -> set[int]:
+    return {int(p.name[5:11]) for p in work.glob("part-??????.parquet")}
+
+
+def assemble(work: Path, count: int, out: Path, errors_out: Path, with_record: bool) -> pl.DataFrame:
+    """Concatenate partitions 0..count-1 into OUT and the errors CSV; return the table for the summary."""
+    rows = [part_paths(work, i)[0] for i in range(count)]
+    errs = [part_paths(work, i)[1] for i in range(count)]
+    table = (
+        pl.concat([pl.read_parquet(p) for p in rows], how="vertical")
+        if rows
+        else pl.DataFrame(schema=schema(with_record))
+    )
+    errors = (
+        pl.concat([pl.read_parquet(p) for p in errs], how="vertical") if errs else pl.DataFrame(schema=ERROR_SCHEMA)
+    )
+    tmp_out = out.with_name(f".{out.name}.tmp")
+    tmp_err = errors_out.with_name(f".{errors_out.name}.tmp")
+    write_table(table, tmp_out, out.suffix.lower())
+    errors.write_csv(tmp_err)
+    os.replace(tmp_err, errors_out)
+    os.replace(tmp_out, out)
+    return table
+
+
+def write_table(table: pl.DataFrame, path: Path, suffix: str) -> None:
+    if suffix == ".parquet":
+        table.write_parquet(path)
+    else:
+        table.write_csv(path)

@@ -1,0 +1,169 @@
+"""Screen one partition of rows: each row becomes a Case, goes through ``analyze``, and leaves its flags.
+
+This is what runs on a worker (in this process, or a Dask worker process). It holds no legal logic: it
+calls the same ``analyze`` as ``levynav analyze`` and reads the record with ``flags.flags``. A bad row is
+an ``error`` row plus one error line per problem (row number, field, reason) — the reason never repeats
+the input's values. The law data (parameters, standards, citations) is loaded once per process, the first
+time a partition runs there (``_law_loaded``), and kept for every later case.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from pydantic import ValidationError
+
+from levynav.analyze import analyze
+from levynav.intake.load import field_path
+from levynav.model.case import Case
+from levynav.screen import columns
+from levynav.screen.flags import FLAG_COLUMNS, flags
+
+ROW_KINDS = ("jsonl", "table")
+MAX_LINE_CHARS = 1_000_000  # a case line longer than this is refused (a real case is a few kilobytes)
+
+_law_ready = False  # module-level: set once per worker process
+
+
+@dataclass
+class PartitionResult:
+    index: int
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    errors: list[dict[str, Any]] = field(default_factory=list)
+
+
+def _law_loaded() -> None:
+    """Read the law data into this process's caches once (later cases reuse it)."""
+    global _law_ready
+    if _law_ready:
+        return
+    from levynav.law import registry
+    from levynav.params import all_params
+
+    all_params()
+    registry.registry()
+    _law_ready = True
+
+
+def screen_partition(
+    index: int, kind: str, first_row: int, items: list[Any], as_of: date, with_record: bool
+) -> PartitionResult:
+    """Screen ``items`` (JSONL lines or table rows); ``first_row`` is the 1-based row number of the first."""
+    _law_loaded()
+    out = PartitionResult(index)
+    for offset, item in enumerate(items):
+        number = first_row + offset
+        if kind == "jsonl" and isinstance(item, str) and not item.strip():
+            continue  # a blank line is not a case
+        row, problems = screen_one(kind, item, number, as_of, with_record)
+        out.rows.append(row)
+        out.errors += [{"row": number, "field": f, "reason": r} for f, r in problems]
+    return out
+
+
+def screen_one(
+    kind: str, item: Any, number: int, as_of: date, with_record: bool
+) -> tuple[dict[str, Any], list[tuple[str, str]]]:
+    """One output row and the problems that made it an error row (empty when it is ``ok``)."""
+    case_id = str(number)
+    try:
+        data, origin, case_id = _case_data(kind, item, number)
+        case = _validate(data, origin)
+        if case.transcripts:
+            raise _Problems([("transcripts", "screening does not read transcript files; give their facts in the case")])
+        result = analyze(case, as_of)
+    except _Problems as bad:
+        return _row(number, case_id, "error", len(bad.problems), None, None), bad.problems
+    except columns.RowProblem as bad:
+        return _row(number, case_id, "error", 1, None, None), [(bad.field, bad.reason)]
+    except Exception as exc:  # a fault in the analysis must not stop the run; its message may hold facts
+        problem = ("(case)", f"the analysis failed ({type(exc).__name__}); please report it")
+        return _row(number, case_id, "error", 1, None, None), [problem]
+    record = _record_json(result) if with_record else None
+    return _row(number, case_id, "ok", 0, flags(result).as_row(), record), []
+
+
+def _record_json(result: Any) -> str:
+    from levynav.cli_common import analysis_json  # the same function `levynav analyze --format json` uses
+
+    return analysis_json(result)
+
+
+class _Problems(Exception):
+    def __init__(self, problems: list[tuple[str, str]]) -> None:
+        self.problems = problems
+        super().__init__(f"{len(problems)} problem(s)")
+
+
+def _case_data(kind: str, item: Any, number: int) -> tuple[dict[str, Any], dict[str, str] | None, str]:
+    if kind == "jsonl":
+        if len(item) > MAX_LINE_CHARS:
+            raise _Problems([("(line)", f"is longer than {MAX_LINE_CHARS} characters")])
+        try:
+            data = json.loads(item)
+        except (json.JSONDecodeError, RecursionError):
+            raise _Problems([("(line)", "is not valid JSON")]) from None
+        if not isinstance(data, dict):
+            raise _Problems([("(line)", "must hold a JSON object (one case)")])
+        case_id = str(number)
+        for name in columns.ID_COLUMNS:
+            if name in data:
+                value = data.pop(name)
+                if value is not None and case_id == str(number):
+                    case_id = str(value)
+        return data, None, case_id
+    row = dict(item)
+    case_id = columns.case_id_of(row, number)
+    data, origin = columns.row_to_case_data(row)
+    return data, origin, case_id
+
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_AMOUNT = re.compile(r"\$?\d[\d,]*\.\d+")
+
+
+def _validate(data: dict[str, Any], origin: dict[str, str] | None) -> Case:
+    try:
+        return Case.model_validate(data)
+    except ValidationError as exc:
+        raise _Problems([_problem(e, origin) for e in exc.errors()]) from None
+    except RecursionError:
+        raise _Problems([("(case)", "is nested too deeply")]) from None
+
+
+def _problem(err: Any, origin: dict[str, str] | None) -> tuple[str, str]:
+    """(field, reason): a table row's field is named by its column, or by ``case_json.<path>``."""
+    loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+    path = field_path(loc)
+    where = (origin or {}).get(path)
+    if where is None and path != "(case)":
+        where = path if origin is None else f"{columns.CASE_JSON}.{path}"
+    kind = err["type"]
+    if kind == "extra_forbidden":
+        reason = "is not a known field (check the spelling)"
+    elif kind == "missing":
+        reason = "is required"
+    else:
+        # the model's message, with any date or amount from the input masked: no taxpayer data in the file
+        reason = str(err["msg"]).removeprefix("Value error, ")
+        reason = _AMOUNT.sub("<amount>", _DATE.sub("<date>", reason))
+    return where or "(case)", reason
+
+
+def _row(
+    number: int,
+    case_id: str,
+    status: str,
+    errors: int,
+    values: dict[str, Any] | None,
+    record: str | None,
+) -> dict[str, Any]:
+    row: dict[str, Any] = {"row": number, "case_id": case_id, "status": status, "errors": errors}
+    for name, _ in FLAG_COLUMNS:
+        row[name] = values.get(name) if values else None
+    row["record"] = record
+    return row

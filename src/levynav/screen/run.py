@@ -1,0 +1,162 @@
+"""Run a screening: partitions of the input, screened in this process or on a Dask cluster, then assembled.
+
+Work goes to a folder beside OUT (``<OUT name>.work``) holding one file per finished partition and a
+manifest of what the run is (input file, size and modification time, date, options, product version). A
+rerun of the same screening skips the partitions already there; a different one starts the folder afresh.
+The final table, the errors file, the summary and the report are written only when every partition is
+done, each under a temporary name moved into place; the work folder is then removed.
+
+With Dask the driver reads the input and sends each partition's rows to a worker (no shared file system
+needed), keeping a bounded number in flight, and writes each result as it arrives; the output is assembled
+in partition order, so it is the same row for row whatever the number of workers.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from levynav import __version__
+from levynav.screen import output, report, sources
+from levynav.screen.partition import PartitionResult, screen_partition
+
+DEFAULT_PARTITION_ROWS = 500
+Progress = Callable[[int], None]  # called with the number of rows just finished
+
+
+class ScreenError(ValueError):
+    """The screening cannot run (bad input file, bad output name): one line, no taxpayer data."""
+
+
+@dataclass(frozen=True)
+class Options:
+    as_of: date
+    with_record: bool = False
+    partition_rows: int = DEFAULT_PARTITION_ROWS
+    workers: int | None = None  # start a LocalCluster with this many worker processes
+    scheduler: str | None = None  # or use an existing Dask scheduler
+
+
+@dataclass(frozen=True)
+class Outputs:
+    table: Path
+    errors: Path
+    summary: Path
+    report_md: Path
+    report_html: Path
+    cases: int
+    ok: int
+    error_rows: int
+
+
+def output_paths(out: Path) -> tuple[Path, Path, Path, Path, Path]:
+    stem = out.with_suffix("")
+    name = stem.name
+    return (
+        out,
+        stem.with_name(f"{name}.errors.csv"),
+        stem.with_name(f"{name}.summary.csv"),
+        stem.with_name(f"{name}.report.md"),
+        stem.with_name(f"{name}.report.html"),
+    )
+
+
+def work_folder(out: Path) -> Path:
+    return out.with_name(f"{out.name}.work")
+
+
+def screen_file(source: Path, out: Path, options: Options, progress: Progress | None = None) -> Outputs:
+    if out.suffix.lower() not in output.OUTPUT_KINDS:
+        raise ScreenError(f"--out: {out.name} must end in .parquet or .csv")
+    if not (source.is_file() or source.is_dir()):
+        raise ScreenError(f"{source.name}: no such file")
+    if not out.parent.is_dir():
+        raise ScreenError(f"--out: the folder {out.parent} does not exist")
+    if options.partition_rows < 1:
+        raise ScreenError("the partition size must be at least 1 row")
+    try:
+        sources.input_kind(source)
+    except sources.InputError as err:
+        raise ScreenError(str(err)) from None
+    work = _prepare_work(source, out, options)
+    done = output.done_parts(work)
+    todo = (p for p in sources.partitions(source, options.partition_rows) if p.index not in done)
+    count = [0]
+
+    def finished(result: PartitionResult) -> None:
+        output.write_part(work, result.index, result.rows, result.errors, options.with_record)
+
+    def counted(parts: Iterator[sources.Partition]) -> Iterator[sources.Partition]:
+        for part in parts:
+            count[0] = max(count[0], part.index + 1)
+            yield part
+
+    try:
+        if progress is not None and done:
+            progress(sum(_rows_in(work, i) for i in done))
+        if options.workers is None and options.scheduler is None:
+            for part in counted(todo):
+                result = screen_partition(
+                    part.index, part.kind, part.first_row, part.items, options.as_of, options.with_record
+                )
+                finished(result)
+                if progress is not None:
+                    progress(len(part.items))
+        else:
+            from levynav.screen.cluster import run_on_dask
+
+            run_on_dask(counted(todo), options, finished, progress)
+    except sources.InputError as err:
+        raise ScreenError(str(err)) from None
+    total = max([count[0], *(i + 1 for i in done)], default=0)
+    missing = [i for i in range(total) if i not in output.done_parts(work)]
+    if missing:
+        raise ScreenError(f"partitions {missing[:5]} did not finish; run the same command again to resume")
+    table_path, errors_path, summary_path, md_path, html_path = output_paths(out)
+    table = output.assemble(work, total, table_path, errors_path, options.with_record)
+    report.write_reports(table, options.as_of, summary_path, md_path, html_path)
+    shutil.rmtree(work, ignore_errors=True)
+    ok = int((table["status"] == "ok").sum()) if table.height else 0
+    return Outputs(table_path, errors_path, summary_path, md_path, html_path, table.height, ok, table.height - ok)
+
+
+def _rows_in(work: Path, index: int) -> int:
+    import pyarrow.parquet as pq
+
+    return int(pq.ParquetFile(output.part_paths(work, index)[0]).metadata.num_rows)
+
+
+def _prepare_work(source: Path, out: Path, options: Options) -> Path:
+    """The work folder, emptied unless it holds partitions of this very screening."""
+    work = work_folder(out)
+    files = sources.dataset_files(source) if source.is_dir() else [source]
+    stats = [f.stat() for f in files]
+    manifest: dict[str, Any] = {
+        "input": str(source.resolve()),
+        "files": [str(f.relative_to(source)) for f in files] if source.is_dir() else None,
+        "size": sum(s.st_size for s in stats),
+        "mtime_ns": max(s.st_mtime_ns for s in stats),
+        "as_of": options.as_of.isoformat(),
+        "with_record": options.with_record,
+        "partition_rows": options.partition_rows,
+        "version": __version__,
+    }
+    path = work / "manifest.json"
+    if work.is_dir():
+        try:
+            same = json.loads(path.read_text(encoding="utf-8")) == manifest
+        except (OSError, ValueError):
+            same = False
+        if same:
+            return work
+        shutil.rmtree(work)
+    work.mkdir(parents=True)
+    tmp = work / "manifest.json.tmp"
+    tmp.write_text(json.dumps(manifest, indent=2), encoding="utf-8")
+    tmp.replace(path)
+    return work

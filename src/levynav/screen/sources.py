@@ -1,0 +1,119 @@
+"""Read a screening input in partitions of a fixed number of rows: JSONL, CSV or Parquet.
+
+Partitions are cut by row count only (never by the reader's own batch sizes), so partition ``k`` always
+holds the same rows: that is what lets a crashed run resume and a cluster run match a single-process run.
+JSONL lines are handed on as text (a malformed line becomes an error row, not a failed read); CSV cells
+are read as text (the case model reports a bad value by its column); Parquet cells keep their types.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+INPUT_KINDS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet"}
+
+
+class InputError(ValueError):
+    """The input file as a whole cannot be read (its rows are never echoed)."""
+
+
+@dataclass
+class Partition:
+    index: int
+    first_row: int  # 1-based: JSONL line number, or CSV/Parquet data row number (header not counted)
+    kind: str  # "jsonl" or "table" (what partition.screen_partition reads)
+    items: list[Any]
+
+
+def input_kind(path: Path) -> str:
+    if path.is_dir():
+        if not dataset_files(path):
+            raise InputError(f"{path.name}: the folder holds no .parquet files")
+        return "parquet"  # a partitioned Parquet dataset: every .parquet file below, in path order
+    kind = INPUT_KINDS.get(path.suffix.lower())
+    if kind is None:
+        raise InputError(f"{path.name}: the input must end in .jsonl, .ndjson, .csv or .parquet, or be a folder")
+    return kind
+
+
+def dataset_files(folder: Path) -> list[Path]:
+    """The Parquet files of a partitioned dataset, in a fixed order (so partitions are the same every run)."""
+    return sorted(p for p in folder.rglob("*.parquet") if p.is_file())
+
+
+def count_rows(path: Path) -> int:
+    """How many rows (for the progress bar)."""
+    kind = input_kind(path)
+    if kind == "jsonl":
+        with path.open("rb") as fh:
+            return sum(1 for _ in fh)
+    import polars as pl
+
+    try:
+        if kind == "csv":
+            return int(pl.scan_csv(path, infer_schema=False).select(pl.len()).collect().item())
+        import pyarrow.parquet as pq
+
+        files = dataset_files(path) if path.is_dir() else [path]
+        return sum(int(pq.ParquetFile(f).metadata.num_rows) for f in files)
+    except Exception as exc:
+        raise InputError(f"{path.name}: cannot be read as {kind} ({type(exc).__name__})") from None
+
+
+def partitions(path: Path, size: int) -> Iterator[Partition]:
+    kind = input_kind(path)
+    chunks: Iterator[list[Any]]
+    if kind == "jsonl":
+        chunks = _jsonl_rows(path)
+    elif kind == "csv":
+        chunks = _csv_rows(path)
+    else:
+        chunks = _parquet_rows(path)
+    item_kind = "jsonl" if kind == "jsonl" else "table"
+    buffer: list[Any] = []
+    index = 0
+    for chunk in chunks:
+        buffer.extend(chunk)
+        while len(buffer) >= size:
+            yield Partition(index, index * size + 1, item_kind, buffer[:size])
+            buffer = buffer[size:]
+            index += 1
+    if buffer:
+        yield Partition(index, index * size + 1, item_kind, buffer)
+
+
+def _jsonl_rows(path: Path) -> Iterator[list[str]]:
+    with path.open("rb") as fh:
+        batch: list[str] = []
+        for raw in fh:
+            batch.append(raw.decode("utf-8", errors="replace"))
+            if len(batch) >= 4096:
+                yield batch
+                batch = []
+        if batch:
+            yield batch
+
+
+def _csv_rows(path: Path) -> Iterator[list[dict[str, Any]]]:
+    import polars as pl
+
+    try:
+        for frame in pl.scan_csv(path, infer_schema=False).collect_batches(chunk_size=4096):
+            yield frame.to_dicts()
+    except pl.exceptions.PolarsError as exc:
+        raise InputError(f"{path.name}: cannot be read as CSV ({type(exc).__name__})") from None
+
+
+def _parquet_rows(path: Path) -> Iterator[list[dict[str, Any]]]:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    try:
+        for file in dataset_files(path) if path.is_dir() else [path]:
+            for batch in pq.ParquetFile(file).iter_batches(batch_size=4096):
+                yield batch.to_pylist()
+    except (pa.ArrowException, OSError) as exc:
+        raise InputError(f"{path.name}: cannot be read as Parquet ({type(exc).__name__})") from None

@@ -1,0 +1,311 @@
+"""Batch screening in one process: the flat columns, the flags against `analyze`, bad rows, resume, the CLI."""
+
+from __future__ import annotations
+
+import csv
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from levynav.analyze import analyze
+from levynav.cli_common import analysis_json
+from levynav.intake.load import load_case
+from levynav.model.case import Case
+from levynav.screen import columns, generate, output, run
+from levynav.screen.flags import FLAG_COLUMNS, flags
+from tests.helpers import run_cli
+
+AS_OF = date(2026, 11, 23)
+EXAMPLES = sorted((Path(__file__).parent.parent / "examples").glob("*.yaml"))
+
+
+def _examples_jsonl(path: Path) -> dict[str, Case]:
+    """Every example as one JSONL line with its file name as id; the cases as `load_case` reads them."""
+    loaded = {p.stem: load_case(p) for p in EXAMPLES}
+    with path.open("w", encoding="utf-8") as fh:
+        for name, case in loaded.items():
+            data = case.model_dump(mode="json", exclude_none=True)
+            fh.write(json.dumps({"id": name, **data}) + "\n")
+    return loaded
+
+
+def _expected(case: Case) -> dict[str, Any]:
+    return flags(analyze(case, AS_OF)).as_row()
+
+
+def _flag_rows(table: pl.DataFrame) -> dict[str, dict[str, Any]]:
+    names = [n for n, _ in FLAG_COLUMNS]
+    return {r["case_id"]: {n: r[n] for n in names} for r in table.iter_rows(named=True)}
+
+
+def test_every_example_screened_gives_the_flags_of_its_own_analysis(tmp_path: Path) -> None:
+    cases = _examples_jsonl(tmp_path / "in.jsonl")
+    done = run.screen_file(tmp_path / "in.jsonl", tmp_path / "out.parquet", run.Options(AS_OF))
+    table = pl.read_parquet(done.table)
+    assert done.cases == len(EXAMPLES) and done.ok == len(EXAMPLES)
+    got = _flag_rows(table)
+    for name, case in cases.items():
+        assert got[name] == _expected(case), name
+    # the flags say something about this inventory: the examples were written to show these grounds
+    assert table.filter(pl.col("must_release").str.contains("R6343-A4")).height >= 1
+    assert table.filter(pl.col("premature_levy")).height >= 1
+    assert table.filter(pl.col("csed_passed")).height >= 1
+
+
+def test_with_record_holds_exactly_what_analyze_json_writes(tmp_path: Path) -> None:
+    cases = _examples_jsonl(tmp_path / "in.jsonl")
+    out = tmp_path / "out.parquet"
+    run.screen_file(tmp_path / "in.jsonl", out, run.Options(AS_OF, with_record=True))
+    records = dict(pl.read_parquet(out).select("case_id", "record").iter_rows())
+    for name, case in cases.items():
+        assert records[name] == analysis_json(analyze(case, AS_OF))
+    code, cli_json, _ = run_cli("analyze", str(EXAMPLES[0]), "--as-of", AS_OF.isoformat(), "--format", "json")
+    assert code == 0 and cli_json.rstrip("\n") == records[EXAMPLES[0].stem]
+
+
+def test_generated_cases_in_csv_and_parquet_screen_like_their_jsonl(tmp_path: Path) -> None:
+    for suffix in ("jsonl", "csv", "parquet"):
+        generate.write_cases(tmp_path / f"g.{suffix}", 60, seed=3, malformed_rate=0.1)
+        run.screen_file(tmp_path / f"g.{suffix}", tmp_path / f"o-{suffix}.parquet", run.Options(AS_OF))
+    base = pl.read_parquet(tmp_path / "o-jsonl.parquet")
+    assert base.filter(pl.col("status") == "error").height >= 1
+    for suffix in ("csv", "parquet"):
+        other = pl.read_parquet(tmp_path / f"o-{suffix}.parquet")
+        assert other.drop("errors").equals(base.drop("errors")), suffix
+
+
+@settings(max_examples=15)
+@given(seed=st.integers(0, 10_000))
+def test_flat_columns_carry_a_case_there_and_back(seed: int) -> None:
+    for case_id, data in generate.cases(5, seed):
+        assert isinstance(data, dict)
+        row = columns.case_to_row(data, case_id)
+        back, _ = columns.row_to_case_data(row)
+        assert Case.model_validate(back) == Case.model_validate(data)
+        assert columns.case_id_of(row, 1) == case_id
+
+
+def test_common_facts_go_to_their_columns_and_the_rest_to_case_json() -> None:
+    data = {
+        "taxpayer": {"kind": "individual", "state": "OH"},
+        "levies": [{"kind": "bank", "served_date": "2026-11-12", "tax_periods": ["1040-2022"]}],
+        "tax_periods": [{"id": "1040-2022", "balance": "100.00"}],
+        "offers": [{"status": "pending", "submitted_date": "2026-08-01"}],
+    }
+    row = columns.case_to_row(data, "c-1")
+    assert row["taxpayer_kind"] == "individual" and row["levy_1_served_date"] == "2026-11-12"
+    assert row["levy_1_periods"] == "1040-2022" and row["period_1_balance"] == "100.00"
+    assert json.loads(row["case_json"] or "") == {"offers": data["offers"]}
+
+
+def test_a_fact_in_a_column_and_in_case_json_is_a_row_error() -> None:
+    row = {"taxpayer_kind": "individual", "case_json": json.dumps({"taxpayer": {"kind": "business"}})}
+    with pytest.raises(columns.RowProblem) as err:
+        columns.row_to_case_data(row)
+    assert err.value.field == "case_json" and "taxpayer.kind" in err.value.reason
+
+
+def test_bad_rows_become_error_rows_and_lines_without_taxpayer_data(tmp_path: Path) -> None:
+    good = {"id": "good", "taxpayer": {"kind": "individual", "name": "Quentin Zebulon Example"}}
+    leaky = {
+        "id": "dates",
+        "taxpayer": {"kind": "individual", "name": "Quentin Zebulon Example"},
+        "levies": [{"kind": "bank", "served_date": "2026-10-17", "proceeds_sent_date": "2026-09-03"}],
+    }
+    typo = {"id": "typo", "taxpayer": {"kind": "individual", "nmae": "Quentin Zebulon Example"}}
+    source = tmp_path / "in.jsonl"
+    lines = [json.dumps(good), "{not json", "", json.dumps(leaky), json.dumps(typo), "[1, 2]"]
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    done = run.screen_file(source, tmp_path / "out.csv", run.Options(AS_OF))
+    assert (done.cases, done.ok, done.error_rows) == (5, 1, 4)  # the blank line is not a case
+    table = pl.read_csv(done.table)
+    assert table["row"].to_list() == [1, 2, 4, 5, 6]
+    assert table["status"].to_list() == ["ok", "error", "error", "error", "error"]
+    errors = list(csv.DictReader(done.errors.open(encoding="utf-8")))
+    assert [(e["row"], e["field"]) for e in errors] == [
+        ("2", "(line)"),
+        ("4", "levies[0]"),
+        ("5", "taxpayer.nmae"),
+        ("6", "(line)"),
+    ]
+    text = done.errors.read_text(encoding="utf-8")
+    for secret in ("Quentin", "2026-10-17", "2026-09-03"):
+        assert secret not in text
+
+
+def test_a_bad_cell_is_reported_by_its_column(tmp_path: Path) -> None:
+    source = tmp_path / "in.csv"
+    source.write_text(
+        "case_id,taxpayer_kind,levy_1_kind,levy_1_served_date,household_size\n"
+        "a,individual,bank,2026-02-30,2\n"
+        "b,individual,boat,2026-02-03,many\n"
+        "c,individual,wages,2026-02-03,3\n",
+        encoding="utf-8",
+    )
+    done = run.screen_file(source, tmp_path / "out.parquet", run.Options(AS_OF))
+    errors = [(e["row"], e["field"]) for e in csv.DictReader(done.errors.open(encoding="utf-8"))]
+    assert errors == [("1", "levy_1_served_date"), ("2", "levy_1_kind"), ("2", "household_size")]
+    assert pl.read_parquet(done.table)["status"].to_list() == ["error", "error", "ok"]
+
+
+def test_a_crashed_run_resumes_without_redoing_finished_partitions(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = tmp_path / "g.jsonl"
+    generate.write_cases(source, 40, seed=5)
+    options = run.Options(AS_OF, partition_rows=10)
+    clean = run.screen_file(source, tmp_path / "clean.parquet", options)
+    out = tmp_path / "out.parquet"
+    real_write = output.write_part
+    written: list[int] = []
+
+    def crash_after_two(work: Path, index: int, *args: Any) -> None:
+        if len(written) == 2:
+            raise OSError("disk gone")
+        real_write(work, index, *args)
+        written.append(index)
+
+    monkeypatch.setattr(output, "write_part", crash_after_two)
+    with pytest.raises(OSError):
+        run.screen_file(source, out, options)
+    assert not out.exists()
+    assert len(output.done_parts(run.work_folder(out))) == 2
+    monkeypatch.setattr(output, "write_part", real_write)
+    screened: list[int] = []
+    real_partition = run.screen_partition
+
+    def counting(index: int, *args: Any) -> Any:
+        screened.append(index)
+        return real_partition(index, *args)
+
+    monkeypatch.setattr(run, "screen_partition", counting)
+    run.screen_file(source, out, options)
+    assert sorted(screened) == [2, 3]
+    assert pl.read_parquet(out).equals(pl.read_parquet(clean.table))
+    assert not run.work_folder(out).exists()
+
+
+def test_a_different_date_does_not_reuse_another_runs_partitions(tmp_path: Path) -> None:
+    source = tmp_path / "g.jsonl"
+    generate.write_cases(source, 12, seed=9)
+    out = tmp_path / "out.parquet"
+    work = run.work_folder(out)
+    run._prepare_work(source, out, run.Options(date(2025, 1, 2), partition_rows=5))
+    output.write_part(work, 0, [], [], False)  # a finished partition of another screening
+    run.screen_file(source, out, run.Options(AS_OF, partition_rows=5))
+    assert pl.read_parquet(out).height == 12
+
+
+def test_summary_and_report_count_the_flags(tmp_path: Path) -> None:
+    _examples_jsonl(tmp_path / "in.jsonl")
+    done = run.screen_file(tmp_path / "in.jsonl", tmp_path / "out.parquet", run.Options(AS_OF))
+    table = pl.read_parquet(done.table)
+    summary = {(r["flag"], r["value"]): r["cases"] for r in csv.DictReader(done.summary.open(encoding="utf-8"))}
+    assert int(summary[("cases", "all")]) == table.height
+    assert int(summary[("premature_levy", "yes")]) == table.filter(pl.col("premature_levy")).height
+    hardship = table.filter(pl.col("must_release").str.contains("R6343-A4")).height
+    assert int(summary[("must_release", "R6343-A4")]) == hardship
+    buckets = [int(v) for (f, _), v in summary.items() if f == "next_deadline_days_left"]
+    assert sum(buckets) == table.height
+    html = done.report_html.read_text(encoding="utf-8")
+    assert html.count("<svg") == 2 and "not legal advice" in html
+    assert "<svg" in done.report_md.read_text(encoding="utf-8")
+
+
+def test_generated_cases_are_valid_and_the_same_for_the_same_seed(tmp_path: Path) -> None:
+    cases = generate.cases(300, seed=11)
+    for _, data in cases:
+        assert isinstance(data, dict)
+        Case.model_validate(data)
+    assert generate.cases(300, seed=11) == cases
+    assert generate.cases(300, seed=12) != cases
+    kinds = {lv["kind"] for _, c in cases if isinstance(c, dict) for lv in c.get("levies", [])}
+    assert {"bank", "wages", "social_security"} <= kinds
+    assert any("offers" in c or "installment_agreements" in c for _, c in cases if isinstance(c, dict))
+    generate.write_cases(tmp_path / "a.csv", 50, seed=4, malformed_rate=0.3)
+    generate.write_cases(tmp_path / "b.csv", 50, seed=4, malformed_rate=0.3)
+    assert (tmp_path / "a.csv").read_bytes() == (tmp_path / "b.csv").read_bytes()
+
+
+def test_cli_screens_and_generates(tmp_path: Path) -> None:
+    code, _, err = run_cli("generate-cases", "25", "--seed", "2", "--out", str(tmp_path / "g.csv"))
+    assert code == 0, err
+    out = tmp_path / "o.csv"
+    code, text, err = run_cli("screen", str(tmp_path / "g.csv"), "--out", str(out), "--as-of", "2026-11-23")
+    assert code == 0, err
+    assert "25 cases screened" in text
+    assert pl.read_csv(out).height == 25
+    for name in ("o.errors.csv", "o.summary.csv", "o.report.md", "o.report.html"):
+        assert (tmp_path / name).is_file()
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["screen", "{dir}/missing.jsonl", "--out", "{dir}/o.csv"], "no such file"),
+        (["screen", "{dir}/in.txt", "--out", "{dir}/o.csv"], "must end in .jsonl"),
+        (["screen", "{dir}/in.jsonl", "--out", "{dir}/o.xlsx"], "must end in .parquet or .csv"),
+        (["screen", "{dir}/in.jsonl", "--out", "{dir}/o.csv", "--workers", "0"], "--workers"),
+        (["screen", "{dir}/in.jsonl", "--out", "{dir}/o.csv", "--workers", "2", "--scheduler", "x"], "one or"),
+        (["screen", "{dir}/in.jsonl", "--out", "{dir}/o.csv", "--as-of", "2026-13-01"], "--as-of"),
+        (["screen", "{dir}/in.jsonl", "--out", "{dir}/nowhere/o.csv"], "does not exist"),
+        (["screen", "{dir}/bad.parquet", "--out", "{dir}/o.csv"], "cannot be read as Parquet"),
+        (["generate-cases", "5", "--out", "{dir}/g.xlsx"], "must end in .jsonl"),
+        (["generate-cases", "5", "--out", "{dir}/g.csv", "--malformed-rate", "2"], "between 0 and 1"),
+    ],
+)
+def test_cli_bad_input_is_one_line_and_exit_2(tmp_path: Path, args: list[str], expected: str) -> None:
+    (tmp_path / "in.jsonl").write_text('{"taxpayer": {"kind": "individual"}}\n', encoding="utf-8")
+    (tmp_path / "in.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "bad.parquet").write_bytes(b"PAR1 not really parquet")
+    code, _, err = run_cli(*[a.format(dir=tmp_path) for a in args])
+    assert code == 2
+    assert expected in err
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1
+    assert not (tmp_path / "o.csv").exists()
+
+
+def test_typed_parquet_columns_read_like_text(tmp_path: Path) -> None:
+    text = tmp_path / "text.csv"
+    text.write_text(
+        "case_id,taxpayer_kind,household_size,levy_1_kind,levy_1_served_date,levy_1_amount_taken,levy_1_proceeds_sent\n"
+        "t,individual,3,bank,2026-11-12,2315.77,false\n",
+        encoding="utf-8",
+    )
+    typed = tmp_path / "typed.parquet"
+    pl.DataFrame(
+        {
+            "case_id": ["t"],
+            "taxpayer_kind": ["individual"],
+            "household_size": [3],
+            "levy_1_kind": ["bank"],
+            "levy_1_served_date": [date(2026, 11, 12)],
+            "levy_1_amount_taken": [2315.77],
+            "levy_1_proceeds_sent": [False],
+        }
+    ).write_parquet(typed)
+    a = run.screen_file(text, tmp_path / "a.parquet", run.Options(AS_OF))
+    b = run.screen_file(typed, tmp_path / "b.parquet", run.Options(AS_OF))
+    assert pl.read_parquet(a.table)["status"].to_list() == ["ok"]
+    assert pl.read_parquet(a.table).equals(pl.read_parquet(b.table))
+
+
+def test_a_partitioned_parquet_folder_screens_like_one_file(tmp_path: Path) -> None:
+    whole = tmp_path / "whole.parquet"
+    generate.write_cases(whole, 30, seed=21, malformed_rate=0.1)
+    folder = tmp_path / "dataset"
+    table = pl.read_parquet(whole)
+    for i, start in enumerate((0, 7, 19)):
+        part = folder / f"batch={i}"
+        part.mkdir(parents=True)
+        table.slice(start, {0: 7, 7: 12, 19: 11}[start]).write_parquet(part / "data.parquet")
+    a = run.screen_file(whole, tmp_path / "a.parquet", run.Options(AS_OF, partition_rows=8))
+    b = run.screen_file(folder, tmp_path / "b.parquet", run.Options(AS_OF, partition_rows=8))
+    assert pl.read_parquet(b.table).height == 30
+    assert pl.read_parquet(a.table).equals(pl.read_parquet(b.table))

@@ -1,0 +1,116 @@
+"""Batch screening on a real Dask cluster (a LocalCluster of 2 worker processes on this machine).
+
+The same rows, screened in one process and on the cluster, give the same table row for row; the flags and
+deadlines of a few hundred generated cases plus every example are those of `analyze` run on each case alone;
+and the output does not depend on the partition size or on where the partitions ran. The cluster is shared
+by the module and always closed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import polars as pl
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pydantic import ValidationError
+
+from levynav.analyze import analyze
+from levynav.intake.load import load_case
+from levynav.model.case import Case
+from levynav.screen import generate, run
+from levynav.screen.flags import FLAG_COLUMNS, flags
+
+distributed = pytest.importorskip("distributed")
+
+AS_OF = date(2026, 11, 23)
+EXAMPLES = sorted((Path(__file__).parent.parent / "examples").glob("*.yaml"))
+
+
+@pytest.fixture(scope="module")
+def scheduler() -> Iterator[str]:
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0", silence_logs=50
+    ) as cluster:
+        yield cluster.scheduler_address
+
+
+@pytest.fixture(scope="module")
+def inventory(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, Case]]:
+    """200 generated cases (a few malformed) and every example, as one JSONL file; the valid cases by id."""
+    folder = tmp_path_factory.mktemp("inventory")
+    path = folder / "inventory.jsonl"
+    valid: dict[str, Case] = {}
+    with path.open("w", encoding="utf-8") as fh:
+        for case_id, data in generate.cases(200, seed=2026, malformed_rate=0.03):
+            if isinstance(data, dict):
+                with contextlib.suppress(ValidationError):  # a malformed case: it must be an error row
+                    valid[case_id] = Case.model_validate(data)
+                fh.write(json.dumps({"id": case_id, **data}) + "\n")
+            else:
+                fh.write(data + "\n")
+        for example in EXAMPLES:
+            case = load_case(example)
+            valid[example.stem] = case
+            fh.write(json.dumps({"id": example.stem, **case.model_dump(mode="json", exclude_none=True)}) + "\n")
+    return path, valid
+
+
+def test_cluster_and_single_process_agree_row_for_row_and_with_analyze(
+    tmp_path: Path, scheduler: str, inventory: tuple[Path, dict[str, Case]]
+) -> None:
+    source, valid = inventory
+    single = run.screen_file(source, tmp_path / "single.parquet", run.Options(AS_OF, partition_rows=64))
+    cluster = run.screen_file(
+        source, tmp_path / "cluster.parquet", run.Options(AS_OF, partition_rows=64, scheduler=scheduler)
+    )
+    one = pl.read_parquet(single.table)
+    assert one.height == 200 + len(EXAMPLES)
+    assert one.equals(pl.read_parquet(cluster.table))
+    assert single.errors.read_bytes() == cluster.errors.read_bytes()
+    assert one.filter(pl.col("status") == "error").height >= 1
+    names = [n for n, _ in FLAG_COLUMNS]
+    screened = {r["case_id"]: r for r in one.iter_rows(named=True)}
+    assert set(valid) == {k for k, r in screened.items() if r["status"] == "ok"}
+    for case_id, case in valid.items():
+        expected = flags(analyze(case, AS_OF)).as_row()
+        assert {n: screened[case_id][n] for n in names} == expected, case_id
+    with distributed.Client(scheduler) as client:  # each worker process loaded the law data for itself
+        assert set(client.run(_law_loaded_here).values()) == {True}
+
+
+def _law_loaded_here() -> bool:
+    from levynav.screen import partition
+
+    return partition._law_ready
+
+
+def test_workers_option_starts_its_own_local_cluster(tmp_path: Path) -> None:
+    source = tmp_path / "g.csv"
+    generate.write_cases(source, 30, seed=8, malformed_rate=0.1)
+    single = run.screen_file(source, tmp_path / "single.csv", run.Options(AS_OF, partition_rows=7))
+    local = run.screen_file(source, tmp_path / "local.csv", run.Options(AS_OF, partition_rows=7, workers=2))
+    assert single.table.read_bytes() == local.table.read_bytes()
+    assert single.errors.read_bytes() == local.errors.read_bytes()
+
+
+@settings(max_examples=4, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(partition_rows=st.integers(1, 50), on_cluster=st.booleans())
+def test_output_does_not_depend_on_partitioning_or_workers(
+    tmp_path: Path, scheduler: str, partition_rows: int, on_cluster: bool
+) -> None:
+    source = tmp_path / "g.jsonl"
+    if not source.exists():
+        generate.write_cases(source, 40, seed=77, malformed_rate=0.1)
+    reference = tmp_path / "reference.parquet"
+    if not reference.exists():
+        run.screen_file(source, reference, run.Options(AS_OF, partition_rows=1000))
+    out = tmp_path / f"out-{partition_rows}-{on_cluster}.parquet"
+    options = run.Options(AS_OF, partition_rows=partition_rows, scheduler=scheduler if on_cluster else None)
+    run.screen_file(source, out, options)
+    assert pl.read_parquet(out).equals(pl.read_parquet(reference))
