@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import re
 from datetime import date
 from pathlib import Path
@@ -27,6 +28,22 @@ def all_rules() -> list[Rule]:
             if match.group(1) not in {r.id for r in rules}:
                 raise AssertionError(f"{file.name}: Rule {match.group(1)} is not reachable from law.catalog")
     return rules
+
+
+def test_rule_ids_are_unique_across_the_catalog() -> None:
+    """One legal question, one id: two Rule records may not share an id (anywhere under law/)."""
+    seen: dict[str, str] = {}
+    for file in sorted((SRC / "law").glob("*.py")):
+        for match in re.finditer(r'Rule\(\s*id="([^"]+)"', file.read_text(encoding="utf-8")):
+            rid = match.group(1)
+            assert rid not in seen, f"rule id {rid} is defined twice: {seen[rid]} and {file.name}"
+            seen[rid] = file.name
+    records: dict[str, Rule] = {}
+    for file in sorted((SRC / "law").glob("*.py")):  # records built any other way (dataclasses.replace, copies)
+        module = importlib.import_module(f"levynav.law.{file.stem}")
+        for rule in (v for v in vars(module).values() if isinstance(v, Rule)):
+            assert records.get(rule.id, rule) == rule, f"rule id {rule.id} names two Rule records ({file.name})"
+            records[rule.id] = rule
 
 
 def test_every_rule_and_its_citations_are_in_the_registry() -> None:

@@ -41,7 +41,7 @@ from levynav.law.findings_util import made_in_time, open_or_closed
 from levynav.law.hearing_notice_once import ONCE as ONCE
 from levynav.law.lien_withdrawal import LIEN_NOT_LEVY as LIEN_NOT_LEVY
 from levynav.law.notice_receipt import NOT_RECEIVED as NOT_RECEIVED
-from levynav.law.rule import Context, DeadlineFunc, Rule, RuleFunc
+from levynav.law.rule import Context, DeadlineFunc, Rule, RuleFunc, Situation
 from levynav.model.analysis import Deadline, Effect, Finding, Outcome
 from levynav.model.case import Case, HearingKind, HearingRequest
 
@@ -69,9 +69,7 @@ EQUIVALENT = Rule(
     cites=("EH-1", "EH-2", "EH-3", "CDP-9"),
     effect=Effect.ROUTE_OPEN,
 )
-EQUIVALENT_E14 = Rule(
-    id=EQUIVALENT.id, title=EQUIVALENT.title, cites=(*EQUIVALENT.cites, "E-14"), effect=EQUIVALENT.effect
-)
+EQUIVALENT_E14 = Situation(EQUIVALENT, ("E-14",))  # a late request with a reason: E-14 decides it
 NOT_A_HEARING_NOTICE = Rule(
     id="CDP-3",
     title="This notice does not give a right to a hearing",

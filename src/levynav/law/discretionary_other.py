@@ -45,8 +45,8 @@ INNOCENT_SPOUSE = Rule(
     effect=Effect.NO_LEVY,
 )
 INNOCENT_SPOUSE_EARLIER_LEVY = Rule(
-    id="R6015-E1",
-    title="No levy against you while your innocent-spouse claim is pending",
+    id="R6015-E1-L",
+    title="A levy already in place when you asked for innocent-spouse relief",
     cites=("R6015-E1", "R6015-E1-CONT"),
     effect=Effect.MAY_RELEASE,
 )
@@ -57,9 +57,9 @@ STAY = Rule(
     effect=Effect.NO_LEVY,
 )
 STAY_VIOLATION = Rule(
-    id="RBK-362",
-    title="Bankruptcy automatic stay",
-    cites=("RBK-362",),
+    id="RBK-362-V",
+    title="A levy made in violation of the bankruptcy automatic stay",
+    cites=("RBK-362-V", "RBK-362"),
     effect=Effect.LEVY_IMPROPER,
 )
 TAO = Rule(

@@ -43,13 +43,8 @@ REFUND = Rule(
     cites=("R6401-1", "R6511-1", "R6402-CLAIM"),
     effect=Effect.MUST_RETURN,
 )
-# The fixed-and-determinable limit: cited only where it decides the answer.
-LAWFUL_AFTER_CSED = Rule(
-    id="R6401-1",
-    title="Money collected after the collection statute ran out, or after you paid, must be refunded",
-    cites=("R6401-1", "R6343-FD"),
-    effect=Effect.MUST_RETURN,
-)
+# The fixed-and-determinable limit: cited (``also_cites``) only where it decides the answer.
+FIXED_RIGHT_CITES = ("R6343-FD",)
 
 # Levies that may reach a fixed and determinable right to later payments (Reg. 301.6343-1(b)(1)(ii)).
 MAYBE_FIXED = {LevyKind.SOCIAL_SECURITY, LevyKind.FEDERAL_PAYMENT, LevyKind.RETIREMENT}
@@ -209,18 +204,24 @@ def _csed_basis(case: Case, ctx: Context, i: int, levy: Levy) -> Basis | Finding
         if levy.kind in MAYBE_FIXED:
             facts[f"{s}.future_payments_fixed"] = levy.future_payments_fixed
             if levy.future_payments_fixed is None:
-                return LAWFUL_AFTER_CSED.finding(
+                return REFUND.finding(
                     Outcome.UNKNOWN,
                     "fixed_unknown",
                     effect=REFUND.effect,
+                    also_cites=FIXED_RIGHT_CITES,
                     subject=s,
                     facts=facts,
                     missing=[f"{s}.future_payments_fixed"],
                     csed=later,
                 )
             if levy.future_payments_fixed:
-                return LAWFUL_AFTER_CSED.finding(
-                    Outcome.DOES_NOT_APPLY, "lawful_fixed", subject=s, facts=facts, csed=later
+                return REFUND.finding(
+                    Outcome.DOES_NOT_APPLY,
+                    "lawful_fixed",
+                    subject=s,
+                    facts=facts,
+                    csed=later,
+                    also_cites=FIXED_RIGHT_CITES,
                 )
             return Basis("after_csed_payments", start, facts, {"periods": period_text})
         return REFUND.finding(

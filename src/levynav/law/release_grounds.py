@@ -11,7 +11,6 @@ without hindering the collection of such liability." — § 6343(a)(1).
 
 from __future__ import annotations
 
-import dataclasses
 from decimal import Decimal
 from typing import Any
 
@@ -48,7 +47,6 @@ ESSENTIAL_BUSINESS_PROPERTY = Rule(
     effect=Effect.ROUTE_OPEN,
 )
 # The same rule where no decision timing is in play (not applicable / does not apply): no unverified cite.
-ESSENTIAL_BUSINESS_PROPERTY_SCOPE = dataclasses.replace(ESSENTIAL_BUSINESS_PROPERTY, cites=("R6343-A6",))
 WAGE_LEVY_NOT_COLLECTIBLE = Rule(
     id="R6343-E1",
     title="Wage levy while the IRS agrees the tax cannot be collected",
@@ -221,16 +219,16 @@ def essential_business_property(case: Case, ctx: Context) -> list[Finding]:
     """
     out = []
     for i, levy in enumerate(case.levies):
-        rule, scope, subject = ESSENTIAL_BUSINESS_PROPERTY, ESSENTIAL_BUSINESS_PROPERTY_SCOPE, levy_subject(i)
-        done = released_finding(scope, i, levy, ctx)
+        rule, subject = ESSENTIAL_BUSINESS_PROPERTY, levy_subject(i)
+        done = released_finding(rule, i, levy, ctx)
         path = f"{subject}.essential_business_property"
         if done is not None:
             out.append(done)
         elif levy.kind not in TANGIBLE_KINDS:
             key = "not_tangible_flagged" if levy.essential_business_property else "not_tangible"
-            out.append(scope.finding(Outcome.NOT_APPLICABLE, key, subject=subject, what=kind_name(levy)))
+            out.append(rule.finding(Outcome.NOT_APPLICABLE, key, subject=subject, what=kind_name(levy)))
         else:
-            out.append(_stated(rule, subject, path, levy.essential_business_property, no_rule=scope))
+            out.append(_stated(rule, subject, path, levy.essential_business_property))
     return out
 
 

@@ -113,9 +113,11 @@ class Rule:
         missing: Iterable[str] = (),
         value: Any = None,
         deadline_ids: Iterable[str] = (),
+        also_cites: Iterable[str] = (),
         **variables: Any,
     ) -> Finding:
-        citations = registry.cites(self.cites)
+        # ``also_cites``: a source that decides only this situation of the rule (one rule id, one question).
+        citations = registry.cites(self.cites + tuple(c for c in also_cites if c not in self.cites))
         unverified = [c.id for c in citations if c.status == "U"]
         params = list(params)
         unverified += [f"parameter {p.id}" for p in params if p.status not in {"V", "S"}]
@@ -147,3 +149,31 @@ class Rule:
                 else None
             ),
         )
+
+
+@dataclass(frozen=True)
+class Situation:
+    """A rule in one of its situations, which an extra source decides (e.g. EH-1 with the reason-for-lateness
+    source E-14): the same rule id and record, its findings cite the extra source too. Not a second Rule."""
+
+    rule: Rule
+    extra: tuple[str, ...]
+
+    @property
+    def id(self) -> str:
+        return self.rule.id
+
+    @property
+    def title(self) -> str:
+        return self.rule.title
+
+    @property
+    def effect(self) -> Effect | None:
+        return self.rule.effect
+
+    @property
+    def cites(self) -> tuple[str, ...]:
+        return self.rule.cites + tuple(c for c in self.extra if c not in self.rule.cites)
+
+    def finding(self, outcome: Outcome, key: str, **kwargs: Any) -> Finding:
+        return self.rule.finding(outcome, key, also_cites=self.extra, **kwargs)
