@@ -8,6 +8,7 @@ from decimal import Decimal as D
 
 import pytest
 
+from levynav import params
 from levynav.calc import alt_low_income
 from levynav.calc.alt_common import Eligibility, LevyEffect, Option, Params
 from levynav.calc.alt_equity import Asset, EquityInputs, Vehicle, net_realizable_equity, offer_figures
@@ -275,6 +276,14 @@ def test_2017_fee_schedule_applies_to_an_earlier_date() -> None:
     offer = options[Option.OFFER_IN_COMPROMISE]
     assert offer.eligibility is Eligibility.UNKNOWN  # type: ignore[attr-defined]
     assert any("alt.oic." in m for m in offer.missing_values)  # type: ignore[attr-defined]
+    # the id travels typed on the exception: every missing value is a defined parameter id, not a message
+    assert set(offer.missing_values) <= set(params.all_params())  # type: ignore[attr-defined]
+
+
+def test_missing_parameter_carries_its_id_and_date() -> None:
+    with pytest.raises(params.MissingParameter) as caught:
+        params.use("cdp.request_window_days", date(1990, 1, 1))
+    assert (caught.value.pid, caught.value.on) == ("cdp.request_window_days", date(1990, 1, 1))
 
 
 # ---------------------------------------------------------------- currently not collectible

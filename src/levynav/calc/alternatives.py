@@ -437,13 +437,12 @@ def _guard(option: Option, build: Callable[[], OptionResult]) -> OptionResult:
     try:
         return build()
     except params.MissingParameter as err:
-        pid = str(err).split("'")[1] if "'" in str(err) else str(err)
         return OptionResult(
             option,
             option.value.replace("_", " "),
             Eligibility.UNKNOWN,
             reasons=[f"a figure this option needs has no recorded value on this date: {err}"],
-            missing_values=[pid],
+            missing_values=[err.pid],
         )
 
 

@@ -279,7 +279,7 @@ def claim_deadline(paid: date) -> RefundClaim:
 
 def _whole(p: ParamUse) -> int:
     if not isinstance(p.value, int):
-        raise params.MissingParameter(f"parameter {p.id!r} has no whole-number value")
+        raise params.MissingParameter(p.id, p.effective_from, "has no whole-number value")
     return p.value
 
 
