@@ -84,14 +84,17 @@ def _finances(case: Case, as_of: date) -> tuple[Decided | None, dict[str, Any] |
 def build_context(case: Case, as_of: date) -> Context:
     hardship, finances = _finances(case, as_of)
     csed = _csed(case, as_of)
+    options = None
     if finances is not None and "error" not in finances:
-        from levynav.calc.options import options_section
+        from levynav.calc.options import options_result, options_section
 
-        finances = {**finances, "options": options_section(case, as_of, csed, finances)}
+        options = options_result(case, as_of, csed, finances)
+        finances = {**finances, "options": options_section(options)}
     elif finances is None and case.taxpayer.kind is TaxpayerKind.BUSINESS and case.tax_periods:
         # A business's payment plans (in-business trust fund express, Simple Payment Plan) need no financial
         # statement, so they are weighed even without household finances.
-        from levynav.calc.options import options_section
+        from levynav.calc.options import options_result, options_section
 
-        finances = {"options": options_section(case, as_of, csed, None)}
-    return Context(as_of=as_of, csed=csed, hardship=hardship, finances=finances)
+        options = options_result(case, as_of, csed, None)
+        finances = {"options": options_section(options)}
+    return Context(as_of=as_of, csed=csed, hardship=hardship, finances=finances, options=options)

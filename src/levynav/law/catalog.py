@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
-from levynav.law import appeals, discretionary, exemptions, help, levy_reach, release, return_property
+from levynav.law import (
+    appeals,
+    discretionary,
+    exemptions,
+    help,
+    levy_reach,
+    payment_options,
+    release,
+    return_property,
+)
 from levynav.law.rule import DeadlineFunc, RuleFunc
 
-MODULES = (release, discretionary, return_property, exemptions, levy_reach, appeals, help)
+MODULES = (release, discretionary, return_property, exemptions, levy_reach, appeals, help, payment_options)
 
 RULES: tuple[RuleFunc, ...] = tuple(r for m in MODULES for r in m.RULES)
 DEADLINES: tuple[DeadlineFunc, ...] = tuple(d for m in MODULES for d in m.DEADLINES)

@@ -17,6 +17,7 @@ from decimal import Decimal
 from typing import Any
 
 from levynav import datafiles
+from levynav.calc.alternatives import AlternativesResult
 from levynav.law import registry
 from levynav.model.analysis import Deadline, Effect, FactUse, Finding, Outcome, ParamUse
 from levynav.model.case import Case
@@ -52,6 +53,7 @@ class Context:
     csed: dict[str, CsedValue] = field(default_factory=dict)
     hardship: Decided | None = None
     finances: dict[str, Any] | None = None
+    options: AlternativesResult | None = None  # the payment options, weighed once (law/payment_options.py reads)
 
 
 RuleFunc = Callable[[Case, Context], list[Finding]]
