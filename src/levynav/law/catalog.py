@@ -15,7 +15,17 @@ from levynav.law import (
 )
 from levynav.law.rule import DeadlineFunc, RuleFunc
 
-MODULES = (release, discretionary, return_property, exemptions, levy_reach, appeals, help, notice_clocks, payment_options)
+MODULES = (
+    release,
+    discretionary,
+    return_property,
+    exemptions,
+    levy_reach,
+    appeals,
+    help,
+    notice_clocks,
+    payment_options,
+)
 
 RULES: tuple[RuleFunc, ...] = tuple(r for m in MODULES for r in m.RULES)
 DEADLINES: tuple[DeadlineFunc, ...] = tuple(d for m in MODULES for d in m.DEADLINES)

@@ -36,7 +36,9 @@ def months_after(pid: str, start: date) -> tuple[dates.LastDay, ParamUse] | None
     return dates.last_day_after_months(start, use.value), use
 
 
-def made_in_time(rule: Rule | Situation, made: date, last: date, timely_key: str, late_key: str, **common: Any) -> Finding:
+def made_in_time(
+    rule: Rule | Situation, made: date, last: date, timely_key: str, late_key: str, **common: Any
+) -> Finding:
     """A request or appeal already made: APPLIES (for information) when made by ``last``, else the route is closed."""
     if made <= last:
         return rule.finding(Outcome.APPLIES, timely_key, effect=Effect.INFO, **common)
