@@ -55,6 +55,8 @@ def add_months(start: date, months: int) -> date:
     """Same day of the month ``months`` later; the last day of the month where that day is missing."""
     index = start.month - 1 + months
     year, month = start.year + index // 12, index % 12 + 1
+    if not 1 <= year <= 9999:
+        raise OverflowError(f"{months} months after {start.isoformat()} is outside the calendar")
     day = min(start.day, calendar.monthrange(year, month)[1])
     return date(year, month, day)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from levynav.law import (
     appeals,
+    csed_suspensions,
     discretionary,
     exemptions,
     help,
@@ -25,6 +26,7 @@ MODULES = (
     help,
     notice_clocks,
     payment_options,
+    csed_suspensions,
 )
 
 RULES: tuple[RuleFunc, ...] = tuple(r for m in MODULES for r in m.RULES)

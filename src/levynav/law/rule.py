@@ -18,6 +18,7 @@ from typing import Any
 
 from levynav import datafiles
 from levynav.calc.alternatives import AlternativesResult
+from levynav.calc.csed_types import Events, PeriodCsed
 from levynav.law import registry
 from levynav.model.analysis import Deadline, Effect, FactUse, Finding, Outcome, ParamUse
 from levynav.model.case import Case
@@ -54,6 +55,9 @@ class Context:
     hardship: Decided | None = None
     finances: dict[str, Any] | None = None
     options: AlternativesResult | None = None  # the payment options, weighed once (law/payment_options.py reads)
+    # the CSED engine's events and per-period results, computed once (law/csed_suspensions.py reads)
+    csed_events: Events | None = None
+    csed_periods: dict[str, PeriodCsed] = field(default_factory=dict)
 
 
 RuleFunc = Callable[[Case, Context], list[Finding]]
