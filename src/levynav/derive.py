@@ -81,7 +81,8 @@ def _finances(case: Case, as_of: date) -> tuple[Decided | None, dict[str, Any] |
 
 
 def build_context(case: Case, as_of: date) -> Context:
-    from levynav.calc.csed import case_csed, read_events
+    from levynav.calc.csed import case_csed
+    from levynav.calc.csed_events import read_events
 
     hardship, finances = _finances(case, as_of)
     events = read_events(case, as_of)
