@@ -118,3 +118,12 @@ def test_the_core_never_reads_the_clock_or_uses_float() -> None:
             for bad in ("date.today(", "datetime.now(", "datetime.today(", "time.time("):
                 assert bad not in text, f"{file.relative_to(SRC)} reads the clock ({bad})"
             assert not re.search(r"\bfloat\(", text), f"{file.relative_to(SRC)} uses float for money"
+
+
+def test_the_cdp_request_period_is_counted_in_one_place() -> None:
+    """cdp.request_window_days is read by one function (calc/hearing_windows.cdp_request_period); every other
+    reader of the period calls it, so no copy of the count (or a literal day number) can drift."""
+    readers = sorted(
+        str(f.relative_to(SRC)) for f in SRC.rglob("*.py") if '"cdp.request_window_days"' in f.read_text("utf-8")
+    )
+    assert readers == ["calc/hearing_windows.py"], readers

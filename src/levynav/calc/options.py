@@ -15,7 +15,7 @@ from typing import Any
 from levynav.calc import alt_equity
 from levynav.calc.alt_common import IrsFigures
 from levynav.calc.alternatives import AlternativesFacts, AlternativesResult, collection_alternatives
-from levynav.law.rule import CsedValue
+from levynav.calc.decided import CsedValue
 from levynav.model.case import Case, FilingStatus, TaxKind, TaxpayerKind
 
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 from datetime import date
 
 from levynav.analyze import analyze
-from levynav.law import appeals_windows
+from levynav.calc import hearing_windows
 from levynav.model.analysis import Deadline, ParamUse
 from levynav.model.case import Case, Notice, Taxpayer, TaxpayerKind
 
@@ -38,9 +38,9 @@ def notice_deadlines(notice: Notice, as_of: date) -> tuple[list[Deadline], list[
     found = [d for d in analysis.deadlines if d.subject == SUBJECT]
     used = list({p.id: p for f in analysis.findings if f.subject == SUBJECT for p in f.parameters}.values())
     notes: list[str] = []
-    if notice.type in appeals_windows.PRE_LEVY | appeals_windows.POST_LEVY and notice.notice_date is None:
+    if notice.type in hearing_windows.PRE_LEVY | hearing_windows.POST_LEVY and notice.notice_date is None:
         notes.append("hearing deadlines: the notice date could not be read, so they cannot be counted")
-    if notice.type in appeals_windows.LIEN and notice.nftl_filed_date is None and notice.response_date is None:
+    if notice.type in hearing_windows.LIEN and notice.nftl_filed_date is None and notice.response_date is None:
         notes.append("lien hearing deadline: neither the last date printed nor the lien filing date could be read")
     for f in analysis.findings:
         if f.subject == SUBJECT and f.rule == "NC-1" and f.message_key == "law_unknown":

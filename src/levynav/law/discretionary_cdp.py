@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from levynav.calc.dates import last_day_after
+from levynav.calc.hearing_windows import cdp_request_period
 from levynav.law.cdp_request import RequestKind, request_kind
 from levynav.law.common import levy_subject
 from levynav.law.discretionary_bars import days, overlaps, param
@@ -339,9 +340,8 @@ def post_levy_hearing(case: Case, ctx: Context) -> list[Finding]:
             facts["taxpayer.federal_contractor"] = True
         why = " ".join(render(POST_LEVY.id, r, {}) for r in reasons)
         notice = post_levy_cdp_notice_for_periods(case, levy.tax_periods)
-        use = param("cdp.request_window_days", notice.start) if notice and notice.start else None
-        if notice is not None and notice.start is not None and use is not None:
-            window = last_day_after(notice.start, days(use))
+        window, use = cdp_request_period(notice.start) if notice and notice.start else (None, None)
+        if notice is not None and notice.start is not None and window is not None and use is not None:
             facts[f"{notice.path}.type"] = notice.notice.type
             out.append(
                 POST_LEVY.finding(

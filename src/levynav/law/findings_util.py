@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from levynav.calc import dates
-from levynav.law.appeals_windows import param_use
+from levynav.calc.hearing_windows import param_use
 from levynav.law.rule import Rule, Situation
 from levynav.model.analysis import Effect, Finding, Outcome, ParamUse
 

@@ -16,8 +16,8 @@ from __future__ import annotations
 from typing import Any
 
 from levynav import params
-from levynav.calc import dates
-from levynav.law import appeals_windows, notices
+from levynav.calc import dates, hearing_windows
+from levynav.law import notices
 from levynav.law.rule import Context, DeadlineFunc, Rule, RuleFunc
 from levynav.model.analysis import Deadline, Effect, Finding, Outcome
 from levynav.model.case import Case, Notice, NoticeType
@@ -59,7 +59,7 @@ def _earliest(i: int, notice: Notice, ctx: Context) -> tuple[Finding, Deadline |
     protects = "No levy for the periods on this notice before this day"
     if notices.is_cdp_levy_notice(notice.type):
         protects += "; a timely CDP hearing request stops levy for them until the hearing is over"
-    deadline = appeals_windows.deadline(
+    deadline = hearing_windows.deadline(
         EARLIEST_LEVY_ID,
         f"Earliest day the IRS may levy after this {notice.type.value}",
         day,
@@ -95,7 +95,7 @@ def _reply_by(i: int, notice: Notice, ctx: Context) -> tuple[Finding, Deadline |
         missing = [f"{sub}.response_date"]
         return rule.finding(Outcome.UNKNOWN, "date_unknown", subject=sub, facts=facts, missing=missing), None
     day = notice.response_date
-    deadline = appeals_windows.deadline(
+    deadline = hearing_windows.deadline(
         REPLY_BY_ID,
         f"Reply-by date printed on the {notice.type.value}",
         day,

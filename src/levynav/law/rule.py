@@ -8,7 +8,6 @@ lives in ``data/messages/en/*.yaml`` keyed by rule id and a message key, never i
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -19,31 +18,12 @@ from typing import Any
 from levynav import datafiles
 from levynav.calc.alternatives import AlternativesResult
 from levynav.calc.csed_types import Events, PeriodCsed
+from levynav.calc.decided import CsedValue as CsedValue
+from levynav.calc.decided import Decided as Decided
+from levynav.calc.decided import humanize as humanize
 from levynav.law import registry
 from levynav.model.analysis import Deadline, Effect, FactUse, Finding, Outcome, ParamUse
 from levynav.model.case import Case
-
-
-@dataclass(frozen=True)
-class CsedValue:
-    """The collection statute expiration date of one tax period, and where it comes from."""
-
-    period_id: str
-    date: dt.date | None
-    basis: str  # "stated" (a fact of the case) or "computed" (from assessments and suspensions)
-    explanation: str
-    alternative: dt.date | None = None  # the date under the other counting convention, when it differs
-
-
-@dataclass(frozen=True)
-class Decided:
-    """A fact decided by a calculation (e.g. economic hardship from the finances) instead of stated."""
-
-    outcome: Outcome  # APPLIES means the fact is true
-    explanation: str
-    figures: dict[str, Any] = field(default_factory=dict)
-    missing: tuple[str, ...] = ()
-    parameters: tuple[ParamUse, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -67,14 +47,6 @@ DeadlineFunc = Callable[[Case, Context], list[Deadline]]
 @functools.cache
 def messages() -> dict[str, Any]:
     return datafiles.merged_mapping("messages/en")
-
-
-def humanize(value: Any) -> str:
-    if isinstance(value, date):
-        return f"{value.strftime('%B')} {value.day}, {value.year}"
-    if isinstance(value, Decimal):
-        return f"${value:,.2f}"
-    return str(value)
 
 
 def render(rule_id: str, key: str, variables: dict[str, Any]) -> str:
