@@ -127,3 +127,46 @@ def test_the_cdp_request_period_is_counted_in_one_place() -> None:
         str(f.relative_to(SRC)) for f in SRC.rglob("*.py") if '"cdp.request_window_days"' in f.read_text("utf-8")
     )
     assert readers == ["calc/hearing_windows.py"], readers
+
+
+def test_the_core_reads_no_environment_or_home_folder() -> None:
+    """Where the law data lives (the user's standards folder) is decided by the Law bundle's loader (lawdata.py),
+    which the adapter calls; the rules and calculations read only the bundle they are given."""
+    for part in CORE:
+        target = SRC / part
+        for file in [target] if target.is_file() else list(target.rglob("*.py")):
+            text = file.read_text(encoding="utf-8")
+            for bad in ("os.environ", "getenv(", "expanduser(", "Path.home("):
+                assert bad not in text, f"{file.relative_to(SRC)} reads the environment or home folder ({bad})"
+
+
+def test_an_analysis_records_the_law_data_it_used() -> None:
+    from levynav import analyze
+    from levynav.lawdata import Law
+    from levynav.model.case import Case
+
+    law = Law.packaged()
+    result = analyze(Case.model_validate({"taxpayer": {"kind": "individual"}}), date(2026, 1, 5), law)
+    assert result.law_digest == law.digest and len(law.digest) == 64
+    assert set(result.law_editions) >= {"parameters", "references", "messages.en"}
+    assert result.law_editions == dict(law.editions)
+
+
+def test_the_law_bundle_passed_in_is_the_one_the_rules_read() -> None:
+    """A bundle whose CDP period has no value on record: the hearing deadline is not counted; the packaged law
+    is untouched afterwards."""
+    import dataclasses
+
+    from levynav import analyze
+    from levynav.lawdata import Law
+    from levynav.model.case import Case
+
+    packaged = Law.packaged()
+    cdp = packaged.parameters["cdp.request_window_days"]
+    without = {**packaged.parameters, cdp.id: dataclasses.replace(cdp, values=())}
+    law = dataclasses.replace(packaged, parameters=without, index={})
+    case = Case.model_validate(
+        {"taxpayer": {"kind": "individual"}, "notices": [{"type": "LT11", "notice_date": "2025-06-02"}]}
+    )
+    assert "cdp.request" not in {d.id for d in analyze(case, date(2025, 6, 10), law).deadlines}
+    assert "cdp.request" in {d.id for d in analyze(case, date(2025, 6, 10)).deadlines}

@@ -70,8 +70,16 @@ def _number(raw: Any) -> Decimal | int | None:
     return Decimal(str(raw))
 
 
-@functools.cache
 def all_params() -> dict[str, Param]:
+    """Every parameter of the active Law bundle (``lawdata``): the analysis's, or the packaged data."""
+    from levynav import lawdata
+
+    return lawdata.active().parameters  # type: ignore[return-value]
+
+
+@functools.cache
+def load_parameters() -> dict[str, Param]:
+    """Read data/parameters (the loader ``lawdata.Law.packaged`` calls; nothing else reads the files)."""
     out: dict[str, Param] = {}
     for entry in datafiles.merged_list("parameters"):
         values = tuple(
@@ -97,14 +105,29 @@ def all_params() -> dict[str, Param]:
     return out
 
 
-@functools.cache
 def _starts() -> dict[str, list[date]]:
-    """Each parameter's ``from`` dates, oldest first (the integrity test holds them in order): bisect, not scan."""
-    return {pid: [v.start for v in p.values] for pid, p in all_params().items()}
+    """Each parameter's ``from`` dates, oldest first (the integrity test holds them in order): bisect, not scan.
+    Built once per Law bundle and kept on it."""
+    from levynav import lawdata
+
+    law = lawdata.active()
+    starts = law.index.get("starts")
+    if starts is None:
+        starts = law.index["starts"] = {pid: [v.start for v in p.values] for pid, p in law.parameters.items()}
+    return starts
 
 
-@functools.cache
 def _use(pid: str, index: int) -> ParamUse:
+    from levynav import lawdata
+
+    uses: dict[tuple[str, int], ParamUse] = lawdata.active().index.setdefault("uses", {})
+    hit = uses.get((pid, index))
+    if hit is None:
+        hit = uses[(pid, index)] = _make_use(pid, index)
+    return hit
+
+
+def _make_use(pid: str, index: int) -> ParamUse:
     param, current = all_params()[pid], all_params()[pid].values[index]
     return ParamUse(
         id=pid,

@@ -16,11 +16,13 @@ import functools
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-import holidays
-
 
 @functools.cache
 def _dc_holidays(year: int) -> dict[date, str]:
+    # Imported at first use: the package costs a quarter of a second to import, and most answers need no
+    # roll-forward date at all (a cold `levynav analyze` pays it only when a deadline is counted).
+    import holidays
+
     return dict(holidays.country_holidays("US", subdiv="DC", years=year, observed=True))
 
 

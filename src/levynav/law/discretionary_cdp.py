@@ -46,7 +46,7 @@ from levynav.law.notices import (
     is_payment_demand,
     post_levy_cdp_notice_for_periods,
 )
-from levynav.law.rule import Context, Rule, render
+from levynav.law.rule import Context, Rule, once, render
 from levynav.model.analysis import Effect, Finding, Outcome, ParamUse
 from levynav.model.case import Case, HearingKind, HearingRequest, Levy, LevyKind, NoticeType
 
@@ -84,6 +84,7 @@ def _notice_facts(rk: RequestKind) -> dict[str, Any]:
     return dict(rk.window.facts) if rk.window is not None else {}
 
 
+@once
 def cdp_hearing_pending(case: Case, ctx: Context) -> list[Finding]:
     """§ 6330(e)(1): a timely hearing request suspends levy for its periods until the determination is final.
 
@@ -262,6 +263,7 @@ def _cdp_notice_not_listed(case: Case, period: str | None, out: _Check) -> None:
         out.notes.append(render(PREMATURE.id, "part_cdp_not_listed", words))
 
 
+@once
 def premature_levy(case: Case, ctx: Context) -> list[Finding]:
     """§§ 6331(a), 6331(d), 6330(a): a levy made before notice and demand + 10 days, or less than 30 days
     after the notice of intent to levy or the CDP notice, was premature (→ release; return under § 6343(d)).

@@ -22,7 +22,7 @@ from typing import Any
 from levynav.calc.dates import last_day_after
 from levynav.law.common import is_individual, levy_subject
 from levynav.law.discretionary_bars import days, overlaps, param
-from levynav.law.rule import Context, Rule
+from levynav.law.rule import Context, Rule, once
 from levynav.model.analysis import Effect, Finding, Outcome, ParamUse
 from levynav.model.case import Bankruptcy, Case, InnocentSpouseClaim, LevyKind, TaxKind
 
@@ -251,6 +251,7 @@ def _stay_end(b: Bankruptcy) -> date | None:
     return min(ends) if ends else None
 
 
+@once
 def bankruptcy_stay(case: Case, ctx: Context) -> list[Finding]:
     """11 U.S.C. § 362(a): the petition stays collection; a levy after it violates the stay.
 

@@ -17,7 +17,7 @@ from typing import Any
 from levynav import params
 from levynav.law.common import levy_periods, levy_subject
 from levynav.law.release_support import kind_name, money, released_finding
-from levynav.law.rule import Context, Rule, render
+from levynav.law.rule import Context, Rule, once, render
 from levynav.model.analysis import Effect, Finding, Outcome
 from levynav.model.case import AlternativeStatus, Case, InstallmentAgreement, Levy, LevyKind
 
@@ -76,6 +76,7 @@ def _stated(rule: Rule, subject: str, path: str, stated: bool | None, no_rule: R
     return (no_rule or rule).finding(Outcome.DOES_NOT_APPLY, "does_not_apply", subject=subject, facts={path: False})
 
 
+@once
 def facilitates_collection(case: Case, ctx: Context) -> list[Finding]:
     """§ 6343(a)(1)(B): release when releasing the levy will facilitate collection of the liability.
 
@@ -94,6 +95,7 @@ def facilitates_collection(case: Case, ctx: Context) -> list[Finding]:
     return out
 
 
+@once
 def installment_agreement_entered(case: Case, ctx: Context) -> list[Finding]:
     """§ 6343(a)(1)(C): release once the taxpayer "has entered into an agreement under section 6159".
 
@@ -157,6 +159,7 @@ def _installment_agreement(case: Case, ctx: Context, i: int, levy: Levy) -> Find
     return rule.finding(Outcome.APPLIES, key, subject=subject, facts=facts, what=kind_name(levy))
 
 
+@once
 def value_exceeds_liability(case: Case, ctx: Context) -> list[Finding]:
     """§ 6343(a)(1)(E): release the part of the property whose value exceeds the liability.
 
@@ -232,6 +235,7 @@ def essential_business_property(case: Case, ctx: Context) -> list[Finding]:
     return out
 
 
+@once
 def wage_levy_not_collectible(case: Case, ctx: Context) -> list[Finding]:
     """§ 6343(e): "If a levy on salary or wages … has been made and the Secretary agrees with the taxpayer
     that such tax is not collectible, the Secretary shall release such levy as soon as practicable."

@@ -15,7 +15,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from levynav import datafiles
+from levynav import lawdata
 from levynav.calc.alternatives import AlternativesResult
 from levynav.calc.csed_types import Events, PeriodCsed
 from levynav.calc.decided import CsedValue as CsedValue
@@ -38,15 +38,32 @@ class Context:
     # the CSED engine's events and per-period results, computed once (law/csed_suspensions.py reads)
     csed_events: Events | None = None
     csed_periods: dict[str, PeriodCsed] = field(default_factory=dict)
+    # answers of rules already run for this case (``once``): a rule that needs another's answer reads it here
+    answers: dict[Any, tuple[Case, list[Finding]]] = field(default_factory=dict, compare=False, repr=False)
 
 
 RuleFunc = Callable[[Case, Context], list[Finding]]
 DeadlineFunc = Callable[[Case, Context], list[Deadline]]
 
 
-@functools.cache
+def once(rule: RuleFunc) -> RuleFunc:
+    """Run a rule once per analysis: a rule that needs another rule's answer (the release grounds behind
+    R6343-A7, the broken procedures behind the return rule) reads it from the context instead of re-running it."""
+
+    @functools.wraps(rule)
+    def answer(case: Case, ctx: Context) -> list[Finding]:
+        hit = ctx.answers.get(rule)
+        if hit is None or hit[0] is not case:
+            hit = (case, rule(case, ctx))
+            ctx.answers[rule] = hit
+        return list(hit[1])
+
+    return answer
+
+
 def messages() -> dict[str, Any]:
-    return datafiles.merged_mapping("messages/en")
+    """The message catalog of the active Law bundle (``lawdata``)."""
+    return lawdata.active().messages  # type: ignore[return-value]
 
 
 def render(rule_id: str, key: str, variables: dict[str, Any]) -> str:
