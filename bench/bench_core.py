@@ -95,6 +95,9 @@ def main() -> None:
         "cold_target_s": COLD_TARGET_S,
         "cold_meets_target": cold_s <= COLD_TARGET_S,
         "cold_runs": COLD_RUNS,
+        # a shared machine inflates every figure; the load is kept so a reader can tell a slow run from a slow core
+        "load_average_1min": round(os.getloadavg()[0], 2),
+        "cpus": os.cpu_count(),
     }
     path = write("core", figures)
     print(f"warm analyze p50 {warm['p50_ms']} ms = {ratio}x validation (target <= {WARM_TARGET}x)")
