@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import dataclasses
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal as D
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from levynav import params
 from levynav.calc import alt_low_income
 from levynav.calc.alt_common import Eligibility, LevyEffect, Option, Params
 from levynav.calc.alt_equity import Asset, EquityInputs, Vehicle, net_realizable_equity, offer_figures
 from levynav.calc.alt_payments import bank_hold_end, exempt_property_amounts, federal_payment_levy_amount
 from levynav.calc.alternatives import AlternativesFacts, collection_alternatives, months_until
+from levynav.calc.dates import add_months
 from levynav.law import registry
 from levynav.model.case import TaxpayerKind
 
@@ -275,6 +279,14 @@ def test_2017_fee_schedule_applies_to_an_earlier_date() -> None:
     offer = options[Option.OFFER_IN_COMPROMISE]
     assert offer.eligibility is Eligibility.UNKNOWN  # type: ignore[attr-defined]
     assert any("alt.oic." in m for m in offer.missing_values)  # type: ignore[attr-defined]
+    # the id travels typed on the exception: every missing value is a defined parameter id, not a message
+    assert set(offer.missing_values) <= set(params.all_params())  # type: ignore[attr-defined]
+
+
+def test_missing_parameter_carries_its_id_and_date() -> None:
+    with pytest.raises(params.MissingParameter) as caught:
+        params.use("cdp.request_window_days", date(1990, 1, 1))
+    assert (caught.value.pid, caught.value.on) == ("cdp.request_window_days", date(1990, 1, 1))
 
 
 # ---------------------------------------------------------------- currently not collectible
@@ -375,3 +387,13 @@ def test_an_unknown_asset_makes_the_equity_a_lower_bound_never_zero() -> None:
     assert offer.figures["equity_is_a_lower_bound"] == "yes"  # type: ignore[attr-defined]
     # the same bound decides when it already reaches the balance
     assert run(equity=inputs, balance=D("3000"))[Option.OFFER_IN_COMPROMISE].eligibility is Eligibility.NOT_ELIGIBLE  # type: ignore[attr-defined]
+
+
+@given(st.dates(date(2000, 1, 1), date(2040, 12, 31)), st.integers(-60, 6000))
+def test_months_until_counts_every_payment_date_on_or_before_the_end(start: date, span: int) -> None:
+    end = start + timedelta(days=span)
+    months = months_until(start, end)
+    # the definition: month ``months`` is on or before the end, month ``months + 1`` is after it
+    assert months >= 0
+    assert months == 0 or add_months(start, months) <= end
+    assert add_months(start, months + 1) > end

@@ -19,7 +19,7 @@ from levynav.model.case import Case
 AS_OF = date(2025, 7, 1)
 RULE_IDS = {
     "R6331-K1", "R6331-K2", "R6330-E1", "R6330-E2", "R6330-A1", "R6330-F1",
-    "R6331-F1", "R6331-I1", "R6015-E1", "RBK-362", "R7811-1", "RDA-1",
+    "R6331-F1", "R6331-I1", "R6015-E1", "R6015-E1-L", "RBK-362", "RBK-362-V", "R7811-1", "RDA-1",
 }  # fmt: skip
 ACTION_RULES = RULE_IDS - {"R6330-E2", "RDA-1"}
 

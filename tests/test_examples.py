@@ -49,7 +49,7 @@ EXPECTED: dict[str, dict[str, Any]] = {
     },
     "bankruptcy-before-levy.yaml": {
         "findings": [
-            ("RBK-362", "levies[0]", "applies", None),
+            ("RBK-362-V", "levies[0]", "applies", None),
             # A levy made during the automatic stay is ground (A) of § 6343(d)(2)(A) for returning the money.
             ("R6343-D1", "levies[0]", "applies", "may_return"),
         ],

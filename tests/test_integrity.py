@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import re
 from datetime import date
 from pathlib import Path
@@ -27,6 +28,22 @@ def all_rules() -> list[Rule]:
             if match.group(1) not in {r.id for r in rules}:
                 raise AssertionError(f"{file.name}: Rule {match.group(1)} is not reachable from law.catalog")
     return rules
+
+
+def test_rule_ids_are_unique_across_the_catalog() -> None:
+    """One legal question, one id: two Rule records may not share an id (anywhere under law/)."""
+    seen: dict[str, str] = {}
+    for file in sorted((SRC / "law").glob("*.py")):
+        for match in re.finditer(r'Rule\(\s*id="([^"]+)"', file.read_text(encoding="utf-8")):
+            rid = match.group(1)
+            assert rid not in seen, f"rule id {rid} is defined twice: {seen[rid]} and {file.name}"
+            seen[rid] = file.name
+    records: dict[str, Rule] = {}
+    for file in sorted((SRC / "law").glob("*.py")):  # records built any other way (dataclasses.replace, copies)
+        module = importlib.import_module(f"levynav.law.{file.stem}")
+        for rule in (v for v in vars(module).values() if isinstance(v, Rule)):
+            assert records.get(rule.id, rule) == rule, f"rule id {rule.id} names two Rule records ({file.name})"
+            records[rule.id] = rule
 
 
 def test_every_rule_and_its_citations_are_in_the_registry() -> None:
@@ -101,3 +118,55 @@ def test_the_core_never_reads_the_clock_or_uses_float() -> None:
             for bad in ("date.today(", "datetime.now(", "datetime.today(", "time.time("):
                 assert bad not in text, f"{file.relative_to(SRC)} reads the clock ({bad})"
             assert not re.search(r"\bfloat\(", text), f"{file.relative_to(SRC)} uses float for money"
+
+
+def test_the_cdp_request_period_is_counted_in_one_place() -> None:
+    """cdp.request_window_days is read by one function (calc/hearing_windows.cdp_request_period); every other
+    reader of the period calls it, so no copy of the count (or a literal day number) can drift."""
+    readers = sorted(
+        str(f.relative_to(SRC)) for f in SRC.rglob("*.py") if '"cdp.request_window_days"' in f.read_text("utf-8")
+    )
+    assert readers == ["calc/hearing_windows.py"], readers
+
+
+def test_the_core_reads_no_environment_or_home_folder() -> None:
+    """Where the law data lives (the user's standards folder) is decided by the Law bundle's loader (lawdata.py),
+    which the adapter calls; the rules and calculations read only the bundle they are given."""
+    for part in CORE:
+        target = SRC / part
+        for file in [target] if target.is_file() else list(target.rglob("*.py")):
+            text = file.read_text(encoding="utf-8")
+            for bad in ("os.environ", "getenv(", "expanduser(", "Path.home("):
+                assert bad not in text, f"{file.relative_to(SRC)} reads the environment or home folder ({bad})"
+
+
+def test_an_analysis_records_the_law_data_it_used() -> None:
+    from levynav import analyze
+    from levynav.lawdata import Law
+    from levynav.model.case import Case
+
+    law = Law.packaged()
+    result = analyze(Case.model_validate({"taxpayer": {"kind": "individual"}}), date(2026, 1, 5), law)
+    assert result.law_digest == law.digest and len(law.digest) == 64
+    assert set(result.law_editions) >= {"parameters", "references", "messages.en"}
+    assert result.law_editions == dict(law.editions)
+
+
+def test_the_law_bundle_passed_in_is_the_one_the_rules_read() -> None:
+    """A bundle whose CDP period has no value on record: the hearing deadline is not counted; the packaged law
+    is untouched afterwards."""
+    import dataclasses
+
+    from levynav import analyze
+    from levynav.lawdata import Law
+    from levynav.model.case import Case
+
+    packaged = Law.packaged()
+    cdp = packaged.parameters["cdp.request_window_days"]
+    without = {**packaged.parameters, cdp.id: dataclasses.replace(cdp, values=())}
+    law = dataclasses.replace(packaged, parameters=without, index={})
+    case = Case.model_validate(
+        {"taxpayer": {"kind": "individual"}, "notices": [{"type": "LT11", "notice_date": "2025-06-02"}]}
+    )
+    assert "cdp.request" not in {d.id for d in analyze(case, date(2025, 6, 10), law).deadlines}
+    assert "cdp.request" in {d.id for d in analyze(case, date(2025, 6, 10)).deadlines}

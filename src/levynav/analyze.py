@@ -6,6 +6,7 @@ from datetime import date
 
 from levynav import __version__, derive, plan
 from levynav.law import catalog
+from levynav.lawdata import Law, using
 from levynav.model.analysis import Analysis, Deadline, StatuteDate
 from levynav.model.case import Case
 
@@ -17,7 +18,15 @@ DISCLAIMER = (
 )
 
 
-def analyze(case: Case, as_of: date) -> Analysis:
+def analyze(case: Case, as_of: date, law: Law | None = None) -> Analysis:
+    """The analysis of ``case`` on ``as_of`` under ``law`` (None: the packaged law data, loaded once)."""
+    bundle = law or Law.packaged()
+    with using(bundle):
+        result = _analyze(case, as_of)
+    return result.model_copy(update={"law_editions": dict(bundle.editions), "law_digest": bundle.digest})
+
+
+def _analyze(case: Case, as_of: date) -> Analysis:
     ctx = derive.build_context(case, as_of)
     findings = [f for rule in catalog.RULES for f in rule(case, ctx)]
     deadlines = _unique(d for fn in catalog.DEADLINES for d in fn(case, ctx))

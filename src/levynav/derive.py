@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from levynav.calc.csed_types import Events, PeriodCsed
 from levynav.law.rule import Context, CsedValue, Decided
 from levynav.model.case import Case, TaxpayerKind
 
@@ -22,17 +23,15 @@ def stated_csed(case: Case) -> dict[str, CsedValue]:
     return out
 
 
-def _csed(case: Case, as_of: date) -> dict[str, CsedValue]:
+def _csed(case: Case, as_of: date, events: Events, computed: dict[str, PeriodCsed]) -> dict[str, CsedValue]:
     """CSED per tax period (owned by the CSED engine, issue 4).
 
     Computed (basis "computed") where the case gives assessment dates: the last CSED of the period's
     assessments, with each assessment's date and the suspensions in the explanation; the alternative is
     the date under the other counting reading (CSED-5, CSED-6) when it differs. Otherwise as stated.
     """
-    from levynav.calc.csed import case_csed
-
     out = stated_csed(case)
-    for pid, pc in case_csed(case, as_of).items():
+    for pid, pc in computed.items():
         if pc.date is None:
             continue
         parts = []
@@ -82,16 +81,32 @@ def _finances(case: Case, as_of: date) -> tuple[Decided | None, dict[str, Any] |
 
 
 def build_context(case: Case, as_of: date) -> Context:
-    hardship, finances = _finances(case, as_of)
-    csed = _csed(case, as_of)
-    if finances is not None and "error" not in finances:
-        from levynav.calc.options import options_section
+    from levynav.calc.csed import case_csed
+    from levynav.calc.csed_events import read_events
 
-        finances = {**finances, "options": options_section(case, as_of, csed, finances)}
+    hardship, finances = _finances(case, as_of)
+    events = read_events(case, as_of)
+    computed = case_csed(case, as_of, events=events)
+    csed = _csed(case, as_of, events, computed)
+    options = None
+    if finances is not None and "error" not in finances:
+        from levynav.calc.options import options_result, options_section
+
+        options = options_result(case, as_of, csed, finances)
+        finances = {**finances, "options": options_section(options)}
     elif finances is None and case.taxpayer.kind is TaxpayerKind.BUSINESS and case.tax_periods:
         # A business's payment plans (in-business trust fund express, Simple Payment Plan) need no financial
         # statement, so they are weighed even without household finances.
-        from levynav.calc.options import options_section
+        from levynav.calc.options import options_result, options_section
 
-        finances = {"options": options_section(case, as_of, csed, None)}
-    return Context(as_of=as_of, csed=csed, hardship=hardship, finances=finances)
+        options = options_result(case, as_of, csed, None)
+        finances = {"options": options_section(options)}
+    return Context(
+        as_of=as_of,
+        csed=csed,
+        hardship=hardship,
+        finances=finances,
+        options=options,
+        csed_events=events,
+        csed_periods=computed,
+    )

@@ -19,6 +19,7 @@ rule that needs it reports the value as missing rather than guessing.
 
 from __future__ import annotations
 
+import bisect
 import functools
 from dataclasses import dataclass
 from datetime import date
@@ -51,7 +52,12 @@ class Param:
 
 
 class MissingParameter(LookupError):
-    """No value of the parameter is in force on the date asked."""
+    """No (usable) value of parameter ``pid`` is in force on the date ``on``: the id travels typed, so a
+    caller that reports the missing value never reads it out of the message."""
+
+    def __init__(self, pid: str, on: date | None = None, problem: str = "has no value in force") -> None:
+        self.pid, self.on, self.problem = pid, on, problem
+        super().__init__(f"parameter {pid!r} {problem}" + (f" on {on}" if on is not None else ""))
 
 
 def _number(raw: Any) -> Decimal | int | None:
@@ -64,8 +70,16 @@ def _number(raw: Any) -> Decimal | int | None:
     return Decimal(str(raw))
 
 
-@functools.cache
 def all_params() -> dict[str, Param]:
+    """Every parameter of the active Law bundle (``lawdata``): the analysis's, or the packaged data."""
+    from levynav import lawdata
+
+    return lawdata.active().parameters  # type: ignore[return-value]
+
+
+@functools.cache
+def load_parameters() -> dict[str, Param]:
+    """Read data/parameters (the loader ``lawdata.Law.packaged`` calls; nothing else reads the files)."""
     out: dict[str, Param] = {}
     for entry in datafiles.merged_list("parameters"):
         values = tuple(
@@ -91,18 +105,30 @@ def all_params() -> dict[str, Param]:
     return out
 
 
-def use(pid: str, on: date) -> ParamUse:
-    """The value of parameter ``pid`` in force on ``on``, as a ParamUse record."""
-    try:
-        param = all_params()[pid]
-    except KeyError:
-        raise KeyError(f"parameter {pid!r} is not defined in data/parameters") from None
-    current = None
-    for v in param.values:
-        if v.start <= on:
-            current = v
-    if current is None:
-        raise MissingParameter(f"parameter {pid!r} has no value in force on {on}")
+def _starts() -> dict[str, list[date]]:
+    """Each parameter's ``from`` dates, oldest first (the integrity test holds them in order): bisect, not scan.
+    Built once per Law bundle and kept on it."""
+    from levynav import lawdata
+
+    law = lawdata.active()
+    starts = law.index.get("starts")
+    if starts is None:
+        starts = law.index["starts"] = {pid: [v.start for v in p.values] for pid, p in law.parameters.items()}
+    return starts
+
+
+def _use(pid: str, index: int) -> ParamUse:
+    from levynav import lawdata
+
+    uses: dict[tuple[str, int], ParamUse] = lawdata.active().index.setdefault("uses", {})
+    hit = uses.get((pid, index))
+    if hit is None:
+        hit = uses[(pid, index)] = _make_use(pid, index)
+    return hit
+
+
+def _make_use(pid: str, index: int) -> ParamUse:
+    param, current = all_params()[pid], all_params()[pid].values[index]
     return ParamUse(
         id=pid,
         value=current.value,
@@ -114,9 +140,21 @@ def use(pid: str, on: date) -> ParamUse:
     )
 
 
+def use(pid: str, on: date) -> ParamUse:
+    """The value of parameter ``pid`` in force on ``on``, as a ParamUse record."""
+    try:
+        starts = _starts()[pid]
+    except KeyError:
+        raise KeyError(f"parameter {pid!r} is not defined in data/parameters") from None
+    index = bisect.bisect_right(starts, on) - 1
+    if index < 0:
+        raise MissingParameter(pid, on)
+    return _use(pid, index)
+
+
 def number(pid: str, on: date) -> int:
     """An integer parameter (a day or month count) in force on ``on``."""
     value = use(pid, on).value
     if not isinstance(value, int):
-        raise MissingParameter(f"parameter {pid!r} has no whole-number value in force on {on}")
+        raise MissingParameter(pid, on, "has no whole-number value in force")
     return value

@@ -118,13 +118,13 @@ class Params:
     def count(self, pid: str) -> int:
         value = self.use(pid).value
         if not isinstance(value, int):
-            raise params.MissingParameter(f"parameter {pid!r} has no whole-number value in force on {self.on}")
+            raise params.MissingParameter(pid, self.on, "has no whole-number value in force")
         return value
 
     def rate(self, pid: str) -> Decimal:
         value = self.amount(pid)
         if value is None:
-            raise params.MissingParameter(f"parameter {pid!r} has no value in force on {self.on}")
+            raise params.MissingParameter(pid, self.on)
         return value / 100
 
 

@@ -81,7 +81,7 @@ def _required(p: Params, pid: str) -> Decimal:
     """A Form 433-A (OIC) allowance: a missing value makes the equity unknown, never counted as $0."""
     value = p.amount(pid)
     if value is None:
-        raise params.MissingParameter(f"parameter {pid!r} has no value in force on {p.on}")
+        raise params.MissingParameter(pid, p.on)
     return value
 
 

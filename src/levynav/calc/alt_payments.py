@@ -35,7 +35,7 @@ def federal_payment_levy_amount(benefit: Decimal, on: date) -> FederalPaymentLev
         raise ValueError(f"benefit cannot be negative: {benefit}")
     use = params.use("fplp.levy_percent", on)
     if use.value is None or isinstance(use.value, (str, date)):
-        raise params.MissingParameter("the federal payment levy percent is missing")
+        raise params.MissingParameter(use.id, on, "has no percentage value in force")
     levy = money(benefit * Decimal(use.value) / 100)
     return FederalPaymentLevy(benefit=benefit, levy_amount=levy, kept=benefit - levy, param=use)
 

@@ -122,10 +122,14 @@ class AlternativesResult:
 
 def months_until(start: date, end: date) -> int:
     """Whole months from ``start`` with a payment date on or before ``end`` (0 if ``end`` is not after ``start``)."""
-    months = 0
-    while dates.add_months(start, months + 1) <= end:
-        months += 1
-    return months
+    if end <= start:
+        return 0
+    # Closed form: the month count between the dates, less one when the payment day of that month is after
+    # ``end`` (add_months clamps to the month's last day, so compare with the clamped date).
+    months = (end.year - start.year) * 12 + end.month - start.month
+    if dates.add_months(start, months) > end:
+        months -= 1
+    return max(months, 0)
 
 
 def _compliance(facts: AlternativesFacts, result: OptionResult) -> bool | None:
@@ -437,13 +441,12 @@ def _guard(option: Option, build: Callable[[], OptionResult]) -> OptionResult:
     try:
         return build()
     except params.MissingParameter as err:
-        pid = str(err).split("'")[1] if "'" in str(err) else str(err)
         return OptionResult(
             option,
             option.value.replace("_", " "),
             Eligibility.UNKNOWN,
             reasons=[f"a figure this option needs has no recorded value on this date: {err}"],
-            missing_values=[pid],
+            missing_values=[err.pid],
         )
 
 

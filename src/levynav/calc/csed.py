@@ -263,7 +263,7 @@ def case_csed(
         susp = [s for s in events.suspensions if _applies(s, p.id)]
         try:
             rows = tuple(assessment_csed(p.id, d, lab, susp) for d, lab in found)
-        except (params.MissingParameter, ValueError, OverflowError) as exc:  # a date outside the tables or the calendar
+        except (params.MissingParameter, OverflowError) as exc:  # a date outside the tables or the calendar
             out[p.id] = PeriodCsed(p.id, (), (f"the CSED cannot be computed: {exc}",))
             continue
         notes = list(events.notes)

@@ -175,8 +175,15 @@ def read_events(case: Case, as_of: date) -> Events:
         more.spouse_tao_absence,
         more.no_effect,
     ):
+        # Only the two known limits are caught, typed: a day count with no value on the event's date (its id is
+        # kept) and a date outside the calendar. Anything else is a fault and is not hidden.
         try:
             reader(r)
-        except (params.MissingParameter, ValueError, OverflowError) as exc:  # a date outside the tables or calendar
+        except params.MissingParameter as exc:
+            r.law_gaps.append(exc.pid)
             r.notes.append(f"some events could not be counted ({reader.__name__.strip('_')}): {exc}")
-    return Events(tuple(r.out), tuple(r.none), tuple(r.notes), tuple(dict.fromkeys(r.missing)))
+        except OverflowError as exc:
+            r.notes.append(f"some events could not be counted ({reader.__name__.strip('_')}): {exc}")
+    return Events(
+        tuple(r.out), tuple(r.none), tuple(r.notes), tuple(dict.fromkeys(r.missing)), tuple(dict.fromkeys(r.law_gaps))
+    )

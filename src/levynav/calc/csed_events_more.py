@@ -8,12 +8,12 @@ from datetime import date, timedelta
 from levynav.calc.csed_reader import Reader, periods
 from levynav.calc.csed_types import NoEffect, Suspension
 from levynav.calc.dates import add_months
-from levynav.law.cdp_request import kind_of
+from levynav.calc.hearing_windows import kind_of
 from levynav.model.case import Case, HearingRequest
 
 
 def cdp_last_day(case: Case, request: HearingRequest) -> tuple[date | None, str]:
-    """The last day for a timely CDP request — the one answer of ``law.cdp_request`` (one window computation)."""
+    """The last day for a timely CDP request: the one answer of ``calc.hearing_windows.request_kind``."""
     rk = kind_of(case, request)
     if rk.window is None or rk.last is None:
         return None, "no CDP notice in the case to test timeliness against"

@@ -18,6 +18,7 @@ class Reader:
         self.none: list[NoEffect] = []
         self.notes: list[str] = []
         self.missing: list[str] = []
+        self.law_gaps: list[str] = []
 
     def days(self, pid: str, on: date) -> int:
         return params.number(pid, on)

@@ -66,6 +66,7 @@ class Events:
     no_effect: tuple[NoEffect, ...]
     notes: tuple[str, ...]  # facts missing or assumptions made while reading the case
     missing: tuple[str, ...]  # case paths that would make the computation firmer
+    law_gaps: tuple[str, ...] = ()  # parameter ids with no value on an event's date (the event is not counted)
 
 
 @dataclass(frozen=True)

@@ -16,11 +16,13 @@ import functools
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-import holidays
-
 
 @functools.cache
 def _dc_holidays(year: int) -> dict[date, str]:
+    # Imported at first use: the package costs a quarter of a second to import, and most answers need no
+    # roll-forward date at all (a cold `levynav analyze` pays it only when a deadline is counted).
+    import holidays
+
     return dict(holidays.country_holidays("US", subdiv="DC", years=year, observed=True))
 
 
@@ -55,6 +57,8 @@ def add_months(start: date, months: int) -> date:
     """Same day of the month ``months`` later; the last day of the month where that day is missing."""
     index = start.month - 1 + months
     year, month = start.year + index // 12, index % 12 + 1
+    if not 1 <= year <= 9999:
+        raise OverflowError(f"{months} months after {start.isoformat()} is outside the calendar")
     day = min(start.day, calendar.monthrange(year, month)[1])
     return date(year, month, day)
 

@@ -25,9 +25,9 @@ from typing import Any
 import yaml
 
 from levynav import datafiles
+from levynav.calc.decided import Decided, humanize
 from levynav.calc.expenses import Expenses, allowable_expenses
 from levynav.calc.income import CENT, ZERO, Income, cents, monthly_income
-from levynav.law.rule import Decided, humanize
 from levynav.model.analysis import Outcome, ParamUse
 from levynav.model.case import Case, LevyKind, TaxpayerKind
 

@@ -15,7 +15,7 @@ from typing import Any
 from levynav.calc import alt_equity
 from levynav.calc.alt_common import IrsFigures
 from levynav.calc.alternatives import AlternativesFacts, AlternativesResult, collection_alternatives
-from levynav.law.rule import CsedValue
+from levynav.calc.decided import CsedValue
 from levynav.model.case import Case, FilingStatus, TaxKind, TaxpayerKind
 
 
@@ -268,10 +268,15 @@ def as_section(result: AlternativesResult) -> dict[str, Any]:
     }
 
 
-def options_section(
+def options_result(
     case: Case, as_of: date, csed: dict[str, CsedValue], section: dict[str, Any] | None
-) -> dict[str, Any]:
+) -> AlternativesResult | None:
+    """The payment options weighed once per analysis (None when the balance owed is not known)."""
     facts = facts_for(case, as_of, csed, section)
-    if facts is None:
+    return None if facts is None else collection_alternatives(facts)
+
+
+def options_section(result: AlternativesResult | None) -> dict[str, Any]:
+    if result is None:
         return {"available": False, "reason": "the balance owed on every tax period is needed (tax_periods[].balance)"}
-    return {"available": True, **as_section(collection_alternatives(facts))}
+    return {"available": True, **as_section(result)}

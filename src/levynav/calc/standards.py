@@ -16,7 +16,6 @@ from __future__ import annotations
 import csv
 import functools
 import hashlib
-import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -27,10 +26,10 @@ from typing import Any
 
 import yaml
 
-from levynav import datafiles
+from levynav import datafiles, lawdata
 
-ENV_DIR = "LEVYNAV_DATA_DIR"
-DEFAULT_USER_DIR = Path("~/.local/share/levynav/standards")
+ENV_DIR = lawdata.ENV_DIR
+DEFAULT_USER_DIR = lawdata.DEFAULT_USER_DIR
 TABLES = (
     "national_standards",
     "health_care",
@@ -257,9 +256,8 @@ def same_county(table_name: str, given: str) -> bool:
 
 
 def user_dir() -> Path:
-    """Where imported editions live: ``$LEVYNAV_DATA_DIR`` or ``~/.local/share/levynav/standards``."""
-    raw = os.environ.get(ENV_DIR)
-    return Path(raw).expanduser() if raw else DEFAULT_USER_DIR.expanduser()
+    """Where imported editions live (the Law bundle's loader decides: ``lawdata.user_dir``)."""
+    return lawdata.user_dir()
 
 
 def packaged_dir() -> Path:
@@ -278,7 +276,7 @@ def sha256(file: Path) -> str:
 def load_edition(folder: Path, origin: str) -> Edition:
     meta_file = folder / "edition.yaml"
     try:
-        meta = yaml.safe_load(meta_file.read_text(encoding="utf-8")) or {}
+        meta = datafiles.parse(meta_file.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as exc:
         raise StandardsError(f"{meta_file}: cannot be read ({exc.__class__.__name__})") from None
     effective = meta.get("effective_date")
@@ -317,11 +315,14 @@ def _editions(packaged: str, user: str) -> tuple[Edition, ...]:
 
 
 def editions() -> tuple[Edition, ...]:
-    return _editions(str(packaged_dir()), str(user_dir()))
+    """The standards editions in the folders the active Law bundle names (the core reads no environment)."""
+    packaged, user = lawdata.active().standards_dirs
+    return _editions(packaged, user)
 
 
 def clear_cache() -> None:
     _editions.cache_clear()
+    lawdata.clear_cache()
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from levynav import datafiles
 from levynav.calc.standards import (
     AGE_GROUPS,
     NATIONAL_ITEMS,
@@ -74,7 +75,7 @@ def check_edition(folder: Path) -> tuple[dict[str, Any], dict[str, list[dict[str
     if not folder.is_dir():
         return {}, {}, [f"{folder}: no such folder"]
     try:
-        meta = yaml.safe_load(meta_file.read_text(encoding="utf-8")) or {}
+        meta = datafiles.parse(meta_file.read_text(encoding="utf-8")) or {}
     except FileNotFoundError:
         return {}, {}, [f"{meta_file}: missing (see docs/standards-import.md)"]
     except yaml.YAMLError as exc:

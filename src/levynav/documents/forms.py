@@ -15,8 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from levynav import datafiles
 from levynav.documents import forms_fill, forms_worksheet
 from levynav.documents.forms_values import Values
@@ -38,7 +36,7 @@ class FormOutput:
 
 def load_catalog(folder: Path | None = None) -> tuple[Path, dict[str, dict[str, Any]]]:
     base = folder or datafiles.path(FORMS_DIR)
-    data = yaml.safe_load((base / "catalog.yaml").read_text(encoding="utf-8")) or {}
+    data = datafiles.parse((base / "catalog.yaml").read_text(encoding="utf-8")) or {}
     forms = data.get("forms")
     if not isinstance(forms, dict):
         raise ValueError("catalog.yaml: 'forms' must be a mapping of form id → entry")

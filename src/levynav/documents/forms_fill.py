@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import DictionaryObject, NameObject
 
+from levynav import datafiles
 from levynav.documents.forms_entries import evaluate
 from levynav.documents.forms_values import Values
 
@@ -54,7 +54,7 @@ def field_list(path: Path) -> dict[str, FieldInfo]:
 
 
 def load_map(path: Path) -> list[dict[str, Any]]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = datafiles.parse(path.read_text(encoding="utf-8")) or {}
     entries = data.get("fields") or []
     if not isinstance(entries, list):
         raise ValueError(f"{path.name}: 'fields' must be a list")

@@ -13,9 +13,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from levynav import datafiles
 from levynav.documents.forms_entries import evaluate
 from levynav.documents.forms_values import Values
 
@@ -41,7 +41,7 @@ class Worksheet:
 
 
 def load_spec(path: Path) -> dict[str, Any]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = datafiles.parse(path.read_text(encoding="utf-8")) or {}
     if not isinstance(data.get("lines"), list) or not data["lines"]:
         raise ValueError(f"{path.name}: a worksheet needs a non-empty 'lines' list")
     return data

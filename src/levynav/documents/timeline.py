@@ -2,7 +2,7 @@
 
 One row per event in date order, with today's date (the analysis date) marked, so that a person sees
 at a glance what already happened and what is still ahead. Built from the analysis (history and
-deadlines) and the collection statute dates the core computes (`derive.build_context`).
+deadlines) and the collection statute dates the core computed (`Analysis.collection_statute`).
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from datetime import date
 from xml.sax.saxutils import escape
 
-from levynav import derive
 from levynav.model.analysis import Analysis
 from levynav.model.case import Case
 
@@ -50,11 +49,11 @@ def marks(case: Case, analysis: Analysis) -> list[Mark]:
         out.append(Mark(h.date, kind, h.event))
     for d in analysis.deadlines:
         out.append(Mark(d.date, "passed" if d.passed else "deadline", d.title + (" (passed)" if d.passed else "")))
-    for pid, c in derive.build_context(case, analysis.as_of).csed.items():
+    for c in analysis.collection_statute:  # the record's CSEDs: the core is not run again
         if c.date is not None:
             # Safer date first: the CSED is marked on the later of the two counting readings (ADR 0002).
             day = max(c.date, c.alternative or c.date)
-            out.append(Mark(day, "csed", f"Collection period (CSED) ends for {pid} ({c.basis})"))
+            out.append(Mark(day, "csed", f"Collection period (CSED) ends for {c.period} ({c.basis})"))
     out.append(Mark(analysis.as_of, "today", "Today (date of this packet)"))
     order = {"notice": 0, "levy": 1, "event": 2, "today": 3, "passed": 4, "deadline": 5, "csed": 6}
     return sorted(out, key=lambda m: (m.day, order[m.kind]))

@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from levynav import params
-from levynav.calc.dates import last_day_after
+from levynav.calc.hearing_windows import cdp_request_period
 from levynav.intake.transcript_codes import Meaning, classify
 from levynav.intake.transcript_parse import Problem, Transaction, Transcript
 from levynav.model.case import Case
@@ -250,8 +250,8 @@ def _legal(facts: Facts, pid: str, events: list[Event], where: str) -> None:
 
 def _infer_cdp(day: date, notices: list[date]) -> str | None:
     for n in notices:
-        last = last_day_after(n, _days("cdp.request_window_days", n)).last
-        if n <= day <= last:
+        period, _ = cdp_request_period(n)
+        if period is not None and n <= day <= period.last:
             return "cdp"
     return None
 

@@ -11,17 +11,18 @@ say which route is open, until when, and what it does and does not stop. The Col
 and the appeals of rejected agreements and offers are in ``law/appeals_cap.py``.
 
 Open question (E.13): whether a lien-only CDP request bars levy; treated as not barring levy.
-Open question (E.14): whether § 7503 extends the one-year equivalent-hearing period (see appeals_windows).
+Open question (E.14): whether § 7503 extends the one-year equivalent-hearing period (see calc/hearing_windows.py).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from levynav.calc import hearing_windows
+from levynav.calc.hearing_windows import NOT_CDP, Window, request_for
 from levynav.law import (
     appeals_cap,
     appeals_tax_court,
-    appeals_windows,
     bankruptcy_discharge,
     cdp_request,
     hearing_notice_once,
@@ -34,14 +35,13 @@ from levynav.law.appeals_cap import CAP_RO as CAP_RO
 from levynav.law.appeals_cap import CAP_THIRD_PARTY as CAP_THIRD_PARTY
 from levynav.law.appeals_cap import OIC_APPEAL as OIC_APPEAL
 from levynav.law.appeals_tax_court import TAX_COURT as TAX_COURT
-from levynav.law.appeals_windows import NOT_CDP, Window, request_for
 from levynav.law.bankruptcy_discharge import STAY_IS_TEMPORARY as STAY_IS_TEMPORARY
 from levynav.law.cdp_request import REQUEST_KIND as REQUEST_KIND
 from levynav.law.findings_util import made_in_time, open_or_closed
 from levynav.law.hearing_notice_once import ONCE as ONCE
 from levynav.law.lien_withdrawal import LIEN_NOT_LEVY as LIEN_NOT_LEVY
 from levynav.law.notice_receipt import NOT_RECEIVED as NOT_RECEIVED
-from levynav.law.rule import Context, DeadlineFunc, Rule, RuleFunc
+from levynav.law.rule import Context, DeadlineFunc, Rule, RuleFunc, Situation
 from levynav.model.analysis import Deadline, Effect, Finding, Outcome
 from levynav.model.case import Case, HearingKind, HearingRequest
 
@@ -69,9 +69,7 @@ EQUIVALENT = Rule(
     cites=("EH-1", "EH-2", "EH-3", "CDP-9"),
     effect=Effect.ROUTE_OPEN,
 )
-EQUIVALENT_E14 = Rule(
-    id=EQUIVALENT.id, title=EQUIVALENT.title, cites=(*EQUIVALENT.cites, "E-14"), effect=EQUIVALENT.effect
-)
+EQUIVALENT_E14 = Situation(EQUIVALENT, ("E-14",))  # a late request with a reason: E-14 decides it
 NOT_A_HEARING_NOTICE = Rule(
     id="CDP-3",
     title="This notice does not give a right to a hearing",
@@ -102,7 +100,7 @@ def _eh_id(w: Window) -> str:
 
 def cdp_hearing(case: Case, ctx: Context) -> list[Finding]:
     """§§ 6330(a)(3)(B), 6320(a)(3)(B): is the CDP hearing on each hearing notice open today, and until when?"""
-    return [_cdp(case, ctx, w) for w in appeals_windows.windows(case)]
+    return [_cdp(case, ctx, w) for w in hearing_windows.windows(case)]
 
 
 def _request_seen(case: Case, w: Window, facts: dict[str, object]) -> HearingRequest | None:
@@ -173,7 +171,7 @@ def equivalent_hearing(case: Case, ctx: Context) -> list[Finding]:
     It considers the same issues, but gives no statutory levy stop, no CSED suspension and generally no
     Tax Court review (EH-2, EH-3).
     """
-    return [_eh(case, ctx, w) for w in appeals_windows.windows(case)]
+    return [_eh(case, ctx, w) for w in hearing_windows.windows(case)]
 
 
 def _eh(case: Case, ctx: Context, w: Window) -> Finding:
@@ -251,7 +249,7 @@ def _eh(case: Case, ctx: Context, w: Window) -> Finding:
 
 def not_a_hearing_notice(case: Case, ctx: Context) -> list[Finding]:
     """CDP-3: CP14, CP501, CP503 and CP504 carry no hearing right (shown when no hearing notice is in the case)."""
-    if appeals_windows.hearing_notices(case):
+    if hearing_windows.hearing_notices(case):
         return []
     return [
         NOT_A_HEARING_NOTICE.finding(
@@ -268,7 +266,7 @@ def not_a_hearing_notice(case: Case, ctx: Context) -> list[Finding]:
 
 def liability_challenge(case: Case, ctx: Context) -> list[Finding]:
     """§ 6330(c)(2)(B): the tax itself may be disputed only without a notice of deficiency or another chance."""
-    if not appeals_windows.hearing_notices(case) and not case.proceedings.hearing_requests:
+    if not hearing_windows.hearing_notices(case) and not case.proceedings.hearing_requests:
         return []
     c = case.circumstances
     base = "circumstances."
@@ -294,7 +292,7 @@ def liability_challenge(case: Case, ctx: Context) -> list[Finding]:
 def hearing_deadlines(case: Case, ctx: Context) -> list[Deadline]:
     """cdp.request, lien_cdp.request, eh.request, lien_eh.request — one per hearing notice (subject notices[i])."""
     out = []
-    for w in appeals_windows.windows(case):
+    for w in hearing_windows.windows(case):
         if w.repeat or w.before_cdp:
             continue  # the first notice for the periods holds the hearing dates; no CDP before 1999-01-19
         lien = w.kind is HearingKind.LIEN
@@ -303,7 +301,7 @@ def hearing_deadlines(case: Case, ctx: Context) -> list[Deadline]:
             what = "Lien CDP hearing request" if lien else "CDP hearing request"
             computation = w.cdp.describe(what) + f" ({w.cdp_note})" if w.cdp else f"{what}: {w.cdp_note}"
             out.append(
-                appeals_windows.deadline(
+                hearing_windows.deadline(
                     _cdp_id(w),
                     f"Last day to mail Form 12153 for a {'lien ' if lien else ''}CDP hearing ({w.notice.type.value})",
                     last,
@@ -317,14 +315,14 @@ def hearing_deadlines(case: Case, ctx: Context) -> list[Deadline]:
             )
         if w.eh is not None and w.eh_last is not None:
             out.append(
-                appeals_windows.deadline(
+                hearing_windows.deadline(
                     _eh_id(w),
                     f"Last day to ask for an equivalent hearing ({w.notice.type.value}), if the CDP date is missed",
                     w.eh_last,
                     ctx.as_of,
                     "An Appeals hearing only: no levy stop, no pause of the collection statute, no Tax Court review",
                     (EQUIVALENT_E14 if w.eh.reason else EQUIVALENT).cites,
-                    appeals_windows.eh_computation(w, "Equivalent hearing request"),
+                    hearing_windows.eh_computation(w, "Equivalent hearing request"),
                     w.subject,
                 )
             )

@@ -18,7 +18,7 @@ from datetime import date
 from typing import Any
 
 from levynav.calc import dates
-from levynav.law.appeals_windows import deadline, hearing_notices, param_use
+from levynav.calc.hearing_windows import deadline, hearing_notices, param_use
 from levynav.law.findings_util import days_after, made_in_time, open_or_closed
 from levynav.law.rule import Context, DeadlineFunc, Rule, RuleFunc
 from levynav.model.analysis import Deadline, Effect, Finding, Outcome, ParamUse

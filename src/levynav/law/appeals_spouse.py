@@ -17,7 +17,7 @@ from __future__ import annotations
 from datetime import date
 
 from levynav.calc import dates
-from levynav.law.appeals_windows import deadline, param_use
+from levynav.calc.hearing_windows import deadline, param_use
 from levynav.law.common import is_individual
 from levynav.law.findings_util import days_after, months_after, open_or_closed
 from levynav.law.rule import Context, Rule

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from levynav.calc import dates
-from levynav.law import appeals_windows, cdp_request
+from levynav.calc import dates, hearing_windows
+from levynav.law import cdp_request
 from levynav.law.findings_util import days_after, open_or_closed
 from levynav.law.rule import Context, Rule
 from levynav.model.analysis import Deadline, Effect, Finding, Outcome, ParamUse
@@ -104,7 +104,7 @@ def tax_court_deadlines(case: Case, ctx: Context) -> list[Deadline]:
             continue
         last, _ = petition
         out.append(
-            appeals_windows.deadline(
+            hearing_windows.deadline(
                 "tax_court.cdp_petition",
                 "Last day to petition the Tax Court about the CDP Notice of Determination",
                 last.last,

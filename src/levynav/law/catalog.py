@@ -2,10 +2,32 @@
 
 from __future__ import annotations
 
-from levynav.law import appeals, discretionary, exemptions, help, levy_reach, release, return_property
+from levynav.law import (
+    appeals,
+    csed_suspensions,
+    discretionary,
+    exemptions,
+    help,
+    levy_reach,
+    notice_clocks,
+    payment_options,
+    release,
+    return_property,
+)
 from levynav.law.rule import DeadlineFunc, RuleFunc
 
-MODULES = (release, discretionary, return_property, exemptions, levy_reach, appeals, help)
+MODULES = (
+    release,
+    discretionary,
+    return_property,
+    exemptions,
+    levy_reach,
+    appeals,
+    help,
+    notice_clocks,
+    payment_options,
+    csed_suspensions,
+)
 
 RULES: tuple[RuleFunc, ...] = tuple(r for m in MODULES for r in m.RULES)
 DEADLINES: tuple[DeadlineFunc, ...] = tuple(d for m in MODULES for d in m.DEADLINES)

@@ -12,23 +12,24 @@ to the unpaid tax and tax periods entitles the taxpayer to request a CDP hearing
 § 301.6330-1(b)(2) Q&A-B2, as quoted in Orum v. Comm'r, 123 T.C. 1 (2004)). A later notice for the same
 periods (a reminder, a second CDP notice) therefore starts no new CDP period (``Window.repeat``).
 
-The CDP and equivalent-hearing periods themselves are computed once, in ``appeals_windows``; this module
-only decides which period a request falls in. ``law/appeals.py`` (CDP-5, CDP-4, CDP-6, EH-1),
+The CDP and equivalent-hearing periods, and which period a request falls in (``request_kind``), are computed
+once, in ``calc/hearing_windows.py`` (below the rules: the CSED engine reads them too); this module holds
+the rule. ``law/appeals.py`` (CDP-5, CDP-4, CDP-6, EH-1),
 ``law/appeals_tax_court.py`` (CDP-15), ``law/discretionary_cdp.py`` (R6330-E1, R6330-E2) and the CSED
 engine (``calc/csed_events_more.py``) all read ``request_kind``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
-from levynav.law import appeals_windows
-from levynav.law.appeals_windows import Window
+from levynav.calc.hearing_windows import RequestKind as RequestKind
+from levynav.calc.hearing_windows import kind_of as kind_of
+from levynav.calc.hearing_windows import request_kind as request_kind
+from levynav.calc.hearing_windows import request_kinds
 from levynav.law.rule import Context, Rule
 from levynav.model.analysis import Effect, Finding, Outcome
-from levynav.model.case import Case, HearingRequest
+from levynav.model.case import Case
 
 REQUEST_KIND = Rule(
     id="CDP-16",
@@ -36,73 +37,6 @@ REQUEST_KIND = Rule(
     cites=("CDP-16", "CDP-5", "CDP-6", "EH-1"),
     effect=Effect.INFO,
 )
-
-
-@dataclass(frozen=True)
-class RequestKind:
-    """Which hearing a request asks for: ``cdp`` True (CDP), False (equivalent hearing), None (cannot tell)."""
-
-    index: int
-    request: HearingRequest
-    cdp: bool | None
-    window: Window | None  # the notice whose CDP period decided it
-    missing: tuple[str, ...] = ()
-    box_overridden: bool = False  # equivalent-hearing box ticked on a timely request (Ruhaak)
-
-    @property
-    def subject(self) -> str:
-        return f"proceedings.hearing_requests[{self.index}]"
-
-    @property
-    def last(self) -> date | None:
-        return self.window.cdp_last if self.window is not None else None
-
-
-def _overlap(a: list[str], b: list[str]) -> bool:
-    return not a or not b or bool(set(a) & set(b))
-
-
-def candidates(case: Case, req: HearingRequest) -> list[Window]:
-    """The first hearing notices (not repeats) of the request's kind that cover its periods and came before it."""
-    out = []
-    for w in appeals_windows.windows(case):
-        if w.kind is not req.kind or w.repeat or w.before_cdp or not _overlap(req.tax_periods, w.notice.tax_periods):
-            continue
-        start = w.notice.notice_date
-        if start is not None and req.request_date < start:
-            continue
-        out.append(w)
-    return out
-
-
-def request_kind(case: Case, j: int) -> RequestKind:
-    """The one answer to "is request ``j`` a CDP request?" (see the module text)."""
-    req = case.proceedings.hearing_requests[j]
-    found = candidates(case, req)
-    if not found:
-        return RequestKind(j, req, None, None, ("notices",))
-    dated = [w for w in found if w.cdp_last is not None]
-    timely = [w for w in dated if req.request_date <= w.cdp_last]  # type: ignore[operator]
-    if timely:
-        w = timely[0]
-        return RequestKind(j, req, True, w, box_overridden=req.equivalent_hearing_box_checked is True)
-    undated = [w for w in found if w.cdp_last is None]
-    if undated:
-        missing = tuple(m for w in undated for m in w.missing) or (f"{undated[0].subject}.notice_date",)
-        return RequestKind(j, req, None, undated[0], missing)
-    return RequestKind(j, req, False, dated[0])
-
-
-def request_kinds(case: Case) -> list[RequestKind]:
-    return [request_kind(case, j) for j in range(len(case.proceedings.hearing_requests))]
-
-
-def kind_of(case: Case, req: HearingRequest) -> RequestKind:
-    """``request_kind`` for a request object of the case (the CSED engine holds requests, not indexes)."""
-    for j, r in enumerate(case.proceedings.hearing_requests):
-        if r is req:
-            return request_kind(case, j)
-    raise ValueError("the hearing request is not one of the case's requests")
 
 
 def request_kind_findings(case: Case, ctx: Context) -> list[Finding]:

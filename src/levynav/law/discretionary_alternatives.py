@@ -22,7 +22,7 @@ from typing import Any
 
 from levynav.law.common import levy_subject
 from levynav.law.discretionary_bars import Bar, Place, appeal_deadline, close_after, overlaps, place
-from levynav.law.rule import Context, Rule
+from levynav.law.rule import Context, Rule, once
 from levynav.model.analysis import Deadline, Effect, Finding, Outcome
 from levynav.model.case import AlternativeStatus, Case, InstallmentAgreement, Offer
 
@@ -214,6 +214,7 @@ def _levy_findings(rule: Rule, case: Case, bars: list[tuple[Bar, list[str], str,
 # ---------------------------------------------------------------- the rules
 
 
+@once
 def offer_in_compromise_pending(case: Case, ctx: Context) -> list[Finding]:
     """§ 6331(k)(1): no levy while an offer is pending, for 30 days after a rejection, and during a timely appeal.
 
@@ -226,6 +227,7 @@ def offer_in_compromise_pending(case: Case, ctx: Context) -> list[Finding]:
     return out + _levy_findings(OFFER_PENDING, case, bars)
 
 
+@once
 def installment_agreement_pending(case: Case, ctx: Context) -> list[Finding]:
     """§ 6331(k)(2); 26 C.F.R. § 301.6331-4(a): no levy while a proposed agreement is pending, while one
     is in effect, for 30 days after a rejection or termination, and during a timely appeal.

@@ -58,7 +58,7 @@ def param(pid: str, on: date) -> ParamUse | None:
 def days(use: ParamUse) -> int:
     value = use.value
     if not isinstance(value, int):
-        raise params.MissingParameter(f"parameter {use.id} has no whole-number value")
+        raise params.MissingParameter(use.id, use.effective_from, "has no whole-number value")
     return value
 
 

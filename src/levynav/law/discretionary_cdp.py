@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from levynav.calc.dates import last_day_after
+from levynav.calc.hearing_windows import cdp_request_period
 from levynav.law.cdp_request import RequestKind, request_kind
 from levynav.law.common import levy_subject
 from levynav.law.discretionary_bars import days, overlaps, param
@@ -45,7 +46,7 @@ from levynav.law.notices import (
     is_payment_demand,
     post_levy_cdp_notice_for_periods,
 )
-from levynav.law.rule import Context, Rule, render
+from levynav.law.rule import Context, Rule, once, render
 from levynav.model.analysis import Effect, Finding, Outcome, ParamUse
 from levynav.model.case import Case, HearingKind, HearingRequest, Levy, LevyKind, NoticeType
 
@@ -83,6 +84,7 @@ def _notice_facts(rk: RequestKind) -> dict[str, Any]:
     return dict(rk.window.facts) if rk.window is not None else {}
 
 
+@once
 def cdp_hearing_pending(case: Case, ctx: Context) -> list[Finding]:
     """§ 6330(e)(1): a timely hearing request suspends levy for its periods until the determination is final.
 
@@ -261,6 +263,7 @@ def _cdp_notice_not_listed(case: Case, period: str | None, out: _Check) -> None:
         out.notes.append(render(PREMATURE.id, "part_cdp_not_listed", words))
 
 
+@once
 def premature_levy(case: Case, ctx: Context) -> list[Finding]:
     """§§ 6331(a), 6331(d), 6330(a): a levy made before notice and demand + 10 days, or less than 30 days
     after the notice of intent to levy or the CDP notice, was premature (→ release; return under § 6343(d)).
@@ -339,9 +342,8 @@ def post_levy_hearing(case: Case, ctx: Context) -> list[Finding]:
             facts["taxpayer.federal_contractor"] = True
         why = " ".join(render(POST_LEVY.id, r, {}) for r in reasons)
         notice = post_levy_cdp_notice_for_periods(case, levy.tax_periods)
-        use = param("cdp.request_window_days", notice.start) if notice and notice.start else None
-        if notice is not None and notice.start is not None and use is not None:
-            window = last_day_after(notice.start, days(use))
+        window, use = cdp_request_period(notice.start) if notice and notice.start else (None, None)
+        if notice is not None and notice.start is not None and window is not None and use is not None:
             facts[f"{notice.path}.type"] = notice.notice.type
             out.append(
                 POST_LEVY.finding(

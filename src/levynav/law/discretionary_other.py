@@ -22,7 +22,7 @@ from typing import Any
 from levynav.calc.dates import last_day_after
 from levynav.law.common import is_individual, levy_subject
 from levynav.law.discretionary_bars import days, overlaps, param
-from levynav.law.rule import Context, Rule
+from levynav.law.rule import Context, Rule, once
 from levynav.model.analysis import Effect, Finding, Outcome, ParamUse
 from levynav.model.case import Bankruptcy, Case, InnocentSpouseClaim, LevyKind, TaxKind
 
@@ -45,8 +45,8 @@ INNOCENT_SPOUSE = Rule(
     effect=Effect.NO_LEVY,
 )
 INNOCENT_SPOUSE_EARLIER_LEVY = Rule(
-    id="R6015-E1",
-    title="No levy against you while your innocent-spouse claim is pending",
+    id="R6015-E1-L",
+    title="A levy already in place when you asked for innocent-spouse relief",
     cites=("R6015-E1", "R6015-E1-CONT"),
     effect=Effect.MAY_RELEASE,
 )
@@ -57,9 +57,9 @@ STAY = Rule(
     effect=Effect.NO_LEVY,
 )
 STAY_VIOLATION = Rule(
-    id="RBK-362",
-    title="Bankruptcy automatic stay",
-    cites=("RBK-362",),
+    id="RBK-362-V",
+    title="A levy made in violation of the bankruptcy automatic stay",
+    cites=("RBK-362-V", "RBK-362"),
     effect=Effect.LEVY_IMPROPER,
 )
 TAO = Rule(
@@ -251,6 +251,7 @@ def _stay_end(b: Bankruptcy) -> date | None:
     return min(ends) if ends else None
 
 
+@once
 def bankruptcy_stay(case: Case, ctx: Context) -> list[Finding]:
     """11 U.S.C. § 362(a): the petition stays collection; a levy after it violates the stay.
 

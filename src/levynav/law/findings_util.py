@@ -12,8 +12,8 @@ from datetime import date
 from typing import Any
 
 from levynav.calc import dates
-from levynav.law.appeals_windows import param_use
-from levynav.law.rule import Rule
+from levynav.calc.hearing_windows import param_use
+from levynav.law.rule import Rule, Situation
 from levynav.model.analysis import Effect, Finding, Outcome, ParamUse
 
 
@@ -36,7 +36,9 @@ def months_after(pid: str, start: date) -> tuple[dates.LastDay, ParamUse] | None
     return dates.last_day_after_months(start, use.value), use
 
 
-def made_in_time(rule: Rule, made: date, last: date, timely_key: str, late_key: str, **common: Any) -> Finding:
+def made_in_time(
+    rule: Rule | Situation, made: date, last: date, timely_key: str, late_key: str, **common: Any
+) -> Finding:
     """A request or appeal already made: APPLIES (for information) when made by ``last``, else the route is closed."""
     if made <= last:
         return rule.finding(Outcome.APPLIES, timely_key, effect=Effect.INFO, **common)
@@ -44,7 +46,7 @@ def made_in_time(rule: Rule, made: date, last: date, timely_key: str, late_key: 
 
 
 def open_or_closed(
-    rule: Rule,
+    rule: Rule | Situation,
     as_of: date,
     last: date,
     deadline_id: str,

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from levynav.law import appeals_windows
+from levynav.calc import hearing_windows
 from levynav.law.rule import Context, Rule
 from levynav.model.analysis import Effect, Finding, Outcome
 from levynav.model.case import Case, HearingKind, NoticeType
@@ -36,7 +36,7 @@ def _overlap(a: list[str], b: list[str]) -> bool:
 def final_notice_before_ss_levy(case: Case, ctx: Context) -> list[Finding]:
     """CDP-18: for each CP91/CP298, the earlier hearing notice for its periods and its dates, or the question."""
     out = []
-    first_notices = [w for w in appeals_windows.windows(case) if w.kind is HearingKind.LEVY and not w.repeat]
+    first_notices = [w for w in hearing_windows.windows(case) if w.kind is HearingKind.LEVY and not w.repeat]
     for i, n in enumerate(case.notices):
         if n.type not in SOCIAL_SECURITY_FINAL:
             continue

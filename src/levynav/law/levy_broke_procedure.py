@@ -5,7 +5,7 @@ of the Secretary" — 26 U.S.C. § 6343(d)(2)(A). The analysis decides elsewhere
 whether a levy was made too early (§ 6331(d), § 6330(a): R6330-A1), while an offer or an installment
 agreement barred levy (§ 6331(k)(1)–(2): R6331-K1, R6331-K2), while a timely Collection Due Process hearing
 suspended levy (§ 6330(e)(1): R6330-E1), or in violation of the bankruptcy stay (11 U.S.C. § 362(a):
-RBK-362). This module calls those same functions on the case and keeps, for each levy, the findings that
+RBK-362-V). This module calls those same functions on the case and keeps, for each levy, the findings that
 APPLY with the effect LEVY_IMPROPER — the law is not written twice, and no explanation text is read.
 
 IRS policy for retirement accounts (IRM 5.11.6.3: no levy on retirement assets without a determination of
@@ -28,7 +28,7 @@ GROUND_KEYS = {
     "R6331-K1": "ground_a_offer",
     "R6331-K2": "ground_a_agreement",
     "R6330-E1": "ground_a_cdp",
-    "RBK-362": "ground_a_stay",
+    "RBK-362-V": "ground_a_stay",
 }
 
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from levynav.law import appeals_windows
+from levynav.calc import hearing_windows
 from levynav.law.rule import Context, Rule, render
 from levynav.model.analysis import Effect, Finding, Outcome
 from levynav.model.case import Case, HearingKind
@@ -37,7 +37,7 @@ def notice_not_received(case: Case, ctx: Context) -> list[Finding]:
     """CDP-17: what non-receipt of a levy hearing notice means (only when non-receipt or a wrong address is stated)."""
     said = case.circumstances.no_levy_notice_received
     out: list[Finding] = []
-    levy_windows = [w for w in appeals_windows.windows(case) if w.kind is HearingKind.LEVY and not w.repeat]
+    levy_windows = [w for w in hearing_windows.windows(case) if w.kind is HearingKind.LEVY and not w.repeat]
     for w in levy_windows:
         if said is not True and w.notice.sent_to_last_known_address is not False:
             continue

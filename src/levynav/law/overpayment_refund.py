@@ -44,13 +44,8 @@ REFUND = Rule(
     cites=("R6401-1", "R6511-1", "R6402-CLAIM"),
     effect=Effect.MUST_RETURN,
 )
-# The fixed-and-determinable limit: cited only where it decides the answer.
-LAWFUL_AFTER_CSED = Rule(
-    id="R6401-1",
-    title="Money collected after the collection statute ran out, or after you paid, must be refunded",
-    cites=("R6401-1", "R6343-FD"),
-    effect=Effect.MUST_RETURN,
-)
+# The fixed-and-determinable limit: cited (``also_cites``) only where it decides the answer.
+FIXED_RIGHT_CITES = ("R6343-FD",)
 
 # One-time levies: what was there when served (Reg. 301.6331-1(a)(1)); a timely one is not an overpayment.
 ONE_TIME = {LevyKind.BANK, LevyKind.STATE_TAX_REFUND, LevyKind.DIGITAL_ASSETS}
@@ -213,13 +208,19 @@ def _csed_basis(case: Case, ctx: Context, i: int, levy: Levy) -> Basis | Finding
             if right.key == "not_fixed":
                 return Basis("after_csed_payments", start, facts, {"periods": period_text})
             if right.key == "fixed":
-                return LAWFUL_AFTER_CSED.finding(
-                    Outcome.DOES_NOT_APPLY, "lawful_fixed", subject=s, facts=facts, csed=later
+                return REFUND.finding(
+                    Outcome.DOES_NOT_APPLY,
+                    "lawful_fixed",
+                    subject=s,
+                    facts=facts,
+                    csed=later,
+                    also_cites=FIXED_RIGHT_CITES,
                 )
-            return LAWFUL_AFTER_CSED.finding(
+            return REFUND.finding(
                 Outcome.UNKNOWN,
                 right.key,
                 effect=REFUND.effect,
+                also_cites=FIXED_RIGHT_CITES,
                 subject=s,
                 facts=facts,
                 missing=right.missing,
@@ -280,7 +281,7 @@ def claim_deadline(paid: date) -> RefundClaim:
 
 def _whole(p: ParamUse) -> int:
     if not isinstance(p.value, int):
-        raise params.MissingParameter(f"parameter {p.id!r} has no whole-number value")
+        raise params.MissingParameter(p.id, p.effective_from, "has no whole-number value")
     return p.value
 
 

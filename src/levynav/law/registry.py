@@ -15,8 +15,16 @@ from levynav.model.analysis import Citation
 STATUSES = {"V", "S", "U"}
 
 
-@functools.cache
 def registry() -> dict[str, Citation]:
+    """The citation registry of the active Law bundle (``lawdata``)."""
+    from levynav import lawdata
+
+    return lawdata.active().citations  # type: ignore[return-value]
+
+
+@functools.cache
+def load_citations() -> dict[str, Citation]:
+    """Read data/references (the loader ``lawdata.Law.packaged`` calls)."""
     entries = datafiles.merged_mapping("references")
     out: dict[str, Citation] = {}
     for rid, entry in entries.items():

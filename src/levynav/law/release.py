@@ -43,7 +43,7 @@ from levynav.law.release_info import (
     requesting_release,
 )
 from levynav.law.release_support import active_levies, released_finding
-from levynav.law.rule import Context, DeadlineFunc, Rule, RuleFunc
+from levynav.law.rule import Context, DeadlineFunc, Rule, RuleFunc, once
 from levynav.model.analysis import Effect, Finding, Outcome
 from levynav.model.case import Case, Levy, LevyKind
 
@@ -55,6 +55,7 @@ PAID_OR_EXPIRED = Rule(
 )
 
 
+@once
 def paid_or_statute_expired(case: Case, ctx: Context) -> list[Finding]:
     """§ 6343(a)(1)(A): release when the liability is satisfied or unenforceable by lapse of time.
 

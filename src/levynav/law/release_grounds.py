@@ -11,14 +11,13 @@ without hindering the collection of such liability." — § 6343(a)(1).
 
 from __future__ import annotations
 
-import dataclasses
 from decimal import Decimal
 from typing import Any
 
 from levynav import params
 from levynav.law.common import levy_periods, levy_subject
 from levynav.law.release_support import kind_name, money, released_finding
-from levynav.law.rule import Context, Rule, render
+from levynav.law.rule import Context, Rule, once, render
 from levynav.model.analysis import Effect, Finding, Outcome
 from levynav.model.case import AlternativeStatus, Case, InstallmentAgreement, Levy, LevyKind
 
@@ -48,7 +47,6 @@ ESSENTIAL_BUSINESS_PROPERTY = Rule(
     effect=Effect.ROUTE_OPEN,
 )
 # The same rule where no decision timing is in play (not applicable / does not apply): no unverified cite.
-ESSENTIAL_BUSINESS_PROPERTY_SCOPE = dataclasses.replace(ESSENTIAL_BUSINESS_PROPERTY, cites=("R6343-A6",))
 WAGE_LEVY_NOT_COLLECTIBLE = Rule(
     id="R6343-E1",
     title="Wage levy while the IRS agrees the tax cannot be collected",
@@ -78,6 +76,7 @@ def _stated(rule: Rule, subject: str, path: str, stated: bool | None, no_rule: R
     return (no_rule or rule).finding(Outcome.DOES_NOT_APPLY, "does_not_apply", subject=subject, facts={path: False})
 
 
+@once
 def facilitates_collection(case: Case, ctx: Context) -> list[Finding]:
     """§ 6343(a)(1)(B): release when releasing the levy will facilitate collection of the liability.
 
@@ -96,6 +95,7 @@ def facilitates_collection(case: Case, ctx: Context) -> list[Finding]:
     return out
 
 
+@once
 def installment_agreement_entered(case: Case, ctx: Context) -> list[Finding]:
     """§ 6343(a)(1)(C): release once the taxpayer "has entered into an agreement under section 6159".
 
@@ -159,6 +159,7 @@ def _installment_agreement(case: Case, ctx: Context, i: int, levy: Levy) -> Find
     return rule.finding(Outcome.APPLIES, key, subject=subject, facts=facts, what=kind_name(levy))
 
 
+@once
 def value_exceeds_liability(case: Case, ctx: Context) -> list[Finding]:
     """§ 6343(a)(1)(E): release the part of the property whose value exceeds the liability.
 
@@ -234,19 +235,20 @@ def essential_business_property(case: Case, ctx: Context) -> list[Finding]:
     """
     out = []
     for i, levy in enumerate(case.levies):
-        rule, scope, subject = ESSENTIAL_BUSINESS_PROPERTY, ESSENTIAL_BUSINESS_PROPERTY_SCOPE, levy_subject(i)
-        done = released_finding(scope, i, levy, ctx)
+        rule, subject = ESSENTIAL_BUSINESS_PROPERTY, levy_subject(i)
+        done = released_finding(rule, i, levy, ctx)
         path = f"{subject}.essential_business_property"
         if done is not None:
             out.append(done)
         elif levy.kind not in TANGIBLE_KINDS:
             key = "not_tangible_flagged" if levy.essential_business_property else "not_tangible"
-            out.append(scope.finding(Outcome.NOT_APPLICABLE, key, subject=subject, what=kind_name(levy)))
+            out.append(rule.finding(Outcome.NOT_APPLICABLE, key, subject=subject, what=kind_name(levy)))
         else:
-            out.append(_stated(rule, subject, path, levy.essential_business_property, no_rule=scope))
+            out.append(_stated(rule, subject, path, levy.essential_business_property))
     return out
 
 
+@once
 def wage_levy_not_collectible(case: Case, ctx: Context) -> list[Finding]:
     """§ 6343(e): "If a levy on salary or wages … has been made and the Secretary agrees with the taxpayer
     that such tax is not collectible, the Secretary shall release such levy as soon as practicable."

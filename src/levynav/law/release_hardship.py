@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from levynav.law.common import is_individual, levy_subject
 from levynav.law.release_support import active_levies, figures_text, kind_name, released_finding
-from levynav.law.rule import Context, Decided, Rule, render
+from levynav.law.rule import Context, Decided, Rule, once, render
 from levynav.model.analysis import Effect, Finding, Outcome, ParamUse
 from levynav.model.case import Case, Levy, LevyKind
 
@@ -59,6 +59,7 @@ def hardship_view(case: Case, ctx: Context) -> HardshipView:
     return HardshipView(Outcome.UNKNOWN, "unknown", ctx.hardship)
 
 
+@once
 def economic_hardship(case: Case, ctx: Context) -> list[Finding]:
     """§ 6343(a)(1)(D): release a levy that leaves an individual unable to pay reasonable basic living
     expenses. Businesses: NOT_APPLICABLE (reg (b)(4)(i); Seminole) — their route is CDP balancing.

@@ -149,7 +149,7 @@ def _period_reading(levy_date: date, pid: str, reading: str) -> Period | None:
 
 def _whole(p: ParamUse) -> int:
     if not isinstance(p.value, int):
-        raise params.MissingParameter(f"parameter {p.id!r} has no whole-number value")
+        raise params.MissingParameter(p.id, p.effective_from, "has no whole-number value")
     return p.value
 
 

@@ -77,7 +77,7 @@ WRONGFUL_LEVY, WRONGFUL_LEVY_CLAIM, WRONGFUL_LEVY_SUIT = (
     return_wrongful.SUIT,
 )
 # The refund of an overpayment (§ 6401(a)), a right beside the discretionary return, reachable from this module.
-REFUND, LAWFUL_AFTER_CSED = overpayment_refund.REFUND, overpayment_refund.LAWFUL_AFTER_CSED
+REFUND = overpayment_refund.REFUND
 RETIREMENT_LEVY, JOINT_ACCOUNT = retirement_levy.RETIREMENT_LEVY, joint_account_levy.JOINT_ACCOUNT
 
 

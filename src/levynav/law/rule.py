@@ -8,7 +8,6 @@ lives in ``data/messages/en/*.yaml`` keyed by rule id and a message key, never i
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -16,32 +15,15 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from levynav import datafiles
+from levynav import lawdata
+from levynav.calc.alternatives import AlternativesResult
+from levynav.calc.csed_types import Events, PeriodCsed
+from levynav.calc.decided import CsedValue as CsedValue
+from levynav.calc.decided import Decided as Decided
+from levynav.calc.decided import humanize as humanize
 from levynav.law import registry
 from levynav.model.analysis import Deadline, Effect, FactUse, Finding, Outcome, ParamUse
 from levynav.model.case import Case
-
-
-@dataclass(frozen=True)
-class CsedValue:
-    """The collection statute expiration date of one tax period, and where it comes from."""
-
-    period_id: str
-    date: dt.date | None
-    basis: str  # "stated" (a fact of the case) or "computed" (from assessments and suspensions)
-    explanation: str
-    alternative: dt.date | None = None  # the date under the other counting convention, when it differs
-
-
-@dataclass(frozen=True)
-class Decided:
-    """A fact decided by a calculation (e.g. economic hardship from the finances) instead of stated."""
-
-    outcome: Outcome  # APPLIES means the fact is true
-    explanation: str
-    figures: dict[str, Any] = field(default_factory=dict)
-    missing: tuple[str, ...] = ()
-    parameters: tuple[ParamUse, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -52,23 +34,36 @@ class Context:
     csed: dict[str, CsedValue] = field(default_factory=dict)
     hardship: Decided | None = None
     finances: dict[str, Any] | None = None
+    options: AlternativesResult | None = None  # the payment options, weighed once (law/payment_options.py reads)
+    # the CSED engine's events and per-period results, computed once (law/csed_suspensions.py reads)
+    csed_events: Events | None = None
+    csed_periods: dict[str, PeriodCsed] = field(default_factory=dict)
+    # answers of rules already run for this case (``once``): a rule that needs another's answer reads it here
+    answers: dict[Any, tuple[Case, list[Finding]]] = field(default_factory=dict, compare=False, repr=False)
 
 
 RuleFunc = Callable[[Case, Context], list[Finding]]
 DeadlineFunc = Callable[[Case, Context], list[Deadline]]
 
 
-@functools.cache
+def once(rule: RuleFunc) -> RuleFunc:
+    """Run a rule once per analysis: a rule that needs another rule's answer (the release grounds behind
+    R6343-A7, the broken procedures behind the return rule) reads it from the context instead of re-running it."""
+
+    @functools.wraps(rule)
+    def answer(case: Case, ctx: Context) -> list[Finding]:
+        hit = ctx.answers.get(rule)
+        if hit is None or hit[0] is not case:
+            hit = (case, rule(case, ctx))
+            ctx.answers[rule] = hit
+        return list(hit[1])
+
+    return answer
+
+
 def messages() -> dict[str, Any]:
-    return datafiles.merged_mapping("messages/en")
-
-
-def humanize(value: Any) -> str:
-    if isinstance(value, date):
-        return f"{value.strftime('%B')} {value.day}, {value.year}"
-    if isinstance(value, Decimal):
-        return f"${value:,.2f}"
-    return str(value)
+    """The message catalog of the active Law bundle (``lawdata``)."""
+    return lawdata.active().messages  # type: ignore[return-value]
 
 
 def render(rule_id: str, key: str, variables: dict[str, Any]) -> str:
@@ -113,9 +108,11 @@ class Rule:
         missing: Iterable[str] = (),
         value: Any = None,
         deadline_ids: Iterable[str] = (),
+        also_cites: Iterable[str] = (),
         **variables: Any,
     ) -> Finding:
-        citations = registry.cites(self.cites)
+        # ``also_cites``: a source that decides only this situation of the rule (one rule id, one question).
+        citations = registry.cites(self.cites + tuple(c for c in also_cites if c not in self.cites))
         unverified = [c.id for c in citations if c.status == "U"]
         params = list(params)
         unverified += [f"parameter {p.id}" for p in params if p.status not in {"V", "S"}]
@@ -147,3 +144,31 @@ class Rule:
                 else None
             ),
         )
+
+
+@dataclass(frozen=True)
+class Situation:
+    """A rule in one of its situations, which an extra source decides (e.g. EH-1 with the reason-for-lateness
+    source E-14): the same rule id and record, its findings cite the extra source too. Not a second Rule."""
+
+    rule: Rule
+    extra: tuple[str, ...]
+
+    @property
+    def id(self) -> str:
+        return self.rule.id
+
+    @property
+    def title(self) -> str:
+        return self.rule.title
+
+    @property
+    def effect(self) -> Effect | None:
+        return self.rule.effect
+
+    @property
+    def cites(self) -> tuple[str, ...]:
+        return self.rule.cites + tuple(c for c in self.extra if c not in self.rule.cites)
+
+    def finding(self, outcome: Outcome, key: str, **kwargs: Any) -> Finding:
+        return self.rule.finding(outcome, key, also_cites=self.extra, **kwargs)

@@ -178,6 +178,10 @@ class Analysis(BaseModel):
     notes: list[str] = Field(default_factory=list)  # data-edition notes, unverified values used
     finances: dict[str, Any] | None = None  # filled by the ability-to-pay calculation
     collection_statute: list[StatuteDate] = Field(default_factory=list)
+    # the law data the analysis used (lawdata.Law): each data set's edition (a digest of its files) and a digest
+    # over them all, so a saved record says which parameters, citations and messages decided it
+    law_editions: dict[str, str] = Field(default_factory=dict)
+    law_digest: str | None = None
 
     def findings_for(self, rule: str) -> list[Finding]:
         return [f for f in self.findings if f.rule == rule]

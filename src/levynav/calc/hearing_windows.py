@@ -130,6 +130,19 @@ def param_use(pid: str, on: date) -> ParamUse | None:
         return None
 
 
+def cdp_request_period(start: date) -> tuple[dates.LastDay | None, ParamUse | None]:
+    """THE levy CDP request period (§ 6330(a)(3)(B)): ``cdp.request_window_days`` days beginning the day after
+    ``start`` (the notice date, or the mailing date when later), § 7503 applied. Every reader of the period — the
+    hearing windows, the post-levy hearing rule, the transcript reader — counts it here, once.
+
+    (None, None) when no value of the period is on record for ``start``; (None, use) when it is not a whole number.
+    """
+    use = param_use("cdp.request_window_days", start)
+    if use is None or not isinstance(use.value, int):
+        return None, use
+    return dates.last_day_after(start, use.value), use
+
+
 def _levy_window(i: int, n: Notice) -> Window:
     subject = f"notices[{i}]"
     start, note = dates.counting_start(n.notice_date, n.mailing_date)
@@ -142,11 +155,11 @@ def _levy_window(i: int, n: Notice) -> Window:
     post = n.type in POST_LEVY
     if start is None:
         return Window(i, n, kind, post, None, note, None, None, (), facts, (f"{subject}.notice_date",))
-    days, months = param_use("cdp.request_window_days", start), param_use("eh.request_window_months", start)
+    cdp, days = cdp_request_period(start)
+    months = param_use("eh.request_window_months", start)
     gaps = [pid for pid, u in (("cdp.request_window_days", days), ("eh.request_window_months", months)) if u is None]
     gaps += [u.id for u in (days, months) if u is not None and not isinstance(u.value, int)]
     eh_start = n.notice_date or start
-    cdp = dates.last_day_after(start, days.value) if days is not None and isinstance(days.value, int) else None
     eh = (
         dates.last_day_after_months(eh_start, months.value)
         if months is not None and isinstance(months.value, int)
@@ -260,3 +273,73 @@ def eh_computation(w: Window, what: str) -> str:
             f" (open point E.14), so act by {w.eh.raw.isoformat()}"
         )
     return text
+
+
+# ---------------------------------------------------------------- which period a hearing request falls in
+
+
+@dataclass(frozen=True)
+class RequestKind:
+    """Which hearing a request asks for: ``cdp`` True (CDP), False (equivalent hearing), None (cannot tell)."""
+
+    index: int
+    request: HearingRequest
+    cdp: bool | None
+    window: Window | None  # the notice whose CDP period decided it
+    missing: tuple[str, ...] = ()
+    box_overridden: bool = False  # equivalent-hearing box ticked on a timely request (Ruhaak)
+
+    @property
+    def subject(self) -> str:
+        return f"proceedings.hearing_requests[{self.index}]"
+
+    @property
+    def last(self) -> date | None:
+        return self.window.cdp_last if self.window is not None else None
+
+
+def _overlap(a: list[str], b: list[str]) -> bool:
+    return not a or not b or bool(set(a) & set(b))
+
+
+def candidates(case: Case, req: HearingRequest) -> list[Window]:
+    """The first hearing notices (not repeats) of the request's kind that cover its periods and came before it."""
+    out = []
+    for w in windows(case):
+        if w.kind is not req.kind or w.repeat or w.before_cdp or not _overlap(req.tax_periods, w.notice.tax_periods):
+            continue
+        start = w.notice.notice_date
+        if start is not None and req.request_date < start:
+            continue
+        out.append(w)
+    return out
+
+
+def request_kind(case: Case, j: int) -> RequestKind:
+    """The one answer to "is request ``j`` a CDP request?" (see the module text)."""
+    req = case.proceedings.hearing_requests[j]
+    found = candidates(case, req)
+    if not found:
+        return RequestKind(j, req, None, None, ("notices",))
+    dated = [w for w in found if w.cdp_last is not None]
+    timely = [w for w in dated if req.request_date <= w.cdp_last]  # type: ignore[operator]
+    if timely:
+        w = timely[0]
+        return RequestKind(j, req, True, w, box_overridden=req.equivalent_hearing_box_checked is True)
+    undated = [w for w in found if w.cdp_last is None]
+    if undated:
+        missing = tuple(m for w in undated for m in w.missing) or (f"{undated[0].subject}.notice_date",)
+        return RequestKind(j, req, None, undated[0], missing)
+    return RequestKind(j, req, False, dated[0])
+
+
+def request_kinds(case: Case) -> list[RequestKind]:
+    return [request_kind(case, j) for j in range(len(case.proceedings.hearing_requests))]
+
+
+def kind_of(case: Case, req: HearingRequest) -> RequestKind:
+    """``request_kind`` for a request object of the case (the CSED engine holds requests, not indexes)."""
+    for j, r in enumerate(case.proceedings.hearing_requests):
+        if r is req:
+            return request_kind(case, j)
+    raise ValueError("the hearing request is not one of the case's requests")

@@ -1,0 +1,109 @@
+"""Benchmark of the core (issue 10, "Faster, measured"): warm analyze against validation, and a cold CLI answer.
+
+- warm: analyze() p50 over the examples as a ratio to validating the same case (target <= 10x); the share of
+  that time spent building finding sentences (``Rule.finding`` text) is measured apart, as a ratio too;
+- cold: wall time of a fresh ``levynav analyze EXAMPLE`` process (subprocess, median of a few runs; target
+  <= 0.6 s), beside a bare ``python -c pass`` so the interpreter start can be told apart.
+
+Run: .venv/bin/python bench/bench_core.py. Writes bench/results/core.json (ratios, so machines can be compared).
+"""
+
+from __future__ import annotations
+
+import cProfile
+import os
+import pstats
+import statistics
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from common import summary_ms, timings, write
+
+from levynav import analyze
+from levynav.intake.load import case_from_data, parse_text
+
+ROOT = Path(__file__).parent.parent
+EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
+AS_OF = date(2026, 11, 23)
+REPEAT = 100
+COLD_RUNS = 5
+WARM_TARGET = 10.0
+COLD_TARGET_S = 0.6
+
+
+def _cold(args: list[str]) -> float:
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    runs = []
+    for _ in range(COLD_RUNS):
+        start = time.perf_counter()
+        subprocess.run(args, env=env, check=True, capture_output=True, cwd=ROOT)
+        runs.append(time.perf_counter() - start)
+    return statistics.median(runs)
+
+
+def _rendering_share(cases: list[object]) -> float:
+    """Share of analyze's time spent rendering the findings' sentences (cProfile, cumulative)."""
+    profile = cProfile.Profile()
+    profile.enable()
+    for _ in range(10):
+        for case in cases:
+            analyze(case, AS_OF)  # type: ignore[arg-type]
+    profile.disable()
+    stats = pstats.Stats(profile)
+    total = render = 0.0
+    for (file, _line, name), (_cc, _nc, _tt, ct, _callers) in stats.stats.items():  # type: ignore[attr-defined]
+        if name == "analyze" and file.endswith("analyze.py"):
+            total = max(total, ct)
+        if name == "render" and file.endswith(os.path.join("law", "rule.py")):
+            render = max(render, ct)
+    return round(render / total, 3) if total else 0.0
+
+
+def main() -> None:
+    raw = [parse_text(p.read_text(encoding="utf-8"), p.name) for p in EXAMPLES]
+    cases = [case_from_data(d) for d in raw]
+    for c in cases:
+        analyze(c, AS_OF)  # warm the data caches
+    all_analyze: list[float] = []
+    all_validate: list[float] = []
+    for data, case in zip(raw, cases, strict=True):
+        all_analyze += timings(lambda case=case: analyze(case, AS_OF), REPEAT)
+        all_validate += timings(lambda data=data: case_from_data(data), REPEAT)
+    warm, validate = summary_ms(all_analyze), summary_ms(all_validate)
+    ratio = round(warm["p50_ms"] / max(validate["p50_ms"], 1e-9), 2)
+    example = str(ROOT / "examples" / "balance-paid-in-full.yaml")
+    cli = [sys.executable, "-c", "from levynav.cli import main; main()", "analyze", example, "--as-of", "2026-11-23"]
+    cold_s = _cold(cli)
+    bare_s = _cold([sys.executable, "-c", "pass"])
+    figures = {
+        "cases": len(cases),
+        "repeat_per_case": REPEAT,
+        "warm_analyze": warm,
+        "validate_only": validate,
+        "warm_analyze_to_validate_ratio_p50": ratio,
+        "warm_target_ratio": WARM_TARGET,
+        "warm_meets_target": ratio <= WARM_TARGET,
+        "rendering_share_of_analyze": _rendering_share(cases),
+        "cold_cli_analyze_median_s": round(cold_s, 3),
+        "cold_python_start_median_s": round(bare_s, 3),
+        "cold_cli_to_python_start_ratio": round(cold_s / max(bare_s, 1e-9), 2),
+        "cold_target_s": COLD_TARGET_S,
+        "cold_meets_target": cold_s <= COLD_TARGET_S,
+        "cold_runs": COLD_RUNS,
+        # a shared machine inflates every figure; the load is kept so a reader can tell a slow run from a slow core
+        "load_average_1min": round(os.getloadavg()[0], 2),
+        "cpus": os.cpu_count(),
+    }
+    path = write("core", figures)
+    print(f"warm analyze p50 {warm['p50_ms']} ms = {ratio}x validation (target <= {WARM_TARGET}x)")
+    print(f"cold levynav analyze {cold_s:.3f} s (python start {bare_s:.3f} s; target <= {COLD_TARGET_S} s)")
+    print(f"written to {path}")
+
+
+if __name__ == "__main__":
+    main()
