@@ -309,20 +309,20 @@ def pdf_text(path: Path) -> str:
 
 
 def read_notice_file(path: Path) -> NoticeReading:
-    """Read a notice from a .txt file (any other extension is read as text too) or a .pdf file."""
-    if not path.exists():
-        raise NoticeFileError(f"{path}: no such file")
-    if not path.is_file():
-        raise NoticeFileError(f"{path}: not a file")
+    """Read a notice from a .txt file (any other extension is read as text too) or a .pdf file.
+
+    The file is read like every document input (``input_text``): a regular file within
+    MAX_NOTICE_FILE_BYTES, not empty, not binary, a PDF with a text layer.
+    """
+    from levynav.intake.input_files import InputFileError
+    from levynav.intake.input_text import read_input_text
+
     try:
-        head = path.read_bytes()[:5]
-    except OSError as err:
-        raise NoticeFileError(f"{path}: cannot be read ({err.strerror})") from None
-    if path.suffix.lower() == ".pdf" or head.startswith(b"%PDF"):
-        return read_notice_text(pdf_text(path), source=str(path))
-    text = path.read_bytes().decode("utf-8", errors="replace")
-    reading = read_notice_text(text, source=str(path))
-    if "\ufffd" in text:
+        got = read_input_text(path, "MAX_NOTICE_FILE_BYTES", fallback="utf-8")
+    except InputFileError as err:
+        raise NoticeFileError(str(err)) from None
+    reading = read_notice_text(got.text, source=str(path))
+    if got.replaced:
         bad = ReadProblem(line=None, field="file", message="some bytes are not UTF-8 text and were replaced")
         reading = reading.model_copy(update={"problems": [*reading.problems, bad]})
     return reading
