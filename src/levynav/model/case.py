@@ -580,6 +580,13 @@ class Case(Strict):
     transcripts: list[str] = Field(default_factory=list, description="paths of account transcripts")
     representative: Representative | None = None
 
+    @field_validator("household")
+    @classmethod
+    def _household_limit(cls, value: list[HouseholdMember]) -> list[HouseholdMember]:
+        if len(value) > limits.MAX_HOUSEHOLD_SIZE:
+            raise ValueError(f"has more than {limits.limit_text('MAX_HOUSEHOLD_SIZE')} people")
+        return value
+
     @field_validator("schema_version")
     @classmethod
     def _known_version(cls, value: int) -> int:

@@ -174,7 +174,8 @@ class Finances(_Strict):
         description="people counted for the standards (overrides taxpayer + spouse + household members)",
     )
     member_ages: list[Annotated[int, Field(ge=0, le=130)]] | None = Field(
-        default=None, description="age of everyone counted, the taxpayer included (overrides birth dates)"
+        default=None,
+        max_length=limits.MAX_HOUSEHOLD_SIZE, description="age of everyone counted, the taxpayer included (overrides birth dates)"
     )
     # Local Standards (lesser of actual and standard)
     housing: Money | None = Field(
