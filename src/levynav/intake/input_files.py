@@ -83,20 +83,12 @@ def read_input_file(path: str | Path, limit_name: str, label: str | None = None)
 
 
 def check_line_lengths(text: str, name: str) -> None:
-    """Refuse text with a line longer than MAX_LINE_CHARS (found without splitting the text)."""
+    """Refuse text with a line longer than MAX_LINE_CHARS (one split, in C: linear)."""
     limit = limits.MAX_LINE_CHARS
     if len(text) <= limit:
         return
-    start = 0
-    line = 1
-    end = len(text)
-    while start < end:
-        nl = text.find("\n", start, start + limit + 1)
-        if nl < 0:
-            if end - start > limit:
-                raise InputFileError(
-                    f"{name}: line {line} is longer than {limits.limit_text('MAX_LINE_CHARS')} characters"
-                )
-            return
-        start = nl + 1
-        line += 1
+    lengths = [len(line) for line in text.split("\n")]
+    if max(lengths) > limit:
+        line = next(i for i, n in enumerate(lengths, start=1) if n > limit)
+        limit_name = limits.limit_text("MAX_LINE_CHARS")
+        raise InputFileError(f"{name}: line {line} is longer than {limit_name} characters")

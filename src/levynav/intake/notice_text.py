@@ -47,6 +47,7 @@ _LOOKALIKE = {"0": "[0Oo]", "1": "[1lI|]", "5": "[5S]", "8": "[8B]"}
 _FUZZY_LETTER = {"i": "[i1l|]", "o": "[o0]", "l": "[l1I|]"}
 
 _SPACES = re.compile(r"\s+")
+_DIGIT = re.compile(r"\d")  # a line without a digit holds no date, amount or phone number: skipped at once
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-"})
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " ", "\u2009": " "})
@@ -126,6 +127,8 @@ def _make(year: int, month: int, day: int) -> date | None:
 
 def find_dates(line: str) -> list[FoundDate]:
     """Every date in a line, in order: "May 5, 2025", "5 May 2025", "05/05/2025", "2025-05-05", "5/5/25"."""
+    if _DIGIT.search(line) is None:
+        return []
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
 
@@ -171,6 +174,8 @@ class FoundAmount:
 
 def find_amounts(line: str) -> list[FoundAmount]:
     """Money amounts: "$12,345.67", "12,345.67", "(1,234.00)", "-50.00", "$500". Dates are skipped."""
+    if _DIGIT.search(line) is None:
+        return []
     spans = [(d.start, d.end) for d in find_dates(line)]
     spans += [(p.start(), p.end()) for p in _PHONE.finditer(line)]
     text = mask(line, spans)

@@ -24,6 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from levynav.intake import notice_fields as fields
 from levynav.intake.notice_text import fix_ocr_digits, split_lines
 from levynav.intake.notice_types import recognise
+from levynav.model import limits
 from levynav.model.case import Case, Levy, LevyKind, Notice, NoticeType, TaxPeriod
 
 BANK_WORDS = ("bank", "credit union", "savings", "trust company", "bancorp", "financial", "n.a.", "federal credit")
@@ -217,10 +218,38 @@ _MISSING = {
 
 
 def read_notice_text(text: str, source: str = "text") -> NoticeReading:
-    """Read a notice from its text. Never raises on the content."""
-    raw_lines = split_lines(text)
+    """Read a notice from its text. Never raises on the content.
+
+    A notice is a few pages: only its first MAX_NOTICE_LINES lines are read (a problem says so when
+    there are more), so that the time to read is bounded whatever the size of the text.
+    """
+    head = text.split("\n", limits.MAX_NOTICE_LINES)
+    raw_lines = split_lines("\n".join(head[: limits.MAX_NOTICE_LINES]))
+    truncated = len(head) > limits.MAX_NOTICE_LINES or len(raw_lines) > limits.MAX_NOTICE_LINES
+    raw_lines = raw_lines[: limits.MAX_NOTICE_LINES]
+    wide = [n for n, line in enumerate(raw_lines, start=1) if len(line) > limits.MAX_NOTICE_LINE_CHARS]
+    for n in wide:
+        raw_lines[n - 1] = raw_lines[n - 1][: limits.MAX_NOTICE_LINE_CHARS]
     lines = [fix_ocr_digits(line) for line in raw_lines]
     problems: list[fields.Problem] = []
+    if truncated:
+        more = "the text is longer than a notice"
+        problems.append(
+            fields.Problem(
+                None,
+                "file",
+                f"{more}: only the first {limits.limit_text('MAX_NOTICE_LINES')} lines were read",
+            )
+        )
+    if wide:
+        problems.append(
+            fields.Problem(
+                wide[0],
+                "file",
+                f"{len(wide)} line(s) longer than {limits.limit_text('MAX_NOTICE_LINE_CHARS')} characters"
+                " were read only up to that length",
+            )
+        )
     candidates = recognise(lines)
     sig = candidates[0].signature if candidates else None
     if not candidates:
