@@ -175,7 +175,8 @@ class Finances(_Strict):
     )
     member_ages: list[Annotated[int, Field(ge=0, le=130)]] | None = Field(
         default=None,
-        max_length=limits.MAX_HOUSEHOLD_SIZE, description="age of everyone counted, the taxpayer included (overrides birth dates)"
+        max_length=limits.MAX_HOUSEHOLD_SIZE,
+        description="age of everyone counted, the taxpayer included (overrides birth dates)",
     )
     # Local Standards (lesser of actual and standard)
     housing: Money | None = Field(
