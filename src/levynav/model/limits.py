@@ -32,7 +32,7 @@ MAX_LINE_CHARS = 100_000
 MAX_NOTICE_LINES = 2_000
 """Lines of a notice that are read (a notice is a few pages of about 60 lines; the rest is not read)."""
 
-MAX_NOTICE_LINE_CHARS = 2_000
+MAX_NOTICE_LINE_CHARS = 500
 """Characters of one notice line that are read (a printed line is under 200)."""
 
 MAX_PDF_PAGES = 500
