@@ -46,8 +46,9 @@ def main() -> None:
     analyze(scaled(base, 1, "levies"), AS_OF)  # warm the data caches
     figures: dict[str, Any] = {"n": N}
     for what in ("levies", "periods"):
-        one = summary_ms(timings(lambda c=scaled(base, 1, what): analyze(c, AS_OF), 20))
-        many = summary_ms(timings(lambda c=scaled(base, N, what): analyze(c, AS_OF), 3))
+        small, large = scaled(base, 1, what), scaled(base, N, what)
+        one = summary_ms(timings(lambda c=small: analyze(c, AS_OF), 20))
+        many = summary_ms(timings(lambda c=large: analyze(c, AS_OF), 3))
         figures[what] = {
             "one": one,
             "thousand": many,
