@@ -45,7 +45,9 @@ class BoundsError(ValueError):
         super().__init__(problem)
 
 
-_INT_LIKE = re.compile(r"[-+]?(?:0[xob])?[0-9a-fA-F_:]+")
+_INT_LIKE: re.Pattern[str] = next(  # the safe loader's own pattern for a plain scalar that is a whole number
+    regexp for tag, regexp in yaml.SafeLoader.yaml_implicit_resolvers["1"] if tag == "tag:yaml.org,2002:int"
+)
 
 
 def _join(path: list[str]) -> str:
@@ -128,8 +130,7 @@ def check_yaml_events(text: str) -> None:
                 if (
                     event.implicit[0]
                     and len(value) > limits.MAX_INTEGER_DIGITS
-                    and _INT_LIKE.fullmatch(value) is not None
-                    and any(c.isdigit() for c in value)
+                    and _INT_LIKE.match(value) is not None
                 ):
                     raise BoundsError(
                         f"{path()}: a number longer than {limits.limit_text('MAX_INTEGER_DIGITS')} digits{_at(event)}"
