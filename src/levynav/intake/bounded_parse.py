@@ -127,11 +127,7 @@ def check_yaml_events(text: str) -> None:
                 check_key(event, event.value)
                 nodes += 1
                 value = event.value
-                if (
-                    event.implicit[0]
-                    and len(value) > limits.MAX_INTEGER_DIGITS
-                    and _INT_LIKE.match(value) is not None
-                ):
+                if event.implicit[0] and len(value) > limits.MAX_INTEGER_DIGITS and _INT_LIKE.match(value) is not None:
                     raise BoundsError(
                         f"{path()}: a number longer than {limits.limit_text('MAX_INTEGER_DIGITS')} digits{_at(event)}"
                     )
