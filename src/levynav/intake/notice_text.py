@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
+from levynav.model import limits
+
 MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
     "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
@@ -119,10 +121,12 @@ def _year(raw: str) -> int:
 
 
 def _make(year: int, month: int, day: int) -> date | None:
+    """The date, or None when it is not a real one or lies outside EARLIEST_DATE..LATEST_DATE."""
     try:
-        return date(year, month, day)
+        value = date(year, month, day)
     except ValueError:
         return None
+    return value if limits.EARLIEST_DATE <= value <= limits.LATEST_DATE else None
 
 
 def find_dates(line: str) -> list[FoundDate]:
