@@ -39,11 +39,11 @@ def test_analyze_text_names_the_sources_and_says_it_is_not_legal_advice() -> Non
 @pytest.mark.parametrize(
     ("content", "expected"),
     [
-        ("taxpayer: {kind: person}", "taxpayer.kind: 'person' is not one of"),
+        ("taxpayer: {kind: person}", "taxpayer.kind: is not one of"),
         ("taxpayer: {kind: individual}\nlevies: [{kind: bank, served_date: 2026-02-30}]", "levies[0].served_date"),
         ("taxpayer: {kind: individual}\nlevies: [{kind: bank, amount: -5}]", "levies[0].amount"),
-        ("taxpayer: {kind: individual}\nlevies: [{kind: boat}]", "levies[0].kind: 'boat' is not one of"),
-        ("taxpayer: {kind: individual}\nnotices: [{type: CP2000}]", "notices[0].type: 'CP2000' is not one of"),
+        ("taxpayer: {kind: individual}\nlevies: [{kind: boat}]", "levies[0].kind: is not one of"),
+        ("taxpayer: {kind: individual}\nnotices: [{type: CP2000}]", "notices[0].type: is not one of"),
         (
             "taxpayer: {kind: individual}\n"
             "levies: [{kind: bank, served_date: 2026-03-01, proceeds_sent_date: 2026-02-01}]",
@@ -62,6 +62,8 @@ def test_bad_input_names_the_field_and_exits_2(tmp_path: Path, content: str, exp
     assert code == 2
     assert expected in err
     assert "Traceback" not in err + out
+    for echoed in ("person", "boat", "CP2000", "colour: red"):  # the value given is not echoed (it may be anything)
+        assert echoed not in err
 
 
 def test_bad_json_is_reported_with_its_line(tmp_path: Path) -> None:

@@ -55,9 +55,17 @@ def test_missing_file_and_bad_format_fail_cleanly(tmp_path: Path) -> None:
     assert result.exit_code == 2
 
 
-def test_garbage_file_reports_problems_without_crashing(tmp_path: Path) -> None:
+def test_binary_file_is_refused_like_the_notice_reader_refuses_it(tmp_path: Path) -> None:
     junk = tmp_path / "junk.txt"
     junk.write_bytes(b"\x00\xff\xfe garbage \n 123 ??? \n")
+    result = runner.invoke(app, ["transcript", str(junk), "--as-of", "2026-01-01"])
+    assert result.exit_code == 2, result.output
+    assert "is not text (binary data)" in result.output
+
+
+def test_text_that_is_no_transcript_reports_problems_without_crashing(tmp_path: Path) -> None:
+    junk = tmp_path / "junk.txt"
+    junk.write_text("garbage\n 123 ??? \n", encoding="utf-8")
     result = runner.invoke(app, ["transcript", str(junk), "--as-of", "2026-01-01"])
     assert result.exit_code == 0, result.output
     assert "no account transcript found" in result.output or "TAX PERIOD was not found" in result.output

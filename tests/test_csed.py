@@ -21,7 +21,8 @@ def make(assessed: str, extra: list[str] | None = None, **facts: Any) -> Case:
         period["additional_assessment_dates"] = extra
     if "stated" in facts:
         period["irs_stated_csed"] = facts.pop("stated")
-    return Case.model_validate({"taxpayer": {"kind": "individual"}, "tax_periods": [period], **facts})
+    others = [{"id": pid} for pid in facts.pop("other_periods", [])]  # periods a fact names besides P
+    return Case.model_validate({"taxpayer": {"kind": "individual"}, "tax_periods": [period, *others], **facts})
 
 
 def one(case: Case, as_of: date = AS_OF) -> PeriodCsed:
@@ -263,6 +264,7 @@ def test_suspension_scope_follows_tax_periods(periods: list[str], expected: date
         offers=[
             {"status": "accepted", "pending_date": "2020-01-01", "accepted_date": "2020-04-10", "tax_periods": periods}
         ],
+        other_periods=[p for p in periods if p != P],  # a case lists every period its facts name (issue 9)
     )
     assert one(case).assessments[0].date == expected
 

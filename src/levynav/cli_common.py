@@ -12,7 +12,9 @@ from typing import Annotated
 
 import typer
 
+from levynav.intake.input_files import InputFileError, check_input_file
 from levynav.intake.load import CaseError, load_case
+from levynav.model import limits
 from levynav.model.analysis import Analysis
 from levynav.model.case import Case
 
@@ -33,9 +35,12 @@ def parse_as_of(raw: str | None) -> date:
     if raw is None:
         return date.today()  # the adapter, not the core, reads the clock
     try:
-        return date.fromisoformat(raw)
+        day = date.fromisoformat(raw)
     except ValueError:
-        raise fail(f"--as-of: {raw!r} is not a date in the form YYYY-MM-DD") from None
+        raise fail("--as-of: is not a date in the form YYYY-MM-DD") from None
+    if not limits.EARLIEST_DATE <= day <= limits.LATEST_DATE:
+        raise fail(f"--as-of: is outside the plausible range {limits.date_range_text()}")
+    return day
 
 
 def check_format(fmt: str) -> str:
@@ -57,8 +62,14 @@ def load_case_or_exit(case_file: Path) -> Case:
         return case
     from levynav.intake.transcript import read_transcripts
 
-    paths = [p if Path(p).is_absolute() else case_file.parent / p for p in case.transcripts]
-    intake = read_transcripts(paths, case)
+    paths = case_file_paths(case_file, case.transcripts)
+    labels = [f"transcripts[{i}]" for i in range(len(paths))]
+    try:
+        intake = read_transcripts(paths, case, labels)
+    except InputFileError as exc:
+        typer.echo(f"levynav: {case_file} has 1 problem(s):", err=True)
+        typer.echo(f"  - {exc}", err=True)
+        raise typer.Exit(code=2) from None
     for problem in intake.problems:
         typer.echo(f"levynav: warning: {problem}", err=True)
     return intake.case
@@ -67,3 +78,22 @@ def load_case_or_exit(case_file: Path) -> Case:
 def analysis_json(result: Analysis) -> str:
     """The JSON `levynav analyze --format json` writes; `levynav screen --with-record` stores the same text."""
     return result.model_dump_json(indent=2)
+
+
+def case_file_paths(case_file: Path, names: list[str]) -> list[Path]:
+    """The files a case points to (``transcripts:``), relative ones resolved against the case file's
+    folder; each must be a regular file within its size limit, or the command stops with exit 2.
+    Messages name the field (``transcripts[1]``), not the path, so no other file name is echoed."""
+    paths = [Path(p) if Path(p).is_absolute() else case_file.parent / p for p in names]
+    problems: list[str] = []
+    for i, path in enumerate(paths):
+        try:
+            check_input_file(path, "MAX_TRANSCRIPT_FILE_BYTES", f"transcripts[{i}]")
+        except InputFileError as exc:
+            problems.append(str(exc))
+    if problems:
+        typer.echo(f"levynav: {case_file} has {len(problems)} problem(s):", err=True)
+        for problem in problems:
+            typer.echo(f"  - {problem}", err=True)
+        raise typer.Exit(code=2)
+    return paths

@@ -13,8 +13,8 @@ from levynav.calc import hardship as calc_hardship
 from levynav.calc import standards
 from levynav.calc.expenses import FinancesInputError
 from levynav.calc.standards import StandardsError
-from levynav.calc.standards_import import install_edition
 from levynav.cli_common import check_format, fail, load_case_or_exit, parse_as_of
+from levynav.intake.standards_import import install_edition
 
 GRADE = {"V": "verified", "S": "secondary sources", "U": "UNVERIFIED", "missing": "missing"}
 

@@ -42,9 +42,12 @@ def notice_command(
         reading = read_notice_file(file)
     except NoticeFileError as err:
         raise fail(str(err)) from None
-    notice = reading.to_notice()
+    try:
+        notice = reading.to_notice()
+        levy = reading.to_levy()
+    except ValueError as err:  # a value read that the model refuses (pydantic's error is a ValueError)
+        raise fail(f"{file}: what was read is not a usable notice ({err.__class__.__name__})") from None
     deadlines, used, notes = notice_deadlines(notice, day)
-    levy = reading.to_levy()
     if fmt == "json":
         out: dict[str, Any] = {
             "as_of": day.isoformat(),

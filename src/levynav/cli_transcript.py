@@ -13,6 +13,7 @@ import typer
 
 from levynav.calc.csed import PeriodCsed, case_csed
 from levynav.cli_common import check_format, fail, parse_as_of
+from levynav.intake.input_files import InputFileError
 from levynav.intake.transcript import TranscriptIntake, read_transcripts
 from levynav.law import registry
 
@@ -197,10 +198,11 @@ def transcript_command(
 
     check_format(fmt)
     day = parse_as_of(as_of)
-    missing = [str(f) for f in files if not f.exists()]
-    if missing:
-        raise fail(f"no such file: {', '.join(missing)}")
-    data = report(read_transcripts(files), day)
+    try:
+        intake = read_transcripts(files, labels=[str(f) for f in files])
+    except InputFileError as err:  # missing, not a regular file, too large, empty, binary, a PDF without text
+        raise fail(str(err)) from None
+    data = report(intake, day)
     if fmt == "json":
         typer.echo(json.dumps(data, indent=2))
     else:

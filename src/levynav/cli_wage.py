@@ -10,6 +10,7 @@ import typer
 
 from levynav.calc import wage_exemption as we
 from levynav.cli_common import check_format, fail
+from levynav.model import limits
 
 STATUS_LABEL = {"V": "verified", "S": "secondary sources only", "U": "UNVERIFIED", "missing": "missing"}
 
@@ -55,12 +56,36 @@ def _money(text: str | None) -> Decimal | None:
     if text is None:
         return None
     try:
-        value = Decimal(text.replace(",", "").replace("$", "")).quantize(Decimal("0.01"))
+        value = Decimal(text.replace(",", "").replace("$", ""))
+        if not value.is_finite():
+            raise InvalidOperation
+        value = value.quantize(Decimal("0.01"))
     except InvalidOperation:
-        raise fail(f"--take-home-pay {text!r} is not an amount") from None
+        raise fail("--take-home-pay: is not an amount such as 900 or 1,250.50") from None
     if value < 0:
-        raise fail(f"--take-home-pay {text!r} must not be negative")
+        raise fail("--take-home-pay: must not be negative")
+    if value >= MAX_PAY:
+        raise fail(f"--take-home-pay: must be less than {MAX_PAY:,} (MAX_PAY)")
     return value
+
+
+MAX_PAY = Decimal(10) ** 12
+"""Take-home pay for one pay period, at most (the same 14 digits as Money in a case)."""
+
+
+def _check_counts(year: int, dependents: int | None, over_65_or_blind: int) -> None:
+    """Counts that would otherwise multiply a table value into nonsense: refused with their limit
+    (a negative count is refused by the calculation, with its own message)."""
+    if not limits.EARLIEST_DATE.year <= year <= limits.LATEST_DATE.year:
+        raise fail(f"--year: must be between {limits.EARLIEST_DATE.year} and {limits.LATEST_DATE.year}")
+    if dependents is not None and dependents > limits.MAX_DEPENDENTS:
+        raise fail(f"--dependents: must be at most {limits.limit_text('MAX_DEPENDENTS')}")
+    if over_65_or_blind > MAX_ADDITIONAL_DEDUCTIONS:
+        raise fail(f"--over-65-or-blind: must be at most {MAX_ADDITIONAL_DEDUCTIONS}")
+
+
+MAX_ADDITIONAL_DEDUCTIONS = 4
+"""65 or older and blind, for the taxpayer and a spouse: at most four additional standard deductions."""
 
 
 def _print_text(result: we.WageExemption, pay: Decimal | None = None) -> None:
@@ -132,6 +157,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """The part of each paycheck an IRS wage levy cannot take (Publication 1494), with its formula and sources."""
         check_format(fmt)
+        _check_counts(year, dependents, over_65_or_blind)
         status = filing_status.replace("-", "_") if filing_status else None
         try:
             result = we.exempt_amount(year, pay_period, status, dependents, over_65_or_blind, basis)

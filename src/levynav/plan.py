@@ -111,6 +111,11 @@ class _Draft:
 def steps(case: Case, findings: list[Finding], deadlines: list[Deadline], ctx: Context) -> list[Step]:
     texts = step_texts()
     open_deadlines = [d for d in deadlines if not d.passed]
+    # by id and subject: linear in the number of levies, not quadratic (issue 9, 1,000 levies)
+    open_by_id: dict[tuple[str, str | None], list[Deadline]] = defaultdict(list)
+    for d in open_deadlines:
+        open_by_id[(d.id, d.subject)].append(d)
+        open_by_id[(d.id, "*")].append(d)
     chosen: dict[str, list[Finding]] = {}
     for f in findings:
         if f.outcome is not Outcome.APPLIES or f.effect not in ACTION_EFFECTS or f.rule not in texts:
@@ -119,7 +124,7 @@ def steps(case: Case, findings: list[Finding], deadlines: list[Deadline], ctx: C
     drafts: list[_Draft] = []
     for rule, group in chosen.items():
         t, lead = step_text(for_taxpayer(texts[rule], case), group)
-        dated = [d for g in group for d in open_deadlines if d.id in g.deadline_ids and _same_subject(d, g)]
+        dated = [d for g in group for i in g.deadline_ids for d in _subject_deadlines(open_by_id, i, g.subject)]
         by = min((d.date for d in dated), default=None)
         about = _about(case, group)
         step = Step(
@@ -350,6 +355,15 @@ def _merge_same_route(ordered: list[_Draft]) -> list[Step]:
             }
         )
     return merged
+
+
+def _subject_deadlines(
+    by_id: dict[tuple[str, str | None], list[Deadline]], deadline_id: str, subject: str | None
+) -> list[Deadline]:
+    """The open deadlines with that id on the finding's subject (``_same_subject``), found by index."""
+    if subject is None:
+        return by_id.get((deadline_id, "*"), [])
+    return by_id.get((deadline_id, None), []) + by_id.get((deadline_id, subject), [])
 
 
 def _same_subject(deadline: Deadline, finding: Finding) -> bool:

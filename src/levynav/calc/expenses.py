@@ -140,7 +140,7 @@ class Expenses:
 
 
 def _age(birth: date | None, as_of: date) -> int | None:
-    if birth is None:
+    if birth is None or birth > as_of:  # born after the analysis date: the age is not known (analysis notes it)
         return None
     years = as_of.year - birth.year
     return years if dates.add_years(birth, years) <= as_of else years - 1

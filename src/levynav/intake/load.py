@@ -2,24 +2,17 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import ValidationError
 
-from levynav.model.case import Case
+from levynav.intake.bounded_parse import BoundsError, parse_json, parse_yaml
+from levynav.intake.input_files import InputFileError, check_line_lengths, read_input_file
+from levynav.model.case import Case, ReferenceErrors
 
-
-class _CaseLoader(yaml.SafeLoader):
-    """Safe YAML without implicit dates: dates stay text so that the model reports a bad one by field."""
-
-
-_CaseLoader.yaml_implicit_resolvers = {
-    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+MAX_PROBLEMS_SHOWN = 50
+"""Problems listed for one case file; the rest are counted, not printed."""
 
 
 class CaseError(ValueError):
@@ -41,6 +34,14 @@ def field_path(loc: tuple[int | str, ...]) -> str:
     return out or "(case)"
 
 
+def _problems(err: Any) -> list[str]:
+    """One line per problem; a reference check of the whole case gives several, each with its own path."""
+    error = err.get("ctx", {}).get("error")
+    if isinstance(error, ReferenceErrors):
+        return list(error.problems)
+    return [_problem(err)]
+
+
 def _problem(err: Any) -> str:
     loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
     msg = str(err["msg"]).removeprefix("Value error, ")
@@ -48,7 +49,7 @@ def _problem(err: Any) -> str:
         msg = "is not a known field (check the spelling)"
     elif err["type"] == "enum":
         expected = err.get("ctx", {}).get("expected", "")
-        msg = f"{err['input']!r} is not one of {expected}"
+        msg = f"is not one of {expected}"  # the value itself is not echoed: it may be anything
     elif err["type"] == "missing":
         msg = "is required"
     return f"{field_path(loc)}: {msg}"
@@ -60,29 +61,38 @@ def case_from_data(data: Any, source: str = "case") -> Case:
     try:
         return Case.model_validate(data)
     except ValidationError as exc:
-        raise CaseError(source, [_problem(e) for e in exc.errors()]) from None
+        problems = [line for e in exc.errors(include_input=False) for line in _problems(e)]
+        if len(problems) > MAX_PROBLEMS_SHOWN:
+            more = len(problems) - MAX_PROBLEMS_SHOWN
+            problems = [*problems[:MAX_PROBLEMS_SHOWN], f"(case): {more} more problem(s) not listed"]
+        raise CaseError(source, problems) from None
+    except (RecursionError, OverflowError) as exc:  # bounded parsing should make these impossible
+        raise CaseError(source, [f"(case): cannot be checked ({exc.__class__.__name__})"]) from None
 
 
 def parse_text(text: str, source: str) -> Any:
+    """YAML or JSON (by the name's ending), within the limits of ``model.limits``."""
     try:
         if source.endswith(".json"):
-            return json.loads(text)
-        return yaml.load(text, Loader=_CaseLoader)
-    except json.JSONDecodeError as exc:
-        raise CaseError(source, [f"(file): not valid JSON at line {exc.lineno}: {exc.msg}"]) from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = f" at line {mark.line + 1}" if mark is not None else ""
-        problem = getattr(exc, "problem", None) or "cannot be parsed"
-        raise CaseError(source, [f"(file): not valid YAML{line}: {problem}"]) from None
+            return parse_json(text)
+        check_line_lengths(text, "(file)")
+        return parse_yaml(text)
+    except BoundsError as exc:
+        raise CaseError(source, [exc.problem]) from None
+    except InputFileError as exc:
+        raise CaseError(source, [str(exc)]) from None
 
 
 def load_case(path: str | Path) -> Case:
     p = Path(path)
     try:
-        text = p.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise CaseError(str(p), ["(file): no such file"]) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CaseError(str(p), [f"(file): cannot be read ({exc.__class__.__name__})"]) from None
+        raw = read_input_file(p, "MAX_CASE_FILE_BYTES", label="(file)")
+    except InputFileError as exc:
+        raise CaseError(str(p), [str(exc)]) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise CaseError(str(p), ["(file): not UTF-8 text (a case file is YAML or JSON text)"]) from None
+    if "\x00" in text:
+        raise CaseError(str(p), ["(file): holds NUL bytes; a case file is YAML or JSON text"])
     return case_from_data(parse_text(text, p.name), str(p))

@@ -176,8 +176,13 @@ def _usable(amount: Decimal, line: int, fld: str, problems: list[Problem]) -> bo
     return True
 
 
+LABEL_CHARS = 120
+"""How far before an amount its label is looked for."""
+
+
 def _label_before(line: str, start: int) -> str:
-    label = re.sub(r"[.\s:|$_-]+$", "", line[:start]).strip(" .:|-")
+    """The words before an amount on its line (at most LABEL_CHARS of them: the work stays linear)."""
+    label = re.sub(r"[.\s:|$_-]+$", "", line[max(0, start - LABEL_CHARS) : start]).strip(" .:|-")
     return re.sub(r"\s{2,}", " ", label)
 
 

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
+from levynav.model import limits
+
 MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
     "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
@@ -47,6 +49,7 @@ _LOOKALIKE = {"0": "[0Oo]", "1": "[1lI|]", "5": "[5S]", "8": "[8B]"}
 _FUZZY_LETTER = {"i": "[i1l|]", "o": "[o0]", "l": "[l1I|]"}
 
 _SPACES = re.compile(r"\s+")
+_DIGIT = re.compile(r"\d")  # a line without a digit holds no date, amount or phone number: skipped at once
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-"})
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " ", "\u2009": " "})
@@ -118,14 +121,18 @@ def _year(raw: str) -> int:
 
 
 def _make(year: int, month: int, day: int) -> date | None:
+    """The date, or None when it is not a real one or lies outside EARLIEST_DATE..LATEST_DATE."""
     try:
-        return date(year, month, day)
+        value = date(year, month, day)
     except ValueError:
         return None
+    return value if limits.EARLIEST_DATE <= value <= limits.LATEST_DATE else None
 
 
 def find_dates(line: str) -> list[FoundDate]:
     """Every date in a line, in order: "May 5, 2025", "5 May 2025", "05/05/2025", "2025-05-05", "5/5/25"."""
+    if _DIGIT.search(line) is None:
+        return []
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
 
@@ -171,6 +178,8 @@ class FoundAmount:
 
 def find_amounts(line: str) -> list[FoundAmount]:
     """Money amounts: "$12,345.67", "12,345.67", "(1,234.00)", "-50.00", "$500". Dates are skipped."""
+    if _DIGIT.search(line) is None:
+        return []
     spans = [(d.start, d.end) for d in find_dates(line)]
     spans += [(p.start(), p.end()) for p in _PHONE.finditer(line)]
     text = mask(line, spans)

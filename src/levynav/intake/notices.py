@@ -24,6 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from levynav.intake import notice_fields as fields
 from levynav.intake.notice_text import fix_ocr_digits, split_lines
 from levynav.intake.notice_types import recognise
+from levynav.model import limits
 from levynav.model.case import Case, Levy, LevyKind, Notice, NoticeType, TaxPeriod
 
 BANK_WORDS = ("bank", "credit union", "savings", "trust company", "bancorp", "financial", "n.a.", "federal credit")
@@ -217,10 +218,38 @@ _MISSING = {
 
 
 def read_notice_text(text: str, source: str = "text") -> NoticeReading:
-    """Read a notice from its text. Never raises on the content."""
-    raw_lines = split_lines(text)
+    """Read a notice from its text. Never raises on the content.
+
+    A notice is a few pages: only its first MAX_NOTICE_LINES lines are read (a problem says so when
+    there are more), so that the time to read is bounded whatever the size of the text.
+    """
+    head = text.split("\n", limits.MAX_NOTICE_LINES)
+    raw_lines = split_lines("\n".join(head[: limits.MAX_NOTICE_LINES]))
+    truncated = len(head) > limits.MAX_NOTICE_LINES or len(raw_lines) > limits.MAX_NOTICE_LINES
+    raw_lines = raw_lines[: limits.MAX_NOTICE_LINES]
+    wide = [n for n, line in enumerate(raw_lines, start=1) if len(line) > limits.MAX_NOTICE_LINE_CHARS]
+    for n in wide:
+        raw_lines[n - 1] = raw_lines[n - 1][: limits.MAX_NOTICE_LINE_CHARS]
     lines = [fix_ocr_digits(line) for line in raw_lines]
     problems: list[fields.Problem] = []
+    if truncated:
+        more = "the text is longer than a notice"
+        problems.append(
+            fields.Problem(
+                None,
+                "file",
+                f"{more}: only the first {limits.limit_text('MAX_NOTICE_LINES')} lines were read",
+            )
+        )
+    if wide:
+        problems.append(
+            fields.Problem(
+                wide[0],
+                "file",
+                f"{len(wide)} line(s) longer than {limits.limit_text('MAX_NOTICE_LINE_CHARS')} characters"
+                " were read only up to that length",
+            )
+        )
     candidates = recognise(lines)
     sig = candidates[0].signature if candidates else None
     if not candidates:
@@ -309,20 +338,20 @@ def pdf_text(path: Path) -> str:
 
 
 def read_notice_file(path: Path) -> NoticeReading:
-    """Read a notice from a .txt file (any other extension is read as text too) or a .pdf file."""
-    if not path.exists():
-        raise NoticeFileError(f"{path}: no such file")
-    if not path.is_file():
-        raise NoticeFileError(f"{path}: not a file")
+    """Read a notice from a .txt file (any other extension is read as text too) or a .pdf file.
+
+    The file is read like every document input (``input_text``): a regular file within
+    MAX_NOTICE_FILE_BYTES, not empty, not binary, a PDF with a text layer.
+    """
+    from levynav.intake.input_files import InputFileError
+    from levynav.intake.input_text import read_input_text
+
     try:
-        head = path.read_bytes()[:5]
-    except OSError as err:
-        raise NoticeFileError(f"{path}: cannot be read ({err.strerror})") from None
-    if path.suffix.lower() == ".pdf" or head.startswith(b"%PDF"):
-        return read_notice_text(pdf_text(path), source=str(path))
-    text = path.read_bytes().decode("utf-8", errors="replace")
-    reading = read_notice_text(text, source=str(path))
-    if "\ufffd" in text:
+        got = read_input_text(path, "MAX_NOTICE_FILE_BYTES", fallback="utf-8")
+    except InputFileError as err:
+        raise NoticeFileError(str(err)) from None
+    reading = read_notice_text(got.text, source=str(path))
+    if got.replaced:
         bad = ReadProblem(line=None, field="file", message="some bytes are not UTF-8 text and were replaced")
         reading = reading.model_copy(update={"problems": [*reading.problems, bad]})
     return reading

@@ -14,6 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from levynav.intake.input_files import InputFileError
+from levynav.intake.input_text import read_input_text
 from levynav.intake.transcript_case import Event, Facts, merge, transcript_facts
 from levynav.intake.transcript_parse import (
     Problem,
@@ -72,36 +74,38 @@ def pdf_text(path: Path) -> tuple[str, list[Problem]]:
     return "\n".join(pages), problems
 
 
-def _decode(raw: bytes) -> str:
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16", errors="replace")
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return raw.decode("cp1252", errors="replace")
-
-
-def read_transcript_file(path: str | Path) -> list[Transcript]:
+def read_transcript_file(path: str | Path, label: str | None = None, strict: bool = False) -> list[Transcript]:
+    """The transcripts in one file. A file that cannot be read (missing, not a regular file, too large,
+    empty, binary, a PDF without text) is a problem of the returned transcript, or with ``strict`` an
+    ``InputFileError`` naming ``label`` (default: the path)."""
     p = Path(path)
     try:
-        raw = p.read_bytes()
-    except OSError as exc:
+        got = read_input_text(p, "MAX_TRANSCRIPT_FILE_BYTES", label, layout=True)
+    except InputFileError as exc:
+        if strict:
+            raise
         t = Transcript(str(p))
-        t.problems.append(Problem(None, f"the file could not be read ({exc.__class__.__name__})"))
+        t.problems.append(Problem(None, str(exc)))
         return [t]
-    extra: list[Problem] = []
-    if raw.startswith(b"%PDF") or p.suffix.lower() == ".pdf":
-        text, extra = pdf_text(p)
-    else:
-        text = _decode(raw)
-    found = parse_transcripts(text, str(p))
-    found[0].problems[:0] = extra
+    found = parse_transcripts(got.text, str(p))
+    found[0].problems[:0] = [Problem(None, note) for note in got.notes]
     return found
 
 
-def read_transcripts(paths: Iterable[str | Path], case: Case | None = None) -> TranscriptIntake:
-    """Read several transcripts (periods) of one taxpayer and combine them into one case."""
-    transcripts = [t for path in paths for t in read_transcript_file(path)]
+def read_transcripts(
+    paths: Iterable[str | Path], case: Case | None = None, labels: list[str] | None = None
+) -> TranscriptIntake:
+    """Read several transcripts (periods) of one taxpayer and combine them into one case.
+
+    With ``labels`` (one per path, e.g. ``transcripts[0]``) a file that cannot be read raises
+    ``InputFileError`` naming its label; without, it becomes a problem of the intake."""
+    paths = list(paths)
+    if labels is not None:
+        transcripts = [
+            t for path, lab in zip(paths, labels, strict=True) for t in read_transcript_file(path, lab, True)
+        ]
+    else:
+        transcripts = [t for path in paths for t in read_transcript_file(path)]
     facts = transcript_facts(transcripts)
     base = case if case is not None else Case(taxpayer=Taxpayer(kind=TaxpayerKind.INDIVIDUAL))
     try:

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
+from levynav.model import limits
+
 MONTHS = {
     m: i
     for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)
@@ -131,7 +133,7 @@ def parse_amount(raw: str) -> Decimal | None:
 def parse_date(raw: str) -> date | None:
     """``05-09-2022``, ``05/09/2022``, ``2022-05-09``, ``May 09, 2022``, ``Dec. 31, 2021``; None if not a date."""
     found = _parse_date(raw.strip())
-    return found if found is not None and 1900 <= found.year <= 2199 else None
+    return found if found is not None and limits.EARLIEST_DATE <= found <= limits.LATEST_DATE else None
 
 
 def _parse_date(s: str) -> date | None:

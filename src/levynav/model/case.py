@@ -9,15 +9,17 @@ from __future__ import annotations
 
 from datetime import date
 from enum import StrEnum
-from typing import Self
+from typing import Any, Self
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import ConfigDict, Field, field_validator, model_validator
 
+from levynav.model import limits
+from levynav.model.bounded import Bounded
 from levynav.model.finances import Finances
 from levynav.model.money import Money
 
 
-class Strict(BaseModel):
+class Strict(Bounded):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
@@ -269,7 +271,10 @@ class Levy(Strict):
         description="the statement of dependents and filing status (Form 668-W parts 3-4) was returned to the payer",
     )
     exemption_dependents: int | None = Field(
-        default=None, ge=0, description="dependents claimed on the returned statement of dependents and filing status"
+        default=None,
+        ge=0,
+        le=limits.MAX_DEPENDENTS,
+        description="dependents claimed on the returned statement of dependents and filing status",
     )
     flagrant_conduct_determined: bool | None = Field(
         default=None,
@@ -507,7 +512,9 @@ class Circumstances(Strict):
         default=None, description="the joint tax is due to the spouse's or former spouse's income or errors"
     )
     represented: bool | None = None
-    household_size: int | None = Field(default=None, ge=1, description="people in the household, you included")
+    household_size: int | None = Field(
+        default=None, ge=1, le=limits.MAX_HOUSEHOLD_SIZE, description="people in the household, you included"
+    )
     public_policy_issue: bool | None = Field(
         default=None, description="a TAS public-policy issue (passport certification, private debt collection, ...)"
     )
@@ -573,20 +580,81 @@ class Case(Strict):
     transcripts: list[str] = Field(default_factory=list, description="paths of account transcripts")
     representative: Representative | None = None
 
+    @field_validator("household")
+    @classmethod
+    def _household_limit(cls, value: list[HouseholdMember]) -> list[HouseholdMember]:
+        if len(value) > limits.MAX_HOUSEHOLD_SIZE:
+            raise ValueError(f"has more than {limits.limit_text('MAX_HOUSEHOLD_SIZE')} people")
+        return value
+
+    @field_validator("schema_version")
+    @classmethod
+    def _known_version(cls, value: int) -> int:
+        if value not in SCHEMA_VERSIONS:
+            raise ValueError(f"this version of levynav reads schema_version {', '.join(map(str, SCHEMA_VERSIONS))}")
+        return value
+
     @model_validator(mode="after")
     def _references(self) -> Self:
-        known = {p.id for p in self.tax_periods}
-        if len(known) != len(self.tax_periods):
-            raise ValueError("two tax_periods share the same id")
-        if known:
-            for i, n in enumerate(self.notices):
-                _known_periods(n.tax_periods, known, f"notices[{i}].tax_periods")
-            for i, lv in enumerate(self.levies):
-                _known_periods(lv.tax_periods, known, f"levies[{i}].tax_periods")
+        problems = reference_problems(self)
+        if problems:
+            raise ReferenceErrors(problems)
         return self
 
 
-def _known_periods(refs: list[str], known: set[str], where: str) -> None:
-    unknown = [r for r in refs if r not in known]
-    if unknown:
-        raise ValueError(f"{where} names {', '.join(unknown)}, which is not in tax_periods")
+SCHEMA_VERSIONS = (1,)
+"""The case-file schema versions this code reads."""
+
+
+class ReferenceErrors(ValueError):
+    """Ids that clash or name nothing; one "field.path: problem" line each (the loader lists them)."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__("; ".join(problems))
+
+
+def reference_problems(case: Case) -> list[str]:
+    """Duplicate ids, and references to a tax period or levy the case does not hold, by field path.
+
+    References to tax periods are checked when the case lists its periods (a case may leave them to
+    the transcripts it points to). Values are never echoed: only the path of the field that names them.
+    """
+    problems: list[str] = []
+    seen: set[str] = set()
+    for i, p in enumerate(case.tax_periods):
+        if p.id in seen:
+            problems.append(f"tax_periods[{i}].id: another tax period has the same id")
+        seen.add(p.id)
+    levy_ids: set[str] = set()
+    for i, lv in enumerate(case.levies):
+        if lv.id is not None:
+            if lv.id in levy_ids:
+                problems.append(f"levies[{i}].id: another levy has the same id")
+            levy_ids.add(lv.id)
+    if seen:
+        pr = case.proceedings
+        holders: list[tuple[str, list[Any]]] = [
+            ("notices", case.notices),
+            ("levies", case.levies),
+            ("payments", case.payments),
+            ("installment_agreements", case.installment_agreements),
+            ("offers", case.offers),
+            ("proceedings.legal_actions", pr.legal_actions),
+            ("proceedings.hearing_requests", pr.hearing_requests),
+            ("proceedings.innocent_spouse_claims", pr.innocent_spouse_claims),
+            ("proceedings.audit_reconsiderations", pr.audit_reconsiderations),
+        ]
+        for name, items in holders:
+            for i, item in enumerate(items):
+                for j, ref in enumerate(item.tax_periods):
+                    if ref not in seen:
+                        problems.append(f"{name}[{i}].tax_periods[{j}]: names a tax period that is not in tax_periods")
+    for i, claim in enumerate(case.proceedings.wrongful_levy_claims):
+        where = f"proceedings.wrongful_levy_claims[{i}].levy_id"
+        if claim.levy_id is None:
+            if not case.levies:
+                problems.append(f"{where}: the claim names no levy and the case has none")
+        elif claim.levy_id not in levy_ids:
+            problems.append(f"{where}: names no levy of the case (give the id of one of levies)")
+    return problems

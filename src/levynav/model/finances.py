@@ -18,12 +18,14 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Self
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import ConfigDict, Field, field_validator, model_validator
 
+from levynav.model import limits
+from levynav.model.bounded import Bounded
 from levynav.model.money import Money
 
 
-class _Strict(BaseModel):
+class _Strict(Bounded):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
@@ -168,10 +170,13 @@ class Finances(_Strict):
     income: list[IncomeSource] | None = Field(default=None, description="every source of income; [] = none")
     household_size: int | None = Field(
         default=None,
+        le=limits.MAX_HOUSEHOLD_SIZE,
         description="people counted for the standards (overrides taxpayer + spouse + household members)",
     )
     member_ages: list[Annotated[int, Field(ge=0, le=130)]] | None = Field(
-        default=None, description="age of everyone counted, the taxpayer included (overrides birth dates)"
+        default=None,
+        max_length=limits.MAX_HOUSEHOLD_SIZE,
+        description="age of everyone counted, the taxpayer included (overrides birth dates)",
     )
     # Local Standards (lesser of actual and standard)
     housing: Money | None = Field(

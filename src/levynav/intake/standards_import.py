@@ -74,11 +74,20 @@ def check_edition(folder: Path) -> tuple[dict[str, Any], dict[str, list[dict[str
     meta_file = folder / "edition.yaml"
     if not folder.is_dir():
         return {}, {}, [f"{folder}: no such folder"]
-    try:
-        meta = datafiles.parse(meta_file.read_text(encoding="utf-8")) or {}
-    except FileNotFoundError:
+    if not meta_file.exists():
         return {}, {}, [f"{meta_file}: missing (see docs/standards-import.md)"]
-    except yaml.YAMLError as exc:
+    from levynav.intake.bounded_parse import BoundsError, check_yaml_events
+    from levynav.intake.input_files import InputFileError, check_input_file, read_input_file
+
+    try:  # bounded like a case file (size, depth, aliases, duplicate keys); dates stay implicit here
+        text = read_input_file(meta_file, "MAX_DATA_FILE_BYTES").decode("utf-8")
+        check_yaml_events(text)
+        meta = datafiles.parse(text) or {}
+    except (InputFileError, UnicodeDecodeError) as exc:
+        return {}, {}, [f"{meta_file}: cannot be read ({exc})"]
+    except BoundsError as exc:
+        return {}, {}, [f"{meta_file}: {exc.problem}"]
+    except (yaml.YAMLError, ValueError) as exc:
         return {}, {}, [f"{meta_file}: not valid YAML ({exc.__class__.__name__})"]
     if not isinstance(meta, dict):
         return {}, {}, [f"{meta_file}: expected a mapping"]
@@ -98,8 +107,10 @@ def check_edition(folder: Path) -> tuple[dict[str, Any], dict[str, list[dict[str
         if not entry.get("status"):
             p.append(f"edition.yaml: tables.{table}.status is required")
         file = folder / str(entry["file"])
-        if not file.is_file():
-            p.append(f"{entry['file']}: no such file")
+        try:
+            check_input_file(file, "MAX_DATA_FILE_BYTES", f"tables.{table}.file")
+        except InputFileError as exc:
+            p.append(f"edition.yaml: {exc}")
             continue
         rows[table] = read_csv(file)
         _check_table(p, table, str(entry["file"]), rows[table], effective if isinstance(effective, date) else None)

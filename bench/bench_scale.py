@@ -1,0 +1,62 @@
+"""Benchmark: analysis time of a case with many levies or many tax periods (legitimate scale, issue 9).
+
+Run: .venv/bin/python bench/bench_scale.py — writes bench/results/scale.json.
+The bank-levy example with its levy repeated 1,000 times (distinct ids), and with 1,000 tax periods that
+the levies and notices name. Reports the time of each and the ratio of the time per levy (or period) at
+1,000 to the time of the case with one: about 1 when the analysis is linear.
+"""
+
+from __future__ import annotations
+
+import copy
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from common import summary_ms, timings, write
+
+from levynav import analyze
+from levynav.intake.load import case_from_data, parse_text
+from levynav.model.case import Case
+
+EXAMPLE = Path(__file__).parent.parent / "examples" / "bank-levy-hardship-21-day-hold.yaml"
+AS_OF = date(2026, 11, 23)
+N = 1000
+
+
+def scaled(base: dict[str, Any], n: int, what: str) -> Case:
+    data = copy.deepcopy(base)
+    if what == "levies":
+        levy = data["levies"][0]
+        data["levies"] = [{**copy.deepcopy(levy), "id": f"L{i}"} for i in range(n)]
+    else:
+        period = data["tax_periods"][0]
+        ids = [f"P{i}" for i in range(n)]
+        data["tax_periods"] = [{**copy.deepcopy(period), "id": pid} for pid in ids] + data["tax_periods"]
+        for item in [*data["levies"], *data.get("notices", [])]:
+            item["tax_periods"] = ids + item.get("tax_periods", [])
+    return case_from_data(data)
+
+
+def main() -> None:
+    base = parse_text(EXAMPLE.read_text(encoding="utf-8"), EXAMPLE.name)
+    analyze(scaled(base, 1, "levies"), AS_OF)  # warm the data caches
+    figures: dict[str, Any] = {"n": N}
+    for what in ("levies", "periods"):
+        small, large = scaled(base, 1, what), scaled(base, N, what)
+        one = summary_ms(timings(lambda c=small: analyze(c, AS_OF), 20))
+        many = summary_ms(timings(lambda c=large: analyze(c, AS_OF), 3))
+        figures[what] = {
+            "one": one,
+            "thousand": many,
+            "ratio_per_item": round(many["p50_ms"] / N / one["p50_ms"], 3),
+        }
+    path = write("scale", figures)
+    print(path.read_text(encoding="utf-8"))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,99 @@
+"""The text of a document a reader is given (a transcript or a notice), the same way for every reader.
+
+A file is read within its size limit (``input_files``); a PDF gives its text layer (at most
+MAX_PDF_PAGES pages); other files are decoded as text. Input that holds no text to read is refused
+with the reason, for every reader alike:
+
+- an empty file (or only spaces);
+- binary data (NUL bytes, or mostly control characters);
+- a PDF that cannot be opened, or whose pages hold no text (a scan: OCR it first);
+- a line longer than MAX_LINE_CHARS.
+
+The refusal is an ``InputFileError`` (one line, the path as the user gave it or the field that named it).
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from levynav.intake.input_files import InputFileError, check_line_lengths, read_input_file
+from levynav.model import limits
+
+_CONTROL = frozenset(chr(c) for c in range(32)) - {"\t", "\n", "\r", "\f", "\v"}
+
+
+@dataclass
+class InputText:
+    text: str
+    is_pdf: bool
+    notes: list[str] = field(default_factory=list)  # pages without text, bytes replaced in decoding
+    replaced: bool = False  # some bytes were not text in the expected encoding
+
+
+def decode_text(raw: bytes, name: str, fallback: str = "cp1252") -> tuple[str, bool]:
+    """Text from bytes (UTF-16 with a byte-order mark, UTF-8, else ``fallback`` with replacements);
+    refuses binary data."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = raw.decode("utf-16", errors="replace")
+    else:
+        if b"\x00" in raw:
+            raise InputFileError(f"{name}: is not text (binary data); give a text or PDF file")
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = raw.decode(fallback, errors="replace")
+    sample = text[:65536]
+    odd = sum(1 for c in sample if c in _CONTROL or c == "\ufffd")
+    if sample and odd * 20 > len(sample):  # more than 5 % control characters: not a document
+        raise InputFileError(f"{name}: is not text (binary data); give a text or PDF file")
+    return text, "\ufffd" in text
+
+
+def pdf_pages(raw: bytes, name: str, layout: bool) -> tuple[str, list[str]]:
+    """The text layer of a PDF, page by page; notes for pages without text. Refuses an unreadable PDF."""
+    try:
+        import pdfplumber
+    except ImportError:  # pragma: no cover - pdfplumber is a dependency
+        raise InputFileError(f"{name}: reading a PDF needs the pdfplumber package") from None
+    pages: list[str] = []
+    notes: list[str] = []
+    try:
+        with pdfplumber.open(io.BytesIO(raw)) as pdf:
+            if len(pdf.pages) > limits.MAX_PDF_PAGES:
+                raise InputFileError(f"{name}: the PDF has more than {limits.limit_text('MAX_PDF_PAGES')} pages")
+            for i, page in enumerate(pdf.pages, start=1):
+                text = (page.extract_text(layout=True) if layout else page.extract_text()) or ""
+                if not text.strip():
+                    notes.append(f"page {i} has no text layer (a scan?); it was not read")
+                pages.append(text)
+    except InputFileError:
+        raise
+    except Exception as exc:  # pdfminer raises many kinds of errors on a damaged file
+        raise InputFileError(f"{name}: not a readable PDF ({exc.__class__.__name__})") from None
+    text = "\n".join(pages)
+    if not text.strip():
+        raise InputFileError(
+            f"{name}: the PDF has no text layer (a scanned image?); run it through OCR or paste the text instead"
+        )
+    return text, notes
+
+
+def read_input_text(
+    path: str | Path, limit_name: str, label: str | None = None, layout: bool = False, fallback: str = "cp1252"
+) -> InputText:
+    """The text of a document file, or ``InputFileError`` saying why there is none."""
+    name = label if label is not None else str(path)
+    raw = read_input_file(path, limit_name, name)
+    if not raw.strip():
+        raise InputFileError(f"{name}: is empty; there is nothing to read")
+    if raw.lstrip()[:5] == b"%PDF-" or Path(path).suffix.lower() == ".pdf":
+        text, notes = pdf_pages(raw, name, layout)
+        check_line_lengths(text, name)
+        return InputText(text, True, notes)
+    text, replaced = decode_text(raw, name, fallback)
+    if not text.strip():
+        raise InputFileError(f"{name}: is empty; there is nothing to read")
+    check_line_lengths(text, name)
+    return InputText(text, False, [], replaced)

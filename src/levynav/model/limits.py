@@ -1,0 +1,82 @@
+"""Every limit on input, in one place (docs/input-limits.md lists them with their reasons).
+
+Input is hostile until checked: a case file, a transcript or a notice may be an anchor bomb, a
+50 MB line, a 5,000-deep list or a date in the year 9999. Each limit here is generous for a real
+case and small enough that nothing past it can hang the program or exhaust memory. The message
+of every refusal names the limit (``LIMIT_NAME (value)``) so that the person knows what to change.
+
+This module is part of the core (the model imports it) and imports nothing.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+# ---------------------------------------------------------------- files
+
+MAX_CASE_FILE_BYTES = 2_000_000
+"""A case file (YAML or JSON). The largest example is under 10 KB; 1,000 levies are about 300 KB."""
+
+MAX_TRANSCRIPT_FILE_BYTES = 20_000_000
+"""One account transcript, text or PDF."""
+
+MAX_NOTICE_FILE_BYTES = 20_000_000
+"""One notice, text or PDF."""
+
+MAX_DATA_FILE_BYTES = 20_000_000
+"""Any other file a command reads (finances, standards tables)."""
+
+MAX_LINE_CHARS = 100_000
+"""One line of a YAML case file, a transcript or a notice (a printed page line is under 200)."""
+
+MAX_NOTICE_LINES = 2_000
+"""Lines of a notice that are read (a notice is a few pages of about 60 lines; the rest is not read)."""
+
+MAX_NOTICE_LINE_CHARS = 500
+"""Characters of one notice line that are read (a printed line is under 200)."""
+
+MAX_PDF_PAGES = 500
+"""Pages read from one PDF."""
+
+# ---------------------------------------------------------------- structure of a case file
+
+MAX_NESTING_DEPTH = 64
+"""Lists and mappings inside each other. A case is about 6 deep."""
+
+MAX_ALIASES = 100
+"""YAML aliases (``*name``) in one file."""
+
+MAX_EXPANDED_NODES = 2_000_000
+"""Values in a YAML file once every alias is expanded (stops "billion laughs")."""
+
+MAX_INTEGER_DIGITS = 30
+"""Digits of a whole number in a case file (Python refuses past 4,300; no fact needs more than 30)."""
+
+MAX_LIST_ITEMS = 2_000
+"""Items in any one list of a case: levies, tax periods, notices, household members, payments…"""
+
+MAX_TEXT_CHARS = 20_000
+"""Characters of any one text field of a case (a name, an address, a description)."""
+
+# ---------------------------------------------------------------- values
+
+MAX_HOUSEHOLD_SIZE = 30
+"""People in one household (household_size, finances.household_size)."""
+
+MAX_DEPENDENTS = 30
+"""Dependents on a statement of exemptions (Form 668-W) or given to ``wage-exempt --dependents``."""
+
+EARLIEST_DATE = date(1900, 1, 1)
+LATEST_DATE = date(2100, 12, 31)
+"""Every date of a case and ``--as-of`` lie in this range; the rules and tables cover less, and an
+analysis says so when a date falls outside what its parameters cover."""
+
+
+def limit_text(name: str) -> str:
+    """``MAX_LIST_ITEMS (2000)`` — how a message names a limit."""
+    value = globals()[name]
+    return f"{name} ({value})"
+
+
+def date_range_text() -> str:
+    return f"{EARLIEST_DATE.isoformat()} to {LATEST_DATE.isoformat()} (EARLIEST_DATE to LATEST_DATE)"
