@@ -9,13 +9,6 @@ from levynav.law import catalog
 from levynav.model.analysis import Analysis, Deadline, StatuteDate
 from levynav.model.case import Case
 
-DISCLAIMER = (
-    "Levy Navigator explains the law and the IRS's published rules as they apply to the facts you gave. "
-    "It is not legal advice and does not create a lawyer-client relationship. Check the sources shown, "
-    "and talk to a tax professional, a Low Income Taxpayer Clinic or the Taxpayer Advocate Service "
-    "before you rely on it."
-)
-
 
 def analyze(case: Case, as_of: date) -> Analysis:
     ctx = derive.build_context(case, as_of)
@@ -24,7 +17,6 @@ def analyze(case: Case, as_of: date) -> Analysis:
     return Analysis(
         as_of=as_of,
         version=__version__,
-        disclaimer=DISCLAIMER,
         summary=plan.summary(findings, deadlines),
         findings=findings,
         deadlines=deadlines,
