@@ -10,9 +10,9 @@ from rich.console import Console
 from rich.panel import Panel
 from rich.table import Table
 
+from levynav.explain.render import Rendered, RFinding, render
 from levynav.law import registry
 from levynav.law.rule import Rule
-from levynav.explain.render import RFinding, Rendered, render
 from levynav.model.analysis import Analysis, Citation, Outcome
 
 OUTCOME_STYLE = {

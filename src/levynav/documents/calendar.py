@@ -7,7 +7,8 @@ from datetime import UTC, datetime, time, timedelta
 
 from icalendar import Alarm, Calendar, Event
 
-from levynav.model.analysis import Analysis, Deadline
+from levynav.explain.render import RDeadline as Deadline
+from levynav.explain.render import Rendered as Analysis
 
 REMINDER_DAYS = (7, 1)
 PRODID = "-//Levy Navigator//levynav packet//EN"

@@ -33,7 +33,8 @@ from typing import Any
 from pydantic import BaseModel
 
 from levynav.calc import dates
-from levynav.model.analysis import Analysis, Outcome
+from levynav.explain.render import Rendered as Analysis
+from levynav.model.analysis import Outcome
 from levynav.model.case import Case, FilingStatus, TaxpayerKind
 
 

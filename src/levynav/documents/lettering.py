@@ -18,7 +18,10 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from levynav import datafiles
-from levynav.model.analysis import Analysis, Deadline, Effect, Finding, Outcome
+from levynav.explain.render import RDeadline as Deadline
+from levynav.explain.render import Rendered as Analysis
+from levynav.explain.render import RFinding as Finding
+from levynav.model.analysis import Effect, Outcome
 from levynav.model.case import Case, Levy
 
 # Findings with these effects are reasons to release a levy (the release request names them).

@@ -26,7 +26,10 @@ from levynav.documents.lettering import (
     levy_facts,
     render,
 )
-from levynav.model.analysis import Analysis, Deadline, Effect, Finding
+from levynav.explain.render import RDeadline as Deadline
+from levynav.explain.render import Rendered as Analysis
+from levynav.explain.render import RFinding as Finding
+from levynav.model.analysis import Effect
 from levynav.model.case import Case, Owner
 
 REFUND_RULES = {"R6401-1"}

@@ -11,8 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from xml.sax.saxutils import escape
 
-from levynav import derive
-from levynav.model.analysis import Analysis
+from levynav.explain.render import Rendered as Analysis
 from levynav.model.case import Case
 
 WIDTH = 680
@@ -46,11 +45,12 @@ class Mark:
 def marks(case: Case, analysis: Analysis) -> list[Mark]:
     out: list[Mark] = []
     for h in analysis.history:
-        kind = "notice" if h.event.startswith("Notice") else "levy" if h.event.startswith("Levy") else "event"
+        kind = "notice" if h.kind == "notice" else "levy" if h.kind in {"levy_served", "levy_released"} else "event"
         out.append(Mark(h.date, kind, h.event))
     for d in analysis.deadlines:
         out.append(Mark(d.date, "passed" if d.passed else "deadline", d.title + (" (passed)" if d.passed else "")))
-    for pid, c in derive.build_context(case, analysis.as_of).csed.items():
+    for c in analysis.collection_statute:
+        pid = c.period
         if c.date is not None:
             # Safer date first: the CSED is marked on the later of the two counting readings (ADR 0002).
             day = max(c.date, c.alternative or c.date)

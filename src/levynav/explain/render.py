@@ -113,6 +113,9 @@ class RFinding:
     status_note: str | None
     message_key: str | None
     record: Finding
+    facts: list[Any] = field(default_factory=list)
+    parameters: list[Any] = field(default_factory=list)
+    deadline_ids: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -223,6 +226,9 @@ def finding(f: Finding, lang: str) -> RFinding:
         status_note=note,
         message_key=f.message_key,
         record=f,
+        facts=list(f.facts),
+        parameters=list(f.parameters),
+        deadline_ids=list(f.deadline_ids),
     )
 
 
