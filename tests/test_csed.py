@@ -303,7 +303,7 @@ def test_computed_csed_feeds_the_release_rule() -> None:
     result = analyze(case, date(2026, 3, 1))
     [finding] = [f for f in result.findings if f.rule == "R6343-A1"]
     assert finding.outcome.value == "applies"
-    assert "2025-12-22" in finding.explanation
+    assert date(2025, 12, 22) in [a.value for a in finding.message.args.values()]  # the CSED, as a typed date
 
 
 def test_timely_request_with_equivalent_box_checked_suspends_as_cdp_ruhaak() -> None:

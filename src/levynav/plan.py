@@ -311,9 +311,10 @@ def _route_key(step: Step, route: str | None, recipient: Any = None) -> tuple[st
     911). Ids only: the form id and the contact's key."""
     if route:
         return (route, "")
-    if not step.forms:
+    official = [f for f in step.forms if f[:1].isdigit()]  # an IRS form number, not a letter or a claim
+    if not official:
         return None
-    return (step.forms[0], step.contact.key if step.contact else str(recipient or ""))
+    return (official[0], step.contact.key if step.contact else str(recipient or ""))
 
 
 def _merge_same_route(ordered: list[_Draft]) -> list[Step]:

@@ -21,6 +21,8 @@ from levynav import datafiles
 from levynav.documents import forms_fill, forms_worksheet
 from levynav.documents.forms_values import Values
 from levynav.explain.render import Rendered as Analysis
+from levynav.explain.render import english
+from levynav.model.analysis import Analysis as Record
 from levynav.model.analysis import Outcome
 from levynav.model.case import Case, Notice
 
@@ -163,8 +165,9 @@ def group_list_gaps(missing: list[str]) -> list[str]:
     return out
 
 
-def forms_for(case: Case, analysis: Analysis, *, catalog_dir: Path | None = None) -> list[FormOutput]:
+def forms_for(case: Case, analysis: Record | Analysis, *, catalog_dir: Path | None = None) -> list[FormOutput]:
     """Every form the analysis calls for, filled (official PDF) or as a worksheet, with where it goes."""
+    analysis = english(analysis)
     base, catalog = load_catalog(catalog_dir)
     values = Values(case, analysis)
     return [build_form(fid, catalog[fid], base, case, analysis, values) for fid in select(catalog, analysis, values)]

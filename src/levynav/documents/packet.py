@@ -19,6 +19,7 @@ from levynav.documents import calendar, letters, timeline
 from levynav.documents.lettering import checklist, render
 from levynav.documents.pdf import html_to_pdf, merge_pdfs
 from levynav.explain.render import Rendered as Analysis
+from levynav.explain.render import english
 from levynav.explain.render import render as render_record
 from levynav.law import registry
 from levynav.model.analysis import Analysis as Record
@@ -116,8 +117,9 @@ def form_items(case: Case, analysis: Analysis) -> tuple[list[Item], list[str]]:
     return items, []
 
 
-def checklist_rows(analysis: Analysis) -> list[dict[str, Any]]:
+def checklist_rows(analysis: Record | Analysis) -> list[dict[str, Any]]:
     """Documents to gather, per ground the analysis found (rules that APPLY and have a checklist entry)."""
+    analysis = english(analysis)
     data = checklist()
     rows: list[dict[str, Any]] = []
     seen: set[str] = set()

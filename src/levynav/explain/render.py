@@ -373,3 +373,8 @@ def render(a: Analysis, lang: str = "en") -> Rendered:
         record=a,
         collection_statute=list(a.collection_statute),
     )
+
+
+def english(a: Analysis | Rendered) -> Rendered:
+    """The English view of a record (letters and forms go to the IRS, a bank or an employer in English)."""
+    return a if isinstance(a, Rendered) else render(a, "en")
