@@ -60,8 +60,8 @@ def test_every_letter_names_only_findings_that_apply(path: Path) -> None:
     applying = {title(f.rule, "en") for f in analysis.findings if f.outcome is Outcome.APPLIES}
     not_applying = {title(f.rule, "en") for f in analysis.findings if f.outcome is not Outcome.APPLIES} - applying
     for letter in letters_for(case, analysis):
-        for title in not_applying:
-            assert title not in letter.html, f"{letter.id} names {title!r}, which does not apply"
+        for heading in not_applying:
+            assert heading not in letter.html, f"{letter.id} names {heading!r}, which does not apply"
         for rule in letter.rules:
             assert any(f.rule == rule and f.outcome is Outcome.APPLIES for f in analysis.findings)
 

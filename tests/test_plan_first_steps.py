@@ -46,7 +46,7 @@ def test_every_example_has_a_first_step_pinned() -> None:
 @pytest.mark.parametrize("name", sorted(FIRST))
 def test_example_first_step(name: str) -> None:
     rule, why = FIRST[name]
-    plan = _run(name).plan
+    plan = english(_run(name)).plan
     assert plan and rule in plan[0].rules, f"{name}: want {rule} first ({why}); got {[s.rules for s in plan]}"
     rules = [r for s in plan for r in s.rules]
     assert len(rules) == len(set(rules)), f"{name}: a rule in two steps"

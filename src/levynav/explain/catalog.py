@@ -10,7 +10,19 @@ from typing import Any
 from levynav import datafiles
 
 # top-level keys of data/messages/<lang>/*.yaml that are not rule ids
-SECTIONS = ("title", "label", "ui", "summary", "history", "subject", "contact", "resource", "note", "deadline")
+SECTIONS = (
+    "title",
+    "label",
+    "ui",
+    "summary",
+    "history",
+    "subject",
+    "contact",
+    "resource",
+    "note",
+    "deadline",
+    "finance",
+)
 
 
 class MessageMissing(KeyError):
