@@ -90,9 +90,17 @@ def fill(template: str, values: dict[str, Any]) -> str:
 
 
 def text(msg: Message, lang: str, **extra: Any) -> str:
-    """The sentence of a message reference in a language."""
+    """The sentence of a message reference in a language. A rule's message not yet translated gives the rule's
+    title in that language and says the detailed explanation is in English (never English words mixed in)."""
     values = {k: _value(v, lang) for k, v in msg.args.items()} | extra
-    return fill(catalog.template(msg.key, lang), values)
+    try:
+        template = catalog.template(msg.key, lang)
+    except catalog.MessageMissing:
+        rule = msg.key.partition(".")[0]
+        if lang == "en" or rule not in catalog.titles(lang):
+            raise
+        return fill(catalog.template("ui.explanation_pending", lang), {"title": title(rule, lang)})
+    return fill(template, values)
 
 
 # ---------------------------------------------------------------- the rendered view
@@ -238,8 +246,10 @@ def deadline(d: Deadline, lang: str) -> RDeadline:
     if lang == "en":
         heading, protects, how, why = d.title, d.protects, d.computation, d.alternative_reason
     else:
-        heading = text(Message(key=f"deadline.{d.id}.title"), lang)
-        protects = text(Message(key=f"deadline.{d.id}.protects"), lang)
+        words = (catalog.messages(lang).get("deadline") or {}).get(d.id)
+        if not isinstance(words, dict):
+            raise catalog.MessageMissing(f"no deadline {d.id} in data/messages/{lang}")
+        heading, protects = " ".join(str(words["title"]).split()), " ".join(str(words["protects"]).split())
         how = ""
         why = text(Message(key="ui.safer_date"), lang) if d.alternative_reason else None
     return RDeadline(
@@ -252,7 +262,10 @@ def _plan_fields(msg: Message, lang: str) -> dict[str, Any]:
     parts = msg.key.split(".")
     if parts[0] == "finance":
         return dict(catalog.finance_texts(lang)[parts[1]])
-    base = dict(catalog.plan_texts(lang)[parts[1]])
+    texts = catalog.plan_texts(lang)
+    if parts[1] not in texts:  # a step not yet translated: its rule's title and a pointer to the English plan
+        return {"title": title(parts[1], lang), "action": catalog.template("ui.step_pending", lang), "pending": True}
+    base = dict(texts[parts[1]])
     out = {k: v for k, v in base.items() if k not in {"variants", "business"}}
     if "business" in parts and isinstance(base.get("business"), dict):
         out |= base["business"]
@@ -293,6 +306,10 @@ def step(s: Step, lang: str) -> RStep:
     for other in s.merged:
         have += list(_plan_fields(other, lang).get("have_ready") or [])
     contact = text(s.contact, lang) if s.contact else said("contact")
+    form = said("form")
+    if words.get("pending"):
+        official = [f for f in s.forms if f[:1].isdigit()]
+        form = text(Message(key="ui.forms"), lang, forms=", ".join(official)) if official else None
     return RStep(
         order=s.order,
         when=s.when,
@@ -301,7 +318,7 @@ def step(s: Step, lang: str) -> RStep:
         why=" ".join(text(w, lang) for w in s.why),
         by_date=s.by_date,
         contact=contact,
-        form=said("form"),
+        form=form,
         have_ready=_unique([" ".join(str(h).split()) for h in have]),
         rules=s.rules,
         forms=s.forms,
