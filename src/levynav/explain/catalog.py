@@ -1,6 +1,6 @@
 """The message catalogs: ``data/messages/<lang>/*.yaml`` (findings by rule id and message key, labels, page
 words), plan steps and question prompts (English: ``data/plan``, ``data/questions``, ``data/finance_steps.yaml``;
-other languages: ``data/messages/<lang>/plan/``, ``questions.yaml``, ``finance_steps.yaml``)."""
+other languages: ``data/messages/<lang>/plan/``, ``prompts/questions.yaml``, ``prompts/finance_steps.yaml``)."""
 
 from __future__ import annotations
 
@@ -43,12 +43,14 @@ def plan_texts(lang: str) -> dict[str, Any]:
 def question_texts(lang: str) -> dict[str, Any]:
     if lang == "en":
         return datafiles.merged_mapping("questions")
-    return dict(datafiles.load_yaml(f"messages/{lang}/questions.yaml") or {})
+    return dict(datafiles.load_yaml(f"messages/{lang}/prompts/questions.yaml") or {})
 
 
 @functools.cache
 def finance_texts(lang: str) -> dict[str, Any]:
-    return dict(datafiles.load_yaml("finance_steps.yaml" if lang == "en" else f"messages/{lang}/finance_steps.yaml"))
+    return dict(
+        datafiles.load_yaml("finance_steps.yaml" if lang == "en" else f"messages/{lang}/prompts/finance_steps.yaml")
+    )
 
 
 @functools.cache
