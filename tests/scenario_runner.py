@@ -9,11 +9,14 @@ Each ``tests/scenarios/<area>/*.yaml`` holds a list of scenarios::
         findings:                      # each must match at least one finding
           - {rule: R6343-A1, subject: "levies[0]", outcome: applies, effect: must_release}
           - {rule: R6343-A4, outcome: unknown, missing: ["circumstances.economic_hardship"]}
+          - {rule: R6343-A5, outcome: applies, message: partial, args: {amount: "10000.00"}}  # situation, values
         deadlines:                     # each must match a deadline (id, date, optional subject/days_left)
           - {id: cdp.request, date: 2025-07-02}
         no_findings: [R6343-A3]        # rules that must produce no finding at all
         no_deadlines: [bank.hold]
-        plan_first: {rule: R6343-A1}    # the plan's first step: one of its rules is this (and/or form contains)
+        plan_first: {rule: R6343-A1}    # the plan's first step: one of its rules is this (and/or form: its form id)
+        plan_forms: ["433-F"]           # form ids some plan step sends
+        summary: [{kind: ask, effect: must_release, rules: [R6343-A4]}]   # headline items (kind, effect, rule ids)
         plan_no_duplicates: true        # no rule, title or action twice; each have-ready item once per step
       error: "levies[0].proceeds_sent_date"   # instead of expect: loading must fail naming this
 
@@ -28,7 +31,8 @@ Each ``tests/scenarios/<area>/*.yaml`` holds a list of scenarios::
 Only the keys given are compared; ``missing`` must be a subset of the finding's missing list;
 ``value`` is compared as a string. ``collection_statute`` items ({period, date, alternative,
 explanation_contains}) must match a CSED of the analysis; ``plan_rules`` lists rule ids that must each have a
-plan step; ``summary_contains`` lists texts that must each appear in a summary line.
+plan step. Expectations are language-free: rule, outcome, effect, message key and typed values, dates, ids —
+never an English phrase (the words are the renderers', ``levynav.explain``).
 """
 
 from __future__ import annotations
@@ -49,10 +53,11 @@ EXPENSE_LINE_KEYS = {"key", "allowed", "missing", "note_contains"}
 OPTION_KEYS = {"option", "eligibility", "missing", "figures", "monthly_payment", "text_contains"}
 EXPECT_KEYS |= {"plan_first", "plan_no_duplicates"}
 PLAN_FIRST_KEYS = {"rule", "form"}
-EXPECT_KEYS |= {"collection_statute", "plan_rules", "summary_contains"}  # CSED dates, plan steps by rule, headline
-FINDING_KEYS = {"rule", "subject", "outcome", "effect", "missing", "value", "explanation_contains"}
+EXPECT_KEYS |= {"collection_statute", "plan_rules", "summary"}  # CSED dates, plan steps by rule, headline items
+FINDING_KEYS = {"rule", "subject", "outcome", "effect", "missing", "value", "message", "args"}
 FINDING_KEYS |= {"condition"}  # "irs_determination" or null
 CSED_KEYS = {"period", "date", "alternative", "explanation_contains"}
+SUMMARY_KEYS = {"kind", "effect", "rules", "deadline", "subject"}  # a headline item: kind, effect and rule ids
 DEADLINE_KEYS = {"id", "date", "subject", "days_left", "passed", "alternative_date"}
 EXPECT_KEYS |= {"plan_first_rule"}
 

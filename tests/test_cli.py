@@ -20,10 +20,13 @@ def test_analyze_json_has_the_documented_contract() -> None:
     assert code == 0
     data = json.loads(out)
     assert data["as_of"] == "2026-11-23"
-    for key in ("findings", "deadlines", "plan", "questions", "disclaimer"):
+    assert data["contract"] == "levynav.analysis/2"
+    for key in ("findings", "deadlines", "plan", "questions", "summary"):
         assert key in data
     finding = data["findings"][0]
-    assert {"rule", "outcome", "effect", "citations", "missing", "explanation"} <= set(finding)
+    assert {"rule", "outcome", "effect", "citations", "missing", "message"} <= set(finding)
+    assert "explanation" not in finding and "title" not in finding  # the record holds no sentence
+    assert {"key", "args"} <= set(finding["message"])
     assert {"id", "cite", "source", "status"} <= set(finding["citations"][0])
     for deadline in data["deadlines"]:
         assert {"id", "date", "days_left"} <= set(deadline)

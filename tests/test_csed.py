@@ -9,6 +9,7 @@ import pytest
 
 from levynav.calc.csed import PeriodCsed, base_date, case_csed
 from levynav.calc.csed_types import LeapDay
+from levynav.explain.render import text
 from levynav.model.case import Case
 
 AS_OF = date(2026, 11, 22)
@@ -305,7 +306,7 @@ def test_computed_csed_feeds_the_release_rule() -> None:
     result = analyze(case, date(2026, 3, 1))
     [finding] = [f for f in result.findings if f.rule == "R6343-A1"]
     assert finding.outcome.value == "applies"
-    assert "2025-12-22" in finding.explanation
+    assert "2025-12-22" in text(finding.message, "en")  # the CSED, as the calculation states it
 
 
 def test_timely_request_with_equivalent_box_checked_suspends_as_cdp_ruhaak() -> None:

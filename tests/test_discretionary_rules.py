@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from levynav import datafiles, params
+from levynav.explain.render import text
 from levynav.law import discretionary, registry
 from levynav.law.discretionary_alternatives import installment_agreement_pending, offer_in_compromise_pending
 from levynav.law.discretionary_cdp import cdp_hearing_pending, premature_levy
@@ -127,7 +128,7 @@ def test_a_period_without_its_own_cdp_notice_makes_the_levy_premature() -> None:
     )
     (f,) = premature_levy(case, Context(as_of=AS_OF))
     assert f.outcome is Outcome.APPLIES and f.effect is Effect.LEVY_IMPROPER
-    assert "transcript for 2021 shows no final notice of your right to a hearing" in f.explanation
+    assert "transcript for 2021 shows no final notice of your right to a hearing" in text(f.message, "en")
 
 
 def test_a_notice_missing_from_the_list_is_not_a_notice_never_sent() -> None:
@@ -158,7 +159,7 @@ def test_a_cp504_stands_for_notice_and_demand_when_no_cp14_is_known() -> None:
     )
     (f,) = premature_levy(case, Context(as_of=AS_OF))
     assert f.outcome is Outcome.DOES_NOT_APPLY
-    assert "counted notice and demand from the CP504" in f.explanation
+    assert "counted notice and demand from the CP504" in text(f.message, "en")
 
 
 def test_stay_covers_only_levies_for_the_hearing_periods() -> None:
@@ -200,7 +201,7 @@ def test_innocent_spouse_tax_court_case_keeps_the_bar_until_the_decision_is_fina
 def test_bankruptcy_stay_rests_in_part_on_unverified_limits() -> None:
     case = _case(proceedings={"bankruptcies": [{"petition_date": "2025-04-01"}]})
     (f,) = bankruptcy_stay(case, Context(as_of=AS_OF))
-    assert f.status_note is not None and "RBK-362-LIMITS" in f.status_note
+    assert "RBK-362-LIMITS" in f.unverified
 
 
 def test_a_released_pre_petition_levy_needs_no_release() -> None:

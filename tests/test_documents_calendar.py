@@ -10,6 +10,7 @@ from icalendar import Calendar
 
 from levynav.analyze import analyze
 from levynav.documents.calendar import deadlines_ics, uid
+from levynav.explain.render import english
 from levynav.intake.load import load_case
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
@@ -21,7 +22,7 @@ def test_every_deadline_is_an_event_with_two_alarms(path: Path) -> None:
     cal = Calendar.from_ical(deadlines_ics(analysis, "x"))
     events = {str(e["uid"]): e for e in cal.walk("VEVENT")}
     assert len(events) == len(analysis.deadlines)
-    for d in analysis.deadlines:
+    for d in english(analysis).deadlines:
         event = events[uid(d)]
         assert event.decoded("dtstart") == d.date
         assert d.title in str(event["summary"])

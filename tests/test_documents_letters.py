@@ -10,6 +10,7 @@ import pytest
 from levynav.analyze import analyze
 from levynav.documents.letters import letters_for
 from levynav.documents.pdf import html_to_pdf, pdf_text
+from levynav.explain.render import english, title
 from levynav.intake.load import case_from_data, load_case
 from levynav.model.analysis import Analysis, Outcome
 from levynav.model.case import Case
@@ -24,7 +25,7 @@ def example(name: str) -> tuple[Case, Analysis]:
 
 
 def title_of(analysis: Analysis, rule: str) -> str:
-    return next(f.title for f in analysis.findings if f.rule == rule)
+    return title(rule, "en")
 
 
 def letter_text(case: Case, analysis: Analysis, kind: str) -> str:
@@ -56,11 +57,11 @@ def test_release_request_names_hardship_and_not_the_paid_ground() -> None:
 def test_every_letter_names_only_findings_that_apply(path: Path) -> None:
     case = load_case(path)
     analysis = analyze(case, AS_OF)
-    applying = {f.title for f in analysis.findings if f.outcome is Outcome.APPLIES}
-    not_applying = {f.title for f in analysis.findings if f.outcome is not Outcome.APPLIES} - applying
+    applying = {title(f.rule, "en") for f in analysis.findings if f.outcome is Outcome.APPLIES}
+    not_applying = {title(f.rule, "en") for f in analysis.findings if f.outcome is not Outcome.APPLIES} - applying
     for letter in letters_for(case, analysis):
-        for title in not_applying:
-            assert title not in letter.html, f"{letter.id} names {title!r}, which does not apply"
+        for heading in not_applying:
+            assert heading not in letter.html, f"{letter.id} names {heading!r}, which does not apply"
         for rule in letter.rules:
             assert any(f.rule == rule and f.outcome is Outcome.APPLIES for f in analysis.findings)
 
@@ -160,7 +161,7 @@ def test_letters_to_a_bank_or_employer_speak_to_it_not_to_the_taxpayer(name: str
         text = _html_text(letter.html)
         body = text[text.find("Taxpayer:") :]
         assert "call the irs" not in body.casefold(), f"{letter.id}: tells the holder to call the IRS"
-        for f in analysis.findings:
+        for f in english(analysis).findings:
             assert f.explanation not in body, f"{letter.id}: carries the taxpayer's explanation of {f.rule}"
-        for step in analysis.plan:
+        for step in english(analysis).plan:
             assert step.action not in body, f"{letter.id}: carries a plan step meant for the taxpayer"

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from levynav import analyze, load_case
-from levynav.model.analysis import Analysis
+from levynav.model.analysis import Analysis, Message, message
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
 AS_OF = date(2026, 11, 23)
@@ -143,8 +144,8 @@ def test_example(name: str) -> None:
 def test_payment_step_names_partial_payment_and_the_lower_offer_when_the_numbers_show_them() -> None:
     result = _run("expensive-county-wage-levy-finances.yaml")
     step = next(s for s in result.plan if any(r.startswith("finances.") for r in s.rules))
-    assert "$97.00 a month" in step.action  # disposable income: the IRS's own figure
-    assert "partial-payment agreement" in step.action  # $97 a month does not pay $21,400 before the CSED
+    assert step.text.args["disposable"].value == Decimal("97.00")  # disposable income: the IRS's own figure
+    assert Message(key="finance.partial_payment") in step.extra  # $97 a month does not pay $21,400 before the CSED
     # RCP: $97 x 12 and the checking account; the case does not say whether there is other cash, investments or
     # real estate, or whether the sedan is leased, so the equity is a lower bound (unknown is not $0)
-    assert "lowest offer would be at least $1,164.00" in step.action
+    assert message("finance.offer_at_least", amount=Decimal("1164.00")) in step.extra

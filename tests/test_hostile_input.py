@@ -7,6 +7,7 @@ speed is measured in bench/ (bench_notice.py, bench_scale.py).
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from pathlib import Path
@@ -150,7 +151,12 @@ def test_a_levy_before_the_parameters_is_a_note_not_a_traceback(tmp_path: Path) 
     old = case_file(tmp_path, text.replace("2026-", "1950-").replace("2025-", "1949-"))
     code, out, err = run("analyze", str(old), "--as-of", "1950-12-01", "--format", "json")
     assert code == 0, err
-    assert "outside the dates the law's figures here cover" in out
+    notes = [n for n in json.loads(out)["notes"] if n["kind"] == "law_coverage"]
+    assert notes and notes[0]["message"]["key"] == "note.law_coverage"
+    days = [a["value"] for a in notes[0]["message"]["args"]["dates"]["value"]]
+    assert days and all("1949-01-01" <= d <= "1950-12-01" for d in days), days  # the case's own dates
+    code, text, err = run("analyze", str(old), "--as-of", "1950-12-01")
+    assert code == 0 and "outside the dates the law's figures here cover" in " ".join(text.split()), err
 
 
 def test_a_birth_date_after_as_of_is_an_unknown_age_and_a_note(tmp_path: Path) -> None:
@@ -158,7 +164,10 @@ def test_a_birth_date_after_as_of_is_an_unknown_age_and_a_note(tmp_path: Path) -
     assert "birth_date: 2090-01-01" in text
     code, out, err = run("analyze", str(case_file(tmp_path, text)), *AS_OF, "--format", "json")
     assert code == 0, err
-    assert "A birth date is after the analysis date" in out and "taxpayer.birth_date" in out
+    notes = [n for n in json.loads(out)["notes"] if n["kind"] == "birth_after_as_of"]
+    assert notes and notes[0]["message"]["args"]["fields"]["value"] == [
+        {"type": "text", "value": "taxpayer.birth_date"}
+    ]
 
 
 def test_household_size_of_a_billion_is_refused_with_the_limit(tmp_path: Path) -> None:

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from levynav import analyze, load_case
+from levynav.explain.render import Rendered, english
 from levynav.intake.load import case_from_data
 from levynav.model.analysis import Analysis
 from tests.scenario_runner import as_date, discover
@@ -36,9 +37,10 @@ BLANKS = {
 }
 
 
-def texts(a: Analysis) -> list[tuple[str, str]]:
-    """Every sentence a person reads, with where it came from."""
+def texts(a: Analysis | Rendered) -> list[tuple[str, str]]:
+    """Every sentence a person reads (the English rendering of the record), with where it came from."""
     out: list[tuple[str, str]] = []
+    a = english(a)
     for s in a.plan:
         where = f"plan step {s.order} ({', '.join(s.rules)})"
         out += [(where, t) for t in (s.title, s.action, s.why, s.contact, s.form) if t]
@@ -91,10 +93,11 @@ def test_scenario_texts_have_no_blanks(name: str, scenario: dict[str, object]) -
 def test_plan_texts_fill_only_values_their_situation_has() -> None:
     """A step's plain wording has no blank at all; a situation's wording (``variants``) names only values
     the rule's message for that situation is filled with, so every blank is always filled."""
+    from levynav.explain.catalog import plan_texts
+    from levynav.explain.render import PLACEHOLDER
     from levynav.law.rule import messages
-    from levynav.plan import PLACEHOLDER, step_texts
 
-    for rule, text in step_texts().items():
+    for rule, text in plan_texts("en").items():
         for name in ("title", "action", "form"):
             value = text.get(name) or ""
             assert not PLACEHOLDER.search(value) and not BLANKS["fill-in blank"].search(value), f"{rule}.{name}"
@@ -105,4 +108,15 @@ def test_plan_texts_fill_only_values_their_situation_has() -> None:
             for name in ("title", "action", "form"):
                 used = set(PLACEHOLDER.findall(str(variant.get(name) or "")))
                 assert used <= have, f"{rule}.variants.{key}.{name} uses {used - have}, not in its message"
-            assert set(variant) <= {"title", "action", "form", "contact", "have_ready", "route", "tier", "when"}
+            assert set(variant) <= {
+                "title",
+                "action",
+                "form",
+                "contact",
+                "have_ready",
+                "route",
+                "tier",
+                "when",
+                "form_filed",
+                "forms",
+            }

@@ -12,6 +12,7 @@ import pytest
 import yaml
 
 from levynav import datafiles, params
+from levynav.explain.render import text
 from levynav.law import registry, release
 from levynav.law.release_grounds import wage_levy_not_collectible
 from levynav.law.release_hardship import economic_hardship, hardship_measure, unfiled_returns_no_bar
@@ -53,9 +54,9 @@ def test_computed_hardship_applies_and_shows_the_figures() -> None:
     (f,) = economic_hardship(_case(), ctx)
     assert f.outcome is Outcome.APPLIES
     assert f.effect is Effect.MUST_RELEASE
-    assert "monthly income: $2,100.00" in f.explanation
-    assert "allowable expenses: $2,900.00" in f.explanation
-    assert "below the allowable living expenses" in f.explanation
+    assert "monthly income: $2,100.00" in text(f.message, "en")
+    assert "allowable expenses: $2,900.00" in text(f.message, "en")
+    assert "below the allowable living expenses" in text(f.message, "en")
     assert [p.id for p in f.parameters] == ["test.standard"]
 
 
@@ -63,7 +64,7 @@ def test_computed_no_hardship_wins_over_a_stated_hardship() -> None:
     ctx = Context(as_of=AS_OF, hardship=_computed(Outcome.DOES_NOT_APPLY))
     (f,) = economic_hardship(_case(economic_hardship=True), ctx)
     assert f.outcome is Outcome.DOES_NOT_APPLY
-    assert "special circumstances" in f.explanation
+    assert "special circumstances" in text(f.message, "en")
     assert unfiled_returns_no_bar(_case(economic_hardship=True, unfiled_returns=True), ctx)[0].outcome is (
         Outcome.NOT_APPLICABLE
     )
@@ -88,7 +89,7 @@ def test_business_is_not_applicable_even_with_computed_hardship() -> None:
     ctx = Context(as_of=AS_OF, hardship=_computed(Outcome.APPLIES))
     (f,) = economic_hardship(_case(kind="business", levy="bank"), ctx)
     assert f.outcome is Outcome.NOT_APPLICABLE
-    assert "Seminole" in f.explanation
+    assert "Seminole" in text(f.message, "en")
     assert {c.id for c in f.citations} >= {"R6343-A4", "R6343-A4-ENTITY"}
 
 
@@ -113,7 +114,7 @@ def test_wage_levy_not_collectible_effective_date(served: date, outcome: Outcome
     if outcome is Outcome.APPLIES:
         assert f.parameters[0].effective_from == date(2000, 1, 1)
     else:
-        assert "January 1, 2000" in f.explanation
+        assert "January 1, 2000" in text(f.message, "en")
 
 
 def test_effective_date_parameter_values() -> None:
@@ -154,7 +155,7 @@ def test_every_rule_renders_on_every_scenario_case_and_context() -> None:
             case = Case.model_validate(item["case"])
             for ctx in contexts:
                 for rule in release.RULES:
-                    rendered += sum(1 for f in rule(case, ctx) if f.explanation)
+                    rendered += sum(1 for f in rule(case, ctx) if text(f.message, "en"))
     assert rendered > 500
 
 

@@ -8,15 +8,8 @@ from typing import Any
 from levynav import __version__, derive, params, plan
 from levynav.law import catalog
 from levynav.lawdata import Law, using
-from levynav.model.analysis import Analysis, Deadline, StatuteDate
+from levynav.model.analysis import Analysis, Deadline, Note, StatuteDate, message
 from levynav.model.case import Case
-
-DISCLAIMER = (
-    "Levy Navigator explains the law and the IRS's published rules as they apply to the facts you gave. "
-    "It is not legal advice and does not create a lawyer-client relationship. Check the sources shown, "
-    "and talk to a tax professional, a Low Income Taxpayer Clinic or the Taxpayer Advocate Service "
-    "before you rely on it."
-)
 
 
 def analyze(case: Case, as_of: date, law: Law | None = None) -> Analysis:
@@ -29,13 +22,12 @@ def analyze(case: Case, as_of: date, law: Law | None = None) -> Analysis:
 
 def _analyze(case: Case, as_of: date) -> Analysis:
     ctx = derive.build_context(case, as_of)
-    uncovered: list[str] = []
+    uncovered: list[date | None] = []
     findings = [f for rule in catalog.RULES for f in _covered(rule, case, ctx, uncovered)]
     deadlines = _unique(d for fn in catalog.DEADLINES for d in _covered(fn, case, ctx, uncovered))
     return Analysis(
         as_of=as_of,
         version=__version__,
-        disclaimer=DISCLAIMER,
         summary=plan.summary(findings, deadlines),
         findings=findings,
         deadlines=deadlines,
@@ -61,26 +53,25 @@ def _unique(deadlines: object) -> list[Deadline]:
     return sorted(seen.values(), key=lambda d: (d.date, d.id))
 
 
-def _covered(fn: Any, case: Case, ctx: Any, uncovered: list[str]) -> list[Any]:
+def _covered(fn: Any, case: Case, ctx: Any, uncovered: list[date | None]) -> list[Any]:
     """What one rule (or deadline) function returns; nothing, and a note, when a date of the case or
     ``as_of`` falls outside the dates its dated parameters cover (a 1950 levy, a 2100 analysis)."""
     try:
         return list(fn(case, ctx))
     except params.MissingParameter as exc:
-        uncovered.append(str(exc))
+        uncovered.append(exc.on)
         return []
 
 
-def _coverage_notes(uncovered: list[str]) -> list[str]:
+def _coverage_notes(uncovered: list[date | None]) -> list[Note]:
+    """Rules left out because a dated figure of the law has no value on a date of the case (said by date)."""
     if not uncovered:
         return []
-    return [
-        "Some questions were not answered: a date in the case or the analysis date is outside the dates the "
-        "law's figures here cover (" + "; ".join(sorted(set(uncovered))) + ")."
-    ]
+    days = sorted({d for d in uncovered if d is not None})
+    return [Note(kind="law_coverage", message=message("note.law_coverage", dates=days))]
 
 
-def _birth_notes(case: Case, as_of: date) -> list[str]:
+def _birth_notes(case: Case, as_of: date) -> list[Note]:
     """Birth dates after the analysis date: the age is taken as unknown (calc/expenses.py), and said here."""
     births = [
         ("taxpayer.birth_date", case.taxpayer.birth_date),
@@ -90,4 +81,4 @@ def _birth_notes(case: Case, as_of: date) -> list[str]:
     late = [path for path, born in births if born is not None and born > as_of]
     if not late:
         return []
-    return [f"A birth date is after the analysis date, so that age is not known: {', '.join(late)}."]
+    return [Note(kind="birth_after_as_of", message=message("note.birth_after_as_of", fields=late))]

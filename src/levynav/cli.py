@@ -11,9 +11,20 @@ import typer
 
 from levynav import render_text
 from levynav.analyze import analyze
-from levynav.cli_common import AsOf, Format, analysis_json, check_format, fail, load_case_or_exit, parse_as_of
+from levynav.cli_common import (
+    AsOf,
+    Format,
+    Lang,
+    analysis_json,
+    check_format,
+    fail,
+    load_case_or_exit,
+    parse_as_of,
+    parse_lang,
+)
 from levynav.law import registry
 from levynav.law.catalog import MODULES
+from levynav.model.analysis import Analysis
 
 app = typer.Typer(
     help="Levy Navigator: which IRS levy-release grounds and appeal routes apply, by when, and why.",
@@ -28,16 +39,64 @@ def analyze_command(
     case_file: Annotated[Path, typer.Argument(help="case file, YAML or JSON")],
     as_of: AsOf = None,
     fmt: Format = "text",
+    lang: Lang = None,
 ) -> None:
     """Analyse a case: release grounds, returns, appeal routes, deadlines and the plan."""
     check_format(fmt)
     day = parse_as_of(as_of)
+    language = parse_lang(lang)
     case = load_case_or_exit(case_file)
     result = analyze(case, day)
-    if fmt == "json":
+    if fmt == "json":  # the record: ids, outcomes, dates, figures and message references; no sentence
         typer.echo(analysis_json(result))
     else:
-        render_text.print_analysis(result)
+        render_text.print_analysis(result, language)
+
+
+@app.command("render")
+def render_command(
+    record_file: Annotated[Path, typer.Argument(help="an analysis saved with `levynav analyze --format json`")],
+    lang: Lang = None,
+    fmt: Annotated[str, typer.Option("--format", help="text or html")] = "text",
+) -> None:
+    """Render a saved analysis in a language, without running the rules again."""
+    if fmt not in {"text", "html"}:
+        raise fail(f"--format: {fmt!r} is not one of text, html")
+    language = parse_lang(lang)
+    record = load_record_or_exit(record_file)
+    if fmt == "html":
+        from levynav.explain.html import analysis_html
+
+        typer.echo(analysis_html(record, language), nl=False)
+    else:
+        render_text.print_analysis(record, language)
+
+
+def load_record_or_exit(path: Path) -> Analysis:
+    """A saved record, validated into the Analysis model; any problem is one line and exit 2."""
+    from pydantic import ValidationError
+
+    from levynav.intake.load import field_path
+    from levynav.model.analysis import CONTRACT
+
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise fail(f"{path.name}: cannot be read ({type(err).__name__})") from None
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as err:
+        raise fail(f"{path.name}: not JSON (line {err.lineno}, column {err.colno})") from None
+    if not isinstance(data, dict):
+        raise fail(f"{path.name}: expected a JSON object (an analysis record)")
+    if data.get("contract") != CONTRACT:
+        got = data.get("contract")
+        raise fail(f"{path.name}: contract: expected {CONTRACT!r}, got {got!r} (see docs/json-contract.md)")
+    try:
+        return Analysis.model_validate(data)
+    except ValidationError as err:
+        first = err.errors()[0]
+        raise fail(f"{path.name}: {field_path(tuple(first['loc'])) or '(top)'}: {first['msg']}") from None
 
 
 @app.command("rules")

@@ -23,6 +23,23 @@ AsOf = Annotated[
     typer.Option("--as-of", help="Date to analyse on, YYYY-MM-DD (default: today)", show_default=False),
 ]
 Format = Annotated[str, typer.Option("--format", help="text or json")]
+Lang = Annotated[
+    str | None,
+    typer.Option("--lang", help="language of what a person reads: en or es (default: $LEVYNAV_LANG, else en)"),
+]
+
+
+def parse_lang(raw: str | None) -> str:
+    """The language: --lang, else the LEVYNAV_LANG environment variable (read here, in the adapter only), else en."""
+    import os
+
+    from levynav.explain import LANGS
+
+    chosen = raw if raw is not None else (os.environ.get("LEVYNAV_LANG") or "en")
+    where = "--lang" if raw is not None else "LEVYNAV_LANG"
+    if chosen not in LANGS:
+        raise fail(f"{where}: {chosen!r} is not one of {', '.join(LANGS)}")
+    return chosen
 
 
 def fail(message: str) -> typer.Exit:

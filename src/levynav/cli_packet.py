@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from levynav.analyze import analyze
-from levynav.cli_common import AsOf, load_case_or_exit, parse_as_of
+from levynav.cli_common import AsOf, Lang, load_case_or_exit, parse_as_of, parse_lang
 
 
 def register(app: typer.Typer) -> None:
@@ -17,13 +17,15 @@ def register(app: typer.Typer) -> None:
         case_file: Annotated[Path, typer.Argument(help="case file, YAML or JSON")],
         out: Annotated[Path, typer.Option("--out", help="folder to write the packet into")],
         as_of: AsOf = None,
+        lang: Lang = None,
     ) -> None:
         """Write the packet a person can mail: letters, forms, checklists, a calendar of deadlines, a timeline."""
         day = parse_as_of(as_of)
+        language = parse_lang(lang)
         case = load_case_or_exit(case_file)
-        from levynav.documents.packet import QUESTION, build_packet, write_packet  # WeasyPrint loads only now
+        from levynav.documents.packet import build_packet, write_packet  # WeasyPrint loads only now
 
-        packet = build_packet(case, analyze(case, day))
+        packet = build_packet(case, analyze(case, day), language)
         written = write_packet(packet, out)
         typer.echo(f"Packet written to {out}/ ({len(written)} files):")
         typer.echo("  packet.pdf       everything in one PDF, cover page first")
@@ -33,7 +35,7 @@ def register(app: typer.Typer) -> None:
         typer.echo("  deadlines.ics    every deadline, with reminders 7 days and 1 day before")
         typer.echo("  timeline.svg     notices, levies, deadlines and the collection statute date")
         if packet.missing:
-            gaps = [m for m in packet.missing if not m["where"].startswith(QUESTION)]
+            gaps = [m for m in packet.missing if "q" not in m]
             typer.echo(
                 f"{len(gaps)} fact(s) missing from the papers (red marks) and "
                 f"{len(packet.missing) - len(gaps)} open question(s) — see the last pages of packet.pdf."

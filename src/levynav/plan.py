@@ -1,7 +1,8 @@
 """From findings and deadlines to what the person does: the plan, the open questions, the history.
 
-Wording comes from ``data/plan/*.yaml`` (one step per rule id) and ``data/questions/*.yaml`` (one
-prompt per fact path); this module only chooses, orders and dates.
+Behaviour (when, tier, route, form ids) comes from ``data/plan/*.yaml`` (one step per rule id); this module
+only chooses, orders and dates. It writes no words: a step refers to its text (``plan.RULE`` with the
+variant chosen), to the findings that call for it and to what it is about; ``levynav.explain`` renders them.
 """
 
 from __future__ import annotations
@@ -14,11 +15,24 @@ from decimal import Decimal
 from typing import Any
 
 from levynav import datafiles
-from levynav.law.rule import Context, humanize
-from levynav.model.analysis import Deadline, Effect, Finding, Outcome, Question, Resource, Step, TimelineEvent
+from levynav.law.rule import Context
+from levynav.model.analysis import (
+    Deadline,
+    Effect,
+    Finding,
+    Message,
+    Note,
+    Outcome,
+    Question,
+    Resource,
+    Step,
+    SummaryItem,
+    TimelineEvent,
+    message,
+)
 from levynav.model.case import Case, Owner, TaxpayerKind
 
-IRS_PHONE = "IRS: 1-800-829-1040 (individuals) or 1-800-829-4933 (businesses), or the number on your notice"
+FORM_ID = re.compile(r"\bForm (\w[\w-]*)")
 ACTION_EFFECTS = {
     Effect.MUST_RELEASE,
     Effect.MAY_RELEASE,
@@ -49,18 +63,13 @@ def step_texts() -> dict[str, Any]:
     return datafiles.merged_mapping("plan")
 
 
-@functools.cache
-def question_texts() -> dict[str, Any]:
-    return datafiles.merged_mapping("questions")
-
-
-def _contact(case: Case) -> str:
+def _contact(case: Case) -> Message:
     phones = [n.phone for n in case.notices if n.phone]
     if phones:
-        return f"IRS at {phones[-1]} (the number on your notice); or 1-800-829-1040"
+        return message("contact.irs_notice", phone=phones[-1])
     if case.taxpayer.kind.value == "business":
-        return "IRS: 1-800-829-4933 (businesses), or the number on your notice"
-    return IRS_PHONE
+        return message("contact.irs_business")
+    return message("contact.irs")
 
 
 def _when(base: str, by: date | None, as_of: date) -> str:
@@ -123,26 +132,27 @@ def steps(case: Case, findings: list[Finding], deadlines: list[Deadline], ctx: C
         chosen.setdefault(f.rule, []).append(f)
     drafts: list[_Draft] = []
     for rule, group in chosen.items():
-        t, lead = step_text(for_taxpayer(texts[rule], case), group)
+        t, lead, key = step_text(for_taxpayer(texts[rule], case), group, rule, case)
         dated = [d for g in group for i in g.deadline_ids for d in _subject_deadlines(open_by_id, i, g.subject)]
         by = min((d.date for d in dated), default=None)
-        about = _about(case, group)
+        forms = t.get("forms")
         step = Step(
             order=0,
             when=_when(t.get("when", "this_week"), by, ctx.as_of),
-            title=t["title"],
-            action=t["action"].strip() + about,
-            why=lead.explanation,
+            text=Message(key=key, args=lead.message.args if key.count(".variants.") else {}),
+            why=[lead.message],
+            about=_about(case, group),
             by_date=by,
-            contact=_contact(case) if t.get("contact") == "irs" else t.get("contact"),
-            form=t.get("form"),
-            have_ready=_unique(t.get("have_ready", [])),
+            contact=_contact(case) if t.get("contact") == "irs" else None,
+            forms=list(forms) if isinstance(forms, list) else FORM_ID.findall(str(t.get("form") or "")),
+            form_filed=bool(t.get("form_filed")),
             rules=[rule],
         )
         weight = max((EFFECT_WEIGHT.get(g.effect, 0) for g in group if g.effect), default=0)
         tier = t.get("tier") or min((EFFECT_TIER.get(g.effect, "help") for g in group if g.effect), key=TIERS.index)
-        drafts.append(_Draft(step, tier, weight, _route_key(step, t.get("route")), bool(t.get("route"))))
-    drafts += [_Draft(s, "pay", 0, _route_key(s, None), False) for s in _finance_steps(case, ctx)]
+        route = _route_key(step, t.get("route"), t.get("contact"))
+        drafts.append(_Draft(step, tier, weight, route, bool(t.get("route"))))
+    drafts += [_Draft(s, "pay", 0, _route_key(s, None, "irs"), False) for s in _finance_steps(case, ctx)]
     tiers = _tier_order(case, ctx)
     drafts.sort(key=lambda d: (tiers.index(d.tier), RANK[d.step.when], -d.weight, d.step.by_date or date.max))
     merged = _merge_same_route(drafts)
@@ -152,17 +162,17 @@ def steps(case: Case, findings: list[Finding], deadlines: list[Deadline], ctx: C
 SUBJECT = re.compile(r"^(?:proceedings\.)?(\w+)\[(\d+)\]$")
 
 
-def _about(case: Case, group: list[Finding]) -> str:
-    """What the step is about, in words (the levy on the named bank, the LT11 of a date); never a fact path."""
-    words: list[str] = []
+def _about(case: Case, group: list[Finding]) -> list[Message]:
+    """What the step is about (the levy on the named bank, the LT11 of a date); never a fact path."""
+    out: list[Message] = []
     for subject in sorted({g.subject for g in group if g.subject}):
         said = _subject_words(case, subject)
-        if said and said not in words:
-            words.append(said)
-    return f" (about {' and '.join(words)})" if words else ""
+        if said is not None and said not in out:
+            out.append(said)
+    return out
 
 
-def _subject_words(case: Case, subject: str) -> str | None:
+def _subject_words(case: Case, subject: str) -> Message | None:
     match = SUBJECT.match(subject)
     if not match:
         return None
@@ -170,48 +180,37 @@ def _subject_words(case: Case, subject: str) -> str | None:
     if kind == "levies" and i < len(case.levies):
         lv = case.levies[i]
         if lv.holder:
-            return f"the levy on {lv.holder}"
-        return f"the levy ({KIND_WORDS.get(lv.kind.value, lv.kind.value)})"
+            return message("subject.levy_on", holder=lv.holder)
+        return message("subject.levy_kind", kind=lv.kind)
     if kind == "notices" and i < len(case.notices):
         n = case.notices[i]
         when = n.notice_date or n.mailing_date
-        return f"the {n.type.value} notice" + (f" of {humanize(when)}" if when else "")
-    fixed = {
-        "installment_agreements": "your installment agreement request",
-        "offers": "your offer in compromise",
-        "bankruptcies": "your bankruptcy case",
-        "hearing_requests": "your hearing request",
-        "innocent_spouse_claims": "your innocent-spouse claim",
-    }
-    return fixed.get(kind)
+        if when:
+            return message("subject.notice_of", notice=n.type.value, date=when)
+        return message("subject.notice", notice=n.type.value)
+    if kind in {"installment_agreements", "offers", "bankruptcies", "hearing_requests", "innocent_spouse_claims"}:
+        return message(f"subject.{kind}")
+    return None
 
 
-def step_text(text: dict[str, Any], group: list[Finding]) -> tuple[dict[str, Any], Finding]:
-    """The step's wording for the situation found: the first ``variants`` entry (in file order) whose key is
-    the message key of one of the findings, filled with that finding's values; else the plain step."""
+def step_text(
+    text: dict[str, Any], group: list[Finding], rule: str = "", case: Case | None = None
+) -> tuple[dict[str, Any], Finding, str]:
+    """The step's text for the situation found: the first ``variants`` entry (in file order) whose key is
+    the message key of one of the findings (its values fill the text); else the plain step. Returns the
+    merged behaviour fields, the finding that leads, and the text's catalog key."""
+    base = f"plan.{rule}" + (".business" if case is not None and _business_text(text, case) else "")
     for key, variant in (text.get("variants") or {}).items():
         lead = next((f for f in group if f.message_key == key), None)
         if lead is None:
             continue
         merged = {k: v for k, v in text.items() if k != "variants"} | dict(variant)
-        args = lead.message_args
-        for name in ("title", "action", "form"):
-            if isinstance(merged.get(name), str):
-                merged[name] = PLACEHOLDER.sub(lambda m: args[m.group(1)], merged[name])  # noqa: B023
-        return merged, lead
-    return text, group[0]
+        return merged, lead, f"{base}.variants.{key}"
+    return text, group[0], base
 
 
-def _unique(items: list[str]) -> list[str]:
-    """Each 'have ready' item once (the same words, whatever their case or spacing)."""
-    seen: set[str] = set()
-    out = []
-    for item in items:
-        norm = " ".join(item.split()).casefold()
-        if norm not in seen:
-            seen.add(norm)
-            out.append(item)
-    return out
+def _business_text(text: dict[str, Any], case: Case) -> bool:
+    return case.taxpayer.kind is TaxpayerKind.BUSINESS and isinstance(text.get("business"), dict)
 
 
 def _tier_order(case: Case, ctx: Context) -> tuple[str, ...]:
@@ -285,52 +284,42 @@ def _finance_step(
     offer: dict[str, Any] | None = None,
     owed: Decimal | None = None,
 ) -> Step:
-    values = {
-        "option": option["title"].lower(),
-        "payment": _money(Decimal(option["monthly_payment"])) if option.get("monthly_payment") else "an amount",
-        "disposable": _money(Decimal(disposable)) if disposable is not None else "an unknown amount",
+    name = str(option["option"])
+    key = next(k for k, v in datafiles.load_yaml("finance_steps.yaml").items() if v is text)
+    values: dict[str, Any] = {
+        "option": Message(key=f"label.option.{name}"),
+        "payment": Decimal(option["monthly_payment"]) if option.get("monthly_payment") else None,
+        "disposable": Decimal(disposable) if disposable is not None else None,
     }
-    reasons = "; ".join(option["reasons"][:2])
-    extra = ""
+    extra: list[Message] = []
     if (option.get("figures") or {}).get("partial_payment") == "yes":
-        extra += (
-            " At this amount the debt would not be paid before the collection statute date: it would be a "
-            "partial-payment agreement, which the IRS reviews at least every two years."
-        )
+        extra.append(message("finance.partial_payment"))
     lowest = ((offer or {}).get("figures") or {}).get("minimum_offer_lump_sum")
     if offer and offer["eligibility"] != "not_eligible" and lowest and owed and Decimal(lowest) < owed:
         bound = (offer.get("figures") or {}).get("equity_is_a_lower_bound") == "yes"
-        about = "at least" if bound else "about"
-        extra += (
-            f" An offer in compromise may settle the debt for less: by the IRS's own arithmetic the lowest "
-            f"offer would be {about} ${Decimal(lowest):,.2f} paid within five months (Form 656 and Form 433-A (OIC))"
-            + ("; the value of some assets is not known yet." if bound else ".")
-        )
+        extra.append(message("finance.offer_at_least" if bound else "finance.offer_about", amount=Decimal(lowest)))
     return Step(
         order=0,
         when=text["when"],
-        title=text["title"],
-        action=" ".join(text["action"].split()).format(**values) + extra,
-        why=reasons or "The IRS's own figures for your household support this.",
+        text=message(f"finance.{key}", **{k: v for k, v in values.items() if v is not None}),
+        why=[message("finance.why", option=values["option"])],
+        extra=extra,
         contact=_contact(case),
-        form=text["form"],
-        have_ready=list(text["have_ready"]),
-        rules=[f"finances.{option['option']}"],
+        forms=FORM_ID.findall(str(text.get("form") or "")),
+        rules=[f"finances.{name}"],
     )
 
 
-def _money(amount: Decimal) -> str:
-    """$1,234.50, and a shortfall as -$465.40 (never "$-465.40")."""
-    return f"-${-amount:,.2f}" if amount < 0 else f"${amount:,.2f}"
-
-
-def _route_key(step: Step, route: str | None) -> tuple[str, str] | None:
+def _route_key(step: Step, route: str | None, recipient: Any = None) -> tuple[str, str] | None:
     """Two steps that take the same route are one step: the plan file's ``route`` when given (e.g. the release
-    call for an installment agreement), else the form they send to the same place (two reasons for Form 911)."""
+    call for an installment agreement), else the form they send to the same recipient (two reasons for Form
+    911). Ids only: the form id and the contact's key."""
     if route:
         return (route, "")
-    match = re.search(r"Form (\w[\w-]*)", step.form or "")
-    return (match.group(1), step.contact or "") if match else None
+    official = [f for f in step.forms if f[:1].isdigit()]  # an IRS form number, not a letter or a claim
+    if not official:
+        return None
+    return (official[0], step.contact.key if step.contact else str(recipient or ""))
 
 
 def _merge_same_route(ordered: list[_Draft]) -> list[Step]:
@@ -345,11 +334,12 @@ def _merge_same_route(ordered: list[_Draft]) -> list[Step]:
             continue
         kept = merged[index[key]]
         dates = [d for d in (kept.by_date, step.by_date) if d is not None]
+        more_why = [] if draft.declared else [w for w in step.why if w not in kept.why]
         merged[index[key]] = kept.model_copy(
             update={
-                "why": kept.why if step.why == kept.why or draft.declared else f"{kept.why} {step.why}",
+                "why": kept.why + more_why,
                 "rules": kept.rules + [r for r in step.rules if r not in kept.rules],
-                "have_ready": _unique(kept.have_ready + step.have_ready),
+                "merged": [*kept.merged, step.text, *step.merged],
                 "by_date": min(dates) if dates else None,
                 "when": min(kept.when, step.when, key=RANK.__getitem__),
             }
@@ -385,23 +375,9 @@ def questions(findings: list[Finding]) -> list[Question]:
         for path in f.missing:
             decides[path].add(f.rule)
             weight[path] += importance
-    texts = question_texts()
-    out = [
-        Question(
-            path=path,
-            prompt=texts.get(_pattern(path), _default_prompt(path)),
-            decides=sorted(decides[path]),
-            weight=weight[path],
-        )
-        for path in decides
-    ]
+    out = [Question(path=path, decides=sorted(decides[path]), weight=weight[path]) for path in decides]
     out.sort(key=lambda q: (-q.weight, q.path))
     return out
-
-
-def _default_prompt(path: str) -> str:
-    last = _pattern(path).split(".")[-1].replace("[]", "").replace("_", " ")
-    return f"What is the {last}? ({path})"
 
 
 def history(case: Case) -> list[TimelineEvent]:
@@ -409,140 +385,118 @@ def history(case: Case) -> list[TimelineEvent]:
     for n in case.notices:
         when = n.mailing_date or n.notice_date
         if when is not None:
-            note = f"mailed {n.mailing_date.isoformat()}" if n.mailing_date and n.notice_date else None
-            events.append(TimelineEvent(date=n.notice_date or when, event=f"Notice {n.type.value}", note=note))
+            note = message("history.mailed", date=n.mailing_date) if n.mailing_date and n.notice_date else None
+            events.append(
+                TimelineEvent(
+                    date=n.notice_date or when,
+                    kind="notice",
+                    event=message("history.notice", notice=n.type.value),
+                    note=note,
+                )
+            )
     for lv in case.levies:
         if lv.served_date:
-            served = TimelineEvent(
-                date=lv.served_date,
-                event=f"Levy served{_on(lv.holder)} ({KIND_WORDS.get(lv.kind.value, lv.kind.value)})",
-                note=_since_notices(case, lv.served_date),
+            event = (
+                message("history.levy_served_on", holder=lv.holder, kind=lv.kind)
+                if lv.holder
+                else message("history.levy_served", kind=lv.kind)
             )
-            events.append(served)
-        if lv.proceeds_sent_date:
             events.append(
-                TimelineEvent(date=lv.proceeds_sent_date, event=f"Levied money sent to the IRS{_by(lv.holder)}")
+                TimelineEvent(
+                    date=lv.served_date, kind="levy_served", event=event, note=_since_notices(case, lv.served_date)
+                )
             )
+        if lv.proceeds_sent_date:
+            sent = (
+                message("history.proceeds_sent_by", holder=lv.holder) if lv.holder else message("history.proceeds_sent")
+            )
+            events.append(TimelineEvent(date=lv.proceeds_sent_date, kind="proceeds_sent", event=sent))
         if lv.released_date:
-            events.append(TimelineEvent(date=lv.released_date, event=f"Levy released{_on(lv.holder)}"))
+            freed = (
+                message("history.levy_released_on", holder=lv.holder) if lv.holder else message("history.levy_released")
+            )
+            events.append(TimelineEvent(date=lv.released_date, kind="levy_released", event=freed))
     for ia in case.installment_agreements:
         for name in ("requested_date", "entered_date", "rejected_date", "terminated_date"):
             d = getattr(ia, name)
             if d:
-                events.append(TimelineEvent(date=d, event=f"Installment agreement {name.removesuffix('_date')}"))
+                what = message(f"history.agreement_{name.removesuffix('_date')}")
+                events.append(TimelineEvent(date=d, kind="agreement", event=what))
     for o in case.offers:
         for name in ("submitted_date", "pending_date", "rejected_date", "accepted_date", "withdrawn_date"):
             d = getattr(o, name)
             if d:
-                events.append(TimelineEvent(date=d, event=f"Offer in compromise {name.removesuffix('_date')}"))
+                events.append(
+                    TimelineEvent(date=d, kind="offer", event=message(f"history.offer_{name.removesuffix('_date')}"))
+                )
     for b in case.proceedings.bankruptcies:
-        events.append(TimelineEvent(date=b.petition_date, event="Bankruptcy petition filed"))
+        events.append(TimelineEvent(date=b.petition_date, kind="bankruptcy", event=message("history.bankruptcy")))
     for h in case.proceedings.hearing_requests:
-        events.append(TimelineEvent(date=h.request_date, event=f"Hearing requested ({h.kind.value})"))
+        events.append(
+            TimelineEvent(date=h.request_date, kind="hearing", event=message("history.hearing", hearing=h.kind))
+        )
     events.sort(key=lambda e: e.date)
     return events
 
 
-KIND_WORDS = {
-    "bank": "bank account",
-    "wages": "wages",
-    "social_security": "Social Security",
-    "federal_payment": "federal payment",
-    "retirement": "retirement account",
-    "accounts_receivable": "accounts receivable",
-    "state_tax_refund": "state tax refund",
-    "other_property": "property",
-    "digital_assets": "digital assets",
-}
-
-
-def _on(holder: str | None) -> str:
-    return f" on {holder}" if holder else ""
-
-
-def _by(holder: str | None) -> str:
-    return f" by {holder}" if holder else ""
-
-
-def _since_notices(case: Case, served: date) -> str | None:
+def _since_notices(case: Case, served: date) -> Message:
     """How long after the last notices the levy came (the timing that decides premature-levy questions)."""
     parts = []
     for n in sorted(case.notices, key=lambda n: n.mailing_date or n.notice_date or date.min):
         sent = n.mailing_date or n.notice_date
         if sent is not None and sent <= served and n.type.value not in {"668-A", "668-W"}:
-            parts.append(f"{(served - sent).days} days after the {n.type.value}")
-    return "; ".join(parts[-2:]) if parts else "no earlier notice is recorded"
+            parts.append(message("history.days_after", days=(served - sent).days, notice=n.type.value))
+    if not parts:
+        return message("history.no_notice_before")
+    return message("history.since", parts=parts[-2:])
 
 
 def resources(case: Case, findings: list[Finding]) -> list[Resource]:
-    out = [
-        Resource(
-            id="tas",
-            name="Taxpayer Advocate Service",
-            how="Call 1-877-777-4778 or send Form 911 to your local TAS office; free",
-            why="TAS can step in when a levy causes hardship or the IRS does not respond.",
-        ),
-        Resource(
-            id="litc",
-            name="Low Income Taxpayer Clinics",
-            how="IRS Publication 4134 lists clinics; free or nominal fee",
-            why="Clinics represent people with income at or below 250% of the poverty level.",
-        ),
-        Resource(
-            id="tbor",
-            name="Taxpayer Bill of Rights",
-            how="IRS Publication 1",
-            why="You have the right to challenge the IRS's position, to appeal, and to finality.",
-        ),
-    ]
+    ids = ["tas", "litc", "tbor"]
     if case.taxpayer.kind.value == "business":
-        out = [r for r in out if r.id != "litc"]
-    return out
+        ids.remove("litc")
+    return [Resource(id=i) for i in ids]
 
 
+SUMMARY_EFFECTS = (Effect.MUST_RELEASE, Effect.NO_LEVY, Effect.LEVY_IMPROPER, Effect.MUST_RETURN, Effect.MAY_RELEASE)
 # A ground that binds the IRS only once it determines the ground exists (Finding.condition "irs_determination"):
-# the headline says what the person can ask for and what the IRS must do if it agrees.
-CONDITIONED_HEADLINE = {
-    Effect.MUST_RELEASE: "You can ask for release — the IRS must release the levy once it agrees that: ",
-}
+# the headline says what the person can ask for and what the IRS must do if it agrees ("ask").
+CONDITIONED_HEADLINE = {Effect.MUST_RELEASE}
 
 
-def summary(findings: list[Finding], deadlines: list[Deadline]) -> list[str]:
-    lines = []
+def summary(findings: list[Finding], deadlines: list[Deadline]) -> list[SummaryItem]:
+    lines: list[SummaryItem] = []
     applies = [f for f in findings if f.outcome is Outcome.APPLIES and f.effect in ACTION_EFFECTS]
-    for effect in (
-        Effect.MUST_RELEASE,
-        Effect.NO_LEVY,
-        Effect.LEVY_IMPROPER,
-        Effect.MUST_RETURN,
-        Effect.MAY_RELEASE,
-    ):
-        hits = sorted({f.title for f in applies if f.effect is effect and f.condition is None})
+    for effect in SUMMARY_EFFECTS:
+        hits = sorted({f.rule for f in applies if f.effect is effect and f.condition is None})
         if hits:
-            lines.append(f"{effect.value.replace('_', ' ').capitalize()}: " + "; ".join(hits))
-        asked = sorted({f.title for f in applies if f.effect is effect and f.condition == "irs_determination"})
+            lines.append(SummaryItem(kind="effect", effect=effect, rules=hits))
+        asked = sorted({f.rule for f in applies if f.effect is effect and f.condition == "irs_determination"})
         if asked and effect in CONDITIONED_HEADLINE:
-            lines.append(CONDITIONED_HEADLINE[effect] + "; ".join(t[:1].lower() + t[1:] for t in asked))
+            lines.append(SummaryItem(kind="ask", effect=effect, rules=asked))
     upcoming = [d for d in deadlines if not d.passed]
     if upcoming:
         d = upcoming[0]
-        lines.append(f"Next deadline: {d.title} — {d.date.isoformat()} ({d.days_left} days left)")
+        lines.append(
+            SummaryItem(kind="next_deadline", deadline=d.id, subject=d.subject, date=d.date, days_left=d.days_left)
+        )
     if not lines:
-        lines.append("No release ground was found on the facts given; see the open questions.")
+        lines.append(SummaryItem(kind="none"))
     return lines
 
 
-def notes(findings: list[Finding], ctx: Context) -> list[str]:
+def notes(findings: list[Finding], ctx: Context) -> list[Note]:
     out = []
-    unverified = sorted({f.rule for f in findings if f.status_note})
+    unverified = sorted({f.rule for f in findings if f.unverified})
     if unverified:
-        out.append("These findings rest in part on sources not verified against primary law: " + ", ".join(unverified))
+        out.append(Note(kind="unverified", message=message("note.unverified", rules=unverified)))
     stated = sorted(c.period_id for c in ctx.csed.values() if c.basis == "stated")
     if stated:
-        out.append(
-            "Collection statute dates taken as stated in the case, not computed (no assessment date given): "
-            + ", ".join(stated)
-        )
-    out += [f"Finances: {n}" for n in (ctx.finances or {}).get("notes", [])]
-    out += [f"Payment options: {n}" for n in ((ctx.finances or {}).get("options") or {}).get("notes", [])]
+        out.append(Note(kind="csed_stated", message=message("note.csed_stated", periods=stated)))
+    # the ability-to-pay calculation's own notes are English working notes (calc/), quoted as text
+    out += [
+        Note(kind="finances", message=message("note.finances", text=n)) for n in (ctx.finances or {}).get("notes", [])
+    ]
+    options = ((ctx.finances or {}).get("options") or {}).get("notes", [])
+    out += [Note(kind="options", message=message("note.options", text=n)) for n in options]
     return out

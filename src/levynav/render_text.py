@@ -10,15 +10,16 @@ from rich.console import Console
 from rich.panel import Panel
 from rich.table import Table
 
+from levynav.explain.render import Rendered, RFinding, render
 from levynav.law import registry
 from levynav.law.rule import Rule
-from levynav.model.analysis import Analysis, Citation, Finding, Outcome
+from levynav.model.analysis import Analysis, Citation, Outcome
 
-OUTCOME_LABEL = {
-    Outcome.APPLIES: "[bold green]APPLIES[/]",
-    Outcome.DOES_NOT_APPLY: "[dim]does not apply[/]",
-    Outcome.NOT_APPLICABLE: "[dim]not applicable[/]",
-    Outcome.UNKNOWN: "[yellow]UNKNOWN[/]",
+OUTCOME_STYLE = {
+    Outcome.APPLIES: "bold green",
+    Outcome.DOES_NOT_APPLY: "dim",
+    Outcome.NOT_APPLICABLE: "dim",
+    Outcome.UNKNOWN: "yellow",
 }
 
 
@@ -26,89 +27,96 @@ def console() -> Console:
     return Console(highlight=False, soft_wrap=False, width=100)
 
 
-def _finding(f: Finding) -> str:
-    head = f"{OUTCOME_LABEL[f.outcome]}  [bold]{f.rule}[/] {f.title}"
+def _finding(r: Rendered, f: RFinding) -> str:
+    head = f"[{OUTCOME_STYLE[f.outcome]}]{r.ui('outcome_' + f.outcome.value)}[/]  [bold]{f.rule}[/] {f.title}"
     if f.subject:
         head += f"  [dim]({f.subject})[/]"
     if f.effect and f.outcome is Outcome.APPLIES:
-        head += f"  → {f.effect.value.replace('_', ' ')}"
+        head += f"  → {r.label('Effect', f.effect.value)}"
         if f.condition == "irs_determination":
-            head += " once the IRS agrees"
+            head += " " + r.ui("once_agreed")
     lines = [head, f"    {f.explanation}"]
-    lines.append("    [dim]Law: " + "; ".join(c.cite for c in f.citations) + "[/]")
+    lines.append("    [dim]" + r.ui("law", cites="; ".join(c.cite for c in f.citations)) + "[/]")
     if f.missing:
-        lines.append("    [yellow]Needed to decide:[/] " + ", ".join(f.missing))
+        lines.append(f"    [yellow]{r.ui('needed')}[/] " + ", ".join(f.missing))
     if f.status_note:
-        lines.append(f"    [magenta]Note:[/] {f.status_note}")
+        lines.append(f"    [magenta]{r.ui('note')}[/] {f.status_note}")
     return "\n".join(lines)
 
 
-def print_analysis(a: Analysis) -> None:
+def print_analysis(a: Analysis | Rendered, lang: str = "en") -> None:
+    r = a if isinstance(a, Rendered) else render(a, lang)
     out = console()
-    out.print(Panel(f"[bold]Levy Navigator[/] — analysis as of {a.as_of.isoformat()}", expand=False))
-    for line in a.summary:
+    out.print(Panel("[bold]" + r.ui("title", date=r.date(r.as_of)) + "[/]", expand=False))
+    for line in r.summary:
         out.print(f"• {line}")
-    if a.deadlines:
-        out.print("\n[bold]Deadlines[/]")
+    if r.deadlines:
+        out.print(f"\n[bold]{r.ui('deadlines')}[/]")
         table = Table(show_header=True, header_style="bold")
-        for col in ("date", "days left", "deadline", "protects"):
-            table.add_column(col)
-        for d in a.deadlines:
-            left = "passed" if d.passed else str(d.days_left)
-            when = d.date.isoformat()
+        for col in ("col_date", "col_days_left", "col_deadline", "col_protects"):
+            table.add_column(r.ui(col))
+        for d in r.deadlines:
+            left = r.ui("passed") if d.passed else str(d.days_left)
+            when = r.date(d.date)
             if d.alternative_date is not None:
-                when += f"\n(other reading: {d.alternative_date.isoformat()})"
+                when += "\n" + r.ui("other_reading", date=r.date(d.alternative_date))
             table.add_row(when, left, d.title, d.protects)
         out.print(table)
-    if a.plan:
-        out.print("\n[bold]What to do[/]")
-        for s in a.plan:
-            by = f" — by {s.by_date.isoformat()}" if s.by_date else ""
-            out.print(f"{s.order}. [bold]{s.when.replace('_', ' ').upper()}[/]: {s.title}{by}")
+    if r.plan:
+        out.print(f"\n[bold]{r.ui('what_to_do')}[/]")
+        for s in r.plan:
+            by = " — " + r.ui("by", date=r.date(s.by_date)) if s.by_date else ""
+            out.print(f"{s.order}. [bold]{r.ui('when_' + s.when)}[/]: {s.title}{by}")
             out.print(f"   {s.action}")
             if s.form:
-                out.print(f"   Form: {s.form}")
+                out.print("   " + r.ui("form", form=s.form))
             if s.contact:
-                out.print(f"   Contact: {s.contact}")
+                out.print("   " + r.ui("contact", contact=s.contact))
             if s.have_ready:
-                out.print("   Have ready: " + "; ".join(s.have_ready))
-            out.print(f"   [dim]Why: {s.why}[/]")
-    if a.collection_statute:
-        out.print("\n[bold]Collection statute[/] (the IRS may not levy after this date)")
-        for c in a.collection_statute:
+                out.print("   " + r.ui("have_ready", items="; ".join(s.have_ready)))
+            out.print("   [dim]" + r.ui("why", why=s.why) + "[/]")
+    if r.collection_statute and r.lang == "en":  # the CSED's working note is English (calc/csed)
+        out.print(f"\n[bold]{r.ui('collection_statute')}[/] {r.ui('collection_statute_note')}")
+        for c in r.collection_statute:
             # Safer date first (a date after which the IRS may no longer act): the later reading, the other beside it.
-            day, other = c.date.isoformat() if c.date else "unknown", ""
+            day, other = r.date(c.date) if c.date else r.ui("unknown"), ""
             if c.date and c.alternative:
                 later, earlier = max(c.date, c.alternative), min(c.date, c.alternative)
-                day = later.isoformat()
-                other = (
-                    f" (or {earlier.isoformat()} if the days are counted the other way; the later date is shown "
-                    "first because only after it is the statute surely over)"
-                )
+                day = r.date(later)
+                other = " " + r.ui("csed_other", date=r.date(earlier))
             out.print(f"  {c.period}: {day}{other} — {c.basis}: {c.explanation}")
-    if a.finances and "error" not in a.finances:
-        _print_finances(out, a.finances)
-    shown = [f for f in a.findings if f.outcome in (Outcome.APPLIES, Outcome.UNKNOWN)]
+    elif r.collection_statute:
+        out.print(f"\n[bold]{r.ui('collection_statute')}[/] {r.ui('collection_statute_note')}")
+        for c in r.collection_statute:
+            day = r.date(max(c.date, c.alternative or c.date)) if c.date else r.ui("unknown")
+            out.print(f"  {c.period}: {day}")
+    if r.finances and "error" not in r.finances and r.lang == "en":
+        _print_finances(out, r.finances)
+    shown = [f for f in r.findings if f.outcome in (Outcome.APPLIES, Outcome.UNKNOWN)]
     if shown:
-        out.print("\n[bold]Findings[/] (applies or undecided; `--format json` lists all)")
+        out.print(f"\n[bold]{r.ui('findings')}[/] {r.ui('findings_note')}")
         for f in shown:
-            out.print(_finding(f))
-    if a.questions:
-        out.print("\n[bold]Questions still open[/] (answering them decides the findings marked UNKNOWN)")
-        for q in a.questions[:10]:
+            out.print(_finding(r, f))
+    if r.questions:
+        out.print(f"\n[bold]{r.ui('questions')}[/] {r.ui('questions_note')}")
+        for q in r.questions[:10]:
             out.print(f"- {q.prompt}  [dim]({q.path})[/]")
-    if a.history:
-        out.print("\n[bold]How did I get here[/]")
-        for e in a.history:
+    if r.history:
+        out.print(f"\n[bold]{r.ui('history')}[/]")
+        for e in r.history:
             note = f" — {e.note}" if e.note else ""
-            out.print(f"  {e.date.isoformat()}  {e.event}{note}")
-    if a.resources:
-        out.print("\n[bold]Help[/]")
-        for r in a.resources:
-            out.print(f"- {r.name}: {r.how}. {r.why}")
-    for note in a.notes:
-        out.print(f"\n[magenta]Note:[/] {note}")
-    out.print(f"\n[dim]{a.disclaimer}[/]")
+            out.print(f"  {r.date(e.date)}  {e.event}{note}")
+    if r.resources:
+        out.print(f"\n[bold]{r.ui('help')}[/]")
+        for res in r.resources:
+            out.print(f"- {res.name}: {res.how}. {res.why}")
+    for note in (
+        r.notes
+        if r.lang == "en"
+        else [n for n, k in zip(r.notes, r.record.notes, strict=True) if k.kind in {"unverified", "csed_stated"}]
+    ):
+        out.print(f"\n[magenta]{r.ui('note')}[/] {note}")
+    out.print(f"\n[dim]{r.disclaimer}[/]")
 
 
 def _money(raw: object) -> str:

@@ -7,7 +7,10 @@ from datetime import UTC, datetime, time, timedelta
 
 from icalendar import Alarm, Calendar, Event
 
-from levynav.model.analysis import Analysis, Deadline
+from levynav.explain.render import RDeadline as Deadline
+from levynav.explain.render import Rendered as Analysis
+from levynav.explain.render import english
+from levynav.model.analysis import Analysis as Record
 
 REMINDER_DAYS = (7, 1)
 PRODID = "-//Levy Navigator//levynav packet//EN"
@@ -18,12 +21,13 @@ def uid(deadline: Deadline) -> str:
     return f"{deadline.id}.{subject}.{deadline.date.isoformat()}@levynav"
 
 
-def deadlines_ics(analysis: Analysis, name: str | None = None) -> bytes:
+def deadlines_ics(analysis: Record | Analysis, name: str | None = None) -> bytes:
     """Every deadline of the analysis as an all-day event with two display alarms (7 days and 1 day before).
 
     Deadlines that have already passed are kept (marked PASSED) so the calendar matches the analysis.
     The timestamp is the analysis date, never the clock.
     """
+    analysis = english(analysis)
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")

@@ -18,7 +18,10 @@ from typing import Any
 from levynav import datafiles
 from levynav.documents import forms_fill, forms_worksheet
 from levynav.documents.forms_values import Values
-from levynav.model.analysis import Analysis, Outcome
+from levynav.explain.render import Rendered as Analysis
+from levynav.explain.render import english
+from levynav.model.analysis import Analysis as Record
+from levynav.model.analysis import Outcome
 from levynav.model.case import Case, Notice
 
 FORMS_DIR = "documents/forms"
@@ -46,12 +49,6 @@ def load_catalog(folder: Path | None = None) -> tuple[Path, dict[str, dict[str, 
 # ---------------------------------------------------------------- which forms
 
 
-def _texts(analysis: Analysis) -> list[str]:
-    out = [f.explanation for f in analysis.findings]
-    out += [" ".join(x for x in (s.title, s.action, s.form or "") if x) for s in analysis.plan]
-    return out
-
-
 def _holds(cond: dict[str, Any], analysis: Analysis, values: Values, chosen: set[str]) -> bool:
     if "applies" in cond:
         rules = set(cond["applies"])
@@ -62,15 +59,8 @@ def _holds(cond: dict[str, Any], analysis: Analysis, values: Values, chosen: set
         ):
             return False
     if "plan_form" in cond:
-        want = re.compile(str(cond["plan_form"]), re.IGNORECASE)
-        unwanted = re.compile(str(cond["plan_form_not"]), re.IGNORECASE) if "plan_form_not" in cond else None
-        if not any(
-            s.form and want.search(s.form) and not (unwanted and unwanted.search(s.form)) for s in analysis.plan
-        ):
-            return False
-    if "mentions" in cond:
-        pattern = re.compile(str(cond["mentions"]))
-        if not any(pattern.search(t) for t in _texts(analysis)):
+        fid, first, new = str(cond["plan_form"]), cond.get("plan_form_first"), cond.get("plan_form_new")
+        if not any(fid in (s.forms[:1] if first else s.forms) and not (new and s.form_filed) for s in analysis.plan):
             return False
     if "case_true" in cond and values.get(f"case.{cond['case_true']}").value is not True:
         return False
@@ -173,8 +163,9 @@ def group_list_gaps(missing: list[str]) -> list[str]:
     return out
 
 
-def forms_for(case: Case, analysis: Analysis, *, catalog_dir: Path | None = None) -> list[FormOutput]:
+def forms_for(case: Case, analysis: Record | Analysis, *, catalog_dir: Path | None = None) -> list[FormOutput]:
     """Every form the analysis calls for, filled (official PDF) or as a worksheet, with where it goes."""
+    analysis = english(analysis)
     base, catalog = load_catalog(catalog_dir)
     values = Values(case, analysis)
     return [build_form(fid, catalog[fid], base, case, analysis, values) for fid in select(catalog, analysis, values)]

@@ -33,7 +33,10 @@ from typing import Any
 from pydantic import BaseModel
 
 from levynav.calc import dates
-from levynav.model.analysis import Analysis, Outcome
+from levynav.explain.render import Rendered as Analysis
+from levynav.explain.render import english
+from levynav.model.analysis import Analysis as Record
+from levynav.model.analysis import Outcome
 from levynav.model.case import Case, FilingStatus, TaxpayerKind
 
 
@@ -174,7 +177,8 @@ def _json_safe(value: Any) -> Any:
 class Values:
     """Resolves value paths for one case and its analysis."""
 
-    def __init__(self, case: Case, analysis: Analysis) -> None:
+    def __init__(self, case: Case, analysis: Record | Analysis) -> None:
+        analysis = english(analysis)
         self.case = case
         self.analysis = analysis
         self.roots: dict[str, Any] = {
@@ -208,8 +212,9 @@ class Values:
 # ---------------------------------------------------------------- derived facts
 
 
-def applying(analysis: Analysis) -> dict[str, bool | None]:
+def applying(analysis: Record | Analysis) -> dict[str, bool | None]:
     """Rule id → True if a finding of it applies, False if all its findings are decided otherwise, else None."""
+    analysis = english(analysis)
     out: dict[str, bool | None] = {}
     for f in analysis.findings:
         prev = out.get(f.rule, False)
@@ -342,7 +347,8 @@ def _grounds(analysis: Analysis) -> Any:
     return "; ".join(dict.fromkeys(titles)) or ABSENT
 
 
-def derived(case: Case, analysis: Analysis) -> dict[str, Any]:
+def derived(case: Case, analysis: Record | Analysis) -> dict[str, Any]:
+    analysis = english(analysis)
     as_of = analysis.as_of
     income = _income(case, analysis)
     first, last = _split_name(case.taxpayer.name)

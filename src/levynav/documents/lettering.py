@@ -18,7 +18,12 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from levynav import datafiles
-from levynav.model.analysis import Analysis, Deadline, Effect, Finding, Outcome
+from levynav.explain.render import RDeadline as Deadline
+from levynav.explain.render import Rendered as Analysis
+from levynav.explain.render import RFinding as Finding
+from levynav.explain.render import english
+from levynav.model.analysis import Analysis as Record
+from levynav.model.analysis import Effect, Outcome
 from levynav.model.case import Case, Levy
 
 # Findings with these effects are reasons to release a levy (the release request names them).
@@ -163,7 +168,8 @@ def checklist() -> dict[str, Any]:
 # ---------------------------------------------------------------- reading the analysis
 
 
-def applying(analysis: Analysis) -> list[Finding]:
+def applying(analysis: Record | Analysis) -> list[Finding]:
+    analysis = english(analysis)
     return [f for f in analysis.findings if f.outcome is Outcome.APPLIES]
 
 

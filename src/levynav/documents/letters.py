@@ -26,7 +26,12 @@ from levynav.documents.lettering import (
     levy_facts,
     render,
 )
-from levynav.model.analysis import Analysis, Deadline, Effect, Finding
+from levynav.explain.render import RDeadline as Deadline
+from levynav.explain.render import Rendered as Analysis
+from levynav.explain.render import RFinding as Finding
+from levynav.explain.render import english
+from levynav.model.analysis import Analysis as Record
+from levynav.model.analysis import Effect
 from levynav.model.case import Case, Owner
 
 REFUND_RULES = {"R6401-1"}
@@ -43,7 +48,8 @@ KIND_ORDER = [
 ]
 
 
-def letters_for(case: Case, analysis: Analysis) -> list[Letter]:
+def letters_for(case: Case, analysis: Record | Analysis) -> list[Letter]:
+    analysis = english(analysis)
     out: list[Letter] = []
     for builder in (
         release_requests,

@@ -18,8 +18,12 @@ from typing import Any
 from levynav.documents import calendar, letters, timeline
 from levynav.documents.lettering import checklist, render
 from levynav.documents.pdf import html_to_pdf, merge_pdfs
+from levynav.explain.render import Rendered as Analysis
+from levynav.explain.render import english
+from levynav.explain.render import render as render_record
 from levynav.law import registry
-from levynav.model.analysis import Analysis, Effect, Outcome
+from levynav.model.analysis import Analysis as Record
+from levynav.model.analysis import Effect, Outcome
 from levynav.model.case import Case
 
 CERTIFIED = "Certified mail, return receipt requested — keep the receipt"
@@ -113,8 +117,9 @@ def form_items(case: Case, analysis: Analysis) -> tuple[list[Item], list[str]]:
     return items, []
 
 
-def checklist_rows(analysis: Analysis) -> list[dict[str, Any]]:
+def checklist_rows(analysis: Record | Analysis) -> list[dict[str, Any]]:
     """Documents to gather, per ground the analysis found (rules that APPLY and have a checklist entry)."""
+    analysis = english(analysis)
     data = checklist()
     rows: list[dict[str, Any]] = []
     seen: set[str] = set()
@@ -142,7 +147,9 @@ def missing_rows(items: list[Item], analysis: Analysis) -> list[dict[str, str]]:
         for (what, path), ns in where.items()
     ]
     for q in analysis.questions:
-        rows.append({"where": f"{QUESTION} (decides " + ", ".join(q.decides) + ")", "what": q.prompt, "path": q.path})
+        rows.append(
+            {"where": f"{QUESTION} (decides " + ", ".join(q.decides) + ")", "what": q.prompt, "path": q.path, "q": "1"}
+        )
     return rows
 
 
@@ -156,30 +163,35 @@ def confirm_context(case: Case, analysis: Analysis, items: list[Item]) -> dict[s
     return {"levies": levies, "cap": cap, "resources": analysis.resources}
 
 
-def build_packet(case: Case, analysis: Analysis) -> Packet:
+def build_packet(case: Case, record: Record, lang: str = "en") -> Packet:
+    """The papers from a record: letters and forms in English (they go to the IRS, a bank or an employer)
+    whatever ``lang``; the taxpayer's pages (cover, checklist, confirm-the-release) in ``lang``."""
+    analysis = render_record(record, "en")
     items = letter_items(case, analysis)
     forms, notes = form_items(case, analysis)
     items += forms
+    page = analysis if lang == "en" else render_record(record, lang)  # the taxpayer's pages
     svg = timeline.timeline_svg(case, analysis)
-    missing = missing_rows(items, analysis)
+    missing = missing_rows(items, page)
     ctx: dict[str, Any] = {
         "case": case,
-        "analysis": analysis,
+        "analysis": page,
+        "lang": lang,
         "as_of": analysis.as_of,
         "name": case.taxpayer.name,
         "items": items,
-        "upcoming": [d for d in analysis.deadlines if not d.passed],
-        "passed": [d for d in analysis.deadlines if d.passed],
+        "upcoming": [d for d in page.deadlines if not d.passed],
+        "passed": [d for d in page.deadlines if d.passed],
         "mailing": registry.cite("CDP-7"),
         "checklist": checklist_rows(analysis),
         "missing": missing,
-        "gaps": [m for m in missing if not m["where"].startswith(QUESTION)],
-        "open_questions": [m for m in missing if m["where"].startswith(QUESTION)],
-        "notes": notes + analysis.notes,
+        "gaps": [m for m in missing if "q" not in m],
+        "open_questions": [m for m in missing if "q" in m],
+        "notes": notes + page.notes,
         "svg": svg,
-        "disclaimer": analysis.disclaimer,
+        "disclaimer": page.disclaimer,
     }
-    ctx.update(confirm_context(case, analysis, items))
+    ctx.update(confirm_context(case, page, items))
     front = html_to_pdf(render("packet_cover.html.j2", **ctx))
     back = html_to_pdf(render("packet_back.html.j2", **ctx))
     pdf = merge_pdfs([front, *(i.pdf for i in items), back])

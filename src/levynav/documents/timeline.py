@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from datetime import date
 from xml.sax.saxutils import escape
 
-from levynav.model.analysis import Analysis
+from levynav.explain.render import Rendered as Analysis
+from levynav.explain.render import english
+from levynav.model.analysis import Analysis as Record
 from levynav.model.case import Case
 
 WIDTH = 680
@@ -42,10 +44,11 @@ class Mark:
     label: str
 
 
-def marks(case: Case, analysis: Analysis) -> list[Mark]:
+def marks(case: Case, analysis: Record | Analysis) -> list[Mark]:
+    analysis = english(analysis)
     out: list[Mark] = []
     for h in analysis.history:
-        kind = "notice" if h.event.startswith("Notice") else "levy" if h.event.startswith("Levy") else "event"
+        kind = "notice" if h.kind == "notice" else "levy" if h.kind in {"levy_served", "levy_released"} else "event"
         out.append(Mark(h.date, kind, h.event))
     for d in analysis.deadlines:
         out.append(Mark(d.date, "passed" if d.passed else "deadline", d.title + (" (passed)" if d.passed else "")))
@@ -63,7 +66,8 @@ def _label(text: str, limit: int = 78) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def timeline_svg(case: Case, analysis: Analysis) -> str:
+def timeline_svg(case: Case, analysis: Record | Analysis) -> str:
+    analysis = english(analysis)
     rows = marks(case, analysis)
     height = TOP + ROW * len(rows) + 16
     axis_x = 118

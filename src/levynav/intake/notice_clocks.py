@@ -21,6 +21,7 @@ from datetime import date
 
 from levynav.analyze import analyze
 from levynav.calc import hearing_windows
+from levynav.explain.render import text as explain_text
 from levynav.model.analysis import Deadline, ParamUse
 from levynav.model.case import Case, Notice, Taxpayer, TaxpayerKind
 
@@ -44,7 +45,7 @@ def notice_deadlines(notice: Notice, as_of: date) -> tuple[list[Deadline], list[
         notes.append("lien hearing deadline: neither the last date printed nor the lien filing date could be read")
     for f in analysis.findings:
         if f.subject == SUBJECT and f.rule == "NC-1" and f.message_key == "law_unknown":
-            notes.append(f"earliest levy date: {f.explanation}")
+            notes.append(f"earliest levy date: {explain_text(f.message, 'en')}")
         if f.subject == SUBJECT and f.rule == "NC-1" and f.message_key == "date_unknown":
             notes.append("earliest levy date: the notice date could not be read")
     return sorted(found, key=lambda d: (d.date, d.id)), used, notes

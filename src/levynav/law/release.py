@@ -44,7 +44,7 @@ from levynav.law.release_info import (
 )
 from levynav.law.release_support import active_levies, released_finding
 from levynav.law.rule import Context, DeadlineFunc, Rule, RuleFunc, once
-from levynav.model.analysis import Effect, Finding, Outcome
+from levynav.model.analysis import Effect, Finding, LabelArg, Outcome
 from levynav.model.case import Case, Levy, LevyKind
 
 PAID_OR_EXPIRED = Rule(
@@ -216,7 +216,7 @@ def release_allows_later_levy(case: Case, ctx: Context) -> list[Finding]:
     hits = [f for ground in RELEASE_GROUNDS for f in ground(case, ctx) if f.outcome is Outcome.APPLIES]
     if not hits:
         return [rule.finding(Outcome.NOT_APPLICABLE, "no_ground")]
-    grounds = "; ".join(dict.fromkeys(f"{f.title.lower()} ({f.subject})" for f in hits))
+    grounds = [LabelArg(enum="rule_lower", value=r) for r in dict.fromkeys(f.rule for f in hits)]
     return [rule.finding(Outcome.APPLIES, "later_levy", grounds=grounds)]
 
 

@@ -7,8 +7,8 @@ from typing import Any
 
 from levynav.law.common import levy_subject
 from levynav.law.rule import Context, Rule, humanize
-from levynav.model.analysis import Finding, Outcome
-from levynav.model.case import Case, Levy, LevyKind
+from levynav.model.analysis import Finding, LabelArg, Outcome
+from levynav.model.case import Case, Levy
 
 
 def is_released(levy: Levy, ctx: Context) -> bool:
@@ -30,19 +30,10 @@ def active_levies(case: Case, ctx: Context) -> list[tuple[int, Levy]]:
     return [(i, lv) for i, lv in enumerate(case.levies) if not is_released(lv, ctx)]
 
 
-def kind_name(levy: Levy) -> str:
-    """How the explanations name what the levy reached."""
-    return {
-        LevyKind.BANK: "bank account",
-        LevyKind.WAGES: "wages",
-        LevyKind.SOCIAL_SECURITY: "Social Security benefits",
-        LevyKind.FEDERAL_PAYMENT: "federal payments",
-        LevyKind.RETIREMENT: "retirement account",
-        LevyKind.ACCOUNTS_RECEIVABLE: "accounts receivable",
-        LevyKind.STATE_TAX_REFUND: "state tax refund",
-        LevyKind.OTHER_PROPERTY: "property",
-        LevyKind.DIGITAL_ASSETS: "digital assets",
-    }[levy.kind]
+def kind_name(levy: Levy) -> LabelArg:
+    """How the explanations name what the levy reached: a label, worded by each language's catalog
+    (``label.levy_reach``)."""
+    return LabelArg(enum="levy_reach", value=levy.kind.value)
 
 
 def figures_text(figures: dict[str, Any]) -> str:

@@ -2,8 +2,9 @@
 
 A rule is a plain function ``(case, ctx) -> list[Finding]`` (one finding per subject: the case, or
 each levy). Next to it stands a ``Rule`` constant with its id, title and citation ids; the function
-builds its findings with ``RULE.finding(...)``, so the citations travel with every answer. Wording
-lives in ``data/messages/en/*.yaml`` keyed by rule id and a message key, never in the code.
+builds its findings with ``RULE.finding(...)``, so the citations travel with every answer. A finding holds
+a message reference (``RULE-ID.key`` with typed values), never a sentence: the words live in
+``data/messages/<lang>/*.yaml`` and are put together by ``levynav.explain``.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from levynav.calc.decided import CsedValue as CsedValue
 from levynav.calc.decided import Decided as Decided
 from levynav.calc.decided import humanize as humanize
 from levynav.law import registry
-from levynav.model.analysis import Deadline, Effect, FactUse, Finding, Outcome, ParamUse
+from levynav.model.analysis import Deadline, Effect, FactUse, Finding, Outcome, ParamUse, message
 from levynav.model.case import Case
 
 
@@ -115,16 +116,15 @@ class Rule:
         citations = registry.cites(self.cites + tuple(c for c in also_cites if c not in self.cites))
         unverified = [c.id for c in citations if c.status == "U"]
         params = list(params)
-        unverified += [f"parameter {p.id}" for p in params if p.status not in {"V", "S"}]
+        unverified += [p.id for p in params if p.status not in {"V", "S"}]
         if effect is None and outcome is Outcome.APPLIES:
             effect = self.effect
         return Finding(
             rule=self.id,
-            title=self.title,
             outcome=outcome,
             effect=effect,
             subject=subject,
-            explanation=render(self.id, key, variables),
+            message=message(f"{self.id}.{key}", **variables),
             citations=citations,
             facts=_facts(facts),
             parameters=params,
@@ -132,17 +132,12 @@ class Rule:
             value=value,
             deadline_ids=list(deadline_ids),
             message_key=key,
-            message_args={k: humanize(v) for k, v in variables.items()},
             condition=(
                 "irs_determination"
                 if self.on_determination and outcome is Outcome.APPLIES and effect is Effect.MUST_RELEASE
                 else None
             ),
-            status_note=(
-                "Rests in part on a source not verified against primary law: " + ", ".join(unverified)
-                if unverified
-                else None
-            ),
+            unverified=unverified,
         )
 
 

@@ -10,9 +10,11 @@ import datetime as dt
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+
+CONTRACT = "levynav.analysis/2"  # the JSON contract's name and major version (docs/json-contract.md)
 
 
 class Outcome(StrEnum):
@@ -39,6 +41,91 @@ class Effect(StrEnum):
     ROUTE_CLOSED = "route_closed"
     DEADLINE = "deadline"
     INFO = "info"  # context the person needs (how a levy works, what a rule does not do)
+
+
+class DateArg(BaseModel):
+    type: Literal["date"] = "date"
+    value: date
+
+
+class MoneyArg(BaseModel):
+    type: Literal["money"] = "money"
+    value: Decimal
+
+
+class NumberArg(BaseModel):
+    type: Literal["number"] = "number"
+    value: int
+
+
+class TextArg(BaseModel):
+    """Verbatim text that is not translated: a name, a form or notice number, a tax period, a phone number."""
+
+    type: Literal["text"] = "text"
+    value: str
+
+
+class LabelArg(BaseModel):
+    """A value of an enumeration (a levy kind, an outcome …), rendered through the labels of the language."""
+
+    type: Literal["label"] = "label"
+    enum: str
+    value: str
+
+
+class MessageArg(BaseModel):
+    """A nested message (a clause the sentence quotes)."""
+
+    type: Literal["message"] = "message"
+    value: Message
+
+
+class ListArg(BaseModel):
+    """Several values, rendered as a list in the language ("a, b and c")."""
+
+    type: Literal["list"] = "list"
+    value: list[Arg]
+
+
+Arg = Annotated[DateArg | MoneyArg | NumberArg | TextArg | LabelArg | MessageArg | ListArg, Field(discriminator="type")]
+
+
+class Message(BaseModel):
+    """A reference to words: a catalog key (``RULE-ID.situation``, ``plan.R6343-A1`` …) and its typed values.
+    The record holds these; the renderers of ``levynav.explain`` turn them into sentences in a language."""
+
+    key: str
+    args: dict[str, Arg] = Field(default_factory=dict)
+
+
+MessageArg.model_rebuild()
+ListArg.model_rebuild()
+
+
+def arg(value: Any) -> Arg:
+    """A typed message value: a date, money (``Decimal``), a count, an enumeration label, a nested message,
+    a list, or verbatim text."""
+    if isinstance(value, DateArg | MoneyArg | NumberArg | TextArg | LabelArg | MessageArg | ListArg):
+        return value
+    if isinstance(value, Message):
+        return MessageArg(value=value)
+    if isinstance(value, bool):
+        return LabelArg(enum="bool", value="yes" if value else "no")
+    if isinstance(value, dt.date):
+        return DateArg(value=value)
+    if isinstance(value, Decimal):
+        return MoneyArg(value=value)
+    if isinstance(value, int):
+        return NumberArg(value=value)
+    if isinstance(value, StrEnum):
+        return LabelArg(enum=type(value).__name__, value=value.value)
+    if isinstance(value, list | tuple):
+        return ListArg(value=[arg(v) for v in value])
+    return TextArg(value="" if value is None else str(value))
+
+
+def message(key: str, **args: Any) -> Message:
+    return Message(key=key, args={k: arg(v) for k, v in args.items()})
 
 
 class Citation(BaseModel):
@@ -80,22 +167,20 @@ class Finding(BaseModel):
     """The answer to one legal question, with everything needed to check it."""
 
     rule: str
-    title: str
     outcome: Outcome
     effect: Effect | None = None
     subject: str | None = None  # what the finding is about, e.g. "levies[0]"; None = the whole case
-    explanation: str
+    message: Message  # the explanation, by reference (key ``RULE-ID.situation``, typed values)
     citations: list[Citation]
     facts: list[FactUse] = Field(default_factory=list)
     parameters: list[ParamUse] = Field(default_factory=list)
     missing: list[str] = Field(default_factory=list)
     value: Any = None  # an amount, a date or a figure the rule decided
     deadline_ids: list[str] = Field(default_factory=list)
-    status_note: str | None = None  # shown when the rule rests on an unverified source
-    # which situation of the rule this is (its message key, e.g. "after_rejection") and the values its
-    # sentence was filled with; the plan picks a step's wording by the key, never by reading the sentence
+    unverified: list[str] = Field(default_factory=list)  # citation/parameter ids not verified against the law
+    # which situation of the rule this is (its message key, e.g. "after_rejection"); the plan picks a step's
+    # wording by the key, never by reading a sentence
     message_key: str | None = None
-    message_args: dict[str, str] = Field(default_factory=dict)
     # "irs_determination": the effect holds once the IRS determines the ground exists (§ 6343(a)(1)(B), (D)):
     # the person can ask for it, and the IRS must act if it agrees. None: the effect holds on the facts.
     condition: str | None = None
@@ -118,40 +203,59 @@ class Deadline(BaseModel):
 
 
 class Step(BaseModel):
-    """One step of the action plan."""
+    """One step of the action plan. ``text`` points to the step's words (``plan.RULE`` with a variant, or
+    ``finance.OPTION``); ``why`` to the findings' explanations that call for it; ``about`` to what it concerns."""
 
     order: int
     when: str  # "today" | "this_week" | "later"
-    title: str
-    action: str
-    why: str
+    text: Message
+    why: list[Message] = Field(default_factory=list)
+    about: list[Message] = Field(default_factory=list)
+    extra: list[Message] = Field(default_factory=list)  # further sentences of the action (finance steps)
+    merged: list[Message] = Field(default_factory=list)  # texts of steps merged into this one (their have-ready)
     by_date: date | None = None
-    contact: str | None = None
-    form: str | None = None
-    have_ready: list[str] = Field(default_factory=list)
+    contact: Message | None = None  # ``contact.irs*`` with the notice's phone number; None = the step text's own
+    forms: list[str] = Field(default_factory=list)  # form ids the step sends ("12153", "433-F"), first = main
+    form_filed: bool = False  # the form is one the person already sent (a copy, not a new filing)
     rules: list[str] = Field(default_factory=list)
 
 
 class Question(BaseModel):
-    """A missing fact that would decide one or more unknown findings."""
+    """A missing fact that would decide one or more unknown findings (its prompt is keyed by ``path``)."""
 
     path: str
-    prompt: str
     decides: list[str]
     weight: int
 
 
 class TimelineEvent(BaseModel):
     date: date
-    event: str
-    note: str | None = None
+    kind: str  # notice | levy_served | proceeds_sent | levy_released | agreement | offer | bankruptcy | hearing
+    event: Message
+    note: Message | None = None
 
 
 class Resource(BaseModel):
-    id: str
-    name: str
-    how: str
-    why: str
+    id: str  # tas | litc | tbor: name, how to reach and why come from the catalog
+
+
+class SummaryItem(BaseModel):
+    """One headline: an effect with the rules that have it, or the next deadline, or "nothing found"."""
+
+    kind: str  # effect | ask | next_deadline | none
+    effect: Effect | None = None
+    rules: list[str] = Field(default_factory=list)
+    deadline: str | None = None
+    subject: str | None = None
+    date: dt.date | None = None
+    days_left: int | None = None
+
+
+class Note(BaseModel):
+    """A note about the data behind the analysis; ``message`` says it."""
+
+    kind: str  # unverified | csed_stated | finances | options
+    message: Message
 
 
 class StatuteDate(BaseModel):
@@ -165,17 +269,17 @@ class StatuteDate(BaseModel):
 
 
 class Analysis(BaseModel):
+    contract: str = CONTRACT
     as_of: date
     version: str
-    disclaimer: str
-    summary: list[str]
+    summary: list[SummaryItem]
     findings: list[Finding]
     deadlines: list[Deadline]
     plan: list[Step]
     questions: list[Question]
     history: list[TimelineEvent]
     resources: list[Resource]
-    notes: list[str] = Field(default_factory=list)  # data-edition notes, unverified values used
+    notes: list[Note] = Field(default_factory=list)  # data-edition notes, unverified values used
     finances: dict[str, Any] | None = None  # filled by the ability-to-pay calculation
     collection_statute: list[StatuteDate] = Field(default_factory=list)
     # the law data the analysis used (lawdata.Law): each data set's edition (a digest of its files) and a digest

@@ -1,0 +1,93 @@
+"""The message catalogs: ``data/messages/<lang>/*.yaml`` (findings by rule id and message key, labels, page
+words), plan steps and question prompts (English: ``data/plan``, ``data/questions``, ``data/finance_steps.yaml``;
+other languages: ``data/messages/<lang>/plan/``, ``prompts/questions.yaml``, ``prompts/finance_steps.yaml``)."""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+from levynav import datafiles
+
+# top-level keys of data/messages/<lang>/*.yaml that are not rule ids
+SECTIONS = (
+    "title",
+    "label",
+    "ui",
+    "summary",
+    "history",
+    "subject",
+    "contact",
+    "resource",
+    "note",
+    "deadline",
+    "finance",
+)
+
+
+class MessageMissing(KeyError):
+    pass
+
+
+@functools.cache
+def messages(lang: str) -> dict[str, Any]:
+    return datafiles.merged_mapping(f"messages/{lang}")
+
+
+@functools.cache
+def plan_texts(lang: str) -> dict[str, Any]:
+    return datafiles.merged_mapping("plan" if lang == "en" else f"messages/{lang}/plan")
+
+
+@functools.cache
+def question_texts(lang: str) -> dict[str, Any]:
+    if lang == "en":
+        return datafiles.merged_mapping("questions")
+    return dict(datafiles.load_yaml(f"messages/{lang}/prompts/questions.yaml") or {})
+
+
+@functools.cache
+def finance_texts(lang: str) -> dict[str, Any]:
+    return dict(
+        datafiles.load_yaml("finance_steps.yaml" if lang == "en" else f"messages/{lang}/prompts/finance_steps.yaml")
+    )
+
+
+@functools.cache
+def titles(lang: str) -> dict[str, str]:
+    """Rule titles: English from the Rule records, other languages from their ``title`` section."""
+    if lang != "en":
+        return {str(k): str(v) for k, v in (messages(lang).get("title") or {}).items()}
+    from levynav.law.catalog import MODULES
+    from levynav.law.rule import Rule
+
+    out: dict[str, str] = {}
+    for module in MODULES:
+        for value in vars(module).values():
+            if isinstance(value, Rule):
+                out.setdefault(value.id, value.title)
+    return out
+
+
+def template(key: str, lang: str) -> str:
+    """The template of a message key: ``RULE-ID.situation`` or ``section.name[.more]``."""
+    node: Any = messages(lang)
+    head, _, rest = key.partition(".")
+    if head not in node:
+        raise MessageMissing(f"no message {key} in data/messages/{lang}")
+    node = node[head]
+    for part in rest.split(".") if rest else []:
+        if not isinstance(node, dict) or part not in node:
+            raise MessageMissing(f"no message {key} in data/messages/{lang}")
+        node = node[part]
+    if not isinstance(node, str):
+        raise MessageMissing(f"message {key} in data/messages/{lang} is not a sentence")
+    return node
+
+
+def has(key: str, lang: str) -> bool:
+    try:
+        template(key, lang)
+    except MessageMissing:
+        return False
+    return True

@@ -1,0 +1,55 @@
+"""Dates, money, numbers and plurals per locale (Babel)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from babel import Locale
+from babel.dates import format_date
+from babel.numbers import format_currency, format_decimal
+
+LOCALES = {"en": "en_US", "es": "es_US"}
+
+
+def locale(lang: str) -> str:
+    return LOCALES[lang]
+
+
+def date(value: dt.date, lang: str) -> str:
+    """ "November 3, 2026" / "3 de noviembre de 2026"."""
+    return format_date(value, "long", locale=locale(lang))
+
+
+def money(value: Decimal, lang: str) -> str:
+    """$1,234.50, and a shortfall as -$465.40."""
+    return str(format_currency(value, "USD", locale=locale(lang)))
+
+
+def number(value: int | Decimal, lang: str) -> str:
+    return str(format_decimal(value, locale=locale(lang)))
+
+
+def plural(count: int, forms: list[str], lang: str) -> str:
+    """The form of a word for a count by the language's plural rule: ``forms`` is [one, other]."""
+    category = Locale.parse(locale(lang)).plural_form(abs(count))
+    return forms[0] if category == "one" and forms else forms[-1]
+
+
+class Count(int):
+    """An integer that formats as the number, or with ``{n:plural:day:days}`` as "1 day" / "5 days"."""
+
+    lang: str = "en"
+
+    def __new__(cls, value: int, lang: str) -> Count:
+        made = super().__new__(cls, value)
+        made.lang = lang
+        return made
+
+    def __format__(self, spec: str) -> str:
+        if spec.startswith("plural:"):
+            forms = spec.split(":")[1:]
+            return f"{number(int(self), self.lang)} {plural(int(self), forms, self.lang)}"
+        if spec.startswith("word:"):  # the word only, without the number
+            return plural(int(self), spec.split(":")[1:], self.lang)
+        return str(int(self)) if not spec else format(int(self), spec)  # counts and years: no grouping

@@ -1,0 +1,397 @@
+"""Render a language-free Analysis in a language: every sentence a person reads is made here.
+
+``render(analysis, lang) -> Rendered``: the same items as the record, each with its words. The text and HTML
+views, the packet's taxpayer pages and the letters (always English) read this; nothing reads it to decide.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import string
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from levynav.explain import catalog, format
+from levynav.model.analysis import (
+    Analysis,
+    Arg,
+    Citation,
+    DateArg,
+    Deadline,
+    Effect,
+    Finding,
+    LabelArg,
+    ListArg,
+    Message,
+    MessageArg,
+    MoneyArg,
+    NumberArg,
+    Outcome,
+    Step,
+    TextArg,
+)
+
+PLACEHOLDER = re.compile(r"\{(\w+)(?::[^{}]*)?\}")
+
+
+def label(enum: str, value: str, lang: str) -> str:
+    if enum == "rule_lower":  # a rule named inside a sentence: its title, lower-case first
+        return _lower_first(title(value, lang))
+    labels = catalog.messages(lang).get("label") or {}
+    got = (labels.get(enum) or {}).get(value)
+    return str(got) if got is not None else value.replace("_", " ")
+
+
+def ui(key: str, lang: str, **args: Any) -> str:
+    """A page word or phrase (section headings, column names): ``ui.KEY``."""
+    return fill(catalog.template(f"ui.{key}", lang), {k: _value(v, lang) for k, v in args.items()})
+
+
+def join(items: list[str], lang: str) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    last = catalog.template("ui.and", lang)
+    return ", ".join(items[:-1]) + f" {last} " + items[-1]
+
+
+def _value(a: Arg | Any, lang: str) -> Any:
+    if isinstance(a, DateArg):
+        return format.date(a.value, lang)
+    if isinstance(a, MoneyArg):
+        return format.money(a.value, lang)
+    if isinstance(a, NumberArg):
+        return format.Count(a.value, lang)
+    if isinstance(a, LabelArg):
+        return label(a.enum, a.value, lang)
+    if isinstance(a, MessageArg):
+        return text(a.value, lang)
+    if isinstance(a, ListArg):
+        return join([str(_value(x, lang)) for x in a.value], lang)
+    if isinstance(a, TextArg):
+        return a.value
+    if isinstance(a, dt.date):
+        return format.date(a, lang)
+    if isinstance(a, Decimal):
+        return format.money(a, lang)
+    if isinstance(a, int):
+        return format.Count(a, lang)
+    return str(a)
+
+
+class _Args(dict[str, Any]):
+    def __missing__(self, key: str) -> str:
+        raise KeyError(key)
+
+
+def fill(template: str, values: dict[str, Any]) -> str:
+    return " ".join(string.Formatter().vformat(str(template).strip(), (), _Args(values)).split())
+
+
+def text(msg: Message, lang: str, **extra: Any) -> str:
+    """The sentence of a message reference in a language. A rule's message not yet translated gives the rule's
+    title in that language and says the detailed explanation is in English (never English words mixed in)."""
+    values = {k: _value(v, lang) for k, v in msg.args.items()} | extra
+    try:
+        template = catalog.template(msg.key, lang)
+    except catalog.MessageMissing:
+        rule = msg.key.partition(".")[0]
+        if lang == "en" or rule not in catalog.titles(lang):
+            raise
+        return fill(catalog.template("ui.explanation_pending", lang), {"title": title(rule, lang)})
+    return fill(template, values)
+
+
+# ---------------------------------------------------------------- the rendered view
+
+
+@dataclass
+class RFinding:
+    rule: str
+    title: str
+    outcome: Outcome
+    effect: Effect | None
+    subject: str | None
+    explanation: str
+    citations: list[Citation]
+    missing: list[str]
+    value: Any
+    condition: str | None
+    status_note: str | None
+    message_key: str | None
+    record: Finding
+    facts: list[Any] = field(default_factory=list)
+    parameters: list[Any] = field(default_factory=list)
+    deadline_ids: list[str] = field(default_factory=list)
+
+
+@dataclass
+class RDeadline:
+    id: str
+    title: str
+    date: dt.date
+    days_left: int
+    protects: str
+    computation: str
+    subject: str | None
+    passed: bool
+    alternative_date: dt.date | None
+    alternative_reason: str | None
+    citations: list[Citation]
+
+
+@dataclass
+class RStep:
+    order: int
+    when: str
+    title: str
+    action: str
+    why: str
+    by_date: dt.date | None
+    contact: str | None
+    form: str | None
+    have_ready: list[str]
+    rules: list[str]
+    forms: list[str]
+    form_filed: bool
+
+
+@dataclass
+class RQuestion:
+    path: str
+    prompt: str
+    decides: list[str]
+    weight: int
+
+
+@dataclass
+class REvent:
+    date: dt.date
+    kind: str
+    event: str
+    note: str | None
+
+
+@dataclass
+class RResource:
+    id: str
+    name: str
+    how: str
+    why: str
+
+
+@dataclass
+class Rendered:
+    lang: str
+    as_of: dt.date
+    version: str
+    disclaimer: str
+    summary: list[str]
+    findings: list[RFinding]
+    deadlines: list[RDeadline]
+    plan: list[RStep]
+    questions: list[RQuestion]
+    history: list[REvent]
+    resources: list[RResource]
+    notes: list[str]
+    finances: dict[str, Any] | None
+    record: Analysis
+    collection_statute: list[Any] = field(default_factory=list)
+
+    def ui(self, key: str, **args: Any) -> str:
+        return ui(key, self.lang, **args)
+
+    def date(self, value: dt.date) -> str:
+        return format.date(value, self.lang)
+
+    def money(self, value: Decimal) -> str:
+        return format.money(value, self.lang)
+
+    def label(self, enum: str, value: str) -> str:
+        return label(enum, value, self.lang)
+
+
+def title(rule: str, lang: str) -> str:
+    if rule.startswith("finances."):
+        return label("option", rule.removeprefix("finances."), lang)
+    return catalog.titles(lang).get(rule) or catalog.titles("en").get(rule, rule)
+
+
+def finding(f: Finding, lang: str) -> RFinding:
+    note = text(Message(key="ui.unverified_note"), lang, ids=", ".join(f.unverified)) if f.unverified else None
+    return RFinding(
+        rule=f.rule,
+        title=title(f.rule, lang),
+        outcome=f.outcome,
+        effect=f.effect,
+        subject=f.subject,
+        explanation=text(f.message, lang),
+        citations=f.citations,
+        missing=f.missing,
+        value=f.value,
+        condition=f.condition,
+        status_note=note,
+        message_key=f.message_key,
+        record=f,
+        facts=list(f.facts),
+        parameters=list(f.parameters),
+        deadline_ids=list(f.deadline_ids),
+    )
+
+
+def deadline(d: Deadline, lang: str) -> RDeadline:
+    """English keeps the rule's own words; another language takes the deadline's words by its id (the way it
+    was counted is shown in English only, as a working note)."""
+    if lang == "en":
+        heading, protects, how, why = d.title, d.protects, d.computation, d.alternative_reason
+    else:
+        words = (catalog.messages(lang).get("deadline") or {}).get(d.id)
+        if not isinstance(words, dict):
+            raise catalog.MessageMissing(f"no deadline {d.id} in data/messages/{lang}")
+        heading, protects = " ".join(str(words["title"]).split()), " ".join(str(words["protects"]).split())
+        how = ""
+        why = text(Message(key="ui.safer_date"), lang) if d.alternative_reason else None
+    return RDeadline(
+        d.id, heading, d.date, d.days_left, protects, how, d.subject, d.passed, d.alternative_date, why, d.citations
+    )
+
+
+def _plan_fields(msg: Message, lang: str) -> dict[str, Any]:
+    """The words of a step's text: ``plan.RULE[.business][.variants.KEY]`` or ``finance.NAME``."""
+    parts = msg.key.split(".")
+    if parts[0] == "finance":
+        return dict(catalog.finance_texts(lang)[parts[1]])
+    texts = catalog.plan_texts(lang)
+    if parts[1] not in texts:  # a step not yet translated: its rule's title and a pointer to the English plan
+        return {"title": title(parts[1], lang), "action": catalog.template("ui.step_pending", lang), "pending": True}
+    base = dict(texts[parts[1]])
+    out = {k: v for k, v in base.items() if k not in {"variants", "business"}}
+    if "business" in parts and isinstance(base.get("business"), dict):
+        out |= base["business"]
+    if "variants" in parts:
+        out |= dict((base.get("variants") or {})[parts[parts.index("variants") + 1]])
+    return out
+
+
+def _unique(items: list[str]) -> list[str]:
+    seen: set[str] = set()
+    out = []
+    for item in items:
+        norm = " ".join(item.split()).casefold()
+        if norm not in seen:
+            seen.add(norm)
+            out.append(item)
+    return out
+
+
+def step(s: Step, lang: str) -> RStep:
+    words = _plan_fields(s.text, lang)
+    values = {k: _value(v, lang) for k, v in s.text.args.items()}
+    if s.text.key.startswith("finance.") and "payment" not in values:
+        values["payment"] = text(Message(key="ui.an_amount"), lang)
+    if s.text.key.startswith("finance.") and "disposable" not in values:
+        values["disposable"] = text(Message(key="ui.an_unknown_amount"), lang)
+
+    def said(name: str) -> str | None:
+        raw = words.get(name)
+        return fill(str(raw), values) if isinstance(raw, str) else None
+
+    action = said("action") or ""
+    if s.about:
+        action += " " + text(Message(key="ui.about"), lang, what=join([text(a, lang) for a in s.about], lang))
+    for more in s.extra:
+        action += " " + text(more, lang)
+    have = list(words.get("have_ready") or [])
+    for other in s.merged:
+        have += list(_plan_fields(other, lang).get("have_ready") or [])
+    contact = text(s.contact, lang) if s.contact else said("contact")
+    form = said("form")
+    if words.get("pending"):
+        official = [f for f in s.forms if f[:1].isdigit()]
+        form = text(Message(key="ui.forms"), lang, forms=", ".join(official)) if official else None
+    return RStep(
+        order=s.order,
+        when=s.when,
+        title=said("title") or "",
+        action=action,
+        why=" ".join(text(w, lang) for w in s.why),
+        by_date=s.by_date,
+        contact=contact,
+        form=form,
+        have_ready=_unique([" ".join(str(h).split()) for h in have]),
+        rules=s.rules,
+        forms=s.forms,
+        form_filed=s.form_filed,
+    )
+
+
+def _pattern(path: str) -> str:
+    return re.sub(r"\[\d+\]", "[]", path)
+
+
+def question_prompt(path: str, lang: str) -> str:
+    got = catalog.question_texts(lang).get(_pattern(path))
+    if got is not None:
+        return " ".join(str(got).split())
+    last = _pattern(path).split(".")[-1].replace("[]", "").replace("_", " ")
+    return text(Message(key="ui.default_prompt"), lang, field=last, path=path)
+
+
+def summary_line(item: Any, a: Analysis, lang: str) -> str:
+    if item.kind == "effect":
+        titles = "; ".join(title(r, lang) for r in item.rules)
+        return f"{label('Effect', item.effect.value, lang)}: {titles}"
+    if item.kind == "ask":
+        titles = "; ".join(_lower_first(title(r, lang)) for r in item.rules)
+        return text(Message(key="summary.ask"), lang, grounds=titles)
+    if item.kind == "next_deadline":
+        d = next(d for d in a.deadlines if d.id == item.deadline and d.subject == item.subject)
+        return text(
+            Message(key="summary.next_deadline"),
+            lang,
+            title=deadline(d, lang).title,
+            date=format.date(d.date, lang),
+            days=format.Count(d.days_left, lang),
+        )
+    return text(Message(key="summary.none"), lang)
+
+
+def _lower_first(s: str) -> str:
+    return s[:1].lower() + s[1:]
+
+
+def render(a: Analysis, lang: str = "en") -> Rendered:
+    resources = [
+        RResource(
+            r.id,
+            catalog.template(f"resource.{r.id}.name", lang),
+            catalog.template(f"resource.{r.id}.how", lang),
+            catalog.template(f"resource.{r.id}.why", lang),
+        )
+        for r in a.resources
+    ]
+    return Rendered(
+        lang=lang,
+        as_of=a.as_of,
+        version=a.version,
+        disclaimer=" ".join(catalog.template("ui.disclaimer", lang).split()),
+        summary=[summary_line(i, a, lang) for i in a.summary],
+        findings=[finding(f, lang) for f in a.findings],
+        deadlines=[deadline(d, lang) for d in a.deadlines],
+        plan=[step(s, lang) for s in a.plan],
+        questions=[RQuestion(q.path, question_prompt(q.path, lang), q.decides, q.weight) for q in a.questions],
+        history=[
+            REvent(e.date, e.kind, text(e.event, lang), text(e.note, lang) if e.note else None) for e in a.history
+        ],
+        resources=resources,
+        notes=[text(n.message, lang) for n in a.notes],
+        finances=a.finances,
+        record=a,
+        collection_statute=list(a.collection_statute),
+    )
+
+
+def english(a: Analysis | Rendered) -> Rendered:
+    """The English view of a record (letters and forms go to the IRS, a bank or an employer in English)."""
+    return a if isinstance(a, Rendered) else render(a, "en")

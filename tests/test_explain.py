@@ -1,0 +1,214 @@
+"""The words: the record holds none; both catalogs say the same things with the same values; Spanish is Spanish."""
+
+from __future__ import annotations
+
+import io
+import re
+import string
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from rich.console import Console
+
+from levynav import datafiles, render_text
+from levynav.analyze import analyze
+from levynav.explain import LANGS, catalog
+from levynav.explain.html import analysis_html
+from levynav.explain.render import Rendered, render
+from levynav.intake.load import load_case
+from levynav.model.analysis import Analysis, Message, MessageArg
+
+EXAMPLES = sorted((Path(__file__).parent.parent / "examples").glob("*.yaml"))
+AS_OF = date(2026, 11, 23)
+# English words that never belong in a Spanish sentence
+STOP = {"the", "and", "your", "you", "levy", "must", "will", "with", "this", "that", "for", "from", "not", "have"}
+STOP |= {"are", "was", "which", "when", "would", "could", "should", "before", "after", "until", "days", "money"}
+
+
+def placeholders(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def leaves(node: Any, prefix: str = "") -> dict[str, str]:
+    """Every sentence of a catalog section, by its dotted path."""
+    if isinstance(node, dict):
+        out: dict[str, str] = {}
+        for k, v in node.items():
+            out |= leaves(v, f"{prefix}.{k}" if prefix else str(k))
+        return out
+    if isinstance(node, list):
+        return {f"{prefix}[{i}]": str(v) for i, v in enumerate(node)}
+    return {prefix: str(node)}
+
+
+@pytest.fixture(scope="module")
+def records() -> dict[str, Analysis]:
+    return {p.stem: analyze(load_case(p), AS_OF) for p in EXAMPLES}
+
+
+def test_every_page_word_exists_in_every_language_with_the_same_values() -> None:
+    en = {s: catalog.messages("en")[s] for s in catalog.SECTIONS if s in catalog.messages("en") and s != "title"}
+    for lang in LANGS:
+        for section, node in en.items():
+            there = leaves(catalog.messages(lang).get(section) or {}, section)
+            for path, sentence in leaves(node, section).items():
+                assert path in there, f"{lang}: no {path}"
+                assert placeholders(there[path]) == placeholders(sentence), f"{lang}: {path} fills other values"
+
+
+def test_every_rule_has_a_title_and_every_question_a_prompt_in_every_language() -> None:
+    for lang in LANGS:
+        assert set(catalog.titles("en")) <= set(catalog.titles(lang)), lang
+        assert set(catalog.question_texts("en")) <= set(catalog.question_texts(lang)), lang
+        assert set(catalog.finance_texts("en")) == set(catalog.finance_texts(lang)), lang
+        for name, step in catalog.finance_texts("en").items():
+            for field in ("title", "action", "form"):
+                got = catalog.finance_texts(lang)[name][field]
+                assert placeholders(got) == placeholders(step[field]), f"{lang}: finance {name}.{field}"
+
+
+def test_translated_rule_messages_and_steps_fill_the_same_values_as_the_english() -> None:
+    """A rule's message in another language names exactly the values of the English one (so each sentence is
+    filled from the same typed figures), and a translated plan step names only its situation's values."""
+    en = catalog.messages("en")
+    for lang in LANGS:
+        for rule, keys in catalog.messages(lang).items():
+            if rule in catalog.SECTIONS:
+                continue
+            assert rule in catalog.titles("en"), f"{lang}: messages for {rule}, which is no rule"
+            for key, sentence in keys.items():
+                assert key in en[rule], f"{lang}: {rule}.{key} is no English message"
+                assert placeholders(str(sentence)) == placeholders(str(en[rule][key])), f"{lang}: {rule}.{key}"
+        for rule, step in catalog.plan_texts(lang).items():
+            english = catalog.plan_texts("en")[rule]
+            assert set(step.get("variants") or {}) == set(english.get("variants") or {}), f"{lang}: {rule} variants"
+            for field in ("title", "action", "form"):
+                if isinstance(english.get(field), str):
+                    assert placeholders(str(step[field])) == placeholders(english[field]), f"{lang}: {rule}.{field}"
+
+
+def test_every_message_key_a_rule_uses_exists_in_english(records: dict[str, Analysis]) -> None:
+    en = catalog.messages("en")
+    for name, a in records.items():
+        for f in a.findings:
+            rule, _, key = f.message.key.partition(".")
+            assert rule == f.rule and key == f.message_key, f"{name}: {f.message.key}"
+            assert key in en[rule], f"{name}: no English message {f.message.key}"
+            assert placeholders(str(en[rule][key])) <= set(f.message.args), f"{name}: {f.message.key} lacks a value"
+
+
+def test_the_json_record_holds_no_sentence(records: dict[str, Analysis]) -> None:
+    """Findings, steps, questions, history, summary and notes carry ids and message references only."""
+    for name, a in records.items():
+        data = a.model_dump(mode="json")
+        assert data["contract"] == "levynav.analysis/2"
+        for f in data["findings"]:
+            assert not {"explanation", "title", "status_note"} & set(f), name
+        for s in data["plan"]:
+            assert not {"title", "action", "have_ready", "form"} & set(s), name
+            assert all(set(w) == {"key", "args"} for w in s["why"]), name
+            assert s["text"]["key"].startswith(("plan.", "finance.")), name
+        assert all(set(q) == {"path", "decides", "weight"} for q in data["questions"]), name
+        assert all(isinstance(item, dict) and "kind" in item for item in data["summary"]), name
+        assert all(set(r) == {"id"} for r in data["resources"]), name
+        assert "disclaimer" not in data, name
+        saved = a.model_dump_json()
+        again = Analysis.model_validate_json(saved)
+        assert again.model_dump_json() == saved, f"{name}: the record does not round-trip"
+        assert render(again, "en").plan == render(a, "en").plan, f"{name}: a saved record renders differently"
+
+
+def _text(view: Rendered) -> str:
+    out = io.StringIO()
+    console = Console(file=out, width=100, highlight=False, soft_wrap=False, no_color=True)
+    original = render_text.console
+    render_text.console = lambda: console  # type: ignore[assignment]
+    try:
+        render_text.print_analysis(view)
+    finally:
+        render_text.console = original  # type: ignore[assignment]
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_example_renders_in_every_language_as_text_and_html(records: dict[str, Analysis], lang: str) -> None:
+    for name, a in records.items():
+        view = render(a, lang)
+        text = _text(view)
+        assert view.disclaimer in " ".join(text.split()) or view.disclaimer[:40] in " ".join(text.split()), name
+        page = analysis_html(a, lang)
+        assert page.startswith("<!DOCTYPE html>") and f'lang="{lang}"' in page, name
+        for s in view.plan:
+            assert s.title and s.action and s.why, f"{name} {lang}: step {s.order} has no words"
+
+
+def _spanish_sentences(view: Rendered) -> list[tuple[str, str]]:
+    """What a Spanish reader reads, without the bibliographic citations (English by nature), fact paths, names
+    of banks and employers, and the ability-to-pay working notes (English, marked as such)."""
+    out = [("summary", s) for s in view.summary] + [("disclaimer", view.disclaimer)]
+    for f in view.findings:
+        out += [(f"finding {f.rule}", f.title), (f"finding {f.rule}", f.explanation)]
+    for s in view.plan:
+        out += [(f"step {s.order}", t) for t in (s.title, s.action, s.why, s.form or "", s.contact or "")]
+        out += [(f"step {s.order}", h) for h in s.have_ready]
+    out += [(f"question {q.path}", q.prompt) for q in view.questions]
+    out += [("history", e.event + " " + (e.note or "")) for e in view.history]
+    out += [(f"deadline {d.id}", d.title + " " + d.protects) for d in view.deadlines]
+    out += [(f"help {r.id}", f"{r.name} {r.how} {r.why}") for r in view.resources]
+    return out
+
+
+def test_no_english_word_in_a_spanish_rendering_of_any_example(records: dict[str, Analysis]) -> None:
+    holders = set()
+    for p in EXAMPLES:
+        data = yaml.safe_load(p.read_text(encoding="utf-8"))
+        holders |= {str(lv.get("holder")) for lv in data.get("levies") or [] if lv.get("holder")}
+    for name, a in records.items():
+        for where, sentence in _spanish_sentences(render(a, "es")):
+            for holder in {*holders, "Levy Navigator"}:  # names are not words of a language
+                sentence = sentence.replace(holder, "")
+            words = {w.casefold() for w in re.findall(r"[A-Za-z]+", sentence)}
+            leaked = words & STOP
+            assert not leaked, f"{name}: {where}: English {sorted(leaked)} in {sentence!r}"
+
+
+def test_a_nested_message_renders_in_the_reader_language() -> None:
+    inner = Message(key="subject.offers")
+    outer = Message(key="ui.about", args={"what": MessageArg(value=inner)})
+    from levynav.explain.render import text
+
+    assert text(outer, "en") == "(about your offer in compromise)"
+    assert text(outer, "es") == "(sobre su oferta de transacción)"
+
+
+def test_dates_money_and_plurals_follow_the_locale() -> None:
+    from decimal import Decimal
+
+    from levynav.explain import format
+
+    assert format.date(date(2026, 11, 3), "en") == "November 3, 2026"
+    assert format.date(date(2026, 11, 3), "es") == "3 de noviembre de 2026"
+    assert format.money(Decimal("-465.4"), "en") == "-$465.40"
+    assert f"{format.Count(1, 'es'):plural:día:días}" == "1 día"
+    assert f"{format.Count(5, 'en'):plural:day:days}" == "5 days"
+
+
+def test_outgoing_letters_are_the_same_whatever_the_language() -> None:
+    from levynav.documents.packet import build_packet
+
+    case = load_case(EXAMPLES[[p.stem for p in EXAMPLES].index("bank-levy-hardship-21-day-hold")])
+    record = analyze(case, AS_OF)
+    english, spanish = build_packet(case, record, "en"), build_packet(case, record, "es")
+    assert [i.filename for i in english.items] == [i.filename for i in spanish.items]
+    assert english.items and all(a.pdf == b.pdf for a, b in zip(english.items, spanish.items, strict=True))
+
+
+def test_the_cli_reads_the_language_only_in_the_adapter() -> None:
+    core = Path(datafiles.DATA).parent
+    for module in ("analyze.py", "plan.py", "derive.py"):
+        assert "LEVYNAV_LANG" not in (core / module).read_text(encoding="utf-8"), module
+    for module in (core / "explain").glob("*.py"):
+        assert "environ" not in module.read_text(encoding="utf-8"), module.name
