@@ -17,6 +17,7 @@ from typing import Any
 
 from levynav.documents import calendar, letters, timeline
 from levynav.documents.lettering import checklist, render
+from levynav.documents.packet_folder import case_fingerprint, write_packet_folder
 from levynav.documents.pdf import html_to_pdf, merge_pdfs
 from levynav.law import registry
 from levynav.model.analysis import Analysis, Effect, Outcome
@@ -48,6 +49,7 @@ class Packet:
     svg: str
     missing: list[dict[str, str]]
     notes: list[str]
+    fingerprint: str = ""  # SHA-256 of the case and date (packet_folder.case_fingerprint): no personal data
 
 
 def _slug(text: str) -> str:
@@ -190,25 +192,17 @@ def build_packet(case: Case, analysis: Analysis) -> Packet:
         svg=svg,
         missing=missing,
         notes=notes,
+        fingerprint=case_fingerprint(case.model_dump_json(), analysis.as_of.isoformat()),
     )
 
 
-def write_packet(packet: Packet, out: Path) -> list[Path]:
-    """Write packet.pdf, each letter and form, deadlines.ics, timeline.svg and contents.json under `out`."""
-    out.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
-
-    def put(name: str, data: bytes) -> None:
-        path = out / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
-        written.append(path)
-
-    put("packet.pdf", packet.pdf)
+def packet_files(packet: Packet) -> dict[str, bytes]:
+    """Every file of the packet folder, by its path in the folder: the PDFs, calendar, timeline, contents."""
+    files: dict[str, bytes] = {"packet.pdf": packet.pdf}
     for item in packet.items:
-        put(item.filename, item.pdf)
-    put("deadlines.ics", packet.ics)
-    put("timeline.svg", packet.svg.encode("utf-8"))
+        files[item.filename] = item.pdf
+    files["deadlines.ics"] = packet.ics
+    files["timeline.svg"] = packet.svg.encode("utf-8")
     contents = {
         "items": [
             {
@@ -225,5 +219,11 @@ def write_packet(packet: Packet, out: Path) -> list[Path]:
         "missing": packet.missing,
         "notes": packet.notes,
     }
-    put("contents.json", json.dumps(contents, indent=2, ensure_ascii=False).encode("utf-8"))
-    return written
+    files["contents.json"] = json.dumps(contents, indent=2, ensure_ascii=False).encode("utf-8")
+    return files
+
+
+def write_packet(packet: Packet, out: Path, *, force: bool = False) -> list[Path]:
+    """Write the packet folder `out` whole or not at all (``packet_folder``): packet.pdf, each letter and
+    form, deadlines.ics, timeline.svg, contents.json and the manifest that marks it as ours."""
+    return write_packet_folder(packet_files(packet), out, fingerprint=packet.fingerprint, force=force)
