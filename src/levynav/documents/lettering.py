@@ -115,8 +115,9 @@ def lines(value: Any) -> Markup:
 
 
 def fact_label(path: str) -> str:
-    """``levies[0].served_date`` → ``served date``; ``circumstances.economic_hardship`` → ``economic hardship``."""
-    return re.sub(r"\[\d+\]", "", path).split(".")[-1].replace("_", " ")
+    """``levies[0].served_date`` → ``Served date``; ``circumstances.economic_hardship`` → ``Economic hardship``."""
+    label = re.sub(r"\[\d+\]", "", path).split(".")[-1].replace("_", " ")
+    return label[:1].upper() + label[1:]
 
 
 def fact_value(value: Any) -> str:
@@ -147,11 +148,28 @@ def environment() -> Environment:
     env.filters["lines"] = lines
     env.filters["fact_label"] = fact_label
     env.filters["fact_value"] = fact_value
+    env.filters["heading"] = ground_heading
     return env
 
 
 def render(template: str, **context: Any) -> str:
     return environment().get_template(template).render(**context)
+
+
+@functools.cache
+def ground_headings() -> dict[str, str]:
+    """Rule id → the formal heading of that ground in a letter (``data/documents/grounds.yaml``)."""
+    data: dict[str, str] = datafiles.load_yaml("documents/grounds.yaml")
+    return data
+
+
+def ground_heading(finding: Finding) -> str:
+    """The heading of a ground in an outgoing letter: formal words, never the taxpayer-facing title."""
+    heading = ground_headings().get(finding.rule)
+    if heading is None:
+        cites = "; ".join(c.cite for c in finding.citations)
+        return f"Ground under {cites}" if cites else "Ground"
+    return heading
 
 
 @functools.cache
@@ -206,7 +224,8 @@ def deadline_by_id(analysis: Analysis, did: str, subject: str | None) -> Deadlin
 def enclosures(rules: list[str], extra: list[str] | None = None) -> list[str]:
     items = list(extra or [])
     for rule in rules:
-        for item in checklist().get(rule, {}).get("items", []):
+        entry = checklist().get(rule, {})
+        for item in entry.get("enclose") or entry.get("items", []):
             if item not in items:
                 items.append(item)
     return items

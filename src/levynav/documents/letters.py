@@ -124,7 +124,7 @@ def release_requests(case: Case, analysis: Analysis) -> list[Letter]:
             )
         returning = grounds_for_levy(analysis, i, RETURN_EFFECTS)
         due = hold or deadline_for(analysis, grounds, levy["subject"])
-        extra = ["A copy of the levy notice (Form 668-A or 668-W) and your latest IRS notice"]
+        extra = ["A copy of the notice of levy (Form 668-A or 668-W) and of the latest IRS notice"]
         ctx.update(
             levy=levy,
             grounds=grounds,
