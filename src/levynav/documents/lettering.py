@@ -97,6 +97,8 @@ def money(value: Any) -> str:
         amount = Decimal(str(value))
     except (InvalidOperation, ValueError):
         return str(value)
+    if amount < 0:
+        return f"\u2212${-amount:,.2f}"  # a minus sign before the dollar sign: −$465.40, never $-465.40
     return f"${amount:,.2f}"
 
 

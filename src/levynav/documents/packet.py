@@ -18,7 +18,7 @@ from typing import Any
 from levynav.documents import calendar, letters, timeline
 from levynav.documents.lettering import checklist, render
 from levynav.documents.packet_folder import case_fingerprint, write_packet_folder
-from levynav.documents.pdf import html_to_pdf, merge_pdfs
+from levynav.documents.pdf import html_to_pdf, merge_pdfs, number_pages
 from levynav.law import registry
 from levynav.model.analysis import Analysis, Effect, Outcome
 from levynav.model.case import Case
@@ -109,10 +109,15 @@ def form_items(case: Case, analysis: Analysis) -> tuple[list[Item], list[str]]:
                 how="With the letter it belongs to" if f.kind == "official_pdf" else "Copy it onto the official form",
                 pdf=bytes(f.pdf),
                 filename=f"forms/{_slug(str(f.form_id))}.pdf",
-                missing=[(str(m), str(f.form_id)) for m in f.missing],
+                missing=[(_form_gap_words(str(m)), f"Form {f.form_id}") for m in f.missing],
             )
         )
     return items, []
+
+
+def _form_gap_words(missing: str) -> str:
+    """A form's missing box in words for the person: without the PDF's internal field name."""
+    return re.sub(r"\s*\[field .*\]$", "", missing)
 
 
 def checklist_rows(analysis: Analysis) -> list[dict[str, Any]]:
@@ -143,8 +148,13 @@ def missing_rows(items: list[Item], analysis: Analysis) -> list[dict[str, str]]:
         {"where": ("Document " if len(ns) == 1 else "Documents ") + ", ".join(ns), "what": what, "path": path}
         for (what, path), ns in where.items()
     ]
+    titles: dict[str, str] = {}
+    for f in analysis.findings:
+        titles.setdefault(f.rule, f.title)
     for q in analysis.questions:
-        rows.append({"where": f"{QUESTION} (decides " + ", ".join(q.decides) + ")", "what": q.prompt, "path": q.path})
+        decides = list(dict.fromkeys(titles.get(rule, "") for rule in q.decides if titles.get(rule)))
+        label = f"{QUESTION} (decides: " + "; ".join(decides) + ")" if decides else QUESTION
+        rows.append({"where": label, "what": q.prompt, "path": q.path})
     return rows
 
 
@@ -184,7 +194,7 @@ def build_packet(case: Case, analysis: Analysis) -> Packet:
     ctx.update(confirm_context(case, analysis, items))
     front = html_to_pdf(render("packet_cover.html.j2", **ctx))
     back = html_to_pdf(render("packet_back.html.j2", **ctx))
-    pdf = merge_pdfs([front, *(i.pdf for i in items), back])
+    pdf = number_pages(merge_pdfs([front, *(i.pdf for i in items), back]))
     return Packet(
         pdf=pdf,
         items=items,
