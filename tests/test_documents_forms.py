@@ -363,7 +363,7 @@ def test_12153_worksheet_values_come_from_the_case_and_analysis() -> None:
     assert any("line 2" in m and "by hand" in m for m in sheet.missing)
     form = _form(outputs, "12153")
     assert form.kind == "worksheet"
-    assert "LT11 dated 07/13/2026" in form.send_to and "1-800-829-7650" in form.send_to
+    assert "LT11 dated July 13, 2026" in form.send_to and "1-800-829-7650" in form.send_to
     text = pdf_text(form.pdf)
     assert "Dana R. Example" in text and "6789" not in text
 

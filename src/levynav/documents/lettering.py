@@ -108,6 +108,18 @@ def longdate(value: Any) -> str:
     return str(value)
 
 
+def long_dates(text: Any) -> str:
+    """Every ISO date (2026-12-03) in a sentence written long (December 3, 2026): one date format per page."""
+
+    def one(match: re.Match[str]) -> str:
+        try:
+            return longdate(date.fromisoformat(match.group(0)))
+        except ValueError:
+            return match.group(0)
+
+    return re.sub(r"\b\d{4}-\d{2}-\d{2}\b", one, str(text))
+
+
 def lines(value: Any) -> Markup:
     """A multi-line address (newlines or ", " separated as typed) as HTML lines."""
     if isinstance(value, Markup):
@@ -151,6 +163,7 @@ def environment() -> Environment:
     env.filters["fact_label"] = fact_label
     env.filters["fact_value"] = fact_value
     env.filters["heading"] = ground_heading
+    env.filters["long_dates"] = long_dates
     return env
 
 

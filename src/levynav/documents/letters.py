@@ -262,11 +262,17 @@ def return_requests(case: Case, analysis: Analysis) -> list[Letter]:
         if not grounds:
             continue
         facts, levy, ctx = _about_levy(case, analysis, i)
-        facts.need(case.levies[i].amount_taken, "the amount the levy took", f"levies[{i}].amount_taken")
+        taken_gap = facts.need(case.levies[i].amount_taken, "the amount the levy took", f"levies[{i}].amount_taken")
         rules = _rules(grounds)
         due = deadline_by_id(analysis, "return.request", levy["subject"]) or deadline_for(analysis, grounds)
         improper = grounds_for_levy(analysis, i, {Effect.LEVY_IMPROPER})
-        ctx.update(levy=levy, grounds=grounds, improper=improper, enclosed=enclosures(rules + _rules(improper)))
+        ctx.update(
+            levy=levy,
+            grounds=grounds,
+            improper=improper,
+            enclosed=enclosures(rules + _rules(improper)),
+            taken_gap=taken_gap,
+        )
         out.append(
             _finish(
                 "return_request",
@@ -294,14 +300,14 @@ def refund_claims(case: Case, analysis: Analysis) -> list[Letter]:
         if not found:
             continue
         facts, levy, ctx = _about_levy(case, analysis, i)
-        facts.need(
+        taken_gap = facts.need(
             lv.amount_taken,
             "the amount the levy took after the statute ran out or after you paid",
             f"{subject}.amount_taken",
         )
         rules = _rules(found)
         due = deadline_by_id(analysis, "refund.claim", subject)
-        ctx.update(levy=levy, grounds=found, enclosed=enclosures(rules))
+        ctx.update(levy=levy, grounds=found, enclosed=enclosures(rules), taken_gap=taken_gap)
         out.append(
             _finish(
                 "refund_claim",

@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from levynav.documents import calendar, letters, timeline
-from levynav.documents.lettering import checklist, render
+from levynav.documents.lettering import Letter, checklist, render
 from levynav.documents.packet_folder import case_fingerprint, write_packet_folder
-from levynav.documents.pdf import html_to_pdf, merge_pdfs, number_pages
+from levynav.documents.pdf import html_to_pdf, merge_pdfs, number_pages, page_count
 from levynav.law import registry
 from levynav.model.analysis import Analysis, Effect, Outcome
 from levynav.model.case import Case
@@ -49,6 +49,9 @@ class Packet:
     svg: str
     missing: list[dict[str, str]]
     notes: list[str]
+    left_out: list[LeftOut] = field(default_factory=list)
+    cover_pages: int = 0  # pages before the first item (the cover) and after the last (checklists, timeline …)
+    back_pages: int = 0
     fingerprint: str = ""  # SHA-256 of the case and date (packet_folder.case_fingerprint): no personal data
 
 
@@ -66,9 +69,65 @@ def _how(by: date | None, kind: str) -> str:
     return "Mail it (certified mail is safest); keep a copy"
 
 
-def letter_items(case: Case, analysis: Analysis) -> list[Item]:
+# A packet for a huge case (1,000 levies) holds this many letters of each kind and lists the rest by name,
+# rather than hundreds of pages nobody can mail or read. Every letter of a kind has the same form; the
+# person makes the others by running the packet for a case with those levies, or copies the first by hand.
+MAX_LETTERS_PER_KIND = 5
+MAX_MISSING_ROWS = 60  # the "What is still missing" page lists this many; contents.json holds them all
+
+
+@dataclass
+class LeftOut:
+    """A letter the packet did not make because it holds MAX_LETTERS_PER_KIND of its kind already."""
+
+    title: str
+    about: str
+    by: date | None
+    letter_id: str = ""
+
+
+def bounded(all_letters: list[Letter]) -> tuple[list[Letter], list[LeftOut]]:
+    """The first MAX_LETTERS_PER_KIND letters of each kind (in order), and the rest as a list."""
+    kept: list[Letter] = []
+    left: list[LeftOut] = []
+    per_kind: dict[str, int] = {}
+    for letter in all_letters:
+        per_kind[letter.kind] = per_kind.get(letter.kind, 0) + 1
+        if per_kind[letter.kind] <= MAX_LETTERS_PER_KIND:
+            kept.append(letter)
+        else:
+            left.append(LeftOut(title=letter.title, about=letter.send_to, by=letter.by, letter_id=letter.id))
+    return kept, left
+
+
+def _ranges(numbers: list[int]) -> str:
+    """[6, 7, 8, 10] → "6–8, 10"."""
+    out: list[str] = []
+    for n in sorted(set(numbers)):
+        if out and out[-1].split("–")[-1] == str(n - 1):
+            out[-1] = out[-1].split("–")[0] + f"–{n}"
+        else:
+            out.append(str(n))
+    return ", ".join(out)
+
+
+def left_out_groups(left: list[LeftOut]) -> list[dict[str, Any]]:
+    """The letters left out, one row per title: how many, for which levies (numbered as in the case, from 1)
+    and the earliest date one of them is due."""
+    groups: dict[str, list[LeftOut]] = {}
+    for x in left:
+        groups.setdefault(x.title, []).append(x)
+    rows = []
+    for title, xs in groups.items():
+        levies = [int(m.group(1)) + 1 for x in xs if (m := re.search(r"levies-(\d+)$", x.letter_id))]
+        dates = [x.by for x in xs if x.by is not None]
+        rows.append({"title": title, "count": len(xs), "levies": _ranges(levies), "by": min(dates, default=None)})
+    return rows
+
+
+def letter_items(case: Case, analysis: Analysis, chosen: list[Letter] | None = None) -> list[Item]:
     out = []
-    for n, letter in enumerate(letters.letters_for(case, analysis), start=1):
+    for n, letter in enumerate(letters.letters_for(case, analysis) if chosen is None else chosen, start=1):
         out.append(
             Item(
                 title=letter.title,
@@ -169,7 +228,8 @@ def confirm_context(case: Case, analysis: Analysis, items: list[Item]) -> dict[s
 
 
 def build_packet(case: Case, analysis: Analysis) -> Packet:
-    items = letter_items(case, analysis)
+    kept, left_out = bounded(letters.letters_for(case, analysis))
+    items = letter_items(case, analysis, kept)
     forms, notes = form_items(case, analysis)
     items += forms
     svg = timeline.timeline_svg(case, analysis)
@@ -190,6 +250,10 @@ def build_packet(case: Case, analysis: Analysis) -> Packet:
         "notes": notes + analysis.notes,
         "svg": svg,
         "disclaimer": analysis.disclaimer,
+        "left_out": left_out_groups(left_out),
+        "left_out_count": len(left_out),
+        "max_per_kind": MAX_LETTERS_PER_KIND,
+        "max_rows": MAX_MISSING_ROWS,
     }
     ctx.update(confirm_context(case, analysis, items))
     front = html_to_pdf(render("packet_cover.html.j2", **ctx))
@@ -202,6 +266,9 @@ def build_packet(case: Case, analysis: Analysis) -> Packet:
         svg=svg,
         missing=missing,
         notes=notes,
+        left_out=left_out,
+        cover_pages=page_count(front),
+        back_pages=page_count(back),
         fingerprint=case_fingerprint(case.model_dump_json(), analysis.as_of.isoformat()),
     )
 
@@ -228,6 +295,9 @@ def packet_files(packet: Packet) -> dict[str, bytes]:
         ],
         "missing": packet.missing,
         "notes": packet.notes,
+        "left_out": [
+            {"title": x.title, "send_to": x.about, "by": x.by.isoformat() if x.by else None} for x in packet.left_out
+        ],
     }
     files["contents.json"] = json.dumps(contents, indent=2, ensure_ascii=False).encode("utf-8")
     return files
