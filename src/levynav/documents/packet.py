@@ -217,6 +217,19 @@ def missing_rows(items: list[Item], analysis: Analysis) -> list[dict[str, str]]:
     return rows
 
 
+def notes_in_words(note: str, analysis: Analysis) -> str:
+    """A note of the analysis for the taxpayer's page: each rule id named by its finding's title."""
+    titles: dict[str, str] = {}
+    for f in analysis.findings:
+        titles.setdefault(f.rule, f.title)
+    if not titles:
+        return note
+    pattern = re.compile(
+        r"(?<![\w-])(" + "|".join(re.escape(r) for r in sorted(titles, key=len, reverse=True)) + r")(?![\w-])"
+    )
+    return pattern.sub(lambda m: f"“{titles[m.group(1)]}”", note)
+
+
 def confirm_context(case: Case, analysis: Analysis, items: list[Item]) -> dict[str, Any]:
     holds = {d.subject: d for d in analysis.deadlines if d.id == "bank.hold_ends" and not d.passed}
     levies = []
@@ -247,7 +260,7 @@ def build_packet(case: Case, analysis: Analysis) -> Packet:
         "missing": missing,
         "gaps": [m for m in missing if not m["where"].startswith(QUESTION)],
         "open_questions": [m for m in missing if m["where"].startswith(QUESTION)],
-        "notes": notes + analysis.notes,
+        "notes": [notes_in_words(n, analysis) for n in notes + analysis.notes],
         "svg": svg,
         "disclaimer": analysis.disclaimer,
         "left_out": left_out_groups(left_out),
