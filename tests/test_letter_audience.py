@@ -8,25 +8,19 @@ taxpayer and for internal identifiers (rule ids, parameter ids, status codes).
 from __future__ import annotations
 
 import re
-from datetime import date
 from functools import cache
 from pathlib import Path
 
 import pytest
 
 from levynav import datafiles, params
-from levynav.analyze import analyze
 from levynav.documents.letters import KIND_ORDER
-from levynav.documents.packet import Packet, build_packet
 from levynav.documents.pdf import pdf_text
-from levynav.intake.load import load_case
 from levynav.law import registry
 from levynav.law.catalog import MODULES
 from levynav.law.rule import Rule
 from levynav.model.analysis import Effect
-
-AS_OF = date(2026, 11, 23)
-EXAMPLES = sorted((Path(__file__).resolve().parents[1] / "examples").glob("*.yaml"))
+from tests.example_packets import EXAMPLES, packet
 
 # Words written to the taxpayer (explanations, caveats, instructions); none belongs in an outgoing letter.
 TAXPAYER_ONLY = (
@@ -62,12 +56,6 @@ PARAMETER_ID_SHAPE = re.compile(r"\b[a-z]+(?:_[a-z0-9]+)*(?:\.[a-z0-9]+(?:_[a-z0
 @cache
 def internal_ids() -> frozenset[str]:
     return frozenset(set(registry.registry()) | set(params.all_params()))
-
-
-@cache
-def packet(path: Path) -> Packet:
-    case = load_case(path)
-    return build_packet(case, analyze(case, AS_OF))
 
 
 def letter_texts(path: Path) -> list[tuple[str, str]]:

@@ -9,8 +9,6 @@ from __future__ import annotations
 import io
 import itertools
 import re
-from datetime import date
-from functools import cache
 from pathlib import Path
 
 import pdfplumber
@@ -20,10 +18,8 @@ from pypdf import PdfReader
 from levynav.analyze import analyze
 from levynav.documents.packet import MAX_LETTERS_PER_KIND, Packet, build_packet
 from levynav.documents.pdf import page_count
-from levynav.intake.load import case_from_data, load_case
-
-AS_OF = date(2026, 11, 23)
-EXAMPLES = sorted((Path(__file__).resolve().parents[1] / "examples").glob("*.yaml"))
+from levynav.intake.load import case_from_data
+from tests.example_packets import AS_OF, EXAMPLES, packet
 
 MACHINE_WORDS = (
     "topmostSubform",
@@ -45,12 +41,6 @@ SLASHED = re.compile(r"\b\d{2}/\d{2}/\d{4}\b")
 LONG = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4}\b"
 )
-
-
-@cache
-def packet(path: Path) -> Packet:
-    case = load_case(path)
-    return build_packet(case, analyze(case, AS_OF))
 
 
 def pages(pdf: bytes) -> list[str]:
