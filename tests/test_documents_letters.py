@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from levynav.analyze import analyze
+from levynav.documents.lettering import ground_heading
 from levynav.documents.letters import letters_for
 from levynav.documents.pdf import html_to_pdf, pdf_text
 from levynav.explain.render import english, title
@@ -25,7 +26,8 @@ def example(name: str) -> tuple[Case, Analysis]:
 
 
 def title_of(analysis: Analysis, rule: str) -> str:
-    return title(rule, "en")
+    """The heading a letter gives the ground (formal words; the finding's title speaks to the taxpayer)."""
+    return ground_heading(next(f for f in english(analysis).findings if f.rule == rule))
 
 
 def letter_text(case: Case, analysis: Analysis, kind: str) -> str:
@@ -59,9 +61,14 @@ def test_every_letter_names_only_findings_that_apply(path: Path) -> None:
     analysis = analyze(case, AS_OF)
     applying = {title(f.rule, "en") for f in analysis.findings if f.outcome is Outcome.APPLIES}
     not_applying = {title(f.rule, "en") for f in analysis.findings if f.outcome is not Outcome.APPLIES} - applying
+    rendered = english(analysis).findings
+    applying_headings = {ground_heading(f) for f in rendered if f.outcome is Outcome.APPLIES}
+    not_applying_headings = {ground_heading(f) for f in rendered} - applying_headings
     for letter in letters_for(case, analysis):
         for heading in not_applying:
             assert heading not in letter.html, f"{letter.id} names {heading!r}, which does not apply"
+        for heading in not_applying_headings:
+            assert f"{heading}</h3>" not in letter.html, f"{letter.id} argues {heading!r}, which does not apply"
         for rule in letter.rules:
             assert any(f.rule == rule and f.outcome is Outcome.APPLIES for f in analysis.findings)
 
@@ -71,7 +78,9 @@ def test_no_letter_when_no_route_applies() -> None:
     assert letters_for(case, analyze(case, AS_OF)) == []
 
 
-def test_missing_facts_are_shown_in_a_box_and_in_the_text_never_as_blanks() -> None:
+def test_missing_facts_are_marked_in_the_text_never_as_blanks() -> None:
+    """A missing fact is a red mark in the letter; the list of them is on the taxpayer's pages (cover and
+    "What is still missing"), not in a box on the letter that goes to the IRS."""
     full, _ = example("bank-levy-hardship-21-day-hold")
     data = full.model_dump(mode="json", exclude_none=True)
     data["taxpayer"].pop("address")  # the demo case without the facts a letter needs
@@ -84,7 +93,7 @@ def test_missing_facts_are_shown_in_a_box_and_in_the_text_never_as_blanks() -> N
     paths = {g.path for g in letter.missing}
     assert {"taxpayer.address", "taxpayer.phone", "notices[].address"} <= paths
     text = " ".join(pdf_text(html_to_pdf(letter.html)).split())
-    assert "Before you send this: " in text
+    assert "Before you send this" not in text
     assert "[missing: your mailing address]" in text
     assert "None" not in text
 

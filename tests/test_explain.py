@@ -191,7 +191,7 @@ def test_dates_money_and_plurals_follow_the_locale() -> None:
 
     assert format.date(date(2026, 11, 3), "en") == "November 3, 2026"
     assert format.date(date(2026, 11, 3), "es") == "3 de noviembre de 2026"
-    assert format.money(Decimal("-465.4"), "en") == "-$465.40"
+    assert format.money(Decimal("-465.4"), "en") == "\u2212$465.40"  # a true minus sign, never $-465.40
     assert f"{format.Count(1, 'es'):plural:día:días}" == "1 día"
     assert f"{format.Count(5, 'en'):plural:day:days}" == "5 days"
 

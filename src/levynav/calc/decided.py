@@ -40,5 +40,5 @@ def humanize(value: Any) -> str:
     if isinstance(value, date):
         return f"{value.strftime('%B')} {value.day}, {value.year}"
     if isinstance(value, Decimal):
-        return f"${value:,.2f}"
+        return f"\u2212${-value:,.2f}" if value < 0 else f"${value:,.2f}"  # −$465.40, never $-465.40
     return str(value)

@@ -112,7 +112,11 @@ def send_to(rule: dict[str, Any], case: Case) -> str:
     label = notice.other_title or notice.type.value
     return text.format(
         notice=label,
-        notice_date=notice.notice_date.strftime("%m/%d/%Y") if notice.notice_date else "(date not in the case)",
+        notice_date=(
+            f"{notice.notice_date:%B} {notice.notice_date.day}, {notice.notice_date.year}"  # long, as on the cover
+            if notice.notice_date
+            else "(date not in the case)"
+        ),
         notice_phone=notice.phone or "the phone number printed on the notice",
         notice_address=notice.address or "the address printed on the notice",
     )

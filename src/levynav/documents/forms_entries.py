@@ -9,6 +9,8 @@ An entry (YAML mapping) has:
 - ``only_if``: a value path; when it is ``false`` the entry does not apply (a spouse's line for a single
   person) and the box stays empty without being reported;
 - ``never``: a reason the program never fills this box (a full SSN): it is always reported as missing;
+- ``const``: fixed words for a box the form leaves to the filer (an "Other (specify)" row's name), written
+  when ``only_if`` holds;
 - ``label``: the box in words, for the list of what is missing.
 """
 
@@ -98,6 +100,8 @@ def evaluate(entry: dict[str, Any], values: Values, fallback_label: str) -> Outc
             return Outcome(skipped=True)
     if "never" in entry:
         return Outcome(missing=f"{_label(entry, fallback_label)}: {entry['never']}")
+    if "const" in entry:
+        return Outcome(text=str(entry["const"]))
     kind = str(entry.get("format", "text"))
     paths = [str(p) for p in entry.get("paths", [])] or ([str(entry["path"])] if "path" in entry else [])
     if not paths:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from pypdf import PdfReader, PdfWriter
-from pypdf.generic import DictionaryObject, NameObject
+from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, NameObject
 
 from levynav import datafiles
 from levynav.documents.forms_entries import evaluate
@@ -95,6 +95,54 @@ def values_for(
     return out, missing
 
 
+PUSH_BUTTON = 1 << 16
+
+
+def _draw_push_buttons_as_the_form_does(page: Any) -> None:
+    """Draw each push button (433-F's "National Standards", a link to the IRS standards page) with the form's
+    own appearance, in the page's content, and drop its widget.
+
+    With ``NeedAppearances`` set, viewers redraw every widget from its caption in one line, and the button
+    comes out as a clipped "onal Standa" at the page edge. The form's appearance (two lines in a raised grey
+    box) is drawn instead, under the widget's optional-content group: the IRS form shows the button on screen
+    and hides it in print (XFA ``relevant="-print"``), and so does the packet. Buttons hold no data.
+    """
+    annots = page.get("/Annots")
+    if not annots:
+        return
+    keep = ArrayObject()
+    commands: list[bytes] = []
+    resources = page["/Resources"].get_object()
+    for ref in annots.get_object():
+        widget = ref.get_object()
+        parent = widget["/Parent"].get_object() if "/Parent" in widget else {}
+        ff = widget.get("/Ff", parent.get("/Ff", 0))
+        kind = widget.get("/FT", parent.get("/FT", ""))
+        appearance = (widget.get("/AP") or {}).get("/N")
+        if kind != "/Btn" or not int(ff) & PUSH_BUTTON or appearance is None:
+            keep.append(ref)
+            continue
+        n = len(commands)
+        xobjects = resources.setdefault(NameObject("/XObject"), DictionaryObject()).get_object()
+        xobjects[NameObject(f"/LevyNavButton{n}")] = widget.raw_get("/AP").get_object().raw_get("/N")
+        x, y = float(widget["/Rect"][0]), float(widget["/Rect"][1])
+        draw = f"q 1 0 0 1 {x:.3f} {y:.3f} cm /LevyNavButton{n} Do Q".encode()
+        if "/OC" in widget:
+            props = resources.setdefault(NameObject("/Properties"), DictionaryObject()).get_object()
+            props[NameObject(f"/LevyNavLayer{n}")] = widget.raw_get("/OC")
+            draw = f"/OC /LevyNavLayer{n} BDC ".encode() + draw + b" EMC"
+        commands.append(draw)
+    if not commands:
+        return
+    page[NameObject("/Annots")] = keep
+    contents = page.get_contents()
+    stream = DecodedStreamObject()
+    stream.set_data(
+        b"q\n" + (contents.get_data() if contents is not None else b"") + b"\nQ\n" + b"\n".join(commands) + b"\n"
+    )
+    page.replace_contents(stream)
+
+
 def fill_pdf(pdf_path: Path, values: dict[str, str]) -> bytes:
     reader = PdfReader(pdf_path)
     writer = PdfWriter(clone_from=reader)
@@ -104,6 +152,8 @@ def fill_pdf(pdf_path: Path, values: dict[str, str]) -> bytes:
     pages = [p for p in writer.pages if p.get("/Annots")]
     writer.update_page_form_field_values(pages, values, auto_regenerate=False)
     writer.set_need_appearances_writer(True)  # after the update, which resets the flag
+    for page in writer.pages:
+        _draw_push_buttons_as_the_form_does(page)
     buf = io.BytesIO()
     writer.write(buf)
     return buf.getvalue()

@@ -92,7 +92,7 @@ def missing_name(path: str) -> str:
         key = re.split(r"[.\[]", path[8:], maxsplit=1)[0]
         return _DERIVED_FACTS.get(key, path)
     if path.startswith("applies."):
-        return f"an answer to the open questions of rule {path[8:]}"
+        return "an answer to the open questions about this ground (see the end of the packet)"
     return path
 
 

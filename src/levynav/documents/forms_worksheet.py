@@ -8,6 +8,7 @@ spec says which revision its numbering comes from and whether that numbering is 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -47,6 +48,15 @@ def load_spec(path: Path) -> dict[str, Any]:
     return data
 
 
+def _needs(missing: str) -> str:
+    """The worksheet's words for a value not known: which case facts would fill it (no "not known" twice)."""
+    reason = missing.split(": ", 1)[-1]
+    match = re.fullmatch(r"not known \(needs (.*)\)", reason)
+    if match:
+        return f"write it in by hand, or add it to the case file ({match.group(1)})"
+    return reason[:1].upper() + reason[1:]
+
+
 def build(spec: dict[str, Any], values: Values) -> Worksheet:
     lines: list[Line] = []
     missing: list[str] = []
@@ -62,7 +72,7 @@ def build(spec: dict[str, Any], values: Values) -> Worksheet:
             lines.append(Line(number, label, None, "yours", str(item["never"])))
         elif result.missing:
             missing.append(f"{where}: {result.missing.split(': ', 1)[-1]}")
-            lines.append(Line(number, label, None, "missing", result.missing.split(": ", 1)[-1]))
+            lines.append(Line(number, label, None, "missing", _needs(result.missing)))
         elif result.skipped and "otherwise" in item:
             lines.append(Line(number, label, None, "yours", str(item["otherwise"])))
         elif result.skipped:

@@ -102,6 +102,8 @@ def money(value: Any) -> str:
         amount = Decimal(str(value))
     except (InvalidOperation, ValueError):
         return str(value)
+    if amount < 0:
+        return f"\u2212${-amount:,.2f}"  # a minus sign before the dollar sign: −$465.40, never $-465.40
     return f"${amount:,.2f}"
 
 
@@ -109,6 +111,18 @@ def longdate(value: Any) -> str:
     if isinstance(value, date):
         return f"{value:%B} {value.day}, {value.year}"
     return str(value)
+
+
+def long_dates(text: Any) -> str:
+    """Every ISO date (2026-12-03) in a sentence written long (December 3, 2026): one date format per page."""
+
+    def one(match: re.Match[str]) -> str:
+        try:
+            return longdate(date.fromisoformat(match.group(0)))
+        except ValueError:
+            return match.group(0)
+
+    return re.sub(r"\b\d{4}-\d{2}-\d{2}\b", one, str(text))
 
 
 def lines(value: Any) -> Markup:
@@ -120,8 +134,9 @@ def lines(value: Any) -> Markup:
 
 
 def fact_label(path: str) -> str:
-    """``levies[0].served_date`` → ``served date``; ``circumstances.economic_hardship`` → ``economic hardship``."""
-    return re.sub(r"\[\d+\]", "", path).split(".")[-1].replace("_", " ")
+    """``levies[0].served_date`` → ``Served date``; ``circumstances.economic_hardship`` → ``Economic hardship``."""
+    label = re.sub(r"\[\d+\]", "", path).split(".")[-1].replace("_", " ")
+    return label[:1].upper() + label[1:]
 
 
 def fact_value(value: Any) -> str:
@@ -152,11 +167,29 @@ def environment() -> Environment:
     env.filters["lines"] = lines
     env.filters["fact_label"] = fact_label
     env.filters["fact_value"] = fact_value
+    env.filters["heading"] = ground_heading
+    env.filters["long_dates"] = long_dates
     return env
 
 
 def render(template: str, **context: Any) -> str:
     return environment().get_template(template).render(**context)
+
+
+@functools.cache
+def ground_headings() -> dict[str, str]:
+    """Rule id → the formal heading of that ground in a letter (``data/documents/grounds.yaml``)."""
+    data: dict[str, str] = datafiles.load_yaml("documents/grounds.yaml")
+    return data
+
+
+def ground_heading(finding: Finding) -> str:
+    """The heading of a ground in an outgoing letter: formal words, never the taxpayer-facing title."""
+    heading = ground_headings().get(finding.rule)
+    if heading is None:
+        cites = "; ".join(c.cite for c in finding.citations)
+        return f"Ground under {cites}" if cites else "Ground"
+    return heading
 
 
 @functools.cache
@@ -212,7 +245,8 @@ def deadline_by_id(analysis: Analysis, did: str, subject: str | None) -> Deadlin
 def enclosures(rules: list[str], extra: list[str] | None = None) -> list[str]:
     items = list(extra or [])
     for rule in rules:
-        for item in checklist().get(rule, {}).get("items", []):
+        entry = checklist().get(rule, {})
+        for item in entry.get("enclose") or entry.get("items", []):
             if item not in items:
                 items.append(item)
     return items

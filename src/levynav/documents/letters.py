@@ -130,7 +130,7 @@ def release_requests(case: Case, analysis: Analysis) -> list[Letter]:
             )
         returning = grounds_for_levy(analysis, i, RETURN_EFFECTS)
         due = hold or deadline_for(analysis, grounds, levy["subject"])
-        extra = ["A copy of the levy notice (Form 668-A or 668-W) and your latest IRS notice"]
+        extra = ["A copy of the notice of levy (Form 668-A or 668-W) and of the latest IRS notice"]
         ctx.update(
             levy=levy,
             grounds=grounds,
@@ -268,11 +268,17 @@ def return_requests(case: Case, analysis: Analysis) -> list[Letter]:
         if not grounds:
             continue
         facts, levy, ctx = _about_levy(case, analysis, i)
-        facts.need(case.levies[i].amount_taken, "the amount the levy took", f"levies[{i}].amount_taken")
+        taken_gap = facts.need(case.levies[i].amount_taken, "the amount the levy took", f"levies[{i}].amount_taken")
         rules = _rules(grounds)
         due = deadline_by_id(analysis, "return.request", levy["subject"]) or deadline_for(analysis, grounds)
         improper = grounds_for_levy(analysis, i, {Effect.LEVY_IMPROPER})
-        ctx.update(levy=levy, grounds=grounds, improper=improper, enclosed=enclosures(rules + _rules(improper)))
+        ctx.update(
+            levy=levy,
+            grounds=grounds,
+            improper=improper,
+            enclosed=enclosures(rules + _rules(improper)),
+            taken_gap=taken_gap,
+        )
         out.append(
             _finish(
                 "return_request",
@@ -300,14 +306,14 @@ def refund_claims(case: Case, analysis: Analysis) -> list[Letter]:
         if not found:
             continue
         facts, levy, ctx = _about_levy(case, analysis, i)
-        facts.need(
+        taken_gap = facts.need(
             lv.amount_taken,
             "the amount the levy took after the statute ran out or after you paid",
             f"{subject}.amount_taken",
         )
         rules = _rules(found)
         due = deadline_by_id(analysis, "refund.claim", subject)
-        ctx.update(levy=levy, grounds=found, enclosed=enclosures(rules))
+        ctx.update(levy=levy, grounds=found, enclosed=enclosures(rules), taken_gap=taken_gap)
         out.append(
             _finish(
                 "refund_claim",

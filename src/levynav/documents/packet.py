@@ -16,8 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from levynav.documents import calendar, letters, timeline
-from levynav.documents.lettering import checklist, render
-from levynav.documents.pdf import html_to_pdf, merge_pdfs
+from levynav.documents.lettering import Letter, checklist, render
+from levynav.documents.packet_folder import case_fingerprint, write_packet_folder
+from levynav.documents.pdf import html_to_pdf, merge_pdfs, number_pages, page_count
 from levynav.explain.render import Rendered as Analysis
 from levynav.explain.render import english
 from levynav.explain.render import render as render_record
@@ -52,6 +53,10 @@ class Packet:
     svg: str
     missing: list[dict[str, str]]
     notes: list[str]
+    left_out: list[LeftOut] = field(default_factory=list)
+    cover_pages: int = 0  # pages before the first item (the cover) and after the last (checklists, timeline …)
+    back_pages: int = 0
+    fingerprint: str = ""  # SHA-256 of the case and date (packet_folder.case_fingerprint): no personal data
 
 
 def _slug(text: str) -> str:
@@ -68,9 +73,65 @@ def _how(by: date | None, kind: str) -> str:
     return "Mail it (certified mail is safest); keep a copy"
 
 
-def letter_items(case: Case, analysis: Analysis) -> list[Item]:
+# A packet for a huge case (1,000 levies) holds this many letters of each kind and lists the rest by name,
+# rather than hundreds of pages nobody can mail or read. Every letter of a kind has the same form; the
+# person makes the others by running the packet for a case with those levies, or copies the first by hand.
+MAX_LETTERS_PER_KIND = 5
+MAX_MISSING_ROWS = 60  # the "What is still missing" page lists this many; contents.json holds them all
+
+
+@dataclass
+class LeftOut:
+    """A letter the packet did not make because it holds MAX_LETTERS_PER_KIND of its kind already."""
+
+    title: str
+    about: str
+    by: date | None
+    letter_id: str = ""
+
+
+def bounded(all_letters: list[Letter]) -> tuple[list[Letter], list[LeftOut]]:
+    """The first MAX_LETTERS_PER_KIND letters of each kind (in order), and the rest as a list."""
+    kept: list[Letter] = []
+    left: list[LeftOut] = []
+    per_kind: dict[str, int] = {}
+    for letter in all_letters:
+        per_kind[letter.kind] = per_kind.get(letter.kind, 0) + 1
+        if per_kind[letter.kind] <= MAX_LETTERS_PER_KIND:
+            kept.append(letter)
+        else:
+            left.append(LeftOut(title=letter.title, about=letter.send_to, by=letter.by, letter_id=letter.id))
+    return kept, left
+
+
+def _ranges(numbers: list[int]) -> str:
+    """[6, 7, 8, 10] → "6–8, 10"."""
+    out: list[str] = []
+    for n in sorted(set(numbers)):
+        if out and out[-1].split("–")[-1] == str(n - 1):
+            out[-1] = out[-1].split("–")[0] + f"–{n}"
+        else:
+            out.append(str(n))
+    return ", ".join(out)
+
+
+def left_out_groups(left: list[LeftOut]) -> list[dict[str, Any]]:
+    """The letters left out, one row per title: how many, for which levies (numbered as in the case, from 1)
+    and the earliest date one of them is due."""
+    groups: dict[str, list[LeftOut]] = {}
+    for x in left:
+        groups.setdefault(x.title, []).append(x)
+    rows = []
+    for title, xs in groups.items():
+        levies = [int(m.group(1)) + 1 for x in xs if (m := re.search(r"levies-(\d+)$", x.letter_id))]
+        dates = [x.by for x in xs if x.by is not None]
+        rows.append({"title": title, "count": len(xs), "levies": _ranges(levies), "by": min(dates, default=None)})
+    return rows
+
+
+def letter_items(case: Case, analysis: Analysis, chosen: list[Letter] | None = None) -> list[Item]:
     out = []
-    for n, letter in enumerate(letters.letters_for(case, analysis), start=1):
+    for n, letter in enumerate(letters.letters_for(case, analysis) if chosen is None else chosen, start=1):
         out.append(
             Item(
                 title=letter.title,
@@ -111,10 +172,15 @@ def form_items(case: Case, analysis: Analysis) -> tuple[list[Item], list[str]]:
                 how="With the letter it belongs to" if f.kind == "official_pdf" else "Copy it onto the official form",
                 pdf=bytes(f.pdf),
                 filename=f"forms/{_slug(str(f.form_id))}.pdf",
-                missing=[(str(m), str(f.form_id)) for m in f.missing],
+                missing=[(_form_gap_words(str(m)), f"Form {f.form_id}") for m in f.missing],
             )
         )
     return items, []
+
+
+def _form_gap_words(missing: str) -> str:
+    """A form's missing box in words for the person: without the PDF's internal field name."""
+    return re.sub(r"\s*\[field .*\]$", "", missing)
 
 
 def checklist_rows(analysis: Record | Analysis) -> list[dict[str, Any]]:
@@ -146,11 +212,27 @@ def missing_rows(items: list[Item], analysis: Analysis) -> list[dict[str, str]]:
         {"where": ("Document " if len(ns) == 1 else "Documents ") + ", ".join(ns), "what": what, "path": path}
         for (what, path), ns in where.items()
     ]
+    titles: dict[str, str] = {}
+    for f in analysis.findings:
+        titles.setdefault(f.rule, f.title)
     for q in analysis.questions:
-        rows.append(
-            {"where": f"{QUESTION} (decides " + ", ".join(q.decides) + ")", "what": q.prompt, "path": q.path, "q": "1"}
-        )
+        decides = list(dict.fromkeys(titles.get(rule, "") for rule in q.decides if titles.get(rule)))
+        label = f"{QUESTION} (decides: " + "; ".join(decides) + ")" if decides else QUESTION
+        rows.append({"where": label, "what": q.prompt, "path": q.path, "q": "1"})
     return rows
+
+
+def notes_in_words(note: str, analysis: Analysis) -> str:
+    """A note of the analysis for the taxpayer's page: each rule id named by its finding's title."""
+    titles: dict[str, str] = {}
+    for f in analysis.findings:
+        titles.setdefault(f.rule, f.title)
+    if not titles:
+        return note
+    pattern = re.compile(
+        r"(?<![\w-])(" + "|".join(re.escape(r) for r in sorted(titles, key=len, reverse=True)) + r")(?![\w-])"
+    )
+    return pattern.sub(lambda m: f"“{titles[m.group(1)]}”", note)
 
 
 def confirm_context(case: Case, analysis: Analysis, items: list[Item]) -> dict[str, Any]:
@@ -167,7 +249,8 @@ def build_packet(case: Case, record: Record, lang: str = "en") -> Packet:
     """The papers from a record: letters and forms in English (they go to the IRS, a bank or an employer)
     whatever ``lang``; the taxpayer's pages (cover, checklist, confirm-the-release) in ``lang``."""
     analysis = render_record(record, "en")
-    items = letter_items(case, analysis)
+    kept, left_out = bounded(letters.letters_for(case, analysis))
+    items = letter_items(case, analysis, kept)
     forms, notes = form_items(case, analysis)
     items += forms
     page = analysis if lang == "en" else render_record(record, lang)  # the taxpayer's pages
@@ -187,14 +270,18 @@ def build_packet(case: Case, record: Record, lang: str = "en") -> Packet:
         "missing": missing,
         "gaps": [m for m in missing if "q" not in m],
         "open_questions": [m for m in missing if "q" in m],
-        "notes": notes + page.notes,
+        "notes": [notes_in_words(n, analysis) for n in notes + page.notes],
         "svg": svg,
         "disclaimer": page.disclaimer,
+        "left_out": left_out_groups(left_out),
+        "left_out_count": len(left_out),
+        "max_per_kind": MAX_LETTERS_PER_KIND,
+        "max_rows": MAX_MISSING_ROWS,
     }
     ctx.update(confirm_context(case, page, items))
     front = html_to_pdf(render("packet_cover.html.j2", **ctx))
     back = html_to_pdf(render("packet_back.html.j2", **ctx))
-    pdf = merge_pdfs([front, *(i.pdf for i in items), back])
+    pdf = number_pages(merge_pdfs([front, *(i.pdf for i in items), back]))
     return Packet(
         pdf=pdf,
         items=items,
@@ -202,25 +289,20 @@ def build_packet(case: Case, record: Record, lang: str = "en") -> Packet:
         svg=svg,
         missing=missing,
         notes=notes,
+        left_out=left_out,
+        cover_pages=page_count(front),
+        back_pages=page_count(back),
+        fingerprint=case_fingerprint(case.model_dump_json(), analysis.as_of.isoformat()),
     )
 
 
-def write_packet(packet: Packet, out: Path) -> list[Path]:
-    """Write packet.pdf, each letter and form, deadlines.ics, timeline.svg and contents.json under `out`."""
-    out.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
-
-    def put(name: str, data: bytes) -> None:
-        path = out / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
-        written.append(path)
-
-    put("packet.pdf", packet.pdf)
+def packet_files(packet: Packet) -> dict[str, bytes]:
+    """Every file of the packet folder, by its path in the folder: the PDFs, calendar, timeline, contents."""
+    files: dict[str, bytes] = {"packet.pdf": packet.pdf}
     for item in packet.items:
-        put(item.filename, item.pdf)
-    put("deadlines.ics", packet.ics)
-    put("timeline.svg", packet.svg.encode("utf-8"))
+        files[item.filename] = item.pdf
+    files["deadlines.ics"] = packet.ics
+    files["timeline.svg"] = packet.svg.encode("utf-8")
     contents = {
         "items": [
             {
@@ -236,6 +318,15 @@ def write_packet(packet: Packet, out: Path) -> list[Path]:
         ],
         "missing": packet.missing,
         "notes": packet.notes,
+        "left_out": [
+            {"title": x.title, "send_to": x.about, "by": x.by.isoformat() if x.by else None} for x in packet.left_out
+        ],
     }
-    put("contents.json", json.dumps(contents, indent=2, ensure_ascii=False).encode("utf-8"))
-    return written
+    files["contents.json"] = json.dumps(contents, indent=2, ensure_ascii=False).encode("utf-8")
+    return files
+
+
+def write_packet(packet: Packet, out: Path, *, force: bool = False) -> list[Path]:
+    """Write the packet folder `out` whole or not at all (``packet_folder``): packet.pdf, each letter and
+    form, deadlines.ics, timeline.svg, contents.json and the manifest that marks it as ours."""
+    return write_packet_folder(packet_files(packet), out, fingerprint=packet.fingerprint, force=force)

@@ -22,8 +22,9 @@ def date(value: dt.date, lang: str) -> str:
 
 
 def money(value: Decimal, lang: str) -> str:
-    """$1,234.50, and a shortfall as -$465.40."""
-    return str(format_currency(value, "USD", locale=locale(lang)))
+    """$1,234.50, and a shortfall with a true minus sign: −$465.40 (never $-465.40)."""
+    text = str(format_currency(abs(value), "USD", locale=locale(lang)))
+    return "\u2212" + text if value < 0 else text
 
 
 def number(value: int | Decimal, lang: str) -> str:
