@@ -6,13 +6,16 @@ from __future__ import annotations
 import json
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from levynav.cli_common import check_format, fail, parse_as_of
 from levynav.law.rule import humanize
 from levynav.model.analysis import Deadline, ParamUse
+
+if TYPE_CHECKING:
+    from levynav.intake.notices import NoticeReading
 
 DISCLAIMER = (
     "This is a reading of your notice by a program, not legal advice. Check every value against the paper notice."
@@ -42,24 +45,31 @@ def notice_command(
         reading = read_notice_file(file)
     except NoticeFileError as err:
         raise fail(str(err)) from None
+    if fmt == "json":
+        typer.echo(json.dumps(notice_report(reading, day), indent=2))
+        return
+    deadlines, used, notes = notice_deadlines(reading.to_notice(), day)
+    for line in render_text(reading, deadlines, used, notes, day):
+        typer.echo(line)
+
+
+def notice_report(reading: NoticeReading, day: date) -> dict[str, Any]:
+    """What was read from a notice, as JSON (the CLI's --format json and the web API's /intake/notice)."""
+    from levynav.intake.notice_clocks import notice_deadlines
+
     notice = reading.to_notice()
     deadlines, used, notes = notice_deadlines(notice, day)
     levy = reading.to_levy()
-    if fmt == "json":
-        out: dict[str, Any] = {
-            "as_of": day.isoformat(),
-            "reading": reading.model_dump(mode="json"),
-            "notice": notice.model_dump(mode="json", exclude_none=True),
-            "levy": levy.model_dump(mode="json", exclude_none=True) if levy else None,
-            "deadlines": [d.model_dump(mode="json") for d in deadlines],
-            "parameters": [p.model_dump(mode="json") for p in used],
-            "notes": notes,
-            "disclaimer": DISCLAIMER,
-        }
-        typer.echo(json.dumps(out, indent=2))
-        return
-    for line in render_text(reading, deadlines, used, notes, day):
-        typer.echo(line)
+    return {
+        "as_of": day.isoformat(),
+        "reading": reading.model_dump(mode="json"),
+        "notice": notice.model_dump(mode="json", exclude_none=True),
+        "levy": levy.model_dump(mode="json", exclude_none=True) if levy else None,
+        "deadlines": [d.model_dump(mode="json") for d in deadlines],
+        "parameters": [p.model_dump(mode="json") for p in used],
+        "notes": notes,
+        "disclaimer": DISCLAIMER,
+    }
 
 
 def _at(line: int | None) -> str:
