@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 import tempfile
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -104,8 +106,6 @@ def create_case(request: Request, case: CaseBody) -> CaseCreated:
 
 
 def _path_id(case_id: str) -> str:
-    import re
-
     if not re.match(CODE_PATTERN, case_id):
         raise problem(404, "id: no case with this code")
     return case_id
@@ -226,7 +226,13 @@ async def intake_transcript(
         path = Path(tmp) / f"transcript{suffix}"
         path.write_bytes(data)
         out: dict[str, Any] = report(read_transcripts([path]), as_of_or_today(request, as_of))
-    return out
+    # the reader names its source by path: show the uploaded file's name, not the server's temporary folder
+    named: dict[str, Any] = json.loads(json.dumps(out).replace(json.dumps(str(path))[1:-1], _safe_name(file)))
+    return named
+
+
+def _safe_name(file: UploadFile) -> str:
+    return re.sub(r"[^A-Za-z0-9._ -]", "_", (file.filename or "transcript")[:100])
 
 
 @router.post("/wage-exempt", responses=ERRORS)

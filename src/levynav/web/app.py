@@ -24,6 +24,8 @@ STATIC = Path(__file__).with_name("static")
 
 
 def _problem_line(err: Any) -> str:
+    if err.get("type") == "json_invalid":
+        return "body: not valid JSON"
     loc = tuple(p for p in err.get("loc", ()) if p not in ("body",) or len(err.get("loc", ())) == 1)
     msg = str(err.get("msg", "is not valid")).removeprefix("Value error, ")
     return f"{field_path(loc)}: {msg}"

@@ -272,7 +272,7 @@ def _shown(value: Any, path: str, lang: str) -> str:
     if value is None:
         return "—"
     if isinstance(value, bool):
-        return words.t("yes" if value else "no", lang)
+        return words.t("answer_yes" if value else "answer_no", lang)
     if isinstance(value, list):
         return "; ".join(_shown(v, path, lang) for v in value)
     if isinstance(value, dict):
