@@ -32,5 +32,5 @@ def app(tmp_path: Path) -> FastAPI:
 
 @pytest.fixture
 def client(app: FastAPI) -> TestClient:
-    with TestClient(app) as c:
+    with TestClient(app, follow_redirects=False) as c:
         return c
