@@ -276,7 +276,10 @@ def _shown(value: Any, path: str, lang: str) -> str:
     if isinstance(value, list):
         return "; ".join(_shown(v, path, lang) for v in value)
     if isinstance(value, dict):
-        return ", ".join(f"{words.field_label(k, lang)}: {_shown(v, path, lang)}" for k, v in value.items())
+        shown = [(k, v) for k, v in value.items() if v not in (None, "", [])]
+        return ", ".join(f"{words.field_label(k, lang)}: {_shown(v, f'{path}.{k}', lang)}" for k, v in shown)
+    if isinstance(value, str) and f"choice_{value}" in words.catalog("en"):
+        return words.choice_label(value, lang)
     try:
         kind = kind_of(path).kind
     except KeyError:
