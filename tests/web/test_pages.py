@@ -133,3 +133,13 @@ def test_start_from_a_notice(client: TestClient) -> None:
     assert case["notices"][0]["type"] == "LT11"
     bad = client.post("/upload/confirm", data={"payload": "{oops", "code": ""})
     assert bad.status_code == 422
+
+
+def test_serve_refuses_a_bad_port() -> None:
+    from typer.testing import CliRunner
+
+    from levynav.cli import app as cli_app
+
+    out = CliRunner().invoke(cli_app, ["serve", "--port", "70000"])
+    assert out.exit_code == 2
+    assert "--port" in out.output
