@@ -15,6 +15,8 @@ SYSTEM_PKGS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset
 # The web tests: Debian's Chromium for the browser tests (Playwright is pointed at it, no browser download)
 # and PostgreSQL for the storage tests (the suite starts a throwaway cluster with initdb/pg_ctl).
 WEB_TEST_PKGS := chromium postgresql
+# Tesseract OCR with the English and Spanish data: photos and scans of paper notices.
+OCR_PKGS := tesseract-ocr tesseract-ocr-eng tesseract-ocr-spa
 
 system-deps:
 	@if command -v pdftoppm >/dev/null && /sbin/ldconfig -p | grep -q libpangoft2-1.0.so && /sbin/ldconfig -p | grep -q libharfbuzz-subset.so; then :; else \
@@ -24,6 +26,10 @@ system-deps:
 	@if command -v chromium >/dev/null && ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then :; else \
 	  echo "installing $(WEB_TEST_PKGS)"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(WEB_TEST_PKGS); \
+	fi
+	@if command -v tesseract >/dev/null && ls /usr/share/tesseract-ocr/*/tessdata/spa.traineddata >/dev/null 2>&1; then :; else \
+	  echo "installing $(OCR_PKGS)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(OCR_PKGS); \
 	fi
 
 $(STAMP): pyproject.toml | system-deps

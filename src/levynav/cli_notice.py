@@ -28,7 +28,9 @@ def register(app: typer.Typer) -> None:
 
 
 def notice_command(
-    file: Annotated[Path, typer.Argument(help="the notice: a .txt file (pasted text) or a .pdf with a text layer")],
+    file: Annotated[
+        Path, typer.Argument(help="the notice: a .txt file (pasted text), a .pdf, or a photo or scan (read with OCR)")
+    ],
     as_of: Annotated[
         str | None,
         typer.Option("--as-of", help="Date to count days left from, YYYY-MM-DD (default: today)", show_default=False),

@@ -320,6 +320,13 @@ def read_notice_file(path: Path) -> NoticeReading:
         raise NoticeFileError(f"{path}: cannot be read ({err.strerror})") from None
     if path.suffix.lower() == ".pdf" or head.startswith(b"%PDF"):
         return read_notice_text(pdf_text(path), source=str(path))
+    from levynav.intake.ocr import IMAGE_SUFFIXES, OcrError, image_text, is_image
+
+    if path.suffix.lower() in IMAGE_SUFFIXES or is_image(head):
+        try:
+            return read_notice_text(image_text(path.read_bytes()), source=str(path))
+        except OcrError as err:
+            raise NoticeFileError(f"{path}: {err}") from None
     text = path.read_bytes().decode("utf-8", errors="replace")
     reading = read_notice_text(text, source=str(path))
     if "\ufffd" in text:

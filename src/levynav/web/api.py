@@ -191,8 +191,9 @@ def notice_reading(data: bytes, filename: str, day: date) -> dict[str, Any]:
     """What a notice file says (the reader and report of `levynav notice`)."""
     from levynav.cli_notice import notice_report
     from levynav.intake.notices import NoticeFileError, read_notice_file
+    from levynav.intake.ocr import is_image
 
-    suffix = ".pdf" if data.startswith(b"%PDF") else ".txt"
+    suffix = ".pdf" if data.startswith(b"%PDF") else ".img" if is_image(data[:8]) else ".txt"
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / f"notice{suffix}"
         path.write_bytes(data)
