@@ -12,11 +12,24 @@ DEMO_AS_OF ?= 2026-11-23
 # Debian libraries outside pip: Pango for WeasyPrint (the PDF packet), poppler-utils' pdftoppm for the
 # rendering test. Installed only when missing (CI runs as root on a clean Debian machine).
 SYSTEM_PKGS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 libfontconfig1 fonts-dejavu-core poppler-utils
+# The web tests: Debian's Chromium for the browser tests (Playwright is pointed at it, no browser download)
+# and PostgreSQL for the storage tests (the suite starts a throwaway cluster with initdb/pg_ctl).
+WEB_TEST_PKGS := chromium postgresql
+# Tesseract OCR with the English and Spanish data: photos and scans of paper notices.
+OCR_PKGS := tesseract-ocr tesseract-ocr-eng tesseract-ocr-spa
 
 system-deps:
 	@if command -v pdftoppm >/dev/null && /sbin/ldconfig -p | grep -q libpangoft2-1.0.so && /sbin/ldconfig -p | grep -q libharfbuzz-subset.so; then :; else \
 	  echo "installing $(SYSTEM_PKGS)"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(SYSTEM_PKGS); \
+	fi
+	@if command -v chromium >/dev/null && ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then :; else \
+	  echo "installing $(WEB_TEST_PKGS)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(WEB_TEST_PKGS); \
+	fi
+	@if command -v tesseract >/dev/null && ls /usr/share/tesseract-ocr/*/tessdata/spa.traineddata >/dev/null 2>&1; then :; else \
+	  echo "installing $(OCR_PKGS)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(OCR_PKGS); \
 	fi
 
 $(STAMP): pyproject.toml | system-deps
@@ -27,8 +40,9 @@ $(STAMP): pyproject.toml | system-deps
 
 install: system-deps $(STAMP)
 
+# The web app on http://127.0.0.1:8000/ with the demo case loaded (its address is printed).
 run: $(STAMP)
-	$(BIN)/levynav analyze $(DEMO) --as-of $(DEMO_AS_OF)
+	$(BIN)/levynav serve --demo $(DEMO) --as-of $(DEMO_AS_OF)
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench

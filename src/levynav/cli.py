@@ -136,9 +136,9 @@ def main() -> None:
 
 
 def _register_feature_commands() -> None:
-    from levynav import cli_finances, cli_notice, cli_packet, cli_screen, cli_transcript, cli_wage
+    from levynav import cli_finances, cli_notice, cli_packet, cli_screen, cli_serve, cli_transcript, cli_wage
 
-    for module in (cli_finances, cli_wage, cli_transcript, cli_notice, cli_packet, cli_screen):
+    for module in (cli_finances, cli_wage, cli_transcript, cli_notice, cli_packet, cli_screen, cli_serve):
         module.register(app)
 
 

@@ -6,13 +6,16 @@ from __future__ import annotations
 import json
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from levynav.cli_common import check_format, fail, parse_as_of
 from levynav.law.rule import humanize
 from levynav.model.analysis import Deadline, ParamUse
+
+if TYPE_CHECKING:
+    from levynav.intake.notices import NoticeReading
 
 DISCLAIMER = (
     "This is a reading of your notice by a program, not legal advice. Check every value against the paper notice."
@@ -25,7 +28,9 @@ def register(app: typer.Typer) -> None:
 
 
 def notice_command(
-    file: Annotated[Path, typer.Argument(help="the notice: a .txt file (pasted text) or a .pdf with a text layer")],
+    file: Annotated[
+        Path, typer.Argument(help="the notice: a .txt file (pasted text), a .pdf, or a photo or scan (read with OCR)")
+    ],
     as_of: Annotated[
         str | None,
         typer.Option("--as-of", help="Date to count days left from, YYYY-MM-DD (default: today)", show_default=False),
@@ -44,25 +49,34 @@ def notice_command(
         raise fail(str(err)) from None
     try:
         notice = reading.to_notice()
-        levy = reading.to_levy()
+        reading.to_levy()
     except ValueError as err:  # a value read that the model refuses (pydantic's error is a ValueError)
         raise fail(f"{file}: what was read is not a usable notice ({err.__class__.__name__})") from None
-    deadlines, used, notes = notice_deadlines(notice, day)
     if fmt == "json":
-        out: dict[str, Any] = {
-            "as_of": day.isoformat(),
-            "reading": reading.model_dump(mode="json"),
-            "notice": notice.model_dump(mode="json", exclude_none=True),
-            "levy": levy.model_dump(mode="json", exclude_none=True) if levy else None,
-            "deadlines": [d.model_dump(mode="json") for d in deadlines],
-            "parameters": [p.model_dump(mode="json") for p in used],
-            "notes": notes,
-            "disclaimer": DISCLAIMER,
-        }
-        typer.echo(json.dumps(out, indent=2))
+        typer.echo(json.dumps(notice_report(reading, day), indent=2))
         return
+    deadlines, used, notes = notice_deadlines(notice, day)
     for line in render_text(reading, deadlines, used, notes, day):
         typer.echo(line)
+
+
+def notice_report(reading: NoticeReading, day: date) -> dict[str, Any]:
+    """What was read from a notice, as JSON (the CLI's --format json and the web API's /intake/notice)."""
+    from levynav.intake.notice_clocks import notice_deadlines
+
+    notice = reading.to_notice()
+    deadlines, used, notes = notice_deadlines(notice, day)
+    levy = reading.to_levy()
+    return {
+        "as_of": day.isoformat(),
+        "reading": reading.model_dump(mode="json"),
+        "notice": notice.model_dump(mode="json", exclude_none=True),
+        "levy": levy.model_dump(mode="json", exclude_none=True) if levy else None,
+        "deadlines": [d.model_dump(mode="json") for d in deadlines],
+        "parameters": [p.model_dump(mode="json") for p in used],
+        "notes": notes,
+        "disclaimer": DISCLAIMER,
+    }
 
 
 def _at(line: int | None) -> str:

@@ -1,0 +1,166 @@
+"""An answer typed into the interview, parsed by the field's input type and put into the case at its path.
+
+The whole case is validated again, so an answer that contradicts another fact is refused with the field path.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from pydantic import ValidationError
+
+from levynav.intake.load import _problem
+from levynav.interview.fields import FieldKind, kind_of
+from levynav.model.case import Case
+
+SEGMENT = re.compile(r"^([a-z_]+)(?:\[(\d+)\])?$")
+
+
+class AnswerError(ValueError):
+    """Problems with an answer: (field, message key) pairs; the message key is rendered by the web layer."""
+
+    def __init__(self, problems: list[tuple[str, str]]) -> None:
+        self.problems = problems
+        super().__init__("; ".join(f"{f}: {m}" for f, m in problems))
+
+
+def parse_value(kind: FieldKind, raw: str) -> Any:
+    """The typed value of one answer; ValueError(message key) when it cannot be read. Empty -> None."""
+    text = raw.strip()
+    if not text:
+        return None
+    if kind.kind == "date":
+        try:
+            return date.fromisoformat(text).isoformat()
+        except ValueError:
+            raise ValueError("error_date") from None
+    if kind.kind == "yes_no":
+        if text not in ("yes", "no"):
+            raise ValueError("error_choice")
+        return text == "yes"
+    if kind.kind == "money":
+        try:
+            value = Decimal(text.replace("$", "").replace(",", "").strip())
+        except InvalidOperation:
+            raise ValueError("error_money") from None
+        if not value.is_finite() or value < 0 or value > Decimal("1000000000"):
+            raise ValueError("error_money")
+        return str(value)
+    if kind.kind == "number":
+        if not text.isdigit() or len(text) > 6:
+            raise ValueError("error_number")
+        return int(text)
+    if kind.kind == "choice":
+        if text not in kind.choices:
+            raise ValueError("error_choice")
+        return text
+    if kind.kind == "text_list":
+        return [part.strip() for part in text.split(",") if part.strip()][:50]
+    return text[:500]
+
+
+def _set(data: dict[str, Any], path: str, value: Any) -> None:
+    parts = path.split(".")
+    node: Any = data
+    for i, part in enumerate(parts):
+        m = SEGMENT.match(part)
+        if m is None:
+            raise KeyError(path)
+        name, index = m.group(1), m.group(2)
+        last = i == len(parts) - 1
+        if index is None:
+            if last:
+                node[name] = value
+            else:
+                if node.get(name) is None:
+                    node[name] = {}
+                node = node[name]
+        else:
+            items = node.get(name)
+            if not isinstance(items, list) or int(index) >= len(items):
+                raise KeyError(path)
+            if last:
+                items[int(index)] = value
+            else:
+                node = items[int(index)]
+
+
+def _get_list(data: dict[str, Any], path: str) -> list[Any]:
+    node: Any = data
+    parts = path.split(".")
+    for i, part in enumerate(parts):
+        m = SEGMENT.match(part)
+        if m is None:
+            raise KeyError(path)
+        name, index = m.group(1), m.group(2)
+        if node.get(name) is None:
+            node[name] = [] if (i == len(parts) - 1 and index is None) else {}
+        node = node[name]
+        if index is not None:
+            node = node[int(index)]
+    if not isinstance(node, list):
+        raise KeyError(path)
+    return node
+
+
+def _validate(data: dict[str, Any]) -> Case:
+    try:
+        return Case.model_validate(data)
+    except ValidationError as exc:
+        raise AnswerError(
+            [(p.split(":", 1)[0], "error_case:" + p.split(": ", 1)[-1]) for p in map(_problem, exc.errors())]
+        ) from None
+
+
+def apply_answer(case: Case, path: str, form: dict[str, str]) -> Case:
+    """The case with the answer put in. ``form`` holds ``value`` (one field) or ``item.<name>`` (a new item)."""
+    kind = kind_of(path)
+    data = case.model_dump(mode="json", exclude_none=True)
+    if kind.kind == "add_item":
+        from levynav.interview.flow import item_fields
+
+        item: dict[str, Any] = {}
+        problems: list[tuple[str, str]] = []
+        for f in item_fields(path):
+            try:
+                value = parse_value(f.kind, form.get(f"item.{f.name}", ""))
+            except ValueError as err:
+                problems.append((f"item.{f.name}", str(err)))
+                continue
+            if value is None and f.required:
+                problems.append((f"item.{f.name}", "error_required"))
+            elif value is not None:
+                item[f.name] = value
+        if problems:
+            raise AnswerError(problems)
+        _get_list(data, path).append(item)
+        return _validate(data)
+    try:
+        value = parse_value(kind, form.get("value", ""))
+    except ValueError as err:
+        raise AnswerError([("value", str(err))]) from None
+    if value is None:
+        raise AnswerError([("value", "error_required")])
+    try:
+        _set(data, path, value)
+    except KeyError:
+        raise AnswerError([("value", "error_path")]) from None
+    return _validate(data)
+
+
+def value_at(case: Case, path: str) -> Any:
+    """The current answer at a path (for the review page), or None."""
+    node: Any = case.model_dump(mode="json", exclude_none=True)
+    for part in path.split("."):
+        m = SEGMENT.match(part)
+        if m is None or not isinstance(node, dict):
+            return None
+        node = node.get(m.group(1))
+        if m.group(2) is not None:
+            if not isinstance(node, list) or int(m.group(2)) >= len(node):
+                return None
+            node = node[int(m.group(2))]
+    return node

@@ -1,0 +1,178 @@
+"""The case store: one transaction per write, so a crash mid-save loses nothing already saved.
+
+SQLite by default (a file in the data folder, write-ahead log, created on first start); PostgreSQL when the
+URL says so (``postgresql+psycopg://…``). The schema is made by the Alembic migrations in this package.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from levynav.model.analysis import Analysis
+from levynav.model.case import Case
+from levynav.store.models import AnalysisRow, CaseRow, DocumentRow
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+def new_case_code() -> str:
+    """A long random token (256 bits), not a guessable number."""
+    return secrets.token_urlsafe(32)
+
+
+def case_json(case: Case) -> dict[str, Any]:
+    data: dict[str, Any] = case.model_dump(mode="json", exclude_none=True)
+    return data
+
+
+def data_hash(case: Case) -> str:
+    return hashlib.sha256(json.dumps(case_json(case), sort_keys=True).encode()).hexdigest()
+
+
+@dataclass
+class StoredCase:
+    id: str
+    case: Case
+    progress: dict[str, list[str]]
+    documents: int
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)  # the adapter, not the core, reads the clock
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cur = dbapi_connection.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.close()
+
+
+def make_engine(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        path = url.split(":///", 1)[1] if ":///" in url else ""
+        if path and path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"check_same_thread": False})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the schema up to the newest migration (from an empty database too)."""
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as connection:
+        cfg.attributes["connection"] = connection
+        command.upgrade(cfg, "head")
+
+
+class Store:
+    def __init__(self, url: str) -> None:
+        self.engine = make_engine(url)
+        self._session = sessionmaker(self.engine, expire_on_commit=False)
+
+    def migrate(self) -> None:
+        migrate(self.engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def _tx(self) -> Session:
+        return self._session()
+
+    def create_case(self, case: Case, progress: dict[str, list[str]] | None = None) -> str:
+        code = new_case_code()
+        now = _now()
+        with self._tx() as s, s.begin():
+            s.add(
+                CaseRow(
+                    id=code,
+                    schema_version=case.schema_version,
+                    data=case_json(case),
+                    progress=dict(progress or {}),
+                    created_at=now,
+                    updated_at=now,
+                )
+            )
+        return code
+
+    def get_case(self, code: str) -> StoredCase | None:
+        with self._tx() as s:
+            row = s.get(CaseRow, code)
+            if row is None:
+                return None
+            docs = len(s.scalars(select(DocumentRow.id).where(DocumentRow.case_id == code)).all())
+            return StoredCase(
+                id=row.id, case=Case.model_validate(row.data), progress=dict(row.progress or {}), documents=docs
+            )
+
+    def update_case(self, code: str, case: Case, progress: dict[str, list[str]] | None = None) -> bool:
+        with self._tx() as s, s.begin():
+            row = s.get(CaseRow, code)
+            if row is None:
+                return False
+            row.data = case_json(case)
+            row.schema_version = case.schema_version
+            if progress is not None:
+                row.progress = dict(progress)
+            row.updated_at = _now()
+        return True
+
+    def delete_case(self, code: str) -> bool:
+        with self._tx() as s, s.begin():
+            row = s.get(CaseRow, code)
+            if row is None:
+                return False
+            s.delete(row)
+        return True
+
+    def add_document(
+        self, code: str, kind: str, filename: str, content_type: str, content: bytes, reading: dict[str, Any]
+    ) -> int | None:
+        with self._tx() as s, s.begin():
+            if s.get(CaseRow, code) is None:
+                return None
+            doc = DocumentRow(
+                case_id=code,
+                kind=kind,
+                filename=filename[:255],
+                content_type=content_type[:100],
+                content=content,
+                reading=reading,
+                created_at=_now(),
+            )
+            s.add(doc)
+            s.flush()
+            return doc.id
+
+    def record_analysis(self, code: str, case: Case, analysis: Analysis) -> None:
+        with self._tx() as s, s.begin():
+            s.add(
+                AnalysisRow(
+                    case_id=code,
+                    as_of=analysis.as_of,
+                    product_version=analysis.version,
+                    data_hash=data_hash(case),
+                    result=analysis.model_dump_json(),
+                    created_at=_now(),
+                )
+            )
+
+    def analyses(self, code: str) -> list[tuple[dt.date, str, str]]:
+        with self._tx() as s:
+            rows = s.scalars(select(AnalysisRow).where(AnalysisRow.case_id == code).order_by(AnalysisRow.id)).all()
+            return [(r.as_of, r.product_version, r.data_hash) for r in rows]

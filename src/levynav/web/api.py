@@ -1,0 +1,287 @@
+"""The REST API under /api/v1: the same core as the CLI, in JSON. No legal logic here."""
+
+from __future__ import annotations
+
+import json
+import re
+import tempfile
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Body, File, HTTPException, Query, Request, Response, UploadFile
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+
+from levynav.analyze import analyze
+from levynav.intake.load import CaseError, case_from_data
+from levynav.model.analysis import Analysis
+from levynav.model.case import Case
+from levynav.store.repository import Store
+from levynav.web.settings import Settings
+from levynav.web.words import LANGS, render_analysis
+
+router = APIRouter(prefix="/api/v1", tags=["api"])
+
+Lang = Literal["en", "es"]
+CODE_PATTERN = r"^[A-Za-z0-9_-]{20,64}$"
+
+
+class Problems(BaseModel):
+    problems: list[str] = Field(description="one line per problem: 'field.path: what is wrong'")
+
+
+class CaseCreated(BaseModel):
+    id: str = Field(description="the case code: a long random token; keep it private")
+
+
+class WageExemptRequest(BaseModel):
+    year: int = Field(ge=1900, le=2100)
+    pay_period: str = Field(max_length=20, description="daily, weekly, biweekly, semimonthly or monthly")
+    filing_status: str | None = Field(default=None, max_length=40)
+    dependents: int | None = Field(default=None, ge=0, le=99)
+    over_65_or_blind: int = Field(default=0, ge=0, le=4)
+    basis: str | None = Field(default=None, max_length=40)
+    take_home_pay: str | None = Field(default=None, max_length=20, description="take-home pay for one pay period")
+
+
+ERRORS: dict[int | str, dict[str, Any]] = {422: {"model": Problems}, 413: {"model": Problems}}
+NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": Problems}, **ERRORS}
+
+
+def store(request: Request) -> Store:
+    s: Store = request.app.state.store
+    return s
+
+
+def settings(request: Request) -> Settings:
+    s: Settings = request.app.state.settings
+    return s
+
+
+def problem(status: int, *lines: str) -> HTTPException:
+    return HTTPException(status_code=status, detail=list(lines))
+
+
+def parse_case(data: Any) -> Case:
+    try:
+        return case_from_data(data, "body")
+    except CaseError as err:
+        raise problem(422, *err.problems) from None
+
+
+def as_of_or_today(request: Request, as_of: date | None) -> date:
+    return as_of or settings(request).today()
+
+
+def analysis_json(result: Analysis, lang: str | None) -> dict[str, Any]:
+    out: dict[str, Any] = result.model_dump(mode="json")
+    if lang in LANGS:
+        out["rendered"] = render_analysis(result, lang)
+    return out
+
+
+def load(request: Request, case_id: str) -> Case:
+    stored = store(request).get_case(case_id)
+    if stored is None:
+        raise problem(404, "id: no case with this code")
+    return stored.case
+
+
+CaseBody = Annotated[dict[str, Any], Body(description="a Case (see docs/json-contract.md and examples/)")]
+AsOf = Annotated[date | None, Query(description="the date to analyse on, YYYY-MM-DD (default: today)")]
+
+
+@router.post("/analyze", responses=ERRORS)
+def analyze_endpoint(request: Request, case: CaseBody, as_of: AsOf = None, lang: Lang | None = None) -> dict[str, Any]:
+    """A Case in, the decision record out (with the rendered text when ``lang`` is given)."""
+    return analysis_json(analyze(parse_case(case), as_of_or_today(request, as_of)), lang)
+
+
+@router.post("/cases", status_code=201, responses=ERRORS)
+def create_case(request: Request, case: CaseBody) -> CaseCreated:
+    """Save a case; the answer holds its code."""
+    return CaseCreated(id=store(request).create_case(parse_case(case)))
+
+
+def _path_id(case_id: str) -> str:
+    if not re.match(CODE_PATTERN, case_id):
+        raise problem(404, "id: no case with this code")
+    return case_id
+
+
+@router.get("/cases/{case_id}", responses=NOT_FOUND)
+def get_case(request: Request, case_id: str) -> dict[str, Any]:
+    """The saved case, as its Case JSON."""
+    data: dict[str, Any] = load(request, _path_id(case_id)).model_dump(mode="json", exclude_none=True)
+    return data
+
+
+@router.put("/cases/{case_id}", responses=NOT_FOUND)
+def put_case(request: Request, case_id: str, case: CaseBody) -> CaseCreated:
+    """Replace the saved case (validated first: nothing is saved half-way)."""
+    parsed = parse_case(case)
+    if not store(request).update_case(_path_id(case_id), parsed):
+        raise problem(404, "id: no case with this code")
+    return CaseCreated(id=case_id)
+
+
+@router.delete("/cases/{case_id}", status_code=204, responses=NOT_FOUND)
+def delete_case(request: Request, case_id: str) -> Response:
+    """Delete the case, its documents and its analyses."""
+    if not store(request).delete_case(_path_id(case_id)):
+        raise problem(404, "id: no case with this code")
+    return Response(status_code=204)
+
+
+def case_analysis(request: Request, case_id: str, as_of: date | None) -> tuple[Case, Analysis]:
+    case = load(request, _path_id(case_id))
+    result = analyze(case, as_of_or_today(request, as_of))
+    store(request).record_analysis(case_id, case, result)
+    return case, result
+
+
+@router.get("/cases/{case_id}/analysis", responses=NOT_FOUND)
+def get_analysis(request: Request, case_id: str, as_of: AsOf = None, lang: Lang | None = None) -> dict[str, Any]:
+    """The decision record of the saved case (recorded with its date, product version and data hash)."""
+    return analysis_json(case_analysis(request, case_id, as_of)[1], lang)
+
+
+PDF = {200: {"content": {"application/pdf": {}}}, **NOT_FOUND}
+ICS = {200: {"content": {"text/calendar": {}}}, **NOT_FOUND}
+
+
+@router.get("/cases/{case_id}/packet.pdf", response_class=Response, responses=PDF)
+def get_packet(request: Request, case_id: str, as_of: AsOf = None) -> Response:
+    """The packet to mail: cover, letters, forms, checklist, timeline (one PDF)."""
+    from levynav.documents.packet import build_packet  # WeasyPrint loads only now
+
+    case, result = case_analysis(request, case_id, as_of)
+    pdf = build_packet(case, result).pdf
+    return Response(
+        pdf, media_type="application/pdf", headers={"Content-Disposition": 'attachment; filename="packet.pdf"'}
+    )
+
+
+@router.get("/cases/{case_id}/deadlines.ics", response_class=Response, responses=ICS)
+def get_ics(request: Request, case_id: str, as_of: AsOf = None) -> Response:
+    """Every deadline as a calendar, with reminders 7 days and 1 day before."""
+    from levynav.documents.calendar import deadlines_ics
+
+    case, result = case_analysis(request, case_id, as_of)
+    return Response(
+        deadlines_ics(result, case.taxpayer.name),
+        media_type="text/calendar",
+        headers={"Content-Disposition": 'attachment; filename="deadlines.ics"'},
+    )
+
+
+async def read_upload(request: Request, file: UploadFile) -> bytes:
+    limit = settings(request).max_upload_bytes
+    data = await file.read(limit + 1)
+    if len(data) > limit:
+        raise problem(413, f"file: larger than the limit of {limit} bytes")
+    if not data:
+        raise problem(422, "file: is empty")
+    return data
+
+
+def notice_reading(data: bytes, filename: str, day: date) -> dict[str, Any]:
+    """What a notice file says (the reader and report of `levynav notice`)."""
+    from levynav.cli_notice import notice_report
+    from levynav.intake.notices import NoticeFileError, read_notice_file
+    from levynav.intake.ocr import is_image
+
+    suffix = ".pdf" if data.startswith(b"%PDF") else ".img" if is_image(data[:8]) else ".txt"
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"notice{suffix}"
+        path.write_bytes(data)
+        try:
+            reading = read_notice_file(path)
+        except NoticeFileError as err:
+            raise problem(422, "file: " + str(err).split(": ", 1)[-1]) from None
+    report = notice_report(reading, day)
+    report["reading"]["source"] = filename[:100]
+    return report
+
+
+@router.post("/intake/notice", responses=ERRORS)
+async def intake_notice(request: Request, file: Annotated[UploadFile, File()], as_of: AsOf = None) -> dict[str, Any]:
+    """A notice (PDF with a text layer, or text) in: the facts read, the deadlines it starts, the problems."""
+    data = await read_upload(request, file)
+    return notice_reading(data, file.filename or "notice", as_of_or_today(request, as_of))
+
+
+@router.post("/intake/transcript", responses=ERRORS)
+async def intake_transcript(
+    request: Request, file: Annotated[UploadFile, File()], as_of: AsOf = None
+) -> dict[str, Any]:
+    """An IRS account transcript (PDF or text) in: periods, events, each CSED, what could not be read."""
+    from levynav.cli_transcript import report
+    from levynav.intake.transcript import read_transcripts
+
+    data = await read_upload(request, file)
+    suffix = ".pdf" if data.startswith(b"%PDF") else ".txt"
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"transcript{suffix}"
+        path.write_bytes(data)
+        out: dict[str, Any] = report(read_transcripts([path]), as_of_or_today(request, as_of))
+    # the reader names its source by path: show the uploaded file's name, not the server's temporary folder
+    named: dict[str, Any] = json.loads(json.dumps(out).replace(json.dumps(str(path))[1:-1], _safe_name(file)))
+    return named
+
+
+def _safe_name(file: UploadFile) -> str:
+    return re.sub(r"[^A-Za-z0-9._ -]", "_", (file.filename or "transcript")[:100])
+
+
+@router.post("/wage-exempt", responses=ERRORS)
+def wage_exempt(body: WageExemptRequest) -> dict[str, Any]:
+    """The part of each paycheck a wage levy must leave (Publication 1494), with the formula."""
+    from levynav.calc import wage_exemption as we
+    from levynav.cli_wage import _as_json, levy_takes
+
+    status = body.filing_status.replace("-", "_") if body.filing_status else None
+    try:
+        result = we.exempt_amount(
+            body.year, body.pay_period, status, body.dependents, body.over_65_or_blind, body.basis
+        )
+    except we.MissingInput as err:
+        raise problem(422, f"{', '.join(err.missing)}: {err}") from None
+    except (we.WageExemptionError, ValueError, KeyError) as err:
+        raise problem(422, f"(input): {err}") from None
+    data = _as_json(result)
+    if body.take_home_pay is not None:
+        try:
+            pay = Decimal(body.take_home_pay.replace(",", "").replace("$", "")).quantize(Decimal("0.01"))
+        except (InvalidOperation, ValueError):
+            raise problem(422, "take_home_pay: not an amount in dollars") from None
+        if not pay.is_finite() or pay < 0:
+            raise problem(422, "take_home_pay: must be an amount of 0 or more")
+        data["take_home_pay"] = str(pay)
+        data["levy_takes"] = str(levy_takes(pay, result.exempt_amount))
+    return data
+
+
+@router.post("/finances", responses=ERRORS)
+def finances(request: Request, case: CaseBody, as_of: AsOf = None) -> dict[str, Any]:
+    """Income, allowable living expenses (Collection Financial Standards), disposable income and hardship."""
+    from levynav.calc import hardship as calc_hardship
+    from levynav.calc.expenses import FinancesInputError
+    from levynav.calc.standards import StandardsError
+
+    parsed = parse_case(case)
+    day = as_of_or_today(request, as_of)
+    try:
+        picture = calc_hardship.financial_picture(parsed, day)
+    except (FinancesInputError, StandardsError) as err:
+        raise problem(422, f"finances: {err}") from None
+    if picture is None:
+        raise problem(422, "finances: the case has no finances section")
+    section: dict[str, Any] = calc_hardship.section(picture, calc_hardship.economic_hardship(parsed, picture, day))
+    return section
+
+
+def problems_response(status: int, lines: list[str]) -> JSONResponse:
+    return JSONResponse({"problems": lines}, status_code=status)

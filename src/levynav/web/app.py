@@ -1,0 +1,82 @@
+"""``create_app(settings)``: the FastAPI application (pages, REST API, static files) on a store."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from levynav import __version__
+from levynav.intake.load import CaseError, field_path, load_case
+from levynav.store.repository import Store
+from levynav.web import api, pages
+from levynav.web.limits import BodyLimit
+from levynav.web.settings import Settings
+
+STATIC = Path(__file__).with_name("static")
+
+
+def _problem_line(err: Any) -> str:
+    if err.get("type") == "json_invalid":
+        return "body: not valid JSON"
+    loc = tuple(p for p in err.get("loc", ()) if p not in ("body",) or len(err.get("loc", ())) == 1)
+    msg = str(err.get("msg", "is not valid")).removeprefix("Value error, ")
+    return f"{field_path(loc)}: {msg}"
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or Settings.from_env()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        app.state.store.close()
+
+    app = FastAPI(
+        title="Levy Navigator",
+        version=__version__,
+        description="Which IRS levy-release grounds, returns and appeal routes apply, by when, and why. "
+        "Not legal advice.",
+        lifespan=lifespan,
+    )
+    store = Store(settings.url())
+    store.migrate()
+    app.state.store = store
+    app.state.settings = settings
+    app.state.demo_code = None
+    if settings.demo_case is not None:
+        try:
+            app.state.demo_code = store.create_case(load_case(settings.demo_case))
+        except CaseError:
+            app.state.demo_code = None
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
+        return JSONResponse({"problems": [_problem_line(e) for e in exc.errors()]}, status_code=422)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        if request.url.path.startswith("/api/"):
+            lines = exc.detail if isinstance(exc.detail, list) else [str(exc.detail)]
+            return JSONResponse({"problems": lines}, status_code=exc.status_code)
+        return pages.error_page(request, exc.status_code)
+
+    @app.middleware("http")
+    async def headers(request: Request, call_next: Any) -> Response:
+        response: Response = await call_next(request)
+        response.headers.setdefault("Referrer-Policy", "no-referrer")  # the case code is in the address
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        return response
+
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    app.add_middleware(BodyLimit, json_limit=settings.max_body_bytes, upload_limit=settings.max_upload_bytes)
+    return app

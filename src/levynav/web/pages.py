@@ -1,0 +1,372 @@
+"""The pages of the guided interview and the result. They store answers and render; the next question comes
+from ``interview.next_questions`` and every word from ``words`` — no legal logic and no branching of their own."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, File, Form, Request, UploadFile
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.templating import Jinja2Templates
+from markupsafe import Markup
+from pydantic import ValidationError
+
+from levynav.analyze import analyze
+from levynav.explain.catalog import question_texts
+from levynav.interview.answers import AnswerError, apply_answer, value_at
+from levynav.interview.fields import kind_of, pattern
+from levynav.interview.flow import SEED_PROMPTS, InterviewQuestion, _question, next_questions, start_case, table
+from levynav.model.analysis import Analysis
+from levynav.model.case import Case, Levy, Notice
+from levynav.store.repository import StoredCase
+from levynav.web import emergency, words
+from levynav.web.api import CODE_PATTERN, notice_reading, settings, store
+
+router = APIRouter(include_in_schema=False)
+templates = Jinja2Templates(directory=str(Path(__file__).with_name("templates")))
+LANG_COOKIE = "levynav_lang"
+
+
+def lang_of(request: Request) -> str:
+    asked = request.query_params.get("lang")
+    if asked in words.LANGS:
+        return asked
+    cookie = request.cookies.get(LANG_COOKIE)
+    if cookie in words.LANGS:
+        return cookie
+    return words.negotiate(request.headers.get("accept-language"))
+
+
+def page(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
+    lang = lang_of(request)
+    other = "es" if lang == "en" else "en"
+
+    def t(key: str, **args: object) -> str:
+        return words.t(key, lang, **args)
+
+    ctx = {
+        "request": request,
+        "lang": lang,
+        "t": t,
+        "choice_label": lambda v: words.choice_label(v, lang),
+        "field_label": lambda n: words.field_label(n, lang),
+        "switch_url": str(request.url.include_query_params(lang=other)),
+        "sections": [s for s in table()["sections"]],
+        **context,
+    }
+    response = templates.TemplateResponse(request, name, ctx, status_code=status)
+    if request.query_params.get("lang") in words.LANGS:
+        response.set_cookie(LANG_COOKIE, lang, max_age=60 * 60 * 24 * 365, samesite="lax", httponly=True)
+    return response
+
+
+def error_page(request: Request, status: int) -> HTMLResponse:
+    key = "error_not_found" if status == 404 else "error_summary_title"
+    return page(request, "error.html", status=status, message_key=key)
+
+
+def redirect(url: str) -> RedirectResponse:
+    return RedirectResponse(url, status_code=303)
+
+
+def open_case(request: Request, code: str) -> StoredCase | None:
+    if not re.match(CODE_PATTERN, code):
+        return None
+    return store(request).get_case(code)
+
+
+def case_context(request: Request, stored: StoredCase) -> tuple[Analysis, dict[str, Any]]:
+    result = analyze(stored.case, settings(request).today())
+    lang = lang_of(request)
+    return result, {"code": stored.id, "banner": emergency.banner(stored.case, result, lang)}
+
+
+def remaining(stored: StoredCase, result: Analysis, request: Request) -> list[InterviewQuestion]:
+    """The questions still to ask: those the rules need, less the ones skipped or already answered (a list the
+    person added to is not asked again; more items can be added from the review page)."""
+    asked = {*stored.progress.get("skipped", []), *stored.progress.get("answered", [])}
+    qs = next_questions(stored.case, settings(request).today(), analysis=result)
+    return [q for q in qs if q.path not in asked]
+
+
+# ---------------------------------------------------------------- start, resume, the case code
+
+
+@router.get("/", response_class=HTMLResponse)
+def home(request: Request, error: str | None = None) -> HTMLResponse:
+    return page(
+        request,
+        "home.html",
+        demo_code=request.app.state.demo_code,
+        error_key="error_not_found" if error == "not_found" else None,
+    )
+
+
+@router.post("/start")
+def start(request: Request, kind: Annotated[str, Form()] = "") -> Response:
+    if kind not in ("individual", "business"):
+        return page(request, "home.html", status=422, error_key="error_choice", demo_code=request.app.state.demo_code)
+    code = store(request).create_case(start_case(kind), {"answered": ["taxpayer.kind"]})
+    return redirect(f"/case/{code}/code")
+
+
+@router.post("/resume")
+def resume(request: Request, code: Annotated[str, Form()] = "") -> Response:
+    code = code.strip()
+    if open_case(request, code) is None:
+        return page(
+            request, "home.html", status=404, error_key="error_not_found", demo_code=request.app.state.demo_code
+        )
+    return redirect(f"/case/{code}/next")
+
+
+@router.get("/case/{code}/code", response_class=HTMLResponse)
+def show_code(request: Request, code: str) -> Response:
+    stored = open_case(request, code)
+    if stored is None:
+        return error_page(request, 404)
+    _, ctx = case_context(request, stored)
+    return page(request, "code.html", **ctx)
+
+
+@router.get("/case/{code}")
+@router.get("/case/{code}/next")
+def next_page(request: Request, code: str) -> Response:
+    """The first question not yet asked; "what this means" once the levy is described; then the review."""
+    stored = open_case(request, code)
+    if stored is None:
+        return error_page(request, 404)
+    result = analyze(stored.case, settings(request).today())
+    left = remaining(stored, result, request)
+    seen = stored.progress.get("seen", [])
+    if (not left or left[0].section != "where") and "meaning" not in seen:
+        return redirect(f"/case/{code}/meaning")
+    if not left:
+        return redirect(f"/case/{code}/review")
+    return redirect(f"/case/{code}/q?path={left[0].path}")
+
+
+# ---------------------------------------------------------------- one question per page
+
+
+def _prompt(path: str, lang: str) -> str:
+    known = question_texts(lang).get(pattern(path))
+    prompt = " ".join(str(known).split()) if known else SEED_PROMPTS.get(path) or path
+    return words.question_prompt(path, prompt, lang)
+
+
+def _question_page(
+    request: Request, stored: StoredCase, path: str, errors: list[tuple[str, str]], values: dict[str, str], status: int
+) -> HTMLResponse:
+    result, ctx = case_context(request, stored)
+    q = _question(path, "", ())
+    if q is None:
+        return error_page(request, 404)
+    left = remaining(stored, result, request)
+    answered = [p for p in stored.progress.get("answered", []) if p != "taxpayer.kind"]
+    before = [p for p in answered if p != path]
+    back = f"/case/{stored.id}/q?path={before[-1]}" if before else f"/case/{stored.id}/code"
+    current = value_at(stored.case, path)
+    if not values and current is not None and q.kind.kind not in ("add_item",):
+        values = {"value": ", ".join(current) if isinstance(current, list) else str(current)}
+        if q.kind.kind == "yes_no":
+            values = {"value": "yes" if current else "no"}
+    lang = lang_of(request)
+    return page(
+        request,
+        "question.html",
+        status=status,
+        q=q,
+        prompt=_prompt(path, lang),
+        errors=[(f, _error_text(m, lang)) for f, m in errors],
+        values=values,
+        back=back,
+        number=len(answered) + 1,
+        left=max(len(left) - 1, 0),
+        section=q.section,
+        **ctx,
+    )
+
+
+def _error_text(key: str, lang: str) -> str:
+    if key.startswith("error_case:"):
+        return words.t("error_case", lang, detail=key.split(":", 1)[1])
+    return words.t(key, lang)
+
+
+@router.get("/case/{code}/q", response_class=HTMLResponse)
+def question(request: Request, code: str, path: str = "") -> Response:
+    stored = open_case(request, code)
+    if stored is None:
+        return error_page(request, 404)
+    return _question_page(request, stored, path, [], {}, 200)
+
+
+@router.post("/case/{code}/q")
+async def answer(request: Request, code: str, path: str = "") -> Response:
+    stored = open_case(request, code)
+    if stored is None or _question(path, "", ()) is None:
+        return error_page(request, 404)
+    form = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
+    progress = {k: list(v) for k, v in stored.progress.items()}
+    if form.get("action") == "skip":
+        progress.setdefault("skipped", []).append(path)
+        store(request).update_case(code, stored.case, progress)
+        return redirect(f"/case/{code}/next")
+    try:
+        case = apply_answer(stored.case, path, form)
+    except AnswerError as err:
+        return _question_page(request, stored, path, err.problems, form, 422)
+    answered = [p for p in progress.get("answered", []) if p != path] + [path]
+    progress["answered"] = answered
+    progress["skipped"] = [p for p in progress.get("skipped", []) if p != path]
+    store(request).update_case(code, case, progress)
+    return redirect(f"/case/{code}/next")
+
+
+@router.get("/case/{code}/meaning", response_class=HTMLResponse)
+def meaning(request: Request, code: str) -> Response:
+    stored = open_case(request, code)
+    if stored is None:
+        return error_page(request, 404)
+    result, ctx = case_context(request, stored)
+    return page(request, "meaning.html", view=words.render_analysis(result, lang_of(request)), section="meaning", **ctx)
+
+
+@router.post("/case/{code}/seen")
+def seen(request: Request, code: str, page_name: Annotated[str, Form(alias="page")] = "") -> Response:
+    stored = open_case(request, code)
+    if stored is None or page_name not in table()["sections"]:
+        return error_page(request, 404)
+    progress = {k: list(v) for k, v in stored.progress.items()}
+    progress["seen"] = sorted({*progress.get("seen", []), page_name})
+    store(request).update_case(code, stored.case, progress)
+    return redirect(f"/case/{code}/next")
+
+
+@router.get("/case/{code}/review", response_class=HTMLResponse)
+def review(request: Request, code: str) -> Response:
+    stored = open_case(request, code)
+    if stored is None:
+        return error_page(request, 404)
+    _, ctx = case_context(request, stored)
+    lang = lang_of(request)
+    rows = []
+    for path in stored.progress.get("answered", []):
+        rows.append(
+            {
+                "path": path,
+                "prompt": _prompt(path, lang),
+                "value": _shown(value_at(stored.case, path), path, lang),
+                "change": f"/case/{code}/q?path={path}",
+            }
+        )
+    skipped = [
+        {"prompt": _prompt(p, lang), "change": f"/case/{code}/q?path={p}"} for p in stored.progress.get("skipped", [])
+    ]
+    return page(request, "review.html", rows=rows, skipped=skipped, section="options", **ctx)
+
+
+def _shown(value: Any, path: str, lang: str) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, bool):
+        return words.t("answer_yes" if value else "answer_no", lang)
+    if isinstance(value, list):
+        return "; ".join(_shown(v, path, lang) for v in value)
+    if isinstance(value, dict):
+        shown = [(k, v) for k, v in value.items() if v not in (None, "", [])]
+        return ", ".join(f"{words.field_label(k, lang)}: {_shown(v, f'{path}.{k}', lang)}" for k, v in shown)
+    if isinstance(value, str) and f"choice_{value}" in words.catalog("en"):
+        return words.choice_label(value, lang)
+    try:
+        kind = kind_of(path).kind
+    except KeyError:
+        kind = "text"
+    if kind == "choice":
+        return words.choice_label(str(value), lang)
+    return str(value)
+
+
+@router.get("/case/{code}/result", response_class=HTMLResponse)
+def result_page(request: Request, code: str) -> Response:
+    stored = open_case(request, code)
+    if stored is None:
+        return error_page(request, 404)
+    result, ctx = case_context(request, stored)
+    from levynav.documents.timeline import timeline_svg
+
+    store(request).record_analysis(code, stored.case, result)
+    svg = Markup(timeline_svg(stored.case, result))
+    return page(
+        request, "result.html", view=words.render_analysis(result, lang_of(request)), svg=svg, section="papers", **ctx
+    )
+
+
+# ---------------------------------------------------------------- start from a notice
+
+
+@router.get("/upload", response_class=HTMLResponse)
+def upload_form(request: Request, code: str = "") -> Response:
+    return page(request, "upload.html", code=code if re.match(CODE_PATTERN, code) else "", reading=None)
+
+
+@router.post("/upload", response_class=HTMLResponse)
+async def upload(request: Request, file: Annotated[UploadFile, File()], code: Annotated[str, Form()] = "") -> Response:
+    lang = lang_of(request)
+    limit = settings(request).max_upload_bytes
+    data = await file.read(limit + 1)
+    code = code if re.match(CODE_PATTERN, code) else ""
+    if len(data) > limit:
+        err = words.t("error_too_large", lang, limit=f"{limit // 1_000_000} MB")
+        return page(request, "upload.html", status=413, code=code, reading=None, error=err)
+    try:
+        report = notice_reading(data, file.filename or "notice", settings(request).today())
+    except Exception:
+        return page(request, "upload.html", status=422, code=code, reading=None, error=words.t("error_file", lang))
+    found = {k: v for k, v in report["notice"].items() if k not in ("tax_periods",)}
+    return page(
+        request,
+        "upload.html",
+        code=code,
+        reading=report,
+        found=found,
+        levy=report.get("levy"),
+        payload=json.dumps({"notice": report["notice"], "levy": report.get("levy")}),
+    )
+
+
+@router.post("/upload/confirm")
+def upload_confirm(
+    request: Request, payload: Annotated[str, Form()] = "", code: Annotated[str, Form()] = ""
+) -> Response:
+    """The facts read from the notice, as the person confirmed them, join the case (a new one if none)."""
+    try:
+        raw = json.loads(payload)
+        notice = Notice.model_validate({k: v for k, v in raw["notice"].items() if k != "tax_periods"})
+        levy = (
+            Levy.model_validate({k: v for k, v in raw["levy"].items() if k != "tax_periods"})
+            if raw.get("levy")
+            else None
+        )
+    except (ValueError, KeyError, TypeError, ValidationError):
+        return page(
+            request, "upload.html", status=422, code="", reading=None, error=words.t("error_file", lang_of(request))
+        )
+    stored = open_case(request, code) if code else None
+    case = stored.case if stored else start_case("individual")
+    data = case.model_dump(mode="json", exclude_none=True)
+    data.setdefault("notices", []).append(notice.model_dump(mode="json", exclude_none=True))
+    if levy is not None:
+        data.setdefault("levies", []).append(levy.model_dump(mode="json", exclude_none=True))
+    new_case = Case.model_validate(data)
+    if stored is None:
+        code = store(request).create_case(new_case, {"answered": ["taxpayer.kind", "notices"]})
+        return redirect(f"/case/{code}/code")
+    progress = {k: list(v) for k, v in stored.progress.items()}
+    progress["answered"] = [*progress.get("answered", []), "notices"]
+    store(request).update_case(code, new_case, progress)
+    return redirect(f"/case/{code}/next")

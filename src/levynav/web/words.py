@@ -1,0 +1,162 @@
+"""The one seam between the web pages and words: ``t(key, lang)`` for page chrome (messages/{en,es}.yaml) and
+``render_analysis(analysis, lang)`` for what the analysis says, rendered from the language-free record by
+``levynav.explain`` in the page's language (the same words as ``levynav render --lang``).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from babel.dates import format_date
+from babel.numbers import format_currency
+
+from levynav.explain.render import RFinding, render
+from levynav.model.analysis import Analysis, Outcome
+from levynav.plan import EFFECT_WEIGHT
+
+LANGS = ("en", "es")
+LOCALES = {"en": "en_US", "es": "es_US"}
+MESSAGES = Path(__file__).with_name("messages")
+
+
+@cache
+def catalog(lang: str) -> dict[str, str]:
+    data: dict[str, str] = yaml.load((MESSAGES / f"{lang}.yaml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+    return data
+
+
+def t(key: str, lang: str, **args: object) -> str:
+    text = catalog(lang).get(key) or catalog("en").get(key) or key
+    return text.format(**args) if args else text
+
+
+def choice_label(value: str, lang: str) -> str:
+    key = f"choice_{value}"
+    return t(key, lang) if key in catalog("en") else value.replace("_", " ")
+
+
+def field_label(name: str, lang: str) -> str:
+    key = f"field_{name}"
+    return t(key, lang) if key in catalog("en") else name.replace("_", " ")
+
+
+def negotiate(accept_language: str | None) -> str:
+    """The first language of Accept-Language we have, else English."""
+    ranked: list[tuple[float, str]] = []
+    for part in (accept_language or "").split(","):
+        tag, _, q = part.strip().partition(";q=")
+        try:
+            weight = float(q) if q else 1.0
+        except ValueError:
+            weight = 0.0
+        ranked.append((weight, tag.split("-")[0].lower()))
+    for _, lang in sorted(ranked, key=lambda r: -r[0]):
+        if lang in LANGS:
+            return lang
+    return "en"
+
+
+def day(value: date | None, lang: str) -> str:
+    return "" if value is None else format_date(value, format="long", locale=LOCALES[lang])
+
+
+def money(value: object, lang: str) -> str:
+    if value is None:
+        return "—"
+    try:
+        return format_currency(Decimal(str(value)), "USD", locale=LOCALES[lang])
+    except InvalidOperation:
+        return str(value)
+
+
+def _why(f: RFinding) -> dict[str, Any]:
+    return {
+        "citations": [{"cite": c.cite, "source": c.source, "status": c.status} for c in f.citations],
+        "facts": [{"path": u.path, "value": u.value} for u in f.facts],
+        "figures": [{"value": p.value, "unit": p.unit, "source": p.source} for p in f.parameters],
+    }
+
+
+def render_analysis(record: Analysis, lang: str) -> dict[str, Any]:
+    """Everything a page shows of an analysis, as plain values for the templates."""
+    analysis = render(record, lang)
+    grounds = [f for f in analysis.findings if f.outcome is Outcome.APPLIES and f.effect in EFFECT_WEIGHT]
+    grounds.sort(key=lambda f: -EFFECT_WEIGHT[f.effect] if f.effect else 0)
+    deadlines = [
+        {
+            "id": d.id,
+            "title": d.title,
+            "date": day(d.date, lang),
+            "iso": d.date.isoformat(),
+            "days_left": d.days_left,
+            "passed": d.passed,
+            "protects": d.protects,
+            "computation": d.computation,
+            "other": day(d.alternative_date, lang) if d.alternative_date else None,
+            "citations": [c.cite for c in d.citations],
+        }
+        for d in analysis.deadlines
+    ]
+    plan = [
+        {
+            "order": s.order,
+            "when": s.when,
+            "title": s.title,
+            "action": s.action,
+            "why": s.why,
+            "by": day(s.by_date, lang) if s.by_date else None,
+            "contact": s.contact,
+            "form": s.form,
+            "have_ready": s.have_ready,
+        }
+        for s in analysis.plan
+    ]
+    fin = analysis.finances or {}
+    options = [
+        {
+            "title": o.get("title"),
+            "eligibility": str(o.get("eligibility", "")).replace("_", " "),
+            "monthly": money(o.get("monthly_payment"), lang),
+            "levy_effect": str(o.get("levy_effect", "")).replace("_", " "),
+        }
+        for o in (fin.get("options") or {}).get("options", [])
+        if o.get("eligibility") != "not_applicable"
+    ]
+    ability = None
+    if "edition" in fin:
+        ability = t(
+            "result_ability",
+            lang,
+            income=money((fin.get("income") or {}).get("total"), lang),
+            expenses=money((fin.get("expenses") or {}).get("total"), lang),
+            left=money(fin.get("disposable_income"), lang),
+        )
+    return {
+        "lang": lang,
+        "summary": list(analysis.summary),
+        "grounds": [
+            {"title": f.title, "explanation": f.explanation, "effect": f.effect.value if f.effect else "", **_why(f)}
+            for f in grounds
+        ],
+        "deadlines": deadlines,
+        "plan": plan,
+        "options": options,
+        "ability": ability,
+        "questions": [q.prompt for q in analysis.questions[:10]],
+        "history": [{"date": day(e.date, lang), "event": e.event, "note": e.note} for e in analysis.history],
+        "resources": [{"name": r.name, "how": r.how, "why": r.why} for r in analysis.resources],
+        "notes": list(analysis.notes),
+        "disclaimer": analysis.disclaimer,
+    }
+
+
+def question_prompt(path: str, prompt: str, lang: str) -> str:
+    """The question to ask for a field path: the page catalog's wording when it has one (the first questions),
+    else the analysis's wording (English until explain/ lands)."""
+    key = "q_" + path.replace("[", "_").replace("]", "").replace(".", "_")
+    return t(key, lang) if key in catalog(lang) else prompt

@@ -1,0 +1,240 @@
+"""Browser tests: Debian's Chromium driven by Playwright (no browser download) against the app served by Uvicorn on
+loopback. The whole interview is walked with the facts of example cases — three in English and one in Spanish, on a
+360-px phone and a desktop viewport — to the result page and its downloads; axe-core checks each kind of page
+(zero serious or critical violations); one walk runs with JavaScript off. Screenshots go to LEVYNAV_SHOTS if set."""
+
+from __future__ import annotations
+
+import os
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+
+from levynav import analyze, load_case
+from levynav.interview.answers import value_at
+from levynav.interview.fields import FieldKind, kind_of
+from levynav.interview.flow import item_fields
+from levynav.model.case import Case
+from levynav.web import Settings, create_app, words
+from tests.web.conftest import AS_OF, EXAMPLES
+
+CHROMIUM = Path("/usr/bin/chromium")
+if not CHROMIUM.exists():
+    if os.environ.get("CI"):
+        raise RuntimeError("Debian's chromium is missing in CI (make system-deps installs it)")
+    pytest.skip("Debian's chromium is not installed (make system-deps installs it)", allow_module_level=True)
+
+from axe_playwright_python.sync_playwright import Axe  # noqa: E402
+from playwright.sync_api import Browser, Page, sync_playwright  # noqa: E402
+
+PHONE = {"width": 360, "height": 740}
+DESKTOP = {"width": 1280, "height": 900}
+SHOTS = Path(os.environ["LEVYNAV_SHOTS"]) if os.environ.get("LEVYNAV_SHOTS") else None
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    import uvicorn
+
+    app = create_app(Settings(data_dir=tmp_path_factory.mktemp("web"), as_of=AS_OF))
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", access_log=False))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    for _ in range(200):
+        if server.started:
+            break
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu"])
+        yield b
+        b.close()
+
+
+AXE_CHECKED: set[tuple[str, str]] = set()  # (language, kind of page): axe runs once for each
+
+
+class Walker:
+    """Answers each question page with the example's fact at that path, or skips it when the example has none."""
+
+    def __init__(self, page: Page, base: str, facts: Case, name: str, axe: bool) -> None:
+        self.page, self.base, self.facts, self.name = page, base, facts, name
+        self.axe = Axe() if axe else None
+        self.shot: set[str] = set()
+        self.pages = 0
+
+    def check(self, kind: str) -> None:
+        """axe-core once per kind of page and language; a screenshot of it when LEVYNAV_SHOTS is set."""
+        if SHOTS is not None and kind not in self.shot:
+            SHOTS.mkdir(parents=True, exist_ok=True)
+            self.page.screenshot(path=str(SHOTS / f"{self.name}-{kind}.png"), full_page=True)
+        self.shot.add(kind)
+        key = (str(self.page.locator("html").get_attribute("lang")), kind)
+        if self.axe is not None and key not in AXE_CHECKED:
+            AXE_CHECKED.add(key)
+            results = self.axe.run(self.page)
+            bad = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+            assert not bad, f"{kind}: " + "; ".join(f"{v['id']}: {v['help']} ({len(v['nodes'])})" for v in bad)
+
+    def submit(self, selector: str) -> bool:
+        """Click and wait for the next page; False when the same page came back with an error summary."""
+        before = self.page.url
+        self.page.click(selector)
+        for _ in range(600):
+            if self.page.url != before:
+                self.page.wait_for_load_state()
+                return True
+            if self.page.locator("#error-summary").count():
+                return False
+            self.page.wait_for_timeout(50)
+        raise AssertionError(f"no answer to {selector} on {before}")
+
+    def fill(self, kind: FieldKind, field_id: str, value: Any) -> None:
+        if kind.kind == "yes_no":
+            self.page.locator(f"label[for='{field_id}-{'yes' if value else 'no'}']").click()
+        elif kind.kind == "choice" and len(kind.choices) <= 6:
+            self.page.locator(f"label[for='{field_id}-{value}']").click()
+        elif kind.kind == "choice":
+            self.page.select_option(f"#{field_id}", str(value))
+        elif kind.kind == "text_list":
+            self.page.fill(f"#{field_id}", ", ".join(value))
+        else:
+            self.page.fill(f"#{field_id}", str(value))
+
+    def answer(self, path: str) -> None:
+        kind = kind_of(path)
+        value = value_at(self.facts, path)
+        self.check("question-" + kind.kind)
+        if kind.kind == "add_item" and value:
+            item = value[0]
+            for f in item_fields(path):
+                if item.get(f.name) is not None:
+                    self.fill(f.kind, f"item-{f.name}", item[f.name])
+        elif kind.kind != "add_item" and value not in (None, [], ""):
+            self.fill(kind, "value", value)
+        else:
+            self.submit("button[value=skip]")
+            return
+        if not self.submit("button[value=answer]"):  # the example's fact does not fit what was answered so far
+            self.check("question-error")
+            self.submit("button[value=skip]")
+
+    def walk(self, lang: str) -> str:
+        page = self.page
+        page.goto(f"{self.base}/?lang={lang}")
+        self.check("home")
+        page.locator(f"label[for='kind-{self.facts.taxpayer.kind.value}']").click()
+        page.click("form[action='/start'] button[type=submit]")
+        page.wait_for_selector("#case-code")
+        self.check("code")
+        code = page.inner_text("#case-code").strip()
+        self.submit("#continue")
+        while self.pages < 120:
+            self.pages += 1
+            url = urlparse(page.url)
+            if url.path.endswith("/q"):
+                self.answer(parse_qs(url.query)["path"][0])
+            elif url.path.endswith("/meaning"):
+                self.check("meaning")
+                self.submit("form[action$='/seen'] button")
+            elif url.path.endswith("/review"):
+                self.check("review")
+                self.submit("#see-result")
+            elif url.path.endswith("/result"):
+                self.check("result")
+                return code
+            else:
+                raise AssertionError(f"unexpected page {page.url}")
+        raise AssertionError("the interview did not end")
+
+
+def _stored(code: str, base: str) -> Case:
+    import httpx
+
+    return Case.model_validate(httpx.get(f"{base}/api/v1/cases/{code}").json())
+
+
+# Three examples in English and one in Spanish; each viewport is walked in both languages (the machine is small,
+# so each English example is walked once, on one of the two viewports).
+WALKS = [
+    ("bank-levy-hardship-21-day-hold.yaml", "en", PHONE),
+    ("social-security-federal-payment-levy.yaml", "en", DESKTOP),
+    ("premature-levy-no-cdp-notice.yaml", "en", PHONE),
+    ("bank-levy-hardship-21-day-hold.yaml", "es", PHONE),
+    ("bank-levy-hardship-21-day-hold.yaml", "es", DESKTOP),
+]
+
+
+@pytest.mark.parametrize(
+    ("example", "lang", "viewport"), WALKS, ids=[f"{e[:-5]}-{lg}-{v['width']}" for e, lg, v in WALKS]
+)
+def test_walk_the_interview(server: str, browser: Browser, example: str, lang: str, viewport: dict[str, int]) -> None:
+    facts = load_case(EXAMPLES / example)
+    context = browser.new_context(viewport=viewport, accept_downloads=True, locale="en-US")  # type: ignore[arg-type]
+    page = context.new_page()
+    walker = Walker(page, server, facts, f"{example[:-5]}-{lang}-{viewport['width']}", axe=True)
+    code = walker.walk(lang)
+
+    # the result shows the stored case's analysis: its strongest ground first, its deadlines with days left
+    result = analyze(_stored(code, server), AS_OF)
+    assert page.locator("html").get_attribute("lang") == lang
+    assert page.inner_text("h1") == words.t("result_title", lang)
+    view = words.render_analysis(result, lang)
+    if view["grounds"]:
+        assert page.locator(".lv-ground h3").first.inner_text() == view["grounds"][0]["title"]
+    shown = page.inner_text("#main-content")
+    for d in view["deadlines"]:
+        assert d["date"] in shown
+    assert words.t("footer_help", lang).split("(")[0].strip() in page.inner_text("footer")
+    if any(d.id == "bank.hold_ends" and not d.passed for d in result.deadlines):
+        assert page.is_visible(".lv-emergency")
+
+    # the page at 360 px does not scroll sideways
+    if viewport is PHONE:
+        assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"] + 1
+
+    with page.expect_download() as pdf:
+        page.click("#download-packet")
+    assert Path(pdf.value.path()).read_bytes().startswith(b"%PDF")
+    with page.expect_download() as ics:
+        page.click("#download-ics")
+    assert Path(ics.value.path()).read_text(encoding="utf-8").startswith("BEGIN:VCALENDAR")
+
+    # the language switch keeps the place
+    page.click(".lv-lang")
+    page.wait_for_load_state()
+    assert urlparse(page.url).path == f"/case/{code}/result"
+    assert page.locator("html").get_attribute("lang") == ("es" if lang == "en" else "en")
+    context.close()
+
+
+def test_walk_with_javascript_off(server: str, browser: Browser) -> None:
+    facts = load_case(EXAMPLES / "bank-levy-hardship-21-day-hold.yaml")
+    context = browser.new_context(viewport=PHONE, java_script_enabled=False, accept_downloads=True)  # type: ignore[arg-type]
+    page = context.new_page()
+    code = Walker(page, server, facts, "nojs-en-360", axe=False).walk("en")
+    assert page.inner_text("h1") == words.t("result_title", "en")
+    assert _stored(code, server).levies[0].kind.value == "bank"
+    # an error without JavaScript: the error summary links to the field and the other answers are kept
+    page.goto(f"{server}/case/{code}/q?path=levies")
+    page.fill("#item-holder", "Example Employer")  # the kind of levy, required, is left out
+    page.click("button[value=answer]")
+    page.wait_for_selector("#error-summary")
+    assert page.get_attribute("#error-summary a", "href") == "#item-kind"
+    assert page.input_value("#item-holder") == "Example Employer"
+    context.close()

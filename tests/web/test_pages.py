@@ -1,0 +1,145 @@
+"""The pages over HTTP (no browser): language choice, the footer, the emergency banner by deadline id, one question per
+page with errors that keep the answer, review and result, resume by case code, start from a notice."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+
+from levynav import analyze, load_case
+from levynav.web import words
+from tests.web.conftest import AS_OF, EXAMPLES, example
+
+BANK = "bank-levy-hardship-21-day-hold.yaml"
+
+
+def _with_lang(url: str, lang: str) -> str:
+    return url + ("&" if "?" in url else "?") + f"lang={lang}"
+
+
+def _new_case(client: TestClient, data: dict[str, object] | None = None) -> str:
+    if data is None:
+        r = client.post("/start", data={"kind": "individual"})
+        assert r.status_code == 303
+        return str(r.headers["location"]).split("/")[2]
+    code: str = client.post("/api/v1/cases", json=data).json()["id"]
+    return code
+
+
+def test_catalogs_have_the_same_keys() -> None:
+    assert set(words.catalog("en")) == set(words.catalog("es"))
+    assert all(isinstance(v, str) and v for v in words.catalog("es").values())
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_every_page_has_the_footer_and_the_switch(client: TestClient, lang: str) -> None:
+    code = _new_case(client, example(BANK))
+    for url in (
+        "/",
+        "/upload",
+        f"/case/{code}/code",
+        f"/case/{code}/review",
+        f"/case/{code}/result",
+        f"/case/{code}/meaning",
+    ):
+        r = client.get(_with_lang(url, lang))
+        assert r.status_code == 200, url
+        assert f'<html lang="{lang}">' in r.text
+        assert words.t("footer_not_advice", lang) in r.text.replace("\n", " ") or words.t("footer_help", lang) in r.text
+        assert "1-877-777-4778" in r.text and "irs.gov/litc" in r.text
+        switch = re.search(r'class="usa-button usa-button--outline lv-lang" href="([^"]+)"', r.text)
+        assert switch is not None and url.split("?")[0] in switch.group(1).replace("&amp;", "&")  # keeps the place
+
+
+def test_accept_language_is_the_first_guess_and_the_switch_is_remembered(client: TestClient) -> None:
+    assert '<html lang="es">' in client.get("/", headers={"Accept-Language": "es-MX,es;q=0.9,en;q=0.5"}).text
+    assert '<html lang="en">' in client.get("/", headers={"Accept-Language": "fr-FR"}).text
+    client.get("/?lang=es")
+    assert '<html lang="es">' in client.get("/", headers={"Accept-Language": "en-US"}).text  # the cookie wins
+
+
+def test_emergency_banner_by_deadline_id(client: TestClient) -> None:
+    code = _new_case(client, example(BANK))
+    result = analyze(load_case(EXAMPLES / BANK), AS_OF)
+    hold = next(d for d in result.deadlines if d.id == "bank.hold_ends")
+    for url in (f"/case/{code}/result", f"/case/{code}/review", f"/case/{code}/q?path=levies[0].irs_error"):
+        text = client.get(_with_lang(url, "en")).text
+        assert words.t("emergency_title", "en") in text, url
+        assert words.t("emergency_bank_hold", "en", date=words.day(hold.date, "en"), days=hold.days_left) in text
+    calm = _new_case(client, {"taxpayer": {"kind": "individual"}})  # no levy, no deadline: no banner
+    assert words.t("emergency_title", "en") not in client.get(f"/case/{calm}/result").text
+
+
+def test_wages_being_taken_is_an_emergency(client: TestClient) -> None:
+    code = _new_case(client, example("wage-levy-installment-agreement-entered.yaml"))
+    text = client.get(_with_lang(f"/case/{code}/result", "es")).text
+    assert words.t("emergency_taken_now", "es") in text
+
+
+def test_a_bad_answer_keeps_the_answer_and_links_the_error(client: TestClient) -> None:
+    code = _new_case(client)
+    url = f"/case/{code}/q?path=levies"
+    r = client.post(url, data={"item.kind": "bank", "item.served_date": "2026-02-30", "item.holder": "First Bank"})
+    assert r.status_code == 422
+    assert 'href="#item-served_date"' in r.text and words.t("error_date", "en") in r.text
+    assert 'value="2026-02-30"' in r.text and 'value="First Bank"' in r.text  # answers kept
+    assert 'id="item-served_date"' in r.text
+
+
+def test_walk_to_the_review_and_the_result(client: TestClient, app: FastAPI) -> None:
+    code = _new_case(client)
+    r = client.post(f"/case/{code}/q?path=levies", data={"item.kind": "bank", "item.served_date": "2026-11-12"})
+    assert r.status_code == 303
+    nxt = client.get(r.headers["location"])
+    assert nxt.status_code == 303 and "path=notices" in nxt.headers["location"]
+    client.post(f"/case/{code}/q?path=notices", data={"action": "skip"})
+    page = client.get(f"/case/{code}/q?path=levies[0].owner")
+    assert page.status_code == 200 and "<h1" in page.text
+    review = client.get(f"/case/{code}/review").text
+    assert f'href="/case/{code}/q?path=levies"' in review  # a change link for every answer
+    assert f'href="/case/{code}/q?path=notices"' in review  # and for every skipped question
+    stored = app.state.store.get_case(code)
+    result = analyze(stored.case, AS_OF)
+    text = client.get(f"/case/{code}/result").text
+    for d in result.deadlines:  # parity: the page shows the analysis's deadlines
+        assert words.day(d.date, "en") in text
+    assert "<svg" in text and f"/api/v1/cases/{code}/packet.pdf" in text
+
+
+def test_resume_by_code(client: TestClient) -> None:
+    code = _new_case(client, example(BANK))
+    r = client.post("/resume", data={"code": code})
+    assert r.status_code == 303 and r.headers["location"] == f"/case/{code}/next"
+    bad = client.post("/resume", data={"code": "not-a-code"})
+    assert bad.status_code == 404 and words.t("error_not_found", "en") in bad.text
+    assert client.get("/case/" + "z" * 43 + "/result").status_code == 404
+
+
+def test_start_from_a_notice(client: TestClient) -> None:
+    text = (EXAMPLES / "notices" / "lt11.txt").read_bytes()
+    r = client.post("/upload", files={"file": ("lt11.txt", text)}, data={"code": ""})
+    assert r.status_code == 200 and 'name="payload"' in r.text
+    payload = re.search(r'name="payload" value="([^"]+)"', r.text)
+    assert payload is not None
+    import html
+
+    done = client.post("/upload/confirm", data={"payload": html.unescape(payload.group(1)), "code": ""})
+    assert done.status_code == 303
+    code = done.headers["location"].split("/")[2]
+    case = client.get(f"/api/v1/cases/{code}").json()
+    assert case["notices"][0]["type"] == "LT11"
+    bad = client.post("/upload/confirm", data={"payload": "{oops", "code": ""})
+    assert bad.status_code == 422
+
+
+def test_serve_refuses_a_bad_port() -> None:
+    from typer.testing import CliRunner
+
+    from levynav.cli import app as cli_app
+
+    out = CliRunner().invoke(cli_app, ["serve", "--port", "70000"])
+    assert out.exit_code == 2
+    assert "--port" in out.output
