@@ -17,6 +17,7 @@ the income); otherwise the answer is UNKNOWN with the missing paths.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -219,6 +220,29 @@ def unverified_values(picture: Picture) -> list[dict[str, Any]]:
     return list(seen.values())
 
 
+_STATUS_WORDS = {
+    "two_sources": "taken from two secondary sources",
+    "three_sources": "taken from three secondary sources",
+    "sample_verified": "spot-checked against an IRS page",
+}
+
+
+def _value_in_words(u: dict[str, Any]) -> str:
+    """One unverified standard amount for a person's page: no table keys, column ids or status codes."""
+    key, _, column = str(u["row"]).partition(": ")
+    words = []
+    for part in (key, column):
+        part = re.sub(r"^persons_(\d+)$", r"household of \1", part)
+        part = part.replace("monthly_per_person", "per person").replace("_", " ").strip()
+        if part and part != "total":
+            words.append(part)
+    table = str(u["table"]).replace("_", " ")
+    table = "National Standards" if table == "national standards" else table
+    status = str(u["status"])
+    how = _STATUS_WORDS.get(status, "computed" if status.startswith("computed") else "not yet checked")
+    return f"{table}, {', '.join(words)}: {humanize(Decimal(str(u['amount'])))} ({how})"
+
+
 def section(picture: Picture, hardship: Decided | None) -> dict[str, Any]:
     """The ``Analysis.finances`` section: edition, each allowance with standard/actual/source, totals."""
     exp = picture.expenses
@@ -227,9 +251,8 @@ def section(picture: Picture, hardship: Decided | None) -> dict[str, Any]:
     notes = list(exp.choice.notes)
     if unverified:
         notes.append(
-            "Some standard amounts used are not verified against an IRS page: "
-            + "; ".join(f"{u['table']} {u['row']} = ${u['amount']} ({u['status']})" for u in unverified)
-            + "."
+            "Some standard amounts used are not verified against an IRS page (check them against the IRS's "
+            "current Collection Financial Standards): " + "; ".join(_value_in_words(u) for u in unverified) + "."
         )
     notes += [f"Missing from the tables: {m.rstrip('.')}." for m in dict.fromkeys(exp.missing_values)]
     return {
