@@ -25,7 +25,7 @@ class Strict(Bounded):
 
 def _order(earlier: date | None, later: date | None, earlier_name: str, later_name: str) -> None:
     if earlier is not None and later is not None and later < earlier:
-        raise ValueError(f"{later_name} ({later}) is before {earlier_name} ({earlier})")
+        raise ValueError(f"{later_name} is before {earlier_name}")  # the dates themselves are not echoed
 
 
 # ---------------------------------------------------------------- taxpayer and household

@@ -65,7 +65,7 @@ class IncomeSource(_Strict):
     @model_validator(mode="after")
     def _net_not_above_gross(self) -> Self:
         if self.gross is not None and self.net is not None and self.net > self.gross:
-            raise ValueError(f"net ({self.net}) is more than gross ({self.gross})")
+            raise ValueError("net is more than gross")  # the amounts themselves are not echoed
         return self
 
 
