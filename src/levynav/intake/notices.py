@@ -318,25 +318,6 @@ def read_notice_text(text: str, source: str = "text") -> NoticeReading:
     )
 
 
-def pdf_text(path: Path) -> str:
-    """The text layer of a PDF, pages joined by line breaks (pdfplumber, imported only when needed)."""
-    try:
-        import pdfplumber
-    except ImportError:
-        raise NoticeFileError("reading a PDF needs the pdfplumber package (pip install pdfplumber)") from None
-    try:
-        with pdfplumber.open(path) as pdf:
-            pages = [page.extract_text() or "" for page in pdf.pages]
-    except Exception as err:  # pdfminer raises many kinds of errors on a damaged file
-        raise NoticeFileError(f"{path}: not a readable PDF ({type(err).__name__}: {err})") from None
-    text = "\n".join(pages)
-    if not text.strip():
-        raise NoticeFileError(
-            f"{path}: the PDF has no text layer (a scanned image?); run it through OCR or paste the text instead"
-        )
-    return text
-
-
 def read_notice_file(path: Path) -> NoticeReading:
     """Read a notice from a .txt file (any other extension is read as text too) or a .pdf file.
 
