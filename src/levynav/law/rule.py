@@ -113,10 +113,12 @@ class Rule:
         **variables: Any,
     ) -> Finding:
         # ``also_cites``: a source that decides only this situation of the rule (one rule id, one question).
-        citations = registry.cites(self.cites + tuple(c for c in also_cites if c not in self.cites))
+        ids = self.cites + tuple(c for c in also_cites if c not in self.cites) if also_cites else self.cites
+        citations = registry.cites(ids)
         unverified = [c.id for c in citations if c.status == "U"]
         params = list(params)
-        unverified += [p.id for p in params if p.status not in {"V", "S"}]
+        if params:
+            unverified += [p.id for p in params if p.status not in {"V", "S"}]
         if effect is None and outcome is Outcome.APPLIES:
             effect = self.effect
         return Finding(
