@@ -9,7 +9,6 @@ from typing import Annotated
 
 import typer
 
-from levynav import render_text
 from levynav.analyze import analyze
 from levynav.cli_common import (
     AsOf,
@@ -50,6 +49,8 @@ def analyze_command(
     if fmt == "json":  # the record: ids, outcomes, dates, figures and message references; no sentence
         typer.echo(analysis_json(result))
     else:
+        from levynav import render_text  # Rich and the renderers: only for a text answer
+
         render_text.print_analysis(result, language)
 
 
@@ -69,6 +70,8 @@ def render_command(
 
         typer.echo(analysis_html(record, language), nl=False)
     else:
+        from levynav import render_text
+
         render_text.print_analysis(record, language)
 
 
@@ -106,6 +109,8 @@ def rules_command(
     """Every rule the engine checks, with its citation and the status of its source."""
     if fmt not in {"text", "json", "markdown"}:
         raise fail(f"--format: {fmt!r} is not one of text, json, markdown")
+    from levynav import render_text
+
     rows = render_text.rule_rows(MODULES)
     if fmt == "json":
         typer.echo(json.dumps(rows, indent=2))
@@ -125,6 +130,8 @@ def explain_command(
     except KeyError:
         known = ", ".join(sorted(registry.registry())[:8])
         raise fail(f"{rule_id!r} is not a known rule id (examples: {known}; see `levynav rules`)") from None
+    from levynav import render_text
+
     render_text.print_citation(entry)
 
 
