@@ -6,6 +6,7 @@ from datetime import date
 from typing import Any
 
 from levynav import __version__, derive, params, plan
+from levynav.calc import per_analysis
 from levynav.law import catalog
 from levynav.lawdata import Law, using
 from levynav.model.analysis import Analysis, Deadline, Note, StatuteDate, message
@@ -15,7 +16,7 @@ from levynav.model.case import Case
 def analyze(case: Case, as_of: date, law: Law | None = None) -> Analysis:
     """The analysis of ``case`` on ``as_of`` under ``law`` (None: the packaged law data, loaded once)."""
     bundle = law or Law.packaged()
-    with using(bundle):
+    with using(bundle), per_analysis.scope():
         result = _analyze(case, as_of)
     return result.model_copy(update={"law_editions": dict(bundle.editions), "law_digest": bundle.digest})
 

@@ -9,7 +9,6 @@ from typing import Annotated
 
 import typer
 
-from levynav import render_text
 from levynav.analyze import analyze
 from levynav.cli_common import (
     AsOf,
@@ -26,7 +25,7 @@ from levynav.law import registry
 from levynav.law.catalog import MODULES
 from levynav.model.analysis import Analysis
 
-app = typer.Typer(
+_app = typer.Typer(
     help="Levy Navigator: which IRS levy-release grounds and appeal routes apply, by when, and why.",
     no_args_is_help=True,
     add_completion=False,
@@ -34,7 +33,7 @@ app = typer.Typer(
 )
 
 
-@app.command("analyze")
+@_app.command("analyze")
 def analyze_command(
     case_file: Annotated[Path, typer.Argument(help="case file, YAML or JSON")],
     as_of: AsOf = None,
@@ -50,10 +49,12 @@ def analyze_command(
     if fmt == "json":  # the record: ids, outcomes, dates, figures and message references; no sentence
         typer.echo(analysis_json(result))
     else:
+        from levynav import render_text  # Rich and the renderers: only for a text answer
+
         render_text.print_analysis(result, language)
 
 
-@app.command("render")
+@_app.command("render")
 def render_command(
     record_file: Annotated[Path, typer.Argument(help="an analysis saved with `levynav analyze --format json`")],
     lang: Lang = None,
@@ -69,6 +70,8 @@ def render_command(
 
         typer.echo(analysis_html(record, language), nl=False)
     else:
+        from levynav import render_text
+
         render_text.print_analysis(record, language)
 
 
@@ -99,13 +102,15 @@ def load_record_or_exit(path: Path) -> Analysis:
         raise fail(f"{path.name}: {field_path(tuple(first['loc'])) or '(top)'}: {first['msg']}") from None
 
 
-@app.command("rules")
+@_app.command("rules")
 def rules_command(
     fmt: Annotated[str, typer.Option("--format", help="text, json or markdown (docs/rules.md)")] = "text",
 ) -> None:
     """Every rule the engine checks, with its citation and the status of its source."""
     if fmt not in {"text", "json", "markdown"}:
         raise fail(f"--format: {fmt!r} is not one of text, json, markdown")
+    from levynav import render_text
+
     rows = render_text.rule_rows(MODULES)
     if fmt == "json":
         typer.echo(json.dumps(rows, indent=2))
@@ -115,7 +120,7 @@ def rules_command(
         render_text.print_rules(rows)
 
 
-@app.command("explain")
+@_app.command("explain")
 def explain_command(
     rule_id: Annotated[str, typer.Argument(help="a rule id such as R6343-A4 or CDP-5")],
 ) -> None:
@@ -125,21 +130,48 @@ def explain_command(
     except KeyError:
         known = ", ".join(sorted(registry.registry())[:8])
         raise fail(f"{rule_id!r} is not a known rule id (examples: {known}; see `levynav rules`)") from None
+    from levynav import render_text
+
     render_text.print_citation(entry)
+
+
+# The commands defined here need none of the feature modules (finances, transcript, notice, packet, screen, serve):
+# ``main`` answers them from an app holding only them, so a cold `levynav analyze` neither imports the feature
+# modules' dependencies nor has typer build the options of thirteen commands to run one. ``app`` — the full command
+# set, for `levynav --help`, the other commands and the tests — registers the feature commands when first asked for
+# (PEP 562 module ``__getattr__``). The command functions are the same in both.
+CORE_COMMANDS = ("analyze", "render", "rules", "explain")
 
 
 def main() -> None:
     try:
-        app()
+        if len(sys.argv) > 1 and sys.argv[1] in CORE_COMMANDS:
+            _app()
+        else:
+            _full_app()()
     except KeyboardInterrupt:
         sys.exit(130)
 
 
-def _register_feature_commands() -> None:
-    from levynav import cli_finances, cli_notice, cli_packet, cli_screen, cli_serve, cli_transcript, cli_wage
-
-    for module in (cli_finances, cli_wage, cli_transcript, cli_notice, cli_packet, cli_screen, cli_serve):
-        module.register(app)
+_full: typer.Typer | None = None
 
 
-_register_feature_commands()
+def _full_app() -> typer.Typer:
+    global _full
+    if _full is None:
+        from levynav import cli_finances, cli_notice, cli_packet, cli_screen, cli_serve, cli_transcript, cli_wage
+
+        full = typer.Typer(
+            help=_app.info.help, no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False
+        )
+        full.registered_commands = list(_app.registered_commands)
+        for module in (cli_finances, cli_wage, cli_transcript, cli_notice, cli_packet, cli_screen, cli_serve):
+            module.register(full)
+        _full = full
+    return _full
+
+
+def __getattr__(name: str) -> object:
+    if name == "app":
+        return _full_app()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -26,7 +26,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from levynav import datafiles
+from levynav import datafiles, lawdata
 from levynav.model.analysis import ParamUse
 
 UNITS = {"calendar_days", "business_days", "days", "months", "years", "usd", "percent", "ratio", "count"}
@@ -72,8 +72,6 @@ def _number(raw: Any) -> Decimal | int | None:
 
 def all_params() -> dict[str, Param]:
     """Every parameter of the active Law bundle (``lawdata``): the analysis's, or the packaged data."""
-    from levynav import lawdata
-
     return lawdata.active().parameters  # type: ignore[return-value]
 
 
@@ -108,8 +106,6 @@ def load_parameters() -> dict[str, Param]:
 def _starts() -> dict[str, list[date]]:
     """Each parameter's ``from`` dates, oldest first (the integrity test holds them in order): bisect, not scan.
     Built once per Law bundle and kept on it."""
-    from levynav import lawdata
-
     law = lawdata.active()
     starts = law.index.get("starts")
     if starts is None:
@@ -118,8 +114,6 @@ def _starts() -> dict[str, list[date]]:
 
 
 def _use(pid: str, index: int) -> ParamUse:
-    from levynav import lawdata
-
     uses: dict[tuple[str, int], ParamUse] = lawdata.active().index.setdefault("uses", {})
     hit = uses.get((pid, index))
     if hit is None:

@@ -16,14 +16,15 @@ import functools
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from levynav.calc import holiday_table
+
 
 @functools.cache
 def _dc_holidays(year: int) -> dict[date, str]:
-    # Imported at first use: the package costs a quarter of a second to import, and most answers need no
-    # roll-forward date at all (a cold `levynav analyze` pays it only when a deadline is counted).
-    import holidays
-
-    return dict(holidays.country_holidays("US", subdiv="DC", years=year, observed=True))
+    # The packaged table (calc/holiday_table.py, generated from the ``holidays`` package and held equal to it by a
+    # test); the package itself, a quarter of a second to import, only for a year outside the table.
+    known = holiday_table.table().get(year)
+    return known if known is not None else holiday_table.from_package(year)
 
 
 def holiday_name(day: date) -> str | None:

@@ -22,6 +22,7 @@ from typing import Any
 
 from levynav import params
 from levynav.calc import dates
+from levynav.calc.per_analysis import once_per_analysis
 from levynav.law import registry
 from levynav.model.analysis import Deadline, ParamUse
 from levynav.model.case import Case, HearingKind, HearingRequest, Notice, NoticeType
@@ -88,6 +89,7 @@ def hearing_notices(case: Case) -> list[tuple[int, Notice]]:
     return [(i, n) for i, n in enumerate(case.notices) if n.type in kinds]
 
 
+@once_per_analysis  # five rules and the deadlines read the windows: counted once per analysis
 def windows(case: Case) -> list[Window]:
     """One window per hearing notice, in the case's order; a later notice for periods an earlier hearing
     notice of the same kind already covered is marked ``repeat`` (§ 6330(a)(1) "only once for the taxable

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 
-from levynav import datafiles
+from levynav import datafiles, lawdata
 from levynav.model.analysis import Citation
 
 STATUSES = {"V", "S", "U"}
@@ -17,8 +17,6 @@ STATUSES = {"V", "S", "U"}
 
 def registry() -> dict[str, Citation]:
     """The citation registry of the active Law bundle (``lawdata``)."""
-    from levynav import lawdata
-
     return lawdata.active().citations  # type: ignore[return-value]
 
 
@@ -46,4 +44,11 @@ def cite(rid: str) -> Citation:
 
 
 def cites(ids: tuple[str, ...] | list[str]) -> list[Citation]:
-    return [cite(i) for i in ids]
+    """The citations of ``ids``, in order; resolved once per Law bundle and id list (an index kept on the bundle),
+    so a rule's findings do not look its sources up again and again. A fresh list each call (callers may add)."""
+    index: dict[tuple[str, ...], tuple[Citation, ...]] = lawdata.active().index.setdefault("cites", {})
+    key = tuple(ids)
+    hit = index.get(key)
+    if hit is None:
+        hit = index[key] = tuple(cite(i) for i in key)
+    return list(hit)

@@ -75,13 +75,18 @@ def render(rule_id: str, key: str, variables: dict[str, Any]) -> str:
     return str(template).strip().format(**{k: humanize(v) for k, v in variables.items()})
 
 
+_PLAIN = (str, int)  # a tuple, not ``str | int``: no union built per fact
+
+
 def _facts(facts: dict[str, Any] | None) -> list[FactUse]:
+    if not facts:
+        return []
     out = []
-    for path, value in (facts or {}).items():
+    for path, value in facts.items():
         shown = value.isoformat() if isinstance(value, date) else value
         if isinstance(shown, Decimal):
             shown = str(shown)
-        if hasattr(shown, "value") and not isinstance(shown, str | int):
+        if hasattr(shown, "value") and not isinstance(shown, _PLAIN):
             shown = shown.value  # enums
         out.append(FactUse(path=path, value=shown))
     return out
@@ -113,10 +118,12 @@ class Rule:
         **variables: Any,
     ) -> Finding:
         # ``also_cites``: a source that decides only this situation of the rule (one rule id, one question).
-        citations = registry.cites(self.cites + tuple(c for c in also_cites if c not in self.cites))
+        ids = self.cites + tuple(c for c in also_cites if c not in self.cites) if also_cites else self.cites
+        citations = registry.cites(ids)
         unverified = [c.id for c in citations if c.status == "U"]
         params = list(params)
-        unverified += [p.id for p in params if p.status not in {"V", "S"}]
+        if params:
+            unverified += [p.id for p in params if p.status not in {"V", "S"}]
         if effect is None and outcome is Outcome.APPLIES:
             effect = self.effect
         return Finding(

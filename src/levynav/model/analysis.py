@@ -102,10 +102,13 @@ MessageArg.model_rebuild()
 ListArg.model_rebuild()
 
 
+_ARG_TYPES = (DateArg, MoneyArg, NumberArg, TextArg, LabelArg, MessageArg, ListArg)  # a tuple: isinstance is faster
+
+
 def arg(value: Any) -> Arg:
     """A typed message value: a date, money (``Decimal``), a count, an enumeration label, a nested message,
     a list, or verbatim text."""
-    if isinstance(value, DateArg | MoneyArg | NumberArg | TextArg | LabelArg | MessageArg | ListArg):
+    if isinstance(value, _ARG_TYPES):
         return value
     if isinstance(value, Message):
         return MessageArg(value=value)
@@ -125,7 +128,7 @@ def arg(value: Any) -> Arg:
 
 
 def message(key: str, **args: Any) -> Message:
-    return Message(key=key, args={k: arg(v) for k, v in args.items()})
+    return Message(key=key, args={k: arg(v) for k, v in args.items()}) if args else Message(key=key)
 
 
 class Citation(BaseModel):

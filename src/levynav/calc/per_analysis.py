@@ -1,0 +1,43 @@
+"""Values computed once per analysis: a calculation several rules read (the hearing windows of the notices, …)
+runs the first time one asks and is kept until the analysis ends.
+
+``analyze`` opens the scope (``scope()``); a function decorated with ``once_per_analysis`` answers from the scope's
+memo when it is called again for the same case object, and computes afresh outside an analysis (a test, a
+renderer) or for another case. Nothing outlives the analysis, so a case changed between two analyses is never
+answered from an old result. Each call gets its own list: a caller may sort or extend what it got.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+from collections.abc import Callable, Iterator
+from contextvars import ContextVar
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+_MEMO: ContextVar[dict[Any, tuple[Any, Any]] | None] = ContextVar("levynav_per_analysis", default=None)
+
+
+@contextlib.contextmanager
+def scope() -> Iterator[None]:
+    token = _MEMO.set({})
+    try:
+        yield
+    finally:
+        _MEMO.reset(token)
+
+
+def once_per_analysis(fn: Callable[[Any], list[T]]) -> Callable[[Any], list[T]]:
+    @functools.wraps(fn)
+    def answer(case: Any) -> list[T]:
+        memo = _MEMO.get()
+        if memo is None:
+            return fn(case)
+        hit = memo.get(fn)
+        if hit is None or hit[0] is not case:
+            hit = memo[fn] = (case, fn(case))
+        return list(hit[1])
+
+    return answer
