@@ -38,6 +38,7 @@ from levynav.law.appeals_tax_court import TAX_COURT as TAX_COURT
 from levynav.law.bankruptcy_discharge import STAY_IS_TEMPORARY as STAY_IS_TEMPORARY
 from levynav.law.cdp_request import REQUEST_KIND as REQUEST_KIND
 from levynav.law.findings_util import made_in_time, open_or_closed
+from levynav.law.notices import window_counted
 from levynav.law.hearing_notice_once import ONCE as ONCE
 from levynav.law.lien_withdrawal import LIEN_NOT_LEVY as LIEN_NOT_LEVY
 from levynav.law.notice_receipt import NOT_RECEIVED as NOT_RECEIVED
@@ -162,7 +163,7 @@ def _cdp(case: Case, ctx: Context, w: Window) -> Finding:
             request_date=req.request_date,
             **common,
         )
-    return open_or_closed(rule, ctx.as_of, last, _cdp_id(w), counted=w.cdp_note, **common)
+    return open_or_closed(rule, ctx.as_of, last, _cdp_id(w), counted=window_counted(w), **common)
 
 
 def equivalent_hearing(case: Case, ctx: Context) -> list[Finding]:

@@ -26,8 +26,8 @@ from levynav.law import appeals_spouse
 from levynav.law.appeals_spouse import ELECTION as ELECTION
 from levynav.law.appeals_spouse import EQUITABLE as EQUITABLE
 from levynav.law.common import is_individual
-from levynav.law.rule import Context, DeadlineFunc, Rule, RuleFunc, render
-from levynav.model.analysis import Effect, Finding, Outcome, ParamUse
+from levynav.law.rule import Context, DeadlineFunc, Rule, RuleFunc
+from levynav.model.analysis import Effect, Finding, Outcome, ParamUse, message
 from levynav.model.case import Case
 
 TAS = Rule(
@@ -115,7 +115,7 @@ def taxpayer_advocate(case: Case, ctx: Context) -> list[Finding]:
         if value:
             met.append(number)
     if met:
-        listed = "; ".join(render("TAS-1", f"criterion_{n}", {}) for n in met)
+        listed = [message(f"{TAS.id}.criterion_{n}") for n in met]
         return [TAS.finding(Outcome.APPLIES, "meets", facts=facts, value=met, criteria=listed)]
     if missing:
         return [TAS.finding(Outcome.UNKNOWN, "unknown", effect=Effect.ROUTE_OPEN, facts=facts, missing=missing)]

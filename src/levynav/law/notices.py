@@ -30,7 +30,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from levynav.calc.dates import counting_start
-from levynav.model.case import Case, Notice, NoticeType
+from levynav.calc.hearing_windows import Window
+from levynav.model.analysis import Message, message
+from levynav.model.case import Case, HearingKind, Notice, NoticeType
 
 PRE_LEVY_CDP = frozenset({NoticeType.LT11, NoticeType.LETTER_1058, NoticeType.CP90, NoticeType.CP297})
 POST_LEVY_CDP = frozenset({NoticeType.CP92, NoticeType.CP297A})
@@ -83,6 +85,11 @@ class NoticeRef:
     def kind(self) -> str:
         return self.notice.type.value
 
+    @property
+    def counted(self) -> Message:
+        """How the notice's periods are counted, as a message reference (``start_note`` in words)."""
+        return counted_from(self.notice.notice_date, self.notice.mailing_date)
+
     def date_paths(self) -> list[str]:
         """The paths to ask for when the start date is unknown."""
         return [f"{self.path}.notice_date", f"{self.path}.mailing_date"]
@@ -133,3 +140,30 @@ def post_levy_cdp_notice_for_periods(case: Case, periods: Iterable[str]) -> Noti
     wanted = [p for p in periods]
     found = notices_where(case, is_post_levy_cdp_notice, wanted or [None])
     return found[0] if found else None
+
+
+def counted_from(printed: date | None, mailed: date | None) -> Message:
+    """How a notice's periods are counted (``calc.dates.counting_start``), as a message reference: from the
+    printed date, or from a later mailing date (Weiss), or not at all when neither date is known."""
+    if printed is None and mailed is None:
+        return message("note.counted_unknown")
+    if mailed is not None and printed is None:
+        return message("note.counted_mailed")
+    if mailed is not None and printed is not None and mailed > printed:
+        return message("note.counted_mailed_later", printed=printed)
+    return message("note.counted_printed")
+
+
+def window_counted(w: Window) -> Message:
+    """How a hearing window's CDP period was counted (``Window.cdp_note``), as a message reference."""
+    n = w.notice
+    if w.kind is not HearingKind.LIEN:
+        return counted_from(n.notice_date, n.mailing_date)
+    if n.nftl_filed_date is None:
+        return message("note.counted_lien_printed" if n.response_date else "note.counted_lien_unknown")
+    business = next((u for u in w.params if u.id == "cdp.lien_notice_business_days"), None)
+    if w.cdp is None or business is None or not isinstance(business.value, int):
+        return message("note.counted_lien_not_counted")
+    if n.response_date is not None and n.response_date != w.cdp.last:
+        return message("note.counted_lien_both", start=w.cdp.start, business=business.value, printed=n.response_date)
+    return message("note.counted_lien", start=w.cdp.start, business=business.value)

@@ -87,7 +87,17 @@ class ListArg(BaseModel):
     value: list[Arg]
 
 
-Arg = Annotated[DateArg | MoneyArg | NumberArg | TextArg | LabelArg | MessageArg | ListArg, Field(discriminator="type")]
+class SentencesArg(BaseModel):
+    """Whole sentences (nested messages), rendered one after the other; none renders as nothing."""
+
+    type: Literal["sentences"] = "sentences"
+    value: list[Message]
+
+
+Arg = Annotated[
+    DateArg | MoneyArg | NumberArg | TextArg | LabelArg | MessageArg | ListArg | SentencesArg,
+    Field(discriminator="type"),
+]
 
 
 class Message(BaseModel):
@@ -100,12 +110,13 @@ class Message(BaseModel):
 
 MessageArg.model_rebuild()
 ListArg.model_rebuild()
+SentencesArg.model_rebuild()
 
 
 def arg(value: Any) -> Arg:
     """A typed message value: a date, money (``Decimal``), a count, an enumeration label, a nested message,
     a list, or verbatim text."""
-    if isinstance(value, DateArg | MoneyArg | NumberArg | TextArg | LabelArg | MessageArg | ListArg):
+    if isinstance(value, DateArg | MoneyArg | NumberArg | TextArg | LabelArg | MessageArg | ListArg | SentencesArg):
         return value
     if isinstance(value, Message):
         return MessageArg(value=value)
