@@ -38,10 +38,10 @@ from levynav.law.appeals_tax_court import TAX_COURT as TAX_COURT
 from levynav.law.bankruptcy_discharge import STAY_IS_TEMPORARY as STAY_IS_TEMPORARY
 from levynav.law.cdp_request import REQUEST_KIND as REQUEST_KIND
 from levynav.law.findings_util import made_in_time, open_or_closed
-from levynav.law.notices import window_counted
 from levynav.law.hearing_notice_once import ONCE as ONCE
 from levynav.law.lien_withdrawal import LIEN_NOT_LEVY as LIEN_NOT_LEVY
 from levynav.law.notice_receipt import NOT_RECEIVED as NOT_RECEIVED
+from levynav.law.notices import window_counted
 from levynav.law.rule import Context, DeadlineFunc, Rule, RuleFunc, Situation
 from levynav.model.analysis import Deadline, Effect, Finding, Outcome
 from levynav.model.case import Case, HearingKind, HearingRequest
