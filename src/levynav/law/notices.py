@@ -29,9 +29,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from levynav.calc.dates import counting_start
+from levynav.calc.dates import counting_start, holiday_name
 from levynav.calc.hearing_windows import Window
-from levynav.model.analysis import Message, message
+from levynav.model.analysis import LabelArg, Message, message
 from levynav.model.case import Case, HearingKind, Notice, NoticeType
 
 PRE_LEVY_CDP = frozenset({NoticeType.LT11, NoticeType.LETTER_1058, NoticeType.CP90, NoticeType.CP297})
@@ -152,6 +152,21 @@ def counted_from(printed: date | None, mailed: date | None) -> Message:
     if mailed is not None and printed is not None and mailed > printed:
         return message("note.counted_mailed_later", printed=printed)
     return message("note.counted_printed")
+
+
+def rolled_reason(raw: date) -> Message:
+    """Why a last day falling on ``raw`` moves to the next business day (§ 7503): a weekend day or a holiday."""
+    name = holiday_name(raw)
+    if name:
+        return message("note.rolled_holiday", day=raw, holiday=name)
+    return message("note.rolled_weekend", day=raw, weekday=LabelArg(enum="weekday", value=raw.strftime("%A").lower()))
+
+
+def window_gap(w: Window) -> Message:
+    """Why a date of this window cannot be counted from the law encoded (``Window.gap_reason`` in words)."""
+    on = w.notice.nftl_filed_date if w.kind is HearingKind.LIEN else w.notice.notice_date
+    which = "request" if any(p.startswith("cdp.") for p in w.gaps) else "one_year"
+    return message(f"note.gap_{which}", on=on)
 
 
 def window_counted(w: Window) -> Message:

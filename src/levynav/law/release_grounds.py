@@ -136,7 +136,7 @@ def _installment_agreement(case: Case, ctx: Context, i: int, levy: Levy) -> Find
         j, ia = proposed[0] if proposed else related[-1]
         key = "proposed" if proposed else "ended"
         seen = {f"installment_agreements[{j}].status": ia.status}
-        return rule.finding(Outcome.DOES_NOT_APPLY, key, subject=subject, facts=seen, status=ia.status.value)
+        return rule.finding(Outcome.DOES_NOT_APPLY, key, subject=subject, facts=seen, status=ia.status)
     j, ia = in_effect[0]
     base = f"installment_agreements[{j}]"
     facts: dict[str, object] = {f"{base}.status": ia.status}
