@@ -27,7 +27,7 @@ from levynav.law.appeals_spouse import ELECTION as ELECTION
 from levynav.law.appeals_spouse import EQUITABLE as EQUITABLE
 from levynav.law.common import is_individual
 from levynav.law.rule import Context, DeadlineFunc, Rule, RuleFunc
-from levynav.model.analysis import Effect, Finding, Outcome, ParamUse, message
+from levynav.model.analysis import Effect, Finding, LabelArg, Outcome, ParamUse, message
 from levynav.model.case import Case
 
 TAS = Rule(
@@ -178,7 +178,14 @@ def low_income_clinic(case: Case, ctx: Context) -> list[Finding]:
     if got is None:
         return [LITC.finding(Outcome.UNKNOWN, "no_figures", facts=facts)]
     ceiling, uses = got
-    statuses = ", ".join(f"{u.id.rsplit('.', 1)[-1]} {u.status}" for u in uses)
+    statuses = [
+        message(
+            f"{LITC.id}.figure_status",
+            figure=LabelArg(enum="litc_figure", value=u.id.rsplit(".", 1)[-1].removesuffix(f"_{area}")),
+            status=LabelArg(enum="param_status", value=u.status),
+        )
+        for u in uses
+    ]
     common: dict[str, Any] = {
         "income": income,
         "ceiling": ceiling,
