@@ -278,3 +278,12 @@ def test_every_nested_message_of_the_examples_renders_in_every_language(records:
     used = {k for a in records.values() for f in a.findings for k in keys(f.message)}
     for lang in LANGS:
         assert all(catalog.has(k, lang) for k in used), sorted(k for k in used if not catalog.has(k, lang))
+
+
+def test_a_rule_message_missing_in_a_language_falls_back_to_the_rule_title_in_that_language() -> None:
+    """The fallback stays for a catalog being extended: the rule's own title and a note, never English words."""
+    from levynav.explain.render import text, title
+
+    said = text(Message(key="R6343-A1.a_situation_not_in_any_catalog"), "es")
+    assert title("R6343-A1", "es") in said
+    assert not {w.casefold() for w in re.findall(r"[A-Za-z]+", said)} & STOP

@@ -228,7 +228,7 @@ def _eh(case: Case, ctx: Context, w: Window) -> Finding:
         )
     if ctx.as_of <= last:
         key = "cdp_still_open" if eh_last is not None else "cdp_still_open_no_date"
-        shown = {"eh_last": eh_last} if eh_last is not None else {}
+        shown: dict[str, Any] = {"eh_last": eh_last} if eh_last is not None else {}
         return rule.finding(
             Outcome.NOT_APPLICABLE, key, subject=subject, facts=facts, params=w.params, last_day=last, **shown
         )

@@ -86,7 +86,7 @@ def _calc(d: Decided) -> Message | str:
     income = f.get("monthly_income")
     take = f.get("levy_take_per_month", f.get("levy_take_known_so_far"))
     allowable = f.get("allowable_living_expenses", f.get("allowable_living_expenses_at_least"))
-    if not all(isinstance(v, Decimal) for v in (income, take, allowable)):
+    if not (isinstance(income, Decimal) and isinstance(take, Decimal) and isinstance(allowable, Decimal)):
         return d.explanation.strip()
     after = income - take
     if d.outcome is Outcome.APPLIES:

@@ -204,13 +204,14 @@ def _suit(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
             later=sp.alternative,
             **common,
         )
+    extended: dict[str, Any] = {"extended": sp.if_proper} if sp.if_proper else {}
     return rule.finding(
         Outcome.APPLIES,
         key,
         value=sp.date,
         deadline=sp.date,
-        **({"extended": sp.if_proper} if sp.if_proper else {}),
         **common,
+        **extended,
     )
 
 
