@@ -19,7 +19,7 @@ from levynav.explain import LANGS, catalog
 from levynav.explain.html import analysis_html
 from levynav.explain.render import Rendered, render
 from levynav.intake.load import load_case
-from levynav.model.analysis import Analysis, Message, MessageArg
+from levynav.model.analysis import Analysis, ListArg, Message, MessageArg, SentencesArg, TextArg
 
 EXAMPLES = sorted((Path(__file__).parent.parent / "examples").glob("*.yaml"))
 AS_OF = date(2026, 11, 23)
@@ -212,3 +212,78 @@ def test_the_cli_reads_the_language_only_in_the_adapter() -> None:
         assert "LEVYNAV_LANG" not in (core / module).read_text(encoding="utf-8"), module
     for module in (core / "explain").glob("*.py"):
         assert "environ" not in module.read_text(encoding="utf-8"), module.name
+
+
+# Function words that mark English prose; a name, an address, a form or notice number, a tax period or a phone
+# number has none of them twice.
+ENGLISH = STOP | {"is", "of", "to", "in", "on", "by", "it", "be", "an", "or", "as", "at", "its", "only", "than", "more"}
+
+
+def _text_args(msg: Message) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+
+    def visit(a: Any, name: str) -> None:
+        if isinstance(a, TextArg):
+            out.append((f"{msg.key}.{name}", a.value))
+        elif isinstance(a, MessageArg):
+            out.extend(_text_args(a.value))
+        elif isinstance(a, ListArg):
+            for x in a.value:
+                visit(x, name)
+        elif isinstance(a, SentencesArg):
+            for m in a.value:
+                out.extend(_text_args(m))
+
+    for name, a in msg.args.items():
+        visit(a, name)
+    return out
+
+
+def test_no_finding_of_any_example_quotes_english_prose_as_a_value(records: dict[str, Analysis]) -> None:
+    """Words are the catalogs': a finding's values are typed (dates, money, counts, labels, nested messages); verbatim
+    text is only a name, an address, what the person typed, or an id — never an English sentence or clause."""
+    for name, a in records.items():
+        for f in a.findings:
+            for where, value in _text_args(f.message):
+                words = [w.casefold() for w in re.findall(r"[A-Za-z]+", value)]
+                assert sum(w in ENGLISH for w in words) < 2, f"{name}: {where} quotes English: {value!r}"
+
+
+def test_every_rule_message_exists_in_every_language_with_the_same_values() -> None:
+    """Every key of the English rule catalog is translated (so no reader ever gets the "not yet translated"
+    fallback), and every nested message a rule uses as a value exists too."""
+    en = catalog.messages("en")
+    for lang in LANGS:
+        there = catalog.messages(lang)
+        for rule, keys in en.items():
+            if rule in catalog.SECTIONS:
+                continue
+            for key, sentence in keys.items():
+                assert key in (there.get(rule) or {}), f"{lang}: no {rule}.{key}"
+                assert placeholders(str(there[rule][key])) == placeholders(str(sentence)), f"{lang}: {rule}.{key}"
+
+
+def test_every_nested_message_of_the_examples_renders_in_every_language(records: dict[str, Analysis]) -> None:
+    def keys(msg: Message) -> set[str]:
+        out = {msg.key}
+        for a in msg.args.values():
+            items = a.value if isinstance(a, ListArg | SentencesArg) else [a]
+            for x in items:
+                if isinstance(x, Message):
+                    out |= keys(x)
+                elif isinstance(x, MessageArg):
+                    out |= keys(x.value)
+        return out
+
+    used = {k for a in records.values() for f in a.findings for k in keys(f.message)}
+    for lang in LANGS:
+        assert all(catalog.has(k, lang) for k in used), sorted(k for k in used if not catalog.has(k, lang))
+
+
+def test_a_rule_message_missing_in_a_language_falls_back_to_the_rule_title_in_that_language() -> None:
+    """The fallback stays for a catalog being extended: the rule's own title and a note, never English words."""
+    from levynav.explain.render import text, title
+
+    said = text(Message(key="R6343-A1.a_situation_not_in_any_catalog"), "es")
+    assert title("R6343-A1", "es") in said
+    assert not {w.casefold() for w in re.findall(r"[A-Za-z]+", said)} & STOP

@@ -8,7 +8,7 @@ from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
 from levynav import params
-from levynav.model.analysis import ParamUse
+from levynav.model.analysis import Message, ParamUse
 
 CENT = Decimal("0.01")
 DOLLAR = Decimal("1")
@@ -80,6 +80,7 @@ class OptionResult:
     title: str
     eligibility: Eligibility
     reasons: list[str] = field(default_factory=list)
+    why: list[Message] = field(default_factory=list)  # the reasons as message references (``reason.*``), in order
     missing: list[str] = field(default_factory=list)
     monthly_payment: Decimal | None = None  # the smallest monthly payment the option asks for
     months_to_pay: int | None = None

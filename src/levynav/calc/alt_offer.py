@@ -21,6 +21,7 @@ from levynav.calc.alt_common import (
 )
 from levynav.calc.alt_equity import OfferFigures, net_realizable_equity, offer_figures
 from levynav.calc.alt_low_income import LowIncome
+from levynav.model.analysis import message
 from levynav.model.case import TaxpayerKind
 
 if TYPE_CHECKING:
@@ -53,6 +54,7 @@ def offer_in_compromise(facts: AlternativesFacts, p: Params, low: LowIncome) -> 
             met = fact is want
             if not met:
                 r.reasons.append(f"not met: {text}")
+                r.why.append(message("reason.not_met", what=message(f"reason.cond_{name}")))
             checks.append(met)
     fee = p.amount("alt.oic.application_fee")
     low_income = low.qualifies if facts.taxpayer_kind is TaxpayerKind.INDIVIDUAL else False
@@ -60,6 +62,7 @@ def offer_in_compromise(facts: AlternativesFacts, p: Params, low: LowIncome) -> 
         r.reasons.append(
             f"low-income certification: {low.reason} - no fee and no payments while the offer is considered"
         )
+        r.why.append(message("reason.low_income_certification"))
     fee_note = (
         "no fee with low-income certification" if low_income else "kept once the offer is accepted for processing"
     )
@@ -183,6 +186,8 @@ def _decide(
             f"the minimum offer by {whose} figures ({at_least}${lump:,}) is not less than what you owe "
             f"(${facts.balance:,}): the IRS would expect full payment, so an offer is unlikely to be accepted"
         )
+        key = f"reason.offer_not_less_{'yours' if whose == 'your' else 'irs'}{'_at_least' if bound else ''}"
+        r.why.append(message(key, lump=lump, balance=facts.balance))
         checks.append(False)
     elif bound:
         assert own is not None
@@ -190,6 +195,7 @@ def _decide(
             f"your reasonable collection potential is at least ${lump:,} lump sum; the assets whose value or loan "
             "is not known could raise it, so whether it is less than what you owe is not known yet"
         )
+        r.why.append(message("reason.rcp_at_least", lump=lump))
         r.missing += [m for m in own.equity.missing if m not in r.missing]
         checks.append(None)
     else:
@@ -198,6 +204,13 @@ def _decide(
             f"{whose} reasonable collection potential (${lump:,} lump sum{periodic_words}) is less "
             f"than the ${facts.balance:,} owed"
         )
+        mine = "yours" if whose == "your" else "irs"
+        if periodic is not None:
+            r.why.append(
+                message(f"reason.rcp_less_{mine}_periodic", lump=lump, periodic=periodic, balance=facts.balance)
+            )
+        else:
+            r.why.append(message(f"reason.rcp_less_{mine}", lump=lump, balance=facts.balance))
         checks.append(True)
     r.eligibility = combine(checks)
     return r

@@ -43,7 +43,7 @@ from levynav.calc.alt_common import (
 )
 from levynav.calc.alt_equity import EquityInputs
 from levynav.calc.alt_offer import offer_in_compromise
-from levynav.model.analysis import ParamUse
+from levynav.model.analysis import ParamUse, message
 from levynav.model.case import TaxpayerKind
 
 __all__ = [
@@ -138,6 +138,7 @@ def _compliance(facts: AlternativesFacts, result: OptionResult) -> bool | None:
         return None
     if not facts.all_returns_filed:
         result.reasons.append("all required returns must be filed first")
+        result.why.append(message("reason.returns_unfiled"))
     return facts.all_returns_filed
 
 
@@ -166,6 +167,7 @@ def _guaranteed(facts: AlternativesFacts, p: Params, low: bool | None) -> Option
     if facts.taxpayer_kind is not TaxpayerKind.INDIVIDUAL:
         r.eligibility = Eligibility.NOT_APPLICABLE
         r.reasons.append("only for an individual's income tax (§ 6159(c))")
+        r.why.append(message("reason.individual_income_tax_only"))
         return r
     limit = p.amount("alt.guaranteed_ia.max_tax")
     years = p.count("alt.guaranteed_ia.max_years")
@@ -180,6 +182,7 @@ def _guaranteed(facts: AlternativesFacts, p: Params, low: bool | None) -> Option
             f"income tax owed (without interest and penalties) ${facts.assessed_tax:,} "
             f"{'is' if ok else 'is not'} ${limit:,} or less"
         )
+        r.why.append(message(f"reason.assessed_{'within' if ok else 'over'}", owed=facts.assessed_tax, limit=limit))
         checks.append(ok)
     for fact, name, text in (
         (facts.income_tax_only, "income_tax_only", "the debt is income tax"),
@@ -194,6 +197,7 @@ def _guaranteed(facts: AlternativesFacts, p: Params, low: bool | None) -> Option
             r.missing += facts.ask(name)
         elif not fact:
             r.reasons.append(f"not met: {text}")
+            r.why.append(message("reason.not_met", what=message(f"reason.cond_{name}", years=lookback)))
         checks.append(fact)
     months = years * 12
     if facts.csed is not None:
@@ -217,6 +221,14 @@ def _plan_limit(facts: AlternativesFacts, p: Params) -> tuple[Decimal | None, st
     return p.amount("alt.simple_plan.max_balance_business_other"), "businesses without trust fund taxes"
 
 
+PLAN_WHO = {
+    "individuals": "individuals",
+    "businesses owing trust fund taxes": "trust_fund_business",
+    "businesses (trust fund taxes unknown)": "business_trust_fund_unknown",
+    "businesses without trust fund taxes": "other_business",
+}
+
+
 def _simple_plan(facts: AlternativesFacts, p: Params, low: bool | None) -> OptionResult:
     r = OptionResult(
         Option.SIMPLE_PAYMENT_PLAN,
@@ -225,6 +237,7 @@ def _simple_plan(facts: AlternativesFacts, p: Params, low: bool | None) -> Optio
         citations=["IA-3", "IA-4", "IA-14"],
     )
     limit, who = _plan_limit(facts, p)
+    words = message(f"reason.who_{PLAN_WHO[who]}")
     checks: list[bool | None] = []
     if limit is None:
         r.missing += facts.ask("trust_fund_taxes")
@@ -233,6 +246,9 @@ def _simple_plan(facts: AlternativesFacts, p: Params, low: bool | None) -> Optio
         ok = facts.balance <= limit
         r.reasons.append(
             f"balance ${facts.balance:,} {'is within' if ok else 'is over'} the ${limit:,} limit for {who}"
+        )
+        r.why.append(
+            message(f"reason.balance_{'within' if ok else 'over'}_for", balance=facts.balance, limit=limit, who=words)
         )
         checks.append(ok)
     checks.append(_compliance(facts, r))
@@ -276,11 +292,13 @@ def _non_streamlined(facts: AlternativesFacts, p: Params, low: bool | None, plan
         checks.append(None)
     elif mdi <= 0:
         r.reasons.append("nothing is left each month after allowable expenses; see currently not collectible")
+        r.why.append(message("reason.nothing_left_see_cnc"))
         checks.append(False)
     else:
         r.monthly_payment = mdi
         r.months_to_pay = math.ceil(facts.balance / mdi)
         r.reasons.append(f"the IRS generally asks for your monthly disposable income, ${mdi:,}")
+        r.why.append(message("reason.asks_disposable", amount=mdi))
         if facts.csed is not None and r.months_to_pay > months_until(facts.as_of, facts.csed):
             r.figures["partial_payment"] = "yes"
             r.notes.append(
@@ -293,6 +311,7 @@ def _non_streamlined(facts: AlternativesFacts, p: Params, low: bool | None, plan
     ):
         r.eligibility = Eligibility.NOT_APPLICABLE
         r.reasons.append("the Simple Payment Plan fits, so no financial statement is needed")
+        r.why.append(message("reason.simple_plan_fits"))
     else:
         r.eligibility = combine(checks)
     r.fees = ia_fees(p, low)
@@ -310,6 +329,7 @@ def _trust_fund_express(facts: AlternativesFacts, p: Params, low: bool | None) -
     if facts.taxpayer_kind is not TaxpayerKind.BUSINESS:
         r.eligibility = Eligibility.NOT_APPLICABLE
         r.reasons.append("only for businesses that owe employment (trust fund) taxes")
+        r.why.append(message("reason.trust_fund_business_only"))
         return r
     limit = p.amount("alt.simple_plan.max_balance_business_trust_fund")
     checks: list[bool | None] = [facts.in_business, facts.trust_fund_taxes, facts.federal_deposits_current]
@@ -322,10 +342,13 @@ def _trust_fund_express(facts: AlternativesFacts, p: Params, low: bool | None) -
             r.missing += [m for m in facts.ask(name) if m not in r.missing]
     if facts.in_business is False or facts.trust_fund_taxes is False:
         r.reasons.append("the business must still operate and owe trust fund taxes")
+        r.why.append(message("reason.business_must_operate"))
     if facts.federal_deposits_current is False:
         r.reasons.append("not met: this quarter's federal tax deposits must be made")
+        r.why.append(message("reason.not_met", what=message("reason.cond_federal_deposits_current")))
     ok = limit is not None and facts.balance <= limit
     r.reasons.append(f"balance ${facts.balance:,} {'is within' if ok else 'is over'} the ${limit:,} limit")
+    r.why.append(message(f"reason.balance_{'within' if ok else 'over'}", balance=facts.balance, limit=limit))
     checks += [ok, _compliance(facts, r)]
     months = p.count("alt.in_business_trust_fund.max_months")
     if facts.csed is not None:
@@ -344,6 +367,7 @@ def _short_term(facts: AlternativesFacts, p: Params) -> OptionResult:
     days = p.count("alt.short_term.max_days")
     ok = limit is not None and facts.balance < limit
     r.reasons.append(f"balance ${facts.balance:,} {'is' if ok else 'is not'} under ${limit:,}")
+    r.why.append(message(f"reason.balance_{'under' if ok else 'not_under'}", balance=facts.balance, limit=limit))
     r.pay_by = dates.last_day_after(facts.as_of, days).raw
     r.months_to_pay = days // 30
     r.monthly_payment = payment_to_clear(facts.balance, r.months_to_pay)
@@ -372,6 +396,7 @@ def _not_collectible(facts: AlternativesFacts) -> OptionResult:
     if facts.taxpayer_kind is not TaxpayerKind.INDIVIDUAL:
         r.eligibility = Eligibility.NOT_APPLICABLE
         r.reasons.append("hardship status is for individuals; other not-collectible closings are outside this tool")
+        r.why.append(message("reason.cnc_individuals_only"))
         return r
     mdi = _disposable(facts, r)
     if mdi is None:
@@ -380,10 +405,12 @@ def _not_collectible(facts: AlternativesFacts) -> OptionResult:
         r.eligibility = Eligibility.ELIGIBLE
         short = f"; your allowable expenses are ${-mdi:,} a month more than your income" if mdi < 0 else ""
         r.reasons.append(f"nothing is left after allowable expenses{short}")
+        r.why.append(message("reason.nothing_left_short", short=-mdi) if mdi < 0 else message("reason.nothing_left"))
         r.monthly_payment = ZERO
     else:
         r.eligibility = Eligibility.NOT_ELIGIBLE
         r.reasons.append(f"${mdi:,} a month is left after allowable expenses")
+        r.why.append(message("reason.left_each_month", amount=mdi))
     r.levy_effect = LevyEffect.MUST_RELEASE_WAGE_LEVY
     r.levy_note = (
         "When the IRS agrees the debt is not collectible it must release a wage levy (§ 6343(e)); a levy "
@@ -446,6 +473,7 @@ def _guard(option: Option, build: Callable[[], OptionResult]) -> OptionResult:
             option.value.replace("_", " "),
             Eligibility.UNKNOWN,
             reasons=[f"a figure this option needs has no recorded value on this date: {err}"],
+            why=[message("reason.figure_not_recorded")],
             missing_values=[err.pid],
         )
 

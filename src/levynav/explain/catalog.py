@@ -22,6 +22,7 @@ SECTIONS = (
     "note",
     "deadline",
     "finance",
+    "reason",  # why a payment option fits or not (calc/alternatives.py, ``OptionResult.why``)
 )
 
 

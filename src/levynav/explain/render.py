@@ -29,6 +29,7 @@ from levynav.model.analysis import (
     MoneyArg,
     NumberArg,
     Outcome,
+    SentencesArg,
     Step,
     TextArg,
 )
@@ -69,6 +70,8 @@ def _value(a: Arg | Any, lang: str) -> Any:
         return text(a.value, lang)
     if isinstance(a, ListArg):
         return join([str(_value(x, lang)) for x in a.value], lang)
+    if isinstance(a, SentencesArg):
+        return " ".join(text(m, lang) for m in a.value)
     if isinstance(a, TextArg):
         return a.value
     if isinstance(a, dt.date):

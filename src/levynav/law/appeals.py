@@ -41,6 +41,7 @@ from levynav.law.findings_util import made_in_time, open_or_closed
 from levynav.law.hearing_notice_once import ONCE as ONCE
 from levynav.law.lien_withdrawal import LIEN_NOT_LEVY as LIEN_NOT_LEVY
 from levynav.law.notice_receipt import NOT_RECEIVED as NOT_RECEIVED
+from levynav.law.notices import rolled_reason, window_counted, window_gap
 from levynav.law.rule import Context, DeadlineFunc, Rule, RuleFunc, Situation
 from levynav.model.analysis import Deadline, Effect, Finding, Outcome
 from levynav.model.case import Case, HearingKind, HearingRequest
@@ -130,7 +131,7 @@ def _cdp(case: Case, ctx: Context, w: Window) -> Finding:
             facts=w.facts,
             params=w.params,
             notice=notice,
-            reason=w.gap_reason,
+            reason=window_gap(w),
         )
     if last is None:
         return rule.finding(
@@ -162,7 +163,7 @@ def _cdp(case: Case, ctx: Context, w: Window) -> Finding:
             request_date=req.request_date,
             **common,
         )
-    return open_or_closed(rule, ctx.as_of, last, _cdp_id(w), counted=w.cdp_note, **common)
+    return open_or_closed(rule, ctx.as_of, last, _cdp_id(w), counted=window_counted(w), **common)
 
 
 def equivalent_hearing(case: Case, ctx: Context) -> list[Finding]:
@@ -194,7 +195,7 @@ def _eh(case: Case, ctx: Context, w: Window) -> Finding:
             subject=subject,
             facts=facts,
             params=w.params,
-            reason=w.gap_reason,
+            reason=window_gap(w),
         )
 
     if w.repeat:
@@ -227,8 +228,9 @@ def _eh(case: Case, ctx: Context, w: Window) -> Finding:
         )
     if ctx.as_of <= last:
         key = "cdp_still_open" if eh_last is not None else "cdp_still_open_no_date"
+        shown: dict[str, Any] = {"eh_last": eh_last} if eh_last is not None else {}
         return rule.finding(
-            Outcome.NOT_APPLICABLE, key, subject=subject, facts=facts, params=w.params, last_day=last, eh_last=eh_last
+            Outcome.NOT_APPLICABLE, key, subject=subject, facts=facts, params=w.params, last_day=last, **shown
         )
     if eh_last is None or w.eh is None:
         return date_unknown(facts)
@@ -238,7 +240,9 @@ def _eh(case: Case, ctx: Context, w: Window) -> Finding:
         eh_last,
         _eh_id(w),
         open_key="open_weekend" if w.eh.reason else "open",
-        open_vars={"notice": notice, "eh_rolled": w.eh.last, "reason": w.eh.reason or ""},
+        open_vars={"notice": notice, "eh_rolled": w.eh.last, "reason": rolled_reason(w.eh.raw)}
+        if w.eh.reason
+        else {"notice": notice},
         subject=subject,
         facts=facts,
         params=w.params,

@@ -21,7 +21,7 @@ from levynav.calc import dates
 from levynav.calc.hearing_windows import deadline, hearing_notices, param_use
 from levynav.law.findings_util import days_after, made_in_time, open_or_closed
 from levynav.law.rule import Context, DeadlineFunc, Rule, RuleFunc
-from levynav.model.analysis import Deadline, Effect, Finding, Outcome, ParamUse
+from levynav.model.analysis import Deadline, Effect, Finding, Outcome, ParamUse, message
 from levynav.model.case import AlternativeStatus, Case, InstallmentAgreement, Owner
 
 CAP = Rule(
@@ -223,7 +223,7 @@ def third_party_cap(case: Case, ctx: Context) -> list[Finding]:
             "third_party",
             subject=f"levies[{i}]",
             facts={f"levies[{i}].owner": lv.owner},
-            owner=lv.third_party_name or "the owner",
+            owner=lv.third_party_name or message(f"{CAP_THIRD_PARTY.id}.owner_default"),
         )
         for i, lv in enumerate(case.levies)
         if lv.owner is Owner.THIRD_PARTY

@@ -27,6 +27,7 @@ from levynav.calc.hearing_windows import RequestKind as RequestKind
 from levynav.calc.hearing_windows import kind_of as kind_of
 from levynav.calc.hearing_windows import request_kind as request_kind
 from levynav.calc.hearing_windows import request_kinds
+from levynav.law.notices import window_counted
 from levynav.law.rule import Context, Rule
 from levynav.model.analysis import Effect, Finding, Outcome
 from levynav.model.case import Case
@@ -59,7 +60,7 @@ def request_kind_findings(case: Case, ctx: Context) -> list[Finding]:
             key = "cdp_box_overridden" if rk.box_overridden else "cdp"
             out.append(
                 REQUEST_KIND.finding(
-                    Outcome.APPLIES, key, value=rk.last, last=rk.last, counted=rk.window.cdp_note, **common
+                    Outcome.APPLIES, key, value=rk.last, last=rk.last, counted=window_counted(rk.window), **common
                 )
             )
         else:
@@ -70,7 +71,7 @@ def request_kind_findings(case: Case, ctx: Context) -> list[Finding]:
                     "equivalent",
                     value=rk.last,
                     last=rk.last,
-                    counted=rk.window.cdp_note,
+                    counted=window_counted(rk.window),
                     **common,
                 )
             )

@@ -23,7 +23,7 @@ from typing import Any
 from levynav.law.common import levy_subject
 from levynav.law.discretionary_bars import Bar, Place, appeal_deadline, close_after, overlaps, place
 from levynav.law.rule import Context, Rule, once
-from levynav.model.analysis import Deadline, Effect, Finding, Outcome
+from levynav.model.analysis import Deadline, Effect, Finding, Message, Outcome, message
 from levynav.model.case import AlternativeStatus, Case, InstallmentAgreement, Offer
 
 S = AlternativeStatus
@@ -46,7 +46,7 @@ AGREEMENT_PENDING = Rule(
 
 
 def _close_after_event(
-    bar: Bar, record: Offer | InstallmentAgreement, sub: str, event: str, pid: str, how: str
+    bar: Bar, record: Offer | InstallmentAgreement, sub: str, event: str, pid: str, how: Message
 ) -> None:
     """End the bar N days after the record's rejection or termination (``event``), kept open by a timely
     appeal (§ 6331(k)); the end is unknown while the event's date is."""
@@ -89,10 +89,15 @@ def offer_bar(offer: Offer, sub: str) -> Bar:
         else:
             bar.facts[f"{sub}.{name}"] = when
             bar.end = when
-            bar.how_ended = f"the offer was {word}"
+            bar.how_ended = message(f"{OFFER_PENDING.id}.how_{word}")
     elif offer.status is S.REJECTED:
         _close_after_event(
-            bar, offer, sub, "rejected_date", "discretionary.offer_rejection_bar_days", "the offer was rejected"
+            bar,
+            offer,
+            sub,
+            "rejected_date",
+            "discretionary.offer_rejection_bar_days",
+            message(f"{OFFER_PENDING.id}.how_rejected"),
         )
     elif offer.status is S.TERMINATED:
         bar.end_known = False
@@ -114,11 +119,21 @@ def agreement_bar(ia: InstallmentAgreement, sub: str) -> Bar:
         bar.facts[f"{sub}.entered_date"] = ia.entered_date
     if ia.status is S.REJECTED:
         _close_after_event(
-            bar, ia, sub, "rejected_date", "discretionary.ia_rejection_bar_days", "the proposed agreement was rejected"
+            bar,
+            ia,
+            sub,
+            "rejected_date",
+            "discretionary.ia_rejection_bar_days",
+            message(f"{AGREEMENT_PENDING.id}.how_rejected"),
         )
     elif ia.status is S.TERMINATED:
         _close_after_event(
-            bar, ia, sub, "terminated_date", "discretionary.ia_termination_bar_days", "the agreement was terminated"
+            bar,
+            ia,
+            sub,
+            "terminated_date",
+            "discretionary.ia_termination_bar_days",
+            message(f"{AGREEMENT_PENDING.id}.how_terminated"),
         )
     elif ia.status in {S.WITHDRAWN, S.RETURNED}:
         bar.end_known = False
@@ -164,7 +179,7 @@ def _record_finding(rule: Rule, bar: Bar, sub: str, status: AlternativeStatus, c
             value=bar.end,
             deadline_ids=ids,
         )
-    return emit(Outcome.DOES_NOT_APPLY, "ended", end=bar.end, how=bar.how_ended or "it ended")
+    return emit(Outcome.DOES_NOT_APPLY, "ended", end=bar.end, how=bar.how_ended or message(f"{rule.id}.how_ended"))
 
 
 def _levy_findings(rule: Rule, case: Case, bars: list[tuple[Bar, list[str], str, AlternativeStatus]]) -> list[Finding]:

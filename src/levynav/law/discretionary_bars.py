@@ -15,7 +15,7 @@ from enum import Enum
 from levynav import params
 from levynav.calc.dates import last_day_after
 from levynav.law import registry
-from levynav.model.analysis import Deadline, ParamUse
+from levynav.model.analysis import Deadline, Message, ParamUse
 from levynav.model.case import Levy
 
 
@@ -26,7 +26,7 @@ class Bar:
     start: date | None = None
     end: date | None = None  # last barred day; None while it runs or when not known (see end_known)
     end_known: bool = True
-    how_ended: str = ""  # words for the message, e.g. "the offer was rejected on June 2, 2025"
+    how_ended: Message | None = None  # how it ended, e.g. ``R6331-K1.how_rejected`` ("the offer was rejected")
     missing: list[str] = field(default_factory=list)
     facts: dict[str, object] = field(default_factory=dict)
     params: list[ParamUse] = field(default_factory=list)

@@ -45,9 +45,10 @@ from levynav.law.notices import (
     is_notice_and_demand,
     is_payment_demand,
     post_levy_cdp_notice_for_periods,
+    window_counted,
 )
-from levynav.law.rule import Context, Rule, once, render
-from levynav.model.analysis import Effect, Finding, Outcome, ParamUse
+from levynav.law.rule import Context, Rule, once
+from levynav.model.analysis import Effect, Finding, Message, Outcome, ParamUse, SentencesArg, message
 from levynav.model.case import Case, HearingKind, HearingRequest, Levy, LevyKind, NoticeType
 
 CDP_STAY = Rule(
@@ -111,7 +112,7 @@ def cdp_hearing_pending(case: Case, ctx: Context) -> list[Finding]:
             "requested": req.request_date,
             "notice": rk.window.notice.type.value,
             "last": rk.last,
-            "counted": rk.window.cdp_note,
+            "counted": window_counted(rk.window),
         }
         if not rk.cdp:
             out.append(CDP_STAY.finding(Outcome.DOES_NOT_APPLY, "late", **common))
@@ -176,12 +177,12 @@ def _periods(case: Case, levy: Levy) -> list[str | None]:
 
 @dataclass
 class _Check:
-    problems: list[str] = field(default_factory=list)
+    problems: list[Message] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     facts: dict[str, Any] = field(default_factory=dict)
     params: list[ParamUse] = field(default_factory=list)
     gaps: list[str] = field(default_factory=list)  # parameters with no value for the date (law not encoded)
-    notes: list[str] = field(default_factory=list)
+    notes: list[Message] = field(default_factory=list)
 
 
 def _check(case: Case, levy: Levy, kind: Callable[[NoticeType], bool], pid: str, part: str, out: _Check) -> None:
@@ -194,7 +195,7 @@ def _check(case: Case, levy: Levy, kind: Callable[[NoticeType], bool], pid: str,
             # No CP14 known: a later balance-due reminder shows notice and demand was made by its date.
             ref = earliest_for_period(case, is_payment_demand, period)
             if ref is not None:
-                out.notes.append(render(PREMATURE.id, "demand_presumed", {"kind": ref.kind}))
+                out.notes.append(message(f"{PREMATURE.id}.demand_presumed", kind=ref.kind))
         if ref is None:
             if part == "part_demand" or not case.notices:
                 out.missing.append("notices")
@@ -205,7 +206,7 @@ def _check(case: Case, levy: Levy, kind: Callable[[NoticeType], bool], pid: str,
             else:
                 # Not having (or not listing) a notice does not show it was not sent (CDP-17).
                 out.missing.append("notices")
-                out.notes.append(render(PREMATURE.id, "part_intent_not_listed", {"period": period or "these taxes"}))
+                out.notes.append(message(f"{PREMATURE.id}.part_intent_not_listed", period=_period_words(period)))
             return
         if ref.start is None:
             out.missing.extend(ref.date_paths())
@@ -224,43 +225,45 @@ def _check(case: Case, levy: Levy, kind: Callable[[NoticeType], bool], pid: str,
         early = served <= window.last if part == "part_demand" else served < window.raw
         if early:
             out.problems.append(
-                render(
-                    PREMATURE.id,
-                    part,
-                    {
-                        "kind": ref.kind,
-                        "start": ref.start,
-                        "served": served,
-                        "gap": (served - ref.start).days,
-                        "needed": days(use),
-                        "earliest": window.last if part == "part_demand" else window.raw,
-                        "counted": ref.start_note,
-                    },
+                message(
+                    f"{PREMATURE.id}.{part}",
+                    kind=ref.kind,
+                    start=ref.start,
+                    served=served,
+                    gap=(served - ref.start).days,
+                    needed=days(use),
+                    earliest=window.last if part == "part_demand" else window.raw,
+                    counted=ref.counted,
                 )
             )
             return
 
 
+def _period_words(period: str | None) -> str | Message:
+    """A tax period by its id, or "these taxes" when the levy names none."""
+    return period if period else message(f"{PREMATURE.id}.these_taxes")
+
+
 def _cdp_notice_not_listed(case: Case, period: str | None, out: _Check) -> None:
     """No CDP notice listed for the period: the transcript (TC 971 AC 069) decides whether one was sent."""
-    words = {"period": period or "these taxes"}
+    words = {"period": _period_words(period)}
     index = next((k for k, p in enumerate(case.tax_periods) if p.id == period), None)
     if index is None:
         out.missing.append("notices")
-        out.notes.append(render(PREMATURE.id, "part_cdp_not_listed", words))
+        out.notes.append(message(f"{PREMATURE.id}.part_cdp_not_listed", **words))
         return
     path = f"tax_periods[{index}].cdp_levy_notice_on_transcript"
     shown = case.tax_periods[index].cdp_levy_notice_on_transcript
     if shown is False:
         out.facts[path] = False
-        out.problems.append(render(PREMATURE.id, "part_cdp_none", words))
+        out.problems.append(message(f"{PREMATURE.id}.part_cdp_none", **words))
     elif shown is True:
         out.facts[path] = True
         out.missing.append("notices")
-        out.notes.append(render(PREMATURE.id, "part_cdp_on_transcript", words))
+        out.notes.append(message(f"{PREMATURE.id}.part_cdp_on_transcript", **words))
     else:
         out.missing.append(path)
-        out.notes.append(render(PREMATURE.id, "part_cdp_not_listed", words))
+        out.notes.append(message(f"{PREMATURE.id}.part_cdp_not_listed", **words))
 
 
 @once
@@ -288,8 +291,8 @@ def premature_levy(case: Case, ctx: Context) -> list[Finding]:
         excused = post_levy_reasons(case, levy)
         if not excused:
             _check(case, levy, is_cdp_levy_notice, "discretionary.cdp_notice_days", "part_cdp", c)
-        notes = [*c.notes, render(PREMATURE.id, "cdp_excused", {})] if excused else c.notes
-        note = "".join(" " + n for n in notes)
+        notes = [*c.notes, message(f"{PREMATURE.id}.cdp_excused")] if excused else c.notes
+        note = SentencesArg(value=notes)
         missing = list(dict.fromkeys(c.missing))
         if c.problems:
             out.append(
@@ -299,7 +302,7 @@ def premature_levy(case: Case, ctx: Context) -> list[Finding]:
                     subject=sub,
                     facts=c.facts,
                     params=c.params,
-                    problems=" ".join(c.problems),
+                    problems=SentencesArg(value=c.problems),
                     note=note,
                 )
             )
@@ -340,7 +343,7 @@ def post_levy_hearing(case: Case, ctx: Context) -> list[Finding]:
             facts[f"{sub}.disqualified_employment_tax"] = True
         if case.taxpayer.federal_contractor:
             facts["taxpayer.federal_contractor"] = True
-        why = " ".join(render(POST_LEVY.id, r, {}) for r in reasons)
+        why = SentencesArg(value=[message(f"{POST_LEVY.id}.{r}") for r in reasons])
         notice = post_levy_cdp_notice_for_periods(case, levy.tax_periods)
         window, use = cdp_request_period(notice.start) if notice and notice.start else (None, None)
         if notice is not None and notice.start is not None and window is not None and use is not None:
@@ -356,7 +359,7 @@ def post_levy_hearing(case: Case, ctx: Context) -> list[Finding]:
                     notice=notice.kind,
                     last=window.last,
                     value=window.last,
-                    counted=notice.start_note,
+                    counted=notice.counted,
                     deadline_ids=["cdp.request"],  # the request deadline computed by law/appeals.py
                 )
             )

@@ -23,7 +23,7 @@ from levynav.calc.dates import last_day_after
 from levynav.law.common import is_individual, levy_subject
 from levynav.law.discretionary_bars import days, overlaps, param
 from levynav.law.rule import Context, Rule, once
-from levynav.model.analysis import Effect, Finding, Outcome, ParamUse
+from levynav.model.analysis import Effect, Finding, Outcome, ParamUse, message
 from levynav.model.case import Bankruptcy, Case, InnocentSpouseClaim, LevyKind, TaxKind
 
 UNECONOMICAL = Rule(
@@ -348,7 +348,7 @@ def taxpayer_assistance_order(case: Case, ctx: Context) -> list[Finding]:
                     effect=Effect.MUST_RELEASE,
                     subject=sub,
                     facts=facts,
-                    by=req.order_period_end or "the date the order sets",
+                    by=req.order_period_end or message(f"{TAO.id}.by_order"),
                 )
             )
         elif req.order_issued is None and req.decision_date is None:
@@ -367,7 +367,9 @@ def taxpayer_assistance_order(case: Case, ctx: Context) -> list[Finding]:
     hardship = [n for n, v in known.items() if v]
     if hardship:
         out.append(
-            TAO.finding(Outcome.APPLIES, "route", facts=shown, reasons=", ".join(h.replace("_", " ") for h in hardship))
+            TAO.finding(
+                Outcome.APPLIES, "route", facts=shown, reasons=[message(f"{TAO.id}.reason_{h}") for h in hardship]
+            )
         )
     elif len(shown) == len(HARDSHIP_FACTS):
         out.append(TAO.finding(Outcome.DOES_NOT_APPLY, "no_hardship", facts=shown))

@@ -21,8 +21,8 @@ from levynav import params
 from levynav.law.common import is_individual, levy_subject
 from levynav.law.exemptions_payments import BANK_HOLD, FPLP, LOW_INCOME_FILTER, bank_hold_ends
 from levynav.law.exemptions_payments import RULES as PAYMENT_RULES
-from levynav.law.rule import Context, DeadlineFunc, Rule, RuleFunc, render
-from levynav.model.analysis import Effect, Finding, Outcome, ParamUse
+from levynav.law.rule import Context, DeadlineFunc, Rule, RuleFunc
+from levynav.model.analysis import Effect, Finding, Message, Outcome, ParamUse, message
 from levynav.model.case import Case, ExemptCategory, Levy, LevyKind
 
 C = ExemptCategory
@@ -122,7 +122,7 @@ def _enumerated(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
     if cat is None:
         return rule.finding(Outcome.UNKNOWN, "unknown", subject=s, missing=[f"{s}.exempt_category"])
     facts = {f"{s}.exempt_category": cat, f"{s}.kind": levy.kind}
-    what = render(rule.id, f"cat_{cat.value}", {})
+    what = message(f"{rule.id}.cat_{cat.value}")
     if not is_individual(case) and cat in INDIVIDUAL_ONLY:
         return rule.finding(Outcome.DOES_NOT_APPLY, "individual_only", subject=s, facts=facts, what=what)
     if cat in FPLP_REACHABLE and levy.kind in FPLP_KINDS:
@@ -146,14 +146,14 @@ def _enumerated(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
     return rule.finding(Outcome.APPLIES, key, subject=s, facts=facts, what=what, taken=_taken_text(levy))
 
 
-def _taken_text(levy: Levy) -> str:
+def _taken_text(levy: Levy) -> Message:
     if levy.proceeds_sent or (levy.amount_taken is not None and levy.amount_taken > 0):
-        return render(ENUMERATED.id, "taken_return", {})
-    return render(ENUMERATED.id, "taken_release", {})
+        return message(f"{ENUMERATED.id}.taken_return")
+    return message(f"{ENUMERATED.id}.taken_release")
 
 
-def _release_property() -> str:
-    return render(ENUMERATED.id, "release_property", {})
+def _release_property() -> Message:
+    return message(f"{ENUMERATED.id}.release_property")
 
 
 def small_levy_residence(case: Case, ctx: Context) -> list[Finding]:

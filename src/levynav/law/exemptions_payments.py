@@ -20,7 +20,7 @@ from levynav.calc.dates import last_day_after
 from levynav.law import registry
 from levynav.law.common import benefit_levy_method, is_individual, levy_subject
 from levynav.law.rule import Context, Rule, RuleFunc, render
-from levynav.model.analysis import Deadline, Effect, Finding, Outcome, ParamUse
+from levynav.model.analysis import Deadline, Effect, Finding, Outcome, ParamUse, SentencesArg, message
 from levynav.model.case import Case, Levy, LevyKind, LevyMethod
 
 FPLP = Rule(
@@ -90,7 +90,7 @@ def _fplp(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
         )
     if method is LevyMethod.MANUAL:
         return rule.finding(Outcome.APPLIES, "manual", subject=s, facts=mfacts)
-    seen = render(rule.id, "from_notice", {}) if inferred else ""
+    seen = SentencesArg(value=[message(f"{rule.id}.from_notice")] if inferred else [])
     if levy.kind is LevyKind.SOCIAL_SECURITY:
         return rule.finding(
             Outcome.APPLIES,
@@ -161,7 +161,7 @@ def low_income_filter(case: Case, ctx: Context) -> list[Finding]:
                 subject=s,
                 facts={"circumstances.unfiled_returns": unfiled},
                 params=[pct] if pct else [],
-                pct=pct.value if pct else render(LOW_INCOME_FILTER.id, "pct_unknown", {}),
+                pct=pct.value if pct else message(f"{LOW_INCOME_FILTER.id}.pct_unknown"),
             )
         )
     return out
@@ -231,7 +231,7 @@ def _bank(ctx: Context, i: int, levy: Levy) -> Finding:
     facts: dict[str, object] = {f"{s}.served_date": levy.served_date, f"{s}.proceeds_sent": levy.proceeds_sent}
     if levy.proceeds_sent or levy.proceeds_sent_date is not None:
         facts[f"{s}.proceeds_sent_date"] = levy.proceeds_sent_date
-        sent = levy.proceeds_sent_date or render(rule.id, "sent_date_unknown", {})
+        sent = levy.proceeds_sent_date or message(f"{rule.id}.sent_date_unknown")
         return rule.finding(
             Outcome.DOES_NOT_APPLY, "paid_over", effect=Effect.INFO, subject=s, facts=facts, params=[days], sent=sent
         )

@@ -26,8 +26,8 @@ from levynav.law import appeals_spouse
 from levynav.law.appeals_spouse import ELECTION as ELECTION
 from levynav.law.appeals_spouse import EQUITABLE as EQUITABLE
 from levynav.law.common import is_individual
-from levynav.law.rule import Context, DeadlineFunc, Rule, RuleFunc, render
-from levynav.model.analysis import Effect, Finding, Outcome, ParamUse
+from levynav.law.rule import Context, DeadlineFunc, Rule, RuleFunc
+from levynav.model.analysis import Effect, Finding, LabelArg, Outcome, ParamUse, message
 from levynav.model.case import Case
 
 TAS = Rule(
@@ -115,7 +115,7 @@ def taxpayer_advocate(case: Case, ctx: Context) -> list[Finding]:
         if value:
             met.append(number)
     if met:
-        listed = "; ".join(render("TAS-1", f"criterion_{n}", {}) for n in met)
+        listed = [message(f"{TAS.id}.criterion_{n}") for n in met]
         return [TAS.finding(Outcome.APPLIES, "meets", facts=facts, value=met, criteria=listed)]
     if missing:
         return [TAS.finding(Outcome.UNKNOWN, "unknown", effect=Effect.ROUTE_OPEN, facts=facts, missing=missing)]
@@ -178,7 +178,14 @@ def low_income_clinic(case: Case, ctx: Context) -> list[Finding]:
     if got is None:
         return [LITC.finding(Outcome.UNKNOWN, "no_figures", facts=facts)]
     ceiling, uses = got
-    statuses = ", ".join(f"{u.id.rsplit('.', 1)[-1]} {u.status}" for u in uses)
+    statuses = [
+        message(
+            f"{LITC.id}.figure_status",
+            figure=LabelArg(enum="litc_figure", value=u.id.rsplit(".", 1)[-1].removesuffix(f"_{area}")),
+            status=LabelArg(enum="param_status", value=u.status),
+        )
+        for u in uses
+    ]
     common: dict[str, Any] = {
         "income": income,
         "ceiling": ceiling,

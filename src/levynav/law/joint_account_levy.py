@@ -14,8 +14,8 @@ from typing import Any
 
 from levynav.law.common import levy_subject
 from levynav.law.return_periods import return_period
-from levynav.law.rule import Context, Rule, render
-from levynav.model.analysis import Effect, Finding, Outcome
+from levynav.law.rule import Context, Rule
+from levynav.model.analysis import Effect, Finding, Outcome, message
 from levynav.model.case import Case, Levy, LevyKind, Owner
 
 JOINT_ACCOUNT = Rule(
@@ -33,8 +33,8 @@ def joint_account_levy(case: Case, ctx: Context) -> list[Finding]:
 
 def _joint(ctx: Context, i: int, levy: Levy) -> Finding:
     rule, s = JOINT_ACCOUNT, levy_subject(i)
-    who = levy.third_party_name or render(rule.id, "co_owner_default", {})
-    what = render(rule.id, "bank" if levy.kind is LevyKind.BANK else "property", {"owner": who})
+    who = levy.third_party_name or message(f"{rule.id}.co_owner_default")
+    what = message(f"{rule.id}.{'bank' if levy.kind is LevyKind.BANK else 'property'}", owner=who)
     facts: dict[str, Any] = {f"{s}.owner": levy.owner, f"{s}.kind": levy.kind}
     period = return_period(levy)
     if period is None:

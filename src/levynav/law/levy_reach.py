@@ -26,7 +26,7 @@ from levynav.law import registry
 from levynav.law.common import benefit_levy_method, levy_subject
 from levynav.law.release_support import is_released
 from levynav.law.rule import Context, DeadlineFunc, Rule, RuleFunc, render
-from levynav.model.analysis import Deadline, Effect, Finding, Outcome, ParamUse
+from levynav.model.analysis import Deadline, Effect, Finding, LabelArg, Message, Outcome, ParamUse, message
 from levynav.model.case import Case, FilingStatus, Levy, LevyKind, LevyMethod
 
 REACH = Rule(
@@ -179,14 +179,10 @@ def what_the_levy_takes(case: Case, ctx: Context) -> list[Finding]:
     return out
 
 
-def _who(result: we.WageExemption) -> str:
+def _who(result: we.WageExemption) -> Message:
     if result.statement_default_applied:
-        return render(TAKES.id, "who_default", {})
-    return render(
-        TAKES.id,
-        "who_statement",
-        {"status": result.filing_status.value.replace("_", " "), "dependents": result.dependents},
-    )
+        return message(f"{TAKES.id}.who_default")
+    return message(f"{TAKES.id}.who_statement", status=result.filing_status, dependents=result.dependents)
 
 
 def _wages(case: Case, ctx: Context, s: str, levy: Levy) -> Finding:
@@ -216,7 +212,7 @@ def _wages(case: Case, ctx: Context, s: str, levy: Levy) -> Finding:
         pay=pay,
         exempt=result.exempt_amount,
         taken=taken,
-        period=levy.pay_period,
+        period=LabelArg(enum="pay_period", value=levy.pay_period or ""),
         year=result.year,
         who=_who(result),
     )
@@ -268,7 +264,7 @@ def _benefit(case: Case, ctx: Context, s: str, levy: Levy) -> Finding:
         amount=amount,
         exempt=result.exempt_amount,
         taken=taken,
-        period=period,
+        period=LabelArg(enum="pay_period", value=period),
         year=result.year,
         who=_who(result),
     )
@@ -302,7 +298,7 @@ def exemption_statement(case: Case, ctx: Context) -> list[Finding]:
                     subject=s,
                     facts=facts,
                     deadline_ids=["wage_levy.statement"] if due is not None else [],
-                    due=due or render(rule.id, "due_unknown", {}),
+                    due=due or message(f"{rule.id}.due_unknown"),
                 )
             )
         else:

@@ -21,8 +21,8 @@ from __future__ import annotations
 from typing import Any
 
 from levynav.calc import hearing_windows
-from levynav.law.rule import Context, Rule, render
-from levynav.model.analysis import Effect, Finding, Outcome
+from levynav.law.rule import Context, Rule
+from levynav.model.analysis import Effect, Finding, Message, Outcome, message
 from levynav.model.case import Case, HearingKind
 
 NOT_RECEIVED = Rule(
@@ -94,9 +94,9 @@ def notice_not_received(case: Case, ctx: Context) -> list[Finding]:
     return out
 
 
-def _eh_words(eh_last: Any, ctx: Context) -> str:
+def _eh_words(eh_last: Any, ctx: Context) -> Message:
     """The equivalent hearing's one-year period in words (never an empty blank)."""
     if eh_last is None:
-        return render(NOT_RECEIVED.id, "eh_unknown", {})
+        return message(f"{NOT_RECEIVED.id}.eh_unknown")
     key = "eh_open" if eh_last >= ctx.as_of else "eh_closed"
-    return render(NOT_RECEIVED.id, key, {"eh_last": eh_last})
+    return message(f"{NOT_RECEIVED.id}.{key}", eh_last=eh_last)

@@ -29,8 +29,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from levynav.calc.dates import counting_start
-from levynav.model.case import Case, Notice, NoticeType
+from levynav.calc.dates import counting_start, holiday_name
+from levynav.calc.hearing_windows import Window
+from levynav.model.analysis import LabelArg, Message, message
+from levynav.model.case import Case, HearingKind, Notice, NoticeType
 
 PRE_LEVY_CDP = frozenset({NoticeType.LT11, NoticeType.LETTER_1058, NoticeType.CP90, NoticeType.CP297})
 POST_LEVY_CDP = frozenset({NoticeType.CP92, NoticeType.CP297A})
@@ -83,6 +85,11 @@ class NoticeRef:
     def kind(self) -> str:
         return self.notice.type.value
 
+    @property
+    def counted(self) -> Message:
+        """How the notice's periods are counted, as a message reference (``start_note`` in words)."""
+        return counted_from(self.notice.notice_date, self.notice.mailing_date)
+
     def date_paths(self) -> list[str]:
         """The paths to ask for when the start date is unknown."""
         return [f"{self.path}.notice_date", f"{self.path}.mailing_date"]
@@ -133,3 +140,45 @@ def post_levy_cdp_notice_for_periods(case: Case, periods: Iterable[str]) -> Noti
     wanted = [p for p in periods]
     found = notices_where(case, is_post_levy_cdp_notice, wanted or [None])
     return found[0] if found else None
+
+
+def counted_from(printed: date | None, mailed: date | None) -> Message:
+    """How a notice's periods are counted (``calc.dates.counting_start``), as a message reference: from the
+    printed date, or from a later mailing date (Weiss), or not at all when neither date is known."""
+    if printed is None and mailed is None:
+        return message("note.counted_unknown")
+    if mailed is not None and printed is None:
+        return message("note.counted_mailed")
+    if mailed is not None and printed is not None and mailed > printed:
+        return message("note.counted_mailed_later", printed=printed)
+    return message("note.counted_printed")
+
+
+def rolled_reason(raw: date) -> Message:
+    """Why a last day falling on ``raw`` moves to the next business day (§ 7503): a weekend day or a holiday."""
+    name = holiday_name(raw)
+    if name:
+        return message("note.rolled_holiday", day=raw, holiday=name)
+    return message("note.rolled_weekend", day=raw, weekday=LabelArg(enum="weekday", value=raw.strftime("%A").lower()))
+
+
+def window_gap(w: Window) -> Message:
+    """Why a date of this window cannot be counted from the law encoded (``Window.gap_reason`` in words)."""
+    on = w.notice.nftl_filed_date if w.kind is HearingKind.LIEN else w.notice.notice_date
+    which = "request" if any(p.startswith("cdp.") for p in w.gaps) else "one_year"
+    return message(f"note.gap_{which}", on=on)
+
+
+def window_counted(w: Window) -> Message:
+    """How a hearing window's CDP period was counted (``Window.cdp_note``), as a message reference."""
+    n = w.notice
+    if w.kind is not HearingKind.LIEN:
+        return counted_from(n.notice_date, n.mailing_date)
+    if n.nftl_filed_date is None:
+        return message("note.counted_lien_printed" if n.response_date else "note.counted_lien_unknown")
+    business = next((u for u in w.params if u.id == "cdp.lien_notice_business_days"), None)
+    if w.cdp is None or business is None or not isinstance(business.value, int):
+        return message("note.counted_lien_not_counted")
+    if n.response_date is not None and n.response_date != w.cdp.last:
+        return message("note.counted_lien_both", start=w.cdp.start, business=business.value, printed=n.response_date)
+    return message("note.counted_lien", start=w.cdp.start, business=business.value)

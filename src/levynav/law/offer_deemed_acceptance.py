@@ -24,7 +24,7 @@ from levynav import params
 from levynav.calc import dates
 from levynav.law import registry
 from levynav.law.rule import Context, Rule
-from levynav.model.analysis import Deadline, Effect, Finding, Outcome
+from levynav.model.analysis import Deadline, Effect, Finding, Outcome, message
 from levynav.model.case import AlternativeStatus, Case, Offer
 
 S = AlternativeStatus
@@ -79,16 +79,12 @@ def _one(offer: Offer, sub: str, ctx: Context) -> Finding:
     if offer.judicial_dispute_days is not None:
         facts[f"{sub}.judicial_dispute_days"] = offer.judicial_dispute_days
     shown = deemed or base
-    court = (
-        f", plus {offer.judicial_dispute_days} days the tax was in dispute in court"
-        if offer.judicial_dispute_days
-        else ""
-    )
+    court = [message(f"{rule.id}.court_days", days=offer.judicial_dispute_days)] if offer.judicial_dispute_days else []
     when: dict[str, Any] = {
         "submitted": offer.submitted_date,
         "deemed": shown,
         "court": court,
-        "at_least": "" if deemed else "at least ",
+        "at_least": [] if deemed else [message(f"{rule.id}.at_least")],
     }
     common: dict[str, Any] = {
         "subject": sub,
@@ -104,18 +100,35 @@ def _one(offer: Offer, sub: str, ctx: Context) -> Finding:
         ended: date | None = getattr(offer, name)
         if ended is None:
             return rule.finding(
-                Outcome.UNKNOWN, "end_unknown", missing=[f"{sub}.{name}"], **common, what=WORDS[offer.status], **when
+                Outcome.UNKNOWN,
+                "end_unknown",
+                missing=[f"{sub}.{name}"],
+                **common,
+                what=message(f"{rule.id}.{WORDS[offer.status]}"),
+                **when,
             )
         facts[f"{sub}.{name}"] = ended
         if ended < base or (deemed is not None and ended < deemed):
             return rule.finding(
-                Outcome.DOES_NOT_APPLY, "ended_in_time", **common, what=WORDS[offer.status], ended=ended, **when
+                Outcome.DOES_NOT_APPLY,
+                "ended_in_time",
+                **common,
+                what=message(f"{rule.id}.{WORDS[offer.status]}"),
+                ended=ended,
+                **when,
             )
         if deemed is None:
             return rule.finding(
                 Outcome.UNKNOWN, "court_days_unknown", missing=[f"{sub}.judicial_dispute_days"], **common, **when
             )
-        return rule.finding(Outcome.APPLIES, "ended_too_late", **common, what=WORDS[offer.status], ended=ended, **when)
+        return rule.finding(
+            Outcome.APPLIES,
+            "ended_too_late",
+            **common,
+            what=message(f"{rule.id}.{WORDS[offer.status]}"),
+            ended=ended,
+            **when,
+        )
     if ctx.as_of < base or (deemed is not None and ctx.as_of < deemed):
         return rule.finding(Outcome.DOES_NOT_APPLY, "not_yet", **common, **when)
     if deemed is None:

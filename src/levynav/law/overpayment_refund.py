@@ -35,7 +35,7 @@ from levynav.law.common import levy_periods, levy_subject
 from levynav.law.levy_reach import fixed_right
 from levynav.law.return_periods import ANNIVERSARY, DAY_BEFORE, DAY_BEFORE_REASON, money_taken, months_after, owner
 from levynav.law.rule import Context, Rule, render
-from levynav.model.analysis import Deadline, Effect, Finding, Outcome, ParamUse
+from levynav.model.analysis import Deadline, Effect, Finding, Outcome, ParamUse, message
 from levynav.model.case import Case, Levy, LevyKind, Owner
 
 REFUND = Rule(
@@ -99,19 +99,19 @@ def _refund(case: Case, ctx: Context, i: int, levy: Levy) -> Finding | None:
         "subject": s,
         "facts": basis.facts,
         "deadline_ids": ["refund.claim"],
-        "amount": render(REFUND.id, "amount_known", {"amount": amount})
+        "amount": message(f"{REFUND.id}.amount_known", amount=amount)
         if amount is not None
-        else render(REFUND.id, "amount_unknown", {}),
+        else message(f"{REFUND.id}.amount_unknown"),
         **basis.variables,
     }
     if claim is None:
-        when = render(REFUND.id, "when_unknown", {})
+        when = message(f"{REFUND.id}.when_unknown")
         return REFUND.finding(
             Outcome.APPLIES, basis.key, value=amount, missing=[f"{s}.served_date"], when=when, **common
         )
-    when = render(REFUND.id, "when", {"deadline": claim.date, "other": claim.other or claim.date})
+    when = message(f"{REFUND.id}.when", deadline=claim.date, other=claim.other or claim.date)
     if claim.other is None:
-        when = render(REFUND.id, "when_one", {"deadline": claim.date})
+        when = message(f"{REFUND.id}.when_one", deadline=claim.date)
     if claim.latest < ctx.as_of:
         return REFUND.finding(
             Outcome.DOES_NOT_APPLY,
@@ -161,7 +161,7 @@ def _paid_basis(case: Case, i: int, levy: Levy) -> Basis | None:
     starts = [d for d in (levy.served_date, paid_on) if d is not None]
     if levy.served_date is not None:
         facts[f"{s}.served_date"] = levy.served_date
-    paid_text = render(REFUND.id, "paid_on", {"paid": paid_on}) if paid_on else render(REFUND.id, "paid_undated", {})
+    paid_text = message(f"{REFUND.id}.paid_on", paid=paid_on) if paid_on else message(f"{REFUND.id}.paid_undated")
     return Basis("after_paid", max(starts) if starts else None, facts, {"paid": paid_text})
 
 
@@ -183,7 +183,7 @@ def _csed_basis(case: Case, ctx: Context, i: int, levy: Levy) -> Basis | Finding
             missing.append(f"{s}.served_date")
             continue
         facts[f"{s}.served_date"] = levy.served_date
-        period_text = f"{p.id}, {later.isoformat()}"
+        period_text = message(f"{REFUND.id}.period_csed", period=p.id, csed=later)
         if levy.served_date > later:
             return Basis("after_csed_levy", levy.served_date, facts, {"periods": period_text})
         if levy.served_date > earlier:

@@ -24,7 +24,7 @@ from typing import Any
 
 from levynav.calc.alt_common import Eligibility, Option, OptionResult
 from levynav.law.rule import Context, DeadlineFunc, Rule, RuleFunc
-from levynav.model.analysis import Effect, Finding, Outcome
+from levynav.model.analysis import Effect, Finding, Outcome, SentencesArg
 from levynav.model.case import Case
 
 GUARANTEED = Rule(id="IA-2", title="Guaranteed installment agreement", cites=("IA-2",), effect=Effect.ROUTE_OPEN)
@@ -74,7 +74,7 @@ def _finding(option: OptionResult) -> Finding:
         key = "law_unknown"  # a figure of the law has no value on the date: no fact would decide it
     else:
         key = outcome.value
-    words: dict[str, Any] = {"reasons": "; ".join(option.reasons)}
+    words: dict[str, Any] = {"reasons": SentencesArg(value=option.why)}
     if option.monthly_payment is not None:
         words["payment"] = option.monthly_payment
         key += "_payment" if key in {"applies", "unknown"} else ""

@@ -17,8 +17,8 @@ from typing import Any
 from levynav import params
 from levynav.law.common import levy_periods, levy_subject
 from levynav.law.release_support import kind_name, money, released_finding
-from levynav.law.rule import Context, Rule, once, render
-from levynav.model.analysis import Effect, Finding, Outcome
+from levynav.law.rule import Context, Rule, once
+from levynav.model.analysis import Effect, Finding, Outcome, message
 from levynav.model.case import AlternativeStatus, Case, InstallmentAgreement, Levy, LevyKind
 
 FACILITATES_COLLECTION = Rule(
@@ -136,7 +136,7 @@ def _installment_agreement(case: Case, ctx: Context, i: int, levy: Levy) -> Find
         j, ia = proposed[0] if proposed else related[-1]
         key = "proposed" if proposed else "ended"
         seen = {f"installment_agreements[{j}].status": ia.status}
-        return rule.finding(Outcome.DOES_NOT_APPLY, key, subject=subject, facts=seen, status=ia.status.value)
+        return rule.finding(Outcome.DOES_NOT_APPLY, key, subject=subject, facts=seen, status=ia.status)
     j, ia = in_effect[0]
     base = f"installment_agreements[{j}]"
     facts: dict[str, object] = {f"{base}.status": ia.status}
@@ -204,7 +204,7 @@ def _value_exceeds(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
     # Unknown costs are not zero: the debt alone is a lower bound of what is owed (§ 6343(a)(1)(E) counts
     # "the amount of the liability ... and the expenses of levy and sale"), which decides only a "no".
     owed = balance + costs if costs is not None else balance
-    costs_note = render(rule.id, "costs_known" if costs is not None else "costs_unknown", {})
+    costs_note = message(f"{rule.id}.{'costs_known' if costs is not None else 'costs_unknown'}")
     worth, owed = money(levy.property_value), money(owed)
     shown: dict[str, Any] = {"worth": worth, "owed": owed, "costs_note": costs_note}
     if costs is None and worth > owed:

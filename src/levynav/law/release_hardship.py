@@ -9,11 +9,13 @@ cause an individual taxpayer to be unable to pay his or her reasonable basic liv
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
 
 from levynav.law.common import is_individual, levy_subject
-from levynav.law.release_support import active_levies, figures_text, kind_name, released_finding
-from levynav.law.rule import Context, Decided, Rule, once, render
-from levynav.model.analysis import Effect, Finding, Outcome, ParamUse
+from levynav.law.release_support import active_levies, kind_name, released_finding
+from levynav.law.rule import Context, Decided, Rule, once
+from levynav.model.analysis import Effect, Finding, LabelArg, Message, Outcome, ParamUse, SentencesArg, message
 from levynav.model.case import Case, Levy, LevyKind
 
 ECONOMIC_HARDSHIP = Rule(
@@ -70,10 +72,38 @@ def economic_hardship(case: Case, ctx: Context) -> list[Finding]:
     return [_hardship(case, ctx, i, levy) for i, levy in enumerate(case.levies)]
 
 
-def _kind_note(levy: Levy) -> str:
+def _kind_note(levy: Levy) -> SentencesArg:
     """The statute-versus-IRS-web-page note for bank and wage levies (reference § 7 item 11), or nothing."""
     key = {LevyKind.BANK: "note_bank", LevyKind.WAGES: "note_wages"}.get(levy.kind)
-    return " " + render(ECONOMIC_HARDSHIP.id, key, {}) if key else ""
+    return SentencesArg(value=[message(f"{ECONOMIC_HARDSHIP.id}.{key}")] if key else [])
+
+
+def _calc(d: Decided) -> Message | str:
+    """The hardship arithmetic in words, from the calculation's typed figures (income, the levy's take, the
+    allowable expenses): short of the expenses (``calc_yes``) or covering them (``calc_no``). A calculation
+    without these figures is quoted as it explains itself."""
+    f, rid = d.figures, ECONOMIC_HARDSHIP.id
+    income = f.get("monthly_income")
+    take = f.get("levy_take_per_month", f.get("levy_take_known_so_far"))
+    allowable = f.get("allowable_living_expenses", f.get("allowable_living_expenses_at_least"))
+    if not (isinstance(income, Decimal) and isinstance(take, Decimal) and isinstance(allowable, Decimal)):
+        return d.explanation.strip()
+    after = income - take
+    if d.outcome is Outcome.APPLIES:
+        key = "calc_yes" if "allowable_living_expenses" in f else "calc_yes_at_least"
+        shown = {"take": take, "after": after, "income": income, "allowable": allowable}
+        return message(f"{rid}.{key}", **shown, shortfall=allowable - after)
+    return message(f"{rid}.calc_no", take=take, after=after, income=income, allowable=allowable, room=after - allowable)
+
+
+def _figures_used(figures: dict[str, Any]) -> SentencesArg:
+    """``Figures used: …`` — each figure by its name (``label.hardship_figure``), or nothing when there are none."""
+    rid = ECONOMIC_HARDSHIP.id
+    shown = [
+        message(f"{rid}.figure", name=LabelArg(enum="hardship_figure", value=name), value=value)
+        for name, value in figures.items()
+    ]
+    return SentencesArg(value=[message(f"{rid}.figures_used", figures=shown)] if shown else [])
 
 
 def _hardship(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
@@ -89,8 +119,6 @@ def _hardship(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
     if view.basis == "computed":
         assert view.decided is not None
         d = view.decided
-        shown = figures_text(d.figures)
-        figures = f" Figures used: {shown}." if shown else ""
         key = "computed_yes" if view.outcome is Outcome.APPLIES else "computed_no"
         return rule.finding(
             view.outcome,
@@ -98,8 +126,8 @@ def _hardship(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
             subject=subject,
             params=d.parameters,
             value=dict(d.figures) or None,
-            calc=d.explanation.strip(),
-            figures=figures,
+            calc=_calc(d),
+            figures=_figures_used(d.figures),
             note=note,
             what=what,
         )

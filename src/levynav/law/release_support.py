@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
 
 from levynav.law.common import levy_subject
-from levynav.law.rule import Context, Rule, humanize
+from levynav.law.rule import Context, Rule
 from levynav.model.analysis import Finding, LabelArg, Outcome
 from levynav.model.case import Case, Levy
 
@@ -34,11 +33,6 @@ def kind_name(levy: Levy) -> LabelArg:
     """How the explanations name what the levy reached: a label, worded by each language's catalog
     (``label.levy_reach``)."""
     return LabelArg(enum="levy_reach", value=levy.kind.value)
-
-
-def figures_text(figures: dict[str, Any]) -> str:
-    """Figures of a calculation, in words: ``monthly income: $2,100.00; allowable expenses: …``."""
-    return "; ".join(f"{name.replace('_', ' ')}: {humanize(value)}" for name, value in figures.items())
 
 
 def money(value: Decimal) -> Decimal:

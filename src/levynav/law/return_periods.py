@@ -23,7 +23,7 @@ from datetime import date
 
 from levynav import params
 from levynav.calc.dates import LastDay, add_months, add_years, last_day_after_months, roll_forward, roll_period_end
-from levynav.model.analysis import ParamUse
+from levynav.model.analysis import Message, ParamUse, SentencesArg, message
 from levynav.model.case import Case, Levy, LevyKind, Owner, WrongfulLevyClaim
 
 # Pub. L. 115-97 (TCJA) was enacted 2017-12-22; § 11071(c) applies the 2-year period to levies made
@@ -70,11 +70,23 @@ class Period:
     why: str  # which rule chose the period, in words
     reading: str = ANNIVERSARY  # ANNIVERSARY or DAY_BEFORE
     other: Period | None = None  # the same period under the other reading, when its last day differs
+    why_message: Message | None = None  # ``why`` as a message reference (``note.period_*``)
 
     @property
     def latest(self) -> date:
         """The last day under the later reading: after it the period has run under every reading."""
         return self.other.last.last if self.other is not None else self.last.last
+
+    def reading_messages(self, as_of: date | None = None) -> SentencesArg:
+        """The other reading in sentences (``note.reading_*``), or none when both readings give the same day."""
+        if self.other is None:
+            return SentencesArg(value=[])
+        out = [message("note.reading_day_before", shown=self.last.last, other=self.other.last.last)]
+        if self.other.months != self.months:
+            out.append(message("note.reading_tcja", first=self.months, second=self.other.months))
+        if as_of is not None and self.last.last < as_of <= self.other.last.last:
+            out.append(message("note.reading_earlier_passed", later=self.other.last.last))
+        return SentencesArg(value=out)
 
     def reading_note(self, as_of: date | None = None) -> str:
         """The other reading in words, or "" when both readings give the same last day."""
@@ -128,7 +140,8 @@ def _period_reading(levy_date: date, pid: str, reading: str) -> Period | None:
     months = _whole(in_force)
     if levy_date >= TCJA_FIRST_LEVY:
         why = "the levy was made after December 22, 2017, so the 2-year period applies"
-        return Period(levy_date, months, months_after(levy_date, months, reading), in_force, why, reading)
+        said = message("note.period_after_tcja")
+        return Period(levy_date, months, months_after(levy_date, months, reading), in_force, why, reading, None, said)
     old = months_after(levy_date, months, reading)
     if old.last >= TCJA_ENACTED:
         new = params.use(pid, on=TCJA_FIRST_LEVY)
@@ -138,13 +151,16 @@ def _period_reading(levy_date: date, pid: str, reading: str) -> Period | None:
             f"(to {old.last.isoformat()}) had not run out by that date, so the 2-year period applies "
             "(Pub. L. 115-97 § 11071(c))"
         )
-        return Period(levy_date, new_months, months_after(levy_date, new_months, reading), new, why, reading)
+        said = message("note.period_tcja_extended", months=months, old_last=old.last)
+        last = months_after(levy_date, new_months, reading)
+        return Period(levy_date, new_months, last, new, why, reading, None, said)
     why = (
         f"the levy was made before December 22, 2017 and its {months}-month period ran out on "
         f"{old.last.isoformat()}, before that date, so the old {months}-month period still applies "
         "(Pub. L. 115-97 § 11071(c))"
     )
-    return Period(levy_date, months, old, in_force, why, reading)
+    said = message("note.period_tcja_old", months=months, old_last=old.last)
+    return Period(levy_date, months, old, in_force, why, reading, None, said)
 
 
 def _whole(p: ParamUse) -> int:

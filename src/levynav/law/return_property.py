@@ -42,7 +42,7 @@ from levynav.law.return_periods import (
     suit_period,
 )
 from levynav.law.rule import Context, DeadlineFunc, Rule, RuleFunc, render
-from levynav.model.analysis import Deadline, Effect, Finding, Outcome
+from levynav.model.analysis import Deadline, Effect, Finding, Message, Outcome, message
 from levynav.model.case import AlternativeStatus, Case, Levy, LevyKind, Owner
 
 RETURN_TO_TAXPAYER = Rule(
@@ -103,13 +103,13 @@ def _return(case: Case, ctx: Context, i: int, levy: Levy, premature: Finding | N
     facts: dict[str, Any] = {f"{s}.irs_error": levy.irs_error}
     grounds = _grounds(case, ctx, i, levy, facts)
     # Ground (A) from the law's procedure, as the analysis's own rules decided it (one sentence per rule).
-    procedure = [render(rule.id, GROUND_KEYS[f.rule], {}) for f in broken]
+    procedure = [message(f"{rule.id}.{GROUND_KEYS[f.rule]}") for f in broken]
     for f in broken:
         facts.update({fu.path: fu.value for fu in f.facts})
     if retirement_policy_not_followed(levy):
         facts[f"{s}.flagrant_conduct_determined"] = False
-        procedure.append(render(rule.id, "ground_a_retirement", {}))
-    grounds[:0] = list(dict.fromkeys(procedure))
+        procedure.append(message(f"{rule.id}.ground_a_retirement"))
+    grounds[:0] = [m for k, m in enumerate(procedure) if m not in procedure[:k]]
     period = return_period(levy)
     common: dict[str, Any] = {"subject": s, "facts": facts, "deadline_ids": ["return.request"]}
     if period is not None:
@@ -121,12 +121,12 @@ def _return(case: Case, ctx: Context, i: int, levy: Levy, premature: Finding | N
                 Outcome.DOES_NOT_APPLY, "too_late", effect=Effect.ROUTE_CLOSED, deadline=period.last.last, **common
             )
     when = (
-        render(rule.id, "by_date", {"deadline": period.last.last}) + _note(period.reading_note(ctx.as_of))
+        message(f"{rule.id}.by_date", deadline=period.last.last, note=period.reading_messages(ctx.as_of))
         if period is not None
-        else render(rule.id, "no_date", {})
+        else message(f"{rule.id}.no_date")
     )
     if grounds:
-        return rule.finding(Outcome.APPLIES, "grounds", grounds="; ".join(grounds), when=when, **common)
+        return rule.finding(Outcome.APPLIES, "grounds", grounds=grounds, when=when, **common)
     missing = [f"{s}.irs_error"] if levy.irs_error is None else []
     if premature is not None and premature.outcome is Outcome.UNKNOWN:
         missing += [m for m in premature.missing if m not in missing]
@@ -135,18 +135,14 @@ def _return(case: Case, ctx: Context, i: int, levy: Levy, premature: Finding | N
     return rule.finding(Outcome.DOES_NOT_APPLY, "none", when=when, **common)
 
 
-def _note(text: str) -> str:
-    return f" {text}" if text else ""
-
-
-def _grounds(case: Case, ctx: Context, i: int, levy: Levy, facts: dict[str, Any]) -> list[str]:
+def _grounds(case: Case, ctx: Context, i: int, levy: Levy, facts: dict[str, Any]) -> list[Message]:
     rule, s = RETURN_TO_TAXPAYER, levy_subject(i)
-    out: list[str] = []
+    out: list[Message] = []
     if levy.irs_error:
-        out.append(render(rule.id, "ground_a_error", {}))
+        out.append(message(f"{rule.id}.ground_a_error"))
     if levy_on_protected_property(case, levy, ctx):
         facts[f"{s}.exempt_category"] = levy.exempt_category
-        out.append(render(rule.id, "ground_a_exempt", {}))
+        out.append(message(f"{rule.id}.ground_a_exempt"))
     periods = {p.id for p in levy_periods(case, levy)[0]}
     for k, ia in enumerate(case.installment_agreements):
         covers = not ia.tax_periods or not periods or bool(periods & set(ia.tax_periods))
@@ -154,14 +150,14 @@ def _grounds(case: Case, ctx: Context, i: int, levy: Levy, facts: dict[str, Any]
             facts[f"installment_agreements[{k}].status"] = ia.status
             facts[f"installment_agreements[{k}].agreement_keeps_levy"] = ia.agreement_keeps_levy
             if not ia.agreement_keeps_levy:
-                out.append(render(rule.id, "ground_b", {}))
+                out.append(message(f"{rule.id}.ground_b"))
                 break
     if levy.return_facilitates_collection:
         facts[f"{s}.return_facilitates_collection"] = True
-        out.append(render(rule.id, "ground_c", {}))
+        out.append(message(f"{rule.id}.ground_c"))
     if levy.nta_return_consent:
         facts[f"{s}.nta_return_consent"] = True
-        out.append(render(rule.id, "ground_d", {}))
+        out.append(message(f"{rule.id}.ground_d"))
     return out
 
 

@@ -16,8 +16,8 @@ from typing import Any
 
 from levynav.law.common import levy_subject
 from levynav.law.return_periods import MONEY_KINDS, claims_for, describe_period, owner, return_period, suit_period
-from levynav.law.rule import Context, Rule, RuleFunc, render
-from levynav.model.analysis import Effect, Finding, Outcome
+from levynav.law.rule import Context, Rule, RuleFunc
+from levynav.model.analysis import Effect, Finding, Message, Outcome, message
 from levynav.model.case import Case, Levy, Owner, WrongfulLevyClaim
 
 OTHERS = {Owner.THIRD_PARTY, Owner.JOINT}
@@ -42,10 +42,10 @@ SUIT = Rule(
 )
 
 
-def _owner_name(levy: Levy) -> str:
+def _owner_name(levy: Levy) -> str | Message:
     if levy.third_party_name:
         return levy.third_party_name
-    return render(WRONGFUL_LEVY.id, "owner_default", {})
+    return message(f"{WRONGFUL_LEVY.id}.owner_default")
 
 
 def wrongful_levy(case: Case, ctx: Context) -> list[Finding]:
@@ -67,7 +67,7 @@ def _wrongful(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
         return rule.finding(
             Outcome.NOT_APPLICABLE, "returned", subject=s, facts=facts, returned=returned[0].returned_date
         )
-    who = render(rule.id, f"who_{who_owns.value}", {"owner": _owner_name(levy)})
+    who = message(f"{rule.id}.who_{who_owns.value}", owner=_owner_name(levy))
     period = return_period(levy)
     if period is None:
         return rule.finding(Outcome.APPLIES, "no_date", subject=s, facts=facts, missing=[f"{s}.served_date"], who=who)
@@ -88,13 +88,19 @@ def _wrongful(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
         return rule.finding(Outcome.APPLIES, "property_only", who=who, deadline=period.last.last, **common)
     if timely:
         first = timely[0]
-        key = "disallowed" if first.disallowance_date is not None else "claimed"
-        return rule.finding(
-            Outcome.APPLIES, key, who=who, filed=first.filed_date, disallowed=first.disallowance_date, **common
-        )
-    note = f" {period.reading_note(ctx.as_of)}" if period.other is not None else ""
+        if first.disallowance_date is not None:
+            return rule.finding(
+                Outcome.APPLIES,
+                "disallowed",
+                who=who,
+                filed=first.filed_date,
+                disallowed=first.disallowance_date,
+                **common,
+            )
+        return rule.finding(Outcome.APPLIES, "claimed", who=who, filed=first.filed_date, **common)
+    note = period.reading_messages(ctx.as_of)
     return rule.finding(
-        Outcome.APPLIES, "open", who=who, deadline=period.last.last, why=period.why, note=note, **common
+        Outcome.APPLIES, "open", who=who, deadline=period.last.last, why=period.why_message, note=note, **common
     )
 
 
@@ -123,7 +129,7 @@ def _claim(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
                 subject=s,
                 facts=facts,
                 deadline_ids=["return.request"],
-                deadline=period.last.last if period else render(rule.id, "deadline_unknown", {}),
+                deadline=period.last.last if period else message(f"{rule.id}.deadline_unknown"),
             )
         return rule.finding(
             Outcome.APPLIES, "filed", effect=Effect.INFO, subject=s, facts=facts, filed=claim.filed_date
@@ -198,8 +204,14 @@ def _suit(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
             later=sp.alternative,
             **common,
         )
+    extended: dict[str, Any] = {"extended": sp.if_proper} if sp.if_proper else {}
     return rule.finding(
-        Outcome.APPLIES, key, value=sp.date, deadline=sp.date, extended=sp.if_proper, how=sp.computation, **common
+        Outcome.APPLIES,
+        key,
+        value=sp.date,
+        deadline=sp.date,
+        **common,
+        **extended,
     )
 
 

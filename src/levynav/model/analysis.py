@@ -87,7 +87,17 @@ class ListArg(BaseModel):
     value: list[Arg]
 
 
-Arg = Annotated[DateArg | MoneyArg | NumberArg | TextArg | LabelArg | MessageArg | ListArg, Field(discriminator="type")]
+class SentencesArg(BaseModel):
+    """Whole sentences (nested messages), rendered one after the other; none renders as nothing."""
+
+    type: Literal["sentences"] = "sentences"
+    value: list[Message]
+
+
+Arg = Annotated[
+    DateArg | MoneyArg | NumberArg | TextArg | LabelArg | MessageArg | ListArg | SentencesArg,
+    Field(discriminator="type"),
+]
 
 
 class Message(BaseModel):
@@ -100,9 +110,10 @@ class Message(BaseModel):
 
 MessageArg.model_rebuild()
 ListArg.model_rebuild()
+SentencesArg.model_rebuild()
 
 
-_ARG_TYPES = (DateArg, MoneyArg, NumberArg, TextArg, LabelArg, MessageArg, ListArg)  # a tuple: isinstance is faster
+_ARG_TYPES = (DateArg, MoneyArg, NumberArg, TextArg, LabelArg, MessageArg, ListArg, SentencesArg)  # a tuple: isinstance is faster
 
 
 def arg(value: Any) -> Arg:
