@@ -113,7 +113,16 @@ ListArg.model_rebuild()
 SentencesArg.model_rebuild()
 
 
-_ARG_TYPES = (DateArg, MoneyArg, NumberArg, TextArg, LabelArg, MessageArg, ListArg, SentencesArg)  # a tuple: isinstance is faster
+_ARG_TYPES = (
+    DateArg,
+    MoneyArg,
+    NumberArg,
+    TextArg,
+    LabelArg,
+    MessageArg,
+    ListArg,
+    SentencesArg,
+)  # a tuple: isinstance is faster
 
 
 def arg(value: Any) -> Arg:
