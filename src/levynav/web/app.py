@@ -16,7 +16,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from levynav import __version__
 from levynav.intake.load import CaseError, field_path, load_case
 from levynav.store.repository import Store
-from levynav.web import api, pages
+from levynav.web import api, csrf, pages
 from levynav.web.limits import BodyLimit
 from levynav.web.settings import Settings
 
@@ -50,6 +50,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     store.migrate()
     app.state.store = store
     app.state.settings = settings
+    app.state.secret_key = csrf.load_secret(settings.data_dir)
     app.state.demo_code = None
     if settings.demo_case is not None:
         try:

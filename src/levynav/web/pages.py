@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import APIRouter, File, Form, Request, UploadFile
+from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
@@ -22,10 +22,10 @@ from levynav.interview.flow import SEED_PROMPTS, InterviewQuestion, _question, n
 from levynav.model.analysis import Analysis
 from levynav.model.case import Case, Levy, Notice
 from levynav.store.repository import StoredCase
-from levynav.web import emergency, words
+from levynav.web import csrf, emergency, words
 from levynav.web.api import CODE_PATTERN, notice_reading, settings, store
 
-router = APIRouter(include_in_schema=False)
+router = APIRouter(include_in_schema=False, dependencies=[Depends(csrf.require_token)])  # every POST: its token
 templates = Jinja2Templates(directory=str(Path(__file__).with_name("templates")))
 LANG_COOKIE = "levynav_lang"
 
@@ -47,8 +47,10 @@ def page(request: Request, name: str, status: int = 200, **context: Any) -> HTML
     def t(key: str, **args: object) -> str:
         return words.t(key, lang, **args)
 
+    token, new_session = csrf.token_for(request)
     ctx = {
         "request": request,
+        "csrf_token": token,
         "lang": lang,
         "t": t,
         "choice_label": lambda v: words.choice_label(v, lang),
@@ -58,14 +60,18 @@ def page(request: Request, name: str, status: int = 200, **context: Any) -> HTML
         **context,
     }
     response = templates.TemplateResponse(request, name, ctx, status_code=status)
+    csrf.set_session(response, new_session)
     if request.query_params.get("lang") in words.LANGS:
         response.set_cookie(LANG_COOKIE, lang, max_age=60 * 60 * 24 * 365, samesite="lax", httponly=True)
     return response
 
 
 def error_page(request: Request, status: int) -> HTMLResponse:
-    key = "error_not_found" if status == 404 else "error_summary_title"
-    return page(request, "error.html", status=status, message_key=key)
+    if status == 403:
+        return page(request, "error.html", status=status, title_key="csrf_title", message_key="error_csrf")
+    if status == 404:
+        return page(request, "error.html", status=status, title_key="not_found_title", message_key="error_not_found")
+    return page(request, "error.html", status=status, title_key="error_summary_title", message_key="error_general")
 
 
 def redirect(url: str) -> RedirectResponse:
@@ -210,7 +216,7 @@ async def answer(request: Request, code: str, path: str = "") -> Response:
     stored = open_case(request, code)
     if stored is None or _question(path, "", ()) is None:
         return error_page(request, 404)
-    form = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
+    form = {k: v for k, v in (await request.form()).items() if isinstance(v, str) and k != csrf.FIELD}
     progress = {k: list(v) for k, v in stored.progress.items()}
     if form.get("action") == "skip":
         progress.setdefault("skipped", []).append(path)
