@@ -70,6 +70,13 @@ class CaseAnalyses:
         rev = self.revision(case)
         return self._get(("banner", rev, as_of, lang), lambda: emergency.banner(case, self.analysis(case, as_of), lang))
 
+    def timeline(self, case: Case, as_of: date) -> str:
+        """The timeline picture (SVG) of the case's dates and deadlines."""
+        from levynav.documents.timeline import timeline_svg
+
+        rev = self.revision(case)
+        return self._get(("timeline", rev, as_of), lambda: timeline_svg(case, self.analysis(case, as_of)))
+
     def first_record(self, code: str, case: Case, as_of: date) -> bool:
         """True the first time this process shows this revision of this case on this date (so the store records
         the analysis made once, not at every view of the result page)."""

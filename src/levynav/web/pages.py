@@ -313,12 +313,10 @@ def result_page(request: Request, code: str) -> Response:
     if stored is None:
         return error_page(request, 404)
     result, ctx = case_context(request, stored)
-    from levynav.documents.timeline import timeline_svg
-
     day = settings(request).today()
     if analyses(request).first_record(code, stored.case, day):
         store(request).record_analysis(code, stored.case, result)
-    svg = Markup(timeline_svg(stored.case, result))
+    svg = Markup(analyses(request).timeline(stored.case, day))
     view = analyses(request).view(stored.case, day, lang_of(request))
     return page(request, "result.html", view=view, svg=svg, section="papers", **ctx)
 

@@ -15,7 +15,7 @@ import yaml
 from babel.dates import format_date
 from babel.numbers import format_currency
 
-from levynav.explain.render import RFinding, render
+from levynav.explain.render import RFinding, label, render
 from levynav.model.analysis import Analysis, Outcome
 from levynav.plan import EFFECT_WEIGHT
 
@@ -117,16 +117,7 @@ def render_analysis(record: Analysis, lang: str) -> dict[str, Any]:
         for s in analysis.plan
     ]
     fin = analysis.finances or {}
-    options = [
-        {
-            "title": o.get("title"),
-            "eligibility": str(o.get("eligibility", "")).replace("_", " "),
-            "monthly": money(o.get("monthly_payment"), lang),
-            "levy_effect": str(o.get("levy_effect", "")).replace("_", " "),
-        }
-        for o in (fin.get("options") or {}).get("options", [])
-        if o.get("eligibility") != "not_applicable"
-    ]
+    options = payment_options(fin, lang)
     ability = None
     if "edition" in fin:
         ability = t(
@@ -153,6 +144,25 @@ def render_analysis(record: Analysis, lang: str) -> dict[str, Any]:
         "notes": list(analysis.notes),
         "disclaimer": analysis.disclaimer,
     }
+
+
+def payment_options(finances: dict[str, Any], lang: str) -> list[dict[str, Any]]:
+    """The ways to pay side by side, in ``lang``: the one place the pages read the finances section's options (its
+    option ids, eligibility, monthly payment and levy effect)."""
+    out = []
+    for o in (finances.get("options") or {}).get("options", []):
+        if o.get("eligibility") == "not_applicable":
+            continue
+        name = label("option", str(o.get("option", "")), lang)
+        out.append(
+            {
+                "title": name[:1].upper() + name[1:],
+                "eligibility": t(f"eligibility_{o.get('eligibility')}", lang),
+                "monthly": money(o.get("monthly_payment"), lang),
+                "levy_effect": t(f"levy_effect_{o.get('levy_effect')}", lang),
+            }
+        )
+    return out
 
 
 def question_prompt(path: str, prompt: str, lang: str) -> str:
