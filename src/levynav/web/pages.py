@@ -169,7 +169,11 @@ def next_page(request: Request, code: str) -> Response:
 
 def _prompt(path: str, lang: str) -> str:
     known = question_texts(lang).get(pattern(path))
-    prompt = " ".join(str(known).split()) if known else SEED_PROMPTS.get(path) or path
+    if known:
+        prompt = " ".join(str(known).split())
+    else:  # no wording yet: name the field in the page's words, never show the field path
+        last = pattern(path).rsplit(".", 1)[-1].replace("[]", "")
+        prompt = SEED_PROMPTS.get(path) or words.t("q_default", lang, field=words.field_label(last, lang))
     return words.question_prompt(path, prompt, lang)
 
 

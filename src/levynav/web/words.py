@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from functools import cache
@@ -138,7 +139,7 @@ def render_analysis(record: Analysis, lang: str) -> dict[str, Any]:
         "plan": plan,
         "options": options,
         "ability": ability,
-        "questions": [q.prompt for q in analysis.questions[:10]],
+        "questions": [question_prompt(q.path, q.prompt, lang) for q in analysis.questions[:10]],
         "history": [{"date": day(e.date, lang), "event": e.event, "note": e.note} for e in analysis.history],
         "resources": [{"name": r.name, "how": r.how, "why": r.why} for r in analysis.resources],
         "notes": list(analysis.notes),
@@ -169,4 +170,8 @@ def question_prompt(path: str, prompt: str, lang: str) -> str:
     """The question to ask for a field path: the page catalog's wording when it has one (the first questions),
     else the analysis's wording (English until explain/ lands)."""
     key = "q_" + path.replace("[", "_").replace("]", "").replace(".", "_")
-    return t(key, lang) if key in catalog(lang) else prompt
+    general = "q_" + re.sub(r"\[\d*\]", "", path).replace(".", "_")  # one wording for every item of a list
+    for k in (key, general):
+        if k in catalog(lang):
+            return t(k, lang)
+    return prompt
