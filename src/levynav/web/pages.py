@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -296,7 +297,7 @@ def _shown(value: Any, path: str, lang: str) -> str:
     if isinstance(value, bool):
         return words.t("answer_yes" if value else "answer_no", lang)
     if isinstance(value, list):
-        return "; ".join(_shown(v, path, lang) for v in value)
+        return "; ".join(_shown(v, f"{path}[{i}]" if isinstance(v, dict) else path, lang) for i, v in enumerate(value))
     if isinstance(value, dict):
         shown = [(k, v) for k, v in value.items() if v not in (None, "", [])]
         return ", ".join(f"{words.field_label(k, lang)}: {_shown(v, f'{path}.{k}', lang)}" for k, v in shown)
@@ -308,6 +309,13 @@ def _shown(value: Any, path: str, lang: str) -> str:
         kind = "text"
     if kind == "choice":
         return words.choice_label(str(value), lang)
+    if kind == "money":
+        return words.money(value, lang)
+    if kind == "date":
+        try:
+            return words.day(date.fromisoformat(str(value)), lang)
+        except ValueError:
+            return str(value)
     return str(value)
 
 
