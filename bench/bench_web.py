@@ -12,7 +12,8 @@ Three runs, each reported per step as p50/p95 in ms with the ratio of p95 to the
 - ``50_people_no_pause``: 50 people at once, each sending the next request the moment a page arrives (a stress
   test: on a 2-core machine a request then mostly waits in line behind the other 49).
 Each step has the time seen by the client (``client``) and the server's own time from its Server-Timing header
-(``server``). The 1-minute load average is recorded before and after (the machine is shared).
+(``server``); each run has the server process's CPU time per request. The 1-minute load average is recorded before
+and after (the machine is shared: on a loaded machine the times above grow with the load, the CPU time does not).
 """
 
 from __future__ import annotations
@@ -107,6 +108,17 @@ def figures(times: Times) -> dict[str, dict[str, dict[str, float]]]:
     return out
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time the server process has used so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def cpu_per_request(pid: int, times: Times, before: float) -> float:
+    requests = sum(len(v) for v in times["client"].values())
+    return round((cpu_seconds(pid) - before) * 1000 / max(requests, 1), 2)
+
+
 def main() -> None:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -126,9 +138,17 @@ def main() -> None:
                 break
             except httpx.HTTPError:
                 time.sleep(0.1)
-        alone = asyncio.run(run(base, 3, (0.0, 0.0), one_by_one=True))
-        reading = asyncio.run(run(base, USERS, (1.0, 4.0)))
-        stress = asyncio.run(run(base, USERS, (0.0, 0.0)))
+        cpu: dict[str, float] = {}
+        runs = {
+            "one_person_at_a_time": (3, (0.0, 0.0), True),
+            "50_people_reading": (USERS, (1.0, 4.0), False),
+            "50_people_no_pause": (USERS, (0.0, 0.0), False),
+        }
+        measured: dict[str, Times] = {}
+        for name, (users, pause, one_by_one) in runs.items():
+            before = cpu_seconds(server.pid)
+            measured[name] = asyncio.run(run(base, users, pause, one_by_one))
+            cpu[name] = cpu_per_request(server.pid, measured[name], before)
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -141,9 +161,9 @@ def main() -> None:
         "cpus": os.cpu_count(),
         "load_average_1min_before": load_before,
         "load_average_1min_after": round(os.getloadavg()[0], 2),
-        "one_person_at_a_time": figures(alone),
-        "50_people_reading": figures(reading),
-        "50_people_no_pause": figures(stress),
+        # the server's CPU time per request (all steps together): what a request costs whatever the machine's load
+        "server_cpu_ms_per_request": cpu,
+        **{name: figures(times) for name, times in measured.items()},
     }
     write("web", result)
     print(result)

@@ -75,10 +75,10 @@ def money(value: object, lang: str) -> str:
         return str(value)
 
 
-def _why(f: RFinding) -> dict[str, Any]:
+def _why(f: RFinding, lang: str) -> dict[str, Any]:
     return {
         "citations": [{"cite": c.cite, "source": c.source, "status": c.status} for c in f.citations],
-        "facts": [{"path": u.path, "value": u.value} for u in f.facts],
+        "facts": [{"path": u.path, "label": fact_label(u.path, lang), "value": u.value} for u in f.facts],
         "figures": [{"value": p.value, "unit": p.unit, "source": p.source} for p in f.parameters],
     }
 
@@ -132,7 +132,12 @@ def render_analysis(record: Analysis, lang: str) -> dict[str, Any]:
         "lang": lang,
         "summary": list(analysis.summary),
         "grounds": [
-            {"title": f.title, "explanation": f.explanation, "effect": f.effect.value if f.effect else "", **_why(f)}
+            {
+                "title": f.title,
+                "explanation": f.explanation,
+                "effect": f.effect.value if f.effect else "",
+                **_why(f, lang),
+            }
             for f in grounds
         ],
         "deadlines": deadlines,
@@ -145,6 +150,12 @@ def render_analysis(record: Analysis, lang: str) -> dict[str, Any]:
         "notes": list(analysis.notes),
         "disclaimer": analysis.disclaimer,
     }
+
+
+def fact_label(path: str, lang: str) -> str:
+    """A fact named in the page's words (its field's label), not by its field path."""
+    name = re.sub(r"\[\d*\]", "", path).rsplit(".", 1)[-1]
+    return field_label(name, lang)
 
 
 def payment_options(finances: dict[str, Any], lang: str) -> list[dict[str, Any]]:
