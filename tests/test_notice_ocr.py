@@ -79,7 +79,10 @@ def test_the_web_upload_reads_a_photo_for_the_person_to_confirm(tmp_path: Path) 
 
     app = create_app(Settings(data_dir=tmp_path / "data", as_of=date(2025, 6, 10)))
     with TestClient(app, follow_redirects=False) as client:
-        r = client.post("/upload", files={"file": ("photo.jpg", photo(rotate=0, scale=0.7))}, data={"code": ""})
+        from tests.web.conftest import with_token
+
+        form = with_token(client, {"code": ""})
+        r = client.post("/upload", files={"file": ("photo.jpg", photo(rotate=0, scale=0.7))}, data=form)
         assert r.status_code == 200
         assert 'name="payload"' in r.text and "LT11" in r.text  # shown before anything is saved
         api = client.post("/api/v1/intake/notice", files={"file": ("photo.jpg", b"\xff\xd8\xff broken")})

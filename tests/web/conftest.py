@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,17 @@ from levynav.web import Settings, create_app
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
 AS_OF = date(2026, 11, 23)  # the examples' dates are set around this day
+
+
+TOKEN = re.compile(r'name="csrf_token" value="([0-9a-f]+)"')
+
+
+def with_token(client: TestClient, data: dict[str, str] | None = None) -> dict[str, str]:
+    """Form data with the CSRF token of the client's session, as a browser sends it from a page it opened (opening
+    the page sets the session cookie)."""
+    found = TOKEN.search(client.get("/").text)
+    assert found is not None
+    return {**(data or {}), "csrf_token": found.group(1)}
 
 
 def example(name: str) -> dict[str, Any]:

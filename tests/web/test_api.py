@@ -133,6 +133,14 @@ def test_packet_and_calendar(client: TestClient) -> None:
     pdf = client.get(f"/api/v1/cases/{code}/packet.pdf")
     assert pdf.status_code == 200 and pdf.headers["content-type"] == "application/pdf"
     assert pdf.content.startswith(b"%PDF")
+    spanish = client.get(f"/api/v1/cases/{code}/packet.pdf?lang=es")  # the cover in the reader's language
+    assert spanish.status_code == 200
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    covers = [PdfReader(BytesIO(p.content)).pages[0].extract_text() for p in (pdf, spanish)]
+    assert covers[0] != covers[1] and "embargo" in covers[1].lower() and "embargo" not in covers[0].lower()
     ics = client.get(f"/api/v1/cases/{code}/deadlines.ics")
     assert ics.status_code == 200 and ics.headers["content-type"].startswith("text/calendar")
     hold = next(d for d in analyze(load_case(EXAMPLES / BANK), AS_OF).deadlines if d.id == "bank.hold_ends")

@@ -1,7 +1,8 @@
-"""Browser tests: Debian's Chromium driven by Playwright (no browser download) against the app served by Uvicorn on
-loopback. The whole interview is walked with the facts of example cases — three in English and one in Spanish, on a
-360-px phone and a desktop viewport — to the result page and its downloads; axe-core checks each kind of page
-(zero serious or critical violations); one walk runs with JavaScript off. Screenshots go to LEVYNAV_SHOTS if set."""
+"""Browser tests: Debian's Chromium (one per module) driven by Playwright (no browser download) against the app served
+by Uvicorn on loopback. The whole interview is walked with the facts of example cases — three in English and one in
+Spanish, each on a 360-px phone and a desktop viewport — to the result page and its downloads; axe-core checks each
+kind of page in each language (zero serious or critical violations), and the pages no walk reaches; one walk runs
+with JavaScript off. Screenshots go to LEVYNAV_SHOTS if set."""
 
 from __future__ import annotations
 
@@ -84,6 +85,9 @@ class Walker:
             SHOTS.mkdir(parents=True, exist_ok=True)
             self.page.screenshot(path=str(SHOTS / f"{self.name}-{kind}.png"), full_page=True)
         self.shot.add(kind)
+        width = self.page.viewport_size["width"] if self.page.viewport_size else 0
+        if width == PHONE["width"]:  # no page scrolls sideways on a phone
+            assert self.page.evaluate("document.documentElement.scrollWidth") <= width + 1, kind
         key = (str(self.page.locator("html").get_attribute("lang")), kind)
         if self.axe is not None and key not in AXE_CHECKED:
             AXE_CHECKED.add(key)
@@ -169,15 +173,14 @@ def _stored(code: str, base: str) -> Case:
     return Case.model_validate(httpx.get(f"{base}/api/v1/cases/{code}").json())
 
 
-# Three examples in English and one in Spanish; each viewport is walked in both languages (the machine is small,
-# so each English example is walked once, on one of the two viewports).
-WALKS = [
-    ("bank-levy-hardship-21-day-hold.yaml", "en", PHONE),
-    ("social-security-federal-payment-levy.yaml", "en", DESKTOP),
-    ("premature-levy-no-cdp-notice.yaml", "en", PHONE),
-    ("bank-levy-hardship-21-day-hold.yaml", "es", PHONE),
-    ("bank-levy-hardship-21-day-hold.yaml", "es", DESKTOP),
+# Three examples in English and one in Spanish, each on the 360-px phone and on the desktop viewport.
+EXAMPLES_BY_LANG = [
+    ("bank-levy-hardship-21-day-hold.yaml", "en"),
+    ("social-security-federal-payment-levy.yaml", "en"),
+    ("premature-levy-no-cdp-notice.yaml", "en"),
+    ("bank-levy-hardship-21-day-hold.yaml", "es"),
 ]
+WALKS = [(example, lang, viewport) for example, lang in EXAMPLES_BY_LANG for viewport in (PHONE, DESKTOP)]
 
 
 @pytest.mark.parametrize(
@@ -204,14 +207,15 @@ def test_walk_the_interview(server: str, browser: Browser, example: str, lang: s
     if any(d.id == "bank.hold_ends" and not d.passed for d in result.deadlines):
         assert page.is_visible(".lv-emergency")
 
-    # the page at 360 px does not scroll sideways
-    if viewport is PHONE:
-        assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"] + 1
-
-    with page.expect_download() as pdf:
-        page.click("#download-packet")
-    assert Path(pdf.value.path()).read_bytes().startswith(b"%PDF")
-    with page.expect_download() as ics:
+    # the downloads: the calendar on every walk; the packet (the same file whatever the screen, and the slowest to
+    # make) once per example and language, from the desktop walk
+    assert page.is_visible("#download-packet")
+    assert f"lang={lang}" in (page.get_attribute("#download-packet", "href") or "")  # its own pages in this language
+    if viewport is DESKTOP:
+        with page.expect_download(timeout=180_000) as pdf:
+            page.click("#download-packet")
+        assert Path(pdf.value.path()).read_bytes().startswith(b"%PDF")
+    with page.expect_download(timeout=60_000) as ics:
         page.click("#download-ics")
     assert Path(ics.value.path()).read_text(encoding="utf-8").startswith("BEGIN:VCALENDAR")
 
@@ -237,4 +241,36 @@ def test_walk_with_javascript_off(server: str, browser: Browser) -> None:
     page.wait_for_selector("#error-summary")
     assert page.get_attribute("#error-summary a", "href") == "#item-kind"
     assert page.input_value("#item-holder") == "Example Employer"
+    context.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_the_other_pages_pass_axe(server: str, browser: Browser, lang: str) -> None:
+    """The pages a walk does not reach: the notice upload, a case code that does not exist (404), and a form sent
+    with a wrong token (403): axe-core, the footer, the page's language, no sideways scrolling at 360 px."""
+    context = browser.new_context(viewport=PHONE)  # type: ignore[arg-type]
+    page = context.new_page()
+    axe = Axe()
+
+    def check(kind: str, status_title: str) -> None:
+        assert page.locator("html").get_attribute("lang") == lang
+        assert page.inner_text("h1") == status_title
+        assert words.t("footer_help", lang).split("(")[0].strip() in page.inner_text("footer")
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"] + 1
+        if SHOTS is not None:
+            SHOTS.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(SHOTS / f"other-{lang}-360-{kind}.png"), full_page=True)
+        bad = [v for v in axe.run(page).response["violations"] if v["impact"] in ("serious", "critical")]
+        assert not bad, f"{kind}: " + "; ".join(f"{v['id']}: {v['help']}" for v in bad)
+
+    page.goto(f"{server}/upload?lang={lang}")
+    check("upload", words.t("upload_title", lang))
+    page.goto(f"{server}/case/{'z' * 43}/result")
+    check("not-found", words.t("not_found_title", lang))
+    page.goto(f"{server}/")
+    page.evaluate("document.querySelector('form[action=\"/start\"] input[name=csrf_token]').value = 'forged'")
+    page.click("form[action='/start'] button[type=submit]")
+    page.wait_for_selector("h1")
+    page.wait_for_function(f"document.querySelector('h1').innerText === {words.t('csrf_title', lang)!r}")
+    check("refused", words.t("csrf_title", lang))
     context.close()

@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 
 from levynav import analyze, load_case
 from levynav.web import words
-from tests.web.conftest import AS_OF, EXAMPLES, example
+from tests.web.conftest import AS_OF, EXAMPLES, example, with_token
 
 BANK = "bank-levy-hardship-21-day-hold.yaml"
 
@@ -22,7 +22,7 @@ def _with_lang(url: str, lang: str) -> str:
 
 def _new_case(client: TestClient, data: dict[str, object] | None = None) -> str:
     if data is None:
-        r = client.post("/start", data={"kind": "individual"})
+        r = client.post("/start", data=with_token(client, {"kind": "individual"}))
         assert r.status_code == 303
         return str(r.headers["location"]).split("/")[2]
     code: str = client.post("/api/v1/cases", json=data).json()["id"]
@@ -82,7 +82,8 @@ def test_wages_being_taken_is_an_emergency(client: TestClient) -> None:
 def test_a_bad_answer_keeps_the_answer_and_links_the_error(client: TestClient) -> None:
     code = _new_case(client)
     url = f"/case/{code}/q?path=levies"
-    r = client.post(url, data={"item.kind": "bank", "item.served_date": "2026-02-30", "item.holder": "First Bank"})
+    form = {"item.kind": "bank", "item.served_date": "2026-02-30", "item.holder": "First Bank"}
+    r = client.post(url, data=with_token(client, form))
     assert r.status_code == 422
     assert 'href="#item-served_date"' in r.text and words.t("error_date", "en") in r.text
     assert 'value="2026-02-30"' in r.text and 'value="First Bank"' in r.text  # answers kept
@@ -91,11 +92,13 @@ def test_a_bad_answer_keeps_the_answer_and_links_the_error(client: TestClient) -
 
 def test_walk_to_the_review_and_the_result(client: TestClient, app: FastAPI) -> None:
     code = _new_case(client)
-    r = client.post(f"/case/{code}/q?path=levies", data={"item.kind": "bank", "item.served_date": "2026-11-12"})
-    assert r.status_code == 303
-    nxt = client.get(r.headers["location"])
-    assert nxt.status_code == 303 and "path=notices" in nxt.headers["location"]
-    client.post(f"/case/{code}/q?path=notices", data={"action": "skip"})
+    r = client.post(
+        f"/case/{code}/q?path=levies", data=with_token(client, {"item.kind": "bank", "item.served_date": "2026-11-12"})
+    )
+    assert r.status_code == 303 and "path=notices" in r.headers["location"]  # the answer leads to the next question
+    nxt = client.get(f"/case/{code}/next")  # and so does resuming the case
+    assert nxt.status_code == 303 and nxt.headers["location"] == r.headers["location"]
+    client.post(f"/case/{code}/q?path=notices", data=with_token(client, {"action": "skip"}))
     page = client.get(f"/case/{code}/q?path=levies[0].owner")
     assert page.status_code == 200 and "<h1" in page.text
     review = client.get(f"/case/{code}/review").text
@@ -111,27 +114,28 @@ def test_walk_to_the_review_and_the_result(client: TestClient, app: FastAPI) -> 
 
 def test_resume_by_code(client: TestClient) -> None:
     code = _new_case(client, example(BANK))
-    r = client.post("/resume", data={"code": code})
+    r = client.post("/resume", data=with_token(client, {"code": code}))
     assert r.status_code == 303 and r.headers["location"] == f"/case/{code}/next"
-    bad = client.post("/resume", data={"code": "not-a-code"})
+    bad = client.post("/resume", data=with_token(client, {"code": "not-a-code"}))
     assert bad.status_code == 404 and words.t("error_not_found", "en") in bad.text
     assert client.get("/case/" + "z" * 43 + "/result").status_code == 404
 
 
 def test_start_from_a_notice(client: TestClient) -> None:
     text = (EXAMPLES / "notices" / "lt11.txt").read_bytes()
-    r = client.post("/upload", files={"file": ("lt11.txt", text)}, data={"code": ""})
+    r = client.post("/upload", files={"file": ("lt11.txt", text)}, data=with_token(client, {"code": ""}))
     assert r.status_code == 200 and 'name="payload"' in r.text
     payload = re.search(r'name="payload" value="([^"]+)"', r.text)
     assert payload is not None
     import html
 
-    done = client.post("/upload/confirm", data={"payload": html.unescape(payload.group(1)), "code": ""})
+    confirm = {"payload": html.unescape(payload.group(1)), "code": ""}
+    done = client.post("/upload/confirm", data=with_token(client, confirm))
     assert done.status_code == 303
     code = done.headers["location"].split("/")[2]
     case = client.get(f"/api/v1/cases/{code}").json()
     assert case["notices"][0]["type"] == "LT11"
-    bad = client.post("/upload/confirm", data={"payload": "{oops", "code": ""})
+    bad = client.post("/upload/confirm", data=with_token(client, {"payload": "{oops", "code": ""}))
     assert bad.status_code == 422
 
 
@@ -143,3 +147,44 @@ def test_serve_refuses_a_bad_port() -> None:
     out = CliRunner().invoke(cli_app, ["serve", "--port", "70000"])
     assert out.exit_code == 2
     assert "--port" in out.output
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_a_form_without_its_token_is_refused(client: TestClient, app: FastAPI, lang: str) -> None:
+    """CSRF: every form that changes something carries the session's token; a missing or wrong one gets 403 and a
+    plain page in the person's language, and nothing is saved."""
+    code = _new_case(client, example(BANK))
+    before = app.state.store.get_case(code)
+    good = with_token(client)["csrf_token"]
+    wrong = ("0" if good[0] != "0" else "1") + good[1:]
+    posts = [
+        ("/start", {"kind": "individual"}),
+        ("/resume", {"code": code}),
+        (f"/case/{code}/q?path=levies[0].irs_error", {"value": "yes"}),
+        (f"/case/{code}/seen", {"page": "meaning"}),
+        ("/upload/confirm", {"payload": '{"notice": {"type": "LT11"}}', "code": code}),
+    ]
+    for url, form in posts:
+        for token in (None, wrong):
+            data = form if token is None else {**form, "csrf_token": token}
+            r = client.post(_with_lang(url, lang), data=data)
+            assert r.status_code == 403, (url, token)
+            assert f'<html lang="{lang}">' in r.text
+            assert words.t("csrf_title", lang) in r.text and words.t("footer_help", lang).split("(")[0] in r.text
+    r = client.post("/upload", files={"file": ("lt11.txt", b"LT11")}, data={"code": "", "csrf_token": wrong})
+    assert r.status_code == 403
+    after = app.state.store.get_case(code)
+    assert after is not None and before is not None
+    assert (after.case, after.progress) == (before.case, before.progress)  # nothing was saved
+
+
+def test_a_token_belongs_to_its_session(client: TestClient, app: FastAPI) -> None:
+    """A token taken from another browser's page does not pass with this browser's cookie; the API, which takes no
+    cookie, is reached by programs without one."""
+    other = TestClient(app, follow_redirects=False)
+    theirs = with_token(other)["csrf_token"]
+    mine = with_token(client)["csrf_token"]
+    assert theirs != mine
+    assert client.post("/start", data={"kind": "individual", "csrf_token": theirs}).status_code == 403
+    assert client.post("/start", data={"kind": "individual", "csrf_token": mine}).status_code == 303
+    assert other.post("/api/v1/cases", json=example(BANK)).status_code == 201

@@ -153,12 +153,13 @@ ICS = {200: {"content": {"text/calendar": {}}}, **NOT_FOUND}
 
 
 @router.get("/cases/{case_id}/packet.pdf", response_class=Response, responses=PDF)
-def get_packet(request: Request, case_id: str, as_of: AsOf = None) -> Response:
-    """The packet to mail: cover, letters, forms, checklist, timeline (one PDF)."""
+def get_packet(request: Request, case_id: str, as_of: AsOf = None, lang: Lang | None = None) -> Response:
+    """The packet to mail: cover, letters, forms, checklist, timeline (one PDF). Letters and forms are in English
+    (they go to the IRS, a bank or an employer); the taxpayer's own pages are in ``lang`` (default English)."""
     from levynav.documents.packet import build_packet  # WeasyPrint loads only now
 
     case, result = case_analysis(request, case_id, as_of)
-    pdf = build_packet(case, result).pdf
+    pdf = build_packet(case, result, lang or "en").pdf
     return Response(
         pdf, media_type="application/pdf", headers={"Content-Disposition": 'attachment; filename="packet.pdf"'}
     )

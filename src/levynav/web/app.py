@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -15,8 +16,10 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from levynav import __version__
 from levynav.intake.load import CaseError, field_path, load_case
+from levynav.lawdata import Law
 from levynav.store.repository import Store
-from levynav.web import api, pages
+from levynav.web import api, csrf, pages
+from levynav.web.case_analysis import CaseAnalyses
 from levynav.web.limits import BodyLimit
 from levynav.web.settings import Settings
 
@@ -50,6 +53,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     store.migrate()
     app.state.store = store
     app.state.settings = settings
+    app.state.secret_key = csrf.load_secret(settings.data_dir)
+    app.state.analyses = CaseAnalyses(Law.packaged())  # the law loaded once; one analysis per case revision
     app.state.demo_code = None
     if settings.demo_case is not None:
         try:
@@ -70,7 +75,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @app.middleware("http")
     async def headers(request: Request, call_next: Any) -> Response:
+        start = time.perf_counter()
         response: Response = await call_next(request)
+        # the server's own time for the request (what bench/bench_web.py reports beside the time seen by the client)
+        response.headers.setdefault("Server-Timing", f"app;dur={(time.perf_counter() - start) * 1000:.1f}")
         response.headers.setdefault("Referrer-Policy", "no-referrer")  # the case code is in the address
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         return response

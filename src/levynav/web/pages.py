@@ -5,27 +5,28 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import APIRouter, File, Form, Request, UploadFile
+from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 from pydantic import ValidationError
 
-from levynav.analyze import analyze
 from levynav.explain.catalog import question_texts
 from levynav.interview.answers import AnswerError, apply_answer, value_at
 from levynav.interview.fields import kind_of, pattern
-from levynav.interview.flow import SEED_PROMPTS, InterviewQuestion, _question, next_questions, start_case, table
+from levynav.interview.flow import SEED_PROMPTS, InterviewQuestion, _question, start_case, table
 from levynav.model.analysis import Analysis
 from levynav.model.case import Case, Levy, Notice
 from levynav.store.repository import StoredCase
-from levynav.web import emergency, words
+from levynav.web import csrf, words
 from levynav.web.api import CODE_PATTERN, notice_reading, settings, store
+from levynav.web.case_analysis import CaseAnalyses
 
-router = APIRouter(include_in_schema=False)
+router = APIRouter(include_in_schema=False, dependencies=[Depends(csrf.require_token)])  # every POST: its token
 templates = Jinja2Templates(directory=str(Path(__file__).with_name("templates")))
 LANG_COOKIE = "levynav_lang"
 
@@ -47,8 +48,10 @@ def page(request: Request, name: str, status: int = 200, **context: Any) -> HTML
     def t(key: str, **args: object) -> str:
         return words.t(key, lang, **args)
 
+    token, new_session = csrf.token_for(request)
     ctx = {
         "request": request,
+        "csrf_token": token,
         "lang": lang,
         "t": t,
         "choice_label": lambda v: words.choice_label(v, lang),
@@ -58,14 +61,18 @@ def page(request: Request, name: str, status: int = 200, **context: Any) -> HTML
         **context,
     }
     response = templates.TemplateResponse(request, name, ctx, status_code=status)
+    csrf.set_session(response, new_session)
     if request.query_params.get("lang") in words.LANGS:
         response.set_cookie(LANG_COOKIE, lang, max_age=60 * 60 * 24 * 365, samesite="lax", httponly=True)
     return response
 
 
 def error_page(request: Request, status: int) -> HTMLResponse:
-    key = "error_not_found" if status == 404 else "error_summary_title"
-    return page(request, "error.html", status=status, message_key=key)
+    if status == 403:
+        return page(request, "error.html", status=status, title_key="csrf_title", message_key="error_csrf")
+    if status == 404:
+        return page(request, "error.html", status=status, title_key="not_found_title", message_key="error_not_found")
+    return page(request, "error.html", status=status, title_key="error_summary_title", message_key="error_general")
 
 
 def redirect(url: str) -> RedirectResponse:
@@ -78,18 +85,34 @@ def open_case(request: Request, code: str) -> StoredCase | None:
     return store(request).get_case(code)
 
 
+def analyses(request: Request) -> CaseAnalyses:
+    memo: CaseAnalyses = request.app.state.analyses
+    return memo
+
+
 def case_context(request: Request, stored: StoredCase) -> tuple[Analysis, dict[str, Any]]:
-    result = analyze(stored.case, settings(request).today())
-    lang = lang_of(request)
-    return result, {"code": stored.id, "banner": emergency.banner(stored.case, result, lang)}
+    day = settings(request).today()
+    result = analyses(request).analysis(stored.case, day)
+    return result, {"code": stored.id, "banner": analyses(request).banner(stored.case, day, lang_of(request))}
 
 
-def remaining(stored: StoredCase, result: Analysis, request: Request) -> list[InterviewQuestion]:
+def remaining(stored: StoredCase, request: Request) -> list[InterviewQuestion]:
     """The questions still to ask: those the rules need, less the ones skipped or already answered (a list the
     person added to is not asked again; more items can be added from the review page)."""
     asked = {*stored.progress.get("skipped", []), *stored.progress.get("answered", [])}
-    qs = next_questions(stored.case, settings(request).today(), analysis=result)
+    qs = analyses(request).questions(stored.case, settings(request).today())
     return [q for q in qs if q.path not in asked]
+
+
+def next_url(request: Request, stored: StoredCase) -> str:
+    """The first question not yet asked; "what this means" once the levy is described; then the review."""
+    left = remaining(stored, request)
+    seen = stored.progress.get("seen", [])
+    if (not left or left[0].section != "where") and "meaning" not in seen:
+        return f"/case/{stored.id}/meaning"
+    if not left:
+        return f"/case/{stored.id}/review"
+    return f"/case/{stored.id}/q?path={left[0].path}"
 
 
 # ---------------------------------------------------------------- start, resume, the case code
@@ -135,18 +158,11 @@ def show_code(request: Request, code: str) -> Response:
 @router.get("/case/{code}")
 @router.get("/case/{code}/next")
 def next_page(request: Request, code: str) -> Response:
-    """The first question not yet asked; "what this means" once the levy is described; then the review."""
+    """Where the interview goes on (``next_url``): a saved case is resumed here."""
     stored = open_case(request, code)
     if stored is None:
         return error_page(request, 404)
-    result = analyze(stored.case, settings(request).today())
-    left = remaining(stored, result, request)
-    seen = stored.progress.get("seen", [])
-    if (not left or left[0].section != "where") and "meaning" not in seen:
-        return redirect(f"/case/{code}/meaning")
-    if not left:
-        return redirect(f"/case/{code}/review")
-    return redirect(f"/case/{code}/q?path={left[0].path}")
+    return redirect(next_url(request, stored))
 
 
 # ---------------------------------------------------------------- one question per page
@@ -154,18 +170,22 @@ def next_page(request: Request, code: str) -> Response:
 
 def _prompt(path: str, lang: str) -> str:
     known = question_texts(lang).get(pattern(path))
-    prompt = " ".join(str(known).split()) if known else SEED_PROMPTS.get(path) or path
+    if known:
+        prompt = " ".join(str(known).split())
+    else:  # no wording yet: name the field in the page's words, never show the field path
+        last = pattern(path).rsplit(".", 1)[-1].replace("[]", "")
+        prompt = SEED_PROMPTS.get(path) or words.t("q_default", lang, field=words.field_label(last, lang))
     return words.question_prompt(path, prompt, lang)
 
 
 def _question_page(
     request: Request, stored: StoredCase, path: str, errors: list[tuple[str, str]], values: dict[str, str], status: int
 ) -> HTMLResponse:
-    result, ctx = case_context(request, stored)
+    _, ctx = case_context(request, stored)
     q = _question(path, "", ())
     if q is None:
         return error_page(request, 404)
-    left = remaining(stored, result, request)
+    left = remaining(stored, request)
     answered = [p for p in stored.progress.get("answered", []) if p != "taxpayer.kind"]
     before = [p for p in answered if p != path]
     back = f"/case/{stored.id}/q?path={before[-1]}" if before else f"/case/{stored.id}/code"
@@ -210,12 +230,12 @@ async def answer(request: Request, code: str, path: str = "") -> Response:
     stored = open_case(request, code)
     if stored is None or _question(path, "", ()) is None:
         return error_page(request, 404)
-    form = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
+    form = {k: v for k, v in (await request.form()).items() if isinstance(v, str) and k != csrf.FIELD}
     progress = {k: list(v) for k, v in stored.progress.items()}
     if form.get("action") == "skip":
         progress.setdefault("skipped", []).append(path)
         store(request).update_case(code, stored.case, progress)
-        return redirect(f"/case/{code}/next")
+        return redirect(next_url(request, StoredCase(code, stored.case, progress, stored.documents)))
     try:
         case = apply_answer(stored.case, path, form)
     except AnswerError as err:
@@ -224,7 +244,7 @@ async def answer(request: Request, code: str, path: str = "") -> Response:
     progress["answered"] = answered
     progress["skipped"] = [p for p in progress.get("skipped", []) if p != path]
     store(request).update_case(code, case, progress)
-    return redirect(f"/case/{code}/next")
+    return redirect(next_url(request, StoredCase(code, case, progress, stored.documents)))
 
 
 @router.get("/case/{code}/meaning", response_class=HTMLResponse)
@@ -232,8 +252,9 @@ def meaning(request: Request, code: str) -> Response:
     stored = open_case(request, code)
     if stored is None:
         return error_page(request, 404)
-    result, ctx = case_context(request, stored)
-    return page(request, "meaning.html", view=words.render_analysis(result, lang_of(request)), section="meaning", **ctx)
+    _, ctx = case_context(request, stored)
+    view = analyses(request).view(stored.case, settings(request).today(), lang_of(request))
+    return page(request, "meaning.html", view=view, section="meaning", **ctx)
 
 
 @router.post("/case/{code}/seen")
@@ -244,7 +265,7 @@ def seen(request: Request, code: str, page_name: Annotated[str, Form(alias="page
     progress = {k: list(v) for k, v in stored.progress.items()}
     progress["seen"] = sorted({*progress.get("seen", []), page_name})
     store(request).update_case(code, stored.case, progress)
-    return redirect(f"/case/{code}/next")
+    return redirect(next_url(request, StoredCase(code, stored.case, progress, stored.documents)))
 
 
 @router.get("/case/{code}/review", response_class=HTMLResponse)
@@ -276,7 +297,7 @@ def _shown(value: Any, path: str, lang: str) -> str:
     if isinstance(value, bool):
         return words.t("answer_yes" if value else "answer_no", lang)
     if isinstance(value, list):
-        return "; ".join(_shown(v, path, lang) for v in value)
+        return "; ".join(_shown(v, f"{path}[{i}]" if isinstance(v, dict) else path, lang) for i, v in enumerate(value))
     if isinstance(value, dict):
         shown = [(k, v) for k, v in value.items() if v not in (None, "", [])]
         return ", ".join(f"{words.field_label(k, lang)}: {_shown(v, f'{path}.{k}', lang)}" for k, v in shown)
@@ -288,6 +309,13 @@ def _shown(value: Any, path: str, lang: str) -> str:
         kind = "text"
     if kind == "choice":
         return words.choice_label(str(value), lang)
+    if kind == "money":
+        return words.money(value, lang)
+    if kind == "date":
+        try:
+            return words.day(date.fromisoformat(str(value)), lang)
+        except ValueError:
+            return str(value)
     return str(value)
 
 
@@ -297,13 +325,12 @@ def result_page(request: Request, code: str) -> Response:
     if stored is None:
         return error_page(request, 404)
     result, ctx = case_context(request, stored)
-    from levynav.documents.timeline import timeline_svg
-
-    store(request).record_analysis(code, stored.case, result)
-    svg = Markup(timeline_svg(stored.case, result))
-    return page(
-        request, "result.html", view=words.render_analysis(result, lang_of(request)), svg=svg, section="papers", **ctx
-    )
+    day = settings(request).today()
+    if analyses(request).first_record(code, stored.case, day):
+        store(request).record_analysis(code, stored.case, result)
+    svg = Markup(analyses(request).timeline(stored.case, day))
+    view = analyses(request).view(stored.case, day, lang_of(request))
+    return page(request, "result.html", view=view, svg=svg, section="papers", **ctx)
 
 
 # ---------------------------------------------------------------- start from a notice

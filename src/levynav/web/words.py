@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from functools import cache
@@ -15,7 +16,7 @@ import yaml
 from babel.dates import format_date
 from babel.numbers import format_currency
 
-from levynav.explain.render import RFinding, render
+from levynav.explain.render import RFinding, label, render
 from levynav.model.analysis import Analysis, Outcome
 from levynav.plan import EFFECT_WEIGHT
 
@@ -74,10 +75,10 @@ def money(value: object, lang: str) -> str:
         return str(value)
 
 
-def _why(f: RFinding) -> dict[str, Any]:
+def _why(f: RFinding, lang: str) -> dict[str, Any]:
     return {
         "citations": [{"cite": c.cite, "source": c.source, "status": c.status} for c in f.citations],
-        "facts": [{"path": u.path, "value": u.value} for u in f.facts],
+        "facts": [{"path": u.path, "label": fact_label(u.path, lang), "value": u.value} for u in f.facts],
         "figures": [{"value": p.value, "unit": p.unit, "source": p.source} for p in f.parameters],
     }
 
@@ -117,16 +118,7 @@ def render_analysis(record: Analysis, lang: str) -> dict[str, Any]:
         for s in analysis.plan
     ]
     fin = analysis.finances or {}
-    options = [
-        {
-            "title": o.get("title"),
-            "eligibility": str(o.get("eligibility", "")).replace("_", " "),
-            "monthly": money(o.get("monthly_payment"), lang),
-            "levy_effect": str(o.get("levy_effect", "")).replace("_", " "),
-        }
-        for o in (fin.get("options") or {}).get("options", [])
-        if o.get("eligibility") != "not_applicable"
-    ]
+    options = payment_options(fin, lang)
     ability = None
     if "edition" in fin:
         ability = t(
@@ -140,14 +132,19 @@ def render_analysis(record: Analysis, lang: str) -> dict[str, Any]:
         "lang": lang,
         "summary": list(analysis.summary),
         "grounds": [
-            {"title": f.title, "explanation": f.explanation, "effect": f.effect.value if f.effect else "", **_why(f)}
+            {
+                "title": f.title,
+                "explanation": f.explanation,
+                "effect": f.effect.value if f.effect else "",
+                **_why(f, lang),
+            }
             for f in grounds
         ],
         "deadlines": deadlines,
         "plan": plan,
         "options": options,
         "ability": ability,
-        "questions": [q.prompt for q in analysis.questions[:10]],
+        "questions": [question_prompt(q.path, q.prompt, lang) for q in analysis.questions[:10]],
         "history": [{"date": day(e.date, lang), "event": e.event, "note": e.note} for e in analysis.history],
         "resources": [{"name": r.name, "how": r.how, "why": r.why} for r in analysis.resources],
         "notes": list(analysis.notes),
@@ -155,8 +152,37 @@ def render_analysis(record: Analysis, lang: str) -> dict[str, Any]:
     }
 
 
+def fact_label(path: str, lang: str) -> str:
+    """A fact named in the page's words (its field's label), not by its field path."""
+    name = re.sub(r"\[\d*\]", "", path).rsplit(".", 1)[-1]
+    return field_label(name, lang)
+
+
+def payment_options(finances: dict[str, Any], lang: str) -> list[dict[str, Any]]:
+    """The ways to pay side by side, in ``lang``: the one place the pages read the finances section's options (its
+    option ids, eligibility, monthly payment and levy effect)."""
+    out = []
+    for o in (finances.get("options") or {}).get("options", []):
+        if o.get("eligibility") == "not_applicable":
+            continue
+        name = label("option", str(o.get("option", "")), lang)
+        out.append(
+            {
+                "title": name[:1].upper() + name[1:],
+                "eligibility": t(f"eligibility_{o.get('eligibility')}", lang),
+                "monthly": money(o.get("monthly_payment"), lang),
+                "levy_effect": t(f"levy_effect_{o.get('levy_effect')}", lang),
+            }
+        )
+    return out
+
+
 def question_prompt(path: str, prompt: str, lang: str) -> str:
     """The question to ask for a field path: the page catalog's wording when it has one (the first questions),
     else the analysis's wording (English until explain/ lands)."""
     key = "q_" + path.replace("[", "_").replace("]", "").replace(".", "_")
-    return t(key, lang) if key in catalog(lang) else prompt
+    general = "q_" + re.sub(r"\[\d*\]", "", path).replace(".", "_")  # one wording for every item of a list
+    for k in (key, general):
+        if k in catalog(lang):
+            return t(k, lang)
+    return prompt
