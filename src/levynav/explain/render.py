@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from levynav.explain import catalog, format
+from levynav.model.ability_to_pay import AbilityToPay
 from levynav.model.analysis import (
     Analysis,
     Arg,
@@ -195,7 +196,7 @@ class Rendered:
     history: list[REvent]
     resources: list[RResource]
     notes: list[str]
-    finances: dict[str, Any] | None
+    finances: AbilityToPay | None
     record: Analysis
     collection_statute: list[Any] = field(default_factory=list)
 

@@ -14,16 +14,10 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from levynav.model.ability_to_pay import AbilityToPay
+from levynav.model.outcome import Outcome as Outcome
+
 CONTRACT = "levynav.analysis/2"  # the JSON contract's name and major version (docs/json-contract.md)
-
-
-class Outcome(StrEnum):
-    """The four answers a rule can give (DESIGN §4: unknown is a value)."""
-
-    APPLIES = "applies"
-    DOES_NOT_APPLY = "does_not_apply"
-    NOT_APPLICABLE = "not_applicable"
-    UNKNOWN = "unknown"
 
 
 class Effect(StrEnum):
@@ -280,7 +274,7 @@ class Analysis(BaseModel):
     history: list[TimelineEvent]
     resources: list[Resource]
     notes: list[Note] = Field(default_factory=list)  # data-edition notes, unverified values used
-    finances: dict[str, Any] | None = None  # filled by the ability-to-pay calculation
+    finances: AbilityToPay | None = None  # the ability-to-pay calculation (model/ability_to_pay.py)
     collection_statute: list[StatuteDate] = Field(default_factory=list)
     # the law data the analysis used (lawdata.Law): each data set's edition (a digest of its files) and a digest
     # over them all, so a saved record says which parameters, citations and messages decided it

@@ -16,6 +16,7 @@ from babel.dates import format_date
 from babel.numbers import format_currency
 
 from levynav.explain.render import RFinding, render
+from levynav.model.ability_to_pay import Eligibility
 from levynav.model.analysis import Analysis, Outcome
 from levynav.plan import EFFECT_WEIGHT
 
@@ -116,25 +117,25 @@ def render_analysis(record: Analysis, lang: str) -> dict[str, Any]:
         }
         for s in analysis.plan
     ]
-    fin = analysis.finances or {}
+    fin = analysis.finances
     options = [
         {
-            "title": o.get("title"),
-            "eligibility": str(o.get("eligibility", "")).replace("_", " "),
-            "monthly": money(o.get("monthly_payment"), lang),
-            "levy_effect": str(o.get("levy_effect", "")).replace("_", " "),
+            "title": o.title,
+            "eligibility": o.eligibility.value.replace("_", " "),
+            "monthly": money(o.monthly_payment, lang),
+            "levy_effect": o.levy_effect.value.replace("_", " "),
         }
-        for o in (fin.get("options") or {}).get("options", [])
-        if o.get("eligibility") != "not_applicable"
+        for o in (fin.options.options if fin is not None and fin.options is not None else [])
+        if o.eligibility is not Eligibility.NOT_APPLICABLE
     ]
     ability = None
-    if "edition" in fin:
+    if fin is not None and fin.edition is not None:
         ability = t(
             "result_ability",
             lang,
-            income=money((fin.get("income") or {}).get("total"), lang),
-            expenses=money((fin.get("expenses") or {}).get("total"), lang),
-            left=money(fin.get("disposable_income"), lang),
+            income=money(fin.income.total if fin.income else None, lang),
+            expenses=money(fin.expenses.total if fin.expenses else None, lang),
+            left=money(fin.disposable_income, lang),
         )
     return {
         "lang": lang,
