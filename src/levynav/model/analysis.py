@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from levynav.model.ability_to_pay import AbilityToPay
 from levynav.model.outcome import Outcome as Outcome
 
-CONTRACT = "levynav.analysis/2"  # the JSON contract's name and major version (docs/json-contract.md)
+CONTRACT = "levynav.analysis/3"  # the JSON contract's name and major version (docs/json-contract.md)
 
 
 class Effect(StrEnum):
@@ -181,19 +181,23 @@ class Finding(BaseModel):
 
 
 class Deadline(BaseModel):
+    """A date that matters. Its words are message references: ``title`` and ``protects`` (keys
+    ``deadline.ID.title`` / ``deadline.ID.protects…``) and ``computation``, the clauses of how it was counted
+    (keys ``count.*``, typed values: the dates, the day count from the parameter, the § 7503 roll-forward)."""
+
     id: str
-    title: str
+    title: Message
     date: date
     days_left: int
-    protects: str
+    protects: Message
     citations: list[Citation]
-    computation: str  # how the date was counted, in words
+    computation: list[Message]  # how the date was counted, clause by clause
     subject: str | None = None
     passed: bool = False
     # Safer date first: when two readings of the period differ, ``date`` is the one that protects the person
     # (the earlier, for a deadline the person must meet) and the other is kept here with the reason.
     alternative_date: dt.date | None = None
-    alternative_reason: str | None = None
+    alternative_reason: Message | None = None
 
 
 class Step(BaseModel):
