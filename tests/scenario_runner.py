@@ -21,10 +21,10 @@ Each ``tests/scenarios/<area>/*.yaml`` holds a list of scenarios::
       error: "levies[0].proceeds_sent_date"   # instead of expect: loading must fail naming this
 
       expect:
-        options:                       # payment options (Analysis.finances["options"]), each matched by name
+        options:                       # payment options (Analysis.finances.options), each matched by name
           - {option: offer_in_compromise, eligibility: eligible, missing: [...], figures: {net_realizable_equity: 0},
              monthly_payment: "416.67", text_contains: "at least"}   # text_contains: reasons, notes or levy note
-        expense_lines:                 # allowable-expense lines (Analysis.finances["expenses"]), matched by key
+        expense_lines:                 # allowable-expense lines (Analysis.finances.expenses), matched by key
           - {key: "vehicle_ownership[1]", allowed: 450, missing: [...], note_contains: "not counted"}
         no_expense_lines: ["vehicle_ownership[0]"]
 

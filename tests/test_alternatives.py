@@ -251,7 +251,7 @@ def test_non_streamlined_above_50000_pays_disposable_income_and_flags_partial_pa
     assert ia.eligibility is Eligibility.ELIGIBLE  # type: ignore[attr-defined]
     assert ia.monthly_payment == D("500")  # type: ignore[attr-defined]
     assert ia.months_to_pay == 160  # type: ignore[attr-defined]
-    assert ia.figures["partial_payment"] == "yes"  # type: ignore[attr-defined]
+    assert ia.figures["partial_payment"] is True  # type: ignore[attr-defined]
     assert run()[Option.NON_STREAMLINED_IA].eligibility is Eligibility.NOT_APPLICABLE  # type: ignore[attr-defined]
 
 
@@ -384,7 +384,7 @@ def test_an_unknown_asset_makes_the_equity_a_lower_bound_never_zero() -> None:
     offer = run(equity=inputs, balance=D("60000"))[Option.OFFER_IN_COMPROMISE]
     assert offer.eligibility is Eligibility.UNKNOWN  # type: ignore[attr-defined]
     assert "finances.assets.real_estate[0].loan_balance" in offer.missing  # type: ignore[attr-defined]
-    assert offer.figures["equity_is_a_lower_bound"] == "yes"  # type: ignore[attr-defined]
+    assert offer.figures["equity_is_a_lower_bound"] is True  # type: ignore[attr-defined]
     # the same bound decides when it already reaches the balance
     assert run(equity=inputs, balance=D("3000"))[Option.OFFER_IN_COMPROMISE].eligibility is Eligibility.NOT_ELIGIBLE  # type: ignore[attr-defined]
 

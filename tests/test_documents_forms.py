@@ -160,8 +160,8 @@ def test_value_paths_tell_unknown_from_absent_and_filter_lists() -> None:
     # a fact nobody gave: UNKNOWN, named by its path
     spouse = values.get("case.taxpayer.spouse_birth_date")
     assert spouse.value is UNKNOWN and spouse.unknown == ("case.taxpayer.spouse_birth_date",)
-    assert values.get("finances.expenses.lines[key=housing_utilities][0].allowed").value == "1360.00"
-    assert values.get("finances.expenses.lines[key^=vehicle_operating].allowed").value == ["210.00"]
+    assert values.get("finances.expenses.lines[key=housing_utilities][0].allowed").value == Decimal("1360.00")
+    assert values.get("finances.expenses.lines[key^=vehicle_operating].allowed").value == [Decimal("210.00")]
     assert values.get("derived.income[kind=wages,earner=taxpayer][*].monthly_gross").value == [Decimal("4123.00")]
     assert values.get("derived.wages_spouse.frequency").value is ABSENT
     assert values.get("applies.R6343-A4").value is True

@@ -136,7 +136,7 @@ def test_example(name: str) -> None:
         assert got and all(d.passed for d in got), f"{name}: {did} should be there and passed"
     if want.get("finance_step"):
         assert any(r.startswith("finances.") for step in result.plan for r in step.rules), f"{name}: no payment step"
-        assert result.finances and result.finances["options"]["available"]
+        assert result.finances and result.finances.options and result.finances.options.available
     if any(o == "applies" and e in {"must_release", "levy_improper", "may_return"} for _, _, o, e in want["findings"]):
         assert result.plan, f"{name}: a release or return ground applies but the plan is empty"
 

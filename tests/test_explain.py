@@ -6,6 +6,7 @@ import io
 import re
 import string
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ from levynav.explain import LANGS, catalog
 from levynav.explain.html import analysis_html
 from levynav.explain.render import Rendered, render
 from levynav.intake.load import load_case
+from levynav.model.ability_to_pay import Allowance, Eligibility, LevyEffect
 from levynav.model.analysis import Analysis, ListArg, Message, MessageArg, SentencesArg, TextArg
 
 EXAMPLES = sorted((Path(__file__).parent.parent / "examples").glob("*.yaml"))
@@ -100,11 +102,23 @@ def test_every_message_key_a_rule_uses_exists_in_english(records: dict[str, Anal
             assert placeholders(str(en[rule][key])) <= set(f.message.args), f"{name}: {f.message.key} lacks a value"
 
 
+def _has_sentence(m: dict[str, Any]) -> bool:
+    """A message whose values quote verbatim text of more than a few words (a sentence, not a name or number)."""
+    for a in m["args"].values():
+        if a["type"] == "text" and len(a["value"].split()) > 4:
+            return True
+        if a["type"] == "message" and _has_sentence(a["value"]):
+            return True
+        if a["type"] == "list" and any(_has_sentence({"args": {"x": x}}) for x in a["value"]):
+            return True
+    return False
+
+
 def test_the_json_record_holds_no_sentence(records: dict[str, Analysis]) -> None:
     """Findings, steps, questions, history, summary and notes carry ids and message references only."""
     for name, a in records.items():
         data = a.model_dump(mode="json")
-        assert data["contract"] == "levynav.analysis/2"
+        assert data["contract"] == "levynav.analysis/3"
         for f in data["findings"]:
             assert not {"explanation", "title", "status_note"} & set(f), name
         for s in data["plan"]:
@@ -115,6 +129,20 @@ def test_the_json_record_holds_no_sentence(records: dict[str, Analysis]) -> None
         assert all(isinstance(item, dict) and "kind" in item for item in data["summary"]), name
         assert all(set(r) == {"id"} for r in data["resources"]), name
         assert "disclaimer" not in data, name
+        for d in data["deadlines"]:  # title, protects and every clause of the count are references (contract 3)
+            refs = [d["title"], d["protects"], *d["computation"]]
+            refs += [d["alternative_reason"]] if d["alternative_reason"] else []
+            assert d["computation"] and all(set(m) == {"key", "args"} for m in refs), f"{name}: {d['id']}"
+            assert not any(_has_sentence(m) for m in refs), f"{name}: {d['id']} quotes a sentence"
+        fin = a.finances
+        if fin is not None:  # the ability-to-pay figures are typed: money a Decimal, kinds enumerations
+            for line in fin.expenses.lines if fin.expenses else []:
+                assert isinstance(line.rule, Allowance) and all(
+                    v is None or isinstance(v, Decimal) for v in (line.standard, line.actual, line.allowed)
+                ), f"{name}: {line.key}"
+            for o in fin.options.options if fin.options else []:
+                assert isinstance(o.eligibility, Eligibility) and isinstance(o.levy_effect, LevyEffect), name
+                assert o.monthly_payment is None or isinstance(o.monthly_payment, Decimal), name
         saved = a.model_dump_json()
         again = Analysis.model_validate_json(saved)
         assert again.model_dump_json() == saved, f"{name}: the record does not round-trip"

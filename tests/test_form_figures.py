@@ -14,7 +14,6 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 import pytest
 from pypdf import PdfReader
@@ -25,6 +24,7 @@ from levynav.documents import forms_fill
 from levynav.documents.forms import FormOutput, forms_for
 from levynav.documents.forms_values import Values
 from levynav.intake.load import load_case
+from levynav.model.ability_to_pay import ExpenseLine, Expenses
 from levynav.model.analysis import Analysis
 from levynav.model.case import Case
 
@@ -110,11 +110,21 @@ def official(path: Path) -> list[FormOutput]:
     return [o for o in example(path)[2] if o.kind == "official_pdf"]
 
 
-def lines_for(analysis: Analysis, key: str) -> list[dict[str, Any]]:
-    lines = (analysis.finances or {})["expenses"]["lines"]
+def known(amount: Decimal | None) -> Decimal:
+    assert amount is not None, "an income line of an example has no monthly amount"
+    return amount
+
+
+def expenses(analysis: Analysis) -> Expenses:
+    assert analysis.finances is not None and analysis.finances.expenses is not None
+    return analysis.finances.expenses
+
+
+def lines_for(analysis: Analysis, key: str) -> list[ExpenseLine]:
+    lines = expenses(analysis).lines
     if key.endswith("*"):
-        return [ln for ln in lines if ln["key"].startswith(key[:-1])]
-    return [ln for ln in lines if ln["key"] == key]
+        return [ln for ln in lines if ln.key.startswith(key[:-1])]
+    return [ln for ln in lines if ln.key == key]
 
 
 def analysis_sum(analysis: Analysis, keys: tuple[str, ...], column: str) -> Decimal | None:
@@ -122,9 +132,10 @@ def analysis_sum(analysis: Analysis, keys: tuple[str, ...], column: str) -> Deci
     total = Decimal(0)
     for key in keys:
         for line in lines_for(analysis, key):
-            if line[column] is None:
+            amount = getattr(line, column)
+            if amount is None:
                 return None
-            total += Decimal(line[column])
+            total += amount
     return total
 
 
@@ -166,28 +177,29 @@ def test_433f_section_h_holds_every_allowed_expense_of_the_analysis(path: Path) 
     _, analysis, outputs = example(path)
     fields = filled_fields(next(o for o in outputs if o.form_id == "433-F").pdf)
     covered = {k for box in H_TOTALS for k in H_BOXES[box][0]} | set(NOT_IN_H)
-    for line in (analysis.finances or {})["expenses"]["lines"]:
-        key = line["key"]
+    for line in expenses(analysis).lines:
+        key = line.key
         assert key in covered or any(c.endswith("*") and key.startswith(c[:-1]) for c in covered), (
             f"the Analysis allows {key}, which no Section H total of Form 433-F holds"
         )
-    expenses = (analysis.finances or {})["expenses"]
-    if expenses["total"] is None:
+    allowed = expenses(analysis)
+    if allowed.total is None:
         return
     on_form = sum((Decimal(fields[H + box].replace(",", "")) for box in H_TOTALS), Decimal(0))
     vehicle = analysis_sum(analysis, NOT_IN_H, "allowed")
     assert vehicle is not None
-    exact = [Decimal(ln["allowed"]) for ln in expenses["lines"] if not ln["key"].startswith("vehicle_ownership")]
-    assert all(x == x.to_integral_value() for x in exact), "the examples' figures are whole dollars"
-    assert on_form == Decimal(expenses["total"]) - vehicle
+    exact = [ln.allowed for ln in allowed.lines if not ln.key.startswith("vehicle_ownership")]
+    assert all(x is not None and x == x.to_integral_value() for x in exact), "the examples' figures are whole dollars"
+    assert on_form == allowed.total - vehicle
 
 
 @pytest.mark.parametrize("path", WITH_433F, ids=lambda p: p.stem)
 def test_433f_income_and_household_equal_the_analysis(path: Path) -> None:
     case, analysis, outputs = example(path)
     fields = filled_fields(next(o for o in outputs if o.form_id == "433-F").pdf)
-    fin = analysis.finances or {}
-    income = fin["income"]["lines"]
+    fin = analysis.finances
+    assert fin is not None and fin.income is not None and fin.household is not None
+    income = fin.income.lines
     g = "topmostSubform[0].Page2[0].sectionG[0]."
     for kind, box in (
         ("self_employment", "column_1[0].NetSelfEmploymentInc[0]"),
@@ -195,7 +207,7 @@ def test_433f_income_and_household_equal_the_analysis(path: Path) -> None:
         ("social_security", "column_3[0].SocialSecurityIncome[0]"),
         ("other", "column_3[0].Other[0]"),
     ):
-        want = sum((Decimal(ln["monthly_gross"]) for ln in income if ln["kind"] == kind), Decimal(0))
+        want = sum((known(ln.monthly_gross) for ln in income if ln.kind == kind), Decimal(0))
         assert fields.get(g + box) == dollars(want), kind
     f = "topmostSubform[0].Page2[0].sectionF[0]."
     assert case.finances is not None and case.finances.income is not None
@@ -203,13 +215,15 @@ def test_433f_income_and_household_equal_the_analysis(path: Path) -> None:
         wages = [
             ln
             for ln in income
-            if ln["kind"] == "wages" and case.finances.income[int(ln["path"].split("[")[1][:-1])].earner == earner
+            if ln.kind == "wages" and case.finances.income[int(ln.path.split("[")[1][:-1])].earner == earner
         ]
         if wages:
-            assert fields.get(f + box) == dollars(Decimal(wages[0]["gross_per_period"])), earner
+            assert wages[0].gross_per_period is not None
+            assert fields.get(f + box) == dollars(wages[0].gross_per_period), earner
         else:
             assert f + box not in fields, earner
-    ages = fin["household"]["ages"]
+    ages = [a for a in fin.household.ages if a is not None]
+    assert len(ages) == len(fin.household.ages), "the examples give every age"
     p1 = "topmostSubform[0].Page1[0].age[0]."
     assert fields[p1 + "Under65[0]"] == str(sum(1 for a in ages if a < 65))
     assert fields[p1 + "_65Over[0]"] == str(sum(1 for a in ages if a >= 65))

@@ -59,7 +59,7 @@ def resolves(path: str, model: type[BaseModel] = Case) -> bool:
 def named_missing(result: Analysis) -> list[tuple[str, str]]:
     """(where, path) for every missing fact the analysis names."""
     out = [(f"finding {f.rule} {f.subject}", m) for f in result.findings for m in f.missing]
-    options = (result.finances or {}).get("options") or {}
+    options = (result.finances.model_dump(mode="json") if result.finances else {}).get("options") or {}
     for o in options.get("options") or []:
         out += [(f"option {o['option']}", m) for m in o["missing"]]
     out += [("low-income test", m) for m in (options.get("low_income") or {}).get("missing") or []]

@@ -13,8 +13,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from levynav.explain.render import text as explain_text
 from levynav.intake.notice_clocks import notice_deadlines
 from levynav.intake.notices import NoticeFileError, NoticeReading, read_notice_file, read_notice_text
+from levynav.model.analysis import Message
 from levynav.model.case import Case, LevyKind, NoticeType, Taxpayer, TaxpayerKind, TaxPeriod
 
 SAMPLES = Path(__file__).resolve().parent.parent / "examples" / "notices"
@@ -259,7 +261,11 @@ def test_no_notice_date_no_deadline_but_a_note() -> None:
     notice = read_notice_text("Notice LT11\nTax year 2021\n").to_notice()
     found, _, notes = notice_deadlines(notice, date(2025, 6, 10))
     assert found == []
-    assert any("notice date could not be read" in n for n in notes)
+    assert notes == [
+        Message(key="notice_reading.hearing_date_unread"),
+        Message(key="notice_reading.earliest_levy_date_unread"),
+    ]
+    assert "notice date could not be read" in explain_text(notes[0], "en")
 
 
 # ---------------------------------------------------------------- PDF

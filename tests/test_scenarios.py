@@ -142,7 +142,8 @@ def test_scenario(name: str, scenario: dict[str, Any]) -> None:
         check_no_duplicates(result)
     for want in expect.get("options", []):
         _check_option(result, want)
-    lines = {ln["key"]: ln for ln in ((result.finances or {}).get("expenses") or {}).get("lines", [])}
+    record = result.finances.model_dump(mode="json") if result.finances else {}  # the section as the JSON holds it
+    lines = {ln["key"]: ln for ln in (record.get("expenses") or {}).get("lines", [])}
     for want in expect.get("expense_lines", []):
         assert set(want) <= EXPENSE_LINE_KEYS, f"unknown expense line keys {set(want) - EXPENSE_LINE_KEYS}"
         got = lines.get(want["key"])
@@ -184,7 +185,7 @@ def check_no_duplicates(result: Analysis) -> None:
 
 def _check_option(result: Analysis, want: dict[str, Any]) -> None:
     assert set(want) <= OPTION_KEYS, f"unknown option keys {set(want) - OPTION_KEYS}"
-    section = (result.finances or {}).get("options") or {}
+    section = (result.finances.model_dump(mode="json") if result.finances else {}).get("options") or {}
     assert section.get("available"), f"no payment options: {section.get('reason') or result.finances}"
     got = next((o for o in section["options"] if o["option"] == want["option"]), None)
     assert got is not None, f"no option {want['option']}"

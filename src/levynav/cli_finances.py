@@ -17,6 +17,11 @@ from levynav.cli_common import check_format, fail, load_case_or_exit, parse_as_o
 from levynav.intake.standards_import import install_edition
 
 GRADE = {"V": "verified", "S": "secondary sources", "U": "UNVERIFIED", "missing": "missing"}
+ALLOWANCE_WORDS = {
+    "standard_in_full": "standard in full",
+    "lesser_of_actual_and_standard": "lesser of actual and standard",
+    "actual": "actual amount",
+}
 
 data_app = typer.Typer(help="Manage the data the engine uses (Collection Financial Standards editions).")
 
@@ -78,7 +83,7 @@ def _print(s: dict[str, Any]) -> None:
     for line in s["expenses"]["lines"]:
         out(
             f"  {line['label'][:44]:<44} {_money(line['standard']):>11}  {_money(line['actual']):>11}"
-            f"  {_money(line['allowed']):>11}   {line['rule']}"
+            f"  {_money(line['allowed']):>11}   {ALLOWANCE_WORDS.get(line['rule'], line['rule'])}"
         )
         for src in line["sources"]:
             out(f"      {src['table']} {src['edition']}, {src['row']} = ${src['amount']} — {GRADE[src['grade']]}"

@@ -11,8 +11,10 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from levynav.cli_common import check_format, fail, parse_as_of
+from levynav.explain.render import deadline as explain_deadline
+from levynav.explain.render import text as explain_text
 from levynav.law.rule import humanize
-from levynav.model.analysis import Deadline, ParamUse
+from levynav.model.analysis import Deadline, Message, ParamUse
 
 if TYPE_CHECKING:
     from levynav.intake.notices import NoticeReading
@@ -74,7 +76,7 @@ def notice_report(reading: NoticeReading, day: date) -> dict[str, Any]:
         "levy": levy.model_dump(mode="json", exclude_none=True) if levy else None,
         "deadlines": [d.model_dump(mode="json") for d in deadlines],
         "parameters": [p.model_dump(mode="json") for p in used],
-        "notes": notes,
+        "notes": [n.model_dump(mode="json") for n in notes],
         "disclaimer": DISCLAIMER,
     }
 
@@ -84,7 +86,7 @@ def _at(line: int | None) -> str:
 
 
 def render_text(
-    reading: Any, deadlines: list[Deadline], used: list[ParamUse], notes: list[str], day: date
+    reading: Any, deadlines: list[Deadline], used: list[ParamUse], notes: list[Message], day: date
 ) -> list[str]:
     out: list[str] = []
     if reading.type is None:
@@ -120,14 +122,15 @@ def render_text(
     out.append(f"Deadlines this notice starts (days left counted from {humanize(day)})")
     if not deadlines:
         out.append("  none computed")
-    for d in deadlines:
+    for record in deadlines:
+        d = explain_deadline(record, "en")
         left = "passed" if d.passed else f"{d.days_left} day(s) left"
         out.append(f"  - {humanize(d.date)} ({left}): {d.title}")
         out.append(f"      {d.protects}")
         out.append(f"      How counted: {d.computation}")
         out.append("      Law: " + "; ".join(f"{c.cite} [{c.status}]" for c in d.citations))
     for note in notes:
-        out.append(f"  ! {note}")
+        out.append(f"  ! {explain_text(note, 'en')}")
     if any(d.id != "notice.printed_reply_by" for d in deadlines):
         out.append(
             "  Counted from the date printed on the notice. If it was mailed later (look at the envelope's"

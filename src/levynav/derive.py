@@ -10,6 +10,7 @@ from typing import Any
 
 from levynav.calc.csed_types import Events, PeriodCsed
 from levynav.law.rule import Context, CsedValue, Decided
+from levynav.model.ability_to_pay import AbilityToPay
 from levynav.model.case import Case, TaxpayerKind
 
 
@@ -105,7 +106,7 @@ def build_context(case: Case, as_of: date) -> Context:
         as_of=as_of,
         csed=csed,
         hardship=hardship,
-        finances=finances,
+        finances=AbilityToPay.model_validate(finances) if finances is not None else None,
         options=options,
         csed_events=events,
         csed_periods=computed,

@@ -16,6 +16,7 @@ from typing import Any
 
 from levynav import datafiles
 from levynav.law.rule import Context
+from levynav.model.ability_to_pay import Eligibility, OptionResult
 from levynav.model.analysis import (
     Deadline,
     Effect,
@@ -251,53 +252,51 @@ def for_taxpayer(text: dict[str, Any], case: Case) -> dict[str, Any]:
 
 def _finance_steps(case: Case, ctx: Context) -> list[Step]:
     """A payment-plan or not-collectible step when the ability-to-pay figures support one."""
-    options = (ctx.finances or {}).get("options") or {}
-    if not options.get("available") or case.installment_agreements:
+    options = ctx.finances.options if ctx.finances is not None else None
+    if options is None or not options.available or case.installment_agreements:
         return []
-    by_name = {o["option"]: o for o in options["options"]}
-    disposable = (ctx.finances or {}).get("disposable_income")
+    by_name = {o.option.value: o for o in options.options}
+    disposable = ctx.finances.disposable_income if ctx.finances is not None else None
     texts = datafiles.load_yaml("finance_steps.yaml")
     trust_fund = by_name.get("in_business_trust_fund_express")
-    if trust_fund and trust_fund["eligibility"] == "eligible":  # no financial statement needed (IRM 5.14.7.4)
+    if trust_fund and trust_fund.eligibility is Eligibility.ELIGIBLE:  # no financial statement needed (IRM 5.14.7.4)
         return [_finance_step(case, texts["in_business_trust_fund_express"], trust_fund, disposable)]
     cnc = by_name.get("currently_not_collectible")
-    if cnc and cnc["eligibility"] == "eligible":
+    if cnc and cnc.eligibility is Eligibility.ELIGIBLE:
         return [_finance_step(case, texts["currently_not_collectible"], cnc, disposable)]
-    room = Decimal(disposable) if disposable is not None else None
-    for wanted in ("eligible", "unknown"):  # eligible first; within each, the order of PAYMENT_PLANS
+    for wanted in (Eligibility.ELIGIBLE, Eligibility.UNKNOWN):  # eligible first; within each, PAYMENT_PLANS order
         for name in PAYMENT_PLANS:
             option = by_name.get(name)
-            if not option or option["eligibility"] != wanted or not option["monthly_payment"]:
+            if not option or option.eligibility is not wanted or not option.monthly_payment:
                 continue
-            if room is not None and Decimal(option["monthly_payment"]) <= room:
+            if disposable is not None and option.monthly_payment <= disposable:
                 offer = by_name.get("offer_in_compromise")
-                owed = Decimal(options["balance"])
-                return [_finance_step(case, texts["payment_plan"], option, disposable, offer, owed)]
+                return [_finance_step(case, texts["payment_plan"], option, disposable, offer, options.balance)]
     return []
 
 
 def _finance_step(
     case: Case,
     text: dict[str, Any],
-    option: dict[str, Any],
-    disposable: str | None,
-    offer: dict[str, Any] | None = None,
+    option: OptionResult,
+    disposable: Decimal | None,
+    offer: OptionResult | None = None,
     owed: Decimal | None = None,
 ) -> Step:
-    name = str(option["option"])
+    name = option.option.value
     key = next(k for k, v in datafiles.load_yaml("finance_steps.yaml").items() if v is text)
     values: dict[str, Any] = {
         "option": Message(key=f"label.option.{name}"),
-        "payment": Decimal(option["monthly_payment"]) if option.get("monthly_payment") else None,
-        "disposable": Decimal(disposable) if disposable is not None else None,
+        "payment": option.monthly_payment if option.monthly_payment else None,
+        "disposable": disposable,
     }
     extra: list[Message] = []
-    if (option.get("figures") or {}).get("partial_payment") == "yes":
+    if option.figures.get("partial_payment") is True:
         extra.append(message("finance.partial_payment"))
-    lowest = ((offer or {}).get("figures") or {}).get("minimum_offer_lump_sum")
-    if offer and offer["eligibility"] != "not_eligible" and lowest and owed and Decimal(lowest) < owed:
-        bound = (offer.get("figures") or {}).get("equity_is_a_lower_bound") == "yes"
-        extra.append(message("finance.offer_at_least" if bound else "finance.offer_about", amount=Decimal(lowest)))
+    lowest = offer.figures.get("minimum_offer_lump_sum") if offer else None
+    if offer and offer.eligibility is not Eligibility.NOT_ELIGIBLE and lowest and owed and Decimal(str(lowest)) < owed:
+        bound = offer.figures.get("equity_is_a_lower_bound") is True
+        extra.append(message("finance.offer_at_least" if bound else "finance.offer_about", amount=Decimal(str(lowest))))
     return Step(
         order=0,
         when=text["when"],
@@ -494,9 +493,8 @@ def notes(findings: list[Finding], ctx: Context) -> list[Note]:
     if stated:
         out.append(Note(kind="csed_stated", message=message("note.csed_stated", periods=stated)))
     # the ability-to-pay calculation's own notes are English working notes (calc/), quoted as text
-    out += [
-        Note(kind="finances", message=message("note.finances", text=n)) for n in (ctx.finances or {}).get("notes", [])
-    ]
-    options = ((ctx.finances or {}).get("options") or {}).get("notes", [])
+    fin = ctx.finances
+    out += [Note(kind="finances", message=message("note.finances", text=n)) for n in (fin.notes if fin else [])]
+    options = fin.options.notes if fin is not None and fin.options is not None else []
     out += [Note(kind="options", message=message("note.options", text=n)) for n in options]
     return out

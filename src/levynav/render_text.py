@@ -13,6 +13,7 @@ from rich.table import Table
 from levynav.explain.render import Rendered, RFinding, render
 from levynav.law import registry
 from levynav.law.rule import Rule
+from levynav.model.ability_to_pay import AbilityToPay, Eligibility, OptionResult, Options
 from levynav.model.analysis import Analysis, Citation, Outcome
 
 OUTCOME_STYLE = {
@@ -90,7 +91,7 @@ def print_analysis(a: Analysis | Rendered, lang: str = "en") -> None:
         for c in r.collection_statute:
             day = r.date(max(c.date, c.alternative or c.date)) if c.date else r.ui("unknown")
             out.print(f"  {c.period}: {day}")
-    if r.finances and "error" not in r.finances and r.lang == "en":
+    if r.finances is not None and r.finances.error is None and r.lang == "en":
         _print_finances(out, r.finances)
     shown = [f for f in r.findings if f.outcome in (Outcome.APPLIES, Outcome.UNKNOWN)]
     if shown:
@@ -123,49 +124,46 @@ def _money(raw: object) -> str:
     return "unknown" if raw is None else f"${Decimal(str(raw)):,.2f}"
 
 
-def _print_finances(out: Console, fin: dict[str, Any]) -> None:
-    edition = fin.get("edition") or {}
-    if "edition" not in fin:  # a business without household finances: its payment options only
-        _print_options(out, fin.get("options") or {})
+def _print_finances(out: Console, fin: AbilityToPay) -> None:
+    if fin.edition is None:  # a business without household finances: its payment options only
+        _print_options(out, fin.options)
         return
-    out.print(
-        f"\n[bold]Ability to pay[/] (IRS Collection Financial Standards, edition {edition.get('effective_date')})"
-    )
-    out.print(f"  Monthly income counted: {_money((fin.get('income') or {}).get('total'))}")
-    out.print(f"  Allowable living expenses: {_money((fin.get('expenses') or {}).get('total'))}")
-    out.print(f"  Left each month (disposable income): {_money(fin.get('disposable_income'))}")
-    _print_options(out, fin.get("options") or {})
+    out.print(f"\n[bold]Ability to pay[/] (IRS Collection Financial Standards, edition {fin.edition.effective_date})")
+    out.print(f"  Monthly income counted: {_money(fin.income.total if fin.income else None)}")
+    out.print(f"  Allowable living expenses: {_money(fin.expenses.total if fin.expenses else None)}")
+    out.print(f"  Left each month (disposable income): {_money(fin.disposable_income)}")
+    _print_options(out, fin.options)
     out.print("  [dim]Line by line: levynav finances CASE[/]")
 
 
-def _print_options(out: Console, options: dict[str, Any]) -> None:
-    if options.get("available"):
+def _print_options(out: Console, options: Options | None) -> None:
+    if options is not None and options.available:
         out.print("\n[bold]Payment options[/]")
         table = Table(show_header=True, header_style="bold")
         for col in ("option", "you qualify", "a month", "effect on the levy"):
             table.add_column(col)
-        for o in options["options"]:
-            if o["eligibility"] == "not_applicable":
+        for o in options.options:
+            if o.eligibility is Eligibility.NOT_APPLICABLE:
                 continue
             table.add_row(
-                o["title"],
-                o["eligibility"].replace("_", " "),
-                _money(o["monthly_payment"]),
-                o["levy_effect"].replace("_", " "),
+                o.title,
+                o.eligibility.value.replace("_", " "),
+                _money(o.monthly_payment),
+                o.levy_effect.value.replace("_", " "),
             )
         out.print(table)
-        for o in options["options"]:
+        for o in options.options:
             _print_equity(out, o)
 
 
-def _print_equity(out: Console, option: dict[str, Any]) -> None:
+def _print_equity(out: Console, option: OptionResult) -> None:
     """The offer's equity asset by asset: market value, quick-sale value, loan, equity (Form 433-A (OIC) Section 3)."""
-    if not option.get("table"):
+    if not option.table:
         return
-    figures = option.get("figures") or {}
-    bound = " (at least: some values are not known)" if figures.get("equity_is_a_lower_bound") == "yes" else ""
+    figures = option.figures
+    bound = " (at least: some values are not known)" if figures.get("equity_is_a_lower_bound") is True else ""
     out.print(f"  Offer equity, asset by asset (quick sale at {figures.get('quick_sale_pct', '?')}% of value){bound}:")
-    for row in option["table"]:
+    for row in option.table:
         out.print(
             f"    {row['description'] or row['line']}: value {_money(row['market_value'])}, quick sale "
             f"{_money(row['quick_sale_value'])}, loan {_money(row['loan_balance'])}, equity {_money(row['equity'])}"

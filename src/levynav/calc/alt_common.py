@@ -5,40 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
-from enum import StrEnum
 
 from levynav import params
+from levynav.model.ability_to_pay import Eligibility as Eligibility
+from levynav.model.ability_to_pay import LevyEffect as LevyEffect
+from levynav.model.ability_to_pay import Option as Option
 from levynav.model.analysis import Message, ParamUse
 
 CENT = Decimal("0.01")
 DOLLAR = Decimal("1")
 ZERO = Decimal("0")
-
-
-class Option(StrEnum):
-    GUARANTEED_IA = "guaranteed_installment_agreement"
-    SIMPLE_PAYMENT_PLAN = "simple_payment_plan"
-    NON_STREAMLINED_IA = "non_streamlined_installment_agreement"
-    IN_BUSINESS_TRUST_FUND = "in_business_trust_fund_express"
-    SHORT_TERM_PLAN = "short_term_payment_plan"
-    CURRENTLY_NOT_COLLECTIBLE = "currently_not_collectible"
-    OFFER_IN_COMPROMISE = "offer_in_compromise"
-
-
-class Eligibility(StrEnum):
-    ELIGIBLE = "eligible"
-    NOT_ELIGIBLE = "not_eligible"
-    UNKNOWN = "unknown"  # a fact or a figure it needs is missing; see ``missing``
-    NOT_APPLICABLE = "not_applicable"  # the option is not for this kind of taxpayer
-
-
-class LevyEffect(StrEnum):
-    """What choosing the option does to a levy already in place."""
-
-    MUST_RELEASE_UNLESS_AGREEMENT_SAYS_OTHERWISE = "must_release_unless_agreement_says_otherwise"  # § 6343(a)(1)(C)
-    MUST_RELEASE_WAGE_LEVY = "must_release_wage_levy"  # § 6343(e) (currently not collectible)
-    NO_RELEASE_REQUIRED = "no_release_required"
-    RELEASED_WHEN_PAID = "released_when_paid"  # § 6343(a)(1)(A)
 
 
 @dataclass(frozen=True)
@@ -88,7 +64,7 @@ class OptionResult:
     fees: list[FeeLine] = field(default_factory=list)
     levy_effect: LevyEffect = LevyEffect.NO_RELEASE_REQUIRED
     levy_note: str = ""
-    figures: dict[str, Decimal | int | str | None] = field(default_factory=dict)
+    figures: dict[str, Decimal | int | bool | str | None] = field(default_factory=dict)
     params: list[ParamUse] = field(default_factory=list)
     citations: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)

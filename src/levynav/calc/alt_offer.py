@@ -112,7 +112,7 @@ def _own_figures(r: OptionResult, figs: OfferFigures) -> None:
         }
     )
     if not figs.equity.complete:
-        r.figures["equity_is_a_lower_bound"] = "yes"
+        r.figures["equity_is_a_lower_bound"] = True
     for line, value in figs.equity.lines.items():
         r.figures[f"equity line {line}"] = value
     r.table = [dict(row) for row in figs.equity.details]

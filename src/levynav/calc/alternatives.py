@@ -300,7 +300,7 @@ def _non_streamlined(facts: AlternativesFacts, p: Params, low: bool | None, plan
         r.reasons.append(f"the IRS generally asks for your monthly disposable income, ${mdi:,}")
         r.why.append(message("reason.asks_disposable", amount=mdi))
         if facts.csed is not None and r.months_to_pay > months_until(facts.as_of, facts.csed):
-            r.figures["partial_payment"] = "yes"
+            r.figures["partial_payment"] = True
             r.notes.append(
                 "this would not pay the debt before the collection statute date: a partial-payment "
                 "agreement, reviewed at least every 2 years (§ 6159(d))"

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from levynav.calc import holiday_table
+from levynav.model.analysis import Message, TextArg, message
 
 
 @functools.cache
@@ -78,6 +79,22 @@ class LastDay:
     last: date
     reason: str | None  # why the last day moved, in words; None if it did not
 
+    def roll(self) -> Message | None:
+        """§ 7503 as a typed reason: the plain last day, why it moved (a weekend day or a DC legal holiday by
+        name) and the day it moved to; None when it did not move."""
+        if self.last == self.raw:
+            return None
+        name = holiday_name(self.raw)
+        if name:
+            return message("count.why.holiday", end=self.raw, holiday=TextArg(value=name))
+        return message(f"count.why.{self.raw.strftime('%A').lower()}", end=self.raw)
+
+    def count(self, what: str) -> list[Message]:
+        """How the period was counted, clause by clause (``what``: a ``count.what.*`` name)."""
+        out = [message("count.period", what=Message(key=f"count.what.{what}"), start=self.start, end=self.raw)]
+        roll = self.roll()
+        return [*out, message("count.roll_forward", reason=roll, last=self.last)] if roll is not None else out
+
     def describe(self, what: str) -> str:
         text = f"{what}: counted from {self.start.isoformat()}, the period ends {self.raw.isoformat()}"
         if self.reason:
@@ -106,6 +123,15 @@ def last_day_after(start: date, days: int) -> LastDay:
 
 def last_day_after_months(start: date, months: int) -> LastDay:
     return _roll(start, add_months(start, months))
+
+
+def counting_start_message(printed: date | None, mailed: date | None) -> Message:
+    """The clause of ``counting_start`` as a message reference (``count.from_*``)."""
+    if printed is None and mailed is None:
+        return message("count.start_unknown")
+    if mailed is not None and (printed is None or mailed > printed):
+        return message("count.from_mailing_later", printed=printed) if printed else message("count.from_mailing")
+    return message("count.from_printed")
 
 
 def counting_start(printed: date | None, mailed: date | None) -> tuple[date | None, str]:

@@ -45,6 +45,7 @@ from levynav.calc.standards import (
     county_known_anywhere,
     edition_for,
 )
+from levynav.model.ability_to_pay import Allowance
 from levynav.model.case import Case
 from levynav.model.finances import Finances, Vehicle
 
@@ -52,9 +53,9 @@ OLDER_AGE = 65  # the health-care standard's age bands: under 65; 65 and older (
 VEHICLES_COUNTED = 2  # ownership "for up to two automobiles" (IRS Local Standards: Transportation)
 SINGLE_PERSON_VEHICLES = 1  # "A single taxpayer is normally allowed one automobile" (same page)
 
-FULL = "standard in full"
-LESSER = "lesser of actual and standard"
-ACTUAL = "actual amount"
+FULL = Allowance.STANDARD_IN_FULL
+LESSER = Allowance.LESSER_OF_ACTUAL_AND_STANDARD
+ACTUAL = Allowance.ACTUAL
 
 
 class FinancesInputError(ValueError):
@@ -69,7 +70,7 @@ class FinancesInputError(ValueError):
 class Line:
     key: str
     label: str
-    rule: str
+    rule: Allowance
     cites: tuple[str, ...]
     standard: Decimal | None = None
     actual: Decimal | None = None

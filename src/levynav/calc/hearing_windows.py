@@ -24,7 +24,7 @@ from levynav import params
 from levynav.calc import dates
 from levynav.calc.per_analysis import once_per_analysis
 from levynav.law import registry
-from levynav.model.analysis import Deadline, ParamUse
+from levynav.model.analysis import Deadline, Message, ParamUse, message
 from levynav.model.case import Case, HearingKind, HearingRequest, Notice, NoticeType
 
 PRE_LEVY = frozenset({NoticeType.LT11, NoticeType.LETTER_1058, NoticeType.CP90, NoticeType.CP297})
@@ -55,6 +55,7 @@ class Window:
     missing: tuple[str, ...] = ()
     repeat: bool = False  # a later notice for periods an earlier hearing notice covered (no new CDP hearing)
     gaps: tuple[str, ...] = ()  # parameters with no value in force for the notice's date (reason in ``cdp_note``)
+    counted: tuple[Message, ...] = ()  # ``cdp_note`` as message references (the deadline's computation)
 
     @property
     def subject(self) -> str:
@@ -148,6 +149,7 @@ def cdp_request_period(start: date) -> tuple[dates.LastDay | None, ParamUse | No
 def _levy_window(i: int, n: Notice) -> Window:
     subject = f"notices[{i}]"
     start, note = dates.counting_start(n.notice_date, n.mailing_date)
+    counted = (dates.counting_start_message(n.notice_date, n.mailing_date),)
     facts: dict[str, Any] = {f"{subject}.type": n.type}
     if n.notice_date is not None:
         facts[f"{subject}.notice_date"] = n.notice_date
@@ -156,7 +158,7 @@ def _levy_window(i: int, n: Notice) -> Window:
     kind = HearingKind.LEVY
     post = n.type in POST_LEVY
     if start is None:
-        return Window(i, n, kind, post, None, note, None, None, (), facts, (f"{subject}.notice_date",))
+        return Window(i, n, kind, post, None, note, None, None, (), facts, (f"{subject}.notice_date",), counted=counted)
     cdp, days = cdp_request_period(start)
     months = param_use("eh.request_window_months", start)
     gaps = [pid for pid, u in (("cdp.request_window_days", days), ("eh.request_window_months", months)) if u is None]
@@ -168,7 +170,7 @@ def _levy_window(i: int, n: Notice) -> Window:
         else None
     )
     used = tuple(u for u in (days, months) if u is not None)
-    return Window(i, n, kind, post, cdp, note, None, eh, used, facts, gaps=tuple(gaps))
+    return Window(i, n, kind, post, cdp, note, None, eh, used, facts, gaps=tuple(gaps), counted=counted)
 
 
 def _lien_window(i: int, n: Notice) -> Window:
@@ -179,7 +181,10 @@ def _lien_window(i: int, n: Notice) -> Window:
     if n.nftl_filed_date is None:
         missing = (f"{subject}.nftl_filed_date",)
         note = "the date printed on Letter 3172" if n.response_date else "the lien filing date is not known"
-        return Window(i, n, HearingKind.LIEN, False, None, note, n.response_date, None, (), facts, missing)
+        counted = (message("count.lien_printed" if n.response_date else "count.lien_filed_unknown"),)
+        return Window(
+            i, n, HearingKind.LIEN, False, None, note, n.response_date, None, (), facts, missing, counted=counted
+        )
     filed = n.nftl_filed_date
     facts[f"{subject}.nftl_filed_date"] = filed
     business = param_use("cdp.lien_notice_business_days", filed)
@@ -205,6 +210,7 @@ def _lien_window(i: int, n: Notice) -> Window:
             used,
             facts,
             gaps=gaps,
+            counted=(message("count.lien_not_counted"),),
         )
     fifth = dates.add_business_days(filed, business.value)
     eh_months = None
@@ -212,8 +218,10 @@ def _lien_window(i: int, n: Notice) -> Window:
         eh_months = dates.last_day_after_months(fifth, months.value)
     note = f"counted from {fifth.isoformat()}, the {business.value}th business day after the lien was filed"
     cdp = dates.last_day_after(fifth, days.value)
+    lien_counted = [message("count.lien_business_day", day=fifth, days=business.value)]
     if n.response_date is not None and n.response_date != cdp.last:
         note += f"; Letter 3172 prints {n.response_date.isoformat()} — act by the earlier date"
+        lien_counted.append(message("count.lien_printed_differs", printed=n.response_date))
     return Window(
         i,
         n,
@@ -226,6 +234,7 @@ def _lien_window(i: int, n: Notice) -> Window:
         tuple(u for u in (business, days, months) if u is not None),
         facts,
         gaps=gaps,
+        counted=tuple(lien_counted),
     )
 
 
@@ -244,12 +253,12 @@ def request_for(case: Case, w: Window) -> tuple[int, HearingRequest] | None:
 
 def deadline(
     did: str,
-    title: str,
+    title: Message,
     when: date,
     as_of: date,
-    protects: str,
+    protects: Message,
     cites: tuple[str, ...],
-    computation: str,
+    computation: list[Message],
     subject: str | None = None,
 ) -> Deadline:
     return Deadline(
@@ -265,16 +274,14 @@ def deadline(
     )
 
 
-def eh_computation(w: Window, what: str) -> str:
-    """The one-year count in words, flagging open point E.14 when the plain date is not a business day."""
+def eh_computation(w: Window) -> list[Message]:
+    """The one-year count, flagging open point E.14 when the plain date is not a business day."""
     assert w.eh is not None
-    text = f"{what}: one year counted from {w.eh.start.isoformat()}, ends {w.eh.raw.isoformat()}"
-    if w.eh.reason:
-        text += (
-            f"; {w.eh.reason}. Whether § 7503 moves this one-year date to {w.eh.last.isoformat()} is not settled"
-            f" (open point E.14), so act by {w.eh.raw.isoformat()}"
-        )
-    return text
+    out = [message("count.one_year", what=Message(key="count.what.eh"), start=w.eh.start, end=w.eh.raw)]
+    roll = w.eh.roll()
+    if roll is not None:
+        out.append(message("count.one_year_roll_unsettled", reason=roll, last=w.eh.last, end=w.eh.raw))
+    return out
 
 
 # ---------------------------------------------------------------- which period a hearing request falls in

@@ -254,11 +254,11 @@ def as_section(result: AlternativesResult) -> dict[str, Any]:
                 ],
                 "levy_effect": o.levy_effect.value,
                 "levy_note": o.levy_note,
-                "figures": {k: (str(v) if isinstance(v, Decimal) else v) for k, v in o.figures.items()},
+                "figures": dict(o.figures),
                 "citations": o.citations,
                 "notes": o.notes,
                 "missing_values": o.missing_values,
-                "table": [{k: (str(v) if isinstance(v, Decimal) else v) for k, v in row.items()} for row in o.table],
+                "table": [dict(row) for row in o.table],
             }
             for o in result.options
         ],

@@ -4,7 +4,7 @@ A value path reads the case, the analysis or a few plain derived facts, e.g.::
 
     case.taxpayer.name
     case.finances.assets.bank_accounts[0].balance
-    finances.expenses.lines[key=housing_utilities][0].allowed     # analysis.finances (a dict)
+    finances.expenses.lines[key=housing_utilities][0].allowed     # analysis.finances (model/ability_to_pay.py)
     finances.expenses.lines[key^=vehicle_operating][*].allowed    # every matching line ([*] = all)
     derived.wages_taxpayer.frequency
     applies.EH-1                                                  # True when a finding of EH-1 applies
@@ -244,11 +244,12 @@ def _income(case: Case, analysis: Analysis) -> list[dict[str, Any]] | None:
     fin = case.finances
     if fin is None or fin.income is None:
         return None
-    lines = {line.get("path"): line for line in ((analysis.finances or {}).get("income") or {}).get("lines") or []}
+    stated = analysis.finances.income if analysis.finances is not None else None
+    lines = {line.path: line for line in (stated.lines if stated is not None else [])}
     married = _married(case.taxpayer.filing_status)
     out = []
     for i, src in enumerate(fin.income):
-        line = lines.get(f"finances.income[{i}]", {})
+        line = lines.get(f"finances.income[{i}]")
         earner = src.earner
         if earner is None and (married is False or (married is None and case.taxpayer.spouse_name is None)):
             earner = "taxpayer"  # nobody else's income is in a one-person filing
@@ -261,15 +262,11 @@ def _income(case: Case, analysis: Analysis) -> list[dict[str, Any]] | None:
                 "frequency": src.frequency.value if src.frequency else None,
                 "gross": src.gross,
                 "net": src.net,
-                "monthly_gross": _dec(line.get("monthly_gross")),
-                "monthly_net": _dec(line.get("monthly_net")),
+                "monthly_gross": line.monthly_gross if line is not None else None,
+                "monthly_net": line.monthly_net if line is not None else None,
             }
         )
     return out
-
-
-def _dec(text: Any) -> Decimal | None:
-    return None if text is None else Decimal(str(text))
 
 
 def _first(items: list[dict[str, Any]] | None, **match: str) -> Any:
@@ -354,7 +351,8 @@ def derived(case: Case, analysis: Record | Analysis) -> dict[str, Any]:
     first, last = _split_name(case.taxpayer.name)
     spouse_first, spouse_last = _split_name(case.taxpayer.spouse_name)
     married = _married(case.taxpayer.filing_status)
-    ages = ((analysis.finances or {}).get("household") or {}).get("ages")
+    household = analysis.finances.household if analysis.finances is not None else None
+    ages = household.ages if household is not None else None
     return {
         "business_name": case.taxpayer.name if case.taxpayer.kind is TaxpayerKind.BUSINESS else ABSENT,
         "first_name": first,

@@ -121,8 +121,8 @@ def release_requests(case: Case, analysis: Analysis) -> list[Letter]:
         hold = deadline_by_id(analysis, "bank.hold_ends", levy["subject"])
         rules = _rules(grounds)
         hardship = "R6343-A4" in rules
-        figures = (analysis.finances or {}).get("hardship") or {}
-        if hardship and not figures.get("figures"):
+        figures = analysis.finances.hardship if analysis.finances is not None else None
+        if hardship and (figures is None or not figures.figures.known()):
             facts.need(
                 None,
                 "your monthly income and expenses (a finances section, or enclose a signed Form 433-F)",

@@ -23,6 +23,8 @@ SECTIONS = (
     "deadline",
     "finance",
     "reason",  # why a payment option fits or not (calc/alternatives.py, ``OptionResult.why``)
+    "count",
+    "notice_reading",
 )
 
 
@@ -77,10 +79,14 @@ def template(key: str, lang: str) -> str:
     if head not in node:
         raise MessageMissing(f"no message {key} in data/messages/{lang}")
     node = node[head]
-    for part in rest.split(".") if rest else []:
-        if not isinstance(node, dict) or part not in node:
+    parts = rest.split(".") if rest else []
+    while parts:  # a name may hold dots (a deadline id such as ``cdp.request``): the longest name that is there
+        if not isinstance(node, dict):
             raise MessageMissing(f"no message {key} in data/messages/{lang}")
-        node = node[part]
+        n = next((n for n in range(len(parts), 0, -1) if ".".join(parts[:n]) in node), 0)
+        if not n:
+            raise MessageMissing(f"no message {key} in data/messages/{lang}")
+        node, parts = node[".".join(parts[:n])], parts[n:]
     if not isinstance(node, str):
         raise MessageMissing(f"message {key} in data/messages/{lang} is not a sentence")
     return node

@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from levynav.explain import catalog, format
+from levynav.model.ability_to_pay import AbilityToPay
 from levynav.model.analysis import (
     Analysis,
     Arg,
@@ -198,7 +199,7 @@ class Rendered:
     history: list[REvent]
     resources: list[RResource]
     notes: list[str]
-    finances: dict[str, Any] | None
+    finances: AbilityToPay | None
     record: Analysis
     collection_statute: list[Any] = field(default_factory=list)
 
@@ -243,20 +244,45 @@ def finding(f: Finding, lang: str) -> RFinding:
     )
 
 
+def _deadline_words(msg: Message, d: Deadline, part: str, lang: str) -> str:
+    """A deadline's title or protects: its own message, else (a language whose catalog lacks that message) the
+    words kept under the deadline's id, ``deadline.ID.title`` / ``deadline.ID.protects``."""
+    if catalog.has(msg.key, lang):
+        return text(msg, lang)
+    fallback = Message(key=f"deadline.{d.id}.{part}", args=msg.args)
+    if catalog.has(fallback.key, lang):
+        return text(fallback, lang)
+    raise catalog.MessageMissing(f"no deadline {d.id} {part} ({msg.key}) in data/messages/{lang}")
+
+
+def computation(d: Deadline, lang: str) -> str:
+    """How the date was counted, its clauses joined; "" when a clause has no words in the language yet."""
+    if not all(catalog.has(c.key, lang) for c in d.computation):
+        return ""
+    clauses = [text(c, lang) for c in d.computation]
+    return "; ".join(c.rstrip(".") for c in clauses if c)
+
+
 def deadline(d: Deadline, lang: str) -> RDeadline:
-    """English keeps the rule's own words; another language takes the deadline's words by its id (the way it
-    was counted is shown in English only, as a working note)."""
-    if lang == "en":
-        heading, protects, how, why = d.title, d.protects, d.computation, d.alternative_reason
-    else:
-        words = (catalog.messages(lang).get("deadline") or {}).get(d.id)
-        if not isinstance(words, dict):
-            raise catalog.MessageMissing(f"no deadline {d.id} in data/messages/{lang}")
-        heading, protects = " ".join(str(words["title"]).split()), " ".join(str(words["protects"]).split())
-        how = ""
-        why = text(Message(key="ui.safer_date"), lang) if d.alternative_reason else None
+    """A deadline in a language: its title, what it protects and how it was counted, from message references."""
+    heading = _deadline_words(d.title, d, "title", lang)
+    protects = _deadline_words(d.protects, d, "protects", lang)
+    why = None
+    if d.alternative_reason is not None:
+        reason = d.alternative_reason
+        why = text(reason, lang) if catalog.has(reason.key, lang) else text(Message(key="ui.safer_date"), lang)
     return RDeadline(
-        d.id, heading, d.date, d.days_left, protects, how, d.subject, d.passed, d.alternative_date, why, d.citations
+        d.id,
+        heading,
+        d.date,
+        d.days_left,
+        protects,
+        computation(d, lang),
+        d.subject,
+        d.passed,
+        d.alternative_date,
+        why,
+        d.citations,
     )
 
 

@@ -21,8 +21,7 @@ from datetime import date
 
 from levynav.analyze import analyze
 from levynav.calc import hearing_windows
-from levynav.explain.render import text as explain_text
-from levynav.model.analysis import Deadline, ParamUse
+from levynav.model.analysis import Deadline, Message, ParamUse, message
 from levynav.model.case import Case, Notice, Taxpayer, TaxpayerKind
 
 SUBJECT = "notices[0]"
@@ -33,19 +32,20 @@ def _one_notice_case(notice: Notice) -> Case:
     return Case(taxpayer=Taxpayer(kind=TaxpayerKind.INDIVIDUAL), notices=[notice])
 
 
-def notice_deadlines(notice: Notice, as_of: date) -> tuple[list[Deadline], list[ParamUse], list[str]]:
-    """Deadlines this notice starts (hearing windows, earliest levy, printed dates), parameters used, notes."""
+def notice_deadlines(notice: Notice, as_of: date) -> tuple[list[Deadline], list[ParamUse], list[Message]]:
+    """Deadlines this notice starts (hearing windows, earliest levy, printed dates), parameters used, and what
+    could not be counted, as message references (``notice_reading.*``; the words are explain/'s)."""
     analysis = analyze(_one_notice_case(notice), as_of)
     found = [d for d in analysis.deadlines if d.subject == SUBJECT]
     used = list({p.id: p for f in analysis.findings if f.subject == SUBJECT for p in f.parameters}.values())
-    notes: list[str] = []
+    notes: list[Message] = []
     if notice.type in hearing_windows.PRE_LEVY | hearing_windows.POST_LEVY and notice.notice_date is None:
-        notes.append("hearing deadlines: the notice date could not be read, so they cannot be counted")
+        notes.append(Message(key="notice_reading.hearing_date_unread"))
     if notice.type in hearing_windows.LIEN and notice.nftl_filed_date is None and notice.response_date is None:
-        notes.append("lien hearing deadline: neither the last date printed nor the lien filing date could be read")
+        notes.append(Message(key="notice_reading.lien_dates_unread"))
     for f in analysis.findings:
         if f.subject == SUBJECT and f.rule == "NC-1" and f.message_key == "law_unknown":
-            notes.append(f"earliest levy date: {explain_text(f.message, 'en')}")
+            notes.append(message("notice_reading.earliest_levy_law_unknown", why=f.message))
         if f.subject == SUBJECT and f.rule == "NC-1" and f.message_key == "date_unknown":
-            notes.append("earliest levy date: the notice date could not be read")
+            notes.append(Message(key="notice_reading.earliest_levy_date_unread"))
     return sorted(found, key=lambda d: (d.date, d.id)), used, notes

@@ -43,7 +43,7 @@ from levynav.law.lien_withdrawal import LIEN_NOT_LEVY as LIEN_NOT_LEVY
 from levynav.law.notice_receipt import NOT_RECEIVED as NOT_RECEIVED
 from levynav.law.notices import rolled_reason, window_counted, window_gap
 from levynav.law.rule import Context, DeadlineFunc, Rule, RuleFunc, Situation
-from levynav.model.analysis import Deadline, Effect, Finding, Outcome
+from levynav.model.analysis import Deadline, Effect, Finding, Message, Outcome, TextArg, message
 from levynav.model.case import Case, HearingKind, HearingRequest
 
 LEVY_CDP = Rule(
@@ -301,19 +301,19 @@ def hearing_deadlines(case: Case, ctx: Context) -> list[Deadline]:
             continue  # the first notice for the periods holds the hearing dates; no CDP before 1999-01-19
         lien = w.kind is HearingKind.LIEN
         last = w.cdp_last
+        notice = TextArg(value=w.notice.type.value)
         if last is not None:
-            what = "Lien CDP hearing request" if lien else "CDP hearing request"
-            computation = w.cdp.describe(what) + f" ({w.cdp_note})" if w.cdp else f"{what}: {w.cdp_note}"
+            what = "lien_cdp" if lien else "cdp"
+            counted = (w.cdp.count(what) if w.cdp else [message(f"count.what_only.{what}")]) + list(w.counted)
             out.append(
                 hearing_windows.deadline(
                     _cdp_id(w),
-                    f"Last day to mail Form 12153 for a {'lien ' if lien else ''}CDP hearing ({w.notice.type.value})",
+                    message(f"deadline.{_cdp_id(w)}.title", notice=notice),
                     last,
                     ctx.as_of,
-                    "A CDP hearing with Appeals and Tax Court review; the collection statute is paused"
-                    + ("" if lien else ", and no levy for the periods on this notice while it is pending"),
+                    Message(key=f"deadline.{_cdp_id(w)}.protects"),
                     _cdp_rule(w).cites,
-                    computation + "; timely if postmarked by this day (§ 7502)",
+                    [*counted, message("count.postmark")],
                     w.subject,
                 )
             )
@@ -321,12 +321,12 @@ def hearing_deadlines(case: Case, ctx: Context) -> list[Deadline]:
             out.append(
                 hearing_windows.deadline(
                     _eh_id(w),
-                    f"Last day to ask for an equivalent hearing ({w.notice.type.value}), if the CDP date is missed",
+                    message(f"deadline.{_eh_id(w)}.title", notice=notice),
                     w.eh_last,
                     ctx.as_of,
-                    "An Appeals hearing only: no levy stop, no pause of the collection statute, no Tax Court review",
+                    Message(key=f"deadline.{_eh_id(w)}.protects"),
                     (EQUIVALENT_E14 if w.eh.reason else EQUIVALENT).cites,
-                    hearing_windows.eh_computation(w, "Equivalent hearing request"),
+                    hearing_windows.eh_computation(w),
                     w.subject,
                 )
             )

@@ -21,7 +21,7 @@ from levynav.calc import dates
 from levynav.calc.hearing_windows import deadline, hearing_notices, param_use
 from levynav.law.findings_util import days_after, made_in_time, open_or_closed
 from levynav.law.rule import Context, DeadlineFunc, Rule, RuleFunc
-from levynav.model.analysis import Deadline, Effect, Finding, Outcome, ParamUse, message
+from levynav.model.analysis import Deadline, Effect, Finding, Message, Outcome, ParamUse, message
 from levynav.model.case import AlternativeStatus, Case, InstallmentAgreement, Owner
 
 CAP = Rule(
@@ -282,48 +282,41 @@ def cap_deadlines(case: Case, ctx: Context) -> list[Deadline]:
     out = []
     form = got["form"][0]
     if "notify" in got and c.cap_conference_date is not None:
-        conf = c.cap_conference_date.isoformat()
+        conf = c.cap_conference_date
         archived = got.get("archived")
-        conflict = (
-            f"; an archived irs.gov CAP page (2014) says 2 days from the conference ({archived[0].isoformat()})"
-            " — IRS sources conflict, so send by the earlier date to be safe"
-            if archived
-            else ""
-        )
+        conflict = [message("count.cap_archived_conflict", days=archived[1].value, day=archived[0])] if archived else []
         out.append(
             deadline(
                 "cap.notify_manager",
-                "Tell the revenue officer or manager that you want to appeal under CAP",
+                Message(key="deadline.cap.notify_manager.title"),
                 got["notify"][0],
                 ctx.as_of,
-                "Your right to a CAP appeal of the action discussed with the manager",
+                Message(key="deadline.cap.notify_manager.protects"),
                 CAP_RO.cites,
-                f"2 business days after the manager conference of {conf} (Pub 1660 as quoted; weekends and DC holidays"
-                " skipped)",
+                [message("count.cap_notify", days=got["notify"][1].value, conference=conf)],
             )
         )
         out.append(
             deadline(
                 "cap.form_9423",
-                "Postmark Form 9423 (Collection Appeal Request) to the revenue officer's office",
+                Message(key="deadline.cap.form_9423.title"),
                 form,
                 ctx.as_of,
-                "A CAP appeal; collection of the appealed action is usually held while it is pending",
+                Message(key="deadline.cap.form_9423.protects"),
                 CAP_RO.cites,
-                f"3 business days after the manager conference of {conf} (Pub 1660 as quoted){conflict}",
+                [message("count.cap_form", days=got["form"][1].value, conference=conf), *conflict],
             )
         )
     elif c.cap_conference_request_date is not None:
-        req = c.cap_conference_request_date.isoformat()
         out.append(
             deadline(
                 "cap.form_9423",
-                "If no manager has contacted you: send Form 9423, noting your conference request date",
+                Message(key="deadline.cap.form_9423.title_no_contact"),
                 form,
                 ctx.as_of,
-                "A CAP appeal when the manager did not contact you within 2 business days",
+                message("deadline.cap.form_9423.protects_no_contact", days=got["contact"][1].value),
                 CAP_RO.cites,
-                f"4 business days after your conference request of {req} (Pub 1660 / Pub 594 as quoted)",
+                [message("count.cap_no_contact", days=got["form"][1].value, request=c.cap_conference_request_date)],
             )
         )
     return out
@@ -340,12 +333,12 @@ def agreement_deadlines(case: Case, ctx: Context) -> list[Deadline]:
         out.append(
             deadline(
                 f"ia.{what}_appeal",
-                f"Last day to appeal the installment agreement {what} under CAP",
+                Message(key=f"deadline.ia.{what}_appeal.title"),
                 counted.last,
                 ctx.as_of,
-                "A CAP appeal; no levy during the 30 days and while a timely appeal is pending (§ 6331(k)(2))",
+                Message(key=f"deadline.ia.{what}_appeal.protects"),
                 CAP_IA.cites,
-                counted.describe(f"Appeal of the {what}"),
+                counted.count(f"ia_{what}"),
                 f"installment_agreements[{i}]",
             )
         )
@@ -359,13 +352,12 @@ def agreement_deadlines(case: Case, ctx: Context) -> list[Deadline]:
         out.append(
             deadline(
                 "oic.rejection_appeal",
-                "Last day to ask Appeals to review the rejected offer (Form 13711)",
+                Message(key="deadline.oic.rejection_appeal.title"),
                 counted.last,
                 ctx.as_of,
-                "Appeals review of the offer; no levy during the 30 days and while the appeal is pending"
-                " (§ 6331(k)(1))",
+                Message(key="deadline.oic.rejection_appeal.protects"),
                 OIC_APPEAL.cites,
-                counted.describe("Offer rejection appeal") + "; timely if postmarked by this day (§ 7502)",
+                [*counted.count("oic_rejection"), message("count.postmark")],
                 f"offers[{i}]",
             )
         )

@@ -21,7 +21,7 @@ from levynav.calc.hearing_windows import deadline, param_use
 from levynav.law.common import is_individual
 from levynav.law.findings_util import days_after, months_after, open_or_closed
 from levynav.law.rule import Context, Rule
-from levynav.model.analysis import Deadline, Effect, Finding, Outcome, ParamUse
+from levynav.model.analysis import Deadline, Effect, Finding, Message, Outcome, ParamUse
 from levynav.model.case import Case, FilingStatus
 
 ELECTION = Rule(
@@ -222,12 +222,12 @@ def spouse_deadlines(case: Case, ctx: Context) -> list[Deadline]:
             out.append(
                 deadline(
                     "is.election",
-                    "Last day to ask for innocent spouse relief under § 6015(b) or (c) (Form 8857)",
+                    Message(key="deadline.is.election.title"),
                     last.last,
                     ctx.as_of,
-                    "Relief from the joint tax; no levy on you for those periods while the claim is pending",
+                    Message(key="deadline.is.election.protects"),
                     ELECTION.cites,
-                    last.describe("Innocent spouse election (2 years after collection began against you)"),
+                    last.count("is_election"),
                 )
             )
     for j, claim in enumerate(case.proceedings.innocent_spouse_claims):
@@ -240,12 +240,12 @@ def spouse_deadlines(case: Case, ctx: Context) -> list[Deadline]:
         out.append(
             deadline(
                 "is.tax_court_petition",
-                "Last day to petition the Tax Court about the innocent spouse determination",
+                Message(key="deadline.is.tax_court_petition.title"),
                 counted.last,
                 ctx.as_of,
-                "Tax Court review; the levy bar continues until the Tax Court decision is final",
+                Message(key="deadline.is.tax_court_petition.protects"),
                 TAX_COURT.cites,
-                counted.describe("Tax Court petition (90 days after the determination was mailed)"),
+                counted.count("is_tax_court_petition"),
                 f"proceedings.innocent_spouse_claims[{j}]",
             )
         )

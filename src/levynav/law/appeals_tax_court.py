@@ -12,7 +12,7 @@ from levynav.calc import dates, hearing_windows
 from levynav.law import cdp_request
 from levynav.law.findings_util import days_after, open_or_closed
 from levynav.law.rule import Context, Rule
-from levynav.model.analysis import Deadline, Effect, Finding, Outcome, ParamUse
+from levynav.model.analysis import Deadline, Effect, Finding, Message, Outcome, ParamUse, message
 from levynav.model.case import Case, HearingRequest
 
 TAX_COURT = Rule(
@@ -106,13 +106,12 @@ def tax_court_deadlines(case: Case, ctx: Context) -> list[Deadline]:
         out.append(
             hearing_windows.deadline(
                 "tax_court.cdp_petition",
-                "Last day to petition the Tax Court about the CDP Notice of Determination",
+                Message(key="deadline.tax_court.cdp_petition.title"),
                 last.last,
                 ctx.as_of,
-                "Tax Court review; the levy stop and the collection statute pause continue while the case is pending",
+                Message(key="deadline.tax_court.cdp_petition.protects"),
                 TAX_COURT.cites,
-                last.describe("Tax Court petition")
-                + "; the 30 days may be equitably tolled (Boechler) — do not rely on it",
+                [*last.count("tax_court_petition"), message("count.boechler")],
                 f"proceedings.hearing_requests[{j}]",
             )
         )

@@ -266,8 +266,6 @@ def alternative_appeal_deadlines(case: Case, ctx: Context) -> list[Deadline]:
             bar = offer_bar(o, f"offers[{i}]")
             out += appeal_deadline(
                 "levy_bar.offer_appeal",
-                "Appeal the rejected offer (keeps the ban on levy in place)",
-                "No levy while Appeals considers a rejection appealed within 30 days (26 U.S.C. § 6331(k)(1))",
                 "R6331-K1",
                 bar,
                 f"offers[{i}]",
@@ -278,9 +276,6 @@ def alternative_appeal_deadlines(case: Case, ctx: Context) -> list[Deadline]:
             bar = agreement_bar(ia, f"installment_agreements[{i}]")
             out += appeal_deadline(
                 "levy_bar.ia_appeal",
-                "Appeal the rejected or ended payment plan (keeps the ban on levy in place)",
-                "No levy while Appeals considers a rejection or termination appealed within 30 days "
-                "(26 U.S.C. § 6331(k)(2))",
                 "R6331-K2",
                 bar,
                 f"installment_agreements[{i}]",

@@ -31,7 +31,7 @@ class Bar:
     facts: dict[str, object] = field(default_factory=dict)
     params: list[ParamUse] = field(default_factory=list)
     appeal_by: date | None = None  # last day to appeal a rejection/termination, when that matters
-    appeal_computation: str = ""
+    appeal_computation: list[Message] = field(default_factory=list)
 
     def running_on(self, day: date) -> bool:
         return self.start is not None and self.start <= day and self.end_known and (self.end is None or day <= self.end)
@@ -87,7 +87,7 @@ def close_after(
     window = last_day_after(event, days(use))
     bar.end = window.raw
     bar.appeal_by = window.last
-    bar.appeal_computation = window.describe("Appeal period")
+    bar.appeal_computation = window.count("appeal")
     if appeal is not None:
         bar.facts[appeal_path] = appeal
         if appeal <= window.last:
@@ -119,19 +119,17 @@ def place(levy: Levy, bar: Bar) -> Place:
     return Place.DURING
 
 
-def appeal_deadline(
-    did: str, title: str, protects: str, cite: str, bar: Bar, subject: str, as_of: date
-) -> list[Deadline]:
+def appeal_deadline(did: str, cite: str, bar: Bar, subject: str, as_of: date) -> list[Deadline]:
     """The last day to appeal a rejection or termination so the bar on levy keeps running."""
     if bar.appeal_by is None:
         return []
     return [
         Deadline(
             id=did,
-            title=title,
+            title=Message(key=f"deadline.{did}.title"),
             date=bar.appeal_by,
             days_left=(bar.appeal_by - as_of).days,
-            protects=protects,
+            protects=Message(key=f"deadline.{did}.protects"),
             citations=registry.cites((cite,)),
             computation=bar.appeal_computation,
             subject=subject,

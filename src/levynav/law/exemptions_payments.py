@@ -19,8 +19,8 @@ from levynav import params
 from levynav.calc.dates import last_day_after
 from levynav.law import registry
 from levynav.law.common import benefit_levy_method, is_individual, levy_subject
-from levynav.law.rule import Context, Rule, RuleFunc, render
-from levynav.model.analysis import Deadline, Effect, Finding, Outcome, ParamUse, SentencesArg, message
+from levynav.law.rule import Context, Rule, RuleFunc
+from levynav.model.analysis import Deadline, Effect, Finding, Message, Outcome, ParamUse, SentencesArg, message
 from levynav.model.case import Case, Levy, LevyKind, LevyMethod
 
 FPLP = Rule(
@@ -268,14 +268,14 @@ def bank_hold_ends(case: Case, ctx: Context) -> list[Deadline]:
         out.append(
             Deadline(
                 id="bank.hold_ends",
-                title=render(BANK_HOLD.id, "deadline_title", {}),
+                title=Message(key=f"{BANK_HOLD.id}.deadline_title"),
                 date=end,
                 days_left=(end - ctx.as_of).days,
-                protects=render(BANK_HOLD.id, "deadline_protects", {}),
+                protects=Message(key=f"{BANK_HOLD.id}.deadline_protects"),
                 citations=registry.cites(BANK_HOLD.cites),
-                computation=render(
-                    BANK_HOLD.id, "deadline_computation", {"served": levy.served_date, "days": days.value, "end": end}
-                ),
+                computation=[
+                    message(f"{BANK_HOLD.id}.deadline_computation", served=levy.served_date, days=days.value, end=end)
+                ],
                 subject=levy_subject(i),
                 passed=end < ctx.as_of,
             )

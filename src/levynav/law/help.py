@@ -138,16 +138,16 @@ def _ceiling(area: str, size: int, on: date) -> tuple[Decimal, list[ParamUse]] |
 def _household(case: Case, ctx: Context) -> tuple[Decimal | None, str, int | None, str]:
     """Yearly household income and household size: as stated, or else from the finances section (gross × 12)."""
     c = case.circumstances
-    fin = ctx.finances or {}
+    fin = ctx.finances
     income: Decimal | None = c.household_income_annual
     income_path = "circumstances.household_income_annual"
-    gross = (fin.get("income") or {}).get("gross_total")
-    if income is None and gross is not None and not (fin.get("income") or {}).get("missing"):
-        income, income_path = Decimal(gross) * 12, "finances.income (monthly gross x 12)"
+    stated = fin.income if fin is not None else None
+    if income is None and stated is not None and stated.gross_total is not None and not stated.missing:
+        income, income_path = stated.gross_total * 12, "finances.income (monthly gross x 12)"
     size: int | None = c.household_size
     size_path = "circumstances.household_size"
-    if size is None and (fin.get("household") or {}).get("size"):
-        size, size_path = int(fin["household"]["size"]), "finances.household_size"
+    if size is None and fin is not None and fin.household is not None and fin.household.size:
+        size, size_path = fin.household.size, "finances.household_size"
     return income, income_path, size, size_path
 
 

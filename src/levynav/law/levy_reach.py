@@ -25,7 +25,7 @@ from levynav.calc.dates import add_business_days
 from levynav.law import registry
 from levynav.law.common import benefit_levy_method, levy_subject
 from levynav.law.release_support import is_released
-from levynav.law.rule import Context, DeadlineFunc, Rule, RuleFunc, render
+from levynav.law.rule import Context, DeadlineFunc, Rule, RuleFunc
 from levynav.model.analysis import Deadline, Effect, Finding, LabelArg, Message, Outcome, ParamUse, message
 from levynav.model.case import Case, FilingStatus, Levy, LevyKind, LevyMethod
 
@@ -341,14 +341,14 @@ def statement_deadline(case: Case, ctx: Context) -> list[Deadline]:
         out.append(
             Deadline(
                 id="wage_levy.statement",
-                title=render(STATEMENT.id, "deadline_title", {}),
+                title=Message(key=f"{STATEMENT.id}.deadline_title"),
                 date=due,
                 days_left=(due - ctx.as_of).days,
-                protects=render(STATEMENT.id, "deadline_protects", {}),
+                protects=Message(key=f"{STATEMENT.id}.deadline_protects"),
                 citations=registry.cites(STATEMENT.cites),
-                computation=render(
-                    STATEMENT.id, "deadline_computation", {"served": levy.served_date, "days": days, "end": due}
-                ),
+                computation=[
+                    message(f"{STATEMENT.id}.deadline_computation", served=levy.served_date, days=days, end=due)
+                ],
                 subject=levy_subject(i),
                 passed=due < ctx.as_of,
             )

@@ -19,7 +19,7 @@ from levynav import params
 from levynav.calc import dates, hearing_windows
 from levynav.law import notices
 from levynav.law.rule import Context, DeadlineFunc, Rule, RuleFunc
-from levynav.model.analysis import Deadline, Effect, Finding, Outcome
+from levynav.model.analysis import Deadline, Effect, Finding, Message, Outcome, TextArg, message
 from levynav.model.case import Case, Notice, NoticeType
 
 EARLIEST_LEVY = Rule(
@@ -44,7 +44,7 @@ def _earliest(i: int, notice: Notice, ctx: Context) -> tuple[Finding, Deadline |
     facts: dict[str, Any] = {f"{sub}.type": notice.type, f"{sub}.notice_date": notice.notice_date}
     if notice.mailing_date is not None:
         facts[f"{sub}.mailing_date"] = notice.mailing_date
-    start, how = dates.counting_start(notice.notice_date, notice.mailing_date)
+    start, _ = dates.counting_start(notice.notice_date, notice.mailing_date)
     rule = EARLIEST_LEVY
     if start is None:
         missing = [f"{sub}.notice_date"]
@@ -56,19 +56,16 @@ def _earliest(i: int, notice: Notice, ctx: Context) -> tuple[Finding, Deadline |
     if not isinstance(use.value, int):
         return rule.finding(Outcome.UNKNOWN, "law_unknown", subject=sub, facts=facts, params=[use], start=start), None
     day = dates.last_day_after(start, use.value).raw
-    protects = "No levy for the periods on this notice before this day"
-    if notices.is_cdp_levy_notice(notice.type):
-        protects += "; a timely CDP hearing request stops levy for them until the hearing is over"
+    protects = "protects_cdp" if notices.is_cdp_levy_notice(notice.type) else "protects"
+    counted_from = dates.counting_start_message(notice.notice_date, notice.mailing_date)
     deadline = hearing_windows.deadline(
         EARLIEST_LEVY_ID,
-        f"Earliest day the IRS may levy after this {notice.type.value}",
+        message(f"deadline.{EARLIEST_LEVY_ID}.title", notice=TextArg(value=notice.type.value)),
         day,
         ctx.as_of,
-        protects,
+        Message(key=f"deadline.{EARLIEST_LEVY_ID}.{protects}"),
         rule.cites,
-        f"{use.value} days after {start.isoformat()} ({how}) is {day.isoformat()}: the notice must come at least "
-        "this many days before the day of the levy (26 U.S.C. § 6331(d)(2)). This is a limit on the IRS, so it "
-        "does not move to the next business day",
+        [message("count.earliest_levy", days=use.value, start=start, how=counted_from, day=day)],
         sub,
     )
     key = "passed" if day < ctx.as_of else "ahead"
@@ -97,14 +94,12 @@ def _reply_by(i: int, notice: Notice, ctx: Context) -> tuple[Finding, Deadline |
     day = notice.response_date
     deadline = hearing_windows.deadline(
         REPLY_BY_ID,
-        f"Reply-by date printed on the {notice.type.value}",
+        message(f"deadline.{REPLY_BY_ID}.title", notice=TextArg(value=notice.type.value)),
         day,
         ctx.as_of,
-        "After this date the IRS may start taking up to 15% of each Social Security payment (Federal Payment "
-        "Levy Program) until the levy is released",
+        Message(key=f"deadline.{REPLY_BY_ID}.protects"),
         rule.cites,
-        "the date printed on the notice; nothing is computed (the 30-day period for these notices rests on a "
-        "secondary source)",
+        [message("count.printed_reply_by")],
         sub,
     )
     finding = rule.finding(

@@ -24,7 +24,7 @@ from levynav import params
 from levynav.calc import dates
 from levynav.law import registry
 from levynav.law.rule import Context, Rule
-from levynav.model.analysis import Deadline, Effect, Finding, Outcome, message
+from levynav.model.analysis import Deadline, Effect, Finding, Message, Outcome, message
 from levynav.model.case import AlternativeStatus, Case, Offer
 
 S = AlternativeStatus
@@ -154,18 +154,22 @@ def deemed_acceptance_dates(case: Case, ctx: Context) -> list[Deadline]:
         deemed, base = deemed_date(offer)
         day = deemed or base
         assert day is not None
-        how = f"24 months after the IRS received the offer on {offer.submitted_date.isoformat()}"
+        how = [
+            message(
+                "count.offer_received", months=params.number(PARAM, offer.submitted_date), received=offer.submitted_date
+            )
+        ]
         if offer.judicial_dispute_days:
-            how += f", plus {offer.judicial_dispute_days} days the tax was in dispute in court"
+            how.append(message("count.offer_court_days", days=offer.judicial_dispute_days))
         if deemed is None:
-            how += "; at least this date: days the tax was in dispute in court, if any, are added"
+            how.append(message("count.offer_court_days_unknown"))
         out.append(
             Deadline(
                 id="offer.deemed_acceptance",
-                title="Your offer is accepted by law if the IRS has not rejected it before this date",
+                title=Message(key="deadline.offer.deemed_acceptance.title"),
                 date=day,
                 days_left=(day - ctx.as_of).days,
-                protects="Deemed acceptance of an offer not rejected within 24 months (26 U.S.C. § 7122(f))",
+                protects=Message(key="deadline.offer.deemed_acceptance.protects"),
                 citations=registry.cites(("R7122-F1",)),
                 computation=how,
                 subject=f"offers[{i}]",

@@ -34,8 +34,8 @@ from levynav.law import registry
 from levynav.law.common import levy_periods, levy_subject
 from levynav.law.levy_reach import fixed_right
 from levynav.law.return_periods import ANNIVERSARY, DAY_BEFORE, DAY_BEFORE_REASON, money_taken, months_after, owner
-from levynav.law.rule import Context, Rule, render
-from levynav.model.analysis import Deadline, Effect, Finding, Outcome, ParamUse, message
+from levynav.law.rule import Context, Rule
+from levynav.model.analysis import Deadline, Effect, Finding, Message, Outcome, ParamUse, message
 from levynav.model.case import Case, Levy, LevyKind, Owner
 
 REFUND = Rule(
@@ -252,6 +252,7 @@ class RefundClaim:
     other: dt.date | None  # the later reading, when it differs
     computation: str
     params: tuple[ParamUse, ...]
+    count: tuple[Message, ...] = ()  # ``computation`` as message references
 
     @property
     def latest(self) -> dt.date:
@@ -268,15 +269,18 @@ def claim_deadline(paid: date) -> RefundClaim:
         f"{safe.describe('Claim for refund (26 U.S.C. § 6511(a))')} — {_whole(years)} years from the payment of "
         f"{paid.isoformat()}, the earliest payment that counts."
     )
+    count = [*safe.count("refund_claim"), message("count.refund.years", years=_whole(years), paid=paid)]
     other = anniversary.last if anniversary.last != safe.last else None
     if other is not None:
         text += f" {DAY_BEFORE_REASON} Counted to the anniversary, the last day is {other.isoformat()}."
+        count.append(message("count.reading.anniversary", anniversary=other))
     text += (
         " If the return for the period was filed less than 3 years ago, the 3 years from its filing end later;"
         " the earlier date is shown. Each later payment the levy took has its own 2 years, and a claim filed"
         " after the 3 years refunds only tax paid in the 2 years before the claim (§ 6511(b)(2)(B))."
     )
-    return RefundClaim(safe.last, other, text, (years,))
+    count.append(message("count.refund.later_payments"))
+    return RefundClaim(safe.last, other, text, (years,), tuple(count))
 
 
 def _whole(p: ParamUse) -> int:
@@ -302,16 +306,16 @@ def refund_claim_deadlines(case: Case, ctx: Context) -> list[Deadline]:
         out.append(
             Deadline(
                 id="refund.claim",
-                title=render(REFUND.id, "deadline_title", {}),
+                title=Message(key=f"{REFUND.id}.deadline_title"),
                 date=claim.date,
                 days_left=(claim.date - ctx.as_of).days,
-                protects=render(REFUND.id, "deadline_protects", {}),
+                protects=Message(key=f"{REFUND.id}.deadline_protects"),
                 citations=registry.cites(REFUND.cites),
-                computation=claim.computation,
+                computation=list(claim.count),
                 subject=levy_subject(i),
                 passed=claim.date < ctx.as_of,
                 alternative_date=claim.other,
-                alternative_reason=DAY_BEFORE_REASON if claim.other is not None else None,
+                alternative_reason=Message(key="count.reading.day_before_reason") if claim.other is not None else None,
             )
         )
     return out

@@ -23,7 +23,7 @@ from datetime import date
 
 from levynav import params
 from levynav.calc.dates import LastDay, add_months, add_years, last_day_after_months, roll_forward, roll_period_end
-from levynav.model.analysis import Message, ParamUse, SentencesArg, message
+from levynav.model.analysis import Message, ParamUse, SentencesArg, TextArg, message
 from levynav.model.case import Case, Levy, LevyKind, Owner, WrongfulLevyClaim
 
 # Pub. L. 115-97 (TCJA) was enacted 2017-12-22; § 11071(c) applies the 2-year period to levies made
@@ -71,6 +71,16 @@ class Period:
     reading: str = ANNIVERSARY  # ANNIVERSARY or DAY_BEFORE
     other: Period | None = None  # the same period under the other reading, when its last day differs
     why_message: Message | None = None  # ``why`` as a message reference (``note.period_*``)
+    why_count: Message | None = None  # ``why`` as a message reference
+
+    def reading_count(self) -> list[Message]:
+        """The other reading as message references ([] when both readings give the same last day)."""
+        if self.other is None:
+            return []
+        out = [message("count.reading.day_before", shown=self.last.last, anniversary=self.other.last.last)]
+        if self.other.months != self.months:
+            out.append(message("count.reading.tcja_months", months=self.months, other_months=self.other.months))
+        return out
 
     @property
     def latest(self) -> date:
@@ -141,7 +151,8 @@ def _period_reading(levy_date: date, pid: str, reading: str) -> Period | None:
     if levy_date >= TCJA_FIRST_LEVY:
         why = "the levy was made after December 22, 2017, so the 2-year period applies"
         said = message("note.period_after_tcja")
-        return Period(levy_date, months, months_after(levy_date, months, reading), in_force, why, reading, None, said)
+        last = months_after(levy_date, months, reading)
+        return Period(levy_date, months, last, in_force, why, reading, None, said, message("count.tcja.after"))
     old = months_after(levy_date, months, reading)
     if old.last >= TCJA_ENACTED:
         new = params.use(pid, on=TCJA_FIRST_LEVY)
@@ -152,15 +163,17 @@ def _period_reading(levy_date: date, pid: str, reading: str) -> Period | None:
             "(Pub. L. 115-97 § 11071(c))"
         )
         said = message("note.period_tcja_extended", months=months, old_last=old.last)
+        counted = message("count.tcja.not_run_out", months=months, end=old.last)
         last = months_after(levy_date, new_months, reading)
-        return Period(levy_date, new_months, last, new, why, reading, None, said)
+        return Period(levy_date, new_months, last, new, why, reading, None, said, counted)
     why = (
         f"the levy was made before December 22, 2017 and its {months}-month period ran out on "
         f"{old.last.isoformat()}, before that date, so the old {months}-month period still applies "
         "(Pub. L. 115-97 § 11071(c))"
     )
     said = message("note.period_tcja_old", months=months, old_last=old.last)
-    return Period(levy_date, months, old, in_force, why, reading, None, said)
+    counted = message("count.tcja.ran_out", months=months, end=old.last)
+    return Period(levy_date, months, old, in_force, why, reading, None, said, counted)
 
 
 def _whole(p: ParamUse) -> int:
@@ -173,6 +186,11 @@ def return_period(levy: Levy) -> Period | None:
     if levy.served_date is None:
         return None
     return period_after_levy(levy.served_date, "return.period_months")
+
+
+def count_period(p: Period, what: str) -> list[Message]:
+    """``describe_period`` as message references (``what``: a ``count.what.*`` name)."""
+    return [*p.last.count(what), *([p.why_count] if p.why_count else []), *p.reading_count()]
 
 
 def describe_period(p: Period, what: str) -> str:
@@ -215,6 +233,7 @@ class SuitPeriod:
     params: tuple[ParamUse, ...]
     claim_path: str | None  # the request that extends (or would extend) the period
     alternative: dt.date | None = None  # the last day under the later reading of the day count, when later
+    count: tuple[Message, ...] = ()  # ``computation`` as message references
 
     @property
     def latest(self) -> dt.date:
@@ -237,6 +256,7 @@ def suit_period(levy_date: date, claims: list[tuple[str, WrongfulLevyClaim]]) ->
     if base is None:
         return None
     text = describe_period(base, "Suit for wrongful levy (26 U.S.C. § 6532(c)(1))")
+    count = count_period(base, "wrongful_levy_suit")
     timely = sorted((c for c in claims if c[1].filed_date <= base.last.last), key=lambda c: c[1].filed_date)
     late = [c for c in claims if c not in timely]
     if late:
@@ -244,45 +264,60 @@ def suit_period(levy_date: date, claims: list[tuple[str, WrongfulLevyClaim]]) ->
             " A request filed after that period ended does not extend it"
             f" ({', '.join(c[1].filed_date.isoformat() for c in late)})."
         )
+        count.append(message("count.suit.late", dates=[c[1].filed_date for c in late]))
     if not timely:
-        return _with_other(SuitPeriod(base, base.last.last, None, text, (base.param,), None))
+        return _with_other(SuitPeriod(base, base.last.last, None, text, (base.param,), None, count=tuple(count)))
     path, claim = timely[0]
     p12 = params.use("wrongful_levy.suit_extension_after_request_months", on=claim.filed_date)
     ext = last_day_after_months(claim.filed_date, _whole(p12))
     used: tuple[ParamUse, ...] = (base.param, p12)
     ext_text = f"{_whole(p12)} months from the request of {claim.filed_date.isoformat()}: {ext.last.isoformat()}"
+    ext_count = message("count.suit.after_request", months=_whole(p12), filed=claim.filed_date, end=ext.last)
+    other_count: Message | None = None
     if claim.disallowance_date is not None:
         p6 = params.use("wrongful_levy.suit_extension_after_disallowance_months", on=claim.disallowance_date)
         dis = last_day_after_months(claim.disallowance_date, _whole(p6))
         used += (p6,)
         dis_text = f"{_whole(p6)} months from the disallowance of {claim.disallowance_date.isoformat()}: "
         dis_text += dis.last.isoformat()
+        dis_count = message(
+            "count.suit.after_disallowance", months=_whole(p6), disallowed=claim.disallowance_date, end=dis.last
+        )
         if dis.last < ext.last:
             ext, ext_text = dis, f"{dis_text} (shorter than {ext_text})"
+            ext_count, other_count = dis_count, ext_count
         else:
             ext_text = f"{ext_text} (shorter than {dis_text})"
+            other_count = dis_count
     extended = max(ext.last, base.last.last)
     text += f" The request extends the period to the shorter of the two dates: {ext_text}."
+    if other_count is None:
+        count.append(message("count.suit.extends", ext=ext_count))
+    else:
+        count.append(message("count.suit.extends_shorter", ext=ext_count, other=other_count))
     if ext.last < base.last.last:
         text += (
             " That date falls before the end of the unextended period, which we keep as the last day:"
             " the law speaks of an extension, which we read as never shortening the period (our reading;"
             f" to be safe, sue by {ext.last.isoformat()})."
         )
+        count.append(message("count.suit.never_shortens", day=ext.last))
     if claim.proper_request is True:
-        return _with_other(SuitPeriod(base, extended, None, text, used, path))
+        return _with_other(SuitPeriod(base, extended, None, text, used, path, count=tuple(count)))
     if claim.proper_request is False:
         text += (
             " But the request did not meet the requirements of a § 6343(b) request, and a request that is"
             " not adequate does not extend the period (26 C.F.R. § 301.6532-3(b); Amwest Surety Ins. Co. v."
             f" United States, 28 F.3d 690 (7th Cir. 1994)), so the last day stays {base.last.last.isoformat()}."
         )
-        return _with_other(SuitPeriod(base, base.last.last, None, text, used, path))
+        count.append(message("count.suit.improper", day=base.last.last))
+        return _with_other(SuitPeriod(base, base.last.last, None, text, used, path, count=tuple(count)))
     text += (
         " Only a proper written request extends the period; because we do not know whether the request"
         f" met the requirements, the date shown is the unextended {base.last.last.isoformat()}."
     )
-    return _with_other(SuitPeriod(base, base.last.last, extended, text, used, path))
+    count.append(message("count.suit.proper_unknown", day=base.last.last))
+    return _with_other(SuitPeriod(base, base.last.last, extended, text, used, path, count=tuple(count)))
 
 
 def _with_other(sp: SuitPeriod) -> SuitPeriod:
@@ -300,6 +335,7 @@ class Rollback:
     date: date
     computation: str
     params: tuple[ParamUse, ...]
+    count: tuple[Message, ...] = ()  # ``computation`` as message references
 
 
 def rollback_deadline(returned: date) -> Rollback:
@@ -317,9 +353,11 @@ def rollback_deadline(returned: date) -> Rollback:
         f"{returned.isoformat()}, so the deadline is the due date, without extensions, of the income tax"
         f" return for {returned.year}: {raw.isoformat()} for a calendar-year individual (26 U.S.C. § 6072(a))"
     )
+    count = [message("count.rollback", returned=returned, year=TextArg(value=str(returned.year)), due=raw)]
     if last != raw:
         text += f", moved to the next business day {last.isoformat()} (26 U.S.C. § 7503)"
-    return Rollback(returned.year, last, text + ".", (month, day))
+        count.append(message("count.moved_to_business_day", last=last))
+    return Rollback(returned.year, last, text + ".", (month, day), tuple(count))
 
 
 @dataclass(frozen=True)
@@ -327,6 +365,7 @@ class BankChargeClaim:
     date: date
     computation: str
     params: tuple[ParamUse, ...]
+    count: tuple[Message, ...] = ()  # ``computation`` as message references
 
 
 def form_8546_deadline(charged: date) -> BankChargeClaim:
@@ -338,4 +377,5 @@ def form_8546_deadline(charged: date) -> BankChargeClaim:
         f" accrues), one year ends {last.isoformat()}. The form's authority is 31 U.S.C. § 3723, not the"
         " Internal Revenue Code, so no weekend or holiday extension is assumed."
     )
-    return BankChargeClaim(last, text, (years,))
+    count = (message("count.form_8546", charged=charged, years=_whole(years), end=last),)
+    return BankChargeClaim(last, text, (years,), count)

@@ -30,7 +30,6 @@ from levynav.law.discretionary_cdp import premature_levy
 from levynav.law.exemptions import levy_on_protected_property
 from levynav.law.levy_broke_procedure import GROUND_KEYS, broken_procedure, retirement_policy_not_followed
 from levynav.law.return_periods import (
-    DAY_BEFORE_REASON,
     MONEY_KINDS,
     ROLLBACK_FIRST_YEAR,
     claims_for,
@@ -41,7 +40,7 @@ from levynav.law.return_periods import (
     rollback_deadline,
     suit_period,
 )
-from levynav.law.rule import Context, DeadlineFunc, Rule, RuleFunc, render
+from levynav.law.rule import Context, DeadlineFunc, Rule, RuleFunc
 from levynav.model.analysis import Deadline, Effect, Finding, Message, Outcome, message
 from levynav.model.case import AlternativeStatus, Case, Levy, LevyKind, Owner
 
@@ -274,20 +273,20 @@ def _charges(ctx: Context, i: int, levy: Levy) -> Finding:
 
 
 def _deadline(
-    rule: Rule, did: str, subject: str, day: Any, computation: str, ctx: Context, other: Any = None
+    rule: Rule, did: str, subject: str, day: Any, computation: list[Message], ctx: Context, other: Any = None
 ) -> Deadline:
     return Deadline(
         id=did,
-        title=render(rule.id, "deadline_title", {}),
+        title=Message(key=f"{rule.id}.deadline_title"),
         date=day,
         days_left=(day - ctx.as_of).days,
-        protects=render(rule.id, "deadline_protects", {}),
+        protects=Message(key=f"{rule.id}.deadline_protects"),
         citations=registry.cites(rule.cites),
         computation=computation,
         subject=subject,
         passed=day < ctx.as_of,
         alternative_date=other,
-        alternative_reason=DAY_BEFORE_REASON if other is not None else None,
+        alternative_reason=Message(key="count.reading.day_before_reason") if other is not None else None,
     )
 
 
@@ -297,7 +296,7 @@ def return_request_deadlines(case: Case, ctx: Context) -> list[Deadline]:
     for i, levy in enumerate(case.levies):
         if money_taken(levy) is False or levy.returned_date is not None:
             continue
-        text = return_wrongful.period_text(levy)
+        text = return_wrongful.period_count(levy)
         period = return_period(levy)
         if period is None or text is None:
             continue
@@ -321,7 +320,7 @@ def suit_deadlines(case: Case, ctx: Context) -> list[Deadline]:
                     "wrongful_levy.suit",
                     levy_subject(i),
                     sp.date,
-                    sp.computation,
+                    list(sp.count),
                     ctx,
                     sp.alternative,
                 )
@@ -336,7 +335,7 @@ def bank_charge_deadlines(case: Case, ctx: Context) -> list[Deadline]:
         if not levy.bank_charges or levy.bank_charges_date is None or levy.irs_error is False:
             continue
         due = form_8546_deadline(levy.bank_charges_date)
-        out.append(_deadline(BANK_CHARGES, "bank_charges.form_8546", levy_subject(i), due.date, due.computation, ctx))
+        out.append(_deadline(BANK_CHARGES, "bank_charges.form_8546", levy_subject(i), due.date, list(due.count), ctx))
     return out
 
 
@@ -354,7 +353,7 @@ def rollback_deadlines(case: Case, ctx: Context) -> list[Deadline]:
         if levy.returned_under is not None and levy.returned_under not in ROLLBACK_GROUNDS:
             continue
         due = rollback_deadline(returned)
-        out.append(_deadline(ROLLBACK, "retirement.rollback", levy_subject(i), due.date, due.computation, ctx))
+        out.append(_deadline(ROLLBACK, "retirement.rollback", levy_subject(i), due.date, list(due.count), ctx))
     return out
 
 

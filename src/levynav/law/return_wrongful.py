@@ -15,7 +15,15 @@ from __future__ import annotations
 from typing import Any
 
 from levynav.law.common import levy_subject
-from levynav.law.return_periods import MONEY_KINDS, claims_for, describe_period, owner, return_period, suit_period
+from levynav.law.return_periods import (
+    MONEY_KINDS,
+    claims_for,
+    count_period,
+    describe_period,
+    owner,
+    return_period,
+    suit_period,
+)
 from levynav.law.rule import Context, Rule, RuleFunc
 from levynav.model.analysis import Effect, Finding, Message, Outcome, message
 from levynav.model.case import Case, Levy, Owner, WrongfulLevyClaim
@@ -220,6 +228,12 @@ def _claim_at(case: Case, path: str | None) -> WrongfulLevyClaim | None:
         return None
     index = int(path.rsplit("[", 1)[1].rstrip("]"))
     return case.proceedings.wrongful_levy_claims[index]
+
+
+def period_count(levy: Levy) -> list[Message] | None:
+    """How the return period of a levy was counted, as message references (for deadlines)."""
+    period = return_period(levy)
+    return count_period(period, "return_request") if period else None
 
 
 def period_text(levy: Levy) -> str | None:

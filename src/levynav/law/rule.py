@@ -23,6 +23,7 @@ from levynav.calc.decided import CsedValue as CsedValue
 from levynav.calc.decided import Decided as Decided
 from levynav.calc.decided import humanize as humanize
 from levynav.law import registry
+from levynav.model.ability_to_pay import AbilityToPay
 from levynav.model.analysis import Deadline, Effect, FactUse, Finding, Outcome, ParamUse, message
 from levynav.model.case import Case
 
@@ -34,7 +35,7 @@ class Context:
     as_of: date
     csed: dict[str, CsedValue] = field(default_factory=dict)
     hardship: Decided | None = None
-    finances: dict[str, Any] | None = None
+    finances: AbilityToPay | None = None  # the typed ability-to-pay record (model/ability_to_pay.py)
     options: AlternativesResult | None = None  # the payment options, weighed once (law/payment_options.py reads)
     # the CSED engine's events and per-period results, computed once (law/csed_suspensions.py reads)
     csed_events: Events | None = None

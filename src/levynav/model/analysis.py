@@ -14,16 +14,10 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-CONTRACT = "levynav.analysis/2"  # the JSON contract's name and major version (docs/json-contract.md)
+from levynav.model.ability_to_pay import AbilityToPay
+from levynav.model.outcome import Outcome as Outcome
 
-
-class Outcome(StrEnum):
-    """The four answers a rule can give (DESIGN §4: unknown is a value)."""
-
-    APPLIES = "applies"
-    DOES_NOT_APPLY = "does_not_apply"
-    NOT_APPLICABLE = "not_applicable"
-    UNKNOWN = "unknown"
+CONTRACT = "levynav.analysis/3"  # the JSON contract's name and major version (docs/json-contract.md)
 
 
 class Effect(StrEnum):
@@ -210,19 +204,23 @@ class Finding(BaseModel):
 
 
 class Deadline(BaseModel):
+    """A date that matters. Its words are message references: ``title`` and ``protects`` (keys
+    ``deadline.ID.title`` / ``deadline.ID.protects…``) and ``computation``, the clauses of how it was counted
+    (keys ``count.*``, typed values: the dates, the day count from the parameter, the § 7503 roll-forward)."""
+
     id: str
-    title: str
+    title: Message
     date: date
     days_left: int
-    protects: str
+    protects: Message
     citations: list[Citation]
-    computation: str  # how the date was counted, in words
+    computation: list[Message]  # how the date was counted, clause by clause
     subject: str | None = None
     passed: bool = False
     # Safer date first: when two readings of the period differ, ``date`` is the one that protects the person
     # (the earlier, for a deadline the person must meet) and the other is kept here with the reason.
     alternative_date: dt.date | None = None
-    alternative_reason: str | None = None
+    alternative_reason: Message | None = None
 
 
 class Step(BaseModel):
@@ -303,7 +301,7 @@ class Analysis(BaseModel):
     history: list[TimelineEvent]
     resources: list[Resource]
     notes: list[Note] = Field(default_factory=list)  # data-edition notes, unverified values used
-    finances: dict[str, Any] | None = None  # filled by the ability-to-pay calculation
+    finances: AbilityToPay | None = None  # the ability-to-pay calculation (model/ability_to_pay.py)
     collection_statute: list[StatuteDate] = Field(default_factory=list)
     # the law data the analysis used (lawdata.Law): each data set's edition (a digest of its files) and a digest
     # over them all, so a saved record says which parameters, citations and messages decided it

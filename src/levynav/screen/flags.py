@@ -13,6 +13,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from levynav.model.ability_to_pay import AbilityToPay, Eligibility
 from levynav.model.analysis import Analysis, Effect, Finding, Outcome
 
 # The levy was made before the notices and waiting periods the law requires (§ 6330(a), § 6331(d)).
@@ -99,7 +100,7 @@ def flags(analysis: Analysis) -> Flags:
         next_deadline_days_left=nxt.days_left if nxt else None,
         return_deadline_date=ret.date if ret else None,
         return_deadline_days_left=ret.days_left if ret else None,
-        disposable_income=_money((analysis.finances or {}).get("disposable_income")),
+        disposable_income=analysis.finances.disposable_income if analysis.finances is not None else None,
         cheapest_option=option,
         cheapest_option_monthly=monthly,
     )
@@ -129,26 +130,16 @@ def _csed_passed(analysis: Analysis) -> bool | None:
     return False
 
 
-def _money(value: Any) -> Decimal | None:
-    if value is None:
-        return None
-    try:
-        return Decimal(str(value))
-    except ArithmeticError:
-        return None
-
-
-def _cheapest_option(finances: dict[str, Any] | None) -> tuple[str | None, Decimal | None]:
+def _cheapest_option(finances: AbilityToPay | None) -> tuple[str | None, Decimal | None]:
     """The eligible payment option with the lowest monthly payment (ties: the first listed)."""
-    block = (finances or {}).get("options")
-    options = block.get("options") if isinstance(block, dict) else None
+    options = finances.options.options if finances is not None and finances.options is not None else []
     best: tuple[str | None, Decimal | None] = (None, None)
-    for option in options or []:
-        if option.get("eligibility") != "eligible":
+    for option in options:
+        if option.eligibility is not Eligibility.ELIGIBLE:
             continue
-        monthly = _money(option.get("monthly_payment"))
+        monthly = option.monthly_payment
         if monthly is None:
             continue
         if best[1] is None or monthly < best[1]:
-            best = (str(option.get("option")), monthly)
+            best = (option.option.value, monthly)
     return best

@@ -17,6 +17,7 @@ from babel.dates import format_date
 from babel.numbers import format_currency
 
 from levynav.explain.render import RFinding, label, render
+from levynav.model.ability_to_pay import AbilityToPay, Eligibility
 from levynav.model.analysis import Analysis, Outcome
 from levynav.plan import EFFECT_WEIGHT
 
@@ -117,16 +118,16 @@ def render_analysis(record: Analysis, lang: str) -> dict[str, Any]:
         }
         for s in analysis.plan
     ]
-    fin = analysis.finances or {}
+    fin = analysis.finances
     options = payment_options(fin, lang)
     ability = None
-    if "edition" in fin:
+    if fin is not None and fin.edition is not None:
         ability = t(
             "result_ability",
             lang,
-            income=money((fin.get("income") or {}).get("total"), lang),
-            expenses=money((fin.get("expenses") or {}).get("total"), lang),
-            left=money(fin.get("disposable_income"), lang),
+            income=money(fin.income.total if fin.income else None, lang),
+            expenses=money(fin.expenses.total if fin.expenses else None, lang),
+            left=money(fin.disposable_income, lang),
         )
     return {
         "lang": lang,
@@ -158,20 +159,20 @@ def fact_label(path: str, lang: str) -> str:
     return field_label(name, lang)
 
 
-def payment_options(finances: dict[str, Any], lang: str) -> list[dict[str, Any]]:
+def payment_options(finances: AbilityToPay | None, lang: str) -> list[dict[str, Any]]:
     """The ways to pay side by side, in ``lang``: the one place the pages read the finances section's options (its
     option ids, eligibility, monthly payment and levy effect)."""
     out = []
-    for o in (finances.get("options") or {}).get("options", []):
-        if o.get("eligibility") == "not_applicable":
+    for o in finances.options.options if finances is not None and finances.options is not None else []:
+        if o.eligibility is Eligibility.NOT_APPLICABLE:
             continue
-        name = label("option", str(o.get("option", "")), lang)
+        name = label("option", o.option.value, lang)
         out.append(
             {
                 "title": name[:1].upper() + name[1:],
-                "eligibility": t(f"eligibility_{o.get('eligibility')}", lang),
-                "monthly": money(o.get("monthly_payment"), lang),
-                "levy_effect": t(f"levy_effect_{o.get('levy_effect')}", lang),
+                "eligibility": t(f"eligibility_{o.eligibility.value}", lang),
+                "monthly": money(o.monthly_payment, lang),
+                "levy_effect": t(f"levy_effect_{o.levy_effect.value}", lang),
             }
         )
     return out
