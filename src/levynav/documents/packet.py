@@ -28,8 +28,9 @@ from levynav.explain.render import english
 from levynav.explain.render import render as render_record
 from levynav.law import registry
 from levynav.model.analysis import Analysis as Record
-from levynav.model.analysis import Effect, Outcome
+from levynav.model.analysis import Effect, Outcome, TextArg
 from levynav.model.case import Case
+
 
 @dataclass
 class Item:
@@ -68,7 +69,9 @@ class Packet:
         "worksheet"), "reading" for a reading copy, "back" for the taxpayer's last pages."""
         kinds = ["cover"] * self.cover_pages
         for item in self.items:
-            kinds += [item.kind] * page_count(item.pdf) + ["reading"] * (page_count(item.reading) if item.reading else 0)
+            kinds += [item.kind] * page_count(item.pdf) + ["reading"] * (
+                page_count(item.reading) if item.reading else 0
+            )
         return kinds + ["back"] * self.back_pages
 
 
@@ -247,6 +250,22 @@ def notes_in_words(note: str, analysis: Analysis) -> str:
     return pattern.sub(lambda m: f"“{titles[m.group(1)]}”", note)
 
 
+def page_notes(record: Record, page: Analysis) -> list[str]:
+    """The analysis's notes for the taxpayer's last page. A note that carries a calculation's own English
+    sentence (finances, payment options) cannot be said in another language yet: there, such notes are
+    counted in one sentence that says where to read them, never shown as English inside the page."""
+    if page.lang == "en":
+        return list(page.notes)
+    kept = [said for n, said in zip(record.notes, page.notes, strict=True) if not _english_sentence(n)]
+    if len(kept) < len(page.notes):
+        kept.append(page.words("packet.notes_in_english", count=len(page.notes) - len(kept)))
+    return kept
+
+
+def _english_sentence(note: Any) -> bool:
+    return any(isinstance(a, TextArg) and " " in a.value for a in note.message.args.values())
+
+
 def confirm_context(case: Case, analysis: Analysis, items: list[Item]) -> dict[str, Any]:
     holds = {d.subject: d for d in analysis.deadlines if d.id == "bank.hold_ends" and not d.passed}
     levies = []
@@ -323,7 +342,7 @@ def build_packet(case: Case, record: Record, lang: str = "en") -> Packet:
         "missing": missing,
         "gaps": [m for m in missing if "q" not in m],
         "open_questions": [m for m in missing if "q" in m],
-        "notes": [notes_in_words(n, page) for n in notes + page.notes],
+        "notes": [notes_in_words(n, page) for n in notes + page_notes(record, page)],
         "svg": svg,
         "disclaimer": page.disclaimer,
         "left_out": left,

@@ -14,9 +14,8 @@ from typing import Any
 from levynav.documents import forms
 from levynav.documents.lettering import Letter, checklist
 from levynav.explain import catalog, format
-from levynav.explain.render import RDeadline
+from levynav.explain.render import RDeadline, say
 from levynav.explain.render import Rendered as Analysis
-from levynav.explain.render import say
 from levynav.model.case import Case
 
 

@@ -94,7 +94,9 @@ def context(letter: Letter, page: Analysis) -> dict[str, Any]:
         ctx["periods"] = per(ctx["periods"])
     levy = ctx.get("levy")
     if levy:  # which thing the levy takes, as the holder letter names it: an account, pay or benefits
-        ctx["what"] = "bank" if levy["is_bank"] else "benefits" if levy["levy"].kind.value == "social_security" else "pay"
+        ctx["what"] = (
+            "bank" if levy["is_bank"] else "benefits" if levy["levy"].kind.value == "social_security" else "pay"
+        )
     notice = ctx.get("notice")
     if notice is not None:
         name = notice.other_title or notice.type.value
