@@ -230,6 +230,30 @@ def test_no_english_word_on_the_spanish_taxpayer_pages_of_any_packet(path: Path)
             assert "no la envíe" in flat, f"page {n}: a reading copy page that does not say not to send it"
 
 
+def test_a_bank_charges_claim_gets_a_spanish_reading_copy_with_its_gaps_marked() -> None:
+    """The one letter no example makes (Form 8546 cover) has its reading copy too; a fact the letter lacks is
+    marked in the copy in Spanish (the English "[missing: …]" mark never reaches it)."""
+    from pypdf import PdfReader
+
+    from levynav.documents.packet import build_packet
+    from levynav.intake.load import case_from_data
+
+    levy = {"kind": "bank", "served_date": "2025-10-20", "owner": "taxpayer", "proceeds_sent": True}
+    levy |= {"irs_error": True, "bank_charges": 1400, "bank_charges_date": "2025-11-03"}
+    case = case_from_data({"taxpayer": {"kind": "individual"}, "levies": [levy]}, "test")
+    record = analyze(case, date(2026, 1, 15))
+    packet = build_packet(case, record, "es")
+    pages = [" ".join((p.extract_text() or "").split()) for p in PdfReader(io.BytesIO(packet.pdf)).pages]
+    kinds = packet.page_kinds()
+    assert "form_8546_cover" in kinds
+    copy = " ".join(text for kind, text in zip(kinds, pages, strict=True) if kind == "reading")
+    assert "Formulario 8546" in copy and "$1,000.00" in copy and "$1,400.00" in copy
+    assert "[falta: vea la carta en inglés]" in copy and "missing" not in copy
+    for cite in sorted({" ".join(c.cite.split()) for f in record.findings for c in f.citations}, key=len)[::-1]:
+        copy = copy.replace(cite, " ")  # legal citations are English by nature
+    assert not {w.casefold() for w in re.findall(r"[A-Za-z]+", copy)} & STOP, copy
+
+
 def test_a_nested_message_renders_in_the_reader_language() -> None:
     inner = Message(key="subject.offers")
     outer = Message(key="ui.about", args={"what": MessageArg(value=inner)})
