@@ -12,7 +12,7 @@ from __future__ import annotations
 import importlib
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -98,6 +98,7 @@ class LeftOut:
     about: str
     by: date | None
     letter_id: str = ""
+    letter: Letter | None = field(default=None, repr=False, compare=False)
 
 
 def bounded(all_letters: list[Letter]) -> tuple[list[Letter], list[LeftOut]]:
@@ -110,7 +111,9 @@ def bounded(all_letters: list[Letter]) -> tuple[list[Letter], list[LeftOut]]:
         if per_kind[letter.kind] <= MAX_LETTERS_PER_KIND:
             kept.append(letter)
         else:
-            left.append(LeftOut(title=letter.title, about=letter.send_to, by=letter.by, letter_id=letter.id))
+            left.append(
+                LeftOut(title=letter.title, about=letter.send_to, by=letter.by, letter_id=letter.id, letter=letter)
+            )
     return kept, left
 
 
@@ -323,10 +326,11 @@ def build_packet(case: Case, record: Record, lang: str = "en") -> Packet:
     svg = timeline.timeline_svg(case, page)
     missing = missing_rows(items, page)
     words = cover_words(items, case, page)
-    titles = {item.title: row["title"] for item, row in zip(items, words, strict=True) if item.letter is not None}
-    left = left_out_groups(left_out)
-    for g in left:
-        g["title"] = titles.get(g["title"], g["title"])
+    left = left_out_groups(
+        left_out
+        if lang == "en"
+        else [replace(x, title=packet_words.letter_title(x.letter, lang)) if x.letter else x for x in left_out]
+    )
     ctx: dict[str, Any] = {
         "case": case,
         "analysis": page,
