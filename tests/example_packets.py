@@ -15,6 +15,6 @@ EXAMPLES = sorted((Path(__file__).resolve().parents[1] / "examples").glob("*.yam
 
 
 @cache
-def packet(path: Path) -> Packet:
+def packet(path: Path, lang: str = "en") -> Packet:
     case = load_case(path)
-    return build_packet(case, analyze(case, AS_OF))
+    return build_packet(case, analyze(case, AS_OF), lang)

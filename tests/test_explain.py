@@ -203,6 +203,85 @@ def test_no_english_word_in_a_spanish_rendering_of_any_example(records: dict[str
             assert not leaked, f"{name}: {where}: English {sorted(leaked)} in {sentence!r}"
 
 
+def _not_words(path: Path, record: Analysis) -> list[str]:
+    """What a page may hold in English without being an English sentence: the names and addresses the case
+    gives (banks, employers, people, IRS offices), the legal citations (English by nature), and the names of
+    the IRS form's boxes, which the Spanish pages quote «like this» as printed on the English form."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    out = {"Levy Navigator"}
+    people = [data.get("taxpayer") or {}, data.get("representative") or {}]
+    for item in people + list(data.get("levies") or []) + list(data.get("notices") or []):
+        for key in ("name", "address", "holder", "holder_address", "third_party_name", "third_party_address"):
+            if item.get(key):
+                out.add(" ".join(str(item[key]).split()))
+        if item.get("third_party_interest"):
+            out.add(" ".join(str(item["third_party_interest"]).split()))
+        if item.get("property_description"):
+            out.add(" ".join(str(item["property_description"]).split()))
+    out |= {" ".join(c.cite.split()) for f in record.findings for c in f.citations}
+    return sorted(out, key=len, reverse=True)
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+def test_no_english_word_on_the_spanish_taxpayer_pages_of_any_packet(path: Path) -> None:
+    """Every example's packet builds in Spanish; its cover, the reading copy of each letter and the last pages
+    (checklist, confirm the release, timeline, still missing) hold no English word, every page carries the
+    packet's page number in Spanish, and the letters and forms are the English packet's, byte for byte."""
+    from pypdf import PdfReader
+
+    from tests.example_packets import packet
+
+    spanish, english = packet(path, "es"), packet(path)
+    assert [i.pdf for i in spanish.items] == [i.pdf for i in english.items]
+    kinds = spanish.page_kinds()
+    texts = [p.extract_text() or "" for p in PdfReader(io.BytesIO(spanish.pdf)).pages]
+    assert len(kinds) == len(texts)
+    assert kinds.count("reading") >= sum(1 for i in spanish.items if i.letter is not None) > 0 or not any(
+        i.letter for i in spanish.items
+    )
+    exempt = _not_words(path, analyze(load_case(path), AS_OF))
+    # the case file's field names in the "still missing" table (how the person finds the field), maybe wrapped
+    fields = [re.compile(r"\s?".join(map(re.escape, m["path"]))) for m in spanish.missing if "." in m["path"]]
+    for n, (kind, text) in enumerate(zip(kinds, texts, strict=True), start=1):
+        assert f"Página {n} de {len(texts)} del paquete" in text, f"page {n}"
+        if kind not in {"cover", "reading", "back"}:
+            continue  # the letters and forms go to the IRS, a bank or an employer in English
+        flat = " ".join(text.split())
+        for name in exempt:
+            flat = flat.replace(name, " ")
+        flat = re.sub(r"«[^»]*»", " ", flat)
+        for field in fields:
+            flat = field.sub(" ", flat)
+        leaked = {w.casefold() for w in re.findall(r"[A-Za-z]+", flat)} & STOP
+        assert not leaked, f"page {n} ({kind}): English {sorted(leaked)} in {flat!r}"
+        if kind == "reading":
+            assert "no la envíe" in flat, f"page {n}: a reading copy page that does not say not to send it"
+
+
+def test_a_bank_charges_claim_gets_a_spanish_reading_copy_with_its_gaps_marked() -> None:
+    """The one letter no example makes (Form 8546 cover) has its reading copy too; a fact the letter lacks is
+    marked in the copy in Spanish (the English "[missing: …]" mark never reaches it)."""
+    from pypdf import PdfReader
+
+    from levynav.documents.packet import build_packet
+    from levynav.intake.load import case_from_data
+
+    levy = {"kind": "bank", "served_date": "2025-10-20", "owner": "taxpayer", "proceeds_sent": True}
+    levy |= {"irs_error": True, "bank_charges": 1400, "bank_charges_date": "2025-11-03"}
+    case = case_from_data({"taxpayer": {"kind": "individual"}, "levies": [levy]}, "test")
+    record = analyze(case, date(2026, 1, 15))
+    packet = build_packet(case, record, "es")
+    pages = [" ".join((p.extract_text() or "").split()) for p in PdfReader(io.BytesIO(packet.pdf)).pages]
+    kinds = packet.page_kinds()
+    assert "form_8546_cover" in kinds
+    copy = " ".join(text for kind, text in zip(kinds, pages, strict=True) if kind == "reading")
+    assert "Formulario 8546" in copy and "$1,000.00" in copy and "$1,400.00" in copy
+    assert "[falta: vea la carta en inglés]" in copy and "missing" not in copy
+    for cite in sorted({" ".join(c.cite.split()) for f in record.findings for c in f.citations}, key=len)[::-1]:
+        copy = copy.replace(cite, " ")  # legal citations are English by nature
+    assert not {w.casefold() for w in re.findall(r"[A-Za-z]+", copy)} & STOP, copy
+
+
 def test_a_nested_message_renders_in_the_reader_language() -> None:
     inner = Message(key="subject.offers")
     outer = Message(key="ui.about", args={"what": MessageArg(value=inner)})

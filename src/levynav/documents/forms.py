@@ -101,6 +101,9 @@ def _notice_for(case: Case, types: list[str]) -> Notice | None:
     return min(dated, key=lambda n: rank[n.type.value]) if all(n.notice_date is None for n in dated) else dated[0]
 
 
+notice_for = _notice_for  # the notice a form's "where it goes" names (the packet's Spanish cover names it too)
+
+
 def send_to(rule: dict[str, Any], case: Case) -> str:
     """The "where it goes" text; a fact the case lacks is said in words, never left as a blank."""
     text = " ".join(str(rule.get("text", "")).split())

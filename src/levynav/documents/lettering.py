@@ -72,6 +72,8 @@ class Letter:
     rules: list[str]
     html: str
     missing: list[Gap] = field(default_factory=list)
+    # what the letter was rendered from (its template's context): the Spanish reading copy says the same
+    context: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
 
 class Facts:

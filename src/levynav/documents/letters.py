@@ -89,6 +89,7 @@ def _finish(
         rules=rules,
         html=html,
         missing=list(facts.missing),
+        context=ctx,
     )
 
 

@@ -1,8 +1,10 @@
 """The release packet: one PDF a person can mail the same day, plus the separate files and a calendar.
 
-Order of the PDF: cover page (what is in it, what goes where, by when, how), the letters, the IRS forms
-and worksheets (``levynav.documents.forms``, when installed), the documents to attach per ground, the
-"confirm the release" page, the timeline, and everything that is still missing.
+Order of the PDF: cover page (what is in it, what goes where, by when, how), the letters (in a language other
+than English, each followed by its reading copy in that language), the IRS forms and worksheets
+(``levynav.documents.forms``, when installed), the documents to attach per ground, the "confirm the release"
+page, the timeline, and everything that is still missing. The letters and forms are the same whatever the
+language; every word of the taxpayer's pages comes from the catalogs (``packet_words``, ``data/messages``).
 """
 
 from __future__ import annotations
@@ -10,24 +12,24 @@ from __future__ import annotations
 import importlib
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from levynav.documents import calendar, letters, timeline
-from levynav.documents.lettering import Letter, checklist, render
+from levynav.documents import calendar, letters, packet_words, timeline
+from levynav.documents.lettering import Letter, render
 from levynav.documents.packet_folder import case_fingerprint, write_packet_folder
 from levynav.documents.pdf import html_to_pdf, merge_pdfs, number_pages, page_count
+from levynav.documents.reading_copy import banner_css, reading_copy_html
+from levynav.explain import catalog
 from levynav.explain.render import Rendered as Analysis
 from levynav.explain.render import english
 from levynav.explain.render import render as render_record
 from levynav.law import registry
 from levynav.model.analysis import Analysis as Record
-from levynav.model.analysis import Effect, Outcome
+from levynav.model.analysis import Effect, Outcome, TextArg
 from levynav.model.case import Case
-
-CERTIFIED = "Certified mail, return receipt requested — keep the receipt"
 
 
 @dataclass
@@ -43,6 +45,9 @@ class Item:
     pdf: bytes
     filename: str
     missing: list[tuple[str, str]] = field(default_factory=list)  # (what, case path)
+    letter: Letter | None = None  # the letter this item is (None for a form)
+    form_id: str | None = None  # the form this item is (None for a letter)
+    reading: bytes = b""  # the reading copy in the packet's language, after the letter (not sent; no file)
 
 
 @dataclass
@@ -57,20 +62,25 @@ class Packet:
     cover_pages: int = 0  # pages before the first item (the cover) and after the last (checklists, timeline …)
     back_pages: int = 0
     fingerprint: str = ""  # SHA-256 of the case and date (packet_folder.case_fingerprint): no personal data
+    lang: str = "en"
+
+    def page_kinds(self) -> list[str]:
+        """What each page of ``pdf`` is, in order: "cover", an item's kind (a letter kind, "official_pdf",
+        "worksheet"), "reading" for a reading copy, "back" for the taxpayer's last pages."""
+        kinds = ["cover"] * self.cover_pages
+        for item in self.items:
+            kinds += [item.kind] * page_count(item.pdf) + ["reading"] * (
+                page_count(item.reading) if item.reading else 0
+            )
+        return kinds + ["back"] * self.back_pages
 
 
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
-def _how(by: date | None, kind: str) -> str:
-    if kind == "holder_letter":
-        return "Hand it in or mail it; ask for a dated copy"
-    if kind in {"release_request", "tas_cover"}:
-        return "Call first; then fax it, or mail it by certified mail, return receipt requested"
-    if by is not None:
-        return CERTIFIED
-    return "Mail it (certified mail is safest); keep a copy"
+def _how(by: date | None, kind: str, lang: str = "en") -> str:
+    return catalog.template(f"packet.{packet_words.how_key(by, kind)}", lang)
 
 
 # A packet for a huge case (1,000 levies) holds this many letters of each kind and lists the rest by name,
@@ -88,6 +98,7 @@ class LeftOut:
     about: str
     by: date | None
     letter_id: str = ""
+    letter: Letter | None = field(default=None, repr=False, compare=False)
 
 
 def bounded(all_letters: list[Letter]) -> tuple[list[Letter], list[LeftOut]]:
@@ -100,7 +111,9 @@ def bounded(all_letters: list[Letter]) -> tuple[list[Letter], list[LeftOut]]:
         if per_kind[letter.kind] <= MAX_LETTERS_PER_KIND:
             kept.append(letter)
         else:
-            left.append(LeftOut(title=letter.title, about=letter.send_to, by=letter.by, letter_id=letter.id))
+            left.append(
+                LeftOut(title=letter.title, about=letter.send_to, by=letter.by, letter_id=letter.id, letter=letter)
+            )
     return kept, left
 
 
@@ -143,6 +156,7 @@ def letter_items(case: Case, analysis: Analysis, chosen: list[Letter] | None = N
                 pdf=html_to_pdf(letter.html),
                 filename=f"letters/{n:02d}-{letter.id}.pdf",
                 missing=[(g.what, g.path) for g in letter.missing],
+                letter=letter,
             )
         )
     return out
@@ -169,10 +183,11 @@ def form_items(case: Case, analysis: Analysis) -> tuple[list[Item], list[str]]:
                 send_to=str(f.send_to),
                 by=None,
                 by_what=None,
-                how="With the letter it belongs to" if f.kind == "official_pdf" else "Copy it onto the official form",
+                how=_how(None, str(f.kind)),
                 pdf=bytes(f.pdf),
                 filename=f"forms/{_slug(str(f.form_id))}.pdf",
                 missing=[(_form_gap_words(str(m)), f"Form {f.form_id}") for m in f.missing],
+                form_id=str(f.form_id),
             )
         )
     return items, []
@@ -183,10 +198,11 @@ def _form_gap_words(missing: str) -> str:
     return re.sub(r"\s*\[field .*\]$", "", missing)
 
 
-def checklist_rows(analysis: Record | Analysis) -> list[dict[str, Any]]:
-    """Documents to gather, per ground the analysis found (rules that APPLY and have a checklist entry)."""
+def checklist_rows(analysis: Record | Analysis, lang: str = "en") -> list[dict[str, Any]]:
+    """Documents to gather, per ground the analysis found (rules that APPLY and have a checklist entry), in
+    ``lang``."""
     analysis = english(analysis)
-    data = checklist()
+    data = packet_words.checklist_words(lang)
     rows: list[dict[str, Any]] = []
     seen: set[str] = set()
     for f in analysis.findings:
@@ -199,25 +215,27 @@ def checklist_rows(analysis: Record | Analysis) -> list[dict[str, Any]]:
     return rows
 
 
-QUESTION = "Open question"
-
-
 def missing_rows(items: list[Item], analysis: Analysis) -> list[dict[str, str]]:
-    """Each missing fact once, with the documents (by number on the cover page) that need it."""
+    """Each missing fact once, with the documents (by number on the cover page) that need it, in the words of
+    the view's language."""
     where: dict[tuple[str, str], list[str]] = {}
     for n, item in enumerate(items, start=1):
         for what, path in item.missing:
-            where.setdefault((what, path), []).append(str(n))
+            where.setdefault(packet_words.gap_words(what, path, analysis.lang), []).append(str(n))
     rows = [
-        {"where": ("Document " if len(ns) == 1 else "Documents ") + ", ".join(ns), "what": what, "path": path}
-        for (what, path), ns in where.items()
+        {"where": analysis.words("packet.where_document", count=len(ns), numbers=", ".join(ns)), "what": w, "path": p}
+        for (w, p), ns in where.items()
     ]
     titles: dict[str, str] = {}
     for f in analysis.findings:
         titles.setdefault(f.rule, f.title)
     for q in analysis.questions:
         decides = list(dict.fromkeys(titles.get(rule, "") for rule in q.decides if titles.get(rule)))
-        label = f"{QUESTION} (decides: " + "; ".join(decides) + ")" if decides else QUESTION
+        label = (
+            analysis.words("packet.open_question_decides", titles="; ".join(decides))
+            if decides
+            else analysis.words("packet.open_question")
+        )
         rows.append({"where": label, "what": q.prompt, "path": q.path, "q": "1"})
     return rows
 
@@ -235,6 +253,22 @@ def notes_in_words(note: str, analysis: Analysis) -> str:
     return pattern.sub(lambda m: f"“{titles[m.group(1)]}”", note)
 
 
+def page_notes(record: Record, page: Analysis) -> list[str]:
+    """The analysis's notes for the taxpayer's last page. A note that carries a calculation's own English
+    sentence (finances, payment options) cannot be said in another language yet: there, such notes are
+    counted in one sentence that says where to read them, never shown as English inside the page."""
+    if page.lang == "en":
+        return list(page.notes)
+    kept = [said for n, said in zip(record.notes, page.notes, strict=True) if not _english_sentence(n)]
+    if len(kept) < len(page.notes):
+        kept.append(page.words("packet.notes_in_english", count=len(page.notes) - len(kept)))
+    return kept
+
+
+def _english_sentence(note: Any) -> bool:
+    return any(isinstance(a, TextArg) and " " in a.value for a in note.message.args.values())
+
+
 def confirm_context(case: Case, analysis: Analysis, items: list[Item]) -> dict[str, Any]:
     holds = {d.subject: d for d in analysis.deadlines if d.id == "bank.hold_ends" and not d.passed}
     levies = []
@@ -245,17 +279,58 @@ def confirm_context(case: Case, analysis: Analysis, items: list[Item]) -> dict[s
     return {"levies": levies, "cap": cap, "resources": analysis.resources}
 
 
+def _page_css(lang: str) -> str:
+    """The taxpayer's pages in another language number their own pages in it ("Página 1 de 3")."""
+    if lang == "en":
+        return ""
+    words = catalog.template("packet.page_of", lang).replace('"', '\\"')
+    content = '"' + words.replace("{n}", '" counter(page) "').replace("{total}", '" counter(pages) "') + '"'
+    return f"@page {{ @bottom-right {{ content: {content} }} }}"
+
+
+def cover_words(items: list[Item], case: Case, page: Analysis) -> list[dict[str, Any]]:
+    """Each document's name, where it goes, by when and how, in the page's language (the cover's table)."""
+    out = []
+    for item in items:
+        row = {"title": item.title, "send_to": item.send_to, "by_what": item.by_what, "how": item.how}
+        if page.lang != "en":
+            if item.letter is not None:
+                due = item.letter.context.get("due")
+                row |= {
+                    "title": packet_words.letter_title(item.letter, page.lang),
+                    "send_to": packet_words.letter_send_to(item.letter, page.lang),
+                    "by_what": packet_words.deadline_words(due, page),
+                }
+            elif item.form_id is not None:
+                row["title"], row["send_to"] = packet_words.form_words(item.form_id, case, page.lang)
+            row["how"] = _how(item.by, item.kind, page.lang)
+        out.append(row)
+    return out
+
+
 def build_packet(case: Case, record: Record, lang: str = "en") -> Packet:
     """The papers from a record: letters and forms in English (they go to the IRS, a bank or an employer)
-    whatever ``lang``; the taxpayer's pages (cover, checklist, confirm-the-release) in ``lang``."""
+    whatever ``lang``; the taxpayer's pages (cover, checklist, confirm-the-release, timeline, still missing) in
+    ``lang``, and in a language other than English a reading copy of each letter right after it."""
     analysis = render_record(record, "en")
     kept, left_out = bounded(letters.letters_for(case, analysis))
     items = letter_items(case, analysis, kept)
     forms, notes = form_items(case, analysis)
     items += forms
     page = analysis if lang == "en" else render_record(record, lang)  # the taxpayer's pages
-    svg = timeline.timeline_svg(case, analysis)
+    css = _page_css(lang)
+    if lang != "en":
+        for item in items:
+            if item.letter is not None:
+                item.reading = html_to_pdf(reading_copy_html(item.letter, page), extra_css=css + banner_css(lang))
+    svg = timeline.timeline_svg(case, page)
     missing = missing_rows(items, page)
+    words = cover_words(items, case, page)
+    left = left_out_groups(
+        left_out
+        if lang == "en"
+        else [replace(x, title=packet_words.letter_title(x.letter, lang)) if x.letter else x for x in left_out]
+    )
     ctx: dict[str, Any] = {
         "case": case,
         "analysis": page,
@@ -263,25 +338,29 @@ def build_packet(case: Case, record: Record, lang: str = "en") -> Packet:
         "as_of": analysis.as_of,
         "name": case.taxpayer.name,
         "items": items,
+        "words": words,
         "upcoming": [d for d in page.deadlines if not d.passed],
         "passed": [d for d in page.deadlines if d.passed],
         "mailing": registry.cite("CDP-7"),
-        "checklist": checklist_rows(analysis),
+        "checklist": checklist_rows(analysis, lang),
         "missing": missing,
         "gaps": [m for m in missing if "q" not in m],
         "open_questions": [m for m in missing if "q" in m],
-        "notes": [notes_in_words(n, analysis) for n in notes + page.notes],
+        "notes": [notes_in_words(n, page) for n in notes + page_notes(record, page)],
         "svg": svg,
         "disclaimer": page.disclaimer,
-        "left_out": left_out_groups(left_out),
+        "left_out": left,
         "left_out_count": len(left_out),
         "max_per_kind": MAX_LETTERS_PER_KIND,
         "max_rows": MAX_MISSING_ROWS,
     }
     ctx.update(confirm_context(case, page, items))
-    front = html_to_pdf(render("packet_cover.html.j2", **ctx))
-    back = html_to_pdf(render("packet_back.html.j2", **ctx))
-    pdf = number_pages(merge_pdfs([front, *(i.pdf for i in items), back]))
+    front = html_to_pdf(render("packet_cover.html.j2", **ctx), extra_css=css)
+    back = html_to_pdf(render("packet_back.html.j2", **ctx), extra_css=css)
+    parts = [front]
+    for item in items:
+        parts += [item.pdf, item.reading]
+    pdf = number_pages(merge_pdfs([*parts, back]), catalog.template("packet.page_stamp", lang))
     return Packet(
         pdf=pdf,
         items=items,
@@ -293,6 +372,7 @@ def build_packet(case: Case, record: Record, lang: str = "en") -> Packet:
         cover_pages=page_count(front),
         back_pages=page_count(back),
         fingerprint=case_fingerprint(case.model_dump_json(), analysis.as_of.isoformat()),
+        lang=lang,
     )
 
 

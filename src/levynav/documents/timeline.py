@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from xml.sax.saxutils import escape
 
+from levynav.explain import catalog
 from levynav.explain.render import Rendered as Analysis
 from levynav.explain.render import english
 from levynav.model.analysis import Analysis as Record
@@ -28,12 +29,12 @@ COLOURS = {
     "csed": "#6a2c91",
     "today": "#111111",
 }
-LEGEND = [
-    ("notice", "IRS notice"),
-    ("levy", "levy"),
-    ("deadline", "deadline ahead"),
-    ("passed", "deadline passed"),
-    ("csed", "collection period ends"),
+LEGEND = [  # kind, and its word in the catalogs (packet.timeline_*)
+    ("notice", "timeline_notice"),
+    ("levy", "timeline_levy"),
+    ("deadline", "timeline_deadline"),
+    ("passed", "timeline_passed"),
+    ("csed", "timeline_csed"),
 ]
 
 
@@ -44,20 +45,28 @@ class Mark:
     label: str
 
 
+def _basis(analysis: Analysis, basis: str) -> str:
+    key = f"packet.basis_{basis}"
+    return analysis.words(key) if catalog.has(key, analysis.lang) else basis
+
+
 def marks(case: Case, analysis: Record | Analysis) -> list[Mark]:
+    """The rows of the picture, in the words of the view's language (English for a record)."""
     analysis = english(analysis)
     out: list[Mark] = []
     for h in analysis.history:
         kind = "notice" if h.kind == "notice" else "levy" if h.kind in {"levy_served", "levy_released"} else "event"
         out.append(Mark(h.date, kind, h.event))
     for d in analysis.deadlines:
-        out.append(Mark(d.date, "passed" if d.passed else "deadline", d.title + (" (passed)" if d.passed else "")))
+        title = analysis.words("packet.timeline_passed_mark", title=d.title) if d.passed else d.title
+        out.append(Mark(d.date, "passed" if d.passed else "deadline", title))
     for c in analysis.collection_statute:  # the record's CSEDs: the core is not run again
         if c.date is not None:
             # Safer date first: the CSED is marked on the later of the two counting readings (ADR 0002).
             day = max(c.date, c.alternative or c.date)
-            out.append(Mark(day, "csed", f"Collection period (CSED) ends for {c.period} ({c.basis})"))
-    out.append(Mark(analysis.as_of, "today", "Today (date of this packet)"))
+            words = analysis.words("packet.timeline_csed_mark", period=c.period, basis=_basis(analysis, c.basis))
+            out.append(Mark(day, "csed", words))
+    out.append(Mark(analysis.as_of, "today", analysis.words("packet.timeline_today")))
     order = {"notice": 0, "levy": 1, "event": 2, "today": 3, "passed": 4, "deadline": 5, "csed": 6}
     return sorted(out, key=lambda m: (m.day, order[m.kind]))
 
@@ -77,7 +86,8 @@ def timeline_svg(case: Case, analysis: Record | Analysis) -> str:
         f'<rect x="0" y="0" width="{WIDTH}" height="{height}" fill="#ffffff"/>',
     ]
     x = 8
-    for kind, text in LEGEND:
+    for kind, key in LEGEND:
+        text = analysis.words(f"packet.{key}")
         parts.append(f'<circle cx="{x + 5}" cy="14" r="5" fill="{COLOURS[kind]}"/>')
         parts.append(f'<text x="{x + 14}" y="18" fill="#333">{escape(text)}</text>')
         x += 26 + 7 * len(text)

@@ -25,6 +25,7 @@ SECTIONS = (
     "reason",  # why a payment option fits or not (calc/alternatives.py, ``OptionResult.why``)
     "count",
     "notice_reading",
+    "packet",
 )
 
 
@@ -54,6 +55,13 @@ def finance_texts(lang: str) -> dict[str, Any]:
     return dict(
         datafiles.load_yaml("finance_steps.yaml" if lang == "en" else f"messages/{lang}/prompts/finance_steps.yaml")
     )
+
+
+@functools.cache
+def document_texts(lang: str, name: str) -> dict[str, Any]:
+    """The words of the packet's documents in a language other than English: ``messages/<lang>/documents/NAME.yaml``
+    (checklist, letters and their reading copies, forms, gaps). English keeps them in ``data/documents``."""
+    return dict(datafiles.load_yaml(f"messages/{lang}/documents/{name}.yaml") or {})
 
 
 @functools.cache

@@ -58,6 +58,11 @@ def join(items: list[str], lang: str) -> str:
     return ", ".join(items[:-1]) + f" {last} " + items[-1]
 
 
+def say(template: str, lang: str, **args: Any) -> str:
+    """A sentence from a template string (not a catalog key) in a language, its values formatted per locale."""
+    return fill(template, {k: _value(v, lang) for k, v in args.items()})
+
+
 def _value(a: Arg | Any, lang: str) -> Any:
     if isinstance(a, DateArg):
         return format.date(a.value, lang)
@@ -205,6 +210,10 @@ class Rendered:
 
     def ui(self, key: str, **args: Any) -> str:
         return ui(key, self.lang, **args)
+
+    def words(self, key: str, **args: Any) -> str:
+        """A sentence of any catalog section by its full key (``packet.attach_heading``)."""
+        return say(catalog.template(key, self.lang), self.lang, **args)
 
     def date(self, value: dt.date) -> str:
         return format.date(value, self.lang)
