@@ -20,6 +20,7 @@ from levynav.documents.lettering import Letter, render
 from levynav.explain import format
 from levynav.explain.render import RDeadline, say, title
 from levynav.explain.render import Rendered as Analysis
+from levynav.model.ability_to_pay import ExpenseLine
 
 # the letter's own extra enclosures (letters.py), by kind, as keys of letters.yaml "enclose"
 EXTRA_ENCLOSED = {"release_request": ["levy_notice"], "holder_letter": ["release_copy"]}
@@ -82,11 +83,11 @@ def context(letter: Letter, page: Analysis) -> dict[str, Any]:
     def due_title(due: RDeadline | None) -> str:
         return packet_words.deadline_words(due, page) or ""
 
-    def expense(line: dict[str, Any]) -> str:
-        key = str(line.get("key", ""))
+    def expense(line: ExpenseLine) -> str:
+        key = line.key
         base, _, _ = key.partition("[")
         name = words["expense"].get(base) or words["expense"]["other"]
-        label = str(line.get("label", ""))
+        label = line.label
         return f"{name} — {label.split(' — ', 1)[1]}" if "[" in key and " — " in label else str(name)
 
     ctx = dict(letter.context)
