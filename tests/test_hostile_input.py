@@ -213,6 +213,7 @@ def test_references_and_ids_are_checked_by_field_path(tmp_path: Path) -> None:
         "taxpayer: {kind: individual, name: Dana Secret}\n"
         "tax_periods: [{id: p1}, {id: p1}]\n"
         "levies: [{id: a, kind: bank}, {id: a, kind: wages}]\n"
+        "notices: [{id: n1, type: LT11}, {type: CP504}, {id: n1, type: CP504}]\n"
         "payments: [{date: 2024-01-01, amount: 5, tax_periods: [zz-secret]}]\n"
         "installment_agreements: [{status: entered, tax_periods: [zz-secret]}]\n"
         "proceedings: {wrongful_levy_claims: [{levy_id: nope, filed_date: 2024-01-01}]}\n"
@@ -221,6 +222,7 @@ def test_references_and_ids_are_checked_by_field_path(tmp_path: Path) -> None:
         case_file(tmp_path, text),
         "tax_periods[1].id: another tax period has the same id",
         "levies[1].id: another levy has the same id",
+        "notices[2].id: another notice has the same id",
         "payments[0].tax_periods[0]: names a tax period that is not in tax_periods",
         "installment_agreements[0].tax_periods[0]: names a tax period",
         "proceedings.wrongful_levy_claims[0].levy_id: names no levy of the case",

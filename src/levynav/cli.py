@@ -79,17 +79,20 @@ def load_record_or_exit(path: Path) -> Analysis:
     """A saved record, validated into the Analysis model; any problem is one line and exit 2."""
     from pydantic import ValidationError
 
+    from levynav.intake.bounded_parse import BoundsError, parse_json
+    from levynav.intake.input_files import InputFileError, read_input_file
     from levynav.intake.load import field_path
     from levynav.model.analysis import CONTRACT
 
-    try:
-        raw = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as err:
-        raise fail(f"{path.name}: cannot be read ({type(err).__name__})") from None
-    try:
-        data = json.loads(raw)
-    except json.JSONDecodeError as err:
-        raise fail(f"{path.name}: not JSON (line {err.lineno}, column {err.colno})") from None
+    try:  # a regular file within its limit, then JSON within the nesting and number limits
+        raw = read_input_file(path, "MAX_RECORD_FILE_BYTES", label=path.name).decode("utf-8")
+        data = parse_json(raw)
+    except InputFileError as err:
+        raise fail(str(err)) from None
+    except UnicodeDecodeError:
+        raise fail(f"{path.name}: (file): not UTF-8 text (an analysis record is JSON)") from None
+    except BoundsError as err:
+        raise fail(f"{path.name}: {err.problem}") from None
     if not isinstance(data, dict):
         raise fail(f"{path.name}: expected a JSON object (an analysis record)")
     if data.get("contract") != CONTRACT:
@@ -129,6 +132,8 @@ def explain_command(
         entry = registry.cite(rule_id)
     except KeyError:
         known = ", ".join(sorted(registry.registry())[:8])
+        if len(rule_id) > 40 or not rule_id.isprintable():  # never echo a long or control-laden argument
+            raise fail(f"RULE_ID: not a known rule id (examples: {known}; see `levynav rules`)") from None
         raise fail(f"{rule_id!r} is not a known rule id (examples: {known}; see `levynav rules`)") from None
     from levynav import render_text
 

@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from levynav.cli_common import AsOf, fail, parse_as_of
+from levynav.model import limits
 
 
 def register(app: typer.Typer) -> None:
@@ -42,6 +43,8 @@ def screen_command(
         raise fail("--workers and --scheduler: give one or the other")
     if workers is not None and workers < 1:
         raise fail(f"--workers: {workers} is not a number of workers (1 or more)")
+    if workers is not None and workers > limits.MAX_WORKERS:
+        raise fail(f"--workers: more than {limits.limit_text('MAX_WORKERS')} worker processes")
     if partition_rows < 1:
         raise fail(f"--partition-rows: {partition_rows} must be 1 or more")
     options = Options(day, with_record, partition_rows, workers, scheduler)
@@ -116,6 +119,8 @@ def generate_command(
 
     if count < 0:
         raise fail(f"N: {count} must be 0 or more")
+    if count > limits.MAX_GENERATED_CASES:
+        raise fail(f"N: more than {limits.limit_text('MAX_GENERATED_CASES')} cases in one run")
     if not 0.0 <= malformed_rate <= 1.0:
         raise fail(f"--malformed-rate: {malformed_rate} must be between 0 and 1")
     try:

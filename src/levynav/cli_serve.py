@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from levynav.cli_common import fail, parse_as_of
+from levynav.cli_common import fail, load_case_or_exit, parse_as_of
 
 
 def register(app: typer.Typer) -> None:
@@ -34,6 +34,8 @@ def serve_command(
 
     if not 0 < port < 65536:
         raise fail(f"--port: {port} is not a port number")
+    if demo is not None:  # a demo case that cannot be read stops here, before anything is created
+        load_case_or_exit(demo)
     settings = Settings.from_env(as_of=parse_as_of(as_of) if as_of else None, demo_case=demo)
     if data_dir is not None:
         settings.data_dir = data_dir

@@ -122,6 +122,7 @@ class NoticeType(StrEnum):
 
 
 class Notice(Strict):
+    id: str | None = Field(default=None, description="optional; unique among the notices when given")
     type: NoticeType
     notice_date: date | None = Field(default=None, description="the date printed on the notice")
     mailing_date: date | None = Field(default=None, description="when it was actually mailed, if known")
@@ -615,7 +616,8 @@ class ReferenceErrors(ValueError):
 
 
 def reference_problems(case: Case) -> list[str]:
-    """Duplicate ids, and references to a tax period or levy the case does not hold, by field path.
+    """Duplicate ids (tax periods, levies, notices), and references to a tax period or levy the case does not
+    hold, by field path. No field names a notice by its id yet; its id exists so that one can.
 
     References to tax periods are checked when the case lists its periods (a case may leave them to
     the transcripts it points to). Values are never echoed: only the path of the field that names them.
@@ -632,6 +634,12 @@ def reference_problems(case: Case) -> list[str]:
             if lv.id in levy_ids:
                 problems.append(f"levies[{i}].id: another levy has the same id")
             levy_ids.add(lv.id)
+    notice_ids: set[str] = set()
+    for i, n in enumerate(case.notices):
+        if n.id is not None:
+            if n.id in notice_ids:
+                problems.append(f"notices[{i}].id: another notice has the same id")
+            notice_ids.add(n.id)
     if seen:
         pr = case.proceedings
         holders: list[tuple[str, list[Any]]] = [

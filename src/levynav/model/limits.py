@@ -26,6 +26,9 @@ MAX_NOTICE_FILE_BYTES = 20_000_000
 MAX_DATA_FILE_BYTES = 20_000_000
 """Any other file a command reads (finances, standards tables)."""
 
+MAX_RECORD_FILE_BYTES = 30_000_000
+"""A saved analysis record (`levynav render`); a case with 1,000 levies gives a record of a few MB."""
+
 MAX_LINE_CHARS = 100_000
 """One line of a YAML case file, a transcript or a notice (a printed page line is under 200)."""
 
@@ -65,6 +68,14 @@ MAX_HOUSEHOLD_SIZE = 30
 
 MAX_DEPENDENTS = 30
 """Dependents on a statement of exemptions (Form 668-W) or given to ``wage-exempt --dependents``."""
+
+# ---------------------------------------------------------------- command options
+
+MAX_WORKERS = 64
+"""Worker processes ``screen --workers`` starts on this machine (each holds the rules and tables)."""
+
+MAX_GENERATED_CASES = 1_000_000
+"""Cases ``generate-cases`` writes in one run (a million is the largest benchmark; more fills a disk)."""
 
 EARLIEST_DATE = date(1900, 1, 1)
 LATEST_DATE = date(2100, 12, 31)

@@ -74,6 +74,8 @@ def screen_file(source: Path, out: Path, options: Options, progress: Progress | 
     if out.suffix.lower() not in output.OUTPUT_KINDS:
         raise ScreenError(f"--out: {out.name} must end in .parquet or .csv")
     if not (source.is_file() or source.is_dir()):
+        if source.exists():  # a FIFO, a device or a socket: never opened
+            raise ScreenError(f"{source.name}: is not a regular file or a folder (only those are read)")
         raise ScreenError(f"{source.name}: no such file")
     if not out.parent.is_dir():
         raise ScreenError(f"--out: the folder {out.parent} does not exist")
@@ -112,6 +114,8 @@ def screen_file(source: Path, out: Path, options: Options, progress: Progress | 
 
             run_on_dask(counted(todo), options, finished, progress)
     except sources.InputError as err:
+        if not output.done_parts(work):  # nothing to resume: a failed run leaves nothing behind
+            shutil.rmtree(work, ignore_errors=True)
         raise ScreenError(str(err)) from None
     total = max([count[0], *(i + 1 for i in done)], default=0)
     missing = [i for i in range(total) if i not in output.done_parts(work)]
