@@ -91,7 +91,15 @@ def main() -> None:
     warm, validate = summary_ms(all_analyze), summary_ms(all_validate)
     ratio = round(warm["p50_ms"] / max(validate["p50_ms"], 1e-9), 2)
     example = str(ROOT / "examples" / "balance-paid-in-full.yaml")
-    cli = [sys.executable, "-c", "from levynav.cli import main; main()", "analyze", example, "--as-of", "2026-11-23"]
+    cli = [
+        sys.executable,
+        "-c",
+        "from levynav.cli.app import main; main()",
+        "analyze",
+        example,
+        "--as-of",
+        "2026-11-23",
+    ]
     cold_s = _cold(cli)
     compiled_s = _cold_compiled(cli)
     bare_s = _cold([sys.executable, "-c", "pass"])

@@ -17,8 +17,8 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from common import summary_ms, timings, write
 
-from levynav.calc import standards
-from levynav.calc.hardship import economic_hardship, financial_picture, section
+from levynav.core.calc import standards
+from levynav.core.calc.hardship import economic_hardship, financial_picture, section
 from levynav.intake.load import case_from_data
 
 AS_OF = date(2025, 10, 1)

@@ -15,7 +15,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from common import summary_ms, timings, write
 
-from levynav.analyze import analyze
+from levynav.core.analyze import analyze
 from levynav.documents.packet import build_packet
 from levynav.intake.load import load_case
 

@@ -19,8 +19,8 @@ sys.path.insert(0, str(Path(__file__).parent))
 from common import summary_ms, timings, write
 
 from levynav import analyze
+from levynav.core.model.case import Case
 from levynav.intake.load import case_from_data, parse_text
-from levynav.model.case import Case
 
 EXAMPLE = Path(__file__).parent.parent / "examples" / "bank-levy-hardship-21-day-hold.yaml"
 AS_OF = date(2026, 11, 23)

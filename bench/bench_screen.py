@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from common import write
 
-from levynav.model.case import Case
+from levynav.core.model.case import Case
 from levynav.screen import generate, run
 
 AS_OF = date(2026, 11, 23)

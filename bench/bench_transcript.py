@@ -16,7 +16,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from common import summary_ms, timings, write
 
-from levynav.calc.csed import case_csed
+from levynav.core.calc.csed import case_csed
 from levynav.intake.transcript import parse_transcripts, read_transcripts
 from levynav.intake.transcript_case import transcript_facts
 

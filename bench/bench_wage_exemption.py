@@ -14,10 +14,10 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from common import summary_ms, timings, write
 
-from levynav.calc import wage_exemption as we
-from levynav.calc.alt_equity import Asset, EquityInputs, Vehicle
-from levynav.calc.alternatives import AlternativesFacts, collection_alternatives
-from levynav.model.case import FilingStatus, TaxpayerKind
+from levynav.core.calc import wage_exemption as we
+from levynav.core.calc.alternatives import AlternativesFacts, collection_alternatives
+from levynav.core.calc.offer_equity import Asset, EquityInputs, Vehicle
+from levynav.core.model.case import FilingStatus, TaxpayerKind
 
 REPEAT = 200
 YEARS = [2018, 2020, 2021, 2022, 2023, 2024, 2025]

@@ -126,7 +126,12 @@ def main() -> None:
     data = tempfile.mkdtemp(prefix="levynav-bench-")
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     serve = ["serve", "--port", str(port), "--as-of", "2026-11-23", "--data-dir", data]
-    cmd = [sys.executable, "-c", "import sys; from levynav.cli import main; sys.argv[0] = 'levynav'; main()", *serve]
+    cmd = [
+        sys.executable,
+        "-c",
+        "import sys; from levynav.cli.app import main; sys.argv[0] = 'levynav'; main()",
+        *serve,
+    ]
     log = open(Path(data) / "server.log", "w")  # noqa: SIM115
     server = subprocess.Popen(cmd, env=env, stdout=log, stderr=log)
     load_before = round(os.getloadavg()[0], 2)

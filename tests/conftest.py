@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
-from levynav.calc import standards
+from levynav.core.calc import standards
 
 # No test depends on timing: property tests run without a per-example deadline (a loaded CI machine is slow).
 settings.register_profile("levynav", deadline=None)

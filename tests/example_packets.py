@@ -6,7 +6,7 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
-from levynav.analyze import analyze
+from levynav.core.analyze import analyze
 from levynav.documents.packet import Packet, build_packet
 from levynav.intake.load import load_case
 

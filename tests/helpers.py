@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typer.testing import CliRunner
 
-from levynav.cli import app
+from levynav.cli.app import app
 
 # The Form 433-A/433-F expense lines a test case states as nothing (each one known, and zero).
 ZERO_EXPENSES: dict[str, int] = {

@@ -10,15 +10,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from levynav import params
-from levynav.calc import alt_low_income
-from levynav.calc.alt_common import Eligibility, LevyEffect, Option, Params
-from levynav.calc.alt_equity import Asset, EquityInputs, Vehicle, net_realizable_equity, offer_figures
-from levynav.calc.alt_payments import bank_hold_end, exempt_property_amounts, federal_payment_levy_amount
-from levynav.calc.alternatives import AlternativesFacts, collection_alternatives, months_until
-from levynav.calc.dates import add_months
-from levynav.law import registry
-from levynav.model.case import TaxpayerKind
+from levynav.core import params
+from levynav.core.calc import low_income_test
+from levynav.core.calc.alternatives import AlternativesFacts, collection_alternatives, months_until
+from levynav.core.calc.dates import add_months
+from levynav.core.calc.levy_amounts import bank_hold_end, exempt_property_amounts, federal_payment_levy_amount
+from levynav.core.calc.offer_equity import Asset, EquityInputs, Vehicle, net_realizable_equity, offer_figures
+from levynav.core.calc.option_terms import Eligibility, LevyEffect, Option, Params
+from levynav.core.law import registry
+from levynav.core.model.case import TaxpayerKind
 
 AS_OF = date(2026, 3, 2)
 BASE = AlternativesFacts(
@@ -151,20 +151,20 @@ def test_offer_unknown_without_finances() -> None:
     ],
 )
 def test_low_income_edges(size: int, state: str, agi: D, qualifies: bool) -> None:
-    result = alt_low_income.low_income_test(size, state, agi, None, AS_OF)
+    result = low_income_test.low_income_test(size, state, agi, None, AS_OF)
     assert result.qualifies is qualifies
     assert result.status == "V"
 
 
 def test_low_income_by_monthly_gross_income_times_twelve() -> None:
-    result = alt_low_income.low_income_test(2, "OH", None, D("4200"), AS_OF)
+    result = low_income_test.low_income_test(2, "OH", None, D("4200"), AS_OF)
     assert result.qualifies is True  # 50,400 <= 51,100
     assert result.basis == "household gross monthly income x 12"
 
 
 def test_low_income_unknown_without_income_or_before_the_table() -> None:
-    assert alt_low_income.low_income_test(2, "OH", None, None, AS_OF).qualifies is None
-    assert alt_low_income.low_income_test(2, "OH", D("1000"), None, date(2024, 6, 1)).qualifies is None
+    assert low_income_test.low_income_test(2, "OH", None, None, AS_OF).qualifies is None
+    assert low_income_test.low_income_test(2, "OH", D("1000"), None, date(2024, 6, 1)).qualifies is None
 
 
 # ---------------------------------------------------------------- installment agreements at their limits

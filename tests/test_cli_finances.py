@@ -12,8 +12,8 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from levynav.calc import standards
-from levynav.cli import app
+from levynav.cli.app import app
+from levynav.core.calc import standards
 from tests.helpers import ZERO_EXPENSES
 
 runner = CliRunner()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from levynav.cli import app
+from levynav.cli.app import app
 
 DATA = Path(__file__).parent / "data" / "transcripts"
 runner = CliRunner()

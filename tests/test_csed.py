@@ -7,10 +7,10 @@ from typing import Any
 
 import pytest
 
-from levynav.calc.csed import PeriodCsed, base_date, case_csed
-from levynav.calc.csed_types import LeapDay
+from levynav.core.calc.csed import PeriodCsed, base_date, case_csed
+from levynav.core.calc.csed_types import LeapDay
+from levynav.core.model.case import Case
 from levynav.explain.render import text
-from levynav.model.case import Case
 
 AS_OF = date(2026, 11, 22)
 P = "1040-X"
@@ -295,7 +295,7 @@ def test_combat_zone_adds_time_plus_180_days() -> None:
 
 
 def test_computed_csed_feeds_the_release_rule() -> None:
-    from levynav.analyze import analyze
+    from levynav.core.analyze import analyze
 
     # Assessed 2015-04-13; rejected offer adds 253 days → 2025-12-22 (T3). A levy served 2026-02-02 came too late.
     case = make(

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from levynav.calc import dates
+from levynav.core.calc import dates
 
 DAYS = st.dates(min_value=date(2000, 1, 1), max_value=date(2060, 12, 31))
 

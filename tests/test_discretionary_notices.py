@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from levynav.law import notices
-from levynav.model.case import Case, Notice, NoticeType, Taxpayer, TaxpayerKind, TaxPeriod
+from levynav.core.law import notices
+from levynav.core.model.case import Case, Notice, NoticeType, Taxpayer, TaxpayerKind, TaxPeriod
 
 T = NoticeType
 

@@ -7,15 +7,15 @@ from typing import Any
 
 import pytest
 
-from levynav import datafiles, params
+from levynav.core import datafiles, params
+from levynav.core.law import discretionary, registry
+from levynav.core.law.discretionary_alternatives import installment_agreement_pending, offer_in_compromise_pending
+from levynav.core.law.discretionary_cdp import cdp_hearing_pending, premature_levy
+from levynav.core.law.levy_stays import bankruptcy_stay, digital_assets, innocent_spouse_claim_pending
+from levynav.core.law.rule import Context, messages
+from levynav.core.model.analysis import Effect, Finding, Outcome
+from levynav.core.model.case import Case
 from levynav.explain.render import text
-from levynav.law import discretionary, registry
-from levynav.law.discretionary_alternatives import installment_agreement_pending, offer_in_compromise_pending
-from levynav.law.discretionary_cdp import cdp_hearing_pending, premature_levy
-from levynav.law.discretionary_other import bankruptcy_stay, digital_assets, innocent_spouse_claim_pending
-from levynav.law.rule import Context, messages
-from levynav.model.analysis import Effect, Finding, Outcome
-from levynav.model.case import Case
 
 AS_OF = date(2025, 7, 1)
 RULE_IDS = {

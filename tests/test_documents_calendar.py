@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
-from levynav.analyze import analyze
+from levynav.core.analyze import analyze
 from levynav.documents.calendar import deadlines_ics, uid
 from levynav.explain.render import english
 from levynav.intake.load import load_case

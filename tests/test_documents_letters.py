@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from levynav.analyze import analyze
+from levynav.core.analyze import analyze
+from levynav.core.model.analysis import Analysis, Outcome
+from levynav.core.model.case import Case
 from levynav.documents.lettering import ground_heading
 from levynav.documents.letters import letters_for
 from levynav.documents.pdf import html_to_pdf, pdf_text
 from levynav.explain.render import english, title
 from levynav.intake.load import case_from_data, load_case
-from levynav.model.analysis import Analysis, Outcome
-from levynav.model.case import Case
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
 AS_OF = date(2026, 11, 23)

@@ -12,8 +12,8 @@ import pytest
 from PIL import Image
 from typer.testing import CliRunner
 
-from levynav.analyze import analyze
-from levynav.cli import app
+from levynav.cli.app import app
+from levynav.core.analyze import analyze
 from levynav.documents.packet import Packet, build_packet
 from levynav.documents.pdf import page_count, pdf_text
 from levynav.intake.load import case_from_data, load_case

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from levynav import analyze, load_case
-from levynav.model.analysis import Analysis, Message, message
+from levynav.core.model.analysis import Analysis, Message, message
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
 AS_OF = date(2026, 11, 23)

@@ -8,11 +8,11 @@ from typing import Any
 
 import pytest
 
-from levynav import datafiles, params
-from levynav.law import exemptions, registry, return_property
-from levynav.law.rule import Context
-from levynav.model.analysis import Outcome
-from levynav.model.case import Case
+from levynav.core import datafiles, params
+from levynav.core.law import exemptions, registry, return_property
+from levynav.core.law.rule import Context
+from levynav.core.model.analysis import Outcome
+from levynav.core.model.case import Case
 
 AS_OF = date(2026, 3, 1)
 

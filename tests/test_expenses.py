@@ -10,13 +10,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from levynav.calc import standards
-from levynav.calc.expenses import Expenses, FinancesInputError, allowable_expenses, household
-from levynav.calc.hardship import financial_picture
-from levynav.calc.income import cents, monthly, monthly_income
+from levynav.core.calc import standards
+from levynav.core.calc.expenses import Expenses, FinancesInputError, allowable_expenses, household
+from levynav.core.calc.hardship import financial_picture
+from levynav.core.calc.income import cents, monthly, monthly_income
+from levynav.core.model.case import Case
+from levynav.core.model.finances import Finances, PayFrequency
 from levynav.intake.load import CaseError, case_from_data
-from levynav.model.case import Case
-from levynav.model.finances import Finances, PayFrequency
 from tests.helpers import ZERO_EXPENSES
 
 AS_OF = date(2025, 10, 1)

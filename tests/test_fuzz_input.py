@@ -23,7 +23,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel
 
-from levynav.model.case import Case
+from levynav.core.model.case import Case
 from tests.helpers import run_cli
 
 FUZZ = settings(max_examples=30, suppress_health_check=list(HealthCheck), derandomize=True)

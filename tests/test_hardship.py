@@ -8,12 +8,12 @@ from typing import Any
 
 import pytest
 
-from levynav import derive
-from levynav.calc.hardship import economic_hardship, financial_picture, levy_take
+from levynav.core import derive
+from levynav.core.calc.hardship import economic_hardship, financial_picture, levy_take
+from levynav.core.law.rule import Decided
+from levynav.core.model.analysis import Outcome
+from levynav.core.model.case import Case
 from levynav.intake.load import case_from_data
-from levynav.law.rule import Decided
-from levynav.model.analysis import Outcome
-from levynav.model.case import Case
 from tests.helpers import ZERO_EXPENSES
 
 AS_OF = date(2025, 10, 1)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from levynav.calc import dates, holiday_table
+from levynav.core.calc import dates, holiday_table
 
 
 def test_table_equals_the_package_for_every_year_it_holds() -> None:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from levynav.model import limits
+from levynav.core.model import limits
 from tests.helpers import run_cli
 
 AS_OF = ("--as-of", "2026-11-23")
@@ -262,7 +262,7 @@ def test_every_command_refuses_hostile_options(tmp_path: Path, name: str, monkey
 
 
 def test_the_sweep_covers_every_command() -> None:
-    from levynav.cli import app
+    from levynav.cli.app import app
 
     names = {c.name for c in app.registered_commands} | {g.name for g in app.registered_groups}
     swept = {key.split("-")[0] for key in FILE_COMMANDS} | {args[0] for args in OPTION_CASES.values()}

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from levynav.model import limits
+from levynav.core.model import limits
 from tests.helpers import run_cli as run
 
 EXAMPLES = Path(__file__).parent.parent / "examples"

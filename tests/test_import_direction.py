@@ -1,4 +1,5 @@
-"""Imports point one way: model ← calc ← law ← core (analyze, derive, plan) ← intake/documents/explain ← cli.
+"""Imports point one way: core.model ← core.calc ← core.law ← core (analyze, derive, plan) ← intake/documents/
+explain ← cli.
 
 Every ``import`` and ``from … import`` in src/levynav (at module level or inside a function, the lazy ones too) is
 read with ``ast``; an arrow from a lower layer to a higher one fails. The law data (parameters, citations, the
@@ -14,22 +15,22 @@ SRC = Path(__file__).parent.parent / "src" / "levynav"
 
 # (prefix, layer): the longest matching prefix decides. Lower numbers are lower layers.
 LAYERS: tuple[tuple[str, int], ...] = (
-    ("levynav.model", 0),
-    ("levynav.datafiles", 0),
-    ("levynav.params", 0),
-    ("levynav.lawdata", 0),
-    ("levynav.law.registry", 0),  # the citation registry: law data, read by calc and law alike
+    ("levynav.core.model", 0),
+    ("levynav.core.datafiles", 0),
+    ("levynav.core.params", 0),
+    ("levynav.core.lawdata", 0),
+    ("levynav.core.law.registry", 0),  # the citation registry: law data, read by calc and law alike
     ("levynav.__version__", 0),
-    ("levynav.calc", 1),
-    ("levynav.law", 2),
-    ("levynav.analyze", 3),
-    ("levynav.derive", 3),
-    ("levynav.plan", 3),
+    ("levynav.core.calc", 1),
+    ("levynav.core.law", 2),
+    ("levynav.core.analyze", 3),
+    ("levynav.core.derive", 3),
+    ("levynav.core.plan", 3),
     ("levynav.intake", 4),
     ("levynav.documents", 4),
     ("levynav.explain", 4),  # the renderers (issue 10's explain/ package) sit with the documents
-    ("levynav.render_text", 4),
-    ("levynav.cli", 5),  # cli.py and cli_*.py
+    ("levynav.core", 3),
+    ("levynav.cli", 5),  # the command line, one module per command group
     ("levynav", 5),  # the package's front door re-exports analyze and load_case
 )
 NAMES = {0: "model/law data", 1: "calc", 2: "law", 3: "core", 4: "intake/documents/explain", 5: "cli"}
@@ -64,8 +65,8 @@ def targets(tree: ast.AST, here: str, is_package: bool) -> list[tuple[int, str]]
                 continue
             for alias in node.names:
                 candidate = f"{base}.{alias.name}"
-                # ``from levynav.law import rule`` imports the module levynav.law.rule; ``from levynav.law.rule
-                # import Rule`` imports from levynav.law.rule
+                # ``from levynav.core.law import rule`` imports the module levynav.core.law.rule;
+                # ``from levynav.core.law.rule import Rule`` imports from levynav.core.law.rule
                 is_module = (SRC.parent / Path(*candidate.split("."))).with_suffix(".py").is_file() or (
                     SRC.parent / Path(*candidate.split("."))
                 ).is_dir()
@@ -99,10 +100,10 @@ def test_imports_point_down_the_layers() -> None:
 
 def test_the_checker_sees_a_wrong_arrow() -> None:
     """The checker itself: a calc module importing the rules, lazily inside a function, is caught."""
-    tree = ast.parse("def f():\n    from levynav.law.rule import Rule\n")
-    found = targets(tree, "levynav.calc.example", False)
-    assert found == [(2, "levynav.law.rule")]
-    assert layer(found[0][1]) > layer("levynav.calc.example")
+    tree = ast.parse("def f():\n    from levynav.core.law.rule import Rule\n")
+    found = targets(tree, "levynav.core.calc.example", False)
+    assert found == [(2, "levynav.core.law.rule")]
+    assert layer(found[0][1]) > layer("levynav.core.calc.example")
 
 
 def test_documents_render_the_record_and_never_run_the_core_again() -> None:
@@ -112,6 +113,28 @@ def test_documents_render_the_record_and_never_run_the_core_again() -> None:
     for file in sorted((SRC / "documents").rglob("*.py")):
         tree = ast.parse(file.read_text(encoding="utf-8"))
         for line, target in targets(tree, module_name(file), file.name == "__init__.py"):
-            if target in {"levynav.analyze", "levynav.derive"} or (layer(target) == 2):
+            if target in {"levynav.core.analyze", "levynav.core.derive"} or (layer(target) == 2):
                 bad.append(f"{file.relative_to(SRC)}:{line} imports {target}")
     assert not bad, "\n".join(bad)
+
+
+def test_the_core_imports_nothing_outside_the_core() -> None:
+    """DESIGN §4: everything under levynav/core/ imports only levynav.core.* (and the package version)."""
+    bad = []
+    for file in sorted((SRC / "core").rglob("*.py")):
+        tree = ast.parse(file.read_text(encoding="utf-8"))
+        for line, target in targets(tree, module_name(file), file.name == "__init__.py"):
+            if not (target.startswith("levynav.core") or target == "levynav.__version__"):
+                bad.append(f"{file.relative_to(SRC)}:{line} imports {target}")
+    assert not bad, "the core reaches outside itself:\n" + "\n".join(bad)
+
+
+def test_the_folders_have_no_grab_bag_names() -> None:
+    """Modules are named for their legal question or job: no *_util, *_more, *_other, *_support, *_common, misc."""
+    grab_bags = ("_util", "_utils", "_more", "_other", "_support", "_common", "_misc", "_helpers")
+    bad = [
+        str(f.relative_to(SRC))
+        for f in SRC.rglob("*.py")
+        if f.stem.endswith(grab_bags) or f.stem in {"common", "util", "utils", "misc", "helpers", "other"}
+    ]
+    assert not bad, "rename for the legal question or the job: " + ", ".join(sorted(bad))

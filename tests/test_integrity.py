@@ -9,22 +9,22 @@ from pathlib import Path
 
 import yaml
 
-from levynav import datafiles, params
+from levynav.core import datafiles, params
+from levynav.core.law import registry
+from levynav.core.law.catalog import MODULES
+from levynav.core.law.rule import Rule, messages
 from levynav.explain.catalog import SECTIONS
-from levynav.law import registry
-from levynav.law.catalog import MODULES
-from levynav.law.rule import Rule, messages
 
 SRC = Path(__file__).parent.parent / "src" / "levynav"
 SCENARIOS = Path(__file__).parent / "scenarios"
-CORE = ["law", "calc", "model", "plan.py", "analyze.py", "derive.py"]
+CORE = ["core"]
 
 
 def all_rules() -> list[Rule]:
     rules: list[Rule] = []
     for module in MODULES:
         rules += [v for v in vars(module).values() if isinstance(v, Rule)]
-    for file in (SRC / "law").glob("*.py"):  # helper modules split out of the main ones
+    for file in (SRC / "core" / "law").glob("*.py"):  # helper modules split out of the main ones
         for match in re.finditer(r'Rule\(\s*id="([^"]+)"', file.read_text(encoding="utf-8")):
             if match.group(1) not in {r.id for r in rules}:
                 raise AssertionError(f"{file.name}: Rule {match.group(1)} is not reachable from law.catalog")
@@ -34,14 +34,17 @@ def all_rules() -> list[Rule]:
 def test_rule_ids_are_unique_across_the_catalog() -> None:
     """One legal question, one id: two Rule records may not share an id (anywhere under law/)."""
     seen: dict[str, str] = {}
-    for file in sorted((SRC / "law").glob("*.py")):
+    for file in sorted((SRC / "core" / "law").glob("*.py")):
         for match in re.finditer(r'Rule\(\s*id="([^"]+)"', file.read_text(encoding="utf-8")):
             rid = match.group(1)
             assert rid not in seen, f"rule id {rid} is defined twice: {seen[rid]} and {file.name}"
             seen[rid] = file.name
     records: dict[str, Rule] = {}
-    for file in sorted((SRC / "law").glob("*.py")):  # records built any other way (dataclasses.replace, copies)
-        module = importlib.import_module(f"levynav.law.{file.stem}")
+    # records built any other way (dataclasses.replace, copies)
+    for file in sorted(
+        (SRC / "core" / "law").glob("*.py")
+    ):  # records built any other way (dataclasses.replace, copies)
+        module = importlib.import_module(f"levynav.core.law.{file.stem}")
         for rule in (v for v in vars(module).values() if isinstance(v, Rule)):
             assert records.get(rule.id, rule) == rule, f"rule id {rule.id} names two Rule records ({file.name})"
             records[rule.id] = rule
@@ -127,7 +130,7 @@ def test_the_cdp_request_period_is_counted_in_one_place() -> None:
     readers = sorted(
         str(f.relative_to(SRC)) for f in SRC.rglob("*.py") if '"cdp.request_window_days"' in f.read_text("utf-8")
     )
-    assert readers == ["calc/hearing_windows.py"], readers
+    assert readers == ["core/calc/hearing_windows.py"], readers
 
 
 def test_the_core_reads_no_environment_or_home_folder() -> None:
@@ -143,8 +146,8 @@ def test_the_core_reads_no_environment_or_home_folder() -> None:
 
 def test_an_analysis_records_the_law_data_it_used() -> None:
     from levynav import analyze
-    from levynav.lawdata import Law
-    from levynav.model.case import Case
+    from levynav.core.lawdata import Law
+    from levynav.core.model.case import Case
 
     law = Law.packaged()
     result = analyze(Case.model_validate({"taxpayer": {"kind": "individual"}}), date(2026, 1, 5), law)
@@ -159,8 +162,8 @@ def test_the_law_bundle_passed_in_is_the_one_the_rules_read() -> None:
     import dataclasses
 
     from levynav import analyze
-    from levynav.lawdata import Law
-    from levynav.model.case import Case
+    from levynav.core.lawdata import Law
+    from levynav.core.model.case import Case
 
     packaged = Law.packaged()
     cdp = packaged.parameters["cdp.request_window_days"]

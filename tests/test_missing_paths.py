@@ -19,9 +19,9 @@ import yaml
 from pydantic import BaseModel
 
 from levynav import analyze, load_case
+from levynav.core.model.analysis import Analysis
+from levynav.core.model.case import Case
 from levynav.intake.load import CaseError, case_from_data
-from levynav.model.analysis import Analysis
-from levynav.model.case import Case
 from tests.scenario_runner import as_date, discover
 
 EXAMPLES = Path(__file__).parent.parent / "examples"

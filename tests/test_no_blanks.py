@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 
 from levynav import analyze, load_case
+from levynav.core.model.analysis import Analysis
 from levynav.explain.render import Rendered, english
 from levynav.intake.load import case_from_data
-from levynav.model.analysis import Analysis
 from tests.scenario_runner import as_date, discover
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
@@ -93,9 +93,9 @@ def test_scenario_texts_have_no_blanks(name: str, scenario: dict[str, object]) -
 def test_plan_texts_fill_only_values_their_situation_has() -> None:
     """A step's plain wording has no blank at all; a situation's wording (``variants``) names only values
     the rule's message for that situation is filled with, so every blank is always filled."""
+    from levynav.core.law.rule import messages
     from levynav.explain.catalog import plan_texts
     from levynav.explain.render import PLACEHOLDER
-    from levynav.law.rule import messages
 
     for rule, text in plan_texts("en").items():
         for name in ("title", "action", "form"):

@@ -14,7 +14,7 @@ import pytest
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 from typer.testing import CliRunner
 
-from levynav.cli import app as cli_app
+from levynav.cli.app import app as cli_app
 from levynav.intake.notices import NoticeFileError, read_notice_file
 
 if shutil.which("tesseract") is None:

@@ -13,11 +13,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from levynav.core.model.analysis import Message
+from levynav.core.model.case import Case, LevyKind, NoticeType, Taxpayer, TaxpayerKind, TaxPeriod
 from levynav.explain.render import text as explain_text
 from levynav.intake.notice_clocks import notice_deadlines
 from levynav.intake.notices import NoticeFileError, NoticeReading, read_notice_file, read_notice_text
-from levynav.model.analysis import Message
-from levynav.model.case import Case, LevyKind, NoticeType, Taxpayer, TaxpayerKind, TaxPeriod
 
 SAMPLES = Path(__file__).resolve().parent.parent / "examples" / "notices"
 

@@ -21,7 +21,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from levynav.cli import app
+from levynav.cli.app import app
 from levynav.documents import packet_folder
 from levynav.documents.packet_folder import MANIFEST, DestinationError, check_destination, write_packet_folder
 

@@ -15,7 +15,7 @@ import pdfplumber
 import pytest
 from pypdf import PdfReader
 
-from levynav.analyze import analyze
+from levynav.core.analyze import analyze
 from levynav.documents.packet import MAX_LETTERS_PER_KIND, Packet, build_packet
 from levynav.documents.pdf import page_count
 from levynav.intake.load import case_from_data
@@ -109,8 +109,8 @@ def test_letters_name_their_recipient_once(path: Path) -> None:
 
 
 def test_money_below_zero_has_the_minus_before_the_dollar_sign() -> None:
+    from levynav.core.law.rule import humanize
     from levynav.documents.lettering import money
-    from levynav.law.rule import humanize
 
     assert money("-465.40") == "\u2212$465.40"
     assert humanize(__import__("decimal").Decimal("-465.40")) == "\u2212$465.40"

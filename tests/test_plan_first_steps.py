@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from levynav import analyze, load_case
+from levynav.core.model.analysis import Analysis
 from levynav.explain.render import english
 from levynav.intake.load import case_from_data
-from levynav.model.analysis import Analysis
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
 AS_OF = date(2026, 11, 23)

@@ -11,15 +11,15 @@ from pathlib import Path
 import pytest
 import yaml
 
-from levynav import datafiles, params
+from levynav.core import datafiles, params
+from levynav.core.law import registry, release
+from levynav.core.law.release_grounds import wage_levy_not_collectible
+from levynav.core.law.release_hardship import economic_hardship, hardship_measure, unfiled_returns_no_bar
+from levynav.core.law.rule import Context, Decided
+from levynav.core.model.analysis import Effect, Outcome, ParamUse
+from levynav.core.model.case import Case
+from levynav.core.plan import ACTION_EFFECTS
 from levynav.explain.render import text
-from levynav.law import registry, release
-from levynav.law.release_grounds import wage_levy_not_collectible
-from levynav.law.release_hardship import economic_hardship, hardship_measure, unfiled_returns_no_bar
-from levynav.law.rule import Context, Decided
-from levynav.model.analysis import Effect, Outcome, ParamUse
-from levynav.model.case import Case
-from levynav.plan import ACTION_EFFECTS
 
 AS_OF = date(2026, 3, 1)
 LAW = Path(release.__file__).parent
@@ -127,7 +127,7 @@ def test_effective_date_parameter_values() -> None:
 
 def _rule_constants() -> dict[str, tuple[str, ...]]:
     """Rule id -> citation ids, read from the Rule constants of the release modules."""
-    from levynav.law import release_grounds, release_hardship, release_info
+    from levynav.core.law import release_grounds, release_hardship, release_info
 
     out: dict[str, tuple[str, ...]] = {}
     for module in (release, release_grounds, release_hardship, release_info):
@@ -185,7 +185,7 @@ def test_action_rules_have_plan_steps_and_info_rules_do_not_need_them() -> None:
 
 
 def _modules() -> tuple[object, ...]:
-    from levynav.law import release_grounds, release_hardship, release_info
+    from levynav.core.law import release_grounds, release_hardship, release_info
 
     return (release, release_grounds, release_hardship, release_info)
 

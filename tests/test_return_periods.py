@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from levynav.law.return_periods import (
+from levynav.core.law.return_periods import (
     TCJA_ENACTED,
     form_8546_deadline,
     money_taken,
@@ -15,7 +15,7 @@ from levynav.law.return_periods import (
     rollback_deadline,
     suit_period,
 )
-from levynav.model.case import Levy, LevyKind, WrongfulLevyClaim
+from levynav.core.model.case import Levy, LevyKind, WrongfulLevyClaim
 from tests.helpers import run_cli
 
 RETURN = "return.period_months"

@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 
 from levynav import analyze
+from levynav.core.model.analysis import Analysis, Finding
 from levynav.explain.render import english
 from levynav.intake.load import CaseError, case_from_data
-from levynav.model.analysis import Analysis, Finding
 from tests.scenario_runner import (
     CSED_KEYS,
     DEADLINE_KEYS,

@@ -13,10 +13,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from levynav.analyze import analyze
-from levynav.cli_common import analysis_json
+from levynav.cli.arguments import analysis_json
+from levynav.core.analyze import analyze
+from levynav.core.model.case import Case
 from levynav.intake.load import load_case
-from levynav.model.case import Case
 from levynav.screen import columns, generate, output, run
 from levynav.screen.flags import FLAG_COLUMNS, flags
 from tests.helpers import run_cli

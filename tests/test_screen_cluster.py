@@ -20,9 +20,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from levynav.analyze import analyze
+from levynav.core.analyze import analyze
+from levynav.core.model.case import Case
 from levynav.intake.load import load_case
-from levynav.model.case import Case
 from levynav.screen import generate, run
 from levynav.screen.flags import FLAG_COLUMNS, flags
 

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from levynav.calc import standards
-from levynav.calc.standards import County, edition_for, grade
+from levynav.core.calc import standards
+from levynav.core.calc.standards import County, edition_for, grade
 
 SHARED = Path("/work/shared/data")
 PACKAGED = standards.packaged_dir()

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from levynav.calc.csed import case_csed
-from levynav.derive import build_context
+from levynav.core.calc.csed import case_csed
+from levynav.core.derive import build_context
 from levynav.intake.load import load_case
 from levynav.intake.transcript import (
     case_with_transcripts,

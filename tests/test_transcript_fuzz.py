@@ -9,10 +9,10 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from levynav.calc.csed import case_csed
+from levynav.core.calc.csed import case_csed
+from levynav.core.model.case import Case, Taxpayer, TaxpayerKind
 from levynav.intake.transcript import parse_amount, parse_transcripts
 from levynav.intake.transcript_case import merge, transcript_facts
-from levynav.model.case import Case, Taxpayer, TaxpayerKind
 
 DATA = Path(__file__).parent / "data" / "transcripts"
 LINES = (DATA / "tx4_1040_2021.txt").read_text(encoding="utf-8").splitlines() + (

@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from levynav import datafiles
-from levynav.calc import wage_exemption as we
-from levynav.model.case import FilingStatus
+from levynav.core import datafiles
+from levynav.core.calc import wage_exemption as we
+from levynav.core.model.case import FilingStatus
 
 SHARED_CHECK = Path(__file__).resolve().parents[2] / "shared" / "data" / "pub1494_check_values.csv"
 PACKAGED_CHECK = datafiles.path("wage_exemption", "pub1494_check_values.csv")
@@ -245,7 +245,7 @@ def test_inputs_file_keeps_the_shared_columns_plus_source_and_every_value_is_sou
 
 
 def test_wage_citations_are_in_the_registry() -> None:
-    from levynav.law import registry
+    from levynav.core.law import registry
 
     for cid in we.CITES:
         assert registry.cite(cid).summary

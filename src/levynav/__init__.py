@@ -2,8 +2,8 @@
 
 __version__ = "0.1.0"
 
-from levynav.analyze import analyze
+from levynav.core.analyze import analyze
+from levynav.core.model import Analysis, Case
 from levynav.intake.load import CaseError, load_case
-from levynav.model import Analysis, Case
 
 __all__ = ["Analysis", "Case", "CaseError", "__version__", "analyze", "load_case"]

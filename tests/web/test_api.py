@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from levynav import analyze, load_case
-from levynav.cli import app as cli_app
+from levynav.cli.app import app as cli_app
 from tests.web.conftest import AS_OF, EXAMPLES, ROOT, example
 
 BANK = "bank-levy-hardship-21-day-hold.yaml"

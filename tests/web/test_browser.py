@@ -18,10 +18,10 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 
 from levynav import analyze, load_case
+from levynav.core.model.case import Case
 from levynav.interview.answers import value_at
 from levynav.interview.fields import FieldKind, kind_of
 from levynav.interview.flow import item_fields
-from levynav.model.case import Case
 from levynav.web import Settings, create_app, words
 from tests.web.conftest import AS_OF, EXAMPLES
 

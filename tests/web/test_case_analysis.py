@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from levynav import analyze, load_case
-from levynav.lawdata import Law
-from levynav.model.case import Case
+from levynav.core.lawdata import Law
+from levynav.core.model.case import Case
 from levynav.web import words
 from levynav.web.case_analysis import CaseAnalyses
 from tests.web.conftest import AS_OF, EXAMPLES

@@ -10,12 +10,12 @@ import pytest
 import yaml
 
 from levynav import analyze, load_case
+from levynav.core.model.case import Case
 from levynav.explain.render import question_prompt
 from levynav.interview import next_questions
 from levynav.interview.answers import AnswerError, apply_answer, value_at
 from levynav.interview.fields import annotation, kind_of
 from levynav.interview.flow import _askable, _question, start_case, table
-from levynav.model.case import Case
 from tests.web.conftest import AS_OF, EXAMPLES
 
 QUESTIONS = Path(__file__).resolve().parents[2] / "src" / "levynav" / "data" / "questions"

@@ -142,7 +142,7 @@ def test_start_from_a_notice(client: TestClient) -> None:
 def test_serve_refuses_a_bad_port() -> None:
     from typer.testing import CliRunner
 
-    from levynav.cli import app as cli_app
+    from levynav.cli.app import app as cli_app
 
     out = CliRunner().invoke(cli_app, ["serve", "--port", "70000"])
     assert out.exit_code == 2

@@ -7,10 +7,10 @@ from datetime import UTC, datetime, time, timedelta
 
 from icalendar import Alarm, Calendar, Event
 
+from levynav.core.model.analysis import Analysis as Record
 from levynav.explain.render import RDeadline as Deadline
 from levynav.explain.render import Rendered as Analysis
 from levynav.explain.render import english
-from levynav.model.analysis import Analysis as Record
 
 REMINDER_DAYS = (7, 1)
 PRODID = "-//Levy Navigator//levynav packet//EN"

@@ -17,7 +17,7 @@ from typing import Any
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, NameObject
 
-from levynav import datafiles
+from levynav.core import datafiles
 from levynav.documents.forms_entries import evaluate
 from levynav.documents.forms_values import Values
 

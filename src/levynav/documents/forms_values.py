@@ -32,12 +32,12 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from levynav.calc import dates
+from levynav.core.calc import dates
+from levynav.core.model.analysis import Analysis as Record
+from levynav.core.model.analysis import Outcome
+from levynav.core.model.case import Case, FilingStatus, TaxpayerKind
 from levynav.explain.render import Rendered as Analysis
 from levynav.explain.render import english
-from levynav.model.analysis import Analysis as Record
-from levynav.model.analysis import Outcome
-from levynav.model.case import Case, FilingStatus, TaxpayerKind
 
 
 class _Marker:

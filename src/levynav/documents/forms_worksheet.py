@@ -16,7 +16,7 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from levynav import datafiles
+from levynav.core import datafiles
 from levynav.documents.forms_entries import evaluate
 from levynav.documents.forms_values import Values
 

@@ -17,14 +17,14 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from levynav import datafiles
+from levynav.core import datafiles
+from levynav.core.model.analysis import Analysis as Record
+from levynav.core.model.analysis import Effect, Outcome
+from levynav.core.model.case import Case, Levy
 from levynav.explain.render import RDeadline as Deadline
 from levynav.explain.render import Rendered as Analysis
 from levynav.explain.render import RFinding as Finding
 from levynav.explain.render import english
-from levynav.model.analysis import Analysis as Record
-from levynav.model.analysis import Effect, Outcome
-from levynav.model.case import Case, Levy
 
 # Findings with these effects are reasons to release a levy (the release request names them).
 RELEASE_EFFECTS = {

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from levynav.core.model.analysis import Analysis as Record
+from levynav.core.model.analysis import Effect
+from levynav.core.model.case import Case, Owner
 from levynav.documents.lettering import (
     HEARING_RULES,
     RELEASE_EFFECTS,
@@ -30,9 +33,6 @@ from levynav.explain.render import RDeadline as Deadline
 from levynav.explain.render import Rendered as Analysis
 from levynav.explain.render import RFinding as Finding
 from levynav.explain.render import english
-from levynav.model.analysis import Analysis as Record
-from levynav.model.analysis import Effect
-from levynav.model.case import Case, Owner
 
 REFUND_RULES = {"R6401-1"}
 

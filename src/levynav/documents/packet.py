@@ -17,6 +17,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from levynav.core.law import registry
+from levynav.core.model.analysis import Analysis as Record
+from levynav.core.model.analysis import Effect, Outcome, TextArg
+from levynav.core.model.case import Case
 from levynav.documents import calendar, letters, packet_words, timeline
 from levynav.documents.lettering import Letter, render
 from levynav.documents.packet_folder import case_fingerprint, write_packet_folder
@@ -26,10 +30,6 @@ from levynav.explain import catalog
 from levynav.explain.render import Rendered as Analysis
 from levynav.explain.render import english
 from levynav.explain.render import render as render_record
-from levynav.law import registry
-from levynav.model.analysis import Analysis as Record
-from levynav.model.analysis import Effect, Outcome, TextArg
-from levynav.model.case import Case
 
 
 @dataclass

@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from levynav.core.model.case import Case
 from levynav.documents import forms
 from levynav.documents.lettering import Letter, checklist
 from levynav.explain import catalog, format
 from levynav.explain.render import RDeadline, say
 from levynav.explain.render import Rendered as Analysis
-from levynav.model.case import Case
 
 
 def texts(lang: str, name: str) -> dict[str, Any]:

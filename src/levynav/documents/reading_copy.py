@@ -15,12 +15,12 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from levynav.core.model.ability_to_pay import ExpenseLine
 from levynav.documents import packet_words
 from levynav.documents.lettering import Letter, render
 from levynav.explain import format
 from levynav.explain.render import RDeadline, say, title
 from levynav.explain.render import Rendered as Analysis
-from levynav.model.ability_to_pay import ExpenseLine
 
 # the letter's own extra enclosures (letters.py), by kind, as keys of letters.yaml "enclose"
 EXTRA_ENCLOSED = {"release_request": ["levy_notice"], "holder_letter": ["release_copy"]}

@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from datetime import date
 from xml.sax.saxutils import escape
 
+from levynav.core.model.analysis import Analysis as Record
+from levynav.core.model.case import Case
 from levynav.explain import catalog
 from levynav.explain.render import Rendered as Analysis
 from levynav.explain.render import english
-from levynav.model.analysis import Analysis as Record
-from levynav.model.case import Case
 
 WIDTH = 680
 ROW = 26

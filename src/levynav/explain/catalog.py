@@ -7,7 +7,7 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-from levynav import datafiles
+from levynav.core import datafiles
 
 # top-level keys of data/messages/<lang>/*.yaml that are not rule ids
 SECTIONS = (
@@ -69,8 +69,8 @@ def titles(lang: str) -> dict[str, str]:
     """Rule titles: English from the Rule records, other languages from their ``title`` section."""
     if lang != "en":
         return {str(k): str(v) for k, v in (messages(lang).get("title") or {}).items()}
-    from levynav.law.catalog import MODULES
-    from levynav.law.rule import Rule
+    from levynav.core.law.catalog import MODULES
+    from levynav.core.law.rule import Rule
 
     out: dict[str, str] = {}
     for module in MODULES:

@@ -13,9 +13,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from levynav.explain import catalog, format
-from levynav.model.ability_to_pay import AbilityToPay
-from levynav.model.analysis import (
+from levynav.core.model.ability_to_pay import AbilityToPay
+from levynav.core.model.analysis import (
     Analysis,
     Arg,
     Citation,
@@ -34,6 +33,7 @@ from levynav.model.analysis import (
     Step,
     TextArg,
 )
+from levynav.explain import catalog, format
 
 PLACEHOLDER = re.compile(r"\{(\w+)(?::[^{}]*)?\}")
 

@@ -22,7 +22,7 @@ from typing import Any
 
 import yaml
 
-from levynav.model import limits
+from levynav.core.model import limits
 
 _BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 

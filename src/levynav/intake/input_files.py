@@ -15,7 +15,7 @@ import os
 import stat
 from pathlib import Path
 
-from levynav.model import limits
+from levynav.core.model import limits
 
 
 class InputFileError(ValueError):

@@ -18,8 +18,8 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from levynav.core.model import limits
 from levynav.intake.input_files import InputFileError, check_line_lengths, read_input_file
-from levynav.model import limits
 
 _CONTROL = frozenset(chr(c) for c in range(32)) - {"\t", "\n", "\r", "\f", "\v"}
 

@@ -7,9 +7,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from levynav.core.model.case import Case, ReferenceErrors
 from levynav.intake.bounded_parse import BoundsError, parse_json, parse_yaml
 from levynav.intake.input_files import InputFileError, check_line_lengths, read_input_file
-from levynav.model.case import Case, ReferenceErrors
 
 MAX_PROBLEMS_SHOWN = 50
 """Problems listed for one case file; the rest are counted, not printed."""

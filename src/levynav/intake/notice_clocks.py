@@ -19,10 +19,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from levynav.analyze import analyze
-from levynav.calc import hearing_windows
-from levynav.model.analysis import Deadline, Message, ParamUse, message
-from levynav.model.case import Case, Notice, Taxpayer, TaxpayerKind
+from levynav.core.analyze import analyze
+from levynav.core.calc import hearing_windows
+from levynav.core.model.analysis import Deadline, Message, ParamUse, message
+from levynav.core.model.case import Case, Notice, Taxpayer, TaxpayerKind
 
 SUBJECT = "notices[0]"
 

@@ -21,11 +21,11 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from levynav.core.model import limits
+from levynav.core.model.case import Case, Levy, LevyKind, Notice, NoticeType, TaxPeriod
 from levynav.intake import notice_fields as fields
 from levynav.intake.notice_text import fix_ocr_digits, split_lines
 from levynav.intake.notice_types import recognise
-from levynav.model import limits
-from levynav.model.case import Case, Levy, LevyKind, Notice, NoticeType, TaxPeriod
 
 BANK_WORDS = ("bank", "credit union", "savings", "trust company", "bancorp", "financial", "n.a.", "federal credit")
 RETIREMENT_WORDS = ("retirement", "pension", "annuity", "401(k)", "ira ")

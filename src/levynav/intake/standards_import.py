@@ -18,8 +18,8 @@ from typing import Any
 
 import yaml
 
-from levynav import datafiles
-from levynav.calc.standards import (
+from levynav.core import datafiles
+from levynav.core.calc.standards import (
     AGE_GROUPS,
     NATIONAL_ITEMS,
     TABLES,

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from levynav.core.model.case import Case, Taxpayer, TaxpayerKind
 from levynav.intake.input_files import InputFileError
 from levynav.intake.input_text import read_input_text
 from levynav.intake.transcript_case import Event, Facts, merge, transcript_facts
@@ -25,7 +26,6 @@ from levynav.intake.transcript_parse import (
     parse_date,
     parse_transcripts,
 )
-from levynav.model.case import Case, Taxpayer, TaxpayerKind
 
 __all__ = [
     "Event",

@@ -12,11 +12,11 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from levynav import params
-from levynav.calc.hearing_windows import cdp_request_period
+from levynav.core import params
+from levynav.core.calc.hearing_windows import cdp_request_period
+from levynav.core.model.case import Case
 from levynav.intake.transcript_codes import Meaning, classify
 from levynav.intake.transcript_parse import Problem, Transaction, Transcript
-from levynav.model.case import Case
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from levynav import datafiles
+from levynav.core import datafiles
 from levynav.intake.transcript_parse import Transaction
 
 TABLE = "transcript/codes.yaml"

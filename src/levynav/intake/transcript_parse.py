@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from levynav.model import limits
+from levynav.core.model import limits
 
 MONTHS = {
     m: i

@@ -12,9 +12,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from levynav.core.model.case import Case
 from levynav.intake.load import _problem
 from levynav.interview.fields import FieldKind, kind_of
-from levynav.model.case import Case
 
 SEGMENT = re.compile(r"^([a-z_]+)(?:\[(\d+)\])?$")
 

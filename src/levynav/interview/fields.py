@@ -12,7 +12,7 @@ from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
-from levynav.model.case import Case
+from levynav.core.model.case import Case
 
 INDEX = re.compile(r"\[\d+\]")
 

@@ -16,11 +16,11 @@ from typing import Any
 import yaml
 from pydantic import BaseModel
 
-from levynav.analyze import analyze
+from levynav.core.analyze import analyze
+from levynav.core.model.analysis import Analysis
+from levynav.core.model.case import Case
 from levynav.explain.render import question_prompt
 from levynav.interview.fields import FieldKind, annotation, kind_of, pattern
-from levynav.model.analysis import Analysis
-from levynav.model.case import Case
 
 TABLE = Path(__file__).with_name("questions.yaml")
 

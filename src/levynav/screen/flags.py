@@ -13,8 +13,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from levynav.model.ability_to_pay import AbilityToPay, Eligibility
-from levynav.model.analysis import Analysis, Effect, Finding, Outcome
+from levynav.core.model.ability_to_pay import AbilityToPay, Eligibility
+from levynav.core.model.analysis import Analysis, Effect, Finding, Outcome
 
 # The levy was made before the notices and waiting periods the law requires (§ 6330(a), § 6331(d)).
 PREMATURE_RULES = frozenset({"R6330-A1"})

@@ -17,9 +17,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from levynav.analyze import analyze
+from levynav.core.analyze import analyze
+from levynav.core.model.case import Case
 from levynav.intake.load import field_path
-from levynav.model.case import Case
 from levynav.screen import columns
 from levynav.screen.flags import FLAG_COLUMNS, flags
 
@@ -41,8 +41,8 @@ def _law_loaded() -> None:
     global _law_ready
     if _law_ready:
         return
-    from levynav.law import registry
-    from levynav.params import all_params
+    from levynav.core.law import registry
+    from levynav.core.params import all_params
 
     all_params()
     registry.registry()
@@ -88,7 +88,7 @@ def screen_one(
 
 
 def _record_json(result: Any) -> str:
-    from levynav.cli_common import analysis_json  # the same function `levynav analyze --format json` uses
+    from levynav.cli.arguments import analysis_json  # the same function `levynav analyze --format json` uses
 
     return analysis_json(result)
 

@@ -19,8 +19,8 @@ from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from levynav.model.analysis import Analysis
-from levynav.model.case import Case
+from levynav.core.model.analysis import Analysis
+from levynav.core.model.case import Case
 from levynav.store.models import AnalysisRow, CaseRow, DocumentRow
 
 MIGRATIONS = Path(__file__).parent / "migrations"

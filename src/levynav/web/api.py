@@ -14,10 +14,10 @@ from fastapi import APIRouter, Body, File, HTTPException, Query, Request, Respon
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
-from levynav.analyze import analyze
+from levynav.core.analyze import analyze
+from levynav.core.model.analysis import Analysis
+from levynav.core.model.case import Case
 from levynav.intake.load import CaseError, case_from_data
-from levynav.model.analysis import Analysis
-from levynav.model.case import Case
 from levynav.store.repository import Store
 from levynav.web.settings import Settings
 from levynav.web.words import LANGS, render_analysis
@@ -190,7 +190,7 @@ async def read_upload(request: Request, file: UploadFile) -> bytes:
 
 def notice_reading(data: bytes, filename: str, day: date) -> dict[str, Any]:
     """What a notice file says (the reader and report of `levynav notice`)."""
-    from levynav.cli_notice import notice_report
+    from levynav.cli.notice import notice_report
     from levynav.intake.notices import NoticeFileError, read_notice_file
     from levynav.intake.ocr import is_image
 
@@ -219,7 +219,7 @@ async def intake_transcript(
     request: Request, file: Annotated[UploadFile, File()], as_of: AsOf = None
 ) -> dict[str, Any]:
     """An IRS account transcript (PDF or text) in: periods, events, each CSED, what could not be read."""
-    from levynav.cli_transcript import report
+    from levynav.cli.transcript import report
     from levynav.intake.transcript import read_transcripts
 
     data = await read_upload(request, file)
@@ -240,8 +240,8 @@ def _safe_name(file: UploadFile) -> str:
 @router.post("/wage-exempt", responses=ERRORS)
 def wage_exempt(body: WageExemptRequest) -> dict[str, Any]:
     """The part of each paycheck a wage levy must leave (Publication 1494), with the formula."""
-    from levynav.calc import wage_exemption as we
-    from levynav.cli_wage import _as_json, levy_takes
+    from levynav.cli.wage import _as_json, levy_takes
+    from levynav.core.calc import wage_exemption as we
 
     status = body.filing_status.replace("-", "_") if body.filing_status else None
     try:
@@ -268,9 +268,9 @@ def wage_exempt(body: WageExemptRequest) -> dict[str, Any]:
 @router.post("/finances", responses=ERRORS)
 def finances(request: Request, case: CaseBody, as_of: AsOf = None) -> dict[str, Any]:
     """Income, allowable living expenses (Collection Financial Standards), disposable income and hardship."""
-    from levynav.calc import hardship as calc_hardship
-    from levynav.calc.expenses import FinancesInputError
-    from levynav.calc.standards import StandardsError
+    from levynav.core.calc import hardship as calc_hardship
+    from levynav.core.calc.expenses import FinancesInputError
+    from levynav.core.calc.standards import StandardsError
 
     parsed = parse_case(case)
     day = as_of_or_today(request, as_of)

@@ -15,8 +15,8 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from levynav import __version__
+from levynav.core.lawdata import Law
 from levynav.intake.load import CaseError, field_path, load_case
-from levynav.lawdata import Law
 from levynav.store.repository import Store
 from levynav.web import api, csrf, pages
 from levynav.web.case_analysis import CaseAnalyses

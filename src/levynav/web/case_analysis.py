@@ -14,11 +14,11 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any, TypeVar
 
-from levynav.analyze import analyze
+from levynav.core.analyze import analyze
+from levynav.core.lawdata import Law
+from levynav.core.model.analysis import Analysis
+from levynav.core.model.case import Case
 from levynav.interview.flow import InterviewQuestion, next_questions
-from levynav.lawdata import Law
-from levynav.model.analysis import Analysis
-from levynav.model.case import Case
 from levynav.web import emergency, words
 
 T = TypeVar("T")

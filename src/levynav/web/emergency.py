@@ -8,9 +8,9 @@ from typing import Any
 
 import yaml
 
+from levynav.core.model.analysis import Analysis
+from levynav.core.model.case import Case
 from levynav.explain.render import step as render_step
-from levynav.model.analysis import Analysis
-from levynav.model.case import Case
 from levynav.web.words import day, t
 
 TABLE = Path(__file__).with_name("emergency.yaml")

@@ -15,12 +15,12 @@ from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 from pydantic import ValidationError
 
+from levynav.core.model.analysis import Analysis
+from levynav.core.model.case import Case, Levy, Notice
 from levynav.explain.catalog import question_texts
 from levynav.interview.answers import AnswerError, apply_answer, value_at
 from levynav.interview.fields import kind_of, pattern
 from levynav.interview.flow import SEED_PROMPTS, InterviewQuestion, _question, start_case, table
-from levynav.model.analysis import Analysis
-from levynav.model.case import Case, Levy, Notice
 from levynav.store.repository import StoredCase
 from levynav.web import csrf, words
 from levynav.web.api import CODE_PATTERN, notice_reading, settings, store

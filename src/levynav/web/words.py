@@ -16,10 +16,10 @@ import yaml
 from babel.dates import format_date
 from babel.numbers import format_currency
 
+from levynav.core.model.ability_to_pay import AbilityToPay, Eligibility
+from levynav.core.model.analysis import Analysis, Outcome
+from levynav.core.plan import EFFECT_WEIGHT
 from levynav.explain.render import RFinding, label, render
-from levynav.model.ability_to_pay import AbilityToPay, Eligibility
-from levynav.model.analysis import Analysis, Outcome
-from levynav.plan import EFFECT_WEIGHT
 
 LANGS = ("en", "es")
 LOCALES = {"en": "en_US", "es": "es_US"}

@@ -1,0 +1,116 @@
+"""What every command shares: the exit-2 error, --as-of and --format parsing, and loading a case file.
+
+Loading a case here also reads the account transcripts the case points to (the adapter reads files;
+the core never does) and prints what could not be read as warnings.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from levynav.core.model import limits
+from levynav.core.model.analysis import Analysis
+from levynav.core.model.case import Case
+from levynav.intake.input_files import InputFileError, check_input_file
+from levynav.intake.load import CaseError, load_case
+
+AsOf = Annotated[
+    str | None,
+    typer.Option("--as-of", help="Date to analyse on, YYYY-MM-DD (default: today)", show_default=False),
+]
+Format = Annotated[str, typer.Option("--format", help="text or json")]
+Lang = Annotated[
+    str | None,
+    typer.Option("--lang", help="language of what a person reads: en or es (default: $LEVYNAV_LANG, else en)"),
+]
+
+
+def parse_lang(raw: str | None) -> str:
+    """The language: --lang, else the LEVYNAV_LANG environment variable (read here, in the adapter only), else en."""
+    import os
+
+    from levynav.explain import LANGS
+
+    chosen = raw if raw is not None else (os.environ.get("LEVYNAV_LANG") or "en")
+    where = "--lang" if raw is not None else "LEVYNAV_LANG"
+    if chosen not in LANGS:
+        raise fail(f"{where}: {chosen!r} is not one of {', '.join(LANGS)}")
+    return chosen
+
+
+def fail(message: str) -> typer.Exit:
+    """Print ``levynav: message`` to stderr; raise the returned Exit (code 2)."""
+    typer.echo(f"levynav: {message}", err=True)
+    return typer.Exit(code=2)
+
+
+def parse_as_of(raw: str | None) -> date:
+    if raw is None:
+        return date.today()  # the adapter, not the core, reads the clock
+    try:
+        day = date.fromisoformat(raw)
+    except ValueError:
+        raise fail("--as-of: is not a date in the form YYYY-MM-DD") from None
+    if not limits.EARLIEST_DATE <= day <= limits.LATEST_DATE:
+        raise fail(f"--as-of: is outside the plausible range {limits.date_range_text()}")
+    return day
+
+
+def check_format(fmt: str) -> str:
+    if fmt not in {"text", "json"}:
+        raise fail(f"--format: {fmt!r} is not one of text, json")
+    return fmt
+
+
+def load_case_or_exit(case_file: Path) -> Case:
+    """The case with its transcripts read in; bad input prints one line per problem and exits 2."""
+    try:
+        case = load_case(case_file)
+    except CaseError as err:
+        typer.echo(f"levynav: {err.source} has {len(err.problems)} problem(s):", err=True)
+        for problem in err.problems:
+            typer.echo(f"  - {problem}", err=True)
+        raise typer.Exit(code=2) from None
+    if not case.transcripts:
+        return case
+    from levynav.intake.transcript import read_transcripts
+
+    paths = case_file_paths(case_file, case.transcripts)
+    labels = [f"transcripts[{i}]" for i in range(len(paths))]
+    try:
+        intake = read_transcripts(paths, case, labels)
+    except InputFileError as exc:
+        typer.echo(f"levynav: {case_file} has 1 problem(s):", err=True)
+        typer.echo(f"  - {exc}", err=True)
+        raise typer.Exit(code=2) from None
+    for problem in intake.problems:
+        typer.echo(f"levynav: warning: {problem}", err=True)
+    return intake.case
+
+
+def analysis_json(result: Analysis) -> str:
+    """The JSON `levynav analyze --format json` writes; `levynav screen --with-record` stores the same text."""
+    return result.model_dump_json(indent=2)
+
+
+def case_file_paths(case_file: Path, names: list[str]) -> list[Path]:
+    """The files a case points to (``transcripts:``), relative ones resolved against the case file's
+    folder; each must be a regular file within its size limit, or the command stops with exit 2.
+    Messages name the field (``transcripts[1]``), not the path, so no other file name is echoed."""
+    paths = [Path(p) if Path(p).is_absolute() else case_file.parent / p for p in names]
+    problems: list[str] = []
+    for i, path in enumerate(paths):
+        try:
+            check_input_file(path, "MAX_TRANSCRIPT_FILE_BYTES", f"transcripts[{i}]")
+        except InputFileError as exc:
+            problems.append(str(exc))
+    if problems:
+        typer.echo(f"levynav: {case_file} has {len(problems)} problem(s):", err=True)
+        for problem in problems:
+            typer.echo(f"  - {problem}", err=True)
+        raise typer.Exit(code=2)
+    return paths

@@ -1,0 +1,46 @@
+"""`levynav serve`: the web application (interview, result, papers, REST API) on Uvicorn, localhost by default."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from levynav.cli.arguments import fail, load_case_or_exit, parse_as_of
+
+
+def register(app: typer.Typer) -> None:
+    app.command("serve")(serve_command)
+
+
+def serve_command(
+    host: Annotated[str, typer.Option("--host", help="address to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="port to listen on")] = 8000,
+    demo: Annotated[
+        Path | None, typer.Option("--demo", help="a case file to load on start (shown on the home page)")
+    ] = None,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="analyse every case on this date, YYYY-MM-DD (default: today)")
+    ] = None,
+    data_dir: Annotated[
+        Path | None, typer.Option("--data-dir", help="folder of the SQLite database (default: ./data-web)")
+    ] = None,
+) -> None:
+    """Start the web application. The database is SQLite in the data folder, or LEVYNAV_DATABASE_URL."""
+    import uvicorn
+
+    from levynav.web import Settings, create_app
+
+    if not 0 < port < 65536:
+        raise fail(f"--port: {port} is not a port number")
+    if demo is not None:  # a demo case that cannot be read stops here, before anything is created
+        load_case_or_exit(demo)
+    settings = Settings.from_env(as_of=parse_as_of(as_of) if as_of else None, demo_case=demo)
+    if data_dir is not None:
+        settings.data_dir = data_dir
+    application = create_app(settings)
+    typer.echo(f"Levy Navigator is running at http://{host}:{port}/  (Ctrl+C to stop)")
+    if application.state.demo_code:
+        typer.echo(f"Example case: http://{host}:{port}/case/{application.state.demo_code}/result")
+    uvicorn.run(application, host=host, port=port, log_level="warning", access_log=False)

@@ -1,0 +1,86 @@
+"""The one entry point of the core: ``analyze(case, as_of) -> Analysis``. Pure: no clock, no I/O."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from levynav import __version__
+from levynav.core import derive, params, plan
+from levynav.core.calc import per_analysis
+from levynav.core.law import catalog
+from levynav.core.lawdata import Law, using
+from levynav.core.model.analysis import Analysis, Deadline, Note, StatuteDate, message
+from levynav.core.model.case import Case
+
+
+def analyze(case: Case, as_of: date, law: Law | None = None) -> Analysis:
+    """The analysis of ``case`` on ``as_of`` under ``law`` (None: the packaged law data, loaded once)."""
+    bundle = law or Law.packaged()
+    with using(bundle), per_analysis.scope():
+        result = _analyze(case, as_of)
+    return result.model_copy(update={"law_editions": dict(bundle.editions), "law_digest": bundle.digest})
+
+
+def _analyze(case: Case, as_of: date) -> Analysis:
+    ctx = derive.build_context(case, as_of)
+    uncovered: list[date | None] = []
+    findings = [f for rule in catalog.RULES for f in _covered(rule, case, ctx, uncovered)]
+    deadlines = _unique(d for fn in catalog.DEADLINES for d in _covered(fn, case, ctx, uncovered))
+    return Analysis(
+        as_of=as_of,
+        version=__version__,
+        summary=plan.summary(findings, deadlines),
+        findings=findings,
+        deadlines=deadlines,
+        plan=plan.steps(case, findings, deadlines, ctx),
+        questions=plan.questions(findings),
+        history=plan.history(case),
+        resources=plan.resources(case, findings),
+        notes=plan.notes(findings, ctx) + _coverage_notes(uncovered) + _birth_notes(case, as_of),
+        finances=ctx.finances,
+        collection_statute=[
+            StatuteDate(
+                period=c.period_id, date=c.date, basis=c.basis, explanation=c.explanation, alternative=c.alternative
+            )
+            for c in ctx.csed.values()
+        ],
+    )
+
+
+def _unique(deadlines: object) -> list[Deadline]:
+    seen: dict[tuple[str, str | None], Deadline] = {}
+    for d in deadlines:  # type: ignore[attr-defined]
+        seen.setdefault((d.id, d.subject), d)
+    return sorted(seen.values(), key=lambda d: (d.date, d.id))
+
+
+def _covered(fn: Any, case: Case, ctx: Any, uncovered: list[date | None]) -> list[Any]:
+    """What one rule (or deadline) function returns; nothing, and a note, when a date of the case or
+    ``as_of`` falls outside the dates its dated parameters cover (a 1950 levy, a 2100 analysis)."""
+    try:
+        return list(fn(case, ctx))
+    except params.MissingParameter as exc:
+        uncovered.append(exc.on)
+        return []
+
+
+def _coverage_notes(uncovered: list[date | None]) -> list[Note]:
+    """Rules left out because a dated figure of the law has no value on a date of the case (said by date)."""
+    if not uncovered:
+        return []
+    days = sorted({d for d in uncovered if d is not None})
+    return [Note(kind="law_coverage", message=message("note.law_coverage", dates=days))]
+
+
+def _birth_notes(case: Case, as_of: date) -> list[Note]:
+    """Birth dates after the analysis date: the age is taken as unknown (calc/expenses.py), and said here."""
+    births = [
+        ("taxpayer.birth_date", case.taxpayer.birth_date),
+        ("taxpayer.spouse_birth_date", case.taxpayer.spouse_birth_date),
+        *((f"household[{i}].birth_date", m.birth_date) for i, m in enumerate(case.household)),
+    ]
+    late = [path for path, born in births if born is not None and born > as_of]
+    if not late:
+        return []
+    return [Note(kind="birth_after_as_of", message=message("note.birth_after_as_of", fields=late))]

@@ -1,0 +1,482 @@
+"""Collection alternatives side by side (shared reference B.1-B.3; DESIGN M5).
+
+Entry point for the analysis::
+
+    collection_alternatives(facts: AlternativesFacts) -> AlternativesResult
+
+A pure function of explicit facts (no Case, no clock): for each option - guaranteed installment agreement
+(§ 6159(c)), Simple Payment Plan (streamlined), non-streamlined agreement, in-business trust fund express,
+short-term plan, currently not collectible and offer in compromise - it says whether the taxpayer qualifies
+(eligible / not eligible / unknown with the missing facts / not applicable), why, the smallest monthly payment, the
+months to pay, the fees (with the low-income waiver), and what the option does to a levy already in place
+(an installment agreement entered must lead to release unless it says otherwise, § 6343(a)(1)(C); an offer does
+not force release of an earlier levy). Every number comes from data/parameters/alternatives.yaml with source and
+status; ``AlternativesResult.unverified`` lists every value used that is not verified against a primary source.
+
+Decision recorded in docs/adr/0003-payment-plan-term.md: the Simple Payment Plan term runs to the collection
+statute expiration date (irs.gov Simple Payment Plan page), not 72 months (older Form 9465 instructions).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from levynav.core import params
+from levynav.core.calc import dates, low_income_test
+from levynav.core.calc.offer_equity import EquityInputs
+from levynav.core.calc.offer_prequalification import offer_in_compromise
+from levynav.core.calc.option_terms import (
+    ZERO,
+    Eligibility,
+    FeeLine,
+    IrsFigures,
+    LevyEffect,
+    Option,
+    OptionResult,
+    Params,
+    combine,
+    ia_fees,
+    ia_levy,
+    payment_to_clear,
+)
+from levynav.core.model.analysis import ParamUse, message
+from levynav.core.model.case import TaxpayerKind
+
+__all__ = [
+    "AlternativesFacts",
+    "AlternativesResult",
+    "EquityInputs",
+    "IrsFigures",
+    "collection_alternatives",
+    "months_until",
+]
+
+# The case facts to ask for when a fact of the calculation is unknown (real Case paths; a caller that knows
+# more precise ones, e.g. which tax period lacks its figure, passes them in ``AlternativesFacts.asks``).
+ASK: dict[str, tuple[str, ...]] = {
+    "assessed_tax": ("tax_periods[].assessed_tax",),
+    "income_tax_only": ("tax_periods[].tax_kind",),
+    "trust_fund_taxes": ("tax_periods[].tax_kind",),
+    "csed": ("tax_periods[].assessment_date",),
+    "monthly_disposable_income": ("finances",),
+    "all_returns_filed": ("circumstances.unfiled_returns",),
+    "estimated_payments_current": ("circumstances.estimated_payments_current",),
+    "federal_deposits_current": ("circumstances.federal_deposits_current",),
+    "in_open_bankruptcy": ("circumstances.open_bankruptcy",),
+    "prior_five_years_compliant": ("circumstances.prior_five_years_compliant",),
+    "unable_to_pay_in_full": ("circumstances.unable_to_pay_in_full",),
+    "in_business": ("circumstances.business_operating",),
+    "equity": ("finances.assets",),
+}
+
+
+@dataclass(frozen=True)
+class AlternativesFacts:
+    """What the calculation needs. ``None`` means unknown (never "no"); money is Decimal, monthly unless named."""
+
+    taxpayer_kind: TaxpayerKind
+    balance: Decimal  # assessed tax, penalties and interest owed now
+    as_of: date
+    assessed_tax: Decimal | None = None  # income tax only, without interest/penalties (guaranteed IA, § 6159(c))
+    monthly_disposable_income: Decimal | None = None  # income minus allowable expenses (IRM 5.15.1)
+    csed: date | None = None  # collection statute expiration date (earliest of the periods owed)
+    household_size: int | None = None
+    state: str | None = None  # two-letter code (Alaska and Hawaii have their own poverty table)
+    adjusted_gross_income: Decimal | None = None  # latest return, annual
+    gross_monthly_income: Decimal | None = None  # household
+    all_returns_filed: bool | None = None
+    estimated_payments_current: bool | None = None
+    in_open_bankruptcy: bool | None = None
+    prior_five_years_compliant: bool | None = None  # no failure to file/pay and no installment agreement (§ 6159(c)(2))
+    unable_to_pay_in_full: bool | None = None  # § 6159(c)(3)(A)
+    income_tax_only: bool | None = None  # the debt is income tax (guaranteed IA)
+    in_business: bool | None = None  # businesses: still operating
+    trust_fund_taxes: bool | None = None  # businesses: the debt includes employment (trust fund) taxes
+    federal_deposits_current: bool | None = None  # businesses: this quarter's federal tax deposits made
+    equity: EquityInputs | None = None  # Form 433-A (OIC) assets; None = not given
+    irs: IrsFigures | None = None  # the IRS's own determination, if the case states it
+    asks: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # fact -> case paths to ask (see ASK)
+
+    def ask(self, fact: str) -> list[str]:
+        """The case paths to name when ``fact`` is unknown."""
+        return list(self.asks.get(fact) or ASK[fact])
+
+
+@dataclass
+class AlternativesResult:
+    as_of: date
+    balance: Decimal
+    options: list[OptionResult]
+    low_income: low_income_test.LowIncome
+    unverified: list[ParamUse] = field(default_factory=list)
+    missing_values: list[ParamUse] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def option(self, which: Option) -> OptionResult:
+        return next(o for o in self.options if o.option is which)
+
+
+def months_until(start: date, end: date) -> int:
+    """Whole months from ``start`` with a payment date on or before ``end`` (0 if ``end`` is not after ``start``)."""
+    if end <= start:
+        return 0
+    # Closed form: the month count between the dates, less one when the payment day of that month is after
+    # ``end`` (add_months clamps to the month's last day, so compare with the clamped date).
+    months = (end.year - start.year) * 12 + end.month - start.month
+    if dates.add_months(start, months) > end:
+        months -= 1
+    return max(months, 0)
+
+
+def _compliance(facts: AlternativesFacts, result: OptionResult) -> bool | None:
+    if facts.all_returns_filed is None:
+        result.missing += facts.ask("all_returns_filed")
+        return None
+    if not facts.all_returns_filed:
+        result.reasons.append("all required returns must be filed first")
+        result.why.append(message("reason.returns_unfiled"))
+    return facts.all_returns_filed
+
+
+def _disposable(facts: AlternativesFacts, r: OptionResult) -> Decimal | None:
+    """The monthly disposable income the option is decided with: the IRS's own figure when the case states it
+    (the IRS sets the payment), else the household's; both are shown when they differ. None = unknown."""
+    own = facts.monthly_disposable_income
+    irs = facts.irs.monthly_disposable_income if facts.irs is not None else None
+    if irs is None:
+        if own is None:
+            r.missing += [m for m in facts.ask("monthly_disposable_income") if m not in r.missing]
+        return own
+    r.figures["irs_monthly_disposable_income"] = irs
+    if own is not None:
+        r.figures["own_monthly_disposable_income"] = own
+    if own is not None and own != irs:
+        r.notes.append(
+            f"the IRS's figures leave ${irs:,} a month; yours leave ${own:,} (a difference of ${abs(irs - own):,}): "
+            "the IRS decides with its own figure, so show it the expenses or income it has wrong"
+        )
+    return irs
+
+
+def _guaranteed(facts: AlternativesFacts, p: Params, low: bool | None) -> OptionResult:
+    r = OptionResult(Option.GUARANTEED_IA, "Guaranteed installment agreement", Eligibility.UNKNOWN, citations=["IA-2"])
+    if facts.taxpayer_kind is not TaxpayerKind.INDIVIDUAL:
+        r.eligibility = Eligibility.NOT_APPLICABLE
+        r.reasons.append("only for an individual's income tax (§ 6159(c))")
+        r.why.append(message("reason.individual_income_tax_only"))
+        return r
+    limit = p.amount("alt.guaranteed_ia.max_tax")
+    years = p.count("alt.guaranteed_ia.max_years")
+    lookback = p.count("alt.guaranteed_ia.lookback_years")
+    checks: list[bool | None] = []
+    if facts.assessed_tax is None:
+        r.missing += facts.ask("assessed_tax")
+        checks.append(None)
+    else:
+        ok = limit is not None and facts.assessed_tax <= limit
+        r.reasons.append(
+            f"income tax owed (without interest and penalties) ${facts.assessed_tax:,} "
+            f"{'is' if ok else 'is not'} ${limit:,} or less"
+        )
+        r.why.append(message(f"reason.assessed_{'within' if ok else 'over'}", owed=facts.assessed_tax, limit=limit))
+        checks.append(ok)
+    for fact, name, text in (
+        (facts.income_tax_only, "income_tax_only", "the debt is income tax"),
+        (
+            facts.prior_five_years_compliant,
+            "prior_five_years_compliant",
+            f"in the last {lookback} years you filed and paid on time and had no installment agreement",
+        ),
+        (facts.unable_to_pay_in_full, "unable_to_pay_in_full", "you cannot pay in full now"),
+    ):
+        if fact is None:
+            r.missing += facts.ask(name)
+        elif not fact:
+            r.reasons.append(f"not met: {text}")
+            r.why.append(message("reason.not_met", what=message(f"reason.cond_{name}", years=lookback)))
+        checks.append(fact)
+    months = years * 12
+    if facts.csed is not None:
+        months = min(months, months_until(facts.as_of, facts.csed))
+    r.months_to_pay = months
+    r.monthly_payment = payment_to_clear(facts.balance, months) if months else None
+    r.figures["pay_within_years"] = years
+    r.eligibility = combine(checks)
+    r.fees = ia_fees(p, low)
+    ia_levy(r)
+    return r
+
+
+def _plan_limit(facts: AlternativesFacts, p: Params) -> tuple[Decimal | None, str]:
+    if facts.taxpayer_kind is TaxpayerKind.INDIVIDUAL:
+        return p.amount("alt.simple_plan.max_balance_individual"), "individuals"
+    if facts.trust_fund_taxes and facts.in_business is not False:
+        return p.amount("alt.simple_plan.max_balance_business_trust_fund"), "businesses owing trust fund taxes"
+    if facts.trust_fund_taxes is None:
+        return None, "businesses (trust fund taxes unknown)"
+    return p.amount("alt.simple_plan.max_balance_business_other"), "businesses without trust fund taxes"
+
+
+PLAN_WHO = {
+    "individuals": "individuals",
+    "businesses owing trust fund taxes": "trust_fund_business",
+    "businesses (trust fund taxes unknown)": "business_trust_fund_unknown",
+    "businesses without trust fund taxes": "other_business",
+}
+
+
+def _simple_plan(facts: AlternativesFacts, p: Params, low: bool | None) -> OptionResult:
+    r = OptionResult(
+        Option.SIMPLE_PAYMENT_PLAN,
+        "Simple Payment Plan (streamlined agreement)",
+        Eligibility.UNKNOWN,
+        citations=["IA-3", "IA-4", "IA-14"],
+    )
+    limit, who = _plan_limit(facts, p)
+    words = message(f"reason.who_{PLAN_WHO[who]}")
+    checks: list[bool | None] = []
+    if limit is None:
+        r.missing += facts.ask("trust_fund_taxes")
+        checks.append(None)
+    else:
+        ok = facts.balance <= limit
+        r.reasons.append(
+            f"balance ${facts.balance:,} {'is within' if ok else 'is over'} the ${limit:,} limit for {who}"
+        )
+        r.why.append(
+            message(f"reason.balance_{'within' if ok else 'over'}_for", balance=facts.balance, limit=limit, who=words)
+        )
+        checks.append(ok)
+    checks.append(_compliance(facts, r))
+    if facts.csed is None:
+        r.missing += facts.ask("csed")
+        r.notes.append("the payment needed depends on your collection statute date (CSED), which is not known")
+    else:
+        months = months_until(facts.as_of, facts.csed)
+        r.months_to_pay = months
+        r.monthly_payment = payment_to_clear(facts.balance, months) if months else None
+        old = p.count("alt.streamlined.max_months_form9465")
+        if months > old:
+            r.figures["monthly_payment_within_72_months"] = payment_to_clear(facts.balance, old)
+        r.notes.append(
+            "term: up to the collection statute date (irs.gov Simple Payment Plan page; docs/adr/0003); older Form "
+            f"9465 instructions say {old} months, so paying at least the 72-month figure also satisfies the older rule"
+        )
+    dd = p.amount("alt.direct_debit_required_above_individual")
+    if facts.taxpayer_kind is TaxpayerKind.INDIVIDUAL and dd is not None and facts.balance > dd:
+        r.notes.append(f"above ${dd:,}: pay by direct debit or payroll deduction, or file Form 433-F")
+    r.eligibility = combine(checks)
+    r.fees = ia_fees(p, low)
+    ia_levy(r)
+    return r
+
+
+def _non_streamlined(facts: AlternativesFacts, p: Params, low: bool | None, plan: OptionResult) -> OptionResult:
+    r = OptionResult(
+        Option.NON_STREAMLINED_IA,
+        "Installment agreement with a financial statement (non-streamlined)",
+        Eligibility.UNKNOWN,
+        citations=["IA-6", "IA-1", "IA-16"],
+    )
+    r.notes.append(
+        "needs a financial statement (Form 433-F, or Form 433-A/433-B); the IRS sets the payment at what is "
+        "left after allowable expenses"
+    )
+    checks: list[bool | None] = [_compliance(facts, r)]
+    mdi = _disposable(facts, r)
+    if mdi is None:
+        checks.append(None)
+    elif mdi <= 0:
+        r.reasons.append("nothing is left each month after allowable expenses; see currently not collectible")
+        r.why.append(message("reason.nothing_left_see_cnc"))
+        checks.append(False)
+    else:
+        r.monthly_payment = mdi
+        r.months_to_pay = math.ceil(facts.balance / mdi)
+        r.reasons.append(f"the IRS generally asks for your monthly disposable income, ${mdi:,}")
+        r.why.append(message("reason.asks_disposable", amount=mdi))
+        if facts.csed is not None and r.months_to_pay > months_until(facts.as_of, facts.csed):
+            r.figures["partial_payment"] = True
+            r.notes.append(
+                "this would not pay the debt before the collection statute date: a partial-payment "
+                "agreement, reviewed at least every 2 years (§ 6159(d))"
+            )
+        checks.append(True)
+    if plan.eligibility is Eligibility.ELIGIBLE and (
+        mdi is None or plan.monthly_payment is None or mdi >= plan.monthly_payment
+    ):
+        r.eligibility = Eligibility.NOT_APPLICABLE
+        r.reasons.append("the Simple Payment Plan fits, so no financial statement is needed")
+        r.why.append(message("reason.simple_plan_fits"))
+    else:
+        r.eligibility = combine(checks)
+    r.fees = ia_fees(p, low)
+    ia_levy(r)
+    return r
+
+
+def _trust_fund_express(facts: AlternativesFacts, p: Params, low: bool | None) -> OptionResult:
+    r = OptionResult(
+        Option.IN_BUSINESS_TRUST_FUND,
+        "In-business trust fund express agreement",
+        Eligibility.UNKNOWN,
+        citations=["IA-5"],
+    )
+    if facts.taxpayer_kind is not TaxpayerKind.BUSINESS:
+        r.eligibility = Eligibility.NOT_APPLICABLE
+        r.reasons.append("only for businesses that owe employment (trust fund) taxes")
+        r.why.append(message("reason.trust_fund_business_only"))
+        return r
+    limit = p.amount("alt.simple_plan.max_balance_business_trust_fund")
+    checks: list[bool | None] = [facts.in_business, facts.trust_fund_taxes, facts.federal_deposits_current]
+    for fact, name in (
+        (facts.in_business, "in_business"),
+        (facts.trust_fund_taxes, "trust_fund_taxes"),
+        (facts.federal_deposits_current, "federal_deposits_current"),
+    ):
+        if fact is None:
+            r.missing += [m for m in facts.ask(name) if m not in r.missing]
+    if facts.in_business is False or facts.trust_fund_taxes is False:
+        r.reasons.append("the business must still operate and owe trust fund taxes")
+        r.why.append(message("reason.business_must_operate"))
+    if facts.federal_deposits_current is False:
+        r.reasons.append("not met: this quarter's federal tax deposits must be made")
+        r.why.append(message("reason.not_met", what=message("reason.cond_federal_deposits_current")))
+    ok = limit is not None and facts.balance <= limit
+    r.reasons.append(f"balance ${facts.balance:,} {'is within' if ok else 'is over'} the ${limit:,} limit")
+    r.why.append(message(f"reason.balance_{'within' if ok else 'over'}", balance=facts.balance, limit=limit))
+    checks += [ok, _compliance(facts, r)]
+    months = p.count("alt.in_business_trust_fund.max_months")
+    if facts.csed is not None:
+        months = min(months, months_until(facts.as_of, facts.csed))
+    r.months_to_pay = months
+    r.monthly_payment = payment_to_clear(facts.balance, months) if months else None
+    r.eligibility = combine(checks)
+    r.fees = ia_fees(p, low)
+    ia_levy(r)
+    return r
+
+
+def _short_term(facts: AlternativesFacts, p: Params) -> OptionResult:
+    r = OptionResult(Option.SHORT_TERM_PLAN, "Short-term payment plan", Eligibility.UNKNOWN, citations=["IA-7"])
+    limit = p.amount("alt.short_term.max_balance")
+    days = p.count("alt.short_term.max_days")
+    ok = limit is not None and facts.balance < limit
+    r.reasons.append(f"balance ${facts.balance:,} {'is' if ok else 'is not'} under ${limit:,}")
+    r.why.append(message(f"reason.balance_{'under' if ok else 'not_under'}", balance=facts.balance, limit=limit))
+    r.pay_by = dates.last_day_after(facts.as_of, days).raw
+    r.months_to_pay = days // 30
+    r.monthly_payment = payment_to_clear(facts.balance, r.months_to_pay)
+    r.eligibility = Eligibility.ELIGIBLE if ok else Eligibility.NOT_ELIGIBLE
+    fee = p.amount("alt.short_term.setup_fee")
+    r.fees = [FeeLine("any", fee, fee, "no setup fee", (p.use("alt.short_term.setup_fee"),))]
+    r.levy_effect = LevyEffect.RELEASED_WHEN_PAID
+    r.levy_note = (
+        "A short-term plan is not a § 6159 installment agreement, so it gives no release ground of its own; "
+        "the levy must be released once the debt is paid (§ 6343(a)(1)(A)) - ask about the levy when you "
+        "set the plan up."
+    )
+    r.notes.append(
+        f"pay the whole balance by {r.pay_by.isoformat()} ({days} days); interest and penalties keep running"
+    )
+    return r
+
+
+def _not_collectible(facts: AlternativesFacts) -> OptionResult:
+    r = OptionResult(
+        Option.CURRENTLY_NOT_COLLECTIBLE,
+        "Currently not collectible (hardship)",
+        Eligibility.UNKNOWN,
+        citations=["CNC-1", "CNC-2", "CNC-3"],
+    )
+    if facts.taxpayer_kind is not TaxpayerKind.INDIVIDUAL:
+        r.eligibility = Eligibility.NOT_APPLICABLE
+        r.reasons.append("hardship status is for individuals; other not-collectible closings are outside this tool")
+        r.why.append(message("reason.cnc_individuals_only"))
+        return r
+    mdi = _disposable(facts, r)
+    if mdi is None:
+        pass
+    elif mdi <= 0:
+        r.eligibility = Eligibility.ELIGIBLE
+        short = f"; your allowable expenses are ${-mdi:,} a month more than your income" if mdi < 0 else ""
+        r.reasons.append(f"nothing is left after allowable expenses{short}")
+        r.why.append(message("reason.nothing_left_short", short=-mdi) if mdi < 0 else message("reason.nothing_left"))
+        r.monthly_payment = ZERO
+    else:
+        r.eligibility = Eligibility.NOT_ELIGIBLE
+        r.reasons.append(f"${mdi:,} a month is left after allowable expenses")
+        r.why.append(message("reason.left_each_month", amount=mdi))
+    r.levy_effect = LevyEffect.MUST_RELEASE_WAGE_LEVY
+    r.levy_note = (
+        "When the IRS agrees the debt is not collectible it must release a wage levy (§ 6343(e)); a levy "
+        "causing economic hardship must be released in any case (§ 6343(a)(1)(D))."
+    )
+    r.notes.append(
+        "the debt stays: interest and penalties keep growing, refunds are kept, and the collection "
+        "statute date (CSED) keeps running; the IRS may reopen the account if your income rises"
+    )
+    return r
+
+
+def collection_alternatives(facts: AlternativesFacts) -> AlternativesResult:
+    """Every collection alternative for the facts, side by side (see the module docstring)."""
+    if facts.balance < 0:
+        raise ValueError(f"balance cannot be negative: {facts.balance}")
+    if facts.household_size is not None and facts.household_size < 1:
+        raise ValueError(f"household size must be 1 or more, not {facts.household_size}")
+    p = Params(facts.as_of)
+    individual = facts.taxpayer_kind is TaxpayerKind.INDIVIDUAL
+    low = (
+        low_income_test.low_income_test(
+            facts.household_size, facts.state, facts.adjusted_gross_income, facts.gross_monthly_income, facts.as_of
+        )
+        if individual
+        else low_income_test.LowIncome(None, None, None, "", None, None, None, [], "individuals only")
+    )
+    plan = _guard(Option.SIMPLE_PAYMENT_PLAN, lambda: _simple_plan(facts, p, low.qualifies))
+    options = [
+        _guard(Option.GUARANTEED_IA, lambda: _guaranteed(facts, p, low.qualifies)),
+        plan,
+        _guard(Option.NON_STREAMLINED_IA, lambda: _non_streamlined(facts, p, low.qualifies, plan)),
+        _guard(Option.IN_BUSINESS_TRUST_FUND, lambda: _trust_fund_express(facts, p, low.qualifies)),
+        _guard(Option.SHORT_TERM_PLAN, lambda: _short_term(facts, p)),
+        _not_collectible(facts),
+        _guard(Option.OFFER_IN_COMPROMISE, lambda: offer_in_compromise(facts, p, low)),
+    ]
+    for option in options:
+        option.params = [u for u in p.used.values() if set(option.citations) & set(_cites(u.id))]
+    used = list(p.used.values())
+    result = AlternativesResult(
+        as_of=facts.as_of,
+        balance=facts.balance,
+        options=options,
+        low_income=low,
+        unverified=[u for u in used if u.status not in {"V", "missing"}],
+        missing_values=[u for u in used if u.value is None],
+    )
+    result.notes.append("Interest keeps running under every option; figures are today's balance.")
+    return result
+
+
+def _guard(option: Option, build: Callable[[], OptionResult]) -> OptionResult:
+    """Build one option; a figure with no value in force on ``as_of`` makes it unknown instead of failing."""
+    try:
+        return build()
+    except params.MissingParameter as err:
+        return OptionResult(
+            option,
+            option.value.replace("_", " "),
+            Eligibility.UNKNOWN,
+            reasons=[f"a figure this option needs has no recorded value on this date: {err}"],
+            why=[message("reason.figure_not_recorded")],
+            missing_values=[err.pid],
+        )
+
+
+def _cites(pid: str) -> tuple[str, ...]:
+    return params.all_params()[pid].cites

@@ -1,0 +1,123 @@
+"""Records of the CSED engine: suspensions read from the case, and the computed dates with their timelines."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+from levynav.core.model.analysis import ParamUse
+
+
+class Convention(StrEnum):
+    """How suspension days are counted (reference CSED-5; docs/adr/0002-csed-day-counting.md).
+
+    SUBTRACTION: a suspension from A to B adds B − A days; "the 90th day after F" is F + 90.
+    INCLUSIVE: both A and B are counted (B − A + 1 days); "the 90th day after F" counts F as day 1 (F + 89).
+    """
+
+    SUBTRACTION = "subtraction"
+    INCLUSIVE = "inclusive"
+
+
+class LeapDay(StrEnum):
+    """Where the tenth anniversary of a 29 February assessment falls in a common year (CSED-6)."""
+
+    FEB_28 = "feb28"
+    MAR_1 = "mar1"
+
+
+@dataclass(frozen=True)
+class Suspension:
+    """One event that suspends the statute, as the engine will count it."""
+
+    ref: str  # registry id of the CSED-3 row, e.g. "CSED-3.6"
+    label: str  # plain words, e.g. "Offer in compromise pending"
+    source: str  # the case path it was read from, e.g. "offers[0]"
+    start: date
+    end: date  # last day of the suspension (tails included); for an open one: the as-of date
+    detail: str  # how the end was found, in words
+    open: bool = False  # still running on the as-of date: the CSED is at least the date shown
+    periods: tuple[str, ...] = ()  # () = every period of the case
+    floor_anchor: date | None = None  # CDP: the statute may not end before anchor + floor_days
+    floor_days: int | None = None
+    floor_months_after: date | None = None  # § 6503(c): not before 6 months after this return date
+    floor_months: int | None = None
+    unverified: bool = False  # the mapping of this event rests on an unverified source
+    params: tuple[ParamUse, ...] = ()
+
+
+@dataclass(frozen=True)
+class NoEffect:
+    """An event the person may think stops the clock but that suspends nothing (or cannot be counted)."""
+
+    ref: str
+    label: str
+    source: str
+    day: date | None
+    why: str
+    periods: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Events:
+    suspensions: tuple[Suspension, ...]
+    no_effect: tuple[NoEffect, ...]
+    notes: tuple[str, ...]  # facts missing or assumptions made while reading the case
+    missing: tuple[str, ...]  # case paths that would make the computation firmer
+    law_gaps: tuple[str, ...] = ()  # parameter ids with no value on an event's date (the event is not counted)
+
+
+@dataclass(frozen=True)
+class Step:
+    """One line of a CSED timeline."""
+
+    day: date
+    what: str
+    cites: tuple[str, ...]
+    days: int | None = None  # suspended days this line adds (after overlaps), or None
+    end: date | None = None
+    counted: bool = True
+
+
+@dataclass(frozen=True)
+class AssessmentCsed:
+    """The CSED of one assessment, with its timeline."""
+
+    period_id: str
+    assessed: dt.date
+    label: str
+    base: dt.date
+    date: dt.date
+    suspended_days: int
+    provisional: bool  # a suspension is still running: the CSED is at least ``date``
+    timeline: tuple[Step, ...]
+    alternatives: dict[str, dt.date] = field(default_factory=dict)  # reading -> date, only where it differs
+
+    @property
+    def alternative(self) -> dt.date | None:
+        """The date under the other reading of both open counting questions, when it differs."""
+        return self.alternatives.get("both")
+
+
+@dataclass(frozen=True)
+class PeriodCsed:
+    """Every assessment's CSED for one tax period, and how it compares with a stated CSED."""
+
+    period_id: str
+    assessments: tuple[AssessmentCsed, ...]
+    notes: tuple[str, ...] = ()
+    stated: dt.date | None = None
+    stated_difference: str | None = None  # why the stated CSED differs, in words
+    params: tuple[ParamUse, ...] = ()
+
+    @property
+    def date(self) -> dt.date | None:
+        """The last CSED of the period: after it, nothing of the period can be collected."""
+        return max((a.date for a in self.assessments), default=None)
+
+    @property
+    def alternative(self) -> dt.date | None:
+        last = max(self.assessments, key=lambda a: a.date, default=None)
+        return None if last is None else last.alternative

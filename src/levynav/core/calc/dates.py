@@ -1,0 +1,147 @@
+"""Calendar arithmetic for deadlines.
+
+- § 7503: when the last day of a period falls on a Saturday, Sunday or legal holiday, the act is
+  timely on the next day that is none of these. "Legal holiday" includes every legal holiday in the
+  District of Columbia — DC Emancipation Day (April 16) and Inauguration Day included — which the
+  ``holidays`` package provides as ``holidays.US(subdiv="DC")``, observed days included.
+- Weiss v. Commissioner, 147 T.C. 179 (2016): when a notice is mailed later than the date printed on
+  it, the response period runs from the mailing date.
+- A period of N days "after" a date begins the day after it, so its last day is date + N.
+"""
+
+from __future__ import annotations
+
+import calendar
+import functools
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from levynav.core.calc import holiday_table
+from levynav.core.model.analysis import Message, TextArg, message
+
+
+@functools.cache
+def _dc_holidays(year: int) -> dict[date, str]:
+    # The packaged table (calc/holiday_table.py, generated from the ``holidays`` package and held equal to it by a
+    # test); the package itself, a quarter of a second to import, only for a year outside the table.
+    known = holiday_table.table().get(year)
+    return known if known is not None else holiday_table.from_package(year)
+
+
+def holiday_name(day: date) -> str | None:
+    """The name of the DC legal holiday on ``day``, or None."""
+    return _dc_holidays(day.year).get(day)
+
+
+def is_business_day(day: date) -> bool:
+    return day.weekday() < 5 and holiday_name(day) is None
+
+
+def roll_forward(day: date) -> date:
+    """§ 7503: the first day on or after ``day`` that is not a weekend day or DC legal holiday."""
+    while not is_business_day(day):
+        day += timedelta(days=1)
+    return day
+
+
+def add_business_days(start: date, count: int) -> date:
+    """The ``count``-th business day after ``start`` (start itself not counted)."""
+    day = start
+    remaining = count
+    while remaining > 0:
+        day += timedelta(days=1)
+        if is_business_day(day):
+            remaining -= 1
+    return day
+
+
+def add_months(start: date, months: int) -> date:
+    """Same day of the month ``months`` later; the last day of the month where that day is missing."""
+    index = start.month - 1 + months
+    year, month = start.year + index // 12, index % 12 + 1
+    if not 1 <= year <= 9999:
+        raise OverflowError(f"{months} months after {start.isoformat()} is outside the calendar")
+    day = min(start.day, calendar.monthrange(year, month)[1])
+    return date(year, month, day)
+
+
+def add_years(start: date, years: int) -> date:
+    """Same calendar date ``years`` later; 29 February becomes 28 February in a common year."""
+    return add_months(start, 12 * years)
+
+
+@dataclass(frozen=True)
+class LastDay:
+    """The last day of a period, before and after the § 7503 roll-forward, with the reason."""
+
+    start: date
+    raw: date
+    last: date
+    reason: str | None  # why the last day moved, in words; None if it did not
+
+    def roll(self) -> Message | None:
+        """§ 7503 as a typed reason: the plain last day, why it moved (a weekend day or a DC legal holiday by
+        name) and the day it moved to; None when it did not move."""
+        if self.last == self.raw:
+            return None
+        name = holiday_name(self.raw)
+        if name:
+            return message("count.why.holiday", end=self.raw, holiday=TextArg(value=name))
+        return message(f"count.why.{self.raw.strftime('%A').lower()}", end=self.raw)
+
+    def count(self, what: str) -> list[Message]:
+        """How the period was counted, clause by clause (``what``: a ``count.what.*`` name)."""
+        out = [message("count.period", what=Message(key=f"count.what.{what}"), start=self.start, end=self.raw)]
+        roll = self.roll()
+        return [*out, message("count.roll_forward", reason=roll, last=self.last)] if roll is not None else out
+
+    def describe(self, what: str) -> str:
+        text = f"{what}: counted from {self.start.isoformat()}, the period ends {self.raw.isoformat()}"
+        if self.reason:
+            text += f"; {self.reason}, so the last day is {self.last.isoformat()} (26 U.S.C. § 7503)"
+        return text
+
+
+def _roll(start: date, raw: date) -> LastDay:
+    last = roll_forward(raw)
+    if last == raw:
+        return LastDay(start, raw, last, None)
+    name = holiday_name(raw)
+    why = f"{raw.isoformat()} is {name}" if name else f"{raw.isoformat()} is a {raw.strftime('%A')}"
+    return LastDay(start, raw, last, why)
+
+
+def roll_period_end(start: date, raw: date) -> LastDay:
+    """The last day of a period counted from ``start`` that ends on ``raw`` (§ 7503 applied)."""
+    return _roll(start, raw)
+
+
+def last_day_after(start: date, days: int) -> LastDay:
+    """Last day of a period of ``days`` calendar days beginning the day after ``start`` (§ 7503 applied)."""
+    return _roll(start, start + timedelta(days=days))
+
+
+def last_day_after_months(start: date, months: int) -> LastDay:
+    return _roll(start, add_months(start, months))
+
+
+def counting_start_message(printed: date | None, mailed: date | None) -> Message:
+    """The clause of ``counting_start`` as a message reference (``count.from_*``)."""
+    if printed is None and mailed is None:
+        return message("count.start_unknown")
+    if mailed is not None and (printed is None or mailed > printed):
+        return message("count.from_mailing_later", printed=printed) if printed else message("count.from_mailing")
+    return message("count.from_printed")
+
+
+def counting_start(printed: date | None, mailed: date | None) -> tuple[date | None, str]:
+    """Weiss: the later of the printed date and the mailing date starts the count."""
+    if printed is None and mailed is None:
+        return None, "the notice date is not known"
+    if mailed is not None and (printed is None or mailed > printed):
+        note = "counted from the mailing date"
+        if printed is not None:
+            note += f", which is later than the date printed on the notice ({printed.isoformat()})"
+        return mailed, note + " (Weiss v. Commissioner, 147 T.C. 179 (2016))"
+    assert printed is not None
+    return printed, "counted from the date printed on the notice"

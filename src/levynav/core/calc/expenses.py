@@ -1,0 +1,446 @@
+"""Allowable living expenses under the IRS Collection Financial Standards (IRM 5.15.1; CFS-1..CFS-7).
+
+General rules, line by line:
+
+- National Standards (food, housekeeping supplies, apparel and services, personal care, miscellaneous):
+  the total for the household size is allowed in full, whatever was actually spent (CFS-1); above four
+  persons the table's amount for each additional person is added.
+- Out-of-pocket health care: the standard for each person by age (under 65; 65 and older), allowed
+  without proof (CFS-2). More needs documentation, so it is not counted here; the line says so.
+- Housing and utilities: the lesser of the actual cost and the county standard for the family size
+  (CFS-4).
+- Vehicles (IRS Local Standards: Transportation): for each of up to two vehicles, the lesser of the
+  loan or lease payment and the ownership standard ($0 with no payment), plus the lesser of the actual
+  operating cost and the regional or metropolitan standard; a one-person household is normally allowed
+  one vehicle. With more vehicles than that, the ones with a loan or lease payment are counted. No
+  vehicle: the public-transportation standard in full, per household.
+- Other necessary expenses (current taxes, health insurance, court-ordered payments, child or dependent
+  care, term life insurance, involuntary deductions, secured debts): the actual amount (CFS-5).
+
+Exceptions that only the IRS applies (the six-year and one-year rules, CFS-6 and CFS-7) are shown as
+notes where an actual expense is above its standard; they never change the figures.
+
+Each line keeps the table values it used (edition, table, row, source, status). A line whose amount
+cannot be decided is ``allowed=None`` with its ``missing`` case paths or missing table values; its
+``floor`` is what is allowed for sure (used to decide hardship when some lines are open).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from levynav.core.calc import dates
+from levynav.core.calc.income import ZERO, cents
+from levynav.core.calc.standards import (
+    AGE_GROUPS,
+    NATIONAL_ITEMS,
+    NATIONAL_SIZES,
+    Choice,
+    County,
+    Edition,
+    Value,
+    county_known_anywhere,
+    edition_for,
+)
+from levynav.core.model.ability_to_pay import Allowance
+from levynav.core.model.case import Case
+from levynav.core.model.finances import Finances, Vehicle
+
+OLDER_AGE = 65  # the health-care standard's age bands: under 65; 65 and older (CFS-2)
+VEHICLES_COUNTED = 2  # ownership "for up to two automobiles" (IRS Local Standards: Transportation)
+SINGLE_PERSON_VEHICLES = 1  # "A single taxpayer is normally allowed one automobile" (same page)
+
+FULL = Allowance.STANDARD_IN_FULL
+LESSER = Allowance.LESSER_OF_ACTUAL_AND_STANDARD
+ACTUAL = Allowance.ACTUAL
+
+
+class FinancesInputError(ValueError):
+    """The finances cannot be used as given (e.g. a county that is in no standards table)."""
+
+    def __init__(self, path: str, message: str) -> None:
+        self.path = path
+        super().__init__(f"{path}: {message}")
+
+
+@dataclass
+class Line:
+    key: str
+    label: str
+    rule: Allowance
+    cites: tuple[str, ...]
+    standard: Decimal | None = None
+    actual: Decimal | None = None
+    allowed: Decimal | None = None
+    floor: Decimal = ZERO
+    values: list[Value] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)  # case paths
+    missing_values: list[str] = field(default_factory=list)  # table values, in words
+    notes: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "key": self.key,
+            "label": self.label,
+            "rule": self.rule,
+            "standard": cents(self.standard),
+            "actual": cents(self.actual),
+            "allowed": cents(self.allowed),
+            "allowed_at_least": cents(self.floor),
+            "sources": [v.ref() for v in self.values],
+            "cites": list(self.cites),
+            "missing": self.missing,
+            "missing_values": self.missing_values,
+            "notes": self.notes,
+        }
+
+
+@dataclass(frozen=True)
+class Household:
+    size: int
+    basis: str
+    ages: tuple[int | None, ...]
+    age_paths: tuple[str, ...]  # where each unknown age would come from
+
+
+@dataclass
+class Expenses:
+    choice: Choice
+    household: Household
+    county: County | None
+    lines: list[Line]
+
+    @property
+    def missing(self) -> list[str]:
+        return sorted({p for line in self.lines for p in line.missing})
+
+    @property
+    def missing_values(self) -> list[str]:
+        return [m for line in self.lines for m in line.missing_values]
+
+    @property
+    def complete(self) -> bool:
+        return all(line.allowed is not None for line in self.lines)
+
+    @property
+    def total(self) -> Decimal | None:
+        return self.floor if self.complete else None
+
+    @property
+    def floor(self) -> Decimal:
+        return sum((line.floor for line in self.lines), ZERO)
+
+    def values_used(self) -> list[Value]:
+        return [v for line in self.lines for v in line.values if v.amount is not None]
+
+
+# ---------------------------------------------------------------------- household
+
+
+def _age(birth: date | None, as_of: date) -> int | None:
+    if birth is None or birth > as_of:  # born after the analysis date: the age is not known (analysis notes it)
+        return None
+    years = as_of.year - birth.year
+    return years if dates.add_years(birth, years) <= as_of else years - 1
+
+
+def household(case: Case, fin: Finances, as_of: date) -> Household:
+    """Who is counted (CFS-3) and how old each is on ``as_of``."""
+    people: list[tuple[int | None, str]] = [(_age(case.taxpayer.birth_date, as_of), "taxpayer.birth_date")]
+    has_spouse_member = any((m.relationship or "").lower() == "spouse" for m in case.household)
+    if not has_spouse_member and (case.taxpayer.spouse_name or case.taxpayer.spouse_birth_date):
+        people.append((_age(case.taxpayer.spouse_birth_date, as_of), "taxpayer.spouse_birth_date"))
+    for i, m in enumerate(case.household):
+        people.append((_age(m.birth_date, as_of), f"household[{i}].birth_date"))
+    if fin.member_ages is not None:
+        size = fin.household_size or len(fin.member_ages)
+        ages: list[int | None] = [*fin.member_ages, *([None] * (size - len(fin.member_ages)))]
+        paths = ["finances.member_ages"] * size
+        basis = "as given in finances" if fin.household_size else "the people in finances.member_ages"
+    elif fin.household_size is not None:
+        size = fin.household_size
+        ages = [a for a, _ in people[:size]] + [None] * max(0, size - len(people))
+        paths = [p for _, p in people[:size]] + ["finances.member_ages"] * max(0, size - len(people))
+        basis = "as given in finances.household_size"
+    else:
+        size = len(people)
+        ages = [a for a, _ in people]
+        paths = [p for _, p in people]
+        others = size - 1
+        basis = (
+            "you alone" if not others else f"you and {others} other {'person' if others == 1 else 'people'} in the case"
+        )
+    return Household(size, basis, tuple(ages), tuple(paths))
+
+
+# ---------------------------------------------------------------------- lines
+
+
+def _use(line: Line, value: Value) -> Decimal | None:
+    line.values.append(value)
+    if value.amount is None and value.missing:
+        line.missing_values.append(value.missing)
+    return value.amount
+
+
+def national_line(edition: Edition, size: int) -> Line:
+    line = Line("national_standards", "Food, clothing, other (National Standards)", FULL, ("CFS-1",))
+    base = _use(line, edition.national("total", min(size, NATIONAL_SIZES)))
+    extra: Decimal | None = ZERO
+    if size > NATIONAL_SIZES:
+        extra = _use(line, edition.national_additional("total"))
+        if extra is not None:
+            extra = extra * (size - NATIONAL_SIZES)
+    for item in NATIONAL_ITEMS[:-1]:  # the items, for the reader; the allowance is the printed total
+        v = edition.national(item, min(size, NATIONAL_SIZES))
+        if v.amount is None and v.missing:
+            line.notes.append(f"Item not available: {v.missing}.")
+    if base is not None and extra is not None:
+        line.standard = line.allowed = line.floor = base + extra
+        line.notes.append("Allowed in full for the household size, whatever you actually spend.")
+    return line
+
+
+def health_line(edition: Edition, hh: Household, actual: Decimal | None) -> Line:
+    line = Line("health_out_of_pocket", "Out-of-pocket health care (per person)", FULL, ("CFS-2",))
+    line.actual = actual
+    bands = {group: edition.health(group) for group in AGE_GROUPS}
+    used: set[str] = set()
+    total: Decimal | None = ZERO
+    floor = ZERO
+    for age, path in zip(hh.ages, hh.age_paths, strict=True):
+        if age is None:
+            line.missing.append(path)
+            total = None
+            known = [v.amount for v in bands.values() if v.amount is not None]
+            floor += min(known) if len(known) == len(bands) else ZERO
+            continue
+        group = AGE_GROUPS[0] if age < OLDER_AGE else AGE_GROUPS[1]
+        used.add(group)
+        amount = bands[group].amount
+        total = None if total is None or amount is None else total + amount
+        floor += amount or ZERO
+    for group in AGE_GROUPS:
+        if group in used or (None in hh.ages):
+            _use(line, bands[group])
+    line.standard = line.allowed = total
+    line.floor = floor
+    if total is not None and actual is not None and actual > total:
+        line.notes.append(
+            "You spend more than the standard; the IRS may allow more if you document it (CFS-2). Only the"
+            " standard is counted here."
+        )
+    return line
+
+
+def housing_line(edition: Edition, county: County | None, size: int, fin: Finances) -> Line:
+    line = Line("housing_utilities", "Housing and utilities (county standard)", LESSER, ("CFS-4",))
+    if fin.housing is None:
+        line.missing.append("finances.housing")
+    if fin.utilities is None:
+        line.missing.append("finances.utilities")
+    if fin.housing is not None and fin.utilities is not None:
+        line.actual = fin.housing + fin.utilities
+    if county is None:
+        line.missing.append("taxpayer.county_fips")
+    else:
+        line.standard = _use(line, edition.housing(county, size))
+    _lesser(line)
+    return line
+
+
+def _lesser(line: Line) -> None:
+    if line.actual is not None and line.standard is not None:
+        line.allowed = line.floor = min(line.actual, line.standard)
+        if line.actual > line.standard:
+            line.notes.append(SIX_YEAR_NOTE)
+
+
+SIX_YEAR_NOTE = (
+    "Your actual cost is above the standard. The IRS may allow the actual amount if the balance can be paid in"
+    " full within six years and before the collection statute ends (six-year rule, CFS-6); otherwise it may give"
+    " you up to a year to bring the cost down (one-year rule, CFS-7). Only the standard is counted here."
+)
+
+
+def transport_lines(edition: Edition, county: County | None, hh: Household, fin: Finances) -> list[Line]:
+    cites = ("CFS-4", "CFS-4-TRANSPORTATION")
+    if fin.vehicles is None:
+        line = Line("transportation", "Transportation (vehicles or public transportation)", LESSER, cites)
+        line.missing.append("finances.vehicles")
+        return [line]
+    if not fin.vehicles:
+        line = Line("public_transportation", "Public transportation (no vehicle)", FULL, cites)
+        line.actual = fin.public_transportation
+        line.standard = line.allowed = _use(line, edition.transport_item("public_transportation"))
+        line.floor = line.allowed or ZERO
+        line.notes.append("With no vehicle, the public-transportation standard is allowed per household.")
+        return [line]
+    limit = SINGLE_PERSON_VEHICLES if hh.size == 1 else VEHICLES_COUNTED
+    counted, left_out = vehicles_counted(fin.vehicles, limit)
+    lines: list[Line] = []
+    for i in counted:
+        v = fin.vehicles[i]
+        path = f"finances.vehicles[{i}]"
+        name = v.description or f"vehicle {i + 1}"
+        own = Line(f"vehicle_ownership[{i}]", f"Vehicle loan or lease — {name}", LESSER, cites)
+        own.actual = v.monthly_payment
+        if v.monthly_payment is None:
+            own.missing.append(f"{path}.monthly_payment")
+        elif v.monthly_payment == ZERO:
+            own.standard = own.allowed = own.floor = ZERO
+            own.notes.append("No loan or lease payment, so the ownership allowance is $0.")
+        else:
+            own.standard = _use(own, edition.transport_item("ownership_one_car"))
+            _lesser(own)
+        op = Line(f"vehicle_operating[{i}]", f"Vehicle operating costs — {name}", LESSER, cites)
+        op.actual = v.operating_cost
+        if v.operating_cost is None:
+            op.missing.append(f"{path}.operating_cost")
+        if county is None:
+            op.missing.append("taxpayer.county_fips")
+        else:
+            op.standard = _use(op, edition.operating(county))
+        _lesser(op)
+        lines += [own, op]
+    if left_out:
+        names = ", ".join(fin.vehicles[i].description or f"vehicle {i + 1}" for i in left_out)
+        lines[0].notes.append(
+            f"Only {limit} vehicle(s) counted: the standards allow up to two, and a one-person household normally one."
+            f" The allowance goes to the vehicle(s) with a loan or lease payment (no payment, no ownership"
+            f" allowance); not counted: {names}."
+        )
+        _unknown_left_out_payment(fin, left_out, lines)
+    if fin.public_transportation is None:
+        pub = Line("public_transportation", "Public transportation (with a vehicle)", LESSER, cites)
+        pub.missing.append("finances.public_transportation")
+        lines.append(pub)
+    elif fin.public_transportation > ZERO:
+        pub = Line("public_transportation", "Public transportation (with a vehicle)", LESSER, cites)
+        pub.actual = fin.public_transportation
+        pub.standard = _use(pub, edition.transport_item("public_transportation"))
+        _lesser(pub)
+        pub.notes.append(
+            "With a vehicle, public transportation is counted at the lesser of actual and standard (UNVERIFIED:"
+            " the IRS page text for this case was not read)."
+        )
+        lines.append(pub)
+    return lines
+
+
+def vehicles_counted(vehicles: list[Vehicle], limit: int) -> tuple[list[int], list[int]]:
+    """Which vehicles get the allowances when there are more than ``limit``: those with a loan or lease payment
+    first, the largest payment first (the ownership allowance is the lesser of the payment and the standard, and
+    "If a taxpayer has no lease or car loan payment, the amount allowed for Ownership Costs will be $0" — IRS Local
+    Standards: Transportation; IRM 5.15.1), then those whose payment is unknown, then those with none; the order
+    listed breaks ties. Returns (counted, left out), as indices into ``vehicles``."""
+
+    def rank(i: int) -> tuple[int, Decimal]:
+        pay = vehicles[i].monthly_payment
+        if pay is None:
+            return (1, ZERO)
+        return (0, -pay) if pay > ZERO else (2, ZERO)
+
+    order = sorted(range(len(vehicles)), key=rank)
+    return sorted(order[:limit]), sorted(order[limit:])
+
+
+def _unknown_left_out_payment(fin: Finances, left_out: list[int], lines: list[Line]) -> None:
+    """A vehicle left out whose payment is unknown might earn more than a counted one: that line is then open."""
+    assert fin.vehicles is not None
+    unknown = [i for i in left_out if fin.vehicles[i].monthly_payment is None]
+    if not unknown:
+        return
+    owned = [ln for ln in lines if ln.key.startswith("vehicle_ownership[")]
+    short = [ln for ln in owned if ln.allowed is not None and (ln.standard is None or ln.allowed < ln.standard)]
+    for line in short[:1]:
+        line.floor = line.allowed or ZERO
+        line.allowed = None
+        line.missing += [f"finances.vehicles[{i}].monthly_payment" for i in unknown]
+
+
+OTHER = (
+    ("current_taxes", "Current taxes (federal, state, local)", ()),
+    ("health_insurance", "Health insurance", ()),
+    ("court_ordered_payments", "Court-ordered payments (child support, alimony)", ()),
+    ("child_dependent_care", "Child or dependent care", ()),
+    ("term_life_insurance", "Term life insurance", ()),
+    ("involuntary_deductions", "Involuntary payroll deductions", ()),
+    (
+        "secured_debts",
+        "Other secured debts",
+        ("Allowed only when the debt secures property needed for health and welfare or to earn income (CFS-5).",),
+    ),
+)
+
+
+def other_lines(fin: Finances) -> list[Line]:
+    out = []
+    for name, label, notes in OTHER:
+        line = Line(name, label, ACTUAL, ("CFS-5",), notes=list(notes))
+        amount: Decimal | None = getattr(fin, name)
+        line.actual = line.allowed = amount
+        line.floor = amount or ZERO
+        if amount is None:
+            line.missing.append(f"finances.{name}")
+        out.append(line)
+    return out
+
+
+# ---------------------------------------------------------------------- the whole
+
+
+def resolve_county(case: Case, edition: Edition | None) -> County | None:
+    """The county for the Local Standards; an unknown county is an error, a table gap is missing."""
+    t = case.taxpayer
+    if not t.county_fips and not t.county:
+        return None
+    if not county_known_anywhere(t.state, t.county, t.county_fips):
+        where = "taxpayer.county_fips" if t.county_fips else "taxpayer.county"
+        what = f"FIPS {t.county_fips}" if t.county_fips else f"{t.county!r} in state {t.state or '(no state given)'}"
+        hint = (
+            " Connecticut is listed by planning region: give taxpayer.county as the region's name"
+            " (e.g. 'Capitol Planning Region')."
+            if (t.state == "CT" or (t.county_fips or "").startswith("09"))
+            else " Check the five-digit county FIPS code, or give taxpayer.state and taxpayer.county."
+        )
+        raise FinancesInputError(where, f"county {what} is not in any housing and utilities standards table.{hint}")
+    if edition is not None:
+        found = edition.find_county(t.state, t.county, t.county_fips)
+        if found is not None:
+            return found
+    return County(t.state or "", t.county or "", t.county_fips)
+
+
+def allowable_expenses(case: Case, fin: Finances, as_of: date) -> Expenses:
+    choice = edition_for(as_of)
+    hh = household(case, fin, as_of)
+    county = resolve_county(case, choice.edition)
+    if choice.edition is None:
+        return Expenses(choice, hh, county, _no_edition_lines(fin, choice))
+    ed = choice.edition
+    lines = [
+        national_line(ed, hh.size),
+        health_line(ed, hh, fin.out_of_pocket_health),
+        housing_line(ed, county, hh.size, fin),
+        *transport_lines(ed, county, hh, fin),
+        *other_lines(fin),
+    ]
+    return Expenses(choice, hh, county, lines)
+
+
+def _no_edition_lines(fin: Finances, choice: Choice) -> list[Line]:
+    lines = []
+    for key, label, cite in (
+        ("national_standards", "Food, clothing, other (National Standards)", "CFS-1"),
+        ("health_out_of_pocket", "Out-of-pocket health care (per person)", "CFS-2"),
+        ("housing_utilities", "Housing and utilities (county standard)", "CFS-4"),
+        ("transportation", "Transportation", "CFS-4"),
+    ):
+        line = Line(key, label, FULL if cite != "CFS-4" else LESSER, (cite,))
+        line.missing_values.extend(choice.notes)
+        lines.append(line)
+    return lines + other_lines(fin)

@@ -1,0 +1,354 @@
+"""The request windows of the hearing routes, computed once from the notices and shared by the rules
+and the deadline functions of ``law/appeals.py``.
+
+- Levy CDP (§ 6330(a)(3)(B)): 30 days beginning the day after the notice date; from the mailing date
+  when the notice was mailed later than the date printed on it (Weiss v. Comm'r, 147 T.C. 179 (2016)).
+- Lien CDP (§ 6320(a)(2), (a)(3)(B)): 30 days beginning the day after the 5th business day after the
+  Notice of Federal Tax Lien was filed; Letter 3172 prints the last day.
+- Equivalent hearing (Treas. Reg. §§ 301.6330-1(i), 301.6320-1(i)): one year beginning the day after the
+  notice date (levy) or after the 5-business-day period (lien).
+
+Open question (reference E.14): whether § 7503 extends the one-year equivalent-hearing period when it
+ends on a weekend or holiday. The plain date is used as the deadline; the later date is shown.
+Open question: the Weiss rule was decided for the 30-day period; the one-year period is counted here
+from the printed date (the earlier, safer date) when both are known.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Any
+
+from levynav.core import params
+from levynav.core.calc import dates
+from levynav.core.calc.per_analysis import once_per_analysis
+from levynav.core.law import registry
+from levynav.core.model.analysis import Deadline, Message, ParamUse, message
+from levynav.core.model.case import Case, HearingKind, HearingRequest, Notice, NoticeType
+
+PRE_LEVY = frozenset({NoticeType.LT11, NoticeType.LETTER_1058, NoticeType.CP90, NoticeType.CP297})
+POST_LEVY = frozenset({NoticeType.CP92, NoticeType.CP297A})
+LIEN = frozenset({NoticeType.LETTER_3172})
+NOT_CDP = frozenset({NoticeType.CP14, NoticeType.CP501, NoticeType.CP503, NoticeType.CP504})
+
+
+# CDP hearings apply to collection actions after 1999-01-18: RRA 98, Pub. L. 105-206, § 3401(d) (180 days after
+# enactment on 1998-07-22); Treas. Reg. § 301.6330-1(a)(1) ("on or after January 19, 1999"), § 301.6320-1(a)(1).
+CDP_FROM = date(1999, 1, 19)
+
+
+@dataclass(frozen=True)
+class Window:
+    """The CDP and equivalent-hearing periods opened by one notice."""
+
+    index: int
+    notice: Notice
+    kind: HearingKind
+    post_levy: bool
+    cdp: dates.LastDay | None  # None when the dates needed are unknown
+    cdp_note: str  # how the CDP period was counted
+    printed_last: date | None  # Letter 3172: the last day printed on the letter
+    eh: dates.LastDay | None
+    params: tuple[ParamUse, ...]
+    facts: dict[str, Any] = field(default_factory=dict)
+    missing: tuple[str, ...] = ()
+    repeat: bool = False  # a later notice for periods an earlier hearing notice covered (no new CDP hearing)
+    gaps: tuple[str, ...] = ()  # parameters with no value in force for the notice's date (reason in ``cdp_note``)
+    counted: tuple[Message, ...] = ()  # ``cdp_note`` as message references (the deadline's computation)
+
+    @property
+    def subject(self) -> str:
+        return f"notices[{self.index}]"
+
+    @property
+    def before_cdp(self) -> bool:
+        """The notice predates the CDP law, so it gave no CDP hearing (nor an equivalent hearing)."""
+        on = _start(self)
+        return on is not None and on < CDP_FROM
+
+    @property
+    def gap_reason(self) -> str:
+        """Why a date of this window cannot be counted from the law encoded (empty when it can)."""
+        on = _start(self)
+        return _gap_note(list(self.gaps), on) if self.gaps and on is not None else ""
+
+    @property
+    def cdp_last(self) -> date | None:
+        """The last day to ask for a CDP hearing: for a lien, the earlier of the computed and printed dates."""
+        days = [d for d in (self.cdp.last if self.cdp else None, self.printed_last) if d is not None]
+        return min(days) if days else None
+
+    @property
+    def eh_last(self) -> date | None:
+        """The plain one-year date (E.14: not moved by § 7503 until that is confirmed)."""
+        return self.eh.raw if self.eh else None
+
+
+def hearing_notices(case: Case) -> list[tuple[int, Notice]]:
+    kinds = PRE_LEVY | POST_LEVY | LIEN
+    return [(i, n) for i, n in enumerate(case.notices) if n.type in kinds]
+
+
+@once_per_analysis  # five rules and the deadlines read the windows: counted once per analysis
+def windows(case: Case) -> list[Window]:
+    """One window per hearing notice, in the case's order; a later notice for periods an earlier hearing
+    notice of the same kind already covered is marked ``repeat`` (§ 6330(a)(1) "only once for the taxable
+    period"; Treas. Reg. § 301.6330-1(b)(2) Q&A-B2)."""
+    out = []
+    for i, n in hearing_notices(case):
+        out.append(_lien_window(i, n) if n.type in LIEN else _levy_window(i, n))
+    return [replace(w, repeat=_is_repeat(w, out)) for w in out]
+
+
+def _start(w: Window) -> date | None:
+    return w.notice.nftl_filed_date if w.kind is HearingKind.LIEN else w.notice.notice_date
+
+
+def _is_repeat(w: Window, every: list[Window]) -> bool:
+    """Whether an earlier-dated hearing notice of the same kind covers every period of this one."""
+    mine = _start(w)
+    if mine is None:
+        return False
+    for other in every:
+        theirs = _start(other)
+        if other is w or other.kind is not w.kind or theirs is None or theirs >= mine:
+            continue
+        earlier, mine_periods = set(other.notice.tax_periods), set(w.notice.tax_periods)
+        if not earlier or (mine_periods and mine_periods <= earlier):
+            return True
+    return False
+
+
+def _gap_note(pids: list[str], on: date) -> str:
+    """Plain words (no parameter ids: a person reads this) for a period not encoded for the date."""
+    what = "the request period" if any(p.startswith("cdp.") for p in pids) else "the one-year period"
+    return f"{what} the law set for a notice of {on.strftime('%B')} {on.day}, {on.year} is not in our data"
+
+
+def param_use(pid: str, on: date) -> ParamUse | None:
+    try:
+        return params.use(pid, on)
+    except params.MissingParameter:
+        return None
+
+
+def cdp_request_period(start: date) -> tuple[dates.LastDay | None, ParamUse | None]:
+    """THE levy CDP request period (§ 6330(a)(3)(B)): ``cdp.request_window_days`` days beginning the day after
+    ``start`` (the notice date, or the mailing date when later), § 7503 applied. Every reader of the period — the
+    hearing windows, the post-levy hearing rule, the transcript reader — counts it here, once.
+
+    (None, None) when no value of the period is on record for ``start``; (None, use) when it is not a whole number.
+    """
+    use = param_use("cdp.request_window_days", start)
+    if use is None or not isinstance(use.value, int):
+        return None, use
+    return dates.last_day_after(start, use.value), use
+
+
+def _levy_window(i: int, n: Notice) -> Window:
+    subject = f"notices[{i}]"
+    start, note = dates.counting_start(n.notice_date, n.mailing_date)
+    counted = (dates.counting_start_message(n.notice_date, n.mailing_date),)
+    facts: dict[str, Any] = {f"{subject}.type": n.type}
+    if n.notice_date is not None:
+        facts[f"{subject}.notice_date"] = n.notice_date
+    if n.mailing_date is not None:
+        facts[f"{subject}.mailing_date"] = n.mailing_date
+    kind = HearingKind.LEVY
+    post = n.type in POST_LEVY
+    if start is None:
+        return Window(i, n, kind, post, None, note, None, None, (), facts, (f"{subject}.notice_date",), counted=counted)
+    cdp, days = cdp_request_period(start)
+    months = param_use("eh.request_window_months", start)
+    gaps = [pid for pid, u in (("cdp.request_window_days", days), ("eh.request_window_months", months)) if u is None]
+    gaps += [u.id for u in (days, months) if u is not None and not isinstance(u.value, int)]
+    eh_start = n.notice_date or start
+    eh = (
+        dates.last_day_after_months(eh_start, months.value)
+        if months is not None and isinstance(months.value, int)
+        else None
+    )
+    used = tuple(u for u in (days, months) if u is not None)
+    return Window(i, n, kind, post, cdp, note, None, eh, used, facts, gaps=tuple(gaps), counted=counted)
+
+
+def _lien_window(i: int, n: Notice) -> Window:
+    subject = f"notices[{i}]"
+    facts: dict[str, Any] = {f"{subject}.type": n.type}
+    if n.response_date is not None:
+        facts[f"{subject}.response_date"] = n.response_date
+    if n.nftl_filed_date is None:
+        missing = (f"{subject}.nftl_filed_date",)
+        note = "the date printed on Letter 3172" if n.response_date else "the lien filing date is not known"
+        counted = (message("count.lien_printed" if n.response_date else "count.lien_filed_unknown"),)
+        return Window(
+            i, n, HearingKind.LIEN, False, None, note, n.response_date, None, (), facts, missing, counted=counted
+        )
+    filed = n.nftl_filed_date
+    facts[f"{subject}.nftl_filed_date"] = filed
+    business = param_use("cdp.lien_notice_business_days", filed)
+    days = param_use("cdp.lien_request_window_days", filed)
+    months = param_use("eh.request_window_months", filed)
+    named = (
+        ("cdp.lien_notice_business_days", business),
+        ("cdp.lien_request_window_days", days),
+        ("eh.request_window_months", months),
+    )
+    gaps = tuple(pid for pid, u in named if u is None or not isinstance(u.value, int))
+    if business is None or days is None or not isinstance(business.value, int) or not isinstance(days.value, int):
+        used = tuple(u for _, u in named if u is not None)
+        return Window(
+            i,
+            n,
+            HearingKind.LIEN,
+            False,
+            None,
+            "the lien period could not be counted",
+            n.response_date,
+            None,
+            used,
+            facts,
+            gaps=gaps,
+            counted=(message("count.lien_not_counted"),),
+        )
+    fifth = dates.add_business_days(filed, business.value)
+    eh_months = None
+    if months is not None and isinstance(months.value, int):
+        eh_months = dates.last_day_after_months(fifth, months.value)
+    note = f"counted from {fifth.isoformat()}, the {business.value}th business day after the lien was filed"
+    cdp = dates.last_day_after(fifth, days.value)
+    lien_counted = [message("count.lien_business_day", day=fifth, days=business.value)]
+    if n.response_date is not None and n.response_date != cdp.last:
+        note += f"; Letter 3172 prints {n.response_date.isoformat()} — act by the earlier date"
+        lien_counted.append(message("count.lien_printed_differs", printed=n.response_date))
+    return Window(
+        i,
+        n,
+        HearingKind.LIEN,
+        False,
+        cdp,
+        note,
+        n.response_date,
+        eh_months,
+        tuple(u for u in (business, days, months) if u is not None),
+        facts,
+        gaps=gaps,
+        counted=tuple(lien_counted),
+    )
+
+
+def request_for(case: Case, w: Window) -> tuple[int, HearingRequest] | None:
+    """The first hearing request of the window's kind that covers a tax period on the notice."""
+    for j, r in enumerate(case.proceedings.hearing_requests):
+        if r.kind is not w.kind:
+            continue
+        if r.tax_periods and w.notice.tax_periods and not set(r.tax_periods) & set(w.notice.tax_periods):
+            continue
+        if w.notice.notice_date is not None and r.request_date < w.notice.notice_date:
+            continue
+        return j, r
+    return None
+
+
+def deadline(
+    did: str,
+    title: Message,
+    when: date,
+    as_of: date,
+    protects: Message,
+    cites: tuple[str, ...],
+    computation: list[Message],
+    subject: str | None = None,
+) -> Deadline:
+    return Deadline(
+        id=did,
+        title=title,
+        date=when,
+        days_left=(when - as_of).days,
+        protects=protects,
+        citations=registry.cites(cites),
+        computation=computation,
+        subject=subject,
+        passed=when < as_of,
+    )
+
+
+def eh_computation(w: Window) -> list[Message]:
+    """The one-year count, flagging open point E.14 when the plain date is not a business day."""
+    assert w.eh is not None
+    out = [message("count.one_year", what=Message(key="count.what.eh"), start=w.eh.start, end=w.eh.raw)]
+    roll = w.eh.roll()
+    if roll is not None:
+        out.append(message("count.one_year_roll_unsettled", reason=roll, last=w.eh.last, end=w.eh.raw))
+    return out
+
+
+# ---------------------------------------------------------------- which period a hearing request falls in
+
+
+@dataclass(frozen=True)
+class RequestKind:
+    """Which hearing a request asks for: ``cdp`` True (CDP), False (equivalent hearing), None (cannot tell)."""
+
+    index: int
+    request: HearingRequest
+    cdp: bool | None
+    window: Window | None  # the notice whose CDP period decided it
+    missing: tuple[str, ...] = ()
+    box_overridden: bool = False  # equivalent-hearing box ticked on a timely request (Ruhaak)
+
+    @property
+    def subject(self) -> str:
+        return f"proceedings.hearing_requests[{self.index}]"
+
+    @property
+    def last(self) -> date | None:
+        return self.window.cdp_last if self.window is not None else None
+
+
+def _overlap(a: list[str], b: list[str]) -> bool:
+    return not a or not b or bool(set(a) & set(b))
+
+
+def candidates(case: Case, req: HearingRequest) -> list[Window]:
+    """The first hearing notices (not repeats) of the request's kind that cover its periods and came before it."""
+    out = []
+    for w in windows(case):
+        if w.kind is not req.kind or w.repeat or w.before_cdp or not _overlap(req.tax_periods, w.notice.tax_periods):
+            continue
+        start = w.notice.notice_date
+        if start is not None and req.request_date < start:
+            continue
+        out.append(w)
+    return out
+
+
+def request_kind(case: Case, j: int) -> RequestKind:
+    """The one answer to "is request ``j`` a CDP request?" (see the module text)."""
+    req = case.proceedings.hearing_requests[j]
+    found = candidates(case, req)
+    if not found:
+        return RequestKind(j, req, None, None, ("notices",))
+    dated = [w for w in found if w.cdp_last is not None]
+    timely = [w for w in dated if req.request_date <= w.cdp_last]  # type: ignore[operator]
+    if timely:
+        w = timely[0]
+        return RequestKind(j, req, True, w, box_overridden=req.equivalent_hearing_box_checked is True)
+    undated = [w for w in found if w.cdp_last is None]
+    if undated:
+        missing = tuple(m for w in undated for m in w.missing) or (f"{undated[0].subject}.notice_date",)
+        return RequestKind(j, req, None, undated[0], missing)
+    return RequestKind(j, req, False, dated[0])
+
+
+def request_kinds(case: Case) -> list[RequestKind]:
+    return [request_kind(case, j) for j in range(len(case.proceedings.hearing_requests))]
+
+
+def kind_of(case: Case, req: HearingRequest) -> RequestKind:
+    """``request_kind`` for a request object of the case (the CSED engine holds requests, not indexes)."""
+    for j, r in enumerate(case.proceedings.hearing_requests):
+        if r is req:
+            return request_kind(case, j)
+    raise ValueError("the hearing request is not one of the case's requests")

@@ -1,0 +1,205 @@
+"""Monthly income from the finances in a case (Form 433-A / 433-F arithmetic).
+
+Pay received per period becomes a monthly figure with the IRS's own factors (Form 433-A (Rev. 7-2022)
+Section 4; Form 433-F (Rev. 7-2024)): weekly × 4.3, biweekly × 2.17, semimonthly × 2. The exact
+calendar figure (weekly × 52 ÷ 12, biweekly × 26 ÷ 12) is shown next to it. Income is counted before
+tax (gross) where the gross is known, because current taxes are an allowable expense (CFS-5); where
+only the take-home amount is known it is counted, and the line says so.
+
+Amounts are exact ``Decimal``; they are rounded to cents only when shown.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from levynav.core import datafiles
+from levynav.core.model.finances import Finances, IncomeKind, IncomeSource, PayFrequency
+
+ZERO = Decimal(0)
+CENT = Decimal("0.01")
+
+
+def cents(amount: Decimal | None) -> str | None:
+    """An amount as shown: rounded half-up to cents."""
+    return None if amount is None else str(amount.quantize(CENT, rounding="ROUND_HALF_UP"))
+
+
+@functools.cache
+def _conversions() -> dict[str, Any]:
+    data = datafiles.load_yaml("standards/income_conversion.yaml")
+    assert isinstance(data, dict)
+    return data
+
+
+@dataclass(frozen=True)
+class Conversion:
+    frequency: PayFrequency
+    factor: Decimal  # what the figures use
+    exact: Decimal  # payments a year ÷ 12
+    basis: str  # in words
+    source: str
+    status: str
+
+
+def conversion(frequency: PayFrequency) -> Conversion:
+    entry = _conversions()[frequency.value]
+    exact = Decimal(entry["exact"]["numerator"]) / Decimal(entry["exact"]["denominator"])
+    if entry.get("factor") is not None:
+        factor = Decimal(str(entry["factor"]))
+        basis = f"{frequency.value} × {factor} (IRS Form 433-A/433-F factor)"
+    else:
+        factor = exact
+        n = entry["exact"]["numerator"]
+        basis = "monthly" if n == 12 else f"{frequency.value}: × {n} ÷ 12"
+    return Conversion(frequency, factor, exact, basis, str(entry["source"]), str(entry["status"]))
+
+
+def monthly(amount: Decimal, frequency: PayFrequency) -> Decimal:
+    """``amount`` paid each ``frequency`` period, as a monthly amount (IRS form factors)."""
+    return amount * conversion(frequency).factor
+
+
+@dataclass(frozen=True)
+class IncomeLine:
+    index: int
+    path: str
+    kind: IncomeKind
+    label: str
+    frequency: PayFrequency | None
+    conversion: Conversion | None
+    gross_per_period: Decimal | None
+    net_per_period: Decimal | None
+    monthly_gross: Decimal | None
+    monthly_net: Decimal | None
+    counted: Decimal | None  # gross if known, else net
+    counted_basis: str | None  # "gross" / "net"
+    missing: tuple[str, ...]
+    notes: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        exact = None
+        if self.conversion is not None and self.counted is not None and self.conversion.factor != self.conversion.exact:
+            per_period = self.gross_per_period if self.counted_basis == "gross" else self.net_per_period
+            exact = cents(per_period * self.conversion.exact) if per_period is not None else None
+        return {
+            "path": self.path,
+            "kind": self.kind.value,
+            "label": self.label,
+            "frequency": self.frequency.value if self.frequency else None,
+            "conversion": self.conversion.basis if self.conversion else None,
+            "conversion_source": self.conversion.source if self.conversion else None,
+            "gross_per_period": cents(self.gross_per_period),
+            "net_per_period": cents(self.net_per_period),
+            "monthly_gross": cents(self.monthly_gross),
+            "monthly_net": cents(self.monthly_net),
+            "counted": cents(self.counted),
+            "counted_basis": self.counted_basis,
+            "monthly_exact_calendar": exact,
+            "missing": list(self.missing),
+            "notes": list(self.notes),
+        }
+
+
+@dataclass(frozen=True)
+class Income:
+    lines: tuple[IncomeLine, ...]
+    missing: tuple[str, ...]
+
+    @property
+    def complete(self) -> bool:
+        return not self.missing
+
+    @property
+    def total(self) -> Decimal | None:
+        """Monthly income counted, or None when any part is unknown."""
+        return self.floor if self.complete else None
+
+    @property
+    def floor(self) -> Decimal:
+        """What is known for sure: the sum of the lines that are known."""
+        return sum((line.counted for line in self.lines if line.counted is not None), ZERO)
+
+    @property
+    def gross_total(self) -> Decimal | None:
+        if not self.complete or any(line.monthly_gross is None for line in self.lines):
+            return None
+        return sum((line.monthly_gross for line in self.lines if line.monthly_gross is not None), ZERO)
+
+    @property
+    def net_total(self) -> Decimal | None:
+        if not self.complete or any(line.monthly_net is None for line in self.lines):
+            return None
+        return sum((line.monthly_net for line in self.lines if line.monthly_net is not None), ZERO)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "lines": [line.to_dict() for line in self.lines],
+            "total": cents(self.total),
+            "known_at_least": cents(self.floor),
+            "gross_total": cents(self.gross_total),
+            "net_total": cents(self.net_total),
+            "missing": list(self.missing),
+        }
+
+
+LABELS = {
+    IncomeKind.WAGES: "Wages",
+    IncomeKind.SELF_EMPLOYMENT: "Self-employment (net business income)",
+    IncomeKind.SOCIAL_SECURITY: "Social Security",
+    IncomeKind.PENSION: "Pension",
+    IncomeKind.OTHER: "Other income",
+}
+
+
+def _line(i: int, src: IncomeSource) -> IncomeLine:
+    path = f"finances.income[{i}]"
+    label = LABELS[src.kind] + (f" — {src.description}" if src.description else "")
+    if src.earner:
+        label += f" ({src.earner})"
+    missing: list[str] = []
+    notes: list[str] = []
+    frequency = src.frequency
+    if frequency is None and src.kind is not IncomeKind.WAGES:
+        frequency = PayFrequency.MONTHLY
+        notes.append("No frequency given: taken as monthly.")
+    if frequency is None:
+        missing.append(f"{path}.frequency")
+    if src.gross is None and src.net is None:
+        missing.append(f"{path}.gross")
+    conv = conversion(frequency) if frequency is not None else None
+    m_gross = src.gross * conv.factor if conv is not None and src.gross is not None else None
+    m_net = src.net * conv.factor if conv is not None and src.net is not None else None
+    counted, basis = (m_gross, "gross") if src.gross is not None else (m_net, "net")
+    if src.gross is None and src.net is not None:
+        notes.append(
+            "Only the take-home amount is known, so it is counted; taxes already withheld from it should not be"
+            " listed again under current taxes."
+        )
+    return IncomeLine(
+        index=i,
+        path=path,
+        kind=src.kind,
+        label=label,
+        frequency=frequency,
+        conversion=conv,
+        gross_per_period=src.gross,
+        net_per_period=src.net,
+        monthly_gross=m_gross,
+        monthly_net=m_net,
+        counted=counted if not missing else None,
+        counted_basis=basis if not missing else None,
+        missing=tuple(missing),
+        notes=tuple(notes),
+    )
+
+
+def monthly_income(finances: Finances) -> Income:
+    """Every income source as a monthly line; unknown parts are listed in ``missing``."""
+    if finances.income is None:
+        return Income((), ("finances.income",))
+    lines = tuple(_line(i, src) for i, src in enumerate(finances.income))
+    return Income(lines, tuple(p for line in lines for p in line.missing))

@@ -1,0 +1,126 @@
+"""Low-income test: 250% of the HHS poverty guideline by household size and area (IA fee relief and OIC).
+
+The table is the one printed in Form 656 (Rev. 4-2025) Section 1 (annual amounts, 250% of the 2024 HHS guidelines;
+data/alternatives/low_income_250pct.csv). An individual qualifies when adjusted gross income from the latest return,
+or household gross monthly income x 12, is at or below the amount for the household size (26 U.S.C. §§ 6159(f)(2),
+7122(c)(3); OIC-5, IA-9). Alaska and Hawaii have their own rows; the rest of the country (and DC and the U.S.
+territories) share one.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from levynav.core import datafiles
+
+MONTHS = 12
+LARGEST_PRINTED_SIZE = 8
+
+
+@dataclass(frozen=True)
+class Row:
+    table: str
+    applies_from: date
+    guideline_year: int
+    area: str
+    size: str
+    limit: Decimal
+    source: str
+    status: str
+
+
+@dataclass
+class LowIncome:
+    qualifies: bool | None  # None = unknown; see ``missing``
+    limit: Decimal | None
+    tested_income: Decimal | None
+    basis: str
+    table: str | None
+    source: str | None
+    status: str | None
+    missing: list[str] = field(default_factory=list)
+    reason: str = ""
+
+
+@functools.cache
+def _rows() -> tuple[Row, ...]:
+    with datafiles.path("alternatives", "low_income_250pct.csv").open(encoding="utf-8", newline="") as fh:
+        return tuple(
+            Row(
+                table=r["table"],
+                applies_from=date.fromisoformat(r["applies_from"]),
+                guideline_year=int(r["hhs_guideline_year"]),
+                area=r["area"],
+                size=r["household_size"],
+                limit=Decimal(r["annual_income_limit"]),
+                source=r["source"],
+                status=r["status"],
+            )
+            for r in csv.DictReader(fh)
+        )
+
+
+def area_for(state: str) -> str:
+    return {"AK": "alaska", "HI": "hawaii"}.get(state.upper(), "48_states_and_dc")
+
+
+def income_limit(household_size: int, state: str, on: date) -> tuple[Decimal, Row] | None:
+    """The annual 250% amount in force on ``on`` (None when no table is in force yet)."""
+    if household_size < 1:
+        raise ValueError(f"household size must be 1 or more, not {household_size}")
+    tables = sorted({(r.applies_from, r.table) for r in _rows() if r.applies_from <= on})
+    if not tables:
+        return None
+    _, table = tables[-1]
+    rows = {r.size: r for r in _rows() if r.table == table and r.area == area_for(state)}
+    if household_size <= LARGEST_PRINTED_SIZE:
+        row = rows[str(household_size)]
+        return row.limit, row
+    top, extra = rows[str(LARGEST_PRINTED_SIZE)], rows["each_additional"]
+    return top.limit + (household_size - LARGEST_PRINTED_SIZE) * extra.limit, top
+
+
+def low_income_test(
+    household_size: int | None,
+    state: str | None,
+    agi: Decimal | None,
+    gross_monthly_income: Decimal | None,
+    on: date,
+) -> LowIncome:
+    missing = [p for p, v in (("finances.household_size", household_size), ("taxpayer.state", state)) if v is None]
+    if agi is None and gross_monthly_income is None:
+        missing.append("finances.adjusted_gross_income")
+    if missing:
+        return LowIncome(None, None, None, "", None, None, None, missing, "facts needed for the low-income test")
+    assert household_size is not None and state is not None
+    found = income_limit(household_size, state, on)
+    if found is None:
+        return LowIncome(
+            None,
+            None,
+            None,
+            "",
+            None,
+            None,
+            None,
+            ["low_income_250pct table in force"],
+            f"no low-income table in force on {on} is recorded "
+            "(the Form 656 (Rev. 4-2025) table applies from 2025-04-01)",
+        )
+    limit, row = found
+    candidates = []
+    if agi is not None:
+        candidates.append((agi, "adjusted gross income"))
+    if gross_monthly_income is not None:
+        candidates.append((gross_monthly_income * MONTHS, "household gross monthly income x 12"))
+    income, basis = min(candidates)
+    qualifies = income <= limit
+    reason = (
+        f"{basis} ${income:,} is {'at or below' if qualifies else 'above'} ${limit:,}, 250% of the "
+        f"{row.guideline_year} poverty guideline for {household_size} person(s) ({row.area.replace('_', ' ')})"
+    )
+    return LowIncome(qualifies, limit, income, basis, row.table, row.source, row.status, [], reason)

@@ -1,0 +1,165 @@
+"""Shared records of the collection-alternatives calculation (calc/alternatives.py)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
+
+from levynav.core import params
+from levynav.core.model.ability_to_pay import Eligibility as Eligibility
+from levynav.core.model.ability_to_pay import LevyEffect as LevyEffect
+from levynav.core.model.ability_to_pay import Option as Option
+from levynav.core.model.analysis import Message, ParamUse
+
+CENT = Decimal("0.01")
+DOLLAR = Decimal("1")
+ZERO = Decimal("0")
+
+
+@dataclass(frozen=True)
+class IrsFigures:
+    """Figures the IRS itself has determined for this taxpayer (its financial analysis), kept apart from the
+    taxpayer's own: the options are decided with the IRS's figure where it gave one, and both are shown."""
+
+    source: str = ""  # where the IRS stated them (letter, Appeals' worksheet, revenue officer's analysis)
+    determined_date: date | None = None
+    monthly_income: Decimal | None = None
+    allowable_expenses: Decimal | None = None
+    monthly_disposable_income: Decimal | None = None  # stated, or income minus expenses; may be below 0
+    net_realizable_equity: Decimal | None = None
+    future_income_months: int | None = None  # the RCP multiplier the IRS used (e.g. 12 or 24)
+    quick_sale_pct: Decimal | None = None  # e.g. 80 (percent of market value)
+    reasonable_collection_potential: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class FeeLine:
+    """One user-fee line: how you apply and pay, the standard fee and the low-income fee (None = missing)."""
+
+    method: str
+    amount: Decimal | None
+    low_income_amount: Decimal | None
+    note: str
+    params: tuple[ParamUse, ...] = ()
+
+    @property
+    def missing(self) -> bool:
+        return self.amount is None
+
+
+@dataclass
+class OptionResult:
+    """One collection alternative, side by side with the others."""
+
+    option: Option
+    title: str
+    eligibility: Eligibility
+    reasons: list[str] = field(default_factory=list)
+    why: list[Message] = field(default_factory=list)  # the reasons as message references (``reason.*``), in order
+    missing: list[str] = field(default_factory=list)
+    monthly_payment: Decimal | None = None  # the smallest monthly payment the option asks for
+    months_to_pay: int | None = None
+    pay_by: date | None = None
+    fees: list[FeeLine] = field(default_factory=list)
+    levy_effect: LevyEffect = LevyEffect.NO_RELEASE_REQUIRED
+    levy_note: str = ""
+    figures: dict[str, Decimal | int | bool | str | None] = field(default_factory=dict)
+    params: list[ParamUse] = field(default_factory=list)
+    citations: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    missing_values: list[str] = field(default_factory=list)  # parameters with no value on the date (not facts)
+    table: list[dict[str, object]] = field(default_factory=list)  # row by row detail (the offer's equity lines)
+
+
+class Params:
+    """Parameter look-ups on one date; remembers every value used so the result can list them."""
+
+    def __init__(self, on: date) -> None:
+        self.on = on
+        self.used: dict[str, ParamUse] = {}
+
+    def use(self, pid: str) -> ParamUse:
+        if pid not in self.used:
+            self.used[pid] = params.use(pid, self.on)
+        return self.used[pid]
+
+    def amount(self, pid: str) -> Decimal | None:
+        value = self.use(pid).value
+        if value is None:
+            return None
+        if not isinstance(value, (int, Decimal)):
+            raise TypeError(f"parameter {pid} is not a number")
+        return Decimal(value)
+
+    def count(self, pid: str) -> int:
+        value = self.use(pid).value
+        if not isinstance(value, int):
+            raise params.MissingParameter(pid, self.on, "has no whole-number value in force")
+        return value
+
+    def rate(self, pid: str) -> Decimal:
+        value = self.amount(pid)
+        if value is None:
+            raise params.MissingParameter(pid, self.on)
+        return value / 100
+
+
+def money(amount: Decimal) -> Decimal:
+    return amount.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def payment_to_clear(balance: Decimal, months: int) -> Decimal:
+    """The monthly payment that pays ``balance`` in ``months``, rounded up to the cent so the debt is cleared."""
+    return (balance / months).quantize(CENT, rounding=ROUND_CEILING)
+
+
+def whole_dollars(amount: Decimal) -> Decimal:
+    """Form 433-A (OIC): "Round to the nearest whole dollar."""
+    return amount.quantize(DOLLAR, rounding=ROUND_HALF_UP)
+
+
+def combine(checks: list[bool | None]) -> Eligibility:
+    """Any failed condition -> not eligible; else any unknown -> unknown; else eligible."""
+    if any(c is False for c in checks):
+        return Eligibility.NOT_ELIGIBLE
+    if any(c is None for c in checks):
+        return Eligibility.UNKNOWN
+    return Eligibility.ELIGIBLE
+
+
+def ia_fees(p: Params, low_income: bool | None) -> list[FeeLine]:
+    """User fees of a long-term installment agreement (IA-8, IA-9); a missing amount stays missing."""
+    lines = []
+    for method, pid, low_pid, low_note in (
+        ("online, direct debit", "alt.ia_fee.online_direct_debit", "alt.ia_fee.low_income_direct_debit", "waived"),
+        ("online, other payment", "alt.ia_fee.online_other", "alt.ia_fee.low_income_other", "reimbursed at the end"),
+        (
+            "phone/mail/in person, direct debit",
+            "alt.ia_fee.other_direct_debit",
+            "alt.ia_fee.low_income_direct_debit",
+            "waived",
+        ),
+        (
+            "phone/mail/in person, other payment",
+            "alt.ia_fee.other_non_direct_debit",
+            "alt.ia_fee.low_income_other",
+            "reimbursed at the end",
+        ),
+    ):
+        amount, low = p.amount(pid), p.amount(low_pid)
+        note = "value missing: the current fee was not found" if amount is None else ""
+        if low_income:
+            note = (note + "; " if note else "") + f"low income: ${low:,} ({low_note}, § 6159(f))"
+        lines.append(FeeLine(method, amount, low, note, (p.use(pid), p.use(low_pid))))
+    return lines
+
+
+def ia_levy(result: OptionResult) -> None:
+    result.levy_effect = LevyEffect.MUST_RELEASE_UNLESS_AGREEMENT_SAYS_OTHERWISE
+    result.levy_note = (
+        "Once the agreement is entered the IRS must release the levy unless the agreement says the levy stays "
+        "(26 U.S.C. § 6343(a)(1)(C)); no new levy while the request is pending or the agreement is in effect "
+        "(§ 6331(k)(2))."
+    )
+    result.citations += ["IA-10", "IA-11", "IA-12"]

@@ -1,0 +1,284 @@
+"""The collection-alternatives table of an analysis: the case and its finances → ``calc.alternatives``.
+
+This module only gathers the facts (balance owed, disposable income from the finances section, the
+earliest CSED, assets for the offer arithmetic) and turns the result into the plain data the
+``Analysis.finances["options"]`` section holds. The arithmetic and its sources live in
+``calc/alternatives.py`` and its ``alt_*`` helpers.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from levynav.core.calc import offer_equity
+from levynav.core.calc.alternatives import AlternativesFacts, AlternativesResult, collection_alternatives
+from levynav.core.calc.decided import CsedValue
+from levynav.core.calc.option_terms import IrsFigures
+from levynav.core.model.case import Case, FilingStatus, TaxKind, TaxpayerKind
+
+
+def _balance(case: Case) -> Decimal | None:
+    balances = [p.balance for p in case.tax_periods]
+    if not balances or any(b is None for b in balances):
+        return None
+    return sum((b for b in balances if b is not None), Decimal(0))
+
+
+def _decimal(raw: object) -> Decimal | None:
+    return None if raw is None else Decimal(str(raw))
+
+
+def _known(value: Decimal | None, path: str, missing: list[str]) -> bool:
+    if value is None:
+        missing.append(path)
+        return False
+    return True
+
+
+def _assets(case: Case, joint: bool) -> offer_equity.EquityInputs | None:
+    """Form 433-A (OIC) assets from the case. An asset whose value or loan is unknown is left out and named in
+    ``missing`` (the equity of the rest is then a lower bound); an unknown list is unknown, never "none"."""
+    fin = case.finances
+    assets = fin.assets if fin is not None else None
+    if fin is None or assets is None:
+        return None
+    missing: list[str] = []
+    base = "finances.assets"
+
+    def listed(items: list[Any] | None, name: str, value_field: str) -> tuple[offer_equity.Asset, ...]:
+        if items is None:
+            missing.append(f"{base}.{name}")
+            return ()
+        out = []
+        for i, item in enumerate(items):
+            value, loan = getattr(item, value_field), item.loan_balance
+            ok = _known(value, f"{base}.{name}[{i}].{value_field}", missing)
+            ok = _known(loan, f"{base}.{name}[{i}].loan_balance", missing) and ok
+            if ok:
+                out.append(
+                    offer_equity.Asset(market_value=value, loan_balance=loan, description=item.description or "")
+                )
+        return tuple(out)
+
+    cash = Decimal(0)
+    if _known(assets.cash_on_hand, f"{base}.cash_on_hand", missing):
+        cash += assets.cash_on_hand or Decimal(0)
+    if assets.bank_accounts is None:
+        missing.append(f"{base}.bank_accounts")
+    for i, account in enumerate(assets.bank_accounts or []):
+        if _known(account.balance, f"{base}.bank_accounts[{i}].balance", missing):
+            cash += account.balance or Decimal(0)
+    vehicles: list[offer_equity.Vehicle] = []
+    if fin.vehicles is None:
+        missing.append("finances.vehicles")
+    for i, v in enumerate(fin.vehicles or []):
+        path = f"finances.vehicles[{i}]"
+        if v.leased:
+            vehicles.append(offer_equity.Vehicle(Decimal(0), Decimal(0), v.description or "", leased=True))
+            continue
+        ok = _known(v.market_value, f"{path}.market_value", missing)
+        ok = _known(v.loan_balance, f"{path}.loan_balance", missing) and ok
+        if v.leased is None:
+            missing.append(f"{path}.leased")
+            ok = False
+        if ok:
+            assert v.market_value is not None and v.loan_balance is not None
+            vehicles.append(offer_equity.Vehicle(v.market_value, v.loan_balance, v.description or ""))
+    investments = listed(assets.investments, "investments", "market_value")
+    retirement = listed(assets.retirement, "retirement", "value")
+    real_estate = listed(assets.real_estate, "real_estate", "market_value")
+    other = listed(assets.other, "other", "market_value")
+    return offer_equity.EquityInputs(
+        cash_and_bank=cash,
+        investments=investments,
+        retirement_accounts=retirement,
+        real_estate=real_estate,
+        vehicles=tuple(vehicles),
+        valuables_and_furniture=other,
+        joint_offer=joint,
+        missing=tuple(missing),
+    )
+
+
+def _all(values: list[bool | None]) -> bool | None:
+    """True when every value is True, False when any is False, else unknown."""
+    if any(v is False for v in values):
+        return False
+    if any(v is None for v in values) or not values:
+        return None
+    return True
+
+
+def _open_bankruptcy(case: Case, as_of: date) -> bool | None:
+    listed = case.proceedings.bankruptcies
+    if any(
+        b.petition_date <= as_of
+        and not any(d and d <= as_of for d in (b.discharge_date, b.dismissal_date, b.closed_date))
+        for b in listed
+    ):
+        return True
+    if case.circumstances.open_bankruptcy is not None:
+        return case.circumstances.open_bankruptcy
+    return False if listed else None
+
+
+def _irs_figures(case: Case, own_income: Decimal | None) -> IrsFigures | None:
+    """The IRS's determination as the case states it; its disposable income is the stated one, or the IRS's
+    income (else the household's, said so) minus the expenses the IRS allowed."""
+    stated = case.finances.irs_determination if case.finances is not None else None
+    if stated is None:
+        return None
+    mdi = stated.monthly_disposable_income
+    if mdi is None and stated.allowable_expenses is not None:
+        income = stated.monthly_income if stated.monthly_income is not None else own_income
+        mdi = None if income is None else income - stated.allowable_expenses
+    return IrsFigures(
+        source=stated.source or "",
+        determined_date=stated.determined_date,
+        monthly_income=stated.monthly_income,
+        allowable_expenses=stated.allowable_expenses,
+        monthly_disposable_income=mdi,
+        net_realizable_equity=stated.net_realizable_equity,
+        future_income_months=stated.future_income_months,
+        quick_sale_pct=stated.quick_sale_pct,
+        reasonable_collection_potential=stated.reasonable_collection_potential,
+    )
+
+
+def facts_for(
+    case: Case, as_of: date, csed: dict[str, CsedValue], section: dict[str, Any] | None
+) -> AlternativesFacts | None:
+    """The facts the alternatives need, or None when the balance owed is not known.
+
+    Every fact the calculation needs is read from the case; ``asks`` names, for each unknown one, the case
+    paths to fill in (the tax period that lacks its figure, the finances lines not yet given).
+    """
+    balance = _balance(case)
+    if balance is None:
+        return None
+    section = section or {}
+    income = section.get("income") or {}
+    household = section.get("household") or {}
+    expenses = section.get("expenses") or {}
+    circ = case.circumstances
+    periods = case.tax_periods
+    asks: dict[str, tuple[str, ...]] = {}
+
+    taxes = [p.assessed_tax for p in periods]
+    asks["assessed_tax"] = tuple(f"tax_periods[{i}].assessed_tax" for i, t in enumerate(taxes) if t is None)
+    assessed_tax = None if None in taxes else sum((t for t in taxes if t is not None), Decimal(0))
+    kinds = [p.tax_kind for p in periods]
+    asks["income_tax_only"] = asks["trust_fund_taxes"] = tuple(
+        f"tax_periods[{i}].tax_kind" for i, k in enumerate(kinds) if k is None
+    )
+    income_tax_only = _all([None if k is None else k is TaxKind.INCOME for k in kinds])
+    trust_fund: bool | None = None
+    if case.taxpayer.kind is TaxpayerKind.BUSINESS:
+        trust_fund = True if TaxKind.EMPLOYMENT in kinds else (None if None in kinds else False)
+
+    known_csed = {pid: c.date for pid, c in csed.items() if c.date is not None}
+    unknown_csed = [i for i, p in enumerate(periods) if p.id not in known_csed]
+    asks["csed"] = tuple(f"tax_periods[{i}].assessment_date" for i in unknown_csed)
+    dates = [known_csed[p.id] for p in periods if p.id in known_csed]
+    earliest = min(dates) if dates and not unknown_csed else None
+
+    mdi = _decimal(section.get("disposable_income"))
+    asks["monthly_disposable_income"] = tuple(
+        dict.fromkeys([*(income.get("missing") or []), *(expenses.get("missing") or [])])
+    ) or ("finances",)
+
+    joint = case.taxpayer.filing_status is FilingStatus.MARRIED_FILING_JOINTLY
+    equity = _assets(case, joint)
+    fin = case.finances
+    return AlternativesFacts(
+        taxpayer_kind=case.taxpayer.kind,
+        balance=balance,
+        as_of=as_of,
+        assessed_tax=assessed_tax,
+        monthly_disposable_income=mdi,
+        csed=earliest,
+        household_size=household.get("size"),
+        state=case.taxpayer.state,
+        adjusted_gross_income=fin.adjusted_gross_income if fin is not None else None,
+        gross_monthly_income=_decimal(income.get("gross_total")),
+        all_returns_filed=None if circ.unfiled_returns is None else not circ.unfiled_returns,
+        estimated_payments_current=circ.estimated_payments_current,
+        in_open_bankruptcy=_open_bankruptcy(case, as_of),
+        prior_five_years_compliant=circ.prior_five_years_compliant,
+        unable_to_pay_in_full=circ.unable_to_pay_in_full,
+        income_tax_only=income_tax_only,
+        in_business=circ.business_operating if case.taxpayer.kind is TaxpayerKind.BUSINESS else None,
+        trust_fund_taxes=trust_fund,
+        federal_deposits_current=circ.federal_deposits_current,
+        equity=equity,
+        irs=_irs_figures(case, _decimal(income.get("total"))),
+        asks={k: v for k, v in asks.items() if v},
+    )
+
+
+def _money(value: Decimal | None) -> str | None:
+    return None if value is None else f"{value:.2f}"
+
+
+def as_section(result: AlternativesResult) -> dict[str, Any]:
+    """Plain data for ``Analysis.finances["options"]``."""
+    return {
+        "balance": _money(result.balance),
+        "low_income": {
+            "qualifies": result.low_income.qualifies,
+            "limit": _money(result.low_income.limit),
+            "tested_income": _money(result.low_income.tested_income),
+            "basis": result.low_income.basis,
+            "status": result.low_income.status,
+            "missing": result.low_income.missing,
+            "reason": result.low_income.reason,
+        },
+        "options": [
+            {
+                "option": o.option.value,
+                "title": o.title,
+                "eligibility": o.eligibility.value,
+                "reasons": o.reasons,
+                "missing": o.missing,
+                "monthly_payment": _money(o.monthly_payment),
+                "months_to_pay": o.months_to_pay,
+                "pay_by": o.pay_by.isoformat() if o.pay_by else None,
+                "fees": [
+                    {
+                        "method": f.method,
+                        "amount": _money(f.amount),
+                        "low_income_amount": _money(f.low_income_amount),
+                        "note": f.note,
+                    }
+                    for f in o.fees
+                ],
+                "levy_effect": o.levy_effect.value,
+                "levy_note": o.levy_note,
+                "figures": dict(o.figures),
+                "citations": o.citations,
+                "notes": o.notes,
+                "missing_values": o.missing_values,
+                "table": [dict(row) for row in o.table],
+            }
+            for o in result.options
+        ],
+        "unverified": [p.id for p in result.unverified],
+        "missing_values": [p.id for p in result.missing_values],
+        "notes": result.notes,
+    }
+
+
+def options_result(
+    case: Case, as_of: date, csed: dict[str, CsedValue], section: dict[str, Any] | None
+) -> AlternativesResult | None:
+    """The payment options weighed once per analysis (None when the balance owed is not known)."""
+    facts = facts_for(case, as_of, csed, section)
+    return None if facts is None else collection_alternatives(facts)
+
+
+def options_section(result: AlternativesResult | None) -> dict[str, Any]:
+    if result is None:
+        return {"available": False, "reason": "the balance owed on every tax period is needed (tax_periods[].balance)"}
+    return {"available": True, **as_section(result)}

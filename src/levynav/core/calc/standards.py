@@ -1,0 +1,374 @@
+"""The IRS Collection Financial Standards as dated editions (IRM 5.15.1; reference CFS-1..CFS-7).
+
+An edition is a folder named by its effective date holding ``edition.yaml`` (effective date, source,
+status and SHA-256 of each table) and one CSV per table; every CSV row keeps the status word of its
+source. Editions come from the package (``data/standards/<date>/``) and from the user's data folder
+(``$LEVYNAV_DATA_DIR``, default ``~/.local/share/levynav/standards``), where
+``levynav data import-standards`` installs new ones; an imported edition replaces a packaged one of the
+same date. The edition in force on ``as_of`` is the latest whose effective date is on or before it.
+
+Nothing is filled in: a value the table lacks comes back as a ``Value`` with ``amount=None`` and a
+``missing`` description naming the edition, table and cell. Tables are read once and cached.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import hashlib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from levynav.core import datafiles, lawdata
+
+ENV_DIR = lawdata.ENV_DIR
+DEFAULT_USER_DIR = lawdata.DEFAULT_USER_DIR
+TABLES = (
+    "national_standards",
+    "health_care",
+    "housing_utilities",
+    "transportation_ownership_public",
+    "transportation_operating",
+    "transportation_census_regions",
+    "transportation_msa_counties",
+)
+NATIONAL_ITEMS = (
+    "food",
+    "housekeeping_supplies",
+    "apparel_and_services",
+    "personal_care_products_and_services",
+    "miscellaneous",
+    "total",
+)
+NATIONAL_SIZES = 4  # the table prints one to four persons, then an amount for each additional person
+HOUSING_SIZES = 5  # family of one to four, and five or more
+AGE_GROUPS = ("under_65", "65_and_older")
+DATE_DIR = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+class StandardsError(ValueError):
+    """A standards edition is malformed or does not match its recorded checksum."""
+
+
+def grade(status: str) -> str:
+    """Map a source status word (data/SOURCES.md) to V (primary read), S (secondary) or U (unverified)."""
+    word = status.strip().lower()
+    if not word or word == "missing":
+        return "missing"
+    if "unverified" in word or "conflict" in word:
+        return "U"
+    if "two_sources" in word or "three_sources" in word or "sample_verified" in word or word.startswith("computed"):
+        return "S"
+    if "single_" in word or word.startswith("secondary"):
+        return "U"
+    if word.startswith("verified") or word.startswith("imported_verified"):
+        return "V"
+    return "U"
+
+
+def money(raw: str | None) -> Decimal | None:
+    text = (raw or "").strip().replace(",", "")
+    if not text:
+        return None
+    try:
+        return Decimal(text)
+    except InvalidOperation:
+        raise StandardsError(f"{raw!r} is not an amount") from None
+
+
+@dataclass(frozen=True)
+class Value:
+    """One figure read from a table, with everything needed to check it against the source."""
+
+    amount: Decimal | None
+    table: str
+    edition: date | None
+    row_key: str
+    source: str
+    status: str  # the source's status word for the row
+    grade: str  # V / S / U / missing
+    missing: str | None = None  # what is missing, in words, when amount is None
+
+    def ref(self) -> dict[str, Any]:
+        return {
+            "table": self.table,
+            "edition": self.edition.isoformat() if self.edition else None,
+            "row": self.row_key,
+            "amount": None if self.amount is None else str(self.amount),
+            "source": self.source,
+            "status": self.status,
+            "grade": self.grade,
+        }
+
+
+@dataclass(frozen=True)
+class County:
+    state: str
+    name: str
+    fips: str | None
+
+    def label(self) -> str:
+        return f"{self.name}, {self.state}" + (f" (FIPS {self.fips})" if self.fips else "")
+
+
+@dataclass
+class Edition:
+    effective_date: date
+    title: str
+    folder: Path
+    origin: str  # "packaged" or "imported"
+    meta: dict[str, Any]
+    rows: dict[str, list[dict[str, str]]] = field(default_factory=dict)
+    _index: dict[str, dict[Any, dict[str, str]]] = field(default_factory=dict, repr=False)
+
+    def _lookup(self, name: str, key: Any) -> dict[str, str] | None:
+        """Rows indexed once per edition: housing by FIPS and by (state, name), MSA counties by FIPS."""
+        if not self._index:
+            housing = self.rows.get("housing_utilities", [])
+            self._index["fips"] = {r["county_fips"]: r for r in housing if r["county_fips"]}
+            self._index["name"] = {(r["state"], _norm(r["county"])): r for r in housing}
+            msa = self.rows.get("transportation_msa_counties", [])
+            self._index["msa"] = {r["county_fips"]: r for r in msa if r["county_fips"]}
+        return self._index[name].get(key)
+
+    def _by_name(self, state: str, name: str) -> dict[str, str] | None:
+        given = _norm(name)
+        for candidate in (given, *(given + s for s in SUFFIXES)):
+            row = self._lookup("name", (state, candidate))
+            if row is not None:
+                return row
+        return None
+
+    # ------------------------------------------------------------------ table access
+    def table_meta(self, table: str) -> dict[str, Any]:
+        return dict(self.meta.get("tables", {}).get(table) or {"status": "missing"})
+
+    def has(self, table: str) -> bool:
+        return table in self.rows
+
+    def _value(self, table: str, row: dict[str, str] | None, column: str, key: str) -> Value:
+        meta = self.table_meta(table)
+        source = str(meta.get("source", ""))
+        if table not in self.rows:
+            why = f"the {self.effective_date} edition has no {table.replace('_', ' ')} table"
+            return Value(None, table, self.effective_date, key, source, "missing", "missing", why)
+        if row is None:
+            why = f"{table.replace('_', ' ')} ({self.effective_date} edition) has no row for {key}"
+            return Value(None, table, self.effective_date, key, source, "missing", "missing", why)
+        status = row.get("status", "") or str(meta.get("status", ""))
+        amount = money(row.get(column))
+        if amount is None:
+            why = f"{table.replace('_', ' ')} ({self.effective_date} edition), {key}: {column} is missing"
+            return Value(None, table, self.effective_date, f"{key}: {column}", source, status, "missing", why)
+        return Value(amount, table, self.effective_date, f"{key}: {column}", source, status, grade(status))
+
+    def national(self, item: str, persons: int) -> Value:
+        """National Standards item for a household of ``persons`` (1–4 as printed)."""
+        row = next((r for r in self.rows.get("national_standards", []) if r["item"] == item), None)
+        return self._value("national_standards", row, f"persons_{persons}", item)
+
+    def national_additional(self, item: str) -> Value:
+        row = next((r for r in self.rows.get("national_standards", []) if r["item"] == item), None)
+        return self._value("national_standards", row, "each_additional_person", item)
+
+    def health(self, age_group: str) -> Value:
+        row = next((r for r in self.rows.get("health_care", []) if r["age_group"] == age_group), None)
+        return self._value("health_care", row, "monthly_per_person", age_group)
+
+    def housing(self, county: County, persons: int) -> Value:
+        size = min(persons, HOUSING_SIZES)
+        column = f"family_{size}_plus" if size == HOUSING_SIZES else f"family_{size}"
+        return self._value("housing_utilities", self._county_row(county), column, county.label())
+
+    def transport_item(self, item: str) -> Value:
+        row = next((r for r in self.rows.get("transportation_ownership_public", []) if r["item"] == item), None)
+        return self._value("transportation_ownership_public", row, "monthly_amount", item)
+
+    def operating(self, county: County) -> Value:
+        """Operating cost for one car: the county's MSA if it is in one, else its Census region."""
+        msa_row = self._lookup("msa", county.fips) if county.fips else None
+        region = msa_row["census_region"] if msa_row else self.region(county.state)
+        msa = msa_row["msa"] if msa_row else ""
+        if region is None:
+            if "transportation_census_regions" not in self.rows:
+                why = (
+                    f"the {self.effective_date} edition has no Census region table, and {county.label()} is not"
+                    " in one of its metropolitan areas"
+                )
+            else:
+                why = f"state {county.state} is not in the Census region table ({self.effective_date} edition)"
+            return Value(None, "transportation_operating", self.effective_date, county.label(), "", "missing",
+                         "missing", why)  # fmt: skip
+        row = next(
+            (
+                r
+                for r in self.rows.get("transportation_operating", [])
+                if r["census_region"] == region and r["msa"] == msa
+            ),
+            None,
+        )
+        key = f"{region} region" + (f", {msa} MSA" if msa else " (outside the listed MSAs)")
+        return self._value("transportation_operating", row, "one_car", key)
+
+    def region(self, state: str) -> str | None:
+        row = next((r for r in self.rows.get("transportation_census_regions", []) if r["state"] == state), None)
+        return row["census_region"] if row else None
+
+    # ------------------------------------------------------------------ counties
+    def counties(self) -> list[County]:
+        return [
+            County(r["state"], r["county"], r["county_fips"] or None) for r in self.rows.get("housing_utilities", [])
+        ]
+
+    def _county_row(self, county: County) -> dict[str, str] | None:
+        row = self._lookup("fips", county.fips) if county.fips else None
+        return row if row is not None else self._by_name(county.state, county.name) if county.name else None
+
+    def find_county(self, state: str | None, name: str | None, fips: str | None) -> County | None:
+        row = self._lookup("fips", fips) if fips else None
+        if row is None and state and name:
+            row = self._by_name(state, name)
+        return County(row["state"], row["county"], row["county_fips"] or None) if row else None
+
+
+SUFFIXES = ("county", "parish", "borough", "censusarea", "cityandborough", "municipality", "planningregion")
+
+
+def _norm(name: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", name.lower())
+
+
+def same_county(table_name: str, given: str) -> bool:
+    a, b = _norm(table_name), _norm(given)
+    if a == b:
+        return True
+    return any(a == b + s for s in SUFFIXES)
+
+
+# ---------------------------------------------------------------------- loading
+
+
+def user_dir() -> Path:
+    """Where imported editions live (the Law bundle's loader decides: ``lawdata.user_dir``)."""
+    return lawdata.user_dir()
+
+
+def packaged_dir() -> Path:
+    return datafiles.path("standards")
+
+
+def read_csv(file: Path) -> list[dict[str, str]]:
+    with file.open(newline="", encoding="utf-8") as fh:
+        return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(fh)]
+
+
+def sha256(file: Path) -> str:
+    return hashlib.sha256(file.read_bytes()).hexdigest()
+
+
+def load_edition(folder: Path, origin: str) -> Edition:
+    meta_file = folder / "edition.yaml"
+    try:
+        meta = datafiles.parse(meta_file.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise StandardsError(f"{meta_file}: cannot be read ({exc.__class__.__name__})") from None
+    effective = meta.get("effective_date")
+    if not isinstance(effective, date):
+        raise StandardsError(f"{meta_file}: effective_date must be a date (YYYY-MM-DD)")
+    edition = Edition(effective, str(meta.get("title", f"standards effective {effective}")), folder, origin, meta)
+    for table, tmeta in (meta.get("tables") or {}).items():
+        if not tmeta or not tmeta.get("file"):
+            continue
+        file = folder / tmeta["file"]
+        if not file.is_file():
+            raise StandardsError(f"{folder.name}: table {table} names {tmeta['file']}, which is not there")
+        if tmeta.get("sha256") and sha256(file) != tmeta["sha256"]:
+            raise StandardsError(f"{folder.name}/{tmeta['file']} does not match the sha256 in edition.yaml")
+        edition.rows[table] = read_csv(file)
+    return edition
+
+
+def _edition_folders(root: Path) -> Iterator[Path]:
+    if root.is_dir():
+        for child in sorted(root.iterdir()):
+            if child.is_dir() and DATE_DIR.match(child.name) and (child / "edition.yaml").is_file():
+                yield child
+
+
+@functools.cache
+def _editions(packaged: str, user: str) -> tuple[Edition, ...]:
+    found: dict[date, Edition] = {}
+    for folder in _edition_folders(Path(packaged)):
+        e = load_edition(folder, "packaged")
+        found[e.effective_date] = e
+    for folder in _edition_folders(Path(user)):
+        e = load_edition(folder, "imported")
+        found[e.effective_date] = e
+    return tuple(sorted(found.values(), key=lambda e: e.effective_date))
+
+
+def editions() -> tuple[Edition, ...]:
+    """The standards editions in the folders the active Law bundle names (the core reads no environment)."""
+    packaged, user = lawdata.active().standards_dirs
+    return _editions(packaged, user)
+
+
+def clear_cache() -> None:
+    _editions.cache_clear()
+    lawdata.clear_cache()
+
+
+@dataclass(frozen=True)
+class Choice:
+    """The edition used on a date and what the reader must be told about it."""
+
+    edition: Edition | None
+    as_of: date
+    notes: tuple[str, ...]
+    stale: bool
+
+
+def edition_for(as_of: date) -> Choice:
+    """The latest edition with effective date on or before ``as_of`` (IRS standards take effect on that date)."""
+    all_editions = editions()
+    in_force = [e for e in all_editions if e.effective_date <= as_of]
+    if not in_force:
+        first = all_editions[0].effective_date.isoformat() if all_editions else "none"
+        note = f"No Collection Financial Standards edition in this program was in force on {as_of} (earliest: {first})."
+        return Choice(None, as_of, (note,), False)
+    chosen = in_force[-1]
+    notes = [f"Figures use the IRS Collection Financial Standards effective {_long(chosen.effective_date)}."]
+    review_by = chosen.meta.get("review_by")
+    stale = chosen is all_editions[-1] and isinstance(review_by, date) and as_of >= review_by
+    if stale:
+        notes.append(
+            f"These are the newest standards this program has; on {_long(as_of)} newer IRS figures may be in force"
+            " and could differ. "
+            + str(chosen.meta.get("review_note", "")).strip()
+            + " To load a newer edition, use `levynav data import-standards`."
+        )
+    if chosen.origin == "imported":
+        notes.append(f"This edition was imported from {chosen.folder}.")
+    missing_tables = [t for t in TABLES if t not in chosen.rows]
+    if missing_tables:
+        notes.append(
+            f"The {chosen.effective_date} edition lacks these tables: "
+            + ", ".join(t.replace("_", " ") for t in missing_tables)
+            + "; lines that need them are left open."
+        )
+    return Choice(chosen, as_of, tuple(notes), stale)
+
+
+def _long(d: date) -> str:
+    return f"{d.strftime('%B')} {d.day}, {d.year}"
+
+
+def county_known_anywhere(state: str | None, name: str | None, fips: str | None) -> bool:
+    return any(e.find_county(state, name, fips) is not None for e in editions())

@@ -1,0 +1,308 @@
+"""Publication 1494: the part of each paycheck a wage levy may not take (26 U.S.C. § 6334(a)(9), (d)).
+
+For every year in which the § 151(d) personal exemption is zero (2018 onward), § 6334(d)(4) makes the yearly exempt
+amount the standard deduction for the taxpayer's filing status (with the additional amounts for age 65 or blindness,
+26 C.F.R. 301.6334-3(b)(1)(i)) plus a dependent amount for each dependent. The IRS publishes the result per pay period
+in Publication 1494. How the printed tables are computed (proved against every 2024 value and the 2020-2023 tables
+in tests/test_wage_exemption.py):
+
+    base            = round(standard deduction / N)
+    per dependent   = round(dependent amount / N)
+    additional      = round(K x additional amount / N)          (K = number of 65+/blind conditions)
+    exempt amount   = base + dependents x per dependent + additional
+
+N is 260 (daily), 52 (weekly), 26 (biweekly), 24 (semimonthly) or 12 (monthly); rounding is to the cent, half up.
+The dependent increments are rounded before they are multiplied (2024 single weekly, 2 dependents: 280.77 + 2 x 96.15
+= 473.07, not 24,600 / 52 = 473.08), while the age/blindness addition is rounded after (2024 joint biweekly, two
+conditions: 3,100 / 26 = 119.23, not 2 x 59.62).
+
+Without a verified statement from the taxpayer the employer must treat the taxpayer as married filing separately with
+no dependents (§ 6334(d)(4)(D)). Yearly amounts come from data/wage_exemption/pub1494_inputs.csv, each with its source
+and status; a value that was not found stays missing and the calculation names it instead of guessing.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from enum import StrEnum
+
+from levynav.core import datafiles, params
+from levynav.core.model.case import FilingStatus
+
+CITES = ("R6334-D1", "R6334-G1")
+CENT = Decimal("0.01")
+DEFAULT_FILING_STATUS = FilingStatus.MARRIED_FILING_SEPARATELY
+STATUS_WORDS = {"V": "verified", "S": "secondary sources only", "U": "UNVERIFIED", "missing": "missing"}
+
+
+class PayPeriod(StrEnum):
+    DAILY = "daily"
+    WEEKLY = "weekly"
+    BIWEEKLY = "biweekly"
+    SEMIMONTHLY = "semimonthly"
+    MONTHLY = "monthly"
+
+
+class WageExemptionError(ValueError):
+    """An input the calculation cannot accept (bad year, count or filing status)."""
+
+
+class MissingInput(LookupError):
+    """A yearly amount the calculation needs has no source; ``missing`` names it."""
+
+    def __init__(self, message: str, missing: list[str]) -> None:
+        super().__init__(message)
+        self.missing = missing
+
+
+@dataclass(frozen=True)
+class InputValue:
+    """One yearly amount as used: its value (None = missing), source and status (V / S / U / missing)."""
+
+    name: str
+    value: Decimal | None
+    source: str
+    status: str
+
+    @property
+    def unverified(self) -> bool:
+        return self.status in {"U", "missing"}
+
+
+@dataclass(frozen=True)
+class YearInputs:
+    year: int
+    filing_status: FilingStatus
+    basis: str
+    standard_deduction: InputValue
+    additional_per_condition: InputValue
+    dependent_amount: InputValue
+    note: str
+
+
+@dataclass(frozen=True)
+class WageExemption:
+    """The exempt amount for one pay period, with every input and the arithmetic that produced it."""
+
+    year: int
+    filing_status: FilingStatus
+    dependents: int
+    additional_conditions: int
+    pay_period: PayPeriod
+    periods_per_year: int
+    basis: str
+    edition: str
+    statement_default_applied: bool
+    standard_deduction: InputValue
+    dependent_amount: InputValue | None
+    additional_per_condition: InputValue | None
+    base_per_period: Decimal
+    per_dependent_per_period: Decimal
+    additional_per_period: Decimal
+    exempt_amount: Decimal
+    formula: str
+    notes: list[str] = field(default_factory=list)
+    citations: tuple[str, ...] = CITES
+
+    @property
+    def inputs(self) -> list[InputValue]:
+        return [v for v in (self.standard_deduction, self.dependent_amount, self.additional_per_condition) if v]
+
+    @property
+    def unverified_inputs(self) -> list[InputValue]:
+        return [v for v in self.inputs if v.status != "V"]
+
+
+def cents(amount: Decimal) -> Decimal:
+    return amount.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+@functools.cache
+def _rows() -> dict[tuple[int, str, str], YearInputs]:
+    out: dict[tuple[int, str, str], YearInputs] = {}
+    with datafiles.path("wage_exemption", "pub1494_inputs.csv").open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            statuses = dict(part.strip().split("=", 1) for part in row["status"].split(";"))
+            sources = dict(part.strip().split("=", 1) for part in row["source"].split(" | "))
+
+            def value(
+                column: str,
+                key: str,
+                label: str,
+                row: dict[str, str] = row,
+                statuses: dict[str, str] = statuses,
+                sources: dict[str, str] = sources,
+            ) -> InputValue:
+                raw = row[column].strip()
+                return InputValue(
+                    name=label,
+                    value=Decimal(raw) if raw else None,
+                    source=sources[key],
+                    status=statuses[key] if raw else "missing",
+                )
+
+            year, status = int(row["year"]), FilingStatus(row["filing_status"])
+            out[(year, status.value, row["basis"])] = YearInputs(
+                year=year,
+                filing_status=status,
+                basis=row["basis"],
+                standard_deduction=value("standard_deduction", "standard_deduction", "standard deduction"),
+                additional_per_condition=value(
+                    "additional_aged_or_blind_per_condition", "additional", "additional standard deduction (65+/blind)"
+                ),
+                dependent_amount=value("dependent_amount", "dependent_amount", "dependent amount"),
+                note=row["note"],
+            )
+    return out
+
+
+@functools.cache
+def _years() -> dict[int, dict[str, str | None]]:
+    raw = datafiles.load_yaml("wage_exemption/years.yaml")
+    return {int(year): entry for year, entry in raw.items()}
+
+
+def years() -> list[int]:
+    """The levy years the data covers."""
+    return sorted(_years())
+
+
+def bases(year: int) -> list[str]:
+    return sorted({basis for (y, _, basis) in _rows() if y == year})
+
+
+def year_inputs(year: int, filing_status: FilingStatus, basis: str | None = None) -> YearInputs:
+    """The yearly amounts (with source and status) for a levy year and filing status."""
+    if year not in _years():
+        raise WageExemptionError(
+            f"year {year} is not covered: Publication 1494 data exists for {years()[0]}-{years()[-1]}"
+        )
+    chosen = basis or str(_years()[year]["basis"])
+    try:
+        return _rows()[(year, filing_status.value, chosen)]
+    except KeyError:
+        raise WageExemptionError(f"basis {chosen!r} does not exist for {year}; choose one of {bases(year)}") from None
+
+
+def periods_per_year(period: PayPeriod, year: int) -> int:
+    return params.number(f"wage.pay_periods_per_year.{period.value}", date(year, 1, 1))
+
+
+def exempt_amount(
+    year: int,
+    pay_period: PayPeriod | str,
+    filing_status: FilingStatus | str | None = None,
+    dependents: int | None = None,
+    additional_conditions: int = 0,
+    basis: str | None = None,
+) -> WageExemption:
+    """The amount of each paycheck that is exempt from a wage levy in ``year``.
+
+    ``filing_status`` and ``dependents`` come from the taxpayer's signed statement (Form 668-W, part 3). Leave both
+    None when no statement was returned: the employer then uses married filing separately with no dependents
+    (§ 6334(d)(4)(D)). ``additional_conditions`` counts the additional standard deductions for age 65 or older and
+    blindness (0-2; up to 4 on a joint return). Raises WageExemptionError for bad input and MissingInput when a
+    yearly amount it needs has no source.
+    """
+    try:
+        period = PayPeriod(pay_period)
+    except ValueError:
+        raise WageExemptionError(
+            f"pay period {pay_period!r} is not one of {', '.join(p.value for p in PayPeriod)}"
+        ) from None
+    default_applied = filing_status is None and dependents is None
+    if default_applied:
+        status, count = DEFAULT_FILING_STATUS, 0
+    elif filing_status is None or dependents is None:
+        raise WageExemptionError("give both the filing status and the number of dependents, or neither (no statement)")
+    else:
+        try:
+            status = FilingStatus(filing_status)
+        except ValueError:
+            raise WageExemptionError(
+                f"filing status {filing_status!r} is not one of {', '.join(s.value for s in FilingStatus)}"
+            ) from None
+        count = dependents
+    if isinstance(count, bool) or count < 0:
+        raise WageExemptionError(f"number of dependents must be 0 or more, not {count!r}")
+    # Two conditions (65+, blind) per person; a married person also counts the spouse's (26 U.S.C. § 63(f)(1)).
+    max_conditions = 4 if status in {FilingStatus.MARRIED_FILING_JOINTLY, FilingStatus.MARRIED_FILING_SEPARATELY} else 2
+    if isinstance(additional_conditions, bool) or not 0 <= additional_conditions <= max_conditions:
+        raise WageExemptionError(
+            f"additional standard deductions for age 65+/blindness must be 0-{max_conditions} "
+            f"for {status.value}, not {additional_conditions!r}"
+        )
+    inputs = year_inputs(year, status, basis)
+    year_info = _years()[year]
+    n = periods_per_year(period, year)
+    missing = [
+        (v.name, key)
+        for v, key, needed in (
+            (inputs.standard_deduction, "standard_deduction", True),
+            (inputs.dependent_amount, "dependent_amount", count > 0),
+            (inputs.additional_per_condition, "additional_aged_or_blind_per_condition", additional_conditions > 0),
+        )
+        if needed and v.value is None
+    ]
+    if missing:
+        raise MissingInput(
+            f"the {year} {' and '.join(name for name, _ in missing)} for {status.value} (basis {inputs.basis}) "
+            "is missing: no source was found, so the exempt amount cannot be computed (nothing is estimated)",
+            [f"pub1494_inputs[{year}, {status.value}, {inputs.basis}].{key}" for _, key in missing],
+        )
+    assert inputs.standard_deduction.value is not None
+    base = cents(inputs.standard_deduction.value / n)
+    per_dep = cents(inputs.dependent_amount.value / n) if count and inputs.dependent_amount.value else Decimal("0.00")
+    add_total = (
+        cents(additional_conditions * inputs.additional_per_condition.value / n)
+        if additional_conditions and inputs.additional_per_condition.value
+        else Decimal("0.00")
+    )
+    total = base + count * per_dep + add_total
+    formula = (
+        f"{base} (standard deduction {inputs.standard_deduction.value:,} / {n})"
+        + (f" + {count} x {per_dep} (dependent amount {inputs.dependent_amount.value:,} / {n})" if count else "")
+        + (
+            f" + {add_total} ({additional_conditions} x {inputs.additional_per_condition.value:,} / {n})"
+            if additional_conditions
+            else ""
+        )
+        + f" = {total}"
+    )
+    notes = [str(year_info["note"])] if year_info.get("note") else []
+    if default_applied:
+        notes.insert(
+            0,
+            "No signed statement of filing status and dependents: the employer must use married filing separately "
+            "with no dependents (26 U.S.C. § 6334(d)(4)(D)). Return the statement to get your own amount.",
+        )
+    used = [inputs.standard_deduction]
+    used += [inputs.dependent_amount] if count else []
+    used += [inputs.additional_per_condition] if additional_conditions else []
+    for v in used:
+        if v.status != "V":
+            notes.append(f"The {year} {v.name} ({v.value:,}) is {STATUS_WORDS[v.status]}: {v.source}")
+    return WageExemption(
+        year=year,
+        filing_status=status,
+        dependents=count,
+        additional_conditions=additional_conditions,
+        pay_period=period,
+        periods_per_year=n,
+        basis=inputs.basis,
+        edition=str(year_info["edition"]),
+        statement_default_applied=default_applied,
+        standard_deduction=inputs.standard_deduction,
+        dependent_amount=inputs.dependent_amount if count else None,
+        additional_per_condition=inputs.additional_per_condition if additional_conditions else None,
+        base_per_period=base,
+        per_dependent_per_period=per_dep,
+        additional_per_period=add_total,
+        exempt_amount=total,
+        formula=formula,
+        notes=notes,
+    )

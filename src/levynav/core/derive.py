@@ -1,0 +1,113 @@
+"""Facts the rules need that calculations decide: the CSED of each period, economic hardship.
+
+Runs before the rules; the rules read the results from the ``Context``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from levynav.core.calc.csed_types import Events, PeriodCsed
+from levynav.core.law.rule import Context, CsedValue, Decided
+from levynav.core.model.ability_to_pay import AbilityToPay
+from levynav.core.model.case import Case, TaxpayerKind
+
+
+def stated_csed(case: Case) -> dict[str, CsedValue]:
+    """The CSED of each period as the case states it (a fact, not computed)."""
+    out: dict[str, CsedValue] = {}
+    for p in case.tax_periods:
+        stated = p.csed or p.irs_stated_csed
+        if stated is not None:
+            out[p.id] = CsedValue(p.id, stated, "stated", "as stated in the case")
+    return out
+
+
+def _csed(case: Case, as_of: date, events: Events, computed: dict[str, PeriodCsed]) -> dict[str, CsedValue]:
+    """CSED per tax period (owned by the CSED engine, issue 4).
+
+    Computed (basis "computed") where the case gives assessment dates: the last CSED of the period's
+    assessments, with each assessment's date and the suspensions in the explanation; the alternative is
+    the date under the other counting reading (CSED-5, CSED-6) when it differs. Otherwise as stated.
+    """
+    out = stated_csed(case)
+    for pid, pc in computed.items():
+        if pc.date is None:
+            continue
+        parts = []
+        for a in pc.assessments:
+            words = f"{a.label} assessed {a.assessed.isoformat()}: CSED {'at least ' if a.provisional else ''}"
+            if a.alternative is not None and a.alternative > a.date:
+                # Safer date first: the later reading leads, the other beside it (ADR 0002).
+                words += f"{a.alternative.isoformat()} under the later of two ways of counting the days, "
+                words += f"{a.date.isoformat()} counted the other way ({a.suspended_days} suspended days)"
+            else:
+                words += f"{a.date.isoformat()} ({a.suspended_days} suspended days)"
+                if a.alternative is not None:
+                    words += f", {a.alternative.isoformat()} if counted the other way"
+            counted = [st.what for st in a.timeline if st.counted and any(c.startswith("CSED-3.") for c in st.cites)]
+            if counted:
+                words += ". Paused by: " + "; ".join(counted)
+            parts.append(words)
+        if pc.stated_difference:
+            parts.append(pc.stated_difference)
+        out[pid] = CsedValue(pid, pc.date, "computed", "; ".join(parts), pc.alternative)
+    return out
+
+
+def _finances(case: Case, as_of: date) -> tuple[Decided | None, dict[str, Any] | None]:
+    """Economic hardship and the finances section (owned by the ability-to-pay work, issue 3).
+
+    ``(None, None)`` when the case has no finances. Finances that cannot be used (a county in no
+    standards table, a damaged imported edition) leave hardship UNKNOWN with the reason.
+    """
+    from levynav.core.calc import hardship as calc_hardship
+    from levynav.core.calc.expenses import FinancesInputError
+    from levynav.core.calc.standards import StandardsError
+    from levynav.core.model.analysis import Outcome
+
+    try:
+        picture = calc_hardship.financial_picture(case, as_of)
+    except FinancesInputError as err:
+        decided = Decided(Outcome.UNKNOWN, f"Your finances cannot be measured yet: {err}", missing=(err.path,))
+        return decided, {"as_of": as_of.isoformat(), "error": str(err)}
+    except StandardsError as err:
+        decided = Decided(Outcome.UNKNOWN, f"The IRS standards tables cannot be read: {err}")
+        return decided, {"as_of": as_of.isoformat(), "error": str(err)}
+    if picture is None:
+        return None, None
+    decided = calc_hardship.economic_hardship(case, picture, as_of)
+    return decided, calc_hardship.section(picture, decided)
+
+
+def build_context(case: Case, as_of: date) -> Context:
+    from levynav.core.calc.csed import case_csed
+    from levynav.core.calc.csed_events import read_events
+
+    hardship, finances = _finances(case, as_of)
+    events = read_events(case, as_of)
+    computed = case_csed(case, as_of, events=events)
+    csed = _csed(case, as_of, events, computed)
+    options = None
+    if finances is not None and "error" not in finances:
+        from levynav.core.calc.options import options_result, options_section
+
+        options = options_result(case, as_of, csed, finances)
+        finances = {**finances, "options": options_section(options)}
+    elif finances is None and case.taxpayer.kind is TaxpayerKind.BUSINESS and case.tax_periods:
+        # A business's payment plans (in-business trust fund express, Simple Payment Plan) need no financial
+        # statement, so they are weighed even without household finances.
+        from levynav.core.calc.options import options_result, options_section
+
+        options = options_result(case, as_of, csed, None)
+        finances = {"options": options_section(options)}
+    return Context(
+        as_of=as_of,
+        csed=csed,
+        hardship=hardship,
+        finances=AbilityToPay.model_validate(finances) if finances is not None else None,
+        options=options,
+        csed_events=events,
+        csed_periods=computed,
+    )

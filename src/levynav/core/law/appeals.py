@@ -1,0 +1,353 @@
+"""Collection Due Process hearings (levy § 6330, lien § 6320), the equivalent hearing, and Tax Court review.
+
+"If the person requests a hearing in writing under subsection (a)(3)(B) and states the grounds for the
+requested hearing, such hearing shall be held by the Internal Revenue Service Independent Office of
+Appeals." — § 6330(b)(1). "... the levy actions which are the subject of the requested hearing and the
+running of any period of limitations under section 6502 ... shall be suspended for the period during
+which such hearing, and appeals therein, are pending." — § 6330(e)(1).
+
+The pending hearing's levy bar itself (a "no levy" ground) is a rule of ``law/discretionary.py``; here we
+say which route is open, until when, and what it does and does not stop. The Collection Appeals Program
+and the appeals of rejected agreements and offers are in ``law/appeals_cap.py``.
+
+Open question (E.13): whether a lien-only CDP request bars levy; treated as not barring levy.
+Open question (E.14): whether § 7503 extends the one-year equivalent-hearing period (see calc/hearing_windows.py).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from levynav.core.calc import hearing_windows
+from levynav.core.calc.hearing_windows import NOT_CDP, Window, request_for
+from levynav.core.law import (
+    appeals_cap,
+    appeals_tax_court,
+    bankruptcy_discharge,
+    cdp_request,
+    hearing_notice_once,
+    lien_withdrawal,
+    notice_receipt,
+)
+from levynav.core.law.appeals_cap import CAP as CAP
+from levynav.core.law.appeals_cap import CAP_IA as CAP_IA
+from levynav.core.law.appeals_cap import CAP_RO as CAP_RO
+from levynav.core.law.appeals_cap import CAP_THIRD_PARTY as CAP_THIRD_PARTY
+from levynav.core.law.appeals_cap import OIC_APPEAL as OIC_APPEAL
+from levynav.core.law.appeals_tax_court import TAX_COURT as TAX_COURT
+from levynav.core.law.bankruptcy_discharge import STAY_IS_TEMPORARY as STAY_IS_TEMPORARY
+from levynav.core.law.cdp_request import REQUEST_KIND as REQUEST_KIND
+from levynav.core.law.hearing_notice_once import ONCE as ONCE
+from levynav.core.law.lien_withdrawal import LIEN_NOT_LEVY as LIEN_NOT_LEVY
+from levynav.core.law.notice_receipt import NOT_RECEIVED as NOT_RECEIVED
+from levynav.core.law.notices import rolled_reason, window_counted, window_gap
+from levynav.core.law.route_windows import made_in_time, open_or_closed
+from levynav.core.law.rule import Context, DeadlineFunc, Rule, RuleFunc, Situation
+from levynav.core.model.analysis import Deadline, Effect, Finding, Message, Outcome, TextArg, message
+from levynav.core.model.case import Case, HearingKind, HearingRequest
+
+LEVY_CDP = Rule(
+    id="CDP-5",
+    title="Collection Due Process hearing on the levy notice (30 days)",
+    cites=("CDP-1", "CDP-3", "CDP-5", "CDP-7", "CDP-8", "CDP-9", "CDP-10"),
+    effect=Effect.ROUTE_OPEN,
+)
+POST_LEVY_CDP = Rule(
+    id="CDP-4",
+    title="Collection Due Process hearing after the levy (30 days)",
+    cites=("CDP-3", "CDP-4", "CDP-5", "CDP-7", "CDP-8", "CDP-9", "CDP-10"),
+    effect=Effect.ROUTE_OPEN,
+)
+LIEN_CDP = Rule(
+    id="CDP-6",
+    title="Collection Due Process hearing on the lien notice",
+    cites=("CDP-2", "CDP-6", "CDP-7", "CDP-8", "CDP-9", "CDP-10", "E-13"),
+    effect=Effect.ROUTE_OPEN,
+)
+EQUIVALENT = Rule(
+    id="EH-1",
+    title="Equivalent hearing (one year, no levy stop)",
+    cites=("EH-1", "EH-2", "EH-3", "CDP-9"),
+    effect=Effect.ROUTE_OPEN,
+)
+EQUIVALENT_E14 = Situation(EQUIVALENT, ("E-14",))  # a late request with a reason: E-14 decides it
+NOT_A_HEARING_NOTICE = Rule(
+    id="CDP-3",
+    title="This notice does not give a right to a hearing",
+    cites=("CDP-3",),
+    effect=Effect.INFO,
+)
+LIABILITY = Rule(
+    id="CDP-11",
+    title="Disputing the tax itself in a CDP hearing",
+    cites=("CDP-11",),
+    effect=Effect.INFO,
+)
+
+
+def _cdp_rule(w: Window) -> Rule:
+    if w.kind is HearingKind.LIEN:
+        return LIEN_CDP
+    return POST_LEVY_CDP if w.post_levy else LEVY_CDP
+
+
+def _cdp_id(w: Window) -> str:
+    return "lien_cdp.request" if w.kind is HearingKind.LIEN else "cdp.request"
+
+
+def _eh_id(w: Window) -> str:
+    return "lien_eh.request" if w.kind is HearingKind.LIEN else "eh.request"
+
+
+def cdp_hearing(case: Case, ctx: Context) -> list[Finding]:
+    """§§ 6330(a)(3)(B), 6320(a)(3)(B): is the CDP hearing on each hearing notice open today, and until when?"""
+    return [_cdp(case, ctx, w) for w in hearing_windows.windows(case)]
+
+
+def _request_seen(case: Case, w: Window, facts: dict[str, object]) -> HearingRequest | None:
+    """The hearing request that answers the window's notice, its date added to the facts."""
+    found = request_for(case, w)
+    if found is None:
+        return None
+    j, req = found
+    facts[f"proceedings.hearing_requests[{j}].request_date"] = req.request_date
+    return req
+
+
+def _cdp(case: Case, ctx: Context, w: Window) -> Finding:
+    rule, subject, last = _cdp_rule(w), w.subject, w.cdp_last
+    notice = w.notice.type.value
+    if w.repeat:
+        # § 6330(a)(1), (b)(2); Treas. Reg. § 301.6330-1(b)(2) Q&A-B2: only the first notice for a period.
+        return rule.finding(Outcome.NOT_APPLICABLE, "repeat", subject=subject, facts=w.facts, notice=notice)
+    if w.before_cdp:
+        return rule.finding(Outcome.NOT_APPLICABLE, "before_cdp", subject=subject, facts=w.facts, notice=notice)
+    if last is None and w.gaps:
+        return rule.finding(
+            Outcome.UNKNOWN,
+            "law_unknown",
+            effect=Effect.ROUTE_OPEN,
+            subject=subject,
+            facts=w.facts,
+            params=w.params,
+            notice=notice,
+            reason=window_gap(w),
+        )
+    if last is None:
+        return rule.finding(
+            Outcome.UNKNOWN,
+            "date_unknown",
+            effect=Effect.ROUTE_OPEN,
+            subject=subject,
+            facts=w.facts,
+            missing=w.missing,
+            notice=notice,
+        )
+    facts = dict(w.facts)
+    common: dict[str, Any] = {
+        "subject": subject,
+        "facts": facts,
+        "params": w.params,
+        "notice": notice,
+        "last_day": last,
+    }
+    req = _request_seen(case, w, facts)
+    if req is not None:
+        return made_in_time(
+            rule,
+            req.request_date,
+            last,
+            "requested_timely",
+            "requested_late",
+            value=last,
+            request_date=req.request_date,
+            **common,
+        )
+    return open_or_closed(rule, ctx.as_of, last, _cdp_id(w), counted=window_counted(w), **common)
+
+
+def equivalent_hearing(case: Case, ctx: Context) -> list[Finding]:
+    """Treas. Reg. §§ 301.6330-1(i), 301.6320-1(i): the one-year equivalent hearing after a missed CDP date.
+
+    It considers the same issues, but gives no statutory levy stop, no CSED suspension and generally no
+    Tax Court review (EH-2, EH-3).
+    """
+    return [_eh(case, ctx, w) for w in hearing_windows.windows(case)]
+
+
+def _eh(case: Case, ctx: Context, w: Window) -> Finding:
+    subject, last, eh_last = w.subject, w.cdp_last, w.eh_last
+    rule = EQUIVALENT_E14 if w.eh is not None and w.eh.reason else EQUIVALENT
+    notice = w.notice.type.value
+
+    def date_unknown(facts: dict[str, object]) -> Finding:
+        if w.gaps and "eh.request_window_months" in w.gaps:
+            return law_unknown(facts)
+        return rule.finding(
+            Outcome.UNKNOWN, "date_unknown", effect=Effect.ROUTE_OPEN, subject=subject, facts=facts, missing=w.missing
+        )
+
+    def law_unknown(facts: dict[str, object]) -> Finding:
+        return rule.finding(
+            Outcome.UNKNOWN,
+            "law_unknown",
+            effect=Effect.ROUTE_OPEN,
+            subject=subject,
+            facts=facts,
+            params=w.params,
+            reason=window_gap(w),
+        )
+
+    if w.repeat:
+        return rule.finding(Outcome.NOT_APPLICABLE, "repeat", subject=subject, facts=w.facts, notice=notice)
+    if w.before_cdp:
+        return rule.finding(Outcome.NOT_APPLICABLE, "before_cdp", subject=subject, facts=w.facts, notice=notice)
+    if last is None and w.gaps:
+        return law_unknown(w.facts)
+    if last is None:
+        return date_unknown(w.facts)
+    facts = dict(w.facts)
+    req = _request_seen(case, w, facts)
+    if req is not None:
+        if req.request_date <= last:
+            return rule.finding(Outcome.NOT_APPLICABLE, "cdp_requested", subject=subject, facts=facts)
+        if eh_last is None:
+            return date_unknown(facts)
+        return made_in_time(
+            rule,
+            req.request_date,
+            eh_last,
+            "requested",
+            "requested_too_late",
+            subject=subject,
+            facts=facts,
+            params=w.params,
+            value=eh_last,
+            request_date=req.request_date,
+            eh_last=eh_last,
+        )
+    if ctx.as_of <= last:
+        key = "cdp_still_open" if eh_last is not None else "cdp_still_open_no_date"
+        shown: dict[str, Any] = {"eh_last": eh_last} if eh_last is not None else {}
+        return rule.finding(
+            Outcome.NOT_APPLICABLE, key, subject=subject, facts=facts, params=w.params, last_day=last, **shown
+        )
+    if eh_last is None or w.eh is None:
+        return date_unknown(facts)
+    return open_or_closed(
+        rule,
+        ctx.as_of,
+        eh_last,
+        _eh_id(w),
+        open_key="open_weekend" if w.eh.reason else "open",
+        open_vars={"notice": notice, "eh_rolled": w.eh.last, "reason": rolled_reason(w.eh.raw)}
+        if w.eh.reason
+        else {"notice": notice},
+        subject=subject,
+        facts=facts,
+        params=w.params,
+        last_day=last,
+        eh_last=eh_last,
+    )
+
+
+def not_a_hearing_notice(case: Case, ctx: Context) -> list[Finding]:
+    """CDP-3: CP14, CP501, CP503 and CP504 carry no hearing right (shown when no hearing notice is in the case)."""
+    if hearing_windows.hearing_notices(case):
+        return []
+    return [
+        NOT_A_HEARING_NOTICE.finding(
+            Outcome.APPLIES,
+            "not_cdp",
+            subject=f"notices[{i}]",
+            facts={f"notices[{i}].type": n.type},
+            notice=n.type.value,
+        )
+        for i, n in enumerate(case.notices)
+        if n.type in NOT_CDP
+    ]
+
+
+def liability_challenge(case: Case, ctx: Context) -> list[Finding]:
+    """§ 6330(c)(2)(B): the tax itself may be disputed only without a notice of deficiency or another chance."""
+    if not hearing_windows.hearing_notices(case) and not case.proceedings.hearing_requests:
+        return []
+    c = case.circumstances
+    base = "circumstances."
+    if c.disputes_liability is None:
+        return [LIABILITY.finding(Outcome.UNKNOWN, "unknown", missing=[base + "disputes_liability"])]
+    facts: dict[str, object] = {base + "disputes_liability": c.disputes_liability}
+    if not c.disputes_liability:
+        return [LIABILITY.finding(Outcome.NOT_APPLICABLE, "no_dispute", facts=facts)]
+    for name in ("received_notice_of_deficiency", "had_prior_opportunity_to_dispute"):
+        value = getattr(c, name)
+        if value is not None:
+            facts[base + name] = value
+        if value:
+            return [LIABILITY.finding(Outcome.DOES_NOT_APPLY, name, facts=facts)]
+    missing = [
+        base + n for n in ("received_notice_of_deficiency", "had_prior_opportunity_to_dispute") if base + n not in facts
+    ]
+    if missing:
+        return [LIABILITY.finding(Outcome.UNKNOWN, "opportunity_unknown", facts=facts, missing=missing)]
+    return [LIABILITY.finding(Outcome.APPLIES, "may_dispute", facts=facts)]
+
+
+def hearing_deadlines(case: Case, ctx: Context) -> list[Deadline]:
+    """cdp.request, lien_cdp.request, eh.request, lien_eh.request — one per hearing notice (subject notices[i])."""
+    out = []
+    for w in hearing_windows.windows(case):
+        if w.repeat or w.before_cdp:
+            continue  # the first notice for the periods holds the hearing dates; no CDP before 1999-01-19
+        lien = w.kind is HearingKind.LIEN
+        last = w.cdp_last
+        notice = TextArg(value=w.notice.type.value)
+        if last is not None:
+            what = "lien_cdp" if lien else "cdp"
+            counted = (w.cdp.count(what) if w.cdp else [message(f"count.what_only.{what}")]) + list(w.counted)
+            out.append(
+                hearing_windows.deadline(
+                    _cdp_id(w),
+                    message(f"deadline.{_cdp_id(w)}.title", notice=notice),
+                    last,
+                    ctx.as_of,
+                    Message(key=f"deadline.{_cdp_id(w)}.protects"),
+                    _cdp_rule(w).cites,
+                    [*counted, message("count.postmark")],
+                    w.subject,
+                )
+            )
+        if w.eh is not None and w.eh_last is not None:
+            out.append(
+                hearing_windows.deadline(
+                    _eh_id(w),
+                    message(f"deadline.{_eh_id(w)}.title", notice=notice),
+                    w.eh_last,
+                    ctx.as_of,
+                    Message(key=f"deadline.{_eh_id(w)}.protects"),
+                    (EQUIVALENT_E14 if w.eh.reason else EQUIVALENT).cites,
+                    hearing_windows.eh_computation(w),
+                    w.subject,
+                )
+            )
+    return out
+
+
+RULES: list[RuleFunc] = [
+    cdp_request.request_kind_findings,
+    notice_receipt.notice_not_received,
+    hearing_notice_once.final_notice_before_ss_levy,
+    lien_withdrawal.lien_is_not_levy,
+    bankruptcy_discharge.stay_and_discharge,
+    cdp_hearing,
+    equivalent_hearing,
+    not_a_hearing_notice,
+    liability_challenge,
+    appeals_tax_court.tax_court_review,
+    *appeals_cap.RULES,
+]
+DEADLINES: list[DeadlineFunc] = [
+    hearing_deadlines,
+    appeals_tax_court.tax_court_deadlines,
+    *appeals_cap.DEADLINES,
+]

@@ -1,0 +1,118 @@
+"""Tax Court review of a CDP Notice of Determination: § 6330(d)(1), "within 30 days of a determination
+under this section". An equivalent hearing's Decision Letter generally cannot be reviewed (EH-2). The
+30 days are not jurisdictional and may be equitably tolled (Boechler, P.C. v. Comm'r, 596 U.S. 199 (2022);
+citation not re-read, D6 [U]) — the deadline is still shown as firm.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from levynav.core.calc import dates, hearing_windows
+from levynav.core.law import cdp_request
+from levynav.core.law.route_windows import days_after, open_or_closed
+from levynav.core.law.rule import Context, Rule
+from levynav.core.model.analysis import Deadline, Effect, Finding, Message, Outcome, ParamUse, message
+from levynav.core.model.case import Case, HearingRequest
+
+TAX_COURT = Rule(
+    id="CDP-15",
+    title="Tax Court review of the CDP Notice of Determination (30 days)",
+    cites=("CDP-15", "CDP-8", "D6", "CDP-16"),
+    effect=Effect.ROUTE_OPEN,
+)
+
+# Pension Protection Act of 2006, Pub. L. 109-280, § 855(b), 120 Stat. 1019: the Tax Court's jurisdiction
+# over every CDP determination applies "to determinations made after the date which is 60 days after the
+# date of the enactment" (enacted 2006-08-17). Before, § 6330(d)(1)(B) (112 Stat. 749) sent an appeal to a
+# district court "if the Tax Court does not have jurisdiction of the underlying tax liability".
+TAX_COURT_FOR_ALL_TAXES_FROM = date(2006, 10, 17)
+
+
+def _hearing_type(case: Case, j: int, req: HearingRequest) -> str | None:
+    """'cdp' or 'eh' for a hearing request — the one answer of ``cdp_request`` (Ruhaak: the box does not decide)."""
+    kind = cdp_request.request_kind(case, j).cdp
+    return None if kind is None else ("cdp" if kind else "eh")
+
+
+def tax_court_review(case: Case, ctx: Context) -> list[Finding]:
+    """§ 6330(d)(1): petition the Tax Court "within 30 days of a determination under this section"."""
+    out = []
+    for j, req in enumerate(case.proceedings.hearing_requests):
+        if req.determination_date is None:
+            continue
+        subject = f"proceedings.hearing_requests[{j}]"
+        facts: dict[str, object] = {f"{subject}.determination_date": req.determination_date}
+        kind = _hearing_type(case, j, req)
+        if kind is None:
+            missing = list(cdp_request.request_kind(case, j).missing)
+            out.append(
+                TAX_COURT.finding(Outcome.UNKNOWN, "type_unknown", subject=subject, facts=facts, missing=missing)
+            )
+            continue
+        if kind == "eh":
+            out.append(TAX_COURT.finding(Outcome.NOT_APPLICABLE, "decision_letter", subject=subject, facts=facts))
+            continue
+        petition = _petition_last_day(req.determination_date)
+        if petition is None:
+            continue
+        last, use = petition
+        if req.tax_court_petition_date is not None:
+            facts[f"{subject}.tax_court_petition_date"] = req.tax_court_petition_date
+            out.append(
+                TAX_COURT.finding(
+                    Outcome.APPLIES,
+                    "petitioned",
+                    effect=Effect.INFO,
+                    subject=subject,
+                    facts=facts,
+                    params=[use],
+                    petition_date=req.tax_court_petition_date,
+                )
+            )
+            continue
+        out.append(
+            open_or_closed(
+                TAX_COURT,
+                ctx.as_of,
+                last.last,
+                "tax_court.cdp_petition",
+                open_key="open" if req.determination_date >= TAX_COURT_FOR_ALL_TAXES_FROM else "open_before_2006",
+                open_vars={"determination_date": req.determination_date},
+                subject=subject,
+                facts=facts,
+                params=[use],
+                last_day=last.last,
+            )
+        )
+    return out
+
+
+def _petition_last_day(determination: date) -> tuple[dates.LastDay, ParamUse] | None:
+    return days_after("tax_court.cdp_petition_days", determination)
+
+
+def tax_court_deadlines(case: Case, ctx: Context) -> list[Deadline]:
+    out = []
+    for j, req in enumerate(case.proceedings.hearing_requests):
+        if req.determination_date is None or req.tax_court_petition_date is not None:
+            continue
+        if _hearing_type(case, j, req) != "cdp":
+            continue
+        petition = _petition_last_day(req.determination_date)
+        if petition is None:
+            continue
+        last, _ = petition
+        out.append(
+            hearing_windows.deadline(
+                "tax_court.cdp_petition",
+                Message(key="deadline.tax_court.cdp_petition.title"),
+                last.last,
+                ctx.as_of,
+                Message(key="deadline.tax_court.cdp_petition.protects"),
+                TAX_COURT.cites,
+                [*last.count("tax_court_petition"), message("count.boechler")],
+                f"proceedings.hearing_requests[{j}]",
+            )
+        )
+    return out

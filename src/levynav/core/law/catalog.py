@@ -1,0 +1,33 @@
+"""Every rule and deadline function, in the order the analysis runs them."""
+
+from __future__ import annotations
+
+from levynav.core.law import (
+    appeals,
+    csed_suspensions,
+    discretionary,
+    exemptions,
+    help,
+    levy_reach,
+    notice_clocks,
+    payment_options,
+    release,
+    return_property,
+)
+from levynav.core.law.rule import DeadlineFunc, RuleFunc
+
+MODULES = (
+    release,
+    discretionary,
+    return_property,
+    exemptions,
+    levy_reach,
+    appeals,
+    help,
+    notice_clocks,
+    payment_options,
+    csed_suspensions,
+)
+
+RULES: tuple[RuleFunc, ...] = tuple(r for m in MODULES for r in m.RULES)
+DEADLINES: tuple[DeadlineFunc, ...] = tuple(d for m in MODULES for d in m.DEADLINES)

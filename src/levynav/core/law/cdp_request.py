@@ -1,0 +1,78 @@
+"""Is a hearing request a Collection Due Process request? One answer for every rule, the CSED engine and the plan.
+
+A written hearing request made within the CDP period of the hearing notice it answers is a CDP request,
+whatever box is checked on Form 12153: the form's equivalent-hearing box applies only "if my CDP request
+is late", and a timely request gives a CDP hearing (Ruhaak v. Commissioner, 157 T.C. No. 9 (2021);
+Treas. Reg. § 301.6330-1(i)(1), (2) Q&A-I7). A request made after the CDP period is an equivalent
+hearing request (Treas. Reg. §§ 301.6330-1(i), 301.6320-1(i)).
+
+Only the first hearing notice for a tax period gives the CDP hearing: "Such notice shall be required only
+once for the taxable period" (§ 6330(a)(1)); "only the first pre-levy or post-levy CDP Notice with respect
+to the unpaid tax and tax periods entitles the taxpayer to request a CDP hearing" (Treas. Reg.
+§ 301.6330-1(b)(2) Q&A-B2, as quoted in Orum v. Comm'r, 123 T.C. 1 (2004)). A later notice for the same
+periods (a reminder, a second CDP notice) therefore starts no new CDP period (``Window.repeat``).
+
+The CDP and equivalent-hearing periods, and which period a request falls in (``request_kind``), are computed
+once, in ``calc/hearing_windows.py`` (below the rules: the CSED engine reads them too); this module holds
+the rule. ``law/appeals.py`` (CDP-5, CDP-4, CDP-6, EH-1),
+``law/appeals_tax_court.py`` (CDP-15), ``law/discretionary_cdp.py`` (R6330-E1, R6330-E2) and the CSED
+engine (``calc/csed_hearings_and_claims.py``) all read ``request_kind``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from levynav.core.calc.hearing_windows import RequestKind as RequestKind
+from levynav.core.calc.hearing_windows import kind_of as kind_of
+from levynav.core.calc.hearing_windows import request_kind as request_kind
+from levynav.core.calc.hearing_windows import request_kinds
+from levynav.core.law.notices import window_counted
+from levynav.core.law.rule import Context, Rule
+from levynav.core.model.analysis import Effect, Finding, Outcome
+from levynav.core.model.case import Case
+
+REQUEST_KIND = Rule(
+    id="CDP-16",
+    title="Is your hearing request a Collection Due Process request?",
+    cites=("CDP-16", "CDP-5", "CDP-6", "EH-1"),
+    effect=Effect.INFO,
+)
+
+
+def request_kind_findings(case: Case, ctx: Context) -> list[Finding]:
+    """CDP-16: one finding per hearing request saying which hearing it is and why."""
+    out = []
+    for rk in request_kinds(case):
+        req = rk.request
+        facts: dict[str, Any] = {f"{rk.subject}.request_date": req.request_date, f"{rk.subject}.kind": req.kind}
+        if req.equivalent_hearing_box_checked is not None:
+            facts[f"{rk.subject}.equivalent_hearing_box_checked"] = req.equivalent_hearing_box_checked
+        common: dict[str, Any] = {"subject": rk.subject, "facts": facts, "requested": req.request_date}
+        if rk.window is not None:
+            facts.update(rk.window.facts)
+            common["params"] = rk.window.params
+            common["notice"] = rk.window.notice.type.value
+        if rk.cdp is None:
+            out.append(REQUEST_KIND.finding(Outcome.UNKNOWN, "unknown", missing=rk.missing, **common))
+        elif rk.cdp:
+            assert rk.window is not None
+            key = "cdp_box_overridden" if rk.box_overridden else "cdp"
+            out.append(
+                REQUEST_KIND.finding(
+                    Outcome.APPLIES, key, value=rk.last, last=rk.last, counted=window_counted(rk.window), **common
+                )
+            )
+        else:
+            assert rk.window is not None
+            out.append(
+                REQUEST_KIND.finding(
+                    Outcome.DOES_NOT_APPLY,
+                    "equivalent",
+                    value=rk.last,
+                    last=rk.last,
+                    counted=window_counted(rk.window),
+                    **common,
+                )
+            )
+    return out

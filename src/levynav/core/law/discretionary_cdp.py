@@ -1,0 +1,368 @@
+"""Levies and the Collection Due Process rules: premature levies, post-levy hearings, the hearing stay.
+
+- § 6331(a): levy only if the tax is not paid "within 10 days after notice and demand".
+- § 6331(d)(1)–(2): levy "only after the Secretary has notified such person in writing of his intention
+  to make such levy", the notice given "not less than 30 days before the day of the levy".
+- § 6330(a)(1)–(2): "No levy may be made on any property or right to property of any person unless the
+  Secretary has notified such person in writing of their right to a hearing", given "not less than 30
+  days before the day of the first levy with respect to the amount of the unpaid tax for the taxable
+  period".
+- § 6330(e)(1): if a hearing is requested within that 30-day period, "the levy actions which are the
+  subject of the requested hearing ... shall be suspended for the period during which such hearing, and
+  appeals therein, are pending".
+- § 6330(f): jeopardy, state tax refund, disqualified employment tax and federal contractor levies may
+  be made first; the hearing is offered "within a reasonable period of time after the levy".
+
+Dates run from the later of the printed and the mailing date of a notice (Weiss, 147 T.C. 179).
+The notices a case lists are the notices the person has, not every notice the IRS sent: a hearing notice is
+valid when mailed by certified or registered mail to the last known address, received or not (§ 6330(a)(2)(C);
+Treas. Reg. § 301.6320-1(a)(2) Q&A-A11; reference CDP-17). So a notice missing from the list does not show
+that the levy was made without it. For the CDP notice the account transcript decides: TC 971 AC 069 (CDP levy
+notice issued) for the period, or a transcript read and showing none (``TaxPeriod.cdp_levy_notice_on_transcript``).
+Without a listed notice of intent or CDP notice and without that transcript fact, the check stays unknown.
+Notice and demand: without a CP14 or a later balance-due reminder (CP501, CP503, CP504, which are sent only
+after the first bill and also demand payment) it stays unknown.
+Open question: whether § 7503 moves the IRS's own earliest levy date is not settled by the sources
+read; the taxpayer's payment window (10 days) and hearing window (30 days) are moved, the IRS's
+"not less than 30 days before the levy" is not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from levynav.core.calc.dates import last_day_after
+from levynav.core.calc.hearing_windows import cdp_request_period
+from levynav.core.law.cdp_request import RequestKind, request_kind
+from levynav.core.law.levy_facts import levy_subject
+from levynav.core.law.notices import (
+    earliest_for_period,
+    is_cdp_levy_notice,
+    is_intent_to_levy_notice,
+    is_notice_and_demand,
+    is_payment_demand,
+    post_levy_cdp_notice_for_periods,
+    window_counted,
+)
+from levynav.core.law.pending_bar_windows import days, overlaps, param
+from levynav.core.law.rule import Context, Rule, once
+from levynav.core.model.analysis import Effect, Finding, Message, Outcome, ParamUse, SentencesArg, message
+from levynav.core.model.case import Case, HearingKind, HearingRequest, Levy, LevyKind, NoticeType
+
+CDP_STAY = Rule(
+    id="R6330-E1",
+    title="Levy is on hold while your timely hearing request is pending",
+    cites=("R6330-E1",),
+    effect=Effect.NO_LEVY,
+)
+LATE_REQUEST = Rule(
+    id="R6330-E2",
+    title="A late hearing request gets an equivalent hearing, which does not stop levies",
+    cites=("R6330-E2",),
+    effect=Effect.INFO,
+)
+PREMATURE = Rule(
+    id="R6330-A1",
+    title="The levy came before the required notices and waiting periods",
+    cites=("R6330-A1",),
+    effect=Effect.LEVY_IMPROPER,
+)
+POST_LEVY = Rule(
+    id="R6330-F1",
+    title="A levy allowed before a hearing: you can ask for a hearing after the levy",
+    cites=("R6330-F1",),
+    effect=Effect.ROUTE_OPEN,
+)
+
+
+# ---------------------------------------------------------------- timeliness of a hearing request
+# Whether a request is a timely CDP request is decided once, in ``law/cdp_request.py`` (Ruhaak).
+
+
+def _notice_facts(rk: RequestKind) -> dict[str, Any]:
+    return dict(rk.window.facts) if rk.window is not None else {}
+
+
+@once
+def cdp_hearing_pending(case: Case, ctx: Context) -> list[Finding]:
+    """§ 6330(e)(1): a timely hearing request suspends levy for its periods until the determination is final.
+
+    Jeopardy levies already made are not suspended (§ 6330(f)(1)); a court may let a levy go ahead
+    during an appeal (§ 6330(e)(2)). A late request is an equivalent hearing with no stay (R6330-E2).
+    """
+    out: list[Finding] = []
+    stays: list[tuple[HearingRequest, str]] = []
+    for i, req in enumerate(case.proceedings.hearing_requests):
+        sub = f"proceedings.hearing_requests[{i}]"
+        facts: dict[str, Any] = {f"{sub}.request_date": req.request_date, f"{sub}.kind": req.kind}
+        if req.kind is HearingKind.LIEN:
+            out.append(CDP_STAY.finding(Outcome.DOES_NOT_APPLY, "lien_only", subject=sub, facts=facts))
+            continue
+        rk = request_kind(case, i)
+        facts.update(_notice_facts(rk))
+        if rk.cdp is None or rk.window is None or rk.last is None:
+            out.append(CDP_STAY.finding(Outcome.UNKNOWN, "unknown", subject=sub, facts=facts, missing=rk.missing))
+            continue
+        common: dict[str, Any] = {
+            "subject": sub,
+            "facts": facts,
+            "params": rk.window.params,
+            "requested": req.request_date,
+            "notice": rk.window.notice.type.value,
+            "last": rk.last,
+            "counted": window_counted(rk.window),
+        }
+        if not rk.cdp:
+            out.append(CDP_STAY.finding(Outcome.DOES_NOT_APPLY, "late", **common))
+            out.append(LATE_REQUEST.finding(Outcome.APPLIES, "late", **common))
+            continue
+        stays.append((req, sub))
+        if req.final_date is not None and req.final_date <= ctx.as_of:
+            facts[f"{sub}.final_date"] = req.final_date
+            out.append(CDP_STAY.finding(Outcome.DOES_NOT_APPLY, "ended", final=req.final_date, **common))
+        else:
+            out.append(CDP_STAY.finding(Outcome.APPLIES, "pending", value=rk.last, **common))
+    for i, levy in enumerate(case.levies):
+        for req, rsub in stays:
+            if not overlaps(req.tax_periods, levy.tax_periods) or levy.served_date is None:
+                continue
+            if levy.served_date < req.request_date or (req.final_date and levy.served_date > req.final_date):
+                continue
+            sub = levy_subject(i)
+            facts = {f"{sub}.served_date": levy.served_date, f"{rsub}.request_date": req.request_date}
+            if levy.jeopardy:
+                facts[f"{sub}.jeopardy"] = True
+                out.append(CDP_STAY.finding(Outcome.DOES_NOT_APPLY, "levy_jeopardy", subject=sub, facts=facts))
+            else:
+                out.append(
+                    CDP_STAY.finding(
+                        Outcome.APPLIES,
+                        "levy_during",
+                        effect=Effect.LEVY_IMPROPER,
+                        subject=sub,
+                        facts=facts,
+                        served=levy.served_date,
+                        requested=req.request_date,
+                    )
+                )
+            break
+    return out
+
+
+# ---------------------------------------------------------------- premature levy and post-levy hearings
+
+
+def post_levy_reasons(case: Case, levy: Levy) -> list[str]:
+    """The § 6330(f) exceptions that let this levy come before a hearing (message keys of R6330-F1)."""
+    reasons = []
+    if levy.jeopardy:
+        reasons.append("jeopardy")
+    if levy.kind is LevyKind.STATE_TAX_REFUND:
+        reasons.append("state_refund")
+    if levy.disqualified_employment_tax:
+        reasons.append("detl")
+    if case.taxpayer.federal_contractor:
+        reasons.append("contractor")
+    if not reasons and post_levy_cdp_notice_for_periods(case, levy.tax_periods) is not None:
+        reasons.append("post_notice")
+    return reasons
+
+
+def _periods(case: Case, levy: Levy) -> list[str | None]:
+    ids: list[str | None] = list(levy.tax_periods) or [p.id for p in case.tax_periods]
+    return ids or [None]
+
+
+@dataclass
+class _Check:
+    problems: list[Message] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    facts: dict[str, Any] = field(default_factory=dict)
+    params: list[ParamUse] = field(default_factory=list)
+    gaps: list[str] = field(default_factory=list)  # parameters with no value for the date (law not encoded)
+    notes: list[Message] = field(default_factory=list)
+
+
+def _check(case: Case, levy: Levy, kind: Callable[[NoticeType], bool], pid: str, part: str, out: _Check) -> None:
+    """One prerequisite: a notice of this kind for each period, far enough before the levy."""
+    served = levy.served_date
+    assert served is not None
+    for period in _periods(case, levy):
+        ref = earliest_for_period(case, kind, period)
+        if ref is None and part == "part_demand":
+            # No CP14 known: a later balance-due reminder shows notice and demand was made by its date.
+            ref = earliest_for_period(case, is_payment_demand, period)
+            if ref is not None:
+                out.notes.append(message(f"{PREMATURE.id}.demand_presumed", kind=ref.kind))
+        if ref is None:
+            if part == "part_demand" or not case.notices:
+                out.missing.append("notices")
+            elif param(pid, served) is None:
+                out.gaps.append(pid)  # the requirement is not encoded for a levy on that date
+            elif part == "part_cdp":
+                _cdp_notice_not_listed(case, period, out)
+            else:
+                # Not having (or not listing) a notice does not show it was not sent (CDP-17).
+                out.missing.append("notices")
+                out.notes.append(message(f"{PREMATURE.id}.part_intent_not_listed", period=_period_words(period)))
+            return
+        if ref.start is None:
+            out.missing.extend(ref.date_paths())
+            return
+        use = param(pid, ref.start)
+        if use is None:
+            out.gaps.append(pid)
+            return
+        if use not in out.params:
+            out.params.append(use)
+        out.facts[f"{ref.path}.type"] = ref.notice.type
+        out.facts[f"{ref.path}.{'mailing_date' if ref.start == ref.notice.mailing_date else 'notice_date'}"] = ref.start
+        window = last_day_after(ref.start, days(use))
+        # § 6331(a): the 10 days are the taxpayer's time to pay (last day moves, § 7503); the levy
+        # may come after it. § 6331(d)(2), § 6330(a)(2): notice "not less than N days before" the levy.
+        early = served <= window.last if part == "part_demand" else served < window.raw
+        if early:
+            out.problems.append(
+                message(
+                    f"{PREMATURE.id}.{part}",
+                    kind=ref.kind,
+                    start=ref.start,
+                    served=served,
+                    gap=(served - ref.start).days,
+                    needed=days(use),
+                    earliest=window.last if part == "part_demand" else window.raw,
+                    counted=ref.counted,
+                )
+            )
+            return
+
+
+def _period_words(period: str | None) -> str | Message:
+    """A tax period by its id, or "these taxes" when the levy names none."""
+    return period if period else message(f"{PREMATURE.id}.these_taxes")
+
+
+def _cdp_notice_not_listed(case: Case, period: str | None, out: _Check) -> None:
+    """No CDP notice listed for the period: the transcript (TC 971 AC 069) decides whether one was sent."""
+    words = {"period": _period_words(period)}
+    index = next((k for k, p in enumerate(case.tax_periods) if p.id == period), None)
+    if index is None:
+        out.missing.append("notices")
+        out.notes.append(message(f"{PREMATURE.id}.part_cdp_not_listed", **words))
+        return
+    path = f"tax_periods[{index}].cdp_levy_notice_on_transcript"
+    shown = case.tax_periods[index].cdp_levy_notice_on_transcript
+    if shown is False:
+        out.facts[path] = False
+        out.problems.append(message(f"{PREMATURE.id}.part_cdp_none", **words))
+    elif shown is True:
+        out.facts[path] = True
+        out.missing.append("notices")
+        out.notes.append(message(f"{PREMATURE.id}.part_cdp_on_transcript", **words))
+    else:
+        out.missing.append(path)
+        out.notes.append(message(f"{PREMATURE.id}.part_cdp_not_listed", **words))
+
+
+@once
+def premature_levy(case: Case, ctx: Context) -> list[Finding]:
+    """§§ 6331(a), 6331(d), 6330(a): a levy made before notice and demand + 10 days, or less than 30 days
+    after the notice of intent to levy or the CDP notice, was premature (→ release; return under § 6343(d)).
+
+    Jeopardy waives all three (§ 6331(a) last sentence, (d)(3), § 6330(f)(1)); the other § 6330(f)
+    exceptions waive only the pre-levy CDP notice (R6330-F1).
+    """
+    out: list[Finding] = []
+    for i, levy in enumerate(case.levies):
+        sub = levy_subject(i)
+        if levy.served_date is None:
+            out.append(PREMATURE.finding(Outcome.UNKNOWN, "no_date", subject=sub, missing=[f"{sub}.served_date"]))
+            continue
+        facts: dict[str, Any] = {f"{sub}.served_date": levy.served_date}
+        if levy.jeopardy:
+            facts[f"{sub}.jeopardy"] = True
+            out.append(PREMATURE.finding(Outcome.DOES_NOT_APPLY, "jeopardy", subject=sub, facts=facts))
+            continue
+        c = _Check(facts=facts)
+        _check(case, levy, is_notice_and_demand, "discretionary.notice_and_demand_days", "part_demand", c)
+        _check(case, levy, is_intent_to_levy_notice, "discretionary.intent_to_levy_days", "part_intent", c)
+        excused = post_levy_reasons(case, levy)
+        if not excused:
+            _check(case, levy, is_cdp_levy_notice, "discretionary.cdp_notice_days", "part_cdp", c)
+        notes = [*c.notes, message(f"{PREMATURE.id}.cdp_excused")] if excused else c.notes
+        note = SentencesArg(value=notes)
+        missing = list(dict.fromkeys(c.missing))
+        if c.problems:
+            out.append(
+                PREMATURE.finding(
+                    Outcome.APPLIES,
+                    "premature",
+                    subject=sub,
+                    facts=c.facts,
+                    params=c.params,
+                    problems=SentencesArg(value=c.problems),
+                    note=note,
+                )
+            )
+        elif missing or c.gaps:
+            out.append(
+                PREMATURE.finding(
+                    Outcome.UNKNOWN, "unknown", subject=sub, facts=c.facts, params=c.params, missing=missing, note=note
+                )
+            )
+        else:
+            out.append(
+                PREMATURE.finding(
+                    Outcome.DOES_NOT_APPLY,
+                    "in_time_excused" if excused else "in_time",
+                    subject=sub,
+                    facts=c.facts,
+                    params=c.params,
+                    note=note,
+                )
+            )
+    return out
+
+
+def post_levy_hearing(case: Case, ctx: Context) -> list[Finding]:
+    """§ 6330(f): for jeopardy, state-refund, disqualified employment tax and federal contractor levies
+    the hearing comes after the levy; the post-levy notice (CP92, CP297A, jeopardy levy notice) starts
+    a 30-day window to request it (D2)."""
+    out: list[Finding] = []
+    for i, levy in enumerate(case.levies):
+        reasons = post_levy_reasons(case, levy)
+        if not reasons:
+            continue
+        sub = levy_subject(i)
+        facts: dict[str, Any] = {f"{sub}.kind": levy.kind}
+        if levy.jeopardy:
+            facts[f"{sub}.jeopardy"] = True
+        if levy.disqualified_employment_tax:
+            facts[f"{sub}.disqualified_employment_tax"] = True
+        if case.taxpayer.federal_contractor:
+            facts["taxpayer.federal_contractor"] = True
+        why = SentencesArg(value=[message(f"{POST_LEVY.id}.{r}") for r in reasons])
+        notice = post_levy_cdp_notice_for_periods(case, levy.tax_periods)
+        window, use = cdp_request_period(notice.start) if notice and notice.start else (None, None)
+        if notice is not None and notice.start is not None and window is not None and use is not None:
+            facts[f"{notice.path}.type"] = notice.notice.type
+            out.append(
+                POST_LEVY.finding(
+                    Outcome.APPLIES,
+                    "with_notice",
+                    subject=sub,
+                    facts=facts,
+                    params=[use],
+                    why=why,
+                    notice=notice.kind,
+                    last=window.last,
+                    value=window.last,
+                    counted=notice.counted,
+                    deadline_ids=["cdp.request"],  # the request deadline computed by law/appeals.py
+                )
+            )
+        else:
+            out.append(POST_LEVY.finding(Outcome.APPLIES, "no_notice", subject=sub, facts=facts, why=why))
+    return out

@@ -1,0 +1,263 @@
+"""Property exempt from levy: 26 U.S.C. § 6334 (and the FPLP and bank-hold rules in exemptions_payments.py).
+
+"There shall be exempt from levy — (1) … wearing apparel and school books …, (13) … (A) If the amount
+of the levy does not exceed $5,000 — (i) any real property used as a residence by the taxpayer …"
+— § 6334(a). "Notwithstanding any other law of the United States …, no property or rights to property
+shall be exempt from levy other than the property specifically made exempt by subsection (a)."
+— § 6334(c).
+
+A levy on exempt property is not in accordance with law: it must be released, and what it took may be
+returned under § 6343(d)(2)(A) (reference R6334-E1, R6343-D1). The yearly dollar amounts of (a)(2),
+(a)(3) and the wage exempt amount of (a)(9) are decided by the finances work; here only whether the
+category is exempt at all.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from levynav.core import params
+from levynav.core.law.exemptions_payments import BANK_HOLD, FPLP, LOW_INCOME_FILTER, bank_hold_ends
+from levynav.core.law.exemptions_payments import RULES as PAYMENT_RULES
+from levynav.core.law.levy_facts import is_individual, levy_subject
+from levynav.core.law.rule import Context, DeadlineFunc, Rule, RuleFunc
+from levynav.core.model.analysis import Effect, Finding, Message, Outcome, ParamUse, message
+from levynav.core.model.case import Case, ExemptCategory, Levy, LevyKind
+
+C = ExemptCategory
+RESIDENCES = {C.RESIDENCE_SMALL_DEFICIENCY, C.PRINCIPAL_RESIDENCE}
+APPROVAL = {C.PRINCIPAL_RESIDENCE, C.BUSINESS_PROPERTY}
+OWN_RULE = RESIDENCES | APPROVAL | {C.SSI}  # decided by R6334-A13, R6334-E1, R6334-SSI
+INDIVIDUAL_ONLY = set(C) - {C.UNDELIVERED_MAIL}
+# § 6331(h)(2)(B), § 6334(f): the 15% continuous levy on federal payments reaches these notwithstanding
+# § 6334(a) (reference R6331-H1; the § 6334(f) wording itself is UNVERIFIED).
+FPLP_REACHABLE = {C.UNEMPLOYMENT, C.WORKERS_COMPENSATION, C.MINIMUM_WAGE_EXEMPTION, C.PUBLIC_ASSISTANCE}
+FPLP_KINDS = {LevyKind.FEDERAL_PAYMENT, LevyKind.SOCIAL_SECURITY}
+PARTLY = {C.HOUSEHOLD_GOODS, C.TOOLS_OF_TRADE, C.CHILD_SUPPORT_JUDGMENT, C.MINIMUM_WAGE_EXEMPTION}
+
+ENUMERATED = Rule(
+    id="R6334-A",
+    title="The levy reached property or income the law protects (26 U.S.C. § 6334(a))",
+    cites=("R6334-A",),
+    effect=Effect.EXEMPT,
+)
+SMALL_LEVY_HOME = Rule(
+    id="R6334-A13",
+    title="A home cannot be taken for a small levy (26 U.S.C. § 6334(a)(13)(A))",
+    cites=("R6334-A13",),
+    effect=Effect.EXEMPT,
+)
+APPROVALS = Rule(
+    id="R6334-E1",
+    title="A home needs a judge's written approval; business assets need a manager's",
+    cites=("R6334-E1",),
+    effect=Effect.LEVY_IMPROPER,
+)
+NOTHING_ELSE = Rule(
+    id="R6334-C1",
+    title="Only the federal list protects property from an IRS levy",
+    cites=("R6334-C1",),
+    effect=Effect.INFO,
+)
+SSI = Rule(
+    id="R6334-SSI",
+    title="SSI (Supplemental Security Income) is protected from IRS levy",
+    cites=("R6334-SSI", "R6334-A"),
+    effect=Effect.EXEMPT,
+)
+
+
+def _small_levy(levy: Levy, ctx: Context) -> tuple[bool | None, ParamUse]:
+    cap = params.use("exempt.residence_small_levy_usd", on=levy.served_date or ctx.as_of)
+    if levy.amount is None or not isinstance(cap.value, int | Decimal):
+        return None, cap
+    return levy.amount <= cap.value, cap
+
+
+def levy_on_protected_property(case: Case, levy: Levy, ctx: Context) -> bool | None:
+    """Whether the levy reached property § 6334 protects without the approval the law requires.
+
+    True: improper (ground (A) of § 6343(d)(2) for a return); False: not protected (or approved);
+    None: not known, or only partly protected (amounts decided elsewhere).
+    """
+    cat = levy.exempt_category
+    if cat is None:
+        return None
+    if cat is C.SSI:
+        return True
+    if not is_individual(case) and cat in INDIVIDUAL_ONLY:
+        return False
+    if cat in RESIDENCES:
+        small, _ = _small_levy(levy, ctx)
+        if small:
+            return True
+        if cat is C.PRINCIPAL_RESIDENCE:
+            return None if levy.court_approval is None else not levy.court_approval
+        return small
+    if cat is C.BUSINESS_PROPERTY:
+        if levy.jeopardy or levy.supervisor_approval:
+            return False
+        return None if levy.supervisor_approval is None else True
+    if cat in FPLP_REACHABLE and levy.kind in FPLP_KINDS:
+        return False
+    if cat in PARTLY:
+        return None
+    return True
+
+
+def enumerated_exemptions(case: Case, ctx: Context) -> list[Finding]:
+    """§ 6334(a)(1)–(12): one finding per levy whose category is not decided by a narrower rule."""
+    out = []
+    for i, levy in enumerate(case.levies):
+        if levy.exempt_category in OWN_RULE:
+            continue
+        out.append(_enumerated(case, ctx, i, levy))
+    return out
+
+
+def _enumerated(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
+    rule, s = ENUMERATED, levy_subject(i)
+    cat = levy.exempt_category
+    if cat is None:
+        return rule.finding(Outcome.UNKNOWN, "unknown", subject=s, missing=[f"{s}.exempt_category"])
+    facts = {f"{s}.exempt_category": cat, f"{s}.kind": levy.kind}
+    what = message(f"{rule.id}.cat_{cat.value}")
+    if not is_individual(case) and cat in INDIVIDUAL_ONLY:
+        return rule.finding(Outcome.DOES_NOT_APPLY, "individual_only", subject=s, facts=facts, what=what)
+    if cat in FPLP_REACHABLE and levy.kind in FPLP_KINDS:
+        pct = params.use("fplp.levy_percent", on=levy.served_date or ctx.as_of)
+        return rule.finding(
+            Outcome.DOES_NOT_APPLY,
+            "fplp_reachable",
+            effect=Effect.INFO,
+            subject=s,
+            facts=facts,
+            params=[pct],
+            what=what,
+            pct=pct.value,
+        )
+    key = {
+        C.HOUSEHOLD_GOODS: "capped",
+        C.TOOLS_OF_TRADE: "capped",
+        C.CHILD_SUPPORT_JUDGMENT: "child_support",
+        C.MINIMUM_WAGE_EXEMPTION: "wage_amount",
+    }.get(cat, "exempt")
+    return rule.finding(Outcome.APPLIES, key, subject=s, facts=facts, what=what, taken=_taken_text(levy))
+
+
+def _taken_text(levy: Levy) -> Message:
+    if levy.proceeds_sent or (levy.amount_taken is not None and levy.amount_taken > 0):
+        return message(f"{ENUMERATED.id}.taken_return")
+    return message(f"{ENUMERATED.id}.taken_release")
+
+
+def _release_property() -> Message:
+    return message(f"{ENUMERATED.id}.release_property")
+
+
+def small_levy_residence(case: Case, ctx: Context) -> list[Finding]:
+    """§ 6334(a)(13)(A): a residence is exempt when the AMOUNT OF THE LEVY is $5,000 or less."""
+    return [_small(case, ctx, i, lv) for i, lv in enumerate(case.levies) if lv.exempt_category in RESIDENCES]
+
+
+def _small(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
+    rule, s = SMALL_LEVY_HOME, levy_subject(i)
+    if not is_individual(case):
+        return rule.finding(Outcome.NOT_APPLICABLE, "business", subject=s)
+    small, cap = _small_levy(levy, ctx)
+    facts = {f"{s}.exempt_category": levy.exempt_category, f"{s}.amount": levy.amount}
+    if small is None:
+        return rule.finding(
+            Outcome.UNKNOWN, "amount_unknown", subject=s, params=[cap], missing=[f"{s}.amount"], cap=cap.value
+        )
+    variables: dict[str, Any] = {"amount": levy.amount, "cap": Decimal(str(cap.value)), "release": _release_property()}
+    if small:
+        return rule.finding(
+            Outcome.APPLIES, "small", subject=s, facts=facts, params=[cap], value=levy.amount, **variables
+        )
+    key = "over_principal" if levy.exempt_category is C.PRINCIPAL_RESIDENCE else "over"
+    return rule.finding(Outcome.DOES_NOT_APPLY, key, subject=s, facts=facts, params=[cap], **variables)
+
+
+def approvals(case: Case, ctx: Context) -> list[Finding]:
+    """§ 6334(a)(13)(B), (e): written court approval (principal residence), written approval (business assets)."""
+    return [_approval(case, ctx, i, lv) for i, lv in enumerate(case.levies) if lv.exempt_category in APPROVAL]
+
+
+def _approval(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
+    rule, s = APPROVALS, levy_subject(i)
+    taken = _release_property()
+    if levy.exempt_category is C.PRINCIPAL_RESIDENCE:
+        facts = {f"{s}.court_approval": levy.court_approval}
+        if levy.court_approval is None:
+            return rule.finding(Outcome.UNKNOWN, "home_unknown", subject=s, missing=[f"{s}.court_approval"])
+        if levy.court_approval:
+            return rule.finding(Outcome.DOES_NOT_APPLY, "home_approved", subject=s, facts=facts)
+        return rule.finding(Outcome.APPLIES, "home_no_approval", subject=s, facts=facts, release=taken)
+    if not is_individual(case):
+        return rule.finding(Outcome.NOT_APPLICABLE, "business_entity", subject=s)
+    facts = {f"{s}.supervisor_approval": levy.supervisor_approval, f"{s}.jeopardy": levy.jeopardy}
+    if levy.jeopardy:
+        return rule.finding(Outcome.DOES_NOT_APPLY, "business_jeopardy", subject=s, facts=facts)
+    if levy.supervisor_approval is None:
+        return rule.finding(Outcome.UNKNOWN, "business_unknown", subject=s, missing=[f"{s}.supervisor_approval"])
+    if levy.supervisor_approval:
+        return rule.finding(Outcome.DOES_NOT_APPLY, "business_approved", subject=s, facts=facts)
+    return rule.finding(Outcome.APPLIES, "business_no_approval", subject=s, facts=facts, release=taken)
+
+
+NOTHING_ELSE_KEYS = {
+    LevyKind.SOCIAL_SECURITY: "social_security",
+    LevyKind.WAGES: "wages",
+    LevyKind.BANK: "bank",
+    LevyKind.OTHER_PROPERTY: "property",
+}
+
+
+def no_other_exemptions(case: Case, ctx: Context) -> list[Finding]:
+    """§ 6334(c): state exemptions (homestead, wage limits) do not apply; Social Security is leviable."""
+    out = []
+    for i, levy in enumerate(case.levies):
+        key = NOTHING_ELSE_KEYS.get(levy.kind)
+        if key is None or (levy.exempt_category is not None and levy.kind is not LevyKind.SOCIAL_SECURITY):
+            continue
+        s = levy_subject(i)
+        out.append(
+            NOTHING_ELSE.finding(
+                Outcome.APPLIES, key, subject=s, facts={f"{s}.kind": levy.kind}, state=case.taxpayer.state or ""
+            )
+        )
+    return out
+
+
+def ssi(case: Case, ctx: Context) -> list[Finding]:
+    """§ 6334(a)(11)(A): SSI is exempt; the IRS does not levy SSI through the FPLP either (policy)."""
+    out = []
+    for i, levy in enumerate(case.levies):
+        if levy.exempt_category is not C.SSI:
+            continue
+        s = levy_subject(i)
+        key = "fplp" if levy.kind in FPLP_KINDS else "deposits" if levy.kind is LevyKind.BANK else "other"
+        out.append(
+            SSI.finding(
+                Outcome.APPLIES,
+                key,
+                subject=s,
+                facts={f"{s}.exempt_category": levy.exempt_category, f"{s}.kind": levy.kind},
+            )
+        )
+    return out
+
+
+RULES: list[RuleFunc] = [
+    enumerated_exemptions,
+    small_levy_residence,
+    approvals,
+    no_other_exemptions,
+    ssi,
+    *PAYMENT_RULES,
+]
+DEADLINES: list[DeadlineFunc] = [bank_hold_ends]
+# The rules of the split-out module, reachable from this catalog module.
+PAYMENT_RULE_RECORDS = (FPLP, LOW_INCOME_FILTER, BANK_HOLD)

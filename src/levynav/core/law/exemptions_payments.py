@@ -1,0 +1,286 @@
+"""Levies on federal payments and bank accounts: § 6331(h) (FPLP), the Low Income Filter, § 6332(c).
+
+- § 6331(h)(1): a continuous levy on "specified payments" (Social Security title II included) takes up
+  to 15% of each payment, notwithstanding § 6334; § 6331(h)(3): 100% for payments to federal vendors
+  and Medicare providers. The § 6343 release grounds apply to it as to any levy (reference R6331-H1).
+- The Low Income Filter is IRS policy, not law; its threshold (about 250% of poverty) is UNVERIFIED.
+  Someone levied despite low income should ask for a hardship release (R6343-A4).
+- § 6332(c): a bank surrenders the deposits "only after 21 days after service of levy" — the window to
+  get a release before the money moves; once it has been paid over, the remedy is a return (§ 6343(d),
+  or § 6343(b) for another owner), still possible within 2 years (reference § 7 item 5).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from levynav.core import params
+from levynav.core.calc.dates import last_day_after
+from levynav.core.law import registry
+from levynav.core.law.levy_facts import benefit_levy_method, is_individual, levy_subject
+from levynav.core.law.rule import Context, Rule, RuleFunc
+from levynav.core.model.analysis import Deadline, Effect, Finding, Message, Outcome, ParamUse, SentencesArg, message
+from levynav.core.model.case import Case, Levy, LevyKind, LevyMethod
+
+FPLP = Rule(
+    id="R6331-H1",
+    title="Federal Payment Levy Program: a set share of each federal payment",
+    cites=("R6331-H1",),
+    effect=Effect.INFO,
+)
+LOW_INCOME_FILTER = Rule(
+    id="R6331-H2",
+    title="The IRS's low-income screen for Social Security levies (policy, not law)",
+    cites=("R6331-H2",),
+    effect=Effect.INFO,
+)
+BANK_HOLD = Rule(
+    id="R6332-C1",
+    title="The bank must hold levied money for 21 days before sending it to the IRS",
+    cites=("R6332-C1",),
+    effect=Effect.ROUTE_OPEN,
+)
+
+
+def federal_payment_levy(case: Case, ctx: Context) -> list[Finding]:
+    """§ 6331(h): the share of each payment the continuous levy may take."""
+    out: list[Finding] = []
+    for i, levy in enumerate(case.levies):
+        if levy.kind in (LevyKind.SOCIAL_SECURITY, LevyKind.FEDERAL_PAYMENT):
+            out.append(_fplp(case, ctx, i, levy))
+    return out
+
+
+def _fplp(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
+    rule, s = FPLP, levy_subject(i)
+    on = levy.served_date or ctx.as_of
+    try:
+        general = params.use("fplp.levy_percent", on=on)
+    except params.MissingParameter:
+        return rule.finding(Outcome.UNKNOWN, "before_program", subject=s, missing=[f"{s}.served_date"])
+    method, inferred = benefit_levy_method(case, levy)
+    mfacts: dict[str, object] = {f"{s}.method": method}
+    tp = case.taxpayer
+    facts = {
+        **mfacts,
+        "taxpayer.federal_contractor": tp.federal_contractor,
+        "taxpayer.medicare_provider": tp.medicare_provider,
+    }
+    if levy.kind is LevyKind.FEDERAL_PAYMENT:
+        # Payments to a federal vendor or Medicare provider: up to 100% whichever way the levy was made.
+        special = _special_rate(tp.federal_contractor, tp.medicare_provider, on)
+        if special is not None:
+            key, rate = special
+            return rule.finding(
+                Outcome.APPLIES, key, subject=s, facts=facts, params=[general, rate], value=rate.value, pct=rate.value
+            )
+    if method is None:
+        missing = [f"{s}.method"]
+        if levy.kind is LevyKind.FEDERAL_PAYMENT:
+            missing += [p for p, v in facts.items() if v is None and p.startswith("taxpayer.")]
+        return rule.finding(
+            Outcome.UNKNOWN,
+            "method_unknown",
+            subject=s,
+            facts=mfacts,
+            params=[general],
+            missing=missing,
+            pct=general.value,
+        )
+    if method is LevyMethod.MANUAL:
+        return rule.finding(Outcome.APPLIES, "manual", subject=s, facts=mfacts)
+    seen = SentencesArg(value=[message(f"{rule.id}.from_notice")] if inferred else [])
+    if levy.kind is LevyKind.SOCIAL_SECURITY:
+        return rule.finding(
+            Outcome.APPLIES,
+            "social_security",
+            subject=s,
+            facts=mfacts,
+            params=[general],
+            value=general.value,
+            pct=general.value,
+            seen=seen,
+        )
+    if tp.federal_contractor is None or tp.medicare_provider is None:
+        missing = [p for p, v in facts.items() if v is None and p.startswith("taxpayer.")]
+        return rule.finding(
+            Outcome.UNKNOWN, "payee_unknown", subject=s, params=[general], missing=missing, pct=general.value
+        )
+    return rule.finding(
+        Outcome.APPLIES,
+        "federal_payment",
+        subject=s,
+        facts=facts,
+        params=[general],
+        value=general.value,
+        pct=general.value,
+    )
+
+
+def _special_rate(contractor: bool | None, medicare: bool | None, on: date) -> tuple[str, ParamUse] | None:
+    for flag, pid, key in (
+        (contractor, "fplp.vendor_levy_percent", "vendor"),
+        (medicare, "fplp.medicare_levy_percent", "medicare"),
+    ):
+        if flag:
+            try:
+                return key, params.use(pid, on=on)
+            except params.MissingParameter:
+                return None
+    return None
+
+
+def low_income_filter(case: Case, ctx: Context) -> list[Finding]:
+    """IRS policy: low-income Social Security recipients are screened out of the FPLP (UNVERIFIED threshold)."""
+    out: list[Finding] = []
+    if not is_individual(case):
+        return out
+    for i, levy in enumerate(case.levies):
+        if levy.kind is not LevyKind.SOCIAL_SECURITY:
+            continue
+        s = levy_subject(i)
+        try:
+            pct = params.use("fplp.low_income_filter_percent", on=levy.served_date or ctx.as_of)
+        except params.MissingParameter:
+            pct = None
+        unfiled = case.circumstances.unfiled_returns
+        if benefit_levy_method(case, levy)[0] is LevyMethod.MANUAL:
+            out.append(LOW_INCOME_FILTER.finding(Outcome.NOT_APPLICABLE, "manual", subject=s))
+            continue
+        if not unfiled and pct is not None:
+            measured = _income_test(case, ctx, s, levy, pct)
+            if measured is not None:
+                out.append(measured)
+                continue
+        key = "unfiled" if unfiled else "filter"
+        out.append(
+            LOW_INCOME_FILTER.finding(
+                Outcome.APPLIES,
+                key,
+                subject=s,
+                facts={"circumstances.unfiled_returns": unfiled},
+                params=[pct] if pct else [],
+                pct=pct.value if pct else message(f"{LOW_INCOME_FILTER.id}.pct_unknown"),
+            )
+        )
+    return out
+
+
+def _income_test(case: Case, ctx: Context, s: str, levy: Levy, pct: ParamUse) -> Finding | None:
+    """The screen measured, when household income, size and state are known and the 250% table is in force.
+
+    The threshold percent is an UNVERIFIED parameter (its status travels with the finding); the dollar limit is
+    250% of the HHS guideline as printed in Form 656 (the same multiple), so it is used only when they agree."""
+    from levynav.core.calc.low_income_test import income_limit
+
+    c, tp = case.circumstances, case.taxpayer
+    if c.household_income_annual is None or c.household_size is None or tp.state is None or pct.value != 250:
+        return None
+    found = income_limit(c.household_size, tp.state, levy.served_date or ctx.as_of)
+    if found is None:
+        return None
+    limit, row = found
+    income = Decimal(c.household_income_annual)
+    facts = {
+        "circumstances.household_income_annual": income,
+        "circumstances.household_size": c.household_size,
+        "taxpayer.state": tp.state,
+        "circumstances.unfiled_returns": c.unfiled_returns,
+    }
+    below = income <= limit
+    return LOW_INCOME_FILTER.finding(
+        Outcome.APPLIES if below else Outcome.DOES_NOT_APPLY,
+        "below" if below else "above",
+        effect=Effect.INFO,
+        subject=s,
+        facts=facts,
+        params=[pct],
+        value=limit,
+        pct=pct.value,
+        income=income,
+        limit=limit,
+        size=c.household_size,
+        year=row.guideline_year,
+    )
+
+
+def _hold(levy: Levy) -> tuple[date, ParamUse] | None:
+    if levy.served_date is None:
+        return None
+    days = params.use("bank_levy.hold_days", on=levy.served_date)
+    if not isinstance(days.value, int):
+        return None
+    # The hold is not a deadline for an act of the taxpayer, so § 7503 does not move it: the raw day.
+    return last_day_after(levy.served_date, days.value).raw, days
+
+
+def bank_hold(case: Case, ctx: Context) -> list[Finding]:
+    """§ 6332(c): the 21-day hold on a bank levy, and what changes once the bank has paid over."""
+    return [_bank(ctx, i, levy) for i, levy in enumerate(case.levies) if levy.kind is LevyKind.BANK]
+
+
+def _bank(ctx: Context, i: int, levy: Levy) -> Finding:
+    rule, s = BANK_HOLD, levy_subject(i)
+    if levy.released_date is not None and levy.released_date <= ctx.as_of:
+        return rule.finding(Outcome.NOT_APPLICABLE, "released", subject=s, released=levy.released_date)
+    hold = _hold(levy)
+    if hold is None:
+        return rule.finding(Outcome.UNKNOWN, "no_date", subject=s, missing=[f"{s}.served_date"])
+    end, days = hold
+    facts: dict[str, object] = {f"{s}.served_date": levy.served_date, f"{s}.proceeds_sent": levy.proceeds_sent}
+    if levy.proceeds_sent or levy.proceeds_sent_date is not None:
+        facts[f"{s}.proceeds_sent_date"] = levy.proceeds_sent_date
+        sent = levy.proceeds_sent_date or message(f"{rule.id}.sent_date_unknown")
+        return rule.finding(
+            Outcome.DOES_NOT_APPLY, "paid_over", effect=Effect.INFO, subject=s, facts=facts, params=[days], sent=sent
+        )
+    if end >= ctx.as_of:
+        return rule.finding(
+            Outcome.APPLIES,
+            "holding",
+            subject=s,
+            facts=facts,
+            params=[days],
+            value=end,
+            deadline_ids=["bank.hold_ends"],
+            end=end,
+            days=days.value,
+        )
+    if levy.proceeds_sent is False:
+        return rule.finding(Outcome.APPLIES, "not_yet_sent", subject=s, facts=facts, params=[days], end=end)
+    return rule.finding(
+        Outcome.DOES_NOT_APPLY, "hold_over", effect=Effect.INFO, subject=s, facts=facts, params=[days], end=end
+    )
+
+
+def bank_hold_ends(case: Case, ctx: Context) -> list[Deadline]:
+    """Deadline ``bank.hold_ends``: the last day the bank must hold the money (served date + 21 days)."""
+    out: list[Deadline] = []
+    for i, levy in enumerate(case.levies):
+        if levy.kind is not LevyKind.BANK or levy.proceeds_sent or levy.proceeds_sent_date is not None:
+            continue
+        hold = _hold(levy)
+        if hold is None:
+            continue
+        end, days = hold
+        assert levy.served_date is not None
+        out.append(
+            Deadline(
+                id="bank.hold_ends",
+                title=Message(key=f"{BANK_HOLD.id}.deadline_title"),
+                date=end,
+                days_left=(end - ctx.as_of).days,
+                protects=Message(key=f"{BANK_HOLD.id}.deadline_protects"),
+                citations=registry.cites(BANK_HOLD.cites),
+                computation=[
+                    message(f"{BANK_HOLD.id}.deadline_computation", served=levy.served_date, days=days.value, end=end)
+                ],
+                subject=levy_subject(i),
+                passed=end < ctx.as_of,
+            )
+        )
+    return out
+
+
+RULES: list[RuleFunc] = [federal_payment_levy, low_income_filter, bank_hold]

@@ -1,0 +1,80 @@
+"""Which notice gives the hearing right for a federal payment (Social Security) levy?
+
+"Such notice shall be required only once for the taxable period to which the unpaid tax ... relates"
+(§ 6330(a)(1)). For the Federal Payment Levy Program the IRS sends a CP90 or CP297 as the hearing notice when
+no hearing notice was sent for the period before; when an LT11 or Letter 1058 was already sent, it sends a
+CP91 or CP298, "Final Notice Before Levy on Social Security Benefits", about a balance "we've previously sent a
+notice about" (irs.gov CP 91 page; reference CDP-18, a secondary source). A CP91/CP298 therefore gives no new
+Collection Due Process hearing: the hearing periods run from the earlier notice (Treas. Reg. § 301.6330-1(b)(2)
+Q&A-B2), and no CP90/CP297 needs to come first. Reference D1/D2 list the post-levy notices (CP92, CP297A); a
+CP91/CP298 comes before the levy.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from levynav.core.calc import hearing_windows
+from levynav.core.law.rule import Context, Rule
+from levynav.core.model.analysis import Effect, Finding, Outcome
+from levynav.core.model.case import Case, HearingKind, NoticeType
+
+SOCIAL_SECURITY_FINAL = frozenset({NoticeType.CP91, NoticeType.CP298})
+
+ONCE = Rule(
+    id="CDP-18",
+    title="One hearing notice per tax period: a CP91 or CP298 gives no new hearing",
+    cites=("CDP-18", "CDP-16-ONCE", "CDP-1"),
+    effect=Effect.INFO,
+)
+
+
+def _overlap(a: list[str], b: list[str]) -> bool:
+    return not a or not b or bool(set(a) & set(b))
+
+
+def final_notice_before_ss_levy(case: Case, ctx: Context) -> list[Finding]:
+    """CDP-18: for each CP91/CP298, the earlier hearing notice for its periods and its dates, or the question."""
+    out = []
+    first_notices = [w for w in hearing_windows.windows(case) if w.kind is HearingKind.LEVY and not w.repeat]
+    for i, n in enumerate(case.notices):
+        if n.type not in SOCIAL_SECURITY_FINAL:
+            continue
+        subject = f"notices[{i}]"
+        facts: dict[str, Any] = {f"{subject}.type": n.type}
+        earlier = [
+            w
+            for w in first_notices
+            if _overlap(n.tax_periods, w.notice.tax_periods)
+            and (n.notice_date is None or w.notice.notice_date is None or w.notice.notice_date <= n.notice_date)
+        ]
+        if not earlier:
+            out.append(
+                ONCE.finding(
+                    Outcome.UNKNOWN,
+                    "no_earlier",
+                    subject=subject,
+                    facts=facts,
+                    missing=["notices"],
+                    notice=n.type.value,
+                )
+            )
+            continue
+        w = earlier[0]
+        facts.update(w.facts)
+        key = "earlier_dated" if w.cdp_last is not None and w.eh_last is not None else "earlier_undated"
+        out.append(
+            ONCE.finding(
+                Outcome.APPLIES,
+                key,
+                subject=subject,
+                facts=facts,
+                params=w.params,
+                value=w.cdp_last,
+                notice=n.type.value,
+                first=w.notice.type.value,
+                cdp_last=w.cdp_last or "",
+                eh_last=w.eh_last or "",
+            )
+        )
+    return out

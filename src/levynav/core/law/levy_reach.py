@@ -1,0 +1,361 @@
+"""What a levy reaches and what it takes from each payment.
+
+- R6331-B1: "a levy extends only to property possessed and obligations which exist at the time of the levy"
+  (26 C.F.R. § 301.6331-1(a)(1)); a bank levy takes the balance when it is served, later deposits only by a new
+  levy. A levy on salary or wages is continuing (§ 6331(e); § 301.6331-1(b)(1)), and "obligations exist when the
+  liability of the obligor is fixed and determinable although the right to receive payment thereof may be deferred"
+  — a levy on a fixed and determinable right (a pension, a benefit paid every month) reaches the later payments.
+- R6334-D2: the share of each paycheck or benefit payment the levy takes: take-home pay minus the Publication 1494
+  amount (§ 6334(a)(9), (d)); 15% of each payment through the Federal Payment Levy Program (§ 6331(h)); a manual
+  levy on a benefit, the whole payment minus the same exempt amount.
+- R6334-D3: without the signed statement of dependents and filing status the payer must use married filing
+  separately with no dependents (26 C.F.R. § 301.6334-4(a); § 6334(d)(4)); Notice 1439 (the Form 668-W
+  instructions) asks the taxpayer to return it within 3 work days after the employer receives the levy.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from levynav.core import params
+from levynav.core.calc import wage_exemption as we
+from levynav.core.calc.dates import add_business_days
+from levynav.core.law import registry
+from levynav.core.law.levies_in_force import is_released
+from levynav.core.law.levy_facts import benefit_levy_method, levy_subject
+from levynav.core.law.rule import Context, DeadlineFunc, Rule, RuleFunc
+from levynav.core.model.analysis import Deadline, Effect, Finding, LabelArg, Message, Outcome, ParamUse, message
+from levynav.core.model.case import Case, FilingStatus, Levy, LevyKind, LevyMethod
+
+REACH = Rule(
+    id="R6331-B1",
+    title="A one-time levy takes only what is there when it is served",
+    cites=("R6331-B1",),
+    effect=Effect.INFO,
+)
+TAKES = Rule(
+    id="R6334-D2",
+    title="What the levy takes from each payment",
+    cites=("R6334-D2", "R6334-D1", "R6334-G1", "R6331-H1"),
+    effect=Effect.INFO,
+)
+STATEMENT = Rule(
+    id="R6334-D3",
+    title="Give the payer your statement of dependents and filing status",
+    cites=("R6334-D3",),
+    effect=Effect.EXEMPT,
+)
+
+_ONE_TIME = {LevyKind.BANK, LevyKind.STATE_TAX_REFUND, LevyKind.DIGITAL_ASSETS}
+_PAY_KINDS = {LevyKind.WAGES, LevyKind.SOCIAL_SECURITY, LevyKind.FEDERAL_PAYMENT}
+
+
+@dataclass(frozen=True)
+class FixedRight:
+    """Whether a levy made in time keeps reaching payments after the collection statute runs out.
+
+    Reg. § 301.6343-1(b)(1)(ii): a continuing levy on wages (§ 6331(e)) ends at the CSED; a levy on a fixed and
+    determinable right to payment that includes payments after the CSED does not. One answer for R6331-B1,
+    R6343-A1 and R6401-1. ``key``: ``not_fixed`` (wages, a one-time levy, or stated not fixed), ``fixed_unknown``
+    (ask ``future_payments_fixed``), ``method_unknown`` (a benefit levy: ask ``method``), ``fplp`` (the automated
+    program: whether it stops at the CSED is not confirmed in the IRM), ``fixed`` (a manual levy on a benefit, or
+    a stated fixed right: it survives).
+    """
+
+    key: str
+    facts: dict[str, object]
+    missing: list[str]
+
+    @property
+    def survives(self) -> bool | None:
+        return {"not_fixed": False, "fixed": True}.get(self.key)
+
+
+def fixed_right(case: Case, levy: Levy, subject: str) -> FixedRight:
+    """The one reading of "fixed and determinable right" used by every rule (see FixedRight)."""
+    if levy.kind is LevyKind.WAGES or levy.kind in _ONE_TIME:
+        return FixedRight("not_fixed", {f"{subject}.kind": levy.kind}, [])
+    facts: dict[str, object] = {f"{subject}.kind": levy.kind}
+    # Monthly Social Security benefits are a fixed and determinable right by their nature; other payments are
+    # as the case states them.
+    fixed = True if levy.kind is LevyKind.SOCIAL_SECURITY else levy.future_payments_fixed
+    if levy.kind is not LevyKind.SOCIAL_SECURITY:
+        facts[f"{subject}.future_payments_fixed"] = levy.future_payments_fixed
+    if fixed is None:
+        return FixedRight("fixed_unknown", facts, [f"{subject}.future_payments_fixed"])
+    if not fixed:
+        return FixedRight("not_fixed", facts, [])
+    if levy.kind in (LevyKind.SOCIAL_SECURITY, LevyKind.FEDERAL_PAYMENT):
+        method, _ = benefit_levy_method(case, levy)
+        facts[f"{subject}.method"] = method
+        if method is None:
+            return FixedRight("method_unknown", facts, [f"{subject}.method"])
+        if method is LevyMethod.FPLP:
+            return FixedRight("fplp", facts, [])
+    return FixedRight("fixed", facts, [])
+
+
+def levy_reach(case: Case, ctx: Context) -> list[Finding]:
+    """R6331-B1, per levy: one-time (what is there when served) or continuing (later payments too)."""
+    out: list[Finding] = []
+    for i, levy in enumerate(case.levies):
+        s, rule = levy_subject(i), REACH
+        if levy.kind is LevyKind.BANK:
+            out.append(rule.finding(Outcome.APPLIES, "bank", subject=s, facts={f"{s}.kind": levy.kind}))
+        elif levy.kind in _ONE_TIME:
+            out.append(rule.finding(Outcome.APPLIES, "one_time", subject=s, facts={f"{s}.kind": levy.kind}))
+        elif levy.kind is LevyKind.WAGES:
+            out.append(rule.finding(Outcome.DOES_NOT_APPLY, "wages", effect=Effect.INFO, subject=s))
+        elif levy.kind is LevyKind.SOCIAL_SECURITY:
+            out.append(rule.finding(Outcome.DOES_NOT_APPLY, "benefit", effect=Effect.INFO, subject=s))
+        else:
+            fixed = levy.future_payments_fixed
+            facts = {f"{s}.future_payments_fixed": fixed}
+            if fixed is None:
+                out.append(
+                    rule.finding(
+                        Outcome.UNKNOWN, "unknown", subject=s, facts=facts, missing=[f"{s}.future_payments_fixed"]
+                    )
+                )
+            elif fixed:
+                out.append(rule.finding(Outcome.DOES_NOT_APPLY, "fixed", effect=Effect.INFO, subject=s, facts=facts))
+            else:
+                out.append(rule.finding(Outcome.APPLIES, "one_time", subject=s, facts=facts))
+    return out
+
+
+def _year(levy: Levy, ctx: Context) -> int:
+    """Reg. 301.6334-4(a): the amounts "allowed the taxpayer ... in the taxable year in which the levy is served"."""
+    return (levy.served_date or ctx.as_of).year
+
+
+def _statement(case: Case, s: str, levy: Levy) -> tuple[FilingStatus | None, int | None, list[str], bool]:
+    """(filing status, dependents, missing, default) for the Pub 1494 amount; default = no statement on file."""
+    if levy.exemption_statement_returned:
+        missing = [p for p, v in (("taxpayer.filing_status", case.taxpayer.filing_status),) if v is None]
+        missing += [f"{s}.exemption_dependents"] if levy.exemption_dependents is None else []
+        return case.taxpayer.filing_status, levy.exemption_dependents, missing, False
+    return None, None, [], True
+
+
+def _params(result: we.WageExemption) -> list[ParamUse]:
+    return [
+        ParamUse(
+            id=f"pub1494.{result.year}.{v.name.replace(' ', '_')}",
+            value=v.value,
+            unit="dollars_per_year",
+            effective_from=date(result.year, 1, 1),
+            source=v.source,
+            status=v.status if v.status in {"V", "S"} else "U",
+        )
+        for v in result.inputs
+    ]
+
+
+def _exempt(
+    case: Case, ctx: Context, s: str, levy: Levy, period: str
+) -> tuple[we.WageExemption | None, Finding | None]:
+    status, deps, missing, _ = _statement(case, s, levy)
+    if missing:
+        return None, TAKES.finding(Outcome.UNKNOWN, "statement_facts", subject=s, missing=missing)
+    try:
+        return we.exempt_amount(_year(levy, ctx), period, status, deps), None
+    except we.MissingInput as err:
+        return None, TAKES.finding(Outcome.UNKNOWN, "table_missing", subject=s, reason=str(err))
+    except we.WageExemptionError as err:
+        return None, TAKES.finding(Outcome.UNKNOWN, "table_missing", subject=s, reason=str(err))
+
+
+def what_the_levy_takes(case: Case, ctx: Context) -> list[Finding]:
+    """R6334-D2, per wage or benefit levy: the amount taken from each payment (a typed Decimal value)."""
+    out: list[Finding] = []
+    for i, levy in enumerate(case.levies):
+        if levy.kind not in _PAY_KINDS or is_released(levy, ctx):
+            continue
+        s = levy_subject(i)
+        out.append(_wages(case, ctx, s, levy) if levy.kind is LevyKind.WAGES else _benefit(case, ctx, s, levy))
+    return out
+
+
+def _who(result: we.WageExemption) -> Message:
+    if result.statement_default_applied:
+        return message(f"{TAKES.id}.who_default")
+    return message(f"{TAKES.id}.who_statement", status=result.filing_status, dependents=result.dependents)
+
+
+def _wages(case: Case, ctx: Context, s: str, levy: Levy) -> Finding:
+    rule = TAKES
+    missing = [f"{s}.{n}" for n in ("take_home_pay", "pay_period") if getattr(levy, n) is None]
+    if missing:
+        return rule.finding(Outcome.UNKNOWN, "wages_unknown", subject=s, missing=missing)
+    assert levy.take_home_pay is not None and levy.pay_period is not None
+    result, problem = _exempt(case, ctx, s, levy, levy.pay_period)
+    if problem is not None or result is None:
+        assert problem is not None
+        return problem
+    pay = Decimal(levy.take_home_pay)
+    taken = max(Decimal("0.00"), pay - result.exempt_amount)
+    facts = {
+        f"{s}.take_home_pay": pay,
+        f"{s}.pay_period": levy.pay_period,
+        f"{s}.exemption_statement_returned": levy.exemption_statement_returned,
+    }
+    return rule.finding(
+        Outcome.APPLIES,
+        "wages",
+        subject=s,
+        facts=facts,
+        params=_params(result),
+        value=taken,
+        pay=pay,
+        exempt=result.exempt_amount,
+        taken=taken,
+        period=LabelArg(enum="pay_period", value=levy.pay_period or ""),
+        year=result.year,
+        who=_who(result),
+    )
+
+
+def _benefit(case: Case, ctx: Context, s: str, levy: Levy) -> Finding:
+    rule = TAKES
+    method, _ = benefit_levy_method(case, levy)
+    missing = [f"{s}.benefit_amount"] if levy.benefit_amount is None else []
+    missing += [f"{s}.method"] if method is None else []
+    if missing:
+        return rule.finding(Outcome.UNKNOWN, "benefit_unknown", subject=s, missing=missing)
+    assert levy.benefit_amount is not None
+    amount = Decimal(levy.benefit_amount)
+    facts = {f"{s}.benefit_amount": amount, f"{s}.method": method}
+    if method is LevyMethod.FPLP:
+        try:
+            pct = params.use(_rate_id(case, levy), on=levy.served_date or ctx.as_of)
+        except params.MissingParameter:
+            return rule.finding(Outcome.UNKNOWN, "before_program", subject=s, missing=[f"{s}.served_date"])
+        assert isinstance(pct.value, int | Decimal)
+        taken = (amount * Decimal(pct.value) / 100).quantize(Decimal("0.01"))
+        return rule.finding(
+            Outcome.APPLIES,
+            "fplp",
+            subject=s,
+            facts=facts,
+            params=[pct],
+            value=taken,
+            amount=amount,
+            pct=pct.value,
+            taken=taken,
+        )
+    period = levy.pay_period or ("monthly" if levy.kind is LevyKind.SOCIAL_SECURITY else None)
+    if period is None:
+        return rule.finding(Outcome.UNKNOWN, "benefit_unknown", subject=s, facts=facts, missing=[f"{s}.pay_period"])
+    result, problem = _exempt(case, ctx, s, levy, period)
+    if problem is not None or result is None:
+        assert problem is not None
+        return problem
+    taken = max(Decimal("0.00"), amount - result.exempt_amount)
+    return rule.finding(
+        Outcome.APPLIES,
+        "manual",
+        subject=s,
+        facts=facts,
+        params=_params(result),
+        value=taken,
+        amount=amount,
+        exempt=result.exempt_amount,
+        taken=taken,
+        period=LabelArg(enum="pay_period", value=period),
+        year=result.year,
+        who=_who(result),
+    )
+
+
+def _rate_id(case: Case, levy: Levy) -> str:
+    """§ 6331(h)(3): 100% of payments to federal vendors and Medicare providers; 15% otherwise."""
+    if levy.kind is LevyKind.FEDERAL_PAYMENT and case.taxpayer.federal_contractor:
+        return "fplp.vendor_levy_percent"
+    if levy.kind is LevyKind.FEDERAL_PAYMENT and case.taxpayer.medicare_provider:
+        return "fplp.medicare_levy_percent"
+    return "fplp.levy_percent"
+
+
+def exemption_statement(case: Case, ctx: Context) -> list[Finding]:
+    """R6334-D3, per wage levy (and manual benefit levy): is the statement of dependents and filing status on file?"""
+    out: list[Finding] = []
+    for i, levy in enumerate(case.levies):
+        if is_released(levy, ctx) or not _needs_statement(case, levy):
+            continue
+        s, rule = levy_subject(i), STATEMENT
+        facts = {f"{s}.exemption_statement_returned": levy.exemption_statement_returned}
+        if levy.exemption_statement_returned:
+            out.append(rule.finding(Outcome.DOES_NOT_APPLY, "returned", effect=Effect.INFO, subject=s, facts=facts))
+        elif levy.exemption_statement_returned is False:
+            due = _statement_due(levy)
+            out.append(
+                rule.finding(
+                    Outcome.APPLIES,
+                    "not_returned" if due is None or due >= ctx.as_of else "not_returned_late",
+                    subject=s,
+                    facts=facts,
+                    deadline_ids=["wage_levy.statement"] if due is not None else [],
+                    due=due or message(f"{rule.id}.due_unknown"),
+                )
+            )
+        else:
+            out.append(
+                rule.finding(
+                    Outcome.UNKNOWN, "unknown", subject=s, facts=facts, missing=[f"{s}.exemption_statement_returned"]
+                )
+            )
+    return out
+
+
+def _needs_statement(case: Case, levy: Levy) -> bool:
+    if levy.kind is LevyKind.WAGES:
+        return True
+    if levy.kind in (LevyKind.SOCIAL_SECURITY, LevyKind.FEDERAL_PAYMENT):
+        return benefit_levy_method(case, levy)[0] is LevyMethod.MANUAL
+    return False
+
+
+def _statement_due(levy: Levy) -> date | None:
+    """Notice 1439: return the statement "within 3 work days after you [the employer] receive this levy".
+
+    The day the employer received the levy is read as the served date (unknown otherwise)."""
+    if levy.served_date is None:
+        return None
+    days = params.number("wage_levy.statement_work_days", levy.served_date)
+    return add_business_days(levy.served_date, days)
+
+
+def statement_deadline(case: Case, ctx: Context) -> list[Deadline]:
+    out: list[Deadline] = []
+    for i, levy in enumerate(case.levies):
+        if levy.exemption_statement_returned is not False or is_released(levy, ctx) or not _needs_statement(case, levy):
+            continue
+        due = _statement_due(levy)
+        if due is None:
+            continue
+        assert levy.served_date is not None
+        days = params.number("wage_levy.statement_work_days", levy.served_date)
+        out.append(
+            Deadline(
+                id="wage_levy.statement",
+                title=Message(key=f"{STATEMENT.id}.deadline_title"),
+                date=due,
+                days_left=(due - ctx.as_of).days,
+                protects=Message(key=f"{STATEMENT.id}.deadline_protects"),
+                citations=registry.cites(STATEMENT.cites),
+                computation=[
+                    message(f"{STATEMENT.id}.deadline_computation", served=levy.served_date, days=days, end=due)
+                ],
+                subject=levy_subject(i),
+                passed=due < ctx.as_of,
+            )
+        )
+    return out
+
+
+RULE_RECORDS: tuple[Rule, ...] = (REACH, TAKES, STATEMENT)
+RULES: list[RuleFunc] = [levy_reach, what_the_levy_takes, exemption_statement]
+DEADLINES: list[DeadlineFunc] = [statement_deadline]

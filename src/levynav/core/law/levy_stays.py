@@ -1,0 +1,388 @@
+"""Other bars and limits on levy: uneconomical levy, refund suits, innocent-spouse claims, bankruptcy,
+Taxpayer Assistance Orders, digital assets.
+
+- § 6331(f): "No levy may be made on any property if the amount of the expenses which the Secretary
+  estimates (at the time of the levy) would be incurred by the Secretary with respect to the levy and
+  sale of such property exceeds the fair market value of such property at the time of levy."
+- § 6331(i)(1): no levy for unpaid divisible tax (employment tax, § 6672 penalty) while the person's
+  refund suit for part of it is pending, if the decision would bind the unpaid tax.
+- § 6015(e)(1)(B): no levy "shall be made, begun, or prosecuted" against the requesting spouse until
+  the close of the 90th day after the final determination is mailed, or, if the Tax Court is asked,
+  until its decision is final.
+- 11 U.S.C. § 362(a): the bankruptcy petition stays acts to collect pre-petition claims.
+- § 7811(b); 26 C.F.R. § 301.7811-1: a Taxpayer Assistance Order may require release of levied property.
+- Digital assets: no special rule; the general rules apply (reference RDA-1).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from levynav.core.calc.dates import last_day_after
+from levynav.core.law.levy_facts import is_individual, levy_subject
+from levynav.core.law.pending_bar_windows import days, overlaps, param
+from levynav.core.law.rule import Context, Rule, once
+from levynav.core.model.analysis import Effect, Finding, Outcome, ParamUse, message
+from levynav.core.model.case import Bankruptcy, Case, InnocentSpouseClaim, LevyKind, TaxKind
+
+UNECONOMICAL = Rule(
+    id="R6331-F1",
+    title="The levy costs more than the property is worth",
+    cites=("R6331-F1",),
+    effect=Effect.LEVY_IMPROPER,
+)
+REFUND_SUIT = Rule(
+    id="R6331-I1",
+    title="No levy for employment tax while your refund suit is pending",
+    cites=("R6331-I1",),
+    effect=Effect.NO_LEVY,
+)
+INNOCENT_SPOUSE = Rule(
+    id="R6015-E1",
+    title="No levy against you while your innocent-spouse claim is pending",
+    cites=("R6015-E1",),
+    effect=Effect.NO_LEVY,
+)
+INNOCENT_SPOUSE_EARLIER_LEVY = Rule(
+    id="R6015-E1-L",
+    title="A levy already in place when you asked for innocent-spouse relief",
+    cites=("R6015-E1", "R6015-E1-CONT"),
+    effect=Effect.MAY_RELEASE,
+)
+STAY = Rule(
+    id="RBK-362",
+    title="Bankruptcy automatic stay",
+    cites=("RBK-362", "RBK-362-LIMITS"),
+    effect=Effect.NO_LEVY,
+)
+STAY_VIOLATION = Rule(
+    id="RBK-362-V",
+    title="A levy made in violation of the bankruptcy automatic stay",
+    cites=("RBK-362-V", "RBK-362"),
+    effect=Effect.LEVY_IMPROPER,
+)
+TAO = Rule(
+    id="R7811-1",
+    title="Taxpayer Assistance Order from the Taxpayer Advocate",
+    cites=("R7811-1",),
+    effect=Effect.ROUTE_OPEN,
+)
+DIGITAL = Rule(
+    id="RDA-1",
+    title="Digital assets follow the general levy rules",
+    cites=("RDA-1",),
+    effect=Effect.INFO,
+)
+
+CONTINUING = {LevyKind.WAGES, LevyKind.SOCIAL_SECURITY, LevyKind.FEDERAL_PAYMENT}
+DIVISIBLE = {TaxKind.EMPLOYMENT, TaxKind.TRUST_FUND_RECOVERY_PENALTY}
+
+
+def uneconomical_levy(case: Case, ctx: Context) -> list[Finding]:
+    """§ 6331(f). Asked only where the case gives the property's value or the IRS's cost estimate."""
+    out: list[Finding] = []
+    for i, levy in enumerate(case.levies):
+        value, cost = levy.property_value, levy.estimated_levy_costs
+        if value is None and cost is None:
+            continue
+        sub = levy_subject(i)
+        facts = {f"{sub}.property_value": value, f"{sub}.estimated_levy_costs": cost}
+        if value is None or cost is None:
+            missing = [f"{sub}.property_value"] if value is None else [f"{sub}.estimated_levy_costs"]
+            out.append(UNECONOMICAL.finding(Outcome.UNKNOWN, "unknown", subject=sub, facts=facts, missing=missing))
+        elif cost > value:
+            out.append(
+                UNECONOMICAL.finding(
+                    Outcome.APPLIES, "applies", subject=sub, facts=facts, value=cost - value, cost=cost, worth=value
+                )
+            )
+        else:
+            out.append(
+                UNECONOMICAL.finding(Outcome.DOES_NOT_APPLY, "not", subject=sub, facts=facts, cost=cost, worth=value)
+            )
+    return out
+
+
+def refund_suit_pending(case: Case, ctx: Context) -> list[Finding]:
+    """§ 6331(i): a pending refund suit for divisible tax bars levy for the unpaid part (waiver, jeopardy aside)."""
+    divisible = [(i, p) for i, p in enumerate(case.tax_periods) if p.tax_kind in DIVISIBLE]
+    pending = case.proceedings.refund_suit_pending
+    if not divisible:
+        if pending:
+            missing = [f"tax_periods[{i}].tax_kind" for i, _ in enumerate(case.tax_periods)] or ["tax_periods"]
+            return [
+                REFUND_SUIT.finding(
+                    Outcome.UNKNOWN, "kind_unknown", missing=missing, facts={"proceedings.refund_suit_pending": True}
+                )
+            ]
+        return []
+    facts: dict[str, Any] = {f"tax_periods[{i}].tax_kind": p.tax_kind for i, p in divisible}
+    facts["proceedings.refund_suit_pending"] = pending
+    periods = ", ".join(p.id for _, p in divisible)
+    if pending is None:
+        return [
+            REFUND_SUIT.finding(
+                Outcome.UNKNOWN, "unknown", facts=facts, periods=periods, missing=["proceedings.refund_suit_pending"]
+            )
+        ]
+    if not pending:
+        return [REFUND_SUIT.finding(Outcome.DOES_NOT_APPLY, "no_suit", facts=facts, periods=periods)]
+    return [REFUND_SUIT.finding(Outcome.APPLIES, "applies", facts=facts, periods=periods)]
+
+
+# ---------------------------------------------------------------- innocent spouse
+
+
+def _claim_end(claim: InnocentSpouseClaim, sub: str, facts: dict[str, Any]) -> tuple[date | None, list[ParamUse]]:
+    """Last barred day: the 90th day after the final determination, or the Tax Court decision's finality."""
+    if claim.waiver_date is not None:
+        facts[f"{sub}.waiver_date"] = claim.waiver_date
+        return claim.waiver_date, []
+    if claim.tax_court_petition_date is not None:
+        facts[f"{sub}.tax_court_petition_date"] = claim.tax_court_petition_date
+        if claim.decision_final_date is not None:
+            facts[f"{sub}.decision_final_date"] = claim.decision_final_date
+        return claim.decision_final_date, []
+    if claim.final_determination_date is None:
+        return None, []
+    facts[f"{sub}.final_determination_date"] = claim.final_determination_date
+    use = param("discretionary.innocent_spouse_bar_days", claim.final_determination_date)
+    if use is None:
+        return None, []
+    return last_day_after(claim.final_determination_date, days(use)).raw, [use]
+
+
+def innocent_spouse_claim_pending(case: Case, ctx: Context) -> list[Finding]:
+    """§ 6015(e)(1)(B); 26 C.F.R. § 1.6015-7(c)(1): no levy against the requesting spouse while the claim runs.
+
+    Open question (UNVERIFIED): whether a continuing levy already in place when the claim is filed must
+    be released. The bar covers a levy "prosecuted"; the advice is to ask for release.
+    """
+    out: list[Finding] = []
+    if not case.proceedings.innocent_spouse_claims:
+        return out
+    if not is_individual(case):
+        return [
+            INNOCENT_SPOUSE.finding(Outcome.NOT_APPLICABLE, "business", facts={"taxpayer.kind": case.taxpayer.kind})
+        ]
+    windows: list[tuple[InnocentSpouseClaim, date | None, str, dict[str, Any], list[ParamUse]]] = []
+    for i, claim in enumerate(case.proceedings.innocent_spouse_claims):
+        sub = f"proceedings.innocent_spouse_claims[{i}]"
+        facts: dict[str, Any] = {f"{sub}.filed_date": claim.filed_date}
+        end, used = _claim_end(claim, sub, facts)
+        windows.append((claim, end, sub, facts, used))
+        if end is not None and end < ctx.as_of:
+            out.append(
+                INNOCENT_SPOUSE.finding(Outcome.DOES_NOT_APPLY, "ended", subject=sub, facts=facts, params=used, end=end)
+            )
+        elif claim.waiver_date is None:
+            key = "pending_until" if end is not None else "pending"
+            out.append(
+                INNOCENT_SPOUSE.finding(
+                    Outcome.APPLIES,
+                    key,
+                    subject=sub,
+                    facts=facts,
+                    params=used,
+                    filed=claim.filed_date,
+                    end=end,
+                    value=end,
+                )
+            )
+    for i, levy in enumerate(case.levies):
+        sub = levy_subject(i)
+        for claim, end, _csub, cfacts, used in windows:
+            if not overlaps(claim.tax_periods, levy.tax_periods):
+                continue
+            facts = {**cfacts, f"{sub}.served_date": levy.served_date}
+            if levy.served_date is None:
+                out.append(
+                    INNOCENT_SPOUSE.finding(
+                        Outcome.UNKNOWN, "levy_unknown", subject=sub, facts=facts, missing=[f"{sub}.served_date"]
+                    )
+                )
+            elif levy.served_date < claim.filed_date:
+                if (levy.released_date is None or levy.released_date > ctx.as_of) and (end is None or end >= ctx.as_of):
+                    out.append(
+                        INNOCENT_SPOUSE_EARLIER_LEVY.finding(
+                            Outcome.APPLIES,
+                            "levy_before",
+                            subject=sub,
+                            facts=facts,
+                            served=levy.served_date,
+                            filed=claim.filed_date,
+                        )
+                    )
+            elif end is None or levy.served_date <= end:
+                if levy.jeopardy:
+                    out.append(
+                        INNOCENT_SPOUSE.finding(
+                            Outcome.DOES_NOT_APPLY,
+                            "levy_jeopardy",
+                            subject=sub,
+                            facts={**facts, f"{sub}.jeopardy": True},
+                        )
+                    )
+                else:
+                    out.append(
+                        INNOCENT_SPOUSE.finding(
+                            Outcome.APPLIES,
+                            "levy_during",
+                            effect=Effect.LEVY_IMPROPER,
+                            subject=sub,
+                            facts=facts,
+                            params=used,
+                            served=levy.served_date,
+                            filed=claim.filed_date,
+                        )
+                    )
+            else:
+                continue
+            break
+    return out
+
+
+# ---------------------------------------------------------------- bankruptcy
+
+
+def _stay_end(b: Bankruptcy) -> date | None:
+    ends = [d for d in (b.discharge_date, b.dismissal_date, b.closed_date) if d is not None]
+    return min(ends) if ends else None
+
+
+@once
+def bankruptcy_stay(case: Case, ctx: Context) -> list[Finding]:
+    """11 U.S.C. § 362(a): the petition stays collection; a levy after it violates the stay.
+
+    UNVERIFIED (reference RBK-362): repeat filers get a shorter or no stay (§ 362(c)(3), (4)); taxes for
+    periods after the petition may be collected from property outside the estate; property seized
+    before the petition may have to be turned over (Whiting Pools).
+    """
+    out: list[Finding] = []
+    cases = list(enumerate(case.proceedings.bankruptcies))
+    for i, b in cases:
+        sub = f"proceedings.bankruptcies[{i}]"
+        end = _stay_end(b)
+        facts: dict[str, Any] = {f"{sub}.petition_date": b.petition_date}
+        if end is not None:
+            facts[f"{sub}.stay_end"] = end
+        if b.petition_date > ctx.as_of:
+            continue
+        if end is not None and end <= ctx.as_of:
+            out.append(STAY.finding(Outcome.DOES_NOT_APPLY, "ended", subject=sub, facts=facts, end=end))
+        else:
+            out.append(STAY.finding(Outcome.APPLIES, "open", subject=sub, facts=facts, filed=b.petition_date))
+    for li, levy in enumerate(case.levies):
+        lsub = levy_subject(li)
+        for i, b in cases:
+            end = _stay_end(b)
+            facts = {
+                f"proceedings.bankruptcies[{i}].petition_date": b.petition_date,
+                f"{lsub}.served_date": levy.served_date,
+            }
+            if levy.served_date is None:
+                out.append(
+                    STAY.finding(
+                        Outcome.UNKNOWN, "levy_unknown", subject=lsub, facts=facts, missing=[f"{lsub}.served_date"]
+                    )
+                )
+                break
+            if levy.served_date >= b.petition_date and (end is None or levy.served_date < end):
+                out.append(
+                    STAY_VIOLATION.finding(
+                        Outcome.APPLIES,
+                        "levy_after_petition",
+                        subject=lsub,
+                        facts=facts,
+                        served=levy.served_date,
+                        filed=b.petition_date,
+                    )
+                )
+                break
+            still_on = levy.released_date is None or levy.released_date > b.petition_date
+            if levy.served_date < b.petition_date and still_on and (end is None or end > ctx.as_of):
+                continuing = levy.kind in CONTINUING
+                out.append(
+                    STAY.finding(
+                        Outcome.APPLIES,
+                        "levy_before_continuing" if continuing else "levy_before_other",
+                        effect=Effect.MUST_RELEASE if continuing else Effect.MAY_RELEASE,
+                        subject=lsub,
+                        facts={**facts, f"{lsub}.kind": levy.kind},
+                        served=levy.served_date,
+                        filed=b.petition_date,
+                    )
+                )
+                break
+    return out
+
+
+# ---------------------------------------------------------------- Taxpayer Assistance Orders, digital assets
+
+HARDSHIP_FACTS = (
+    "economic_hardship",
+    "immediate_threat_of_adverse_action",
+    "irreparable_injury",
+    "significant_costs_without_relief",
+    "irs_delay_over_30_days",
+)
+
+
+def taxpayer_assistance_order(case: Case, ctx: Context) -> list[Finding]:
+    """§ 7811(b); 26 C.F.R. § 301.7811-1(a)(4): a TAO may order release; it is open where the levy causes
+    significant hardship (threat of adverse action, delay over 30 days, significant costs, irreparable injury)."""
+    out: list[Finding] = []
+    for i, req in enumerate(case.proceedings.taxpayer_advocate_requests):
+        sub = f"proceedings.taxpayer_advocate_requests[{i}]"
+        facts: dict[str, Any] = {
+            f"{sub}.application_date": req.application_date,
+            f"{sub}.order_issued": req.order_issued,
+            f"{sub}.order_requires_release": req.order_requires_release,
+        }
+        if req.order_issued and req.order_requires_release:
+            out.append(
+                TAO.finding(
+                    Outcome.APPLIES,
+                    "order",
+                    effect=Effect.MUST_RELEASE,
+                    subject=sub,
+                    facts=facts,
+                    by=req.order_period_end or message(f"{TAO.id}.by_order"),
+                )
+            )
+        elif req.order_issued is None and req.decision_date is None:
+            out.append(
+                TAO.finding(
+                    Outcome.UNKNOWN, "request_pending", subject=sub, facts=facts, missing=[f"{sub}.order_issued"]
+                )
+            )
+    if not case.levies or any(o.outcome is Outcome.APPLIES for o in out):
+        return out
+    c = case.circumstances
+    known: dict[str, bool | None] = {n: getattr(c, n) for n in HARDSHIP_FACTS}
+    if known["economic_hardship"] is None and ctx.hardship is not None and ctx.hardship.outcome is not Outcome.UNKNOWN:
+        known["economic_hardship"] = ctx.hardship.outcome is Outcome.APPLIES  # decided from the finances
+    shown = {f"circumstances.{n}": v for n, v in known.items() if v is not None}
+    hardship = [n for n, v in known.items() if v]
+    if hardship:
+        out.append(
+            TAO.finding(
+                Outcome.APPLIES, "route", facts=shown, reasons=[message(f"{TAO.id}.reason_{h}") for h in hardship]
+            )
+        )
+    elif len(shown) == len(HARDSHIP_FACTS):
+        out.append(TAO.finding(Outcome.DOES_NOT_APPLY, "no_hardship", facts=shown))
+    else:
+        missing = [f"circumstances.{n}" for n, v in known.items() if v is None]
+        out.append(TAO.finding(Outcome.UNKNOWN, "unknown", facts=shown, missing=missing))
+    return out
+
+
+def digital_assets(case: Case, ctx: Context) -> list[Finding]:
+    """Reference RDA-1: no special release rule for digital assets; the general rules apply."""
+    return [
+        DIGITAL.finding(Outcome.APPLIES, "info", subject=levy_subject(i), facts={f"{levy_subject(i)}.kind": lv.kind})
+        for i, lv in enumerate(case.levies)
+        if lv.kind is LevyKind.DIGITAL_ASSETS
+    ]

@@ -1,0 +1,139 @@
+"""The clocks a notice starts besides the hearing windows (those are ``law/appeals.py``): NC-1 and NC-2.
+
+- NC-1: the earliest day a levy may be made after a § 6331(d) notice of intent to levy (CP504, and the
+  pre-levy CDP notices): "not less than 30 days before the day of the levy" (§ 6331(d)(2)), parameter
+  ``discretionary.intent_to_levy_days``, counted from the notice date, or the mailing date when later (Weiss
+  v. Commissioner, 147 T.C. 179 (2016)). A limit on the IRS: the date is not moved off a weekend or holiday.
+- NC-2: the reply-by date printed on a CP91/CP298 (final notice before a levy on Social Security benefits;
+  reference R6331-H1, a secondary source): shown as printed, nothing computed.
+
+Each is a rule with a finding per notice (the date as its typed value) and a deadline of the same subject, so
+`levynav analyze` shows every date `levynav notice` shows (the notice command analyzes a one-notice case).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from levynav.core import params
+from levynav.core.calc import dates, hearing_windows
+from levynav.core.law import notices
+from levynav.core.law.rule import Context, DeadlineFunc, Rule, RuleFunc
+from levynav.core.model.analysis import Deadline, Effect, Finding, Message, Outcome, TextArg, message
+from levynav.core.model.case import Case, Notice, NoticeType
+
+EARLIEST_LEVY = Rule(
+    id="NC-1",
+    title="The earliest day the IRS may levy after a notice of intent to levy",
+    cites=("NC-1", "R6330-A1"),
+    effect=Effect.INFO,
+)
+PRINTED_REPLY_BY = Rule(
+    id="NC-2",
+    title="The reply-by date printed on a final notice before a Social Security levy",
+    cites=("NC-2", "R6331-H1"),
+    effect=Effect.INFO,
+)
+SOCIAL_SECURITY_FINAL = frozenset({NoticeType.CP91, NoticeType.CP298})
+EARLIEST_LEVY_ID = "notice.earliest_levy"
+REPLY_BY_ID = "notice.printed_reply_by"
+
+
+def _earliest(i: int, notice: Notice, ctx: Context) -> tuple[Finding, Deadline | None]:
+    sub = f"notices[{i}]"
+    facts: dict[str, Any] = {f"{sub}.type": notice.type, f"{sub}.notice_date": notice.notice_date}
+    if notice.mailing_date is not None:
+        facts[f"{sub}.mailing_date"] = notice.mailing_date
+    start, _ = dates.counting_start(notice.notice_date, notice.mailing_date)
+    rule = EARLIEST_LEVY
+    if start is None:
+        missing = [f"{sub}.notice_date"]
+        return rule.finding(Outcome.UNKNOWN, "date_unknown", subject=sub, facts=facts, missing=missing), None
+    try:
+        use = params.use("discretionary.intent_to_levy_days", start)
+    except params.MissingParameter:
+        return rule.finding(Outcome.UNKNOWN, "law_unknown", subject=sub, facts=facts, start=start), None
+    if not isinstance(use.value, int):
+        return rule.finding(Outcome.UNKNOWN, "law_unknown", subject=sub, facts=facts, params=[use], start=start), None
+    day = dates.last_day_after(start, use.value).raw
+    protects = "protects_cdp" if notices.is_cdp_levy_notice(notice.type) else "protects"
+    counted_from = dates.counting_start_message(notice.notice_date, notice.mailing_date)
+    deadline = hearing_windows.deadline(
+        EARLIEST_LEVY_ID,
+        message(f"deadline.{EARLIEST_LEVY_ID}.title", notice=TextArg(value=notice.type.value)),
+        day,
+        ctx.as_of,
+        Message(key=f"deadline.{EARLIEST_LEVY_ID}.{protects}"),
+        rule.cites,
+        [message("count.earliest_levy", days=use.value, start=start, how=counted_from, day=day)],
+        sub,
+    )
+    key = "passed" if day < ctx.as_of else "ahead"
+    finding = rule.finding(
+        Outcome.APPLIES,
+        key,
+        subject=sub,
+        facts=facts,
+        params=[use],
+        value=day,
+        deadline_ids=[EARLIEST_LEVY_ID],
+        notice=notice.type.value,
+        day=day,
+        days=use.value,
+    )
+    return finding, deadline
+
+
+def _reply_by(i: int, notice: Notice, ctx: Context) -> tuple[Finding, Deadline | None]:
+    sub = f"notices[{i}]"
+    facts: dict[str, Any] = {f"{sub}.type": notice.type, f"{sub}.response_date": notice.response_date}
+    rule = PRINTED_REPLY_BY
+    if notice.response_date is None:
+        missing = [f"{sub}.response_date"]
+        return rule.finding(Outcome.UNKNOWN, "date_unknown", subject=sub, facts=facts, missing=missing), None
+    day = notice.response_date
+    deadline = hearing_windows.deadline(
+        REPLY_BY_ID,
+        message(f"deadline.{REPLY_BY_ID}.title", notice=TextArg(value=notice.type.value)),
+        day,
+        ctx.as_of,
+        Message(key=f"deadline.{REPLY_BY_ID}.protects"),
+        rule.cites,
+        [message("count.printed_reply_by")],
+        sub,
+    )
+    finding = rule.finding(
+        Outcome.APPLIES,
+        "printed",
+        subject=sub,
+        facts=facts,
+        value=day,
+        deadline_ids=[REPLY_BY_ID],
+        notice=notice.type.value,
+        day=day,
+    )
+    return finding, deadline
+
+
+def _clocks(case: Case, ctx: Context) -> list[tuple[Finding, Deadline | None]]:
+    out = []
+    for i, notice in enumerate(case.notices):
+        if notices.is_intent_to_levy_notice(notice.type):
+            out.append(_earliest(i, notice, ctx))
+        if notice.type in SOCIAL_SECURITY_FINAL:
+            out.append(_reply_by(i, notice, ctx))
+    return out
+
+
+def notice_clocks(case: Case, ctx: Context) -> list[Finding]:
+    """NC-1 and NC-2: one finding per notice that starts the clock."""
+    return [f for f, _ in _clocks(case, ctx)]
+
+
+def notice_clock_deadlines(case: Case, ctx: Context) -> list[Deadline]:
+    return [d for _, d in _clocks(case, ctx) if d is not None]
+
+
+RULE_RECORDS: tuple[Rule, ...] = (EARLIEST_LEVY, PRINTED_REPLY_BY)
+RULES: list[RuleFunc] = [notice_clocks]
+DEADLINES: list[DeadlineFunc] = [notice_clock_deadlines]

@@ -1,0 +1,195 @@
+"""Economic hardship: § 6343(a)(1)(D), Treas. Reg. § 301.6343-1(b)(4), and Vinatieri.
+
+"… (D) the Secretary has determined that such levy is creating an economic hardship due to the
+financial condition of the taxpayer …" — § 6343(a)(1)(D). The regulation: satisfying the levy "would
+cause an individual taxpayer to be unable to pay his or her reasonable basic living expenses"
+(§ 301.6343-1(b)(4)(i)); the Tenth Circuit upheld that limit to individuals (Seminole, 2021).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from levynav.core.law.levies_in_force import active_levies, kind_name, released_finding
+from levynav.core.law.levy_facts import is_individual, levy_subject
+from levynav.core.law.rule import Context, Decided, Rule, once
+from levynav.core.model.analysis import Effect, Finding, LabelArg, Message, Outcome, ParamUse, SentencesArg, message
+from levynav.core.model.case import Case, Levy, LevyKind
+
+ECONOMIC_HARDSHIP = Rule(
+    id="R6343-A4",
+    title="The levy is causing you economic hardship",
+    cites=("R6343-A4", "R6343-A4-ENTITY", "R6343-A4-IRSWEB"),
+    effect=Effect.MUST_RELEASE,
+    on_determination=True,
+)
+UNFILED_RETURNS_NO_BAR = Rule(
+    id="R6343-V1",
+    title="Unfiled tax returns do not block a hardship release",
+    cites=("R6343-V1", "R6343-V1-CC"),
+    effect=Effect.INFO,
+)
+HARDSHIP_MEASURE = Rule(
+    id="R6343-A8",
+    title="How the IRS measures hardship",
+    cites=("R6343-A8",),
+    effect=Effect.INFO,
+)
+
+HARDSHIP_PATH = "circumstances.economic_hardship"
+DECIDED = {Outcome.APPLIES, Outcome.DOES_NOT_APPLY}
+
+
+@dataclass(frozen=True)
+class HardshipView:
+    """Whether the case shows hardship, and on what basis: "computed" (finances), "stated", or "unknown"."""
+
+    outcome: Outcome
+    basis: str
+    decided: Decided | None
+
+
+def hardship_view(case: Case, ctx: Context) -> HardshipView:
+    """The calculation from the finances decides; the stated fact is the fallback; else unknown."""
+    if ctx.hardship is not None and ctx.hardship.outcome in DECIDED:
+        return HardshipView(ctx.hardship.outcome, "computed", ctx.hardship)
+    stated = case.circumstances.economic_hardship
+    if stated is not None:
+        return HardshipView(Outcome.APPLIES if stated else Outcome.DOES_NOT_APPLY, "stated", ctx.hardship)
+    return HardshipView(Outcome.UNKNOWN, "unknown", ctx.hardship)
+
+
+@once
+def economic_hardship(case: Case, ctx: Context) -> list[Finding]:
+    """§ 6343(a)(1)(D): release a levy that leaves an individual unable to pay reasonable basic living
+    expenses. Businesses: NOT_APPLICABLE (reg (b)(4)(i); Seminole) — their route is CDP balancing.
+
+    IRS web guidance says a wage levy causing hardship "must" be released and a bank levy "may" be;
+    the statute makes no such distinction (reference § 7 item 11). Encoded: the statute.
+    """
+    return [_hardship(case, ctx, i, levy) for i, levy in enumerate(case.levies)]
+
+
+def _kind_note(levy: Levy) -> SentencesArg:
+    """The statute-versus-IRS-web-page note for bank and wage levies (reference § 7 item 11), or nothing."""
+    key = {LevyKind.BANK: "note_bank", LevyKind.WAGES: "note_wages"}.get(levy.kind)
+    return SentencesArg(value=[message(f"{ECONOMIC_HARDSHIP.id}.{key}")] if key else [])
+
+
+def _calc(d: Decided) -> Message | str:
+    """The hardship arithmetic in words, from the calculation's typed figures (income, the levy's take, the
+    allowable expenses): short of the expenses (``calc_yes``) or covering them (``calc_no``). A calculation
+    without these figures is quoted as it explains itself."""
+    f, rid = d.figures, ECONOMIC_HARDSHIP.id
+    income = f.get("monthly_income")
+    take = f.get("levy_take_per_month", f.get("levy_take_known_so_far"))
+    allowable = f.get("allowable_living_expenses", f.get("allowable_living_expenses_at_least"))
+    if not (isinstance(income, Decimal) and isinstance(take, Decimal) and isinstance(allowable, Decimal)):
+        return d.explanation.strip()
+    after = income - take
+    if d.outcome is Outcome.APPLIES:
+        key = "calc_yes" if "allowable_living_expenses" in f else "calc_yes_at_least"
+        shown = {"take": take, "after": after, "income": income, "allowable": allowable}
+        return message(f"{rid}.{key}", **shown, shortfall=allowable - after)
+    return message(f"{rid}.calc_no", take=take, after=after, income=income, allowable=allowable, room=after - allowable)
+
+
+def _figures_used(figures: dict[str, Any]) -> SentencesArg:
+    """``Figures used: …`` — each figure by its name (``label.hardship_figure``), or nothing when there are none."""
+    rid = ECONOMIC_HARDSHIP.id
+    shown = [
+        message(f"{rid}.figure", name=LabelArg(enum="hardship_figure", value=name), value=value)
+        for name, value in figures.items()
+    ]
+    return SentencesArg(value=[message(f"{rid}.figures_used", figures=shown)] if shown else [])
+
+
+def _hardship(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
+    rule, subject = ECONOMIC_HARDSHIP, levy_subject(i)
+    done = released_finding(rule, i, levy, ctx)
+    if done is not None:
+        return done
+    if not is_individual(case):
+        return rule.finding(Outcome.NOT_APPLICABLE, "business", subject=subject, facts={"taxpayer.kind": "business"})
+    view = hardship_view(case, ctx)
+    note = _kind_note(levy)
+    what = kind_name(levy)
+    if view.basis == "computed":
+        assert view.decided is not None
+        d = view.decided
+        key = "computed_yes" if view.outcome is Outcome.APPLIES else "computed_no"
+        return rule.finding(
+            view.outcome,
+            key,
+            subject=subject,
+            params=d.parameters,
+            value=dict(d.figures) or None,
+            calc=_calc(d),
+            figures=_figures_used(d.figures),
+            note=note,
+            what=what,
+        )
+    if view.basis == "stated":
+        facts = {HARDSHIP_PATH: view.outcome is Outcome.APPLIES}
+        key = "stated_yes" if view.outcome is Outcome.APPLIES else "stated_no"
+        return rule.finding(view.outcome, key, subject=subject, facts=facts, note=note, what=what)
+    missing = [HARDSHIP_PATH]
+    params: tuple[ParamUse, ...] = ()
+    if view.decided is not None:
+        missing += [m for m in view.decided.missing if m not in missing]
+        params = view.decided.parameters
+    return rule.finding(
+        Outcome.UNKNOWN, "unknown", effect=rule.effect, subject=subject, missing=missing, params=params, what=what
+    )
+
+
+def _not_asked(rule: Rule, case: Case, ctx: Context) -> list[Finding] | None:
+    """The findings of a rule that follows a hardship release when it is not asked: none without levies;
+    NOT_APPLICABLE when every levy is released, for a business, or without hardship. None when it is asked."""
+    if not case.levies:
+        return []
+    if not active_levies(case, ctx):
+        return [rule.finding(Outcome.NOT_APPLICABLE, "released")]
+    if not is_individual(case):
+        return [rule.finding(Outcome.NOT_APPLICABLE, "business", facts={"taxpayer.kind": "business"})]
+    if hardship_view(case, ctx).outcome is Outcome.DOES_NOT_APPLY:
+        return [rule.finding(Outcome.NOT_APPLICABLE, "no_hardship")]
+    return None
+
+
+def unfiled_returns_no_bar(case: Case, ctx: Context) -> list[Finding]:
+    """Vinatieri v. Commissioner, 133 T.C. 392 (2009): sustaining a levy that creates economic hardship is
+    an abuse of discretion even though the taxpayer has unfiled returns; § 6343(a)(1)(D) would require
+    immediate release. Limits: hardship must be shown with financial information; no right to an
+    installment agreement or "currently not collectible" status while returns are unfiled (interpretation).
+    Open question: later Tax Court limits on Vinatieri and IRM changes (UNVERIFIED).
+    """
+    rule = UNFILED_RETURNS_NO_BAR
+    skip = _not_asked(rule, case, ctx)
+    if skip is not None:
+        return skip
+    view = hardship_view(case, ctx)
+    unfiled = case.circumstances.unfiled_returns
+    path = "circumstances.unfiled_returns"
+    if unfiled is None:
+        return [rule.finding(Outcome.UNKNOWN, "unknown", missing=[path])]
+    if not unfiled:
+        return [rule.finding(Outcome.DOES_NOT_APPLY, "all_filed", facts={path: False})]
+    key = "applies" if view.outcome is Outcome.APPLIES else "applies_if_hardship"
+    return [rule.finding(Outcome.APPLIES, key, facts={path: True})]
+
+
+def hardship_measure(case: Case, ctx: Context) -> list[Finding]:
+    """Treas. Reg. § 301.6343-1(b)(4): the IRS sets reasonable basic living expenses case by case and must
+    consider the factors (A)–(F) the taxpayer supplies; an affluent or luxurious standard of living is not
+    a "unique circumstance". Shown when hardship applies or is still unknown (individuals).
+    """
+    rule = HARDSHIP_MEASURE
+    skip = _not_asked(rule, case, ctx)
+    if skip is not None:
+        return skip
+    view = hardship_view(case, ctx)
+    params = view.decided.parameters if view.decided is not None else ()
+    return [rule.finding(Outcome.APPLIES, "factors", params=params)]

@@ -1,0 +1,381 @@
+"""Time limits for getting levied money back: § 6343(b)/(d), § 6532(c), § 6343(f) and Form 8546.
+
+- § 6343(b) (and (d), which applies "as if" the levy were wrongful): money levied, or the proceeds of
+  a sale, may be returned only within 2 years from the date of the levy (9 months before the TCJA).
+- Pub. L. 115-97 (TCJA) § 11071(c): the 2-year periods of § 6343(b) and § 6532(c) apply to levies
+  made after 2017-12-22 (the date of enactment) and to levies made on or before that date whose
+  9-month period had not expired by then (reference R6343-B1; section number read in the source
+  credits of 26 U.S.C. § 6532). The "March 22, 2017" cut-off found on one practitioner page is wrong
+  (reference § 7 item 4); so is the "2017-03-23" of the appeals reference, row D19.
+- § 6532(c): a third party's suit under § 7426 within the same period, extended by a timely, proper
+  § 6343(b) request to the shorter of 12 months from the request or 6 months from a disallowance.
+
+Everything here is pure date arithmetic over the calc/dates helpers; the day and month counts come
+from ``data/parameters/return_property.yaml``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass
+from datetime import date
+
+from levynav.core import params
+from levynav.core.calc.dates import LastDay, add_months, add_years, last_day_after_months, roll_forward, roll_period_end
+from levynav.core.model.analysis import Message, ParamUse, SentencesArg, TextArg, message
+from levynav.core.model.case import Case, Levy, LevyKind, Owner, WrongfulLevyClaim
+
+# Pub. L. 115-97 (TCJA) was enacted 2017-12-22; § 11071(c) applies the 2-year period to levies made
+# after that date, and to earlier levies whose 9-month period had not expired as of that date.
+TCJA_ENACTED = date(2017, 12, 22)
+TCJA_FIRST_LEVY = date(2017, 12, 23)
+# Pub. L. 115-123 (Bipartisan Budget Act of 2018) § 41104(b): § 6343(f) applies to amounts paid
+# under § 6343(b), (c) and (d)(2)(A) in taxable years beginning after 2017-12-31.
+ROLLBACK_FIRST_YEAR = 2018
+
+MONEY_KINDS = {
+    LevyKind.BANK,
+    LevyKind.WAGES,
+    LevyKind.SOCIAL_SECURITY,
+    LevyKind.FEDERAL_PAYMENT,
+    LevyKind.RETIREMENT,
+    LevyKind.ACCOUNTS_RECEIVABLE,
+    LevyKind.STATE_TAX_REFUND,
+}
+
+
+ANNIVERSARY = "anniversary"
+DAY_BEFORE = "day_before"
+DAY_BEFORE_REASON = (
+    "The IRS's own training examples end this period the day before the anniversary date; the earlier date is"
+    " shown first, and the anniversary reading is kept beside it."
+)
+
+
+@dataclass(frozen=True)
+class Period:
+    """The period after a levy within which money may be returned (or a suit brought), under one reading.
+
+    Two readings of "within 2 years (9 months) from the date of levy" differ by a day: the period ends on
+    the anniversary of the levy, or — as the IRS's own TCJA training examples count it (levy of
+    2017-03-28, claim "on or before March 27, 2019") — on the day before. Safer date first (the person
+    must act): ``last`` is the earlier reading; ``other`` holds the later one when its last day differs.
+    """
+
+    levy_date: date
+    months: int
+    last: LastDay
+    param: ParamUse
+    why: str  # which rule chose the period, in words
+    reading: str = ANNIVERSARY  # ANNIVERSARY or DAY_BEFORE
+    other: Period | None = None  # the same period under the other reading, when its last day differs
+    why_message: Message | None = None  # ``why`` as a message reference (``note.period_*``)
+    why_count: Message | None = None  # ``why`` as a message reference
+
+    def reading_count(self) -> list[Message]:
+        """The other reading as message references ([] when both readings give the same last day)."""
+        if self.other is None:
+            return []
+        out = [message("count.reading.day_before", shown=self.last.last, anniversary=self.other.last.last)]
+        if self.other.months != self.months:
+            out.append(message("count.reading.tcja_months", months=self.months, other_months=self.other.months))
+        return out
+
+    @property
+    def latest(self) -> date:
+        """The last day under the later reading: after it the period has run under every reading."""
+        return self.other.last.last if self.other is not None else self.last.last
+
+    def reading_messages(self, as_of: date | None = None) -> SentencesArg:
+        """The other reading in sentences (``note.reading_*``), or none when both readings give the same day."""
+        if self.other is None:
+            return SentencesArg(value=[])
+        out = [message("note.reading_day_before", shown=self.last.last, other=self.other.last.last)]
+        if self.other.months != self.months:
+            out.append(message("note.reading_tcja", first=self.months, second=self.other.months))
+        if as_of is not None and self.last.last < as_of <= self.other.last.last:
+            out.append(message("note.reading_earlier_passed", later=self.other.last.last))
+        return SentencesArg(value=out)
+
+    def reading_note(self, as_of: date | None = None) -> str:
+        """The other reading in words, or "" when both readings give the same last day."""
+        if self.other is None:
+            return ""
+        text = (
+            f"The IRS's own training examples end this period the day before the anniversary of the levy, "
+            f"so the date shown is {self.last.last.isoformat()}; counted to the anniversary itself, the last "
+            f"day would be {self.other.last.last.isoformat()}. Act by the earlier date."
+        )
+        if self.other.months != self.months:
+            text += (
+                f" (The two readings also differ on the TCJA transition: {self.months} months under the first,"
+                f" {self.other.months} under the second.)"
+            )
+        if as_of is not None and self.last.last < as_of <= self.other.last.last:
+            later = self.other.last.last.isoformat()
+            text += f" The earlier date has passed; under the later reading there is time until {later} — act today."
+        return text
+
+
+def months_after(start: date, months: int, reading: str) -> LastDay:
+    """The last day of a period of ``months`` months from ``start`` under one reading (§ 7503 applied)."""
+    if reading == ANNIVERSARY:
+        return last_day_after_months(start, months)
+    return roll_period_end(start, add_months(start, months) - dt.timedelta(days=1))
+
+
+def period_after_levy(levy_date: date, pid: str) -> Period | None:
+    """The § 6343(b) or § 6532(c) period for a levy made on ``levy_date``, with the TCJA transition.
+
+    ``pid`` is ``return.period_months`` or ``wrongful_levy.suit_period_months``. None when no value of
+    the parameter is in force on the levy date (a levy earlier than any encoded value). Both readings of
+    the day count are computed; the earlier last day is returned, the later one in ``other``.
+    """
+    first = _period_reading(levy_date, pid, DAY_BEFORE)
+    second = _period_reading(levy_date, pid, ANNIVERSARY)
+    if first is None or second is None:
+        return first or second
+    early, late = (first, second) if first.last.last <= second.last.last else (second, first)
+    if early.last.last == late.last.last:
+        return early
+    return dataclasses.replace(early, other=late)
+
+
+def _period_reading(levy_date: date, pid: str, reading: str) -> Period | None:
+    try:
+        in_force = params.use(pid, on=levy_date)
+    except params.MissingParameter:
+        return None
+    months = _whole(in_force)
+    if levy_date >= TCJA_FIRST_LEVY:
+        why = "the levy was made after December 22, 2017, so the 2-year period applies"
+        said = message("note.period_after_tcja")
+        last = months_after(levy_date, months, reading)
+        return Period(levy_date, months, last, in_force, why, reading, None, said, message("count.tcja.after"))
+    old = months_after(levy_date, months, reading)
+    if old.last >= TCJA_ENACTED:
+        new = params.use(pid, on=TCJA_FIRST_LEVY)
+        new_months = _whole(new)
+        why = (
+            f"the levy was made on or before December 22, 2017, but its old {months}-month period "
+            f"(to {old.last.isoformat()}) had not run out by that date, so the 2-year period applies "
+            "(Pub. L. 115-97 § 11071(c))"
+        )
+        said = message("note.period_tcja_extended", months=months, old_last=old.last)
+        counted = message("count.tcja.not_run_out", months=months, end=old.last)
+        last = months_after(levy_date, new_months, reading)
+        return Period(levy_date, new_months, last, new, why, reading, None, said, counted)
+    why = (
+        f"the levy was made before December 22, 2017 and its {months}-month period ran out on "
+        f"{old.last.isoformat()}, before that date, so the old {months}-month period still applies "
+        "(Pub. L. 115-97 § 11071(c))"
+    )
+    said = message("note.period_tcja_old", months=months, old_last=old.last)
+    counted = message("count.tcja.ran_out", months=months, end=old.last)
+    return Period(levy_date, months, old, in_force, why, reading, None, said, counted)
+
+
+def _whole(p: ParamUse) -> int:
+    if not isinstance(p.value, int):
+        raise params.MissingParameter(p.id, p.effective_from, "has no whole-number value")
+    return p.value
+
+
+def return_period(levy: Levy) -> Period | None:
+    if levy.served_date is None:
+        return None
+    return period_after_levy(levy.served_date, "return.period_months")
+
+
+def count_period(p: Period, what: str) -> list[Message]:
+    """``describe_period`` as message references (``what``: a ``count.what.*`` name)."""
+    return [*p.last.count(what), *([p.why_count] if p.why_count else []), *p.reading_count()]
+
+
+def describe_period(p: Period, what: str) -> str:
+    text = f"{p.last.describe(what)}. {p.why[0].upper()}{p.why[1:]}."
+    note = p.reading_note()
+    return f"{text} {note}" if note else text
+
+
+# A levy on wages or Social Security reaches what is paid to the person who owes the tax: the owner
+# of the money is known from the kind of levy (a levy on the wrong person is an IRS error, not a
+# third party's property).
+OWN_BY_KIND = {LevyKind.WAGES, LevyKind.SOCIAL_SECURITY}
+
+
+def owner(levy: Levy) -> Owner | None:
+    """Who owns what the levy reached: as stated, or the taxpayer for wage and Social Security levies."""
+    if levy.owner is None and levy.kind in OWN_BY_KIND:
+        return Owner.TAXPAYER
+    return levy.owner
+
+
+def money_taken(levy: Levy) -> bool | None:
+    """Whether the levy has taken anything yet: True, False (nothing taken) or None (not known)."""
+    if levy.proceeds_sent or (levy.amount_taken is not None and levy.amount_taken > 0):
+        return True
+    if levy.proceeds_sent is False or levy.amount_taken == 0:
+        return False
+    return None
+
+
+# ---------------------------------------------------------------- § 6532(c) suit period
+
+
+@dataclass(frozen=True)
+class SuitPeriod:
+    base: Period
+    date: dt.date  # the date to act by on what is known
+    if_proper: dt.date | None  # the extended date, when whether the request was proper is not known
+    computation: str
+    params: tuple[ParamUse, ...]
+    claim_path: str | None  # the request that extends (or would extend) the period
+    alternative: dt.date | None = None  # the last day under the later reading of the day count, when later
+    count: tuple[Message, ...] = ()  # ``computation`` as message references
+
+    @property
+    def latest(self) -> dt.date:
+        return max(d for d in (self.date, self.if_proper, self.alternative) if d is not None)
+
+
+def claims_for(case: Case, index: int, levy: Levy) -> list[tuple[str, WrongfulLevyClaim]]:
+    """The § 6343(b) requests about one levy (by levy id; an unnamed request when there is one levy)."""
+    out = []
+    for k, c in enumerate(case.proceedings.wrongful_levy_claims):
+        named = c.levy_id is not None and c.levy_id == levy.id
+        only = c.levy_id is None and len(case.levies) == 1
+        if named or only:
+            out.append((f"proceedings.wrongful_levy_claims[{k}]", c))
+    return out
+
+
+def suit_period(levy_date: date, claims: list[tuple[str, WrongfulLevyClaim]]) -> SuitPeriod | None:
+    base = period_after_levy(levy_date, "wrongful_levy.suit_period_months")
+    if base is None:
+        return None
+    text = describe_period(base, "Suit for wrongful levy (26 U.S.C. § 6532(c)(1))")
+    count = count_period(base, "wrongful_levy_suit")
+    timely = sorted((c for c in claims if c[1].filed_date <= base.last.last), key=lambda c: c[1].filed_date)
+    late = [c for c in claims if c not in timely]
+    if late:
+        text += (
+            " A request filed after that period ended does not extend it"
+            f" ({', '.join(c[1].filed_date.isoformat() for c in late)})."
+        )
+        count.append(message("count.suit.late", dates=[c[1].filed_date for c in late]))
+    if not timely:
+        return _with_other(SuitPeriod(base, base.last.last, None, text, (base.param,), None, count=tuple(count)))
+    path, claim = timely[0]
+    p12 = params.use("wrongful_levy.suit_extension_after_request_months", on=claim.filed_date)
+    ext = last_day_after_months(claim.filed_date, _whole(p12))
+    used: tuple[ParamUse, ...] = (base.param, p12)
+    ext_text = f"{_whole(p12)} months from the request of {claim.filed_date.isoformat()}: {ext.last.isoformat()}"
+    ext_count = message("count.suit.after_request", months=_whole(p12), filed=claim.filed_date, end=ext.last)
+    other_count: Message | None = None
+    if claim.disallowance_date is not None:
+        p6 = params.use("wrongful_levy.suit_extension_after_disallowance_months", on=claim.disallowance_date)
+        dis = last_day_after_months(claim.disallowance_date, _whole(p6))
+        used += (p6,)
+        dis_text = f"{_whole(p6)} months from the disallowance of {claim.disallowance_date.isoformat()}: "
+        dis_text += dis.last.isoformat()
+        dis_count = message(
+            "count.suit.after_disallowance", months=_whole(p6), disallowed=claim.disallowance_date, end=dis.last
+        )
+        if dis.last < ext.last:
+            ext, ext_text = dis, f"{dis_text} (shorter than {ext_text})"
+            ext_count, other_count = dis_count, ext_count
+        else:
+            ext_text = f"{ext_text} (shorter than {dis_text})"
+            other_count = dis_count
+    extended = max(ext.last, base.last.last)
+    text += f" The request extends the period to the shorter of the two dates: {ext_text}."
+    if other_count is None:
+        count.append(message("count.suit.extends", ext=ext_count))
+    else:
+        count.append(message("count.suit.extends_shorter", ext=ext_count, other=other_count))
+    if ext.last < base.last.last:
+        text += (
+            " That date falls before the end of the unextended period, which we keep as the last day:"
+            " the law speaks of an extension, which we read as never shortening the period (our reading;"
+            f" to be safe, sue by {ext.last.isoformat()})."
+        )
+        count.append(message("count.suit.never_shortens", day=ext.last))
+    if claim.proper_request is True:
+        return _with_other(SuitPeriod(base, extended, None, text, used, path, count=tuple(count)))
+    if claim.proper_request is False:
+        text += (
+            " But the request did not meet the requirements of a § 6343(b) request, and a request that is"
+            " not adequate does not extend the period (26 C.F.R. § 301.6532-3(b); Amwest Surety Ins. Co. v."
+            f" United States, 28 F.3d 690 (7th Cir. 1994)), so the last day stays {base.last.last.isoformat()}."
+        )
+        count.append(message("count.suit.improper", day=base.last.last))
+        return _with_other(SuitPeriod(base, base.last.last, None, text, used, path, count=tuple(count)))
+    text += (
+        " Only a proper written request extends the period; because we do not know whether the request"
+        f" met the requirements, the date shown is the unextended {base.last.last.isoformat()}."
+    )
+    count.append(message("count.suit.proper_unknown", day=base.last.last))
+    return _with_other(SuitPeriod(base, base.last.last, extended, text, used, path, count=tuple(count)))
+
+
+def _with_other(sp: SuitPeriod) -> SuitPeriod:
+    """Keep the later reading of the base period beside the date, when it is later than the date shown."""
+    later = sp.base.latest
+    return dataclasses.replace(sp, alternative=later) if later > sp.date else sp
+
+
+# ---------------------------------------------------------------- § 6343(f) and Form 8546
+
+
+@dataclass(frozen=True)
+class Rollback:
+    tax_year: int
+    date: date
+    computation: str
+    params: tuple[ParamUse, ...]
+    count: tuple[Message, ...] = ()  # ``computation`` as message references
+
+
+def rollback_deadline(returned: date) -> Rollback:
+    """§ 6343(f)(1)(B): by the due date (not counting extensions) of the return for the year of return.
+
+    Reads the individual calendar-year due date (§ 6072(a)); § 7503 moves it past a weekend or holiday.
+    """
+    following = date(returned.year + 1, 1, 1)
+    month = params.use("return.individual_return_due_month", on=following)
+    day = params.use("return.individual_return_due_day", on=following)
+    raw = date(following.year, _whole(month), _whole(day))
+    last = roll_forward(raw)
+    text = (
+        f"Roll-back of returned retirement money (26 U.S.C. § 6343(f)): the money was returned on "
+        f"{returned.isoformat()}, so the deadline is the due date, without extensions, of the income tax"
+        f" return for {returned.year}: {raw.isoformat()} for a calendar-year individual (26 U.S.C. § 6072(a))"
+    )
+    count = [message("count.rollback", returned=returned, year=TextArg(value=str(returned.year)), due=raw)]
+    if last != raw:
+        text += f", moved to the next business day {last.isoformat()} (26 U.S.C. § 7503)"
+        count.append(message("count.moved_to_business_day", last=last))
+    return Rollback(returned.year, last, text + ".", (month, day), tuple(count))
+
+
+@dataclass(frozen=True)
+class BankChargeClaim:
+    date: date
+    computation: str
+    params: tuple[ParamUse, ...]
+    count: tuple[Message, ...] = ()  # ``computation`` as message references
+
+
+def form_8546_deadline(charged: date) -> BankChargeClaim:
+    """Form 8546: within one year of the date the claim accrues (taken as the date of the bank charge)."""
+    years = params.use("bank_charges.claim_period_years", on=charged)
+    last = add_years(charged, _whole(years))
+    text = (
+        f"Form 8546: counted from the bank charge of {charged.isoformat()} (taken as the date the claim"
+        f" accrues), one year ends {last.isoformat()}. The form's authority is 31 U.S.C. § 3723, not the"
+        " Internal Revenue Code, so no weekend or holiday extension is assumed."
+    )
+    count = (message("count.form_8546", charged=charged, years=_whole(years), end=last),)
+    return BankChargeClaim(last, text, (years,), count)

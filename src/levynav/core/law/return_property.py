@@ -1,0 +1,376 @@
+"""Return of levied money or property: 26 U.S.C. § 6343(b)–(d), (f), § 7426 and Form 8546.
+
+- § 6343(b) wrongful levy on someone else's property, the written claim and the § 7426 suit: in
+  law/return_wrongful.py (rules R6343-B1, R6343-B2, R7426-1).
+- § 6343(c): interest on (b) returns at the overpayment rate; none on (d) returns (R6343-C1).
+- § 6343(d): the IRS may return levied property to the taxpayer if "(A) the levy on such property was
+  premature or otherwise not in accordance with administrative procedures of the Secretary, (B) the
+  taxpayer has entered into an agreement under section 6159 …, unless such agreement provides
+  otherwise, (C) the return of such property will facilitate the collection of the tax liability, or
+  (D) with the consent of the taxpayer or the National Taxpayer Advocate, the return of such property
+  would be in the best interests of the taxpayer (as determined by the National Taxpayer Advocate) and
+  the United States" (R6343-D1). Ground (A) is decided from the facts: an IRS error, a levy on protected
+  property (exemptions.levy_on_protected_property), or a premature levy as the R6330-A1 function decides
+  it (called directly on the case, so the answer never depends on the order findings are made in).
+- § 6343(f): roll-back of returned retirement money (Bipartisan Budget Act of 2018 § 41104, not the
+  TCJA) (R6343-F1).
+- Form 8546 / 31 U.S.C. § 3723: bank charges caused by an erroneous levy (RF8546-1).
+The time limits are computed in law/return_periods.py.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from levynav.core import params
+from levynav.core.law import joint_account_levy, overpayment_refund, registry, retirement_levy, return_wrongful
+from levynav.core.law.discretionary_cdp import premature_levy
+from levynav.core.law.exemptions import levy_on_protected_property
+from levynav.core.law.levy_broke_procedure import GROUND_KEYS, broken_procedure, retirement_policy_not_followed
+from levynav.core.law.levy_facts import is_individual, levy_periods, levy_subject
+from levynav.core.law.return_periods import (
+    MONEY_KINDS,
+    ROLLBACK_FIRST_YEAR,
+    claims_for,
+    form_8546_deadline,
+    money_taken,
+    owner,
+    return_period,
+    rollback_deadline,
+    suit_period,
+)
+from levynav.core.law.rule import Context, DeadlineFunc, Rule, RuleFunc
+from levynav.core.model.analysis import Deadline, Effect, Finding, Message, Outcome, message
+from levynav.core.model.case import AlternativeStatus, Case, Levy, LevyKind, Owner
+
+RETURN_TO_TAXPAYER = Rule(
+    id="R6343-D1",
+    title="The IRS may give levied money back to you (26 U.S.C. § 6343(d))",
+    cites=("R6343-D1", "R6343-B1", "RDAY-1"),
+    effect=Effect.MAY_RETURN,
+)
+INTEREST = Rule(
+    id="R6343-C1",
+    title="Interest on returned money",
+    cites=("R6343-C1",),
+    effect=Effect.INFO,
+)
+ROLLBACK = Rule(
+    id="R6343-F1",
+    title="Put returned retirement money back into your plan or IRA",
+    cites=("R6343-F1",),
+    effect=Effect.ROUTE_OPEN,
+)
+BANK_CHARGES = Rule(
+    id="RF8546-1",
+    title="Bank fees caused by an IRS levy error can be repaid (Form 8546)",
+    cites=("RF8546-1",),
+    effect=Effect.MAY_RETURN,
+)
+ROLLBACK_GROUNDS = {"b", "d2A"}
+# The rules of the split-out wrongful-levy module, reachable from this catalog module.
+WRONGFUL_LEVY, WRONGFUL_LEVY_CLAIM, WRONGFUL_LEVY_SUIT = (
+    return_wrongful.WRONGFUL_LEVY,
+    return_wrongful.CLAIM,
+    return_wrongful.SUIT,
+)
+# The refund of an overpayment (§ 6401(a)), a right beside the discretionary return, reachable from this module.
+REFUND = overpayment_refund.REFUND
+RETIREMENT_LEVY, JOINT_ACCOUNT = retirement_levy.RETIREMENT_LEVY, joint_account_levy.JOINT_ACCOUNT
+
+
+def return_to_taxpayer(case: Case, ctx: Context) -> list[Finding]:
+    """§ 6343(d): the four grounds, one finding per levy on the taxpayer's own property."""
+    premature = {f.subject: f for f in premature_levy(case, ctx)} if case.levies else {}
+    broken = broken_procedure(case, ctx)
+    return [
+        _return(case, ctx, i, levy, premature.get(levy_subject(i)), broken.get(levy_subject(i), []))
+        for i, levy in enumerate(case.levies)
+    ]
+
+
+def _return(case: Case, ctx: Context, i: int, levy: Levy, premature: Finding | None, broken: list[Finding]) -> Finding:
+    rule, s = RETURN_TO_TAXPAYER, levy_subject(i)
+    if levy.owner is Owner.THIRD_PARTY:
+        return rule.finding(Outcome.NOT_APPLICABLE, "third_party", subject=s, facts={f"{s}.owner": levy.owner})
+    taken = money_taken(levy)
+    if taken is False:
+        return rule.finding(Outcome.NOT_APPLICABLE, "nothing_taken", subject=s)
+    if levy.returned_date is not None:
+        return rule.finding(Outcome.NOT_APPLICABLE, "returned", subject=s, returned=levy.returned_date)
+    facts: dict[str, Any] = {f"{s}.irs_error": levy.irs_error}
+    grounds = _grounds(case, ctx, i, levy, facts)
+    # Ground (A) from the law's procedure, as the analysis's own rules decided it (one sentence per rule).
+    procedure = [message(f"{rule.id}.{GROUND_KEYS[f.rule]}") for f in broken]
+    for f in broken:
+        facts.update({fu.path: fu.value for fu in f.facts})
+    if retirement_policy_not_followed(levy):
+        facts[f"{s}.flagrant_conduct_determined"] = False
+        procedure.append(message(f"{rule.id}.ground_a_retirement"))
+    grounds[:0] = [m for k, m in enumerate(procedure) if m not in procedure[:k]]
+    period = return_period(levy)
+    common: dict[str, Any] = {"subject": s, "facts": facts, "deadline_ids": ["return.request"]}
+    if period is not None:
+        facts[f"{s}.served_date"] = levy.served_date
+        common["params"] = [period.param]
+        common["value"] = period.last.last
+        if ctx.as_of > period.latest and levy.kind in MONEY_KINDS:
+            return rule.finding(
+                Outcome.DOES_NOT_APPLY, "too_late", effect=Effect.ROUTE_CLOSED, deadline=period.last.last, **common
+            )
+    when = (
+        message(f"{rule.id}.by_date", deadline=period.last.last, note=period.reading_messages(ctx.as_of))
+        if period is not None
+        else message(f"{rule.id}.no_date")
+    )
+    if grounds:
+        return rule.finding(Outcome.APPLIES, "grounds", grounds=grounds, when=when, **common)
+    missing = [f"{s}.irs_error"] if levy.irs_error is None else []
+    if premature is not None and premature.outcome is Outcome.UNKNOWN:
+        missing += [m for m in premature.missing if m not in missing]
+    if missing:
+        return rule.finding(Outcome.UNKNOWN, "unknown", missing=missing, when=when, **common)
+    return rule.finding(Outcome.DOES_NOT_APPLY, "none", when=when, **common)
+
+
+def _grounds(case: Case, ctx: Context, i: int, levy: Levy, facts: dict[str, Any]) -> list[Message]:
+    rule, s = RETURN_TO_TAXPAYER, levy_subject(i)
+    out: list[Message] = []
+    if levy.irs_error:
+        out.append(message(f"{rule.id}.ground_a_error"))
+    if levy_on_protected_property(case, levy, ctx):
+        facts[f"{s}.exempt_category"] = levy.exempt_category
+        out.append(message(f"{rule.id}.ground_a_exempt"))
+    periods = {p.id for p in levy_periods(case, levy)[0]}
+    for k, ia in enumerate(case.installment_agreements):
+        covers = not ia.tax_periods or not periods or bool(periods & set(ia.tax_periods))
+        if ia.status is AlternativeStatus.ENTERED and covers:
+            facts[f"installment_agreements[{k}].status"] = ia.status
+            facts[f"installment_agreements[{k}].agreement_keeps_levy"] = ia.agreement_keeps_levy
+            if not ia.agreement_keeps_levy:
+                out.append(message(f"{rule.id}.ground_b"))
+                break
+    if levy.return_facilitates_collection:
+        facts[f"{s}.return_facilitates_collection"] = True
+        out.append(message(f"{rule.id}.ground_c"))
+    if levy.nta_return_consent:
+        facts[f"{s}.nta_return_consent"] = True
+        out.append(message(f"{rule.id}.ground_d"))
+    return out
+
+
+def interest_on_return(case: Case, ctx: Context) -> list[Finding]:
+    """§ 6343(c): interest on (b) returns; § 6343(d) last sentence: no interest on (d) returns."""
+    out: list[Finding] = []
+    for i, levy in enumerate(case.levies):
+        if money_taken(levy) is False:
+            continue
+        s = levy_subject(i)
+        who_owns = owner(levy)
+        if who_owns is None:
+            out.append(INTEREST.finding(Outcome.UNKNOWN, "owner_unknown", subject=s, missing=[f"{s}.owner"]))
+            continue
+        facts = {f"{s}.owner": levy.owner, f"{s}.kind": levy.kind}
+        if who_owns is Owner.TAXPAYER:
+            out.append(INTEREST.finding(Outcome.DOES_NOT_APPLY, "own_property", subject=s, facts=facts))
+            continue
+        cutoff = params.use("return.interest_cutoff_days", on=levy.returned_date or ctx.as_of)
+        out.append(
+            INTEREST.finding(Outcome.APPLIES, "wrongful", subject=s, facts=facts, params=[cutoff], days=cutoff.value)
+        )
+    return out
+
+
+def retirement_rollback(case: Case, ctx: Context) -> list[Finding]:
+    """§ 6343(f): returned retirement money may be rolled back by the return due date for the year of return."""
+    return [_rollback(case, ctx, i, lv) for i, lv in enumerate(case.levies) if lv.kind is LevyKind.RETIREMENT]
+
+
+def _rollback(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
+    rule, s = ROLLBACK, levy_subject(i)
+    if not is_individual(case):
+        return rule.finding(Outcome.NOT_APPLICABLE, "business", subject=s)
+    returned = levy.returned_date or _third_party_return(case, i, levy)
+    if returned is None:
+        return rule.finding(Outcome.NOT_APPLICABLE, "not_returned", subject=s)
+    facts: dict[str, Any] = {f"{s}.returned_date": returned, f"{s}.returned_under": levy.returned_under}
+    if returned.year < ROLLBACK_FIRST_YEAR:
+        return rule.finding(Outcome.DOES_NOT_APPLY, "before_law", subject=s, facts=facts, returned=returned)
+    due = rollback_deadline(returned)
+    common: dict[str, Any] = {
+        "subject": s,
+        "facts": facts,
+        "params": due.params,
+        "value": due.date,
+        "deadline_ids": ["retirement.rollback"],
+        "deadline": due.date,
+        "year": due.tax_year,
+    }
+    basis = levy.returned_under or ("b" if levy.owner is Owner.THIRD_PARTY else None)
+    if basis is None:
+        return rule.finding(Outcome.UNKNOWN, "basis_unknown", missing=[f"{s}.returned_under"], **common)
+    if basis not in ROLLBACK_GROUNDS:
+        return rule.finding(Outcome.DOES_NOT_APPLY, "other_ground", **common)
+    if due.date < ctx.as_of:
+        return rule.finding(Outcome.DOES_NOT_APPLY, "passed", effect=Effect.ROUTE_CLOSED, **common)
+    return rule.finding(Outcome.APPLIES, "rollback", **common)
+
+
+def _third_party_return(case: Case, i: int, levy: Levy) -> Any:
+    dates = [c.returned_date for _, c in claims_for(case, i, levy) if c.returned_date is not None]
+    return min(dates) if dates else None
+
+
+def bank_charges(case: Case, ctx: Context) -> list[Finding]:
+    """Form 8546: bank charges caused by an erroneous levy, within one year, up to $1,000."""
+    out: list[Finding] = []
+    for i, levy in enumerate(case.levies):
+        if levy.bank_charges is None or levy.bank_charges <= 0:
+            continue
+        out.append(_charges(ctx, i, levy))
+    return out
+
+
+def _charges(ctx: Context, i: int, levy: Levy) -> Finding:
+    rule, s = BANK_CHARGES, levy_subject(i)
+    assert levy.bank_charges is not None
+    facts: dict[str, Any] = {f"{s}.bank_charges": levy.bank_charges, f"{s}.irs_error": levy.irs_error}
+    cap = params.use("bank_charges.cap_usd", on=levy.bank_charges_date or ctx.as_of)
+    limit = Decimal(str(cap.value))
+    payable = min(levy.bank_charges, limit)
+    amounts: dict[str, Any] = {"charges": levy.bank_charges, "cap": limit, "payable": payable}
+    if levy.irs_error is None:
+        return rule.finding(Outcome.UNKNOWN, "error_unknown", subject=s, missing=[f"{s}.irs_error"], **amounts)
+    if levy.irs_error is False:
+        return rule.finding(Outcome.DOES_NOT_APPLY, "not_error", subject=s, facts=facts, **amounts)
+    if levy.bank_charges_date is None:
+        return rule.finding(
+            Outcome.APPLIES,
+            "no_date",
+            subject=s,
+            facts=facts,
+            params=[cap],
+            value=payable,
+            missing=[f"{s}.bank_charges_date"],
+            **amounts,
+        )
+    facts[f"{s}.bank_charges_date"] = levy.bank_charges_date
+    due = form_8546_deadline(levy.bank_charges_date)
+    common: dict[str, Any] = {
+        "subject": s,
+        "facts": facts,
+        "params": [cap, *due.params],
+        "deadline_ids": ["bank_charges.form_8546"],
+        "deadline": due.date,
+    }
+    if due.date < ctx.as_of:
+        return rule.finding(Outcome.DOES_NOT_APPLY, "too_late", effect=Effect.ROUTE_CLOSED, **common, **amounts)
+    return rule.finding(Outcome.APPLIES, "claim", value=payable, **common, **amounts)
+
+
+# ---------------------------------------------------------------- deadlines
+
+
+def _deadline(
+    rule: Rule, did: str, subject: str, day: Any, computation: list[Message], ctx: Context, other: Any = None
+) -> Deadline:
+    return Deadline(
+        id=did,
+        title=Message(key=f"{rule.id}.deadline_title"),
+        date=day,
+        days_left=(day - ctx.as_of).days,
+        protects=Message(key=f"{rule.id}.deadline_protects"),
+        citations=registry.cites(rule.cites),
+        computation=computation,
+        subject=subject,
+        passed=day < ctx.as_of,
+        alternative_date=other,
+        alternative_reason=Message(key="count.reading.day_before_reason") if other is not None else None,
+    )
+
+
+def return_request_deadlines(case: Case, ctx: Context) -> list[Deadline]:
+    """``return.request``: 2 years (or 9 months, TCJA transition) from each levy that took something."""
+    out: list[Deadline] = []
+    for i, levy in enumerate(case.levies):
+        if money_taken(levy) is False or levy.returned_date is not None:
+            continue
+        text = return_wrongful.period_count(levy)
+        period = return_period(levy)
+        if period is None or text is None:
+            continue
+        rule = return_wrongful.WRONGFUL_LEVY if levy.owner in return_wrongful.OTHERS else RETURN_TO_TAXPAYER
+        other = period.other.last.last if period.other is not None else None
+        out.append(_deadline(rule, "return.request", levy_subject(i), period.last.last, text, ctx, other))
+    return out
+
+
+def suit_deadlines(case: Case, ctx: Context) -> list[Deadline]:
+    """``wrongful_levy.suit``: § 6532(c) for levies on someone else's property."""
+    out: list[Deadline] = []
+    for i, levy in enumerate(case.levies):
+        if levy.owner not in return_wrongful.OTHERS or levy.served_date is None:
+            continue
+        sp = suit_period(levy.served_date, claims_for(case, i, levy))
+        if sp is not None:
+            out.append(
+                _deadline(
+                    return_wrongful.SUIT,
+                    "wrongful_levy.suit",
+                    levy_subject(i),
+                    sp.date,
+                    list(sp.count),
+                    ctx,
+                    sp.alternative,
+                )
+            )
+    return out
+
+
+def bank_charge_deadlines(case: Case, ctx: Context) -> list[Deadline]:
+    """``bank_charges.form_8546``: one year from the bank charge, when charges are given."""
+    out: list[Deadline] = []
+    for i, levy in enumerate(case.levies):
+        if not levy.bank_charges or levy.bank_charges_date is None or levy.irs_error is False:
+            continue
+        due = form_8546_deadline(levy.bank_charges_date)
+        out.append(_deadline(BANK_CHARGES, "bank_charges.form_8546", levy_subject(i), due.date, list(due.count), ctx))
+    return out
+
+
+def rollback_deadlines(case: Case, ctx: Context) -> list[Deadline]:
+    """``retirement.rollback``: only when the date of return is known."""
+    out: list[Deadline] = []
+    if not is_individual(case):
+        return out
+    for i, levy in enumerate(case.levies):
+        if levy.kind is not LevyKind.RETIREMENT:
+            continue
+        returned = levy.returned_date or _third_party_return(case, i, levy)
+        if returned is None or returned.year < ROLLBACK_FIRST_YEAR:
+            continue
+        if levy.returned_under is not None and levy.returned_under not in ROLLBACK_GROUNDS:
+            continue
+        due = rollback_deadline(returned)
+        out.append(_deadline(ROLLBACK, "retirement.rollback", levy_subject(i), due.date, list(due.count), ctx))
+    return out
+
+
+RULES: list[RuleFunc] = [
+    joint_account_levy.joint_account_levy,
+    *return_wrongful.RULES,
+    interest_on_return,
+    return_to_taxpayer,
+    overpayment_refund.refund_of_overpayment,
+    retirement_levy.retirement_account_levy,
+    retirement_rollback,
+    bank_charges,
+]
+DEADLINES: list[DeadlineFunc] = [
+    return_request_deadlines,
+    suit_deadlines,
+    bank_charge_deadlines,
+    rollback_deadlines,
+    overpayment_refund.refund_claim_deadlines,
+]

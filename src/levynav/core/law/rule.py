@@ -1,0 +1,177 @@
+"""The Rule record and the context every rule reads.
+
+A rule is a plain function ``(case, ctx) -> list[Finding]`` (one finding per subject: the case, or
+each levy). Next to it stands a ``Rule`` constant with its id, title and citation ids; the function
+builds its findings with ``RULE.finding(...)``, so the citations travel with every answer. A finding holds
+a message reference (``RULE-ID.key`` with typed values), never a sentence: the words live in
+``data/messages/<lang>/*.yaml`` and are put together by ``levynav.explain``.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from levynav.core import lawdata
+from levynav.core.calc.alternatives import AlternativesResult
+from levynav.core.calc.csed_types import Events, PeriodCsed
+from levynav.core.calc.decided import CsedValue as CsedValue
+from levynav.core.calc.decided import Decided as Decided
+from levynav.core.calc.decided import humanize as humanize
+from levynav.core.law import registry
+from levynav.core.model.ability_to_pay import AbilityToPay
+from levynav.core.model.analysis import Deadline, Effect, FactUse, Finding, Outcome, ParamUse, message
+from levynav.core.model.case import Case
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a rule may read besides the case: the as-of date and facts derived by calculations."""
+
+    as_of: date
+    csed: dict[str, CsedValue] = field(default_factory=dict)
+    hardship: Decided | None = None
+    finances: AbilityToPay | None = None  # the typed ability-to-pay record (model/ability_to_pay.py)
+    options: AlternativesResult | None = None  # the payment options, weighed once (law/payment_options.py reads)
+    # the CSED engine's events and per-period results, computed once (law/csed_suspensions.py reads)
+    csed_events: Events | None = None
+    csed_periods: dict[str, PeriodCsed] = field(default_factory=dict)
+    # answers of rules already run for this case (``once``): a rule that needs another's answer reads it here
+    answers: dict[Any, tuple[Case, list[Finding]]] = field(default_factory=dict, compare=False, repr=False)
+
+
+RuleFunc = Callable[[Case, Context], list[Finding]]
+DeadlineFunc = Callable[[Case, Context], list[Deadline]]
+
+
+def once(rule: RuleFunc) -> RuleFunc:
+    """Run a rule once per analysis: a rule that needs another rule's answer (the release grounds behind
+    R6343-A7, the broken procedures behind the return rule) reads it from the context instead of re-running it."""
+
+    @functools.wraps(rule)
+    def answer(case: Case, ctx: Context) -> list[Finding]:
+        hit = ctx.answers.get(rule)
+        if hit is None or hit[0] is not case:
+            hit = (case, rule(case, ctx))
+            ctx.answers[rule] = hit
+        return list(hit[1])
+
+    return answer
+
+
+def messages() -> dict[str, Any]:
+    """The message catalog of the active Law bundle (``lawdata``)."""
+    return lawdata.active().messages  # type: ignore[return-value]
+
+
+def render(rule_id: str, key: str, variables: dict[str, Any]) -> str:
+    try:
+        template = messages()[rule_id][key]
+    except KeyError:
+        raise KeyError(f"no message {rule_id}.{key} in data/messages/en") from None
+    return str(template).strip().format(**{k: humanize(v) for k, v in variables.items()})
+
+
+_PLAIN = (str, int)  # a tuple, not ``str | int``: no union built per fact
+
+
+def _facts(facts: dict[str, Any] | None) -> list[FactUse]:
+    if not facts:
+        return []
+    out = []
+    for path, value in facts.items():
+        shown = value.isoformat() if isinstance(value, date) else value
+        if isinstance(shown, Decimal):
+            shown = str(shown)
+        if hasattr(shown, "value") and not isinstance(shown, _PLAIN):
+            shown = shown.value  # enums
+        out.append(FactUse(path=path, value=shown))
+    return out
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    title: str
+    cites: tuple[str, ...]
+    effect: Effect | None = None  # the effect when the rule applies
+    # The effect holds only once the IRS determines the ground (e.g. § 6343(a)(1)(B), (D)): every applying
+    # finding carries condition "irs_determination", so headlines and the summary say "if the IRS agrees".
+    on_determination: bool = False
+
+    def finding(
+        self,
+        outcome: Outcome,
+        key: str,
+        *,
+        effect: Effect | None = None,
+        subject: str | None = None,
+        facts: dict[str, Any] | None = None,
+        params: Iterable[ParamUse] = (),
+        missing: Iterable[str] = (),
+        value: Any = None,
+        deadline_ids: Iterable[str] = (),
+        also_cites: Iterable[str] = (),
+        **variables: Any,
+    ) -> Finding:
+        # ``also_cites``: a source that decides only this situation of the rule (one rule id, one question).
+        ids = self.cites + tuple(c for c in also_cites if c not in self.cites) if also_cites else self.cites
+        citations = registry.cites(ids)
+        unverified = [c.id for c in citations if c.status == "U"]
+        params = list(params)
+        if params:
+            unverified += [p.id for p in params if p.status not in {"V", "S"}]
+        if effect is None and outcome is Outcome.APPLIES:
+            effect = self.effect
+        return Finding(
+            rule=self.id,
+            outcome=outcome,
+            effect=effect,
+            subject=subject,
+            message=message(f"{self.id}.{key}", **variables),
+            citations=citations,
+            facts=_facts(facts),
+            parameters=params,
+            missing=list(missing),
+            value=value,
+            deadline_ids=list(deadline_ids),
+            message_key=key,
+            condition=(
+                "irs_determination"
+                if self.on_determination and outcome is Outcome.APPLIES and effect is Effect.MUST_RELEASE
+                else None
+            ),
+            unverified=unverified,
+        )
+
+
+@dataclass(frozen=True)
+class Situation:
+    """A rule in one of its situations, which an extra source decides (e.g. EH-1 with the reason-for-lateness
+    source E-14): the same rule id and record, its findings cite the extra source too. Not a second Rule."""
+
+    rule: Rule
+    extra: tuple[str, ...]
+
+    @property
+    def id(self) -> str:
+        return self.rule.id
+
+    @property
+    def title(self) -> str:
+        return self.rule.title
+
+    @property
+    def effect(self) -> Effect | None:
+        return self.rule.effect
+
+    @property
+    def cites(self) -> tuple[str, ...]:
+        return self.rule.cites + tuple(c for c in self.extra if c not in self.rule.cites)
+
+    def finding(self, outcome: Outcome, key: str, **kwargs: Any) -> Finding:
+        return self.rule.finding(outcome, key, also_cites=self.extra, **kwargs)

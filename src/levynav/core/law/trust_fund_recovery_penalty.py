@@ -1,0 +1,41 @@
+"""A business that owes employment taxes: the people responsible may owe the trust fund part personally.
+
+26 U.S.C. § 6672(a): "Any person required to collect, truthfully account for, and pay over any tax imposed by this
+title who willfully fails to collect such tax, or truthfully account for and pay over such tax ... shall ... be
+liable to a penalty equal to the total amount of the tax evaded, or not collected, or not accounted for and paid
+over." § 6672(b): no penalty without a written preliminary notice, mailed (or delivered in person) at least 60 days
+before notice and demand. The trust fund part of employment taxes is the income tax withheld from wages and the
+employees' share of social security and Medicare (IRM 5.7.3; secondary summary). A warning, not a release ground:
+it tells the owner what a payment plan for the business protects against (IRM 5.14.7: the IRS weighs the penalty
+before granting a business agreement on trust fund taxes).
+"""
+
+from __future__ import annotations
+
+from levynav.core.law.rule import Context, Rule
+from levynav.core.model.analysis import Effect, Finding, Outcome
+from levynav.core.model.case import Case, TaxKind, TaxpayerKind
+
+TFRP_EXPOSURE = Rule(
+    id="R6672-W1",
+    title="The people responsible for the business's payroll taxes may owe the trust fund part personally",
+    cites=("R6672-W1", "R6672-W1-IRM"),
+    effect=Effect.INFO,
+)
+
+
+def trust_fund_recovery_penalty_exposure(case: Case, ctx: Context) -> list[Finding]:
+    """One finding for a business: does it owe employment taxes (the trust fund recovery penalty can follow)?"""
+    rule = TFRP_EXPOSURE
+    if case.taxpayer.kind is not TaxpayerKind.BUSINESS or not case.tax_periods:
+        return []
+    kinds = [p.tax_kind for p in case.tax_periods]
+    employment = [i for i, k in enumerate(kinds) if k is TaxKind.EMPLOYMENT]
+    facts: dict[str, object] = {f"tax_periods[{i}].tax_kind": TaxKind.EMPLOYMENT for i in employment}
+    if employment:
+        periods = ", ".join(case.tax_periods[i].id for i in employment)
+        return [rule.finding(Outcome.APPLIES, "applies", facts=facts, periods=periods)]
+    unknown = [f"tax_periods[{i}].tax_kind" for i, k in enumerate(kinds) if k is None]
+    if unknown:
+        return [rule.finding(Outcome.UNKNOWN, "unknown", missing=unknown)]
+    return [rule.finding(Outcome.DOES_NOT_APPLY, "no_employment_tax")]

@@ -1,0 +1,268 @@
+"""The ability-to-pay section of the Analysis (``Analysis.finances``): a typed record of the household's income,
+the allowable expenses under the IRS Collection Financial Standards (with the edition and status of every table
+value used), the disposable income, the hardship figures and the collection alternatives weighed.
+
+Money is ``Decimal`` (dollars, cents as the calculation rounds them); ``None`` is unknown, never zero. Kinds are
+enumerations. Fields are the JSON contract (docs/json-contract.md, "finances"): add fields, never rename them.
+
+Still working text (English, from calc/): the ``label``, ``basis``, ``conversion``, ``note``/``notes``, ``reason``,
+``reasons``, ``title``, ``levy_note`` and hardship ``explanation`` strings; renderers in another language show the
+typed figures and ignore them (docs/json-contract.md, "Not yet language-free").
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+
+from pydantic import BaseModel, Field
+
+from levynav.core.model.finances import IncomeKind, PayFrequency
+from levynav.core.model.outcome import Outcome
+
+
+class Option(StrEnum):
+    """The collection alternatives weighed (calc/alternatives.py)."""
+
+    GUARANTEED_IA = "guaranteed_installment_agreement"
+    SIMPLE_PAYMENT_PLAN = "simple_payment_plan"
+    NON_STREAMLINED_IA = "non_streamlined_installment_agreement"
+    IN_BUSINESS_TRUST_FUND = "in_business_trust_fund_express"
+    SHORT_TERM_PLAN = "short_term_payment_plan"
+    CURRENTLY_NOT_COLLECTIBLE = "currently_not_collectible"
+    OFFER_IN_COMPROMISE = "offer_in_compromise"
+
+
+class Eligibility(StrEnum):
+    ELIGIBLE = "eligible"
+    NOT_ELIGIBLE = "not_eligible"
+    UNKNOWN = "unknown"  # a fact or a figure it needs is missing; see ``missing``
+    NOT_APPLICABLE = "not_applicable"  # the option is not for this kind of taxpayer
+
+
+class LevyEffect(StrEnum):
+    """What choosing the option does to a levy already in place."""
+
+    MUST_RELEASE_UNLESS_AGREEMENT_SAYS_OTHERWISE = "must_release_unless_agreement_says_otherwise"  # § 6343(a)(1)(C)
+    MUST_RELEASE_WAGE_LEVY = "must_release_wage_levy"  # § 6343(e) (currently not collectible)
+    NO_RELEASE_REQUIRED = "no_release_required"
+    RELEASED_WHEN_PAID = "released_when_paid"  # § 6343(a)(1)(A)
+
+
+class Allowance(StrEnum):
+    """How an expense line is allowed under the Collection Financial Standards (IRM 5.15.1)."""
+
+    STANDARD_IN_FULL = "standard_in_full"  # National Standards, out-of-pocket health care
+    LESSER_OF_ACTUAL_AND_STANDARD = "lesser_of_actual_and_standard"  # Local Standards
+    ACTUAL = "actual"  # other necessary expenses
+
+
+class CountedBasis(StrEnum):
+    GROSS = "gross"
+    NET = "net"
+
+
+class Grade(StrEnum):
+    """The status of a source or table value: verified against a primary source, secondary only, unverified."""
+
+    V = "V"
+    S = "S"
+    U = "U"
+
+
+class Edition(BaseModel):
+    """The edition of the Collection Financial Standards used, and each table's status."""
+
+    effective_date: date | None = None
+    title: str | None = None
+    origin: str | None = None  # "packaged" or "imported"
+    newest_known_may_be_outdated: bool = False
+    tables: dict[str, Grade | None] = Field(default_factory=dict)
+
+
+class Household(BaseModel):
+    size: int
+    basis: str  # working text: where the size comes from
+    ages: list[int | None] = Field(default_factory=list)
+
+
+class County(BaseModel):
+    state: str
+    name: str
+    fips: str
+
+
+class IncomeLine(BaseModel):
+    path: str  # the income source in the case, e.g. finances.income[0]
+    kind: IncomeKind
+    label: str
+    frequency: PayFrequency | None = None
+    conversion: str | None = None  # the monthly factor used, in words (working text)
+    conversion_source: str | None = None
+    gross_per_period: Decimal | None = None
+    net_per_period: Decimal | None = None
+    monthly_gross: Decimal | None = None
+    monthly_net: Decimal | None = None
+    counted: Decimal | None = None
+    counted_basis: CountedBasis | None = None
+    monthly_exact_calendar: Decimal | None = None  # the exact calendar conversion, when the IRS factor differs
+    missing: list[str] = Field(default_factory=list)
+    notes: list[str] = Field(default_factory=list)
+
+
+class Income(BaseModel):
+    lines: list[IncomeLine] = Field(default_factory=list)
+    total: Decimal | None = None
+    known_at_least: Decimal | None = None
+    gross_total: Decimal | None = None
+    net_total: Decimal | None = None
+    missing: list[str] = Field(default_factory=list)
+
+
+class StandardValue(BaseModel):
+    """One value of a standards table as used: where it comes from and how far it is verified."""
+
+    table: str
+    edition: date | None = None
+    row: str
+    amount: Decimal | None = None
+    source: str
+    status: str  # the source's own status words (e.g. two_sources)
+    grade: Grade
+
+
+class ExpenseLine(BaseModel):
+    key: str  # e.g. national_standards, housing_utilities, vehicle_operating[0]
+    label: str
+    rule: Allowance
+    standard: Decimal | None = None
+    actual: Decimal | None = None
+    allowed: Decimal | None = None
+    allowed_at_least: Decimal | None = None
+    sources: list[StandardValue] = Field(default_factory=list)
+    cites: list[str] = Field(default_factory=list)
+    missing: list[str] = Field(default_factory=list)
+    missing_values: list[str] = Field(default_factory=list)
+    notes: list[str] = Field(default_factory=list)
+
+
+class Expenses(BaseModel):
+    lines: list[ExpenseLine] = Field(default_factory=list)
+    total: Decimal | None = None
+    known_at_least: Decimal | None = None
+    missing: list[str] = Field(default_factory=list)
+    missing_values: list[str] = Field(default_factory=list)
+
+
+class CitationRef(BaseModel):
+    cite: str
+    source: str
+    status: Grade
+
+
+class HardshipFigures(BaseModel):
+    """The figures behind the hardship decision (only the known ones are set)."""
+
+    monthly_income: Decimal | None = None
+    monthly_income_known_so_far: Decimal | None = None
+    levy_take_per_month: Decimal | None = None
+    levy_take_known_so_far: Decimal | None = None
+    income_after_levy: Decimal | None = None
+    allowable_living_expenses: Decimal | None = None
+    allowable_living_expenses_at_least: Decimal | None = None
+    standards_edition: date | None = None
+
+    def known(self) -> bool:
+        return any(v is not None for v in self.__dict__.values())
+
+
+class LevyTake(BaseModel):
+    """What one levy takes from the household a month."""
+
+    levy: str  # levies[i]
+    kind: str
+    amount: Decimal | None = None
+    basis: str
+
+
+class Hardship(BaseModel):
+    outcome: Outcome
+    explanation: str  # working text; the finding's message is the record's explanation
+    missing: list[str] = Field(default_factory=list)
+    figures: HardshipFigures = Field(default_factory=HardshipFigures)
+    levies: list[LevyTake] = Field(default_factory=list)
+
+
+class LowIncome(BaseModel):
+    qualifies: bool | None = None
+    limit: Decimal | None = None
+    tested_income: Decimal | None = None
+    basis: str | None = None
+    status: Grade | None = None
+    missing: list[str] = Field(default_factory=list)
+    reason: str | None = None
+
+
+class Fee(BaseModel):
+    method: str
+    amount: Decimal | None = None
+    low_income_amount: Decimal | None = None
+    note: str = ""
+
+
+Figure = bool | int | Decimal | date | str
+
+
+class OptionResult(BaseModel):
+    option: Option
+    title: str
+    eligibility: Eligibility
+    reasons: list[str] = Field(default_factory=list)
+    missing: list[str] = Field(default_factory=list)
+    monthly_payment: Decimal | None = None
+    months_to_pay: int | None = None
+    pay_by: date | None = None
+    fees: list[Fee] = Field(default_factory=list)
+    levy_effect: LevyEffect
+    levy_note: str = ""
+    figures: dict[str, Figure | None] = Field(default_factory=dict)
+    citations: list[str] = Field(default_factory=list)
+    notes: list[str] = Field(default_factory=list)
+    missing_values: list[str] = Field(default_factory=list)
+    table: list[dict[str, Figure | None]] = Field(default_factory=list)
+
+
+class Options(BaseModel):
+    available: bool
+    reason: str | None = None  # why the options could not be weighed (working text)
+    balance: Decimal | None = None
+    low_income: LowIncome | None = None
+    options: list[OptionResult] = Field(default_factory=list)
+    unverified: list[str] = Field(default_factory=list)  # parameter ids not verified against the law
+    missing_values: list[str] = Field(default_factory=list)  # parameter ids with no value on the date
+    notes: list[str] = Field(default_factory=list)
+
+    def by_option(self) -> dict[Option, OptionResult]:
+        return {o.option: o for o in self.options}
+
+
+class AbilityToPay(BaseModel):
+    """``Analysis.finances``. For a business without household finances only ``options`` is set; when the
+    finances cannot be measured, ``error`` says why and the figures are absent."""
+
+    as_of: date | None = None
+    error: str | None = None
+    edition: Edition | None = None
+    household: Household | None = None
+    county: County | None = None
+    income: Income | None = None
+    expenses: Expenses | None = None
+    disposable_income: Decimal | None = None
+    disposable_income_at_most: Decimal | None = None
+    disposable_income_at_least: Decimal | None = None
+    unverified_values: list[StandardValue] = Field(default_factory=list)
+    citations: dict[str, CitationRef] = Field(default_factory=dict)
+    hardship: Hardship | None = None
+    notes: list[str] = Field(default_factory=list)
+    options: Options | None = None

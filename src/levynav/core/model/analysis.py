@@ -1,0 +1,312 @@
+"""What the core returns: findings, deadlines, the plan and the open questions.
+
+This is the documented JSON contract of `levynav analyze --format json` (see docs/json-contract.md).
+Field names here are stable; add fields, never rename them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from levynav.core.model.ability_to_pay import AbilityToPay
+from levynav.core.model.outcome import Outcome as Outcome
+
+CONTRACT = "levynav.analysis/3"  # the JSON contract's name and major version (docs/json-contract.md)
+
+
+class Effect(StrEnum):
+    """What a finding means for the person, if it applies."""
+
+    MUST_RELEASE = "must_release"
+    MAY_RELEASE = "may_release"
+    PARTIAL_RELEASE = "partial_release"
+    MUST_RETURN = "must_return"
+    MAY_RETURN = "may_return"
+    NO_LEVY = "no_levy"  # a new levy is barred while this holds
+    LEVY_IMPROPER = "levy_improper"  # the levy broke a rule; release/return grounds follow
+    EXEMPT = "exempt"  # the property or income is exempt from levy
+    ROUTE_OPEN = "route_open"  # an appeal or help route is available
+    ROUTE_CLOSED = "route_closed"
+    DEADLINE = "deadline"
+    INFO = "info"  # context the person needs (how a levy works, what a rule does not do)
+
+
+class DateArg(BaseModel):
+    type: Literal["date"] = "date"
+    value: date
+
+
+class MoneyArg(BaseModel):
+    type: Literal["money"] = "money"
+    value: Decimal
+
+
+class NumberArg(BaseModel):
+    type: Literal["number"] = "number"
+    value: int
+
+
+class TextArg(BaseModel):
+    """Verbatim text that is not translated: a name, a form or notice number, a tax period, a phone number."""
+
+    type: Literal["text"] = "text"
+    value: str
+
+
+class LabelArg(BaseModel):
+    """A value of an enumeration (a levy kind, an outcome …), rendered through the labels of the language."""
+
+    type: Literal["label"] = "label"
+    enum: str
+    value: str
+
+
+class MessageArg(BaseModel):
+    """A nested message (a clause the sentence quotes)."""
+
+    type: Literal["message"] = "message"
+    value: Message
+
+
+class ListArg(BaseModel):
+    """Several values, rendered as a list in the language ("a, b and c")."""
+
+    type: Literal["list"] = "list"
+    value: list[Arg]
+
+
+class SentencesArg(BaseModel):
+    """Whole sentences (nested messages), rendered one after the other; none renders as nothing."""
+
+    type: Literal["sentences"] = "sentences"
+    value: list[Message]
+
+
+Arg = Annotated[
+    DateArg | MoneyArg | NumberArg | TextArg | LabelArg | MessageArg | ListArg | SentencesArg,
+    Field(discriminator="type"),
+]
+
+
+class Message(BaseModel):
+    """A reference to words: a catalog key (``RULE-ID.situation``, ``plan.R6343-A1`` …) and its typed values.
+    The record holds these; the renderers of ``levynav.explain`` turn them into sentences in a language."""
+
+    key: str
+    args: dict[str, Arg] = Field(default_factory=dict)
+
+
+MessageArg.model_rebuild()
+ListArg.model_rebuild()
+SentencesArg.model_rebuild()
+
+
+_ARG_TYPES = (
+    DateArg,
+    MoneyArg,
+    NumberArg,
+    TextArg,
+    LabelArg,
+    MessageArg,
+    ListArg,
+    SentencesArg,
+)  # a tuple: isinstance is faster
+
+
+def arg(value: Any) -> Arg:
+    """A typed message value: a date, money (``Decimal``), a count, an enumeration label, a nested message,
+    a list, or verbatim text."""
+    if isinstance(value, _ARG_TYPES):
+        return value
+    if isinstance(value, Message):
+        return MessageArg(value=value)
+    if isinstance(value, bool):
+        return LabelArg(enum="bool", value="yes" if value else "no")
+    if isinstance(value, dt.date):
+        return DateArg(value=value)
+    if isinstance(value, Decimal):
+        return MoneyArg(value=value)
+    if isinstance(value, int):
+        return NumberArg(value=value)
+    if isinstance(value, StrEnum):
+        return LabelArg(enum=type(value).__name__, value=value.value)
+    if isinstance(value, list | tuple):
+        return ListArg(value=[arg(v) for v in value])
+    return TextArg(value="" if value is None else str(value))
+
+
+def message(key: str, **args: Any) -> Message:
+    return Message(key=key, args={k: arg(v) for k, v in args.items()}) if args else Message(key=key)
+
+
+class Citation(BaseModel):
+    """One entry of the citation registry (data/references/*.yaml), resolved for output."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    cite: str
+    source: str
+    summary: str
+    status: str  # "V" verified, "S" secondary only, "U" unverified
+
+
+class ParamUse(BaseModel):
+    """A dated parameter value as a rule used it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    value: Decimal | int | str | date | None
+    unit: str
+    effective_from: date | None
+    source: str
+    status: str
+    note: str | None = None
+
+
+class FactUse(BaseModel):
+    """A fact of the case a rule read, by its path in the case (e.g. ``levies[0].served_date``)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    path: str
+    value: Any
+
+
+class Finding(BaseModel):
+    """The answer to one legal question, with everything needed to check it."""
+
+    rule: str
+    outcome: Outcome
+    effect: Effect | None = None
+    subject: str | None = None  # what the finding is about, e.g. "levies[0]"; None = the whole case
+    message: Message  # the explanation, by reference (key ``RULE-ID.situation``, typed values)
+    citations: list[Citation]
+    facts: list[FactUse] = Field(default_factory=list)
+    parameters: list[ParamUse] = Field(default_factory=list)
+    missing: list[str] = Field(default_factory=list)
+    value: Any = None  # an amount, a date or a figure the rule decided
+    deadline_ids: list[str] = Field(default_factory=list)
+    unverified: list[str] = Field(default_factory=list)  # citation/parameter ids not verified against the law
+    # which situation of the rule this is (its message key, e.g. "after_rejection"); the plan picks a step's
+    # wording by the key, never by reading a sentence
+    message_key: str | None = None
+    # "irs_determination": the effect holds once the IRS determines the ground exists (§ 6343(a)(1)(B), (D)):
+    # the person can ask for it, and the IRS must act if it agrees. None: the effect holds on the facts.
+    condition: str | None = None
+
+
+class Deadline(BaseModel):
+    """A date that matters. Its words are message references: ``title`` and ``protects`` (keys
+    ``deadline.ID.title`` / ``deadline.ID.protects…``) and ``computation``, the clauses of how it was counted
+    (keys ``count.*``, typed values: the dates, the day count from the parameter, the § 7503 roll-forward)."""
+
+    id: str
+    title: Message
+    date: date
+    days_left: int
+    protects: Message
+    citations: list[Citation]
+    computation: list[Message]  # how the date was counted, clause by clause
+    subject: str | None = None
+    passed: bool = False
+    # Safer date first: when two readings of the period differ, ``date`` is the one that protects the person
+    # (the earlier, for a deadline the person must meet) and the other is kept here with the reason.
+    alternative_date: dt.date | None = None
+    alternative_reason: Message | None = None
+
+
+class Step(BaseModel):
+    """One step of the action plan. ``text`` points to the step's words (``plan.RULE`` with a variant, or
+    ``finance.OPTION``); ``why`` to the findings' explanations that call for it; ``about`` to what it concerns."""
+
+    order: int
+    when: str  # "today" | "this_week" | "later"
+    text: Message
+    why: list[Message] = Field(default_factory=list)
+    about: list[Message] = Field(default_factory=list)
+    extra: list[Message] = Field(default_factory=list)  # further sentences of the action (finance steps)
+    merged: list[Message] = Field(default_factory=list)  # texts of steps merged into this one (their have-ready)
+    by_date: date | None = None
+    contact: Message | None = None  # ``contact.irs*`` with the notice's phone number; None = the step text's own
+    forms: list[str] = Field(default_factory=list)  # form ids the step sends ("12153", "433-F"), first = main
+    form_filed: bool = False  # the form is one the person already sent (a copy, not a new filing)
+    rules: list[str] = Field(default_factory=list)
+
+
+class Question(BaseModel):
+    """A missing fact that would decide one or more unknown findings (its prompt is keyed by ``path``)."""
+
+    path: str
+    decides: list[str]
+    weight: int
+
+
+class TimelineEvent(BaseModel):
+    date: date
+    kind: str  # notice | levy_served | proceeds_sent | levy_released | agreement | offer | bankruptcy | hearing
+    event: Message
+    note: Message | None = None
+
+
+class Resource(BaseModel):
+    id: str  # tas | litc | tbor: name, how to reach and why come from the catalog
+
+
+class SummaryItem(BaseModel):
+    """One headline: an effect with the rules that have it, or the next deadline, or "nothing found"."""
+
+    kind: str  # effect | ask | next_deadline | none
+    effect: Effect | None = None
+    rules: list[str] = Field(default_factory=list)
+    deadline: str | None = None
+    subject: str | None = None
+    date: dt.date | None = None
+    days_left: int | None = None
+
+
+class Note(BaseModel):
+    """A note about the data behind the analysis; ``message`` says it."""
+
+    kind: str  # unverified | csed_stated | finances | options
+    message: Message
+
+
+class StatuteDate(BaseModel):
+    """The collection statute expiration date (CSED) of one tax period, as the rules used it."""
+
+    period: str
+    date: dt.date | None
+    basis: str  # "computed" from assessments and suspensions, or "stated" in the case
+    explanation: str
+    alternative: dt.date | None = None  # the date under the other counting reading, when it differs
+
+
+class Analysis(BaseModel):
+    contract: str = CONTRACT
+    as_of: date
+    version: str
+    summary: list[SummaryItem]
+    findings: list[Finding]
+    deadlines: list[Deadline]
+    plan: list[Step]
+    questions: list[Question]
+    history: list[TimelineEvent]
+    resources: list[Resource]
+    notes: list[Note] = Field(default_factory=list)  # data-edition notes, unverified values used
+    finances: AbilityToPay | None = None  # the ability-to-pay calculation (model/ability_to_pay.py)
+    collection_statute: list[StatuteDate] = Field(default_factory=list)
+    # the law data the analysis used (lawdata.Law): each data set's edition (a digest of its files) and a digest
+    # over them all, so a saved record says which parameters, citations and messages decided it
+    law_editions: dict[str, str] = Field(default_factory=dict)
+    law_digest: str | None = None
+
+    def findings_for(self, rule: str) -> list[Finding]:
+        return [f for f in self.findings if f.rule == rule]

@@ -1,0 +1,154 @@
+"""Dated parameters: day counts, periods and amounts the rules use, each with its source.
+
+A parameter file (``data/parameters/*.yaml``) holds a list of entries::
+
+    - id: cdp.request_window_days
+      description: Days to request a Collection Due Process hearing after the notice.
+      unit: calendar_days
+      keyed_on: notice mailing date
+      cites: [CDP-5]
+      values:
+        - from: 1999-01-19
+          value: 30
+          source: 26 U.S.C. § 6330(a)(3)(B)
+          status: V
+
+Values run oldest first; each holds until the next ``from``. A value may be ``null`` (not known): a
+rule that needs it reports the value as missing rather than guessing.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from levynav.core import datafiles, lawdata
+from levynav.core.model.analysis import ParamUse
+
+UNITS = {"calendar_days", "business_days", "days", "months", "years", "usd", "percent", "ratio", "count"}
+
+
+@dataclass(frozen=True)
+class ParamValue:
+    start: date
+    value: Decimal | int | None
+    source: str
+    status: str
+    note: str | None
+
+
+@dataclass(frozen=True)
+class Param:
+    id: str
+    description: str
+    unit: str
+    keyed_on: str
+    cites: tuple[str, ...]
+    values: tuple[ParamValue, ...]
+
+
+class MissingParameter(LookupError):
+    """No (usable) value of parameter ``pid`` is in force on the date ``on``: the id travels typed, so a
+    caller that reports the missing value never reads it out of the message."""
+
+    def __init__(self, pid: str, on: date | None = None, problem: str = "has no value in force") -> None:
+        self.pid, self.on, self.problem = pid, on, problem
+        super().__init__(f"parameter {pid!r} {problem}" + (f" on {on}" if on is not None else ""))
+
+
+def _number(raw: Any) -> Decimal | int | None:
+    if raw is None:
+        return None
+    if isinstance(raw, bool):
+        raise ValueError("boolean is not a parameter value")
+    if isinstance(raw, int):
+        return raw
+    return Decimal(str(raw))
+
+
+def all_params() -> dict[str, Param]:
+    """Every parameter of the active Law bundle (``lawdata``): the analysis's, or the packaged data."""
+    return lawdata.active().parameters  # type: ignore[return-value]
+
+
+@functools.cache
+def load_parameters() -> dict[str, Param]:
+    """Read data/parameters (the loader ``lawdata.Law.packaged`` calls; nothing else reads the files)."""
+    out: dict[str, Param] = {}
+    for entry in datafiles.merged_list("parameters"):
+        values = tuple(
+            ParamValue(
+                start=v["from"],
+                value=_number(v["value"]),
+                source=v["source"],
+                status=v["status"],
+                note=v.get("note"),
+            )
+            for v in entry["values"]
+        )
+        if entry["id"] in out:
+            raise ValueError(f"parameter {entry['id']} is defined twice")
+        out[entry["id"]] = Param(
+            id=entry["id"],
+            description=entry["description"],
+            unit=entry["unit"],
+            keyed_on=entry["keyed_on"],
+            cites=tuple(entry.get("cites", [])),
+            values=values,
+        )
+    return out
+
+
+def _starts() -> dict[str, list[date]]:
+    """Each parameter's ``from`` dates, oldest first (the integrity test holds them in order): bisect, not scan.
+    Built once per Law bundle and kept on it."""
+    law = lawdata.active()
+    starts = law.index.get("starts")
+    if starts is None:
+        starts = law.index["starts"] = {pid: [v.start for v in p.values] for pid, p in law.parameters.items()}
+    return starts
+
+
+def _use(pid: str, index: int) -> ParamUse:
+    uses: dict[tuple[str, int], ParamUse] = lawdata.active().index.setdefault("uses", {})
+    hit = uses.get((pid, index))
+    if hit is None:
+        hit = uses[(pid, index)] = _make_use(pid, index)
+    return hit
+
+
+def _make_use(pid: str, index: int) -> ParamUse:
+    param, current = all_params()[pid], all_params()[pid].values[index]
+    return ParamUse(
+        id=pid,
+        value=current.value,
+        unit=param.unit,
+        effective_from=current.start,
+        source=current.source,
+        status=current.status,
+        note=current.note,
+    )
+
+
+def use(pid: str, on: date) -> ParamUse:
+    """The value of parameter ``pid`` in force on ``on``, as a ParamUse record."""
+    try:
+        starts = _starts()[pid]
+    except KeyError:
+        raise KeyError(f"parameter {pid!r} is not defined in data/parameters") from None
+    index = bisect.bisect_right(starts, on) - 1
+    if index < 0:
+        raise MissingParameter(pid, on)
+    return _use(pid, index)
+
+
+def number(pid: str, on: date) -> int:
+    """An integer parameter (a day or month count) in force on ``on``."""
+    value = use(pid, on).value
+    if not isinstance(value, int):
+        raise MissingParameter(pid, on, "has no whole-number value in force")
+    return value

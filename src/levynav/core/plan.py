@@ -1,0 +1,500 @@
+"""From findings and deadlines to what the person does: the plan, the open questions, the history.
+
+Behaviour (when, tier, route, form ids) comes from ``data/plan/*.yaml`` (one step per rule id); this module
+only chooses, orders and dates. It writes no words: a step refers to its text (``plan.RULE`` with the
+variant chosen), to the findings that call for it and to what it is about; ``levynav.explain`` renders them.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import defaultdict
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from levynav.core import datafiles
+from levynav.core.law.rule import Context
+from levynav.core.model.ability_to_pay import Eligibility, OptionResult
+from levynav.core.model.analysis import (
+    Deadline,
+    Effect,
+    Finding,
+    Message,
+    Note,
+    Outcome,
+    Question,
+    Resource,
+    Step,
+    SummaryItem,
+    TimelineEvent,
+    message,
+)
+from levynav.core.model.case import Case, Owner, TaxpayerKind
+
+FORM_ID = re.compile(r"\bForm (\w[\w-]*)")
+ACTION_EFFECTS = {
+    Effect.MUST_RELEASE,
+    Effect.MAY_RELEASE,
+    Effect.PARTIAL_RELEASE,
+    Effect.MUST_RETURN,
+    Effect.MAY_RETURN,
+    Effect.NO_LEVY,
+    Effect.LEVY_IMPROPER,
+    Effect.EXEMPT,
+    Effect.ROUTE_OPEN,
+}
+RANK = {"today": 0, "this_week": 1, "later": 2}
+EFFECT_WEIGHT = {
+    Effect.MUST_RELEASE: 10,
+    Effect.MUST_RETURN: 8,
+    Effect.NO_LEVY: 8,
+    Effect.LEVY_IMPROPER: 7,
+    Effect.PARTIAL_RELEASE: 6,
+    Effect.EXEMPT: 6,
+    Effect.MAY_RELEASE: 5,
+    Effect.MAY_RETURN: 4,
+    Effect.ROUTE_OPEN: 4,
+}
+
+
+@functools.cache
+def step_texts() -> dict[str, Any]:
+    return datafiles.merged_mapping("plan")
+
+
+def _contact(case: Case) -> Message:
+    phones = [n.phone for n in case.notices if n.phone]
+    if phones:
+        return message("contact.irs_notice", phone=phones[-1])
+    if case.taxpayer.kind.value == "business":
+        return message("contact.irs_business")
+    return message("contact.irs")
+
+
+def _when(base: str, by: date | None, as_of: date) -> str:
+    if by is not None:
+        left = (by - as_of).days
+        if left <= 3:
+            return "today"
+        if left <= 10:
+            return "this_week"
+    return base
+
+
+# The plan's ranking, strongest open route first (issue 8, "The plan"). Each step has a tier: from its
+# plan file (``tier:``), else from the strongest effect of its findings. Within a tier: urgency, then the
+# effect's weight, then the earliest date. New rules slot in by data: give their step a ``tier`` when the
+# effect alone does not place it.
+#   stop    - the law stops or undoes the levy now: must release, no levy (a pending offer/agreement, a
+#             timely hearing, the bankruptcy stay), a levy that broke the rules, exempt property, the
+#             owner's wrongful-levy claim, the bank's hold
+#   pay     - the payment option the finances show the IRS would accept (agreement, not collectible)
+#   ask     - grounds the IRS may grant (discretionary release or return, partial release)
+#   hearing - hearings and appeals whose window is open
+#   help    - help routes (Taxpayer Advocate, clinics, the Collection Appeals Program)
+#   later   - after the above fails, or later in time (suits, re-contributions, bank-fee claims)
+TIERS = ("stop", "pay", "ask", "hearing", "help", "later")
+EFFECT_TIER = {
+    Effect.MUST_RELEASE: "stop",
+    Effect.MUST_RETURN: "stop",
+    Effect.NO_LEVY: "stop",
+    Effect.LEVY_IMPROPER: "stop",
+    Effect.EXEMPT: "stop",
+    Effect.PARTIAL_RELEASE: "ask",
+    Effect.MAY_RELEASE: "ask",
+    Effect.MAY_RETURN: "ask",
+    Effect.ROUTE_OPEN: "help",
+}
+PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+class _Draft:
+    """A step before ordering, with what the ordering reads (tier, weight, route)."""
+
+    def __init__(self, step: Step, tier: str, weight: int, route: tuple[str, str] | None, declared: bool) -> None:
+        self.step, self.tier, self.weight, self.route = step, tier, weight, route
+        self.declared = declared  # the plan file says which steps are one (``route``): one explanation is kept
+
+
+def steps(case: Case, findings: list[Finding], deadlines: list[Deadline], ctx: Context) -> list[Step]:
+    texts = step_texts()
+    open_deadlines = [d for d in deadlines if not d.passed]
+    # by id and subject: linear in the number of levies, not quadratic (issue 9, 1,000 levies)
+    open_by_id: dict[tuple[str, str | None], list[Deadline]] = defaultdict(list)
+    for d in open_deadlines:
+        open_by_id[(d.id, d.subject)].append(d)
+        open_by_id[(d.id, "*")].append(d)
+    chosen: dict[str, list[Finding]] = {}
+    for f in findings:
+        if f.outcome is not Outcome.APPLIES or f.effect not in ACTION_EFFECTS or f.rule not in texts:
+            continue
+        chosen.setdefault(f.rule, []).append(f)
+    drafts: list[_Draft] = []
+    for rule, group in chosen.items():
+        t, lead, key = step_text(for_taxpayer(texts[rule], case), group, rule, case)
+        dated = [d for g in group for i in g.deadline_ids for d in _subject_deadlines(open_by_id, i, g.subject)]
+        by = min((d.date for d in dated), default=None)
+        forms = t.get("forms")
+        step = Step(
+            order=0,
+            when=_when(t.get("when", "this_week"), by, ctx.as_of),
+            text=Message(key=key, args=lead.message.args if key.count(".variants.") else {}),
+            why=[lead.message],
+            about=_about(case, group),
+            by_date=by,
+            contact=_contact(case) if t.get("contact") == "irs" else None,
+            forms=list(forms) if isinstance(forms, list) else FORM_ID.findall(str(t.get("form") or "")),
+            form_filed=bool(t.get("form_filed")),
+            rules=[rule],
+        )
+        weight = max((EFFECT_WEIGHT.get(g.effect, 0) for g in group if g.effect), default=0)
+        tier = t.get("tier") or min((EFFECT_TIER.get(g.effect, "help") for g in group if g.effect), key=TIERS.index)
+        route = _route_key(step, t.get("route"), t.get("contact"))
+        drafts.append(_Draft(step, tier, weight, route, bool(t.get("route"))))
+    drafts += [_Draft(s, "pay", 0, _route_key(s, None, "irs"), False) for s in _finance_steps(case, ctx)]
+    tiers = _tier_order(case, ctx)
+    drafts.sort(key=lambda d: (tiers.index(d.tier), RANK[d.step.when], -d.weight, d.step.by_date or date.max))
+    merged = _merge_same_route(drafts)
+    return [s.model_copy(update={"order": i + 1, "when": w}) for i, (s, w) in enumerate(_monotone_when(merged))]
+
+
+SUBJECT = re.compile(r"^(?:proceedings\.)?(\w+)\[(\d+)\]$")
+
+
+def _about(case: Case, group: list[Finding]) -> list[Message]:
+    """What the step is about (the levy on the named bank, the LT11 of a date); never a fact path."""
+    out: list[Message] = []
+    for subject in sorted({g.subject for g in group if g.subject}):
+        said = _subject_words(case, subject)
+        if said is not None and said not in out:
+            out.append(said)
+    return out
+
+
+def _subject_words(case: Case, subject: str) -> Message | None:
+    match = SUBJECT.match(subject)
+    if not match:
+        return None
+    kind, i = match.group(1), int(match.group(2))
+    if kind == "levies" and i < len(case.levies):
+        lv = case.levies[i]
+        if lv.holder:
+            return message("subject.levy_on", holder=lv.holder)
+        return message("subject.levy_kind", kind=lv.kind)
+    if kind == "notices" and i < len(case.notices):
+        n = case.notices[i]
+        when = n.notice_date or n.mailing_date
+        if when:
+            return message("subject.notice_of", notice=n.type.value, date=when)
+        return message("subject.notice", notice=n.type.value)
+    if kind in {"installment_agreements", "offers", "bankruptcies", "hearing_requests", "innocent_spouse_claims"}:
+        return message(f"subject.{kind}")
+    return None
+
+
+def step_text(
+    text: dict[str, Any], group: list[Finding], rule: str = "", case: Case | None = None
+) -> tuple[dict[str, Any], Finding, str]:
+    """The step's text for the situation found: the first ``variants`` entry (in file order) whose key is
+    the message key of one of the findings (its values fill the text); else the plain step. Returns the
+    merged behaviour fields, the finding that leads, and the text's catalog key."""
+    base = f"plan.{rule}" + (".business" if case is not None and _business_text(text, case) else "")
+    for key, variant in (text.get("variants") or {}).items():
+        lead = next((f for f in group if f.message_key == key), None)
+        if lead is None:
+            continue
+        merged = {k: v for k, v in text.items() if k != "variants"} | dict(variant)
+        return merged, lead, f"{base}.variants.{key}"
+    return text, group[0], base
+
+
+def _business_text(text: dict[str, Any], case: Case) -> bool:
+    return case.taxpayer.kind is TaxpayerKind.BUSINESS and isinstance(text.get("business"), dict)
+
+
+def _tier_order(case: Case, ctx: Context) -> tuple[str, ...]:
+    """Hearings come after the help routes when a hearing cannot be the person's route: the balance is paid,
+    a bankruptcy stay is open (the stay, not a hearing, stops collection), or every levied account belongs to
+    someone else (the owner's remedy is a wrongful-levy claim, not the taxpayer's hearing)."""
+    paid = case.circumstances.liability_paid is True
+    bankrupt = any(
+        b.petition_date <= ctx.as_of
+        and not any(d is not None and d <= ctx.as_of for d in (b.discharge_date, b.dismissal_date, b.closed_date))
+        for b in case.proceedings.bankruptcies
+    )
+    third_party = bool(case.levies) and all(lv.owner is Owner.THIRD_PARTY for lv in case.levies)
+    if paid or bankrupt or third_party:
+        return ("stop", "pay", "ask", "help", "hearing", "later")
+    return TIERS
+
+
+def _monotone_when(ordered: list[Step]) -> list[tuple[Step, str]]:
+    """A step is at least as urgent as any step after it (if step 3 is for today, steps 1 and 2 are too)."""
+    out: list[tuple[Step, str]] = []
+    urgent = "later"
+    for s in reversed(ordered):
+        urgent = min(urgent, s.when, key=RANK.__getitem__)
+        out.append((s, urgent))
+    return list(reversed(out))
+
+
+PAYMENT_PLANS = ("guaranteed_installment_agreement", "simple_payment_plan", "non_streamlined_installment_agreement")
+
+
+def for_taxpayer(text: dict[str, Any], case: Case) -> dict[str, Any]:
+    """A step's text for this taxpayer: a business gets the step's ``business`` wording where it has one (no
+    "rent, food, medicine" for a company)."""
+    variant = text.get("business") if case.taxpayer.kind is TaxpayerKind.BUSINESS else None
+    return {**text, **variant} if isinstance(variant, dict) else text
+
+
+def _finance_steps(case: Case, ctx: Context) -> list[Step]:
+    """A payment-plan or not-collectible step when the ability-to-pay figures support one."""
+    options = ctx.finances.options if ctx.finances is not None else None
+    if options is None or not options.available or case.installment_agreements:
+        return []
+    by_name = {o.option.value: o for o in options.options}
+    disposable = ctx.finances.disposable_income if ctx.finances is not None else None
+    texts = datafiles.load_yaml("finance_steps.yaml")
+    trust_fund = by_name.get("in_business_trust_fund_express")
+    if trust_fund and trust_fund.eligibility is Eligibility.ELIGIBLE:  # no financial statement needed (IRM 5.14.7.4)
+        return [_finance_step(case, texts["in_business_trust_fund_express"], trust_fund, disposable)]
+    cnc = by_name.get("currently_not_collectible")
+    if cnc and cnc.eligibility is Eligibility.ELIGIBLE:
+        return [_finance_step(case, texts["currently_not_collectible"], cnc, disposable)]
+    for wanted in (Eligibility.ELIGIBLE, Eligibility.UNKNOWN):  # eligible first; within each, PAYMENT_PLANS order
+        for name in PAYMENT_PLANS:
+            option = by_name.get(name)
+            if not option or option.eligibility is not wanted or not option.monthly_payment:
+                continue
+            if disposable is not None and option.monthly_payment <= disposable:
+                offer = by_name.get("offer_in_compromise")
+                return [_finance_step(case, texts["payment_plan"], option, disposable, offer, options.balance)]
+    return []
+
+
+def _finance_step(
+    case: Case,
+    text: dict[str, Any],
+    option: OptionResult,
+    disposable: Decimal | None,
+    offer: OptionResult | None = None,
+    owed: Decimal | None = None,
+) -> Step:
+    name = option.option.value
+    key = next(k for k, v in datafiles.load_yaml("finance_steps.yaml").items() if v is text)
+    values: dict[str, Any] = {
+        "option": Message(key=f"label.option.{name}"),
+        "payment": option.monthly_payment if option.monthly_payment else None,
+        "disposable": disposable,
+    }
+    extra: list[Message] = []
+    if option.figures.get("partial_payment") is True:
+        extra.append(message("finance.partial_payment"))
+    lowest = offer.figures.get("minimum_offer_lump_sum") if offer else None
+    if offer and offer.eligibility is not Eligibility.NOT_ELIGIBLE and lowest and owed and Decimal(str(lowest)) < owed:
+        bound = offer.figures.get("equity_is_a_lower_bound") is True
+        extra.append(message("finance.offer_at_least" if bound else "finance.offer_about", amount=Decimal(str(lowest))))
+    return Step(
+        order=0,
+        when=text["when"],
+        text=message(f"finance.{key}", **{k: v for k, v in values.items() if v is not None}),
+        why=[message("finance.why", option=values["option"])],
+        extra=extra,
+        contact=_contact(case),
+        forms=FORM_ID.findall(str(text.get("form") or "")),
+        rules=[f"finances.{name}"],
+    )
+
+
+def _route_key(step: Step, route: str | None, recipient: Any = None) -> tuple[str, str] | None:
+    """Two steps that take the same route are one step: the plan file's ``route`` when given (e.g. the release
+    call for an installment agreement), else the form they send to the same recipient (two reasons for Form
+    911). Ids only: the form id and the contact's key."""
+    if route:
+        return (route, "")
+    official = [f for f in step.forms if f[:1].isdigit()]  # an IRS form number, not a letter or a claim
+    if not official:
+        return None
+    return (official[0], step.contact.key if step.contact else str(recipient or ""))
+
+
+def _merge_same_route(ordered: list[_Draft]) -> list[Step]:
+    merged: list[Step] = []
+    index: dict[tuple[str, str], int] = {}
+    for draft in ordered:
+        step, key = draft.step, draft.route
+        if key is None or key not in index:
+            if key is not None:
+                index[key] = len(merged)
+            merged.append(step)
+            continue
+        kept = merged[index[key]]
+        dates = [d for d in (kept.by_date, step.by_date) if d is not None]
+        more_why = [] if draft.declared else [w for w in step.why if w not in kept.why]
+        merged[index[key]] = kept.model_copy(
+            update={
+                "why": kept.why + more_why,
+                "rules": kept.rules + [r for r in step.rules if r not in kept.rules],
+                "merged": [*kept.merged, step.text, *step.merged],
+                "by_date": min(dates) if dates else None,
+                "when": min(kept.when, step.when, key=RANK.__getitem__),
+            }
+        )
+    return merged
+
+
+def _subject_deadlines(
+    by_id: dict[tuple[str, str | None], list[Deadline]], deadline_id: str, subject: str | None
+) -> list[Deadline]:
+    """The open deadlines with that id on the finding's subject (``_same_subject``), found by index."""
+    if subject is None:
+        return by_id.get((deadline_id, "*"), [])
+    return by_id.get((deadline_id, None), []) + by_id.get((deadline_id, subject), [])
+
+
+def _same_subject(deadline: Deadline, finding: Finding) -> bool:
+    """A deadline belongs to a finding's step when it is about the same levy or notice (or about the case)."""
+    return deadline.subject is None or finding.subject is None or deadline.subject == finding.subject
+
+
+def _pattern(path: str) -> str:
+    return re.sub(r"\[\d+\]", "[]", path)
+
+
+def questions(findings: list[Finding]) -> list[Question]:
+    decides: dict[str, set[str]] = defaultdict(set)
+    weight: dict[str, int] = defaultdict(int)
+    for f in findings:
+        if f.outcome is not Outcome.UNKNOWN:
+            continue
+        importance = EFFECT_WEIGHT.get(f.effect, 3) if f.effect else 3
+        for path in f.missing:
+            decides[path].add(f.rule)
+            weight[path] += importance
+    out = [Question(path=path, decides=sorted(decides[path]), weight=weight[path]) for path in decides]
+    out.sort(key=lambda q: (-q.weight, q.path))
+    return out
+
+
+def history(case: Case) -> list[TimelineEvent]:
+    events: list[TimelineEvent] = []
+    for n in case.notices:
+        when = n.mailing_date or n.notice_date
+        if when is not None:
+            note = message("history.mailed", date=n.mailing_date) if n.mailing_date and n.notice_date else None
+            events.append(
+                TimelineEvent(
+                    date=n.notice_date or when,
+                    kind="notice",
+                    event=message("history.notice", notice=n.type.value),
+                    note=note,
+                )
+            )
+    for lv in case.levies:
+        if lv.served_date:
+            event = (
+                message("history.levy_served_on", holder=lv.holder, kind=lv.kind)
+                if lv.holder
+                else message("history.levy_served", kind=lv.kind)
+            )
+            events.append(
+                TimelineEvent(
+                    date=lv.served_date, kind="levy_served", event=event, note=_since_notices(case, lv.served_date)
+                )
+            )
+        if lv.proceeds_sent_date:
+            sent = (
+                message("history.proceeds_sent_by", holder=lv.holder) if lv.holder else message("history.proceeds_sent")
+            )
+            events.append(TimelineEvent(date=lv.proceeds_sent_date, kind="proceeds_sent", event=sent))
+        if lv.released_date:
+            freed = (
+                message("history.levy_released_on", holder=lv.holder) if lv.holder else message("history.levy_released")
+            )
+            events.append(TimelineEvent(date=lv.released_date, kind="levy_released", event=freed))
+    for ia in case.installment_agreements:
+        for name in ("requested_date", "entered_date", "rejected_date", "terminated_date"):
+            d = getattr(ia, name)
+            if d:
+                what = message(f"history.agreement_{name.removesuffix('_date')}")
+                events.append(TimelineEvent(date=d, kind="agreement", event=what))
+    for o in case.offers:
+        for name in ("submitted_date", "pending_date", "rejected_date", "accepted_date", "withdrawn_date"):
+            d = getattr(o, name)
+            if d:
+                events.append(
+                    TimelineEvent(date=d, kind="offer", event=message(f"history.offer_{name.removesuffix('_date')}"))
+                )
+    for b in case.proceedings.bankruptcies:
+        events.append(TimelineEvent(date=b.petition_date, kind="bankruptcy", event=message("history.bankruptcy")))
+    for h in case.proceedings.hearing_requests:
+        events.append(
+            TimelineEvent(date=h.request_date, kind="hearing", event=message("history.hearing", hearing=h.kind))
+        )
+    events.sort(key=lambda e: e.date)
+    return events
+
+
+def _since_notices(case: Case, served: date) -> Message:
+    """How long after the last notices the levy came (the timing that decides premature-levy questions)."""
+    parts = []
+    for n in sorted(case.notices, key=lambda n: n.mailing_date or n.notice_date or date.min):
+        sent = n.mailing_date or n.notice_date
+        if sent is not None and sent <= served and n.type.value not in {"668-A", "668-W"}:
+            parts.append(message("history.days_after", days=(served - sent).days, notice=n.type.value))
+    if not parts:
+        return message("history.no_notice_before")
+    return message("history.since", parts=parts[-2:])
+
+
+def resources(case: Case, findings: list[Finding]) -> list[Resource]:
+    ids = ["tas", "litc", "tbor"]
+    if case.taxpayer.kind.value == "business":
+        ids.remove("litc")
+    return [Resource(id=i) for i in ids]
+
+
+SUMMARY_EFFECTS = (Effect.MUST_RELEASE, Effect.NO_LEVY, Effect.LEVY_IMPROPER, Effect.MUST_RETURN, Effect.MAY_RELEASE)
+# A ground that binds the IRS only once it determines the ground exists (Finding.condition "irs_determination"):
+# the headline says what the person can ask for and what the IRS must do if it agrees ("ask").
+CONDITIONED_HEADLINE = {Effect.MUST_RELEASE}
+
+
+def summary(findings: list[Finding], deadlines: list[Deadline]) -> list[SummaryItem]:
+    lines: list[SummaryItem] = []
+    applies = [f for f in findings if f.outcome is Outcome.APPLIES and f.effect in ACTION_EFFECTS]
+    for effect in SUMMARY_EFFECTS:
+        hits = sorted({f.rule for f in applies if f.effect is effect and f.condition is None})
+        if hits:
+            lines.append(SummaryItem(kind="effect", effect=effect, rules=hits))
+        asked = sorted({f.rule for f in applies if f.effect is effect and f.condition == "irs_determination"})
+        if asked and effect in CONDITIONED_HEADLINE:
+            lines.append(SummaryItem(kind="ask", effect=effect, rules=asked))
+    upcoming = [d for d in deadlines if not d.passed]
+    if upcoming:
+        d = upcoming[0]
+        lines.append(
+            SummaryItem(kind="next_deadline", deadline=d.id, subject=d.subject, date=d.date, days_left=d.days_left)
+        )
+    if not lines:
+        lines.append(SummaryItem(kind="none"))
+    return lines
+
+
+def notes(findings: list[Finding], ctx: Context) -> list[Note]:
+    out = []
+    unverified = sorted({f.rule for f in findings if f.unverified})
+    if unverified:
+        out.append(Note(kind="unverified", message=message("note.unverified", rules=unverified)))
+    stated = sorted(c.period_id for c in ctx.csed.values() if c.basis == "stated")
+    if stated:
+        out.append(Note(kind="csed_stated", message=message("note.csed_stated", periods=stated)))
+    # the ability-to-pay calculation's own notes are English working notes (calc/), quoted as text
+    fin = ctx.finances
+    out += [Note(kind="finances", message=message("note.finances", text=n)) for n in (fin.notes if fin else [])]
+    options = fin.options.notes if fin is not None and fin.options is not None else []
+    out += [Note(kind="options", message=message("note.options", text=n)) for n in options]
+    return out

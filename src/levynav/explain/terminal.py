@@ -1,0 +1,231 @@
+"""Text rendering of an Analysis and the rule catalog for people (Rich)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from types import ModuleType
+from typing import Any
+
+from rich.console import Console
+from rich.panel import Panel
+from rich.table import Table
+
+from levynav.core.law import registry
+from levynav.core.law.rule import Rule
+from levynav.core.model.ability_to_pay import AbilityToPay, Eligibility, OptionResult, Options
+from levynav.core.model.analysis import Analysis, Citation, Outcome
+from levynav.explain.render import Rendered, RFinding, render
+
+OUTCOME_STYLE = {
+    Outcome.APPLIES: "bold green",
+    Outcome.DOES_NOT_APPLY: "dim",
+    Outcome.NOT_APPLICABLE: "dim",
+    Outcome.UNKNOWN: "yellow",
+}
+
+
+def console() -> Console:
+    return Console(highlight=False, soft_wrap=False, width=100)
+
+
+def _finding(r: Rendered, f: RFinding) -> str:
+    head = f"[{OUTCOME_STYLE[f.outcome]}]{r.ui('outcome_' + f.outcome.value)}[/]  [bold]{f.rule}[/] {f.title}"
+    if f.subject:
+        head += f"  [dim]({f.subject})[/]"
+    if f.effect and f.outcome is Outcome.APPLIES:
+        head += f"  → {r.label('Effect', f.effect.value)}"
+        if f.condition == "irs_determination":
+            head += " " + r.ui("once_agreed")
+    lines = [head, f"    {f.explanation}"]
+    lines.append("    [dim]" + r.ui("law", cites="; ".join(c.cite for c in f.citations)) + "[/]")
+    if f.missing:
+        lines.append(f"    [yellow]{r.ui('needed')}[/] " + ", ".join(f.missing))
+    if f.status_note:
+        lines.append(f"    [magenta]{r.ui('note')}[/] {f.status_note}")
+    return "\n".join(lines)
+
+
+def print_analysis(a: Analysis | Rendered, lang: str = "en") -> None:
+    r = a if isinstance(a, Rendered) else render(a, lang)
+    out = console()
+    out.print(Panel("[bold]" + r.ui("title", date=r.date(r.as_of)) + "[/]", expand=False))
+    for line in r.summary:
+        out.print(f"• {line}")
+    if r.deadlines:
+        out.print(f"\n[bold]{r.ui('deadlines')}[/]")
+        table = Table(show_header=True, header_style="bold")
+        for col in ("col_date", "col_days_left", "col_deadline", "col_protects"):
+            table.add_column(r.ui(col))
+        for d in r.deadlines:
+            left = r.ui("passed") if d.passed else str(d.days_left)
+            when = r.date(d.date)
+            if d.alternative_date is not None:
+                when += "\n" + r.ui("other_reading", date=r.date(d.alternative_date))
+            table.add_row(when, left, d.title, d.protects)
+        out.print(table)
+    if r.plan:
+        out.print(f"\n[bold]{r.ui('what_to_do')}[/]")
+        for s in r.plan:
+            by = " — " + r.ui("by", date=r.date(s.by_date)) if s.by_date else ""
+            out.print(f"{s.order}. [bold]{r.ui('when_' + s.when)}[/]: {s.title}{by}")
+            out.print(f"   {s.action}")
+            if s.form:
+                out.print("   " + r.ui("form", form=s.form))
+            if s.contact:
+                out.print("   " + r.ui("contact", contact=s.contact))
+            if s.have_ready:
+                out.print("   " + r.ui("have_ready", items="; ".join(s.have_ready)))
+            out.print("   [dim]" + r.ui("why", why=s.why) + "[/]")
+    if r.collection_statute and r.lang == "en":  # the CSED's working note is English (calc/csed)
+        out.print(f"\n[bold]{r.ui('collection_statute')}[/] {r.ui('collection_statute_note')}")
+        for c in r.collection_statute:
+            # Safer date first (a date after which the IRS may no longer act): the later reading, the other beside it.
+            day, other = r.date(c.date) if c.date else r.ui("unknown"), ""
+            if c.date and c.alternative:
+                later, earlier = max(c.date, c.alternative), min(c.date, c.alternative)
+                day = r.date(later)
+                other = " " + r.ui("csed_other", date=r.date(earlier))
+            out.print(f"  {c.period}: {day}{other} — {c.basis}: {c.explanation}")
+    elif r.collection_statute:
+        out.print(f"\n[bold]{r.ui('collection_statute')}[/] {r.ui('collection_statute_note')}")
+        for c in r.collection_statute:
+            day = r.date(max(c.date, c.alternative or c.date)) if c.date else r.ui("unknown")
+            out.print(f"  {c.period}: {day}")
+    if r.finances is not None and r.finances.error is None and r.lang == "en":
+        _print_finances(out, r.finances)
+    shown = [f for f in r.findings if f.outcome in (Outcome.APPLIES, Outcome.UNKNOWN)]
+    if shown:
+        out.print(f"\n[bold]{r.ui('findings')}[/] {r.ui('findings_note')}")
+        for f in shown:
+            out.print(_finding(r, f))
+    if r.questions:
+        out.print(f"\n[bold]{r.ui('questions')}[/] {r.ui('questions_note')}")
+        for q in r.questions[:10]:
+            out.print(f"- {q.prompt}  [dim]({q.path})[/]")
+    if r.history:
+        out.print(f"\n[bold]{r.ui('history')}[/]")
+        for e in r.history:
+            note = f" — {e.note}" if e.note else ""
+            out.print(f"  {r.date(e.date)}  {e.event}{note}")
+    if r.resources:
+        out.print(f"\n[bold]{r.ui('help')}[/]")
+        for res in r.resources:
+            out.print(f"- {res.name}: {res.how}. {res.why}")
+    for note in (
+        r.notes
+        if r.lang == "en"
+        else [n for n, k in zip(r.notes, r.record.notes, strict=True) if k.kind in {"unverified", "csed_stated"}]
+    ):
+        out.print(f"\n[magenta]{r.ui('note')}[/] {note}")
+    out.print(f"\n[dim]{r.disclaimer}[/]")
+
+
+def _money(raw: object) -> str:
+    return "unknown" if raw is None else f"${Decimal(str(raw)):,.2f}"
+
+
+def _print_finances(out: Console, fin: AbilityToPay) -> None:
+    if fin.edition is None:  # a business without household finances: its payment options only
+        _print_options(out, fin.options)
+        return
+    out.print(f"\n[bold]Ability to pay[/] (IRS Collection Financial Standards, edition {fin.edition.effective_date})")
+    out.print(f"  Monthly income counted: {_money(fin.income.total if fin.income else None)}")
+    out.print(f"  Allowable living expenses: {_money(fin.expenses.total if fin.expenses else None)}")
+    out.print(f"  Left each month (disposable income): {_money(fin.disposable_income)}")
+    _print_options(out, fin.options)
+    out.print("  [dim]Line by line: levynav finances CASE[/]")
+
+
+def _print_options(out: Console, options: Options | None) -> None:
+    if options is not None and options.available:
+        out.print("\n[bold]Payment options[/]")
+        table = Table(show_header=True, header_style="bold")
+        for col in ("option", "you qualify", "a month", "effect on the levy"):
+            table.add_column(col)
+        for o in options.options:
+            if o.eligibility is Eligibility.NOT_APPLICABLE:
+                continue
+            table.add_row(
+                o.title,
+                o.eligibility.value.replace("_", " "),
+                _money(o.monthly_payment),
+                o.levy_effect.value.replace("_", " "),
+            )
+        out.print(table)
+        for o in options.options:
+            _print_equity(out, o)
+
+
+def _print_equity(out: Console, option: OptionResult) -> None:
+    """The offer's equity asset by asset: market value, quick-sale value, loan, equity (Form 433-A (OIC) Section 3)."""
+    if not option.table:
+        return
+    figures = option.figures
+    bound = " (at least: some values are not known)" if figures.get("equity_is_a_lower_bound") is True else ""
+    out.print(f"  Offer equity, asset by asset (quick sale at {figures.get('quick_sale_pct', '?')}% of value){bound}:")
+    for row in option.table:
+        out.print(
+            f"    {row['description'] or row['line']}: value {_money(row['market_value'])}, quick sale "
+            f"{_money(row['quick_sale_value'])}, loan {_money(row['loan_balance'])}, equity {_money(row['equity'])}"
+        )
+    if "irs_reasonable_collection_potential" in figures:
+        out.print(
+            f"  The IRS's reasonable collection potential: {_money(figures['irs_reasonable_collection_potential'])};"
+            f" yours: {_money(figures.get('minimum_offer_lump_sum'))}"
+        )
+
+
+def rule_rows(modules: tuple[ModuleType, ...]) -> list[dict[str, Any]]:
+    rows = []
+    for module in modules:
+        for value in vars(module).values():
+            if isinstance(value, Rule):
+                cites = registry.cites(value.cites)
+                rows.append(
+                    {
+                        "rule": value.id,
+                        "title": value.title,
+                        "module": module.__name__.rsplit(".", 1)[-1],
+                        "citations": [c.cite for c in cites],
+                        "status": cites[0].status if cites else "U",
+                    }
+                )
+    return sorted(rows, key=lambda r: r["rule"])
+
+
+def rules_markdown(rows: list[dict[str, Any]]) -> str:
+    """docs/rules.md: the coverage list, generated (``levynav rules --format markdown``)."""
+    status = {"V": "verified", "S": "secondary only", "U": "UNVERIFIED"}
+    lines = [
+        "# Rules covered",
+        "",
+        "Generated by `levynav rules --format markdown`; a test fails when this file is out of date.",
+        "Status of the rule's own reference entry: verified against a primary source, secondary sources only,",
+        "or UNVERIFIED (shown to the user with every finding that rests on it). `levynav explain RULE` shows one.",
+        "",
+        "| rule | title | module | law | status |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for r in rows:
+        law = "; ".join(r["citations"]).replace("|", "/")
+        lines.append(f"| {r['rule']} | {r['title']} | {r['module']} | {law} | {status.get(r['status'], r['status'])} |")
+    return "\n".join(lines) + "\n"
+
+
+def print_rules(rows: list[dict[str, Any]]) -> None:
+    table = Table(show_header=True, header_style="bold")
+    for col in ("rule", "title", "law", "status"):
+        table.add_column(col)
+    for r in rows:
+        table.add_row(r["rule"], r["title"], "; ".join(r["citations"]), r["status"])
+    console().print(table)
+    console().print("[dim]Status: V verified against a primary source, S secondary only, U unverified.[/]")
+
+
+def print_citation(c: Citation) -> None:
+    out = console()
+    out.print(f"[bold]{c.id}[/] — {c.summary}")
+    out.print(f"Law: {c.cite}")
+    out.print(f"Source: {c.source}")
+    status = {"V": "verified against a primary source", "S": "secondary sources only", "U": "UNVERIFIED"}
+    out.print(f"Status: {status.get(c.status, c.status)}")
