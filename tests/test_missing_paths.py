@@ -111,3 +111,19 @@ def test_every_missing_fact_of_every_scenario_is_a_case_field() -> None:
 def test_scenario_files_are_yaml_lists() -> None:  # the walker above reads the same files
     files = Path(__file__).parent.glob("scenarios/*/*.yaml")
     assert all(isinstance(yaml.safe_load(p.read_text(encoding="utf-8")), list) for p in files)
+
+
+def test_every_missing_fact_has_its_own_question_in_every_language() -> None:
+    """A person is never asked "What is the open bankruptcy? (circumstances.open_bankruptcy)": every fact an example
+    or a scenario names as missing has a question of its own in English and Spanish (the packet's "still missing"
+    page and the open questions read these; the generic fallback is for a path no rule names yet)."""
+    from levynav.explain import catalog
+    from levynav.explain.render import _pattern
+
+    named = {_pattern(m) for _, case in _examples() for _, m in named_missing(analyze(case, date(2026, 11, 23)))}
+    named |= {_pattern(m) for _, case, as_of in _scenarios() for _, m in named_missing(analyze(case, as_of))}
+    assert len(named) > 50  # the walk saw the facts the rules ask for
+    for lang in ("en", "es"):
+        texts = catalog.question_texts(lang)
+        unasked = sorted(p for p in named if p not in texts)
+        assert not unasked, f"{lang}: no question for {unasked}"

@@ -155,6 +155,12 @@ def fact_value(value: Any) -> str:
     return str(value).replace("_", " ")
 
 
+def field_path(value: object) -> str:
+    """A case-file field path that wraps between its parts, never inside a word: a zero-width space after each
+    dot and before each bracket (``finances.assets.real_estate[0].loan_balance``)."""
+    return str(value).replace(".", ".\u200b").replace("[", "\u200b[")
+
+
 @functools.cache
 def environment() -> Environment:
     env = Environment(
@@ -171,6 +177,7 @@ def environment() -> Environment:
     env.filters["fact_value"] = fact_value
     env.filters["heading"] = ground_heading
     env.filters["long_dates"] = long_dates
+    env.filters["field_path"] = field_path
     return env
 
 
