@@ -174,3 +174,14 @@ def test_letters_to_a_bank_or_employer_speak_to_it_not_to_the_taxpayer(name: str
             assert f.explanation not in body, f"{letter.id}: carries the taxpayer's explanation of {f.rule}"
         for step in english(analysis).plan:
             assert step.action not in body, f"{letter.id}: carries a plan step meant for the taxpayer"
+
+
+def test_a_fact_in_a_letter_is_named_with_what_it_belongs_to() -> None:
+    """ "Kind: bank" says nothing to the reader of a letter; "Levy kind: bank" does. Specific leaves keep their name."""
+    from levynav.documents.lettering import fact_label
+
+    assert fact_label("levies[0].kind") == "Levy kind"
+    assert fact_label("notices[2].type") == "Notice type"
+    assert fact_label("tax_periods[0].id") == "Tax period id"
+    assert fact_label("levies[0].served_date") == "Served date"
+    assert fact_label("circumstances.economic_hardship") == "Economic hardship"

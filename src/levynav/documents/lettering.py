@@ -135,9 +135,29 @@ def lines(value: Any) -> Markup:
     return Markup("<br>").join(parts)
 
 
+# A leaf that says nothing alone ("Kind: bank") is named with what it belongs to ("Levy kind: bank").
+_GENERIC_LEAVES = {"kind", "type", "date", "amount", "id", "name", "status", "method"}
+_ITEM_NAMES = {
+    "levies": "levy",
+    "notices": "notice",
+    "tax_periods": "tax period",
+    "installment_agreements": "installment agreement",
+    "offers": "offer",
+    "bankruptcies": "bankruptcy",
+    "hearing_requests": "hearing request",
+    "payments": "payment",
+    "vehicles": "vehicle",
+    "income": "income",
+}
+
+
 def fact_label(path: str) -> str:
-    """``levies[0].served_date`` → ``Served date``; ``circumstances.economic_hardship`` → ``Economic hardship``."""
-    label = re.sub(r"\[\d+\]", "", path).split(".")[-1].replace("_", " ")
+    """``levies[0].served_date`` → ``Served date``; ``circumstances.economic_hardship`` → ``Economic hardship``;
+    ``levies[0].kind`` → ``Levy kind``; ``notices[1].type`` → ``Notice type``."""
+    parts = re.sub(r"\[\d*\]", "", path).split(".")
+    label = parts[-1].replace("_", " ")
+    if parts[-1] in _GENERIC_LEAVES and len(parts) > 1 and parts[-2] in _ITEM_NAMES:
+        label = f"{_ITEM_NAMES[parts[-2]]} {label}"
     return label[:1].upper() + label[1:]
 
 
