@@ -350,10 +350,8 @@ def edition_for(as_of: date) -> Choice:
     if stale:
         notes.append(
             f"These are the newest standards this program has; on {_long(as_of)} newer IRS figures may be in force"
-            " and could differ. "
-            + str(chosen.meta.get("review_note", "")).strip()
-            + " To load a newer edition, use `levynav data import-standards`."
-        )
+            " and could differ. " + str(chosen.meta.get("review_note", "")).strip()
+        )  # how an operator loads a newer edition (`levynav data import-standards`) is in the README, not on a page
     if chosen.origin == "imported":
         notes.append(f"This edition was imported from {chosen.folder}.")
     missing_tables = [t for t in TABLES if t not in chosen.rows]
