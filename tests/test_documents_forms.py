@@ -23,7 +23,8 @@ from levynav.core import datafiles
 from levynav.core.analyze import analyze
 from levynav.core.model.analysis import Analysis
 from levynav.core.model.case import Case
-from levynav.documents import forms_fill, forms_worksheet
+from levynav.documents import form_gaps, forms_fill, forms_worksheet
+from levynav.documents.form_gaps import FormGap, GapReason
 from levynav.documents.forms import FormOutput, forms_for, load_catalog
 from levynav.documents.forms_values import ABSENT, UNKNOWN, Values
 from levynav.documents.pdf import pdf_text
@@ -205,7 +206,7 @@ def test_433f_values_land_in_their_fields() -> None:
         assert fields[P433F2 + f"sectionF[0].column_1[0].YourEmployer[{i}]"] in (None, "/Off")
     # no second bank account: empty, and not reported missing
     assert not fields[P433F + "AccountsTable[1].#subform[2].Name_and_Address_of_Institution[1]"]
-    assert not any("Bank account 2" in m for m in form.missing)
+    assert not any("Bank account 2" in g.box for g in form.missing)
 
 
 def test_every_mapped_value_reads_back_from_every_official_form() -> None:
@@ -236,8 +237,8 @@ def test_433a_checkboxes_use_the_on_state_from_the_field_list() -> None:
     assert fields["topmostSubform[0].Page4[0].TotalLivingExpenses[0].p3_t78_45[0]"] == "380"
     # line 35 has no actual amount in the case, so lines 49 and 50 are not totalled: all three reported
     assert not fields["topmostSubform[0].Page4[0].TotalLivingExpenses[0].p3_t84_49[0]"]
-    assert any(m.startswith("35.") for m in filled.missing)
-    assert any(m.startswith("49.") for m in filled.missing)
+    assert any(g.box.startswith("35.") and g.never == "actual_food_amount" for g in filled.missing)
+    assert any(g.box.startswith("49.") and g.never == "add_lines_35_48" for g in filled.missing)
 
 
 SSN_FIELDS = {
@@ -258,7 +259,11 @@ def test_no_full_ssn_is_ever_written_and_the_ssn_boxes_are_listed() -> None:
             assert not re.search(r"\d{3}-?\d{2}-?\d{4}", text), (form, name, text)
             assert "6789" not in text, (form, name)
         assert not fields[ssn_field], form
-        assert any("SSN" in m and "by hand" in m and ssn_field in m for m in filled.missing), form
+        assert any(
+            g.reason is GapReason.NEVER and g.never == "full_tin" and g.field == ssn_field for g in filled.missing
+        ), form
+        said = [form_gaps.sentence(g, "en") for g in filled.missing if g.field == ssn_field]
+        assert said and "SSN" in said[0] and "by hand" in said[0], form
 
 
 def test_missing_finances_are_listed_not_filled() -> None:
@@ -274,10 +279,15 @@ def test_missing_finances_are_listed_not_filled() -> None:
     assert fields[P433F + "address[0].CountyResidence[0]"] == "Franklin"
     assert not fields[P433F2 + "sectionF[0].column_1[0].GrossPerPayPeriod[0]"]
     assert not fields[P433F2 + "sectionH[0].column_1[0].housing_utilities[0].Row6[0].total_monthly[0]"]
-    joined = "\n".join(form.missing)
+    facts = {p for g in form.missing if g.reason is GapReason.UNKNOWN for p in g.paths}
     for fact in ("taxpayer.address", "finances.income", "finances.housing", "finances.utilities", "finances.vehicles"):
-        assert f"needs {fact}" in joined or f", {fact}" in joined, fact
-    assert "[field topmostSubform[0].Page2[0].sectionF[0].column_1[0].GrossPerPayPeriod[0]]" in joined
+        assert fact in facts, fact
+    gross = [g for g in form.missing if g.field == P433F2 + "sectionF[0].column_1[0].GrossPerPayPeriod[0]"]
+    assert gross and gross[0].reason is GapReason.UNKNOWN and gross[0].form_id == "433-F"
+    # the words come from the catalog, per language, from the record — never a field name on the page
+    for lang in ("en", "es"):
+        said = form_gaps.sentence(gross[0], lang)
+        assert "finances.income" in said and "topmostSubform" not in said, lang
     # nothing written is a placeholder
     for value in fields.values():
         assert not re.search(r"unknown|n/a|tbd|xxx", str(value or ""), re.IGNORECASE)
@@ -287,7 +297,9 @@ def test_a_value_too_long_for_its_box_is_reported_not_cut() -> None:
     data = {**HARDSHIP_WITH_FINANCES, "taxpayer": {**HARDSHIP_WITH_FINANCES["taxpayer"], "name": "A" * 50}}
     filled = _fill("f433a", _case(data))
     assert not _fields(filled.pdf)["topmostSubform[0].Page1[0].c1[0].Lines1a-b[0].p1-t4[0]"]
-    assert any("longer than the box (45 characters)" in m for m in filled.missing)
+    long = [g for g in filled.missing if g.reason is GapReason.TOO_LONG]
+    assert long and long[0].limit == 45 and "AAAA" not in form_gaps.sentence(long[0], "en")
+    assert "longer than the box (45 characters)" in form_gaps.sentence(long[0], "en")
 
 
 def test_offer_forms_carry_the_offer_and_its_periods() -> None:
@@ -360,7 +372,8 @@ def test_12153_worksheet_values_come_from_the_case_and_analysis() -> None:
     assert hardship.state == "check"
     tin = by_label["Taxpayer identification number (SSN or EIN)"]
     assert tin.state == "yours" and tin.value is None  # the person writes the full number by hand
-    assert any("line 2" in m and "by hand" in m for m in sheet.missing)
+    assert any(g.line == "2" and g.reason is GapReason.NEVER and g.never == "full_number" for g in sheet.missing)
+    assert tin.note == form_gaps.reason_words(next(g for g in sheet.missing if g.line == "2"), "en")
     form = _form(outputs, "12153")
     assert form.kind == "worksheet"
     assert "LT11 dated July 13, 2026" in form.send_to and "1-800-829-7650" in form.send_to
@@ -443,15 +456,21 @@ def test_filled_page_renders_non_blank(tmp_path: Path) -> None:
 def test_an_unknown_list_is_reported_once_not_box_by_box() -> None:
     from levynav.documents.forms import group_list_gaps
 
+    unknown = GapReason.UNKNOWN
     missing = [
-        "A. Investment 1: description: not known (needs finances.assets.investments[0].description) [field a]",
-        "A. Investment 1: value: not known (needs finances.assets.investments[0].market_value) [field b]",
-        "A. Investment 2: value: not known (needs finances.assets.investments[1].market_value) [field c]",
-        "County of residence: not known (needs taxpayer.county) [field d]",
-        "B. Real estate 1: value: not known (needs finances.assets.real_estate[0].market_value) [field e]",
+        FormGap("A. Investment 1: description", unknown, ("finances.assets.investments[0].description",), field="a"),
+        FormGap("A. Investment 1: value", unknown, ("finances.assets.investments[0].market_value",), field="b"),
+        FormGap("A. Investment 2: value", unknown, ("finances.assets.investments[1].market_value",), field="c"),
+        FormGap("County of residence", unknown, ("taxpayer.county",), field="d"),
+        FormGap("B. Real estate 1: value", unknown, ("finances.assets.real_estate[0].market_value",), field="e"),
     ]
-    assert group_list_gaps(missing) == [
-        "finances.assets.investments: not known — list each one, or write that there are none (3 boxes left empty)",
-        "County of residence: not known (needs taxpayer.county) [field d]",
-        "B. Real estate 1: value: not known (needs finances.assets.real_estate[0].market_value) [field e]",
+    grouped = group_list_gaps(missing)
+    assert grouped == [
+        FormGap("finances.assets.investments", GapReason.LIST, ("finances.assets.investments",), count=3),
+        missing[3],
+        missing[4],
     ]
+    assert form_gaps.sentence(grouped[0], "en") == (
+        "finances.assets.investments: not known — list each one, or write that there are none (3 boxes left empty)"
+    )
+    assert "(3 casillas en blanco)" in form_gaps.sentence(grouped[0], "es")

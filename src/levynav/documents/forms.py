@@ -10,8 +10,7 @@ Public API (the packet imports it): ``FormOutput`` and ``forms_for(case, analysi
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +19,7 @@ from levynav.core.model.analysis import Analysis as Record
 from levynav.core.model.analysis import Outcome
 from levynav.core.model.case import Case, Notice
 from levynav.documents import forms_fill, forms_worksheet
+from levynav.documents.form_gaps import FormGap, GapReason
 from levynav.documents.forms_values import Values
 from levynav.explain.render import Rendered as Analysis
 from levynav.explain.render import english
@@ -34,7 +34,7 @@ class FormOutput:
     kind: str  # "official_pdf" | "worksheet"
     pdf: bytes
     send_to: str  # where it goes (address / fax / the office on the notice)
-    missing: list[str]  # what could not be filled, in words with the field path
+    missing: list[FormGap]  # what could not be filled: typed records, said in words by ``form_gaps``
 
 
 def load_catalog(folder: Path | None = None) -> tuple[Path, dict[str, dict[str, Any]]]:
@@ -135,38 +135,31 @@ def build_form(
     title = str(entry["title"])
     if entry.get("pdf") and entry.get("map") and entry.get("fields"):
         filled = forms_fill.fill(base / entry["pdf"], base / entry["fields"], base / entry["map"], values)
-        return FormOutput(
-            fid, title, "official_pdf", filled.pdf, where, [f"Form {fid}: {m}" for m in group_list_gaps(filled.missing)]
-        )
+        gaps = [replace(g, form_id=fid) for g in group_list_gaps(filled.missing)]
+        return FormOutput(fid, title, "official_pdf", filled.pdf, where, gaps)
     if entry.get("worksheet"):
         sheet = forms_worksheet.build(forms_worksheet.load_spec(base / entry["worksheet"]), values)
         pdf = forms_worksheet.render_pdf(sheet, where, analysis.disclaimer)
-        return FormOutput(fid, title, "worksheet", pdf, where, sheet.missing)
+        return FormOutput(fid, title, "worksheet", pdf, where, [replace(g, form_id=fid) for g in sheet.missing])
     raise ValueError(f"catalog entry {fid!r} has neither pdf+fields+map nor worksheet")
 
 
-_LIST_ITEM = re.compile(r"\(needs ([\w.]+)\[\d+\]\.\w+\)")
-
-
-def group_list_gaps(missing: list[str]) -> list[str]:
+def group_list_gaps(missing: list[FormGap]) -> list[FormGap]:
     """Boxes left empty because a whole list is unknown (e.g. investments) are reported once, not box by box."""
     roots: dict[str, int] = {}
-    for line in missing:
-        match = _LIST_ITEM.search(line)
-        if match:
-            roots[match.group(1)] = roots.get(match.group(1), 0) + 1
-    out: list[str] = []
+    for gap in missing:
+        root = gap.list_root()
+        if root is not None:
+            roots[root] = roots.get(root, 0) + 1
+    out: list[FormGap] = []
     said: set[str] = set()
-    for line in missing:
-        match = _LIST_ITEM.search(line)
-        root = match.group(1) if match else None
+    for gap in missing:
+        root = gap.list_root()
         if root is None or roots[root] < 2:
-            out.append(line)
+            out.append(gap)
         elif root not in said:
             said.add(root)
-            out.append(
-                f"{root}: not known — list each one, or write that there are none ({roots[root]} boxes left empty)"
-            )
+            out.append(FormGap(root, GapReason.LIST, (root,), count=roots[root], form_id=gap.form_id))
     return out
 
 

@@ -8,10 +8,13 @@ An entry (YAML mapping) has:
 - ``when`` (checkbox): the value that checks the box (``true``, ``biweekly``, …);
 - ``only_if``: a value path; when it is ``false`` the entry does not apply (a spouse's line for a single
   person) and the box stays empty without being reported;
-- ``never``: a reason the program never fills this box (a full SSN): it is always reported as missing;
+- ``never``: the catalog key (``gaps.never``) of the reason the program never fills this box (``full_tin``: a
+  full SSN): it is always reported as missing;
 - ``const``: fixed words for a box the form leaves to the filer (an "Other (specify)" row's name), written
   when ``only_if`` holds;
 - ``label``: the box in words, for the list of what is missing.
+
+A box that stays empty is reported as a typed ``FormGap`` (``form_gaps``): never as a sentence.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from enum import Enum
 from typing import Any
 
+from levynav.documents.form_gaps import FormGap, GapReason
 from levynav.documents.forms_values import ABSENT, UNKNOWN, Values, missing_name
 
 # ---------------------------------------------------------------- formatting
@@ -68,7 +72,7 @@ def fmt(value: Any, kind: str) -> str:
 class Outcome:
     text: str | None = None  # the formatted value; for a checkbox "on" or None
     checked: bool | None = None  # checkbox: True to check it, False to leave it clear, None unknown
-    missing: str | None = None  # why nothing was entered, when the box should have a value
+    missing: FormGap | None = None  # why nothing was entered, when the box should have a value
     skipped: bool = False  # does not apply to this case (nothing to enter, nothing missing)
 
 
@@ -77,8 +81,10 @@ def _label(entry: dict[str, Any], fallback: str) -> str:
 
 
 def _missing(entry: dict[str, Any], fallback: str, paths: tuple[str, ...]) -> Outcome:
-    facts = ", ".join(dict.fromkeys(missing_name(p) for p in paths))
-    return Outcome(missing=f"{_label(entry, fallback)}: not known (needs {facts})")
+    box = _label(entry, fallback)
+    if any(p.startswith("applies.") for p in paths):  # a ground's finding is not known yet: its open questions
+        return Outcome(missing=FormGap(box, GapReason.QUESTIONS))
+    return Outcome(missing=FormGap(box, GapReason.UNKNOWN, tuple(dict.fromkeys(missing_name(p) for p in paths))))
 
 
 def _truthy(value: Any) -> bool:
@@ -99,7 +105,7 @@ def evaluate(entry: dict[str, Any], values: Values, fallback_label: str) -> Outc
         if cond.value is not UNKNOWN and not _truthy(cond.value):
             return Outcome(skipped=True)
     if "never" in entry:
-        return Outcome(missing=f"{_label(entry, fallback_label)}: {entry['never']}")
+        return Outcome(missing=FormGap(_label(entry, fallback_label), GapReason.NEVER, never=str(entry["never"])))
     if "const" in entry:
         return Outcome(text=str(entry["const"]))
     kind = str(entry.get("format", "text"))
@@ -133,5 +139,5 @@ def evaluate(entry: dict[str, Any], values: Values, fallback_label: str) -> Outc
         value = value[0]
     try:
         return Outcome(text=fmt(value, kind))
-    except ValueError as err:
-        return Outcome(missing=f"{_label(entry, fallback_label)}: cannot be entered ({err})")
+    except ValueError:
+        return Outcome(missing=FormGap(_label(entry, fallback_label), GapReason.CANNOT_ENTER))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import io
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +18,7 @@ from pypdf import PdfReader, PdfWriter
 from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, NameObject
 
 from levynav.core import datafiles
+from levynav.documents.form_gaps import FormGap, GapReason
 from levynav.documents.forms_entries import evaluate
 from levynav.documents.forms_values import Values
 
@@ -35,7 +36,7 @@ class FieldInfo:
 class Filled:
     pdf: bytes
     values: dict[str, str]  # full field name → value written (checkbox: its on-state)
-    missing: list[str]
+    missing: list[FormGap]
 
 
 def field_list(path: Path) -> dict[str, FieldInfo]:
@@ -63,10 +64,10 @@ def load_map(path: Path) -> list[dict[str, Any]]:
 
 def values_for(
     entries: list[dict[str, Any]], fields: dict[str, FieldInfo], values: Values
-) -> tuple[dict[str, str], list[str]]:
-    """The value of every mapped field, and what could not be filled (in words, with the value path)."""
+) -> tuple[dict[str, str], list[FormGap]]:
+    """The value of every mapped field, and what could not be filled (typed: the box, why, the facts)."""
     out: dict[str, str] = {}
-    missing: list[str] = []
+    missing: list[FormGap] = []
     for entry in entries:
         name = str(entry["field"])
         info = fields.get(name)
@@ -74,7 +75,7 @@ def values_for(
             raise ValueError(f"field map names {name!r}, which is not in the form's field list")
         result = evaluate(entry, values, info.reading)
         if result.missing:
-            missing.append(f"{result.missing} [field {name}]")
+            missing.append(replace(result.missing, field=name))
             continue
         if result.skipped:
             continue
@@ -86,10 +87,8 @@ def values_for(
             continue
         text = result.text or ""
         if info.max_length and len(text) > info.max_length:
-            missing.append(
-                f"{entry.get('label') or info.reading}: {text!r} is longer than the box "
-                f"({info.max_length} characters); write it by hand [field {name}]"
-            )
+            box = str(entry.get("label") or info.reading)
+            missing.append(FormGap(box, GapReason.TOO_LONG, limit=info.max_length, field=name))
             continue
         out[name] = text
     return out, missing

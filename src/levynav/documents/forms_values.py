@@ -72,8 +72,8 @@ _DERIVED_FACTS = {
     "income": "finances.income",
     "wages_taxpayer": "finances.income",
     "wages_spouse": "finances.income",
-    "ages_under_65": "finances (the ages of the people in the household)",
-    "ages_65_and_over": "finances (the ages of the people in the household)",
+    "ages_under_65": "finances.member_ages",
+    "ages_65_and_over": "finances.member_ages",
     "vehicles": "finances.vehicles",
     "tax_periods": "tax_periods",
     "tax_forms": "tax_periods[].form",
@@ -91,8 +91,6 @@ def missing_name(path: str) -> str:
     if path.startswith("derived."):
         key = re.split(r"[.\[]", path[8:], maxsplit=1)[0]
         return _DERIVED_FACTS.get(key, path)
-    if path.startswith("applies."):
-        return "an answer to the open questions about this ground (see the end of the packet)"
     return path
 
 

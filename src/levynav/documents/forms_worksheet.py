@@ -8,8 +8,7 @@ spec says which revision its numbering comes from and whether that numbering is 
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -17,6 +16,8 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from levynav.core import datafiles
+from levynav.documents import form_gaps
+from levynav.documents.form_gaps import FormGap
 from levynav.documents.forms_entries import evaluate
 from levynav.documents.forms_values import Values
 
@@ -38,7 +39,7 @@ class Worksheet:
     numbering: str
     verified: bool
     lines: list[Line]
-    missing: list[str] = field(default_factory=list)
+    missing: list[FormGap] = field(default_factory=list)
 
 
 def load_spec(path: Path) -> dict[str, Any]:
@@ -48,31 +49,22 @@ def load_spec(path: Path) -> dict[str, Any]:
     return data
 
 
-def _needs(missing: str) -> str:
-    """The worksheet's words for a value not known: which case facts would fill it (no "not known" twice)."""
-    reason = missing.split(": ", 1)[-1]
-    match = re.fullmatch(r"not known \(needs (.*)\)", reason)
-    if match:
-        return f"write it in by hand, or add it to the case file ({match.group(1)})"
-    return reason[:1].upper() + reason[1:]
-
-
 def build(spec: dict[str, Any], values: Values) -> Worksheet:
     lines: list[Line] = []
-    missing: list[str] = []
+    missing: list[FormGap] = []
     for item in spec["lines"]:
         number, label = str(item["line"]), str(item["label"])
-        where = f"Form {spec['form']} line {number}, {label}"
         if "instruct" in item:
             lines.append(Line(number, label, None, "yours", str(item["instruct"])))
             continue
         result = evaluate(item, values, label)
-        if result.missing and "never" in item:  # the person supplies it (a full SSN): listed, shown as theirs
-            missing.append(f"{where}: {item['never']}")
-            lines.append(Line(number, label, None, "yours", str(item["never"])))
-        elif result.missing:
-            missing.append(f"{where}: {result.missing.split(': ', 1)[-1]}")
-            lines.append(Line(number, label, None, "missing", _needs(result.missing)))
+        gap = replace(result.missing, line=number) if result.missing else None
+        if gap is not None and "never" in item:  # the person supplies it (a full SSN): listed, shown as theirs
+            missing.append(gap)
+            lines.append(Line(number, label, None, "yours", form_gaps.reason_words(gap, "en")))
+        elif gap is not None:
+            missing.append(gap)
+            lines.append(Line(number, label, None, "missing", form_gaps.reason_words(gap, "en", worksheet=True)))
         elif result.skipped and "otherwise" in item:
             lines.append(Line(number, label, None, "yours", str(item["otherwise"])))
         elif result.skipped:
@@ -103,7 +95,12 @@ def _env() -> Environment:
 
 
 def html(sheet: Worksheet, send_to: str, disclaimer: str) -> str:
-    return _env().get_template("worksheet.html.j2").render(sheet=sheet, send_to=send_to, disclaimer=disclaimer)
+    missing = [form_gaps.sentence(g, "en") for g in sheet.missing]  # the worksheet is in the form's language
+    return (
+        _env()
+        .get_template("worksheet.html.j2")
+        .render(sheet=sheet, missing=missing, send_to=send_to, disclaimer=disclaimer)
+    )
 
 
 def render_pdf(sheet: Worksheet, send_to: str, disclaimer: str) -> bytes:

@@ -21,7 +21,8 @@ from levynav.core.law import registry
 from levynav.core.model.analysis import Analysis as Record
 from levynav.core.model.analysis import Effect, Outcome, TextArg
 from levynav.core.model.case import Case
-from levynav.documents import calendar, letters, packet_words, timeline
+from levynav.documents import calendar, form_gaps, letters, packet_words, timeline
+from levynav.documents.form_gaps import FormGap
 from levynav.documents.lettering import Letter, render
 from levynav.documents.packet_folder import case_fingerprint, write_packet_folder
 from levynav.documents.pdf import html_to_pdf, merge_pdfs, number_pages, page_count
@@ -44,7 +45,8 @@ class Item:
     how: str
     pdf: bytes
     filename: str
-    missing: list[tuple[str, str]] = field(default_factory=list)  # (what, case path)
+    missing: list[tuple[str, str]] = field(default_factory=list)  # a letter's gaps: (what, case path)
+    form_gaps: list[FormGap] = field(default_factory=list)  # a form's empty boxes (typed)
     letter: Letter | None = None  # the letter this item is (None for a form)
     form_id: str | None = None  # the form this item is (None for a letter)
     reading: bytes = b""  # the reading copy in the packet's language, after the letter (not sent; no file)
@@ -186,16 +188,11 @@ def form_items(case: Case, analysis: Analysis) -> tuple[list[Item], list[str]]:
                 how=_how(None, str(f.kind)),
                 pdf=bytes(f.pdf),
                 filename=f"forms/{_slug(str(f.form_id))}.pdf",
-                missing=[(_form_gap_words(str(m)), f"Form {f.form_id}") for m in f.missing],
+                form_gaps=list(f.missing),
                 form_id=str(f.form_id),
             )
         )
     return items, []
-
-
-def _form_gap_words(missing: str) -> str:
-    """A form's missing box in words for the person: without the PDF's internal field name."""
-    return re.sub(r"\s*\[field .*\]$", "", missing)
 
 
 def checklist_rows(analysis: Record | Analysis, lang: str = "en") -> list[dict[str, Any]]:
@@ -222,6 +219,8 @@ def missing_rows(items: list[Item], analysis: Analysis) -> list[dict[str, str]]:
     for n, item in enumerate(items, start=1):
         for what, path in item.missing:
             where.setdefault(packet_words.gap_words(what, path, analysis.lang), []).append(str(n))
+        for gap in item.form_gaps:
+            where.setdefault(packet_words.form_gap_words(gap, analysis.lang), []).append(str(n))
     rows = [
         {"where": analysis.words("packet.where_document", count=len(ns), numbers=", ".join(ns)), "what": w, "path": p}
         for (w, p), ns in where.items()
@@ -392,7 +391,18 @@ def packet_files(packet: Packet) -> dict[str, bytes]:
                 "send_to": i.send_to,
                 "by": i.by.isoformat() if i.by else None,
                 "how": i.how,
-                "missing": [{"what": w, "path": p} for w, p in i.missing],
+                "missing": [{"what": w, "path": p} for w, p in i.missing]
+                + [
+                    {
+                        "what": form_gaps.sentence(g, "en"),
+                        "path": form_gaps.form_words(g, "en"),
+                        "box": g.box,
+                        "line": g.line,
+                        "reason": g.reason.value,
+                        "facts": list(g.paths),
+                    }
+                    for g in i.form_gaps
+                ],
             }
             for i in packet.items
         ],

@@ -12,7 +12,8 @@ import re
 from typing import Any
 
 from levynav.core.model.case import Case
-from levynav.documents import forms
+from levynav.documents import form_gaps, forms
+from levynav.documents.form_gaps import FormGap
 from levynav.documents.lettering import Letter, checklist
 from levynav.explain import catalog, format
 from levynav.explain.render import RDeadline, say
@@ -103,43 +104,23 @@ def form_words(form_id: str, case: Case, lang: str) -> tuple[str, str]:
 # ---------------------------------------------------------------- gaps
 
 
-_FORM_GAP = re.compile(r"Form (?P<form>[^:,]+?)(?: line (?P<line>\S+))?[:,] (?P<box>.+?): (?P<reason>.+)$")
-
-
 def _pattern(path: str) -> str:
     return re.sub(r"\[\d+\]", "[]", path)
 
 
 def gap_words(what: str, path: str, lang: str) -> tuple[str, str]:
-    """A missing fact (what, where) in ``lang``: a case field by its path, a form's box by why it is empty.
-    The box keeps the IRS form's own (English) name, in quotation marks, as printed on the form."""
+    """A fact a letter is missing (what, where) in ``lang``: a case field by its path."""
     if lang == "en":
         return what, path
     words = texts(lang, "gaps")
-    if path.startswith("Form "):
-        form = say(words["form"], lang, form=path.removeprefix("Form "))
-        match = _FORM_GAP.match(what)
-        if match is None:
-            return str(words["other_field"]), form
-        box = match["box"] if match["line"] is None else f"{match['line']} — {match['box']}"
-        return say(words["box"], lang, form=form, box=box, reason=_reason(match["reason"], words, lang)), form
     field = (words.get("fields") or {}).get(_pattern(path))
     return str(field if field is not None else words["other_field"]), path
 
 
-def _reason(reason: str, words: dict[str, Any], lang: str) -> str:
-    said = words["reasons"]
-    if reason.startswith("write"):
-        return str(said["by_hand"])
-    if "list each one" in reason:
-        count = re.search(r"\((\d+) boxes", reason)
-        return say(said["list"], lang, count=int(count.group(1)) if count else 0)
-    if "open questions" in reason:
-        return str(said["questions"])
-    needs = re.search(r"needs ([\w.\[\]]+)\)", reason)
-    if needs:
-        return say(said["needs"], lang, field=needs.group(1))
-    return str(said["other"])
+def form_gap_words(gap: FormGap, lang: str) -> tuple[str, str]:
+    """A form's empty box (what, where) in ``lang``, from its typed record: the box keeps the IRS form's own
+    (English) name, as printed on the form."""
+    return form_gaps.sentence(gap, lang), form_gaps.form_words(gap, lang)
 
 
 # ---------------------------------------------------------------- checklist
