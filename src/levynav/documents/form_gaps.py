@@ -83,6 +83,16 @@ def form_words(gap: FormGap, lang: str) -> str:
     return say(words(lang)["form"], lang, form=gap.form_id)
 
 
+def row_words(gap: FormGap, lang: str) -> tuple[str, str]:
+    """The gap as a row of the packet's "still missing" table: (what, case file field or form). The facts that
+    would fill the box go in the field column, as for a letter's gap; the form names the box otherwise."""
+    said = words(lang)
+    unknown = gap.reason is GapReason.UNKNOWN
+    reason = str(said["reasons"]["unknown_row"]) if unknown else reason_words(gap, lang)
+    what = say(said["row"], lang, form=form_words(gap, lang), box=box_words(gap, lang), reason=reason)
+    return what, ", ".join(gap.paths) if gap.paths else form_words(gap, lang)
+
+
 def sentence(gap: FormGap, lang: str) -> str:
     """One line of a list of what is missing: "Box: why" (the form is named where the list is)."""
     return say(words(lang)["box"], lang, box=box_words(gap, lang), reason=reason_words(gap, lang))

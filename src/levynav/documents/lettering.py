@@ -155,10 +155,14 @@ def fact_label(path: str) -> str:
     """``levies[0].served_date`` → ``Served date``; ``circumstances.economic_hardship`` → ``Economic hardship``;
     ``levies[0].kind`` → ``Levy kind``; ``notices[1].type`` → ``Notice type``."""
     parts = re.sub(r"\[\d*\]", "", path).split(".")
-    label = parts[-1].replace("_", " ")
+    label = " ".join(_ACRONYMS.get(word, word) for word in parts[-1].split("_"))
     if parts[-1] in _GENERIC_LEAVES and len(parts) > 1 and parts[-2] in _ITEM_NAMES:
         label = f"{_ITEM_NAMES[parts[-2]]} {label}"
     return label[:1].upper() + label[1:]
+
+
+# the words of a field name that are written in capitals (``cdp_levy_notice_on_transcript`` → CDP levy notice …)
+_ACRONYMS = {w.lower(): w for w in ("IRS", "CDP", "CAP", "CSED", "SSN", "EIN", "TIN", "ITIN", "TAS", "OIC", "CAF")}
 
 
 def fact_value(value: Any) -> str:
@@ -177,8 +181,8 @@ def fact_value(value: Any) -> str:
 
 def field_path(value: object) -> str:
     """A case-file field path that wraps between its parts, never inside a word: a zero-width space after each
-    dot and before each bracket (``finances.assets.real_estate[0].loan_balance``)."""
-    return str(value).replace(".", ".\u200b").replace("[", "\u200b[")
+    dot and underscore and before each bracket (``finances.assets.real_estate[0].loan_balance``)."""
+    return str(value).replace(".", ".\u200b").replace("[", "\u200b[").replace("_", "_\u200b")
 
 
 @functools.cache

@@ -287,6 +287,11 @@ def _page_css(lang: str) -> str:
     return f"@page {{ @bottom-right {{ content: {content} }} }}"
 
 
+# The taxpayer's own pages (cover, checklists, timeline, still missing) carry only the packet's page number; a
+# letter or worksheet keeps its own "Page x of y" as well, because it also travels alone.
+ONE_PAGE_NUMBER = "@page { @bottom-right { content: none } }"
+
+
 def cover_words(items: list[Item], case: Case, page: Analysis) -> list[dict[str, Any]]:
     """Each document's name, where it goes, by when and how, in the page's language (the cover's table)."""
     out = []
@@ -354,8 +359,8 @@ def build_packet(case: Case, record: Record, lang: str = "en") -> Packet:
         "max_rows": MAX_MISSING_ROWS,
     }
     ctx.update(confirm_context(case, page, items))
-    front = html_to_pdf(render("packet_cover.html.j2", **ctx), extra_css=css)
-    back = html_to_pdf(render("packet_back.html.j2", **ctx), extra_css=css)
+    front = html_to_pdf(render("packet_cover.html.j2", **ctx), extra_css=css + ONE_PAGE_NUMBER)
+    back = html_to_pdf(render("packet_back.html.j2", **ctx), extra_css=css + ONE_PAGE_NUMBER)
     parts = [front]
     for item in items:
         parts += [item.pdf, item.reading]
@@ -395,7 +400,8 @@ def packet_files(packet: Packet) -> dict[str, bytes]:
                 + [
                     {
                         "what": form_gaps.sentence(g, "en"),
-                        "path": form_gaps.form_words(g, "en"),
+                        "path": form_gaps.row_words(g, "en")[1],
+                        "form": g.form_id,
                         "box": g.box,
                         "line": g.line,
                         "reason": g.reason.value,

@@ -120,7 +120,7 @@ def gap_words(what: str, path: str, lang: str) -> tuple[str, str]:
 def form_gap_words(gap: FormGap, lang: str) -> tuple[str, str]:
     """A form's empty box (what, where) in ``lang``, from its typed record: the box keeps the IRS form's own
     (English) name, as printed on the form."""
-    return form_gaps.sentence(gap, lang), form_gaps.form_words(gap, lang)
+    return form_gaps.row_words(gap, lang)
 
 
 # ---------------------------------------------------------------- checklist
