@@ -286,8 +286,8 @@ def test_missing_finances_are_listed_not_filled() -> None:
     assert gross and gross[0].reason is GapReason.UNKNOWN and gross[0].form_id == "433-F"
     # the words come from the catalog, per language, from the record — never a field name on the page
     for lang in ("en", "es"):
-        said = form_gaps.sentence(gross[0], lang)
-        assert "finances.income" in said and "topmostSubform" not in said, lang
+        what, field = form_gaps.row_words(gross[0], lang)
+        assert field == "finances.income" and "topmostSubform" not in what + form_gaps.sentence(gross[0], lang), lang
     # nothing written is a placeholder
     for value in fields.values():
         assert not re.search(r"unknown|n/a|tbd|xxx", str(value or ""), re.IGNORECASE)
@@ -471,6 +471,7 @@ def test_an_unknown_list_is_reported_once_not_box_by_box() -> None:
         missing[4],
     ]
     assert form_gaps.sentence(grouped[0], "en") == (
-        "finances.assets.investments: not known — list each one, or write that there are none (3 boxes left empty)"
+        "each item of the list finances.assets.investments: not known — list each one, or write that there are none"
+        " (3 boxes left empty)"
     )
     assert "(3 casillas en blanco)" in form_gaps.sentence(grouped[0], "es")

@@ -68,7 +68,7 @@ def build(spec: dict[str, Any], values: Values) -> Worksheet:
         elif result.skipped and "otherwise" in item:
             lines.append(Line(number, label, None, "yours", str(item["otherwise"])))
         elif result.skipped:
-            lines.append(Line(number, label, None, "leave_blank", "does not apply to you: leave it blank"))
+            lines.append(Line(number, label, None, "leave_blank", "does not apply to you"))
         elif result.checked is not None:
             lines.append(Line(number, label, None, "check" if result.checked else "leave_blank"))
         else:

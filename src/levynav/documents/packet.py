@@ -165,17 +165,16 @@ def letter_items(case: Case, analysis: Analysis, chosen: list[Letter] | None = N
 
 
 def form_items(case: Case, analysis: Analysis) -> tuple[list[Item], list[str]]:
-    """The filled IRS forms and worksheets, if the form module is installed (it is optional here)."""
+    """The filled IRS forms and worksheets, if the form module is installed (it is optional here), and the
+    catalog keys of the notes that say what could not be made."""
     try:
         forms: Any = importlib.import_module("levynav.documents.forms")
     except ImportError:
-        return [], [
-            "The filled IRS forms and line-by-line worksheets are not in this packet yet (form module missing)."
-        ]
+        return [], ["packet.forms_not_made"]
     try:
         outputs = forms.forms_for(case, analysis)
-    except Exception as err:  # a broken form must not stop the letters from going out
-        return [], [f"The IRS forms could not be made ({err.__class__.__name__}: {err}); fill them in by hand."]
+    except Exception:  # a broken form must not stop the letters from going out; the page says it in plain words
+        return [], ["packet.forms_not_made"]
     items = []
     for f in outputs:
         items.append(
@@ -319,7 +318,8 @@ def build_packet(case: Case, record: Record, lang: str = "en") -> Packet:
     analysis = render_record(record, "en")
     kept, left_out = bounded(letters.letters_for(case, analysis))
     items = letter_items(case, analysis, kept)
-    forms, notes = form_items(case, analysis)
+    forms, note_keys = form_items(case, analysis)
+    notes = [analysis.words(k) for k in note_keys]
     items += forms
     page = analysis if lang == "en" else render_record(record, lang)  # the taxpayer's pages
     css = _page_css(lang)
@@ -350,7 +350,7 @@ def build_packet(case: Case, record: Record, lang: str = "en") -> Packet:
         "missing": missing,
         "gaps": [m for m in missing if "q" not in m],
         "open_questions": [m for m in missing if "q" in m],
-        "notes": [notes_in_words(n, page) for n in notes + page_notes(record, page)],
+        "notes": [notes_in_words(n, page) for n in [page.words(k) for k in note_keys] + page_notes(record, page)],
         "svg": svg,
         "disclaimer": page.disclaimer,
         "left_out": left,
