@@ -357,6 +357,8 @@ def build_packet(case: Case, record: Record, lang: str = "en") -> Packet:
         "left_out_count": len(left_out),
         "max_per_kind": MAX_LETTERS_PER_KIND,
         "max_rows": MAX_MISSING_ROWS,
+        # a letter addressed to the IRS office on the person's notice (never an address of our own)
+        "irs_letters": any(i.letter is not None and i.letter.context.get("irs") for i in items),
     }
     ctx.update(confirm_context(case, page, items))
     front = html_to_pdf(render("packet_cover.html.j2", **ctx), extra_css=css + ONE_PAGE_NUMBER)
