@@ -76,6 +76,11 @@ class Letter:
     context: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
 
+class GapMark(Markup):
+    """The red mark a letter shows where a fact is missing: typed, so a reader (the reading copy) knows it for
+    what it is without reading its HTML."""
+
+
 class Facts:
     """Collects the gaps while a letter's facts are read from the case."""
 
@@ -86,14 +91,14 @@ class Facts:
         if value is None or (isinstance(value, str | list) and not value):
             if Gap(path, what) not in self.missing:
                 self.missing.append(Gap(path, what))
-            return Markup('<span class="gap">[missing: {}]</span>').format(what)
+            return GapMark('<span class="gap">[missing: {}]</span>').format(what)
         return value
 
     def hand(self, what: str, path: str) -> Markup:
         """A value the person writes in by hand (the program never stores it, e.g. a full SSN)."""
         if Gap(path, what) not in self.missing:
             self.missing.append(Gap(path, what))
-        return Markup('<span class="gap">[write in: {}]</span>').format(what)
+        return GapMark('<span class="gap">[write in: {}]</span>').format(what)
 
 
 # ---------------------------------------------------------------- formatting
@@ -355,6 +360,7 @@ def levy_facts(case: Case, i: int, facts: Facts) -> dict[str, Any]:
     p = f"levies[{i}]"
     return {
         "subject": p,
+        "index": i,
         "id": lv.id,
         "kind": LEVY_KIND.get(lv.kind.value, lv.kind.value),
         "is_bank": lv.kind.value == "bank",

@@ -138,7 +138,7 @@ def left_out_groups(left: list[LeftOut]) -> list[dict[str, Any]]:
         groups.setdefault(x.title, []).append(x)
     rows = []
     for title, xs in groups.items():
-        levies = [int(m.group(1)) + 1 for x in xs if (m := re.search(r"levies-(\d+)$", x.letter_id))]
+        levies = [x.letter.context["levy"]["index"] + 1 for x in xs if x.letter and x.letter.context.get("levy")]
         dates = [x.by for x in xs if x.by is not None]
         rows.append({"title": title, "count": len(xs), "levies": _ranges(levies), "by": min(dates, default=None)})
     return rows

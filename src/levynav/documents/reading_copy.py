@@ -17,7 +17,7 @@ from markupsafe import Markup, escape
 
 from levynav.core.model.ability_to_pay import ExpenseLine
 from levynav.documents import packet_words
-from levynav.documents.lettering import Letter, render
+from levynav.documents.lettering import GapMark, Letter, render
 from levynav.explain import format
 from levynav.explain.render import RDeadline, say, title
 from levynav.explain.render import Rendered as Analysis
@@ -62,7 +62,7 @@ def context(letter: Letter, page: Analysis) -> dict[str, Any]:
 
     def v(value: Any) -> Any:
         """A value of the letter; a gap (the letter's red "[missing: …]") becomes the reading copy's own mark."""
-        if isinstance(value, Markup) and 'class="gap"' in value:
+        if isinstance(value, GapMark):
             return Markup('<span class="gap">{}</span>').format(words["reading"]["missing_value"])
         return value
 
