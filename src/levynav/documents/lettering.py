@@ -170,6 +170,12 @@ def fact_label(path: str) -> str:
 _ACRONYMS = {w.lower(): w for w in ("IRS", "CDP", "CAP", "CSED", "SSN", "EIN", "TIN", "ITIN", "TAS", "OIC", "CAF")}
 
 
+def full_stop(text: Any) -> str:
+    """A sentence set between two others ends with its full stop (a computation's words may not)."""
+    said = str(text).rstrip()
+    return said if not said or said[-1] in ".!?" else f"{said}."
+
+
 def fact_value(value: Any) -> str:
     if value is None:
         return "not known"
@@ -203,6 +209,7 @@ def environment() -> Environment:
     env.filters["longdate"] = longdate
     env.filters["lines"] = lines
     env.filters["fact_label"] = fact_label
+    env.filters["full_stop"] = full_stop
     env.filters["fact_value"] = fact_value
     env.filters["heading"] = ground_heading
     env.filters["long_dates"] = long_dates
