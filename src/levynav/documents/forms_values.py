@@ -339,7 +339,7 @@ def _total_balance(case: Case) -> Decimal | None:
 def _grounds(analysis: Analysis) -> Any:
     wanted = {"must_release", "may_release", "partial_release", "must_return", "may_return", "levy_improper"}
     titles = [f.title for f in analysis.findings if f.outcome is Outcome.APPLIES and f.effect and f.effect in wanted]
-    return "; ".join(dict.fromkeys(titles)) or ABSENT
+    return ". ".join(dict.fromkeys(titles)) or ABSENT  # each title is a sentence of its own
 
 
 def derived(case: Case, analysis: Record | Analysis) -> dict[str, Any]:
@@ -358,7 +358,13 @@ def derived(case: Case, analysis: Record | Analysis) -> dict[str, Any]:
         "spouse_first_name": spouse_first,
         "spouse_last_name": spouse_last,
         "married": married,
-        "has_spouse": True if case.taxpayer.spouse_name or married else (False if married is False else None),
+        "has_spouse": (
+            False  # a business has no spouse: the spouse's lines do not apply
+            if case.taxpayer.kind is TaxpayerKind.BUSINESS
+            else True
+            if case.taxpayer.spouse_name or married
+            else (False if married is False else None)
+        ),
         "income": income,
         "wages_taxpayer": _first(income, kind="wages", earner="taxpayer"),
         "wages_spouse": _first(income, kind="wages", earner="spouse"),

@@ -172,8 +172,8 @@ _ACRONYMS = {w.lower(): w for w in ("IRS", "CDP", "CAP", "CSED", "SSN", "EIN", "
 
 def full_stop(text: Any) -> str:
     """A sentence set between two others ends with its full stop (a computation's words may not)."""
-    said = str(text).rstrip()
-    return said if not said or said[-1] in ".!?" else f"{said}."
+    said = (text if isinstance(text, str) else str(text)).rstrip()  # a Markup (a gap mark) stays Markup
+    return said if not said or said[-1] in ".!?" else said + "."
 
 
 def fact_value(value: Any) -> str:
