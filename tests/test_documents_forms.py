@@ -471,7 +471,7 @@ def test_an_unknown_list_is_reported_once_not_box_by_box() -> None:
         missing[4],
     ]
     assert form_gaps.sentence(grouped[0], "en") == (
-        "each item of the list finances.assets.investments: not known — list each one, or write that there are none"
+        "Each item of the list finances.assets.investments: not known — list each one, or write that there are none"
         " (3 boxes left empty)"
     )
     assert "(3 casillas en blanco)" in form_gaps.sentence(grouped[0], "es")

@@ -10,7 +10,7 @@ Every reader takes the record as it is — the list of what is missing, the work
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
 
@@ -34,7 +34,7 @@ class FormGap:
     paths: tuple[str, ...] = ()  # the facts that would fill it
     never: str = ""  # GapReason.NEVER: the key of the reason in the catalog's ``never`` section
     limit: int = 0  # GapReason.TOO_LONG: how many characters the box holds
-    count: int = 0  # GapReason.LIST: how many boxes stay empty
+    count: int = 0  # GapReason.LIST (or UNKNOWN, grouped by ``by_fact``): how many boxes stay empty
     form_id: str = ""  # the form ("433-F"), set when the form is built
     line: str = ""  # the worksheet line number, when the form is a worksheet
     field: str = ""  # the PDF's internal field name: for tests and debugging, never on a page
@@ -49,6 +49,24 @@ class FormGap:
             if match:
                 return match.group(1)
         return None
+
+
+def by_fact(gaps: list[FormGap]) -> list[FormGap]:
+    """Boxes of one form that the same unknown facts would fill, as one gap (``count`` boxes, the first one named):
+    the "still missing" page lists a fact once per form, not once per box (a 433-A asks for income in 9 boxes)."""
+    first: dict[tuple[str, tuple[str, ...]], int] = {}
+    out: list[FormGap] = []
+    for gap in gaps:
+        key = (gap.form_id, gap.paths)
+        if gap.reason is not GapReason.UNKNOWN:
+            out.append(gap)
+        elif key in first:
+            n = first[key]
+            out[n] = replace(out[n], count=max(out[n].count, 1) + 1)
+        else:
+            first[key] = len(out)
+            out.append(gap)
+    return out
 
 
 def words(lang: str) -> dict[str, Any]:
@@ -89,10 +107,16 @@ def row_words(gap: FormGap, lang: str) -> tuple[str, str]:
     said = words(lang)
     unknown = gap.reason is GapReason.UNKNOWN
     reason = str(said["reasons"]["unknown_row"]) if unknown else reason_words(gap, lang)
-    what = say(said["row"], lang, form=form_words(gap, lang), box=box_words(gap, lang), reason=reason)
-    return what, ", ".join(gap.paths) if gap.paths else form_words(gap, lang)
+    row = "row_many" if unknown and gap.count > 1 else "row"
+    what = say(said[row], lang, form=form_words(gap, lang), box=box_words(gap, lang), reason=reason, count=gap.count)
+    return _capital(what), ", ".join(gap.paths) if gap.paths else form_words(gap, lang)
 
 
 def sentence(gap: FormGap, lang: str) -> str:
     """One line of a list of what is missing: "Box: why" (the form is named where the list is)."""
-    return say(words(lang)["box"], lang, box=box_words(gap, lang), reason=reason_words(gap, lang))
+    return _capital(say(words(lang)["box"], lang, box=box_words(gap, lang), reason=reason_words(gap, lang)))
+
+
+def _capital(text: str) -> str:
+    """A line of a list starts with a capital, whatever word the catalog's template starts with."""
+    return text[:1].upper() + text[1:]

@@ -218,7 +218,7 @@ def missing_rows(items: list[Item], analysis: Analysis) -> list[dict[str, str]]:
     for n, item in enumerate(items, start=1):
         for what, path in item.missing:
             where.setdefault(packet_words.gap_words(what, path, analysis.lang), []).append(str(n))
-        for gap in item.form_gaps:
+        for gap in form_gaps.by_fact(item.form_gaps):
             where.setdefault(packet_words.form_gap_words(gap, analysis.lang), []).append(str(n))
     rows = [
         {"where": analysis.words("packet.where_document", count=len(ns), numbers=", ".join(ns)), "what": w, "path": p}
