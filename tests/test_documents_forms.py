@@ -475,3 +475,25 @@ def test_an_unknown_list_is_reported_once_not_box_by_box() -> None:
         " (3 boxes left empty)"
     )
     assert "(3 casillas en blanco)" in form_gaps.sentence(grouped[0], "es")
+
+
+def test_every_gap_reason_and_never_key_has_words_in_every_language() -> None:
+    """A form's empty box is a typed record; its words come from the catalog of the page's language. Every reason,
+    and every ``never`` key the field maps and worksheets name, is said in English and in Spanish."""
+    base, catalog = load_catalog()
+    keys: set[str] = set()
+    for entry in catalog.values():
+        for name in ("map", "worksheet"):
+            if entry.get(name):
+                spec = datafiles.parse((base / entry[name]).read_text(encoding="utf-8")) or {}
+                keys |= {str(e["never"]) for e in spec.get("fields") or spec.get("lines") or [] if "never" in e}
+    assert keys >= {"full_tin", "full_number"}
+    for lang in ("en", "es"):
+        words = form_gaps.words(lang)
+        assert keys <= set(words["never"]), (lang, keys - set(words["never"]))
+        for reason in GapReason:
+            gap = FormGap("Box", reason, ("case.fact",), never="full_tin", limit=10, count=2, form_id="433-F")
+            said = form_gaps.sentence(gap, lang)
+            what, field = form_gaps.row_words(gap, lang)
+            assert said[:1].isupper() and what[:1].isupper() and "{" not in said + what, (lang, reason, said)
+            assert field in ("case.fact", form_gaps.form_words(gap, lang)), (lang, reason)

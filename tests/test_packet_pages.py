@@ -152,3 +152,17 @@ def test_a_huge_case_gets_a_bounded_packet_that_says_what_it_left_out() -> None:
     assert "Letters not in this packet" in text
     assert "Request to release the levy" in left and "6–24" in text  # the levies the release requests left out
     assert page_count(p.pdf) < 120
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+def test_no_page_of_the_cover_holds_a_lonely_line(path: Path) -> None:
+    """Every page of the cover holds real content besides the disclaimer and the page stamp: its short lists
+    (the contents) are kept whole, never one line left on a page of its own."""
+    p = packet(path)
+    texts = pages(p.pdf)
+    for n, text in enumerate(texts[: p.cover_pages], start=1):
+        flat = " ".join(text.split())
+        flat = flat.replace(f"Packet page {n} of {len(texts)}", "").replace("Your IRS levy packet", "")
+        start = flat.find("Levy Navigator explains the law")
+        body = flat[:start] if start >= 0 else flat
+        assert len(body.split()) >= 15, f"cover page {n} holds only {body!r}"
