@@ -138,6 +138,8 @@ def deficiency_levy_bar(case: Case, ctx: Context) -> list[Finding]:
     """§ 6213(a): the bar on levy (and assessment) for a deficiency, its levies and its early assessments."""
     out: list[Finding] = []
     for k, n in enumerate(case.proceedings.deficiency_notices):
+        if n.mailed_date > ctx.as_of:
+            continue  # mailed after the analysis date: nothing it barred is in the record yet
         w = _Window(n, f"proceedings.deficiency_notices[{k}]")
         out.append(_status(w, ctx))
         for i, levy in enumerate(case.levies):
@@ -160,7 +162,7 @@ def deficiency_levy_bar(case: Case, ctx: Context) -> list[Finding]:
                 out.append(
                     DEFICIENCY_BAR.finding(
                         Outcome.UNKNOWN,
-                        "levy_abroad_unknown",
+                        "levy_abroad_unknown" if w.at_least is not None else "levy_law_unknown",
                         facts=facts,
                         params=w.params,
                         missing=w.missing,
