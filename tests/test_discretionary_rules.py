@@ -21,6 +21,7 @@ AS_OF = date(2025, 7, 1)
 RULE_IDS = {
     "R6331-K1", "R6331-K2", "R6330-E1", "R6330-E2", "R6330-A1", "R6330-F1",
     "R6331-F1", "R6331-I1", "R6015-E1", "R6015-E1-L", "RBK-362", "RBK-362-V", "R7811-1", "RDA-1",
+    "R6213-A1",
 }  # fmt: skip
 ACTION_RULES = RULE_IDS - {"R6330-E2", "RDA-1"}
 
@@ -51,7 +52,8 @@ def test_unverified_points_are_registered_as_unverified() -> None:
 
 
 def test_module_exports_rules_and_deadlines() -> None:
-    assert len(discretionary.RULES) == 13  # + R7122-F1 (deemed acceptance), R6672-W1 (trust fund penalty warning)
+    # + R7122-F1 (deemed acceptance), R6672-W1 (trust fund penalty warning), R6213-A1 (deficiency bar)
+    assert len(discretionary.RULES) == 14
     assert discretionary.DEADLINES
 
 

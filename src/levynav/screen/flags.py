@@ -18,8 +18,9 @@ from levynav.core.model.analysis import Analysis, Effect, Finding, Outcome
 
 # The levy was made before the notices and waiting periods the law requires (§ 6330(a), § 6331(d)).
 PREMATURE_RULES = frozenset({"R6330-A1"})
-# The levy was made while the law barred levy: offer or agreement pending, hearing pending, bankruptcy stay.
-BARRED_RULES = frozenset({"R6331-K1", "R6331-K2", "R6330-E1", "RBK-362", "R6331-I1", "R6015-E1"})
+# The levy was made while the law barred levy: offer or agreement pending, hearing pending, bankruptcy stay,
+# the Tax Court period on a notice of deficiency (§ 6213(a)).
+BARRED_RULES = frozenset({"R6331-K1", "R6331-K2", "R6330-E1", "RBK-362", "R6331-I1", "R6015-E1", "R6213-A1"})
 # Economic hardship: the levy must be released (§ 6343(a)(1)(D)).
 HARDSHIP_RULES = frozenset({"R6343-A4"})
 RETURN_DEADLINE = "return.request"

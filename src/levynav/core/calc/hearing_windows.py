@@ -8,8 +8,9 @@ and the deadline functions of ``law/appeals.py``.
 - Equivalent hearing (Treas. Reg. §§ 301.6330-1(i), 301.6320-1(i)): one year beginning the day after the
   notice date (levy) or after the 5-business-day period (lien).
 
-Open question (reference E.14): whether § 7503 extends the one-year equivalent-hearing period when it
-ends on a weekend or holiday. The plain date is used as the deadline; the later date is shown.
+Settled (reference E.14, closed): §§ 7502 and 7503 decide whether an equivalent-hearing request is timely
+(Treas. Reg. §§ 301.6330-1(i)(2) and 301.6320-1(i)(2) Q&A-I8, added by T.D. 9291, 71 FR 60827 (2006)), so a
+one-year period ending on a weekend or DC legal holiday runs through the next business day.
 Open question: the Weiss rule was decided for the 30-day period; the one-year period is counted here
 from the printed date (the earlier, safer date) when both are known.
 """
@@ -81,8 +82,8 @@ class Window:
 
     @property
     def eh_last(self) -> date | None:
-        """The plain one-year date (E.14: not moved by § 7503 until that is confirmed)."""
-        return self.eh.raw if self.eh else None
+        """The last day of the one-year period, moved by § 7503 (Treas. Reg. § 301.6330-1(i)(2) Q&A-I8)."""
+        return self.eh.last if self.eh else None
 
 
 def hearing_notices(case: Case) -> list[tuple[int, Notice]]:
@@ -275,12 +276,12 @@ def deadline(
 
 
 def eh_computation(w: Window) -> list[Message]:
-    """The one-year count, flagging open point E.14 when the plain date is not a business day."""
+    """The one-year count and, when its plain end is not a business day, the § 7503 move (Q&A-I8)."""
     assert w.eh is not None
     out = [message("count.one_year", what=Message(key="count.what.eh"), start=w.eh.start, end=w.eh.raw)]
     roll = w.eh.roll()
     if roll is not None:
-        out.append(message("count.one_year_roll_unsettled", reason=roll, last=w.eh.last, end=w.eh.raw))
+        out.append(message("count.roll_forward", reason=roll, last=w.eh.last))
     return out
 
 

@@ -11,7 +11,8 @@ say which route is open, until when, and what it does and does not stop. The Col
 and the appeals of rejected agreements and offers are in ``law/appeals_cap.py``.
 
 Open question (E.13): whether a lien-only CDP request bars levy; treated as not barring levy.
-Open question (E.14): whether § 7503 extends the one-year equivalent-hearing period (see calc/hearing_windows.py).
+Settled (E.14): § 7503 moves the last day of the one-year equivalent-hearing period off a weekend or holiday
+(Treas. Reg. § 301.6330-1(i)(2) Q&A-I8; see calc/hearing_windows.py).
 """
 
 from __future__ import annotations
@@ -70,7 +71,7 @@ EQUIVALENT = Rule(
     cites=("EH-1", "EH-2", "EH-3", "CDP-9"),
     effect=Effect.ROUTE_OPEN,
 )
-EQUIVALENT_E14 = Situation(EQUIVALENT, ("E-14",))  # a late request with a reason: E-14 decides it
+EQUIVALENT_E14 = Situation(EQUIVALENT, ("E-14",))  # the one-year date moved by § 7503: E-14 is the source
 NOT_A_HEARING_NOTICE = Rule(
     id="CDP-3",
     title="This notice does not give a right to a hearing",

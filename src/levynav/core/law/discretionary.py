@@ -12,6 +12,8 @@ One function per legal question; the functions live in the ``discretionary_*`` m
   RDA-1 (digital assets).
 - ``trust_fund_recovery_penalty``: R6672-W1 (warning: the people responsible may owe the trust fund part of a
   business's employment taxes personally) — § 6672.
+- ``deficiency_bar``: R6213-A1 (no levy for a deficiency during the Tax Court period or while a petition is
+  pending) — § 6213(a).
 - ``offer_deemed_acceptance``: R7122-F1 (an offer not rejected within 24 months is deemed accepted) —
   § 7122(f).
 
@@ -21,6 +23,7 @@ Notice classification (which notices are CDP notices, § 6331(d) notices, notice
 
 from __future__ import annotations
 
+from levynav.core.law.deficiency_bar import DEFICIENCY_BAR, deficiency_levy_bar
 from levynav.core.law.discretionary_alternatives import (
     AGREEMENT_PENDING,
     OFFER_PENDING,
@@ -75,6 +78,7 @@ RULE_RECORDS: tuple[Rule, ...] = (
     DIGITAL,
     DEEMED_ACCEPTED,
     TFRP_EXPOSURE,
+    DEFICIENCY_BAR,
 )
 
 RULES: list[RuleFunc] = [
@@ -91,5 +95,6 @@ RULES: list[RuleFunc] = [
     digital_assets,
     offer_deemed_accepted,
     trust_fund_recovery_penalty_exposure,
+    deficiency_levy_bar,
 ]
 DEADLINES: list[DeadlineFunc] = [alternative_appeal_deadlines, deemed_acceptance_dates]

@@ -405,6 +405,27 @@ class HearingRequest(Strict):
         return self
 
 
+class DeficiencyNotice(Strict):
+    """A notice of deficiency (§ 6212, e.g. Letter 3219 or CP3219A): it opens the Tax Court period of § 6213(a)."""
+
+    mailed_date: date = Field(description="the date the notice of deficiency was mailed")
+    tax_periods: list[str] = Field(default_factory=list)
+    addressed_outside_us: bool | None = Field(
+        default=None, description="addressed to a person outside the United States (150 days instead of 90)"
+    )
+    petition_last_day_printed: date | None = Field(
+        default=None, description="the last day to petition the Tax Court printed on the notice"
+    )
+    tax_court_petition_date: date | None = None
+    decision_final_date: date | None = Field(default=None, description="when the Tax Court decision became final")
+
+    @model_validator(mode="after")
+    def _dates(self) -> Self:
+        _order(self.mailed_date, self.tax_court_petition_date, "mailed_date", "tax_court_petition_date")
+        _order(self.tax_court_petition_date, self.decision_final_date, "tax_court_petition_date", "decision_final_date")
+        return self
+
+
 class InnocentSpouseClaim(Strict):
     filed_date: date
     relief: str | None = Field(default=None, description="'b', 'c' or 'f' (§ 6015 subsection)")
@@ -485,6 +506,7 @@ class Proceedings(Strict):
     wrongful_levy_claims: list[WrongfulLevyClaim] = Field(default_factory=list)
     refund_suit_pending: bool | None = Field(default=None, description="refund suit for a divisible tax")
     absences: list[Absence] = Field(default_factory=list)
+    deficiency_notices: list[DeficiencyNotice] = Field(default_factory=list)
 
 
 class Circumstances(Strict):
@@ -652,6 +674,7 @@ def reference_problems(case: Case) -> list[str]:
             ("proceedings.hearing_requests", pr.hearing_requests),
             ("proceedings.innocent_spouse_claims", pr.innocent_spouse_claims),
             ("proceedings.audit_reconsiderations", pr.audit_reconsiderations),
+            ("proceedings.deficiency_notices", pr.deficiency_notices),
         ]
         for name, items in holders:
             for i, item in enumerate(items):

@@ -1,0 +1,212 @@
+"""No levy to collect a deficiency while the Tax Court period runs or a petition is pending (26 U.S.C. § 6213(a)).
+
+"... no assessment of a deficiency ... and no levy or proceeding in court for its collection shall be made,
+begun, or prosecuted until such notice has been mailed to the taxpayer, nor until the expiration of such 90-day
+or 150-day period, as the case may be, nor, if a petition has been filed with the Tax Court, until the decision of
+the Tax Court has become final." — § 6213(a). The same subsection lets a court (the Tax Court only when a timely
+petition was filed) stop an assessment or levy made while the bar runs and order a refund of what it collected.
+
+- The 90-day period (150 days for a notice addressed to a person outside the United States) begins the day after
+  the notice is mailed; a Saturday, Sunday or DC legal holiday is not counted as the last day (§ 6213(a);
+  26 C.F.R. § 301.6213-1(a)(1)), so the period runs to the next business day.
+- A petition filed by the last day printed on the notice is timely (§ 6213(a), flush language). A petition filed
+  after the period does not revive the bar here: the period it could extend had ended.
+- The bar covers the deficiency only (the extra tax the notice proposes), not tax shown on a return; a levy for
+  the same period may be collecting tax assessed from the return, and the finding says so.
+- Jeopardy assessments (§§ 6851, 6852, 6861) are excepted: a jeopardy levy is not covered. Math-error assessments
+  (§ 6213(b)) need no notice of deficiency and are outside this rule.
+- An assessment recorded for the period while the bar ran is premature if it is the deficiency (§ 6213(a)).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from levynav.core.calc.dates import last_day_after
+from levynav.core.law.levy_facts import levy_subject
+from levynav.core.law.pending_bar_windows import days, overlaps, param
+from levynav.core.law.rule import Context, Rule
+from levynav.core.model.analysis import Effect, Finding, Outcome, ParamUse
+from levynav.core.model.case import Case, DeficiencyNotice
+
+DEFICIENCY_BAR = Rule(
+    id="R6213-A1",
+    title="No levy for a proposed tax increase before the Tax Court period ends or its decision is final",
+    cites=("R6213-A1",),
+    effect=Effect.NO_LEVY,
+)
+
+HOME = "discretionary.deficiency_petition_days"
+ABROAD = "discretionary.deficiency_petition_days_abroad"
+
+
+class _Window:
+    """The barred days of one notice of deficiency: ``start`` (mailing) through ``end`` (None while running)."""
+
+    def __init__(self, n: DeficiencyNotice, sub: str) -> None:
+        self.notice, self.sub = n, sub
+        self.facts: dict[str, Any] = {f"{sub}.mailed_date": n.mailed_date}
+        self.params: list[ParamUse] = []
+        self.missing: list[str] = []
+        self.known = True  # False when the end cannot be counted from the facts and the law encoded
+        self.period_last: date | None = None  # last day of the 90/150-day period (§ 7503-style move applied)
+        self.at_least: date | None = None  # when the count (90 or 150) is not known: the 90-day last day
+        self.end: date | None = None
+        self.petition_late = False
+        self._count()
+
+    def _period(self, pid: str) -> date | None:
+        use = param(pid, self.notice.mailed_date)
+        if use is None:
+            return None
+        self.params.append(use)
+        return last_day_after(self.notice.mailed_date, days(use)).last
+
+    def _count(self) -> None:
+        n = self.notice
+        abroad = n.addressed_outside_us
+        if abroad is not None:
+            self.facts[f"{self.sub}.addressed_outside_us"] = abroad
+        last = self._period(ABROAD if abroad else HOME)
+        if last is None:
+            self.known = False
+            return
+        if abroad is None:
+            self.at_least, self.known = last, False
+            self.missing.append(f"{self.sub}.addressed_outside_us")
+        self.period_last = last
+        if n.petition_last_day_printed is not None:
+            self.facts[f"{self.sub}.petition_last_day_printed"] = n.petition_last_day_printed
+        petition = n.tax_court_petition_date
+        if petition is None:
+            self.end = last
+            return
+        self.facts[f"{self.sub}.tax_court_petition_date"] = petition
+        timely_by = max(last, n.petition_last_day_printed or last)
+        if petition > timely_by:
+            if abroad is None:
+                return  # a 150-day period might have made it timely: not known
+            self.petition_late, self.end = True, last
+            return
+        self.known = True
+        self.missing = []
+        if n.decision_final_date is not None:
+            self.facts[f"{self.sub}.decision_final_date"] = n.decision_final_date
+        self.end = n.decision_final_date
+
+    def covers(self, day: date) -> bool | None:
+        """Whether the bar ran on ``day`` (None when that cannot be told)."""
+        if day < self.notice.mailed_date:
+            return False
+        if self.known:
+            return self.end is None or day <= self.end
+        if self.at_least is not None and day <= self.at_least:
+            return True
+        return None
+
+
+def _status(w: _Window, ctx: Context) -> Finding:
+    n = w.notice
+    common: dict[str, Any] = {"subject": w.sub, "facts": w.facts, "params": w.params, "mailed": n.mailed_date}
+    on = w.covers(ctx.as_of)
+    if on is None:
+        if w.period_last is None and w.at_least is None:
+            return DEFICIENCY_BAR.finding(Outcome.UNKNOWN, "law_unknown", **common)
+        return DEFICIENCY_BAR.finding(
+            Outcome.UNKNOWN, "abroad_unknown", missing=w.missing, at_least=w.at_least, **common
+        )
+    if not on:
+        return DEFICIENCY_BAR.finding(
+            Outcome.DOES_NOT_APPLY,
+            "ended_late_petition" if w.petition_late else "ended",
+            value=w.end,
+            end=w.end,
+            **common,
+        )
+    if n.tax_court_petition_date is not None and not w.petition_late:
+        return DEFICIENCY_BAR.finding(Outcome.APPLIES, "petition_pending", petition=n.tax_court_petition_date, **common)
+    key = "period_open" if w.known else "period_open_at_least"
+    return DEFICIENCY_BAR.finding(Outcome.APPLIES, key, value=w.end, end=w.end, **common)
+
+
+def _periods_of(case: Case, n: DeficiencyNotice) -> list[tuple[int, Any]]:
+    return [(i, p) for i, p in enumerate(case.tax_periods) if not n.tax_periods or p.id in n.tax_periods]
+
+
+def deficiency_levy_bar(case: Case, ctx: Context) -> list[Finding]:
+    """§ 6213(a): the bar on levy (and assessment) for a deficiency, its levies and its early assessments."""
+    out: list[Finding] = []
+    for k, n in enumerate(case.proceedings.deficiency_notices):
+        if n.mailed_date > ctx.as_of:
+            continue  # mailed after the analysis date: nothing it barred is in the record yet
+        w = _Window(n, f"proceedings.deficiency_notices[{k}]")
+        out.append(_status(w, ctx))
+        for i, levy in enumerate(case.levies):
+            if not overlaps(n.tax_periods, levy.tax_periods):
+                continue
+            sub = levy_subject(i)
+            facts = {**w.facts, f"{sub}.served_date": levy.served_date}
+            if levy.served_date is None:
+                out.append(
+                    DEFICIENCY_BAR.finding(
+                        Outcome.UNKNOWN, "levy_unknown", subject=sub, facts=facts, missing=[f"{sub}.served_date"]
+                    )
+                )
+                continue
+            during = w.covers(levy.served_date)
+            if during is False:
+                continue
+            common: dict[str, Any] = {"subject": sub, "served": levy.served_date, "mailed": n.mailed_date}
+            if during is None:
+                out.append(
+                    DEFICIENCY_BAR.finding(
+                        Outcome.UNKNOWN,
+                        "levy_abroad_unknown" if w.at_least is not None else "levy_law_unknown",
+                        facts=facts,
+                        params=w.params,
+                        missing=w.missing,
+                        **common,
+                    )
+                )
+            elif levy.jeopardy:
+                out.append(
+                    DEFICIENCY_BAR.finding(
+                        Outcome.DOES_NOT_APPLY, "levy_jeopardy", facts={**facts, f"{sub}.jeopardy": True}, **common
+                    )
+                )
+            else:
+                out.append(
+                    DEFICIENCY_BAR.finding(
+                        Outcome.APPLIES,
+                        "levy_during",
+                        effect=Effect.LEVY_IMPROPER,
+                        facts=facts,
+                        params=w.params,
+                        **common,
+                    )
+                )
+        for i, period in _periods_of(case, n):
+            sub = f"tax_periods[{i}]"
+            named = [(f"{sub}.assessment_date", period.assessment_date)] + [
+                (f"{sub}.additional_assessment_dates[{j}]", d) for j, d in enumerate(period.additional_assessment_dates)
+            ]
+            early_named = [(path, d) for path, d in named if d is not None and w.covers(d) is True]
+            if not early_named:
+                continue
+            early = [d for _, d in early_named]
+            facts = {**w.facts, f"{sub}.id": period.id, **dict(early_named)}
+            out.append(
+                DEFICIENCY_BAR.finding(
+                    Outcome.APPLIES,
+                    "assessed_early",
+                    effect=Effect.LEVY_IMPROPER,
+                    subject=sub,
+                    facts=facts,
+                    params=w.params,
+                    period=period.id,
+                    assessed=min(early),
+                    mailed=n.mailed_date,
+                )
+            )
+    return out
