@@ -112,6 +112,28 @@ def test_walk_to_the_review_and_the_result(client: TestClient, app: FastAPI) -> 
     assert "<svg" in text and f"/api/v1/cases/{code}/packet.pdf" in text
 
 
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_the_result_page_timeline_is_in_the_page_language(client: TestClient, lang: str) -> None:
+    """The picture on the result page is drawn from the record in the page's language (words and dates), says
+    "Today" (not the packet's "date of this packet"), and is well-formed SVG."""
+    import xml.etree.ElementTree as ET
+
+    from levynav.documents.timeline import timeline_svg
+    from levynav.explain import catalog, format
+
+    code = _new_case(client, example(BANK))
+    text = client.get(f"/case/{code}/result?lang={lang}").text
+    found = re.search(r"<svg.*?</svg>", text, re.S)
+    assert found is not None
+    svg = found.group(0)
+    ET.fromstring(svg)
+    assert f'lang="{lang}"' in svg and format.date(AS_OF, lang) in svg
+    assert f">{catalog.template('packet.timeline_today_page', lang)}<" in svg
+    assert catalog.template("packet.timeline_today", lang) not in svg
+    case = load_case(EXAMPLES / BANK)
+    assert svg == timeline_svg(case, analyze(case, AS_OF), lang, today="packet.timeline_today_page")
+
+
 def test_resume_by_code(client: TestClient) -> None:
     code = _new_case(client, example(BANK))
     r = client.post("/resume", data=with_token(client, {"code": code}))

@@ -328,7 +328,7 @@ def result_page(request: Request, code: str) -> Response:
     day = settings(request).today()
     if analyses(request).first_record(code, stored.case, day):
         store(request).record_analysis(code, stored.case, result)
-    svg = Markup(analyses(request).timeline(stored.case, day))
+    svg = Markup(analyses(request).timeline(stored.case, day, lang_of(request)))
     view = analyses(request).view(stored.case, day, lang_of(request))
     return page(request, "result.html", view=view, svg=svg, section="papers", **ctx)
 
