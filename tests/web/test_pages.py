@@ -210,3 +210,28 @@ def test_a_token_belongs_to_its_session(client: TestClient, app: FastAPI) -> Non
     assert client.post("/start", data={"kind": "individual", "csrf_token": theirs}).status_code == 403
     assert client.post("/start", data={"kind": "individual", "csrf_token": mine}).status_code == 303
     assert other.post("/api/v1/cases", json=example(BANK)).status_code == 201
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_a_file_over_the_limit_gets_the_upload_page_again_in_the_person_language(client: TestClient, lang: str) -> None:
+    """The size limit refuses the upload before it is read; a person gets the upload page with the reason in their
+    language (a program calling the API gets the JSON problem)."""
+    big = b"a" * 150_000  # the fixture's upload limit is 100,000 bytes
+    r = client.post(f"/upload?lang={lang}", files={"file": ("notice.txt", big)}, data=with_token(client))
+    assert r.status_code == 413 and r.headers["content-type"].startswith("text/html")
+    assert f'<html lang="{lang}"' in r.text and words.t("error_too_large", lang, limit="100 kB") in r.text
+    assert 'action="/upload"' in r.text and words.t("footer_help", lang).split("(")[0].strip() in r.text
+    api = client.post("/api/v1/intake/notice", files={"file": ("notice.txt", big)})
+    assert api.status_code == 413 and api.json()["problems"][0].startswith("(body):")
+
+
+def test_the_question_number_counts_skipped_questions_too(client: TestClient) -> None:
+    code = _new_case(client, None)
+    first = client.get(f"/case/{code}/next")
+    path = re.search(r"path=([^&\"]+)", first.headers["location"])
+    assert path is not None
+    page = client.get(first.headers["location"]).text
+    assert words.t("progress", "en", n=1, left=0).split("—")[0] in page
+    skipped = client.post(f"/case/{code}/q?path={path.group(1)}", data=with_token(client, {"action": "skip"}))
+    second = client.get(skipped.headers["location"]).text
+    assert words.t("progress", "en", n=2, left=0).split("—")[0] in second

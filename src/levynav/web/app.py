@@ -91,6 +91,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        if request.url.path.startswith("/api/") and exc.status_code == 400 and "parsing the body" in str(exc.detail):
+            # FastAPI's own refusal of a body it could not decode (not UTF-8, nested past the parser's depth)
+            return JSONResponse({"problems": ["body: not valid JSON"]}, status_code=422)
         if request.url.path.startswith("/api/"):
             lines = exc.detail if isinstance(exc.detail, list) else [str(exc.detail)]
             return JSONResponse({"problems": lines}, status_code=exc.status_code)
@@ -109,5 +112,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)
-    app.add_middleware(BodyLimit, json_limit=settings.max_body_bytes, upload_limit=settings.max_upload_bytes)
+    app.add_middleware(
+        BodyLimit,
+        json_limit=settings.max_body_bytes,
+        upload_limit=settings.max_upload_bytes,
+        page=lambda scope, limit: pages.too_large_page(Request(scope), limit),
+    )
     return app
