@@ -235,3 +235,24 @@ def test_the_question_number_counts_skipped_questions_too(client: TestClient) ->
     skipped = client.post(f"/case/{code}/q?path={path.group(1)}", data=with_token(client, {"action": "skip"}))
     second = client.get(skipped.headers["location"]).text
     assert words.t("progress", "en", n=2, left=0).split("—")[0] in second
+
+
+def test_what_was_read_from_a_notice_is_shown_in_the_person_language(client: TestClient) -> None:
+    """The facts read from a notice are written as Spanish writes them (dates, amounts) for the person to confirm;
+    what could not be read is named by the field's words, not by the reader's English message or field name."""
+    from datetime import date
+
+    notice = (EXAMPLES / "notices" / "lt11.txt").read_bytes()
+    r = client.post("/upload?lang=es", files={"file": ("lt11.txt", notice)}, data=with_token(client, {"code": ""}))
+    assert r.status_code == 200
+    shown = re.search(r'<dl class="lv-review">.*?</dl>', r.text, re.S)
+    assert shown is not None
+    assert words.day(date(2025, 6, 2), "es") in shown.group(0) and "2025-06-02" not in shown.group(0)
+    assert words.money("7482.19", "es") in shown.group(0)
+    assert 'class="usa-file-input"' not in r.text  # USWDS's enhanced input writes English ("Drag file here")
+    partial = b"Notice LT11\nFinal Notice of Intent to Levy and Notice of Your Right to a Hearing\n"
+    r = client.post("/upload?lang=es", files={"file": ("n.txt", partial)}, data=with_token(client, {"code": ""}))
+    assert words.t("upload_problems", "es") in r.text
+    for field in ("notice_date", "amount_due", "phone"):
+        assert f"<li>{words.field_label(field, 'es')}</li>" in r.text
+    assert "could not read" not in r.text and "<li>notice_date" not in r.text

@@ -370,14 +370,17 @@ async def upload(request: Request, file: Annotated[UploadFile, File()], code: An
         report = notice_reading(data, file.filename or "notice", settings(request).today())
     except Exception:
         return page(request, "upload.html", status=422, code=code, reading=None, error=words.t("error_file", lang))
-    found = {k: v for k, v in report["notice"].items() if k not in ("tax_periods",)}
+    # what was read, as the person's language writes it (dates, amounts, choices), for them to confirm
+    found = {k: _shown(v, f"notices[0].{k}", lang) for k, v in report["notice"].items() if k != "tax_periods"}
+    levy = report.get("levy") or {}
+    read_levy = {k: _shown(v, f"levies[0].{k}", lang) for k, v in levy.items() if k != "tax_periods"}
     return page(
         request,
         "upload.html",
         code=code,
         reading=report,
         found=found,
-        levy=report.get("levy"),
+        levy=read_levy,
         payload=json.dumps({"notice": report["notice"], "levy": report.get("levy")}),
     )
 
