@@ -122,7 +122,7 @@ def test_cli_writes_the_packet_files(tmp_path: Path) -> None:
     letters = sorted((out / "letters").glob("*.pdf"))
     assert letters and all(flat(pdf_text(p.read_bytes())) for p in letters)
     svg = (out / "timeline.svg").read_text(encoding="utf-8")
-    assert svg.startswith("<svg") and "2026-12-03" in svg and "Collection period (CSED)" in svg
+    assert svg.startswith("<svg") and "December 3, 2026" in svg and "Collection period (CSED)" in svg
 
 
 def test_cli_rejects_bad_input_with_the_field_message(tmp_path: Path) -> None:

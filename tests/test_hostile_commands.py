@@ -221,6 +221,8 @@ OPTION_CASES: dict[str, list[str]] = {
     "packet_out_under_file": ["packet", "{case}", "--out", "{file}/p", *AS_OF],
     "packet_out_is_device": ["packet", "{case}", "--out", "/dev/null", *AS_OF],
     "serve_port": ["serve", "--port", "70000"],
+    "serve_workers": ["serve", "--workers", "100000", "--data-dir", "{out}/db"],
+    "serve_workers_zero": ["serve", "--workers", "0", "--data-dir", "{out}/db"],
     "serve_as_of": ["serve", "--as-of", "9999-12-31", "--data-dir", "{out}/db"],
     "import_missing": ["data", "import-standards", "{out}/absent"],
     "import_file": ["data", "import-standards", "{file}"],

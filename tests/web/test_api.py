@@ -226,3 +226,73 @@ def test_openapi_lists_every_endpoint(client: TestClient) -> None:
     ):
         assert path in paths, path
     assert not any(p.startswith("/case/") for p in paths)  # the pages are not part of the API
+
+
+def test_a_body_that_cannot_be_decoded_is_a_422_not_a_400(client: TestClient) -> None:
+    """Nested past the parser's depth, or not UTF-8: the same one line as any body that is not JSON."""
+    headers = {"content-type": "application/json"}
+    for body in (b"[" * 50_000 + b"]" * 50_000, b'{"a":' * 20_000 + b"1" + b"}" * 20_000, b'{"taxpayer": "\xff"}'):
+        r = client.post("/api/v1/analyze", content=body, headers=headers)
+        assert r.status_code == 422 and r.json() == {"problems": ["body: not valid JSON"]}
+
+
+def test_the_analysis_date_is_bounded_like_the_cli(client: TestClient) -> None:
+    code = client.post("/api/v1/cases", json=example(BANK)).json()["id"]
+    for url in ("/api/v1/analyze", f"/api/v1/cases/{code}/analysis", f"/api/v1/cases/{code}/deadlines.ics"):
+        for day in ("1899-12-31", "2101-01-01"):
+            method = client.post if url.endswith("/analyze") else client.get
+            kwargs = {"json": example(BANK)} if url.endswith("/analyze") else {}
+            r = method(f"{url}?as_of={day}", **kwargs)  # type: ignore[operator]
+            assert r.status_code == 422, (url, day)
+            assert r.json()["problems"][0].startswith("query.as_of:")
+        assert method(f"{url}?as_of=2100-12-31", **kwargs).status_code == 200  # type: ignore[operator]
+
+
+def test_parity_cli_api_stored_case_and_result_page(client: TestClient) -> None:
+    """One case through the CLI JSON, the API (sent, and saved then analysed) and the web result page: the same
+    findings and deadlines. The page shows the grounds (findings that apply and have an effect) in the record's
+    order of strength, and every deadline with its title, its date and the days left."""
+    import html
+    import re
+    from datetime import date
+
+    from levynav.core.model.analysis import Analysis
+    from levynav.explain.render import title
+    from levynav.web import words
+    from levynav.web.words import day
+
+    for name in (BANK, "social-security-federal-payment-levy.yaml", "wrongful-levy-relatives-account.yaml"):
+        out = CliRunner().invoke(
+            cli_app, ["analyze", str(EXAMPLES / name), "--as-of", AS_OF.isoformat(), "--format", "json"]
+        )
+        assert out.exit_code == 0, out.output
+        cli = json.loads(out.stdout)
+        api = client.post(f"/api/v1/analyze?as_of={AS_OF}", json=example(name)).json()
+        code = client.post("/api/v1/cases", json=example(name)).json()["id"]
+        saved = client.get(f"/api/v1/cases/{code}/analysis?as_of={AS_OF}").json()
+        assert _ids(cli) == _ids(api) == _ids(saved), name
+        for lang in ("en", "es"):
+            view = words.render_analysis(Analysis.model_validate(cli), lang)
+            page = html.unescape(client.get(f"/case/{code}/result?lang={lang}").text)
+            grounds = re.findall(r'lv-ground">\s*<div[^>]*>\s*<h3[^>]*>(.*?)</h3>', page, re.S)
+            assert [" ".join(g.split()) for g in grounds] == [g["title"] for g in view["grounds"]], (name, lang)
+            applies = {f["rule"] for f in cli["findings"] if f["outcome"] == "applies" and f["effect"]}
+            assert {title(r, lang) for r in applies} >= set(grounds) and (not applies or grounds), (name, lang)
+            rows = re.findall(
+                r'<li class="lv-deadline[^"]*">\s*<strong>(.*?)</strong> —\s*<span[^>]*>(.*?)</span>\s*(.*?)\s*<div',
+                page,
+                re.S,
+            )
+            expected = [
+                (
+                    day(date.fromisoformat(d["date"]), lang),
+                    words.t("result_passed", lang)
+                    if d["passed"]
+                    else words.t("result_days_left", lang, days=d["days_left"])
+                    if d["days_left"]
+                    else words.t("result_today", lang),
+                )
+                for d in cli["deadlines"]
+            ]
+            assert [(r[0], r[1]) for r in rows] == expected, (name, lang)
+            assert [r[2] for r in rows] == [d["title"] for d in view["deadlines"]], (name, lang)

@@ -109,3 +109,42 @@ def test_an_answer_that_contradicts_another_fact_is_refused() -> None:
     with pytest.raises(AnswerError) as err:
         apply_answer(case, "notices[0].received_date", {"value": "2026-07-01"})
     assert err.value.problems[0][1].startswith("error_case:")
+
+
+def test_every_choice_of_every_question_has_words_in_every_language() -> None:
+    """A list of choices shows words, never the stored value ("a13a_residence_small_levy", "fplp"); the notice types
+    are the IRS's own names (CP504, LT11, Letter 1058) and stay as printed on the notice."""
+    import typing
+
+    from pydantic import BaseModel
+
+    from levynav.core.model.case import Case, NoticeType
+    from levynav.interview.fields import kind_of
+    from levynav.web import words
+
+    names = {t.value for t in NoticeType}
+    checked = 0
+
+    def walk(model: type[BaseModel], prefix: str) -> None:
+        nonlocal checked
+        for name, f in model.model_fields.items():
+            path = f"{prefix}{name}"
+            try:
+                kind = kind_of(path)
+            except KeyError:
+                continue
+            if kind.kind == "choice":
+                for value in kind.choices:
+                    if value in names:
+                        continue
+                    for lang in ("en", "es"):
+                        label = words.choice_label(value, lang)
+                        assert label != value.replace("_", " "), f"{path}: {value} has no words in {lang}"
+                        checked += 1
+            for arg in typing.get_args(f.annotation) or (f.annotation,):
+                for inner in typing.get_args(arg) or (arg,):
+                    if isinstance(inner, type) and issubclass(inner, BaseModel):
+                        walk(inner, path + ("[0]." if "list" in str(f.annotation) else "."))
+
+    walk(Case, "")
+    assert checked > 40

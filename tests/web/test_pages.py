@@ -112,6 +112,28 @@ def test_walk_to_the_review_and_the_result(client: TestClient, app: FastAPI) -> 
     assert "<svg" in text and f"/api/v1/cases/{code}/packet.pdf" in text
 
 
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_the_result_page_timeline_is_in_the_page_language(client: TestClient, lang: str) -> None:
+    """The picture on the result page is drawn from the record in the page's language (words and dates), says
+    "Today" (not the packet's "date of this packet"), and is well-formed SVG."""
+    import xml.etree.ElementTree as ET
+
+    from levynav.documents.timeline import timeline_svg
+    from levynav.explain import catalog, format
+
+    code = _new_case(client, example(BANK))
+    text = client.get(f"/case/{code}/result?lang={lang}").text
+    found = re.search(r"<svg.*?</svg>", text, re.S)
+    assert found is not None
+    svg = found.group(0)
+    ET.fromstring(svg)
+    assert f'lang="{lang}"' in svg and format.date(AS_OF, lang) in svg
+    assert f">{catalog.template('packet.timeline_today_page', lang)}<" in svg
+    assert catalog.template("packet.timeline_today", lang) not in svg
+    case = load_case(EXAMPLES / BANK)
+    assert svg == timeline_svg(case, analyze(case, AS_OF), lang, today="packet.timeline_today_page")
+
+
 def test_resume_by_code(client: TestClient) -> None:
     code = _new_case(client, example(BANK))
     r = client.post("/resume", data=with_token(client, {"code": code}))
@@ -188,3 +210,49 @@ def test_a_token_belongs_to_its_session(client: TestClient, app: FastAPI) -> Non
     assert client.post("/start", data={"kind": "individual", "csrf_token": theirs}).status_code == 403
     assert client.post("/start", data={"kind": "individual", "csrf_token": mine}).status_code == 303
     assert other.post("/api/v1/cases", json=example(BANK)).status_code == 201
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_a_file_over_the_limit_gets_the_upload_page_again_in_the_person_language(client: TestClient, lang: str) -> None:
+    """The size limit refuses the upload before it is read; a person gets the upload page with the reason in their
+    language (a program calling the API gets the JSON problem)."""
+    big = b"a" * 150_000  # the fixture's upload limit is 100,000 bytes
+    r = client.post(f"/upload?lang={lang}", files={"file": ("notice.txt", big)}, data=with_token(client))
+    assert r.status_code == 413 and r.headers["content-type"].startswith("text/html")
+    assert f'<html lang="{lang}"' in r.text and words.t("error_too_large", lang, limit="100 kB") in r.text
+    assert 'action="/upload"' in r.text and words.t("footer_help", lang).split("(")[0].strip() in r.text
+    api = client.post("/api/v1/intake/notice", files={"file": ("notice.txt", big)})
+    assert api.status_code == 413 and api.json()["problems"][0].startswith("(body):")
+
+
+def test_the_question_number_counts_skipped_questions_too(client: TestClient) -> None:
+    code = _new_case(client, None)
+    first = client.get(f"/case/{code}/next")
+    path = re.search(r"path=([^&\"]+)", first.headers["location"])
+    assert path is not None
+    page = client.get(first.headers["location"]).text
+    assert words.t("progress", "en", n=1, left=0).split("—")[0] in page
+    skipped = client.post(f"/case/{code}/q?path={path.group(1)}", data=with_token(client, {"action": "skip"}))
+    second = client.get(skipped.headers["location"]).text
+    assert words.t("progress", "en", n=2, left=0).split("—")[0] in second
+
+
+def test_what_was_read_from_a_notice_is_shown_in_the_person_language(client: TestClient) -> None:
+    """The facts read from a notice are written as Spanish writes them (dates, amounts) for the person to confirm;
+    what could not be read is named by the field's words, not by the reader's English message or field name."""
+    from datetime import date
+
+    notice = (EXAMPLES / "notices" / "lt11.txt").read_bytes()
+    r = client.post("/upload?lang=es", files={"file": ("lt11.txt", notice)}, data=with_token(client, {"code": ""}))
+    assert r.status_code == 200
+    shown = re.search(r'<dl class="lv-review">.*?</dl>', r.text, re.S)
+    assert shown is not None
+    assert words.day(date(2025, 6, 2), "es") in shown.group(0) and "2025-06-02" not in shown.group(0)
+    assert words.money("7482.19", "es") in shown.group(0)
+    assert 'class="usa-file-input"' not in r.text  # USWDS's enhanced input writes English ("Drag file here")
+    partial = b"Notice LT11\nFinal Notice of Intent to Levy and Notice of Your Right to a Hearing\n"
+    r = client.post("/upload?lang=es", files={"file": ("n.txt", partial)}, data=with_token(client, {"code": ""}))
+    assert words.t("upload_problems", "es") in r.text
+    for field in ("notice_date", "amount_due", "phone"):
+        assert f"<li>{words.field_label(field, 'es')}</li>" in r.text
+    assert "could not read" not in r.text and "<li>notice_date" not in r.text

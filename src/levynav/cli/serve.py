@@ -26,21 +26,55 @@ def serve_command(
     data_dir: Annotated[
         Path | None, typer.Option("--data-dir", help="folder of the SQLite database (default: ./data-web)")
     ] = None,
+    workers: Annotated[
+        int, typer.Option("--workers", help="Uvicorn worker processes sharing the database (1 to 64, default 1)")
+    ] = 1,
 ) -> None:
     """Start the web application. The database is SQLite in the data folder, or LEVYNAV_DATABASE_URL."""
+    import os
+
     import uvicorn
 
+    from levynav.core.model import limits
     from levynav.web import Settings, create_app
 
     if not 0 < port < 65536:
         raise fail(f"--port: {port} is not a port number")
+    if workers < 1:
+        raise fail(f"--workers: {workers} is not a number of workers (1 or more)")
+    if workers > limits.MAX_WORKERS:
+        raise fail(f"--workers: more than {limits.limit_text('MAX_WORKERS')} worker processes")
     if demo is not None:  # a demo case that cannot be read stops here, before anything is created
         load_case_or_exit(demo)
     settings = Settings.from_env(as_of=parse_as_of(as_of) if as_of else None, demo_case=demo)
     if data_dir is not None:
         settings.data_dir = data_dir
-    application = create_app(settings)
-    typer.echo(f"Levy Navigator is running at http://{host}:{port}/  (Ctrl+C to stop)")
-    if application.state.demo_code:
-        typer.echo(f"Example case: http://{host}:{port}/case/{application.state.demo_code}/result")
-    uvicorn.run(application, host=host, port=port, log_level="warning", access_log=False)
+    if workers == 1:
+        application = create_app(settings)
+        _started(host, port, application.state.demo_code)
+        uvicorn.run(application, host=host, port=port, log_level="warning", access_log=False)
+        return
+    # N processes: the schema, the secret key and the demo case are made once here; each worker builds the app from
+    # the same settings (Uvicorn's factory) on the shared database (SQLite in WAL mode, or PostgreSQL)
+    from levynav.web.app import prepare
+    from levynav.web.settings import WORKER_ENV
+
+    settings = prepare(settings)
+    os.environ[WORKER_ENV] = settings.to_worker_env()
+    _started(host, port, settings.demo_code, workers)
+    uvicorn.run(
+        "levynav.web.app:worker_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="warning",
+        access_log=False,
+    )
+
+
+def _started(host: str, port: int, demo_code: str | None, workers: int = 1) -> None:
+    more = f", {workers} worker processes" if workers > 1 else ""
+    typer.echo(f"Levy Navigator is running at http://{host}:{port}/  (Ctrl+C to stop{more})")
+    if demo_code:
+        typer.echo(f"Example case: http://{host}:{port}/case/{demo_code}/result")

@@ -2,7 +2,9 @@
 
 One row per event in date order, with today's date (the analysis date) marked, so that a person sees
 at a glance what already happened and what is still ahead. Built from the analysis (history and
-deadlines) and the collection statute dates the core computed (`Analysis.collection_statute`).
+deadlines) and the collection statute dates the core computed (`Analysis.collection_statute`), in the
+person's language: every word from the explain/ catalogs, every date written as that language writes it
+(explain/format.py). A label too long for its row wraps onto more lines; nothing is cut off.
 """
 
 from __future__ import annotations
@@ -13,19 +15,20 @@ from xml.sax.saxutils import escape
 
 from levynav.core.model.analysis import Analysis as Record
 from levynav.core.model.case import Case
-from levynav.explain import catalog
+from levynav.explain import catalog, format
 from levynav.explain.render import Rendered as Analysis
-from levynav.explain.render import english
+from levynav.explain.render import render
 
 WIDTH = 680
 ROW = 26
 TOP = 44
+# Every colour has a contrast of at least 4.5:1 on white (WCAG 2.1 AA for text); kinds differ by shape too.
 COLOURS = {
     "notice": "#1f5fa8",
     "levy": "#b00020",
     "event": "#555555",
-    "deadline": "#c45c00",
-    "passed": "#9a9a9a",
+    "deadline": "#a85000",
+    "passed": "#767676",
     "csed": "#6a2c91",
     "today": "#111111",
 }
@@ -50,9 +53,18 @@ def _basis(analysis: Analysis, basis: str) -> str:
     return analysis.words(key) if catalog.has(key, analysis.lang) else basis
 
 
-def marks(case: Case, analysis: Record | Analysis) -> list[Mark]:
-    """The rows of the picture, in the words of the view's language (English for a record)."""
-    analysis = english(analysis)
+def view(analysis: Record | Analysis, lang: str | None = None) -> Analysis:
+    """The analysis in words: a rendered view as it is, a record rendered in ``lang`` (English when none)."""
+    return analysis if isinstance(analysis, Analysis) else render(analysis, lang or "en")
+
+
+TODAY = "packet.timeline_today"  # "Today (date of this packet)"; the web page says "Today" (packet.timeline_today_page)
+
+
+def marks(case: Case, analysis: Record | Analysis, lang: str | None = None, today: str = TODAY) -> list[Mark]:
+    """The rows of the picture, in the words of the view's language (``lang`` for a record, English by default);
+    ``today`` is the catalog key of today's mark."""
+    analysis = view(analysis, lang)
     out: list[Mark] = []
     for h in analysis.history:
         kind = "notice" if h.kind == "notice" else "levy" if h.kind in {"levy_served", "levy_released"} else "event"
@@ -66,48 +78,79 @@ def marks(case: Case, analysis: Record | Analysis) -> list[Mark]:
             day = max(c.date, c.alternative or c.date)
             words = analysis.words("packet.timeline_csed_mark", period=c.period, basis=_basis(analysis, c.basis))
             out.append(Mark(day, "csed", words))
-    out.append(Mark(analysis.as_of, "today", analysis.words("packet.timeline_today")))
+    out.append(Mark(analysis.as_of, "today", analysis.words(today)))
     order = {"notice": 0, "levy": 1, "event": 2, "today": 3, "passed": 4, "deadline": 5, "csed": 6}
     return sorted(out, key=lambda m: (m.day, order[m.kind]))
 
 
-def _label(text: str, limit: int = 78) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+# Widths are estimated from the number of characters (DejaVu Sans at 11 px: about 6.6 px a character, 7.3 bold),
+# generously, so that no text runs past its column in a browser or in the packet's PDF.
+CHAR = 6.6
+BOLD = 7.3
+LINE = 14
 
 
-def timeline_svg(case: Case, analysis: Record | Analysis) -> str:
-    analysis = english(analysis)
-    rows = marks(case, analysis)
-    height = TOP + ROW * len(rows) + 16
-    axis_x = 118
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{height}" '
-        f'viewBox="0 0 {WIDTH} {height}" font-family="DejaVu Sans, Arial, sans-serif" font-size="11">',
-        f'<rect x="0" y="0" width="{WIDTH}" height="{height}" fill="#ffffff"/>',
-    ]
-    x = 8
+def wrap(text: str, width: int) -> list[str]:
+    """The words of ``text`` in lines of at most ``width`` characters (a longer word gets a line of its own)."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines or [""]
+
+
+def timeline_svg(case: Case, analysis: Record | Analysis, lang: str | None = None, today: str = TODAY) -> str:
+    """The picture as SVG text, in the view's language (``lang`` for a record, English by default)."""
+    analysis = view(analysis, lang)
+    rows = marks(case, analysis, today=today)
+    days = [format.date(m.day, analysis.lang) for m in rows]
+    axis_x = 8 + round(BOLD * max(len(d) for d in days)) + 14
+    text_x = axis_x + 16
+    per_line = int((WIDTH - text_x - 8) // BOLD)
+
+    legend: list[str] = []
+    x, y = 8, 14
     for kind, key in LEGEND:
         text = analysis.words(f"packet.{key}")
-        parts.append(f'<circle cx="{x + 5}" cy="14" r="5" fill="{COLOURS[kind]}"/>')
-        parts.append(f'<text x="{x + 14}" y="18" fill="#333">{escape(text)}</text>')
-        x += 26 + 7 * len(text)
-    first, last = TOP - 6, TOP + ROW * (len(rows) - 1) + 6
-    parts.append(f'<line x1="{axis_x}" y1="{first}" x2="{axis_x}" y2="{last}" stroke="#bbbbbb" stroke-width="2"/>')
-    for n, m in enumerate(rows):
-        y = TOP + ROW * n
+        step = 36 + round(CHAR * len(text))
+        if x > 8 and x + step > WIDTH:
+            x, y = 8, y + 18
+        legend.append(f'<circle cx="{x + 5}" cy="{y}" r="5" fill="{COLOURS[kind]}"/>')
+        legend.append(f'<text x="{x + 14}" y="{y + 4}" fill="#333">{escape(text)}</text>')
+        x += step
+
+    body: list[str] = []
+    top = y + TOP - 14
+    ys: list[int] = []
+    for m, day in zip(rows, days, strict=True):
+        lines = wrap(m.label, per_line)
+        height = max(ROW, LINE * len(lines) + 12)
         colour = COLOURS[m.kind]
         weight = "bold" if m.kind in {"today", "deadline"} else "normal"
+        mid = top
+        ys.append(mid)
         if m.kind == "today":
-            parts.append(f'<rect x="2" y="{y - 11}" width="{WIDTH - 4}" height="22" fill="#f1f1f1"/>')
-        parts.append(f'<text x="8" y="{y + 4}" fill="{colour}" font-weight="{weight}">{m.day.isoformat()}</text>')
+            body.append(f'<rect x="2" y="{mid - 11}" width="{WIDTH - 4}" height="{height - 4}" fill="#f1f1f1"/>')
+        body.append(f'<text x="8" y="{mid + 4}" fill="{colour}" font-weight="{weight}">{escape(day)}</text>')
         if m.kind in {"deadline", "passed"}:
-            parts.append(
-                f'<rect x="{axis_x - 6}" y="{y - 6}" width="12" height="12" fill="{colour}" '
-                f'transform="rotate(45 {axis_x} {y})"/>'
+            body.append(
+                f'<rect x="{axis_x - 6}" y="{mid - 6}" width="12" height="12" fill="{colour}" '
+                f'transform="rotate(45 {axis_x} {mid})"/>'
             )
         else:
-            parts.append(f'<circle cx="{axis_x}" cy="{y}" r="6" fill="{colour}"/>')
-        label = escape(_label(m.label))
-        parts.append(f'<text x="{axis_x + 16}" y="{y + 4}" fill="{colour}" font-weight="{weight}">{label}</text>')
-    parts.append("</svg>")
-    return "\n".join(parts)
+            body.append(f'<circle cx="{axis_x}" cy="{mid}" r="6" fill="{colour}"/>')
+        spans = "".join(
+            f'<tspan x="{text_x}" dy="{0 if n == 0 else LINE}">{escape(line)}</tspan>' for n, line in enumerate(lines)
+        )
+        body.append(f'<text x="{text_x}" y="{mid + 4}" fill="{colour}" font-weight="{weight}">{spans}</text>')
+        top += height
+    height = top - 10
+    axis = f'<line x1="{axis_x}" y1="{ys[0] - 6}" x2="{axis_x}" y2="{ys[-1] + 6}" stroke="#bbbbbb" stroke-width="2"/>'
+    head = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{height}" viewBox="0 0 {WIDTH} {height}" '
+        f'font-family="DejaVu Sans, Arial, sans-serif" font-size="11" lang="{analysis.lang}">',
+        f'<rect x="0" y="0" width="{WIDTH}" height="{height}" fill="#ffffff"/>',
+    ]
+    return "\n".join([*head, *legend, axis, *body, "</svg>"])

@@ -15,6 +15,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from levynav.core.analyze import analyze
+from levynav.core.model import limits
 from levynav.core.model.analysis import Analysis
 from levynav.core.model.case import Case
 from levynav.intake.load import CaseError, case_from_data
@@ -90,7 +91,14 @@ def load(request: Request, case_id: str) -> Case:
 
 
 CaseBody = Annotated[dict[str, Any], Body(description="a Case (see docs/json-contract.md and examples/)")]
-AsOf = Annotated[date | None, Query(description="the date to analyse on, YYYY-MM-DD (default: today)")]
+AsOf = Annotated[
+    date | None,
+    Query(
+        ge=limits.EARLIEST_DATE,
+        le=limits.LATEST_DATE,
+        description=f"the date to analyse on, YYYY-MM-DD, {limits.date_range_text()} (default: today)",
+    ),
+]
 
 
 @router.post("/analyze", responses=ERRORS)

@@ -34,6 +34,29 @@ def _problem_line(err: Any) -> str:
     return f"{field_path(loc)}: {msg}"
 
 
+def prepare(settings: Settings) -> Settings:
+    """What the processes of one server share, made once before the workers start: the schema (migrations), the
+    secret key the page tokens are signed with, and the demo case (one case, one code, whichever worker answers)."""
+    store = Store(settings.url())
+    try:
+        store.migrate()
+        csrf.load_secret(settings.data_dir)
+        if settings.demo_case is not None and settings.demo_code is None:
+            try:
+                settings.demo_code = store.create_case(load_case(settings.demo_case))
+            except CaseError:
+                settings.demo_code = None
+    finally:
+        store.close()
+    settings.demo_case = None
+    return settings
+
+
+def worker_app() -> FastAPI:
+    """The application of one worker process of ``levynav serve --workers N`` (Uvicorn's factory)."""
+    return create_app(Settings.from_worker_env())
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings.from_env()
 
@@ -55,8 +78,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.secret_key = csrf.load_secret(settings.data_dir)
     app.state.analyses = CaseAnalyses(Law.packaged())  # the law loaded once; one analysis per case revision
-    app.state.demo_code = None
-    if settings.demo_case is not None:
+    app.state.demo_code = settings.demo_code
+    if settings.demo_case is not None and settings.demo_code is None:
         try:
             app.state.demo_code = store.create_case(load_case(settings.demo_case))
         except CaseError:
@@ -68,6 +91,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        if request.url.path.startswith("/api/") and exc.status_code == 400 and "parsing the body" in str(exc.detail):
+            # FastAPI's own refusal of a body it could not decode (not UTF-8, nested past the parser's depth)
+            return JSONResponse({"problems": ["body: not valid JSON"]}, status_code=422)
         if request.url.path.startswith("/api/"):
             lines = exc.detail if isinstance(exc.detail, list) else [str(exc.detail)]
             return JSONResponse({"problems": lines}, status_code=exc.status_code)
@@ -86,5 +112,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)
-    app.add_middleware(BodyLimit, json_limit=settings.max_body_bytes, upload_limit=settings.max_upload_bytes)
+    app.add_middleware(
+        BodyLimit,
+        json_limit=settings.max_body_bytes,
+        upload_limit=settings.max_upload_bytes,
+        page=lambda scope, limit: pages.too_large_page(Request(scope), limit),
+    )
     return app

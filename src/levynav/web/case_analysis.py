@@ -70,12 +70,15 @@ class CaseAnalyses:
         rev = self.revision(case)
         return self._get(("banner", rev, as_of, lang), lambda: emergency.banner(case, self.analysis(case, as_of), lang))
 
-    def timeline(self, case: Case, as_of: date) -> str:
-        """The timeline picture (SVG) of the case's dates and deadlines."""
+    def timeline(self, case: Case, as_of: date, lang: str) -> str:
+        """The timeline picture (SVG) of the case's dates and deadlines, in ``lang``."""
         from levynav.documents.timeline import timeline_svg
 
         rev = self.revision(case)
-        return self._get(("timeline", rev, as_of), lambda: timeline_svg(case, self.analysis(case, as_of)))
+        return self._get(
+            ("timeline", rev, as_of, lang),
+            lambda: timeline_svg(case, self.analysis(case, as_of), lang, today="packet.timeline_today_page"),
+        )
 
     def first_record(self, code: str, case: Case, as_of: date) -> bool:
         """True the first time this process shows this revision of this case on this date (so the store records

@@ -1,11 +1,16 @@
-"""Request body size limit (ASGI middleware): a body over the limit gets 413 before the app reads it."""
+"""Request body size limit (ASGI middleware): a body over the limit gets 413 before the app reads it: JSON problems
+for the API, a page in the person's language for the pages (``page``)."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
+from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+TooLargePage = Callable[[Scope, int], Response]
 
 
 class BodyTooLarge(Exception):
@@ -13,10 +18,11 @@ class BodyTooLarge(Exception):
 
 
 class BodyLimit:
-    def __init__(self, app: ASGIApp, json_limit: int, upload_limit: int) -> None:
+    def __init__(self, app: ASGIApp, json_limit: int, upload_limit: int, page: TooLargePage | None = None) -> None:
         self.app = app
         self.json_limit = json_limit
         self.upload_limit = upload_limit
+        self.page = page  # the refusal of a page's form (not under /api/): a page, not JSON
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -27,7 +33,7 @@ class BodyLimit:
         limit = self.upload_limit if ctype.startswith("multipart/") else self.json_limit
         declared = headers.get(b"content-length")
         if declared is not None and declared.isdigit() and int(declared) > limit:
-            await _too_large(send, limit)
+            await self._too_large(scope, receive, send, limit)
             return
         seen = 0
 
@@ -43,6 +49,12 @@ class BodyLimit:
         try:
             await self.app(scope, limited, send)
         except BodyTooLarge:
+            await self._too_large(scope, receive, send, limit)
+
+    async def _too_large(self, scope: Scope, receive: Receive, send: Send, limit: int) -> None:
+        if self.page is not None and not str(scope.get("path", "")).startswith("/api/"):
+            await self.page(scope, limit)(scope, receive, send)
+        else:
             await _too_large(send, limit)
 
 

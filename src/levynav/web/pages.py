@@ -75,6 +75,21 @@ def error_page(request: Request, status: int) -> HTMLResponse:
     return page(request, "error.html", status=status, title_key="error_summary_title", message_key="error_general")
 
 
+def size_text(limit: int) -> str:
+    return f"{limit // 1_000_000} MB" if limit >= 1_000_000 else f"{max(limit // 1000, 1)} kB"
+
+
+def too_large_page(request: Request, limit: int) -> HTMLResponse:
+    """A form or file over the size limit, refused before it is read: the upload page again with the reason (the
+    person can choose a smaller file), or an error page, in the person's language."""
+    message = words.t("error_too_large", lang_of(request), limit=size_text(limit))
+    if request.url.path == "/upload":
+        return page(request, "upload.html", status=413, code="", reading=None, error=message)
+    return page(
+        request, "error.html", status=413, title_key="error_summary_title", message_key="error_general", message=message
+    )
+
+
 def redirect(url: str) -> RedirectResponse:
     return RedirectResponse(url, status_code=303)
 
@@ -188,6 +203,7 @@ def _question_page(
     left = remaining(stored, request)
     answered = [p for p in stored.progress.get("answered", []) if p != "taxpayer.kind"]
     before = [p for p in answered if p != path]
+    asked = {*answered, *(p for p in stored.progress.get("skipped", []) if p != "taxpayer.kind")}
     back = f"/case/{stored.id}/q?path={before[-1]}" if before else f"/case/{stored.id}/code"
     current = value_at(stored.case, path)
     if not values and current is not None and q.kind.kind not in ("add_item",):
@@ -204,7 +220,7 @@ def _question_page(
         errors=[(f, _error_text(m, lang)) for f, m in errors],
         values=values,
         back=back,
-        number=len(answered) + 1,
+        number=len(asked - {path}) + 1,  # a question skipped was asked too: the count moves on either way
         left=max(len(left) - 1, 0),
         section=q.section,
         **ctx,
@@ -328,7 +344,7 @@ def result_page(request: Request, code: str) -> Response:
     day = settings(request).today()
     if analyses(request).first_record(code, stored.case, day):
         store(request).record_analysis(code, stored.case, result)
-    svg = Markup(analyses(request).timeline(stored.case, day))
+    svg = Markup(analyses(request).timeline(stored.case, day, lang_of(request)))
     view = analyses(request).view(stored.case, day, lang_of(request))
     return page(request, "result.html", view=view, svg=svg, section="papers", **ctx)
 
@@ -348,20 +364,23 @@ async def upload(request: Request, file: Annotated[UploadFile, File()], code: An
     data = await file.read(limit + 1)
     code = code if re.match(CODE_PATTERN, code) else ""
     if len(data) > limit:
-        err = words.t("error_too_large", lang, limit=f"{limit // 1_000_000} MB")
+        err = words.t("error_too_large", lang, limit=size_text(limit))
         return page(request, "upload.html", status=413, code=code, reading=None, error=err)
     try:
         report = notice_reading(data, file.filename or "notice", settings(request).today())
     except Exception:
         return page(request, "upload.html", status=422, code=code, reading=None, error=words.t("error_file", lang))
-    found = {k: v for k, v in report["notice"].items() if k not in ("tax_periods",)}
+    # what was read, as the person's language writes it (dates, amounts, choices), for them to confirm
+    found = {k: _shown(v, f"notices[0].{k}", lang) for k, v in report["notice"].items() if k != "tax_periods"}
+    levy = report.get("levy") or {}
+    read_levy = {k: _shown(v, f"levies[0].{k}", lang) for k, v in levy.items() if k != "tax_periods"}
     return page(
         request,
         "upload.html",
         code=code,
         reading=report,
         found=found,
-        levy=report.get("levy"),
+        levy=read_levy,
         payload=json.dumps({"notice": report["notice"], "levy": report.get("levy")}),
     )
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import os
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+
+WORKER_ENV = "LEVYNAV_SERVE_SETTINGS"  # how `serve --workers N` hands its settings to each worker process
 
 
 def default_data_dir() -> Path:
@@ -20,6 +23,7 @@ class Settings:
     max_body_bytes: int = 1_000_000  # JSON bodies
     max_upload_bytes: int = 5_000_000  # notices and transcripts
     demo_case: Path | None = None  # loaded on start; its code is shown on the home page
+    demo_code: str | None = None  # the demo case already stored (the workers of one `serve` share one demo case)
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
@@ -27,6 +31,35 @@ class Settings:
         for key, value in overrides.items():
             setattr(s, key, value)
         return s
+
+    def to_worker_env(self) -> str:
+        """These settings as one JSON value for the environment of the worker processes (``from_worker_env``)."""
+        return json.dumps(
+            {
+                "database_url": self.database_url,
+                "data_dir": str(self.data_dir),
+                "as_of": self.as_of.isoformat() if self.as_of else None,
+                "max_body_bytes": self.max_body_bytes,
+                "max_upload_bytes": self.max_upload_bytes,
+                "demo_code": self.demo_code,
+            }
+        )
+
+    @classmethod
+    def from_worker_env(cls) -> Settings:
+        """The settings ``serve`` gave its workers (``to_worker_env``); from the environment alone when none."""
+        raw = os.environ.get(WORKER_ENV)
+        if not raw:
+            return cls.from_env()
+        data = json.loads(raw)
+        return cls(
+            database_url=str(data["database_url"]),
+            data_dir=Path(data["data_dir"]),
+            as_of=date.fromisoformat(data["as_of"]) if data.get("as_of") else None,
+            max_body_bytes=int(data["max_body_bytes"]),
+            max_upload_bytes=int(data["max_upload_bytes"]),
+            demo_code=data.get("demo_code"),
+        )
 
     def url(self) -> str:
         return self.database_url or f"sqlite:///{(self.data_dir / 'levynav.db').resolve()}"

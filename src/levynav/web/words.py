@@ -19,6 +19,7 @@ from babel.numbers import format_currency
 from levynav.core.model.ability_to_pay import AbilityToPay, Eligibility
 from levynav.core.model.analysis import Analysis, Outcome
 from levynav.core.plan import EFFECT_WEIGHT
+from levynav.explain import catalog as explain_catalog
 from levynav.explain.render import RFinding, label, render
 
 LANGS = ("en", "es")
@@ -37,9 +38,19 @@ def t(key: str, lang: str, **args: object) -> str:
     return text.format(**args) if args else text
 
 
+# Choices whose words the explain/ catalogs already hold (one wording for one thing): the § 6334(a) categories.
+SHARED_CHOICES = ("R6334-A.cat_{value}",)
+
+
 def choice_label(value: str, lang: str) -> str:
     key = f"choice_{value}"
-    return t(key, lang) if key in catalog("en") else value.replace("_", " ")
+    if key in catalog("en"):
+        return t(key, lang)
+    for pattern in SHARED_CHOICES:
+        shared = pattern.format(value=value)
+        if explain_catalog.has(shared, lang):
+            return " ".join(explain_catalog.template(shared, lang).split())
+    return value.replace("_", " ")
 
 
 def field_label(name: str, lang: str) -> str:

@@ -72,7 +72,8 @@ MAX_DEPENDENTS = 30
 # ---------------------------------------------------------------- command options
 
 MAX_WORKERS = 64
-"""Worker processes ``screen --workers`` starts on this machine (each holds the rules and tables)."""
+"""Worker processes ``screen --workers`` or ``serve --workers`` starts on this machine (each holds the rules and
+tables)."""
 
 MAX_GENERATED_CASES = 1_000_000
 """Cases ``generate-cases`` writes in one run (a million is the largest benchmark; more fills a disk)."""

@@ -1,0 +1,211 @@
+"""`levynav serve --workers 2`: two Uvicorn worker processes on one port and one SQLite file (WAL). Both answer (which
+worker accepted a connection is read from /proc, not assumed): a case saved through one is read and changed through
+the other, a page token made by one is accepted by the other (one secret key), the demo case is one case. Ctrl+C
+(SIGINT) stops the server and both workers with exit code 0 and no traceback."""
+
+from __future__ import annotations
+
+import http.client
+import json
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import urllib.parse
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.web.conftest import EXAMPLES, example
+
+ROOT = Path(__file__).resolve().parents[2]
+TOKEN = re.compile(r'name="csrf_token" value="([0-9a-f]+)"')
+DEMO = re.compile(r'href="(/case/[^"/]+/result)" id="demo-link"')
+READY_ATTEMPTS = 1200  # a hang guard while the server starts (each attempt waits up to 0.25 s), not a timed check
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _children(pid: int) -> list[int]:
+    """The worker processes of the server: its children started by multiprocessing's spawn."""
+    out = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            cmdline = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+        except OSError:
+            continue
+        ppid = int(stat.rpartition(")")[2].split()[1])
+        if ppid == pid and "spawn_main" in cmdline:
+            out.append(int(entry.name))
+    return sorted(out)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = (Path("/proc") / str(pid) / "stat").read_text().rpartition(")")[2].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[tuple[subprocess.Popen[str], str, list[int]]]:
+    port = _free_port()
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "LEVYNAV_DATA_DIR": str(tmp_path / "unused")}
+    env.pop("LEVYNAV_SECRET_KEY", None)
+    demo = EXAMPLES / "bank-levy-hardship-21-day-hold.yaml"
+    cmd = [sys.executable, "-m", "levynav.cli", "serve", "--workers", "2", "--port", str(port)]
+    cmd += ["--data-dir", str(tmp_path / "data"), "--as-of", "2026-11-23", "--demo", str(demo)]
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(READY_ATTEMPTS):
+            assert proc.poll() is None, proc.communicate()
+            try:
+                if httpx.get(f"{base}/", timeout=0.25).status_code == 200 and len(_children(proc.pid)) == 2:
+                    break
+            except httpx.HTTPError:
+                continue
+        else:
+            raise AssertionError("the server did not start")
+        yield proc, base, _children(proc.pid)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+
+
+class Connection:
+    """One kept-alive HTTP connection to the server, and the worker process that accepted it (found in /proc: the
+    worker holding the server end of this TCP connection), so which worker answers is seen, not assumed."""
+
+    def __init__(self, port: int, workers: list[int]) -> None:
+        self.http = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+        self.cookie = ""
+        self.get("/")
+        assert self.http.sock is not None
+        client_port = self.http.sock.getsockname()[1]
+        self.worker = _owner(port, client_port, workers)
+
+    def request(
+        self, method: str, url: str, body: str | None = None, kind: str = ""
+    ) -> tuple[int, str, dict[str, str]]:
+        headers = {"Content-Type": kind} if kind else {}
+        if self.cookie:
+            headers["Cookie"] = self.cookie
+        self.http.request(method, url, body=body, headers=headers)
+        r = self.http.getresponse()
+        text = r.read().decode("utf-8")
+        got = dict(r.getheaders())
+        if "set-cookie" in {k.lower() for k in got}:
+            self.cookie = next(v for k, v in got.items() if k.lower() == "set-cookie").split(";")[0]
+        return r.status, text, got
+
+    def get(self, url: str) -> tuple[int, str, dict[str, str]]:
+        return self.request("GET", url)
+
+    def json(self, method: str, url: str, data: object) -> tuple[int, str, dict[str, str]]:
+        return self.request(method, url, json.dumps(data), "application/json")
+
+    def close(self) -> None:
+        self.http.close()
+
+
+def _owner(server_port: int, client_port: int, workers: list[int]) -> int:
+    """The worker whose file descriptors hold the server side of the connection from ``client_port``."""
+    want = (f"0100007F:{server_port:04X}", f"0100007F:{client_port:04X}")
+    inode = ""
+    for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
+        cols = line.split()
+        if (cols[1], cols[2]) == want:
+            inode = cols[9]
+    assert inode, "the connection is not in /proc/net/tcp"
+    for pid in workers:
+        fds = Path(f"/proc/{pid}/fd")
+        if any(os.readlink(fd) == f"socket:[{inode}]" for fd in fds.iterdir() if fd.is_symlink()):
+            return pid
+    raise AssertionError("no worker holds the connection")
+
+
+def _one_to_each(port: int, workers: list[int]) -> dict[int, Connection]:
+    """A connection accepted by each worker: new connections until each worker has taken one (the kernel hands a new
+    connection to whichever worker accepts first; a bounded number of tries is a hang guard)."""
+    got: dict[int, Connection] = {}
+    for _ in range(400):
+        c = Connection(port, workers)
+        if c.worker in got:
+            c.close()
+        else:
+            got[c.worker] = c
+        if len(got) == len(workers):
+            return got
+    raise AssertionError(f"only workers {sorted(got)} of {workers} took a connection")
+
+
+def test_two_workers_start_answer_share_the_store_and_stop_cleanly(
+    server: tuple[subprocess.Popen[str], str, list[int]],
+) -> None:
+    proc, base, workers = server
+    assert len(workers) == 2
+    port = int(base.rsplit(":", 1)[1])
+    by_worker = _one_to_each(port, workers)  # both workers answer
+    a, b = (by_worker[pid] for pid in workers)
+    case = example("bank-levy-hardship-21-day-hold.yaml")
+
+    # a case saved through one worker is read and changed through the other, and the change is seen by the first
+    status, text, _ = a.json("POST", "/api/v1/cases", case)
+    assert status == 201, text
+    code = json.loads(text)["id"]
+    status, text, _ = b.get(f"/api/v1/cases/{code}")
+    assert status == 200 and json.loads(text)["taxpayer"] == case["taxpayer"]
+    status, text, _ = b.json("PUT", f"/api/v1/cases/{code}", {**case, "taxpayer": {**case["taxpayer"], "name": "B"}})
+    assert status == 200, text
+    assert json.loads(a.get(f"/api/v1/cases/{code}")[1])["taxpayer"]["name"] == "B"
+
+    # a page token made by one worker is accepted by the other (one secret key for the server)
+    _, home, _ = a.get("/")
+    token = TOKEN.search(home)
+    assert token is not None
+    b.cookie = a.cookie
+    form = urllib.parse.urlencode({"kind": "individual", "csrf_token": token.group(1)})
+    status, text, headers = b.request("POST", "/start", form, "application/x-www-form-urlencoded")
+    assert status == 303, text[:300]
+    new_code = headers.get("location", headers.get("Location", "")).split("/")[2]
+    assert a.get(f"/api/v1/cases/{new_code}")[0] == 200
+
+    # one demo case, made before the workers started: both link to it and both show it
+    demos = {pid: DEMO.search(c.get("/")[1]) for pid, c in by_worker.items()}
+    found = {m.group(1) for m in demos.values() if m is not None}
+    assert len(found) == 1 and all(demos.values()), demos
+    demo = found.pop()
+    assert a.get(demo)[0] == 200 and b.get(demo)[0] == 200
+    for c in by_worker.values():
+        c.close()
+
+    proc.send_signal(signal.SIGINT)  # Ctrl+C
+    out, err = proc.communicate(timeout=300)  # a hang guard
+    assert proc.returncode == 0, err
+    assert "Traceback" not in err and "Traceback" not in out, err
+    assert "2 worker processes" in out and demo in out
+    assert not [pid for pid in workers if _alive(pid)]
+
+
+def test_serve_workers_is_bounded() -> None:
+    from typer.testing import CliRunner
+
+    from levynav.cli.app import app
+
+    for bad in ("0", "65"):
+        r = CliRunner().invoke(app, ["serve", "--workers", bad])
+        assert r.exit_code == 2 and "--workers" in r.output and "Traceback" not in r.output
