@@ -17,9 +17,9 @@ from typing import Any
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, NameObject
 
-from levynav.core import datafiles
 from levynav.documents.forms_entries import evaluate
 from levynav.documents.forms_values import Values
+from levynav.lawbook import datafiles
 
 
 @dataclass(frozen=True)
