@@ -27,7 +27,6 @@ LOOKUPS = 2000
 
 
 def main() -> None:
-    lawbook.install()
     lawbook.clear_cache()
     start = time.perf_counter()
     editions = standards.editions()
