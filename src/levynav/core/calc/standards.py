@@ -16,6 +16,7 @@ Nothing is filled in: a value the table lacks comes back as a ``Value`` with ``a
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -119,18 +120,25 @@ class Edition:
     folder: Path
     origin: str  # "packaged" or "imported"
     meta: dict[str, Any]
-    rows: dict[str, list[dict[str, str]]] = field(default_factory=dict)
+    # table name -> rows; the loader may read each table on first use (``levynav.lawbook.standards_editions``)
+    rows: Mapping[str, list[dict[str, str]]] = field(default_factory=dict)
     _index: dict[str, dict[Any, dict[str, str]]] = field(default_factory=dict, repr=False)
 
     def _lookup(self, name: str, key: Any) -> dict[str, str] | None:
-        """Rows indexed once per edition: housing by FIPS and by (state, name), MSA counties by FIPS."""
-        if not self._index:
-            housing = self.rows.get("housing_utilities", [])
-            self._index["fips"] = {r["county_fips"]: r for r in housing if r["county_fips"]}
-            self._index["name"] = {(r["state"], _norm(r["county"])): r for r in housing}
-            msa = self.rows.get("transportation_msa_counties", [])
-            self._index["msa"] = {r["county_fips"]: r for r in msa if r["county_fips"]}
-        return self._index[name].get(key)
+        """Rows indexed once per edition, each index when first needed: housing by FIPS ("fips") and by (state,
+        name) ("name"), MSA counties by FIPS ("msa")."""
+        index = self._index.get(name)
+        if index is None:
+            if name == "fips":
+                housing = self.rows.get("housing_utilities", [])
+                index = {r["county_fips"]: r for r in housing if r["county_fips"]}
+            elif name == "name":
+                index = {(r["state"], _norm(r["county"])): r for r in self.rows.get("housing_utilities", [])}
+            else:
+                msa = self.rows.get("transportation_msa_counties", [])
+                index = {r["county_fips"]: r for r in msa if r["county_fips"]}
+            self._index[name] = index
+        return index.get(key)
 
     def _by_name(self, state: str, name: str) -> dict[str, str] | None:
         given = _norm(name)
@@ -235,8 +243,11 @@ class Edition:
 SUFFIXES = ("county", "parish", "borough", "censusarea", "cityandborough", "municipality", "planningregion")
 
 
+_NOT_ALNUM = re.compile(r"[^a-z0-9]")
+
+
 def _norm(name: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", name.lower())
+    return _NOT_ALNUM.sub("", name.lower())
 
 
 def same_county(table_name: str, given: str) -> bool:
