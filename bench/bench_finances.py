@@ -17,6 +17,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from common import summary_ms, timings, write
 
+from levynav import lawbook
 from levynav.core.calc import standards
 from levynav.core.calc.hardship import economic_hardship, financial_picture, section
 from levynav.intake.load import case_from_data
@@ -26,7 +27,7 @@ LOOKUPS = 2000
 
 
 def main() -> None:
-    standards.clear_cache()
+    lawbook.clear_cache()
     start = time.perf_counter()
     editions = standards.editions()
     first_load_ms = (time.perf_counter() - start) * 1e3

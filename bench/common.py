@@ -11,6 +11,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from levynav import lawbook
+
+# The benchmarks' adapter installs the packaged Law bundle, as the CLI does: an analysis given none uses it.
+lawbook.install()
+
 RESULTS = Path(__file__).parent / "results"
 
 

@@ -7,17 +7,21 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
-from levynav.core.calc import standards
+from levynav import lawbook
 
 # No test depends on timing: property tests run without a per-example deadline (a loaded CI machine is slow).
 settings.register_profile("levynav", deadline=None)
 settings.load_profile("levynav")
+
+# The tests' adapter installs the packaged Law bundle, as the CLI, the web app and the screening workers do: an
+# analysis given no bundle uses it (the core never loads the law data itself, ADR 0013).
+lawbook.install()
 
 
 @pytest.fixture
 def user_standards(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """An empty, per-test folder for imported standards editions, so only the packaged ones are found."""
     target = tmp_path / "user-standards"
-    monkeypatch.setenv(standards.ENV_DIR, str(target))
-    standards.clear_cache()
+    monkeypatch.setenv(lawbook.ENV_DIR, str(target))
+    lawbook.clear_cache()
     return target

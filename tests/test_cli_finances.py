@@ -12,12 +12,13 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
+from levynav import lawbook
 from levynav.cli.app import app
 from levynav.core.calc import standards
 from tests.helpers import ZERO_EXPENSES
 
 runner = CliRunner()
-PACKAGED = standards.packaged_dir()
+PACKAGED = lawbook.packaged_dir()
 CASE = {
     "taxpayer": {"kind": "individual", "county_fips": "06075", "birth_date": "1958-01-01"},
     "levies": [{"kind": "social_security", "served_date": "2025-08-01", "monthly_amount": 400}],
@@ -123,7 +124,7 @@ def test_import_installs_a_valid_edition(tmp_path: Path, user_standards: Path) -
     installed = user_standards / "2026-06-01"
     meta = yaml.safe_load((installed / "edition.yaml").read_text())
     assert all(len(entry["sha256"]) == 64 for entry in meta["tables"].values())
-    standards.clear_cache()
+    lawbook.clear_cache()
     choice = standards.edition_for(date(2026, 7, 1))
     assert choice.edition is not None and choice.edition.origin == "imported"
     again = runner.invoke(app, ["data", "import-standards", str(new_edition(tmp_path / "b"))])

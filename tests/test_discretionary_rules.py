@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from levynav.core import datafiles, params
+from levynav.core import params
 from levynav.core.law import discretionary, registry
 from levynav.core.law.discretionary_alternatives import installment_agreement_pending, offer_in_compromise_pending
 from levynav.core.law.discretionary_cdp import cdp_hearing_pending, premature_levy
@@ -16,6 +16,7 @@ from levynav.core.law.rule import Context, messages
 from levynav.core.model.analysis import Effect, Finding, Outcome
 from levynav.core.model.case import Case
 from levynav.explain.render import text
+from levynav.lawbook import datafiles
 
 AS_OF = date(2025, 7, 1)
 RULE_IDS = {

@@ -19,7 +19,6 @@ import pytest
 import yaml
 from pypdf import PdfReader
 
-from levynav.core import datafiles
 from levynav.core.analyze import analyze
 from levynav.core.model.analysis import Analysis
 from levynav.core.model.case import Case
@@ -28,6 +27,7 @@ from levynav.documents.form_gaps import FormGap, GapReason
 from levynav.documents.forms import FormOutput, forms_for, load_catalog
 from levynav.documents.forms_values import ABSENT, UNKNOWN, Values
 from levynav.documents.pdf import pdf_text
+from levynav.lawbook import datafiles
 
 AS_OF = date(2026, 11, 23)
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"

@@ -8,11 +8,12 @@ from typing import Any
 
 import pytest
 
-from levynav.core import datafiles, params
+from levynav.core import params
 from levynav.core.law import exemptions, registry, return_property
 from levynav.core.law.rule import Context
 from levynav.core.model.analysis import Outcome
 from levynav.core.model.case import Case
+from levynav.lawbook import datafiles
 
 AS_OF = date(2026, 3, 1)
 

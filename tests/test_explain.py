@@ -14,7 +14,6 @@ import pytest
 import yaml
 from rich.console import Console
 
-from levynav.core import datafiles
 from levynav.core.analyze import analyze
 from levynav.core.model.ability_to_pay import Allowance, Eligibility, LevyEffect
 from levynav.core.model.analysis import Analysis, ListArg, Message, MessageArg, SentencesArg, TextArg
@@ -23,6 +22,7 @@ from levynav.explain import terminal as render_text
 from levynav.explain.html import analysis_html
 from levynav.explain.render import Rendered, render
 from levynav.intake.load import load_case
+from levynav.lawbook import datafiles
 
 EXAMPLES = sorted((Path(__file__).parent.parent / "examples").glob("*.yaml"))
 AS_OF = date(2026, 11, 23)

@@ -18,7 +18,6 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from levynav.core import datafiles
 from levynav.core.analyze import analyze
 from levynav.core.model.ability_to_pay import ExpenseLine, Expenses
 from levynav.core.model.analysis import Analysis
@@ -27,6 +26,7 @@ from levynav.documents import forms_fill
 from levynav.documents.forms import FormOutput, forms_for
 from levynav.documents.forms_values import Values
 from levynav.intake.load import load_case
+from levynav.lawbook import datafiles
 
 AS_OF = date(2026, 11, 23)
 EXAMPLES = sorted((Path(__file__).resolve().parents[1] / "examples").glob("*.yaml"))

@@ -3,7 +3,9 @@ explain ← cli.
 
 Every ``import`` and ``from … import`` in src/levynav (at module level or inside a function, the lazy ones too) is
 read with ``ast``; an arrow from a lower layer to a higher one fails. The law data (parameters, citations, the
-``Law`` bundle) sits with the model at the bottom: every layer may read it.
+``Law`` bundle) sits with the model at the bottom: every layer may read it. The bundle is built outside the core
+(``levynav.lawbook``, with the adapters), and nothing under core/ imports a module that reads files, the
+environment or a data format (yaml, os, importlib, csv, json).
 """
 
 from __future__ import annotations
@@ -16,7 +18,6 @@ SRC = Path(__file__).parent.parent / "src" / "levynav"
 # (prefix, layer): the longest matching prefix decides. Lower numbers are lower layers.
 LAYERS: tuple[tuple[str, int], ...] = (
     ("levynav.core.model", 0),
-    ("levynav.core.datafiles", 0),
     ("levynav.core.params", 0),
     ("levynav.core.lawdata", 0),
     ("levynav.core.law.registry", 0),  # the citation registry: law data, read by calc and law alike
@@ -29,6 +30,7 @@ LAYERS: tuple[tuple[str, int], ...] = (
     ("levynav.intake", 4),
     ("levynav.documents", 4),
     ("levynav.explain", 4),  # the renderers (issue 10's explain/ package) sit with the documents
+    ("levynav.lawbook", 4),  # builds the Law bundle from the data files (ADR 0013): an adapter, above the core
     ("levynav.core", 3),
     ("levynav.cli", 5),  # the command line, one module per command group
     ("levynav", 5),  # the package's front door re-exports analyze and load_case
@@ -127,6 +129,37 @@ def test_the_core_imports_nothing_outside_the_core() -> None:
             if not (target.startswith("levynav.core") or target == "levynav.__version__"):
                 bad.append(f"{file.relative_to(SRC)}:{line} imports {target}")
     assert not bad, "the core reaches outside itself:\n" + "\n".join(bad)
+
+
+# standard-library and third-party modules that read files, the environment or a data format: the core gets its
+# data from the Law bundle instead (ADR 0013)
+READERS = ("os", "io", "yaml", "importlib", "csv", "json", "pickle", "shelve", "sqlite3", "glob", "shutil", "tempfile")
+
+
+def imported_modules(tree: ast.AST) -> list[tuple[int, str]]:
+    out: list[tuple[int, str]] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            out += [(node.lineno, a.name) for a in node.names]
+        elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
+            out.append((node.lineno, node.module))
+    return out
+
+
+def test_the_core_imports_no_file_environment_or_format_reader() -> None:
+    """Nothing under core/ imports os, yaml, importlib (resources), csv, json or another reader, at module level
+    or lazily: the law data reaches the core only as the Law bundle (ADR 0013)."""
+    bad = []
+    for file in sorted((SRC / "core").rglob("*.py")):
+        for line, name in imported_modules(ast.parse(file.read_text(encoding="utf-8"))):
+            if name.split(".")[0] in READERS:
+                bad.append(f"{file.relative_to(SRC)}:{line} imports {name}")
+    assert not bad, "the core imports a reader of files or the environment:\n" + "\n".join(bad)
+
+
+def test_the_reader_check_sees_a_lazy_import() -> None:
+    tree = ast.parse("def f():\n    import yaml\n    from importlib import resources\n    from os import environ\n")
+    assert [n for _, n in imported_modules(tree)] == ["yaml", "importlib", "os"]
 
 
 def test_the_folders_have_no_grab_bag_names() -> None:

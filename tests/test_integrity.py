@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import ast
 import importlib
 import re
 from datetime import date
 from pathlib import Path
 
+import pytest
 import yaml
 
-from levynav.core import datafiles, params
+from levynav.core import params
 from levynav.core.law import registry
 from levynav.core.law.catalog import MODULES
 from levynav.core.law.rule import Rule, messages
 from levynav.explain.catalog import SECTIONS
+from levynav.lawbook import datafiles
 
 SRC = Path(__file__).parent.parent / "src" / "levynav"
 SCENARIOS = Path(__file__).parent / "scenarios"
@@ -133,28 +136,90 @@ def test_the_cdp_request_period_is_counted_in_one_place() -> None:
     assert readers == ["core/calc/hearing_windows.py"], readers
 
 
-def test_the_core_reads_no_environment_or_home_folder() -> None:
-    """Where the law data lives (the user's standards folder) is decided by the Law bundle's loader (lawdata.py),
-    which the adapter calls; the rules and calculations read only the bundle they are given. That loader
-    (``Law.packaged`` and ``lawdata.user_dir``) is the one file of core/ allowed to read them (ADR 0008, 0012)."""
-    loader = SRC / "core" / "lawdata.py"
-    assert "os.environ" in loader.read_text(encoding="utf-8")  # the loader is where the folder is decided
-    for part in CORE:
-        target = SRC / part
-        for file in [target] if target.is_file() else list(target.rglob("*.py")):
-            if file == loader:
-                continue
-            text = file.read_text(encoding="utf-8")
-            for bad in ("os.environ", "getenv(", "expanduser(", "Path.home("):
-                assert bad not in text, f"{file.relative_to(SRC)} reads the environment or home folder ({bad})"
+# calls that read a file, the environment or the home folder (``open(...)``, ``x.read_text()``, ``os.environ``,
+# ``Path.home()``, ``x.expanduser()``, ``os.getenv(...)``, ``x.glob(...)``): none may appear under core/
+FILE_AND_ENV_CALLS = {
+    "open",
+    "read_text",
+    "read_bytes",
+    "write_text",
+    "write_bytes",
+    "getenv",
+    "expanduser",
+    "home",
+    "glob",
+    "rglob",
+    "iterdir",
+    "files",  # importlib.resources.files
+}
+
+
+def core_reads_of_files_or_environment(source: str) -> list[str]:
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Call):
+            fn = node.func
+            name = fn.id if isinstance(fn, ast.Name) else fn.attr if isinstance(fn, ast.Attribute) else ""
+            if name in FILE_AND_ENV_CALLS:
+                found.append(f"line {node.lineno}: {name}(...)")
+        elif isinstance(node, ast.Attribute) and node.attr in {"environ", "environb"}:
+            found.append(f"line {node.lineno}: .{node.attr}")
+    return found
+
+
+def test_the_core_reads_no_file_environment_or_home_folder() -> None:
+    """The Law bundle is built outside the core (levynav.lawbook) and passed in or installed by the adapter; no
+    module under core/ opens a file, reads the environment or the home folder (ADR 0013)."""
+    bad = []
+    for file in sorted((SRC / "core").rglob("*.py")):
+        bad += [f"{file.relative_to(SRC)} {hit}" for hit in core_reads_of_files_or_environment(file.read_text("utf-8"))]
+    assert not bad, "the core reads a file or the environment:\n" + "\n".join(bad)
+
+
+def test_the_file_and_environment_check_sees_a_read() -> None:
+    """The checker itself: each way of reading is caught."""
+    sample = (
+        "import os\nfrom pathlib import Path\n"
+        "a = os.environ.get('X')\nb = Path('f').read_text()\nc = open('f')\nd = Path.home()\ne = os.getenv('X')\n"
+    )
+    assert len(core_reads_of_files_or_environment(sample)) == 5
+
+
+def test_an_analysis_without_a_bundle_says_so() -> None:
+    """With no bundle passed and none installed, the core does not go looking for the files: a clear error."""
+    from levynav import analyze, lawbook
+    from levynav.core import lawdata
+    from levynav.core.model.case import Case
+
+    lawdata.uninstall()
+    try:
+        with pytest.raises(lawdata.LawNotInstalled, match="no Law bundle"):
+            analyze(Case.model_validate({"taxpayer": {"kind": "individual"}}), date(2026, 1, 5))
+    finally:
+        lawbook.install()
+
+
+def test_the_standards_editions_come_from_the_bundle() -> None:
+    """A bundle whose standards table holds no edition: the figures have no edition in force; the packaged
+    bundle still has its editions afterwards."""
+    import dataclasses
+
+    from levynav import lawbook
+    from levynav.core import lawdata
+    from levynav.core.calc import standards
+
+    packaged = lawbook.packaged()
+    empty = dataclasses.replace(packaged, tables={**packaged.tables, "standards/editions": ()}, index={})
+    with lawdata.using(empty):
+        assert standards.edition_for(date(2026, 1, 5)).edition is None
+    assert standards.edition_for(date(2026, 1, 5)).edition is not None
 
 
 def test_an_analysis_records_the_law_data_it_used() -> None:
-    from levynav import analyze
-    from levynav.core.lawdata import Law
+    from levynav import analyze, lawbook
     from levynav.core.model.case import Case
 
-    law = Law.packaged()
+    law = lawbook.packaged()
     result = analyze(Case.model_validate({"taxpayer": {"kind": "individual"}}), date(2026, 1, 5), law)
     assert result.law_digest == law.digest and len(law.digest) == 64
     assert set(result.law_editions) >= {"parameters", "references", "messages.en"}
@@ -166,11 +231,10 @@ def test_the_law_bundle_passed_in_is_the_one_the_rules_read() -> None:
     is untouched afterwards."""
     import dataclasses
 
-    from levynav import analyze
-    from levynav.core.lawdata import Law
+    from levynav import analyze, lawbook
     from levynav.core.model.case import Case
 
-    packaged = Law.packaged()
+    packaged = lawbook.packaged()
     cdp = packaged.parameters["cdp.request_window_days"]
     without = {**packaged.parameters, cdp.id: dataclasses.replace(cdp, values=())}
     law = dataclasses.replace(packaged, parameters=without, index={})

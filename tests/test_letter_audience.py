@@ -13,13 +13,14 @@ from pathlib import Path
 
 import pytest
 
-from levynav.core import datafiles, params
+from levynav.core import params
 from levynav.core.law import registry
 from levynav.core.law.catalog import MODULES
 from levynav.core.law.rule import Rule
 from levynav.core.model.analysis import Effect
 from levynav.documents.letters import KIND_ORDER
 from levynav.documents.pdf import pdf_text
+from levynav.lawbook import datafiles
 from tests.example_packets import EXAMPLES, packet
 
 # Words written to the taxpayer (explanations, caveats, instructions); none belongs in an outgoing letter.

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from levynav.core import datafiles, params
+from levynav.core import params
 from levynav.core.law import registry, release
 from levynav.core.law.release_grounds import wage_levy_not_collectible
 from levynav.core.law.release_hardship import economic_hardship, hardship_measure, unfiled_returns_no_bar
@@ -20,6 +20,7 @@ from levynav.core.model.analysis import Effect, Outcome, ParamUse
 from levynav.core.model.case import Case
 from levynav.core.plan import ACTION_EFFECTS
 from levynav.explain.render import text
+from levynav.lawbook import datafiles
 
 AS_OF = date(2026, 3, 1)
 LAW = Path(release.__file__).parent

@@ -12,11 +12,13 @@ from pathlib import Path
 import pytest
 import yaml
 
+from levynav import lawbook
 from levynav.core.calc import standards
 from levynav.core.calc.standards import County, edition_for, grade
+from levynav.lawbook import standards_editions
 
 SHARED = Path("/work/shared/data")
-PACKAGED = standards.packaged_dir()
+PACKAGED = lawbook.packaged_dir()
 
 
 pytestmark = pytest.mark.usefixtures("user_standards")
@@ -59,7 +61,7 @@ def test_damaged_table_is_refused(tmp_path: Path) -> None:
     with (copy / "health_care.csv").open("a") as fh:
         fh.write("2025-04-21,under_65,1,verified_irs_page\n")
     with pytest.raises(standards.StandardsError, match="does not match the sha256"):
-        standards.load_edition(copy, "imported")
+        standards_editions.load_edition(copy, "imported")
 
 
 @pytest.mark.parametrize(
@@ -169,8 +171,8 @@ def test_user_edition_is_found(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     meta = yaml.safe_load((target / "edition.yaml").read_text())
     meta["effective_date"] = date(2026, 6, 1)
     (target / "edition.yaml").write_text(yaml.safe_dump(meta))
-    monkeypatch.setenv(standards.ENV_DIR, str(user))
-    standards.clear_cache()
+    monkeypatch.setenv(lawbook.ENV_DIR, str(user))
+    lawbook.clear_cache()
     choice = edition_for(date(2026, 7, 1))
     assert choice.edition is not None and choice.edition.origin == "imported"
     assert choice.edition.effective_date == date(2026, 6, 1)

@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from levynav.core import datafiles
 from levynav.core.calc import wage_exemption as we
 from levynav.core.model.case import FilingStatus
+from levynav.lawbook import datafiles
 
 SHARED_CHECK = Path(__file__).resolve().parents[2] / "shared" / "data" / "pub1494_check_values.csv"
 PACKAGED_CHECK = datafiles.path("wage_exemption", "pub1494_check_values.csv")

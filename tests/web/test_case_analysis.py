@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from levynav import analyze, load_case
-from levynav.core.lawdata import Law
+from levynav import analyze, lawbook, load_case
 from levynav.core.model.case import Case
 from levynav.web import words
 from levynav.web.case_analysis import CaseAnalyses
@@ -13,7 +12,7 @@ BANK = "bank-levy-hardship-21-day-hold.yaml"
 
 
 def test_one_analysis_per_revision_and_a_new_one_when_the_case_changes() -> None:
-    memo = CaseAnalyses(Law.packaged(), size=4)
+    memo = CaseAnalyses(lawbook.packaged(), size=4)
     case = load_case(EXAMPLES / BANK)
     first = memo.analysis(case, AS_OF)
     assert first == analyze(case, AS_OF)
@@ -29,7 +28,7 @@ def test_one_analysis_per_revision_and_a_new_one_when_the_case_changes() -> None
 
 
 def test_the_analysis_is_recorded_once_per_revision() -> None:
-    memo = CaseAnalyses(Law.packaged())
+    memo = CaseAnalyses(lawbook.packaged())
     case = load_case(EXAMPLES / BANK)
     assert memo.first_record("code", case, AS_OF)
     assert not memo.first_record("code", case, AS_OF)

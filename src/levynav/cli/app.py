@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 
+from levynav import lawbook
 from levynav.cli.arguments import (
     AsOf,
     Format,
@@ -24,6 +25,10 @@ from levynav.core.analyze import analyze
 from levynav.core.law import registry
 from levynav.core.law.catalog import MODULES
 from levynav.core.model.analysis import Analysis
+
+# The command line's Law bundle: the packaged law data and the user's imported standards, read on first use (a
+# command that analyzes nothing reads none of it).
+lawbook.install()
 
 _app = typer.Typer(
     help="Levy Navigator: which IRS levy-release grounds and appeal routes apply, by when, and why.",

@@ -9,9 +9,9 @@ from typing import Annotated, Any
 
 import typer
 
+from levynav import lawbook
 from levynav.cli.arguments import check_format, fail, load_case_or_exit, parse_as_of
 from levynav.core.calc import hardship as calc_hardship
-from levynav.core.calc import standards
 from levynav.core.calc.expenses import FinancesInputError
 from levynav.core.calc.standards import StandardsError
 from levynav.intake.standards_import import install_edition
@@ -129,8 +129,8 @@ def import_standards_command(
             typer.echo(f"  - {problem}", err=True)
         raise typer.Exit(code=2) from None
     except OSError as err:
-        raise fail(f"cannot install into {standards.user_dir()}: {err.strerror or err}") from None
-    standards.clear_cache()
+        raise fail(f"cannot install into {lawbook.user_dir()}: {err.strerror or err}") from None
+    lawbook.clear_cache()
     typer.echo(f"Installed the standards edition into {target}.")
 
 

@@ -9,14 +9,15 @@ from levynav import __version__
 from levynav.core import derive, params, plan
 from levynav.core.calc import per_analysis
 from levynav.core.law import catalog
-from levynav.core.lawdata import Law, using
+from levynav.core.lawdata import Law, active, using
 from levynav.core.model.analysis import Analysis, Deadline, Note, StatuteDate, message
 from levynav.core.model.case import Case
 
 
 def analyze(case: Case, as_of: date, law: Law | None = None) -> Analysis:
-    """The analysis of ``case`` on ``as_of`` under ``law`` (None: the packaged law data, loaded once)."""
-    bundle = law or Law.packaged()
+    """The analysis of ``case`` on ``as_of`` under ``law`` (None: the bundle the adapter installed,
+    ``lawdata.install``; ``LawNotInstalled`` when there is none — the core never loads the law data itself)."""
+    bundle = law or active()
     with using(bundle), per_analysis.scope():
         result = _analyze(case, as_of)
     return result.model_copy(update={"law_editions": dict(bundle.editions), "law_digest": bundle.digest})

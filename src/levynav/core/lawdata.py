@@ -1,36 +1,24 @@
 """The Law bundle: everything the core knows about the law as data — dated parameters, the citation registry,
-the message catalog and where the IRS standards editions are — loaded once by an adapter and passed in.
+the message catalog, the standards editions and the other tables the calculations read — built by an adapter
+and passed in. The core reads no file, environment variable or home folder: the bundle is its only source.
 
-``Law.packaged()`` loads the package's own data (and the user's imported standards folder, named by
-``$LEVYNAV_DATA_DIR`` or ``~/.local/share/levynav/standards``: the environment and the home folder are read
-here, by the loader, never by the rules). ``analyze(case, as_of, law)`` makes the bundle the active one while
-it runs (``using``); ``params``, ``law.registry`` and the messages read the active bundle. The Analysis records
-the editions and a digest of the data used (``editions``, ``digest``).
+The adapter side builds the bundle (``levynav.lawbook``: the package's data files and the user's imported
+standards folder) and either passes it (``analyze(case, as_of, law)``) or installs it once for the process
+(``install``: the CLI, the web app, the screening workers, the tests). ``analyze(case, as_of)`` with no bundle
+uses the installed one; with none installed it fails with ``LawNotInstalled`` (never reads files itself).
+While an analysis runs its bundle is the active one (``using``); ``params``, ``law.registry``, the messages and
+the calculations read the active bundle. The Analysis records the editions and a digest of the data used.
 """
 
 from __future__ import annotations
 
 import contextlib
-import functools
-import hashlib
-import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from levynav.core import datafiles
-
-ENV_DIR = "LEVYNAV_DATA_DIR"
-DEFAULT_USER_DIR = Path("~/.local/share/levynav/standards")
-DATA_FOLDERS = ("parameters", "references", "messages/en")
-
-
-def user_dir() -> Path:
-    """Where imported standards editions live: ``$LEVYNAV_DATA_DIR`` or ``~/.local/share/levynav/standards``."""
-    raw = os.environ.get(ENV_DIR)
-    return Path(raw).expanduser() if raw else DEFAULT_USER_DIR.expanduser()
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, eq=False)
@@ -38,56 +26,64 @@ class Law:
     parameters: Mapping[str, Any]  # params.Param by id
     citations: Mapping[str, Any]  # model.analysis.Citation by id
     messages: Mapping[str, Any]  # rule id -> message key -> template
-    standards_dirs: tuple[str, str]  # packaged, imported (user) standards folders
+    # the other tables, by name (the data file they come from: "standards/income_conversion.yaml",
+    # "alternatives/low_income_250pct.csv" as a list of rows, "plan" as the merged folder, "standards/editions" as
+    # the standards editions in force, oldest first); the adapter may read each on first use
+    tables: Mapping[str, Any]
     editions: Mapping[str, str]  # data set -> edition (a digest of its files)
     digest: str  # sha256 over the editions: the data an analysis used
-    # per-bundle look-up indexes (params.use), built on first use
+    # per-bundle look-up indexes (params.use, the tables' parsed forms), built on first use
     index: dict[str, Any] = field(default_factory=dict, repr=False)
 
-    @classmethod
-    def packaged(cls) -> Law:
-        """The package's own law data (and the user's imported standards), loaded once per process."""
-        return _packaged()
 
+class LawNotInstalled(LookupError):
+    """No Law bundle was passed and none is installed: the adapter must build one (``levynav.lawbook``)."""
 
-def _folder_digest(folder: str) -> str:
-    h = hashlib.sha256()
-    for file in sorted(datafiles.path(folder).glob("*.yaml")):
-        h.update(file.name.encode())
-        h.update(file.read_bytes())
-    return h.hexdigest()[:16]
-
-
-@functools.cache
-def _packaged() -> Law:
-    from levynav.core import params
-    from levynav.core.law import registry
-
-    editions = {folder.replace("/", "."): _folder_digest(folder) for folder in DATA_FOLDERS}
-    standards = (str(datafiles.path("standards")), str(user_dir()))
-    editions["standards_folders"] = hashlib.sha256("|".join(standards).encode()).hexdigest()[:16]
-    digest = hashlib.sha256(repr(sorted(editions.items())).encode()).hexdigest()
-    return Law(
-        parameters=params.load_parameters(),
-        citations=registry.load_citations(),
-        messages=datafiles.merged_mapping("messages/en"),
-        standards_dirs=standards,
-        editions=editions,
-        digest=digest,
-    )
-
-
-def clear_cache() -> None:
-    """Forget the packaged bundle (a test that points the standards folder elsewhere)."""
-    _packaged.cache_clear()
+    def __init__(self) -> None:
+        super().__init__(
+            "no Law bundle: pass one to analyze(case, as_of, law) or install one for the process"
+            " (levynav.lawbook.install())"
+        )
 
 
 _ACTIVE: ContextVar[Law | None] = ContextVar("levynav_law", default=None)
+_INSTALLED: list[Callable[[], Law]] = []
+
+
+def install(source: Law | Callable[[], Law]) -> None:
+    """Make ``source`` the bundle used when none is passed: a Law, or a function giving one (called each time it
+    is needed outside an analysis, so an adapter can load it on first use and keep it)."""
+    _INSTALLED[:] = [source if callable(source) else (lambda: source)]
+
+
+def uninstall() -> None:
+    _INSTALLED.clear()
+
+
+def installed() -> Law:
+    """The bundle installed for the process (``LawNotInstalled`` when there is none)."""
+    if not _INSTALLED:
+        raise LawNotInstalled()
+    return _INSTALLED[0]()
 
 
 def active() -> Law:
-    """The bundle of the analysis running now; the packaged one outside an analysis."""
-    return _ACTIVE.get() or Law.packaged()
+    """The bundle of the analysis running now; the installed one outside an analysis."""
+    return _ACTIVE.get() or installed()
+
+
+def table(name: str) -> Any:
+    """A table of the active bundle, by name."""
+    return active().tables[name]
+
+
+def derived(key: str, build: Callable[[Law], T]) -> T:
+    """``build(bundle)`` for the active bundle, computed once per bundle and kept on it (a table's parsed form)."""
+    law = active()
+    hit = law.index.get(key)
+    if hit is None:
+        hit = law.index[key] = build(law)
+    return hit
 
 
 @contextlib.contextmanager

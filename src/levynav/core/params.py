@@ -20,13 +20,13 @@ rule that needs it reports the value as missing rather than guessing.
 from __future__ import annotations
 
 import bisect
-import functools
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from levynav.core import datafiles, lawdata
+from levynav.core import lawdata
 from levynav.core.model.analysis import ParamUse
 
 UNITS = {"calendar_days", "business_days", "days", "months", "years", "usd", "percent", "ratio", "count"}
@@ -71,15 +71,14 @@ def _number(raw: Any) -> Decimal | int | None:
 
 
 def all_params() -> dict[str, Param]:
-    """Every parameter of the active Law bundle (``lawdata``): the analysis's, or the packaged data."""
+    """Every parameter of the active Law bundle (``lawdata``): the analysis's, or the installed one."""
     return lawdata.active().parameters  # type: ignore[return-value]
 
 
-@functools.cache
-def load_parameters() -> dict[str, Param]:
-    """Read data/parameters (the loader ``lawdata.Law.packaged`` calls; nothing else reads the files)."""
+def parameters_from(entries: Iterable[Mapping[str, Any]]) -> dict[str, Param]:
+    """The parameters of the entries of data/parameters (read by the adapter's loader, ``levynav.lawbook``)."""
     out: dict[str, Param] = {}
-    for entry in datafiles.merged_list("parameters"):
+    for entry in entries:
         values = tuple(
             ParamValue(
                 start=v["from"],

@@ -7,14 +7,13 @@ variant chosen), to the findings that call for it and to what it is about; ``lev
 
 from __future__ import annotations
 
-import functools
 import re
 from collections import defaultdict
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from levynav.core import datafiles
+from levynav.core import lawdata
 from levynav.core.law.rule import Context
 from levynav.core.model.ability_to_pay import Eligibility, OptionResult
 from levynav.core.model.analysis import (
@@ -59,9 +58,8 @@ EFFECT_WEIGHT = {
 }
 
 
-@functools.cache
 def step_texts() -> dict[str, Any]:
-    return datafiles.merged_mapping("plan")
+    return lawdata.table("plan")  # type: ignore[no-any-return]
 
 
 def _contact(case: Case) -> Message:
@@ -257,7 +255,7 @@ def _finance_steps(case: Case, ctx: Context) -> list[Step]:
         return []
     by_name = {o.option.value: o for o in options.options}
     disposable = ctx.finances.disposable_income if ctx.finances is not None else None
-    texts = datafiles.load_yaml("finance_steps.yaml")
+    texts = lawdata.table("finance_steps.yaml")
     trust_fund = by_name.get("in_business_trust_fund_express")
     if trust_fund and trust_fund.eligibility is Eligibility.ELIGIBLE:  # no financial statement needed (IRM 5.14.7.4)
         return [_finance_step(case, texts["in_business_trust_fund_express"], trust_fund, disposable)]
@@ -284,7 +282,7 @@ def _finance_step(
     owed: Decimal | None = None,
 ) -> Step:
     name = option.option.value
-    key = next(k for k, v in datafiles.load_yaml("finance_steps.yaml").items() if v is text)
+    key = next(k for k, v in lawdata.table("finance_steps.yaml").items() if v is text)
     values: dict[str, Any] = {
         "option": Message(key=f"label.option.{name}"),
         "payment": option.monthly_payment if option.monthly_payment else None,

@@ -14,7 +14,6 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from levynav.core import datafiles
 from levynav.core.model.analysis import Analysis as Record
 from levynav.core.model.analysis import Outcome
 from levynav.core.model.case import Case, Notice
@@ -23,6 +22,7 @@ from levynav.documents.form_gaps import FormGap, GapReason
 from levynav.documents.forms_values import Values
 from levynav.explain.render import Rendered as Analysis
 from levynav.explain.render import english
+from levynav.lawbook import datafiles
 
 FORMS_DIR = "documents/forms"
 

@@ -17,10 +17,10 @@ from typing import Any
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, NameObject
 
-from levynav.core import datafiles
 from levynav.documents.form_gaps import FormGap, GapReason
 from levynav.documents.forms_entries import evaluate
 from levynav.documents.forms_values import Values
+from levynav.lawbook import datafiles
 
 
 @dataclass(frozen=True)

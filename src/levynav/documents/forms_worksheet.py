@@ -15,11 +15,11 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from levynav.core import datafiles
 from levynav.documents import form_gaps
 from levynav.documents.form_gaps import FormGap
 from levynav.documents.forms_entries import evaluate
 from levynav.documents.forms_values import Values
+from levynav.lawbook import datafiles
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,6 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from levynav.core import datafiles
 from levynav.core.model.analysis import Analysis as Record
 from levynav.core.model.analysis import Effect, Outcome
 from levynav.core.model.case import Case, Levy
@@ -25,6 +24,7 @@ from levynav.explain.render import RDeadline as Deadline
 from levynav.explain.render import Rendered as Analysis
 from levynav.explain.render import RFinding as Finding
 from levynav.explain.render import english
+from levynav.lawbook import datafiles
 
 # Findings with these effects are reasons to release a levy (the release request names them).
 RELEASE_EFFECTS = {

@@ -7,7 +7,7 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-from levynav.core import datafiles
+from levynav.lawbook import datafiles
 
 # top-level keys of data/messages/<lang>/*.yaml that are not rule ids
 SECTIONS = (

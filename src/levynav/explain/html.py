@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import jinja2
 
-from levynav.core import datafiles
 from levynav.core.model.analysis import Analysis, Outcome
 from levynav.explain.render import render
+from levynav.lawbook import datafiles
 
 
 def analysis_html(record: Analysis, lang: str) -> str:

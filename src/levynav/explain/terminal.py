@@ -25,7 +25,9 @@ OUTCOME_STYLE = {
 
 
 def console() -> Console:
-    return Console(highlight=False, soft_wrap=False, width=100)
+    out = Console(highlight=False, soft_wrap=False, width=100)
+    out.size = (100, out.size.height)  # asked once: Rich would look the terminal's height up again on every print
+    return out
 
 
 def _finding(r: Rendered, f: RFinding) -> str:

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from levynav.core import datafiles
 from levynav.intake.notice_text import FoundDate, find_amounts, find_dates, find_phones, label_regex
+from levynav.lawbook import datafiles
 
 MAX_AMOUNT = Decimal("999999999999.99")  # the Case model holds at most 14 digits with 2 decimals
 

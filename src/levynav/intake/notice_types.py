@@ -12,9 +12,9 @@ import functools
 import re
 from dataclasses import dataclass
 
-from levynav.core import datafiles
 from levynav.core.model.case import NoticeType
 from levynav.intake.notice_text import code_regex, fold
+from levynav.lawbook import datafiles
 
 HEADER_LINES = 12  # non-empty lines counted as the header block
 _HEADER_WEIGHT = 10

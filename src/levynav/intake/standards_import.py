@@ -18,7 +18,6 @@ from typing import Any
 
 import yaml
 
-from levynav.core import datafiles
 from levynav.core.calc.standards import (
     AGE_GROUPS,
     NATIONAL_ITEMS,
@@ -27,11 +26,10 @@ from levynav.core.calc.standards import (
     StandardsError,
     editions,
     money,
-    read_csv,
     same_county,
-    sha256,
-    user_dir,
 )
+from levynav.lawbook import datafiles
+from levynav.lawbook.standards_editions import read_csv, sha256, user_dir
 
 HOUSING_COLUMNS = ("family_1", "family_2", "family_3", "family_4", "family_5_plus")
 NATIONAL_COLUMNS = ("persons_1", "persons_2", "persons_3", "persons_4")

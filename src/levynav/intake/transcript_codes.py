@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from levynav.core import datafiles
 from levynav.intake.transcript_parse import Transaction
+from levynav.lawbook import datafiles
 
 TABLE = "transcript/codes.yaml"
 

@@ -17,6 +17,7 @@ import yaml
 from pydantic import BaseModel
 
 from levynav.core.analyze import analyze
+from levynav.core.lawdata import Law
 from levynav.core.model.analysis import Analysis
 from levynav.core.model.case import Case
 from levynav.explain.render import question_prompt
@@ -101,13 +102,13 @@ def _askable(path: str) -> list[str]:
 
 
 def next_questions(
-    case: Case, as_of: date, law: object = None, *, analysis: Analysis | None = None
+    case: Case, as_of: date, law: Law | None = None, *, analysis: Analysis | None = None
 ) -> list[InterviewQuestion]:
     """The facts the rules still need for this case, seed questions first, then most decisive first.
 
-    ``law`` is accepted for the DESIGN signature; the packaged law is used until the Law bundle exists.
+    ``law``: the Law bundle to analyze under (None: the one the adapter installed).
     """
-    result = analysis if analysis is not None else analyze(case, as_of)
+    result = analysis if analysis is not None else analyze(case, as_of, law)
     out: list[InterviewQuestion] = []
     seen: set[str] = set()
     data = case.model_dump()

@@ -3,8 +3,9 @@
 This is what runs on a worker (in this process, or a Dask worker process). It holds no legal logic: it
 calls the same ``analyze`` as ``levynav analyze`` and reads the record with ``flags.flags``. A bad row is
 an ``error`` row plus one error line per problem (row number, field, reason) — the reason never repeats
-the input's values. The law data (parameters, standards, citations) is loaded once per process, the first
-time a partition runs there (``_law_loaded``), and kept for every later case.
+the input's values. The law data (the ``Law`` bundle: parameters, standards, citations) is loaded and installed
+once per process, the first time a partition runs there (``_law_loaded``: a Dask worker is a process of its own),
+and kept for every later case.
 """
 
 from __future__ import annotations
@@ -37,15 +38,14 @@ class PartitionResult:
 
 
 def _law_loaded() -> None:
-    """Read the law data into this process's caches once (later cases reuse it)."""
+    """Load this process's Law bundle once and install it (later cases reuse it)."""
     global _law_ready
     if _law_ready:
         return
-    from levynav.core.law import registry
-    from levynav.core.params import all_params
+    from levynav import lawbook
 
-    all_params()
-    registry.registry()
+    lawbook.install()
+    lawbook.packaged()
     _law_ready = True
 
 

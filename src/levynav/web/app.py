@@ -14,8 +14,7 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from levynav import __version__
-from levynav.core.lawdata import Law
+from levynav import __version__, lawbook
 from levynav.intake.load import CaseError, field_path, load_case
 from levynav.store.repository import Store
 from levynav.web import api, csrf, pages
@@ -77,7 +76,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.store = store
     app.state.settings = settings
     app.state.secret_key = csrf.load_secret(settings.data_dir)
-    app.state.analyses = CaseAnalyses(Law.packaged())  # the law loaded once; one analysis per case revision
+    lawbook.install()  # the bundle every analysis of this process uses when it is given none (api.py, interview)
+    app.state.analyses = CaseAnalyses(lawbook.packaged())  # the law loaded once; one analysis per case revision
     app.state.demo_code = settings.demo_code
     if settings.demo_case is not None and settings.demo_code is None:
         try:

@@ -398,7 +398,8 @@ def resolve_county(case: Case, edition: Edition | None) -> County | None:
     t = case.taxpayer
     if not t.county_fips and not t.county:
         return None
-    if not county_known_anywhere(t.state, t.county, t.county_fips):
+    found = edition.find_county(t.state, t.county, t.county_fips) if edition is not None else None
+    if found is None and not county_known_anywhere(t.state, t.county, t.county_fips):
         where = "taxpayer.county_fips" if t.county_fips else "taxpayer.county"
         what = f"FIPS {t.county_fips}" if t.county_fips else f"{t.county!r} in state {t.state or '(no state given)'}"
         hint = (
@@ -408,10 +409,8 @@ def resolve_county(case: Case, edition: Edition | None) -> County | None:
             else " Check the five-digit county FIPS code, or give taxpayer.state and taxpayer.county."
         )
         raise FinancesInputError(where, f"county {what} is not in any housing and utilities standards table.{hint}")
-    if edition is not None:
-        found = edition.find_county(t.state, t.county, t.county_fips)
-        if found is not None:
-            return found
+    if found is not None:  # the edition in force has the county (only a county it lacks is looked for in the others)
+        return found
     return County(t.state or "", t.county or "", t.county_fips)
 
 

@@ -16,16 +16,13 @@ the income); otherwise the answer is UNKNOWN with the missing paths.
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
-import yaml
-
-from levynav.core import datafiles
+from levynav.core import lawdata
 from levynav.core.calc.decided import Decided, humanize
 from levynav.core.calc.expenses import Expenses, allowable_expenses
 from levynav.core.calc.income import CENT, ZERO, Income, cents, monthly_income
@@ -33,9 +30,12 @@ from levynav.core.model.analysis import Outcome, ParamUse
 from levynav.core.model.case import Case, LevyKind, TaxpayerKind
 
 
-@functools.cache
 def _texts() -> dict[str, str]:
-    data = datafiles.load_yaml("standards/messages_en.yaml")
+    return lawdata.derived("hardship.texts", _build_texts)
+
+
+def _build_texts(law: lawdata.Law) -> dict[str, str]:
+    data = law.tables["standards/messages_en.yaml"]
     assert isinstance(data, dict)
     return {k: " ".join(str(v).split()) for k, v in data.items()}
 
@@ -198,11 +198,8 @@ def citations(ids: list[str]) -> dict[str, dict[str, str]]:
     """Citation text of the ids the lines use: the shared registry where it has the id, else data/standards."""
     from levynav.core.law import registry
 
-    local: dict[str, Any] = datafiles.load_yaml("standards/citations.yaml")
-    try:
-        shared = registry.registry()
-    except (ValueError, KeyError, yaml.YAMLError):  # a registry file being edited must not hide the figures
-        shared = {}
+    local: dict[str, Any] = lawdata.table("standards/citations.yaml")
+    shared = registry.registry()
     out: dict[str, dict[str, str]] = {}
     for cid in ids:
         entry = shared[cid].model_dump() if cid in shared else local.get(cid)

@@ -1,21 +1,20 @@
 """The DC legal holidays (§ 7503) as a packaged table, so a deadline count does not import the ``holidays``
 package (a quarter of a second on a cold start) or rebuild a year's calendar in every worker process.
 
-``data/calendar/dc_holidays.json`` holds, for every year from FIRST_YEAR to LAST_YEAR, exactly what
-``holidays.country_holidays("US", subdiv="DC", years=year, observed=True)`` gives (observed days included);
-``calc.dates`` reads the table and asks the package only for a year outside it. The table is generated from the
-package, never written by hand: ``python -m levynav.core.calc.holiday_table`` rewrites it, and
-tests/test_holiday_table.py holds it equal to the package year by year.
+``data/calendar/dc_holidays.json`` (the Law bundle's table ``calendar/dc_holidays.json``) holds, for every year
+from FIRST_YEAR to LAST_YEAR, exactly what ``holidays.country_holidays("US", subdiv="DC", years=year,
+observed=True)`` gives (observed days included); ``calc.dates`` reads the table and asks the package only for a
+year outside it. The table is generated from the package, never written by hand:
+``python -m levynav.lawbook.holiday_table`` rewrites it, and tests/test_holiday_table.py holds it equal to the
+package year by year.
 """
 
 from __future__ import annotations
 
-import functools
-import json
 from datetime import date
 from typing import Any
 
-from levynav.core import datafiles
+from levynav.core import lawdata
 
 RELATIVE = "calendar/dc_holidays.json"
 FIRST_YEAR, LAST_YEAR = 1980, 2080
@@ -28,10 +27,13 @@ def from_package(year: int) -> dict[date, str]:
     return dict(holidays.country_holidays("US", subdiv="DC", years=year, observed=True))
 
 
-@functools.cache
 def table() -> dict[int, dict[date, str]]:
     """The packaged table: year -> {day: holiday name}."""
-    raw: dict[str, Any] = json.loads(datafiles.path(RELATIVE).read_text(encoding="utf-8"))
+    return lawdata.derived("holiday_table", _build_table)
+
+
+def _build_table(law: lawdata.Law) -> dict[int, dict[date, str]]:
+    raw: dict[str, Any] = law.tables[RELATIVE]
     return {int(year): {date.fromisoformat(d): name for d, name in days.items()} for year, days in raw.items()}
 
 
@@ -41,13 +43,3 @@ def build() -> dict[str, dict[str, str]]:
         str(year): {d.isoformat(): name for d, name in sorted(from_package(year).items())}
         for year in range(FIRST_YEAR, LAST_YEAR + 1)
     }
-
-
-def main() -> None:
-    target = datafiles.path(RELATIVE)
-    target.write_text(json.dumps(build(), indent=0, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"written {target} ({FIRST_YEAR}-{LAST_YEAR})")
-
-
-if __name__ == "__main__":
-    main()

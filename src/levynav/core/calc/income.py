@@ -11,12 +11,11 @@ Amounts are exact ``Decimal``; they are rounded to cents only when shown.
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from levynav.core import datafiles
+from levynav.core import lawdata
 from levynav.core.model.finances import Finances, IncomeKind, IncomeSource, PayFrequency
 
 ZERO = Decimal(0)
@@ -28,9 +27,8 @@ def cents(amount: Decimal | None) -> str | None:
     return None if amount is None else str(amount.quantize(CENT, rounding="ROUND_HALF_UP"))
 
 
-@functools.cache
 def _conversions() -> dict[str, Any]:
-    data = datafiles.load_yaml("standards/income_conversion.yaml")
+    data = lawdata.table("standards/income_conversion.yaml")
     assert isinstance(data, dict)
     return data
 

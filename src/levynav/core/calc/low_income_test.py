@@ -9,13 +9,11 @@ territories) share one.
 
 from __future__ import annotations
 
-import csv
-import functools
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from levynav.core import datafiles
+from levynav.core import lawdata
 
 MONTHS = 12
 LARGEST_PRINTED_SIZE = 8
@@ -46,22 +44,24 @@ class LowIncome:
     reason: str = ""
 
 
-@functools.cache
 def _rows() -> tuple[Row, ...]:
-    with datafiles.path("alternatives", "low_income_250pct.csv").open(encoding="utf-8", newline="") as fh:
-        return tuple(
-            Row(
-                table=r["table"],
-                applies_from=date.fromisoformat(r["applies_from"]),
-                guideline_year=int(r["hhs_guideline_year"]),
-                area=r["area"],
-                size=r["household_size"],
-                limit=Decimal(r["annual_income_limit"]),
-                source=r["source"],
-                status=r["status"],
-            )
-            for r in csv.DictReader(fh)
+    return lawdata.derived("low_income_test.rows", _build_rows)
+
+
+def _build_rows(law: lawdata.Law) -> tuple[Row, ...]:
+    return tuple(
+        Row(
+            table=r["table"],
+            applies_from=date.fromisoformat(r["applies_from"]),
+            guideline_year=int(r["hhs_guideline_year"]),
+            area=r["area"],
+            size=r["household_size"],
+            limit=Decimal(r["annual_income_limit"]),
+            source=r["source"],
+            status=r["status"],
         )
+        for r in law.tables["alternatives/low_income_250pct.csv"]
+    )
 
 
 def area_for(state: str) -> str:

@@ -5,7 +5,9 @@ status and SHA-256 of each table) and one CSV per table; every CSV row keeps the
 source. Editions come from the package (``data/standards/<date>/``) and from the user's data folder
 (``$LEVYNAV_DATA_DIR``, default ``~/.local/share/levynav/standards``), where
 ``levynav data import-standards`` installs new ones; an imported edition replaces a packaged one of the
-same date. The edition in force on ``as_of`` is the latest whose effective date is on or before it.
+same date. The adapter's loader (``levynav.lawbook.standards_editions``) reads the folders into the Law
+bundle; this module reads only the bundle. The edition in force on ``as_of`` is the latest whose effective
+date is on or before it.
 
 Nothing is filled in: a value the table lacks comes back as a ``Value`` with ``amount=None`` and a
 ``missing`` description naming the edition, table and cell. Tables are read once and cached.
@@ -13,23 +15,16 @@ Nothing is filled in: a value the table lacks comes back as a ``Value`` with ``a
 
 from __future__ import annotations
 
-import csv
-import functools
-import hashlib
 import re
-from collections.abc import Iterator
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-import yaml
+from levynav.core import lawdata
 
-from levynav.core import datafiles, lawdata
-
-ENV_DIR = lawdata.ENV_DIR
-DEFAULT_USER_DIR = lawdata.DEFAULT_USER_DIR
 TABLES = (
     "national_standards",
     "health_care",
@@ -125,18 +120,25 @@ class Edition:
     folder: Path
     origin: str  # "packaged" or "imported"
     meta: dict[str, Any]
-    rows: dict[str, list[dict[str, str]]] = field(default_factory=dict)
+    # table name -> rows; the loader may read each table on first use (``levynav.lawbook.standards_editions``)
+    rows: Mapping[str, list[dict[str, str]]] = field(default_factory=dict)
     _index: dict[str, dict[Any, dict[str, str]]] = field(default_factory=dict, repr=False)
 
     def _lookup(self, name: str, key: Any) -> dict[str, str] | None:
-        """Rows indexed once per edition: housing by FIPS and by (state, name), MSA counties by FIPS."""
-        if not self._index:
-            housing = self.rows.get("housing_utilities", [])
-            self._index["fips"] = {r["county_fips"]: r for r in housing if r["county_fips"]}
-            self._index["name"] = {(r["state"], _norm(r["county"])): r for r in housing}
-            msa = self.rows.get("transportation_msa_counties", [])
-            self._index["msa"] = {r["county_fips"]: r for r in msa if r["county_fips"]}
-        return self._index[name].get(key)
+        """Rows indexed once per edition, each index when first needed: housing by FIPS ("fips") and by (state,
+        name) ("name"), MSA counties by FIPS ("msa")."""
+        index = self._index.get(name)
+        if index is None:
+            if name == "fips":
+                housing = self.rows.get("housing_utilities", [])
+                index = {r["county_fips"]: r for r in housing if r["county_fips"]}
+            elif name == "name":
+                index = {(r["state"], _norm(r["county"])): r for r in self.rows.get("housing_utilities", [])}
+            else:
+                msa = self.rows.get("transportation_msa_counties", [])
+                index = {r["county_fips"]: r for r in msa if r["county_fips"]}
+            self._index[name] = index
+        return index.get(key)
 
     def _by_name(self, state: str, name: str) -> dict[str, str] | None:
         given = _norm(name)
@@ -241,8 +243,11 @@ class Edition:
 SUFFIXES = ("county", "parish", "borough", "censusarea", "cityandborough", "municipality", "planningregion")
 
 
+_NOT_ALNUM = re.compile(r"[^a-z0-9]")
+
+
 def _norm(name: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", name.lower())
+    return _NOT_ALNUM.sub("", name.lower())
 
 
 def same_county(table_name: str, given: str) -> bool:
@@ -252,77 +257,13 @@ def same_county(table_name: str, given: str) -> bool:
     return any(a == b + s for s in SUFFIXES)
 
 
-# ---------------------------------------------------------------------- loading
-
-
-def user_dir() -> Path:
-    """Where imported editions live (the Law bundle's loader decides: ``lawdata.user_dir``)."""
-    return lawdata.user_dir()
-
-
-def packaged_dir() -> Path:
-    return datafiles.path("standards")
-
-
-def read_csv(file: Path) -> list[dict[str, str]]:
-    with file.open(newline="", encoding="utf-8") as fh:
-        return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(fh)]
-
-
-def sha256(file: Path) -> str:
-    return hashlib.sha256(file.read_bytes()).hexdigest()
-
-
-def load_edition(folder: Path, origin: str) -> Edition:
-    meta_file = folder / "edition.yaml"
-    try:
-        meta = datafiles.parse(meta_file.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as exc:
-        raise StandardsError(f"{meta_file}: cannot be read ({exc.__class__.__name__})") from None
-    effective = meta.get("effective_date")
-    if not isinstance(effective, date):
-        raise StandardsError(f"{meta_file}: effective_date must be a date (YYYY-MM-DD)")
-    edition = Edition(effective, str(meta.get("title", f"standards effective {effective}")), folder, origin, meta)
-    for table, tmeta in (meta.get("tables") or {}).items():
-        if not tmeta or not tmeta.get("file"):
-            continue
-        file = folder / tmeta["file"]
-        if not file.is_file():
-            raise StandardsError(f"{folder.name}: table {table} names {tmeta['file']}, which is not there")
-        if tmeta.get("sha256") and sha256(file) != tmeta["sha256"]:
-            raise StandardsError(f"{folder.name}/{tmeta['file']} does not match the sha256 in edition.yaml")
-        edition.rows[table] = read_csv(file)
-    return edition
-
-
-def _edition_folders(root: Path) -> Iterator[Path]:
-    if root.is_dir():
-        for child in sorted(root.iterdir()):
-            if child.is_dir() and DATE_DIR.match(child.name) and (child / "edition.yaml").is_file():
-                yield child
-
-
-@functools.cache
-def _editions(packaged: str, user: str) -> tuple[Edition, ...]:
-    found: dict[date, Edition] = {}
-    for folder in _edition_folders(Path(packaged)):
-        e = load_edition(folder, "packaged")
-        found[e.effective_date] = e
-    for folder in _edition_folders(Path(user)):
-        e = load_edition(folder, "imported")
-        found[e.effective_date] = e
-    return tuple(sorted(found.values(), key=lambda e: e.effective_date))
+# ---------------------------------------------------------------------- the editions of the Law bundle
 
 
 def editions() -> tuple[Edition, ...]:
-    """The standards editions in the folders the active Law bundle names (the core reads no environment)."""
-    packaged, user = lawdata.active().standards_dirs
-    return _editions(packaged, user)
-
-
-def clear_cache() -> None:
-    _editions.cache_clear()
-    lawdata.clear_cache()
+    """The standards editions of the active Law bundle, oldest first (the adapter's loader, ``levynav.lawbook``,
+    reads them from the package and the user's imported folder; the core reads no file or environment)."""
+    return lawdata.table("standards/editions")  # type: ignore[no-any-return]
 
 
 @dataclass(frozen=True)

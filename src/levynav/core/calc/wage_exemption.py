@@ -23,14 +23,12 @@ and status; a value that was not found stays missing and the calculation names i
 
 from __future__ import annotations
 
-import csv
-import functools
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
-from levynav.core import datafiles, params
+from levynav.core import lawdata, params
 from levynav.core.model.case import FilingStatus
 
 CITES = ("R6334-D1", "R6334-G1")
@@ -121,48 +119,53 @@ def cents(amount: Decimal) -> Decimal:
     return amount.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
-@functools.cache
 def _rows() -> dict[tuple[int, str, str], YearInputs]:
+    return lawdata.derived("wage_exemption.rows", _build_rows)
+
+
+def _build_rows(law: lawdata.Law) -> dict[tuple[int, str, str], YearInputs]:
     out: dict[tuple[int, str, str], YearInputs] = {}
-    with datafiles.path("wage_exemption", "pub1494_inputs.csv").open(encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            statuses = dict(part.strip().split("=", 1) for part in row["status"].split(";"))
-            sources = dict(part.strip().split("=", 1) for part in row["source"].split(" | "))
+    for row in law.tables["wage_exemption/pub1494_inputs.csv"]:
+        statuses = dict(part.strip().split("=", 1) for part in row["status"].split(";"))
+        sources = dict(part.strip().split("=", 1) for part in row["source"].split(" | "))
 
-            def value(
-                column: str,
-                key: str,
-                label: str,
-                row: dict[str, str] = row,
-                statuses: dict[str, str] = statuses,
-                sources: dict[str, str] = sources,
-            ) -> InputValue:
-                raw = row[column].strip()
-                return InputValue(
-                    name=label,
-                    value=Decimal(raw) if raw else None,
-                    source=sources[key],
-                    status=statuses[key] if raw else "missing",
-                )
-
-            year, status = int(row["year"]), FilingStatus(row["filing_status"])
-            out[(year, status.value, row["basis"])] = YearInputs(
-                year=year,
-                filing_status=status,
-                basis=row["basis"],
-                standard_deduction=value("standard_deduction", "standard_deduction", "standard deduction"),
-                additional_per_condition=value(
-                    "additional_aged_or_blind_per_condition", "additional", "additional standard deduction (65+/blind)"
-                ),
-                dependent_amount=value("dependent_amount", "dependent_amount", "dependent amount"),
-                note=row["note"],
+        def value(
+            column: str,
+            key: str,
+            label: str,
+            row: dict[str, str] = row,
+            statuses: dict[str, str] = statuses,
+            sources: dict[str, str] = sources,
+        ) -> InputValue:
+            raw = row[column].strip()
+            return InputValue(
+                name=label,
+                value=Decimal(raw) if raw else None,
+                source=sources[key],
+                status=statuses[key] if raw else "missing",
             )
+
+        year, status = int(row["year"]), FilingStatus(row["filing_status"])
+        out[(year, status.value, row["basis"])] = YearInputs(
+            year=year,
+            filing_status=status,
+            basis=row["basis"],
+            standard_deduction=value("standard_deduction", "standard_deduction", "standard deduction"),
+            additional_per_condition=value(
+                "additional_aged_or_blind_per_condition", "additional", "additional standard deduction (65+/blind)"
+            ),
+            dependent_amount=value("dependent_amount", "dependent_amount", "dependent amount"),
+            note=row["note"],
+        )
     return out
 
 
-@functools.cache
 def _years() -> dict[int, dict[str, str | None]]:
-    raw = datafiles.load_yaml("wage_exemption/years.yaml")
+    return lawdata.derived("wage_exemption.years", _build_years)
+
+
+def _build_years(law: lawdata.Law) -> dict[int, dict[str, str | None]]:
+    raw = law.tables["wage_exemption/years.yaml"]
     return {int(year): entry for year, entry in raw.items()}
 
 

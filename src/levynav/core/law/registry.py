@@ -7,9 +7,10 @@ source, S secondary sources only, U unverified.
 
 from __future__ import annotations
 
-import functools
+from collections.abc import Mapping
+from typing import Any
 
-from levynav.core import datafiles, lawdata
+from levynav.core import lawdata
 from levynav.core.model.analysis import Citation
 
 STATUSES = {"V", "S", "U"}
@@ -20,10 +21,8 @@ def registry() -> dict[str, Citation]:
     return lawdata.active().citations  # type: ignore[return-value]
 
 
-@functools.cache
-def load_citations() -> dict[str, Citation]:
-    """Read data/references (the loader ``lawdata.Law.packaged`` calls)."""
-    entries = datafiles.merged_mapping("references")
+def citations_from(entries: Mapping[str, Any]) -> dict[str, Citation]:
+    """The citations of the merged data/references (read by the adapter's loader, ``levynav.lawbook``)."""
     out: dict[str, Citation] = {}
     for rid, entry in entries.items():
         out[rid] = Citation(
