@@ -26,6 +26,7 @@ from levynav.core.law import registry
 from levynav.core.model.ability_to_pay import AbilityToPay
 from levynav.core.model.analysis import Deadline, Effect, FactUse, Finding, Outcome, ParamUse, message
 from levynav.core.model.case import Case
+from levynav.core.model.construct import construct
 
 
 @dataclass(frozen=True)
@@ -89,7 +90,7 @@ def _facts(facts: dict[str, Any] | None) -> list[FactUse]:
             shown = str(shown)
         if hasattr(shown, "value") and not isinstance(shown, _PLAIN):
             shown = shown.value  # enums
-        out.append(FactUse(path=path, value=shown))
+        out.append(construct(FactUse, path=path, value=shown))
     return out
 
 
@@ -127,7 +128,11 @@ class Rule:
             unverified += [p.id for p in params if p.status not in {"V", "S"}]
         if effect is None and outcome is Outcome.APPLIES:
             effect = self.effect
-        return Finding(
+        if type(outcome) is not Outcome or (effect is not None and type(effect) is not Effect):
+            raise TypeError(f"{self.id}: a finding's outcome is an Outcome and its effect an Effect")
+        # built from typed values without validating them again (model/construct.py); the record test checks it
+        return construct(
+            Finding,
             rule=self.id,
             outcome=outcome,
             effect=effect,
