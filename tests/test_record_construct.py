@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from pydantic import BaseModel
 
 from levynav.core.analyze import analyze
 from levynav.core.model.analysis import Analysis, Finding, Message, message
@@ -29,7 +30,22 @@ EXAMPLES = sorted((Path(__file__).parent.parent / "examples").glob("*.yaml"))
 GENERATED = 300
 
 
+def _fields_in_order(value: object) -> None:
+    """Every record object holds its fields in declared order (the order its JSON is written in)."""
+    if isinstance(value, BaseModel):
+        assert list(value.__dict__) == list(type(value).model_fields), type(value).__name__
+        for item in value.__dict__.values():
+            _fields_in_order(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            _fields_in_order(item)
+    elif isinstance(value, dict):
+        for item in value.values():
+            _fields_in_order(item)
+
+
 def _same_when_validated(record: Analysis) -> None:
+    _fields_in_order(record)
     again = Analysis.model_validate(record.model_dump())
     assert repr(again) == repr(record)
     assert again == record

@@ -26,7 +26,7 @@ from levynav.core.law import registry
 from levynav.core.model.ability_to_pay import AbilityToPay
 from levynav.core.model.analysis import Deadline, Effect, FactUse, Finding, Outcome, ParamUse, message
 from levynav.core.model.case import Case
-from levynav.core.model.construct import construct
+from levynav.core.model.construct import record
 
 
 @dataclass(frozen=True)
@@ -90,7 +90,7 @@ def _facts(facts: dict[str, Any] | None) -> list[FactUse]:
             shown = str(shown)
         if hasattr(shown, "value") and not isinstance(shown, _PLAIN):
             shown = shown.value  # enums
-        out.append(construct(FactUse, path=path, value=shown))
+        out.append(record(FactUse, {"path": path, "value": shown}))
     return out
 
 
@@ -131,26 +131,28 @@ class Rule:
         if type(outcome) is not Outcome or (effect is not None and type(effect) is not Effect):
             raise TypeError(f"{self.id}: a finding's outcome is an Outcome and its effect an Effect")
         # built from typed values without validating them again (model/construct.py); the record test checks it
-        return construct(
+        return record(
             Finding,
-            rule=self.id,
-            outcome=outcome,
-            effect=effect,
-            subject=subject,
-            message=message(f"{self.id}.{key}", **variables),
-            citations=citations,
-            facts=_facts(facts),
-            parameters=params,
-            missing=list(missing),
-            value=value,
-            deadline_ids=list(deadline_ids),
-            message_key=key,
-            condition=(
-                "irs_determination"
-                if self.on_determination and outcome is Outcome.APPLIES and effect is Effect.MUST_RELEASE
-                else None
-            ),
-            unverified=unverified,
+            {
+                "rule": self.id,
+                "outcome": outcome,
+                "effect": effect,
+                "subject": subject,
+                "message": message(f"{self.id}.{key}", **variables),
+                "citations": citations,
+                "facts": _facts(facts),
+                "parameters": params,
+                "missing": list(missing),
+                "value": value,
+                "deadline_ids": list(deadline_ids),
+                "unverified": unverified,
+                "message_key": key,
+                "condition": (
+                    "irs_determination"
+                    if self.on_determination and outcome is Outcome.APPLIES and effect is Effect.MUST_RELEASE
+                    else None
+                ),
+            },
         )
 
 

@@ -29,7 +29,7 @@ _SHAPES: dict[type[BaseModel], tuple[tuple[tuple[str, Any, Any], ...], frozenset
 
 
 def _shape(cls: type[BaseModel]) -> tuple[tuple[tuple[str, Any, Any], ...], frozenset[str]]:
-    fields = []
+    fields: list[tuple[str, Any, Any]] = []
     for name, info in cls.model_fields.items():
         if info.default_factory is not None:
             fields.append((name, _NO_DEFAULT, info.default_factory))
@@ -58,9 +58,15 @@ def construct(cls: type[M], /, **values: Any) -> M:
             raise TypeError(f"{cls.__name__} needs the field {name!r}")
         else:
             data[name] = default
-    record = _new(cls)
-    _set(record, "__dict__", data)
-    _set(record, "__pydantic_fields_set__", set(values))
-    _set(record, "__pydantic_extra__", None)
-    _set(record, "__pydantic_private__", None)
-    return record
+    return record(cls, data, set(values))
+
+
+def record(cls: type[M], data: dict[str, Any], given: set[str] | None = None) -> M:
+    """A ``cls`` record whose ``data`` already holds every field, in declared order (the few builders called for
+    every message value use this directly; ``construct`` for the others). ``given``: the fields the caller set."""
+    built = _new(cls)
+    _set(built, "__dict__", data)
+    _set(built, "__pydantic_fields_set__", set(data) if given is None else given)
+    _set(built, "__pydantic_extra__", None)
+    _set(built, "__pydantic_private__", None)
+    return built
