@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 from levynav.core import lawdata
 from levynav.core.calc.alternatives import AlternativesResult
@@ -42,19 +42,21 @@ class Context:
     csed_events: Events | None = None
     csed_periods: dict[str, PeriodCsed] = field(default_factory=dict)
     # answers of rules already run for this case (``once``): a rule that needs another's answer reads it here
-    answers: dict[Any, tuple[Case, list[Finding]]] = field(default_factory=dict, compare=False, repr=False)
+    answers: dict[Any, tuple[Case, list[Any]]] = field(default_factory=dict, compare=False, repr=False)
 
 
+T = TypeVar("T")
 RuleFunc = Callable[[Case, Context], list[Finding]]
 DeadlineFunc = Callable[[Case, Context], list[Deadline]]
 
 
-def once(rule: RuleFunc) -> RuleFunc:
+def once(rule: Callable[[Case, Context], list[T]]) -> Callable[[Case, Context], list[T]]:
     """Run a rule once per analysis: a rule that needs another rule's answer (the release grounds behind
-    R6343-A7, the broken procedures behind the return rule) reads it from the context instead of re-running it."""
+    R6343-A7, the broken procedures behind the return rule) reads it from the context instead of re-running it.
+    Also for what a rule and its deadline function both build (a notice's clock: the finding and the deadline)."""
 
     @functools.wraps(rule)
-    def answer(case: Case, ctx: Context) -> list[Finding]:
+    def answer(case: Case, ctx: Context) -> list[T]:
         hit = ctx.answers.get(rule)
         if hit is None or hit[0] is not case:
             hit = (case, rule(case, ctx))
