@@ -309,3 +309,17 @@ def test_a_partitioned_parquet_folder_screens_like_one_file(tmp_path: Path) -> N
     b = run.screen_file(folder, tmp_path / "b.parquet", run.Options(AS_OF, partition_rows=8))
     assert pl.read_parquet(b.table).height == 30
     assert pl.read_parquet(a.table).equals(pl.read_parquet(b.table))
+
+
+def test_a_partition_leaves_the_cycle_collector_as_it_found_it() -> None:
+    """The collector is tuned only while a partition runs (partition._collector_for_batch), then restored."""
+    import gc
+
+    from levynav.screen.partition import screen_partition
+
+    before, frozen = gc.get_threshold(), gc.get_freeze_count()
+    lines = [json.dumps(c) for _, c in generate.cases(5, seed=3)]
+    result = screen_partition(0, "jsonl", 1, lines, AS_OF, False)
+    assert [r["status"] for r in result.rows] == ["ok"] * 5
+    assert gc.get_threshold() == before
+    assert gc.get_freeze_count() == frozen

@@ -12,6 +12,7 @@ from levynav.core.law import catalog
 from levynav.core.lawdata import Law, active, using
 from levynav.core.model.analysis import Analysis, Deadline, Note, StatuteDate, message
 from levynav.core.model.case import Case
+from levynav.core.model.construct import construct
 
 
 def analyze(case: Case, as_of: date, law: Law | None = None) -> Analysis:
@@ -19,16 +20,17 @@ def analyze(case: Case, as_of: date, law: Law | None = None) -> Analysis:
     ``lawdata.install``; ``LawNotInstalled`` when there is none — the core never loads the law data itself)."""
     bundle = law or active()
     with using(bundle), per_analysis.scope():
-        result = _analyze(case, as_of)
-    return result.model_copy(update={"law_editions": dict(bundle.editions), "law_digest": bundle.digest})
+        return _analyze(case, as_of, bundle)
 
 
-def _analyze(case: Case, as_of: date) -> Analysis:
+def _analyze(case: Case, as_of: date, bundle: Law) -> Analysis:
     ctx = derive.build_context(case, as_of)
     uncovered: list[date | None] = []
     findings = [f for rule in catalog.RULES for f in _covered(rule, case, ctx, uncovered)]
     deadlines = _unique(d for fn in catalog.DEADLINES for d in _covered(fn, case, ctx, uncovered))
-    return Analysis(
+    # built from the typed parts without validating them again (model/construct.py; tests/test_record_construct.py)
+    return construct(
+        Analysis,
         as_of=as_of,
         version=__version__,
         summary=plan.summary(findings, deadlines),
@@ -46,6 +48,8 @@ def _analyze(case: Case, as_of: date) -> Analysis:
             )
             for c in ctx.csed.values()
         ],
+        law_editions=dict(bundle.editions),
+        law_digest=bundle.digest,
     )
 
 

@@ -31,6 +31,7 @@ from levynav.core.model.analysis import (
     message,
 )
 from levynav.core.model.case import Case, Owner, TaxpayerKind
+from levynav.core.model.construct import construct
 
 FORM_ID = re.compile(r"\bForm (\w[\w-]*)")
 ACTION_EFFECTS = {
@@ -372,7 +373,8 @@ def questions(findings: list[Finding]) -> list[Question]:
         for path in f.missing:
             decides[path].add(f.rule)
             weight[path] += importance
-    out = [Question(path=path, decides=sorted(decides[path]), weight=weight[path]) for path in decides]
+    # built from typed values without validating them again (model/construct.py)
+    out = [construct(Question, path=path, decides=sorted(decides[path]), weight=weight[path]) for path in decides]
     out.sort(key=lambda q: (-q.weight, q.path))
     return out
 

@@ -10,8 +10,12 @@ and kept for every later case.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import json
 import re
+import threading
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -55,14 +59,49 @@ def screen_partition(
     """Screen ``items`` (JSONL lines or table rows); ``first_row`` is the 1-based row number of the first."""
     _law_loaded()
     out = PartitionResult(index)
-    for offset, item in enumerate(items):
-        number = first_row + offset
-        if kind == "jsonl" and isinstance(item, str) and not item.strip():
-            continue  # a blank line is not a case
-        row, problems = screen_one(kind, item, number, as_of, with_record)
-        out.rows.append(row)
-        out.errors += [{"row": number, "field": f, "reason": r} for f, r in problems]
+    with _collector_for_batch():
+        for offset, item in enumerate(items):
+            number = first_row + offset
+            if kind == "jsonl" and isinstance(item, str) and not item.strip():
+                continue  # a blank line is not a case
+            row, problems = screen_one(kind, item, number, as_of, with_record)
+            out.rows.append(row)
+            out.errors += [{"row": number, "field": f, "reason": r} for f, r in problems]
     return out
+
+
+# Python's cycle collector runs a young collection every 700 net new container objects; one analysis holds a few
+# thousand at its peak (the record being built) and leaves no cycles behind (measured: 0 unreachable objects after
+# 400 analyses), so at the default it ran about 1.5 collections per case, each also promoting the half-built record,
+# and the full collections walked the law data every time: 10 % of a screening's time. For a partition, the objects
+# that exist already (law data, modules, schemas) are set aside (``gc.freeze``) and a young collection waits for
+# 50,000 new objects; both are undone afterwards, so a caller's process keeps its own settings. Memory stays flat:
+# cycles, if any, are still collected, only less often.
+BATCH_YOUNG_THRESHOLD = 50_000
+
+
+_batches = [0]  # partitions running now in this process (a Dask worker may run several in threads)
+_batches_lock = threading.Lock()
+_threshold_before: list[tuple[int, int, int]] = []
+
+
+@contextlib.contextmanager
+def _collector_for_batch() -> Iterator[None]:
+    with _batches_lock:
+        _batches[0] += 1
+        if _batches[0] == 1:
+            before = gc.get_threshold()
+            _threshold_before[:] = [before]
+            gc.freeze()
+            gc.set_threshold(max(before[0], BATCH_YOUNG_THRESHOLD), *before[1:])
+    try:
+        yield
+    finally:
+        with _batches_lock:
+            _batches[0] -= 1
+            if _batches[0] == 0:
+                gc.set_threshold(*_threshold_before[0])
+                gc.unfreeze()
 
 
 def screen_one(

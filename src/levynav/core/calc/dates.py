@@ -55,14 +55,17 @@ def add_business_days(start: date, count: int) -> date:
     return day
 
 
+_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # February in a leap year: calendar.isleap
+
+
 def add_months(start: date, months: int) -> date:
     """Same day of the month ``months`` later; the last day of the month where that day is missing."""
     index = start.month - 1 + months
     year, month = start.year + index // 12, index % 12 + 1
     if not 1 <= year <= 9999:
         raise OverflowError(f"{months} months after {start.isoformat()} is outside the calendar")
-    day = min(start.day, calendar.monthrange(year, month)[1])
-    return date(year, month, day)
+    last = 29 if month == 2 and calendar.isleap(year) else _MONTH_DAYS[month]
+    return date(year, month, min(start.day, last))
 
 
 def add_years(start: date, years: int) -> date:
@@ -102,6 +105,7 @@ class LastDay:
         return text
 
 
+@functools.lru_cache(maxsize=4096)  # a pure function of two dates (LastDay is frozen): each levy's periods ask again
 def _roll(start: date, raw: date) -> LastDay:
     last = roll_forward(raw)
     if last == raw:

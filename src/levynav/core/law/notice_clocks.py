@@ -18,7 +18,7 @@ from typing import Any
 from levynav.core import params
 from levynav.core.calc import dates, hearing_windows
 from levynav.core.law import notices
-from levynav.core.law.rule import Context, DeadlineFunc, Rule, RuleFunc
+from levynav.core.law.rule import Context, DeadlineFunc, Rule, RuleFunc, once
 from levynav.core.model.analysis import Deadline, Effect, Finding, Message, Outcome, TextArg, message
 from levynav.core.model.case import Case, Notice, NoticeType
 
@@ -115,6 +115,7 @@ def _reply_by(i: int, notice: Notice, ctx: Context) -> tuple[Finding, Deadline |
     return finding, deadline
 
 
+@once  # the rule and the deadline function read the same clocks: counted once per analysis
 def _clocks(case: Case, ctx: Context) -> list[tuple[Finding, Deadline | None]]:
     out = []
     for i, notice in enumerate(case.notices):

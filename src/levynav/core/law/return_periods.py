@@ -23,6 +23,7 @@ from datetime import date
 
 from levynav.core import params
 from levynav.core.calc.dates import LastDay, add_months, add_years, last_day_after_months, roll_forward, roll_period_end
+from levynav.core.calc.per_analysis import same_answer_per_analysis
 from levynav.core.model.analysis import Message, ParamUse, SentencesArg, TextArg, message
 from levynav.core.model.case import Case, Levy, LevyKind, Owner, WrongfulLevyClaim
 
@@ -125,6 +126,7 @@ def months_after(start: date, months: int, reading: str) -> LastDay:
     return roll_period_end(start, add_months(start, months) - dt.timedelta(days=1))
 
 
+@same_answer_per_analysis  # the return rules and the deadlines read a levy's period: counted once per analysis
 def period_after_levy(levy_date: date, pid: str) -> Period | None:
     """The § 6343(b) or § 6532(c) period for a levy made on ``levy_date``, with the TCJA transition.
 

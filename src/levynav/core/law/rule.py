@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 from levynav.core import lawdata
 from levynav.core.calc.alternatives import AlternativesResult
@@ -26,6 +26,7 @@ from levynav.core.law import registry
 from levynav.core.model.ability_to_pay import AbilityToPay
 from levynav.core.model.analysis import Deadline, Effect, FactUse, Finding, Outcome, ParamUse, message
 from levynav.core.model.case import Case
+from levynav.core.model.construct import record
 
 
 @dataclass(frozen=True)
@@ -41,19 +42,21 @@ class Context:
     csed_events: Events | None = None
     csed_periods: dict[str, PeriodCsed] = field(default_factory=dict)
     # answers of rules already run for this case (``once``): a rule that needs another's answer reads it here
-    answers: dict[Any, tuple[Case, list[Finding]]] = field(default_factory=dict, compare=False, repr=False)
+    answers: dict[Any, tuple[Case, list[Any]]] = field(default_factory=dict, compare=False, repr=False)
 
 
+T = TypeVar("T")
 RuleFunc = Callable[[Case, Context], list[Finding]]
 DeadlineFunc = Callable[[Case, Context], list[Deadline]]
 
 
-def once(rule: RuleFunc) -> RuleFunc:
+def once(rule: Callable[[Case, Context], list[T]]) -> Callable[[Case, Context], list[T]]:
     """Run a rule once per analysis: a rule that needs another rule's answer (the release grounds behind
-    R6343-A7, the broken procedures behind the return rule) reads it from the context instead of re-running it."""
+    R6343-A7, the broken procedures behind the return rule) reads it from the context instead of re-running it.
+    Also for what a rule and its deadline function both build (a notice's clock: the finding and the deadline)."""
 
     @functools.wraps(rule)
-    def answer(case: Case, ctx: Context) -> list[Finding]:
+    def answer(case: Case, ctx: Context) -> list[T]:
         hit = ctx.answers.get(rule)
         if hit is None or hit[0] is not case:
             hit = (case, rule(case, ctx))
@@ -89,7 +92,7 @@ def _facts(facts: dict[str, Any] | None) -> list[FactUse]:
             shown = str(shown)
         if hasattr(shown, "value") and not isinstance(shown, _PLAIN):
             shown = shown.value  # enums
-        out.append(FactUse(path=path, value=shown))
+        out.append(record(FactUse, {"path": path, "value": shown}))
     return out
 
 
@@ -127,25 +130,31 @@ class Rule:
             unverified += [p.id for p in params if p.status not in {"V", "S"}]
         if effect is None and outcome is Outcome.APPLIES:
             effect = self.effect
-        return Finding(
-            rule=self.id,
-            outcome=outcome,
-            effect=effect,
-            subject=subject,
-            message=message(f"{self.id}.{key}", **variables),
-            citations=citations,
-            facts=_facts(facts),
-            parameters=params,
-            missing=list(missing),
-            value=value,
-            deadline_ids=list(deadline_ids),
-            message_key=key,
-            condition=(
-                "irs_determination"
-                if self.on_determination and outcome is Outcome.APPLIES and effect is Effect.MUST_RELEASE
-                else None
-            ),
-            unverified=unverified,
+        if type(outcome) is not Outcome or (effect is not None and type(effect) is not Effect):
+            raise TypeError(f"{self.id}: a finding's outcome is an Outcome and its effect an Effect")
+        # built from typed values without validating them again (model/construct.py); the record test checks it
+        return record(
+            Finding,
+            {
+                "rule": self.id,
+                "outcome": outcome,
+                "effect": effect,
+                "subject": subject,
+                "message": message(f"{self.id}.{key}", **variables),
+                "citations": citations,
+                "facts": _facts(facts),
+                "parameters": params,
+                "missing": list(missing),
+                "value": value,
+                "deadline_ids": list(deadline_ids),
+                "unverified": unverified,
+                "message_key": key,
+                "condition": (
+                    "irs_determination"
+                    if self.on_determination and outcome is Outcome.APPLIES and effect is Effect.MUST_RELEASE
+                    else None
+                ),
+            },
         )
 
 

@@ -15,6 +15,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from levynav.core.model.ability_to_pay import AbilityToPay
+from levynav.core.model.construct import record
 from levynav.core.model.outcome import Outcome as Outcome
 
 CONTRACT = "levynav.analysis/3"  # the JSON contract's name and major version (docs/json-contract.md)
@@ -121,28 +122,29 @@ _ARG_TYPES = (
 
 def arg(value: Any) -> Arg:
     """A typed message value: a date, money (``Decimal``), a count, an enumeration label, a nested message,
-    a list, or verbatim text."""
+    a list, or verbatim text. The model is picked by the value's type, so it is built without validating it
+    again (``construct``)."""
     if isinstance(value, _ARG_TYPES):
         return value
     if isinstance(value, Message):
-        return MessageArg(value=value)
+        return record(MessageArg, {"type": "message", "value": value})
     if isinstance(value, bool):
-        return LabelArg(enum="bool", value="yes" if value else "no")
+        return record(LabelArg, {"type": "label", "enum": "bool", "value": "yes" if value else "no"})
     if isinstance(value, dt.date):
-        return DateArg(value=value)
+        return record(DateArg, {"type": "date", "value": value})
     if isinstance(value, Decimal):
-        return MoneyArg(value=value)
+        return record(MoneyArg, {"type": "money", "value": value})
     if isinstance(value, int):
-        return NumberArg(value=value)
+        return record(NumberArg, {"type": "number", "value": value})
     if isinstance(value, StrEnum):
-        return LabelArg(enum=type(value).__name__, value=value.value)
-    if isinstance(value, list | tuple):
-        return ListArg(value=[arg(v) for v in value])
-    return TextArg(value="" if value is None else str(value))
+        return record(LabelArg, {"type": "label", "enum": type(value).__name__, "value": value.value})
+    if isinstance(value, (list, tuple)):
+        return record(ListArg, {"type": "list", "value": [arg(v) for v in value]})
+    return record(TextArg, {"type": "text", "value": "" if value is None else str(value)})
 
 
 def message(key: str, **args: Any) -> Message:
-    return Message(key=key, args={k: arg(v) for k, v in args.items()}) if args else Message(key=key)
+    return record(Message, {"key": key, "args": {k: arg(v) for k, v in args.items()} if args else {}})
 
 
 class Citation(BaseModel):
