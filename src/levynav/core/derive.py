@@ -65,15 +65,17 @@ def _finances(case: Case, as_of: date) -> tuple[Decided | None, dict[str, Any] |
     from levynav.core.calc import hardship as calc_hardship
     from levynav.core.calc.expenses import FinancesInputError
     from levynav.core.calc.standards import StandardsError
-    from levynav.core.model.analysis import Outcome
+    from levynav.core.model.analysis import Outcome, message
 
     try:
         picture = calc_hardship.financial_picture(case, as_of)
     except FinancesInputError as err:
-        decided = Decided(Outcome.UNKNOWN, f"Your finances cannot be measured yet: {err}", missing=(err.path,))
+        decided = Decided(
+            Outcome.UNKNOWN, message("finances.hardship.cannot_measure", field=err.path), missing=(err.path,)
+        )
         return decided, {"as_of": as_of.isoformat(), "error": str(err)}
     except StandardsError as err:
-        decided = Decided(Outcome.UNKNOWN, f"The IRS standards tables cannot be read: {err}")
+        decided = Decided(Outcome.UNKNOWN, message("finances.hardship.standards_unreadable"))
         return decided, {"as_of": as_of.isoformat(), "error": str(err)}
     if picture is None:
         return None, None

@@ -14,7 +14,7 @@ from levynav.core.law import registry
 from levynav.core.law.rule import Rule
 from levynav.core.model.ability_to_pay import AbilityToPay, Eligibility, OptionResult, Options
 from levynav.core.model.analysis import Analysis, Citation, Outcome
-from levynav.explain.render import Rendered, RFinding, render
+from levynav.explain.render import Rendered, RFinding, label, render
 
 OUTCOME_STYLE = {
     Outcome.APPLIES: "bold green",
@@ -145,8 +145,9 @@ def _print_options(out: Console, options: Options | None) -> None:
         for o in options.options:
             if o.eligibility is Eligibility.NOT_APPLICABLE:
                 continue
+            name = label("option", o.option.value, "en")
             table.add_row(
-                o.title,
+                name[:1].upper() + name[1:],
                 o.eligibility.value.replace("_", " "),
                 _money(o.monthly_payment),
                 o.levy_effect.value.replace("_", " "),

@@ -11,7 +11,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from levynav.core.model.analysis import Outcome, ParamUse
+from levynav.core.model.analysis import Message, Outcome, ParamUse
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,7 @@ class Decided:
     """A fact decided by a calculation (e.g. economic hardship from the finances) instead of stated."""
 
     outcome: Outcome  # APPLIES means the fact is true
-    explanation: str
+    explanation: Message  # ``finances.hardship.*``
     figures: dict[str, Any] = field(default_factory=dict)
     missing: tuple[str, ...] = ()
     parameters: tuple[ParamUse, ...] = ()
