@@ -79,7 +79,8 @@ def _print(s: dict[str, Any]) -> None:
     if county:
         where = f"{county['name']}, {county['state']}" + (f" (FIPS {county['fips']})" if county["fips"] else "")
     out(
-        f"Household: {hh['size']} ({_say(hh['basis'])}); ages {', '.join('?' if a is None else str(a) for a in hh['ages'])}"
+        f"Household: {hh['size']} ({_say(hh['basis'])}); "
+        f"ages {', '.join('?' if a is None else str(a) for a in hh['ages'])}"
     )
     out(f"County: {where}")
     out("\nMONTHLY INCOME")

@@ -21,7 +21,7 @@ class CsedValue:
     period_id: str
     date: dt.date | None
     basis: str  # "stated" (a fact of the case) or "computed" (from assessments and suspensions)
-    explanation: str
+    explanation: tuple[Message, ...]  # the timeline, clause by clause (``statute.*``)
     alternative: dt.date | None = None  # the date under the other counting convention, when it differs
 
 

@@ -223,6 +223,9 @@ def _row_part(part: str) -> str | Message | None:
     """A table row or column as a reader says it (no table keys or column ids); a place name stays as it is."""
     if part in ("", "total", "monthly_amount"):
         return None
+    county = re.fullmatch(r"(.+), ([A-Z]{2}) \(FIPS (\d{5})\)", part)  # standards.County.label()
+    if county:
+        return message("finances.row.county", county=county.group(1), state=county.group(2), fips=county.group(3))
     m = re.fullmatch(r"(\w+) region(?:, (.+) MSA| \(outside the listed MSAs\))", part)  # standards.Edition.operating
     if m:
         name = m.group(1).lower()

@@ -189,7 +189,7 @@ class StatuteDate(BaseModel):
     period: str
     date: dt.date | None
     basis: str  # "computed" from assessments and suspensions, or "stated" in the case
-    explanation: str
+    explanation: list[Message]  # the timeline, clause by clause (``statute.*``; contract 4)
     alternative: dt.date | None = None  # the date under the other counting reading, when it differs
 
 
