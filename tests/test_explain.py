@@ -119,7 +119,7 @@ def test_the_json_record_holds_no_sentence(records: dict[str, Analysis]) -> None
     """Findings, steps, questions, history, summary and notes carry ids and message references only."""
     for name, a in records.items():
         data = a.model_dump(mode="json")
-        assert data["contract"] == "levynav.analysis/3"
+        assert data["contract"] == "levynav.analysis/4"
         for f in data["findings"]:
             assert not {"explanation", "title", "status_note"} & set(f), name
         for s in data["plan"]:

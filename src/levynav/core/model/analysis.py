@@ -29,7 +29,7 @@ from levynav.core.model.message import arg as arg
 from levynav.core.model.message import message as message
 from levynav.core.model.outcome import Outcome as Outcome
 
-CONTRACT = "levynav.analysis/3"  # the JSON contract's name and major version (docs/json-contract.md)
+CONTRACT = "levynav.analysis/4"  # the JSON contract's name and major version (docs/json-contract.md)
 
 
 class Effect(StrEnum):
