@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from typer.testing import CliRunner
 
 from levynav.cli.app import app
@@ -18,6 +20,13 @@ ZERO_EXPENSES: dict[str, int] = {
 }
 
 _runner = CliRunner()
+
+
+def en(msg: Any) -> str:
+    """A message reference of the record, said in English (for a test that reads a calculation's words)."""
+    from levynav.explain.render import text
+
+    return text(msg, "en")
 
 
 def run_cli(*args: str) -> tuple[int, str, str]:

@@ -23,15 +23,17 @@ Each ``tests/scenarios/<area>/*.yaml`` holds a list of scenarios::
       expect:
         options:                       # payment options (Analysis.finances.options), each matched by name
           - {option: offer_in_compromise, eligibility: eligible, missing: [...], figures: {net_realizable_equity: 0},
-             monthly_payment: "416.67", text_contains: "at least"}   # text_contains: reasons, notes or levy note
+             monthly_payment: "416.67", says: {key: reason.rcp_at_least, lump: 1164}}   # a reason, note or levy note
         expense_lines:                 # allowable-expense lines (Analysis.finances.expenses), matched by key
-          - {key: "vehicle_ownership[1]", allowed: 450, missing: [...], note_contains: "not counted"}
+          - {key: "vehicle_ownership[1]", allowed: 450, missing: [...],
+             says: {key: finances.expense_note.vehicles_limited, names: ["old sedan"]}}   # one of its notes
         no_expense_lines: ["vehicle_ownership[0]"]
 
 Only the keys given are compared; ``missing`` must be a subset of the finding's missing list;
-``value`` is compared as a string. ``collection_statute`` items ({period, date, alternative,
-explanation_contains}) must match a CSED of the analysis; ``plan_rules`` lists rule ids that must each have a
-plan step. Expectations are language-free: rule, outcome, effect, message key and typed values, dates, ids —
+``value`` is compared as a string. ``collection_statute`` items ({period, date, alternative, says}) must match a
+CSED of the analysis; ``says`` is a message by key with some of its values (a nested message as a mapping, a list
+by its items, an enumeration label by its value); ``plan_rules`` lists rule ids that must each have a plan step.
+Expectations are language-free: rule, outcome, effect, message key and typed values, dates, ids —
 never an English phrase (the words are the renderers', ``levynav.explain``).
 """
 
@@ -49,14 +51,21 @@ EXPECT_KEYS = {
     *("findings", "deadlines", "no_findings", "no_deadlines", "plan_forms", "questions", "options"),
     *("expense_lines", "no_expense_lines"),
 }
-EXPENSE_LINE_KEYS = {"key", "allowed", "missing", "note_contains"}
-OPTION_KEYS = {"option", "eligibility", "missing", "figures", "monthly_payment", "text_contains"}
+EXPENSE_LINE_KEYS = {"key", "allowed", "missing", "says"}  # says: a message of its notes, {key, ARG: value}
+OPTION_KEYS = {
+    "option",
+    "eligibility",
+    "missing",
+    "figures",
+    "monthly_payment",
+    "says",
+}  # says: reasons/notes/levy note
 EXPECT_KEYS |= {"plan_first", "plan_no_duplicates"}
 PLAN_FIRST_KEYS = {"rule", "form"}
 EXPECT_KEYS |= {"collection_statute", "plan_rules", "summary"}  # CSED dates, plan steps by rule, headline items
 FINDING_KEYS = {"rule", "subject", "outcome", "effect", "missing", "value", "message", "args"}
 FINDING_KEYS |= {"condition"}  # "irs_determination" or null
-CSED_KEYS = {"period", "date", "alternative", "explanation_contains"}
+CSED_KEYS = {"period", "date", "alternative", "says"}  # says: a clause of the timeline, {key, ARG: value}
 SUMMARY_KEYS = {"kind", "effect", "rules", "deadline", "subject"}  # a headline item: kind, effect and rule ids
 DEADLINE_KEYS = {"id", "date", "subject", "days_left", "passed", "alternative_date"}
 EXPECT_KEYS |= {"plan_first_rule"}

@@ -18,6 +18,7 @@ from levynav.core.calc.levy_amounts import bank_hold_end, exempt_property_amount
 from levynav.core.calc.offer_equity import Asset, EquityInputs, Vehicle, net_realizable_equity, offer_figures
 from levynav.core.calc.option_terms import Eligibility, LevyEffect, Option, Params
 from levynav.core.law import registry
+from levynav.core.model.ability_to_pay import FeeMethod
 from levynav.core.model.case import TaxpayerKind
 
 AS_OF = date(2026, 3, 2)
@@ -110,7 +111,7 @@ def test_offer_not_worth_making_when_rcp_reaches_the_balance() -> None:
     rich = EquityInputs(cash_and_bank=D("30000"))
     offer = run(equity=rich)[Option.OFFER_IN_COMPROMISE]
     assert offer.eligibility is Eligibility.NOT_ELIGIBLE  # type: ignore[attr-defined]
-    assert "full payment" in " ".join(offer.reasons)  # type: ignore[attr-defined]
+    assert [m.key for m in offer.why] == ["reason.offer_not_less_yours"]  # type: ignore[attr-defined]
 
 
 def test_offer_fee_and_initial_payment_without_low_income() -> None:
@@ -128,7 +129,7 @@ def test_offer_fee_and_initial_payment_without_low_income() -> None:
 def test_low_income_offer_pays_no_fee_and_nothing_up_front() -> None:
     offer = run(adjusted_gross_income=D("40000"))[Option.OFFER_IN_COMPROMISE]
     assert offer.figures["initial_payment_lump_sum"] == 0  # type: ignore[attr-defined]
-    assert "no fee" in offer.fees[0].note  # type: ignore[attr-defined]
+    assert [m.key for m in offer.fees[0].notes] == ["finances.fee.no_fee_low_income"]  # type: ignore[attr-defined]
 
 
 def test_offer_unknown_without_finances() -> None:
@@ -159,7 +160,7 @@ def test_low_income_edges(size: int, state: str, agi: D, qualifies: bool) -> Non
 def test_low_income_by_monthly_gross_income_times_twelve() -> None:
     result = low_income_test.low_income_test(2, "OH", None, D("4200"), AS_OF)
     assert result.qualifies is True  # 50,400 <= 51,100
-    assert result.basis == "household gross monthly income x 12"
+    assert result.basis is not None and result.basis.key == "finances.low_income.basis.gross_monthly_x12"
 
 
 def test_low_income_unknown_without_income_or_before_the_table() -> None:
@@ -210,8 +211,9 @@ def test_simple_payment_plan_without_csed_leaves_the_payment_unknown() -> None:
 
 
 def test_direct_debit_note_above_25000() -> None:
-    assert any("direct debit" in n for n in run(balance=D("25000.01"))[Option.SIMPLE_PAYMENT_PLAN].notes)  # type: ignore[attr-defined]
-    assert not any("direct debit" in n for n in run(balance=D("25000"))[Option.SIMPLE_PAYMENT_PLAN].notes)  # type: ignore[attr-defined]
+    key = "finances.option_note.direct_debit_above"
+    assert any(n.key == key for n in run(balance=D("25000.01"))[Option.SIMPLE_PAYMENT_PLAN].notes)  # type: ignore[attr-defined]
+    assert not any(n.key == key for n in run(balance=D("25000"))[Option.SIMPLE_PAYMENT_PLAN].notes)  # type: ignore[attr-defined]
 
 
 @pytest.mark.parametrize(
@@ -258,11 +260,12 @@ def test_non_streamlined_above_50000_pays_disposable_income_and_flags_partial_pa
 def test_fees_missing_values_say_so_and_low_income_waives_direct_debit() -> None:
     fees = run(adjusted_gross_income=D("40000"))[Option.SIMPLE_PAYMENT_PLAN].fees  # type: ignore[attr-defined]
     by_method = {f.method: f for f in fees}
-    assert by_method["online, direct debit"].amount == D("22")
-    assert by_method["online, direct debit"].low_income_amount == 0
-    phone = by_method["phone/mail/in person, other payment"]
+    assert by_method[FeeMethod.ONLINE_DIRECT_DEBIT].amount == D("22")
+    assert by_method[FeeMethod.ONLINE_DIRECT_DEBIT].low_income_amount == 0
+    assert [m.key for m in by_method[FeeMethod.ONLINE_DIRECT_DEBIT].notes] == ["finances.fee.low_income_waived"]
+    phone = by_method[FeeMethod.OTHER_OTHER]
     assert phone.amount is None and phone.missing
-    assert "value missing" in phone.note
+    assert [m.key for m in phone.notes] == ["finances.fee.value_missing", "finances.fee.low_income_reimbursed"]
     result = collection_alternatives(BASE)
     assert {u.id for u in result.missing_values} == {
         "alt.ia_fee.other_direct_debit",
@@ -305,7 +308,7 @@ def test_currently_not_collectible_when_nothing_is_left(mdi: D | None, expected:
     cnc = run(monthly_disposable_income=mdi)[Option.CURRENTLY_NOT_COLLECTIBLE]
     assert cnc.eligibility is expected  # type: ignore[attr-defined]
     assert cnc.levy_effect is LevyEffect.MUST_RELEASE_WAGE_LEVY  # type: ignore[attr-defined]
-    assert any("keeps running" in n for n in cnc.notes)  # type: ignore[attr-defined]
+    assert any(n.key == "finances.option_note.debt_stays" for n in cnc.notes)  # type: ignore[attr-defined]
 
 
 def test_business_cnc_not_applicable() -> None:

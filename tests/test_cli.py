@@ -20,7 +20,7 @@ def test_analyze_json_has_the_documented_contract() -> None:
     assert code == 0
     data = json.loads(out)
     assert data["as_of"] == "2026-11-23"
-    assert data["contract"] == "levynav.analysis/3"
+    assert data["contract"] == "levynav.analysis/4"
     for key in ("findings", "deadlines", "plan", "questions", "summary"):
         assert key in data
     finding = data["findings"][0]

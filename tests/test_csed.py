@@ -306,7 +306,9 @@ def test_computed_csed_feeds_the_release_rule() -> None:
     result = analyze(case, date(2026, 3, 1))
     [finding] = [f for f in result.findings if f.rule == "R6343-A1"]
     assert finding.outcome.value == "applies"
-    assert "2025-12-22" in text(finding.message, "en")  # the CSED, as the calculation states it
+    assert "December 22, 2025" in text(finding.message, "en")  # the CSED, as the calculation states it
+    [period] = finding.message.args["periods"].value  # type: ignore[attr-defined]
+    assert date(2025, 12, 22) in [v.value for v in period.value.args.values()]
 
 
 def test_timely_request_with_equivalent_box_checked_suspends_as_cdp_ruhaak() -> None:

@@ -119,7 +119,7 @@ def test_the_json_record_holds_no_sentence(records: dict[str, Analysis]) -> None
     """Findings, steps, questions, history, summary and notes carry ids and message references only."""
     for name, a in records.items():
         data = a.model_dump(mode="json")
-        assert data["contract"] == "levynav.analysis/3"
+        assert data["contract"] == "levynav.analysis/4"
         for f in data["findings"]:
             assert not {"explanation", "title", "status_note"} & set(f), name
         for s in data["plan"]:
@@ -148,6 +148,52 @@ def test_the_json_record_holds_no_sentence(records: dict[str, Analysis]) -> None
         again = Analysis.model_validate_json(saved)
         assert again.model_dump_json() == saved, f"{name}: the record does not round-trip"
         assert render(again, "en").plan == render(a, "en").plan, f"{name}: a saved record renders differently"
+
+
+# Parts of the record that are source data, not words for a person: citations and parameters (their cite, source
+# and note), the standards table values used (their row and source), the law data's editions, the ids of unverified
+# citations/parameters/table values (an id may quote a table row), and the case facts a finding relied on.
+SOURCE_DATA = {"citations", "parameters", "sources", "unverified_values", "unverified", "law_editions", "facts"}
+
+
+def _case_strings(node: Any) -> set[str]:
+    """Every string the case file gives: names, holders, addresses, descriptions — text the record may quote."""
+    if isinstance(node, dict):
+        return {s for v in node.values() for s in _case_strings(v)}
+    if isinstance(node, list):
+        return {s for v in node for s in _case_strings(v)}
+    return {str(node)} if isinstance(node, str) else set()
+
+
+def _words_in(node: Any, where: str = "") -> list[tuple[str, str]]:
+    """Every string of three or more words in a record, by where it is (source data left out)."""
+    if isinstance(node, dict):
+        out = []
+        for k, v in node.items():
+            if k not in SOURCE_DATA:
+                out += _words_in(v, f"{where}.{k}")
+        return out
+    if isinstance(node, list):
+        return [hit for i, v in enumerate(node) for hit in _words_in(v, f"{where}[{i}]")]
+    if isinstance(node, str) and len(node.split()) >= 3:
+        return [(where, node)]
+    return []
+
+
+def test_no_example_record_holds_a_sentence_anywhere(records: dict[str, Analysis]) -> None:
+    """Walk every example's whole record (findings, deadlines, plan, notes, the finances with its options, fees and
+    hardship, the collection statute): a string of three or more words is allowed only as verbatim text the case
+    itself gives (a holder's or person's name, a vehicle's description, a county from the case) or as the name of
+    a county in the standards tables. Everything else is an id, an enumeration, a date, a number or a message
+    reference — the words are the catalogs'."""
+    for path in EXAMPLES:
+        a = records[path.stem]
+        given = _case_strings(yaml.safe_load(path.read_text(encoding="utf-8")))
+        if a.finances is not None and a.finances.county is not None:
+            given.add(a.finances.county.name)
+        data = a.model_dump(mode="json")
+        leaked = [(where, s) for where, s in _words_in(data) if s not in given]
+        assert not leaked, f"{path.stem}: English in the record: {leaked[:5]}"
 
 
 def _text(view: Rendered) -> str:

@@ -14,7 +14,7 @@ from levynav.core.law.rule import Decided
 from levynav.core.model.analysis import Outcome
 from levynav.core.model.case import Case
 from levynav.intake.load import case_from_data
-from tests.helpers import ZERO_EXPENSES
+from tests.helpers import ZERO_EXPENSES, en
 
 AS_OF = date(2025, 10, 1)
 KNOWN = {
@@ -55,14 +55,14 @@ def test_levy_leaving_less_than_allowable_is_hardship() -> None:
     assert d.outcome is Outcome.APPLIES
     assert d.figures["income_after_levy"] == Decimal("1900.00")
     assert d.figures["allowable_living_expenses"] == ALLOWABLE
-    assert "$167.00 short" in d.explanation
+    assert "$167.00 short" in en(d.explanation)
     assert any(p.id.startswith("standards.housing_utilities") for p in d.parameters)
 
 
 def test_levy_leaving_enough_is_not_hardship() -> None:
     d = decide(case(4000, [{"kind": "wages", "served_date": "2025-09-01", "monthly_amount": 600}]))
     assert d.outcome is Outcome.DOES_NOT_APPLY
-    assert "$1,333.00 left" in d.explanation
+    assert "$1,333.00 left" in en(d.explanation)
 
 
 def test_exactly_enough_is_not_hardship() -> None:
@@ -83,7 +83,7 @@ def test_open_expense_lines_do_not_block_a_clear_hardship() -> None:
     c = case(1000, [{"kind": "wages", "served_date": "2025-09-01", "monthly_amount": 300}], current_taxes=None)
     d = decide(c)
     assert d.outcome is Outcome.APPLIES  # expenses can only grow
-    assert "at least" in d.explanation
+    assert d.explanation.key == "finances.hardship.applies_at_least" and "at least" in en(d.explanation)
 
 
 def test_open_expense_lines_leave_a_close_case_unknown() -> None:
@@ -111,7 +111,7 @@ def test_released_levy_is_not_counted() -> None:
 
 def test_business_is_not_applicable() -> None:
     d = decide(case(2500, [{"kind": "bank", "served_date": "2025-09-20", "amount_taken": 10}], kind="business"))
-    assert d.outcome is Outcome.NOT_APPLICABLE and "individuals only" in d.explanation
+    assert d.outcome is Outcome.NOT_APPLICABLE and d.explanation.key == "finances.hardship.business"
 
 
 def test_derive_without_finances() -> None:
@@ -146,4 +146,4 @@ def test_after_the_newest_edition_the_section_says_so() -> None:
     c = case(2500, [{"kind": "wages", "served_date": "2026-05-01", "monthly_amount": 600}])
     _, section = derive._finances(c, date(2026, 6, 15))
     assert section is not None and section["edition"]["newest_known_may_be_outdated"] is True
-    assert any("newer IRS figures may be in force" in n for n in section["notes"])
+    assert any(n.key == "finances.standards_note.stale" for n in section["notes"])

@@ -16,6 +16,7 @@ from levynav import lawbook
 from levynav.core.calc import standards
 from levynav.core.calc.standards import County, edition_for, grade
 from levynav.lawbook import standards_editions
+from tests.helpers import en
 
 SHARED = Path("/work/shared/data")
 PACKAGED = lawbook.packaged_dir()
@@ -153,7 +154,7 @@ def test_edition_choice_by_effective_date() -> None:
     assert ed("2025-04-20").effective_date == date(2024, 4, 22)
     assert ed("2025-04-21").effective_date == date(2025, 4, 21)
     choice = edition_for(date(2024, 1, 1))
-    assert choice.edition is None and "earliest: 2024-04-22" in choice.notes[0]
+    assert choice.edition is None and "(the earliest is of April 22, 2024)" in en(choice.notes[0])
 
 
 def test_after_the_following_april_the_newest_is_used_and_said_plainly() -> None:
@@ -161,7 +162,7 @@ def test_after_the_following_april_the_newest_is_used_and_said_plainly() -> None
     after = edition_for(date(2026, 5, 1))
     assert not before.stale
     assert after.stale and after.edition is not None and after.edition.effective_date == date(2025, 4, 21)
-    assert any("newest standards this program has" in n for n in after.notes)
+    assert any("newest standards this program has" in en(n) for n in after.notes)
 
 
 def test_user_edition_is_found(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -14,6 +14,7 @@ from levynav.cli.arguments import check_format, fail, load_case_or_exit, parse_a
 from levynav.core.calc import hardship as calc_hardship
 from levynav.core.calc.expenses import FinancesInputError
 from levynav.core.calc.standards import StandardsError
+from levynav.core.model.ability_to_pay import AbilityToPay
 from levynav.intake.standards_import import install_edition
 
 GRADE = {"V": "verified", "S": "secondary sources", "U": "UNVERIFIED", "missing": "missing"}
@@ -54,35 +55,45 @@ def finances_command(
         raise fail(f"{case_file} has no finances section (see docs for the fields: income, housing, vehicles, …)")
     decided = calc_hardship.economic_hardship(case, picture, day)
     section = calc_hardship.section(picture, decided)
-    if fmt == "json":
-        typer.echo(json.dumps(section, indent=2))
+    if fmt == "json":  # the finances record as in `levynav analyze --format json` (message references, typed)
+        typer.echo(json.dumps(AbilityToPay.model_validate(section).model_dump(mode="json"), indent=2))
     else:
         _print(section)
+
+
+def _say(value: Any) -> str:
+    """A message reference of the record in English (this summary is the operator's working view)."""
+    from levynav.explain.render import text
+
+    return "" if value is None else text(value, "en")
 
 
 def _print(s: dict[str, Any]) -> None:
     out = typer.echo
     ed = s["edition"]
     out(f"Collection information summary (Form 433-F style) as of {s['as_of']}")
-    out(f"Standards: {ed['title'] or 'none in force'}" + (f" [{ed['origin']}]" if ed["origin"] else ""))
+    out(f"Standards: {_say(ed['title']) or 'none in force'}" + (f" [{ed['origin']}]" if ed["origin"] else ""))
     hh = s["household"]
     county = s["county"]
     where = "not given"
     if county:
         where = f"{county['name']}, {county['state']}" + (f" (FIPS {county['fips']})" if county["fips"] else "")
-    out(f"Household: {hh['size']} ({hh['basis']}); ages {', '.join('?' if a is None else str(a) for a in hh['ages'])}")
+    out(
+        f"Household: {hh['size']} ({_say(hh['basis'])}); "
+        f"ages {', '.join('?' if a is None else str(a) for a in hh['ages'])}"
+    )
     out(f"County: {where}")
     out("\nMONTHLY INCOME")
     for line in s["income"]["lines"]:
-        out(f"  {line['label']:<52} {_money(line['counted']):>12}   {line['conversion'] or ''}")
+        out(f"  {_say(line['label']):<52} {_money(line['counted']):>12}   {_say(line['conversion'])}")
         for note in line["notes"]:
-            out(f"      note: {note}")
+            out(f"      note: {_say(note)}")
     out(f"  {'Total income':<52} {_money(s['income']['total'] or s['income']['known_at_least']):>12}"
         + ("" if s["income"]["total"] else "  (known so far)"))  # fmt: skip
     out(f"\n{'ALLOWABLE LIVING EXPENSES':<46} {'standard':>11}  {'actual':>11}  {'allowed':>11}   rule")
     for line in s["expenses"]["lines"]:
         out(
-            f"  {line['label'][:44]:<44} {_money(line['standard']):>11}  {_money(line['actual']):>11}"
+            f"  {_say(line['label'])[:44]:<44} {_money(line['standard']):>11}  {_money(line['actual']):>11}"
             f"  {_money(line['allowed']):>11}   {ALLOWANCE_WORDS.get(line['rule'], line['rule'])}"
         )
         for src in line["sources"]:
@@ -93,7 +104,7 @@ def _print(s: dict[str, Any]) -> None:
         for m in line["missing_values"]:
             out(f"      missing in the table: {m}")
         for note in line["notes"]:
-            out(f"      note: {note}")
+            out(f"      note: {_say(note)}")
     total = s["expenses"]["total"]
     out(f"  {'Total allowable':<44} {'':>11}  {'':>11}  {_money(total or s['expenses']['known_at_least']):>11}"
         + ("" if total else "   (at least; some lines open)"))  # fmt: skip
@@ -105,11 +116,11 @@ def _print(s: dict[str, Any]) -> None:
         out(f"Monthly disposable income: not yet known (at most {_money(hi)}, at least {_money(lo)})")
     if s["hardship"]:
         out(f"\nEconomic hardship: {s['hardship']['outcome'].replace('_', ' ').upper()}")
-        out(f"  {s['hardship']['explanation']}")
+        out(f"  {_say(s['hardship']['explanation'])}")
     if s["notes"]:
         out("\nNotes")
         for note in s["notes"]:
-            out(f"  - {note}")
+            out(f"  - {_say(note)}")
     out("\nThis is not legal advice. Check each figure against the IRS tables shown.")
 
 

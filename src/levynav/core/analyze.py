@@ -44,7 +44,11 @@ def _analyze(case: Case, as_of: date, bundle: Law) -> Analysis:
         finances=ctx.finances,
         collection_statute=[
             StatuteDate(
-                period=c.period_id, date=c.date, basis=c.basis, explanation=c.explanation, alternative=c.alternative
+                period=c.period_id,
+                date=c.date,
+                basis=c.basis,
+                explanation=list(c.explanation),
+                alternative=c.alternative,
             )
             for c in ctx.csed.values()
         ],

@@ -12,6 +12,7 @@ from levynav.core.calc.csed_types import Events, PeriodCsed
 from levynav.core.law.rule import Context, CsedValue, Decided
 from levynav.core.model.ability_to_pay import AbilityToPay
 from levynav.core.model.case import Case, TaxpayerKind
+from levynav.core.model.message import LabelArg, Message, message
 
 
 def stated_csed(case: Case) -> dict[str, CsedValue]:
@@ -20,7 +21,7 @@ def stated_csed(case: Case) -> dict[str, CsedValue]:
     for p in case.tax_periods:
         stated = p.csed or p.irs_stated_csed
         if stated is not None:
-            out[p.id] = CsedValue(p.id, stated, "stated", "as stated in the case")
+            out[p.id] = CsedValue(p.id, stated, "stated", (message("statute.stated"),))
     return out
 
 
@@ -35,25 +36,33 @@ def _csed(case: Case, as_of: date, events: Events, computed: dict[str, PeriodCse
     for pid, pc in computed.items():
         if pc.date is None:
             continue
-        parts = []
+        parts: list[Message] = []
         for a in pc.assessments:
-            words = f"{a.label} assessed {a.assessed.isoformat()}: CSED {'at least ' if a.provisional else ''}"
+            kind = "original" if a.label == "Tax" else "additional"  # calc/csed._assessments: "Tax" is the first
+            words: dict[str, Any] = {"kind": message(f"statute.kind.{kind}"), "assessed": a.assessed}
+            words["days"] = a.suspended_days
             if a.alternative is not None and a.alternative > a.date:
                 # Safer date first: the later reading leads, the other beside it (ADR 0002).
-                words += f"{a.alternative.isoformat()} under the later of two ways of counting the days, "
-                words += f"{a.date.isoformat()} counted the other way ({a.suspended_days} suspended days)"
+                words |= {"later": _at_least(a.alternative, a.provisional), "other": a.date}
+                parts.append(message("statute.assessment_two_readings", **words))
+            elif a.alternative is not None:
+                words |= {"csed": _at_least(a.date, a.provisional), "other": a.alternative}
+                parts.append(message("statute.assessment_other_earlier", **words))
             else:
-                words += f"{a.date.isoformat()} ({a.suspended_days} suspended days)"
-                if a.alternative is not None:
-                    words += f", {a.alternative.isoformat()} if counted the other way"
-            counted = [st.what for st in a.timeline if st.counted and any(c.startswith("CSED-3.") for c in st.cites)]
-            if counted:
-                words += ". Paused by: " + "; ".join(counted)
-            parts.append(words)
+                parts.append(message("statute.assessment", csed=_at_least(a.date, a.provisional), **words))
+            paused = [c for st in a.timeline if st.counted for c in st.cites if c.startswith("CSED-3.")]
+            if paused:
+                labels = [LabelArg(enum="csed_event", value=ref) for ref in dict.fromkeys(paused)]
+                parts.append(message("statute.paused_by", events=labels))
         if pc.stated_difference:
-            parts.append(pc.stated_difference)
-        out[pid] = CsedValue(pid, pc.date, "computed", "; ".join(parts), pc.alternative)
+            parts.append(message("statute.stated_differs", stated=pc.stated))
+        out[pid] = CsedValue(pid, pc.date, "computed", tuple(parts), pc.alternative)
     return out
+
+
+def _at_least(day: date, provisional: bool) -> date | Message:
+    """A CSED, or "at least" it while a suspension is still running."""
+    return message("statute.at_least", day=day) if provisional else day
 
 
 def _finances(case: Case, as_of: date) -> tuple[Decided | None, dict[str, Any] | None]:
@@ -65,15 +74,17 @@ def _finances(case: Case, as_of: date) -> tuple[Decided | None, dict[str, Any] |
     from levynav.core.calc import hardship as calc_hardship
     from levynav.core.calc.expenses import FinancesInputError
     from levynav.core.calc.standards import StandardsError
-    from levynav.core.model.analysis import Outcome
+    from levynav.core.model.analysis import Outcome, message
 
     try:
         picture = calc_hardship.financial_picture(case, as_of)
     except FinancesInputError as err:
-        decided = Decided(Outcome.UNKNOWN, f"Your finances cannot be measured yet: {err}", missing=(err.path,))
+        decided = Decided(
+            Outcome.UNKNOWN, message("finances.hardship.cannot_measure", field=err.path), missing=(err.path,)
+        )
         return decided, {"as_of": as_of.isoformat(), "error": str(err)}
     except StandardsError as err:
-        decided = Decided(Outcome.UNKNOWN, f"The IRS standards tables cannot be read: {err}")
+        decided = Decided(Outcome.UNKNOWN, message("finances.hardship.standards_unreadable"))
         return decided, {"as_of": as_of.isoformat(), "error": str(err)}
     if picture is None:
         return None, None

@@ -492,7 +492,7 @@ def notes(findings: list[Finding], ctx: Context) -> list[Note]:
     stated = sorted(c.period_id for c in ctx.csed.values() if c.basis == "stated")
     if stated:
         out.append(Note(kind="csed_stated", message=message("note.csed_stated", periods=stated)))
-    # the ability-to-pay calculation's own notes are English working notes (calc/), quoted as text
+    # the ability-to-pay calculation's own notes (message references, ``finances.*``), each as the note's clause
     fin = ctx.finances
     out += [Note(kind="finances", message=message("note.finances", text=n)) for n in (fin.notes if fin else [])]
     options = fin.options.notes if fin is not None and fin.options is not None else []

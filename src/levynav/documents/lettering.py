@@ -24,6 +24,7 @@ from levynav.explain.render import RDeadline as Deadline
 from levynav.explain.render import Rendered as Analysis
 from levynav.explain.render import RFinding as Finding
 from levynav.explain.render import english
+from levynav.explain.render import text as message_text
 from levynav.lawbook import datafiles
 
 # Findings with these effects are reasons to release a levy (the release request names them).
@@ -196,6 +197,11 @@ def field_path(value: object) -> str:
     return str(value).replace(".", ".\u200b").replace("[", "\u200b[").replace("_", "_\u200b")
 
 
+def say(msg: Any) -> str:
+    """A message reference of the record (an expense line's label …) in the letters' language, English."""
+    return message_text(msg, "en")
+
+
 @functools.cache
 def environment() -> Environment:
     env = Environment(
@@ -214,6 +220,7 @@ def environment() -> Environment:
     env.filters["heading"] = ground_heading
     env.filters["long_dates"] = long_dates
     env.filters["field_path"] = field_path
+    env.filters["say"] = say
     return env
 
 

@@ -21,6 +21,7 @@ from levynav.documents.lettering import GapMark, Letter, render
 from levynav.explain import format
 from levynav.explain.render import RDeadline, say, title
 from levynav.explain.render import Rendered as Analysis
+from levynav.explain.render import text as message_text
 
 # the letter's own extra enclosures (letters.py), by kind, as keys of letters.yaml "enclose"
 EXTRA_ENCLOSED = {"release_request": ["levy_notice"], "holder_letter": ["release_copy"]}
@@ -84,11 +85,7 @@ def context(letter: Letter, page: Analysis) -> dict[str, Any]:
         return packet_words.deadline_words(due, page) or ""
 
     def expense(line: ExpenseLine) -> str:
-        key = line.key
-        base, _, _ = key.partition("[")
-        name = words["expense"].get(base) or words["expense"]["other"]
-        label = line.label
-        return f"{name} — {label.split(' — ', 1)[1]}" if "[" in key and " — " in label else str(name)
+        return message_text(line.label, lang)
 
     ctx = dict(letter.context)
     if ctx.get("periods"):

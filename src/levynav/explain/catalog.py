@@ -22,6 +22,8 @@ SECTIONS = (
     "note",
     "deadline",
     "finance",
+    "statute",  # the collection statute's timeline (Analysis.collection_statute)
+    "finances",  # the ability-to-pay record's words (Analysis.finances: labels, notes, reasons)
     "reason",  # why a payment option fits or not (calc/alternatives.py, ``OptionResult.why``)
     "count",
     "notice_reading",

@@ -14,7 +14,7 @@ from levynav.core.law import registry
 from levynav.core.law.rule import Rule
 from levynav.core.model.ability_to_pay import AbilityToPay, Eligibility, OptionResult, Options
 from levynav.core.model.analysis import Analysis, Citation, Outcome
-from levynav.explain.render import Rendered, RFinding, render
+from levynav.explain.render import Rendered, RFinding, label, render, text
 
 OUTCOME_STYLE = {
     Outcome.APPLIES: "bold green",
@@ -78,7 +78,7 @@ def print_analysis(a: Analysis | Rendered, lang: str = "en") -> None:
             if s.have_ready:
                 out.print("   " + r.ui("have_ready", items="; ".join(s.have_ready)))
             out.print("   [dim]" + r.ui("why", why=s.why) + "[/]")
-    if r.collection_statute and r.lang == "en":  # the CSED's working note is English (calc/csed)
+    if r.collection_statute:
         out.print(f"\n[bold]{r.ui('collection_statute')}[/] {r.ui('collection_statute_note')}")
         for c in r.collection_statute:
             # Safer date first (a date after which the IRS may no longer act): the later reading, the other beside it.
@@ -87,12 +87,9 @@ def print_analysis(a: Analysis | Rendered, lang: str = "en") -> None:
                 later, earlier = max(c.date, c.alternative), min(c.date, c.alternative)
                 day = r.date(later)
                 other = " " + r.ui("csed_other", date=r.date(earlier))
-            out.print(f"  {c.period}: {day}{other} — {c.basis}: {c.explanation}")
-    elif r.collection_statute:
-        out.print(f"\n[bold]{r.ui('collection_statute')}[/] {r.ui('collection_statute_note')}")
-        for c in r.collection_statute:
-            day = r.date(max(c.date, c.alternative or c.date)) if c.date else r.ui("unknown")
-            out.print(f"  {c.period}: {day}")
+            basis = r.words(f"packet.basis_{c.basis}")
+            timeline = "; ".join(text(m, r.lang) for m in c.explanation)
+            out.print(f"  {c.period}: {day}{other} — {basis}: {timeline}")
     if r.finances is not None and r.finances.error is None and r.lang == "en":
         _print_finances(out, r.finances)
     shown = [f for f in r.findings if f.outcome in (Outcome.APPLIES, Outcome.UNKNOWN)]
@@ -147,8 +144,9 @@ def _print_options(out: Console, options: Options | None) -> None:
         for o in options.options:
             if o.eligibility is Eligibility.NOT_APPLICABLE:
                 continue
+            name = label("option", o.option.value, "en")
             table.add_row(
-                o.title,
+                name[:1].upper() + name[1:],
                 o.eligibility.value.replace("_", " "),
                 _money(o.monthly_payment),
                 o.levy_effect.value.replace("_", " "),

@@ -32,7 +32,6 @@ def _json(relative: str) -> Any:
 
 # the tables the calculations read, by name, and how each is read
 TABLE_READERS: dict[str, Callable[[], Any]] = {
-    "standards/messages_en.yaml": functools.partial(datafiles.load_yaml, "standards/messages_en.yaml"),
     "standards/citations.yaml": functools.partial(datafiles.load_yaml, "standards/citations.yaml"),
     "standards/income_conversion.yaml": functools.partial(datafiles.load_yaml, "standards/income_conversion.yaml"),
     "alternatives/low_income_250pct.csv": functools.partial(_csv_rows, "alternatives/low_income_250pct.csv"),

@@ -16,6 +16,7 @@ from pydantic import BaseModel, Field
 
 from levynav.core.analyze import analyze
 from levynav.core.model import limits
+from levynav.core.model.ability_to_pay import AbilityToPay
 from levynav.core.model.analysis import Analysis
 from levynav.core.model.case import Case
 from levynav.intake.load import CaseError, case_from_data
@@ -288,8 +289,9 @@ def finances(request: Request, case: CaseBody, as_of: AsOf = None) -> dict[str, 
         raise problem(422, f"finances: {err}") from None
     if picture is None:
         raise problem(422, "finances: the case has no finances section")
-    section: dict[str, Any] = calc_hardship.section(picture, calc_hardship.economic_hardship(parsed, picture, day))
-    return section
+    section = calc_hardship.section(picture, calc_hardship.economic_hardship(parsed, picture, day))
+    # the typed finances record (message references), as `levynav finances --format json` prints it
+    return AbilityToPay.model_validate(section).model_dump(mode="json")
 
 
 def problems_response(status: int, lines: list[str]) -> JSONResponse:

@@ -43,7 +43,8 @@ from levynav.core.calc.option_terms import (
     ia_levy,
     payment_to_clear,
 )
-from levynav.core.model.analysis import ParamUse, message
+from levynav.core.model.ability_to_pay import FeeMethod
+from levynav.core.model.analysis import Message, ParamUse, message
 from levynav.core.model.case import TaxpayerKind
 
 __all__ = [
@@ -114,7 +115,7 @@ class AlternativesResult:
     low_income: low_income_test.LowIncome
     unverified: list[ParamUse] = field(default_factory=list)
     missing_values: list[ParamUse] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    notes: list[Message] = field(default_factory=list)
 
     def option(self, which: Option) -> OptionResult:
         return next(o for o in self.options if o.option is which)
@@ -137,7 +138,6 @@ def _compliance(facts: AlternativesFacts, result: OptionResult) -> bool | None:
         result.missing += facts.ask("all_returns_filed")
         return None
     if not facts.all_returns_filed:
-        result.reasons.append("all required returns must be filed first")
         result.why.append(message("reason.returns_unfiled"))
     return facts.all_returns_filed
 
@@ -155,18 +155,14 @@ def _disposable(facts: AlternativesFacts, r: OptionResult) -> Decimal | None:
     if own is not None:
         r.figures["own_monthly_disposable_income"] = own
     if own is not None and own != irs:
-        r.notes.append(
-            f"the IRS's figures leave ${irs:,} a month; yours leave ${own:,} (a difference of ${abs(irs - own):,}): "
-            "the IRS decides with its own figure, so show it the expenses or income it has wrong"
-        )
+        r.notes.append(message("finances.option_note.irs_figures_differ", irs=irs, own=own, difference=abs(irs - own)))
     return irs
 
 
 def _guaranteed(facts: AlternativesFacts, p: Params, low: bool | None) -> OptionResult:
-    r = OptionResult(Option.GUARANTEED_IA, "Guaranteed installment agreement", Eligibility.UNKNOWN, citations=["IA-2"])
+    r = OptionResult(Option.GUARANTEED_IA, Eligibility.UNKNOWN, citations=["IA-2"])
     if facts.taxpayer_kind is not TaxpayerKind.INDIVIDUAL:
         r.eligibility = Eligibility.NOT_APPLICABLE
-        r.reasons.append("only for an individual's income tax (§ 6159(c))")
         r.why.append(message("reason.individual_income_tax_only"))
         return r
     limit = p.amount("alt.guaranteed_ia.max_tax")
@@ -178,25 +174,16 @@ def _guaranteed(facts: AlternativesFacts, p: Params, low: bool | None) -> Option
         checks.append(None)
     else:
         ok = limit is not None and facts.assessed_tax <= limit
-        r.reasons.append(
-            f"income tax owed (without interest and penalties) ${facts.assessed_tax:,} "
-            f"{'is' if ok else 'is not'} ${limit:,} or less"
-        )
         r.why.append(message(f"reason.assessed_{'within' if ok else 'over'}", owed=facts.assessed_tax, limit=limit))
         checks.append(ok)
-    for fact, name, text in (
-        (facts.income_tax_only, "income_tax_only", "the debt is income tax"),
-        (
-            facts.prior_five_years_compliant,
-            "prior_five_years_compliant",
-            f"in the last {lookback} years you filed and paid on time and had no installment agreement",
-        ),
-        (facts.unable_to_pay_in_full, "unable_to_pay_in_full", "you cannot pay in full now"),
+    for fact, name in (
+        (facts.income_tax_only, "income_tax_only"),
+        (facts.prior_five_years_compliant, "prior_five_years_compliant"),
+        (facts.unable_to_pay_in_full, "unable_to_pay_in_full"),
     ):
         if fact is None:
             r.missing += facts.ask(name)
         elif not fact:
-            r.reasons.append(f"not met: {text}")
             r.why.append(message("reason.not_met", what=message(f"reason.cond_{name}", years=lookback)))
         checks.append(fact)
     months = years * 12
@@ -232,7 +219,6 @@ PLAN_WHO = {
 def _simple_plan(facts: AlternativesFacts, p: Params, low: bool | None) -> OptionResult:
     r = OptionResult(
         Option.SIMPLE_PAYMENT_PLAN,
-        "Simple Payment Plan (streamlined agreement)",
         Eligibility.UNKNOWN,
         citations=["IA-3", "IA-4", "IA-14"],
     )
@@ -244,9 +230,6 @@ def _simple_plan(facts: AlternativesFacts, p: Params, low: bool | None) -> Optio
         checks.append(None)
     else:
         ok = facts.balance <= limit
-        r.reasons.append(
-            f"balance ${facts.balance:,} {'is within' if ok else 'is over'} the ${limit:,} limit for {who}"
-        )
         r.why.append(
             message(f"reason.balance_{'within' if ok else 'over'}_for", balance=facts.balance, limit=limit, who=words)
         )
@@ -254,7 +237,7 @@ def _simple_plan(facts: AlternativesFacts, p: Params, low: bool | None) -> Optio
     checks.append(_compliance(facts, r))
     if facts.csed is None:
         r.missing += facts.ask("csed")
-        r.notes.append("the payment needed depends on your collection statute date (CSED), which is not known")
+        r.notes.append(message("finances.option_note.csed_unknown"))
     else:
         months = months_until(facts.as_of, facts.csed)
         r.months_to_pay = months
@@ -262,13 +245,10 @@ def _simple_plan(facts: AlternativesFacts, p: Params, low: bool | None) -> Optio
         old = p.count("alt.streamlined.max_months_form9465")
         if months > old:
             r.figures["monthly_payment_within_72_months"] = payment_to_clear(facts.balance, old)
-        r.notes.append(
-            "term: up to the collection statute date (irs.gov Simple Payment Plan page; docs/adr/0003); older Form "
-            f"9465 instructions say {old} months, so paying at least the 72-month figure also satisfies the older rule"
-        )
+        r.notes.append(message("finances.option_note.term_to_csed", months=old))
     dd = p.amount("alt.direct_debit_required_above_individual")
     if facts.taxpayer_kind is TaxpayerKind.INDIVIDUAL and dd is not None and facts.balance > dd:
-        r.notes.append(f"above ${dd:,}: pay by direct debit or payroll deduction, or file Form 433-F")
+        r.notes.append(message("finances.option_note.direct_debit_above", amount=dd))
     r.eligibility = combine(checks)
     r.fees = ia_fees(p, low)
     ia_levy(r)
@@ -278,39 +258,29 @@ def _simple_plan(facts: AlternativesFacts, p: Params, low: bool | None) -> Optio
 def _non_streamlined(facts: AlternativesFacts, p: Params, low: bool | None, plan: OptionResult) -> OptionResult:
     r = OptionResult(
         Option.NON_STREAMLINED_IA,
-        "Installment agreement with a financial statement (non-streamlined)",
         Eligibility.UNKNOWN,
         citations=["IA-6", "IA-1", "IA-16"],
     )
-    r.notes.append(
-        "needs a financial statement (Form 433-F, or Form 433-A/433-B); the IRS sets the payment at what is "
-        "left after allowable expenses"
-    )
+    r.notes.append(message("finances.option_note.financial_statement"))
     checks: list[bool | None] = [_compliance(facts, r)]
     mdi = _disposable(facts, r)
     if mdi is None:
         checks.append(None)
     elif mdi <= 0:
-        r.reasons.append("nothing is left each month after allowable expenses; see currently not collectible")
         r.why.append(message("reason.nothing_left_see_cnc"))
         checks.append(False)
     else:
         r.monthly_payment = mdi
         r.months_to_pay = math.ceil(facts.balance / mdi)
-        r.reasons.append(f"the IRS generally asks for your monthly disposable income, ${mdi:,}")
         r.why.append(message("reason.asks_disposable", amount=mdi))
         if facts.csed is not None and r.months_to_pay > months_until(facts.as_of, facts.csed):
             r.figures["partial_payment"] = True
-            r.notes.append(
-                "this would not pay the debt before the collection statute date: a partial-payment "
-                "agreement, reviewed at least every 2 years (§ 6159(d))"
-            )
+            r.notes.append(message("finances.option_note.partial_payment"))
         checks.append(True)
     if plan.eligibility is Eligibility.ELIGIBLE and (
         mdi is None or plan.monthly_payment is None or mdi >= plan.monthly_payment
     ):
         r.eligibility = Eligibility.NOT_APPLICABLE
-        r.reasons.append("the Simple Payment Plan fits, so no financial statement is needed")
         r.why.append(message("reason.simple_plan_fits"))
     else:
         r.eligibility = combine(checks)
@@ -322,13 +292,11 @@ def _non_streamlined(facts: AlternativesFacts, p: Params, low: bool | None, plan
 def _trust_fund_express(facts: AlternativesFacts, p: Params, low: bool | None) -> OptionResult:
     r = OptionResult(
         Option.IN_BUSINESS_TRUST_FUND,
-        "In-business trust fund express agreement",
         Eligibility.UNKNOWN,
         citations=["IA-5"],
     )
     if facts.taxpayer_kind is not TaxpayerKind.BUSINESS:
         r.eligibility = Eligibility.NOT_APPLICABLE
-        r.reasons.append("only for businesses that owe employment (trust fund) taxes")
         r.why.append(message("reason.trust_fund_business_only"))
         return r
     limit = p.amount("alt.simple_plan.max_balance_business_trust_fund")
@@ -341,13 +309,10 @@ def _trust_fund_express(facts: AlternativesFacts, p: Params, low: bool | None) -
         if fact is None:
             r.missing += [m for m in facts.ask(name) if m not in r.missing]
     if facts.in_business is False or facts.trust_fund_taxes is False:
-        r.reasons.append("the business must still operate and owe trust fund taxes")
         r.why.append(message("reason.business_must_operate"))
     if facts.federal_deposits_current is False:
-        r.reasons.append("not met: this quarter's federal tax deposits must be made")
         r.why.append(message("reason.not_met", what=message("reason.cond_federal_deposits_current")))
     ok = limit is not None and facts.balance <= limit
-    r.reasons.append(f"balance ${facts.balance:,} {'is within' if ok else 'is over'} the ${limit:,} limit")
     r.why.append(message(f"reason.balance_{'within' if ok else 'over'}", balance=facts.balance, limit=limit))
     checks += [ok, _compliance(facts, r)]
     months = p.count("alt.in_business_trust_fund.max_months")
@@ -362,40 +327,32 @@ def _trust_fund_express(facts: AlternativesFacts, p: Params, low: bool | None) -
 
 
 def _short_term(facts: AlternativesFacts, p: Params) -> OptionResult:
-    r = OptionResult(Option.SHORT_TERM_PLAN, "Short-term payment plan", Eligibility.UNKNOWN, citations=["IA-7"])
+    r = OptionResult(Option.SHORT_TERM_PLAN, Eligibility.UNKNOWN, citations=["IA-7"])
     limit = p.amount("alt.short_term.max_balance")
     days = p.count("alt.short_term.max_days")
     ok = limit is not None and facts.balance < limit
-    r.reasons.append(f"balance ${facts.balance:,} {'is' if ok else 'is not'} under ${limit:,}")
     r.why.append(message(f"reason.balance_{'under' if ok else 'not_under'}", balance=facts.balance, limit=limit))
     r.pay_by = dates.last_day_after(facts.as_of, days).raw
     r.months_to_pay = days // 30
     r.monthly_payment = payment_to_clear(facts.balance, r.months_to_pay)
     r.eligibility = Eligibility.ELIGIBLE if ok else Eligibility.NOT_ELIGIBLE
     fee = p.amount("alt.short_term.setup_fee")
-    r.fees = [FeeLine("any", fee, fee, "no setup fee", (p.use("alt.short_term.setup_fee"),))]
+    notes = [message("finances.fee.no_setup_fee")] if fee == ZERO else []
+    r.fees = [FeeLine(FeeMethod.ANY, fee, fee, notes, (p.use("alt.short_term.setup_fee"),))]
     r.levy_effect = LevyEffect.RELEASED_WHEN_PAID
-    r.levy_note = (
-        "A short-term plan is not a § 6159 installment agreement, so it gives no release ground of its own; "
-        "the levy must be released once the debt is paid (§ 6343(a)(1)(A)) - ask about the levy when you "
-        "set the plan up."
-    )
-    r.notes.append(
-        f"pay the whole balance by {r.pay_by.isoformat()} ({days} days); interest and penalties keep running"
-    )
+    r.levy_note = message("finances.levy_note.short_term_payment_plan")
+    r.notes.append(message("finances.option_note.pay_by", date=r.pay_by, days=days))
     return r
 
 
 def _not_collectible(facts: AlternativesFacts) -> OptionResult:
     r = OptionResult(
         Option.CURRENTLY_NOT_COLLECTIBLE,
-        "Currently not collectible (hardship)",
         Eligibility.UNKNOWN,
         citations=["CNC-1", "CNC-2", "CNC-3"],
     )
     if facts.taxpayer_kind is not TaxpayerKind.INDIVIDUAL:
         r.eligibility = Eligibility.NOT_APPLICABLE
-        r.reasons.append("hardship status is for individuals; other not-collectible closings are outside this tool")
         r.why.append(message("reason.cnc_individuals_only"))
         return r
     mdi = _disposable(facts, r)
@@ -403,23 +360,14 @@ def _not_collectible(facts: AlternativesFacts) -> OptionResult:
         pass
     elif mdi <= 0:
         r.eligibility = Eligibility.ELIGIBLE
-        short = f"; your allowable expenses are ${-mdi:,} a month more than your income" if mdi < 0 else ""
-        r.reasons.append(f"nothing is left after allowable expenses{short}")
         r.why.append(message("reason.nothing_left_short", short=-mdi) if mdi < 0 else message("reason.nothing_left"))
         r.monthly_payment = ZERO
     else:
         r.eligibility = Eligibility.NOT_ELIGIBLE
-        r.reasons.append(f"${mdi:,} a month is left after allowable expenses")
         r.why.append(message("reason.left_each_month", amount=mdi))
     r.levy_effect = LevyEffect.MUST_RELEASE_WAGE_LEVY
-    r.levy_note = (
-        "When the IRS agrees the debt is not collectible it must release a wage levy (§ 6343(e)); a levy "
-        "causing economic hardship must be released in any case (§ 6343(a)(1)(D))."
-    )
-    r.notes.append(
-        "the debt stays: interest and penalties keep growing, refunds are kept, and the collection "
-        "statute date (CSED) keeps running; the IRS may reopen the account if your income rises"
-    )
+    r.levy_note = message("finances.levy_note.currently_not_collectible")
+    r.notes.append(message("finances.option_note.debt_stays"))
     return r
 
 
@@ -436,7 +384,9 @@ def collection_alternatives(facts: AlternativesFacts) -> AlternativesResult:
             facts.household_size, facts.state, facts.adjusted_gross_income, facts.gross_monthly_income, facts.as_of
         )
         if individual
-        else low_income_test.LowIncome(None, None, None, "", None, None, None, [], "individuals only")
+        else low_income_test.LowIncome(
+            None, None, None, None, None, None, None, [], message("finances.low_income.individuals_only")
+        )
     )
     plan = _guard(Option.SIMPLE_PAYMENT_PLAN, lambda: _simple_plan(facts, p, low.qualifies))
     options = [
@@ -459,7 +409,7 @@ def collection_alternatives(facts: AlternativesFacts) -> AlternativesResult:
         unverified=[u for u in used if u.status not in {"V", "missing"}],
         missing_values=[u for u in used if u.value is None],
     )
-    result.notes.append("Interest keeps running under every option; figures are today's balance.")
+    result.notes.append(message("finances.option_note.interest_runs"))
     return result
 
 
@@ -470,9 +420,7 @@ def _guard(option: Option, build: Callable[[], OptionResult]) -> OptionResult:
     except params.MissingParameter as err:
         return OptionResult(
             option,
-            option.value.replace("_", " "),
             Eligibility.UNKNOWN,
-            reasons=[f"a figure this option needs has no recorded value on this date: {err}"],
             why=[message("reason.figure_not_recorded")],
             missing_values=[err.pid],
         )

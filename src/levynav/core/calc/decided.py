@@ -11,7 +11,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from levynav.core.model.analysis import Outcome, ParamUse
+from levynav.core.model.analysis import Message, Outcome, ParamUse
 
 
 @dataclass(frozen=True)
@@ -21,7 +21,7 @@ class CsedValue:
     period_id: str
     date: dt.date | None
     basis: str  # "stated" (a fact of the case) or "computed" (from assessments and suspensions)
-    explanation: str
+    explanation: tuple[Message, ...]  # the timeline, clause by clause (``statute.*``)
     alternative: dt.date | None = None  # the date under the other counting convention, when it differs
 
 
@@ -30,7 +30,7 @@ class Decided:
     """A fact decided by a calculation (e.g. economic hardship from the finances) instead of stated."""
 
     outcome: Outcome  # APPLIES means the fact is true
-    explanation: str
+    explanation: Message  # ``finances.hardship.*``
     figures: dict[str, Any] = field(default_factory=dict)
     missing: tuple[str, ...] = ()
     parameters: tuple[ParamUse, ...] = ()

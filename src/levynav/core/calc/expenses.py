@@ -48,6 +48,7 @@ from levynav.core.calc.standards import (
 from levynav.core.model.ability_to_pay import Allowance
 from levynav.core.model.case import Case
 from levynav.core.model.finances import Finances, Vehicle
+from levynav.core.model.message import Message, message
 
 OLDER_AGE = 65  # the health-care standard's age bands: under 65; 65 and older (CFS-2)
 VEHICLES_COUNTED = 2  # ownership "for up to two automobiles" (IRS Local Standards: Transportation)
@@ -69,7 +70,7 @@ class FinancesInputError(ValueError):
 @dataclass
 class Line:
     key: str
-    label: str
+    label: Message  # ``finances.expense.*``
     rule: Allowance
     cites: tuple[str, ...]
     standard: Decimal | None = None
@@ -79,7 +80,7 @@ class Line:
     values: list[Value] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)  # case paths
     missing_values: list[str] = field(default_factory=list)  # table values, in words
-    notes: list[str] = field(default_factory=list)
+    notes: list[Message] = field(default_factory=list)  # ``finances.expense_note.*``
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -101,7 +102,7 @@ class Line:
 @dataclass(frozen=True)
 class Household:
     size: int
-    basis: str
+    basis: Message  # ``finances.household.*``
     ages: tuple[int | None, ...]
     age_paths: tuple[str, ...]  # where each unknown age would come from
 
@@ -159,20 +160,18 @@ def household(case: Case, fin: Finances, as_of: date) -> Household:
         size = fin.household_size or len(fin.member_ages)
         ages: list[int | None] = [*fin.member_ages, *([None] * (size - len(fin.member_ages)))]
         paths = ["finances.member_ages"] * size
-        basis = "as given in finances" if fin.household_size else "the people in finances.member_ages"
+        basis = message("finances.household.given" if fin.household_size else "finances.household.member_ages")
     elif fin.household_size is not None:
         size = fin.household_size
         ages = [a for a, _ in people[:size]] + [None] * max(0, size - len(people))
         paths = [p for _, p in people[:size]] + ["finances.member_ages"] * max(0, size - len(people))
-        basis = "as given in finances.household_size"
+        basis = message("finances.household.given")
     else:
         size = len(people)
         ages = [a for a, _ in people]
         paths = [p for _, p in people]
         others = size - 1
-        basis = (
-            "you alone" if not others else f"you and {others} other {'person' if others == 1 else 'people'} in the case"
-        )
+        basis = message("finances.household.alone") if not others else message("finances.household.others", n=others)
     return Household(size, basis, tuple(ages), tuple(paths))
 
 
@@ -187,7 +186,7 @@ def _use(line: Line, value: Value) -> Decimal | None:
 
 
 def national_line(edition: Edition, size: int) -> Line:
-    line = Line("national_standards", "Food, clothing, other (National Standards)", FULL, ("CFS-1",))
+    line = Line("national_standards", _label("national_standards"), FULL, ("CFS-1",))
     base = _use(line, edition.national("total", min(size, NATIONAL_SIZES)))
     extra: Decimal | None = ZERO
     if size > NATIONAL_SIZES:
@@ -197,15 +196,15 @@ def national_line(edition: Edition, size: int) -> Line:
     for item in NATIONAL_ITEMS[:-1]:  # the items, for the reader; the allowance is the printed total
         v = edition.national(item, min(size, NATIONAL_SIZES))
         if v.amount is None and v.missing:
-            line.notes.append(f"Item not available: {v.missing}.")
+            line.notes.append(message("finances.expense_note.item_missing", what=v.missing))
     if base is not None and extra is not None:
         line.standard = line.allowed = line.floor = base + extra
-        line.notes.append("Allowed in full for the household size, whatever you actually spend.")
+        line.notes.append(message("finances.expense_note.in_full"))
     return line
 
 
 def health_line(edition: Edition, hh: Household, actual: Decimal | None) -> Line:
-    line = Line("health_out_of_pocket", "Out-of-pocket health care (per person)", FULL, ("CFS-2",))
+    line = Line("health_out_of_pocket", _label("health_out_of_pocket"), FULL, ("CFS-2",))
     line.actual = actual
     bands = {group: edition.health(group) for group in AGE_GROUPS}
     used: set[str] = set()
@@ -229,15 +228,12 @@ def health_line(edition: Edition, hh: Household, actual: Decimal | None) -> Line
     line.standard = line.allowed = total
     line.floor = floor
     if total is not None and actual is not None and actual > total:
-        line.notes.append(
-            "You spend more than the standard; the IRS may allow more if you document it (CFS-2). Only the"
-            " standard is counted here."
-        )
+        line.notes.append(message("finances.expense_note.health_above"))
     return line
 
 
 def housing_line(edition: Edition, county: County | None, size: int, fin: Finances) -> Line:
-    line = Line("housing_utilities", "Housing and utilities (county standard)", LESSER, ("CFS-4",))
+    line = Line("housing_utilities", _label("housing_utilities"), LESSER, ("CFS-4",))
     if fin.housing is None:
         line.missing.append("finances.housing")
     if fin.utilities is None:
@@ -259,25 +255,31 @@ def _lesser(line: Line) -> None:
             line.notes.append(SIX_YEAR_NOTE)
 
 
-SIX_YEAR_NOTE = (
-    "Your actual cost is above the standard. The IRS may allow the actual amount if the balance can be paid in"
-    " full within six years and before the collection statute ends (six-year rule, CFS-6); otherwise it may give"
-    " you up to a year to bring the cost down (one-year rule, CFS-7). Only the standard is counted here."
-)
+# the six-year rule (CFS-6) and the one-year rule (CFS-7); the counts are their rules' own numbers
+SIX_YEAR_NOTE = message("finances.expense_note.above_standard", years=6, grace_years=1)
+
+
+def _label(key: str, what: str | Message | None = None) -> Message:
+    """An expense line's name: ``finances.expense.KEY``, with the vehicle it is for."""
+    return message(f"finances.expense.{key}", what=what) if what is not None else message(f"finances.expense.{key}")
+
+
+def _vehicle(v: Vehicle, i: int) -> str | Message:
+    return v.description or message("finances.vehicle_number", n=i + 1)
 
 
 def transport_lines(edition: Edition, county: County | None, hh: Household, fin: Finances) -> list[Line]:
     cites = ("CFS-4", "CFS-4-TRANSPORTATION")
     if fin.vehicles is None:
-        line = Line("transportation", "Transportation (vehicles or public transportation)", LESSER, cites)
+        line = Line("transportation", _label("transportation"), LESSER, cites)
         line.missing.append("finances.vehicles")
         return [line]
     if not fin.vehicles:
-        line = Line("public_transportation", "Public transportation (no vehicle)", FULL, cites)
+        line = Line("public_transportation", _label("public_transportation_no_vehicle"), FULL, cites)
         line.actual = fin.public_transportation
         line.standard = line.allowed = _use(line, edition.transport_item("public_transportation"))
         line.floor = line.allowed or ZERO
-        line.notes.append("With no vehicle, the public-transportation standard is allowed per household.")
+        line.notes.append(message("finances.expense_note.no_vehicle"))
         return [line]
     limit = SINGLE_PERSON_VEHICLES if hh.size == 1 else VEHICLES_COUNTED
     counted, left_out = vehicles_counted(fin.vehicles, limit)
@@ -285,18 +287,18 @@ def transport_lines(edition: Edition, county: County | None, hh: Household, fin:
     for i in counted:
         v = fin.vehicles[i]
         path = f"finances.vehicles[{i}]"
-        name = v.description or f"vehicle {i + 1}"
-        own = Line(f"vehicle_ownership[{i}]", f"Vehicle loan or lease — {name}", LESSER, cites)
+        name = _vehicle(v, i)
+        own = Line(f"vehicle_ownership[{i}]", _label("vehicle_ownership", name), LESSER, cites)
         own.actual = v.monthly_payment
         if v.monthly_payment is None:
             own.missing.append(f"{path}.monthly_payment")
         elif v.monthly_payment == ZERO:
             own.standard = own.allowed = own.floor = ZERO
-            own.notes.append("No loan or lease payment, so the ownership allowance is $0.")
+            own.notes.append(message("finances.expense_note.no_payment", zero=ZERO))
         else:
             own.standard = _use(own, edition.transport_item("ownership_one_car"))
             _lesser(own)
-        op = Line(f"vehicle_operating[{i}]", f"Vehicle operating costs — {name}", LESSER, cites)
+        op = Line(f"vehicle_operating[{i}]", _label("vehicle_operating", name), LESSER, cites)
         op.actual = v.operating_cost
         if v.operating_cost is None:
             op.missing.append(f"{path}.operating_cost")
@@ -307,26 +309,27 @@ def transport_lines(edition: Edition, county: County | None, hh: Household, fin:
         _lesser(op)
         lines += [own, op]
     if left_out:
-        names = ", ".join(fin.vehicles[i].description or f"vehicle {i + 1}" for i in left_out)
+        names = [_vehicle(fin.vehicles[i], i) for i in left_out]
         lines[0].notes.append(
-            f"Only {limit} vehicle(s) counted: the standards allow up to two, and a one-person household normally one."
-            f" The allowance goes to the vehicle(s) with a loan or lease payment (no payment, no ownership"
-            f" allowance); not counted: {names}."
+            message(
+                "finances.expense_note.vehicles_limited",
+                limit=limit,
+                most=VEHICLES_COUNTED,
+                single=SINGLE_PERSON_VEHICLES,
+                names=names,
+            )
         )
         _unknown_left_out_payment(fin, left_out, lines)
     if fin.public_transportation is None:
-        pub = Line("public_transportation", "Public transportation (with a vehicle)", LESSER, cites)
+        pub = Line("public_transportation", _label("public_transportation_with_vehicle"), LESSER, cites)
         pub.missing.append("finances.public_transportation")
         lines.append(pub)
     elif fin.public_transportation > ZERO:
-        pub = Line("public_transportation", "Public transportation (with a vehicle)", LESSER, cites)
+        pub = Line("public_transportation", _label("public_transportation_with_vehicle"), LESSER, cites)
         pub.actual = fin.public_transportation
         pub.standard = _use(pub, edition.transport_item("public_transportation"))
         _lesser(pub)
-        pub.notes.append(
-            "With a vehicle, public transportation is counted at the lesser of actual and standard (UNVERIFIED:"
-            " the IRS page text for this case was not read)."
-        )
+        pub.notes.append(message("finances.expense_note.public_with_vehicle"))
         lines.append(pub)
     return lines
 
@@ -362,25 +365,21 @@ def _unknown_left_out_payment(fin: Finances, left_out: list[int], lines: list[Li
         line.missing += [f"finances.vehicles[{i}].monthly_payment" for i in unknown]
 
 
-OTHER = (
-    ("current_taxes", "Current taxes (federal, state, local)", ()),
-    ("health_insurance", "Health insurance", ()),
-    ("court_ordered_payments", "Court-ordered payments (child support, alimony)", ()),
-    ("child_dependent_care", "Child or dependent care", ()),
-    ("term_life_insurance", "Term life insurance", ()),
-    ("involuntary_deductions", "Involuntary payroll deductions", ()),
-    (
-        "secured_debts",
-        "Other secured debts",
-        ("Allowed only when the debt secures property needed for health and welfare or to earn income (CFS-5).",),
-    ),
+OTHER: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("current_taxes", ()),
+    ("health_insurance", ()),
+    ("court_ordered_payments", ()),
+    ("child_dependent_care", ()),
+    ("term_life_insurance", ()),
+    ("involuntary_deductions", ()),
+    ("secured_debts", ("finances.expense_note.secured_debts",)),
 )
 
 
 def other_lines(fin: Finances) -> list[Line]:
     out = []
-    for name, label, notes in OTHER:
-        line = Line(name, label, ACTUAL, ("CFS-5",), notes=list(notes))
+    for name, notes in OTHER:
+        line = Line(name, _label(name), ACTUAL, ("CFS-5",), notes=[message(n) for n in notes])
         amount: Decimal | None = getattr(fin, name)
         line.actual = line.allowed = amount
         line.floor = amount or ZERO
@@ -433,13 +432,13 @@ def allowable_expenses(case: Case, fin: Finances, as_of: date) -> Expenses:
 
 def _no_edition_lines(fin: Finances, choice: Choice) -> list[Line]:
     lines = []
-    for key, label, cite in (
-        ("national_standards", "Food, clothing, other (National Standards)", "CFS-1"),
-        ("health_out_of_pocket", "Out-of-pocket health care (per person)", "CFS-2"),
-        ("housing_utilities", "Housing and utilities (county standard)", "CFS-4"),
-        ("transportation", "Transportation", "CFS-4"),
+    for key, cite in (
+        ("national_standards", "CFS-1"),
+        ("health_out_of_pocket", "CFS-2"),
+        ("housing_utilities", "CFS-4"),
+        ("transportation", "CFS-4"),
     ):
-        line = Line(key, label, FULL if cite != "CFS-4" else LESSER, (cite,))
-        line.missing_values.extend(choice.notes)
+        line = Line(key, _label(key), FULL if cite != "CFS-4" else LESSER, (cite,))
+        line.missing_values.append(f"standards edition in force on {choice.as_of.isoformat()}")
         lines.append(line)
     return lines + other_lines(fin)

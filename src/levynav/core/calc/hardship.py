@@ -23,25 +23,17 @@ from decimal import Decimal
 from typing import Any
 
 from levynav.core import lawdata
-from levynav.core.calc.decided import Decided, humanize
+from levynav.core.calc.decided import Decided
 from levynav.core.calc.expenses import Expenses, allowable_expenses
 from levynav.core.calc.income import CENT, ZERO, Income, cents, monthly_income
 from levynav.core.model.analysis import Outcome, ParamUse
 from levynav.core.model.case import Case, LevyKind, TaxpayerKind
+from levynav.core.model.message import Message, message
 
 
-def _texts() -> dict[str, str]:
-    return lawdata.derived("hardship.texts", _build_texts)
-
-
-def _build_texts(law: lawdata.Law) -> dict[str, str]:
-    data = law.tables["standards/messages_en.yaml"]
-    assert isinstance(data, dict)
-    return {k: " ".join(str(v).split()) for k, v in data.items()}
-
-
-def _say(key: str, **values: Any) -> str:
-    return _texts()[key].format(**{k: humanize(v) for k, v in values.items()})
+def _say(key: str, **values: Any) -> Message:
+    """The hardship decision in words, by reference: ``finances.hardship.KEY`` with its typed figures."""
+    return message(f"finances.hardship.{key}", **values)
 
 
 @dataclass(frozen=True)
@@ -65,12 +57,15 @@ def levy_take(case: Case, as_of: date) -> Take:
             continue
         path = f"levies[{i}]"
         if levy.monthly_amount is not None:
-            amount, basis = levy.monthly_amount, f"{path}.monthly_amount (taken each month)"
+            amount, basis = levy.monthly_amount, message("finances.levy_take.monthly", field=f"{path}.monthly_amount")
         elif levy.kind is LevyKind.BANK and levy.amount_taken is not None:
-            amount, basis = levy.amount_taken, f"{path}.amount_taken (one-time bank levy, counted against this month)"
+            amount = levy.amount_taken
+            basis = message("finances.levy_take.one_time_bank", field=f"{path}.amount_taken")
         else:
             missing.append(f"{path}.amount_taken" if levy.kind is LevyKind.BANK else f"{path}.monthly_amount")
-            parts.append({"levy": path, "kind": levy.kind.value, "amount": None, "basis": "not known"})
+            parts.append(
+                {"levy": path, "kind": levy.kind.value, "amount": None, "basis": message("finances.levy_take.unknown")}
+            )
             continue
         total += amount
         parts.append({"levy": path, "kind": levy.kind.value, "amount": cents(amount), "basis": basis})
@@ -126,12 +121,11 @@ def economic_hardship(case: Case, picture: Picture, as_of: date) -> Decided:
     if inc.total is not None and inc.total - take.amount < exp.floor:
         after = inc.total - take.amount
         explanation = _say(
-            "applies",
+            "applies" if exp.complete else "applies_at_least",
             take=take.amount,
             after=after,
             income=inc.total,
             allowable=exp.floor,
-            at_least="" if exp.complete else " at least",
             shortfall=exp.floor - after,
         )
         return Decided(Outcome.APPLIES, explanation, figures, (), params)
@@ -150,10 +144,10 @@ def economic_hardship(case: Case, picture: Picture, as_of: date) -> Decided:
     needed = missing + list(dict.fromkeys(exp.missing_values))
     explanation = _say(
         "unknown",
-        income_known=inc.total if inc.total is not None else f"at least {humanize(inc.floor)}",
-        take_known=take.amount if take.complete else f"at least {humanize(take.amount)}",
+        income_known=inc.total if inc.total is not None else message("finances.at_least", amount=inc.floor),
+        take_known=take.amount if take.complete else message("finances.at_least", amount=take.amount),
         allowable_floor=exp.floor,
-        needed="; ".join(needed) if needed else "nothing",
+        needed=needed if needed else message("finances.nothing"),
     )
     return Decided(Outcome.UNKNOWN, explanation, figures, tuple(missing), params)
 
@@ -217,27 +211,44 @@ def unverified_values(picture: Picture) -> list[dict[str, Any]]:
     return list(seen.values())
 
 
-_STATUS_WORDS = {
-    "two_sources": "taken from two secondary sources",
-    "three_sources": "taken from three secondary sources",
-    "sample_verified": "spot-checked against an IRS page",
-}
+_STATUS_HOW = ("two_sources", "three_sources", "sample_verified")
 
 
-def _value_in_words(u: dict[str, Any]) -> str:
+def _row_part(part: str) -> str | Message | None:
+    """A table row or column as a reader says it (no table keys or column ids); a place name stays as it is."""
+    if part in ("", "total", "monthly_amount"):
+        return None
+    county = re.fullmatch(r"(.+), ([A-Z]{2}) \(FIPS (\d{5})\)", part)  # standards.County.label()
+    if county:
+        return message("finances.row.county", county=county.group(1), state=county.group(2), fips=county.group(3))
+    m = re.fullmatch(r"(\w+) region(?:, (.+) MSA| \(outside the listed MSAs\))", part)  # standards.Edition.operating
+    if m:
+        name = m.group(1).lower()
+        if m.group(2):
+            return message("finances.row.region_msa", region=message(f"finances.region_name.{name}"), msa=m.group(2))
+        return message(f"finances.region.{name}")
+    for pattern, key in ((r"persons_(\d+)", "persons"), (r"family_(\d+)", "family")):
+        m = re.fullmatch(pattern, part)
+        if m:
+            return message(f"finances.row.{key}", n=int(m.group(1)))
+    if re.fullmatch(r"[a-z0-9_]+", part):
+        return message(f"finances.row.{part}")
+    return part
+
+
+def _value_in_words(u: dict[str, Any]) -> Message:
     """One unverified standard amount for a person's page: no table keys, column ids or status codes."""
     key, _, column = str(u["row"]).partition(": ")
-    words = []
-    for part in (key, column):
-        part = re.sub(r"^persons_(\d+)$", r"household of \1", part)
-        part = part.replace("monthly_per_person", "per person").replace("_", " ").strip()
-        if part and part != "total":
-            words.append(part)
-    table = str(u["table"]).replace("_", " ")
-    table = "National Standards" if table == "national standards" else table
+    where = [w for w in (_row_part(key), _row_part(column)) if w is not None]
     status = str(u["status"])
-    how = _STATUS_WORDS.get(status, "computed" if status.startswith("computed") else "not yet checked")
-    return f"{table}, {', '.join(words)}: {humanize(Decimal(str(u['amount'])))} ({how})"
+    how = status if status in _STATUS_HOW else "computed" if status.startswith("computed") else "unchecked"
+    return message(
+        "finances.unverified_value",
+        table=message(f"finances.table.{u['table']}"),
+        row=where,
+        amount=Decimal(str(u["amount"])),
+        how=message(f"finances.value_how.{how}"),
+    )
 
 
 def section(picture: Picture, hardship: Decided | None) -> dict[str, Any]:
@@ -247,16 +258,16 @@ def section(picture: Picture, hardship: Decided | None) -> dict[str, Any]:
     unverified = unverified_values(picture)
     notes = list(exp.choice.notes)
     if unverified:
-        notes.append(
-            "Some standard amounts used are not verified against an IRS page (check them against the IRS's "
-            "current Collection Financial Standards): " + "; ".join(_value_in_words(u) for u in unverified) + "."
-        )
-    notes += [f"Missing from the tables: {m.rstrip('.')}." for m in dict.fromkeys(exp.missing_values)]
+        values = [_value_in_words(u) for u in unverified]
+        notes.append(message("finances.standards_note.unverified", values=values))
+    notes += [
+        message("finances.standards_note.table_gap", what=m.rstrip(".")) for m in dict.fromkeys(exp.missing_values)
+    ]
     return {
         "as_of": picture.as_of.isoformat(),
         "edition": {
             "effective_date": ed.effective_date.isoformat() if ed else None,
-            "title": ed.title if ed else None,
+            "title": message("finances.edition_title", effective=ed.effective_date) if ed else None,
             "origin": ed.origin if ed else None,
             "newest_known_may_be_outdated": exp.choice.stale,
             "tables": {t: m.get("status") for t, m in (ed.meta.get("tables") or {}).items()} if ed else {},

@@ -17,6 +17,7 @@ from typing import Any
 
 from levynav.core import lawdata
 from levynav.core.model.finances import Finances, IncomeKind, IncomeSource, PayFrequency
+from levynav.core.model.message import Message, message
 
 ZERO = Decimal(0)
 CENT = Decimal("0.01")
@@ -38,22 +39,28 @@ class Conversion:
     frequency: PayFrequency
     factor: Decimal  # what the figures use
     exact: Decimal  # payments a year ÷ 12
-    basis: str  # in words
-    source: str
+    basis: Message  # the factor, by reference (``finances.conversion.*``)
+    source: Message  # where it comes from (``finances.conversion_source.*``)
     status: str
 
 
 def conversion(frequency: PayFrequency) -> Conversion:
     entry = _conversions()[frequency.value]
     exact = Decimal(entry["exact"]["numerator"]) / Decimal(entry["exact"]["denominator"])
+    n = entry["exact"]["numerator"]
     if entry.get("factor") is not None:
         factor = Decimal(str(entry["factor"]))
-        basis = f"{frequency.value} × {factor} (IRS Form 433-A/433-F factor)"
+        basis = message("finances.conversion.irs_factor", frequency=frequency, factor=str(factor))
+        source = message("finances.conversion_source.irs_form")
     else:
         factor = exact
-        n = entry["exact"]["numerator"]
-        basis = "monthly" if n == 12 else f"{frequency.value}: × {n} ÷ 12"
-    return Conversion(frequency, factor, exact, basis, str(entry["source"]), str(entry["status"]))
+        basis = (
+            message("finances.conversion.monthly")
+            if n == 12
+            else message("finances.conversion.exact", frequency=frequency, times=n)
+        )
+        source = message("finances.conversion_source.arithmetic")
+    return Conversion(frequency, factor, exact, basis, source, str(entry["status"]))
 
 
 def monthly(amount: Decimal, frequency: PayFrequency) -> Decimal:
@@ -66,7 +73,7 @@ class IncomeLine:
     index: int
     path: str
     kind: IncomeKind
-    label: str
+    label: Message  # ``finances.income.*``
     frequency: PayFrequency | None
     conversion: Conversion | None
     gross_per_period: Decimal | None
@@ -76,7 +83,7 @@ class IncomeLine:
     counted: Decimal | None  # gross if known, else net
     counted_basis: str | None  # "gross" / "net"
     missing: tuple[str, ...]
-    notes: tuple[str, ...]
+    notes: tuple[Message, ...]
 
     def to_dict(self) -> dict[str, Any]:
         exact = None
@@ -144,26 +151,27 @@ class Income:
         }
 
 
-LABELS = {
-    IncomeKind.WAGES: "Wages",
-    IncomeKind.SELF_EMPLOYMENT: "Self-employment (net business income)",
-    IncomeKind.SOCIAL_SECURITY: "Social Security",
-    IncomeKind.PENSION: "Pension",
-    IncomeKind.OTHER: "Other income",
-}
+EARNERS = ("taxpayer", "spouse")  # said in the reader's words; any other earner is a person's name
+
+
+def label(src: IncomeSource) -> Message:
+    """An income line's name: its kind, what the case calls it, and whose it is."""
+    kind = message(f"finances.income_kind.{src.kind.value}")
+    earner: str | Message | None = src.earner
+    if src.earner and src.earner.lower() in EARNERS:
+        earner = message(f"finances.earner.{src.earner.lower()}")
+    variant = "line" + ("_what" if src.description else "") + ("_earner" if src.earner else "")
+    return message(f"finances.income.{variant}", kind=kind, what=src.description, earner=earner)
 
 
 def _line(i: int, src: IncomeSource) -> IncomeLine:
     path = f"finances.income[{i}]"
-    label = LABELS[src.kind] + (f" — {src.description}" if src.description else "")
-    if src.earner:
-        label += f" ({src.earner})"
     missing: list[str] = []
-    notes: list[str] = []
+    notes: list[Message] = []
     frequency = src.frequency
     if frequency is None and src.kind is not IncomeKind.WAGES:
         frequency = PayFrequency.MONTHLY
-        notes.append("No frequency given: taken as monthly.")
+        notes.append(message("finances.income_note.taken_as_monthly"))
     if frequency is None:
         missing.append(f"{path}.frequency")
     if src.gross is None and src.net is None:
@@ -173,15 +181,12 @@ def _line(i: int, src: IncomeSource) -> IncomeLine:
     m_net = src.net * conv.factor if conv is not None and src.net is not None else None
     counted, basis = (m_gross, "gross") if src.gross is not None else (m_net, "net")
     if src.gross is None and src.net is not None:
-        notes.append(
-            "Only the take-home amount is known, so it is counted; taxes already withheld from it should not be"
-            " listed again under current taxes."
-        )
+        notes.append(message("finances.income_note.net_only"))
     return IncomeLine(
         index=i,
         path=path,
         kind=src.kind,
-        label=label,
+        label=label(src),
         frequency=frequency,
         conversion=conv,
         gross_per_period=src.gross,

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from levynav.core import lawdata
+from levynav.core import lawdata, params
+from levynav.core.model.message import Message, message
 
 MONTHS = 12
 LARGEST_PRINTED_SIZE = 8
@@ -36,12 +37,12 @@ class LowIncome:
     qualifies: bool | None  # None = unknown; see ``missing``
     limit: Decimal | None
     tested_income: Decimal | None
-    basis: str
+    basis: Message | None  # the income tested (``finances.low_income.basis.*``)
     table: str | None
     source: str | None
     status: str | None
     missing: list[str] = field(default_factory=list)
-    reason: str = ""
+    reason: Message | None = None
 
 
 def _rows() -> tuple[Row, ...]:
@@ -95,7 +96,7 @@ def low_income_test(
     if agi is None and gross_monthly_income is None:
         missing.append("finances.adjusted_gross_income")
     if missing:
-        return LowIncome(None, None, None, "", None, None, None, missing, "facts needed for the low-income test")
+        return LowIncome(None, None, None, None, None, None, None, missing, message("finances.low_income.facts_needed"))
     assert household_size is not None and state is not None
     found = income_limit(household_size, state, on)
     if found is None:
@@ -103,24 +104,30 @@ def low_income_test(
             None,
             None,
             None,
-            "",
+            None,
             None,
             None,
             None,
             ["low_income_250pct table in force"],
-            f"no low-income table in force on {on} is recorded "
-            "(the Form 656 (Rev. 4-2025) table applies from 2025-04-01)",
+            message("finances.low_income.no_table", on=on, first=min(r.applies_from for r in _rows())),
         )
     limit, row = found
     candidates = []
     if agi is not None:
-        candidates.append((agi, "adjusted gross income"))
+        candidates.append((agi, "agi"))
     if gross_monthly_income is not None:
-        candidates.append((gross_monthly_income * MONTHS, "household gross monthly income x 12"))
-    income, basis = min(candidates)
+        candidates.append((gross_monthly_income * MONTHS, "gross_monthly_x12"))
+    income, which = min(candidates)
+    basis = message(f"finances.low_income.basis.{which}", months=MONTHS)
     qualifies = income <= limit
-    reason = (
-        f"{basis} ${income:,} is {'at or below' if qualifies else 'above'} ${limit:,}, 250% of the "
-        f"{row.guideline_year} poverty guideline for {household_size} person(s) ({row.area.replace('_', ' ')})"
+    reason = message(
+        f"finances.low_income.{'at_or_below' if qualifies else 'above'}",
+        basis=basis,
+        income=income,
+        limit=limit,
+        pct=params.use("alt.low_income.pct_of_poverty", on).value,
+        year=str(row.guideline_year),
+        size=household_size,
+        area=message(f"finances.low_income.area.{row.area}"),
     )
     return LowIncome(qualifies, limit, income, basis, row.table, row.source, row.status, [], reason)

@@ -17,6 +17,7 @@ from typing import Any
 
 from levynav.core import params
 from levynav.core.calc.option_terms import ZERO, Params, whole_dollars
+from levynav.core.model.message import Message, message
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,7 @@ class EquityResult:
     lines: dict[str, Decimal] = field(default_factory=dict)
     box_a: Decimal = ZERO
     box_b: Decimal = ZERO
-    explanation: list[str] = field(default_factory=list)
+    explanation: list[Message] = field(default_factory=list)  # ``finances.equity.*``
     details: list[dict[str, Any]] = field(default_factory=list)  # one row per asset: value, quick sale, loan, equity
     missing: tuple[str, ...] = ()  # unknown asset facts: the totals are then only a lower bound
     quick_sale_pct: Decimal = ZERO
@@ -158,17 +159,14 @@ def net_realizable_equity(inputs: EquityInputs, p: Params, quick_sale_pct: Decim
     out.box_a = sum(out.lines.values(), ZERO)
     out.box_b = whole_dollars(inputs.business_equity)
     out.explanation = [
-        f"cash and bank accounts less ${bank_off:,}",
-        f"real estate, vehicles, retirement accounts and valuables at their quick-sale value, {pct:.0f}% of market"
-        " value, less loans",
-        f"${vehicle_off:,} off the first vehicle" + (" and the second (joint offer)" if inputs.joint_offer else ""),
-        f"furniture and personal effects less the IRS deduction of ${furniture_off:,}",
-        "each line rounded to whole dollars; a negative line counts as 0",
+        message("finances.equity.cash", amount=bank_off),
+        message("finances.equity.quick_sale", pct=int(pct) if pct == int(pct) else str(pct)),
+        message(f"finances.equity.vehicle{'_joint' if inputs.joint_offer else ''}", amount=vehicle_off),
+        message("finances.equity.furniture", amount=furniture_off),
+        message("finances.equity.rounding"),
     ]
     if inputs.missing:
-        out.explanation.append(
-            "some values are not known (" + ", ".join(inputs.missing) + "): the equity is at least this amount"
-        )
+        out.explanation.append(message("finances.equity.values_unknown", fields=list(inputs.missing)))
     return out
 
 

@@ -21,6 +21,7 @@ from levynav.core.calc.option_terms import (
     payment_to_clear,
     whole_dollars,
 )
+from levynav.core.model.ability_to_pay import FeeMethod
 from levynav.core.model.analysis import message
 from levynav.core.model.case import TaxpayerKind
 
@@ -31,52 +32,40 @@ if TYPE_CHECKING:
 def offer_in_compromise(facts: AlternativesFacts, p: Params, low: LowIncome) -> OptionResult:
     r = OptionResult(
         Option.OFFER_IN_COMPROMISE,
-        "Offer in compromise (doubt as to collectibility)",
         Eligibility.UNKNOWN,
         citations=["OIC-1", "OIC-2", "OIC-3", "OIC-4", "OIC-5", "OIC-6", "OIC-12"],
     )
     checks: list[bool | None] = []
     conditions = [
-        (facts.all_returns_filed, "all_returns_filed", True, "all required returns filed"),
-        (facts.in_open_bankruptcy, "in_open_bankruptcy", False, "not in an open bankruptcy"),
+        (facts.all_returns_filed, "all_returns_filed", True),
+        (facts.in_open_bankruptcy, "in_open_bankruptcy", False),
     ]
     if facts.taxpayer_kind is TaxpayerKind.INDIVIDUAL:
-        done = "current-year estimated payments made"
-        conditions.append((facts.estimated_payments_current, "estimated_payments_current", True, done))
+        conditions.append((facts.estimated_payments_current, "estimated_payments_current", True))
     elif facts.trust_fund_taxes:
-        done = "this quarter's federal tax deposits made"
-        conditions.append((facts.federal_deposits_current, "federal_deposits_current", True, done))
-    for fact, name, want, text in conditions:
+        conditions.append((facts.federal_deposits_current, "federal_deposits_current", True))
+    for fact, name, want in conditions:
         if fact is None:
             r.missing += facts.ask(name)
             checks.append(None)
         else:
             met = fact is want
             if not met:
-                r.reasons.append(f"not met: {text}")
                 r.why.append(message("reason.not_met", what=message(f"reason.cond_{name}")))
             checks.append(met)
     fee = p.amount("alt.oic.application_fee")
     low_income = low.qualifies if facts.taxpayer_kind is TaxpayerKind.INDIVIDUAL else False
     if low_income:
-        r.reasons.append(
-            f"low-income certification: {low.reason} - no fee and no payments while the offer is considered"
-        )
         r.why.append(message("reason.low_income_certification"))
-    fee_note = (
-        "no fee with low-income certification" if low_income else "kept once the offer is accepted for processing"
-    )
-    r.fees = [FeeLine("application fee (Form 656)", fee, ZERO, fee_note, (p.use("alt.oic.application_fee"),))]
+    fee_note = message("finances.fee.no_fee_low_income" if low_income else "finances.fee.kept_once_accepted")
+    used = (p.use("alt.oic.application_fee"),)
+    r.fees = [FeeLine(FeeMethod.OFFER_APPLICATION, fee, ZERO, [fee_note], used)]
     irs = facts.irs
     own_mdi = facts.monthly_disposable_income
     irs_mdi = irs.monthly_disposable_income if irs is not None else None
     mdi = irs_mdi if irs_mdi is not None else own_mdi
     r.levy_effect = LevyEffect.NO_RELEASE_REQUIRED
-    r.levy_note = (
-        "A pending offer stops new levies (§ 6331(k)(1)), but the IRS does not have to release a levy made "
-        "before the offer was pending or return money it already took; the levy is released once an "
-        "accepted offer is paid (§ 6343(a)(1)(A))."
-    )
+    r.levy_note = message("finances.levy_note.offer_in_compromise")
     r.citations.append("OIC-7")
     irs_rcp = irs.reasonable_collection_potential if irs is not None else None
     own = offer_figures(facts.equity, own_mdi, p) if facts.equity is not None and own_mdi is not None else None
@@ -116,7 +105,7 @@ def _own_figures(r: OptionResult, figs: OfferFigures) -> None:
     for line, value in figs.equity.lines.items():
         r.figures[f"equity line {line}"] = value
     r.table = [dict(row) for row in figs.equity.details]
-    r.notes += [f"equity: {text}" for text in figs.equity.explanation]
+    r.notes += figs.equity.explanation
 
 
 def _irs_rcp(facts: AlternativesFacts, irs: IrsFigures, mdi: Decimal, p: Params, r: OptionResult) -> Decimal | None:
@@ -153,17 +142,16 @@ def _decide(
     if whose != "your":
         r.figures["irs_reasonable_collection_potential"] = lump
         if own is not None and own.minimum_offer_lump_sum != lump:
+            more = "" if own.equity.complete else "_or_more"
             r.notes.append(
-                f"the IRS's reasonable collection potential is ${lump:,}; your own figures give "
-                f"${own.minimum_offer_lump_sum:,}{' or more' if not own.equity.complete else ''}: the IRS decides "
-                "with its own figures, so show it where they are wrong"
+                message(f"finances.option_note.irs_rcp_differs{more}", irs=lump, own=own.minimum_offer_lump_sum)
             )
     pct = p.rate("alt.oic.lump_sum_initial_payment_pct")
     max_months = p.count("alt.oic.periodic_max_months")
     if low_income:
         days = p.count("alt.oic.low_income_first_payment_days")
         r.figures["initial_payment_lump_sum"] = ZERO
-        r.notes.append(f"low income: first payment due {days} days after acceptance unless another date is agreed")
+        r.notes.append(message("finances.option_note.low_income_first_payment", days=days))
     else:
         r.figures["initial_payment_lump_sum"] = money(lump * pct)
         if periodic is not None:
@@ -172,38 +160,28 @@ def _decide(
         r.monthly_payment = payment_to_clear(periodic, max_months) if periodic else ZERO
         r.months_to_pay = max_months
     r.notes.append(
-        f"lump sum: {pct * 100:.0f}% with the offer, the rest in up to "
-        f"{p.count('alt.oic.lump_sum_max_payments')} payments within "
-        f"{p.count('alt.oic.lump_sum_max_months')} months of acceptance; periodic: "
-        f"{p.count('alt.oic.periodic_min_months')}-{max_months} monthly payments, paid while the IRS "
-        "considers the offer"
+        message(
+            "finances.option_note.offer_terms",
+            pct=int(pct * 100),
+            payments=p.count("alt.oic.lump_sum_max_payments"),
+            months=p.count("alt.oic.lump_sum_max_months"),
+            min_months=p.count("alt.oic.periodic_min_months"),
+            max_months=max_months,
+        )
     )
     if lump <= 0 and not bound:
-        r.notes.append(f"{whose} figures give $0; the offer must still be more than $0")
-    at_least = "at least " if bound else ""
+        key = "yours" if whose == "your" else "irs"
+        r.notes.append(message(f"finances.option_note.offer_zero_{key}", zero=ZERO))
     if lump >= facts.balance:
-        r.reasons.append(
-            f"the minimum offer by {whose} figures ({at_least}${lump:,}) is not less than what you owe "
-            f"(${facts.balance:,}): the IRS would expect full payment, so an offer is unlikely to be accepted"
-        )
         key = f"reason.offer_not_less_{'yours' if whose == 'your' else 'irs'}{'_at_least' if bound else ''}"
         r.why.append(message(key, lump=lump, balance=facts.balance))
         checks.append(False)
     elif bound:
         assert own is not None
-        r.reasons.append(
-            f"your reasonable collection potential is at least ${lump:,} lump sum; the assets whose value or loan "
-            "is not known could raise it, so whether it is less than what you owe is not known yet"
-        )
         r.why.append(message("reason.rcp_at_least", lump=lump))
         r.missing += [m for m in own.equity.missing if m not in r.missing]
         checks.append(None)
     else:
-        periodic_words = f", ${periodic:,} periodic" if periodic is not None else ""
-        r.reasons.append(
-            f"{whose} reasonable collection potential (${lump:,} lump sum{periodic_words}) is less "
-            f"than the ${facts.balance:,} owed"
-        )
         mine = "yours" if whose == "your" else "irs"
         if periodic is not None:
             r.why.append(

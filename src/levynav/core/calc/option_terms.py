@@ -8,9 +8,10 @@ from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 
 from levynav.core import params
 from levynav.core.model.ability_to_pay import Eligibility as Eligibility
+from levynav.core.model.ability_to_pay import FeeMethod
 from levynav.core.model.ability_to_pay import LevyEffect as LevyEffect
 from levynav.core.model.ability_to_pay import Option as Option
-from levynav.core.model.analysis import Message, ParamUse
+from levynav.core.model.analysis import Message, ParamUse, message
 
 CENT = Decimal("0.01")
 DOLLAR = Decimal("1")
@@ -37,10 +38,10 @@ class IrsFigures:
 class FeeLine:
     """One user-fee line: how you apply and pay, the standard fee and the low-income fee (None = missing)."""
 
-    method: str
+    method: FeeMethod
     amount: Decimal | None
     low_income_amount: Decimal | None
-    note: str
+    notes: list[Message]  # ``finances.fee.*``: a missing value, the low-income waiver or reimbursement
     params: tuple[ParamUse, ...] = ()
 
     @property
@@ -53,9 +54,7 @@ class OptionResult:
     """One collection alternative, side by side with the others."""
 
     option: Option
-    title: str
     eligibility: Eligibility
-    reasons: list[str] = field(default_factory=list)
     why: list[Message] = field(default_factory=list)  # the reasons as message references (``reason.*``), in order
     missing: list[str] = field(default_factory=list)
     monthly_payment: Decimal | None = None  # the smallest monthly payment the option asks for
@@ -63,11 +62,11 @@ class OptionResult:
     pay_by: date | None = None
     fees: list[FeeLine] = field(default_factory=list)
     levy_effect: LevyEffect = LevyEffect.NO_RELEASE_REQUIRED
-    levy_note: str = ""
+    levy_note: Message | None = None  # ``finances.levy_note.*``
     figures: dict[str, Decimal | int | bool | str | None] = field(default_factory=dict)
     params: list[ParamUse] = field(default_factory=list)
     citations: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    notes: list[Message] = field(default_factory=list)  # ``finances.option_note.*``
     missing_values: list[str] = field(default_factory=list)  # parameters with no value on the date (not facts)
     table: list[dict[str, object]] = field(default_factory=list)  # row by row detail (the offer's equity lines)
 
@@ -132,34 +131,25 @@ def ia_fees(p: Params, low_income: bool | None) -> list[FeeLine]:
     """User fees of a long-term installment agreement (IA-8, IA-9); a missing amount stays missing."""
     lines = []
     for method, pid, low_pid, low_note in (
-        ("online, direct debit", "alt.ia_fee.online_direct_debit", "alt.ia_fee.low_income_direct_debit", "waived"),
-        ("online, other payment", "alt.ia_fee.online_other", "alt.ia_fee.low_income_other", "reimbursed at the end"),
         (
-            "phone/mail/in person, direct debit",
-            "alt.ia_fee.other_direct_debit",
+            FeeMethod.ONLINE_DIRECT_DEBIT,
+            "alt.ia_fee.online_direct_debit",
             "alt.ia_fee.low_income_direct_debit",
             "waived",
         ),
-        (
-            "phone/mail/in person, other payment",
-            "alt.ia_fee.other_non_direct_debit",
-            "alt.ia_fee.low_income_other",
-            "reimbursed at the end",
-        ),
+        (FeeMethod.ONLINE_OTHER, "alt.ia_fee.online_other", "alt.ia_fee.low_income_other", "reimbursed"),
+        (FeeMethod.OTHER_DIRECT_DEBIT, "alt.ia_fee.other_direct_debit", "alt.ia_fee.low_income_direct_debit", "waived"),
+        (FeeMethod.OTHER_OTHER, "alt.ia_fee.other_non_direct_debit", "alt.ia_fee.low_income_other", "reimbursed"),
     ):
         amount, low = p.amount(pid), p.amount(low_pid)
-        note = "value missing: the current fee was not found" if amount is None else ""
+        notes = [message("finances.fee.value_missing")] if amount is None else []
         if low_income:
-            note = (note + "; " if note else "") + f"low income: ${low:,} ({low_note}, § 6159(f))"
-        lines.append(FeeLine(method, amount, low, note, (p.use(pid), p.use(low_pid))))
+            notes.append(message(f"finances.fee.low_income_{low_note}", amount=low))
+        lines.append(FeeLine(method, amount, low, notes, (p.use(pid), p.use(low_pid))))
     return lines
 
 
 def ia_levy(result: OptionResult) -> None:
     result.levy_effect = LevyEffect.MUST_RELEASE_UNLESS_AGREEMENT_SAYS_OTHERWISE
-    result.levy_note = (
-        "Once the agreement is entered the IRS must release the levy unless the agreement says the levy stays "
-        "(26 U.S.C. § 6343(a)(1)(C)); no new levy while the request is pending or the agreement is in effect "
-        "(§ 6331(k)(2))."
-    )
+    result.levy_note = message("finances.levy_note.installment_agreement")
     result.citations += ["IA-10", "IA-11", "IA-12"]

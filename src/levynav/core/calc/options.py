@@ -17,6 +17,7 @@ from levynav.core.calc.alternatives import AlternativesFacts, AlternativesResult
 from levynav.core.calc.decided import CsedValue
 from levynav.core.calc.option_terms import IrsFigures
 from levynav.core.model.case import Case, FilingStatus, TaxKind, TaxpayerKind
+from levynav.core.model.message import message
 
 
 def _balance(case: Case) -> Decimal | None:
@@ -238,9 +239,8 @@ def as_section(result: AlternativesResult) -> dict[str, Any]:
         "options": [
             {
                 "option": o.option.value,
-                "title": o.title,
                 "eligibility": o.eligibility.value,
-                "reasons": o.reasons,
+                "reasons": o.why,
                 "missing": o.missing,
                 "monthly_payment": _money(o.monthly_payment),
                 "months_to_pay": o.months_to_pay,
@@ -250,7 +250,7 @@ def as_section(result: AlternativesResult) -> dict[str, Any]:
                         "method": f.method,
                         "amount": _money(f.amount),
                         "low_income_amount": _money(f.low_income_amount),
-                        "note": f.note,
+                        "notes": f.notes,
                     }
                     for f in o.fees
                 ],
@@ -280,5 +280,5 @@ def options_result(
 
 def options_section(result: AlternativesResult | None) -> dict[str, Any]:
     if result is None:
-        return {"available": False, "reason": "the balance owed on every tax period is needed (tax_periods[].balance)"}
+        return {"available": False, "reason": message("finances.options_unavailable.balance_needed")}
     return {"available": True, **as_section(result)}

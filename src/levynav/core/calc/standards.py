@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from levynav.core import lawdata
+from levynav.core.model.message import Message, message
 
 TABLES = (
     "national_standards",
@@ -272,7 +273,7 @@ class Choice:
 
     edition: Edition | None
     as_of: date
-    notes: tuple[str, ...]
+    notes: tuple[Message, ...]  # ``finances.standards_note.*``
     stale: bool
 
 
@@ -281,32 +282,28 @@ def edition_for(as_of: date) -> Choice:
     all_editions = editions()
     in_force = [e for e in all_editions if e.effective_date <= as_of]
     if not in_force:
-        first = all_editions[0].effective_date.isoformat() if all_editions else "none"
-        note = f"No Collection Financial Standards edition in this program was in force on {as_of} (earliest: {first})."
+        first = all_editions[0].effective_date if all_editions else None
+        note = (
+            message("finances.standards_note.none_in_force", as_of=as_of, first=first)
+            if first
+            else message("finances.standards_note.none", as_of=as_of)
+        )
         return Choice(None, as_of, (note,), False)
     chosen = in_force[-1]
-    notes = [f"Figures use the IRS Collection Financial Standards effective {_long(chosen.effective_date)}."]
+    notes = [message("finances.standards_note.edition", effective=chosen.effective_date)]
     review_by = chosen.meta.get("review_by")
     stale = chosen is all_editions[-1] and isinstance(review_by, date) and as_of >= review_by
     if stale:
-        notes.append(
-            f"These are the newest standards this program has; on {_long(as_of)} newer IRS figures may be in force"
-            " and could differ. " + str(chosen.meta.get("review_note", "")).strip()
-        )  # how an operator loads a newer edition (`levynav data import-standards`) is in the README, not on a page
+        # the edition's review_note (where the next edition stands) is for the operator, as is how to load one
+        # (`levynav data import-standards`, in the README): neither is on a person's page
+        notes.append(message("finances.standards_note.stale", as_of=as_of))
     if chosen.origin == "imported":
-        notes.append(f"This edition was imported from {chosen.folder}.")
+        notes.append(message("finances.standards_note.imported", folder=str(chosen.folder)))
     missing_tables = [t for t in TABLES if t not in chosen.rows]
     if missing_tables:
-        notes.append(
-            f"The {chosen.effective_date} edition lacks these tables: "
-            + ", ".join(t.replace("_", " ") for t in missing_tables)
-            + "; lines that need them are left open."
-        )
+        tables = [message(f"finances.table.{t}") for t in missing_tables]
+        notes.append(message("finances.standards_note.tables_missing", effective=chosen.effective_date, tables=tables))
     return Choice(chosen, as_of, tuple(notes), stale)
-
-
-def _long(d: date) -> str:
-    return f"{d.strftime('%B')} {d.day}, {d.year}"
 
 
 def county_known_anywhere(state: str | None, name: str | None, fips: str | None) -> bool:

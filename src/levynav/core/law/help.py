@@ -143,7 +143,7 @@ def _household(case: Case, ctx: Context) -> tuple[Decimal | None, str, int | Non
     income_path = "circumstances.household_income_annual"
     stated = fin.income if fin is not None else None
     if income is None and stated is not None and stated.gross_total is not None and not stated.missing:
-        income, income_path = stated.gross_total * 12, "finances.income (monthly gross x 12)"
+        income, income_path = stated.gross_total * 12, "finances.income"  # monthly gross × 12
     size: int | None = c.household_size
     size_path = "circumstances.household_size"
     if size is None and fin is not None and fin.household is not None and fin.household.size:

@@ -44,7 +44,7 @@ from levynav.core.law.release_info import (
     requesting_release,
 )
 from levynav.core.law.rule import Context, DeadlineFunc, Rule, RuleFunc, once
-from levynav.core.model.analysis import Effect, Finding, LabelArg, Outcome
+from levynav.core.model.analysis import Effect, Finding, LabelArg, Message, Outcome, message
 from levynav.core.model.case import Case, Levy, LevyKind
 
 PAID_OR_EXPIRED = Rule(
@@ -87,10 +87,10 @@ def _paid_or_expired(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
         )
     facts: dict[str, object] = {}
     missing: list[str] = []
-    expired_before_levy: list[str] = []
-    expired_since: list[str] = []
-    between_levy: list[str] = []
-    between_now: list[str] = []
+    expired_before_levy: list[Message] = []
+    expired_since: list[Message] = []
+    between_levy: list[Message] = []
+    between_now: list[Message] = []
     for p, path in zip(periods, period_paths, strict=True):
         csed = ctx.csed.get(p.id)
         if csed is None or csed.date is None:
@@ -119,7 +119,7 @@ def _paid_or_expired(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
             effect=Effect.MUST_RELEASE,
             subject=subject,
             facts=facts,
-            periods=", ".join(expired_before_levy),
+            periods=expired_before_levy,
         )
     if between_levy:
         return rule.finding(
@@ -128,10 +128,10 @@ def _paid_or_expired(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
             effect=rule.effect,
             subject=subject,
             facts=facts,
-            periods=", ".join(between_levy),
+            periods=between_levy,
         )
     if expired_since:
-        return _expired_since(case, levy, subject, facts, ", ".join(expired_since))
+        return _expired_since(case, levy, subject, facts, expired_since)
     if between_now:
         return rule.finding(
             Outcome.UNKNOWN,
@@ -139,7 +139,7 @@ def _paid_or_expired(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
             effect=rule.effect,
             subject=subject,
             facts=facts,
-            periods=", ".join(between_now),
+            periods=between_now,
         )
     if missing:
         return rule.finding(
@@ -148,14 +148,14 @@ def _paid_or_expired(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
     return rule.finding(Outcome.DOES_NOT_APPLY, "not_paid_not_expired", subject=subject, facts=facts)
 
 
-def _csed_words(period: str, later: date, earlier: date) -> str:
+def _csed_words(period: str, later: date, earlier: date) -> Message:
+    """A tax period and the day its statute runs out (both days when the two ways of counting differ)."""
     if later == earlier:
-        return f"{period} (statute ran out {later.isoformat()})"
-    other = f"or {earlier.isoformat()} if the days are counted the other way"
-    return f"{period} (statute runs out {later.isoformat()}, {other})"
+        return message(f"{PAID_OR_EXPIRED.id}.period_csed", period=period, csed=later)
+    return message(f"{PAID_OR_EXPIRED.id}.period_csed_two", period=period, later=later, earlier=earlier)
 
 
-def _expired_since(case: Case, levy: Levy, subject: str, facts: dict[str, object], periods: str) -> Finding:
+def _expired_since(case: Case, levy: Levy, subject: str, facts: dict[str, object], periods: list[Message]) -> Finding:
     """A levy made in time, still attached after the statute ran out: Reg. 301.6343-1(b)(1)(ii).
 
     "A continuing levy on salary or wages made under section 6331(e) must be released at the end of the period of

@@ -87,7 +87,7 @@ def _calc(d: Decided) -> Message | str:
     take = f.get("levy_take_per_month", f.get("levy_take_known_so_far"))
     allowable = f.get("allowable_living_expenses", f.get("allowable_living_expenses_at_least"))
     if not (isinstance(income, Decimal) and isinstance(take, Decimal) and isinstance(allowable, Decimal)):
-        return d.explanation.strip()
+        return d.explanation
     after = income - take
     if d.outcome is Outcome.APPLIES:
         key = "calc_yes" if "allowable_living_expenses" in f else "calc_yes_at_least"

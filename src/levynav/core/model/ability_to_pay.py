@@ -5,9 +5,9 @@ value used), the disposable income, the hardship figures and the collection alte
 Money is ``Decimal`` (dollars, cents as the calculation rounds them); ``None`` is unknown, never zero. Kinds are
 enumerations. Fields are the JSON contract (docs/json-contract.md, "finances"): add fields, never rename them.
 
-Still working text (English, from calc/): the ``label``, ``basis``, ``conversion``, ``note``/``notes``, ``reason``,
-``reasons``, ``title``, ``levy_note`` and hardship ``explanation`` strings; renderers in another language show the
-typed figures and ignore them (docs/json-contract.md, "Not yet language-free").
+Words are message references (``Message``: a catalog key and typed values, ``finance.*`` and ``reason.*`` in
+data/messages/<lang>/): every label, basis, conversion, note, reason and explanation; the renderers of
+``levynav.explain`` say them in a language (contract 4, docs/json-contract.md).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from enum import StrEnum
 from pydantic import BaseModel, Field
 
 from levynav.core.model.finances import IncomeKind, PayFrequency
+from levynav.core.model.message import Message
 from levynav.core.model.outcome import Outcome
 
 
@@ -71,11 +72,22 @@ class Grade(StrEnum):
     U = "U"
 
 
+class FeeMethod(StrEnum):
+    """How an option's user fee is paid (data/parameters/alternatives.yaml, alt.*fee*)."""
+
+    ONLINE_DIRECT_DEBIT = "online_direct_debit"
+    ONLINE_OTHER = "online_other"
+    OTHER_DIRECT_DEBIT = "other_direct_debit"  # phone, mail or in person
+    OTHER_OTHER = "other_other"
+    ANY = "any"
+    OFFER_APPLICATION = "offer_application"  # Form 656 application fee
+
+
 class Edition(BaseModel):
     """The edition of the Collection Financial Standards used, and each table's status."""
 
     effective_date: date | None = None
-    title: str | None = None
+    title: Message | None = None  # ``finance.edition_title`` {date}
     origin: str | None = None  # "packaged" or "imported"
     newest_known_may_be_outdated: bool = False
     tables: dict[str, Grade | None] = Field(default_factory=dict)
@@ -83,7 +95,7 @@ class Edition(BaseModel):
 
 class Household(BaseModel):
     size: int
-    basis: str  # working text: where the size comes from
+    basis: Message  # where the size comes from (``finance.household.*``)
     ages: list[int | None] = Field(default_factory=list)
 
 
@@ -96,10 +108,10 @@ class County(BaseModel):
 class IncomeLine(BaseModel):
     path: str  # the income source in the case, e.g. finances.income[0]
     kind: IncomeKind
-    label: str
+    label: Message  # ``finance.income.KIND`` {what, earner}
     frequency: PayFrequency | None = None
-    conversion: str | None = None  # the monthly factor used, in words (working text)
-    conversion_source: str | None = None
+    conversion: Message | None = None  # the monthly factor used (``finance.conversion.*``)
+    conversion_source: Message | None = None  # where the factor comes from (``finance.conversion_source.*``)
     gross_per_period: Decimal | None = None
     net_per_period: Decimal | None = None
     monthly_gross: Decimal | None = None
@@ -108,7 +120,7 @@ class IncomeLine(BaseModel):
     counted_basis: CountedBasis | None = None
     monthly_exact_calendar: Decimal | None = None  # the exact calendar conversion, when the IRS factor differs
     missing: list[str] = Field(default_factory=list)
-    notes: list[str] = Field(default_factory=list)
+    notes: list[Message] = Field(default_factory=list)
 
 
 class Income(BaseModel):
@@ -134,7 +146,7 @@ class StandardValue(BaseModel):
 
 class ExpenseLine(BaseModel):
     key: str  # e.g. national_standards, housing_utilities, vehicle_operating[0]
-    label: str
+    label: Message  # ``finance.expense.KEY`` {what: the vehicle's description}
     rule: Allowance
     standard: Decimal | None = None
     actual: Decimal | None = None
@@ -144,7 +156,7 @@ class ExpenseLine(BaseModel):
     cites: list[str] = Field(default_factory=list)
     missing: list[str] = Field(default_factory=list)
     missing_values: list[str] = Field(default_factory=list)
-    notes: list[str] = Field(default_factory=list)
+    notes: list[Message] = Field(default_factory=list)
 
 
 class Expenses(BaseModel):
@@ -183,12 +195,12 @@ class LevyTake(BaseModel):
     levy: str  # levies[i]
     kind: str
     amount: Decimal | None = None
-    basis: str
+    basis: Message  # which case field gives the amount and how it is counted (``finance.levy_take.*``)
 
 
 class Hardship(BaseModel):
     outcome: Outcome
-    explanation: str  # working text; the finding's message is the record's explanation
+    explanation: Message  # ``finance.hardship.*``; the finding's message says it with the rule
     missing: list[str] = Field(default_factory=list)
     figures: HardshipFigures = Field(default_factory=HardshipFigures)
     levies: list[LevyTake] = Field(default_factory=list)
@@ -198,50 +210,49 @@ class LowIncome(BaseModel):
     qualifies: bool | None = None
     limit: Decimal | None = None
     tested_income: Decimal | None = None
-    basis: str | None = None
+    basis: Message | None = None  # the income tested (``finance.low_income.basis.*``)
     status: Grade | None = None
     missing: list[str] = Field(default_factory=list)
-    reason: str | None = None
+    reason: Message | None = None
 
 
 class Fee(BaseModel):
-    method: str
+    method: FeeMethod
     amount: Decimal | None = None
     low_income_amount: Decimal | None = None
-    note: str = ""
+    notes: list[Message] = Field(default_factory=list)  # ``finance.fee.*``
 
 
 Figure = bool | int | Decimal | date | str
 
 
 class OptionResult(BaseModel):
-    option: Option
-    title: str
+    option: Option  # its name is the renderer's (label ``option``)
     eligibility: Eligibility
-    reasons: list[str] = Field(default_factory=list)
+    reasons: list[Message] = Field(default_factory=list)  # ``reason.*``
     missing: list[str] = Field(default_factory=list)
     monthly_payment: Decimal | None = None
     months_to_pay: int | None = None
     pay_by: date | None = None
     fees: list[Fee] = Field(default_factory=list)
     levy_effect: LevyEffect
-    levy_note: str = ""
+    levy_note: Message | None = None  # ``finance.levy_note.*``
     figures: dict[str, Figure | None] = Field(default_factory=dict)
     citations: list[str] = Field(default_factory=list)
-    notes: list[str] = Field(default_factory=list)
+    notes: list[Message] = Field(default_factory=list)  # ``finance.option_note.*``
     missing_values: list[str] = Field(default_factory=list)
     table: list[dict[str, Figure | None]] = Field(default_factory=list)
 
 
 class Options(BaseModel):
     available: bool
-    reason: str | None = None  # why the options could not be weighed (working text)
+    reason: Message | None = None  # why the options could not be weighed
     balance: Decimal | None = None
     low_income: LowIncome | None = None
     options: list[OptionResult] = Field(default_factory=list)
     unverified: list[str] = Field(default_factory=list)  # parameter ids not verified against the law
     missing_values: list[str] = Field(default_factory=list)  # parameter ids with no value on the date
-    notes: list[str] = Field(default_factory=list)
+    notes: list[Message] = Field(default_factory=list)
 
     def by_option(self) -> dict[Option, OptionResult]:
         return {o.option: o for o in self.options}
@@ -264,5 +275,5 @@ class AbilityToPay(BaseModel):
     unverified_values: list[StandardValue] = Field(default_factory=list)
     citations: dict[str, CitationRef] = Field(default_factory=dict)
     hardship: Hardship | None = None
-    notes: list[str] = Field(default_factory=list)
+    notes: list[Message] = Field(default_factory=list)
     options: Options | None = None
