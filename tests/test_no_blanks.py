@@ -119,4 +119,5 @@ def test_plan_texts_fill_only_values_their_situation_has() -> None:
                 "when",
                 "form_filed",
                 "forms",
+                "on_unknown",
             }

@@ -130,6 +130,14 @@ def steps(case: Case, findings: list[Finding], deadlines: list[Deadline], ctx: C
         if f.outcome is not Outcome.APPLIES or f.effect not in ACTION_EFFECTS or f.rule not in texts:
             continue
         chosen.setdefault(f.rule, []).append(f)
+    # An UNKNOWN finding where two readings of the law differ still gives a step, when the rule's plan text has a
+    # situation for it marked ``on_unknown`` (and no situation of the same rule already applies).
+    applied = set(chosen)
+    for f in findings:
+        if f.outcome is Outcome.UNKNOWN and f.effect in ACTION_EFFECTS and f.rule in texts and f.rule not in applied:
+            variant = (texts[f.rule].get("variants") or {}).get(f.message_key) or {}
+            if variant.get("on_unknown"):
+                chosen.setdefault(f.rule, []).append(f)
     drafts: list[_Draft] = []
     for rule, group in chosen.items():
         t, lead, key = step_text(for_taxpayer(texts[rule], case), group, rule, case)

@@ -205,7 +205,8 @@ def _income_test(case: Case, ctx: Context, s: str, levy: Levy, pct: ParamUse) ->
     )
 
 
-def _hold(levy: Levy) -> tuple[date, ParamUse] | None:
+def bank_hold_period(levy: Levy) -> tuple[date, ParamUse] | None:
+    """The last day of the § 6332(c) hold (served date + 21 days, the raw day) and the parameter used."""
     if levy.served_date is None:
         return None
     days = params.use("bank_levy.hold_days", on=levy.served_date)
@@ -224,7 +225,7 @@ def _bank(ctx: Context, i: int, levy: Levy) -> Finding:
     rule, s = BANK_HOLD, levy_subject(i)
     if levy.released_date is not None and levy.released_date <= ctx.as_of:
         return rule.finding(Outcome.NOT_APPLICABLE, "released", subject=s, released=levy.released_date)
-    hold = _hold(levy)
+    hold = bank_hold_period(levy)
     if hold is None:
         return rule.finding(Outcome.UNKNOWN, "no_date", subject=s, missing=[f"{s}.served_date"])
     end, days = hold
@@ -260,7 +261,7 @@ def bank_hold_ends(case: Case, ctx: Context) -> list[Deadline]:
     for i, levy in enumerate(case.levies):
         if levy.kind is not LevyKind.BANK or levy.proceeds_sent or levy.proceeds_sent_date is not None:
             continue
-        hold = _hold(levy)
+        hold = bank_hold_period(levy)
         if hold is None:
             continue
         end, days = hold

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from levynav.core.law.exemptions_payments import bank_hold_period
 from levynav.core.law.levies_in_force import active_levies, released_finding
 from levynav.core.law.levy_facts import levy_periods, levy_subject
 from levynav.core.law.levy_reach import fixed_right
@@ -131,7 +132,7 @@ def _paid_or_expired(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
             periods=between_levy,
         )
     if expired_since:
-        return _expired_since(case, levy, subject, facts, expired_since)
+        return _expired_since(case, ctx, levy, subject, facts, expired_since)
     if between_now:
         return rule.finding(
             Outcome.UNKNOWN,
@@ -155,7 +156,9 @@ def _csed_words(period: str, later: date, earlier: date) -> Message:
     return message(f"{PAID_OR_EXPIRED.id}.period_csed_two", period=period, later=later, earlier=earlier)
 
 
-def _expired_since(case: Case, levy: Levy, subject: str, facts: dict[str, object], periods: list[Message]) -> Finding:
+def _expired_since(
+    case: Case, ctx: Context, levy: Levy, subject: str, facts: dict[str, object], periods: list[Message]
+) -> Finding:
     """A levy made in time, still attached after the statute ran out: Reg. 301.6343-1(b)(1)(ii).
 
     "A continuing levy on salary or wages made under section 6331(e) must be released at the end of the period of
@@ -167,8 +170,9 @@ def _expired_since(case: Case, levy: Levy, subject: str, facts: dict[str, object
     right = fixed_right(case, levy, subject)
     f = {**facts, **right.facts}
     if right.key == "not_fixed":
-        key = "expired_since" if levy.kind is LevyKind.WAGES else "expired_since_held"
-        return rule.finding(Outcome.APPLIES, key, subject=subject, facts=f, periods=periods)
+        if levy.kind is LevyKind.WAGES:
+            return rule.finding(Outcome.APPLIES, "expired_since", subject=subject, facts=f, periods=periods)
+        return _held_after_csed(levy, ctx, subject, f, periods)
     if right.key == "fixed":
         return rule.finding(
             Outcome.DOES_NOT_APPLY,
@@ -183,6 +187,67 @@ def _expired_since(case: Case, levy: Levy, subject: str, facts: dict[str, object
     )
     return rule.finding(
         Outcome.UNKNOWN, key, effect=rule.effect, subject=subject, facts=f, missing=right.missing, periods=periods
+    )
+
+
+# The question a one-time levy made in time, whose money was still held when the statute ran out, raises.
+HELD_CITES = ("R6343-A1-HELD",)
+
+
+def _held_after_csed(
+    levy: Levy, ctx: Context, subject: str, facts: dict[str, object], periods: list[Message]
+) -> Finding:
+    """A one-time levy (a bank account) made before the CSED whose money was not yet paid over when it ran out.
+
+    Two readings, and no court case decides between them (docs/law-notes.md):
+    - the person's: Reg. § 301.6343-1(b)(1)(i) requires release once "the period of limitations provided in
+      section 6502 … has lapsed", and only a continuing wage levy and a fixed-and-determinable right to later
+      payments are named in (b)(1)(ii); money still at the bank has not been collected;
+    - the IRS's: § 6502(a) lets a tax "be collected by levy" when "the levy is made" within the period; a notice
+      of levy brings what it reached into the Government's constructive possession when served (United States v.
+      National Bank of Commerce, 472 U.S. 713, 720 (1985)); the § 6332(c) 21-day hold only delays the surrender.
+    So: UNKNOWN (the person's reading first) while the money is held; once the holder paid it over there is
+    nothing left for a release to free (whether it is refunded is R6401-1's question).
+    """
+    rule = PAID_OR_EXPIRED
+    f = {**facts, f"{subject}.proceeds_sent": levy.proceeds_sent}
+    paid_on = levy.proceeds_sent_date
+    if (paid_on is not None and paid_on <= ctx.as_of) or (levy.proceeds_sent and paid_on is None):
+        if paid_on is not None:
+            f[f"{subject}.proceeds_sent_date"] = paid_on
+        return rule.finding(
+            Outcome.DOES_NOT_APPLY,
+            "paid_over_after_csed",
+            effect=Effect.INFO,
+            subject=subject,
+            facts=f,
+            also_cites=HELD_CITES,
+            periods=periods,
+        )
+    hold = bank_hold_period(levy) if levy.kind is LevyKind.BANK else None
+    # § 6332(c): a bank may not pay over before the hold ends, so until then the money is held by law.
+    held_by_law = hold is not None and ctx.as_of <= hold[0]
+    if levy.proceeds_sent is None and not held_by_law:
+        return rule.finding(
+            Outcome.UNKNOWN,
+            "held_or_paid_unknown",
+            effect=rule.effect,
+            subject=subject,
+            facts=f,
+            missing=[f"{subject}.proceeds_sent"],
+            also_cites=HELD_CITES,
+            periods=periods,
+        )
+    return rule.finding(
+        Outcome.UNKNOWN,
+        "held_after_csed",
+        effect=rule.effect,
+        subject=subject,
+        facts=f,
+        params=[hold[1]] if hold is not None else [],
+        deadline_ids=["bank.hold_ends"] if held_by_law else [],
+        also_cites=HELD_CITES,
+        periods=periods,
     )
 
 
