@@ -77,7 +77,7 @@ def test_unverified_inputs_are_listed() -> None:
     assert code == 0
     data = json.loads(out)
     assert data["exempt_amount"] == "386.54"
-    assert set(data["unverified"]) == {"standard deduction", "dependent amount"}
+    assert set(data["unverified"]) == {"standard_deduction", "dependent_amount"}
 
 
 @pytest.mark.parametrize(

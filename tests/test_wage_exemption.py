@@ -12,6 +12,8 @@ from hypothesis import strategies as st
 
 from levynav.core.calc import wage_exemption as we
 from levynav.core.model.case import FilingStatus
+from levynav.explain import LANGS, catalog
+from levynav.explain import wage_exemption as words
 from levynav.lawbook import datafiles
 
 SHARED_CHECK = Path(__file__).resolve().parents[2] / "shared" / "data" / "pub1494_check_values.csv"
@@ -107,7 +109,8 @@ def test_no_statement_means_married_filing_separately_with_no_dependents() -> No
     assert result.filing_status is FilingStatus.MARRIED_FILING_SEPARATELY
     assert result.dependents == 0
     assert result.exempt_amount == Decimal("1216.67")
-    assert "6334(d)(4)(D)" in result.notes[0]
+    assert result.notes[0].key == "wage.no_statement"
+    assert "6334(d)(4)(D)" in words.notes(result, "en")[0]
 
 
 def test_2026_with_dependents_names_the_missing_dependent_amount() -> None:
@@ -121,7 +124,10 @@ def test_2026_without_dependents_uses_the_secondary_standard_deduction_and_says_
     result = we.exempt_amount(2026, "weekly", "single", 0)
     assert result.exempt_amount == Decimal("309.62")  # 16,100 / 52
     assert result.unverified_inputs == [result.standard_deduction]
-    assert any("secondary" in n for n in result.notes)
+    assert [n.key for n in result.notes] == ["wage.year_note.y2026", "wage.input_status"]
+    said = result.notes[1].args
+    assert said["input"].value == "standard_deduction" and said["status"].value == "S"  # type: ignore[union-attr]
+    assert any("secondary" in n for n in words.notes(result, "en"))
 
 
 def test_2019_dependent_amount_is_missing_not_interpolated() -> None:
@@ -134,7 +140,7 @@ def test_2025_uses_the_pre_july_2025_basis_by_default_and_can_switch() -> None:
     default = we.exempt_amount(2025, "weekly", "single", 1)
     assert default.basis == "rev_proc_2024_40_before_2025_law"
     assert default.exempt_amount == Decimal("386.54")  # 288.46 + 98.08, the only 2025 table seen
-    assert any("Pub. L. 119-21" in n for n in default.notes)
+    assert any("Pub. L. 119-21" in n for n in words.notes(default, "en"))
     amended = we.exempt_amount(2025, "weekly", "single", 0, basis="as_amended_by_2025_law")
     assert amended.exempt_amount == Decimal("302.88")  # 15,750 / 52
     with pytest.raises(we.MissingInput):
@@ -239,7 +245,7 @@ def test_inputs_file_keeps_the_shared_columns_plus_source_and_every_value_is_sou
                 for value in (inputs.standard_deduction, inputs.additional_per_condition, inputs.dependent_amount):
                     assert value.source, f"{year} {status} {value.name}: no source"
                     if value.value is None:
-                        assert value.status == "missing" and value.source == "missing"
+                        assert value.status is we.InputStatus.MISSING and value.source == "missing"
                     else:
                         assert value.status in {"V", "S", "U"}, f"{year} {status} {value.name}: {value.status}"
 
@@ -249,3 +255,37 @@ def test_wage_citations_are_in_the_registry() -> None:
 
     for cid in we.CITES:
         assert registry.cite(cid).summary
+
+
+def test_every_note_and_label_of_every_year_is_a_message_in_every_language() -> None:
+    """The notes are message references ({key, args}): each year's note, the employer default and every input's
+    status render in English and Spanish; the record itself holds no sentence (issue 10)."""
+    for year in we.years():
+        for basis in we.bases(year):
+            try:
+                result = we.exempt_amount(year, "weekly", "single", 0, basis=basis)
+                default = we.exempt_amount(year, "weekly", basis=basis)
+            except we.MissingInput:
+                continue
+            for r in (result, default):
+                for note in r.notes:
+                    assert all(a.type != "text" for a in note.args.values()), f"{year}: {note.key} quotes text"
+                    for lang in LANGS:
+                        assert catalog.has(note.key, lang), f"{lang}: no {note.key}"
+                        assert words.notes(r, lang)
+    for lang in LANGS:
+        for status in we.InputStatus:
+            assert catalog.messages(lang)["label"]["InputStatus"][status.value], f"{lang}: {status}"
+        for name in we.Pub1494Input:
+            assert catalog.messages(lang)["label"]["Pub1494Input"][name.value], f"{lang}: {name}"
+
+
+def test_the_formula_holds_numbers_only_and_is_named_in_each_language() -> None:
+    older = we.exempt_amount(2024, "weekly", "single", 3, additional_conditions=1)
+    assert older.formula == "280.77 + 3 x 96.15 + 37.50 = 606.72"
+    assert words.formula(older, "en") == (
+        "280.77 (standard deduction 14,600 / 52) + 3 x 96.15 (dependent amount 5,000 / 52)"
+        " + 37.50 (1 x 1,950 / 52) = 606.72"
+    )
+    spanish = words.formula(older, "es")
+    assert "deducción estándar" in spanish and "cantidad por dependiente" in spanish and "standard" not in spanish

@@ -11,15 +11,14 @@ import typer
 from levynav.cli.arguments import check_format, fail
 from levynav.core.calc import wage_exemption as we
 from levynav.core.model import limits
-
-STATUS_LABEL = {"V": "verified", "S": "secondary sources only", "U": "UNVERIFIED", "missing": "missing"}
+from levynav.explain import wage_exemption as words
 
 
 def _as_json(result: we.WageExemption) -> dict[str, Any]:
     def inp(v: we.InputValue | None) -> dict[str, Any] | None:
         if v is None:
             return None
-        return {"value": str(v.value) if v.value is not None else None, "source": v.source, "status": v.status}
+        return {"value": str(v.value) if v.value is not None else None, "source": v.source, "status": v.status.value}
 
     return {
         "year": result.year,
@@ -41,8 +40,8 @@ def _as_json(result: we.WageExemption) -> dict[str, Any]:
         "additional_per_period": str(result.additional_per_period),
         "exempt_amount": str(result.exempt_amount),
         "formula": result.formula,
-        "unverified": [v.name for v in result.unverified_inputs],
-        "notes": result.notes,
+        "unverified": [v.name.value for v in result.unverified_inputs],
+        "notes": [n.model_dump(mode="json") for n in result.notes],
         "citations": list(result.citations),
     }
 
@@ -99,17 +98,18 @@ def _print_text(result: we.WageExemption, pay: Decimal | None = None) -> None:
     )
     typer.echo(f"  for: {who}; additional standard deductions (65+/blind): {result.additional_conditions}")
     typer.echo(f"  table: {result.edition} (basis: {result.basis})")
-    typer.echo(f"  formula: {result.formula}")
+    typer.echo(f"  formula: {words.formula(result, 'en')}")
     typer.echo("  inputs:")
     for v in result.inputs:
-        typer.echo(f"    - {v.name}: ${v.value:,} [{STATUS_LABEL[v.status]}] source: {v.source}")
+        name, status = words.input_name(v, "en"), words.input_status(v, "en")
+        typer.echo(f"    - {name}: ${v.value:,} [{status}] source: {v.source}")
     typer.echo(f"    - pay periods per year: {result.periods_per_year}")
     if pay is not None:
         typer.echo(
             f"  what the levy takes: take-home pay ${pay:,} - exempt ${result.exempt_amount:,} = "
             f"${levy_takes(pay, result.exempt_amount):,} from each {result.pay_period.value} paycheck"
         )
-    for note in result.notes:
+    for note in words.notes(result, "en"):
         typer.echo(f"  note: {note}")
     typer.echo(
         "  law: 26 U.S.C. § 6334(a)(9), (d); Publication 1494. "

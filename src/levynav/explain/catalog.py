@@ -28,6 +28,7 @@ SECTIONS = (
     "count",
     "notice_reading",
     "packet",
+    "wage",  # the wage levy's exempt amount (calc/wage_exemption.py, ``WageExemption.notes`` and formula labels)
 )
 
 

@@ -31,6 +31,11 @@ def number(value: int | Decimal, lang: str) -> str:
     return str(format_decimal(value, locale=locale(lang)))
 
 
+def cents(value: Decimal, lang: str) -> str:
+    """A dollar amount without the currency sign, always with its cents: 37.50, 1,216.67 (a formula's terms)."""
+    return str(format_decimal(value, format="#,##0.00", locale=locale(lang)))
+
+
 def plural(count: int, forms: list[str], lang: str) -> str:
     """The form of a word for a count by the language's plural rule: ``forms`` is [one, other]."""
     category = Locale.parse(locale(lang)).plural_form(abs(count))

@@ -30,11 +30,29 @@ from enum import StrEnum
 
 from levynav.core import lawdata, params
 from levynav.core.model.case import FilingStatus
+from levynav.core.model.message import Message, message
 
 CITES = ("R6334-D1", "R6334-G1")
 CENT = Decimal("0.01")
 DEFAULT_FILING_STATUS = FilingStatus.MARRIED_FILING_SEPARATELY
-STATUS_WORDS = {"V": "verified", "S": "secondary sources only", "U": "UNVERIFIED", "missing": "missing"}
+
+
+class Pub1494Input(StrEnum):
+    """The yearly amounts the exempt amount is computed from (labels ``label.Pub1494Input``)."""
+
+    STANDARD_DEDUCTION = "standard_deduction"
+    DEPENDENT_AMOUNT = "dependent_amount"
+    ADDITIONAL_PER_CONDITION = "additional_per_condition"  # the additional standard deduction for 65+ or blindness
+
+
+class InputStatus(StrEnum):
+    """How a yearly amount is sourced (labels ``label.InputStatus``): verified against the IRS's own table or a
+    primary source, from secondary sources only, unverified, or missing (no source found)."""
+
+    VERIFIED = "V"
+    SECONDARY = "S"
+    UNVERIFIED = "U"
+    MISSING = "missing"
 
 
 class PayPeriod(StrEnum):
@@ -61,14 +79,14 @@ class MissingInput(LookupError):
 class InputValue:
     """One yearly amount as used: its value (None = missing), source and status (V / S / U / missing)."""
 
-    name: str
+    name: Pub1494Input
     value: Decimal | None
     source: str
-    status: str
+    status: InputStatus
 
     @property
     def unverified(self) -> bool:
-        return self.status in {"U", "missing"}
+        return self.status in {InputStatus.UNVERIFIED, InputStatus.MISSING}
 
 
 @dataclass(frozen=True)
@@ -79,7 +97,7 @@ class YearInputs:
     standard_deduction: InputValue
     additional_per_condition: InputValue
     dependent_amount: InputValue
-    note: str
+    note: str  # the table row's working note (source data, not shown to a person)
 
 
 @dataclass(frozen=True)
@@ -102,8 +120,8 @@ class WageExemption:
     per_dependent_per_period: Decimal
     additional_per_period: Decimal
     exempt_amount: Decimal
-    formula: str
-    notes: list[str] = field(default_factory=list)
+    formula: str  # the arithmetic only, no words: "280.77 + 3 x 96.15 + 37.50 = 606.72"
+    notes: list[Message] = field(default_factory=list)  # message references (``wage.*``), rendered by explain/
     citations: tuple[str, ...] = CITES
 
     @property
@@ -112,7 +130,7 @@ class WageExemption:
 
     @property
     def unverified_inputs(self) -> list[InputValue]:
-        return [v for v in self.inputs if v.status != "V"]
+        return [v for v in self.inputs if v.status is not InputStatus.VERIFIED]
 
 
 def cents(amount: Decimal) -> Decimal:
@@ -132,17 +150,17 @@ def _build_rows(law: lawdata.Law) -> dict[tuple[int, str, str], YearInputs]:
         def value(
             column: str,
             key: str,
-            label: str,
+            name: Pub1494Input,
             row: dict[str, str] = row,
             statuses: dict[str, str] = statuses,
             sources: dict[str, str] = sources,
         ) -> InputValue:
             raw = row[column].strip()
             return InputValue(
-                name=label,
+                name=name,
                 value=Decimal(raw) if raw else None,
                 source=sources[key],
-                status=statuses[key] if raw else "missing",
+                status=InputStatus(statuses[key]) if raw else InputStatus.MISSING,
             )
 
         year, status = int(row["year"]), FilingStatus(row["filing_status"])
@@ -150,11 +168,11 @@ def _build_rows(law: lawdata.Law) -> dict[tuple[int, str, str], YearInputs]:
             year=year,
             filing_status=status,
             basis=row["basis"],
-            standard_deduction=value("standard_deduction", "standard_deduction", "standard deduction"),
+            standard_deduction=value("standard_deduction", "standard_deduction", Pub1494Input.STANDARD_DEDUCTION),
             additional_per_condition=value(
-                "additional_aged_or_blind_per_condition", "additional", "additional standard deduction (65+/blind)"
+                "additional_aged_or_blind_per_condition", "additional", Pub1494Input.ADDITIONAL_PER_CONDITION
             ),
-            dependent_amount=value("dependent_amount", "dependent_amount", "dependent amount"),
+            dependent_amount=value("dependent_amount", "dependent_amount", Pub1494Input.DEPENDENT_AMOUNT),
             note=row["note"],
         )
     return out
@@ -252,8 +270,9 @@ def exempt_amount(
         if needed and v.value is None
     ]
     if missing:
+        names = " and ".join(name.replace("_", " ") for name, _ in missing)
         raise MissingInput(
-            f"the {year} {' and '.join(name for name, _ in missing)} for {status.value} (basis {inputs.basis}) "
+            f"the {year} {names} for {status.value} (basis {inputs.basis}) "
             "is missing: no source was found, so the exempt amount cannot be computed (nothing is estimated)",
             [f"pub1494_inputs[{year}, {status.value}, {inputs.basis}].{key}" for _, key in missing],
         )
@@ -267,28 +286,19 @@ def exempt_amount(
     )
     total = base + count * per_dep + add_total
     formula = (
-        f"{base} (standard deduction {inputs.standard_deduction.value:,} / {n})"
-        + (f" + {count} x {per_dep} (dependent amount {inputs.dependent_amount.value:,} / {n})" if count else "")
-        + (
-            f" + {add_total} ({additional_conditions} x {inputs.additional_per_condition.value:,} / {n})"
-            if additional_conditions
-            else ""
-        )
+        f"{base}"
+        + (f" + {count} x {per_dep}" if count else "")
+        + (f" + {add_total}" if additional_conditions else "")
         + f" = {total}"
     )
-    notes = [str(year_info["note"])] if year_info.get("note") else []
-    if default_applied:
-        notes.insert(
-            0,
-            "No signed statement of filing status and dependents: the employer must use married filing separately "
-            "with no dependents (26 U.S.C. § 6334(d)(4)(D)). Return the statement to get your own amount.",
-        )
+    notes = [message("wage.no_statement")] if default_applied else []
+    notes += [message(f"wage.year_note.{year_info['note']}")] if year_info.get("note") else []
     used = [inputs.standard_deduction]
     used += [inputs.dependent_amount] if count else []
     used += [inputs.additional_per_condition] if additional_conditions else []
     for v in used:
-        if v.status != "V":
-            notes.append(f"The {year} {v.name} ({v.value:,}) is {STATUS_WORDS[v.status]}: {v.source}")
+        if v.status is not InputStatus.VERIFIED:
+            notes.append(message("wage.input_status", year=year, input=v.name, value=v.value, status=v.status))
     return WageExemption(
         year=year,
         filing_status=status,

@@ -143,12 +143,12 @@ def _statement(case: Case, s: str, levy: Levy) -> tuple[FilingStatus | None, int
 def _params(result: we.WageExemption) -> list[ParamUse]:
     return [
         ParamUse(
-            id=f"pub1494.{result.year}.{v.name.replace(' ', '_')}",
+            id=f"pub1494.{result.year}.{v.name.value}",
             value=v.value,
             unit="dollars_per_year",
             effective_from=date(result.year, 1, 1),
             source=v.source,
-            status=v.status if v.status in {"V", "S"} else "U",
+            status=v.status.value if v.status.value in {"V", "S"} else "U",
         )
         for v in result.inputs
     ]
