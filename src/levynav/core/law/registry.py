@@ -51,3 +51,17 @@ def cites(ids: tuple[str, ...] | list[str]) -> list[Citation]:
     if hit is None:
         hit = index[key] = tuple(cite(i) for i in key)
     return list(hit)
+
+
+def sources(ids: tuple[str, ...], extra: tuple[str, ...] = ()) -> tuple[tuple[Citation, ...], tuple[str, ...]]:
+    """A finding's sources: the citations of ``ids`` followed by those of ``extra`` not already among them, and the
+    ids of the unverified ones (status U), in order. Worked out once per Law bundle and pair of id lists (an index
+    kept on the bundle), as ``cites`` is: every finding of a rule has the same sources."""
+    index: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[tuple[Citation, ...], tuple[str, ...]]]
+    index = lawdata.active().index.setdefault("sources", {})
+    hit = index.get((ids, extra))
+    if hit is None:
+        every = ids + tuple(c for c in extra if c not in ids) if extra else ids
+        citations = tuple(cite(i) for i in every)
+        hit = index[(ids, extra)] = (citations, tuple(c.id for c in citations if c.status == "U"))
+    return hit

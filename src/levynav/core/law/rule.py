@@ -80,6 +80,17 @@ def render(rule_id: str, key: str, variables: dict[str, Any]) -> str:
 
 
 _PLAIN = (str, int)  # a tuple, not ``str | int``: no union built per fact
+_AS_IS = frozenset({str, int, bool, type(None)})  # facts shown as they are (the plain fast path)
+
+
+def _shown(value: Any) -> Any:
+    """A fact's value as the record shows it: a date in ISO form, money as text, an enumeration by its value."""
+    shown = value.isoformat() if isinstance(value, date) else value
+    if isinstance(shown, Decimal):
+        shown = str(shown)
+    if hasattr(shown, "value") and not isinstance(shown, _PLAIN):
+        shown = shown.value  # enums
+    return shown
 
 
 def _facts(facts: dict[str, Any] | None) -> list[FactUse]:
@@ -87,11 +98,7 @@ def _facts(facts: dict[str, Any] | None) -> list[FactUse]:
         return []
     out = []
     for path, value in facts.items():
-        shown = value.isoformat() if isinstance(value, date) else value
-        if isinstance(shown, Decimal):
-            shown = str(shown)
-        if hasattr(shown, "value") and not isinstance(shown, _PLAIN):
-            shown = shown.value  # enums
+        shown = value if type(value) in _AS_IS else _shown(value)
         out.append(record(FactUse, {"path": path, "value": shown}))
     return out
 
@@ -122,9 +129,10 @@ class Rule:
         **variables: Any,
     ) -> Finding:
         # ``also_cites``: a source that decides only this situation of the rule (one rule id, one question).
-        ids = self.cites + tuple(c for c in also_cites if c not in self.cites) if also_cites else self.cites
-        citations = registry.cites(ids)
-        unverified = [c.id for c in citations if c.status == "U"]
+        # the citations and their unverified ids, worked out once per rule and situation (registry.sources)
+        cited, doubtful = registry.sources(self.cites, tuple(also_cites) if also_cites else ())
+        citations = list(cited)
+        unverified = list(doubtful)
         params = list(params)
         if params:
             unverified += [p.id for p in params if p.status not in {"V", "S"}]

@@ -12,8 +12,6 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Field
 
-from levynav.core.model.construct import record
-
 
 class DateArg(BaseModel):
     type: Literal["date"] = "date"
@@ -94,31 +92,103 @@ _ARG_TYPES = (
     MessageArg,
     ListArg,
     SentencesArg,
-)  # a tuple: isinstance is faster
+)
+
+_new = object.__new__
+_set = object.__setattr__
+
+
+def _made(cls: type[BaseModel], data: dict[str, Any]) -> Any:
+    """``construct.record`` inlined for the few builders called for every message value (every field given)."""
+    built = _new(cls)
+    _set(built, "__dict__", data)
+    _set(built, "__pydantic_fields_set__", set(data))
+    _set(built, "__pydantic_extra__", None)
+    _set(built, "__pydantic_private__", None)
+    return built
+
+
+def _as_is(value: Any) -> Any:
+    return value
+
+
+def _message_arg(value: Any) -> Any:
+    return _made(MessageArg, {"type": "message", "value": value})
+
+
+def _bool_arg(value: Any) -> Any:
+    return _made(LabelArg, {"type": "label", "enum": "bool", "value": "yes" if value else "no"})
+
+
+def _date_arg(value: Any) -> Any:
+    return _made(DateArg, {"type": "date", "value": value})
+
+
+def _money_arg(value: Any) -> Any:
+    return _made(MoneyArg, {"type": "money", "value": value})
+
+
+def _number_arg(value: Any) -> Any:
+    return _made(NumberArg, {"type": "number", "value": value})
+
+
+def _label_arg(value: Any) -> Any:
+    return _made(LabelArg, {"type": "label", "enum": type(value).__name__, "value": value.value})
+
+
+def _list_arg(value: Any) -> Any:
+    return _made(ListArg, {"type": "list", "value": [arg(v) for v in value]})
+
+
+def _text_arg(value: Any) -> Any:
+    return _made(TextArg, {"type": "text", "value": "" if value is None else str(value)})
+
+
+def _builder(kind: type) -> Any:
+    """The builder for values of type ``kind``: the first of these tests that an instance passes (the order
+    matters: a bool is an int, a StrEnum a str). A value's branch depends only on its type, so it is picked once
+    per type and kept (``_BUILDERS``)."""
+    if issubclass(kind, _ARG_TYPES):
+        return _as_is
+    if issubclass(kind, Message):
+        return _message_arg
+    if issubclass(kind, bool):
+        return _bool_arg
+    if issubclass(kind, dt.date):
+        return _date_arg
+    if issubclass(kind, Decimal):
+        return _money_arg
+    if issubclass(kind, int):
+        return _number_arg
+    if issubclass(kind, StrEnum):
+        return _label_arg
+    if issubclass(kind, (list, tuple)):
+        return _list_arg
+    return _text_arg
+
+
+_BUILDERS: dict[type, Any] = {}
 
 
 def arg(value: Any) -> Arg:
     """A typed message value: a date, money (``Decimal``), a count, an enumeration label, a nested message,
-    a list, or verbatim text. The model is picked by the value's type, so it is built without validating it
-    again (``construct``)."""
-    if isinstance(value, _ARG_TYPES):
-        return value
-    if isinstance(value, Message):
-        return record(MessageArg, {"type": "message", "value": value})
-    if isinstance(value, bool):
-        return record(LabelArg, {"type": "label", "enum": "bool", "value": "yes" if value else "no"})
-    if isinstance(value, dt.date):
-        return record(DateArg, {"type": "date", "value": value})
-    if isinstance(value, Decimal):
-        return record(MoneyArg, {"type": "money", "value": value})
-    if isinstance(value, int):
-        return record(NumberArg, {"type": "number", "value": value})
-    if isinstance(value, StrEnum):
-        return record(LabelArg, {"type": "label", "enum": type(value).__name__, "value": value.value})
-    if isinstance(value, (list, tuple)):
-        return record(ListArg, {"type": "list", "value": [arg(v) for v in value]})
-    return record(TextArg, {"type": "text", "value": "" if value is None else str(value)})
+    a list, or verbatim text. The model is picked by the value's type (once per type, a table), so it is built
+    without validating it again (``construct``)."""
+    kind = type(value)
+    build = _BUILDERS.get(kind)
+    if build is None:
+        build = _BUILDERS[kind] = _builder(kind)
+    return build(value)  # type: ignore[no-any-return]
 
 
 def message(key: str, **args: Any) -> Message:
-    return record(Message, {"key": key, "args": {k: arg(v) for k, v in args.items()} if args else {}})
+    if not args:
+        return _made(Message, {"key": key, "args": {}})  # type: ignore[no-any-return]
+    builders = _BUILDERS
+    values: dict[str, Any] = {}
+    for name, value in args.items():
+        build = builders.get(type(value))
+        if build is None:
+            build = builders[type(value)] = _builder(type(value))
+        values[name] = build(value)
+    return _made(Message, {"key": key, "args": values})  # type: ignore[no-any-return]
