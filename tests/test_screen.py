@@ -323,3 +323,25 @@ def test_a_partition_leaves_the_cycle_collector_as_it_found_it() -> None:
     assert [r["status"] for r in result.rows] == ["ok"] * 5
     assert gc.get_threshold() == before
     assert gc.get_freeze_count() == frozen
+
+
+def test_each_written_partition_is_shown_to_the_observer_with_its_process_memory(tmp_path: Path) -> None:
+    """The bench's memory watch: every partition, once, in the screening process, with a plausible resident size."""
+    import os
+
+    source = tmp_path / "g.jsonl"
+    generate.write_cases(source, 25, seed=4)
+    seen: list[tuple[int, int | None, int | None, int]] = []
+    done = run.screen_file(
+        source,
+        tmp_path / "out.parquet",
+        run.Options(AS_OF, partition_rows=10),
+        observe=lambda r: seen.append((r.index, r.process_id, r.resident_bytes, len(r.rows))),
+    )
+    assert done.cases == 25
+    assert sorted(i for i, *_ in seen) == [0, 1, 2]
+    assert [n for *_, n in sorted(seen)] == [10, 10, 5]
+    assert {pid for _, pid, _, _ in seen} == {os.getpid()}
+    if os.path.exists("/proc/self/statm"):  # Linux: read from the process itself
+        # more than the interpreter alone (the law data is loaded), less than the whole machine
+        assert all(rss is not None and 50 * 2**20 < rss < 8 * 2**30 for _, _, rss, _ in seen)

@@ -70,7 +70,15 @@ def work_folder(out: Path) -> Path:
     return out.with_name(f"{out.name}.work")
 
 
-def screen_file(source: Path, out: Path, options: Options, progress: Progress | None = None) -> Outputs:
+def screen_file(
+    source: Path,
+    out: Path,
+    options: Options,
+    progress: Progress | None = None,
+    observe: Callable[[PartitionResult], None] | None = None,
+) -> Outputs:
+    """Screen SOURCE into OUT; ``progress`` is told the rows done, ``observe`` sees each partition's result
+    as it is written (the bench reads the worker's memory there)."""
     if out.suffix.lower() not in output.OUTPUT_KINDS:
         raise ScreenError(f"--out: {out.name} must end in .parquet or .csv")
     if not (source.is_file() or source.is_dir()):
@@ -92,6 +100,8 @@ def screen_file(source: Path, out: Path, options: Options, progress: Progress | 
 
     def finished(result: PartitionResult) -> None:
         output.write_part(work, result.index, result.rows, result.errors, options.with_record)
+        if observe is not None:
+            observe(result)
 
     def counted(parts: Iterator[sources.Partition]) -> Iterator[sources.Partition]:
         for part in parts:
