@@ -88,7 +88,7 @@ def resident_bytes() -> int | None:
     except (OSError, ValueError, IndexError):
         pass
     try:
-        import psutil
+        import psutil  # type: ignore[import-untyped]
     except ImportError:
         return None
     return int(psutil.Process().memory_info().rss)
