@@ -132,11 +132,12 @@ def screen_file(
     if missing:
         raise ScreenError(f"partitions {missing[:5]} did not finish; run the same command again to resume")
     table_path, errors_path, summary_path, md_path, html_path = output_paths(out)
-    table = output.assemble(work, total, table_path, errors_path, options.with_record)
-    report.write_reports(table, options.as_of, summary_path, md_path, html_path)
+    counts = output.assemble(work, total, table_path, errors_path, options.with_record)
+    report.write_reports(counts, options.as_of, summary_path, md_path, html_path)
     shutil.rmtree(work, ignore_errors=True)
-    ok = int((table["status"] == "ok").sum()) if table.height else 0
-    return Outputs(table_path, errors_path, summary_path, md_path, html_path, table.height, ok, table.height - ok)
+    by = {(flag, value): n for flag, value, n in counts}
+    cases, ok = by[("cases", "all")], by.get(("status", "ok"), 0)
+    return Outputs(table_path, errors_path, summary_path, md_path, html_path, cases, ok, cases - ok)
 
 
 def _rows_in(work: Path, index: int) -> int:
