@@ -323,3 +323,45 @@ def test_a_partition_leaves_the_cycle_collector_as_it_found_it() -> None:
     assert [r["status"] for r in result.rows] == ["ok"] * 5
     assert gc.get_threshold() == before
     assert gc.get_freeze_count() == frozen
+
+
+def test_each_written_partition_is_shown_to_the_observer_with_its_process_memory(tmp_path: Path) -> None:
+    """The bench's memory watch: every partition, once, in the screening process, with a plausible resident size."""
+    import os
+
+    source = tmp_path / "g.jsonl"
+    generate.write_cases(source, 25, seed=4)
+    seen: list[tuple[int, int | None, int | None, int]] = []
+    done = run.screen_file(
+        source,
+        tmp_path / "out.parquet",
+        run.Options(AS_OF, partition_rows=10),
+        observe=lambda r: seen.append((r.index, r.process_id, r.resident_bytes, len(r.rows))),
+    )
+    assert done.cases == 25
+    assert sorted(i for i, *_ in seen) == [0, 1, 2]
+    assert [n for *_, n in sorted(seen)] == [10, 10, 5]
+    assert {pid for _, pid, _, _ in seen} == {os.getpid()}
+    if os.path.exists("/proc/self/statm"):  # Linux: read from the process itself
+        # more than the interpreter alone (the law data is loaded), less than the whole machine
+        assert all(rss is not None and 50 * 2**20 < rss < 8 * 2**30 for _, _, rss, _ in seen)
+
+
+def test_the_summary_added_up_partition_by_partition_is_the_summary_of_the_whole_table(tmp_path: Path) -> None:
+    """The driver never holds the whole table: its summary is the sum of the partitions' (report.merge_summaries)."""
+    from levynav.screen import report
+
+    source = tmp_path / "g.jsonl"
+    generate.write_cases(source, 150, seed=21, malformed_rate=0.05)
+    whole = pl.read_parquet(run.screen_file(source, tmp_path / "one.parquet", run.Options(AS_OF)).table)
+    expected = report.summary(whole)
+    assert ("status", "error", 0) not in expected  # the malformed rows are there: both statuses are counted
+    assert sum(1 for f, _, _ in expected if f in ("must_release", "next_deadline_id")) > 3  # ids to sort
+    for size in (1, 7, 40, 149, 150):
+        parts = [report.summary(whole.slice(start, size)) for start in range(0, whole.height, size)]
+        assert report.merge_summaries(parts) == expected, size
+    assert report.merge_summaries([]) == report.summary(whole.clear())
+    done = run.screen_file(source, tmp_path / "small.csv", run.Options(AS_OF, partition_rows=7))
+    rows = [(r["flag"], r["value"], int(r["cases"])) for r in csv.DictReader(done.summary.open(encoding="utf-8"))]
+    assert rows == expected
+    assert pl.read_csv(done.table, infer_schema=False).equals(whole.cast(pl.String))

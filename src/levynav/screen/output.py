@@ -14,6 +14,7 @@ from typing import Any
 
 import polars as pl
 
+from levynav.screen import report
 from levynav.screen.flags import FLAG_COLUMNS
 
 OUTPUT_KINDS = (".parquet", ".csv")
@@ -61,25 +62,33 @@ def done_parts(work: Path) -> set[int]:
     return {int(p.name[5:11]) for p in work.glob("part-??????.parquet")}
 
 
-def assemble(work: Path, count: int, out: Path, errors_out: Path, with_record: bool) -> pl.DataFrame:
-    """Concatenate partitions 0..count-1 into OUT and the errors CSV; return the table for the summary."""
+def assemble(work: Path, count: int, out: Path, errors_out: Path, with_record: bool) -> list[tuple[str, str, int]]:
+    """Stream partitions 0..count-1 into OUT and the errors CSV; return the summary counts of the whole table.
+
+    Neither the table nor its records are ever held whole: Polars streams the partition files into OUT (one
+    partition's rows in memory at a time), and the summary is added up partition by partition from the flag
+    columns alone (counts add up; ``report.merge_summaries``), so the driver's memory does not grow with the
+    number of cases — with ``--with-record`` too.
+    """
     rows = [part_paths(work, i)[0] for i in range(count)]
     errs = [part_paths(work, i)[1] for i in range(count)]
-    table = (
-        pl.concat([pl.read_parquet(p) for p in rows], how="vertical")
-        if rows
-        else pl.DataFrame(schema=schema(with_record))
-    )
-    errors = (
-        pl.concat([pl.read_parquet(p) for p in errs], how="vertical") if errs else pl.DataFrame(schema=ERROR_SCHEMA)
-    )
     tmp_out = out.with_name(f".{out.name}.tmp")
     tmp_err = errors_out.with_name(f".{errors_out.name}.tmp")
-    write_table(table, tmp_out, out.suffix.lower())
-    errors.write_csv(tmp_err)
+    if rows:
+        table = pl.scan_parquet(rows)
+        if out.suffix.lower() == ".parquet":
+            table.sink_parquet(tmp_out, maintain_order=True)
+        else:
+            table.sink_csv(tmp_out, maintain_order=True)
+        pl.scan_parquet(errs).sink_csv(tmp_err, maintain_order=True)
+    else:
+        write_table(pl.DataFrame(schema=schema(with_record)), tmp_out, out.suffix.lower())
+        pl.DataFrame(schema=ERROR_SCHEMA).write_csv(tmp_err)
+    summary_columns = list(schema(False))  # the record (--with-record) is never read back
+    counts = report.merge_summaries(report.summary(pl.read_parquet(p, columns=summary_columns)) for p in rows)
     os.replace(tmp_err, errors_out)
     os.replace(tmp_out, out)
-    return table
+    return counts
 
 
 def write_table(table: pl.DataFrame, path: Path, suffix: str) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import json
+import os
 import re
 import threading
 from collections.abc import Iterator
@@ -39,6 +40,10 @@ class PartitionResult:
     index: int
     rows: list[dict[str, Any]] = field(default_factory=list)
     errors: list[dict[str, Any]] = field(default_factory=list)
+    # The resident memory of the process that screened the partition, in bytes, read when it finished (None where
+    # the system does not say): the bench follows it from partition to partition to show memory stays flat.
+    resident_bytes: int | None = None
+    process_id: int | None = None
 
 
 def _law_loaded() -> None:
@@ -67,7 +72,26 @@ def screen_partition(
             row, problems = screen_one(kind, item, number, as_of, with_record)
             out.rows.append(row)
             out.errors += [{"row": number, "field": f, "reason": r} for f, r in problems]
+    out.resident_bytes = resident_bytes()
+    out.process_id = os.getpid()
     return out
+
+
+_PAGE_BYTES = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+
+
+def resident_bytes() -> int | None:
+    """This process's resident memory now (Linux: /proc/self/statm; elsewhere psutil when installed; else None)."""
+    try:
+        with open("/proc/self/statm", "rb") as fh:
+            return int(fh.read().split()[1]) * _PAGE_BYTES
+    except (OSError, ValueError, IndexError):
+        pass
+    try:
+        import psutil  # type: ignore[import-untyped]
+    except ImportError:
+        return None
+    return int(psutil.Process().memory_info().rss)
 
 
 # Python's cycle collector runs a young collection every 700 net new container objects; one analysis holds a few

@@ -70,6 +70,34 @@ def summary(table: pl.DataFrame) -> list[tuple[str, str, int]]:
     return rows
 
 
+def merge_summaries(parts: Iterable[list[tuple[str, str, int]]]) -> list[tuple[str, str, int]]:
+    """The summary of a table from the summaries of its partitions, in the order ``summary`` gives the whole.
+
+    Every count is a count of rows, so it adds up; a rule id or a deadline id seen in any partition is listed
+    once, sorted within its flag as ``summary`` sorts it.
+    """
+    counts: dict[tuple[str, str], int] = {}
+    for rows in parts:
+        for flag, value, n in rows:
+            counts[(flag, value)] = counts.get((flag, value), 0) + n
+    if not counts:
+        return [("cases", "all", 0)]
+    order = {name: i for i, name in enumerate(["cases", "status", *(n for n, _ in FLAG_COLUMNS)])}
+    last = len(order)  # the days-left buckets come after every flag, in their own order
+    buckets = {label: i for i, (label, _, _) in enumerate(DAY_BUCKETS)} | {NO_DEADLINE: len(DAY_BUCKETS)}
+    fixed = {"all": 0, "ok": 0, "error": 1, "yes": 0, "no": 1, "unknown": 2, "any": 0}
+
+    def key(item: tuple[tuple[str, str], int]) -> tuple[int, int, str]:
+        (flag, value), _ = item
+        if flag == "next_deadline_days_left":
+            return (last, buckets[value], "")
+        if value in fixed:
+            return (order[flag], fixed[value], "")
+        return (order[flag], 1, value)  # a rule id or a deadline id: after "any", sorted
+
+    return [(flag, value, n) for (flag, value), n in sorted(counts.items(), key=key)]
+
+
 def deadline_buckets(ok: pl.DataFrame) -> list[tuple[str, int]]:
     days = ok["next_deadline_days_left"]
     out = [(label, int(((days >= lo) & (days <= hi)).sum())) for label, lo, hi in DAY_BUCKETS]
@@ -109,14 +137,16 @@ def bar_chart_svg(title: str, bars: list[tuple[str, int]]) -> str:
     return "\n".join(parts)
 
 
-def write_reports(table: pl.DataFrame, as_of: date, summary_path: Path, md_path: Path, html_path: Path) -> None:
-    rows = summary(table)
+def write_reports(
+    rows: list[tuple[str, str, int]], as_of: date, summary_path: Path, md_path: Path, html_path: Path
+) -> None:
+    """The summary CSV, the Markdown and the HTML report, from the summary counts (``summary``)."""
     frame = pl.DataFrame(rows, schema={"flag": pl.String, "value": pl.String, "cases": pl.Int64}, orient="row")
-    ok = table.filter(pl.col("status") == "ok") if table.height else table
-    buckets = deadline_buckets(ok) if table.height else []
+    total = rows[0][2] if rows else 0
+    buckets = [(value, n) for flag, value, n in rows if flag == "next_deadline_days_left"]
     flags_chart = bar_chart_svg("Cases by flag", headline_counts(rows))
     days_chart = bar_chart_svg("Cases by days to the next deadline", buckets)
-    lines = _markdown(rows, as_of, table.height)
+    lines = _markdown(rows, as_of, total)
     _write_atomic(summary_path, _csv(frame))
     _write_atomic(md_path, "\n".join([*lines, "", flags_chart, "", days_chart, ""]))
     _write_atomic(html_path, _html(lines, rows, as_of, flags_chart, days_chart))

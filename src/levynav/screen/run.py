@@ -70,7 +70,15 @@ def work_folder(out: Path) -> Path:
     return out.with_name(f"{out.name}.work")
 
 
-def screen_file(source: Path, out: Path, options: Options, progress: Progress | None = None) -> Outputs:
+def screen_file(
+    source: Path,
+    out: Path,
+    options: Options,
+    progress: Progress | None = None,
+    observe: Callable[[PartitionResult], None] | None = None,
+) -> Outputs:
+    """Screen SOURCE into OUT; ``progress`` is told the rows done, ``observe`` sees each partition's result
+    as it is written (the bench reads the worker's memory there)."""
     if out.suffix.lower() not in output.OUTPUT_KINDS:
         raise ScreenError(f"--out: {out.name} must end in .parquet or .csv")
     if not (source.is_file() or source.is_dir()):
@@ -92,6 +100,8 @@ def screen_file(source: Path, out: Path, options: Options, progress: Progress | 
 
     def finished(result: PartitionResult) -> None:
         output.write_part(work, result.index, result.rows, result.errors, options.with_record)
+        if observe is not None:
+            observe(result)
 
     def counted(parts: Iterator[sources.Partition]) -> Iterator[sources.Partition]:
         for part in parts:
@@ -122,11 +132,12 @@ def screen_file(source: Path, out: Path, options: Options, progress: Progress | 
     if missing:
         raise ScreenError(f"partitions {missing[:5]} did not finish; run the same command again to resume")
     table_path, errors_path, summary_path, md_path, html_path = output_paths(out)
-    table = output.assemble(work, total, table_path, errors_path, options.with_record)
-    report.write_reports(table, options.as_of, summary_path, md_path, html_path)
+    counts = output.assemble(work, total, table_path, errors_path, options.with_record)
+    report.write_reports(counts, options.as_of, summary_path, md_path, html_path)
     shutil.rmtree(work, ignore_errors=True)
-    ok = int((table["status"] == "ok").sum()) if table.height else 0
-    return Outputs(table_path, errors_path, summary_path, md_path, html_path, table.height, ok, table.height - ok)
+    by = {(flag, value): n for flag, value, n in counts}
+    cases, ok = by[("cases", "all")], by.get(("status", "ok"), 0)
+    return Outputs(table_path, errors_path, summary_path, md_path, html_path, cases, ok, cases - ok)
 
 
 def _rows_in(work: Path, index: int) -> int:

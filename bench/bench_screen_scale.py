@@ -1,0 +1,214 @@
+"""Benchmark: `levynav screen` at scale — 10,000 and 100,000 generated cases (1,000,000 on request), in one process
+and on a 2-worker LocalCluster, with each worker's resident memory read at every partition boundary (flat or not),
+the ratio of screening time to reading+validating the same rows, and the machine's load while it ran.
+
+Run: PYTHONPATH=src .venv/bin/python bench/bench_screen_scale.py            (10,000 and 100,000 cases)
+     LEVYNAV_BENCH_SCALE_SIZES=10000,100000,1000000 ...                     (adds 1,000,000: see below)
+Sizes above LEVYNAV_BENCH_SCALE_ONE_PROCESS_MAX (default 100,000) are screened on the 2 workers only (one process
+on 1,000,000 cases would take about an hour here). Writes bench/results/screen_scale.json.
+
+Each worker's memory is the resident set its own process reports when a partition finishes
+(``PartitionResult.resident_bytes``); the driver's is its peak (``ru_maxrss``). "Flat" is judged on the growth
+between the end of the first tenth of a run's partitions and the end of the run.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from common import write
+
+from levynav.core.model.case import Case
+from levynav.screen import generate, run
+from levynav.screen.partition import PartitionResult
+
+AS_OF = date(2026, 11, 23)
+SIZES_ENV = "LEVYNAV_BENCH_SCALE_SIZES"
+ONE_PROCESS_MAX_ENV = "LEVYNAV_BENCH_SCALE_ONE_PROCESS_MAX"
+DEFAULT_SIZES = (10_000, 100_000)
+WORKERS = 2
+PARTITION_ROWS = 500
+MALFORMED_RATE = 0.01
+SERIES_POINTS = 40  # memory samples kept per process in the results file (evenly spaced)
+MIB = 2**20
+
+
+def _sizes() -> tuple[int, ...]:
+    raw = os.environ.get(SIZES_ENV)
+    return tuple(int(s) for s in raw.split(",")) if raw else DEFAULT_SIZES
+
+
+def _read_and_validate(path: Path) -> float:
+    """The floor, in seconds: read every line and validate it into a Case, nothing else (one process)."""
+    start = time.perf_counter()
+    with path.open("rb") as fh:
+        for line in fh:
+            try:  # a malformed row costs its failed parse, as in the screen
+                data = json.loads(line)
+                for key in ("id", "case_id"):
+                    data.pop(key, None)
+                Case.model_validate(data)
+            except ValueError:
+                pass
+    return time.perf_counter() - start
+
+
+class _Watch:
+    """Collects, per partition as it is written: the screening process, its resident memory, the load average."""
+
+    def __init__(self) -> None:
+        self.samples: list[tuple[int, int, int]] = []  # (partition index, process id, resident bytes)
+        self.load: list[float] = []
+
+    def __call__(self, result: PartitionResult) -> None:
+        if result.resident_bytes is not None and result.process_id is not None:
+            self.samples.append((result.index, result.process_id, result.resident_bytes))
+        self.load.append(os.getloadavg()[0])
+
+    def memory(self) -> dict[str, Any]:
+        by_process: dict[int, list[tuple[int, int]]] = {}
+        for index, pid, rss in self.samples:
+            by_process.setdefault(pid, []).append((index, rss))
+        out: list[dict[str, Any]] = []
+        for series in by_process.values():
+            series.sort()
+            values = [rss / MIB for _, rss in series]
+            tenth = values[max(0, len(values) // 10 - 1)]
+            step = max(1, len(values) // SERIES_POINTS)
+            out.append(
+                {
+                    "partitions": len(values),
+                    "first_mib": round(values[0], 1),
+                    "after_first_tenth_mib": round(tenth, 1),
+                    "max_mib": round(max(values), 1),
+                    "last_mib": round(values[-1], 1),
+                    "growth_after_first_tenth_mib": round(values[-1] - tenth, 1),
+                    "series_mib": [round(v, 1) for v in values[::step]],
+                }
+            )
+        return {"per_process": out}
+
+    def load_summary(self) -> dict[str, float]:
+        if not self.load:
+            return {}
+        return {"mean_1min": round(sum(self.load) / len(self.load), 2), "max_1min": round(max(self.load), 2)}
+
+
+def _screen(source: Path, out: Path, options: run.Options) -> tuple[float, _Watch]:
+    watch = _Watch()
+    start = time.perf_counter()
+    run.screen_file(source, out, options, observe=watch)
+    elapsed = time.perf_counter() - start
+    for path in run.output_paths(out):
+        path.unlink(missing_ok=True)  # keep the temporary folder small at 1,000,000 cases
+    return elapsed, watch
+
+
+def _write(
+    sizes: tuple[int, ...],
+    one_process_max: int,
+    cluster_start_s: float,
+    started: float,
+    load_before: list[float],
+    results: dict[str, Any],
+    complete: bool,
+) -> Path:
+    """Written after every size, so a run stopped half-way keeps the sizes it finished."""
+    driver_peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # Linux: KiB
+    figures = {
+        "sizes": list(sizes),
+        "one_process_up_to": one_process_max,
+        "partition_rows": PARTITION_ROWS,
+        "workers": WORKERS,
+        "malformed_rate": MALFORMED_RATE,
+        "cpu_count": os.cpu_count(),
+        "cluster_start_s": round(cluster_start_s, 2),
+        "total_run_s": round(time.perf_counter() - started, 1),
+        "load_average_before": load_before,
+        "load_average_after": [round(x, 2) for x in os.getloadavg()],
+        "driver_peak_rss_mib": round(driver_peak_kib / 1024, 1),
+        "note": (
+            "cases/s exclude the cluster start and the case generation; the machine's 2 cores are shared with other "
+            "work: a 1-minute load average above 2 means the rates measure the contention as much as the code. "
+            "Memory: each screening process's resident set at the end of each partition."
+        ),
+        "by_size": results,
+    }
+    figures["complete"] = complete
+    return write("screen_scale", figures)
+
+
+def main() -> None:
+    from distributed import Client, LocalCluster
+
+    sizes = _sizes()
+    one_process_max = int(os.environ.get(ONE_PROCESS_MAX_ENV, "100000"))
+    results: dict[str, Any] = {}
+    load_before = [round(x, 2) for x in os.getloadavg()]
+    started = time.perf_counter()
+    cluster_start_s = 0.0
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        start = time.perf_counter()
+        with (
+            LocalCluster(
+                n_workers=WORKERS, threads_per_worker=1, processes=True, dashboard_address=":0", silence_logs=50
+            ) as cluster,
+            Client(cluster),
+        ):
+            cluster_start_s = time.perf_counter() - start
+            for size in sizes:
+                source = folder / f"cases-{size}.jsonl"
+                generate.write_cases(source, size, seed=2026, malformed_rate=MALFORMED_RATE)
+                entry: dict[str, Any] = {"cases": size, "load_1min_at_start": round(os.getloadavg()[0], 2)}
+                validate_s = _read_and_validate(source)
+                entry["read_validate_s"] = round(validate_s, 2)
+                entry["read_validate_cases_per_s"] = round(size / validate_s, 1)
+                one_s = None
+                if size <= one_process_max:
+                    one_s, watch = _screen(
+                        source, folder / "one.parquet", run.Options(AS_OF, partition_rows=PARTITION_ROWS)
+                    )
+                    entry["one_process"] = {
+                        "screen_s": round(one_s, 2),
+                        "cases_per_s": round(size / one_s, 1),
+                        "ms_per_case": round(1000 * one_s / size, 3),
+                        "screen_to_read_validate_ratio": round(one_s / validate_s, 1),
+                        "memory": watch.memory(),
+                        "load_during": watch.load_summary(),
+                    }
+                    print(
+                        f"{size:,} cases, 1 process: {size / one_s:,.0f}/s, screen/validate {one_s / validate_s:.1f}x"
+                    )
+                options = run.Options(AS_OF, partition_rows=PARTITION_ROWS, scheduler=cluster.scheduler_address)
+                two_s, watch = _screen(source, folder / "two.parquet", options)
+                entry["two_workers"] = {
+                    "screen_s": round(two_s, 2),
+                    "cases_per_s": round(size / two_s, 1),
+                    # both cores' time against one core's reading and validating
+                    "core_seconds_to_read_validate_ratio": round(WORKERS * two_s / validate_s, 1),
+                    "scaling_efficiency_1_to_2": round(one_s / two_s / WORKERS, 3) if one_s else None,
+                    "memory": watch.memory(),
+                    "load_during": watch.load_summary(),
+                }
+                print(f"{size:,} cases, {WORKERS} workers: {size / two_s:,.0f}/s")
+                source.unlink()
+                results[str(size)] = entry
+                _write(sizes, one_process_max, cluster_start_s, started, load_before, results, complete=False)
+
+    path = _write(sizes, one_process_max, cluster_start_s, started, load_before, results, complete=True)
+    print(f"written to {path}")
+
+
+if __name__ == "__main__":
+    main()
