@@ -78,12 +78,6 @@ def _question(path: str, prompt: str, decides: tuple[str, ...]) -> InterviewQues
     return InterviewQuestion(path, section_of(path), kind, prompt, decides, items)
 
 
-SEED_PROMPTS = {
-    "levies": "What did the IRS levy (take or freeze), and when was the levy served?",
-    "notices": "Which IRS notices did you get before the levy, and what date is printed on each?",
-}
-
-
 def _askable(path: str) -> list[str]:
     """A missing fact as fields a page can ask: the path itself, or, when the rules name a whole section
     (``finances``, ``finances.assets``), the section's own fields in the Case model's order."""
@@ -114,7 +108,7 @@ def next_questions(
     data = case.model_dump()
     for path in table()["seed"]:
         if not data.get(path):
-            q = _question(path, SEED_PROMPTS.get(path, path), ())
+            q = _question(path, question_prompt(path, "en"), ())
             if q is not None:
                 out.append(q)
                 seen.add(path)

@@ -15,12 +15,13 @@ from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 from pydantic import ValidationError
 
-from levynav.core.model.analysis import Analysis
+from levynav.core.model.analysis import Analysis, Message
 from levynav.core.model.case import Case, Levy, Notice
 from levynav.explain.catalog import question_texts
+from levynav.explain.render import text
 from levynav.interview.answers import AnswerError, apply_answer, value_at
 from levynav.interview.fields import kind_of, pattern
-from levynav.interview.flow import SEED_PROMPTS, InterviewQuestion, _question, start_case, table
+from levynav.interview.flow import InterviewQuestion, _question, start_case, table
 from levynav.store.repository import StoredCase
 from levynav.web import csrf, words
 from levynav.web.api import CODE_PATTERN, notice_reading, settings, store
@@ -184,13 +185,14 @@ def next_page(request: Request, code: str) -> Response:
 
 
 def _prompt(path: str, lang: str) -> str:
+    """The question for a field path in the page's language: the shared question catalog (data/questions, and
+    data/messages/<lang>/prompts), the same words the terminal and the packet use. A path with no wording yet is
+    asked by its field's label, never by its path."""
     known = question_texts(lang).get(pattern(path))
     if known:
-        prompt = " ".join(str(known).split())
-    else:  # no wording yet: name the field in the page's words, never show the field path
-        last = pattern(path).rsplit(".", 1)[-1].replace("[]", "")
-        prompt = SEED_PROMPTS.get(path) or words.t("q_default", lang, field=words.field_label(last, lang))
-    return words.question_prompt(path, prompt, lang)
+        return " ".join(str(known).split())
+    last = pattern(path).rsplit(".", 1)[-1].replace("[]", "")
+    return text(Message(key="ui.default_prompt"), lang, field=words.field_label(last, lang), path=path)
 
 
 def _question_page(

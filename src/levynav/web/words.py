@@ -156,7 +156,7 @@ def render_analysis(record: Analysis, lang: str) -> dict[str, Any]:
         "plan": plan,
         "options": options,
         "ability": ability,
-        "questions": [question_prompt(q.path, q.prompt, lang) for q in analysis.questions[:10]],
+        "questions": [q.prompt for q in analysis.questions[:10]],
         "history": [{"date": day(e.date, lang), "event": e.event, "note": e.note} for e in analysis.history],
         "resources": [{"name": r.name, "how": r.how, "why": r.why} for r in analysis.resources],
         "notes": list(analysis.notes),
@@ -187,14 +187,3 @@ def payment_options(finances: AbilityToPay | None, lang: str) -> list[dict[str, 
             }
         )
     return out
-
-
-def question_prompt(path: str, prompt: str, lang: str) -> str:
-    """The question to ask for a field path: the page catalog's wording when it has one (the first questions),
-    else the analysis's wording (English until explain/ lands)."""
-    key = "q_" + path.replace("[", "_").replace("]", "").replace(".", "_")
-    general = "q_" + re.sub(r"\[\d*\]", "", path).replace(".", "_")  # one wording for every item of a list
-    for k in (key, general):
-        if k in catalog(lang):
-            return t(k, lang)
-    return prompt
