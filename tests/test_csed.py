@@ -200,6 +200,21 @@ def test_cdp_unused_tax_court_period_counts_kollman() -> None:
     assert any("Kollman" in s.what for s in row.timeline)
 
 
+def test_cdp_late_tax_court_petition_counts_only_the_30_days_first() -> None:
+    """Boechler: a petition after the 30 days may be tolled, but the reading that protects the person (the earlier
+    CSED) counts the suspension only to the end of the 30 days, as if no petition were filed (Kollman)."""
+    hearing = {"request_date": "2021-03-01", "determination_date": "2021-09-15"}
+    late = {**hearing, "tax_court_petition_date": "2021-11-01"}
+    timely = {**hearing, "tax_court_petition_date": "2021-10-12"}
+    notices = [{"type": "LT11", "notice_date": "2021-02-08"}]
+    none_row = one(make("2017-06-05", notices=notices, proceedings={"hearing_requests": [hearing]})).assessments[0]
+    late_row = one(make("2017-06-05", notices=notices, proceedings={"hearing_requests": [late]})).assessments[0]
+    timely_row = one(make("2017-06-05", notices=notices, proceedings={"hearing_requests": [timely]})).assessments[0]
+    assert late_row.date == none_row.date == date(2028, 1, 19)
+    assert any("Boechler" in s.what for s in late_row.timeline)
+    assert timely_row.date > late_row.date  # a timely petition without a final decision keeps the suspension open
+
+
 def test_leap_day_assessment_shows_both_readings() -> None:
     assert base_date(date(2016, 2, 29)) == date(2026, 2, 28)
     assert base_date(date(2016, 2, 29), LeapDay.MAR_1) == date(2026, 3, 1)

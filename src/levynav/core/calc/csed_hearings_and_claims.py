@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from levynav.core.calc.csed_reader import Reader, periods
 from levynav.core.calc.csed_types import NoEffect, Suspension
-from levynav.core.calc.dates import add_months
+from levynav.core.calc.dates import add_months, last_day_after
 from levynav.core.calc.hearing_windows import kind_of
 from levynav.core.model.case import Case, HearingRequest
 
@@ -69,6 +69,17 @@ def _cdp(
     unverified: bool,
     note: str = "",
 ) -> None:
+    if final is None and determination is not None and petition is not None:
+        days = r.days("csed.cdp_tax_court_petition_days", determination)
+        if petition > last_day_after(determination, days).last:
+            # A late petition (Boechler: the court may still toll the 30 days). The reading that protects the
+            # person counts the suspension only to the end of the 30 days; if the court accepts the petition,
+            # the suspension runs until its decision is final and the CSED is later.
+            note += (
+                f"the Tax Court petition of {petition.isoformat()} came after the 30 days, so it is not counted "
+                "unless the court accepts it (Boechler v. Comm'r, 596 U.S. 199 (2022)); "
+            )
+            petition = None
     if final is None and determination is not None and petition is None:
         days = r.days("csed.cdp_tax_court_petition_days", determination)
         final = determination + timedelta(days=days)

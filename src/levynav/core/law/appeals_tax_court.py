@@ -1,7 +1,8 @@
 """Tax Court review of a CDP Notice of Determination: § 6330(d)(1), "within 30 days of a determination
 under this section". An equivalent hearing's Decision Letter generally cannot be reviewed (EH-2). The
-30 days are not jurisdictional and may be equitably tolled (Boechler, P.C. v. Comm'r, 596 U.S. 199 (2022);
-citation not re-read, D6 [U]) — the deadline is still shown as firm.
+30 days are not jurisdictional and may be equitably tolled (Boechler, P.C. v. Comm'r, 596 U.S. 199 (2022); D6).
+The deadline is still shown as firm. Once it has passed, though, the route is not a settled "closed": a late
+petition, filed or still to be filed, is UNKNOWN (the court decides whether to toll), with a step.
 """
 
 from __future__ import annotations
@@ -57,6 +58,21 @@ def tax_court_review(case: Case, ctx: Context) -> list[Finding]:
         if petition is None:
             continue
         last, use = petition
+        if req.tax_court_petition_date is not None and req.tax_court_petition_date > last.last:
+            facts[f"{subject}.tax_court_petition_date"] = req.tax_court_petition_date
+            out.append(
+                TAX_COURT.finding(
+                    Outcome.UNKNOWN,
+                    "petitioned_late",
+                    effect=Effect.ROUTE_OPEN,
+                    subject=subject,
+                    facts=facts,
+                    params=[use],
+                    petition_date=req.tax_court_petition_date,
+                    last_day=last.last,
+                )
+            )
+            continue
         if req.tax_court_petition_date is not None:
             facts[f"{subject}.tax_court_petition_date"] = req.tax_court_petition_date
             out.append(
@@ -68,6 +84,20 @@ def tax_court_review(case: Case, ctx: Context) -> list[Finding]:
                     facts=facts,
                     params=[use],
                     petition_date=req.tax_court_petition_date,
+                )
+            )
+            continue
+        if ctx.as_of > last.last:
+            out.append(
+                TAX_COURT.finding(
+                    Outcome.UNKNOWN,
+                    "late_tolling",
+                    effect=Effect.ROUTE_OPEN,
+                    subject=subject,
+                    facts=facts,
+                    params=[use],
+                    value=last.last,
+                    last_day=last.last,
                 )
             )
             continue

@@ -10,7 +10,12 @@ petition was filed) stop an assessment or levy made while the bar runs and order
   the notice is mailed; a Saturday, Sunday or DC legal holiday is not counted as the last day (§ 6213(a);
   26 C.F.R. § 301.6213-1(a)(1)), so the period runs to the next business day.
 - A petition filed by the last day printed on the notice is timely (§ 6213(a), flush language). A petition filed
-  after the period does not revive the bar here: the period it could extend had ended.
+  after the period: the Tax Court holds the deadline jurisdictional (Hallmark Research Collective v. Comm'r,
+  159 T.C. No. 6 (2022)), so outside the Third Circuit the late petition does not revive the bar. The Third
+  Circuit holds it is not jurisdictional and may be equitably tolled (Culp v. Comm'r, 75 F.4th 196 (3d Cir.
+  2023)); a Tax Court case appeals to the circuit of the individual's residence (§ 7482(b)(1)(A)), so for a
+  person in Delaware, New Jersey, Pennsylvania or the Virgin Islands the late petition may still start the bar
+  (UNKNOWN, the court decides), and where we do not know the state we ask it.
 - The bar covers the deficiency only (the extra tax the notice proposes), not tax shown on a return; a levy for
   the same period may be collecting tax assessed from the return, and the finding says so.
 - Jeopardy assessments (§§ 6851, 6852, 6861) are excepted: a jeopardy levy is not covered. Math-error assessments
@@ -37,6 +42,10 @@ DEFICIENCY_BAR = Rule(
     effect=Effect.NO_LEVY,
 )
 
+# The Third Circuit (28 U.S.C. § 41): where Culp v. Comm'r governs a Tax Court deficiency case (§ 7482(b)(1)).
+THIRD_CIRCUIT = frozenset({"DE", "NJ", "PA", "VI"})
+LATE_CITES = ("R6213-A1-LATE",)
+
 HOME = "discretionary.deficiency_petition_days"
 ABROAD = "discretionary.deficiency_petition_days_abroad"
 
@@ -44,8 +53,8 @@ ABROAD = "discretionary.deficiency_petition_days_abroad"
 class _Window:
     """The barred days of one notice of deficiency: ``start`` (mailing) through ``end`` (None while running)."""
 
-    def __init__(self, n: DeficiencyNotice, sub: str) -> None:
-        self.notice, self.sub = n, sub
+    def __init__(self, n: DeficiencyNotice, sub: str, state: str | None = None) -> None:
+        self.notice, self.sub, self.state = n, sub, state
         self.facts: dict[str, Any] = {f"{sub}.mailed_date": n.mailed_date}
         self.params: list[ParamUse] = []
         self.missing: list[str] = []
@@ -54,6 +63,8 @@ class _Window:
         self.at_least: date | None = None  # when the count (90 or 150) is not known: the 90-day last day
         self.end: date | None = None
         self.petition_late = False
+        # A late petition that a court may still accept (Culp): "third_circuit", "state_unknown", or None.
+        self.tolling: str | None = None
         self._count()
 
     def _period(self, pid: str) -> date | None:
@@ -88,6 +99,7 @@ class _Window:
             if abroad is None:
                 return  # a 150-day period might have made it timely: not known
             self.petition_late, self.end = True, last
+            self._late(petition)
             return
         self.known = True
         self.missing = []
@@ -95,10 +107,27 @@ class _Window:
             self.facts[f"{self.sub}.decision_final_date"] = n.decision_final_date
         self.end = n.decision_final_date
 
+    def _late(self, petition: date) -> None:
+        """A late petition: settled (no bar) outside the Third Circuit; there it may be equitably tolled (Culp)."""
+        self.facts["taxpayer.state"] = self.state
+        if self.state is not None and self.state not in THIRD_CIRCUIT:
+            return
+        self.tolling = "third_circuit" if self.state is not None else "state_unknown"
+        if self.state is None:
+            self.missing.append("taxpayer.state")
+        final = self.notice.decision_final_date
+        if final is not None:
+            self.facts[f"{self.sub}.decision_final_date"] = final
+
     def covers(self, day: date) -> bool | None:
         """Whether the bar ran on ``day`` (None when that cannot be told)."""
         if day < self.notice.mailed_date:
             return False
+        if self.tolling is not None and self.end is not None and day > self.end:
+            petition, final = self.notice.tax_court_petition_date, self.notice.decision_final_date
+            if petition is None or day < petition or (final is not None and day > final):
+                return False
+            return None  # after a late petition a court may still accept (Culp): not known
         if self.known:
             return self.end is None or day <= self.end
         if self.at_least is not None and day <= self.at_least:
@@ -110,6 +139,18 @@ def _status(w: _Window, ctx: Context) -> Finding:
     n = w.notice
     common: dict[str, Any] = {"subject": w.sub, "facts": w.facts, "params": w.params, "mailed": n.mailed_date}
     on = w.covers(ctx.as_of)
+    if on is None and w.tolling is not None:
+        key = "late_petition_tolling" if w.tolling == "third_circuit" else "late_petition_state_unknown"
+        return DEFICIENCY_BAR.finding(
+            Outcome.UNKNOWN,
+            key,
+            effect=DEFICIENCY_BAR.effect,
+            missing=w.missing,
+            also_cites=LATE_CITES,
+            end=w.end,
+            petition=n.tax_court_petition_date,
+            **common,
+        )
     if on is None:
         if w.period_last is None and w.at_least is None:
             return DEFICIENCY_BAR.finding(Outcome.UNKNOWN, "law_unknown", **common)
@@ -117,11 +158,15 @@ def _status(w: _Window, ctx: Context) -> Finding:
             Outcome.UNKNOWN, "abroad_unknown", missing=w.missing, at_least=w.at_least, **common
         )
     if not on:
+        late = w.petition_late and w.tolling is None
+        # a late petition the Tax Court held until its decision became final (Culp): the bar ended then at the latest
+        end = n.decision_final_date if w.tolling is not None and n.decision_final_date is not None else w.end
         return DEFICIENCY_BAR.finding(
             Outcome.DOES_NOT_APPLY,
-            "ended_late_petition" if w.petition_late else "ended",
-            value=w.end,
-            end=w.end,
+            "ended_late_petition" if late else "ended",
+            value=end,
+            end=end,
+            also_cites=LATE_CITES if late else (),
             **common,
         )
     if n.tax_court_petition_date is not None and not w.petition_late:
@@ -140,7 +185,7 @@ def deficiency_levy_bar(case: Case, ctx: Context) -> list[Finding]:
     for k, n in enumerate(case.proceedings.deficiency_notices):
         if n.mailed_date > ctx.as_of:
             continue  # mailed after the analysis date: nothing it barred is in the record yet
-        w = _Window(n, f"proceedings.deficiency_notices[{k}]")
+        w = _Window(n, f"proceedings.deficiency_notices[{k}]", case.taxpayer.state)
         out.append(_status(w, ctx))
         for i, levy in enumerate(case.levies):
             if not overlaps(n.tax_periods, levy.tax_periods):
@@ -158,7 +203,21 @@ def deficiency_levy_bar(case: Case, ctx: Context) -> list[Finding]:
             if during is False:
                 continue
             common: dict[str, Any] = {"subject": sub, "served": levy.served_date, "mailed": n.mailed_date}
-            if during is None:
+            if during is None and w.tolling is not None:
+                out.append(
+                    DEFICIENCY_BAR.finding(
+                        Outcome.UNKNOWN,
+                        "levy_late_petition",
+                        effect=Effect.LEVY_IMPROPER,
+                        facts=facts,
+                        params=w.params,
+                        missing=w.missing,
+                        also_cites=LATE_CITES,
+                        petition=n.tax_court_petition_date,
+                        **common,
+                    )
+                )
+            elif during is None:
                 out.append(
                     DEFICIENCY_BAR.finding(
                         Outcome.UNKNOWN,

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from levynav.core.calc.dates import last_day_after
@@ -47,6 +48,7 @@ from levynav.core.law.notices import (
     window_counted,
 )
 from levynav.core.law.pending_bar_windows import days, overlaps, param
+from levynav.core.law.route_windows import days_after
 from levynav.core.law.rule import Context, Rule, once
 from levynav.core.model.analysis import Effect, Finding, Message, Outcome, ParamUse, SentencesArg, message
 from levynav.core.model.case import Case, HearingKind, HearingRequest, Levy, LevyKind, NoticeType
@@ -69,6 +71,8 @@ PREMATURE = Rule(
     cites=("R6330-A1",),
     effect=Effect.LEVY_IMPROPER,
 )
+# Boechler, P.C. v. Comm'r, 596 U.S. 199 (2022): the § 6330(d)(1) 30 days may be equitably tolled.
+BOECHLER_CITES = ("D6",)
 POST_LEVY = Rule(
     id="R6330-F1",
     title="A levy allowed before a hearing: you can ask for a hearing after the levy",
@@ -93,7 +97,7 @@ def cdp_hearing_pending(case: Case, ctx: Context) -> list[Finding]:
     during an appeal (§ 6330(e)(2)). A late request is an equivalent hearing with no stay (R6330-E2).
     """
     out: list[Finding] = []
-    stays: list[tuple[HearingRequest, str]] = []
+    stays: list[tuple[HearingRequest, str, StayEnd]] = []
     for i, req in enumerate(case.proceedings.hearing_requests):
         sub = f"proceedings.hearing_requests[{i}]"
         facts: dict[str, Any] = {f"{sub}.request_date": req.request_date, f"{sub}.kind": req.kind}
@@ -118,17 +122,69 @@ def cdp_hearing_pending(case: Case, ctx: Context) -> list[Finding]:
             out.append(CDP_STAY.finding(Outcome.DOES_NOT_APPLY, "late", **common))
             out.append(LATE_REQUEST.finding(Outcome.APPLIES, "late", **common))
             continue
-        stays.append((req, sub))
+        end = stay_end(req)
+        stays.append((req, sub, end))
         if req.final_date is not None and req.final_date <= ctx.as_of:
             facts[f"{sub}.final_date"] = req.final_date
             out.append(CDP_STAY.finding(Outcome.DOES_NOT_APPLY, "ended", final=req.final_date, **common))
+        elif end.petition_last is not None and req.determination_date is not None:
+            facts[f"{sub}.determination_date"] = req.determination_date
+            facts[f"{sub}.tax_court_petition_date"] = req.tax_court_petition_date
+            if end.late:
+                # Boechler: the 30 days may be equitably tolled; until the Tax Court accepts the late petition the
+                # stop ended with the 30 days (the IRS's reading) — not known.
+                out.append(
+                    CDP_STAY.finding(
+                        Outcome.UNKNOWN,
+                        "late_petition",
+                        effect=CDP_STAY.effect,
+                        params=[*rk.window.params, *end.params],
+                        also_cites=BOECHLER_CITES,
+                        subject=sub,
+                        facts=facts,
+                        requested=req.request_date,
+                        petition=req.tax_court_petition_date,
+                        last_day=end.petition_last,
+                    )
+                )
+            elif req.tax_court_petition_date is None and end.petition_last < ctx.as_of:
+                out.append(
+                    CDP_STAY.finding(
+                        Outcome.DOES_NOT_APPLY,
+                        "ended_no_petition",
+                        subject=sub,
+                        facts=facts,
+                        params=[*rk.window.params, *end.params],
+                        requested=req.request_date,
+                        determination=req.determination_date,
+                        last_day=end.petition_last,
+                    )
+                )
+            else:
+                out.append(CDP_STAY.finding(Outcome.APPLIES, "pending", value=rk.last, **common))
         else:
             out.append(CDP_STAY.finding(Outcome.APPLIES, "pending", value=rk.last, **common))
     for i, levy in enumerate(case.levies):
-        for req, rsub in stays:
+        for req, rsub, end in stays:
             if not overlaps(req.tax_periods, levy.tax_periods) or levy.served_date is None:
                 continue
-            if levy.served_date < req.request_date or (req.final_date and levy.served_date > req.final_date):
+            if levy.served_date < req.request_date or (end.last is not None and levy.served_date > end.last):
+                petition = req.tax_court_petition_date if end.late else None
+                if petition is not None and levy.served_date >= petition and not levy.jeopardy:
+                    sub = levy_subject(i)
+                    out.append(
+                        CDP_STAY.finding(
+                            Outcome.UNKNOWN,
+                            "levy_late_petition",
+                            effect=Effect.LEVY_IMPROPER,
+                            also_cites=BOECHLER_CITES,
+                            subject=sub,
+                            facts={f"{sub}.served_date": levy.served_date, f"{rsub}.request_date": req.request_date},
+                            served=levy.served_date,
+                            petition=petition,
+                        )
+                    )
+                    break
                 continue
             sub = levy_subject(i)
             facts = {f"{sub}.served_date": levy.served_date, f"{rsub}.request_date": req.request_date}
@@ -149,6 +205,41 @@ def cdp_hearing_pending(case: Case, ctx: Context) -> list[Finding]:
                 )
             break
     return out
+
+
+@dataclass(frozen=True)
+class StayEnd:
+    """When the § 6330(e)(1) levy stop of a timely CDP request ends, as far as the facts tell.
+
+    Reg. § 301.6330-1(g)(2) Q&A-G1 (as quoted in Burke v. Comm'r, 124 T.C. 189 (2005)): the suspension continues
+    until "the Notice of Determination resulting from the CDP hearing becomes final upon either the expiration of
+    the time for seeking judicial review or upon exhaustion of any right to appeals following judicial review".
+    ``last``: the last day of the stop (None while it runs: no determination yet, or a timely petition without a
+    final decision); ``petition_last``: the last day to petition the Tax Court; ``late``: a petition filed after it
+    (Boechler: the court may still accept it).
+    """
+
+    last: date | None
+    petition_last: date | None = None
+    late: bool = False
+    params: tuple[ParamUse, ...] = ()
+
+
+def stay_end(req: HearingRequest) -> StayEnd:
+    if req.final_date is not None:
+        return StayEnd(req.final_date)
+    if req.determination_date is None:
+        return StayEnd(None)
+    window = days_after("tax_court.cdp_petition_days", req.determination_date)
+    if window is None:
+        return StayEnd(None)
+    last, use = window
+    petition = req.tax_court_petition_date
+    if petition is None:
+        return StayEnd(last.last, last.last, params=(use,))
+    if petition > last.last:
+        return StayEnd(last.last, last.last, late=True, params=(use,))
+    return StayEnd(None, last.last, params=(use,))
 
 
 # ---------------------------------------------------------------- premature levy and post-levy hearings
