@@ -355,3 +355,69 @@ def test_second_notice_for_the_same_period_gives_no_new_cdp_window() -> None:
     result = one(case)
     assert result.assessments[0].date == date(2027, 6, 5)
     assert any("equivalent hearing" in n for n in result.notes)
+
+
+def _statute_events(case: Case, on: date) -> list[Any]:
+    from levynav.core.analyze import analyze
+
+    a = analyze(case, on)
+    paused = [m for s in a.collection_statute for m in s.explanation if m.key == "statute.paused_by"]
+    assert paused, "no suspension named in the collection statute"
+    return [e for m in paused for e in m.args["events"].value]  # type: ignore[union-attr]
+
+
+def test_the_bankruptcy_chapter_and_the_transcript_code_are_typed_values_rendered_in_each_language() -> None:
+    """The chapter of a bankruptcy and the TC 520 of a transcript's legal action ride with the CSED event as
+    numbers (not English words in a label); explain/ names them: "chapter 7" / "capítulo 7", "transaction code
+    520" / "código de transacción 520"."""
+    from levynav.core.model.message import MessageArg, message
+
+    base = {
+        "taxpayer": {"name": "Pat Example", "kind": "individual"},
+        "tax_periods": [{"id": "1040-2020", "form": "1040", "period": "2020", "assessment_date": "2021-05-10"}],
+    }
+    filed = Case.model_validate(
+        base | {"proceedings": {"bankruptcies": [{"petition_date": "2024-02-01", "chapter": 7}]}}
+    )
+    (event,) = _statute_events(filed, AS_OF)
+    assert isinstance(event, MessageArg) and event.value.key == "statute.event_chapter"
+    assert event.value.args["chapter"].value == 7  # type: ignore[union-attr]
+    said = message("statute.paused_by", events=[event])
+    assert "(chapter 7)" in text(said, "en") and "(capítulo 7)" in text(said, "es")
+    assert "chapter" not in text(said, "es")
+    read = Case.model_validate(
+        base | {"proceedings": {"legal_actions": [{"start_date": "2024-02-01", "end_date": "2024-08-01"}]}}
+    )
+    (event,) = _statute_events(read, AS_OF)
+    assert isinstance(event, MessageArg) and event.value.key == "statute.event_tc"
+    assert event.value.args["tc"].value == 520  # type: ignore[union-attr]
+    said = message("statute.paused_by", events=[event])
+    assert "transaction code 520" in text(said, "en") and "código de transacción 520" in text(said, "es")
+
+
+def test_an_additional_assessment_is_named_by_its_typed_kind_not_by_its_label() -> None:
+    from levynav.core.analyze import analyze
+
+    case = Case.model_validate(
+        {
+            "taxpayer": {"name": "Pat Example", "kind": "individual"},
+            "tax_periods": [
+                {
+                    "id": "1040-2020",
+                    "form": "1040",
+                    "period": "2020",
+                    "assessment_date": "2021-05-10",
+                    "additional_assessment_dates": ["2022-03-14"],
+                }
+            ],
+        }
+    )
+    computed = case_csed(case, AS_OF, labels={("1040-2020", date(2021, 5, 10)): "TC 150 return filed"})
+    assert [a.original for a in computed["1040-2020"].assessments] == [True, False]
+    kinds = [
+        m.args["kind"].value.key  # type: ignore[union-attr]
+        for s in analyze(case, AS_OF).collection_statute
+        for m in s.explanation
+        if "kind" in m.args
+    ]
+    assert kinds == ["statute.kind.original", "statute.kind.additional"]

@@ -23,7 +23,7 @@ def _is_dc_business_day(day: date) -> bool:
 
 def test_notice_2025_06_02_cdp_last_day_is_2025_07_02() -> None:
     last = dates.last_day_after(date(2025, 6, 2), 30)
-    assert (last.raw, last.last, last.reason) == (date(2025, 7, 2), date(2025, 7, 2), None)
+    assert (last.raw, last.last, last.moved, last.roll()) == (date(2025, 7, 2), date(2025, 7, 2), False, None)
 
 
 def test_notice_2025_06_02_equivalent_hearing_last_day_is_2026_06_02() -> None:
@@ -34,15 +34,19 @@ def test_day_30_on_independence_day_rolls_to_monday_2025_07_07() -> None:
     last = dates.last_day_after(date(2025, 6, 4), 30)
     assert last.raw == date(2025, 7, 4)
     assert last.last == date(2025, 7, 7)
-    assert last.reason is not None and "Independence Day" in last.reason
-    assert "2025-07-07" in last.describe("CDP hearing request")
+    why = last.roll()
+    assert last.moved and why is not None and why.key == "count.why.holiday"
+    assert [a.model_dump() for a in why.args["holiday"].value] == [  # type: ignore[union-attr]
+        {"type": "label", "enum": "holiday", "value": "independence_day"}
+    ]
 
 
 def test_day_30_on_dc_emancipation_day_rolls_to_2025_04_17() -> None:
     last = dates.last_day_after(date(2025, 3, 17), 30)
     assert last.raw == date(2025, 4, 16)
     assert last.last == date(2025, 4, 17)
-    assert last.reason is not None and "Emancipation Day" in last.reason
+    why = last.roll()
+    assert why is not None and why.args["holiday"].value[0].value == "emancipation_day"  # type: ignore[union-attr]
 
 
 def test_nftl_2025_06_30_fifth_business_day_skips_july_4() -> None:
@@ -125,7 +129,7 @@ def test_last_day_is_never_earlier_than_the_raw_date_and_at_most_a_few_days_late
     last = dates.last_day_after(start, days)
     assert last.raw == start + timedelta(days=days)
     assert last.raw <= last.last <= last.raw + timedelta(days=5)
-    assert (last.reason is None) == (last.raw == last.last)
+    assert (last.roll() is None) == (last.raw == last.last) == (not last.moved)
     # every day skipped was itself not a business day
     day = last.raw
     while day < last.last:

@@ -441,3 +441,22 @@ def test_a_rule_message_missing_in_a_language_falls_back_to_the_rule_title_in_th
     said = text(Message(key="R6343-A1.a_situation_not_in_any_catalog"), "es")
     assert title("R6343-A1", "es") in said
     assert not {w.casefold() for w in re.findall(r"[A-Za-z]+", said)} & STOP
+
+
+def test_tax_periods_named_in_a_finding_are_a_list_joined_in_the_reader_language() -> None:
+    """R6672-W1 and R6331-I1 name the employment tax periods as a list of ids (not an English ", " join): the
+    renderer joins them per language ("941-2025Q2 and 941-2025Q3" / "941-2025Q2 y 941-2025Q3")."""
+    data = yaml.safe_load((Path(__file__).parent.parent / "examples" / "business-bank-levy.yaml").read_text())
+    second = dict(data["tax_periods"][0], id="941-2025Q2", period="2025-Q2")
+    data["tax_periods"].insert(0, second)
+    from levynav.core.model.case import Case
+    from levynav.explain.render import text
+
+    a = analyze(Case.model_validate(data), AS_OF)
+    named = [f for f in a.findings if f.rule in {"R6672-W1", "R6331-I1"}]
+    assert {f.rule for f in named} == {"R6672-W1", "R6331-I1"}
+    for f in named:
+        periods = f.message.args["periods"]
+        assert isinstance(periods, ListArg) and [x.value for x in periods.value] == ["941-2025Q2", "941-2025Q3"]
+        assert "941-2025Q2 and 941-2025Q3" in text(f.message, "en")
+        assert "941-2025Q2 y 941-2025Q3" in text(f.message, "es")

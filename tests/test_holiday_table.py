@@ -22,3 +22,31 @@ def test_a_year_outside_the_table_comes_from_the_package() -> None:
     christmas = date(year, 12, 25)
     assert dates.holiday_name(christmas) == expected.get(christmas)
     assert dates.holiday_name(christmas) is not None
+
+
+def test_every_holiday_in_the_table_has_an_id_and_a_label_in_every_language() -> None:
+    """The record names a holiday by id (a Spanish count says «Día de la Independencia», never the package's
+    English name): every name the table holds maps to known ids, each with a label in English and Spanish."""
+    from levynav.explain import LANGS, catalog
+
+    names = {name for days in holiday_table.table().values() for name in days.values()}
+    ids = {h for name in names for h in holiday_table.holiday_ids(name)}
+    assert holiday_table.UNKNOWN_HOLIDAY not in ids, sorted(n for n in names if "legal_holiday" in str(n))
+    assert holiday_table.holiday_ids("Inauguration Day (observed); Martin Luther King Jr. Day") == [
+        "inauguration_day_observed",
+        "martin_luther_king_jr_day",
+    ]
+    for lang in LANGS:
+        labels = catalog.messages(lang)["label"]["holiday"]
+        assert ids | {holiday_table.UNKNOWN_HOLIDAY} <= set(labels), (lang, sorted(ids - set(labels)))
+
+
+def test_a_spanish_count_names_the_holiday_in_spanish() -> None:
+    from levynav.explain.render import text
+
+    last = dates.last_day_after(date(2025, 6, 4), 30)  # 2025-07-04, Independence Day
+    why = last.roll()
+    assert why is not None and why.key == "count.why.holiday"
+    assert text(why, "en") == "July 4, 2025 is Independence Day"
+    spanish = text(why, "es")
+    assert "Día de la Independencia" in spanish and "Independence" not in spanish

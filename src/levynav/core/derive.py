@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from levynav.core.calc.csed_types import Events, PeriodCsed
+from levynav.core.calc.csed_types import Events, PeriodCsed, Suspension
 from levynav.core.law.rule import Context, CsedValue, Decided
 from levynav.core.model.ability_to_pay import AbilityToPay
 from levynav.core.model.case import Case, TaxpayerKind
@@ -38,7 +38,7 @@ def _csed(case: Case, as_of: date, events: Events, computed: dict[str, PeriodCse
             continue
         parts: list[Message] = []
         for a in pc.assessments:
-            kind = "original" if a.label == "Tax" else "additional"  # calc/csed._assessments: "Tax" is the first
+            kind = "original" if a.original else "additional"
             words: dict[str, Any] = {"kind": message(f"statute.kind.{kind}"), "assessed": a.assessed}
             words["days"] = a.suspended_days
             if a.alternative is not None and a.alternative > a.date:
@@ -50,14 +50,25 @@ def _csed(case: Case, as_of: date, events: Events, computed: dict[str, PeriodCse
                 parts.append(message("statute.assessment_other_earlier", **words))
             else:
                 parts.append(message("statute.assessment", csed=_at_least(a.date, a.provisional), **words))
-            paused = [c for st in a.timeline if st.counted for c in st.cites if c.startswith("CSED-3.")]
+            paused = [st.event for st in a.timeline if st.counted and st.event is not None]
             if paused:
-                labels = [LabelArg(enum="csed_event", value=ref) for ref in dict.fromkeys(paused)]
-                parts.append(message("statute.paused_by", events=labels))
+                named = {(s.ref, s.chapter, s.tc): s for s in paused if s.ref.startswith("CSED-3.")}
+                parts.append(message("statute.paused_by", events=[_event(s) for s in named.values()]))
         if pc.stated_difference:
             parts.append(message("statute.stated_differs", stated=pc.stated))
         out[pid] = CsedValue(pid, pc.date, "computed", tuple(parts), pc.alternative)
     return out
+
+
+def _event(s: Suspension) -> LabelArg | Message:
+    """A suspending event by its reference id (label ``csed_event``), with the bankruptcy chapter or the
+    transcript's transaction code when the case gives them (``statute.event_chapter`` / ``statute.event_tc``)."""
+    event = LabelArg(enum="csed_event", value=s.ref)
+    if s.chapter is not None:
+        return message("statute.event_chapter", event=event, chapter=s.chapter)
+    if s.tc is not None:
+        return message("statute.event_tc", event=event, tc=s.tc)
+    return event
 
 
 def _at_least(day: date, provisional: bool) -> date | Message:

@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -107,7 +108,7 @@ def _run(
                 words += " so far (still running)"
             if s.unverified:
                 words += " [mapping unverified]"
-            steps.append(Step(s.start, words, _cites(s), None, s.end))
+            steps.append(Step(s.start, words, _cites(s), None, s.end, event=s))
         if len(block.members) > 1:
             names = ", ".join(m.source for m in block.members)
             steps.append(
@@ -121,7 +122,7 @@ def _run(
                 )
             )
         else:
-            steps[-1] = Step(steps[-1].day, steps[-1].what, steps[-1].cites, days, steps[-1].end)
+            steps[-1] = dataclasses.replace(steps[-1], days=days)
         for s in block.members:
             fl = _floor(s, conv)
             if fl is not None and fl[0] > cur:
@@ -139,7 +140,12 @@ def _run(
 
 
 def assessment_csed(
-    period_id: str, assessed: date, label: str, suspensions: Sequence[Suspension], extra_cites: tuple[str, ...] = ()
+    period_id: str,
+    assessed: date,
+    label: str,
+    suspensions: Sequence[Suspension],
+    extra_cites: tuple[str, ...] = (),
+    original: bool = True,
 ) -> AssessmentCsed:
     """The CSED of one assessment, its timeline and the dates under the other counting readings."""
     base = base_date(assessed)
@@ -162,7 +168,9 @@ def assessment_csed(
         alternatives["both"] = both
     end_words = _end_words(result, total, provisional, alternatives)
     timeline.append(Step(result, end_words, ("CSED-3", "CSED-5") if alternatives else ("CSED-3",), total))
-    return AssessmentCsed(period_id, assessed, label, base, result, total, provisional, tuple(timeline), alternatives)
+    return AssessmentCsed(
+        period_id, assessed, label, base, result, total, provisional, tuple(timeline), alternatives, original
+    )
 
 
 READING_WORDS = {
@@ -202,13 +210,14 @@ def _applies(s: Suspension, period_id: str) -> bool:
     return not s.periods or period_id in s.periods
 
 
-def _assessments(p: TaxPeriod, labels: dict[tuple[str, date], str]) -> list[tuple[date, str]]:
-    out: dict[date, str] = {}
+def _assessments(p: TaxPeriod, labels: dict[tuple[str, date], str]) -> list[tuple[date, str, bool]]:
+    """(date, working label, original?) of each assessment: the first (original) and the additional ones."""
+    out: dict[date, tuple[str, bool]] = {}
     if p.assessment_date is not None:
-        out[p.assessment_date] = labels.get((p.id, p.assessment_date), "Tax")
+        out[p.assessment_date] = (labels.get((p.id, p.assessment_date), "Tax"), True)
     for d in p.additional_assessment_dates:
-        out.setdefault(d, labels.get((p.id, d), "Additional assessment"))
-    return sorted(out.items())
+        out.setdefault(d, (labels.get((p.id, d), "Additional assessment"), False))
+    return [(d, label, original) for d, (label, original) in sorted(out.items())]
 
 
 def _compare(stated: date, assessments: Sequence[AssessmentCsed], susp: Sequence[Suspension]) -> str | None:
@@ -262,7 +271,7 @@ def case_csed(
             continue
         susp = [s for s in events.suspensions if _applies(s, p.id)]
         try:
-            rows = tuple(assessment_csed(p.id, d, lab, susp) for d, lab in found)
+            rows = tuple(assessment_csed(p.id, d, lab, susp, original=first) for d, lab, first in found)
         except (params.MissingParameter, OverflowError) as exc:  # a date outside the tables or the calendar
             out[p.id] = PeriodCsed(p.id, (), (f"the CSED cannot be computed: {exc}",))
             continue
@@ -297,7 +306,7 @@ def _wrongful_levy(case: Case, p: TaxPeriod, rows: Sequence[AssessmentCsed], sus
             f"returned {returned.isoformat()} + {tail} days",
         )
         for a in rows:
-            scoped = assessment_csed(p.id, a.assessed, a.label, [*susp, extra])
+            scoped = assessment_csed(p.id, a.assessed, a.label, [*susp, extra], original=a.original)
             if scoped.date != a.date:
                 amount = f"${levy.amount_taken:,.2f}" if levy.amount_taken is not None else "the amount returned"
                 notes.append(

@@ -147,6 +147,7 @@ def _bankruptcies(r: Reader) -> None:
                 b.petition_date,
                 f"the case is still open; {months} months more will follow when it ends",
                 tail_months=months,
+                chapter=b.chapter,
             )
             continue
         stay_end = min(ends)
@@ -159,6 +160,7 @@ def _bankruptcies(r: Reader) -> None:
                 b.petition_date,
                 end,
                 f"collection barred until {stay_end.isoformat()}, + {months} months = {end.isoformat()}",
+                chapter=b.chapter,
             )
         )
 

@@ -68,6 +68,7 @@ def _cdp(
     scope: tuple[str, ...],
     unverified: bool,
     note: str = "",
+    tc: int | None = None,
 ) -> None:
     if final is None and determination is not None and petition is not None:
         days = r.days("csed.cdp_tax_court_petition_days", determination)
@@ -95,6 +96,7 @@ def _cdp(
             (note + "; " if note else "") + "not final yet",
             periods=scope,
             unverified=unverified,
+            tc=tc,
         )
         return
     floor = r.days("csed.cdp_floor_days", final)
@@ -112,8 +114,13 @@ def _cdp(
             floor_anchor=final,
             floor_days=floor,
             unverified=unverified,
+            tc=tc,
         )
     )
+
+
+# The account transcript's code for "legal action / bankruptcy" (TC 520; TC 521 ends it): reference TX-3.
+LEGAL_ACTION_TC = 520
 
 
 def legal_actions(r: Reader) -> None:
@@ -121,7 +128,8 @@ def legal_actions(r: Reader) -> None:
         src = a.source or f"proceedings.legal_actions[{i}]"
         scope = periods(a.tax_periods)
         if a.kind == "cdp":
-            _cdp(r, src, "Collection Due Process hearing (TC 520)", a.start_date, a.end_date, None, None, scope, True)
+            label = "Collection Due Process hearing (TC 520)"
+            _cdp(r, src, label, a.start_date, a.end_date, None, None, scope, True, tc=LEGAL_ACTION_TC)
             continue
         if a.kind == "bankruptcy":
             months = r.days("csed.bankruptcy_tail_months", a.start_date)
@@ -135,6 +143,7 @@ def legal_actions(r: Reader) -> None:
                     tail_months=months,
                     periods=scope,
                     unverified=True,
+                    tc=LEGAL_ACTION_TC,
                 )
             else:
                 end = add_months(a.end_date, months)
@@ -149,6 +158,7 @@ def legal_actions(r: Reader) -> None:
                         False,
                         scope,
                         unverified=True,
+                        tc=LEGAL_ACTION_TC,
                     )
                 )
             continue
@@ -162,7 +172,16 @@ def legal_actions(r: Reader) -> None:
             "If it was a bankruptcy, six more months follow; if a CDP hearing, the 90-day minimum applies."
         )
         if a.end_date is None:
-            r.open_until_today("CSED-3.7", label, src, a.start_date, "no TC 521 yet", periods=scope, unverified=True)
+            r.open_until_today(
+                "CSED-3.7",
+                label,
+                src,
+                a.start_date,
+                "no TC 521 yet",
+                periods=scope,
+                unverified=True,
+                tc=LEGAL_ACTION_TC,
+            )
         else:
             r.add(
                 Suspension(
@@ -175,6 +194,7 @@ def legal_actions(r: Reader) -> None:
                     False,
                     scope,
                     unverified=True,
+                    tc=LEGAL_ACTION_TC,
                 )
             )
 

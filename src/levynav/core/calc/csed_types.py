@@ -46,6 +46,8 @@ class Suspension:
     floor_months: int | None = None
     unverified: bool = False  # the mapping of this event rests on an unverified source
     params: tuple[ParamUse, ...] = ()
+    tc: int | None = None  # the account transcript's transaction code the event was read from (TC 520), if any
+    chapter: int | None = None  # a bankruptcy's chapter (7, 11, 13 …), when known
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,7 @@ class Step:
     days: int | None = None  # suspended days this line adds (after overlaps), or None
     end: date | None = None
     counted: bool = True
+    event: Suspension | None = None  # the suspension this line counts (typed: its ref, TC and chapter)
 
 
 @dataclass(frozen=True)
@@ -87,13 +90,14 @@ class AssessmentCsed:
 
     period_id: str
     assessed: dt.date
-    label: str
+    label: str  # working words for the transcript view; ``original`` is the typed kind
     base: dt.date
     date: dt.date
     suspended_days: int
     provisional: bool  # a suspension is still running: the CSED is at least ``date``
     timeline: tuple[Step, ...]
     alternatives: dict[str, dt.date] = field(default_factory=dict)  # reading -> date, only where it differs
+    original: bool = True  # the period's first assessment (False: an additional assessment)
 
     @property
     def alternative(self) -> dt.date | None:

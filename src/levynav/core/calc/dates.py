@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from levynav.core.calc import holiday_table
-from levynav.core.model.analysis import Message, TextArg, message
+from levynav.core.model.analysis import LabelArg, Message, message
 
 
 @functools.cache
@@ -31,6 +31,12 @@ def _dc_holidays(year: int) -> dict[date, str]:
 def holiday_name(day: date) -> str | None:
     """The name of the DC legal holiday on ``day``, or None."""
     return _dc_holidays(day.year).get(day)
+
+
+def holiday_labels(day: date) -> list[LabelArg]:
+    """The DC legal holidays on ``day`` by id (labels ``label.holiday``), none on a day that is not one."""
+    name = holiday_name(day)
+    return [LabelArg(enum="holiday", value=h) for h in holiday_table.holiday_ids(name)] if name else []
 
 
 def is_business_day(day: date) -> bool:
@@ -80,16 +86,20 @@ class LastDay:
     start: date
     raw: date
     last: date
-    reason: str | None  # why the last day moved, in words; None if it did not
+
+    @property
+    def moved(self) -> bool:
+        """Whether § 7503 moved the last day past a weekend day or legal holiday (``roll`` says why)."""
+        return self.last != self.raw
 
     def roll(self) -> Message | None:
         """§ 7503 as a typed reason: the plain last day, why it moved (a weekend day or a DC legal holiday by
         name) and the day it moved to; None when it did not move."""
         if self.last == self.raw:
             return None
-        name = holiday_name(self.raw)
-        if name:
-            return message("count.why.holiday", end=self.raw, holiday=TextArg(value=name))
+        holidays = holiday_labels(self.raw)
+        if holidays:
+            return message("count.why.holiday", end=self.raw, holiday=holidays)
         return message(f"count.why.{self.raw.strftime('%A').lower()}", end=self.raw)
 
     def count(self, what: str) -> list[Message]:
@@ -98,21 +108,10 @@ class LastDay:
         roll = self.roll()
         return [*out, message("count.roll_forward", reason=roll, last=self.last)] if roll is not None else out
 
-    def describe(self, what: str) -> str:
-        text = f"{what}: counted from {self.start.isoformat()}, the period ends {self.raw.isoformat()}"
-        if self.reason:
-            text += f"; {self.reason}, so the last day is {self.last.isoformat()} (26 U.S.C. § 7503)"
-        return text
-
 
 @functools.lru_cache(maxsize=4096)  # a pure function of two dates (LastDay is frozen): each levy's periods ask again
 def _roll(start: date, raw: date) -> LastDay:
-    last = roll_forward(raw)
-    if last == raw:
-        return LastDay(start, raw, last, None)
-    name = holiday_name(raw)
-    why = f"{raw.isoformat()} is {name}" if name else f"{raw.isoformat()} is a {raw.strftime('%A')}"
-    return LastDay(start, raw, last, why)
+    return LastDay(start, raw, roll_forward(raw))
 
 
 def roll_period_end(start: date, raw: date) -> LastDay:

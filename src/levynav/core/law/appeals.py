@@ -178,7 +178,7 @@ def equivalent_hearing(case: Case, ctx: Context) -> list[Finding]:
 
 def _eh(case: Case, ctx: Context, w: Window) -> Finding:
     subject, last, eh_last = w.subject, w.cdp_last, w.eh_last
-    rule = EQUIVALENT_E14 if w.eh is not None and w.eh.reason else EQUIVALENT
+    rule = EQUIVALENT_E14 if w.eh is not None and w.eh.moved else EQUIVALENT
     notice = w.notice.type.value
 
     def date_unknown(facts: dict[str, object]) -> Finding:
@@ -240,9 +240,9 @@ def _eh(case: Case, ctx: Context, w: Window) -> Finding:
         ctx.as_of,
         eh_last,
         _eh_id(w),
-        open_key="open_weekend" if w.eh.reason else "open",
+        open_key="open_weekend" if w.eh.moved else "open",
         open_vars={"notice": notice, "eh_rolled": w.eh.last, "reason": rolled_reason(w.eh.raw)}
-        if w.eh.reason
+        if w.eh.moved
         else {"notice": notice},
         subject=subject,
         facts=facts,
@@ -326,7 +326,7 @@ def hearing_deadlines(case: Case, ctx: Context) -> list[Deadline]:
                     w.eh_last,
                     ctx.as_of,
                     Message(key=f"deadline.{_eh_id(w)}.protects"),
-                    (EQUIVALENT_E14 if w.eh.reason else EQUIVALENT).cites,
+                    (EQUIVALENT_E14 if w.eh.moved else EQUIVALENT).cites,
                     hearing_windows.eh_computation(w),
                     w.subject,
                 )

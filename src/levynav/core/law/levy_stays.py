@@ -119,7 +119,7 @@ def refund_suit_pending(case: Case, ctx: Context) -> list[Finding]:
         return []
     facts: dict[str, Any] = {f"tax_periods[{i}].tax_kind": p.tax_kind for i, p in divisible}
     facts["proceedings.refund_suit_pending"] = pending
-    periods = ", ".join(p.id for _, p in divisible)
+    periods = [p.id for _, p in divisible]  # a list: the renderer joins it per language
     if pending is None:
         return [
             REFUND_SUIT.finding(

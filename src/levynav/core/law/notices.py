@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from levynav.core.calc.dates import counting_start, holiday_name
+from levynav.core.calc.dates import counting_start, holiday_labels
 from levynav.core.calc.hearing_windows import Window
 from levynav.core.model.analysis import LabelArg, Message, message
 from levynav.core.model.case import Case, HearingKind, Notice, NoticeType
@@ -156,9 +156,9 @@ def counted_from(printed: date | None, mailed: date | None) -> Message:
 
 def rolled_reason(raw: date) -> Message:
     """Why a last day falling on ``raw`` moves to the next business day (§ 7503): a weekend day or a holiday."""
-    name = holiday_name(raw)
-    if name:
-        return message("note.rolled_holiday", day=raw, holiday=name)
+    holidays = holiday_labels(raw)
+    if holidays:
+        return message("note.rolled_holiday", day=raw, holiday=holidays)
     return message("note.rolled_weekend", day=raw, weekday=LabelArg(enum="weekday", value=raw.strftime("%A").lower()))
 
 

@@ -33,7 +33,7 @@ from levynav.core import params
 from levynav.core.law import registry
 from levynav.core.law.levy_facts import levy_periods, levy_subject
 from levynav.core.law.levy_reach import fixed_right
-from levynav.core.law.return_periods import ANNIVERSARY, DAY_BEFORE, DAY_BEFORE_REASON, money_taken, months_after, owner
+from levynav.core.law.return_periods import ANNIVERSARY, DAY_BEFORE, money_taken, months_after, owner
 from levynav.core.law.rule import Context, Rule
 from levynav.core.model.analysis import Deadline, Effect, Finding, Message, Outcome, ParamUse, message
 from levynav.core.model.case import Case, Levy, LevyKind, Owner
@@ -250,9 +250,8 @@ def _amount(levy: Levy, basis: Basis) -> Decimal | None:
 class RefundClaim:
     date: dt.date  # the earlier reading: the date shown and used
     other: dt.date | None  # the later reading, when it differs
-    computation: str
     params: tuple[ParamUse, ...]
-    count: tuple[Message, ...] = ()  # ``computation`` as message references
+    count: tuple[Message, ...] = ()  # how the date was counted, as message references
 
     @property
     def latest(self) -> dt.date:
@@ -265,22 +264,16 @@ def claim_deadline(paid: date) -> RefundClaim:
     months = 12 * _whole(years)
     safe = months_after(paid, months, DAY_BEFORE)
     anniversary = months_after(paid, months, ANNIVERSARY)
-    text = (
-        f"{safe.describe('Claim for refund (26 U.S.C. § 6511(a))')} — {_whole(years)} years from the payment of "
-        f"{paid.isoformat()}, the earliest payment that counts."
-    )
+    # 2 years from the payment, the earliest payment that counts; the day-before reading first (the IRS's own
+    # training examples end such a period the day before the anniversary), the anniversary kept beside it
     count = [*safe.count("refund_claim"), message("count.refund.years", years=_whole(years), paid=paid)]
     other = anniversary.last if anniversary.last != safe.last else None
     if other is not None:
-        text += f" {DAY_BEFORE_REASON} Counted to the anniversary, the last day is {other.isoformat()}."
         count.append(message("count.reading.anniversary", anniversary=other))
-    text += (
-        " If the return for the period was filed less than 3 years ago, the 3 years from its filing end later;"
-        " the earlier date is shown. Each later payment the levy took has its own 2 years, and a claim filed"
-        " after the 3 years refunds only tax paid in the 2 years before the claim (§ 6511(b)(2)(B))."
-    )
+    # 3 years from a recent return end later (the earlier date is shown); each later payment has its own 2 years,
+    # and a claim after the 3 years refunds only tax paid in the 2 years before it (§ 6511(b)(2)(B))
     count.append(message("count.refund.later_payments"))
-    return RefundClaim(safe.last, other, text, (years,), tuple(count))
+    return RefundClaim(safe.last, other, (years,), tuple(count))
 
 
 def _whole(p: ParamUse) -> int:

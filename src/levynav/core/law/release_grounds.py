@@ -143,7 +143,7 @@ def _installment_agreement(case: Case, ctx: Context, i: int, levy: Levy) -> Find
     if ia.entered_date is not None:
         facts[f"{base}.entered_date"] = ia.entered_date
     if ia.tax_periods and period_ids - set(ia.tax_periods):
-        left_out = ", ".join(sorted(period_ids - set(ia.tax_periods)))
+        left_out = sorted(period_ids - set(ia.tax_periods))  # a list: the renderer joins it per language
         facts[f"{base}.tax_periods"] = ", ".join(ia.tax_periods)
         return rule.finding(Outcome.DOES_NOT_APPLY, "other_periods", subject=subject, facts=facts, periods=left_out)
     # Exceptions: each overrides the general rule above (§ 6343(a)(1)(C) and the flush language).

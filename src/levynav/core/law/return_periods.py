@@ -20,6 +20,7 @@ import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 from datetime import date
+from enum import StrEnum
 
 from levynav.core import params
 from levynav.core.calc.dates import LastDay, add_months, add_years, last_day_after_months, roll_forward, roll_period_end
@@ -48,10 +49,39 @@ MONEY_KINDS = {
 
 ANNIVERSARY = "anniversary"
 DAY_BEFORE = "day_before"
-DAY_BEFORE_REASON = (
-    "The IRS's own training examples end this period the day before the anniversary date; the earlier date is"
-    " shown first, and the anniversary reading is kept beside it."
-)
+
+
+class PeriodBasis(StrEnum):
+    """Which rule of Pub. L. 115-97 § 11071(c) chose the period for a levy."""
+
+    AFTER_TCJA = "after_tcja"  # levied after 2017-12-22: the 2-year period
+    TCJA_EXTENDED = "tcja_extended"  # levied on or before 2017-12-22, the old period still running then: 2 years
+    TCJA_OLD = "tcja_old"  # levied before 2017-12-22, the old period ran out before it: the old period
+
+
+@dataclass(frozen=True)
+class PeriodReason:
+    """Why a levy's period is the one it is, typed: the TCJA rule that applied and, for a levy made on or before
+    the date of enactment, the old period's months and last day. The words are the catalogs' (``note.period_*``
+    for a finding's sentence, ``count.tcja.*`` for a deadline's computation)."""
+
+    basis: PeriodBasis
+    old_months: int | None = None
+    old_last: date | None = None
+
+    def said(self) -> Message:
+        """The reason as a clause of a finding's sentence (``note.period_*``)."""
+        if self.basis is PeriodBasis.AFTER_TCJA:
+            return message("note.period_after_tcja")
+        key = "note.period_tcja_extended" if self.basis is PeriodBasis.TCJA_EXTENDED else "note.period_tcja_old"
+        return message(key, months=self.old_months, old_last=self.old_last)
+
+    def counted(self) -> Message:
+        """The reason as a clause of a deadline's computation (``count.tcja.*``)."""
+        if self.basis is PeriodBasis.AFTER_TCJA:
+            return message("count.tcja.after")
+        key = "count.tcja.not_run_out" if self.basis is PeriodBasis.TCJA_EXTENDED else "count.tcja.ran_out"
+        return message(key, months=self.old_months, end=self.old_last)
 
 
 @dataclass(frozen=True)
@@ -68,11 +98,9 @@ class Period:
     months: int
     last: LastDay
     param: ParamUse
-    why: str  # which rule chose the period, in words
+    reason: PeriodReason  # which rule chose the period
     reading: str = ANNIVERSARY  # ANNIVERSARY or DAY_BEFORE
     other: Period | None = None  # the same period under the other reading, when its last day differs
-    why_message: Message | None = None  # ``why`` as a message reference (``note.period_*``)
-    why_count: Message | None = None  # ``why`` as a message reference
 
     def reading_count(self) -> list[Message]:
         """The other reading as message references ([] when both readings give the same last day)."""
@@ -98,25 +126,6 @@ class Period:
         if as_of is not None and self.last.last < as_of <= self.other.last.last:
             out.append(message("note.reading_earlier_passed", later=self.other.last.last))
         return SentencesArg(value=out)
-
-    def reading_note(self, as_of: date | None = None) -> str:
-        """The other reading in words, or "" when both readings give the same last day."""
-        if self.other is None:
-            return ""
-        text = (
-            f"The IRS's own training examples end this period the day before the anniversary of the levy, "
-            f"so the date shown is {self.last.last.isoformat()}; counted to the anniversary itself, the last "
-            f"day would be {self.other.last.last.isoformat()}. Act by the earlier date."
-        )
-        if self.other.months != self.months:
-            text += (
-                f" (The two readings also differ on the TCJA transition: {self.months} months under the first,"
-                f" {self.other.months} under the second.)"
-            )
-        if as_of is not None and self.last.last < as_of <= self.other.last.last:
-            later = self.other.last.last.isoformat()
-            text += f" The earlier date has passed; under the later reading there is time until {later} — act today."
-        return text
 
 
 def months_after(start: date, months: int, reading: str) -> LastDay:
@@ -151,31 +160,16 @@ def _period_reading(levy_date: date, pid: str, reading: str) -> Period | None:
         return None
     months = _whole(in_force)
     if levy_date >= TCJA_FIRST_LEVY:
-        why = "the levy was made after December 22, 2017, so the 2-year period applies"
-        said = message("note.period_after_tcja")
         last = months_after(levy_date, months, reading)
-        return Period(levy_date, months, last, in_force, why, reading, None, said, message("count.tcja.after"))
+        return Period(levy_date, months, last, in_force, PeriodReason(PeriodBasis.AFTER_TCJA), reading)
     old = months_after(levy_date, months, reading)
-    if old.last >= TCJA_ENACTED:
+    if old.last >= TCJA_ENACTED:  # Pub. L. 115-97 § 11071(c): the old period had not run out on enactment
         new = params.use(pid, on=TCJA_FIRST_LEVY)
         new_months = _whole(new)
-        why = (
-            f"the levy was made on or before December 22, 2017, but its old {months}-month period "
-            f"(to {old.last.isoformat()}) had not run out by that date, so the 2-year period applies "
-            "(Pub. L. 115-97 § 11071(c))"
-        )
-        said = message("note.period_tcja_extended", months=months, old_last=old.last)
-        counted = message("count.tcja.not_run_out", months=months, end=old.last)
         last = months_after(levy_date, new_months, reading)
-        return Period(levy_date, new_months, last, new, why, reading, None, said, counted)
-    why = (
-        f"the levy was made before December 22, 2017 and its {months}-month period ran out on "
-        f"{old.last.isoformat()}, before that date, so the old {months}-month period still applies "
-        "(Pub. L. 115-97 § 11071(c))"
-    )
-    said = message("note.period_tcja_old", months=months, old_last=old.last)
-    counted = message("count.tcja.ran_out", months=months, end=old.last)
-    return Period(levy_date, months, old, in_force, why, reading, None, said, counted)
+        why = PeriodReason(PeriodBasis.TCJA_EXTENDED, months, old.last)
+        return Period(levy_date, new_months, last, new, why, reading)
+    return Period(levy_date, months, old, in_force, PeriodReason(PeriodBasis.TCJA_OLD, months, old.last), reading)
 
 
 def _whole(p: ParamUse) -> int:
@@ -191,14 +185,8 @@ def return_period(levy: Levy) -> Period | None:
 
 
 def count_period(p: Period, what: str) -> list[Message]:
-    """``describe_period`` as message references (``what``: a ``count.what.*`` name)."""
-    return [*p.last.count(what), *([p.why_count] if p.why_count else []), *p.reading_count()]
-
-
-def describe_period(p: Period, what: str) -> str:
-    text = f"{p.last.describe(what)}. {p.why[0].upper()}{p.why[1:]}."
-    note = p.reading_note()
-    return f"{text} {note}" if note else text
+    """How a period was counted, as message references (``what``: a ``count.what.*`` name)."""
+    return [*p.last.count(what), p.reason.counted(), *p.reading_count()]
 
 
 # A levy on wages or Social Security reaches what is paid to the person who owes the tax: the owner
@@ -231,11 +219,10 @@ class SuitPeriod:
     base: Period
     date: dt.date  # the date to act by on what is known
     if_proper: dt.date | None  # the extended date, when whether the request was proper is not known
-    computation: str
     params: tuple[ParamUse, ...]
     claim_path: str | None  # the request that extends (or would extend) the period
     alternative: dt.date | None = None  # the last day under the later reading of the day count, when later
-    count: tuple[Message, ...] = ()  # ``computation`` as message references
+    count: tuple[Message, ...] = ()  # how the date was counted, as message references
 
     @property
     def latest(self) -> dt.date:
@@ -257,69 +244,48 @@ def suit_period(levy_date: date, claims: list[tuple[str, WrongfulLevyClaim]]) ->
     base = period_after_levy(levy_date, "wrongful_levy.suit_period_months")
     if base is None:
         return None
-    text = describe_period(base, "Suit for wrongful levy (26 U.S.C. § 6532(c)(1))")
     count = count_period(base, "wrongful_levy_suit")
     timely = sorted((c for c in claims if c[1].filed_date <= base.last.last), key=lambda c: c[1].filed_date)
     late = [c for c in claims if c not in timely]
-    if late:
-        text += (
-            " A request filed after that period ended does not extend it"
-            f" ({', '.join(c[1].filed_date.isoformat() for c in late)})."
-        )
+    if late:  # a request filed after the period ended does not extend it
         count.append(message("count.suit.late", dates=[c[1].filed_date for c in late]))
     if not timely:
-        return _with_other(SuitPeriod(base, base.last.last, None, text, (base.param,), None, count=tuple(count)))
+        return _with_other(SuitPeriod(base, base.last.last, None, (base.param,), None, count=tuple(count)))
     path, claim = timely[0]
     p12 = params.use("wrongful_levy.suit_extension_after_request_months", on=claim.filed_date)
     ext = last_day_after_months(claim.filed_date, _whole(p12))
     used: tuple[ParamUse, ...] = (base.param, p12)
-    ext_text = f"{_whole(p12)} months from the request of {claim.filed_date.isoformat()}: {ext.last.isoformat()}"
     ext_count = message("count.suit.after_request", months=_whole(p12), filed=claim.filed_date, end=ext.last)
     other_count: Message | None = None
     if claim.disallowance_date is not None:
         p6 = params.use("wrongful_levy.suit_extension_after_disallowance_months", on=claim.disallowance_date)
         dis = last_day_after_months(claim.disallowance_date, _whole(p6))
         used += (p6,)
-        dis_text = f"{_whole(p6)} months from the disallowance of {claim.disallowance_date.isoformat()}: "
-        dis_text += dis.last.isoformat()
         dis_count = message(
             "count.suit.after_disallowance", months=_whole(p6), disallowed=claim.disallowance_date, end=dis.last
         )
         if dis.last < ext.last:
-            ext, ext_text = dis, f"{dis_text} (shorter than {ext_text})"
-            ext_count, other_count = dis_count, ext_count
+            ext, ext_count, other_count = dis, dis_count, ext_count
         else:
-            ext_text = f"{ext_text} (shorter than {dis_text})"
             other_count = dis_count
     extended = max(ext.last, base.last.last)
-    text += f" The request extends the period to the shorter of the two dates: {ext_text}."
-    if other_count is None:
+    if other_count is None:  # the request extends the period to the shorter of the two dates
         count.append(message("count.suit.extends", ext=ext_count))
     else:
         count.append(message("count.suit.extends_shorter", ext=ext_count, other=other_count))
     if ext.last < base.last.last:
-        text += (
-            " That date falls before the end of the unextended period, which we keep as the last day:"
-            " the law speaks of an extension, which we read as never shortening the period (our reading;"
-            f" to be safe, sue by {ext.last.isoformat()})."
-        )
+        # the law speaks of an extension, which we read as never shortening the period (our reading)
         count.append(message("count.suit.never_shortens", day=ext.last))
     if claim.proper_request is True:
-        return _with_other(SuitPeriod(base, extended, None, text, used, path, count=tuple(count)))
+        return _with_other(SuitPeriod(base, extended, None, used, path, count=tuple(count)))
     if claim.proper_request is False:
-        text += (
-            " But the request did not meet the requirements of a § 6343(b) request, and a request that is"
-            " not adequate does not extend the period (26 C.F.R. § 301.6532-3(b); Amwest Surety Ins. Co. v."
-            f" United States, 28 F.3d 690 (7th Cir. 1994)), so the last day stays {base.last.last.isoformat()}."
-        )
+        # a request that is not adequate does not extend the period (26 C.F.R. § 301.6532-3(b); Amwest Surety
+        # Ins. Co. v. United States, 28 F.3d 690 (7th Cir. 1994))
         count.append(message("count.suit.improper", day=base.last.last))
-        return _with_other(SuitPeriod(base, base.last.last, None, text, used, path, count=tuple(count)))
-    text += (
-        " Only a proper written request extends the period; because we do not know whether the request"
-        f" met the requirements, the date shown is the unextended {base.last.last.isoformat()}."
-    )
+        return _with_other(SuitPeriod(base, base.last.last, None, used, path, count=tuple(count)))
+    # only a proper written request extends the period: not known whether it was, so the unextended date
     count.append(message("count.suit.proper_unknown", day=base.last.last))
-    return _with_other(SuitPeriod(base, base.last.last, extended, text, used, path, count=tuple(count)))
+    return _with_other(SuitPeriod(base, base.last.last, extended, used, path, count=tuple(count)))
 
 
 def _with_other(sp: SuitPeriod) -> SuitPeriod:
@@ -335,9 +301,8 @@ def _with_other(sp: SuitPeriod) -> SuitPeriod:
 class Rollback:
     tax_year: int
     date: date
-    computation: str
     params: tuple[ParamUse, ...]
-    count: tuple[Message, ...] = ()  # ``computation`` as message references
+    count: tuple[Message, ...] = ()  # how the date was counted, as message references
 
 
 def rollback_deadline(returned: date) -> Rollback:
@@ -350,34 +315,24 @@ def rollback_deadline(returned: date) -> Rollback:
     day = params.use("return.individual_return_due_day", on=following)
     raw = date(following.year, _whole(month), _whole(day))
     last = roll_forward(raw)
-    text = (
-        f"Roll-back of returned retirement money (26 U.S.C. § 6343(f)): the money was returned on "
-        f"{returned.isoformat()}, so the deadline is the due date, without extensions, of the income tax"
-        f" return for {returned.year}: {raw.isoformat()} for a calendar-year individual (26 U.S.C. § 6072(a))"
-    )
     count = [message("count.rollback", returned=returned, year=TextArg(value=str(returned.year)), due=raw)]
-    if last != raw:
-        text += f", moved to the next business day {last.isoformat()} (26 U.S.C. § 7503)"
+    if last != raw:  # § 7503: the next business day
         count.append(message("count.moved_to_business_day", last=last))
-    return Rollback(returned.year, last, text + ".", (month, day), tuple(count))
+    return Rollback(returned.year, last, (month, day), tuple(count))
 
 
 @dataclass(frozen=True)
 class BankChargeClaim:
     date: date
-    computation: str
     params: tuple[ParamUse, ...]
-    count: tuple[Message, ...] = ()  # ``computation`` as message references
+    count: tuple[Message, ...] = ()  # how the date was counted, as message references
 
 
 def form_8546_deadline(charged: date) -> BankChargeClaim:
     """Form 8546: within one year of the date the claim accrues (taken as the date of the bank charge)."""
     years = params.use("bank_charges.claim_period_years", on=charged)
     last = add_years(charged, _whole(years))
-    text = (
-        f"Form 8546: counted from the bank charge of {charged.isoformat()} (taken as the date the claim"
-        f" accrues), one year ends {last.isoformat()}. The form's authority is 31 U.S.C. § 3723, not the"
-        " Internal Revenue Code, so no weekend or holiday extension is assumed."
-    )
+    # counted from the bank charge (taken as the date the claim accrues); the form's authority is 31 U.S.C. § 3723,
+    # not the Internal Revenue Code, so no § 7503 weekend or holiday extension is assumed
     count = (message("count.form_8546", charged=charged, years=_whole(years), end=last),)
-    return BankChargeClaim(last, text, (years,), count)
+    return BankChargeClaim(last, (years,), count)

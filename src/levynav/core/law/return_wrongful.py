@@ -19,7 +19,6 @@ from levynav.core.law.return_periods import (
     MONEY_KINDS,
     claims_for,
     count_period,
-    describe_period,
     owner,
     return_period,
     suit_period,
@@ -108,7 +107,7 @@ def _wrongful(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
         return rule.finding(Outcome.APPLIES, "claimed", who=who, filed=first.filed_date, **common)
     note = period.reading_messages(ctx.as_of)
     return rule.finding(
-        Outcome.APPLIES, "open", who=who, deadline=period.last.last, why=period.why_message, note=note, **common
+        Outcome.APPLIES, "open", who=who, deadline=period.last.last, why=period.reason.said(), note=note, **common
     )
 
 
@@ -234,12 +233,6 @@ def period_count(levy: Levy) -> list[Message] | None:
     """How the return period of a levy was counted, as message references (for deadlines)."""
     period = return_period(levy)
     return count_period(period, "return_request") if period else None
-
-
-def period_text(levy: Levy) -> str | None:
-    """How the return period of a levy was counted, in words (for deadlines)."""
-    period = return_period(levy)
-    return describe_period(period, "Request to return levied money (26 U.S.C. § 6343(b), (d))") if period else None
 
 
 RULES: list[RuleFunc] = [wrongful_levy, wrongful_levy_claim, wrongful_levy_suit]

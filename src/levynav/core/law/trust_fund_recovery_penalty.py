@@ -33,7 +33,7 @@ def trust_fund_recovery_penalty_exposure(case: Case, ctx: Context) -> list[Findi
     employment = [i for i, k in enumerate(kinds) if k is TaxKind.EMPLOYMENT]
     facts: dict[str, object] = {f"tax_periods[{i}].tax_kind": TaxKind.EMPLOYMENT for i in employment}
     if employment:
-        periods = ", ".join(case.tax_periods[i].id for i in employment)
+        periods = [case.tax_periods[i].id for i in employment]  # a list: the renderer joins it per language
         return [rule.finding(Outcome.APPLIES, "applies", facts=facts, periods=periods)]
     unknown = [f"tax_periods[{i}].tax_kind" for i, k in enumerate(kinds) if k is None]
     if unknown:
