@@ -12,6 +12,7 @@ from levynav.core.calc.csed_types import Events, PeriodCsed
 from levynav.core.law.rule import Context, CsedValue, Decided
 from levynav.core.model.ability_to_pay import AbilityToPay
 from levynav.core.model.case import Case, TaxpayerKind
+from levynav.core.model.construct import construct
 from levynav.core.model.message import LabelArg, Message, message
 
 
@@ -52,7 +53,7 @@ def _csed(case: Case, as_of: date, events: Events, computed: dict[str, PeriodCse
                 parts.append(message("statute.assessment", csed=_at_least(a.date, a.provisional), **words))
             paused = [c for st in a.timeline if st.counted for c in st.cites if c.startswith("CSED-3.")]
             if paused:
-                labels = [LabelArg(enum="csed_event", value=ref) for ref in dict.fromkeys(paused)]
+                labels = [construct(LabelArg, enum="csed_event", value=ref) for ref in dict.fromkeys(paused)]
                 parts.append(message("statute.paused_by", events=labels))
         if pc.stated_difference:
             parts.append(message("statute.stated_differs", stated=pc.stated))

@@ -18,6 +18,7 @@ from datetime import date, timedelta
 
 from levynav.core.calc import holiday_table
 from levynav.core.model.analysis import Message, TextArg, message
+from levynav.core.model.construct import construct
 
 
 @functools.cache
@@ -89,12 +90,12 @@ class LastDay:
             return None
         name = holiday_name(self.raw)
         if name:
-            return message("count.why.holiday", end=self.raw, holiday=TextArg(value=name))
+            return message("count.why.holiday", end=self.raw, holiday=construct(TextArg, value=name))
         return message(f"count.why.{self.raw.strftime('%A').lower()}", end=self.raw)
 
     def count(self, what: str) -> list[Message]:
         """How the period was counted, clause by clause (``what``: a ``count.what.*`` name)."""
-        out = [message("count.period", what=Message(key=f"count.what.{what}"), start=self.start, end=self.raw)]
+        out = [message("count.period", what=message(f"count.what.{what}"), start=self.start, end=self.raw)]
         roll = self.roll()
         return [*out, message("count.roll_forward", reason=roll, last=self.last)] if roll is not None else out
 
