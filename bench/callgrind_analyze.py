@@ -3,7 +3,8 @@
 It loads the examples (and, with ``--generated N``, N generated cases), analyzes each once to warm the data
 caches, then analyzes all of them ROUNDS more times. Run it twice under callgrind, with two round counts, and
 divide the difference of the totals by the difference of the rounds: that is the instructions of one warm round,
-start-up excluded. ``--validate`` times validating the same cases instead (the ratio's denominator).
+start-up excluded. ``--validate`` times validating the same cases instead (the ratio's denominator);
+``--freeze`` sets aside (``gc.freeze``) what exists after the law is loaded, as the web app does after start-up.
 
     valgrind --tool=callgrind --callgrind-out-file=/tmp/cg.1 python bench/callgrind_analyze.py 1
     valgrind --tool=callgrind --callgrind-out-file=/tmp/cg.6 python bench/callgrind_analyze.py 6
@@ -13,6 +14,7 @@ start-up excluded. ``--validate`` times validating the same cases instead (the r
 from __future__ import annotations
 
 import argparse
+import gc
 import random
 from datetime import date
 from pathlib import Path
@@ -31,8 +33,12 @@ def main() -> None:
     parser.add_argument("rounds", type=int)
     parser.add_argument("--generated", type=int, default=0)
     parser.add_argument("--validate", action="store_true")
+    parser.add_argument("--freeze", action="store_true")
     args = parser.parse_args()
     lawbook.install()
+    if args.freeze:
+        lawbook.packaged()
+        gc.freeze()
     raw = [parse_text(p.read_text(encoding="utf-8"), p.name) for p in EXAMPLES]
     rng = random.Random(20261204)
     for _ in range(args.generated):

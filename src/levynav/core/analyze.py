@@ -43,7 +43,8 @@ def _analyze(case: Case, as_of: date, bundle: Law) -> Analysis:
         notes=plan.notes(findings, ctx) + _coverage_notes(uncovered) + _birth_notes(case, as_of),
         finances=ctx.finances,
         collection_statute=[
-            StatuteDate(
+            construct(
+                StatuteDate,
                 period=c.period_id,
                 date=c.date,
                 basis=c.basis,
@@ -79,7 +80,7 @@ def _coverage_notes(uncovered: list[date | None]) -> list[Note]:
     if not uncovered:
         return []
     days = sorted({d for d in uncovered if d is not None})
-    return [Note(kind="law_coverage", message=message("note.law_coverage", dates=days))]
+    return [construct(Note, kind="law_coverage", message=message("note.law_coverage", dates=days))]
 
 
 def _birth_notes(case: Case, as_of: date) -> list[Note]:
@@ -92,4 +93,4 @@ def _birth_notes(case: Case, as_of: date) -> list[Note]:
     late = [path for path, born in births if born is not None and born > as_of]
     if not late:
         return []
-    return [Note(kind="birth_after_as_of", message=message("note.birth_after_as_of", fields=late))]
+    return [construct(Note, kind="birth_after_as_of", message=message("note.birth_after_as_of", fields=late))]

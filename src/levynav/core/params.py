@@ -28,6 +28,7 @@ from typing import Any
 
 from levynav.core import lawdata
 from levynav.core.model.analysis import ParamUse
+from levynav.core.model.construct import construct
 
 UNITS = {"calendar_days", "business_days", "days", "months", "years", "usd", "percent", "ratio", "count"}
 
@@ -122,7 +123,8 @@ def _use(pid: str, index: int) -> ParamUse:
 
 def _make_use(pid: str, index: int) -> ParamUse:
     param, current = all_params()[pid], all_params()[pid].values[index]
-    return ParamUse(
+    return construct(
+        ParamUse,
         id=pid,
         value=current.value,
         unit=param.unit,

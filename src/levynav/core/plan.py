@@ -144,10 +144,11 @@ def steps(case: Case, findings: list[Finding], deadlines: list[Deadline], ctx: C
         dated = [d for g in group for i in g.deadline_ids for d in _subject_deadlines(open_by_id, i, g.subject)]
         by = min((d.date for d in dated), default=None)
         forms = t.get("forms")
-        step = Step(
+        step = construct(
+            Step,
             order=0,
             when=_when(t.get("when", "this_week"), by, ctx.as_of),
-            text=Message(key=key, args=lead.message.args if key.count(".variants.") else {}),
+            text=construct(Message, key=key, args=lead.message.args if key.count(".variants.") else {}),
             why=[lead.message],
             about=_about(case, group),
             by_date=by,
@@ -293,7 +294,7 @@ def _finance_step(
     name = option.option.value
     key = next(k for k, v in lawdata.table("finance_steps.yaml").items() if v is text)
     values: dict[str, Any] = {
-        "option": Message(key=f"label.option.{name}"),
+        "option": message(f"label.option.{name}"),
         "payment": option.monthly_payment if option.monthly_payment else None,
         "disposable": disposable,
     }
@@ -304,7 +305,8 @@ def _finance_step(
     if offer and offer.eligibility is not Eligibility.NOT_ELIGIBLE and lowest and owed and Decimal(str(lowest)) < owed:
         bound = offer.figures.get("equity_is_a_lower_bound") is True
         extra.append(message("finance.offer_at_least" if bound else "finance.offer_about", amount=Decimal(str(lowest))))
-    return Step(
+    return construct(
+        Step,
         order=0,
         when=text["when"],
         text=message(f"finance.{key}", **{k: v for k, v in values.items() if v is not None}),
@@ -394,7 +396,8 @@ def history(case: Case) -> list[TimelineEvent]:
         if when is not None:
             note = message("history.mailed", date=n.mailing_date) if n.mailing_date and n.notice_date else None
             events.append(
-                TimelineEvent(
+                construct(
+                    TimelineEvent,
                     date=n.notice_date or when,
                     kind="notice",
                     event=message("history.notice", notice=n.type.value),
@@ -409,38 +412,51 @@ def history(case: Case) -> list[TimelineEvent]:
                 else message("history.levy_served", kind=lv.kind)
             )
             events.append(
-                TimelineEvent(
-                    date=lv.served_date, kind="levy_served", event=event, note=_since_notices(case, lv.served_date)
+                construct(
+                    TimelineEvent,
+                    date=lv.served_date,
+                    kind="levy_served",
+                    event=event,
+                    note=_since_notices(case, lv.served_date),
                 )
             )
         if lv.proceeds_sent_date:
             sent = (
                 message("history.proceeds_sent_by", holder=lv.holder) if lv.holder else message("history.proceeds_sent")
             )
-            events.append(TimelineEvent(date=lv.proceeds_sent_date, kind="proceeds_sent", event=sent))
+            events.append(construct(TimelineEvent, date=lv.proceeds_sent_date, kind="proceeds_sent", event=sent))
         if lv.released_date:
             freed = (
                 message("history.levy_released_on", holder=lv.holder) if lv.holder else message("history.levy_released")
             )
-            events.append(TimelineEvent(date=lv.released_date, kind="levy_released", event=freed))
+            events.append(construct(TimelineEvent, date=lv.released_date, kind="levy_released", event=freed))
     for ia in case.installment_agreements:
         for name in ("requested_date", "entered_date", "rejected_date", "terminated_date"):
             d = getattr(ia, name)
             if d:
                 what = message(f"history.agreement_{name.removesuffix('_date')}")
-                events.append(TimelineEvent(date=d, kind="agreement", event=what))
+                events.append(construct(TimelineEvent, date=d, kind="agreement", event=what))
     for o in case.offers:
         for name in ("submitted_date", "pending_date", "rejected_date", "accepted_date", "withdrawn_date"):
             d = getattr(o, name)
             if d:
                 events.append(
-                    TimelineEvent(date=d, kind="offer", event=message(f"history.offer_{name.removesuffix('_date')}"))
+                    construct(
+                        TimelineEvent,
+                        date=d,
+                        kind="offer",
+                        event=message(f"history.offer_{name.removesuffix('_date')}"),
+                    )
                 )
     for b in case.proceedings.bankruptcies:
-        events.append(TimelineEvent(date=b.petition_date, kind="bankruptcy", event=message("history.bankruptcy")))
+        events.append(
+            construct(TimelineEvent, date=b.petition_date, kind="bankruptcy", event=message("history.bankruptcy"))
+        )
     for h in case.proceedings.hearing_requests:
         events.append(
-            TimelineEvent(date=h.request_date, kind="hearing", event=message("history.hearing", hearing=h.kind))
+            construct(
+                TimelineEvent, date=h.request_date, kind="hearing", event=message("history.hearing", hearing=h.kind)
+            )
         )
     events.sort(key=lambda e: e.date)
     return events
@@ -462,7 +478,7 @@ def resources(case: Case, findings: list[Finding]) -> list[Resource]:
     ids = ["tas", "litc", "tbor"]
     if case.taxpayer.kind.value == "business":
         ids.remove("litc")
-    return [Resource(id=i) for i in ids]
+    return [construct(Resource, id=i) for i in ids]
 
 
 SUMMARY_EFFECTS = (Effect.MUST_RELEASE, Effect.NO_LEVY, Effect.LEVY_IMPROPER, Effect.MUST_RETURN, Effect.MAY_RELEASE)
@@ -477,18 +493,20 @@ def summary(findings: list[Finding], deadlines: list[Deadline]) -> list[SummaryI
     for effect in SUMMARY_EFFECTS:
         hits = sorted({f.rule for f in applies if f.effect is effect and f.condition is None})
         if hits:
-            lines.append(SummaryItem(kind="effect", effect=effect, rules=hits))
+            lines.append(construct(SummaryItem, kind="effect", effect=effect, rules=hits))
         asked = sorted({f.rule for f in applies if f.effect is effect and f.condition == "irs_determination"})
         if asked and effect in CONDITIONED_HEADLINE:
-            lines.append(SummaryItem(kind="ask", effect=effect, rules=asked))
+            lines.append(construct(SummaryItem, kind="ask", effect=effect, rules=asked))
     upcoming = [d for d in deadlines if not d.passed]
     if upcoming:
         d = upcoming[0]
         lines.append(
-            SummaryItem(kind="next_deadline", deadline=d.id, subject=d.subject, date=d.date, days_left=d.days_left)
+            construct(
+                SummaryItem, kind="next_deadline", deadline=d.id, subject=d.subject, date=d.date, days_left=d.days_left
+            )
         )
     if not lines:
-        lines.append(SummaryItem(kind="none"))
+        lines.append(construct(SummaryItem, kind="none"))
     return lines
 
 
@@ -496,13 +514,15 @@ def notes(findings: list[Finding], ctx: Context) -> list[Note]:
     out = []
     unverified = sorted({f.rule for f in findings if f.unverified})
     if unverified:
-        out.append(Note(kind="unverified", message=message("note.unverified", rules=unverified)))
+        out.append(construct(Note, kind="unverified", message=message("note.unverified", rules=unverified)))
     stated = sorted(c.period_id for c in ctx.csed.values() if c.basis == "stated")
     if stated:
-        out.append(Note(kind="csed_stated", message=message("note.csed_stated", periods=stated)))
+        out.append(construct(Note, kind="csed_stated", message=message("note.csed_stated", periods=stated)))
     # the ability-to-pay calculation's own notes (message references, ``finances.*``), each as the note's clause
     fin = ctx.finances
-    out += [Note(kind="finances", message=message("note.finances", text=n)) for n in (fin.notes if fin else [])]
+    out += [
+        construct(Note, kind="finances", message=message("note.finances", text=n)) for n in (fin.notes if fin else [])
+    ]
     options = fin.options.notes if fin is not None and fin.options is not None else []
-    out += [Note(kind="options", message=message("note.options", text=n)) for n in options]
+    out += [construct(Note, kind="options", message=message("note.options", text=n)) for n in options]
     return out

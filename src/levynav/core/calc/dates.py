@@ -104,7 +104,7 @@ class LastDay:
 
     def count(self, what: str) -> list[Message]:
         """How the period was counted, clause by clause (``what``: a ``count.what.*`` name)."""
-        out = [message("count.period", what=Message(key=f"count.what.{what}"), start=self.start, end=self.raw)]
+        out = [message("count.period", what=message(f"count.what.{what}"), start=self.start, end=self.raw)]
         roll = self.roll()
         return [*out, message("count.roll_forward", reason=roll, last=self.last)] if roll is not None else out
 

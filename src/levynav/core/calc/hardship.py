@@ -28,6 +28,7 @@ from levynav.core.calc.expenses import Expenses, allowable_expenses
 from levynav.core.calc.income import CENT, ZERO, Income, cents, monthly_income
 from levynav.core.model.analysis import Outcome, ParamUse
 from levynav.core.model.case import Case, LevyKind, TaxpayerKind
+from levynav.core.model.construct import construct
 from levynav.core.model.message import Message, message
 
 
@@ -175,7 +176,8 @@ def parameters(picture: Picture) -> tuple[ParamUse, ...]:
         pid = f"standards.{v.table}[{v.row_key}]"
         out.setdefault(
             pid,
-            ParamUse(
+            construct(
+                ParamUse,
                 id=pid,
                 value=v.amount,
                 unit="usd",

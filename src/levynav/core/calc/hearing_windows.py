@@ -27,6 +27,7 @@ from levynav.core.calc.per_analysis import once_per_analysis
 from levynav.core.law import registry
 from levynav.core.model.analysis import Deadline, Message, ParamUse, message
 from levynav.core.model.case import Case, HearingKind, HearingRequest, Notice, NoticeType
+from levynav.core.model.construct import construct
 
 PRE_LEVY = frozenset({NoticeType.LT11, NoticeType.LETTER_1058, NoticeType.CP90, NoticeType.CP297})
 POST_LEVY = frozenset({NoticeType.CP92, NoticeType.CP297A})
@@ -262,7 +263,8 @@ def deadline(
     computation: list[Message],
     subject: str | None = None,
 ) -> Deadline:
-    return Deadline(
+    return construct(
+        Deadline,
         id=did,
         title=title,
         date=when,
@@ -278,7 +280,7 @@ def deadline(
 def eh_computation(w: Window) -> list[Message]:
     """The one-year count and, when its plain end is not a business day, the § 7503 move (Q&A-I8)."""
     assert w.eh is not None
-    out = [message("count.one_year", what=Message(key="count.what.eh"), start=w.eh.start, end=w.eh.raw)]
+    out = [message("count.one_year", what=message("count.what.eh"), start=w.eh.start, end=w.eh.raw)]
     roll = w.eh.roll()
     if roll is not None:
         out.append(message("count.roll_forward", reason=roll, last=w.eh.last))

@@ -44,8 +44,9 @@ from levynav.core.law.notice_receipt import NOT_RECEIVED as NOT_RECEIVED
 from levynav.core.law.notices import rolled_reason, window_counted, window_gap
 from levynav.core.law.route_windows import made_in_time, open_or_closed
 from levynav.core.law.rule import Context, DeadlineFunc, Rule, RuleFunc, Situation
-from levynav.core.model.analysis import Deadline, Effect, Finding, Message, Outcome, TextArg, message
+from levynav.core.model.analysis import Deadline, Effect, Finding, Outcome, TextArg, message
 from levynav.core.model.case import Case, HearingKind, HearingRequest
+from levynav.core.model.construct import construct
 
 LEVY_CDP = Rule(
     id="CDP-5",
@@ -302,7 +303,7 @@ def hearing_deadlines(case: Case, ctx: Context) -> list[Deadline]:
             continue  # the first notice for the periods holds the hearing dates; no CDP before 1999-01-19
         lien = w.kind is HearingKind.LIEN
         last = w.cdp_last
-        notice = TextArg(value=w.notice.type.value)
+        notice = construct(TextArg, value=w.notice.type.value)
         if last is not None:
             what = "lien_cdp" if lien else "cdp"
             counted = (w.cdp.count(what) if w.cdp else [message(f"count.what_only.{what}")]) + list(w.counted)
@@ -312,7 +313,7 @@ def hearing_deadlines(case: Case, ctx: Context) -> list[Deadline]:
                     message(f"deadline.{_cdp_id(w)}.title", notice=notice),
                     last,
                     ctx.as_of,
-                    Message(key=f"deadline.{_cdp_id(w)}.protects"),
+                    message(f"deadline.{_cdp_id(w)}.protects"),
                     _cdp_rule(w).cites,
                     [*counted, message("count.postmark")],
                     w.subject,
@@ -325,7 +326,7 @@ def hearing_deadlines(case: Case, ctx: Context) -> list[Deadline]:
                     message(f"deadline.{_eh_id(w)}.title", notice=notice),
                     w.eh_last,
                     ctx.as_of,
-                    Message(key=f"deadline.{_eh_id(w)}.protects"),
+                    message(f"deadline.{_eh_id(w)}.protects"),
                     (EQUIVALENT_E14 if w.eh.moved else EQUIVALENT).cites,
                     hearing_windows.eh_computation(w),
                     w.subject,

@@ -21,7 +21,7 @@ from levynav.core.calc import dates
 from levynav.core.calc.hearing_windows import deadline, hearing_notices, param_use
 from levynav.core.law.route_windows import days_after, made_in_time, open_or_closed
 from levynav.core.law.rule import Context, DeadlineFunc, Rule, RuleFunc
-from levynav.core.model.analysis import Deadline, Effect, Finding, Message, Outcome, ParamUse, message
+from levynav.core.model.analysis import Deadline, Effect, Finding, Outcome, ParamUse, message
 from levynav.core.model.case import AlternativeStatus, Case, InstallmentAgreement, Owner
 
 CAP = Rule(
@@ -288,10 +288,10 @@ def cap_deadlines(case: Case, ctx: Context) -> list[Deadline]:
         out.append(
             deadline(
                 "cap.notify_manager",
-                Message(key="deadline.cap.notify_manager.title"),
+                message("deadline.cap.notify_manager.title"),
                 got["notify"][0],
                 ctx.as_of,
-                Message(key="deadline.cap.notify_manager.protects"),
+                message("deadline.cap.notify_manager.protects"),
                 CAP_RO.cites,
                 [message("count.cap_notify", days=got["notify"][1].value, conference=conf)],
             )
@@ -299,10 +299,10 @@ def cap_deadlines(case: Case, ctx: Context) -> list[Deadline]:
         out.append(
             deadline(
                 "cap.form_9423",
-                Message(key="deadline.cap.form_9423.title"),
+                message("deadline.cap.form_9423.title"),
                 form,
                 ctx.as_of,
-                Message(key="deadline.cap.form_9423.protects"),
+                message("deadline.cap.form_9423.protects"),
                 CAP_RO.cites,
                 [message("count.cap_form", days=got["form"][1].value, conference=conf), *conflict],
             )
@@ -311,7 +311,7 @@ def cap_deadlines(case: Case, ctx: Context) -> list[Deadline]:
         out.append(
             deadline(
                 "cap.form_9423",
-                Message(key="deadline.cap.form_9423.title_no_contact"),
+                message("deadline.cap.form_9423.title_no_contact"),
                 form,
                 ctx.as_of,
                 message("deadline.cap.form_9423.protects_no_contact", days=got["contact"][1].value),
@@ -333,10 +333,10 @@ def agreement_deadlines(case: Case, ctx: Context) -> list[Deadline]:
         out.append(
             deadline(
                 f"ia.{what}_appeal",
-                Message(key=f"deadline.ia.{what}_appeal.title"),
+                message(f"deadline.ia.{what}_appeal.title"),
                 counted.last,
                 ctx.as_of,
-                Message(key=f"deadline.ia.{what}_appeal.protects"),
+                message(f"deadline.ia.{what}_appeal.protects"),
                 CAP_IA.cites,
                 counted.count(f"ia_{what}"),
                 f"installment_agreements[{i}]",
@@ -352,10 +352,10 @@ def agreement_deadlines(case: Case, ctx: Context) -> list[Deadline]:
         out.append(
             deadline(
                 "oic.rejection_appeal",
-                Message(key="deadline.oic.rejection_appeal.title"),
+                message("deadline.oic.rejection_appeal.title"),
                 counted.last,
                 ctx.as_of,
-                Message(key="deadline.oic.rejection_appeal.protects"),
+                message("deadline.oic.rejection_appeal.protects"),
                 OIC_APPEAL.cites,
                 [*counted.count("oic_rejection"), message("count.postmark")],
                 f"offers[{i}]",

@@ -21,7 +21,7 @@ from levynav.core.calc.hearing_windows import deadline, param_use
 from levynav.core.law.levy_facts import is_individual
 from levynav.core.law.route_windows import days_after, months_after, open_or_closed
 from levynav.core.law.rule import Context, Rule
-from levynav.core.model.analysis import Deadline, Effect, Finding, Message, Outcome, ParamUse
+from levynav.core.model.analysis import Deadline, Effect, Finding, Outcome, ParamUse, message
 from levynav.core.model.case import Case, FilingStatus
 
 ELECTION = Rule(
@@ -222,10 +222,10 @@ def spouse_deadlines(case: Case, ctx: Context) -> list[Deadline]:
             out.append(
                 deadline(
                     "is.election",
-                    Message(key="deadline.is.election.title"),
+                    message("deadline.is.election.title"),
                     last.last,
                     ctx.as_of,
-                    Message(key="deadline.is.election.protects"),
+                    message("deadline.is.election.protects"),
                     ELECTION.cites,
                     last.count("is_election"),
                 )
@@ -240,10 +240,10 @@ def spouse_deadlines(case: Case, ctx: Context) -> list[Deadline]:
         out.append(
             deadline(
                 "is.tax_court_petition",
-                Message(key="deadline.is.tax_court_petition.title"),
+                message("deadline.is.tax_court_petition.title"),
                 counted.last,
                 ctx.as_of,
-                Message(key="deadline.is.tax_court_petition.protects"),
+                message("deadline.is.tax_court_petition.protects"),
                 TAX_COURT.cites,
                 counted.count("is_tax_court_petition"),
                 f"proceedings.innocent_spouse_claims[{j}]",

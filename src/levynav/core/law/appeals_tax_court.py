@@ -13,7 +13,7 @@ from levynav.core.calc import dates, hearing_windows
 from levynav.core.law import cdp_request
 from levynav.core.law.route_windows import days_after, open_or_closed
 from levynav.core.law.rule import Context, Rule
-from levynav.core.model.analysis import Deadline, Effect, Finding, Message, Outcome, ParamUse, message
+from levynav.core.model.analysis import Deadline, Effect, Finding, Outcome, ParamUse, message
 from levynav.core.model.case import Case, HearingRequest
 
 TAX_COURT = Rule(
@@ -136,10 +136,10 @@ def tax_court_deadlines(case: Case, ctx: Context) -> list[Deadline]:
         out.append(
             hearing_windows.deadline(
                 "tax_court.cdp_petition",
-                Message(key="deadline.tax_court.cdp_petition.title"),
+                message("deadline.tax_court.cdp_petition.title"),
                 last.last,
                 ctx.as_of,
-                Message(key="deadline.tax_court.cdp_petition.protects"),
+                message("deadline.tax_court.cdp_petition.protects"),
                 TAX_COURT.cites,
                 [*last.count("tax_court_petition"), message("count.boechler")],
                 f"proceedings.hearing_requests[{j}]",

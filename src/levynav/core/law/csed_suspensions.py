@@ -20,6 +20,7 @@ from typing import Any
 from levynav.core.law.rule import Context, DeadlineFunc, Rule, RuleFunc
 from levynav.core.model.analysis import Effect, Finding, LabelArg, Outcome
 from levynav.core.model.case import Case
+from levynav.core.model.construct import construct
 
 SUSPENSIONS = Rule(
     id="CSED-3",
@@ -45,7 +46,7 @@ def csed_suspensions(case: Case, ctx: Context) -> list[Finding]:
             out.append(SUSPENSIONS.finding(Outcome.UNKNOWN, "not_computed", subject=sub, facts=facts, period=p.id))
             continue
         last = max(pc.assessments, key=lambda a: a.date)
-        labels = [LabelArg(enum="csed_event", value=ref) for ref in dict.fromkeys(s.ref for s in scoped)]
+        labels = [construct(LabelArg, enum="csed_event", value=ref) for ref in dict.fromkeys(s.ref for s in scoped)]
         common: dict[str, Any] = {"subject": sub, "facts": facts, "params": pc.params, "period": p.id}
         if scoped and last.suspended_days > 0:
             key = "suspended_open" if last.provisional else "suspended"

@@ -52,6 +52,7 @@ from levynav.core.law.route_windows import days_after
 from levynav.core.law.rule import Context, Rule, once
 from levynav.core.model.analysis import Effect, Finding, Message, Outcome, ParamUse, SentencesArg, message
 from levynav.core.model.case import Case, HearingKind, HearingRequest, Levy, LevyKind, NoticeType
+from levynav.core.model.construct import construct
 
 CDP_STAY = Rule(
     id="R6330-E1",
@@ -383,7 +384,7 @@ def premature_levy(case: Case, ctx: Context) -> list[Finding]:
         if not excused:
             _check(case, levy, is_cdp_levy_notice, "discretionary.cdp_notice_days", "part_cdp", c)
         notes = [*c.notes, message(f"{PREMATURE.id}.cdp_excused")] if excused else c.notes
-        note = SentencesArg(value=notes)
+        note = construct(SentencesArg, value=notes)
         missing = list(dict.fromkeys(c.missing))
         if c.problems:
             out.append(
@@ -393,7 +394,7 @@ def premature_levy(case: Case, ctx: Context) -> list[Finding]:
                     subject=sub,
                     facts=c.facts,
                     params=c.params,
-                    problems=SentencesArg(value=c.problems),
+                    problems=construct(SentencesArg, value=c.problems),
                     note=note,
                 )
             )
@@ -434,7 +435,7 @@ def post_levy_hearing(case: Case, ctx: Context) -> list[Finding]:
             facts[f"{sub}.disqualified_employment_tax"] = True
         if case.taxpayer.federal_contractor:
             facts["taxpayer.federal_contractor"] = True
-        why = SentencesArg(value=[message(f"{POST_LEVY.id}.{r}") for r in reasons])
+        why = construct(SentencesArg, value=[message(f"{POST_LEVY.id}.{r}") for r in reasons])
         notice = post_levy_cdp_notice_for_periods(case, levy.tax_periods)
         window, use = cdp_request_period(notice.start) if notice and notice.start else (None, None)
         if notice is not None and notice.start is not None and window is not None and use is not None:

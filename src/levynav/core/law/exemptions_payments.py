@@ -20,8 +20,9 @@ from levynav.core.calc.dates import last_day_after
 from levynav.core.law import registry
 from levynav.core.law.levy_facts import benefit_levy_method, is_individual, levy_subject
 from levynav.core.law.rule import Context, Rule, RuleFunc
-from levynav.core.model.analysis import Deadline, Effect, Finding, Message, Outcome, ParamUse, SentencesArg, message
+from levynav.core.model.analysis import Deadline, Effect, Finding, Outcome, ParamUse, SentencesArg, message
 from levynav.core.model.case import Case, Levy, LevyKind, LevyMethod
+from levynav.core.model.construct import construct
 
 FPLP = Rule(
     id="R6331-H1",
@@ -90,7 +91,7 @@ def _fplp(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
         )
     if method is LevyMethod.MANUAL:
         return rule.finding(Outcome.APPLIES, "manual", subject=s, facts=mfacts)
-    seen = SentencesArg(value=[message(f"{rule.id}.from_notice")] if inferred else [])
+    seen = construct(SentencesArg, value=[message(f"{rule.id}.from_notice")] if inferred else [])
     if levy.kind is LevyKind.SOCIAL_SECURITY:
         return rule.finding(
             Outcome.APPLIES,
@@ -267,12 +268,13 @@ def bank_hold_ends(case: Case, ctx: Context) -> list[Deadline]:
         end, days = hold
         assert levy.served_date is not None
         out.append(
-            Deadline(
+            construct(
+                Deadline,
                 id="bank.hold_ends",
-                title=Message(key=f"{BANK_HOLD.id}.deadline_title"),
+                title=message(f"{BANK_HOLD.id}.deadline_title"),
                 date=end,
                 days_left=(end - ctx.as_of).days,
-                protects=Message(key=f"{BANK_HOLD.id}.deadline_protects"),
+                protects=message(f"{BANK_HOLD.id}.deadline_protects"),
                 citations=registry.cites(BANK_HOLD.cites),
                 computation=[
                     message(f"{BANK_HOLD.id}.deadline_computation", served=levy.served_date, days=days.value, end=end)

@@ -29,6 +29,7 @@ from levynav.core.law.levy_facts import is_individual
 from levynav.core.law.rule import Context, DeadlineFunc, Rule, RuleFunc
 from levynav.core.model.analysis import Effect, Finding, LabelArg, Outcome, ParamUse, message
 from levynav.core.model.case import Case
+from levynav.core.model.construct import construct
 
 TAS = Rule(
     id="TAS-1",
@@ -181,8 +182,8 @@ def low_income_clinic(case: Case, ctx: Context) -> list[Finding]:
     statuses = [
         message(
             f"{LITC.id}.figure_status",
-            figure=LabelArg(enum="litc_figure", value=u.id.rsplit(".", 1)[-1].removesuffix(f"_{area}")),
-            status=LabelArg(enum="param_status", value=u.status),
+            figure=construct(LabelArg, enum="litc_figure", value=u.id.rsplit(".", 1)[-1].removesuffix(f"_{area}")),
+            status=construct(LabelArg, enum="param_status", value=u.status),
         )
         for u in uses
     ]

@@ -28,6 +28,7 @@ from levynav.core.law.levy_facts import benefit_levy_method, levy_subject
 from levynav.core.law.rule import Context, DeadlineFunc, Rule, RuleFunc
 from levynav.core.model.analysis import Deadline, Effect, Finding, LabelArg, Message, Outcome, ParamUse, message
 from levynav.core.model.case import Case, FilingStatus, Levy, LevyKind, LevyMethod
+from levynav.core.model.construct import construct
 
 REACH = Rule(
     id="R6331-B1",
@@ -212,7 +213,7 @@ def _wages(case: Case, ctx: Context, s: str, levy: Levy) -> Finding:
         pay=pay,
         exempt=result.exempt_amount,
         taken=taken,
-        period=LabelArg(enum="pay_period", value=levy.pay_period or ""),
+        period=construct(LabelArg, enum="pay_period", value=levy.pay_period or ""),
         year=result.year,
         who=_who(result),
     )
@@ -264,7 +265,7 @@ def _benefit(case: Case, ctx: Context, s: str, levy: Levy) -> Finding:
         amount=amount,
         exempt=result.exempt_amount,
         taken=taken,
-        period=LabelArg(enum="pay_period", value=period),
+        period=construct(LabelArg, enum="pay_period", value=period),
         year=result.year,
         who=_who(result),
     )
@@ -339,12 +340,13 @@ def statement_deadline(case: Case, ctx: Context) -> list[Deadline]:
         assert levy.served_date is not None
         days = params.number("wage_levy.statement_work_days", levy.served_date)
         out.append(
-            Deadline(
+            construct(
+                Deadline,
                 id="wage_levy.statement",
-                title=Message(key=f"{STATEMENT.id}.deadline_title"),
+                title=message(f"{STATEMENT.id}.deadline_title"),
                 date=due,
                 days_left=(due - ctx.as_of).days,
-                protects=Message(key=f"{STATEMENT.id}.deadline_protects"),
+                protects=message(f"{STATEMENT.id}.deadline_protects"),
                 citations=registry.cites(STATEMENT.cites),
                 computation=[
                     message(f"{STATEMENT.id}.deadline_computation", served=levy.served_date, days=days, end=due)

@@ -19,8 +19,9 @@ from levynav.core import params
 from levynav.core.calc import dates, hearing_windows
 from levynav.core.law import notices
 from levynav.core.law.rule import Context, DeadlineFunc, Rule, RuleFunc, once
-from levynav.core.model.analysis import Deadline, Effect, Finding, Message, Outcome, TextArg, message
+from levynav.core.model.analysis import Deadline, Effect, Finding, Outcome, TextArg, message
 from levynav.core.model.case import Case, Notice, NoticeType
+from levynav.core.model.construct import construct
 
 EARLIEST_LEVY = Rule(
     id="NC-1",
@@ -60,10 +61,10 @@ def _earliest(i: int, notice: Notice, ctx: Context) -> tuple[Finding, Deadline |
     counted_from = dates.counting_start_message(notice.notice_date, notice.mailing_date)
     deadline = hearing_windows.deadline(
         EARLIEST_LEVY_ID,
-        message(f"deadline.{EARLIEST_LEVY_ID}.title", notice=TextArg(value=notice.type.value)),
+        message(f"deadline.{EARLIEST_LEVY_ID}.title", notice=construct(TextArg, value=notice.type.value)),
         day,
         ctx.as_of,
-        Message(key=f"deadline.{EARLIEST_LEVY_ID}.{protects}"),
+        message(f"deadline.{EARLIEST_LEVY_ID}.{protects}"),
         rule.cites,
         [message("count.earliest_levy", days=use.value, start=start, how=counted_from, day=day)],
         sub,
@@ -94,10 +95,10 @@ def _reply_by(i: int, notice: Notice, ctx: Context) -> tuple[Finding, Deadline |
     day = notice.response_date
     deadline = hearing_windows.deadline(
         REPLY_BY_ID,
-        message(f"deadline.{REPLY_BY_ID}.title", notice=TextArg(value=notice.type.value)),
+        message(f"deadline.{REPLY_BY_ID}.title", notice=construct(TextArg, value=notice.type.value)),
         day,
         ctx.as_of,
-        Message(key=f"deadline.{REPLY_BY_ID}.protects"),
+        message(f"deadline.{REPLY_BY_ID}.protects"),
         rule.cites,
         [message("count.printed_reply_by")],
         sub,

@@ -24,8 +24,9 @@ from levynav.core import params
 from levynav.core.calc import dates
 from levynav.core.law import registry
 from levynav.core.law.rule import Context, Rule
-from levynav.core.model.analysis import Deadline, Effect, Finding, Message, Outcome, message
+from levynav.core.model.analysis import Deadline, Effect, Finding, Outcome, message
 from levynav.core.model.case import AlternativeStatus, Case, Offer
+from levynav.core.model.construct import construct
 
 S = AlternativeStatus
 PARAM = "discretionary.offer_deemed_acceptance_months"
@@ -164,12 +165,13 @@ def deemed_acceptance_dates(case: Case, ctx: Context) -> list[Deadline]:
         if deemed is None:
             how.append(message("count.offer_court_days_unknown"))
         out.append(
-            Deadline(
+            construct(
+                Deadline,
                 id="offer.deemed_acceptance",
-                title=Message(key="deadline.offer.deemed_acceptance.title"),
+                title=message("deadline.offer.deemed_acceptance.title"),
                 date=day,
                 days_left=(day - ctx.as_of).days,
-                protects=Message(key="deadline.offer.deemed_acceptance.protects"),
+                protects=message("deadline.offer.deemed_acceptance.protects"),
                 citations=registry.cites(("R7122-F1",)),
                 computation=how,
                 subject=f"offers[{i}]",

@@ -37,6 +37,7 @@ from levynav.core.law.return_periods import ANNIVERSARY, DAY_BEFORE, money_taken
 from levynav.core.law.rule import Context, Rule
 from levynav.core.model.analysis import Deadline, Effect, Finding, Message, Outcome, ParamUse, message
 from levynav.core.model.case import Case, Levy, LevyKind, Owner
+from levynav.core.model.construct import construct
 
 REFUND = Rule(
     id="R6401-1",
@@ -297,18 +298,19 @@ def refund_claim_deadlines(case: Case, ctx: Context) -> list[Deadline]:
             continue
         claim = claim_deadline(basis.start)
         out.append(
-            Deadline(
+            construct(
+                Deadline,
                 id="refund.claim",
-                title=Message(key=f"{REFUND.id}.deadline_title"),
+                title=message(f"{REFUND.id}.deadline_title"),
                 date=claim.date,
                 days_left=(claim.date - ctx.as_of).days,
-                protects=Message(key=f"{REFUND.id}.deadline_protects"),
+                protects=message(f"{REFUND.id}.deadline_protects"),
                 citations=registry.cites(REFUND.cites),
                 computation=list(claim.count),
                 subject=levy_subject(i),
                 passed=claim.date < ctx.as_of,
                 alternative_date=claim.other,
-                alternative_reason=Message(key="count.reading.day_before_reason") if claim.other is not None else None,
+                alternative_reason=message("count.reading.day_before_reason") if claim.other is not None else None,
             )
         )
     return out

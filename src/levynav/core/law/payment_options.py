@@ -26,6 +26,7 @@ from levynav.core.calc.option_terms import Eligibility, Option, OptionResult
 from levynav.core.law.rule import Context, DeadlineFunc, Rule, RuleFunc
 from levynav.core.model.analysis import Effect, Finding, Outcome, SentencesArg
 from levynav.core.model.case import Case
+from levynav.core.model.construct import construct
 
 GUARANTEED = Rule(id="IA-2", title="Guaranteed installment agreement", cites=("IA-2",), effect=Effect.ROUTE_OPEN)
 SIMPLE_PLAN = Rule(id="IA-3", title="Simple payment plan", cites=("IA-3", "IA-4", "IA-14"), effect=Effect.ROUTE_OPEN)
@@ -74,7 +75,7 @@ def _finding(option: OptionResult) -> Finding:
         key = "law_unknown"  # a figure of the law has no value on the date: no fact would decide it
     else:
         key = outcome.value
-    words: dict[str, Any] = {"reasons": SentencesArg(value=option.why)}
+    words: dict[str, Any] = {"reasons": construct(SentencesArg, value=option.why)}
     if option.monthly_payment is not None:
         words["payment"] = option.monthly_payment
         key += "_payment" if key in {"applies", "unknown"} else ""

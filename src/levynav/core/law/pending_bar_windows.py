@@ -15,8 +15,9 @@ from enum import Enum
 from levynav.core import params
 from levynav.core.calc.dates import last_day_after
 from levynav.core.law import registry
-from levynav.core.model.analysis import Deadline, Message, ParamUse
+from levynav.core.model.analysis import Deadline, Message, ParamUse, message
 from levynav.core.model.case import Levy
+from levynav.core.model.construct import construct
 
 
 @dataclass
@@ -124,12 +125,13 @@ def appeal_deadline(did: str, cite: str, bar: Bar, subject: str, as_of: date) ->
     if bar.appeal_by is None:
         return []
     return [
-        Deadline(
+        construct(
+            Deadline,
             id=did,
-            title=Message(key=f"deadline.{did}.title"),
+            title=message(f"deadline.{did}.title"),
             date=bar.appeal_by,
             days_left=(bar.appeal_by - as_of).days,
-            protects=Message(key=f"deadline.{did}.protects"),
+            protects=message(f"deadline.{did}.protects"),
             citations=registry.cites((cite,)),
             computation=bar.appeal_computation,
             subject=subject,

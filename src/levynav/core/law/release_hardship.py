@@ -17,6 +17,7 @@ from levynav.core.law.levy_facts import is_individual, levy_subject
 from levynav.core.law.rule import Context, Decided, Rule, once
 from levynav.core.model.analysis import Effect, Finding, LabelArg, Message, Outcome, ParamUse, SentencesArg, message
 from levynav.core.model.case import Case, Levy, LevyKind
+from levynav.core.model.construct import construct
 
 ECONOMIC_HARDSHIP = Rule(
     id="R6343-A4",
@@ -75,7 +76,7 @@ def economic_hardship(case: Case, ctx: Context) -> list[Finding]:
 def _kind_note(levy: Levy) -> SentencesArg:
     """The statute-versus-IRS-web-page note for bank and wage levies (reference § 7 item 11), or nothing."""
     key = {LevyKind.BANK: "note_bank", LevyKind.WAGES: "note_wages"}.get(levy.kind)
-    return SentencesArg(value=[message(f"{ECONOMIC_HARDSHIP.id}.{key}")] if key else [])
+    return construct(SentencesArg, value=[message(f"{ECONOMIC_HARDSHIP.id}.{key}")] if key else [])
 
 
 def _calc(d: Decided) -> Message | str:
@@ -100,10 +101,10 @@ def _figures_used(figures: dict[str, Any]) -> SentencesArg:
     """``Figures used: …`` — each figure by its name (``label.hardship_figure``), or nothing when there are none."""
     rid = ECONOMIC_HARDSHIP.id
     shown = [
-        message(f"{rid}.figure", name=LabelArg(enum="hardship_figure", value=name), value=value)
+        message(f"{rid}.figure", name=construct(LabelArg, enum="hardship_figure", value=name), value=value)
         for name, value in figures.items()
     ]
-    return SentencesArg(value=[message(f"{rid}.figures_used", figures=shown)] if shown else [])
+    return construct(SentencesArg, value=[message(f"{rid}.figures_used", figures=shown)] if shown else [])
 
 
 def _hardship(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:

@@ -27,6 +27,7 @@ from levynav.core.calc.dates import LastDay, add_months, add_years, last_day_aft
 from levynav.core.calc.per_analysis import same_answer_per_analysis
 from levynav.core.model.analysis import Message, ParamUse, SentencesArg, TextArg, message
 from levynav.core.model.case import Case, Levy, LevyKind, Owner, WrongfulLevyClaim
+from levynav.core.model.construct import construct
 
 # Pub. L. 115-97 (TCJA) was enacted 2017-12-22; § 11071(c) applies the 2-year period to levies made
 # after that date, and to earlier levies whose 9-month period had not expired as of that date.
@@ -119,13 +120,13 @@ class Period:
     def reading_messages(self, as_of: date | None = None) -> SentencesArg:
         """The other reading in sentences (``note.reading_*``), or none when both readings give the same day."""
         if self.other is None:
-            return SentencesArg(value=[])
+            return construct(SentencesArg, value=[])
         out = [message("note.reading_day_before", shown=self.last.last, other=self.other.last.last)]
         if self.other.months != self.months:
             out.append(message("note.reading_tcja", first=self.months, second=self.other.months))
         if as_of is not None and self.last.last < as_of <= self.other.last.last:
             out.append(message("note.reading_earlier_passed", later=self.other.last.last))
-        return SentencesArg(value=out)
+        return construct(SentencesArg, value=out)
 
 
 def months_after(start: date, months: int, reading: str) -> LastDay:
@@ -315,7 +316,7 @@ def rollback_deadline(returned: date) -> Rollback:
     day = params.use("return.individual_return_due_day", on=following)
     raw = date(following.year, _whole(month), _whole(day))
     last = roll_forward(raw)
-    count = [message("count.rollback", returned=returned, year=TextArg(value=str(returned.year)), due=raw)]
+    count = [message("count.rollback", returned=returned, year=construct(TextArg, value=str(returned.year)), due=raw)]
     if last != raw:  # § 7503: the next business day
         count.append(message("count.moved_to_business_day", last=last))
     return Rollback(returned.year, last, (month, day), tuple(count))

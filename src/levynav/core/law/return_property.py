@@ -43,6 +43,7 @@ from levynav.core.law.return_periods import (
 from levynav.core.law.rule import Context, DeadlineFunc, Rule, RuleFunc
 from levynav.core.model.analysis import Deadline, Effect, Finding, Message, Outcome, message
 from levynav.core.model.case import AlternativeStatus, Case, Levy, LevyKind, Owner
+from levynav.core.model.construct import construct
 
 RETURN_TO_TAXPAYER = Rule(
     id="R6343-D1",
@@ -275,18 +276,19 @@ def _charges(ctx: Context, i: int, levy: Levy) -> Finding:
 def _deadline(
     rule: Rule, did: str, subject: str, day: Any, computation: list[Message], ctx: Context, other: Any = None
 ) -> Deadline:
-    return Deadline(
+    return construct(
+        Deadline,
         id=did,
-        title=Message(key=f"{rule.id}.deadline_title"),
+        title=message(f"{rule.id}.deadline_title"),
         date=day,
         days_left=(day - ctx.as_of).days,
-        protects=Message(key=f"{rule.id}.deadline_protects"),
+        protects=message(f"{rule.id}.deadline_protects"),
         citations=registry.cites(rule.cites),
         computation=computation,
         subject=subject,
         passed=day < ctx.as_of,
         alternative_date=other,
-        alternative_reason=Message(key="count.reading.day_before_reason") if other is not None else None,
+        alternative_reason=message("count.reading.day_before_reason") if other is not None else None,
     )
 
 
