@@ -4,6 +4,8 @@ one-shot command, and the same answer as the command set the tests drive in-proc
 from __future__ import annotations
 
 import ast
+import contextlib
+import io
 import json
 import os
 import subprocess
@@ -11,9 +13,11 @@ import sys
 from pathlib import Path
 
 import pydantic
+import pytest
 
-from levynav.cli import process
+from levynav.cli import analyze_direct, process
 from tests.helpers import run_cli
+from tests.test_hostile_commands import CONTENTS, MINIMAL_CASE
 
 ROOT = Path(__file__).parent.parent
 DEMO = ROOT / "examples" / "bank-levy-hardship-21-day-hold.yaml"
@@ -96,3 +100,119 @@ def test_a_long_running_command_keeps_the_collector() -> None:
     import gc
 
     assert gc.isenabled()
+
+
+# ---- `levynav analyze` without typer (cli/analyze_direct.py): the same answer as the typer command ----
+
+
+def _direct(*args: str) -> tuple[int, str, str]:
+    """``analyze ARGS`` through the direct path, in-process: the exit code, stdout and stderr."""
+    out, err = io.StringIO(), io.StringIO()
+    code: int | str | None = None
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            analyze_direct.run(list(args))
+        except SystemExit as end:
+            code = end.code
+    assert isinstance(code, int), "the direct path always exits"
+    return code, out.getvalue(), err.getvalue()
+
+
+def _same_both_ways(*args: str) -> None:
+    assert analyze_direct.read(list(args)) is not None, f"the direct path should take {args}"
+    assert _direct(*args) == run_cli("analyze", *args)
+
+
+PLAIN_ARGUMENTS = [
+    (str(DEMO), "--as-of", "2026-11-23"),
+    (str(DEMO), "--as-of=2026-11-23", "--format=json"),
+    ("--format", "json", "--as-of", "2026-11-23", str(DEMO)),
+    (str(DEMO), "--as-of", "2026-11-23", "--lang", "es"),
+    (str(DEMO), "--as-of", "2026-02-30"),
+    (str(DEMO), "--as-of", "2026-11-23x"),
+    (str(DEMO), "--as-of", "1066-10-14"),
+    (str(DEMO), "--format", "xml"),
+    (str(DEMO), "--as-of", "2026-11-23", "--lang", "fr"),
+    (str(ROOT / "no-such-case.yaml"), "--as-of", "2026-11-23"),
+    (str(ROOT / "examples"), "--as-of", "2026-11-23"),
+    ("/dev/zero", "--as-of", "2026-11-23"),
+    (str(ROOT / "pyproject.toml"), "--as-of", "2026-11-23"),
+]
+
+
+@pytest.mark.parametrize("args", PLAIN_ARGUMENTS, ids=lambda a: " ".join(Path(x).name for x in a))
+def test_plain_arguments_give_the_same_answer_without_typer(args: tuple[str, ...]) -> None:
+    _same_both_ways(*args)
+
+
+@pytest.mark.parametrize("name", sorted(CONTENTS))
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_hostile_case_files_give_the_same_answer_without_typer(tmp_path: Path, name: str, fmt: str) -> None:
+    content = CONTENTS[name]
+    path = tmp_path / "input.yaml"
+    if isinstance(content, str):
+        path.write_text(content, encoding="utf-8")
+    else:
+        path.write_bytes(content)
+    _same_both_ways(str(path), "--as-of", "2026-11-23", "--format", fmt)
+
+
+def test_a_case_with_a_warning_gives_the_same_answer_without_typer(tmp_path: Path) -> None:
+    """A transcript the case points to that cannot be read: the warning path of load_case_or_exit."""
+    case = tmp_path / "case.yaml"
+    case.write_text("taxpayer: {kind: individual}\ntranscripts: [absent.txt]\n", encoding="utf-8")
+    _same_both_ways(str(case), "--as-of", "2026-11-23")
+
+
+TYPER_ARGUMENTS = [
+    (),
+    ("--help",),
+    (str(DEMO), "--help"),
+    (str(DEMO), "--as-of"),
+    (str(DEMO), "--as-of="),
+    (str(DEMO), "--as-of", "2026-11-23", "--as-of", "2026-11-24"),
+    (str(DEMO), "--as-of", "-1"),
+    (str(DEMO), "--colour", "red"),
+    (str(DEMO), str(DEMO)),
+    (str(DEMO), "--"),
+    ("-", "--as-of", "2026-11-23"),
+    ("-x",),
+    (str(DEMO), "--format", "json\udcff"),
+    ("a\x00b",),
+]
+
+
+@pytest.mark.parametrize("args", TYPER_ARGUMENTS, ids=repr)
+def test_other_arguments_are_left_to_typer(args: tuple[str, ...]) -> None:
+    assert analyze_direct.read(list(args)) is None
+
+
+def test_an_unreadable_existing_file_is_left_to_typer(tmp_path: Path) -> None:
+    case = tmp_path / "case.yaml"
+    case.write_text(MINIMAL_CASE, encoding="utf-8")
+    case.chmod(0)
+    try:
+        readable = os.access(case, os.R_OK)  # root reads it anyway
+        assert (analyze_direct.read([str(case)]) is None) is not readable
+    finally:
+        case.chmod(0o600)
+
+
+def test_a_shell_completion_request_is_left_to_typer(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("_LEVYNAV_COMPLETE", "bash_source")
+    assert analyze_direct.read([str(DEMO)]) is None
+
+
+def test_main_answers_analyze_without_importing_typer() -> None:
+    probe = PROBE.replace('"feature_modules"', '"typer": "typer" in sys.modules, "feature_modules"')
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    args = ["analyze", str(DEMO), "--as-of", "2026-11-23"]
+    proc = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True, check=True, env=env)
+    report = json.loads(proc.stdout.rpartition("PROBE")[2])
+    assert report["code"] == 0 and report["typer"] is False
+    proc = subprocess.run(
+        [sys.executable, "-c", probe, *args, "--lang", "xx"], capture_output=True, text=True, check=True, env=env
+    )
+    report = json.loads(proc.stdout.rpartition("PROBE")[2])
+    assert report["code"] == 2 and report["typer"] is True  # the error is printed by typer's echo, as before
+    assert proc.stderr == "levynav: --lang: 'xx' is not one of en, es\n"

@@ -12,18 +12,9 @@ from typing import Annotated
 import typer
 
 from levynav import lawbook
-from levynav.cli.arguments import (
-    AsOf,
-    Format,
-    Lang,
-    analysis_json,
-    check_format,
-    fail,
-    load_case_or_exit,
-    parse_as_of,
-    parse_lang,
-)
-from levynav.core.analyze import analyze
+from levynav.cli import analyze_direct
+from levynav.cli.arguments import fail, parse_lang
+from levynav.cli.options import AsOf, Format, Lang
 from levynav.core.law import registry
 from levynav.core.law.catalog import MODULES
 from levynav.core.model.analysis import Analysis
@@ -48,17 +39,7 @@ def analyze_command(
     lang: Lang = None,
 ) -> None:
     """Analyse a case: release grounds, returns, appeal routes, deadlines and the plan."""
-    check_format(fmt)
-    day = parse_as_of(as_of)
-    language = parse_lang(lang)
-    case = load_case_or_exit(case_file)
-    result = analyze(case, day)
-    if fmt == "json":  # the record: ids, outcomes, dates, figures and message references; no sentence
-        typer.echo(analysis_json(result))
-    else:
-        from levynav.explain import terminal as render_text  # Rich and the renderers: only for a text answer
-
-        render_text.print_analysis(result, language)
+    analyze_direct.answer(case_file, as_of, fmt, lang)
 
 
 @app.command("render")

@@ -30,6 +30,10 @@ def main() -> None:
     collector_off = process.set_up(one_shot=one_shot)
     try:
         if one_shot:
+            if sys.argv[1] == "analyze":  # plain arguments are answered without typer (cli/analyze_direct.py)
+                from levynav.cli import analyze_direct
+
+                analyze_direct.run(sys.argv[2:])
             from levynav.cli.analysis_commands import app as core_app
 
             core_app()
