@@ -1,166 +1,49 @@
-"""The command-line adapter: parse input, call the core, render. No legal logic here."""
+"""The ``levynav`` command: ``main`` sets up the process and hands the arguments to the commands' app.
+
+This module imports nothing heavy at its top: ``main`` first sets up the one-shot process (``cli.process``:
+the cycle collector, pydantic's plugin look-up), and only then imports the commands, the core and its models.
+
+``analyze``, ``render``, ``rules`` and ``explain`` (``cli.analysis_commands``) need none of the feature modules
+(finances, transcript, notice, packet, screen, serve): ``main`` answers them from an app holding only them, so a
+cold `levynav analyze` neither imports the feature modules' dependencies nor has typer build the options of
+thirteen commands to run one. ``app`` — the full command set, for `levynav --help`, the other commands and the
+tests — registers the feature commands when first asked for (PEP 562 module ``__getattr__``). The command
+functions are the same in both.
+"""
 
 from __future__ import annotations
 
-import json
+import gc
 import sys
-from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING
 
-import typer
+if TYPE_CHECKING:
+    import typer
 
-from levynav import lawbook
-from levynav.cli.arguments import (
-    AsOf,
-    Format,
-    Lang,
-    analysis_json,
-    check_format,
-    fail,
-    load_case_or_exit,
-    parse_as_of,
-    parse_lang,
-)
-from levynav.core.analyze import analyze
-from levynav.core.law import registry
-from levynav.core.law.catalog import MODULES
-from levynav.core.model.analysis import Analysis
-
-# The command line's Law bundle: the packaged law data and the user's imported standards, read on first use (a
-# command that analyzes nothing reads none of it).
-lawbook.install()
-
-_app = typer.Typer(
-    help="Levy Navigator: which IRS levy-release grounds and appeal routes apply, by when, and why.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-)
-
-
-@_app.command("analyze")
-def analyze_command(
-    case_file: Annotated[Path, typer.Argument(help="case file, YAML or JSON")],
-    as_of: AsOf = None,
-    fmt: Format = "text",
-    lang: Lang = None,
-) -> None:
-    """Analyse a case: release grounds, returns, appeal routes, deadlines and the plan."""
-    check_format(fmt)
-    day = parse_as_of(as_of)
-    language = parse_lang(lang)
-    case = load_case_or_exit(case_file)
-    result = analyze(case, day)
-    if fmt == "json":  # the record: ids, outcomes, dates, figures and message references; no sentence
-        typer.echo(analysis_json(result))
-    else:
-        from levynav.explain import terminal as render_text  # Rich and the renderers: only for a text answer
-
-        render_text.print_analysis(result, language)
-
-
-@_app.command("render")
-def render_command(
-    record_file: Annotated[Path, typer.Argument(help="an analysis saved with `levynav analyze --format json`")],
-    lang: Lang = None,
-    fmt: Annotated[str, typer.Option("--format", help="text or html")] = "text",
-) -> None:
-    """Render a saved analysis in a language, without running the rules again."""
-    if fmt not in {"text", "html"}:
-        raise fail(f"--format: {fmt!r} is not one of text, html")
-    language = parse_lang(lang)
-    record = load_record_or_exit(record_file)
-    if fmt == "html":
-        from levynav.explain.html import analysis_html
-
-        typer.echo(analysis_html(record, language), nl=False)
-    else:
-        from levynav.explain import terminal as render_text
-
-        render_text.print_analysis(record, language)
-
-
-def load_record_or_exit(path: Path) -> Analysis:
-    """A saved record, validated into the Analysis model; any problem is one line and exit 2."""
-    from pydantic import ValidationError
-
-    from levynav.core.model.analysis import CONTRACT
-    from levynav.intake.bounded_parse import BoundsError, parse_json
-    from levynav.intake.input_files import InputFileError, read_input_file
-    from levynav.intake.load import field_path
-
-    try:  # a regular file within its limit, then JSON within the nesting and number limits
-        raw = read_input_file(path, "MAX_RECORD_FILE_BYTES", label=path.name).decode("utf-8")
-        data = parse_json(raw)
-    except InputFileError as err:
-        raise fail(str(err)) from None
-    except UnicodeDecodeError:
-        raise fail(f"{path.name}: (file): not UTF-8 text (an analysis record is JSON)") from None
-    except BoundsError as err:
-        raise fail(f"{path.name}: {err.problem}") from None
-    if not isinstance(data, dict):
-        raise fail(f"{path.name}: expected a JSON object (an analysis record)")
-    if data.get("contract") != CONTRACT:
-        got = data.get("contract")
-        raise fail(f"{path.name}: contract: expected {CONTRACT!r}, got {got!r} (see docs/json-contract.md)")
-    try:
-        return Analysis.model_validate(data)
-    except ValidationError as err:
-        first = err.errors()[0]
-        raise fail(f"{path.name}: {field_path(tuple(first['loc'])) or '(top)'}: {first['msg']}") from None
-
-
-@_app.command("rules")
-def rules_command(
-    fmt: Annotated[str, typer.Option("--format", help="text, json or markdown (docs/rules.md)")] = "text",
-) -> None:
-    """Every rule the engine checks, with its citation and the status of its source."""
-    if fmt not in {"text", "json", "markdown"}:
-        raise fail(f"--format: {fmt!r} is not one of text, json, markdown")
-    from levynav.explain import terminal as render_text
-
-    rows = render_text.rule_rows(MODULES)
-    if fmt == "json":
-        typer.echo(json.dumps(rows, indent=2))
-    elif fmt == "markdown":
-        typer.echo(render_text.rules_markdown(rows), nl=False)
-    else:
-        render_text.print_rules(rows)
-
-
-@_app.command("explain")
-def explain_command(
-    rule_id: Annotated[str, typer.Argument(help="a rule id such as R6343-A4 or CDP-5")],
-) -> None:
-    """Show what a rule says, its citation and where it comes from."""
-    try:
-        entry = registry.cite(rule_id)
-    except KeyError:
-        known = ", ".join(sorted(registry.registry())[:8])
-        if len(rule_id) > 40 or not rule_id.isprintable():  # never echo a long or control-laden argument
-            raise fail(f"RULE_ID: not a known rule id (examples: {known}; see `levynav rules`)") from None
-        raise fail(f"{rule_id!r} is not a known rule id (examples: {known}; see `levynav rules`)") from None
-    from levynav.explain import terminal as render_text
-
-    render_text.print_citation(entry)
-
-
-# The commands defined here need none of the feature modules (finances, transcript, notice, packet, screen, serve):
-# ``main`` answers them from an app holding only them, so a cold `levynav analyze` neither imports the feature
-# modules' dependencies nor has typer build the options of thirteen commands to run one. ``app`` — the full command
-# set, for `levynav --help`, the other commands and the tests — registers the feature commands when first asked for
-# (PEP 562 module ``__getattr__``). The command functions are the same in both.
 CORE_COMMANDS = ("analyze", "render", "rules", "explain")
 
 
 def main() -> None:
+    from levynav.cli import process
+
+    one_shot = len(sys.argv) > 1 and sys.argv[1] in CORE_COMMANDS
+    collector_off = process.set_up(one_shot=one_shot)
     try:
-        if len(sys.argv) > 1 and sys.argv[1] in CORE_COMMANDS:
-            _app()
+        if one_shot:
+            if sys.argv[1] == "analyze":  # plain arguments are answered without typer (cli/analyze_direct.py)
+                from levynav.cli import analyze_direct
+
+                analyze_direct.run(sys.argv[2:])
+            from levynav.cli.analysis_commands import app as core_app
+
+            core_app()
         else:
             _full_app()()
     except KeyboardInterrupt:
         sys.exit(130)
+    finally:
+        if collector_off:
+            gc.enable()
 
 
 _full: typer.Typer | None = None
@@ -169,6 +52,9 @@ _full: typer.Typer | None = None
 def _full_app() -> typer.Typer:
     global _full
     if _full is None:
+        import typer
+
+        from levynav.cli import analysis_commands
         from levynav.cli import finances as cli_finances
         from levynav.cli import notice as cli_notice
         from levynav.cli import packet as cli_packet
@@ -177,10 +63,11 @@ def _full_app() -> typer.Typer:
         from levynav.cli import transcript as cli_transcript
         from levynav.cli import wage as cli_wage
 
+        core = analysis_commands.app
         full = typer.Typer(
-            help=_app.info.help, no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False
+            help=core.info.help, no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False
         )
-        full.registered_commands = list(_app.registered_commands)
+        full.registered_commands = list(core.registered_commands)
         for module in (cli_finances, cli_wage, cli_transcript, cli_notice, cli_packet, cli_screen, cli_serve):
             module.register(full)
         _full = full

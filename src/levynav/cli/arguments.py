@@ -1,5 +1,8 @@
 """What every command shares: the exit-2 error, --as-of and --format parsing, and loading a case file.
 
+typer is imported only where an error is printed: `levynav analyze` runs these without it
+(``cli.analyze_direct``); the options' typer declarations are in ``cli.options``.
+
 Loading a case here also reads the account transcripts the case points to (the adapter reads files;
 the core never does) and prints what could not be read as warnings.
 """
@@ -8,9 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Annotated
-
-import typer
+from typing import TYPE_CHECKING
 
 from levynav.core.model import limits
 from levynav.core.model.analysis import Analysis
@@ -18,15 +19,8 @@ from levynav.core.model.case import Case
 from levynav.intake.input_files import InputFileError, check_input_file
 from levynav.intake.load import CaseError, load_case
 
-AsOf = Annotated[
-    str | None,
-    typer.Option("--as-of", help="Date to analyse on, YYYY-MM-DD (default: today)", show_default=False),
-]
-Format = Annotated[str, typer.Option("--format", help="text or json")]
-Lang = Annotated[
-    str | None,
-    typer.Option("--lang", help="language of what a person reads: en or es (default: $LEVYNAV_LANG, else en)"),
-]
+if TYPE_CHECKING:
+    import typer
 
 
 def parse_lang(raw: str | None) -> str:
@@ -44,6 +38,8 @@ def parse_lang(raw: str | None) -> str:
 
 def fail(message: str) -> typer.Exit:
     """Print ``levynav: message`` to stderr; raise the returned Exit (code 2)."""
+    import typer
+
     typer.echo(f"levynav: {message}", err=True)
     return typer.Exit(code=2)
 
@@ -71,6 +67,8 @@ def load_case_or_exit(case_file: Path) -> Case:
     try:
         case = load_case(case_file)
     except CaseError as err:
+        import typer
+
         typer.echo(f"levynav: {err.source} has {len(err.problems)} problem(s):", err=True)
         for problem in err.problems:
             typer.echo(f"  - {problem}", err=True)
@@ -84,11 +82,16 @@ def load_case_or_exit(case_file: Path) -> Case:
     try:
         intake = read_transcripts(paths, case, labels)
     except InputFileError as exc:
+        import typer
+
         typer.echo(f"levynav: {case_file} has 1 problem(s):", err=True)
         typer.echo(f"  - {exc}", err=True)
         raise typer.Exit(code=2) from None
-    for problem in intake.problems:
-        typer.echo(f"levynav: warning: {problem}", err=True)
+    if intake.problems:
+        import typer
+
+        for problem in intake.problems:
+            typer.echo(f"levynav: warning: {problem}", err=True)
     return intake.case
 
 
@@ -109,6 +112,8 @@ def case_file_paths(case_file: Path, names: list[str]) -> list[Path]:
         except InputFileError as exc:
             problems.append(str(exc))
     if problems:
+        import typer
+
         typer.echo(f"levynav: {case_file} has {len(problems)} problem(s):", err=True)
         for problem in problems:
             typer.echo(f"  - {problem}", err=True)

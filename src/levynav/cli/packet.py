@@ -7,7 +7,8 @@ from typing import Annotated
 
 import typer
 
-from levynav.cli.arguments import AsOf, Lang, fail, load_case_or_exit, parse_as_of, parse_lang
+from levynav.cli.arguments import fail, load_case_or_exit, parse_as_of, parse_lang
+from levynav.cli.options import AsOf, Lang
 from levynav.core.analyze import analyze
 
 

@@ -9,7 +9,8 @@ from typing import Annotated
 
 import typer
 
-from levynav.cli.arguments import AsOf, fail, parse_as_of
+from levynav.cli.arguments import fail, parse_as_of
+from levynav.cli.options import AsOf
 from levynav.core.model import limits
 
 
