@@ -2,6 +2,8 @@
 and on a 2-worker LocalCluster, with each worker's resident memory read at every partition boundary (flat or not),
 the ratio of screening time to reading+validating the same rows, and the machine's load while it ran.
 
+The LocalCluster is made as `levynav screen --workers 2` makes it (screen/cluster.WORKER_CONFIG: no Dask profiler).
+
 Run: PYTHONPATH=src .venv/bin/python bench/bench_screen_scale.py            (10,000 and 100,000 cases)
      LEVYNAV_BENCH_SCALE_SIZES=10000,100000,1000000 ...                     (adds 1,000,000: see below)
 Sizes above LEVYNAV_BENCH_SCALE_ONE_PROCESS_MAX (default 100,000) are screened on the 2 workers only (one process
@@ -149,7 +151,10 @@ def _write(
 
 
 def main() -> None:
+    import dask
     from distributed import Client, LocalCluster
+
+    from levynav.screen.cluster import WORKER_CONFIG
 
     sizes = _sizes()
     one_process_max = int(os.environ.get(ONE_PROCESS_MAX_ENV, "100000"))
@@ -161,6 +166,7 @@ def main() -> None:
         folder = Path(tmp)
         start = time.perf_counter()
         with (
+            dask.config.set(WORKER_CONFIG),  # the workers `levynav screen --workers` starts
             LocalCluster(
                 n_workers=WORKERS, threads_per_worker=1, processes=True, dashboard_address=":0", silence_logs=50
             ) as cluster,
@@ -187,6 +193,8 @@ def main() -> None:
                         "memory": watch.memory(),
                         "load_during": watch.load_summary(),
                     }
+                    results[str(size)] = entry
+                    _write(sizes, one_process_max, cluster_start_s, started, load_before, results, complete=False)
                     print(
                         f"{size:,} cases, 1 process: {size / one_s:,.0f}/s, screen/validate {one_s / validate_s:.1f}x"
                     )
