@@ -2,8 +2,12 @@
 and on a 2-worker LocalCluster, with each worker's resident memory read at every partition boundary (flat or not),
 the ratio of screening time to reading+validating the same rows, and the machine's load while it ran.
 
+The LocalCluster is made as `levynav screen --workers 2` makes it (screen/cluster.WORKER_CONFIG: no Dask profiler).
+
 Run: PYTHONPATH=src .venv/bin/python bench/bench_screen_scale.py            (10,000 and 100,000 cases)
      LEVYNAV_BENCH_SCALE_SIZES=10000,100000,1000000 ...                     (adds 1,000,000: see below)
+LEVYNAV_BENCH_SCALE_MODES=one (or two) runs one mode; LEVYNAV_BENCH_SCALE_KEEP=1 adds to the results file
+instead of replacing it (each mode records its own time, load and read+validate time).
 Sizes above LEVYNAV_BENCH_SCALE_ONE_PROCESS_MAX (default 100,000) are screened on the 2 workers only (one process
 on 1,000,000 cases would take about an hour here). Writes bench/results/screen_scale.json.
 
@@ -26,7 +30,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from common import write
+from common import RESULTS, write
 
 from levynav.core.model.case import Case
 from levynav.screen import generate, run
@@ -35,6 +39,8 @@ from levynav.screen.partition import PartitionResult
 AS_OF = date(2026, 11, 23)
 SIZES_ENV = "LEVYNAV_BENCH_SCALE_SIZES"
 ONE_PROCESS_MAX_ENV = "LEVYNAV_BENCH_SCALE_ONE_PROCESS_MAX"
+MODES_ENV = "LEVYNAV_BENCH_SCALE_MODES"  # "one,two" (default): one process, 2 workers
+KEEP_ENV = "LEVYNAV_BENCH_SCALE_KEEP"  # "1": add to the sizes and modes already in screen_scale.json
 DEFAULT_SIZES = (10_000, 100_000)
 WORKERS = 2
 PARTITION_ROWS = 500
@@ -149,11 +155,18 @@ def _write(
 
 
 def main() -> None:
+    import dask
     from distributed import Client, LocalCluster
+
+    from levynav.screen.cluster import WORKER_CONFIG
 
     sizes = _sizes()
     one_process_max = int(os.environ.get(ONE_PROCESS_MAX_ENV, "100000"))
+    modes = set(os.environ.get(MODES_ENV, "one,two").split(","))
     results: dict[str, Any] = {}
+    previous = RESULTS / "screen_scale.json"
+    if os.environ.get(KEEP_ENV) == "1" and previous.exists():  # each mode keeps its own load and validation time
+        results = json.loads(previous.read_text(encoding="utf-8")).get("by_size", {})
     load_before = [round(x, 2) for x in os.getloadavg()]
     started = time.perf_counter()
     cluster_start_s = 0.0
@@ -161,6 +174,7 @@ def main() -> None:
         folder = Path(tmp)
         start = time.perf_counter()
         with (
+            dask.config.set(WORKER_CONFIG),  # the workers `levynav screen --workers` starts
             LocalCluster(
                 n_workers=WORKERS, threads_per_worker=1, processes=True, dashboard_address=":0", silence_logs=50
             ) as cluster,
@@ -170,16 +184,20 @@ def main() -> None:
             for size in sizes:
                 source = folder / f"cases-{size}.jsonl"
                 generate.write_cases(source, size, seed=2026, malformed_rate=MALFORMED_RATE)
-                entry: dict[str, Any] = {"cases": size, "load_1min_at_start": round(os.getloadavg()[0], 2)}
+                entry: dict[str, Any] = results.get(str(size), {}) | {"cases": size}
+                load_start = round(os.getloadavg()[0], 2)
                 validate_s = _read_and_validate(source)
                 entry["read_validate_s"] = round(validate_s, 2)
                 entry["read_validate_cases_per_s"] = round(size / validate_s, 1)
-                one_s = None
-                if size <= one_process_max:
+                one_s = entry.get("one_process", {}).get("screen_s")
+                if size <= one_process_max and "one" in modes:
                     one_s, watch = _screen(
                         source, folder / "one.parquet", run.Options(AS_OF, partition_rows=PARTITION_ROWS)
                     )
                     entry["one_process"] = {
+                        "measured_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+                        "load_1min_at_start": load_start,
+                        "read_validate_s": round(validate_s, 2),
                         "screen_s": round(one_s, 2),
                         "cases_per_s": round(size / one_s, 1),
                         "ms_per_case": round(1000 * one_s / size, 3),
@@ -187,12 +205,19 @@ def main() -> None:
                         "memory": watch.memory(),
                         "load_during": watch.load_summary(),
                     }
+                    results[str(size)] = entry
+                    _write(sizes, one_process_max, cluster_start_s, started, load_before, results, complete=False)
                     print(
                         f"{size:,} cases, 1 process: {size / one_s:,.0f}/s, screen/validate {one_s / validate_s:.1f}x"
                     )
+                if "two" not in modes:
+                    source.unlink()
+                    continue
                 options = run.Options(AS_OF, partition_rows=PARTITION_ROWS, scheduler=cluster.scheduler_address)
                 two_s, watch = _screen(source, folder / "two.parquet", options)
                 entry["two_workers"] = {
+                    "measured_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+                    "read_validate_s": round(validate_s, 2),
                     "screen_s": round(two_s, 2),
                     "cases_per_s": round(size / two_s, 1),
                     # both cores' time against one core's reading and validating

@@ -13,6 +13,7 @@ import json
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import polars as pl
 import pytest
@@ -97,6 +98,28 @@ def test_workers_option_starts_its_own_local_cluster(tmp_path: Path) -> None:
     local = run.screen_file(source, tmp_path / "local.csv", run.Options(AS_OF, partition_rows=7, workers=2))
     assert single.table.read_bytes() == local.table.read_bytes()
     assert single.errors.read_bytes() == local.errors.read_bytes()
+
+
+def test_a_local_cluster_s_workers_run_without_the_dask_profiler(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The profiler's call-tree history grew a worker's memory with every case (screen/cluster.WORKER_CONFIG)."""
+    profiling: list[bool] = []
+    real = distributed.LocalCluster
+
+    class Watched(real):  # type: ignore[misc, valid-type]
+        def close(self, *args: Any, **kwargs: Any) -> Any:
+            if self.status.name == "running":
+                with distributed.Client(self) as client:
+                    ran = client.run(lambda dask_worker: "profile" in dask_worker.periodic_callbacks)
+                    profiling.extend(ran.values())
+            return super().close(*args, **kwargs)
+
+    monkeypatch.setattr(distributed, "LocalCluster", Watched)
+    source = tmp_path / "g.jsonl"
+    generate.write_cases(source, 6, seed=8)
+    run.screen_file(source, tmp_path / "out.parquet", run.Options(AS_OF, partition_rows=3, workers=2))
+    assert profiling == [False, False]
 
 
 @settings(max_examples=4, suppress_health_check=[HealthCheck.function_scoped_fixture])
