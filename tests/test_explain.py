@@ -460,3 +460,20 @@ def test_tax_periods_named_in_a_finding_are_a_list_joined_in_the_reader_language
         assert isinstance(periods, ListArg) and [x.value for x in periods.value] == ["941-2025Q2", "941-2025Q3"]
         assert "941-2025Q2 and 941-2025Q3" in text(f.message, "en")
         assert "941-2025Q2 y 941-2025Q3" in text(f.message, "es")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_text_view_prints_the_finances_in_the_reader_language(records: dict[str, Analysis], lang: str) -> None:
+    """The terminal view's ability-to-pay part (headings, columns, eligibility and levy effect) comes from the
+    catalogs: Spanish readers get it in Spanish (it used to be shown in English only, and only to English readers)."""
+    with_finances = [a for a in records.values() if a.finances is not None and a.finances.error is None]
+    assert with_finances
+    heading = catalog.template("ui.fin_options", lang)
+    for a in with_finances:
+        out = _text(render(a, lang))
+        if a.finances is not None and a.finances.options is not None and a.finances.options.available:
+            assert heading in out
+        if lang == "es":
+            part = out[out.find(heading) :] if heading in out else ""
+            words = {w.casefold() for w in re.findall(r"[A-Za-z]+", part.split("\n\n")[0])}
+            assert not words & (STOP | {"option", "qualify", "month", "effect", "eligible"}), sorted(words & STOP)

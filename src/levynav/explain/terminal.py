@@ -14,7 +14,7 @@ from levynav.core.law import registry
 from levynav.core.law.rule import Rule
 from levynav.core.model.ability_to_pay import AbilityToPay, Eligibility, OptionResult, Options
 from levynav.core.model.analysis import Analysis, Citation, Outcome
-from levynav.explain.render import Rendered, RFinding, label, render, text
+from levynav.explain.render import Rendered, RFinding, render, text
 
 OUTCOME_STYLE = {
     Outcome.APPLIES: "bold green",
@@ -90,8 +90,8 @@ def print_analysis(a: Analysis | Rendered, lang: str = "en") -> None:
             basis = r.words(f"packet.basis_{c.basis}")
             timeline = "; ".join(text(m, r.lang) for m in c.explanation)
             out.print(f"  {c.period}: {day}{other} — {basis}: {timeline}")
-    if r.finances is not None and r.finances.error is None and r.lang == "en":
-        _print_finances(out, r.finances)
+    if r.finances is not None and r.finances.error is None:
+        _print_finances(out, r, r.finances)
     shown = [f for f in r.findings if f.outcome in (Outcome.APPLIES, Outcome.UNKNOWN)]
     if shown:
         out.print(f"\n[bold]{r.ui('findings')}[/] {r.ui('findings_note')}")
@@ -119,60 +119,59 @@ def print_analysis(a: Analysis | Rendered, lang: str = "en") -> None:
     out.print(f"\n[dim]{r.disclaimer}[/]")
 
 
-def _money(raw: object) -> str:
-    return "unknown" if raw is None else f"${Decimal(str(raw)):,.2f}"
+def _money(r: Rendered, raw: object) -> str:
+    return r.ui("unknown") if raw is None else r.money(Decimal(str(raw)))
 
 
-def _print_finances(out: Console, fin: AbilityToPay) -> None:
+def _print_finances(out: Console, r: Rendered, fin: AbilityToPay) -> None:
+    """The ability-to-pay summary and the payment options, in the reader's language (``ui.fin_*``)."""
     if fin.edition is None:  # a business without household finances: its payment options only
-        _print_options(out, fin.options)
+        _print_options(out, r, fin.options)
         return
-    out.print(f"\n[bold]Ability to pay[/] (IRS Collection Financial Standards, edition {fin.edition.effective_date})")
-    out.print(f"  Monthly income counted: {_money(fin.income.total if fin.income else None)}")
-    out.print(f"  Allowable living expenses: {_money(fin.expenses.total if fin.expenses else None)}")
-    out.print(f"  Left each month (disposable income): {_money(fin.disposable_income)}")
-    _print_options(out, fin.options)
-    out.print("  [dim]Line by line: levynav finances CASE[/]")
+    effective = fin.edition.effective_date
+    edition = r.ui("fin_edition", date=r.date(effective) if effective else r.ui("unknown"))
+    out.print(f"\n[bold]{r.ui('fin_heading')}[/] {edition}")
+    out.print("  " + r.ui("fin_income", amount=_money(r, fin.income.total if fin.income else None)))
+    out.print("  " + r.ui("fin_expenses", amount=_money(r, fin.expenses.total if fin.expenses else None)))
+    out.print("  " + r.ui("fin_left", amount=_money(r, fin.disposable_income)))
+    _print_options(out, r, fin.options)
+    out.print(f"  [dim]{r.ui('fin_line_by_line')}[/]")
 
 
-def _print_options(out: Console, options: Options | None) -> None:
+def _print_options(out: Console, r: Rendered, options: Options | None) -> None:
     if options is not None and options.available:
-        out.print("\n[bold]Payment options[/]")
+        out.print(f"\n[bold]{r.ui('fin_options')}[/]")
         table = Table(show_header=True, header_style="bold")
-        for col in ("option", "you qualify", "a month", "effect on the levy"):
-            table.add_column(col)
+        for col in ("fin_col_option", "fin_col_qualify", "fin_col_monthly", "fin_col_levy"):
+            table.add_column(r.ui(col))
         for o in options.options:
             if o.eligibility is Eligibility.NOT_APPLICABLE:
                 continue
-            name = label("option", o.option.value, "en")
+            name = r.label("option", o.option.value)
             table.add_row(
                 name[:1].upper() + name[1:],
-                o.eligibility.value.replace("_", " "),
-                _money(o.monthly_payment),
-                o.levy_effect.value.replace("_", " "),
+                r.label("Eligibility", o.eligibility.value),
+                _money(r, o.monthly_payment),
+                r.label("LevyEffect", o.levy_effect.value),
             )
         out.print(table)
         for o in options.options:
-            _print_equity(out, o)
+            _print_equity(out, r, o)
 
 
-def _print_equity(out: Console, option: OptionResult) -> None:
+def _print_equity(out: Console, r: Rendered, option: OptionResult) -> None:
     """The offer's equity asset by asset: market value, quick-sale value, loan, equity (Form 433-A (OIC) Section 3)."""
     if not option.table:
         return
     figures = option.figures
-    bound = " (at least: some values are not known)" if figures.get("equity_is_a_lower_bound") is True else ""
-    out.print(f"  Offer equity, asset by asset (quick sale at {figures.get('quick_sale_pct', '?')}% of value){bound}:")
+    bound = " " + r.ui("fin_equity_at_least") if figures.get("equity_is_a_lower_bound") is True else ""
+    out.print("  " + r.ui("fin_equity_heading", pct=str(figures.get("quick_sale_pct", "?"))) + bound + ":")
     for row in option.table:
-        out.print(
-            f"    {row['description'] or row['line']}: value {_money(row['market_value'])}, quick sale "
-            f"{_money(row['quick_sale_value'])}, loan {_money(row['loan_balance'])}, equity {_money(row['equity'])}"
-        )
+        values = {k: _money(r, row[k]) for k in ("market_value", "quick_sale_value", "loan_balance", "equity")}
+        out.print("    " + r.ui("fin_equity_row", what=row["description"] or row["line"], **values))
     if "irs_reasonable_collection_potential" in figures:
-        out.print(
-            f"  The IRS's reasonable collection potential: {_money(figures['irs_reasonable_collection_potential'])};"
-            f" yours: {_money(figures.get('minimum_offer_lump_sum'))}"
-        )
+        irs, yours = figures["irs_reasonable_collection_potential"], figures.get("minimum_offer_lump_sum")
+        out.print("  " + r.ui("fin_equity_irs", irs=_money(r, irs), yours=_money(r, yours)))
 
 
 def rule_rows(modules: tuple[ModuleType, ...]) -> list[dict[str, Any]]:
