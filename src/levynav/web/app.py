@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -61,7 +62,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        yield
+        # What start-up built (the app, its routes and schemas, the law bundle) lives as long as the process: set
+        # aside from the cycle collector, so that the collections an analysis's few thousand new objects trigger do
+        # not walk it again each time (docs/performance.md). Undone at shutdown, unless something had frozen before.
+        frozen_before = gc.get_freeze_count()
+        gc.freeze()
+        try:
+            yield
+        finally:
+            if frozen_before == 0:
+                gc.unfreeze()
         app.state.store.close()
 
     app = FastAPI(

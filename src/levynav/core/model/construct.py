@@ -24,40 +24,49 @@ M = TypeVar("M", bound=BaseModel)
 _new = object.__new__
 _set = object.__setattr__
 _NO_DEFAULT = object()
-# per model class: its fields in declared order, each with its default (or _NO_DEFAULT) and default factory
-_SHAPES: dict[type[BaseModel], tuple[tuple[tuple[str, Any, Any], ...], frozenset[str]]] = {}
 
 
-def _shape(cls: type[BaseModel]) -> tuple[tuple[tuple[str, Any, Any], ...], frozenset[str]]:
-    fields: list[tuple[str, Any, Any]] = []
-    for name, info in cls.model_fields.items():
-        if info.default_factory is not None:
-            fields.append((name, _NO_DEFAULT, info.default_factory))
-        elif info.is_required():
-            fields.append((name, _NO_DEFAULT, None))
-        else:
-            fields.append((name, info.default, None))
-    shape = (tuple(fields), frozenset(cls.model_fields))
-    _SHAPES[cls] = shape
-    return shape
+class _Shape:
+    """What ``construct`` needs of a model class, worked out once: every field in declared order with its default
+    (a placeholder for a required field or one with a default factory), the factories, the required fields."""
+
+    __slots__ = ("defaults", "factories", "required", "size")
+
+    def __init__(self, cls: type[BaseModel]) -> None:
+        self.defaults: dict[str, Any] = {}
+        self.factories: list[tuple[str, Any]] = []
+        self.required: list[str] = []
+        for name, info in cls.model_fields.items():
+            if info.default_factory is not None:
+                self.factories.append((name, info.default_factory))
+                self.defaults[name] = _NO_DEFAULT
+            elif info.is_required():
+                self.required.append(name)
+                self.defaults[name] = _NO_DEFAULT
+            else:
+                self.defaults[name] = info.default
+        self.size = len(self.defaults)
+
+
+_SHAPES: dict[type[BaseModel], _Shape] = {}
 
 
 def construct(cls: type[M], /, **values: Any) -> M:
     """A ``cls`` record holding ``values`` as given (no validation, no copy), the other fields at their defaults.
     A missing required field or an unknown name is a TypeError, as with the class's own constructor."""
-    fields, names = _SHAPES.get(cls) or _shape(cls)
-    if not names.issuperset(values):
-        raise TypeError(f"{cls.__name__} has no field {sorted(set(values) - names)[0]!r}")
-    data: dict[str, Any] = {}
-    for name, default, factory in fields:
-        if name in values:
-            data[name] = values[name]
-        elif factory is not None:
-            data[name] = factory()
-        elif default is _NO_DEFAULT:
+    shape = _SHAPES.get(cls)
+    if shape is None:
+        shape = _SHAPES[cls] = _Shape(cls)
+    data = shape.defaults.copy()  # every field, in declared order; ``update`` keeps a known key where it is
+    data.update(values)
+    if len(data) != shape.size:
+        raise TypeError(f"{cls.__name__} has no field {sorted(set(data) - set(shape.defaults))[0]!r}")
+    for name in shape.required:
+        if name not in values:
             raise TypeError(f"{cls.__name__} needs the field {name!r}")
-        else:
-            data[name] = default
+    for name, factory in shape.factories:
+        if name not in values:
+            data[name] = factory()
     return record(cls, data, set(values))
 
 
