@@ -34,7 +34,7 @@ from common import RESULTS, write
 
 from levynav.core.model.case import Case
 from levynav.screen import generate, run
-from levynav.screen.partition import PartitionResult
+from levynav.screen.partition import PartitionResult, resident_bytes
 
 AS_OF = date(2026, 11, 23)
 SIZES_ENV = "LEVYNAV_BENCH_SCALE_SIZES"
@@ -75,39 +75,46 @@ class _Watch:
     def __init__(self) -> None:
         self.samples: list[tuple[int, int, int]] = []  # (partition index, process id, resident bytes)
         self.load: list[float] = []
+        self.driver: list[tuple[int, int]] = []  # (partition index, this process's resident bytes)
 
     def __call__(self, result: PartitionResult) -> None:
         if result.resident_bytes is not None and result.process_id is not None:
             self.samples.append((result.index, result.process_id, result.resident_bytes))
+        driver = resident_bytes()
+        if driver is not None and result.process_id != os.getpid():  # on Dask: the driver apart
+            self.driver.append((result.index, driver))
         self.load.append(os.getloadavg()[0])
 
     def memory(self) -> dict[str, Any]:
         by_process: dict[int, list[tuple[int, int]]] = {}
         for index, pid, rss in self.samples:
             by_process.setdefault(pid, []).append((index, rss))
-        out: list[dict[str, Any]] = []
-        for series in by_process.values():
-            series.sort()
-            values = [rss / MIB for _, rss in series]
-            tenth = values[max(0, len(values) // 10 - 1)]
-            step = max(1, len(values) // SERIES_POINTS)
-            out.append(
-                {
-                    "partitions": len(values),
-                    "first_mib": round(values[0], 1),
-                    "after_first_tenth_mib": round(tenth, 1),
-                    "max_mib": round(max(values), 1),
-                    "last_mib": round(values[-1], 1),
-                    "growth_after_first_tenth_mib": round(values[-1] - tenth, 1),
-                    "series_mib": [round(v, 1) for v in values[::step]],
-                }
-            )
-        return {"per_process": out}
+        out = {"per_process": [_series(s) for s in by_process.values()]}
+        if self.driver:
+            out["driver"] = [_series(self.driver)]
+        return out
 
     def load_summary(self) -> dict[str, float]:
         if not self.load:
             return {}
         return {"mean_1min": round(sum(self.load) / len(self.load), 2), "max_1min": round(max(self.load), 2)}
+
+
+def _series(series: list[tuple[int, int]]) -> dict[str, Any]:
+    """A process's resident memory at the end of each partition it saw, in partition order."""
+    series.sort()
+    values = [rss / MIB for _, rss in series]
+    tenth = values[max(0, len(values) // 10 - 1)]
+    step = max(1, len(values) // SERIES_POINTS)
+    return {
+        "partitions": len(values),
+        "first_mib": round(values[0], 1),
+        "after_first_tenth_mib": round(tenth, 1),
+        "max_mib": round(max(values), 1),
+        "last_mib": round(values[-1], 1),
+        "growth_after_first_tenth_mib": round(values[-1] - tenth, 1),
+        "series_mib": [round(v, 1) for v in values[::step]],
+    }
 
 
 def _worker_cpu(client: Any) -> float:
