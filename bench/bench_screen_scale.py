@@ -34,7 +34,7 @@ from common import RESULTS, write
 
 from levynav.core.model.case import Case
 from levynav.screen import generate, run
-from levynav.screen.partition import PartitionResult
+from levynav.screen.partition import PartitionResult, resident_bytes
 
 AS_OF = date(2026, 11, 23)
 SIZES_ENV = "LEVYNAV_BENCH_SCALE_SIZES"
@@ -54,9 +54,9 @@ def _sizes() -> tuple[int, ...]:
     return tuple(int(s) for s in raw.split(",")) if raw else DEFAULT_SIZES
 
 
-def _read_and_validate(path: Path) -> float:
-    """The floor, in seconds: read every line and validate it into a Case, nothing else (one process)."""
-    start = time.perf_counter()
+def _read_and_validate(path: Path) -> tuple[float, float]:
+    """The floor, wall and CPU seconds: read every line and validate it into a Case, nothing else (one process)."""
+    start, cpu = time.perf_counter(), time.process_time()
     with path.open("rb") as fh:
         for line in fh:
             try:  # a malformed row costs its failed parse, as in the screen
@@ -66,7 +66,7 @@ def _read_and_validate(path: Path) -> float:
                 Case.model_validate(data)
             except ValueError:
                 pass
-    return time.perf_counter() - start
+    return time.perf_counter() - start, time.process_time() - cpu
 
 
 class _Watch:
@@ -75,34 +75,24 @@ class _Watch:
     def __init__(self) -> None:
         self.samples: list[tuple[int, int, int]] = []  # (partition index, process id, resident bytes)
         self.load: list[float] = []
+        self.driver: list[tuple[int, int]] = []  # (partition index, this process's resident bytes)
 
     def __call__(self, result: PartitionResult) -> None:
         if result.resident_bytes is not None and result.process_id is not None:
             self.samples.append((result.index, result.process_id, result.resident_bytes))
+        driver = resident_bytes()
+        if driver is not None and result.process_id != os.getpid():  # on Dask: the driver apart
+            self.driver.append((result.index, driver))
         self.load.append(os.getloadavg()[0])
 
     def memory(self) -> dict[str, Any]:
         by_process: dict[int, list[tuple[int, int]]] = {}
         for index, pid, rss in self.samples:
             by_process.setdefault(pid, []).append((index, rss))
-        out: list[dict[str, Any]] = []
-        for series in by_process.values():
-            series.sort()
-            values = [rss / MIB for _, rss in series]
-            tenth = values[max(0, len(values) // 10 - 1)]
-            step = max(1, len(values) // SERIES_POINTS)
-            out.append(
-                {
-                    "partitions": len(values),
-                    "first_mib": round(values[0], 1),
-                    "after_first_tenth_mib": round(tenth, 1),
-                    "max_mib": round(max(values), 1),
-                    "last_mib": round(values[-1], 1),
-                    "growth_after_first_tenth_mib": round(values[-1] - tenth, 1),
-                    "series_mib": [round(v, 1) for v in values[::step]],
-                }
-            )
-        return {"per_process": out}
+        out = {"per_process": [_series(s) for s in by_process.values()]}
+        if self.driver:
+            out["driver"] = [_series(self.driver)]
+        return out
 
     def load_summary(self) -> dict[str, float]:
         if not self.load:
@@ -110,14 +100,40 @@ class _Watch:
         return {"mean_1min": round(sum(self.load) / len(self.load), 2), "max_1min": round(max(self.load), 2)}
 
 
-def _screen(source: Path, out: Path, options: run.Options) -> tuple[float, _Watch]:
+def _series(series: list[tuple[int, int]]) -> dict[str, Any]:
+    """A process's resident memory at the end of each partition it saw, in partition order."""
+    series.sort()
+    values = [rss / MIB for _, rss in series]
+    tenth = values[max(0, len(values) // 10 - 1)]
+    step = max(1, len(values) // SERIES_POINTS)
+    return {
+        "partitions": len(values),
+        "first_mib": round(values[0], 1),
+        "after_first_tenth_mib": round(tenth, 1),
+        "max_mib": round(max(values), 1),
+        "last_mib": round(values[-1], 1),
+        "growth_after_first_tenth_mib": round(values[-1] - tenth, 1),
+        "series_mib": [round(v, 1) for v in values[::step]],
+    }
+
+
+def _worker_cpu(client: Any) -> float:
+    return float(sum(client.run(time.process_time).values()))
+
+
+def _screen(source: Path, out: Path, options: run.Options, client: Any) -> tuple[float, float, _Watch]:
+    """Wall seconds, CPU seconds of every process that screened (this one, and the workers when on Dask)."""
     watch = _Watch()
-    start = time.perf_counter()
+    on_dask = options.scheduler is not None
+    workers_before = _worker_cpu(client) if on_dask else 0.0
+    start, cpu = time.perf_counter(), time.process_time()
     run.screen_file(source, out, options, observe=watch)
-    elapsed = time.perf_counter() - start
+    elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
+    if on_dask:
+        cpu += _worker_cpu(client) - workers_before
     for path in run.output_paths(out):
         path.unlink(missing_ok=True)  # keep the temporary folder small at 1,000,000 cases
-    return elapsed, watch
+    return elapsed, cpu, watch
 
 
 def _write(
@@ -178,7 +194,7 @@ def main() -> None:
             LocalCluster(
                 n_workers=WORKERS, threads_per_worker=1, processes=True, dashboard_address=":0", silence_logs=50
             ) as cluster,
-            Client(cluster),
+            Client(cluster) as client,
         ):
             cluster_start_s = time.perf_counter() - start
             for size in sizes:
@@ -186,13 +202,14 @@ def main() -> None:
                 generate.write_cases(source, size, seed=2026, malformed_rate=MALFORMED_RATE)
                 entry: dict[str, Any] = results.get(str(size), {}) | {"cases": size}
                 load_start = round(os.getloadavg()[0], 2)
-                validate_s = _read_and_validate(source)
+                validate_s, validate_cpu = _read_and_validate(source)
                 entry["read_validate_s"] = round(validate_s, 2)
+                entry["read_validate_cpu_s"] = round(validate_cpu, 2)
                 entry["read_validate_cases_per_s"] = round(size / validate_s, 1)
                 one_s = entry.get("one_process", {}).get("screen_s")
                 if size <= one_process_max and "one" in modes:
-                    one_s, watch = _screen(
-                        source, folder / "one.parquet", run.Options(AS_OF, partition_rows=PARTITION_ROWS)
+                    one_s, one_cpu, watch = _screen(
+                        source, folder / "one.parquet", run.Options(AS_OF, partition_rows=PARTITION_ROWS), client
                     )
                     entry["one_process"] = {
                         "measured_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
@@ -202,6 +219,10 @@ def main() -> None:
                         "cases_per_s": round(size / one_s, 1),
                         "ms_per_case": round(1000 * one_s / size, 3),
                         "screen_to_read_validate_ratio": round(one_s / validate_s, 1),
+                        # CPU time: far less sensitive than wall time to the other work on a shared machine
+                        "read_validate_cpu_s": round(validate_cpu, 2),
+                        "screen_cpu_s": round(one_cpu, 2),
+                        "screen_to_read_validate_cpu_ratio": round(one_cpu / validate_cpu, 1),
                         "memory": watch.memory(),
                         "load_during": watch.load_summary(),
                     }
@@ -214,7 +235,7 @@ def main() -> None:
                     source.unlink()
                     continue
                 options = run.Options(AS_OF, partition_rows=PARTITION_ROWS, scheduler=cluster.scheduler_address)
-                two_s, watch = _screen(source, folder / "two.parquet", options)
+                two_s, two_cpu, watch = _screen(source, folder / "two.parquet", options, client)
                 entry["two_workers"] = {
                     "measured_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
                     "read_validate_s": round(validate_s, 2),
@@ -222,6 +243,9 @@ def main() -> None:
                     "cases_per_s": round(size / two_s, 1),
                     # both cores' time against one core's reading and validating
                     "core_seconds_to_read_validate_ratio": round(WORKERS * two_s / validate_s, 1),
+                    "read_validate_cpu_s": round(validate_cpu, 2),
+                    "screen_cpu_s_driver_and_workers": round(two_cpu, 2),
+                    "screen_to_read_validate_cpu_ratio": round(two_cpu / validate_cpu, 1),
                     "scaling_efficiency_1_to_2": round(one_s / two_s / WORKERS, 3) if one_s else None,
                     "memory": watch.memory(),
                     "load_during": watch.load_summary(),

@@ -15,8 +15,10 @@ path of ``levynav screen``.
 
 from __future__ import annotations
 
+import itertools
 import json
 import random
+from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -265,14 +267,20 @@ def malform(rng: random.Random, case: dict[str, Any]) -> dict[str, Any] | str:
 
 def cases(count: int, seed: int, malformed_rate: float = 0.0) -> list[tuple[str, dict[str, Any] | str]]:
     """(case id, case data or a broken line) for ``count`` cases; the same seed gives the same list."""
+    return list(iter_cases(count, seed, malformed_rate))
+
+
+def iter_cases(count: int, seed: int, malformed_rate: float = 0.0) -> Iterator[tuple[str, dict[str, Any] | str]]:
+    """``cases`` one at a time (a million cases as a list would hold gigabytes)."""
     rng = random.Random(seed)
-    out: list[tuple[str, dict[str, Any] | str]] = []
     for i in range(count):
         case: dict[str, Any] | str = generate_case(rng)
         if malformed_rate and rng.random() < malformed_rate:
             case = malform(rng, case)  # type: ignore[arg-type]
-        out.append((f"gen-{seed}-{i + 1:07d}", case))
-    return out
+        yield f"gen-{seed}-{i + 1:07d}", case
+
+
+WRITE_BATCH_ROWS = 50_000  # CSV and Parquet are written this many rows at a time
 
 
 def write_cases(out: Path, count: int, seed: int, malformed_rate: float = 0.0) -> None:
@@ -280,7 +288,7 @@ def write_cases(out: Path, count: int, seed: int, malformed_rate: float = 0.0) -
     suffix = out.suffix.lower()
     if suffix not in {".jsonl", ".ndjson", ".csv", ".parquet"}:
         raise GenerateError(f"--out: {out.name} must end in .jsonl, .csv or .parquet")
-    rows = cases(count, seed, malformed_rate)
+    rows = iter_cases(count, seed, malformed_rate)
     tmp = out.with_name(f".{out.name}.tmp")
     if suffix in {".jsonl", ".ndjson"}:
         with tmp.open("w", encoding="utf-8") as fh:
@@ -288,19 +296,40 @@ def write_cases(out: Path, count: int, seed: int, malformed_rate: float = 0.0) -
                 line = json.dumps({"id": case_id, **case}) if isinstance(case, dict) else case
                 fh.write(line + "\n")
     else:
-        import polars as pl
-
-        from levynav.screen.columns import CASE_JSON, all_columns, case_to_row
-
-        table = []
-        for case_id, case in rows:
-            if isinstance(case, dict):
-                table.append(case_to_row(case, case_id))
-            else:  # a broken line becomes a case_json that is not JSON
-                table.append({**dict.fromkeys(all_columns()), "case_id": case_id, CASE_JSON: case})
-        frame = pl.DataFrame(table, schema=dict.fromkeys(all_columns(), pl.String), orient="row")
-        if suffix == ".csv":
-            frame.write_csv(tmp)
-        else:
-            frame.write_parquet(tmp)
+        _write_table(rows, tmp, suffix)
     tmp.replace(out)
+
+
+def _write_table(rows: Iterator[tuple[str, dict[str, Any] | str]], tmp: Path, suffix: str) -> None:
+    """The flat columns, written in batches of ``WRITE_BATCH_ROWS`` (memory does not grow with the count)."""
+    import polars as pl
+    import pyarrow.parquet as pq
+
+    from levynav.screen.columns import CASE_JSON, all_columns, case_to_row
+
+    schema = dict.fromkeys(all_columns(), pl.String)
+    writer: pq.ParquetWriter | None = None
+    with tmp.open("wb") as fh:
+        if suffix == ".csv":
+            fh.write(pl.DataFrame(schema=schema).write_csv().encode("utf-8"))  # the header, even with no rows
+        while True:
+            table = []
+            for case_id, case in itertools.islice(rows, WRITE_BATCH_ROWS):
+                if isinstance(case, dict):
+                    table.append(case_to_row(case, case_id))
+                else:  # a broken line becomes a case_json that is not JSON
+                    table.append({**dict.fromkeys(all_columns()), "case_id": case_id, CASE_JSON: case})
+            if not table and (suffix == ".csv" or writer is not None):
+                break
+            frame = pl.DataFrame(table, schema=schema, orient="row")
+            if suffix == ".csv":
+                frame.write_csv(fh, include_header=False)
+                continue
+            arrow = frame.to_arrow()
+            if writer is None:
+                writer = pq.ParquetWriter(fh, arrow.schema)
+            writer.write_table(arrow)
+            if not table:
+                break
+        if writer is not None:
+            writer.close()
