@@ -250,17 +250,20 @@ def test_the_analysis_date_is_bounded_like_the_cli(client: TestClient) -> None:
 
 def test_parity_cli_api_stored_case_and_result_page(client: TestClient) -> None:
     """One case through the CLI JSON, the API (sent, and saved then analysed) and the web result page: the same
-    findings and deadlines. The page shows the grounds (findings that apply and have an effect) in the record's
-    order of strength, and every deadline with its title, its date and the days left."""
+    findings and deadlines. The page shows the grounds (findings that apply and make the levy end: release, return, a
+    bar, an exemption) in the record's order of strength, the open routes in the help section in the record's order,
+    and every deadline with its title, its date and the days left."""
     import html
     import re
     from datetime import date
 
-    from levynav.core.model.analysis import Analysis
+    from levynav.core.model.analysis import Analysis, Effect
+    from levynav.core.plan import EFFECT_WEIGHT
     from levynav.explain.render import title
     from levynav.web import words
     from levynav.web.words import day
 
+    reasons = {e.value for e in EFFECT_WEIGHT if e is not Effect.ROUTE_OPEN}  # what the levy must or may end for
     for name in (BANK, "social-security-federal-payment-levy.yaml", "wrongful-levy-relatives-account.yaml"):
         out = CliRunner().invoke(
             cli_app, ["analyze", str(EXAMPLES / name), "--as-of", AS_OF.isoformat(), "--format", "json"]
@@ -276,8 +279,12 @@ def test_parity_cli_api_stored_case_and_result_page(client: TestClient) -> None:
             page = html.unescape(client.get(f"/case/{code}/result?lang={lang}").text)
             grounds = re.findall(r'lv-ground">\s*<div[^>]*>\s*<h3[^>]*>(.*?)</h3>', page, re.S)
             assert [" ".join(g.split()) for g in grounds] == [g["title"] for g in view["grounds"]], (name, lang)
-            applies = {f["rule"] for f in cli["findings"] if f["outcome"] == "applies" and f["effect"]}
-            assert {title(r, lang) for r in applies} >= set(grounds) and (not applies or grounds), (name, lang)
+            applies = [f for f in cli["findings"] if f["outcome"] == "applies" and f["effect"] in reasons]
+            assert {title(f["rule"], lang) for f in applies} >= set(grounds) and (not applies or grounds), (name, lang)
+            # an open route (an appeal, help, a payment plan) is not a reason: it is in the help section
+            routes = re.findall(r'<div class="lv-route">\s*<h3>(.*?)</h3>', page, re.S)
+            opened = [f for f in cli["findings"] if f["outcome"] == "applies" and f["effect"] == "route_open"]
+            assert [" ".join(r.split()) for r in routes] == [title(f["rule"], lang) for f in opened], (name, lang)
             rows = re.findall(
                 r'<li class="lv-deadline[^"]*">\s*<strong>(.*?)</strong> —\s*<span[^>]*>(.*?)</span>\s*(.*?)\s*<div',
                 page,

@@ -209,3 +209,56 @@ def test_serve_workers_is_bounded() -> None:
     for bad in ("0", "65"):
         r = CliRunner().invoke(app, ["serve", "--workers", bad])
         assert r.exit_code == 2 and "--workers" in r.output and "Traceback" not in r.output
+
+
+def _page(c: Connection, url: str) -> str:
+    """A page as a worker serves it, less its form tokens (one per session, not part of what the page says)."""
+    status, text, _ = c.get(url)
+    assert status == 200, (url, text[:300])
+    return TOKEN.sub('name="csrf_token" value=""', text)
+
+
+def test_two_workers_give_the_same_analysis_of_a_case(
+    server: tuple[subprocess.Popen[str], str, list[int]], tmp_path: Path
+) -> None:
+    """Each worker keeps its own memo of analyses (per case revision): the same case gives the same analysis, the
+    same result page and the same question through either worker, first made and then from the memo; after the case
+    changes through one worker, the other shows the new case's analysis, not the one it remembered."""
+    from datetime import date
+
+    from levynav import analyze
+    from levynav.core.model.case import Case
+    from levynav.lawbook import load, packaged_dir
+
+    law = load(packaged_dir(), tmp_path / "unused")  # the server's law: its $LEVYNAV_DATA_DIR for imported standards
+    _, base, workers = server
+    port = int(base.rsplit(":", 1)[1])
+    by_worker = _one_to_each(port, workers)
+    a, b = (by_worker[pid] for pid in workers)
+    as_of = date(2026, 11, 23)  # the server's --as-of
+    case = example("bank-levy-hardship-21-day-hold.yaml")
+    status, text, _ = a.json("POST", "/api/v1/cases", case)
+    assert status == 201, text
+    code = json.loads(text)["id"]
+
+    def same_everywhere(data: dict[str, object]) -> str:
+        expected = analyze(Case.model_validate(data), as_of, law).model_dump(mode="json")
+        for lang in ("en", "es"):
+            records = [json.loads(c.get(f"/api/v1/cases/{code}/analysis?lang={lang}")[1]) for c in (a, b)]
+            assert records[0] == records[1], lang  # the record and its words in this language
+            assert {k: v for k, v in records[0].items() if k != "rendered"} == expected
+            nexts = {c.get(f"/case/{code}/next")[2].get("location") for c in (a, b, a, b)}
+            assert len(nexts) == 1 and None not in nexts, nexts  # the same next question
+            for url in (f"/case/{code}/result?lang={lang}", f"{nexts.pop()}&lang={lang}"):
+                pages = [_page(c, url) for c in (a, b, a, b)]  # made by each worker, then from each one's memo
+                assert len(set(pages)) == 1, url
+        return _page(a, f"/case/{code}/result?lang=en")
+
+    before = same_everywhere(case)
+    changed = {**case, "finances": None}  # the hardship can no longer be decided: another analysis
+    status, text, _ = b.json("PUT", f"/api/v1/cases/{code}", changed)
+    assert status == 200, text
+    after = same_everywhere(changed)
+    assert after != before
+    for c in by_worker.values():
+        c.close()

@@ -17,7 +17,7 @@ from babel.dates import format_date
 from babel.numbers import format_currency
 
 from levynav.core.model.ability_to_pay import AbilityToPay, Eligibility
-from levynav.core.model.analysis import Analysis, Outcome
+from levynav.core.model.analysis import Analysis, Effect, Outcome
 from levynav.core.plan import EFFECT_WEIGHT
 from levynav.explain import catalog as explain_catalog
 from levynav.explain.render import RFinding, label, render
@@ -95,11 +95,22 @@ def _why(f: RFinding, lang: str) -> dict[str, Any]:
     }
 
 
+def _finding(f: RFinding, lang: str) -> dict[str, Any]:
+    effect = f.effect.value if f.effect else ""
+    return {"title": f.title, "explanation": f.explanation, "effect": effect, **_why(f, lang)}
+
+
 def render_analysis(record: Analysis, lang: str) -> dict[str, Any]:
     """Everything a page shows of an analysis, as plain values for the templates."""
     analysis = render(record, lang)
-    grounds = [f for f in analysis.findings if f.outcome is Outcome.APPLIES and f.effect in EFFECT_WEIGHT]
-    grounds.sort(key=lambda f: -EFFECT_WEIGHT[f.effect] if f.effect else 0)
+    applies = [f for f in analysis.findings if f.outcome is Outcome.APPLIES and f.effect in EFFECT_WEIGHT]
+    # the reasons the levy must or may end (release, return, a bar, an exemption), strongest first; an open route (an
+    # appeal, help, a payment plan) is not a reason: it goes to the help section after the plan
+    grounds = sorted(
+        (f for f in applies if f.effect is not Effect.ROUTE_OPEN),
+        key=lambda f: -EFFECT_WEIGHT.get(f.effect, 0) if f.effect else 0,
+    )
+    routes = [f for f in applies if f.effect is Effect.ROUTE_OPEN]
     deadlines = [
         {
             "id": d.id,
@@ -143,17 +154,11 @@ def render_analysis(record: Analysis, lang: str) -> dict[str, Any]:
     return {
         "lang": lang,
         "summary": list(analysis.summary),
-        "grounds": [
-            {
-                "title": f.title,
-                "explanation": f.explanation,
-                "effect": f.effect.value if f.effect else "",
-                **_why(f, lang),
-            }
-            for f in grounds
-        ],
+        "grounds": [_finding(f, lang) for f in grounds],
+        "routes": [_finding(f, lang) for f in routes],
         "deadlines": deadlines,
         "plan": plan,
+        "today": [s for s in plan if s["when"] == "today"],
         "options": options,
         "ability": ability,
         "questions": [q.prompt for q in analysis.questions[:10]],
