@@ -274,3 +274,42 @@ def test_the_other_pages_pass_axe(server: str, browser: Browser, lang: str) -> N
     page.wait_for_function(f"document.querySelector('h1').innerText === {words.t('csrf_title', lang)!r}")
     check("refused", words.t("csrf_title", lang))
     context.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_help_is_its_own_section_closed_on_a_phone_and_opens_without_javascript(
+    server: str, browser: Browser, lang: str
+) -> None:
+    """At 390 px with JavaScript off: what to do today comes before the reasons, the routes and free help after the
+    plan, closed; a tap on the summary opens them (a <details>, no script). The opened section passes axe-core (run
+    with JavaScript on: axe is a script)."""
+    import httpx
+
+    data = load_case(EXAMPLES / "bank-levy-hardship-21-day-hold.yaml").model_dump(mode="json", exclude_none=True)
+    code = httpx.post(f"{server}/api/v1/cases", json=data).json()["id"]
+    view = words.render_analysis(analyze(_stored(code, server), AS_OF), lang)
+    assert view["routes"] and view["today"]  # the example has both
+    context = browser.new_context(viewport={"width": 390, "height": 844}, java_script_enabled=False)  # type: ignore[arg-type]
+    page = context.new_page()
+    page.goto(f"{server}/case/{code}/result?lang={lang}")
+    today = page.locator(".lv-today a")
+    assert today.all_inner_texts() == [s["title"] for s in view["today"]]
+    assert page.locator(".lv-today").bounding_box()["y"] < page.locator("#grounds").bounding_box()["y"]  # type: ignore[index]
+    assert page.locator("#plan").bounding_box()["y"] < page.locator("#help").bounding_box()["y"]  # type: ignore[index]
+    first_route = page.locator(".lv-route h3").first
+    assert page.is_visible("#help-title") and not first_route.is_visible()
+    page.click("#help-more > summary")
+    assert first_route.is_visible() and first_route.inner_text() == view["routes"][0]["title"]
+    assert page.is_visible(f"text={words.t('result_help', lang)}")
+    if SHOTS is not None:
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SHOTS / f"result-help-open-{lang}-390.png"), full_page=True)
+    context.close()
+    context = browser.new_context(viewport={"width": 390, "height": 844})  # type: ignore[arg-type]
+    page = context.new_page()
+    page.goto(f"{server}/case/{code}/result?lang={lang}")
+    page.click("#help-more > summary")
+    assert page.locator(".lv-route h3").first.is_visible()
+    bad = [v for v in Axe().run(page).response["violations"] if v["impact"] in ("serious", "critical")]
+    assert not bad, "; ".join(f"{v['id']}: {v['help']}" for v in bad)
+    context.close()
