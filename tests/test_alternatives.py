@@ -254,6 +254,12 @@ def test_non_streamlined_above_50000_pays_disposable_income_and_flags_partial_pa
     assert ia.monthly_payment == D("500")  # type: ignore[attr-defined]
     assert ia.months_to_pay == 160  # type: ignore[attr-defined]
     assert ia.figures["partial_payment"] is True  # type: ignore[attr-defined]
+    # § 6159(d): reviewed at least once every 2 years — the cited parameter's value, carried to the note
+    assert ia.figures["review_interval_years"] == 2  # type: ignore[attr-defined]
+    review = params.use("alt.partial_payment_ia.review_interval_years", AS_OF)
+    assert review.value == 2 and review.status == "V" and "IA-1" in params.all_params()[review.id].cites
+    note = next(n for n in ia.notes if n.key == "finances.option_note.partial_payment")  # type: ignore[attr-defined]
+    assert note.args["years"].value == 2  # type: ignore[union-attr]
     assert run()[Option.NON_STREAMLINED_IA].eligibility is Eligibility.NOT_APPLICABLE  # type: ignore[attr-defined]
 
 

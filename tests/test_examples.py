@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from levynav import analyze, load_case
-from levynav.core.model.analysis import Analysis, Message, message
+from levynav.core.model.analysis import Analysis, message
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
 AS_OF = date(2026, 11, 23)
@@ -145,7 +145,8 @@ def test_payment_step_names_partial_payment_and_the_lower_offer_when_the_numbers
     result = _run("expensive-county-wage-levy-finances.yaml")
     step = next(s for s in result.plan if any(r.startswith("finances.") for r in s.rules))
     assert step.text.args["disposable"].value == Decimal("97.00")  # disposable income: the IRS's own figure
-    assert Message(key="finance.partial_payment") in step.extra  # $97 a month does not pay $21,400 before the CSED
+    # $97 a month does not pay $21,400 before the CSED; § 6159(d)'s review interval is the parameter's value
+    assert message("finance.partial_payment", years=2) in step.extra
     # RCP: $97 x 12 and the checking account; the case does not say whether there is other cash, investments or
     # real estate, or whether the sedan is leased, so the equity is a lower bound (unknown is not $0)
     assert message("finance.offer_at_least", amount=Decimal("1164.00")) in step.extra

@@ -477,3 +477,34 @@ def test_the_text_view_prints_the_finances_in_the_reader_language(records: dict[
             part = out[out.find(heading) :] if heading in out else ""
             words = {w.casefold() for w in re.findall(r"[A-Za-z]+", part.split("\n\n")[0])}
             assert not words & (STOP | {"option", "qualify", "month", "effect", "eligible"}), sorted(words & STOP)
+
+
+GENERATED_CASES = 200
+
+
+def test_no_generated_record_holds_a_sentence_anywhere() -> None:
+    """The walker of ``test_no_example_record_holds_a_sentence_anywhere`` over 200 synthetic cases from the screen
+    generator (``levynav generate-cases``: individuals and businesses, finances, notices cut short, levies of every
+    kind, agreements, offers, bankruptcies, hearings): every string of three or more words in the JSON record is
+    verbatim text the case gives, or the county name; everything else is ids, enumerations, dates, numbers and
+    message references. A rule that slips an English sentence into the record fails here even when no example
+    reaches it."""
+    import random
+
+    from levynav.core.model.case import Case
+    from levynav.screen import generate
+
+    rng = random.Random(20261204)
+    kinds: set[str] = set()
+    for n in range(GENERATED_CASES):
+        data = generate.generate_case(rng)
+        data.pop("id", None)
+        a = analyze(Case.model_validate(data), generate.ANCHOR)
+        given = _case_strings(data)
+        if a.finances is not None and a.finances.county is not None:
+            given.add(a.finances.county.name)
+        record = a.model_dump(mode="json")
+        leaked = [(where, s) for where, s in _words_in(record) if s not in given]
+        assert not leaked, f"generated case {n}: English in the record: {leaked[:5]}"
+        kinds |= {f.rule for f in a.findings}
+    assert len(kinds) > 40  # the cases reach many rules, not one path

@@ -299,8 +299,9 @@ def _finance_step(
         "disposable": disposable,
     }
     extra: list[Message] = []
-    if option.figures.get("partial_payment") is True:
-        extra.append(message("finance.partial_payment"))
+    years = option.figures.get("review_interval_years")  # § 6159(d), the parameter the option weighed
+    if option.figures.get("partial_payment") is True and isinstance(years, int):
+        extra.append(message("finance.partial_payment", years=years))
     lowest = offer.figures.get("minimum_offer_lump_sum") if offer else None
     if offer and offer.eligibility is not Eligibility.NOT_ELIGIBLE and lowest and owed and Decimal(str(lowest)) < owed:
         bound = offer.figures.get("equity_is_a_lower_bound") is True

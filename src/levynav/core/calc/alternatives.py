@@ -274,8 +274,10 @@ def _non_streamlined(facts: AlternativesFacts, p: Params, low: bool | None, plan
         r.months_to_pay = math.ceil(facts.balance / mdi)
         r.why.append(message("reason.asks_disposable", amount=mdi))
         if facts.csed is not None and r.months_to_pay > months_until(facts.as_of, facts.csed):
+            review = p.count("alt.partial_payment_ia.review_interval_years")  # § 6159(d)
             r.figures["partial_payment"] = True
-            r.notes.append(message("finances.option_note.partial_payment"))
+            r.figures["review_interval_years"] = review
+            r.notes.append(message("finances.option_note.partial_payment", years=review))
         checks.append(True)
     if plan.eligibility is Eligibility.ELIGIBLE and (
         mdi is None or plan.monthly_payment is None or mdi >= plan.monthly_payment

@@ -67,12 +67,25 @@ class WageExemptionError(ValueError):
     """An input the calculation cannot accept (bad year, count or filing status)."""
 
 
-class MissingInput(LookupError):
-    """A yearly amount the calculation needs has no source; ``missing`` names it."""
+class YearNotCovered(WageExemptionError):
+    """A levy year outside the data (typed, so a rule can say it in any language)."""
 
-    def __init__(self, message: str, missing: list[str]) -> None:
+    def __init__(self, year: int, first: int, last: int) -> None:
+        super().__init__(f"year {year} is not covered: Publication 1494 data exists for {first}-{last}")
+        self.year, self.first, self.last = year, first, last
+
+
+class MissingInput(LookupError):
+    """A yearly amount the calculation needs has no source; ``missing`` names it (a data path), ``inputs`` and
+    ``year`` say which amounts (typed)."""
+
+    def __init__(
+        self, message: str, missing: list[str], year: int | None = None, inputs: tuple[Pub1494Input, ...] = ()
+    ) -> None:
         super().__init__(message)
         self.missing = missing
+        self.year = year
+        self.inputs = inputs
 
 
 @dataclass(frozen=True)
@@ -199,9 +212,7 @@ def bases(year: int) -> list[str]:
 def year_inputs(year: int, filing_status: FilingStatus, basis: str | None = None) -> YearInputs:
     """The yearly amounts (with source and status) for a levy year and filing status."""
     if year not in _years():
-        raise WageExemptionError(
-            f"year {year} is not covered: Publication 1494 data exists for {years()[0]}-{years()[-1]}"
-        )
+        raise YearNotCovered(year, years()[0], years()[-1])
     chosen = basis or str(_years()[year]["basis"])
     try:
         return _rows()[(year, filing_status.value, chosen)]
@@ -275,6 +286,8 @@ def exempt_amount(
             f"the {year} {names} for {status.value} (basis {inputs.basis}) "
             "is missing: no source was found, so the exempt amount cannot be computed (nothing is estimated)",
             [f"pub1494_inputs[{year}, {status.value}, {inputs.basis}].{key}" for _, key in missing],
+            year,
+            tuple(name for name, _ in missing),
         )
     assert inputs.standard_deduction.value is not None
     base = cents(inputs.standard_deduction.value / n)

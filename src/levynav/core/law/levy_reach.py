@@ -163,10 +163,15 @@ def _exempt(
         return None, TAKES.finding(Outcome.UNKNOWN, "statement_facts", subject=s, missing=missing)
     try:
         return we.exempt_amount(_year(levy, ctx), period, status, deps), None
-    except we.MissingInput as err:
-        return None, TAKES.finding(Outcome.UNKNOWN, "table_missing", subject=s, reason=str(err))
-    except we.WageExemptionError as err:
-        return None, TAKES.finding(Outcome.UNKNOWN, "table_missing", subject=s, reason=str(err))
+    except we.MissingInput as err:  # a yearly amount with no source: named, nothing estimated
+        why = message(f"{TAKES.id}.why_input_missing", year=err.year, inputs=list(err.inputs))
+        return None, TAKES.finding(Outcome.UNKNOWN, "table_missing", subject=s, reason=why)
+    except we.YearNotCovered as err:
+        why = message(f"{TAKES.id}.why_year_not_covered", year=err.year, first=err.first, last=err.last)
+        return None, TAKES.finding(Outcome.UNKNOWN, "table_missing", subject=s, reason=why)
+    except we.WageExemptionError:  # an input the table cannot take (not reachable from a validated case)
+        why = message(f"{TAKES.id}.why_refused")
+        return None, TAKES.finding(Outcome.UNKNOWN, "table_missing", subject=s, reason=why)
 
 
 def what_the_levy_takes(case: Case, ctx: Context) -> list[Finding]:
