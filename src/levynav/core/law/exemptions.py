@@ -32,6 +32,8 @@ OWN_RULE = RESIDENCES | APPROVAL | {C.SSI}  # decided by R6334-A13, R6334-E1, R6
 INDIVIDUAL_ONLY = set(C) - {C.UNDELIVERED_MAIL}
 # § 6331(h)(2)(B), § 6334(f): the 15% continuous levy on federal payments reaches these notwithstanding
 # § 6334(a) (reference R6331-H1; the § 6334(f) wording itself is UNVERIFIED).
+# Reg. § 301.6334-2(b): the (a)(9) exemption covers only pay payable after the levy on the payor.
+WAGES_PAID_CITES = ("R6334-2B",)
 FPLP_REACHABLE = {C.UNEMPLOYMENT, C.WORKERS_COMPENSATION, C.MINIMUM_WAGE_EXEMPTION, C.PUBLIC_ASSISTANCE}
 FPLP_KINDS = {LevyKind.FEDERAL_PAYMENT, LevyKind.SOCIAL_SECURITY}
 PARTLY = {C.HOUSEHOLD_GOODS, C.TOOLS_OF_TRADE, C.CHILD_SUPPORT_JUDGMENT, C.MINIMUM_WAGE_EXEMPTION}
@@ -101,6 +103,8 @@ def levy_on_protected_property(case: Case, levy: Levy, ctx: Context) -> bool | N
         return None if levy.supervisor_approval is None else True
     if cat in FPLP_REACHABLE and levy.kind in FPLP_KINDS:
         return False
+    if cat is C.MINIMUM_WAGE_EXEMPTION and levy.kind is LevyKind.BANK:
+        return False  # wages already paid into the account: not exempt (Reg. § 301.6334-2(b))
     if cat in PARTLY:
         return None
     return True
@@ -125,6 +129,18 @@ def _enumerated(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
     what = message(f"{rule.id}.cat_{cat.value}")
     if not is_individual(case) and cat in INDIVIDUAL_ONLY:
         return rule.finding(Outcome.DOES_NOT_APPLY, "individual_only", subject=s, facts=facts, what=what)
+    if cat is C.MINIMUM_WAGE_EXEMPTION and levy.kind is LevyKind.BANK:
+        # Reg. § 301.6334-2(b): only pay "payable to the taxpayer after the levy is made on the payor" is exempt;
+        # wages already paid into a bank account are not (the regulation's own example is a bank levy).
+        return rule.finding(
+            Outcome.DOES_NOT_APPLY,
+            "wage_deposited",
+            effect=Effect.INFO,
+            subject=s,
+            facts=facts,
+            also_cites=WAGES_PAID_CITES,
+            what=what,
+        )
     if cat in FPLP_REACHABLE and levy.kind in FPLP_KINDS:
         pct = params.use("fplp.levy_percent", on=levy.served_date or ctx.as_of)
         return rule.finding(

@@ -14,9 +14,10 @@ from typing import Any
 
 from levynav.core.law.levies_in_force import active_levies, kind_name, released_finding
 from levynav.core.law.levy_facts import is_individual, levy_subject
+from levynav.core.law.notices import is_cdp_levy_notice
 from levynav.core.law.rule import Context, Decided, Rule, once
 from levynav.core.model.analysis import Effect, Finding, LabelArg, Message, Outcome, ParamUse, SentencesArg, message
-from levynav.core.model.case import Case, Levy, LevyKind
+from levynav.core.model.case import Case, HearingKind, Levy, LevyKind
 from levynav.core.model.construct import construct
 
 ECONOMIC_HARDSHIP = Rule(
@@ -168,6 +169,8 @@ def unfiled_returns_no_bar(case: Case, ctx: Context) -> list[Finding]:
     Open question: later Tax Court limits on Vinatieri and IRM changes (UNVERIFIED).
     """
     rule = UNFILED_RETURNS_NO_BAR
+    if not case.levies and is_individual(case) and _levy_proposed(case):
+        return [_proposed_levy(case, ctx)]
     skip = _not_asked(rule, case, ctx)
     if skip is not None:
         return skip
@@ -180,6 +183,25 @@ def unfiled_returns_no_bar(case: Case, ctx: Context) -> list[Finding]:
         return [rule.finding(Outcome.DOES_NOT_APPLY, "all_filed", facts={path: False})]
     key = "applies" if view.outcome is Outcome.APPLIES else "applies_if_hardship"
     return [rule.finding(Outcome.APPLIES, key, facts={path: True})]
+
+
+def _levy_proposed(case: Case) -> bool:
+    """A levy is proposed: a final notice of intent to levy with hearing rights, or a levy hearing request."""
+    return any(is_cdp_levy_notice(n.type) for n in case.notices) or any(
+        r.kind is HearingKind.LEVY for r in case.proceedings.hearing_requests
+    )
+
+
+def _proposed_levy(case: Case, ctx: Context) -> Finding:
+    """Vinatieri at the proposal stage: the case was a CDP review of a *proposed* levy. Appeals may not sustain a
+    levy that would leave an individual unable to pay basic living expenses, since § 6343(a)(1)(D) would require
+    its release at once — so hardship is raised in the hearing, before any levy."""
+    rule = UNFILED_RETURNS_NO_BAR
+    view = hardship_view(case, ctx)
+    if view.outcome is Outcome.DOES_NOT_APPLY:
+        return rule.finding(Outcome.NOT_APPLICABLE, "no_hardship")
+    key = "proposed_hardship" if view.outcome is Outcome.APPLIES else "proposed_if_hardship"
+    return rule.finding(Outcome.APPLIES, key)
 
 
 def hardship_measure(case: Case, ctx: Context) -> list[Finding]:
