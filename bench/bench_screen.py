@@ -8,7 +8,6 @@ Writes bench/results/screen.json. The cluster's start-up is measured apart from 
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 import tempfile
@@ -19,9 +18,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from common import write
+from common import read_and_validate_jsonl, write
 
-from levynav.core.model.case import Case
 from levynav.screen import generate, run
 
 AS_OF = date(2026, 11, 23)
@@ -38,18 +36,7 @@ def _sizes() -> tuple[int, ...]:
 
 def _read_and_validate(path: Path) -> int:
     """The floor: read every line and validate it into a Case, nothing else."""
-    n = 0
-    with path.open("rb") as fh:
-        for line in fh:
-            try:  # a malformed row costs its failed parse, as in the screen
-                data = json.loads(line)
-                for key in ("id", "case_id"):
-                    data.pop(key, None)
-                Case.model_validate(data)
-            except ValueError:
-                pass
-            n += 1
-    return n
+    return read_and_validate_jsonl(path)[0]
 
 
 def _timed(fn: Any) -> float:

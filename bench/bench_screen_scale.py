@@ -30,9 +30,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from common import RESULTS, write
+from common import RESULTS, read_and_validate_jsonl, write
 
-from levynav.core.model.case import Case
 from levynav.screen import generate, run
 from levynav.screen.partition import PartitionResult, resident_bytes
 
@@ -56,17 +55,7 @@ def _sizes() -> tuple[int, ...]:
 
 def _read_and_validate(path: Path) -> tuple[float, float]:
     """The floor, wall and CPU seconds: read every line and validate it into a Case, nothing else (one process)."""
-    start, cpu = time.perf_counter(), time.process_time()
-    with path.open("rb") as fh:
-        for line in fh:
-            try:  # a malformed row costs its failed parse, as in the screen
-                data = json.loads(line)
-                for key in ("id", "case_id"):
-                    data.pop(key, None)
-                Case.model_validate(data)
-            except ValueError:
-                pass
-    return time.perf_counter() - start, time.process_time() - cpu
+    return read_and_validate_jsonl(path)[1:]
 
 
 class _Watch:
