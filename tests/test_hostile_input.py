@@ -320,3 +320,26 @@ def test_a_case_file_that_is_not_text_is_refused(tmp_path: Path) -> None:
     refused(path, "(file)")
     path.write_bytes(b"taxpayer: {kind: individual}\x00\n")
     refused(path, "NUL")
+
+
+# ---------------------------------------------------------------- text that looks like terminal markup
+
+
+MARKUP = ["[/]", "[bold]x", "[link=https://example.invalid]y[/link]", "[red"]
+
+
+@pytest.mark.parametrize("value", MARKUP)
+def test_text_that_looks_like_terminal_markup_is_printed_as_given(tmp_path: Path, value: str) -> None:
+    """A bank, a relative or a tax period named with square brackets: the text page prints the name as given
+    (Rich would read ``[/]`` as a closing tag and raise, or ``[bold]`` as a style)."""
+    text = (EXAMPLES / "wrongful-levy-relatives-account.yaml").read_text(encoding="utf-8")
+    quoted = json.dumps(value)
+    text = text.replace("holder: Lakeshore Example Bank,", f"holder: {quoted},")
+    text = text.replace("third_party_name: Maria Testcase", f"third_party_name: {quoted}")
+    text = text.replace('"1040-2021"', quoted)
+    code, out, err = run("analyze", str(case_file(tmp_path, text)), "--as-of", "2026-11-01")
+    assert code == 0, err
+    assert "Traceback" not in out + err
+    assert f"Levy served on {value} (bank account)" in out
+    assert f"belongs to {value}, not to you" in out
+    assert f"  {value}: " in out  # the tax period's collection statute line

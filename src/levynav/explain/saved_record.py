@@ -2,8 +2,8 @@
 
 ``levynav render`` reads a record from a file, and a file may have been edited by hand or made by something
 else. The Analysis model checks the record's shape; its words are checked by saying them: the whole page is
-made in memory first, so a message key no catalog holds, a value a sentence needs and is not given, or text
-the terminal would read as markup is one line naming the message's path, and nothing half-written.
+made in memory first, so a message key no catalog holds or a value a sentence needs and is not given is one
+line naming the message's path, and nothing is half-written.
 """
 
 from __future__ import annotations
@@ -14,14 +14,13 @@ from collections.abc import Iterator
 from typing import Any
 
 from pydantic import BaseModel
-from rich.errors import MarkupError
 
 from levynav.core.model.analysis import Analysis, Message
 from levynav.explain import catalog
 from levynav.explain.render import PLACEHOLDER
 
 # What saying a record that levynav did not write can raise (a bug of levynav's own raises anything else).
-UNSAYABLE = (catalog.MessageMissing, KeyError, IndexError, ValueError, TypeError, ArithmeticError, MarkupError)
+UNSAYABLE = (catalog.MessageMissing, KeyError, IndexError, ValueError, TypeError, ArithmeticError)
 
 
 class UnsayableRecord(ValueError):
@@ -114,6 +113,4 @@ def _where(record: Analysis, err: Exception) -> str:
             return f"{path}.key: no words for this message key (not a record levynav wrote)"
         if isinstance(missing, str) and missing in _placeholders(words) and missing not in msg.args:
             return f"{path}.args: the value {missing!r} its sentence needs is not given"
-    if isinstance(err, MarkupError):
-        return "(record): a text value holds terminal markup (try --format html)"
     return "(record): a value levynav cannot say (not a record levynav wrote)"
