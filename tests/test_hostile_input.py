@@ -320,3 +320,59 @@ def test_a_case_file_that_is_not_text_is_refused(tmp_path: Path) -> None:
     refused(path, "(file)")
     path.write_bytes(b"taxpayer: {kind: individual}\x00\n")
     refused(path, "NUL")
+
+
+# ---------------------------------------------------------------- text that looks like terminal markup
+
+
+MARKUP = ["[/]", "[bold]x", "[link=https://example.invalid]y[/link]", "[red"]
+
+
+@pytest.mark.parametrize("value", MARKUP)
+def test_text_that_looks_like_terminal_markup_is_printed_as_given(tmp_path: Path, value: str) -> None:
+    """A bank, a relative or a tax period named with square brackets: the text page prints the name as given
+    (Rich would read ``[/]`` as a closing tag and raise, or ``[bold]`` as a style)."""
+    text = (EXAMPLES / "wrongful-levy-relatives-account.yaml").read_text(encoding="utf-8")
+    quoted = json.dumps(value)
+    text = text.replace("holder: Lakeshore Example Bank,", f"holder: {quoted},")
+    text = text.replace("third_party_name: Maria Testcase", f"third_party_name: {quoted}")
+    text = text.replace('"1040-2021"', quoted)
+    code, out, err = run("analyze", str(case_file(tmp_path, text)), "--as-of", "2026-11-01")
+    assert code == 0, err
+    assert "Traceback" not in out + err
+    assert f"Levy served on {value} (bank account)" in out
+    assert f"belongs to {value}, not to you" in out
+    assert f"  {value}: " in out  # the tax period's collection statute line
+
+
+# ---------------------------------------------------------------- every standards edition, not only the newest
+
+STANDARDS = Path(__file__).parent.parent / "src" / "levynav" / "data" / "standards"
+EDITION_DAYS = sorted(p.name for p in STANDARDS.iterdir() if re.fullmatch(r"\d{4}-\d{2}-\d{2}", p.name))
+
+
+def test_the_packaged_standards_have_editions() -> None:
+    assert len(EDITION_DAYS) >= 2, EDITION_DAYS
+
+
+@pytest.mark.parametrize("day", EDITION_DAYS)
+def test_every_example_analyses_in_every_standards_edition(day: str) -> None:
+    """An edition without some tables (their status ``missing``) made every case with finances a traceback while
+    that edition was in force: the record's grade is now ``missing`` and the figure unknown."""
+    for example in sorted(EXAMPLES.glob("*.yaml")):
+        for fmt in ("json", "text"):
+            code, out, err = run("analyze", str(example), "--as-of", day, "--format", fmt)
+            assert code == 0, f"{example.name} {fmt}: {err[-500:]}"
+            assert "Traceback" not in out + err
+
+
+@pytest.mark.parametrize("day", ["1900-01-01", *EDITION_DAYS])
+def test_a_county_given_by_name_only_is_read_in_every_edition(tmp_path: Path, day: str) -> None:
+    """A county row without a FIPS code (an older edition's) is a county whose FIPS is unknown, not a traceback."""
+    text = DEMO.read_text(encoding="utf-8").replace('county_fips: "39049"', "")
+    assert "county_fips" not in text
+    path = case_file(tmp_path, text)
+    for command in ("analyze", "finances"):
+        code, out, err = run(command, str(path), "--as-of", day, "--format", "json")
+        assert code == 0, f"{command}: {err[-500:]}"
+        assert "Traceback" not in out + err

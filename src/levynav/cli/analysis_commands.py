@@ -53,14 +53,13 @@ def render_command(
         raise fail(f"--format: {fmt!r} is not one of text, html")
     language = parse_lang(lang)
     record = load_record_or_exit(record_file)
-    if fmt == "html":
-        from levynav.explain.html import analysis_html
+    from levynav.explain.saved_record import UnsayableRecord, page
 
-        typer.echo(analysis_html(record, language), nl=False)
-    else:
-        from levynav.explain import terminal as render_text
-
-        render_text.print_analysis(record, language)
+    try:  # the whole page is made before anything is printed: a record that cannot be said prints nothing
+        words = page(record, language, fmt)
+    except UnsayableRecord as err:
+        raise fail(f"{record_file.name}: {err}") from None
+    typer.echo(words, nl=False)
 
 
 def load_record_or_exit(path: Path) -> Analysis:

@@ -7,6 +7,7 @@ from types import ModuleType
 from typing import Any
 
 from rich.console import Console
+from rich.markup import escape as e
 from rich.panel import Panel
 from rich.table import Table
 
@@ -31,92 +32,92 @@ def console() -> Console:
 
 
 def _finding(r: Rendered, f: RFinding) -> str:
-    head = f"[{OUTCOME_STYLE[f.outcome]}]{r.ui('outcome_' + f.outcome.value)}[/]  [bold]{f.rule}[/] {f.title}"
+    head = f"[{OUTCOME_STYLE[f.outcome]}]{e(r.ui('outcome_' + f.outcome.value))}[/]  [bold]{e(f.rule)}[/] {e(f.title)}"
     if f.subject:
-        head += f"  [dim]({f.subject})[/]"
+        head += f"  [dim]({e(f.subject)})[/]"
     if f.effect and f.outcome is Outcome.APPLIES:
-        head += f"  → {r.label('Effect', f.effect.value)}"
+        head += f"  → {e(r.label('Effect', f.effect.value))}"
         if f.condition == "irs_determination":
-            head += " " + r.ui("once_agreed")
-    lines = [head, f"    {f.explanation}"]
-    lines.append("    [dim]" + r.ui("law", cites="; ".join(c.cite for c in f.citations)) + "[/]")
+            head += " " + e(r.ui("once_agreed"))
+    lines = [head, f"    {e(f.explanation)}"]
+    lines.append("    [dim]" + e(r.ui("law", cites="; ".join(c.cite for c in f.citations))) + "[/]")
     if f.missing:
-        lines.append(f"    [yellow]{r.ui('needed')}[/] " + ", ".join(f.missing))
+        lines.append(f"    [yellow]{e(r.ui('needed'))}[/] " + e(", ".join(f.missing)))
     if f.status_note:
-        lines.append(f"    [magenta]{r.ui('note')}[/] {f.status_note}")
+        lines.append(f"    [magenta]{e(r.ui('note'))}[/] {e(f.status_note)}")
     return "\n".join(lines)
 
 
 def print_analysis(a: Analysis | Rendered, lang: str = "en") -> None:
     r = a if isinstance(a, Rendered) else render(a, lang)
     out = console()
-    out.print(Panel("[bold]" + r.ui("title", date=r.date(r.as_of)) + "[/]", expand=False))
+    out.print(Panel("[bold]" + e(r.ui("title", date=r.date(r.as_of))) + "[/]", expand=False))
     for line in r.summary:
-        out.print(f"• {line}")
+        out.print(f"• {e(line)}")
     if r.deadlines:
-        out.print(f"\n[bold]{r.ui('deadlines')}[/]")
+        out.print(f"\n[bold]{e(r.ui('deadlines'))}[/]")
         table = Table(show_header=True, header_style="bold")
         for col in ("col_date", "col_days_left", "col_deadline", "col_protects"):
-            table.add_column(r.ui(col))
+            table.add_column(e(r.ui(col)))
         for d in r.deadlines:
-            left = r.ui("passed") if d.passed else str(d.days_left)
-            when = r.date(d.date)
+            left = e(r.ui("passed")) if d.passed else str(d.days_left)
+            when = e(r.date(d.date))
             if d.alternative_date is not None:
-                when += "\n" + r.ui("other_reading", date=r.date(d.alternative_date))
-            table.add_row(when, left, d.title, d.protects)
+                when += "\n" + e(r.ui("other_reading", date=r.date(d.alternative_date)))
+            table.add_row(when, left, e(d.title), e(d.protects))
         out.print(table)
     if r.plan:
-        out.print(f"\n[bold]{r.ui('what_to_do')}[/]")
+        out.print(f"\n[bold]{e(r.ui('what_to_do'))}[/]")
         for s in r.plan:
-            by = " — " + r.ui("by", date=r.date(s.by_date)) if s.by_date else ""
-            out.print(f"{s.order}. [bold]{r.ui('when_' + s.when)}[/]: {s.title}{by}")
-            out.print(f"   {s.action}")
+            by = " — " + e(r.ui("by", date=r.date(s.by_date))) if s.by_date else ""
+            out.print(f"{s.order}. [bold]{e(r.ui('when_' + s.when))}[/]: {e(s.title)}{by}")
+            out.print(f"   {e(s.action)}")
             if s.form:
-                out.print("   " + r.ui("form", form=s.form))
+                out.print("   " + e(r.ui("form", form=s.form)))
             if s.contact:
-                out.print("   " + r.ui("contact", contact=s.contact))
+                out.print("   " + e(r.ui("contact", contact=s.contact)))
             if s.have_ready:
-                out.print("   " + r.ui("have_ready", items="; ".join(s.have_ready)))
-            out.print("   [dim]" + r.ui("why", why=s.why) + "[/]")
+                out.print("   " + e(r.ui("have_ready", items="; ".join(s.have_ready))))
+            out.print("   [dim]" + e(r.ui("why", why=s.why)) + "[/]")
     if r.collection_statute:
-        out.print(f"\n[bold]{r.ui('collection_statute')}[/] {r.ui('collection_statute_note')}")
+        out.print(f"\n[bold]{e(r.ui('collection_statute'))}[/] {e(r.ui('collection_statute_note'))}")
         for c in r.collection_statute:
             # Safer date first (a date after which the IRS may no longer act): the later reading, the other beside it.
-            day, other = r.date(c.date) if c.date else r.ui("unknown"), ""
+            day, other = e(r.date(c.date)) if c.date else e(r.ui("unknown")), ""
             if c.date and c.alternative:
                 later, earlier = max(c.date, c.alternative), min(c.date, c.alternative)
-                day = r.date(later)
-                other = " " + r.ui("csed_other", date=r.date(earlier))
-            basis = r.words(f"packet.basis_{c.basis}")
-            timeline = "; ".join(text(m, r.lang) for m in c.explanation)
-            out.print(f"  {c.period}: {day}{other} — {basis}: {timeline}")
+                day = e(r.date(later))
+                other = " " + e(r.ui("csed_other", date=r.date(earlier)))
+            basis = e(r.words(f"packet.basis_{c.basis}"))
+            timeline = e("; ".join(text(m, r.lang) for m in c.explanation))
+            out.print(f"  {e(c.period)}: {day}{other} — {basis}: {timeline}")
     if r.finances is not None and r.finances.error is None:
         _print_finances(out, r, r.finances)
     shown = [f for f in r.findings if f.outcome in (Outcome.APPLIES, Outcome.UNKNOWN)]
     if shown:
-        out.print(f"\n[bold]{r.ui('findings')}[/] {r.ui('findings_note')}")
+        out.print(f"\n[bold]{e(r.ui('findings'))}[/] {e(r.ui('findings_note'))}")
         for f in shown:
             out.print(_finding(r, f))
     if r.questions:
-        out.print(f"\n[bold]{r.ui('questions')}[/] {r.ui('questions_note')}")
+        out.print(f"\n[bold]{e(r.ui('questions'))}[/] {e(r.ui('questions_note'))}")
         for q in r.questions[:10]:
-            out.print(f"- {q.prompt}  [dim]({q.path})[/]")
+            out.print(f"- {e(q.prompt)}  [dim]({e(q.path)})[/]")
     if r.history:
-        out.print(f"\n[bold]{r.ui('history')}[/]")
-        for e in r.history:
-            note = f" — {e.note}" if e.note else ""
-            out.print(f"  {r.date(e.date)}  {e.event}{note}")
+        out.print(f"\n[bold]{e(r.ui('history'))}[/]")
+        for ev in r.history:
+            note = f" — {e(ev.note)}" if ev.note else ""
+            out.print(f"  {e(r.date(ev.date))}  {e(ev.event)}{note}")
     if r.resources:
-        out.print(f"\n[bold]{r.ui('help')}[/]")
+        out.print(f"\n[bold]{e(r.ui('help'))}[/]")
         for res in r.resources:
-            out.print(f"- {res.name}: {res.how}. {res.why}")
+            out.print(f"- {e(res.name)}: {e(res.how)}. {e(res.why)}")
     for note in (
         r.notes
         if r.lang == "en"
         else [n for n, k in zip(r.notes, r.record.notes, strict=True) if k.kind in {"unverified", "csed_stated"}]
     ):
-        out.print(f"\n[magenta]{r.ui('note')}[/] {note}")
-    out.print(f"\n[dim]{r.disclaimer}[/]")
+        out.print(f"\n[magenta]{e(r.ui('note'))}[/] {e(note)}")
+    out.print(f"\n[dim]{e(r.disclaimer)}[/]")
 
 
 def _money(r: Rendered, raw: object) -> str:
@@ -129,30 +130,30 @@ def _print_finances(out: Console, r: Rendered, fin: AbilityToPay) -> None:
         _print_options(out, r, fin.options)
         return
     effective = fin.edition.effective_date
-    edition = r.ui("fin_edition", date=r.date(effective) if effective else r.ui("unknown"))
-    out.print(f"\n[bold]{r.ui('fin_heading')}[/] {edition}")
-    out.print("  " + r.ui("fin_income", amount=_money(r, fin.income.total if fin.income else None)))
-    out.print("  " + r.ui("fin_expenses", amount=_money(r, fin.expenses.total if fin.expenses else None)))
-    out.print("  " + r.ui("fin_left", amount=_money(r, fin.disposable_income)))
+    edition = e(r.ui("fin_edition", date=r.date(effective) if effective else r.ui("unknown")))
+    out.print(f"\n[bold]{e(r.ui('fin_heading'))}[/] {edition}")
+    out.print("  " + e(r.ui("fin_income", amount=_money(r, fin.income.total if fin.income else None))))
+    out.print("  " + e(r.ui("fin_expenses", amount=_money(r, fin.expenses.total if fin.expenses else None))))
+    out.print("  " + e(r.ui("fin_left", amount=_money(r, fin.disposable_income))))
     _print_options(out, r, fin.options)
-    out.print(f"  [dim]{r.ui('fin_line_by_line')}[/]")
+    out.print(f"  [dim]{e(r.ui('fin_line_by_line'))}[/]")
 
 
 def _print_options(out: Console, r: Rendered, options: Options | None) -> None:
     if options is not None and options.available:
-        out.print(f"\n[bold]{r.ui('fin_options')}[/]")
+        out.print(f"\n[bold]{e(r.ui('fin_options'))}[/]")
         table = Table(show_header=True, header_style="bold")
         for col in ("fin_col_option", "fin_col_qualify", "fin_col_monthly", "fin_col_levy"):
-            table.add_column(r.ui(col))
+            table.add_column(e(r.ui(col)))
         for o in options.options:
             if o.eligibility is Eligibility.NOT_APPLICABLE:
                 continue
-            name = r.label("option", o.option.value)
+            name = e(r.label("option", o.option.value))
             table.add_row(
                 name[:1].upper() + name[1:],
-                r.label("Eligibility", o.eligibility.value),
-                _money(r, o.monthly_payment),
-                r.label("LevyEffect", o.levy_effect.value),
+                e(r.label("Eligibility", o.eligibility.value)),
+                e(_money(r, o.monthly_payment)),
+                e(r.label("LevyEffect", o.levy_effect.value)),
             )
         out.print(table)
         for o in options.options:
@@ -164,14 +165,14 @@ def _print_equity(out: Console, r: Rendered, option: OptionResult) -> None:
     if not option.table:
         return
     figures = option.figures
-    bound = " " + r.ui("fin_equity_at_least") if figures.get("equity_is_a_lower_bound") is True else ""
-    out.print("  " + r.ui("fin_equity_heading", pct=str(figures.get("quick_sale_pct", "?"))) + bound + ":")
+    bound = " " + e(r.ui("fin_equity_at_least")) if figures.get("equity_is_a_lower_bound") is True else ""
+    out.print("  " + e(r.ui("fin_equity_heading", pct=str(figures.get("quick_sale_pct", "?")))) + bound + ":")
     for row in option.table:
         values = {k: _money(r, row[k]) for k in ("market_value", "quick_sale_value", "loan_balance", "equity")}
-        out.print("    " + r.ui("fin_equity_row", what=row["description"] or row["line"], **values))
+        out.print("    " + e(r.ui("fin_equity_row", what=row["description"] or row["line"], **values)))
     if "irs_reasonable_collection_potential" in figures:
         irs, yours = figures["irs_reasonable_collection_potential"], figures.get("minimum_offer_lump_sum")
-        out.print("  " + r.ui("fin_equity_irs", irs=_money(r, irs), yours=_money(r, yours)))
+        out.print("  " + e(r.ui("fin_equity_irs", irs=_money(r, irs), yours=_money(r, yours))))
 
 
 def rule_rows(modules: tuple[ModuleType, ...]) -> list[dict[str, Any]]:

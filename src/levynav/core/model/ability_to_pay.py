@@ -65,11 +65,13 @@ class CountedBasis(StrEnum):
 
 
 class Grade(StrEnum):
-    """The status of a source or table value: verified against a primary source, secondary only, unverified."""
+    """The status of a source or table value: verified against a primary source, secondary only, unverified, or
+    missing from the edition."""
 
     V = "V"
     S = "S"
     U = "U"
+    MISSING = "missing"  # the edition has no such table (data/standards/<edition>/meta.yaml): the value is unknown
 
 
 class FeeMethod(StrEnum):
@@ -102,7 +104,7 @@ class Household(BaseModel):
 class County(BaseModel):
     state: str
     name: str
-    fips: str
+    fips: str | None = None  # an older edition's county row may have no FIPS code: unknown, not empty
 
 
 class IncomeLine(BaseModel):
