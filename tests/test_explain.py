@@ -220,6 +220,29 @@ def test_every_example_renders_in_every_language_as_text_and_html(records: dict[
             assert s.title and s.action and s.why, f"{name} {lang}: step {s.order} has no words"
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_finding_resting_on_an_unverified_source_names_it_without_any_internal_id(
+    records: dict[str, Analysis], lang: str
+) -> None:
+    """The note a person reads names the source by its citation and says a figure is a figure: a citation id
+    (LR-3) or a parameter id (standards.health_care[...]) is never on the page."""
+    seen = 0
+    for name, a in records.items():
+        for f in render(a, lang).findings:
+            record = f.record
+            if not record.unverified:
+                assert f.status_note is None, (name, f.rule)
+                continue
+            seen += 1
+            assert f.status_note, (name, f.rule)
+            for internal in record.unverified:
+                assert internal not in f.status_note, (name, lang, f.rule, internal)
+            for c in record.citations:
+                if c.id in record.unverified:
+                    assert c.cite in f.status_note, (name, lang, f.rule, c.id)
+    assert seen > 0, "no example rests on an unverified source: the test checks nothing"
+
+
 def _spanish_sentences(view: Rendered) -> list[tuple[str, str]]:
     """What a Spanish reader reads, without the bibliographic citations (English by nature), fact paths, names
     of banks and employers, and the ability-to-pay working notes (English, marked as such)."""

@@ -231,8 +231,24 @@ def title(rule: str, lang: str) -> str:
     return catalog.titles(lang).get(rule) or catalog.titles("en").get(rule, rule)
 
 
+def _unverified_note(f: Finding, lang: str) -> str | None:
+    """What a finding rests on that is not verified against primary law, in words a person reads: a source by its
+    citation ("Form 911 (Rev. 1-2022)"), a figure as a figure; never a citation or parameter id."""
+    if not f.unverified:
+        return None
+    pending = set(f.unverified)
+    sources = [c.cite for c in f.citations if c.id in pending]
+    named = {c.id for c in f.citations}
+    parts = []
+    if sources:
+        parts.append(text(Message(key="ui.unverified_note"), lang, sources="; ".join(dict.fromkeys(sources))))
+    if pending - named:
+        parts.append(text(Message(key="ui.unverified_figures"), lang))
+    return " ".join(parts)
+
+
 def finding(f: Finding, lang: str) -> RFinding:
-    note = text(Message(key="ui.unverified_note"), lang, ids=", ".join(f.unverified)) if f.unverified else None
+    note = _unverified_note(f, lang)
     return RFinding(
         rule=f.rule,
         title=title(f.rule, lang),
