@@ -41,6 +41,8 @@ HARDSHIP_MEASURE = Rule(
 )
 
 HARDSHIP_PATH = "circumstances.economic_hardship"
+# Levies that take what is there when served (Reg. § 301.6331-1(a)(1)); once paid over, nothing is left to release.
+_ONE_TIME = {LevyKind.BANK, LevyKind.STATE_TAX_REFUND, LevyKind.DIGITAL_ASSETS}
 DECIDED = {Outcome.APPLIES, Outcome.DOES_NOT_APPLY}
 
 
@@ -115,6 +117,12 @@ def _hardship(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
         return done
     if not is_individual(case):
         return rule.finding(Outcome.NOT_APPLICABLE, "business", subject=subject, facts={"taxpayer.kind": "business"})
+    sent = levy.proceeds_sent_date
+    if levy.kind in _ONE_TIME and ((sent is not None and sent <= ctx.as_of) or (levy.proceeds_sent and sent is None)):
+        # A one-time levy whose money was already paid over has nothing left for a release to free; the money can
+        # come back only as a return (§ 6343(d)(2)(D): with the National Taxpayer Advocate's backing).
+        facts = {f"{subject}.kind": levy.kind, f"{subject}.proceeds_sent": levy.proceeds_sent}
+        return rule.finding(Outcome.NOT_APPLICABLE, "paid_over", subject=subject, facts=facts, what=kind_name(levy))
     view = hardship_view(case, ctx)
     note = _kind_note(levy)
     what = kind_name(levy)
