@@ -55,3 +55,20 @@ def test_routes_and_help_sit_after_the_plan_and_today_at_the_top(client: TestCli
     assert [int(n) for n in links] == [s.order for s in today], (name, lang)
     for n in links:
         assert f'id="step-{n}"' in page
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("name", NAMES)
+def test_the_why_lists_show_sources_as_links_and_figures_in_words(client: TestClient, name: str, lang: str) -> None:
+    """The "why" lists name a law by its citation and open its web address; the data's working notes (shared-
+    reference ids, repository paths and commits), parameter ids and unit codes stay in the record, off the page."""
+    result = analyze(load_case(EXAMPLES / name), AS_OF)
+    code = client.post("/api/v1/cases", json=example(name)).json()["id"]
+    page = html.unescape(client.get(f"/case/{code}/result?lang={lang}").text)
+    for internal in ("shared reference", "means-test-calculator", "(commit "):
+        assert internal not in page, (name, lang, internal)
+    for unit in ("usd", "calendar_days", "business_days", "dollars_per_year"):
+        assert not re.search(rf"\b{unit}\b", page), (name, lang, unit)
+    for f in result.findings:
+        for p in f.parameters:
+            assert p.id not in page, (name, lang, p.id)

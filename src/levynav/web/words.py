@@ -87,11 +87,29 @@ def money(value: object, lang: str) -> str:
         return str(value)
 
 
+def _link(source: str) -> str | None:
+    """A source a person can open: a web address. A working note of the data's provenance (a shared-reference
+    id, a repository path) stays in the record and the JSON, not on the person's page."""
+    first = source.split(maxsplit=1)[0].rstrip(";,") if source.strip() else ""
+    return first if first.startswith(("https://", "http://")) else None
+
+
+def _figure(value: object, unit: str, lang: str) -> str:
+    """A figure as a person reads it: money as money, a count of days or months with its unit in words."""
+    if unit in ("usd", "dollars_per_year"):
+        amount = money(value, lang)
+        return amount if unit == "usd" else f"{amount} {label('unit', unit, lang)}"
+    if isinstance(value, date):
+        return day(value, lang)
+    words = label("unit", unit, lang)
+    return f"{value} {words}".strip() if words != "%" else f"{value} %"
+
+
 def _why(f: RFinding, lang: str) -> dict[str, Any]:
     return {
-        "citations": [{"cite": c.cite, "source": c.source, "status": c.status} for c in f.citations],
+        "citations": [{"cite": c.cite, "source": _link(c.source), "status": c.status} for c in f.citations],
         "facts": [{"path": u.path, "label": fact_label(u.path, lang), "value": u.value} for u in f.facts],
-        "figures": [{"value": p.value, "unit": p.unit, "source": p.source} for p in f.parameters],
+        "figures": [{"value": _figure(p.value, p.unit, lang), "source": _link(p.source)} for p in f.parameters],
     }
 
 
