@@ -531,3 +531,20 @@ def test_no_generated_record_holds_a_sentence_anywhere() -> None:
         assert not leaked, f"generated case {n}: English in the record: {leaked[:5]}"
         kinds |= {f.rule for f in a.findings}
     assert len(kinds) > 40  # the cases reach many rules, not one path
+
+
+ONE_WITH_A_PLURAL = re.compile(
+    r"(?<![\d.,$])\b1 (days|business days|months|years|people|persons|person\(s\)|weeks|"
+    r"días|días hábiles|meses|años|personas|semanas)\b"
+)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_count_of_one_takes_the_singular_in_every_rendering_of_every_example(
+    records: dict[str, Analysis], lang: str
+) -> None:
+    """ "a household of 1 personas" was printed: a count in a sentence agrees with its noun in the reader's language."""
+    for name, a in records.items():
+        flat = " ".join(_text(render(a, lang)).split()) + " " + " ".join(analysis_html(a, lang).split())
+        wrong = ONE_WITH_A_PLURAL.findall(flat)
+        assert not wrong, f"{name} ({lang}): '1 {wrong[0]}'"
