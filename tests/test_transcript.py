@@ -15,6 +15,7 @@ import pytest
 
 from levynav.core.calc.csed import case_csed
 from levynav.core.derive import build_context
+from levynav.explain import csed_timeline as words
 from levynav.intake.load import load_case
 from levynav.intake.transcript import (
     case_with_transcripts,
@@ -33,7 +34,7 @@ CLIENT = [DATA / f"client_1040_{y}.txt" for y in (2017, 2018, 2019)]
 
 def cseds_of(paths: list[Path], as_of: date) -> dict[str, list[tuple[date, date]]]:
     intake = read_transcripts(paths)
-    out = case_csed(intake.case, as_of, intake.facts.labels)
+    out = case_csed(intake.case, as_of, intake.facts.codes)
     return {pid: [(a.assessed, a.date) for a in pc.assessments] for pid, pc in out.items()}
 
 
@@ -195,11 +196,12 @@ def test_client_case_file_with_bankruptcy_dates_and_stated_csed() -> None:
     }
     first = result["1040-2017"].assessments[0]
     assert first.suspended_days == 902
-    assert any("count once" in s.what for s in first.timeline)
+    assert any(s.what.key == "csed_timeline.overlap" for s in first.timeline)
     # The IRS told the client 2030-05-23 for 2017. That is 177 days before the TC 150 CSED, and it is exactly
     # the date computed without the court's bankruptcy dates (transcripts alone): the IRS left out the six months.
-    diff = result["1040-2017"].stated_difference
-    assert diff is not None and "by -177 days" in diff and "without: Bankruptcy (chapter 13)" in diff
+    diff = words.stated_difference(result["1040-2017"], "en")
+    assert diff is not None and "177 days earlier" in diff
+    assert "without bankruptcy or other legal action (chapter 13)" in diff
     ctx = build_context(case, date(2026, 10, 5))
     assert ctx.csed["1040-2017"].basis == "computed"
     assert ctx.csed["1040-2017"].date == date(2032, 5, 8)

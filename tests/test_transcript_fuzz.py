@@ -32,7 +32,7 @@ def _whole_pipeline(text: str) -> None:
             assert p.line is None or p.line >= 1
     facts = transcript_facts(found)
     case = merge(Case(taxpayer=Taxpayer(kind=TaxpayerKind.INDIVIDUAL)), facts)
-    case_csed(case, date(2026, 1, 1), facts.labels)
+    case_csed(case, date(2026, 1, 1), facts.codes)
 
 
 @FAST

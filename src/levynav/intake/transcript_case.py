@@ -41,7 +41,7 @@ class Facts:
     legal_actions: list[dict[str, Any]] = field(default_factory=list)
     innocent_spouse_claims: list[dict[str, Any]] = field(default_factory=list)
     not_collectible: bool | None = None
-    labels: dict[tuple[str, date], str] = field(default_factory=dict)
+    codes: dict[tuple[str, date], tuple[int, ...]] = field(default_factory=dict)  # each assessment's TCs
     events: list[Event] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
 
@@ -83,11 +83,11 @@ def transcript_facts(transcripts: list[Transcript]) -> Facts:
 
 
 def _period(facts: Facts, t: Transcript, pid: str, events: list[Event], where: str) -> None:
-    assessed: dict[date, list[str]] = {}
+    assessed: dict[date, list[int]] = {}
     for e in events:
         assert e.day is not None
         if e.meaning.csed == "own_csed":
-            assessed.setdefault(e.day, []).append(f"TC {e.code}")
+            assessed.setdefault(e.day, []).append(int(e.code))
         elif e.meaning.csed == "no_own_csed_unverified" and e.amount:
             facts.problems.append(
                 f"{where}: line {e.line}: TC {e.code} ({e.meaning.meaning}) is not given its own CSED; "
@@ -109,9 +109,9 @@ def _period(facts: Facts, t: Transcript, pid: str, events: list[Event], where: s
             facts.not_collectible = True
         if e.meaning.event == "cnc_reversed":
             facts.not_collectible = False
-    first = min((d for d, c in assessed.items() if "TC 150" in c), default=min(assessed, default=None))
+    first = min((d for d, c in assessed.items() if 150 in c), default=min(assessed, default=None))
     for d, cs in assessed.items():
-        facts.labels[(pid, d)] = " + ".join(cs)
+        facts.codes[(pid, d)] = tuple(cs)
     balance = t.account_balance
     if balance is not None and balance < 0:
         facts.problems.append(f"{where}: the account shows a credit of {-balance:,.2f}; the balance is taken as 0")
@@ -318,7 +318,7 @@ def _rename(facts: Facts, old: str, new: str) -> None:
     ):
         for item in group:
             item["tax_periods"] = [new if x == old else x for x in item["tax_periods"]]
-    facts.labels = {((new if p == old else p), d): v for (p, d), v in facts.labels.items()}
+    facts.codes = {((new if p == old else p), d): v for (p, d), v in facts.codes.items()}
 
 
 def problem_text(p: Problem, source: str) -> str:
