@@ -47,7 +47,8 @@ def test_json_output_for_three_periods() -> None:
     timeline = data["cseds"][0]["assessments"][0]["timeline"]
     assert [s["days"] for s in timeline if s["days"] is not None][:-1] == [76, 247, 203, 199]
     assert data["citations"]["CSED-3.6"]["status"] == "V"
-    assert any("line 58" in p and "not understood" in p for p in data["problems"])
+    assert {"type": "number", "value": 58} in [p["args"].get("line") for p in data["problems"]]
+    assert any(p["args"]["what"]["value"]["key"] == "transcript.problem.not_understood" for p in data["problems"])
     assert {e["event"] for e in data["events"]} >= {"ia_pending", "ia_pending_reversed", "oic_pending", "oic_rejected"}
 
 

@@ -97,7 +97,7 @@ def report(intake: TranscriptIntake, as_of: date) -> dict[str, Any]:
         "periods": periods,
         "events": events,
         "cseds": [_period(pc) for pc in r.cseds.values()],
-        "problems": intake.problems,
+        "problems": [_m(p) for p in intake.problems],
         "citations": {i: registry.cite(i).model_dump() for i in sorted(r.cited)},
     }
 
@@ -233,7 +233,7 @@ def print_report(r: Report, lang: str) -> None:
     if r.intake.problems:
         echo("\n" + say("problems"))
         for p in r.intake.problems:
-            echo(f"  - {p}")
+            echo(f"  - {text(p, lang)}")
     echo("\n" + say("sources"))
     for cid, n in numbers.items():
         c = registry.cite(cid)

@@ -5,8 +5,11 @@ meaning to give: the row's explanation, printed beside it as the transcript prin
 
 from __future__ import annotations
 
+from levynav.core.model.message import message
 from levynav.explain import catalog
+from levynav.explain.render import text
 from levynav.intake.transcript_codes import Meaning
+from levynav.intake.transcript_parse import Problem
 
 
 def meaning(code: str, m: Meaning, lang: str) -> str:
@@ -19,3 +22,10 @@ def meaning(code: str, m: Meaning, lang: str) -> str:
     if m.action_code is not None and catalog.has(f"transcript.action.{code}_{m.action_code}", lang):
         return catalog.template(f"transcript.action.{code}_{m.action_code}", lang)
     return catalog.template(f"transcript.code.{code}", lang)
+
+
+def problem(p: Problem, lang: str) -> str:
+    """One problem of a transcript read, with its line when it has one ("line 47: …")."""
+    if p.line is None:
+        return text(p.what, lang)
+    return text(message("transcript.problem.line", line=p.line, what=p.what), lang)
