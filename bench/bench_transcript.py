@@ -41,7 +41,7 @@ def main() -> None:
     client = [CORPUS / f"client_1040_{y}.txt" for y in (2017, 2018, 2019)]
     intake = read_transcripts(client)
     facts = transcript_facts([t for f in client for t in parse_transcripts(f.read_text(encoding="utf-8"), f.name)])
-    csed_ms = summary_ms(timings(lambda: case_csed(intake.case, AS_OF, intake.facts.labels), 300))
+    csed_ms = summary_ms(timings(lambda: case_csed(intake.case, AS_OF, intake.facts.codes), 300))
     pipeline_ms = summary_ms(timings(lambda: case_csed(read_transcripts(client).case, AS_OF), 50))
     path = write(
         "transcript",

@@ -17,14 +17,17 @@ def test_text_output_shows_periods_events_cseds_timeline_and_sources() -> None:
     result = runner.invoke(app, ["transcript", str(DATA / "tx4_1040_2021.txt"), "--as-of", "2026-03-10"])
     assert result.exit_code == 0, result.output
     out = result.output
-    assert "Period 1040-2021 — form 1040, tax period Dec. 31, 2021" in out
-    assert "15 transactions, adding up to 7327.72" in out
+    assert "Period 1040-2021 — form 1040, tax period December 31, 2021" in out
+    assert "15 transactions, adding up to $7,327.72" in out
     assert "TC 971 AC 069" in out and "CDP levy notice issued" in out
     # Safer date first (issue 8 item 10): the later reading leads, the computed date beside it.
-    assert "TC 150 assessed 2022-05-09 → CSED 2032-12-02 under the later reading (or 2032-12-01" in out
-    assert "TC 290 assessed 2023-11-06 → CSED 2034-06-01 under the later reading (or 2034-05-31" in out
-    assert "206 days" in out and "CSED-3.1" in out
-    assert "2032-12-02 counting both the first and last day" in out  # the inclusive-counting alternative is shown
+    assert "TC 150 assessed May 9, 2022 → CSED December 2, 2032 under the later reading (or December 1, 2032" in out
+    assert "TC 290 assessed November 6, 2023 → CSED June 1, 2034 under the later reading (or May 31, 2034" in out
+    # the CDP hearing's line, its sources by number; the Sources list gives each one's citation (no reference id)
+    line = next(x for x in out.splitlines() if "206 days" in x)
+    assert line.strip().startswith("2024-05-10  Collection Due Process hearing") and line.endswith("[3, 4]")
+    assert "3. 26 U.S.C. § 6330(e)(1)" in out and "CSED-3.1" not in out
+    assert "December 2, 2032 counting both the first and last day" in out  # the inclusive-counting alternative
     assert "read as a timely CDP request (inferred)" in out
     assert "not legal advice" in out
 
@@ -44,7 +47,8 @@ def test_json_output_for_three_periods() -> None:
     timeline = data["cseds"][0]["assessments"][0]["timeline"]
     assert [s["days"] for s in timeline if s["days"] is not None][:-1] == [76, 247, 203, 199]
     assert data["citations"]["CSED-3.6"]["status"] == "V"
-    assert any("line 58" in p and "not understood" in p for p in data["problems"])
+    assert {"type": "number", "value": 58} in [p["args"].get("line") for p in data["problems"]]
+    assert any(p["args"]["what"]["value"]["key"] == "transcript.problem.not_understood" for p in data["problems"])
     assert {e["event"] for e in data["events"]} >= {"ia_pending", "ia_pending_reversed", "oic_pending", "oic_rejected"}
 
 

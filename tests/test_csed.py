@@ -10,6 +10,7 @@ import pytest
 from levynav.core.calc.csed import PeriodCsed, base_date, case_csed
 from levynav.core.calc.csed_types import LeapDay
 from levynav.core.model.case import Case
+from levynav.explain import csed_timeline as words
 from levynav.explain.render import text
 
 AS_OF = date(2026, 11, 22)
@@ -28,6 +29,20 @@ def make(assessed: str, extra: list[str] | None = None, **facts: Any) -> Case:
 
 def one(case: Case, as_of: date = AS_OF) -> PeriodCsed:
     return case_csed(case, as_of)[P]
+
+
+def said(step: Any, lang: str = "en") -> str:
+    """A timeline line as a person reads it."""
+    return words.line(step, lang)
+
+
+def keys(step: Any) -> list[str]:
+    """The message keys of a timeline line: what, then its clauses."""
+    return [step.what.key] + [m.key for m in step.detail]
+
+
+def notes(result: PeriodCsed, lang: str = "en") -> list[str]:
+    return words.notes(result, lang)
 
 
 def test_t1_each_assessment_has_its_own_csed() -> None:
@@ -74,7 +89,9 @@ def test_t4_overlapping_offer_and_cdp_count_once() -> None:
     assert row.suspended_days == 207
     assert row.date == date(2025, 6, 12)
     assert row.date != date(2025, 9, 11)  # the wrong, summed answer
-    assert any("count once" in s.what for s in row.timeline)
+    overlap = [s for s in row.timeline if s.what.key == "csed_timeline.overlap"]
+    assert len(overlap) == 1 and overlap[0].days == 207
+    assert "count once: 207 days" in said(overlap[0]) and "se cuentan una sola vez" in said(overlap[0], "es")
 
 
 def test_t5_bankruptcy_plus_six_months() -> None:
@@ -99,7 +116,8 @@ def test_t6_rejected_installment_agreement_then_agreement_in_effect() -> None:
     row = result.assessments[0]
     assert row.suspended_days == 75
     assert row.date == date(2028, 6, 30)
-    assert any("does not suspend" in n for n in result.notes)
+    assert any(n.key == "csed_timeline.note.no_effect" for n in result.notes)
+    assert any("does not suspend" in n for n in notes(result))
 
 
 def test_t7_cdp_ninety_day_floor() -> None:
@@ -112,7 +130,9 @@ def test_t7_cdp_ninety_day_floor() -> None:
     assert row.suspended_days == 50
     assert row.date == date(2025, 9, 18)
     assert row.alternatives["inclusive"] == date(2025, 9, 17)  # "plus 89 days" reading (CSED-5)
-    assert any("Minimum applies" in s.what for s in row.timeline)
+    (floor,) = [s for s in row.timeline if s.what.key == "csed_timeline.floor_days"]
+    assert floor.what.args["days"].value == 90  # type: ignore[union-attr]
+    assert "Minimum applies" in said(floor) and "September 18, 2025" in said(floor)
 
 
 def test_t8_abroad_six_months_or_more() -> None:
@@ -123,7 +143,7 @@ def test_t8_abroad_six_months_or_more() -> None:
     row = one(case).assessments[0]
     assert row.suspended_days == 430
     assert row.date == date(2027, 5, 5)
-    assert not any("Minimum applies" in s.what for s in row.timeline)
+    assert not any(s.what.key.startswith("csed_timeline.floor") for s in row.timeline)
 
 
 def test_t8_floor_six_months_after_return_triggers_when_close() -> None:
@@ -144,7 +164,7 @@ def test_absence_shorter_than_six_months_suspends_nothing() -> None:
     )
     result = one(case)
     assert result.assessments[0].date == date(2026, 3, 1)
-    assert any("shorter than 6 continuous months" in n for n in result.notes)
+    assert any("shorter than 6 continuous months" in n for n in notes(result))
 
 
 def test_t9_innocent_spouse_claim() -> None:
@@ -177,7 +197,8 @@ def test_t11_late_request_is_an_equivalent_hearing() -> None:
     )
     result = one(case)
     assert result.assessments[0].date == date(2027, 6, 5)
-    assert any("equivalent hearing" in n for n in result.notes)
+    assert any("equivalent hearing" in n for n in notes(result))
+    assert any("audiencia equivalente" in n for n in notes(result, "es"))
 
 
 def test_t12_installment_agreement_in_effect_suspends_nothing() -> None:
@@ -197,7 +218,8 @@ def test_cdp_unused_tax_court_period_counts_kollman() -> None:
     row = one(case).assessments[0]
     # final = 2021-09-15 + 30 = 2021-10-15 → same as T2
     assert row.date == date(2028, 1, 19)
-    assert any("Kollman" in s.what for s in row.timeline)
+    assert any("csed_timeline.detail.petition_time" in keys(s) for s in row.timeline)
+    assert any("Kollman" in said(s) for s in row.timeline)
 
 
 def test_cdp_late_tax_court_petition_counts_only_the_30_days_first() -> None:
@@ -211,7 +233,9 @@ def test_cdp_late_tax_court_petition_counts_only_the_30_days_first() -> None:
     late_row = one(make("2017-06-05", notices=notices, proceedings={"hearing_requests": [late]})).assessments[0]
     timely_row = one(make("2017-06-05", notices=notices, proceedings={"hearing_requests": [timely]})).assessments[0]
     assert late_row.date == none_row.date == date(2028, 1, 19)
-    assert any("Boechler" in s.what for s in late_row.timeline)
+    assert any("csed_timeline.detail.late_petition" in keys(s) for s in late_row.timeline)
+    assert any("Boechler" in said(s) for s in late_row.timeline)
+    assert not any("csed_timeline.detail.late_petition" in keys(s) for s in timely_row.timeline)
     assert timely_row.date > late_row.date  # a timely petition without a final decision keeps the suspension open
 
 
@@ -221,7 +245,8 @@ def test_leap_day_assessment_shows_both_readings() -> None:
     row = one(make("2016-02-29")).assessments[0]
     assert row.date == date(2026, 2, 28)
     assert row.alternatives["mar1"] == date(2026, 3, 1)
-    assert "29 February" in row.timeline[1].what
+    assert row.timeline[1].what.key == "csed_timeline.base_leap"
+    assert "29 February" in said(row.timeline[1]) and "29 de febrero" in said(row.timeline[1], "es")
     assert base_date(date(2020, 2, 29)) == date(2030, 2, 28)
 
 
@@ -231,7 +256,8 @@ def test_suspension_after_the_statute_ran_out_is_not_counted() -> None:
     )
     row = one(case).assessments[0]
     assert row.date == date(2020, 1, 4)
-    assert any(not s.counted for s in row.timeline)
+    (late,) = [s for s in row.timeline if not s.counted]
+    assert late.what.key == "csed_timeline.not_counted" and late.what.args["ran_out"].value == date(2020, 1, 4)  # type: ignore[union-attr]
 
 
 def test_suspension_before_assessment_counts_only_from_assessment() -> None:
@@ -251,7 +277,8 @@ def test_open_suspension_is_provisional() -> None:
     assert row.provisional
     # § 6503(h): the stay runs at least to the as-of date, and six months follow it in any case (issue 8 item 9).
     assert row.date == date(2026, 5, 23) + (date(2026, 12, 1) - date(2026, 1, 5))
-    assert "at least" in row.timeline[-1].what
+    assert "at least" in said(row.timeline[-1]) and "por lo menos" in said(row.timeline[-1], "es")
+    assert "csed_timeline.running" in keys(row.timeline[-1])
 
 
 def test_stated_csed_difference_is_explained() -> None:
@@ -262,12 +289,15 @@ def test_stated_csed_difference_is_explained() -> None:
     )
     result = one(case)
     assert result.stated == date(2026, 8, 1)
-    assert result.stated_difference is not None
-    assert "-312 days" in result.stated_difference and "Bankruptcy" in result.stated_difference
+    first, why = result.stated_difference
+    assert first.key == "csed_timeline.stated.differs_earlier" and first.args["days"].value == 312  # type: ignore[union-attr]
+    english = words.stated_difference(result, "en") or ""
+    assert "312 days earlier" in english and "bankruptcy" in english
+    assert why.key == "csed_timeline.stated.without"  # the stated date is the computed one without the bankruptcy
 
 
 def test_stated_csed_that_matches_is_not_flagged() -> None:
-    assert one(make("2016-05-23", stated="2026-05-23")).stated_difference is None
+    assert one(make("2016-05-23", stated="2026-05-23")).stated_difference == ()
 
 
 @pytest.mark.parametrize(
@@ -297,7 +327,7 @@ def test_wrongful_levy_extends_only_the_returned_amount() -> None:
     )
     result = one(case)
     assert result.assessments[0].date == date(2026, 5, 23)
-    assert any("$1,200.00 only" in n and "2026-08-12" in n for n in result.notes)
+    assert any("$1,200.00 only" in n and "August 12, 2026" in n for n in notes(result))
 
 
 def test_combat_zone_adds_time_plus_180_days() -> None:
@@ -354,7 +384,7 @@ def test_second_notice_for_the_same_period_gives_no_new_cdp_window() -> None:
     )
     result = one(case)
     assert result.assessments[0].date == date(2027, 6, 5)
-    assert any("equivalent hearing" in n for n in result.notes)
+    assert any("equivalent hearing" in n for n in notes(result))
 
 
 def _statute_events(case: Case, on: date) -> list[Any]:
@@ -412,8 +442,9 @@ def test_an_additional_assessment_is_named_by_its_typed_kind_not_by_its_label() 
             ],
         }
     )
-    computed = case_csed(case, AS_OF, labels={("1040-2020", date(2021, 5, 10)): "TC 150 return filed"})
+    computed = case_csed(case, AS_OF, {("1040-2020", date(2021, 5, 10)): (150,)})
     assert [a.original for a in computed["1040-2020"].assessments] == [True, False]
+    assert [words.assessment(a, "es") for a in computed["1040-2020"].assessments] == ["TC 150", "Impuesto adicional"]
     kinds = [
         m.args["kind"].value.key  # type: ignore[union-attr]
         for s in analyze(case, AS_OF).collection_statute

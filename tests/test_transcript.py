@@ -10,11 +10,15 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from levynav.core.calc.csed import case_csed
 from levynav.core.derive import build_context
+from levynav.explain import csed_timeline as words
+from levynav.explain.render import text
+from levynav.explain.transcript import problem as problem_words
 from levynav.intake.load import load_case
 from levynav.intake.transcript import (
     case_with_transcripts,
@@ -27,13 +31,24 @@ from levynav.intake.transcript import (
 from tests.pdf_fixture import write_text_pdf
 
 DATA = Path(__file__).parent / "data" / "transcripts"
+
+
+def said(p: Any, lang: str = "en") -> str:
+    """A problem of a transcript read as a person reads it."""
+    return problem_words(p, lang)
+
+
+CDP_INFERRED = (
+    "TC 520 without a closing code, posted within the CDP period after a CDP levy notice (TC 971 AC 069): read as "
+    "a timely CDP request (inferred)"
+)
 TX4 = DATA / "tx4_1040_2021.txt"
 CLIENT = [DATA / f"client_1040_{y}.txt" for y in (2017, 2018, 2019)]
 
 
 def cseds_of(paths: list[Path], as_of: date) -> dict[str, list[tuple[date, date]]]:
     intake = read_transcripts(paths)
-    out = case_csed(intake.case, as_of, intake.facts.labels)
+    out = case_csed(intake.case, as_of, intake.facts.codes)
     return {pid: [(a.assessed, a.date) for a in pc.assessments] for pid, pc in out.items()}
 
 
@@ -98,8 +113,10 @@ def test_tx4_events_and_inferences_are_reported() -> None:
         ("520", "legal_action_start"),
         ("670", "payment"),
     } <= events
-    assert any("read as a timely CDP request (inferred)" in p for p in intake.problems)
-    assert any("TC 196" in p and "not confirmed" in p for p in intake.problems)
+    english = [text(p, "en") for p in intake.problems]
+    assert any(p.endswith("line 53: " + CDP_INFERRED) for p in english)
+    assert any("line 46: TC 196 is not given its own CSED" in p and "not confirmed" in p for p in english)
+    assert any("línea 53: TC 520 sin código de cierre" in text(p, "es") for p in intake.problems)
     assert [str(p.amount) for p in intake.case.payments] == ["500.00", "250.00", "250.00", "250.00"]
     assert intake.case.installment_agreements[0].entered_date == date(2024, 7, 22)
 
@@ -117,9 +134,16 @@ def test_pdf_without_text_layer_or_broken_is_a_problem_not_a_crash(tmp_path: Pat
     broken.write_bytes(b"%PDF-1.4\n garbage")
     [t] = read_transcript_file(broken)
     assert t.transactions == []
-    assert any("PDF" in p.message or "no account transcript" in p.message for p in t.problems)
+    assert [p.what.key for p in t.problems] == ["transcript.problem.input_file"]
+    assert "not a readable PDF" in said(t.problems[0])
     blank = write_text_pdf(tmp_path / "blank.pdf", "")
-    assert any("no text layer" in p.message for p in read_transcript_file(blank)[0].problems)
+    assert any("no text layer" in said(p) for p in read_transcript_file(blank)[0].problems)
+    two = write_text_pdf(tmp_path / "two.pdf", TX4.read_text(encoding="utf-8") + "\f")
+    found = read_transcript_file(two)[0].problems
+    assert [p.what.key for p in found if p.what.key.endswith("page_no_text")] in (
+        [],
+        ["transcript.problem.page_no_text"],
+    )
 
 
 # ---------------------------------------------------------------- the client corpus: three periods
@@ -177,9 +201,10 @@ def test_messy_transcript_is_read_with_problems_by_line() -> None:
     assert by_code["480"].cycle is None and by_code["480"].date == date(2022, 2, 7)  # cycle column missing
     assert by_code["481"].date == date(2022, 9, 12)  # date and amount wrapped onto the next line
     assert by_code["300"].explanation == "Additional tax or deficiency assessment by examination"
-    messages = [str(p) for p in t.problems]
+    messages = [said(p) for p in t.problems]
     assert any(m.startswith("line 47:") and "joined to line 46" in m for m in messages)
     assert any(m.startswith("line 58:") and "not understood" in m for m in messages)
+    assert any(said(p, "es").startswith("línea 58: no se entendió") for p in t.problems)
 
 
 def test_client_case_file_with_bankruptcy_dates_and_stated_csed() -> None:
@@ -195,11 +220,12 @@ def test_client_case_file_with_bankruptcy_dates_and_stated_csed() -> None:
     }
     first = result["1040-2017"].assessments[0]
     assert first.suspended_days == 902
-    assert any("count once" in s.what for s in first.timeline)
+    assert any(s.what.key == "csed_timeline.overlap" for s in first.timeline)
     # The IRS told the client 2030-05-23 for 2017. That is 177 days before the TC 150 CSED, and it is exactly
     # the date computed without the court's bankruptcy dates (transcripts alone): the IRS left out the six months.
-    diff = result["1040-2017"].stated_difference
-    assert diff is not None and "by -177 days" in diff and "without: Bankruptcy (chapter 13)" in diff
+    diff = words.stated_difference(result["1040-2017"], "en")
+    assert diff is not None and "177 days earlier" in diff
+    assert "without bankruptcy or other legal action (chapter 13)" in diff
     ctx = build_context(case, date(2026, 10, 5))
     assert ctx.csed["1040-2017"].basis == "computed"
     assert ctx.csed["1040-2017"].date == date(2032, 5, 8)
@@ -222,22 +248,22 @@ def test_several_transcripts_in_one_text_are_split_by_period() -> None:
 
 
 def test_unknown_code_is_kept_and_reported() -> None:
-    text = TX4.read_text(encoding="utf-8").replace(
+    printed = TX4.read_text(encoding="utf-8").replace(
         "360   Fees and other expenses for collection", "999   Something the table does not know   "
     )
-    [t] = parse_transcripts(text, "x.txt")
+    [t] = parse_transcripts(printed, "x.txt")
     assert any(x.code == "999" for x in t.transactions)
     from levynav.intake.transcript_case import transcript_facts
 
     facts = transcript_facts([t])
     assert any(e.code == "999" and not e.meaning.known for e in facts.events)
-    assert any("TC 999" in p and "not in the code table" in p for p in facts.problems)
+    assert any("TC 999" in text(p, "en") and "not in the code table" in text(p, "en") for p in facts.problems)
 
 
 def test_code_typo_and_missing_columns_are_problems() -> None:
     text = "** TRANSACTIONS **\n97l   Installment agreement established  20243005  07-22-2024  $0.00\n670   Payment\n"
     [t] = parse_transcripts(text, "x.txt")
-    messages = [str(p) for p in t.problems]
+    messages = [said(p) for p in t.problems]
     assert any(m.startswith("line 2:") and "three digits" in m for m in messages)
     assert any(m.startswith("line 3:") and "no date or amount" in m for m in messages)
     assert any("TAX PERIOD was not found" in m for m in messages)
@@ -245,7 +271,7 @@ def test_code_typo_and_missing_columns_are_problems() -> None:
 
 def test_empty_text_gives_a_problem() -> None:
     [t] = parse_transcripts("", "empty.txt")
-    assert t.transactions == [] and any("no account transcript found" in p.message for p in t.problems)
+    assert t.transactions == [] and any("no account transcript found" in said(p) for p in t.problems)
 
 
 @pytest.mark.parametrize(

@@ -90,8 +90,10 @@ def load_case_or_exit(case_file: Path) -> Case:
     if intake.problems:
         import typer
 
-        for problem in intake.problems:
-            typer.echo(f"levynav: warning: {problem}", err=True)
+        from levynav.explain.render import text
+
+        for found in intake.problems:
+            typer.echo(f"levynav: warning: {text(found, 'en')}", err=True)
     return intake.case
 
 

@@ -5,23 +5,25 @@ An adapter: reading is in intake/transcript*.py, the dates in calc/csed*.py."""
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
-from levynav.cli.arguments import check_format, fail, parse_as_of
+from levynav.cli.arguments import check_format, fail, parse_as_of, parse_lang
 from levynav.core.calc.csed import PeriodCsed, case_csed
 from levynav.core.law import registry
+from levynav.core.model.message import LabelArg, Message, message
+from levynav.explain import csed_timeline as csed_words
+from levynav.explain import format
+from levynav.explain import transcript as transcript_words
+from levynav.explain.render import text
 from levynav.intake.input_files import InputFileError
 from levynav.intake.transcript import TranscriptIntake, read_transcripts
-
-DISCLAIMER = (
-    "This is a reading of your transcripts by a program, not legal advice. The IRS does not print the CSED on an "
-    "account transcript; these dates are computed from the assessments and the events shown. Check them against "
-    "the IRS's own figures (a practitioner can ask for them) before relying on them."
-)
+from levynav.intake.transcript_case import Event
 
 
 def register(app: typer.Typer) -> None:
@@ -29,10 +31,29 @@ def register(app: typer.Typer) -> None:
     app.command("transcript")(transcript_command)
 
 
+@dataclass(frozen=True)
+class Report:
+    """What the command shows: the transcripts read and the CSED of each period (typed; words are explain's)."""
+
+    as_of: date
+    intake: TranscriptIntake
+    cseds: dict[str, PeriodCsed]
+
+    @property
+    def cited(self) -> list[str]:
+        """The reference ids the timelines cite, in order of first use (the text view numbers them)."""
+        ids = (c for pc in self.cseds.values() for a in pc.assessments for s in a.timeline for c in s.cites)
+        return list(dict.fromkeys(ids))
+
+
+def read(intake: TranscriptIntake, as_of: date) -> Report:
+    return Report(as_of, intake, case_csed(intake.case, as_of, intake.facts.codes))
+
+
 def report(intake: TranscriptIntake, as_of: date) -> dict[str, Any]:
-    """Everything the command shows, as plain data (the JSON output)."""
-    cseds = case_csed(intake.case, as_of, intake.facts.labels)
-    cited: set[str] = set()
+    """Everything the command shows, as plain data (the JSON output): no sentence — every line of a timeline, a
+    note and a comparison is a message reference ``{key, args}`` (docs/json-contract.md, "levynav transcript")."""
+    r = read(intake, as_of)
     periods = []
     for t in intake.transcripts:
         periods.append(
@@ -69,39 +90,45 @@ def report(intake: TranscriptIntake, as_of: date) -> dict[str, Any]:
             "csed_effect": e.meaning.csed,
             "note": e.meaning.note,
         }
-        for e in sorted(intake.facts.events, key=lambda x: (x.period_id, x.day or date.min, x.line))
+        for e in _events(intake)
     ]
-    out_cseds = [_period(pc, cited) for pc in cseds.values()]
     return {
         "as_of": as_of.isoformat(),
         "periods": periods,
         "events": events,
-        "cseds": out_cseds,
-        "problems": intake.problems,
-        "citations": {i: registry.cite(i).model_dump() for i in sorted(cited)},
-        "disclaimer": DISCLAIMER,
+        "cseds": [_period(pc) for pc in r.cseds.values()],
+        "problems": [_m(p) for p in intake.problems],
+        "citations": {i: registry.cite(i).model_dump() for i in sorted(r.cited)},
     }
 
 
-def _period(pc: PeriodCsed, cited: set[str]) -> dict[str, Any]:
+def _events(intake: TranscriptIntake) -> list[Event]:
+    return sorted(intake.facts.events, key=lambda x: (x.period_id, x.day or date.min, x.line))
+
+
+def _m(m: Message) -> dict[str, Any]:
+    return m.model_dump(mode="json")
+
+
+def _period(pc: PeriodCsed) -> dict[str, Any]:
     rows = []
     for a in pc.assessments:
-        steps = []
-        for s in a.timeline:
-            cited.update(s.cites)
-            steps.append(
-                {
-                    "date": s.day.isoformat(),
-                    "end": _d(s.end),
-                    "what": s.what,
-                    "days": s.days,
-                    "counted": s.counted,
-                    "cites": list(s.cites),
-                }
-            )
+        steps = [
+            {
+                "date": s.day.isoformat(),
+                "end": _d(s.end),
+                "what": _m(s.what),
+                "detail": [_m(m) for m in s.detail],
+                "days": s.days,
+                "counted": s.counted,
+                "cites": list(s.cites),
+            }
+            for s in a.timeline
+        ]
         rows.append(
             {
-                "assessment": a.label,
+                "original": a.original,
+                "codes": list(a.codes),
                 "assessed": a.assessed.isoformat(),
                 "base": a.base.isoformat(),
                 "csed": a.date.isoformat(),
@@ -115,9 +142,9 @@ def _period(pc: PeriodCsed, cited: set[str]) -> dict[str, Any]:
         "period_id": pc.period_id,
         "csed": _d(pc.date),
         "assessments": rows,
-        "notes": list(pc.notes),
+        "notes": [_m(n) for n in pc.notes],
         "stated": _d(pc.stated),
-        "stated_difference": pc.stated_difference,
+        "stated_difference": [_m(m) for m in pc.stated_difference],
     }
 
 
@@ -129,60 +156,102 @@ def _d(v: date | None) -> str | None:
     return None if v is None else v.isoformat()
 
 
-def print_report(data: dict[str, Any]) -> None:
+def print_report(r: Report, lang: str) -> None:
+    """The text view in ``lang``: the words are the catalogs' (``transcript.*``, ``csed_timeline.*``); a timeline
+    line names its sources by number, listed under Sources with their citations (no internal id)."""
     echo = typer.echo
-    echo(f"Account transcripts read on {data['as_of']}\n")
-    for p in data["periods"]:
+
+    def say(key: str, **args: Any) -> str:
+        return text(message(f"transcript.{key}", **args), lang)
+
+    unknown = say("unknown")
+    echo(say("heading", day=r.as_of) + "\n")
+    for t in r.intake.transcripts:
         echo(
-            f"Period {p['period_id'] or '(not read)'} — form {p['form'] or '?'}, tax period {p['tax_period'] or '?'} "
-            f"({p['source']})"
+            say(
+                "period",
+                period=t.period_id or say("not_read"),
+                form=t.form or unknown,
+                tax_period=t.period_end or t.tax_period or unknown,
+                source=t.source,
+            )
         )
         echo(
-            f"  Account balance {p['account_balance'] or '?'}; accrued interest {p['accrued_interest'] or '?'} "
-            f"as of {p['accrued_interest_as_of'] or '?'}; accrued penalty {p['accrued_penalty'] or '?'} "
-            f"as of {p['accrued_penalty_as_of'] or '?'}"
+            "  "
+            + say(
+                "balances",
+                balance=_money(t.account_balance, unknown),
+                interest=_money(t.accrued_interest, unknown),
+                interest_as_of=t.accrued_interest_as_of or unknown,
+                penalty=_money(t.accrued_penalty, unknown),
+                penalty_as_of=t.accrued_penalty_as_of or unknown,
+            )
         )
-        echo(f"  {p['transactions']} transactions, adding up to {p['transactions_total']}")
-    echo("\nEvents")
-    for e in data["events"]:
-        ac = f" AC {e['action_code']}" if e["action_code"] else ""
-        kind = f" [{e['legal_action_kind']}]" if e["legal_action_kind"] else ""
+        echo("  " + say("transactions", count=len(t.transactions), total=t.amount_total()))
+    echo("\n" + say("events"))
+    for e in _events(r.intake):
+        ac = f" AC {e.meaning.action_code}" if e.meaning.action_code else ""
+        amount = format.money(e.amount, lang) if e.amount is not None else ""
+        meaning = say(
+            "event_status", meaning=transcript_words.meaning(e.code, e.meaning, lang), status=_status(e.meaning.status)
+        )
         echo(
-            f"  {e['period_id']}  {e['date'] or '????-??-??'}  TC {e['code']}{ac}{kind}  {e['amount'] or '':>12}  "
-            f"{e['meaning']} (status {e['status']}) — line {e['line']}: {e['explanation']}"
+            f"  {e.period_id}  {_d(e.day) or '????-??-??'}  TC {e.code}{ac}  {amount:>12}  {meaning} — "
+            f"{say('line', line=e.line)}: «{e.explanation}»"
         )
-    echo("\nCollection statute expiration dates (CSED)")
-    for pc in data["cseds"]:
-        latest_all = max([pc["csed"] or "", *(v for a in pc["assessments"] for v in a["alternatives"].values())])
-        later_words = f" ({latest_all} under the later reading)" if latest_all != (pc["csed"] or "") else ""
-        echo(f"\n  {pc['period_id']}: the last CSED of the period is {pc['csed']}{later_words}")
-        for a in pc["assessments"]:
+    echo("\n" + say("cseds"))
+    numbers = {cid: n for n, cid in enumerate(r.cited, start=1)}
+    for pc in r.cseds.values():
+        last = pc.date
+        later_all = max(
+            [a.date for a in pc.assessments] + [d for a in pc.assessments for d in a.alternatives.values()],
+            default=None,
+        )
+        if last is not None and later_all is not None and later_all != last:
+            echo("\n  " + say("last_csed_later", period=pc.period_id, csed=last, later=later_all))
+        else:
+            echo("\n  " + say("last_csed", period=pc.period_id, csed=last if last is not None else unknown))
+        for a in pc.assessments:
             # Safer date first (ADR 0002): the latest reading leads, the computed date beside it.
-            latest = max([a["csed"], *a["alternatives"].values()])
-            shown = (
-                a["csed"]
-                if latest == a["csed"]
-                else f"{latest} under the later reading (or {a['csed']} counted the other way)"
-            )
-            echo(
-                f"    {a['assessment']} assessed {a['assessed']} → CSED "
-                f"{'at least ' if a['provisional'] else ''}{shown}"
-            )
-            for s in a["timeline"]:
-                mark = "" if s["counted"] else "(not counted) "
-                echo(f"      {s['date']}  {mark}{s['what']}  [{', '.join(s['cites'])}]")
-        if pc["stated_difference"]:
-            echo(f"    ! {pc['stated_difference']}")
-        for n in pc["notes"]:
-            echo(f"    note: {n}")
-    if data["problems"]:
-        echo("\nWhat could not be read, or was inferred")
-        for p in data["problems"]:
-            echo(f"  - {p}")
-    echo("\nSources")
-    for cid, c in data["citations"].items():
-        echo(f"  {cid}: {c['cite']} [{c['status']}]")
-    echo(f"\n{data['disclaimer']}")
+            latest = max([a.date, *a.alternatives.values()])
+            name = csed_words.assessment(a, lang)
+            csed = _at_least(a.date, a.provisional)
+            if latest == a.date:
+                echo("    " + say("assessment", assessment=name, assessed=a.assessed, csed=csed))
+            else:
+                later = _at_least(latest, a.provisional)
+                echo("    " + say("assessment_later", assessment=name, assessed=a.assessed, later=later, csed=csed))
+            for s in a.timeline:
+                mark = "" if s.counted else say("not_counted") + " "
+                refs = ", ".join(str(numbers[c]) for c in s.cites)
+                echo(f"      {s.day.isoformat()}  {mark}{csed_words.line(s, lang)}  [{refs}]")
+        differs = csed_words.stated_difference(pc, lang)
+        if differs:
+            echo(f"    ! {differs}")
+        for said in csed_words.notes(pc, lang):
+            echo("    " + say("note", note=said))
+    if r.intake.problems:
+        echo("\n" + say("problems"))
+        for p in r.intake.problems:
+            echo(f"  - {text(p, lang)}")
+    echo("\n" + say("sources"))
+    for cid, n in numbers.items():
+        c = registry.cite(cid)
+        echo(f"  {n}. " + say("source", cite=c.cite, status=_status(c.status)))
+    echo("\n" + say("disclaimer"))
+
+
+def _status(code: str) -> LabelArg:
+    """A source's status (V, S, U) in words: label ``param_status``."""
+    return LabelArg(enum="param_status", value=code)
+
+
+def _money(v: Decimal | None, unknown: str) -> Decimal | str:
+    return unknown if v is None else v
+
+
+def _at_least(day: date, provisional: bool) -> date | Message:
+    return message("transcript.at_least", day=day) if provisional else day
 
 
 def transcript_command(
@@ -193,17 +262,20 @@ def transcript_command(
         str | None, typer.Option("--as-of", help="Date to compute on, YYYY-MM-DD (default: today)", show_default=False)
     ] = None,
     fmt: Annotated[str, typer.Option("--format", help="text or json")] = "text",
+    lang: Annotated[
+        str | None, typer.Option("--lang", help="en or es (default: LEVYNAV_LANG, else en)", show_default=False)
+    ] = None,
 ) -> None:
     """Read IRS account transcripts (one or more periods): periods, events, CSEDs with timelines, problems."""
 
     check_format(fmt)
     day = parse_as_of(as_of)
+    language = parse_lang(lang)
     try:
         intake = read_transcripts(files, labels=[str(f) for f in files])
     except InputFileError as err:  # missing, not a regular file, too large, empty, binary, a PDF without text
         raise fail(str(err)) from None
-    data = report(intake, day)
     if fmt == "json":
-        typer.echo(json.dumps(data, indent=2))
+        typer.echo(json.dumps(report(intake, day), indent=2))
     else:
-        print_report(data)
+        print_report(read(intake, day), language)

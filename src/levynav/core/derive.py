@@ -8,11 +8,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from levynav.core.calc.csed_types import Events, PeriodCsed, Suspension
+from levynav.core.calc.csed_types import Events, PeriodCsed
 from levynav.core.law.rule import Context, CsedValue, Decided
 from levynav.core.model.ability_to_pay import AbilityToPay
 from levynav.core.model.case import Case, TaxpayerKind
-from levynav.core.model.message import LabelArg, Message, message
+from levynav.core.model.message import Message, message
 
 
 def stated_csed(case: Case) -> dict[str, CsedValue]:
@@ -53,22 +53,11 @@ def _csed(case: Case, as_of: date, events: Events, computed: dict[str, PeriodCse
             paused = [st.event for st in a.timeline if st.counted and st.event is not None]
             if paused:
                 named = {(s.ref, s.chapter, s.tc): s for s in paused if s.ref.startswith("CSED-3.")}
-                parts.append(message("statute.paused_by", events=[_event(s) for s in named.values()]))
+                parts.append(message("statute.paused_by", events=[s.name for s in named.values()]))
         if pc.stated_difference:
             parts.append(message("statute.stated_differs", stated=pc.stated))
         out[pid] = CsedValue(pid, pc.date, "computed", tuple(parts), pc.alternative)
     return out
-
-
-def _event(s: Suspension) -> LabelArg | Message:
-    """A suspending event by its reference id (label ``csed_event``), with the bankruptcy chapter or the
-    transcript's transaction code when the case gives them (``statute.event_chapter`` / ``statute.event_tc``)."""
-    event = LabelArg(enum="csed_event", value=s.ref)
-    if s.chapter is not None:
-        return message("statute.event_chapter", event=event, chapter=s.chapter)
-    if s.tc is not None:
-        return message("statute.event_tc", event=event, tc=s.tc)
-    return event
 
 
 def _at_least(day: date, provisional: bool) -> date | Message:

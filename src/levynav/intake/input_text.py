@@ -30,6 +30,7 @@ class InputText:
     is_pdf: bool
     notes: list[str] = field(default_factory=list)  # pages without text, bytes replaced in decoding
     replaced: bool = False  # some bytes were not text in the expected encoding
+    blank_pages: list[int] = field(default_factory=list)  # the PDF's pages without a text layer (1-based), typed
 
 
 def decode_text(raw: bytes, name: str, fallback: str = "cp1252") -> tuple[str, bool]:
@@ -51,14 +52,14 @@ def decode_text(raw: bytes, name: str, fallback: str = "cp1252") -> tuple[str, b
     return text, "\ufffd" in text
 
 
-def pdf_pages(raw: bytes, name: str, layout: bool) -> tuple[str, list[str]]:
-    """The text layer of a PDF, page by page; notes for pages without text. Refuses an unreadable PDF."""
+def pdf_pages(raw: bytes, name: str, layout: bool) -> tuple[str, list[int]]:
+    """The text layer of a PDF, page by page, and the pages without text. Refuses an unreadable PDF."""
     try:
         import pdfplumber
     except ImportError:  # pragma: no cover - pdfplumber is a dependency
         raise InputFileError(f"{name}: reading a PDF needs the pdfplumber package") from None
     pages: list[str] = []
-    notes: list[str] = []
+    blank: list[int] = []
     try:
         with pdfplumber.open(io.BytesIO(raw)) as pdf:
             if len(pdf.pages) > limits.MAX_PDF_PAGES:
@@ -66,7 +67,7 @@ def pdf_pages(raw: bytes, name: str, layout: bool) -> tuple[str, list[str]]:
             for i, page in enumerate(pdf.pages, start=1):
                 text = (page.extract_text(layout=True) if layout else page.extract_text()) or ""
                 if not text.strip():
-                    notes.append(f"page {i} has no text layer (a scan?); it was not read")
+                    blank.append(i)
                 pages.append(text)
     except InputFileError:
         raise
@@ -77,7 +78,7 @@ def pdf_pages(raw: bytes, name: str, layout: bool) -> tuple[str, list[str]]:
         raise InputFileError(
             f"{name}: the PDF has no text layer (a scanned image?); run it through OCR or paste the text instead"
         )
-    return text, notes
+    return text, blank
 
 
 def read_input_text(
@@ -89,9 +90,10 @@ def read_input_text(
     if not raw.strip():
         raise InputFileError(f"{name}: is empty; there is nothing to read")
     if raw.lstrip()[:5] == b"%PDF-" or Path(path).suffix.lower() == ".pdf":
-        text, notes = pdf_pages(raw, name, layout)
+        text, blank = pdf_pages(raw, name, layout)
         check_line_lengths(text, name)
-        return InputText(text, True, notes)
+        notes = [f"page {i} has no text layer (a scan?); it was not read" for i in blank]
+        return InputText(text, True, notes, blank_pages=blank)
     text, replaced = decode_text(raw, name, fallback)
     if not text.strip():
         raise InputFileError(f"{name}: is empty; there is nothing to read")

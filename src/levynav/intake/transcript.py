@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from levynav.core.model.case import Case, Taxpayer, TaxpayerKind
+from levynav.core.model.message import Message, message
 from levynav.intake.input_files import InputFileError
 from levynav.intake.input_text import read_input_text
 from levynav.intake.transcript_case import Event, Facts, merge, transcript_facts
@@ -25,6 +26,7 @@ from levynav.intake.transcript_parse import (
     parse_amount,
     parse_date,
     parse_transcripts,
+    problem,
 )
 
 __all__ = [
@@ -50,7 +52,8 @@ class TranscriptIntake:
     case: Case
 
     @property
-    def problems(self) -> list[str]:
+    def problems(self) -> list[Message]:
+        """What could not be read, or was inferred (``transcript.problem.*``; rendered by explain.transcript)."""
         return self.facts.problems
 
 
@@ -59,7 +62,7 @@ def pdf_text(path: Path) -> tuple[str, list[Problem]]:
     try:
         import pdfplumber
     except ImportError:  # pragma: no cover - pdfplumber is a dependency
-        return "", [Problem(None, "reading PDFs needs the pdfplumber package")]
+        return "", [problem(None, "pdf_needs_pdfplumber")]
     pages: list[str] = []
     problems: list[Problem] = []
     try:
@@ -67,10 +70,10 @@ def pdf_text(path: Path) -> tuple[str, list[Problem]]:
             for i, page in enumerate(pdf.pages, start=1):
                 text = page.extract_text(layout=True) or ""
                 if not text.strip():
-                    problems.append(Problem(None, f"page {i} has no text layer (a scan?); it was not read"))
+                    problems.append(problem(None, "page_no_text", page=i))
                 pages.append(text)
     except Exception as exc:  # a damaged PDF must not crash the reader
-        problems.append(Problem(None, f"the PDF could not be opened ({exc.__class__.__name__})"))
+        problems.append(problem(None, "pdf_unreadable", error=exc.__class__.__name__))
     return "\n".join(pages), problems
 
 
@@ -85,10 +88,10 @@ def read_transcript_file(path: str | Path, label: str | None = None, strict: boo
         if strict:
             raise
         t = Transcript(str(p))
-        t.problems.append(Problem(None, str(exc)))
+        t.problems.append(problem(None, "input_file", reason=str(exc)))
         return [t]
     found = parse_transcripts(got.text, str(p))
-    found[0].problems[:0] = [Problem(None, note) for note in got.notes]
+    found[0].problems[:0] = [problem(None, "page_no_text", page=page) for page in got.blank_pages]
     return found
 
 
@@ -111,7 +114,7 @@ def read_transcripts(
     try:
         merged = merge(base, facts)
     except ValueError as exc:  # facts that contradict the case: keep the case, report
-        facts.problems.append(f"the transcript facts could not be added to the case: {exc}")
+        facts.problems.append(message("transcript.problem.not_added", reason=str(exc)))
         merged = base
     return TranscriptIntake(transcripts, facts, merged)
 

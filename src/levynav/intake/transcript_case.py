@@ -15,8 +15,9 @@ from typing import Any
 from levynav.core import params
 from levynav.core.calc.hearing_windows import cdp_request_period
 from levynav.core.model.case import Case
+from levynav.core.model.message import Message, message
 from levynav.intake.transcript_codes import Meaning, classify
-from levynav.intake.transcript_parse import Problem, Transaction, Transcript
+from levynav.intake.transcript_parse import Problem, Transaction, Transcript, problem
 
 
 @dataclass(frozen=True)
@@ -41,9 +42,9 @@ class Facts:
     legal_actions: list[dict[str, Any]] = field(default_factory=list)
     innocent_spouse_claims: list[dict[str, Any]] = field(default_factory=list)
     not_collectible: bool | None = None
-    labels: dict[tuple[str, date], str] = field(default_factory=dict)
+    codes: dict[tuple[str, date], tuple[int, ...]] = field(default_factory=dict)  # each assessment's TCs
     events: list[Event] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
+    problems: list[Message] = field(default_factory=list)  # ``transcript.problem.at`` / ``.file`` {source, …}
 
 
 def _iso(d: date | None) -> str | None:
@@ -54,26 +55,33 @@ def _days(pid: str, on: date) -> int:
     return params.number(pid, on)
 
 
+def located(source: str, p: Problem) -> Message:
+    """A problem with the file it is in and its line: ``transcript.problem.at`` / ``transcript.problem.file``."""
+    if p.line is None:
+        return message("transcript.problem.file", source=source, what=p.what)
+    return message("transcript.problem.at", source=source, line=p.line, what=p.what)
+
+
+def _at(facts: Facts, where: str, line: int | None, name: str, **args: object) -> None:
+    facts.problems.append(located(where, problem(line, name, **args)))
+
+
 def transcript_facts(transcripts: list[Transcript]) -> Facts:
     facts = Facts()
     for t in transcripts:
         where = t.source
-        facts.problems += [f"{where}: {p}" for p in t.problems]
+        facts.problems += [located(where, p) for p in t.problems]
         pid = t.period_id
         if pid is None:
-            facts.problems.append(
-                f"{where}: the tax period could not be read, so its {len(t.transactions)} rows are not used"
-            )
+            _at(facts, where, None, "period_unreadable", count=len(t.transactions))
             continue
         events = [Event(pid, tx.line, tx.code, tx.date, tx.amount, tx.text, classify(tx)) for tx in t.transactions]
         facts.events += events
         for e in events:
             if not e.meaning.known:
-                facts.problems.append(
-                    f"{where}: line {e.line}: TC {e.code} ({e.explanation!r}) is not in the code table; kept, not used"
-                )
+                _at(facts, where, e.line, "code_not_in_table", code=e.code, explanation=e.explanation)
             if e.day is None and e.meaning.event != "unknown":
-                facts.problems.append(f"{where}: line {e.line}: TC {e.code} has no date, so it is not used")
+                _at(facts, where, e.line, "no_date", code=e.code)
         dated = [e for e in events if e.day is not None]
         _period(facts, t, pid, dated, where)
         _alternatives(facts, pid, dated, where)
@@ -83,38 +91,29 @@ def transcript_facts(transcripts: list[Transcript]) -> Facts:
 
 
 def _period(facts: Facts, t: Transcript, pid: str, events: list[Event], where: str) -> None:
-    assessed: dict[date, list[str]] = {}
+    assessed: dict[date, list[int]] = {}
     for e in events:
         assert e.day is not None
         if e.meaning.csed == "own_csed":
-            assessed.setdefault(e.day, []).append(f"TC {e.code}")
+            assessed.setdefault(e.day, []).append(int(e.code))
         elif e.meaning.csed == "no_own_csed_unverified" and e.amount:
-            facts.problems.append(
-                f"{where}: line {e.line}: TC {e.code} ({e.meaning.meaning}) is not given its own CSED; "
-                "whether it has one is not confirmed (CSED-2)"
-            )
+            _at(facts, where, e.line, "no_own_csed", code=e.code)
         if e.meaning.event == "payment" and e.amount is not None and e.amount < 0:
             facts.payments.append({"date": _iso(e.day), "amount": str(-e.amount), "tax_periods": [pid]})
         if e.meaning.event == "waiver":
-            facts.problems.append(
-                f"{where}: line {e.line}: TC 550 — the statute was extended by a waiver; the new date is "
-                "not printed, so ask the IRS for it (the computed CSED does not include it)"
-            )
+            _at(facts, where, e.line, "waiver")
         if e.meaning.event == "csed_writeoff":
-            facts.problems.append(
-                f"{where}: line {e.line}: TC 608 — the IRS wrote off the balance as past the collection "
-                f"statute on {e.day.isoformat()}"
-            )
+            _at(facts, where, e.line, "writeoff", day=e.day)
         if e.meaning.event == "cnc":
             facts.not_collectible = True
         if e.meaning.event == "cnc_reversed":
             facts.not_collectible = False
-    first = min((d for d, c in assessed.items() if "TC 150" in c), default=min(assessed, default=None))
+    first = min((d for d, c in assessed.items() if 150 in c), default=min(assessed, default=None))
     for d, cs in assessed.items():
-        facts.labels[(pid, d)] = " + ".join(cs)
+        facts.codes[(pid, d)] = tuple(cs)
     balance = t.account_balance
     if balance is not None and balance < 0:
-        facts.problems.append(f"{where}: the account shows a credit of {-balance:,.2f}; the balance is taken as 0")
+        _at(facts, where, None, "credit", amount=-balance)
         balance = Decimal("0")
     facts.periods.append(
         {
@@ -157,11 +156,7 @@ def _alternatives(facts: Facts, pid: str, events: list[Event], where: str) -> No
                     "tax_periods": [pid],
                 }
             )
-            facts.problems.append(
-                f"{where}: line {e.line}: pending installment agreement reversed on {day.isoformat()}; the "
-                f"rejection date is not printed and is taken as {rejected.isoformat()} ({lag} days before; "
-                "reference D.3, secondary source)"
-            )
+            _at(facts, where, e.line, "ia_reversed", day=day, rejected=rejected, days=lag)
             pending = None
         elif ev == "ia_terminated" and entered is not None:
             lag = _days("csed.ia_post_rejection_days", day)
@@ -169,10 +164,8 @@ def _alternatives(facts: Facts, pid: str, events: list[Event], where: str) -> No
             entered["terminated_date"] = _iso(
                 max(date.fromisoformat(entered["entered_date"]), day - timedelta(days=lag))
             )
-            facts.problems.append(
-                f"{where}: line {e.line}: agreement terminated; termination date taken as "
-                f"{entered['terminated_date']} ({lag} days before the reversal; reference D.3, secondary)"
-            )
+            terminated = date.fromisoformat(entered["terminated_date"])
+            _at(facts, where, e.line, "ia_terminated", day=terminated, days=lag)
             entered = None
         elif ev == "oic_pending":
             offer = day
@@ -187,22 +180,14 @@ def _alternatives(facts: Facts, pid: str, events: list[Event], where: str) -> No
                 {"status": status, "pending_date": _iso(offer), f"{status}_date": _iso(day), "tax_periods": [pid]}
             )
             if ev == "oic_rejected":
-                facts.problems.append(
-                    f"{where}: line {e.line}: TC 481 read as a rejection (+30 days); if the offer was "
-                    "returned, not rejected, the 30 days do not apply (TC 481 meaning unverified)"
-                )
+                _at(facts, where, e.line, "oic_rejected", days=_days("csed.oic_post_rejection_days", day))
             offer = None
         elif ev == "oic_correction" and offer is not None:
-            facts.problems.append(
-                f"{where}: line {e.line}: TC 483 corrects an erroneous TC 480; that offer is not counted"
-            )
+            _at(facts, where, e.line, "oic_correction")
             offer = None
         elif ev == "innocent_spouse_claim":
             facts.innocent_spouse_claims.append({"filed_date": _iso(day), "tax_periods": [pid]})
-            facts.problems.append(
-                f"{where}: line {e.line}: innocent spouse claim read from TC 971 (AC 065, unverified); "
-                "its outcome is not on the transcript, so it is counted as still pending"
-            )
+            _at(facts, where, e.line, "innocent_spouse")
     if pending is not None:
         facts.installment_agreements.append(
             {"status": "pending", "requested_date": _iso(pending), "tax_periods": [pid]}
@@ -219,15 +204,11 @@ def _legal(facts: Facts, pid: str, events: list[Event], where: str) -> None:
         assert day is not None
         if e.meaning.event == "legal_action_start":
             kind = e.meaning.kind
-            src = f"{where} line {e.line}"
+            src = f"{where}:{e.line}"  # the file and its line, as a path names them (no words)
             if kind is None:
                 kind = _infer_cdp(day, cdp_notices)
                 if kind:
-                    facts.problems.append(
-                        f"{where}: line {e.line}: TC 520 without a closing code, posted within the CDP "
-                        "period after a CDP levy notice (TC 971 AC 069): read as a timely CDP request (inferred)"
-                    )
-                    src += " (CDP inferred)"
+                    _at(facts, where, e.line, "cdp_inferred")
             action = {
                 "kind": kind,
                 "closing_code": e.meaning.closing_code,
@@ -241,11 +222,11 @@ def _legal(facts: Facts, pid: str, events: list[Event], where: str) -> None:
             action = open_actions.pop()
             if e.meaning.event == "legal_action_correction":
                 facts.legal_actions.remove(action)
-                facts.problems.append(f"{where}: line {e.line}: TC 522 corrects an erroneous TC 520; not counted")
+                _at(facts, where, e.line, "legal_action_correction")
             else:
                 action["end_date"] = _iso(day)
         elif e.meaning.event == "legal_action_end":
-            facts.problems.append(f"{where}: line {e.line}: TC {e.code} without an open TC 520 before it")
+            _at(facts, where, e.line, "end_without_start", code=e.code)
 
 
 def _infer_cdp(day: date, notices: list[date]) -> str | None:
@@ -318,11 +299,7 @@ def _rename(facts: Facts, old: str, new: str) -> None:
     ):
         for item in group:
             item["tax_periods"] = [new if x == old else x for x in item["tax_periods"]]
-    facts.labels = {((new if p == old else p), d): v for (p, d), v in facts.labels.items()}
-
-
-def problem_text(p: Problem, source: str) -> str:
-    return f"{source}: {p}"
+    facts.codes = {((new if p == old else p), d): v for (p, d), v in facts.codes.items()}
 
 
 __all__ = ["Event", "Facts", "Transaction", "merge", "transcript_facts"]

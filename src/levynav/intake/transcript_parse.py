@@ -13,6 +13,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from levynav.core.model import limits
+from levynav.core.model.message import Message, message
 
 MONTHS = {
     m: i
@@ -50,11 +51,15 @@ BOILERPLATE = [
 
 @dataclass
 class Problem:
-    line: int | None
-    message: str
+    """What could not be read, at a line of the file (or of the whole file): a message reference
+    ``transcript.problem.*`` that ``levynav.explain.transcript`` renders."""
 
-    def __str__(self) -> str:
-        return f"line {self.line}: {self.message}" if self.line is not None else self.message
+    line: int | None
+    what: Message
+
+
+def problem(line: int | None, name: str, **args: object) -> Problem:
+    return Problem(line, message(f"transcript.problem.{name}", **args))
 
 
 @dataclass
@@ -170,13 +175,13 @@ def _header(t: Transcript, key: str, m: re.Match[str], n: int) -> None:
     def money(v: str) -> Decimal | None:
         out = parse_amount(v)
         if out is None:
-            t.problems.append(Problem(n, f"cannot read the amount {v!r}"))
+            t.problems.append(problem(n, "amount_unreadable", raw=v.strip()))
         return out
 
     def day(v: str) -> date | None:
         out = parse_date(v)
         if out is None:
-            t.problems.append(Problem(n, f"cannot read the date {v.strip()!r}"))
+            t.problems.append(problem(n, "date_unreadable", raw=v.strip()))
         return out
 
     if key == "form":
@@ -231,7 +236,7 @@ def _row(code: str, rest: str, n: int, problems: list[Problem]) -> Transaction:
     explanation = " ".join(tokens)
     missing = [name for name, v in (("date", day), ("amount", amount)) if v is None]
     if missing:
-        problems.append(Problem(n, f"TC {code}: no {' or '.join(missing)} found in {rest.strip()!r}"))
+        problems.append(problem(n, "row_no_" + "_".join(missing), code=code, raw=rest.strip()))
     return Transaction(code, explanation, cycle, day, amount, n)
 
 
@@ -256,9 +261,7 @@ def _continuation(prev: Transaction, raw: str, n: int, problems: list[Problem]) 
         words = [x for x in tokens if not DATE_NUM.match(x) and parse_amount(x) is None and not CYCLE_RE.match(x)]
         if words:
             prev.explanation = f"{prev.explanation} {' '.join(words)}".strip()
-        problems.append(
-            Problem(n, f"TC {prev.code}: the date or amount was on the next line; joined to line {prev.line}")
-        )
+        problems.append(problem(n, "joined_next_line", code=prev.code, joined=prev.line))
         return True
     if CC_RE.search(s) or AC_RE.search(s) or (raw[:1].isspace() and re.search(r"[A-Za-z]{2}", s)):
         if prev.extra:
@@ -284,10 +287,10 @@ def parse_transcripts(text: str, source: str = "transcript") -> list[Transcript]
         try:
             _line(out, raw, n, source)
         except Exception as exc:  # a reader must never crash; report and go on
-            out[-1].problems.append(Problem(n, f"could not read this line ({exc.__class__.__name__})"))
+            out[-1].problems.append(problem(n, "line_unreadable", error=exc.__class__.__name__))
     result = _merge_pages([t for t in out if t.transactions or t.period_end or t.form or t.account_balance is not None])
     if not result:
-        out[0].problems.append(Problem(None, "no account transcript found (no TAX PERIOD, balance or transactions)"))
+        out[0].problems.append(problem(None, "no_transcript"))
         return out[:1]
     for t in result:
         for tx in t.transactions:
@@ -323,9 +326,9 @@ def _line(out: list[Transcript], raw: str, n: int, source: str) -> None:
     if t.transactions and _continuation(t.transactions[-1], raw, n, t.problems):
         return
     if CODE_LIKE.match(s):
-        t.problems.append(Problem(n, f"looks like a transaction but the code is not three digits: {s!r}"))
+        t.problems.append(problem(n, "code_not_three_digits", raw=s))
     elif t.transactions or t.in_table:
-        t.problems.append(Problem(n, f"not understood, left out: {s!r}"))
+        t.problems.append(problem(n, "not_understood", raw=s))
 
 
 def _merge_pages(parts: list[Transcript]) -> list[Transcript]:
@@ -367,16 +370,10 @@ def _merge_pages(parts: list[Transcript]) -> list[Transcript]:
 
 def _check(t: Transcript) -> None:
     if t.period_end is None:
-        t.problems.append(Problem(t.first_line, "the TAX PERIOD was not found"))
+        t.problems.append(problem(t.first_line, "no_tax_period"))
     if t.form is None:
-        t.problems.append(Problem(t.first_line, "the FORM NUMBER was not found"))
+        t.problems.append(problem(t.first_line, "no_form"))
     if t.account_balance is not None and t.transactions:
         total = t.amount_total()
         if total != t.account_balance:
-            t.problems.append(
-                Problem(
-                    None,
-                    f"the transactions add up to {total:,.2f} but the ACCOUNT BALANCE is "
-                    f"{t.account_balance:,.2f}; a row may be missing or misread",
-                )
-            )
+            t.problems.append(problem(None, "sum_differs", total=total, balance=t.account_balance))

@@ -19,9 +19,19 @@ from datetime import date, timedelta
 
 from levynav.core import params
 from levynav.core.calc.csed_events import read_events
-from levynav.core.calc.csed_types import AssessmentCsed, Convention, Events, LeapDay, PeriodCsed, Step, Suspension
+from levynav.core.calc.csed_types import (
+    AssessmentCsed,
+    Convention,
+    Events,
+    LeapDay,
+    PeriodCsed,
+    Step,
+    Suspension,
+    clause,
+)
 from levynav.core.calc.dates import add_months, add_years
 from levynav.core.model.case import Case, TaxPeriod
+from levynav.core.model.message import Message, message
 
 __all__ = ["AssessmentCsed", "Convention", "LeapDay", "PeriodCsed", "assessment_csed", "base_date", "case_csed"]
 
@@ -59,19 +69,27 @@ def _union(intervals: Iterable[tuple[date, date, Suspension]], conv: Convention)
     return blocks
 
 
-def _floor(s: Suspension, conv: Convention) -> tuple[date, str] | None:
+def _floor(s: Suspension, conv: Convention) -> tuple[date, str, int, date] | None:
+    """The date a floor holds the statute to, and the floor's kind, length and anchor (for its words)."""
     if s.floor_anchor is not None and s.floor_days is not None:
         shift = s.floor_days - (1 if conv is Convention.INCLUSIVE else 0)
-        return s.floor_anchor + timedelta(days=shift), f"the {s.floor_days}th day after {s.floor_anchor.isoformat()}"
+        return s.floor_anchor + timedelta(days=shift), "floor_days", s.floor_days, s.floor_anchor
     if s.floor_months_after is not None and s.floor_months is not None:
-        return add_months(
-            s.floor_months_after, s.floor_months
-        ), f"{s.floor_months} months after {s.floor_months_after.isoformat()}"
+        day = add_months(s.floor_months_after, s.floor_months)
+        return day, "floor_months", s.floor_months, s.floor_months_after
     return None
 
 
 def _cites(s: Suspension) -> tuple[str, ...]:
     return (s.ref, "CSED-4")
+
+
+def _counted_days(s: Suspension, assessed: date, own: int) -> Message:
+    """The clause of a suspension's own days: counted from the assessment when it began before, so far when open."""
+    if s.start < assessed:
+        name = "days_from_assessment_so_far" if s.open else "days_from_assessment"
+        return clause(name, days=own, assessed=assessed)
+    return clause("days_so_far" if s.open else "days", days=own)
 
 
 def _run(
@@ -84,76 +102,59 @@ def _run(
     for block in _union(clipped, conv):
         if block.start > cur:
             for s in block.members:
-                steps.append(
-                    Step(
-                        s.start,
-                        f"{s.label} ({s.source}) began after the statute had run out on {cur.isoformat()}: not counted",
-                        (s.ref,),
-                        None,
-                        s.end,
-                        counted=False,
-                    )
-                )
+                what = clause("not_counted", event=s.name, source=s.source, ran_out=cur)
+                steps.append(Step(s.start, what, (s.ref,), None, s.end, counted=False))
             continue
         days = _length(block.start, block.end, conv)
         total += days
         cur += timedelta(days=days)
         for s in block.members:
             own = _length(max(s.start, assessed), s.end, conv)
-            words = f"{s.label} ({s.source}): {s.detail}; {own} days"
-            if s.start < assessed:
-                words += f" counted from the assessment on {assessed.isoformat()}"
-            if s.open:
-                provisional = True
-                words += " so far (still running)"
+            provisional = provisional or s.open
+            more = (*s.detail, _counted_days(s, assessed, own))
             if s.unverified:
-                words += " [mapping unverified]"
-            steps.append(Step(s.start, words, _cites(s), None, s.end, event=s))
+                more += (clause("unverified"),)
+            what = clause("event", event=s.name, source=s.source)
+            steps.append(Step(s.start, what, _cites(s), None, s.end, event=s, detail=more))
         if len(block.members) > 1:
-            names = ", ".join(m.source for m in block.members)
-            steps.append(
-                Step(
-                    block.start,
-                    f"These overlap ({names}); the days from {block.start.isoformat()} to "
-                    f"{block.end.isoformat()} count once: {days} days",
-                    ("CSED-4",),
-                    days,
-                    block.end,
-                )
-            )
+            names = [m.source for m in block.members]
+            what = clause("overlap", sources=names, start=block.start, end=block.end, days=days)
+            steps.append(Step(block.start, what, ("CSED-4",), days, block.end))
         else:
             steps[-1] = dataclasses.replace(steps[-1], days=days)
         for s in block.members:
             fl = _floor(s, conv)
             if fl is not None and fl[0] > cur:
-                steps.append(
-                    Step(
-                        fl[0],
-                        f"Minimum applies: the statute cannot run out before {fl[1]}, so the CSED "
-                        f"moves from {cur.isoformat()} to {fl[0].isoformat()}",
-                        (s.ref,),
-                        None,
-                    )
-                )
-                cur = fl[0]
+                day, kind, length, anchor = fl
+                unit = "days" if kind == "floor_days" else "months"
+                what = clause(kind, anchor=anchor, before=cur, after=day, **{unit: length})
+                steps.append(Step(day, what, (s.ref,), None))
+                cur = day
     return cur, total, steps, provisional
+
+
+def assessment_name(codes: Sequence[int], original: bool) -> Message:
+    """An assessment by the transcript's codes (TC 150, TC 290 …) when read from one, else by its kind."""
+    if codes:
+        return clause("assessment.codes", codes=list(codes))
+    return message("statute.kind." + ("original" if original else "additional"))
 
 
 def assessment_csed(
     period_id: str,
     assessed: date,
-    label: str,
     suspensions: Sequence[Suspension],
     extra_cites: tuple[str, ...] = (),
     original: bool = True,
+    codes: tuple[int, ...] = (),
 ) -> AssessmentCsed:
     """The CSED of one assessment, its timeline and the dates under the other counting readings."""
     base = base_date(assessed)
     result, total, steps, provisional = _run(assessed, base, suspensions, Convention.SUBTRACTION)
-    timeline = [Step(assessed, f"{label} assessed", ("CSED-1", "CSED-2", *extra_cites))]
-    base_words = f"Ten years later, same calendar date: {base.isoformat()}"
-    if (assessed.month, assessed.day) == (2, 29):
-        base_words += " (assessed on 29 February: 28 February used; 1 March is the other reading)"
+    name = assessment_name(codes, original)
+    timeline = [Step(assessed, clause("assessed", assessment=name), ("CSED-1", "CSED-2", *extra_cites))]
+    leap = (assessed.month, assessed.day) == (2, 29)
+    base_words = clause("base_leap" if leap else "base", day=base)
     timeline.append(Step(base, base_words, ("CSED-1", "CSED-6") if assessed.month == 2 else ("CSED-1",)))
     timeline.extend(steps)
     alternatives: dict[str, date] = {}
@@ -166,126 +167,142 @@ def assessment_csed(
     both = _run(assessed, leap_base, suspensions, Convention.INCLUSIVE)[0]
     if both != result and alternatives:
         alternatives["both"] = both
-    end_words = _end_words(result, total, provisional, alternatives)
-    timeline.append(Step(result, end_words, ("CSED-3", "CSED-5") if alternatives else ("CSED-3",), total))
+    what, more = _end_words(result, total, provisional, alternatives)
+    cites = ("CSED-3", "CSED-5") if alternatives else ("CSED-3",)
+    timeline.append(Step(result, what, cites, total, detail=more))
     return AssessmentCsed(
-        period_id, assessed, label, base, result, total, provisional, tuple(timeline), alternatives, original
+        period_id, assessed, base, result, total, provisional, tuple(timeline), alternatives, original, codes
     )
 
 
-READING_WORDS = {
-    "inclusive": "counting both the first and last day of each suspension",
-    "mar1": "with 1 March as the anniversary",
-    "both": "with both of those readings",
-}
+def _at_least(day: date, provisional: bool) -> date | Message:
+    return message("statute.at_least", day=day) if provisional else day
 
 
-def _end_words(result: date, total: int, provisional: bool, alternatives: dict[str, date]) -> str:
+def _reading(name: str) -> Message:
+    """A counting reading by name (``inclusive``, ``mar1``, ``both``): ``csed_timeline.reading.*``."""
+    return clause(f"reading.{name}")
+
+
+def _end_words(
+    result: date, total: int, provisional: bool, alternatives: dict[str, date]
+) -> tuple[Message, tuple[Message, ...]]:
     """The last timeline line. Safer date first (ADR 0002): a date after which the IRS may no longer act is shown
     at its LATEST reading, the primary date and the other readings beside it with the reason."""
-    at_least = "at least " if provisional else ""
-    running = " — a suspension is still running, so the date will move" if provisional else ""
     later = {k: d for k, d in alternatives.items() if d > result and k != "both"} or {
         k: d for k, d in alternatives.items() if d > result
     }
+    csed = _at_least(result, provisional)
     if later:
         name, latest = max(later.items(), key=lambda kv: kv[1])
-        words = (
-            f"CSED: {at_least}{latest.isoformat()} {READING_WORDS[name]} (the later reading, shown first: only after "
-            f"it has the statute surely run out); {result.isoformat()} counting one end of each suspension only "
-            f"({total} suspended days counted){running}"
-        )
+        what = clause("end_later", latest=_at_least(latest, provisional), reading=_reading(name), csed=csed, days=total)
         others = {k: d for k, d in alternatives.items() if k not in {name, "both"} and d != latest}
     else:
-        words = f"CSED: {at_least}{result.isoformat()} ({total} suspended days counted){running}"
+        what = clause("end", csed=csed, days=total)
         others = {k: d for k, d in alternatives.items() if k != "both"}
+    more: list[Message] = [clause("running")] if provisional else []
     for k, d in others.items():
-        words += f"; {READING_WORDS[k]} it is {d.isoformat()}"
-        if d < result:
-            words += " (earlier: a levy between the two dates is not treated as surely too late)"
-    return words
+        more.append(clause("other_reading_earlier" if d < result else "other_reading", reading=_reading(k), day=d))
+    return what, tuple(more)
 
 
 def _applies(s: Suspension, period_id: str) -> bool:
     return not s.periods or period_id in s.periods
 
 
-def _assessments(p: TaxPeriod, labels: dict[tuple[str, date], str]) -> list[tuple[date, str, bool]]:
-    """(date, working label, original?) of each assessment: the first (original) and the additional ones."""
-    out: dict[date, tuple[str, bool]] = {}
+def _assessments(p: TaxPeriod) -> list[tuple[date, bool]]:
+    """(date, original?) of each assessment: the first (original) and the additional ones."""
+    out: dict[date, bool] = {}
     if p.assessment_date is not None:
-        out[p.assessment_date] = (labels.get((p.id, p.assessment_date), "Tax"), True)
+        out[p.assessment_date] = True
     for d in p.additional_assessment_dates:
-        out.setdefault(d, (labels.get((p.id, d), "Additional assessment"), False))
-    return [(d, label, original) for d, (label, original) in sorted(out.items())]
+        out.setdefault(d, False)
+    return sorted(out.items())
 
 
-def _compare(stated: date, assessments: Sequence[AssessmentCsed], susp: Sequence[Suspension]) -> str | None:
+def _name(a: AssessmentCsed) -> Message:
+    return assessment_name(a.codes, a.original)
+
+
+def _compare(stated: date, assessments: Sequence[AssessmentCsed], susp: Sequence[Suspension]) -> tuple[Message, ...]:
     """Why a stated CSED differs from the computed one: the nearest assessment, and the events that explain it."""
     for a in assessments:
         if stated == a.date:
-            return None
+            return ()
         for reading, d in a.alternatives.items():
             if stated == d and reading != "both":
-                return f"The stated CSED {stated.isoformat()} matches the {a.label} CSED read another way ({reading})."
+                return (clause("stated.other_reading", stated=stated, assessment=_name(a), reading=_reading(reading)),)
     near = min(assessments, key=lambda a: (abs((stated - a.date).days), a.assessed))
     diff = (stated - near.date).days
-    words = (
-        f"The stated CSED {stated.isoformat()} differs from the computed {near.date.isoformat()} "
-        f"({near.label} assessed {near.assessed.isoformat()}) by {diff:+d} days."
-    )
+    out = [
+        clause(
+            "stated.differs_later" if diff > 0 else "stated.differs_earlier",
+            stated=stated,
+            days=abs(diff),
+            computed=near.date,
+            assessment=_name(near),
+            assessed=near.assessed,
+        )
+    ]
     left_out = [
         s
         for s in susp
-        if assessment_csed(near.period_id, near.assessed, near.label, [x for x in susp if x != s]).date == stated
+        if assessment_csed(near.period_id, near.assessed, [x for x in susp if x != s], codes=near.codes).date == stated
     ]
     same_length = [s for s in susp if abs((s.end - s.start).days) == abs(diff)]
     if left_out:
-        words += " It equals the computed date without: " + "; ".join(_event(s) for s in left_out) + "."
-        words += " Check whether the IRS counted that event."
+        out.append(clause("stated.without", events=[_span(s) for s in left_out]))
     elif same_length:
-        words += " The difference equals the length of: " + "; ".join(_event(s) for s in same_length) + "."
+        out.append(clause("stated.same_length", events=[_span(s) for s in same_length]))
     elif susp:
-        words += " Check these events, which the two dates may count differently: " + "; ".join(map(_event, susp)) + "."
+        out.append(clause("stated.check", events=[_span(s) for s in susp]))
     else:
-        words += (
-            " No suspension is known to the case; ask the IRS which events it counted (TIGTA found many CSEDs wrong)."
-        )
-    return words
+        out.append(clause("stated.none_known"))
+    return tuple(out)
 
 
-def _event(s: Suspension) -> str:
-    return f"{s.label} ({s.source}) {s.start.isoformat()} to {s.end.isoformat()}, {(s.end - s.start).days} days"
+def _span(s: Suspension) -> Message:
+    return clause("span", event=s.name, source=s.source, start=s.start, end=s.end, days=(s.end - s.start).days)
 
 
 def case_csed(
-    case: Case, as_of: date, labels: dict[tuple[str, date], str] | None = None, events: Events | None = None
+    case: Case,
+    as_of: date,
+    codes: dict[tuple[str, date], tuple[int, ...]] | None = None,
+    events: Events | None = None,
 ) -> dict[str, PeriodCsed]:
-    """Computed CSEDs for every period with a known assessment date."""
+    """Computed CSEDs for every period with a known assessment date; ``codes``: the transcript's transaction codes
+    of each (period, assessment date), which name the assessment."""
     events = events if events is not None else read_events(case, as_of)
-    labels = labels or {}
+    codes = codes or {}
     out: dict[str, PeriodCsed] = {}
     for p in case.tax_periods:
-        found = _assessments(p, labels)
+        found = _assessments(p)
         if not found:
             continue
         susp = [s for s in events.suspensions if _applies(s, p.id)]
         try:
-            rows = tuple(assessment_csed(p.id, d, lab, susp, original=first) for d, lab, first in found)
-        except (params.MissingParameter, OverflowError) as exc:  # a date outside the tables or the calendar
-            out[p.id] = PeriodCsed(p.id, (), (f"the CSED cannot be computed: {exc}",))
+            rows = tuple(
+                assessment_csed(p.id, d, susp, original=first, codes=codes.get((p.id, d), ())) for d, first in found
+            )
+        except (params.MissingParameter, OverflowError):  # a date outside the tables or the calendar
+            out[p.id] = PeriodCsed(p.id, (), (clause("note.not_computed"),))
             continue
         notes = list(events.notes)
-        notes += [f"{n.label} ({n.source}): {n.why}" for n in events.no_effect if not n.periods or p.id in n.periods]
+        notes += [
+            clause("note.no_effect", event=n.name, source=n.source, why=n.why)
+            for n in events.no_effect
+            if not n.periods or p.id in n.periods
+        ]
         notes += _wrongful_levy(case, p, rows, susp)
         stated = p.irs_stated_csed or p.csed
-        diff = _compare(stated, rows, susp) if stated is not None else None
+        diff = _compare(stated, rows, susp) if stated is not None else ()
         used = tuple(params.use(pid, found[0][0]) for pid in ("csed.collection_period_years",))
         out[p.id] = PeriodCsed(p.id, rows, tuple(notes), stated, diff, used)
     return out
 
 
-def _wrongful_levy(case: Case, p: TaxPeriod, rows: Sequence[AssessmentCsed], susp: list[Suspension]) -> list[str]:
+def _wrongful_levy(case: Case, p: TaxPeriod, rows: Sequence[AssessmentCsed], susp: list[Suspension]) -> list[Message]:
     """§ 6503(f)(1): only the amount returned gets the longer statute (CSED-3 row 10)."""
     notes = []
     for i, claim in enumerate(case.proceedings.wrongful_levy_claims):
@@ -299,17 +316,17 @@ def _wrongful_levy(case: Case, p: TaxPeriod, rows: Sequence[AssessmentCsed], sus
         end = returned + timedelta(days=tail)
         extra = Suspension(
             "CSED-3.10",
-            "Wrongful levy",
             f"proceedings.wrongful_levy_claims[{i}]",
             levy.served_date,
             end,
-            f"returned {returned.isoformat()} + {tail} days",
+            (clause("detail.returned_plus", day=returned, days=tail),),
         )
         for a in rows:
-            scoped = assessment_csed(p.id, a.assessed, a.label, [*susp, extra], original=a.original)
+            scoped = assessment_csed(p.id, a.assessed, [*susp, extra], original=a.original, codes=a.codes)
             if scoped.date != a.date:
-                amount = f"${levy.amount_taken:,.2f}" if levy.amount_taken is not None else "the amount returned"
-                notes.append(
-                    f"Wrongful levy (§ 6503(f)(1)): for {amount} only, the {a.label} CSED is {scoped.date.isoformat()}"
-                )
+                if levy.amount_taken is not None:
+                    said = clause("note.wrongful_levy", amount=levy.amount_taken, assessment=_name(a), day=scoped.date)
+                else:
+                    said = clause("note.wrongful_levy_amount_unknown", assessment=_name(a), day=scoped.date)
+                notes.append(said)
     return notes

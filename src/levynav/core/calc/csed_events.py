@@ -10,10 +10,11 @@ from datetime import date, timedelta
 
 from levynav.core import params
 from levynav.core.calc import csed_hearings_and_claims as more
-from levynav.core.calc.csed_reader import Reader, appeal, periods
-from levynav.core.calc.csed_types import Events, NoEffect, Suspension
+from levynav.core.calc.csed_reader import Reader, appeal, detail, note, periods
+from levynav.core.calc.csed_types import Events, NoEffect, Suspension, clause
 from levynav.core.calc.dates import add_months
 from levynav.core.model.case import AlternativeStatus, Case
+from levynav.core.model.message import Message
 
 
 def _installment_agreements(r: Reader) -> None:
@@ -21,57 +22,49 @@ def _installment_agreements(r: Reader) -> None:
         src = f"installment_agreements[{i}]"
         scope = periods(ia.tax_periods)
         start = ia.pending_date or ia.requested_date
-        label = "Installment agreement request pending"
         if start is None and ia.status in {
             AlternativeStatus.REQUESTED,
             AlternativeStatus.PENDING,
             AlternativeStatus.REJECTED,
         }:
             r.missing.append(f"{src}.requested_date")
-            r.notes.append(
-                f"{src}: the date the agreement was requested is not known, so its pending time is not counted"
-            )
+            r.notes.append(note("ia_request_date_unknown", source=src))
         pend_end: date | None = None
         if ia.status in {AlternativeStatus.ENTERED, AlternativeStatus.ACCEPTED, AlternativeStatus.TERMINATED}:
             pend_end = ia.entered_date
         elif ia.status is AlternativeStatus.REJECTED and ia.rejected_date is not None:
             extra = r.days("csed.ia_post_rejection_days", ia.rejected_date)
             end = ia.rejected_date + timedelta(days=extra)
-            detail = f"rejected {ia.rejected_date.isoformat()}, + {extra} days = {end.isoformat()}"
-            end, detail, is_open = appeal(r, ia.rejected_date, end, detail, ia.appeal_date, ia.appeal_decided_date)
+            said: tuple[Message, ...] = (detail("rejected_plus", day=ia.rejected_date, days=extra, end=end),)
+            end, said, is_open = appeal(r, ia.rejected_date, end, said, ia.appeal_date, ia.appeal_decided_date)
             if start is not None:
-                r.add(Suspension("CSED-3.3", label + ", then rejected", src, start, end, detail, is_open, scope))
+                r.add(Suspension("CSED-3.3", src, start, end, said, is_open, scope))
             continue
         elif ia.status in {AlternativeStatus.REQUESTED, AlternativeStatus.PENDING}:
             if start is not None:
-                r.open_until_today("CSED-3.2", label, src, start, "still pending", periods=scope)
+                r.open_until_today("CSED-3.2", src, start, (detail("still_pending"),), periods=scope)
             continue
         if start is not None and pend_end is not None and pend_end > start:
             r.add(
                 Suspension(
                     "CSED-3.2",
-                    label,
                     src,
                     start,
                     pend_end,
-                    f"pending until approved {pend_end.isoformat()}",
+                    (detail("pending_until_approved", day=pend_end),),
                     False,
                     scope,
                 )
             )
         elif start is None and pend_end is not None:
-            r.notes.append(
-                f"{src}: the request date is not known; if the agreement was pending before it was approved "
-                "on " + pend_end.isoformat() + ", that time also suspends the statute"
-            )
+            r.notes.append(note("ia_request_date_unknown_approved", source=src, day=pend_end))
         if ia.entered_date is not None or ia.status in {AlternativeStatus.ENTERED, AlternativeStatus.ACCEPTED}:
             r.none.append(
                 NoEffect(
                     "CSED-3.5",
-                    "Installment agreement in effect",
                     src,
                     ia.entered_date,
-                    "an agreement in effect does not suspend the statute",
+                    clause("why.ia_in_effect"),
                     scope,
                 )
             )
@@ -81,13 +74,9 @@ def _installment_agreements(r: Reader) -> None:
                 continue
             extra = r.days("csed.ia_post_rejection_days", ia.terminated_date)
             end = ia.terminated_date + timedelta(days=extra)
-            detail = f"terminated {ia.terminated_date.isoformat()}, + {extra} days = {end.isoformat()}"
-            end, detail, is_open = appeal(r, ia.terminated_date, end, detail, ia.appeal_date, ia.appeal_decided_date)
-            r.add(
-                Suspension(
-                    "CSED-3.4", "Installment agreement terminated", src, ia.terminated_date, end, detail, is_open, scope
-                )
-            )
+            said_t: tuple[Message, ...] = (detail("terminated_plus", day=ia.terminated_date, days=extra, end=end),)
+            end, said_t, is_open = appeal(r, ia.terminated_date, end, said_t, ia.appeal_date, ia.appeal_decided_date)
+            r.add(Suspension("CSED-3.4", src, ia.terminated_date, end, said_t, is_open, scope))
 
 
 def _offers(r: Reader) -> None:
@@ -95,16 +84,13 @@ def _offers(r: Reader) -> None:
         src = f"offers[{i}]"
         scope = periods(o.tax_periods)
         start = o.pending_date or o.submitted_date
-        label = "Offer in compromise pending"
         if start is None:
             r.missing.append(f"{src}.pending_date")
-            r.notes.append(f"{src}: the date the offer was accepted for processing is not known, so it is not counted")
+            r.notes.append(note("oic_date_unknown", source=src))
             continue
         if o.pending_date is None:
             r.missing.append(f"{src}.pending_date")
-            r.notes.append(
-                f"{src}: counted from the date sent ({start.isoformat()}) because the processing date is not known"
-            )
+            r.notes.append(note("oic_counted_from_sent", source=src, day=start))
         ended = {
             AlternativeStatus.ACCEPTED: o.accepted_date,
             AlternativeStatus.RETURNED: o.returned_date,
@@ -113,23 +99,19 @@ def _offers(r: Reader) -> None:
         if o.status is AlternativeStatus.REJECTED and o.rejected_date is not None:
             extra = r.days("csed.oic_post_rejection_days", o.rejected_date)
             end = o.rejected_date + timedelta(days=extra)
-            detail = f"rejected {o.rejected_date.isoformat()}, + {extra} days = {end.isoformat()}"
-            end, detail, is_open = appeal(r, o.rejected_date, end, detail, o.appeal_date, o.appeal_decided_date)
-            r.add(Suspension("CSED-3.6", label + ", then rejected", src, start, end, detail, is_open, scope))
+            said_o: tuple[Message, ...] = (detail("rejected_plus", day=o.rejected_date, days=extra, end=end),)
+            end, said_o, is_open = appeal(r, o.rejected_date, end, said_o, o.appeal_date, o.appeal_decided_date)
+            r.add(Suspension("CSED-3.6", src, start, end, said_o, is_open, scope))
         elif o.status in ended and ended[o.status] is not None:
             end_day = ended[o.status]
             assert end_day is not None
-            r.add(
-                Suspension(
-                    "CSED-3.6", label, src, start, end_day, f"{o.status.value} {end_day.isoformat()}", False, scope
-                )
-            )
+            said = (detail(f"ended.{o.status.value}", day=end_day),)
+            r.add(Suspension("CSED-3.6", src, start, end_day, said, False, scope))
         else:
             if o.status not in {AlternativeStatus.PENDING, AlternativeStatus.REQUESTED}:
                 r.missing.append(f"{src}.{o.status.value}_date")
-            r.open_until_today(
-                "CSED-3.6", label, src, start, f"status {o.status.value}, end date not known", periods=scope
-            )
+            said = (detail("status_end_unknown", status=o.status),)
+            r.open_until_today("CSED-3.6", src, start, said, periods=scope)
 
 
 def _bankruptcies(r: Reader) -> None:
@@ -137,15 +119,13 @@ def _bankruptcies(r: Reader) -> None:
         src = f"proceedings.bankruptcies[{i}]"
         ends = [d for d in (b.discharge_date, b.dismissal_date, b.closed_date) if d is not None]
         months = r.days("csed.bankruptcy_tail_months", b.petition_date)
-        label = "Bankruptcy" + (f" (chapter {b.chapter})" if b.chapter else "")
         if not ends:
             r.missing.append(f"{src}.discharge_date")
             r.open_until_today(
                 "CSED-3.7",
-                label,
                 src,
                 b.petition_date,
-                f"the case is still open; {months} months more will follow when it ends",
+                (detail("bankruptcy_open", months=months),),
                 tail_months=months,
                 chapter=b.chapter,
             )
@@ -155,11 +135,10 @@ def _bankruptcies(r: Reader) -> None:
         r.add(
             Suspension(
                 "CSED-3.7",
-                label,
                 src,
                 b.petition_date,
                 end,
-                f"collection barred until {stay_end.isoformat()}, + {months} months = {end.isoformat()}",
+                (detail("barred_plus_months", day=stay_end, months=months, end=end),),
                 chapter=b.chapter,
             )
         )
@@ -179,13 +158,14 @@ def read_events(case: Case, as_of: date) -> Events:
     ):
         # Only the two known limits are caught, typed: a day count with no value on the event's date (its id is
         # kept) and a date outside the calendar. Anything else is a fault and is not hidden.
+        events = clause(f"reader.{reader.__name__.strip('_')}")
         try:
             reader(r)
         except params.MissingParameter as exc:
             r.law_gaps.append(exc.pid)
-            r.notes.append(f"some events could not be counted ({reader.__name__.strip('_')}): {exc}")
-        except OverflowError as exc:
-            r.notes.append(f"some events could not be counted ({reader.__name__.strip('_')}): {exc}")
+            r.notes.append(note("law_gap", events=events))
+        except OverflowError:
+            r.notes.append(note("calendar", events=events))
     return Events(
         tuple(r.out), tuple(r.none), tuple(r.notes), tuple(dict.fromkeys(r.missing)), tuple(dict.fromkeys(r.law_gaps))
     )

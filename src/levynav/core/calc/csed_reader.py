@@ -5,9 +5,20 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from levynav.core import params
-from levynav.core.calc.csed_types import NoEffect, Suspension
+from levynav.core.calc.csed_types import NoEffect, Suspension, clause
 from levynav.core.calc.dates import add_months
 from levynav.core.model.case import Case
+from levynav.core.model.message import Message
+
+
+def detail(name: str, **args: object) -> Message:
+    """A clause of how an event's end was found: ``csed_timeline.detail.NAME``."""
+    return clause(f"detail.{name}", **args)
+
+
+def note(name: str, **args: object) -> Message:
+    """A note of the reading: ``csed_timeline.note.NAME``."""
+    return clause(f"note.{name}", **args)
 
 
 class Reader:
@@ -16,7 +27,7 @@ class Reader:
         self.as_of = as_of
         self.out: list[Suspension] = []
         self.none: list[NoEffect] = []
-        self.notes: list[str] = []
+        self.notes: list[Message] = []
         self.missing: list[str] = []
         self.law_gaps: list[str] = []
 
@@ -27,16 +38,16 @@ class Reader:
         self.out.append(s)
 
     def open_until_today(
-        self, ref: str, label: str, source: str, start: date, why: str, tail_months: int = 0, **kw: object
+        self, ref: str, source: str, start: date, why: tuple[Message, ...], tail_months: int = 0, **kw: object
     ) -> None:
         """Count an event still running up to the as-of date; ``tail_months`` adds the period the law says follows
         its end in any case (e.g. six months after a bankruptcy stay, § 6503(h)), so "at least" includes it."""
         today = max(start, self.as_of)
         end = add_months(today, tail_months) if tail_months else today
-        detail = f"{why}; counted up to {today.isoformat()}"
+        said = (*why, detail("counted_up_to", day=today))
         if tail_months:
-            detail += f", + {tail_months} months that follow in any case = {end.isoformat()}"
-        self.add(Suspension(ref, label, source, start, end, detail, open=True, **kw))  # type: ignore[arg-type]
+            said += (detail("tail_any_case", months=tail_months, end=end),)
+        self.add(Suspension(ref, source, start, end, said, open=True, **kw))  # type: ignore[arg-type]
 
 
 def periods(refs: list[str]) -> tuple[str, ...]:
@@ -44,25 +55,17 @@ def periods(refs: list[str]) -> tuple[str, ...]:
 
 
 def appeal(
-    r: Reader, decided: date, end: date, detail: str, appeal: date | None, appeal_decided: date | None
-) -> tuple[date, str, bool]:
+    r: Reader, decided: date, end: date, said: tuple[Message, ...], appeal: date | None, appeal_decided: date | None
+) -> tuple[date, tuple[Message, ...], bool]:
     """Extend a post-rejection suspension by a timely appeal (§ 6331(k)(1)(C), (k)(2)(C))."""
     if appeal is None:
-        return end, detail + " (no appeal known)", False
+        return end, (*said, detail("no_appeal")), False
     window = r.days("csed.appeal_window_days", decided)
     if appeal > decided + timedelta(days=window):
-        return (
-            end,
-            detail + f"; the appeal of {appeal.isoformat()} was after the {window}-day window, so it adds nothing",
-            False,
-        )
+        return end, (*said, detail("appeal_late", appeal=appeal, days=window)), False
     if appeal_decided is None:
         last = max(end, r.as_of)
-        return (
-            last,
-            detail + f"; appeal filed {appeal.isoformat()} and still pending, counted up to {last.isoformat()}",
-            True,
-        )
+        return last, (*said, detail("appeal_pending", appeal=appeal, day=last)), True
     if appeal_decided > end:
-        return appeal_decided, detail + f"; timely appeal decided {appeal_decided.isoformat()}", False
-    return end, detail + f"; timely appeal decided {appeal_decided.isoformat()} within that time", False
+        return appeal_decided, (*said, detail("appeal_decided", day=appeal_decided)), False
+    return end, (*said, detail("appeal_decided_within", day=appeal_decided)), False

@@ -1,4 +1,9 @@
-"""Records of the CSED engine: suspensions read from the case, and the computed dates with their timelines."""
+"""Records of the CSED engine: suspensions read from the case, and the computed dates with their timelines.
+
+No words: an event is named by its reference id (label ``csed_event``) with its bankruptcy chapter or transcript
+transaction code; every clause of a timeline line, a note or a comparison is a message reference
+(``csed_timeline.*``, data/messages/<lang>/csed_timeline.yaml) that ``levynav.explain.csed_timeline`` renders.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,7 @@ from datetime import date
 from enum import StrEnum
 
 from levynav.core.model.analysis import ParamUse
+from levynav.core.model.message import LabelArg, Message, message
 
 
 class Convention(StrEnum):
@@ -32,12 +38,11 @@ class LeapDay(StrEnum):
 class Suspension:
     """One event that suspends the statute, as the engine will count it."""
 
-    ref: str  # registry id of the CSED-3 row, e.g. "CSED-3.6"
-    label: str  # plain words, e.g. "Offer in compromise pending"
+    ref: str  # registry id of the CSED-3 row, e.g. "CSED-3.6" (its name: label ``csed_event``)
     source: str  # the case path it was read from, e.g. "offers[0]"
     start: date
     end: date  # last day of the suspension (tails included); for an open one: the as-of date
-    detail: str  # how the end was found, in words
+    detail: tuple[Message, ...]  # how the end was found, clause by clause (``csed_timeline.detail.*``)
     open: bool = False  # still running on the as-of date: the CSED is at least the date shown
     periods: tuple[str, ...] = ()  # () = every period of the case
     floor_anchor: date | None = None  # CDP: the statute may not end before anchor + floor_days
@@ -49,24 +54,47 @@ class Suspension:
     tc: int | None = None  # the account transcript's transaction code the event was read from (TC 520), if any
     chapter: int | None = None  # a bankruptcy's chapter (7, 11, 13 …), when known
 
+    @property
+    def name(self) -> LabelArg | Message:
+        return event_name(self.ref, self.chapter, self.tc)
+
+
+def event_name(ref: str, chapter: int | None = None, tc: int | None = None) -> LabelArg | Message:
+    """A suspending event by its reference id (label ``csed_event``), with the bankruptcy chapter or the
+    transcript's transaction code when the case gives them (``statute.event_chapter`` / ``statute.event_tc``)."""
+    event = LabelArg(enum="csed_event", value=ref)
+    if chapter is not None:
+        return message("statute.event_chapter", event=event, chapter=chapter)
+    if tc is not None:
+        return message("statute.event_tc", event=event, tc=tc)
+    return event
+
+
+def clause(name: str, **args: object) -> Message:
+    """One clause of the CSED engine's words: ``csed_timeline.NAME`` with its typed values."""
+    return message(f"csed_timeline.{name}", **args)
+
 
 @dataclass(frozen=True)
 class NoEffect:
     """An event the person may think stops the clock but that suspends nothing (or cannot be counted)."""
 
-    ref: str
-    label: str
+    ref: str  # its name: label ``csed_event``
     source: str
     day: date | None
-    why: str
+    why: Message  # ``csed_timeline.why.*``
     periods: tuple[str, ...] = ()
+
+    @property
+    def name(self) -> LabelArg:
+        return LabelArg(enum="csed_event", value=self.ref)
 
 
 @dataclass(frozen=True)
 class Events:
     suspensions: tuple[Suspension, ...]
     no_effect: tuple[NoEffect, ...]
-    notes: tuple[str, ...]  # facts missing or assumptions made while reading the case
+    notes: tuple[Message, ...]  # facts missing or assumptions made while reading the case
     missing: tuple[str, ...]  # case paths that would make the computation firmer
     law_gaps: tuple[str, ...] = ()  # parameter ids with no value on an event's date (the event is not counted)
 
@@ -76,12 +104,13 @@ class Step:
     """One line of a CSED timeline."""
 
     day: date
-    what: str
+    what: Message  # the line (``csed_timeline.*``)
     cites: tuple[str, ...]
     days: int | None = None  # suspended days this line adds (after overlaps), or None
     end: date | None = None
     counted: bool = True
     event: Suspension | None = None  # the suspension this line counts (typed: its ref, TC and chapter)
+    detail: tuple[Message, ...] = ()  # the line's further clauses, joined with "; " after ``what``
 
 
 @dataclass(frozen=True)
@@ -90,7 +119,6 @@ class AssessmentCsed:
 
     period_id: str
     assessed: dt.date
-    label: str  # working words for the transcript view; ``original`` is the typed kind
     base: dt.date
     date: dt.date
     suspended_days: int
@@ -98,6 +126,7 @@ class AssessmentCsed:
     timeline: tuple[Step, ...]
     alternatives: dict[str, dt.date] = field(default_factory=dict)  # reading -> date, only where it differs
     original: bool = True  # the period's first assessment (False: an additional assessment)
+    codes: tuple[int, ...] = ()  # the account transcript's transaction codes of the assessment (150, 290 …), if read
 
     @property
     def alternative(self) -> dt.date | None:
@@ -111,9 +140,9 @@ class PeriodCsed:
 
     period_id: str
     assessments: tuple[AssessmentCsed, ...]
-    notes: tuple[str, ...] = ()
+    notes: tuple[Message, ...] = ()  # ``csed_timeline.note.*``
     stated: dt.date | None = None
-    stated_difference: str | None = None  # why the stated CSED differs, in words
+    stated_difference: tuple[Message, ...] = ()  # why the stated CSED differs (``csed_timeline.stated.*``), or ()
     params: tuple[ParamUse, ...] = ()
 
     @property
