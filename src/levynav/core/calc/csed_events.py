@@ -13,7 +13,8 @@ from levynav.core.calc import csed_hearings_and_claims as more
 from levynav.core.calc.csed_reader import Reader, appeal, periods
 from levynav.core.calc.csed_types import Events, NoEffect, Suspension
 from levynav.core.calc.dates import add_months
-from levynav.core.model.case import AlternativeStatus, Case
+from levynav.core.calc.repeat_filing_stay import RepeatKind, repeat_filing, short_stay_ended
+from levynav.core.model.case import AlternativeStatus, Bankruptcy, Case
 
 
 def _installment_agreements(r: Reader) -> None:
@@ -138,6 +139,8 @@ def _bankruptcies(r: Reader) -> None:
         ends = [d for d in (b.discharge_date, b.dismissal_date, b.closed_date) if d is not None]
         months = r.days("csed.bankruptcy_tail_months", b.petition_date)
         label = "Bankruptcy" + (f" (chapter {b.chapter})" if b.chapter else "")
+        if _repeat_filer(r, i, b, src, label, months, min(ends) if ends else None):
+            continue
         if not ends:
             r.missing.append(f"{src}.discharge_date")
             r.open_until_today(
@@ -163,6 +166,74 @@ def _bankruptcies(r: Reader) -> None:
                 chapter=b.chapter,
             )
         )
+
+
+def _repeat_filer(r: Reader, i: int, b: Bankruptcy, src: str, label: str, months: int, end: date | None) -> bool:
+    """§ 6503(h) suspends "for the period during which the Secretary is prohibited by reason of such case from ...
+    collecting", plus six months. A repeat filer's case may have had no stay (11 U.S.C. § 362(c)(4)) or one that
+    ended for the debtor on the 30th day (§ 362(c)(3)); see calc/repeat_filing_stay.py. True when this reader
+    counted the case (the ordinary count is then skipped)."""
+    rf = repeat_filing(r.case, i)
+    if rf.kind is RepeatKind.NONE:
+        start = b.stay_imposed_date
+        if start is None or (end is not None and start >= end):
+            r.none.append(
+                NoEffect(
+                    "CSED-3.7",
+                    label,
+                    src,
+                    b.petition_date,
+                    "no automatic stay began, because two or more earlier cases were dismissed in the year before "
+                    "(11 U.S.C. § 362(c)(4)); with no stay the IRS was not barred from collecting, so the case "
+                    "does not pause the statute (26 U.S.C. § 6503(h))",
+                )
+            )
+            return True
+        if end is None:
+            r.missing.append(f"{src}.discharge_date")
+            r.open_until_today(
+                "CSED-3.7", label, src, start, "the stay the court imposed is still in force", tail_months=months
+            )
+            return True
+        tail = add_months(end, months)
+        r.add(
+            Suspension(
+                "CSED-3.7",
+                label,
+                src,
+                start,
+                tail,
+                f"stay imposed by the court on {start.isoformat()} (11 U.S.C. § 362(c)(4)(C)), in force until "
+                f"{end.isoformat()}, + {months} months = {tail.isoformat()}",
+                chapter=b.chapter,
+            )
+        )
+        return True
+    if not short_stay_ended(b, rf) or rf.last_day is None or (end is not None and end <= rf.last_day):
+        return False
+    if b.stay_continued is None:
+        r.missing.append(f"{src}.stay_continued")
+    last = rf.last_day
+    tail = add_months(last, months)
+    r.add(
+        Suspension(
+            "CSED-3.7",
+            label,
+            src,
+            b.petition_date,
+            tail,
+            f"the stay ended for the debtor on {last.isoformat()}, the 30th day, because an earlier case was "
+            f"dismissed in the year before (11 U.S.C. § 362(c)(3)), + {months} months = {tail.isoformat()}",
+            chapter=b.chapter,
+        )
+    )
+    r.notes.append(
+        f"{src}: counted to the 30th day of the stay (+ {months} months), the earlier CSED. The IRS may count the "
+        "whole case, holding that the stay still barred collection from property of the bankruptcy estate "
+        "(IRS Chief Counsel Notice CC-2008-007); the CSED would then be later"
+        + ("; if the court extended the stay, it runs to the end of the case" if b.stay_continued is None else "")
+    )
+    return True
 
 
 def read_events(case: Case, as_of: date) -> Events:
