@@ -13,7 +13,8 @@ from levynav.core.calc import csed_hearings_and_claims as more
 from levynav.core.calc.csed_reader import Reader, appeal, detail, note, periods
 from levynav.core.calc.csed_types import Events, NoEffect, Suspension, clause
 from levynav.core.calc.dates import add_months
-from levynav.core.model.case import AlternativeStatus, Case
+from levynav.core.calc.repeat_filing_stay import RepeatKind, repeat_filing, short_stay_ended
+from levynav.core.model.case import AlternativeStatus, Bankruptcy, Case
 from levynav.core.model.message import Message
 
 
@@ -119,6 +120,8 @@ def _bankruptcies(r: Reader) -> None:
         src = f"proceedings.bankruptcies[{i}]"
         ends = [d for d in (b.discharge_date, b.dismissal_date, b.closed_date) if d is not None]
         months = r.days("csed.bankruptcy_tail_months", b.petition_date)
+        if _repeat_filer(r, i, b, src, months, min(ends) if ends else None):
+            continue
         if not ends:
             r.missing.append(f"{src}.discharge_date")
             r.open_until_today(
@@ -142,6 +145,66 @@ def _bankruptcies(r: Reader) -> None:
                 chapter=b.chapter,
             )
         )
+
+
+def _repeat_filer(r: Reader, i: int, b: Bankruptcy, src: str, months: int, end: date | None) -> bool:
+    """§ 6503(h) suspends "for the period during which the Secretary is prohibited by reason of such case from ...
+    collecting", plus six months. A repeat filer's case may have had no stay (11 U.S.C. § 362(c)(4)) or one that
+    ended for the debtor on the 30th day (§ 362(c)(3)); see calc/repeat_filing_stay.py. True when this reader
+    counted the case (the ordinary count is then skipped)."""
+    rf = repeat_filing(r.case, i)
+    if rf.kind is RepeatKind.NONE:
+        start = b.stay_imposed_date
+        if start is None or (end is not None and start >= end):
+            r.none.append(NoEffect("CSED-3.7", src, b.petition_date, clause("why.no_stay_repeat_filer")))
+            return True
+        if end is None:
+            r.missing.append(f"{src}.discharge_date")
+            r.open_until_today(
+                "CSED-3.7",
+                src,
+                start,
+                (detail("court_stay_in_force", imposed=start),),
+                tail_months=months,
+                chapter=b.chapter,
+            )
+            return True
+        tail = add_months(end, months)
+        r.add(
+            Suspension(
+                "CSED-3.7",
+                src,
+                start,
+                tail,
+                (detail("court_stay_plus_months", imposed=start, day=end, months=months, end=tail),),
+                chapter=b.chapter,
+            )
+        )
+        return True
+    if not short_stay_ended(b, rf) or rf.last_day is None or (end is not None and end <= rf.last_day):
+        return False
+    if b.stay_continued is None:
+        r.missing.append(f"{src}.stay_continued")
+    last = rf.last_day
+    tail = add_months(last, months)
+    r.add(
+        Suspension(
+            "CSED-3.7",
+            src,
+            b.petition_date,
+            tail,
+            (detail("stay_ended_30th_day", day=last, months=months, end=tail),),
+            chapter=b.chapter,
+        )
+    )
+    r.notes.append(
+        note(
+            "repeat_filer_30th_day" if b.stay_continued is not None else "repeat_filer_30th_day_extension_unknown",
+            source=src,
+            months=months,
+        )
+    )
+    return True
 
 
 def read_events(case: Case, as_of: date) -> Events:

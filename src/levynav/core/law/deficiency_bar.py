@@ -21,14 +21,24 @@ petition was filed) stop an assessment or levy made while the bar runs and order
 - Jeopardy assessments (§§ 6851, 6852, 6861) are excepted: a jeopardy levy is not covered. Math-error assessments
   (§ 6213(b)) need no notice of deficiency and are outside this rule.
 - An assessment recorded for the period while the bar ran is premature if it is the deficiency (§ 6213(a)).
+- Bankruptcy (§ 6213(f)(1), reference R6213-F1): "the running of the time prescribed by subsection (a) for filing a
+  petition in the Tax Court ... shall be suspended for the period during which the debtor is prohibited by reason
+  of such case from filing a petition in the Tax Court ... and for 60 days thereafter" (Kieu v. Comm'r, 105 T.C.
+  387 (1995); Olson v. Comm'r, 86 T.C. 1314 (1986)). The stay of a Tax Court proceeding (11 U.S.C. § 362(a)(8))
+  lasts as the stay of other acts (§ 362(c)(2): closing, dismissal, discharge); a repeat filer's stay is the one
+  calc/repeat_filing_stay.py finds (none under § 362(c)(4) without an order, to the 30th day under (c)(3)). The
+  notice is still valid (§ 362(b)(9)(B)); the period, and with it the bar, simply runs longer. Read as covering
+  the notice's periods (tax years ending before the petition, as § 362(a)(8) requires for an individual).
 """
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Sequence
+from datetime import date, timedelta
 from typing import Any
 
-from levynav.core.calc.dates import last_day_after
+from levynav.core.calc.dates import last_day_after, roll_forward
+from levynav.core.calc.repeat_filing_stay import RepeatKind, repeat_filing, short_stay_ended
 from levynav.core.law.levy_facts import levy_subject
 from levynav.core.law.pending_bar_windows import days, overlaps, param
 from levynav.core.law.rule import Context, Rule
@@ -48,13 +58,37 @@ LATE_CITES = ("R6213-A1-LATE",)
 
 HOME = "discretionary.deficiency_petition_days"
 ABROAD = "discretionary.deficiency_petition_days_abroad"
+BANKRUPTCY_TAIL = "discretionary.deficiency_petition_bankruptcy_tail_days"
+BANKRUPTCY_CITES = ("R6213-F1",)
+
+
+def tax_court_stays(case: Case) -> list[tuple[date, date | None]]:
+    """The days each bankruptcy stayed a Tax Court petition (11 U.S.C. § 362(a)(8)): first day, last day (None while
+    the case runs). A repeat filer's case: from the order imposing a stay (§ 362(c)(4)) or to the 30th day
+    (§ 362(c)(3), no order continuing it)."""
+    out: list[tuple[date, date | None]] = []
+    for i, b in enumerate(case.proceedings.bankruptcies):
+        rf = repeat_filing(case, i)
+        ends = [d for d in (b.discharge_date, b.dismissal_date, b.closed_date) if d is not None]
+        end = min(ends) if ends else None
+        start = b.stay_imposed_date if rf.kind is RepeatKind.NONE else b.petition_date
+        if start is None:
+            continue
+        if short_stay_ended(b, rf) and rf.last_day is not None and (end is None or end > rf.last_day):
+            end = rf.last_day
+        out.append((start, end))
+    return out
 
 
 class _Window:
     """The barred days of one notice of deficiency: ``start`` (mailing) through ``end`` (None while running)."""
 
-    def __init__(self, n: DeficiencyNotice, sub: str, state: str | None = None) -> None:
+    def __init__(
+        self, n: DeficiencyNotice, sub: str, state: str | None = None, stays: Sequence[tuple[date, date | None]] = ()
+    ) -> None:
         self.notice, self.sub, self.state = n, sub, state
+        self.stays = list(stays)
+        self.suspended = False  # § 6213(f): a bankruptcy stay lengthened the period
         self.facts: dict[str, Any] = {f"{sub}.mailed_date": n.mailed_date}
         self.params: list[ParamUse] = []
         self.missing: list[str] = []
@@ -72,7 +106,32 @@ class _Window:
         if use is None:
             return None
         self.params.append(use)
-        return last_day_after(self.notice.mailed_date, days(use)).last
+        mailed, count = self.notice.mailed_date, days(use)
+        raw = mailed + timedelta(days=count)
+        if not any(s <= raw and (e is None or e >= mailed) for s, e in self.stays):
+            return last_day_after(mailed, count).last
+        tail_use = param(BANKRUPTCY_TAIL, mailed)
+        if tail_use is None:
+            return last_day_after(mailed, count).last  # the law for that date is not encoded: the plain count
+        self.params.append(tail_use)
+        return self._suspended_last(mailed, count, days(tail_use))
+
+    def _suspended_last(self, mailed: date, count: int, tail: int) -> date | None:
+        """§ 6213(f)(1): count the period's days, skipping each day a bankruptcy stayed a petition and the ``tail``
+        days after; None while a stay that reached the period is still running (the period has not ended)."""
+        running = [s for s, e in self.stays if e is None]
+        closed = [(s, e + timedelta(days=tail)) for s, e in self.stays if e is not None]
+        day, counted = mailed, 0
+        while counted < count:
+            day += timedelta(days=1)
+            if any(s <= day for s in running):
+                self.suspended = True
+                return None
+            if any(s <= day <= e for s, e in closed):
+                self.suspended = True
+                continue
+            counted += 1
+        return roll_forward(day)
 
     def _count(self) -> None:
         n = self.notice
@@ -80,6 +139,8 @@ class _Window:
         if abroad is not None:
             self.facts[f"{self.sub}.addressed_outside_us"] = abroad
         last = self._period(ABROAD if abroad else HOME)
+        if last is None and self.suspended:
+            return  # § 6213(f): a bankruptcy stay still holds the period: the bar runs (known, no end yet)
         if last is None:
             self.known = False
             return
@@ -171,6 +232,15 @@ def _status(w: _Window, ctx: Context) -> Finding:
         )
     if n.tax_court_petition_date is not None and not w.petition_late:
         return DEFICIENCY_BAR.finding(Outcome.APPLIES, "petition_pending", petition=n.tax_court_petition_date, **common)
+    if w.suspended and w.known:
+        # § 6213(f): the period ran longer (end known) or a bankruptcy stay still holds it (no end yet)
+        if w.end is None:
+            return DEFICIENCY_BAR.finding(
+                Outcome.APPLIES, "period_open_in_bankruptcy", also_cites=BANKRUPTCY_CITES, **common
+            )
+        return DEFICIENCY_BAR.finding(
+            Outcome.APPLIES, "period_open_bankruptcy", value=w.end, end=w.end, also_cites=BANKRUPTCY_CITES, **common
+        )
     key = "period_open" if w.known else "period_open_at_least"
     return DEFICIENCY_BAR.finding(Outcome.APPLIES, key, value=w.end, end=w.end, **common)
 
@@ -182,10 +252,11 @@ def _periods_of(case: Case, n: DeficiencyNotice) -> list[tuple[int, Any]]:
 def deficiency_levy_bar(case: Case, ctx: Context) -> list[Finding]:
     """§ 6213(a): the bar on levy (and assessment) for a deficiency, its levies and its early assessments."""
     out: list[Finding] = []
+    stays = tax_court_stays(case) if case.proceedings.deficiency_notices else []
     for k, n in enumerate(case.proceedings.deficiency_notices):
         if n.mailed_date > ctx.as_of:
             continue  # mailed after the analysis date: nothing it barred is in the record yet
-        w = _Window(n, f"proceedings.deficiency_notices[{k}]", case.taxpayer.state)
+        w = _Window(n, f"proceedings.deficiency_notices[{k}]", case.taxpayer.state, stays)
         out.append(_status(w, ctx))
         for i, levy in enumerate(case.levies):
             if not overlaps(n.tax_periods, levy.tax_periods):

@@ -20,6 +20,7 @@ from datetime import date
 from typing import Any
 
 from levynav.core.calc.dates import last_day_after
+from levynav.core.calc.repeat_filing_stay import RepeatKind, repeat_filing, short_stay_ended
 from levynav.core.law.levy_facts import is_individual, levy_subject
 from levynav.core.law.pending_bar_windows import days, overlaps, param
 from levynav.core.law.rule import Context, Rule, once
@@ -255,28 +256,93 @@ def _stay_end(b: Bankruptcy) -> date | None:
 def bankruptcy_stay(case: Case, ctx: Context) -> list[Finding]:
     """11 U.S.C. § 362(a): the petition stays collection; a levy after it violates the stay.
 
-    UNVERIFIED (reference RBK-362): repeat filers get a shorter or no stay (§ 362(c)(3), (4)); taxes for
-    periods after the petition may be collected from property outside the estate; property seized
-    before the petition may have to be turned over (Whiting Pools).
+    Repeat filers (§ 362(c)(3)–(4), reference RBK-362-SERIAL; calc/repeat_filing_stay.py): with one case
+    dismissed in the year before, the stay ends "with respect to the debtor" on the 30th day unless the court
+    continues it. What it still covers after that (property of the estate) is disputed (RBK-362-SERIAL-ESTATE), so
+    a levy after the 30th day is UNKNOWN, the person's reading (still stayed for estate property) first. With two or
+    more, no stay began: a levy after the petition broke no stay, unless the court imposed one before it.
+
+    UNVERIFIED (reference RBK-362-LIMITS): taxes for periods after the petition may be collected from property
+    outside the estate; property seized before the petition may have to be turned over (Whiting Pools).
     """
     out: list[Finding] = []
     cases = list(enumerate(case.proceedings.bankruptcies))
+    repeat = {i: repeat_filing(case, i) for i, _ in cases}
+    serial = ("RBK-362-SERIAL",)
+    estate = ("RBK-362-SERIAL", "RBK-362-SERIAL-ESTATE")
     for i, b in cases:
         sub = f"proceedings.bankruptcies[{i}]"
+        rf = repeat[i]
         end = _stay_end(b)
         facts: dict[str, Any] = {f"{sub}.petition_date": b.petition_date}
         if end is not None:
             facts[f"{sub}.stay_end"] = end
         if b.petition_date > ctx.as_of:
             continue
+        earlier = {
+            f"proceedings.bankruptcies[{j}].dismissal_date": case.proceedings.bankruptcies[j].dismissal_date
+            for j in rf.earlier
+        }
+        kw: dict[str, Any] = {"subject": sub, "params": rf.params, "also_cites": serial}
         if end is not None and end <= ctx.as_of:
             out.append(STAY.finding(Outcome.DOES_NOT_APPLY, "ended", subject=sub, facts=facts, end=end))
+        elif rf.kind is RepeatKind.NONE and (b.stay_imposed_date is None or b.stay_imposed_date > ctx.as_of):
+            out.append(
+                STAY.finding(
+                    Outcome.DOES_NOT_APPLY,
+                    "no_stay_repeat",
+                    facts={**facts, **earlier, f"{sub}.stay_imposed_date": b.stay_imposed_date},
+                    filed=b.petition_date,
+                    count=len(rf.earlier),
+                    ask_by=rf.last_day,
+                    **kw,
+                )
+            )
+        elif rf.kind is RepeatKind.NONE:
+            facts[f"{sub}.stay_imposed_date"] = b.stay_imposed_date
+            out.append(STAY.finding(Outcome.APPLIES, "stay_imposed", facts=facts, imposed=b.stay_imposed_date, **kw))
+        elif rf.kind is RepeatKind.SHORT and not b.stay_continued:
+            assert rf.last_day is not None
+            facts = {**facts, **earlier, f"{sub}.stay_continued": b.stay_continued}
+            if ctx.as_of <= rf.last_day:
+                out.append(
+                    STAY.finding(
+                        Outcome.APPLIES, "short_stay", facts=facts, filed=b.petition_date, last_day=rf.last_day, **kw
+                    )
+                )
+            else:
+                missing = [f"{sub}.stay_continued"] if b.stay_continued is None else []
+                out.append(
+                    STAY.finding(
+                        Outcome.UNKNOWN,
+                        "short_stay_ended",
+                        effect=Effect.NO_LEVY,
+                        facts=facts,
+                        missing=missing,
+                        filed=b.petition_date,
+                        last_day=rf.last_day,
+                        **{**kw, "also_cites": estate},
+                    )
+                )
+        elif rf.kind is RepeatKind.UNKNOWN:
+            out.append(
+                STAY.finding(
+                    Outcome.UNKNOWN,
+                    "repeat_unknown",
+                    facts={**facts, **earlier},
+                    missing=rf.missing,
+                    filed=b.petition_date,
+                    **kw,
+                )
+            )
         else:
             out.append(STAY.finding(Outcome.APPLIES, "open", subject=sub, facts=facts, filed=b.petition_date))
     for li, levy in enumerate(case.levies):
         lsub = levy_subject(li)
         for i, b in cases:
+            rf = repeat[i]
             end = _stay_end(b)
+            start = b.stay_imposed_date if rf.kind is RepeatKind.NONE else b.petition_date
             facts = {
                 f"proceedings.bankruptcies[{i}].petition_date": b.petition_date,
                 f"{lsub}.served_date": levy.served_date,
@@ -288,7 +354,44 @@ def bankruptcy_stay(case: Case, ctx: Context) -> list[Finding]:
                     )
                 )
                 break
-            if levy.served_date >= b.petition_date and (end is None or levy.served_date < end):
+            during_case = levy.served_date >= b.petition_date and (end is None or levy.served_date < end)
+            if rf.kind is RepeatKind.NONE and start is None:
+                if during_case:
+                    out.append(
+                        STAY_VIOLATION.finding(
+                            Outcome.DOES_NOT_APPLY,
+                            "no_stay_repeat",
+                            subject=lsub,
+                            facts=facts,
+                            params=rf.params,
+                            also_cites=serial,
+                            served=levy.served_date,
+                            filed=b.petition_date,
+                        )
+                    )
+                    break
+                continue
+            assert start is not None
+            short_over = short_stay_ended(b, rf)
+            if levy.served_date >= start and (end is None or levy.served_date < end):
+                if short_over and rf.last_day is not None and levy.served_date > rf.last_day:
+                    sub = f"proceedings.bankruptcies[{i}]"
+                    out.append(
+                        STAY_VIOLATION.finding(
+                            Outcome.UNKNOWN,
+                            "levy_after_short_stay",
+                            effect=Effect.LEVY_IMPROPER,
+                            subject=lsub,
+                            facts={**facts, f"{sub}.stay_continued": b.stay_continued},
+                            params=rf.params,
+                            missing=[f"{sub}.stay_continued"] if b.stay_continued is None else [],
+                            also_cites=estate,
+                            served=levy.served_date,
+                            filed=b.petition_date,
+                            last_day=rf.last_day,
+                        )
+                    )
+                    break
                 out.append(
                     STAY_VIOLATION.finding(
                         Outcome.APPLIES,
@@ -301,8 +404,24 @@ def bankruptcy_stay(case: Case, ctx: Context) -> list[Finding]:
                 )
                 break
             still_on = levy.released_date is None or levy.released_date > b.petition_date
-            if levy.served_date < b.petition_date and still_on and (end is None or end > ctx.as_of):
+            if levy.served_date < start and still_on and (end is None or end > ctx.as_of):
                 continuing = levy.kind in CONTINUING
+                if short_over and rf.last_day is not None and ctx.as_of > rf.last_day:
+                    out.append(
+                        STAY.finding(
+                            Outcome.UNKNOWN,
+                            "levy_before_short_stay_ended",
+                            effect=Effect.MUST_RELEASE if continuing else Effect.MAY_RELEASE,
+                            subject=lsub,
+                            facts={**facts, f"{lsub}.kind": levy.kind},
+                            params=rf.params,
+                            also_cites=estate,
+                            served=levy.served_date,
+                            filed=b.petition_date,
+                            last_day=rf.last_day,
+                        )
+                    )
+                    break
                 out.append(
                     STAY.finding(
                         Outcome.APPLIES,

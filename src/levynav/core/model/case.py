@@ -374,10 +374,22 @@ class Bankruptcy(Strict):
     discharge_date: date | None = None
     dismissal_date: date | None = None
     closed_date: date | None = None
+    dismissed_under_707b: bool | None = Field(
+        default=None,
+        description="the case was dismissed under 11 U.S.C. § 707(b) (chapter 7 abuse / means test)",
+    )
+    stay_continued: bool | None = Field(
+        default=None,
+        description="the court extended the stay beyond 30 days for a repeat filer (11 U.S.C. § 362(c)(3)(B))",
+    )
+    stay_imposed_date: date | None = Field(
+        default=None,
+        description="date of the court order putting a stay in place when none began (11 U.S.C. § 362(c)(4)(B)-(C))",
+    )
 
     @model_validator(mode="after")
     def _dates(self) -> Self:
-        for name in ("discharge_date", "dismissal_date", "closed_date"):
+        for name in ("discharge_date", "dismissal_date", "closed_date", "stay_imposed_date"):
             _order(self.petition_date, getattr(self, name), "petition_date", name)
         return self
 
