@@ -296,6 +296,30 @@ def test_typed_parquet_columns_read_like_text(tmp_path: Path) -> None:
     assert pl.read_parquet(a.table).equals(pl.read_parquet(b.table))
 
 
+def test_a_typed_parquet_cell_of_the_wrong_kind_is_an_error_row_naming_its_column(tmp_path: Path) -> None:
+    """A boolean column where a count belongs was read as 1 person, an integer column where a date belongs as a
+    day in 1970: each is now an error row naming the column, and the other rows are screened."""
+    source = tmp_path / "typed.parquet"
+    pl.DataFrame(
+        {
+            "case_id": ["a", "b", "c"],
+            "taxpayer_kind": ["individual"] * 3,
+            "household_size": [True, None, None],
+            "finances_household_size": [None, False, None],
+            "levy_1_kind": ["bank"] * 3,
+            "levy_1_served_date": [None, 0, None],
+        }
+    ).write_parquet(source)
+    done = run.screen_file(source, tmp_path / "out.csv", run.Options(AS_OF))
+    assert pl.read_csv(done.table)["status"].to_list() == ["error", "error", "ok"]
+    errors = [(e["row"], e["field"], e["reason"]) for e in csv.DictReader(done.errors.open(encoding="utf-8"))]
+    assert errors == [
+        ("1", "household_size", "must be a number, not true or false"),
+        ("2", "levy_1_served_date", "must be a date written YYYY-MM-DD, not a number"),
+        ("2", "finances_household_size", "must be a number, not true or false"),
+    ]
+
+
 def test_a_partitioned_parquet_folder_screens_like_one_file(tmp_path: Path) -> None:
     whole = tmp_path / "whole.parquet"
     generate.write_cases(whole, 30, seed=21, malformed_rate=0.1)
