@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -318,6 +319,48 @@ def test_a_typed_parquet_cell_of_the_wrong_kind_is_an_error_row_naming_its_colum
         ("2", "levy_1_served_date", "must be a date written YYYY-MM-DD, not a number"),
         ("2", "finances_household_size", "must be a number, not true or false"),
     ]
+
+
+@pytest.mark.parametrize("partition_rows", [1, 2, 500])
+@pytest.mark.parametrize("with_record", [False, True])
+def test_rows_sharing_a_case_id_are_error_rows_wherever_they_were_screened(
+    tmp_path: Path, partition_rows: int, with_record: bool
+) -> None:
+    """Two rows with one id cannot be told apart by a program joining the table back to its inventory (one
+    person's flags on another's file): every row sharing the id is an error row naming the other row. A row
+    without an id is known by its row number, so it shares "4" with a row whose id is 4."""
+    case = {"taxpayer": {"kind": "individual"}, "levies": [{"kind": "bank", "served_date": "2026-11-12"}]}
+    ids: list[object] = ["a", "b", "a", None, 4, "c", "a"]
+    lines = [json.dumps({**case, **({"id": i} if i is not None else {})}) for i in ids]
+    source = tmp_path / "in.jsonl"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    options = run.Options(AS_OF, partition_rows=partition_rows, with_record=with_record)
+    done = run.screen_file(source, tmp_path / "out.parquet", options)
+    table = pl.read_parquet(done.table)
+    assert table["case_id"].to_list() == ["a", "b", "a", "4", "4", "c", "a"]
+    assert table["status"].to_list() == ["error", "ok", "error", "error", "error", "ok", "error"]
+    assert table["errors"].to_list() == [1, 0, 1, 1, 1, 0, 1]
+    shared = table.filter(pl.col("status") == "error")
+    assert shared["next_deadline_id"].null_count() == shared.height
+    assert table.filter(pl.col("status") == "ok")["next_deadline_id"].null_count() == 0
+    if with_record:
+        assert shared["record"].null_count() == shared.height
+    errors = [(e["row"], e["field"], e["reason"]) for e in csv.DictReader(done.errors.open(encoding="utf-8"))]
+    assert [(r, f) for r, f, _ in errors] == [(str(n), "case_id") for n in (1, 3, 4, 5, 7)]
+    others = [int(re.search(r"row (\d+)", reason).group(1)) for _, _, reason in errors]  # type: ignore[union-attr]
+    assert others == [3, 1, 5, 4, 1]
+    assert (done.cases, done.ok, done.error_rows) == (7, 2, 5)
+    summary = {(r["flag"], r["value"]): r["cases"] for r in csv.DictReader(done.summary.open(encoding="utf-8"))}
+    assert (summary[("status", "ok")], summary[("status", "error")]) == ("2", "5")
+
+
+def test_a_screen_without_shared_ids_is_unchanged_by_the_check(tmp_path: Path) -> None:
+    source = tmp_path / "g.jsonl"
+    generate.write_cases(source, 40, seed=3)
+    done = run.screen_file(source, tmp_path / "out.csv", run.Options(AS_OF, partition_rows=7))
+    errors = list(csv.DictReader(done.errors.open(encoding="utf-8")))
+    assert all(e["field"] != "case_id" for e in errors)
+    assert pl.read_csv(done.table)["case_id"].n_unique() == 40
 
 
 def test_a_partitioned_parquet_folder_screens_like_one_file(tmp_path: Path) -> None:
