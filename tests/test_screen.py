@@ -140,6 +140,39 @@ def test_bad_rows_become_error_rows_and_lines_without_taxpayer_data(tmp_path: Pa
         assert secret not in text
 
 
+def test_a_jsonl_line_is_read_as_a_case_file_is(tmp_path: Path) -> None:
+    """A key given twice is refused by name (it was read as its last value), a number past Python's digit limit is a
+    line problem (it was "the analysis failed"), and an id must be text or a whole number, one id per case."""
+    individual = '"taxpayer": {"kind": "individual"}'
+    lines = [
+        '{"id": "twice", "taxpayer": {"kind": "individual"}, "taxpayer": {"kind": "business"}}',
+        '{"id": "inside", "taxpayer": {"kind": "individual", "kind": "business"}}',
+        "{" + individual + ', "circumstances": {"household_size": 1' + "0" * 5000 + "}}",
+        '{"id": {"a": 1}, ' + individual + "}",
+        '{"id": true, ' + individual + "}",
+        '{"id": NaN, ' + individual + "}",
+        '{"id": "x", "case_id": "y", ' + individual + "}",
+        '{"id": 8.0, ' + individual + "}",
+        '{"id": "z", "case_id": "z", ' + individual + "}",
+    ]
+    source = tmp_path / "in.jsonl"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    done = run.screen_file(source, tmp_path / "out.csv", run.Options(AS_OF))
+    table = pl.read_csv(done.table, schema_overrides={"case_id": pl.String})
+    assert table["status"].to_list() == ["error"] * 7 + ["ok", "ok"]
+    assert table["case_id"].to_list() == ["1", "2", "3", "4", "5", "6", "7", "8", "z"]
+    errors = [(e["row"], e["field"], e["reason"]) for e in csv.DictReader(done.errors.open(encoding="utf-8"))]
+    assert errors == [
+        ("1", "taxpayer", "the key is given twice in the same mapping"),
+        ("2", "kind", "the key is given twice in the same mapping"),
+        ("3", "(line)", "holds a number with too many digits"),
+        ("4", "id", "must be text or a whole number"),
+        ("5", "id", "must be text or a whole number"),
+        ("6", "id", "must be text or a whole number"),
+        ("7", "id", "differs from case_id: give one id"),
+    ]
+
+
 def test_a_bad_cell_is_reported_by_its_column(tmp_path: Path) -> None:
     source = tmp_path / "in.csv"
     source.write_text(
