@@ -10,11 +10,17 @@ from __future__ import annotations
 import json
 import os
 import re
+import typing
+from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from pydantic import ValidationError
 
 from levynav.core.model import limits
+from levynav.core.model.bounded import NOT_A_NUMBER_DATE, NOT_TRUE_OR_FALSE, Bounded
+from levynav.core.model.case import Case
 from tests.helpers import run_cli as run
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
@@ -130,6 +136,92 @@ def test_dates_outside_the_plausible_range_are_field_errors(tmp_path: Path, day:
     text = f"taxpayer: {{kind: individual, birth_date: {day}}}\nlevies: [{{kind: bank, served_date: {day}}}]\n"
     err = refused(case_file(tmp_path, text), "levies[0].served_date: is outside the plausible range")
     assert "taxpayer.birth_date: is outside the plausible range" in err
+
+
+def _input_models() -> list[type[Bounded]]:
+    """Every model a case is made of (the case and the models its fields hold, at any depth)."""
+    seen: list[type[Bounded]] = []
+    todo: list[type[Bounded]] = [Case]
+    while todo:
+        model = todo.pop()
+        if model in seen:
+            continue
+        seen.append(model)
+        for info in model.model_fields.values():
+            todo += [t for t in _types_in(info.annotation) if isinstance(t, type) and issubclass(t, Bounded)]
+    return seen
+
+
+def _types_in(annotation: object) -> list[object]:
+    args = typing.get_args(annotation)
+    return [t for a in args for t in _types_in(a)] if args else [annotation]
+
+
+def _fields_of(kind: type) -> list[tuple[type[Bounded], str]]:
+    return [
+        (model, name)
+        for model in _input_models()
+        for name, info in model.model_fields.items()
+        if kind in _types_in(info.annotation) and bool not in _types_in(info.annotation)
+    ]
+
+
+NUMBER_FIELDS = _fields_of(int)
+DATE_FIELDS = _fields_of(date)
+
+
+def _field_errors(model: type[Bounded], name: str, value: object) -> list[str]:
+    try:
+        model.model_validate({name: value})
+    except ValidationError as exc:
+        return [str(e["msg"]) for e in exc.errors() if e["loc"][:1] == (name,)]
+    return []
+
+
+def test_the_model_walk_finds_the_number_and_date_fields() -> None:
+    names = {f"{m.__name__}.{n}" for m, n in NUMBER_FIELDS + DATE_FIELDS}
+    assert {"Circumstances.household_size", "Finances.member_ages", "Levy.served_date", "Case.schema_version"} <= names
+    assert len(DATE_FIELDS) > 30, len(DATE_FIELDS)
+
+
+@pytest.mark.parametrize(("model", "name"), NUMBER_FIELDS, ids=lambda v: getattr(v, "__name__", v))
+def test_true_or_false_is_never_read_as_a_number(model: type[Bounded], name: str) -> None:
+    """Pydantic reads true as 1: a Parquet boolean column or `household_size: true` was a household of one."""
+    for value in (True, False):
+        value_given = [value] if "list" in str(model.model_fields[name].annotation) else value
+        assert any(NOT_TRUE_OR_FALSE in m for m in _field_errors(model, name, value_given)), (model, name)
+
+
+@pytest.mark.parametrize(("model", "name"), DATE_FIELDS, ids=lambda v: getattr(v, "__name__", v))
+def test_a_number_is_never_read_as_a_date(model: type[Bounded], name: str) -> None:
+    """Pydantic reads 0 or "86400" as seconds since 1970: a number where a date belongs was a day in 1970."""
+    listed = "list" in str(model.model_fields[name].annotation)
+    for value in (0, 86400, 0.0, Decimal("86400"), "0", " 86400 ", "1.7e9", "-86400"):
+        errors = _field_errors(model, name, [value] if listed else value)
+        assert any(NOT_A_NUMBER_DATE in m for m in errors), (model, name, value, errors)
+    assert _field_errors(model, name, ["2026-01-02"] if listed else "2026-01-02") == []
+
+
+@pytest.mark.parametrize("name", ["case.yaml", "case.json"])
+def test_a_case_file_with_true_for_a_count_or_a_number_for_a_date_is_refused_by_field(
+    tmp_path: Path, name: str
+) -> None:
+    data = {
+        "taxpayer": {"kind": "individual", "birth_date": 0},
+        "circumstances": {"household_size": True},
+        "finances": {"member_ages": [40, False]},
+        "levies": [{"kind": "bank", "served_date": "86400", "exemption_dependents": True}],
+    }
+    path = case_file(tmp_path, json.dumps(data), name)  # JSON is YAML too
+    err = refused(path, "circumstances.household_size: must be a number, not true or false")
+    for line in (
+        "taxpayer.birth_date: must be a date written YYYY-MM-DD, not a number",
+        "finances.member_ages[1]: must be a number, not true or false",
+        "levies[0].served_date: must be a date written YYYY-MM-DD, not a number",
+        "levies[0].exemption_dependents: must be a number, not true or false",
+    ):
+        assert line in err, err
+    assert "1970" not in err
 
 
 @pytest.mark.parametrize("day", ["9999-12-31", "0001-01-01"])

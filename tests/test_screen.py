@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -137,6 +138,39 @@ def test_bad_rows_become_error_rows_and_lines_without_taxpayer_data(tmp_path: Pa
     text = done.errors.read_text(encoding="utf-8")
     for secret in ("Quentin", "2026-10-17", "2026-09-03"):
         assert secret not in text
+
+
+def test_a_jsonl_line_is_read_as_a_case_file_is(tmp_path: Path) -> None:
+    """A key given twice is refused by name (it was read as its last value), a number past Python's digit limit is a
+    line problem (it was "the analysis failed"), and an id must be text or a whole number, one id per case."""
+    individual = '"taxpayer": {"kind": "individual"}'
+    lines = [
+        '{"id": "twice", "taxpayer": {"kind": "individual"}, "taxpayer": {"kind": "business"}}',
+        '{"id": "inside", "taxpayer": {"kind": "individual", "kind": "business"}}',
+        "{" + individual + ', "circumstances": {"household_size": 1' + "0" * 5000 + "}}",
+        '{"id": {"a": 1}, ' + individual + "}",
+        '{"id": true, ' + individual + "}",
+        '{"id": NaN, ' + individual + "}",
+        '{"id": "x", "case_id": "y", ' + individual + "}",
+        '{"id": 8.0, ' + individual + "}",
+        '{"id": "z", "case_id": "z", ' + individual + "}",
+    ]
+    source = tmp_path / "in.jsonl"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    done = run.screen_file(source, tmp_path / "out.csv", run.Options(AS_OF))
+    table = pl.read_csv(done.table, schema_overrides={"case_id": pl.String})
+    assert table["status"].to_list() == ["error"] * 7 + ["ok", "ok"]
+    assert table["case_id"].to_list() == ["1", "2", "3", "4", "5", "6", "7", "8", "z"]
+    errors = [(e["row"], e["field"], e["reason"]) for e in csv.DictReader(done.errors.open(encoding="utf-8"))]
+    assert errors == [
+        ("1", "taxpayer", "the key is given twice in the same mapping"),
+        ("2", "kind", "the key is given twice in the same mapping"),
+        ("3", "(line)", "holds a number with too many digits"),
+        ("4", "id", "must be text or a whole number"),
+        ("5", "id", "must be text or a whole number"),
+        ("6", "id", "must be text or a whole number"),
+        ("7", "id", "differs from case_id: give one id"),
+    ]
 
 
 def test_a_bad_cell_is_reported_by_its_column(tmp_path: Path) -> None:
@@ -294,6 +328,72 @@ def test_typed_parquet_columns_read_like_text(tmp_path: Path) -> None:
     b = run.screen_file(typed, tmp_path / "b.parquet", run.Options(AS_OF))
     assert pl.read_parquet(a.table)["status"].to_list() == ["ok"]
     assert pl.read_parquet(a.table).equals(pl.read_parquet(b.table))
+
+
+def test_a_typed_parquet_cell_of_the_wrong_kind_is_an_error_row_naming_its_column(tmp_path: Path) -> None:
+    """A boolean column where a count belongs was read as 1 person, an integer column where a date belongs as a
+    day in 1970: each is now an error row naming the column, and the other rows are screened."""
+    source = tmp_path / "typed.parquet"
+    pl.DataFrame(
+        {
+            "case_id": ["a", "b", "c"],
+            "taxpayer_kind": ["individual"] * 3,
+            "household_size": [True, None, None],
+            "finances_household_size": [None, False, None],
+            "levy_1_kind": ["bank"] * 3,
+            "levy_1_served_date": [None, 0, None],
+        }
+    ).write_parquet(source)
+    done = run.screen_file(source, tmp_path / "out.csv", run.Options(AS_OF))
+    assert pl.read_csv(done.table)["status"].to_list() == ["error", "error", "ok"]
+    errors = [(e["row"], e["field"], e["reason"]) for e in csv.DictReader(done.errors.open(encoding="utf-8"))]
+    assert errors == [
+        ("1", "household_size", "must be a number, not true or false"),
+        ("2", "levy_1_served_date", "must be a date written YYYY-MM-DD, not a number"),
+        ("2", "finances_household_size", "must be a number, not true or false"),
+    ]
+
+
+@pytest.mark.parametrize("partition_rows", [1, 2, 500])
+@pytest.mark.parametrize("with_record", [False, True])
+def test_rows_sharing_a_case_id_are_error_rows_wherever_they_were_screened(
+    tmp_path: Path, partition_rows: int, with_record: bool
+) -> None:
+    """Two rows with one id cannot be told apart by a program joining the table back to its inventory (one
+    person's flags on another's file): every row sharing the id is an error row naming the other row. A row
+    without an id is known by its row number, so it shares "4" with a row whose id is 4."""
+    case = {"taxpayer": {"kind": "individual"}, "levies": [{"kind": "bank", "served_date": "2026-11-12"}]}
+    ids: list[object] = ["a", "b", "a", None, 4, "c", "a"]
+    lines = [json.dumps({**case, **({"id": i} if i is not None else {})}) for i in ids]
+    source = tmp_path / "in.jsonl"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    options = run.Options(AS_OF, partition_rows=partition_rows, with_record=with_record)
+    done = run.screen_file(source, tmp_path / "out.parquet", options)
+    table = pl.read_parquet(done.table)
+    assert table["case_id"].to_list() == ["a", "b", "a", "4", "4", "c", "a"]
+    assert table["status"].to_list() == ["error", "ok", "error", "error", "error", "ok", "error"]
+    assert table["errors"].to_list() == [1, 0, 1, 1, 1, 0, 1]
+    shared = table.filter(pl.col("status") == "error")
+    assert shared["next_deadline_id"].null_count() == shared.height
+    assert table.filter(pl.col("status") == "ok")["next_deadline_id"].null_count() == 0
+    if with_record:
+        assert shared["record"].null_count() == shared.height
+    errors = [(e["row"], e["field"], e["reason"]) for e in csv.DictReader(done.errors.open(encoding="utf-8"))]
+    assert [(r, f) for r, f, _ in errors] == [(str(n), "case_id") for n in (1, 3, 4, 5, 7)]
+    others = [int(re.search(r"row (\d+)", reason).group(1)) for _, _, reason in errors]  # type: ignore[union-attr]
+    assert others == [3, 1, 5, 4, 1]
+    assert (done.cases, done.ok, done.error_rows) == (7, 2, 5)
+    summary = {(r["flag"], r["value"]): r["cases"] for r in csv.DictReader(done.summary.open(encoding="utf-8"))}
+    assert (summary[("status", "ok")], summary[("status", "error")]) == ("2", "5")
+
+
+def test_a_screen_without_shared_ids_is_unchanged_by_the_check(tmp_path: Path) -> None:
+    source = tmp_path / "g.jsonl"
+    generate.write_cases(source, 40, seed=3)
+    done = run.screen_file(source, tmp_path / "out.csv", run.Options(AS_OF, partition_rows=7))
+    errors = list(csv.DictReader(done.errors.open(encoding="utf-8")))
+    assert all(e["field"] != "case_id" for e in errors)
+    assert pl.read_csv(done.table)["case_id"].n_unique() == 40
 
 
 def test_a_partitioned_parquet_folder_screens_like_one_file(tmp_path: Path) -> None:

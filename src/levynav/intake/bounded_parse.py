@@ -209,18 +209,21 @@ def _bounded_int(raw: str) -> int:
     return int(raw)
 
 
-def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in out:
-            raise BoundsError(f"{_key_text(key)}: the key is given twice in the same mapping")
-        out[key] = value
+def no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object as a dict (``object_pairs_hook``); ``BoundsError`` naming a key given twice in it."""
+    out = dict(pairs)
+    if len(out) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise BoundsError(f"{_key_text(key)}: the key is given twice in the same mapping")
+            seen.add(key)
     return out
 
 
 def parse_json(text: str) -> Any:
     try:
-        value = json.loads(text, parse_int=_bounded_int, object_pairs_hook=_no_duplicates)
+        value = json.loads(text, parse_int=_bounded_int, object_pairs_hook=no_duplicate_keys)
     except json.JSONDecodeError as exc:
         raise BoundsError(f"(file): not valid JSON at line {exc.lineno}: {exc.msg}") from None
     except BoundsError:

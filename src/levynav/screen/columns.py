@@ -154,8 +154,42 @@ def case_id_of(row: dict[str, Any], row_number: int) -> str:
     for name in ID_COLUMNS:
         value = row.get(name)
         if not _empty(value):
-            return str(_plain(value))
+            return id_text(value, name)
     return str(row_number)
+
+
+def id_text(value: Any, name: str) -> str:
+    """A case id as the output writes it: text or a whole number (a float column's 7.0 is 7); RowProblem if not."""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, float | Decimal):
+        try:
+            whole = int(value)
+        except (ValueError, OverflowError):  # NaN, infinity
+            whole = None
+        if whole is not None and whole == value:
+            return str(whole)
+    raise RowProblem(name, "must be text or a whole number")
+
+
+def json_object(text: str, field: str, what: str) -> dict[str, Any]:
+    """A JSON object read as a case file is (a key given twice refused by name, numbers within their limit)."""
+    from levynav.intake.bounded_parse import BoundsError, no_duplicate_keys
+
+    try:
+        value = json.loads(text, object_pairs_hook=no_duplicate_keys)
+    except BoundsError as err:
+        where, _, reason = err.problem.partition(": ")
+        raise RowProblem(f"{field}.{where}" if field == CASE_JSON else where, reason) from None
+    except (json.JSONDecodeError, RecursionError):
+        raise RowProblem(field, "is not valid JSON") from None
+    except ValueError:  # Python's own limit on the digits of a whole number
+        raise RowProblem(field, "holds a number with too many digits") from None
+    if not isinstance(value, dict):
+        raise RowProblem(field, f"must hold a JSON object ({what})")
+    return value
 
 
 def row_to_case_data(row: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
@@ -201,10 +235,7 @@ def row_to_case_data(row: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str
             data[list_name] = items
     raw = row.get(CASE_JSON)
     if not _empty(raw):
-        try:
-            extra = json.loads(raw) if isinstance(raw, str) else raw
-        except (json.JSONDecodeError, RecursionError):
-            raise RowProblem(CASE_JSON, "is not valid JSON") from None
+        extra = json_object(raw, CASE_JSON, "a partial case") if isinstance(raw, str) else raw
         if not isinstance(extra, dict):
             raise RowProblem(CASE_JSON, "must hold a JSON object (a partial case)")
         _merge(data, extra, ())

@@ -68,27 +68,80 @@ def assemble(work: Path, count: int, out: Path, errors_out: Path, with_record: b
     Neither the table nor its records are ever held whole: Polars streams the partition files into OUT (one
     partition's rows in memory at a time), and the summary is added up partition by partition from the flag
     columns alone (counts add up; ``report.merge_summaries``), so the driver's memory does not grow with the
-    number of cases — with ``--with-record`` too.
+    number of cases — with ``--with-record`` too. Rows that share a case id (``shared_ids``) become error rows
+    here, whichever partitions they were screened in.
     """
     rows = [part_paths(work, i)[0] for i in range(count)]
     errs = [part_paths(work, i)[1] for i in range(count)]
     tmp_out = out.with_name(f".{out.name}.tmp")
     tmp_err = errors_out.with_name(f".{errors_out.name}.tmp")
+    shared = shared_ids(rows)
     if rows:
-        table = pl.scan_parquet(rows)
+        table = _refuse_shared(pl.scan_parquet(rows), shared, with_record)
         if out.suffix.lower() == ".parquet":
             table.sink_parquet(tmp_out, maintain_order=True)
         else:
             table.sink_csv(tmp_out, maintain_order=True)
-        pl.scan_parquet(errs).sink_csv(tmp_err, maintain_order=True)
+        errors = pl.scan_parquet(errs)
+        if shared:
+            errors = pl.concat([errors, shared_id_errors(shared)]).sort("row", maintain_order=True)
+        errors.sink_csv(tmp_err, maintain_order=True)
     else:
         write_table(pl.DataFrame(schema=schema(with_record)), tmp_out, out.suffix.lower())
         pl.DataFrame(schema=ERROR_SCHEMA).write_csv(tmp_err)
     summary_columns = list(schema(False))  # the record (--with-record) is never read back
-    counts = report.merge_summaries(report.summary(pl.read_parquet(p, columns=summary_columns)) for p in rows)
+    counts = report.merge_summaries(
+        report.summary(_refuse_shared(pl.read_parquet(p, columns=summary_columns).lazy(), shared, False).collect())
+        for p in rows
+    )
     os.replace(tmp_err, errors_out)
     os.replace(tmp_out, out)
     return counts
+
+
+# A case id given to more than one row: a program that joins the table back to its inventory by case id could not
+# tell the rows apart and could put one person's flags on another's file. Every row sharing the id is an error row
+# (no flags), with one error line each naming the other row; the ids themselves are never written to the errors.
+SHARED_ID_FIELD = "case_id"
+
+
+def shared_id_reason(other_row: int) -> str:
+    return f"is also the case id of row {other_row}; give each case its own id (a row without one is its row number)"
+
+
+def shared_ids(rows: list[Path]) -> dict[str, list[int]]:
+    """Each case id that more than one row holds, with those rows' numbers in order (usually empty)."""
+    if not rows:
+        return {}
+    table = pl.scan_parquet(rows).select("case_id", "row")
+    repeated = table.group_by("case_id").agg(pl.len().alias("n")).filter(pl.col("n") > 1).select("case_id")
+    found = table.join(repeated, on="case_id", how="semi").sort("row").collect()
+    out: dict[str, list[int]] = {}
+    for case_id, row in found.iter_rows():
+        out.setdefault(case_id, []).append(row)
+    return out
+
+
+def shared_id_errors(shared: dict[str, list[int]]) -> pl.LazyFrame:
+    lines = [
+        {"row": row, "field": SHARED_ID_FIELD, "reason": shared_id_reason(rows[1] if row == rows[0] else rows[0])}
+        for rows in shared.values()
+        for row in rows
+    ]
+    return pl.LazyFrame(lines, schema=ERROR_SCHEMA, orient="row")
+
+
+def _refuse_shared(table: pl.LazyFrame, shared: dict[str, list[int]], with_record: bool) -> pl.LazyFrame:
+    """The table with every row whose case id is shared made an error row: status error, one more error, no flags."""
+    if not shared:
+        return table
+    hit = pl.col("case_id").is_in(list(shared))
+    emptied = [name for name, _ in FLAG_COLUMNS] + (["record"] if with_record else [])
+    return table.with_columns(
+        pl.when(hit).then(pl.lit("error")).otherwise(pl.col("status")).alias("status"),
+        pl.when(hit).then(pl.col("errors") + 1).otherwise(pl.col("errors")).alias("errors"),
+        *[pl.when(hit).then(None).otherwise(pl.col(name)).alias(name) for name in emptied],
+    )
 
 
 def write_table(table: pl.DataFrame, path: Path, suffix: str) -> None:

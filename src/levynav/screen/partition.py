@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import json
 import os
 import re
 import threading
@@ -166,19 +165,12 @@ def _case_data(kind: str, item: Any, number: int) -> tuple[dict[str, Any], dict[
     if kind == "jsonl":
         if len(item) > MAX_LINE_CHARS:
             raise _Problems([("(line)", f"is longer than {MAX_LINE_CHARS} characters")])
-        try:
-            data = json.loads(item)
-        except (json.JSONDecodeError, RecursionError):
-            raise _Problems([("(line)", "is not valid JSON")]) from None
-        if not isinstance(data, dict):
-            raise _Problems([("(line)", "must hold a JSON object (one case)")])
-        case_id = str(number)
-        for name in columns.ID_COLUMNS:
-            if name in data:
-                value = data.pop(name)
-                if value is not None and case_id == str(number):
-                    case_id = str(value)
-        return data, None, case_id
+        data = columns.json_object(item, "(line)", "one case")
+        ids = {name: data.pop(name) for name in columns.ID_COLUMNS if name in data}
+        given = {name: columns.id_text(value, name) for name, value in ids.items() if value is not None}
+        if len(set(given.values())) > 1:
+            raise _Problems([("id", "differs from case_id: give one id")])
+        return data, None, next(iter(given.values()), str(number))
     row = dict(item)
     case_id = columns.case_id_of(row, number)
     data, origin = columns.row_to_case_data(row)

@@ -10,7 +10,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Body, File, HTTPException, Query, Request, Response, UploadFile
+from fastapi import APIRouter, Body, Depends, File, HTTPException, Query, Request, Response, UploadFile
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
@@ -18,7 +18,9 @@ from levynav.core.analyze import analyze
 from levynav.core.model import limits
 from levynav.core.model.ability_to_pay import AbilityToPay
 from levynav.core.model.analysis import Analysis
+from levynav.core.model.bounded import Bounded
 from levynav.core.model.case import Case
+from levynav.intake.bounded_parse import BoundsError, no_duplicate_keys
 from levynav.intake.load import CaseError, case_from_data
 from levynav.store.repository import Store
 from levynav.web.settings import Settings
@@ -38,7 +40,7 @@ class CaseCreated(BaseModel):
     id: str = Field(description="the case code: a long random token; keep it private")
 
 
-class WageExemptRequest(BaseModel):
+class WageExemptRequest(Bounded):  # Bounded: true/false is not a year or a number of dependents
     year: int = Field(ge=1900, le=2100)
     pay_period: str = Field(max_length=20, description="daily, weekly, biweekly, semimonthly or monthly")
     filing_status: str | None = Field(default=None, max_length=40)
@@ -91,6 +93,20 @@ def load(request: Request, case_id: str) -> Case:
     return stored.case
 
 
+async def no_key_twice(request: Request) -> None:
+    """A JSON body is read as a case file is: a key given twice in one mapping is refused by its name, never read
+    as its last value. (A body that is not JSON is left to FastAPI's own refusal: "body: not valid JSON".)"""
+    if "json" not in request.headers.get("content-type", ""):
+        return
+    try:
+        json.loads(await request.body(), object_pairs_hook=no_duplicate_keys)
+    except BoundsError as err:
+        raise problem(422, err.problem) from None
+    except (ValueError, RecursionError):
+        return
+
+
+JSON_BODY = [Depends(no_key_twice)]
 CaseBody = Annotated[dict[str, Any], Body(description="a Case (see docs/json-contract.md and examples/)")]
 AsOf = Annotated[
     date | None,
@@ -102,13 +118,13 @@ AsOf = Annotated[
 ]
 
 
-@router.post("/analyze", responses=ERRORS)
+@router.post("/analyze", responses=ERRORS, dependencies=JSON_BODY)
 def analyze_endpoint(request: Request, case: CaseBody, as_of: AsOf = None, lang: Lang | None = None) -> dict[str, Any]:
     """A Case in, the decision record out (with the rendered text when ``lang`` is given)."""
     return analysis_json(analyze(parse_case(case), as_of_or_today(request, as_of)), lang)
 
 
-@router.post("/cases", status_code=201, responses=ERRORS)
+@router.post("/cases", status_code=201, responses=ERRORS, dependencies=JSON_BODY)
 def create_case(request: Request, case: CaseBody) -> CaseCreated:
     """Save a case; the answer holds its code."""
     return CaseCreated(id=store(request).create_case(parse_case(case)))
@@ -127,7 +143,7 @@ def get_case(request: Request, case_id: str) -> dict[str, Any]:
     return data
 
 
-@router.put("/cases/{case_id}", responses=NOT_FOUND)
+@router.put("/cases/{case_id}", responses=NOT_FOUND, dependencies=JSON_BODY)
 def put_case(request: Request, case_id: str, case: CaseBody) -> CaseCreated:
     """Replace the saved case (validated first: nothing is saved half-way)."""
     parsed = parse_case(case)
@@ -246,7 +262,7 @@ def _safe_name(file: UploadFile) -> str:
     return re.sub(r"[^A-Za-z0-9._ -]", "_", (file.filename or "transcript")[:100])
 
 
-@router.post("/wage-exempt", responses=ERRORS)
+@router.post("/wage-exempt", responses=ERRORS, dependencies=JSON_BODY)
 def wage_exempt(body: WageExemptRequest) -> dict[str, Any]:
     """The part of each paycheck a wage levy must leave (Publication 1494), with the formula."""
     from levynav.cli.wage import _as_json, levy_takes
@@ -274,7 +290,7 @@ def wage_exempt(body: WageExemptRequest) -> dict[str, Any]:
     return data
 
 
-@router.post("/finances", responses=ERRORS)
+@router.post("/finances", responses=ERRORS, dependencies=JSON_BODY)
 def finances(request: Request, case: CaseBody, as_of: AsOf = None) -> dict[str, Any]:
     """Income, allowable living expenses (Collection Financial Standards), disposable income and hardship."""
     from levynav.core.calc import hardship as calc_hardship

@@ -26,6 +26,10 @@ from levynav.web.settings import Settings
 STATIC = Path(__file__).with_name("static")
 
 
+NOT_JSON = "body: must be JSON, sent with Content-Type: application/json"
+NOT_AN_OBJECT = [[(("body",), kind)] for kind in ("dict_type", "model_attributes_type", "missing")]
+
+
 def _problem_line(err: Any) -> str:
     if err.get("type") == "json_invalid":
         return "body: not valid JSON"
@@ -97,7 +101,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
-        return JSONResponse({"problems": [_problem_line(e) for e in exc.errors()]}, status_code=422)
+        errors = exc.errors()
+        ctype = request.headers.get("content-type", "")
+        if "json" not in ctype and [(e.get("loc"), e.get("type")) for e in errors] in NOT_AN_OBJECT:
+            return JSONResponse({"problems": [NOT_JSON]}, status_code=422)  # a form or text where JSON belongs
+        return JSONResponse({"problems": [_problem_line(e) for e in errors]}, status_code=422)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:

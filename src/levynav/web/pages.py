@@ -392,25 +392,27 @@ def upload_confirm(
     request: Request, payload: Annotated[str, Form()] = "", code: Annotated[str, Form()] = ""
 ) -> Response:
     """The facts read from the notice, as the person confirmed them, join the case (a new one if none)."""
+
+    def refused() -> HTMLResponse:
+        error = words.t("error_file", lang_of(request))
+        return page(request, "upload.html", status=422, code="", reading=None, error=error)
+
     try:
         raw = json.loads(payload)
-        notice = Notice.model_validate({k: v for k, v in raw["notice"].items() if k != "tax_periods"})
-        levy = (
-            Levy.model_validate({k: v for k, v in raw["levy"].items() if k != "tax_periods"})
-            if raw.get("levy")
-            else None
-        )
-    except (ValueError, KeyError, TypeError, ValidationError):
-        return page(
-            request, "upload.html", status=422, code="", reading=None, error=words.t("error_file", lang_of(request))
-        )
+        notice = Notice.model_validate(_read_fields(raw, "notice"))
+        levy = Levy.model_validate(_read_fields(raw, "levy")) if raw.get("levy") else None
+    except (ValueError, KeyError, TypeError, RecursionError, ValidationError):
+        return refused()  # the form's hidden payload is what this server wrote; anything else is refused whole
     stored = open_case(request, code) if code else None
     case = stored.case if stored else start_case("individual")
     data = case.model_dump(mode="json", exclude_none=True)
     data.setdefault("notices", []).append(notice.model_dump(mode="json", exclude_none=True))
     if levy is not None:
         data.setdefault("levies", []).append(levy.model_dump(mode="json", exclude_none=True))
-    new_case = Case.model_validate(data)
+    try:
+        new_case = Case.model_validate(data)  # the notice and levy join the case only if the case stays valid
+    except ValidationError:
+        return refused()
     if stored is None:
         code = store(request).create_case(new_case, {"answered": ["taxpayer.kind", "notices"]})
         return redirect(f"/case/{code}/code")
@@ -418,3 +420,10 @@ def upload_confirm(
     progress["answered"] = [*progress.get("answered", []), "notices"]
     store(request).update_case(code, new_case, progress)
     return redirect(f"/case/{code}/next")
+
+
+def _read_fields(raw: Any, name: str) -> dict[str, Any]:
+    """The fields of ``raw[name]`` as the reader wrote them (its tax periods left out); TypeError if not a mapping."""
+    if not isinstance(raw, dict) or not isinstance(raw.get(name), dict):
+        raise TypeError(f"{name}: not a mapping")
+    return {k: v for k, v in raw[name].items() if k != "tax_periods"}

@@ -1,21 +1,34 @@
-"""The base of every input model: limits that hold for every field, whatever its name.
+"""The base of every input model: limits and readings that hold for every field, whatever its name.
 
 - a list has at most MAX_LIST_ITEMS items (checked before its items are validated);
 - a text has at most MAX_TEXT_CHARS characters;
 - a date lies between EARLIEST_DATE and LATEST_DATE (a plausible range; the analysis says when a
-  date inside it falls outside what the rules' parameters cover).
+  date inside it falls outside what the rules' parameters cover);
+- a number (a count, an age, an amount) is not given as true or false: pydantic would read ``true`` as 1,
+  so a Parquet boolean column or ``household_size: true`` would become a household of one;
+- a date is not given as a number: pydantic would read ``0`` or ``"86400"`` as seconds since 1970, so a
+  number where a date belongs would become a day in 1970. A date is text ``YYYY-MM-DD`` (or a date).
 
-A new field gets these checks without a line of its own. Messages name the limit, never the value.
+A new field gets these checks without a line of its own: the last two are put in front of every whole
+number and date in the model's schema when pydantic builds it (``__get_pydantic_core_schema__``),
+so they cost nothing on the other fields. Messages name the limit, never the value.
 """
 
 from __future__ import annotations
 
+import re
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
-from pydantic import BaseModel, field_validator
+from pydantic import BaseModel, GetCoreSchemaHandler, field_validator
+from pydantic_core import core_schema
 
 from levynav.core.model import limits
+
+NOT_TRUE_OR_FALSE = "must be a number, not true or false"
+NOT_A_NUMBER_DATE = "must be a date written YYYY-MM-DD, not a number"
+_NUMBER_TEXT = re.compile(r"\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*")
 
 
 def check_date(value: date) -> date:
@@ -24,7 +37,54 @@ def check_date(value: date) -> date:
     return value
 
 
+def _no_true_or_false(value: Any) -> Any:
+    if value is True or value is False:
+        raise ValueError(NOT_TRUE_OR_FALSE)
+    return value
+
+
+def _no_number_for_date(value: Any) -> Any:
+    if isinstance(value, str):
+        if _NUMBER_TEXT.fullmatch(value) is not None:
+            raise ValueError(NOT_A_NUMBER_DATE)
+    elif isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
+        raise ValueError(NOT_A_NUMBER_DATE)
+    return value
+
+
+# pydantic itself refuses true/false for a Decimal (money); a float field would need the int guard
+_GUARDS = {"int": _no_true_or_false, "float": _no_true_or_false, "date": _no_number_for_date}
+_GUARD_FUNCTIONS = frozenset(_GUARDS.values())
+_INNER = ("schema", "items_schema")  # the keys under which a schema wraps the schema of its value
+
+
+def _guarded(schema: Any, model: type) -> Any:
+    """``schema`` with a guard in front of each of its number and date leaves (nested models guard themselves)."""
+    if not isinstance(schema, dict):
+        return schema
+    kind = schema.get("type")
+    if kind in _GUARDS:
+        return core_schema.no_info_before_validator_function(_GUARDS[kind], schema)
+    if kind == "model" and schema.get("cls") is not model:
+        return schema  # another model: its own schema carries its guards
+    if kind == "function-before" and schema.get("function", {}).get("function") in _GUARD_FUNCTIONS:
+        return schema  # guarded already
+    if kind == "definitions":
+        return {**schema, "schema": _guarded(schema["schema"], model)}
+    if kind == "model-fields":
+        fields = {name: {**f, "schema": _guarded(f["schema"], model)} for name, f in schema["fields"].items()}
+        return {**schema, "fields": fields}
+    if kind == "union":
+        return {**schema, "choices": [_guarded(c, model) for c in schema["choices"]]}
+    changed = {key: _guarded(schema[key], model) for key in _INNER if key in schema}
+    return {**schema, **changed} if changed else schema
+
+
 class Bounded(BaseModel):
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: type[BaseModel], handler: GetCoreSchemaHandler) -> Any:
+        return _guarded(handler(source), cls)
+
     @field_validator("*", mode="before")
     @classmethod
     def _bounded_size(cls, value: Any) -> Any:
