@@ -158,6 +158,11 @@ def render_analysis(record: Analysis, lang: str) -> dict[str, Any]:
         }
         for s in analysis.plan
     ]
+    # on the page, what to do today is written out in full (or, when nothing is for today, the first step); a later
+    # step shows its title and date, its detail (what to say, whom to contact, what to have ready) one tap away
+    today = [s for s in plan if s["when"] == "today"]
+    for i, s in enumerate(plan):
+        s["in_full"] = s["when"] == "today" or (not today and i == 0)
     fin = analysis.finances
     options = payment_options(fin, lang)
     ability = None
@@ -176,7 +181,7 @@ def render_analysis(record: Analysis, lang: str) -> dict[str, Any]:
         "routes": [_finding(f, lang) for f in routes],
         "deadlines": deadlines,
         "plan": plan,
-        "today": [s for s in plan if s["when"] == "today"],
+        "today": today,
         "options": options,
         "ability": ability,
         "questions": [q.prompt for q in analysis.questions[:10]],
@@ -195,7 +200,9 @@ def fact_label(path: str, lang: str) -> str:
 
 def payment_options(finances: AbilityToPay | None, lang: str) -> list[dict[str, Any]]:
     """The ways to pay side by side, in ``lang``: the one place the pages read the finances section's options (its
-    option ids, eligibility, monthly payment and levy effect)."""
+    option ids, eligibility, monthly payment and levy effect). The ones the person qualifies for come first, so the
+    first way shown is one the IRS would accept; then those not known yet, then those they do not qualify for (each
+    group in the analysis's order)."""
     out = []
     for o in finances.options.options if finances is not None and finances.options is not None else []:
         if o.eligibility is Eligibility.NOT_APPLICABLE:
@@ -204,9 +211,13 @@ def payment_options(finances: AbilityToPay | None, lang: str) -> list[dict[str, 
         out.append(
             {
                 "title": name[:1].upper() + name[1:],
+                "qualifies": o.eligibility.value,
                 "eligibility": t(f"eligibility_{o.eligibility.value}", lang),
                 "monthly": money(o.monthly_payment, lang),
                 "levy_effect": t(f"levy_effect_{o.levy_effect.value}", lang),
             }
         )
-    return out
+    return sorted(out, key=lambda o: SHOWN_FIRST.index(Eligibility(o["qualifies"])))
+
+
+SHOWN_FIRST = (Eligibility.ELIGIBLE, Eligibility.UNKNOWN, Eligibility.NOT_ELIGIBLE)
