@@ -207,6 +207,14 @@ def test_walk_the_interview(server: str, browser: Browser, example: str, lang: s
     if any(d.id == "bank.hold_ends" and not d.passed for d in result.deadlines):
         assert page.is_visible(".lv-emergency")
 
+    # the help section (when the case has one) arrives open on a desktop, also when the page came by htmx's boosted
+    # navigation from the review page (the one script), and closed on a phone
+    if page.locator("#help-more").count():
+        if viewport is DESKTOP:
+            page.wait_for_function("document.getElementById('help-more').open")
+        else:
+            assert page.evaluate("document.getElementById('help-more').open") is False
+
     # the downloads: the calendar on every walk; the packet (the same file whatever the screen, and the slowest to
     # make) once per example and language, from the desktop walk
     assert page.is_visible("#download-packet")
