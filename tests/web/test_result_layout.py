@@ -122,30 +122,49 @@ def test_today_in_full_later_steps_one_tap_away(client: TestClient, name: str, l
 
 
 ROW = re.compile(r'<tr class="lv-option lv-option--(\w+)"><th scope="row">(.*?)</th>(.*?)</tr>', re.S)
+PLAN_LINK = re.compile(r'\s*<a class="usa-link lv-option__plan" href="#step-(\d+)">(.*?)</a>')
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])
 @pytest.mark.parametrize("name", NAMES)
 def test_ways_to_pay_the_ones_the_irs_would_accept_first(client: TestClient, name: str, lang: str) -> None:
     """Every way to pay the analysis weighed for this taxpayer is on the page once, with whether they qualify, the
-    monthly payment and the effect on the levy; the ones they qualify for come first (the first card on a phone is
-    one the IRS would accept), then those not known yet, then those they do not qualify for, each group in the
+    monthly payment and the effect on the levy. First the one a step of the plan asks the IRS for (a finance step's
+    own words, which name it), linked to that step; then the ones they qualify for (the first card on a phone is one
+    the IRS would accept), then those not known yet, then those they do not qualify for, each group in the
     analysis's order."""
     from levynav.core.model.ability_to_pay import Eligibility
-    from levynav.explain.render import label
+    from levynav.explain.render import label, render
 
     result = analyze(load_case(EXAMPLES / name), AS_OF)
     options = result.finances.options if result.finances is not None else None
     weighed = [o for o in (options.options if options else []) if o.eligibility is not Eligibility.NOT_APPLICABLE]
+    asked = {
+        r.removeprefix("finances."): s.order
+        for s in reversed(result.plan)
+        if s.text.key.startswith("finance.")
+        for r in s.rules
+        if r.startswith("finances.")
+    }
     code = client.post("/api/v1/cases", json=example(name)).json()["id"]
     page = html.unescape(client.get(f"/case/{code}/result?lang={lang}").text)
     rows = ROW.findall(page)
     order = [Eligibility.ELIGIBLE, Eligibility.UNKNOWN, Eligibility.NOT_ELIGIBLE]
-    expected = [o for group in order for o in weighed if o.eligibility is group]
+    expected = [o for o in weighed if o.option.value in asked]
+    expected += [o for group in order for o in weighed if o.eligibility is group and o not in expected]
     assert [r[0] for r in rows] == [o.eligibility.value for o in expected], (name, lang)
+    steps = {s.order: s for s in render(result, lang).plan}
     for (_, shown, cells), o in zip(rows, expected, strict=True):
         name_words = label("option", o.option.value, lang)
-        assert _squash(shown) == name_words[:1].upper() + name_words[1:], (name, lang)
+        link = PLAN_LINK.search(shown)
+        assert _squash(PLAN_LINK.sub("", shown)) == name_words[:1].upper() + name_words[1:], (name, lang)
+        if o.option.value in asked:
+            n = asked[o.option.value]
+            assert link is not None and int(link.group(1)) == n, (name, lang)
+            assert _squash(link.group(2)) == words.t("result_option_in_plan", lang, n=n)
+            assert name_words.casefold() in steps[n].action.casefold(), (name, lang, n)  # the step names it
+        else:
+            assert link is None, (name, lang)
         cells_text = _plain(cells)
         assert words.t(f"eligibility_{o.eligibility.value}", lang) in cells_text
         assert words.money(o.monthly_payment, lang) in cells_text

@@ -164,7 +164,7 @@ def render_analysis(record: Analysis, lang: str) -> dict[str, Any]:
     for i, s in enumerate(plan):
         s["in_full"] = s["when"] == "today" or (not today and i == 0)
     fin = analysis.finances
-    options = payment_options(fin, lang)
+    options = payment_options(fin, lang, asked_for(record))
     ability = None
     if fin is not None and fin.edition is not None:
         ability = t(
@@ -198,11 +198,26 @@ def fact_label(path: str, lang: str) -> str:
     return field_label(name, lang)
 
 
-def payment_options(finances: AbilityToPay | None, lang: str) -> list[dict[str, Any]]:
+def asked_for(record: Analysis) -> dict[str, int]:
+    """The way to pay a step of the plan asks the IRS for (its option id → the step's number): a step whose words are
+    a finance step's (``finance.*``), not one a finance step was merged into (whose words are another request)."""
+    out: dict[str, int] = {}
+    for s in record.plan:
+        if s.text.key.startswith("finance."):
+            for rule in s.rules:
+                if rule.startswith("finances."):
+                    out.setdefault(rule.removeprefix("finances."), s.order)
+    return out
+
+
+def payment_options(
+    finances: AbilityToPay | None, lang: str, asked: dict[str, int] | None = None
+) -> list[dict[str, Any]]:
     """The ways to pay side by side, in ``lang``: the one place the pages read the finances section's options (its
-    option ids, eligibility, monthly payment and levy effect). The ones the person qualifies for come first, so the
-    first way shown is one the IRS would accept; then those not known yet, then those they do not qualify for (each
-    group in the analysis's order)."""
+    option ids, eligibility, monthly payment and levy effect). First the one the plan asks the IRS for (``asked``:
+    option id → step number), then the ones the person qualifies for, so the first way shown is one the IRS would
+    accept; then those not known yet, then those they do not qualify for (each group in the analysis's order)."""
+    asked = asked or {}
     out = []
     for o in finances.options.options if finances is not None and finances.options is not None else []:
         if o.eligibility is Eligibility.NOT_APPLICABLE:
@@ -215,9 +230,10 @@ def payment_options(finances: AbilityToPay | None, lang: str) -> list[dict[str, 
                 "eligibility": t(f"eligibility_{o.eligibility.value}", lang),
                 "monthly": money(o.monthly_payment, lang),
                 "levy_effect": t(f"levy_effect_{o.levy_effect.value}", lang),
+                "step": asked.get(o.option.value),
             }
         )
-    return sorted(out, key=lambda o: SHOWN_FIRST.index(Eligibility(o["qualifies"])))
+    return sorted(out, key=lambda o: (o["step"] is None, SHOWN_FIRST.index(Eligibility(o["qualifies"]))))
 
 
 SHOWN_FIRST = (Eligibility.ELIGIBLE, Eligibility.UNKNOWN, Eligibility.NOT_ELIGIBLE)
