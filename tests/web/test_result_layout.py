@@ -13,6 +13,7 @@ from fastapi.testclient import TestClient
 from levynav import analyze, load_case
 from levynav.core.model.analysis import Effect, Outcome
 from levynav.explain.render import title
+from levynav.web import words
 from tests.web.conftest import AS_OF, EXAMPLES, example
 
 NAMES = sorted(p.name for p in EXAMPLES.glob("*.yaml"))
@@ -72,3 +73,99 @@ def test_the_why_lists_show_sources_as_links_and_figures_in_words(client: TestCl
     for f in result.findings:
         for p in f.parameters:
             assert p.id not in page, (name, lang, p.id)
+
+
+STEP = re.compile(
+    r'<li class="usa-process-list__item([^"]*)" id="step-(\d+)">(.*?)(?=<li class="usa-process-list__item|</ol>)', re.S
+)
+MORE = re.compile(r'<details class="lv-step__more"><summary>(.*?)</summary>(.*?)</details>', re.S)
+
+
+def _plain(fragment: str) -> str:
+    return _squash(re.sub(r"<[^>]+>", " ", fragment))
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("name", NAMES)
+def test_today_in_full_later_steps_one_tap_away(client: TestClient, name: str, lang: str) -> None:
+    """What to do today is written out in the plan (or, when nothing is for today, the first step); a later step shows
+    its title and date, and every word of its detail — what to do and say, whom to contact, the form, what to have
+    ready, why — is in its closed <details>: nothing is left out, nothing is shown twice."""
+    result = analyze(load_case(EXAMPLES / name), AS_OF)
+    view = words.render_analysis(result, lang)
+    code = client.post("/api/v1/cases", json=example(name)).json()["id"]
+    page = client.get(f"/case/{code}/result?lang={lang}").text
+    plan = page[page.index('id="plan"') :]
+    steps = {int(n): (cls, body) for cls, n, body in STEP.findall(plan)}
+    assert sorted(steps) == [s["order"] for s in view["plan"]], (name, lang)
+    today = [s for s in view["plan"] if s["when"] == "today"]
+    for i, s in enumerate(view["plan"]):
+        cls, body = steps[s["order"]]
+        in_full = s["when"] == "today" or (not today and i == 0)
+        heading = re.search(r"<h3[^>]*>(.*?)</h3>", body, re.S)
+        assert heading is not None and s["title"] in _squash(heading.group(1)), (name, lang, s["order"])
+        if s["by"]:
+            assert words.t("result_by", lang, date=s["by"]) in _plain(body.split("<details", 1)[0])
+        detail = [s["action"], *(x for x in (s["contact"], s["form"]) if x), *s["have_ready"]]
+        more = MORE.findall(body)
+        if in_full:
+            assert "lv-step--later" not in cls and not more, (name, lang, s["order"])
+            shown = _plain(body.split('<details class="lv-why">', 1)[0])
+        else:
+            assert "lv-step--later" in cls and len(more) == 1, (name, lang, s["order"])
+            assert _squash(more[0][0]) == words.t("result_step_more", lang)
+            assert _plain(body.split("<details", 1)[0]).count(_squash(s["action"])) == 0  # only in the detail
+            shown = _plain(more[0][1])
+            assert _squash(s["why"]) in shown, (name, lang, s["order"])
+        for text in detail:
+            assert _squash(text) in shown, (name, lang, s["order"], text)
+
+
+ROW = re.compile(r'<tr class="lv-option lv-option--(\w+)"><th scope="row">(.*?)</th>(.*?)</tr>', re.S)
+PLAN_LINK = re.compile(r'\s*<a class="usa-link lv-option__plan" href="#step-(\d+)">(.*?)</a>')
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("name", NAMES)
+def test_ways_to_pay_the_ones_the_irs_would_accept_first(client: TestClient, name: str, lang: str) -> None:
+    """Every way to pay the analysis weighed for this taxpayer is on the page once, with whether they qualify, the
+    monthly payment and the effect on the levy. First the one a step of the plan asks the IRS for (a finance step's
+    own words, which name it), linked to that step; then the ones they qualify for (the first card on a phone is one
+    the IRS would accept), then those not known yet, then those they do not qualify for, each group in the
+    analysis's order."""
+    from levynav.core.model.ability_to_pay import Eligibility
+    from levynav.explain.render import label, render
+
+    result = analyze(load_case(EXAMPLES / name), AS_OF)
+    options = result.finances.options if result.finances is not None else None
+    weighed = [o for o in (options.options if options else []) if o.eligibility is not Eligibility.NOT_APPLICABLE]
+    asked = {
+        r.removeprefix("finances."): s.order
+        for s in reversed(result.plan)
+        if s.text.key.startswith("finance.")
+        for r in s.rules
+        if r.startswith("finances.")
+    }
+    code = client.post("/api/v1/cases", json=example(name)).json()["id"]
+    page = html.unescape(client.get(f"/case/{code}/result?lang={lang}").text)
+    rows = ROW.findall(page)
+    order = [Eligibility.ELIGIBLE, Eligibility.UNKNOWN, Eligibility.NOT_ELIGIBLE]
+    expected = [o for o in weighed if o.option.value in asked]
+    expected += [o for group in order for o in weighed if o.eligibility is group and o not in expected]
+    assert [r[0] for r in rows] == [o.eligibility.value for o in expected], (name, lang)
+    steps = {s.order: s for s in render(result, lang).plan}
+    for (_, shown, cells), o in zip(rows, expected, strict=True):
+        name_words = label("option", o.option.value, lang)
+        link = PLAN_LINK.search(shown)
+        assert _squash(PLAN_LINK.sub("", shown)) == name_words[:1].upper() + name_words[1:], (name, lang)
+        if o.option.value in asked:
+            n = asked[o.option.value]
+            assert link is not None and int(link.group(1)) == n, (name, lang)
+            assert _squash(link.group(2)) == words.t("result_option_in_plan", lang, n=n)
+            assert name_words.casefold() in steps[n].action.casefold(), (name, lang, n)  # the step names it
+        else:
+            assert link is None, (name, lang)
+        cells_text = _plain(cells)
+        assert words.t(f"eligibility_{o.eligibility.value}", lang) in cells_text
+        assert words.money(o.monthly_payment, lang) in cells_text
+        assert words.t(f"levy_effect_{o.levy_effect.value}", lang) in cells_text

@@ -226,9 +226,10 @@ def test_two_workers_give_the_same_analysis_of_a_case(
     changes through one worker, the other shows the new case's analysis, not the one it remembered."""
     from datetime import date
 
-    from levynav import analyze
+    from levynav import __version__, analyze
     from levynav.core.model.case import Case
     from levynav.lawbook import load, packaged_dir
+    from levynav.store.repository import Store, data_hash
 
     law = load(packaged_dir(), tmp_path / "unused")  # the server's law: its $LEVYNAV_DATA_DIR for imported standards
     _, base, workers = server
@@ -254,11 +255,20 @@ def test_two_workers_give_the_same_analysis_of_a_case(
                 assert len(set(pages)) == 1, url
         return _page(a, f"/case/{code}/result?lang=en")
 
+    def recorded() -> list[tuple[date, str, str]]:
+        store = Store(f"sqlite:///{tmp_path / 'data' / 'levynav.db'}")
+        try:
+            return store.analyses(code)
+        finally:
+            store.close()
+
     before = same_everywhere(case)
+    assert recorded() == [(as_of, __version__, data_hash(Case.model_validate(case)))]
     changed = {**case, "finances": None}  # the hardship can no longer be decided: another analysis
     status, text, _ = b.json("PUT", f"/api/v1/cases/{code}", changed)
     assert status == 200, text
     after = same_everywhere(changed)
     assert after != before
+    assert [h for _, _, h in recorded()] == [data_hash(Case.model_validate(d)) for d in (case, changed)]
     for c in by_worker.values():
         c.close()

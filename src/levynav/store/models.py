@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import JSON, Date, DateTime, ForeignKey, Integer, LargeBinary, String, Text
+from sqlalchemy import JSON, Date, DateTime, ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -44,7 +44,11 @@ class DocumentRow(Base):
 
 
 class AnalysisRow(Base):
+    """An analysis made of a case revision, recorded once: the same analysis of the same case revision saved again
+    (by another worker process, or another request) is the row already there (migration 0002)."""
+
     __tablename__ = "analyses"
+    __table_args__ = (UniqueConstraint("case_id", "data_hash", "result_hash", name="uq_analyses_once"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     case_id: Mapped[str] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
@@ -52,6 +56,7 @@ class AnalysisRow(Base):
     product_version: Mapped[str] = mapped_column(String(32))
     data_hash: Mapped[str] = mapped_column(String(64))  # sha256 of the case JSON the analysis read
     result: Mapped[str] = mapped_column(Text)  # the Analysis JSON
+    result_hash: Mapped[str] = mapped_column(String(64))  # its sha256 (it holds the date, version and law digest)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
 
     case: Mapped[CaseRow] = relationship(back_populates="analyses")

@@ -10,6 +10,7 @@ import datetime as dt
 import hashlib
 import json
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,9 @@ from typing import Any
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from levynav.core.model.analysis import Analysis
@@ -24,6 +28,8 @@ from levynav.core.model.case import Case
 from levynav.store.models import AnalysisRow, CaseRow, DocumentRow
 
 MIGRATIONS = Path(__file__).parent / "migrations"
+# the databases whose INSERT can skip a row its unique key already holds (others: the key's error is caught)
+ON_CONFLICT: dict[str, Callable[..., Any]] = {"sqlite": sqlite_insert, "postgresql": postgresql_insert}
 
 
 def new_case_code() -> str:
@@ -160,18 +166,32 @@ class Store:
             s.flush()
             return doc.id
 
-    def record_analysis(self, code: str, case: Case, analysis: Analysis) -> None:
+    def record_analysis(self, code: str, case: Case, analysis: Analysis) -> bool:
+        """Record the analysis of the case revision once: True when this call saved it, False when the same analysis
+        of the same revision was already recorded — by this process, another worker or another request, at the same
+        moment too (the table's unique key decides; the insert that comes second does nothing)."""
+        result = analysis.model_dump_json()
+        values = {
+            "case_id": code,
+            "as_of": analysis.as_of,
+            "product_version": analysis.version,
+            "data_hash": data_hash(case),
+            "result": result,
+            "result_hash": hashlib.sha256(result.encode()).hexdigest(),
+            "created_at": _now(),
+        }
+        once = ("case_id", "data_hash", "result_hash")
+        insert = ON_CONFLICT.get(self.engine.dialect.name)
         with self._tx() as s, s.begin():
-            s.add(
-                AnalysisRow(
-                    case_id=code,
-                    as_of=analysis.as_of,
-                    product_version=analysis.version,
-                    data_hash=data_hash(case),
-                    result=analysis.model_dump_json(),
-                    created_at=_now(),
-                )
-            )
+            if insert is None:  # another database: the unique key refuses the second row
+                try:
+                    with s.begin_nested():
+                        s.add(AnalysisRow(**values))
+                except IntegrityError:
+                    return False
+                return True
+            new = insert(AnalysisRow).values(**values).on_conflict_do_nothing(index_elements=list(once))
+            return s.scalar(new.returning(AnalysisRow.id)) is not None
 
     def analyses(self, code: str) -> list[tuple[dt.date, str, str]]:
         with self._tx() as s:

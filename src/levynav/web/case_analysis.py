@@ -81,8 +81,9 @@ class CaseAnalyses:
         )
 
     def first_record(self, code: str, case: Case, as_of: date) -> bool:
-        """True the first time this process shows this revision of this case on this date (so the store records
-        the analysis made once, not at every view of the result page)."""
+        """True the first time this process shows this revision of this case on this date: the page then saves the
+        analysis, not at every view of the result page. Another worker process has its own memo and saves it too;
+        the store keeps one row (``Store.record_analysis``)."""
         key = (code, self.revision(case), as_of)
         with self._lock:
             if key in self._recorded:

@@ -158,8 +158,13 @@ def render_analysis(record: Analysis, lang: str) -> dict[str, Any]:
         }
         for s in analysis.plan
     ]
+    # on the page, what to do today is written out in full (or, when nothing is for today, the first step); a later
+    # step shows its title and date, its detail (what to say, whom to contact, what to have ready) one tap away
+    today = [s for s in plan if s["when"] == "today"]
+    for i, s in enumerate(plan):
+        s["in_full"] = s["when"] == "today" or (not today and i == 0)
     fin = analysis.finances
-    options = payment_options(fin, lang)
+    options = payment_options(fin, lang, asked_for(record))
     ability = None
     if fin is not None and fin.edition is not None:
         ability = t(
@@ -176,7 +181,7 @@ def render_analysis(record: Analysis, lang: str) -> dict[str, Any]:
         "routes": [_finding(f, lang) for f in routes],
         "deadlines": deadlines,
         "plan": plan,
-        "today": [s for s in plan if s["when"] == "today"],
+        "today": today,
         "options": options,
         "ability": ability,
         "questions": [q.prompt for q in analysis.questions[:10]],
@@ -193,9 +198,26 @@ def fact_label(path: str, lang: str) -> str:
     return field_label(name, lang)
 
 
-def payment_options(finances: AbilityToPay | None, lang: str) -> list[dict[str, Any]]:
+def asked_for(record: Analysis) -> dict[str, int]:
+    """The way to pay a step of the plan asks the IRS for (its option id → the step's number): a step whose words are
+    a finance step's (``finance.*``), not one a finance step was merged into (whose words are another request)."""
+    out: dict[str, int] = {}
+    for s in record.plan:
+        if s.text.key.startswith("finance."):
+            for rule in s.rules:
+                if rule.startswith("finances."):
+                    out.setdefault(rule.removeprefix("finances."), s.order)
+    return out
+
+
+def payment_options(
+    finances: AbilityToPay | None, lang: str, asked: dict[str, int] | None = None
+) -> list[dict[str, Any]]:
     """The ways to pay side by side, in ``lang``: the one place the pages read the finances section's options (its
-    option ids, eligibility, monthly payment and levy effect)."""
+    option ids, eligibility, monthly payment and levy effect). First the one the plan asks the IRS for (``asked``:
+    option id → step number), then the ones the person qualifies for, so the first way shown is one the IRS would
+    accept; then those not known yet, then those they do not qualify for (each group in the analysis's order)."""
+    asked = asked or {}
     out = []
     for o in finances.options.options if finances is not None and finances.options is not None else []:
         if o.eligibility is Eligibility.NOT_APPLICABLE:
@@ -204,9 +226,14 @@ def payment_options(finances: AbilityToPay | None, lang: str) -> list[dict[str, 
         out.append(
             {
                 "title": name[:1].upper() + name[1:],
+                "qualifies": o.eligibility.value,
                 "eligibility": t(f"eligibility_{o.eligibility.value}", lang),
                 "monthly": money(o.monthly_payment, lang),
                 "levy_effect": t(f"levy_effect_{o.levy_effect.value}", lang),
+                "step": asked.get(o.option.value),
             }
         )
-    return out
+    return sorted(out, key=lambda o: (o["step"] is None, SHOWN_FIRST.index(Eligibility(o["qualifies"]))))
+
+
+SHOWN_FIRST = (Eligibility.ELIGIBLE, Eligibility.UNKNOWN, Eligibility.NOT_ELIGIBLE)
