@@ -37,6 +37,7 @@ from levynav.core.law.appeals_cap import CAP_RO as CAP_RO
 from levynav.core.law.appeals_cap import CAP_THIRD_PARTY as CAP_THIRD_PARTY
 from levynav.core.law.appeals_cap import OIC_APPEAL as OIC_APPEAL
 from levynav.core.law.appeals_tax_court import TAX_COURT as TAX_COURT
+from levynav.core.law.bankruptcy_discharge import DISCHARGE as DISCHARGE
 from levynav.core.law.bankruptcy_discharge import STAY_IS_TEMPORARY as STAY_IS_TEMPORARY
 from levynav.core.law.cdp_request import REQUEST_KIND as REQUEST_KIND
 from levynav.core.law.deficiency_bar import ABROAD, HOME
@@ -382,6 +383,7 @@ RULES: list[RuleFunc] = [
     hearing_notice_once.final_notice_before_ss_levy,
     lien_withdrawal.lien_is_not_levy,
     bankruptcy_discharge.stay_and_discharge,
+    bankruptcy_discharge.tax_discharged,
     cdp_hearing,
     equivalent_hearing,
     not_a_hearing_notice,
