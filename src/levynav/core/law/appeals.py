@@ -20,6 +20,7 @@ from __future__ import annotations
 from typing import Any
 
 from levynav.core.calc import hearing_windows
+from levynav.core.calc.dates import last_day_after
 from levynav.core.calc.hearing_windows import NOT_CDP, Window, request_for
 from levynav.core.law import (
     appeals_cap,
@@ -36,16 +37,19 @@ from levynav.core.law.appeals_cap import CAP_RO as CAP_RO
 from levynav.core.law.appeals_cap import CAP_THIRD_PARTY as CAP_THIRD_PARTY
 from levynav.core.law.appeals_cap import OIC_APPEAL as OIC_APPEAL
 from levynav.core.law.appeals_tax_court import TAX_COURT as TAX_COURT
+from levynav.core.law.bankruptcy_discharge import DISCHARGE as DISCHARGE
 from levynav.core.law.bankruptcy_discharge import STAY_IS_TEMPORARY as STAY_IS_TEMPORARY
 from levynav.core.law.cdp_request import REQUEST_KIND as REQUEST_KIND
+from levynav.core.law.deficiency_bar import ABROAD, HOME
 from levynav.core.law.hearing_notice_once import ONCE as ONCE
 from levynav.core.law.lien_withdrawal import LIEN_NOT_LEVY as LIEN_NOT_LEVY
 from levynav.core.law.notice_receipt import NOT_RECEIVED as NOT_RECEIVED
 from levynav.core.law.notices import rolled_reason, window_counted, window_gap
+from levynav.core.law.pending_bar_windows import days, overlaps, param
 from levynav.core.law.route_windows import made_in_time, open_or_closed
 from levynav.core.law.rule import Context, DeadlineFunc, Rule, RuleFunc, Situation
 from levynav.core.model.analysis import Deadline, Effect, Finding, Outcome, TextArg, message
-from levynav.core.model.case import Case, HearingKind, HearingRequest
+from levynav.core.model.case import Case, DeficiencyNotice, HearingKind, HearingRequest
 from levynav.core.model.construct import construct
 
 LEVY_CDP = Rule(
@@ -270,8 +274,31 @@ def not_a_hearing_notice(case: Case, ctx: Context) -> list[Finding]:
     ]
 
 
+def _petitioned_deficiency(case: Case) -> tuple[int, DeficiencyNotice] | None:
+    """A notice of deficiency for a period of the case's hearing notices that the person petitioned the Tax Court
+    on in time: it was received "in time to petition the Tax Court" (Reg. § 301.6330-1(e)(3) Q&A-E2)."""
+    periods = [p for _, n in hearing_windows.hearing_notices(case) for p in n.tax_periods]
+    for k, n in enumerate(case.proceedings.deficiency_notices):
+        if n.tax_court_petition_date is None or not overlaps(n.tax_periods, periods):
+            continue
+        if n.addressed_outside_us is None:
+            continue  # 90 or 150 days: whether the petition was in time is not known
+        use = param(ABROAD if n.addressed_outside_us else HOME, n.mailed_date)
+        if use is None:
+            continue
+        last = max(last_day_after(n.mailed_date, days(use)).last, n.petition_last_day_printed or n.mailed_date)
+        if n.tax_court_petition_date <= last:
+            return k, n
+    return None
+
+
 def liability_challenge(case: Case, ctx: Context) -> list[Finding]:
-    """§ 6330(c)(2)(B): the tax itself may be disputed only without a notice of deficiency or another chance."""
+    """§ 6330(c)(2)(B): the tax itself may be disputed only without a notice of deficiency or another chance.
+
+    Reg. § 301.6330-1(e)(3) Q&A-E2 (reference CDP-11-E2): a notice of deficiency counts only if received in time to
+    petition the Tax Court; an Appeals conference offered before or after assessment is a prior opportunity, except
+    one before the assessment of a tax subject to deficiency procedures. When the person does not say whether they
+    received a notice of deficiency, one they petitioned the Tax Court on in time shows they did."""
     if not hearing_windows.hearing_notices(case) and not case.proceedings.hearing_requests:
         return []
     c = case.circumstances
@@ -281,6 +308,21 @@ def liability_challenge(case: Case, ctx: Context) -> list[Finding]:
     facts: dict[str, object] = {base + "disputes_liability": c.disputes_liability}
     if not c.disputes_liability:
         return [LIABILITY.finding(Outcome.NOT_APPLICABLE, "no_dispute", facts=facts)]
+    petitioned = _petitioned_deficiency(case) if c.received_notice_of_deficiency is None else None
+    if petitioned is not None:
+        k, n = petitioned
+        sub = f"proceedings.deficiency_notices[{k}]"
+        facts |= {f"{sub}.mailed_date": n.mailed_date, f"{sub}.tax_court_petition_date": n.tax_court_petition_date}
+        return [
+            LIABILITY.finding(
+                Outcome.DOES_NOT_APPLY,
+                "petitioned_deficiency",
+                facts=facts,
+                also_cites=("CDP-11-E2",),
+                mailed=n.mailed_date,
+                petition=n.tax_court_petition_date,
+            )
+        ]
     for name in ("received_notice_of_deficiency", "had_prior_opportunity_to_dispute"):
         value = getattr(c, name)
         if value is not None:
@@ -341,6 +383,7 @@ RULES: list[RuleFunc] = [
     hearing_notice_once.final_notice_before_ss_levy,
     lien_withdrawal.lien_is_not_levy,
     bankruptcy_discharge.stay_and_discharge,
+    bankruptcy_discharge.tax_discharged,
     cdp_hearing,
     equivalent_hearing,
     not_a_hearing_notice,

@@ -29,6 +29,7 @@ from levynav.core.law.discretionary_cdp import premature_levy
 from levynav.core.law.exemptions import levy_on_protected_property
 from levynav.core.law.levy_broke_procedure import GROUND_KEYS, broken_procedure, retirement_policy_not_followed
 from levynav.core.law.levy_facts import is_individual, levy_periods, levy_subject
+from levynav.core.law.release_hardship import HARDSHIP_PATH, hardship_view
 from levynav.core.law.return_periods import (
     MONEY_KINDS,
     ROLLBACK_FIRST_YEAR,
@@ -130,6 +131,21 @@ def _return(case: Case, ctx: Context, i: int, levy: Levy, premature: Finding | N
     missing = [f"{s}.irs_error"] if levy.irs_error is None else []
     if premature is not None and premature.outcome is Outcome.UNKNOWN:
         missing += [m for m in premature.missing if m not in missing]
+    hardship = hardship_view(case, ctx) if is_individual(case) and levy.nta_return_consent is None else None
+    if hardship is not None and hardship.outcome is Outcome.APPLIES:
+        # § 6343(d)(2)(D): with the National Taxpayer Advocate's consent a return "in the best interests of the
+        # taxpayer ... and the United States" — the open route for an individual whose levied money leaves them
+        # unable to pay basic living expenses (a hardship release cannot free money already paid over).
+        if hardship.basis == "stated":
+            facts[HARDSHIP_PATH] = True
+        return rule.finding(
+            Outcome.UNKNOWN,
+            "hardship_nta",
+            effect=Effect.MAY_RETURN,
+            missing=[*missing, f"{s}.nta_return_consent"],
+            when=when,
+            **common,
+        )
     if missing:
         return rule.finding(Outcome.UNKNOWN, "unknown", missing=missing, when=when, **common)
     return rule.finding(Outcome.DOES_NOT_APPLY, "none", when=when, **common)
