@@ -66,11 +66,14 @@ def internal(text: str) -> list[str]:
 def _runs(tmp_path: Path) -> list[tuple[str, list[str]]]:
     many = tmp_path / "many_codes.txt"
     many.write_text(MANY_CODES, encoding="utf-8")
+    junk = tmp_path / "junk.txt"
+    junk.write_text("garbage\n 123 ???\n", encoding="utf-8")
     clients = [str(DATA / f"client_1040_{y}.txt") for y in (2017, 2018, 2019)]
     return [
         ("tx4", [str(DATA / "tx4_1040_2021.txt")]),
         ("client", clients),
         ("many_codes", [str(many)]),
+        ("no transcript", [str(junk)]),
     ]
 
 
