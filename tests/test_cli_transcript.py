@@ -84,3 +84,13 @@ def test_analyze_reads_the_transcripts_a_case_points_to() -> None:
     release = [f for f in data["findings"] if f["rule"] == "R6343-A1"]
     assert release and release[0]["outcome"] == "does_not_apply"
     assert {"path": "tax_periods[0].csed", "value": "2032-05-08"} in release[0]["facts"]
+
+
+def test_analyze_warns_what_the_transcripts_could_not_give_in_the_reader_language() -> None:
+    case = str(DATA / "client_case.yaml")
+    english = runner.invoke(app, ["analyze", case, "--as-of", "2026-10-05", "--format", "json"])
+    spanish = runner.invoke(app, ["analyze", case, "--as-of", "2026-10-05", "--format", "json", "--lang", "es"])
+    assert english.exit_code == spanish.exit_code == 0
+    assert "line 58: not understood, left out" in english.stderr
+    assert "línea 58: no se entendió; se dejó fuera" in spanish.stderr and "not understood" not in spanish.stderr
+    assert english.stdout == spanish.stdout  # the record is the same whatever the language

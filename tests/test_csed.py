@@ -452,3 +452,240 @@ def test_an_additional_assessment_is_named_by_its_typed_kind_not_by_its_label() 
         if "kind" in m.args
     ]
     assert kinds == ["statute.kind.original", "statute.kind.additional"]
+
+
+# ---------------------------------------------------------------- the engine's records hold no words (issue 10)
+
+EVERY_EVENT: dict[str, Any] = {
+    "notices": [{"type": "LT11", "notice_date": "2021-02-08", "tax_periods": [P]}],
+    "levies": [
+        {"id": "b1", "kind": "bank", "served_date": "2020-01-10", "amount_taken": "1200.00", "tax_periods": [P]},
+        {"id": "b2", "kind": "bank", "served_date": "2020-02-10", "tax_periods": [P]},
+    ],
+    "installment_agreements": [
+        {
+            "status": "rejected",
+            "requested_date": "2019-03-01",
+            "rejected_date": "2019-04-15",
+            "appeal_date": "2019-05-01",
+        },
+        {
+            "status": "rejected",
+            "requested_date": "2019-06-01",
+            "rejected_date": "2019-06-15",
+            "appeal_date": "2019-12-01",
+        },
+        {
+            "status": "rejected",
+            "requested_date": "2019-07-01",
+            "rejected_date": "2019-07-15",
+            "appeal_date": "2019-07-20",
+            "appeal_decided_date": "2019-09-01",
+        },
+        {
+            "status": "rejected",
+            "requested_date": "2019-08-01",
+            "rejected_date": "2019-08-15",
+            "appeal_date": "2019-08-20",
+            "appeal_decided_date": "2019-08-25",
+        },
+        {
+            "status": "terminated",
+            "requested_date": "2020-01-01",
+            "entered_date": "2020-02-01",
+            "terminated_date": "2022-02-01",
+        },
+        {"status": "terminated", "entered_date": "2020-02-01"},
+        {"status": "entered", "entered_date": "2021-02-01"},
+        {"status": "pending"},
+        {"status": "requested", "requested_date": "2026-10-01"},
+    ],
+    "offers": [
+        {"status": "accepted", "submitted_date": "2018-01-02", "accepted_date": "2018-05-01"},
+        {"status": "withdrawn", "pending_date": "2018-06-01", "withdrawn_date": "2018-07-01"},
+        {
+            "status": "rejected",
+            "pending_date": "2018-08-01",
+            "rejected_date": "2018-09-01",
+            "appeal_date": "2018-09-15",
+        },
+        {"status": "returned"},
+        {"status": "returned", "pending_date": "2018-10-01"},
+    ],
+    "circumstances": {"irs_agreed_not_collectible": True},
+    "proceedings": {
+        "bankruptcies": [
+            {"petition_date": "2017-02-01", "chapter": 13, "dismissal_date": "2017-09-01"},
+            {"petition_date": "2026-01-05", "chapter": 7},
+        ],
+        "hearing_requests": [
+            {"request_date": "2021-03-01", "determination_date": "2021-09-15", "tax_court_petition_date": "2021-11-01"},
+            {"request_date": "2021-05-15", "final_date": "2021-10-15"},
+            {"request_date": "2026-11-01", "determination_date": "2026-11-10"},
+        ],
+        "legal_actions": [
+            {"kind": "cdp", "start_date": "2022-01-03"},
+            {"kind": "bankruptcy", "start_date": "2022-02-01", "end_date": "2022-04-01"},
+            {"kind": "bankruptcy", "start_date": "2026-06-01"},
+            {"closing_code": 72, "start_date": "2022-05-01", "end_date": "2022-06-01"},
+            {"start_date": "2026-07-01"},
+        ],
+        "innocent_spouse_claims": [
+            {"filed_date": "2019-01-02", "waiver_date": "2019-03-01"},
+            {"filed_date": "2019-04-02", "decision_final_date": "2019-08-01", "tax_court_petition_date": "2019-06-01"},
+            {"filed_date": "2019-09-02", "final_determination_date": "2019-10-01"},
+            {"filed_date": "2026-09-02"},
+        ],
+        "taxpayer_advocate_requests": [
+            {
+                "application_date": "2020-03-02",
+                "decision_date": "2020-03-20",
+                "order_issued": True,
+                "order_period_end": "2020-05-01",
+            },
+            {"application_date": "2026-10-02"},
+        ],
+        "absences": [
+            {"reason": "combat_zone", "start_date": "2015-01-01", "end_date": "2015-09-01"},
+            {"reason": "combat_zone", "start_date": "2026-05-01"},
+            {"reason": "abroad", "start_date": "2016-01-15", "end_date": "2016-12-20"},
+            {"reason": "abroad", "start_date": "2016-01-15", "end_date": "2016-03-20"},
+            {"reason": "abroad", "start_date": "2025-01-15"},
+            {"reason": "abroad", "start_date": "2026-10-15"},
+            {"reason": "sabbatical", "start_date": "2016-01-15"},
+        ],
+        "audit_reconsiderations": [{"requested_date": "2021-01-04", "tax_periods": [P]}],
+        "refund_suit_pending": True,
+        "wrongful_levy_claims": [
+            {"levy_id": "b1", "filed_date": "2020-02-01", "returned_date": "2020-03-01"},
+            {"levy_id": "b2", "filed_date": "2020-03-01", "returned_date": "2020-04-01"},
+        ],
+    },
+}
+
+
+BANKRUPTCY_ONLY = {"bankruptcies": [{"petition_date": "2019-02-01", "discharge_date": "2019-06-10"}]}
+
+
+def _every_case() -> list[tuple[str, Case]]:
+    """Cases that reach every reader of the engine and every line of a timeline (a stated CSED both ways, a leap
+    day, a suspension after the statute ran out, floors), and 60 generated ones."""
+    import random
+
+    from levynav.screen import generate
+
+    out = [
+        ("every event", make("2014-02-28", ["2016-02-29"], stated="2030-01-01", **EVERY_EVENT)),
+        ("stated earlier", make("2016-08-01", stated="2026-08-01", proceedings=BANKRUPTCY_ONLY)),
+        ("stated, nothing known", make("2016-08-01", stated="2026-07-01")),
+        ("stated, other reading", make("2016-02-29", stated="2026-03-01")),
+        (
+            "ran out",
+            make(
+                "2004-01-05",
+                offers=[{"status": "accepted", "pending_date": "2021-01-04", "accepted_date": "2021-03-01"}],
+            ),
+        ),
+        (
+            "wrongful levies",
+            make(
+                "2016-05-23",
+                levies=EVERY_EVENT["levies"],
+                proceedings={"wrongful_levy_claims": EVERY_EVENT["proceedings"]["wrongful_levy_claims"]},
+            ),
+        ),
+        (
+            "floor in days",
+            make(
+                "2015-07-06",
+                notices=[{"type": "LT11", "notice_date": "2025-04-14"}],
+                proceedings={"hearing_requests": [{"request_date": "2025-05-01", "final_date": "2025-06-20"}]},
+            ),
+        ),
+        (
+            "floor in months",
+            make(
+                "2010-08-01",
+                proceedings={"absences": [{"reason": "abroad", "start_date": "2020-06-01", "end_date": "2020-12-10"}]},
+            ),
+        ),
+    ]
+    rng = random.Random(20261204)
+    for n in range(60):
+        data = generate.generate_case(rng)
+        data.pop("id", None)
+        out.append((f"generated {n}", Case.model_validate(data)))
+    return out
+
+
+def _texts(value: Any, where: str) -> list[tuple[str, str]]:
+    """Every string in an engine record (dataclasses, messages, tuples, dicts), with where it is."""
+    import dataclasses
+
+    from levynav.core.model.message import Message, TextArg
+
+    if isinstance(value, str):
+        return [(where, value)]
+    if isinstance(value, TextArg):
+        return [(where, value.value)]
+    if isinstance(value, Message):
+        return [t for k, a in value.args.items() for t in _texts(a, f"{where}.{value.key}.{k}")]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return [t for f in dataclasses.fields(value) for t in _texts(getattr(value, f.name), f"{where}.{f.name}")]
+    if isinstance(value, dict):
+        return [t for k, v in value.items() for t in _texts(v, f"{where}[{k}]")]
+    if isinstance(value, (list, tuple)):
+        return [t for i, v in enumerate(value) for t in _texts(v, f"{where}[{i}]")]
+    if hasattr(value, "value") and hasattr(value, "type"):  # a typed message value holding others
+        return _texts(value.value, where)
+    return []
+
+
+def test_the_engine_records_hold_no_sentence_and_every_line_renders_in_english_and_spanish() -> None:
+    """Walk every record the CSED engine makes (events read, each period's assessments, timelines, notes and
+    comparison) over cases that reach every reader: a string is an id, a case path or what the case gives (an
+    absence's reason, a notice's number), never English prose; and every line renders in both languages, the
+    Spanish without an English word (the case's own values aside)."""
+    import re
+
+    from levynav.core.calc.csed_events import read_events
+    from tests.test_explain import ENGLISH, STOP
+
+    keys: set[str] = set()
+    for name, case in _every_case():
+        events = read_events(case, AS_OF)
+        computed = case_csed(case, AS_OF, events=events)
+        strings = _texts(events, "events") + _texts(computed, "cseds")
+        for where, s in strings:
+            found = [w.casefold() for w in re.findall(r"[A-Za-z]+", s)]
+            assert sum(w in ENGLISH for w in found) < 2, f"{name}: {where} is English prose: {s!r}"
+        given = {s for _, s in strings}
+        for pc in computed.values():
+            lines = [words.line(s, lang) for a in pc.assessments for s in a.timeline for lang in ("en", "es")]
+            lines += [words.assessment(a, lang) for a in pc.assessments for lang in ("en", "es")]
+            keys |= {m.key for a in pc.assessments for s in a.timeline for m in (s.what, *s.detail)}
+            keys |= {n.key for n in pc.notes} | {m.key for m in pc.stated_difference}
+            spanish = [words.line(s, "es") for a in pc.assessments for s in a.timeline] + notes(pc, "es")
+            spanish += [words.stated_difference(pc, "es") or ""]
+            for line in spanish:
+                for s in sorted(given, key=len, reverse=True):
+                    line = line.replace(s, " ")
+                leaked = {w.casefold() for w in re.findall(r"[A-Za-z]+", line)} & STOP
+                assert not leaked, f"{name}: English {sorted(leaked)} in {line!r}"
+            assert all(lines), name
+    for needed in (
+        "csed_timeline.not_counted",
+        "csed_timeline.overlap",
+        "csed_timeline.floor_days",
+        "csed_timeline.floor_months",
+        "csed_timeline.end_later",
+        "csed_timeline.base_leap",
+        "csed_timeline.note.wrongful_levy",
+        "csed_timeline.note.wrongful_levy_amount_unknown",
+        "csed_timeline.note.absence_reason_not_counted",
+        "csed_timeline.note.legal_action_kind_unknown",
+        "csed_timeline.stated.differs_earlier",
+        "csed_timeline.stated.none_known",
+        "csed_timeline.stated.other_reading",
+    ):
+        assert needed in keys, f"no case reaches {needed}: the test checks less than it says"

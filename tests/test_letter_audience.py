@@ -108,3 +108,27 @@ def test_every_ground_a_letter_can_name_has_a_formal_heading() -> None:
                 assert rule.id in headings, f"{rule.id} has no letter heading in data/documents/grounds.yaml"
                 assert not offences(headings[rule.id]), rule.id
                 assert not re.search(r"\byou(r)?\b", headings[rule.id], re.IGNORECASE), rule.id
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+def test_the_taxpayer_pages_show_no_internal_id(path: Path, lang: str) -> None:
+    """The pages only the taxpayer reads (cover, reading copies, checklist, confirm-the-release, timeline, still
+    missing), in English and in Spanish, name no reference id, parameter id or status code either: a source is its
+    citation, a figure its value. The case file's field paths of the "still missing" table are how the person finds
+    a fact, and stay."""
+    import io
+
+    from pypdf import PdfReader
+
+    p = packet(path, lang)
+    texts = [page.extract_text() or "" for page in PdfReader(io.BytesIO(p.pdf)).pages]
+    fields = [re.compile(r"\s?".join(map(re.escape, m["path"]))) for m in p.missing]
+    for n, (kind, text) in enumerate(zip(p.page_kinds(), texts, strict=True), start=1):
+        if kind not in {"cover", "reading", "back"}:
+            continue  # the letters and forms: test_outgoing_letters_hold_no_taxpayer_only_text_and_no_internal_id
+        flat = " ".join(text.split())
+        for field in fields:
+            flat = field.sub(" ", flat)
+        found = [f for f in offences(flat) if f not in TAXPAYER_ONLY]
+        assert not found, f"{path.stem} ({lang}) page {n} ({kind}): {found}"

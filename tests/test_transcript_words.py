@@ -66,11 +66,14 @@ def internal(text: str) -> list[str]:
 def _runs(tmp_path: Path) -> list[tuple[str, list[str]]]:
     many = tmp_path / "many_codes.txt"
     many.write_text(MANY_CODES, encoding="utf-8")
+    junk = tmp_path / "junk.txt"
+    junk.write_text("garbage\n 123 ???\n", encoding="utf-8")
     clients = [str(DATA / f"client_1040_{y}.txt") for y in (2017, 2018, 2019)]
     return [
         ("tx4", [str(DATA / "tx4_1040_2021.txt")]),
         ("client", clients),
         ("many_codes", [str(many)]),
+        ("no transcript", [str(junk)]),
     ]
 
 
@@ -137,3 +140,21 @@ def test_the_many_codes_transcript_reaches_the_problems_it_is_for(tmp_path: Path
         "TC 670: no date or amount found",
     ):
         assert said in out, said
+
+
+def test_every_transaction_code_has_its_meaning_in_every_language() -> None:
+    """English reads the code table's own words; every other language has each code and each TC 971/972 action
+    code of the table in its catalog (``transcript.code.*``, ``transcript.action.*``), so no row reads in English."""
+    from levynav.explain import LANGS, catalog
+    from levynav.intake import transcript_codes
+
+    table = transcript_codes._table()
+    for lang in LANGS:
+        if lang == "en":
+            continue
+        for code in transcript_codes.codes():
+            assert catalog.has(f"transcript.code.{code}", lang), f"{lang}: TC {code}"
+        for ac in table["action_codes"]:
+            key = f"transcript.action.{ac['code']}_{ac['ac']}"
+            assert catalog.has(key, lang), f"{lang}: TC {ac['code']} AC {ac['ac']}"
+        assert catalog.has("transcript.code.oic_returned", lang)

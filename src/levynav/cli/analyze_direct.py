@@ -35,7 +35,7 @@ def answer(case_file: Path, as_of: str | None, fmt: str, lang: str | None) -> No
     check_format(fmt)
     day = parse_as_of(as_of)
     language = parse_lang(lang)
-    case = load_case_or_exit(case_file)
+    case = load_case_or_exit(case_file, language)
     result = analyze(case, day)
     if fmt == "json":  # the record: ids, outcomes, dates, figures and message references; no sentence
         import typer  # its echo, as the typer command writes it (the encoding of an odd stdout included)

@@ -62,8 +62,9 @@ def check_format(fmt: str) -> str:
     return fmt
 
 
-def load_case_or_exit(case_file: Path) -> Case:
-    """The case with its transcripts read in; bad input prints one line per problem and exits 2."""
+def load_case_or_exit(case_file: Path, lang: str = "en") -> Case:
+    """The case with its transcripts read in; bad input prints one line per problem and exits 2. What a transcript
+    read could not use is printed as a warning in ``lang``."""
     try:
         case = load_case(case_file)
     except CaseError as err:
@@ -93,7 +94,7 @@ def load_case_or_exit(case_file: Path) -> Case:
         from levynav.explain.render import text
 
         for found in intake.problems:
-            typer.echo(f"levynav: warning: {text(found, 'en')}", err=True)
+            typer.echo(f"levynav: warning: {text(found, lang)}", err=True)
     return intake.case
 
 

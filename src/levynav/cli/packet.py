@@ -26,7 +26,7 @@ def register(app: typer.Typer) -> None:
         """Write the packet a person can mail: letters, forms, checklists, a calendar of deadlines, a timeline."""
         day = parse_as_of(as_of)
         language = parse_lang(lang)
-        case = load_case_or_exit(case_file)
+        case = load_case_or_exit(case_file, language)
         from levynav.documents.packet_folder import DestinationError, check_destination
 
         try:  # before spending seconds on building: a folder that cannot take the packet is refused now
