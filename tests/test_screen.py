@@ -290,6 +290,9 @@ def test_cli_screens_and_generates(tmp_path: Path) -> None:
         (["screen", "{dir}/in.jsonl", "--out", "{dir}/o.csv", "--as-of", "2026-13-01"], "--as-of"),
         (["screen", "{dir}/in.jsonl", "--out", "{dir}/nowhere/o.csv"], "does not exist"),
         (["screen", "{dir}/bad.parquet", "--out", "{dir}/o.csv"], "cannot be read as Parquet"),
+        (["screen", "{dir}/in.jsonl", "--out", "{dir}/folder.csv"], "--out: folder.csv exists and is not a file"),
+        (["screen", "{dir}/in.jsonl", "--out", "{dir}/o.csv", "--as-of", "2026-11-23"], ""),
+        (["screen", "{dir}/t.csv", "--out", "{dir}/t.csv"], "--out: t.csv is the input"),
         (["generate-cases", "5", "--out", "{dir}/g.xlsx"], "must end in .jsonl"),
         (["generate-cases", "5", "--out", "{dir}/g.csv", "--malformed-rate", "2"], "between 0 and 1"),
     ],
@@ -298,11 +301,18 @@ def test_cli_bad_input_is_one_line_and_exit_2(tmp_path: Path, args: list[str], e
     (tmp_path / "in.jsonl").write_text('{"taxpayer": {"kind": "individual"}}\n', encoding="utf-8")
     (tmp_path / "in.txt").write_text("x", encoding="utf-8")
     (tmp_path / "bad.parquet").write_bytes(b"PAR1 not really parquet")
+    (tmp_path / "t.csv").write_text("case_id,taxpayer_kind\na,individual\n", encoding="utf-8")
+    (tmp_path / "folder.csv").mkdir()
+    if not expected:  # the run itself writes o.errors.csv as a folder: found before anything is screened
+        (tmp_path / "o.errors.csv").mkdir()
+        expected = "--out: o.errors.csv exists and is not a file"
+    before = sorted(tmp_path.rglob("*"))
     code, _, err = run_cli(*[a.format(dir=tmp_path) for a in args])
     assert code == 2
     assert expected in err
     assert "Traceback" not in err and len(err.strip().splitlines()) == 1
-    assert not (tmp_path / "o.csv").exists()
+    assert sorted(tmp_path.rglob("*")) == before, "a refused run left output behind"
+    assert (tmp_path / "t.csv").read_text(encoding="utf-8") == "case_id,taxpayer_kind\na,individual\n"
 
 
 def test_typed_parquet_columns_read_like_text(tmp_path: Path) -> None:
