@@ -173,6 +173,46 @@ def test_a_jsonl_line_is_read_as_a_case_file_is(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("case_id,taxpayer_kind,houshold_size", "houshold_size: not a column levynav reads"),
+        ("case_id,taxpayer_kind,household_size,household_size", "household_size: the column is given twice"),
+        ("case_id,taxpayer_kind,levy_4_kind", "levy_4_kind: not a column levynav reads"),
+    ],
+)
+@pytest.mark.parametrize("kind", ["csv", "parquet"])
+def test_a_column_levynav_does_not_read_refuses_the_file_by_its_name(
+    tmp_path: Path, kind: str, header: str, expected: str
+) -> None:
+    """A misspelt column was passed over: its facts were unknown in every row and nothing said so."""
+    names = header.split(",")
+    source = tmp_path / f"in.{kind}"
+    if kind == "csv":
+        source.write_text(
+            header + "\n" + ",".join(["a", "individual", "3", "4"][: len(names)]) + "\n", encoding="utf-8"
+        )
+    elif len(set(names)) < len(names):
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        pq.write_table(pa.table([pa.array(["x"]) for _ in names], names=names), source)
+    else:
+        pl.DataFrame({name: ["x"] for name in names}).write_parquet(source)
+    before = sorted(tmp_path.rglob("*"))
+    code, out, err = run_cli("screen", str(source), "--out", str(tmp_path / "o.csv"), "--as-of", "2026-11-23")
+    assert code == 2 and out == "" and err.startswith(f"levynav: {expected}") and len(err.strip().splitlines()) == 1
+    assert sorted(tmp_path.rglob("*")) == before
+
+
+def test_every_column_the_generator_writes_is_read(tmp_path: Path) -> None:
+    source = tmp_path / "g.parquet"
+    generate.write_cases(source, 3, seed=1)
+    assert set(pl.read_parquet_schema(source)) == set(columns.all_columns())
+    done = run.screen_file(source, tmp_path / "o.csv", run.Options(AS_OF))
+    assert done.cases == 3
+
+
 def test_a_bad_cell_is_reported_by_its_column(tmp_path: Path) -> None:
     source = tmp_path / "in.csv"
     source.write_text(

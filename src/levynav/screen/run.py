@@ -92,6 +92,7 @@ def screen_file(
         raise ScreenError("the partition size must be at least 1 row")
     try:
         sources.input_kind(source)
+        sources.check_columns(source)
     except sources.InputError as err:
         raise ScreenError(str(err)) from None
     work = _prepare_work(source, out, options)
