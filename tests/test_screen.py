@@ -334,6 +334,7 @@ def test_cli_screens_and_generates(tmp_path: Path) -> None:
         (["screen", "{dir}/in.jsonl", "--out", "{dir}/o.csv", "--as-of", "2026-11-23"], ""),
         (["screen", "{dir}/t.csv", "--out", "{dir}/t.csv"], "--out: t.csv is the input"),
         (["generate-cases", "5", "--out", "{dir}/g.xlsx"], "must end in .jsonl"),
+        (["generate-cases", "5", "--out", "{dir}/folder.csv"], "--out: folder.csv exists and is not a file"),
         (["generate-cases", "5", "--out", "{dir}/g.csv", "--malformed-rate", "2"], "between 0 and 1"),
     ],
 )

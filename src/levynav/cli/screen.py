@@ -129,5 +129,5 @@ def generate_command(
     except GenerateError as err:
         raise fail(str(err)) from None
     except OSError as err:
-        raise fail(f"cannot write {out.name}: {err.strerror or type(err).__name__}") from None
+        raise fail(f"--out: cannot write {out.name}: {err.strerror or type(err).__name__}") from None
     print(f"{count} cases -> {out}", file=sys.stderr)
