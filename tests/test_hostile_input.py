@@ -202,6 +202,21 @@ def test_a_number_is_never_read_as_a_date(model: type[Bounded], name: str) -> No
     assert _field_errors(model, name, ["2026-01-02"] if listed else "2026-01-02") == []
 
 
+def test_money_written_minus_zero_is_zero_everywhere(tmp_path: Path) -> None:
+    case = {
+        "taxpayer": {"kind": "individual", "state": "OH"},
+        "levies": [{"kind": "bank", "served_date": "2026-11-12", "amount": "-0", "amount_taken": "-0.00"}],
+        "finances": {"housing": "-0", "income": [{"kind": "wages", "frequency": "monthly", "gross": "-0.0"}]},
+    }
+    path = case_file(tmp_path, json.dumps(case), "case.json")
+    for command in ("analyze", "finances"):
+        code, out, err = run(command, str(path), *AS_OF, "--format", "json")
+        assert code == 0, err
+        assert '"-0' not in out and "$-0" not in out
+    code, out, _ = run("analyze", str(path), *AS_OF)
+    assert code == 0 and "-0.00" not in out and "$-0" not in out
+
+
 @pytest.mark.parametrize("name", ["case.yaml", "case.json"])
 def test_a_case_file_with_true_for_a_count_or_a_number_for_a_date_is_refused_by_field(
     tmp_path: Path, name: str
