@@ -217,6 +217,20 @@ def test_money_written_minus_zero_is_zero_everywhere(tmp_path: Path) -> None:
     assert code == 0 and "-0.00" not in out and "$-0" not in out
 
 
+def test_a_refused_figure_is_not_echoed(tmp_path: Path) -> None:
+    irs = {"monthly_income": 5432.10, "allowable_expenses": 1234.56, "monthly_disposable_income": 99}
+    cases = {
+        "finances: member_ages lists more people than household_size": {"household_size": 2, "member_ages": [7, 8, 43]},
+        "finances.irs_determination: monthly_disposable_income is not monthly_income minus": {"irs_determination": irs},
+        "finances.household_size: must be at least 1": {"household_size": -7},
+    }
+    for expected, finances in cases.items():
+        path = case_file(tmp_path, json.dumps({"taxpayer": {"kind": "individual"}, "finances": finances}), "case.json")
+        err = refused(path, expected)
+        for figure in ("43", "5432", "1234", "99", "-7"):
+            assert figure not in err.replace(str(path), ""), err
+
+
 @pytest.mark.parametrize("name", ["case.yaml", "case.json"])
 def test_a_case_file_with_true_for_a_count_or_a_number_for_a_date_is_refused_by_field(
     tmp_path: Path, name: str
