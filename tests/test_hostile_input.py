@@ -231,6 +231,26 @@ def test_a_refused_figure_is_not_echoed(tmp_path: Path) -> None:
             assert figure not in err.replace(str(path), ""), err
 
 
+@pytest.mark.parametrize("code", ["\x00", "\x1b[2J", "\x07", "\x7f", "\x9b", "\u202e", "\u2066", "\u202a"])
+def test_a_control_character_in_any_text_is_refused_by_field(tmp_path: Path, code: str) -> None:
+    """NUL and ESC broke the calendar and drove the terminal; a right-to-left override showed the rest of a name
+    reversed on a letter to the IRS. Each is refused by the field that holds it, the value not echoed."""
+    data = {
+        "taxpayer": {"kind": "individual", "name": f"Ana {code}Ruiz", "address": f"1 Main St{code}"},
+        "levies": [{"kind": "bank", "holder": f"Bank{code}", "served_date": "2026-11-12"}],
+    }
+    path = case_file(tmp_path, json.dumps(data), "case.json")
+    err = refused(path, "taxpayer.name: holds a control character", secret="Ruiz")
+    assert "taxpayer.address: holds a control character" in err and "levies[0].holder: holds a control" in err
+    assert code not in err
+
+
+def test_tabs_line_breaks_and_direction_marks_are_text(tmp_path: Path) -> None:
+    data = {"taxpayer": {"kind": "individual", "name": "\u200fرنا\u200e Ruiz", "address": "1 Main St\nApt 2\tRear"}}
+    code, out, err = run("analyze", str(case_file(tmp_path, json.dumps(data), "case.json")), *AS_OF)
+    assert code == 0 and out, err
+
+
 @pytest.mark.parametrize("name", ["case.yaml", "case.json"])
 def test_a_case_file_with_true_for_a_count_or_a_number_for_a_date_is_refused_by_field(
     tmp_path: Path, name: str
