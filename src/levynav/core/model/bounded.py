@@ -100,7 +100,7 @@ class Bounded(BaseModel):
         if isinstance(value, str):
             if len(value) > limits.MAX_TEXT_CHARS:
                 raise ValueError(f"is longer than {limits.limit_text('MAX_TEXT_CHARS')} characters")
-            if _CONTROL.search(value) is not None:
+            if not value.isprintable() and _CONTROL.search(value) is not None:  # printable: no control (fast)
                 raise ValueError(CONTROL_CHARACTER)
         return value
 
