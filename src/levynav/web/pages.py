@@ -105,9 +105,14 @@ def redirect(url: str) -> RedirectResponse:
 
 
 def open_case(request: Request, code: str) -> StoredCase | None:
+    """The stored case of this code, or None: no such case, or one saved before a check this version makes (the API
+    names its fields: GET /api/v1/cases/{code})."""
     if not re.match(CODE_PATTERN, code):
         return None
-    return store(request).get_case(code)
+    try:
+        return store(request).get_case(code)
+    except ValidationError:
+        return None
 
 
 def analyses(request: Request) -> CaseAnalyses:
