@@ -202,6 +202,55 @@ def test_a_number_is_never_read_as_a_date(model: type[Bounded], name: str) -> No
     assert _field_errors(model, name, ["2026-01-02"] if listed else "2026-01-02") == []
 
 
+def test_money_written_minus_zero_is_zero_everywhere(tmp_path: Path) -> None:
+    case = {
+        "taxpayer": {"kind": "individual", "state": "OH"},
+        "levies": [{"kind": "bank", "served_date": "2026-11-12", "amount": "-0", "amount_taken": "-0.00"}],
+        "finances": {"housing": "-0", "income": [{"kind": "wages", "frequency": "monthly", "gross": "-0.0"}]},
+    }
+    path = case_file(tmp_path, json.dumps(case), "case.json")
+    for command in ("analyze", "finances"):
+        code, out, err = run(command, str(path), *AS_OF, "--format", "json")
+        assert code == 0, err
+        assert '"-0' not in out and "$-0" not in out
+    code, out, _ = run("analyze", str(path), *AS_OF)
+    assert code == 0 and "-0.00" not in out and "$-0" not in out
+
+
+def test_a_refused_figure_is_not_echoed(tmp_path: Path) -> None:
+    irs = {"monthly_income": 5432.10, "allowable_expenses": 1234.56, "monthly_disposable_income": 99}
+    cases = {
+        "finances: member_ages lists more people than household_size": {"household_size": 2, "member_ages": [7, 8, 43]},
+        "finances.irs_determination: monthly_disposable_income is not monthly_income minus": {"irs_determination": irs},
+        "finances.household_size: must be at least 1": {"household_size": -7},
+    }
+    for expected, finances in cases.items():
+        path = case_file(tmp_path, json.dumps({"taxpayer": {"kind": "individual"}, "finances": finances}), "case.json")
+        err = refused(path, expected)
+        for figure in ("43", "5432", "1234", "99", "-7"):
+            assert figure not in err.replace(str(path), ""), err
+
+
+@pytest.mark.parametrize("code", ["\x00", "\x1b[2J", "\x07", "\x7f", "\x9b", "\u202e", "\u2066", "\u202a"])
+def test_a_control_character_in_any_text_is_refused_by_field(tmp_path: Path, code: str) -> None:
+    """NUL and ESC broke the calendar and drove the terminal; a right-to-left override showed the rest of a name
+    reversed on a letter to the IRS. Each is refused by the field that holds it, the value not echoed."""
+    data = {
+        "taxpayer": {"kind": "individual", "name": f"Ana {code}Ruiz", "address": f"1 Main St{code}"},
+        "levies": [{"kind": "bank", "holder": f"Bank{code}", "served_date": "2026-11-12"}],
+    }
+    path = case_file(tmp_path, json.dumps(data), "case.json")
+    err = refused(path, "taxpayer.name: holds a control character", secret="Ruiz")
+    assert "taxpayer.address: holds a control character" in err and "levies[0].holder: holds a control" in err
+    assert code not in err
+
+
+def test_tabs_line_breaks_and_direction_marks_are_text(tmp_path: Path) -> None:
+    data = {"taxpayer": {"kind": "individual", "name": "\u200fرنا\u200e Ruiz", "address": "1 Main St\nApt 2\tRear"}}
+    code, out, err = run("analyze", str(case_file(tmp_path, json.dumps(data), "case.json")), *AS_OF)
+    assert code == 0 and out, err
+
+
 @pytest.mark.parametrize("name", ["case.yaml", "case.json"])
 def test_a_case_file_with_true_for_a_count_or_a_number_for_a_date_is_refused_by_field(
     tmp_path: Path, name: str

@@ -173,6 +173,46 @@ def test_a_jsonl_line_is_read_as_a_case_file_is(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("case_id,taxpayer_kind,houshold_size", "houshold_size: not a column levynav reads"),
+        ("case_id,taxpayer_kind,household_size,household_size", "household_size: the column is given twice"),
+        ("case_id,taxpayer_kind,levy_4_kind", "levy_4_kind: not a column levynav reads"),
+    ],
+)
+@pytest.mark.parametrize("kind", ["csv", "parquet"])
+def test_a_column_levynav_does_not_read_refuses_the_file_by_its_name(
+    tmp_path: Path, kind: str, header: str, expected: str
+) -> None:
+    """A misspelt column was passed over: its facts were unknown in every row and nothing said so."""
+    names = header.split(",")
+    source = tmp_path / f"in.{kind}"
+    if kind == "csv":
+        source.write_text(
+            header + "\n" + ",".join(["a", "individual", "3", "4"][: len(names)]) + "\n", encoding="utf-8"
+        )
+    elif len(set(names)) < len(names):
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        pq.write_table(pa.table([pa.array(["x"]) for _ in names], names=names), source)
+    else:
+        pl.DataFrame({name: ["x"] for name in names}).write_parquet(source)
+    before = sorted(tmp_path.rglob("*"))
+    code, out, err = run_cli("screen", str(source), "--out", str(tmp_path / "o.csv"), "--as-of", "2026-11-23")
+    assert code == 2 and out == "" and err.startswith(f"levynav: {expected}") and len(err.strip().splitlines()) == 1
+    assert sorted(tmp_path.rglob("*")) == before
+
+
+def test_every_column_the_generator_writes_is_read(tmp_path: Path) -> None:
+    source = tmp_path / "g.parquet"
+    generate.write_cases(source, 3, seed=1)
+    assert set(pl.read_parquet_schema(source)) == set(columns.all_columns())
+    done = run.screen_file(source, tmp_path / "o.csv", run.Options(AS_OF))
+    assert done.cases == 3
+
+
 def test_a_bad_cell_is_reported_by_its_column(tmp_path: Path) -> None:
     source = tmp_path / "in.csv"
     source.write_text(
@@ -290,7 +330,11 @@ def test_cli_screens_and_generates(tmp_path: Path) -> None:
         (["screen", "{dir}/in.jsonl", "--out", "{dir}/o.csv", "--as-of", "2026-13-01"], "--as-of"),
         (["screen", "{dir}/in.jsonl", "--out", "{dir}/nowhere/o.csv"], "does not exist"),
         (["screen", "{dir}/bad.parquet", "--out", "{dir}/o.csv"], "cannot be read as Parquet"),
+        (["screen", "{dir}/in.jsonl", "--out", "{dir}/folder.csv"], "--out: folder.csv exists and is not a file"),
+        (["screen", "{dir}/in.jsonl", "--out", "{dir}/o.csv", "--as-of", "2026-11-23"], ""),
+        (["screen", "{dir}/t.csv", "--out", "{dir}/t.csv"], "--out: t.csv is the input"),
         (["generate-cases", "5", "--out", "{dir}/g.xlsx"], "must end in .jsonl"),
+        (["generate-cases", "5", "--out", "{dir}/folder.csv"], "--out: folder.csv exists and is not a file"),
         (["generate-cases", "5", "--out", "{dir}/g.csv", "--malformed-rate", "2"], "between 0 and 1"),
     ],
 )
@@ -298,11 +342,18 @@ def test_cli_bad_input_is_one_line_and_exit_2(tmp_path: Path, args: list[str], e
     (tmp_path / "in.jsonl").write_text('{"taxpayer": {"kind": "individual"}}\n', encoding="utf-8")
     (tmp_path / "in.txt").write_text("x", encoding="utf-8")
     (tmp_path / "bad.parquet").write_bytes(b"PAR1 not really parquet")
+    (tmp_path / "t.csv").write_text("case_id,taxpayer_kind\na,individual\n", encoding="utf-8")
+    (tmp_path / "folder.csv").mkdir()
+    if not expected:  # the run itself writes o.errors.csv as a folder: found before anything is screened
+        (tmp_path / "o.errors.csv").mkdir()
+        expected = "--out: o.errors.csv exists and is not a file"
+    before = sorted(tmp_path.rglob("*"))
     code, _, err = run_cli(*[a.format(dir=tmp_path) for a in args])
     assert code == 2
     assert expected in err
     assert "Traceback" not in err and len(err.strip().splitlines()) == 1
-    assert not (tmp_path / "o.csv").exists()
+    assert sorted(tmp_path.rglob("*")) == before, "a refused run left output behind"
+    assert (tmp_path / "t.csv").read_text(encoding="utf-8") == "case_id,taxpayer_kind\na,individual\n"
 
 
 def test_typed_parquet_columns_read_like_text(tmp_path: Path) -> None:

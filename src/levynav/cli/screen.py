@@ -55,7 +55,7 @@ def screen_command(
     except ScreenError as err:
         raise fail(str(err)) from None
     except OSError as err:
-        raise fail(f"cannot write the output: {err.strerror or type(err).__name__}") from None
+        raise fail(f"--out: cannot write the output: {err.strerror or type(err).__name__}") from None
     typer.echo(
         f"{done.cases} cases screened ({done.ok} ok, {done.error_rows} with errors) -> {done.table}\n"
         f"errors: {done.errors}\nsummary: {done.summary}\nreport: {done.report_md}, {done.report_html}"
@@ -129,5 +129,5 @@ def generate_command(
     except GenerateError as err:
         raise fail(str(err)) from None
     except OSError as err:
-        raise fail(f"cannot write {out.name}: {err.strerror or type(err).__name__}") from None
+        raise fail(f"--out: cannot write {out.name}: {err.strerror or type(err).__name__}") from None
     print(f"{count} cases -> {out}", file=sys.stderr)

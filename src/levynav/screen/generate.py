@@ -15,6 +15,7 @@ path of ``levynav screen``.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import json
 import random
@@ -288,16 +289,22 @@ def write_cases(out: Path, count: int, seed: int, malformed_rate: float = 0.0) -
     suffix = out.suffix.lower()
     if suffix not in {".jsonl", ".ndjson", ".csv", ".parquet"}:
         raise GenerateError(f"--out: {out.name} must end in .jsonl, .csv or .parquet")
+    if out.exists() and not out.is_file():
+        raise GenerateError(f"--out: {out.name} exists and is not a file (a folder?)")
     rows = iter_cases(count, seed, malformed_rate)
     tmp = out.with_name(f".{out.name}.tmp")
-    if suffix in {".jsonl", ".ndjson"}:
-        with tmp.open("w", encoding="utf-8") as fh:
-            for case_id, case in rows:
-                line = json.dumps({"id": case_id, **case}) if isinstance(case, dict) else case
-                fh.write(line + "\n")
-    else:
-        _write_table(rows, tmp, suffix)
-    tmp.replace(out)
+    try:
+        if suffix in {".jsonl", ".ndjson"}:
+            with tmp.open("w", encoding="utf-8") as fh:
+                for case_id, case in rows:
+                    line = json.dumps({"id": case_id, **case}) if isinstance(case, dict) else case
+                    fh.write(line + "\n")
+        else:
+            _write_table(rows, tmp, suffix)
+        tmp.replace(out)
+    finally:  # written whole under a name of its own and moved into place; on any failure nothing is left
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
 
 
 def _write_table(rows: Iterator[tuple[str, dict[str, Any] | str]], tmp: Path, suffix: str) -> None:

@@ -8,6 +8,7 @@ beside OUT and moved into place only when complete.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 from typing import Any
@@ -75,6 +76,17 @@ def assemble(work: Path, count: int, out: Path, errors_out: Path, with_record: b
     errs = [part_paths(work, i)[1] for i in range(count)]
     tmp_out = out.with_name(f".{out.name}.tmp")
     tmp_err = errors_out.with_name(f".{errors_out.name}.tmp")
+    try:
+        return _assemble(rows, errs, tmp_out, tmp_err, out, errors_out, with_record)
+    finally:  # moved into place when complete; a failure (a full disk) leaves no half-written file behind
+        for tmp in (tmp_out, tmp_err):
+            with contextlib.suppress(OSError):
+                tmp.unlink(missing_ok=True)
+
+
+def _assemble(
+    rows: list[Path], errs: list[Path], tmp_out: Path, tmp_err: Path, out: Path, errors_out: Path, with_record: bool
+) -> list[tuple[str, str, int]]:
     shared = shared_ids(rows)
     if rows:
         table = _refuse_shared(pl.scan_parquet(rows), shared, with_record)

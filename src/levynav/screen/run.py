@@ -87,10 +87,12 @@ def screen_file(
         raise ScreenError(f"{source.name}: no such file")
     if not out.parent.is_dir():
         raise ScreenError(f"--out: the folder {out.parent} does not exist")
+    _check_outputs(source, out)
     if options.partition_rows < 1:
         raise ScreenError("the partition size must be at least 1 row")
     try:
         sources.input_kind(source)
+        sources.check_columns(source)
     except sources.InputError as err:
         raise ScreenError(str(err)) from None
     work = _prepare_work(source, out, options)
@@ -138,6 +140,19 @@ def screen_file(
     by = {(flag, value): n for flag, value, n in counts}
     cases, ok = by[("cases", "all")], by.get(("status", "ok"), 0)
     return Outputs(table_path, errors_path, summary_path, md_path, html_path, cases, ok, cases - ok)
+
+
+def _check_outputs(source: Path, out: Path) -> None:
+    """Every file the run will write can be written in place: none is a folder or another kind of file (found only
+    at the end, it left the table written and the rest not), and none is the input itself (it would replace it)."""
+    inputs = {p.resolve() for p in (sources.dataset_files(source) if source.is_dir() else [source])}
+    inputs.add(source.resolve())
+    for path in (*output_paths(out), work_folder(out)):
+        if path.resolve() in inputs:
+            raise ScreenError(f"--out: {path.name} is the input; write the output to another file")
+    for path in output_paths(out):
+        if path.exists() and not path.is_file():
+            raise ScreenError(f"--out: {path.name} exists and is not a file (a folder?)")
 
 
 def _rows_in(work: Path, index: int) -> int:

@@ -8,6 +8,7 @@ are read as text (the case model reports a bad value by its column); Parquet cel
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -61,6 +62,54 @@ def count_rows(path: Path) -> int:
         return sum(int(pq.ParquetFile(f).metadata.num_rows) for f in files)
     except Exception as exc:
         raise InputError(f"{path.name}: cannot be read as {kind} ({type(exc).__name__})") from None
+
+
+def check_columns(path: Path) -> None:
+    """Every column of a CSV or Parquet input is one the mapping reads, given once (docs/batch-screening.md).
+
+    A misspelt column (``houshold_size``) would otherwise be passed over and its facts read as unknown in every
+    row, with nothing to say so; a column given twice would be read from one of its copies. Either refuses the
+    file, naming the column, before anything is screened.
+    """
+    kind = input_kind(path)
+    if kind == "jsonl":
+        return
+    from levynav.screen.columns import ID_COLUMNS, all_columns
+
+    known = {*all_columns(), *ID_COLUMNS}
+    for names in _column_names(path, kind):
+        for name in names:
+            copy = _DUPLICATED.fullmatch(name)  # how Polars names the second copy of a CSV column
+            if (copy is not None and copy.group(1) in names) or names.count(name) > 1:
+                raise InputError(f"{_shown(copy.group(1) if copy else name)}: the column is given twice")
+            if name not in known:
+                raise InputError(f"{_shown(name)}: {UNKNOWN_COLUMN}")
+
+
+UNKNOWN_COLUMN = "not a column levynav reads (check its spelling; docs/batch-screening.md lists them)"
+_DUPLICATED = re.compile(r"(.+)_duplicated_\d+")
+
+
+def _shown(name: str) -> str:
+    return name if len(name) <= 60 and name.isprintable() else name[:40].encode("ascii", "replace").decode() + "…"
+
+
+def _column_names(path: Path, kind: str) -> Iterator[list[str]]:
+    import polars as pl
+
+    try:
+        if kind == "csv":
+            yield list(pl.scan_csv(path, infer_schema=False).collect_schema().names())
+            return
+        import pyarrow.parquet as pq
+
+        for file in dataset_files(path) if path.is_dir() else [path]:
+            yield list(pq.ParquetFile(file).schema_arrow.names)
+    except InputError:
+        raise
+    except Exception as exc:
+        shown = {"csv": "CSV", "parquet": "Parquet"}[kind]
+        raise InputError(f"{path.name}: cannot be read as {shown} ({type(exc).__name__})") from None
 
 
 def partitions(path: Path, size: int) -> Iterator[Partition]:

@@ -12,7 +12,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Body, Depends, File, HTTPException, Query, Request, Response, UploadFile
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, ValidationError
 
 from levynav.core.analyze import analyze
 from levynav.core.model import limits
@@ -21,7 +21,7 @@ from levynav.core.model.analysis import Analysis
 from levynav.core.model.bounded import Bounded
 from levynav.core.model.case import Case
 from levynav.intake.bounded_parse import BoundsError, no_duplicate_keys
-from levynav.intake.load import CaseError, case_from_data
+from levynav.intake.load import CaseError, case_from_data, field_path
 from levynav.store.repository import Store
 from levynav.web.settings import Settings
 from levynav.web.words import LANGS, render_analysis
@@ -87,10 +87,17 @@ def analysis_json(result: Analysis, lang: str | None) -> dict[str, Any]:
 
 
 def load(request: Request, case_id: str) -> Case:
-    stored = store(request).get_case(case_id)
+    try:
+        stored = store(request).get_case(case_id)
+    except ValidationError as exc:  # saved before a check this version makes: kept as it is, refused by field
+        raise problem(422, *stored_case_problems(exc)) from None
     if stored is None:
         raise problem(404, "id: no case with this code")
     return stored.case
+
+
+def stored_case_problems(exc: ValidationError) -> list[str]:
+    return [f"{field_path(tuple(e['loc']))}: {str(e['msg']).removeprefix('Value error, ')}" for e in exc.errors()]
 
 
 async def no_key_twice(request: Request) -> None:

@@ -100,7 +100,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             app.state.demo_code = None
 
     @app.exception_handler(RequestValidationError)
-    async def validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
+    async def validation_error(request: Request, exc: RequestValidationError) -> Response:
+        if not request.url.path.startswith("/api/"):
+            return pages.unreadable_form_page(request)
         errors = exc.errors()
         ctype = request.headers.get("content-type", "")
         if "json" not in ctype and [(e.get("loc"), e.get("type")) for e in errors] in NOT_AN_OBJECT:

@@ -91,14 +91,28 @@ def too_large_page(request: Request, limit: int) -> HTMLResponse:
     )
 
 
+def unreadable_form_page(request: Request) -> HTMLResponse:
+    """A page's form that could not be read (a file field sent without a file): the page again with a message in
+    the person's language (422), never the API's JSON."""
+    if request.url.path == "/upload":
+        error = words.t("error_file", lang_of(request))
+        return page(request, "upload.html", status=422, code="", reading=None, error=error)
+    return page(request, "error.html", status=422, title_key="error_summary_title", message_key="error_general")
+
+
 def redirect(url: str) -> RedirectResponse:
     return RedirectResponse(url, status_code=303)
 
 
 def open_case(request: Request, code: str) -> StoredCase | None:
+    """The stored case of this code, or None: no such case, or one saved before a check this version makes (the API
+    names its fields: GET /api/v1/cases/{code})."""
     if not re.match(CODE_PATTERN, code):
         return None
-    return store(request).get_case(code)
+    try:
+        return store(request).get_case(code)
+    except ValidationError:
+        return None
 
 
 def analyses(request: Request) -> CaseAnalyses:

@@ -1,7 +1,7 @@
 """The base of every input model: limits and readings that hold for every field, whatever its name.
 
 - a list has at most MAX_LIST_ITEMS items (checked before its items are validated);
-- a text has at most MAX_TEXT_CHARS characters;
+- a text has at most MAX_TEXT_CHARS characters and no control character (NUL, ESC, a text-direction override);
 - a date lies between EARLIEST_DATE and LATEST_DATE (a plausible range; the analysis says when a
   date inside it falls outside what the rules' parameters cover);
 - a number (a count, an age, an amount) is not given as true or false: pydantic would read ``true`` as 1,
@@ -29,6 +29,13 @@ from levynav.core.model import limits
 NOT_TRUE_OR_FALSE = "must be a number, not true or false"
 NOT_A_NUMBER_DATE = "must be a date written YYYY-MM-DD, not a number"
 _NUMBER_TEXT = re.compile(r"\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*")
+
+
+# Codes that are not text: C0 controls but tab, line and page breaks (NUL, ESC: a terminal's commands, a calendar or PDF
+# broken), DEL and C1 controls, and the bidirectional embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069)
+# that would show the rest of a name or address reversed on a letter to the IRS. The marks U+200E/U+200F stay allowed.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+CONTROL_CHARACTER = "holds a control character (a terminal, text-direction or NUL code); remove it"
 
 
 def check_date(value: date) -> date:
@@ -90,8 +97,11 @@ class Bounded(BaseModel):
     def _bounded_size(cls, value: Any) -> Any:
         if isinstance(value, (list, tuple)) and len(value) > limits.MAX_LIST_ITEMS:
             raise ValueError(f"has more than {limits.limit_text('MAX_LIST_ITEMS')} items")
-        if isinstance(value, str) and len(value) > limits.MAX_TEXT_CHARS:
-            raise ValueError(f"is longer than {limits.limit_text('MAX_TEXT_CHARS')} characters")
+        if isinstance(value, str):
+            if len(value) > limits.MAX_TEXT_CHARS:
+                raise ValueError(f"is longer than {limits.limit_text('MAX_TEXT_CHARS')} characters")
+            if not value.isprintable() and _CONTROL.search(value) is not None:  # printable: no control (fast)
+                raise ValueError(CONTROL_CHARACTER)
         return value
 
     @field_validator("*", mode="after")
