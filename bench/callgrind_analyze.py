@@ -9,6 +9,8 @@ start-up excluded. ``--validate`` times validating the same cases instead (the r
     valgrind --tool=callgrind --callgrind-out-file=/tmp/cg.1 python bench/callgrind_analyze.py 1
     valgrind --tool=callgrind --callgrind-out-file=/tmp/cg.6 python bench/callgrind_analyze.py 6
     (total instructions of cg.6 - of cg.1) / 5 / number of cases = instructions per warm analysis
+
+The screening mix (``levynav generate-cases`` data, no examples): ``--generated 200 --no-examples``.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("rounds", type=int)
     parser.add_argument("--generated", type=int, default=0)
+    parser.add_argument("--no-examples", action="store_true", help="only the generated cases (the screening mix)")
     parser.add_argument("--validate", action="store_true")
     parser.add_argument("--freeze", action="store_true")
     args = parser.parse_args()
@@ -39,7 +42,7 @@ def main() -> None:
     if args.freeze:
         lawbook.packaged()
         gc.freeze()
-    raw = [parse_text(p.read_text(encoding="utf-8"), p.name) for p in EXAMPLES]
+    raw = [] if args.no_examples else [parse_text(p.read_text(encoding="utf-8"), p.name) for p in EXAMPLES]
     rng = random.Random(20261204)
     for _ in range(args.generated):
         data = generate.generate_case(rng)

@@ -400,9 +400,11 @@ def collection_alternatives(facts: AlternativesFacts) -> AlternativesResult:
         _not_collectible(facts),
         _guard(Option.OFFER_IN_COMPROMISE, lambda: offer_in_compromise(facts, p, low)),
     ]
-    for option in options:
-        option.params = [u for u in p.used.values() if set(option.citations) & set(_cites(u.id))]
     used = list(p.used.values())
+    cited = [(u, frozenset(_cites(u.id))) for u in used]  # each figure's citations, looked up once
+    for option in options:
+        mine = set(option.citations)
+        option.params = [u for u, cites in cited if not cites.isdisjoint(mine)]
     result = AlternativesResult(
         as_of=facts.as_of,
         balance=facts.balance,

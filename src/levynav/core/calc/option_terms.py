@@ -77,6 +77,9 @@ class Params:
     def __init__(self, on: date) -> None:
         self.on = on
         self.used: dict[str, ParamUse] = {}
+        # the installment-agreement fee lines, worked out once per low-income answer (``ia_fees``): every
+        # long-term agreement has the same fees on the same date
+        self.fee_lines: dict[bool | None, list[FeeLine]] = {}
 
     def use(self, pid: str) -> ParamUse:
         if pid not in self.used:
@@ -128,7 +131,16 @@ def combine(checks: list[bool | None]) -> Eligibility:
 
 
 def ia_fees(p: Params, low_income: bool | None) -> list[FeeLine]:
-    """User fees of a long-term installment agreement (IA-8, IA-9); a missing amount stays missing."""
+    """User fees of a long-term installment agreement (IA-8, IA-9); a missing amount stays missing. The same
+    lines for every agreement weighed on ``p``'s date: made the first time (when their figures are first used,
+    so ``p.used`` keeps its order) and shared after (a ``FeeLine`` is not changed once made)."""
+    made = p.fee_lines.get(low_income)
+    if made is None:
+        made = p.fee_lines[low_income] = _ia_fees(p, low_income)
+    return list(made)
+
+
+def _ia_fees(p: Params, low_income: bool | None) -> list[FeeLine]:
     lines = []
     for method, pid, low_pid, low_note in (
         (
