@@ -245,6 +245,20 @@ def test_a_control_character_in_any_text_is_refused_by_field(tmp_path: Path, cod
     assert code not in err
 
 
+@pytest.mark.parametrize("written", ["١٠٠", "1٠5", "１００", "۳"])
+def test_a_number_in_other_digits_is_refused_not_read(tmp_path: Path, written: str) -> None:
+    """Python read "١٠٠" as 100 for an amount (pydantic refused it for a count), and "1٠5" — the Arabic-Indic zero
+    looks like a point — as 105. A number given as text is written 0-9; other digits in a name or address are text."""
+    data = {
+        "taxpayer": {"kind": "individual", "address": f"Calle {written}"},
+        "circumstances": {"household_size": written},
+        "finances": {"housing": written},
+    }
+    err = refused(case_file(tmp_path, json.dumps(data), "case.json"), "finances.housing: a number must be written")
+    assert "circumstances.household_size: a number must be written with the digits 0-9" in err
+    assert "taxpayer.address" not in err
+
+
 def test_tabs_line_breaks_and_direction_marks_are_text(tmp_path: Path) -> None:
     data = {"taxpayer": {"kind": "individual", "name": "\u200fرنا\u200e Ruiz", "address": "1 Main St\nApt 2\tRear"}}
     code, out, err = run("analyze", str(case_file(tmp_path, json.dumps(data), "case.json")), *AS_OF)

@@ -10,6 +10,7 @@ says nothing of the cases that exist.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 import pytest
@@ -315,3 +316,18 @@ def test_a_stored_case_that_no_longer_passes_the_checks_is_refused_by_field_not_
         ]
     for path in (f"/case/{code}", f"/case/{code}/result", f"/case/{code}/review"):
         assert client.get(path).status_code == 404
+
+
+@pytest.mark.parametrize("written", ["1٠5", "٣", "²", "１"])
+def test_an_answer_in_other_digits_is_asked_again_not_read(client: TestClient, written: str) -> None:
+    """The interview read "1٠5" (the Arabic-Indic zero looks like a point) as $105 and "٣" as a household of 3."""
+    code = client.post("/start", data=with_token(client, {"kind": "individual"})).headers["location"].split("/")[2]
+    for path in ("finances.housing", "circumstances.household_size"):
+        response = client.post(f"/case/{code}/q", params={"path": path}, data=with_token(client, {"value": written}))
+        assert response.status_code == 422, (path, response.status_code)
+    case = client.get(f"/api/v1/cases/{code}").json()
+    assert "housing" not in case.get("finances", {}) and "household_size" not in case["circumstances"]
+    wage = {"year": 2026, "pay_period": "weekly", "take_home_pay": written}
+    digits = re.fullmatch(r"[\d.,]+", written) is not None  # "²" is not a digit to the pattern, only to isdigit()
+    reason = "a number must be written with the digits 0-9" if digits else "not an amount in dollars"
+    assert problems(client.post("/api/v1/wage-exempt", json=wage)) == [f"take_home_pay: {reason}"]

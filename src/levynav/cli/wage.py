@@ -55,6 +55,8 @@ def _money(text: str | None) -> Decimal | None:
     if text is None:
         return None
     try:
+        if not text.isascii():  # digits 0-9 only (Python would read Arabic-Indic or full-width digits)
+            raise InvalidOperation
         value = Decimal(text.replace(",", "").replace("$", ""))
         if not value.is_finite():
             raise InvalidOperation

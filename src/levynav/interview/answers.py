@@ -42,6 +42,8 @@ def parse_value(kind: FieldKind, raw: str) -> Any:
             raise ValueError("error_choice")
         return text == "yes"
     if kind.kind == "money":
+        if not text.isascii():  # digits 0-9 only: Python reads "1٠5" (the Arabic-Indic zero looks like a point) as 105
+            raise ValueError("error_money")
         try:
             value = Decimal(text.replace("$", "").replace(",", "").strip())
         except InvalidOperation:
@@ -50,7 +52,7 @@ def parse_value(kind: FieldKind, raw: str) -> Any:
             raise ValueError("error_money")
         return str(value)
     if kind.kind == "number":
-        if not text.isdigit() or len(text) > 6:
+        if not (text.isascii() and text.isdigit()) or len(text) > 6:  # "²" and "٣" are digits to isdigit()
             raise ValueError("error_number")
         return int(text)
     if kind.kind == "choice":

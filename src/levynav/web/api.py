@@ -287,6 +287,8 @@ def wage_exempt(body: WageExemptRequest) -> dict[str, Any]:
     data = _as_json(result)
     if body.take_home_pay is not None:
         try:
+            if not body.take_home_pay.isascii():  # digits 0-9 only, as everywhere else
+                raise InvalidOperation
             pay = Decimal(body.take_home_pay.replace(",", "").replace("$", "")).quantize(Decimal("0.01"))
         except (InvalidOperation, ValueError):
             raise problem(422, "take_home_pay: not an amount in dollars") from None

@@ -2,6 +2,7 @@
 
 - a list has at most MAX_LIST_ITEMS items (checked before its items are validated);
 - a text has at most MAX_TEXT_CHARS characters and no control character (NUL, ESC, a text-direction override);
+- a number given as text is written with the digits 0-9 (not Arabic-Indic or full-width digits);
 - a date lies between EARLIEST_DATE and LATEST_DATE (a plausible range; the analysis says when a
   date inside it falls outside what the rules' parameters cover);
 - a number (a count, an age, an amount) is not given as true or false: pydantic would read ``true`` as 1,
@@ -36,6 +37,10 @@ _NUMBER_TEXT = re.compile(r"\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*")
 # that would show the rest of a name or address reversed on a letter to the IRS. The marks U+200E/U+200F stay allowed.
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 CONTROL_CHARACTER = "holds a control character (a terminal, text-direction or NUL code); remove it"
+# A number written in other digits (Arabic-Indic, full-width): Python reads "١٠٠" as 100 for an amount but pydantic
+# refuses it for a count, and "1٠5" (the Arabic-Indic zero looks like a point) would be 105. Written 0-9 or refused.
+_OTHER_DIGITS = re.compile(r"\s*[-+$]?[\d.,\s]*\d[\d.,\s]*")
+ASCII_DIGITS = "a number must be written with the digits 0-9"
 
 
 def check_date(value: date) -> date:
@@ -102,6 +107,8 @@ class Bounded(BaseModel):
                 raise ValueError(f"is longer than {limits.limit_text('MAX_TEXT_CHARS')} characters")
             if not value.isprintable() and _CONTROL.search(value) is not None:  # printable: no control (fast)
                 raise ValueError(CONTROL_CHARACTER)
+            if not value.isascii() and _OTHER_DIGITS.fullmatch(value) is not None:
+                raise ValueError(ASCII_DIGITS)
         return value
 
     @field_validator("*", mode="after")
