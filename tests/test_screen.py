@@ -205,6 +205,34 @@ def test_a_column_levynav_does_not_read_refuses_the_file_by_its_name(
     assert sorted(tmp_path.rglob("*")) == before
 
 
+@pytest.mark.parametrize("kind", ["csv", "parquet"])
+def test_a_column_of_the_users_own_is_left_out_when_named_and_changes_nothing(tmp_path: Path, kind: str) -> None:
+    """An inventory's own columns (names, notes) are refused unless named with --ignore-column; named, the table
+    is the one the same rows give without them. A column levynav reads cannot be left out that way."""
+    base = tmp_path / f"base.{kind}"
+    generate.write_cases(base, 20, seed=3)
+    frame = pl.read_parquet(base) if kind == "parquet" else pl.read_csv(base, infer_schema=False)
+    extra = frame.with_columns(pl.lit("call back Monday").alias("notes"), pl.lit("A. Person").alias("worker"))
+    source = tmp_path / f"extra.{kind}"
+    if kind == "parquet":
+        extra.write_parquet(source)
+    else:
+        extra.write_csv(source)
+    argv = ["screen", str(source), "--as-of", "2026-11-23"]
+    code, _, err = run_cli(*argv, "--out", str(tmp_path / "refused.csv"))
+    assert code == 2 and "notes: not a column levynav reads" in err and "--ignore-column" in err
+    code, _, err = run_cli(*argv, "--out", str(tmp_path / "x.csv"), "--ignore-column", "notes")
+    assert code == 2 and "worker: not a column levynav reads" in err
+    code, _, err = run_cli(
+        *argv, "--out", str(tmp_path / "with.csv"), "--ignore-column", "notes", "--ignore-column", "worker"
+    )
+    assert code == 0, err
+    assert run.screen_file(base, tmp_path / "without.csv", run.Options(AS_OF)).cases == 20
+    assert (tmp_path / "with.csv").read_bytes() == (tmp_path / "without.csv").read_bytes()
+    code, out, err = run_cli(*argv, "--out", str(tmp_path / "y.csv"), "--ignore-column", "household_size")
+    assert code == 2 and out == "" and "--ignore-column household_size: levynav reads this column" in err
+
+
 def test_every_column_the_generator_writes_is_read(tmp_path: Path) -> None:
     source = tmp_path / "g.parquet"
     generate.write_cases(source, 3, seed=1)

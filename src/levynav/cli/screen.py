@@ -35,6 +35,10 @@ def screen_command(
         bool, typer.Option("--with-record", help="add each case's full decision record as a JSON column")
     ] = False,
     partition_rows: Annotated[int, typer.Option("--partition-rows", help="rows per partition")] = 500,
+    ignore_column: Annotated[
+        list[str] | None,
+        typer.Option("--ignore-column", help="a column of your own to leave out (names, notes); may be repeated"),
+    ] = None,
 ) -> None:
     """Screen many cases: release grounds, returns, premature or barred levies, hardship and deadlines."""
     from levynav.screen.run import Options, ScreenError, screen_file
@@ -48,7 +52,7 @@ def screen_command(
         raise fail(f"--workers: more than {limits.limit_text('MAX_WORKERS')} worker processes")
     if partition_rows < 1:
         raise fail(f"--partition-rows: {partition_rows} must be 1 or more")
-    options = Options(day, with_record, partition_rows, workers, scheduler)
+    options = Options(day, with_record, partition_rows, workers, scheduler, tuple(ignore_column or ()))
     try:
         with _ProgressBar(source) as advance:
             done = screen_file(source, out, options, advance)

@@ -40,6 +40,7 @@ class Options:
     partition_rows: int = DEFAULT_PARTITION_ROWS
     workers: int | None = None  # start a LocalCluster with this many worker processes
     scheduler: str | None = None  # or use an existing Dask scheduler
+    ignored_columns: tuple[str, ...] = ()  # the input's own columns the user named to leave out
 
 
 @dataclass(frozen=True)
@@ -92,7 +93,7 @@ def screen_file(
         raise ScreenError("the partition size must be at least 1 row")
     try:
         sources.input_kind(source)
-        sources.check_columns(source)
+        sources.check_columns(source, options.ignored_columns)
     except sources.InputError as err:
         raise ScreenError(str(err)) from None
     work = _prepare_work(source, out, options)

@@ -64,21 +64,27 @@ def count_rows(path: Path) -> int:
         raise InputError(f"{path.name}: cannot be read as {kind} ({type(exc).__name__})") from None
 
 
-def check_columns(path: Path) -> None:
-    """Every column of a CSV or Parquet input is one the mapping reads, given once (docs/batch-screening.md).
+def check_columns(path: Path, ignored: tuple[str, ...] = ()) -> None:
+    """Every column of a CSV or Parquet input is one the mapping reads, given once (docs/batch-screening.md), or
+    one the user named to leave out (``--ignore-column``: an inventory's own notes or names).
 
     A misspelt column (``houshold_size``) would otherwise be passed over and its facts read as unknown in every
     row, with nothing to say so; a column given twice would be read from one of its copies. Either refuses the
-    file, naming the column, before anything is screened.
+    file, naming the column, before anything is screened. A column levynav reads cannot be left out this way.
     """
-    kind = input_kind(path)
-    if kind == "jsonl":
-        return
     from levynav.screen.columns import ID_COLUMNS, all_columns
 
     known = {*all_columns(), *ID_COLUMNS}
+    for name in ignored:
+        if name in known:
+            raise InputError(f"--ignore-column {_shown(name)}: {READ_COLUMN}")
+    kind = input_kind(path)
+    if kind == "jsonl":
+        return
     for names in _column_names(path, kind):
         for name in names:
+            if name in ignored:
+                continue
             copy = _DUPLICATED.fullmatch(name)  # how Polars names the second copy of a CSV column
             if (copy is not None and copy.group(1) in names) or names.count(name) > 1:
                 raise InputError(f"{_shown(copy.group(1) if copy else name)}: the column is given twice")
@@ -86,7 +92,11 @@ def check_columns(path: Path) -> None:
                 raise InputError(f"{_shown(name)}: {UNKNOWN_COLUMN}")
 
 
-UNKNOWN_COLUMN = "not a column levynav reads (check its spelling; docs/batch-screening.md lists them)"
+UNKNOWN_COLUMN = (
+    "not a column levynav reads (check its spelling; docs/batch-screening.md lists them; "
+    "--ignore-column NAME leaves out a column of your own)"
+)
+READ_COLUMN = "levynav reads this column; remove it from the file instead of leaving it out"
 _DUPLICATED = re.compile(r"(.+)_duplicated_\d+")
 
 
