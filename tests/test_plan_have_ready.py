@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from levynav import analyze, load_case
-from levynav.explain.catalog import plan_texts
+from levynav.explain.catalog import finance_texts, plan_texts
 from levynav.explain.render import _plan_fields, render
 
 AS_OF = date(2026, 11, 23)
@@ -28,13 +28,18 @@ def _lists(step: dict[str, Any], where: str) -> list[tuple[str, list[Any]]]:
     return out
 
 
+def _steps(lang: str) -> dict[str, Any]:
+    """Every step's words in a language: the rules' steps and the payment steps of the finances."""
+    return {**plan_texts(lang), **{f"finance.{k}": v for k, v in finance_texts(lang).items()}}
+
+
 def _ids(items: list[Any]) -> list[str | None]:
     return [next(iter(i)) if isinstance(i, dict) else None for i in items]
 
 
 def test_every_item_is_words_or_one_id_with_its_words() -> None:
     for lang in ("en", "es"):
-        for rule, step in plan_texts(lang).items():
+        for rule, step in _steps(lang).items():
             for where, items in _lists(step, rule):
                 for item in items:
                     if isinstance(item, dict):
@@ -46,8 +51,8 @@ def test_every_item_is_words_or_one_id_with_its_words() -> None:
 
 
 def test_the_ids_are_the_same_in_english_and_spanish() -> None:
-    english = dict(entry for rule, step in plan_texts("en").items() for entry in _lists(step, rule))
-    spanish = dict(entry for rule, step in plan_texts("es").items() for entry in _lists(step, rule))
+    english = dict(entry for rule, step in _steps("en").items() for entry in _lists(step, rule))
+    spanish = dict(entry for rule, step in _steps("es").items() for entry in _lists(step, rule))
     marked = [w for w, items in english.items() if any(_ids(items))]
     assert marked, "no plan item has an id: the test checks nothing"
     for where, items in english.items():
@@ -85,3 +90,7 @@ def test_the_advocate_steps_name_the_levy_notice_once() -> None:
         steps = [s for s in render(record, lang).plan if "R7811-1" in s.rules and "TAS-1" in s.rules]
         assert steps, "the example no longer merges the two Advocate steps"
         assert sum(word in h.casefold() for h in steps[0].have_ready) == 1, (lang, steps[0].have_ready)
+    # the hardship release merged with "currently not collectible": proof of income and of expenses once each
+    for lang, word in (("en", "proof of income"), ("es", "comprobantes de ingresos")):
+        steps = [s for s in render(record, lang).plan if "R6343-A4" in s.rules]
+        assert steps and sum(word in h.casefold() for h in steps[0].have_ready) == 1, (lang, steps)
