@@ -61,8 +61,9 @@ def test_routes_and_help_sit_after_the_plan_and_today_at_the_top(client: TestCli
 @pytest.mark.parametrize("lang", ["en", "es"])
 @pytest.mark.parametrize("name", NAMES)
 def test_the_why_lists_show_sources_as_links_and_figures_in_words(client: TestClient, name: str, lang: str) -> None:
-    """The "why" lists name a law by its citation and open its web address; the data's working notes (shared-
-    reference ids, repository paths and commits), parameter ids and unit codes stay in the record, off the page."""
+    """The "why" lists name a law by its citation and link its official text (tests/web/test_official_links.py);
+    the data's working notes (shared-reference ids, repository paths and commits), parameter ids and unit codes stay
+    in the record, off the page."""
     result = analyze(load_case(EXAMPLES / name), AS_OF)
     code = client.post("/api/v1/cases", json=example(name)).json()["id"]
     page = html.unescape(client.get(f"/case/{code}/result?lang={lang}").text)

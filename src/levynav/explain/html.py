@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import jinja2
 
-from levynav.core.model.analysis import Analysis, Outcome
+from levynav.core.model.analysis import Analysis, Citation, Outcome
+from levynav.explain import official_text
 from levynav.explain.render import render
 from levynav.lawbook import datafiles
 
@@ -17,4 +18,12 @@ def analysis_html(record: Analysis, lang: str) -> str:
     )
     view = render(record, lang)
     shown = [f for f in view.findings if f.outcome in (Outcome.APPLIES, Outcome.UNKNOWN)]
-    return env.get_template("analysis.html.j2").render(r=view, shown=shown, Outcome=Outcome)
+
+    def official(citations: list[Citation]) -> list[dict[str, str]]:
+        """The official texts a finding's citations name (and a source read on an official host), each once."""
+        out: list[dict[str, str]] = []
+        for c in citations:
+            out += [x for x in official_text.links_for(c.cite, c.source, lang) if x not in out]
+        return out
+
+    return env.get_template("analysis.html.j2").render(r=view, shown=shown, Outcome=Outcome, official=official)

@@ -339,6 +339,22 @@ def _unique(items: list[str]) -> list[str]:
     return out
 
 
+def _have_ready(items: list[Any]) -> list[str]:
+    """What to have ready, each thing once. An item with an id (``- levy_notice: The levy notice …`` in data/plan and
+    its translation) is the same thing as every other item with that id when steps merge, whatever its words: the
+    first step's words are kept. An item without an id is listed unless the very same words came before."""
+    seen: set[str] = set()
+    out: list[str] = []
+    for item in items:
+        thing, words = next(iter(item.items())) if isinstance(item, dict) and len(item) == 1 else (None, item)
+        words = " ".join(str(words).split())
+        key = f"id:{thing}" if thing else words.casefold()
+        if key not in seen and words.casefold() not in seen:
+            seen.update((key, words.casefold()))
+            out.append(words)
+    return out
+
+
 def step(s: Step, lang: str) -> RStep:
     words = _plan_fields(s.text, lang)
     values = {k: _value(v, lang) for k, v in s.text.args.items()}
@@ -373,7 +389,7 @@ def step(s: Step, lang: str) -> RStep:
         by_date=s.by_date,
         contact=contact,
         form=form,
-        have_ready=_unique([" ".join(str(h).split()) for h in have]),
+        have_ready=_have_ready(have),
         rules=s.rules,
         forms=s.forms,
         form_filed=s.form_filed,

@@ -15,6 +15,7 @@ from levynav.core.law import registry
 from levynav.core.law.rule import Rule
 from levynav.core.model.ability_to_pay import AbilityToPay, Eligibility, OptionResult, Options
 from levynav.core.model.analysis import Analysis, Citation, Outcome
+from levynav.explain import official_text
 from levynav.explain.render import Rendered, RFinding, render, text
 
 OUTCOME_STYLE = {
@@ -226,6 +227,8 @@ def print_citation(c: Citation) -> None:
     out = console()
     out.print(f"[bold]{c.id}[/] — {c.summary}")
     out.print(f"Law: {c.cite}")
-    out.print(f"Source: {c.source}")
+    for link in official_text.links_for(c.cite, c.source, "en"):
+        out.print(f"Official text: {link['label']} — {link['url']}", markup=False, soft_wrap=True)
+    out.print(f"Read at: {c.source}", markup=False, soft_wrap=True)
     status = {"V": "verified against a primary source", "S": "secondary sources only", "U": "UNVERIFIED"}
     out.print(f"Status: {status.get(c.status, c.status)}")

@@ -20,6 +20,7 @@ from levynav.core.model.ability_to_pay import AbilityToPay, Eligibility
 from levynav.core.model.analysis import Analysis, Effect, Outcome
 from levynav.core.plan import EFFECT_WEIGHT
 from levynav.explain import catalog as explain_catalog
+from levynav.explain import official_text
 from levynav.explain.render import RFinding, label, render
 
 LANGS = ("en", "es")
@@ -87,13 +88,6 @@ def money(value: object, lang: str) -> str:
         return str(value)
 
 
-def _link(source: str) -> str | None:
-    """A source a person can open: a web address. A working note of the data's provenance (a shared-reference
-    id, a repository path) stays in the record and the JSON, not on the person's page."""
-    first = source.split(maxsplit=1)[0].rstrip(";,") if source.strip() else ""
-    return first if first.startswith(("https://", "http://")) else None
-
-
 def _figure(value: object, unit: str, lang: str) -> str:
     """A figure as a person reads it: money as money, a count of days or months with its unit in words."""
     if unit in ("usd", "dollars_per_year"):
@@ -107,9 +101,16 @@ def _figure(value: object, unit: str, lang: str) -> str:
 
 def _why(f: RFinding, lang: str) -> dict[str, Any]:
     return {
-        "citations": [{"cite": c.cite, "source": _link(c.source), "status": c.status} for c in f.citations],
+        # the official text of what a citation names; where the registry read it (``source``) stays in the record
+        "citations": [
+            {"cite": c.cite, "links": official_text.links_for(c.cite, c.source, lang), "status": c.status}
+            for c in f.citations
+        ],
         "facts": [{"path": u.path, "label": fact_label(u.path, lang), "value": u.value} for u in f.facts],
-        "figures": [{"value": _figure(p.value, p.unit, lang), "source": _link(p.source)} for p in f.parameters],
+        "figures": [
+            {"value": _figure(p.value, p.unit, lang), "links": official_text.links_for(p.source, p.source, lang)}
+            for p in f.parameters
+        ],
     }
 
 
