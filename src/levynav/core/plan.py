@@ -31,7 +31,7 @@ from levynav.core.model.analysis import (
     message,
 )
 from levynav.core.model.case import Case, Owner, TaxpayerKind
-from levynav.core.model.construct import construct
+from levynav.core.model.construct import construct, record
 
 FORM_ID = re.compile(r"\bForm (\w[\w-]*)")
 ACTION_EFFECTS = {
@@ -384,8 +384,11 @@ def questions(findings: list[Finding]) -> list[Question]:
         for path in f.missing:
             decides[path].add(f.rule)
             weight[path] += importance
-    # built from typed values without validating them again (model/construct.py)
-    out = [construct(Question, path=path, decides=sorted(decides[path]), weight=weight[path]) for path in decides]
+    # built from typed values without validating them again, every field given in order (model/construct.record)
+    out = [
+        record(Question, {"path": path, "decides": sorted(rules), "weight": weight[path]})
+        for path, rules in decides.items()
+    ]
     out.sort(key=lambda q: (-q.weight, q.path))
     return out
 
@@ -465,14 +468,16 @@ def history(case: Case) -> list[TimelineEvent]:
 
 def _since_notices(case: Case, served: date) -> Message:
     """How long after the last notices the levy came (the timing that decides premature-levy questions)."""
-    parts = []
+    before = []
     for n in sorted(case.notices, key=lambda n: n.mailing_date or n.notice_date or date.min):
         sent = n.mailing_date or n.notice_date
         if sent is not None and sent <= served and n.type.value not in {"668-A", "668-W"}:
-            parts.append(message("history.days_after", days=(served - sent).days, notice=n.type.value))
-    if not parts:
+            before.append(((served - sent).days, n.type.value))
+    if not before:
         return message("history.no_notice_before")
-    return message("history.since", parts=parts[-2:])
+    # the last two notices are said; the earlier ones are not worded at all
+    parts = [message("history.days_after", days=days, notice=notice) for days, notice in before[-2:]]
+    return message("history.since", parts=parts)
 
 
 def resources(case: Case, findings: list[Finding]) -> list[Resource]:

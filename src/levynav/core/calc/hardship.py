@@ -28,7 +28,7 @@ from levynav.core.calc.expenses import Expenses, allowable_expenses
 from levynav.core.calc.income import CENT, ZERO, Income, cents, monthly_income
 from levynav.core.model.analysis import Outcome, ParamUse
 from levynav.core.model.case import Case, LevyKind, TaxpayerKind
-from levynav.core.model.construct import construct
+from levynav.core.model.construct import record
 from levynav.core.model.message import Message, message
 
 
@@ -174,19 +174,19 @@ def parameters(picture: Picture) -> tuple[ParamUse, ...]:
     out: dict[str, ParamUse] = {}
     for v in picture.expenses.values_used():
         pid = f"standards.{v.table}[{v.row_key}]"
-        out.setdefault(
-            pid,
-            construct(
+        if pid not in out:  # every field given, in declared order (model/construct.record)
+            out[pid] = record(
                 ParamUse,
-                id=pid,
-                value=v.amount,
-                unit="usd",
-                effective_from=v.edition,
-                source=v.source,
-                status=v.grade,
-                note=v.status,
-            ),
-        )
+                {
+                    "id": pid,
+                    "value": v.amount,
+                    "unit": "usd",
+                    "effective_from": v.edition,
+                    "source": v.source,
+                    "status": v.grade,
+                    "note": v.status,
+                },
+            )
     return tuple(out.values())
 
 

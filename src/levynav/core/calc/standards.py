@@ -124,6 +124,10 @@ class Edition:
     # table name -> rows; the loader may read each table on first use (``levynav.lawbook.standards_editions``)
     rows: Mapping[str, list[dict[str, str]]] = field(default_factory=dict)
     _index: dict[str, dict[Any, dict[str, str]]] = field(default_factory=dict, repr=False)
+    # each figure read once per edition (``_value``): (table, column, key) -> (the row it was read from, the figure)
+    _values: dict[tuple[str, str, str], tuple[dict[str, str] | None, Value]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     def _lookup(self, name: str, key: Any) -> dict[str, str] | None:
         """Rows indexed once per edition, each index when first needed: housing by FIPS ("fips") and by (state,
@@ -157,6 +161,16 @@ class Edition:
         return table in self.rows
 
     def _value(self, table: str, row: dict[str, str] | None, column: str, key: str) -> Value:
+        """The figure in ``column`` of ``row`` (a ``Value`` is immutable: read once per edition and row, then kept;
+        every household of the same size in the same county reads the same figures)."""
+        hit = self._values.get((table, column, key))
+        if hit is not None and hit[0] is row:
+            return hit[1]
+        value = self._read_value(table, row, column, key)
+        self._values[(table, column, key)] = (row, value)
+        return value
+
+    def _read_value(self, table: str, row: dict[str, str] | None, column: str, key: str) -> Value:
         meta = self.table_meta(table)
         source = str(meta.get("source", ""))
         if table not in self.rows:

@@ -34,7 +34,7 @@ from levynav.core.law import registry
 from levynav.core.law.levy_facts import levy_periods, levy_subject
 from levynav.core.law.levy_reach import fixed_right
 from levynav.core.law.return_periods import ANNIVERSARY, DAY_BEFORE, money_taken, months_after, owner
-from levynav.core.law.rule import Context, Rule
+from levynav.core.law.rule import Context, Rule, once
 from levynav.core.model.analysis import Deadline, Effect, Finding, Message, Outcome, ParamUse, message
 from levynav.core.model.case import Case, Levy, LevyKind, Owner
 from levynav.core.model.construct import construct
@@ -62,31 +62,33 @@ class Basis:
 
 def refund_of_overpayment(case: Case, ctx: Context) -> list[Finding]:
     """§ 6401(a), § 6402, § 6511: one finding per levy that took money, when a basis is in view."""
-    out: list[Finding] = []
-    for i, levy in enumerate(case.levies):
-        found = _refund(case, ctx, i, levy)
-        if found is not None:
-            out.append(found)
-    return out
+    return [found for _, found, _ in _answers(case, ctx) if found is not None]
 
 
-def _refund(case: Case, ctx: Context, i: int, levy: Levy) -> Finding | None:
+@once  # the rule and its deadline function (``refund_claim_deadlines``) read the same answers: made once
+def _answers(case: Case, ctx: Context) -> list[tuple[int, Finding | None, RefundClaim | None]]:
+    """Each levy's refund finding (None: no basis in view) and, where it has one, the claim's deadline."""
+    return [(i, *_refund(case, ctx, i, levy)) for i, levy in enumerate(case.levies)]
+
+
+def _refund(case: Case, ctx: Context, i: int, levy: Levy) -> tuple[Finding | None, RefundClaim | None]:
     s = levy_subject(i)
     if owner(levy) is Owner.THIRD_PARTY:
-        return None  # someone else's money: the wrongful-levy route (R6343-B1)
+        return None, None  # someone else's money: the wrongful-levy route (R6343-B1)
     taken = money_taken(levy)
     if taken is False:
-        return None
+        return None, None
     got = _basis(case, ctx, i, levy)
     if got is None or isinstance(got, Finding):
-        return got
+        return got, None
     basis = got
     if levy.proceeds_sent is False:
-        return REFUND.finding(
+        found = REFUND.finding(
             Outcome.NOT_APPLICABLE, "not_paid_over", subject=s, facts={f"{s}.proceeds_sent": False, **basis.facts}
         )
+        return found, None
     if taken is None:
-        return REFUND.finding(
+        found = REFUND.finding(
             Outcome.UNKNOWN,
             "taken_unknown",
             effect=REFUND.effect,
@@ -94,6 +96,7 @@ def _refund(case: Case, ctx: Context, i: int, levy: Levy) -> Finding | None:
             facts=basis.facts,
             missing=[f"{s}.amount_taken", f"{s}.proceeds_sent"],
         )
+        return found, None
     claim = claim_deadline(basis.start) if basis.start is not None else None
     amount = _amount(levy, basis)
     common: dict[str, Any] = {
@@ -107,14 +110,12 @@ def _refund(case: Case, ctx: Context, i: int, levy: Levy) -> Finding | None:
     }
     if claim is None:
         when = message(f"{REFUND.id}.when_unknown")
-        return REFUND.finding(
+        found = REFUND.finding(
             Outcome.APPLIES, basis.key, value=amount, missing=[f"{s}.served_date"], when=when, **common
         )
-    when = message(f"{REFUND.id}.when", deadline=claim.date, other=claim.other or claim.date)
-    if claim.other is None:
-        when = message(f"{REFUND.id}.when_one", deadline=claim.date)
+        return found, None
     if claim.latest < ctx.as_of:
-        return REFUND.finding(
+        found = REFUND.finding(
             Outcome.DOES_NOT_APPLY,
             "too_late",
             effect=Effect.ROUTE_CLOSED,
@@ -122,7 +123,12 @@ def _refund(case: Case, ctx: Context, i: int, levy: Levy) -> Finding | None:
             deadline=claim.latest,
             **{k: v for k, v in common.items() if k not in basis.variables and k != "amount"},
         )
-    return REFUND.finding(Outcome.APPLIES, basis.key, params=claim.params, value=amount, when=when, **common)
+        return found, claim
+    if claim.other is None:
+        when = message(f"{REFUND.id}.when_one", deadline=claim.date)
+    else:
+        when = message(f"{REFUND.id}.when", deadline=claim.date, other=claim.other)
+    return REFUND.finding(Outcome.APPLIES, basis.key, params=claim.params, value=amount, when=when, **common), claim
 
 
 def _basis(case: Case, ctx: Context, i: int, levy: Levy) -> Basis | Finding | None:
@@ -184,9 +190,8 @@ def _csed_basis(case: Case, ctx: Context, i: int, levy: Levy) -> Basis | Finding
             missing.append(f"{s}.served_date")
             continue
         facts[f"{s}.served_date"] = levy.served_date
-        period_text = message(f"{REFUND.id}.period_csed", period=p.id, csed=later)
         if levy.served_date > later:
-            return Basis("after_csed_levy", levy.served_date, facts, {"periods": period_text})
+            return Basis("after_csed_levy", levy.served_date, facts, {"periods": _period_text(p.id, later)})
         if levy.served_date > earlier:
             return REFUND.finding(
                 Outcome.UNKNOWN,
@@ -202,12 +207,12 @@ def _csed_basis(case: Case, ctx: Context, i: int, levy: Levy) -> Basis | Finding
             continue
         start = later + dt.timedelta(days=1)
         if levy.kind is LevyKind.WAGES:
-            return Basis("after_csed_wages", start, facts, {"periods": period_text})
+            return Basis("after_csed_wages", start, facts, {"periods": _period_text(p.id, later)})
         if levy.kind not in ONE_TIME:
             right = fixed_right(case, levy, s)
             facts.update(right.facts)
             if right.key == "not_fixed":
-                return Basis("after_csed_payments", start, facts, {"periods": period_text})
+                return Basis("after_csed_payments", start, facts, {"periods": _period_text(p.id, later)})
             if right.key == "fixed":
                 return REFUND.finding(
                     Outcome.DOES_NOT_APPLY,
@@ -235,6 +240,11 @@ def _csed_basis(case: Case, ctx: Context, i: int, levy: Levy) -> Basis | Finding
             Outcome.UNKNOWN, "csed_unknown", effect=REFUND.effect, subject=s, facts=facts, missing=missing
         )
     return None
+
+
+def _period_text(period: str, csed: date) -> Message:
+    """The period and its statute date, said only in the basis that names them (not for every period looked at)."""
+    return message(f"{REFUND.id}.period_csed", period=period, csed=csed)
 
 
 def _amount(levy: Levy, basis: Basis) -> Decimal | None:
@@ -286,17 +296,10 @@ def _whole(p: ParamUse) -> int:
 def refund_claim_deadlines(case: Case, ctx: Context) -> list[Deadline]:
     """``refund.claim``: for each levy whose refund finding applies with a known start."""
     out: list[Deadline] = []
-    for i, levy in enumerate(case.levies):
-        found = _refund(case, ctx, i, levy)
-        if found is None or found.outcome not in {Outcome.APPLIES, Outcome.DOES_NOT_APPLY}:
+    for i, found, claim in _answers(case, ctx):
+        # a claim is kept only with a finding that names the deadline (APPLIES, or DOES_NOT_APPLY: too late)
+        if claim is None or found is None:
             continue
-        if "refund.claim" not in found.deadline_ids:
-            continue
-        got = _basis(case, ctx, i, levy)
-        basis = got if isinstance(got, Basis) else None
-        if basis is None or basis.start is None:
-            continue
-        claim = claim_deadline(basis.start)
         out.append(
             construct(
                 Deadline,

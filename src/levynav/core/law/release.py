@@ -103,15 +103,15 @@ def _paid_or_expired(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
         # the LATER of the two day-count readings; a day between them is "may have run out" (ADR 0002).
         later = max(csed.date, csed.alternative or csed.date)
         earlier = min(csed.date, csed.alternative or csed.date)
-        words = _csed_words(p.id, later, earlier)
+        # the period said only where a list takes it (a statute still running is not said)
         if levy.served_date is not None and later < levy.served_date:
-            expired_before_levy.append(words)
+            expired_before_levy.append(_csed_words(p.id, later, earlier))
         elif levy.served_date is not None and earlier < levy.served_date:
-            between_levy.append(words)
+            between_levy.append(_csed_words(p.id, later, earlier))
         elif later < ctx.as_of:
-            expired_since.append(words)
+            expired_since.append(_csed_words(p.id, later, earlier))
         elif earlier < ctx.as_of:
-            between_now.append(words)
+            between_now.append(_csed_words(p.id, later, earlier))
     if levy.served_date is not None:
         facts[f"{subject}.served_date"] = levy.served_date
     if expired_before_levy:
