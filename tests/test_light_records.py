@@ -13,12 +13,12 @@ import dataclasses
 import pickle
 from datetime import date
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 import pytest
 from pydantic import BaseModel, Field, TypeAdapter, ValidationError
 
-from levynav.core.model.analysis import Effect, Outcome
+from levynav.core.model.analysis import Effect, FactUse, Outcome, fact_use
 from levynav.core.model.message import (
     ARG_TYPES,
     DateArg,
@@ -202,3 +202,30 @@ def test_a_bad_shape_is_refused_naming_the_field() -> None:
     with pytest.raises(ValidationError, match="value"):
         bad_date = {"key": "k", "args": {"d": {"type": "date", "value": "soon"}}}
         Holder.model_validate({"message": bad_date, "messages": []})
+
+
+class _FactUse(BaseModel):
+    """A fact of the case a rule read, by its path in the case (e.g. ``levies[0].served_date``)."""
+
+    path: str
+    value: Any
+
+
+class _Facts(BaseModel):
+    facts: list[_FactUse]
+
+
+class Facts(BaseModel):
+    facts: list[FactUse]
+
+
+def test_a_fact_read_is_light_and_written_as_the_contract_says() -> None:
+    built = fact_use("levies[0].served_date", date(2026, 1, 2))
+    assert built == FactUse(path="levies[0].served_date", value=date(2026, 1, 2))
+    assert not hasattr(built, "__dict__")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        built.value = None  # type: ignore[misc]
+    record = Facts(facts=[built, fact_use("x", Decimal("1.50")), fact_use("y", None)])
+    assert record.model_dump_json() == _Facts.model_validate(record.model_dump()).model_dump_json()
+    assert Facts.model_validate_json(record.model_dump_json()).model_dump_json() == record.model_dump_json()
+    assert _unprefixed(_Facts.model_json_schema()) == {**Facts.model_json_schema(), "title": "Facts"}

@@ -31,7 +31,7 @@ def _adapter(cls: type) -> TypeAdapter[Any]:
     return adapter
 
 
-class _Light:
+class Light:
     """What a face may still ask of these as of the pydantic models they were: validating one from its dict shape
     and writing it back (through pydantic, the same schema a record holding them uses). No per-object cost."""
 
@@ -49,25 +49,25 @@ class _Light:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class DateArg(_Light):
+class DateArg(Light):
     type: Literal["date"] = "date"
     value: date
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class MoneyArg(_Light):
+class MoneyArg(Light):
     type: Literal["money"] = "money"
     value: Decimal
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class NumberArg(_Light):
+class NumberArg(Light):
     type: Literal["number"] = "number"
     value: int
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class TextArg(_Light):
+class TextArg(Light):
     """Verbatim text that is not translated: a name, a form or notice number, a tax period, a phone number."""
 
     type: Literal["text"] = "text"
@@ -75,7 +75,7 @@ class TextArg(_Light):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class LabelArg(_Light):
+class LabelArg(Light):
     """A value of an enumeration (a levy kind, an outcome …), rendered through the labels of the language."""
 
     type: Literal["label"] = "label"
@@ -84,7 +84,7 @@ class LabelArg(_Light):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class MessageArg(_Light):
+class MessageArg(Light):
     """A nested message (a clause the sentence quotes)."""
 
     type: Literal["message"] = "message"
@@ -92,7 +92,7 @@ class MessageArg(_Light):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class ListArg(_Light):
+class ListArg(Light):
     """Several values, rendered as a list in the language ("a, b and c")."""
 
     type: Literal["list"] = "list"
@@ -100,7 +100,7 @@ class ListArg(_Light):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class SentencesArg(_Light):
+class SentencesArg(Light):
     """Whole sentences (nested messages), rendered one after the other; none renders as nothing."""
 
     type: Literal["sentences"] = "sentences"
@@ -114,7 +114,7 @@ Arg = Annotated[
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Message(_Light):
+class Message(Light):
     """A reference to words: a catalog key (``RULE-ID.situation``, ``plan.R6343-A1`` …) and its typed values.
     The record holds these; the renderers of ``levynav.explain`` turn them into sentences in a language."""
 
