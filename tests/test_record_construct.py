@@ -9,15 +9,16 @@ to it field for field, down to each value's type (``repr``: an ``Outcome`` is no
 
 from __future__ import annotations
 
+import dataclasses
 import random
 from datetime import date
 from pathlib import Path
 
 import pytest
-from pydantic import BaseModel
+from pydantic import BaseModel, TypeAdapter
 
 from levynav.core.analyze import analyze
-from levynav.core.model.analysis import Analysis, Finding, Message, message
+from levynav.core.model.analysis import Analysis, Finding, LabelArg, Message, SummaryItem, message
 from levynav.core.model.case import Case
 from levynav.core.model.construct import construct
 from levynav.core.model.outcome import Outcome
@@ -36,6 +37,9 @@ def _fields_in_order(value: object) -> None:
         assert list(value.__dict__) == list(type(value).model_fields), type(value).__name__
         for item in value.__dict__.values():
             _fields_in_order(item)
+    elif dataclasses.is_dataclass(value):  # a light record (ADR 0014): every field set (a slot left empty raises)
+        for f in dataclasses.fields(value):
+            _fields_in_order(getattr(value, f.name))
     elif isinstance(value, list | tuple):
         for item in value:
             _fields_in_order(item)
@@ -76,10 +80,18 @@ def test_generated_records_validate_into_themselves() -> None:
 
 
 def test_construct_fills_defaults_in_field_order_and_refuses_unknown_or_missing_fields() -> None:
-    built = construct(Message, key="x.y")
-    assert built == Message(key="x.y")
-    assert list(built.__dict__) == list(Message.model_fields)
-    assert built.args == {} and built.args is not construct(Message, key="x.y").args  # a fresh default each time
+    built = construct(SummaryItem, kind="none")
+    assert built == SummaryItem(kind="none")
+    assert list(built.__dict__) == list(SummaryItem.model_fields)
+    assert built.rules == [] and built.rules is not construct(SummaryItem, kind="none").rules  # a fresh default
+    with pytest.raises(TypeError, match="no field"):
+        construct(SummaryItem, kind="none", words="hello")
+    with pytest.raises(TypeError, match="needs the field"):
+        construct(SummaryItem, rules=[])
+    # a light record (ADR 0014): the same, its slots set directly
+    assert construct(Message, key="x.y") == Message(key="x.y")
+    assert construct(Message, key="x.y").args is not construct(Message, key="x.y").args
+    assert repr(construct(LabelArg, enum="e", value="v")) == repr(LabelArg(enum="e", value="v"))
     with pytest.raises(TypeError, match="no field"):
         construct(Message, key="x.y", words="hello")
     with pytest.raises(TypeError, match="needs the field"):
@@ -88,7 +100,8 @@ def test_construct_fills_defaults_in_field_order_and_refuses_unknown_or_missing_
 
 def test_message_values_are_typed_as_validation_types_them() -> None:
     built = message("k.s", when=date(2026, 1, 2), n=3, flag=True, outcome=Outcome.APPLIES, items=[1, "a"], nested=None)
-    assert repr(Message.model_validate(built.model_dump())) == repr(built)
+    adapter = TypeAdapter(Message)
+    assert repr(adapter.validate_python(adapter.dump_python(built))) == repr(built)
 
 
 def test_a_finding_with_an_untyped_outcome_is_refused() -> None:

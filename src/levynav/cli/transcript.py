@@ -107,7 +107,8 @@ def _events(intake: TranscriptIntake) -> list[Event]:
 
 
 def _m(m: Message) -> dict[str, Any]:
-    return m.model_dump(mode="json")
+    out: dict[str, Any] = m.model_dump(mode="json")
+    return out
 
 
 def _period(pc: PeriodCsed) -> dict[str, Any]:

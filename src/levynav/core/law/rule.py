@@ -24,7 +24,7 @@ from levynav.core.calc.decided import Decided as Decided
 from levynav.core.calc.decided import humanize as humanize
 from levynav.core.law import registry
 from levynav.core.model.ability_to_pay import AbilityToPay
-from levynav.core.model.analysis import Deadline, Effect, FactUse, Finding, Outcome, ParamUse, message
+from levynav.core.model.analysis import Deadline, Effect, FactUse, Finding, Outcome, ParamUse, fact_use, message
 from levynav.core.model.case import Case
 from levynav.core.model.construct import record
 
@@ -99,7 +99,7 @@ def _facts(facts: dict[str, Any] | None) -> list[FactUse]:
     out = []
     for path, value in facts.items():
         shown = value if type(value) in _AS_IS else _shown(value)
-        out.append(record(FactUse, {"path": path, "value": shown}))
+        out.append(fact_use(path, shown))
     return out
 
 

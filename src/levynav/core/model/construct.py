@@ -15,11 +15,12 @@ themselves (``Analysis.model_validate(record.model_dump()) == record``).
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M")
 
 _new = object.__new__
 _set = object.__setattr__
@@ -53,9 +54,12 @@ _SHAPES: dict[type[BaseModel], _Shape] = {}
 
 def construct(cls: type[M], /, **values: Any) -> M:
     """A ``cls`` record holding ``values`` as given (no validation, no copy), the other fields at their defaults.
-    A missing required field or an unknown name is a TypeError, as with the class's own constructor."""
-    shape = _SHAPES.get(cls)
+    A missing required field or an unknown name is a TypeError, as with the class's own constructor. A light
+    record (``model/message.py``: a frozen dataclass, ADR 0014) is made the same way, its slots set directly."""
+    shape = _SHAPES.get(cls)  # type: ignore[arg-type]
     if shape is None:
+        if not issubclass(cls, BaseModel):
+            return _light(cls, values)  # type: ignore[no-any-return]
         shape = _SHAPES[cls] = _Shape(cls)
     data = shape.defaults.copy()  # every field, in declared order; ``update`` keeps a known key where it is
     data.update(values)
@@ -70,7 +74,7 @@ def construct(cls: type[M], /, **values: Any) -> M:
     return record(cls, data, set(values))
 
 
-def record(cls: type[M], data: dict[str, Any], given: set[str] | None = None) -> M:
+def record(cls: type[M], data: dict[str, Any], given: set[str] | None = None) -> M:  # cls: a pydantic model
     """A ``cls`` record whose ``data`` already holds every field, in declared order (the few builders called for
     every message value use this directly; ``construct`` for the others). ``given``: the fields the caller set."""
     built = _new(cls)
@@ -78,4 +82,29 @@ def record(cls: type[M], data: dict[str, Any], given: set[str] | None = None) ->
     _set(built, "__pydantic_fields_set__", set(data) if given is None else given)
     _set(built, "__pydantic_extra__", None)
     _set(built, "__pydantic_private__", None)
+    return built
+
+
+_LIGHT_SHAPES: dict[type, tuple[frozenset[str], tuple[tuple[str, Any, Any], ...]]] = {}
+
+
+def _light(cls: Any, values: dict[str, Any]) -> Any:
+    """A light record (a frozen, slotted dataclass: ADR 0014) holding ``values`` as given, the rest at defaults."""
+    shape = _LIGHT_SHAPES.get(cls)
+    if shape is None:
+        fields = tuple((f.name, f.default, f.default_factory) for f in dataclasses.fields(cls))
+        shape = _LIGHT_SHAPES[cls] = (frozenset(name for name, _, _ in fields), fields)
+    names, fields = shape
+    if not names.issuperset(values):
+        raise TypeError(f"{cls.__name__} has no field {sorted(set(values) - names)[0]!r}")
+    built = _new(cls)
+    for name, default, factory in fields:
+        if name in values:
+            _set(built, name, values[name])
+        elif default is not dataclasses.MISSING:
+            _set(built, name, default)
+        elif factory is not dataclasses.MISSING:
+            _set(built, name, factory())  # type: ignore[operator]
+        else:
+            raise TypeError(f"{cls.__name__} needs the field {name!r}")
     return built

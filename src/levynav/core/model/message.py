@@ -1,41 +1,81 @@
 """Message references: a catalog key and its typed values (``{key, args}``). The record holds these (findings,
 deadlines, steps, the finances and the collection statute); the renderers of ``levynav.explain`` turn them into
-sentences in a language (docs/json-contract.md, "Message")."""
+sentences in a language (docs/json-contract.md, "Message").
+
+They are the most numerous objects of a record (≈ 125 messages and ≈ 115 values per example case), so they are
+light (ADR 0014): slotted, frozen dataclasses, made without a ``__dict__`` and without running ``__init__`` when
+the core builds them (``message``/``arg``). Pydantic knows them as dataclasses: a record holding them validates
+them from the contract's dict shape and writes them back to the same JSON, and the JSON Schema is the one the
+pydantic models had (tests/test_light_records.py). Frozen: a value made once can be shared within a record.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import field
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import Field, TypeAdapter
+from pydantic.dataclasses import dataclass
+
+_ADAPTERS: dict[type, TypeAdapter[Any]] = {}
 
 
-class DateArg(BaseModel):
+def _adapter(cls: type) -> TypeAdapter[Any]:
+    adapter = _ADAPTERS.get(cls)
+    if adapter is None:
+        adapter = _ADAPTERS[cls] = TypeAdapter(cls)
+    return adapter
+
+
+class Light:
+    """What a face may still ask of these as of the pydantic models they were: validating one from its dict shape
+    and writing it back (through pydantic, the same schema a record holding them uses). No per-object cost."""
+
+    __slots__ = ()
+
+    @classmethod
+    def model_validate(cls, data: Any) -> Any:
+        return _adapter(cls).validate_python(data)
+
+    def model_dump(self, *, mode: Literal["json", "python"] = "python") -> Any:
+        return _adapter(type(self)).dump_python(self, mode=mode)
+
+    def model_dump_json(self) -> str:
+        return _adapter(type(self)).dump_json(self).decode()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DateArg(Light):
     type: Literal["date"] = "date"
     value: date
 
 
-class MoneyArg(BaseModel):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MoneyArg(Light):
     type: Literal["money"] = "money"
     value: Decimal
 
 
-class NumberArg(BaseModel):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class NumberArg(Light):
     type: Literal["number"] = "number"
     value: int
 
 
-class TextArg(BaseModel):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TextArg(Light):
     """Verbatim text that is not translated: a name, a form or notice number, a tax period, a phone number."""
 
     type: Literal["text"] = "text"
     value: str
 
 
-class LabelArg(BaseModel):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class LabelArg(Light):
     """A value of an enumeration (a levy kind, an outcome …), rendered through the labels of the language."""
 
     type: Literal["label"] = "label"
@@ -43,21 +83,24 @@ class LabelArg(BaseModel):
     value: str
 
 
-class MessageArg(BaseModel):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MessageArg(Light):
     """A nested message (a clause the sentence quotes)."""
 
     type: Literal["message"] = "message"
     value: Message
 
 
-class ListArg(BaseModel):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ListArg(Light):
     """Several values, rendered as a list in the language ("a, b and c")."""
 
     type: Literal["list"] = "list"
     value: list[Arg]
 
 
-class SentencesArg(BaseModel):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SentencesArg(Light):
     """Whole sentences (nested messages), rendered one after the other; none renders as nothing."""
 
     type: Literal["sentences"] = "sentences"
@@ -70,20 +113,16 @@ Arg = Annotated[
 ]
 
 
-class Message(BaseModel):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Message(Light):
     """A reference to words: a catalog key (``RULE-ID.situation``, ``plan.R6343-A1`` …) and its typed values.
     The record holds these; the renderers of ``levynav.explain`` turn them into sentences in a language."""
 
     key: str
-    args: dict[str, Arg] = Field(default_factory=dict)
+    args: dict[str, Arg] = field(default_factory=dict)
 
 
-MessageArg.model_rebuild()
-ListArg.model_rebuild()
-SentencesArg.model_rebuild()
-
-
-_ARG_TYPES = (
+ARG_TYPES = (
     DateArg,
     MoneyArg,
     NumberArg,
@@ -94,17 +133,18 @@ _ARG_TYPES = (
     SentencesArg,
 )
 
+LIGHT_RECORDS = (Message, *ARG_TYPES)  # the light record classes (model/construct.py builds them too)
+
+# Built without ``__init__``: a new object and its slots set directly (a frozen dataclass's ``__init__`` goes
+# through ``object.__setattr__`` field by field, and checks nothing the builders do not already know).
 _new = object.__new__
 _set = object.__setattr__
 
 
-def _made(cls: type[BaseModel], data: dict[str, Any]) -> Any:
-    """``construct.record`` inlined for the few builders called for every message value (every field given)."""
-    built = _new(cls)
-    _set(built, "__dict__", data)
-    _set(built, "__pydantic_fields_set__", set(data))
-    _set(built, "__pydantic_extra__", None)
-    _set(built, "__pydantic_private__", None)
+def _made2(cls: type, a: str, va: Any, b: str, vb: Any) -> Any:
+    built: Any = _new(cls)
+    _set(built, a, va)
+    _set(built, b, vb)
     return built
 
 
@@ -113,42 +153,51 @@ def _as_is(value: Any) -> Any:
 
 
 def _message_arg(value: Any) -> Any:
-    return _made(MessageArg, {"type": "message", "value": value})
+    return _made2(MessageArg, "type", "message", "value", value)
 
 
 def _bool_arg(value: Any) -> Any:
-    return _made(LabelArg, {"type": "label", "enum": "bool", "value": "yes" if value else "no"})
+    return label_arg("bool", "yes" if value else "no")
 
 
 def _date_arg(value: Any) -> Any:
-    return _made(DateArg, {"type": "date", "value": value})
+    return _made2(DateArg, "type", "date", "value", value)
 
 
 def _money_arg(value: Any) -> Any:
-    return _made(MoneyArg, {"type": "money", "value": value})
+    return _made2(MoneyArg, "type", "money", "value", value)
 
 
 def _number_arg(value: Any) -> Any:
-    return _made(NumberArg, {"type": "number", "value": value})
+    return _made2(NumberArg, "type", "number", "value", value)
 
 
 def _label_arg(value: Any) -> Any:
-    return _made(LabelArg, {"type": "label", "enum": type(value).__name__, "value": value.value})
+    return label_arg(type(value).__name__, value.value)
 
 
 def _list_arg(value: Any) -> Any:
-    return _made(ListArg, {"type": "list", "value": [arg(v) for v in value]})
+    return _made2(ListArg, "type", "list", "value", [arg(v) for v in value])
 
 
 def _text_arg(value: Any) -> Any:
-    return _made(TextArg, {"type": "text", "value": "" if value is None else str(value)})
+    return _made2(TextArg, "type", "text", "value", "" if value is None else str(value))
+
+
+def label_arg(enum: str, value: str) -> LabelArg:
+    """A label value (``LabelArg(enum=…, value=…)``), built as ``arg`` builds one."""
+    built: LabelArg = _new(LabelArg)
+    _set(built, "type", "label")
+    _set(built, "enum", enum)
+    _set(built, "value", value)
+    return built
 
 
 def _builder(kind: type) -> Any:
     """The builder for values of type ``kind``: the first of these tests that an instance passes (the order
     matters: a bool is an int, a StrEnum a str). A value's branch depends only on its type, so it is picked once
     per type and kept (``_BUILDERS``)."""
-    if issubclass(kind, _ARG_TYPES):
+    if issubclass(kind, ARG_TYPES):
         return _as_is
     if issubclass(kind, Message):
         return _message_arg
@@ -172,8 +221,7 @@ _BUILDERS: dict[type, Any] = {}
 
 def arg(value: Any) -> Arg:
     """A typed message value: a date, money (``Decimal``), a count, an enumeration label, a nested message,
-    a list, or verbatim text. The model is picked by the value's type (once per type, a table), so it is built
-    without validating it again (``construct``)."""
+    a list, or verbatim text. The class is picked by the value's type (once per type, a table)."""
     kind = type(value)
     build = _BUILDERS.get(kind)
     if build is None:
@@ -182,13 +230,13 @@ def arg(value: Any) -> Arg:
 
 
 def message(key: str, **args: Any) -> Message:
-    if not args:
-        return _made(Message, {"key": key, "args": {}})  # type: ignore[no-any-return]
-    builders = _BUILDERS
-    values: dict[str, Any] = {}
-    for name, value in args.items():
-        build = builders.get(type(value))
-        if build is None:
-            build = builders[type(value)] = _builder(type(value))
-        values[name] = build(value)
-    return _made(Message, {"key": key, "args": values})  # type: ignore[no-any-return]
+    if args:
+        builders = _BUILDERS
+        values: dict[str, Any] = {}
+        for name, value in args.items():
+            build = builders.get(type(value))
+            if build is None:
+                build = builders[type(value)] = _builder(type(value))
+            values[name] = build(value)
+        return _made2(Message, "key", key, "args", values)  # type: ignore[no-any-return]
+    return _made2(Message, "key", key, "args", {})  # type: ignore[no-any-return]

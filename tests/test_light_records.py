@@ -1,0 +1,231 @@
+"""The light record objects (ADR 0014, ``core/model/message.py``) are the contract's message references, only cheaper.
+
+Inside the core, message references and their typed values are slotted, frozen dataclasses built without running
+their constructor. What must not move: the JSON Schema of the record (compared with the pydantic-model form of
+the contract, written out here as docs/json-contract.md describes it), the JSON (a record's messages dump to the
+``{key, args}`` shape and validate back into equal objects), and what a builder makes (equal, type for type, to
+what validation makes of the same values). Frozen is what makes sharing a value within a record safe.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import pickle
+from datetime import date
+from decimal import Decimal
+from typing import Annotated, Any, Literal
+
+import pytest
+from pydantic import BaseModel, Field, TypeAdapter, ValidationError
+
+from levynav.core.model.analysis import Effect, FactUse, Outcome, fact_use
+from levynav.core.model.message import (
+    ARG_TYPES,
+    DateArg,
+    LabelArg,
+    ListArg,
+    Message,
+    MessageArg,
+    MoneyArg,
+    NumberArg,
+    SentencesArg,
+    TextArg,
+    arg,
+    label_arg,
+    message,
+)
+
+# -- the contract's shapes as pydantic models (how the record was declared before ADR 0014) ----------------------
+
+
+class _DateArg(BaseModel):
+    type: Literal["date"] = "date"
+    value: date
+
+
+class _MoneyArg(BaseModel):
+    type: Literal["money"] = "money"
+    value: Decimal
+
+
+class _NumberArg(BaseModel):
+    type: Literal["number"] = "number"
+    value: int
+
+
+class _TextArg(BaseModel):
+    """Verbatim text that is not translated: a name, a form or notice number, a tax period, a phone number."""
+
+    type: Literal["text"] = "text"
+    value: str
+
+
+class _LabelArg(BaseModel):
+    """A value of an enumeration (a levy kind, an outcome …), rendered through the labels of the language."""
+
+    type: Literal["label"] = "label"
+    enum: str
+    value: str
+
+
+class _MessageArg(BaseModel):
+    """A nested message (a clause the sentence quotes)."""
+
+    type: Literal["message"] = "message"
+    value: _Message
+
+
+class _ListArg(BaseModel):
+    """Several values, rendered as a list in the language ("a, b and c")."""
+
+    type: Literal["list"] = "list"
+    value: list[_Arg]
+
+
+class _SentencesArg(BaseModel):
+    """Whole sentences (nested messages), rendered one after the other; none renders as nothing."""
+
+    type: Literal["sentences"] = "sentences"
+    value: list[_Message]
+
+
+_Arg = Annotated[
+    _DateArg | _MoneyArg | _NumberArg | _TextArg | _LabelArg | _MessageArg | _ListArg | _SentencesArg,
+    Field(discriminator="type"),
+]
+
+
+class _Message(BaseModel):
+    """A reference to words: a catalog key (``RULE-ID.situation``, ``plan.R6343-A1`` …) and its typed values.
+    The record holds these; the renderers of ``levynav.explain`` turn them into sentences in a language."""
+
+    key: str
+    args: dict[str, _Arg] = Field(default_factory=dict)
+
+
+_MessageArg.model_rebuild()
+_ListArg.model_rebuild()
+_SentencesArg.model_rebuild()
+
+
+class _Holder(BaseModel):
+    message: _Message
+    messages: list[_Message]
+
+
+class Holder(BaseModel):
+    message: Message
+    messages: list[Message]
+
+
+def _unprefixed(schema: object) -> object:
+    """The schema with the reference models' leading underscore taken off their names."""
+    if isinstance(schema, dict):
+        return {(k[1:] if isinstance(k, str) and k.startswith("_") else k): _unprefixed(v) for k, v in schema.items()}
+    if isinstance(schema, list):
+        return [_unprefixed(v) for v in schema]
+    if isinstance(schema, str):
+        return schema.replace("/_", "/").removeprefix("_") if schema.startswith(("#/$defs/_", "_")) else schema
+    return schema
+
+
+@pytest.mark.parametrize("mode", ["validation", "serialization"])
+def test_the_json_schema_is_the_contracts(mode: Literal["validation", "serialization"]) -> None:
+    assert Holder.model_json_schema(mode=mode) == {
+        **_unprefixed(_Holder.model_json_schema(mode=mode)),  # type: ignore[dict-item]
+        "title": "Holder",
+    }
+
+
+def _sample() -> Message:
+    inner = message("x.inner", when=date(2026, 1, 2))
+    return message(
+        "x.outer",
+        day=date(2026, 3, 4),
+        amount=Decimal("12.50"),
+        count=3,
+        flag=True,
+        outcome=Outcome.APPLIES,
+        effect=Effect.MUST_RELEASE,
+        items=[1, "a", date(2026, 5, 6)],
+        nested=inner,
+        sentences=SentencesArg(value=[inner, message("x.other")]),
+        label=label_arg("weekday", "monday"),
+        text="Form 668-W",
+        nothing=None,
+    )
+
+
+def test_a_built_message_dumps_to_the_contracts_json_and_validates_back_type_for_type() -> None:
+    built = _sample()
+    adapter = TypeAdapter(Message)
+    again = adapter.validate_json(adapter.dump_json(built))
+    assert again == built and repr(again) == repr(built)
+    assert adapter.dump_json(built) == _Message.model_validate(adapter.dump_python(built)).model_dump_json().encode()
+    assert (
+        Holder(message=built, messages=[built]).model_dump_json()
+        == _Holder.model_validate(
+            {"message": adapter.dump_python(built), "messages": [adapter.dump_python(built)]}
+        ).model_dump_json()
+    )
+
+
+def test_builders_make_what_validation_makes() -> None:
+    assert arg(date(2026, 1, 2)) == DateArg(value=date(2026, 1, 2))
+    assert arg(Decimal("1.00")) == MoneyArg(value=Decimal("1.00"))
+    assert arg(7) == NumberArg(value=7)
+    assert arg(False) == LabelArg(enum="bool", value="no")
+    assert arg(Outcome.UNKNOWN) == LabelArg(enum="Outcome", value="unknown")
+    assert arg("x") == TextArg(value="x") and arg(None) == TextArg(value="")
+    assert arg([1]) == ListArg(value=[NumberArg(value=1)])
+    assert arg(message("k")) == MessageArg(value=Message(key="k"))
+    assert label_arg("a", "b") == LabelArg(enum="a", value="b")
+    assert message("k", n=1) == Message(key="k", args={"n": {"type": "number", "value": 1}})  # type: ignore[dict-item]
+
+
+def test_they_are_slotted_and_frozen() -> None:
+    built = _sample()
+    for obj in (built, *built.args.values()):
+        assert not hasattr(obj, "__dict__"), type(obj).__name__
+        field = dataclasses.fields(obj)[0].name  # type: ignore[arg-type]
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            setattr(obj, field, None)
+    assert {type(a) for a in built.args.values()} == set(ARG_TYPES)
+    assert pickle.loads(pickle.dumps(built)) == built  # a record may cross processes (a pool, Dask)
+
+
+def test_a_bad_shape_is_refused_naming_the_field() -> None:
+    with pytest.raises(ValidationError, match="key"):
+        Message.model_validate({"args": {}})
+    with pytest.raises(ValidationError, match=r"args\.n"):
+        Message.model_validate({"key": "k", "args": {"n": {"type": "nope", "value": 1}}})
+    with pytest.raises(ValidationError, match="value"):
+        bad_date = {"key": "k", "args": {"d": {"type": "date", "value": "soon"}}}
+        Holder.model_validate({"message": bad_date, "messages": []})
+
+
+class _FactUse(BaseModel):
+    """A fact of the case a rule read, by its path in the case (e.g. ``levies[0].served_date``)."""
+
+    path: str
+    value: Any
+
+
+class _Facts(BaseModel):
+    facts: list[_FactUse]
+
+
+class Facts(BaseModel):
+    facts: list[FactUse]
+
+
+def test_a_fact_read_is_light_and_written_as_the_contract_says() -> None:
+    built = fact_use("levies[0].served_date", date(2026, 1, 2))
+    assert built == FactUse(path="levies[0].served_date", value=date(2026, 1, 2))
+    assert not hasattr(built, "__dict__")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        built.value = None  # type: ignore[misc]
+    record = Facts(facts=[built, fact_use("x", Decimal("1.50")), fact_use("y", None)])
+    assert record.model_dump_json() == _Facts.model_validate(record.model_dump()).model_dump_json()
+    assert Facts.model_validate_json(record.model_dump_json()).model_dump_json() == record.model_dump_json()
+    assert _unprefixed(_Facts.model_json_schema()) == {**Facts.model_json_schema(), "title": "Facts"}
