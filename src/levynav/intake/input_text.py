@@ -19,9 +19,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from levynav.core.model import limits
+from levynav.core.model.bounded import CONTROL_CHARACTERS
 from levynav.intake.input_files import InputFileError, check_line_lengths, read_input_file
 
 _CONTROL = frozenset(chr(c) for c in range(32)) - {"\t", "\n", "\r", "\f", "\v"}
+
+
+def without_controls(text: str) -> str:
+    """A document's text with every control character a case may not hold (terminal, text-direction, NUL codes)
+    made a space: a stray one in a transcript or notice (a PDF's text layer has them) must not make the facts read
+    from it a case the model refuses. Tabs and line ends stay."""
+    return text if text.isprintable() or CONTROL_CHARACTERS.search(text) is None else CONTROL_CHARACTERS.sub(" ", text)
 
 
 @dataclass

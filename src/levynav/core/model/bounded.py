@@ -36,6 +36,7 @@ _NUMBER_TEXT = re.compile(r"\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*")
 # broken), DEL and C1 controls, and the bidirectional embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069)
 # that would show the rest of a name or address reversed on a letter to the IRS. The marks U+200E/U+200F stay allowed.
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+CONTROL_CHARACTERS = _CONTROL  # what a case's text may not hold; readers of documents blank them (intake/input_text)
 CONTROL_CHARACTER = "holds a control character (a terminal, text-direction or NUL code); remove it"
 # A number written in other digits (Arabic-Indic, full-width): Python reads "١٠٠" as 100 for an amount but pydantic
 # refuses it for a count, and "1٠5" (the Arabic-Indic zero looks like a point) would be 105. Written 0-9 or refused.
