@@ -18,7 +18,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from common import read_and_validate_jsonl, write
+from common import local_cluster, read_and_validate_jsonl, write
 
 from levynav.screen import generate, run
 
@@ -55,21 +55,12 @@ def _worker_rss_mib(client: Any) -> list[float]:
 
 
 def main() -> None:
-    from distributed import Client, LocalCluster
-
     sizes = _sizes()
     results: dict[str, Any] = {}
     load_before = [round(x, 2) for x in os.getloadavg()]
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        start = time.perf_counter()
-        with (
-            LocalCluster(
-                n_workers=WORKERS, threads_per_worker=1, processes=True, dashboard_address=":0", silence_logs=50
-            ) as cluster,
-            Client(cluster) as client,
-        ):
-            cluster_start_s = time.perf_counter() - start
+        with local_cluster(WORKERS) as (client, scheduler, cluster_start_s):
             for size in sizes:
                 source = folder / f"cases-{size}.jsonl"
                 generate.write_cases(source, size, seed=2026, malformed_rate=0.01)
@@ -79,7 +70,7 @@ def main() -> None:
                         source, folder / f"one-{size}.parquet", run.Options(AS_OF, partition_rows=PARTITION_ROWS)
                     )
                 )
-                options = run.Options(AS_OF, partition_rows=PARTITION_ROWS, scheduler=cluster.scheduler_address)
+                options = run.Options(AS_OF, partition_rows=PARTITION_ROWS, scheduler=scheduler)
                 two_s = _timed(
                     lambda source=source, size=size, options=options: run.screen_file(
                         source, folder / f"two-{size}.parquet", options

@@ -30,7 +30,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from common import RESULTS, read_and_validate_jsonl, write
+from common import RESULTS, local_cluster, read_and_validate_jsonl, write
 
 from levynav.screen import generate, run
 from levynav.screen.partition import PartitionResult, resident_bytes
@@ -160,11 +160,6 @@ def _write(
 
 
 def main() -> None:
-    import dask
-    from distributed import Client, LocalCluster
-
-    from levynav.screen.cluster import WORKER_CONFIG
-
     sizes = _sizes()
     one_process_max = int(os.environ.get(ONE_PROCESS_MAX_ENV, "100000"))
     modes = set(os.environ.get(MODES_ENV, "one,two").split(","))
@@ -177,15 +172,8 @@ def main() -> None:
     cluster_start_s = 0.0
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        start = time.perf_counter()
-        with (
-            dask.config.set(WORKER_CONFIG),  # the workers `levynav screen --workers` starts
-            LocalCluster(
-                n_workers=WORKERS, threads_per_worker=1, processes=True, dashboard_address=":0", silence_logs=50
-            ) as cluster,
-            Client(cluster) as client,
-        ):
-            cluster_start_s = time.perf_counter() - start
+        with local_cluster(WORKERS) as (client, scheduler, started_in):  # the workers `levynav screen --workers` starts
+            cluster_start_s = started_in
             for size in sizes:
                 source = folder / f"cases-{size}.jsonl"
                 generate.write_cases(source, size, seed=2026, malformed_rate=MALFORMED_RATE)
@@ -223,7 +211,7 @@ def main() -> None:
                 if "two" not in modes:
                     source.unlink()
                     continue
-                options = run.Options(AS_OF, partition_rows=PARTITION_ROWS, scheduler=cluster.scheduler_address)
+                options = run.Options(AS_OF, partition_rows=PARTITION_ROWS, scheduler=scheduler)
                 two_s, two_cpu, watch = _screen(source, folder / "two.parquet", options, client)
                 entry["two_workers"] = {
                     "measured_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),

@@ -7,7 +7,8 @@ import platform
 import statistics
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -73,3 +74,24 @@ def read_and_validate_jsonl(path: Path) -> tuple[int, float, float]:
                 pass
             n += 1
     return n, time.perf_counter() - start, time.process_time() - cpu
+
+
+@contextmanager
+def local_cluster(workers: int) -> Iterator[tuple[Any, str, float]]:
+    """A Dask client on a LocalCluster made as ``levynav screen --workers N`` makes it (screen/cluster.WORKER_CONFIG:
+    no sampling profiler), one thread per worker process. Yields the client, the scheduler's address and the
+    seconds the cluster took to start."""
+    import dask
+    from distributed import Client, LocalCluster
+
+    from levynav.screen.cluster import WORKER_CONFIG
+
+    start = time.perf_counter()
+    with (
+        dask.config.set(WORKER_CONFIG),
+        LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0", silence_logs=50
+        ) as cluster,
+        Client(cluster) as client,
+    ):
+        yield client, cluster.scheduler_address, time.perf_counter() - start
