@@ -128,3 +128,13 @@ def test_two_dates_out_of_order_offer_both_dates(app: FastAPI, client: TestClien
 def test_no_such_case_is_404_on_the_fix_page(client: TestClient) -> None:
     assert client.get("/case/" + "x" * 43 + "/fix").status_code == 404
     assert client.post("/case/" + "x" * 43 + "/fix", data=with_token(client, {"path": "a"})).status_code == 404
+
+
+def test_many_problems_are_listed_fifty_and_counted(app: FastAPI, client: TestClient) -> None:
+    data = copy.deepcopy(example(BANK))
+    data["taxpayer"].update({f"unknown_{i}": i for i in range(60)})
+    code = _saved_as(app, client, data)
+    problems = client.get(f"/api/v1/cases/{code}").json()["problems"]
+    assert len(problems) == 51 and problems[-1] == {"field": "(case)", "message": "10 more problem(s) not listed"}
+    page = client.get(f"/case/{code}/fix?lang=es").text
+    assert words.t("problem_more", "es", n=10) in page

@@ -72,7 +72,11 @@ def problems_of(exc: ValidationError) -> list[CaseProblem]:
             out.extend(_reference(line) for line in error.problems)
         else:
             out.append(_one(err))
-    return out[:MAX_PROBLEMS_SHOWN]
+    if len(out) > MAX_PROBLEMS_SHOWN:
+        more = len(out) - MAX_PROBLEMS_SHOWN
+        line = f"{WHOLE_CASE}: {more} more problem(s) not listed"  # as the case loader says it (intake/load.py)
+        return [*out[:MAX_PROBLEMS_SHOWN], CaseProblem(WHOLE_CASE, "problem_more", line, (), {"n": more})]
+    return out
 
 
 def _path(loc: tuple[Any, ...]) -> str:
