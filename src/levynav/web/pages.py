@@ -8,6 +8,7 @@ import re
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
+from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -65,6 +66,9 @@ def page(request: Request, name: str, status: int = 200, **context: Any) -> HTML
         **context,
     }
     response = templates.TemplateResponse(request, name, ctx, status_code=status)
+    # a page is made for this request: never shown again from a cache (the back button asks the server, so a form is
+    # not sent twice from an old copy; a case's answers are not kept on a shared computer's disk)
+    response.headers["Cache-Control"] = "no-store"
     csrf.set_session(response, new_session)
     if request.query_params.get("lang") in words.LANGS:
         response.set_cookie(LANG_COOKIE, lang, max_age=60 * 60 * 24 * 365, samesite="lax", httponly=True)
@@ -143,6 +147,19 @@ def remaining(stored: StoredCase, request: Request) -> list[InterviewQuestion]:
     asked = {*stored.progress.get("skipped", []), *stored.progress.get("answered", [])}
     qs = analyses(request).questions(stored.case, settings(request).today())
     return [q for q in qs if q.path not in asked]
+
+
+def asked_order(progress: dict[str, list[str]]) -> list[str]:
+    """The questions shown to the person, in the order first shown (answered, or skipped with "I don't know"): the
+    back link goes to the one before. A case saved before this order was kept: its answers, then its skips."""
+    if "asked" in progress:
+        return list(progress["asked"])
+    return [p for p in (*progress.get("answered", []), *progress.get("skipped", [])) if p != "taxpayer.kind"]
+
+
+def _asked(progress: dict[str, list[str]], path: str) -> list[str]:
+    order = asked_order(progress)
+    return order if path in order else [*order, path]
 
 
 def next_url(request: Request, stored: StoredCase) -> str:
@@ -228,11 +245,14 @@ def _question_page(
     if q is None:
         return error_page(request, 404)
     left = remaining(stored, request)
-    answered = [p for p in stored.progress.get("answered", []) if p != "taxpayer.kind"]
-    before = [p for p in answered if p != path]
-    asked = {*answered, *(p for p in stored.progress.get("skipped", []) if p != "taxpayer.kind")}
-    back = f"/case/{stored.id}/q?path={before[-1]}" if before else f"/case/{stored.id}/code"
+    shown = asked_order(stored.progress)
+    before = shown[: shown.index(path)] if path in shown else shown
+    back = f"/case/{stored.id}/q?path={quote(before[-1])}" if before else f"/case/{stored.id}/code"
+    asked = set(shown)
     current = value_at(stored.case, path)
+    already: list[str] = []
+    if q.kind.kind == "add_item" and isinstance(current, list):  # what this list holds already: added once, not again
+        already = [_shown(item, f"{path}[{i}]", lang_of(request)) for i, item in enumerate(current)]
     if not values and current is not None and q.kind.kind not in ("add_item",):
         values = {"value": ", ".join(current) if isinstance(current, list) else str(current)}
         if q.kind.kind == "yes_no":
@@ -247,6 +267,7 @@ def _question_page(
         errors=errors,
         values=values,
         back=back,
+        already=already,
         number=len(asked - {path}) + 1,  # a question skipped was asked too: the count moves on either way
         left=max(len(left) - 1, 0),
         section=q.section,
@@ -272,6 +293,28 @@ def _answer_errors(err: AnswerError, lang: str) -> list[tuple[str, str]]:
     return out
 
 
+def _nothing_more(path: str, form: dict[str, str], held: Any) -> bool:
+    if form.get("action") == "skip" or not isinstance(held, list) or not held:
+        return False
+    try:
+        adding = kind_of(path).kind == "add_item"
+    except KeyError:
+        return False
+    return adding and not any(v.strip() for k, v in form.items() if k.startswith("item."))
+
+
+def _added_already(before: Case, after: Case, path: str, items: str) -> bool:
+    """A new list item sent from a form shown when the list held ``items`` items, identical to one added since: the
+    same form sent twice (the browser's back button, then Continue), not a second item. Two identical items added from
+    two forms (twins in a household) are both kept."""
+    if not (items.isascii() and items.isdigit()) or len(items) > 4:
+        return False
+    old, new = value_at(before, path), value_at(after, path)
+    if not isinstance(old, list) or not isinstance(new, list) or len(new) != len(old) + 1:
+        return False
+    return new[-1] in old[int(items) :]
+
+
 @router.get("/case/{code}/q", response_class=HTMLResponse)
 def question(request: Request, code: str, path: str = "") -> Response:
     stored = open_case(request, code)
@@ -287,6 +330,12 @@ async def answer(request: Request, code: str, path: str = "") -> Response:
         return error_page(request, 404)
     form = {k: v for k, v in (await request.form()).items() if isinstance(v, str) and k != csrf.FIELD}
     progress = {k: list(v) for k, v in stored.progress.items()}
+    progress["asked"] = _asked(progress, path)
+    held = value_at(stored.case, path)
+    if _nothing_more(path, form, held):  # a list already added to, sent with its boxes empty: done with it
+        progress["answered"] = [p for p in progress.get("answered", []) if p != path] + [path]
+        store(request).update_case(code, stored.case, progress)
+        return redirect(next_url(request, StoredCase(code, stored.case, progress, stored.documents)))
     if form.get("action") == "skip":
         progress.setdefault("skipped", []).append(path)
         store(request).update_case(code, stored.case, progress)
@@ -295,6 +344,8 @@ async def answer(request: Request, code: str, path: str = "") -> Response:
         case = apply_answer(stored.case, path, form)
     except AnswerError as err:
         return _question_page(request, stored, path, _answer_errors(err, lang_of(request)), form, 422)
+    if _added_already(stored.case, case, path, form.get("items", "")):
+        return redirect(next_url(request, stored))  # the same form sent again (the back button): the item is there
     answered = [p for p in progress.get("answered", []) if p != path] + [path]
     progress["answered"] = answered
     progress["skipped"] = [p for p in progress.get("skipped", []) if p != path]
