@@ -445,3 +445,79 @@ def test_a_saved_case_that_fails_the_checks_is_fixed_in_the_browser(server: str,
     assert page.inner_text("h1") == words.t("result_title", "es")
     assert str(_stored(code, server).levies[0].served_date) == "2026-02-28"
     context.close()
+
+
+NARROW = {"width": 375, "height": 812}
+# what a finger taps: buttons, fields, the summary of a <details>, a radio's label, a link that stands on its own (a
+# link inside a sentence is exempt, as WCAG 2.5.5 exempts inline targets); each measured where it is visible
+TAP_TARGETS = """() => {
+  const out = [];
+  const wordsOutside = (a) => {
+    const block = a.closest('p, li, td, dd, div, span') || a.parentElement;
+    let text = block.textContent;
+    for (const link of block.querySelectorAll('a')) { text = text.replace(link.textContent, ''); }
+    return /[A-Za-z\\u00C0-\\u024F]{2,}/.test(text);
+  };
+  const all = document.querySelectorAll(
+    'button, input:not([type=hidden]):not([type=radio]):not([type=checkbox]), select, textarea, summary, ' +
+    'label.usa-radio__label, label.usa-checkbox__label, a[href]');
+  for (const el of all) {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0 || el.closest('.usa-skipnav, .usa-sr-only')) continue;
+    if (el.matches('a') && el.closest('figure, svg')) continue;
+    if (el.matches('a') && wordsOutside(el)) continue;
+    if (r.height < 44 || r.width < 44) {
+      const name = `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}.${el.className}`;
+      out.push(`${name} "${el.textContent.trim().slice(0, 40)}" ${Math.round(r.width)}x${Math.round(r.height)}`);
+    }
+  }
+  return out;
+}"""
+
+
+def _open_every_details(page: Page) -> None:
+    page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_on_a_375_px_phone_nothing_scrolls_sideways_and_every_tap_target_is_44_px(
+    server: str, browser: Browser, lang: str
+) -> None:
+    """The result page (every fold opened), the interview's pages (a list's item, a yes/no question, a choice) and
+    the fix page on a 375-px-wide phone: the page is no wider than the screen and every tap target is at least 44 x 44
+    px."""
+    import httpx
+    from sqlalchemy import update
+
+    from levynav.store.models import CaseRow
+
+    context = browser.new_context(viewport=NARROW)  # type: ignore[arg-type]
+    page = context.new_page()
+
+    def check(kind: str) -> None:
+        assert page.evaluate("document.documentElement.scrollWidth") <= NARROW["width"], kind
+        small = page.evaluate(TAP_TARGETS)
+        assert not small, f"{kind}: {small}"
+        if SHOTS is not None:
+            SHOTS.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(SHOTS / f"narrow-{lang}-375-{kind}.png"), full_page=True)
+
+    data = load_case(EXAMPLES / "bank-levy-hardship-21-day-hold.yaml").model_dump(mode="json", exclude_none=True)
+    code = httpx.post(f"{server}/api/v1/cases", json=data).json()["id"]
+    page.goto(f"{server}/case/{code}/result?lang={lang}")
+    check("result")
+    _open_every_details(page)
+    check("result-open")
+    for path in ("levies", "levies[0].owner", "levies[0].kind", "levies[0].served_date", "finances.housing"):
+        page.goto(f"{server}/case/{code}/q?path={path}&lang={lang}")
+        check(f"question-{path}")
+    page.goto(f"{server}/case/{code}/review?lang={lang}")
+    check("review")
+    data["levies"][0]["served_date"] = "2026-02-30"
+    data["taxpayer"]["nickname"] = "Al"
+    data["levies"][0].pop("kind")
+    with APPS[0].state.store._tx() as s, s.begin():
+        s.execute(update(CaseRow).where(CaseRow.id == code).values(data=data))
+    page.goto(f"{server}/case/{code}/fix?lang={lang}")
+    check("fix")
+    context.close()
