@@ -156,3 +156,11 @@ def test_many_problems_are_listed_fifty_and_counted(app: FastAPI, client: TestCl
     assert len(problems) == 51 and problems[-1] == {"field": "(case)", "message": "10 more problem(s) not listed"}
     page = client.get(f"/case/{code}/fix?lang=es").text
     assert words.t("problem_more", "es", n=10) in page
+
+
+def test_stored_data_that_is_not_even_a_mapping_is_no_server_error(app: FastAPI, client: TestClient) -> None:
+    code = _saved_as(app, client, [1, 2])  # type: ignore[arg-type]
+    api = client.get(f"/api/v1/cases/{code}")
+    assert api.status_code == 422 and api.json()["problems"][0]["field"] == "(case)"
+    page = client.get(f"/case/{code}/fix?lang=es")
+    assert page.status_code == 200 and words.t("fix_title", "es") in page.text
