@@ -4,10 +4,12 @@ PP-7508A (a federally declared disaster: the postponement period the IRS announc
 PP-7508 (service in a combat zone or contingency operation, hospitalization for an injury received there, and
 the next 180 days), one finding per ``proceedings.postponements`` item:
 
-- ``applies`` (``postpones``): the period reaches the last day of one or more deadlines of an act the law
-  postpones; the finding names them (``deadline_ids``) and each of those deadlines keeps its ordinary date FIRST
-  (``date``, the safer date: act by it when you can, ADR 0004) and carries the postponed date as its
-  ``alternative_date``, with the clause of how it was counted and the citation;
+- ``applies`` (``postpones``, effect ``deadline``): the period reaches the last day of one or more deadlines of an
+  act the law postpones; the finding names them (``deadline_ids``) and each of those deadlines keeps its
+  ordinary date FIRST (``date``, the safer date: act by it when you can, ADR 0004) and carries the postponed date
+  as its ``alternative_date``, with the clause of how it was counted and the citation;
+- ``applies`` (``reopens``, effect ``route_open``): as ``postpones``, and the ordinary date of one of those
+  deadlines has passed while its postponed date has not — the plan says to act at once;
 - ``does_not_apply`` (``no_deadline_inside``): no such deadline ends inside (or, for § 7508, after the start of)
   the period;
 - ``unknown``: the start or the end of the period is not known (``still_serving``: a combat-zone service with no
@@ -117,10 +119,10 @@ def apply(case: Case, ctx: Context, deadlines: list[Deadline]) -> tuple[list[Dea
             continue
         out.append(_postponed(d, later))
         moved.append(_Moved(d, later))
-    return out, [_finding(i, case, moved) for i in range(len(items))]
+    return out, [_finding(i, case, ctx, moved) for i in range(len(items))]
 
 
-def _finding(i: int, case: Case, moved: list[_Moved]) -> Finding:
+def _finding(i: int, case: Case, ctx: Context, moved: list[_Moved]) -> Finding:
     p = case.proceedings.postponements[i]
     rule = RULE_OF[p.kind]
     sub = f"proceedings.postponements[{i}]"
@@ -146,6 +148,24 @@ def _finding(i: int, case: Case, moved: list[_Moved]) -> Finding:
             facts=facts,
             first=stretch.first,
             last=stretch.last,
+        )
+    # an ordinary date already passed whose postponed date has not: the route is open again, act at once
+    reopened = [m for m in mine if m.deadline.passed and m.postponed.last >= ctx.as_of]
+    if reopened:
+        first_open = min(reopened, key=lambda m: m.postponed.last)
+        return rule.finding(
+            Outcome.APPLIES,
+            "reopens",
+            effect=Effect.ROUTE_OPEN,
+            subject=sub,
+            facts=facts,
+            value=stretch.last,
+            deadline_ids=list(dict.fromkeys(m.deadline.id for m in mine)),
+            first=stretch.first,
+            last=stretch.last,
+            ordinary=first_open.deadline.date,
+            day=first_open.postponed.last,
+            count=len(reopened),
         )
     return rule.finding(
         Outcome.APPLIES,
