@@ -33,12 +33,14 @@ UPLOAD_ENDPOINTS = ["/api/v1/intake/notice", "/api/v1/intake/transcript"]
 
 
 def problems(response: Any) -> list[str]:
+    """The problems of a refusal as "field: message" lines (the API answers ``{"field", "message"}`` entries)."""
     assert 400 <= response.status_code < 500, (response.status_code, response.text[:500])
     body = response.json()
-    lines = body["problems"]
-    assert lines and all(isinstance(line, str) and ": " in line for line in lines), body
+    entries = body["problems"]
+    assert entries and all(set(e) == {"field", "message"} for e in entries), body
+    assert all(isinstance(e["field"], str) and e["field"] and isinstance(e["message"], str) for e in entries), body
     assert "Traceback" not in response.text
-    return list(lines)
+    return [f"{e['field']}: {e['message']}" for e in entries]
 
 
 def stored_cases(app: FastAPI) -> int:
@@ -303,7 +305,7 @@ def test_a_stored_case_that_no_longer_passes_the_checks_is_refused_by_field_not_
     client: TestClient, app: FastAPI
 ) -> None:
     """A case saved before this version's checks (here: a right-to-left override in the name) stays stored as it
-    is; the API names the field, the pages answer 404, and nothing is a 500."""
+    is; the API names the field, the pages send the person to the case's fix page, and nothing is a 500."""
     from sqlalchemy import text
 
     code = client.post("/api/v1/cases", json={"taxpayer": {"kind": "individual", "name": "Ana"}}).json()["id"]
@@ -315,7 +317,11 @@ def test_a_stored_case_that_no_longer_passes_the_checks_is_refused_by_field_not_
             "taxpayer.name: holds a control character (a terminal, text-direction or NUL code); remove it"
         ]
     for path in (f"/case/{code}", f"/case/{code}/result", f"/case/{code}/review"):
-        assert client.get(path).status_code == 404
+        response = client.get(path)
+        assert response.status_code == 303 and response.headers["location"] == f"/case/{code}/fix"
+    fix = client.get(f"/case/{code}/fix")
+    assert fix.status_code == 200 and "\u202e" not in fix.text  # the name offered again without the override
+    assert 'value="Ana Ruiz"' in fix.text
 
 
 @pytest.mark.parametrize("written", ["1٠5", "٣", "²", "１"])

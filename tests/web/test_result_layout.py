@@ -170,3 +170,48 @@ def test_ways_to_pay_the_ones_the_irs_would_accept_first(client: TestClient, nam
         assert words.t(f"eligibility_{o.eligibility.value}", lang) in cells_text
         assert words.money(o.monthly_payment, lang) in cells_text
         assert words.t(f"levy_effect_{o.levy_effect.value}", lang) in cells_text
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("name", NAMES)
+def test_live_deadlines_come_first_and_passed_ones_are_folded(client: TestClient, name: str, lang: str) -> None:
+    """The deadlines still ahead are listed first; the ones that have passed sit under them in a closed <details>
+    ("Dates that have passed"), each of them once, in the page's language."""
+    result = analyze(load_case(EXAMPLES / name), AS_OF)
+    code = client.post("/api/v1/cases", json=example(name)).json()["id"]
+    view = words.render_analysis(result, lang)
+    live = [d for d in view["deadlines"] if not d["passed"]]
+    passed = [d for d in view["deadlines"] if d["passed"]]
+    for url in (f"/case/{code}/result?lang={lang}", f"/case/{code}/meaning?lang={lang}"):
+        page = client.get(url).text
+        folded = re.search(r'<details class="lv-passed" id="deadlines-passed">(.*?</ul>)\s*</details>', page, re.S)
+        listed = re.search(
+            r'<ul class="[^"]*" id="deadlines-live">(.*?)</ul>\s*(?=<details class="lv-passed"|<h2)', page, re.S
+        )
+        if passed:
+            assert folded is not None, (name, lang)
+            assert words.t("result_passed_dates", lang) in folded.group(1)
+            assert [_squash(d) for d in re.findall(r"<strong>(.*?)</strong>", folded.group(1))] == [
+                _squash(d["date"]) for d in passed
+            ]
+        else:
+            assert folded is None and words.t("result_passed_dates", lang) not in page
+        if live:
+            assert listed is not None, (name, lang)
+            assert [_squash(d) for d in re.findall(r"<strong>(.*?)</strong>", listed.group(1))] == [
+                _squash(d["date"]) for d in live
+            ]
+            assert words.t("result_passed", lang) not in listed.group(1)
+            if folded is not None:
+                assert listed.start() < folded.start()
+        else:
+            assert listed is None
+
+
+def test_some_example_has_both_live_and_passed_deadlines() -> None:
+    """The test above sees both lists at once in at least one example (else it would prove little)."""
+    both = 0
+    for name in NAMES:
+        deadlines = analyze(load_case(EXAMPLES / name), AS_OF).deadlines
+        both += any(d.passed for d in deadlines) and any(not d.passed for d in deadlines)
+    assert both >= 1

@@ -22,8 +22,9 @@ SEGMENT = re.compile(r"^([a-z_]+)(?:\[(\d+)\])?$")
 class AnswerError(ValueError):
     """Problems with an answer: (field, message key) pairs; the message key is rendered by the web layer."""
 
-    def __init__(self, problems: list[tuple[str, str]]) -> None:
+    def __init__(self, problems: list[tuple[str, str]], invalid: ValidationError | None = None) -> None:
         self.problems = problems
+        self.invalid = invalid  # the case model's refusal of the case with the answer in (web: problems in words)
         super().__init__("; ".join(f"{f}: {m}" for f, m in problems))
 
 
@@ -113,7 +114,7 @@ def _validate(data: dict[str, Any]) -> Case:
         return Case.model_validate(data)
     except ValidationError as exc:
         raise AnswerError(
-            [(p.split(":", 1)[0], "error_case:" + p.split(": ", 1)[-1]) for p in map(_problem, exc.errors())]
+            [(p.split(":", 1)[0], "error_case:" + p.split(": ", 1)[-1]) for p in map(_problem, exc.errors())], exc
         ) from None
 
 

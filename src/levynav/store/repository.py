@@ -127,6 +127,24 @@ class Store:
                 id=row.id, case=Case.model_validate(row.data), progress=dict(row.progress or {}), documents=docs
             )
 
+    def get_case_data(self, code: str) -> dict[str, Any] | None:
+        """The stored data of a case as it was saved, not checked: what the fix page shows of a case that no longer
+        passes the case model's checks (``get_case`` raises ValidationError for it)."""
+        with self._tx() as s:
+            row = s.get(CaseRow, code)
+            return None if row is None else dict(row.data)
+
+    def update_case_data(self, code: str, data: dict[str, Any]) -> bool:
+        """Save the data of a case that does not yet pass the case model's checks (a fix half-way: one of its
+        problems corrected, others left); a case that passes them is saved by ``update_case``."""
+        with self._tx() as s, s.begin():
+            row = s.get(CaseRow, code)
+            if row is None:
+                return False
+            row.data = data
+            row.updated_at = _now()
+        return True
+
     def update_case(self, code: str, case: Case, progress: dict[str, list[str]] | None = None) -> bool:
         with self._tx() as s, s.begin():
             row = s.get(CaseRow, code)

@@ -21,8 +21,9 @@ from levynav.core.model.analysis import Analysis
 from levynav.core.model.bounded import Bounded
 from levynav.core.model.case import Case
 from levynav.intake.bounded_parse import BoundsError, no_duplicate_keys
-from levynav.intake.load import CaseError, case_from_data, field_path
+from levynav.intake.load import CaseError, case_from_data
 from levynav.store.repository import Store
+from levynav.web.case_problems import problems_of
 from levynav.web.settings import Settings
 from levynav.web.words import LANGS, render_analysis
 
@@ -32,8 +33,18 @@ Lang = Literal["en", "es"]
 CODE_PATTERN = r"^[A-Za-z0-9_-]{20,64}$"
 
 
+class Problem(BaseModel):
+    field: str = Field(
+        description="the field's path in the request or the case (levies[0].served_date), or a name "
+        "in brackets for the request as a whole: (body), (input), (case)"
+    )
+    message: str = Field(description="what is wrong, in English; the value itself is never echoed")
+
+
 class Problems(BaseModel):
-    problems: list[str] = Field(description="one line per problem: 'field.path: what is wrong'")
+    """Every refusal of the API (4xx): one entry per problem (docs/api.md)."""
+
+    problems: list[Problem]
 
 
 class CaseCreated(BaseModel):
@@ -89,15 +100,20 @@ def analysis_json(result: Analysis, lang: str | None) -> dict[str, Any]:
 def load(request: Request, case_id: str) -> Case:
     try:
         stored = store(request).get_case(case_id)
-    except ValidationError as exc:  # saved before a check this version makes: kept as it is, refused by field
-        raise problem(422, *stored_case_problems(exc)) from None
+    except ValidationError as exc:  # saved before a check this version makes, or changed: kept, refused by field
+        raise problem(422, *(p.line for p in problems_of(exc))) from None
     if stored is None:
         raise problem(404, "id: no case with this code")
     return stored.case
 
 
-def stored_case_problems(exc: ValidationError) -> list[str]:
-    return [f"{field_path(tuple(e['loc']))}: {str(e['msg']).removeprefix('Value error, ')}" for e in exc.errors()]
+def problem_entries(lines: list[str]) -> list[dict[str, str]]:
+    """The API's one shape of a refusal: ``{"field": ..., "message": ...}`` per "field: what is wrong" line."""
+    out = []
+    for line in lines:
+        name, sep, message = str(line).partition(": ")
+        out.append({"field": name, "message": message} if sep else {"field": "(request)", "message": str(line)})
+    return out
 
 
 async def no_key_twice(request: Request) -> None:
@@ -320,4 +336,4 @@ def finances(request: Request, case: CaseBody, as_of: AsOf = None) -> dict[str, 
 
 
 def problems_response(status: int, lines: list[str]) -> JSONResponse:
-    return JSONResponse({"problems": lines}, status_code=status)
+    return JSONResponse({"problems": problem_entries(lines)}, status_code=status)

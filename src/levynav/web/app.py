@@ -11,7 +11,7 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -106,18 +106,22 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         errors = exc.errors()
         ctype = request.headers.get("content-type", "")
         if "json" not in ctype and [(e.get("loc"), e.get("type")) for e in errors] in NOT_AN_OBJECT:
-            return JSONResponse({"problems": [NOT_JSON]}, status_code=422)  # a form or text where JSON belongs
-        return JSONResponse({"problems": [_problem_line(e) for e in errors]}, status_code=422)
+            return api.problems_response(422, [NOT_JSON])  # a form or text where JSON belongs
+        return api.problems_response(422, [_problem_line(e) for e in errors])
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
         if request.url.path.startswith("/api/") and exc.status_code == 400 and "parsing the body" in str(exc.detail):
             # FastAPI's own refusal of a body it could not decode (not UTF-8, nested past the parser's depth)
-            return JSONResponse({"problems": ["body: not valid JSON"]}, status_code=422)
+            return api.problems_response(422, ["body: not valid JSON"])
         if request.url.path.startswith("/api/"):
-            lines = exc.detail if isinstance(exc.detail, list) else [str(exc.detail)]
-            return JSONResponse({"problems": lines}, status_code=exc.status_code)
+            lines = exc.detail if isinstance(exc.detail, list) else [f"(path): {str(exc.detail).lower()}"]
+            return api.problems_response(exc.status_code, lines)
         return pages.error_page(request, exc.status_code)
+
+    @app.exception_handler(pages.CaseNeedsFix)
+    async def case_needs_fix(request: Request, exc: pages.CaseNeedsFix) -> Response:
+        return pages.redirect(f"/case/{exc.code}/fix")  # a stored case the checks refuse: its fix page, never a 500
 
     @app.middleware("http")
     async def headers(request: Request, call_next: Any) -> Response:

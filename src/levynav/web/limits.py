@@ -59,7 +59,7 @@ class BodyLimit:
 
 
 async def _too_large(send: Send, limit: int) -> None:
-    body: dict[str, Any] = {"problems": [f"(body): larger than the limit of {limit} bytes"]}
+    body: dict[str, Any] = {"problems": [{"field": "(body)", "message": f"larger than the limit of {limit} bytes"}]}
     raw = json.dumps(body).encode()
     await send(
         {

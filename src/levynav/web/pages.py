@@ -8,6 +8,7 @@ import re
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
+from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -16,16 +17,19 @@ from markupsafe import Markup
 from pydantic import ValidationError
 
 from levynav.core.model.analysis import Analysis, Message
+from levynav.core.model.bounded import CONTROL_CHARACTERS
 from levynav.core.model.case import Case, Levy, Notice
 from levynav.explain.catalog import question_texts
 from levynav.explain.render import text
-from levynav.interview.answers import AnswerError, apply_answer, value_at
+from levynav.interview.answers import AnswerError, apply_answer, parse_value, value_at
 from levynav.interview.fields import kind_of, pattern
 from levynav.interview.flow import InterviewQuestion, _question, start_case, table
 from levynav.store.repository import StoredCase
 from levynav.web import csrf, words
 from levynav.web.api import CODE_PATTERN, notice_reading, settings, store
 from levynav.web.case_analysis import CaseAnalyses
+from levynav.web.case_problems import CaseProblem, clear_at, problems_of, set_at
+from levynav.web.case_problems import value_at as stored_value
 
 router = APIRouter(include_in_schema=False, dependencies=[Depends(csrf.require_token)])  # every POST: its token
 templates = Jinja2Templates(directory=str(Path(__file__).with_name("templates")))
@@ -62,6 +66,9 @@ def page(request: Request, name: str, status: int = 200, **context: Any) -> HTML
         **context,
     }
     response = templates.TemplateResponse(request, name, ctx, status_code=status)
+    # a page is made for this request: never shown again from a cache (the back button asks the server, so a form is
+    # not sent twice from an old copy; a case's answers are not kept on a shared computer's disk)
+    response.headers["Cache-Control"] = "no-store"
     csrf.set_session(response, new_session)
     if request.query_params.get("lang") in words.LANGS:
         response.set_cookie(LANG_COOKIE, lang, max_age=60 * 60 * 24 * 365, samesite="lax", httponly=True)
@@ -104,15 +111,23 @@ def redirect(url: str) -> RedirectResponse:
     return RedirectResponse(url, status_code=303)
 
 
+class CaseNeedsFix(Exception):
+    """The stored case no longer passes the case model's checks: the pages send the person to its fix page."""
+
+    def __init__(self, code: str) -> None:
+        self.code = code
+        super().__init__(code)
+
+
 def open_case(request: Request, code: str) -> StoredCase | None:
-    """The stored case of this code, or None: no such case, or one saved before a check this version makes (the API
-    names its fields: GET /api/v1/cases/{code})."""
+    """The stored case of this code, or None when there is none. A case saved before a check this version makes, or
+    changed through the API, raises CaseNeedsFix (the app answers with its fix page; the API names its fields)."""
     if not re.match(CODE_PATTERN, code):
         return None
     try:
         return store(request).get_case(code)
     except ValidationError:
-        return None
+        raise CaseNeedsFix(code) from None
 
 
 def analyses(request: Request) -> CaseAnalyses:
@@ -132,6 +147,19 @@ def remaining(stored: StoredCase, request: Request) -> list[InterviewQuestion]:
     asked = {*stored.progress.get("skipped", []), *stored.progress.get("answered", [])}
     qs = analyses(request).questions(stored.case, settings(request).today())
     return [q for q in qs if q.path not in asked]
+
+
+def asked_order(progress: dict[str, list[str]]) -> list[str]:
+    """The questions shown to the person, in the order first shown (answered, or skipped with "I don't know"): the
+    back link goes to the one before. A case saved before this order was kept: its answers, then its skips."""
+    if "asked" in progress:
+        return list(progress["asked"])
+    return [p for p in (*progress.get("answered", []), *progress.get("skipped", [])) if p != "taxpayer.kind"]
+
+
+def _asked(progress: dict[str, list[str]], path: str) -> list[str]:
+    order = asked_order(progress)
+    return order if path in order else [*order, path]
 
 
 def next_url(request: Request, stored: StoredCase) -> str:
@@ -217,11 +245,14 @@ def _question_page(
     if q is None:
         return error_page(request, 404)
     left = remaining(stored, request)
-    answered = [p for p in stored.progress.get("answered", []) if p != "taxpayer.kind"]
-    before = [p for p in answered if p != path]
-    asked = {*answered, *(p for p in stored.progress.get("skipped", []) if p != "taxpayer.kind")}
-    back = f"/case/{stored.id}/q?path={before[-1]}" if before else f"/case/{stored.id}/code"
+    shown = asked_order(stored.progress)
+    before = shown[: shown.index(path)] if path in shown else shown
+    back = f"/case/{stored.id}/q?path={quote(before[-1])}" if before else f"/case/{stored.id}/code"
+    asked = set(shown)
     current = value_at(stored.case, path)
+    already: list[str] = []
+    if q.kind.kind == "add_item" and isinstance(current, list):  # what this list holds already: added once, not again
+        already = [_shown(item, f"{path}[{i}]", lang_of(request)) for i, item in enumerate(current)]
     if not values and current is not None and q.kind.kind not in ("add_item",):
         values = {"value": ", ".join(current) if isinstance(current, list) else str(current)}
         if q.kind.kind == "yes_no":
@@ -233,9 +264,10 @@ def _question_page(
         status=status,
         q=q,
         prompt=_prompt(path, lang),
-        errors=[(f, _error_text(m, lang)) for f, m in errors],
+        errors=errors,
         values=values,
         back=back,
+        already=already,
         number=len(asked - {path}) + 1,  # a question skipped was asked too: the count moves on either way
         left=max(len(left) - 1, 0),
         section=q.section,
@@ -243,10 +275,44 @@ def _question_page(
     )
 
 
-def _error_text(key: str, lang: str) -> str:
-    if key.startswith("error_case:"):
-        return words.t("error_case", lang, detail=key.split(":", 1)[1])
-    return words.t(key, lang)
+def _answer_errors(err: AnswerError, lang: str) -> list[tuple[str, str]]:
+    """An answer's problems in the page's language: the answer itself unreadable (a message key each), or the case
+    with the answer in refused by the case model (each problem in words, its field named by its label, never the
+    model's English)."""
+    if err.invalid is None:
+        return [(f, words.t(m, lang)) for f, m in err.problems]
+    out = []
+    for p in problems_of(err.invalid):
+        said = words.problem_text(p, lang)
+        out.append(
+            (
+                "value",
+                words.t("error_case", lang, detail=said if p.names else f"{words.path_words(p.path, lang)}: {said}"),
+            )
+        )
+    return out
+
+
+def _nothing_more(path: str, form: dict[str, str], held: Any) -> bool:
+    if form.get("action") == "skip" or not isinstance(held, list) or not held:
+        return False
+    try:
+        adding = kind_of(path).kind == "add_item"
+    except KeyError:
+        return False
+    return adding and not any(v.strip() for k, v in form.items() if k.startswith("item."))
+
+
+def _added_already(before: Case, after: Case, path: str, items: str) -> bool:
+    """A new list item sent from a form shown when the list held ``items`` items, identical to one added since: the
+    same form sent twice (the browser's back button, then Continue), not a second item. Two identical items added from
+    two forms (twins in a household) are both kept."""
+    if not (items.isascii() and items.isdigit()) or len(items) > 4:
+        return False
+    old, new = value_at(before, path), value_at(after, path)
+    if not isinstance(old, list) or not isinstance(new, list) or len(new) != len(old) + 1:
+        return False
+    return new[-1] in old[int(items) :]
 
 
 @router.get("/case/{code}/q", response_class=HTMLResponse)
@@ -264,6 +330,12 @@ async def answer(request: Request, code: str, path: str = "") -> Response:
         return error_page(request, 404)
     form = {k: v for k, v in (await request.form()).items() if isinstance(v, str) and k != csrf.FIELD}
     progress = {k: list(v) for k, v in stored.progress.items()}
+    progress["asked"] = _asked(progress, path)
+    held = value_at(stored.case, path)
+    if _nothing_more(path, form, held):  # a list already added to, sent with its boxes empty: done with it
+        progress["answered"] = [p for p in progress.get("answered", []) if p != path] + [path]
+        store(request).update_case(code, stored.case, progress)
+        return redirect(next_url(request, StoredCase(code, stored.case, progress, stored.documents)))
     if form.get("action") == "skip":
         progress.setdefault("skipped", []).append(path)
         store(request).update_case(code, stored.case, progress)
@@ -271,7 +343,9 @@ async def answer(request: Request, code: str, path: str = "") -> Response:
     try:
         case = apply_answer(stored.case, path, form)
     except AnswerError as err:
-        return _question_page(request, stored, path, err.problems, form, 422)
+        return _question_page(request, stored, path, _answer_errors(err, lang_of(request)), form, 422)
+    if _added_already(stored.case, case, path, form.get("items", "")):
+        return redirect(next_url(request, stored))  # the same form sent again (the back button): the item is there
     answered = [p for p in progress.get("answered", []) if p != path] + [path]
     progress["answered"] = answered
     progress["skipped"] = [p for p in progress.get("skipped", []) if p != path]
@@ -363,6 +437,135 @@ def result_page(request: Request, code: str) -> Response:
     svg = Markup(analyses(request).timeline(stored.case, day, lang_of(request)))
     view = analyses(request).view(stored.case, day, lang_of(request))
     return page(request, "result.html", view=view, svg=svg, section="papers", **ctx)
+
+
+# ---------------------------------------------------------------- a stored case that no longer passes the checks
+
+SCALAR_KINDS = ("date", "yes_no", "money", "number", "choice", "text", "text_list")
+
+
+def _problems_now(data: dict[str, Any]) -> list[CaseProblem]:
+    try:
+        Case.model_validate(data)
+    except ValidationError as exc:
+        return problems_of(exc)
+    return []
+
+
+def _editable(path: str) -> Any:
+    """The input type of a field the fix page can ask for again (a single value), or None."""
+    try:
+        kind = kind_of(path)
+    except KeyError:
+        return None
+    return kind if kind.kind in SCALAR_KINDS else None
+
+
+def _fixes(data: dict[str, Any], problems: list[CaseProblem], lang: str) -> list[dict[str, Any]]:
+    """Each problem with the ways to correct it: a new answer for each field it names (the field itself, or the two
+    dates of an order), and clearing it (a list's item is removed: a group that cannot be asked again)."""
+    out = []
+    for i, p in enumerate(problems):
+        targets = []
+        for j, path in enumerate(p.names or ((p.path,) if p.path != "(case)" else ())):
+            kind = _editable(path)
+            if kind is None:
+                continue
+            current = stored_value(data, path)
+            if isinstance(current, bool):
+                shown = "yes" if current else "no"
+            elif isinstance(current, list):
+                shown = ", ".join(str(v) for v in current if isinstance(v, (str, int)))
+            else:
+                shown = "" if current is None or isinstance(current, dict) else str(current)
+            targets.append(
+                {
+                    "path": path,
+                    "id": f"fix-{i}-{j}",
+                    "kind": kind,
+                    "label": words.path_words(path, lang),
+                    "value": CONTROL_CHARACTERS.sub("", shown)[:500],  # offered again without a hidden code
+                }
+            )
+        present = p.path != "(case)" and stored_value(data, p.path) is not None
+        out.append(
+            {
+                "path": p.path,
+                "words": words.path_words(p.path, lang),
+                "message": words.problem_text(p, lang),
+                "targets": targets,
+                "clear": p.path if present else None,
+                "item": bool(re.search(r"\[\d+\]$", p.path)),
+                "id": f"problem-{i}",
+            }
+        )
+    return out
+
+
+def _fix_page(
+    request: Request, code: str, data: dict[str, Any], problems: list[CaseProblem], error: tuple[str, str] | None
+) -> HTMLResponse:
+    lang = lang_of(request)
+    return page(
+        request,
+        "fix.html",
+        status=422 if error else 200,
+        code=code,
+        fixes=_fixes(data, problems, lang),
+        error=error,
+    )
+
+
+@router.get("/case/{code}/fix", response_class=HTMLResponse)
+def fix_page(request: Request, code: str) -> Response:
+    """The problems of a stored case the case model refuses, each with a way to correct or clear it; a case with none
+    goes on to its result."""
+    data = store(request).get_case_data(code) if re.match(CODE_PATTERN, code) else None
+    if data is None:
+        return error_page(request, 404)
+    problems = _problems_now(data)
+    if not problems:
+        return redirect(f"/case/{code}/result")
+    return _fix_page(request, code, data, problems, None)
+
+
+@router.post("/case/{code}/fix")
+async def fix(request: Request, code: str) -> Response:
+    """One correction: a new answer for one field, or the field (a list's item) cleared. The case is saved as it is
+    now — checked and whole when it passes (then its result), or as data still to correct (then this page again)."""
+    data = store(request).get_case_data(code) if re.match(CODE_PATTERN, code) else None
+    if data is None:
+        return error_page(request, 404)
+    form = {k: v for k, v in (await request.form()).items() if isinstance(v, str) and k != csrf.FIELD}
+    path, action = form.get("path", ""), form.get("action", "")
+    problems = _problems_now(data)
+    fixes = _fixes(data, problems, lang_of(request))
+    targets = {t["path"] for f in fixes for t in f["targets"]}
+    allowed = targets if action == "save" else {f["clear"] for f in fixes} if action == "clear" else set()
+    if not problems or path not in allowed:  # fixed already (a second tab, the back button): the page as it is now
+        return redirect(f"/case/{code}/fix")
+    value: Any = None
+    if action == "save":
+        try:
+            value = parse_value(_editable(path), form.get("value", ""))
+        except ValueError as err:
+            return _fix_page(request, code, data, problems, (path, words.t(str(err), lang_of(request))))
+        if value is None:
+            return _fix_page(request, code, data, problems, (path, words.t("error_required", lang_of(request))))
+    try:
+        if action == "save":
+            set_at(data, path, value)
+        else:
+            clear_at(data, path)
+    except KeyError:
+        return _fix_page(request, code, data, problems, (path, words.t("error_path", lang_of(request))))
+    try:
+        case = Case.model_validate(data)
+    except ValidationError:
+        store(request).update_case_data(code, data)
+        return redirect(f"/case/{code}/fix")
+    store(request).update_case(code, case)
+    return redirect(f"/case/{code}/result")
 
 
 # ---------------------------------------------------------------- start from a notice
