@@ -21,7 +21,8 @@ from levynav.core.model.analysis import Analysis
 from levynav.core.model.bounded import Bounded
 from levynav.core.model.case import Case
 from levynav.intake.bounded_parse import BoundsError, no_duplicate_keys
-from levynav.intake.load import CaseError, case_from_data, field_path
+from levynav.intake.field_names import field_path
+from levynav.intake.load import CaseError, case_from_data
 from levynav.store.repository import Store
 from levynav.web.settings import Settings
 from levynav.web.words import LANGS, render_analysis
