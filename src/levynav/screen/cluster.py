@@ -14,6 +14,7 @@ docs/batch-screening.md says how to turn it off there.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from typing import TYPE_CHECKING
@@ -23,6 +24,28 @@ from levynav.screen.partition import PartitionResult, screen_partition
 # The Dask settings a LocalCluster's worker processes start with (a Nanny hands its worker the configuration
 # in force when the cluster is made).
 WORKER_CONFIG = {"distributed.worker.profile.enabled": False}
+
+SCHEDULER_CONNECT_SECONDS = 10
+"""How long ``--scheduler`` waits for the scheduler to answer (Dask's own default is 30 s: an address that is not
+answered looked like a hang, and then the error named --out)."""
+
+# tcp://host:port, tls://…, ws(s)://… or host:port; the host a name, an IPv4 address or an [IPv6] address
+_ADDRESS = re.compile(
+    r"(?:(?:tcp|tls|ws|wss|ucx)://)?(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9](?:[A-Za-z0-9._-]{0,252})):(\d{1,5})"
+)
+
+
+class SchedulerError(Exception):
+    """The Dask scheduler named by ``--scheduler`` cannot be used: one line naming the option."""
+
+
+def scheduler_address_problem(address: str) -> str | None:
+    """Why ``address`` is not a scheduler address (checked before anything is written), or None."""
+    match = _ADDRESS.fullmatch(address)
+    if match is None or not 0 < int(match.group(1)) < 65536:
+        return "--scheduler: not a Dask scheduler address (tcp://HOST:PORT, e.g. tcp://10.0.0.5:8786)"
+    return None
+
 
 if TYPE_CHECKING:
     from levynav.screen.run import Options, Progress
@@ -40,7 +63,13 @@ def run_on_dask(
 
     with ExitStack() as stack:
         if options.scheduler is not None:
-            client = stack.enter_context(Client(options.scheduler, timeout="30s"))
+            try:
+                client = stack.enter_context(Client(options.scheduler, timeout=f"{SCHEDULER_CONNECT_SECONDS}s"))
+            except (OSError, TimeoutError, ValueError, ImportError) as err:  # refused, timed out, unknown scheme
+                raise SchedulerError(
+                    f"--scheduler: no Dask scheduler answered at this address within {SCHEDULER_CONNECT_SECONDS} s"
+                    f" ({type(err).__name__})"
+                ) from None
         else:
             stack.enter_context(dask.config.set(WORKER_CONFIG))
             cluster = stack.enter_context(
