@@ -126,7 +126,7 @@ def screen_file(
             from levynav.screen.cluster import run_on_dask
 
             run_on_dask(counted(todo), options, finished, progress)
-    except sources.InputError as err:
+    except (sources.InputError, ScreenError) as err:  # an unreadable input, a scheduler that cannot be reached
         if not output.done_parts(work):  # nothing to resume: a failed run leaves nothing behind
             shutil.rmtree(work, ignore_errors=True)
         raise ScreenError(str(err)) from None
