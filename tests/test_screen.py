@@ -355,6 +355,7 @@ def test_cli_screens_and_generates(tmp_path: Path) -> None:
         (["screen", "{dir}/in.jsonl", "--out", "{dir}/o.xlsx"], "must end in .parquet or .csv"),
         (["screen", "{dir}/in.jsonl", "--out", "{dir}/o.csv", "--workers", "0"], "--workers"),
         (["screen", "{dir}/in.jsonl", "--out", "{dir}/o.csv", "--workers", "2", "--scheduler", "x"], "one or"),
+        (["screen", "{dir}/in.jsonl", "--out", "{dir}/o.csv", "--scheduler", "a://b"], "--scheduler a://b: is not a"),
         (["screen", "{dir}/in.jsonl", "--out", "{dir}/o.csv", "--as-of", "2026-13-01"], "--as-of"),
         (["screen", "{dir}/in.jsonl", "--out", "{dir}/nowhere/o.csv"], "does not exist"),
         (["screen", "{dir}/bad.parquet", "--out", "{dir}/o.csv"], "cannot be read as Parquet"),
@@ -544,6 +545,30 @@ def test_the_summary_added_up_partition_by_partition_is_the_summary_of_the_whole
     rows = [(r["flag"], r["value"], int(r["cases"])) for r in csv.DictReader(done.summary.open(encoding="utf-8"))]
     assert rows == expected
     assert pl.read_csv(done.table, infer_schema=False).equals(whole.cast(pl.String))
+
+
+def test_the_summary_and_the_report_see_one_partition_at_a_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The counts and the days-left bins are made from one partition's rows at a time and added up; the reports are
+    written from those counts alone - no step of a run is handed the whole table's rows."""
+    from levynav.screen import report
+
+    seen: list[int] = []
+    real = report.summary
+
+    def counted(table: pl.DataFrame) -> list[tuple[str, str, int]]:
+        seen.append(table.height)
+        return real(table)
+
+    monkeypatch.setattr(report, "summary", counted)
+    source = tmp_path / "g.jsonl"
+    generate.write_cases(source, 60, seed=5, malformed_rate=0.05)
+    done = run.screen_file(source, tmp_path / "out.parquet", run.Options(AS_OF, partition_rows=8))
+    assert done.cases == 60
+    assert seen == [8] * 7 + [4]  # one call per partition, in order, each with that partition's rows
+    bins = [r for r in csv.DictReader(done.summary.open(encoding="utf-8")) if r["flag"] == "next_deadline_days_left"]
+    assert sum(int(r["cases"]) for r in bins) == done.ok  # every screened case falls in one bin
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".parquet"])

@@ -132,12 +132,10 @@ def screen_file(
             from levynav.screen.cluster import run_on_dask
 
             run_on_dask(counted(todo), options, finished, progress)
-    except BaseException as err:
+    except BaseException as err:  # an unreadable input, a scheduler that cannot be reached, an interruption
         if not output.done_parts(work):  # nothing to resume: a failed run leaves nothing behind
             shutil.rmtree(work, ignore_errors=True)
-        from levynav.screen.cluster import SchedulerError
-
-        if isinstance(err, sources.InputError | SchedulerError):
+        if isinstance(err, sources.InputError | ScreenError):
             raise ScreenError(str(err)) from None
         raise
     total = max([count[0], *(i + 1 for i in done)], default=0)
