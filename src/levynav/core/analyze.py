@@ -13,6 +13,7 @@ from levynav.core.lawdata import Law, active, using
 from levynav.core.model.analysis import Analysis, Deadline, Note, StatuteDate, message
 from levynav.core.model.case import Case
 from levynav.core.model.construct import construct
+from levynav.core.model.message import field_args
 
 
 def analyze(case: Case, as_of: date, law: Law | None = None) -> Analysis:
@@ -96,4 +97,6 @@ def _birth_notes(case: Case, as_of: date) -> list[Note]:
     late = [path for path, born in births if born is not None and born > as_of]
     if not late:
         return []
-    return [construct(Note, kind="birth_after_as_of", message=message("note.birth_after_as_of", fields=late))]
+    return [
+        construct(Note, kind="birth_after_as_of", message=message("note.birth_after_as_of", fields=field_args(late)))
+    ]

@@ -44,10 +44,13 @@ def _upper_first(s: str) -> str:
 
 
 def words(path: str, lang: str) -> str:
-    """The path in words in the language. A path that is not a field path (``(case)``, ``(file)``) is returned as
-    it is: the callers say those in their own words."""
+    """The path in words in the language. What is not a path of the case (``(case)``, ``(file)``, ``case``, a tax
+    period id) is returned as it is: the callers say those in their own words."""
     parsed = [SEGMENT.match(s) for s in path.split(".")]
     if not path or any(m is None for m in parsed):
+        return path
+    first = parsed[0]
+    if first is None or label(first.group(1), lang) is None:  # not a path of the case ("case", a tax period id)
         return path
     fields = _words(lang)
     groups = fields.get("group") or {}
