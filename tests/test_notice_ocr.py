@@ -86,4 +86,4 @@ def test_the_web_upload_reads_a_photo_for_the_person_to_confirm(tmp_path: Path) 
         assert r.status_code == 200
         assert 'name="payload"' in r.text and "LT11" in r.text  # shown before anything is saved
         api = client.post("/api/v1/intake/notice", files={"file": ("photo.jpg", b"\xff\xd8\xff broken")})
-        assert api.status_code == 422 and api.json()["problems"][0].startswith("file:")
+        assert api.status_code == 422 and api.json()["problems"][0]["field"] == "file"

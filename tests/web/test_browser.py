@@ -39,11 +39,16 @@ DESKTOP = {"width": 1280, "height": 900}
 SHOTS = Path(os.environ["LEVYNAV_SHOTS"]) if os.environ.get("LEVYNAV_SHOTS") else None
 
 
+APPS: list[Any] = []
+
+
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     import uvicorn
 
     app = create_app(Settings(data_dir=tmp_path_factory.mktemp("web"), as_of=AS_OF))
+    APPS.clear()
+    APPS.append(app)  # a test that needs the store behind the server (a case changed in the database)
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
@@ -359,4 +364,160 @@ def test_the_result_on_a_phone_and_on_a_desktop(server: str, browser: Browser, l
         page.screenshot(path=str(SHOTS / f"result-{lang}-1280.png"), full_page=True)
     bad = [v for v in Axe().run(page).response["violations"] if v["impact"] in ("serious", "critical")]
     assert not bad, "; ".join(f"{v['id']}: {v['help']}" for v in bad)
+    context.close()
+
+
+def _start_interview(page: Page, server: str, lang: str) -> str:
+    page.goto(f"{server}/?lang={lang}")
+    page.locator("label[for='kind-individual']").click()
+    page.click("form[action='/start'] button[type=submit]")
+    page.wait_for_selector("#case-code")
+    code = page.inner_text("#case-code").strip()
+    page.click("#continue")
+    page.wait_for_selector("#item-kind")
+    return code
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "nojs"])
+def test_the_back_button_after_adding_a_levy_does_not_add_it_twice(
+    server: str, browser: Browser, javascript: bool
+) -> None:
+    """A levy added, the next question shown, then the browser's back button: the levy page comes back from the server
+    (no copy kept by the browser or by htmx) listing the levy already added, and Continue as the page stands adds
+    nothing more. With JavaScript on (htmx's boosted pages and history) and off."""
+    context = browser.new_context(viewport=PHONE, java_script_enabled=javascript)  # type: ignore[arg-type]
+    page = context.new_page()
+    code = _start_interview(page, server, "en")
+    levy_url = page.url
+    page.select_option("#item-kind", "bank")
+    page.fill("#item-served_date", "2026-11-12")
+    page.fill("#item-holder", "First Bank")
+    page.click("button[value=answer]")
+    page.wait_for_url(lambda url: url != levy_url)
+    page.wait_for_selector("h1")
+    assert len(_stored(code, server).levies) == 1
+    page.go_back()
+    page.wait_for_selector("#already-added")
+    assert "First Bank" in page.inner_text("#already-added")
+    assert page.input_value("input[name=items]") == "1"  # the page as the server made it now, not an old copy
+    page.click("button[value=answer]")  # Continue, with whatever the browser shows in the boxes
+    page.wait_for_url(lambda url: url != levy_url)
+    page.wait_for_selector("h1")
+    assert len(_stored(code, server).levies) == 1
+    # the question after the levy links back to the levy page: the question shown before it
+    if "/q?" in page.url:
+        back = page.get_attribute(f"a:text-is('{words.t('button_back', 'en')}')", "href")
+        assert back is not None and "path=levies" in back
+    context.close()
+
+
+def test_a_saved_case_that_fails_the_checks_is_fixed_in_the_browser(server: str, browser: Browser) -> None:
+    """A stored case changed so that the case model refuses it (a date that is no date, a field this version does not
+    know): the result page sends the person to the fix page, which says in Spanish what is wrong with which answer;
+    correcting the date and clearing the unknown answer leads to the result."""
+    import httpx
+    from sqlalchemy import update
+
+    from levynav.store.models import CaseRow
+
+    data = load_case(EXAMPLES / "bank-levy-hardship-21-day-hold.yaml").model_dump(mode="json", exclude_none=True)
+    code = httpx.post(f"{server}/api/v1/cases", json=data).json()["id"]
+    data["levies"][0]["served_date"] = "2026-02-30"
+    data["taxpayer"]["nickname"] = "Al"
+    with APPS[0].state.store._tx() as s, s.begin():
+        s.execute(update(CaseRow).where(CaseRow.id == code).values(data=data))
+    context = browser.new_context(viewport=PHONE)  # type: ignore[arg-type]
+    page = context.new_page()
+    page.goto(f"{server}/case/{code}/result?lang=es")
+    page.wait_for_url(f"**/case/{code}/fix?lang=es")
+    assert page.inner_text("h1") == words.t("fix_title", "es")
+    shown = page.inner_text("#main-content")
+    assert words.path_words("levies[0].served_date", "es") in shown and words.t("problem_date", "es") in shown
+    assert words.t("problem_unknown_field", "es") in shown and "served_date" not in shown
+    bad = [v for v in Axe().run(page).response["violations"] if v["impact"] in ("serious", "critical")]
+    assert not bad, "; ".join(f"{v['id']}: {v['help']}" for v in bad)
+    form = page.locator("form:has(input[name=path][value='levies[0].served_date'])").first
+    form.locator("input[name=value]").fill("2026-02-28")
+    form.locator("button[value=save]").click()
+    page.wait_for_function(f"!document.body.innerText.includes({words.t('problem_date', 'es')!r})")
+    page.click("button[value=clear]")
+    page.wait_for_url(f"**/case/{code}/result")
+    assert page.inner_text("h1") == words.t("result_title", "es")
+    assert str(_stored(code, server).levies[0].served_date) == "2026-02-28"
+    context.close()
+
+
+NARROW = {"width": 375, "height": 812}
+# what a finger taps: buttons, fields, the summary of a <details>, a radio's label, a link that stands on its own (a
+# link inside a sentence is exempt, as WCAG 2.5.5 exempts inline targets); each measured where it is visible
+TAP_TARGETS = """() => {
+  const out = [];
+  const wordsOutside = (a) => {
+    const block = a.closest('p, li, td, dd, div, span') || a.parentElement;
+    let text = block.textContent;
+    for (const link of block.querySelectorAll('a')) { text = text.replace(link.textContent, ''); }
+    return /[A-Za-z\\u00C0-\\u024F]{2,}/.test(text);
+  };
+  const all = document.querySelectorAll(
+    'button, input:not([type=hidden]):not([type=radio]):not([type=checkbox]), select, textarea, summary, ' +
+    'label.usa-radio__label, label.usa-checkbox__label, a[href]');
+  for (const el of all) {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0 || el.closest('.usa-skipnav, .usa-sr-only')) continue;
+    if (el.matches('a') && el.closest('figure, svg')) continue;
+    if (el.matches('a') && wordsOutside(el)) continue;
+    if (r.height < 44 || r.width < 44) {
+      const name = `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}.${el.className}`;
+      out.push(`${name} "${el.textContent.trim().slice(0, 40)}" ${Math.round(r.width)}x${Math.round(r.height)}`);
+    }
+  }
+  return out;
+}"""
+
+
+def _open_every_details(page: Page) -> None:
+    page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_on_a_375_px_phone_nothing_scrolls_sideways_and_every_tap_target_is_44_px(
+    server: str, browser: Browser, lang: str
+) -> None:
+    """The result page (every fold opened), the interview's pages (a list's item, a yes/no question, a choice) and
+    the fix page on a 375-px-wide phone: the page is no wider than the screen and every tap target is at least 44 x 44
+    px."""
+    import httpx
+    from sqlalchemy import update
+
+    from levynav.store.models import CaseRow
+
+    context = browser.new_context(viewport=NARROW)  # type: ignore[arg-type]
+    page = context.new_page()
+
+    def check(kind: str) -> None:
+        assert page.evaluate("document.documentElement.scrollWidth") <= NARROW["width"], kind
+        small = page.evaluate(TAP_TARGETS)
+        assert not small, f"{kind}: {small}"
+        if SHOTS is not None:
+            SHOTS.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(SHOTS / f"narrow-{lang}-375-{kind}.png"), full_page=True)
+
+    data = load_case(EXAMPLES / "bank-levy-hardship-21-day-hold.yaml").model_dump(mode="json", exclude_none=True)
+    code = httpx.post(f"{server}/api/v1/cases", json=data).json()["id"]
+    page.goto(f"{server}/case/{code}/result?lang={lang}")
+    check("result")
+    _open_every_details(page)
+    check("result-open")
+    for path in ("levies", "levies[0].owner", "levies[0].kind", "levies[0].served_date", "finances.housing"):
+        page.goto(f"{server}/case/{code}/q?path={path}&lang={lang}")
+        check(f"question-{path}")
+    page.goto(f"{server}/case/{code}/review?lang={lang}")
+    check("review")
+    data["levies"][0]["served_date"] = "2026-02-30"
+    data["taxpayer"]["nickname"] = "Al"
+    data["levies"][0].pop("kind")
+    with APPS[0].state.store._tx() as s, s.begin():
+        s.execute(update(CaseRow).where(CaseRow.id == code).values(data=data))
+    page.goto(f"{server}/case/{code}/fix?lang={lang}")
+    check("fix")
     context.close()

@@ -59,6 +59,8 @@ def test_the_pages_send_a_case_that_fails_the_checks_to_its_fix_page(
     for url in (f"/case/{code}/result", f"/case/{code}/review", f"/case/{code}/next", f"/case/{code}/q?path=x"):
         r = client.get(url)
         assert r.status_code == 303 and r.headers["location"] == f"/case/{code}/fix", url
+    asked = client.get(f"/case/{code}/result?lang={lang}")  # the language asked for is kept
+    assert asked.status_code == 303 and asked.headers["location"] == f"/case/{code}/fix?lang={lang}"
     resumed = client.post("/resume", data=with_token(client, {"code": code}))
     assert resumed.status_code == 303 and resumed.headers["location"] == f"/case/{code}/fix"
     page = client.get(f"/case/{code}/fix")
@@ -72,6 +74,22 @@ def test_the_pages_send_a_case_that_fails_the_checks_to_its_fix_page(
     assert "levies[0]" not in shown and "served_date" not in shown  # (a field this version does not know has no label)
     assert "Input should be" not in text and "Extra inputs" not in text
     assert words.t("fix_save", lang) in text and words.t("fix_clear", lang) in text
+    # each form names its field (the unknown answer is cleared, the date given again or cleared)
+    assert '<input type="hidden" name="path" value="taxpayer.nickname">' in text
+    assert text.count('<input type="hidden" name="path" value="levies[0].served_date">') == 2
+
+
+def test_a_missing_answer_is_asked_for_and_not_offered_to_clear(app: FastAPI, client: TestClient) -> None:
+    data = copy.deepcopy(example(BANK))
+    del data["levies"][0]["kind"]
+    code = _saved_as(app, client, data)
+    text = client.get(f"/case/{code}/fix").text
+    assert words.t("problem_missing", "en") in text and 'value="levies[0].kind"' in text
+    assert 'value="clear"' not in text and "<select" in text  # the kind of levy is chosen from its list
+    done = client.post(
+        f"/case/{code}/fix", data=with_token(client, {"path": "levies[0].kind", "action": "save", "value": "bank"})
+    )
+    assert done.headers["location"] == f"/case/{code}/result"
 
 
 def test_correcting_and_clearing_lead_back_to_the_result(app: FastAPI, client: TestClient) -> None:
@@ -138,3 +156,11 @@ def test_many_problems_are_listed_fifty_and_counted(app: FastAPI, client: TestCl
     assert len(problems) == 51 and problems[-1] == {"field": "(case)", "message": "10 more problem(s) not listed"}
     page = client.get(f"/case/{code}/fix?lang=es").text
     assert words.t("problem_more", "es", n=10) in page
+
+
+def test_stored_data_that_is_not_even_a_mapping_is_no_server_error(app: FastAPI, client: TestClient) -> None:
+    code = _saved_as(app, client, [1, 2])  # type: ignore[arg-type]
+    api = client.get(f"/api/v1/cases/{code}")
+    assert api.status_code == 422 and api.json()["problems"][0]["field"] == "(case)"
+    page = client.get(f"/case/{code}/fix?lang=es")
+    assert page.status_code == 200 and words.t("fix_title", "es") in page.text

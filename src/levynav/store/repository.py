@@ -132,7 +132,9 @@ class Store:
         passes the case model's checks (``get_case`` raises ValidationError for it)."""
         with self._tx() as s:
             row = s.get(CaseRow, code)
-            return None if row is None else dict(row.data)
+            if row is None:
+                return None
+            return dict(row.data) if isinstance(row.data, dict) else {}  # not even a mapping: the checks say what
 
     def update_case_data(self, code: str, data: dict[str, Any]) -> bool:
         """Save the data of a case that does not yet pass the case model's checks (a fix half-way: one of its

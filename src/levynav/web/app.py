@@ -19,7 +19,7 @@ from levynav import __version__, lawbook
 from levynav.intake.field_names import field_path
 from levynav.intake.load import CaseError, load_case
 from levynav.store.repository import Store
-from levynav.web import api, csrf, pages
+from levynav.web import api, csrf, pages, words
 from levynav.web.case_analysis import CaseAnalyses
 from levynav.web.limits import BodyLimit
 from levynav.web.settings import Settings
@@ -122,7 +122,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @app.exception_handler(pages.CaseNeedsFix)
     async def case_needs_fix(request: Request, exc: pages.CaseNeedsFix) -> Response:
-        return pages.redirect(f"/case/{exc.code}/fix")  # a stored case the checks refuse: its fix page, never a 500
+        # a stored case the checks refuse: its fix page (in the language asked for), never a 500
+        lang = request.query_params.get("lang")
+        return pages.redirect(f"/case/{exc.code}/fix" + (f"?lang={lang}" if lang in words.LANGS else ""))
 
     @app.middleware("http")
     async def headers(request: Request, call_next: Any) -> Response:

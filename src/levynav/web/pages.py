@@ -494,7 +494,7 @@ def _fixes(data: dict[str, Any], problems: list[CaseProblem], lang: str) -> list
                 "words": words.path_words(p.path, lang),
                 "message": words.problem_text(p, lang),
                 "targets": targets,
-                "clear": p.path if present else None,
+                "clear_path": p.path if present else None,  # (not "clear": a template reads a dict's key as its method)
                 "item": bool(re.search(r"\[\d+\]$", p.path)),
                 "id": f"problem-{i}",
             }
@@ -541,7 +541,7 @@ async def fix(request: Request, code: str) -> Response:
     problems = _problems_now(data)
     fixes = _fixes(data, problems, lang_of(request))
     targets = {t["path"] for f in fixes for t in f["targets"]}
-    allowed = targets if action == "save" else {f["clear"] for f in fixes} if action == "clear" else set()
+    allowed = targets if action == "save" else {f["clear_path"] for f in fixes} if action == "clear" else set()
     if not problems or path not in allowed:  # fixed already (a second tab, the back button): the page as it is now
         return redirect(f"/case/{code}/fix")
     value: Any = None
