@@ -9,7 +9,8 @@ A LocalCluster's workers run without Dask's statistical profiler (``WORKER_CONFI
 call stack every 10 ms and keeps the call trees, and with the core's many distinct code paths that history grew by
 about 6 KB per screened case (measured: 104 -> 131 MiB over 5,000 cases per worker, linear; with the profiler off a
 worker stays at 76 MiB from its 1,000th case on). An existing cluster's workers are started by their owner:
-docs/batch-screening.md says how to turn it off there.
+docs/batch-screening.md says how to turn it off there. Dask's developer logs are off for the client and a LocalCluster
+(``CLUSTER_CONFIG``): they kept every partition's rows in the driver.
 """
 
 from __future__ import annotations
