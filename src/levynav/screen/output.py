@@ -132,12 +132,12 @@ def shared_ids(rows: list[Path]) -> dict[str, list[int]]:
     """
     if not rows:
         return {}
-    hashes = pl.scan_parquet(rows).select(pl.col("case_id").hash(seed=0)).collect().to_series().sort()
+    hashes = pl.scan_parquet(rows).select(_id_hash(pl.col("case_id"))).collect().to_series().sort()
     seen_twice = hashes.filter((hashes == hashes.shift(1)).fill_null(False)).unique()
     del hashes
     if seen_twice.is_empty():
         return {}
-    candidate = pl.col("case_id").hash(seed=0).is_in(seen_twice.implode())
+    candidate = _id_hash(pl.col("case_id")).is_in(seen_twice.implode())
     table = pl.scan_parquet(rows).select("case_id", "row").filter(candidate)
     repeated = table.group_by("case_id").agg(pl.len().alias("n")).filter(pl.col("n") > 1).select("case_id")
     found = table.join(repeated, on="case_id", how="semi").sort("row").collect()
@@ -145,6 +145,11 @@ def shared_ids(rows: list[Path]) -> dict[str, list[int]]:
     for case_id, row in found.iter_rows():
         out.setdefault(case_id, []).append(row)
     return out
+
+
+def _id_hash(ids: pl.Expr) -> pl.Expr:
+    """A 64-bit hash of each case id (the same in both passes of ``shared_ids``; a test swaps in one that collides)."""
+    return ids.hash(seed=0)
 
 
 def shared_id_errors(shared: dict[str, list[int]]) -> pl.LazyFrame:
