@@ -467,6 +467,21 @@ def test_rows_sharing_a_case_id_are_error_rows_wherever_they_were_screened(
     assert (summary[("status", "ok")], summary[("status", "error")]) == ("2", "5")
 
 
+def test_ids_whose_hashes_collide_are_still_told_apart(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The shared-id check finds candidates by a hash of each id, then compares the ids themselves: with a hash that
+    collides for every id of one length, only the ids really given twice are refused."""
+    case = {"taxpayer": {"kind": "individual"}, "levies": [{"kind": "bank", "served_date": "2026-11-12"}]}
+    source = tmp_path / "in.jsonl"
+    ids = ["ab", "cd", "ab", "ef", "xyz", "xyw"]
+    source.write_text("".join(json.dumps({**case, "id": i}) + "\n" for i in ids), encoding="utf-8")
+    real = run.screen_file(source, tmp_path / "real.csv", run.Options(AS_OF, partition_rows=2))
+    monkeypatch.setattr(output, "_id_hash", lambda ids: ids.str.len_bytes().cast(pl.UInt64))
+    colliding = run.screen_file(source, tmp_path / "colliding.csv", run.Options(AS_OF, partition_rows=2))
+    assert pl.read_csv(colliding.table)["status"].to_list() == ["error", "ok", "error", "ok", "ok", "ok"]
+    assert colliding.table.read_bytes() == real.table.read_bytes()
+    assert colliding.errors.read_bytes() == real.errors.read_bytes()
+
+
 def test_a_screen_without_shared_ids_is_unchanged_by_the_check(tmp_path: Path) -> None:
     source = tmp_path / "g.jsonl"
     generate.write_cases(source, 40, seed=3)
