@@ -2,7 +2,8 @@
 and on a 2-worker LocalCluster, with each worker's resident memory read at every partition boundary (flat or not),
 the ratio of screening time to reading+validating the same rows, and the machine's load while it ran.
 
-The LocalCluster is made as `levynav screen --workers 2` makes it (screen/cluster.WORKER_CONFIG: no Dask profiler).
+The LocalCluster is made as `levynav screen --workers 2` makes it (screen/cluster.CLUSTER_CONFIG: no Dask profiler, no
+Dask developer logs).
 
 Run: PYTHONPATH=src .venv/bin/python bench/bench_screen_scale.py            (10,000 and 100,000 cases)
      LEVYNAV_BENCH_SCALE_SIZES=10000,100000,1000000 ...                     (adds 1,000,000: see below)

@@ -78,17 +78,17 @@ def read_and_validate_jsonl(path: Path) -> tuple[int, float, float]:
 
 @contextmanager
 def local_cluster(workers: int) -> Iterator[tuple[Any, str, float]]:
-    """A Dask client on a LocalCluster made as ``levynav screen --workers N`` makes it (screen/cluster.WORKER_CONFIG:
+    """A Dask client on a LocalCluster made as ``levynav screen --workers N`` makes it (screen/cluster.CLUSTER_CONFIG:
     no sampling profiler), one thread per worker process. Yields the client, the scheduler's address and the
     seconds the cluster took to start."""
     import dask
     from distributed import Client, LocalCluster
 
-    from levynav.screen.cluster import WORKER_CONFIG
+    from levynav.screen.cluster import CLUSTER_CONFIG
 
     start = time.perf_counter()
     with (
-        dask.config.set(WORKER_CONFIG),
+        dask.config.set(CLUSTER_CONFIG),
         LocalCluster(
             n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0", silence_logs=50
         ) as cluster,

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from levynav.core.calc import dates
+from levynav.core.model.message import arg
 
 DAYS = st.dates(min_value=date(2000, 1, 1), max_value=date(2060, 12, 31))
 
@@ -78,24 +79,25 @@ def test_new_years_day_observed_in_the_previous_year() -> None:
 
 
 def test_weiss_mailing_later_than_printed_counts_from_mailing() -> None:
-    start, note = dates.counting_start(date(2025, 6, 2), date(2025, 6, 9))
+    start = dates.counting_start(date(2025, 6, 2), date(2025, 6, 9))
     assert start == date(2025, 6, 9)
-    assert "Weiss" in note and "2025-06-02" in note
+    said = dates.counting_start_message(date(2025, 6, 2), date(2025, 6, 9))
+    assert said.key == "count.from_mailing_later" and said.args["printed"] == arg(date(2025, 6, 2))
     assert dates.last_day_after(start, 30).last == date(2025, 7, 9)
 
 
 def test_weiss_mailing_earlier_than_printed_keeps_printed_date() -> None:
-    start, note = dates.counting_start(date(2025, 6, 2), date(2025, 5, 30))
-    assert start == date(2025, 6, 2)
-    assert note == "counted from the date printed on the notice"
+    assert dates.counting_start(date(2025, 6, 2), date(2025, 5, 30)) == date(2025, 6, 2)
+    assert dates.counting_start_message(date(2025, 6, 2), date(2025, 5, 30)).key == "count.from_printed"
 
 
 def test_weiss_only_mailing_date_known() -> None:
-    assert dates.counting_start(None, date(2025, 6, 9))[0] == date(2025, 6, 9)
+    assert dates.counting_start(None, date(2025, 6, 9)) == date(2025, 6, 9)
 
 
 def test_weiss_no_date_known() -> None:
-    assert dates.counting_start(None, None) == (None, "the notice date is not known")
+    assert dates.counting_start(None, None) is None  # a date or nothing: the words are the message's
+    assert dates.counting_start_message(None, None).key == "count.start_unknown"
 
 
 @pytest.mark.parametrize(

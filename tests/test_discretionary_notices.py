@@ -73,7 +73,7 @@ def test_a_notice_naming_no_periods_covers_all_and_the_earliest_counting_date_wi
     assert found.index == 0  # the LT11 counts from its later mailing date (Weiss), after the Letter 1058
     assert found.start == date(2025, 3, 3)
     weiss = notices.ref(case, 1)
-    assert weiss.start == date(2025, 4, 1) and "Weiss" in weiss.start_note
+    assert weiss.start == date(2025, 4, 1) and weiss.counted.key == "note.counted_mailed_later"
 
 
 def test_no_cdp_notice_and_undated_notices_sort_last() -> None:

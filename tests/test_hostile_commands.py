@@ -218,6 +218,7 @@ OPTION_CASES: dict[str, list[str]] = {
     "screen_rows": ["screen", "{jsonl}", "--out", "{out}/t.csv", "--partition-rows", "0"],
     "screen_out_suffix": ["screen", "{jsonl}", "--out", "{out}/t.exe"],
     "screen_out_under_file": ["screen", "{jsonl}", "--out", "{file}/t.csv"],
+    "screen_scheduler": ["screen", "{jsonl}", "--out", "{out}/t.csv", "--scheduler", "\x1b]0;\x07bad://" + "x" * 300],
     "packet_out_under_file": ["packet", "{case}", "--out", "{file}/p", *AS_OF],
     "packet_out_is_device": ["packet", "{case}", "--out", "/dev/null", *AS_OF],
     "serve_port": ["serve", "--port", "70000"],

@@ -321,8 +321,10 @@ def test_a_birth_date_after_as_of_is_an_unknown_age_and_a_note(tmp_path: Path) -
     assert code == 0, err
     notes = [n for n in json.loads(out)["notes"] if n["kind"] == "birth_after_as_of"]
     assert notes and notes[0]["message"]["args"]["fields"]["value"] == [
-        {"type": "text", "value": "taxpayer.birth_date"}
+        {"type": "field", "value": "taxpayer.birth_date"}  # a case field: the renderer says it in words
     ]
+    code, shown, err = run("analyze", str(case_file(tmp_path, text)), *AS_OF, "--lang", "es")
+    assert code == 0 and "Contribuyente — fecha de nacimiento" in " ".join(shown.split()), err
 
 
 def test_household_size_of_a_billion_is_refused_with_the_limit(tmp_path: Path) -> None:

@@ -22,6 +22,7 @@ from levynav.core.model.analysis import Effect, FactUse, Outcome, fact_use
 from levynav.core.model.message import (
     ARG_TYPES,
     DateArg,
+    FieldArg,
     LabelArg,
     ListArg,
     Message,
@@ -31,6 +32,7 @@ from levynav.core.model.message import (
     SentencesArg,
     TextArg,
     arg,
+    field_arg,
     label_arg,
     message,
 )
@@ -57,6 +59,14 @@ class _TextArg(BaseModel):
     """Verbatim text that is not translated: a name, a form or notice number, a tax period, a phone number."""
 
     type: Literal["text"] = "text"
+    value: str
+
+
+class _FieldArg(BaseModel):
+    """A field of the case by its path (``levies[0].served_date``): the renderer says it in words in the language
+    ("Levy 1 — date served"), never as the path (``explain.field_names``)."""
+
+    type: Literal["field"] = "field"
     value: str
 
 
@@ -90,7 +100,7 @@ class _SentencesArg(BaseModel):
 
 
 _Arg = Annotated[
-    _DateArg | _MoneyArg | _NumberArg | _TextArg | _LabelArg | _MessageArg | _ListArg | _SentencesArg,
+    _DateArg | _MoneyArg | _NumberArg | _TextArg | _FieldArg | _LabelArg | _MessageArg | _ListArg | _SentencesArg,
     Field(discriminator="type"),
 ]
 
@@ -152,6 +162,7 @@ def _sample() -> Message:
         sentences=SentencesArg(value=[inner, message("x.other")]),
         label=label_arg("weekday", "monday"),
         text="Form 668-W",
+        field=field_arg("levies[0].served_date"),
         nothing=None,
     )
 
@@ -180,6 +191,9 @@ def test_builders_make_what_validation_makes() -> None:
     assert arg([1]) == ListArg(value=[NumberArg(value=1)])
     assert arg(message("k")) == MessageArg(value=Message(key="k"))
     assert label_arg("a", "b") == LabelArg(enum="a", value="b")
+    assert field_arg("levies[0].kind") == FieldArg(value="levies[0].kind") and arg(FieldArg(value="x")) == FieldArg(
+        value="x"
+    )
     assert message("k", n=1) == Message(key="k", args={"n": {"type": "number", "value": 1}})  # type: ignore[dict-item]
 
 

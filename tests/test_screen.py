@@ -355,6 +355,7 @@ def test_cli_screens_and_generates(tmp_path: Path) -> None:
         (["screen", "{dir}/in.jsonl", "--out", "{dir}/o.xlsx"], "must end in .parquet or .csv"),
         (["screen", "{dir}/in.jsonl", "--out", "{dir}/o.csv", "--workers", "0"], "--workers"),
         (["screen", "{dir}/in.jsonl", "--out", "{dir}/o.csv", "--workers", "2", "--scheduler", "x"], "one or"),
+        (["screen", "{dir}/in.jsonl", "--out", "{dir}/o.csv", "--scheduler", "a://b"], "--scheduler a://b: is not a"),
         (["screen", "{dir}/in.jsonl", "--out", "{dir}/o.csv", "--as-of", "2026-13-01"], "--as-of"),
         (["screen", "{dir}/in.jsonl", "--out", "{dir}/nowhere/o.csv"], "does not exist"),
         (["screen", "{dir}/bad.parquet", "--out", "{dir}/o.csv"], "cannot be read as Parquet"),
@@ -466,6 +467,21 @@ def test_rows_sharing_a_case_id_are_error_rows_wherever_they_were_screened(
     assert (summary[("status", "ok")], summary[("status", "error")]) == ("2", "5")
 
 
+def test_ids_whose_hashes_collide_are_still_told_apart(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The shared-id check finds candidates by a hash of each id, then compares the ids themselves: with a hash that
+    collides for every id of one length, only the ids really given twice are refused."""
+    case = {"taxpayer": {"kind": "individual"}, "levies": [{"kind": "bank", "served_date": "2026-11-12"}]}
+    source = tmp_path / "in.jsonl"
+    ids = ["ab", "cd", "ab", "ef", "xyz", "xyw"]
+    source.write_text("".join(json.dumps({**case, "id": i}) + "\n" for i in ids), encoding="utf-8")
+    real = run.screen_file(source, tmp_path / "real.csv", run.Options(AS_OF, partition_rows=2))
+    monkeypatch.setattr(output, "_id_hash", lambda ids: ids.str.len_bytes().cast(pl.UInt64))
+    colliding = run.screen_file(source, tmp_path / "colliding.csv", run.Options(AS_OF, partition_rows=2))
+    assert pl.read_csv(colliding.table)["status"].to_list() == ["error", "ok", "error", "ok", "ok", "ok"]
+    assert colliding.table.read_bytes() == real.table.read_bytes()
+    assert colliding.errors.read_bytes() == real.errors.read_bytes()
+
+
 def test_a_screen_without_shared_ids_is_unchanged_by_the_check(tmp_path: Path) -> None:
     source = tmp_path / "g.jsonl"
     generate.write_cases(source, 40, seed=3)
@@ -544,6 +560,30 @@ def test_the_summary_added_up_partition_by_partition_is_the_summary_of_the_whole
     rows = [(r["flag"], r["value"], int(r["cases"])) for r in csv.DictReader(done.summary.open(encoding="utf-8"))]
     assert rows == expected
     assert pl.read_csv(done.table, infer_schema=False).equals(whole.cast(pl.String))
+
+
+def test_the_summary_and_the_report_see_one_partition_at_a_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The counts and the days-left bins are made from one partition's rows at a time and added up; the reports are
+    written from those counts alone - no step of a run is handed the whole table's rows."""
+    from levynav.screen import report
+
+    seen: list[int] = []
+    real = report.summary
+
+    def counted(table: pl.DataFrame) -> list[tuple[str, str, int]]:
+        seen.append(table.height)
+        return real(table)
+
+    monkeypatch.setattr(report, "summary", counted)
+    source = tmp_path / "g.jsonl"
+    generate.write_cases(source, 60, seed=5, malformed_rate=0.05)
+    done = run.screen_file(source, tmp_path / "out.parquet", run.Options(AS_OF, partition_rows=8))
+    assert done.cases == 60
+    assert seen == [8] * 7 + [4]  # one call per partition, in order, each with that partition's rows
+    bins = [r for r in csv.DictReader(done.summary.open(encoding="utf-8")) if r["flag"] == "next_deadline_days_left"]
+    assert sum(int(r["cases"]) for r in bins) == done.ok  # every screened case falls in one bin
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".parquet"])

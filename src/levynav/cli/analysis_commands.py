@@ -68,8 +68,8 @@ def load_record_or_exit(path: Path) -> Analysis:
 
     from levynav.core.model.analysis import CONTRACT
     from levynav.intake.bounded_parse import BoundsError, parse_json
+    from levynav.intake.field_names import field_path
     from levynav.intake.input_files import InputFileError, read_input_file
-    from levynav.intake.load import field_path
 
     try:  # a regular file within its limit, then JSON within the nesting and number limits
         raw = read_input_file(path, "MAX_RECORD_FILE_BYTES", label=path.name).decode("utf-8")

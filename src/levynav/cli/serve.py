@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from levynav.cli.arguments import fail, load_case_or_exit, parse_as_of
+
+if TYPE_CHECKING:
+    from levynav.web.settings import Settings
 
 
 def register(app: typer.Typer) -> None:
@@ -49,8 +54,10 @@ def serve_command(
     settings = Settings.from_env(as_of=parse_as_of(as_of) if as_of else None, demo_case=demo)
     if data_dir is not None:
         settings.data_dir = data_dir
+    _check_data_dir(settings.data_dir, "--data-dir" if data_dir is not None else "the data folder")
     if workers == 1:
-        application = create_app(settings)
+        with _start_up(settings):
+            application = create_app(settings)
         _started(host, port, application.state.demo_code)
         uvicorn.run(application, host=host, port=port, log_level="warning", access_log=False)
         return
@@ -59,7 +66,8 @@ def serve_command(
     from levynav.web.app import prepare
     from levynav.web.settings import WORKER_ENV
 
-    settings = prepare(settings)
+    with _start_up(settings):
+        settings = prepare(settings)
     os.environ[WORKER_ENV] = settings.to_worker_env()
     _started(host, port, settings.demo_code, workers)
     uvicorn.run(
@@ -71,6 +79,52 @@ def serve_command(
         log_level="warning",
         access_log=False,
     )
+
+
+def _check_data_dir(folder: Path, where: str) -> None:
+    """The data folder (the SQLite database, the key page tokens are signed with) is a folder this process can
+    write, made if absent; anything else is one line naming it, before anything is created."""
+    import os
+
+    shown = ascii(str(folder))
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise fail(f"{where}: {shown} is not a folder") from None
+    except OSError as err:
+        raise fail(f"{where}: {shown} cannot be made ({err.strerror or type(err).__name__})") from None
+    if not folder.is_dir():
+        raise fail(f"{where}: {shown} is not a folder")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise fail(f"{where}: {shown} is not writable by this user")
+
+
+@contextmanager
+def _start_up(settings: Settings) -> Iterator[None]:
+    """Opening the database and the data folder: a database address that cannot be read, a driver that is not
+    installed, a server that cannot be reached or a file that is not a database is one line, exit 2 — never the
+    address itself (it may hold a password)."""
+    from alembic.util.exc import CommandError
+    from sqlalchemy import exc as sa
+
+    where = "LEVYNAV_DATABASE_URL" if settings.database_url else f"the database in {str(settings.data_dir)!a}"
+    try:
+        yield
+    except sa.NoSuchModuleError:
+        raise fail(f"{where}: no database driver for this kind of address is installed") from None
+    except sa.ArgumentError:
+        raise fail(f"{where}: not a database address (e.g. postgresql+psycopg://user@host/name)") from None
+    except ImportError as err:
+        raise fail(f"{where}: the database driver {err.name or ''!a} is not installed") from None
+    except sa.SQLAlchemyError as err:
+        cause = type(getattr(err, "orig", None) or err).__name__
+        raise fail(f"{where}: the database cannot be opened or reached ({cause})") from None
+    except CommandError:
+        raise fail(f"{where}: the database's schema is not one this version knows (a newer levynav?)") from None
+    except UnicodeDecodeError:
+        raise fail(f"{str(settings.data_dir / 'secret.key')!a}: not the key this program writes") from None
+    except OSError as err:
+        raise fail(f"{str(settings.data_dir)!a}: cannot be used ({err.strerror or type(err).__name__})") from None
 
 
 def _started(host: str, port: int, demo_code: str | None, workers: int = 1) -> None:

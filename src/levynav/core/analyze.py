@@ -8,11 +8,12 @@ from typing import Any
 from levynav import __version__
 from levynav.core import derive, params, plan
 from levynav.core.calc import per_analysis
-from levynav.core.law import catalog
+from levynav.core.law import catalog, postponed_acts
 from levynav.core.lawdata import Law, active, using
 from levynav.core.model.analysis import Analysis, Deadline, Note, StatuteDate, message
 from levynav.core.model.case import Case
 from levynav.core.model.construct import construct
+from levynav.core.model.message import field_args
 
 
 def analyze(case: Case, as_of: date, law: Law | None = None) -> Analysis:
@@ -28,6 +29,9 @@ def _analyze(case: Case, as_of: date, bundle: Law) -> Analysis:
     uncovered: list[date | None] = []
     findings = [f for rule in catalog.RULES for f in _covered(rule, case, ctx, uncovered)]
     deadlines = _unique(d for fn in catalog.DEADLINES for d in _covered(fn, case, ctx, uncovered))
+    # disaster relief and combat-zone service (§§ 7508A, 7508): the postponed dates, beside the ordinary ones
+    deadlines, postponed = postponed_acts.apply(case, ctx, deadlines)
+    findings += postponed
     # built from the typed parts without validating them again (model/construct.py; tests/test_record_construct.py)
     return construct(
         Analysis,
@@ -93,4 +97,6 @@ def _birth_notes(case: Case, as_of: date) -> list[Note]:
     late = [path for path, born in births if born is not None and born > as_of]
     if not late:
         return []
-    return [construct(Note, kind="birth_after_as_of", message=message("note.birth_after_as_of", fields=late))]
+    return [
+        construct(Note, kind="birth_after_as_of", message=message("note.birth_after_as_of", fields=field_args(late)))
+    ]

@@ -12,7 +12,7 @@ from levynav.core.calc.csed_types import Events, PeriodCsed
 from levynav.core.law.rule import Context, CsedValue, Decided
 from levynav.core.model.ability_to_pay import AbilityToPay
 from levynav.core.model.case import Case, TaxpayerKind
-from levynav.core.model.message import Message, message
+from levynav.core.model.message import Message, field_arg, message
 
 
 def stated_csed(case: Case) -> dict[str, CsedValue]:
@@ -80,7 +80,7 @@ def _finances(case: Case, as_of: date) -> tuple[Decided | None, dict[str, Any] |
         picture = calc_hardship.financial_picture(case, as_of)
     except FinancesInputError as err:
         decided = Decided(
-            Outcome.UNKNOWN, message("finances.hardship.cannot_measure", field=err.path), missing=(err.path,)
+            Outcome.UNKNOWN, message("finances.hardship.cannot_measure", field=field_arg(err.path)), missing=(err.path,)
         )
         return decided, {"as_of": as_of.isoformat(), "error": str(err)}
     except StandardsError as err:

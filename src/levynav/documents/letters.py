@@ -35,6 +35,7 @@ from levynav.explain.render import RFinding as Finding
 from levynav.explain.render import english
 
 REFUND_RULES = {"R6401-1"}
+BANK_CHARGES_RULES = {"RF8546-1"}
 
 KIND_ORDER = [
     "release_request",
@@ -46,6 +47,28 @@ KIND_ORDER = [
     "wrongful_levy_claim",
     "form_8546_cover",
 ]
+
+
+# The title and where to send it, for the letters whose words do not depend on the case.
+HEADS = {
+    "return_request": (
+        "Request to return levied money",
+        "IRS: the office that issued the levy (address on the levy notice)",
+    ),
+    "refund_claim": (
+        "Claim for refund of an overpayment (26 U.S.C. §§ 6401(a), 6402)",
+        "IRS: the office that issued the levy (address on the levy notice)",
+    ),
+    "wrongful_levy_claim": (
+        "Wrongful-levy claim (26 U.S.C. § 6343(b))",
+        "IRS Collection Advisory office for the area where the taxpayer lives (Publication 4235 "
+        "lists the addresses) — a claim sent anywhere else is not effective",
+    ),
+    "form_8546_cover": (
+        "Claim for bank charges (Form 8546 cover letter)",
+        "IRS: the office that served the levy (address on your copy of the levy)",
+    ),
+}
 
 
 def letters_for(case: Case, analysis: Record | Analysis) -> list[Letter]:
@@ -112,6 +135,32 @@ def _about_levy(case: Case, analysis: Analysis, i: int) -> tuple[Facts, dict[str
     return facts, levy, common(case, analysis, facts, case.levies[i].tax_periods)
 
 
+def _levy_letter(
+    kind: str,
+    i: int,
+    title: str,
+    send_to: str,
+    due: Deadline | None,
+    rules: list[str],
+    facts: Facts,
+    ctx: dict[str, Any],
+) -> Letter:
+    """A letter about levy `i`, its id made of the kind and the levy (`release-request-levies-0`)."""
+    return _finish(kind, f"{kind.replace('_', '-')}-levies-{i}", title, send_to, due, rules, facts, ctx)
+
+
+def _levies_found(case: Case, analysis: Analysis, rules: set[str]) -> list[tuple[int, str, list[Finding]]]:
+    """Each levy (by index and subject) with the applying findings of `rules` about it, in levy order."""
+    found = [f for f in applying(analysis) if f.rule in rules]
+    out = []
+    for i in range(len(case.levies)):
+        subject = f"levies[{i}]"
+        mine = [f for f in found if f.subject == subject]
+        if mine:
+            out.append((i, subject, mine))
+    return out
+
+
 def release_requests(case: Case, analysis: Analysis) -> list[Letter]:
     out = []
     for i in _open_levies(case):
@@ -146,9 +195,9 @@ def release_requests(case: Case, analysis: Analysis) -> list[Letter]:
             + " first, then fax or mail this letter to the office on the levy notice"
         )
         out.append(
-            _finish(
+            _levy_letter(
                 "release_request",
-                f"release-request-levies-{i}",
+                i,
                 "Request to release the levy",
                 send_to,
                 due,
@@ -181,9 +230,9 @@ def holder_letters(case: Case, analysis: Analysis) -> list[Letter]:
         )
         to = lv.holder or "the bank, employer or agency that got the levy"
         out.append(
-            _finish(
+            _levy_letter(
                 "holder_letter",
-                f"holder-letter-levies-{i}",
+                i,
                 f"Letter to {to} about the levy",
                 f"{to} (levy or payroll department); hand it in or mail it",
                 hold,
@@ -280,18 +329,7 @@ def return_requests(case: Case, analysis: Analysis) -> list[Letter]:
             enclosed=enclosures(rules + _rules(improper)),
             taken_gap=taken_gap,
         )
-        out.append(
-            _finish(
-                "return_request",
-                f"return-request-levies-{i}",
-                "Request to return levied money",
-                "IRS: the office that issued the levy (address on the levy notice)",
-                due,
-                rules,
-                facts,
-                ctx,
-            )
-        )
+        out.append(_levy_letter("return_request", i, *HEADS["return_request"], due, rules, facts, ctx))
     return out
 
 
@@ -299,12 +337,9 @@ def refund_claims(case: Case, analysis: Analysis) -> list[Letter]:
     """A formal claim for refund of an overpayment (§ 6401(a), § 6402; Reg. § 301.6402-2(b)(1)): each ground
     and its facts, signed under penalties of perjury."""
     out = []
-    for i, lv in enumerate(case.levies):
+    for i, subject, found in _levies_found(case, analysis, REFUND_RULES):
+        lv = case.levies[i]
         if lv.owner is Owner.THIRD_PARTY:
-            continue
-        subject = f"levies[{i}]"
-        found = [f for f in applying(analysis) if f.rule in REFUND_RULES and f.subject == subject]
-        if not found:
             continue
         facts, levy, ctx = _about_levy(case, analysis, i)
         taken_gap = facts.need(
@@ -315,28 +350,14 @@ def refund_claims(case: Case, analysis: Analysis) -> list[Letter]:
         rules = _rules(found)
         due = deadline_by_id(analysis, "refund.claim", subject)
         ctx.update(levy=levy, grounds=found, enclosed=enclosures(rules), taken_gap=taken_gap)
-        out.append(
-            _finish(
-                "refund_claim",
-                f"refund-claim-levies-{i}",
-                "Claim for refund of an overpayment (26 U.S.C. §§ 6401(a), 6402)",
-                "IRS: the office that issued the levy (address on the levy notice)",
-                due,
-                rules,
-                facts,
-                ctx,
-            )
-        )
+        out.append(_levy_letter("refund_claim", i, *HEADS["refund_claim"], due, rules, facts, ctx))
     return out
 
 
 def wrongful_levy_claims(case: Case, analysis: Analysis) -> list[Letter]:
     out = []
-    for i, lv in enumerate(case.levies):
-        subject = f"levies[{i}]"
-        found = [f for f in applying(analysis) if f.rule in WRONGFUL_RULES and f.subject == subject]
-        if not found:
-            continue
+    for i, subject, found in _levies_found(case, analysis, WRONGFUL_RULES):
+        lv = case.levies[i]
         facts, levy, ctx = _about_levy(case, analysis, i)
         claimant = {
             "name": facts.need(lv.third_party_name, "the owner's (claimant's) name", f"{subject}.third_party_name"),
@@ -359,44 +380,18 @@ def wrongful_levy_claims(case: Case, analysis: Analysis) -> list[Letter]:
         ctx.update(
             levy=levy, claimant=claimant, description=description, found=found, suit=suit, enclosed=enclosures(rules)
         )
-        out.append(
-            _finish(
-                "wrongful_levy_claim",
-                f"wrongful-levy-claim-levies-{i}",
-                "Wrongful-levy claim (26 U.S.C. § 6343(b))",
-                "IRS Collection Advisory office for the area where the taxpayer lives (Publication 4235 "
-                "lists the addresses) — a claim sent anywhere else is not effective",
-                due,
-                rules,
-                facts,
-                ctx,
-            )
-        )
+        out.append(_levy_letter("wrongful_levy_claim", i, *HEADS["wrongful_levy_claim"], due, rules, facts, ctx))
     return out
 
 
 def form_8546_covers(case: Case, analysis: Analysis) -> list[Letter]:
     out = []
-    for i, lv in enumerate(case.levies):
-        subject = f"levies[{i}]"
-        found = [f for f in applying(analysis) if f.rule == "RF8546-1" and f.subject == subject]
-        if not found:
-            continue
+    for i, subject, found in _levies_found(case, analysis, BANK_CHARGES_RULES):
+        lv = case.levies[i]
         facts, levy, ctx = _about_levy(case, analysis, i)
         facts.need(lv.bank_charges_date, "the date the bank charged the fees", f"{subject}.bank_charges_date")
         due = deadline_for(analysis, found, subject)
         rules = _rules(found)
         ctx.update(levy=levy, found=found, charges=lv.bank_charges, payable=found[0].value, enclosed=enclosures(rules))
-        out.append(
-            _finish(
-                "form_8546_cover",
-                f"form-8546-cover-levies-{i}",
-                "Claim for bank charges (Form 8546 cover letter)",
-                "IRS: the office that served the levy (address on your copy of the levy)",
-                due,
-                rules,
-                facts,
-                ctx,
-            )
-        )
+        out.append(_levy_letter("form_8546_cover", i, *HEADS["form_8546_cover"], due, rules, facts, ctx))
     return out

@@ -31,6 +31,7 @@ SECTIONS = (
     "wage",  # the wage levy's exempt amount (calc/wage_exemption.py, ``WageExemption.notes`` and formula labels)
     "csed_timeline",  # the CSED engine's own timeline, notes and comparison (calc/csed*.py; `levynav transcript`)
     "transcript",  # the page words of `levynav transcript` (cli/transcript.py)
+    "field",  # the case's fields in words (explain/field_names.py, fields.yaml)
 )
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
+from decimal import Decimal, localcontext
 
 from babel import Locale
 from babel.dates import format_date
@@ -23,7 +23,8 @@ def date(value: dt.date, lang: str) -> str:
 
 def money(value: Decimal, lang: str) -> str:
     """$1,234.50, and a shortfall with a true minus sign: −$465.40 (never $-465.40)."""
-    text = str(format_currency(abs(value), "USD", locale=locale(lang)))
+    with localcontext(prec=60):  # the default 28 digits made babel's rounding of a 30-digit figure raise
+        text = str(format_currency(abs(value), "USD", locale=locale(lang)))
     return "\u2212" + text if value < 0 else text
 
 

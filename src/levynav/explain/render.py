@@ -21,6 +21,7 @@ from levynav.core.model.analysis import (
     DateArg,
     Deadline,
     Effect,
+    FieldArg,
     Finding,
     LabelArg,
     ListArg,
@@ -33,7 +34,7 @@ from levynav.core.model.analysis import (
     Step,
     TextArg,
 )
-from levynav.explain import catalog, format
+from levynav.explain import catalog, field_names, format
 
 PLACEHOLDER = re.compile(r"\{(\w+)(?::[^{}]*)?\}")
 
@@ -80,6 +81,8 @@ def _value(a: Arg | Any, lang: str) -> Any:
         return " ".join(text(m, lang) for m in a.value)
     if isinstance(a, TextArg):
         return a.value
+    if isinstance(a, FieldArg):
+        return field_names.words(a.value, lang)
     if isinstance(a, dt.date):
         return format.date(a, lang)
     if isinstance(a, Decimal):

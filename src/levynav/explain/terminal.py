@@ -15,7 +15,7 @@ from levynav.core.law import registry
 from levynav.core.law.rule import Rule
 from levynav.core.model.ability_to_pay import AbilityToPay, Eligibility, OptionResult, Options
 from levynav.core.model.analysis import Analysis, Citation, Outcome
-from levynav.explain import official_text
+from levynav.explain import field_names, official_text
 from levynav.explain.render import Rendered, RFinding, render, text
 
 OUTCOME_STYLE = {
@@ -35,7 +35,7 @@ def console() -> Console:
 def _finding(r: Rendered, f: RFinding) -> str:
     head = f"[{OUTCOME_STYLE[f.outcome]}]{e(r.ui('outcome_' + f.outcome.value))}[/]  [bold]{e(f.rule)}[/] {e(f.title)}"
     if f.subject:
-        head += f"  [dim]({e(f.subject)})[/]"
+        head += f"  [dim]({e(field_names.said_with_path(f.subject, r.lang))})[/]"
     if f.effect and f.outcome is Outcome.APPLIES:
         head += f"  → {e(r.label('Effect', f.effect.value))}"
         if f.condition == "irs_determination":
@@ -43,7 +43,10 @@ def _finding(r: Rendered, f: RFinding) -> str:
     lines = [head, f"    {e(f.explanation)}"]
     lines.append("    [dim]" + e(r.ui("law", cites="; ".join(c.cite for c in f.citations))) + "[/]")
     if f.missing:
-        lines.append(f"    [yellow]{e(r.ui('needed'))}[/] " + e(", ".join(f.missing)))
+        lines.append(
+            f"    [yellow]{e(r.ui('needed'))}[/] "
+            + e("; ".join(field_names.said_with_path(m, r.lang) for m in f.missing))
+        )
     if f.status_note:
         lines.append(f"    [magenta]{e(r.ui('note'))}[/] {e(f.status_note)}")
     return "\n".join(lines)

@@ -23,6 +23,7 @@ from typing import Any
 import yaml
 
 from levynav.core.model import limits
+from levynav.intake.field_names import key_text
 
 _BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -63,7 +64,7 @@ def _at(event: Any) -> str:
 
 
 def _key_text(key: str) -> str:
-    return key if len(key) <= 60 and key.isprintable() else key[:40].encode("ascii", "replace").decode() + "…"
+    return key_text(key)
 
 
 class _Frame:

@@ -9,6 +9,7 @@ from pydantic import ValidationError
 
 from levynav.core.model.case import Case, ReferenceErrors
 from levynav.intake.bounded_parse import BoundsError, parse_json, parse_yaml
+from levynav.intake.field_names import field_path
 from levynav.intake.input_files import InputFileError, check_line_lengths, read_input_file
 
 MAX_PROBLEMS_SHOWN = 50
@@ -22,16 +23,6 @@ class CaseError(ValueError):
         self.source = source
         self.problems = problems
         super().__init__(f"{source}: " + "; ".join(problems))
-
-
-def field_path(loc: tuple[int | str, ...]) -> str:
-    out = ""
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += ("." if out else "") + part
-    return out or "(case)"
 
 
 def _problems(err: Any) -> list[str]:

@@ -13,10 +13,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from levynav.core.model.limits import MAX_AMOUNT  # the Case model's money limit
 from levynav.intake.notice_text import FoundDate, find_amounts, find_dates, find_phones, label_regex
 from levynav.lawbook import datafiles
-
-MAX_AMOUNT = Decimal("999999999999.99")  # the Case model holds at most 14 digits with 2 decimals
 
 NOTICE_DATE_LABELS = [
     "notice date", "date of this notice", "date of notice", "date of this letter", "letter date",

@@ -44,20 +44,44 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 }
 TRANSPORT_ITEMS = ("ownership_one_car", "ownership_two_cars", "public_transportation")
 SHOWN = 12  # problems of one kind listed before "and N more"
+SHOWN_CHARS = 40  # a value longer than this is named by its length in a problem, never printed whole
+ITEM_CHARS = 200  # an item of a problem list longer than this (a huge cell) is named by its length
 
 
 class Problems(list[str]):
     def many(self, head: str, items: list[str]) -> None:
         if items:
+            items = [
+                f"an item of {len(i):,} characters" if len(i) > ITEM_CHARS else i for i in items
+            ]  # a huge cell is not printed
             more = f" and {len(items) - SHOWN} more" if len(items) > SHOWN else ""
             self.append(f"{head}: {', '.join(items[:SHOWN])}{more}")
+
+
+def _shown(raw: str) -> str:
+    """A value for a problem line: quoted, escaped to ASCII, and never longer than a line."""
+    if len(raw) > SHOWN_CHARS:
+        return f"a value of {len(raw):,} characters"
+    return ascii(raw)
+
+
+def _plain_file_name(name: str) -> bool:
+    """A table is named by a file of the edition folder: no folder part, no '..', nothing absolute."""
+    return (
+        bool(name)
+        and name not in (".", "..")
+        and "/" not in name
+        and "\\" not in name
+        and "\x00" not in name
+        and Path(name).name == name
+    )
 
 
 def _amount(p: Problems, where: str, raw: str | None) -> Decimal | None:
     try:
         value = money(raw)
     except StandardsError:
-        p.append(f"{where}: {raw!r} is not an amount")
+        p.append(f"{where}: {_shown(raw or '')} is not an amount")
         return None
     if value is None:
         p.append(f"{where}: the amount is missing")
@@ -96,6 +120,9 @@ def check_edition(folder: Path) -> tuple[dict[str, Any], dict[str, list[dict[str
         if not meta.get(key):
             p.append(f"edition.yaml: {key} is required")
     tables = meta.get("tables") or {}
+    if not isinstance(tables, dict):
+        p.append("edition.yaml: tables must be a mapping of table names to their file and status")
+        tables = {}
     rows: dict[str, list[dict[str, str]]] = {}
     for table in TABLES:
         entry = tables.get(table)
@@ -104,13 +131,23 @@ def check_edition(folder: Path) -> tuple[dict[str, Any], dict[str, list[dict[str
             continue
         if not entry.get("status"):
             p.append(f"edition.yaml: tables.{table}.status is required")
-        file = folder / str(entry["file"])
+        name = str(entry["file"])
+        if not _plain_file_name(name):  # "../x.csv" or "/etc/x" would be read from, and copied to, outside the folder
+            p.append(
+                f"edition.yaml: tables.{table}.file must be the name of a file in the edition folder "
+                f"(no folder, no '..'), not {_shown(name)}"
+            )
+            continue
+        file = folder / name
         try:
             check_input_file(file, "MAX_DATA_FILE_BYTES", f"tables.{table}.file")
+            rows[table] = read_csv(file)
         except InputFileError as exc:
             p.append(f"edition.yaml: {exc}")
             continue
-        rows[table] = read_csv(file)
+        except StandardsError as exc:
+            p.append(str(exc))
+            continue
         _check_table(p, table, str(entry["file"]), rows[table], effective if isinstance(effective, date) else None)
     if not p:
         _check_content(p, rows)

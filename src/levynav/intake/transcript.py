@@ -114,9 +114,22 @@ def read_transcripts(
     try:
         merged = merge(base, facts)
     except ValueError as exc:  # facts that contradict the case: keep the case, report
-        facts.problems.append(message("transcript.problem.not_added", reason=str(exc)))
+        facts.problems.append(message("transcript.problem.not_added", reason=_reason(exc)))
         merged = base
     return TranscriptIntake(transcripts, facts, merged)
+
+
+def _reason(exc: ValueError) -> str:
+    """Why the facts could not be added, by field: a model error's own text holds the values read (and a web address
+    of the model's library), which belong on no page."""
+    from pydantic import ValidationError
+
+    from levynav.intake.field_names import field_path
+
+    if isinstance(exc, ValidationError):
+        lines = [f"{field_path(tuple(e['loc']))}: {str(e['msg']).removeprefix('Value error, ')}" for e in exc.errors()]
+        return "; ".join(lines[:5]) + (f"; and {len(lines) - 5} more" if len(lines) > 5 else "")
+    return str(exc)
 
 
 def case_with_transcripts(case: Case, base_dir: str | Path) -> Case:

@@ -133,6 +133,8 @@ def parse_amount(raw: str) -> Decimal | None:
         value = Decimal(digits)
     except InvalidOperation:
         return None
+    if value > limits.MAX_AMOUNT:  # thirty digits are a misread or an attack, not an amount a case can hold
+        return None
     return -value if negative else value
 
 

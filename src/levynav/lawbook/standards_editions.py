@@ -40,17 +40,25 @@ def read_csv(file: Path) -> list[dict[str, str]]:
     blank line is skipped, and a row longer than the header is an error."""
     with file.open(newline="", encoding="utf-8") as fh:
         reader = csv.reader(fh)
-        header = next(reader, [])
-        width = len(header)
-        out = []
-        for row in reader:
-            if not row:
-                continue
-            if len(row) != width:
-                if len(row) > width:
-                    raise StandardsError(f"{file.name}: line {reader.line_num} has more cells than the header")
-                row = row + [""] * (width - len(row))
-            out.append(dict(zip(header, [cell.strip() for cell in row], strict=True)))
+        try:
+            header = next(reader, [])
+            width = len(header)
+            out = []
+            for row in reader:
+                if not row:
+                    continue
+                if len(row) != width:
+                    if len(row) > width:
+                        raise StandardsError(f"{file.name}: line {reader.line_num} has more cells than the header")
+                    row = row + [""] * (width - len(row))
+                out.append(dict(zip(header, [cell.strip() for cell in row], strict=True)))
+        except UnicodeDecodeError as err:  # the position, never the bytes
+            raise StandardsError(f"{file.name}: not UTF-8 text (a byte at position {err.start} is not UTF-8)") from None
+        except csv.Error:  # Python's own message may quote the cell; only the line is named
+            raise StandardsError(
+                f"{file.name}: line {reader.line_num} is not a readable CSV row (a cell longer than "
+                f"{csv.field_size_limit():,} characters, a NUL byte or an open quote)"
+            ) from None
         return out
 
 

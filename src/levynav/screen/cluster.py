@@ -9,11 +9,14 @@ A LocalCluster's workers run without Dask's statistical profiler (``WORKER_CONFI
 call stack every 10 ms and keeps the call trees, and with the core's many distinct code paths that history grew by
 about 6 KB per screened case (measured: 104 -> 131 MiB over 5,000 cases per worker, linear; with the profiler off a
 worker stays at 76 MiB from its 1,000th case on). An existing cluster's workers are started by their owner:
-docs/batch-screening.md says how to turn it off there.
+docs/batch-screening.md says how to turn it off there. Dask's developer logs are off for the client and a LocalCluster
+(``CLUSTER_CONFIG``): they kept every partition's rows in the driver.
 """
 
 from __future__ import annotations
 
+import contextlib
+import re
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from typing import TYPE_CHECKING
@@ -24,9 +27,44 @@ from levynav.screen.partition import PartitionResult, screen_partition
 # in force when the cluster is made).
 WORKER_CONFIG = {"distributed.worker.profile.enabled": False}
 
+SCHEDULER_CONNECT_SECONDS = 10
+"""How long ``--scheduler`` waits for the scheduler to answer (Dask's own default is 30 s: an address that is not
+answered looked like a hang, and then the error named --out)."""
+
+# tcp://host:port, tls://…, ws(s)://… or host:port; the host a name, an IPv4 address or an [IPv6] address
+_ADDRESS = re.compile(
+    r"(?:(?:tcp|tls|ws|wss|ucx)://)?(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9](?:[A-Za-z0-9._-]{0,252})):(\d{1,5})"
+)
+
+
+def scheduler_address_problem(address: str) -> str | None:
+    """Why ``address`` is not a scheduler address (checked before anything is written), or None."""
+    match = _ADDRESS.fullmatch(address)
+    if match is None or not 0 < int(match.group(1)) < 65536:
+        return "--scheduler: not a Dask scheduler address (tcp://HOST:PORT, e.g. tcp://10.0.0.5:8786)"
+    return None
+
+
+# Dask keeps "low-level" logs for its developers, each the last ``distributed.admin.low-level-log-length`` entries
+# (default 1,000): among them every batch of messages a ``BatchedSend`` wrote (``recent_message_log``) - the client's
+# to the scheduler and the scheduler's to each worker. A partition's task message holds the partition's rows, so the
+# process holding the client (and, with ``--workers``, the scheduler: a LocalCluster's scheduler runs in the driver)
+# kept the rows of the last 1,000 partitions sent to each worker: the driver grew by about 0.7 MiB per 500-case
+# partition, 116 -> 1,498 MiB over 1,000,000 cases (bench/results/screen_scale.json before this fix). A screening
+# reads none of those logs; with a length of 0 nothing is kept and the driver holds only the partitions in flight.
+# Set for the client and for a LocalCluster (its scheduler and, through the Nanny, its workers); an existing
+# scheduler is started by its owner (docs/batch-screening.md says how).
+DASK_LOG_LENGTH = 0
+CLUSTER_CONFIG = {**WORKER_CONFIG, "distributed.admin.low-level-log-length": DASK_LOG_LENGTH}
+
 if TYPE_CHECKING:
+    from distributed import Client
+
     from levynav.screen.run import Options, Progress
     from levynav.screen.sources import Partition
+
+
+# How long a run waits for an existing scheduler to answer before it gives up (a test shortens it).
 
 
 def run_on_dask(
@@ -39,10 +77,10 @@ def run_on_dask(
     from distributed import Client, LocalCluster, as_completed
 
     with ExitStack() as stack:
+        stack.enter_context(dask.config.set(CLUSTER_CONFIG))  # before the client and the cluster read it
         if options.scheduler is not None:
-            client = stack.enter_context(Client(options.scheduler, timeout="30s"))
+            client = stack.enter_context(_connect(options.scheduler))
         else:
-            stack.enter_context(dask.config.set(WORKER_CONFIG))
             cluster = stack.enter_context(
                 LocalCluster(
                     n_workers=options.workers,
@@ -52,11 +90,11 @@ def run_on_dask(
                     silence_logs=50,  # logging.CRITICAL: no worker chatter on the user's terminal
                 )
             )
-            client = stack.enter_context(Client(cluster))
+            client = stack.enter_context(Client(cluster, set_as_default=False))
         workers = max(1, len(client.scheduler_info().get("workers", {})))
         limit = 2 * workers
         sizes: dict[int, int] = {}
-        running = as_completed()
+        running = as_completed(loop=client.loop)  # this run's client, never a process-wide default
 
         def submit(part: Partition) -> None:
             sizes[part.index] = len(part.items)
@@ -79,6 +117,39 @@ def run_on_dask(
                 _drain_one(running, finished, progress, sizes)
         while running.count():
             _drain_one(running, finished, progress, sizes)
+
+
+def _connect(address: str) -> Client:
+    """A client of the scheduler at ADDRESS, or a ScreenError naming --scheduler when it cannot be reached.
+
+    A Dask Client whose connection fails is left half-made (distributed 2026.8): refused or timed out, Dask closes it
+    but leaves its event-loop thread running; with a malformed address it is left connecting, loop running, and made
+    the process's default client, kept alive by a reference cycle through the error until the cycle collector closes
+    it - in whichever thread happens to run the collector, once inside the event-loop thread a later run was
+    starting, which then failed with Dask's ``assert loop is not None``. So this client is never made the default,
+    and one that fails to start is closed and its event-loop thread stopped here, before the error is told.
+    """
+    from distributed import Client
+
+    from levynav.screen.run import ScreenError
+
+    class _ClosedOnFailure(Client):
+        def start(self, **kwargs: object) -> None:
+            try:
+                super().start(**kwargs)
+            except BaseException:
+                with contextlib.suppress(Exception):
+                    self.close()  # a client Dask left connecting (a malformed address)
+                self._loop_runner.stop()  # the event-loop thread Dask leaves running (idempotent)
+                raise
+
+    try:
+        return _ClosedOnFailure(address, timeout=f"{SCHEDULER_CONNECT_SECONDS}s", set_as_default=False)
+    except ValueError:  # an unknown address scheme, a malformed address
+        problem = "not a Dask scheduler address (tcp://HOST:PORT, e.g. tcp://10.0.0.5:8786)"
+    except OSError:  # refused, unreachable, or no answer in time (TimeoutError is an OSError)
+        problem = f"no Dask scheduler answered at this address within {SCHEDULER_CONNECT_SECONDS} s"
+    raise ScreenError(f"--scheduler: {problem}")
 
 
 def _drain_one(

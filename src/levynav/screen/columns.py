@@ -19,6 +19,8 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
+from levynav.intake.field_names import key_text
+
 ID_COLUMNS = ("case_id", "id")
 CASE_JSON = "case_json"
 LIST_SEPARATOR = ";"
@@ -146,7 +148,7 @@ def _set(target: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
 def _path_text(path: tuple[str | int, ...]) -> str:
     out = ""
     for part in path:
-        out += f"[{part}]" if isinstance(part, int) else ("." if out else "") + part
+        out += f"[{part}]" if isinstance(part, int) else ("." if out else "") + key_text(part)
     return out
 
 

@@ -122,16 +122,34 @@ def shared_id_reason(other_row: int) -> str:
 
 
 def shared_ids(rows: list[Path]) -> dict[str, list[int]]:
-    """Each case id that more than one row holds, with those rows' numbers in order (usually empty)."""
+    """Each case id that more than one row holds, with those rows' numbers in order (usually empty).
+
+    Two passes, so the driver never holds every case id: first a 64-bit hash of each id (8 bytes a row), sorted to
+    find the hashes seen more than once (almost always none); then only the rows whose id has such a hash are read
+    with their ids, and the ids are compared themselves (two ids that share a hash are still told apart). Grouping
+    the ids directly raised the driver's peak by ~230 MiB at 1,000,000 cases (2,000 partition files); the hashes by
+    ~40 MiB.
+    """
     if not rows:
         return {}
-    table = pl.scan_parquet(rows).select("case_id", "row")
+    hashes = pl.scan_parquet(rows).select(_id_hash(pl.col("case_id"))).collect().to_series().sort()
+    seen_twice = hashes.filter((hashes == hashes.shift(1)).fill_null(False)).unique()
+    del hashes
+    if seen_twice.is_empty():
+        return {}
+    candidate = _id_hash(pl.col("case_id")).is_in(seen_twice.implode())
+    table = pl.scan_parquet(rows).select("case_id", "row").filter(candidate)
     repeated = table.group_by("case_id").agg(pl.len().alias("n")).filter(pl.col("n") > 1).select("case_id")
     found = table.join(repeated, on="case_id", how="semi").sort("row").collect()
     out: dict[str, list[int]] = {}
     for case_id, row in found.iter_rows():
         out.setdefault(case_id, []).append(row)
     return out
+
+
+def _id_hash(ids: pl.Expr) -> pl.Expr:
+    """A 64-bit hash of each case id (the same in both passes of ``shared_ids``; a test swaps in one that collides)."""
+    return ids.hash(seed=0)
 
 
 def shared_id_errors(shared: dict[str, list[int]]) -> pl.LazyFrame:

@@ -24,7 +24,7 @@ from pydantic import ValidationError
 
 from levynav.core.analyze import analyze
 from levynav.core.model.case import Case
-from levynav.intake.load import field_path
+from levynav.intake.field_names import field_path
 from levynav.screen import columns
 from levynav.screen.flags import FLAG_COLUMNS, flags
 

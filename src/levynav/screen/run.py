@@ -91,6 +91,12 @@ def screen_file(
     _check_outputs(source, out)
     if options.partition_rows < 1:
         raise ScreenError("the partition size must be at least 1 row")
+    if options.scheduler is not None:
+        from levynav.screen.cluster import scheduler_address_problem
+
+        problem = scheduler_address_problem(options.scheduler)
+        if problem is not None:
+            raise ScreenError(problem)
     try:
         sources.input_kind(source)
         sources.check_columns(source, options.ignored_columns)
@@ -126,10 +132,12 @@ def screen_file(
             from levynav.screen.cluster import run_on_dask
 
             run_on_dask(counted(todo), options, finished, progress)
-    except sources.InputError as err:
+    except BaseException as err:  # an unreadable input, a scheduler that cannot be reached, an interruption
         if not output.done_parts(work):  # nothing to resume: a failed run leaves nothing behind
             shutil.rmtree(work, ignore_errors=True)
-        raise ScreenError(str(err)) from None
+        if isinstance(err, sources.InputError | ScreenError):
+            raise ScreenError(str(err)) from None
+        raise
     total = max([count[0], *(i + 1 for i in done)], default=0)
     missing = [i for i in range(total) if i not in output.done_parts(work)]
     if missing:

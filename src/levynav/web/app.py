@@ -16,7 +16,8 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from levynav import __version__, lawbook
-from levynav.intake.load import CaseError, field_path, load_case
+from levynav.intake.field_names import field_path
+from levynav.intake.load import CaseError, load_case
 from levynav.store.repository import Store
 from levynav.web import api, csrf, pages, words
 from levynav.web.case_analysis import CaseAnalyses

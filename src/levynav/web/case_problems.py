@@ -15,7 +15,8 @@ from pydantic import ValidationError
 from levynav.core.model import limits
 from levynav.core.model.bounded import ASCII_DIGITS, CONTROL_CHARACTER, NOT_A_NUMBER_DATE, NOT_TRUE_OR_FALSE
 from levynav.core.model.case import ReferenceErrors
-from levynav.intake.load import MAX_PROBLEMS_SHOWN, _problems, field_path
+from levynav.intake.field_names import field_path
+from levynav.intake.load import MAX_PROBLEMS_SHOWN, _problems
 
 WHOLE_CASE = "(case)"
 SEGMENT = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)(?:\[(\d+)\])?$")

@@ -137,14 +137,9 @@ def counting_start_message(printed: date | None, mailed: date | None) -> Message
     return message("count.from_printed")
 
 
-def counting_start(printed: date | None, mailed: date | None) -> tuple[date | None, str]:
-    """Weiss: the later of the printed date and the mailing date starts the count."""
-    if printed is None and mailed is None:
-        return None, "the notice date is not known"
+def counting_start(printed: date | None, mailed: date | None) -> date | None:
+    """Weiss: the later of the printed date and the mailing date starts the count (Weiss v. Commissioner, 147 T.C.
+    179 (2016)); None when neither is known. How it was counted, in words: ``counting_start_message``."""
     if mailed is not None and (printed is None or mailed > printed):
-        note = "counted from the mailing date"
-        if printed is not None:
-            note += f", which is later than the date printed on the notice ({printed.isoformat()})"
-        return mailed, note + " (Weiss v. Commissioner, 147 T.C. 179 (2016))"
-    assert printed is not None
-    return printed, "counted from the date printed on the notice"
+        return mailed
+    return printed

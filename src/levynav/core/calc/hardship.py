@@ -29,7 +29,7 @@ from levynav.core.calc.income import CENT, ZERO, Income, cents, monthly_income
 from levynav.core.model.analysis import Outcome, ParamUse
 from levynav.core.model.case import Case, LevyKind, TaxpayerKind
 from levynav.core.model.construct import record
-from levynav.core.model.message import Message, message
+from levynav.core.model.message import Message, field_arg, message
 
 
 def _say(key: str, **values: Any) -> Message:
@@ -58,10 +58,13 @@ def levy_take(case: Case, as_of: date) -> Take:
             continue
         path = f"levies[{i}]"
         if levy.monthly_amount is not None:
-            amount, basis = levy.monthly_amount, message("finances.levy_take.monthly", field=f"{path}.monthly_amount")
+            amount, basis = (
+                levy.monthly_amount,
+                message("finances.levy_take.monthly", field=field_arg(f"{path}.monthly_amount")),
+            )
         elif levy.kind is LevyKind.BANK and levy.amount_taken is not None:
             amount = levy.amount_taken
-            basis = message("finances.levy_take.one_time_bank", field=f"{path}.amount_taken")
+            basis = message("finances.levy_take.one_time_bank", field=field_arg(f"{path}.amount_taken"))
         else:
             missing.append(f"{path}.amount_taken" if levy.kind is LevyKind.BANK else f"{path}.monthly_amount")
             parts.append(

@@ -49,15 +49,18 @@ class Window:
     kind: HearingKind
     post_levy: bool
     cdp: dates.LastDay | None  # None when the dates needed are unknown
-    cdp_note: str  # how the CDP period was counted
     printed_last: date | None  # Letter 3172: the last day printed on the letter
     eh: dates.LastDay | None
     params: tuple[ParamUse, ...]
     facts: dict[str, Any] = field(default_factory=dict)
     missing: tuple[str, ...] = ()
     repeat: bool = False  # a later notice for periods an earlier hearing notice covered (no new CDP hearing)
-    gaps: tuple[str, ...] = ()  # parameters with no value in force for the notice's date (reason in ``cdp_note``)
-    counted: tuple[Message, ...] = ()  # ``cdp_note`` as message references (the deadline's computation)
+    gaps: tuple[
+        str, ...
+    ] = ()  # parameters with no value in force for the notice's date (reason: ``law.notices.window_gap``)
+    counted: tuple[
+        Message, ...
+    ] = ()  # how the CDP period was counted, as message references (the deadline's computation)
 
     @property
     def subject(self) -> str:
@@ -68,12 +71,6 @@ class Window:
         """The notice predates the CDP law, so it gave no CDP hearing (nor an equivalent hearing)."""
         on = _start(self)
         return on is not None and on < CDP_FROM
-
-    @property
-    def gap_reason(self) -> str:
-        """Why a date of this window cannot be counted from the law encoded (empty when it can)."""
-        on = _start(self)
-        return _gap_note(list(self.gaps), on) if self.gaps and on is not None else ""
 
     @property
     def cdp_last(self) -> date | None:
@@ -122,12 +119,6 @@ def _is_repeat(w: Window, every: list[Window]) -> bool:
     return False
 
 
-def _gap_note(pids: list[str], on: date) -> str:
-    """Plain words (no parameter ids: a person reads this) for a period not encoded for the date."""
-    what = "the request period" if any(p.startswith("cdp.") for p in pids) else "the one-year period"
-    return f"{what} the law set for a notice of {on.strftime('%B')} {on.day}, {on.year} is not in our data"
-
-
 def param_use(pid: str, on: date) -> ParamUse | None:
     try:
         return params.use(pid, on)
@@ -150,7 +141,7 @@ def cdp_request_period(start: date) -> tuple[dates.LastDay | None, ParamUse | No
 
 def _levy_window(i: int, n: Notice) -> Window:
     subject = f"notices[{i}]"
-    start, note = dates.counting_start(n.notice_date, n.mailing_date)
+    start = dates.counting_start(n.notice_date, n.mailing_date)
     counted = (dates.counting_start_message(n.notice_date, n.mailing_date),)
     facts: dict[str, Any] = {f"{subject}.type": n.type}
     if n.notice_date is not None:
@@ -160,7 +151,7 @@ def _levy_window(i: int, n: Notice) -> Window:
     kind = HearingKind.LEVY
     post = n.type in POST_LEVY
     if start is None:
-        return Window(i, n, kind, post, None, note, None, None, (), facts, (f"{subject}.notice_date",), counted=counted)
+        return Window(i, n, kind, post, None, None, None, (), facts, (f"{subject}.notice_date",), counted=counted)
     cdp, days = cdp_request_period(start)
     months = param_use("eh.request_window_months", start)
     gaps = [pid for pid, u in (("cdp.request_window_days", days), ("eh.request_window_months", months)) if u is None]
@@ -172,7 +163,7 @@ def _levy_window(i: int, n: Notice) -> Window:
         else None
     )
     used = tuple(u for u in (days, months) if u is not None)
-    return Window(i, n, kind, post, cdp, note, None, eh, used, facts, gaps=tuple(gaps), counted=counted)
+    return Window(i, n, kind, post, cdp, None, eh, used, facts, gaps=tuple(gaps), counted=counted)
 
 
 def _lien_window(i: int, n: Notice) -> Window:
@@ -182,11 +173,8 @@ def _lien_window(i: int, n: Notice) -> Window:
         facts[f"{subject}.response_date"] = n.response_date
     if n.nftl_filed_date is None:
         missing = (f"{subject}.nftl_filed_date",)
-        note = "the date printed on Letter 3172" if n.response_date else "the lien filing date is not known"
         counted = (message("count.lien_printed" if n.response_date else "count.lien_filed_unknown"),)
-        return Window(
-            i, n, HearingKind.LIEN, False, None, note, n.response_date, None, (), facts, missing, counted=counted
-        )
+        return Window(i, n, HearingKind.LIEN, False, None, n.response_date, None, (), facts, missing, counted=counted)
     filed = n.nftl_filed_date
     facts[f"{subject}.nftl_filed_date"] = filed
     business = param_use("cdp.lien_notice_business_days", filed)
@@ -206,7 +194,6 @@ def _lien_window(i: int, n: Notice) -> Window:
             HearingKind.LIEN,
             False,
             None,
-            "the lien period could not be counted",
             n.response_date,
             None,
             used,
@@ -218,11 +205,9 @@ def _lien_window(i: int, n: Notice) -> Window:
     eh_months = None
     if months is not None and isinstance(months.value, int):
         eh_months = dates.last_day_after_months(fifth, months.value)
-    note = f"counted from {fifth.isoformat()}, the {business.value}th business day after the lien was filed"
     cdp = dates.last_day_after(fifth, days.value)
     lien_counted = [message("count.lien_business_day", day=fifth, days=business.value)]
     if n.response_date is not None and n.response_date != cdp.last:
-        note += f"; Letter 3172 prints {n.response_date.isoformat()} — act by the earlier date"
         lien_counted.append(message("count.lien_printed_differs", printed=n.response_date))
     return Window(
         i,
@@ -230,7 +215,6 @@ def _lien_window(i: int, n: Notice) -> Window:
         HearingKind.LIEN,
         False,
         cdp,
-        note,
         n.response_date,
         eh_months,
         tuple(u for u in (business, days, months) if u is not None),

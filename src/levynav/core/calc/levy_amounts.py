@@ -45,7 +45,6 @@ class BankHold:
     served: date
     ends: date  # the bank may pay the IRS only after this day
     param: ParamUse
-    explanation: str
     citations: tuple[str, ...] = ("R6332-C1",)
 
 
@@ -58,11 +57,7 @@ def bank_hold_end(served: date) -> BankHold:
     use = params.use("bank_levy.hold_days", served)
     days = params.number("bank_levy.hold_days", served)
     ends = dates.last_day_after(served, days).raw  # not rolled: § 7503 covers acts of the taxpayer
-    text = (
-        f"The levy was served on the bank on {served.isoformat()}; the bank holds the money for {days} days and "
-        f"may send it to the IRS only after {ends.isoformat()} (26 U.S.C. § 6332(c))."
-    )
-    return BankHold(served=served, ends=ends, param=use, explanation=text)
+    return BankHold(served=served, ends=ends, param=use)
 
 
 @dataclass(frozen=True)

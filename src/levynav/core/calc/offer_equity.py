@@ -17,7 +17,7 @@ from typing import Any
 
 from levynav.core import params
 from levynav.core.calc.option_terms import ZERO, Params, whole_dollars
-from levynav.core.model.message import Message, message
+from levynav.core.model.message import Message, field_args, message
 
 
 @dataclass(frozen=True)
@@ -166,7 +166,7 @@ def net_realizable_equity(inputs: EquityInputs, p: Params, quick_sale_pct: Decim
         message("finances.equity.rounding"),
     ]
     if inputs.missing:
-        out.explanation.append(message("finances.equity.values_unknown", fields=list(inputs.missing)))
+        out.explanation.append(message("finances.equity.values_unknown", fields=field_args(inputs.missing)))
     return out
 
 

@@ -11,6 +11,7 @@ from levynav.core.law import (
     levy_reach,
     notice_clocks,
     payment_options,
+    postponed_acts,
     release,
     return_property,
 )
@@ -27,6 +28,7 @@ MODULES = (
     notice_clocks,
     payment_options,
     csed_suspensions,
+    postponed_acts,  # its findings and dates come from analyze (postponed_acts.apply), after every deadline
 )
 
 RULES: tuple[RuleFunc, ...] = tuple(r for m in MODULES for r in m.RULES)

@@ -45,7 +45,7 @@ def _earliest(i: int, notice: Notice, ctx: Context) -> tuple[Finding, Deadline |
     facts: dict[str, Any] = {f"{sub}.type": notice.type, f"{sub}.notice_date": notice.notice_date}
     if notice.mailing_date is not None:
         facts[f"{sub}.mailing_date"] = notice.mailing_date
-    start, _ = dates.counting_start(notice.notice_date, notice.mailing_date)
+    start = dates.counting_start(notice.notice_date, notice.mailing_date)
     rule = EARLIEST_LEVY
     if start is None:
         missing = [f"{sub}.notice_date"]

@@ -76,7 +76,6 @@ class NoticeRef:
     index: int
     notice: Notice
     start: date | None
-    start_note: str
 
     @property
     def path(self) -> str:
@@ -88,7 +87,7 @@ class NoticeRef:
 
     @property
     def counted(self) -> Message:
-        """How the notice's periods are counted, as a message reference (``start_note`` in words)."""
+        """How the notice's periods are counted, as a message reference (the renderers say it in words)."""
         return counted_from(self.notice.notice_date, self.notice.mailing_date)
 
     def date_paths(self) -> list[str]:
@@ -98,8 +97,7 @@ class NoticeRef:
 
 def ref(case: Case, index: int) -> NoticeRef:
     n = case.notices[index]
-    start, note = counting_start(n.notice_date, n.mailing_date)
-    return NoticeRef(index, n, start, note)
+    return NoticeRef(index, n, counting_start(n.notice_date, n.mailing_date))
 
 
 def covers(notice: Notice, period_id: str | None) -> bool:
@@ -166,14 +164,14 @@ def rolled_reason(raw: date) -> Message:
 
 
 def window_gap(w: Window) -> Message:
-    """Why a date of this window cannot be counted from the law encoded (``Window.gap_reason`` in words)."""
+    """Why a date of this window cannot be counted from the law encoded (a message reference)."""
     on = w.notice.nftl_filed_date if w.kind is HearingKind.LIEN else w.notice.notice_date
     which = "request" if any(p.startswith("cdp.") for p in w.gaps) else "one_year"
     return message(f"note.gap_{which}", on=on)
 
 
 def window_counted(w: Window) -> Message:
-    """How a hearing window's CDP period was counted (``Window.cdp_note``), as a message reference."""
+    """How a hearing window's CDP period was counted, as a message reference."""
     n = w.notice
     if w.kind is not HearingKind.LIEN:
         return counted_from(n.notice_date, n.mailing_date)

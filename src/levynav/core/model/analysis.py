@@ -18,6 +18,7 @@ from pydantic.dataclasses import dataclass
 from levynav.core.model.ability_to_pay import AbilityToPay
 from levynav.core.model.message import Arg as Arg
 from levynav.core.model.message import DateArg as DateArg
+from levynav.core.model.message import FieldArg as FieldArg
 from levynav.core.model.message import LabelArg as LabelArg
 from levynav.core.model.message import Light
 from levynav.core.model.message import ListArg as ListArg

@@ -489,6 +489,40 @@ class Absence(Strict):
     end_date: date | None = None
 
 
+class PostponementKind(StrEnum):
+    DISASTER = "disaster"  # § 7508A(a): a postponement period the IRS announced for a federally declared disaster
+    COMBAT_ZONE = "combat_zone"  # § 7508(a): service in a combat zone or contingency operation (+ 180 days)
+
+
+class Postponement(Strict):
+    """Time the law disregards for the person's deadlines (26 U.S.C. §§ 7508, 7508A).
+
+    ``disaster``: ``start`` and ``end`` are the first and last days of the postponement period the IRS announced for
+    the person's area (its news release or notice, e.g. "IR-2026-45", in ``relief_id``). ``combat_zone``: ``start``
+    and ``end`` are the first and last days of service in the zone or operation; ``hospitalized_until`` the last
+    day of continuous qualified hospitalization for an injury received there. The 180 days after are added by the
+    calculation (calc/postponed_deadlines.py), not entered. ``end`` unknown: the period has no known end (still
+    serving, or relief not yet announced to a date), and the postponed date stays unknown.
+    """
+
+    kind: PostponementKind
+    start: date | None = Field(default=None, description="first day of the postponement period or of the service")
+    end: date | None = Field(default=None, description="last day of the postponement period or of the service")
+    hospitalized_until: date | None = Field(
+        default=None, description="combat zone: last day of continuous qualified hospitalization for an injury there"
+    )
+    relief_id: str | None = Field(default=None, description="the IRS news release or notice granting disaster relief")
+    area: str | None = Field(default=None, description="the covered area (county, state) as the relief names it")
+
+    @model_validator(mode="after")
+    def _dates(self) -> Self:
+        _order(self.start, self.end, "start", "end")
+        _order(self.start, self.hospitalized_until, "start", "hospitalized_until")
+        if self.hospitalized_until is not None and self.kind is not PostponementKind.COMBAT_ZONE:
+            raise ValueError("hospitalized_until is for a combat_zone postponement only")
+        return self
+
+
 class LegalAction(Strict):
     """A TC 520 "bankruptcy or other legal action" read from an account transcript (reference TX-3, D.2).
 
@@ -519,6 +553,8 @@ class Proceedings(Strict):
     refund_suit_pending: bool | None = Field(default=None, description="refund suit for a divisible tax")
     absences: list[Absence] = Field(default_factory=list)
     deficiency_notices: list[DeficiencyNotice] = Field(default_factory=list)
+    # disaster relief (§ 7508A) and combat-zone service (§ 7508) that postpone the person's deadlines
+    postponements: list[Postponement] = Field(default_factory=list)
 
 
 class Circumstances(Strict):

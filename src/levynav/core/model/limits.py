@@ -11,6 +11,7 @@ This module is part of the core (the model imports it) and imports nothing.
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 # ---------------------------------------------------------------- files
 
@@ -62,6 +63,11 @@ MAX_TEXT_CHARS = 20_000
 """Characters of any one text field of a case (a name, an address, a description)."""
 
 # ---------------------------------------------------------------- values
+
+MAX_AMOUNT = Decimal("999999999999.99")
+"""The largest amount of money a case holds (14 digits, 2 of them cents: just under a trillion dollars). A case's
+money field refuses more; a transcript's or a notice's larger "amount" is not read as one (it is a misread number
+or an attack: thirty digits broke the formatting of the page)."""
 
 MAX_HOUSEHOLD_SIZE = 30
 """People in one household (household_size, finances.household_size)."""

@@ -75,6 +75,15 @@ class TextArg(Light):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class FieldArg(Light):
+    """A field of the case by its path (``levies[0].served_date``): the renderer says it in words in the language
+    ("Levy 1 — date served"), never as the path (``explain.field_names``)."""
+
+    type: Literal["field"] = "field"
+    value: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class LabelArg(Light):
     """A value of an enumeration (a levy kind, an outcome …), rendered through the labels of the language."""
 
@@ -108,7 +117,7 @@ class SentencesArg(Light):
 
 
 Arg = Annotated[
-    DateArg | MoneyArg | NumberArg | TextArg | LabelArg | MessageArg | ListArg | SentencesArg,
+    DateArg | MoneyArg | NumberArg | TextArg | FieldArg | LabelArg | MessageArg | ListArg | SentencesArg,
     Field(discriminator="type"),
 ]
 
@@ -127,6 +136,7 @@ ARG_TYPES = (
     MoneyArg,
     NumberArg,
     TextArg,
+    FieldArg,
     LabelArg,
     MessageArg,
     ListArg,
@@ -191,6 +201,16 @@ def label_arg(enum: str, value: str) -> LabelArg:
     _set(built, "enum", enum)
     _set(built, "value", value)
     return built
+
+
+def field_arg(path: str) -> FieldArg:
+    """A case field named in a sentence, by its path (``FieldArg``); the renderer says it in words."""
+    return _made2(FieldArg, "type", "field", "value", path)  # type: ignore[no-any-return]
+
+
+def field_args(paths: Any) -> ListArg:
+    """Several case fields named in a sentence, listed in the language ("a, b and c")."""
+    return _made2(ListArg, "type", "list", "value", [field_arg(p) for p in paths])  # type: ignore[no-any-return]
 
 
 def _builder(kind: type) -> Any:

@@ -7,6 +7,8 @@ from typing import Annotated
 
 from pydantic import AfterValidator, Field
 
+from levynav.core.model.limits import MAX_AMOUNT
+
 CENT = Decimal("0.01")
 
 
@@ -17,4 +19,4 @@ def to_cents(amount: Decimal) -> Decimal:
     return cents.copy_abs() if cents.is_zero() else cents
 
 
-Money = Annotated[Decimal, Field(ge=0, max_digits=14, decimal_places=2), AfterValidator(to_cents)]
+Money = Annotated[Decimal, Field(ge=0, le=MAX_AMOUNT, max_digits=14, decimal_places=2), AfterValidator(to_cents)]

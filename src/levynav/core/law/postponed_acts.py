@@ -1,0 +1,186 @@
+"""Are the person's deadlines postponed by disaster relief (§ 7508A) or combat-zone service (§ 7508)?
+
+PP-7508A (a federally declared disaster: the postponement period the IRS announced for the person's area) and
+PP-7508 (service in a combat zone or contingency operation, hospitalization for an injury received there, and
+the next 180 days), one finding per ``proceedings.postponements`` item:
+
+- ``applies`` (``postpones``, effect ``deadline``): the period reaches the last day of one or more deadlines of an
+  act the law postpones; the finding names them (``deadline_ids``) and each of those deadlines keeps its
+  ordinary date FIRST (``date``, the safer date: act by it when you can, ADR 0004) and carries the postponed date
+  as its ``alternative_date``, with the clause of how it was counted and the citation;
+- ``applies`` (``reopens``, effect ``route_open``): as ``postpones``, and the ordinary date of one of those
+  deadlines has passed while its postponed date has not — the plan says to act at once;
+- ``does_not_apply`` (``no_deadline_inside``): no such deadline ends inside (or, for § 7508, after the start of)
+  the period;
+- ``unknown``: the start or the end of the period is not known (``still_serving``: a combat-zone service with no
+  last day yet), so the postponed dates cannot be counted — the ordinary dates stand, and the question is asked.
+
+Which deadlines are acts the law postpones (ACTS): a Tax Court petition (§ 7508(a)(1)(C): the § 6330(d) petition
+after a CDP Notice of Determination, the § 6015(e) petition), a claim for refund (§ 7508(a)(1)(E)), and a CDP
+hearing request under §§ 6320 and 6330 (an act "specified by the Secretary", § 7508(a)(1)(K), in the list of Rev.
+Proc. 2018-58 — status of that list item shown with its citation). Not postponed here, because no source read
+lists them: the equivalent-hearing request (a period of the regulations, Treas. Reg. § 301.6330-1(i)), CAP
+appeals, the § 6343(b) return request and the § 6532(c) wrongful-levy suit; their ordinary dates stand alone.
+
+Runs after every deadline function (``apply``, called by ``analyze``): it reads the deadlines, never re-counts
+them. The calculation is calc/postponed_deadlines.py.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from levynav.core.calc import dates
+from levynav.core.calc import postponed_deadlines as calc
+from levynav.core.law import registry
+from levynav.core.law.rule import Context, DeadlineFunc, Rule, RuleFunc
+from levynav.core.model.analysis import Deadline, Effect, Finding, Message, Outcome, message
+from levynav.core.model.case import Case, PostponementKind
+from levynav.core.model.message import DateArg
+
+DISASTER = Rule(
+    id="PP-7508A",
+    title="Deadlines postponed by disaster relief",
+    cites=("PP-7508A", "PP-R7508A", "PP-ACTS"),
+    effect=Effect.DEADLINE,
+)
+COMBAT_ZONE = Rule(
+    id="PP-7508",
+    title="Deadlines postponed by combat-zone service",
+    cites=("PP-7508", "PP-ACTS"),
+    effect=Effect.DEADLINE,
+)
+RULE_OF = {PostponementKind.DISASTER: DISASTER, PostponementKind.COMBAT_ZONE: COMBAT_ZONE}
+
+# deadline id -> the source that makes it an act the law postpones, beyond § 7508(a)(1) itself
+ACTS: dict[str, tuple[str, ...]] = {
+    "cdp.request": ("PP-ACTS",),  # § 7508(a)(1)(K): Rev. Proc. 2018-58
+    "lien_cdp.request": ("PP-ACTS",),
+    "tax_court.cdp_petition": (),  # § 7508(a)(1)(C)
+    "is.tax_court_petition": (),  # § 7508(a)(1)(C)
+    "refund.claim": (),  # § 7508(a)(1)(E)
+}
+_COUNTED = ("count.period", "count.one_year")  # the clause of a deadline that holds its start and plain end
+
+
+@dataclass(frozen=True)
+class _Moved:
+    deadline: Deadline
+    postponed: calc.Postponed
+
+
+def _period(d: Deadline) -> tuple[date | None, date]:
+    """The first counted day (None: unknown) and the ordinary last day before § 7503 of deadline ``d``, from the
+    typed dates of the clause that counted it (``count.period``: "counted from START, the period ends END")."""
+    for clause in d.computation:
+        if clause.key in _COUNTED:
+            start, end = clause.args.get("start"), clause.args.get("end")
+            if isinstance(start, DateArg) and isinstance(end, DateArg):
+                # a printed last day earlier than the counted one (Letter 3172) is the last day
+                return start.value + timedelta(days=1), min(end.value, d.date)
+    return None, d.date
+
+
+def _clause(p: calc.Postponed) -> list[Message]:
+    out = [message(f"count.postponed.{d.kind.value}", first=d.first, last=d.last, day=p.raw) for d in p.applied]
+    roll = dates.roll_period_end(p.raw, p.raw).roll()
+    if roll is not None:
+        out.append(message("count.roll_forward", reason=roll, last=p.last))
+    return out
+
+
+def _postponed(d: Deadline, p: calc.Postponed) -> Deadline:
+    kinds = {x.kind for x in p.applied}
+    ids = [c.id for c in d.citations]
+    extra = [c for k in kinds for c in RULE_OF[k].cites if c not in ids]
+    extra += [c for c in ACTS[d.id] if c not in ids and c not in extra]
+    citations = [*d.citations, *registry.cites(list(dict.fromkeys(extra)))]
+    update: dict[str, Any] = {"computation": [*d.computation, *_clause(p)], "citations": citations}
+    if d.alternative_date is None:  # a deadline read two ways already keeps its other reading (and this clause)
+        update["alternative_date"] = p.last
+        update["alternative_reason"] = message("count.postponed.reason")
+    return d.model_copy(update=update)
+
+
+def apply(case: Case, ctx: Context, deadlines: list[Deadline]) -> tuple[list[Deadline], list[Finding]]:
+    """The deadlines with their postponed dates added, and the PP findings (one per postponement)."""
+    items = case.proceedings.postponements
+    if not items:
+        return deadlines, []
+    periods = [s for i, p in enumerate(items) if (s := calc.disregarded(i, p)) is not None]
+    moved: list[_Moved] = []
+    out: list[Deadline] = []
+    for d in deadlines:
+        later = calc.postpone(*_period(d), periods) if d.id in ACTS and periods else None
+        if later is None or later.last <= d.date:
+            out.append(d)
+            continue
+        out.append(_postponed(d, later))
+        moved.append(_Moved(d, later))
+    return out, [_finding(i, case, ctx, moved) for i in range(len(items))]
+
+
+def _finding(i: int, case: Case, ctx: Context, moved: list[_Moved]) -> Finding:
+    p = case.proceedings.postponements[i]
+    rule = RULE_OF[p.kind]
+    sub = f"proceedings.postponements[{i}]"
+    facts: dict[str, Any] = {f"{sub}.kind": p.kind}
+    for name in ("start", "end", "hospitalized_until"):
+        if getattr(p, name) is not None:
+            facts[f"{sub}.{name}"] = getattr(p, name)
+    if p.start is None or p.end is None:
+        missing = [f"{sub}.{n}" for n in ("start", "end") if getattr(p, n) is None]
+        if p.kind is PostponementKind.COMBAT_ZONE and p.start is not None:
+            return rule.finding(
+                Outcome.UNKNOWN, "still_serving", subject=sub, facts=facts, missing=missing, start=p.start
+            )
+        return rule.finding(Outcome.UNKNOWN, "dates_unknown", subject=sub, facts=facts, missing=missing)
+    stretch = calc.disregarded(i, p)
+    assert stretch is not None
+    mine = [m for m in moved if any(x.index == i for x in m.postponed.applied)]
+    if not mine:
+        return rule.finding(
+            Outcome.DOES_NOT_APPLY,
+            "no_deadline_inside",
+            subject=sub,
+            facts=facts,
+            first=stretch.first,
+            last=stretch.last,
+        )
+    # an ordinary date already passed whose postponed date has not: the route is open again, act at once
+    reopened = [m for m in mine if m.deadline.passed and m.postponed.last >= ctx.as_of]
+    if reopened:
+        first_open = min(reopened, key=lambda m: m.postponed.last)
+        return rule.finding(
+            Outcome.APPLIES,
+            "reopens",
+            effect=Effect.ROUTE_OPEN,
+            subject=sub,
+            facts=facts,
+            value=stretch.last,
+            deadline_ids=list(dict.fromkeys(m.deadline.id for m in mine)),
+            first=stretch.first,
+            last=stretch.last,
+            ordinary=first_open.deadline.date,
+            day=first_open.postponed.last,
+            count=len(reopened),
+        )
+    return rule.finding(
+        Outcome.APPLIES,
+        "postpones",
+        subject=sub,
+        facts=facts,
+        value=stretch.last,
+        deadline_ids=list(dict.fromkeys(m.deadline.id for m in mine)),
+        first=stretch.first,
+        last=stretch.last,
+        count=len(mine),
+        latest=max(m.postponed.last for m in mine),
+    )
+
+
+# the findings come from ``apply`` (they need every deadline); the catalog lists no function for them
+RULES: list[RuleFunc] = []
+DEADLINES: list[DeadlineFunc] = []
