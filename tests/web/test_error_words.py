@@ -45,49 +45,38 @@ def test_every_problem_key_has_words_in_both_languages() -> None:
             assert key in words.catalog(lang), (lang, key)
 
 
-@pytest.mark.parametrize(
-    "name",
-    sorted(
-        {
-            "notice_date",
-            "received_date",
-            "mailing_date",
-            "served_date",
-            "proceeds_sent_date",
-            "released_date",
-            "requested_date",
-            "pending_date",
-            "entered_date",
-            "rejected_date",
-            "terminated_date",
-            "rejection",
-            "appeal_date",
-            "appeal_decided_date",
-            "submitted_date",
-            "accepted_date",
-            "returned_date",
-            "withdrawn_date",
-            "petition_date",
-            "discharge_date",
-            "dismissal_date",
-            "closed_date",
-            "stay_imposed_date",
-            "request_date",
-            "determination_date",
-            "final_date",
-            "mailed_date",
-            "tax_court_petition_date",
-            "decision_final_date",
-            "filed_date",
-            "final_determination_date",
-            "start_date",
-            "end_date",
-        }
+# the case model's order checks (core/model/case.py _order) and the fields they name, by where they sit
+ORDER_CHECKED = {
+    "notices[0]": ("notice_date", "received_date", "mailing_date"),
+    "levies[0]": ("served_date", "proceeds_sent_date", "released_date"),
+    "installment_agreements[0]": (
+        "requested_date",
+        "pending_date",
+        "entered_date",
+        "rejected_date",
+        "terminated_date",
+        "appeal_date",
+        "appeal_decided_date",
     ),
-)
-def test_every_date_an_order_check_names_has_a_label(name: str) -> None:
-    """The case model's order checks ("received_date is before notice_date") name these fields; the pages say them in
-    words (core/model/case.py _order)."""
-    for lang in ("en", "es"):
-        assert f"field_{name}" in words.catalog(lang)
-        assert "_" not in words.field_label(name, lang)
+    "offers[0]": (
+        "submitted_date",
+        "pending_date",
+        "accepted_date",
+        "rejected_date",
+        "returned_date",
+        "withdrawn_date",
+        "appeal_date",
+        "appeal_decided_date",
+    ),
+    "proceedings.bankruptcies[0]": ("petition_date", "discharge_date", "dismissal_date", "closed_date"),
+}
+
+
+@pytest.mark.parametrize("holder", sorted(ORDER_CHECKED))
+def test_every_date_an_order_check_names_is_said_in_words(holder: str) -> None:
+    """The fields an order check names ("received_date is before notice_date") are said in words on the pages, in
+    both languages: no field name, no quoted unknown name."""
+    for name in ORDER_CHECKED[holder]:
+        for lang in ("en", "es"):
+            said = words.path_words(f"{holder}.{name}", lang)
+            assert "_" not in said and "“" not in said and "[" not in said, (holder, name, lang, said)

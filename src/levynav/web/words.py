@@ -20,7 +20,7 @@ from levynav.core.model.ability_to_pay import AbilityToPay, Eligibility
 from levynav.core.model.analysis import Analysis, Effect, Outcome
 from levynav.core.plan import EFFECT_WEIGHT
 from levynav.explain import catalog as explain_catalog
-from levynav.explain import official_text
+from levynav.explain import field_names, official_text
 from levynav.explain.render import RFinding, label, render
 from levynav.web.case_problems import CaseProblem
 
@@ -60,31 +60,13 @@ def field_label(name: str, lang: str) -> str:
     return t(key, lang) if key in catalog("en") else name.replace("_", " ")
 
 
-PATH_SEGMENT = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)(?:\[(\d+)\])?$")
-
-
 def path_words(path: str, lang: str) -> str:
-    """A case field's path as a person reads it: ``levies[0].served_date`` -> "Levy 1 — The date the levy was served"
-    ("Embargo 1 — …" in Spanish). THE ONE ADAPTER for field names on the pages (the fix page, the question page's
-    errors): when ``explain/field_names.py`` (data/messages/{en,es}/fields.yaml) lands, this body becomes its one
-    call. Until then: a listed item by its name and number (``item_<list>``), a field by its label
-    (``field_<name>``)."""
+    """A case field's path as a person reads it: ``levies[0].served_date`` -> "Levy 1 — date served" ("Embargo 1 —
+    fecha de entrega"): the one place the pages (the fix page, the question page's errors) name a field, by
+    ``explain.field_names`` (data/messages/{en,es}/fields.yaml). The case as a whole has the pages' own words."""
     if path == "(case)":
         return t("field_whole_case", lang)
-    out: list[str] = []
-    segments = path.split(".")
-    for i, segment in enumerate(segments):
-        m = PATH_SEGMENT.match(segment)
-        if m is None:
-            out.append(segment)
-            continue
-        name, index = m.group(1), m.group(2)
-        if index is not None:
-            item = t(f"item_{name}", lang, n=int(index) + 1) if f"item_{name}" in catalog("en") else None
-            out.append(item or f"{field_label(name, lang)} {int(index) + 1}")
-        elif i == len(segments) - 1 or f"field_{name}" in catalog("en"):
-            out.append(field_label(name, lang))
-    return " — ".join(out)
+    return field_names.words(path, lang)
 
 
 def problem_text(problem: CaseProblem, lang: str) -> str:
