@@ -114,7 +114,7 @@ def _validate(data: dict[str, Any]) -> Case:
         return Case.model_validate(data)
     except ValidationError as exc:
         raise AnswerError(
-            [(p.split(":", 1)[0], "error_case:" + p.split(": ", 1)[-1]) for p in map(_problem, exc.errors())], exc
+            [(p.split(":", 1)[0], "error_case:" + p.split(": ", 1)[-1]) for p in map(_problem, exc.errors())]
         ) from None
 
 
@@ -140,7 +140,7 @@ def apply_answer(case: Case, path: str, form: dict[str, str]) -> Case:
         if problems:
             raise AnswerError(problems)
         _get_list(data, path).append(item)
-        return _validate(data)
+        return _validated(data)
     try:
         value = parse_value(kind, form.get("value", ""))
     except ValueError as err:
@@ -151,7 +151,7 @@ def apply_answer(case: Case, path: str, form: dict[str, str]) -> Case:
         _set(data, path, value)
     except KeyError:
         raise AnswerError([("value", "error_path")]) from None
-    return _validate(data)
+    return _validated(data)
 
 
 def value_at(case: Case, path: str) -> Any:
@@ -167,3 +167,16 @@ def value_at(case: Case, path: str) -> Any:
                 return None
             node = node[int(m.group(2))]
     return node
+
+
+def _validated(data: dict[str, Any]) -> Case:
+    """``_validate``, with the case model's refusal kept on the error (``AnswerError.invalid``) for a page to say each
+    problem in the person's words (web/case_problems.py)."""
+    try:
+        return _validate(data)
+    except AnswerError as err:
+        try:
+            Case.model_validate(data)
+        except ValidationError as exc:
+            err.invalid = exc
+        raise

@@ -280,7 +280,7 @@ def _answer_errors(err: AnswerError, lang: str) -> list[tuple[str, str]]:
     with the answer in refused by the case model (each problem in words, its field named by its label, never the
     model's English)."""
     if err.invalid is None:
-        return [(f, words.t(m, lang)) for f, m in err.problems]
+        return [(f, _error_text(m, lang)) for f, m in err.problems]
     out = []
     for p in problems_of(err.invalid):
         said = words.problem_text(p, lang)
@@ -313,6 +313,12 @@ def _added_already(before: Case, after: Case, path: str, items: str) -> bool:
     if not isinstance(old, list) or not isinstance(new, list) or len(new) != len(old) + 1:
         return False
     return new[-1] in old[int(items) :]
+
+
+def _error_text(key: str, lang: str) -> str:
+    if key.startswith("error_case:"):
+        return words.t("error_case", lang, detail=key.split(":", 1)[1])
+    return words.t(key, lang)
 
 
 @router.get("/case/{code}/q", response_class=HTMLResponse)
