@@ -462,12 +462,14 @@ def materialise(run: Run, folder: Path) -> list[str]:
         (folder / sub).mkdir(parents=True, exist_ok=True)
         for name, data in files.items():
             (folder / sub / name).write_bytes(data)
-    return [a.replace("{dir}", str(folder)) for a in run.args]
+    return [a.replace("{dir}", str(folder)).replace("\x00", "") for a in run.args]  # an argument cannot hold NUL
 
 
 def execute(run: Run, folder: Path, hang: float) -> Outcome:
     args = materialise(run, folder)
-    env = _env({"LEVYNAV_DATA_DIR": str(folder / "user-data"), **run.env})
+    env = _env(
+        {"LEVYNAV_DATA_DIR": str(folder / "user-data"), **{k: v.replace("\x00", "") for k, v in run.env.items()}}
+    )
     before = set(folder.rglob("*"))
     start = time.monotonic()
     proc = subprocess.Popen(
