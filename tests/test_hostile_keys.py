@@ -64,3 +64,19 @@ def test_plain_names_are_shown_as_they_are() -> None:
     assert field_path(("levies", 0, "served_date")) == "levies[0].served_date"
     assert key_text("county_fips") == "county_fips"
     assert field_path(()) == "(case)"
+
+
+@pytest.mark.parametrize(
+    ("header", "says"),
+    [
+        ("c\u202ease_id".encode(), "'c\\u202ease_id': not a column levynav reads"),
+        (b"c\xffse_id", "'c\\ufffdse_id': not a column levynav reads"),
+        ("n\u00e9".encode(), "'n\\xe9': not a column levynav reads"),
+    ],
+)
+def test_screen_names_an_odd_csv_column_quoted_and_ascii(tmp_path: Path, header: bytes, says: str) -> None:
+    source = tmp_path / "cases.csv"
+    source.write_bytes(b"case_id," + header + b"\nc1,1\n")
+    code, _, err = run_cli("screen", str(source), "--out", str(tmp_path / "o.csv"), "--as-of", "2026-01-01")
+    assert code == 2 and says in err, err
+    _only_ascii_lines(err)

@@ -65,13 +65,9 @@ def _money(text: str | None) -> Decimal | None:
         raise fail("--take-home-pay: is not an amount such as 900 or 1,250.50") from None
     if value < 0:
         raise fail("--take-home-pay: must not be negative")
-    if value >= MAX_PAY:
-        raise fail(f"--take-home-pay: must be less than {MAX_PAY:,} (MAX_PAY)")
+    if value > limits.MAX_AMOUNT:
+        raise fail(f"--take-home-pay: must be at most {limits.limit_text('MAX_AMOUNT')}")
     return value
-
-
-MAX_PAY = Decimal(10) ** 12
-"""Take-home pay for one pay period, at most (the same 14 digits as Money in a case)."""
 
 
 def _check_counts(year: int, dependents: int | None, over_65_or_blind: int) -> None:

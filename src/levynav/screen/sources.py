@@ -101,7 +101,11 @@ _DUPLICATED = re.compile(r"(.+)_duplicated_\d+")
 
 
 def _shown(name: str) -> str:
-    return name if len(name) <= 60 and name.isprintable() else name[:40].encode("ascii", "replace").decode() + "…"
+    """A column name as a message shows it: as it is when plain, else quoted and escaped to ASCII (a name that is not
+    UTF-8 was printed with U+FFFD, and a right-to-left override passed as printable text)."""
+    from levynav.intake.field_names import key_text
+
+    return key_text(name)
 
 
 def _column_names(path: Path, kind: str) -> Iterator[list[str]]:

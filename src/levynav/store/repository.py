@@ -13,11 +13,11 @@ import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy import CursorResult, Engine, create_engine, delete, event, select, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
@@ -148,26 +148,33 @@ class Store:
         return True
 
     def update_case(self, code: str, case: Case, progress: dict[str, list[str]] | None = None) -> bool:
+        """Replace the case; False when there is none. One UPDATE statement: a case another request deletes at the
+        same moment is simply not there (read first and written after, it raised StaleDataError: an HTTP 500)."""
+        values: dict[str, Any] = {"data": case_json(case), "schema_version": case.schema_version, "updated_at": _now()}
+        if progress is not None:
+            values["progress"] = dict(progress)
         with self._tx() as s, s.begin():
-            row = s.get(CaseRow, code)
-            if row is None:
-                return False
-            row.data = case_json(case)
-            row.schema_version = case.schema_version
-            if progress is not None:
-                row.progress = dict(progress)
-            row.updated_at = _now()
-        return True
+            result = cast("CursorResult[Any]", s.execute(update(CaseRow).where(CaseRow.id == code).values(**values)))
+            return result.rowcount == 1
 
     def delete_case(self, code: str) -> bool:
+        """Delete the case, its documents and its analyses; False when there is none (also when another request
+        deleted it at the same moment: only one of them deletes it)."""
         with self._tx() as s, s.begin():
-            row = s.get(CaseRow, code)
-            if row is None:
-                return False
-            s.delete(row)
-        return True
+            s.execute(delete(DocumentRow).where(DocumentRow.case_id == code))
+            s.execute(delete(AnalysisRow).where(AnalysisRow.case_id == code))
+            result = cast("CursorResult[Any]", s.execute(delete(CaseRow).where(CaseRow.id == code)))
+            return result.rowcount == 1
 
     def add_document(
+        self, code: str, kind: str, filename: str, content_type: str, content: bytes, reading: dict[str, Any]
+    ) -> int | None:
+        try:
+            return self._add_document(code, kind, filename, content_type, content, reading)
+        except IntegrityError:  # the case was deleted by another request between the check and the insert
+            return None
+
+    def _add_document(
         self, code: str, kind: str, filename: str, content_type: str, content: bytes, reading: dict[str, Any]
     ) -> int | None:
         with self._tx() as s, s.begin():
@@ -200,6 +207,12 @@ class Store:
             "result_hash": hashlib.sha256(result.encode()).hexdigest(),
             "created_at": _now(),
         }
+        try:
+            return self._record_once(values)
+        except IntegrityError:  # the case was deleted by another request while it was analysed: nothing to record
+            return False
+
+    def _record_once(self, values: dict[str, Any]) -> bool:
         once = ("case_id", "data_hash", "result_hash")
         insert = ON_CONFLICT.get(self.engine.dialect.name)
         with self._tx() as s, s.begin():

@@ -52,10 +52,10 @@ class CaseCreated(BaseModel):
 
 
 class WageExemptRequest(Bounded):  # Bounded: true/false is not a year or a number of dependents
-    year: int = Field(ge=1900, le=2100)
+    year: int = Field(ge=limits.EARLIEST_DATE.year, le=limits.LATEST_DATE.year)
     pay_period: str = Field(max_length=20, description="daily, weekly, biweekly, semimonthly or monthly")
     filing_status: str | None = Field(default=None, max_length=40)
-    dependents: int | None = Field(default=None, ge=0, le=99)
+    dependents: int | None = Field(default=None, ge=0, le=limits.MAX_DEPENDENTS)  # as `wage-exempt --dependents`
     over_65_or_blind: int = Field(default=0, ge=0, le=4)
     basis: str | None = Field(default=None, max_length=40)
     take_home_pay: str | None = Field(default=None, max_length=20, description="take-home pay for one pay period")
@@ -310,6 +310,8 @@ def wage_exempt(body: WageExemptRequest) -> dict[str, Any]:
             raise problem(422, "take_home_pay: not an amount in dollars") from None
         if not pay.is_finite() or pay < 0:
             raise problem(422, "take_home_pay: must be an amount of 0 or more")
+        if pay > limits.MAX_AMOUNT:
+            raise problem(422, f"take_home_pay: must be at most {limits.limit_text('MAX_AMOUNT')}")
         data["take_home_pay"] = str(pay)
         data["levy_takes"] = str(levy_takes(pay, result.exempt_amount))
     return data

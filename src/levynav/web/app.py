@@ -28,6 +28,7 @@ STATIC = Path(__file__).with_name("static")
 
 
 NOT_JSON = "body: must be JSON, sent with Content-Type: application/json"
+NOT_MULTIPART = "body: not a file upload that can be read (multipart/form-data with a part named file)"
 NOT_AN_OBJECT = [[(("body",), kind)] for kind in ("dict_type", "model_attributes_type", "missing")]
 
 
@@ -115,6 +116,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         if request.url.path.startswith("/api/") and exc.status_code == 400 and "parsing the body" in str(exc.detail):
             # FastAPI's own refusal of a body it could not decode (not UTF-8, nested past the parser's depth)
             return api.problems_response(422, ["body: not valid JSON"])
+        if request.url.path.startswith("/api/") and exc.status_code == 400 and "multipart" in str(exc.detail).lower():
+            # Starlette's own refusal of an upload body it could not split into its parts
+            return api.problems_response(422, [NOT_MULTIPART])
         if request.url.path.startswith("/api/"):
             lines = exc.detail if isinstance(exc.detail, list) else [f"(path): {str(exc.detail).lower()}"]
             return api.problems_response(exc.status_code, lines)

@@ -42,6 +42,15 @@ MAX_NOTICE_LINE_CHARS = 500
 MAX_PDF_PAGES = 500
 """Pages read from one PDF."""
 
+MAX_IMAGE_PIXELS = 60_000_000
+"""Pixels of a photo or scan given to the notice reader (OCR), checked from the image's header before it is
+decoded, and again for the image as enlarged for reading. A letter-size page scanned at 600 dpi is 34 million
+pixels, a legal-size one 43 million; a PNG of 20,000 x 20,000 pixels is a few kilobytes on disk and 400 MB decoded.
+Pillow's own bomb limit (``PIL.Image.MAX_IMAGE_PIXELS``) is set to this value too."""
+
+MAX_OCR_SECONDS = 120
+"""How long Tesseract may read one image before the reading is given up (a page takes a few seconds)."""
+
 # ---------------------------------------------------------------- structure of a case file
 
 MAX_NESTING_DEPTH = 64
