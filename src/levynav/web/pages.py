@@ -17,6 +17,7 @@ from pydantic import ValidationError
 
 from levynav.core.model.analysis import Analysis, Message
 from levynav.core.model.case import Case, Levy, Notice
+from levynav.explain import field_names
 from levynav.explain.catalog import question_texts
 from levynav.explain.render import text
 from levynav.interview.answers import AnswerError, apply_answer, value_at
@@ -205,8 +206,7 @@ def _prompt(path: str, lang: str) -> str:
     known = question_texts(lang).get(pattern(path))
     if known:
         return " ".join(str(known).split())
-    last = pattern(path).rsplit(".", 1)[-1].replace("[]", "")
-    return text(Message(key="ui.default_prompt"), lang, field=words.field_label(last, lang), path=path)
+    return text(Message(key="ui.default_prompt"), lang, field=field_names.words(path, lang), path=path)
 
 
 def _question_page(

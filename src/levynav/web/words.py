@@ -5,7 +5,6 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from functools import cache
@@ -20,7 +19,7 @@ from levynav.core.model.ability_to_pay import AbilityToPay, Eligibility
 from levynav.core.model.analysis import Analysis, Effect, Outcome
 from levynav.core.plan import EFFECT_WEIGHT
 from levynav.explain import catalog as explain_catalog
-from levynav.explain import official_text
+from levynav.explain import field_names, official_text
 from levynav.explain.render import RFinding, label, render
 
 LANGS = ("en", "es")
@@ -194,9 +193,8 @@ def render_analysis(record: Analysis, lang: str) -> dict[str, Any]:
 
 
 def fact_label(path: str, lang: str) -> str:
-    """A fact named in the page's words (its field's label), not by its field path."""
-    name = re.sub(r"\[\d*\]", "", path).rsplit(".", 1)[-1]
-    return field_label(name, lang)
+    """A fact named in the page's words ("Levy 1 — date served"), not by its field path (explain.field_names)."""
+    return field_names.words(path, lang)
 
 
 def asked_for(record: Analysis) -> dict[str, int]:
