@@ -246,6 +246,10 @@ def _question_page(
 def _error_text(key: str, lang: str) -> str:
     if key.startswith("error_case:"):
         return words.t("error_case", lang, detail=key.split(":", 1)[1])
+    if key.startswith("error_order:"):  # two dates out of order, said by the fields' words (explain.field_names)
+        _, earlier, later = key.split(":")
+        said = {"earlier": field_names.words(earlier, lang), "later": field_names.words(later, lang)}
+        return words.t("error_order", lang, **said)
     return words.t(key, lang)
 
 
