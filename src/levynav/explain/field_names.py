@@ -83,22 +83,11 @@ def words(path: str, lang: str) -> str:
     return f"{holder}{fields.get('joiner', ' — ')}{said}"
 
 
-def leaf(path: str, lang: str) -> str:
-    """Only the fact, without what holds it ("date served" for ``levies[0].served_date``), first letter capitalised:
-    for a row that already says which levy it is about. What is not a path of the case is returned as it is."""
-    got = label(INDEX.sub("[]", path), lang)
-    return _upper_first(got) if got is not None else words(path, lang)
-
-
 def said_with_path(path: str, lang: str) -> str:
     """The words, then the raw path in brackets for a practitioner (the CLI): "Levy 1 — date served
     [levies[0].served_date]"; the path alone when it has no words."""
     said = words(path, lang)
     return path if said == path else f"{said} [{path}]"
-
-
-def listed(paths: list[str], lang: str) -> list[str]:
-    return [words(p, lang) for p in paths]
 
 
 def words_of_list(paths: str, lang: str) -> str:
