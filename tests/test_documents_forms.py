@@ -471,10 +471,11 @@ def test_an_unknown_list_is_reported_once_not_box_by_box() -> None:
         missing[4],
     ]
     assert form_gaps.sentence(grouped[0], "en") == (
-        "Each item of the list finances.assets.investments: not known — list each one, or write that there are none"
+        "Each item of the list “Assets — investments”: not known — list each one, or write that there are none"
         " (3 boxes left empty)"
     )
-    assert "(3 casillas en blanco)" in form_gaps.sentence(grouped[0], "es")
+    spanish = form_gaps.sentence(grouped[0], "es")
+    assert "(3 casillas en blanco)" in spanish and "«Bienes — inversiones»" in spanish and "finances." not in spanish
 
 
 def test_every_gap_reason_and_never_key_has_words_in_every_language() -> None:

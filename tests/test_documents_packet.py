@@ -107,7 +107,7 @@ def test_a_case_with_missing_facts_lists_what_is_missing() -> None:
     text = flat(pdf_text(packet.pdf))
     assert "What is still missing" in text
     assert "[missing: your name]" in text
-    assert "levies[0].served_date" in text
+    assert "Levy 1 — date served" in text  # the case field in words, not its path (explain.field_names)
 
 
 def test_cli_writes_the_packet_files(tmp_path: Path) -> None:

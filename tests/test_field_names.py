@@ -3,15 +3,23 @@ every field of the Case model has a label, every list an item name, and a path r
 
 from __future__ import annotations
 
+import re
 import types
 import typing
+from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
 from pydantic import BaseModel
 
+from levynav.core.analyze import analyze
 from levynav.core.model.case import Case
+from levynav.core.model.message import field_args
 from levynav.explain import catalog, field_names
+from levynav.explain.html import analysis_html
+from levynav.explain.render import render, text
+from levynav.intake.load import load_case
 
 LANGS = ("en", "es")
 
@@ -94,6 +102,11 @@ def test_no_words_for_a_field_the_model_does_not_have() -> None:
         ("notices[0].tax_periods[1]", "Notice 1 — tax periods (item 2)", "Aviso 1 — períodos tributarios (elemento 2)"),
         ("levies[0].recieved", "Levy 1 — “recieved”", "Embargo 1 — “recieved”"),  # a misspelt field, quoted
         ("(case)", "(case)", "(case)"),  # not a field path: the caller's words
+        (
+            "taxpayer.tin (full number)",
+            "Taxpayer — full Social Security number or EIN, written in by hand (never stored)",
+            None,
+        ),
     ],
 )
 def test_a_path_in_words(path: str, en: str, es: str | None) -> None:
@@ -111,8 +124,46 @@ def test_every_model_path_renders_without_the_raw_path(lang: str) -> None:
         assert "_" not in said and "[" not in said and "“" not in said, (concrete, said)
 
 
+def test_several_paths_of_a_form_box_each_in_words() -> None:
+    got = field_names.words_of_list("levies[0].amount_taken, finances.assets.cash_on_hand", "es")
+    assert got == "Embargo 1 — cantidad quitada hasta ahora; Bienes — efectivo a la mano"
+    assert field_names.words_of_list("Form 433-F", "es") == "Form 433-F"
+
+
 def test_the_cli_keeps_the_path_after_the_words() -> None:
     assert (
         field_names.said_with_path("levies[0].served_date", "es")
         == "Embargo 1 — fecha de entrega [levies[0].served_date]"
     )
+
+
+EXAMPLES = sorted((Path(__file__).resolve().parents[1] / "examples").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+def test_a_spanish_rendering_of_every_example_names_no_field_by_its_path(path: Path) -> None:
+    """The record's words (findings, deadlines, plan, questions, notes, history) and the HTML page in Spanish."""
+    from tests.test_explain import RAW_FIELD_PATH
+
+    record = analyze(load_case(path), date(2026, 11, 23))
+    view = render(record, "es")
+    texts = [*view.summary, *view.notes, *(f.explanation for f in view.findings), *(q.prompt for q in view.questions)]
+    texts += [f"{d.title} {d.protects} {d.computation}" for d in view.deadlines]
+    texts += [f"{s.title} {s.action} {s.why} {' '.join(s.have_ready)}" for s in view.plan]
+    texts += [f"{e.event} {e.note or ''}" for e in view.history]
+    texts.append(re.sub(r"<[^>]+>", " ", analysis_html(record, "es")))
+    for said in texts:
+        raw = RAW_FIELD_PATH.search(" ".join(said.split()))
+        assert raw is None, f"{raw.group(0)!r} in {said[:300]!r}"
+
+
+def test_a_field_named_in_a_note_is_said_in_words_in_both_languages() -> None:
+    """A record value of kind ``field`` renders as the field's words, never as its path (the note of a birth date
+    after the analysis date names the field)."""
+    case = Case.model_validate({"taxpayer": {"kind": "individual", "birth_date": "2090-01-01"}})
+    record = analyze(case, date(2026, 11, 23))
+    note = next(n for n in record.notes if n.kind == "birth_after_as_of")
+    assert note.message.args["fields"] == field_args(["taxpayer.birth_date"])
+    assert "Taxpayer — date of birth" in text(note.message, "en")
+    assert "Contribuyente — fecha de nacimiento" in text(note.message, "es")
+    assert "birth_date" not in text(note.message, "es")

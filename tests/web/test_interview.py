@@ -108,7 +108,19 @@ def test_an_answer_that_contradicts_another_fact_is_refused() -> None:
     )
     with pytest.raises(AnswerError) as err:
         apply_answer(case, "notices[0].received_date", {"value": "2026-07-01"})
-    assert err.value.problems[0][1].startswith("error_case:")
+    assert err.value.problems[0] == ("notices[0]", "error_order:notices[0].notice_date:notices[0].received_date")
+
+
+def test_the_fix_page_says_two_dates_out_of_order_in_the_persons_words() -> None:
+    from levynav.web.pages import _error_text
+
+    key = "error_order:notices[0].notice_date:notices[0].received_date"
+    es = _error_text(key, "es")
+    assert "«Aviso 1 — fecha de recepción» no puede ser anterior a «Aviso 1 — fecha impresa en el aviso»" in es
+    assert "“Notice 1 — date received” cannot be before “Notice 1 — date printed on the notice”" in _error_text(
+        key, "en"
+    )
+    assert "received_date" not in es and "[" not in es
 
 
 def test_every_choice_of_every_question_has_words_in_every_language() -> None:

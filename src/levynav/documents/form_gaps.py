@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
 
-from levynav.explain import catalog
+from levynav.explain import catalog, field_names
 from levynav.explain.render import say
 
 
@@ -93,7 +93,8 @@ def reason_words(gap: FormGap, lang: str, *, worksheet: bool = False) -> str:
 def box_words(gap: FormGap, lang: str) -> str:
     """The box in words: the form's own (English) name, its worksheet line, or the list it belongs to."""
     if gap.reason is GapReason.LIST:
-        return say(words(lang)["list_box"], lang, field=", ".join(gap.paths))
+        named = "; ".join(field_names.words(p, lang) for p in gap.paths)  # the list in words, never its path
+        return say(words(lang)["list_box"], lang, field=named)
     return say(words(lang)["line_box" if gap.line else "named_box"], lang, line=gap.line, box=gap.box)
 
 

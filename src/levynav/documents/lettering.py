@@ -20,6 +20,7 @@ from markupsafe import Markup
 from levynav.core.model.analysis import Analysis as Record
 from levynav.core.model.analysis import Effect, Outcome
 from levynav.core.model.case import Case, Levy
+from levynav.explain import field_names
 from levynav.explain.render import RDeadline as Deadline
 from levynav.explain.render import Rendered as Analysis
 from levynav.explain.render import RFinding as Finding
@@ -220,6 +221,7 @@ def environment() -> Environment:
     env.filters["heading"] = ground_heading
     env.filters["long_dates"] = long_dates
     env.filters["field_path"] = field_path
+    env.filters["field_words"] = field_names.words_of_list  # a case field in the page's words (never its path)
     env.filters["say"] = say
     return env
 

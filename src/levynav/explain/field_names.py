@@ -46,6 +46,9 @@ def _upper_first(s: str) -> str:
 def words(path: str, lang: str) -> str:
     """The path in words in the language. What is not a path of the case (``(case)``, ``(file)``, ``case``, a tax
     period id) is returned as it is: the callers say those in their own words."""
+    by_hand = (_words(lang).get("by_hand") or {}).get(path)
+    if by_hand is not None:  # a fact the papers need that the case never holds (a full SSN)
+        return str(by_hand)
     parsed = [SEGMENT.match(s) for s in path.split(".")]
     if not path or any(m is None for m in parsed):
         return path
@@ -87,5 +90,7 @@ def said_with_path(path: str, lang: str) -> str:
     return path if said == path else f"{said} [{path}]"
 
 
-def listed(paths: list[str], lang: str) -> list[str]:
-    return [words(p, lang) for p in paths]
+def words_of_list(paths: str, lang: str) -> str:
+    """Paths written one after the other ("levies[0].amount_taken, levies[0].served_date", as the packet's
+    table of what is missing holds them), each in words; "; " between them (a field's words may hold a comma)."""
+    return "; ".join(words(p.strip(), lang) for p in paths.split(", "))

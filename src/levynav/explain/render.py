@@ -407,8 +407,7 @@ def question_prompt(path: str, lang: str) -> str:
     got = catalog.question_texts(lang).get(_pattern(path))
     if got is not None:
         return " ".join(str(got).split())
-    last = _pattern(path).split(".")[-1].replace("[]", "").replace("_", " ")
-    return text(Message(key="ui.default_prompt"), lang, field=last, path=path)
+    return text(Message(key="ui.default_prompt"), lang, field=field_names.words(path, lang), path=path)
 
 
 def summary_line(item: Any, a: Analysis, lang: str) -> str:

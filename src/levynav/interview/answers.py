@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from levynav.core.model.case import Case
+from levynav.core.model.case import Case, DatesOutOfOrder
 from levynav.intake.load import _problem
 from levynav.interview.fields import FieldKind, kind_of
 
@@ -113,9 +113,19 @@ def _validate(data: dict[str, Any]) -> Case:
     try:
         return Case.model_validate(data)
     except ValidationError as exc:
-        raise AnswerError(
-            [(p.split(":", 1)[0], "error_case:" + p.split(": ", 1)[-1]) for p in map(_problem, exc.errors())]
-        ) from None
+        raise AnswerError([_answer_problem(e) for e in exc.errors()]) from None
+
+
+def _answer_problem(err: Any) -> tuple[str, str]:
+    """(field, message key) of a case the answer made impossible. Two dates out of order name both fields
+    (``error_order:EARLIER:LATER``, full paths) for the page to say in the person's words."""
+    line = _problem(err)
+    path, _, detail = line.partition(": ")
+    error = (err.get("ctx") or {}).get("error")
+    if isinstance(error, DatesOutOfOrder):
+        base = "" if path == "(case)" else f"{path}."
+        return path, f"error_order:{base}{error.earlier}:{base}{error.later}"
+    return path, "error_case:" + detail
 
 
 def apply_answer(case: Case, path: str, form: dict[str, str]) -> Case:

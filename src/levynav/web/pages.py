@@ -19,6 +19,7 @@ from pydantic import ValidationError
 from levynav.core.model.analysis import Analysis, Message
 from levynav.core.model.bounded import CONTROL_CHARACTERS
 from levynav.core.model.case import Case, Levy, Notice
+from levynav.explain import field_names
 from levynav.explain.catalog import question_texts
 from levynav.explain.render import text
 from levynav.interview.answers import AnswerError, apply_answer, parse_value, value_at
@@ -233,8 +234,7 @@ def _prompt(path: str, lang: str) -> str:
     known = question_texts(lang).get(pattern(path))
     if known:
         return " ".join(str(known).split())
-    last = pattern(path).rsplit(".", 1)[-1].replace("[]", "")
-    return text(Message(key="ui.default_prompt"), lang, field=words.field_label(last, lang), path=path)
+    return text(Message(key="ui.default_prompt"), lang, field=field_names.words(path, lang), path=path)
 
 
 def _question_page(
@@ -318,6 +318,10 @@ def _added_already(before: Case, after: Case, path: str, items: str) -> bool:
 def _error_text(key: str, lang: str) -> str:
     if key.startswith("error_case:"):
         return words.t("error_case", lang, detail=key.split(":", 1)[1])
+    if key.startswith("error_order:"):  # two dates out of order, said by the fields' words (explain.field_names)
+        _, earlier, later = key.split(":")
+        said = {"earlier": field_names.words(earlier, lang), "later": field_names.words(later, lang)}
+        return words.t("error_order", lang, **said)
     return words.t(key, lang)
 
 

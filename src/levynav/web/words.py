@@ -5,7 +5,6 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from functools import cache
@@ -220,9 +219,8 @@ def render_analysis(record: Analysis, lang: str) -> dict[str, Any]:
 
 
 def fact_label(path: str, lang: str) -> str:
-    """A fact named in the page's words (its field's label), not by its field path."""
-    name = re.sub(r"\[\d*\]", "", path).rsplit(".", 1)[-1]
-    return field_label(name, lang)
+    """A fact named in the page's words ("Levy 1 — date served"), not by its field path (explain.field_names)."""
+    return field_names.words(path, lang)
 
 
 def asked_for(record: Analysis) -> dict[str, int]:

@@ -29,7 +29,7 @@ from levynav.core.calc.income import CENT, ZERO, Income, cents, monthly_income
 from levynav.core.model.analysis import Outcome, ParamUse
 from levynav.core.model.case import Case, LevyKind, TaxpayerKind
 from levynav.core.model.construct import record
-from levynav.core.model.message import Message, field_arg, message
+from levynav.core.model.message import Message, arg, field_arg, field_args, message
 
 
 def _say(key: str, **values: Any) -> Message:
@@ -145,7 +145,7 @@ def economic_hardship(case: Case, picture: Picture, as_of: date) -> Decided:
         )
         return Decided(Outcome.DOES_NOT_APPLY, explanation, figures, (), params)
     missing = sorted({*inc.missing, *take.missing, *exp.missing})
-    needed = missing + list(dict.fromkeys(exp.missing_values))
+    needed = [*field_args(missing).value, *(arg(m) for m in dict.fromkeys(exp.missing_values))]
     explanation = _say(
         "unknown",
         income_known=inc.total if inc.total is not None else message("finances.at_least", amount=inc.floor),

@@ -25,6 +25,7 @@ from levynav.core.law.pending_bar_windows import Bar, Place, appeal_deadline, cl
 from levynav.core.law.rule import Context, Rule, once
 from levynav.core.model.analysis import Deadline, Effect, Finding, Message, Outcome, message
 from levynav.core.model.case import AlternativeStatus, Case, InstallmentAgreement, Offer
+from levynav.core.model.message import field_arg
 
 S = AlternativeStatus
 
@@ -211,7 +212,7 @@ def _levy_findings(rule: Rule, case: Case, bars: list[tuple[Bar, list[str], str,
                     effect=Effect.LEVY_IMPROPER,
                     served=levy.served_date,
                     start=bar.start,
-                    record=rsub,
+                    record=field_arg(rsub),
                 )
             )
         elif where is Place.BEFORE:

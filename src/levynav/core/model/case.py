@@ -23,9 +23,19 @@ class Strict(Bounded):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
+class DatesOutOfOrder(ValueError):
+    """A date before the one it must follow, the two fields by name (``served_date``, ``proceeds_sent_date``): a face
+    says them in the reader's words (the web's fix page); the message is the line a practitioner reads."""
+
+    def __init__(self, earlier: str, later: str) -> None:
+        self.earlier = earlier
+        self.later = later
+        super().__init__(f"{later} is before {earlier}")
+
+
 def _order(earlier: date | None, later: date | None, earlier_name: str, later_name: str) -> None:
     if earlier is not None and later is not None and later < earlier:
-        raise ValueError(f"{later_name} is before {earlier_name}")  # the dates themselves are not echoed
+        raise DatesOutOfOrder(earlier_name, later_name)  # the dates themselves are not echoed
 
 
 # ---------------------------------------------------------------- taxpayer and household
@@ -333,7 +343,8 @@ class InstallmentAgreement(Strict):
         _order(start, self.entered_date, "requested_date", "entered_date")
         _order(start, self.rejected_date, "requested_date", "rejected_date")
         _order(self.entered_date, self.terminated_date, "entered_date", "terminated_date")
-        _order(self.rejected_date or self.terminated_date, self.appeal_date, "rejection", "appeal_date")
+        ended = "rejected_date" if self.rejected_date else "terminated_date"
+        _order(self.rejected_date or self.terminated_date, self.appeal_date, ended, "appeal_date")
         _order(self.appeal_date, self.appeal_decided_date, "appeal_date", "appeal_decided_date")
         return self
 
