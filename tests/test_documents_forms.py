@@ -390,6 +390,7 @@ EXPECTED = {
     "bankruptcy-before-levy.yaml": ["12153", "9423"],
     "business-bank-levy.yaml": ["12153", "9423", "911"],
     "cdp-request-on-day-31.yaml": ["9423"],
+    "disaster-area-cdp-postponed.yaml": ["12153", "9423"],  # 12153 of the equivalent-hearing step
     "expensive-county-wage-levy-finances.yaml": ["433-F", "12153", "9423", "911", "9465"],
     "family-above-the-standards.yaml": ["433-F", "12153", "9423", "9465"],
     "levy-after-collection-statute.yaml": ["9423"],

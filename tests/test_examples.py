@@ -105,6 +105,16 @@ EXPECTED: dict[str, dict[str, Any]] = {
         "deadlines": [],
         "passed": ["cdp.request"],
     },
+    # disaster relief (§ 7508A): the ordinary CDP date (2026-11-09) passed, the postponed one (2027-02-16) is open
+    "disaster-area-cdp-postponed.yaml": {
+        "findings": [
+            ("PP-7508A", "proceedings.postponements[0]", "applies", "route_open"),
+            ("CDP-5", "notices[0]", "does_not_apply", "route_closed"),
+            ("EH-1", "notices[0]", "applies", "route_open"),
+        ],
+        "deadlines": [("eh.request", "2027-10-12")],
+        "passed": ["cdp.request"],
+    },
 }
 
 

@@ -22,6 +22,7 @@ FIRST = {
     "bankruptcy-before-levy.yaml": ("RBK-362", "the automatic stay stops the levy; a hearing does not come first"),
     "business-bank-levy.yaml": ("R6343-A2", "no hardship release for a business: show release helps collection"),
     "cdp-request-on-day-31.yaml": ("CAP-1", "the (late) hearing request is in; CAP is the route if Collection acts"),
+    "disaster-area-cdp-postponed.yaml": ("PP-7508A", "the ordinary CDP date passed; disaster relief reopens it"),
     "expensive-county-wage-levy-finances.yaml": ("R6343-A4", "the IRS's own standards show the levy causes hardship"),
     "family-above-the-standards.yaml": ("finances.simple_payment_plan", "the finances show a plan the IRS accepts"),
     "levy-after-collection-statute.yaml": ("R6343-A1", "the collection statute ran out: release is mandatory"),

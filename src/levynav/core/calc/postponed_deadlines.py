@@ -7,6 +7,9 @@ Two ways of leaving time out, as the law words them:
   within the postponement period, the affected taxpayer is eligible for postponement of time to perform the act
   until the last day of the period." So a last day inside the period moves to the period's last day; a last day
   before the period, or after it, does not move.
+- The mandatory period of a major disaster (§ 7508A(e)(1)): from the earliest incident date to 60 days (120 for
+  declarations after July 24, 2025, Pub. L. 119-29) after the later of that date and the declaration date, for
+  the acts of § 7508(a)(1)(A)-(F) only; counted here as the announced period is.
 - Combat zone or contingency operation (§ 7508(a)): "the period of service in such area or operation, plus the
   period of continuous qualified hospitalization attributable to such injury, and the next 180 days thereafter,
   shall be disregarded". The days are not counted: the days of the period already run when the service began
@@ -41,8 +44,20 @@ class Disregarded:
     last: date
 
 
-def disregarded(index: int, p: Postponement) -> Disregarded | None:
-    """The disregarded days of postponement ``index``; None when its start or end is unknown."""
+def mandatory_end(p: Postponement, days: int) -> date | None:
+    """The last day of the mandatory period of a major disaster (§ 7508A(e)(1)(B)): ``days`` after the later of the
+    earliest incident date (``start``) and the declaration date; None when either is unknown."""
+    if p.start is None or p.declaration_date is None:
+        return None
+    return max(p.start, p.declaration_date) + timedelta(days=days)
+
+
+def disregarded(index: int, p: Postponement, mandatory_days: int | None = None) -> Disregarded | None:
+    """The disregarded days of postponement ``index``; None when its start or end is unknown (a major disaster:
+    its declaration date, or the day count in force for it, ``mandatory_days``)."""
+    if p.kind is PostponementKind.MAJOR_DISASTER:
+        end = mandatory_end(p, mandatory_days) if mandatory_days is not None else None
+        return Disregarded(index, p.kind, p.start, end) if p.start is not None and end is not None else None
     if p.start is None or p.end is None:
         return None
     if p.kind is PostponementKind.COMBAT_ZONE:
@@ -68,8 +83,9 @@ def _one(first: date | None, last: date, d: Disregarded) -> date | None:
     """``last`` moved by one disregarded stretch ``d``; None when ``d`` does not reach it."""
     if last < d.first:
         return None  # the period ended before the disregarded time began
-    if d.kind is PostponementKind.DISASTER:
-        # Reg. § 301.7508A-1(b)(2): a due date inside the postponement period moves to its last day
+    if d.kind is not PostponementKind.COMBAT_ZONE:
+        # Reg. § 301.7508A-1(b)(2): a due date inside the postponement period moves to its last day (read the same
+        # way for the mandatory period of § 7508A(e), our reading: the regulation's paragraph (g) was not read)
         return d.last if last <= d.last else None
     # § 7508(a): the disregarded days are not counted
     if first is not None and first > d.last:

@@ -15,6 +15,12 @@ the next 180 days), one finding per ``proceedings.postponements`` item:
 - ``unknown``: the start or the end of the period is not known (``still_serving``: a combat-zone service with no
   last day yet), so the postponed dates cannot be counted — the ordinary dates stand, and the question is asked.
 
+PP-7508A also answers for the mandatory period of a major disaster (``major_disaster``, § 7508A(e)): from the
+earliest incident date to 60 days (120 for declarations after July 24, 2025) after the later of that date and the
+declaration date; it reaches only the acts of § 7508(a)(1)(A)-(F) (MANDATORY_ACTS: the Tax Court petitions and the
+refund claim, not a CDP request). Its message keys end in ``_mandatory``; a declaration before Nov. 16, 2021 (the
+60 days then ran from the latest incident date) is not counted (``law_not_counted``).
+
 Which deadlines are acts the law postpones (ACTS): a Tax Court petition (§ 7508(a)(1)(C): the § 6330(d) petition
 after a CDP Notice of Determination, the § 6015(e) petition), a claim for refund (§ 7508(a)(1)(E)), and a CDP
 hearing request under §§ 6320 and 6330 (an act "specified by the Secretary", § 7508(a)(1)(K), in the list of Rev.
@@ -32,12 +38,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from levynav.core import params
 from levynav.core.calc import dates
 from levynav.core.calc import postponed_deadlines as calc
 from levynav.core.law import registry
 from levynav.core.law.rule import Context, DeadlineFunc, Rule, RuleFunc
-from levynav.core.model.analysis import Deadline, Effect, Finding, Message, Outcome, message
-from levynav.core.model.case import Case, PostponementKind
+from levynav.core.model.analysis import Deadline, Effect, Finding, Message, Outcome, ParamUse, message
+from levynav.core.model.case import Case, Postponement, PostponementKind
 from levynav.core.model.message import DateArg
 
 DISASTER = Rule(
@@ -52,7 +59,11 @@ COMBAT_ZONE = Rule(
     cites=("PP-7508", "PP-ACTS"),
     effect=Effect.DEADLINE,
 )
-RULE_OF = {PostponementKind.DISASTER: DISASTER, PostponementKind.COMBAT_ZONE: COMBAT_ZONE}
+RULE_OF = {
+    PostponementKind.DISASTER: DISASTER,
+    PostponementKind.MAJOR_DISASTER: DISASTER,
+    PostponementKind.COMBAT_ZONE: COMBAT_ZONE,
+}
 
 # deadline id -> the source that makes it an act the law postpones, beyond § 7508(a)(1) itself
 ACTS: dict[str, tuple[str, ...]] = {
@@ -62,6 +73,9 @@ ACTS: dict[str, tuple[str, ...]] = {
     "is.tax_court_petition": (),  # § 7508(a)(1)(C)
     "refund.claim": (),  # § 7508(a)(1)(E)
 }
+# the mandatory period of a major disaster (§ 7508A(e)(1)) reaches only the acts of § 7508(a)(1)(A)-(F)
+MANDATORY_ACTS = frozenset({"tax_court.cdp_petition", "is.tax_court_petition", "refund.claim"})
+MANDATORY_DAYS = "postponement.major_disaster_days"
 _COUNTED = ("count.period", "count.one_year")  # the clause of a deadline that holds its start and plain end
 
 
@@ -109,11 +123,13 @@ def apply(case: Case, ctx: Context, deadlines: list[Deadline]) -> tuple[list[Dea
     items = case.proceedings.postponements
     if not items:
         return deadlines, []
-    periods = [s for i, p in enumerate(items) if (s := calc.disregarded(i, p)) is not None]
+    periods = [s for i, p in enumerate(items) if (s := calc.disregarded(i, p, _days(p))) is not None]
+    announced = [s for s in periods if s.kind is not PostponementKind.MAJOR_DISASTER]  # (a) periods and § 7508
     moved: list[_Moved] = []
     out: list[Deadline] = []
     for d in deadlines:
-        later = calc.postpone(*_period(d), periods) if d.id in ACTS and periods else None
+        reach = periods if d.id in MANDATORY_ACTS else announced
+        later = calc.postpone(*_period(d), reach) if d.id in ACTS and reach else None
         if later is None or later.last <= d.date:
             out.append(d)
             continue
@@ -122,14 +138,31 @@ def apply(case: Case, ctx: Context, deadlines: list[Deadline]) -> tuple[list[Dea
     return out, [_finding(i, case, ctx, moved) for i in range(len(items))]
 
 
+def _use(p: Postponement) -> ParamUse | None:
+    """The mandatory period's day count in force on a major disaster's declaration date (None: none, or unknown)."""
+    if p.kind is not PostponementKind.MAJOR_DISASTER or p.declaration_date is None:
+        return None
+    try:
+        return params.use(MANDATORY_DAYS, p.declaration_date)
+    except params.MissingParameter:
+        return None  # declared before Nov. 16, 2021: counted from the latest incident date, not encoded
+
+
+def _days(p: Postponement) -> int | None:
+    use = _use(p)
+    return use.value if use is not None and isinstance(use.value, int) else None
+
+
 def _finding(i: int, case: Case, ctx: Context, moved: list[_Moved]) -> Finding:
     p = case.proceedings.postponements[i]
     rule = RULE_OF[p.kind]
     sub = f"proceedings.postponements[{i}]"
     facts: dict[str, Any] = {f"{sub}.kind": p.kind}
-    for name in ("start", "end", "hospitalized_until"):
+    for name in ("start", "end", "hospitalized_until", "declaration_date"):
         if getattr(p, name) is not None:
             facts[f"{sub}.{name}"] = getattr(p, name)
+    if p.kind is PostponementKind.MAJOR_DISASTER:
+        return _mandatory(i, p, ctx, moved, sub, facts)
     if p.start is None or p.end is None:
         missing = [f"{sub}.{n}" for n in ("start", "end") if getattr(p, n) is None]
         if p.kind is PostponementKind.COMBAT_ZONE and p.start is not None:
@@ -139,15 +172,47 @@ def _finding(i: int, case: Case, ctx: Context, moved: list[_Moved]) -> Finding:
         return rule.finding(Outcome.UNKNOWN, "dates_unknown", subject=sub, facts=facts, missing=missing)
     stretch = calc.disregarded(i, p)
     assert stretch is not None
+    return _answer(i, rule, stretch, ctx, moved, sub, facts)
+
+
+def _mandatory(i: int, p: Postponement, ctx: Context, moved: list[_Moved], sub: str, facts: dict[str, Any]) -> Finding:
+    """PP-7508A for the mandatory period of a major disaster: its own message keys (``…_mandatory``)."""
+    missing = [f"{sub}.{n}" for n in ("start", "declaration_date") if getattr(p, n) is None]
+    if missing:
+        return DISASTER.finding(Outcome.UNKNOWN, "dates_unknown_mandatory", subject=sub, facts=facts, missing=missing)
+    use = _use(p)
+    stretch = calc.disregarded(i, p, _days(p))
+    if use is None or stretch is None:
+        return DISASTER.finding(
+            Outcome.UNKNOWN, "law_not_counted", subject=sub, facts=facts, declared=p.declaration_date
+        )
+    return _answer(i, DISASTER, stretch, ctx, moved, sub, facts, (use,), "_mandatory", {"days": use.value})
+
+
+def _answer(
+    i: int,
+    rule: Rule,
+    stretch: calc.Disregarded,
+    ctx: Context,
+    moved: list[_Moved],
+    sub: str,
+    facts: dict[str, Any],
+    used: tuple[ParamUse, ...] = (),
+    suffix: str = "",
+    extra: dict[str, Any] | None = None,
+) -> Finding:
+    """The finding of a postponement whose disregarded days are known: which deadlines it moved, if any."""
     mine = [m for m in moved if any(x.index == i for x in m.postponed.applied)]
     if not mine:
         return rule.finding(
             Outcome.DOES_NOT_APPLY,
-            "no_deadline_inside",
+            "no_deadline_inside" + suffix,
             subject=sub,
             facts=facts,
+            params=used,
             first=stretch.first,
             last=stretch.last,
+            **(extra or {}),
         )
     # an ordinary date already passed whose postponed date has not: the route is open again, act at once
     reopened = [m for m in mine if m.deadline.passed and m.postponed.last >= ctx.as_of]
@@ -155,10 +220,11 @@ def _finding(i: int, case: Case, ctx: Context, moved: list[_Moved]) -> Finding:
         first_open = min(reopened, key=lambda m: m.postponed.last)
         return rule.finding(
             Outcome.APPLIES,
-            "reopens",
+            "reopens" + suffix,
             effect=Effect.ROUTE_OPEN,
             subject=sub,
             facts=facts,
+            params=used,
             value=stretch.last,
             deadline_ids=list(dict.fromkeys(m.deadline.id for m in mine)),
             first=stretch.first,
@@ -166,18 +232,21 @@ def _finding(i: int, case: Case, ctx: Context, moved: list[_Moved]) -> Finding:
             ordinary=first_open.deadline.date,
             day=first_open.postponed.last,
             count=len(reopened),
+            **(extra or {}),
         )
     return rule.finding(
         Outcome.APPLIES,
-        "postpones",
+        "postpones" + suffix,
         subject=sub,
         facts=facts,
+        params=used,
         value=stretch.last,
         deadline_ids=list(dict.fromkeys(m.deadline.id for m in mine)),
         first=stretch.first,
         last=stretch.last,
         count=len(mine),
         latest=max(m.postponed.last for m in mine),
+        **(extra or {}),
     )
 
 

@@ -502,6 +502,8 @@ class Absence(Strict):
 
 class PostponementKind(StrEnum):
     DISASTER = "disaster"  # § 7508A(a): a postponement period the IRS announced for a federally declared disaster
+    # § 7508A(e): the mandatory period of a qualified taxpayer in a major-disaster area (incident to 60/120 days after)
+    MAJOR_DISASTER = "major_disaster"
     COMBAT_ZONE = "combat_zone"  # § 7508(a): service in a combat zone or contingency operation (+ 180 days)
 
 
@@ -512,8 +514,11 @@ class Postponement(Strict):
     the person's area (its news release or notice, e.g. "IR-2026-45", in ``relief_id``). ``combat_zone``: ``start``
     and ``end`` are the first and last days of service in the zone or operation; ``hospitalized_until`` the last
     day of continuous qualified hospitalization for an injury received there. The 180 days after are added by the
-    calculation (calc/postponed_deadlines.py), not entered. ``end`` unknown: the period has no known end (still
-    serving, or relief not yet announced to a date), and the postponed date stays unknown.
+    calculation (calc/postponed_deadlines.py), not entered. ``major_disaster``: the person's home or business is in
+    the area of a major disaster declared with individual assistance (§ 7508A(e)(2)-(3)); ``start`` is the
+    earliest incident date of the declaration and ``declaration_date`` its date; the end (60 or 120 days after the
+    later of the two, by the declaration date) is computed, not entered. ``end`` unknown: the period has no known
+    end (still serving, or relief not yet announced to a date), and the postponed date stays unknown.
     """
 
     kind: PostponementKind
@@ -521,6 +526,9 @@ class Postponement(Strict):
     end: date | None = Field(default=None, description="last day of the postponement period or of the service")
     hospitalized_until: date | None = Field(
         default=None, description="combat zone: last day of continuous qualified hospitalization for an injury there"
+    )
+    declaration_date: date | None = Field(
+        default=None, description="major_disaster: the date of the President's major-disaster declaration"
     )
     relief_id: str | None = Field(default=None, description="the IRS news release or notice granting disaster relief")
     area: str | None = Field(default=None, description="the covered area (county, state) as the relief names it")
@@ -531,6 +539,10 @@ class Postponement(Strict):
         _order(self.start, self.hospitalized_until, "start", "hospitalized_until")
         if self.hospitalized_until is not None and self.kind is not PostponementKind.COMBAT_ZONE:
             raise ValueError("hospitalized_until is for a combat_zone postponement only")
+        if self.declaration_date is not None and self.kind is not PostponementKind.MAJOR_DISASTER:
+            raise ValueError("declaration_date is for a major_disaster postponement only")
+        if self.end is not None and self.kind is PostponementKind.MAJOR_DISASTER:
+            raise ValueError("end is counted for a major_disaster postponement (from start and declaration_date)")
         return self
 
 
