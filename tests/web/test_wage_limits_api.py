@@ -14,7 +14,7 @@ BODY = {"year": 2025, "pay_period": "weekly", "filing_status": "single"}
 def test_more_dependents_than_the_limit_are_refused_by_api_and_command(client: TestClient) -> None:
     over = limits.MAX_DEPENDENTS + 1
     r = client.post("/api/v1/wage-exempt", json={**BODY, "dependents": over})
-    assert r.status_code == 422 and r.json()["problems"][0].startswith("dependents: "), r.text
+    assert r.status_code == 422 and r.json()["problems"][0]["field"] == "dependents", r.text
     assert client.post("/api/v1/wage-exempt", json={**BODY, "dependents": limits.MAX_DEPENDENTS}).status_code == 200
     code, _, err = run_cli("wage-exempt", "--year", "2025", "--pay-period", "weekly", "--dependents", str(over))
     assert code == 2 and "--dependents" in err
@@ -23,7 +23,7 @@ def test_more_dependents_than_the_limit_are_refused_by_api_and_command(client: T
 def test_take_home_pay_past_max_amount_is_refused_by_api_and_command(client: TestClient) -> None:
     r = client.post("/api/v1/wage-exempt", json={**BODY, "dependents": 1, "take_home_pay": "1000000000000"})
     assert r.status_code == 422 and r.json()["problems"] == [
-        "take_home_pay: must be at most MAX_AMOUNT (999999999999.99)"
+        {"field": "take_home_pay", "message": "must be at most MAX_AMOUNT (999999999999.99)"}
     ]
     ok = client.post("/api/v1/wage-exempt", json={**BODY, "dependents": 1, "take_home_pay": "999999999999.99"})
     assert ok.status_code == 200, ok.text
