@@ -355,7 +355,10 @@ def test_cli_screens_and_generates(tmp_path: Path) -> None:
         (["screen", "{dir}/in.jsonl", "--out", "{dir}/o.xlsx"], "must end in .parquet or .csv"),
         (["screen", "{dir}/in.jsonl", "--out", "{dir}/o.csv", "--workers", "0"], "--workers"),
         (["screen", "{dir}/in.jsonl", "--out", "{dir}/o.csv", "--workers", "2", "--scheduler", "x"], "one or"),
-        (["screen", "{dir}/in.jsonl", "--out", "{dir}/o.csv", "--scheduler", "a://b"], "--scheduler: not a Dask scheduler address"),
+        (
+            ["screen", "{dir}/in.jsonl", "--out", "{dir}/o.csv", "--scheduler", "a://b"],
+            "--scheduler: not a Dask scheduler address",
+        ),
         (["screen", "{dir}/in.jsonl", "--out", "{dir}/o.csv", "--as-of", "2026-13-01"], "--as-of"),
         (["screen", "{dir}/in.jsonl", "--out", "{dir}/nowhere/o.csv"], "does not exist"),
         (["screen", "{dir}/bad.parquet", "--out", "{dir}/o.csv"], "cannot be read as Parquet"),
