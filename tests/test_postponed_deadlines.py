@@ -133,3 +133,29 @@ def test_a_postponed_deadline_keeps_the_ordinary_date_first_and_cites_the_postpo
     assert found.deadline_ids == ["cdp.request"] and "PP-ACTS" in found.unverified
     # the plan still asks for the request by the ordinary date
     assert any(s.by_date == date(2025, 7, 2) and "12153" in s.forms for s in a.plan)
+
+
+def test_a_postponed_tax_court_petition_cites_the_statute_not_the_list_of_acts() -> None:
+    """§ 7508(a)(1)(C) names the petition itself; Rev. Proc. 2018-58 (unverified) is cited only for a CDP request."""
+    data = {
+        "taxpayer": {"kind": "individual"},
+        "notices": [{"type": "LT11", "notice_date": "2025-03-03", "tax_periods": ["1040-2022"]}],
+        "proceedings": {
+            "hearing_requests": [
+                {
+                    "kind": "levy",
+                    "request_date": "2025-03-20",
+                    "tax_periods": ["1040-2022"],
+                    "determination_date": "2025-09-02",
+                }
+            ],
+            "postponements": [{"kind": "combat_zone", "start": "2025-09-15", "end": "2025-10-31"}],
+        },
+    }
+    a = analyze(case_from_data(data), date(2025, 9, 10))
+    (petition,) = [d for d in a.deadlines if d.id == "tax_court.cdp_petition"]
+    cited = {c.id for c in petition.citations}
+    assert "PP-7508" in cited and "PP-ACTS" not in cited
+    # 2025-09-03 to 2025-09-14 (12 days) had run; the 18 left run from 2026-04-30 (2025-10-31 + 180 days, then the
+    # next day) to Sunday 2026-05-17, so Monday 2026-05-18 (§ 7503)
+    assert petition.alternative_date == date(2026, 5, 18)

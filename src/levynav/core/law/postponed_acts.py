@@ -65,6 +65,12 @@ RULE_OF = {
     PostponementKind.COMBAT_ZONE: COMBAT_ZONE,
 }
 
+# what a postponed deadline cites for the postponement, by kind (the list of acts comes with the act, ACTS)
+DEADLINE_CITES = {
+    PostponementKind.DISASTER: ("PP-7508A", "PP-R7508A"),
+    PostponementKind.MAJOR_DISASTER: ("PP-7508A",),
+    PostponementKind.COMBAT_ZONE: ("PP-7508",),
+}
 # deadline id -> the source that makes it an act the law postpones, beyond § 7508(a)(1) itself
 ACTS: dict[str, tuple[str, ...]] = {
     "cdp.request": ("PP-ACTS",),  # § 7508(a)(1)(K): Rev. Proc. 2018-58
@@ -106,9 +112,9 @@ def _clause(p: calc.Postponed) -> list[Message]:
 
 
 def _postponed(d: Deadline, p: calc.Postponed) -> Deadline:
-    kinds = {x.kind for x in p.applied}
+    kinds = dict.fromkeys(x.kind for x in p.applied)
     ids = [c.id for c in d.citations]
-    extra = [c for k in kinds for c in RULE_OF[k].cites if c not in ids]
+    extra = [c for k in kinds for c in DEADLINE_CITES[k] if c not in ids]
     extra += [c for c in ACTS[d.id] if c not in ids and c not in extra]
     citations = [*d.citations, *registry.cites(list(dict.fromkeys(extra)))]
     update: dict[str, Any] = {"computation": [*d.computation, *_clause(p)], "citations": citations}
