@@ -110,10 +110,32 @@ def load(request: Request, case_id: str) -> Case:
 def problem_entries(lines: list[str]) -> list[dict[str, str]]:
     """The API's one shape of a refusal: ``{"field": ..., "message": ...}`` per "field: what is wrong" line."""
     out = []
-    for line in lines:
-        name, sep, message = str(line).partition(": ")
-        out.append({"field": name, "message": message} if sep else {"field": "(request)", "message": str(line)})
+    for line in map(str, lines):
+        at = _field_end(line)
+        out.append(
+            {"field": line[:at], "message": line[at + 2 :]} if at > 0 else {"field": "(request)", "message": line}
+        )
     return out
+
+
+def _field_end(line: str) -> int:
+    """Where the field of a "field: what is wrong" line ends: the first ": " outside a quoted key (a key that is not a
+    plain name is quoted, ``taxpayer.'a: b'``, intake/field_names.py); -1 when there is none."""
+    quote = ""
+    escaped = False
+    for i, c in enumerate(line):
+        if quote:
+            if escaped:
+                escaped = False
+            elif c == "\\":
+                escaped = True
+            elif c == quote:
+                quote = ""
+        elif c in "'\"":
+            quote = c
+        elif line.startswith(": ", i):
+            return i
+    return -1
 
 
 async def no_key_twice(request: Request) -> None:
