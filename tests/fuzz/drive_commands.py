@@ -366,6 +366,8 @@ def gen_serve(rng: random.Random) -> Run:
     if rng.random() < 0.2:
         args += ["--as-of", mutate_arg(rng, "2026-11-23")]
     if rng.random() < 0.2:
+        args += ["--host", rng.choice(["zz..invalid", "8.8.8.8", "::1", "localhost", "0.0.0.0", mutate_arg(rng, "h")])]
+    if rng.random() < 0.2:
         files["web/levynav.db"] = mutate_bytes(rng, b"SQLite format 3\x00" + bytes(200))
     if rng.random() < 0.2:
         files["web/secret.key"] = mutate_bytes(rng, b"ab" * 32)
