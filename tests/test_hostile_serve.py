@@ -4,6 +4,7 @@ case was a traceback on the old code."""
 
 from __future__ import annotations
 
+import socket
 from pathlib import Path
 
 import pytest
@@ -74,6 +75,27 @@ def test_a_database_url_that_cannot_be_used(
     _refused("--data-dir", str(tmp_path), "--workers", workers, says=says)
 
 
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
 def test_a_good_data_dir_still_serves(tmp_path: Path) -> None:
-    code, out, err = run_cli("serve", "--data-dir", str(tmp_path / "new" / "folder"))
+    code, out, err = run_cli("serve", "--data-dir", str(tmp_path / "new" / "folder"), "--port", str(_free_port()))
     assert code == 0 and "SERVING" in out, err
+
+
+@pytest.mark.parametrize("host", ["zz..invalid", "\u202e", "x" * 300, "256.1.1.1"])
+def test_a_host_that_cannot_be_listened_on_is_one_line(tmp_path: Path, host: str) -> None:
+    _refused("--host", host, "--data-dir", str(tmp_path), says="--host: ")
+    assert not any(tmp_path.iterdir()), "refused before the data folder is made"
+
+
+def test_a_port_in_use_is_one_line(tmp_path: Path) -> None:
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = str(busy.getsockname()[1])
+        _refused("--port", port, "--data-dir", str(tmp_path), says="--host/--port: cannot listen")

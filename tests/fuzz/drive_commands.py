@@ -207,6 +207,12 @@ def _case(rng: random.Random) -> tuple[str, bytes]:
 
 def gen_analyze(rng: random.Random) -> Run:
     name, data = _case(rng)
+    if rng.random() < 0.1:  # a case naming one transcript many times
+        sample = (TRANSCRIPTS / "client_1040_2017.txt").read_bytes()
+        case = {"taxpayer": {"kind": "individual"}, "transcripts": ["t.txt"] * rng.choice([3, 50, 2000])}
+        big = sample * rng.choice([1, 100])
+        return Run("analyze", ["analyze", "{dir}/case.json", "--as-of", "2026-11-23"],
+                   {"case.json": json.dumps(case).encode(), "t.txt": big})  # fmt: skip
     args = ["analyze", f"{{dir}}/{name}", "--as-of", maybe(rng, "2026-11-23"), "--format", maybe(rng, "json", 0.1)]
     if rng.random() < 0.3:
         args += ["--lang", maybe(rng, "es")]
@@ -259,7 +265,13 @@ def gen_transcript(rng: random.Random) -> Run:
         for name, data in files.items():
             text = data.decode("utf-8", "replace")
             files[name] = text.replace("$", rng.choice(TOKENS) + "$", 1).encode("utf-8", "surrogatepass")
-    args = ["transcript", *(f"{{dir}}/{n}" for n in files), "--as-of", maybe(rng, "2026-11-23")]
+    if rng.random() < 0.15:  # volume: the transaction rows repeated (work that grows faster than the rows is a hang)
+        name = rng.choice(sorted(files))
+        lines = files[name].decode("utf-8", "replace").splitlines()
+        cut = len(lines) // 2
+        files[name] = "\n".join(lines[:cut] + lines[cut:] * rng.choice([200, 2000])).encode()
+    names = list(files) * (rng.choice([1, 1, 3, 30]))  # a file given again counts again
+    args = ["transcript", *(f"{{dir}}/{n}" for n in names), "--as-of", maybe(rng, "2026-11-23")]
     args += ["--format", maybe(rng, rng.choice(["text", "json"]), 0.1)]
     if rng.random() < 0.3:
         args += ["--lang", maybe(rng, "es")]
@@ -353,6 +365,8 @@ def gen_serve(rng: random.Random) -> Run:
         args += ["--demo", f"{{dir}}/{name}"]
     if rng.random() < 0.2:
         args += ["--as-of", mutate_arg(rng, "2026-11-23")]
+    if rng.random() < 0.2:
+        args += ["--host", rng.choice(["zz..invalid", "8.8.8.8", "::1", "localhost", "0.0.0.0", mutate_arg(rng, "h")])]
     if rng.random() < 0.2:
         files["web/levynav.db"] = mutate_bytes(rng, b"SQLite format 3\x00" + bytes(200))
     if rng.random() < 0.2:

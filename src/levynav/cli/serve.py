@@ -49,6 +49,7 @@ def serve_command(
         raise fail(f"--workers: {workers} is not a number of workers (1 or more)")
     if workers > limits.MAX_WORKERS:
         raise fail(f"--workers: more than {limits.limit_text('MAX_WORKERS')} worker processes")
+    _check_address(host, port)
     if demo is not None:  # a demo case that cannot be read stops here, before anything is created
         load_case_or_exit(demo)
     settings = Settings.from_env(as_of=parse_as_of(as_of) if as_of else None, demo_case=demo)
@@ -79,6 +80,29 @@ def serve_command(
         log_level="warning",
         access_log=False,
     )
+
+
+def _check_address(host: str, port: int) -> None:
+    """The address can be listened on: a host name that does not resolve, cannot be encoded ('zz..x', a text-direction
+    character) or is not this machine's, and a port already in use, are one line naming the option (Uvicorn raised
+    them as a traceback, after the data folder and the database had been made)."""
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except (OSError, UnicodeError, ValueError):
+        raise fail(f"--host: {host!a} is not an address this machine can listen on") from None
+    family, kind, proto, _, address = infos[0]
+    probe = socket.socket(family, kind, proto)
+    try:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as Uvicorn binds
+        probe.bind(address)
+    except OSError as err:
+        raise fail(
+            f"--host/--port: cannot listen on {host!a} port {port} ({err.strerror or type(err).__name__})"
+        ) from None
+    finally:
+        probe.close()
 
 
 def _check_data_dir(folder: Path, where: str) -> None:

@@ -103,6 +103,7 @@ def read_transcripts(
     With ``labels`` (one per path, e.g. ``transcripts[0]``) a file that cannot be read raises
     ``InputFileError`` naming its label; without, it becomes a problem of the intake."""
     paths = list(paths)
+    _check_total_size(paths)
     if labels is not None:
         transcripts = [
             t for path, lab in zip(paths, labels, strict=True) for t in read_transcript_file(path, lab, True)
@@ -117,6 +118,29 @@ def read_transcripts(
         facts.problems.append(message("transcript.problem.not_added", reason=_reason(exc)))
         merged = base
     return TranscriptIntake(transcripts, facts, merged)
+
+
+def _check_total_size(paths: list[str | Path]) -> None:
+    """Refuse, before reading any, transcripts larger together than MAX_TRANSCRIPTS_TOTAL_BYTES (a file named
+    again counts again: it would be read again). What cannot be stat'ed is left to the reader to name."""
+    import os
+    import stat
+
+    from levynav.core.model import limits
+
+    total = 0
+    for path in paths:
+        try:
+            st = os.stat(path)
+        except (OSError, ValueError):
+            continue
+        if stat.S_ISREG(st.st_mode):
+            total += st.st_size
+    if total > limits.MAX_TRANSCRIPTS_TOTAL_BYTES:
+        raise InputFileError(
+            f"transcripts: together larger than {limits.limit_text('MAX_TRANSCRIPTS_TOTAL_BYTES')} bytes "
+            f"({len(paths)} files, {total:,} bytes)"
+        )
 
 
 def _reason(exc: ValueError) -> str:

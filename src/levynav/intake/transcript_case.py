@@ -7,6 +7,7 @@ action code read from wording, a rejection date taken as 30 days before a revers
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
@@ -198,7 +199,7 @@ def _alternatives(facts: Facts, pid: str, events: list[Event], where: str) -> No
 
 def _legal(facts: Facts, pid: str, events: list[Event], where: str) -> None:
     open_actions: list[dict[str, Any]] = []
-    cdp_notices = [e.day for e in events if e.meaning.event == "levy_cdp_notice" and e.day is not None]
+    cdp_windows = _cdp_windows({e.day for e in events if e.meaning.event == "levy_cdp_notice" and e.day is not None})
     for e in sorted(events, key=lambda x: (x.day, x.line)):
         day = e.day
         assert day is not None
@@ -206,7 +207,7 @@ def _legal(facts: Facts, pid: str, events: list[Event], where: str) -> None:
             kind = e.meaning.kind
             src = f"{where}:{e.line}"  # the file and its line, as a path names them (no words)
             if kind is None:
-                kind = _infer_cdp(day, cdp_notices)
+                kind = _infer_cdp(day, cdp_windows)
                 if kind:
                     _at(facts, where, e.line, "cdp_inferred")
             action = {
@@ -229,28 +230,35 @@ def _legal(facts: Facts, pid: str, events: list[Event], where: str) -> None:
             _at(facts, where, e.line, "end_without_start", code=e.code)
 
 
-def _infer_cdp(day: date, notices: list[date]) -> str | None:
-    for n in notices:
+def _cdp_windows(notices: set[date]) -> list[tuple[date, date]]:
+    """The CDP request period of each distinct notice date, counted once (it was counted again for every legal action
+    and every notice: a transcript of repeated lines took minutes)."""
+    out = []
+    for n in sorted(notices):
         period, _ = cdp_request_period(n)
-        if period is not None and n <= day <= period.last:
-            return "cdp"
-    return None
+        if period is not None:
+            out.append((n, period.last))
+    return out
+
+
+def _infer_cdp(day: date, windows: list[tuple[date, date]]) -> str | None:
+    return "cdp" if any(start <= day <= last for start, last in windows) else None
 
 
 def _combine(facts: Facts) -> None:
     """One agreement, offer or bankruptcy that posts on several periods becomes one record naming them all."""
     for name in ("installment_agreements", "offers", "legal_actions"):
-        merged: list[dict[str, Any]] = []
+        merged: dict[str, dict[str, Any]] = {}  # by the record's other values (a dict look-up, not a scan of all)
         for item in getattr(facts, name):
-            key = {k: v for k, v in item.items() if k not in {"tax_periods", "source"}}
-            twin = next(
-                (m for m in merged if {k: v for k, v in m.items() if k not in {"tax_periods", "source"}} == key), None
+            key = json.dumps(
+                {k: v for k, v in item.items() if k not in {"tax_periods", "source"}}, sort_keys=True, default=str
             )
+            twin = merged.get(key)
             if twin is None:
-                merged.append(dict(item))
+                merged[key] = dict(item)
             else:
                 twin["tax_periods"] = sorted({*twin["tax_periods"], *item["tax_periods"]})
-        setattr(facts, name, merged)
+        setattr(facts, name, list(merged.values()))
 
 
 def merge(case: Case, facts: Facts) -> Case:

@@ -21,6 +21,10 @@ MAX_CASE_FILE_BYTES = 2_000_000
 MAX_TRANSCRIPT_FILE_BYTES = 20_000_000
 """One account transcript, text or PDF."""
 
+MAX_TRANSCRIPTS_TOTAL_BYTES = 20_000_000
+"""The transcripts of one case, or given to one ``levynav transcript``, together: a case naming one 5 MB file fifty
+times was read fifty times (minutes of work from a 300-byte case file). One real transcript is about 10 KB."""
+
 MAX_NOTICE_FILE_BYTES = 20_000_000
 """One notice, text or PDF."""
 
