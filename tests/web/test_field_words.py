@@ -34,3 +34,11 @@ def test_a_fact_with_no_question_words_is_asked_by_its_words_in_the_language() -
     assert _prompt("household[0].relationship", "en") == (
         "Please give this fact about your case: Household member 1 — relationship to you."
     )
+
+
+def test_a_review_row_names_a_fact_the_page_catalog_lacks_by_the_fields_words() -> None:
+    from levynav.web import words
+
+    path = "levies[0].release_facilitates_collection"
+    assert words.field_label("release_facilitates_collection", "es", path) == "Una liberación ayudaría al IRS a cobrar"
+    assert words.field_label("served_date", "es", "levies[0].served_date") == "La fecha en que se entregó el embargo"

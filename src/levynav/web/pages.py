@@ -416,7 +416,9 @@ def _shown(value: Any, path: str, lang: str) -> str:
         return "; ".join(_shown(v, f"{path}[{i}]" if isinstance(v, dict) else path, lang) for i, v in enumerate(value))
     if isinstance(value, dict):
         shown = [(k, v) for k, v in value.items() if v not in (None, "", [])]
-        return ", ".join(f"{words.field_label(k, lang)}: {_shown(v, f'{path}.{k}', lang)}" for k, v in shown)
+        return ", ".join(
+            f"{words.field_label(k, lang, f'{path}.{k}')}: {_shown(v, f'{path}.{k}', lang)}" for k, v in shown
+        )
     if isinstance(value, str) and f"choice_{value}" in words.catalog("en"):
         return words.choice_label(value, lang)
     try:

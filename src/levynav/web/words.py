@@ -54,9 +54,14 @@ def choice_label(value: str, lang: str) -> str:
     return value.replace("_", " ")
 
 
-def field_label(name: str, lang: str) -> str:
+def field_label(name: str, lang: str, path: str | None = None) -> str:
+    """A form field's label; one the page catalog lacks is said by the case field's words (``path``, e.g.
+    ``levies[0].release_facilitates_collection``) in the language, never by its name."""
     key = f"field_{name}"
-    return t(key, lang) if key in catalog("en") else name.replace("_", " ")
+    if key in catalog("en"):
+        return t(key, lang)
+    known = field_names.label(field_names.INDEX.sub("[]", path), lang) if path else None
+    return known[:1].upper() + known[1:] if known else name.replace("_", " ")
 
 
 def path_words(path: str, lang: str) -> str:
