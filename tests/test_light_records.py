@@ -18,7 +18,16 @@ from typing import Annotated, Any, Literal
 import pytest
 from pydantic import BaseModel, Field, TypeAdapter, ValidationError
 
-from levynav.core.model.analysis import Effect, FactUse, Outcome, fact_use
+from levynav.core.model.analysis import (
+    Citation,
+    Effect,
+    FactUse,
+    Finding,
+    FindingShell,
+    Outcome,
+    ParamUse,
+    fact_use,
+)
 from levynav.core.model.message import (
     ARG_TYPES,
     DateArg,
@@ -243,3 +252,62 @@ def test_a_fact_read_is_light_and_written_as_the_contract_says() -> None:
     assert record.model_dump_json() == _Facts.model_validate(record.model_dump()).model_dump_json()
     assert Facts.model_validate_json(record.model_dump_json()).model_dump_json() == record.model_dump_json()
     assert _unprefixed(_Facts.model_json_schema()) == {**Facts.model_json_schema(), "title": "Facts"}
+
+
+class _Finding(BaseModel):
+    """The answer to one legal question, with everything needed to check it."""
+
+    rule: str
+    outcome: Outcome
+    effect: Effect | None = None
+    subject: str | None = None
+    message: _Message
+    citations: list[Citation]
+    facts: list[_FactUse] = Field(default_factory=list)
+    parameters: list[ParamUse] = Field(default_factory=list)
+    missing: list[str] = Field(default_factory=list)
+    value: Any = None
+    deadline_ids: list[str] = Field(default_factory=list)
+    unverified: list[str] = Field(default_factory=list)
+    message_key: str | None = None
+    condition: str | None = None
+
+
+class _Findings(BaseModel):
+    findings: list[_Finding]
+
+
+class Findings(BaseModel):
+    findings: list[Finding]
+
+
+def test_a_finding_is_light_and_written_as_the_contract_says() -> None:
+    from levynav.core.law.release_grounds import INSTALLMENT_AGREEMENT as RULE
+
+    built = RULE.finding(
+        Outcome.APPLIES,
+        "entered",
+        subject="levies[0]",
+        facts={"levies[0].served_date": date(2026, 1, 2), "levies[0].amount": Decimal("10.00")},
+        missing=["notices"],
+        value=Decimal("1.50"),
+        deadline_ids=["d1"],
+        when=date(2026, 1, 2),
+    )
+    assert type(built) is Finding and not hasattr(built, "__dict__")
+    assert FindingShell.__slots__ == Finding.__slots__ == tuple(f.name for f in dataclasses.fields(Finding))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        built.rule = "other"  # type: ignore[misc]
+    assert pickle.loads(pickle.dumps(built)) == built
+    again = TypeAdapter(Finding).validate_python(TypeAdapter(Finding).dump_python(built))
+    assert again == built and repr(again) == repr(built)
+    record = Findings(findings=[built])
+    assert record.model_dump_json() == _Findings.model_validate(record.model_dump()).model_dump_json()
+    assert Findings.model_validate_json(record.model_dump_json()).model_dump_json() == record.model_dump_json()
+    for mode in ("validation", "serialization"):
+        assert _unprefixed(_Findings.model_json_schema(mode=mode)) == {  # type: ignore[arg-type]
+            **Findings.model_json_schema(mode=mode),  # type: ignore[arg-type]
+            "title": "Findings",
+        }
+    with pytest.raises(ValidationError, match=r"findings\.0\.outcome"):
+        Findings.model_validate({"findings": [{**TypeAdapter(Finding).dump_python(built), "outcome": "perhaps"}]})

@@ -9,6 +9,7 @@ line naming the message's path, and nothing is half-written.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import io
 from collections.abc import Iterator
 from typing import Any
@@ -16,7 +17,6 @@ from typing import Any
 from pydantic import BaseModel
 
 from levynav.core.model.analysis import Analysis, Message
-from levynav.core.model.message import ARG_TYPES
 from levynav.explain import catalog
 from levynav.explain.render import PLACEHOLDER
 
@@ -53,8 +53,9 @@ def _messages(value: Any, path: str) -> Iterator[tuple[str, Message]]:
     elif isinstance(value, BaseModel):
         for name in type(value).model_fields:
             yield from _messages(getattr(value, name), f"{path}.{name}" if path else name)
-    elif isinstance(value, ARG_TYPES):  # a message's value: a light record (ADR 0014), a nested message in it
-        yield from _messages(value.value, f"{path}.value")
+    elif dataclasses.is_dataclass(value):  # a light record (ADR 0014): a finding, a fact, a message's value
+        for f in dataclasses.fields(value):
+            yield from _messages(getattr(value, f.name), f"{path}.{f.name}" if path else f.name)
     elif isinstance(value, list | tuple):
         for i, item in enumerate(value):
             yield from _messages(item, f"{path}[{i}]")

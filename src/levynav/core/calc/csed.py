@@ -93,44 +93,54 @@ def _counted_days(s: Suspension, assessed: date, own: int) -> Message:
 
 
 def _run(
-    assessed: date, base: date, suspensions: Sequence[Suspension], conv: Convention
+    assessed: date, base: date, suspensions: Sequence[Suspension], conv: Convention, words: bool = True
 ) -> tuple[date, int, list[Step], bool]:
-    """The CSED of one assessment under one counting convention, with the suspension lines."""
+    """The CSED of one assessment under one counting convention, with the suspension lines (``words``: built only
+    for the reading the timeline shows; the other readings and the what-if counts need the date alone)."""
     clipped = [(max(s.start, assessed), s.end, s) for s in suspensions if s.end >= assessed and s.end >= s.start]
     steps: list[Step] = []
     cur, total, provisional = base, 0, False
     for block in _union(clipped, conv):
         if block.start > cur:
-            for s in block.members:
-                what = clause("not_counted", event=s.name, source=s.source, ran_out=cur)
-                steps.append(Step(s.start, what, (s.ref,), None, s.end, counted=False))
+            if words:
+                for s in block.members:
+                    what = clause("not_counted", event=s.name, source=s.source, ran_out=cur)
+                    steps.append(Step(s.start, what, (s.ref,), None, s.end, counted=False))
             continue
         days = _length(block.start, block.end, conv)
         total += days
         cur += timedelta(days=days)
         for s in block.members:
-            own = _length(max(s.start, assessed), s.end, conv)
             provisional = provisional or s.open
-            more = (*s.detail, _counted_days(s, assessed, own))
-            if s.unverified:
-                more += (clause("unverified"),)
-            what = clause("event", event=s.name, source=s.source)
-            steps.append(Step(s.start, what, _cites(s), None, s.end, event=s, detail=more))
-        if len(block.members) > 1:
+            if words:
+                own = _length(max(s.start, assessed), s.end, conv)
+                more = (*s.detail, _counted_days(s, assessed, own))
+                if s.unverified:
+                    more += (clause("unverified"),)
+                what = clause("event", event=s.name, source=s.source)
+                steps.append(Step(s.start, what, _cites(s), None, s.end, event=s, detail=more))
+        if words and len(block.members) > 1:
             names = [m.source for m in block.members]
             what = clause("overlap", sources=names, start=block.start, end=block.end, days=days)
             steps.append(Step(block.start, what, ("CSED-4",), days, block.end))
-        else:
+        elif words:
             steps[-1] = dataclasses.replace(steps[-1], days=days)
         for s in block.members:
             fl = _floor(s, conv)
             if fl is not None and fl[0] > cur:
                 day, kind, length, anchor = fl
-                unit = "days" if kind == "floor_days" else "months"
-                what = clause(kind, anchor=anchor, before=cur, after=day, **{unit: length})
-                steps.append(Step(day, what, (s.ref,), None))
+                if words:
+                    unit = "days" if kind == "floor_days" else "months"
+                    what = clause(kind, anchor=anchor, before=cur, after=day, **{unit: length})
+                    steps.append(Step(day, what, (s.ref,), None))
                 cur = day
     return cur, total, steps, provisional
+
+
+def csed_date(assessed: date, suspensions: Sequence[Suspension]) -> date:
+    """The date ``assessment_csed(…).date`` would give (the primary reading), without its timeline's words: for
+    the what-if counts (an event left out, a wrongful-levy claim's longer statute), which compare dates only."""
+    return _run(assessed, base_date(assessed), suspensions, Convention.SUBTRACTION, words=False)[0]
 
 
 def assessment_name(codes: Sequence[int], original: bool) -> Message:
@@ -158,13 +168,13 @@ def assessment_csed(
     timeline.append(Step(base, base_words, ("CSED-1", "CSED-6") if assessed.month == 2 else ("CSED-1",)))
     timeline.extend(steps)
     alternatives: dict[str, date] = {}
-    inclusive = _run(assessed, base, suspensions, Convention.INCLUSIVE)[0]
+    inclusive = _run(assessed, base, suspensions, Convention.INCLUSIVE, words=False)[0]
     if inclusive != result:
         alternatives["inclusive"] = inclusive
     leap_base = base_date(assessed, LeapDay.MAR_1)
     if leap_base != base:
-        alternatives["mar1"] = _run(assessed, leap_base, suspensions, Convention.SUBTRACTION)[0]
-    both = _run(assessed, leap_base, suspensions, Convention.INCLUSIVE)[0]
+        alternatives["mar1"] = _run(assessed, leap_base, suspensions, Convention.SUBTRACTION, words=False)[0]
+    both = _run(assessed, leap_base, suspensions, Convention.INCLUSIVE, words=False)[0]
     if both != result and alternatives:
         alternatives["both"] = both
     what, more = _end_words(result, total, provisional, alternatives)
@@ -244,11 +254,7 @@ def _compare(stated: date, assessments: Sequence[AssessmentCsed], susp: Sequence
             assessed=near.assessed,
         )
     ]
-    left_out = [
-        s
-        for s in susp
-        if assessment_csed(near.period_id, near.assessed, [x for x in susp if x != s], codes=near.codes).date == stated
-    ]
+    left_out = [s for s in susp if csed_date(near.assessed, [x for x in susp if x != s]) == stated]
     same_length = [s for s in susp if abs((s.end - s.start).days) == abs(diff)]
     if left_out:
         out.append(clause("stated.without", events=[_span(s) for s in left_out]))
@@ -322,11 +328,11 @@ def _wrongful_levy(case: Case, p: TaxPeriod, rows: Sequence[AssessmentCsed], sus
             (clause("detail.returned_plus", day=returned, days=tail),),
         )
         for a in rows:
-            scoped = assessment_csed(p.id, a.assessed, [*susp, extra], original=a.original, codes=a.codes)
-            if scoped.date != a.date:
+            scoped = csed_date(a.assessed, [*susp, extra])
+            if scoped != a.date:
                 if levy.amount_taken is not None:
-                    said = clause("note.wrongful_levy", amount=levy.amount_taken, assessment=_name(a), day=scoped.date)
+                    said = clause("note.wrongful_levy", amount=levy.amount_taken, assessment=_name(a), day=scoped)
                 else:
-                    said = clause("note.wrongful_levy_amount_unknown", assessment=_name(a), day=scoped.date)
+                    said = clause("note.wrongful_levy_amount_unknown", assessment=_name(a), day=scoped)
                 notes.append(said)
     return notes
