@@ -311,3 +311,21 @@ def test_a_finding_is_light_and_written_as_the_contract_says() -> None:
         }
     with pytest.raises(ValidationError, match=r"findings\.0\.outcome"):
         Findings.model_validate({"findings": [{**TypeAdapter(Finding).dump_python(built), "outcome": "perhaps"}]})
+
+
+def test_every_shell_has_the_slots_of_its_record_class() -> None:
+    """A builder fills a shell and then sets ``__class__`` to the record class: CPython allows that only when the
+    two lay out the same slots, and a slot out of order would put a value under another field's name."""
+    from levynav.core.model import message as m
+
+    shells = {name: value for name, value in vars(m).items() if isinstance(value, type) and name.startswith("_")}
+    made = {
+        cls: shell for shell in shells.values() for cls in m.LIGHT_RECORDS if shell.__name__ == f"{cls.__name__}Shell"
+    }
+    assert made, "no shells found"
+    for cls, shell in made.items():
+        assert shell.__slots__ == cls.__slots__ == tuple(f.name for f in dataclasses.fields(cls)), cls
+    assert {cls.__name__ for cls in made} >= {"Message", "DateArg", "MoneyArg", "FieldArg", "ListArg", "LabelArg"}
+    built = m.field_args(["levies[0].served_date"])
+    assert type(built) is m.ListArg and type(built.value[0]) is m.FieldArg
+    assert built.value[0].value == "levies[0].served_date" and built.value[0].type == "field"

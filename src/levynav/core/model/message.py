@@ -167,6 +167,7 @@ _TEXT = shell(TextArg)
 _LABEL = shell(LabelArg)
 _MESSAGE_ARG = shell(MessageArg)
 _LIST = shell(ListArg)
+_FIELD = shell(FieldArg)
 
 
 def _as_is(value: Any) -> Any:
@@ -241,12 +242,20 @@ def label_arg(enum: str, value: str) -> LabelArg:
 
 def field_arg(path: str) -> FieldArg:
     """A case field named in a sentence, by its path (``FieldArg``); the renderer says it in words."""
-    return _made2(FieldArg, "type", "field", "value", path)  # type: ignore[no-any-return]
+    built = _new(_FIELD)
+    built.type = "field"
+    built.value = path
+    built.__class__ = FieldArg
+    return built  # type: ignore[no-any-return]
 
 
 def field_args(paths: Any) -> ListArg:
     """Several case fields named in a sentence, listed in the language ("a, b and c")."""
-    return _made2(ListArg, "type", "list", "value", [field_arg(p) for p in paths])  # type: ignore[no-any-return]
+    built = _new(_LIST)
+    built.type = "list"
+    built.value = [field_arg(p) for p in paths]
+    built.__class__ = ListArg
+    return built  # type: ignore[no-any-return]
 
 
 def _builder(kind: type) -> Any:
