@@ -35,7 +35,10 @@ def _case(taxpayer_kind: str = "individual", **levy: Any) -> Case:
         ({"exempt_category": "a13b_business_property", "supervisor_approval": False}, True),
         ({"exempt_category": "a13b_business_property", "supervisor_approval": False, "jeopardy": True}, False),
         ({"exempt_category": "a11_ssi", "kind": "federal_payment"}, True),
-        ({"exempt_category": "a4_unemployment", "kind": "federal_payment"}, False),
+        # § 6334(f): only a levy under § 6331(h) (the automated program) takes away the exemption
+        ({"exempt_category": "a4_unemployment", "kind": "federal_payment", "method": "fplp"}, False),
+        ({"exempt_category": "a4_unemployment", "kind": "federal_payment", "method": "manual"}, True),
+        ({"exempt_category": "a4_unemployment", "kind": "federal_payment"}, None),
         ({"exempt_category": "a4_unemployment", "kind": "bank"}, True),
         ({"exempt_category": "a3_tools_of_trade"}, None),
         ({}, None),

@@ -20,10 +20,10 @@ from typing import Any
 from levynav.core import params
 from levynav.core.law.exemptions_payments import BANK_HOLD, FPLP, LOW_INCOME_FILTER, bank_hold_ends
 from levynav.core.law.exemptions_payments import RULES as PAYMENT_RULES
-from levynav.core.law.levy_facts import is_individual, levy_subject
+from levynav.core.law.levy_facts import benefit_levy_method, is_individual, levy_subject
 from levynav.core.law.rule import Context, DeadlineFunc, Rule, RuleFunc
 from levynav.core.model.analysis import Effect, Finding, Message, Outcome, ParamUse, message
-from levynav.core.model.case import Case, ExemptCategory, Levy, LevyKind
+from levynav.core.model.case import Case, ExemptCategory, Levy, LevyKind, LevyMethod
 
 C = ExemptCategory
 RESIDENCES = {C.RESIDENCE_SMALL_DEFICIENCY, C.PRINCIPAL_RESIDENCE}
@@ -37,6 +37,22 @@ WAGES_PAID_CITES = ("R6334-2B",)
 FPLP_REACHABLE = {C.UNEMPLOYMENT, C.WORKERS_COMPENSATION, C.MINIMUM_WAGE_EXEMPTION, C.PUBLIC_ASSISTANCE}
 FPLP_KINDS = {LevyKind.FEDERAL_PAYMENT, LevyKind.SOCIAL_SECURITY}
 PARTLY = {C.HOUSEHOLD_GOODS, C.TOOLS_OF_TRADE, C.CHILD_SUPPORT_JUDGMENT, C.MINIMUM_WAGE_EXEMPTION}
+
+
+def _fplp_reaches(case: Case, levy: Levy) -> bool | None:
+    """Whether the levy is one the § 6331(h) program made, so (h)(2)(B) payments lose their § 6334(a) exemption.
+
+    § 6334(f): such a payment "shall not be exempt from levy if the Secretary approves the levy thereon under
+    section 6331(h)" — the automated Federal Payment Levy Program. A manual notice of levy served on the paying
+    agency is an ordinary § 6331(a) levy "except such property as is exempt under section 6334", so the exemption
+    holds (reference R6331-H1; the § 6334(f) wording is still UNVERIFIED against a primary copy — IRS Notice 98-62
+    confirms the (h)(2) list). None: the method is not known (stated, or shown by a CP90/CP297/CP91/CP298).
+    """
+    if levy.kind not in FPLP_KINDS:
+        return False
+    method, _ = benefit_levy_method(case, levy)
+    return None if method is None else method is LevyMethod.FPLP
+
 
 ENUMERATED = Rule(
     id="R6334-A",
@@ -102,7 +118,11 @@ def levy_on_protected_property(case: Case, levy: Levy, ctx: Context) -> bool | N
             return False
         return None if levy.supervisor_approval is None else True
     if cat in FPLP_REACHABLE and levy.kind in FPLP_KINDS:
-        return False
+        reach = _fplp_reaches(case, levy)
+        if reach is None:
+            return None
+        if reach:
+            return False
     if cat is C.MINIMUM_WAGE_EXEMPTION and levy.kind is LevyKind.BANK:
         return False  # wages already paid into the account: not exempt (Reg. § 301.6334-2(b))
     if cat in PARTLY:
@@ -125,7 +145,7 @@ def _enumerated(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
     cat = levy.exempt_category
     if cat is None:
         return rule.finding(Outcome.UNKNOWN, "unknown", subject=s, missing=[f"{s}.exempt_category"])
-    facts = {f"{s}.exempt_category": cat, f"{s}.kind": levy.kind}
+    facts: dict[str, Any] = {f"{s}.exempt_category": cat, f"{s}.kind": levy.kind}
     what = message(f"{rule.id}.cat_{cat.value}")
     if not is_individual(case) and cat in INDIVIDUAL_ONLY:
         return rule.finding(Outcome.DOES_NOT_APPLY, "individual_only", subject=s, facts=facts, what=what)
@@ -141,8 +161,23 @@ def _enumerated(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
             also_cites=WAGES_PAID_CITES,
             what=what,
         )
-    if cat in FPLP_REACHABLE and levy.kind in FPLP_KINDS:
+    reach = _fplp_reaches(case, levy) if cat in FPLP_REACHABLE else False
+    if reach is None:
         pct = params.use("fplp.levy_percent", on=levy.served_date or ctx.as_of)
+        facts[f"{s}.method"] = None
+        return rule.finding(
+            Outcome.UNKNOWN,
+            "fplp_method_unknown",
+            subject=s,
+            facts=facts,
+            missing=[f"{s}.method"],
+            params=[pct],
+            what=what,
+            pct=pct.value,
+        )
+    if reach:
+        pct = params.use("fplp.levy_percent", on=levy.served_date or ctx.as_of)
+        facts[f"{s}.method"] = LevyMethod.FPLP
         return rule.finding(
             Outcome.DOES_NOT_APPLY,
             "fplp_reachable",
