@@ -132,3 +132,23 @@ def test_cli_rejects_bad_input_with_the_field_message(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "taxpayer.kind" in result.output
     assert not (tmp_path / "out").exists()
+
+
+def test_a_cdp_route_reopened_by_combat_zone_service_puts_form_12153_in_the_packet() -> None:
+    """PP-7508 ``reopens``: the LT11 of 2024-06-03 gave a CDP date (2024-07-03) that passed during combat-zone service
+    (2024-06-20 to 2025-09-30, plus 180 days); the postponed date (April 2026) has not, while the one-year
+    equivalent-hearing date (2025-06-03, not postponed) has. The act-now step sends Form 12153, so the packet holds
+    it (before, no step or open route called for the form and the packet left it out)."""
+    case = case_from_data(
+        {
+            "taxpayer": {"kind": "individual"},
+            "notices": [{"type": "LT11", "notice_date": "2024-06-03"}],
+            "proceedings": {"postponements": [{"kind": "combat_zone", "start": "2024-06-20", "end": "2025-09-30"}]},
+        },
+        "test",
+    )
+    analysis = analyze(case, date(2026, 1, 15))
+    step = analysis.plan[0]
+    assert "PP-7508" in step.rules and step.forms[:1] == ["12153"], step
+    packet = build_packet(case, analysis)
+    assert "12153" in {i.form_id for i in packet.items}

@@ -144,6 +144,8 @@ def steps(case: Case, findings: list[Finding], deadlines: list[Deadline], ctx: C
         dated = [d for g in group for i in g.deadline_ids for d in _subject_deadlines(open_by_id, i, g.subject)]
         by = min((d.date for d in dated), default=None)
         forms = t.get("forms")
+        if isinstance(t.get("forms_by_deadline"), dict):  # a reopened route sends the paper of its deadline
+            forms = _reopened_forms(t["forms_by_deadline"], group, deadlines, ctx.as_of)
         step = construct(
             Step,
             order=0,
@@ -166,6 +168,21 @@ def steps(case: Case, findings: list[Finding], deadlines: list[Deadline], ctx: C
     drafts.sort(key=lambda d: (tiers.index(d.tier), RANK[d.step.when], -d.weight, d.step.by_date or date.max))
     merged = _merge_same_route(drafts)
     return [s.model_copy(update={"order": i + 1, "when": w}) for i, (s, w) in enumerate(_monotone_when(merged))]
+
+
+def _reopened_forms(
+    by_deadline: dict[str, Any], group: list[Finding], deadlines: list[Deadline], as_of: date
+) -> list[str]:
+    """The form ids of the routes a postponement reopened (PP-7508A, PP-7508 ``reopens``): for each of the findings'
+    deadlines whose ordinary date has passed and whose postponed date (``alternative_date``) has not, the ids its
+    plan text maps the deadline to (``forms_by_deadline``: the paper the ordinary step for that route sends)."""
+    ids = {i for g in group for i in g.deadline_ids}
+    out: list[str] = []
+    for d in deadlines:
+        reopened = d.passed and d.alternative_date is not None and d.alternative_date >= as_of
+        if d.id in ids and reopened:
+            out += [str(f) for f in by_deadline.get(d.id) or [] if str(f) not in out]
+    return out
 
 
 SUBJECT = re.compile(r"^(?:proceedings\.)?(\w+)\[(\d+)\]$")

@@ -18,15 +18,16 @@ from the printed date (the earlier, safer date) when both are known.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from levynav.core import params
 from levynav.core.calc import dates
+from levynav.core.calc import postponed_deadlines as postponing
 from levynav.core.calc.per_analysis import once_per_analysis
 from levynav.core.law import registry
 from levynav.core.model.analysis import Deadline, Message, ParamUse, message
-from levynav.core.model.case import Case, HearingKind, HearingRequest, Notice, NoticeType
+from levynav.core.model.case import Case, HearingKind, HearingRequest, Notice, NoticeType, PostponementKind
 from levynav.core.model.construct import construct
 
 PRE_LEVY = frozenset({NoticeType.LT11, NoticeType.LETTER_1058, NoticeType.CP90, NoticeType.CP297})
@@ -275,6 +276,50 @@ def eh_computation(w: Window) -> list[Message]:
 
 
 @dataclass(frozen=True)
+class TimelyBy:
+    """The last day that decides whether a request made on a given day is a timely CDP request."""
+
+    last: date | None  # None: a postponement whose start or end is unknown may reach the CDP date
+    postponed: bool = False  # ``last`` is the date postponed by §§ 7508, 7508A (the request was timely only by it)
+    missing: tuple[str, ...] = ()  # the postponement fields that would decide it
+
+
+def timely_by(case: Case, w: Window, made: date) -> TimelyBy:
+    """The last day for a timely CDP request on window ``w`` (its ``cdp_last`` known), for a request made on
+    ``made``: the ordinary last day when the request was made by it; else the last day postponed by disaster relief
+    (§ 7508A; Treas. Reg. § 301.7508A-1(b)(2)) or combat-zone service (§ 7508(a)(1)(K), Rev. Proc. 2018-58) when
+    the request was made by that one — the postponed day makes it a timely CDP request. When a postponement whose
+    start or end is unknown could reach the CDP date, a later request is neither timely nor late: unknown.
+
+    The CDP request period is not an act of § 7508(a)(1)(A)-(F), so the mandatory period of a major disaster
+    (§ 7508A(e)) does not reach it (as in ``law/postponed_acts.py``)."""
+    ordinary = w.cdp_last
+    assert ordinary is not None
+    if made <= ordinary:
+        return TimelyBy(ordinary)
+    items = case.proceedings.postponements
+    counted = [(i, p) for i, p in enumerate(items) if p.kind is not PostponementKind.MAJOR_DISASTER]
+    periods = [s for i, p in counted if (s := postponing.disregarded(i, p)) is not None]
+    first = w.cdp.start + timedelta(days=1) if w.cdp is not None else None
+    raw = min(d for d in (w.cdp.raw if w.cdp else None, w.printed_last) if d is not None)
+    moved = postponing.postpone(first, raw, periods) if periods else None
+    later = moved.last if moved is not None and moved.last > ordinary else None
+    if later is not None and made <= later:
+        return TimelyBy(later, postponed=True)
+    reached = moved.raw if moved is not None else raw
+    missing = tuple(
+        f"proceedings.postponements[{i}].{name}"
+        for i, p in counted
+        if (p.start is None or p.end is None) and (p.start is None or p.start <= reached)
+        for name in ("start", "end")
+        if getattr(p, name) is None
+    )
+    if missing:
+        return TimelyBy(None, missing=missing)
+    return TimelyBy(later or ordinary, postponed=later is not None)
+
+
+@dataclass(frozen=True)
 class RequestKind:
     """Which hearing a request asks for: ``cdp`` True (CDP), False (equivalent hearing), None (cannot tell)."""
 
@@ -284,6 +329,7 @@ class RequestKind:
     window: Window | None  # the notice whose CDP period decided it
     missing: tuple[str, ...] = ()
     box_overridden: bool = False  # equivalent-hearing box ticked on a timely request (Ruhaak)
+    postponed: date | None = None  # timely only by the last day postponed by §§ 7508, 7508A
 
     @property
     def subject(self) -> str:
@@ -291,6 +337,9 @@ class RequestKind:
 
     @property
     def last(self) -> date | None:
+        """The last day for a timely CDP request: the postponed one when the request was timely only by it."""
+        if self.postponed is not None:
+            return self.postponed
         return self.window.cdp_last if self.window is not None else None
 
 
@@ -318,14 +367,20 @@ def request_kind(case: Case, j: int) -> RequestKind:
     if not found:
         return RequestKind(j, req, None, None, ("notices",))
     dated = [w for w in found if w.cdp_last is not None]
-    timely = [w for w in dated if req.request_date <= w.cdp_last]  # type: ignore[operator]
+    by = [(w, timely_by(case, w, req.request_date)) for w in dated]
+    timely = [(w, t) for w, t in by if t.last is not None and req.request_date <= t.last]
     if timely:
-        w = timely[0]
-        return RequestKind(j, req, True, w, box_overridden=req.equivalent_hearing_box_checked is True)
+        w, t = timely[0]
+        boxed = req.equivalent_hearing_box_checked is True
+        return RequestKind(j, req, True, w, box_overridden=boxed, postponed=t.last if t.postponed else None)
     undated = [w for w in found if w.cdp_last is None]
     if undated:
         missing = tuple(m for w in undated for m in w.missing) or (f"{undated[0].subject}.notice_date",)
         return RequestKind(j, req, None, undated[0], missing)
+    open_question = [(w, t) for w, t in by if t.last is None]
+    if open_question:
+        w, t = open_question[0]
+        return RequestKind(j, req, None, w, t.missing)
     return RequestKind(j, req, False, dated[0])
 
 

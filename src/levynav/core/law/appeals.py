@@ -159,6 +159,28 @@ def _cdp(case: Case, ctx: Context, w: Window) -> Finding:
     }
     req = _request_seen(case, w, facts)
     if req is not None:
+        by = hearing_windows.timely_by(case, w, req.request_date)
+        if by.last is None:  # a postponement whose end is unknown may make it timely (§§ 7508, 7508A)
+            return rule.finding(
+                Outcome.UNKNOWN,
+                "postponement_unknown",
+                effect=Effect.ROUTE_OPEN,
+                missing=list(by.missing),
+                request_date=req.request_date,
+                **common,
+            )
+        if by.postponed:  # timely only by the postponed last day: a CDP request (Reg. § 301.7508A-1(b)(2))
+            return made_in_time(
+                rule,
+                req.request_date,
+                by.last,
+                "requested_timely_postponed",
+                "requested_late",
+                value=by.last,
+                request_date=req.request_date,
+                postponed=by.last,
+                **common,
+            )
         return made_in_time(
             rule,
             req.request_date,
@@ -215,8 +237,20 @@ def _eh(case: Case, ctx: Context, w: Window) -> Finding:
     facts = dict(w.facts)
     req = _request_seen(case, w, facts)
     if req is not None:
-        if req.request_date <= last:
+        by = hearing_windows.timely_by(case, w, req.request_date)
+        if by.last is not None and req.request_date <= by.last:  # the postponed CDP date counts (§§ 7508, 7508A)
             return rule.finding(Outcome.NOT_APPLICABLE, "cdp_requested", subject=subject, facts=facts)
+        if by.last is None:
+            return rule.finding(
+                Outcome.UNKNOWN,
+                "postponement_unknown",
+                effect=Effect.ROUTE_OPEN,
+                subject=subject,
+                facts=facts,
+                missing=list(by.missing),
+                request_date=req.request_date,
+                last_day=last,
+            )
         if eh_last is None:
             return date_unknown(facts)
         return made_in_time(

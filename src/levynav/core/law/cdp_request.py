@@ -54,10 +54,13 @@ def request_kind_findings(case: Case, ctx: Context) -> list[Finding]:
             common["params"] = rk.window.params
             common["notice"] = rk.window.notice.type.value
         if rk.cdp is None:
-            out.append(REQUEST_KIND.finding(Outcome.UNKNOWN, "unknown", missing=rk.missing, **common))
+            # a postponement with unknown dates (§§ 7508, 7508A) may make it timely; else the notice is missing
+            postponed = any(m.startswith("proceedings.postponements") for m in rk.missing)
+            key = "unknown_postponement" if postponed else "unknown"
+            out.append(REQUEST_KIND.finding(Outcome.UNKNOWN, key, missing=rk.missing, **common))
         elif rk.cdp:
             assert rk.window is not None
-            key = "cdp_box_overridden" if rk.box_overridden else "cdp"
+            key = "cdp_box_overridden" if rk.box_overridden else "cdp_postponed" if rk.postponed else "cdp"
             out.append(
                 REQUEST_KIND.finding(
                     Outcome.APPLIES, key, value=rk.last, last=rk.last, counted=window_counted(rk.window), **common
