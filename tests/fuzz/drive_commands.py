@@ -28,6 +28,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 CRASHES = Path(__file__).resolve().parent / "crashes"
@@ -403,12 +404,11 @@ def _saved_record() -> bytes:
     return _RECORD[0]
 
 
-def _mutate_json(rng: random.Random, data: bytes) -> bytes:
-    """Replace one string or number value of a JSON document with a token."""
-    doc = json.loads(data)
-    spots: list[tuple[object, object]] = []
+def value_spots(doc: Any) -> list[tuple[Any, Any]]:
+    """Every place in a JSON document a value sits: (the mapping or list holding it, its key or index)."""
+    spots: list[tuple[Any, Any]] = []
 
-    def walk(node: object) -> None:
+    def walk(node: Any) -> None:
         if isinstance(node, dict):
             for key, value in node.items():
                 spots.append((node, key))
@@ -419,6 +419,13 @@ def _mutate_json(rng: random.Random, data: bytes) -> bytes:
                 walk(value)
 
     walk(doc)
+    return spots
+
+
+def _mutate_json(rng: random.Random, data: bytes) -> bytes:
+    """Replace one string or number value of a JSON document with a token."""
+    doc = json.loads(data)
+    spots = value_spots(doc)
     for _ in range(rng.randint(1, 4)):
         parent, key = rng.choice(spots)
         token: object = rng.choice([*TOKENS, 10**40, -1, 1.5, None, [], {}, True])

@@ -4,7 +4,7 @@
     PYTHONPATH=src python tests/fuzz/drive_web.py --replay                 # send every saved crash again
 
 A crash is an HTTP 500 (or an exception out of the app), an answer slower than --hang seconds, a 422 from the REST
-API whose problems do not each name a field (``field: problem``), or a state-changing page form accepted without its
+API whose problems do not each name a field (``{field, message}``), or a state-changing page form accepted without its
 CSRF token. Requests: JSON cases mutated value by value (odd keys, huge and odd numbers, deep nesting, duplicate
 keys, long text), bodies that are not JSON or not UTF-8 or sent with the wrong content type, case ids that are not
 ids, uploads of any bytes under any name and type, interview answers of any text, forms without their token, and
@@ -32,13 +32,27 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))  # tests.fuzz.drive_commands (the shared tokens and mutators)
 
-from tests.fuzz.drive_commands import TOKENS, mutate_bytes  # noqa: E402
+from tests.fuzz.drive_commands import TOKENS, mutate_bytes, value_spots  # noqa: E402
 
 CRASHES = Path(__file__).resolve().parent / "crashes"
 EXAMPLES = ROOT / "examples"
 AS_OF = date(2026, 11, 23)
 TOKEN = re.compile(r'name="csrf_token" value="([0-9a-f]+)"')
 FIELD_LINE = re.compile(r"^\S.*?: \S")  # "field.path: problem" (a quoted key may hold any ASCII)
+
+
+def _names_a_field(problem: Any) -> bool:
+    """The API's one refusal shape (docs/api.md): ``{"field": ..., "message": ...}``, the field a path
+    (``field: problem`` read whole must match FIELD_LINE) and the message not empty."""
+    if not isinstance(problem, dict) or set(problem) != {"field", "message"}:
+        return False
+    field_name, text = problem["field"], problem["message"]
+    return (
+        isinstance(field_name, str)
+        and isinstance(text, str)
+        and bool(text)
+        and bool(FIELD_LINE.match(f"{field_name}: {text}"))
+    )
 
 
 @dataclass
@@ -94,19 +108,7 @@ def example(rng: random.Random) -> dict[str, Any]:
 
 
 def mutate_doc(rng: random.Random, doc: Any) -> Any:
-    spots: list[tuple[Any, Any]] = []
-
-    def walk(node: Any) -> None:
-        if isinstance(node, dict):
-            for key, value in node.items():
-                spots.append((node, key))
-                walk(value)
-        elif isinstance(node, list):
-            for i, value in enumerate(node):
-                spots.append((node, i))
-                walk(value)
-
-    walk(doc)
+    spots = value_spots(doc)
     if not spots:
         return doc
     for _ in range(rng.randint(1, 4)):
@@ -324,12 +326,13 @@ def check(target: Target, req: Req, hang: float) -> str | None:
             problems = json.loads(text)["problems"]
         except (ValueError, KeyError, TypeError):
             return "422 without a problems list"
-        unnamed = [p for p in problems if not isinstance(p, str) or not FIELD_LINE.match(p)]
+        unnamed = [p for p in problems if not _names_a_field(p)]
         if unnamed:
             return f"422 problem naming no field: {str(unnamed[0])[:120]!r}"
-        if any(len(p) > 2000 for p in problems):
+        lines = [f"{p['field']}: {p['message']}" for p in problems]
+        if any(len(line) > 2000 for line in lines):
             return "422 problem longer than 2,000 characters (a value echoed?)"
-        if any(not p.isascii() for p in problems) and any(ch in "".join(problems) for ch in "\u202e\x00\x1b"):
+        if any(not line.isascii() for line in lines) and any(ch in "".join(lines) for ch in "\u202e\x00\x1b"):
             return "422 problem holding a control or direction character"
     if req.expect_csrf_refusal and code < 400 and req.method == "POST":
         return f"form accepted without its CSRF token (HTTP {code})"
