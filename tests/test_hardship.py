@@ -139,7 +139,21 @@ def test_derive_reports_an_unknown_county_instead_of_failing() -> None:
     hardship, section = derive._finances(c, AS_OF)
     assert hardship is not None and hardship.outcome is Outcome.UNKNOWN
     assert hardship.missing == ("taxpayer.county_fips",)
-    assert section is not None and "99999" in section["error"]
+    # the reason is a message reference with the county as given, no English sentence (issue 10)
+    assert section is not None
+    error = section["error"]
+    assert error.key == "finances.error.county_unknown"
+    assert error.args["county"].value == "99999"
+    assert error.args["field"].value == "taxpayer.county_fips"
+    assert hardship.explanation.args["reason"].value == error
+
+
+def test_a_connecticut_county_not_found_says_planning_region() -> None:
+    c = case_from_data({"taxpayer": {"kind": "individual", "state": "CT", "county": "Hartford"}, "finances": {}})
+    hardship, section = derive._finances(c, AS_OF)
+    assert hardship is not None and hardship.outcome is Outcome.UNKNOWN
+    assert section is not None and section["error"].key == "finances.error.county_unknown_region"
+    assert section["error"].args["county"].value == "Hartford"
 
 
 def test_after_the_newest_edition_the_section_says_so() -> None:

@@ -79,13 +79,18 @@ def _finances(case: Case, as_of: date) -> tuple[Decided | None, dict[str, Any] |
     try:
         picture = calc_hardship.financial_picture(case, as_of)
     except FinancesInputError as err:
+        why = err.why or message("finances.error.cannot_use", field=field_arg(err.path))
         decided = Decided(
-            Outcome.UNKNOWN, message("finances.hardship.cannot_measure", field=field_arg(err.path)), missing=(err.path,)
+            Outcome.UNKNOWN,
+            message("finances.hardship.cannot_measure", field=field_arg(err.path), reason=why),
+            missing=(err.path,),
         )
-        return decided, {"as_of": as_of.isoformat(), "error": str(err)}
-    except StandardsError as err:
+        return decided, {"as_of": as_of.isoformat(), "error": why}
+    except StandardsError:
+        # the installation's problem, not the person's: the record says so by key (the CLI's ``data`` commands and
+        # the log name the file); no English text in the record
         decided = Decided(Outcome.UNKNOWN, message("finances.hardship.standards_unreadable"))
-        return decided, {"as_of": as_of.isoformat(), "error": str(err)}
+        return decided, {"as_of": as_of.isoformat(), "error": message("finances.error.standards_unreadable")}
     if picture is None:
         return None, None
     decided = calc_hardship.economic_hardship(case, picture, as_of)

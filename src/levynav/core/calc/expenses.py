@@ -48,7 +48,7 @@ from levynav.core.calc.standards import (
 from levynav.core.model.ability_to_pay import Allowance
 from levynav.core.model.case import Case
 from levynav.core.model.finances import Finances, Vehicle
-from levynav.core.model.message import Message, message
+from levynav.core.model.message import Message, field_arg, message
 
 OLDER_AGE = 65  # the health-care standard's age bands: under 65; 65 and older (CFS-2)
 VEHICLES_COUNTED = 2  # ownership "for up to two automobiles" (IRS Local Standards: Transportation)
@@ -62,8 +62,11 @@ ACTUAL = Allowance.ACTUAL
 class FinancesInputError(ValueError):
     """The finances cannot be used as given (e.g. a county that is in no standards table)."""
 
-    def __init__(self, path: str, message: str) -> None:
+    def __init__(self, path: str, message: str, why: Message | None = None) -> None:
         self.path = path
+        # the reason as a message reference (the record holds no sentence); the English text is for the CLI's and
+        # the API's error line
+        self.why = why
         super().__init__(f"{path}: {message}")
 
 
@@ -401,13 +404,21 @@ def resolve_county(case: Case, edition: Edition | None) -> County | None:
     if found is None and not county_known_anywhere(t.state, t.county, t.county_fips):
         where = "taxpayer.county_fips" if t.county_fips else "taxpayer.county"
         what = f"FIPS {t.county_fips}" if t.county_fips else f"{t.county!r} in state {t.state or '(no state given)'}"
+        region = t.state == "CT" or (t.county_fips or "").startswith("09")
         hint = (
             " Connecticut is listed by planning region: give taxpayer.county as the region's name"
             " (e.g. 'Capitol Planning Region')."
-            if (t.state == "CT" or (t.county_fips or "").startswith("09"))
+            if region
             else " Check the five-digit county FIPS code, or give taxpayer.state and taxpayer.county."
         )
-        raise FinancesInputError(where, f"county {what} is not in any housing and utilities standards table.{hint}")
+        why = message(
+            "finances.error.county_unknown_region" if region else "finances.error.county_unknown",
+            field=field_arg(where),
+            county=t.county_fips or t.county or "",
+        )
+        raise FinancesInputError(
+            where, f"county {what} is not in any housing and utilities standards table.{hint}", why=why
+        )
     if found is not None:  # the edition in force has the county (only a county it lacks is looked for in the others)
         return found
     return County(t.state or "", t.county or "", t.county_fips)

@@ -262,10 +262,11 @@ class Options(BaseModel):
 
 class AbilityToPay(BaseModel):
     """``Analysis.finances``. For a business without household finances only ``options`` is set; when the
-    finances cannot be measured, ``error`` says why and the figures are absent."""
+    finances cannot be measured, ``error`` says why (a message reference, ``finances.error.*``) and the figures are
+    absent."""
 
     as_of: date | None = None
-    error: str | None = None
+    error: Message | None = None
     edition: Edition | None = None
     household: Household | None = None
     county: County | None = None
