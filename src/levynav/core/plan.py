@@ -258,8 +258,14 @@ def step_text(
     the message key of one of the findings (its values fill the text); else the plain step. Returns the
     merged behaviour fields, the finding that leads, and the text's catalog key."""
     base = f"plan.{rule}" + (".business" if case is not None and _business_text(text, case) else "")
-    for key, variant in (text.get("variants") or {}).items():
-        lead = next((f for f in group if f.message_key == key), None)
+    variants = text.get("variants")
+    if not variants:
+        return text, group[0], base
+    first: dict[str | None, Finding] = {}  # the first finding of each situation
+    for f in group:
+        first.setdefault(f.message_key, f)
+    for key, variant in variants.items():
+        lead = first.get(key)
         if lead is None:
             continue
         merged = {k: v for k, v in text.items() if k != "variants"} | dict(variant)
@@ -313,7 +319,7 @@ def _finance_steps(case: Case, ctx: Context, contact: list[Message]) -> list[dic
     options = ctx.finances.options if ctx.finances is not None else None
     if options is None or not options.available or case.installment_agreements:
         return []
-    by_name = {o.option.value: o for o in options.options}
+    by_name: dict[str, OptionResult] = {o.option: o for o in options.options}  # an ``Option`` is its name (StrEnum)
     disposable = ctx.finances.disposable_income if ctx.finances is not None else None
     texts = lawdata.table("finance_steps.yaml")
     trust_fund = by_name.get("in_business_trust_fund_express")
