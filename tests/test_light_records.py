@@ -10,6 +10,7 @@ what validation makes of the same values). Frozen is what makes sharing a value 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import pickle
 from datetime import date
 from decimal import Decimal
@@ -20,12 +21,20 @@ from pydantic import BaseModel, Field, TypeAdapter, ValidationError
 
 from levynav.core.model.analysis import (
     Citation,
+    Deadline,
     Effect,
     FactUse,
     Finding,
     FindingShell,
+    Note,
     Outcome,
     ParamUse,
+    Question,
+    Resource,
+    StatuteDate,
+    Step,
+    SummaryItem,
+    TimelineEvent,
     fact_use,
 )
 from levynav.core.model.message import (
@@ -329,3 +338,142 @@ def test_every_shell_has_the_slots_of_its_record_class() -> None:
     built = m.field_args(["levies[0].served_date"])
     assert type(built) is m.ListArg and type(built.value[0]) is m.FieldArg
     assert built.value[0].value == "levies[0].served_date" and built.value[0].type == "field"
+
+
+# -- the plan, the deadlines and the other parts of the record (ADR 0014, decision 8) ------------------------------
+
+
+class _Deadline(BaseModel):
+    """A date that matters. Its words are message references: ``title`` and ``protects`` (keys
+    ``deadline.ID.title`` / ``deadline.ID.protects…``) and ``computation``, the clauses of how it was counted
+    (keys ``count.*``, typed values: the dates, the day count from the parameter, the § 7503 roll-forward)."""
+
+    id: str
+    title: _Message
+    date: dt.date
+    days_left: int
+    protects: _Message
+    citations: list[Citation]
+    computation: list[_Message]
+    subject: str | None = None
+    passed: bool = False
+    alternative_date: dt.date | None = None
+    alternative_reason: _Message | None = None
+
+
+class _Step(BaseModel):
+    """One step of the action plan. ``text`` points to the step's words (``plan.RULE`` with a variant, or
+    ``finance.OPTION``); ``why`` to the findings' explanations that call for it; ``about`` to what it concerns."""
+
+    order: int
+    when: str
+    text: _Message
+    why: list[_Message] = Field(default_factory=list)
+    about: list[_Message] = Field(default_factory=list)
+    extra: list[_Message] = Field(default_factory=list)
+    merged: list[_Message] = Field(default_factory=list)
+    by_date: dt.date | None = None
+    contact: _Message | None = None
+    forms: list[str] = Field(default_factory=list)
+    form_filed: bool = False
+    rules: list[str] = Field(default_factory=list)
+
+
+class _Question(BaseModel):
+    """A missing fact that would decide one or more unknown findings (its prompt is keyed by ``path``)."""
+
+    path: str
+    decides: list[str]
+    weight: int
+
+
+class _TimelineEvent(BaseModel):
+    date: dt.date
+    kind: str
+    event: _Message
+    note: _Message | None = None
+
+
+class _Resource(BaseModel):
+    id: str
+
+
+class _SummaryItem(BaseModel):
+    """One headline: an effect with the rules that have it, or the next deadline, or "nothing found"."""
+
+    kind: str
+    effect: Effect | None = None
+    rules: list[str] = Field(default_factory=list)
+    deadline: str | None = None
+    subject: str | None = None
+    date: dt.date | None = None
+    days_left: int | None = None
+
+
+class _Note(BaseModel):
+    """A note about the data behind the analysis; ``message`` says it."""
+
+    kind: str
+    message: _Message
+
+
+class _StatuteDate(BaseModel):
+    """The collection statute expiration date (CSED) of one tax period, as the rules used it."""
+
+    period: str
+    date: dt.date | None
+    basis: str
+    explanation: list[_Message]
+    alternative: dt.date | None = None
+
+
+class _Parts(BaseModel):
+    summary: list[_SummaryItem]
+    deadlines: list[_Deadline]
+    plan: list[_Step]
+    questions: list[_Question]
+    history: list[_TimelineEvent]
+    resources: list[_Resource]
+    notes: list[_Note]
+    collection_statute: list[_StatuteDate]
+
+
+class Parts(BaseModel):
+    summary: list[SummaryItem]
+    deadlines: list[Deadline]
+    plan: list[Step]
+    questions: list[Question]
+    history: list[TimelineEvent]
+    resources: list[Resource]
+    notes: list[Note]
+    collection_statute: list[StatuteDate]
+
+
+PART_CLASSES = (Deadline, Step, Question, TimelineEvent, Resource, SummaryItem, Note, StatuteDate)
+
+
+@pytest.mark.parametrize("mode", ["validation", "serialization"])
+def test_the_plan_and_deadlines_keep_the_contracts_json_schema(mode: Literal["validation", "serialization"]) -> None:
+    assert _unprefixed(_Parts.model_json_schema(mode=mode)) == {**Parts.model_json_schema(mode=mode), "title": "Parts"}
+
+
+def test_the_plan_and_deadlines_are_light_and_written_as_the_contract_says() -> None:
+    from pathlib import Path
+
+    from levynav.core.analyze import analyze
+    from levynav.intake.load import load_case
+
+    examples = Path(__file__).parent.parent / "examples"
+    record = analyze(load_case(examples / "disaster-area-cdp-postponed.yaml"), date(2026, 11, 23))
+    parts = {name: getattr(record, name) for name in Parts.model_fields}
+    assert all(parts[name] for name in ("summary", "deadlines", "plan", "questions", "history", "resources"))
+    for items in parts.values():
+        for item in items:
+            assert type(item) in PART_CLASSES and not hasattr(item, "__dict__"), type(item).__name__
+            with pytest.raises(dataclasses.FrozenInstanceError):
+                setattr(item, dataclasses.fields(item)[0].name, None)
+            assert pickle.loads(pickle.dumps(item)) == item
+    built = Parts(**parts)
+    assert built.model_dump_json() == _Parts.model_validate(built.model_dump()).model_dump_json()
+    again = Parts.model_validate_json(built.model_dump_json())
+    assert again == built and repr(again) == repr(built)

@@ -15,12 +15,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from pydantic import BaseModel, TypeAdapter
+from pydantic import BaseModel, Field, TypeAdapter
 
 from levynav.core.analyze import analyze
-from levynav.core.model.analysis import Analysis, Finding, LabelArg, Message, SummaryItem, message
+from levynav.core.model.analysis import Analysis, Deadline, Finding, LabelArg, Message, SummaryItem, message
 from levynav.core.model.case import Case
-from levynav.core.model.construct import construct
+from levynav.core.model.construct import construct, replace
 from levynav.core.model.outcome import Outcome
 from levynav.intake.load import case_from_data, load_case
 from levynav.screen import generate
@@ -79,16 +79,24 @@ def test_generated_records_validate_into_themselves() -> None:
         _same_when_validated(analyze(Case.model_validate(data), AS_OF))
 
 
+class _Headline(BaseModel):  # a pydantic model record, as ``Analysis`` is
+    kind: str
+    effect: str | None = None
+    rules: list[str] = Field(default_factory=list)
+    deadline: str | None = None
+
+
 def test_construct_fills_defaults_in_field_order_and_refuses_unknown_or_missing_fields() -> None:
-    built = construct(SummaryItem, kind="none")
-    assert built == SummaryItem(kind="none")
-    assert list(built.__dict__) == list(SummaryItem.model_fields)
-    assert built.rules == [] and built.rules is not construct(SummaryItem, kind="none").rules  # a fresh default
+    built = construct(_Headline, kind="none")
+    assert built == _Headline(kind="none")
+    assert list(built.__dict__) == list(_Headline.model_fields)
+    assert built.model_fields_set == {"kind"}
+    assert built.rules == [] and built.rules is not construct(_Headline, kind="none").rules  # a fresh default
     with pytest.raises(TypeError, match="no field"):
-        construct(SummaryItem, kind="none", words="hello")
+        construct(_Headline, kind="none", words="hello")
     with pytest.raises(TypeError, match="needs the field"):
-        construct(SummaryItem, rules=[])
-    # a light record (ADR 0014): the same, its slots set directly
+        construct(_Headline, rules=[])
+    # a light record (ADR 0014): the same, its slots filled by the class's builder
     assert construct(Message, key="x.y") == Message(key="x.y")
     assert construct(Message, key="x.y").args is not construct(Message, key="x.y").args
     assert repr(construct(LabelArg, enum="e", value="v")) == repr(LabelArg(enum="e", value="v"))
@@ -96,6 +104,33 @@ def test_construct_fills_defaults_in_field_order_and_refuses_unknown_or_missing_
         construct(Message, key="x.y", words="hello")
     with pytest.raises(TypeError, match="needs the field"):
         construct(Message, args={})
+    item = construct(SummaryItem, kind="none")
+    assert type(item) is SummaryItem and repr(item) == repr(SummaryItem(kind="none"))
+    assert item.rules == [] and item.rules is not construct(SummaryItem, kind="none").rules
+    with pytest.raises(TypeError, match="no field 'words'"):
+        construct(SummaryItem, kind="none", words="hello")
+    with pytest.raises(TypeError, match="needs the field 'kind'"):
+        construct(SummaryItem, rules=[])
+
+
+def test_replace_copies_a_light_record_with_changes_sharing_the_rest() -> None:
+    title = message("deadline.x.title")
+    built = construct(
+        Deadline,
+        id="x",
+        title=title,
+        date=date(2026, 1, 2),
+        days_left=3,
+        protects=message("deadline.x.protects"),
+        citations=[],
+        computation=[],
+    )
+    later = replace(built, date=date(2026, 2, 3), alternative_date=date(2026, 1, 2))
+    assert type(later) is Deadline and later.title is title
+    assert later == dataclasses.replace(built, date=date(2026, 2, 3), alternative_date=date(2026, 1, 2))
+    assert built.date == date(2026, 1, 2) and built.alternative_date is None  # the original is unchanged
+    with pytest.raises(TypeError, match="no field 'when'"):
+        replace(built, when=date(2026, 2, 3))
 
 
 def test_message_values_are_typed_as_validation_types_them() -> None:

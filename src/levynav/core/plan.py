@@ -31,7 +31,7 @@ from levynav.core.model.analysis import (
     message,
 )
 from levynav.core.model.case import Case, Owner, TaxpayerKind
-from levynav.core.model.construct import construct, record
+from levynav.core.model.construct import builder
 
 FORM_ID = re.compile(r"\bForm (\w[\w-]*)")
 ACTION_EFFECTS = {
@@ -108,36 +108,62 @@ EFFECT_TIER = {
 }
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
+# The records this module makes, built by their light classes' builders (ADR 0014: a shell filled slot by slot, no
+# validation of values already typed; ``model/construct.builder``). Keyword arguments as the class's fields.
+_step = builder(Step)
+_message = builder(Message)
+_question = builder(Question)
+_event = builder(TimelineEvent)
+_resource = builder(Resource)
+_summary_item = builder(SummaryItem)
+_note = builder(Note)
+# An enumeration's member read from its class (``Outcome.APPLIES``) is a slow attribute lookup in Python 3.11 (about
+# thirty times a local name's); the loops over every finding compare against these instead.
+_APPLIES = Outcome.APPLIES
+_UNKNOWN = Outcome.UNKNOWN
+
 
 class _Draft:
-    """A step before ordering, with what the ordering reads (tier, weight, route)."""
+    """A step before ordering and merging: its fields but ``order`` (``values``, the ``Step`` builder's keyword
+    arguments; merging adds to them in place), with what the ordering reads (tier, weight, route). The ``Step`` is
+    made once, numbered, at the end (``steps``): nothing is copied to renumber or merge it."""
 
-    def __init__(self, step: Step, tier: str, weight: int, route: tuple[str, str] | None, declared: bool) -> None:
-        self.step, self.tier, self.weight, self.route = step, tier, weight, route
+    __slots__ = ("declared", "route", "tier", "values", "weight")
+
+    def __init__(
+        self, values: dict[str, Any], tier: str, weight: int, route: tuple[str, str] | None, declared: bool
+    ) -> None:
+        self.values, self.tier, self.weight, self.route = values, tier, weight, route
         self.declared = declared  # the plan file says which steps are one (``route``): one explanation is kept
 
 
 def steps(case: Case, findings: list[Finding], deadlines: list[Deadline], ctx: Context) -> list[Step]:
     texts = step_texts()
-    open_deadlines = [d for d in deadlines if not d.passed]
     # by id and subject: linear in the number of levies, not quadratic (issue 9, 1,000 levies)
     open_by_id: dict[tuple[str, str | None], list[Deadline]] = defaultdict(list)
-    for d in open_deadlines:
-        open_by_id[(d.id, d.subject)].append(d)
-        open_by_id[(d.id, "*")].append(d)
+    for d in deadlines:
+        if not d.passed:
+            open_by_id[(d.id, d.subject)].append(d)
+            open_by_id[(d.id, "*")].append(d)
+    # one pass over the findings: those that apply (a step each rule), and the unknown ones that may still call for one
     chosen: dict[str, list[Finding]] = {}
+    unknown: list[Finding] = []
     for f in findings:
-        if f.outcome is not Outcome.APPLIES or f.effect not in ACTION_EFFECTS or f.rule not in texts:
+        if f.effect not in ACTION_EFFECTS or f.rule not in texts:
             continue
-        chosen.setdefault(f.rule, []).append(f)
+        if f.outcome is _APPLIES:
+            chosen.setdefault(f.rule, []).append(f)
+        elif f.outcome is _UNKNOWN:
+            unknown.append(f)
     # An UNKNOWN finding where two readings of the law differ still gives a step, when the rule's plan text has a
     # situation for it marked ``on_unknown`` (and no situation of the same rule already applies).
     applied = set(chosen)
-    for f in findings:
-        if f.outcome is Outcome.UNKNOWN and f.effect in ACTION_EFFECTS and f.rule in texts and f.rule not in applied:
+    for f in unknown:
+        if f.rule not in applied:
             variant = (texts[f.rule].get("variants") or {}).get(f.message_key) or {}
             if variant.get("on_unknown"):
                 chosen.setdefault(f.rule, []).append(f)
+    contact: list[Message] = []  # the IRS contact, made once (a light record is frozen: steps may share it)
     drafts: list[_Draft] = []
     for rule, group in chosen.items():
         t, lead, key = step_text(for_taxpayer(texts[rule], case), group, rule, case)
@@ -146,28 +172,34 @@ def steps(case: Case, findings: list[Finding], deadlines: list[Deadline], ctx: C
         forms = t.get("forms")
         if isinstance(t.get("forms_by_deadline"), dict):  # a reopened route sends the paper of its deadline
             forms = _reopened_forms(t["forms_by_deadline"], group, deadlines, ctx.as_of)
-        step = construct(
-            Step,
-            order=0,
-            when=_when(t.get("when", "this_week"), by, ctx.as_of),
-            text=construct(Message, key=key, args=lead.message.args if key.count(".variants.") else {}),
-            why=[lead.message],
-            about=_about(case, group),
-            by_date=by,
-            contact=_contact(case) if t.get("contact") == "irs" else None,
-            forms=list(forms) if isinstance(forms, list) else FORM_ID.findall(str(t.get("form") or "")),
-            form_filed=bool(t.get("form_filed")),
-            rules=[rule],
-        )
+        if t.get("contact") == "irs" and not contact:
+            contact.append(_contact(case))
+        values: dict[str, Any] = {
+            "when": _when(t.get("when", "this_week"), by, ctx.as_of),
+            "text": _message(key=key, args=lead.message.args if key.count(".variants.") else {}),
+            "why": [lead.message],
+            "about": _about(case, group),
+            "extra": [],
+            "merged": [],
+            "by_date": by,
+            "contact": contact[0] if t.get("contact") == "irs" else None,
+            "forms": list(forms) if isinstance(forms, list) else FORM_ID.findall(str(t.get("form") or "")),
+            "form_filed": bool(t.get("form_filed")),
+            "rules": [rule],
+        }
         weight = max((EFFECT_WEIGHT.get(g.effect, 0) for g in group if g.effect), default=0)
         tier = t.get("tier") or min((EFFECT_TIER.get(g.effect, "help") for g in group if g.effect), key=TIERS.index)
-        route = _route_key(step, t.get("route"), t.get("contact"))
-        drafts.append(_Draft(step, tier, weight, route, bool(t.get("route"))))
-    drafts += [_Draft(s, "pay", 0, _route_key(s, None, "irs"), False) for s in _finance_steps(case, ctx)]
+        route = _route_key(values, t.get("route"), t.get("contact"))
+        drafts.append(_Draft(values, tier, weight, route, bool(t.get("route"))))
+    drafts += [_Draft(v, "pay", 0, _route_key(v, None, "irs"), False) for v in _finance_steps(case, ctx, contact)]
     tiers = _tier_order(case, ctx)
-    drafts.sort(key=lambda d: (tiers.index(d.tier), RANK[d.step.when], -d.weight, d.step.by_date or date.max))
+    drafts.sort(key=lambda d: (tiers.index(d.tier), RANK[d.values["when"]], -d.weight, d.values["by_date"] or date.max))
     merged = _merge_same_route(drafts)
-    return [s.model_copy(update={"order": i + 1, "when": w}) for i, (s, w) in enumerate(_monotone_when(merged))]
+    out: list[Step] = []
+    for i, (values, when) in enumerate(_monotone_when(merged)):
+        values["when"] = when
+        out.append(_step(order=i + 1, **values))
+    return out
 
 
 def _reopened_forms(
@@ -226,8 +258,14 @@ def step_text(
     the message key of one of the findings (its values fill the text); else the plain step. Returns the
     merged behaviour fields, the finding that leads, and the text's catalog key."""
     base = f"plan.{rule}" + (".business" if case is not None and _business_text(text, case) else "")
-    for key, variant in (text.get("variants") or {}).items():
-        lead = next((f for f in group if f.message_key == key), None)
+    variants = text.get("variants")
+    if not variants:
+        return text, group[0], base
+    first: dict[str | None, Finding] = {}  # the first finding of each situation
+    for f in group:
+        first.setdefault(f.message_key, f)
+    for key, variant in variants.items():
+        lead = first.get(key)
         if lead is None:
             continue
         merged = {k: v for k, v in text.items() if k != "variants"} | dict(variant)
@@ -255,12 +293,12 @@ def _tier_order(case: Case, ctx: Context) -> tuple[str, ...]:
     return TIERS
 
 
-def _monotone_when(ordered: list[Step]) -> list[tuple[Step, str]]:
-    """A step is at least as urgent as any step after it (if step 3 is for today, steps 1 and 2 are too)."""
-    out: list[tuple[Step, str]] = []
+def _monotone_when(ordered: list[dict[str, Any]]) -> list[tuple[dict[str, Any], str]]:
+    """A step (its fields) is at least as urgent as any step after it (if step 3 is for today, steps 1 and 2 are)."""
+    out: list[tuple[dict[str, Any], str]] = []
     urgent = "later"
     for s in reversed(ordered):
-        urgent = min(urgent, s.when, key=RANK.__getitem__)
+        urgent = min(urgent, s["when"], key=RANK.__getitem__)
         out.append((s, urgent))
     return list(reversed(out))
 
@@ -275,20 +313,21 @@ def for_taxpayer(text: dict[str, Any], case: Case) -> dict[str, Any]:
     return {**text, **variant} if isinstance(variant, dict) else text
 
 
-def _finance_steps(case: Case, ctx: Context) -> list[Step]:
-    """A payment-plan or not-collectible step when the ability-to-pay figures support one."""
+def _finance_steps(case: Case, ctx: Context, contact: list[Message]) -> list[dict[str, Any]]:
+    """A payment-plan or not-collectible step (its fields) when the ability-to-pay figures support one. ``contact``:
+    the IRS contact when a step made it already (else it is made here)."""
     options = ctx.finances.options if ctx.finances is not None else None
     if options is None or not options.available or case.installment_agreements:
         return []
-    by_name = {o.option.value: o for o in options.options}
+    by_name: dict[str, OptionResult] = {o.option: o for o in options.options}  # an ``Option`` is its name (StrEnum)
     disposable = ctx.finances.disposable_income if ctx.finances is not None else None
     texts = lawdata.table("finance_steps.yaml")
     trust_fund = by_name.get("in_business_trust_fund_express")
     if trust_fund and trust_fund.eligibility is Eligibility.ELIGIBLE:  # no financial statement needed (IRM 5.14.7.4)
-        return [_finance_step(case, texts["in_business_trust_fund_express"], trust_fund, disposable)]
+        return [_finance_step(case, texts["in_business_trust_fund_express"], trust_fund, disposable, contact)]
     cnc = by_name.get("currently_not_collectible")
     if cnc and cnc.eligibility is Eligibility.ELIGIBLE:
-        return [_finance_step(case, texts["currently_not_collectible"], cnc, disposable)]
+        return [_finance_step(case, texts["currently_not_collectible"], cnc, disposable, contact)]
     for wanted in (Eligibility.ELIGIBLE, Eligibility.UNKNOWN):  # eligible first; within each, PAYMENT_PLANS order
         for name in PAYMENT_PLANS:
             option = by_name.get(name)
@@ -296,7 +335,8 @@ def _finance_steps(case: Case, ctx: Context) -> list[Step]:
                 continue
             if disposable is not None and option.monthly_payment <= disposable:
                 offer = by_name.get("offer_in_compromise")
-                return [_finance_step(case, texts["payment_plan"], option, disposable, offer, options.balance)]
+                payment_plan = texts["payment_plan"]
+                return [_finance_step(case, payment_plan, option, disposable, contact, offer, options.balance)]
     return []
 
 
@@ -305,9 +345,10 @@ def _finance_step(
     text: dict[str, Any],
     option: OptionResult,
     disposable: Decimal | None,
+    contact: list[Message],
     offer: OptionResult | None = None,
     owed: Decimal | None = None,
-) -> Step:
+) -> dict[str, Any]:
     name = option.option.value
     key = next(k for k, v in lawdata.table("finance_steps.yaml").items() if v is text)
     values: dict[str, Any] = {
@@ -323,53 +364,54 @@ def _finance_step(
     if offer and offer.eligibility is not Eligibility.NOT_ELIGIBLE and lowest and owed and Decimal(str(lowest)) < owed:
         bound = offer.figures.get("equity_is_a_lower_bound") is True
         extra.append(message("finance.offer_at_least" if bound else "finance.offer_about", amount=Decimal(str(lowest))))
-    return construct(
-        Step,
-        order=0,
-        when=text["when"],
-        text=message(f"finance.{key}", **{k: v for k, v in values.items() if v is not None}),
-        why=[message("finance.why", option=values["option"])],
-        extra=extra,
-        contact=_contact(case),
-        forms=FORM_ID.findall(str(text.get("form") or "")),
-        rules=[f"finances.{name}"],
-    )
+    return {
+        "when": text["when"],
+        "text": message(f"finance.{key}", **{k: v for k, v in values.items() if v is not None}),
+        "why": [message("finance.why", option=values["option"])],
+        "about": [],
+        "extra": extra,
+        "merged": [],
+        "by_date": None,
+        "contact": contact[0] if contact else _contact(case),
+        "forms": FORM_ID.findall(str(text.get("form") or "")),
+        "form_filed": False,
+        "rules": [f"finances.{name}"],
+    }
 
 
-def _route_key(step: Step, route: str | None, recipient: Any = None) -> tuple[str, str] | None:
+def _route_key(step: dict[str, Any], route: str | None, recipient: Any = None) -> tuple[str, str] | None:
     """Two steps that take the same route are one step: the plan file's ``route`` when given (e.g. the release
     call for an installment agreement), else the form they send to the same recipient (two reasons for Form
     911). Ids only: the form id and the contact's key."""
     if route:
         return (route, "")
-    official = [f for f in step.forms if f[:1].isdigit()]  # an IRS form number, not a letter or a claim
+    official = [f for f in step["forms"] if f[:1].isdigit()]  # an IRS form number, not a letter or a claim
     if not official:
         return None
-    return (official[0], step.contact.key if step.contact else str(recipient or ""))
+    contact = step["contact"]
+    return (official[0], contact.key if contact else str(recipient or ""))
 
 
-def _merge_same_route(ordered: list[_Draft]) -> list[Step]:
-    merged: list[Step] = []
+def _merge_same_route(ordered: list[_Draft]) -> list[dict[str, Any]]:
+    """The steps' fields, a step that takes the route of an earlier one merged into it (its fields changed in
+    place: each draft's lists are its own)."""
+    merged: list[dict[str, Any]] = []
     index: dict[tuple[str, str], int] = {}
     for draft in ordered:
-        step, key = draft.step, draft.route
+        step, key = draft.values, draft.route
         if key is None or key not in index:
             if key is not None:
                 index[key] = len(merged)
             merged.append(step)
             continue
         kept = merged[index[key]]
-        dates = [d for d in (kept.by_date, step.by_date) if d is not None]
-        more_why = [] if draft.declared else [w for w in step.why if w not in kept.why]
-        merged[index[key]] = kept.model_copy(
-            update={
-                "why": kept.why + more_why,
-                "rules": kept.rules + [r for r in step.rules if r not in kept.rules],
-                "merged": [*kept.merged, step.text, *step.merged],
-                "by_date": min(dates) if dates else None,
-                "when": min(kept.when, step.when, key=RANK.__getitem__),
-            }
-        )
+        dates = [d for d in (kept["by_date"], step["by_date"]) if d is not None]
+        if not draft.declared:
+            kept["why"] += [w for w in step["why"] if w not in kept["why"]]
+        kept["rules"] += [r for r in step["rules"] if r not in kept["rules"]]
+        kept["merged"] += [step["text"], *step["merged"]]
+        kept["by_date"] = min(dates) if dates else None
+        kept["when"] = min(kept["when"], step["when"], key=RANK.__getitem__)
     return merged
 
 
@@ -392,22 +434,22 @@ def _pattern(path: str) -> str:
 
 
 def questions(findings: list[Finding]) -> list[Question]:
-    decides: dict[str, set[str]] = defaultdict(set)
-    weight: dict[str, int] = defaultdict(int)
+    """The missing facts of the unknown findings, the most weighty first: a fact's weight is the sum of the weights of
+    the effects it would decide (3 for a finding without an action effect)."""
+    found: dict[str, tuple[set[str], list[int]]] = {}  # path -> (the rules it decides, [its weight])
     for f in findings:
-        if f.outcome is not Outcome.UNKNOWN:
+        if f.outcome is not _UNKNOWN or not f.missing:
             continue
         importance = EFFECT_WEIGHT.get(f.effect, 3) if f.effect else 3
         for path in f.missing:
-            decides[path].add(f.rule)
-            weight[path] += importance
-    # built from typed values without validating them again, every field given in order (model/construct.record)
-    out = [
-        record(Question, {"path": path, "decides": sorted(rules), "weight": weight[path]})
-        for path, rules in decides.items()
-    ]
-    out.sort(key=lambda q: (-q.weight, q.path))
-    return out
+            entry = found.get(path)
+            if entry is None:
+                found[path] = ({f.rule}, [importance])
+            else:
+                entry[0].add(f.rule)
+                entry[1][0] += importance
+    ranked = sorted(found.items(), key=lambda item: (-item[1][1][0], item[0]))
+    return [_question(path=path, decides=sorted(rules), weight=weight[0]) for path, (rules, weight) in ranked]
 
 
 def history(case: Case) -> list[TimelineEvent]:
@@ -417,8 +459,7 @@ def history(case: Case) -> list[TimelineEvent]:
         if when is not None:
             note = message("history.mailed", date=n.mailing_date) if n.mailing_date and n.notice_date else None
             events.append(
-                construct(
-                    TimelineEvent,
+                _event(
                     date=n.notice_date or when,
                     kind="notice",
                     event=message("history.notice", notice=n.type.value),
@@ -433,8 +474,7 @@ def history(case: Case) -> list[TimelineEvent]:
                 else message("history.levy_served", kind=lv.kind)
             )
             events.append(
-                construct(
-                    TimelineEvent,
+                _event(
                     date=lv.served_date,
                     kind="levy_served",
                     event=event,
@@ -445,40 +485,28 @@ def history(case: Case) -> list[TimelineEvent]:
             sent = (
                 message("history.proceeds_sent_by", holder=lv.holder) if lv.holder else message("history.proceeds_sent")
             )
-            events.append(construct(TimelineEvent, date=lv.proceeds_sent_date, kind="proceeds_sent", event=sent))
+            events.append(_event(date=lv.proceeds_sent_date, kind="proceeds_sent", event=sent))
         if lv.released_date:
             freed = (
                 message("history.levy_released_on", holder=lv.holder) if lv.holder else message("history.levy_released")
             )
-            events.append(construct(TimelineEvent, date=lv.released_date, kind="levy_released", event=freed))
+            events.append(_event(date=lv.released_date, kind="levy_released", event=freed))
     for ia in case.installment_agreements:
         for name in ("requested_date", "entered_date", "rejected_date", "terminated_date"):
             d = getattr(ia, name)
             if d:
                 what = message(f"history.agreement_{name.removesuffix('_date')}")
-                events.append(construct(TimelineEvent, date=d, kind="agreement", event=what))
+                events.append(_event(date=d, kind="agreement", event=what))
     for o in case.offers:
         for name in ("submitted_date", "pending_date", "rejected_date", "accepted_date", "withdrawn_date"):
             d = getattr(o, name)
             if d:
-                events.append(
-                    construct(
-                        TimelineEvent,
-                        date=d,
-                        kind="offer",
-                        event=message(f"history.offer_{name.removesuffix('_date')}"),
-                    )
-                )
+                what = message(f"history.offer_{name.removesuffix('_date')}")
+                events.append(_event(date=d, kind="offer", event=what))
     for b in case.proceedings.bankruptcies:
-        events.append(
-            construct(TimelineEvent, date=b.petition_date, kind="bankruptcy", event=message("history.bankruptcy"))
-        )
+        events.append(_event(date=b.petition_date, kind="bankruptcy", event=message("history.bankruptcy")))
     for h in case.proceedings.hearing_requests:
-        events.append(
-            construct(
-                TimelineEvent, date=h.request_date, kind="hearing", event=message("history.hearing", hearing=h.kind)
-            )
-        )
+        events.append(_event(date=h.request_date, kind="hearing", event=message("history.hearing", hearing=h.kind)))
     events.sort(key=lambda e: e.date)
     return events
 
@@ -501,7 +529,7 @@ def resources(case: Case, findings: list[Finding]) -> list[Resource]:
     ids = ["tas", "litc", "tbor"]
     if case.taxpayer.kind.value == "business":
         ids.remove("litc")
-    return [construct(Resource, id=i) for i in ids]
+    return [_resource(id=i) for i in ids]
 
 
 SUMMARY_EFFECTS = (Effect.MUST_RELEASE, Effect.NO_LEVY, Effect.LEVY_IMPROPER, Effect.MUST_RETURN, Effect.MAY_RELEASE)
@@ -512,24 +540,27 @@ CONDITIONED_HEADLINE = {Effect.MUST_RELEASE}
 
 def summary(findings: list[Finding], deadlines: list[Deadline]) -> list[SummaryItem]:
     lines: list[SummaryItem] = []
-    applies = [f for f in findings if f.outcome is Outcome.APPLIES and f.effect in ACTION_EFFECTS]
+    plain: dict[Effect, set[str]] = {}  # the rules that apply with each headline effect, as found
+    asked: dict[Effect, set[str]] = {}  # ... once the IRS determines the ground exists ("irs_determination")
+    for f in findings:
+        if f.outcome is _APPLIES and f.effect in ACTION_EFFECTS:
+            if f.condition is None:
+                plain.setdefault(f.effect, set()).add(f.rule)
+            elif f.condition == "irs_determination":
+                asked.setdefault(f.effect, set()).add(f.rule)
     for effect in SUMMARY_EFFECTS:
-        hits = sorted({f.rule for f in applies if f.effect is effect and f.condition is None})
-        if hits:
-            lines.append(construct(SummaryItem, kind="effect", effect=effect, rules=hits))
-        asked = sorted({f.rule for f in applies if f.effect is effect and f.condition == "irs_determination"})
-        if asked and effect in CONDITIONED_HEADLINE:
-            lines.append(construct(SummaryItem, kind="ask", effect=effect, rules=asked))
-    upcoming = [d for d in deadlines if not d.passed]
-    if upcoming:
-        d = upcoming[0]
+        if effect in plain:
+            lines.append(_summary_item(kind="effect", effect=effect, rules=sorted(plain[effect])))
+        if effect in asked and effect in CONDITIONED_HEADLINE:
+            lines.append(_summary_item(kind="ask", effect=effect, rules=sorted(asked[effect])))
+    upcoming = next((d for d in deadlines if not d.passed), None)
+    if upcoming is not None:
+        d = upcoming
         lines.append(
-            construct(
-                SummaryItem, kind="next_deadline", deadline=d.id, subject=d.subject, date=d.date, days_left=d.days_left
-            )
+            _summary_item(kind="next_deadline", deadline=d.id, subject=d.subject, date=d.date, days_left=d.days_left)
         )
     if not lines:
-        lines.append(construct(SummaryItem, kind="none"))
+        lines.append(_summary_item(kind="none"))
     return lines
 
 
@@ -537,15 +568,13 @@ def notes(findings: list[Finding], ctx: Context) -> list[Note]:
     out = []
     unverified = sorted({f.rule for f in findings if f.unverified})
     if unverified:
-        out.append(construct(Note, kind="unverified", message=message("note.unverified", rules=unverified)))
+        out.append(_note(kind="unverified", message=message("note.unverified", rules=unverified)))
     stated = sorted(c.period_id for c in ctx.csed.values() if c.basis == "stated")
     if stated:
-        out.append(construct(Note, kind="csed_stated", message=message("note.csed_stated", periods=stated)))
+        out.append(_note(kind="csed_stated", message=message("note.csed_stated", periods=stated)))
     # the ability-to-pay calculation's own notes (message references, ``finances.*``), each as the note's clause
     fin = ctx.finances
-    out += [
-        construct(Note, kind="finances", message=message("note.finances", text=n)) for n in (fin.notes if fin else [])
-    ]
+    out += [_note(kind="finances", message=message("note.finances", text=n)) for n in (fin.notes if fin else [])]
     options = fin.options.notes if fin is not None and fin.options is not None else []
-    out += [construct(Note, kind="options", message=message("note.options", text=n)) for n in options]
+    out += [_note(kind="options", message=message("note.options", text=n)) for n in options]
     return out

@@ -45,6 +45,7 @@ from levynav.core.law import registry
 from levynav.core.law.rule import Context, DeadlineFunc, Rule, RuleFunc
 from levynav.core.model.analysis import Deadline, Effect, Finding, Message, Outcome, ParamUse, message
 from levynav.core.model.case import Case, Postponement, PostponementKind
+from levynav.core.model.construct import replace
 from levynav.core.model.message import DateArg
 
 DISASTER = Rule(
@@ -121,7 +122,7 @@ def _postponed(d: Deadline, p: calc.Postponed) -> Deadline:
     if d.alternative_date is None:  # a deadline read two ways already keeps its other reading (and this clause)
         update["alternative_date"] = p.last
         update["alternative_reason"] = message("count.postponed.reason")
-    return d.model_copy(update=update)
+    return replace(d, **update)  # a copy with the postponed reading (model/construct.replace: no re-validation)
 
 
 def apply(case: Case, ctx: Context, deadlines: list[Deadline]) -> tuple[list[Deadline], list[Finding]]:

@@ -136,14 +136,15 @@ class FindingShell(Light):
     __slots__ = Finding.__slots__
 
 
-class Deadline(BaseModel):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Deadline(Light):
     """A date that matters. Its words are message references: ``title`` and ``protects`` (keys
     ``deadline.ID.title`` / ``deadline.ID.protects…``) and ``computation``, the clauses of how it was counted
     (keys ``count.*``, typed values: the dates, the day count from the parameter, the § 7503 roll-forward)."""
 
     id: str
     title: Message
-    date: date
+    date: dt.date
     days_left: int
     protects: Message
     citations: list[Citation]
@@ -156,25 +157,27 @@ class Deadline(BaseModel):
     alternative_reason: Message | None = None
 
 
-class Step(BaseModel):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Step(Light):
     """One step of the action plan. ``text`` points to the step's words (``plan.RULE`` with a variant, or
     ``finance.OPTION``); ``why`` to the findings' explanations that call for it; ``about`` to what it concerns."""
 
     order: int
     when: str  # "today" | "this_week" | "later"
     text: Message
-    why: list[Message] = Field(default_factory=list)
-    about: list[Message] = Field(default_factory=list)
-    extra: list[Message] = Field(default_factory=list)  # further sentences of the action (finance steps)
-    merged: list[Message] = Field(default_factory=list)  # texts of steps merged into this one (their have-ready)
+    why: list[Message] = field(default_factory=list)
+    about: list[Message] = field(default_factory=list)
+    extra: list[Message] = field(default_factory=list)  # further sentences of the action (finance steps)
+    merged: list[Message] = field(default_factory=list)  # texts of steps merged into this one (their have-ready)
     by_date: date | None = None
     contact: Message | None = None  # ``contact.irs*`` with the notice's phone number; None = the step text's own
-    forms: list[str] = Field(default_factory=list)  # form ids the step sends ("12153", "433-F"), first = main
+    forms: list[str] = field(default_factory=list)  # form ids the step sends ("12153", "433-F"), first = main
     form_filed: bool = False  # the form is one the person already sent (a copy, not a new filing)
-    rules: list[str] = Field(default_factory=list)
+    rules: list[str] = field(default_factory=list)
 
 
-class Question(BaseModel):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Question(Light):
     """A missing fact that would decide one or more unknown findings (its prompt is keyed by ``path``)."""
 
     path: str
@@ -182,37 +185,42 @@ class Question(BaseModel):
     weight: int
 
 
-class TimelineEvent(BaseModel):
-    date: date
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TimelineEvent(Light):
+    date: dt.date
     kind: str  # notice | levy_served | proceeds_sent | levy_released | agreement | offer | bankruptcy | hearing
     event: Message
     note: Message | None = None
 
 
-class Resource(BaseModel):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Resource(Light):
     id: str  # tas | litc | tbor: name, how to reach and why come from the catalog
 
 
-class SummaryItem(BaseModel):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SummaryItem(Light):
     """One headline: an effect with the rules that have it, or the next deadline, or "nothing found"."""
 
     kind: str  # effect | ask | next_deadline | none
     effect: Effect | None = None
-    rules: list[str] = Field(default_factory=list)
+    rules: list[str] = field(default_factory=list)
     deadline: str | None = None
     subject: str | None = None
     date: dt.date | None = None
     days_left: int | None = None
 
 
-class Note(BaseModel):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Note(Light):
     """A note about the data behind the analysis; ``message`` says it."""
 
     kind: str  # unverified | csed_stated | finances | options
     message: Message
 
 
-class StatuteDate(BaseModel):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StatuteDate(Light):
     """The collection statute expiration date (CSED) of one tax period, as the rules used it."""
 
     period: str

@@ -16,9 +16,13 @@ themselves (``Analysis.model_validate(record.model_dump()) == record``).
 from __future__ import annotations
 
 import dataclasses
+import keyword
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
+
+from levynav.core.model.message import shell
 
 M = TypeVar("M")
 
@@ -55,11 +59,19 @@ _SHAPES: dict[type[BaseModel], _Shape] = {}
 def construct(cls: type[M], /, **values: Any) -> M:
     """A ``cls`` record holding ``values`` as given (no validation, no copy), the other fields at their defaults.
     A missing required field or an unknown name is a TypeError, as with the class's own constructor. A light
-    record (``model/message.py``: a frozen dataclass, ADR 0014) is made the same way, its slots set directly."""
+    record (``model/message.py``: a frozen dataclass, ADR 0014) is made by its class's builder (``builder``)."""
+    build = _BUILDERS.get(cls)
+    if build is not None:
+        try:
+            return build(**values)  # type: ignore[no-any-return]
+        except TypeError:
+            _refuse(cls, values)
+            raise
     shape = _SHAPES.get(cls)  # type: ignore[arg-type]
     if shape is None:
         if not issubclass(cls, BaseModel):
-            return _light(cls, values)  # type: ignore[no-any-return]
+            _BUILDERS[cls] = builder(cls)
+            return construct(cls, **values)
         shape = _SHAPES[cls] = _Shape(cls)
     data = shape.defaults.copy()  # every field, in declared order; ``update`` keeps a known key where it is
     data.update(values)
@@ -85,26 +97,67 @@ def record(cls: type[M], data: dict[str, Any], given: set[str] | None = None) ->
     return built
 
 
-_LIGHT_SHAPES: dict[type, tuple[frozenset[str], tuple[tuple[str, Any, Any], ...]]] = {}
+# -- light records (ADR 0014) -------------------------------------------------------------------------------------
+
+_BUILDERS: dict[type, Callable[..., Any]] = {}
 
 
-def _light(cls: Any, values: dict[str, Any]) -> Any:
-    """A light record (a frozen, slotted dataclass: ADR 0014) holding ``values`` as given, the rest at defaults."""
-    shape = _LIGHT_SHAPES.get(cls)
-    if shape is None:
-        fields = tuple((f.name, f.default, f.default_factory) for f in dataclasses.fields(cls))
-        shape = _LIGHT_SHAPES[cls] = (frozenset(name for name, _, _ in fields), fields)
-    names, fields = shape
-    if not names.issuperset(values):
-        raise TypeError(f"{cls.__name__} has no field {sorted(set(values) - names)[0]!r}")
-    built = _new(cls)
-    for name, default, factory in fields:
-        if name in values:
-            _set(built, name, values[name])
-        elif default is not dataclasses.MISSING:
-            _set(built, name, default)
-        elif factory is not dataclasses.MISSING:
-            _set(built, name, factory())  # type: ignore[operator]
+def builder(cls: type[M]) -> Callable[..., M]:
+    """The builder of the light record class ``cls`` (a frozen, slotted pydantic dataclass): a function taking its
+    fields as keyword arguments, with the class's defaults, that fills a shell (``message.shell``: the same slots,
+    no frozen ``__setattr__``) one slot store per field and gives it the class (ADR 0014, decision 7). Written out
+    for the class's fields once, as the standard library's ``dataclasses`` writes a class's ``__init__``: a loop
+    over the fields calling ``setattr`` took twice as long, and ``object.__setattr__`` per field (what a frozen
+    dataclass's own ``__init__`` does, after validating) five times. A default factory is called per record."""
+    namespace: dict[str, Any] = {"_new": _new, "_shell": shell(cls), "_cls": cls, "_MISSING": _NO_DEFAULT}
+    params: list[str] = []
+    stores: list[str] = []
+    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+        name = f.name
+        if not name.isidentifier() or keyword.iskeyword(name):  # never: a declared field is a name
+            raise TypeError(f"{cls.__name__} has a field {name!r} that is not a name")
+        if f.default is not dataclasses.MISSING:
+            namespace[f"_default_{name}"] = f.default
+            params.append(f"{name}=_default_{name}")
+            stores.append(f"built.{name} = {name}")
+        elif f.default_factory is not dataclasses.MISSING:
+            namespace[f"_factory_{name}"] = f.default_factory
+            params.append(f"{name}=_MISSING")
+            stores.append(f"built.{name} = _factory_{name}() if {name} is _MISSING else {name}")
         else:
-            raise TypeError(f"{cls.__name__} needs the field {name!r}")
-    return built
+            params.append(name)
+            stores.append(f"built.{name} = {name}")
+    lines = [f"def build(*, {', '.join(params)}):", "    built = _new(_shell)"]
+    lines += [f"    {store}" for store in stores]
+    lines += ["    built.__class__ = _cls", "    return built"]
+    exec("\n".join(lines), namespace)  # the source is made above from the class's own field names
+    build: Callable[..., M] = namespace["build"]
+    build.__qualname__ = f"{cls.__name__}.build"
+    return build
+
+
+def _refuse(cls: type, values: dict[str, Any]) -> None:
+    """The TypeError a builder's call raised, said as ``construct`` says it (the field by name)."""
+    names = [f.name for f in dataclasses.fields(cls)]
+    unknown = sorted(set(values) - set(names))
+    if unknown:
+        raise TypeError(f"{cls.__name__} has no field {unknown[0]!r}")
+    for f in dataclasses.fields(cls):
+        if f.name not in values and f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+            raise TypeError(f"{cls.__name__} needs the field {f.name!r}")
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def replace(built: M, /, **changes: Any) -> M:
+    """A copy of the light record ``built`` with ``changes``, made by its builder: ``dataclasses.replace`` without
+    validating again the values the record already holds (its ``__init__`` would). Only the changed fields are
+    new; the others are the same objects (a light record is frozen, so sharing them is safe)."""
+    cls = type(built)
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in dataclasses.fields(cls))  # type: ignore[arg-type]
+    values = {name: getattr(built, name) for name in names}
+    values.update(changes)
+    return construct(cls, **values)
