@@ -27,8 +27,8 @@ def analyze(case: Case, as_of: date, law: Law | None = None) -> Analysis:
 def _analyze(case: Case, as_of: date, bundle: Law) -> Analysis:
     ctx = derive.build_context(case, as_of)
     uncovered: list[date | None] = []
-    findings = [f for rule in catalog.RULES for f in _covered(rule, case, ctx, uncovered)]
-    deadlines = _unique(d for fn in catalog.DEADLINES for d in _covered(fn, case, ctx, uncovered))
+    findings = _covered(catalog.RULES, case, ctx, uncovered)
+    deadlines = _unique(_covered(catalog.DEADLINES, case, ctx, uncovered))
     # disaster relief and combat-zone service (§§ 7508A, 7508): the postponed dates, beside the ordinary ones
     deadlines, postponed = postponed_acts.apply(case, ctx, deadlines)
     findings += postponed
@@ -62,21 +62,24 @@ def _analyze(case: Case, as_of: date, bundle: Law) -> Analysis:
     )
 
 
-def _unique(deadlines: object) -> list[Deadline]:
+def _unique(deadlines: list[Deadline]) -> list[Deadline]:
     seen: dict[tuple[str, str | None], Deadline] = {}
-    for d in deadlines:  # type: ignore[attr-defined]
+    for d in deadlines:
         seen.setdefault((d.id, d.subject), d)
     return sorted(seen.values(), key=lambda d: (d.date, d.id))
 
 
-def _covered(fn: Any, case: Case, ctx: Any, uncovered: list[date | None]) -> list[Any]:
-    """What one rule (or deadline) function returns; nothing, and a note, when a date of the case or
-    ``as_of`` falls outside the dates its dated parameters cover (a 1950 levy, a 2100 analysis)."""
-    try:
-        return list(fn(case, ctx))
-    except params.MissingParameter as exc:
-        uncovered.append(exc.on)
-        return []
+def _covered(functions: Any, case: Case, ctx: Any, uncovered: list[date | None]) -> list[Any]:
+    """What the rule (or deadline) functions return, in order; nothing from a function, and a note, when a date of
+    the case or ``as_of`` falls outside the dates its dated parameters cover (a 1950 levy, a 2100 analysis).
+    One loop over the functions (no call per function): a function's list is read, never kept or changed."""
+    out: list[Any] = []
+    for fn in functions:
+        try:
+            out += fn(case, ctx)
+        except params.MissingParameter as exc:
+            uncovered.append(exc.on)
+    return out
 
 
 def _coverage_notes(uncovered: list[date | None]) -> list[Note]:
