@@ -34,10 +34,9 @@ from levynav.core.model.analysis import (
     FindingShell,
     Outcome,
     ParamUse,
-    fact_use,
 )
 from levynav.core.model.case import Case
-from levynav.core.model.message import message_of
+from levynav.core.model.message import message_of, shell
 
 
 @dataclass(frozen=True)
@@ -138,8 +137,16 @@ def _facts(facts: dict[str, Any] | None) -> list[FactUse]:
             show = show_as[kind]
         except KeyError:
             show = show_as[kind] = _show_as(kind)
-        out.append(fact_use(path, value if show is None else show(value)))
+        # a FactUse as ``fact_use`` makes one (its shell filled, then made the record class), without a call a fact
+        built = _FACT_SHELL()
+        built.path = path
+        built.value = value if show is None else show(value)
+        built.__class__ = FactUse
+        out.append(built)
     return out
+
+
+_FACT_SHELL = shell(FactUse)
 
 
 @dataclass(frozen=True)
