@@ -103,29 +103,23 @@ def parameters_from(entries: Iterable[Mapping[str, Any]]) -> dict[str, Param]:
     return out
 
 
-def _starts() -> dict[str, list[date]]:
-    """Each parameter's ``from`` dates, oldest first (the integrity test holds them in order): bisect, not scan.
-    Built once per Law bundle and kept on it."""
-    law = lawdata.active()
-    starts = law.index.get("starts")
-    if starts is None:
-        starts = law.index["starts"] = {pid: [v.start for v in p.values] for pid, p in law.parameters.items()}
-    return starts
+def _dated(law: lawdata.Law) -> dict[str, tuple[list[date], list[ParamUse | None]]]:
+    """Each parameter's ``from`` dates, oldest first (the integrity test holds them in order: bisect, not scan),
+    beside a slot per value for its ParamUse record, made on first use and shared after (a ParamUse is frozen).
+    Built once per Law bundle and kept on it: ``use`` finds both with one look-up."""
+    dated = law.index.get("dated")
+    if dated is None:
+        dated = law.index["dated"] = {
+            pid: ([v.start for v in p.values], [None] * len(p.values)) for pid, p in law.parameters.items()
+        }
+    return dated
 
 
-def _use(pid: str, index: int) -> ParamUse:
-    uses: dict[tuple[str, int], ParamUse] = lawdata.active().index.setdefault("uses", {})
-    hit = uses.get((pid, index))
-    if hit is None:
-        hit = uses[(pid, index)] = _make_use(pid, index)
-    return hit
-
-
-def _make_use(pid: str, index: int) -> ParamUse:
-    param, current = all_params()[pid], all_params()[pid].values[index]
+def _make_use(param: Param, index: int) -> ParamUse:
+    current = param.values[index]
     return construct(
         ParamUse,
-        id=pid,
+        id=param.id,
         value=current.value,
         unit=param.unit,
         effective_from=current.start,
@@ -137,14 +131,18 @@ def _make_use(pid: str, index: int) -> ParamUse:
 
 def use(pid: str, on: date) -> ParamUse:
     """The value of parameter ``pid`` in force on ``on``, as a ParamUse record."""
+    law = lawdata.active()
     try:
-        starts = _starts()[pid]
+        starts, uses = (law.index.get("dated") or _dated(law))[pid]
     except KeyError:
         raise KeyError(f"parameter {pid!r} is not defined in data/parameters") from None
     index = bisect.bisect_right(starts, on) - 1
     if index < 0:
         raise MissingParameter(pid, on)
-    return _use(pid, index)
+    hit = uses[index]
+    if hit is None:
+        hit = uses[index] = _make_use(law.parameters[pid], index)
+    return hit
 
 
 def number(pid: str, on: date) -> int:

@@ -99,6 +99,8 @@ def _run(
     for the reading the timeline shows; the other readings and the what-if counts need the date alone)."""
     clipped = [(max(s.start, assessed), s.end, s) for s in suspensions if s.end >= assessed and s.end >= s.start]
     steps: list[Step] = []
+    if not clipped:  # nothing suspends this assessment's statute: the base date, under every reading
+        return base, 0, steps, False
     cur, total, provisional = base, 0, False
     for block in _union(clipped, conv):
         if block.start > cur:
@@ -168,13 +170,16 @@ def assessment_csed(
     timeline.append(Step(base, base_words, ("CSED-1", "CSED-6") if assessed.month == 2 else ("CSED-1",)))
     timeline.extend(steps)
     alternatives: dict[str, date] = {}
-    inclusive = _run(assessed, base, suspensions, Convention.INCLUSIVE, words=False)[0]
+    # no timeline lines: no suspension counted under either convention (``_run``), the same date
+    inclusive = _run(assessed, base, suspensions, Convention.INCLUSIVE, words=False)[0] if steps else result
     if inclusive != result:
         alternatives["inclusive"] = inclusive
-    leap_base = base_date(assessed, LeapDay.MAR_1)
+    # the other 29 February reading moves only the base of a 29 February assessment (``base_date``)
+    leap_base = base_date(assessed, LeapDay.MAR_1) if leap else base
     if leap_base != base:
         alternatives["mar1"] = _run(assessed, leap_base, suspensions, Convention.SUBTRACTION, words=False)[0]
-    both = _run(assessed, leap_base, suspensions, Convention.INCLUSIVE, words=False)[0]
+    # on the same base the inclusive reading is the one just counted
+    both = inclusive if leap_base == base else _run(assessed, leap_base, suspensions, Convention.INCLUSIVE, False)[0]
     if both != result and alternatives:
         alternatives["both"] = both
     what, more = _end_words(result, total, provisional, alternatives)

@@ -307,7 +307,7 @@ def _check(case: Case, levy: Levy, kind: Callable[[NoticeType], bool], pid: str,
         if use is None:
             out.gaps.append(pid)
             return
-        if use not in out.params:
+        if all(u is not use for u in out.params):  # one record per parameter value (params.use): no model __eq__
             out.params.append(use)
         out.facts[f"{ref.path}.type"] = ref.notice.type
         out.facts[f"{ref.path}.{'mailing_date' if ref.start == ref.notice.mailing_date else 'notice_date'}"] = ref.start

@@ -115,9 +115,19 @@ def notices_where(
 
 
 def earliest_for_period(case: Case, kind: Callable[[NoticeType], bool], period_id: str | None) -> NoticeRef | None:
-    """The notice of that kind about the period that starts earliest (a dated one before an undated one)."""
-    found = notices_where(case, kind, [period_id])
-    return found[0] if found else None
+    """The notice of that kind about the period that starts earliest (a dated one before an undated one, then the
+    first listed): ``notices_where(case, kind, [period_id])[0]``, found in one pass, one NoticeRef made."""
+    best: tuple[bool, date, int] | None = None
+    found: tuple[Notice, date | None] | None = None
+    for i, n in enumerate(case.notices):
+        if kind(n.type) and (period_id is None or not n.tax_periods or period_id in n.tax_periods):
+            start = counting_start(n.notice_date, n.mailing_date)
+            order = (start is None, start or date.min, i)
+            if best is None or order < best:
+                best, found = order, (n, start)
+    if best is None or found is None:
+        return None
+    return NoticeRef(best[2], found[0], found[1])
 
 
 def cdp_notice_for_periods(case: Case, periods: Iterable[str]) -> NoticeRef | None:

@@ -14,7 +14,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Any, TypeVar
+from enum import Enum
+from typing import Any, ClassVar, TypeVar
 
 from levynav.core import lawdata
 from levynav.core.calc.alternatives import AlternativesResult
@@ -25,6 +26,7 @@ from levynav.core.calc.decided import humanize as humanize
 from levynav.core.law import registry
 from levynav.core.model.ability_to_pay import AbilityToPay
 from levynav.core.model.analysis import (
+    Citation,
     Deadline,
     Effect,
     FactUse,
@@ -32,10 +34,9 @@ from levynav.core.model.analysis import (
     FindingShell,
     Outcome,
     ParamUse,
-    fact_use,
-    message,
 )
 from levynav.core.model.case import Case
+from levynav.core.model.message import message_of, shell
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,8 @@ DeadlineFunc = Callable[[Case, Context], list[Deadline]]
 def once(rule: Callable[[Case, Context], list[T]]) -> Callable[[Case, Context], list[T]]:
     """Run a rule once per analysis: a rule that needs another rule's answer (the release grounds behind
     R6343-A7, the broken procedures behind the return rule) reads it from the context instead of re-running it.
-    Also for what a rule and its deadline function both build (a notice's clock: the finding and the deadline)."""
+    Also for what a rule and its deadline function both build (a notice's clock: the finding and the deadline).
+    Every caller gets the same list, not a copy: read it, never change it."""
 
     @functools.wraps(rule)
     def answer(case: Case, ctx: Context) -> list[T]:
@@ -70,7 +72,7 @@ def once(rule: Callable[[Case, Context], list[T]]) -> Callable[[Case, Context], 
         if hit is None or hit[0] is not case:
             hit = (case, rule(case, ctx))
             ctx.answers[rule] = hit
-        return list(hit[1])
+        return hit[1]  # the same list to every caller: they read it (the analysis copies what it keeps)
 
     return answer
 
@@ -102,17 +104,49 @@ def _shown(value: Any) -> Any:
     return shown
 
 
+def _show_as(kind: type) -> Callable[[Any], Any] | None:
+    """How a fact of type ``kind`` is shown (None: as it is), the same as ``_shown`` gives for every value of that
+    type: picked once per type (``_SHOW``). Only exact types with one answer per type are tabled (a ``date`` — not a
+    ``datetime`` —, a ``Decimal``, an enumeration that is not a ``str`` or ``int``); any other type takes ``_shown``."""
+    if kind in _AS_IS:
+        return None
+    if kind is date:
+        return date.isoformat
+    if kind is Decimal:
+        return str
+    if issubclass(kind, Enum):
+        return _shown_member if not issubclass(kind, _PLAIN) else None
+    return _shown
+
+
+def _shown_member(value: Any) -> Any:
+    return value.value
+
+
+_SHOW: dict[type, Callable[[Any], Any] | None] = {}
+
+
 def _facts(facts: dict[str, Any] | None) -> list[FactUse]:
     if not facts:
         return []
+    show_as = _SHOW
     out = []
     for path, value in facts.items():
-        shown = value if type(value) in _AS_IS else _shown(value)
-        out.append(fact_use(path, shown))
+        kind = type(value)
+        try:
+            show = show_as[kind]
+        except KeyError:
+            show = show_as[kind] = _show_as(kind)
+        # a FactUse as ``fact_use`` makes one (its shell filled, then made the record class), without a call a fact
+        built = _FACT_SHELL()
+        built.path = path
+        built.value = value if show is None else show(value)
+        built.__class__ = FactUse
+        out.append(built)
     return out
 
 
-_new = object.__new__
+_FACT_SHELL = shell(FactUse)
 
 
 @dataclass(frozen=True)
@@ -124,6 +158,22 @@ class Rule:
     # The effect holds only once the IRS determines the ground (e.g. § 6343(a)(1)(B), (D)): every applying
     # finding carries condition "irs_determination", so headlines and the summary say "if the IRS agrees".
     on_determination: bool = False
+    # the sources of the rule's findings under one Law bundle, by the extra ids of a situation (``_sources``):
+    # (bundle, {extra ids: (citations, unverified ids)}), kept for the bundle last used; not a field
+    _cited: ClassVar[tuple[Any, dict[tuple[str, ...], Any]] | None] = None
+
+    def _sources(self, extra: tuple[str, ...]) -> tuple[tuple[Citation, ...], tuple[str, ...]]:
+        """``registry.sources`` of the rule's citations and ``extra``, kept on the rule for the active Law bundle
+        (every finding of a rule has the same sources): no registry index look-up per finding."""
+        law = lawdata.active()
+        memo = self._cited
+        if memo is None or memo[0] is not law:
+            memo = (law, {})
+            object.__setattr__(self, "_cited", memo)  # a memo keyed by the (immutable) bundle, not a field
+        hit = memo[1].get(extra)
+        if hit is None:
+            hit = memo[1][extra] = registry.sources(self.cites, extra)
+        return hit
 
     def finding(
         self,
@@ -141,11 +191,10 @@ class Rule:
         **variables: Any,
     ) -> Finding:
         # ``also_cites``: a source that decides only this situation of the rule (one rule id, one question).
-        # the citations and their unverified ids, worked out once per rule and situation (registry.sources)
-        cited, doubtful = registry.sources(self.cites, tuple(also_cites) if also_cites else ())
-        citations = list(cited)
-        unverified = list(doubtful)
-        params = list(params)
+        # the citations and their unverified ids, worked out once per rule, Law bundle and situation (``_sources``)
+        cited, doubtful = self._sources(tuple(also_cites) if also_cites else ())
+        params = [*params]
+        unverified = [*doubtful]
         if params:
             unverified += [p.id for p in params if p.status not in {"V", "S"}]
         if effect is None and outcome is Outcome.APPLIES:
@@ -154,18 +203,18 @@ class Rule:
             raise TypeError(f"{self.id}: a finding's outcome is an Outcome and its effect an Effect")
         # built from typed values without validating them again (model/construct.py; ADR 0014): a shell with
         # the finding's slots, filled, then made a Finding; the record test checks it is what validation makes
-        built: Any = _new(FindingShell)
+        built: Any = FindingShell()
         built.rule = self.id
         built.outcome = outcome
         built.effect = effect
         built.subject = subject
-        built.message = message(f"{self.id}.{key}", **variables)
-        built.citations = citations
+        built.message = message_of(f"{self.id}.{key}", variables)  # this call's own keyword dict: not copied
+        built.citations = [*cited]
         built.facts = _facts(facts)
         built.parameters = params
-        built.missing = list(missing)
+        built.missing = [*missing]
         built.value = value
-        built.deadline_ids = list(deadline_ids)
+        built.deadline_ids = [*deadline_ids]
         built.unverified = unverified
         built.message_key = key
         built.condition = (

@@ -150,7 +150,9 @@ LIGHT_RECORDS = (Message, *ARG_TYPES)  # the light record classes (model/constru
 # order, and no frozen ``__setattr__`` — is filled attribute by attribute, then made the record class by
 # ``built.__class__ = cls`` (the slots line up, so nothing is copied). A slot store is one bytecode; each
 # ``object.__setattr__(built, name, value)`` call it replaces cost about as much as building a small object.
-_new = object.__new__
+# The shell is made by calling it (``_MESSAGE()``: it has no ``__init__`` of its own), not by
+# ``object.__new__(shell)``: the call goes straight to the type's slots, where ``object.__new__`` from Python goes
+# through its argument-checking wrapper (≈ 700 fewer machine instructions an object, measured with callgrind).
 
 
 def shell(cls: type) -> Any:
@@ -175,7 +177,7 @@ def _as_is(value: Any) -> Any:
 
 
 def _message_arg(value: Any) -> Any:
-    built = _new(_MESSAGE_ARG)
+    built = _MESSAGE_ARG()
     built.type = "message"
     built.value = value
     built.__class__ = MessageArg
@@ -187,7 +189,7 @@ def _bool_arg(value: Any) -> Any:
 
 
 def _date_arg(value: Any) -> Any:
-    built = _new(_DATE)
+    built = _DATE()
     built.type = "date"
     built.value = value
     built.__class__ = DateArg
@@ -195,7 +197,7 @@ def _date_arg(value: Any) -> Any:
 
 
 def _money_arg(value: Any) -> Any:
-    built = _new(_MONEY)
+    built = _MONEY()
     built.type = "money"
     built.value = value
     built.__class__ = MoneyArg
@@ -203,7 +205,7 @@ def _money_arg(value: Any) -> Any:
 
 
 def _number_arg(value: Any) -> Any:
-    built = _new(_NUMBER)
+    built = _NUMBER()
     built.type = "number"
     built.value = value
     built.__class__ = NumberArg
@@ -215,7 +217,7 @@ def _label_arg(value: Any) -> Any:
 
 
 def _list_arg(value: Any) -> Any:
-    built = _new(_LIST)
+    built = _LIST()
     built.type = "list"
     built.value = [arg(v) for v in value]
     built.__class__ = ListArg
@@ -223,7 +225,7 @@ def _list_arg(value: Any) -> Any:
 
 
 def _text_arg(value: Any) -> Any:
-    built = _new(_TEXT)
+    built = _TEXT()
     built.type = "text"
     built.value = "" if value is None else str(value)
     built.__class__ = TextArg
@@ -232,7 +234,7 @@ def _text_arg(value: Any) -> Any:
 
 def label_arg(enum: str, value: str) -> LabelArg:
     """A label value (``LabelArg(enum=…, value=…)``), built as ``arg`` builds one."""
-    built = _new(_LABEL)
+    built = _LABEL()
     built.type = "label"
     built.enum = enum
     built.value = value
@@ -242,7 +244,7 @@ def label_arg(enum: str, value: str) -> LabelArg:
 
 def field_arg(path: str) -> FieldArg:
     """A case field named in a sentence, by its path (``FieldArg``); the renderer says it in words."""
-    built = _new(_FIELD)
+    built = _FIELD()
     built.type = "field"
     built.value = path
     built.__class__ = FieldArg
@@ -251,7 +253,7 @@ def field_arg(path: str) -> FieldArg:
 
 def field_args(paths: Any) -> ListArg:
     """Several case fields named in a sentence, listed in the language ("a, b and c")."""
-    built = _new(_LIST)
+    built = _LIST()
     built.type = "list"
     built.value = [field_arg(p) for p in paths]
     built.__class__ = ListArg
@@ -295,18 +297,33 @@ def arg(value: Any) -> Arg:
 
 
 def message(key: str, **args: Any) -> Message:
-    built = _new(_MESSAGE)
+    built = _MESSAGE()
+    built.key = key
+    if args:  # the keyword dict is this call's own: its values are replaced by their typed forms in place
+        builders = _BUILDERS
+        for name, value in args.items():  # replacing the values of keys present: the dict does not change size
+            build = builders.get(type(value))
+            if build is None:
+                build = builders[type(value)] = _builder(type(value))
+            args[name] = build(value)
+    built.args = args
+    built.__class__ = Message
+    return built  # type: ignore[no-any-return]
+
+
+def message_of(key: str, args: dict[str, Any]) -> Message:
+    """``message(key, **args)`` for a dict of values the caller made for it (``Rule.finding``'s keyword values): the
+    dict becomes the message's, its values replaced by their typed forms in place, so it is not copied. Never pass
+    a dict anyone else holds."""
+    built = _MESSAGE()
     built.key = key
     if args:
         builders = _BUILDERS
-        values: dict[str, Any] = {}
         for name, value in args.items():
             build = builders.get(type(value))
             if build is None:
                 build = builders[type(value)] = _builder(type(value))
-            values[name] = build(value)
-        built.args = values
-    else:
-        built.args = {}
+            args[name] = build(value)
+    built.args = args
     built.__class__ = Message
     return built  # type: ignore[no-any-return]
