@@ -30,10 +30,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Any
 
 from levynav.core.calc import dates
-from levynav.core.calc.income import ZERO, cents
+from levynav.core.calc.income import ZERO, to_cents
 from levynav.core.calc.standards import (
     AGE_GROUPS,
     NATIONAL_ITEMS,
@@ -45,8 +44,10 @@ from levynav.core.calc.standards import (
     county_known_anywhere,
     edition_for,
 )
+from levynav.core.model import ability_to_pay as atp
 from levynav.core.model.ability_to_pay import Allowance
 from levynav.core.model.case import Case
+from levynav.core.model.construct import record
 from levynav.core.model.finances import Finances, Vehicle
 from levynav.core.model.message import Message, message
 
@@ -82,21 +83,44 @@ class Line:
     missing_values: list[str] = field(default_factory=list)  # table values, in words
     notes: list[Message] = field(default_factory=list)  # ``finances.expense_note.*``
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "key": self.key,
-            "label": self.label,
-            "rule": self.rule,
-            "standard": cents(self.standard),
-            "actual": cents(self.actual),
-            "allowed": cents(self.allowed),
-            "allowed_at_least": cents(self.floor),
-            "sources": [v.ref() for v in self.values],
-            "cites": list(self.cites),
-            "missing": self.missing,
-            "missing_values": self.missing_values,
-            "notes": self.notes,
-        }
+    def to_record(self) -> atp.ExpenseLine:
+        """The line as ``Analysis.finances.expenses.lines[i]`` holds it (amounts in cents, every field in order)."""
+        return record(
+            atp.ExpenseLine,
+            {
+                "key": self.key,
+                "label": self.label,
+                "rule": self.rule,
+                "standard": to_cents(self.standard),
+                "actual": to_cents(self.actual),
+                "allowed": to_cents(self.allowed),
+                "allowed_at_least": to_cents(self.floor),
+                "sources": [standard_value(v) for v in self.values],
+                "cites": list(self.cites),
+                "missing": list(self.missing),
+                "missing_values": list(self.missing_values),
+                "notes": list(self.notes),
+            },
+        )
+
+
+_GRADES = {g.value: g for g in atp.Grade}
+
+
+def standard_value(v: Value) -> atp.StandardValue:
+    """A table value as the record shows it (``finances.expenses.lines[i].sources``, ``unverified_values``)."""
+    return record(
+        atp.StandardValue,
+        {
+            "table": v.table,
+            "edition": v.edition,
+            "row": v.row_key,
+            "amount": v.amount,
+            "source": v.source,
+            "status": v.status,
+            "grade": _GRADES[v.grade],
+        },
+    )
 
 
 @dataclass(frozen=True)
