@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from levynav.core import params
+from levynav.core import lawdata, params
 from levynav.core.calc import dates, low_income_test
 from levynav.core.calc.offer_equity import EquityInputs
 from levynav.core.calc.offer_prequalification import offer_in_compromise
@@ -401,7 +401,8 @@ def collection_alternatives(facts: AlternativesFacts) -> AlternativesResult:
         _guard(Option.OFFER_IN_COMPROMISE, lambda: offer_in_compromise(facts, p, low)),
     ]
     used = list(p.used.values())
-    cited = [(u, frozenset(_cites(u.id))) for u in used]  # each figure's citations, looked up once
+    cites = _cites()
+    cited = [(u, cites[u.id]) for u in used]  # each figure's citations
     for option in options:
         mine = set(option.citations)
         option.params = [u for u, cites in cited if not cites.isdisjoint(mine)]
@@ -430,5 +431,10 @@ def _guard(option: Option, build: Callable[[], OptionResult]) -> OptionResult:
         )
 
 
-def _cites(pid: str) -> tuple[str, ...]:
-    return params.all_params()[pid].cites
+def _cites() -> dict[str, frozenset[str]]:
+    """Each parameter's citations, as a set (once per Law bundle)."""
+    return lawdata.derived("alternatives.cites", _cites_of)
+
+
+def _cites_of(law: lawdata.Law) -> dict[str, frozenset[str]]:
+    return {pid: frozenset(p.cites) for pid, p in law.parameters.items()}
