@@ -30,6 +30,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from functools import cached_property
 
 from levynav.core.calc import dates
 from levynav.core.calc.income import ZERO, to_cents
@@ -138,23 +139,23 @@ class Expenses:
     county: County | None
     lines: list[Line]
 
-    @property
+    @cached_property
     def missing(self) -> list[str]:
         return sorted({p for line in self.lines for p in line.missing})
 
-    @property
+    @cached_property
     def missing_values(self) -> list[str]:
         return [m for line in self.lines for m in line.missing_values]
 
-    @property
+    @cached_property
     def complete(self) -> bool:
         return all(line.allowed is not None for line in self.lines)
 
-    @property
+    @cached_property
     def total(self) -> Decimal | None:
         return self.floor if self.complete else None
 
-    @property
+    @cached_property
     def floor(self) -> Decimal:
         return sum((line.floor for line in self.lines), ZERO)
 

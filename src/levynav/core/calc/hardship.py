@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import cached_property
 from typing import Any
 
 from pydantic import BaseModel
@@ -91,18 +92,18 @@ class Picture:
     income: Income
     expenses: Expenses
 
-    @property
+    @cached_property
     def disposable(self) -> Decimal | None:
         """Monthly income minus allowable expenses (negative: a shortfall); None when either is open."""
         if self.income.total is None or self.expenses.total is None:
             return None
         return self.income.total - self.expenses.total
 
-    @property
+    @cached_property
     def disposable_at_most(self) -> Decimal | None:
         return None if self.income.total is None else self.income.total - self.expenses.floor
 
-    @property
+    @cached_property
     def disposable_at_least(self) -> Decimal | None:
         return None if self.expenses.total is None else self.income.floor - self.expenses.total
 
@@ -371,8 +372,8 @@ def finances_record(
                     "lines": [line.to_record() for line in exp.lines],
                     "total": to_cents(expenses),
                     "known_at_least": to_cents(exp.floor),
-                    "missing": exp.missing,
-                    "missing_values": missing_values,
+                    "missing": list(exp.missing),
+                    "missing_values": list(missing_values),
                 },
             ),
             "disposable_income": to_cents(picture.disposable),

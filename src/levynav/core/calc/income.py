@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cached_property
 from typing import Any
 
 from levynav.core import lawdata
@@ -129,27 +130,27 @@ class Income:
     lines: tuple[IncomeLine, ...]
     missing: tuple[str, ...]
 
-    @property
+    @cached_property
     def complete(self) -> bool:
         return not self.missing
 
-    @property
+    @cached_property
     def total(self) -> Decimal | None:
         """Monthly income counted, or None when any part is unknown."""
         return self.floor if self.complete else None
 
-    @property
+    @cached_property
     def floor(self) -> Decimal:
         """What is known for sure: the sum of the lines that are known."""
         return sum((line.counted for line in self.lines if line.counted is not None), ZERO)
 
-    @property
+    @cached_property
     def gross_total(self) -> Decimal | None:
         if not self.complete or any(line.monthly_gross is None for line in self.lines):
             return None
         return sum((line.monthly_gross for line in self.lines if line.monthly_gross is not None), ZERO)
 
-    @property
+    @cached_property
     def net_total(self) -> Decimal | None:
         if not self.complete or any(line.monthly_net is None for line in self.lines):
             return None
