@@ -31,7 +31,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from functools import cached_property
+from typing import Any
 
+from levynav.core import lawdata
 from levynav.core.calc import dates
 from levynav.core.calc.income import ZERO, to_cents
 from levynav.core.calc.standards import (
@@ -109,7 +111,20 @@ _GRADES = {g.value: g for g in atp.Grade}
 
 
 def standard_value(v: Value) -> atp.StandardValue:
-    """A table value as the record shows it (``finances.expenses.lines[i].sources``, ``unverified_values``)."""
+    """A table value as the record shows it (``finances.expenses.lines[i].sources``, ``unverified_values``): made
+    once per Law bundle and table value, like the bundle's parameter uses (``params.use``), and shared."""
+    made: dict[Value, atp.StandardValue] = lawdata.derived("expenses.standard_values", _new_index)
+    hit = made.get(v)
+    if hit is None:
+        hit = made[v] = _standard_value(v)
+    return hit
+
+
+def _new_index(_law: lawdata.Law) -> dict[Any, Any]:
+    return {}
+
+
+def _standard_value(v: Value) -> atp.StandardValue:
     return record(
         atp.StandardValue,
         {

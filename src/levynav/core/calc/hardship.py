@@ -183,26 +183,33 @@ def _figures(picture: Picture, take: Take) -> dict[str, Any]:
 
 def parameters(picture: Picture) -> tuple[ParamUse, ...]:
     """The table values used, as parameter uses (a finding that attaches them shows their status)."""
+    made: dict[Value, tuple[str, ParamUse]] = lawdata.derived("hardship.parameter_uses", _new_index)
     out: dict[str, ParamUse] = {}
     for v in picture.expenses.values_used():
-        pid = f"standards.{v.table}[{v.row_key}]"
-        if pid not in out:  # every field given, in declared order (model/construct.record)
-            out[pid] = record(
-                ParamUse,
-                {
-                    "id": pid,
-                    "value": v.amount,
-                    "unit": "usd",
-                    "effective_from": v.edition,
-                    "source": v.source,
-                    "status": v.grade,
-                    "note": v.status,
-                },
-            )
+        hit = made.get(v)
+        if hit is None:  # once per Law bundle and table value, like the bundle's own parameter uses (params.use)
+            hit = made[v] = _parameter_use(v)
+        pid, use = hit
+        if pid not in out:
+            out[pid] = use
     return tuple(out.values())
 
 
-def _citation_texts(ids: tuple[str, ...]) -> tuple[tuple[str, str, str, atp.Grade], ...]:
+def _parameter_use(v: Value) -> tuple[str, ParamUse]:
+    pid = f"standards.{v.table}[{v.row_key}]"
+    data = {  # every field given, in declared order (model/construct.record)
+        "id": pid,
+        "value": v.amount,
+        "unit": "usd",
+        "effective_from": v.edition,
+        "source": v.source,
+        "status": v.grade,
+        "note": v.status,
+    }
+    return pid, record(ParamUse, data)
+
+
+def _citation_texts(ids: tuple[str, ...]) -> tuple[tuple[str, atp.CitationRef], ...]:
     """Citation text of the ids: the shared registry where it has the id, else data/standards."""
     from levynav.core.law import registry
 
@@ -212,22 +219,21 @@ def _citation_texts(ids: tuple[str, ...]) -> tuple[tuple[str, str, str, atp.Grad
     for cid in ids:
         entry = shared[cid].model_dump() if cid in shared else local.get(cid)
         if entry:
-            out.append((cid, str(entry["cite"]), str(entry["source"]), atp.Grade(str(entry["status"]))))
+            text = {"cite": str(entry["cite"]), "source": str(entry["source"])}
+            out.append((cid, record(atp.CitationRef, {**text, "status": atp.Grade(str(entry["status"]))})))
     return tuple(out)
 
 
 def citations(ids: tuple[str, ...]) -> dict[str, atp.CitationRef]:
-    """Citation text of the ids the lines use (the text looked up once per Law bundle and set of ids)."""
-    known: dict[tuple[str, ...], tuple[tuple[str, str, str, atp.Grade], ...]] = lawdata.derived(
+    """Citation text of the ids the lines use (looked up once per Law bundle and set of ids, and shared, like the
+    bundle's parameter uses)."""
+    known: dict[tuple[str, ...], tuple[tuple[str, atp.CitationRef], ...]] = lawdata.derived(
         "hardship.citations", _new_index
     )
     texts = known.get(ids)
     if texts is None:
         texts = known[ids] = _citation_texts(ids)
-    return {
-        cid: record(atp.CitationRef, {"cite": cite, "source": source, "status": status})
-        for cid, cite, source, status in texts
-    }
+    return dict(texts)
 
 
 def _new_index(_law: object) -> dict[Any, Any]:

@@ -232,7 +232,8 @@ def _fee(f: FeeLine) -> Fee:
     )
 
 
-def _option(o: OptionResult) -> OptionRecord:
+def _option(o: OptionResult, fees: dict[int, Fee]) -> OptionRecord:
+    """``fees``: the fee records made so far in this section, by fee line (the long-term agreements share theirs)."""
     return record(
         OptionRecord,
         {
@@ -243,7 +244,7 @@ def _option(o: OptionResult) -> OptionRecord:
             "monthly_payment": _money(o.monthly_payment),
             "months_to_pay": o.months_to_pay,
             "pay_by": o.pay_by,
-            "fees": [_fee(f) for f in o.fees],
+            "fees": [fees.get(id(f)) or fees.setdefault(id(f), _fee(f)) for f in o.fees],
             "levy_effect": o.levy_effect,
             "levy_note": o.levy_note,
             "figures": dict(o.figures),
@@ -294,6 +295,7 @@ def options_section(result: AlternativesResult | None) -> Options:
                 "notes": [],
             },
         )
+    fees: dict[int, Fee] = {}  # the fee lines are alive while the section is made: their ids are theirs
     return record(
         Options,
         {
@@ -301,7 +303,7 @@ def options_section(result: AlternativesResult | None) -> Options:
             "reason": None,
             "balance": _money(result.balance),
             "low_income": _low_income(result.low_income),
-            "options": [_option(o) for o in result.options],
+            "options": [_option(o, fees) for o in result.options],
             "unverified": [p.id for p in result.unverified],
             "missing_values": [p.id for p in result.missing_values],
             "notes": list(result.notes),
