@@ -31,9 +31,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from functools import cached_property
-from typing import Any
 
-from levynav.core import lawdata
 from levynav.core.calc import dates
 from levynav.core.calc.income import ZERO, to_cents
 from levynav.core.calc.standards import (
@@ -98,45 +96,13 @@ class Line:
                 "actual": to_cents(self.actual),
                 "allowed": to_cents(self.allowed),
                 "allowed_at_least": to_cents(self.floor),
-                "sources": [standard_value(v) for v in self.values],
+                "sources": [v.as_source for v in self.values],
                 "cites": list(self.cites),
                 "missing": list(self.missing),
                 "missing_values": list(self.missing_values),
                 "notes": list(self.notes),
             },
         )
-
-
-_GRADES = {g.value: g for g in atp.Grade}
-
-
-def standard_value(v: Value) -> atp.StandardValue:
-    """A table value as the record shows it (``finances.expenses.lines[i].sources``, ``unverified_values``): made
-    once per Law bundle and table value, like the bundle's parameter uses (``params.use``), and shared."""
-    made: dict[Value, atp.StandardValue] = lawdata.derived("expenses.standard_values", _new_index)
-    hit = made.get(v)
-    if hit is None:
-        hit = made[v] = _standard_value(v)
-    return hit
-
-
-def _new_index(_law: lawdata.Law) -> dict[Any, Any]:
-    return {}
-
-
-def _standard_value(v: Value) -> atp.StandardValue:
-    return record(
-        atp.StandardValue,
-        {
-            "table": v.table,
-            "edition": v.edition,
-            "row": v.row_key,
-            "amount": v.amount,
-            "source": v.source,
-            "status": v.status,
-            "grade": _GRADES[v.grade],
-        },
-    )
 
 
 @dataclass(frozen=True)

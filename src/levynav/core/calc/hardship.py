@@ -27,7 +27,7 @@ from pydantic import BaseModel
 
 from levynav.core import lawdata
 from levynav.core.calc.decided import Decided
-from levynav.core.calc.expenses import Expenses, allowable_expenses, standard_value
+from levynav.core.calc.expenses import Expenses, allowable_expenses
 from levynav.core.calc.income import CENT, ZERO, Income, monthly_income, to_cents
 from levynav.core.calc.standards import Value
 from levynav.core.model import ability_to_pay as atp
@@ -183,30 +183,12 @@ def _figures(picture: Picture, take: Take) -> dict[str, Any]:
 
 def parameters(picture: Picture) -> tuple[ParamUse, ...]:
     """The table values used, as parameter uses (a finding that attaches them shows their status)."""
-    made: dict[Value, tuple[str, ParamUse]] = lawdata.derived("hardship.parameter_uses", _new_index)
     out: dict[str, ParamUse] = {}
     for v in picture.expenses.values_used():
-        hit = made.get(v)
-        if hit is None:  # once per Law bundle and table value, like the bundle's own parameter uses (params.use)
-            hit = made[v] = _parameter_use(v)
-        pid, use = hit
-        if pid not in out:
-            out[pid] = use
+        use = v.as_parameter
+        if use.id not in out:
+            out[use.id] = use
     return tuple(out.values())
-
-
-def _parameter_use(v: Value) -> tuple[str, ParamUse]:
-    pid = f"standards.{v.table}[{v.row_key}]"
-    data = {  # every field given, in declared order (model/construct.record)
-        "id": pid,
-        "value": v.amount,
-        "unit": "usd",
-        "effective_from": v.edition,
-        "source": v.source,
-        "status": v.grade,
-        "note": v.status,
-    }
-    return pid, record(ParamUse, data)
 
 
 def _citation_texts(ids: tuple[str, ...]) -> tuple[tuple[str, atp.CitationRef], ...]:
@@ -385,7 +367,7 @@ def finances_record(
             "disposable_income": to_cents(picture.disposable),
             "disposable_income_at_most": to_cents(picture.disposable_at_most),
             "disposable_income_at_least": to_cents(picture.disposable_at_least),
-            "unverified_values": [standard_value(v) for v in unverified],
+            "unverified_values": [v.as_source for v in unverified],
             "citations": citations(tuple(sorted({c for line in exp.lines for c in line.cites}))),
             "hardship": _hardship(hardship, take) if hardship is not None and take is not None else None,
             "notes": notes,
