@@ -24,6 +24,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from levynav.core import lawdata, params
 from levynav.core.calc import dates, low_income_test
@@ -401,11 +402,9 @@ def collection_alternatives(facts: AlternativesFacts) -> AlternativesResult:
         _guard(Option.OFFER_IN_COMPROMISE, lambda: offer_in_compromise(facts, p, low)),
     ]
     used = list(p.used.values())
-    cites = _cites()
-    cited = [(u, cites[u.id]) for u in used]  # each figure's citations
-    for option in options:
-        mine = set(option.citations)
-        option.params = [u for u, cites in cited if not cites.isdisjoint(mine)]
+    picks = _params_of(tuple(p.used), tuple(tuple(o.citations) for o in options))
+    for option, picked in zip(options, picks, strict=True):
+        option.params = [used[i] for i in picked]
     result = AlternativesResult(
         as_of=facts.as_of,
         balance=facts.balance,
@@ -429,6 +428,26 @@ def _guard(option: Option, build: Callable[[], OptionResult]) -> OptionResult:
             why=[message("reason.figure_not_recorded")],
             missing_values=[err.pid],
         )
+
+
+def _params_of(used: tuple[str, ...], citations: tuple[tuple[str, ...], ...]) -> tuple[tuple[int, ...], ...]:
+    """For each option (its citations), the positions in ``used`` of the figures that share a citation with it.
+    Worked out once per Law bundle and combination (the figures used and the citations depend on which branches
+    the calculation took, not on the case's amounts)."""
+    known: dict[Any, tuple[tuple[int, ...], ...]] = lawdata.derived("alternatives.params_of", _new_index)
+    key = (used, citations)
+    hit = known.get(key)
+    if hit is None:
+        cites = _cites()
+        cited = [cites[pid] for pid in used]  # each figure's citations
+        hit = known[key] = tuple(
+            tuple(i for i, c in enumerate(cited) if not c.isdisjoint(mine)) for mine in map(set, citations)
+        )
+    return hit
+
+
+def _new_index(_law: lawdata.Law) -> dict[Any, Any]:
+    return {}
 
 
 def _cites() -> dict[str, frozenset[str]]:

@@ -53,6 +53,19 @@ class Conversion:
 
 
 def conversion(frequency: PayFrequency) -> Conversion:
+    """The monthly conversion of a pay frequency (once per Law bundle and frequency: it is immutable)."""
+    known: dict[PayFrequency, Conversion] = lawdata.derived("income.conversions", _new_index)
+    hit = known.get(frequency)
+    if hit is None:
+        hit = known[frequency] = _conversion(frequency)
+    return hit
+
+
+def _new_index(_law: lawdata.Law) -> dict[Any, Any]:
+    return {}
+
+
+def _conversion(frequency: PayFrequency) -> Conversion:
     entry = _conversions()[frequency.value]
     exact = Decimal(entry["exact"]["numerator"]) / Decimal(entry["exact"]["denominator"])
     n = entry["exact"]["numerator"]
