@@ -406,3 +406,53 @@ def test_months_until_counts_every_payment_date_on_or_before_the_end(start: date
     assert months >= 0
     assert months == 0 or add_months(start, months) <= end
     assert add_months(start, months + 1) > end
+
+
+# ---------------------------------------------------------------- figures kept per period of the Law bundle
+
+
+def _fresh_bundle() -> object:
+    from levynav import lawbook
+
+    return dataclasses.replace(lawbook.packaged(), index={})  # the same law, nothing looked up yet
+
+
+def test_a_figure_kept_from_another_date_is_the_figure_in_force_on_each_date() -> None:
+    """``Params`` keeps each value for the period between two dates on which some parameter changes: looked up
+    first on the day before a change, it still gives the new value from the day of the change."""
+    from levynav.core import lawdata
+
+    pid = "alt.ia_fee.online_other"  # 149, then 130 from 2022-08-25, then 69 from 2024-07-01
+    change = date(2024, 7, 1)
+    with lawdata.using(_fresh_bundle()):  # type: ignore[arg-type]
+        for day in (change - timedelta(days=1), change, change + timedelta(days=1), date(2022, 8, 25)):
+            assert Params(day).use(pid) == params.use(pid, day)
+        assert Params(change - timedelta(days=1)).amount(pid) == D(130)
+        assert Params(change).amount(pid) == D(69)
+
+
+def test_fee_lines_kept_from_another_date_list_their_figures_in_the_same_order() -> None:
+    """The fee lines of a long-term agreement are worked out once per period; an analysis that reuses them still
+    lists the figures it used (unverified values, each option's parameters) in the order a fresh one does."""
+    from levynav.core import lawdata
+
+    first, second = date(2026, 3, 2), date(2026, 5, 11)  # no parameter changes between them
+
+    def summary(day: date) -> list[object]:
+        result = collection_alternatives(dataclasses.replace(BASE, as_of=day))
+        return [
+            [u.id for u in result.unverified],
+            [u.id for u in result.missing_values],
+            [
+                (o.option, [u.id for u in o.params], [(f.method, f.amount, f.notes) for f in o.fees])
+                for o in result.options
+            ],
+        ]
+
+    with lawdata.using(_fresh_bundle()):  # type: ignore[arg-type]
+        cold = summary(second)
+    with lawdata.using(_fresh_bundle()):  # type: ignore[arg-type]
+        summary(first)
+        warm = summary(second)
+    assert warm == cold
+    assert any(fees for _, _, fees in cold[2])  # fee lines were weighed

@@ -9,8 +9,10 @@ from typing import Any
 import pytest
 
 from levynav.core import derive
+from levynav.core.calc import hardship as calc_hardship
 from levynav.core.calc.hardship import economic_hardship, financial_picture, levy_take
 from levynav.core.law.rule import Decided
+from levynav.core.model.ability_to_pay import AbilityToPay
 from levynav.core.model.analysis import Outcome
 from levynav.core.model.case import Case
 from levynav.intake.load import case_from_data
@@ -116,48 +118,55 @@ def test_business_is_not_applicable() -> None:
 
 def test_derive_without_finances() -> None:
     c = case_from_data({"taxpayer": {"kind": "individual"}})
-    assert derive._finances(c, AS_OF) == (None, None)
+    assert derive._finances(c, AS_OF, {}) == (None, None, None)
 
 
 def test_derive_fills_hardship_and_the_finances_section() -> None:
     c = case(2500, [{"kind": "wages", "served_date": "2025-09-01", "monthly_amount": 600}])
-    hardship, section = derive._finances(c, AS_OF)
+    hardship, section, _ = derive._finances(c, AS_OF, {})
     assert hardship is not None and hardship.outcome is Outcome.APPLIES
-    assert section is not None
-    assert section["edition"]["effective_date"] == "2025-04-21"
-    assert section["expenses"]["total"] == "2067.00"
-    assert section["disposable_income"] == "433.00"
-    housing = next(x for x in section["expenses"]["lines"] if x["key"] == "housing_utilities")
-    assert (housing["standard"], housing["actual"], housing["allowed"]) == ("1533.00", "900.00", "900.00")
-    assert housing["sources"][0]["status"] == "verified_ust_page"
-    assert {u["table"] for u in section["unverified_values"]} == {"national_standards", "health_care"}
-    assert "CFS-4" in section["citations"]
+    assert section is not None and section.edition is not None and section.expenses is not None
+    assert section.edition.effective_date == date(2025, 4, 21)
+    assert str(section.expenses.total) == "2067.00"
+    assert str(section.disposable_income) == "433.00"
+    housing = next(x for x in section.expenses.lines if x.key == "housing_utilities")
+    assert tuple(map(str, (housing.standard, housing.actual, housing.allowed))) == ("1533.00", "900.00", "900.00")
+    assert housing.sources[0].status == "verified_ust_page"
+    assert {u.table for u in section.unverified_values} == {"national_standards", "health_care"}
+    assert "CFS-4" in section.citations
+    assert section.hardship is not None and section.hardship.outcome is Outcome.APPLIES
+    # the operator's plain view (`levynav finances`) is the same record, amounts as text in cents
+    plain = calc_hardship.section(financial_picture(c, AS_OF), hardship)  # type: ignore[arg-type]
+    assert plain["expenses"]["total"] == "2067.00" and plain["edition"]["effective_date"] == "2025-04-21"
+    assert AbilityToPay.model_validate(plain) == section.model_copy(update={"options": None})
 
 
 def test_derive_reports_an_unknown_county_instead_of_failing() -> None:
     c = case_from_data({"taxpayer": {"kind": "individual", "county_fips": "99999"}, "finances": {}})
-    hardship, section = derive._finances(c, AS_OF)
+    hardship, section, options = derive._finances(c, AS_OF, {})
     assert hardship is not None and hardship.outcome is Outcome.UNKNOWN
     assert hardship.missing == ("taxpayer.county_fips",)
     # the reason is a message reference with the county as given, no English sentence (issue 10)
-    assert section is not None
-    error = section["error"]
+    assert section is not None and section.error is not None
+    error = section.error
     assert error.key == "finances.error.county_unknown"
     assert error.args["county"].value == "99999"
     assert error.args["field"].value == "taxpayer.county_fips"
     assert hardship.explanation.args["reason"].value == error
+    assert section.as_of == AS_OF and section.expenses is None and section.options is None and options is None
 
 
 def test_a_connecticut_county_not_found_says_planning_region() -> None:
     c = case_from_data({"taxpayer": {"kind": "individual", "state": "CT", "county": "Hartford"}, "finances": {}})
-    hardship, section = derive._finances(c, AS_OF)
+    hardship, section, _ = derive._finances(c, AS_OF, {})
     assert hardship is not None and hardship.outcome is Outcome.UNKNOWN
-    assert section is not None and section["error"].key == "finances.error.county_unknown_region"
-    assert section["error"].args["county"].value == "Hartford"
+    assert section is not None and section.error is not None
+    assert section.error.key == "finances.error.county_unknown_region"
+    assert section.error.args["county"].value == "Hartford"
 
 
 def test_after_the_newest_edition_the_section_says_so() -> None:
     c = case(2500, [{"kind": "wages", "served_date": "2026-05-01", "monthly_amount": 600}])
-    _, section = derive._finances(c, date(2026, 6, 15))
-    assert section is not None and section["edition"]["newest_known_may_be_outdated"] is True
-    assert any(n.key == "finances.standards_note.stale" for n in section["notes"])
+    _, section, _ = derive._finances(c, date(2026, 6, 15), {})
+    assert section is not None and section.edition is not None and section.edition.newest_known_may_be_outdated
+    assert any(n.key == "finances.standards_note.stale" for n in section.notes)

@@ -6,13 +6,17 @@ Runs before the rules; the rules read the results from the ``Context``.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from levynav.core.calc.csed_types import Events, PeriodCsed
 from levynav.core.law.rule import Context, CsedValue, Decided
 from levynav.core.model.ability_to_pay import AbilityToPay
 from levynav.core.model.case import Case, TaxpayerKind
+from levynav.core.model.construct import construct
 from levynav.core.model.message import Message, field_arg, message
+
+if TYPE_CHECKING:
+    from levynav.core.calc.alternatives import AlternativesResult
 
 
 def stated_csed(case: Case) -> dict[str, CsedValue]:
@@ -65,14 +69,18 @@ def _at_least(day: date, provisional: bool) -> date | Message:
     return message("statute.at_least", day=day) if provisional else day
 
 
-def _finances(case: Case, as_of: date) -> tuple[Decided | None, dict[str, Any] | None]:
-    """Economic hardship and the finances section (owned by the ability-to-pay work, issue 3).
+def _finances(
+    case: Case, as_of: date, csed: dict[str, CsedValue]
+) -> tuple[Decided | None, AbilityToPay | None, AlternativesResult | None]:
+    """Economic hardship, the finances section and the payment options (owned by the ability-to-pay work, issue 3).
 
-    ``(None, None)`` when the case has no finances. Finances that cannot be used (a county in no
-    standards table, a damaged imported edition) leave hardship UNKNOWN with the reason.
+    ``(None, None, None)`` when the case has no finances (a business's payment plans are weighed without them).
+    Finances that cannot be used (a county in no standards table, a damaged imported edition) leave hardship
+    UNKNOWN with the reason, and the options unweighed.
     """
     from levynav.core.calc import hardship as calc_hardship
     from levynav.core.calc.expenses import FinancesInputError
+    from levynav.core.calc.options import options_result, options_section
     from levynav.core.calc.standards import StandardsError
     from levynav.core.model.analysis import Outcome, message
 
@@ -85,44 +93,39 @@ def _finances(case: Case, as_of: date) -> tuple[Decided | None, dict[str, Any] |
             message("finances.hardship.cannot_measure", field=field_arg(err.path), reason=why),
             missing=(err.path,),
         )
-        return decided, {"as_of": as_of.isoformat(), "error": why}
+        return decided, construct(AbilityToPay, as_of=as_of, error=why), None
     except StandardsError:
-        # the installation's problem, not the person's: the record says so by key (the CLI's ``data`` commands and
-        # the log name the file); no English text in the record
+        # the installation's problem, not the person's: the record says so by key (the CLI's ``data`` commands
+        # name the file); no English text in the record
         decided = Decided(Outcome.UNKNOWN, message("finances.hardship.standards_unreadable"))
-        return decided, {"as_of": as_of.isoformat(), "error": message("finances.error.standards_unreadable")}
+        error = message("finances.error.standards_unreadable")
+        return decided, construct(AbilityToPay, as_of=as_of, error=error), None
     if picture is None:
-        return None, None
-    decided = calc_hardship.economic_hardship(case, picture, as_of)
-    return decided, calc_hardship.section(picture, decided)
+        if case.taxpayer.kind is TaxpayerKind.BUSINESS and case.tax_periods:
+            # A business's payment plans (in-business trust fund express, Simple Payment Plan) need no financial
+            # statement, so they are weighed even without household finances.
+            options = options_result(case, as_of, csed, None)
+            return None, construct(AbilityToPay, options=options_section(options)), options
+        return None, None, None
+    take = calc_hardship.levy_take(case, as_of)
+    decided = calc_hardship.economic_hardship(case, picture, as_of, take)
+    options = options_result(case, as_of, csed, picture)
+    return decided, calc_hardship.finances_record(picture, decided, take, options_section(options)), options
 
 
 def build_context(case: Case, as_of: date) -> Context:
     from levynav.core.calc.csed import case_csed
     from levynav.core.calc.csed_events import read_events
 
-    hardship, finances = _finances(case, as_of)
     events = read_events(case, as_of)
     computed = case_csed(case, as_of, events=events)
     csed = _csed(case, as_of, events, computed)
-    options = None
-    if finances is not None and "error" not in finances:
-        from levynav.core.calc.options import options_result, options_section
-
-        options = options_result(case, as_of, csed, finances)
-        finances = {**finances, "options": options_section(options)}
-    elif finances is None and case.taxpayer.kind is TaxpayerKind.BUSINESS and case.tax_periods:
-        # A business's payment plans (in-business trust fund express, Simple Payment Plan) need no financial
-        # statement, so they are weighed even without household finances.
-        from levynav.core.calc.options import options_result, options_section
-
-        options = options_result(case, as_of, csed, None)
-        finances = {"options": options_section(options)}
+    hardship, finances, options = _finances(case, as_of, csed)
     return Context(
         as_of=as_of,
         csed=csed,
         hardship=hardship,
-        finances=AbilityToPay.model_validate(finances) if finances is not None else None,
+        finances=finances,
         options=options,
         csed_events=events,
         csed_periods=computed,

@@ -24,8 +24,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
-from levynav.core import params
+from levynav.core import lawdata, params
 from levynav.core.calc import dates, low_income_test
 from levynav.core.calc.offer_equity import EquityInputs
 from levynav.core.calc.offer_prequalification import offer_in_compromise
@@ -401,10 +402,9 @@ def collection_alternatives(facts: AlternativesFacts) -> AlternativesResult:
         _guard(Option.OFFER_IN_COMPROMISE, lambda: offer_in_compromise(facts, p, low)),
     ]
     used = list(p.used.values())
-    cited = [(u, frozenset(_cites(u.id))) for u in used]  # each figure's citations, looked up once
-    for option in options:
-        mine = set(option.citations)
-        option.params = [u for u, cites in cited if not cites.isdisjoint(mine)]
+    picks = _params_of(tuple(p.used), tuple(tuple(o.citations) for o in options))
+    for option, picked in zip(options, picks, strict=True):
+        option.params = [used[i] for i in picked]
     result = AlternativesResult(
         as_of=facts.as_of,
         balance=facts.balance,
@@ -430,5 +430,30 @@ def _guard(option: Option, build: Callable[[], OptionResult]) -> OptionResult:
         )
 
 
-def _cites(pid: str) -> tuple[str, ...]:
-    return params.all_params()[pid].cites
+def _params_of(used: tuple[str, ...], citations: tuple[tuple[str, ...], ...]) -> tuple[tuple[int, ...], ...]:
+    """For each option (its citations), the positions in ``used`` of the figures that share a citation with it.
+    Worked out once per Law bundle and combination (the figures used and the citations depend on which branches
+    the calculation took, not on the case's amounts)."""
+    known: dict[Any, tuple[tuple[int, ...], ...]] = lawdata.derived("alternatives.params_of", _new_index)
+    key = (used, citations)
+    hit = known.get(key)
+    if hit is None:
+        cites = _cites()
+        cited = [cites[pid] for pid in used]  # each figure's citations
+        hit = known[key] = tuple(
+            tuple(i for i, c in enumerate(cited) if not c.isdisjoint(mine)) for mine in map(set, citations)
+        )
+    return hit
+
+
+def _new_index(_law: lawdata.Law) -> dict[Any, Any]:
+    return {}
+
+
+def _cites() -> dict[str, frozenset[str]]:
+    """Each parameter's citations, as a set (once per Law bundle)."""
+    return lawdata.derived("alternatives.cites", _cites_of)
+
+
+def _cites_of(law: lawdata.Law) -> dict[str, frozenset[str]]:
+    return {pid: frozenset(p.cites) for pid, p in law.parameters.items()}

@@ -30,10 +30,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from functools import cached_property
 
 from levynav.core.calc import dates
-from levynav.core.calc.income import ZERO, cents
+from levynav.core.calc.income import ZERO, to_cents
 from levynav.core.calc.standards import (
     AGE_GROUPS,
     NATIONAL_ITEMS,
@@ -45,8 +45,10 @@ from levynav.core.calc.standards import (
     county_known_anywhere,
     edition_for,
 )
+from levynav.core.model import ability_to_pay as atp
 from levynav.core.model.ability_to_pay import Allowance
 from levynav.core.model.case import Case
+from levynav.core.model.construct import record
 from levynav.core.model.finances import Finances, Vehicle
 from levynav.core.model.message import Message, field_arg, message
 
@@ -85,21 +87,25 @@ class Line:
     missing_values: list[str] = field(default_factory=list)  # table values, in words
     notes: list[Message] = field(default_factory=list)  # ``finances.expense_note.*``
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "key": self.key,
-            "label": self.label,
-            "rule": self.rule,
-            "standard": cents(self.standard),
-            "actual": cents(self.actual),
-            "allowed": cents(self.allowed),
-            "allowed_at_least": cents(self.floor),
-            "sources": [v.ref() for v in self.values],
-            "cites": list(self.cites),
-            "missing": self.missing,
-            "missing_values": self.missing_values,
-            "notes": self.notes,
-        }
+    def to_record(self) -> atp.ExpenseLine:
+        """The line as ``Analysis.finances.expenses.lines[i]`` holds it (amounts in cents, every field in order)."""
+        return record(
+            atp.ExpenseLine,
+            {
+                "key": self.key,
+                "label": self.label,
+                "rule": self.rule,
+                "standard": to_cents(self.standard),
+                "actual": to_cents(self.actual),
+                "allowed": to_cents(self.allowed),
+                "allowed_at_least": to_cents(self.floor),
+                "sources": [v.as_source for v in self.values],
+                "cites": list(self.cites),
+                "missing": list(self.missing),
+                "missing_values": list(self.missing_values),
+                "notes": list(self.notes),
+            },
+        )
 
 
 @dataclass(frozen=True)
@@ -117,23 +123,23 @@ class Expenses:
     county: County | None
     lines: list[Line]
 
-    @property
+    @cached_property
     def missing(self) -> list[str]:
         return sorted({p for line in self.lines for p in line.missing})
 
-    @property
+    @cached_property
     def missing_values(self) -> list[str]:
         return [m for line in self.lines for m in line.missing_values]
 
-    @property
+    @cached_property
     def complete(self) -> bool:
         return all(line.allowed is not None for line in self.lines)
 
-    @property
+    @cached_property
     def total(self) -> Decimal | None:
         return self.floor if self.complete else None
 
-    @property
+    @cached_property
     def floor(self) -> Decimal:
         return sum((line.floor for line in self.lines), ZERO)
 

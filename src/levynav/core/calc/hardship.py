@@ -20,12 +20,17 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import cached_property
 from typing import Any
+
+from pydantic import BaseModel
 
 from levynav.core import lawdata
 from levynav.core.calc.decided import Decided
 from levynav.core.calc.expenses import Expenses, allowable_expenses
-from levynav.core.calc.income import CENT, ZERO, Income, cents, monthly_income
+from levynav.core.calc.income import CENT, ZERO, Income, monthly_income, to_cents
+from levynav.core.calc.standards import Value
+from levynav.core.model import ability_to_pay as atp
 from levynav.core.model.analysis import Outcome, ParamUse
 from levynav.core.model.case import Case, LevyKind, TaxpayerKind
 from levynav.core.model.construct import record
@@ -43,12 +48,16 @@ class Take:
 
     amount: Decimal  # the part that is known
     complete: bool
-    parts: tuple[dict[str, Any], ...]
+    parts: tuple[atp.LevyTake, ...]  # as ``finances.hardship.levies`` shows them (amounts in cents)
     missing: tuple[str, ...]
 
 
+def _part(levy: str, kind: str, amount: Decimal | None, basis: Message) -> atp.LevyTake:
+    return record(atp.LevyTake, {"levy": levy, "kind": kind, "amount": amount, "basis": basis})
+
+
 def levy_take(case: Case, as_of: date) -> Take:
-    parts: list[dict[str, Any]] = []
+    parts: list[atp.LevyTake] = []
     missing: list[str] = []
     total = ZERO
     for i, levy in enumerate(case.levies):
@@ -67,12 +76,10 @@ def levy_take(case: Case, as_of: date) -> Take:
             basis = message("finances.levy_take.one_time_bank", field=field_arg(f"{path}.amount_taken"))
         else:
             missing.append(f"{path}.amount_taken" if levy.kind is LevyKind.BANK else f"{path}.monthly_amount")
-            parts.append(
-                {"levy": path, "kind": levy.kind.value, "amount": None, "basis": message("finances.levy_take.unknown")}
-            )
+            parts.append(_part(path, levy.kind.value, None, message("finances.levy_take.unknown")))
             continue
         total += amount
-        parts.append({"levy": path, "kind": levy.kind.value, "amount": cents(amount), "basis": basis})
+        parts.append(_part(path, levy.kind.value, to_cents(amount), basis))
     return Take(total, not missing, tuple(parts), tuple(missing))
 
 
@@ -85,18 +92,18 @@ class Picture:
     income: Income
     expenses: Expenses
 
-    @property
+    @cached_property
     def disposable(self) -> Decimal | None:
         """Monthly income minus allowable expenses (negative: a shortfall); None when either is open."""
         if self.income.total is None or self.expenses.total is None:
             return None
         return self.income.total - self.expenses.total
 
-    @property
+    @cached_property
     def disposable_at_most(self) -> Decimal | None:
         return None if self.income.total is None else self.income.total - self.expenses.floor
 
-    @property
+    @cached_property
     def disposable_at_least(self) -> Decimal | None:
         return None if self.expenses.total is None else self.income.floor - self.expenses.total
 
@@ -109,10 +116,12 @@ def financial_picture(case: Case, as_of: date) -> Picture | None:
     return Picture(case, as_of, monthly_income(fin), allowable_expenses(case, fin, as_of))
 
 
-def economic_hardship(case: Case, picture: Picture, as_of: date) -> Decided:
+def economic_hardship(case: Case, picture: Picture, as_of: date, take: Take | None = None) -> Decided:
+    """``take``: the levies' monthly take (``levy_take``), when the caller has it already."""
     if case.taxpayer.kind is TaxpayerKind.BUSINESS:
         return Decided(Outcome.NOT_APPLICABLE, _say("business"))
-    take = levy_take(case, as_of)
+    if take is None:
+        take = levy_take(case, as_of)
     inc, exp = picture.income, picture.expenses
     figures = _figures(picture, take)
     params = parameters(picture)
@@ -176,43 +185,49 @@ def parameters(picture: Picture) -> tuple[ParamUse, ...]:
     """The table values used, as parameter uses (a finding that attaches them shows their status)."""
     out: dict[str, ParamUse] = {}
     for v in picture.expenses.values_used():
-        pid = f"standards.{v.table}[{v.row_key}]"
-        if pid not in out:  # every field given, in declared order (model/construct.record)
-            out[pid] = record(
-                ParamUse,
-                {
-                    "id": pid,
-                    "value": v.amount,
-                    "unit": "usd",
-                    "effective_from": v.edition,
-                    "source": v.source,
-                    "status": v.grade,
-                    "note": v.status,
-                },
-            )
+        use = v.as_parameter
+        if use.id not in out:
+            out[use.id] = use
     return tuple(out.values())
 
 
-def citations(ids: list[str]) -> dict[str, dict[str, str]]:
-    """Citation text of the ids the lines use: the shared registry where it has the id, else data/standards."""
+def _citation_texts(ids: tuple[str, ...]) -> tuple[tuple[str, atp.CitationRef], ...]:
+    """Citation text of the ids: the shared registry where it has the id, else data/standards."""
     from levynav.core.law import registry
 
     local: dict[str, Any] = lawdata.table("standards/citations.yaml")
     shared = registry.registry()
-    out: dict[str, dict[str, str]] = {}
+    out = []
     for cid in ids:
         entry = shared[cid].model_dump() if cid in shared else local.get(cid)
         if entry:
-            out[cid] = {"cite": str(entry["cite"]), "source": str(entry["source"]), "status": str(entry["status"])}
-    return out
+            text = {"cite": str(entry["cite"]), "source": str(entry["source"])}
+            out.append((cid, record(atp.CitationRef, {**text, "status": atp.Grade(str(entry["status"]))})))
+    return tuple(out)
 
 
-def unverified_values(picture: Picture) -> list[dict[str, Any]]:
-    """Every table value used that is not verified against a primary source."""
-    seen: dict[tuple[str, str], dict[str, Any]] = {}
+def citations(ids: tuple[str, ...]) -> dict[str, atp.CitationRef]:
+    """Citation text of the ids the lines use (looked up once per Law bundle and set of ids, and shared, like the
+    bundle's parameter uses)."""
+    known: dict[tuple[str, ...], tuple[tuple[str, atp.CitationRef], ...]] = lawdata.derived(
+        "hardship.citations", _new_index
+    )
+    texts = known.get(ids)
+    if texts is None:
+        texts = known[ids] = _citation_texts(ids)
+    return dict(texts)
+
+
+def _new_index(_law: object) -> dict[Any, Any]:
+    return {}
+
+
+def unverified_values(picture: Picture) -> list[Value]:
+    """Every table value used that is not verified against a primary source (each table row once)."""
+    seen: dict[tuple[str, str], Value] = {}
     for v in picture.expenses.values_used():
         if v.grade != "V":
-            seen.setdefault((v.table, v.row_key), v.ref())
+            seen.setdefault((v.table, v.row_key), v)
     return list(seen.values())
 
 
@@ -241,69 +256,141 @@ def _row_part(part: str) -> str | Message | None:
     return part
 
 
-def _value_in_words(u: dict[str, Any]) -> Message:
-    """One unverified standard amount for a person's page: no table keys, column ids or status codes."""
-    key, _, column = str(u["row"]).partition(": ")
+def _value_in_words(value: Value) -> Message:
+    """One unverified standard amount for a person's page: no table keys, column ids or status codes. Said once
+    per Law bundle and table value (a message is immutable; the value comes from the bundle's tables)."""
+    said: dict[Value, Message] = lawdata.derived("hardship.value_words", _new_index)
+    words = said.get(value)
+    if words is None:
+        words = said[value] = _say_value(value)
+    return words
+
+
+def _say_value(u: Value) -> Message:
+    key, _, column = u.row_key.partition(": ")
     where = [w for w in (_row_part(key), _row_part(column)) if w is not None]
-    status = str(u["status"])
+    status = u.status
     how = status if status in _STATUS_HOW else "computed" if status.startswith("computed") else "unchecked"
     return message(
         "finances.unverified_value",
-        table=message(f"finances.table.{u['table']}"),
+        table=message(f"finances.table.{u.table}"),
         row=where,
-        amount=Decimal(str(u["amount"])),
+        amount=u.amount,
         how=message(f"finances.value_how.{how}"),
     )
 
 
-def section(picture: Picture, hardship: Decided | None) -> dict[str, Any]:
-    """The ``Analysis.finances`` section: edition, each allowance with standard/actual/source, totals."""
+def _edition_tables(edition: Any) -> dict[str, atp.Grade | None]:
+    """The status of each table of a standards edition (worked out once per Law bundle and edition)."""
+    known: dict[int, tuple[tuple[str, atp.Grade | None], ...]] = lawdata.derived("hardship.edition_tables", _new_index)
+    pairs = known.get(id(edition))
+    if pairs is None:
+        tables = edition.meta.get("tables") or {}
+        pairs = tuple((t, _grade(m.get("status"))) for t, m in tables.items())
+        known[id(edition)] = pairs
+    return dict(pairs)
+
+
+def _grade(status: Any) -> atp.Grade | None:
+    return None if status is None else atp.Grade(status)
+
+
+_FIGURES = tuple(atp.HardshipFigures.model_fields)
+
+
+def _hardship(decided: Decided, take: Take) -> atp.Hardship:
+    figures = decided.figures
+    return record(
+        atp.Hardship,
+        {
+            "outcome": decided.outcome,
+            "explanation": decided.explanation,
+            "missing": list(decided.missing),
+            "figures": record(atp.HardshipFigures, {name: figures.get(name) for name in _FIGURES}),
+            "levies": list(take.parts),
+        },
+    )
+
+
+def finances_record(
+    picture: Picture, hardship: Decided | None, take: Take | None = None, options: atp.Options | None = None
+) -> atp.AbilityToPay:
+    """The ``Analysis.finances`` section: edition, each allowance with standard/actual/source, totals, hardship
+    (with the levies' ``take``, worked out here when not given) and the payment ``options`` weighed."""
     exp = picture.expenses
-    ed = exp.choice.edition
+    choice = exp.choice
+    ed = choice.edition
     unverified = unverified_values(picture)
-    notes = list(exp.choice.notes)
+    missing_values = exp.missing_values
+    notes = list(choice.notes)
     if unverified:
-        values = [_value_in_words(u) for u in unverified]
-        notes.append(message("finances.standards_note.unverified", values=values))
-    notes += [
-        message("finances.standards_note.table_gap", what=m.rstrip(".")) for m in dict.fromkeys(exp.missing_values)
-    ]
-    return {
-        "as_of": picture.as_of.isoformat(),
-        "edition": {
-            "effective_date": ed.effective_date.isoformat() if ed else None,
+        notes.append(message("finances.standards_note.unverified", values=[_value_in_words(v) for v in unverified]))
+    notes += [message("finances.standards_note.table_gap", what=m.rstrip(".")) for m in dict.fromkeys(missing_values)]
+    edition = record(
+        atp.Edition,
+        {
+            "effective_date": ed.effective_date if ed else None,
             "title": message("finances.edition_title", effective=ed.effective_date) if ed else None,
             "origin": ed.origin if ed else None,
-            "newest_known_may_be_outdated": exp.choice.stale,
-            "tables": {t: m.get("status") for t, m in (ed.meta.get("tables") or {}).items()} if ed else {},
+            "newest_known_may_be_outdated": choice.stale,
+            "tables": _edition_tables(ed) if ed else {},
         },
-        "household": {"size": exp.household.size, "basis": exp.household.basis, "ages": list(exp.household.ages)},
-        "county": (
-            {"state": exp.county.state, "name": exp.county.name, "fips": exp.county.fips} if exp.county else None
-        ),
-        "income": picture.income.to_dict(),
-        "expenses": {
-            "lines": [line.to_dict() for line in exp.lines],
-            "total": cents(exp.total),
-            "known_at_least": cents(exp.floor),
-            "missing": exp.missing,
-            "missing_values": exp.missing_values,
+    )
+    hh = exp.household
+    county = exp.county
+    income, expenses = picture.income, exp.total
+    if hardship is not None and take is None:
+        take = levy_take(picture.case, picture.as_of)
+    return record(
+        atp.AbilityToPay,
+        {
+            "as_of": picture.as_of,
+            "error": None,
+            "edition": edition,
+            "household": record(atp.Household, {"size": hh.size, "basis": hh.basis, "ages": list(hh.ages)}),
+            "county": (
+                record(atp.County, {"state": county.state, "name": county.name, "fips": county.fips})
+                if county
+                else None
+            ),
+            "income": income.to_record(),
+            "expenses": record(
+                atp.Expenses,
+                {
+                    "lines": [line.to_record() for line in exp.lines],
+                    "total": to_cents(expenses),
+                    "known_at_least": to_cents(exp.floor),
+                    "missing": list(exp.missing),
+                    "missing_values": list(missing_values),
+                },
+            ),
+            "disposable_income": to_cents(picture.disposable),
+            "disposable_income_at_most": to_cents(picture.disposable_at_most),
+            "disposable_income_at_least": to_cents(picture.disposable_at_least),
+            "unverified_values": [v.as_source for v in unverified],
+            "citations": citations(tuple(sorted({c for line in exp.lines for c in line.cites}))),
+            "hardship": _hardship(hardship, take) if hardship is not None and take is not None else None,
+            "notes": notes,
+            "options": options,
         },
-        "disposable_income": cents(picture.disposable),
-        "disposable_income_at_most": cents(picture.disposable_at_most),
-        "disposable_income_at_least": cents(picture.disposable_at_least),
-        "unverified_values": unverified,
-        "citations": citations(sorted({c for line in exp.lines for c in line.cites})),
-        "hardship": (
-            {
-                "outcome": hardship.outcome.value,
-                "explanation": hardship.explanation,
-                "missing": list(hardship.missing),
-                "figures": {k: str(v) for k, v in hardship.figures.items()},
-                "levies": list(levy_take(picture.case, picture.as_of).parts),
-            }
-            if hardship
-            else None
-        ),
-        "notes": notes,
-    }
+    )
+
+
+def section(picture: Picture, hardship: Decided | None) -> dict[str, Any]:
+    """The finances section as plain data for the operator's views (``levynav finances``, the web API's
+    ``/finances``): the record of ``finances_record``, amounts as text in cents, dates as ISO text."""
+    return _plain(finances_record(picture, hardship))  # type: ignore[no-any-return]
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, BaseModel):
+        return {name: _plain(getattr(value, name)) for name in type(value).model_fields}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return value

@@ -12,10 +12,13 @@ Amounts are exact ``Decimal``; they are rounded to cents only when shown.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
+from functools import cached_property
 from typing import Any
 
 from levynav.core import lawdata
+from levynav.core.model import ability_to_pay as atp
+from levynav.core.model.construct import record
 from levynav.core.model.finances import Finances, IncomeKind, IncomeSource, PayFrequency
 from levynav.core.model.message import Message, message
 
@@ -25,7 +28,12 @@ CENT = Decimal("0.01")
 
 def cents(amount: Decimal | None) -> str | None:
     """An amount as shown: rounded half-up to cents."""
-    return None if amount is None else str(amount.quantize(CENT, rounding="ROUND_HALF_UP"))
+    return None if amount is None else str(amount.quantize(CENT, rounding=ROUND_HALF_UP))
+
+
+def to_cents(amount: Decimal | None) -> Decimal | None:
+    """An amount as the record holds it: rounded half-up to cents (``cents`` is its text)."""
+    return None if amount is None else amount.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
 def _conversions() -> dict[str, Any]:
@@ -45,6 +53,19 @@ class Conversion:
 
 
 def conversion(frequency: PayFrequency) -> Conversion:
+    """The monthly conversion of a pay frequency (once per Law bundle and frequency: it is immutable)."""
+    known: dict[PayFrequency, Conversion] = lawdata.derived("income.conversions", _new_index)
+    hit = known.get(frequency)
+    if hit is None:
+        hit = known[frequency] = _conversion(frequency)
+    return hit
+
+
+def _new_index(_law: lawdata.Law) -> dict[Any, Any]:
+    return {}
+
+
+def _conversion(frequency: PayFrequency) -> Conversion:
     entry = _conversions()[frequency.value]
     exact = Decimal(entry["exact"]["numerator"]) / Decimal(entry["exact"]["denominator"])
     n = entry["exact"]["numerator"]
@@ -85,28 +106,36 @@ class IncomeLine:
     missing: tuple[str, ...]
     notes: tuple[Message, ...]
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_record(self) -> atp.IncomeLine:
+        """The line as ``Analysis.finances.income.lines[i]`` holds it (amounts in cents, every field in order)."""
+        conv = self.conversion
         exact = None
-        if self.conversion is not None and self.counted is not None and self.conversion.factor != self.conversion.exact:
+        if conv is not None and self.counted is not None and conv.factor != conv.exact:
             per_period = self.gross_per_period if self.counted_basis == "gross" else self.net_per_period
-            exact = cents(per_period * self.conversion.exact) if per_period is not None else None
-        return {
-            "path": self.path,
-            "kind": self.kind.value,
-            "label": self.label,
-            "frequency": self.frequency.value if self.frequency else None,
-            "conversion": self.conversion.basis if self.conversion else None,
-            "conversion_source": self.conversion.source if self.conversion else None,
-            "gross_per_period": cents(self.gross_per_period),
-            "net_per_period": cents(self.net_per_period),
-            "monthly_gross": cents(self.monthly_gross),
-            "monthly_net": cents(self.monthly_net),
-            "counted": cents(self.counted),
-            "counted_basis": self.counted_basis,
-            "monthly_exact_calendar": exact,
-            "missing": list(self.missing),
-            "notes": list(self.notes),
-        }
+            exact = to_cents(per_period * conv.exact) if per_period is not None else None
+        return record(
+            atp.IncomeLine,
+            {
+                "path": self.path,
+                "kind": self.kind,
+                "label": self.label,
+                "frequency": self.frequency,
+                "conversion": conv.basis if conv else None,
+                "conversion_source": conv.source if conv else None,
+                "gross_per_period": to_cents(self.gross_per_period),
+                "net_per_period": to_cents(self.net_per_period),
+                "monthly_gross": to_cents(self.monthly_gross),
+                "monthly_net": to_cents(self.monthly_net),
+                "counted": to_cents(self.counted),
+                "counted_basis": _BASIS[self.counted_basis] if self.counted_basis else None,
+                "monthly_exact_calendar": exact,
+                "missing": list(self.missing),
+                "notes": list(self.notes),
+            },
+        )
+
+
+_BASIS = {b.value: b for b in atp.CountedBasis}
 
 
 @dataclass(frozen=True)
@@ -114,41 +143,45 @@ class Income:
     lines: tuple[IncomeLine, ...]
     missing: tuple[str, ...]
 
-    @property
+    @cached_property
     def complete(self) -> bool:
         return not self.missing
 
-    @property
+    @cached_property
     def total(self) -> Decimal | None:
         """Monthly income counted, or None when any part is unknown."""
         return self.floor if self.complete else None
 
-    @property
+    @cached_property
     def floor(self) -> Decimal:
         """What is known for sure: the sum of the lines that are known."""
         return sum((line.counted for line in self.lines if line.counted is not None), ZERO)
 
-    @property
+    @cached_property
     def gross_total(self) -> Decimal | None:
         if not self.complete or any(line.monthly_gross is None for line in self.lines):
             return None
         return sum((line.monthly_gross for line in self.lines if line.monthly_gross is not None), ZERO)
 
-    @property
+    @cached_property
     def net_total(self) -> Decimal | None:
         if not self.complete or any(line.monthly_net is None for line in self.lines):
             return None
         return sum((line.monthly_net for line in self.lines if line.monthly_net is not None), ZERO)
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "lines": [line.to_dict() for line in self.lines],
-            "total": cents(self.total),
-            "known_at_least": cents(self.floor),
-            "gross_total": cents(self.gross_total),
-            "net_total": cents(self.net_total),
-            "missing": list(self.missing),
-        }
+    def to_record(self) -> atp.Income:
+        """``Analysis.finances.income``: the lines and the totals in cents."""
+        return record(
+            atp.Income,
+            {
+                "lines": [line.to_record() for line in self.lines],
+                "total": to_cents(self.total),
+                "known_at_least": to_cents(self.floor),
+                "gross_total": to_cents(self.gross_total),
+                "net_total": to_cents(self.net_total),
+                "missing": list(self.missing),
+            },
+        )
 
 
 EARNERS = ("taxpayer", "spouse")  # said in the reader's words; any other earner is a person's name

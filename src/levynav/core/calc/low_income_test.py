@@ -65,6 +65,15 @@ def _build_rows(law: lawdata.Law) -> tuple[Row, ...]:
     )
 
 
+def _index(_law: lawdata.Law) -> tuple[list[tuple[date, str]], dict[tuple[str, str], dict[str, Row]]]:
+    """The tables by the date they apply from, and each table's rows by area and household size (once per bundle)."""
+    rows = _rows()
+    by_area: dict[tuple[str, str], dict[str, Row]] = {}
+    for r in rows:
+        by_area.setdefault((r.table, r.area), {})[r.size] = r
+    return sorted({(r.applies_from, r.table) for r in rows}), by_area
+
+
 def area_for(state: str) -> str:
     return {"AK": "alaska", "HI": "hawaii"}.get(state.upper(), "48_states_and_dc")
 
@@ -73,11 +82,12 @@ def income_limit(household_size: int, state: str, on: date) -> tuple[Decimal, Ro
     """The annual 250% amount in force on ``on`` (None when no table is in force yet)."""
     if household_size < 1:
         raise ValueError(f"household size must be 1 or more, not {household_size}")
-    tables = sorted({(r.applies_from, r.table) for r in _rows() if r.applies_from <= on})
-    if not tables:
+    tables, by_area = lawdata.derived("low_income_test.index", _index)
+    in_force = [t for t in tables if t[0] <= on]
+    if not in_force:
         return None
-    _, table = tables[-1]
-    rows = {r.size: r for r in _rows() if r.table == table and r.area == area_for(state)}
+    _, table = in_force[-1]
+    rows = by_area.get((table, area_for(state)), {})
     if household_size <= LARGEST_PRINTED_SIZE:
         row = rows[str(household_size)]
         return row.limit, row

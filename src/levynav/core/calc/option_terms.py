@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
+from typing import Any
 
-from levynav.core import params
+from levynav.core import lawdata, params
 from levynav.core.model.ability_to_pay import Eligibility as Eligibility
 from levynav.core.model.ability_to_pay import FeeMethod
 from levynav.core.model.ability_to_pay import LevyEffect as LevyEffect
@@ -72,7 +74,12 @@ class OptionResult:
 
 
 class Params:
-    """Parameter look-ups on one date; remembers every value used so the result can list them."""
+    """Parameter look-ups on one date; remembers every value used so the result can list them.
+
+    The values are the same on every date of one *period* of the Law bundle: between two consecutive dates on
+    which any parameter takes a new value. A value looked up (and the fee lines worked out) on one date of a
+    period is kept on the bundle for the others (``_period``): the bundle is immutable and has finitely many
+    periods, so nothing kept depends on a case."""
 
     def __init__(self, on: date) -> None:
         self.on = on
@@ -80,11 +87,17 @@ class Params:
         # the installment-agreement fee lines, worked out once per low-income answer (``ia_fees``): every
         # long-term agreement has the same fees on the same date
         self.fee_lines: dict[bool | None, list[FeeLine]] = {}
+        self.period, self.known = _period(on)
 
     def use(self, pid: str) -> ParamUse:
-        if pid not in self.used:
-            self.used[pid] = params.use(pid, self.on)
-        return self.used[pid]
+        hit = self.used.get(pid)
+        if hit is None:
+            key = (pid, self.period)
+            hit = self.known.get(key)
+            if hit is None:
+                hit = self.known[key] = params.use(pid, self.on)
+            self.used[pid] = hit
+        return hit
 
     def amount(self, pid: str) -> Decimal | None:
         value = self.use(pid).value
@@ -105,6 +118,21 @@ class Params:
         if value is None:
             raise params.MissingParameter(pid, self.on)
         return value / 100
+
+
+def _period(on: date) -> tuple[int, dict[Any, Any]]:
+    """The bundle's period ``on`` falls in (the number of dates, up to ``on``, on which some parameter takes a new
+    value) and the bundle's look-ups kept by period (``Params``)."""
+    starts: list[date] = lawdata.derived("option_terms.value_dates", _value_dates)
+    return bisect.bisect_right(starts, on), lawdata.derived("option_terms.by_period", _new_index)
+
+
+def _value_dates(law: lawdata.Law) -> list[date]:
+    return sorted({v.start for p in law.parameters.values() for v in p.values})
+
+
+def _new_index(_law: lawdata.Law) -> dict[Any, Any]:
+    return {}
 
 
 def money(amount: Decimal) -> Decimal:
@@ -136,7 +164,16 @@ def ia_fees(p: Params, low_income: bool | None) -> list[FeeLine]:
     so ``p.used`` keeps its order) and shared after (a ``FeeLine`` is not changed once made)."""
     made = p.fee_lines.get(low_income)
     if made is None:
-        made = p.fee_lines[low_income] = _ia_fees(p, low_income)
+        key = ("ia_fees", low_income, p.period)
+        kept = p.known.get(key)
+        if kept is None:
+            made = p.known[key] = _ia_fees(p, low_income)
+        else:  # the same lines as on another date of the period: their figures are used here too, in that order
+            made = kept
+            for line in made:
+                for use in line.params:
+                    p.use(use.id)
+        p.fee_lines[low_income] = made
     return list(made)
 
 

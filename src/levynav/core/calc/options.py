@@ -9,14 +9,20 @@ earliest CSED, assets for the offer arithmetic) and turns the result into the pl
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Any
 
 from levynav.core.calc import offer_equity
 from levynav.core.calc.alternatives import AlternativesFacts, AlternativesResult, collection_alternatives
 from levynav.core.calc.decided import CsedValue
-from levynav.core.calc.option_terms import IrsFigures
+from levynav.core.calc.hardship import Picture
+from levynav.core.calc.income import CENT, to_cents
+from levynav.core.calc.low_income_test import LowIncome as LowIncomeResult
+from levynav.core.calc.option_terms import FeeLine, IrsFigures, OptionResult
+from levynav.core.model.ability_to_pay import Fee, Grade, LowIncome, Options
+from levynav.core.model.ability_to_pay import OptionResult as OptionRecord
 from levynav.core.model.case import Case, FilingStatus, TaxKind, TaxpayerKind
+from levynav.core.model.construct import record
 from levynav.core.model.message import message
 
 
@@ -25,10 +31,6 @@ def _balance(case: Case) -> Decimal | None:
     if not balances or any(b is None for b in balances):
         return None
     return sum((b for b in balances if b is not None), Decimal(0))
-
-
-def _decimal(raw: object) -> Decimal | None:
-    return None if raw is None else Decimal(str(raw))
 
 
 def _known(value: Decimal | None, path: str, missing: list[str]) -> bool:
@@ -148,9 +150,7 @@ def _irs_figures(case: Case, own_income: Decimal | None) -> IrsFigures | None:
     )
 
 
-def facts_for(
-    case: Case, as_of: date, csed: dict[str, CsedValue], section: dict[str, Any] | None
-) -> AlternativesFacts | None:
+def facts_for(case: Case, as_of: date, csed: dict[str, CsedValue], picture: Picture | None) -> AlternativesFacts | None:
     """The facts the alternatives need, or None when the balance owed is not known.
 
     Every fact the calculation needs is read from the case; ``asks`` names, for each unknown one, the case
@@ -159,10 +159,6 @@ def facts_for(
     balance = _balance(case)
     if balance is None:
         return None
-    section = section or {}
-    income = section.get("income") or {}
-    household = section.get("household") or {}
-    expenses = section.get("expenses") or {}
     circ = case.circumstances
     periods = case.tax_periods
     asks: dict[str, tuple[str, ...]] = {}
@@ -185,10 +181,10 @@ def facts_for(
     dates = [known_csed[p.id] for p in periods if p.id in known_csed]
     earliest = min(dates) if dates and not unknown_csed else None
 
-    mdi = _decimal(section.get("disposable_income"))
-    asks["monthly_disposable_income"] = tuple(
-        dict.fromkeys([*(income.get("missing") or []), *(expenses.get("missing") or [])])
-    ) or ("finances",)
+    # the figures as the finances section shows them (in cents)
+    mdi = to_cents(picture.disposable) if picture is not None else None
+    open_lines = [*picture.income.missing, *picture.expenses.missing] if picture is not None else []
+    asks["monthly_disposable_income"] = tuple(dict.fromkeys(open_lines)) or ("finances",)
 
     joint = case.taxpayer.filing_status is FilingStatus.MARRIED_FILING_JOINTLY
     equity = _assets(case, joint)
@@ -200,10 +196,10 @@ def facts_for(
         assessed_tax=assessed_tax,
         monthly_disposable_income=mdi,
         csed=earliest,
-        household_size=household.get("size"),
+        household_size=picture.expenses.household.size if picture is not None else None,
         state=case.taxpayer.state,
         adjusted_gross_income=fin.adjusted_gross_income if fin is not None else None,
-        gross_monthly_income=_decimal(income.get("gross_total")),
+        gross_monthly_income=to_cents(picture.income.gross_total) if picture is not None else None,
         all_returns_filed=None if circ.unfiled_returns is None else not circ.unfiled_returns,
         estimated_payments_current=circ.estimated_payments_current,
         in_open_bankruptcy=_open_bankruptcy(case, as_of),
@@ -214,71 +210,102 @@ def facts_for(
         trust_fund_taxes=trust_fund,
         federal_deposits_current=circ.federal_deposits_current,
         equity=equity,
-        irs=_irs_figures(case, _decimal(income.get("total"))),
+        irs=_irs_figures(case, to_cents(picture.income.total) if picture is not None else None),
         asks={k: v for k, v in asks.items() if v},
     )
 
 
-def _money(value: Decimal | None) -> str | None:
-    return None if value is None else f"{value:.2f}"
+def _money(value: Decimal | None) -> Decimal | None:
+    """An amount as the options section shows it: to the cent (half to even, as ``format(value, ".2f")``)."""
+    return None if value is None else value.quantize(CENT, rounding=ROUND_HALF_EVEN)
 
 
-def as_section(result: AlternativesResult) -> dict[str, Any]:
-    """Plain data for ``Analysis.finances["options"]``."""
-    return {
-        "balance": _money(result.balance),
-        "low_income": {
-            "qualifies": result.low_income.qualifies,
-            "limit": _money(result.low_income.limit),
-            "tested_income": _money(result.low_income.tested_income),
-            "basis": result.low_income.basis,
-            "status": result.low_income.status,
-            "missing": result.low_income.missing,
-            "reason": result.low_income.reason,
+def _fee(f: FeeLine) -> Fee:
+    return record(
+        Fee,
+        {
+            "method": f.method,
+            "amount": _money(f.amount),
+            "low_income_amount": _money(f.low_income_amount),
+            "notes": list(f.notes),
         },
-        "options": [
-            {
-                "option": o.option.value,
-                "eligibility": o.eligibility.value,
-                "reasons": o.why,
-                "missing": o.missing,
-                "monthly_payment": _money(o.monthly_payment),
-                "months_to_pay": o.months_to_pay,
-                "pay_by": o.pay_by.isoformat() if o.pay_by else None,
-                "fees": [
-                    {
-                        "method": f.method,
-                        "amount": _money(f.amount),
-                        "low_income_amount": _money(f.low_income_amount),
-                        "notes": f.notes,
-                    }
-                    for f in o.fees
-                ],
-                "levy_effect": o.levy_effect.value,
-                "levy_note": o.levy_note,
-                "figures": dict(o.figures),
-                "citations": o.citations,
-                "notes": o.notes,
-                "missing_values": o.missing_values,
-                "table": [dict(row) for row in o.table],
-            }
-            for o in result.options
-        ],
-        "unverified": [p.id for p in result.unverified],
-        "missing_values": [p.id for p in result.missing_values],
-        "notes": result.notes,
-    }
+    )
+
+
+def _option(o: OptionResult, fees: dict[int, Fee]) -> OptionRecord:
+    """``fees``: the fee records made so far in this section, by fee line (the long-term agreements share theirs)."""
+    return record(
+        OptionRecord,
+        {
+            "option": o.option,
+            "eligibility": o.eligibility,
+            "reasons": list(o.why),
+            "missing": list(o.missing),
+            "monthly_payment": _money(o.monthly_payment),
+            "months_to_pay": o.months_to_pay,
+            "pay_by": o.pay_by,
+            "fees": [fees.get(id(f)) or fees.setdefault(id(f), _fee(f)) for f in o.fees],
+            "levy_effect": o.levy_effect,
+            "levy_note": o.levy_note,
+            "figures": dict(o.figures),
+            "citations": list(o.citations),
+            "notes": list(o.notes),
+            "missing_values": list(o.missing_values),
+            "table": [dict(row) for row in o.table],
+        },
+    )
+
+
+def _low_income(low: LowIncomeResult) -> LowIncome:
+    return record(
+        LowIncome,
+        {
+            "qualifies": low.qualifies,
+            "limit": _money(low.limit),
+            "tested_income": _money(low.tested_income),
+            "basis": low.basis,
+            "status": None if low.status is None else Grade(low.status),
+            "missing": list(low.missing),
+            "reason": low.reason,
+        },
+    )
 
 
 def options_result(
-    case: Case, as_of: date, csed: dict[str, CsedValue], section: dict[str, Any] | None
+    case: Case, as_of: date, csed: dict[str, CsedValue], picture: Picture | None
 ) -> AlternativesResult | None:
     """The payment options weighed once per analysis (None when the balance owed is not known)."""
-    facts = facts_for(case, as_of, csed, section)
+    facts = facts_for(case, as_of, csed, picture)
     return None if facts is None else collection_alternatives(facts)
 
 
-def options_section(result: AlternativesResult | None) -> dict[str, Any]:
+def options_section(result: AlternativesResult | None) -> Options:
+    """``Analysis.finances.options``: the options weighed, amounts to the cent."""
     if result is None:
-        return {"available": False, "reason": message("finances.options_unavailable.balance_needed")}
-    return {"available": True, **as_section(result)}
+        return record(
+            Options,
+            {
+                "available": False,
+                "reason": message("finances.options_unavailable.balance_needed"),
+                "balance": None,
+                "low_income": None,
+                "options": [],
+                "unverified": [],
+                "missing_values": [],
+                "notes": [],
+            },
+        )
+    fees: dict[int, Fee] = {}  # the fee lines are alive while the section is made: their ids are theirs
+    return record(
+        Options,
+        {
+            "available": True,
+            "reason": None,
+            "balance": _money(result.balance),
+            "low_income": _low_income(result.low_income),
+            "options": [_option(o, fees) for o in result.options],
+            "unverified": [p.id for p in result.unverified],
+            "missing_values": [p.id for p in result.missing_values],
+            "notes": list(result.notes),
+        },
+    )

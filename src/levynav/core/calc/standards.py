@@ -20,10 +20,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from levynav.core import lawdata
+from levynav.core.model.ability_to_pay import Grade, StandardValue
+from levynav.core.model.analysis import ParamUse
+from levynav.core.model.construct import record
 from levynav.core.model.message import Message, message
 
 TABLES = (
@@ -102,6 +106,39 @@ class Value:
             "status": self.status,
             "grade": self.grade,
         }
+
+    # The value as the record shows it, made once per value: the edition keeps its values (``Edition._value``) for
+    # as long as the Law bundle lives, so, like the bundle's parameter uses (``params.use``), these are shared.
+    @cached_property
+    def as_source(self) -> StandardValue:
+        """``finances.expenses.lines[i].sources[j]`` and ``finances.unverified_values[k]``."""
+        data = {
+            "table": self.table,
+            "edition": self.edition,
+            "row": self.row_key,
+            "amount": self.amount,
+            "source": self.source,
+            "status": self.status,
+            "grade": _GRADES[self.grade],
+        }
+        return record(StandardValue, data)
+
+    @cached_property
+    def as_parameter(self) -> ParamUse:
+        """The parameter use of the value (a hardship finding's parameters): id ``standards.TABLE[ROW]``."""
+        data = {  # every field given, in declared order (model/construct.record)
+            "id": f"standards.{self.table}[{self.row_key}]",
+            "value": self.amount,
+            "unit": "usd",
+            "effective_from": self.edition,
+            "source": self.source,
+            "status": self.grade,
+            "note": self.status,
+        }
+        return record(ParamUse, data)
+
+
+_GRADES = {g.value: g for g in Grade}
 
 
 @dataclass(frozen=True)
