@@ -106,7 +106,6 @@ EFFECT_TIER = {
     Effect.MAY_RETURN: "ask",
     Effect.ROUTE_OPEN: "help",
 }
-PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 # The records this module makes, built by their light classes' builders (ADR 0014: a shell filled slot by slot, no
 # validation of values already typed; ``model/construct.builder``). Keyword arguments as the class's fields.
@@ -418,19 +417,11 @@ def _merge_same_route(ordered: list[_Draft]) -> list[dict[str, Any]]:
 def _subject_deadlines(
     by_id: dict[tuple[str, str | None], list[Deadline]], deadline_id: str, subject: str | None
 ) -> list[Deadline]:
-    """The open deadlines with that id on the finding's subject (``_same_subject``), found by index."""
+    """The open deadlines with that id that belong to a finding's step, found by index: a deadline is the step's when it
+    is about the same levy or notice, or about the case, or the finding is about the case (``"*"``: every one)."""
     if subject is None:
         return by_id.get((deadline_id, "*"), [])
     return by_id.get((deadline_id, None), []) + by_id.get((deadline_id, subject), [])
-
-
-def _same_subject(deadline: Deadline, finding: Finding) -> bool:
-    """A deadline belongs to a finding's step when it is about the same levy or notice (or about the case)."""
-    return deadline.subject is None or finding.subject is None or deadline.subject == finding.subject
-
-
-def _pattern(path: str) -> str:
-    return re.sub(r"\[\d+\]", "[]", path)
 
 
 def questions(findings: list[Finding]) -> list[Question]:

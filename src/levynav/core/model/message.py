@@ -297,18 +297,7 @@ def arg(value: Any) -> Arg:
 
 
 def message(key: str, **args: Any) -> Message:
-    built = _MESSAGE()
-    built.key = key
-    if args:  # the keyword dict is this call's own: its values are replaced by their typed forms in place
-        builders = _BUILDERS
-        for name, value in args.items():  # replacing the values of keys present: the dict does not change size
-            build = builders.get(type(value))
-            if build is None:
-                build = builders[type(value)] = _builder(type(value))
-            args[name] = build(value)
-    built.args = args
-    built.__class__ = Message
-    return built  # type: ignore[no-any-return]
+    return message_of(key, args)  # the keyword dict is this call's own
 
 
 def message_of(key: str, args: dict[str, Any]) -> Message:
