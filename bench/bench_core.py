@@ -4,8 +4,9 @@
   that time spent building finding sentences (``Rule.finding`` text) is measured apart, as a ratio too;
 - cold: wall time of a fresh ``levynav analyze EXAMPLE`` process (subprocess, median of a few runs; target
   <= 0.6 s), beside a bare ``python -c pass`` so the interpreter start can be told apart; measured twice: as the
-  environment runs it (PYTHONDONTWRITEBYTECODE set: every run compiles the sources) and with byte-code compiled,
-  as an installed package has it.
+  environment runs it (PYTHONDONTWRITEBYTECODE set: a run compiles every module that has no fresh byte-code in the
+  checkout; `make install` writes it once, ``source_bytecode_fresh_share`` says how much of it is fresh) and with
+  byte-code compiled in a folder of its own, as an installed package has it.
 
 Run: .venv/bin/python bench/bench_core.py. Writes bench/results/core.json (ratios, so machines can be compared).
 """
@@ -13,6 +14,7 @@ Run: .venv/bin/python bench/bench_core.py. Writes bench/results/core.json (ratio
 from __future__ import annotations
 
 import cProfile
+import importlib.util
 import os
 import pstats
 import resource
@@ -68,6 +70,18 @@ def _cold_compiled(args: list[str]) -> tuple[float, float]:
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         subprocess.run(args, env=env, check=True, capture_output=True, cwd=ROOT)
         return _cold_wall_and_cpu(args, env)
+
+
+def _bytecode_fresh_share() -> float:
+    """Share of the package's modules whose byte-code in the checkout (``__pycache__``, written once by ``make
+    install``) is there and not older than the source: the plain cold figure reads it; a module edited since is
+    compiled again on every start while PYTHONDONTWRITEBYTECODE is set."""
+    sources = list((ROOT / "src" / "levynav").rglob("*.py"))
+    fresh = 0
+    for source in sources:
+        cached = Path(importlib.util.cache_from_source(str(source)))
+        fresh += cached.exists() and cached.stat().st_mtime >= source.stat().st_mtime
+    return round(fresh / len(sources), 3) if sources else 0.0
 
 
 def _rendering_share(cases: list[object]) -> float:
@@ -131,6 +145,8 @@ def main() -> None:
         # the same cold answer reading compiled byte-code (an installed package); the figure above compiles the
         # sources on every run when the environment sets PYTHONDONTWRITEBYTECODE (it does on the project machine)
         "dont_write_bytecode_env": bool(os.environ.get("PYTHONDONTWRITEBYTECODE")),
+        # the plain figure reads the checkout's byte-code where `make install` wrote it (share of modules fresh)
+        "source_bytecode_fresh_share": _bytecode_fresh_share(),
         "cold_cli_analyze_compiled_median_s": round(compiled_s, 3),
         "cold_compiled_meets_target": compiled_s <= COLD_TARGET_S,
         # CPU time (user + system) of the compiled cold answer: what the process itself costs, load or no load
