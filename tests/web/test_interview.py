@@ -93,6 +93,10 @@ def test_answers_are_typed_by_the_case_model() -> None:
         ("levies[0].proceeds_sent", {"value": ""}, "value", "error_required"),
         ("notices", {"item.notice_date": "2026-07-13"}, "item.type", "error_required"),
         ("levies[3].amount_taken", {"value": "5"}, "value", "error_path"),
+        # past the case model's own limits: refused with the limit, never cut short and stored as if complete
+        ("levies[0].amount_taken", {"value": "1000000000000"}, "value", "error_money_large"),
+        ("levies[0].holder", {"value": "x" * 20_001}, "value", "error_text_long"),
+        ("levies[0].tax_periods", {"value": ",".join(["1040-2020"] * 2_001)}, "value", "error_list_long"),
     ],
 )
 def test_bad_answers_name_the_field(path: str, form: dict[str, str], field: str, key: str) -> None:
@@ -100,6 +104,28 @@ def test_bad_answers_name_the_field(path: str, form: dict[str, str], field: str,
     with pytest.raises(AnswerError) as err:
         apply_answer(case, path, form)
     assert (field, key) in err.value.problems
+
+
+def test_answers_up_to_the_case_models_limits_are_kept_whole() -> None:
+    """An answer as long as the model allows is stored whole (it was cut at 500 characters and 50 list items, and
+    amounts over $1,000,000,000 were refused though the model takes them)."""
+    case = Case.model_validate({"taxpayer": {"kind": "individual"}, "levies": [{"kind": "bank"}]})
+    case = apply_answer(case, "levies[0].holder", {"value": "B" * 20_000})
+    case = apply_answer(case, "levies[0].tax_periods", {"value": ",".join(f"1040-{2000 + i % 20}" for i in range(60))})
+    case = apply_answer(case, "levies[0].amount_taken", {"value": "999999999999.99"})
+    lv = case.levies[0]
+    assert lv.holder == "B" * 20_000
+    assert len(lv.tax_periods) == 60
+    assert lv.amount_taken == Decimal("999999999999.99")
+
+
+@pytest.mark.parametrize("key", ["error_money_large", "error_text_long", "error_list_long"])
+def test_a_refusal_past_a_limit_says_the_limit_in_the_persons_language(key: str) -> None:
+    from levynav.web.pages import _error_text
+
+    en, es = _error_text(key, "en"), _error_text(key, "es")
+    assert any(figure in en for figure in ("$999,999,999,999.99", "20,000", "2,000")), en
+    assert "{" not in en + es and en != es
 
 
 def test_an_answer_that_contradicts_another_fact_is_refused() -> None:

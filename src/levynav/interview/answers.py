@@ -12,6 +12,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from levynav.core.model import limits
 from levynav.core.model.case import Case, DatesOutOfOrder
 from levynav.intake.load import _problem
 from levynav.interview.fields import FieldKind, kind_of
@@ -49,8 +50,10 @@ def parse_value(kind: FieldKind, raw: str) -> Any:
             value = Decimal(text.replace("$", "").replace(",", "").strip())
         except InvalidOperation:
             raise ValueError("error_money") from None
-        if not value.is_finite() or value < 0 or value > Decimal("1000000000"):
+        if not value.is_finite() or value < 0:
             raise ValueError("error_money")
+        if value > limits.MAX_AMOUNT:  # the case model's own ceiling, said with the figure
+            raise ValueError("error_money_large")
         return str(value)
     if kind.kind == "number":
         if not (text.isascii() and text.isdigit()) or len(text) > 6:  # "²" and "٣" are digits to isdigit()
@@ -61,8 +64,13 @@ def parse_value(kind: FieldKind, raw: str) -> Any:
             raise ValueError("error_choice")
         return text
     if kind.kind == "text_list":
-        return [part.strip() for part in text.split(",") if part.strip()][:50]
-    return text[:500]
+        parts = [part.strip() for part in text.split(",") if part.strip()]
+        if len(parts) > limits.MAX_LIST_ITEMS:  # refused, never cut: a cut answer would be stored as if complete
+            raise ValueError("error_list_long")
+        return parts
+    if len(text) > limits.MAX_TEXT_CHARS:
+        raise ValueError("error_text_long")
+    return text
 
 
 def _set(data: dict[str, Any], path: str, value: Any) -> None:

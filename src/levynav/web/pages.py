@@ -16,10 +16,12 @@ from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 from pydantic import ValidationError
 
+from levynav.core.model import limits
 from levynav.core.model.analysis import Analysis, Message
 from levynav.core.model.bounded import CONTROL_CHARACTERS
 from levynav.core.model.case import Case, Levy, Notice
 from levynav.explain import field_names
+from levynav.explain import format as figures
 from levynav.explain.catalog import question_texts
 from levynav.explain.render import text
 from levynav.interview.answers import AnswerError, apply_answer, parse_value, value_at
@@ -322,7 +324,16 @@ def _error_text(key: str, lang: str) -> str:
         _, earlier, later = key.split(":")
         said = {"earlier": field_names.words(earlier, lang), "later": field_names.words(later, lang)}
         return words.t("error_order", lang, **said)
+    if key in _LIMIT_OF:  # an answer past an input limit: the limit said as a number in the person's language
+        return words.t(key, lang, limit=_LIMIT_OF[key](lang))
     return words.t(key, lang)
+
+
+_LIMIT_OF = {
+    "error_money_large": lambda lang: figures.money(limits.MAX_AMOUNT, lang),
+    "error_text_long": lambda lang: figures.number(limits.MAX_TEXT_CHARS, lang),
+    "error_list_long": lambda lang: figures.number(limits.MAX_LIST_ITEMS, lang),
+}
 
 
 @router.get("/case/{code}/q", response_class=HTMLResponse)
@@ -496,7 +507,8 @@ def _fixes(data: dict[str, Any], problems: list[CaseProblem], lang: str) -> list
                     "id": f"fix-{i}-{j}",
                     "kind": kind,
                     "label": words.path_words(path, lang),
-                    "value": CONTROL_CHARACTERS.sub("", shown)[:500],  # offered again without a hidden code
+                    # offered again without a hidden control code, whole up to the model's own text limit
+                    "value": CONTROL_CHARACTERS.sub("", shown)[: limits.MAX_TEXT_CHARS],
                 }
             )
         present = p.path != "(case)" and stored_value(data, p.path) is not None
