@@ -127,6 +127,7 @@ class AssessmentCsed:
     alternatives: dict[str, dt.date] = field(default_factory=dict)  # reading -> date, only where it differs
     original: bool = True  # the period's first assessment (False: an additional assessment)
     codes: tuple[int, ...] = ()  # the account transcript's transaction codes of the assessment (150, 290 …), if read
+    counted: tuple[Suspension, ...] = ()  # the suspensions counted in ``date``, in the timeline's order
 
     @property
     def alternative(self) -> dt.date | None:
@@ -144,6 +145,7 @@ class PeriodCsed:
     stated: dt.date | None = None
     stated_difference: tuple[Message, ...] = ()  # why the stated CSED differs (``csed_timeline.stated.*``), or ()
     params: tuple[ParamUse, ...] = ()
+    differs: bool = False  # a stated CSED that is not the computed one (``stated_difference`` says why)
 
     @property
     def date(self) -> dt.date | None:
