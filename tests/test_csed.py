@@ -689,3 +689,27 @@ def test_the_engine_records_hold_no_sentence_and_every_line_renders_in_english_a
         "csed_timeline.stated.other_reading",
     ):
         assert needed in keys, f"no case reaches {needed}: the test checks less than it says"
+
+
+def test_the_analysis_reading_without_words_gives_the_same_dates_and_counted_events() -> None:
+    """``case_csed(words=False)`` (what ``derive`` reads) leaves out only the words: every date, reading, count, the
+    suspensions counted (the timeline's counted event lines) and whether a stated CSED differs are the same."""
+    from levynav.core.calc.csed_events import read_events
+
+    for name, case in _every_case():
+        events = read_events(case, AS_OF)
+        full = case_csed(case, AS_OF, events=events)
+        bare = case_csed(case, AS_OF, events=events, words=False)
+        assert full.keys() == bare.keys(), name
+        for pid, pc in full.items():
+            quiet = bare[pid]
+            assert (quiet.stated, quiet.params, quiet.differs) == (pc.stated, pc.params, bool(pc.stated_difference))
+            assert pc.differs == bool(pc.stated_difference), name
+            assert quiet.date == pc.date and quiet.alternative == pc.alternative, name
+            assert len(quiet.assessments) == len(pc.assessments), name
+            for a, b in zip(pc.assessments, quiet.assessments, strict=True):
+                shown = tuple(s.event for s in a.timeline if s.counted and s.event is not None)
+                assert a.counted == shown == b.counted, name
+                assert a.timeline and not b.timeline, name
+                same = ("assessed", "base", "date", "suspended_days", "provisional", "alternatives", "original")
+                assert [getattr(a, f) for f in same] == [getattr(b, f) for f in same], name

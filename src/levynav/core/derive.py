@@ -54,11 +54,10 @@ def _csed(case: Case, as_of: date, events: Events, computed: dict[str, PeriodCse
                 parts.append(message("statute.assessment_other_earlier", **words))
             else:
                 parts.append(message("statute.assessment", csed=_at_least(a.date, a.provisional), **words))
-            paused = [st.event for st in a.timeline if st.counted and st.event is not None]
-            if paused:
-                named = {(s.ref, s.chapter, s.tc): s for s in paused if s.ref.startswith("CSED-3.")}
+            if a.counted:
+                named = {(s.ref, s.chapter, s.tc): s for s in a.counted if s.ref.startswith("CSED-3.")}
                 parts.append(message("statute.paused_by", events=[s.name for s in named.values()]))
-        if pc.stated_difference:
+        if pc.differs:
             parts.append(message("statute.stated_differs", stated=pc.stated))
         out[pid] = CsedValue(pid, pc.date, "computed", tuple(parts), pc.alternative)
     return out
@@ -118,7 +117,8 @@ def build_context(case: Case, as_of: date) -> Context:
     from levynav.core.calc.csed_events import read_events
 
     events = read_events(case, as_of)
-    computed = case_csed(case, as_of, events=events)
+    # the dates alone: the timelines' words are the transcript report's (cli/transcript.py), not the record's
+    computed = case_csed(case, as_of, events=events, words=False)
     csed = _csed(case, as_of, events, computed)
     hardship, finances, options = _finances(case, as_of, csed)
     return Context(

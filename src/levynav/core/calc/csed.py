@@ -12,7 +12,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -92,15 +91,24 @@ def _counted_days(s: Suspension, assessed: date, own: int) -> Message:
     return clause("days_so_far" if s.open else "days", days=own)
 
 
+_Clipped = list[tuple[date, date, Suspension]]
+
+
+def _clip(assessed: date, suspensions: Sequence[Suspension]) -> _Clipped:
+    """The suspensions that reach the assessment, each from the later of its start and the assessment."""
+    return [(max(s.start, assessed), s.end, s) for s in suspensions if s.end >= assessed and s.end >= s.start]
+
+
 def _run(
-    assessed: date, base: date, suspensions: Sequence[Suspension], conv: Convention, words: bool = True
-) -> tuple[date, int, list[Step], bool]:
-    """The CSED of one assessment under one counting convention, with the suspension lines (``words``: built only
-    for the reading the timeline shows; the other readings and the what-if counts need the date alone)."""
-    clipped = [(max(s.start, assessed), s.end, s) for s in suspensions if s.end >= assessed and s.end >= s.start]
+    assessed: date, base: date, clipped: _Clipped, conv: Convention, words: bool = True
+) -> tuple[date, int, list[Step], bool, list[Suspension]]:
+    """The CSED of one assessment under one counting convention (``clipped``: ``_clip``), with the suspension lines
+    (``words``: built only for the reading the timeline shows; the other readings and the what-if counts need the
+    date alone) and the suspensions counted, in the timeline's order."""
     steps: list[Step] = []
+    counted: list[Suspension] = []
     if not clipped:  # nothing suspends this assessment's statute: the base date, under every reading
-        return base, 0, steps, False
+        return base, 0, steps, False, counted
     cur, total, provisional = base, 0, False
     for block in _union(clipped, conv):
         if block.start > cur:
@@ -112,6 +120,9 @@ def _run(
         days = _length(block.start, block.end, conv)
         total += days
         cur += timedelta(days=days)
+        # a lone event's line carries the block's days; overlapping ones get an overlap line that carries them
+        alone = days if len(block.members) == 1 else None
+        counted += block.members
         for s in block.members:
             provisional = provisional or s.open
             if words:
@@ -120,13 +131,11 @@ def _run(
                 if s.unverified:
                     more += (clause("unverified"),)
                 what = clause("event", event=s.name, source=s.source)
-                steps.append(Step(s.start, what, _cites(s), None, s.end, event=s, detail=more))
-        if words and len(block.members) > 1:
+                steps.append(Step(s.start, what, _cites(s), alone, s.end, event=s, detail=more))
+        if words and alone is None:
             names = [m.source for m in block.members]
             what = clause("overlap", sources=names, start=block.start, end=block.end, days=days)
             steps.append(Step(block.start, what, ("CSED-4",), days, block.end))
-        elif words:
-            steps[-1] = dataclasses.replace(steps[-1], days=days)
         for s in block.members:
             fl = _floor(s, conv)
             if fl is not None and fl[0] > cur:
@@ -136,13 +145,13 @@ def _run(
                     what = clause(kind, anchor=anchor, before=cur, after=day, **{unit: length})
                     steps.append(Step(day, what, (s.ref,), None))
                 cur = day
-    return cur, total, steps, provisional
+    return cur, total, steps, provisional, counted
 
 
 def csed_date(assessed: date, suspensions: Sequence[Suspension]) -> date:
     """The date ``assessment_csed(…).date`` would give (the primary reading), without its timeline's words: for
     the what-if counts (an event left out, a wrongful-levy claim's longer statute), which compare dates only."""
-    return _run(assessed, base_date(assessed), suspensions, Convention.SUBTRACTION, words=False)[0]
+    return _run(assessed, base_date(assessed), _clip(assessed, suspensions), Convention.SUBTRACTION, False)[0]
 
 
 def assessment_name(codes: Sequence[int], original: bool) -> Message:
@@ -159,34 +168,49 @@ def assessment_csed(
     extra_cites: tuple[str, ...] = (),
     original: bool = True,
     codes: tuple[int, ...] = (),
+    words: bool = True,
 ) -> AssessmentCsed:
-    """The CSED of one assessment, its timeline and the dates under the other counting readings."""
+    """The CSED of one assessment, its timeline and the dates under the other counting readings (``words`` False:
+    no timeline, for the analysis, which reads the dates and the events counted only)."""
     base = base_date(assessed)
-    result, total, steps, provisional = _run(assessed, base, suspensions, Convention.SUBTRACTION)
-    name = assessment_name(codes, original)
-    timeline = [Step(assessed, clause("assessed", assessment=name), ("CSED-1", "CSED-2", *extra_cites))]
+    clipped = _clip(assessed, suspensions)
+    result, total, steps, provisional, counted = _run(assessed, base, clipped, Convention.SUBTRACTION, words)
     leap = (assessed.month, assessed.day) == (2, 29)
-    base_words = clause("base_leap" if leap else "base", day=base)
-    timeline.append(Step(base, base_words, ("CSED-1", "CSED-6") if assessed.month == 2 else ("CSED-1",)))
-    timeline.extend(steps)
     alternatives: dict[str, date] = {}
-    # no timeline lines: no suspension counted under either convention (``_run``), the same date
-    inclusive = _run(assessed, base, suspensions, Convention.INCLUSIVE, words=False)[0] if steps else result
+    # nothing clipped: no suspension counted under either convention (``_run``), the same date
+    inclusive = _run(assessed, base, clipped, Convention.INCLUSIVE, False)[0] if clipped else result
     if inclusive != result:
         alternatives["inclusive"] = inclusive
     # the other 29 February reading moves only the base of a 29 February assessment (``base_date``)
     leap_base = base_date(assessed, LeapDay.MAR_1) if leap else base
     if leap_base != base:
-        alternatives["mar1"] = _run(assessed, leap_base, suspensions, Convention.SUBTRACTION, words=False)[0]
+        alternatives["mar1"] = _run(assessed, leap_base, clipped, Convention.SUBTRACTION, False)[0]
     # on the same base the inclusive reading is the one just counted
-    both = inclusive if leap_base == base else _run(assessed, leap_base, suspensions, Convention.INCLUSIVE, False)[0]
+    both = inclusive if leap_base == base else _run(assessed, leap_base, clipped, Convention.INCLUSIVE, False)[0]
     if both != result and alternatives:
         alternatives["both"] = both
-    what, more = _end_words(result, total, provisional, alternatives)
-    cites = ("CSED-3", "CSED-5") if alternatives else ("CSED-3",)
-    timeline.append(Step(result, what, cites, total, detail=more))
+    timeline: list[Step] = []
+    if words:
+        name = assessment_name(codes, original)
+        timeline.append(Step(assessed, clause("assessed", assessment=name), ("CSED-1", "CSED-2", *extra_cites)))
+        base_words = clause("base_leap" if leap else "base", day=base)
+        timeline.append(Step(base, base_words, ("CSED-1", "CSED-6") if assessed.month == 2 else ("CSED-1",)))
+        timeline.extend(steps)
+        what, more = _end_words(result, total, provisional, alternatives)
+        cites = ("CSED-3", "CSED-5") if alternatives else ("CSED-3",)
+        timeline.append(Step(result, what, cites, total, detail=more))
     return AssessmentCsed(
-        period_id, assessed, base, result, total, provisional, tuple(timeline), alternatives, original, codes
+        period_id,
+        assessed,
+        base,
+        result,
+        total,
+        provisional,
+        tuple(timeline),
+        alternatives,
+        original,
+        codes,
+        tuple(counted),
     )
 
 
@@ -239,14 +263,25 @@ def _name(a: AssessmentCsed) -> Message:
     return assessment_name(a.codes, a.original)
 
 
-def _compare(stated: date, assessments: Sequence[AssessmentCsed], susp: Sequence[Suspension]) -> tuple[Message, ...]:
-    """Why a stated CSED differs from the computed one: the nearest assessment, and the events that explain it."""
+def _same_as(stated: date, assessments: Sequence[AssessmentCsed]) -> tuple[AssessmentCsed, str | None] | None:
+    """The first assessment whose CSED (reading None) or other reading (not "both") is the stated CSED, or None."""
     for a in assessments:
         if stated == a.date:
-            return ()
+            return a, None
         for reading, d in a.alternatives.items():
             if stated == d and reading != "both":
-                return (clause("stated.other_reading", stated=stated, assessment=_name(a), reading=_reading(reading)),)
+                return a, reading
+    return None
+
+
+def _compare(stated: date, assessments: Sequence[AssessmentCsed], susp: Sequence[Suspension]) -> tuple[Message, ...]:
+    """Why a stated CSED differs from the computed one: the nearest assessment, and the events that explain it."""
+    same = _same_as(stated, assessments)
+    if same is not None:
+        a, reading = same
+        if reading is None:
+            return ()
+        return (clause("stated.other_reading", stated=stated, assessment=_name(a), reading=_reading(reading)),)
     near = min(assessments, key=lambda a: (abs((stated - a.date).days), a.assessed))
     diff = (stated - near.date).days
     out = [
@@ -281,9 +316,11 @@ def case_csed(
     as_of: date,
     codes: dict[tuple[str, date], tuple[int, ...]] | None = None,
     events: Events | None = None,
+    words: bool = True,
 ) -> dict[str, PeriodCsed]:
     """Computed CSEDs for every period with a known assessment date; ``codes``: the transcript's transaction codes
-    of each (period, assessment date), which name the assessment."""
+    of each (period, assessment date), which name the assessment. ``words`` False (the analysis, which reads the
+    dates, the events counted and whether a stated CSED differs): no timelines, notes or comparison's words."""
     events = events if events is not None else read_events(case, as_of)
     codes = codes or {}
     out: dict[str, PeriodCsed] = {}
@@ -294,10 +331,18 @@ def case_csed(
         susp = [s for s in events.suspensions if _applies(s, p.id)]
         try:
             rows = tuple(
-                assessment_csed(p.id, d, susp, original=first, codes=codes.get((p.id, d), ())) for d, first in found
+                assessment_csed(p.id, d, susp, original=first, codes=codes.get((p.id, d), ()), words=words)
+                for d, first in found
             )
         except (params.MissingParameter, OverflowError):  # a date outside the tables or the calendar
             out[p.id] = PeriodCsed(p.id, (), (clause("note.not_computed"),))
+            continue
+        stated = p.irs_stated_csed or p.csed
+        same = _same_as(stated, rows) if stated is not None else None
+        differs = stated is not None and (same is None or same[1] is not None)
+        used = (params.use("csed.collection_period_years", found[0][0]),)
+        if not words:
+            out[p.id] = PeriodCsed(p.id, rows, (), stated, (), used, differs)
             continue
         notes = list(events.notes)
         notes += [
@@ -306,10 +351,8 @@ def case_csed(
             if not n.periods or p.id in n.periods
         ]
         notes += _wrongful_levy(case, p, rows, susp)
-        stated = p.irs_stated_csed or p.csed
         diff = _compare(stated, rows, susp) if stated is not None else ()
-        used = tuple(params.use(pid, found[0][0]) for pid in ("csed.collection_period_years",))
-        out[p.id] = PeriodCsed(p.id, rows, tuple(notes), stated, diff, used)
+        out[p.id] = PeriodCsed(p.id, rows, tuple(notes), stated, diff, used, differs)
     return out
 
 

@@ -6,6 +6,7 @@ equivalent hearing, CNC status). A missing date never becomes a guess: an event 
 known is counted up to the as-of date and marked open ("the CSED is at least …").
 """
 
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from levynav.core import params
@@ -207,6 +208,11 @@ def _repeat_filer(r: Reader, i: int, b: Bankruptcy, src: str, months: int, end: 
     return True
 
 
+def _reader_name(reader: Callable[[Reader], None]) -> Message:
+    """The events a reader reads, named in a note (built only when a note needs it, not for every reader)."""
+    return clause(f"reader.{reader.__name__.strip('_')}")
+
+
 def read_events(case: Case, as_of: date) -> Events:
     """Every suspension and no-effect event the case can express."""
     r = Reader(case, as_of)
@@ -221,14 +227,13 @@ def read_events(case: Case, as_of: date) -> Events:
     ):
         # Only the two known limits are caught, typed: a day count with no value on the event's date (its id is
         # kept) and a date outside the calendar. Anything else is a fault and is not hidden.
-        events = clause(f"reader.{reader.__name__.strip('_')}")
         try:
             reader(r)
         except params.MissingParameter as exc:
             r.law_gaps.append(exc.pid)
-            r.notes.append(note("law_gap", events=events))
+            r.notes.append(note("law_gap", events=_reader_name(reader)))
         except OverflowError:
-            r.notes.append(note("calendar", events=events))
+            r.notes.append(note("calendar", events=_reader_name(reader)))
     return Events(
         tuple(r.out), tuple(r.none), tuple(r.notes), tuple(dict.fromkeys(r.missing)), tuple(dict.fromkeys(r.law_gaps))
     )

@@ -13,7 +13,7 @@ from datetime import date
 from enum import StrEnum
 
 from levynav.core.model.analysis import ParamUse
-from levynav.core.model.message import LabelArg, Message, message
+from levynav.core.model.message import LabelArg, Message, label_arg, message
 
 
 class Convention(StrEnum):
@@ -62,7 +62,7 @@ class Suspension:
 def event_name(ref: str, chapter: int | None = None, tc: int | None = None) -> LabelArg | Message:
     """A suspending event by its reference id (label ``csed_event``), with the bankruptcy chapter or the
     transcript's transaction code when the case gives them (``statute.event_chapter`` / ``statute.event_tc``)."""
-    event = LabelArg(enum="csed_event", value=ref)
+    event = label_arg("csed_event", ref)  # built as ``arg`` builds one, without validating a plain string again
     if chapter is not None:
         return message("statute.event_chapter", event=event, chapter=chapter)
     if tc is not None:
@@ -87,7 +87,7 @@ class NoEffect:
 
     @property
     def name(self) -> LabelArg:
-        return LabelArg(enum="csed_event", value=self.ref)
+        return label_arg("csed_event", self.ref)  # without validating a plain string again
 
 
 @dataclass(frozen=True)
@@ -127,6 +127,7 @@ class AssessmentCsed:
     alternatives: dict[str, dt.date] = field(default_factory=dict)  # reading -> date, only where it differs
     original: bool = True  # the period's first assessment (False: an additional assessment)
     codes: tuple[int, ...] = ()  # the account transcript's transaction codes of the assessment (150, 290 …), if read
+    counted: tuple[Suspension, ...] = ()  # the suspensions counted in ``date``, in the timeline's order
 
     @property
     def alternative(self) -> dt.date | None:
@@ -144,6 +145,7 @@ class PeriodCsed:
     stated: dt.date | None = None
     stated_difference: tuple[Message, ...] = ()  # why the stated CSED differs (``csed_timeline.stated.*``), or ()
     params: tuple[ParamUse, ...] = ()
+    differs: bool = False  # a stated CSED that is not the computed one (``stated_difference`` says why)
 
     @property
     def date(self) -> dt.date | None:

@@ -18,6 +18,7 @@ from datetime import date, timedelta
 
 from levynav.core.calc import holiday_table
 from levynav.core.model.analysis import LabelArg, Message, message
+from levynav.core.model.message import label_arg
 
 
 @functools.cache
@@ -36,7 +37,7 @@ def holiday_name(day: date) -> str | None:
 def holiday_labels(day: date) -> list[LabelArg]:
     """The DC legal holidays on ``day`` by id (labels ``label.holiday``), none on a day that is not one."""
     name = holiday_name(day)
-    return [LabelArg(enum="holiday", value=h) for h in holiday_table.holiday_ids(name)] if name else []
+    return [label_arg("holiday", h) for h in holiday_table.holiday_ids(name)] if name else []  # built unvalidated
 
 
 def is_business_day(day: date) -> bool:

@@ -85,9 +85,11 @@ class Window:
         return self.eh.last if self.eh else None
 
 
+HEARING = PRE_LEVY | POST_LEVY | LIEN  # made once, not per call
+
+
 def hearing_notices(case: Case) -> list[tuple[int, Notice]]:
-    kinds = PRE_LEVY | POST_LEVY | LIEN
-    return [(i, n) for i, n in enumerate(case.notices) if n.type in kinds]
+    return [(i, n) for i, n in enumerate(case.notices) if n.type in HEARING]
 
 
 @once_per_analysis  # five rules and the deadlines read the windows: counted once per analysis
@@ -98,7 +100,8 @@ def windows(case: Case) -> list[Window]:
     out = []
     for i, n in hearing_notices(case):
         out.append(_lien_window(i, n) if n.type in LIEN else _levy_window(i, n))
-    return [replace(w, repeat=_is_repeat(w, out)) for w in out]
+    # a window is built with repeat=False: a copy only for the rare repeat notice
+    return [replace(w, repeat=True) if _is_repeat(w, out) else w for w in out]
 
 
 def _start(w: Window) -> date | None:
@@ -362,6 +365,10 @@ def candidates(case: Case, req: HearingRequest) -> list[Window]:
 
 def request_kind(case: Case, j: int) -> RequestKind:
     """The one answer to "is request ``j`` a CDP request?" (see the module text)."""
+    return request_kinds(case)[j]
+
+
+def _request_kind(case: Case, j: int) -> RequestKind:
     req = case.proceedings.hearing_requests[j]
     found = candidates(case, req)
     if not found:
@@ -384,8 +391,9 @@ def request_kind(case: Case, j: int) -> RequestKind:
     return RequestKind(j, req, False, dated[0])
 
 
+@once_per_analysis  # the CSED engine, the CDP-request, Tax Court and premature-levy rules ask per request: once
 def request_kinds(case: Case) -> list[RequestKind]:
-    return [request_kind(case, j) for j in range(len(case.proceedings.hearing_requests))]
+    return [_request_kind(case, j) for j in range(len(case.proceedings.hearing_requests))]
 
 
 def kind_of(case: Case, req: HearingRequest) -> RequestKind:

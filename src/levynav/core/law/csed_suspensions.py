@@ -18,9 +18,9 @@ from __future__ import annotations
 from typing import Any
 
 from levynav.core.law.rule import Context, DeadlineFunc, Rule, RuleFunc
-from levynav.core.model.analysis import Effect, Finding, LabelArg, Outcome
+from levynav.core.model.analysis import Effect, Finding, Outcome
 from levynav.core.model.case import Case
-from levynav.core.model.construct import construct
+from levynav.core.model.message import label_arg
 
 SUSPENSIONS = Rule(
     id="CSED-3",
@@ -46,10 +46,11 @@ def csed_suspensions(case: Case, ctx: Context) -> list[Finding]:
             out.append(SUSPENSIONS.finding(Outcome.UNKNOWN, "not_computed", subject=sub, facts=facts, period=p.id))
             continue
         last = max(pc.assessments, key=lambda a: a.date)
-        labels = [construct(LabelArg, enum="csed_event", value=ref) for ref in dict.fromkeys(s.ref for s in scoped)]
         common: dict[str, Any] = {"subject": sub, "facts": facts, "params": pc.params, "period": p.id}
         if scoped and last.suspended_days > 0:
             key = "suspended_open" if last.provisional else "suspended"
+            # the events named only where the finding says them (label_arg: the label without a generic construct)
+            labels = [label_arg("csed_event", ref) for ref in dict.fromkeys(s.ref for s in scoped)]
             out.append(
                 SUSPENSIONS.finding(
                     Outcome.APPLIES,

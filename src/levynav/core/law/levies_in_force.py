@@ -8,7 +8,7 @@ from levynav.core.law.levy_facts import levy_subject
 from levynav.core.law.rule import Context, Rule
 from levynav.core.model.analysis import Finding, LabelArg, Outcome
 from levynav.core.model.case import Case, Levy
-from levynav.core.model.construct import construct
+from levynav.core.model.message import label_arg
 
 
 def is_released(levy: Levy, ctx: Context) -> bool:
@@ -33,7 +33,7 @@ def active_levies(case: Case, ctx: Context) -> list[tuple[int, Levy]]:
 def kind_name(levy: Levy) -> LabelArg:
     """How the explanations name what the levy reached: a label, worded by each language's catalog
     (``label.levy_reach``)."""
-    return construct(LabelArg, enum="levy_reach", value=levy.kind.value)
+    return label_arg("levy_reach", levy.kind.value)  # a label, without the generic construct
 
 
 def money(value: Decimal) -> Decimal:

@@ -31,9 +31,9 @@ from datetime import date
 
 from levynav.core.calc.dates import counting_start, holiday_labels
 from levynav.core.calc.hearing_windows import Window
-from levynav.core.model.analysis import LabelArg, Message, message
+from levynav.core.model.analysis import Message, message
 from levynav.core.model.case import Case, HearingKind, Notice, NoticeType
-from levynav.core.model.construct import construct
+from levynav.core.model.message import label_arg
 
 PRE_LEVY_CDP = frozenset({NoticeType.LT11, NoticeType.LETTER_1058, NoticeType.CP90, NoticeType.CP297})
 POST_LEVY_CDP = frozenset({NoticeType.CP92, NoticeType.CP297A})
@@ -168,9 +168,7 @@ def rolled_reason(raw: date) -> Message:
     holidays = holiday_labels(raw)
     if holidays:
         return message("note.rolled_holiday", day=raw, holiday=holidays)
-    return message(
-        "note.rolled_weekend", day=raw, weekday=construct(LabelArg, enum="weekday", value=raw.strftime("%A").lower())
-    )
+    return message("note.rolled_weekend", day=raw, weekday=label_arg("weekday", raw.strftime("%A").lower()))
 
 
 def window_gap(w: Window) -> Message:

@@ -45,9 +45,9 @@ from levynav.core.law.release_info import (
     requesting_release,
 )
 from levynav.core.law.rule import Context, DeadlineFunc, Rule, RuleFunc, once
-from levynav.core.model.analysis import Effect, Finding, LabelArg, Message, Outcome, message
+from levynav.core.model.analysis import Effect, Finding, Message, Outcome, message
 from levynav.core.model.case import Case, Levy, LevyKind
-from levynav.core.model.construct import construct
+from levynav.core.model.message import label_arg
 
 PAID_OR_EXPIRED = Rule(
     id="R6343-A1",
@@ -282,7 +282,7 @@ def release_allows_later_levy(case: Case, ctx: Context) -> list[Finding]:
     hits = [f for ground in RELEASE_GROUNDS for f in ground(case, ctx) if f.outcome is Outcome.APPLIES]
     if not hits:
         return [rule.finding(Outcome.NOT_APPLICABLE, "no_ground")]
-    grounds = [construct(LabelArg, enum="rule_lower", value=r) for r in dict.fromkeys(f.rule for f in hits)]
+    grounds = [label_arg("rule_lower", r) for r in dict.fromkeys(f.rule for f in hits)]  # a label, no generic construct
     return [rule.finding(Outcome.APPLIES, "later_levy", grounds=grounds)]
 
 
