@@ -505,20 +505,22 @@ def _subject_deadlines(
 def questions(findings: list[Finding]) -> list[Question]:
     """The missing facts of the unknown findings, the most weighty first: a fact's weight is the sum of the weights of
     the effects it would decide (3 for a finding without an action effect)."""
-    found: dict[str, tuple[set[str], list[int]]] = {}  # path -> (the rules it decides, [its weight])
+    weights: dict[str, int] = {}  # path -> its weight
+    decides: dict[str, set[str]] = {}  # path -> the rules it decides
     for f in findings:
         if f.outcome is not _UNKNOWN or not f.missing:
             continue
         importance = EFFECT_WEIGHT.get(f.effect, 3) if f.effect else 3
         for path in f.missing:
-            entry = found.get(path)
-            if entry is None:
-                found[path] = ({f.rule}, [importance])
+            if path in weights:
+                weights[path] += importance
+                decides[path].add(f.rule)
             else:
-                entry[0].add(f.rule)
-                entry[1][0] += importance
-    ranked = sorted(found.items(), key=lambda item: (-item[1][1][0], item[0]))
-    return [_question(path=path, decides=sorted(rules), weight=weight[0]) for path, (rules, weight) in ranked]
+                weights[path] = importance
+                decides[path] = {f.rule}
+    # (-weight, path) pairs sort as the key (heaviest first, then by path) without a key function called per path
+    ranked = sorted([(-weight, path) for path, weight in weights.items()])
+    return [_question(path=path, decides=sorted(decides[path]), weight=-weight) for weight, path in ranked]
 
 
 def history(case: Case) -> list[TimelineEvent]:
