@@ -151,7 +151,8 @@ def period_after_levy(levy_date: date, pid: str) -> Period | None:
     early, late = (first, second) if first.last.last <= second.last.last else (second, first)
     if early.last.last == late.last.last:
         return early
-    return dataclasses.replace(early, other=late)
+    # the record made directly, not by ``dataclasses.replace`` (which reads the class's fields again for every call)
+    return Period(early.levy_date, early.months, early.last, early.param, early.reason, early.reading, late)
 
 
 def _period_reading(levy_date: date, pid: str, reading: str) -> Period | None:
