@@ -537,6 +537,7 @@ def history(case: Case) -> list[TimelineEvent]:
                     note=note,
                 )
             )
+    notices = _sent_notices(case) if case.levies else []
     for lv in case.levies:
         if lv.served_date:
             event = (
@@ -549,7 +550,7 @@ def history(case: Case) -> list[TimelineEvent]:
                     date=lv.served_date,
                     kind="levy_served",
                     event=event,
-                    note=_since_notices(case, lv.served_date),
+                    note=_since_notices(notices, lv.served_date),
                 )
             )
         if lv.proceeds_sent_date:
@@ -582,13 +583,22 @@ def history(case: Case) -> list[TimelineEvent]:
     return events
 
 
-def _since_notices(case: Case, served: date) -> Message:
-    """How long after the last notices the levy came (the timing that decides premature-levy questions)."""
-    before = []
-    for n in sorted(case.notices, key=lambda n: n.mailing_date or n.notice_date or date.min):
-        sent = n.mailing_date or n.notice_date
-        if sent is not None and sent <= served and n.type.value not in {"668-A", "668-W"}:
-            before.append(((served - sent).days, n.type.value))
+def _sent_notices(case: Case) -> list[tuple[date, str]]:
+    """The notices a levy's timing is told against (not the levy forms), as (date sent, type), earliest first: read
+    once per history, not again for each levy."""
+    sent = [(n.mailing_date or n.notice_date, n.type.value) for n in case.notices]
+    dated = [(day, kind) for day, kind in sent if day is not None and kind not in {"668-A", "668-W"}]
+    return sorted(dated, key=_first)
+
+
+def _first(pair: tuple[date, str]) -> date:
+    return pair[0]
+
+
+def _since_notices(sent: list[tuple[date, str]], served: date) -> Message:
+    """How long after the last notices (``_sent_notices``) the levy came (the timing that decides premature-levy
+    questions)."""
+    before = [((served - day).days, kind) for day, kind in sent if day <= served]
     if not before:
         return message("history.no_notice_before")
     # the last two notices are said; the earlier ones are not worded at all
