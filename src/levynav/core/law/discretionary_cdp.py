@@ -304,6 +304,7 @@ def _check(
     levy. ``known``: the notices already found in this analysis."""
     served = levy.served_date
     assert served is not None
+    weighed: set[int] = set()  # the notices (by index) already found in time for an earlier period of the levy
     for period in periods:
         ref = _earliest(case, kind, period, known)
         if ref is None and part == "part_demand":
@@ -326,6 +327,9 @@ def _check(
         if ref.start is None:
             out.missing.extend(ref.date_paths())
             return
+        if ref.index in weighed:  # the same notice, weighed the same way: the same facts and parameter, in time
+            continue
+        weighed.add(ref.index)
         use = param(pid, ref.start)
         if use is None:
             out.gaps.append(pid)
