@@ -520,7 +520,12 @@ def questions(findings: list[Finding]) -> list[Question]:
                 decides[path] = {f.rule}
     # (-weight, path) pairs sort as the key (heaviest first, then by path) without a key function called per path
     ranked = sorted([(-weight, path) for path, weight in weights.items()])
-    return [_question(path=path, decides=sorted(decides[path]), weight=-weight) for weight, path in ranked]
+    out: list[Question] = []
+    for weight, path in ranked:
+        rules = decides[path]
+        # most paths decide one rule: its one-item list, without sorting it
+        out.append(_question(path=path, decides=sorted(rules) if len(rules) > 1 else [*rules], weight=-weight))
+    return out
 
 
 def history(case: Case) -> list[TimelineEvent]:
