@@ -263,6 +263,12 @@ def post_levy_reasons(case: Case, levy: Levy) -> list[str]:
     return reasons
 
 
+@once  # premature_levy and post_levy_hearing both ask for every levy (a scan of the notices each): answered once
+def _reasons_by_levy(case: Case, ctx: Context) -> list[list[str]]:
+    """``post_levy_reasons`` of each levy, in the levies' order."""
+    return [post_levy_reasons(case, levy) for levy in case.levies]
+
+
 def _periods(case: Case, levy: Levy) -> list[str | None]:
     ids: list[str | None] = list(levy.tax_periods) or [p.id for p in case.tax_periods]
     return ids or [None]
@@ -414,7 +420,7 @@ def premature_levy(case: Case, ctx: Context) -> list[Finding]:
         _check(
             case, levy, periods, is_intent_to_levy_notice, "discretionary.intent_to_levy_days", "part_intent", c, known
         )
-        excused = post_levy_reasons(case, levy)
+        excused = _reasons_by_levy(case, ctx)[i]
         if not excused:
             _check(case, levy, periods, is_cdp_levy_notice, "discretionary.cdp_notice_days", "part_cdp", c, known)
         notes = [*c.notes, message(f"{PREMATURE.id}.cdp_excused")] if excused else c.notes
@@ -458,7 +464,7 @@ def post_levy_hearing(case: Case, ctx: Context) -> list[Finding]:
     a 30-day window to request it (D2)."""
     out: list[Finding] = []
     for i, levy in enumerate(case.levies):
-        reasons = post_levy_reasons(case, levy)
+        reasons = _reasons_by_levy(case, ctx)[i]
         if not reasons:
             continue
         sub = levy_subject(i)
