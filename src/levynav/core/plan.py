@@ -59,10 +59,6 @@ EFFECT_WEIGHT = {
 }
 
 
-def step_texts() -> dict[str, Any]:
-    return lawdata.table("plan")  # type: ignore[no-any-return]
-
-
 def _contact(case: Case) -> Message:
     phones = [n.phone for n in case.notices if n.phone]
     if phones:
@@ -95,6 +91,7 @@ def _when(base: str, by: date | None, as_of: date) -> str:
 #   help    - help routes (Taxpayer Advocate, clinics, the Collection Appeals Program)
 #   later   - after the above fails, or later in time (suits, re-contributions, bank-fee claims)
 TIERS = ("stop", "pay", "ask", "hearing", "help", "later")
+TIER_INDEX = {tier: i for i, tier in enumerate(TIERS)}
 EFFECT_TIER = {
     Effect.MUST_RELEASE: "stop",
     Effect.MUST_RETURN: "stop",
@@ -124,20 +121,84 @@ _UNKNOWN = Outcome.UNKNOWN
 
 class _Draft:
     """A step before ordering and merging: its fields but ``order`` (``values``, the ``Step`` builder's keyword
-    arguments; merging adds to them in place), with what the ordering reads (tier, weight, route). The ``Step`` is
-    made once, numbered, at the end (``steps``): nothing is copied to renumber or merge it."""
+    arguments; merging adds to them in place), with what the ordering reads (``rank``: tier, urgency, weight, date)
+    and the route. The ``Step`` is made once, numbered, at the end (``steps``): nothing is copied to renumber or
+    merge it."""
 
-    __slots__ = ("declared", "route", "tier", "values", "weight")
+    __slots__ = ("declared", "rank", "route", "values")
 
     def __init__(
-        self, values: dict[str, Any], tier: str, weight: int, route: tuple[str, str] | None, declared: bool
+        self, values: dict[str, Any], rank: tuple[int, int, int, date], route: tuple[str, str] | None, declared: bool
     ) -> None:
-        self.values, self.tier, self.weight, self.route = values, tier, weight, route
+        self.values, self.rank, self.route = values, rank, route
         self.declared = declared  # the plan file says which steps are one (``route``): one explanation is kept
 
 
+class _Text:
+    """What ``steps`` reads of a step's plan text in one situation (the plain step, or a ``variants`` entry merged over
+    it), read once per Law bundle (``_plan_index``) instead of from the text's dict for every step of every analysis.
+    ``key``: the text's catalog key; ``forms``: its form ids (``forms``, else the ids named in ``form``)."""
+
+    __slots__ = ("by_deadline", "form_filed", "forms", "irs", "key", "official", "recipient", "route", "tier", "when")
+
+    def __init__(self, text: dict[str, Any], key: str) -> None:
+        self.key = key
+        self.when: str = text.get("when", "this_week")
+        forms = text.get("forms")
+        self.forms = tuple(forms) if isinstance(forms, list) else tuple(FORM_ID.findall(str(text.get("form") or "")))
+        by_deadline = text.get("forms_by_deadline")
+        self.by_deadline: dict[str, Any] | None = by_deadline if isinstance(by_deadline, dict) else None
+        self.recipient = text.get("contact")
+        self.irs = self.recipient == "irs"
+        self.form_filed = bool(text.get("form_filed"))
+        self.tier: str | None = text.get("tier") or None
+        self.route: str | None = text.get("route") or None
+        self.official = _official(self.forms)
+
+
+class _RuleText:
+    """A rule's step texts for one kind of taxpayer (``for_taxpayer``): the plain text and the ``variants``, in file
+    order (``_situation`` picks the first whose key is a message key of the findings), also by key."""
+
+    __slots__ = ("by_key", "plain", "variants")
+
+    def __init__(self, plain: _Text, variants: list[tuple[str, _Text]]) -> None:
+        self.plain, self.variants, self.by_key = plain, variants, dict(variants)
+
+
+class _PlanIndex:
+    """The plan texts of a Law bundle as ``steps`` reads them: by (rule, business taxpayer), and for each rule the
+    situations whose UNKNOWN finding still calls for the step (``on_unknown``, read from the plain text's variants)."""
+
+    __slots__ = ("on_unknown", "texts")
+
+    def __init__(self, texts: dict[str, Any]) -> None:
+        self.texts: dict[tuple[str, bool], _RuleText] = {}
+        self.on_unknown: dict[str, frozenset[str]] = {}
+        for rule, text in texts.items():
+            variants = text.get("variants") or {}
+            self.on_unknown[rule] = frozenset(k for k, v in variants.items() if (v or {}).get("on_unknown"))
+            for business in (False, True):
+                self.texts[(rule, business)] = _rule_text(for_taxpayer(text, business), rule, business)
+
+
+def _rule_text(text: dict[str, Any], rule: str, business: bool) -> _RuleText:
+    """A rule's texts for a taxpayer: the plain step (``plan.RULE``, ``plan.RULE.business`` when the text has a
+    ``business`` wording) and each variant's fields merged over the plain text's (``….variants.KEY``)."""
+    base = f"plan.{rule}" + (".business" if business and isinstance(text.get("business"), dict) else "")
+    variants = text.get("variants") or {}
+    plain = {k: v for k, v in text.items() if k != "variants"}
+    merged = [(key, _Text(plain | dict(variant), f"{base}.variants.{key}")) for key, variant in variants.items()]
+    return _RuleText(_Text(text, base), merged)
+
+
+def _plan_index() -> _PlanIndex:
+    return lawdata.derived("plan.index", lambda law: _PlanIndex(law.tables["plan"]))
+
+
 def steps(case: Case, findings: list[Finding], deadlines: list[Deadline], ctx: Context) -> list[Step]:
-    texts = step_texts()
+    index = _plan_index()
+    on_unknown = index.on_unknown
     # by id and subject: linear in the number of levies, not quadratic (issue 9, 1,000 levies)
     open_by_id: dict[tuple[str, str | None], list[Deadline]] = defaultdict(list)
     for d in deadlines:
@@ -148,7 +209,7 @@ def steps(case: Case, findings: list[Finding], deadlines: list[Deadline], ctx: C
     chosen: dict[str, list[Finding]] = {}
     unknown: list[Finding] = []
     for f in findings:
-        if f.effect not in ACTION_EFFECTS or f.rule not in texts:
+        if f.effect not in ACTION_EFFECTS or f.rule not in on_unknown:
             continue
         if f.outcome is _APPLIES:
             chosen.setdefault(f.rule, []).append(f)
@@ -158,47 +219,83 @@ def steps(case: Case, findings: list[Finding], deadlines: list[Deadline], ctx: C
     # situation for it marked ``on_unknown`` (and no situation of the same rule already applies).
     applied = set(chosen)
     for f in unknown:
-        if f.rule not in applied:
-            variant = (texts[f.rule].get("variants") or {}).get(f.message_key) or {}
-            if variant.get("on_unknown"):
-                chosen.setdefault(f.rule, []).append(f)
+        if f.rule not in applied and f.message_key in on_unknown[f.rule]:
+            chosen.setdefault(f.rule, []).append(f)
+    business = case.taxpayer.kind is TaxpayerKind.BUSINESS
+    tiers = _tier_order(case, ctx)
     contact: list[Message] = []  # the IRS contact, made once (a light record is frozen: steps may share it)
+    said: dict[str, Message | None] = {}  # what a subject is, said once for the steps about it (shared, frozen)
     drafts: list[_Draft] = []
     for rule, group in chosen.items():
-        t, lead, key = step_text(for_taxpayer(texts[rule], case), group, rule, case)
-        dated = [d for g in group for i in g.deadline_ids for d in _subject_deadlines(open_by_id, i, g.subject)]
-        by = min((d.date for d in dated), default=None)
-        forms = t.get("forms")
-        if isinstance(t.get("forms_by_deadline"), dict):  # a reopened route sends the paper of its deadline
-            forms = _reopened_forms(t["forms_by_deadline"], group, deadlines, ctx.as_of)
-        if t.get("contact") == "irs" and not contact:
+        texts = index.texts[(rule, business)]
+        t, lead = _situation(texts, group)
+        by: date | None = None  # the earliest open deadline of the findings
+        for g in group:
+            for did in g.deadline_ids:
+                for d in _subject_deadlines(open_by_id, did, g.subject):
+                    if by is None or d.date < by:
+                        by = d.date
+        forms = t.forms if t.by_deadline is None else _reopened_forms(t.by_deadline, group, deadlines, ctx.as_of)
+        if t.irs and not contact:
             contact.append(_contact(case))
+        when = _when(t.when, by, ctx.as_of)
         values: dict[str, Any] = {
-            "when": _when(t.get("when", "this_week"), by, ctx.as_of),
-            "text": _message(key=key, args=lead.message.args if key.count(".variants.") else {}),
+            "when": when,
+            "text": _message(key=t.key, args=lead.message.args if t is not texts.plain else {}),  # a variant's values
             "why": [lead.message],
-            "about": _about(case, group),
+            "about": _about(case, group, said),
             "extra": [],
             "merged": [],
             "by_date": by,
-            "contact": contact[0] if t.get("contact") == "irs" else None,
-            "forms": list(forms) if isinstance(forms, list) else FORM_ID.findall(str(t.get("form") or "")),
-            "form_filed": bool(t.get("form_filed")),
+            "contact": contact[0] if t.irs else None,
+            "forms": [*forms],
+            "form_filed": t.form_filed,
             "rules": [rule],
         }
-        weight = max((EFFECT_WEIGHT.get(g.effect, 0) for g in group if g.effect), default=0)
-        tier = t.get("tier") or min((EFFECT_TIER.get(g.effect, "help") for g in group if g.effect), key=TIERS.index)
-        route = _route_key(values, t.get("route"), t.get("contact"))
-        drafts.append(_Draft(values, tier, weight, route, bool(t.get("route"))))
-    drafts += [_Draft(v, "pay", 0, _route_key(v, None, "irs"), False) for v in _finance_steps(case, ctx, contact)]
-    tiers = _tier_order(case, ctx)
-    drafts.sort(key=lambda d: (tiers.index(d.tier), RANK[d.values["when"]], -d.weight, d.values["by_date"] or date.max))
+        weight, strongest = 0, None  # the findings' strongest effect: its weight, and its tier (the first, by TIERS)
+        for g in group:
+            if g.effect:
+                weight = max(weight, EFFECT_WEIGHT.get(g.effect, 0))
+                tier_of = EFFECT_TIER.get(g.effect, "help")
+                if strongest is None or TIER_INDEX[tier_of] < TIER_INDEX[strongest]:
+                    strongest = tier_of
+        tier = t.tier or strongest
+        official = t.official if t.by_deadline is None else _official(forms)
+        route = _route_key(t.route, official, values["contact"], t.recipient)
+        rank = (tiers.index(tier), RANK[when], -weight, by or date.max)
+        drafts.append(_Draft(values, rank, route, t.route is not None))
+    for v in _finance_steps(case, ctx, contact):
+        rank = (tiers.index("pay"), RANK[v["when"]], 0, date.max)
+        drafts.append(_Draft(v, rank, _route_key(None, _official(v["forms"]), v["contact"], "irs"), False))
+    drafts.sort(key=_rank)
     merged = _merge_same_route(drafts)
     out: list[Step] = []
     for i, (values, when) in enumerate(_monotone_when(merged)):
         values["when"] = when
         out.append(_step(order=i + 1, **values))
     return out
+
+
+def _rank(draft: _Draft) -> tuple[int, int, int, date]:
+    return draft.rank
+
+
+def _situation(texts: _RuleText, group: list[Finding]) -> tuple[_Text, Finding]:
+    """The step's text for the situation found: the first ``variants`` entry (in file order) whose key is the message
+    key of one of the findings, led by the first such finding (its values fill the text); else the plain step."""
+    if not texts.variants:
+        return texts.plain, group[0]
+    if len(group) == 1:  # one finding: its own situation, if the text has one
+        lead = group[0]
+        return texts.by_key.get(lead.message_key) or texts.plain, lead  # type: ignore[arg-type]
+    first: dict[str | None, Finding] = {}  # the first finding of each situation
+    for f in group:
+        first.setdefault(f.message_key, f)
+    for key, text in texts.variants:
+        lead = first.get(key)  # type: ignore[assignment]
+        if lead is not None:
+            return text, lead
+    return texts.plain, group[0]
 
 
 def _reopened_forms(
@@ -219,13 +316,15 @@ def _reopened_forms(
 SUBJECT = re.compile(r"^(?:proceedings\.)?(\w+)\[(\d+)\]$")
 
 
-def _about(case: Case, group: list[Finding]) -> list[Message]:
-    """What the step is about (the levy on the named bank, the LT11 of a date); never a fact path."""
+def _about(case: Case, group: list[Finding], said: dict[str, Message | None]) -> list[Message]:
+    """What the step is about (the levy on the named bank, the LT11 of a date); never a fact path. ``said``: the
+    words of each subject already said in this plan (steps about the same levy share them: a message is frozen)."""
     out: list[Message] = []
-    for subject in sorted({g.subject for g in group if g.subject}):
-        said = _subject_words(case, subject)
-        if said is not None and said not in out:
-            out.append(said)
+    subjects = {g.subject for g in group if g.subject}
+    for subject in sorted(subjects) if len(subjects) > 1 else subjects:
+        words = said[subject] if subject in said else said.setdefault(subject, _subject_words(case, subject))
+        if words is not None and words not in out:
+            out.append(words)
     return out
 
 
@@ -248,32 +347,6 @@ def _subject_words(case: Case, subject: str) -> Message | None:
     if kind in {"installment_agreements", "offers", "bankruptcies", "hearing_requests", "innocent_spouse_claims"}:
         return message(f"subject.{kind}")
     return None
-
-
-def step_text(
-    text: dict[str, Any], group: list[Finding], rule: str = "", case: Case | None = None
-) -> tuple[dict[str, Any], Finding, str]:
-    """The step's text for the situation found: the first ``variants`` entry (in file order) whose key is
-    the message key of one of the findings (its values fill the text); else the plain step. Returns the
-    merged behaviour fields, the finding that leads, and the text's catalog key."""
-    base = f"plan.{rule}" + (".business" if case is not None and _business_text(text, case) else "")
-    variants = text.get("variants")
-    if not variants:
-        return text, group[0], base
-    first: dict[str | None, Finding] = {}  # the first finding of each situation
-    for f in group:
-        first.setdefault(f.message_key, f)
-    for key, variant in variants.items():
-        lead = first.get(key)
-        if lead is None:
-            continue
-        merged = {k: v for k, v in text.items() if k != "variants"} | dict(variant)
-        return merged, lead, f"{base}.variants.{key}"
-    return text, group[0], base
-
-
-def _business_text(text: dict[str, Any], case: Case) -> bool:
-    return case.taxpayer.kind is TaxpayerKind.BUSINESS and isinstance(text.get("business"), dict)
 
 
 def _tier_order(case: Case, ctx: Context) -> tuple[str, ...]:
@@ -305,10 +378,10 @@ def _monotone_when(ordered: list[dict[str, Any]]) -> list[tuple[dict[str, Any], 
 PAYMENT_PLANS = ("guaranteed_installment_agreement", "simple_payment_plan", "non_streamlined_installment_agreement")
 
 
-def for_taxpayer(text: dict[str, Any], case: Case) -> dict[str, Any]:
-    """A step's text for this taxpayer: a business gets the step's ``business`` wording where it has one (no
+def for_taxpayer(text: dict[str, Any], business: bool) -> dict[str, Any]:
+    """A step's text for a taxpayer: a business gets the step's ``business`` wording where it has one (no
     "rent, food, medicine" for a company)."""
-    variant = text.get("business") if case.taxpayer.kind is TaxpayerKind.BUSINESS else None
+    variant = text.get("business") if business else None
     return {**text, **variant} if isinstance(variant, dict) else text
 
 
@@ -378,17 +451,22 @@ def _finance_step(
     }
 
 
-def _route_key(step: dict[str, Any], route: str | None, recipient: Any = None) -> tuple[str, str] | None:
+def _route_key(
+    route: str | None, official: str | None, contact: Message | None, recipient: Any = None
+) -> tuple[str, str] | None:
     """Two steps that take the same route are one step: the plan file's ``route`` when given (e.g. the release
-    call for an installment agreement), else the form they send to the same recipient (two reasons for Form
-    911). Ids only: the form id and the contact's key."""
+    call for an installment agreement), else the form they send (``official``) to the same recipient (two reasons
+    for Form 911). Ids only: the form id and the contact's key."""
     if route:
         return (route, "")
-    official = [f for f in step["forms"] if f[:1].isdigit()]  # an IRS form number, not a letter or a claim
-    if not official:
+    if official is None:
         return None
-    contact = step["contact"]
-    return (official[0], contact.key if contact else str(recipient or ""))
+    return (official, contact.key if contact else str(recipient or ""))
+
+
+def _official(forms: Any) -> str | None:
+    """The first IRS form number of a step's forms (not a letter or a claim)."""
+    return next((f for f in forms if f[:1].isdigit()), None)
 
 
 def _merge_same_route(ordered: list[_Draft]) -> list[dict[str, Any]]:
@@ -427,20 +505,27 @@ def _subject_deadlines(
 def questions(findings: list[Finding]) -> list[Question]:
     """The missing facts of the unknown findings, the most weighty first: a fact's weight is the sum of the weights of
     the effects it would decide (3 for a finding without an action effect)."""
-    found: dict[str, tuple[set[str], list[int]]] = {}  # path -> (the rules it decides, [its weight])
+    weights: dict[str, int] = {}  # path -> its weight
+    decides: dict[str, set[str]] = {}  # path -> the rules it decides
     for f in findings:
         if f.outcome is not _UNKNOWN or not f.missing:
             continue
         importance = EFFECT_WEIGHT.get(f.effect, 3) if f.effect else 3
         for path in f.missing:
-            entry = found.get(path)
-            if entry is None:
-                found[path] = ({f.rule}, [importance])
+            if path in weights:
+                weights[path] += importance
+                decides[path].add(f.rule)
             else:
-                entry[0].add(f.rule)
-                entry[1][0] += importance
-    ranked = sorted(found.items(), key=lambda item: (-item[1][1][0], item[0]))
-    return [_question(path=path, decides=sorted(rules), weight=weight[0]) for path, (rules, weight) in ranked]
+                weights[path] = importance
+                decides[path] = {f.rule}
+    # (-weight, path) pairs sort as the key (heaviest first, then by path) without a key function called per path
+    ranked = sorted([(-weight, path) for path, weight in weights.items()])
+    out: list[Question] = []
+    for weight, path in ranked:
+        rules = decides[path]
+        # most paths decide one rule: its one-item list, without sorting it
+        out.append(_question(path=path, decides=sorted(rules) if len(rules) > 1 else [*rules], weight=-weight))
+    return out
 
 
 def history(case: Case) -> list[TimelineEvent]:
@@ -457,6 +542,7 @@ def history(case: Case) -> list[TimelineEvent]:
                     note=note,
                 )
             )
+    notices = _sent_notices(case) if case.levies else []
     for lv in case.levies:
         if lv.served_date:
             event = (
@@ -469,7 +555,7 @@ def history(case: Case) -> list[TimelineEvent]:
                     date=lv.served_date,
                     kind="levy_served",
                     event=event,
-                    note=_since_notices(case, lv.served_date),
+                    note=_since_notices(notices, lv.served_date),
                 )
             )
         if lv.proceeds_sent_date:
@@ -502,13 +588,22 @@ def history(case: Case) -> list[TimelineEvent]:
     return events
 
 
-def _since_notices(case: Case, served: date) -> Message:
-    """How long after the last notices the levy came (the timing that decides premature-levy questions)."""
-    before = []
-    for n in sorted(case.notices, key=lambda n: n.mailing_date or n.notice_date or date.min):
-        sent = n.mailing_date or n.notice_date
-        if sent is not None and sent <= served and n.type.value not in {"668-A", "668-W"}:
-            before.append(((served - sent).days, n.type.value))
+def _sent_notices(case: Case) -> list[tuple[date, str]]:
+    """The notices a levy's timing is told against (not the levy forms), as (date sent, type), earliest first: read
+    once per history, not again for each levy."""
+    sent = [(n.mailing_date or n.notice_date, n.type.value) for n in case.notices]
+    dated = [(day, kind) for day, kind in sent if day is not None and kind not in {"668-A", "668-W"}]
+    return sorted(dated, key=_first)
+
+
+def _first(pair: tuple[date, str]) -> date:
+    return pair[0]
+
+
+def _since_notices(sent: list[tuple[date, str]], served: date) -> Message:
+    """How long after the last notices (``_sent_notices``) the levy came (the timing that decides premature-levy
+    questions)."""
+    before = [((served - day).days, kind) for day, kind in sent if day <= served]
     if not before:
         return message("history.no_notice_before")
     # the last two notices are said; the earlier ones are not worded at all

@@ -39,6 +39,7 @@ from levynav.core.calc.hearing_windows import cdp_request_period
 from levynav.core.law.cdp_request import RequestKind, request_kind
 from levynav.core.law.levy_facts import levy_subject
 from levynav.core.law.notices import (
+    NoticeRef,
     earliest_for_period,
     is_cdp_levy_notice,
     is_intent_to_levy_notice,
@@ -262,6 +263,12 @@ def post_levy_reasons(case: Case, levy: Levy) -> list[str]:
     return reasons
 
 
+@once  # premature_levy and post_levy_hearing both ask for every levy (a scan of the notices each): answered once
+def _reasons_by_levy(case: Case, ctx: Context) -> list[list[str]]:
+    """``post_levy_reasons`` of each levy, in the levies' order."""
+    return [post_levy_reasons(case, levy) for levy in case.levies]
+
+
 def _periods(case: Case, levy: Levy) -> list[str | None]:
     ids: list[str | None] = list(levy.tax_periods) or [p.id for p in case.tax_periods]
     return ids or [None]
@@ -277,15 +284,38 @@ class _Check:
     notes: list[Message] = field(default_factory=list)
 
 
-def _check(case: Case, levy: Levy, kind: Callable[[NoticeType], bool], pid: str, part: str, out: _Check) -> None:
-    """One prerequisite: a notice of this kind for each period, far enough before the levy."""
+# The earliest notice of a kind for a period (``earliest_for_period``), by (kind, period): found once per
+# ``premature_levy`` call, not again for each levy and prerequisite that asks (a scan of every notice each time).
+_Earliest = dict[tuple[Callable[[NoticeType], bool], str | None], NoticeRef | None]
+
+
+def _earliest(case: Case, kind: Callable[[NoticeType], bool], period: str | None, known: _Earliest) -> NoticeRef | None:
+    key = (kind, period)
+    if key not in known:
+        known[key] = earliest_for_period(case, kind, period)
+    return known[key]
+
+
+def _check(
+    case: Case,
+    levy: Levy,
+    periods: list[str | None],
+    kind: Callable[[NoticeType], bool],
+    pid: str,
+    part: str,
+    out: _Check,
+    known: _Earliest,
+) -> None:
+    """One prerequisite: a notice of this kind for each period (``periods``: the levy's), far enough before the
+    levy. ``known``: the notices already found in this analysis."""
     served = levy.served_date
     assert served is not None
-    for period in _periods(case, levy):
-        ref = earliest_for_period(case, kind, period)
+    weighed: set[int] = set()  # the notices (by index) already found in time for an earlier period of the levy
+    for period in periods:
+        ref = _earliest(case, kind, period, known)
         if ref is None and part == "part_demand":
             # No CP14 known: a later balance-due reminder shows notice and demand was made by its date.
-            ref = earliest_for_period(case, is_payment_demand, period)
+            ref = _earliest(case, is_payment_demand, period, known)
             if ref is not None:
                 out.notes.append(message(f"{PREMATURE.id}.demand_presumed", kind=ref.kind))
         if ref is None:
@@ -303,15 +333,19 @@ def _check(case: Case, levy: Levy, kind: Callable[[NoticeType], bool], pid: str,
         if ref.start is None:
             out.missing.extend(ref.date_paths())
             return
+        if ref.index in weighed:  # the same notice, weighed the same way: the same facts and parameter, in time
+            continue
+        weighed.add(ref.index)
         use = param(pid, ref.start)
         if use is None:
             out.gaps.append(pid)
             return
         if all(u is not use for u in out.params):  # one record per parameter value (params.use): no model __eq__
             out.params.append(use)
-        out.facts[f"{ref.path}.type"] = ref.notice.type
-        out.facts[f"{ref.path}.{'mailing_date' if ref.start == ref.notice.mailing_date else 'notice_date'}"] = ref.start
-        window = last_day_after(ref.start, days(use))
+        path, needed = ref.path, days(use)
+        out.facts[f"{path}.type"] = ref.notice.type
+        out.facts[f"{path}.{'mailing_date' if ref.start == ref.notice.mailing_date else 'notice_date'}"] = ref.start
+        window = last_day_after(ref.start, needed)
         # § 6331(a): the 10 days are the taxpayer's time to pay (last day moves, § 7503); the levy
         # may come after it. § 6331(d)(2), § 6330(a)(2): notice "not less than N days before" the levy.
         early = served <= window.last if part == "part_demand" else served < window.raw
@@ -323,7 +357,7 @@ def _check(case: Case, levy: Levy, kind: Callable[[NoticeType], bool], pid: str,
                     start=ref.start,
                     served=served,
                     gap=(served - ref.start).days,
-                    needed=days(use),
+                    needed=needed,
                     earliest=window.last if part == "part_demand" else window.raw,
                     counted=ref.counted,
                 )
@@ -367,6 +401,7 @@ def premature_levy(case: Case, ctx: Context) -> list[Finding]:
     exceptions waive only the pre-levy CDP notice (R6330-F1).
     """
     out: list[Finding] = []
+    known: _Earliest = {}
     for i, levy in enumerate(case.levies):
         sub = levy_subject(i)
         if levy.served_date is None:
@@ -378,11 +413,16 @@ def premature_levy(case: Case, ctx: Context) -> list[Finding]:
             out.append(PREMATURE.finding(Outcome.DOES_NOT_APPLY, "jeopardy", subject=sub, facts=facts))
             continue
         c = _Check(facts=facts)
-        _check(case, levy, is_notice_and_demand, "discretionary.notice_and_demand_days", "part_demand", c)
-        _check(case, levy, is_intent_to_levy_notice, "discretionary.intent_to_levy_days", "part_intent", c)
-        excused = post_levy_reasons(case, levy)
+        periods = _periods(case, levy)
+        _check(
+            case, levy, periods, is_notice_and_demand, "discretionary.notice_and_demand_days", "part_demand", c, known
+        )
+        _check(
+            case, levy, periods, is_intent_to_levy_notice, "discretionary.intent_to_levy_days", "part_intent", c, known
+        )
+        excused = _reasons_by_levy(case, ctx)[i]
         if not excused:
-            _check(case, levy, is_cdp_levy_notice, "discretionary.cdp_notice_days", "part_cdp", c)
+            _check(case, levy, periods, is_cdp_levy_notice, "discretionary.cdp_notice_days", "part_cdp", c, known)
         notes = [*c.notes, message(f"{PREMATURE.id}.cdp_excused")] if excused else c.notes
         note = construct(SentencesArg, value=notes)
         missing = list(dict.fromkeys(c.missing))
@@ -424,7 +464,7 @@ def post_levy_hearing(case: Case, ctx: Context) -> list[Finding]:
     a 30-day window to request it (D2)."""
     out: list[Finding] = []
     for i, levy in enumerate(case.levies):
-        reasons = post_levy_reasons(case, levy)
+        reasons = _reasons_by_levy(case, ctx)[i]
         if not reasons:
             continue
         sub = levy_subject(i)

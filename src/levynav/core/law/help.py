@@ -21,13 +21,13 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from levynav.core import params
+from levynav.core import lawdata, params
 from levynav.core.law import appeals_spouse
 from levynav.core.law.appeals_spouse import ELECTION as ELECTION
 from levynav.core.law.appeals_spouse import EQUITABLE as EQUITABLE
 from levynav.core.law.levy_facts import is_individual
 from levynav.core.law.rule import Context, DeadlineFunc, Rule, RuleFunc
-from levynav.core.model.analysis import Effect, Finding, LabelArg, Outcome, ParamUse, message
+from levynav.core.model.analysis import Effect, Finding, LabelArg, Message, Outcome, ParamUse, message
 from levynav.core.model.case import Case
 from levynav.core.model.construct import construct
 
@@ -152,6 +152,22 @@ def _household(case: Case, ctx: Context) -> tuple[Decimal | None, str, int | Non
     return income, income_path, size, size_path
 
 
+def _figure_status(use: ParamUse, area: str) -> Message:
+    """How sure one poverty-guideline figure is (``LITC-1.figure_status``). Said once per Law bundle, figure value and
+    area: the words depend only on the bundle's parameter record (made once per bundle and value, ``params.use``),
+    and a message is immutable, so every analysis can hold the same one."""
+    said: dict[tuple[int, str], tuple[ParamUse, Message]] = lawdata.derived("help.figure_status", lambda law: {})
+    hit = said.get((id(use), area))  # by identity: the bundle keeps the record alive, so its id is not reused
+    if hit is None or hit[0] is not use:
+        words = message(
+            f"{LITC.id}.figure_status",
+            figure=construct(LabelArg, enum="litc_figure", value=use.id.rsplit(".", 1)[-1].removesuffix(f"_{area}")),
+            status=construct(LabelArg, enum="param_status", value=use.status),
+        )
+        hit = said[(id(use), area)] = (use, words)
+    return hit[1]
+
+
 def low_income_clinic(case: Case, ctx: Context) -> list[Finding]:
     """LITC-1/LITC-2: household income at or below 250% of the poverty guideline; dispute up to $50,000."""
     if not is_individual(case):
@@ -179,14 +195,7 @@ def low_income_clinic(case: Case, ctx: Context) -> list[Finding]:
     if got is None:
         return [LITC.finding(Outcome.UNKNOWN, "no_figures", facts=facts)]
     ceiling, uses = got
-    statuses = [
-        message(
-            f"{LITC.id}.figure_status",
-            figure=construct(LabelArg, enum="litc_figure", value=u.id.rsplit(".", 1)[-1].removesuffix(f"_{area}")),
-            status=construct(LabelArg, enum="param_status", value=u.status),
-        )
-        for u in uses
-    ]
+    statuses = [_figure_status(u, area) for u in uses]
     common: dict[str, Any] = {
         "income": income,
         "ceiling": ceiling,

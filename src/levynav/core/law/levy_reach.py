@@ -18,8 +18,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
-from levynav.core import params
+from levynav.core import lawdata, params
 from levynav.core.calc import wage_exemption as we
 from levynav.core.calc.dates import add_business_days
 from levynav.core.law import registry
@@ -142,17 +143,25 @@ def _statement(case: Case, s: str, levy: Levy) -> tuple[FilingStatus | None, int
 
 
 def _params(result: we.WageExemption) -> list[ParamUse]:
-    return [
-        ParamUse(
-            id=f"pub1494.{result.year}.{v.name.value}",
+    return [_param(result.year, v) for v in result.inputs]
+
+
+def _param(year: int, v: we.InputValue) -> ParamUse:
+    """A Pub 1494 amount as a parameter record, validated once per Law bundle and table value (the amounts come from
+    the bundle's tables; a ParamUse is frozen and shared, as ``params.use`` shares its records), not per analysis."""
+    made: dict[tuple[Any, ...], ParamUse] = lawdata.derived("levy_reach.pub1494_params", lambda law: {})
+    key = (year, v.name, str(v.value), v.source, v.status)  # the value as written too: 1.0 and 1.00 are two records
+    use = made.get(key)
+    if use is None:
+        use = made[key] = ParamUse(
+            id=f"pub1494.{year}.{v.name.value}",
             value=v.value,
             unit="dollars_per_year",
-            effective_from=date(result.year, 1, 1),
+            effective_from=date(year, 1, 1),
             source=v.source,
             status=v.status.value if v.status.value in {"V", "S"} else "U",
         )
-        for v in result.inputs
-    ]
+    return use
 
 
 def _exempt(

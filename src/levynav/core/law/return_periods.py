@@ -129,6 +129,10 @@ class Period:
         return construct(SentencesArg, value=out)
 
 
+# the reason of every levy made after the TCJA's enactment: one record, made once (it is frozen and holds no dates)
+_AFTER_TCJA = PeriodReason(PeriodBasis.AFTER_TCJA)
+
+
 def months_after(start: date, months: int, reading: str) -> LastDay:
     """The last day of a period of ``months`` months from ``start`` under one reading (§ 7503 applied)."""
     if reading == ANNIVERSARY:
@@ -144,25 +148,25 @@ def period_after_levy(levy_date: date, pid: str) -> Period | None:
     the parameter is in force on the levy date (a levy earlier than any encoded value). Both readings of
     the day count are computed; the earlier last day is returned, the later one in ``other``.
     """
-    first = _period_reading(levy_date, pid, DAY_BEFORE)
-    second = _period_reading(levy_date, pid, ANNIVERSARY)
-    if first is None or second is None:
-        return first or second
+    try:
+        in_force = params.use(pid, on=levy_date)  # read once for both readings
+    except params.MissingParameter:
+        return None
+    first = _period_reading(levy_date, pid, DAY_BEFORE, in_force)
+    second = _period_reading(levy_date, pid, ANNIVERSARY, in_force)
     early, late = (first, second) if first.last.last <= second.last.last else (second, first)
     if early.last.last == late.last.last:
         return early
-    return dataclasses.replace(early, other=late)
+    # the record made directly, not by ``dataclasses.replace`` (which reads the class's fields again for every call)
+    return Period(early.levy_date, early.months, early.last, early.param, early.reason, early.reading, late)
 
 
-def _period_reading(levy_date: date, pid: str, reading: str) -> Period | None:
-    try:
-        in_force = params.use(pid, on=levy_date)
-    except params.MissingParameter:
-        return None
+def _period_reading(levy_date: date, pid: str, reading: str, in_force: ParamUse) -> Period:
+    """The period under one reading, ``in_force``: the parameter's value on the levy date."""
     months = _whole(in_force)
     if levy_date >= TCJA_FIRST_LEVY:
         last = months_after(levy_date, months, reading)
-        return Period(levy_date, months, last, in_force, PeriodReason(PeriodBasis.AFTER_TCJA), reading)
+        return Period(levy_date, months, last, in_force, _AFTER_TCJA, reading)
     old = months_after(levy_date, months, reading)
     if old.last >= TCJA_ENACTED:  # Pub. L. 115-97 § 11071(c): the old period had not run out on enactment
         new = params.use(pid, on=TCJA_FIRST_LEVY)
