@@ -533,3 +533,32 @@ def test_a_county_given_by_name_only_is_read_in_every_edition(tmp_path: Path, da
         code, out, err = run(command, str(path), "--as-of", day, "--format", "json")
         assert code == 0, f"{command}: {err[-500:]}"
         assert "Traceback" not in out + err
+
+
+def _date_fields_without_the_check(schema: typing.Any, path: str = "") -> list[str]:
+    """The fields of ``schema`` (and of the models it holds) whose schema holds a date but not the date check."""
+    out: list[str] = []
+    if isinstance(schema, dict):
+        if schema.get("type") == "model-fields":
+            for name, field in schema["fields"].items():
+                text = repr(field["schema"])
+                if "'date'" in text and "_plausible_dates" not in text:
+                    out.append(f"{path}.{name}")
+                out += _date_fields_without_the_check(field["schema"], f"{path}.{name}")
+            return out
+        for key, value in schema.items():
+            if key != "cls":
+                out += _date_fields_without_the_check(value, path)
+    elif isinstance(schema, list):
+        for value in schema:
+            out += _date_fields_without_the_check(value, path)
+    return out
+
+
+def test_every_field_that_may_hold_a_date_keeps_the_plausible_date_check() -> None:
+    # the check is left out only where a field's value is never a date (bounded._date_check_where_needed)
+    assert _date_fields_without_the_check(Case.__pydantic_core_schema__) == []
+    period = {"id": "p", "additional_assessment_dates": ["1850-01-01"]}
+    data = {"taxpayer": {"kind": "individual"}, "tax_periods": [period]}
+    with pytest.raises(ValidationError, match=r"item \[0\] is outside the plausible range"):
+        Case.model_validate(data)

@@ -7,7 +7,6 @@ that could decide it is unknown and none applies, ``False`` otherwise.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -76,8 +75,23 @@ class Flags:
         return {name: getattr(self, name) for name, _ in FLAG_COLUMNS}
 
 
+# enum members read per finding: a member read from its class goes through the enum metaclass (hoisted)
+_APPLIES = Outcome.APPLIES
+_UNKNOWN = Outcome.UNKNOWN
+_ELIGIBLE = Eligibility.ELIGIBLE
+_LEVY_IMPROPER = Effect.LEVY_IMPROPER
+
+
 def flags(analysis: Analysis) -> Flags:
-    applies = [f for f in analysis.findings if f.outcome is Outcome.APPLIES]
+    findings = analysis.findings
+    # the rule ids of the applying findings, by effect, in one pass (was one pass over them per effect)
+    applying: dict[Effect | None, set[str]] = {}
+    for f in findings:
+        if f.outcome is _APPLIES:
+            rules = applying.get(f.effect)
+            if rules is None:
+                rules = applying[f.effect] = set()
+            rules.add(f.rule)
     upcoming = [d for d in analysis.deadlines if not d.passed]
     upcoming.sort(key=lambda d: (d.date, d.id))
     nxt = upcoming[0] if upcoming else None
@@ -85,17 +99,17 @@ def flags(analysis: Analysis) -> Flags:
     ret = returns[0] if returns else None
     option, monthly = _cheapest_option(analysis.finances)
     return Flags(
-        must_release=_ids(applies, Effect.MUST_RELEASE),
-        may_release=_ids(applies, Effect.MAY_RELEASE),
-        must_return=_ids(applies, Effect.MUST_RETURN),
-        may_return=_ids(applies, Effect.MAY_RETURN),
-        levy_improper=_ids(applies, Effect.LEVY_IMPROPER),
-        no_new_levy=_ids(applies, Effect.NO_LEVY),
-        routes_open=_ids(applies, Effect.ROUTE_OPEN),
-        premature_levy=_three_valued(analysis.findings, PREMATURE_RULES, Effect.LEVY_IMPROPER),
-        barred_levy=_three_valued(analysis.findings, BARRED_RULES, Effect.LEVY_IMPROPER),
+        must_release=_ids(applying, Effect.MUST_RELEASE),
+        may_release=_ids(applying, Effect.MAY_RELEASE),
+        must_return=_ids(applying, Effect.MUST_RETURN),
+        may_return=_ids(applying, Effect.MAY_RETURN),
+        levy_improper=_ids(applying, _LEVY_IMPROPER),
+        no_new_levy=_ids(applying, Effect.NO_LEVY),
+        routes_open=_ids(applying, Effect.ROUTE_OPEN),
+        premature_levy=_three_valued(findings, PREMATURE_RULES, _LEVY_IMPROPER),
+        barred_levy=_three_valued(findings, BARRED_RULES, _LEVY_IMPROPER),
         csed_passed=_csed_passed(analysis),
-        hardship=_three_valued(analysis.findings, HARDSHIP_RULES, None),
+        hardship=_three_valued(findings, HARDSHIP_RULES, None),
         next_deadline_id=nxt.id if nxt else None,
         next_deadline_date=nxt.date if nxt else None,
         next_deadline_days_left=nxt.days_left if nxt else None,
@@ -107,18 +121,20 @@ def flags(analysis: Analysis) -> Flags:
     )
 
 
-def _ids(findings: Iterable[Finding], effect: Effect) -> str | None:
-    ids = sorted({f.rule for f in findings if f.effect is effect})
-    return LIST_SEPARATOR.join(ids) if ids else None
+def _ids(applying: dict[Effect | None, set[str]], effect: Effect) -> str | None:
+    ids = applying.get(effect)
+    return LIST_SEPARATOR.join(sorted(ids)) if ids else None
 
 
 def _three_valued(findings: list[Finding], rules: frozenset[str], effect: Effect | None) -> bool | None:
-    relevant = [f for f in findings if f.rule in rules and (effect is None or f.effect is effect)]
-    if any(f.outcome is Outcome.APPLIES for f in relevant):
-        return True
-    if any(f.outcome is Outcome.UNKNOWN for f in relevant):
-        return None
-    return False
+    unknown = False
+    for f in findings:
+        if f.rule in rules and (effect is None or f.effect is effect):
+            if f.outcome is _APPLIES:
+                return True
+            if f.outcome is _UNKNOWN:
+                unknown = True
+    return None if unknown else False
 
 
 def _csed_passed(analysis: Analysis) -> bool | None:
@@ -136,11 +152,11 @@ def _cheapest_option(finances: AbilityToPay | None) -> tuple[str | None, Decimal
     options = finances.options.options if finances is not None and finances.options is not None else []
     best: tuple[str | None, Decimal | None] = (None, None)
     for option in options:
-        if option.eligibility is not Eligibility.ELIGIBLE:
+        if option.eligibility is not _ELIGIBLE:
             continue
         monthly = option.monthly_payment
         if monthly is None:
             continue
         if best[1] is None or monthly < best[1]:
-            best = (option.option.value, monthly)
+            best = (option.option._value_, monthly)  # ``.value`` without the enum property's descriptor call
     return best

@@ -120,7 +120,7 @@ def _show_as(kind: type) -> Callable[[Any], Any] | None:
 
 
 def _shown_member(value: Any) -> Any:
-    return value.value
+    return value._value_  # what ``.value`` returns, without the enum property's descriptor call
 
 
 _SHOW: dict[type, Callable[[Any], Any] | None] = {}
@@ -147,6 +147,9 @@ def _facts(facts: dict[str, Any] | None) -> list[FactUse]:
 
 
 _FACT_SHELL = shell(FactUse)
+# enum members read once per finding: a member read from its class goes through the enum metaclass (hoisted)
+_APPLIES = Outcome.APPLIES
+_MUST_RELEASE = Effect.MUST_RELEASE
 
 
 @dataclass(frozen=True)
@@ -197,7 +200,7 @@ class Rule:
         unverified = [*doubtful]
         if params:
             unverified += [p.id for p in params if p.status not in {"V", "S"}]
-        if effect is None and outcome is Outcome.APPLIES:
+        if effect is None and outcome is _APPLIES:
             effect = self.effect
         if type(outcome) is not Outcome or (effect is not None and type(effect) is not Effect):
             raise TypeError(f"{self.id}: a finding's outcome is an Outcome and its effect an Effect")
@@ -218,9 +221,7 @@ class Rule:
         built.unverified = unverified
         built.message_key = key
         built.condition = (
-            "irs_determination"
-            if self.on_determination and outcome is Outcome.APPLIES and effect is Effect.MUST_RELEASE
-            else None
+            "irs_determination" if self.on_determination and outcome is _APPLIES and effect is _MUST_RELEASE else None
         )
         built.__class__ = Finding
         return built  # type: ignore[no-any-return]

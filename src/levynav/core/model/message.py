@@ -213,7 +213,12 @@ def _number_arg(value: Any) -> Any:
 
 
 def _label_arg(value: Any) -> Any:
-    return label_arg(type(value).__name__, value.value)
+    built = _LABEL()  # ``label_arg(type(value).__name__, value.value)``, without the second call
+    built.type = "label"
+    built.enum = type(value).__name__
+    built.value = value._value_  # ``.value`` without the enum property's descriptor call
+    built.__class__ = LabelArg
+    return built
 
 
 def _list_arg(value: Any) -> Any:
