@@ -270,7 +270,16 @@ SIX_YEAR_NOTE = message("finances.expense_note.above_standard", years=6, grace_y
 
 def _label(key: str, what: str | Message | None = None) -> Message:
     """An expense line's name: ``finances.expense.KEY``, with the vehicle it is for."""
-    return message(f"finances.expense.{key}", what=what) if what is not None else message(f"finances.expense.{key}")
+    if what is not None:
+        return message(f"finances.expense.{key}", what=what)
+    # a name without a vehicle is the same message on every case (a message is immutable): made once per key
+    label = _LABELS.get(key)
+    if label is None:
+        label = _LABELS[key] = message(f"finances.expense.{key}")
+    return label
+
+
+_LABELS: dict[str, Message] = {}
 
 
 def _vehicle(v: Vehicle, i: int) -> str | Message:
