@@ -8,9 +8,16 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+# the finances' modules at module level: an import statement in ``_finances`` ran the import machinery (a
+# package's ``from … import`` goes through importlib's Python code) on every analysis
+from levynav.core.calc import hardship as calc_hardship
 from levynav.core.calc.csed_types import Events, PeriodCsed
+from levynav.core.calc.expenses import FinancesInputError
+from levynav.core.calc.options import options_result, options_section
+from levynav.core.calc.standards import StandardsError
 from levynav.core.law.rule import Context, CsedValue, Decided
 from levynav.core.model.ability_to_pay import AbilityToPay
+from levynav.core.model.analysis import Outcome
 from levynav.core.model.case import Case, TaxpayerKind
 from levynav.core.model.construct import construct
 from levynav.core.model.message import Message, field_arg, message
@@ -77,12 +84,6 @@ def _finances(
     Finances that cannot be used (a county in no standards table, a damaged imported edition) leave hardship
     UNKNOWN with the reason, and the options unweighed.
     """
-    from levynav.core.calc import hardship as calc_hardship
-    from levynav.core.calc.expenses import FinancesInputError
-    from levynav.core.calc.options import options_result, options_section
-    from levynav.core.calc.standards import StandardsError
-    from levynav.core.model.analysis import Outcome, message
-
     try:
         picture = calc_hardship.financial_picture(case, as_of)
     except FinancesInputError as err:

@@ -30,10 +30,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from functools import cached_property
 
 from levynav.core.calc import dates
-from levynav.core.calc.income import ZERO, to_cents
+from levynav.core.calc.income import ZERO, computed_once, to_cents
 from levynav.core.calc.standards import (
     AGE_GROUPS,
     NATIONAL_ITEMS,
@@ -123,23 +122,23 @@ class Expenses:
     county: County | None
     lines: list[Line]
 
-    @cached_property
+    @computed_once
     def missing(self) -> list[str]:
         return sorted({p for line in self.lines for p in line.missing})
 
-    @cached_property
+    @computed_once
     def missing_values(self) -> list[str]:
         return [m for line in self.lines for m in line.missing_values]
 
-    @cached_property
+    @computed_once
     def complete(self) -> bool:
         return all(line.allowed is not None for line in self.lines)
 
-    @cached_property
+    @computed_once
     def total(self) -> Decimal | None:
         return self.floor if self.complete else None
 
-    @cached_property
+    @computed_once
     def floor(self) -> Decimal:
         return sum((line.floor for line in self.lines), ZERO)
 
@@ -270,7 +269,16 @@ SIX_YEAR_NOTE = message("finances.expense_note.above_standard", years=6, grace_y
 
 def _label(key: str, what: str | Message | None = None) -> Message:
     """An expense line's name: ``finances.expense.KEY``, with the vehicle it is for."""
-    return message(f"finances.expense.{key}", what=what) if what is not None else message(f"finances.expense.{key}")
+    if what is not None:
+        return message(f"finances.expense.{key}", what=what)
+    # a name without a vehicle is the same message on every case (a message is immutable): made once per key
+    label = _LABELS.get(key)
+    if label is None:
+        label = _LABELS[key] = message(f"finances.expense.{key}")
+    return label
+
+
+_LABELS: dict[str, Message] = {}
 
 
 def _vehicle(v: Vehicle, i: int) -> str | Message:

@@ -20,7 +20,6 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from functools import cached_property
 from typing import Any
 
 from pydantic import BaseModel
@@ -28,7 +27,7 @@ from pydantic import BaseModel
 from levynav.core import lawdata
 from levynav.core.calc.decided import Decided
 from levynav.core.calc.expenses import Expenses, allowable_expenses
-from levynav.core.calc.income import CENT, ZERO, Income, monthly_income, to_cents
+from levynav.core.calc.income import CENT, ZERO, Income, computed_once, monthly_income, to_cents
 from levynav.core.calc.standards import Value
 from levynav.core.model import ability_to_pay as atp
 from levynav.core.model.analysis import Outcome, ParamUse
@@ -92,18 +91,18 @@ class Picture:
     income: Income
     expenses: Expenses
 
-    @cached_property
+    @computed_once
     def disposable(self) -> Decimal | None:
         """Monthly income minus allowable expenses (negative: a shortfall); None when either is open."""
         if self.income.total is None or self.expenses.total is None:
             return None
         return self.income.total - self.expenses.total
 
-    @cached_property
+    @computed_once
     def disposable_at_most(self) -> Decimal | None:
         return None if self.income.total is None else self.income.total - self.expenses.floor
 
-    @cached_property
+    @computed_once
     def disposable_at_least(self) -> Decimal | None:
         return None if self.expenses.total is None else self.income.floor - self.expenses.total
 

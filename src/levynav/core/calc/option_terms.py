@@ -151,9 +151,10 @@ def whole_dollars(amount: Decimal) -> Decimal:
 
 def combine(checks: list[bool | None]) -> Eligibility:
     """Any failed condition -> not eligible; else any unknown -> unknown; else eligible."""
-    if any(c is False for c in checks):
+    # ``in`` tests by equality, which for True/False/None is identity (no generator for the two tests)
+    if False in checks:
         return Eligibility.NOT_ELIGIBLE
-    if any(c is None for c in checks):
+    if None in checks:
         return Eligibility.UNKNOWN
     return Eligibility.ELIGIBLE
 

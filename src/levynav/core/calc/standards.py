@@ -161,6 +161,10 @@ class Edition:
     # table name -> rows; the loader may read each table on first use (``levynav.lawbook.standards_editions``)
     rows: Mapping[str, list[dict[str, str]]] = field(default_factory=dict)
     _index: dict[str, dict[Any, dict[str, str]]] = field(default_factory=dict, repr=False)
+    # the rows by the value of some columns (``_row``): (table, columns) -> key -> the first row with it
+    _rows_by: dict[tuple[str, tuple[str, ...]], dict[tuple[str, ...], dict[str, str]]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
     # each figure read once per edition (``_value``): (table, column, key) -> (the row it was read from, the figure)
     _values: dict[tuple[str, str, str], tuple[dict[str, str] | None, Value]] = field(
         default_factory=dict, repr=False, compare=False
@@ -180,6 +184,18 @@ class Edition:
                 msa = self.rows.get("transportation_msa_counties", [])
                 index = {r["county_fips"]: r for r in msa if r["county_fips"]}
             self._index[name] = index
+        return index.get(key)
+
+    def _row(self, table: str, columns: tuple[str, ...], key: tuple[str, ...]) -> dict[str, str] | None:
+        """The first row of ``table`` whose ``columns`` hold ``key``. Indexed once per edition, table and columns
+        (an analysis looks up about ten rows of these small tables; a scan per look-up was a tenth of the
+        expenses' cost)."""
+        index = self._rows_by.get((table, columns))
+        if index is None:
+            index = {}
+            for r in self.rows.get(table, []):
+                index.setdefault(tuple(r[c] for c in columns), r)  # the first row wins, as the scan's ``next`` did
+            self._rows_by[(table, columns)] = index
         return index.get(key)
 
     def _by_name(self, state: str, name: str) -> dict[str, str] | None:
@@ -225,15 +241,15 @@ class Edition:
 
     def national(self, item: str, persons: int) -> Value:
         """National Standards item for a household of ``persons`` (1–4 as printed)."""
-        row = next((r for r in self.rows.get("national_standards", []) if r["item"] == item), None)
+        row = self._row("national_standards", ("item",), (item,))
         return self._value("national_standards", row, f"persons_{persons}", item)
 
     def national_additional(self, item: str) -> Value:
-        row = next((r for r in self.rows.get("national_standards", []) if r["item"] == item), None)
+        row = self._row("national_standards", ("item",), (item,))
         return self._value("national_standards", row, "each_additional_person", item)
 
     def health(self, age_group: str) -> Value:
-        row = next((r for r in self.rows.get("health_care", []) if r["age_group"] == age_group), None)
+        row = self._row("health_care", ("age_group",), (age_group,))
         return self._value("health_care", row, "monthly_per_person", age_group)
 
     def housing(self, county: County, persons: int) -> Value:
@@ -242,7 +258,7 @@ class Edition:
         return self._value("housing_utilities", self._county_row(county), column, county.label())
 
     def transport_item(self, item: str) -> Value:
-        row = next((r for r in self.rows.get("transportation_ownership_public", []) if r["item"] == item), None)
+        row = self._row("transportation_ownership_public", ("item",), (item,))
         return self._value("transportation_ownership_public", row, "monthly_amount", item)
 
     def operating(self, county: County) -> Value:
@@ -260,19 +276,12 @@ class Edition:
                 why = f"state {county.state} is not in the Census region table ({self.effective_date} edition)"
             return Value(None, "transportation_operating", self.effective_date, county.label(), "", "missing",
                          "missing", why)  # fmt: skip
-        row = next(
-            (
-                r
-                for r in self.rows.get("transportation_operating", [])
-                if r["census_region"] == region and r["msa"] == msa
-            ),
-            None,
-        )
+        row = self._row("transportation_operating", ("census_region", "msa"), (region, msa))
         key = f"{region} region" + (f", {msa} MSA" if msa else " (outside the listed MSAs)")
         return self._value("transportation_operating", row, "one_car", key)
 
     def region(self, state: str) -> str | None:
-        row = next((r for r in self.rows.get("transportation_census_regions", []) if r["state"] == state), None)
+        row = self._row("transportation_census_regions", ("state",), (state,))
         return row["census_region"] if row else None
 
     # ------------------------------------------------------------------ counties
@@ -329,7 +338,20 @@ class Choice:
 
 
 def edition_for(as_of: date) -> Choice:
-    """The latest edition with effective date on or before ``as_of`` (IRS standards take effect on that date)."""
+    """The latest edition with effective date on or before ``as_of`` (IRS standards take effect on that date).
+    Worked out once per Law bundle and date (a ``Choice`` is immutable; every case analysed on one date shares it)."""
+    known: dict[date, Choice] = lawdata.derived("standards.edition_for", _new_index)
+    hit = known.get(as_of)
+    if hit is None:
+        hit = known[as_of] = _edition_for(as_of)
+    return hit
+
+
+def _new_index(_law: lawdata.Law) -> dict[Any, Any]:
+    return {}
+
+
+def _edition_for(as_of: date) -> Choice:
     all_editions = editions()
     in_force = [e for e in all_editions if e.effective_date <= as_of]
     if not in_force:
