@@ -8,9 +8,11 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-# the finances' modules at module level: an import statement in ``_finances`` ran the import machinery (a
-# package's ``from … import`` goes through importlib's Python code) on every analysis
+# the finances' and the CSED engine's modules at module level: an import statement in a function ran the import
+# machinery (a package's ``from … import`` goes through importlib's Python code) on every analysis
 from levynav.core.calc import hardship as calc_hardship
+from levynav.core.calc.csed import case_csed
+from levynav.core.calc.csed_events import read_events
 from levynav.core.calc.csed_types import Events, PeriodCsed
 from levynav.core.calc.expenses import FinancesInputError
 from levynav.core.calc.options import options_result, options_section
@@ -114,9 +116,6 @@ def _finances(
 
 
 def build_context(case: Case, as_of: date) -> Context:
-    from levynav.core.calc.csed import case_csed
-    from levynav.core.calc.csed_events import read_events
-
     events = read_events(case, as_of)
     # the dates alone: the timelines' words are the transcript report's (cli/transcript.py), not the record's
     computed = case_csed(case, as_of, events=events, words=False)

@@ -17,6 +17,7 @@ from decimal import Decimal
 
 from levynav.core import params
 from levynav.core.calc.dates import last_day_after
+from levynav.core.calc.low_income_test import income_limit
 from levynav.core.law import registry
 from levynav.core.law.levy_facts import benefit_levy_method, is_individual, levy_subject
 from levynav.core.law.rule import Context, Rule, RuleFunc
@@ -173,8 +174,6 @@ def _income_test(case: Case, ctx: Context, s: str, levy: Levy, pct: ParamUse) ->
 
     The threshold percent is an UNVERIFIED parameter (its status travels with the finding); the dollar limit is
     250% of the HHS guideline as printed in Form 656 (the same multiple), so it is used only when they agree."""
-    from levynav.core.calc.low_income_test import income_limit
-
     c, tp = case.circumstances, case.taxpayer
     if c.household_income_annual is None or c.household_size is None or tp.state is None or pct.value != 250:
         return None
