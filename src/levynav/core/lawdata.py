@@ -86,6 +86,16 @@ def derived(key: str, build: Callable[[Law], T]) -> T:
     return hit
 
 
+def kept(name: str) -> dict[Any, Any]:
+    """A dict kept on the active bundle under ``name`` (empty at first): for values worked out once per bundle and
+    some key (a date, a frequency, a table value), which hold for as long as the bundle does."""
+    return derived(name, _new_dict)
+
+
+def _new_dict(_law: Law) -> dict[Any, Any]:
+    return {}
+
+
 @contextlib.contextmanager
 def using(law: Law) -> Iterator[Law]:
     token = _ACTIVE.set(law)

@@ -434,7 +434,7 @@ def _params_of(used: tuple[str, ...], citations: tuple[tuple[str, ...], ...]) ->
     """For each option (its citations), the positions in ``used`` of the figures that share a citation with it.
     Worked out once per Law bundle and combination (the figures used and the citations depend on which branches
     the calculation took, not on the case's amounts)."""
-    known: dict[Any, tuple[tuple[int, ...], ...]] = lawdata.derived("alternatives.params_of", _new_index)
+    known: dict[Any, tuple[tuple[int, ...], ...]] = lawdata.kept("alternatives.params_of")
     key = (used, citations)
     hit = known.get(key)
     if hit is None:
@@ -444,10 +444,6 @@ def _params_of(used: tuple[str, ...], citations: tuple[tuple[str, ...], ...]) ->
             tuple(i for i, c in enumerate(cited) if not c.isdisjoint(mine)) for mine in map(set, citations)
         )
     return hit
-
-
-def _new_index(_law: lawdata.Law) -> dict[Any, Any]:
-    return {}
 
 
 def _cites() -> dict[str, frozenset[str]]:

@@ -208,17 +208,11 @@ def _citation_texts(ids: tuple[str, ...]) -> tuple[tuple[str, atp.CitationRef], 
 def citations(ids: tuple[str, ...]) -> dict[str, atp.CitationRef]:
     """Citation text of the ids the lines use (looked up once per Law bundle and set of ids, and shared, like the
     bundle's parameter uses)."""
-    known: dict[tuple[str, ...], tuple[tuple[str, atp.CitationRef], ...]] = lawdata.derived(
-        "hardship.citations", _new_index
-    )
+    known: dict[tuple[str, ...], tuple[tuple[str, atp.CitationRef], ...]] = lawdata.kept("hardship.citations")
     texts = known.get(ids)
     if texts is None:
         texts = known[ids] = _citation_texts(ids)
     return dict(texts)
-
-
-def _new_index(_law: object) -> dict[Any, Any]:
-    return {}
 
 
 def unverified_values(picture: Picture) -> list[Value]:
@@ -258,7 +252,7 @@ def _row_part(part: str) -> str | Message | None:
 def _value_in_words(value: Value) -> Message:
     """One unverified standard amount for a person's page: no table keys, column ids or status codes. Said once
     per Law bundle and table value (a message is immutable; the value comes from the bundle's tables)."""
-    said: dict[Value, Message] = lawdata.derived("hardship.value_words", _new_index)
+    said: dict[Value, Message] = lawdata.kept("hardship.value_words")
     words = said.get(value)
     if words is None:
         words = said[value] = _say_value(value)
@@ -281,7 +275,7 @@ def _say_value(u: Value) -> Message:
 
 def _edition_tables(edition: Any) -> dict[str, atp.Grade | None]:
     """The status of each table of a standards edition (worked out once per Law bundle and edition)."""
-    known: dict[int, tuple[tuple[str, atp.Grade | None], ...]] = lawdata.derived("hardship.edition_tables", _new_index)
+    known: dict[int, tuple[tuple[str, atp.Grade | None], ...]] = lawdata.kept("hardship.edition_tables")
     pairs = known.get(id(edition))
     if pairs is None:
         tables = edition.meta.get("tables") or {}

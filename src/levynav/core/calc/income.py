@@ -71,15 +71,11 @@ class Conversion:
 
 def conversion(frequency: PayFrequency) -> Conversion:
     """The monthly conversion of a pay frequency (once per Law bundle and frequency: it is immutable)."""
-    known: dict[PayFrequency, Conversion] = lawdata.derived("income.conversions", _new_index)
+    known: dict[PayFrequency, Conversion] = lawdata.kept("income.conversions")
     hit = known.get(frequency)
     if hit is None:
         hit = known[frequency] = _conversion(frequency)
     return hit
-
-
-def _new_index(_law: lawdata.Law) -> dict[Any, Any]:
-    return {}
 
 
 def _conversion(frequency: PayFrequency) -> Conversion:

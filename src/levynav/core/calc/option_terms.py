@@ -124,15 +124,11 @@ def _period(on: date) -> tuple[int, dict[Any, Any]]:
     """The bundle's period ``on`` falls in (the number of dates, up to ``on``, on which some parameter takes a new
     value) and the bundle's look-ups kept by period (``Params``)."""
     starts: list[date] = lawdata.derived("option_terms.value_dates", _value_dates)
-    return bisect.bisect_right(starts, on), lawdata.derived("option_terms.by_period", _new_index)
+    return bisect.bisect_right(starts, on), lawdata.kept("option_terms.by_period")
 
 
 def _value_dates(law: lawdata.Law) -> list[date]:
     return sorted({v.start for p in law.parameters.values() for v in p.values})
-
-
-def _new_index(_law: lawdata.Law) -> dict[Any, Any]:
-    return {}
 
 
 def money(amount: Decimal) -> Decimal:

@@ -340,15 +340,11 @@ class Choice:
 def edition_for(as_of: date) -> Choice:
     """The latest edition with effective date on or before ``as_of`` (IRS standards take effect on that date).
     Worked out once per Law bundle and date (a ``Choice`` is immutable; every case analysed on one date shares it)."""
-    known: dict[date, Choice] = lawdata.derived("standards.edition_for", _new_index)
+    known: dict[date, Choice] = lawdata.kept("standards.edition_for")
     hit = known.get(as_of)
     if hit is None:
         hit = known[as_of] = _edition_for(as_of)
     return hit
-
-
-def _new_index(_law: lawdata.Law) -> dict[Any, Any]:
-    return {}
 
 
 def _edition_for(as_of: date) -> Choice:
