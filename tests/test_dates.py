@@ -179,3 +179,37 @@ def test_roll_forward_is_idempotent(day: date) -> None:
     once = dates.roll_forward(day)
     assert dates.roll_forward(once) == once
     assert once >= day
+
+
+# ---------------------------------------------------------------- the holiday table is the bundle's
+
+
+def test_two_bundles_with_different_holiday_tables_each_count_with_their_own() -> None:
+    """The holidays and the rolled last days are kept per Law bundle: a bundle whose table has one more holiday
+    (Monday 7 July 2025) moves a period's last day further, and the other bundle, asked again in the same process
+    before and after, keeps its own answer."""
+    import dataclasses
+
+    from levynav import lawbook
+    from levynav.core import lawdata
+    from levynav.core.calc import holiday_table
+
+    packaged = lawbook.packaged()
+    extra = date(2025, 7, 7)
+    table = {**packaged.tables[holiday_table.RELATIVE]}
+    table["2025"] = {**table["2025"], extra.isoformat(): "Emancipation Day"}
+    other = dataclasses.replace(packaged, tables={**packaged.tables, holiday_table.RELATIVE: table}, index={})
+    plain = dataclasses.replace(packaged, index={})
+    start = date(2025, 6, 4)  # day 30 is Independence Day, Friday 4 July 2025
+    for law, name, last in [
+        (plain, None, date(2025, 7, 7)),
+        (other, "Emancipation Day", date(2025, 7, 8)),
+        (plain, None, date(2025, 7, 7)),
+        (other, "Emancipation Day", date(2025, 7, 8)),
+    ]:
+        with lawdata.using(law):
+            assert dates.holiday_name(extra) == name
+            assert dates.is_business_day(extra) is (name is None)
+            assert dates.last_day_after(start, 30).last == last
+            assert dates.roll_forward(date(2025, 7, 4)) == last
+            assert dates.add_business_days(date(2025, 7, 3), 1) == last

@@ -16,17 +16,23 @@ import functools
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from levynav.core import lawdata
 from levynav.core.calc import holiday_table
 from levynav.core.model.analysis import LabelArg, Message, message
 from levynav.core.model.message import label_arg
 
 
-@functools.cache
 def _dc_holidays(year: int) -> dict[date, str]:
-    # The packaged table (calc/holiday_table.py, generated from the ``holidays`` package and held equal to it by a
-    # test); the package itself, a quarter of a second to import, only for a year outside the table.
+    # The active bundle's table (calc/holiday_table.py, generated from the ``holidays`` package and held equal to it
+    # by a test; a bundle may carry another); the package itself, a quarter of a second to import, only for a year
+    # outside the table.
     known = holiday_table.table().get(year)
-    return known if known is not None else holiday_table.from_package(year)
+    return known if known is not None else _from_package(year)
+
+
+@functools.cache  # the package's calendar of a year is the same whatever the bundle
+def _from_package(year: int) -> dict[date, str]:
+    return holiday_table.from_package(year)
 
 
 def holiday_name(day: date) -> str | None:
@@ -110,8 +116,15 @@ class LastDay:
         return [*out, message("count.roll_forward", reason=roll, last=self.last)] if roll is not None else out
 
 
-@functools.lru_cache(maxsize=4096)  # a pure function of two dates (LastDay is frozen): each levy's periods ask again
 def _roll(start: date, raw: date) -> LastDay:
+    return _rolled(lawdata.active(), start, raw)
+
+
+# Each levy's periods ask again (LastDay is frozen). The bundle is part of the key, as its holiday table moves the
+# last day (``law``: the active one, which roll_forward reads); an lru entry, not a dict kept on the bundle, as this
+# is asked a few times in every analysis and the bundle's dict costs three calls more to reach.
+@functools.lru_cache(maxsize=4096)
+def _rolled(law: lawdata.Law, start: date, raw: date) -> LastDay:
     return LastDay(start, raw, roll_forward(raw))
 
 
