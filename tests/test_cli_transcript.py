@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from typer.testing import CliRunner
 
@@ -94,3 +95,35 @@ def test_analyze_warns_what_the_transcripts_could_not_give_in_the_reader_languag
     assert "line 58: not understood, left out" in english.stderr
     assert "línea 58: no se entendió; se dejó fuera" in spanish.stderr and "not understood" not in spanish.stderr
     assert english.stdout == spanish.stdout  # the record is the same whatever the language
+
+
+def test_the_reports_timeline_words_say_a_wrongful_levy_before_1988_was_not_computed(capsys: Any) -> None:
+    """The transcript report is where the CSED timelines' words are built (the analysis reads the dates only).
+    ``levynav transcript`` reads transcripts alone, which carry no wrongful-levy claim; the same report over the
+    intake of a case that has one, returned before § 6503(f)(1)'s day count has a value (10 November 1988), says
+    the claim's longer CSED is not computed, in JSON and in both languages' text, instead of a traceback."""
+    from datetime import date
+
+    from levynav.cli import transcript
+    from levynav.core.model.case import Case
+    from levynav.intake.transcript import read_transcripts
+
+    case = Case.model_validate(
+        {
+            "taxpayer": {"kind": "individual"},
+            "levies": [{"id": "b1", "kind": "bank", "served_date": "1988-01-11", "amount_taken": "900.00"}],
+            "proceedings": {
+                "wrongful_levy_claims": [{"levy_id": "b1", "filed_date": "1988-02-01", "returned_date": "1988-03-01"}]
+            },
+        }
+    )
+    intake = read_transcripts([DATA / "tx4_1040_2021.txt"], case)
+    day = date(2026, 3, 10)
+    data = transcript.report(intake, day)
+    notes = [n for pc in data["cseds"] for n in pc["notes"]]
+    assert notes[-1]["key"] == "csed_timeline.note.wrongful_levy_law_gap"
+    assert [pc["csed"] for pc in data["cseds"]] == ["2034-05-31"]  # the period's dates stand
+    for lang, said in [("en", "is not computed"), ("es", "no se calcula")]:
+        transcript.print_report(transcript.read(intake, day), lang)
+        out = capsys.readouterr().out
+        assert said in out and "1988" in out, out

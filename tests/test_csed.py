@@ -330,6 +330,35 @@ def test_wrongful_levy_extends_only_the_returned_amount() -> None:
     assert any("$1,200.00 only" in n and "August 12, 2026" in n for n in notes(result))
 
 
+def test_a_wrongful_levy_returned_before_the_laws_first_day_count_is_said_not_raised() -> None:
+    """§ 6503(f)(1)'s 30 days have no value before 10 November 1988: the timeline's words say the claim's longer
+    CSED is not computed (the analysis, which reads the dates only, never asks), and the period's dates stand."""
+    case = make(
+        "1991-05-20",
+        levies=[
+            {"id": "b1", "kind": "bank", "served_date": "1988-01-11", "amount_taken": "900.00", "tax_periods": [P]}
+        ],
+        proceedings={
+            "wrongful_levy_claims": [
+                {"levy_id": "b1", "filed_date": "1988-02-01", "returned_date": "1988-03-01"},
+                {"levy_id": "b1", "filed_date": "1999-02-01", "returned_date": "2001-03-01"},  # counted as before
+            ]
+        },
+    )
+    result = one(case)
+    assert result.assessments[0].date == date(2001, 5, 20)
+    assert [n.key for n in result.notes] == [
+        "csed_timeline.note.wrongful_levy_law_gap",
+        "csed_timeline.note.wrongful_levy",
+    ]
+    assert notes(result)[0] == (
+        "Wrongful levy (§ 6503(f)(1)), proceedings.wrongful_levy_claims[0]: the longer CSED for the amount returned on"
+        " March 1, 1988 is not computed, as the number of days the law adds has no value in our data on that date"
+        " (the CSEDs above leave it out)"
+    )
+    assert "$900.00 only" in notes(result)[1] and "April 1, 2011" in notes(result)[1]
+
+
 def test_combat_zone_adds_time_plus_180_days() -> None:
     case = make(
         "2016-05-23",
@@ -595,6 +624,18 @@ def _every_case() -> list[tuple[str, Case]]:
             ),
         ),
         (
+            "wrongful levy returned before the law's first day count",  # 1988-11-10: the claim's note says so
+            make(
+                "1991-05-20",
+                levies=[{"id": "b1", "kind": "bank", "served_date": "1988-01-11", "amount_taken": "900.00"}],
+                proceedings={
+                    "wrongful_levy_claims": [
+                        {"levy_id": "b1", "filed_date": "1988-02-01", "returned_date": "1988-03-01"}
+                    ]
+                },
+            ),
+        ),
+        (
             "floor in days",
             make(
                 "2015-07-06",
@@ -682,6 +723,7 @@ def test_the_engine_records_hold_no_sentence_and_every_line_renders_in_english_a
         "csed_timeline.base_leap",
         "csed_timeline.note.wrongful_levy",
         "csed_timeline.note.wrongful_levy_amount_unknown",
+        "csed_timeline.note.wrongful_levy_law_gap",
         "csed_timeline.note.absence_reason_not_counted",
         "csed_timeline.note.legal_action_kind_unknown",
         "csed_timeline.stated.differs_earlier",

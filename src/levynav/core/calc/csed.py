@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from decimal import Decimal
 
 from levynav.core import params
 from levynav.core.calc.csed_events import read_events
@@ -366,21 +367,35 @@ def _wrongful_levy(case: Case, p: TaxPeriod, rows: Sequence[AssessmentCsed], sus
             continue
         if levy.tax_periods and p.id not in levy.tax_periods:
             continue
-        tail = params.number("csed.wrongful_levy_tail_days", returned)
-        end = returned + timedelta(days=tail)
-        extra = Suspension(
-            "CSED-3.10",
-            f"proceedings.wrongful_levy_claims[{i}]",
-            levy.served_date,
-            end,
-            (clause("detail.returned_plus", day=returned, days=tail),),
-        )
-        for a in rows:
-            scoped = csed_date(a.assessed, [*susp, extra])
-            if scoped != a.date:
-                if levy.amount_taken is not None:
-                    said = clause("note.wrongful_levy", amount=levy.amount_taken, assessment=_name(a), day=scoped)
-                else:
-                    said = clause("note.wrongful_levy_amount_unknown", assessment=_name(a), day=scoped)
-                notes.append(said)
+        source = f"proceedings.wrongful_levy_claims[{i}]"
+        # The day count has no value on a date of return before its first (1988): the claim's note says so, as the
+        # events' readers do (csed_events.read_events), and the period's dates stand.
+        try:
+            notes += _wrongful_levy_notes(source, levy.served_date, returned, levy.amount_taken, rows, susp)
+        except params.MissingParameter:
+            notes.append(clause("note.wrongful_levy_law_gap", source=source, day=returned))
+    return notes
+
+
+def _wrongful_levy_notes(
+    source: str,
+    served: date,
+    returned: date,
+    amount: Decimal | None,
+    rows: Sequence[AssessmentCsed],
+    susp: list[Suspension],
+) -> list[Message]:
+    """One claim's notes: each assessment whose CSED the claim moves, for the amount returned (``amount``) only."""
+    tail = params.number("csed.wrongful_levy_tail_days", returned)
+    end = returned + timedelta(days=tail)
+    extra = Suspension("CSED-3.10", source, served, end, (clause("detail.returned_plus", day=returned, days=tail),))
+    notes = []
+    for a in rows:
+        scoped = csed_date(a.assessed, [*susp, extra])
+        if scoped != a.date:
+            if amount is not None:
+                said = clause("note.wrongful_levy", amount=amount, assessment=_name(a), day=scoped)
+            else:
+                said = clause("note.wrongful_levy_amount_unknown", assessment=_name(a), day=scoped)
+            notes.append(said)
     return notes
