@@ -36,7 +36,7 @@ from levynav.core.model.analysis import (
     ParamUse,
 )
 from levynav.core.model.case import Case
-from levynav.core.model.message import message_of, shell
+from levynav.core.model.message import Message, message_of, shell
 
 
 @dataclass(frozen=True)
@@ -161,22 +161,28 @@ class Rule:
     # The effect holds only once the IRS determines the ground (e.g. § 6343(a)(1)(B), (D)): every applying
     # finding carries condition "irs_determination", so headlines and the summary say "if the IRS agrees".
     on_determination: bool = False
-    # the sources of the rule's findings under one Law bundle, by the extra ids of a situation (``_sources``):
-    # (bundle, {extra ids: (citations, unverified ids)}), kept for the bundle last used; not a field
-    _cited: ClassVar[tuple[Any, dict[tuple[str, ...], Any]] | None] = None
+    # what every finding of the rule under one Law bundle shares, worked out on its first finding (``_said``):
+    # (bundle, {extra ids of a situation: (citations, unverified ids)}, {message key: its message without values});
+    # kept for the bundle last used; not a field
+    _cited: ClassVar[tuple[Any, dict[tuple[str, ...], Any], dict[str, Message]] | None] = None
+
+    def _said(self) -> tuple[Any, dict[tuple[str, ...], Any], dict[str, Message]]:
+        """The rule's memo for the active Law bundle (``_cited``), made afresh when the bundle changed."""
+        law = lawdata.active()
+        memo = self._cited
+        if memo is None or memo[0] is not law:
+            memo = (law, {}, {})
+            object.__setattr__(self, "_cited", memo)  # a memo keyed by the (immutable) bundle, not a field
+        return memo
 
     def _sources(self, extra: tuple[str, ...]) -> tuple[tuple[Citation, ...], tuple[str, ...]]:
         """``registry.sources`` of the rule's citations and ``extra``, kept on the rule for the active Law bundle
         (every finding of a rule has the same sources): no registry index look-up per finding."""
-        law = lawdata.active()
-        memo = self._cited
-        if memo is None or memo[0] is not law:
-            memo = (law, {})
-            object.__setattr__(self, "_cited", memo)  # a memo keyed by the (immutable) bundle, not a field
-        hit = memo[1].get(extra)
+        known = self._said()[1]
+        hit = known.get(extra)
         if hit is None:
-            hit = memo[1][extra] = registry.sources(self.cites, extra)
-        return hit
+            hit = known[extra] = registry.sources(self.cites, extra)
+        return hit  # type: ignore[no-any-return]
 
     def finding(
         self,
@@ -194,8 +200,14 @@ class Rule:
         **variables: Any,
     ) -> Finding:
         # ``also_cites``: a source that decides only this situation of the rule (one rule id, one question).
-        # the citations and their unverified ids, worked out once per rule, Law bundle and situation (``_sources``)
-        cited, doubtful = self._sources(tuple(also_cites) if also_cites else ())
+        # the citations and their unverified ids, worked out once per rule, Law bundle and situation (``_sources``,
+        # read here without the call: this runs for every finding)
+        _, sources, said = self._said()
+        extra = tuple(also_cites) if also_cites else ()
+        hit = sources.get(extra)
+        if hit is None:
+            hit = sources[extra] = registry.sources(self.cites, extra)
+        cited, doubtful = hit
         params = [*params]
         unverified = [*doubtful]
         if params:
@@ -204,6 +216,14 @@ class Rule:
             effect = self.effect
         if type(outcome) is not Outcome or (effect is not None and type(effect) is not Effect):
             raise TypeError(f"{self.id}: a finding's outcome is an Outcome and its effect an Effect")
+        if variables:
+            words = message_of(f"{self.id}.{key}", variables)  # this call's own keyword dict: not copied
+        else:
+            # a message without values is the same for every finding of the situation, and immutable (a frozen
+            # record whose args no one changes): made once per rule and key, held by every finding that says it
+            words = said.get(key)
+            if words is None:
+                words = said[key] = message_of(f"{self.id}.{key}", {})
         # built from typed values without validating them again (model/construct.py; ADR 0014): a shell with
         # the finding's slots, filled, then made a Finding; the record test checks it is what validation makes
         built: Any = FindingShell()
@@ -211,9 +231,9 @@ class Rule:
         built.outcome = outcome
         built.effect = effect
         built.subject = subject
-        built.message = message_of(f"{self.id}.{key}", variables)  # this call's own keyword dict: not copied
+        built.message = words
         built.citations = [*cited]
-        built.facts = _facts(facts)
+        built.facts = _facts(facts) if facts else []
         built.parameters = params
         built.missing = [*missing]
         built.value = value
