@@ -26,7 +26,6 @@ from levynav.core.calc.decided import humanize as humanize
 from levynav.core.law import registry
 from levynav.core.model.ability_to_pay import AbilityToPay
 from levynav.core.model.analysis import (
-    Citation,
     Deadline,
     Effect,
     FactUse,
@@ -175,15 +174,6 @@ class Rule:
             object.__setattr__(self, "_cited", memo)  # a memo keyed by the (immutable) bundle, not a field
         return memo
 
-    def _sources(self, extra: tuple[str, ...]) -> tuple[tuple[Citation, ...], tuple[str, ...]]:
-        """``registry.sources`` of the rule's citations and ``extra``, kept on the rule for the active Law bundle
-        (every finding of a rule has the same sources): no registry index look-up per finding."""
-        known = self._said()[1]
-        hit = known.get(extra)
-        if hit is None:
-            hit = known[extra] = registry.sources(self.cites, extra)
-        return hit  # type: ignore[no-any-return]
-
     def finding(
         self,
         outcome: Outcome,
@@ -200,9 +190,12 @@ class Rule:
         **variables: Any,
     ) -> Finding:
         # ``also_cites``: a source that decides only this situation of the rule (one rule id, one question).
-        # the citations and their unverified ids, worked out once per rule, Law bundle and situation (``_sources``,
-        # read here without the call: this runs for every finding)
-        _, sources, said = self._said()
+        # the citations and their unverified ids, worked out once per rule, Law bundle and situation (``_cited``;
+        # read here without a method call: this runs for every finding)
+        memo = self._cited
+        if memo is None or memo[0] is not lawdata.running():  # checked with a C call (outside an analysis: _said)
+            memo = self._said()
+        _, sources, said = memo
         extra = tuple(also_cites) if also_cites else ()
         hit = sources.get(extra)
         if hit is None:
@@ -221,9 +214,10 @@ class Rule:
         else:
             # a message without values is the same for every finding of the situation, and immutable (a frozen
             # record whose args no one changes): made once per rule and key, held by every finding that says it
-            words = said.get(key)
-            if words is None:
-                words = said[key] = message_of(f"{self.id}.{key}", {})
+            shared = said.get(key)
+            if shared is None:
+                shared = said[key] = message_of(f"{self.id}.{key}", {})
+            words = shared
         # built from typed values without validating them again (model/construct.py; ADR 0014): a shell with
         # the finding's slots, filled, then made a Finding; the record test checks it is what validation makes
         built: Any = FindingShell()
