@@ -7,7 +7,7 @@ from decimal import Decimal
 from levynav.core.law.levy_facts import levy_subject
 from levynav.core.law.rule import Context, Rule
 from levynav.core.model.analysis import Finding, LabelArg, Outcome
-from levynav.core.model.case import Case, Levy
+from levynav.core.model.case import Case, Levy, LevyKind
 from levynav.core.model.message import label_arg
 
 
@@ -33,7 +33,11 @@ def active_levies(case: Case, ctx: Context) -> list[tuple[int, Levy]]:
 def kind_name(levy: Levy) -> LabelArg:
     """How the explanations name what the levy reached: a label, worded by each language's catalog
     (``label.levy_reach``)."""
-    return label_arg("levy_reach", levy.kind.value)  # a label, without the generic construct
+    return _KIND_NAMES[levy.kind]
+
+
+# one label per kind, made once: a label is immutable, so every finding (and record) can hold the same one
+_KIND_NAMES = {kind: label_arg("levy_reach", kind.value) for kind in LevyKind}
 
 
 def money(value: Decimal) -> Decimal:

@@ -8,9 +8,8 @@ cause an individual taxpayer to be unable to pay his or her reasonable basic liv
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from levynav.core.law.levies_in_force import active_levies, kind_name, released_finding
 from levynav.core.law.levy_facts import is_individual, levy_subject
@@ -46,9 +45,10 @@ _ONE_TIME = {LevyKind.BANK, LevyKind.STATE_TAX_REFUND, LevyKind.DIGITAL_ASSETS}
 DECIDED = {Outcome.APPLIES, Outcome.DOES_NOT_APPLY}
 
 
-@dataclass(frozen=True)
-class HardshipView:
-    """Whether the case shows hardship, and on what basis: "computed" (finances), "stated", or "unknown"."""
+class HardshipView(NamedTuple):
+    """Whether the case shows hardship, and on what basis: "computed" (finances), "stated", or "unknown". A named
+    tuple: made about four times an analysis, where a frozen dataclass sets each field through
+    ``object.__setattr__``."""
 
     outcome: Outcome
     basis: str
