@@ -15,8 +15,8 @@ from __future__ import annotations
 from typing import Any
 
 from levynav.core.calc import hearing_windows
-from levynav.core.law.rule import Context, Rule
-from levynav.core.model.analysis import Effect, Finding, Outcome
+from levynav.core.law.rule import APPLIES, UNKNOWN, Context, Rule
+from levynav.core.model.analysis import Effect, Finding
 from levynav.core.model.case import Case, HearingKind, NoticeType
 
 SOCIAL_SECURITY_FINAL = frozenset({NoticeType.CP91, NoticeType.CP298})
@@ -51,7 +51,7 @@ def final_notice_before_ss_levy(case: Case, ctx: Context) -> list[Finding]:
         if not earlier:
             out.append(
                 ONCE.finding(
-                    Outcome.UNKNOWN,
+                    UNKNOWN,
                     "no_earlier",
                     subject=subject,
                     facts=facts,
@@ -65,7 +65,7 @@ def final_notice_before_ss_levy(case: Case, ctx: Context) -> list[Finding]:
         key = "earlier_dated" if w.cdp_last is not None and w.eh_last is not None else "earlier_undated"
         out.append(
             ONCE.finding(
-                Outcome.APPLIES,
+                APPLIES,
                 key,
                 subject=subject,
                 facts=facts,

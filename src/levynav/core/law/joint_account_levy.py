@@ -14,8 +14,8 @@ from typing import Any
 
 from levynav.core.law.levy_facts import levy_subject
 from levynav.core.law.return_periods import return_period
-from levynav.core.law.rule import Context, Rule
-from levynav.core.model.analysis import Effect, Finding, Outcome, message
+from levynav.core.law.rule import APPLIES, DOES_NOT_APPLY, ROUTE_CLOSED, Context, Rule
+from levynav.core.model.analysis import Effect, Finding, message
 from levynav.core.model.case import Case, Levy, LevyKind, Owner
 
 JOINT_ACCOUNT = Rule(
@@ -39,7 +39,7 @@ def _joint(ctx: Context, i: int, levy: Levy) -> Finding:
     period = return_period(levy)
     if period is None:
         return rule.finding(
-            Outcome.APPLIES, "no_date", subject=s, facts=facts, missing=[f"{s}.served_date"], what=what, owner=who
+            APPLIES, "no_date", subject=s, facts=facts, missing=[f"{s}.served_date"], what=what, owner=who
         )
     facts[f"{s}.served_date"] = levy.served_date
     common: dict[str, Any] = {
@@ -51,12 +51,12 @@ def _joint(ctx: Context, i: int, levy: Levy) -> Finding:
     }
     if ctx.as_of > period.latest:
         return rule.finding(
-            Outcome.DOES_NOT_APPLY,
+            DOES_NOT_APPLY,
             "too_late",
-            effect=Effect.ROUTE_CLOSED,
+            effect=ROUTE_CLOSED,
             what=what,
             owner=who,
             deadline=period.last.last,
             **common,
         )
-    return rule.finding(Outcome.APPLIES, "claim", what=what, owner=who, deadline=period.last.last, **common)
+    return rule.finding(APPLIES, "claim", what=what, owner=who, deadline=period.last.last, **common)

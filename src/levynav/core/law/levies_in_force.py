@@ -5,8 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from levynav.core.law.levy_facts import levy_subject
-from levynav.core.law.rule import Context, Rule
-from levynav.core.model.analysis import Finding, LabelArg, Outcome
+from levynav.core.law.rule import NOT_APPLICABLE, Context, Rule
+from levynav.core.model.analysis import Finding, LabelArg
 from levynav.core.model.case import Case, Levy, LevyKind
 from levynav.core.model.message import label_arg
 
@@ -22,7 +22,7 @@ def released_finding(rule: Rule, i: int, levy: Levy, ctx: Context) -> Finding | 
         return None
     subject = levy_subject(i)
     return rule.finding(
-        Outcome.NOT_APPLICABLE, "released", subject=subject, facts={f"{subject}.released_date": levy.released_date}
+        NOT_APPLICABLE, "released", subject=subject, facts={f"{subject}.released_date": levy.released_date}
     )
 
 

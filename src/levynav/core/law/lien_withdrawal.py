@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from levynav.core.law.rule import Context, Rule
-from levynav.core.model.analysis import Effect, Finding, Outcome
+from levynav.core.law.rule import APPLIES, Context, Rule
+from levynav.core.model.analysis import Effect, Finding
 from levynav.core.model.case import Case, HearingKind, NoticeType
 
 LIEN_NOT_LEVY = Rule(
@@ -38,4 +38,4 @@ def lien_is_not_levy(case: Case, ctx: Context) -> list[Finding]:
     if not facts:
         return []
     key = "with_levy" if case.levies else "lien_only"
-    return [LIEN_NOT_LEVY.finding(Outcome.APPLIES, key, facts=facts)]
+    return [LIEN_NOT_LEVY.finding(APPLIES, key, facts=facts)]

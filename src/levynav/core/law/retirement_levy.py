@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from levynav.core.law.levy_facts import is_individual, levy_subject
 from levynav.core.law.return_periods import owner
-from levynav.core.law.rule import Context, Rule
-from levynav.core.model.analysis import Effect, Finding, Outcome
+from levynav.core.law.rule import APPLIES, DOES_NOT_APPLY, UNKNOWN, Context, Rule
+from levynav.core.model.analysis import Effect, Finding
 from levynav.core.model.case import Case, Levy, LevyKind, Owner
 
 RETIREMENT_LEVY = Rule(
@@ -42,8 +42,8 @@ def _retirement(i: int, levy: Levy) -> Finding:
     rule, s = RETIREMENT_LEVY, levy_subject(i)
     path = f"{s}.flagrant_conduct_determined"
     if levy.flagrant_conduct_determined is None:
-        return rule.finding(Outcome.UNKNOWN, "unknown", effect=rule.effect, subject=s, missing=[path])
+        return rule.finding(UNKNOWN, "unknown", effect=rule.effect, subject=s, missing=[path])
     facts = {path: levy.flagrant_conduct_determined}
     if levy.flagrant_conduct_determined:
-        return rule.finding(Outcome.DOES_NOT_APPLY, "determined", subject=s, facts=facts)
-    return rule.finding(Outcome.APPLIES, "not_followed", subject=s, facts=facts)
+        return rule.finding(DOES_NOT_APPLY, "determined", subject=s, facts=facts)
+    return rule.finding(APPLIES, "not_followed", subject=s, facts=facts)

@@ -12,8 +12,8 @@ before granting a business agreement on trust fund taxes).
 
 from __future__ import annotations
 
-from levynav.core.law.rule import Context, Rule
-from levynav.core.model.analysis import Effect, Finding, Outcome
+from levynav.core.law.rule import APPLIES, DOES_NOT_APPLY, UNKNOWN, Context, Rule
+from levynav.core.model.analysis import Effect, Finding
 from levynav.core.model.case import Case, TaxKind, TaxpayerKind
 
 TFRP_EXPOSURE = Rule(
@@ -34,8 +34,8 @@ def trust_fund_recovery_penalty_exposure(case: Case, ctx: Context) -> list[Findi
     facts: dict[str, object] = {f"tax_periods[{i}].tax_kind": TaxKind.EMPLOYMENT for i in employment}
     if employment:
         periods = [case.tax_periods[i].id for i in employment]  # a list: the renderer joins it per language
-        return [rule.finding(Outcome.APPLIES, "applies", facts=facts, periods=periods)]
+        return [rule.finding(APPLIES, "applies", facts=facts, periods=periods)]
     unknown = [f"tax_periods[{i}].tax_kind" for i, k in enumerate(kinds) if k is None]
     if unknown:
-        return [rule.finding(Outcome.UNKNOWN, "unknown", missing=unknown)]
-    return [rule.finding(Outcome.DOES_NOT_APPLY, "no_employment_tax")]
+        return [rule.finding(UNKNOWN, "unknown", missing=unknown)]
+    return [rule.finding(DOES_NOT_APPLY, "no_employment_tax")]
