@@ -35,6 +35,12 @@ from levynav.core.law.rule import (
 from levynav.core.model.analysis import Deadline, Effect, Finding, ParamUse, message
 from levynav.core.model.case import AlternativeStatus, Case, InstallmentAgreement, Owner
 
+# enumeration members the functions read on every call, hoisted (a member read from its class goes
+# through the enum metaclass's __getattr__ hook)
+_REJECTED = AlternativeStatus.REJECTED
+_TERMINATED = AlternativeStatus.TERMINATED
+_THIRD_PARTY = Owner.THIRD_PARTY
+
 CAP = Rule(
     id="CAP-1",
     title="Collection Appeals Program (CAP)",
@@ -170,8 +176,8 @@ def installment_agreement_appeal(case: Case, ctx: Context) -> list[Finding]:
     out = []
     for i, ia in enumerate(case.installment_agreements):
         subject = f"installment_agreements[{i}]"
-        rejected = ia.status is AlternativeStatus.REJECTED or ia.rejected_date is not None
-        terminated = ia.status is AlternativeStatus.TERMINATED or ia.terminated_date or ia.termination_notice_date
+        rejected = ia.status is _REJECTED or ia.rejected_date is not None
+        terminated = ia.status is _TERMINATED or ia.terminated_date or ia.termination_notice_date
         if not rejected and not terminated:
             continue
         window = _ia_window(ia)
@@ -227,7 +233,7 @@ def third_party_cap(case: Case, ctx: Context) -> list[Finding]:
             owner=lv.third_party_name or message(f"{CAP_THIRD_PARTY.id}.owner_default"),
         )
         for i, lv in enumerate(case.levies)
-        if lv.owner is Owner.THIRD_PARTY
+        if lv.owner is _THIRD_PARTY
     ]
 
 
@@ -239,7 +245,7 @@ def offer_rejection_appeal(case: Case, ctx: Context) -> list[Finding]:
     """D13: a written appeal (Form 13711) within 30 days of the rejection notice; no levy meanwhile (§ 6331(k)(1))."""
     out = []
     for i, offer in enumerate(case.offers):
-        if offer.status is not AlternativeStatus.REJECTED and offer.rejected_date is None:
+        if offer.status is not _REJECTED and offer.rejected_date is None:
             continue
         subject = f"offers[{i}]"
         window = _offer_window(offer.rejected_date) if offer.rejected_date else None

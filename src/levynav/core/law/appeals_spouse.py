@@ -34,6 +34,10 @@ from levynav.core.law.rule import (
 from levynav.core.model.analysis import Deadline, Effect, Finding, ParamUse, message
 from levynav.core.model.case import Case, FilingStatus
 
+# enumeration members the functions read on every call, hoisted (a member read from its class goes
+# through the enum metaclass's __getattr__ hook)
+_MARRIED_FILING_JOINTLY = FilingStatus.MARRIED_FILING_JOINTLY
+
 ELECTION = Rule(
     id="IS-1",
     title="Innocent spouse relief under § 6015(b) or (c) (2 years from collection against you)",
@@ -63,7 +67,7 @@ def _joint(case: Case) -> tuple[bool | None, dict[str, object], list[str]]:
     joint = [i for i, p in enumerate(case.tax_periods) if p.joint_return]
     for i in joint:
         facts[f"tax_periods[{i}].joint_return"] = True
-    if joint or status is FilingStatus.MARRIED_FILING_JOINTLY:
+    if joint or status is _MARRIED_FILING_JOINTLY:
         return True, facts, []
     unknown = [f"tax_periods[{i}].joint_return" for i, p in enumerate(case.tax_periods) if p.joint_return is None]
     if unknown and status is None:

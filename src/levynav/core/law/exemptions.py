@@ -35,6 +35,12 @@ from levynav.core.law.rule import (
 from levynav.core.model.analysis import Effect, Finding, Message, ParamUse, message
 from levynav.core.model.case import Case, ExemptCategory, Levy, LevyKind, LevyMethod
 
+# enumeration members the functions read on every call, hoisted (a member read from its class goes
+# through the enum metaclass's __getattr__ hook)
+_BANK = LevyKind.BANK
+_SOCIAL_SECURITY = LevyKind.SOCIAL_SECURITY
+_FPLP = LevyMethod.FPLP
+
 C = ExemptCategory
 RESIDENCES = {C.RESIDENCE_SMALL_DEFICIENCY, C.PRINCIPAL_RESIDENCE}
 APPROVAL = {C.PRINCIPAL_RESIDENCE, C.BUSINESS_PROPERTY}
@@ -61,7 +67,7 @@ def _fplp_reaches(case: Case, levy: Levy) -> bool | None:
     if levy.kind not in FPLP_KINDS:
         return False
     method, _ = benefit_levy_method(case, levy)
-    return None if method is None else method is LevyMethod.FPLP
+    return None if method is None else method is _FPLP
 
 
 ENUMERATED = Rule(
@@ -133,7 +139,7 @@ def levy_on_protected_property(case: Case, levy: Levy, ctx: Context) -> bool | N
             return None
         if reach:
             return False
-    if cat is C.MINIMUM_WAGE_EXEMPTION and levy.kind is LevyKind.BANK:
+    if cat is C.MINIMUM_WAGE_EXEMPTION and levy.kind is _BANK:
         return False  # wages already paid into the account: not exempt (Reg. § 301.6334-2(b))
     if cat in PARTLY:
         return None
@@ -159,7 +165,7 @@ def _enumerated(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
     what = message(f"{rule.id}.cat_{cat.value}")
     if not is_individual(case) and cat in INDIVIDUAL_ONLY:
         return rule.finding(DOES_NOT_APPLY, "individual_only", subject=s, facts=facts, what=what)
-    if cat is C.MINIMUM_WAGE_EXEMPTION and levy.kind is LevyKind.BANK:
+    if cat is C.MINIMUM_WAGE_EXEMPTION and levy.kind is _BANK:
         # Reg. § 301.6334-2(b): only pay "payable to the taxpayer after the levy is made on the payor" is exempt;
         # wages already paid into a bank account are not (the regulation's own example is a bank levy).
         return rule.finding(
@@ -187,7 +193,7 @@ def _enumerated(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
         )
     if reach:
         pct = params.use("fplp.levy_percent", on=levy.served_date or ctx.as_of)
-        facts[f"{s}.method"] = LevyMethod.FPLP
+        facts[f"{s}.method"] = _FPLP
         return rule.finding(
             DOES_NOT_APPLY,
             "fplp_reachable",
@@ -277,7 +283,7 @@ def no_other_exemptions(case: Case, ctx: Context) -> list[Finding]:
     out = []
     for i, levy in enumerate(case.levies):
         key = NOTHING_ELSE_KEYS.get(levy.kind)
-        if key is None or (levy.exempt_category is not None and levy.kind is not LevyKind.SOCIAL_SECURITY):
+        if key is None or (levy.exempt_category is not None and levy.kind is not _SOCIAL_SECURITY):
             continue
         s = levy_subject(i)
         out.append(
@@ -295,7 +301,7 @@ def ssi(case: Case, ctx: Context) -> list[Finding]:
         if levy.exempt_category is not C.SSI:
             continue
         s = levy_subject(i)
-        key = "fplp" if levy.kind in FPLP_KINDS else "deposits" if levy.kind is LevyKind.BANK else "other"
+        key = "fplp" if levy.kind in FPLP_KINDS else "deposits" if levy.kind is _BANK else "other"
         out.append(
             SSI.finding(
                 APPLIES,

@@ -18,6 +18,11 @@ from levynav.core.law.rule import APPLIES, DOES_NOT_APPLY, ROUTE_CLOSED, Context
 from levynav.core.model.analysis import Effect, Finding, message
 from levynav.core.model.case import Case, Levy, LevyKind, Owner
 
+# enumeration members the functions read on every call, hoisted (a member read from its class goes
+# through the enum metaclass's __getattr__ hook)
+_BANK = LevyKind.BANK
+_JOINT = Owner.JOINT
+
 JOINT_ACCOUNT = Rule(
     id="RJA-1",
     title="A joint account was levied: the co-owner can claim her share",
@@ -28,13 +33,13 @@ JOINT_ACCOUNT = Rule(
 
 def joint_account_levy(case: Case, ctx: Context) -> list[Finding]:
     """One finding per levy on something owned jointly with another person."""
-    return [_joint(ctx, i, levy) for i, levy in enumerate(case.levies) if levy.owner is Owner.JOINT]
+    return [_joint(ctx, i, levy) for i, levy in enumerate(case.levies) if levy.owner is _JOINT]
 
 
 def _joint(ctx: Context, i: int, levy: Levy) -> Finding:
     rule, s = JOINT_ACCOUNT, levy_subject(i)
     who = levy.third_party_name or message(f"{rule.id}.co_owner_default")
-    what = message(f"{rule.id}.{'bank' if levy.kind is LevyKind.BANK else 'property'}", owner=who)
+    what = message(f"{rule.id}.{'bank' if levy.kind is _BANK else 'property'}", owner=who)
     facts: dict[str, Any] = {f"{s}.owner": levy.owner, f"{s}.kind": levy.kind}
     period = return_period(levy)
     if period is None:

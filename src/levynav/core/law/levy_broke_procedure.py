@@ -22,6 +22,10 @@ from levynav.core.law.rule import APPLIES, LEVY_IMPROPER, Context
 from levynav.core.model.analysis import Finding
 from levynav.core.model.case import Case, Levy, LevyKind
 
+# enumeration members the functions read on every call, hoisted (a member read from its class goes
+# through the enum metaclass's __getattr__ hook)
+_RETIREMENT = LevyKind.RETIREMENT
+
 # The rules whose LEVY_IMPROPER finding is a § 6343(d)(2)(A) ground, with the message key that names it.
 GROUND_KEYS = {
     "R6330-A1": "ground_a_premature",
@@ -56,7 +60,7 @@ def retirement_policy_not_followed(levy: Levy) -> bool | None:
 
     None when it is not known whether the IRS made the determination; False for other levies.
     """
-    if levy.kind is not LevyKind.RETIREMENT:
+    if levy.kind is not _RETIREMENT:
         return False
     if levy.flagrant_conduct_determined is None:
         return None

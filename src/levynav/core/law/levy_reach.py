@@ -31,6 +31,15 @@ from levynav.core.model.analysis import Deadline, Effect, Finding, LabelArg, Mes
 from levynav.core.model.case import Case, FilingStatus, Levy, LevyKind, LevyMethod
 from levynav.core.model.construct import construct
 
+# enumeration members the functions read on every call, hoisted (a member read from its class goes
+# through the enum metaclass's __getattr__ hook)
+_BANK = LevyKind.BANK
+_FEDERAL_PAYMENT = LevyKind.FEDERAL_PAYMENT
+_SOCIAL_SECURITY = LevyKind.SOCIAL_SECURITY
+_WAGES = LevyKind.WAGES
+_FPLP = LevyMethod.FPLP
+_MANUAL = LevyMethod.MANUAL
+
 REACH = Rule(
     id="R6331-B1",
     title="A one-time levy takes only what is there when it is served",
@@ -77,24 +86,24 @@ class FixedRight:
 
 def fixed_right(case: Case, levy: Levy, subject: str) -> FixedRight:
     """The one reading of "fixed and determinable right" used by every rule (see FixedRight)."""
-    if levy.kind is LevyKind.WAGES or levy.kind in _ONE_TIME:
+    if levy.kind is _WAGES or levy.kind in _ONE_TIME:
         return FixedRight("not_fixed", {f"{subject}.kind": levy.kind}, [])
     facts: dict[str, object] = {f"{subject}.kind": levy.kind}
     # Monthly Social Security benefits are a fixed and determinable right by their nature; other payments are
     # as the case states them.
-    fixed = True if levy.kind is LevyKind.SOCIAL_SECURITY else levy.future_payments_fixed
-    if levy.kind is not LevyKind.SOCIAL_SECURITY:
+    fixed = True if levy.kind is _SOCIAL_SECURITY else levy.future_payments_fixed
+    if levy.kind is not _SOCIAL_SECURITY:
         facts[f"{subject}.future_payments_fixed"] = levy.future_payments_fixed
     if fixed is None:
         return FixedRight("fixed_unknown", facts, [f"{subject}.future_payments_fixed"])
     if not fixed:
         return FixedRight("not_fixed", facts, [])
-    if levy.kind in (LevyKind.SOCIAL_SECURITY, LevyKind.FEDERAL_PAYMENT):
+    if levy.kind in (_SOCIAL_SECURITY, _FEDERAL_PAYMENT):
         method, _ = benefit_levy_method(case, levy)
         facts[f"{subject}.method"] = method
         if method is None:
             return FixedRight("method_unknown", facts, [f"{subject}.method"])
-        if method is LevyMethod.FPLP:
+        if method is _FPLP:
             return FixedRight("fplp", facts, [])
     return FixedRight("fixed", facts, [])
 
@@ -104,13 +113,13 @@ def levy_reach(case: Case, ctx: Context) -> list[Finding]:
     out: list[Finding] = []
     for i, levy in enumerate(case.levies):
         s, rule = levy_subject(i), REACH
-        if levy.kind is LevyKind.BANK:
+        if levy.kind is _BANK:
             out.append(rule.finding(APPLIES, "bank", subject=s, facts={f"{s}.kind": levy.kind}))
         elif levy.kind in _ONE_TIME:
             out.append(rule.finding(APPLIES, "one_time", subject=s, facts={f"{s}.kind": levy.kind}))
-        elif levy.kind is LevyKind.WAGES:
+        elif levy.kind is _WAGES:
             out.append(rule.finding(DOES_NOT_APPLY, "wages", effect=INFO, subject=s))
-        elif levy.kind is LevyKind.SOCIAL_SECURITY:
+        elif levy.kind is _SOCIAL_SECURITY:
             out.append(rule.finding(DOES_NOT_APPLY, "benefit", effect=INFO, subject=s))
         else:
             fixed = levy.future_payments_fixed
@@ -188,7 +197,7 @@ def what_the_levy_takes(case: Case, ctx: Context) -> list[Finding]:
         if levy.kind not in _PAY_KINDS or is_released(levy, ctx):
             continue
         s = levy_subject(i)
-        out.append(_wages(case, ctx, s, levy) if levy.kind is LevyKind.WAGES else _benefit(case, ctx, s, levy))
+        out.append(_wages(case, ctx, s, levy) if levy.kind is _WAGES else _benefit(case, ctx, s, levy))
     return out
 
 
@@ -241,7 +250,7 @@ def _benefit(case: Case, ctx: Context, s: str, levy: Levy) -> Finding:
     assert levy.benefit_amount is not None
     amount = Decimal(levy.benefit_amount)
     facts = {f"{s}.benefit_amount": amount, f"{s}.method": method}
-    if method is LevyMethod.FPLP:
+    if method is _FPLP:
         try:
             pct = params.use(_rate_id(case, levy), on=levy.served_date or ctx.as_of)
         except params.MissingParameter:
@@ -259,7 +268,7 @@ def _benefit(case: Case, ctx: Context, s: str, levy: Levy) -> Finding:
             pct=pct.value,
             taken=taken,
         )
-    period = levy.pay_period or ("monthly" if levy.kind is LevyKind.SOCIAL_SECURITY else None)
+    period = levy.pay_period or ("monthly" if levy.kind is _SOCIAL_SECURITY else None)
     if period is None:
         return rule.finding(UNKNOWN, "benefit_unknown", subject=s, facts=facts, missing=[f"{s}.pay_period"])
     result, problem = _exempt(case, ctx, s, levy, period)
@@ -285,9 +294,9 @@ def _benefit(case: Case, ctx: Context, s: str, levy: Levy) -> Finding:
 
 def _rate_id(case: Case, levy: Levy) -> str:
     """§ 6331(h)(3): 100% of payments to federal vendors and Medicare providers; 15% otherwise."""
-    if levy.kind is LevyKind.FEDERAL_PAYMENT and case.taxpayer.federal_contractor:
+    if levy.kind is _FEDERAL_PAYMENT and case.taxpayer.federal_contractor:
         return "fplp.vendor_levy_percent"
-    if levy.kind is LevyKind.FEDERAL_PAYMENT and case.taxpayer.medicare_provider:
+    if levy.kind is _FEDERAL_PAYMENT and case.taxpayer.medicare_provider:
         return "fplp.medicare_levy_percent"
     return "fplp.levy_percent"
 
@@ -322,10 +331,10 @@ def exemption_statement(case: Case, ctx: Context) -> list[Finding]:
 
 
 def _needs_statement(case: Case, levy: Levy) -> bool:
-    if levy.kind is LevyKind.WAGES:
+    if levy.kind is _WAGES:
         return True
-    if levy.kind in (LevyKind.SOCIAL_SECURITY, LevyKind.FEDERAL_PAYMENT):
-        return benefit_levy_method(case, levy)[0] is LevyMethod.MANUAL
+    if levy.kind in (_SOCIAL_SECURITY, _FEDERAL_PAYMENT):
+        return benefit_levy_method(case, levy)[0] is _MANUAL
     return False
 
 

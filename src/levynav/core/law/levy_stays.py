@@ -39,6 +39,10 @@ from levynav.core.law.rule import (
 from levynav.core.model.analysis import Effect, Finding, ParamUse, message
 from levynav.core.model.case import Bankruptcy, Case, InnocentSpouseClaim, LevyKind, TaxKind
 
+# enumeration members the functions read on every call, hoisted (a member read from its class goes
+# through the enum metaclass's __getattr__ hook)
+_DIGITAL_ASSETS = LevyKind.DIGITAL_ASSETS
+
 UNECONOMICAL = Rule(
     id="R6331-F1",
     title="The levy costs more than the property is worth",
@@ -501,5 +505,5 @@ def digital_assets(case: Case, ctx: Context) -> list[Finding]:
     return [
         DIGITAL.finding(APPLIES, "info", subject=levy_subject(i), facts={f"{levy_subject(i)}.kind": lv.kind})
         for i, lv in enumerate(case.levies)
-        if lv.kind is LevyKind.DIGITAL_ASSETS
+        if lv.kind is _DIGITAL_ASSETS
     ]

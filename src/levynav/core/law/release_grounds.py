@@ -21,6 +21,10 @@ from levynav.core.law.rule import APPLIES, DOES_NOT_APPLY, NOT_APPLICABLE, UNKNO
 from levynav.core.model.analysis import Effect, Finding, message
 from levynav.core.model.case import AlternativeStatus, Case, InstallmentAgreement, Levy, LevyKind
 
+# enumeration members the functions read on every call, hoisted (a member read from its class goes
+# through the enum metaclass's __getattr__ hook)
+_WAGES = LevyKind.WAGES
+
 FACILITATES_COLLECTION = Rule(
     id="R6343-A2",
     title="Releasing the levy would help the IRS collect",
@@ -257,7 +261,7 @@ def wage_levy_not_collectible(case: Case, ctx: Context) -> list[Finding]:
 
 def _wage_not_collectible(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
     rule, subject = WAGE_LEVY_NOT_COLLECTIBLE, levy_subject(i)
-    if levy.kind is not LevyKind.WAGES:
+    if levy.kind is not _WAGES:
         return rule.finding(NOT_APPLICABLE, "not_wages", subject=subject, what=kind_name(levy))
     done = released_finding(rule, i, levy, ctx)
     if done is not None:

@@ -19,6 +19,12 @@ from levynav.core.model.analysis import Effect, Finding, LabelArg, Message, Outc
 from levynav.core.model.case import Case, HearingKind, Levy, LevyKind
 from levynav.core.model.construct import construct
 
+# enumeration members the functions read on every call, hoisted (a member read from its class goes
+# through the enum metaclass's __getattr__ hook)
+_LEVY_HEARING = HearingKind.LEVY
+_BANK = LevyKind.BANK
+_WAGES = LevyKind.WAGES
+
 ECONOMIC_HARDSHIP = Rule(
     id="R6343-A4",
     title="The levy is causing you economic hardship",
@@ -78,7 +84,7 @@ def economic_hardship(case: Case, ctx: Context) -> list[Finding]:
 
 def _kind_note(levy: Levy) -> SentencesArg:
     """The statute-versus-IRS-web-page note for bank and wage levies (reference § 7 item 11), or nothing."""
-    key = {LevyKind.BANK: "note_bank", LevyKind.WAGES: "note_wages"}.get(levy.kind)
+    key = {_BANK: "note_bank", _WAGES: "note_wages"}.get(levy.kind)
     return construct(SentencesArg, value=[message(f"{ECONOMIC_HARDSHIP.id}.{key}")] if key else [])
 
 
@@ -196,7 +202,7 @@ def unfiled_returns_no_bar(case: Case, ctx: Context) -> list[Finding]:
 def _levy_proposed(case: Case) -> bool:
     """A levy is proposed: a final notice of intent to levy with hearing rights, or a levy hearing request."""
     return any(is_cdp_levy_notice(n.type) for n in case.notices) or any(
-        r.kind is HearingKind.LEVY for r in case.proceedings.hearing_requests
+        r.kind is _LEVY_HEARING for r in case.proceedings.hearing_requests
     )
 
 

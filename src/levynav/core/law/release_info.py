@@ -9,6 +9,10 @@ from levynav.core.law.rule import APPLIES, NOT_APPLICABLE, Context, Rule
 from levynav.core.model.analysis import Effect, Finding
 from levynav.core.model.case import Case, LevyKind
 
+# enumeration members the functions read on every call, hoisted (a member read from its class goes
+# through the enum metaclass's __getattr__ hook)
+_WAGES = LevyKind.WAGES
+
 REQUESTING_RELEASE = Rule(
     id="R6343-A9",
     title="How to ask the IRS to release a levy",
@@ -50,7 +54,7 @@ def continuous_wage_levy(case: Case, ctx: Context) -> list[Finding]:
     out = []
     for i, levy in enumerate(case.levies):
         rule, subject = CONTINUOUS_WAGE_LEVY, levy_subject(i)
-        if levy.kind is not LevyKind.WAGES:
+        if levy.kind is not _WAGES:
             out.append(rule.finding(NOT_APPLICABLE, "not_wages", subject=subject))
             continue
         done = released_finding(rule, i, levy, ctx)

@@ -19,6 +19,11 @@ from levynav.core.law.rule import APPLIES, DOES_NOT_APPLY, UNKNOWN, Context, Rul
 from levynav.core.model.analysis import Effect, Finding
 from levynav.core.model.case import Case, Levy, LevyKind, Owner
 
+# enumeration members the functions read on every call, hoisted (a member read from its class goes
+# through the enum metaclass's __getattr__ hook)
+_RETIREMENT = LevyKind.RETIREMENT
+_THIRD_PARTY = Owner.THIRD_PARTY
+
 RETIREMENT_LEVY = Rule(
     id="RRET-1",
     title="A levy on your retirement account: the IRS's own rule requires flagrant conduct first",
@@ -34,7 +39,7 @@ def retirement_account_levy(case: Case, ctx: Context) -> list[Finding]:
     return [
         _retirement(i, levy)
         for i, levy in enumerate(case.levies)
-        if levy.kind is LevyKind.RETIREMENT and owner(levy) is not Owner.THIRD_PARTY
+        if levy.kind is _RETIREMENT and owner(levy) is not _THIRD_PARTY
     ]
 
 

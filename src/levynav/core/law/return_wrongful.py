@@ -37,6 +37,10 @@ from levynav.core.law.rule import (
 from levynav.core.model.analysis import Effect, Finding, Message, message
 from levynav.core.model.case import Case, Levy, Owner, WrongfulLevyClaim
 
+# enumeration members the functions read on every call, hoisted (a member read from its class goes
+# through the enum metaclass's __getattr__ hook)
+_TAXPAYER = Owner.TAXPAYER
+
 OTHERS = {Owner.THIRD_PARTY, Owner.JOINT}
 
 WRONGFUL_LEVY = Rule(
@@ -76,7 +80,7 @@ def _wrongful(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
     who_owns = owner(levy)
     if who_owns is None:
         return rule.finding(UNKNOWN, "owner_unknown", subject=s, missing=[f"{s}.owner"])
-    if who_owns is Owner.TAXPAYER:
+    if who_owns is _TAXPAYER:
         return rule.finding(DOES_NOT_APPLY, "own_property", subject=s, facts=facts)
     claims = claims_for(case, i, levy)
     returned = [c for _, c in claims if c.returned_date is not None]
