@@ -72,6 +72,11 @@ def active() -> Law:
     return _ACTIVE.get() or installed()
 
 
+# The bundle of the analysis running now; None outside an analysis (the installed one is not loaded). The context
+# variable's own ``get``: a C call, for callers that check the bundle on every call (model/message.py).
+running: Callable[[], Law | None] = _ACTIVE.get
+
+
 def table(name: str) -> Any:
     """A table of the active bundle, by name."""
     return active().tables[name]

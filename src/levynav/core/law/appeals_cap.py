@@ -20,9 +20,26 @@ from typing import Any
 from levynav.core.calc import dates
 from levynav.core.calc.hearing_windows import deadline, hearing_notices, param_use
 from levynav.core.law.route_windows import days_after, made_in_time, open_or_closed
-from levynav.core.law.rule import Context, DeadlineFunc, Rule, RuleFunc
-from levynav.core.model.analysis import Deadline, Effect, Finding, Outcome, ParamUse, message
+from levynav.core.law.rule import (
+    APPLIES,
+    DOES_NOT_APPLY,
+    INFO,
+    NOT_APPLICABLE,
+    ROUTE_CLOSED,
+    UNKNOWN,
+    Context,
+    DeadlineFunc,
+    Rule,
+    RuleFunc,
+)
+from levynav.core.model.analysis import Deadline, Effect, Finding, ParamUse, message
 from levynav.core.model.case import AlternativeStatus, Case, InstallmentAgreement, Owner
+
+# enumeration members the functions read on every call, hoisted (a member read from its class goes
+# through the enum metaclass's __getattr__ hook)
+_REJECTED = AlternativeStatus.REJECTED
+_TERMINATED = AlternativeStatus.TERMINATED
+_THIRD_PARTY = Owner.THIRD_PARTY
 
 CAP = Rule(
     id="CAP-1",
@@ -69,10 +86,10 @@ def collection_appeals_program(case: Case, ctx: Context) -> list[Finding]:
     active = _active_levies(case, ctx.as_of)
     notices = [i for i, _ in hearing_notices(case)]
     if not active and not notices:
-        return [CAP.finding(Outcome.NOT_APPLICABLE, "nothing_to_appeal")]
+        return [CAP.finding(NOT_APPLICABLE, "nothing_to_appeal")]
     facts: dict[str, object] = {f"levies[{i}].kind": case.levies[i].kind for i in active}
     facts.update({f"notices[{i}].type": case.notices[i].type for i in notices})
-    return [CAP.finding(Outcome.APPLIES, "open", facts=facts)]
+    return [CAP.finding(APPLIES, "open", facts=facts)]
 
 
 def _business(pid: str, start: date) -> tuple[date, ParamUse] | None:
@@ -109,13 +126,13 @@ def cap_revenue_officer(case: Case, ctx: Context) -> list[Finding]:
     c = case.circumstances
     path = "circumstances."
     if c.revenue_officer_assigned is None:
-        return [CAP_RO.finding(Outcome.UNKNOWN, "ro_unknown", missing=[path + "revenue_officer_assigned"])]
+        return [CAP_RO.finding(UNKNOWN, "ro_unknown", missing=[path + "revenue_officer_assigned"])]
     facts: dict[str, object] = {path + "revenue_officer_assigned": c.revenue_officer_assigned}
     if not c.revenue_officer_assigned:
-        return [CAP_RO.finding(Outcome.NOT_APPLICABLE, "no_ro", facts=facts)]
+        return [CAP_RO.finding(NOT_APPLICABLE, "no_ro", facts=facts)]
     got = _ro_dates(case)
     if "form" not in got:
-        return [CAP_RO.finding(Outcome.APPLIES, "ro_steps", facts=facts)]
+        return [CAP_RO.finding(APPLIES, "ro_steps", facts=facts)]
     form, form_use = got["form"]
     # The manager conference (held, or asked for without contact) fixes the route's days and words.
     if c.cap_conference_date is not None:
@@ -134,16 +151,8 @@ def cap_revenue_officer(case: Case, ctx: Context) -> list[Finding]:
         key, passed, ids = "requested", "request_passed", ["cap.form_9423"]
         shown = {"request_date": c.cap_conference_request_date, "contact_by": contact}
     if ctx.as_of > form:
-        return [
-            CAP_RO.finding(
-                Outcome.DOES_NOT_APPLY, passed, effect=Effect.ROUTE_CLOSED, facts=facts, params=uses, form_by=form
-            )
-        ]
-    return [
-        CAP_RO.finding(
-            Outcome.APPLIES, key, facts=facts, params=uses, value=form, deadline_ids=ids, form_by=form, **shown
-        )
-    ]
+        return [CAP_RO.finding(DOES_NOT_APPLY, passed, effect=ROUTE_CLOSED, facts=facts, params=uses, form_by=form)]
+    return [CAP_RO.finding(APPLIES, key, facts=facts, params=uses, value=form, deadline_ids=ids, form_by=form, **shown)]
 
 
 def _ia_window(ia: InstallmentAgreement) -> tuple[str, dates.LastDay, ParamUse] | None:
@@ -167,14 +176,14 @@ def installment_agreement_appeal(case: Case, ctx: Context) -> list[Finding]:
     out = []
     for i, ia in enumerate(case.installment_agreements):
         subject = f"installment_agreements[{i}]"
-        rejected = ia.status is AlternativeStatus.REJECTED or ia.rejected_date is not None
-        terminated = ia.status is AlternativeStatus.TERMINATED or ia.terminated_date or ia.termination_notice_date
+        rejected = ia.status is _REJECTED or ia.rejected_date is not None
+        terminated = ia.status is _TERMINATED or ia.terminated_date or ia.termination_notice_date
         if not rejected and not terminated:
             continue
         window = _ia_window(ia)
         if window is None:
             field = "rejected_date" if rejected else "terminated_date"
-            out.append(CAP_IA.finding(Outcome.UNKNOWN, "date_unknown", subject=subject, missing=[f"{subject}.{field}"]))
+            out.append(CAP_IA.finding(UNKNOWN, "date_unknown", subject=subject, missing=[f"{subject}.{field}"]))
             continue
         what, counted, use = window
         last = counted.last
@@ -189,9 +198,7 @@ def installment_agreement_appeal(case: Case, ctx: Context) -> list[Finding]:
             and ia.appeal_date is not None
             and ia.appeal_date < ia.terminated_date
         ):
-            out.append(
-                CAP_IA.finding(Outcome.APPLIES, "appealed_before_termination", effect=Effect.INFO, value=last, **common)
-            )
+            out.append(CAP_IA.finding(APPLIES, "appealed_before_termination", effect=INFO, value=last, **common))
         elif ia.appeal_date is not None:
             out.append(
                 made_in_time(
@@ -219,14 +226,14 @@ def third_party_cap(case: Case, ctx: Context) -> list[Finding]:
     """CAP-5: the owner of property levied for your debt can use CAP before the money is applied."""
     return [
         CAP_THIRD_PARTY.finding(
-            Outcome.APPLIES,
+            APPLIES,
             "third_party",
             subject=f"levies[{i}]",
             facts={f"levies[{i}].owner": lv.owner},
             owner=lv.third_party_name or message(f"{CAP_THIRD_PARTY.id}.owner_default"),
         )
         for i, lv in enumerate(case.levies)
-        if lv.owner is Owner.THIRD_PARTY
+        if lv.owner is _THIRD_PARTY
     ]
 
 
@@ -238,15 +245,13 @@ def offer_rejection_appeal(case: Case, ctx: Context) -> list[Finding]:
     """D13: a written appeal (Form 13711) within 30 days of the rejection notice; no levy meanwhile (§ 6331(k)(1))."""
     out = []
     for i, offer in enumerate(case.offers):
-        if offer.status is not AlternativeStatus.REJECTED and offer.rejected_date is None:
+        if offer.status is not _REJECTED and offer.rejected_date is None:
             continue
         subject = f"offers[{i}]"
         window = _offer_window(offer.rejected_date) if offer.rejected_date else None
         if window is None:
             out.append(
-                OIC_APPEAL.finding(
-                    Outcome.UNKNOWN, "date_unknown", subject=subject, missing=[f"{subject}.rejected_date"]
-                )
+                OIC_APPEAL.finding(UNKNOWN, "date_unknown", subject=subject, missing=[f"{subject}.rejected_date"])
             )
             continue
         last, use = window[0].last, window[1]

@@ -20,9 +20,23 @@ from levynav.core.calc import dates
 from levynav.core.calc.hearing_windows import deadline, param_use
 from levynav.core.law.levy_facts import is_individual
 from levynav.core.law.route_windows import days_after, months_after, open_or_closed
-from levynav.core.law.rule import Context, Rule
-from levynav.core.model.analysis import Deadline, Effect, Finding, Outcome, ParamUse, message
+from levynav.core.law.rule import (
+    APPLIES,
+    DOES_NOT_APPLY,
+    INFO,
+    NOT_APPLICABLE,
+    ROUTE_CLOSED,
+    ROUTE_OPEN,
+    UNKNOWN,
+    Context,
+    Rule,
+)
+from levynav.core.model.analysis import Deadline, Effect, Finding, ParamUse, message
 from levynav.core.model.case import Case, FilingStatus
+
+# enumeration members the functions read on every call, hoisted (a member read from its class goes
+# through the enum metaclass's __getattr__ hook)
+_MARRIED_FILING_JOINTLY = FilingStatus.MARRIED_FILING_JOINTLY
 
 ELECTION = Rule(
     id="IS-1",
@@ -53,7 +67,7 @@ def _joint(case: Case) -> tuple[bool | None, dict[str, object], list[str]]:
     joint = [i for i, p in enumerate(case.tax_periods) if p.joint_return]
     for i in joint:
         facts[f"tax_periods[{i}].joint_return"] = True
-    if joint or status is FilingStatus.MARRIED_FILING_JOINTLY:
+    if joint or status is _MARRIED_FILING_JOINTLY:
         return True, facts, []
     unknown = [f"tax_periods[{i}].joint_return" for i, p in enumerate(case.tax_periods) if p.joint_return is None]
     if unknown and status is None:
@@ -71,7 +85,7 @@ def _route_effect(case: Case, facts: dict[str, object]) -> Effect:
     responsible = case.circumstances.spouse_responsible
     if responsible is not None:
         facts["circumstances.spouse_responsible"] = responsible
-    return Effect.ROUTE_OPEN if responsible else Effect.INFO
+    return ROUTE_OPEN if responsible else INFO
 
 
 def _election_last_day(began: date) -> tuple[dates.LastDay, ParamUse] | None:
@@ -84,23 +98,17 @@ def innocent_spouse_election(case: Case, ctx: Context) -> list[Finding]:
         return []
     joint, facts, missing = _joint(case)
     if joint is None:
-        return [
-            ELECTION.finding(Outcome.UNKNOWN, "joint_unknown", effect=Effect.ROUTE_OPEN, facts=facts, missing=missing)
-        ]
+        return [ELECTION.finding(UNKNOWN, "joint_unknown", effect=ROUTE_OPEN, facts=facts, missing=missing)]
     if not joint:
-        return [ELECTION.finding(Outcome.NOT_APPLICABLE, "not_joint", facts=facts)]
+        return [ELECTION.finding(NOT_APPLICABLE, "not_joint", facts=facts)]
     claims = case.proceedings.innocent_spouse_claims
     if claims:
         facts["proceedings.innocent_spouse_claims[0].filed_date"] = claims[0].filed_date
-        return [
-            ELECTION.finding(Outcome.APPLIES, "claimed", effect=Effect.INFO, facts=facts, filed=claims[0].filed_date)
-        ]
+        return [ELECTION.finding(APPLIES, "claimed", effect=INFO, facts=facts, filed=claims[0].filed_date)]
     began = case.circumstances.collection_began_against_spouse_date
     path = "circumstances.collection_began_against_spouse_date"
     if began is None:
-        return [
-            ELECTION.finding(Outcome.UNKNOWN, "began_unknown", effect=Effect.ROUTE_OPEN, facts=facts, missing=[path])
-        ]
+        return [ELECTION.finding(UNKNOWN, "began_unknown", effect=ROUTE_OPEN, facts=facts, missing=[path])]
     facts[path] = began
     window = _election_last_day(began)
     if window is None:
@@ -110,7 +118,7 @@ def innocent_spouse_election(case: Case, ctx: Context) -> list[Finding]:
     if ctx.as_of <= last.last:
         return [
             ELECTION.finding(
-                Outcome.APPLIES,
+                APPLIES,
                 "open",
                 effect=_route_effect(case, facts),
                 facts=facts,
@@ -123,9 +131,9 @@ def innocent_spouse_election(case: Case, ctx: Context) -> list[Finding]:
         ]
     return [
         ELECTION.finding(
-            Outcome.DOES_NOT_APPLY,
+            DOES_NOT_APPLY,
             "closed",
-            effect=Effect.ROUTE_CLOSED,
+            effect=ROUTE_CLOSED,
             facts=facts,
             params=params,
             value=last.last,
@@ -148,18 +156,14 @@ def equitable_relief(case: Case, ctx: Context) -> list[Finding]:
         facts[f"tax_periods[{i}].csed"] = d
     open_dates = [d for d in csed.values() if d is not None and d >= ctx.as_of]
     if periods and csed and not open_dates and len(csed) == len(periods):
-        return [EQUITABLE.finding(Outcome.DOES_NOT_APPLY, "closed", effect=Effect.ROUTE_CLOSED, facts=facts)]
+        return [EQUITABLE.finding(DOES_NOT_APPLY, "closed", effect=ROUTE_CLOSED, facts=facts)]
     began = case.circumstances.collection_began_against_spouse_date
     election = _election_last_day(began) if began else None
     if election is not None and ctx.as_of <= election[0].last:
-        return [EQUITABLE.finding(Outcome.APPLIES, "also_available", effect=Effect.INFO, facts=facts)]
+        return [EQUITABLE.finding(APPLIES, "also_available", effect=INFO, facts=facts)]
     until = max(open_dates) if open_dates else None
     key = "open" if until else "open_csed_unknown"
-    return [
-        EQUITABLE.finding(
-            Outcome.APPLIES, key, effect=_route_effect(case, facts), facts=facts, value=until, until=until
-        )
-    ]
+    return [EQUITABLE.finding(APPLIES, key, effect=_route_effect(case, facts), facts=facts, value=until, until=until)]
 
 
 def innocent_spouse_tax_court(case: Case, ctx: Context) -> list[Finding]:
@@ -170,20 +174,14 @@ def innocent_spouse_tax_court(case: Case, ctx: Context) -> list[Finding]:
         facts: dict[str, object] = {f"{subject}.filed_date": claim.filed_date}
         if claim.tax_court_petition_date is not None:
             facts[f"{subject}.tax_court_petition_date"] = claim.tax_court_petition_date
-            out.append(
-                TAX_COURT.finding(Outcome.APPLIES, "petitioned", effect=Effect.INFO, subject=subject, facts=facts)
-            )
+            out.append(TAX_COURT.finding(APPLIES, "petitioned", effect=INFO, subject=subject, facts=facts))
             continue
         if claim.final_determination_date is None:
             use = param_use("is.no_determination_months", claim.filed_date)
             if use is None or not isinstance(use.value, int):
                 continue
             from_day = dates.add_months(claim.filed_date, use.value)
-            key, outcome = (
-                ("no_determination_open", Outcome.APPLIES)
-                if ctx.as_of >= from_day
-                else ("pending", Outcome.NOT_APPLICABLE)
-            )
+            key, outcome = ("no_determination_open", APPLIES) if ctx.as_of >= from_day else ("pending", NOT_APPLICABLE)
             out.append(TAX_COURT.finding(outcome, key, subject=subject, facts=facts, params=[use], from_day=from_day))
             continue
         facts[f"{subject}.final_determination_date"] = claim.final_determination_date

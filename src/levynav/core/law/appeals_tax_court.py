@@ -12,8 +12,8 @@ from datetime import date
 from levynav.core.calc import dates, hearing_windows
 from levynav.core.law import cdp_request
 from levynav.core.law.route_windows import days_after, open_or_closed
-from levynav.core.law.rule import Context, Rule
-from levynav.core.model.analysis import Deadline, Effect, Finding, Outcome, ParamUse, message
+from levynav.core.law.rule import APPLIES, INFO, NOT_APPLICABLE, ROUTE_OPEN, UNKNOWN, Context, Rule
+from levynav.core.model.analysis import Deadline, Effect, Finding, ParamUse, message
 from levynav.core.model.case import Case, HearingRequest
 
 TAX_COURT = Rule(
@@ -47,12 +47,10 @@ def tax_court_review(case: Case, ctx: Context) -> list[Finding]:
         kind = _hearing_type(case, j, req)
         if kind is None:
             missing = list(cdp_request.request_kind(case, j).missing)
-            out.append(
-                TAX_COURT.finding(Outcome.UNKNOWN, "type_unknown", subject=subject, facts=facts, missing=missing)
-            )
+            out.append(TAX_COURT.finding(UNKNOWN, "type_unknown", subject=subject, facts=facts, missing=missing))
             continue
         if kind == "eh":
-            out.append(TAX_COURT.finding(Outcome.NOT_APPLICABLE, "decision_letter", subject=subject, facts=facts))
+            out.append(TAX_COURT.finding(NOT_APPLICABLE, "decision_letter", subject=subject, facts=facts))
             continue
         petition = _petition_last_day(req.determination_date)
         if petition is None:
@@ -62,9 +60,9 @@ def tax_court_review(case: Case, ctx: Context) -> list[Finding]:
             facts[f"{subject}.tax_court_petition_date"] = req.tax_court_petition_date
             out.append(
                 TAX_COURT.finding(
-                    Outcome.UNKNOWN,
+                    UNKNOWN,
                     "petitioned_late",
-                    effect=Effect.ROUTE_OPEN,
+                    effect=ROUTE_OPEN,
                     subject=subject,
                     facts=facts,
                     params=[use],
@@ -77,9 +75,9 @@ def tax_court_review(case: Case, ctx: Context) -> list[Finding]:
             facts[f"{subject}.tax_court_petition_date"] = req.tax_court_petition_date
             out.append(
                 TAX_COURT.finding(
-                    Outcome.APPLIES,
+                    APPLIES,
                     "petitioned",
-                    effect=Effect.INFO,
+                    effect=INFO,
                     subject=subject,
                     facts=facts,
                     params=[use],
@@ -90,9 +88,9 @@ def tax_court_review(case: Case, ctx: Context) -> list[Finding]:
         if ctx.as_of > last.last:
             out.append(
                 TAX_COURT.finding(
-                    Outcome.UNKNOWN,
+                    UNKNOWN,
                     "late_tolling",
-                    effect=Effect.ROUTE_OPEN,
+                    effect=ROUTE_OPEN,
                     subject=subject,
                     facts=facts,
                     params=[use],

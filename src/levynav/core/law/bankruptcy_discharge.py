@@ -31,8 +31,8 @@ from typing import Any
 
 from levynav.core.calc.dates import add_years
 from levynav.core.law.pending_bar_windows import days, param
-from levynav.core.law.rule import Context, Rule
-from levynav.core.model.analysis import Effect, Finding, Outcome, ParamUse
+from levynav.core.law.rule import APPLIES, DOES_NOT_APPLY, UNKNOWN, Context, Rule
+from levynav.core.model.analysis import Effect, Finding, ParamUse
 from levynav.core.model.case import Bankruptcy, Case, TaxKind, TaxPeriod
 
 STAY_IS_TEMPORARY = Rule(
@@ -57,12 +57,12 @@ def stay_and_discharge(case: Case, ctx: Context) -> list[Finding]:
         ended = [(d, key, name) for d, key, name in events if d is not None and d <= ctx.as_of]
         if not ended:
             rule = STAY_IS_TEMPORARY
-            out.append(rule.finding(Outcome.APPLIES, "open", subject=subject, facts=facts, filed=b.petition_date))
+            out.append(rule.finding(APPLIES, "open", subject=subject, facts=facts, filed=b.petition_date))
             continue
         when, key, name = min(ended)
         facts[f"{subject}.{name}"] = when
         rule = STAY_IS_TEMPORARY
-        out.append(rule.finding(Outcome.APPLIES, key, subject=subject, facts=facts, value=when, ended=when))
+        out.append(rule.finding(APPLIES, key, subject=subject, facts=facts, value=when, ended=when))
     return out
 
 
@@ -111,17 +111,15 @@ def _period(k: int, b: Bankruptcy, i: int, p: TaxPeriod, look: ParamUse, assesse
     common: dict[str, Any] = {"subject": sub, "facts": facts, "params": [look, assessed], "period": p.id}
     filed = b.petition_date
     if p.assessment_date is not None and p.assessment_date > filed:
-        return DISCHARGE.finding(Outcome.DOES_NOT_APPLY, "assessed_after_petition", filed=filed, **common)
+        return DISCHARGE.finding(DOES_NOT_APPLY, "assessed_after_petition", filed=filed, **common)
     if p.assessment_date is not None and p.assessment_date >= filed - timedelta(days=days(assessed)):
         return DISCHARGE.finding(
-            Outcome.DOES_NOT_APPLY, "assessed_within_240_days", filed=filed, assessed=p.assessment_date, **common
+            DOES_NOT_APPLY, "assessed_within_240_days", filed=filed, assessed=p.assessment_date, **common
         )
     year = _calendar_year(p)
     if year is not None:
         due = date(year + 1, 4, 15)  # § 6072(a); an extension or a weekend only makes the last due date later
         if due > add_years(filed, -days(look)):
-            return DISCHARGE.finding(
-                Outcome.DOES_NOT_APPLY, "return_due_within_3_years", filed=filed, due=due, **common
-            )
+            return DISCHARGE.finding(DOES_NOT_APPLY, "return_due_within_3_years", filed=filed, due=due, **common)
     missing = [f"{sub}.assessment_date"] if p.assessment_date is None else []
-    return DISCHARGE.finding(Outcome.UNKNOWN, "may_be_discharged", missing=missing, filed=filed, **common)
+    return DISCHARGE.finding(UNKNOWN, "may_be_discharged", missing=missing, filed=filed, **common)

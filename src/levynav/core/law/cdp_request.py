@@ -28,8 +28,8 @@ from levynav.core.calc.hearing_windows import kind_of as kind_of
 from levynav.core.calc.hearing_windows import request_kind as request_kind
 from levynav.core.calc.hearing_windows import request_kinds
 from levynav.core.law.notices import window_counted
-from levynav.core.law.rule import Context, Rule
-from levynav.core.model.analysis import Effect, Finding, Outcome
+from levynav.core.law.rule import APPLIES, DOES_NOT_APPLY, UNKNOWN, Context, Rule
+from levynav.core.model.analysis import Effect, Finding
 from levynav.core.model.case import Case
 
 REQUEST_KIND = Rule(
@@ -57,20 +57,20 @@ def request_kind_findings(case: Case, ctx: Context) -> list[Finding]:
             # a postponement with unknown dates (§§ 7508, 7508A) may make it timely; else the notice is missing
             postponed = any(m.startswith("proceedings.postponements") for m in rk.missing)
             key = "unknown_postponement" if postponed else "unknown"
-            out.append(REQUEST_KIND.finding(Outcome.UNKNOWN, key, missing=rk.missing, **common))
+            out.append(REQUEST_KIND.finding(UNKNOWN, key, missing=rk.missing, **common))
         elif rk.cdp:
             assert rk.window is not None
             key = "cdp_box_overridden" if rk.box_overridden else "cdp_postponed" if rk.postponed else "cdp"
             out.append(
                 REQUEST_KIND.finding(
-                    Outcome.APPLIES, key, value=rk.last, last=rk.last, counted=window_counted(rk.window), **common
+                    APPLIES, key, value=rk.last, last=rk.last, counted=window_counted(rk.window), **common
                 )
             )
         else:
             assert rk.window is not None
             out.append(
                 REQUEST_KIND.finding(
-                    Outcome.DOES_NOT_APPLY,
+                    DOES_NOT_APPLY,
                     "equivalent",
                     value=rk.last,
                     last=rk.last,

@@ -41,8 +41,8 @@ from levynav.core.calc.dates import last_day_after, roll_forward
 from levynav.core.calc.repeat_filing_stay import RepeatKind, repeat_filing, short_stay_ended
 from levynav.core.law.levy_facts import levy_subject
 from levynav.core.law.pending_bar_windows import days, overlaps, param
-from levynav.core.law.rule import Context, Rule
-from levynav.core.model.analysis import Effect, Finding, Outcome, ParamUse
+from levynav.core.law.rule import APPLIES, DOES_NOT_APPLY, LEVY_IMPROPER, UNKNOWN, Context, Rule
+from levynav.core.model.analysis import Effect, Finding, ParamUse
 from levynav.core.model.case import Case, DeficiencyNotice
 
 DEFICIENCY_BAR = Rule(
@@ -203,7 +203,7 @@ def _status(w: _Window, ctx: Context) -> Finding:
     if on is None and w.tolling is not None:
         key = "late_petition_tolling" if w.tolling == "third_circuit" else "late_petition_state_unknown"
         return DEFICIENCY_BAR.finding(
-            Outcome.UNKNOWN,
+            UNKNOWN,
             key,
             effect=DEFICIENCY_BAR.effect,
             missing=w.missing,
@@ -214,16 +214,14 @@ def _status(w: _Window, ctx: Context) -> Finding:
         )
     if on is None:
         if w.period_last is None and w.at_least is None:
-            return DEFICIENCY_BAR.finding(Outcome.UNKNOWN, "law_unknown", **common)
-        return DEFICIENCY_BAR.finding(
-            Outcome.UNKNOWN, "abroad_unknown", missing=w.missing, at_least=w.at_least, **common
-        )
+            return DEFICIENCY_BAR.finding(UNKNOWN, "law_unknown", **common)
+        return DEFICIENCY_BAR.finding(UNKNOWN, "abroad_unknown", missing=w.missing, at_least=w.at_least, **common)
     if not on:
         late = w.petition_late and w.tolling is None
         # a late petition the Tax Court held until its decision became final (Culp): the bar ended then at the latest
         end = n.decision_final_date if w.tolling is not None and n.decision_final_date is not None else w.end
         return DEFICIENCY_BAR.finding(
-            Outcome.DOES_NOT_APPLY,
+            DOES_NOT_APPLY,
             "ended_late_petition" if late else "ended",
             value=end,
             end=end,
@@ -231,18 +229,16 @@ def _status(w: _Window, ctx: Context) -> Finding:
             **common,
         )
     if n.tax_court_petition_date is not None and not w.petition_late:
-        return DEFICIENCY_BAR.finding(Outcome.APPLIES, "petition_pending", petition=n.tax_court_petition_date, **common)
+        return DEFICIENCY_BAR.finding(APPLIES, "petition_pending", petition=n.tax_court_petition_date, **common)
     if w.suspended and w.known:
         # § 6213(f): the period ran longer (end known) or a bankruptcy stay still holds it (no end yet)
         if w.end is None:
-            return DEFICIENCY_BAR.finding(
-                Outcome.APPLIES, "period_open_in_bankruptcy", also_cites=BANKRUPTCY_CITES, **common
-            )
+            return DEFICIENCY_BAR.finding(APPLIES, "period_open_in_bankruptcy", also_cites=BANKRUPTCY_CITES, **common)
         return DEFICIENCY_BAR.finding(
-            Outcome.APPLIES, "period_open_bankruptcy", value=w.end, end=w.end, also_cites=BANKRUPTCY_CITES, **common
+            APPLIES, "period_open_bankruptcy", value=w.end, end=w.end, also_cites=BANKRUPTCY_CITES, **common
         )
     key = "period_open" if w.known else "period_open_at_least"
-    return DEFICIENCY_BAR.finding(Outcome.APPLIES, key, value=w.end, end=w.end, **common)
+    return DEFICIENCY_BAR.finding(APPLIES, key, value=w.end, end=w.end, **common)
 
 
 def _periods_of(case: Case, n: DeficiencyNotice) -> list[tuple[int, Any]]:
@@ -266,7 +262,7 @@ def deficiency_levy_bar(case: Case, ctx: Context) -> list[Finding]:
             if levy.served_date is None:
                 out.append(
                     DEFICIENCY_BAR.finding(
-                        Outcome.UNKNOWN, "levy_unknown", subject=sub, facts=facts, missing=[f"{sub}.served_date"]
+                        UNKNOWN, "levy_unknown", subject=sub, facts=facts, missing=[f"{sub}.served_date"]
                     )
                 )
                 continue
@@ -277,9 +273,9 @@ def deficiency_levy_bar(case: Case, ctx: Context) -> list[Finding]:
             if during is None and w.tolling is not None:
                 out.append(
                     DEFICIENCY_BAR.finding(
-                        Outcome.UNKNOWN,
+                        UNKNOWN,
                         "levy_late_petition",
-                        effect=Effect.LEVY_IMPROPER,
+                        effect=LEVY_IMPROPER,
                         facts=facts,
                         params=w.params,
                         missing=w.missing,
@@ -291,7 +287,7 @@ def deficiency_levy_bar(case: Case, ctx: Context) -> list[Finding]:
             elif during is None:
                 out.append(
                     DEFICIENCY_BAR.finding(
-                        Outcome.UNKNOWN,
+                        UNKNOWN,
                         "levy_abroad_unknown" if w.at_least is not None else "levy_law_unknown",
                         facts=facts,
                         params=w.params,
@@ -302,15 +298,15 @@ def deficiency_levy_bar(case: Case, ctx: Context) -> list[Finding]:
             elif levy.jeopardy:
                 out.append(
                     DEFICIENCY_BAR.finding(
-                        Outcome.DOES_NOT_APPLY, "levy_jeopardy", facts={**facts, f"{sub}.jeopardy": True}, **common
+                        DOES_NOT_APPLY, "levy_jeopardy", facts={**facts, f"{sub}.jeopardy": True}, **common
                     )
                 )
             else:
                 out.append(
                     DEFICIENCY_BAR.finding(
-                        Outcome.APPLIES,
+                        APPLIES,
                         "levy_during",
-                        effect=Effect.LEVY_IMPROPER,
+                        effect=LEVY_IMPROPER,
                         facts=facts,
                         params=w.params,
                         **common,
@@ -328,9 +324,9 @@ def deficiency_levy_bar(case: Case, ctx: Context) -> list[Finding]:
             facts = {**w.facts, f"{sub}.id": period.id, **dict(early_named)}
             out.append(
                 DEFICIENCY_BAR.finding(
-                    Outcome.APPLIES,
+                    APPLIES,
                     "assessed_early",
-                    effect=Effect.LEVY_IMPROPER,
+                    effect=LEVY_IMPROPER,
                     subject=sub,
                     facts=facts,
                     params=w.params,

@@ -22,7 +22,7 @@ from typing import Any
 
 from levynav.core.law.levy_facts import levy_subject
 from levynav.core.law.pending_bar_windows import Bar, Place, appeal_deadline, close_after, overlaps, place
-from levynav.core.law.rule import Context, Rule, once
+from levynav.core.law.rule import APPLIES, DOES_NOT_APPLY, INFO, LEVY_IMPROPER, UNKNOWN, Context, Rule, once
 from levynav.core.model.analysis import Deadline, Effect, Finding, Message, Outcome, message
 from levynav.core.model.case import AlternativeStatus, Case, InstallmentAgreement, Offer
 from levynav.core.model.message import field_arg
@@ -152,11 +152,11 @@ def _record_finding(rule: Rule, bar: Bar, sub: str, status: AlternativeStatus, c
         return rule.finding(outcome, key, subject=sub, facts=facts, params=bar.params, **more)
 
     if bar.start is None or not bar.end_known:
-        return emit(Outcome.UNKNOWN, "start_unknown" if bar.start is None else "end_unknown", missing=bar.missing)
+        return emit(UNKNOWN, "start_unknown" if bar.start is None else "end_unknown", missing=bar.missing)
     if status is S.ACCEPTED and rule is OFFER_PENDING:
-        return emit(Outcome.DOES_NOT_APPLY, "accepted", ended=bar.end)
+        return emit(DOES_NOT_APPLY, "accepted", ended=bar.end)
     if ctx.as_of < bar.start:
-        return emit(Outcome.DOES_NOT_APPLY, "not_yet", start=bar.start)
+        return emit(DOES_NOT_APPLY, "not_yet", start=bar.start)
     if bar.end is None:
         key = "in_effect" if status in {S.ENTERED, S.ACCEPTED} else "pending"
         if status in {S.REJECTED, S.TERMINATED}:
@@ -165,13 +165,13 @@ def _record_finding(rule: Rule, bar: Bar, sub: str, status: AlternativeStatus, c
             # "In effect since" is the day the agreement was entered, not the day it was asked for.
             entered = bar.facts.get(f"{sub}.entered_date")
             if not isinstance(entered, date):
-                return emit(Outcome.APPLIES, "in_effect_entered_unknown", start=bar.start)
-            return emit(Outcome.APPLIES, key, start=entered)
-        return emit(Outcome.APPLIES, key, start=bar.start)
+                return emit(APPLIES, "in_effect_entered_unknown", start=bar.start)
+            return emit(APPLIES, key, start=entered)
+        return emit(APPLIES, key, start=bar.start)
     if ctx.as_of <= bar.end:
         ids = [f"levy_bar.{'offer' if rule is OFFER_PENDING else 'ia'}_appeal"] if bar.appeal_by else []
         return emit(
-            Outcome.APPLIES,
+            APPLIES,
             "after_rejection",
             start=bar.start,
             end=bar.end,
@@ -180,7 +180,7 @@ def _record_finding(rule: Rule, bar: Bar, sub: str, status: AlternativeStatus, c
             value=bar.end,
             deadline_ids=ids,
         )
-    return emit(Outcome.DOES_NOT_APPLY, "ended", end=bar.end, how=bar.how_ended or message(f"{rule.id}.how_ended"))
+    return emit(DOES_NOT_APPLY, "ended", end=bar.end, how=bar.how_ended or message(f"{rule.id}.how_ended"))
 
 
 def _levy_findings(rule: Rule, case: Case, bars: list[tuple[Bar, list[str], str, AlternativeStatus]]) -> list[Finding]:
@@ -203,13 +203,13 @@ def _levy_findings(rule: Rule, case: Case, bars: list[tuple[Bar, list[str], str,
 
         if where is Place.UNKNOWN:
             missing = [f"{sub}.served_date"] if levy.served_date is None else bar.missing
-            out.append(emit(Outcome.UNKNOWN, "levy_unknown", missing=missing))
+            out.append(emit(UNKNOWN, "levy_unknown", missing=missing))
         elif where is Place.DURING:
             out.append(
                 emit(
-                    Outcome.APPLIES,
+                    APPLIES,
                     "levy_during",
-                    effect=Effect.LEVY_IMPROPER,
+                    effect=LEVY_IMPROPER,
                     served=levy.served_date,
                     start=bar.start,
                     record=field_arg(rsub),
@@ -218,12 +218,12 @@ def _levy_findings(rule: Rule, case: Case, bars: list[tuple[Bar, list[str], str,
         elif where is Place.BEFORE:
             entered = rule is AGREEMENT_PENDING and status in {S.ENTERED, S.ACCEPTED}
             key = "levy_before_entered" if entered else "levy_before"
-            out.append(emit(Outcome.APPLIES, key, effect=Effect.INFO, served=levy.served_date, start=bar.start))
+            out.append(emit(APPLIES, key, effect=INFO, served=levy.served_date, start=bar.start))
         elif where is Place.EXCEPTED:
             facts[f"{sub}.jeopardy"] = True
-            out.append(emit(Outcome.DOES_NOT_APPLY, "levy_jeopardy", served=levy.served_date))
+            out.append(emit(DOES_NOT_APPLY, "levy_jeopardy", served=levy.served_date))
         else:
-            out.append(emit(Outcome.DOES_NOT_APPLY, "levy_after", served=levy.served_date, end=bar.end))
+            out.append(emit(DOES_NOT_APPLY, "levy_after", served=levy.served_date, end=bar.end))
     return out
 
 

@@ -21,9 +21,25 @@ from levynav.core import params
 from levynav.core.law.exemptions_payments import BANK_HOLD, FPLP, LOW_INCOME_FILTER, bank_hold_ends
 from levynav.core.law.exemptions_payments import RULES as PAYMENT_RULES
 from levynav.core.law.levy_facts import benefit_levy_method, is_individual, levy_subject
-from levynav.core.law.rule import Context, DeadlineFunc, Rule, RuleFunc
-from levynav.core.model.analysis import Effect, Finding, Message, Outcome, ParamUse, message
+from levynav.core.law.rule import (
+    APPLIES,
+    DOES_NOT_APPLY,
+    INFO,
+    NOT_APPLICABLE,
+    UNKNOWN,
+    Context,
+    DeadlineFunc,
+    Rule,
+    RuleFunc,
+)
+from levynav.core.model.analysis import Effect, Finding, Message, ParamUse, message
 from levynav.core.model.case import Case, ExemptCategory, Levy, LevyKind, LevyMethod
+
+# enumeration members the functions read on every call, hoisted (a member read from its class goes
+# through the enum metaclass's __getattr__ hook)
+_BANK = LevyKind.BANK
+_SOCIAL_SECURITY = LevyKind.SOCIAL_SECURITY
+_FPLP = LevyMethod.FPLP
 
 C = ExemptCategory
 RESIDENCES = {C.RESIDENCE_SMALL_DEFICIENCY, C.PRINCIPAL_RESIDENCE}
@@ -51,7 +67,7 @@ def _fplp_reaches(case: Case, levy: Levy) -> bool | None:
     if levy.kind not in FPLP_KINDS:
         return False
     method, _ = benefit_levy_method(case, levy)
-    return None if method is None else method is LevyMethod.FPLP
+    return None if method is None else method is _FPLP
 
 
 ENUMERATED = Rule(
@@ -123,7 +139,7 @@ def levy_on_protected_property(case: Case, levy: Levy, ctx: Context) -> bool | N
             return None
         if reach:
             return False
-    if cat is C.MINIMUM_WAGE_EXEMPTION and levy.kind is LevyKind.BANK:
+    if cat is C.MINIMUM_WAGE_EXEMPTION and levy.kind is _BANK:
         return False  # wages already paid into the account: not exempt (Reg. § 301.6334-2(b))
     if cat in PARTLY:
         return None
@@ -144,18 +160,18 @@ def _enumerated(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
     rule, s = ENUMERATED, levy_subject(i)
     cat = levy.exempt_category
     if cat is None:
-        return rule.finding(Outcome.UNKNOWN, "unknown", subject=s, missing=[f"{s}.exempt_category"])
+        return rule.finding(UNKNOWN, "unknown", subject=s, missing=[f"{s}.exempt_category"])
     facts: dict[str, Any] = {f"{s}.exempt_category": cat, f"{s}.kind": levy.kind}
     what = message(f"{rule.id}.cat_{cat.value}")
     if not is_individual(case) and cat in INDIVIDUAL_ONLY:
-        return rule.finding(Outcome.DOES_NOT_APPLY, "individual_only", subject=s, facts=facts, what=what)
-    if cat is C.MINIMUM_WAGE_EXEMPTION and levy.kind is LevyKind.BANK:
+        return rule.finding(DOES_NOT_APPLY, "individual_only", subject=s, facts=facts, what=what)
+    if cat is C.MINIMUM_WAGE_EXEMPTION and levy.kind is _BANK:
         # Reg. § 301.6334-2(b): only pay "payable to the taxpayer after the levy is made on the payor" is exempt;
         # wages already paid into a bank account are not (the regulation's own example is a bank levy).
         return rule.finding(
-            Outcome.DOES_NOT_APPLY,
+            DOES_NOT_APPLY,
             "wage_deposited",
-            effect=Effect.INFO,
+            effect=INFO,
             subject=s,
             facts=facts,
             also_cites=WAGES_PAID_CITES,
@@ -166,7 +182,7 @@ def _enumerated(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
         pct = params.use("fplp.levy_percent", on=levy.served_date or ctx.as_of)
         facts[f"{s}.method"] = None
         return rule.finding(
-            Outcome.UNKNOWN,
+            UNKNOWN,
             "fplp_method_unknown",
             subject=s,
             facts=facts,
@@ -177,11 +193,11 @@ def _enumerated(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
         )
     if reach:
         pct = params.use("fplp.levy_percent", on=levy.served_date or ctx.as_of)
-        facts[f"{s}.method"] = LevyMethod.FPLP
+        facts[f"{s}.method"] = _FPLP
         return rule.finding(
-            Outcome.DOES_NOT_APPLY,
+            DOES_NOT_APPLY,
             "fplp_reachable",
-            effect=Effect.INFO,
+            effect=INFO,
             subject=s,
             facts=facts,
             params=[pct],
@@ -194,7 +210,7 @@ def _enumerated(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
         C.CHILD_SUPPORT_JUDGMENT: "child_support",
         C.MINIMUM_WAGE_EXEMPTION: "wage_amount",
     }.get(cat, "exempt")
-    return rule.finding(Outcome.APPLIES, key, subject=s, facts=facts, what=what, taken=_taken_text(levy))
+    return rule.finding(APPLIES, key, subject=s, facts=facts, what=what, taken=_taken_text(levy))
 
 
 def _taken_text(levy: Levy) -> Message:
@@ -215,20 +231,16 @@ def small_levy_residence(case: Case, ctx: Context) -> list[Finding]:
 def _small(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
     rule, s = SMALL_LEVY_HOME, levy_subject(i)
     if not is_individual(case):
-        return rule.finding(Outcome.NOT_APPLICABLE, "business", subject=s)
+        return rule.finding(NOT_APPLICABLE, "business", subject=s)
     small, cap = _small_levy(levy, ctx)
     facts = {f"{s}.exempt_category": levy.exempt_category, f"{s}.amount": levy.amount}
     if small is None:
-        return rule.finding(
-            Outcome.UNKNOWN, "amount_unknown", subject=s, params=[cap], missing=[f"{s}.amount"], cap=cap.value
-        )
+        return rule.finding(UNKNOWN, "amount_unknown", subject=s, params=[cap], missing=[f"{s}.amount"], cap=cap.value)
     variables: dict[str, Any] = {"amount": levy.amount, "cap": Decimal(str(cap.value)), "release": _release_property()}
     if small:
-        return rule.finding(
-            Outcome.APPLIES, "small", subject=s, facts=facts, params=[cap], value=levy.amount, **variables
-        )
+        return rule.finding(APPLIES, "small", subject=s, facts=facts, params=[cap], value=levy.amount, **variables)
     key = "over_principal" if levy.exempt_category is C.PRINCIPAL_RESIDENCE else "over"
-    return rule.finding(Outcome.DOES_NOT_APPLY, key, subject=s, facts=facts, params=[cap], **variables)
+    return rule.finding(DOES_NOT_APPLY, key, subject=s, facts=facts, params=[cap], **variables)
 
 
 def approvals(case: Case, ctx: Context) -> list[Finding]:
@@ -242,20 +254,20 @@ def _approval(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
     if levy.exempt_category is C.PRINCIPAL_RESIDENCE:
         facts = {f"{s}.court_approval": levy.court_approval}
         if levy.court_approval is None:
-            return rule.finding(Outcome.UNKNOWN, "home_unknown", subject=s, missing=[f"{s}.court_approval"])
+            return rule.finding(UNKNOWN, "home_unknown", subject=s, missing=[f"{s}.court_approval"])
         if levy.court_approval:
-            return rule.finding(Outcome.DOES_NOT_APPLY, "home_approved", subject=s, facts=facts)
-        return rule.finding(Outcome.APPLIES, "home_no_approval", subject=s, facts=facts, release=taken)
+            return rule.finding(DOES_NOT_APPLY, "home_approved", subject=s, facts=facts)
+        return rule.finding(APPLIES, "home_no_approval", subject=s, facts=facts, release=taken)
     if not is_individual(case):
-        return rule.finding(Outcome.NOT_APPLICABLE, "business_entity", subject=s)
+        return rule.finding(NOT_APPLICABLE, "business_entity", subject=s)
     facts = {f"{s}.supervisor_approval": levy.supervisor_approval, f"{s}.jeopardy": levy.jeopardy}
     if levy.jeopardy:
-        return rule.finding(Outcome.DOES_NOT_APPLY, "business_jeopardy", subject=s, facts=facts)
+        return rule.finding(DOES_NOT_APPLY, "business_jeopardy", subject=s, facts=facts)
     if levy.supervisor_approval is None:
-        return rule.finding(Outcome.UNKNOWN, "business_unknown", subject=s, missing=[f"{s}.supervisor_approval"])
+        return rule.finding(UNKNOWN, "business_unknown", subject=s, missing=[f"{s}.supervisor_approval"])
     if levy.supervisor_approval:
-        return rule.finding(Outcome.DOES_NOT_APPLY, "business_approved", subject=s, facts=facts)
-    return rule.finding(Outcome.APPLIES, "business_no_approval", subject=s, facts=facts, release=taken)
+        return rule.finding(DOES_NOT_APPLY, "business_approved", subject=s, facts=facts)
+    return rule.finding(APPLIES, "business_no_approval", subject=s, facts=facts, release=taken)
 
 
 NOTHING_ELSE_KEYS = {
@@ -271,12 +283,12 @@ def no_other_exemptions(case: Case, ctx: Context) -> list[Finding]:
     out = []
     for i, levy in enumerate(case.levies):
         key = NOTHING_ELSE_KEYS.get(levy.kind)
-        if key is None or (levy.exempt_category is not None and levy.kind is not LevyKind.SOCIAL_SECURITY):
+        if key is None or (levy.exempt_category is not None and levy.kind is not _SOCIAL_SECURITY):
             continue
         s = levy_subject(i)
         out.append(
             NOTHING_ELSE.finding(
-                Outcome.APPLIES, key, subject=s, facts={f"{s}.kind": levy.kind}, state=case.taxpayer.state or ""
+                APPLIES, key, subject=s, facts={f"{s}.kind": levy.kind}, state=case.taxpayer.state or ""
             )
         )
     return out
@@ -289,10 +301,10 @@ def ssi(case: Case, ctx: Context) -> list[Finding]:
         if levy.exempt_category is not C.SSI:
             continue
         s = levy_subject(i)
-        key = "fplp" if levy.kind in FPLP_KINDS else "deposits" if levy.kind is LevyKind.BANK else "other"
+        key = "fplp" if levy.kind in FPLP_KINDS else "deposits" if levy.kind is _BANK else "other"
         out.append(
             SSI.finding(
-                Outcome.APPLIES,
+                APPLIES,
                 key,
                 subject=s,
                 facts={f"{s}.exempt_category": levy.exempt_category, f"{s}.kind": levy.kind},

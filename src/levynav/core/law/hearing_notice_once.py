@@ -15,9 +15,13 @@ from __future__ import annotations
 from typing import Any
 
 from levynav.core.calc import hearing_windows
-from levynav.core.law.rule import Context, Rule
-from levynav.core.model.analysis import Effect, Finding, Outcome
+from levynav.core.law.rule import APPLIES, UNKNOWN, Context, Rule
+from levynav.core.model.analysis import Effect, Finding
 from levynav.core.model.case import Case, HearingKind, NoticeType
+
+# enumeration members the functions read on every call, hoisted (a member read from its class goes
+# through the enum metaclass's __getattr__ hook)
+_LEVY_HEARING = HearingKind.LEVY
 
 SOCIAL_SECURITY_FINAL = frozenset({NoticeType.CP91, NoticeType.CP298})
 
@@ -36,7 +40,7 @@ def _overlap(a: list[str], b: list[str]) -> bool:
 def final_notice_before_ss_levy(case: Case, ctx: Context) -> list[Finding]:
     """CDP-18: for each CP91/CP298, the earlier hearing notice for its periods and its dates, or the question."""
     out = []
-    first_notices = [w for w in hearing_windows.windows(case) if w.kind is HearingKind.LEVY and not w.repeat]
+    first_notices = [w for w in hearing_windows.windows(case) if w.kind is _LEVY_HEARING and not w.repeat]
     for i, n in enumerate(case.notices):
         if n.type not in SOCIAL_SECURITY_FINAL:
             continue
@@ -51,7 +55,7 @@ def final_notice_before_ss_levy(case: Case, ctx: Context) -> list[Finding]:
         if not earlier:
             out.append(
                 ONCE.finding(
-                    Outcome.UNKNOWN,
+                    UNKNOWN,
                     "no_earlier",
                     subject=subject,
                     facts=facts,
@@ -65,7 +69,7 @@ def final_notice_before_ss_levy(case: Case, ctx: Context) -> list[Finding]:
         key = "earlier_dated" if w.cdp_last is not None and w.eh_last is not None else "earlier_undated"
         out.append(
             ONCE.finding(
-                Outcome.APPLIES,
+                APPLIES,
                 key,
                 subject=subject,
                 facts=facts,

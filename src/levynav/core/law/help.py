@@ -26,8 +26,20 @@ from levynav.core.law import appeals_spouse
 from levynav.core.law.appeals_spouse import ELECTION as ELECTION
 from levynav.core.law.appeals_spouse import EQUITABLE as EQUITABLE
 from levynav.core.law.levy_facts import is_individual
-from levynav.core.law.rule import Context, DeadlineFunc, Rule, RuleFunc
-from levynav.core.model.analysis import Effect, Finding, LabelArg, Message, Outcome, ParamUse, message
+from levynav.core.law.rule import (
+    APPLIES,
+    DOES_NOT_APPLY,
+    INFO,
+    NOT_APPLICABLE,
+    ROUTE_CLOSED,
+    ROUTE_OPEN,
+    UNKNOWN,
+    Context,
+    DeadlineFunc,
+    Rule,
+    RuleFunc,
+)
+from levynav.core.model.analysis import Effect, Finding, LabelArg, Message, ParamUse, message
 from levynav.core.model.case import Case
 from levynav.core.model.construct import construct
 
@@ -74,8 +86,8 @@ def _hardship(case: Case, ctx: Context) -> tuple[bool | None, str]:
     stated = case.circumstances.economic_hardship
     if stated is not None:
         return stated, "circumstances.economic_hardship"
-    if ctx.hardship is not None and ctx.hardship.outcome in (Outcome.APPLIES, Outcome.DOES_NOT_APPLY):
-        return ctx.hardship.outcome is Outcome.APPLIES, "circumstances.economic_hardship"
+    if ctx.hardship is not None and ctx.hardship.outcome in (APPLIES, DOES_NOT_APPLY):
+        return ctx.hardship.outcome is APPLIES, "circumstances.economic_hardship"
     return None, "circumstances.economic_hardship"
 
 
@@ -87,7 +99,7 @@ def taxpayer_advocate(case: Case, ctx: Context) -> list[Finding]:
     if requests:
         applied = requests[0].application_date
         path = "proceedings.taxpayer_advocate_requests[0].application_date"
-        return [TAS.finding(Outcome.APPLIES, "requested", effect=Effect.INFO, facts={path: applied}, applied=applied)]
+        return [TAS.finding(APPLIES, "requested", effect=INFO, facts={path: applied}, applied=applied)]
     facts: dict[str, object] = {}
     missing: list[str] = []
     met: list[int] = []
@@ -117,10 +129,10 @@ def taxpayer_advocate(case: Case, ctx: Context) -> list[Finding]:
             met.append(number)
     if met:
         listed = [message(f"{TAS.id}.criterion_{n}") for n in met]
-        return [TAS.finding(Outcome.APPLIES, "meets", facts=facts, value=met, criteria=listed)]
+        return [TAS.finding(APPLIES, "meets", facts=facts, value=met, criteria=listed)]
     if missing:
-        return [TAS.finding(Outcome.UNKNOWN, "unknown", effect=Effect.ROUTE_OPEN, facts=facts, missing=missing)]
-    return [TAS.finding(Outcome.DOES_NOT_APPLY, "none_met", facts=facts)]
+        return [TAS.finding(UNKNOWN, "unknown", effect=ROUTE_OPEN, facts=facts, missing=missing)]
+    return [TAS.finding(DOES_NOT_APPLY, "none_met", facts=facts)]
 
 
 def _ceiling(area: str, size: int, on: date) -> tuple[Decimal, list[ParamUse]] | None:
@@ -171,7 +183,7 @@ def _figure_status(use: ParamUse, area: str) -> Message:
 def low_income_clinic(case: Case, ctx: Context) -> list[Finding]:
     """LITC-1/LITC-2: household income at or below 250% of the poverty guideline; dispute up to $50,000."""
     if not is_individual(case):
-        return [LITC.finding(Outcome.NOT_APPLICABLE, "business", facts={"taxpayer.kind": case.taxpayer.kind})]
+        return [LITC.finding(NOT_APPLICABLE, "business", facts={"taxpayer.kind": case.taxpayer.kind})]
     c = case.circumstances
     income, income_path, size, size_path = _household(case, ctx)
     missing = [
@@ -184,7 +196,7 @@ def low_income_clinic(case: Case, ctx: Context) -> list[Finding]:
         if value is None
     ]
     if missing:
-        return [LITC.finding(Outcome.UNKNOWN, "unknown", effect=Effect.ROUTE_OPEN, missing=missing)]
+        return [LITC.finding(UNKNOWN, "unknown", effect=ROUTE_OPEN, missing=missing)]
     assert income is not None and size is not None and case.taxpayer.state
     area = {"AK": "ak", "HI": "hi"}.get(case.taxpayer.state, "48")
     try:
@@ -193,7 +205,7 @@ def low_income_clinic(case: Case, ctx: Context) -> list[Finding]:
         got = None
     facts: dict[str, object] = {income_path: income, size_path: size, "taxpayer.state": case.taxpayer.state}
     if got is None:
-        return [LITC.finding(Outcome.UNKNOWN, "no_figures", facts=facts)]
+        return [LITC.finding(UNKNOWN, "no_figures", facts=facts)]
     ceiling, uses = got
     statuses = [_figure_status(u, area) for u in uses]
     common: dict[str, Any] = {
@@ -203,9 +215,9 @@ def low_income_clinic(case: Case, ctx: Context) -> list[Finding]:
         "statuses": statuses,
     }
     if any(u.status == "U" for u in uses):
-        return [LITC.finding(Outcome.UNKNOWN, "unverified", facts=facts, params=uses, value=ceiling, **common)]
+        return [LITC.finding(UNKNOWN, "unverified", facts=facts, params=uses, value=ceiling, **common)]
     if income > ceiling:
-        return [LITC.finding(Outcome.DOES_NOT_APPLY, "over_income", facts=facts, params=uses, value=ceiling, **common)]
+        return [LITC.finding(DOES_NOT_APPLY, "over_income", facts=facts, params=uses, value=ceiling, **common)]
     limit = params.use("litc.amount_in_dispute_max_usd", ctx.as_of)
     uses.append(limit)
     key = "eligible"
@@ -214,9 +226,7 @@ def low_income_clinic(case: Case, ctx: Context) -> list[Finding]:
         if isinstance(limit.value, int | Decimal) and c.amount_in_dispute > limit.value:
             key = "eligible_amount_high"
     return [
-        LITC.finding(
-            Outcome.APPLIES, key, facts=facts, params=uses, value=ceiling, limit=Decimal(str(limit.value)), **common
-        )
+        LITC.finding(APPLIES, key, facts=facts, params=uses, value=ceiling, limit=Decimal(str(limit.value)), **common)
     ]
 
 
@@ -225,23 +235,19 @@ def audit_reconsideration(case: Case, ctx: Context) -> list[Finding]:
     c = case.circumstances
     base = "circumstances."
     if c.disputes_liability is None:
-        return [
-            AUDIT_RECON.finding(
-                Outcome.UNKNOWN, "unknown", effect=Effect.ROUTE_OPEN, missing=[base + "disputes_liability"]
-            )
-        ]
+        return [AUDIT_RECON.finding(UNKNOWN, "unknown", effect=ROUTE_OPEN, missing=[base + "disputes_liability"])]
     facts: dict[str, object] = {base + "disputes_liability": c.disputes_liability}
     if not c.disputes_liability:
-        return [AUDIT_RECON.finding(Outcome.NOT_APPLICABLE, "no_dispute", facts=facts)]
+        return [AUDIT_RECON.finding(NOT_APPLICABLE, "no_dispute", facts=facts)]
     recons = case.proceedings.audit_reconsiderations
     barred = [i for i, r in enumerate(recons) if r.closing_agreement_or_compromise]
     if barred:
         facts[f"proceedings.audit_reconsiderations[{barred[0]}].closing_agreement_or_compromise"] = True
-        return [AUDIT_RECON.finding(Outcome.DOES_NOT_APPLY, "barred", effect=Effect.ROUTE_CLOSED, facts=facts)]
+        return [AUDIT_RECON.finding(DOES_NOT_APPLY, "barred", effect=ROUTE_CLOSED, facts=facts)]
     paid = c.liability_paid or any(r.liability_paid for r in recons)
     if paid:
         facts[base + "liability_paid"] = True
-        return [AUDIT_RECON.finding(Outcome.DOES_NOT_APPLY, "paid", effect=Effect.INFO, facts=facts)]
+        return [AUDIT_RECON.finding(DOES_NOT_APPLY, "paid", effect=INFO, facts=facts)]
     source = c.liability_from_audit_or_sfr
     if source is None:
         source = next(
@@ -250,24 +256,22 @@ def audit_reconsideration(case: Case, ctx: Context) -> list[Finding]:
     if source is None:
         return [
             AUDIT_RECON.finding(
-                Outcome.UNKNOWN,
+                UNKNOWN,
                 "source_unknown",
-                effect=Effect.ROUTE_OPEN,
+                effect=ROUTE_OPEN,
                 facts=facts,
                 missing=[base + "liability_from_audit_or_sfr"],
             )
         ]
     facts[base + "liability_from_audit_or_sfr"] = source
     if not source:
-        return [AUDIT_RECON.finding(Outcome.NOT_APPLICABLE, "not_audit", facts=facts)]
+        return [AUDIT_RECON.finding(NOT_APPLICABLE, "not_audit", facts=facts)]
     requested = [r for r in recons if r.requested_date is not None]
     if requested:
         return [
-            AUDIT_RECON.finding(
-                Outcome.APPLIES, "requested", effect=Effect.INFO, facts=facts, requested=requested[0].requested_date
-            )
+            AUDIT_RECON.finding(APPLIES, "requested", effect=INFO, facts=facts, requested=requested[0].requested_date)
         ]
-    return [AUDIT_RECON.finding(Outcome.APPLIES, "open", facts=facts)]
+    return [AUDIT_RECON.finding(APPLIES, "open", facts=facts)]
 
 
 def release_pointer(case: Case, ctx: Context) -> list[Finding]:
@@ -276,9 +280,7 @@ def release_pointer(case: Case, ctx: Context) -> list[Finding]:
     if not active:
         return []
     return [
-        RELEASE_POINTER.finding(
-            Outcome.APPLIES, "pointer", facts={f"levies[{i}].kind": case.levies[i].kind for i in active}
-        )
+        RELEASE_POINTER.finding(APPLIES, "pointer", facts={f"levies[{i}].kind": case.levies[i].kind for i in active})
     ]
 
 

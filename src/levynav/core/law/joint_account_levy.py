@@ -14,9 +14,14 @@ from typing import Any
 
 from levynav.core.law.levy_facts import levy_subject
 from levynav.core.law.return_periods import return_period
-from levynav.core.law.rule import Context, Rule
-from levynav.core.model.analysis import Effect, Finding, Outcome, message
+from levynav.core.law.rule import APPLIES, DOES_NOT_APPLY, ROUTE_CLOSED, Context, Rule
+from levynav.core.model.analysis import Effect, Finding, message
 from levynav.core.model.case import Case, Levy, LevyKind, Owner
+
+# enumeration members the functions read on every call, hoisted (a member read from its class goes
+# through the enum metaclass's __getattr__ hook)
+_BANK = LevyKind.BANK
+_JOINT = Owner.JOINT
 
 JOINT_ACCOUNT = Rule(
     id="RJA-1",
@@ -28,18 +33,18 @@ JOINT_ACCOUNT = Rule(
 
 def joint_account_levy(case: Case, ctx: Context) -> list[Finding]:
     """One finding per levy on something owned jointly with another person."""
-    return [_joint(ctx, i, levy) for i, levy in enumerate(case.levies) if levy.owner is Owner.JOINT]
+    return [_joint(ctx, i, levy) for i, levy in enumerate(case.levies) if levy.owner is _JOINT]
 
 
 def _joint(ctx: Context, i: int, levy: Levy) -> Finding:
     rule, s = JOINT_ACCOUNT, levy_subject(i)
     who = levy.third_party_name or message(f"{rule.id}.co_owner_default")
-    what = message(f"{rule.id}.{'bank' if levy.kind is LevyKind.BANK else 'property'}", owner=who)
+    what = message(f"{rule.id}.{'bank' if levy.kind is _BANK else 'property'}", owner=who)
     facts: dict[str, Any] = {f"{s}.owner": levy.owner, f"{s}.kind": levy.kind}
     period = return_period(levy)
     if period is None:
         return rule.finding(
-            Outcome.APPLIES, "no_date", subject=s, facts=facts, missing=[f"{s}.served_date"], what=what, owner=who
+            APPLIES, "no_date", subject=s, facts=facts, missing=[f"{s}.served_date"], what=what, owner=who
         )
     facts[f"{s}.served_date"] = levy.served_date
     common: dict[str, Any] = {
@@ -51,12 +56,12 @@ def _joint(ctx: Context, i: int, levy: Levy) -> Finding:
     }
     if ctx.as_of > period.latest:
         return rule.finding(
-            Outcome.DOES_NOT_APPLY,
+            DOES_NOT_APPLY,
             "too_late",
-            effect=Effect.ROUTE_CLOSED,
+            effect=ROUTE_CLOSED,
             what=what,
             owner=who,
             deadline=period.last.last,
             **common,
         )
-    return rule.finding(Outcome.APPLIES, "claim", what=what, owner=who, deadline=period.last.last, **common)
+    return rule.finding(APPLIES, "claim", what=what, owner=who, deadline=period.last.last, **common)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 from levynav.core.law.levy_facts import levy_subject
-from levynav.core.law.rule import Context, Rule
-from levynav.core.model.analysis import Finding, LabelArg, Outcome
-from levynav.core.model.case import Case, Levy
+from levynav.core.law.rule import NOT_APPLICABLE, Context, Rule
+from levynav.core.model.analysis import Finding, LabelArg
+from levynav.core.model.case import Case, Levy, LevyKind
 from levynav.core.model.message import label_arg
 
 
@@ -22,7 +22,7 @@ def released_finding(rule: Rule, i: int, levy: Levy, ctx: Context) -> Finding | 
         return None
     subject = levy_subject(i)
     return rule.finding(
-        Outcome.NOT_APPLICABLE, "released", subject=subject, facts={f"{subject}.released_date": levy.released_date}
+        NOT_APPLICABLE, "released", subject=subject, facts={f"{subject}.released_date": levy.released_date}
     )
 
 
@@ -33,7 +33,11 @@ def active_levies(case: Case, ctx: Context) -> list[tuple[int, Levy]]:
 def kind_name(levy: Levy) -> LabelArg:
     """How the explanations name what the levy reached: a label, worded by each language's catalog
     (``label.levy_reach``)."""
-    return label_arg("levy_reach", levy.kind.value)  # a label, without the generic construct
+    return _KIND_NAMES[levy.kind]
+
+
+# one label per kind, made once: a label is immutable, so every finding (and record) can hold the same one
+_KIND_NAMES = {kind: label_arg("levy_reach", kind.value) for kind in LevyKind}
 
 
 def money(value: Decimal) -> Decimal:

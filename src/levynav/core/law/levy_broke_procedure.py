@@ -18,9 +18,13 @@ from __future__ import annotations
 from levynav.core.law.discretionary_alternatives import installment_agreement_pending, offer_in_compromise_pending
 from levynav.core.law.discretionary_cdp import cdp_hearing_pending, premature_levy
 from levynav.core.law.levy_stays import bankruptcy_stay
-from levynav.core.law.rule import Context
-from levynav.core.model.analysis import Effect, Finding, Outcome
+from levynav.core.law.rule import APPLIES, LEVY_IMPROPER, Context
+from levynav.core.model.analysis import Finding
 from levynav.core.model.case import Case, Levy, LevyKind
+
+# enumeration members the functions read on every call, hoisted (a member read from its class goes
+# through the enum metaclass's __getattr__ hook)
+_RETIREMENT = LevyKind.RETIREMENT
 
 # The rules whose LEVY_IMPROPER finding is a § 6343(d)(2)(A) ground, with the message key that names it.
 GROUND_KEYS = {
@@ -45,7 +49,7 @@ def broken_procedure(case: Case, ctx: Context) -> dict[str, list[Finding]]:
     ]
     out: dict[str, list[Finding]] = {}
     for f in found:
-        improper = f.outcome is Outcome.APPLIES and f.effect is Effect.LEVY_IMPROPER
+        improper = f.outcome is APPLIES and f.effect is LEVY_IMPROPER
         if improper and f.subject is not None and f.subject.startswith("levies[") and f.rule in GROUND_KEYS:
             out.setdefault(f.subject, []).append(f)
     return out
@@ -56,7 +60,7 @@ def retirement_policy_not_followed(levy: Levy) -> bool | None:
 
     None when it is not known whether the IRS made the determination; False for other levies.
     """
-    if levy.kind is not LevyKind.RETIREMENT:
+    if levy.kind is not _RETIREMENT:
         return False
     if levy.flagrant_conduct_determined is None:
         return None

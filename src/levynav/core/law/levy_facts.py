@@ -2,24 +2,37 @@
 
 from __future__ import annotations
 
-from levynav.core.model.case import Case, Levy, LevyMethod, TaxPeriod
+from levynav.core.model.case import Case, Levy, LevyMethod, TaxpayerKind, TaxPeriod
 
 
 def levy_subject(index: int) -> str:
+    if index < len(_SUBJECTS):
+        return _SUBJECTS[index]
     return f"levies[{index}]"
+
+
+# the subjects of the first levies, made once (≈ 23 asked an analysis, each a new string when formatted)
+_SUBJECTS = tuple(f"levies[{i}]" for i in range(16))
 
 
 def levy_periods(case: Case, levy: Levy) -> tuple[list[TaxPeriod], list[str]]:
     """The tax periods a levy collects (all periods of the case when the levy names none), with paths."""
-    chosen = []
+    named = levy.tax_periods
+    periods, paths = [], []
     for i, p in enumerate(case.tax_periods):
-        if not levy.tax_periods or p.id in levy.tax_periods:
-            chosen.append((p, f"tax_periods[{i}]"))
-    return [p for p, _ in chosen], [path for _, path in chosen]
+        if not named or p.id in named:
+            periods.append(p)
+            paths.append(f"tax_periods[{i}]")
+    return periods, paths
+
+
+# read ~10 times an analysis: the member hoisted (read from its class it goes through the enum metaclass), and
+# compared by identity (a case's kind is always the enumeration's member), not through the ``.value`` descriptor
+_INDIVIDUAL = TaxpayerKind.INDIVIDUAL
 
 
 def is_individual(case: Case) -> bool:
-    return case.taxpayer.kind.value == "individual"
+    return case.taxpayer.kind is _INDIVIDUAL
 
 
 # Notices only the automated Federal Payment Levy Program sends (IRM 5.11.7; reference R6331-H1).

@@ -26,10 +26,19 @@ from levynav.core.calc.dates import add_business_days
 from levynav.core.law import registry
 from levynav.core.law.levies_in_force import is_released
 from levynav.core.law.levy_facts import benefit_levy_method, levy_subject
-from levynav.core.law.rule import Context, DeadlineFunc, Rule, RuleFunc
-from levynav.core.model.analysis import Deadline, Effect, Finding, LabelArg, Message, Outcome, ParamUse, message
+from levynav.core.law.rule import APPLIES, DOES_NOT_APPLY, INFO, UNKNOWN, Context, DeadlineFunc, Rule, RuleFunc
+from levynav.core.model.analysis import Deadline, Effect, Finding, LabelArg, Message, ParamUse, message
 from levynav.core.model.case import Case, FilingStatus, Levy, LevyKind, LevyMethod
 from levynav.core.model.construct import construct
+
+# enumeration members the functions read on every call, hoisted (a member read from its class goes
+# through the enum metaclass's __getattr__ hook)
+_BANK = LevyKind.BANK
+_FEDERAL_PAYMENT = LevyKind.FEDERAL_PAYMENT
+_SOCIAL_SECURITY = LevyKind.SOCIAL_SECURITY
+_WAGES = LevyKind.WAGES
+_FPLP = LevyMethod.FPLP
+_MANUAL = LevyMethod.MANUAL
 
 REACH = Rule(
     id="R6331-B1",
@@ -77,24 +86,24 @@ class FixedRight:
 
 def fixed_right(case: Case, levy: Levy, subject: str) -> FixedRight:
     """The one reading of "fixed and determinable right" used by every rule (see FixedRight)."""
-    if levy.kind is LevyKind.WAGES or levy.kind in _ONE_TIME:
+    if levy.kind is _WAGES or levy.kind in _ONE_TIME:
         return FixedRight("not_fixed", {f"{subject}.kind": levy.kind}, [])
     facts: dict[str, object] = {f"{subject}.kind": levy.kind}
     # Monthly Social Security benefits are a fixed and determinable right by their nature; other payments are
     # as the case states them.
-    fixed = True if levy.kind is LevyKind.SOCIAL_SECURITY else levy.future_payments_fixed
-    if levy.kind is not LevyKind.SOCIAL_SECURITY:
+    fixed = True if levy.kind is _SOCIAL_SECURITY else levy.future_payments_fixed
+    if levy.kind is not _SOCIAL_SECURITY:
         facts[f"{subject}.future_payments_fixed"] = levy.future_payments_fixed
     if fixed is None:
         return FixedRight("fixed_unknown", facts, [f"{subject}.future_payments_fixed"])
     if not fixed:
         return FixedRight("not_fixed", facts, [])
-    if levy.kind in (LevyKind.SOCIAL_SECURITY, LevyKind.FEDERAL_PAYMENT):
+    if levy.kind in (_SOCIAL_SECURITY, _FEDERAL_PAYMENT):
         method, _ = benefit_levy_method(case, levy)
         facts[f"{subject}.method"] = method
         if method is None:
             return FixedRight("method_unknown", facts, [f"{subject}.method"])
-        if method is LevyMethod.FPLP:
+        if method is _FPLP:
             return FixedRight("fplp", facts, [])
     return FixedRight("fixed", facts, [])
 
@@ -104,27 +113,25 @@ def levy_reach(case: Case, ctx: Context) -> list[Finding]:
     out: list[Finding] = []
     for i, levy in enumerate(case.levies):
         s, rule = levy_subject(i), REACH
-        if levy.kind is LevyKind.BANK:
-            out.append(rule.finding(Outcome.APPLIES, "bank", subject=s, facts={f"{s}.kind": levy.kind}))
+        if levy.kind is _BANK:
+            out.append(rule.finding(APPLIES, "bank", subject=s, facts={f"{s}.kind": levy.kind}))
         elif levy.kind in _ONE_TIME:
-            out.append(rule.finding(Outcome.APPLIES, "one_time", subject=s, facts={f"{s}.kind": levy.kind}))
-        elif levy.kind is LevyKind.WAGES:
-            out.append(rule.finding(Outcome.DOES_NOT_APPLY, "wages", effect=Effect.INFO, subject=s))
-        elif levy.kind is LevyKind.SOCIAL_SECURITY:
-            out.append(rule.finding(Outcome.DOES_NOT_APPLY, "benefit", effect=Effect.INFO, subject=s))
+            out.append(rule.finding(APPLIES, "one_time", subject=s, facts={f"{s}.kind": levy.kind}))
+        elif levy.kind is _WAGES:
+            out.append(rule.finding(DOES_NOT_APPLY, "wages", effect=INFO, subject=s))
+        elif levy.kind is _SOCIAL_SECURITY:
+            out.append(rule.finding(DOES_NOT_APPLY, "benefit", effect=INFO, subject=s))
         else:
             fixed = levy.future_payments_fixed
             facts = {f"{s}.future_payments_fixed": fixed}
             if fixed is None:
                 out.append(
-                    rule.finding(
-                        Outcome.UNKNOWN, "unknown", subject=s, facts=facts, missing=[f"{s}.future_payments_fixed"]
-                    )
+                    rule.finding(UNKNOWN, "unknown", subject=s, facts=facts, missing=[f"{s}.future_payments_fixed"])
                 )
             elif fixed:
-                out.append(rule.finding(Outcome.DOES_NOT_APPLY, "fixed", effect=Effect.INFO, subject=s, facts=facts))
+                out.append(rule.finding(DOES_NOT_APPLY, "fixed", effect=INFO, subject=s, facts=facts))
             else:
-                out.append(rule.finding(Outcome.APPLIES, "one_time", subject=s, facts=facts))
+                out.append(rule.finding(APPLIES, "one_time", subject=s, facts=facts))
     return out
 
 
@@ -169,18 +176,18 @@ def _exempt(
 ) -> tuple[we.WageExemption | None, Finding | None]:
     status, deps, missing, _ = _statement(case, s, levy)
     if missing:
-        return None, TAKES.finding(Outcome.UNKNOWN, "statement_facts", subject=s, missing=missing)
+        return None, TAKES.finding(UNKNOWN, "statement_facts", subject=s, missing=missing)
     try:
         return we.exempt_amount(_year(levy, ctx), period, status, deps), None
     except we.MissingInput as err:  # a yearly amount with no source: named, nothing estimated
         why = message(f"{TAKES.id}.why_input_missing", year=err.year, inputs=list(err.inputs))
-        return None, TAKES.finding(Outcome.UNKNOWN, "table_missing", subject=s, reason=why)
+        return None, TAKES.finding(UNKNOWN, "table_missing", subject=s, reason=why)
     except we.YearNotCovered as err:
         why = message(f"{TAKES.id}.why_year_not_covered", year=err.year, first=err.first, last=err.last)
-        return None, TAKES.finding(Outcome.UNKNOWN, "table_missing", subject=s, reason=why)
+        return None, TAKES.finding(UNKNOWN, "table_missing", subject=s, reason=why)
     except we.WageExemptionError:  # an input the table cannot take (not reachable from a validated case)
         why = message(f"{TAKES.id}.why_refused")
-        return None, TAKES.finding(Outcome.UNKNOWN, "table_missing", subject=s, reason=why)
+        return None, TAKES.finding(UNKNOWN, "table_missing", subject=s, reason=why)
 
 
 def what_the_levy_takes(case: Case, ctx: Context) -> list[Finding]:
@@ -190,7 +197,7 @@ def what_the_levy_takes(case: Case, ctx: Context) -> list[Finding]:
         if levy.kind not in _PAY_KINDS or is_released(levy, ctx):
             continue
         s = levy_subject(i)
-        out.append(_wages(case, ctx, s, levy) if levy.kind is LevyKind.WAGES else _benefit(case, ctx, s, levy))
+        out.append(_wages(case, ctx, s, levy) if levy.kind is _WAGES else _benefit(case, ctx, s, levy))
     return out
 
 
@@ -204,7 +211,7 @@ def _wages(case: Case, ctx: Context, s: str, levy: Levy) -> Finding:
     rule = TAKES
     missing = [f"{s}.{n}" for n in ("take_home_pay", "pay_period") if getattr(levy, n) is None]
     if missing:
-        return rule.finding(Outcome.UNKNOWN, "wages_unknown", subject=s, missing=missing)
+        return rule.finding(UNKNOWN, "wages_unknown", subject=s, missing=missing)
     assert levy.take_home_pay is not None and levy.pay_period is not None
     result, problem = _exempt(case, ctx, s, levy, levy.pay_period)
     if problem is not None or result is None:
@@ -218,7 +225,7 @@ def _wages(case: Case, ctx: Context, s: str, levy: Levy) -> Finding:
         f"{s}.exemption_statement_returned": levy.exemption_statement_returned,
     }
     return rule.finding(
-        Outcome.APPLIES,
+        APPLIES,
         "wages",
         subject=s,
         facts=facts,
@@ -239,19 +246,19 @@ def _benefit(case: Case, ctx: Context, s: str, levy: Levy) -> Finding:
     missing = [f"{s}.benefit_amount"] if levy.benefit_amount is None else []
     missing += [f"{s}.method"] if method is None else []
     if missing:
-        return rule.finding(Outcome.UNKNOWN, "benefit_unknown", subject=s, missing=missing)
+        return rule.finding(UNKNOWN, "benefit_unknown", subject=s, missing=missing)
     assert levy.benefit_amount is not None
     amount = Decimal(levy.benefit_amount)
     facts = {f"{s}.benefit_amount": amount, f"{s}.method": method}
-    if method is LevyMethod.FPLP:
+    if method is _FPLP:
         try:
             pct = params.use(_rate_id(case, levy), on=levy.served_date or ctx.as_of)
         except params.MissingParameter:
-            return rule.finding(Outcome.UNKNOWN, "before_program", subject=s, missing=[f"{s}.served_date"])
+            return rule.finding(UNKNOWN, "before_program", subject=s, missing=[f"{s}.served_date"])
         assert isinstance(pct.value, int | Decimal)
         taken = (amount * Decimal(pct.value) / 100).quantize(Decimal("0.01"))
         return rule.finding(
-            Outcome.APPLIES,
+            APPLIES,
             "fplp",
             subject=s,
             facts=facts,
@@ -261,16 +268,16 @@ def _benefit(case: Case, ctx: Context, s: str, levy: Levy) -> Finding:
             pct=pct.value,
             taken=taken,
         )
-    period = levy.pay_period or ("monthly" if levy.kind is LevyKind.SOCIAL_SECURITY else None)
+    period = levy.pay_period or ("monthly" if levy.kind is _SOCIAL_SECURITY else None)
     if period is None:
-        return rule.finding(Outcome.UNKNOWN, "benefit_unknown", subject=s, facts=facts, missing=[f"{s}.pay_period"])
+        return rule.finding(UNKNOWN, "benefit_unknown", subject=s, facts=facts, missing=[f"{s}.pay_period"])
     result, problem = _exempt(case, ctx, s, levy, period)
     if problem is not None or result is None:
         assert problem is not None
         return problem
     taken = max(Decimal("0.00"), amount - result.exempt_amount)
     return rule.finding(
-        Outcome.APPLIES,
+        APPLIES,
         "manual",
         subject=s,
         facts=facts,
@@ -287,9 +294,9 @@ def _benefit(case: Case, ctx: Context, s: str, levy: Levy) -> Finding:
 
 def _rate_id(case: Case, levy: Levy) -> str:
     """§ 6331(h)(3): 100% of payments to federal vendors and Medicare providers; 15% otherwise."""
-    if levy.kind is LevyKind.FEDERAL_PAYMENT and case.taxpayer.federal_contractor:
+    if levy.kind is _FEDERAL_PAYMENT and case.taxpayer.federal_contractor:
         return "fplp.vendor_levy_percent"
-    if levy.kind is LevyKind.FEDERAL_PAYMENT and case.taxpayer.medicare_provider:
+    if levy.kind is _FEDERAL_PAYMENT and case.taxpayer.medicare_provider:
         return "fplp.medicare_levy_percent"
     return "fplp.levy_percent"
 
@@ -303,12 +310,12 @@ def exemption_statement(case: Case, ctx: Context) -> list[Finding]:
         s, rule = levy_subject(i), STATEMENT
         facts = {f"{s}.exemption_statement_returned": levy.exemption_statement_returned}
         if levy.exemption_statement_returned:
-            out.append(rule.finding(Outcome.DOES_NOT_APPLY, "returned", effect=Effect.INFO, subject=s, facts=facts))
+            out.append(rule.finding(DOES_NOT_APPLY, "returned", effect=INFO, subject=s, facts=facts))
         elif levy.exemption_statement_returned is False:
             due = _statement_due(levy)
             out.append(
                 rule.finding(
-                    Outcome.APPLIES,
+                    APPLIES,
                     "not_returned" if due is None or due >= ctx.as_of else "not_returned_late",
                     subject=s,
                     facts=facts,
@@ -318,18 +325,16 @@ def exemption_statement(case: Case, ctx: Context) -> list[Finding]:
             )
         else:
             out.append(
-                rule.finding(
-                    Outcome.UNKNOWN, "unknown", subject=s, facts=facts, missing=[f"{s}.exemption_statement_returned"]
-                )
+                rule.finding(UNKNOWN, "unknown", subject=s, facts=facts, missing=[f"{s}.exemption_statement_returned"])
             )
     return out
 
 
 def _needs_statement(case: Case, levy: Levy) -> bool:
-    if levy.kind is LevyKind.WAGES:
+    if levy.kind is _WAGES:
         return True
-    if levy.kind in (LevyKind.SOCIAL_SECURITY, LevyKind.FEDERAL_PAYMENT):
-        return benefit_levy_method(case, levy)[0] is LevyMethod.MANUAL
+    if levy.kind in (_SOCIAL_SECURITY, _FEDERAL_PAYMENT):
+        return benefit_levy_method(case, levy)[0] is _MANUAL
     return False
 
 

@@ -23,9 +23,25 @@ from levynav.core.calc.dates import last_day_after
 from levynav.core.calc.repeat_filing_stay import RepeatKind, repeat_filing, short_stay_ended
 from levynav.core.law.levy_facts import is_individual, levy_subject
 from levynav.core.law.pending_bar_windows import days, overlaps, param
-from levynav.core.law.rule import Context, Rule, once
-from levynav.core.model.analysis import Effect, Finding, Outcome, ParamUse, message
+from levynav.core.law.rule import (
+    APPLIES,
+    DOES_NOT_APPLY,
+    LEVY_IMPROPER,
+    MAY_RELEASE,
+    MUST_RELEASE,
+    NO_LEVY,
+    NOT_APPLICABLE,
+    UNKNOWN,
+    Context,
+    Rule,
+    once,
+)
+from levynav.core.model.analysis import Effect, Finding, ParamUse, message
 from levynav.core.model.case import Bankruptcy, Case, InnocentSpouseClaim, LevyKind, TaxKind
+
+# enumeration members the functions read on every call, hoisted (a member read from its class goes
+# through the enum metaclass's __getattr__ hook)
+_DIGITAL_ASSETS = LevyKind.DIGITAL_ASSETS
 
 UNECONOMICAL = Rule(
     id="R6331-F1",
@@ -91,17 +107,15 @@ def uneconomical_levy(case: Case, ctx: Context) -> list[Finding]:
         facts = {f"{sub}.property_value": value, f"{sub}.estimated_levy_costs": cost}
         if value is None or cost is None:
             missing = [f"{sub}.property_value"] if value is None else [f"{sub}.estimated_levy_costs"]
-            out.append(UNECONOMICAL.finding(Outcome.UNKNOWN, "unknown", subject=sub, facts=facts, missing=missing))
+            out.append(UNECONOMICAL.finding(UNKNOWN, "unknown", subject=sub, facts=facts, missing=missing))
         elif cost > value:
             out.append(
                 UNECONOMICAL.finding(
-                    Outcome.APPLIES, "applies", subject=sub, facts=facts, value=cost - value, cost=cost, worth=value
+                    APPLIES, "applies", subject=sub, facts=facts, value=cost - value, cost=cost, worth=value
                 )
             )
         else:
-            out.append(
-                UNECONOMICAL.finding(Outcome.DOES_NOT_APPLY, "not", subject=sub, facts=facts, cost=cost, worth=value)
-            )
+            out.append(UNECONOMICAL.finding(DOES_NOT_APPLY, "not", subject=sub, facts=facts, cost=cost, worth=value))
     return out
 
 
@@ -114,7 +128,7 @@ def refund_suit_pending(case: Case, ctx: Context) -> list[Finding]:
             missing = [f"tax_periods[{i}].tax_kind" for i, _ in enumerate(case.tax_periods)] or ["tax_periods"]
             return [
                 REFUND_SUIT.finding(
-                    Outcome.UNKNOWN, "kind_unknown", missing=missing, facts={"proceedings.refund_suit_pending": True}
+                    UNKNOWN, "kind_unknown", missing=missing, facts={"proceedings.refund_suit_pending": True}
                 )
             ]
         return []
@@ -124,12 +138,12 @@ def refund_suit_pending(case: Case, ctx: Context) -> list[Finding]:
     if pending is None:
         return [
             REFUND_SUIT.finding(
-                Outcome.UNKNOWN, "unknown", facts=facts, periods=periods, missing=["proceedings.refund_suit_pending"]
+                UNKNOWN, "unknown", facts=facts, periods=periods, missing=["proceedings.refund_suit_pending"]
             )
         ]
     if not pending:
-        return [REFUND_SUIT.finding(Outcome.DOES_NOT_APPLY, "no_suit", facts=facts, periods=periods)]
-    return [REFUND_SUIT.finding(Outcome.APPLIES, "applies", facts=facts, periods=periods)]
+        return [REFUND_SUIT.finding(DOES_NOT_APPLY, "no_suit", facts=facts, periods=periods)]
+    return [REFUND_SUIT.finding(APPLIES, "applies", facts=facts, periods=periods)]
 
 
 # ---------------------------------------------------------------- innocent spouse
@@ -164,9 +178,7 @@ def innocent_spouse_claim_pending(case: Case, ctx: Context) -> list[Finding]:
     if not case.proceedings.innocent_spouse_claims:
         return out
     if not is_individual(case):
-        return [
-            INNOCENT_SPOUSE.finding(Outcome.NOT_APPLICABLE, "business", facts={"taxpayer.kind": case.taxpayer.kind})
-        ]
+        return [INNOCENT_SPOUSE.finding(NOT_APPLICABLE, "business", facts={"taxpayer.kind": case.taxpayer.kind})]
     windows: list[tuple[InnocentSpouseClaim, date | None, str, dict[str, Any], list[ParamUse]]] = []
     for i, claim in enumerate(case.proceedings.innocent_spouse_claims):
         sub = f"proceedings.innocent_spouse_claims[{i}]"
@@ -174,14 +186,12 @@ def innocent_spouse_claim_pending(case: Case, ctx: Context) -> list[Finding]:
         end, used = _claim_end(claim, sub, facts)
         windows.append((claim, end, sub, facts, used))
         if end is not None and end < ctx.as_of:
-            out.append(
-                INNOCENT_SPOUSE.finding(Outcome.DOES_NOT_APPLY, "ended", subject=sub, facts=facts, params=used, end=end)
-            )
+            out.append(INNOCENT_SPOUSE.finding(DOES_NOT_APPLY, "ended", subject=sub, facts=facts, params=used, end=end))
         elif claim.waiver_date is None:
             key = "pending_until" if end is not None else "pending"
             out.append(
                 INNOCENT_SPOUSE.finding(
-                    Outcome.APPLIES,
+                    APPLIES,
                     key,
                     subject=sub,
                     facts=facts,
@@ -200,14 +210,14 @@ def innocent_spouse_claim_pending(case: Case, ctx: Context) -> list[Finding]:
             if levy.served_date is None:
                 out.append(
                     INNOCENT_SPOUSE.finding(
-                        Outcome.UNKNOWN, "levy_unknown", subject=sub, facts=facts, missing=[f"{sub}.served_date"]
+                        UNKNOWN, "levy_unknown", subject=sub, facts=facts, missing=[f"{sub}.served_date"]
                     )
                 )
             elif levy.served_date < claim.filed_date:
                 if (levy.released_date is None or levy.released_date > ctx.as_of) and (end is None or end >= ctx.as_of):
                     out.append(
                         INNOCENT_SPOUSE_EARLIER_LEVY.finding(
-                            Outcome.APPLIES,
+                            APPLIES,
                             "levy_before",
                             subject=sub,
                             facts=facts,
@@ -219,7 +229,7 @@ def innocent_spouse_claim_pending(case: Case, ctx: Context) -> list[Finding]:
                 if levy.jeopardy:
                     out.append(
                         INNOCENT_SPOUSE.finding(
-                            Outcome.DOES_NOT_APPLY,
+                            DOES_NOT_APPLY,
                             "levy_jeopardy",
                             subject=sub,
                             facts={**facts, f"{sub}.jeopardy": True},
@@ -228,9 +238,9 @@ def innocent_spouse_claim_pending(case: Case, ctx: Context) -> list[Finding]:
                 else:
                     out.append(
                         INNOCENT_SPOUSE.finding(
-                            Outcome.APPLIES,
+                            APPLIES,
                             "levy_during",
-                            effect=Effect.LEVY_IMPROPER,
+                            effect=LEVY_IMPROPER,
                             subject=sub,
                             facts=facts,
                             params=used,
@@ -285,11 +295,11 @@ def bankruptcy_stay(case: Case, ctx: Context) -> list[Finding]:
         }
         kw: dict[str, Any] = {"subject": sub, "params": rf.params, "also_cites": serial}
         if end is not None and end <= ctx.as_of:
-            out.append(STAY.finding(Outcome.DOES_NOT_APPLY, "ended", subject=sub, facts=facts, end=end))
+            out.append(STAY.finding(DOES_NOT_APPLY, "ended", subject=sub, facts=facts, end=end))
         elif rf.kind is RepeatKind.NONE and (b.stay_imposed_date is None or b.stay_imposed_date > ctx.as_of):
             out.append(
                 STAY.finding(
-                    Outcome.DOES_NOT_APPLY,
+                    DOES_NOT_APPLY,
                     "no_stay_repeat",
                     facts={**facts, **earlier, f"{sub}.stay_imposed_date": b.stay_imposed_date},
                     filed=b.petition_date,
@@ -300,23 +310,21 @@ def bankruptcy_stay(case: Case, ctx: Context) -> list[Finding]:
             )
         elif rf.kind is RepeatKind.NONE:
             facts[f"{sub}.stay_imposed_date"] = b.stay_imposed_date
-            out.append(STAY.finding(Outcome.APPLIES, "stay_imposed", facts=facts, imposed=b.stay_imposed_date, **kw))
+            out.append(STAY.finding(APPLIES, "stay_imposed", facts=facts, imposed=b.stay_imposed_date, **kw))
         elif rf.kind is RepeatKind.SHORT and not b.stay_continued:
             assert rf.last_day is not None
             facts = {**facts, **earlier, f"{sub}.stay_continued": b.stay_continued}
             if ctx.as_of <= rf.last_day:
                 out.append(
-                    STAY.finding(
-                        Outcome.APPLIES, "short_stay", facts=facts, filed=b.petition_date, last_day=rf.last_day, **kw
-                    )
+                    STAY.finding(APPLIES, "short_stay", facts=facts, filed=b.petition_date, last_day=rf.last_day, **kw)
                 )
             else:
                 missing = [f"{sub}.stay_continued"] if b.stay_continued is None else []
                 out.append(
                     STAY.finding(
-                        Outcome.UNKNOWN,
+                        UNKNOWN,
                         "short_stay_ended",
-                        effect=Effect.NO_LEVY,
+                        effect=NO_LEVY,
                         facts=facts,
                         missing=missing,
                         filed=b.petition_date,
@@ -327,7 +335,7 @@ def bankruptcy_stay(case: Case, ctx: Context) -> list[Finding]:
         elif rf.kind is RepeatKind.UNKNOWN:
             out.append(
                 STAY.finding(
-                    Outcome.UNKNOWN,
+                    UNKNOWN,
                     "repeat_unknown",
                     facts={**facts, **earlier},
                     missing=rf.missing,
@@ -336,7 +344,7 @@ def bankruptcy_stay(case: Case, ctx: Context) -> list[Finding]:
                 )
             )
         else:
-            out.append(STAY.finding(Outcome.APPLIES, "open", subject=sub, facts=facts, filed=b.petition_date))
+            out.append(STAY.finding(APPLIES, "open", subject=sub, facts=facts, filed=b.petition_date))
     for li, levy in enumerate(case.levies):
         lsub = levy_subject(li)
         for i, b in cases:
@@ -349,9 +357,7 @@ def bankruptcy_stay(case: Case, ctx: Context) -> list[Finding]:
             }
             if levy.served_date is None:
                 out.append(
-                    STAY.finding(
-                        Outcome.UNKNOWN, "levy_unknown", subject=lsub, facts=facts, missing=[f"{lsub}.served_date"]
-                    )
+                    STAY.finding(UNKNOWN, "levy_unknown", subject=lsub, facts=facts, missing=[f"{lsub}.served_date"])
                 )
                 break
             during_case = levy.served_date >= b.petition_date and (end is None or levy.served_date < end)
@@ -359,7 +365,7 @@ def bankruptcy_stay(case: Case, ctx: Context) -> list[Finding]:
                 if during_case:
                     out.append(
                         STAY_VIOLATION.finding(
-                            Outcome.DOES_NOT_APPLY,
+                            DOES_NOT_APPLY,
                             "no_stay_repeat",
                             subject=lsub,
                             facts=facts,
@@ -378,9 +384,9 @@ def bankruptcy_stay(case: Case, ctx: Context) -> list[Finding]:
                     sub = f"proceedings.bankruptcies[{i}]"
                     out.append(
                         STAY_VIOLATION.finding(
-                            Outcome.UNKNOWN,
+                            UNKNOWN,
                             "levy_after_short_stay",
-                            effect=Effect.LEVY_IMPROPER,
+                            effect=LEVY_IMPROPER,
                             subject=lsub,
                             facts={**facts, f"{sub}.stay_continued": b.stay_continued},
                             params=rf.params,
@@ -394,7 +400,7 @@ def bankruptcy_stay(case: Case, ctx: Context) -> list[Finding]:
                     break
                 out.append(
                     STAY_VIOLATION.finding(
-                        Outcome.APPLIES,
+                        APPLIES,
                         "levy_after_petition",
                         subject=lsub,
                         facts=facts,
@@ -409,9 +415,9 @@ def bankruptcy_stay(case: Case, ctx: Context) -> list[Finding]:
                 if short_over and rf.last_day is not None and ctx.as_of > rf.last_day:
                     out.append(
                         STAY.finding(
-                            Outcome.UNKNOWN,
+                            UNKNOWN,
                             "levy_before_short_stay_ended",
-                            effect=Effect.MUST_RELEASE if continuing else Effect.MAY_RELEASE,
+                            effect=MUST_RELEASE if continuing else MAY_RELEASE,
                             subject=lsub,
                             facts={**facts, f"{lsub}.kind": levy.kind},
                             params=rf.params,
@@ -424,9 +430,9 @@ def bankruptcy_stay(case: Case, ctx: Context) -> list[Finding]:
                     break
                 out.append(
                     STAY.finding(
-                        Outcome.APPLIES,
+                        APPLIES,
                         "levy_before_continuing" if continuing else "levy_before_other",
-                        effect=Effect.MUST_RELEASE if continuing else Effect.MAY_RELEASE,
+                        effect=MUST_RELEASE if continuing else MAY_RELEASE,
                         subject=lsub,
                         facts={**facts, f"{lsub}.kind": levy.kind},
                         served=levy.served_date,
@@ -462,9 +468,9 @@ def taxpayer_assistance_order(case: Case, ctx: Context) -> list[Finding]:
         if req.order_issued and req.order_requires_release:
             out.append(
                 TAO.finding(
-                    Outcome.APPLIES,
+                    APPLIES,
                     "order",
-                    effect=Effect.MUST_RELEASE,
+                    effect=MUST_RELEASE,
                     subject=sub,
                     facts=facts,
                     by=req.order_period_end or message(f"{TAO.id}.by_order"),
@@ -472,36 +478,32 @@ def taxpayer_assistance_order(case: Case, ctx: Context) -> list[Finding]:
             )
         elif req.order_issued is None and req.decision_date is None:
             out.append(
-                TAO.finding(
-                    Outcome.UNKNOWN, "request_pending", subject=sub, facts=facts, missing=[f"{sub}.order_issued"]
-                )
+                TAO.finding(UNKNOWN, "request_pending", subject=sub, facts=facts, missing=[f"{sub}.order_issued"])
             )
-    if not case.levies or any(o.outcome is Outcome.APPLIES for o in out):
+    if not case.levies or any(o.outcome is APPLIES for o in out):
         return out
     c = case.circumstances
     known: dict[str, bool | None] = {n: getattr(c, n) for n in HARDSHIP_FACTS}
-    if known["economic_hardship"] is None and ctx.hardship is not None and ctx.hardship.outcome is not Outcome.UNKNOWN:
-        known["economic_hardship"] = ctx.hardship.outcome is Outcome.APPLIES  # decided from the finances
+    if known["economic_hardship"] is None and ctx.hardship is not None and ctx.hardship.outcome is not UNKNOWN:
+        known["economic_hardship"] = ctx.hardship.outcome is APPLIES  # decided from the finances
     shown = {f"circumstances.{n}": v for n, v in known.items() if v is not None}
     hardship = [n for n, v in known.items() if v]
     if hardship:
         out.append(
-            TAO.finding(
-                Outcome.APPLIES, "route", facts=shown, reasons=[message(f"{TAO.id}.reason_{h}") for h in hardship]
-            )
+            TAO.finding(APPLIES, "route", facts=shown, reasons=[message(f"{TAO.id}.reason_{h}") for h in hardship])
         )
     elif len(shown) == len(HARDSHIP_FACTS):
-        out.append(TAO.finding(Outcome.DOES_NOT_APPLY, "no_hardship", facts=shown))
+        out.append(TAO.finding(DOES_NOT_APPLY, "no_hardship", facts=shown))
     else:
         missing = [f"circumstances.{n}" for n, v in known.items() if v is None]
-        out.append(TAO.finding(Outcome.UNKNOWN, "unknown", facts=shown, missing=missing))
+        out.append(TAO.finding(UNKNOWN, "unknown", facts=shown, missing=missing))
     return out
 
 
 def digital_assets(case: Case, ctx: Context) -> list[Finding]:
     """Reference RDA-1: no special release rule for digital assets; the general rules apply."""
     return [
-        DIGITAL.finding(Outcome.APPLIES, "info", subject=levy_subject(i), facts={f"{levy_subject(i)}.kind": lv.kind})
+        DIGITAL.finding(APPLIES, "info", subject=levy_subject(i), facts={f"{levy_subject(i)}.kind": lv.kind})
         for i, lv in enumerate(case.levies)
-        if lv.kind is LevyKind.DIGITAL_ASSETS
+        if lv.kind is _DIGITAL_ASSETS
     ]

@@ -14,9 +14,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from levynav.core.law.rule import Context, Rule
-from levynav.core.model.analysis import Effect, Finding, Outcome
+from levynav.core.law.rule import APPLIES, Context, Rule
+from levynav.core.model.analysis import Effect, Finding
 from levynav.core.model.case import Case, HearingKind, NoticeType
+
+# enumeration members the functions read on every call, hoisted (a member read from its class goes
+# through the enum metaclass's __getattr__ hook)
+_LIEN_HEARING = HearingKind.LIEN
+_LETTER_3172 = NoticeType.LETTER_3172
 
 LIEN_NOT_LEVY = Rule(
     id="LIEN-1",
@@ -30,12 +35,12 @@ def lien_is_not_levy(case: Case, ctx: Context) -> list[Finding]:
     """LIEN-1: where a lien is in the case (Letter 3172 or a lien hearing request), say what each remedy removes."""
     facts: dict[str, Any] = {}
     for i, n in enumerate(case.notices):
-        if n.type is NoticeType.LETTER_3172:
+        if n.type is _LETTER_3172:
             facts[f"notices[{i}].type"] = n.type
     for j, r in enumerate(case.proceedings.hearing_requests):
-        if r.kind is HearingKind.LIEN:
+        if r.kind is _LIEN_HEARING:
             facts[f"proceedings.hearing_requests[{j}].kind"] = r.kind
     if not facts:
         return []
     key = "with_levy" if case.levies else "lien_only"
-    return [LIEN_NOT_LEVY.finding(Outcome.APPLIES, key, facts=facts)]
+    return [LIEN_NOT_LEVY.finding(APPLIES, key, facts=facts)]

@@ -23,8 +23,8 @@ from typing import Any
 from levynav.core import params
 from levynav.core.calc import dates
 from levynav.core.law import registry
-from levynav.core.law.rule import Context, Rule
-from levynav.core.model.analysis import Deadline, Effect, Finding, Outcome, message
+from levynav.core.law.rule import APPLIES, DOES_NOT_APPLY, NOT_APPLICABLE, UNKNOWN, Context, Rule
+from levynav.core.model.analysis import Deadline, Effect, Finding, message
 from levynav.core.model.case import AlternativeStatus, Case, Offer
 from levynav.core.model.construct import construct
 
@@ -66,14 +66,10 @@ def _one(offer: Offer, sub: str, ctx: Context) -> Finding:
     rule = DEEMED_ACCEPTED
     facts: dict[str, object] = {f"{sub}.status": offer.status}
     if offer.submitted_date is None:
-        return rule.finding(
-            Outcome.UNKNOWN, "submitted_unknown", subject=sub, facts=facts, missing=[f"{sub}.submitted_date"]
-        )
+        return rule.finding(UNKNOWN, "submitted_unknown", subject=sub, facts=facts, missing=[f"{sub}.submitted_date"])
     facts[f"{sub}.submitted_date"] = offer.submitted_date
     if not _in_force(offer.submitted_date):
-        return rule.finding(
-            Outcome.NOT_APPLICABLE, "before_law", subject=sub, facts=facts, submitted=offer.submitted_date
-        )
+        return rule.finding(NOT_APPLICABLE, "before_law", subject=sub, facts=facts, submitted=offer.submitted_date)
     use = params.use(PARAM, offer.submitted_date)
     deemed, base = deemed_date(offer)
     assert base is not None
@@ -95,13 +91,13 @@ def _one(offer: Offer, sub: str, ctx: Context) -> Finding:
         "deadline_ids": ["offer.deemed_acceptance"],
     }
     if offer.status in {S.ACCEPTED, S.TERMINATED}:
-        return rule.finding(Outcome.DOES_NOT_APPLY, "accepted", subject=sub, facts=facts, params=[use])
+        return rule.finding(DOES_NOT_APPLY, "accepted", subject=sub, facts=facts, params=[use])
     if offer.status in ENDS:
         name = ENDS[offer.status]
         ended: date | None = getattr(offer, name)
         if ended is None:
             return rule.finding(
-                Outcome.UNKNOWN,
+                UNKNOWN,
                 "end_unknown",
                 missing=[f"{sub}.{name}"],
                 **common,
@@ -111,7 +107,7 @@ def _one(offer: Offer, sub: str, ctx: Context) -> Finding:
         facts[f"{sub}.{name}"] = ended
         if ended < base or (deemed is not None and ended < deemed):
             return rule.finding(
-                Outcome.DOES_NOT_APPLY,
+                DOES_NOT_APPLY,
                 "ended_in_time",
                 **common,
                 what=message(f"{rule.id}.{WORDS[offer.status]}"),
@@ -120,10 +116,10 @@ def _one(offer: Offer, sub: str, ctx: Context) -> Finding:
             )
         if deemed is None:
             return rule.finding(
-                Outcome.UNKNOWN, "court_days_unknown", missing=[f"{sub}.judicial_dispute_days"], **common, **when
+                UNKNOWN, "court_days_unknown", missing=[f"{sub}.judicial_dispute_days"], **common, **when
             )
         return rule.finding(
-            Outcome.APPLIES,
+            APPLIES,
             "ended_too_late",
             **common,
             what=message(f"{rule.id}.{WORDS[offer.status]}"),
@@ -131,12 +127,10 @@ def _one(offer: Offer, sub: str, ctx: Context) -> Finding:
             **when,
         )
     if ctx.as_of < base or (deemed is not None and ctx.as_of < deemed):
-        return rule.finding(Outcome.DOES_NOT_APPLY, "not_yet", **common, **when)
+        return rule.finding(DOES_NOT_APPLY, "not_yet", **common, **when)
     if deemed is None:
-        return rule.finding(
-            Outcome.UNKNOWN, "court_days_unknown", missing=[f"{sub}.judicial_dispute_days"], **common, **when
-        )
-    return rule.finding(Outcome.APPLIES, "deemed_accepted", **common, **when)
+        return rule.finding(UNKNOWN, "court_days_unknown", missing=[f"{sub}.judicial_dispute_days"], **common, **when)
+    return rule.finding(APPLIES, "deemed_accepted", **common, **when)
 
 
 def offer_deemed_accepted(case: Case, ctx: Context) -> list[Finding]:

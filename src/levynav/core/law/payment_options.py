@@ -23,7 +23,7 @@ from decimal import Decimal
 from typing import Any
 
 from levynav.core.calc.option_terms import Eligibility, Option, OptionResult
-from levynav.core.law.rule import Context, DeadlineFunc, Rule, RuleFunc
+from levynav.core.law.rule import APPLIES, UNKNOWN, Context, DeadlineFunc, Rule, RuleFunc
 from levynav.core.model.analysis import Effect, Finding, Outcome, SentencesArg
 from levynav.core.model.case import Case
 from levynav.core.model.construct import construct
@@ -71,10 +71,8 @@ SUBJECT = "finances.options"
 def _finding(option: OptionResult) -> Finding:
     rule = RULE_OF[option.option]
     outcome = OUTCOME_OF[option.eligibility]
-    if outcome is Outcome.UNKNOWN and option.missing_values and not option.missing:
-        key = "law_unknown"  # a figure of the law has no value on the date: no fact would decide it
-    else:
-        key = outcome.value
+    # "law_unknown": a figure of the law has no value on the date, so no fact would decide it
+    key = "law_unknown" if outcome is UNKNOWN and option.missing_values and not option.missing else outcome.value
     words: dict[str, Any] = {"reasons": construct(SentencesArg, value=option.why)}
     if option.monthly_payment is not None:
         words["payment"] = option.monthly_payment
@@ -82,7 +80,7 @@ def _finding(option: OptionResult) -> Finding:
     return rule.finding(
         outcome,
         key,
-        effect=rule.effect if outcome in {Outcome.APPLIES, Outcome.UNKNOWN} else None,
+        effect=rule.effect if outcome in {APPLIES, UNKNOWN} else None,
         subject=SUBJECT,
         params=option.params,
         missing=option.missing,

@@ -17,9 +17,13 @@ from typing import Any
 from levynav.core import params
 from levynav.core.law.levies_in_force import kind_name, money, released_finding
 from levynav.core.law.levy_facts import levy_periods, levy_subject
-from levynav.core.law.rule import Context, Rule, once
-from levynav.core.model.analysis import Effect, Finding, Outcome, message
+from levynav.core.law.rule import APPLIES, DOES_NOT_APPLY, NOT_APPLICABLE, UNKNOWN, Context, Rule, once
+from levynav.core.model.analysis import Effect, Finding, message
 from levynav.core.model.case import AlternativeStatus, Case, InstallmentAgreement, Levy, LevyKind
+
+# enumeration members the functions read on every call, hoisted (a member read from its class goes
+# through the enum metaclass's __getattr__ hook)
+_WAGES = LevyKind.WAGES
 
 FACILITATES_COLLECTION = Rule(
     id="R6343-A2",
@@ -70,10 +74,10 @@ def _stated(rule: Rule, subject: str, path: str, stated: bool | None, no_rule: R
     """A release ground that turns on one stated yes/no fact of the levy: unknown, applies, or does not
     apply (given by ``no_rule`` when the negative answer carries other citations)."""
     if stated is None:
-        return rule.finding(Outcome.UNKNOWN, "unknown", effect=rule.effect, subject=subject, missing=[path])
+        return rule.finding(UNKNOWN, "unknown", effect=rule.effect, subject=subject, missing=[path])
     if stated:
-        return rule.finding(Outcome.APPLIES, "applies", subject=subject, facts={path: True})
-    return (no_rule or rule).finding(Outcome.DOES_NOT_APPLY, "does_not_apply", subject=subject, facts={path: False})
+        return rule.finding(APPLIES, "applies", subject=subject, facts={path: True})
+    return (no_rule or rule).finding(DOES_NOT_APPLY, "does_not_apply", subject=subject, facts={path: False})
 
 
 @once
@@ -129,14 +133,14 @@ def _installment_agreement(case: Case, ctx: Context, i: int, levy: Levy) -> Find
     period_ids = {p.id for p in periods} or set(levy.tax_periods)
     related = [(j, ia) for j, ia in enumerate(case.installment_agreements) if _covers(ia, period_ids)]
     if not related:
-        return rule.finding(Outcome.DOES_NOT_APPLY, "none", subject=subject)
+        return rule.finding(DOES_NOT_APPLY, "none", subject=subject)
     in_effect = [(j, ia) for j, ia in related if _in_effect(ia, ctx)]
     if not in_effect:
         proposed = [(j, ia) for j, ia in related if ia.status in PROPOSED or _not_yet_entered(ia, ctx)]
         j, ia = proposed[0] if proposed else related[-1]
         key = "proposed" if proposed else "ended"
         seen = {f"installment_agreements[{j}].status": ia.status}
-        return rule.finding(Outcome.DOES_NOT_APPLY, key, subject=subject, facts=seen, status=ia.status)
+        return rule.finding(DOES_NOT_APPLY, key, subject=subject, facts=seen, status=ia.status)
     j, ia = in_effect[0]
     base = f"installment_agreements[{j}]"
     facts: dict[str, object] = {f"{base}.status": ia.status}
@@ -145,18 +149,18 @@ def _installment_agreement(case: Case, ctx: Context, i: int, levy: Levy) -> Find
     if ia.tax_periods and period_ids - set(ia.tax_periods):
         left_out = sorted(period_ids - set(ia.tax_periods))  # a list: the renderer joins it per language
         facts[f"{base}.tax_periods"] = ", ".join(ia.tax_periods)
-        return rule.finding(Outcome.DOES_NOT_APPLY, "other_periods", subject=subject, facts=facts, periods=left_out)
+        return rule.finding(DOES_NOT_APPLY, "other_periods", subject=subject, facts=facts, periods=left_out)
     # Exceptions: each overrides the general rule above (§ 6343(a)(1)(C) and the flush language).
     if ia.agreement_keeps_levy:
         facts[f"{base}.agreement_keeps_levy"] = True
-        return rule.finding(Outcome.DOES_NOT_APPLY, "keeps_levy", subject=subject, facts=facts)
+        return rule.finding(DOES_NOT_APPLY, "keeps_levy", subject=subject, facts=facts)
     if ia.release_jeopardizes_secured_creditor:
         facts[f"{base}.release_jeopardizes_secured_creditor"] = True
-        return rule.finding(Outcome.DOES_NOT_APPLY, "secured_creditor", subject=subject, facts=facts)
+        return rule.finding(DOES_NOT_APPLY, "secured_creditor", subject=subject, facts=facts)
     key = "entered_check_terms" if ia.agreement_keeps_levy is None else "entered"
     if ia.agreement_keeps_levy is False:
         facts[f"{base}.agreement_keeps_levy"] = False
-    return rule.finding(Outcome.APPLIES, key, subject=subject, facts=facts, what=kind_name(levy))
+    return rule.finding(APPLIES, key, subject=subject, facts=facts, what=kind_name(levy))
 
 
 @once
@@ -176,12 +180,10 @@ def _value_exceeds(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
     if done is not None:
         return done
     if levy.kind in PAYMENT_STREAMS:
-        return rule.finding(
-            Outcome.NOT_APPLICABLE, "payment_stream", subject=subject, facts={f"{subject}.kind": levy.kind}
-        )
+        return rule.finding(NOT_APPLICABLE, "payment_stream", subject=subject, facts={f"{subject}.kind": levy.kind})
     if levy.kind in FIXED_SUM_KINDS:
         return rule.finding(
-            Outcome.NOT_APPLICABLE,
+            NOT_APPLICABLE,
             "fixed_sum",
             subject=subject,
             facts={f"{subject}.kind": levy.kind},
@@ -193,7 +195,7 @@ def _value_exceeds(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
         missing += ["tax_periods"] + ([] if levy.tax_periods else [f"{subject}.tax_periods"])
     missing += [f"{path}.balance" for p, path in zip(periods, paths, strict=True) if p.balance is None]
     if missing:
-        return rule.finding(Outcome.UNKNOWN, "unknown", effect=rule.effect, subject=subject, missing=missing)
+        return rule.finding(UNKNOWN, "unknown", effect=rule.effect, subject=subject, missing=missing)
     assert levy.property_value is not None
     balance = sum((p.balance or Decimal(0) for p in periods), Decimal(0))
     costs = levy.estimated_levy_costs
@@ -209,7 +211,7 @@ def _value_exceeds(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
     shown: dict[str, Any] = {"worth": worth, "owed": owed, "costs_note": costs_note}
     if costs is None and worth > owed:
         return rule.finding(
-            Outcome.UNKNOWN,
+            UNKNOWN,
             "costs_needed",
             effect=rule.effect,
             subject=subject,
@@ -220,10 +222,8 @@ def _value_exceeds(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
         )
     if worth > owed:
         excess = worth - owed
-        return rule.finding(
-            Outcome.APPLIES, "applies", subject=subject, facts=facts, value=excess, excess=excess, **shown
-        )
-    return rule.finding(Outcome.DOES_NOT_APPLY, "does_not_apply", subject=subject, facts=facts, **shown)
+        return rule.finding(APPLIES, "applies", subject=subject, facts=facts, value=excess, excess=excess, **shown)
+    return rule.finding(DOES_NOT_APPLY, "does_not_apply", subject=subject, facts=facts, **shown)
 
 
 def essential_business_property(case: Case, ctx: Context) -> list[Finding]:
@@ -242,7 +242,7 @@ def essential_business_property(case: Case, ctx: Context) -> list[Finding]:
             out.append(done)
         elif levy.kind not in TANGIBLE_KINDS:
             key = "not_tangible_flagged" if levy.essential_business_property else "not_tangible"
-            out.append(rule.finding(Outcome.NOT_APPLICABLE, key, subject=subject, what=kind_name(levy)))
+            out.append(rule.finding(NOT_APPLICABLE, key, subject=subject, what=kind_name(levy)))
         else:
             out.append(_stated(rule, subject, path, levy.essential_business_property))
     return out
@@ -261,24 +261,24 @@ def wage_levy_not_collectible(case: Case, ctx: Context) -> list[Finding]:
 
 def _wage_not_collectible(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
     rule, subject = WAGE_LEVY_NOT_COLLECTIBLE, levy_subject(i)
-    if levy.kind is not LevyKind.WAGES:
-        return rule.finding(Outcome.NOT_APPLICABLE, "not_wages", subject=subject, what=kind_name(levy))
+    if levy.kind is not _WAGES:
+        return rule.finding(NOT_APPLICABLE, "not_wages", subject=subject, what=kind_name(levy))
     done = released_finding(rule, i, levy, ctx)
     if done is not None:
         return done
     agreed = case.circumstances.irs_agreed_not_collectible
     path = "circumstances.irs_agreed_not_collectible"
     if agreed is None:
-        return rule.finding(Outcome.UNKNOWN, "unknown_agreed", effect=rule.effect, subject=subject, missing=[path])
+        return rule.finding(UNKNOWN, "unknown_agreed", effect=rule.effect, subject=subject, missing=[path])
     if not agreed:
-        return rule.finding(Outcome.DOES_NOT_APPLY, "not_agreed", subject=subject, facts={path: False})
+        return rule.finding(DOES_NOT_APPLY, "not_agreed", subject=subject, facts={path: False})
     facts: dict[str, object] = {path: True}
     pid = "release.cnc_wage_levy_release_in_force"
     start = min(v.start for v in params.all_params()[pid].values if v.value == 1)
     if levy.served_date is None:
         missing = [f"{subject}.served_date"]
         return rule.finding(
-            Outcome.UNKNOWN,
+            UNKNOWN,
             "unknown_date",
             effect=rule.effect,
             subject=subject,
@@ -293,7 +293,7 @@ def _wage_not_collectible(case: Case, ctx: Context, i: int, levy: Levy) -> Findi
         in_force = None
     if in_force is None or in_force.value != 1:
         return rule.finding(
-            Outcome.DOES_NOT_APPLY,
+            DOES_NOT_APPLY,
             "before_effective",
             subject=subject,
             facts=facts,
@@ -301,4 +301,4 @@ def _wage_not_collectible(case: Case, ctx: Context, i: int, levy: Levy) -> Findi
             served=levy.served_date,
             start=start,
         )
-    return rule.finding(Outcome.APPLIES, "applies", subject=subject, facts=facts, params=[in_force])
+    return rule.finding(APPLIES, "applies", subject=subject, facts=facts, params=[in_force])

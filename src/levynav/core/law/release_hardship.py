@@ -8,17 +8,22 @@ cause an individual taxpayer to be unable to pay his or her reasonable basic liv
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from levynav.core.law.levies_in_force import active_levies, kind_name, released_finding
 from levynav.core.law.levy_facts import is_individual, levy_subject
 from levynav.core.law.notices import is_cdp_levy_notice
-from levynav.core.law.rule import Context, Decided, Rule, once
+from levynav.core.law.rule import APPLIES, DOES_NOT_APPLY, NOT_APPLICABLE, UNKNOWN, Context, Decided, Rule, once
 from levynav.core.model.analysis import Effect, Finding, LabelArg, Message, Outcome, ParamUse, SentencesArg, message
 from levynav.core.model.case import Case, HearingKind, Levy, LevyKind
 from levynav.core.model.construct import construct
+
+# enumeration members the functions read on every call, hoisted (a member read from its class goes
+# through the enum metaclass's __getattr__ hook)
+_LEVY_HEARING = HearingKind.LEVY
+_BANK = LevyKind.BANK
+_WAGES = LevyKind.WAGES
 
 ECONOMIC_HARDSHIP = Rule(
     id="R6343-A4",
@@ -46,9 +51,10 @@ _ONE_TIME = {LevyKind.BANK, LevyKind.STATE_TAX_REFUND, LevyKind.DIGITAL_ASSETS}
 DECIDED = {Outcome.APPLIES, Outcome.DOES_NOT_APPLY}
 
 
-@dataclass(frozen=True)
-class HardshipView:
-    """Whether the case shows hardship, and on what basis: "computed" (finances), "stated", or "unknown"."""
+class HardshipView(NamedTuple):
+    """Whether the case shows hardship, and on what basis: "computed" (finances), "stated", or "unknown". A named
+    tuple: made about four times an analysis, where a frozen dataclass sets each field through
+    ``object.__setattr__``."""
 
     outcome: Outcome
     basis: str
@@ -61,8 +67,8 @@ def hardship_view(case: Case, ctx: Context) -> HardshipView:
         return HardshipView(ctx.hardship.outcome, "computed", ctx.hardship)
     stated = case.circumstances.economic_hardship
     if stated is not None:
-        return HardshipView(Outcome.APPLIES if stated else Outcome.DOES_NOT_APPLY, "stated", ctx.hardship)
-    return HardshipView(Outcome.UNKNOWN, "unknown", ctx.hardship)
+        return HardshipView(APPLIES if stated else DOES_NOT_APPLY, "stated", ctx.hardship)
+    return HardshipView(UNKNOWN, "unknown", ctx.hardship)
 
 
 @once
@@ -78,7 +84,7 @@ def economic_hardship(case: Case, ctx: Context) -> list[Finding]:
 
 def _kind_note(levy: Levy) -> SentencesArg:
     """The statute-versus-IRS-web-page note for bank and wage levies (reference § 7 item 11), or nothing."""
-    key = {LevyKind.BANK: "note_bank", LevyKind.WAGES: "note_wages"}.get(levy.kind)
+    key = {_BANK: "note_bank", _WAGES: "note_wages"}.get(levy.kind)
     return construct(SentencesArg, value=[message(f"{ECONOMIC_HARDSHIP.id}.{key}")] if key else [])
 
 
@@ -93,7 +99,7 @@ def _calc(d: Decided) -> Message | str:
     if not (isinstance(income, Decimal) and isinstance(take, Decimal) and isinstance(allowable, Decimal)):
         return d.explanation
     after = income - take
-    if d.outcome is Outcome.APPLIES:
+    if d.outcome is APPLIES:
         key = "calc_yes" if "allowable_living_expenses" in f else "calc_yes_at_least"
         shown = {"take": take, "after": after, "income": income, "allowable": allowable}
         return message(f"{rid}.{key}", **shown, shortfall=allowable - after)
@@ -116,20 +122,20 @@ def _hardship(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
     if done is not None:
         return done
     if not is_individual(case):
-        return rule.finding(Outcome.NOT_APPLICABLE, "business", subject=subject, facts={"taxpayer.kind": "business"})
+        return rule.finding(NOT_APPLICABLE, "business", subject=subject, facts={"taxpayer.kind": "business"})
     sent = levy.proceeds_sent_date
     if levy.kind in _ONE_TIME and ((sent is not None and sent <= ctx.as_of) or (levy.proceeds_sent and sent is None)):
         # A one-time levy whose money was already paid over has nothing left for a release to free; the money can
         # come back only as a return (§ 6343(d)(2)(D): with the National Taxpayer Advocate's backing).
         facts = {f"{subject}.kind": levy.kind, f"{subject}.proceeds_sent": levy.proceeds_sent}
-        return rule.finding(Outcome.NOT_APPLICABLE, "paid_over", subject=subject, facts=facts, what=kind_name(levy))
+        return rule.finding(NOT_APPLICABLE, "paid_over", subject=subject, facts=facts, what=kind_name(levy))
     view = hardship_view(case, ctx)
     note = _kind_note(levy)
     what = kind_name(levy)
     if view.basis == "computed":
         assert view.decided is not None
         d = view.decided
-        key = "computed_yes" if view.outcome is Outcome.APPLIES else "computed_no"
+        key = "computed_yes" if view.outcome is APPLIES else "computed_no"
         return rule.finding(
             view.outcome,
             key,
@@ -142,8 +148,8 @@ def _hardship(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
             what=what,
         )
     if view.basis == "stated":
-        facts = {HARDSHIP_PATH: view.outcome is Outcome.APPLIES}
-        key = "stated_yes" if view.outcome is Outcome.APPLIES else "stated_no"
+        facts = {HARDSHIP_PATH: view.outcome is APPLIES}
+        key = "stated_yes" if view.outcome is APPLIES else "stated_no"
         return rule.finding(view.outcome, key, subject=subject, facts=facts, note=note, what=what)
     missing = [HARDSHIP_PATH]
     params: tuple[ParamUse, ...] = ()
@@ -151,7 +157,7 @@ def _hardship(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
         missing += [m for m in view.decided.missing if m not in missing]
         params = view.decided.parameters
     return rule.finding(
-        Outcome.UNKNOWN, "unknown", effect=rule.effect, subject=subject, missing=missing, params=params, what=what
+        UNKNOWN, "unknown", effect=rule.effect, subject=subject, missing=missing, params=params, what=what
     )
 
 
@@ -161,11 +167,11 @@ def _not_asked(rule: Rule, case: Case, ctx: Context) -> list[Finding] | None:
     if not case.levies:
         return []
     if not active_levies(case, ctx):
-        return [rule.finding(Outcome.NOT_APPLICABLE, "released")]
+        return [rule.finding(NOT_APPLICABLE, "released")]
     if not is_individual(case):
-        return [rule.finding(Outcome.NOT_APPLICABLE, "business", facts={"taxpayer.kind": "business"})]
-    if hardship_view(case, ctx).outcome is Outcome.DOES_NOT_APPLY:
-        return [rule.finding(Outcome.NOT_APPLICABLE, "no_hardship")]
+        return [rule.finding(NOT_APPLICABLE, "business", facts={"taxpayer.kind": "business"})]
+    if hardship_view(case, ctx).outcome is DOES_NOT_APPLY:
+        return [rule.finding(NOT_APPLICABLE, "no_hardship")]
     return None
 
 
@@ -186,17 +192,17 @@ def unfiled_returns_no_bar(case: Case, ctx: Context) -> list[Finding]:
     unfiled = case.circumstances.unfiled_returns
     path = "circumstances.unfiled_returns"
     if unfiled is None:
-        return [rule.finding(Outcome.UNKNOWN, "unknown", missing=[path])]
+        return [rule.finding(UNKNOWN, "unknown", missing=[path])]
     if not unfiled:
-        return [rule.finding(Outcome.DOES_NOT_APPLY, "all_filed", facts={path: False})]
-    key = "applies" if view.outcome is Outcome.APPLIES else "applies_if_hardship"
-    return [rule.finding(Outcome.APPLIES, key, facts={path: True})]
+        return [rule.finding(DOES_NOT_APPLY, "all_filed", facts={path: False})]
+    key = "applies" if view.outcome is APPLIES else "applies_if_hardship"
+    return [rule.finding(APPLIES, key, facts={path: True})]
 
 
 def _levy_proposed(case: Case) -> bool:
     """A levy is proposed: a final notice of intent to levy with hearing rights, or a levy hearing request."""
     return any(is_cdp_levy_notice(n.type) for n in case.notices) or any(
-        r.kind is HearingKind.LEVY for r in case.proceedings.hearing_requests
+        r.kind is _LEVY_HEARING for r in case.proceedings.hearing_requests
     )
 
 
@@ -206,10 +212,10 @@ def _proposed_levy(case: Case, ctx: Context) -> Finding:
     its release at once — so hardship is raised in the hearing, before any levy."""
     rule = UNFILED_RETURNS_NO_BAR
     view = hardship_view(case, ctx)
-    if view.outcome is Outcome.DOES_NOT_APPLY:
-        return rule.finding(Outcome.NOT_APPLICABLE, "no_hardship")
-    key = "proposed_hardship" if view.outcome is Outcome.APPLIES else "proposed_if_hardship"
-    return rule.finding(Outcome.APPLIES, key)
+    if view.outcome is DOES_NOT_APPLY:
+        return rule.finding(NOT_APPLICABLE, "no_hardship")
+    key = "proposed_hardship" if view.outcome is APPLIES else "proposed_if_hardship"
+    return rule.finding(APPLIES, key)
 
 
 def hardship_measure(case: Case, ctx: Context) -> list[Finding]:
@@ -223,4 +229,4 @@ def hardship_measure(case: Case, ctx: Context) -> list[Finding]:
         return skip
     view = hardship_view(case, ctx)
     params = view.decided.parameters if view.decided is not None else ()
-    return [rule.finding(Outcome.APPLIES, "factors", params=params)]
+    return [rule.finding(APPLIES, "factors", params=params)]

@@ -5,9 +5,13 @@ from __future__ import annotations
 
 from levynav.core.law.levies_in_force import active_levies, released_finding
 from levynav.core.law.levy_facts import levy_subject
-from levynav.core.law.rule import Context, Rule
-from levynav.core.model.analysis import Effect, Finding, Outcome
+from levynav.core.law.rule import APPLIES, NOT_APPLICABLE, Context, Rule
+from levynav.core.model.analysis import Effect, Finding
 from levynav.core.model.case import Case, LevyKind
+
+# enumeration members the functions read on every call, hoisted (a member read from its class goes
+# through the enum metaclass's __getattr__ hook)
+_WAGES = LevyKind.WAGES
 
 REQUESTING_RELEASE = Rule(
     id="R6343-A9",
@@ -35,12 +39,12 @@ def requesting_release(case: Case, ctx: Context) -> list[Finding]:
         return []
     rule = REQUESTING_RELEASE
     if not active_levies(case, ctx):
-        return [rule.finding(Outcome.NOT_APPLICABLE, "released")]
+        return [rule.finding(NOT_APPLICABLE, "released")]
     phones = [(j, n.phone) for j, n in enumerate(case.notices) if n.phone]
     if phones:
         j, phone = phones[-1]
-        return [rule.finding(Outcome.APPLIES, "request_phone", facts={f"notices[{j}].phone": phone}, phone=phone)]
-    return [rule.finding(Outcome.APPLIES, "request")]
+        return [rule.finding(APPLIES, "request_phone", facts={f"notices[{j}].phone": phone}, phone=phone)]
+    return [rule.finding(APPLIES, "request")]
 
 
 def continuous_wage_levy(case: Case, ctx: Context) -> list[Finding]:
@@ -50,8 +54,8 @@ def continuous_wage_levy(case: Case, ctx: Context) -> list[Finding]:
     out = []
     for i, levy in enumerate(case.levies):
         rule, subject = CONTINUOUS_WAGE_LEVY, levy_subject(i)
-        if levy.kind is not LevyKind.WAGES:
-            out.append(rule.finding(Outcome.NOT_APPLICABLE, "not_wages", subject=subject))
+        if levy.kind is not _WAGES:
+            out.append(rule.finding(NOT_APPLICABLE, "not_wages", subject=subject))
             continue
         done = released_finding(rule, i, levy, ctx)
         if done is not None:
@@ -60,7 +64,7 @@ def continuous_wage_levy(case: Case, ctx: Context) -> list[Finding]:
         facts: dict[str, object] = {f"{subject}.kind": levy.kind}
         if levy.served_date is not None:
             facts[f"{subject}.served_date"] = levy.served_date
-            out.append(rule.finding(Outcome.APPLIES, "since", subject=subject, facts=facts, served=levy.served_date))
+            out.append(rule.finding(APPLIES, "since", subject=subject, facts=facts, served=levy.served_date))
         else:
-            out.append(rule.finding(Outcome.APPLIES, "continuous", subject=subject, facts=facts))
+            out.append(rule.finding(APPLIES, "continuous", subject=subject, facts=facts))
     return out

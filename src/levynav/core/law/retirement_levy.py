@@ -15,9 +15,14 @@ from __future__ import annotations
 
 from levynav.core.law.levy_facts import is_individual, levy_subject
 from levynav.core.law.return_periods import owner
-from levynav.core.law.rule import Context, Rule
-from levynav.core.model.analysis import Effect, Finding, Outcome
+from levynav.core.law.rule import APPLIES, DOES_NOT_APPLY, UNKNOWN, Context, Rule
+from levynav.core.model.analysis import Effect, Finding
 from levynav.core.model.case import Case, Levy, LevyKind, Owner
+
+# enumeration members the functions read on every call, hoisted (a member read from its class goes
+# through the enum metaclass's __getattr__ hook)
+_RETIREMENT = LevyKind.RETIREMENT
+_THIRD_PARTY = Owner.THIRD_PARTY
 
 RETIREMENT_LEVY = Rule(
     id="RRET-1",
@@ -34,7 +39,7 @@ def retirement_account_levy(case: Case, ctx: Context) -> list[Finding]:
     return [
         _retirement(i, levy)
         for i, levy in enumerate(case.levies)
-        if levy.kind is LevyKind.RETIREMENT and owner(levy) is not Owner.THIRD_PARTY
+        if levy.kind is _RETIREMENT and owner(levy) is not _THIRD_PARTY
     ]
 
 
@@ -42,8 +47,8 @@ def _retirement(i: int, levy: Levy) -> Finding:
     rule, s = RETIREMENT_LEVY, levy_subject(i)
     path = f"{s}.flagrant_conduct_determined"
     if levy.flagrant_conduct_determined is None:
-        return rule.finding(Outcome.UNKNOWN, "unknown", effect=rule.effect, subject=s, missing=[path])
+        return rule.finding(UNKNOWN, "unknown", effect=rule.effect, subject=s, missing=[path])
     facts = {path: levy.flagrant_conduct_determined}
     if levy.flagrant_conduct_determined:
-        return rule.finding(Outcome.DOES_NOT_APPLY, "determined", subject=s, facts=facts)
-    return rule.finding(Outcome.APPLIES, "not_followed", subject=s, facts=facts)
+        return rule.finding(DOES_NOT_APPLY, "determined", subject=s, facts=facts)
+    return rule.finding(APPLIES, "not_followed", subject=s, facts=facts)

@@ -23,9 +23,23 @@ from levynav.core.law.return_periods import (
     return_period,
     suit_period,
 )
-from levynav.core.law.rule import Context, Rule, RuleFunc
-from levynav.core.model.analysis import Effect, Finding, Message, Outcome, message
+from levynav.core.law.rule import (
+    APPLIES,
+    DOES_NOT_APPLY,
+    INFO,
+    NOT_APPLICABLE,
+    ROUTE_CLOSED,
+    UNKNOWN,
+    Context,
+    Rule,
+    RuleFunc,
+)
+from levynav.core.model.analysis import Effect, Finding, Message, message
 from levynav.core.model.case import Case, Levy, Owner, WrongfulLevyClaim
+
+# enumeration members the functions read on every call, hoisted (a member read from its class goes
+# through the enum metaclass's __getattr__ hook)
+_TAXPAYER = Owner.TAXPAYER
 
 OTHERS = {Owner.THIRD_PARTY, Owner.JOINT}
 
@@ -65,19 +79,17 @@ def _wrongful(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
     facts: dict[str, object] = {f"{s}.owner": levy.owner, f"{s}.kind": levy.kind}
     who_owns = owner(levy)
     if who_owns is None:
-        return rule.finding(Outcome.UNKNOWN, "owner_unknown", subject=s, missing=[f"{s}.owner"])
-    if who_owns is Owner.TAXPAYER:
-        return rule.finding(Outcome.DOES_NOT_APPLY, "own_property", subject=s, facts=facts)
+        return rule.finding(UNKNOWN, "owner_unknown", subject=s, missing=[f"{s}.owner"])
+    if who_owns is _TAXPAYER:
+        return rule.finding(DOES_NOT_APPLY, "own_property", subject=s, facts=facts)
     claims = claims_for(case, i, levy)
     returned = [c for _, c in claims if c.returned_date is not None]
     if returned:
-        return rule.finding(
-            Outcome.NOT_APPLICABLE, "returned", subject=s, facts=facts, returned=returned[0].returned_date
-        )
+        return rule.finding(NOT_APPLICABLE, "returned", subject=s, facts=facts, returned=returned[0].returned_date)
     who = message(f"{rule.id}.who_{who_owns.value}", owner=_owner_name(levy))
     period = return_period(levy)
     if period is None:
-        return rule.finding(Outcome.APPLIES, "no_date", subject=s, facts=facts, missing=[f"{s}.served_date"], who=who)
+        return rule.finding(APPLIES, "no_date", subject=s, facts=facts, missing=[f"{s}.served_date"], who=who)
     facts[f"{s}.served_date"] = levy.served_date
     timely = [c for _, c in claims if c.filed_date <= period.last.last]
     common: dict[str, Any] = {
@@ -89,25 +101,23 @@ def _wrongful(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
     }
     if ctx.as_of > period.latest and not timely:
         if levy.kind in MONEY_KINDS:
-            return rule.finding(
-                Outcome.DOES_NOT_APPLY, "too_late", effect=Effect.ROUTE_CLOSED, deadline=period.last.last, **common
-            )
-        return rule.finding(Outcome.APPLIES, "property_only", who=who, deadline=period.last.last, **common)
+            return rule.finding(DOES_NOT_APPLY, "too_late", effect=ROUTE_CLOSED, deadline=period.last.last, **common)
+        return rule.finding(APPLIES, "property_only", who=who, deadline=period.last.last, **common)
     if timely:
         first = timely[0]
         if first.disallowance_date is not None:
             return rule.finding(
-                Outcome.APPLIES,
+                APPLIES,
                 "disallowed",
                 who=who,
                 filed=first.filed_date,
                 disallowed=first.disallowance_date,
                 **common,
             )
-        return rule.finding(Outcome.APPLIES, "claimed", who=who, filed=first.filed_date, **common)
+        return rule.finding(APPLIES, "claimed", who=who, filed=first.filed_date, **common)
     note = period.reading_messages(ctx.as_of)
     return rule.finding(
-        Outcome.APPLIES, "open", who=who, deadline=period.last.last, why=period.reason.said(), note=note, **common
+        APPLIES, "open", who=who, deadline=period.last.last, why=period.reason.said(), note=note, **common
     )
 
 
@@ -127,35 +137,31 @@ def _claim(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
         facts[f"{path}.proper_request"] = claim.proper_request
         if claim.proper_request is False:
             if period is not None and ctx.as_of > period.latest:
-                return rule.finding(
-                    Outcome.DOES_NOT_APPLY, "improper_too_late", effect=Effect.ROUTE_CLOSED, subject=s, facts=facts
-                )
+                return rule.finding(DOES_NOT_APPLY, "improper_too_late", effect=ROUTE_CLOSED, subject=s, facts=facts)
             return rule.finding(
-                Outcome.APPLIES,
+                APPLIES,
                 "improper",
                 subject=s,
                 facts=facts,
                 deadline_ids=["return.request"],
                 deadline=period.last.last if period else message(f"{rule.id}.deadline_unknown"),
             )
-        return rule.finding(
-            Outcome.APPLIES, "filed", effect=Effect.INFO, subject=s, facts=facts, filed=claim.filed_date
-        )
+        return rule.finding(APPLIES, "filed", effect=INFO, subject=s, facts=facts, filed=claim.filed_date)
     if period is None:
-        return rule.finding(Outcome.APPLIES, "how_no_date", subject=s, facts=facts, missing=[f"{s}.served_date"])
+        return rule.finding(APPLIES, "how_no_date", subject=s, facts=facts, missing=[f"{s}.served_date"])
     facts[f"{s}.served_date"] = levy.served_date
     if ctx.as_of > period.latest and levy.kind in MONEY_KINDS:
         return rule.finding(
-            Outcome.DOES_NOT_APPLY,
+            DOES_NOT_APPLY,
             "too_late",
-            effect=Effect.ROUTE_CLOSED,
+            effect=ROUTE_CLOSED,
             subject=s,
             facts=facts,
             params=[period.param],
             deadline=period.last.last,
         )
     return rule.finding(
-        Outcome.APPLIES,
+        APPLIES,
         "how",
         subject=s,
         facts=facts,
@@ -174,11 +180,11 @@ def wrongful_levy_suit(case: Case, ctx: Context) -> list[Finding]:
 def _suit(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
     rule, s = SUIT, levy_subject(i)
     if levy.served_date is None:
-        return rule.finding(Outcome.UNKNOWN, "no_date", subject=s, missing=[f"{s}.served_date"])
+        return rule.finding(UNKNOWN, "no_date", subject=s, missing=[f"{s}.served_date"])
     claims = claims_for(case, i, levy)
     sp = suit_period(levy.served_date, claims)
     if sp is None:
-        return rule.finding(Outcome.UNKNOWN, "no_period", subject=s, missing=[f"{s}.served_date"])
+        return rule.finding(UNKNOWN, "no_period", subject=s, missing=[f"{s}.served_date"])
     facts: dict[str, object] = {f"{s}.owner": levy.owner, f"{s}.served_date": levy.served_date}
     claim = _claim_at(case, sp.claim_path)
     if claim is not None and sp.claim_path is not None:
@@ -189,7 +195,7 @@ def _suit(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
     pending = sp.if_proper is not None and sp.date < ctx.as_of <= sp.if_proper
     if pending and sp.claim_path is not None:
         return rule.finding(
-            Outcome.UNKNOWN,
+            UNKNOWN,
             "depends_on_claim",
             missing=[f"{sp.claim_path}.proper_request"],
             value=sp.if_proper,
@@ -198,13 +204,11 @@ def _suit(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
             **common,
         )
     if ctx.as_of > sp.latest:
-        return rule.finding(
-            Outcome.DOES_NOT_APPLY, "too_late", effect=Effect.ROUTE_CLOSED, value=sp.date, deadline=sp.date, **common
-        )
+        return rule.finding(DOES_NOT_APPLY, "too_late", effect=ROUTE_CLOSED, value=sp.date, deadline=sp.date, **common)
     key = "open_if_proper" if sp.if_proper is not None else "open"
     if sp.alternative is not None and sp.date < ctx.as_of <= sp.alternative:
         return rule.finding(
-            Outcome.APPLIES,
+            APPLIES,
             "open_later_reading",
             value=sp.alternative,
             deadline=sp.date,
@@ -213,7 +217,7 @@ def _suit(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
         )
     extended: dict[str, Any] = {"extended": sp.if_proper} if sp.if_proper else {}
     return rule.finding(
-        Outcome.APPLIES,
+        APPLIES,
         key,
         value=sp.date,
         deadline=sp.date,

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from enum import Enum
-from typing import Any, ClassVar, TypeVar
+from typing import Any, ClassVar, Final, TypeVar
 
 from levynav.core import lawdata
 from levynav.core.calc.alternatives import AlternativesResult
@@ -26,7 +26,6 @@ from levynav.core.calc.decided import humanize as humanize
 from levynav.core.law import registry
 from levynav.core.model.ability_to_pay import AbilityToPay
 from levynav.core.model.analysis import (
-    Citation,
     Deadline,
     Effect,
     FactUse,
@@ -36,7 +35,7 @@ from levynav.core.model.analysis import (
     ParamUse,
 )
 from levynav.core.model.case import Case
-from levynav.core.model.message import message_of, shell
+from levynav.core.model.message import Message, message_of, shell
 
 
 @dataclass(frozen=True)
@@ -147,9 +146,26 @@ def _facts(facts: dict[str, Any] | None) -> list[FactUse]:
 
 
 _FACT_SHELL = shell(FactUse)
-# enum members read once per finding: a member read from its class goes through the enum metaclass (hoisted)
-_APPLIES = Outcome.APPLIES
-_MUST_RELEASE = Effect.MUST_RELEASE
+
+# The members of Outcome and Effect as module constants, for the rules' function bodies (``rule.finding(APPLIES, …)``,
+# ``outcome is UNKNOWN``): a member read from its class goes through the enum metaclass's ``__getattr__`` hook, about
+# ten times the cost of reading a module constant, and the rules read one some 150 times an analysis.
+APPLIES: Final = Outcome.APPLIES
+DOES_NOT_APPLY: Final = Outcome.DOES_NOT_APPLY
+NOT_APPLICABLE: Final = Outcome.NOT_APPLICABLE
+UNKNOWN: Final = Outcome.UNKNOWN
+MUST_RELEASE: Final = Effect.MUST_RELEASE
+MAY_RELEASE: Final = Effect.MAY_RELEASE
+PARTIAL_RELEASE: Final = Effect.PARTIAL_RELEASE
+MUST_RETURN: Final = Effect.MUST_RETURN
+MAY_RETURN: Final = Effect.MAY_RETURN
+NO_LEVY: Final = Effect.NO_LEVY
+LEVY_IMPROPER: Final = Effect.LEVY_IMPROPER
+EXEMPT: Final = Effect.EXEMPT
+ROUTE_OPEN: Final = Effect.ROUTE_OPEN
+ROUTE_CLOSED: Final = Effect.ROUTE_CLOSED
+DEADLINE: Final = Effect.DEADLINE
+INFO: Final = Effect.INFO
 
 
 @dataclass(frozen=True)
@@ -161,22 +177,19 @@ class Rule:
     # The effect holds only once the IRS determines the ground (e.g. § 6343(a)(1)(B), (D)): every applying
     # finding carries condition "irs_determination", so headlines and the summary say "if the IRS agrees".
     on_determination: bool = False
-    # the sources of the rule's findings under one Law bundle, by the extra ids of a situation (``_sources``):
-    # (bundle, {extra ids: (citations, unverified ids)}), kept for the bundle last used; not a field
-    _cited: ClassVar[tuple[Any, dict[tuple[str, ...], Any]] | None] = None
+    # what every finding of the rule under one Law bundle shares, worked out on its first finding (``_said``):
+    # (bundle, {extra ids of a situation: (citations, unverified ids)}, {message key: its message without values});
+    # kept for the bundle last used; not a field
+    _cited: ClassVar[tuple[Any, dict[tuple[str, ...], Any], dict[str, Message]] | None] = None
 
-    def _sources(self, extra: tuple[str, ...]) -> tuple[tuple[Citation, ...], tuple[str, ...]]:
-        """``registry.sources`` of the rule's citations and ``extra``, kept on the rule for the active Law bundle
-        (every finding of a rule has the same sources): no registry index look-up per finding."""
+    def _said(self) -> tuple[Any, dict[tuple[str, ...], Any], dict[str, Message]]:
+        """The rule's memo for the active Law bundle (``_cited``), made afresh when the bundle changed."""
         law = lawdata.active()
         memo = self._cited
         if memo is None or memo[0] is not law:
-            memo = (law, {})
+            memo = (law, {}, {})
             object.__setattr__(self, "_cited", memo)  # a memo keyed by the (immutable) bundle, not a field
-        hit = memo[1].get(extra)
-        if hit is None:
-            hit = memo[1][extra] = registry.sources(self.cites, extra)
-        return hit
+        return memo
 
     def finding(
         self,
@@ -194,16 +207,34 @@ class Rule:
         **variables: Any,
     ) -> Finding:
         # ``also_cites``: a source that decides only this situation of the rule (one rule id, one question).
-        # the citations and their unverified ids, worked out once per rule, Law bundle and situation (``_sources``)
-        cited, doubtful = self._sources(tuple(also_cites) if also_cites else ())
+        # the citations and their unverified ids, worked out once per rule, Law bundle and situation (``_cited``;
+        # read here without a method call: this runs for every finding)
+        memo = self._cited
+        if memo is None or memo[0] is not lawdata.running():  # checked with a C call (outside an analysis: _said)
+            memo = self._said()
+        _, sources, said = memo
+        extra = tuple(also_cites) if also_cites else ()
+        hit = sources.get(extra)
+        if hit is None:
+            hit = sources[extra] = registry.sources(self.cites, extra)
+        cited, doubtful = hit
         params = [*params]
         unverified = [*doubtful]
         if params:
             unverified += [p.id for p in params if p.status not in {"V", "S"}]
-        if effect is None and outcome is _APPLIES:
+        if effect is None and outcome is APPLIES:
             effect = self.effect
         if type(outcome) is not Outcome or (effect is not None and type(effect) is not Effect):
             raise TypeError(f"{self.id}: a finding's outcome is an Outcome and its effect an Effect")
+        if variables:
+            words = message_of(f"{self.id}.{key}", variables)  # this call's own keyword dict: not copied
+        else:
+            # a message without values is the same for every finding of the situation, and immutable (a frozen
+            # record whose args no one changes): made once per rule and key, held by every finding that says it
+            shared = said.get(key)
+            if shared is None:
+                shared = said[key] = message_of(f"{self.id}.{key}", {})
+            words = shared
         # built from typed values without validating them again (model/construct.py; ADR 0014): a shell with
         # the finding's slots, filled, then made a Finding; the record test checks it is what validation makes
         built: Any = FindingShell()
@@ -211,9 +242,9 @@ class Rule:
         built.outcome = outcome
         built.effect = effect
         built.subject = subject
-        built.message = message_of(f"{self.id}.{key}", variables)  # this call's own keyword dict: not copied
+        built.message = words
         built.citations = [*cited]
-        built.facts = _facts(facts)
+        built.facts = _facts(facts) if facts else []
         built.parameters = params
         built.missing = [*missing]
         built.value = value
@@ -221,7 +252,7 @@ class Rule:
         built.unverified = unverified
         built.message_key = key
         built.condition = (
-            "irs_determination" if self.on_determination and outcome is _APPLIES and effect is _MUST_RELEASE else None
+            "irs_determination" if self.on_determination and outcome is APPLIES and effect is MUST_RELEASE else None
         )
         built.__class__ = Finding
         return built  # type: ignore[no-any-return]

@@ -12,9 +12,14 @@ before granting a business agreement on trust fund taxes).
 
 from __future__ import annotations
 
-from levynav.core.law.rule import Context, Rule
-from levynav.core.model.analysis import Effect, Finding, Outcome
+from levynav.core.law.rule import APPLIES, DOES_NOT_APPLY, UNKNOWN, Context, Rule
+from levynav.core.model.analysis import Effect, Finding
 from levynav.core.model.case import Case, TaxKind, TaxpayerKind
+
+# enumeration members the functions read on every call, hoisted (a member read from its class goes
+# through the enum metaclass's __getattr__ hook)
+_EMPLOYMENT = TaxKind.EMPLOYMENT
+_BUSINESS = TaxpayerKind.BUSINESS
 
 TFRP_EXPOSURE = Rule(
     id="R6672-W1",
@@ -27,15 +32,15 @@ TFRP_EXPOSURE = Rule(
 def trust_fund_recovery_penalty_exposure(case: Case, ctx: Context) -> list[Finding]:
     """One finding for a business: does it owe employment taxes (the trust fund recovery penalty can follow)?"""
     rule = TFRP_EXPOSURE
-    if case.taxpayer.kind is not TaxpayerKind.BUSINESS or not case.tax_periods:
+    if case.taxpayer.kind is not _BUSINESS or not case.tax_periods:
         return []
     kinds = [p.tax_kind for p in case.tax_periods]
-    employment = [i for i, k in enumerate(kinds) if k is TaxKind.EMPLOYMENT]
-    facts: dict[str, object] = {f"tax_periods[{i}].tax_kind": TaxKind.EMPLOYMENT for i in employment}
+    employment = [i for i, k in enumerate(kinds) if k is _EMPLOYMENT]
+    facts: dict[str, object] = {f"tax_periods[{i}].tax_kind": _EMPLOYMENT for i in employment}
     if employment:
         periods = [case.tax_periods[i].id for i in employment]  # a list: the renderer joins it per language
-        return [rule.finding(Outcome.APPLIES, "applies", facts=facts, periods=periods)]
+        return [rule.finding(APPLIES, "applies", facts=facts, periods=periods)]
     unknown = [f"tax_periods[{i}].tax_kind" for i, k in enumerate(kinds) if k is None]
     if unknown:
-        return [rule.finding(Outcome.UNKNOWN, "unknown", missing=unknown)]
-    return [rule.finding(Outcome.DOES_NOT_APPLY, "no_employment_tax")]
+        return [rule.finding(UNKNOWN, "unknown", missing=unknown)]
+    return [rule.finding(DOES_NOT_APPLY, "no_employment_tax")]

@@ -6,7 +6,8 @@ They are the most numerous objects of a record (≈ 125 messages and ≈ 115 val
 light (ADR 0014): slotted, frozen dataclasses, made without a ``__dict__`` and without running ``__init__`` when
 the core builds them (``message``/``arg``). Pydantic knows them as dataclasses: a record holding them validates
 them from the contract's dict shape and writes them back to the same JSON, and the JSON Schema is the one the
-pydantic models had (tests/test_light_records.py). Frozen: a value made once can be shared within a record.
+pydantic models had (tests/test_light_records.py). Frozen: a value made once can be shared within a record (and a
+message without values across records, ``message``).
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, TypeAdapter
 from pydantic.dataclasses import dataclass
+
+from levynav.core import lawdata
 
 _ADAPTERS: dict[type, TypeAdapter[Any]] = {}
 
@@ -301,8 +304,26 @@ def arg(value: Any) -> Arg:
     return build(value)  # type: ignore[no-any-return]
 
 
+# the messages without values said under the Law bundle of the running analysis: [bundle, {key: message}]
+_SAID: list[Any] = [None, {}]
+
+
 def message(key: str, **args: Any) -> Message:
-    return message_of(key, args)  # the keyword dict is this call's own
+    """A message reference. One without values (≈ 20 an analysis: a deadline's title, a counting clause) is immutable
+    and the same wherever it is said, so it is made once per key and Law bundle, as ``lawdata.kept`` keeps values,
+    and every record holds it; outside an analysis a fresh one (no bundle is loaded for it)."""
+    if args:
+        return message_of(key, args)  # the keyword dict is this call's own
+    law = lawdata.running()
+    if law is None:
+        return message_of(key, args)
+    memo = _SAID
+    if memo[0] is not law:
+        memo[0], memo[1] = law, {}
+    hit = memo[1].get(key)
+    if hit is None:
+        hit = memo[1][key] = message_of(key, args)
+    return hit  # type: ignore[no-any-return]
 
 
 def message_of(key: str, args: dict[str, Any]) -> Message:
