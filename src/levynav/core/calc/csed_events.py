@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from levynav.core import params
 from levynav.core.calc import csed_hearings_and_claims as more
 from levynav.core.calc.csed_reader import Reader, appeal, detail, note, periods
-from levynav.core.calc.csed_types import Events, NoEffect, Suspension, clause
+from levynav.core.calc.csed_types import Events, NoEffect, Suspension, clause, make_events
 from levynav.core.calc.dates import add_months
 from levynav.core.calc.repeat_filing_stay import RepeatKind, repeat_filing, short_stay_ended
 from levynav.core.model.case import AlternativeStatus, Bankruptcy, Case
@@ -234,6 +234,10 @@ def read_events(case: Case, as_of: date) -> Events:
             r.notes.append(note("law_gap", events=_reader_name(reader)))
         except OverflowError:
             r.notes.append(note("calendar", events=_reader_name(reader)))
-    return Events(
-        tuple(r.out), tuple(r.none), tuple(r.notes), tuple(dict.fromkeys(r.missing)), tuple(dict.fromkeys(r.law_gaps))
+    return make_events(
+        suspensions=tuple(r.out),
+        no_effect=tuple(r.none),
+        notes=tuple(r.notes),
+        missing=tuple(dict.fromkeys(r.missing)),
+        law_gaps=tuple(dict.fromkeys(r.law_gaps)),
     )
