@@ -213,18 +213,21 @@ def _reader_name(reader: Callable[[Reader], None]) -> Message:
     return clause(f"reader.{reader.__name__.strip('_')}")
 
 
+_READERS = (
+    _installment_agreements,
+    _offers,
+    _bankruptcies,
+    more.hearings,
+    more.legal_actions,
+    more.spouse_tao_absence,
+    more.no_effect,
+)
+
+
 def read_events(case: Case, as_of: date) -> Events:
     """Every suspension and no-effect event the case can express."""
     r = Reader(case, as_of)
-    for reader in (
-        _installment_agreements,
-        _offers,
-        _bankruptcies,
-        more.hearings,
-        more.legal_actions,
-        more.spouse_tao_absence,
-        more.no_effect,
-    ):
+    for reader in _READERS:
         # Only the two known limits are caught, typed: a day count with no value on the event's date (its id is
         # kept) and a date outside the calendar. Anything else is a fault and is not hidden.
         try:
