@@ -21,11 +21,17 @@ from levynav.core.law.rule import Context, CsedValue, Decided
 from levynav.core.model.ability_to_pay import AbilityToPay
 from levynav.core.model.analysis import Outcome
 from levynav.core.model.case import Case, TaxpayerKind
-from levynav.core.model.construct import construct
+from levynav.core.model.construct import builder, construct
 from levynav.core.model.message import Message, field_arg, message, message_of
 
 if TYPE_CHECKING:
     from levynav.core.calc.alternatives import AlternativesResult
+
+
+# made for every analysis: by their builders (model/construct.builder), without the ``object.__setattr__`` per field
+# of a frozen dataclass's own ``__init__`` (about 1,500 machine instructions a field)
+_context = builder(Context)
+_csed_value = builder(CsedValue)
 
 
 def stated_csed(case: Case) -> dict[str, CsedValue]:
@@ -34,7 +40,8 @@ def stated_csed(case: Case) -> dict[str, CsedValue]:
     for p in case.tax_periods:
         stated = p.csed or p.irs_stated_csed
         if stated is not None:
-            out[p.id] = CsedValue(p.id, stated, "stated", (message("statute.stated"),))
+            said = (message("statute.stated"),)
+            out[p.id] = _csed_value(period_id=p.id, date=stated, basis="stated", explanation=said)
     return out
 
 
@@ -74,7 +81,9 @@ def _csed(case: Case, as_of: date, events: Events, computed: dict[str, PeriodCse
                 parts.append(message("statute.paused_by", events=[s.name for s in named.values()]))
         if pc.differs:
             parts.append(message("statute.stated_differs", stated=pc.stated))
-        out[pid] = CsedValue(pid, last, "computed", tuple(parts), pc.alternative)
+        out[pid] = _csed_value(
+            period_id=pid, date=last, basis="computed", explanation=tuple(parts), alternative=pc.alternative
+        )
     return out
 
 
@@ -127,7 +136,7 @@ def build_context(case: Case, as_of: date) -> Context:
     computed = case_csed(case, as_of, events=events, words=False)
     csed = _csed(case, as_of, events, computed)
     hardship, finances, options = _finances(case, as_of, csed)
-    return Context(
+    return _context(
         as_of=as_of,
         csed=csed,
         hardship=hardship,
