@@ -13,7 +13,7 @@ from levynav.core.law import catalog, postponed_acts
 from levynav.core.lawdata import Law, active, using
 from levynav.core.model.analysis import Analysis, Deadline, Note, StatuteDate, message
 from levynav.core.model.case import Case
-from levynav.core.model.construct import construct
+from levynav.core.model.construct import builder, construct
 from levynav.core.model.message import field_args
 
 
@@ -23,6 +23,10 @@ def analyze(case: Case, as_of: date, law: Law | None = None) -> Analysis:
     bundle = law or active()
     with using(bundle), per_analysis.scope():
         return _analyze(case, as_of, bundle)
+
+
+# a light record's builder, once (model/construct.builder): ``construct`` finds it by class and passes the values on
+_statute_date = builder(StatuteDate)
 
 
 def _analyze(case: Case, as_of: date, bundle: Law) -> Analysis:
@@ -48,8 +52,7 @@ def _analyze(case: Case, as_of: date, bundle: Law) -> Analysis:
         notes=plan.notes(findings, ctx) + _coverage_notes(uncovered) + _birth_notes(case, as_of),
         finances=ctx.finances,
         collection_statute=[
-            construct(
-                StatuteDate,
+            _statute_date(
                 period=c.period_id,
                 date=c.date,
                 basis=c.basis,

@@ -21,11 +21,17 @@ from levynav.core.law.rule import Context, CsedValue, Decided
 from levynav.core.model.ability_to_pay import AbilityToPay
 from levynav.core.model.analysis import Outcome
 from levynav.core.model.case import Case, TaxpayerKind
-from levynav.core.model.construct import construct
-from levynav.core.model.message import Message, field_arg, message
+from levynav.core.model.construct import builder, construct
+from levynav.core.model.message import Message, field_arg, message, message_of
 
 if TYPE_CHECKING:
     from levynav.core.calc.alternatives import AlternativesResult
+
+
+# made for every analysis: by their builders (model/construct.builder), without the ``object.__setattr__`` per field
+# of a frozen dataclass's own ``__init__`` (about 1,500 machine instructions a field)
+_context = builder(Context)
+_csed_value = builder(CsedValue)
 
 
 def stated_csed(case: Case) -> dict[str, CsedValue]:
@@ -34,7 +40,8 @@ def stated_csed(case: Case) -> dict[str, CsedValue]:
     for p in case.tax_periods:
         stated = p.csed or p.irs_stated_csed
         if stated is not None:
-            out[p.id] = CsedValue(p.id, stated, "stated", (message("statute.stated"),))
+            said = (message("statute.stated"),)
+            out[p.id] = _csed_value(period_id=p.id, date=stated, basis="stated", explanation=said)
     return out
 
 
@@ -47,28 +54,36 @@ def _csed(case: Case, as_of: date, events: Events, computed: dict[str, PeriodCse
     """
     out = stated_csed(case)
     for pid, pc in computed.items():
-        if pc.date is None:
+        last = pc.date  # a property (the latest assessment's): read once
+        if last is None:
             continue
         parts: list[Message] = []
         for a in pc.assessments:
-            kind = "original" if a.original else "additional"
-            words: dict[str, Any] = {"kind": message(f"statute.kind.{kind}"), "assessed": a.assessed}
-            words["days"] = a.suspended_days
-            if a.alternative is not None and a.alternative > a.date:
+            kind = message("statute.kind.original" if a.original else "statute.kind.additional")
+            # each message's values made in their order as one dict, which becomes the message's (``message_of``)
+            other = a.alternative
+            if other is not None and other > a.date:
                 # Safer date first: the later reading leads, the other beside it (ADR 0002).
-                words |= {"later": _at_least(a.alternative, a.provisional), "other": a.date}
-                parts.append(message("statute.assessment_two_readings", **words))
-            elif a.alternative is not None:
-                words |= {"csed": _at_least(a.date, a.provisional), "other": a.alternative}
-                parts.append(message("statute.assessment_other_earlier", **words))
+                later = _at_least(other, a.provisional)
+                words: dict[str, Any] = {"kind": kind, "assessed": a.assessed, "days": a.suspended_days}
+                words |= {"later": later, "other": a.date}
+                parts.append(message_of("statute.assessment_two_readings", words))
+            elif other is not None:
+                csed = _at_least(a.date, a.provisional)
+                words = {"kind": kind, "assessed": a.assessed, "days": a.suspended_days, "csed": csed, "other": other}
+                parts.append(message_of("statute.assessment_other_earlier", words))
             else:
-                parts.append(message("statute.assessment", csed=_at_least(a.date, a.provisional), **words))
+                words = {"csed": _at_least(a.date, a.provisional), "kind": kind, "assessed": a.assessed}
+                words["days"] = a.suspended_days
+                parts.append(message_of("statute.assessment", words))
             if a.counted:
                 named = {(s.ref, s.chapter, s.tc): s for s in a.counted if s.ref.startswith("CSED-3.")}
                 parts.append(message("statute.paused_by", events=[s.name for s in named.values()]))
         if pc.differs:
             parts.append(message("statute.stated_differs", stated=pc.stated))
-        out[pid] = CsedValue(pid, pc.date, "computed", tuple(parts), pc.alternative)
+        out[pid] = _csed_value(
+            period_id=pid, date=last, basis="computed", explanation=tuple(parts), alternative=pc.alternative
+        )
     return out
 
 
@@ -121,7 +136,7 @@ def build_context(case: Case, as_of: date) -> Context:
     computed = case_csed(case, as_of, events=events, words=False)
     csed = _csed(case, as_of, events, computed)
     hardship, finances, options = _finances(case, as_of, csed)
-    return Context(
+    return _context(
         as_of=as_of,
         csed=csed,
         hardship=hardship,

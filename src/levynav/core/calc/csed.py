@@ -28,6 +28,8 @@ from levynav.core.calc.csed_types import (
     Step,
     Suspension,
     clause,
+    make_assessment,
+    make_period,
 )
 from levynav.core.calc.dates import add_months, add_years
 from levynav.core.model.case import Case, TaxPeriod
@@ -200,18 +202,18 @@ def assessment_csed(
         what, more = _end_words(result, total, provisional, alternatives)
         cites = ("CSED-3", "CSED-5") if alternatives else ("CSED-3",)
         timeline.append(Step(result, what, cites, total, detail=more))
-    return AssessmentCsed(
-        period_id,
-        assessed,
-        base,
-        result,
-        total,
-        provisional,
-        tuple(timeline),
-        alternatives,
-        original,
-        codes,
-        tuple(counted),
+    return make_assessment(
+        period_id=period_id,
+        assessed=assessed,
+        base=base,
+        date=result,
+        suspended_days=total,
+        provisional=provisional,
+        timeline=tuple(timeline),
+        alternatives=alternatives,
+        original=original,
+        codes=codes,
+        counted=tuple(counted),
     )
 
 
@@ -336,14 +338,14 @@ def case_csed(
                 for d, first in found
             )
         except (params.MissingParameter, OverflowError):  # a date outside the tables or the calendar
-            out[p.id] = PeriodCsed(p.id, (), (clause("note.not_computed"),))
+            out[p.id] = make_period(period_id=p.id, assessments=(), notes=(clause("note.not_computed"),))
             continue
         stated = p.irs_stated_csed or p.csed
         same = _same_as(stated, rows) if stated is not None else None
         differs = stated is not None and (same is None or same[1] is not None)
         used = (params.use("csed.collection_period_years", found[0][0]),)
         if not words:
-            out[p.id] = PeriodCsed(p.id, rows, (), stated, (), used, differs)
+            out[p.id] = make_period(period_id=p.id, assessments=rows, stated=stated, params=used, differs=differs)
             continue
         notes = list(events.notes)
         notes += [
@@ -353,7 +355,15 @@ def case_csed(
         ]
         notes += _wrongful_levy(case, p, rows, susp)
         diff = _compare(stated, rows, susp) if stated is not None else ()
-        out[p.id] = PeriodCsed(p.id, rows, tuple(notes), stated, diff, used, differs)
+        out[p.id] = make_period(
+            period_id=p.id,
+            assessments=rows,
+            notes=tuple(notes),
+            stated=stated,
+            stated_difference=diff,
+            params=used,
+            differs=differs,
+        )
     return out
 
 

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from levynav.core import params
 from levynav.core.calc import csed_hearings_and_claims as more
 from levynav.core.calc.csed_reader import Reader, appeal, detail, note, periods
-from levynav.core.calc.csed_types import Events, NoEffect, Suspension, clause
+from levynav.core.calc.csed_types import Events, NoEffect, Suspension, clause, make_events
 from levynav.core.calc.dates import add_months
 from levynav.core.calc.repeat_filing_stay import RepeatKind, repeat_filing, short_stay_ended
 from levynav.core.model.case import AlternativeStatus, Bankruptcy, Case
@@ -213,18 +213,21 @@ def _reader_name(reader: Callable[[Reader], None]) -> Message:
     return clause(f"reader.{reader.__name__.strip('_')}")
 
 
+_READERS = (
+    _installment_agreements,
+    _offers,
+    _bankruptcies,
+    more.hearings,
+    more.legal_actions,
+    more.spouse_tao_absence,
+    more.no_effect,
+)
+
+
 def read_events(case: Case, as_of: date) -> Events:
     """Every suspension and no-effect event the case can express."""
     r = Reader(case, as_of)
-    for reader in (
-        _installment_agreements,
-        _offers,
-        _bankruptcies,
-        more.hearings,
-        more.legal_actions,
-        more.spouse_tao_absence,
-        more.no_effect,
-    ):
+    for reader in _READERS:
         # Only the two known limits are caught, typed: a day count with no value on the event's date (its id is
         # kept) and a date outside the calendar. Anything else is a fault and is not hidden.
         try:
@@ -234,6 +237,10 @@ def read_events(case: Case, as_of: date) -> Events:
             r.notes.append(note("law_gap", events=_reader_name(reader)))
         except OverflowError:
             r.notes.append(note("calendar", events=_reader_name(reader)))
-    return Events(
-        tuple(r.out), tuple(r.none), tuple(r.notes), tuple(dict.fromkeys(r.missing)), tuple(dict.fromkeys(r.law_gaps))
+    return make_events(
+        suspensions=tuple(r.out),
+        no_effect=tuple(r.none),
+        notes=tuple(r.notes),
+        missing=tuple(dict.fromkeys(r.missing)),
+        law_gaps=tuple(dict.fromkeys(r.law_gaps)),
     )

@@ -13,6 +13,7 @@ from datetime import date
 from enum import StrEnum
 
 from levynav.core.model.analysis import ParamUse
+from levynav.core.model.construct import builder
 from levynav.core.model.message import LabelArg, Message, label_arg, message
 
 
@@ -90,7 +91,7 @@ class NoEffect:
         return label_arg("csed_event", self.ref)  # without validating a plain string again
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slotted: made by a builder (model/construct.builder)
 class Events:
     suspensions: tuple[Suspension, ...]
     no_effect: tuple[NoEffect, ...]
@@ -113,7 +114,7 @@ class Step:
     detail: tuple[Message, ...] = ()  # the line's further clauses, joined with "; " after ``what``
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slotted: made by a builder (model/construct.builder)
 class AssessmentCsed:
     """The CSED of one assessment, with its timeline."""
 
@@ -135,7 +136,7 @@ class AssessmentCsed:
         return self.alternatives.get("both")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slotted: made by a builder (model/construct.builder)
 class PeriodCsed:
     """Every assessment's CSED for one tax period, and how it compares with a stated CSED."""
 
@@ -156,3 +157,11 @@ class PeriodCsed:
     def alternative(self) -> dt.date | None:
         last = max(self.assessments, key=lambda a: a.date, default=None)
         return None if last is None else last.alternative
+
+
+# Made for every analysis (the events once, a period and its assessments once each): by their builders (keyword
+# arguments; model/construct.builder), without the ``object.__setattr__`` per field of a frozen dataclass's own
+# ``__init__`` (about 1,500 machine instructions a field).
+make_events = builder(Events)
+make_assessment = builder(AssessmentCsed)
+make_period = builder(PeriodCsed)

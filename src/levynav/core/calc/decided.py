@@ -14,7 +14,7 @@ from typing import Any
 from levynav.core.model.analysis import Message, Outcome, ParamUse
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slotted: made by a builder, for every period (derive.py)
 class CsedValue:
     """The collection statute expiration date of one tax period, and where it comes from."""
 

@@ -12,9 +12,8 @@ frozen dataclass): the same answer object is handed to every caller of the analy
 
 from __future__ import annotations
 
-import contextlib
 import functools
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from contextvars import ContextVar
 from typing import Any, TypeVar
 
@@ -23,13 +22,21 @@ T = TypeVar("T")
 _MEMO: ContextVar[dict[Any, tuple[Any, Any]] | None] = ContextVar("levynav_per_analysis", default=None)
 
 
-@contextlib.contextmanager
-def scope() -> Iterator[None]:
-    token = _MEMO.set({})
-    try:
-        yield
-    finally:
-        _MEMO.reset(token)
+class _Scope:
+    """The memo of one analysis, open while the ``with`` block runs (a class, not ``contextlib.contextmanager``:
+    its generator and wrapper object were a few thousand machine instructions of every analysis)."""
+
+    __slots__ = ("_token",)
+
+    def __enter__(self) -> None:
+        self._token = _MEMO.set({})
+
+    def __exit__(self, *exc: object) -> None:
+        _MEMO.reset(self._token)
+
+
+def scope() -> _Scope:
+    return _Scope()
 
 
 def once_per_analysis(fn: Callable[[Any], list[T]]) -> Callable[[Any], list[T]]:

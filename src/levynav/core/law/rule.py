@@ -38,7 +38,7 @@ from levynav.core.model.case import Case
 from levynav.core.model.message import Message, message_of, shell
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slotted: made by a builder, once per analysis (derive.build_context)
 class Context:
     """What a rule may read besides the case: the as-of date and facts derived by calculations."""
 

@@ -22,7 +22,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from levynav.core.model.message import shell
+from levynav.core.model.message import Light, shell
 
 M = TypeVar("M")
 
@@ -108,8 +108,12 @@ def builder(cls: type[M]) -> Callable[..., M]:
     no frozen ``__setattr__``) one slot store per field and gives it the class (ADR 0014, decision 7). Written out
     for the class's fields once, as the standard library's ``dataclasses`` writes a class's ``__init__``: a loop
     over the fields calling ``setattr`` took twice as long, and ``object.__setattr__`` per field (what a frozen
-    dataclass's own ``__init__`` does, after validating) five times. A default factory is called per record."""
-    namespace: dict[str, Any] = {"_new": _new, "_shell": shell(cls), "_cls": cls, "_MISSING": _NO_DEFAULT}
+    dataclass's own ``__init__`` does, after validating) five times. A default factory is called per record.
+
+    Also for a plain frozen, slotted dataclass of the core's calculations (calc/csed_types.py: one made for every
+    period of every analysis), whose own ``__init__`` pays the same ``object.__setattr__`` per field: its shell is
+    a plain class with its slots."""
+    namespace: dict[str, Any] = {"_shell": _shell_of(cls), "_cls": cls, "_MISSING": _NO_DEFAULT}
     params: list[str] = []
     stores: list[str] = []
     for f in dataclasses.fields(cls):  # type: ignore[arg-type]
@@ -127,13 +131,24 @@ def builder(cls: type[M]) -> Callable[..., M]:
         else:
             params.append(name)
             stores.append(f"built.{name} = {name}")
-    lines = [f"def build(*, {', '.join(params)}):", "    built = _new(_shell)"]
+    # the shell called, not ``object.__new__(shell)``: the call goes straight to the type's slots (model/message.py)
+    lines = [f"def build(*, {', '.join(params)}):", "    built = _shell()"]
     lines += [f"    {store}" for store in stores]
     lines += ["    built.__class__ = _cls", "    return built"]
     exec("\n".join(lines), namespace)  # the source is made above from the class's own field names
     build: Callable[..., M] = namespace["build"]
     build.__qualname__ = f"{cls.__name__}.build"
     return build
+
+
+def _shell_of(cls: type) -> type:
+    """What ``builder`` fills: a light record's shell (``message.shell``), or for a plain frozen, slotted dataclass
+    a plain class with the same slots (``__class__`` may only be set between classes of the same layout)."""
+    if issubclass(cls, Light):
+        return shell(cls)  # type: ignore[no-any-return]
+    if cls.__bases__ != (object,) or "__slots__" not in cls.__dict__:
+        raise TypeError(f"{cls.__name__} is neither a light record nor a plain slotted dataclass")
+    return type(f"{cls.__name__}Shell", (), {"__slots__": cls.__dict__["__slots__"]})
 
 
 def _refuse(cls: type, values: dict[str, Any]) -> None:
