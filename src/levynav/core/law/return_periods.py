@@ -200,8 +200,17 @@ def return_period(levy: Levy) -> Period | None:
 
 
 def count_period(p: Period, what: str) -> list[Message]:
-    """How a period was counted, as message references (``what``: a ``count.what.*`` name)."""
-    return [*p.last.count(what), p.reason.counted(), *p.reading_count()]
+    """How a period was counted, as message references (``what``: a ``count.what.*`` name); a fresh list.
+
+    The clauses follow from the period's days, months and reason alone (the key below holds every value they read):
+    made once per Law bundle and kept on it (shared message records, never changed), not again per analysis."""
+    other = p.other
+    key = (what, p.last, p.months, p.reason, other.last if other else None, other.months if other else None)
+    known: dict[tuple[object, ...], tuple[Message, ...]] = lawdata.kept("return_periods.count")
+    said = known.get(key)
+    if said is None:
+        said = known[key] = (*p.last.count(what), p.reason.counted(), *p.reading_count())
+    return list(said)
 
 
 # A levy on wages or Social Security reaches what is paid to the person who owes the tax: the owner
