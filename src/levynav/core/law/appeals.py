@@ -208,33 +208,14 @@ def _eh(case: Case, ctx: Context, w: Window) -> Finding:
     subject, last, eh_last = w.subject, w.cdp_last, w.eh_last
     rule = EQUIVALENT_E14 if w.eh is not None and w.eh.moved else EQUIVALENT
     notice = w.notice.type.value
-
-    def date_unknown(facts: dict[str, object]) -> Finding:
-        if w.gaps and "eh.request_window_months" in w.gaps:
-            return law_unknown(facts)
-        return rule.finding(
-            Outcome.UNKNOWN, "date_unknown", effect=Effect.ROUTE_OPEN, subject=subject, facts=facts, missing=w.missing
-        )
-
-    def law_unknown(facts: dict[str, object]) -> Finding:
-        return rule.finding(
-            Outcome.UNKNOWN,
-            "law_unknown",
-            effect=Effect.ROUTE_OPEN,
-            subject=subject,
-            facts=facts,
-            params=w.params,
-            reason=window_gap(w),
-        )
-
     if w.repeat:
         return rule.finding(Outcome.NOT_APPLICABLE, "repeat", subject=subject, facts=w.facts, notice=notice)
     if w.before_cdp:
         return rule.finding(Outcome.NOT_APPLICABLE, "before_cdp", subject=subject, facts=w.facts, notice=notice)
     if last is None and w.gaps:
-        return law_unknown(w.facts)
+        return _eh_law_unknown(rule, w, w.facts)
     if last is None:
-        return date_unknown(w.facts)
+        return _eh_date_unknown(rule, w, w.facts)
     facts = dict(w.facts)
     req = _request_seen(case, w, facts)
     if req is not None:
@@ -253,7 +234,7 @@ def _eh(case: Case, ctx: Context, w: Window) -> Finding:
                 last_day=last,
             )
         if eh_last is None:
-            return date_unknown(facts)
+            return _eh_date_unknown(rule, w, facts)
         return made_in_time(
             rule,
             req.request_date,
@@ -274,7 +255,7 @@ def _eh(case: Case, ctx: Context, w: Window) -> Finding:
             Outcome.NOT_APPLICABLE, key, subject=subject, facts=facts, params=w.params, last_day=last, **shown
         )
     if eh_last is None or w.eh is None:
-        return date_unknown(facts)
+        return _eh_date_unknown(rule, w, facts)
     return open_or_closed(
         rule,
         ctx.as_of,
@@ -289,6 +270,27 @@ def _eh(case: Case, ctx: Context, w: Window) -> Finding:
         params=w.params,
         last_day=last,
         eh_last=eh_last,
+    )
+
+
+def _eh_date_unknown(rule: Rule | Situation, w: Window, facts: dict[str, object]) -> Finding:
+    """The one-year date cannot be counted: a date of the notice is missing, or the law for it is not encoded."""
+    if w.gaps and "eh.request_window_months" in w.gaps:
+        return _eh_law_unknown(rule, w, facts)
+    return rule.finding(
+        Outcome.UNKNOWN, "date_unknown", effect=Effect.ROUTE_OPEN, subject=w.subject, facts=facts, missing=w.missing
+    )
+
+
+def _eh_law_unknown(rule: Rule | Situation, w: Window, facts: dict[str, object]) -> Finding:
+    return rule.finding(
+        Outcome.UNKNOWN,
+        "law_unknown",
+        effect=Effect.ROUTE_OPEN,
+        subject=w.subject,
+        facts=facts,
+        params=w.params,
+        reason=window_gap(w),
     )
 
 

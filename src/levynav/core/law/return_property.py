@@ -159,7 +159,8 @@ def _grounds(case: Case, ctx: Context, i: int, levy: Levy, facts: dict[str, Any]
     if levy_on_protected_property(case, levy, ctx):
         facts[f"{s}.exempt_category"] = levy.exempt_category
         out.append(message(f"{rule.id}.ground_a_exempt"))
-    periods = {p.id for p in levy_periods(case, levy)[0]}
+    # the levy's periods, only when there is an agreement to compare them with
+    periods = {p.id for p in levy_periods(case, levy)[0]} if case.installment_agreements else set()
     for k, ia in enumerate(case.installment_agreements):
         covers = not ia.tax_periods or not periods or bool(periods & set(ia.tax_periods))
         if ia.status is AlternativeStatus.ENTERED and covers:
