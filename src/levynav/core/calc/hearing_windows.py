@@ -76,8 +76,11 @@ class Window:
     @property
     def cdp_last(self) -> date | None:
         """The last day to ask for a CDP hearing: for a lien, the earlier of the computed and printed dates."""
-        days = [d for d in (self.cdp.last if self.cdp else None, self.printed_last) if d is not None]
-        return min(days) if days else None
+        # read by every hearing rule and deadline: the earlier known day, without a list per call
+        computed, printed = self.cdp.last if self.cdp else None, self.printed_last
+        if computed is None or printed is None:
+            return printed if computed is None else computed
+        return min(computed, printed)
 
     @property
     def eh_last(self) -> date | None:
