@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
-from levynav.core import params
+from levynav.core import lawdata, params
 from levynav.core.calc import dates
 from levynav.core.calc import postponed_deadlines as postponing
 from levynav.core.calc.per_analysis import once_per_analysis
@@ -76,8 +76,11 @@ class Window:
     @property
     def cdp_last(self) -> date | None:
         """The last day to ask for a CDP hearing: for a lien, the earlier of the computed and printed dates."""
-        days = [d for d in (self.cdp.last if self.cdp else None, self.printed_last) if d is not None]
-        return min(days) if days else None
+        # read by every hearing rule and deadline: the earlier known day, without a list per call
+        computed, printed = self.cdp.last if self.cdp else None, self.printed_last
+        if computed is None or printed is None:
+            return printed if computed is None else computed
+        return min(computed, printed)
 
     @property
     def eh_last(self) -> date | None:
@@ -145,29 +148,54 @@ def cdp_request_period(start: date) -> tuple[dates.LastDay | None, ParamUse | No
 
 def _levy_window(i: int, n: Notice) -> Window:
     subject = f"notices[{i}]"
-    start = dates.counting_start(n.notice_date, n.mailing_date)
-    counted = (dates.counting_start_message(n.notice_date, n.mailing_date),)
     facts: dict[str, Any] = {f"{subject}.type": n.type}
     if n.notice_date is not None:
         facts[f"{subject}.notice_date"] = n.notice_date
     if n.mailing_date is not None:
         facts[f"{subject}.mailing_date"] = n.mailing_date
-    kind = HearingKind.LEVY
     post = n.type in POST_LEVY
+    cdp, eh, used, gaps, counted = _levy_periods(n.notice_date, n.mailing_date)
+    if n.notice_date is None and n.mailing_date is None:  # no date to count from (``dates.counting_start``)
+        return Window(i, n, _LEVY, post, None, None, None, (), facts, (f"{subject}.notice_date",), counted=counted)
+    return Window(i, n, _LEVY, post, cdp, None, eh, used, facts, gaps=gaps, counted=counted)
+
+
+_LEVY = HearingKind.LEVY  # read once, not through the enum class per window
+_LevyPeriods = tuple[
+    dates.LastDay | None, dates.LastDay | None, tuple[ParamUse, ...], tuple[str, ...], tuple[Message, ...]
+]
+
+
+def _levy_periods(printed: date | None, mailed: date | None) -> _LevyPeriods:
+    """A levy notice's CDP and one-year periods, the parameters used, those with no value and how the CDP period was
+    counted: they follow from the notice's two dates and the law, not from the case, so they are counted once per
+    Law bundle and pair of dates and kept on it (the records are frozen and shared)."""
+    known: dict[tuple[date | None, date | None], _LevyPeriods] = lawdata.kept("hearing_windows.levy")
+    try:
+        return known[printed, mailed]
+    except KeyError:
+        pass
+    start = dates.counting_start(printed, mailed)
+    counted = (dates.counting_start_message(printed, mailed),)
     if start is None:
-        return Window(i, n, kind, post, None, None, None, (), facts, (f"{subject}.notice_date",), counted=counted)
-    cdp, days = cdp_request_period(start)
-    months = param_use("eh.request_window_months", start)
-    gaps = [pid for pid, u in (("cdp.request_window_days", days), ("eh.request_window_months", months)) if u is None]
-    gaps += [u.id for u in (days, months) if u is not None and not isinstance(u.value, int)]
-    eh_start = n.notice_date or start
-    eh = (
-        dates.last_day_after_months(eh_start, months.value)
-        if months is not None and isinstance(months.value, int)
-        else None
-    )
-    used = tuple(u for u in (days, months) if u is not None)
-    return Window(i, n, kind, post, cdp, None, eh, used, facts, gaps=tuple(gaps), counted=counted)
+        found: _LevyPeriods = (None, None, (), (), counted)
+    else:
+        cdp, days = cdp_request_period(start)
+        months = param_use("eh.request_window_months", start)
+        gaps = [
+            pid for pid, u in (("cdp.request_window_days", days), ("eh.request_window_months", months)) if u is None
+        ]
+        gaps += [u.id for u in (days, months) if u is not None and not isinstance(u.value, int)]
+        eh_start = printed or start
+        eh = (
+            dates.last_day_after_months(eh_start, months.value)
+            if months is not None and isinstance(months.value, int)
+            else None
+        )
+        used = tuple(u for u in (days, months) if u is not None)
+        found = (cdp, eh, used, tuple(gaps), counted)
+    known[printed, mailed] = found
+    return found
 
 
 def _lien_window(i: int, n: Notice) -> Window:
@@ -266,13 +294,20 @@ def deadline(
 
 
 def eh_computation(w: Window) -> list[Message]:
-    """The one-year count and, when its plain end is not a business day, the § 7503 move (Q&A-I8)."""
+    """The one-year count and, when its plain end is not a business day, the § 7503 move (Q&A-I8).
+
+    The clauses follow from the period's dates alone: made once per Law bundle and period, kept on the bundle (shared
+    message records, never changed); a fresh list each call."""
     assert w.eh is not None
-    out = [message("count.one_year", what=message("count.what.eh"), start=w.eh.start, end=w.eh.raw)]
-    roll = w.eh.roll()
-    if roll is not None:
-        out.append(message("count.roll_forward", reason=roll, last=w.eh.last))
-    return out
+    known: dict[dates.LastDay, tuple[Message, ...]] = lawdata.kept("hearing_windows.eh_computation")
+    said = known.get(w.eh)
+    if said is None:
+        out = [message("count.one_year", what=message("count.what.eh"), start=w.eh.start, end=w.eh.raw)]
+        roll = w.eh.roll()
+        if roll is not None:
+            out.append(message("count.roll_forward", reason=roll, last=w.eh.last))
+        said = known[w.eh] = tuple(out)
+    return list(said)
 
 
 # ---------------------------------------------------------------- which period a hearing request falls in

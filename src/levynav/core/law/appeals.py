@@ -19,8 +19,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from levynav.core import lawdata
 from levynav.core.calc import hearing_windows
-from levynav.core.calc.dates import last_day_after
+from levynav.core.calc.dates import LastDay, last_day_after
 from levynav.core.calc.hearing_windows import NOT_CDP, Window, request_for
 from levynav.core.law import (
     appeals_cap,
@@ -48,8 +49,8 @@ from levynav.core.law.notices import rolled_reason, window_counted, window_gap
 from levynav.core.law.pending_bar_windows import days, overlaps, param
 from levynav.core.law.route_windows import made_in_time, open_or_closed
 from levynav.core.law.rule import Context, DeadlineFunc, Rule, RuleFunc, Situation
-from levynav.core.model.analysis import Deadline, Effect, Finding, Outcome, TextArg, message
-from levynav.core.model.case import Case, DeficiencyNotice, HearingKind, HearingRequest
+from levynav.core.model.analysis import Deadline, Effect, Finding, Message, Outcome, TextArg, message
+from levynav.core.model.case import Case, DeficiencyNotice, HearingKind, HearingRequest, NoticeType
 from levynav.core.model.construct import construct
 
 LEVY_CDP = Rule(
@@ -207,33 +208,14 @@ def _eh(case: Case, ctx: Context, w: Window) -> Finding:
     subject, last, eh_last = w.subject, w.cdp_last, w.eh_last
     rule = EQUIVALENT_E14 if w.eh is not None and w.eh.moved else EQUIVALENT
     notice = w.notice.type.value
-
-    def date_unknown(facts: dict[str, object]) -> Finding:
-        if w.gaps and "eh.request_window_months" in w.gaps:
-            return law_unknown(facts)
-        return rule.finding(
-            Outcome.UNKNOWN, "date_unknown", effect=Effect.ROUTE_OPEN, subject=subject, facts=facts, missing=w.missing
-        )
-
-    def law_unknown(facts: dict[str, object]) -> Finding:
-        return rule.finding(
-            Outcome.UNKNOWN,
-            "law_unknown",
-            effect=Effect.ROUTE_OPEN,
-            subject=subject,
-            facts=facts,
-            params=w.params,
-            reason=window_gap(w),
-        )
-
     if w.repeat:
         return rule.finding(Outcome.NOT_APPLICABLE, "repeat", subject=subject, facts=w.facts, notice=notice)
     if w.before_cdp:
         return rule.finding(Outcome.NOT_APPLICABLE, "before_cdp", subject=subject, facts=w.facts, notice=notice)
     if last is None and w.gaps:
-        return law_unknown(w.facts)
+        return _eh_law_unknown(rule, w, w.facts)
     if last is None:
-        return date_unknown(w.facts)
+        return _eh_date_unknown(rule, w, w.facts)
     facts = dict(w.facts)
     req = _request_seen(case, w, facts)
     if req is not None:
@@ -252,7 +234,7 @@ def _eh(case: Case, ctx: Context, w: Window) -> Finding:
                 last_day=last,
             )
         if eh_last is None:
-            return date_unknown(facts)
+            return _eh_date_unknown(rule, w, facts)
         return made_in_time(
             rule,
             req.request_date,
@@ -273,7 +255,7 @@ def _eh(case: Case, ctx: Context, w: Window) -> Finding:
             Outcome.NOT_APPLICABLE, key, subject=subject, facts=facts, params=w.params, last_day=last, **shown
         )
     if eh_last is None or w.eh is None:
-        return date_unknown(facts)
+        return _eh_date_unknown(rule, w, facts)
     return open_or_closed(
         rule,
         ctx.as_of,
@@ -288,6 +270,27 @@ def _eh(case: Case, ctx: Context, w: Window) -> Finding:
         params=w.params,
         last_day=last,
         eh_last=eh_last,
+    )
+
+
+def _eh_date_unknown(rule: Rule | Situation, w: Window, facts: dict[str, object]) -> Finding:
+    """The one-year date cannot be counted: a date of the notice is missing, or the law for it is not encoded."""
+    if w.gaps and "eh.request_window_months" in w.gaps:
+        return _eh_law_unknown(rule, w, facts)
+    return rule.finding(
+        Outcome.UNKNOWN, "date_unknown", effect=Effect.ROUTE_OPEN, subject=w.subject, facts=facts, missing=w.missing
+    )
+
+
+def _eh_law_unknown(rule: Rule | Situation, w: Window, facts: dict[str, object]) -> Finding:
+    return rule.finding(
+        Outcome.UNKNOWN,
+        "law_unknown",
+        effect=Effect.ROUTE_OPEN,
+        subject=w.subject,
+        facts=facts,
+        params=w.params,
+        reason=window_gap(w),
     )
 
 
@@ -379,36 +382,66 @@ def hearing_deadlines(case: Case, ctx: Context) -> list[Deadline]:
             continue  # the first notice for the periods holds the hearing dates; no CDP before 1999-01-19
         lien = w.kind is HearingKind.LIEN
         last = w.cdp_last
-        notice = construct(TextArg, value=w.notice.type.value)
         if last is not None:
             what = "lien_cdp" if lien else "cdp"
-            counted = (w.cdp.count(what) if w.cdp else [message(f"count.what_only.{what}")]) + list(w.counted)
+            did = _cdp_id(w)
+            title, protects = _deadline_words(did, w.notice.type)
             out.append(
                 hearing_windows.deadline(
-                    _cdp_id(w),
-                    message(f"deadline.{_cdp_id(w)}.title", notice=notice),
+                    did,
+                    title,
                     last,
                     ctx.as_of,
-                    message(f"deadline.{_cdp_id(w)}.protects"),
+                    protects,
                     _cdp_rule(w).cites,
-                    [*counted, message("count.postmark")],
+                    [*_period_count(what, w.cdp), *w.counted, _POSTMARK],
                     w.subject,
                 )
             )
         if w.eh is not None and w.eh_last is not None:
+            did = _eh_id(w)
+            title, protects = _deadline_words(did, w.notice.type)
             out.append(
                 hearing_windows.deadline(
-                    _eh_id(w),
-                    message(f"deadline.{_eh_id(w)}.title", notice=notice),
+                    did,
+                    title,
                     w.eh_last,
                     ctx.as_of,
-                    message(f"deadline.{_eh_id(w)}.protects"),
+                    protects,
                     (EQUIVALENT_E14 if w.eh.moved else EQUIVALENT).cites,
                     hearing_windows.eh_computation(w),
                     w.subject,
                 )
             )
     return out
+
+
+# The words of the hearing deadlines follow from the deadline, the notice type and the period's dates, not from the
+# case or the as-of date: made once per Law bundle and kept on it (shared message records, never changed).
+_POSTMARK = message("count.postmark")
+
+
+def _deadline_words(did: str, kind: NoticeType) -> tuple[Message, Message]:
+    """A hearing deadline's title (naming the notice) and what it protects."""
+    known: dict[tuple[str, NoticeType], tuple[Message, Message]] = lawdata.kept("appeals.deadline_words")
+    words = known.get((did, kind))
+    if words is None:
+        notice = construct(TextArg, value=kind.value)
+        words = known[did, kind] = (
+            message(f"deadline.{did}.title", notice=notice),
+            message(f"deadline.{did}.protects"),
+        )
+    return words
+
+
+def _period_count(what: str, period: LastDay | None) -> tuple[Message, ...]:
+    """How a CDP period was counted (``LastDay.count``), or only what it is when its dates are not counted."""
+    known: dict[tuple[str, LastDay | None], tuple[Message, ...]] = lawdata.kept("appeals.period_count")
+    words = known.get((what, period))
+    if words is None:
+        said = period.count(what) if period is not None else [message(f"count.what_only.{what}")]
+        words = known[what, period] = tuple(said)
+    return words
 
 
 RULES: list[RuleFunc] = [

@@ -15,13 +15,13 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from levynav.core import params
+from levynav.core import lawdata, params
 from levynav.core.calc.dates import last_day_after
 from levynav.core.calc.low_income_test import income_limit
 from levynav.core.law import registry
 from levynav.core.law.levy_facts import benefit_levy_method, is_individual, levy_subject
 from levynav.core.law.rule import Context, Rule, RuleFunc
-from levynav.core.model.analysis import Deadline, Effect, Finding, Outcome, ParamUse, SentencesArg, message
+from levynav.core.model.analysis import Deadline, Effect, Finding, Message, Outcome, ParamUse, SentencesArg, message
 from levynav.core.model.case import Case, Levy, LevyKind, LevyMethod
 from levynav.core.model.construct import construct
 
@@ -259,7 +259,7 @@ def bank_hold_ends(case: Case, ctx: Context) -> list[Deadline]:
     """Deadline ``bank.hold_ends``: the last day the bank must hold the money (served date + 21 days)."""
     out: list[Deadline] = []
     for i, levy in enumerate(case.levies):
-        if levy.kind is not LevyKind.BANK or levy.proceeds_sent or levy.proceeds_sent_date is not None:
+        if levy.kind is not _BANK or levy.proceeds_sent or levy.proceeds_sent_date is not None:
             continue
         hold = bank_hold_period(levy)
         if hold is None:
@@ -270,19 +270,32 @@ def bank_hold_ends(case: Case, ctx: Context) -> list[Deadline]:
             construct(
                 Deadline,
                 id="bank.hold_ends",
-                title=message(f"{BANK_HOLD.id}.deadline_title"),
+                title=_HOLD_TITLE,
                 date=end,
                 days_left=(end - ctx.as_of).days,
-                protects=message(f"{BANK_HOLD.id}.deadline_protects"),
+                protects=_HOLD_PROTECTS,
                 citations=registry.cites(BANK_HOLD.cites),
-                computation=[
-                    message(f"{BANK_HOLD.id}.deadline_computation", served=levy.served_date, days=days.value, end=end)
-                ],
+                computation=[_hold_count(levy.served_date, days.value, end)],
                 subject=levy_subject(i),
                 passed=end < ctx.as_of,
             )
         )
     return out
+
+
+# The hold deadline's words: its title and what it protects are the same for every levy, its count follows from the
+# served date and the law (kept per Law bundle and date). Shared message records, never changed.
+_BANK = LevyKind.BANK
+_HOLD_TITLE = message(f"{BANK_HOLD.id}.deadline_title")
+_HOLD_PROTECTS = message(f"{BANK_HOLD.id}.deadline_protects")
+
+
+def _hold_count(served: date, days: object, end: date) -> Message:
+    known: dict[date, Message] = lawdata.kept("exemptions_payments.hold_count")
+    said = known.get(served)
+    if said is None:
+        said = known[served] = message(f"{BANK_HOLD.id}.deadline_computation", served=served, days=days, end=end)
+    return said
 
 
 RULES: list[RuleFunc] = [federal_payment_levy, low_income_filter, bank_hold]

@@ -13,13 +13,14 @@ Each is a rule with a finding per notice (the date as its typed value) and a dea
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
-from levynav.core import params
+from levynav.core import lawdata, params
 from levynav.core.calc import dates, hearing_windows
 from levynav.core.law import notices
 from levynav.core.law.rule import Context, DeadlineFunc, Rule, RuleFunc, once
-from levynav.core.model.analysis import Deadline, Effect, Finding, Outcome, TextArg, message
+from levynav.core.model.analysis import Deadline, Effect, Finding, Message, Outcome, TextArg, message
 from levynav.core.model.case import Case, Notice, NoticeType
 from levynav.core.model.construct import construct
 
@@ -42,10 +43,11 @@ REPLY_BY_ID = "notice.printed_reply_by"
 
 def _earliest(i: int, notice: Notice, ctx: Context) -> tuple[Finding, Deadline | None]:
     sub = f"notices[{i}]"
-    facts: dict[str, Any] = {f"{sub}.type": notice.type, f"{sub}.notice_date": notice.notice_date}
-    if notice.mailing_date is not None:
-        facts[f"{sub}.mailing_date"] = notice.mailing_date
-    start = dates.counting_start(notice.notice_date, notice.mailing_date)
+    kind, printed, mailed = notice.type, notice.notice_date, notice.mailing_date
+    facts: dict[str, Any] = {f"{sub}.type": kind, f"{sub}.notice_date": printed}
+    if mailed is not None:
+        facts[f"{sub}.mailing_date"] = mailed
+    start = dates.counting_start(printed, mailed)
     rule = EARLIEST_LEVY
     if start is None:
         missing = [f"{sub}.notice_date"]
@@ -56,19 +58,8 @@ def _earliest(i: int, notice: Notice, ctx: Context) -> tuple[Finding, Deadline |
         return rule.finding(Outcome.UNKNOWN, "law_unknown", subject=sub, facts=facts, start=start), None
     if not isinstance(use.value, int):
         return rule.finding(Outcome.UNKNOWN, "law_unknown", subject=sub, facts=facts, params=[use], start=start), None
-    day = dates.last_day_after(start, use.value).raw
-    protects = "protects_cdp" if notices.is_cdp_levy_notice(notice.type) else "protects"
-    counted_from = dates.counting_start_message(notice.notice_date, notice.mailing_date)
-    deadline = hearing_windows.deadline(
-        EARLIEST_LEVY_ID,
-        message(f"deadline.{EARLIEST_LEVY_ID}.title", notice=construct(TextArg, value=notice.type.value)),
-        day,
-        ctx.as_of,
-        message(f"deadline.{EARLIEST_LEVY_ID}.{protects}"),
-        rule.cites,
-        [message("count.earliest_levy", days=use.value, start=start, how=counted_from, day=day)],
-        sub,
-    )
+    day, title, protects, count = _counted(kind, printed, mailed, start, use.value)
+    deadline = hearing_windows.deadline(EARLIEST_LEVY_ID, title, day, ctx.as_of, protects, rule.cites, [count], sub)
     key = "passed" if day < ctx.as_of else "ahead"
     finding = rule.finding(
         Outcome.APPLIES,
@@ -78,31 +69,47 @@ def _earliest(i: int, notice: Notice, ctx: Context) -> tuple[Finding, Deadline |
         params=[use],
         value=day,
         deadline_ids=[EARLIEST_LEVY_ID],
-        notice=notice.type.value,
+        notice=kind.value,
         day=day,
         days=use.value,
     )
     return finding, deadline
 
 
+def _counted(
+    kind: NoticeType, printed: date | None, mailed: date | None, start: date, days: int
+) -> tuple[date, Message, Message, Message]:
+    """NC-1's day and its deadline's words (title, what it protects, how it was counted): they follow from the
+    notice's type and dates and the parameter in force, not from the case or the as-of date, so they are worked
+    out once per Law bundle and kept on it (the messages are shared records, never changed)."""
+    known: dict[tuple[NoticeType, date | None, date | None, int], tuple[date, Message, Message, Message]]
+    known = lawdata.kept("notice_clocks.earliest")
+    try:
+        return known[kind, printed, mailed, days]
+    except KeyError:
+        pass
+    day = dates.last_day_after(start, days).raw
+    protects = "protects_cdp" if notices.is_cdp_levy_notice(kind) else "protects"
+    how = dates.counting_start_message(printed, mailed)
+    counted = known[kind, printed, mailed, days] = (
+        day,
+        message(f"deadline.{EARLIEST_LEVY_ID}.title", notice=construct(TextArg, value=kind.value)),
+        message(f"deadline.{EARLIEST_LEVY_ID}.{protects}"),
+        message("count.earliest_levy", days=days, start=start, how=how, day=day),
+    )
+    return counted
+
+
 def _reply_by(i: int, notice: Notice, ctx: Context) -> tuple[Finding, Deadline | None]:
     sub = f"notices[{i}]"
-    facts: dict[str, Any] = {f"{sub}.type": notice.type, f"{sub}.response_date": notice.response_date}
+    kind, day = notice.type, notice.response_date
+    facts: dict[str, Any] = {f"{sub}.type": kind, f"{sub}.response_date": day}
     rule = PRINTED_REPLY_BY
-    if notice.response_date is None:
+    if day is None:
         missing = [f"{sub}.response_date"]
         return rule.finding(Outcome.UNKNOWN, "date_unknown", subject=sub, facts=facts, missing=missing), None
-    day = notice.response_date
-    deadline = hearing_windows.deadline(
-        REPLY_BY_ID,
-        message(f"deadline.{REPLY_BY_ID}.title", notice=construct(TextArg, value=notice.type.value)),
-        day,
-        ctx.as_of,
-        message(f"deadline.{REPLY_BY_ID}.protects"),
-        rule.cites,
-        [message("count.printed_reply_by")],
-        sub,
-    )
+    title, protects, count = _reply_by_words(kind)
+    deadline = hearing_windows.deadline(REPLY_BY_ID, title, day, ctx.as_of, protects, rule.cites, [count], sub)
     finding = rule.finding(
         Outcome.APPLIES,
         "printed",
@@ -110,10 +117,23 @@ def _reply_by(i: int, notice: Notice, ctx: Context) -> tuple[Finding, Deadline |
         facts=facts,
         value=day,
         deadline_ids=[REPLY_BY_ID],
-        notice=notice.type.value,
+        notice=kind.value,
         day=day,
     )
     return finding, deadline
+
+
+def _reply_by_words(kind: NoticeType) -> tuple[Message, Message, Message]:
+    """NC-2's deadline words for a notice type (title, what it protects, how it was counted): once per Law bundle."""
+    known: dict[NoticeType, tuple[Message, Message, Message]] = lawdata.kept("notice_clocks.reply_by")
+    words = known.get(kind)
+    if words is None:
+        words = known[kind] = (
+            message(f"deadline.{REPLY_BY_ID}.title", notice=construct(TextArg, value=kind.value)),
+            message(f"deadline.{REPLY_BY_ID}.protects"),
+            message("count.printed_reply_by"),
+        )
+    return words
 
 
 @once  # the rule and the deadline function read the same clocks: counted once per analysis

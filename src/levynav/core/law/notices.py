@@ -29,6 +29,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from levynav.core import lawdata
 from levynav.core.calc.dates import counting_start, holiday_labels
 from levynav.core.calc.hearing_windows import Window
 from levynav.core.model.analysis import Message, message
@@ -153,7 +154,18 @@ def post_levy_cdp_notice_for_periods(case: Case, periods: Iterable[str]) -> Noti
 
 def counted_from(printed: date | None, mailed: date | None) -> Message:
     """How a notice's periods are counted (``calc.dates.counting_start``), as a message reference: from the
-    printed date, or from a later mailing date (Weiss), or not at all when neither date is known."""
+    printed date, or from a later mailing date (Weiss), or not at all when neither date is known.
+
+    A function of the two dates alone, asked for every hearing window and notice in every analysis: made once per
+    Law bundle and pair of dates and kept on it (a shared message record, never changed)."""
+    known: dict[tuple[date | None, date | None], Message] = lawdata.kept("notices.counted_from")
+    said = known.get((printed, mailed))
+    if said is None:
+        said = known[printed, mailed] = _counted_from(printed, mailed)
+    return said
+
+
+def _counted_from(printed: date | None, mailed: date | None) -> Message:
     if printed is None and mailed is None:
         return message("note.counted_unknown")
     if mailed is not None and printed is None:

@@ -29,7 +29,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from levynav.core import params
+from levynav.core import lawdata, params
 from levynav.core.law import registry
 from levynav.core.law.levy_facts import levy_periods, levy_subject
 from levynav.core.law.levy_reach import fixed_right
@@ -270,7 +270,18 @@ class RefundClaim:
 
 
 def claim_deadline(paid: date) -> RefundClaim:
-    """§ 6511(a): 2 years from the time the tax was paid (the 3 years from the return can only be later)."""
+    """§ 6511(a): 2 years from the time the tax was paid (the 3 years from the return can only be later).
+
+    A function of the date and the law (a RefundClaim is frozen): counted once per Law bundle and date and kept on
+    it, not again in every analysis."""
+    known: dict[date, RefundClaim] = lawdata.kept("overpayment_refund.claim")
+    claim = known.get(paid)
+    if claim is None:
+        claim = known[paid] = _claim_deadline(paid)
+    return claim
+
+
+def _claim_deadline(paid: date) -> RefundClaim:
     years = params.use("refund.claim_period_after_payment_years", on=paid)
     months = 12 * _whole(years)
     safe = months_after(paid, months, DAY_BEFORE)
@@ -293,6 +304,11 @@ def _whole(p: ParamUse) -> int:
     return p.value
 
 
+# the claim deadline's title and what it protects: the same for every levy (shared message records, never changed)
+_CLAIM_TITLE = message(f"{REFUND.id}.deadline_title")
+_CLAIM_PROTECTS = message(f"{REFUND.id}.deadline_protects")
+
+
 def refund_claim_deadlines(case: Case, ctx: Context) -> list[Deadline]:
     """``refund.claim``: for each levy whose refund finding applies with a known start."""
     out: list[Deadline] = []
@@ -304,10 +320,10 @@ def refund_claim_deadlines(case: Case, ctx: Context) -> list[Deadline]:
             construct(
                 Deadline,
                 id="refund.claim",
-                title=message(f"{REFUND.id}.deadline_title"),
+                title=_CLAIM_TITLE,
                 date=claim.date,
                 days_left=(claim.date - ctx.as_of).days,
-                protects=message(f"{REFUND.id}.deadline_protects"),
+                protects=_CLAIM_PROTECTS,
                 citations=registry.cites(REFUND.cites),
                 computation=list(claim.count),
                 subject=levy_subject(i),

@@ -22,9 +22,8 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from levynav.core import params
+from levynav.core import lawdata, params
 from levynav.core.calc.dates import LastDay, add_months, add_years, last_day_after_months, roll_forward, roll_period_end
-from levynav.core.calc.per_analysis import same_answer_per_analysis
 from levynav.core.model.analysis import Message, ParamUse, SentencesArg, TextArg, message
 from levynav.core.model.case import Case, Levy, LevyKind, Owner, WrongfulLevyClaim
 from levynav.core.model.construct import construct
@@ -140,14 +139,25 @@ def months_after(start: date, months: int, reading: str) -> LastDay:
     return roll_period_end(start, add_months(start, months) - dt.timedelta(days=1))
 
 
-@same_answer_per_analysis  # the return rules and the deadlines read a levy's period: counted once per analysis
 def period_after_levy(levy_date: date, pid: str) -> Period | None:
     """The § 6343(b) or § 6532(c) period for a levy made on ``levy_date``, with the TCJA transition.
 
     ``pid`` is ``return.period_months`` or ``wrongful_levy.suit_period_months``. None when no value of
     the parameter is in force on the levy date (a levy earlier than any encoded value). Both readings of
     the day count are computed; the earlier last day is returned, the later one in ``other``.
+
+    A pure function of the date, the parameter and the Law bundle (a Period is frozen): counted once per bundle
+    and kept on it, not again in every analysis that asks (the return rules and deadlines, each case's levies).
     """
+    known: dict[tuple[date, str], Period | None] = lawdata.kept("return_periods.after_levy")
+    try:
+        return known[levy_date, pid]
+    except KeyError:
+        found = known[levy_date, pid] = _period_after_levy(levy_date, pid)
+        return found
+
+
+def _period_after_levy(levy_date: date, pid: str) -> Period | None:
     try:
         in_force = params.use(pid, on=levy_date)  # read once for both readings
     except params.MissingParameter:
@@ -190,8 +200,17 @@ def return_period(levy: Levy) -> Period | None:
 
 
 def count_period(p: Period, what: str) -> list[Message]:
-    """How a period was counted, as message references (``what``: a ``count.what.*`` name)."""
-    return [*p.last.count(what), p.reason.counted(), *p.reading_count()]
+    """How a period was counted, as message references (``what``: a ``count.what.*`` name); a fresh list.
+
+    The clauses follow from the period's days, months and reason alone (the key below holds every value they read):
+    made once per Law bundle and kept on it (shared message records, never changed), not again per analysis."""
+    other = p.other
+    key = (what, p.last, p.months, p.reason, other.last if other else None, other.months if other else None)
+    known: dict[tuple[object, ...], tuple[Message, ...]] = lawdata.kept("return_periods.count")
+    said = known.get(key)
+    if said is None:
+        said = known[key] = (*p.last.count(what), p.reason.counted(), *p.reading_count())
+    return list(said)
 
 
 # A levy on wages or Social Security reaches what is paid to the person who owes the tax: the owner

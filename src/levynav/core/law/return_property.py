@@ -23,7 +23,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from levynav.core import params
+from levynav.core import lawdata, params
 from levynav.core.law import joint_account_levy, overpayment_refund, registry, retirement_levy, return_wrongful
 from levynav.core.law.discretionary_cdp import premature_levy
 from levynav.core.law.exemptions import levy_on_protected_property
@@ -159,7 +159,8 @@ def _grounds(case: Case, ctx: Context, i: int, levy: Levy, facts: dict[str, Any]
     if levy_on_protected_property(case, levy, ctx):
         facts[f"{s}.exempt_category"] = levy.exempt_category
         out.append(message(f"{rule.id}.ground_a_exempt"))
-    periods = {p.id for p in levy_periods(case, levy)[0]}
+    # the levy's periods, only when there is an agreement to compare them with
+    periods = {p.id for p in levy_periods(case, levy)[0]} if case.installment_agreements else set()
     for k, ia in enumerate(case.installment_agreements):
         covers = not ia.tax_periods or not periods or bool(periods & set(ia.tax_periods))
         if ia.status is AlternativeStatus.ENTERED and covers:
@@ -292,20 +293,34 @@ def _charges(ctx: Context, i: int, levy: Levy) -> Finding:
 def _deadline(
     rule: Rule, did: str, subject: str, day: Any, computation: list[Message], ctx: Context, other: Any = None
 ) -> Deadline:
+    title, protects = _deadline_words(rule)
     return construct(
         Deadline,
         id=did,
-        title=message(f"{rule.id}.deadline_title"),
+        title=title,
         date=day,
         days_left=(day - ctx.as_of).days,
-        protects=message(f"{rule.id}.deadline_protects"),
+        protects=protects,
         citations=registry.cites(rule.cites),
         computation=computation,
         subject=subject,
         passed=day < ctx.as_of,
         alternative_date=other,
-        alternative_reason=message("count.reading.day_before_reason") if other is not None else None,
+        alternative_reason=_DAY_BEFORE_REASON if other is not None else None,
     )
+
+
+# A deadline's title and what it protects depend on the rule alone: made once per Law bundle and rule, kept on the
+# bundle (shared message records, never changed), not again for every deadline of every analysis.
+_DAY_BEFORE_REASON = message("count.reading.day_before_reason")
+
+
+def _deadline_words(rule: Rule) -> tuple[Message, Message]:
+    known: dict[str, tuple[Message, Message]] = lawdata.kept("return_property.deadline_words")
+    words = known.get(rule.id)
+    if words is None:
+        words = known[rule.id] = (message(f"{rule.id}.deadline_title"), message(f"{rule.id}.deadline_protects"))
+    return words
 
 
 def return_request_deadlines(case: Case, ctx: Context) -> list[Deadline]:
