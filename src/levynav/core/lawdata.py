@@ -91,14 +91,34 @@ def derived(key: str, build: Callable[[Law], T]) -> T:
     return hit
 
 
+# The most entries one ``kept`` dict holds. Keys made of a case's dates (a notice's pair of dates, a levy's date)
+# are as many as the dates an inventory holds: screening millions of cases would grow the dict without end. A dict
+# that reaches the bound is emptied and fills again with the keys in use (a value is a pure function of its key and
+# the bundle, so working one out again gives the same value); a worker's memory stays flat in the number of cases.
+KEPT_LIMIT = 1024
+
+
+class Kept(dict[Any, Any]):
+    """A ``kept`` dict: reads are a plain dict's; an insertion past ``KEPT_LIMIT`` entries empties it first. Values
+    go in by ``kept[key] = value`` only (``setdefault`` and ``update`` would pass the bound by)."""
+
+    __slots__ = ()
+
+    def __setitem__(self, key: Any, value: Any) -> None:
+        if len(self) >= KEPT_LIMIT:
+            self.clear()
+        super().__setitem__(key, value)
+
+
 def kept(name: str) -> dict[Any, Any]:
     """A dict kept on the active bundle under ``name`` (empty at first): for values worked out once per bundle and
-    some key (a date, a frequency, a table value), which hold for as long as the bundle does."""
-    return derived(name, _new_dict)
+    some key (a date, a frequency, a table value), which hold for as long as the bundle does — at most
+    ``KEPT_LIMIT`` of them (``Kept``)."""
+    return derived(name, _new_kept)
 
 
-def _new_dict(_law: Law) -> dict[Any, Any]:
-    return {}
+def _new_kept(_law: Law) -> dict[Any, Any]:
+    return Kept()
 
 
 @contextlib.contextmanager
