@@ -506,25 +506,27 @@ def questions(findings: list[Finding]) -> list[Question]:
     """The missing facts of the unknown findings, the most weighty first: a fact's weight is the sum of the weights of
     the effects it would decide (3 for a finding without an action effect)."""
     weights: dict[str, int] = {}  # path -> its weight
-    decides: dict[str, set[str]] = {}  # path -> the rules it decides
+    decides: dict[str, list[str]] = {}  # path -> the rules it decides (each once; most paths decide one)
     for f in findings:
         if f.outcome is not _UNKNOWN or not f.missing:
             continue
         importance = EFFECT_WEIGHT.get(f.effect, 3) if f.effect else 3
+        rule = f.rule
         for path in f.missing:
             if path in weights:
                 weights[path] += importance
-                decides[path].add(f.rule)
+                rules = decides[path]
+                if rule not in rules:
+                    rules.append(rule)
             else:
                 weights[path] = importance
-                decides[path] = {f.rule}
-    # (-weight, path) pairs sort as the key (heaviest first, then by path) without a key function called per path
-    ranked = sorted([(-weight, path) for path, weight in weights.items()])
+                decides[path] = [rule]
+    # heaviest first, then by path: the paths sorted, then stably by weight (``reverse`` keeps ties in path order).
+    # Two sorts of plain strings and of ints take the interpreter's fast comparisons; (-weight, path) pairs did not.
     out: list[Question] = []
-    for weight, path in ranked:
+    for path in sorted(sorted(weights), key=weights.__getitem__, reverse=True):
         rules = decides[path]
-        # most paths decide one rule: its one-item list, without sorting it
-        out.append(_question(path=path, decides=sorted(rules) if len(rules) > 1 else [*rules], weight=-weight))
+        out.append(_question(path=path, decides=sorted(rules) if len(rules) > 1 else rules, weight=weights[path]))
     return out
 
 
