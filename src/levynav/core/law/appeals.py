@@ -48,8 +48,19 @@ from levynav.core.law.notice_receipt import NOT_RECEIVED as NOT_RECEIVED
 from levynav.core.law.notices import rolled_reason, window_counted, window_gap
 from levynav.core.law.pending_bar_windows import days, overlaps, param
 from levynav.core.law.route_windows import made_in_time, open_or_closed
-from levynav.core.law.rule import Context, DeadlineFunc, Rule, RuleFunc, Situation
-from levynav.core.model.analysis import Deadline, Effect, Finding, Message, Outcome, TextArg, message
+from levynav.core.law.rule import (
+    APPLIES,
+    DOES_NOT_APPLY,
+    NOT_APPLICABLE,
+    ROUTE_OPEN,
+    UNKNOWN,
+    Context,
+    DeadlineFunc,
+    Rule,
+    RuleFunc,
+    Situation,
+)
+from levynav.core.model.analysis import Deadline, Effect, Finding, Message, TextArg, message
 from levynav.core.model.case import Case, DeficiencyNotice, HearingKind, HearingRequest, NoticeType
 from levynav.core.model.construct import construct
 
@@ -126,14 +137,14 @@ def _cdp(case: Case, ctx: Context, w: Window) -> Finding:
     notice = w.notice.type.value
     if w.repeat:
         # § 6330(a)(1), (b)(2); Treas. Reg. § 301.6330-1(b)(2) Q&A-B2: only the first notice for a period.
-        return rule.finding(Outcome.NOT_APPLICABLE, "repeat", subject=subject, facts=w.facts, notice=notice)
+        return rule.finding(NOT_APPLICABLE, "repeat", subject=subject, facts=w.facts, notice=notice)
     if w.before_cdp:
-        return rule.finding(Outcome.NOT_APPLICABLE, "before_cdp", subject=subject, facts=w.facts, notice=notice)
+        return rule.finding(NOT_APPLICABLE, "before_cdp", subject=subject, facts=w.facts, notice=notice)
     if last is None and w.gaps:
         return rule.finding(
-            Outcome.UNKNOWN,
+            UNKNOWN,
             "law_unknown",
-            effect=Effect.ROUTE_OPEN,
+            effect=ROUTE_OPEN,
             subject=subject,
             facts=w.facts,
             params=w.params,
@@ -142,9 +153,9 @@ def _cdp(case: Case, ctx: Context, w: Window) -> Finding:
         )
     if last is None:
         return rule.finding(
-            Outcome.UNKNOWN,
+            UNKNOWN,
             "date_unknown",
-            effect=Effect.ROUTE_OPEN,
+            effect=ROUTE_OPEN,
             subject=subject,
             facts=w.facts,
             missing=w.missing,
@@ -163,9 +174,9 @@ def _cdp(case: Case, ctx: Context, w: Window) -> Finding:
         by = hearing_windows.timely_by(case, w, req.request_date)
         if by.last is None:  # a postponement whose end is unknown may make it timely (§§ 7508, 7508A)
             return rule.finding(
-                Outcome.UNKNOWN,
+                UNKNOWN,
                 "postponement_unknown",
-                effect=Effect.ROUTE_OPEN,
+                effect=ROUTE_OPEN,
                 missing=list(by.missing),
                 request_date=req.request_date,
                 **common,
@@ -209,9 +220,9 @@ def _eh(case: Case, ctx: Context, w: Window) -> Finding:
     rule = EQUIVALENT_E14 if w.eh is not None and w.eh.moved else EQUIVALENT
     notice = w.notice.type.value
     if w.repeat:
-        return rule.finding(Outcome.NOT_APPLICABLE, "repeat", subject=subject, facts=w.facts, notice=notice)
+        return rule.finding(NOT_APPLICABLE, "repeat", subject=subject, facts=w.facts, notice=notice)
     if w.before_cdp:
-        return rule.finding(Outcome.NOT_APPLICABLE, "before_cdp", subject=subject, facts=w.facts, notice=notice)
+        return rule.finding(NOT_APPLICABLE, "before_cdp", subject=subject, facts=w.facts, notice=notice)
     if last is None and w.gaps:
         return _eh_law_unknown(rule, w, w.facts)
     if last is None:
@@ -221,12 +232,12 @@ def _eh(case: Case, ctx: Context, w: Window) -> Finding:
     if req is not None:
         by = hearing_windows.timely_by(case, w, req.request_date)
         if by.last is not None and req.request_date <= by.last:  # the postponed CDP date counts (§§ 7508, 7508A)
-            return rule.finding(Outcome.NOT_APPLICABLE, "cdp_requested", subject=subject, facts=facts)
+            return rule.finding(NOT_APPLICABLE, "cdp_requested", subject=subject, facts=facts)
         if by.last is None:
             return rule.finding(
-                Outcome.UNKNOWN,
+                UNKNOWN,
                 "postponement_unknown",
-                effect=Effect.ROUTE_OPEN,
+                effect=ROUTE_OPEN,
                 subject=subject,
                 facts=facts,
                 missing=list(by.missing),
@@ -251,9 +262,7 @@ def _eh(case: Case, ctx: Context, w: Window) -> Finding:
     if ctx.as_of <= last:
         key = "cdp_still_open" if eh_last is not None else "cdp_still_open_no_date"
         shown: dict[str, Any] = {"eh_last": eh_last} if eh_last is not None else {}
-        return rule.finding(
-            Outcome.NOT_APPLICABLE, key, subject=subject, facts=facts, params=w.params, last_day=last, **shown
-        )
+        return rule.finding(NOT_APPLICABLE, key, subject=subject, facts=facts, params=w.params, last_day=last, **shown)
     if eh_last is None or w.eh is None:
         return _eh_date_unknown(rule, w, facts)
     return open_or_closed(
@@ -277,16 +286,14 @@ def _eh_date_unknown(rule: Rule | Situation, w: Window, facts: dict[str, object]
     """The one-year date cannot be counted: a date of the notice is missing, or the law for it is not encoded."""
     if w.gaps and "eh.request_window_months" in w.gaps:
         return _eh_law_unknown(rule, w, facts)
-    return rule.finding(
-        Outcome.UNKNOWN, "date_unknown", effect=Effect.ROUTE_OPEN, subject=w.subject, facts=facts, missing=w.missing
-    )
+    return rule.finding(UNKNOWN, "date_unknown", effect=ROUTE_OPEN, subject=w.subject, facts=facts, missing=w.missing)
 
 
 def _eh_law_unknown(rule: Rule | Situation, w: Window, facts: dict[str, object]) -> Finding:
     return rule.finding(
-        Outcome.UNKNOWN,
+        UNKNOWN,
         "law_unknown",
-        effect=Effect.ROUTE_OPEN,
+        effect=ROUTE_OPEN,
         subject=w.subject,
         facts=facts,
         params=w.params,
@@ -300,7 +307,7 @@ def not_a_hearing_notice(case: Case, ctx: Context) -> list[Finding]:
         return []
     return [
         NOT_A_HEARING_NOTICE.finding(
-            Outcome.APPLIES,
+            APPLIES,
             "not_cdp",
             subject=f"notices[{i}]",
             facts={f"notices[{i}].type": n.type},
@@ -341,10 +348,10 @@ def liability_challenge(case: Case, ctx: Context) -> list[Finding]:
     c = case.circumstances
     base = "circumstances."
     if c.disputes_liability is None:
-        return [LIABILITY.finding(Outcome.UNKNOWN, "unknown", missing=[base + "disputes_liability"])]
+        return [LIABILITY.finding(UNKNOWN, "unknown", missing=[base + "disputes_liability"])]
     facts: dict[str, object] = {base + "disputes_liability": c.disputes_liability}
     if not c.disputes_liability:
-        return [LIABILITY.finding(Outcome.NOT_APPLICABLE, "no_dispute", facts=facts)]
+        return [LIABILITY.finding(NOT_APPLICABLE, "no_dispute", facts=facts)]
     petitioned = _petitioned_deficiency(case) if c.received_notice_of_deficiency is None else None
     if petitioned is not None:
         k, n = petitioned
@@ -352,7 +359,7 @@ def liability_challenge(case: Case, ctx: Context) -> list[Finding]:
         facts |= {f"{sub}.mailed_date": n.mailed_date, f"{sub}.tax_court_petition_date": n.tax_court_petition_date}
         return [
             LIABILITY.finding(
-                Outcome.DOES_NOT_APPLY,
+                DOES_NOT_APPLY,
                 "petitioned_deficiency",
                 facts=facts,
                 also_cites=("CDP-11-E2",),
@@ -365,13 +372,13 @@ def liability_challenge(case: Case, ctx: Context) -> list[Finding]:
         if value is not None:
             facts[base + name] = value
         if value:
-            return [LIABILITY.finding(Outcome.DOES_NOT_APPLY, name, facts=facts)]
+            return [LIABILITY.finding(DOES_NOT_APPLY, name, facts=facts)]
     missing = [
         base + n for n in ("received_notice_of_deficiency", "had_prior_opportunity_to_dispute") if base + n not in facts
     ]
     if missing:
-        return [LIABILITY.finding(Outcome.UNKNOWN, "opportunity_unknown", facts=facts, missing=missing)]
-    return [LIABILITY.finding(Outcome.APPLIES, "may_dispute", facts=facts)]
+        return [LIABILITY.finding(UNKNOWN, "opportunity_unknown", facts=facts, missing=missing)]
+    return [LIABILITY.finding(APPLIES, "may_dispute", facts=facts)]
 
 
 def hearing_deadlines(case: Case, ctx: Context) -> list[Deadline]:

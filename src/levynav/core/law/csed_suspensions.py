@@ -17,8 +17,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from levynav.core.law.rule import Context, DeadlineFunc, Rule, RuleFunc
-from levynav.core.model.analysis import Effect, Finding, Outcome
+from levynav.core.law.rule import APPLIES, DOES_NOT_APPLY, UNKNOWN, Context, DeadlineFunc, Rule, RuleFunc
+from levynav.core.model.analysis import Effect, Finding
 from levynav.core.model.case import Case
 from levynav.core.model.message import label_arg
 
@@ -43,7 +43,7 @@ def csed_suspensions(case: Case, ctx: Context) -> list[Finding]:
         facts: dict[str, Any] = {f"{sub}.assessment_date": p.assessment_date}
         scoped = [s for s in events.suspensions if not s.periods or p.id in s.periods]
         if not pc.assessments:
-            out.append(SUSPENSIONS.finding(Outcome.UNKNOWN, "not_computed", subject=sub, facts=facts, period=p.id))
+            out.append(SUSPENSIONS.finding(UNKNOWN, "not_computed", subject=sub, facts=facts, period=p.id))
             continue
         last = max(pc.assessments, key=lambda a: a.date)
         common: dict[str, Any] = {"subject": sub, "facts": facts, "params": pc.params, "period": p.id}
@@ -53,7 +53,7 @@ def csed_suspensions(case: Case, ctx: Context) -> list[Finding]:
             labels = [label_arg("csed_event", ref) for ref in dict.fromkeys(s.ref for s in scoped)]
             out.append(
                 SUSPENSIONS.finding(
-                    Outcome.APPLIES,
+                    APPLIES,
                     key,
                     value=last.suspended_days,
                     days=last.suspended_days,
@@ -64,9 +64,9 @@ def csed_suspensions(case: Case, ctx: Context) -> list[Finding]:
             )
         elif events.missing or events.law_gaps:
             key = "law_unknown" if events.law_gaps and not events.missing else "unknown"
-            out.append(SUSPENSIONS.finding(Outcome.UNKNOWN, key, missing=list(events.missing), **common))
+            out.append(SUSPENSIONS.finding(UNKNOWN, key, missing=list(events.missing), **common))
         else:
-            out.append(SUSPENSIONS.finding(Outcome.DOES_NOT_APPLY, "none", value=0, csed=last.date, **common))
+            out.append(SUSPENSIONS.finding(DOES_NOT_APPLY, "none", value=0, csed=last.date, **common))
     return out
 
 

@@ -50,8 +50,8 @@ from levynav.core.law.notices import (
 )
 from levynav.core.law.pending_bar_windows import days, overlaps, param
 from levynav.core.law.route_windows import days_after
-from levynav.core.law.rule import Context, Rule, once
-from levynav.core.model.analysis import Effect, Finding, Message, Outcome, ParamUse, SentencesArg, message
+from levynav.core.law.rule import APPLIES, DOES_NOT_APPLY, LEVY_IMPROPER, UNKNOWN, Context, Rule, once
+from levynav.core.model.analysis import Effect, Finding, Message, ParamUse, SentencesArg, message
 from levynav.core.model.case import Case, HearingKind, HearingRequest, Levy, LevyKind, NoticeType
 from levynav.core.model.construct import construct
 
@@ -104,12 +104,12 @@ def cdp_hearing_pending(case: Case, ctx: Context) -> list[Finding]:
         sub = f"proceedings.hearing_requests[{i}]"
         facts: dict[str, Any] = {f"{sub}.request_date": req.request_date, f"{sub}.kind": req.kind}
         if req.kind is HearingKind.LIEN:
-            out.append(CDP_STAY.finding(Outcome.DOES_NOT_APPLY, "lien_only", subject=sub, facts=facts))
+            out.append(CDP_STAY.finding(DOES_NOT_APPLY, "lien_only", subject=sub, facts=facts))
             continue
         rk = request_kind(case, i)
         facts.update(_notice_facts(rk))
         if rk.cdp is None or rk.window is None or rk.last is None:
-            out.append(CDP_STAY.finding(Outcome.UNKNOWN, "unknown", subject=sub, facts=facts, missing=rk.missing))
+            out.append(CDP_STAY.finding(UNKNOWN, "unknown", subject=sub, facts=facts, missing=rk.missing))
             continue
         common: dict[str, Any] = {
             "subject": sub,
@@ -121,14 +121,14 @@ def cdp_hearing_pending(case: Case, ctx: Context) -> list[Finding]:
             "counted": window_counted(rk.window),
         }
         if not rk.cdp:
-            out.append(CDP_STAY.finding(Outcome.DOES_NOT_APPLY, "late", **common))
-            out.append(LATE_REQUEST.finding(Outcome.APPLIES, "late", **common))
+            out.append(CDP_STAY.finding(DOES_NOT_APPLY, "late", **common))
+            out.append(LATE_REQUEST.finding(APPLIES, "late", **common))
             continue
         end = stay_end(req)
         stays.append((req, sub, end))
         if req.final_date is not None and req.final_date <= ctx.as_of:
             facts[f"{sub}.final_date"] = req.final_date
-            out.append(CDP_STAY.finding(Outcome.DOES_NOT_APPLY, "ended", final=req.final_date, **common))
+            out.append(CDP_STAY.finding(DOES_NOT_APPLY, "ended", final=req.final_date, **common))
         elif end.petition_last is not None and req.determination_date is not None:
             facts[f"{sub}.determination_date"] = req.determination_date
             facts[f"{sub}.tax_court_petition_date"] = req.tax_court_petition_date
@@ -137,7 +137,7 @@ def cdp_hearing_pending(case: Case, ctx: Context) -> list[Finding]:
                 # stop ended with the 30 days (the IRS's reading) — not known.
                 out.append(
                     CDP_STAY.finding(
-                        Outcome.UNKNOWN,
+                        UNKNOWN,
                         "late_petition",
                         effect=CDP_STAY.effect,
                         params=[*rk.window.params, *end.params],
@@ -152,7 +152,7 @@ def cdp_hearing_pending(case: Case, ctx: Context) -> list[Finding]:
             elif req.tax_court_petition_date is None and end.petition_last < ctx.as_of:
                 out.append(
                     CDP_STAY.finding(
-                        Outcome.DOES_NOT_APPLY,
+                        DOES_NOT_APPLY,
                         "ended_no_petition",
                         subject=sub,
                         facts=facts,
@@ -163,9 +163,9 @@ def cdp_hearing_pending(case: Case, ctx: Context) -> list[Finding]:
                     )
                 )
             else:
-                out.append(CDP_STAY.finding(Outcome.APPLIES, "pending", value=rk.last, **common))
+                out.append(CDP_STAY.finding(APPLIES, "pending", value=rk.last, **common))
         else:
-            out.append(CDP_STAY.finding(Outcome.APPLIES, "pending", value=rk.last, **common))
+            out.append(CDP_STAY.finding(APPLIES, "pending", value=rk.last, **common))
     for i, levy in enumerate(case.levies):
         for req, rsub, end in stays:
             if not overlaps(req.tax_periods, levy.tax_periods) or levy.served_date is None:
@@ -176,9 +176,9 @@ def cdp_hearing_pending(case: Case, ctx: Context) -> list[Finding]:
                     sub = levy_subject(i)
                     out.append(
                         CDP_STAY.finding(
-                            Outcome.UNKNOWN,
+                            UNKNOWN,
                             "levy_late_petition",
-                            effect=Effect.LEVY_IMPROPER,
+                            effect=LEVY_IMPROPER,
                             also_cites=BOECHLER_CITES,
                             subject=sub,
                             facts={f"{sub}.served_date": levy.served_date, f"{rsub}.request_date": req.request_date},
@@ -192,13 +192,13 @@ def cdp_hearing_pending(case: Case, ctx: Context) -> list[Finding]:
             facts = {f"{sub}.served_date": levy.served_date, f"{rsub}.request_date": req.request_date}
             if levy.jeopardy:
                 facts[f"{sub}.jeopardy"] = True
-                out.append(CDP_STAY.finding(Outcome.DOES_NOT_APPLY, "levy_jeopardy", subject=sub, facts=facts))
+                out.append(CDP_STAY.finding(DOES_NOT_APPLY, "levy_jeopardy", subject=sub, facts=facts))
             else:
                 out.append(
                     CDP_STAY.finding(
-                        Outcome.APPLIES,
+                        APPLIES,
                         "levy_during",
-                        effect=Effect.LEVY_IMPROPER,
+                        effect=LEVY_IMPROPER,
                         subject=sub,
                         facts=facts,
                         served=levy.served_date,
@@ -405,12 +405,12 @@ def premature_levy(case: Case, ctx: Context) -> list[Finding]:
     for i, levy in enumerate(case.levies):
         sub = levy_subject(i)
         if levy.served_date is None:
-            out.append(PREMATURE.finding(Outcome.UNKNOWN, "no_date", subject=sub, missing=[f"{sub}.served_date"]))
+            out.append(PREMATURE.finding(UNKNOWN, "no_date", subject=sub, missing=[f"{sub}.served_date"]))
             continue
         facts: dict[str, Any] = {f"{sub}.served_date": levy.served_date}
         if levy.jeopardy:
             facts[f"{sub}.jeopardy"] = True
-            out.append(PREMATURE.finding(Outcome.DOES_NOT_APPLY, "jeopardy", subject=sub, facts=facts))
+            out.append(PREMATURE.finding(DOES_NOT_APPLY, "jeopardy", subject=sub, facts=facts))
             continue
         c = _Check(facts=facts)
         periods = _periods(case, levy)
@@ -429,7 +429,7 @@ def premature_levy(case: Case, ctx: Context) -> list[Finding]:
         if c.problems:
             out.append(
                 PREMATURE.finding(
-                    Outcome.APPLIES,
+                    APPLIES,
                     "premature",
                     subject=sub,
                     facts=c.facts,
@@ -441,13 +441,13 @@ def premature_levy(case: Case, ctx: Context) -> list[Finding]:
         elif missing or c.gaps:
             out.append(
                 PREMATURE.finding(
-                    Outcome.UNKNOWN, "unknown", subject=sub, facts=c.facts, params=c.params, missing=missing, note=note
+                    UNKNOWN, "unknown", subject=sub, facts=c.facts, params=c.params, missing=missing, note=note
                 )
             )
         else:
             out.append(
                 PREMATURE.finding(
-                    Outcome.DOES_NOT_APPLY,
+                    DOES_NOT_APPLY,
                     "in_time_excused" if excused else "in_time",
                     subject=sub,
                     facts=c.facts,
@@ -482,7 +482,7 @@ def post_levy_hearing(case: Case, ctx: Context) -> list[Finding]:
             facts[f"{notice.path}.type"] = notice.notice.type
             out.append(
                 POST_LEVY.finding(
-                    Outcome.APPLIES,
+                    APPLIES,
                     "with_notice",
                     subject=sub,
                     facts=facts,
@@ -496,5 +496,5 @@ def post_levy_hearing(case: Case, ctx: Context) -> list[Finding]:
                 )
             )
         else:
-            out.append(POST_LEVY.finding(Outcome.APPLIES, "no_notice", subject=sub, facts=facts, why=why))
+            out.append(POST_LEVY.finding(APPLIES, "no_notice", subject=sub, facts=facts, why=why))
     return out

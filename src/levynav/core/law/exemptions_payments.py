@@ -20,8 +20,8 @@ from levynav.core.calc.dates import last_day_after
 from levynav.core.calc.low_income_test import income_limit
 from levynav.core.law import registry
 from levynav.core.law.levy_facts import benefit_levy_method, is_individual, levy_subject
-from levynav.core.law.rule import Context, Rule, RuleFunc
-from levynav.core.model.analysis import Deadline, Effect, Finding, Message, Outcome, ParamUse, SentencesArg, message
+from levynav.core.law.rule import APPLIES, DOES_NOT_APPLY, INFO, NOT_APPLICABLE, UNKNOWN, Context, Rule, RuleFunc
+from levynav.core.model.analysis import Deadline, Effect, Finding, Message, ParamUse, SentencesArg, message
 from levynav.core.model.case import Case, Levy, LevyKind, LevyMethod
 from levynav.core.model.construct import construct
 
@@ -60,7 +60,7 @@ def _fplp(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
     try:
         general = params.use("fplp.levy_percent", on=on)
     except params.MissingParameter:
-        return rule.finding(Outcome.UNKNOWN, "before_program", subject=s, missing=[f"{s}.served_date"])
+        return rule.finding(UNKNOWN, "before_program", subject=s, missing=[f"{s}.served_date"])
     method, inferred = benefit_levy_method(case, levy)
     mfacts: dict[str, object] = {f"{s}.method": method}
     tp = case.taxpayer
@@ -75,14 +75,14 @@ def _fplp(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
         if special is not None:
             key, rate = special
             return rule.finding(
-                Outcome.APPLIES, key, subject=s, facts=facts, params=[general, rate], value=rate.value, pct=rate.value
+                APPLIES, key, subject=s, facts=facts, params=[general, rate], value=rate.value, pct=rate.value
             )
     if method is None:
         missing = [f"{s}.method"]
         if levy.kind is LevyKind.FEDERAL_PAYMENT:
             missing += [p for p, v in facts.items() if v is None and p.startswith("taxpayer.")]
         return rule.finding(
-            Outcome.UNKNOWN,
+            UNKNOWN,
             "method_unknown",
             subject=s,
             facts=mfacts,
@@ -91,11 +91,11 @@ def _fplp(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
             pct=general.value,
         )
     if method is LevyMethod.MANUAL:
-        return rule.finding(Outcome.APPLIES, "manual", subject=s, facts=mfacts)
+        return rule.finding(APPLIES, "manual", subject=s, facts=mfacts)
     seen = construct(SentencesArg, value=[message(f"{rule.id}.from_notice")] if inferred else [])
     if levy.kind is LevyKind.SOCIAL_SECURITY:
         return rule.finding(
-            Outcome.APPLIES,
+            APPLIES,
             "social_security",
             subject=s,
             facts=mfacts,
@@ -106,11 +106,9 @@ def _fplp(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
         )
     if tp.federal_contractor is None or tp.medicare_provider is None:
         missing = [p for p, v in facts.items() if v is None and p.startswith("taxpayer.")]
-        return rule.finding(
-            Outcome.UNKNOWN, "payee_unknown", subject=s, params=[general], missing=missing, pct=general.value
-        )
+        return rule.finding(UNKNOWN, "payee_unknown", subject=s, params=[general], missing=missing, pct=general.value)
     return rule.finding(
-        Outcome.APPLIES,
+        APPLIES,
         "federal_payment",
         subject=s,
         facts=facts,
@@ -148,7 +146,7 @@ def low_income_filter(case: Case, ctx: Context) -> list[Finding]:
             pct = None
         unfiled = case.circumstances.unfiled_returns
         if benefit_levy_method(case, levy)[0] is LevyMethod.MANUAL:
-            out.append(LOW_INCOME_FILTER.finding(Outcome.NOT_APPLICABLE, "manual", subject=s))
+            out.append(LOW_INCOME_FILTER.finding(NOT_APPLICABLE, "manual", subject=s))
             continue
         if not unfiled and pct is not None:
             measured = _income_test(case, ctx, s, levy, pct)
@@ -158,7 +156,7 @@ def low_income_filter(case: Case, ctx: Context) -> list[Finding]:
         key = "unfiled" if unfiled else "filter"
         out.append(
             LOW_INCOME_FILTER.finding(
-                Outcome.APPLIES,
+                APPLIES,
                 key,
                 subject=s,
                 facts={"circumstances.unfiled_returns": unfiled},
@@ -190,9 +188,9 @@ def _income_test(case: Case, ctx: Context, s: str, levy: Levy, pct: ParamUse) ->
     }
     below = income <= limit
     return LOW_INCOME_FILTER.finding(
-        Outcome.APPLIES if below else Outcome.DOES_NOT_APPLY,
+        APPLIES if below else DOES_NOT_APPLY,
         "below" if below else "above",
-        effect=Effect.INFO,
+        effect=INFO,
         subject=s,
         facts=facts,
         params=[pct],
@@ -224,21 +222,19 @@ def bank_hold(case: Case, ctx: Context) -> list[Finding]:
 def _bank(ctx: Context, i: int, levy: Levy) -> Finding:
     rule, s = BANK_HOLD, levy_subject(i)
     if levy.released_date is not None and levy.released_date <= ctx.as_of:
-        return rule.finding(Outcome.NOT_APPLICABLE, "released", subject=s, released=levy.released_date)
+        return rule.finding(NOT_APPLICABLE, "released", subject=s, released=levy.released_date)
     hold = bank_hold_period(levy)
     if hold is None:
-        return rule.finding(Outcome.UNKNOWN, "no_date", subject=s, missing=[f"{s}.served_date"])
+        return rule.finding(UNKNOWN, "no_date", subject=s, missing=[f"{s}.served_date"])
     end, days = hold
     facts: dict[str, object] = {f"{s}.served_date": levy.served_date, f"{s}.proceeds_sent": levy.proceeds_sent}
     if levy.proceeds_sent or levy.proceeds_sent_date is not None:
         facts[f"{s}.proceeds_sent_date"] = levy.proceeds_sent_date
         sent = levy.proceeds_sent_date or message(f"{rule.id}.sent_date_unknown")
-        return rule.finding(
-            Outcome.DOES_NOT_APPLY, "paid_over", effect=Effect.INFO, subject=s, facts=facts, params=[days], sent=sent
-        )
+        return rule.finding(DOES_NOT_APPLY, "paid_over", effect=INFO, subject=s, facts=facts, params=[days], sent=sent)
     if end >= ctx.as_of:
         return rule.finding(
-            Outcome.APPLIES,
+            APPLIES,
             "holding",
             subject=s,
             facts=facts,
@@ -249,10 +245,8 @@ def _bank(ctx: Context, i: int, levy: Levy) -> Finding:
             days=days.value,
         )
     if levy.proceeds_sent is False:
-        return rule.finding(Outcome.APPLIES, "not_yet_sent", subject=s, facts=facts, params=[days], end=end)
-    return rule.finding(
-        Outcome.DOES_NOT_APPLY, "hold_over", effect=Effect.INFO, subject=s, facts=facts, params=[days], end=end
-    )
+        return rule.finding(APPLIES, "not_yet_sent", subject=s, facts=facts, params=[days], end=end)
+    return rule.finding(DOES_NOT_APPLY, "hold_over", effect=INFO, subject=s, facts=facts, params=[days], end=end)
 
 
 def bank_hold_ends(case: Case, ctx: Context) -> list[Deadline]:

@@ -19,8 +19,8 @@ from typing import Any
 from levynav.core import lawdata, params
 from levynav.core.calc import dates, hearing_windows
 from levynav.core.law import notices
-from levynav.core.law.rule import Context, DeadlineFunc, Rule, RuleFunc, once
-from levynav.core.model.analysis import Deadline, Effect, Finding, Message, Outcome, TextArg, message
+from levynav.core.law.rule import APPLIES, UNKNOWN, Context, DeadlineFunc, Rule, RuleFunc, once
+from levynav.core.model.analysis import Deadline, Effect, Finding, Message, TextArg, message
 from levynav.core.model.case import Case, Notice, NoticeType
 from levynav.core.model.construct import construct
 
@@ -51,18 +51,18 @@ def _earliest(i: int, notice: Notice, ctx: Context) -> tuple[Finding, Deadline |
     rule = EARLIEST_LEVY
     if start is None:
         missing = [f"{sub}.notice_date"]
-        return rule.finding(Outcome.UNKNOWN, "date_unknown", subject=sub, facts=facts, missing=missing), None
+        return rule.finding(UNKNOWN, "date_unknown", subject=sub, facts=facts, missing=missing), None
     try:
         use = params.use("discretionary.intent_to_levy_days", start)
     except params.MissingParameter:
-        return rule.finding(Outcome.UNKNOWN, "law_unknown", subject=sub, facts=facts, start=start), None
+        return rule.finding(UNKNOWN, "law_unknown", subject=sub, facts=facts, start=start), None
     if not isinstance(use.value, int):
-        return rule.finding(Outcome.UNKNOWN, "law_unknown", subject=sub, facts=facts, params=[use], start=start), None
+        return rule.finding(UNKNOWN, "law_unknown", subject=sub, facts=facts, params=[use], start=start), None
     day, title, protects, count = _counted(kind, printed, mailed, start, use.value)
     deadline = hearing_windows.deadline(EARLIEST_LEVY_ID, title, day, ctx.as_of, protects, rule.cites, [count], sub)
     key = "passed" if day < ctx.as_of else "ahead"
     finding = rule.finding(
-        Outcome.APPLIES,
+        APPLIES,
         key,
         subject=sub,
         facts=facts,
@@ -107,11 +107,11 @@ def _reply_by(i: int, notice: Notice, ctx: Context) -> tuple[Finding, Deadline |
     rule = PRINTED_REPLY_BY
     if day is None:
         missing = [f"{sub}.response_date"]
-        return rule.finding(Outcome.UNKNOWN, "date_unknown", subject=sub, facts=facts, missing=missing), None
+        return rule.finding(UNKNOWN, "date_unknown", subject=sub, facts=facts, missing=missing), None
     title, protects, count = _reply_by_words(kind)
     deadline = hearing_windows.deadline(REPLY_BY_ID, title, day, ctx.as_of, protects, rule.cites, [count], sub)
     finding = rule.finding(
-        Outcome.APPLIES,
+        APPLIES,
         "printed",
         subject=sub,
         facts=facts,

@@ -21,8 +21,8 @@ from __future__ import annotations
 from typing import Any
 
 from levynav.core.calc import hearing_windows
-from levynav.core.law.rule import Context, Rule
-from levynav.core.model.analysis import Effect, Finding, Message, Outcome, message
+from levynav.core.law.rule import APPLIES, DOES_NOT_APPLY, NOT_APPLICABLE, UNKNOWN, Context, Rule
+from levynav.core.model.analysis import Effect, Finding, Message, message
 from levynav.core.model.case import Case, HearingKind
 
 NOT_RECEIVED = Rule(
@@ -51,23 +51,21 @@ def notice_not_received(case: Case, ctx: Context) -> list[Finding]:
         common["notice"] = w.notice.type.value
         eh_words = _eh_words(w.eh_last, ctx)
         if address is False:
-            out.append(NOT_RECEIVED.finding(Outcome.DOES_NOT_APPLY, "wrong_address", eh=eh_words, **common))
+            out.append(NOT_RECEIVED.finding(DOES_NOT_APPLY, "wrong_address", eh=eh_words, **common))
         elif address is True:
             deadline = ["eh.request"] if w.eh_last is not None and w.eh_last >= ctx.as_of else []
             out.append(
-                NOT_RECEIVED.finding(
-                    Outcome.APPLIES, "counts", value=w.cdp_last, deadline_ids=deadline, eh=eh_words, **common
-                )
+                NOT_RECEIVED.finding(APPLIES, "counts", value=w.cdp_last, deadline_ids=deadline, eh=eh_words, **common)
             )
         else:
             missing = [f"{w.subject}.sent_to_last_known_address"]
-            out.append(NOT_RECEIVED.finding(Outcome.UNKNOWN, "address_unknown", missing=missing, eh=eh_words, **common))
+            out.append(NOT_RECEIVED.finding(UNKNOWN, "address_unknown", missing=missing, eh=eh_words, **common))
     if said is not True or levy_windows:
         return out
     facts = {"circumstances.no_levy_notice_received": True}
     if not case.tax_periods:
         key = "check_transcript_no_period"
-        return [NOT_RECEIVED.finding(Outcome.UNKNOWN, key, facts=facts, missing=["tax_periods"])]
+        return [NOT_RECEIVED.finding(UNKNOWN, key, facts=facts, missing=["tax_periods"])]
     for k, period in enumerate(case.tax_periods):
         path = f"tax_periods[{k}].cdp_levy_notice_on_transcript"
         shown = period.cdp_levy_notice_on_transcript
@@ -76,19 +74,17 @@ def notice_not_received(case: Case, ctx: Context) -> list[Finding]:
         if shown is True:
             out.append(
                 NOT_RECEIVED.finding(
-                    Outcome.UNKNOWN, "on_transcript", subject=subject, facts=here, missing=["notices"], period=period.id
+                    UNKNOWN, "on_transcript", subject=subject, facts=here, missing=["notices"], period=period.id
                 )
             )
         elif shown is False:
             out.append(
-                NOT_RECEIVED.finding(
-                    Outcome.NOT_APPLICABLE, "not_on_transcript", subject=subject, facts=here, period=period.id
-                )
+                NOT_RECEIVED.finding(NOT_APPLICABLE, "not_on_transcript", subject=subject, facts=here, period=period.id)
             )
         else:
             out.append(
                 NOT_RECEIVED.finding(
-                    Outcome.UNKNOWN, "check_transcript", subject=subject, facts=here, missing=[path], period=period.id
+                    UNKNOWN, "check_transcript", subject=subject, facts=here, missing=[path], period=period.id
                 )
             )
     return out

@@ -34,8 +34,8 @@ from levynav.core.law import registry
 from levynav.core.law.levy_facts import levy_periods, levy_subject
 from levynav.core.law.levy_reach import fixed_right
 from levynav.core.law.return_periods import ANNIVERSARY, DAY_BEFORE, money_taken, months_after, owner
-from levynav.core.law.rule import Context, Rule, once
-from levynav.core.model.analysis import Deadline, Effect, Finding, Message, Outcome, ParamUse, message
+from levynav.core.law.rule import APPLIES, DOES_NOT_APPLY, NOT_APPLICABLE, ROUTE_CLOSED, UNKNOWN, Context, Rule, once
+from levynav.core.model.analysis import Deadline, Effect, Finding, Message, ParamUse, message
 from levynav.core.model.case import Case, Levy, LevyKind, Owner
 from levynav.core.model.construct import construct
 
@@ -84,12 +84,12 @@ def _refund(case: Case, ctx: Context, i: int, levy: Levy) -> tuple[Finding | Non
     basis = got
     if levy.proceeds_sent is False:
         found = REFUND.finding(
-            Outcome.NOT_APPLICABLE, "not_paid_over", subject=s, facts={f"{s}.proceeds_sent": False, **basis.facts}
+            NOT_APPLICABLE, "not_paid_over", subject=s, facts={f"{s}.proceeds_sent": False, **basis.facts}
         )
         return found, None
     if taken is None:
         found = REFUND.finding(
-            Outcome.UNKNOWN,
+            UNKNOWN,
             "taken_unknown",
             effect=REFUND.effect,
             subject=s,
@@ -110,15 +110,13 @@ def _refund(case: Case, ctx: Context, i: int, levy: Levy) -> tuple[Finding | Non
     }
     if claim is None:
         when = message(f"{REFUND.id}.when_unknown")
-        found = REFUND.finding(
-            Outcome.APPLIES, basis.key, value=amount, missing=[f"{s}.served_date"], when=when, **common
-        )
+        found = REFUND.finding(APPLIES, basis.key, value=amount, missing=[f"{s}.served_date"], when=when, **common)
         return found, None
     if claim.latest < ctx.as_of:
         found = REFUND.finding(
-            Outcome.DOES_NOT_APPLY,
+            DOES_NOT_APPLY,
             "too_late",
-            effect=Effect.ROUTE_CLOSED,
+            effect=ROUTE_CLOSED,
             params=claim.params,
             deadline=claim.latest,
             **{k: v for k, v in common.items() if k not in basis.variables and k != "amount"},
@@ -128,7 +126,7 @@ def _refund(case: Case, ctx: Context, i: int, levy: Levy) -> tuple[Finding | Non
         when = message(f"{REFUND.id}.when_one", deadline=claim.date)
     else:
         when = message(f"{REFUND.id}.when", deadline=claim.date, other=claim.other)
-    return REFUND.finding(Outcome.APPLIES, basis.key, params=claim.params, value=amount, when=when, **common), claim
+    return REFUND.finding(APPLIES, basis.key, params=claim.params, value=amount, when=when, **common), claim
 
 
 def _basis(case: Case, ctx: Context, i: int, levy: Levy) -> Basis | Finding | None:
@@ -194,7 +192,7 @@ def _csed_basis(case: Case, ctx: Context, i: int, levy: Levy) -> Basis | Finding
             return Basis("after_csed_levy", levy.served_date, facts, {"periods": _period_text(p.id, later)})
         if levy.served_date > earlier:
             return REFUND.finding(
-                Outcome.UNKNOWN,
+                UNKNOWN,
                 "csed_between",
                 effect=REFUND.effect,
                 subject=s,
@@ -215,7 +213,7 @@ def _csed_basis(case: Case, ctx: Context, i: int, levy: Levy) -> Basis | Finding
                 return Basis("after_csed_payments", start, facts, {"periods": _period_text(p.id, later)})
             if right.key == "fixed":
                 return REFUND.finding(
-                    Outcome.DOES_NOT_APPLY,
+                    DOES_NOT_APPLY,
                     "lawful_fixed",
                     subject=s,
                     facts=facts,
@@ -223,7 +221,7 @@ def _csed_basis(case: Case, ctx: Context, i: int, levy: Levy) -> Basis | Finding
                     also_cites=FIXED_RIGHT_CITES,
                 )
             return REFUND.finding(
-                Outcome.UNKNOWN,
+                UNKNOWN,
                 right.key,
                 effect=REFUND.effect,
                 also_cites=FIXED_RIGHT_CITES,
@@ -233,12 +231,10 @@ def _csed_basis(case: Case, ctx: Context, i: int, levy: Levy) -> Basis | Finding
                 csed=later,
             )
         return REFUND.finding(
-            Outcome.DOES_NOT_APPLY, "levy_in_time", subject=s, facts=facts, csed=later, served=levy.served_date
+            DOES_NOT_APPLY, "levy_in_time", subject=s, facts=facts, csed=later, served=levy.served_date
         )
     if missing and money_taken(levy):
-        return REFUND.finding(
-            Outcome.UNKNOWN, "csed_unknown", effect=REFUND.effect, subject=s, facts=facts, missing=missing
-        )
+        return REFUND.finding(UNKNOWN, "csed_unknown", effect=REFUND.effect, subject=s, facts=facts, missing=missing)
     return None
 
 

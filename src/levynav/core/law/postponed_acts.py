@@ -42,8 +42,8 @@ from levynav.core import params
 from levynav.core.calc import dates
 from levynav.core.calc import postponed_deadlines as calc
 from levynav.core.law import registry
-from levynav.core.law.rule import Context, DeadlineFunc, Rule, RuleFunc
-from levynav.core.model.analysis import Deadline, Effect, Finding, Message, Outcome, ParamUse, message
+from levynav.core.law.rule import APPLIES, DOES_NOT_APPLY, ROUTE_OPEN, UNKNOWN, Context, DeadlineFunc, Rule, RuleFunc
+from levynav.core.model.analysis import Deadline, Effect, Finding, Message, ParamUse, message
 from levynav.core.model.case import Case, Postponement, PostponementKind
 from levynav.core.model.construct import replace
 from levynav.core.model.message import DateArg
@@ -173,10 +173,8 @@ def _finding(i: int, case: Case, ctx: Context, moved: list[_Moved]) -> Finding:
     if p.start is None or p.end is None:
         missing = [f"{sub}.{n}" for n in ("start", "end") if getattr(p, n) is None]
         if p.kind is PostponementKind.COMBAT_ZONE and p.start is not None:
-            return rule.finding(
-                Outcome.UNKNOWN, "still_serving", subject=sub, facts=facts, missing=missing, start=p.start
-            )
-        return rule.finding(Outcome.UNKNOWN, "dates_unknown", subject=sub, facts=facts, missing=missing)
+            return rule.finding(UNKNOWN, "still_serving", subject=sub, facts=facts, missing=missing, start=p.start)
+        return rule.finding(UNKNOWN, "dates_unknown", subject=sub, facts=facts, missing=missing)
     stretch = calc.disregarded(i, p)
     assert stretch is not None
     return _answer(i, rule, stretch, ctx, moved, sub, facts)
@@ -186,13 +184,11 @@ def _mandatory(i: int, p: Postponement, ctx: Context, moved: list[_Moved], sub: 
     """PP-7508A for the mandatory period of a major disaster: its own message keys (``…_mandatory``)."""
     missing = [f"{sub}.{n}" for n in ("start", "declaration_date") if getattr(p, n) is None]
     if missing:
-        return DISASTER.finding(Outcome.UNKNOWN, "dates_unknown_mandatory", subject=sub, facts=facts, missing=missing)
+        return DISASTER.finding(UNKNOWN, "dates_unknown_mandatory", subject=sub, facts=facts, missing=missing)
     use = _use(p)
     stretch = calc.disregarded(i, p, _days(p))
     if use is None or stretch is None:
-        return DISASTER.finding(
-            Outcome.UNKNOWN, "law_not_counted", subject=sub, facts=facts, declared=p.declaration_date
-        )
+        return DISASTER.finding(UNKNOWN, "law_not_counted", subject=sub, facts=facts, declared=p.declaration_date)
     return _answer(i, DISASTER, stretch, ctx, moved, sub, facts, (use,), "_mandatory", {"days": use.value})
 
 
@@ -212,7 +208,7 @@ def _answer(
     mine = [m for m in moved if any(x.index == i for x in m.postponed.applied)]
     if not mine:
         return rule.finding(
-            Outcome.DOES_NOT_APPLY,
+            DOES_NOT_APPLY,
             "no_deadline_inside" + suffix,
             subject=sub,
             facts=facts,
@@ -226,9 +222,9 @@ def _answer(
     if reopened:
         first_open = min(reopened, key=lambda m: m.postponed.last)
         return rule.finding(
-            Outcome.APPLIES,
+            APPLIES,
             "reopens" + suffix,
-            effect=Effect.ROUTE_OPEN,
+            effect=ROUTE_OPEN,
             subject=sub,
             facts=facts,
             params=used,
@@ -242,7 +238,7 @@ def _answer(
             **(extra or {}),
         )
     return rule.finding(
-        Outcome.APPLIES,
+        APPLIES,
         "postpones" + suffix,
         subject=sub,
         facts=facts,

@@ -44,8 +44,20 @@ from levynav.core.law.release_info import (
     continuous_wage_levy,
     requesting_release,
 )
-from levynav.core.law.rule import Context, DeadlineFunc, Rule, RuleFunc, once
-from levynav.core.model.analysis import Effect, Finding, Message, Outcome, message
+from levynav.core.law.rule import (
+    APPLIES,
+    DOES_NOT_APPLY,
+    INFO,
+    MUST_RELEASE,
+    NOT_APPLICABLE,
+    UNKNOWN,
+    Context,
+    DeadlineFunc,
+    Rule,
+    RuleFunc,
+    once,
+)
+from levynav.core.model.analysis import Effect, Finding, Message, message
 from levynav.core.model.case import Case, Levy, LevyKind
 from levynav.core.model.message import label_arg
 
@@ -75,14 +87,14 @@ def _paid_or_expired(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
     if done is not None:
         return done
     if case.circumstances.liability_paid:
-        return rule.finding(Outcome.APPLIES, "paid", subject=subject, facts={"circumstances.liability_paid": True})
+        return rule.finding(APPLIES, "paid", subject=subject, facts={"circumstances.liability_paid": True})
     periods, period_paths = levy_periods(case, levy)
     if not periods:
         needed = ["tax_periods"] + ([] if levy.tax_periods else [f"{subject}.tax_periods"])
-        return rule.finding(Outcome.UNKNOWN, "no_periods", effect=rule.effect, subject=subject, missing=needed)
+        return rule.finding(UNKNOWN, "no_periods", effect=rule.effect, subject=subject, missing=needed)
     if all(p.balance is not None and p.balance == 0 for p in periods):
         return rule.finding(
-            Outcome.APPLIES,
+            APPLIES,
             "zero_balance",
             subject=subject,
             facts={f"{path}.balance": p.balance for p, path in zip(periods, period_paths, strict=True)},
@@ -116,16 +128,16 @@ def _paid_or_expired(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
         facts[f"{subject}.served_date"] = levy.served_date
     if expired_before_levy:
         return rule.finding(
-            Outcome.APPLIES,
+            APPLIES,
             "expired_before_levy",
-            effect=Effect.MUST_RELEASE,
+            effect=MUST_RELEASE,
             subject=subject,
             facts=facts,
             periods=expired_before_levy,
         )
     if between_levy:
         return rule.finding(
-            Outcome.UNKNOWN,
+            UNKNOWN,
             "between_readings_levy",
             effect=rule.effect,
             subject=subject,
@@ -136,7 +148,7 @@ def _paid_or_expired(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
         return _expired_since(case, ctx, levy, subject, facts, expired_since)
     if between_now:
         return rule.finding(
-            Outcome.UNKNOWN,
+            UNKNOWN,
             "between_readings_now",
             effect=rule.effect,
             subject=subject,
@@ -144,10 +156,8 @@ def _paid_or_expired(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
             periods=between_now,
         )
     if missing:
-        return rule.finding(
-            Outcome.UNKNOWN, "csed_unknown", effect=rule.effect, subject=subject, facts=facts, missing=missing
-        )
-    return rule.finding(Outcome.DOES_NOT_APPLY, "not_paid_not_expired", subject=subject, facts=facts)
+        return rule.finding(UNKNOWN, "csed_unknown", effect=rule.effect, subject=subject, facts=facts, missing=missing)
+    return rule.finding(DOES_NOT_APPLY, "not_paid_not_expired", subject=subject, facts=facts)
 
 
 def _csed_words(period: str, later: date, earlier: date) -> Message:
@@ -172,13 +182,13 @@ def _expired_since(
     f = {**facts, **right.facts}
     if right.key == "not_fixed":
         if levy.kind is LevyKind.WAGES:
-            return rule.finding(Outcome.APPLIES, "expired_since", subject=subject, facts=f, periods=periods)
+            return rule.finding(APPLIES, "expired_since", subject=subject, facts=f, periods=periods)
         return _held_after_csed(levy, ctx, subject, f, periods)
     if right.key == "fixed":
         return rule.finding(
-            Outcome.DOES_NOT_APPLY,
+            DOES_NOT_APPLY,
             "fixed_right_survives",
-            effect=Effect.INFO,
+            effect=INFO,
             subject=subject,
             facts=f,
             periods=periods,
@@ -187,7 +197,7 @@ def _expired_since(
         right.key, "fplp_after_csed"
     )
     return rule.finding(
-        Outcome.UNKNOWN, key, effect=rule.effect, subject=subject, facts=f, missing=right.missing, periods=periods
+        UNKNOWN, key, effect=rule.effect, subject=subject, facts=f, missing=right.missing, periods=periods
     )
 
 
@@ -217,9 +227,9 @@ def _held_after_csed(
         if paid_on is not None:
             f[f"{subject}.proceeds_sent_date"] = paid_on
         return rule.finding(
-            Outcome.DOES_NOT_APPLY,
+            DOES_NOT_APPLY,
             "paid_over_after_csed",
-            effect=Effect.INFO,
+            effect=INFO,
             subject=subject,
             facts=f,
             also_cites=HELD_CITES,
@@ -230,7 +240,7 @@ def _held_after_csed(
     held_by_law = hold is not None and ctx.as_of <= hold[0]
     if levy.proceeds_sent is None and not held_by_law:
         return rule.finding(
-            Outcome.UNKNOWN,
+            UNKNOWN,
             "held_or_paid_unknown",
             effect=rule.effect,
             subject=subject,
@@ -240,7 +250,7 @@ def _held_after_csed(
             periods=periods,
         )
     return rule.finding(
-        Outcome.UNKNOWN,
+        UNKNOWN,
         "held_after_csed",
         effect=rule.effect,
         subject=subject,
@@ -278,12 +288,12 @@ def release_allows_later_levy(case: Case, ctx: Context) -> list[Finding]:
         return []
     rule = LATER_LEVY
     if not active_levies(case, ctx):
-        return [rule.finding(Outcome.NOT_APPLICABLE, "released")]
-    hits = [f for ground in RELEASE_GROUNDS for f in ground(case, ctx) if f.outcome is Outcome.APPLIES]
+        return [rule.finding(NOT_APPLICABLE, "released")]
+    hits = [f for ground in RELEASE_GROUNDS for f in ground(case, ctx) if f.outcome is APPLIES]
     if not hits:
-        return [rule.finding(Outcome.NOT_APPLICABLE, "no_ground")]
+        return [rule.finding(NOT_APPLICABLE, "no_ground")]
     grounds = [label_arg("rule_lower", r) for r in dict.fromkeys(f.rule for f in hits)]  # a label, no generic construct
-    return [rule.finding(Outcome.APPLIES, "later_levy", grounds=grounds)]
+    return [rule.finding(APPLIES, "later_levy", grounds=grounds)]
 
 
 # Every Rule record of the topic, in RULES order, so that the catalog reaches the helper modules' rules too.

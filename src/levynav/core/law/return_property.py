@@ -41,8 +41,19 @@ from levynav.core.law.return_periods import (
     rollback_deadline,
     suit_period,
 )
-from levynav.core.law.rule import Context, DeadlineFunc, Rule, RuleFunc
-from levynav.core.model.analysis import Deadline, Effect, Finding, Message, Outcome, message
+from levynav.core.law.rule import (
+    APPLIES,
+    DOES_NOT_APPLY,
+    MAY_RETURN,
+    NOT_APPLICABLE,
+    ROUTE_CLOSED,
+    UNKNOWN,
+    Context,
+    DeadlineFunc,
+    Rule,
+    RuleFunc,
+)
+from levynav.core.model.analysis import Deadline, Effect, Finding, Message, message
 from levynav.core.model.case import AlternativeStatus, Case, Levy, LevyKind, Owner
 from levynav.core.model.construct import construct
 
@@ -95,12 +106,12 @@ def return_to_taxpayer(case: Case, ctx: Context) -> list[Finding]:
 def _return(case: Case, ctx: Context, i: int, levy: Levy, premature: Finding | None, broken: list[Finding]) -> Finding:
     rule, s = RETURN_TO_TAXPAYER, levy_subject(i)
     if levy.owner is Owner.THIRD_PARTY:
-        return rule.finding(Outcome.NOT_APPLICABLE, "third_party", subject=s, facts={f"{s}.owner": levy.owner})
+        return rule.finding(NOT_APPLICABLE, "third_party", subject=s, facts={f"{s}.owner": levy.owner})
     taken = money_taken(levy)
     if taken is False:
-        return rule.finding(Outcome.NOT_APPLICABLE, "nothing_taken", subject=s)
+        return rule.finding(NOT_APPLICABLE, "nothing_taken", subject=s)
     if levy.returned_date is not None:
-        return rule.finding(Outcome.NOT_APPLICABLE, "returned", subject=s, returned=levy.returned_date)
+        return rule.finding(NOT_APPLICABLE, "returned", subject=s, returned=levy.returned_date)
     facts: dict[str, Any] = {f"{s}.irs_error": levy.irs_error}
     grounds = _grounds(case, ctx, i, levy, facts)
     # Ground (A) from the law's procedure, as the analysis's own rules decided it (one sentence per rule).
@@ -118,37 +129,35 @@ def _return(case: Case, ctx: Context, i: int, levy: Levy, premature: Finding | N
         common["params"] = [period.param]
         common["value"] = period.last.last
         if ctx.as_of > period.latest and levy.kind in MONEY_KINDS:
-            return rule.finding(
-                Outcome.DOES_NOT_APPLY, "too_late", effect=Effect.ROUTE_CLOSED, deadline=period.last.last, **common
-            )
+            return rule.finding(DOES_NOT_APPLY, "too_late", effect=ROUTE_CLOSED, deadline=period.last.last, **common)
     when = (
         message(f"{rule.id}.by_date", deadline=period.last.last, note=period.reading_messages(ctx.as_of))
         if period is not None
         else message(f"{rule.id}.no_date")
     )
     if grounds:
-        return rule.finding(Outcome.APPLIES, "grounds", grounds=grounds, when=when, **common)
+        return rule.finding(APPLIES, "grounds", grounds=grounds, when=when, **common)
     missing = [f"{s}.irs_error"] if levy.irs_error is None else []
-    if premature is not None and premature.outcome is Outcome.UNKNOWN:
+    if premature is not None and premature.outcome is UNKNOWN:
         missing += [m for m in premature.missing if m not in missing]
     hardship = hardship_view(case, ctx) if is_individual(case) and levy.nta_return_consent is None else None
-    if hardship is not None and hardship.outcome is Outcome.APPLIES:
+    if hardship is not None and hardship.outcome is APPLIES:
         # § 6343(d)(2)(D): with the National Taxpayer Advocate's consent a return "in the best interests of the
         # taxpayer ... and the United States" — the open route for an individual whose levied money leaves them
         # unable to pay basic living expenses (a hardship release cannot free money already paid over).
         if hardship.basis == "stated":
             facts[HARDSHIP_PATH] = True
         return rule.finding(
-            Outcome.UNKNOWN,
+            UNKNOWN,
             "hardship_nta",
-            effect=Effect.MAY_RETURN,
+            effect=MAY_RETURN,
             missing=[*missing, f"{s}.nta_return_consent"],
             when=when,
             **common,
         )
     if missing:
-        return rule.finding(Outcome.UNKNOWN, "unknown", missing=missing, when=when, **common)
-    return rule.finding(Outcome.DOES_NOT_APPLY, "none", when=when, **common)
+        return rule.finding(UNKNOWN, "unknown", missing=missing, when=when, **common)
+    return rule.finding(DOES_NOT_APPLY, "none", when=when, **common)
 
 
 def _grounds(case: Case, ctx: Context, i: int, levy: Levy, facts: dict[str, Any]) -> list[Message]:
@@ -187,16 +196,14 @@ def interest_on_return(case: Case, ctx: Context) -> list[Finding]:
         s = levy_subject(i)
         who_owns = owner(levy)
         if who_owns is None:
-            out.append(INTEREST.finding(Outcome.UNKNOWN, "owner_unknown", subject=s, missing=[f"{s}.owner"]))
+            out.append(INTEREST.finding(UNKNOWN, "owner_unknown", subject=s, missing=[f"{s}.owner"]))
             continue
         facts = {f"{s}.owner": levy.owner, f"{s}.kind": levy.kind}
         if who_owns is Owner.TAXPAYER:
-            out.append(INTEREST.finding(Outcome.DOES_NOT_APPLY, "own_property", subject=s, facts=facts))
+            out.append(INTEREST.finding(DOES_NOT_APPLY, "own_property", subject=s, facts=facts))
             continue
         cutoff = params.use("return.interest_cutoff_days", on=levy.returned_date or ctx.as_of)
-        out.append(
-            INTEREST.finding(Outcome.APPLIES, "wrongful", subject=s, facts=facts, params=[cutoff], days=cutoff.value)
-        )
+        out.append(INTEREST.finding(APPLIES, "wrongful", subject=s, facts=facts, params=[cutoff], days=cutoff.value))
     return out
 
 
@@ -208,13 +215,13 @@ def retirement_rollback(case: Case, ctx: Context) -> list[Finding]:
 def _rollback(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
     rule, s = ROLLBACK, levy_subject(i)
     if not is_individual(case):
-        return rule.finding(Outcome.NOT_APPLICABLE, "business", subject=s)
+        return rule.finding(NOT_APPLICABLE, "business", subject=s)
     returned = levy.returned_date or _third_party_return(case, i, levy)
     if returned is None:
-        return rule.finding(Outcome.NOT_APPLICABLE, "not_returned", subject=s)
+        return rule.finding(NOT_APPLICABLE, "not_returned", subject=s)
     facts: dict[str, Any] = {f"{s}.returned_date": returned, f"{s}.returned_under": levy.returned_under}
     if returned.year < ROLLBACK_FIRST_YEAR:
-        return rule.finding(Outcome.DOES_NOT_APPLY, "before_law", subject=s, facts=facts, returned=returned)
+        return rule.finding(DOES_NOT_APPLY, "before_law", subject=s, facts=facts, returned=returned)
     due = rollback_deadline(returned)
     common: dict[str, Any] = {
         "subject": s,
@@ -227,12 +234,12 @@ def _rollback(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
     }
     basis = levy.returned_under or ("b" if levy.owner is Owner.THIRD_PARTY else None)
     if basis is None:
-        return rule.finding(Outcome.UNKNOWN, "basis_unknown", missing=[f"{s}.returned_under"], **common)
+        return rule.finding(UNKNOWN, "basis_unknown", missing=[f"{s}.returned_under"], **common)
     if basis not in ROLLBACK_GROUNDS:
-        return rule.finding(Outcome.DOES_NOT_APPLY, "other_ground", **common)
+        return rule.finding(DOES_NOT_APPLY, "other_ground", **common)
     if due.date < ctx.as_of:
-        return rule.finding(Outcome.DOES_NOT_APPLY, "passed", effect=Effect.ROUTE_CLOSED, **common)
-    return rule.finding(Outcome.APPLIES, "rollback", **common)
+        return rule.finding(DOES_NOT_APPLY, "passed", effect=ROUTE_CLOSED, **common)
+    return rule.finding(APPLIES, "rollback", **common)
 
 
 def _third_party_return(case: Case, i: int, levy: Levy) -> Any:
@@ -259,12 +266,12 @@ def _charges(ctx: Context, i: int, levy: Levy) -> Finding:
     payable = min(levy.bank_charges, limit)
     amounts: dict[str, Any] = {"charges": levy.bank_charges, "cap": limit, "payable": payable}
     if levy.irs_error is None:
-        return rule.finding(Outcome.UNKNOWN, "error_unknown", subject=s, missing=[f"{s}.irs_error"], **amounts)
+        return rule.finding(UNKNOWN, "error_unknown", subject=s, missing=[f"{s}.irs_error"], **amounts)
     if levy.irs_error is False:
-        return rule.finding(Outcome.DOES_NOT_APPLY, "not_error", subject=s, facts=facts, **amounts)
+        return rule.finding(DOES_NOT_APPLY, "not_error", subject=s, facts=facts, **amounts)
     if levy.bank_charges_date is None:
         return rule.finding(
-            Outcome.APPLIES,
+            APPLIES,
             "no_date",
             subject=s,
             facts=facts,
@@ -283,8 +290,8 @@ def _charges(ctx: Context, i: int, levy: Levy) -> Finding:
         "deadline": due.date,
     }
     if due.date < ctx.as_of:
-        return rule.finding(Outcome.DOES_NOT_APPLY, "too_late", effect=Effect.ROUTE_CLOSED, **common, **amounts)
-    return rule.finding(Outcome.APPLIES, "claim", value=payable, **common, **amounts)
+        return rule.finding(DOES_NOT_APPLY, "too_late", effect=ROUTE_CLOSED, **common, **amounts)
+    return rule.finding(APPLIES, "claim", value=payable, **common, **amounts)
 
 
 # ---------------------------------------------------------------- deadlines

@@ -13,8 +13,8 @@ from typing import Any
 
 from levynav.core.calc import dates
 from levynav.core.calc.hearing_windows import param_use
-from levynav.core.law.rule import Rule, Situation
-from levynav.core.model.analysis import Effect, Finding, Outcome, ParamUse
+from levynav.core.law.rule import APPLIES, DOES_NOT_APPLY, INFO, ROUTE_CLOSED, Rule, Situation
+from levynav.core.model.analysis import Finding, ParamUse
 
 
 def days_after(pid: str, start: date) -> tuple[dates.LastDay, ParamUse] | None:
@@ -41,8 +41,8 @@ def made_in_time(
 ) -> Finding:
     """A request or appeal already made: APPLIES (for information) when made by ``last``, else the route is closed."""
     if made <= last:
-        return rule.finding(Outcome.APPLIES, timely_key, effect=Effect.INFO, **common)
-    return rule.finding(Outcome.DOES_NOT_APPLY, late_key, effect=Effect.ROUTE_CLOSED, **common)
+        return rule.finding(APPLIES, timely_key, effect=INFO, **common)
+    return rule.finding(DOES_NOT_APPLY, late_key, effect=ROUTE_CLOSED, **common)
 
 
 def open_or_closed(
@@ -62,7 +62,7 @@ def open_or_closed(
     """
     if as_of <= last:
         return rule.finding(
-            Outcome.APPLIES,
+            APPLIES,
             open_key,
             value=last,
             deadline_ids=[deadline_id],
@@ -70,4 +70,4 @@ def open_or_closed(
             **(open_vars or {}),
             **common,
         )
-    return rule.finding(Outcome.DOES_NOT_APPLY, closed_key, effect=Effect.ROUTE_CLOSED, value=last, **common)
+    return rule.finding(DOES_NOT_APPLY, closed_key, effect=ROUTE_CLOSED, value=last, **common)
