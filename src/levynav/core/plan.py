@@ -7,6 +7,7 @@ variant chosen), to the findings that call for it and to what it is about; ``lev
 
 from __future__ import annotations
 
+import operator
 import re
 from collections import defaultdict
 from datetime import date
@@ -532,62 +533,78 @@ def questions(findings: list[Finding]) -> list[Question]:
 
 def history(case: Case) -> list[TimelineEvent]:
     events: list[TimelineEvent] = []
+    # The events' words depend on a few values each (a notice's type, a mailing date, a levy's holder and kind): said
+    # once per Law bundle and value, and shared (a message is frozen), as ``lawdata.kept`` keeps values (bounded).
+    known = lawdata.kept("plan.history")
     for n in case.notices:
-        when = n.mailing_date or n.notice_date
-        if when is not None:
-            note = message("history.mailed", date=n.mailing_date) if n.mailing_date and n.notice_date else None
-            events.append(
-                _event(
-                    date=n.notice_date or when,
-                    kind="notice",
-                    event=message("history.notice", notice=n.type.value),
-                    note=note,
-                )
-            )
+        mailed, dated = n.mailing_date, n.notice_date
+        if mailed is not None or dated is not None:
+            note = _words(known, "history.mailed", "date", mailed) if mailed and dated else None
+            what = _words(known, "history.notice", "notice", n.type._value_)
+            events.append(_event(date=dated or mailed, kind="notice", event=what, note=note))
     notices = _sent_notices(case) if case.levies else []
     for lv in case.levies:
+        holder = lv.holder
         if lv.served_date:
             event = (
-                message("history.levy_served_on", holder=lv.holder, kind=lv.kind)
-                if lv.holder
-                else message("history.levy_served", kind=lv.kind)
+                _words(known, "history.levy_served_on", "holder", holder, kind=lv.kind)
+                if holder
+                else _words(known, "history.levy_served", "kind", lv.kind)
             )
-            events.append(
-                _event(
-                    date=lv.served_date,
-                    kind="levy_served",
-                    event=event,
-                    note=_since_notices(notices, lv.served_date),
-                )
-            )
+            since = _since_notices(known, notices, lv.served_date)
+            events.append(_event(date=lv.served_date, kind="levy_served", event=event, note=since))
         if lv.proceeds_sent_date:
             sent = (
-                message("history.proceeds_sent_by", holder=lv.holder) if lv.holder else message("history.proceeds_sent")
+                _words(known, "history.proceeds_sent_by", "holder", holder)
+                if holder
+                else message("history.proceeds_sent")
             )
             events.append(_event(date=lv.proceeds_sent_date, kind="proceeds_sent", event=sent))
         if lv.released_date:
             freed = (
-                message("history.levy_released_on", holder=lv.holder) if lv.holder else message("history.levy_released")
+                _words(known, "history.levy_released_on", "holder", holder)
+                if holder
+                else message("history.levy_released")
             )
             events.append(_event(date=lv.released_date, kind="levy_released", event=freed))
     for ia in case.installment_agreements:
-        for name in ("requested_date", "entered_date", "rejected_date", "terminated_date"):
+        for name, key in _AGREEMENT_DATES:
             d = getattr(ia, name)
             if d:
-                what = message(f"history.agreement_{name.removesuffix('_date')}")
-                events.append(_event(date=d, kind="agreement", event=what))
+                events.append(_event(date=d, kind="agreement", event=message(key)))
     for o in case.offers:
-        for name in ("submitted_date", "pending_date", "rejected_date", "accepted_date", "withdrawn_date"):
+        for name, key in _OFFER_DATES:
             d = getattr(o, name)
             if d:
-                what = message(f"history.offer_{name.removesuffix('_date')}")
-                events.append(_event(date=d, kind="offer", event=what))
+                events.append(_event(date=d, kind="offer", event=message(key)))
     for b in case.proceedings.bankruptcies:
         events.append(_event(date=b.petition_date, kind="bankruptcy", event=message("history.bankruptcy")))
     for h in case.proceedings.hearing_requests:
-        events.append(_event(date=h.request_date, kind="hearing", event=message("history.hearing", hearing=h.kind)))
-    events.sort(key=lambda e: e.date)
+        what = _words(known, "history.hearing", "hearing", h.kind)
+        events.append(_event(date=h.request_date, kind="hearing", event=what))
+    events.sort(key=_DATE_OF)
     return events
+
+
+# an event's date field and its message key, for the records whose dates are events
+_AGREEMENT_DATES = tuple(
+    (name, f"history.agreement_{name.removesuffix('_date')}")
+    for name in ("requested_date", "entered_date", "rejected_date", "terminated_date")
+)
+_OFFER_DATES = tuple(
+    (name, f"history.offer_{name.removesuffix('_date')}")
+    for name in ("submitted_date", "pending_date", "rejected_date", "accepted_date", "withdrawn_date")
+)
+_DATE_OF = operator.attrgetter("date")
+
+
+def _words(known: dict[Any, Any], key: str, name: str, value: Any, **more: Any) -> Message:
+    """``message(key, name=value, **more)``, made once per Law bundle and values (``known``: ``lawdata.kept``)."""
+    wanted = (key, value, *more.values())
+    hit = known.get(wanted)
+    if hit is None:
+        hit = known[wanted] = message(key, **{name: value}, **more)
+    return hit
 
 
 def _sent_notices(case: Case) -> list[tuple[date, str]]:
@@ -602,15 +619,19 @@ def _first(pair: tuple[date, str]) -> date:
     return pair[0]
 
 
-def _since_notices(sent: list[tuple[date, str]], served: date) -> Message:
+def _since_notices(known: dict[Any, Any], sent: list[tuple[date, str]], served: date) -> Message:
     """How long after the last notices (``_sent_notices``) the levy came (the timing that decides premature-levy
-    questions)."""
+    questions); made once per Law bundle and the two last notices' (days, type) (``known``: ``lawdata.kept``)."""
     before = [((served - day).days, kind) for day, kind in sent if day <= served]
     if not before:
         return message("history.no_notice_before")
     # the last two notices are said; the earlier ones are not worded at all
-    parts = [message("history.days_after", days=days, notice=notice) for days, notice in before[-2:]]
-    return message("history.since", parts=parts)
+    last = ("history.since", *before[-2:])
+    hit = known.get(last)
+    if hit is None:
+        parts = [message("history.days_after", days=days, notice=notice) for days, notice in before[-2:]]
+        hit = known[last] = message("history.since", parts=parts)
+    return hit
 
 
 def resources(case: Case, findings: list[Finding]) -> list[Resource]:
