@@ -33,6 +33,7 @@ from levynav.core.model.analysis import (
 )
 from levynav.core.model.case import Case, Owner, TaxpayerKind
 from levynav.core.model.construct import builder
+from levynav.core.model.message import message_of
 
 FORM_ID = re.compile(r"\bForm (\w[\w-]*)")
 ACTION_EFFECTS = {
@@ -63,7 +64,7 @@ EFFECT_WEIGHT = {
 def _contact(case: Case) -> Message:
     phones = [n.phone for n in case.notices if n.phone]
     if phones:
-        return message("contact.irs_notice", phone=phones[-1])
+        return _words(lawdata.kept("plan.words"), "contact.irs_notice", "phone", phones[-1])
     if case.taxpayer.kind.value == "business":
         return message("contact.irs_business")
     return message("contact.irs")
@@ -140,7 +141,19 @@ class _Text:
     it), read once per Law bundle (``_plan_index``) instead of from the text's dict for every step of every analysis.
     ``key``: the text's catalog key; ``forms``: its form ids (``forms``, else the ids named in ``form``)."""
 
-    __slots__ = ("by_deadline", "form_filed", "forms", "irs", "key", "official", "recipient", "route", "tier", "when")
+    __slots__ = (
+        "by_deadline",
+        "form_filed",
+        "forms",
+        "irs",
+        "key",
+        "message",
+        "official",
+        "recipient",
+        "route",
+        "tier",
+        "when",
+    )
 
     def __init__(self, text: dict[str, Any], key: str) -> None:
         self.key = key
@@ -155,6 +168,8 @@ class _Text:
         self.tier: str | None = text.get("tier") or None
         self.route: str | None = text.get("route") or None
         self.official = _official(self.forms)
+        # the step's text when it has no values (the plain step): one message per Law bundle, shared (it is frozen)
+        self.message = message_of(key, {})
 
 
 class _RuleText:
@@ -200,81 +215,98 @@ def _plan_index() -> _PlanIndex:
 def steps(case: Case, findings: list[Finding], deadlines: list[Deadline], ctx: Context) -> list[Step]:
     index = _plan_index()
     on_unknown = index.on_unknown
-    # by id and subject: linear in the number of levies, not quadratic (issue 9, 1,000 levies)
-    open_by_id: dict[tuple[str, str | None], list[Deadline]] = defaultdict(list)
-    for d in deadlines:
-        if not d.passed:
-            open_by_id[(d.id, d.subject)].append(d)
-            open_by_id[(d.id, "*")].append(d)
     # one pass over the findings: those that apply (a step each rule), and the unknown ones that may still call for one
     chosen: dict[str, list[Finding]] = {}
     unknown: list[Finding] = []
     for f in findings:
-        if f.effect not in ACTION_EFFECTS or f.rule not in on_unknown:
-            continue
-        if f.outcome is _APPLIES:
-            chosen.setdefault(f.rule, []).append(f)
-        elif f.outcome is _UNKNOWN:
+        outcome = f.outcome
+        if outcome is _APPLIES:
+            if f.effect in ACTION_EFFECTS and f.rule in on_unknown:
+                chosen.setdefault(f.rule, []).append(f)
+        elif outcome is _UNKNOWN and f.effect in ACTION_EFFECTS and f.rule in on_unknown:
             unknown.append(f)
     # An UNKNOWN finding where two readings of the law differ still gives a step, when the rule's plan text has a
     # situation for it marked ``on_unknown`` (and no situation of the same rule already applies).
-    applied = set(chosen)
-    for f in unknown:
-        if f.rule not in applied and f.message_key in on_unknown[f.rule]:
-            chosen.setdefault(f.rule, []).append(f)
-    business = case.taxpayer.kind is TaxpayerKind.BUSINESS
+    if unknown:
+        applied = set(chosen)
+        for f in unknown:
+            if f.rule not in applied and f.message_key in on_unknown[f.rule]:
+                chosen.setdefault(f.rule, []).append(f)
+    finance = _finance_steps(case, ctx)
+    if not chosen and not finance:
+        return []
     tiers = _tier_order(case, ctx)
     contact: list[Message] = []  # the IRS contact, made once (a light record is frozen: steps may share it)
-    said: dict[str, Message | None] = {}  # what a subject is, said once for the steps about it (shared, frozen)
     drafts: list[_Draft] = []
-    for rule, group in chosen.items():
-        texts = index.texts[(rule, business)]
-        t, lead = _situation(texts, group)
-        by: date | None = None  # the earliest open deadline of the findings
-        for g in group:
-            for did in g.deadline_ids:
-                for d in _subject_deadlines(open_by_id, did, g.subject):
-                    if by is None or d.date < by:
-                        by = d.date
-        forms = t.forms if t.by_deadline is None else _reopened_forms(t.by_deadline, group, deadlines, ctx.as_of)
-        if t.irs and not contact:
-            contact.append(_contact(case))
-        when = _when(t.when, by, ctx.as_of)
-        values: dict[str, Any] = {
-            "when": when,
-            "text": _message(key=t.key, args=lead.message.args if t is not texts.plain else {}),  # a variant's values
-            "why": [lead.message],
-            "about": _about(case, group, said),
-            "extra": [],
-            "merged": [],
-            "by_date": by,
-            "contact": contact[0] if t.irs else None,
-            "forms": [*forms],
-            "form_filed": t.form_filed,
-            "rules": [rule],
-        }
-        weight, strongest = 0, None  # the findings' strongest effect: its weight, and its tier (the first, by TIERS)
-        for g in group:
-            if g.effect:
-                weight = max(weight, EFFECT_WEIGHT.get(g.effect, 0))
-                tier_of = EFFECT_TIER.get(g.effect, "help")
-                if strongest is None or TIER_INDEX[tier_of] < TIER_INDEX[strongest]:
-                    strongest = tier_of
-        tier = t.tier or strongest
-        official = t.official if t.by_deadline is None else _official(forms)
-        route = _route_key(t.route, official, values["contact"], t.recipient)
-        rank = (tiers.index(tier), RANK[when], -weight, by or date.max)
-        drafts.append(_Draft(values, rank, route, t.route is not None))
-    for v in _finance_steps(case, ctx, contact):
+    if chosen:
+        business = case.taxpayer.kind is TaxpayerKind.BUSINESS
+        said: dict[str, Message | None] = {}  # what a subject is, said once for the steps about it (shared, frozen)
+        # by id and subject: linear in the number of levies, not quadratic (issue 9, 1,000 levies)
+        open_by_id: dict[tuple[str, str | None], list[Deadline]] = defaultdict(list)
+        for d in deadlines:
+            if not d.passed:
+                open_by_id[(d.id, d.subject)].append(d)
+                open_by_id[(d.id, "*")].append(d)
+        texts_of = index.texts
+        as_of = ctx.as_of
+        for rule, group in chosen.items():
+            texts = texts_of[(rule, business)]
+            t, lead = _situation(texts, group)
+            by: date | None = None  # the earliest open deadline of the findings
+            for g in group:
+                for did in g.deadline_ids:
+                    for d in _subject_deadlines(open_by_id, did, g.subject):
+                        if by is None or d.date < by:
+                            by = d.date
+            forms = t.forms if t.by_deadline is None else _reopened_forms(t.by_deadline, group, deadlines, as_of)
+            if t.irs and not contact:
+                contact.append(_contact(case))
+            when = _when(t.when, by, as_of)
+            step_contact = contact[0] if t.irs else None
+            values: dict[str, Any] = {
+                "when": when,
+                # a variant's text has the lead finding's values; the plain step's has none (made once, ``_Text``)
+                "text": t.message if t is texts.plain else _message(key=t.key, args=lead.message.args),
+                "why": [lead.message],
+                "about": _about(case, group, said),
+                "extra": [],
+                "merged": [],
+                "by_date": by,
+                "contact": step_contact,
+                "forms": [*forms],
+                "form_filed": t.form_filed,
+                "rules": [rule],
+            }
+            weight, strongest = (
+                0,
+                None,
+            )  # the findings' strongest effect: its weight, and its tier (the first, by TIERS)
+            for g in group:
+                if g.effect:
+                    weight = max(weight, EFFECT_WEIGHT.get(g.effect, 0))
+                    tier_of = EFFECT_TIER.get(g.effect, "help")
+                    if strongest is None or TIER_INDEX[tier_of] < TIER_INDEX[strongest]:
+                        strongest = tier_of
+            tier = t.tier or strongest
+            official = t.official if t.by_deadline is None else _official(forms)
+            route = _route_key(t.route, official, step_contact, t.recipient)
+            rank = (tiers.index(tier), RANK[when], -weight, by or date.max)
+            drafts.append(_Draft(values, rank, route, t.route is not None))
+    for v in finance:
+        v["contact"] = contact[0] if contact else _contact(case)
         rank = (tiers.index("pay"), RANK[v["when"]], 0, date.max)
         drafts.append(_Draft(v, rank, _route_key(None, _official(v["forms"]), v["contact"], "irs"), False))
-    drafts.sort(key=_rank)
+    if len(drafts) > 1:
+        drafts.sort(key=_rank)
     merged = _merge_same_route(drafts)
-    out: list[Step] = []
-    for i, (values, when) in enumerate(_monotone_when(merged)):
-        values["when"] = when
-        out.append(_step(order=i + 1, **values))
-    return out
+    # a step is at least as urgent as any step after it (if step 3 is for today, steps 1 and 2 are)
+    urgent = "later"
+    for values in reversed(merged):
+        when = values["when"]
+        if RANK[when] < RANK[urgent]:
+            urgent = when
+        values["when"] = urgent
+    return [_step(order=i, **values) for i, values in enumerate(merged, 1)]
 
 
 def _rank(draft: _Draft) -> tuple[int, int, int, date]:
@@ -334,17 +366,18 @@ def _subject_words(case: Case, subject: str) -> Message | None:
     if not match:
         return None
     kind, i = match.group(1), int(match.group(2))
+    known = lawdata.kept("plan.words")  # the words of a levy or notice, once per Law bundle and values (shared)
     if kind == "levies" and i < len(case.levies):
         lv = case.levies[i]
         if lv.holder:
-            return message("subject.levy_on", holder=lv.holder)
-        return message("subject.levy_kind", kind=lv.kind)
+            return _words(known, "subject.levy_on", "holder", lv.holder)
+        return _words(known, "subject.levy_kind", "kind", lv.kind)
     if kind == "notices" and i < len(case.notices):
         n = case.notices[i]
         when = n.notice_date or n.mailing_date
         if when:
-            return message("subject.notice_of", notice=n.type.value, date=when)
-        return message("subject.notice", notice=n.type.value)
+            return _words(known, "subject.notice_of", "notice", n.type._value_, date=when)
+        return _words(known, "subject.notice", "notice", n.type._value_)
     if kind in {"installment_agreements", "offers", "bankruptcies", "hearing_requests", "innocent_spouse_claims"}:
         return message(f"subject.{kind}")
     return None
@@ -366,16 +399,6 @@ def _tier_order(case: Case, ctx: Context) -> tuple[str, ...]:
     return TIERS
 
 
-def _monotone_when(ordered: list[dict[str, Any]]) -> list[tuple[dict[str, Any], str]]:
-    """A step (its fields) is at least as urgent as any step after it (if step 3 is for today, steps 1 and 2 are)."""
-    out: list[tuple[dict[str, Any], str]] = []
-    urgent = "later"
-    for s in reversed(ordered):
-        urgent = min(urgent, s["when"], key=RANK.__getitem__)
-        out.append((s, urgent))
-    return list(reversed(out))
-
-
 PAYMENT_PLANS = ("guaranteed_installment_agreement", "simple_payment_plan", "non_streamlined_installment_agreement")
 
 
@@ -386,9 +409,9 @@ def for_taxpayer(text: dict[str, Any], business: bool) -> dict[str, Any]:
     return {**text, **variant} if isinstance(variant, dict) else text
 
 
-def _finance_steps(case: Case, ctx: Context, contact: list[Message]) -> list[dict[str, Any]]:
-    """A payment-plan or not-collectible step (its fields) when the ability-to-pay figures support one. ``contact``:
-    the IRS contact when a step made it already (else it is made here)."""
+def _finance_steps(case: Case, ctx: Context) -> list[dict[str, Any]]:
+    """A payment-plan or not-collectible step (its fields) when the ability-to-pay figures support one (``steps``
+    gives it the IRS contact)."""
     options = ctx.finances.options if ctx.finances is not None else None
     if options is None or not options.available or case.installment_agreements:
         return []
@@ -397,10 +420,10 @@ def _finance_steps(case: Case, ctx: Context, contact: list[Message]) -> list[dic
     texts = lawdata.table("finance_steps.yaml")
     trust_fund = by_name.get("in_business_trust_fund_express")
     if trust_fund and trust_fund.eligibility is Eligibility.ELIGIBLE:  # no financial statement needed (IRM 5.14.7.4)
-        return [_finance_step(case, texts["in_business_trust_fund_express"], trust_fund, disposable, contact)]
+        return [_finance_step(case, texts["in_business_trust_fund_express"], trust_fund, disposable)]
     cnc = by_name.get("currently_not_collectible")
     if cnc and cnc.eligibility is Eligibility.ELIGIBLE:
-        return [_finance_step(case, texts["currently_not_collectible"], cnc, disposable, contact)]
+        return [_finance_step(case, texts["currently_not_collectible"], cnc, disposable)]
     for wanted in (Eligibility.ELIGIBLE, Eligibility.UNKNOWN):  # eligible first; within each, PAYMENT_PLANS order
         for name in PAYMENT_PLANS:
             option = by_name.get(name)
@@ -409,7 +432,7 @@ def _finance_steps(case: Case, ctx: Context, contact: list[Message]) -> list[dic
             if disposable is not None and option.monthly_payment <= disposable:
                 offer = by_name.get("offer_in_compromise")
                 payment_plan = texts["payment_plan"]
-                return [_finance_step(case, payment_plan, option, disposable, contact, offer, options.balance)]
+                return [_finance_step(case, payment_plan, option, disposable, offer, options.balance)]
     return []
 
 
@@ -418,7 +441,6 @@ def _finance_step(
     text: dict[str, Any],
     option: OptionResult,
     disposable: Decimal | None,
-    contact: list[Message],
     offer: OptionResult | None = None,
     owed: Decimal | None = None,
 ) -> dict[str, Any]:
@@ -445,7 +467,7 @@ def _finance_step(
         "extra": extra,
         "merged": [],
         "by_date": None,
-        "contact": contact[0] if contact else _contact(case),
+        "contact": None,  # the IRS contact (``steps``)
         "forms": FORM_ID.findall(str(text.get("form") or "")),
         "form_filed": False,
         "rules": [f"finances.{name}"],
@@ -675,12 +697,23 @@ def summary(findings: list[Finding], deadlines: list[Deadline]) -> list[SummaryI
 
 def notes(findings: list[Finding], ctx: Context) -> list[Note]:
     out = []
-    unverified = sorted({f.rule for f in findings if f.unverified})
+    # a note of rule or period ids is the same for the same ids: made once per Law bundle and ids, and shared (a
+    # note is frozen), as ``lawdata.kept`` keeps values (bounded)
+    known = lawdata.kept("plan.notes")
+    unverified = tuple(sorted({f.rule for f in findings if f.unverified}))
     if unverified:
-        out.append(_note(kind="unverified", message=message("note.unverified", rules=unverified)))
-    stated = sorted(c.period_id for c in ctx.csed.values() if c.basis == "stated")
+        note = known.get(("unverified", unverified))
+        if note is None:
+            said = message("note.unverified", rules=list(unverified))
+            note = known[("unverified", unverified)] = _note(kind="unverified", message=said)
+        out.append(note)
+    stated = tuple(sorted(c.period_id for c in ctx.csed.values() if c.basis == "stated"))
     if stated:
-        out.append(_note(kind="csed_stated", message=message("note.csed_stated", periods=stated)))
+        note = known.get(("csed_stated", stated))
+        if note is None:
+            said = message("note.csed_stated", periods=list(stated))
+            note = known[("csed_stated", stated)] = _note(kind="csed_stated", message=said)
+        out.append(note)
     # the ability-to-pay calculation's own notes (message references, ``finances.*``), each as the note's clause
     fin = ctx.finances
     out += [_note(kind="finances", message=message("note.finances", text=n)) for n in (fin.notes if fin else [])]
