@@ -33,7 +33,7 @@ from levynav.core.model.analysis import (
 )
 from levynav.core.model.case import Case, Owner, TaxpayerKind
 from levynav.core.model.construct import builder
-from levynav.core.model.message import message_of
+from levynav.core.model.message import message_of, shell
 
 FORM_ID = re.compile(r"\bForm (\w[\w-]*)")
 ACTION_EFFECTS = {
@@ -62,9 +62,9 @@ EFFECT_WEIGHT = {
 
 
 def _contact(case: Case) -> Message:
-    phones = [n.phone for n in case.notices if n.phone]
-    if phones:
-        return _words(lawdata.kept("plan.words"), "contact.irs_notice", "phone", phones[-1])
+    for n in reversed(case.notices):  # the phone number of the last notice that gives one
+        if n.phone:
+            return _words(lawdata.kept("plan.words"), "contact.irs_notice", "phone", n.phone)
     if case.taxpayer.kind.value == "business":
         return message("contact.irs_business")
     return message("contact.irs")
@@ -108,7 +108,9 @@ EFFECT_TIER = {
 
 # The records this module makes, built by their light classes' builders (ADR 0014: a shell filled slot by slot, no
 # validation of values already typed; ``model/construct.builder``). Keyword arguments as the class's fields.
-_step = builder(Step)
+# A step is drafted as a shell of ``Step`` (``message.shell``: its slots, no frozen ``__setattr__``), merged in place
+# and made the ``Step`` when numbered (``steps``): no dict of its fields, no builder call with a dozen of them.
+_STEP = shell(Step)
 _message = builder(Message)
 _question = builder(Question)
 _event = builder(TimelineEvent)
@@ -122,17 +124,17 @@ _UNKNOWN = Outcome.UNKNOWN
 
 
 class _Draft:
-    """A step before ordering and merging: its fields but ``order`` (``values``, the ``Step`` builder's keyword
-    arguments; merging adds to them in place), with what the ordering reads (``rank``: tier, urgency, weight, date)
-    and the route. The ``Step`` is made once, numbered, at the end (``steps``): nothing is copied to renumber or
-    merge it."""
+    """A step before ordering and merging: ``step``, a ``Step`` shell (``_STEP``) with every field but ``order``
+    (merging adds to its lists in place), with what the ordering reads (``rank``: tier, urgency, weight, date) and the
+    route. The shell becomes the ``Step``, numbered, at the end (``steps``): nothing is copied to renumber or merge
+    it."""
 
-    __slots__ = ("declared", "rank", "route", "values")
+    __slots__ = ("declared", "rank", "route", "step")
 
     def __init__(
-        self, values: dict[str, Any], rank: tuple[int, int, int, date], route: tuple[str, str] | None, declared: bool
+        self, step: Any, rank: tuple[int, int, int, date], route: tuple[str, str] | None, declared: bool
     ) -> None:
-        self.values, self.rank, self.route = values, rank, route
+        self.step, self.rank, self.route = step, rank, route
         self.declared = declared  # the plan file says which steps are one (``route``): one explanation is kept
 
 
@@ -263,24 +265,21 @@ def steps(case: Case, findings: list[Finding], deadlines: list[Deadline], ctx: C
                 contact.append(_contact(case))
             when = _when(t.when, by, as_of)
             step_contact = contact[0] if t.irs else None
-            values: dict[str, Any] = {
-                "when": when,
-                # a variant's text has the lead finding's values; the plain step's has none (made once, ``_Text``)
-                "text": t.message if t is texts.plain else _message(key=t.key, args=lead.message.args),
-                "why": [lead.message],
-                "about": _about(case, group, said),
-                "extra": [],
-                "merged": [],
-                "by_date": by,
-                "contact": step_contact,
-                "forms": [*forms],
-                "form_filed": t.form_filed,
-                "rules": [rule],
-            }
-            weight, strongest = (
-                0,
-                None,
-            )  # the findings' strongest effect: its weight, and its tier (the first, by TIERS)
+            step = _STEP()  # every field but ``order`` (numbered at the end)
+            step.when = when
+            # a variant's text has the lead finding's values; the plain step's has none (made once, ``_Text``)
+            step.text = t.message if t is texts.plain else _message(key=t.key, args=lead.message.args)
+            step.why = [lead.message]
+            step.about = _about(case, group, said)
+            step.extra = []
+            step.merged = []
+            step.by_date = by
+            step.contact = step_contact
+            step.forms = [*forms]
+            step.form_filed = t.form_filed
+            step.rules = [rule]
+            # the findings' strongest effect: its weight, and its tier (the first, by TIERS)
+            weight, strongest = 0, None
             for g in group:
                 if g.effect:
                     weight = max(weight, EFFECT_WEIGHT.get(g.effect, 0))
@@ -291,22 +290,25 @@ def steps(case: Case, findings: list[Finding], deadlines: list[Deadline], ctx: C
             official = t.official if t.by_deadline is None else _official(forms)
             route = _route_key(t.route, official, step_contact, t.recipient)
             rank = (tiers.index(tier), RANK[when], -weight, by or date.max)
-            drafts.append(_Draft(values, rank, route, t.route is not None))
-    for v in finance:
-        v["contact"] = contact[0] if contact else _contact(case)
-        rank = (tiers.index("pay"), RANK[v["when"]], 0, date.max)
-        drafts.append(_Draft(v, rank, _route_key(None, _official(v["forms"]), v["contact"], "irs"), False))
+            drafts.append(_Draft(step, rank, route, t.route is not None))
+    for step in finance:
+        step.contact = contact[0] if contact else _contact(case)
+        rank = (tiers.index("pay"), RANK[step.when], 0, date.max)
+        drafts.append(_Draft(step, rank, _route_key(None, _official(step.forms), step.contact, "irs"), False))
     if len(drafts) > 1:
         drafts.sort(key=_rank)
     merged = _merge_same_route(drafts)
     # a step is at least as urgent as any step after it (if step 3 is for today, steps 1 and 2 are)
     urgent = "later"
-    for values in reversed(merged):
-        when = values["when"]
+    for step in reversed(merged):
+        when = step.when
         if RANK[when] < RANK[urgent]:
             urgent = when
-        values["when"] = urgent
-    return [_step(order=i, **values) for i, values in enumerate(merged, 1)]
+        step.when = urgent
+    for i, step in enumerate(merged, 1):
+        step.order = i
+        step.__class__ = Step  # the shell's slots are the Step's: nothing is copied
+    return merged
 
 
 def _rank(draft: _Draft) -> tuple[int, int, int, date]:
@@ -352,6 +354,12 @@ SUBJECT = re.compile(r"^(?:proceedings\.)?(\w+)\[(\d+)\]$")
 def _about(case: Case, group: list[Finding], said: dict[str, Message | None]) -> list[Message]:
     """What the step is about (the levy on the named bank, the LT11 of a date); never a fact path. ``said``: the
     words of each subject already said in this plan (steps about the same levy share them: a message is frozen)."""
+    if len(group) == 1:  # most steps: one finding, about one thing or the whole case
+        subject = group[0].subject
+        if not subject:
+            return []
+        words = said[subject] if subject in said else said.setdefault(subject, _subject_words(case, subject))
+        return [] if words is None else [words]
     out: list[Message] = []
     subjects = {g.subject for g in group if g.subject}
     for subject in sorted(subjects) if len(subjects) > 1 else subjects:
@@ -409,7 +417,7 @@ def for_taxpayer(text: dict[str, Any], business: bool) -> dict[str, Any]:
     return {**text, **variant} if isinstance(variant, dict) else text
 
 
-def _finance_steps(case: Case, ctx: Context) -> list[dict[str, Any]]:
+def _finance_steps(case: Case, ctx: Context) -> list[Any]:
     """A payment-plan or not-collectible step (its fields) when the ability-to-pay figures support one (``steps``
     gives it the IRS contact)."""
     options = ctx.finances.options if ctx.finances is not None else None
@@ -443,7 +451,7 @@ def _finance_step(
     disposable: Decimal | None,
     offer: OptionResult | None = None,
     owed: Decimal | None = None,
-) -> dict[str, Any]:
+) -> Any:
     name = option.option.value
     key = next(k for k, v in lawdata.table("finance_steps.yaml").items() if v is text)
     values: dict[str, Any] = {
@@ -459,19 +467,19 @@ def _finance_step(
     if offer and offer.eligibility is not Eligibility.NOT_ELIGIBLE and lowest and owed and Decimal(str(lowest)) < owed:
         bound = offer.figures.get("equity_is_a_lower_bound") is True
         extra.append(message("finance.offer_at_least" if bound else "finance.offer_about", amount=Decimal(str(lowest))))
-    return {
-        "when": text["when"],
-        "text": message(f"finance.{key}", **{k: v for k, v in values.items() if v is not None}),
-        "why": [message("finance.why", option=values["option"])],
-        "about": [],
-        "extra": extra,
-        "merged": [],
-        "by_date": None,
-        "contact": None,  # the IRS contact (``steps``)
-        "forms": FORM_ID.findall(str(text.get("form") or "")),
-        "form_filed": False,
-        "rules": [f"finances.{name}"],
-    }
+    step = _STEP()  # every field but ``order``, as ``steps`` drafts a step
+    step.when = text["when"]
+    step.text = message(f"finance.{key}", **{k: v for k, v in values.items() if v is not None})
+    step.why = [message("finance.why", option=values["option"])]
+    step.about = []
+    step.extra = extra
+    step.merged = []
+    step.by_date = None
+    step.contact = None  # the IRS contact (``steps``)
+    step.forms = FORM_ID.findall(str(text.get("form") or ""))
+    step.form_filed = False
+    step.rules = [f"finances.{name}"]
+    return step
 
 
 def _route_key(
@@ -492,26 +500,26 @@ def _official(forms: Any) -> str | None:
     return next((f for f in forms if f[:1].isdigit()), None)
 
 
-def _merge_same_route(ordered: list[_Draft]) -> list[dict[str, Any]]:
-    """The steps' fields, a step that takes the route of an earlier one merged into it (its fields changed in
+def _merge_same_route(ordered: list[_Draft]) -> list[Any]:
+    """The steps (shells), a step that takes the route of an earlier one merged into it (its fields changed in
     place: each draft's lists are its own)."""
-    merged: list[dict[str, Any]] = []
+    merged: list[Any] = []
     index: dict[tuple[str, str], int] = {}
     for draft in ordered:
-        step, key = draft.values, draft.route
+        step, key = draft.step, draft.route
         if key is None or key not in index:
             if key is not None:
                 index[key] = len(merged)
             merged.append(step)
             continue
         kept = merged[index[key]]
-        dates = [d for d in (kept["by_date"], step["by_date"]) if d is not None]
+        dates = [d for d in (kept.by_date, step.by_date) if d is not None]
         if not draft.declared:
-            kept["why"] += [w for w in step["why"] if w not in kept["why"]]
-        kept["rules"] += [r for r in step["rules"] if r not in kept["rules"]]
-        kept["merged"] += [step["text"], *step["merged"]]
-        kept["by_date"] = min(dates) if dates else None
-        kept["when"] = min(kept["when"], step["when"], key=RANK.__getitem__)
+            kept.why += [w for w in step.why if w not in kept.why]
+        kept.rules += [r for r in step.rules if r not in kept.rules]
+        kept.merged += [step.text, *step.merged]
+        kept.by_date = min(dates) if dates else None
+        kept.when = min(kept.when, step.when, key=RANK.__getitem__)
     return merged
 
 
@@ -531,25 +539,40 @@ def questions(findings: list[Finding]) -> list[Question]:
     weights: dict[str, int] = {}  # path -> its weight
     decides: dict[str, list[str]] = {}  # path -> the rules it decides (each once; most paths decide one)
     for f in findings:
-        if f.outcome is not _UNKNOWN or not f.missing:
+        if f.outcome is not _UNKNOWN:
             continue
-        importance = EFFECT_WEIGHT.get(f.effect, 3) if f.effect else 3
+        missing = f.missing
+        if not missing:
+            continue
+        effect = f.effect
+        importance = EFFECT_WEIGHT.get(effect, 3) if effect else 3
         rule = f.rule
-        for path in f.missing:
-            if path in weights:
-                weights[path] += importance
-                rules = decides[path]
-                if rule not in rules:
-                    rules.append(rule)
-            else:
+        for path in missing:
+            rules = decides.get(path)
+            if rules is None:
                 weights[path] = importance
                 decides[path] = [rule]
+            else:
+                weights[path] += importance
+                if rule not in rules:
+                    rules.append(rule)
+    # A question is the same for the same path, weight and rules, and the same few recur from case to case (about
+    # two hundred over a thousand generated cases): made once per Law bundle and values, and shared (a question is
+    # frozen), as ``lawdata.kept`` keeps values (bounded).
+    known = lawdata.kept("plan.questions")
     # heaviest first, then by path: the paths sorted, then stably by weight (``reverse`` keeps ties in path order).
     # Two sorts of plain strings and of ints take the interpreter's fast comparisons; (-weight, path) pairs did not.
     out: list[Question] = []
     for path in sorted(sorted(weights), key=weights.__getitem__, reverse=True):
         rules = decides[path]
-        out.append(_question(path=path, decides=sorted(rules) if len(rules) > 1 else rules, weight=weights[path]))
+        if len(rules) > 1:
+            rules.sort()  # this call's own list
+        weight = weights[path]
+        key = (path, weight, *rules)
+        question = known.get(key)
+        if question is None:
+            question = known[key] = _question(path=path, decides=rules, weight=weight)
+        out.append(question)
     return out
 
 
