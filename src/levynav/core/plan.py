@@ -65,7 +65,7 @@ def _contact(case: Case) -> Message:
     for n in reversed(case.notices):  # the phone number of the last notice that gives one
         if n.phone:
             return _words(lawdata.kept("plan.words"), "contact.irs_notice", "phone", n.phone)
-    if case.taxpayer.kind.value == "business":
+    if case.taxpayer.kind is _BUSINESS:
         return message("contact.irs_business")
     return message("contact.irs")
 
@@ -121,6 +121,8 @@ _note = builder(Note)
 # thirty times a local name's); the loops over every finding compare against these instead.
 _APPLIES = Outcome.APPLIES
 _UNKNOWN = Outcome.UNKNOWN
+_BUSINESS = TaxpayerKind.BUSINESS
+_THIRD_PARTY = Owner.THIRD_PARTY
 
 
 class _Draft:
@@ -241,7 +243,7 @@ def steps(case: Case, findings: list[Finding], deadlines: list[Deadline], ctx: C
     contact: list[Message] = []  # the IRS contact, made once (a light record is frozen: steps may share it)
     drafts: list[_Draft] = []
     if chosen:
-        business = case.taxpayer.kind is TaxpayerKind.BUSINESS
+        business = case.taxpayer.kind is _BUSINESS
         said: dict[str, Message | None] = {}  # what a subject is, said once for the steps about it (shared, frozen)
         # by id and subject: linear in the number of levies, not quadratic (issue 9, 1,000 levies)
         open_by_id: dict[tuple[str, str | None], list[Deadline]] = defaultdict(list)
@@ -401,7 +403,7 @@ def _tier_order(case: Case, ctx: Context) -> tuple[str, ...]:
         and not any(d is not None and d <= ctx.as_of for d in (b.discharge_date, b.dismissal_date, b.closed_date))
         for b in case.proceedings.bankruptcies
     )
-    third_party = bool(case.levies) and all(lv.owner is Owner.THIRD_PARTY for lv in case.levies)
+    third_party = bool(case.levies) and all(lv.owner is _THIRD_PARTY for lv in case.levies)
     if paid or bankrupt or third_party:
         return ("stop", "pay", "ask", "help", "hearing", "later")
     return TIERS
@@ -655,7 +657,7 @@ def _words(known: dict[Any, Any], key: str, name: str, value: Any, **more: Any) 
 def _sent_notices(case: Case) -> list[tuple[date, str]]:
     """The notices a levy's timing is told against (not the levy forms), as (date sent, type), earliest first: read
     once per history, not again for each levy."""
-    sent = [(n.mailing_date or n.notice_date, n.type.value) for n in case.notices]
+    sent = [(n.mailing_date or n.notice_date, n.type._value_) for n in case.notices]
     dated = [(day, kind) for day, kind in sent if day is not None and kind not in {"668-A", "668-W"}]
     return sorted(dated, key=_first)
 
@@ -680,10 +682,13 @@ def _since_notices(known: dict[Any, Any], sent: list[tuple[date, str]], served: 
 
 
 def resources(case: Case, findings: list[Finding]) -> list[Resource]:
-    ids = ["tas", "litc", "tbor"]
-    if case.taxpayer.kind.value == "business":
-        ids.remove("litc")
-    return [_resource(id=i) for i in ids]
+    if case.taxpayer.kind is _BUSINESS:  # no low-income clinic for a company
+        return [_TAS, _TBOR]
+    return [_TAS, _LITC, _TBOR]
+
+
+# a resource is its id (its words come from the catalog): the same frozen record in every analysis
+_TAS, _LITC, _TBOR = (_resource(id=i) for i in ("tas", "litc", "tbor"))
 
 
 SUMMARY_EFFECTS = (Effect.MUST_RELEASE, Effect.NO_LEVY, Effect.LEVY_IMPROPER, Effect.MUST_RETURN, Effect.MAY_RELEASE)
