@@ -420,8 +420,8 @@ def for_taxpayer(text: dict[str, Any], business: bool) -> dict[str, Any]:
 
 
 def _finance_steps(case: Case, ctx: Context) -> list[Any]:
-    """A payment-plan or not-collectible step (its fields) when the ability-to-pay figures support one (``steps``
-    gives it the IRS contact)."""
+    """A payment-plan or not-collectible step (a ``Step`` shell, drafted as ``steps`` drafts one) when the
+    ability-to-pay figures support one (``steps`` gives it the IRS contact)."""
     options = ctx.finances.options if ctx.finances is not None else None
     if options is None or not options.available or case.installment_agreements:
         return []
