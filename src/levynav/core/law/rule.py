@@ -178,16 +178,18 @@ class Rule:
     # finding carries condition "irs_determination", so headlines and the summary say "if the IRS agrees".
     on_determination: bool = False
     # what every finding of the rule under one Law bundle shares, worked out on its first finding (``_said``):
-    # (bundle, {extra ids of a situation: (citations, unverified ids)}, {message key: its message without values});
-    # kept for the bundle last used; not a field
-    _cited: ClassVar[tuple[Any, dict[tuple[str, ...], Any], dict[str, Message]] | None] = None
+    # (bundle, {extra ids of a situation: (citations, unverified ids)}, {message key: its message without values},
+    # {a plain situation: its finding}); kept for the bundle last used; not a field
+    _cited: ClassVar[tuple[Any, dict[tuple[str, ...], Any], dict[str, Message], dict[tuple[Any, ...], Any]] | None] = (
+        None
+    )
 
-    def _said(self) -> tuple[Any, dict[tuple[str, ...], Any], dict[str, Message]]:
+    def _said(self) -> tuple[Any, dict[tuple[str, ...], Any], dict[str, Message], dict[tuple[Any, ...], Any]]:
         """The rule's memo for the active Law bundle (``_cited``), made afresh when the bundle changed."""
         law = lawdata.active()
         memo = self._cited
         if memo is None or memo[0] is not law:
-            memo = (law, {}, {})
+            memo = (law, {}, {}, {})
             object.__setattr__(self, "_cited", memo)  # a memo keyed by the (immutable) bundle, not a field
         return memo
 
@@ -212,8 +214,19 @@ class Rule:
         memo = self._cited
         if memo is None or memo[0] is not lawdata.running():  # checked with a C call (outside an analysis: _said)
             memo = self._said()
-        _, sources, said = memo
+        _, sources, said, plain = memo
         extra = tuple(also_cites) if also_cites else ()
+        situation = None
+        if not variables and not facts and not params and value is None and not deadline_ids:
+            # a plain situation (no values, facts or parameters: a quarter of the findings, most "unknown" or "not
+            # applicable") is the same finding in every analysis that meets it, and a finding is frozen and read,
+            # never changed: made once per rule, Law bundle and situation, held by every record that says it. The
+            # subject and missing fields hold a case's levy indexes: the memo is emptied when full, as lawdata.kept
+            missing = tuple(missing) if missing else ()
+            situation = (key, outcome, effect, subject, missing, extra)
+            found = plain.get(situation)
+            if found is not None:
+                return found  # type: ignore[no-any-return]
         hit = sources.get(extra)
         if hit is None:
             hit = sources[extra] = registry.sources(self.cites, extra)
@@ -255,6 +268,10 @@ class Rule:
             "irs_determination" if self.on_determination and outcome is APPLIES and effect is MUST_RELEASE else None
         )
         built.__class__ = Finding
+        if situation is not None:
+            if len(plain) >= lawdata.KEPT_LIMIT:
+                plain.clear()
+            plain[situation] = built
         return built  # type: ignore[no-any-return]
 
 
