@@ -168,6 +168,21 @@ DEADLINE: Final = Effect.DEADLINE
 INFO: Final = Effect.INFO
 
 
+# The types of the facts a shared finding may hold (``Rule.finding``): a flag, None, an enumeration member, whose
+# equal values are the same value (a fact's path is a field of the case, of one type); and the others. Learnt type by
+# type (``_learn``), checked by C calls over a finding's facts.
+_FLAGS: set[type] = {bool, type(None)}
+_OTHER: set[type] = set()
+
+
+def _learn(facts: dict[str, Any]) -> bool:
+    """Whether the facts are all of ``_FLAGS`` types, for types not met before: each put in ``_FLAGS`` or ``_OTHER``."""
+    for value in facts.values():
+        kind = type(value)
+        (_FLAGS if issubclass(kind, Enum) else _OTHER).add(kind)
+    return _FLAGS.issuperset(map(type, facts.values()))
+
+
 @dataclass(frozen=True)
 class Rule:
     id: str
@@ -216,17 +231,24 @@ class Rule:
             memo = self._said()
         _, sources, said, plain = memo
         extra = tuple(also_cites) if also_cites else ()
-        situation = None
-        if not variables and not facts and not params and value is None and not deadline_ids:
-            # a plain situation (no values, facts or parameters: a quarter of the findings, most "unknown" or "not
-            # applicable") is the same finding in every analysis that meets it, and a finding is frozen and read,
-            # never changed: made once per rule, Law bundle and situation, held by every record that says it. The
-            # subject and missing fields hold a case's levy indexes: the memo is emptied when full, as lawdata.kept
-            missing = tuple(missing) if missing else ()
-            situation = (key, outcome, effect, subject, missing, extra)
-            found = plain.get(situation)
-            if found is not None:
-                return found  # type: ignore[no-any-return]
+        situation: tuple[Any, ...] | None = None
+        if not variables and not params and value is None and not deadline_ids:
+            # a plain situation (no message values or parameters; facts, if any, only flags and enumeration members:
+            # a third of the findings, most "unknown" or "not applicable") is the same finding in every analysis that
+            # meets it, and a finding is frozen and read, never changed: made once per rule, Law bundle and
+            # situation, held by every record that says it. The subject, missing fields and facts hold a case's levy
+            # indexes: the memo is emptied when full, as lawdata.kept. (Facts of other kinds — dates — are made
+            # afresh: a key of their values cost more than it saved.)
+            if not facts:
+                situation = (key, outcome, effect, subject, tuple(missing) if missing else (), extra)
+            elif _FLAGS.issuperset(map(type, facts.values())) or (
+                _OTHER.isdisjoint(map(type, facts.values())) and _learn(facts)
+            ):
+                situation = (key, outcome, effect, subject, tuple(missing) if missing else (), extra, *facts.items())
+            if situation is not None:
+                found = plain.get(situation)
+                if found is not None:
+                    return found  # type: ignore[no-any-return]
         hit = sources.get(extra)
         if hit is None:
             hit = sources[extra] = registry.sources(self.cites, extra)
