@@ -183,6 +183,12 @@ def _learn(facts: dict[str, Any]) -> bool:
     return _FLAGS.issuperset(map(type, facts.values()))
 
 
+# The most findings a rule shares under one bundle (``Rule.finding``): a rule meets a few dozen situations in a
+# screening; keys hold a case's levy indexes, so the memo is emptied when full, as lawdata.kept, and a worker's memory
+# stays flat (a quarter of lawdata.KEPT_LIMIT: a finding is larger than a kept value, and there is one memo a rule).
+_SHARED_LIMIT: Final = 256
+
+
 @dataclass(frozen=True)
 class Rule:
     id: str
@@ -291,7 +297,7 @@ class Rule:
         )
         built.__class__ = Finding
         if situation is not None:
-            if len(plain) >= lawdata.KEPT_LIMIT:
+            if len(plain) >= _SHARED_LIMIT:
                 plain.clear()
             plain[situation] = built
         return built  # type: ignore[no-any-return]
