@@ -168,6 +168,27 @@ DEADLINE: Final = Effect.DEADLINE
 INFO: Final = Effect.INFO
 
 
+# The types of the facts a shared finding may hold (``Rule.finding``): a flag, None, an enumeration member, whose
+# equal values are the same value (a fact's path is a field of the case, of one type); and the others. Learnt type by
+# type (``_learn``), checked by C calls over a finding's facts.
+_FLAGS: set[type] = {bool, type(None)}
+_OTHER: set[type] = set()
+
+
+def _learn(facts: dict[str, Any]) -> bool:
+    """Whether the facts are all of ``_FLAGS`` types, for types not met before: each put in ``_FLAGS`` or ``_OTHER``."""
+    for value in facts.values():
+        kind = type(value)
+        (_FLAGS if issubclass(kind, Enum) else _OTHER).add(kind)
+    return _FLAGS.issuperset(map(type, facts.values()))
+
+
+# The most findings a rule shares under one bundle (``Rule.finding``): a rule meets a few dozen situations in a
+# screening; keys hold a case's levy indexes, so the memo is emptied when full, as lawdata.kept, and a worker's memory
+# stays flat (a quarter of lawdata.KEPT_LIMIT: a finding is larger than a kept value, and there is one memo a rule).
+_SHARED_LIMIT: Final = 256
+
+
 @dataclass(frozen=True)
 class Rule:
     id: str
@@ -178,16 +199,18 @@ class Rule:
     # finding carries condition "irs_determination", so headlines and the summary say "if the IRS agrees".
     on_determination: bool = False
     # what every finding of the rule under one Law bundle shares, worked out on its first finding (``_said``):
-    # (bundle, {extra ids of a situation: (citations, unverified ids)}, {message key: its message without values});
-    # kept for the bundle last used; not a field
-    _cited: ClassVar[tuple[Any, dict[tuple[str, ...], Any], dict[str, Message]] | None] = None
+    # (bundle, {extra ids of a situation: (citations, unverified ids)}, {message key: its message without values},
+    # {a plain situation: its finding}); kept for the bundle last used; not a field
+    _cited: ClassVar[tuple[Any, dict[tuple[str, ...], Any], dict[str, Message], dict[tuple[Any, ...], Any]] | None] = (
+        None
+    )
 
-    def _said(self) -> tuple[Any, dict[tuple[str, ...], Any], dict[str, Message]]:
+    def _said(self) -> tuple[Any, dict[tuple[str, ...], Any], dict[str, Message], dict[tuple[Any, ...], Any]]:
         """The rule's memo for the active Law bundle (``_cited``), made afresh when the bundle changed."""
         law = lawdata.active()
         memo = self._cited
         if memo is None or memo[0] is not law:
-            memo = (law, {}, {})
+            memo = (law, {}, {}, {})
             object.__setattr__(self, "_cited", memo)  # a memo keyed by the (immutable) bundle, not a field
         return memo
 
@@ -212,8 +235,26 @@ class Rule:
         memo = self._cited
         if memo is None or memo[0] is not lawdata.running():  # checked with a C call (outside an analysis: _said)
             memo = self._said()
-        _, sources, said = memo
+        _, sources, said, plain = memo
         extra = tuple(also_cites) if also_cites else ()
+        situation: tuple[Any, ...] | None = None
+        if not variables and not params and value is None and not deadline_ids:
+            # a plain situation (no message values or parameters; facts, if any, only flags and enumeration members:
+            # a third of the findings, most "unknown" or "not applicable") is the same finding in every analysis that
+            # meets it, and a finding is frozen and read, never changed: made once per rule, Law bundle and
+            # situation, held by every record that says it. The subject, missing fields and facts hold a case's levy
+            # indexes: the memo is emptied when full, as lawdata.kept. (Facts of other kinds — dates — are made
+            # afresh: a key of their values cost more than it saved.)
+            if not facts:
+                situation = (key, outcome, effect, subject, tuple(missing) if missing else (), extra)
+            elif _FLAGS.issuperset(map(type, facts.values())) or (
+                _OTHER.isdisjoint(map(type, facts.values())) and _learn(facts)
+            ):
+                situation = (key, outcome, effect, subject, tuple(missing) if missing else (), extra, *facts.items())
+            if situation is not None:
+                found = plain.get(situation)
+                if found is not None:
+                    return found  # type: ignore[no-any-return]
         hit = sources.get(extra)
         if hit is None:
             hit = sources[extra] = registry.sources(self.cites, extra)
@@ -255,6 +296,10 @@ class Rule:
             "irs_determination" if self.on_determination and outcome is APPLIES and effect is MUST_RELEASE else None
         )
         built.__class__ = Finding
+        if situation is not None:
+            if len(plain) >= _SHARED_LIMIT:
+                plain.clear()
+            plain[situation] = built
         return built  # type: ignore[no-any-return]
 
 
