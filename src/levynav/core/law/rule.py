@@ -245,12 +245,13 @@ class Rule:
             # situation, held by every record that says it. The subject, missing fields and facts hold a case's levy
             # indexes: the memo is emptied when full, as lawdata.kept. (Facts of other kinds — dates — are made
             # afresh: a key of their values cost more than it saved.)
+            missing = tuple(missing)  # once: an iterator would be spent by the key
             if not facts:
-                situation = (key, outcome, effect, subject, tuple(missing) if missing else (), extra)
+                situation = (key, outcome, effect, subject, missing, extra)
             elif _FLAGS.issuperset(map(type, facts.values())) or (
                 _OTHER.isdisjoint(map(type, facts.values())) and _learn(facts)
             ):
-                situation = (key, outcome, effect, subject, tuple(missing) if missing else (), extra, *facts.items())
+                situation = (key, outcome, effect, subject, missing, extra, *facts.items())
             if situation is not None:
                 found = plain.get(situation)
                 if found is not None:
