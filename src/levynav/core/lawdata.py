@@ -12,8 +12,7 @@ the calculations read the active bundle. The Analysis records the editions and a
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -121,10 +120,18 @@ def _new_kept(_law: Law) -> dict[Any, Any]:
     return Kept()
 
 
-@contextlib.contextmanager
-def using(law: Law) -> Iterator[Law]:
-    token = _ACTIVE.set(law)
-    try:
-        yield law
-    finally:
-        _ACTIVE.reset(token)
+class using:  # lower case: called as the function it was, ``with using(law):``
+    """``law`` the active bundle while the ``with`` block runs (a class, not ``contextlib.contextmanager``: its
+    generator and wrapper object were a few thousand machine instructions of every analysis)."""
+
+    __slots__ = ("_law", "_token")
+
+    def __init__(self, law: Law) -> None:
+        self._law = law
+
+    def __enter__(self) -> Law:
+        self._token = _ACTIVE.set(self._law)
+        return self._law
+
+    def __exit__(self, *exc: object) -> None:
+        _ACTIVE.reset(self._token)
