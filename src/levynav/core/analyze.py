@@ -11,9 +11,9 @@ from levynav.core import derive, params, plan
 from levynav.core.calc import per_analysis
 from levynav.core.law import catalog, postponed_acts
 from levynav.core.lawdata import Law, active, using
-from levynav.core.model.analysis import Analysis, Deadline, Note, StatuteDate, message
+from levynav.core.model.analysis import CONTRACT, Analysis, Deadline, Note, StatuteDate, message
 from levynav.core.model.case import Case
-from levynav.core.model.construct import builder, construct
+from levynav.core.model.construct import builder, construct, record
 from levynav.core.model.message import field_args
 
 
@@ -37,21 +37,22 @@ def _analyze(case: Case, as_of: date, bundle: Law) -> Analysis:
     # disaster relief and combat-zone service (§§ 7508A, 7508): the postponed dates, beside the ordinary ones
     deadlines, postponed = postponed_acts.apply(case, ctx, deadlines)
     findings += postponed
-    # built from the typed parts without validating them again (model/construct.py; tests/test_record_construct.py)
-    return construct(
-        Analysis,
-        as_of=as_of,
-        version=__version__,
-        summary=plan.summary(findings, deadlines),
-        findings=findings,
-        deadlines=deadlines,
-        plan=plan.steps(case, findings, deadlines, ctx),
-        questions=plan.questions(findings),
-        history=plan.history(case),
-        resources=plan.resources(case, findings),
-        notes=plan.notes(findings, ctx) + _coverage_notes(uncovered) + _birth_notes(case, as_of),
-        finances=ctx.finances,
-        collection_statute=[
+    # built from the typed parts without validating them again (model/construct.py; tests/test_record_construct.py):
+    # every field in declared order, as ``construct`` would fill it, without its checks of names and defaults
+    data = {
+        "contract": CONTRACT,
+        "as_of": as_of,
+        "version": __version__,
+        "summary": plan.summary(findings, deadlines),
+        "findings": findings,
+        "deadlines": deadlines,
+        "plan": plan.steps(case, findings, deadlines, ctx),
+        "questions": plan.questions(findings),
+        "history": plan.history(case),
+        "resources": plan.resources(case, findings),
+        "notes": plan.notes(findings, ctx) + _coverage_notes(uncovered) + _birth_notes(case, as_of),
+        "finances": ctx.finances,
+        "collection_statute": [
             _statute_date(
                 period=c.period_id,
                 date=c.date,
@@ -61,9 +62,14 @@ def _analyze(case: Case, as_of: date, bundle: Law) -> Analysis:
             )
             for c in ctx.csed.values()
         ],
-        law_editions=dict(bundle.editions),
-        law_digest=bundle.digest,
-    )
+        "law_editions": dict(bundle.editions),
+        "law_digest": bundle.digest,
+    }
+    return record(Analysis, data, set(_GIVEN))
+
+
+# the fields ``analyze`` sets (all but ``contract``, left at its default), as ``construct`` would record them
+_GIVEN = frozenset(Analysis.model_fields) - {"contract"}
 
 
 def _unique(deadlines: list[Deadline]) -> list[Deadline]:
