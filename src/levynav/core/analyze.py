@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from operator import attrgetter
 from typing import Any
 
 from levynav import __version__
@@ -76,7 +77,10 @@ def _unique(deadlines: list[Deadline]) -> list[Deadline]:
     seen: dict[tuple[str, str | None], Deadline] = {}
     for d in deadlines:
         seen.setdefault((d.id, d.subject), d)
-    return sorted(seen.values(), key=lambda d: (d.date, d.id))
+    return sorted(seen.values(), key=_BY_DATE)
+
+
+_BY_DATE = attrgetter("date", "id")  # a C key, not a lambda called per deadline
 
 
 def _covered(fns: Iterable[Any], case: Case, ctx: Any, uncovered: list[date | None]) -> list[Any]:
@@ -102,12 +106,13 @@ def _coverage_notes(uncovered: list[date | None]) -> list[Note]:
 
 def _birth_notes(case: Case, as_of: date) -> list[Note]:
     """Birth dates after the analysis date: the age is taken as unknown (calc/expenses.py), and said here."""
-    births = [
-        ("taxpayer.birth_date", case.taxpayer.birth_date),
-        ("taxpayer.spouse_birth_date", case.taxpayer.spouse_birth_date),
-        *((f"household[{i}].birth_date", m.birth_date) for i, m in enumerate(case.household)),
+    t = case.taxpayer
+    own = (("taxpayer.birth_date", t.birth_date), ("taxpayer.spouse_birth_date", t.spouse_birth_date))
+    late = [path for path, born in own if born is not None and born > as_of]
+    # a member's path made only for a late date (almost never), not for every member of every household
+    late += [
+        f"household[{i}].birth_date" for i, m in enumerate(case.household) if m.birth_date and m.birth_date > as_of
     ]
-    late = [path for path, born in births if born is not None and born > as_of]
     if not late:
         return []
     return [

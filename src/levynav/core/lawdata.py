@@ -83,7 +83,7 @@ def table(name: str) -> Any:
 
 def derived(key: str, build: Callable[[Law], T]) -> T:
     """``build(bundle)`` for the active bundle, computed once per bundle and kept on it (a table's parsed form)."""
-    law = active()
+    law = _ACTIVE.get() or installed()  # ``active()`` written out: asked a few dozen times an analysis
     hit = law.index.get(key)
     if hit is None:
         hit = law.index[key] = build(law)
@@ -113,11 +113,11 @@ def kept(name: str) -> dict[Any, Any]:
     """A dict kept on the active bundle under ``name`` (empty at first): for values worked out once per bundle and
     some key (a date, a frequency, a table value), which hold for as long as the bundle does — at most
     ``KEPT_LIMIT`` of them (``Kept``)."""
-    return derived(name, _new_kept)
-
-
-def _new_kept(_law: Law) -> dict[Any, Any]:
-    return Kept()
+    law = _ACTIVE.get() or installed()  # as ``derived`` keeps a value, written out: two calls fewer
+    hit = law.index.get(name)
+    if hit is None:
+        hit = law.index[name] = Kept()
+    return hit
 
 
 class using:  # lower case: called as the function it was, ``with using(law):``
