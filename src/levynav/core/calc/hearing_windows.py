@@ -28,7 +28,7 @@ from levynav.core.calc.per_analysis import once_per_analysis
 from levynav.core.law import registry
 from levynav.core.model.analysis import Deadline, Message, ParamUse, message
 from levynav.core.model.case import Case, HearingKind, HearingRequest, Notice, NoticeType, PostponementKind
-from levynav.core.model.construct import builder, construct
+from levynav.core.model.construct import builder
 
 PRE_LEVY = frozenset({NoticeType.LT11, NoticeType.LETTER_1058, NoticeType.CP90, NoticeType.CP297})
 POST_LEVY = frozenset({NoticeType.CP92, NoticeType.CP297A})
@@ -93,6 +93,7 @@ HEARING = PRE_LEVY | POST_LEVY | LIEN  # made once, not per call
 # made for every hearing notice of every analysis: by its builder (model/construct.builder), without the
 # ``object.__setattr__`` per field of a frozen dataclass's own ``__init__``
 _window = builder(Window)
+_deadline = builder(Deadline)  # a light record (ADR 0014): its builder called, not ``construct`` looking it up
 
 
 def hearing_notices(case: Case) -> list[tuple[int, Notice]]:
@@ -319,8 +320,7 @@ def deadline(
     computation: list[Message],
     subject: str | None = None,
 ) -> Deadline:
-    return construct(
-        Deadline,
+    return _deadline(
         id=did,
         title=title,
         date=when,
