@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from operator import attrgetter
 from typing import Any
 
 from levynav import __version__
@@ -11,9 +12,9 @@ from levynav.core import derive, params, plan
 from levynav.core.calc import per_analysis
 from levynav.core.law import catalog, postponed_acts
 from levynav.core.lawdata import Law, active, using
-from levynav.core.model.analysis import Analysis, Deadline, Note, StatuteDate, message
+from levynav.core.model.analysis import CONTRACT, Analysis, Deadline, Note, StatuteDate, message
 from levynav.core.model.case import Case
-from levynav.core.model.construct import builder, construct
+from levynav.core.model.construct import builder, construct, record
 from levynav.core.model.message import field_args
 
 
@@ -37,21 +38,22 @@ def _analyze(case: Case, as_of: date, bundle: Law) -> Analysis:
     # disaster relief and combat-zone service (§§ 7508A, 7508): the postponed dates, beside the ordinary ones
     deadlines, postponed = postponed_acts.apply(case, ctx, deadlines)
     findings += postponed
-    # built from the typed parts without validating them again (model/construct.py; tests/test_record_construct.py)
-    return construct(
-        Analysis,
-        as_of=as_of,
-        version=__version__,
-        summary=plan.summary(findings, deadlines),
-        findings=findings,
-        deadlines=deadlines,
-        plan=plan.steps(case, findings, deadlines, ctx),
-        questions=plan.questions(findings),
-        history=plan.history(case),
-        resources=plan.resources(case, findings),
-        notes=plan.notes(findings, ctx) + _coverage_notes(uncovered) + _birth_notes(case, as_of),
-        finances=ctx.finances,
-        collection_statute=[
+    # built from the typed parts without validating them again (model/construct.py; tests/test_record_construct.py):
+    # every field in declared order, as ``construct`` would fill it, without its checks of names and defaults
+    data = {
+        "contract": CONTRACT,
+        "as_of": as_of,
+        "version": __version__,
+        "summary": plan.summary(findings, deadlines),
+        "findings": findings,
+        "deadlines": deadlines,
+        "plan": plan.steps(case, findings, deadlines, ctx),
+        "questions": plan.questions(findings),
+        "history": plan.history(case),
+        "resources": plan.resources(case, findings),
+        "notes": plan.notes(findings, ctx) + _coverage_notes(uncovered) + _birth_notes(case, as_of),
+        "finances": ctx.finances,
+        "collection_statute": [
             _statute_date(
                 period=c.period_id,
                 date=c.date,
@@ -61,16 +63,24 @@ def _analyze(case: Case, as_of: date, bundle: Law) -> Analysis:
             )
             for c in ctx.csed.values()
         ],
-        law_editions=dict(bundle.editions),
-        law_digest=bundle.digest,
-    )
+        "law_editions": dict(bundle.editions),
+        "law_digest": bundle.digest,
+    }
+    return record(Analysis, data, set(_GIVEN))
+
+
+# the fields ``analyze`` sets (all but ``contract``, left at its default), as ``construct`` would record them
+_GIVEN = frozenset(Analysis.model_fields) - {"contract"}
 
 
 def _unique(deadlines: list[Deadline]) -> list[Deadline]:
     seen: dict[tuple[str, str | None], Deadline] = {}
     for d in deadlines:
         seen.setdefault((d.id, d.subject), d)
-    return sorted(seen.values(), key=lambda d: (d.date, d.id))
+    return sorted(seen.values(), key=_BY_DATE)
+
+
+_BY_DATE = attrgetter("date", "id")  # a C key, not a lambda called per deadline
 
 
 def _covered(fns: Iterable[Any], case: Case, ctx: Any, uncovered: list[date | None]) -> list[Any]:
@@ -96,12 +106,13 @@ def _coverage_notes(uncovered: list[date | None]) -> list[Note]:
 
 def _birth_notes(case: Case, as_of: date) -> list[Note]:
     """Birth dates after the analysis date: the age is taken as unknown (calc/expenses.py), and said here."""
-    births = [
-        ("taxpayer.birth_date", case.taxpayer.birth_date),
-        ("taxpayer.spouse_birth_date", case.taxpayer.spouse_birth_date),
-        *((f"household[{i}].birth_date", m.birth_date) for i, m in enumerate(case.household)),
+    t = case.taxpayer
+    own = (("taxpayer.birth_date", t.birth_date), ("taxpayer.spouse_birth_date", t.spouse_birth_date))
+    late = [path for path, born in own if born is not None and born > as_of]
+    # a member's path made only for a late date (almost never), not for every member of every household
+    late += [
+        f"household[{i}].birth_date" for i, m in enumerate(case.household) if m.birth_date and m.birth_date > as_of
     ]
-    late = [path for path, born in births if born is not None and born > as_of]
     if not late:
         return []
     return [

@@ -8,12 +8,14 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from levynav.core import lawdata
+
 # the finances' and the CSED engine's modules at module level: an import statement in a function ran the import
 # machinery (a package's ``from … import`` goes through importlib's Python code) on every analysis
 from levynav.core.calc import hardship as calc_hardship
 from levynav.core.calc.csed import case_csed
 from levynav.core.calc.csed_events import read_events
-from levynav.core.calc.csed_types import Events, PeriodCsed
+from levynav.core.calc.csed_types import AssessmentCsed, Events, PeriodCsed
 from levynav.core.calc.expenses import FinancesInputError
 from levynav.core.calc.options import options_result, options_section
 from levynav.core.calc.standards import StandardsError
@@ -58,24 +60,15 @@ def _csed(case: Case, as_of: date, events: Events, computed: dict[str, PeriodCse
         if last is None:
             continue
         parts: list[Message] = []
+        said = lawdata.kept("derive.assessment_words")
         for a in pc.assessments:
-            kind = message("statute.kind.original" if a.original else "statute.kind.additional")
-            # each message's values made in their order as one dict, which becomes the message's (``message_of``)
-            other = a.alternative
-            if other is not None and other > a.date:
-                # Safer date first: the later reading leads, the other beside it (ADR 0002).
-                later = _at_least(other, a.provisional)
-                words: dict[str, Any] = {"kind": kind, "assessed": a.assessed, "days": a.suspended_days}
-                words |= {"later": later, "other": a.date}
-                parts.append(message_of("statute.assessment_two_readings", words))
-            elif other is not None:
-                csed = _at_least(a.date, a.provisional)
-                words = {"kind": kind, "assessed": a.assessed, "days": a.suspended_days, "csed": csed, "other": other}
-                parts.append(message_of("statute.assessment_other_earlier", words))
-            else:
-                words = {"csed": _at_least(a.date, a.provisional), "kind": kind, "assessed": a.assessed}
-                words["days"] = a.suspended_days
-                parts.append(message_of("statute.assessment", words))
+            # the assessment's sentence follows from its dates and counts alone: made once per Law bundle and values,
+            # kept on the bundle (a shared message record, never changed), as the no-value messages are (``message``)
+            key = (a.original, a.assessed, a.suspended_days, a.date, a.provisional, a.alternative)
+            words = said.get(key)
+            if words is None:
+                words = said[key] = _assessment_words(a)
+            parts.append(words)
             if a.counted:
                 named = {(s.ref, s.chapter, s.tc): s for s in a.counted if s.ref.startswith("CSED-3.")}
                 parts.append(message("statute.paused_by", events=[s.name for s in named.values()]))
@@ -85,6 +78,26 @@ def _csed(case: Case, as_of: date, events: Events, computed: dict[str, PeriodCse
             period_id=pid, date=last, basis="computed", explanation=tuple(parts), alternative=pc.alternative
         )
     return out
+
+
+def _assessment_words(a: AssessmentCsed) -> Message:
+    """An assessment's CSED in words: the date, or both readings when the other counting reading differs."""
+    kind = message("statute.kind.original" if a.original else "statute.kind.additional")
+    # each message's values made in their order as one dict, which becomes the message's (``message_of``)
+    other = a.alternative
+    if other is not None and other > a.date:
+        # Safer date first: the later reading leads, the other beside it (ADR 0002).
+        later = _at_least(other, a.provisional)
+        words: dict[str, Any] = {"kind": kind, "assessed": a.assessed, "days": a.suspended_days}
+        words |= {"later": later, "other": a.date}
+        return message_of("statute.assessment_two_readings", words)
+    if other is not None:
+        csed = _at_least(a.date, a.provisional)
+        words = {"kind": kind, "assessed": a.assessed, "days": a.suspended_days, "csed": csed, "other": other}
+        return message_of("statute.assessment_other_earlier", words)
+    words = {"csed": _at_least(a.date, a.provisional), "kind": kind, "assessed": a.assessed}
+    words["days"] = a.suspended_days
+    return message_of("statute.assessment", words)
 
 
 def _at_least(day: date, provisional: bool) -> date | Message:

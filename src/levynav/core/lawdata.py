@@ -12,8 +12,7 @@ the calculations read the active bundle. The Analysis records the editions and a
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -84,7 +83,7 @@ def table(name: str) -> Any:
 
 def derived(key: str, build: Callable[[Law], T]) -> T:
     """``build(bundle)`` for the active bundle, computed once per bundle and kept on it (a table's parsed form)."""
-    law = active()
+    law = _ACTIVE.get() or installed()  # ``active()`` written out: asked a few dozen times an analysis
     hit = law.index.get(key)
     if hit is None:
         hit = law.index[key] = build(law)
@@ -114,17 +113,25 @@ def kept(name: str) -> dict[Any, Any]:
     """A dict kept on the active bundle under ``name`` (empty at first): for values worked out once per bundle and
     some key (a date, a frequency, a table value), which hold for as long as the bundle does — at most
     ``KEPT_LIMIT`` of them (``Kept``)."""
-    return derived(name, _new_kept)
+    law = _ACTIVE.get() or installed()  # as ``derived`` keeps a value, written out: two calls fewer
+    hit = law.index.get(name)
+    if hit is None:
+        hit = law.index[name] = Kept()
+    return hit
 
 
-def _new_kept(_law: Law) -> dict[Any, Any]:
-    return Kept()
+class using:  # lower case: called as the function it was, ``with using(law):``
+    """``law`` the active bundle while the ``with`` block runs (a class, not ``contextlib.contextmanager``: its
+    generator and wrapper object were a few thousand machine instructions of every analysis)."""
 
+    __slots__ = ("_law", "_token")
 
-@contextlib.contextmanager
-def using(law: Law) -> Iterator[Law]:
-    token = _ACTIVE.set(law)
-    try:
-        yield law
-    finally:
-        _ACTIVE.reset(token)
+    def __init__(self, law: Law) -> None:
+        self._law = law
+
+    def __enter__(self) -> Law:
+        self._token = _ACTIVE.set(self._law)
+        return self._law
+
+    def __exit__(self, *exc: object) -> None:
+        _ACTIVE.reset(self._token)

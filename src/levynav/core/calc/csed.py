@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from levynav.core import params
+from levynav.core import lawdata, params
 from levynav.core.calc.csed_events import read_events
 from levynav.core.calc.csed_types import (
     AssessmentCsed,
@@ -333,10 +333,13 @@ def case_csed(
             continue
         susp = [s for s in events.suspensions if _applies(s, p.id)]
         try:
-            rows = tuple(
-                assessment_csed(p.id, d, susp, original=first, codes=codes.get((p.id, d), ()), words=words)
-                for d, first in found
-            )
+            if susp or words:
+                rows = tuple(
+                    assessment_csed(p.id, d, susp, original=first, codes=codes.get((p.id, d), ()), words=words)
+                    for d, first in found
+                )
+            else:
+                rows = tuple(_unsuspended(p.id, d, first, codes.get((p.id, d), ())) for d, first in found)
         except (params.MissingParameter, OverflowError):  # a date outside the tables or the calendar
             out[p.id] = make_period(period_id=p.id, assessments=(), notes=(clause("note.not_computed"),))
             continue
@@ -365,6 +368,19 @@ def case_csed(
             differs=differs,
         )
     return out
+
+
+def _unsuspended(period_id: str, assessed: date, original: bool, codes: tuple[int, ...]) -> AssessmentCsed:
+    """``assessment_csed`` without suspensions or words (most assessments of an analysis): it follows from the
+    assessment and the law alone, so it is counted once per Law bundle and values and kept on the bundle (the record
+    is frozen and shared; nobody changes its ``alternatives``). A date outside the tables or the calendar raises, as
+    ``assessment_csed`` does, every time (nothing is kept for it)."""
+    known: dict[tuple[str, date, bool, tuple[int, ...]], AssessmentCsed] = lawdata.kept("csed.unsuspended")
+    key = (period_id, assessed, original, codes)
+    hit = known.get(key)
+    if hit is None:
+        hit = known[key] = assessment_csed(period_id, assessed, (), original=original, codes=codes, words=False)
+    return hit
 
 
 def _wrongful_levy(case: Case, p: TaxPeriod, rows: Sequence[AssessmentCsed], susp: list[Suspension]) -> list[Message]:

@@ -15,8 +15,14 @@ from levynav.core.calc.csed_reader import Reader, appeal, detail, note, periods
 from levynav.core.calc.csed_types import Events, NoEffect, Suspension, clause, make_events
 from levynav.core.calc.dates import add_months
 from levynav.core.calc.repeat_filing_stay import RepeatKind, repeat_filing, short_stay_ended
-from levynav.core.model.case import AlternativeStatus, Bankruptcy, Case
+from levynav.core.model.case import AlternativeStatus, Bankruptcy, Case, Offer
 from levynav.core.model.message import Message
+
+# the statuses the readers sort by, made once (a set literal in a loop is built again for every item)
+_ASKED = frozenset({AlternativeStatus.REQUESTED, AlternativeStatus.PENDING, AlternativeStatus.REJECTED})
+_OPEN = frozenset({AlternativeStatus.REQUESTED, AlternativeStatus.PENDING})
+_IA_MADE = frozenset({AlternativeStatus.ENTERED, AlternativeStatus.ACCEPTED, AlternativeStatus.TERMINATED})
+_IA_IN_EFFECT = frozenset({AlternativeStatus.ENTERED, AlternativeStatus.ACCEPTED})
 
 
 def _installment_agreements(r: Reader) -> None:
@@ -24,15 +30,11 @@ def _installment_agreements(r: Reader) -> None:
         src = f"installment_agreements[{i}]"
         scope = periods(ia.tax_periods)
         start = ia.pending_date or ia.requested_date
-        if start is None and ia.status in {
-            AlternativeStatus.REQUESTED,
-            AlternativeStatus.PENDING,
-            AlternativeStatus.REJECTED,
-        }:
+        if start is None and ia.status in _ASKED:
             r.missing.append(f"{src}.requested_date")
             r.notes.append(note("ia_request_date_unknown", source=src))
         pend_end: date | None = None
-        if ia.status in {AlternativeStatus.ENTERED, AlternativeStatus.ACCEPTED, AlternativeStatus.TERMINATED}:
+        if ia.status in _IA_MADE:
             pend_end = ia.entered_date
         elif ia.status is AlternativeStatus.REJECTED and ia.rejected_date is not None:
             extra = r.days("csed.ia_post_rejection_days", ia.rejected_date)
@@ -42,7 +44,7 @@ def _installment_agreements(r: Reader) -> None:
             if start is not None:
                 r.add(Suspension("CSED-3.3", src, start, end, said, is_open, scope))
             continue
-        elif ia.status in {AlternativeStatus.REQUESTED, AlternativeStatus.PENDING}:
+        elif ia.status in _OPEN:
             if start is not None:
                 r.open_until_today("CSED-3.2", src, start, (detail("still_pending"),), periods=scope)
             continue
@@ -60,7 +62,7 @@ def _installment_agreements(r: Reader) -> None:
             )
         elif start is None and pend_end is not None:
             r.notes.append(note("ia_request_date_unknown_approved", source=src, day=pend_end))
-        if ia.entered_date is not None or ia.status in {AlternativeStatus.ENTERED, AlternativeStatus.ACCEPTED}:
+        if ia.entered_date is not None or ia.status in _IA_IN_EFFECT:
             r.none.append(
                 NoEffect(
                     "CSED-3.5",
@@ -93,27 +95,31 @@ def _offers(r: Reader) -> None:
         if o.pending_date is None:
             r.missing.append(f"{src}.pending_date")
             r.notes.append(note("oic_counted_from_sent", source=src, day=start))
-        ended = {
-            AlternativeStatus.ACCEPTED: o.accepted_date,
-            AlternativeStatus.RETURNED: o.returned_date,
-            AlternativeStatus.WITHDRAWN: o.withdrawn_date,
-        }
         if o.status is AlternativeStatus.REJECTED and o.rejected_date is not None:
             extra = r.days("csed.oic_post_rejection_days", o.rejected_date)
             end = o.rejected_date + timedelta(days=extra)
             said_o: tuple[Message, ...] = (detail("rejected_plus", day=o.rejected_date, days=extra, end=end),)
             end, said_o, is_open = appeal(r, o.rejected_date, end, said_o, o.appeal_date, o.appeal_decided_date)
             r.add(Suspension("CSED-3.6", src, start, end, said_o, is_open, scope))
-        elif o.status in ended and ended[o.status] is not None:
-            end_day = ended[o.status]
-            assert end_day is not None
+        elif (end_day := _ended(o)) is not None:
             said = (detail(f"ended.{o.status.value}", day=end_day),)
             r.add(Suspension("CSED-3.6", src, start, end_day, said, False, scope))
         else:
-            if o.status not in {AlternativeStatus.PENDING, AlternativeStatus.REQUESTED}:
+            if o.status not in _OPEN:
                 r.missing.append(f"{src}.{o.status.value}_date")
             said = (detail("status_end_unknown", status=o.status),)
             r.open_until_today("CSED-3.6", src, start, said, periods=scope)
+
+
+def _ended(o: Offer) -> date | None:
+    """The day an accepted, returned or withdrawn offer ended (None: another status, or the day is not known)."""
+    if o.status is AlternativeStatus.ACCEPTED:
+        return o.accepted_date
+    if o.status is AlternativeStatus.RETURNED:
+        return o.returned_date
+    if o.status is AlternativeStatus.WITHDRAWN:
+        return o.withdrawn_date
+    return None
 
 
 def _bankruptcies(r: Reader) -> None:

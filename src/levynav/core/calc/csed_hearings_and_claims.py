@@ -8,15 +8,13 @@ from datetime import date, timedelta
 from levynav.core.calc.csed_reader import Reader, detail, note, periods
 from levynav.core.calc.csed_types import NoEffect, Suspension, clause
 from levynav.core.calc.dates import add_months, last_day_after
-from levynav.core.calc.hearing_windows import kind_of
-from levynav.core.model.case import Case, HearingRequest
+from levynav.core.calc.hearing_windows import RequestKind, request_kind
 from levynav.core.model.message import Message
 
 
-def cdp_last_day(case: Case, request: HearingRequest) -> tuple[date | None, Message]:
-    """The last day for a timely CDP request: the one answer of ``calc.hearing_windows.request_kind``, and the
+def cdp_last_day(rk: RequestKind) -> tuple[date | None, Message]:
+    """The last day for a timely CDP request: from the one answer of ``calc.hearing_windows.request_kind``, and the
     notice it was counted from (``csed_timeline.cdp_deadline``)."""
-    rk = kind_of(case, request)
     if rk.window is None or rk.last is None:
         return None, clause("no_cdp_notice")
     w = rk.window
@@ -27,9 +25,10 @@ def hearings(r: Reader) -> None:
     for i, h in enumerate(r.case.proceedings.hearing_requests):
         src = f"proceedings.hearing_requests[{i}]"
         scope = periods(h.tax_periods)
-        last, how = cdp_last_day(r.case, h)
+        rk = request_kind(r.case, i)  # the request's one answer, asked once (by its index: no search for it)
+        last, how = cdp_last_day(rk)
         unverified = False
-        if kind_of(r.case, h).cdp is False and last is not None:
+        if rk.cdp is False and last is not None:
             r.none.append(
                 NoEffect(
                     "CSED-3.20",

@@ -22,6 +22,8 @@ def note(name: str, **args: object) -> Message:
 
 
 class Reader:
+    __slots__ = ("as_of", "case", "law_gaps", "missing", "none", "notes", "out")  # one per analysis, read often
+
     def __init__(self, case: Case, as_of: date) -> None:
         self.case = case
         self.as_of = as_of

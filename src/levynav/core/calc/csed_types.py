@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from operator import attrgetter
 
 from levynav.core.model.analysis import ParamUse
 from levynav.core.model.construct import builder
@@ -151,13 +152,24 @@ class PeriodCsed:
     @property
     def date(self) -> dt.date | None:
         """The last CSED of the period: after it, nothing of the period can be collected."""
-        return max((a.date for a in self.assessments), default=None)
+        last = self._last
+        return None if last is None else last.date
 
     @property
     def alternative(self) -> dt.date | None:
-        last = max(self.assessments, key=lambda a: a.date, default=None)
+        last = self._last
         return None if last is None else last.alternative
 
+    @property
+    def _last(self) -> AssessmentCsed | None:
+        """The assessment with the latest CSED (the first of equals); the usual period's only one without a scan."""
+        found = self.assessments
+        if len(found) == 1:
+            return found[0]
+        return max(found, key=_BY_DATE, default=None)
+
+
+_BY_DATE = attrgetter("date")
 
 # Made for every analysis (the events once, a period and its assessments once each): by their builders (keyword
 # arguments; model/construct.builder), without the ``object.__setattr__`` per field of a frozen dataclass's own

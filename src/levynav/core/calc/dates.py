@@ -117,7 +117,8 @@ class LastDay:
 
 
 def _roll(start: date, raw: date) -> LastDay:
-    return _rolled(lawdata.active(), start, raw)
+    # the running analysis's bundle by the context variable's own C ``get``; the installed one outside an analysis
+    return _rolled(lawdata.running() or lawdata.active(), start, raw)
 
 
 # Each levy's periods ask again (LastDay is frozen). The bundle is part of the key, as its holiday table moves the

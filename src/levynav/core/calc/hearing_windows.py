@@ -28,7 +28,7 @@ from levynav.core.calc.per_analysis import once_per_analysis
 from levynav.core.law import registry
 from levynav.core.model.analysis import Deadline, Message, ParamUse, message
 from levynav.core.model.case import Case, HearingKind, HearingRequest, Notice, NoticeType, PostponementKind
-from levynav.core.model.construct import construct
+from levynav.core.model.construct import builder
 
 PRE_LEVY = frozenset({NoticeType.LT11, NoticeType.LETTER_1058, NoticeType.CP90, NoticeType.CP297})
 POST_LEVY = frozenset({NoticeType.CP92, NoticeType.CP297A})
@@ -41,7 +41,7 @@ NOT_CDP = frozenset({NoticeType.CP14, NoticeType.CP501, NoticeType.CP503, Notice
 CDP_FROM = date(1999, 1, 19)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slotted: made by a builder (``_window``), one per hearing notice per analysis
 class Window:
     """The CDP and equivalent-hearing periods opened by one notice."""
 
@@ -89,6 +89,11 @@ class Window:
 
 
 HEARING = PRE_LEVY | POST_LEVY | LIEN  # made once, not per call
+
+# made for every hearing notice of every analysis: by its builder (model/construct.builder), without the
+# ``object.__setattr__`` per field of a frozen dataclass's own ``__init__``
+_window = builder(Window)
+_deadline = builder(Deadline)  # a light record (ADR 0014): its builder called, not ``construct`` looking it up
 
 
 def hearing_notices(case: Case) -> list[tuple[int, Notice]]:
@@ -156,8 +161,32 @@ def _levy_window(i: int, n: Notice) -> Window:
     post = n.type in POST_LEVY
     cdp, eh, used, gaps, counted = _levy_periods(n.notice_date, n.mailing_date)
     if n.notice_date is None and n.mailing_date is None:  # no date to count from (``dates.counting_start``)
-        return Window(i, n, _LEVY, post, None, None, None, (), facts, (f"{subject}.notice_date",), counted=counted)
-    return Window(i, n, _LEVY, post, cdp, None, eh, used, facts, gaps=gaps, counted=counted)
+        return _window(
+            index=i,
+            notice=n,
+            kind=_LEVY,
+            post_levy=post,
+            cdp=None,
+            printed_last=None,
+            eh=None,
+            params=(),
+            facts=facts,
+            missing=(f"{subject}.notice_date",),
+            counted=counted,
+        )
+    return _window(
+        index=i,
+        notice=n,
+        kind=_LEVY,
+        post_levy=post,
+        cdp=cdp,
+        printed_last=None,
+        eh=eh,
+        params=used,
+        facts=facts,
+        gaps=gaps,
+        counted=counted,
+    )
 
 
 _LEVY = HearingKind.LEVY  # read once, not through the enum class per window
@@ -206,7 +235,19 @@ def _lien_window(i: int, n: Notice) -> Window:
     if n.nftl_filed_date is None:
         missing = (f"{subject}.nftl_filed_date",)
         counted = (message("count.lien_printed" if n.response_date else "count.lien_filed_unknown"),)
-        return Window(i, n, HearingKind.LIEN, False, None, n.response_date, None, (), facts, missing, counted=counted)
+        return _window(
+            index=i,
+            notice=n,
+            kind=HearingKind.LIEN,
+            post_levy=False,
+            cdp=None,
+            printed_last=n.response_date,
+            eh=None,
+            params=(),
+            facts=facts,
+            missing=missing,
+            counted=counted,
+        )
     filed = n.nftl_filed_date
     facts[f"{subject}.nftl_filed_date"] = filed
     business = param_use("cdp.lien_notice_business_days", filed)
@@ -220,16 +261,16 @@ def _lien_window(i: int, n: Notice) -> Window:
     gaps = tuple(pid for pid, u in named if u is None or not isinstance(u.value, int))
     if business is None or days is None or not isinstance(business.value, int) or not isinstance(days.value, int):
         used = tuple(u for _, u in named if u is not None)
-        return Window(
-            i,
-            n,
-            HearingKind.LIEN,
-            False,
-            None,
-            n.response_date,
-            None,
-            used,
-            facts,
+        return _window(
+            index=i,
+            notice=n,
+            kind=HearingKind.LIEN,
+            post_levy=False,
+            cdp=None,
+            printed_last=n.response_date,
+            eh=None,
+            params=used,
+            facts=facts,
             gaps=gaps,
             counted=(message("count.lien_not_counted"),),
         )
@@ -241,16 +282,16 @@ def _lien_window(i: int, n: Notice) -> Window:
     lien_counted = [message("count.lien_business_day", day=fifth, days=business.value)]
     if n.response_date is not None and n.response_date != cdp.last:
         lien_counted.append(message("count.lien_printed_differs", printed=n.response_date))
-    return Window(
-        i,
-        n,
-        HearingKind.LIEN,
-        False,
-        cdp,
-        n.response_date,
-        eh_months,
-        tuple(u for u in (business, days, months) if u is not None),
-        facts,
+    return _window(
+        index=i,
+        notice=n,
+        kind=HearingKind.LIEN,
+        post_levy=False,
+        cdp=cdp,
+        printed_last=n.response_date,
+        eh=eh_months,
+        params=tuple(u for u in (business, days, months) if u is not None),
+        facts=facts,
         gaps=gaps,
         counted=tuple(lien_counted),
     )
@@ -279,8 +320,7 @@ def deadline(
     computation: list[Message],
     subject: str | None = None,
 ) -> Deadline:
-    return construct(
-        Deadline,
+    return _deadline(
         id=did,
         title=title,
         date=when,
