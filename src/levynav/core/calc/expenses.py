@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from levynav.core import lawdata
 from levynav.core.calc import dates
 from levynav.core.calc.income import ZERO, computed_once, to_cents
 from levynav.core.calc.standards import (
@@ -86,7 +87,10 @@ class Line:
     missing_values: list[str] = field(default_factory=list)  # table values, in words
     notes: list[Message] = field(default_factory=list)  # ``finances.expense_note.*``
 
-    def to_record(self) -> atp.ExpenseLine:
+    # read once the lines are complete (``hardship.finances_record``); a line shared by analyses (``_national``)
+    # shares its record too
+    @computed_once
+    def as_record(self) -> atp.ExpenseLine:
         """The line as ``Analysis.finances.expenses.lines[i]`` holds it (amounts in cents, every field in order)."""
         return record(
             atp.ExpenseLine,
@@ -209,6 +213,17 @@ def national_line(edition: Edition, size: int) -> Line:
         line.standard = line.allowed = line.floor = base + extra
         line.notes.append(message("finances.expense_note.in_full"))
     return line
+
+
+def _national(edition: Edition, size: int) -> Line:
+    """``national_line``, made once per Law bundle, edition and household size and shared (it reads nothing else,
+    and the line is not changed once made): every household of a size has the same one."""
+    made: dict[tuple[int, int], tuple[Edition, Line]] = lawdata.kept("expenses.national_line")
+    key = (id(edition), size)
+    hit = made.get(key)
+    if hit is None or hit[0] is not edition:
+        hit = made[key] = (edition, national_line(edition, size))
+    return hit[1]
 
 
 def health_line(edition: Edition, hh: Household, actual: Decimal | None) -> Line:
@@ -396,14 +411,28 @@ OTHER: tuple[tuple[str, tuple[str, ...]], ...] = (
 def other_lines(fin: Finances) -> list[Line]:
     out = []
     for name, notes in OTHER:
-        line = Line(name, _label(name), ACTUAL, ("CFS-5",), notes=[message(n) for n in notes])
         amount: Decimal | None = getattr(fin, name)
+        if amount is None:
+            out.append(_not_given(name, notes))
+            continue
+        line = Line(name, _label(name), ACTUAL, ("CFS-5",), notes=[message(n) for n in notes])
         line.actual = line.allowed = amount
         line.floor = amount or ZERO
-        if amount is None:
-            line.missing.append(f"finances.{name}")
         out.append(line)
     return out
+
+
+def _not_given(name: str, notes: tuple[str, ...]) -> Line:
+    """The line of an expense the case does not give: the same on every case (and under every bundle: it reads no
+    table), so made once per name and shared with its record (a line is not changed once made)."""
+    line = _NOT_GIVEN.get(name)
+    if line is None:
+        line = _NOT_GIVEN[name] = Line(name, _label(name), ACTUAL, ("CFS-5",), notes=[message(n) for n in notes])
+        line.missing.append(f"finances.{name}")
+    return line
+
+
+_NOT_GIVEN: dict[str, Line] = {}
 
 
 # ---------------------------------------------------------------------- the whole
@@ -446,7 +475,7 @@ def allowable_expenses(case: Case, fin: Finances, as_of: date) -> Expenses:
         return Expenses(choice, hh, county, _no_edition_lines(fin, choice))
     ed = choice.edition
     lines = [
-        national_line(ed, hh.size),
+        _national(ed, hh.size),
         health_line(ed, hh, fin.out_of_pocket_health),
         housing_line(ed, county, hh.size, fin),
         *transport_lines(ed, county, hh, fin),
