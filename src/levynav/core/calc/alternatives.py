@@ -47,6 +47,7 @@ from levynav.core.calc.option_terms import (
 from levynav.core.model.ability_to_pay import FeeMethod
 from levynav.core.model.analysis import Message, ParamUse, message
 from levynav.core.model.case import TaxpayerKind
+from levynav.core.model.construct import builder
 
 __all__ = [
     "AlternativesFacts",
@@ -76,7 +77,7 @@ ASK: dict[str, tuple[str, ...]] = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slotted: made by a builder (``make_facts``), one per analysis with finances
 class AlternativesFacts:
     """What the calculation needs. ``None`` means unknown (never "no"); money is Decimal, monthly unless named."""
 
@@ -106,6 +107,9 @@ class AlternativesFacts:
     def ask(self, fact: str) -> list[str]:
         """The case paths to name when ``fact`` is unknown."""
         return list(self.asks.get(fact) or ASK[fact])
+
+
+make_facts = builder(AlternativesFacts)  # the frozen class's own __init__ stores its 22 fields one by one
 
 
 @dataclass

@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from levynav.core.calc import offer_equity
-from levynav.core.calc.alternatives import AlternativesFacts, AlternativesResult, collection_alternatives
+from levynav.core.calc.alternatives import AlternativesFacts, AlternativesResult, collection_alternatives, make_facts
 from levynav.core.calc.decided import CsedValue
 from levynav.core.calc.hardship import Picture
 from levynav.core.calc.income import to_cents
@@ -196,7 +196,7 @@ def facts_for(case: Case, as_of: date, csed: dict[str, CsedValue], picture: Pict
     joint = case.taxpayer.filing_status is FilingStatus.MARRIED_FILING_JOINTLY
     equity = _assets(case, joint)
     fin = case.finances
-    return AlternativesFacts(
+    return make_facts(
         taxpayer_kind=case.taxpayer.kind,
         balance=balance,
         as_of=as_of,
