@@ -169,6 +169,7 @@ def _guaranteed(facts: AlternativesFacts, p: Params, low: bool | None) -> Option
     if facts.taxpayer_kind is not TaxpayerKind.INDIVIDUAL:
         r.eligibility = Eligibility.NOT_APPLICABLE
         r.why.append(message("reason.individual_income_tax_only"))
+        r.same = "guaranteed_ia.not_individual"
         return r
     limit = p.amount("alt.guaranteed_ia.max_tax")
     years = p.count("alt.guaranteed_ia.max_years")
@@ -315,6 +316,7 @@ def _trust_fund_express(facts: AlternativesFacts, p: Params, low: bool | None) -
     if facts.taxpayer_kind is not TaxpayerKind.BUSINESS:
         r.eligibility = Eligibility.NOT_APPLICABLE
         r.why.append(message("reason.trust_fund_business_only"))
+        r.same = "trust_fund.not_business"
         return r
     limit = p.amount("alt.simple_plan.max_balance_business_trust_fund")
     checks: list[bool | None] = [facts.in_business, facts.trust_fund_taxes, facts.federal_deposits_current]
@@ -382,6 +384,7 @@ def _not_collectible(facts: AlternativesFacts) -> OptionResult:
     if facts.taxpayer_kind is not TaxpayerKind.INDIVIDUAL:
         r.eligibility = Eligibility.NOT_APPLICABLE
         r.why.append(message("reason.cnc_individuals_only"))
+        r.same = "cnc.not_individual"
         return r
     mdi = _disposable(facts, r)
     if mdi is None:

@@ -90,6 +90,9 @@ class OptionResult:
     notes: list[Message] = field(default_factory=list)  # ``finances.option_note.*``
     missing_values: list[str] = field(default_factory=list)  # parameters with no value on the date (not facts)
     table: list[dict[str, object]] = field(default_factory=list)  # row by row detail (the offer's equity lines)
+    # set on an option that does not apply to the taxpayer's kind: its record is then the same on every case, made
+    # once per Law bundle and kept under this name (options.options_section)
+    same: str | None = None
 
 
 class Params:

@@ -12,6 +12,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from levynav.core import lawdata
 from levynav.core.calc import offer_equity
 from levynav.core.calc.alternatives import AlternativesFacts, AlternativesResult, collection_alternatives, make_facts
 from levynav.core.calc.decided import CsedValue
@@ -226,6 +227,16 @@ _money = section_money
 
 
 def _option(o: OptionResult) -> OptionRecord:
+    if o.same is None:
+        return _option_record(o)
+    made: dict[str, OptionRecord] = lawdata.kept("options.same_records")  # see ``OptionResult.same``
+    hit = made.get(o.same)
+    if hit is None:
+        hit = made[o.same] = _option_record(o)
+    return hit
+
+
+def _option_record(o: OptionResult) -> OptionRecord:
     return record(
         OptionRecord,
         {
