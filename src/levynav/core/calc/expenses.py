@@ -147,6 +147,10 @@ class Expenses:
         return sum((line.floor for line in self.lines), ZERO)
 
     def values_used(self) -> list[Value]:
+        return self._values_used
+
+    @computed_once
+    def _values_used(self) -> list[Value]:  # read twice per analysis (the hardship's parameters, the unverified)
         return [v for line in self.lines for v in line.values if v.amount is not None]
 
 

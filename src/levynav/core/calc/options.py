@@ -34,13 +34,6 @@ def _balance(case: Case) -> Decimal | None:
     return sum((b for b in balances if b is not None), Decimal(0))
 
 
-def _known(value: Decimal | None, path: str, missing: list[str]) -> bool:
-    if value is None:
-        missing.append(path)
-        return False
-    return True
-
-
 def _assets(case: Case, joint: bool) -> offer_equity.EquityInputs | None:
     """Form 433-A (OIC) assets from the case. An asset whose value or loan is unknown is left out and named in
     ``missing`` (the equity of the rest is then a lower bound); an unknown list is unknown, never "none"."""
@@ -51,6 +44,7 @@ def _assets(case: Case, joint: bool) -> offer_equity.EquityInputs | None:
     missing: list[str] = []
     base = "finances.assets"
 
+    # a path is named only for a figure that is missing (most are given: no text made for them)
     def listed(items: list[Any] | None, name: str, value_field: str) -> tuple[offer_equity.Asset, ...]:
         if items is None:
             missing.append(f"{base}.{name}")
@@ -58,37 +52,42 @@ def _assets(case: Case, joint: bool) -> offer_equity.EquityInputs | None:
         out = []
         for i, item in enumerate(items):
             value, loan = getattr(item, value_field), item.loan_balance
-            ok = _known(value, f"{base}.{name}[{i}].{value_field}", missing)
-            ok = _known(loan, f"{base}.{name}[{i}].loan_balance", missing) and ok
-            if ok:
+            if value is None:
+                missing.append(f"{base}.{name}[{i}].{value_field}")
+            if loan is None:
+                missing.append(f"{base}.{name}[{i}].loan_balance")
+            if value is not None and loan is not None:
                 out.append(
                     offer_equity.Asset(market_value=value, loan_balance=loan, description=item.description or "")
                 )
         return tuple(out)
 
     cash = Decimal(0)
-    if _known(assets.cash_on_hand, f"{base}.cash_on_hand", missing):
-        cash += assets.cash_on_hand or Decimal(0)
+    if assets.cash_on_hand is None:
+        missing.append(f"{base}.cash_on_hand")
+    else:
+        cash += assets.cash_on_hand or Decimal(0)  # as it was added: a zero given as 0.00 adds Decimal(0)
     if assets.bank_accounts is None:
         missing.append(f"{base}.bank_accounts")
     for i, account in enumerate(assets.bank_accounts or []):
-        if _known(account.balance, f"{base}.bank_accounts[{i}].balance", missing):
+        if account.balance is None:
+            missing.append(f"{base}.bank_accounts[{i}].balance")
+        else:
             cash += account.balance or Decimal(0)
     vehicles: list[offer_equity.Vehicle] = []
     if fin.vehicles is None:
         missing.append("finances.vehicles")
     for i, v in enumerate(fin.vehicles or []):
-        path = f"finances.vehicles[{i}]"
         if v.leased:
             vehicles.append(offer_equity.Vehicle(Decimal(0), Decimal(0), v.description or "", leased=True))
             continue
-        ok = _known(v.market_value, f"{path}.market_value", missing)
-        ok = _known(v.loan_balance, f"{path}.loan_balance", missing) and ok
+        if v.market_value is None:
+            missing.append(f"finances.vehicles[{i}].market_value")
+        if v.loan_balance is None:
+            missing.append(f"finances.vehicles[{i}].loan_balance")
         if v.leased is None:
-            missing.append(f"{path}.leased")
-            ok = False
-        if ok:
-            assert v.market_value is not None and v.loan_balance is not None
+            missing.append(f"finances.vehicles[{i}].leased")
+        elif v.market_value is not None and v.loan_balance is not None:
             vehicles.append(offer_equity.Vehicle(v.market_value, v.loan_balance, v.description or ""))
     investments = listed(assets.investments, "investments", "market_value")
     retirement = listed(assets.retirement, "retirement", "value")
