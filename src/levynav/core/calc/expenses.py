@@ -230,10 +230,19 @@ def _national(edition: Edition, size: int) -> Line:
     return hit[1]
 
 
+def _bands(edition: Edition) -> dict[str, Value]:
+    """The edition's health-care standard by age group (read once per Law bundle and edition; not changed)."""
+    known: dict[int, tuple[Edition, dict[str, Value]]] = lawdata.kept("expenses.health_bands")
+    hit = known.get(id(edition))
+    if hit is None or hit[0] is not edition:
+        hit = known[id(edition)] = (edition, {group: edition.health(group) for group in AGE_GROUPS})
+    return hit[1]
+
+
 def health_line(edition: Edition, hh: Household, actual: Decimal | None) -> Line:
     line = Line("health_out_of_pocket", _label("health_out_of_pocket"), FULL, ("CFS-2",))
     line.actual = actual
-    bands = {group: edition.health(group) for group in AGE_GROUPS}
+    bands = _bands(edition)
     used: set[str] = set()
     total: Decimal | None = ZERO
     floor = ZERO
@@ -249,8 +258,9 @@ def health_line(edition: Edition, hh: Household, actual: Decimal | None) -> Line
         amount = bands[group].amount
         total = None if total is None or amount is None else total + amount
         floor += amount or ZERO
+    unknown_age = None in hh.ages
     for group in AGE_GROUPS:
-        if group in used or (None in hh.ages):
+        if unknown_age or group in used:
             _use(line, bands[group])
     line.standard = line.allowed = total
     line.floor = floor
