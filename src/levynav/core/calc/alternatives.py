@@ -47,6 +47,7 @@ from levynav.core.calc.option_terms import (
 from levynav.core.model.ability_to_pay import FeeMethod
 from levynav.core.model.analysis import Message, ParamUse, message
 from levynav.core.model.case import TaxpayerKind
+from levynav.core.model.construct import builder
 
 __all__ = [
     "AlternativesFacts",
@@ -76,7 +77,7 @@ ASK: dict[str, tuple[str, ...]] = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slotted: made by a builder (``make_facts``), one per analysis with finances
 class AlternativesFacts:
     """What the calculation needs. ``None`` means unknown (never "no"); money is Decimal, monthly unless named."""
 
@@ -106,6 +107,9 @@ class AlternativesFacts:
     def ask(self, fact: str) -> list[str]:
         """The case paths to name when ``fact`` is unknown."""
         return list(self.asks.get(fact) or ASK[fact])
+
+
+make_facts = builder(AlternativesFacts)  # the frozen class's own __init__ stores its 22 fields one by one
 
 
 @dataclass
@@ -165,6 +169,7 @@ def _guaranteed(facts: AlternativesFacts, p: Params, low: bool | None) -> Option
     if facts.taxpayer_kind is not TaxpayerKind.INDIVIDUAL:
         r.eligibility = Eligibility.NOT_APPLICABLE
         r.why.append(message("reason.individual_income_tax_only"))
+        r.same = "guaranteed_ia.not_individual"
         return r
     limit = p.amount("alt.guaranteed_ia.max_tax")
     years = p.count("alt.guaranteed_ia.max_years")
@@ -246,10 +251,17 @@ def _simple_plan(facts: AlternativesFacts, p: Params, low: bool | None) -> Optio
         old = p.count("alt.streamlined.max_months_form9465")
         if months > old:
             r.figures["monthly_payment_within_72_months"] = payment_to_clear(facts.balance, old)
-        r.notes.append(message("finances.option_note.term_to_csed", months=old))
+        # the notes below say the period's figures only: said once per period (a message is immutable)
+        note = p.kept("simple_plan.term") or p.keep(
+            "simple_plan.term", message("finances.option_note.term_to_csed", months=old)
+        )
+        r.notes.append(note)
     dd = p.amount("alt.direct_debit_required_above_individual")
     if facts.taxpayer_kind is TaxpayerKind.INDIVIDUAL and dd is not None and facts.balance > dd:
-        r.notes.append(message("finances.option_note.direct_debit_above", amount=dd))
+        note = p.kept("simple_plan.direct_debit") or p.keep(
+            "simple_plan.direct_debit", message("finances.option_note.direct_debit_above", amount=dd)
+        )
+        r.notes.append(note)
     r.eligibility = combine(checks)
     r.fees = ia_fees(p, low)
     ia_levy(r)
@@ -278,7 +290,10 @@ def _non_streamlined(facts: AlternativesFacts, p: Params, low: bool | None, plan
             review = p.count("alt.partial_payment_ia.review_interval_years")  # § 6159(d)
             r.figures["partial_payment"] = True
             r.figures["review_interval_years"] = review
-            r.notes.append(message("finances.option_note.partial_payment", years=review))
+            note = p.kept("non_streamlined.partial") or p.keep(
+                "non_streamlined.partial", message("finances.option_note.partial_payment", years=review)
+            )
+            r.notes.append(note)
         checks.append(True)
     if plan.eligibility is Eligibility.ELIGIBLE and (
         mdi is None or plan.monthly_payment is None or mdi >= plan.monthly_payment
@@ -301,6 +316,7 @@ def _trust_fund_express(facts: AlternativesFacts, p: Params, low: bool | None) -
     if facts.taxpayer_kind is not TaxpayerKind.BUSINESS:
         r.eligibility = Eligibility.NOT_APPLICABLE
         r.why.append(message("reason.trust_fund_business_only"))
+        r.same = "trust_fund.not_business"
         return r
     limit = p.amount("alt.simple_plan.max_balance_business_trust_fund")
     checks: list[bool | None] = [facts.in_business, facts.trust_fund_taxes, facts.federal_deposits_current]
@@ -335,16 +351,27 @@ def _short_term(facts: AlternativesFacts, p: Params) -> OptionResult:
     days = p.count("alt.short_term.max_days")
     ok = limit is not None and facts.balance < limit
     r.why.append(message(f"reason.balance_{'under' if ok else 'not_under'}", balance=facts.balance, limit=limit))
-    r.pay_by = dates.last_day_after(facts.as_of, days).raw
+    # the last day and its note depend on the date and the period's figures only: worked out once per date
+    pay_by = p.kept(("short_term.pay_by", facts.as_of))
+    if pay_by is None:
+        day = dates.last_day_after(facts.as_of, days).raw
+        pay_by = p.keep(
+            ("short_term.pay_by", facts.as_of), (day, message("finances.option_note.pay_by", date=day, days=days))
+        )
+    r.pay_by = pay_by[0]
     r.months_to_pay = days // 30
     r.monthly_payment = payment_to_clear(facts.balance, r.months_to_pay)
     r.eligibility = Eligibility.ELIGIBLE if ok else Eligibility.NOT_ELIGIBLE
     fee = p.amount("alt.short_term.setup_fee")
-    notes = [message("finances.fee.no_setup_fee")] if fee == ZERO else []
-    r.fees = [FeeLine(FeeMethod.ANY, fee, fee, notes, (p.use("alt.short_term.setup_fee"),))]
+    # the fee line reads the period's figures only: one line (and record, ``FeeLine.as_record``) for the period
+    line = p.kept("short_term.fee")
+    if line is None:
+        notes = [message("finances.fee.no_setup_fee")] if fee == ZERO else []
+        line = p.keep("short_term.fee", FeeLine(FeeMethod.ANY, fee, fee, notes, (p.use("alt.short_term.setup_fee"),)))
+    r.fees = [line]
     r.levy_effect = LevyEffect.RELEASED_WHEN_PAID
     r.levy_note = message("finances.levy_note.short_term_payment_plan")
-    r.notes.append(message("finances.option_note.pay_by", date=r.pay_by, days=days))
+    r.notes.append(pay_by[1])
     return r
 
 
@@ -357,6 +384,7 @@ def _not_collectible(facts: AlternativesFacts) -> OptionResult:
     if facts.taxpayer_kind is not TaxpayerKind.INDIVIDUAL:
         r.eligibility = Eligibility.NOT_APPLICABLE
         r.why.append(message("reason.cnc_individuals_only"))
+        r.same = "cnc.not_individual"
         return r
     mdi = _disposable(facts, r)
     if mdi is None:
@@ -391,18 +419,19 @@ def collection_alternatives(facts: AlternativesFacts) -> AlternativesResult:
             None, None, None, None, None, None, None, [], message("finances.low_income.individuals_only")
         )
     )
-    plan = _guard(Option.SIMPLE_PAYMENT_PLAN, lambda: _simple_plan(facts, p, low.qualifies))
+    q = low.qualifies
+    plan = _guard(Option.SIMPLE_PAYMENT_PLAN, _simple_plan, facts, p, q)
     options = [
-        _guard(Option.GUARANTEED_IA, lambda: _guaranteed(facts, p, low.qualifies)),
+        _guard(Option.GUARANTEED_IA, _guaranteed, facts, p, q),
         plan,
-        _guard(Option.NON_STREAMLINED_IA, lambda: _non_streamlined(facts, p, low.qualifies, plan)),
-        _guard(Option.IN_BUSINESS_TRUST_FUND, lambda: _trust_fund_express(facts, p, low.qualifies)),
-        _guard(Option.SHORT_TERM_PLAN, lambda: _short_term(facts, p)),
+        _guard(Option.NON_STREAMLINED_IA, _non_streamlined, facts, p, q, plan),
+        _guard(Option.IN_BUSINESS_TRUST_FUND, _trust_fund_express, facts, p, q),
+        _guard(Option.SHORT_TERM_PLAN, _short_term, facts, p),
         _not_collectible(facts),
-        _guard(Option.OFFER_IN_COMPROMISE, lambda: offer_in_compromise(facts, p, low)),
+        _guard(Option.OFFER_IN_COMPROMISE, offer_in_compromise, facts, p, low),
     ]
     used = list(p.used.values())
-    picks = _params_of(tuple(p.used), tuple(tuple(o.citations) for o in options))
+    picks, unverified, missing = _params_of(p, used, tuple([tuple(o.citations) for o in options]))
     for option, picked in zip(options, picks, strict=True):
         option.params = [used[i] for i in picked]
     result = AlternativesResult(
@@ -410,17 +439,18 @@ def collection_alternatives(facts: AlternativesFacts) -> AlternativesResult:
         balance=facts.balance,
         options=options,
         low_income=low,
-        unverified=[u for u in used if u.status not in {"V", "missing"}],
-        missing_values=[u for u in used if u.value is None],
+        unverified=[used[i] for i in unverified],
+        missing_values=[used[i] for i in missing],
     )
     result.notes.append(message("finances.option_note.interest_runs"))
     return result
 
 
-def _guard(option: Option, build: Callable[[], OptionResult]) -> OptionResult:
-    """Build one option; a figure with no value in force on ``as_of`` makes it unknown instead of failing."""
+def _guard(option: Option, build: Callable[..., OptionResult], *args: Any) -> OptionResult:
+    """Build one option (``build(*args)``); a figure with no value in force on ``as_of`` makes it unknown instead
+    of failing."""
     try:
-        return build()
+        return build(*args)
     except params.MissingParameter as err:
         return OptionResult(
             option,
@@ -430,19 +460,24 @@ def _guard(option: Option, build: Callable[[], OptionResult]) -> OptionResult:
         )
 
 
-def _params_of(used: tuple[str, ...], citations: tuple[tuple[str, ...], ...]) -> tuple[tuple[int, ...], ...]:
-    """For each option (its citations), the positions in ``used`` of the figures that share a citation with it.
-    Worked out once per Law bundle and combination (the figures used and the citations depend on which branches
-    the calculation took, not on the case's amounts)."""
-    known: dict[Any, tuple[tuple[int, ...], ...]] = lawdata.kept("alternatives.params_of")
-    key = (used, citations)
+_Picks = tuple[tuple[tuple[int, ...], ...], tuple[int, ...], tuple[int, ...]]
+
+
+def _params_of(p: Params, used: list[ParamUse], citations: tuple[tuple[str, ...], ...]) -> _Picks:
+    """For each option (its citations), the positions in ``used`` of the figures that share a citation with it;
+    then the positions of the figures not verified and of those with no value. Worked out once per Law bundle,
+    period of its parameters (the figures' values and status) and combination (the figures used and the citations
+    depend on which branches the calculation took, not on the case's amounts)."""
+    known: dict[Any, _Picks] = lawdata.kept("alternatives.params_of")
+    key = (tuple(p.used), citations, p.period)
     hit = known.get(key)
     if hit is None:
         cites = _cites()
-        cited = [cites[pid] for pid in used]  # each figure's citations
-        hit = known[key] = tuple(
-            tuple(i for i, c in enumerate(cited) if not c.isdisjoint(mine)) for mine in map(set, citations)
-        )
+        cited = [cites[u.id] for u in used]  # each figure's citations
+        picks = tuple(tuple(i for i, c in enumerate(cited) if not c.isdisjoint(mine)) for mine in map(set, citations))
+        unverified = tuple(i for i, u in enumerate(used) if u.status not in {"V", "missing"})
+        missing = tuple(i for i, u in enumerate(used) if u.value is None)
+        hit = known[key] = (picks, unverified, missing)
     return hit
 
 

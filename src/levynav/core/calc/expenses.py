@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from levynav.core import lawdata
 from levynav.core.calc import dates
 from levynav.core.calc.income import ZERO, computed_once, to_cents
 from levynav.core.calc.standards import (
@@ -86,7 +87,10 @@ class Line:
     missing_values: list[str] = field(default_factory=list)  # table values, in words
     notes: list[Message] = field(default_factory=list)  # ``finances.expense_note.*``
 
-    def to_record(self) -> atp.ExpenseLine:
+    # read once the lines are complete (``hardship.finances_record``); a line shared by analyses (``_national``)
+    # shares its record too
+    @computed_once
+    def as_record(self) -> atp.ExpenseLine:
         """The line as ``Analysis.finances.expenses.lines[i]`` holds it (amounts in cents, every field in order)."""
         return record(
             atp.ExpenseLine,
@@ -143,6 +147,10 @@ class Expenses:
         return sum((line.floor for line in self.lines), ZERO)
 
     def values_used(self) -> list[Value]:
+        return self._values_used
+
+    @computed_once
+    def _values_used(self) -> list[Value]:  # read twice per analysis (the hardship's parameters, the unverified)
         return [v for line in self.lines for v in line.values if v.amount is not None]
 
 
@@ -211,10 +219,30 @@ def national_line(edition: Edition, size: int) -> Line:
     return line
 
 
+def _national(edition: Edition, size: int) -> Line:
+    """``national_line``, made once per Law bundle, edition and household size and shared (it reads nothing else,
+    and the line is not changed once made): every household of a size has the same one."""
+    made: dict[tuple[int, int], tuple[Edition, Line]] = lawdata.kept("expenses.national_line")
+    key = (id(edition), size)
+    hit = made.get(key)
+    if hit is None or hit[0] is not edition:
+        hit = made[key] = (edition, national_line(edition, size))
+    return hit[1]
+
+
+def _bands(edition: Edition) -> dict[str, Value]:
+    """The edition's health-care standard by age group (read once per Law bundle and edition; not changed)."""
+    known: dict[int, tuple[Edition, dict[str, Value]]] = lawdata.kept("expenses.health_bands")
+    hit = known.get(id(edition))
+    if hit is None or hit[0] is not edition:
+        hit = known[id(edition)] = (edition, {group: edition.health(group) for group in AGE_GROUPS})
+    return hit[1]
+
+
 def health_line(edition: Edition, hh: Household, actual: Decimal | None) -> Line:
     line = Line("health_out_of_pocket", _label("health_out_of_pocket"), FULL, ("CFS-2",))
     line.actual = actual
-    bands = {group: edition.health(group) for group in AGE_GROUPS}
+    bands = _bands(edition)
     used: set[str] = set()
     total: Decimal | None = ZERO
     floor = ZERO
@@ -230,8 +258,9 @@ def health_line(edition: Edition, hh: Household, actual: Decimal | None) -> Line
         amount = bands[group].amount
         total = None if total is None or amount is None else total + amount
         floor += amount or ZERO
+    unknown_age = None in hh.ages
     for group in AGE_GROUPS:
-        if group in used or (None in hh.ages):
+        if unknown_age or group in used:
             _use(line, bands[group])
     line.standard = line.allowed = total
     line.floor = floor
@@ -396,14 +425,28 @@ OTHER: tuple[tuple[str, tuple[str, ...]], ...] = (
 def other_lines(fin: Finances) -> list[Line]:
     out = []
     for name, notes in OTHER:
-        line = Line(name, _label(name), ACTUAL, ("CFS-5",), notes=[message(n) for n in notes])
         amount: Decimal | None = getattr(fin, name)
+        if amount is None:
+            out.append(_not_given(name, notes))
+            continue
+        line = Line(name, _label(name), ACTUAL, ("CFS-5",), notes=[message(n) for n in notes])
         line.actual = line.allowed = amount
         line.floor = amount or ZERO
-        if amount is None:
-            line.missing.append(f"finances.{name}")
         out.append(line)
     return out
+
+
+def _not_given(name: str, notes: tuple[str, ...]) -> Line:
+    """The line of an expense the case does not give: the same on every case (and under every bundle: it reads no
+    table), so made once per name and shared with its record (a line is not changed once made)."""
+    line = _NOT_GIVEN.get(name)
+    if line is None:
+        line = _NOT_GIVEN[name] = Line(name, _label(name), ACTUAL, ("CFS-5",), notes=[message(n) for n in notes])
+        line.missing.append(f"finances.{name}")
+    return line
+
+
+_NOT_GIVEN: dict[str, Line] = {}
 
 
 # ---------------------------------------------------------------------- the whole
@@ -446,7 +489,7 @@ def allowable_expenses(case: Case, fin: Finances, as_of: date) -> Expenses:
         return Expenses(choice, hh, county, _no_edition_lines(fin, choice))
     ed = choice.edition
     lines = [
-        national_line(ed, hh.size),
+        _national(ed, hh.size),
         health_line(ed, hh, fin.out_of_pocket_health),
         housing_line(ed, county, hh.size, fin),
         *transport_lines(ed, county, hh, fin),

@@ -28,7 +28,7 @@ from levynav.core import lawdata
 from levynav.core.calc.decided import Decided
 from levynav.core.calc.expenses import Expenses, allowable_expenses
 from levynav.core.calc.income import CENT, ZERO, Income, computed_once, monthly_income, to_cents
-from levynav.core.calc.standards import Value
+from levynav.core.calc.standards import Choice, Value
 from levynav.core.model import ability_to_pay as atp
 from levynav.core.model.analysis import Outcome, ParamUse
 from levynav.core.model.case import Case, LevyKind, TaxpayerKind
@@ -305,20 +305,14 @@ def _hardship(decided: Decided, take: Take) -> atp.Hardship:
     )
 
 
-def finances_record(
-    picture: Picture, hardship: Decided | None, take: Take | None = None, options: atp.Options | None = None
-) -> atp.AbilityToPay:
-    """The ``Analysis.finances`` section: edition, each allowance with standard/actual/source, totals, hardship
-    (with the levies' ``take``, worked out here when not given) and the payment ``options`` weighed."""
-    exp = picture.expenses
-    choice = exp.choice
+def _edition(choice: Choice) -> atp.Edition:
+    """``finances.edition``: the same record for every analysis on a date (a ``Choice`` is kept per Law bundle and
+    date, ``standards.edition_for``, and is immutable, as is the record made from it)."""
+    made: dict[date, tuple[Choice, atp.Edition]] = lawdata.kept("hardship.edition_record")
+    hit = made.get(choice.as_of)
+    if hit is not None and hit[0] is choice:
+        return hit[1]
     ed = choice.edition
-    unverified = unverified_values(picture)
-    missing_values = exp.missing_values
-    notes = list(choice.notes)
-    if unverified:
-        notes.append(message("finances.standards_note.unverified", values=[_value_in_words(v) for v in unverified]))
-    notes += [message("finances.standards_note.table_gap", what=m.rstrip(".")) for m in dict.fromkeys(missing_values)]
     edition = record(
         atp.Edition,
         {
@@ -329,6 +323,36 @@ def finances_record(
             "tables": _edition_tables(ed) if ed else {},
         },
     )
+    made[choice.as_of] = (choice, edition)
+    return edition
+
+
+def _unverified_note(values: tuple[Value, ...]) -> Message:
+    """The note naming the unverified table values: the same for every analysis that used the same values (they are
+    the bundle's; a message is immutable), so said once per Law bundle and set of values."""
+    said: dict[tuple[Value, ...], Message] = lawdata.kept("hardship.unverified_note")
+    note = said.get(values)
+    if note is None:
+        note = said[values] = message("finances.standards_note.unverified", values=[_value_in_words(v) for v in values])
+    return note
+
+
+def finances_record(
+    picture: Picture, hardship: Decided | None, take: Take | None = None, options: atp.Options | None = None
+) -> atp.AbilityToPay:
+    """The ``Analysis.finances`` section: edition, each allowance with standard/actual/source, totals, hardship
+    (with the levies' ``take``, worked out here when not given) and the payment ``options`` weighed."""
+    exp = picture.expenses
+    choice = exp.choice
+    unverified = unverified_values(picture)
+    missing_values = exp.missing_values
+    notes = list(choice.notes)
+    if unverified:
+        notes.append(_unverified_note(tuple(unverified)))
+    if missing_values:
+        notes += [
+            message("finances.standards_note.table_gap", what=m.rstrip(".")) for m in dict.fromkeys(missing_values)
+        ]
     hh = exp.household
     county = exp.county
     income, expenses = picture.income, exp.total
@@ -339,7 +363,7 @@ def finances_record(
         {
             "as_of": picture.as_of,
             "error": None,
-            "edition": edition,
+            "edition": _edition(choice),
             "household": record(atp.Household, {"size": hh.size, "basis": hh.basis, "ages": list(hh.ages)}),
             "county": (
                 record(atp.County, {"state": county.state, "name": county.name, "fips": county.fips})
@@ -350,7 +374,7 @@ def finances_record(
             "expenses": record(
                 atp.Expenses,
                 {
-                    "lines": [line.to_record() for line in exp.lines],
+                    "lines": [line.as_record for line in exp.lines],
                     "total": to_cents(expenses),
                     "known_at_least": to_cents(exp.floor),
                     "missing": list(exp.missing),

@@ -18,7 +18,7 @@ from typing import Any, Generic, TypeVar
 
 from levynav.core import lawdata
 from levynav.core.model import ability_to_pay as atp
-from levynav.core.model.construct import record
+from levynav.core.model.construct import builder, record
 from levynav.core.model.finances import Finances, IncomeKind, IncomeSource, PayFrequency
 from levynav.core.model.message import Message, message
 
@@ -102,7 +102,7 @@ def monthly(amount: Decimal, frequency: PayFrequency) -> Decimal:
     return amount * conversion(frequency).factor
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slotted: made by a builder (``_make_line``), one per income source
 class IncomeLine:
     index: int
     path: str
@@ -149,6 +149,7 @@ class IncomeLine:
 
 
 _BASIS = {b.value: b for b in atp.CountedBasis}
+_make_line = builder(IncomeLine)  # the frozen class's own __init__ stores its 14 fields one by one
 
 
 @dataclass(frozen=True)
@@ -228,7 +229,7 @@ def _line(i: int, src: IncomeSource) -> IncomeLine:
     counted, basis = (m_gross, "gross") if src.gross is not None else (m_net, "net")
     if src.gross is None and src.net is not None:
         notes.append(message("finances.income_note.net_only"))
-    return IncomeLine(
+    return _make_line(
         index=i,
         path=path,
         kind=src.kind,

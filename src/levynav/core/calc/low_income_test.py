@@ -74,20 +74,33 @@ def _index(_law: lawdata.Law) -> tuple[list[tuple[date, str]], dict[tuple[str, s
     return sorted({(r.applies_from, r.table) for r in rows}), by_area
 
 
+_AREAS = {"AK": "alaska", "HI": "hawaii"}
+
+
 def area_for(state: str) -> str:
-    return {"AK": "alaska", "HI": "hawaii"}.get(state.upper(), "48_states_and_dc")
+    return _AREAS.get(state.upper(), "48_states_and_dc")
 
 
 def income_limit(household_size: int, state: str, on: date) -> tuple[Decimal, Row] | None:
     """The annual 250% amount in force on ``on`` (None when no table is in force yet)."""
     if household_size < 1:
         raise ValueError(f"household size must be 1 or more, not {household_size}")
+    # the same for every household of a size in an area on a date: worked out once per Law bundle and key
+    known: dict[tuple[int, str, date], tuple[Decimal, Row] | None] = lawdata.kept("low_income_test.limit")
+    key = (household_size, area_for(state), on)
+    if key in known:
+        return known[key]
+    found = known[key] = _income_limit(household_size, key[1], on)
+    return found
+
+
+def _income_limit(household_size: int, area: str, on: date) -> tuple[Decimal, Row] | None:
     tables, by_area = lawdata.derived("low_income_test.index", _index)
     in_force = [t for t in tables if t[0] <= on]
     if not in_force:
         return None
     _, table = in_force[-1]
-    rows = by_area.get((table, area_for(state)), {})
+    rows = by_area.get((table, area), {})
     if household_size <= LARGEST_PRINTED_SIZE:
         row = rows[str(household_size)]
         return row.limit, row

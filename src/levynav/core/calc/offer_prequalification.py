@@ -57,9 +57,13 @@ def offer_in_compromise(facts: AlternativesFacts, p: Params, low: LowIncome) -> 
     low_income = low.qualifies if facts.taxpayer_kind is TaxpayerKind.INDIVIDUAL else False
     if low_income:
         r.why.append(message("reason.low_income_certification"))
-    fee_note = message("finances.fee.no_fee_low_income" if low_income else "finances.fee.kept_once_accepted")
-    used = (p.use("alt.oic.application_fee"),)
-    r.fees = [FeeLine(FeeMethod.OFFER_APPLICATION, fee, ZERO, [fee_note], used)]
+    # the fee line reads the period's figures only: one line (and record, ``FeeLine.as_record``) for the period
+    line = p.kept(("oic.fee", low_income))
+    if line is None:
+        fee_note = message("finances.fee.no_fee_low_income" if low_income else "finances.fee.kept_once_accepted")
+        used = (p.use("alt.oic.application_fee"),)
+        line = p.keep(("oic.fee", low_income), FeeLine(FeeMethod.OFFER_APPLICATION, fee, ZERO, [fee_note], used))
+    r.fees = [line]
     irs = facts.irs
     own_mdi = facts.monthly_disposable_income
     irs_mdi = irs.monthly_disposable_income if irs is not None else None
@@ -159,16 +163,27 @@ def _decide(
     if periodic is not None:
         r.monthly_payment = payment_to_clear(periodic, max_months) if periodic else ZERO
         r.months_to_pay = max_months
-    r.notes.append(
-        message(
-            "finances.option_note.offer_terms",
-            pct=int(pct * 100),
-            payments=p.count("alt.oic.lump_sum_max_payments"),
-            months=p.count("alt.oic.lump_sum_max_months"),
-            min_months=p.count("alt.oic.periodic_min_months"),
-            max_months=max_months,
-        )
+    terms = (
+        int(pct * 100),
+        p.count("alt.oic.lump_sum_max_payments"),
+        p.count("alt.oic.lump_sum_max_months"),
+        p.count("alt.oic.periodic_min_months"),
     )
+    note = p.kept("oic.terms")  # the period's figures only: said once per period (a message is immutable)
+    if note is None:
+        pct_words, payments, months, min_months = terms
+        note = p.keep(
+            "oic.terms",
+            message(
+                "finances.option_note.offer_terms",
+                pct=pct_words,
+                payments=payments,
+                months=months,
+                min_months=min_months,
+                max_months=max_months,
+            ),
+        )
+    r.notes.append(note)
     if lump <= 0 and not bound:
         key = "yours" if whose == "your" else "irs"
         r.notes.append(message(f"finances.option_note.offer_zero_{key}", zero=ZERO))

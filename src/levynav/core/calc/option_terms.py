@@ -5,15 +5,19 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
-from typing import Any
+from decimal import ROUND_CEILING, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
+from typing import Any, TypeVar
 
 from levynav.core import lawdata, params
+from levynav.core.calc.income import computed_once
 from levynav.core.model.ability_to_pay import Eligibility as Eligibility
-from levynav.core.model.ability_to_pay import FeeMethod
+from levynav.core.model.ability_to_pay import Fee, FeeMethod
 from levynav.core.model.ability_to_pay import LevyEffect as LevyEffect
 from levynav.core.model.ability_to_pay import Option as Option
 from levynav.core.model.analysis import Message, ParamUse, message
+from levynav.core.model.construct import record
+
+T = TypeVar("T")
 
 CENT = Decimal("0.01")
 DOLLAR = Decimal("1")
@@ -50,6 +54,21 @@ class FeeLine:
     def missing(self) -> bool:
         return self.amount is None
 
+    # made once per line: the installment agreements' lines are shared by every analysis in one period of the
+    # bundle (``ia_fees``), and a line is not changed once made, so neither is its record
+    @computed_once
+    def as_record(self) -> Fee:
+        """The line as ``Analysis.finances.options.options[i].fees[j]`` holds it (amounts to the cent)."""
+        return record(
+            Fee,
+            {
+                "method": self.method,
+                "amount": section_money(self.amount),
+                "low_income_amount": section_money(self.low_income_amount),
+                "notes": list(self.notes),
+            },
+        )
+
 
 @dataclass
 class OptionResult:
@@ -71,6 +90,9 @@ class OptionResult:
     notes: list[Message] = field(default_factory=list)  # ``finances.option_note.*``
     missing_values: list[str] = field(default_factory=list)  # parameters with no value on the date (not facts)
     table: list[dict[str, object]] = field(default_factory=list)  # row by row detail (the offer's equity lines)
+    # set on an option that does not apply to the taxpayer's kind: its record is then the same on every case, made
+    # once per Law bundle and kept under this name (options.options_section)
+    same: str | None = None
 
 
 class Params:
@@ -98,6 +120,15 @@ class Params:
                 hit = self.known[key] = params.use(pid, self.on)
             self.used[pid] = hit
         return hit
+
+    def kept(self, key: Any) -> Any:
+        """What was kept under ``key`` on a date of this period (``keep``), or None."""
+        return self.known.get((key, self.period))
+
+    def keep(self, key: Any, value: T) -> T:
+        """Keep ``value``, made from this period's figures only, for every date of the period (``kept``)."""
+        self.known[(key, self.period)] = value
+        return value
 
     def amount(self, pid: str) -> Decimal | None:
         value = self.use(pid).value
@@ -129,6 +160,11 @@ def _period(on: date) -> tuple[int, dict[Any, Any]]:
 
 def _value_dates(law: lawdata.Law) -> list[date]:
     return sorted({v.start for p in law.parameters.values() for v in p.values})
+
+
+def section_money(value: Decimal | None) -> Decimal | None:
+    """An amount as the options section shows it: to the cent (half to even, as ``format(value, ".2f")``)."""
+    return None if value is None else value.quantize(CENT, rounding=ROUND_HALF_EVEN)
 
 
 def money(amount: Decimal) -> Decimal:

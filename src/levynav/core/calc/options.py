@@ -9,17 +9,18 @@ earliest CSED, assets for the offer arithmetic) and turns the result into the pl
 from __future__ import annotations
 
 from datetime import date
-from decimal import ROUND_HALF_EVEN, Decimal
+from decimal import Decimal
 from typing import Any
 
+from levynav.core import lawdata
 from levynav.core.calc import offer_equity
-from levynav.core.calc.alternatives import AlternativesFacts, AlternativesResult, collection_alternatives
+from levynav.core.calc.alternatives import AlternativesFacts, AlternativesResult, collection_alternatives, make_facts
 from levynav.core.calc.decided import CsedValue
 from levynav.core.calc.hardship import Picture
-from levynav.core.calc.income import CENT, to_cents
+from levynav.core.calc.income import to_cents
 from levynav.core.calc.low_income_test import LowIncome as LowIncomeResult
-from levynav.core.calc.option_terms import FeeLine, IrsFigures, OptionResult
-from levynav.core.model.ability_to_pay import Fee, Grade, LowIncome, Options
+from levynav.core.calc.option_terms import IrsFigures, OptionResult, section_money
+from levynav.core.model.ability_to_pay import Grade, LowIncome, Options
 from levynav.core.model.ability_to_pay import OptionResult as OptionRecord
 from levynav.core.model.case import Case, FilingStatus, TaxKind, TaxpayerKind
 from levynav.core.model.construct import record
@@ -33,13 +34,6 @@ def _balance(case: Case) -> Decimal | None:
     return sum((b for b in balances if b is not None), Decimal(0))
 
 
-def _known(value: Decimal | None, path: str, missing: list[str]) -> bool:
-    if value is None:
-        missing.append(path)
-        return False
-    return True
-
-
 def _assets(case: Case, joint: bool) -> offer_equity.EquityInputs | None:
     """Form 433-A (OIC) assets from the case. An asset whose value or loan is unknown is left out and named in
     ``missing`` (the equity of the rest is then a lower bound); an unknown list is unknown, never "none"."""
@@ -50,6 +44,7 @@ def _assets(case: Case, joint: bool) -> offer_equity.EquityInputs | None:
     missing: list[str] = []
     base = "finances.assets"
 
+    # a path is named only for a figure that is missing (most are given: no text made for them)
     def listed(items: list[Any] | None, name: str, value_field: str) -> tuple[offer_equity.Asset, ...]:
         if items is None:
             missing.append(f"{base}.{name}")
@@ -57,37 +52,42 @@ def _assets(case: Case, joint: bool) -> offer_equity.EquityInputs | None:
         out = []
         for i, item in enumerate(items):
             value, loan = getattr(item, value_field), item.loan_balance
-            ok = _known(value, f"{base}.{name}[{i}].{value_field}", missing)
-            ok = _known(loan, f"{base}.{name}[{i}].loan_balance", missing) and ok
-            if ok:
+            if value is None:
+                missing.append(f"{base}.{name}[{i}].{value_field}")
+            if loan is None:
+                missing.append(f"{base}.{name}[{i}].loan_balance")
+            if value is not None and loan is not None:
                 out.append(
                     offer_equity.Asset(market_value=value, loan_balance=loan, description=item.description or "")
                 )
         return tuple(out)
 
     cash = Decimal(0)
-    if _known(assets.cash_on_hand, f"{base}.cash_on_hand", missing):
-        cash += assets.cash_on_hand or Decimal(0)
+    if assets.cash_on_hand is None:
+        missing.append(f"{base}.cash_on_hand")
+    else:
+        cash += assets.cash_on_hand or Decimal(0)  # as it was added: a zero given as 0.00 adds Decimal(0)
     if assets.bank_accounts is None:
         missing.append(f"{base}.bank_accounts")
     for i, account in enumerate(assets.bank_accounts or []):
-        if _known(account.balance, f"{base}.bank_accounts[{i}].balance", missing):
+        if account.balance is None:
+            missing.append(f"{base}.bank_accounts[{i}].balance")
+        else:
             cash += account.balance or Decimal(0)
     vehicles: list[offer_equity.Vehicle] = []
     if fin.vehicles is None:
         missing.append("finances.vehicles")
     for i, v in enumerate(fin.vehicles or []):
-        path = f"finances.vehicles[{i}]"
         if v.leased:
             vehicles.append(offer_equity.Vehicle(Decimal(0), Decimal(0), v.description or "", leased=True))
             continue
-        ok = _known(v.market_value, f"{path}.market_value", missing)
-        ok = _known(v.loan_balance, f"{path}.loan_balance", missing) and ok
+        if v.market_value is None:
+            missing.append(f"finances.vehicles[{i}].market_value")
+        if v.loan_balance is None:
+            missing.append(f"finances.vehicles[{i}].loan_balance")
         if v.leased is None:
-            missing.append(f"{path}.leased")
-            ok = False
-        if ok:
-            assert v.market_value is not None and v.loan_balance is not None
+            missing.append(f"finances.vehicles[{i}].leased")
+        elif v.market_value is not None and v.loan_balance is not None:
             vehicles.append(offer_equity.Vehicle(v.market_value, v.loan_balance, v.description or ""))
     investments = listed(assets.investments, "investments", "market_value")
     retirement = listed(assets.retirement, "retirement", "value")
@@ -107,9 +107,10 @@ def _assets(case: Case, joint: bool) -> offer_equity.EquityInputs | None:
 
 def _all(values: list[bool | None]) -> bool | None:
     """True when every value is True, False when any is False, else unknown."""
-    if any(v is False for v in values):
+    # ``in`` tests by equality, which for True/False/None is identity (as option_terms.combine)
+    if False in values:
         return False
-    if any(v is None for v in values) or not values:
+    if None in values or not values:
         return None
     return True
 
@@ -164,12 +165,16 @@ def facts_for(case: Case, as_of: date, csed: dict[str, CsedValue], picture: Pict
     asks: dict[str, tuple[str, ...]] = {}
 
     taxes = [p.assessed_tax for p in periods]
-    asks["assessed_tax"] = tuple(f"tax_periods[{i}].assessed_tax" for i, t in enumerate(taxes) if t is None)
-    assessed_tax = None if None in taxes else sum((t for t in taxes if t is not None), Decimal(0))
+    assessed_tax: Decimal | None = None
+    if None in taxes:
+        asks["assessed_tax"] = tuple(f"tax_periods[{i}].assessed_tax" for i, t in enumerate(taxes) if t is None)
+    else:
+        assessed_tax = sum(taxes, Decimal(0))  # type: ignore[type-var]  # no None: tested above
     kinds = [p.tax_kind for p in periods]
-    asks["income_tax_only"] = asks["trust_fund_taxes"] = tuple(
-        f"tax_periods[{i}].tax_kind" for i, k in enumerate(kinds) if k is None
-    )
+    if None in kinds:
+        asks["income_tax_only"] = asks["trust_fund_taxes"] = tuple(
+            f"tax_periods[{i}].tax_kind" for i, k in enumerate(kinds) if k is None
+        )
     income_tax_only = _all([None if k is None else k is TaxKind.INCOME for k in kinds])
     trust_fund: bool | None = None
     if case.taxpayer.kind is TaxpayerKind.BUSINESS:
@@ -177,9 +182,11 @@ def facts_for(case: Case, as_of: date, csed: dict[str, CsedValue], picture: Pict
 
     known_csed = {pid: c.date for pid, c in csed.items() if c.date is not None}
     unknown_csed = [i for i, p in enumerate(periods) if p.id not in known_csed]
-    asks["csed"] = tuple(f"tax_periods[{i}].assessment_date" for i in unknown_csed)
-    dates = [known_csed[p.id] for p in periods if p.id in known_csed]
-    earliest = min(dates) if dates and not unknown_csed else None
+    earliest: date | None = None
+    if unknown_csed:
+        asks["csed"] = tuple(f"tax_periods[{i}].assessment_date" for i in unknown_csed)
+    else:
+        earliest = min([known_csed[p.id] for p in periods]) if periods else None
 
     # the figures as the finances section shows them (in cents)
     mdi = to_cents(picture.disposable) if picture is not None else None
@@ -189,7 +196,7 @@ def facts_for(case: Case, as_of: date, csed: dict[str, CsedValue], picture: Pict
     joint = case.taxpayer.filing_status is FilingStatus.MARRIED_FILING_JOINTLY
     equity = _assets(case, joint)
     fin = case.finances
-    return AlternativesFacts(
+    return make_facts(
         taxpayer_kind=case.taxpayer.kind,
         balance=balance,
         as_of=as_of,
@@ -211,29 +218,24 @@ def facts_for(case: Case, as_of: date, csed: dict[str, CsedValue], picture: Pict
         federal_deposits_current=circ.federal_deposits_current,
         equity=equity,
         irs=_irs_figures(case, to_cents(picture.income.total) if picture is not None else None),
-        asks={k: v for k, v in asks.items() if v},
+        asks=asks,
     )
 
 
-def _money(value: Decimal | None) -> Decimal | None:
-    """An amount as the options section shows it: to the cent (half to even, as ``format(value, ".2f")``)."""
-    return None if value is None else value.quantize(CENT, rounding=ROUND_HALF_EVEN)
+_money = section_money
 
 
-def _fee(f: FeeLine) -> Fee:
-    return record(
-        Fee,
-        {
-            "method": f.method,
-            "amount": _money(f.amount),
-            "low_income_amount": _money(f.low_income_amount),
-            "notes": list(f.notes),
-        },
-    )
+def _option(o: OptionResult) -> OptionRecord:
+    if o.same is None:
+        return _option_record(o)
+    made: dict[str, OptionRecord] = lawdata.kept("options.same_records")  # see ``OptionResult.same``
+    hit = made.get(o.same)
+    if hit is None:
+        hit = made[o.same] = _option_record(o)
+    return hit
 
 
-def _option(o: OptionResult, fees: dict[int, Fee]) -> OptionRecord:
-    """``fees``: the fee records made so far in this section, by fee line (the long-term agreements share theirs)."""
+def _option_record(o: OptionResult) -> OptionRecord:
     return record(
         OptionRecord,
         {
@@ -244,7 +246,7 @@ def _option(o: OptionResult, fees: dict[int, Fee]) -> OptionRecord:
             "monthly_payment": _money(o.monthly_payment),
             "months_to_pay": o.months_to_pay,
             "pay_by": o.pay_by,
-            "fees": [fees.get(id(f)) or fees.setdefault(id(f), _fee(f)) for f in o.fees],
+            "fees": [f.as_record for f in o.fees],  # the long-term agreements share their lines, and so the records
             "levy_effect": o.levy_effect,
             "levy_note": o.levy_note,
             "figures": dict(o.figures),
@@ -295,7 +297,6 @@ def options_section(result: AlternativesResult | None) -> Options:
                 "notes": [],
             },
         )
-    fees: dict[int, Fee] = {}  # the fee lines are alive while the section is made: their ids are theirs
     return record(
         Options,
         {
@@ -303,7 +304,7 @@ def options_section(result: AlternativesResult | None) -> Options:
             "reason": None,
             "balance": _money(result.balance),
             "low_income": _low_income(result.low_income),
-            "options": [_option(o, fees) for o in result.options],
+            "options": [_option(o) for o in result.options],
             "unverified": [p.id for p in result.unverified],
             "missing_values": [p.id for p in result.missing_values],
             "notes": list(result.notes),
