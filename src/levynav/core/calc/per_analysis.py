@@ -5,9 +5,6 @@ runs the first time one asks and is kept until the analysis ends.
 memo when it is called again for the same case object, and computes afresh outside an analysis (a test, a
 renderer) or for another case. Nothing outlives the analysis, so a case changed between two analyses is never
 answered from an old result. Each call gets its own list: a caller may sort or extend what it got.
-
-``same_answer_per_analysis`` does the same for a function of plain values (dates, ids) whose answer is immutable (a
-frozen dataclass): the same answer object is handed to every caller of the analysis with equal arguments.
 """
 
 from __future__ import annotations
@@ -49,22 +46,5 @@ def once_per_analysis(fn: Callable[[Any], list[T]]) -> Callable[[Any], list[T]]:
         if hit is None or hit[0] is not case:
             hit = memo[fn] = (case, fn(case))
         return list(hit[1])
-
-    return answer
-
-
-def same_answer_per_analysis(fn: Callable[..., T]) -> Callable[..., T]:
-    """Memo within the analysis for a function of hashable values returning an immutable answer."""
-
-    @functools.wraps(fn)
-    def answer(*args: Any) -> T:
-        memo = _MEMO.get()
-        if memo is None:
-            return fn(*args)
-        key = (fn, args)
-        hit = memo.get(key)
-        if hit is None:
-            hit = memo[key] = (None, fn(*args))
-        return hit[1]
 
     return answer
