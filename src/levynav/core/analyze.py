@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 from operator import attrgetter
 from typing import Any
@@ -11,8 +12,10 @@ from levynav import __version__
 from levynav.core import derive, params, plan
 from levynav.core.calc import per_analysis
 from levynav.core.law import catalog, postponed_acts
+from levynav.core.law.rule import Context
 from levynav.core.lawdata import Law, active, using
-from levynav.core.model.analysis import CONTRACT, Analysis, Deadline, Note, StatuteDate, message
+from levynav.core.model.ability_to_pay import AbilityToPay
+from levynav.core.model.analysis import CONTRACT, Analysis, Deadline, Finding, Note, StatuteDate, message
 from levynav.core.model.case import Case
 from levynav.core.model.construct import builder, construct, record
 from levynav.core.model.message import field_args
@@ -23,14 +26,45 @@ def analyze(case: Case, as_of: date, law: Law | None = None) -> Analysis:
     ``lawdata.install``; ``LawNotInstalled`` when there is none — the core never loads the law data itself)."""
     bundle = law or active()
     with using(bundle), per_analysis.scope():
-        return _analyze(case, as_of, bundle)
+        return _record(_decide(case, as_of, bundle))
+
+
+def decide(case: Case, as_of: date, law: Law | None = None) -> Decision:
+    """What ``analyze`` decides — findings, deadlines, finances and collection statute dates — without the plan,
+    questions, history, resources and notes it writes around them (docs/adr/0015-screening-decides.md).
+    ``analyze`` is this and then those parts: a screen that needs only flags stops here."""
+    bundle = law or active()
+    with using(bundle), per_analysis.scope():
+        return _decide(case, as_of, bundle)
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """The decided part of one analysis; ``analyze`` builds the record from it (same objects, not copies)."""
+
+    case: Case
+    as_of: date
+    bundle: Law
+    ctx: Context
+    findings: list[Finding]
+    deadlines: list[Deadline]
+    uncovered: list[date | None]  # dates a rule's dated parameters did not cover (the law-coverage note)
+
+    @property
+    def finances(self) -> AbilityToPay | None:
+        return self.ctx.finances
+
+    @property
+    def statute_dates(self) -> list[date | None]:
+        """Each period's collection statute date, in the order of the record's ``collection_statute``."""
+        return [c.date for c in self.ctx.csed.values()]
 
 
 # a light record's builder, once (model/construct.builder): ``construct`` finds it by class and passes the values on
 _statute_date = builder(StatuteDate)
 
 
-def _analyze(case: Case, as_of: date, bundle: Law) -> Analysis:
+def _decide(case: Case, as_of: date, bundle: Law) -> Decision:
     ctx = derive.build_context(case, as_of)
     uncovered: list[date | None] = []
     findings = _covered(catalog.RULES, case, ctx, uncovered)
@@ -38,8 +72,12 @@ def _analyze(case: Case, as_of: date, bundle: Law) -> Analysis:
     # disaster relief and combat-zone service (§§ 7508A, 7508): the postponed dates, beside the ordinary ones
     deadlines, postponed = postponed_acts.apply(case, ctx, deadlines)
     findings += postponed
-    # built from the typed parts without validating them again (model/construct.py; tests/test_record_construct.py):
-    # every field in declared order, as ``construct`` would fill it, without its checks of names and defaults
+    return Decision(case, as_of, bundle, ctx, findings, deadlines, uncovered)
+
+
+def _record(decision: Decision) -> Analysis:
+    case, as_of, bundle, ctx = decision.case, decision.as_of, decision.bundle, decision.ctx
+    findings, deadlines, uncovered = decision.findings, decision.deadlines, decision.uncovered
     data = {
         "contract": CONTRACT,
         "as_of": as_of,

@@ -12,8 +12,9 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from levynav.core.analyze import Decision
 from levynav.core.model.ability_to_pay import AbilityToPay, Eligibility
-from levynav.core.model.analysis import Analysis, Effect, Finding, Outcome
+from levynav.core.model.analysis import Analysis, Deadline, Effect, Finding, Outcome
 
 # The levy was made before the notices and waiting periods the law requires (§ 6330(a), § 6331(d)).
 PREMATURE_RULES = frozenset({"R6330-A1"})
@@ -83,7 +84,24 @@ _LEVY_IMPROPER = Effect.LEVY_IMPROPER
 
 
 def flags(analysis: Analysis) -> Flags:
-    findings = analysis.findings
+    """The flags of a full record (``analyze``)."""
+    statutes = [s.date for s in analysis.collection_statute]
+    return _flags(analysis.findings, analysis.deadlines, statutes, analysis.finances, analysis.as_of)
+
+
+def decision_flags(decision: Decision) -> Flags:
+    """The flags of a decision (``decide``: ``analyze`` without its plan); the same as ``flags`` of the record
+    ``analyze`` builds from it, since that record holds these very findings, deadlines, dates and finances."""
+    return _flags(decision.findings, decision.deadlines, decision.statute_dates, decision.finances, decision.as_of)
+
+
+def _flags(
+    findings: list[Finding],
+    deadlines: list[Deadline],
+    statutes: list[date | None],
+    finances: AbilityToPay | None,
+    as_of: date,
+) -> Flags:
     # the rule ids of the applying findings, by effect, in one pass (was one pass over them per effect)
     applying: dict[Effect | None, set[str]] = {}
     for f in findings:
@@ -92,12 +110,12 @@ def flags(analysis: Analysis) -> Flags:
             if rules is None:
                 rules = applying[f.effect] = set()
             rules.add(f.rule)
-    upcoming = [d for d in analysis.deadlines if not d.passed]
+    upcoming = [d for d in deadlines if not d.passed]
     upcoming.sort(key=lambda d: (d.date, d.id))
     nxt = upcoming[0] if upcoming else None
     returns = [d for d in upcoming if d.id == RETURN_DEADLINE]
     ret = returns[0] if returns else None
-    option, monthly = _cheapest_option(analysis.finances)
+    option, monthly = _cheapest_option(finances)
     return Flags(
         must_release=_ids(applying, Effect.MUST_RELEASE),
         may_release=_ids(applying, Effect.MAY_RELEASE),
@@ -108,14 +126,14 @@ def flags(analysis: Analysis) -> Flags:
         routes_open=_ids(applying, Effect.ROUTE_OPEN),
         premature_levy=_three_valued(findings, PREMATURE_RULES, _LEVY_IMPROPER),
         barred_levy=_three_valued(findings, BARRED_RULES, _LEVY_IMPROPER),
-        csed_passed=_csed_passed(analysis),
+        csed_passed=_csed_passed(statutes, as_of),
         hardship=_three_valued(findings, HARDSHIP_RULES, None),
         next_deadline_id=nxt.id if nxt else None,
         next_deadline_date=nxt.date if nxt else None,
         next_deadline_days_left=nxt.days_left if nxt else None,
         return_deadline_date=ret.date if ret else None,
         return_deadline_days_left=ret.days_left if ret else None,
-        disposable_income=analysis.finances.disposable_income if analysis.finances is not None else None,
+        disposable_income=finances.disposable_income if finances is not None else None,
         cheapest_option=option,
         cheapest_option_monthly=monthly,
     )
@@ -137,12 +155,11 @@ def _three_valued(findings: list[Finding], rules: frozenset[str], effect: Effect
     return None if unknown else False
 
 
-def _csed_passed(analysis: Analysis) -> bool | None:
+def _csed_passed(statutes: list[date | None], as_of: date) -> bool | None:
     """Any period's collection statute date is before the analysis date; unknown if a date is unknown."""
-    statutes = analysis.collection_statute
-    if any(s.date is not None and s.date < analysis.as_of for s in statutes):
+    if any(d is not None and d < as_of for d in statutes):
         return True
-    if any(s.date is None for s in statutes):
+    if any(d is None for d in statutes):
         return None
     return False
 

@@ -1,7 +1,8 @@
 """Screen one partition of rows: each row becomes a Case, goes through ``analyze``, and leaves its flags.
 
 This is what runs on a worker (in this process, or a Dask worker process). It holds no legal logic: it
-calls the same ``analyze`` as ``levynav analyze`` and reads the record with ``flags.flags``. A bad row is
+calls the same ``analyze`` as ``levynav analyze`` (or, when no record is written, its decided part, ``decide``) and
+reads the flags with ``flags.flags`` (``flags.decision_flags``). A bad row is
 an ``error`` row plus one error line per problem (row number, field, reason) — the reason never repeats
 the input's values. The law data (the ``Law`` bundle: parameters, standards, citations) is loaded and installed
 once per process, the first time a partition runs there (``_law_loaded``: a Dask worker is a process of its own),
@@ -22,11 +23,11 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from levynav.core.analyze import analyze
+from levynav.core.analyze import Decision, analyze, decide
 from levynav.core.model.case import Case
 from levynav.intake.field_names import field_path
 from levynav.screen import columns
-from levynav.screen.flags import FLAG_COLUMNS, flags
+from levynav.screen.flags import FLAG_COLUMNS, decision_flags, flags
 
 ROW_KINDS = ("jsonl", "table")
 MAX_LINE_CHARS = 1_000_000  # a case line longer than this is refused (a real case is a few kilobytes)
@@ -137,7 +138,9 @@ def screen_one(
         case = _validate(data, origin)
         if case.transcripts:
             raise _Problems([("transcripts", "screening does not read transcript files; give their facts in the case")])
-        result = analyze(case, as_of)
+        # without --with-record only the flags are written: the decision is enough (analyze = decide + its plan,
+        # questions, history and notes; docs/adr/0015-screening-decides.md); with it, the whole record
+        result = analyze(case, as_of) if with_record else decide(case, as_of)
     except _Problems as bad:
         return _row(number, case_id, "error", len(bad.problems), None, None), bad.problems
     except columns.RowProblem as bad:
@@ -145,8 +148,9 @@ def screen_one(
     except Exception as exc:  # a fault in the analysis must not stop the run; its message may hold facts
         problem = ("(case)", f"the analysis failed ({type(exc).__name__}); please report it")
         return _row(number, case_id, "error", 1, None, None), [problem]
-    record = _record_json(result) if with_record else None
-    return _row(number, case_id, "ok", 0, flags(result).as_row(), record), []
+    if isinstance(result, Decision):
+        return _row(number, case_id, "ok", 0, decision_flags(result).as_row(), None), []
+    return _row(number, case_id, "ok", 0, flags(result).as_row(), _record_json(result)), []
 
 
 def _record_json(result: Any) -> str:
