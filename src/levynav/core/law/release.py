@@ -108,10 +108,16 @@ def _paid_or_expired(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
     between_now: list[Message] = []
     # periods the levy still lawfully collects: an unpaid balance and a statute still running under both readings
     running: list[str] = []
+    # unpaid periods whose statute date is not known: they may still run, so they too keep a release partial
+    open_ids: list[str] = []
+    part_missing: list[str] = []
     for p, path in zip(periods, period_paths, strict=True):
         csed = ctx.csed.get(p.id)
         if csed is None or csed.date is None:
             missing.append(f"{path}.csed")
+            if p.balance is None or p.balance > 0:
+                open_ids.append(p.id)
+                part_missing.append(f"{path}.csed")
             continue
         facts[f"{path}.csed"] = csed.date
         # Safer date first (a date after which the IRS may no longer act): the statute has surely run only after
@@ -131,6 +137,8 @@ def _paid_or_expired(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
             running.append(p.id)
     if levy.served_date is not None:
         facts[f"{subject}.served_date"] = levy.served_date
+    # still collectible, or perhaps: the release is partial, and the unknown dates stay asked for
+    running = running + open_ids
     if expired_before_levy and running:
         # § 6343(a)(1): "release the levy upon all, or part of, the property" — the liability of the other periods is
         # still enforceable, so the levy must be released only as far as it collects the periods that ran out
@@ -142,6 +150,7 @@ def _paid_or_expired(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
             facts=facts,
             periods=expired_before_levy,
             running=running,
+            missing=part_missing,
         )
     if expired_before_levy:
         return rule.finding(
@@ -162,7 +171,7 @@ def _paid_or_expired(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
             periods=between_levy,
         )
     if expired_since:
-        return _expired_since(case, ctx, levy, subject, facts, expired_since, running)
+        return _expired_since(case, ctx, levy, subject, facts, expired_since, running, part_missing)
     if between_now:
         return rule.finding(
             UNKNOWN,
@@ -192,6 +201,7 @@ def _expired_since(
     facts: dict[str, object],
     periods: list[Message],
     running: list[str],
+    part_missing: list[str],
 ) -> Finding:
     """A levy made in time, still attached after the statute ran out: Reg. 301.6343-1(b)(1)(ii).
 
@@ -214,6 +224,7 @@ def _expired_since(
                 facts=f,
                 periods=periods,
                 running=running,
+                missing=part_missing,
             )
         if levy.kind is LevyKind.WAGES:
             return rule.finding(APPLIES, "expired_since", subject=subject, facts=f, periods=periods)
