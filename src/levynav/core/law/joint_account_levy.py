@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from levynav.core.law.levy_facts import levy_subject
-from levynav.core.law.return_periods import return_period
+from levynav.core.law.return_periods import claims_for, return_period
 from levynav.core.law.rule import APPLIES, DOES_NOT_APPLY, ROUTE_CLOSED, Context, Rule
 from levynav.core.model.analysis import Effect, Finding, message
 from levynav.core.model.case import Case, Levy, LevyKind, Owner
@@ -33,10 +33,10 @@ JOINT_ACCOUNT = Rule(
 
 def joint_account_levy(case: Case, ctx: Context) -> list[Finding]:
     """One finding per levy on something owned jointly with another person."""
-    return [_joint(ctx, i, levy) for i, levy in enumerate(case.levies) if levy.owner is _JOINT]
+    return [_joint(case, ctx, i, levy) for i, levy in enumerate(case.levies) if levy.owner is _JOINT]
 
 
-def _joint(ctx: Context, i: int, levy: Levy) -> Finding:
+def _joint(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
     rule, s = JOINT_ACCOUNT, levy_subject(i)
     who = levy.third_party_name or message(f"{rule.id}.co_owner_default")
     what = message(f"{rule.id}.{'bank' if levy.kind is _BANK else 'property'}", owner=who)
@@ -54,6 +54,11 @@ def _joint(ctx: Context, i: int, levy: Levy) -> Finding:
         "value": period.last.last,
         "deadline_ids": ["return.request", "wrongful_levy.suit"],
     }
+    # a claim the co-owner filed by the last day (under either reading) keeps the route open past the period: the
+    # IRS may return money on a timely request, and the request extends the time to sue (§ 6532(c)(2))
+    filed = sorted(c.filed_date for _, c in claims_for(case, i, levy) if c.filed_date <= period.latest)
+    if filed:
+        return rule.finding(APPLIES, "claimed", what=what, owner=who, filed=filed[0], **common)
     if ctx.as_of > period.latest:
         return rule.finding(
             DOES_NOT_APPLY,

@@ -50,6 +50,7 @@ from levynav.core.law.rule import (
     INFO,
     MUST_RELEASE,
     NOT_APPLICABLE,
+    PARTIAL_RELEASE,
     UNKNOWN,
     Context,
     DeadlineFunc,
@@ -105,10 +106,18 @@ def _paid_or_expired(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
     expired_since: list[Message] = []
     between_levy: list[Message] = []
     between_now: list[Message] = []
+    # periods the levy still lawfully collects: an unpaid balance and a statute still running under both readings
+    running: list[str] = []
+    # unpaid periods whose statute date is not known: they may still run, so they too keep a release partial
+    open_ids: list[str] = []
+    part_missing: list[str] = []
     for p, path in zip(periods, period_paths, strict=True):
         csed = ctx.csed.get(p.id)
         if csed is None or csed.date is None:
             missing.append(f"{path}.csed")
+            if p.balance is None or p.balance > 0:
+                open_ids.append(p.id)
+                part_missing.append(f"{path}.csed")
             continue
         facts[f"{path}.csed"] = csed.date
         # Safer date first (a date after which the IRS may no longer act): the statute has surely run only after
@@ -124,8 +133,25 @@ def _paid_or_expired(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
             expired_since.append(_csed_words(p.id, later, earlier))
         elif earlier < ctx.as_of:
             between_now.append(_csed_words(p.id, later, earlier))
+        elif p.balance is None or p.balance > 0:
+            running.append(p.id)
     if levy.served_date is not None:
         facts[f"{subject}.served_date"] = levy.served_date
+    # still collectible, or perhaps: the release is partial, and the unknown dates stay asked for
+    running = running + open_ids
+    if expired_before_levy and running:
+        # § 6343(a)(1): "release the levy upon all, or part of, the property" — the liability of the other periods is
+        # still enforceable, so the levy must be released only as far as it collects the periods that ran out
+        return rule.finding(
+            APPLIES,
+            "expired_before_levy_part",
+            effect=PARTIAL_RELEASE,
+            subject=subject,
+            facts=facts,
+            periods=expired_before_levy,
+            running=running,
+            missing=part_missing,
+        )
     if expired_before_levy:
         return rule.finding(
             APPLIES,
@@ -145,7 +171,7 @@ def _paid_or_expired(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
             periods=between_levy,
         )
     if expired_since:
-        return _expired_since(case, ctx, levy, subject, facts, expired_since)
+        return _expired_since(case, ctx, levy, subject, facts, expired_since, running, part_missing)
     if between_now:
         return rule.finding(
             UNKNOWN,
@@ -168,7 +194,14 @@ def _csed_words(period: str, later: date, earlier: date) -> Message:
 
 
 def _expired_since(
-    case: Case, ctx: Context, levy: Levy, subject: str, facts: dict[str, object], periods: list[Message]
+    case: Case,
+    ctx: Context,
+    levy: Levy,
+    subject: str,
+    facts: dict[str, object],
+    periods: list[Message],
+    running: list[str],
+    part_missing: list[str],
 ) -> Finding:
     """A levy made in time, still attached after the statute ran out: Reg. 301.6343-1(b)(1)(ii).
 
@@ -181,6 +214,18 @@ def _expired_since(
     right = fixed_right(case, levy, subject)
     f = {**facts, **right.facts}
     if right.key == "not_fixed":
+        if levy.kind is LevyKind.WAGES and running:
+            # the wage levy still collects the periods whose statute runs: released only for the ones that ran out
+            return rule.finding(
+                APPLIES,
+                "expired_since_part",
+                effect=PARTIAL_RELEASE,
+                subject=subject,
+                facts=f,
+                periods=periods,
+                running=running,
+                missing=part_missing,
+            )
         if levy.kind is LevyKind.WAGES:
             return rule.finding(APPLIES, "expired_since", subject=subject, facts=f, periods=periods)
         return _held_after_csed(levy, ctx, subject, f, periods)

@@ -115,7 +115,9 @@ def _covers(ia: InstallmentAgreement, period_ids: set[str]) -> bool:
     return not ia.tax_periods or not period_ids or bool(period_ids & set(ia.tax_periods))
 
 
-def _in_effect(ia: InstallmentAgreement, ctx: Context) -> bool:
+def agreement_in_effect(ia: InstallmentAgreement, ctx: Context) -> bool:
+    """Whether the taxpayer "has entered into" the agreement on the analysis date: entered or accepted, begun, and
+    not terminated (§ 6343(a)(1)(C) and § 6343(d)(2)(B) use the same words; one reading for both)."""
     started = ia.status in IN_EFFECT and (ia.entered_date is None or ia.entered_date <= ctx.as_of)
     return started and (ia.terminated_date is None or ia.terminated_date > ctx.as_of)
 
@@ -134,7 +136,7 @@ def _installment_agreement(case: Case, ctx: Context, i: int, levy: Levy) -> Find
     related = [(j, ia) for j, ia in enumerate(case.installment_agreements) if _covers(ia, period_ids)]
     if not related:
         return rule.finding(DOES_NOT_APPLY, "none", subject=subject)
-    in_effect = [(j, ia) for j, ia in related if _in_effect(ia, ctx)]
+    in_effect = [(j, ia) for j, ia in related if agreement_in_effect(ia, ctx)]
     if not in_effect:
         proposed = [(j, ia) for j, ia in related if ia.status in PROPOSED or _not_yet_entered(ia, ctx)]
         j, ia = proposed[0] if proposed else related[-1]

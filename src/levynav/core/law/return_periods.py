@@ -247,6 +247,9 @@ class SuitPeriod:
     claim_path: str | None  # the request that extends (or would extend) the period
     alternative: dt.date | None = None  # the last day under the later reading of the day count, when later
     count: tuple[Message, ...] = ()  # how the date was counted, as message references
+    # the request extends the period only under the later reading of the day count: it was filed after the safer
+    # last day but by the anniversary (``if_proper`` then holds the extended date, ``date`` the unextended one)
+    later_reading: bool = False
 
     @property
     def latest(self) -> dt.date:
@@ -269,13 +272,44 @@ def suit_period(levy_date: date, claims: list[tuple[str, WrongfulLevyClaim]]) ->
     if base is None:
         return None
     count = count_period(base, "wrongful_levy_suit")
-    timely = sorted((c for c in claims if c[1].filed_date <= base.last.last), key=lambda c: c[1].filed_date)
+    # A request filed by the later reading's last day (the anniversary) is in time under that reading only: it
+    # extends the period under that reading, and the safer, unextended date stays first (dates protect the person).
+    timely = sorted((c for c in claims if c[1].filed_date <= base.latest), key=lambda c: c[1].filed_date)
     late = [c for c in claims if c not in timely]
     if late:  # a request filed after the period ended does not extend it
         count.append(message("count.suit.late", dates=[c[1].filed_date for c in late]))
     if not timely:
         return _with_other(SuitPeriod(base, base.last.last, None, (base.param,), None, count=tuple(count)))
     path, claim = timely[0]
+    if claim.filed_date > base.last.last:
+        count.append(message("count.suit.filed_later_reading", filed=claim.filed_date, day=base.last.last))
+        extended_only = _extended_period(base, claim, count)
+        if claim.proper_request is False:
+            count.append(message("count.suit.improper", day=base.last.last))
+            return _with_other(SuitPeriod(base, base.last.last, None, extended_only[1], path, count=tuple(count)))
+        return _with_other(
+            SuitPeriod(
+                base, base.last.last, extended_only[0], extended_only[1], path, count=tuple(count), later_reading=True
+            )
+        )
+    extended, used = _extended_period(base, claim, count)
+    if claim.proper_request is True:
+        return _with_other(SuitPeriod(base, extended, None, used, path, count=tuple(count)))
+    if claim.proper_request is False:
+        # a request that is not adequate does not extend the period (26 C.F.R. § 301.6532-3(b); Amwest Surety
+        # Ins. Co. v. United States, 28 F.3d 690 (7th Cir. 1994))
+        count.append(message("count.suit.improper", day=base.last.last))
+        return _with_other(SuitPeriod(base, base.last.last, None, used, path, count=tuple(count)))
+    # only a proper written request extends the period: not known whether it was, so the unextended date
+    count.append(message("count.suit.proper_unknown", day=base.last.last))
+    return _with_other(SuitPeriod(base, base.last.last, extended, used, path, count=tuple(count)))
+
+
+def _extended_period(
+    base: Period, claim: WrongfulLevyClaim, count: list[Message]
+) -> tuple[dt.date, tuple[ParamUse, ...]]:
+    """§ 6532(c)(2): the period as a timely request extends it (the shorter of 12 months from the request or 6 months
+    from a disallowance, never shorter than the unextended period), its count appended to ``count``."""
     p12 = params.use("wrongful_levy.suit_extension_after_request_months", on=claim.filed_date)
     ext = last_day_after_months(claim.filed_date, _whole(p12))
     used: tuple[ParamUse, ...] = (base.param, p12)
@@ -300,16 +334,7 @@ def suit_period(levy_date: date, claims: list[tuple[str, WrongfulLevyClaim]]) ->
     if ext.last < base.last.last:
         # the law speaks of an extension, which we read as never shortening the period (our reading)
         count.append(message("count.suit.never_shortens", day=ext.last))
-    if claim.proper_request is True:
-        return _with_other(SuitPeriod(base, extended, None, used, path, count=tuple(count)))
-    if claim.proper_request is False:
-        # a request that is not adequate does not extend the period (26 C.F.R. § 301.6532-3(b); Amwest Surety
-        # Ins. Co. v. United States, 28 F.3d 690 (7th Cir. 1994))
-        count.append(message("count.suit.improper", day=base.last.last))
-        return _with_other(SuitPeriod(base, base.last.last, None, used, path, count=tuple(count)))
-    # only a proper written request extends the period: not known whether it was, so the unextended date
-    count.append(message("count.suit.proper_unknown", day=base.last.last))
-    return _with_other(SuitPeriod(base, base.last.last, extended, used, path, count=tuple(count)))
+    return extended, used
 
 
 def _with_other(sp: SuitPeriod) -> SuitPeriod:

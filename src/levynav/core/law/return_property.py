@@ -29,6 +29,7 @@ from levynav.core.law.discretionary_cdp import premature_levy
 from levynav.core.law.exemptions import levy_on_protected_property
 from levynav.core.law.levy_broke_procedure import GROUND_KEYS, broken_procedure, retirement_policy_not_followed
 from levynav.core.law.levy_facts import is_individual, levy_periods, levy_subject
+from levynav.core.law.release_grounds import agreement_in_effect
 from levynav.core.law.release_hardship import HARDSHIP_PATH, hardship_view
 from levynav.core.law.return_periods import (
     MONEY_KINDS,
@@ -54,7 +55,7 @@ from levynav.core.law.rule import (
     RuleFunc,
 )
 from levynav.core.model.analysis import Deadline, Effect, Finding, Message, message
-from levynav.core.model.case import AlternativeStatus, Case, Levy, LevyKind, Owner
+from levynav.core.model.case import Case, Levy, LevyKind, Owner
 from levynav.core.model.construct import construct
 
 RETURN_TO_TAXPAYER = Rule(
@@ -172,7 +173,7 @@ def _grounds(case: Case, ctx: Context, i: int, levy: Levy, facts: dict[str, Any]
     periods = {p.id for p in levy_periods(case, levy)[0]} if case.installment_agreements else set()
     for k, ia in enumerate(case.installment_agreements):
         covers = not ia.tax_periods or not periods or bool(periods & set(ia.tax_periods))
-        if ia.status is AlternativeStatus.ENTERED and covers:
+        if agreement_in_effect(ia, ctx) and covers:
             facts[f"installment_agreements[{k}].status"] = ia.status
             facts[f"installment_agreements[{k}].agreement_keeps_levy"] = ia.agreement_keeps_levy
             if not ia.agreement_keeps_levy:

@@ -92,6 +92,8 @@ def _wrongful(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
         return rule.finding(APPLIES, "no_date", subject=s, facts=facts, missing=[f"{s}.served_date"], who=who)
     facts[f"{s}.served_date"] = levy.served_date
     timely = [c for _, c in claims if c.filed_date <= period.last.last]
+    # filed after the safer last day but by the anniversary: in time under that reading only, so not known
+    on_later = [c for _, c in claims if period.last.last < c.filed_date <= period.latest]
     common: dict[str, Any] = {
         "subject": s,
         "facts": facts,
@@ -99,6 +101,18 @@ def _wrongful(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
         "value": period.last.last,
         "deadline_ids": ["return.request"],
     }
+    if on_later and not timely:
+        first = min(on_later, key=lambda c: c.filed_date)
+        return rule.finding(
+            UNKNOWN,
+            "claimed_later_reading",
+            effect=rule.effect,
+            who=who,
+            filed=first.filed_date,
+            deadline=period.last.last,
+            later=period.latest,
+            **common,
+        )
     if ctx.as_of > period.latest and not timely:
         if levy.kind in MONEY_KINDS:
             return rule.finding(DOES_NOT_APPLY, "too_late", effect=ROUTE_CLOSED, deadline=period.last.last, **common)
@@ -193,6 +207,21 @@ def _suit(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
         facts[f"{sp.claim_path}.proper_request"] = claim.proper_request
     common: dict[str, Any] = {"subject": s, "facts": facts, "params": sp.params, "deadline_ids": ["wrongful_levy.suit"]}
     pending = sp.if_proper is not None and sp.date < ctx.as_of <= sp.if_proper
+    if pending and sp.claim_path is not None and sp.later_reading:
+        # the request was filed after the safer last day, by the anniversary: it extends the period only if the
+        # anniversary reading holds (and, when not known, only if it was a proper request)
+        assert claim is not None
+        missing = [f"{sp.claim_path}.proper_request"] if claim.proper_request is None else []
+        return rule.finding(
+            UNKNOWN,
+            "depends_on_reading",
+            missing=missing,
+            value=sp.if_proper,
+            base=sp.date,
+            extended=sp.if_proper,
+            filed=claim.filed_date,
+            **common,
+        )
     if pending and sp.claim_path is not None:
         return rule.finding(
             UNKNOWN,
