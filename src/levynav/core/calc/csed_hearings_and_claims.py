@@ -24,8 +24,8 @@ def cdp_last_day(rk: RequestKind) -> tuple[date | None, Message]:
 def hearings(r: Reader) -> None:
     for i, h in enumerate(r.case.proceedings.hearing_requests):
         src = f"proceedings.hearing_requests[{i}]"
-        scope = periods(h.tax_periods)
         rk = request_kind(r.case, i)  # the request's one answer, asked once (by its index: no search for it)
+        scope = periods(rk.periods)  # the request's periods, else its notice's (§ 6330(e)(1))
         last, how = cdp_last_day(rk)
         unverified = False
         if rk.cdp is False and last is not None:

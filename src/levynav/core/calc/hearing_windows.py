@@ -415,6 +415,16 @@ class RequestKind:
         return f"proceedings.hearing_requests[{self.index}]"
 
     @property
+    def periods(self) -> list[str]:
+        """The tax periods the hearing is about: those the request lists, else those of the notice it answers (a
+        hearing reviews "the unpaid tax" of its notice, § 6330(a)(3)(A), (c); the levy stop and the pause of the
+        collection statute reach "the levy actions which are the subject of the requested hearing", § 6330(e)(1));
+        empty (every period) when neither lists any."""
+        if self.request.tax_periods or self.window is None:
+            return self.request.tax_periods
+        return self.window.notice.tax_periods
+
+    @property
     def last(self) -> date | None:
         """The last day for a timely CDP request: the postponed one when the request was timely only by it."""
         if self.postponed is not None:
