@@ -44,6 +44,18 @@ def _installment_agreements(r: Reader) -> None:
             if start is not None:
                 r.add(Suspension("CSED-3.3", src, start, end, said, is_open, scope))
             continue
+        elif ia.status is AlternativeStatus.REJECTED:
+            # Rejected on a day not known: the request was pending until then and the 30 days after it (and a
+            # timely appeal) followed (§ 6331(k)(2)(A), (B), (k)(3)), so the pause is not known. The rejection
+            # came on or after the request, so at least the 30 days after the request were paused: counted
+            # so, marked "at least", and the day asked.
+            r.missing.append(f"{src}.rejected_date")
+            if start is not None:
+                extra = r.days("csed.ia_post_rejection_days", start)
+                least = start + timedelta(days=extra)
+                said_r = (detail("rejected_day_unknown", days=extra, end=least),)
+                r.add(Suspension("CSED-3.3", src, start, least, said_r, True, scope))
+            continue
         elif ia.status in _OPEN:
             if start is not None:
                 r.open_until_today("CSED-3.2", src, start, (detail("still_pending"),), periods=scope)
