@@ -116,11 +116,21 @@ def _offers(r: Reader) -> None:
         elif (end_day := _ended(o)) is not None:
             said = (detail(f"ended.{o.status.value}", day=end_day),)
             r.add(Suspension("CSED-3.6", src, start, end_day, said, False, scope))
-        else:
-            if o.status not in _OPEN:
-                r.missing.append(f"{src}.{o.status.value}_date")
+        elif o.status in _OPEN:
             said = (detail("status_end_unknown", status=o.status),)
             r.open_until_today("CSED-3.6", src, start, said, periods=scope)
+        else:
+            # Ended on a day not known (rejected, accepted, returned, withdrawn): it ended on or after it became
+            # pending, and a rejection is followed by 30 days (§ 6331(k)(1)(B)); only that much is known, so it is
+            # counted ("at least") and the day is asked - not counted up to today, which would overstate it.
+            r.missing.append(f"{src}.{o.status.value}_date")
+            if o.status is AlternativeStatus.REJECTED:
+                extra = r.days("csed.oic_post_rejection_days", start)
+                least = start + timedelta(days=extra)
+                said = (detail("rejected_day_unknown", days=extra, end=least),)
+            else:
+                least, said = start, (detail("status_end_unknown", status=o.status),)
+            r.add(Suspension("CSED-3.6", src, start, least, said, True, scope))
 
 
 def _ended(o: Offer) -> date | None:
