@@ -44,6 +44,18 @@ def _installment_agreements(r: Reader) -> None:
             if start is not None:
                 r.add(Suspension("CSED-3.3", src, start, end, said, is_open, scope))
             continue
+        elif ia.status is AlternativeStatus.REJECTED:
+            # Rejected on a day not known: the request was pending until then and the 30 days after it (and a
+            # timely appeal) followed (§ 6331(k)(2)(A), (B), (k)(3)), so the pause is not known. The rejection
+            # came on or after the request, so at least the 30 days after the request were paused: counted
+            # so, marked "at least", and the day asked.
+            r.missing.append(f"{src}.rejected_date")
+            if start is not None:
+                extra = r.days("csed.ia_post_rejection_days", start)
+                least = start + timedelta(days=extra)
+                said_r = (detail("rejected_day_unknown", days=extra, end=least),)
+                r.add(Suspension("CSED-3.3", src, start, least, said_r, True, scope))
+            continue
         elif ia.status in _OPEN:
             if start is not None:
                 r.open_until_today("CSED-3.2", src, start, (detail("still_pending"),), periods=scope)
@@ -104,11 +116,21 @@ def _offers(r: Reader) -> None:
         elif (end_day := _ended(o)) is not None:
             said = (detail(f"ended.{o.status.value}", day=end_day),)
             r.add(Suspension("CSED-3.6", src, start, end_day, said, False, scope))
-        else:
-            if o.status not in _OPEN:
-                r.missing.append(f"{src}.{o.status.value}_date")
+        elif o.status in _OPEN:
             said = (detail("status_end_unknown", status=o.status),)
             r.open_until_today("CSED-3.6", src, start, said, periods=scope)
+        else:
+            # Ended on a day not known (rejected, accepted, returned, withdrawn): it ended on or after it became
+            # pending, and a rejection is followed by 30 days (§ 6331(k)(1)(B)); only that much is known, so it is
+            # counted ("at least") and the day is asked - not counted up to today, which would overstate it.
+            r.missing.append(f"{src}.{o.status.value}_date")
+            if o.status is AlternativeStatus.REJECTED:
+                extra = r.days("csed.oic_post_rejection_days", start)
+                least = start + timedelta(days=extra)
+                said = (detail("rejected_day_unknown", days=extra, end=least),)
+            else:
+                least, said = start, (detail("status_end_unknown", status=o.status),)
+            r.add(Suspension("CSED-3.6", src, start, least, said, True, scope))
 
 
 def _ended(o: Offer) -> date | None:

@@ -9,7 +9,7 @@ from levynav.core.calc.csed_reader import Reader, detail, note, periods
 from levynav.core.calc.csed_types import NoEffect, Suspension, clause
 from levynav.core.calc.dates import add_months, last_day_after
 from levynav.core.calc.hearing_windows import RequestKind, request_kind
-from levynav.core.model.message import Message
+from levynav.core.model.message import Message, message
 
 
 def cdp_last_day(rk: RequestKind) -> tuple[date | None, Message]:
@@ -24,8 +24,8 @@ def cdp_last_day(rk: RequestKind) -> tuple[date | None, Message]:
 def hearings(r: Reader) -> None:
     for i, h in enumerate(r.case.proceedings.hearing_requests):
         src = f"proceedings.hearing_requests[{i}]"
-        scope = periods(h.tax_periods)
         rk = request_kind(r.case, i)  # the request's one answer, asked once (by its index: no search for it)
+        scope = periods(rk.periods)  # the request's periods, else its notice's (§ 6330(e)(1))
         last, how = cdp_last_day(rk)
         unverified = False
         if rk.cdp is False and last is not None:
@@ -76,9 +76,16 @@ def _cdp(
             said += (detail("late_petition", petition=petition, days=days),)
             petition = None
     if final is None and determination is not None and petition is None:
+        # The determination is final when the time to petition the Tax Court has run (26 C.F.R.
+        # § 301.6330-1(g)(1); Kollman): the 30 days, their last day moved past a weekend or DC legal holiday
+        # (§ 7503), as the levy stop counts them (``law.discretionary_cdp.stay_end``).
         days = r.days("csed.cdp_tax_court_petition_days", determination)
-        final = determination + timedelta(days=days)
+        window = last_day_after(determination, days)
+        final = window.last
         said += (detail("petition_time", day=determination, days=days),)
+        roll = window.roll()
+        if roll is not None:
+            said += (message("count.roll_forward", reason=roll, last=final),)
         if final > r.as_of:
             said += (detail("if_no_petition"),)
     if final is None:

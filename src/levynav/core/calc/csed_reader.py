@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from levynav.core import params
 from levynav.core.calc.csed_types import NoEffect, Suspension, clause
-from levynav.core.calc.dates import add_months
+from levynav.core.calc.dates import add_months, last_day_after
 from levynav.core.model.case import Case
 from levynav.core.model.message import Message
 
@@ -59,11 +59,16 @@ def periods(refs: list[str]) -> tuple[str, ...]:
 def appeal(
     r: Reader, decided: date, end: date, said: tuple[Message, ...], appeal: date | None, appeal_decided: date | None
 ) -> tuple[date, tuple[Message, ...], bool]:
-    """Extend a post-rejection suspension by a timely appeal (§ 6331(k)(1)(C), (k)(2)(C))."""
+    """Extend a post-rejection suspension by a timely appeal (§ 6331(k)(1)(B), (k)(2)(B), (D)).
+
+    The suspension is the levy bar itself (§ 6331(k)(3) with § 6331(i)(5): "the period during which the Secretary is
+    prohibited ... from making a levy"), so an appeal is timely here exactly when it keeps the bar running: "filed
+    within such 30 days", its last day moved past a weekend or DC legal holiday (§ 7503), as the bar counts it
+    (``law.pending_bar_windows.close_after``)."""
     if appeal is None:
         return end, (*said, detail("no_appeal")), False
     window = r.days("csed.appeal_window_days", decided)
-    if appeal > decided + timedelta(days=window):
+    if appeal > last_day_after(decided, window).last:
         return end, (*said, detail("appeal_late", appeal=appeal, days=window)), False
     if appeal_decided is None:
         last = max(end, r.as_of)

@@ -143,6 +143,23 @@ def last_day_after_months(start: date, months: int) -> LastDay:
     return _roll(start, add_months(start, months))
 
 
+def months_commencing_after(start: date, months: int) -> date:
+    """The last day of a period of ``months`` months commencing the day after ``start`` (before § 7503): the day
+    before the same day of the month ``months`` later, counted from the first day of the period; when that day is
+    missing from its month (a period commencing on 29 February), the month's last day. It is the anniversary of
+    ``start`` except for a ``start`` of 28 February before a leap year: a year commencing 1 March 2023 runs through
+    29 February 2024 (Treas. Reg. §§ 301.6330-1(i)(2), 301.6320-1(i)(2) Q&A-I7: "the one-year period commencing the
+    day after")."""
+    first = start + timedelta(days=1)
+    same = add_months(first, months)
+    return same if same.day != first.day else same - timedelta(days=1)
+
+
+def last_day_of_months_commencing_after(start: date, months: int) -> LastDay:
+    """``months_commencing_after`` with § 7503 applied (the period still shown as counted from ``start``)."""
+    return _roll(start, months_commencing_after(start, months))
+
+
 def counting_start_message(printed: date | None, mailed: date | None) -> Message:
     """The clause of ``counting_start`` as a message reference (``count.from_*``)."""
     if printed is None and mailed is None:

@@ -6,7 +6,8 @@ and the deadline functions of ``law/appeals.py``.
 - Lien CDP (§ 6320(a)(2), (a)(3)(B)): 30 days beginning the day after the 5th business day after the
   Notice of Federal Tax Lien was filed; Letter 3172 prints the last day.
 - Equivalent hearing (Treas. Reg. §§ 301.6330-1(i), 301.6320-1(i)): one year beginning the day after the
-  notice date (levy) or after the 5-business-day period (lien).
+  notice date (levy) or after the 5-business-day period (lien); counted from that first day, so a year commencing
+  1 March 2023 ends 29 February 2024 (``dates.months_commencing_after``).
 
 Settled (reference E.14, closed): §§ 7502 and 7503 decide whether an equivalent-hearing request is timely
 (Treas. Reg. §§ 301.6330-1(i)(2) and 301.6320-1(i)(2) Q&A-I8, added by T.D. 9291, 71 FR 60827 (2006)), so a
@@ -217,7 +218,7 @@ def _levy_periods(printed: date | None, mailed: date | None) -> _LevyPeriods:
         gaps += [u.id for u in (days, months) if u is not None and not isinstance(u.value, int)]
         eh_start = printed or start
         eh = (
-            dates.last_day_after_months(eh_start, months.value)
+            dates.last_day_of_months_commencing_after(eh_start, months.value)
             if months is not None and isinstance(months.value, int)
             else None
         )
@@ -277,7 +278,7 @@ def _lien_window(i: int, n: Notice) -> Window:
     fifth = dates.add_business_days(filed, business.value)
     eh_months = None
     if months is not None and isinstance(months.value, int):
-        eh_months = dates.last_day_after_months(fifth, months.value)
+        eh_months = dates.last_day_of_months_commencing_after(fifth, months.value)
     cdp = dates.last_day_after(fifth, days.value)
     lien_counted = [message("count.lien_business_day", day=fifth, days=business.value)]
     if n.response_date is not None and n.response_date != cdp.last:
@@ -412,6 +413,16 @@ class RequestKind:
     @property
     def subject(self) -> str:
         return f"proceedings.hearing_requests[{self.index}]"
+
+    @property
+    def periods(self) -> list[str]:
+        """The tax periods the hearing is about: those the request lists, else those of the notice it answers (a
+        hearing reviews "the unpaid tax" of its notice, § 6330(a)(3)(A), (c); the levy stop and the pause of the
+        collection statute reach "the levy actions which are the subject of the requested hearing", § 6330(e)(1));
+        empty (every period) when neither lists any."""
+        if self.request.tax_periods or self.window is None:
+            return self.request.tax_periods
+        return self.window.notice.tax_periods
 
     @property
     def last(self) -> date | None:

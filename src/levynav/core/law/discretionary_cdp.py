@@ -99,7 +99,7 @@ def cdp_hearing_pending(case: Case, ctx: Context) -> list[Finding]:
     during an appeal (§ 6330(e)(2)). A late request is an equivalent hearing with no stay (R6330-E2).
     """
     out: list[Finding] = []
-    stays: list[tuple[HearingRequest, str, StayEnd]] = []
+    stays: list[tuple[HearingRequest, str, StayEnd, list[str]]] = []
     for i, req in enumerate(case.proceedings.hearing_requests):
         sub = f"proceedings.hearing_requests[{i}]"
         facts: dict[str, Any] = {f"{sub}.request_date": req.request_date, f"{sub}.kind": req.kind}
@@ -125,7 +125,7 @@ def cdp_hearing_pending(case: Case, ctx: Context) -> list[Finding]:
             out.append(LATE_REQUEST.finding(APPLIES, "late", **common))
             continue
         end = stay_end(req)
-        stays.append((req, sub, end))
+        stays.append((req, sub, end, rk.periods))  # the periods of the hearing: the request's, else its notice's
         if req.final_date is not None and req.final_date <= ctx.as_of:
             facts[f"{sub}.final_date"] = req.final_date
             out.append(CDP_STAY.finding(DOES_NOT_APPLY, "ended", final=req.final_date, **common))
@@ -167,8 +167,8 @@ def cdp_hearing_pending(case: Case, ctx: Context) -> list[Finding]:
         else:
             out.append(CDP_STAY.finding(APPLIES, "pending", value=rk.last, **common))
     for i, levy in enumerate(case.levies):
-        for req, rsub, end in stays:
-            if not overlaps(req.tax_periods, levy.tax_periods) or levy.served_date is None:
+        for req, rsub, end, hearing_periods in stays:
+            if not overlaps(hearing_periods, levy.tax_periods) or levy.served_date is None:
                 continue
             if levy.served_date < req.request_date or (end.last is not None and levy.served_date > end.last):
                 petition = req.tax_court_petition_date if end.late else None
