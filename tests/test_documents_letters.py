@@ -185,3 +185,29 @@ def test_a_fact_in_a_letter_is_named_with_what_it_belongs_to() -> None:
     assert fact_label("tax_periods[0].id") == "Tax period id"
     assert fact_label("levies[0].served_date") == "Served date"
     assert fact_label("circumstances.economic_hardship") == "Economic hardship"
+
+
+def test_release_request_asks_for_part_when_every_ground_is_partial() -> None:
+    """A levy for two periods, one past its collection statute before the levy and one still collectible: the
+    ground is a partial release (§ 6343(a)(1) "all, or part of"), so the letter asks for that part, not the whole."""
+    case = case_from_data(
+        {
+            "taxpayer": {"kind": "individual", "name": "Test Person"},
+            "tax_periods": [
+                {"id": "1040-2012", "balance": 3000, "csed": "2025-10-15"},
+                {"id": "1040-2019", "balance": 5000, "csed": "2031-05-01"},
+            ],
+            "levies": [{"kind": "bank", "served_date": "2026-01-06", "tax_periods": ["1040-2012", "1040-2019"]}],
+        }
+    )
+    analysis = analyze(case, date(2026, 3, 1))
+    grounds = [f for f in analysis.findings if f.rule == "R6343-A1" and f.outcome is Outcome.APPLIES]
+    assert [f.effect.value for f in grounds if f.effect is not None] == ["partial_release"]
+    text = letter_text(case, analysis, "release_request")
+    assert "Release this levy now, as far as the grounds above reach it" in text
+    assert "in full" not in text
+
+
+def test_release_request_asks_for_the_whole_levy_on_a_full_ground() -> None:
+    case, analysis = example("balance-paid-in-full")
+    assert "Release this levy now, in full" in letter_text(case, analysis, "release_request")

@@ -187,6 +187,10 @@ def release_requests(case: Case, analysis: Analysis) -> list[Letter]:
             hold=hold,
             finances=analysis.finances if hardship else None,
             returning=bool(returning),
+            # every ground reaches only part of what the levy takes (a period whose statute ran out among others
+            # still collectible, property worth more than the debt): the request asks for that part, not the whole
+            # (26 U.S.C. § 6343(a)(1): release "upon all, or part of," the property)
+            partial_only=all(g.effect is Effect.PARTIAL_RELEASE for g in grounds),
             enclosed=enclosures(rules, extra),
         )
         send_to = (
