@@ -419,7 +419,7 @@ def collection_alternatives(facts: AlternativesFacts) -> AlternativesResult:
             None, None, None, None, None, None, None, [], message("finances.low_income.individuals_only")
         )
     )
-    q = low.qualifies
+    q = _agreement_low_income(facts, low)
     plan = _guard(Option.SIMPLE_PAYMENT_PLAN, _simple_plan, facts, p, q)
     options = [
         _guard(Option.GUARANTEED_IA, _guaranteed, facts, p, q),
@@ -444,6 +444,22 @@ def collection_alternatives(facts: AlternativesFacts) -> AlternativesResult:
     )
     result.notes.append(message("finances.option_note.interest_runs"))
     return result
+
+
+def _agreement_low_income(facts: AlternativesFacts, low: low_income_test.LowIncome) -> bool | None:
+    """Whether the installment-agreement user fee relief applies (IA-9). Unlike the offer (Form 656 Section 1:
+    adjusted gross income or household gross monthly income x 12, OIC-5), 26 U.S.C. § 6159(f)(2) tests only
+    "adjusted gross income, as determined for the most recent year for which such information is available": a
+    household income below the line does not waive or reimburse the fee when that income is above it or unknown."""
+    if (
+        low.qualifies is None
+        or facts.gross_monthly_income is None
+        or facts.taxpayer_kind is not TaxpayerKind.INDIVIDUAL
+    ):
+        return low.qualifies
+    return low_income_test.low_income_test(
+        facts.household_size, facts.state, facts.adjusted_gross_income, None, facts.as_of
+    ).qualifies
 
 
 def _guard(option: Option, build: Callable[..., OptionResult], *args: Any) -> OptionResult:
