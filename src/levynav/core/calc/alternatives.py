@@ -205,9 +205,13 @@ def _guaranteed(facts: AlternativesFacts, p: Params, low: bool | None) -> Option
 
 
 def _plan_limit(facts: AlternativesFacts, p: Params) -> tuple[Decimal | None, str]:
+    """The Simple Payment Plan's balance limit (irs.gov Simple payment plans page): businesses "With trust fund
+    taxes: $25,000 or less ..., or $50,000 or less ... for an out-of-business sole proprietorship"; without trust
+    fund taxes $50,000. A sole proprietor is entered as an individual (the individual's limit), so a business that
+    owes trust fund taxes has the $25,000 limit whether or not it still operates."""
     if facts.taxpayer_kind is TaxpayerKind.INDIVIDUAL:
         return p.amount("alt.simple_plan.max_balance_individual"), "individuals"
-    if facts.trust_fund_taxes and facts.in_business is not False:
+    if facts.trust_fund_taxes:
         return p.amount("alt.simple_plan.max_balance_business_trust_fund"), "businesses owing trust fund taxes"
     if facts.trust_fund_taxes is None:
         return None, "businesses (trust fund taxes unknown)"
