@@ -245,6 +245,15 @@ def _simple_plan(facts: AlternativesFacts, p: Params, low: bool | None) -> Optio
         )
         checks.append(ok)
     checks.append(_compliance(facts, r))
+    if facts.taxpayer_kind is TaxpayerKind.BUSINESS and facts.trust_fund_taxes and facts.in_business is not False:
+        # "current with all filing and payment requirements" (irs.gov Simple payment plans page): an operating
+        # employer's payment requirement is its federal tax deposits (as the in-business trust fund express, IA-5)
+        deposits = facts.federal_deposits_current
+        if deposits is None:
+            r.missing += [m for m in facts.ask("federal_deposits_current") if m not in r.missing]
+        elif not deposits:
+            r.why.append(message("reason.not_met", what=message("reason.cond_federal_deposits_current")))
+        checks.append(deposits)
     if facts.csed is None:
         r.missing += facts.ask("csed")
         r.notes.append(message("finances.option_note.csed_unknown"))
