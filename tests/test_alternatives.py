@@ -456,3 +456,20 @@ def test_fee_lines_kept_from_another_date_list_their_figures_in_the_same_order()
         warm = summary(second)
     assert warm == cold
     assert any(fees for _, _, fees in cold[2])  # fee lines were weighed
+
+
+def test_agreement_fee_relief_tests_adjusted_gross_income_only() -> None:
+    """26 U.S.C. § 6159(f)(2): the installment-agreement fee is waived or reimbursed on adjusted gross income alone;
+    household gross monthly income x 12 qualifies the offer (Form 656 Section 1) but not the agreement's fee."""
+    low_monthly = {"adjusted_gross_income": D("70000"), "gross_monthly_income": D("3000")}
+    options = run(**low_monthly)
+    keys = [m.key for f in options[Option.SIMPLE_PAYMENT_PLAN].fees for m in f.notes]  # type: ignore[attr-defined]
+    assert not [k for k in keys if k.startswith("finances.fee.low_income")]
+    offer = options[Option.OFFER_IN_COMPROMISE]
+    assert [m.key for m in offer.fees[0].notes] == ["finances.fee.no_fee_low_income"]  # type: ignore[attr-defined]
+    unknown_agi = run(adjusted_gross_income=None, gross_monthly_income=D("3000"))
+    keys = [m.key for f in unknown_agi[Option.GUARANTEED_IA].fees for m in f.notes]  # type: ignore[attr-defined]
+    assert not [k for k in keys if k.startswith("finances.fee.low_income")]
+    both_low = run(adjusted_gross_income=D("40000"), gross_monthly_income=D("3000"))
+    keys = [m.key for f in both_low[Option.SIMPLE_PAYMENT_PLAN].fees for m in f.notes]  # type: ignore[attr-defined]
+    assert "finances.fee.low_income_waived" in keys

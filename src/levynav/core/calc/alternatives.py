@@ -205,9 +205,13 @@ def _guaranteed(facts: AlternativesFacts, p: Params, low: bool | None) -> Option
 
 
 def _plan_limit(facts: AlternativesFacts, p: Params) -> tuple[Decimal | None, str]:
+    """The Simple Payment Plan's balance limit (irs.gov Simple payment plans page): businesses "With trust fund
+    taxes: $25,000 or less ..., or $50,000 or less ... for an out-of-business sole proprietorship"; without trust
+    fund taxes $50,000. A sole proprietor is entered as an individual (the individual's limit), so a business that
+    owes trust fund taxes has the $25,000 limit whether or not it still operates."""
     if facts.taxpayer_kind is TaxpayerKind.INDIVIDUAL:
         return p.amount("alt.simple_plan.max_balance_individual"), "individuals"
-    if facts.trust_fund_taxes and facts.in_business is not False:
+    if facts.trust_fund_taxes:
         return p.amount("alt.simple_plan.max_balance_business_trust_fund"), "businesses owing trust fund taxes"
     if facts.trust_fund_taxes is None:
         return None, "businesses (trust fund taxes unknown)"
@@ -241,6 +245,15 @@ def _simple_plan(facts: AlternativesFacts, p: Params, low: bool | None) -> Optio
         )
         checks.append(ok)
     checks.append(_compliance(facts, r))
+    if facts.taxpayer_kind is TaxpayerKind.BUSINESS and facts.trust_fund_taxes and facts.in_business is not False:
+        # "current with all filing and payment requirements" (irs.gov Simple payment plans page): an operating
+        # employer's payment requirement is its federal tax deposits (as the in-business trust fund express, IA-5)
+        deposits = facts.federal_deposits_current
+        if deposits is None:
+            r.missing += [m for m in facts.ask("federal_deposits_current") if m not in r.missing]
+        elif not deposits:
+            r.why.append(message("reason.not_met", what=message("reason.cond_federal_deposits_current")))
+        checks.append(deposits)
     if facts.csed is None:
         r.missing += facts.ask("csed")
         r.notes.append(message("finances.option_note.csed_unknown"))
@@ -419,7 +432,7 @@ def collection_alternatives(facts: AlternativesFacts) -> AlternativesResult:
             None, None, None, None, None, None, None, [], message("finances.low_income.individuals_only")
         )
     )
-    q = low.qualifies
+    q = _agreement_low_income(facts, low)
     plan = _guard(Option.SIMPLE_PAYMENT_PLAN, _simple_plan, facts, p, q)
     options = [
         _guard(Option.GUARANTEED_IA, _guaranteed, facts, p, q),
@@ -444,6 +457,22 @@ def collection_alternatives(facts: AlternativesFacts) -> AlternativesResult:
     )
     result.notes.append(message("finances.option_note.interest_runs"))
     return result
+
+
+def _agreement_low_income(facts: AlternativesFacts, low: low_income_test.LowIncome) -> bool | None:
+    """Whether the installment-agreement user fee relief applies (IA-9). Unlike the offer (Form 656 Section 1:
+    adjusted gross income or household gross monthly income x 12, OIC-5), 26 U.S.C. § 6159(f)(2) tests only
+    "adjusted gross income, as determined for the most recent year for which such information is available": a
+    household income below the line does not waive or reimburse the fee when that income is above it or unknown."""
+    if (
+        low.qualifies is None
+        or facts.gross_monthly_income is None
+        or facts.taxpayer_kind is not TaxpayerKind.INDIVIDUAL
+    ):
+        return low.qualifies
+    return low_income_test.low_income_test(
+        facts.household_size, facts.state, facts.adjusted_gross_income, None, facts.as_of
+    ).qualifies
 
 
 def _guard(option: Option, build: Callable[..., OptionResult], *args: Any) -> OptionResult:

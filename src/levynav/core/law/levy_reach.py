@@ -60,6 +60,7 @@ STATEMENT = Rule(
 )
 
 _ONE_TIME = {LevyKind.BANK, LevyKind.STATE_TAX_REFUND, LevyKind.DIGITAL_ASSETS}
+AGED_YEARS = 65  # 26 U.S.C. § 63(f)(1): the additional standard deduction for one "who has attained age 65"
 _PAY_KINDS = {LevyKind.WAGES, LevyKind.SOCIAL_SECURITY, LevyKind.FEDERAL_PAYMENT}
 
 
@@ -149,6 +150,20 @@ def _statement(case: Case, s: str, levy: Levy) -> tuple[FilingStatus | None, int
     return None, None, [], True
 
 
+def _aged_conditions(case: Case, year: int) -> int:
+    """The additional standard deductions for age a returned statement brings (26 C.F.R. 301.6334-3(b)(1)(i): the
+    standard deduction with its additional amounts): one for the taxpayer, and on a joint return one for the spouse,
+    who "has attained age 65 before the close of his taxable year" (26 U.S.C. § 63(f)(1)) - the year in which the
+    levy is served (``_year``); a person is 65 the day before the 65th birthday, so born on or before 1 January of
+    ``year`` - 64. An unknown birth date adds nothing (the amount is then the least the statement protects);
+    blindness is not a case fact."""
+    born = [case.taxpayer.birth_date]
+    if case.taxpayer.filing_status is FilingStatus.MARRIED_FILING_JOINTLY:
+        born.append(case.taxpayer.spouse_birth_date)
+    latest = date(year - AGED_YEARS + 1, 1, 1)
+    return sum(1 for b in born if b is not None and b <= latest)
+
+
 def _params(result: we.WageExemption) -> list[ParamUse]:
     return [_param(result.year, v) for v in result.inputs]
 
@@ -177,8 +192,10 @@ def _exempt(
     status, deps, missing, _ = _statement(case, s, levy)
     if missing:
         return None, TAKES.finding(UNKNOWN, "statement_facts", subject=s, missing=missing)
+    year = _year(levy, ctx)
+    aged = _aged_conditions(case, year) if not missing and status is not None else 0
     try:
-        return we.exempt_amount(_year(levy, ctx), period, status, deps), None
+        return we.exempt_amount(year, period, status, deps, additional_conditions=aged), None
     except we.MissingInput as err:  # a yearly amount with no source: named, nothing estimated
         why = message(f"{TAKES.id}.why_input_missing", year=err.year, inputs=list(err.inputs))
         return None, TAKES.finding(UNKNOWN, "table_missing", subject=s, reason=why)
