@@ -48,6 +48,7 @@ from levynav.core.law.notices import (
     is_intent_to_levy_notice,
     is_notice_and_demand,
     is_payment_demand,
+    is_post_levy_cdp_notice,
     notices_where,
     post_levy_cdp_notice_for_periods,
     window_counted,
@@ -264,9 +265,23 @@ def post_levy_reasons(case: Case, levy: Levy) -> list[str]:
         reasons.append("detl")
     if case.taxpayer.federal_contractor:
         reasons.append("contractor")
-    if not reasons and post_levy_cdp_notice_for_periods(case, levy.tax_periods) is not None:
+    if not reasons and _post_levy_notice_about(case, levy):
         reasons.append("post_notice")
     return reasons
+
+
+def _post_levy_notice_about(case: Case, levy: Levy) -> bool:
+    """A post-levy hearing notice (§ 6330(f)) in the file that can be about this levy: one is sent only after a
+    levy that § 6330(f) let come first, so it tells of an excepted levy of its own kind made on or before its date —
+    a CP92 of a state tax refund levy (already excused by its kind), a CP297A of a federal contractor levy (any
+    levy on a contractor, § 6330(h)(2)). It does not excuse a levy of another kind, or one made after it (a later
+    levy is weighed on its own notices). Unknown dates are read for the person: the notice may be about the levy."""
+    for ref in notices_where(case, is_post_levy_cdp_notice, levy.tax_periods or [None]):
+        if ref.notice.type is not NoticeType.CP297A:
+            continue
+        if levy.served_date is None or ref.start is None or levy.served_date <= ref.start:
+            return True
+    return False
 
 
 @once  # premature_levy and post_levy_hearing both ask for every levy (a scan of the notices each): answered once
