@@ -398,6 +398,21 @@ def bankruptcy_stay(case: Case, ctx: Context) -> list[Finding]:
                         )
                     )
                     break
+                if levy.served_date == start:
+                    # § 362(a): the petition "operates as a stay" from its filing (§ 301), at a moment of that day; a
+                    # levy served the same day may have come first (a pre-petition levy). The person's reading
+                    # (served after the filing: void) is shown first, the order of the two is not known.
+                    out.append(
+                        STAY_VIOLATION.finding(
+                            UNKNOWN,
+                            "levy_same_day",
+                            effect=LEVY_IMPROPER,
+                            subject=lsub,
+                            facts=facts,
+                            served=levy.served_date,
+                        )
+                    )
+                    break
                 out.append(
                     STAY_VIOLATION.finding(
                         APPLIES,
