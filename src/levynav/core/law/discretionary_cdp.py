@@ -352,7 +352,7 @@ def _check(
                 out.notes.append(message(f"{PREMATURE.id}.part_intent_not_listed", period=_period_words(period)))
             return
         counted = ref.counted
-        if part != "part_demand" and ref.notice.sent_to_last_known_address is False:
+        if ref.notice.sent_to_last_known_address is False:
             given = _given(case, kind, period, part, out)
             if given is None:
                 return
@@ -395,11 +395,12 @@ def _check(
 def _given(
     case: Case, kind: Callable[[NoticeType], bool], period: str | None, part: str, out: _Check
 ) -> tuple[NoticeRef, Message] | None:
-    """The notice of this kind for the period that was given as § 6331(d)(2) / § 6330(a)(2) require, when the earliest
-    one was mailed to an address that was not the last known address, with how its days are counted.
+    """The notice of this kind for the period that was given as § 6303(a) / § 6331(d)(2) / § 6330(a)(2) require, when
+    the earliest one was mailed to an address that was not the last known address, with how its days are counted.
 
     Only in person, left at the dwelling or usual place of business, or by certified or registered mail to the last
-    known address (§ 6331(d)(2)(A)–(C), § 6330(a)(2)(A)–(C); Treas. Reg. § 301.6212-2; reference CDP-17-ADDRESS).
+    known address (§ 6331(d)(2)(A)–(C), § 6330(a)(2)(A)–(C); for notice and demand, left at the dwelling or usual
+    place of business or mailed to the last known address, § 6303(a); Treas. Reg. § 301.6212-2; CDP-17-ADDRESS).
     A notice mailed elsewhere is given only if and when it actually reached the person: its days count from the
     date received (the safer reading). Not received (the person says no hearing notice reached them): not given.
     Receipt not stated: unknown, the date received is asked for. None when the check ends here (a problem or a
