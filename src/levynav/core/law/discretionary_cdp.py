@@ -20,6 +20,9 @@ Treas. Reg. § 301.6320-1(a)(2) Q&A-A11; reference CDP-17). So a notice missing 
 that the levy was made without it. For the CDP notice the account transcript decides: TC 971 AC 069 (CDP levy
 notice issued) for the period, or a transcript read and showing none (``TaxPeriod.cdp_levy_notice_on_transcript``).
 Without a listed notice of intent or CDP notice and without that transcript fact, the check stays unknown.
+A notice listed as mailed elsewhere than the last known address (``sent_to_last_known_address: false``) was not
+given by a method § 6331(d)(2) or § 6330(a)(2) allows: it counts from the day it reached the person, not at all
+when the person says no hearing notice reached them, and receipt is asked for otherwise (``_given``; CDP-17-ADDRESS).
 Notice and demand: without a CP14 or a later balance-due reminder (CP501, CP503, CP504, which are sent only
 after the first bill and also demand payment) it stays unknown.
 Open question: whether § 7503 moves the IRS's own earliest levy date is not settled by the sources
@@ -45,6 +48,8 @@ from levynav.core.law.notices import (
     is_intent_to_levy_notice,
     is_notice_and_demand,
     is_payment_demand,
+    is_post_levy_cdp_notice,
+    notices_where,
     post_levy_cdp_notice_for_periods,
     window_counted,
 )
@@ -75,6 +80,8 @@ PREMATURE = Rule(
 )
 # Boechler, P.C. v. Comm'r, 596 U.S. 199 (2022): the § 6330(d)(1) 30 days may be equitably tolled.
 BOECHLER_CITES = ("D6",)
+# The last known address (Treas. Reg. § 301.6212-2): a notice mailed elsewhere counts only once it reached the person.
+ADDRESS_CITES = ("CDP-17-ADDRESS",)
 POST_LEVY = Rule(
     id="R6330-F1",
     title="A levy allowed before a hearing: you can ask for a hearing after the levy",
@@ -258,9 +265,23 @@ def post_levy_reasons(case: Case, levy: Levy) -> list[str]:
         reasons.append("detl")
     if case.taxpayer.federal_contractor:
         reasons.append("contractor")
-    if not reasons and post_levy_cdp_notice_for_periods(case, levy.tax_periods) is not None:
+    if not reasons and _post_levy_notice_about(case, levy):
         reasons.append("post_notice")
     return reasons
+
+
+def _post_levy_notice_about(case: Case, levy: Levy) -> bool:
+    """A post-levy hearing notice (§ 6330(f)) in the file that can be about this levy: one is sent only after a
+    levy that § 6330(f) let come first, so it tells of an excepted levy of its own kind made on or before its date —
+    a CP92 of a state tax refund levy (already excused by its kind), a CP297A of a federal contractor levy (any
+    levy on a contractor, § 6330(h)(2)). It does not excuse a levy of another kind, or one made after it (a later
+    levy is weighed on its own notices). Unknown dates are read for the person: the notice may be about the levy."""
+    for ref in notices_where(case, is_post_levy_cdp_notice, levy.tax_periods or [None]):
+        if ref.notice.type is not NoticeType.CP297A:
+            continue
+        if levy.served_date is None or ref.start is None or levy.served_date <= ref.start:
+            return True
+    return False
 
 
 @once  # premature_levy and post_levy_hearing both ask for every levy (a scan of the notices each): answered once
@@ -330,6 +351,12 @@ def _check(
                 out.missing.append("notices")
                 out.notes.append(message(f"{PREMATURE.id}.part_intent_not_listed", period=_period_words(period)))
             return
+        counted = ref.counted
+        if ref.notice.sent_to_last_known_address is False:
+            given = _given(case, kind, period, part, out)
+            if given is None:
+                return
+            ref, counted = given
         if ref.start is None:
             out.missing.extend(ref.date_paths())
             return
@@ -359,10 +386,42 @@ def _check(
                     gap=(served - ref.start).days,
                     needed=needed,
                     earliest=window.last if part == "part_demand" else window.raw,
-                    counted=ref.counted,
+                    counted=counted,
                 )
             )
             return
+
+
+def _given(
+    case: Case, kind: Callable[[NoticeType], bool], period: str | None, part: str, out: _Check
+) -> tuple[NoticeRef, Message] | None:
+    """The notice of this kind for the period that was given as § 6303(a) / § 6331(d)(2) / § 6330(a)(2) require, when
+    the earliest one was mailed to an address that was not the last known address, with how its days are counted.
+
+    Only in person, left at the dwelling or usual place of business, or by certified or registered mail to the last
+    known address (§ 6331(d)(2)(A)–(C), § 6330(a)(2)(A)–(C); for notice and demand, left at the dwelling or usual
+    place of business or mailed to the last known address, § 6303(a); Treas. Reg. § 301.6212-2; CDP-17-ADDRESS).
+    A notice mailed elsewhere is given only if and when it actually reached the person: its days count from the
+    date received (the safer reading). Not received (the person says no hearing notice reached them): not given.
+    Receipt not stated: unknown, the date received is asked for. None when the check ends here (a problem or a
+    missing fact recorded in ``out``)."""
+    for ref in notices_where(case, kind, [period]):
+        n = ref.notice
+        if n.sent_to_last_known_address is not False:
+            return ref, ref.counted
+        path = ref.path
+        out.facts[f"{path}.sent_to_last_known_address"] = False
+        if n.received_date is not None:
+            out.facts[f"{path}.received_date"] = n.received_date
+            received = NoticeRef(ref.index, n, max(n.received_date, ref.start or n.received_date))
+            return received, message(f"{PREMATURE.id}.counted_received", received=n.received_date)
+        if not (is_cdp_levy_notice(n.type) and case.circumstances.no_levy_notice_received is True):
+            out.missing.append(f"{path}.received_date")
+            out.notes.append(message(f"{PREMATURE.id}.wrong_address_receipt", kind=ref.kind))
+            return None
+        out.facts["circumstances.no_levy_notice_received"] = True
+    out.problems.append(message(f"{PREMATURE.id}.{part}_not_given", period=_period_words(period)))
+    return None
 
 
 def _period_words(period: str | None) -> str | Message:
@@ -426,11 +485,14 @@ def premature_levy(case: Case, ctx: Context) -> list[Finding]:
         notes = [*c.notes, message(f"{PREMATURE.id}.cdp_excused")] if excused else c.notes
         note = construct(SentencesArg, value=notes)
         missing = list(dict.fromkeys(c.missing))
+        # a notice mailed elsewhere than the last known address was weighed (``_given``): that source decides it
+        address = ADDRESS_CITES if any(k.endswith(".sent_to_last_known_address") for k in c.facts) else ()
         if c.problems:
             out.append(
                 PREMATURE.finding(
                     APPLIES,
                     "premature",
+                    also_cites=address,
                     subject=sub,
                     facts=c.facts,
                     params=c.params,
@@ -441,7 +503,14 @@ def premature_levy(case: Case, ctx: Context) -> list[Finding]:
         elif missing or c.gaps:
             out.append(
                 PREMATURE.finding(
-                    UNKNOWN, "unknown", subject=sub, facts=c.facts, params=c.params, missing=missing, note=note
+                    UNKNOWN,
+                    "unknown",
+                    also_cites=address,
+                    subject=sub,
+                    facts=c.facts,
+                    params=c.params,
+                    missing=missing,
+                    note=note,
                 )
             )
         else:
@@ -449,6 +518,7 @@ def premature_levy(case: Case, ctx: Context) -> list[Finding]:
                 PREMATURE.finding(
                     DOES_NOT_APPLY,
                     "in_time_excused" if excused else "in_time",
+                    also_cites=address,
                     subject=sub,
                     facts=c.facts,
                     params=c.params,

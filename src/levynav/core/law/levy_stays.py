@@ -150,7 +150,8 @@ def refund_suit_pending(case: Case, ctx: Context) -> list[Finding]:
 
 
 def _claim_end(claim: InnocentSpouseClaim, sub: str, facts: dict[str, Any]) -> tuple[date | None, list[ParamUse]]:
-    """Last barred day: the 90th day after the final determination, or the Tax Court decision's finality."""
+    """Last barred day: the 90th day after the final determination (moved past a weekend or holiday, § 7503), or the
+    Tax Court decision's finality."""
     if claim.waiver_date is not None:
         facts[f"{sub}.waiver_date"] = claim.waiver_date
         return claim.waiver_date, []
@@ -165,7 +166,12 @@ def _claim_end(claim: InnocentSpouseClaim, sub: str, facts: dict[str, Any]) -> t
     use = param("discretionary.innocent_spouse_bar_days", claim.final_determination_date)
     if use is None:
         return None, []
-    return last_day_after(claim.final_determination_date, days(use)).raw, [use]
+    # § 6015(e)(1)(B)(i): the bar runs "until the close of the 90th day referred to in subparagraph (A)(ii)", the
+    # last day to petition the Tax Court; a petition is timely on the next business day when that day is a
+    # Saturday, Sunday or legal holiday (§ 7503), and a petition keeps the bar until the decision is final — so the
+    # bar is read to run through that next business day (the person's reading; as § 6213(a) is read in
+    # law/deficiency_bar.py).
+    return last_day_after(claim.final_determination_date, days(use)).last, [use]
 
 
 def innocent_spouse_claim_pending(case: Case, ctx: Context) -> list[Finding]:
@@ -395,6 +401,21 @@ def bankruptcy_stay(case: Case, ctx: Context) -> list[Finding]:
                             served=levy.served_date,
                             filed=b.petition_date,
                             last_day=rf.last_day,
+                        )
+                    )
+                    break
+                if levy.served_date == start:
+                    # § 362(a): the petition "operates as a stay" from its filing (§ 301), at a moment of that day; a
+                    # levy served the same day may have come first (a pre-petition levy). The person's reading
+                    # (served after the filing: void) is shown first, the order of the two is not known.
+                    out.append(
+                        STAY_VIOLATION.finding(
+                            UNKNOWN,
+                            "levy_same_day",
+                            effect=LEVY_IMPROPER,
+                            subject=lsub,
+                            facts=facts,
+                            served=levy.served_date,
                         )
                     )
                     break
