@@ -487,41 +487,18 @@ def premature_levy(case: Case, ctx: Context) -> list[Finding]:
         missing = list(dict.fromkeys(c.missing))
         # a notice mailed elsewhere than the last known address was weighed (``_given``): that source decides it
         address = ADDRESS_CITES if any(k.endswith(".sent_to_last_known_address") for k in c.facts) else ()
+        common: dict[str, Any] = {"also_cites": address, "subject": sub, "facts": c.facts, "params": c.params}
         if c.problems:
-            out.append(
-                PREMATURE.finding(
-                    APPLIES,
-                    "premature",
-                    also_cites=address,
-                    subject=sub,
-                    facts=c.facts,
-                    params=c.params,
-                    problems=construct(SentencesArg, value=c.problems),
-                    note=note,
-                )
-            )
+            problems = construct(SentencesArg, value=c.problems)
+            out.append(PREMATURE.finding(APPLIES, "premature", problems=problems, note=note, **common))
         elif missing or c.gaps:
-            out.append(
-                PREMATURE.finding(
-                    UNKNOWN,
-                    "unknown",
-                    also_cites=address,
-                    subject=sub,
-                    facts=c.facts,
-                    params=c.params,
-                    missing=missing,
-                    note=note,
-                )
-            )
+            out.append(PREMATURE.finding(UNKNOWN, "unknown", missing=missing, note=note, **common))
         else:
             out.append(
                 PREMATURE.finding(
                     DOES_NOT_APPLY,
                     "in_time_excused" if excused else "in_time",
-                    also_cites=address,
-                    subject=sub,
-                    facts=c.facts,
-                    params=c.params,
+                    **common,
                     note=note,
                 )
             )
