@@ -45,8 +45,9 @@ def _matches(f: Finding, want: dict[str, Any]) -> bool:
         return False
     if "message" in want and f.message_key != want["message"]:
         return False
+    # a value as in ``says``: a nested message as a dict {key, ARG: value}, a list by its items
     return all(
-        name in f.message.args and _same_arg(f.message.args[name].value, value)
+        name in f.message.args and _arg_is(f.message.args[name], value)
         for name, value in (want.get("args") or {}).items()
     )
 
