@@ -8,6 +8,10 @@
 - R6334-D2: the share of each paycheck or benefit payment the levy takes: take-home pay minus the Publication 1494
   amount (§ 6334(a)(9), (d)); 15% of each payment through the Federal Payment Levy Program (§ 6331(h)); a manual
   levy on a benefit, the whole payment minus the same exempt amount.
+  With a returned statement the amount includes the additional standard deductions for age 65 and blindness
+  (26 C.F.R. § 301.6334-3(b)(1)(i); R63-F1: §§ 63(f), 151(b)): the taxpayer's, and the spouse's on a joint return or,
+  on a separate return, when the spouse had no gross income and is no one's dependent. An unknown fact adds
+  nothing but is named in ``missing``: the amount shown is the least protected, and the words say it may be more.
 - R6334-D3: without the signed statement of dependents and filing status the payer must use married filing
   separately with no dependents (26 C.F.R. § 301.6334-4(a); § 6334(d)(4)); Notice 1439 (the Form 668-W
   instructions) asks the taxpayer to return it within 3 work days after the employer receives the levy.
@@ -39,6 +43,8 @@ _SOCIAL_SECURITY = LevyKind.SOCIAL_SECURITY
 _WAGES = LevyKind.WAGES
 _FPLP = LevyMethod.FPLP
 _MANUAL = LevyMethod.MANUAL
+_JOINT = FilingStatus.MARRIED_FILING_JOINTLY
+_SEPARATE = FilingStatus.MARRIED_FILING_SEPARATELY
 
 REACH = Rule(
     id="R6331-B1",
@@ -61,6 +67,7 @@ STATEMENT = Rule(
 
 _ONE_TIME = {LevyKind.BANK, LevyKind.STATE_TAX_REFUND, LevyKind.DIGITAL_ASSETS}
 AGED_YEARS = 65  # 26 U.S.C. § 63(f)(1): the additional standard deduction for one "who has attained age 65"
+AGED_BLIND_CITES = ("R63-F1",)  # §§ 63(f), 151(b): whose age and blindness count
 _PAY_KINDS = {LevyKind.WAGES, LevyKind.SOCIAL_SECURITY, LevyKind.FEDERAL_PAYMENT}
 
 
@@ -150,18 +157,74 @@ def _statement(case: Case, s: str, levy: Levy) -> tuple[FilingStatus | None, int
     return None, None, [], True
 
 
-def _aged_conditions(case: Case, year: int) -> int:
-    """The additional standard deductions for age a returned statement brings (26 C.F.R. 301.6334-3(b)(1)(i): the
-    standard deduction with its additional amounts): one for the taxpayer, and on a joint return one for the spouse,
-    who "has attained age 65 before the close of his taxable year" (26 U.S.C. § 63(f)(1)) - the year in which the
-    levy is served (``_year``); a person is 65 the day before the 65th birthday, so born on or before 1 January of
-    ``year`` - 64. An unknown birth date adds nothing (the amount is then the least the statement protects);
-    blindness is not a case fact."""
-    born = [case.taxpayer.birth_date]
-    if case.taxpayer.filing_status is FilingStatus.MARRIED_FILING_JOINTLY:
-        born.append(case.taxpayer.spouse_birth_date)
+@dataclass(frozen=True)
+class AgedBlind:
+    """The additional standard deductions for age 65 and blindness a returned statement brings (26 C.F.R.
+    301.6334-3(b)(1)(i): "the standard deduction (including additional standard deductions on account of age or
+    blindness)"; 26 U.S.C. § 63(c)(3), (f)). ``counted``: the additions the known facts give; ``missing``: the
+    unknown facts, each of which could add one more (the amount shown is then the least the statement protects);
+    ``facts``: the known facts used."""
+
+    counted: int
+    missing: tuple[str, ...]
+    facts: dict[str, object]
+
+
+def _person(born: date | None, blind: bool | None, who: str, latest: date) -> tuple[int, list[str], dict[str, object]]:
+    """One person's two additions: age 65 "before the close of [the] taxable year" (§ 63(f)(1); a person attains 65
+    the day before the 65th birthday, so born on or before ``latest``) and blindness "at the close of the taxable
+    year" (§ 63(f)(2)); a stated ``blind`` is read for the levy's year."""
+    counted = 0
+    missing: list[str] = []
+    facts: dict[str, object] = {}
+    for path, value, adds in (
+        (f"taxpayer.{who}birth_date", born, born is not None and born <= latest),
+        (f"taxpayer.{who}blind", blind, blind is True),
+    ):
+        if value is None:
+            missing.append(path)
+        else:
+            facts[path] = value
+            counted += adds
+    return counted, missing, facts
+
+
+def _aged_blind(case: Case, year: int) -> AgedBlind:
+    """The taxpayer's own additions always; the spouse's on a joint return (both spouses are taxpayers), and on a
+    separate return only "if ... an additional exemption is allowable to the taxpayer for such spouse under section
+    151(b)" (§ 63(f)(1)(B), (2)(B)): the spouse had no gross income for the year and is not another taxpayer's
+    dependent (§ 151(b); the zero exemption amount does not change what is allowable, § 151(d)(5)(B)). Single, head
+    of household and surviving spouse: the taxpayer's own only (§ 63(g): marital status under § 7703). The year is
+    the taxable year in which the levy is served (``_year``)."""
+    tp = case.taxpayer
     latest = date(year - AGED_YEARS + 1, 1, 1)
-    return sum(1 for b in born if b is not None and b <= latest)
+    counted, missing, facts = _person(tp.birth_date, tp.blind, "", latest)
+    status = tp.filing_status
+    if status is _JOINT or status is _SEPARATE:
+        s_counted, s_missing, s_facts = _person(tp.spouse_birth_date, tp.spouse_blind, "spouse_", latest)
+        allowable = True if status is _JOINT else tp.spouse_exemption_allowable
+        if allowable is not None and status is _SEPARATE:
+            facts["taxpayer.spouse_exemption_allowable"] = allowable
+        if allowable:
+            counted, missing, facts = counted + s_counted, missing + s_missing, facts | s_facts
+        elif allowable is None and (s_counted or s_missing):
+            missing += ["taxpayer.spouse_exemption_allowable", *s_missing]
+            facts |= s_facts
+    return AgedBlind(counted, tuple(missing), facts)
+
+
+def _aged_blind_words(aged: AgedBlind | None) -> Message:
+    """The sentence on the additions for age 65 and blindness: none counted without a statement (the payer adds
+    them only from it); otherwise how many were counted, and whether an unknown fact could add more."""
+    if aged is None:
+        return message(f"{TAKES.id}.aged_blind_default")
+    if aged.missing and aged.counted:
+        return message(f"{TAKES.id}.aged_blind_may_be_more_counted", count=aged.counted)
+    if aged.missing:
+        return message(f"{TAKES.id}.aged_blind_may_be_more")
+    if aged.counted:
+        return message(f"{TAKES.id}.aged_blind_counted", count=aged.counted)
+    return message(f"{TAKES.id}.aged_blind_none")
 
 
 def _params(result: we.WageExemption) -> list[ParamUse]:
@@ -188,23 +251,25 @@ def _param(year: int, v: we.InputValue) -> ParamUse:
 
 def _exempt(
     case: Case, ctx: Context, s: str, levy: Levy, period: str
-) -> tuple[we.WageExemption | None, Finding | None]:
+) -> tuple[we.WageExemption | None, AgedBlind | None, Finding | None]:
+    """The Pub 1494 amount, with the additions for age and blindness it counts (None: no statement, none counted)."""
     status, deps, missing, _ = _statement(case, s, levy)
     if missing:
-        return None, TAKES.finding(UNKNOWN, "statement_facts", subject=s, missing=missing)
+        return None, None, TAKES.finding(UNKNOWN, "statement_facts", subject=s, missing=missing)
     year = _year(levy, ctx)
-    aged = _aged_conditions(case, year) if not missing and status is not None else 0
+    aged = _aged_blind(case, year) if status is not None else None
     try:
-        return we.exempt_amount(year, period, status, deps, additional_conditions=aged), None
+        counted = aged.counted if aged is not None else 0
+        return we.exempt_amount(year, period, status, deps, additional_conditions=counted), aged, None
     except we.MissingInput as err:  # a yearly amount with no source: named, nothing estimated
         why = message(f"{TAKES.id}.why_input_missing", year=err.year, inputs=list(err.inputs))
-        return None, TAKES.finding(UNKNOWN, "table_missing", subject=s, reason=why)
+        return None, None, TAKES.finding(UNKNOWN, "table_missing", subject=s, reason=why)
     except we.YearNotCovered as err:
         why = message(f"{TAKES.id}.why_year_not_covered", year=err.year, first=err.first, last=err.last)
-        return None, TAKES.finding(UNKNOWN, "table_missing", subject=s, reason=why)
+        return None, None, TAKES.finding(UNKNOWN, "table_missing", subject=s, reason=why)
     except we.WageExemptionError:  # an input the table cannot take (not reachable from a validated case)
         why = message(f"{TAKES.id}.why_refused")
-        return None, TAKES.finding(UNKNOWN, "table_missing", subject=s, reason=why)
+        return None, None, TAKES.finding(UNKNOWN, "table_missing", subject=s, reason=why)
 
 
 def what_the_levy_takes(case: Case, ctx: Context) -> list[Finding]:
@@ -230,23 +295,28 @@ def _wages(case: Case, ctx: Context, s: str, levy: Levy) -> Finding:
     if missing:
         return rule.finding(UNKNOWN, "wages_unknown", subject=s, missing=missing)
     assert levy.take_home_pay is not None and levy.pay_period is not None
-    result, problem = _exempt(case, ctx, s, levy, levy.pay_period)
+    result, aged, problem = _exempt(case, ctx, s, levy, levy.pay_period)
     if problem is not None or result is None:
         assert problem is not None
         return problem
     pay = Decimal(levy.take_home_pay)
     taken = max(Decimal("0.00"), pay - result.exempt_amount)
-    facts = {
+    facts: dict[str, object] = {
         f"{s}.take_home_pay": pay,
         f"{s}.pay_period": levy.pay_period,
         f"{s}.exemption_statement_returned": levy.exemption_statement_returned,
     }
+    if aged is not None:
+        facts |= aged.facts
     return rule.finding(
         APPLIES,
         "wages",
         subject=s,
+        also_cites=AGED_BLIND_CITES if aged is not None else (),
         facts=facts,
         params=_params(result),
+        missing=aged.missing if aged is not None else (),
+        aged_blind=_aged_blind_words(aged),
         value=taken,
         pay=pay,
         exempt=result.exempt_amount,
@@ -288,7 +358,7 @@ def _benefit(case: Case, ctx: Context, s: str, levy: Levy) -> Finding:
     period = levy.pay_period or ("monthly" if levy.kind is _SOCIAL_SECURITY else None)
     if period is None:
         return rule.finding(UNKNOWN, "benefit_unknown", subject=s, facts=facts, missing=[f"{s}.pay_period"])
-    result, problem = _exempt(case, ctx, s, levy, period)
+    result, aged, problem = _exempt(case, ctx, s, levy, period)
     if problem is not None or result is None:
         assert problem is not None
         return problem
@@ -297,8 +367,11 @@ def _benefit(case: Case, ctx: Context, s: str, levy: Levy) -> Finding:
         APPLIES,
         "manual",
         subject=s,
-        facts=facts,
+        also_cites=AGED_BLIND_CITES if aged is not None else (),
+        facts=facts | aged.facts if aged is not None else facts,
         params=_params(result),
+        missing=aged.missing if aged is not None else (),
+        aged_blind=_aged_blind_words(aged),
         value=taken,
         amount=amount,
         exempt=result.exempt_amount,

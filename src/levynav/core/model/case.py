@@ -61,6 +61,15 @@ class Taxpayer(Strict):
     birth_date: date | None = None
     spouse_name: str | None = None
     spouse_birth_date: date | None = None
+    blind: bool | None = Field(default=None, description="blind (26 U.S.C. § 63(f)(4)) at the close of the levy's year")
+    spouse_blind: bool | None = Field(default=None, description="the spouse is blind (§ 63(f)(4)), as `blind`")
+    spouse_exemption_allowable: bool | None = Field(
+        default=None,
+        description=(
+            "on a separate return: the spouse had no gross income for the year and is not another taxpayer's "
+            "dependent (§ 151(b)), so the spouse's age and blindness count (§ 63(f)(1)(B), (2)(B))"
+        ),
+    )
     state: str | None = Field(default=None, pattern=r"^[A-Z]{2}$", description="two-letter state code")
     county: str | None = None
     county_fips: str | None = Field(default=None, pattern=r"^\d{5}$")
