@@ -13,6 +13,12 @@ waivers and offsets are named in the explanations.
 
 Open question: the IRS's systems treat a rejected agreement as pending for 45 days (30 + 15 for
 mail; Chief Counsel email 2017040416063446). The statute's 30 days are encoded.
+
+When the 30th day is a Saturday, Sunday or DC legal holiday, an appeal is timely on the next business day (§ 7503),
+but the bar is "during the 30 days thereafter" (26 C.F.R. § 301.6331-4(a)(1): "for 30 days immediately following
+the rejection"). A levy served after the 30th day and by that next business day, with no timely appeal carrying
+the bar on, is UNKNOWN ``levy_between_readings``: the person's reading (the bar ran while the appeal could still be
+filed) first, the statute's count second (``pending_bar_windows``, ``later_end``).
 """
 
 from __future__ import annotations
@@ -213,6 +219,19 @@ def _levy_findings(rule: Rule, case: Case, bars: list[tuple[Bar, list[str], str,
                     served=levy.served_date,
                     start=bar.start,
                     record=field_arg(rsub),
+                )
+            )
+        elif where is Place.BETWEEN:
+            # served after the statute's 30 days but by the day § 7503 gave for the appeal: the person's reading
+            # (the bar ran through that day) first, the other (it ended on the 30th day) second
+            out.append(
+                emit(
+                    UNKNOWN,
+                    "levy_between_readings",
+                    effect=LEVY_IMPROPER,
+                    served=levy.served_date,
+                    end=bar.end,
+                    later=bar.later_end,
                 )
             )
         elif where is Place.BEFORE:
