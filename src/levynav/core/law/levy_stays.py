@@ -93,6 +93,7 @@ DIGITAL = Rule(
 )
 
 CONTINUING = {LevyKind.WAGES, LevyKind.SOCIAL_SECURITY, LevyKind.FEDERAL_PAYMENT}
+LATE_PETITION_CITES = ("IS-4-LATE",)  # the § 6015(e)(1)(A) deadline is jurisdictional (Frutiger; Rubel)
 DIVISIBLE = {TaxKind.EMPLOYMENT, TaxKind.TRUST_FUND_RECOVERY_PENALTY}
 
 
@@ -151,31 +152,44 @@ def refund_suit_pending(case: Case, ctx: Context) -> list[Finding]:
 
 def _claim_end(
     claim: InnocentSpouseClaim, sub: str, facts: dict[str, Any]
-) -> tuple[date | None, date | None, list[ParamUse]]:
-    """Last barred day, the last barred day under the person's reading when it is later (else None), and the
-    parameters used: the 90th day after the final determination, or the Tax Court decision's finality."""
+) -> tuple[date | None, date | None, list[ParamUse], bool]:
+    """Last barred day, the last barred day under the person's reading when it is later (else None), the parameters
+    used, and whether a Tax Court petition came too late to keep the bar: the 90th day after the final
+    determination, or the Tax Court decision's finality."""
     if claim.waiver_date is not None:
         facts[f"{sub}.waiver_date"] = claim.waiver_date
-        return claim.waiver_date, None, []
-    if claim.tax_court_petition_date is not None:
-        facts[f"{sub}.tax_court_petition_date"] = claim.tax_court_petition_date
+        return claim.waiver_date, None, [], False
+    petition = claim.tax_court_petition_date
+    if petition is not None:
+        facts[f"{sub}.tax_court_petition_date"] = petition
+    determination = claim.final_determination_date
+    if determination is None:
+        if petition is None:
+            return None, None, [], False
         if claim.decision_final_date is not None:
             facts[f"{sub}.decision_final_date"] = claim.decision_final_date
-        return claim.decision_final_date, None, []
-    if claim.final_determination_date is None:
-        return None, None, []
-    facts[f"{sub}.final_determination_date"] = claim.final_determination_date
-    use = param("discretionary.innocent_spouse_bar_days", claim.final_determination_date)
+        return claim.decision_final_date, None, [], False
+    facts[f"{sub}.final_determination_date"] = determination
+    use = param("discretionary.innocent_spouse_bar_days", determination)
     if use is None:
-        return None, None, []
+        if petition is not None:
+            return claim.decision_final_date, None, [], False
+        return None, None, [], False
     # § 6015(e)(1)(B)(i): the bar runs "until the close of the 90th day referred to in subparagraph (A)(ii)" (26
     # C.F.R. § 1.6015-7(c)(1): "until the expiration of the 90-day period"). When that day is a Saturday, Sunday or
     # DC legal holiday a petition is still timely on the next business day (§ 7503), and a petition keeps the bar
     # until the decision is final; but § 7503 speaks only of the person's act, and § 6015(e), unlike § 6213(a), has
     # no weekend rule of its own. Two readings: the 90th day (``end``), and that next business day (the person's
     # reading, ``later``; see law/pending_bar_windows.py).
-    window = last_day_after(claim.final_determination_date, days(use))
-    return window.raw, later_reading(window.raw, window.last), [use]
+    window = last_day_after(determination, days(use))
+    if petition is not None and petition <= window.last:
+        if claim.decision_final_date is not None:
+            facts[f"{sub}.decision_final_date"] = claim.decision_final_date
+        return claim.decision_final_date, None, [use], False
+    # no petition, or one after the last day to petition: the Tax Court holds that deadline jurisdictional (Frutiger
+    # v. Comm'r, 162 T.C. No. 5 (2024); Rubel v. Comm'r (3d Cir. 2017)), so a late petition is not one "filed ...
+    # under subparagraph (A)" and the bar ends with the 90 days
+    return window.raw, later_reading(window.raw, window.last), [use], petition is not None
 
 
 def innocent_spouse_claim_pending(case: Case, ctx: Context) -> list[Finding]:
@@ -193,10 +207,23 @@ def innocent_spouse_claim_pending(case: Case, ctx: Context) -> list[Finding]:
     for i, claim in enumerate(case.proceedings.innocent_spouse_claims):
         sub = f"proceedings.innocent_spouse_claims[{i}]"
         facts: dict[str, Any] = {f"{sub}.filed_date": claim.filed_date}
-        end, later, used = _claim_end(claim, sub, facts)
+        end, later, used, late = _claim_end(claim, sub, facts)
         windows.append((claim, end, later, sub, facts, used))
         latest = later or end  # the bar's end under the person's reading, shown first
-        if latest is not None and latest < ctx.as_of:
+        if latest is not None and latest < ctx.as_of and late:
+            out.append(
+                INNOCENT_SPOUSE.finding(
+                    DOES_NOT_APPLY,
+                    "ended_late_petition",
+                    subject=sub,
+                    facts=facts,
+                    params=used,
+                    also_cites=LATE_PETITION_CITES,
+                    end=latest,
+                    petition=claim.tax_court_petition_date,
+                )
+            )
+        elif latest is not None and latest < ctx.as_of:
             out.append(
                 INNOCENT_SPOUSE.finding(DOES_NOT_APPLY, "ended", subject=sub, facts=facts, params=used, end=latest)
             )
