@@ -174,16 +174,19 @@ def _record_finding(rule: Rule, bar: Bar, sub: str, status: AlternativeStatus, c
                 return emit(APPLIES, "in_effect_entered_unknown", start=bar.start)
             return emit(APPLIES, key, start=entered)
         return emit(APPLIES, key, start=bar.start)
-    if ctx.as_of <= bar.end:
+    later = bar.later_end
+    if ctx.as_of <= bar.end or (later is not None and ctx.as_of <= later):
+        # after the statute's 30th day but by the appeal's § 7503 day: the ban still runs under the person's reading
+        key, shown = ("after_rejection", bar.end) if ctx.as_of <= bar.end else ("after_rejection_appeal_day", later)
         ids = [f"levy_bar.{'offer' if rule is OFFER_PENDING else 'ia'}_appeal"] if bar.appeal_by else []
         return emit(
             APPLIES,
-            "after_rejection",
+            key,
             start=bar.start,
             end=bar.end,
             how=bar.how_ended,
             appeal_by=bar.appeal_by or bar.end,
-            value=bar.end,
+            value=shown,
             deadline_ids=ids,
         )
     return emit(DOES_NOT_APPLY, "ended", end=bar.end, how=bar.how_ended or message(f"{rule.id}.how_ended"))
