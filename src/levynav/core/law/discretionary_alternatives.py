@@ -34,6 +34,7 @@ from levynav.core.model.case import AlternativeStatus, Case, InstallmentAgreemen
 from levynav.core.model.message import field_arg
 
 S = AlternativeStatus
+BETWEEN_CITES = ("BAR-7503",)  # the two readings of a bar's last day after a weekend or holiday (§ 7503)
 
 OFFER_PENDING = Rule(
     id="R6331-K1",
@@ -182,6 +183,7 @@ def _record_finding(rule: Rule, bar: Bar, sub: str, status: AlternativeStatus, c
         return emit(
             APPLIES,
             key,
+            also_cites=BETWEEN_CITES if key == "after_rejection_appeal_day" else (),
             start=bar.start,
             end=bar.end,
             how=bar.how_ended,
@@ -232,6 +234,7 @@ def _levy_findings(rule: Rule, case: Case, bars: list[tuple[Bar, list[str], str,
                     UNKNOWN,
                     "levy_between_readings",
                     effect=LEVY_IMPROPER,
+                    also_cites=BETWEEN_CITES,
                     served=levy.served_date,
                     end=bar.end,
                     later=bar.later_end,

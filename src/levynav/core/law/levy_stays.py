@@ -94,6 +94,7 @@ DIGITAL = Rule(
 
 CONTINUING = {LevyKind.WAGES, LevyKind.SOCIAL_SECURITY, LevyKind.FEDERAL_PAYMENT}
 LATE_PETITION_CITES = ("IS-4-LATE",)  # the § 6015(e)(1)(A) deadline is jurisdictional (Frutiger; Rubel)
+BETWEEN_CITES = ("BAR-7503",)  # the two readings of a bar's last day after a weekend or holiday (§ 7503)
 DIVISIBLE = {TaxKind.EMPLOYMENT, TaxKind.TRUST_FUND_RECOVERY_PENALTY}
 
 
@@ -231,7 +232,7 @@ def innocent_spouse_claim_pending(case: Case, ctx: Context) -> list[Finding]:
             key = "pending_until" if end is not None else "pending"
             shown: dict[str, Any] = {}
             if later is not None:
-                key, shown = "pending_until_later", {"later": later}
+                key, shown = "pending_until_later", {"later": later, "also_cites": BETWEEN_CITES}
             out.append(
                 INNOCENT_SPOUSE.finding(
                     APPLIES,
@@ -287,6 +288,7 @@ def innocent_spouse_claim_pending(case: Case, ctx: Context) -> list[Finding]:
                             UNKNOWN,
                             "levy_between_readings",
                             effect=LEVY_IMPROPER,
+                            also_cites=BETWEEN_CITES,
                             subject=sub,
                             facts=facts,
                             params=used,
