@@ -110,7 +110,9 @@ def close_after(
             else:
                 bar.facts[decided_path] = decided
                 bar.end = max(window.raw, decided)
-    bar.later_end = later_reading(bar.end, window.last)
+    # the second reading is about the days the person could still appeal: none once a timely appeal was made
+    made = appeal is not None and appeal <= window.last
+    bar.later_end = None if made else later_reading(bar.end, window.last)
 
 
 def later_reading(end: date | None, act_by: date) -> date | None:
