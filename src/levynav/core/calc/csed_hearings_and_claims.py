@@ -197,11 +197,23 @@ def spouse_tao_absence(r: Reader) -> None:
         tail = r.days("csed.innocent_spouse_tail_days", c.filed_date)
         bar_end: date | None = None
         how: Message | None = None
+        late: tuple[Message, ...] = ()
+        petition = c.tax_court_petition_date
+        if petition is not None and c.final_determination_date is not None and c.waiver_date is None:
+            pet = r.days("csed.innocent_spouse_petition_days", c.final_determination_date)
+            if petition > last_day_after(c.final_determination_date, pet).last:
+                # A petition after the 90th day (as § 7503 moves it) does not keep the levy bar: the Tax Court holds
+                # the § 6015(e)(1)(A) deadline jurisdictional (Frutiger v. Comm'r, 162 T.C. No. 5 (2024)); the
+                # pause is counted as with no petition, the earlier CSED.
+                late, petition = (detail("is_late_petition", petition=petition, days=pet),), None
         if c.waiver_date is not None:
             bar_end, how = c.waiver_date, detail("waiver", day=c.waiver_date)
-        elif c.decision_final_date is not None:
+        elif c.decision_final_date is not None and not late:
             bar_end, how = c.decision_final_date, detail("decision_final", day=c.decision_final_date)
-        elif c.final_determination_date is not None and c.tax_court_petition_date is None:
+        elif c.final_determination_date is not None and petition is None:
+            # the statute's 90th day, not moved by § 7503: the shorter pause (the IRS may count the bar, and so the
+            # pause, to the next business day when the 90th day is a weekend day or holiday; § 7503 speaks only of
+            # the person's act)
             pet = r.days("csed.innocent_spouse_petition_days", c.final_determination_date)
             bar_end = c.final_determination_date + timedelta(days=pet)
             how = detail("determination_mailed", day=c.final_determination_date, days=pet, end=bar_end)
@@ -209,11 +221,8 @@ def spouse_tao_absence(r: Reader) -> None:
             r.open_until_today("CSED-3.12", src, c.filed_date, (own, detail("levy_barred", days=tail)), periods=scope)
             continue
         end = bar_end + timedelta(days=tail)
-        r.add(
-            Suspension(
-                "CSED-3.12", src, c.filed_date, end, (own, how, detail("plus_days", days=tail, end=end)), False, scope
-            )
-        )
+        counted = (own, *late, how, detail("plus_days", days=tail, end=end))
+        r.add(Suspension("CSED-3.12", src, c.filed_date, end, counted, False, scope))
     for i, t in enumerate(pr.taxpayer_advocate_requests):
         src = f"proceedings.taxpayer_advocate_requests[{i}]"
         if t.decision_date is None:

@@ -6,8 +6,12 @@ and the deadline functions of ``law/appeals.py``.
 - Lien CDP (§ 6320(a)(2), (a)(3)(B)): 30 days beginning the day after the 5th business day after the
   Notice of Federal Tax Lien was filed; Letter 3172 prints the last day.
 - Equivalent hearing (Treas. Reg. §§ 301.6330-1(i), 301.6320-1(i)): one year beginning the day after the
-  notice date (levy) or after the 5-business-day period (lien); counted from that first day, so a year commencing
-  1 March 2023 ends 29 February 2024 (``dates.months_commencing_after``).
+  notice date (levy) or after the 5-business-day period (lien). Two readings, which differ only for a start of
+  28 February before a leap year: the IRS's forms and pages ("within one year of the notice") end it on the
+  anniversary (28 February), the regulation's year "commencing the day after" on 29 February
+  (``dates.months_commencing_after``). The person must act, so the earlier date is shown first (``eh``) and the
+  regulation's is kept beside it (``eh_other``); a request already made is judged by the regulation's date
+  (``eh_latest``), which binds the IRS and protects the person.
 
 Settled (reference E.14, closed): §§ 7502 and 7503 decide whether an equivalent-hearing request is timely
 (Treas. Reg. §§ 301.6330-1(i)(2) and 301.6320-1(i)(2) Q&A-I8, added by T.D. 9291, 71 FR 60827 (2006)), so a
@@ -52,7 +56,7 @@ class Window:
     post_levy: bool
     cdp: dates.LastDay | None  # None when the dates needed are unknown
     printed_last: date | None  # Letter 3172: the last day printed on the letter
-    eh: dates.LastDay | None
+    eh: dates.LastDay | None  # the one-year period to its anniversary (the earlier reading, shown first)
     params: tuple[ParamUse, ...]
     facts: dict[str, Any] = field(default_factory=dict)
     missing: tuple[str, ...] = ()
@@ -63,6 +67,7 @@ class Window:
     counted: tuple[
         Message, ...
     ] = ()  # how the CDP period was counted, as message references (the deadline's computation)
+    eh_other: dates.LastDay | None = None  # the regulation's year "commencing the day after", when it ends later
 
     @property
     def subject(self) -> str:
@@ -85,8 +90,15 @@ class Window:
 
     @property
     def eh_last(self) -> date | None:
-        """The last day of the one-year period, moved by § 7503 (Treas. Reg. § 301.6330-1(i)(2) Q&A-I8)."""
+        """The last day of the one-year period, moved by § 7503 (Treas. Reg. § 301.6330-1(i)(2) Q&A-I8): the earlier
+        reading (the anniversary), the date the person is told to act by."""
         return self.eh.last if self.eh else None
+
+    @property
+    def eh_latest(self) -> date | None:
+        """The last day under the regulation's reading ("the one-year period commencing the day after", Q&A-I7) when
+        it is later than the anniversary, else ``eh_last``: a request made by it is timely."""
+        return self.eh_other.last if self.eh_other is not None else self.eh_last
 
 
 HEARING = PRE_LEVY | POST_LEVY | LIEN  # made once, not per call
@@ -160,7 +172,7 @@ def _levy_window(i: int, n: Notice) -> Window:
     if n.mailing_date is not None:
         facts[f"{subject}.mailing_date"] = n.mailing_date
     post = n.type in POST_LEVY
-    cdp, eh, used, gaps, counted = _levy_periods(n.notice_date, n.mailing_date)
+    cdp, eh, used, gaps, counted, eh_other = _levy_periods(n.notice_date, n.mailing_date)
     if n.notice_date is None and n.mailing_date is None:  # no date to count from (``dates.counting_start``)
         return _window(
             index=i,
@@ -187,12 +199,18 @@ def _levy_window(i: int, n: Notice) -> Window:
         facts=facts,
         gaps=gaps,
         counted=counted,
+        eh_other=eh_other,
     )
 
 
 _LEVY = HearingKind.LEVY  # read once, not through the enum class per window
 _LevyPeriods = tuple[
-    dates.LastDay | None, dates.LastDay | None, tuple[ParamUse, ...], tuple[str, ...], tuple[Message, ...]
+    dates.LastDay | None,
+    dates.LastDay | None,
+    tuple[ParamUse, ...],
+    tuple[str, ...],
+    tuple[Message, ...],
+    dates.LastDay | None,
 ]
 
 
@@ -208,7 +226,7 @@ def _levy_periods(printed: date | None, mailed: date | None) -> _LevyPeriods:
     start = dates.counting_start(printed, mailed)
     counted = (dates.counting_start_message(printed, mailed),)
     if start is None:
-        found: _LevyPeriods = (None, None, (), (), counted)
+        found: _LevyPeriods = (None, None, (), (), counted, None)
     else:
         cdp, days = cdp_request_period(start)
         months = param_use("eh.request_window_months", start)
@@ -217,15 +235,28 @@ def _levy_periods(printed: date | None, mailed: date | None) -> _LevyPeriods:
         ]
         gaps += [u.id for u in (days, months) if u is not None and not isinstance(u.value, int)]
         eh_start = printed or start
-        eh = (
-            dates.last_day_of_months_commencing_after(eh_start, months.value)
+        eh, eh_other = (
+            eh_readings(eh_start, months.value)
             if months is not None and isinstance(months.value, int)
-            else None
+            else (None, None)
         )
         used = tuple(u for u in (days, months) if u is not None)
-        found = (cdp, eh, used, tuple(gaps), counted)
+        found = (cdp, eh, used, tuple(gaps), counted, eh_other)
     known[printed, mailed] = found
     return found
+
+
+def eh_readings(start: date, months: int) -> tuple[dates.LastDay, dates.LastDay | None]:
+    """The one-year equivalent-hearing period counted from ``start`` (the notice date, or the end of the lien's
+    5-business-day period), § 7503 applied, under its two readings: to the anniversary of ``start`` ("within one
+    year of the notice", as the IRS's forms and pages say it) and as the regulation counts it, "the one-year period
+    commencing the day after" (Treas. Reg. §§ 301.6330-1(i)(2), 301.6320-1(i)(2) Q&A-I7). The earlier is first (the
+    person must act by it); the second is None when both end on the same day (every start but 28 February before a
+    leap year)."""
+    anniversary = dates.last_day_after_months(start, months)
+    regulation = dates.last_day_of_months_commencing_after(start, months)
+    early, late = (anniversary, regulation) if anniversary.last <= regulation.last else (regulation, anniversary)
+    return early, (late if late.last != early.last else None)
 
 
 def _lien_window(i: int, n: Notice) -> Window:
@@ -276,9 +307,9 @@ def _lien_window(i: int, n: Notice) -> Window:
             counted=(message("count.lien_not_counted"),),
         )
     fifth = dates.add_business_days(filed, business.value)
-    eh_months = None
+    eh_months = eh_other = None
     if months is not None and isinstance(months.value, int):
-        eh_months = dates.last_day_of_months_commencing_after(fifth, months.value)
+        eh_months, eh_other = eh_readings(fifth, months.value)
     cdp = dates.last_day_after(fifth, days.value)
     lien_counted = [message("count.lien_business_day", day=fifth, days=business.value)]
     if n.response_date is not None and n.response_date != cdp.last:
@@ -295,6 +326,7 @@ def _lien_window(i: int, n: Notice) -> Window:
         facts=facts,
         gaps=gaps,
         counted=tuple(lien_counted),
+        eh_other=eh_other,
     )
 
 
@@ -320,7 +352,11 @@ def deadline(
     cites: tuple[str, ...],
     computation: list[Message],
     subject: str | None = None,
+    alternative: date | None = None,
+    alternative_reason: Message | None = None,
 ) -> Deadline:
+    """A deadline record; ``alternative`` is the last day under another reading, later than ``when`` (shown second,
+    with ``alternative_reason``)."""
     return _deadline(
         id=did,
         title=title,
@@ -331,6 +367,8 @@ def deadline(
         computation=computation,
         subject=subject,
         passed=when < as_of,
+        alternative_date=alternative,
+        alternative_reason=alternative_reason,
     )
 
 
@@ -347,6 +385,8 @@ def eh_computation(w: Window) -> list[Message]:
         roll = w.eh.roll()
         if roll is not None:
             out.append(message("count.roll_forward", reason=roll, last=w.eh.last))
+        if w.eh_other is not None:  # the regulation's year "commencing the day after" ends later (Q&A-I7)
+            out.append(message("count.reading.eh_regulation", shown=w.eh.last, regulation=w.eh_other.last))
         said = known[w.eh] = tuple(out)
     return list(said)
 

@@ -246,18 +246,21 @@ def _eh(case: Case, ctx: Context, w: Window) -> Finding:
             )
         if eh_last is None:
             return _eh_date_unknown(rule, w, facts)
+        # a request already made is judged by the regulation's year (Q&A-I7), which binds the IRS and, when the two
+        # readings differ, ends later: the reading that protects the person
+        latest = w.eh_latest or eh_last
         return made_in_time(
             rule,
             req.request_date,
-            eh_last,
+            latest,
             "requested",
             "requested_too_late",
             subject=subject,
             facts=facts,
             params=w.params,
-            value=eh_last,
+            value=latest,
             request_date=req.request_date,
-            eh_last=eh_last,
+            eh_last=latest,
         )
     if ctx.as_of <= last:
         key = "cdp_still_open" if eh_last is not None else "cdp_still_open_no_date"
@@ -265,14 +268,19 @@ def _eh(case: Case, ctx: Context, w: Window) -> Finding:
         return rule.finding(NOT_APPLICABLE, key, subject=subject, facts=facts, params=w.params, last_day=last, **shown)
     if eh_last is None or w.eh is None:
         return _eh_date_unknown(rule, w, facts)
+    period = w.eh
+    if ctx.as_of > eh_last and w.eh_other is not None:
+        # the anniversary has passed: the regulation's later last day (Q&A-I7) still holds the route open
+        period = w.eh_other
+        eh_last = period.last
     return open_or_closed(
         rule,
         ctx.as_of,
         eh_last,
         _eh_id(w),
-        open_key="open_weekend" if w.eh.moved else "open",
-        open_vars={"notice": notice, "eh_rolled": w.eh.last, "reason": rolled_reason(w.eh.raw)}
-        if w.eh.moved
+        open_key="open_weekend" if period.moved else "open",
+        open_vars={"notice": notice, "eh_rolled": period.last, "reason": rolled_reason(period.raw)}
+        if period.moved
         else {"notice": notice},
         subject=subject,
         facts=facts,
@@ -418,6 +426,8 @@ def hearing_deadlines(case: Case, ctx: Context) -> list[Deadline]:
                     (EQUIVALENT_E14 if w.eh.moved else EQUIVALENT).cites,
                     hearing_windows.eh_computation(w),
                     w.subject,
+                    alternative=w.eh_other.last if w.eh_other is not None else None,
+                    alternative_reason=_EH_REGULATION_REASON if w.eh_other is not None else None,
                 )
             )
     return out
@@ -426,6 +436,7 @@ def hearing_deadlines(case: Case, ctx: Context) -> list[Deadline]:
 # The words of the hearing deadlines follow from the deadline, the notice type and the period's dates, not from the
 # case or the as-of date: made once per Law bundle and kept on it (shared message records, never changed).
 _POSTMARK = message("count.postmark")
+_EH_REGULATION_REASON = message("count.reading.eh_regulation_reason")
 
 
 def _deadline_words(did: str, kind: NoticeType) -> tuple[Message, Message]:

@@ -50,6 +50,7 @@ EQUITABLE = Rule(
     cites=("D17", "IS-1", "IS-2", "IS-3"),
     effect=Effect.ROUTE_OPEN,
 )
+LATE_PETITION_CITES = ("IS-4-LATE",)  # the § 6015(e)(1)(A) deadline is jurisdictional (Frutiger; Rubel)
 TAX_COURT = Rule(
     id="IS-4",
     title="Tax Court review of an innocent spouse determination (90 days)",
@@ -174,6 +175,25 @@ def innocent_spouse_tax_court(case: Case, ctx: Context) -> list[Finding]:
         facts: dict[str, object] = {f"{subject}.filed_date": claim.filed_date}
         if claim.tax_court_petition_date is not None:
             facts[f"{subject}.tax_court_petition_date"] = claim.tax_court_petition_date
+            last = _petition_last_day(claim.final_determination_date) if claim.final_determination_date else None
+            if last is not None and claim.tax_court_petition_date > last[0].last:
+                # after the 90th day as § 7503 moves it: the Tax Court holds the deadline jurisdictional, not open to
+                # equitable tolling (Frutiger v. Comm'r, 162 T.C. No. 5 (2024); Rubel v. Comm'r (3d Cir. 2017))
+                facts[f"{subject}.final_determination_date"] = claim.final_determination_date
+                out.append(
+                    TAX_COURT.finding(
+                        DOES_NOT_APPLY,
+                        "petitioned_late",
+                        effect=ROUTE_CLOSED,
+                        subject=subject,
+                        facts=facts,
+                        params=[last[1]],
+                        also_cites=LATE_PETITION_CITES,
+                        petition=claim.tax_court_petition_date,
+                        last_day=last[0].last,
+                    )
+                )
+                continue
             out.append(TAX_COURT.finding(APPLIES, "petitioned", effect=INFO, subject=subject, facts=facts))
             continue
         if claim.final_determination_date is None:

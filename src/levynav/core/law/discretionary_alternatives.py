@@ -13,6 +13,12 @@ waivers and offsets are named in the explanations.
 
 Open question: the IRS's systems treat a rejected agreement as pending for 45 days (30 + 15 for
 mail; Chief Counsel email 2017040416063446). The statute's 30 days are encoded.
+
+When the 30th day is a Saturday, Sunday or DC legal holiday, an appeal is timely on the next business day (§ 7503),
+but the bar is "during the 30 days thereafter" (26 C.F.R. § 301.6331-4(a)(1): "for 30 days immediately following
+the rejection"). A levy served after the 30th day and by that next business day, with no timely appeal carrying
+the bar on, is UNKNOWN ``levy_between_readings``: the person's reading (the bar ran while the appeal could still be
+filed) first, the statute's count second (``pending_bar_windows``, ``later_end``).
 """
 
 from __future__ import annotations
@@ -28,6 +34,7 @@ from levynav.core.model.case import AlternativeStatus, Case, InstallmentAgreemen
 from levynav.core.model.message import field_arg
 
 S = AlternativeStatus
+BETWEEN_CITES = ("BAR-7503",)  # the two readings of a bar's last day after a weekend or holiday (§ 7503)
 
 OFFER_PENDING = Rule(
     id="R6331-K1",
@@ -168,16 +175,20 @@ def _record_finding(rule: Rule, bar: Bar, sub: str, status: AlternativeStatus, c
                 return emit(APPLIES, "in_effect_entered_unknown", start=bar.start)
             return emit(APPLIES, key, start=entered)
         return emit(APPLIES, key, start=bar.start)
-    if ctx.as_of <= bar.end:
+    later = bar.later_end
+    if ctx.as_of <= bar.end or (later is not None and ctx.as_of <= later):
+        # after the statute's 30th day but by the appeal's § 7503 day: the ban still runs under the person's reading
+        key, shown = ("after_rejection", bar.end) if ctx.as_of <= bar.end else ("after_rejection_appeal_day", later)
         ids = [f"levy_bar.{'offer' if rule is OFFER_PENDING else 'ia'}_appeal"] if bar.appeal_by else []
         return emit(
             APPLIES,
-            "after_rejection",
+            key,
+            also_cites=BETWEEN_CITES if key == "after_rejection_appeal_day" else (),
             start=bar.start,
             end=bar.end,
             how=bar.how_ended,
             appeal_by=bar.appeal_by or bar.end,
-            value=bar.end,
+            value=shown,
             deadline_ids=ids,
         )
     return emit(DOES_NOT_APPLY, "ended", end=bar.end, how=bar.how_ended or message(f"{rule.id}.how_ended"))
@@ -213,6 +224,20 @@ def _levy_findings(rule: Rule, case: Case, bars: list[tuple[Bar, list[str], str,
                     served=levy.served_date,
                     start=bar.start,
                     record=field_arg(rsub),
+                )
+            )
+        elif where is Place.BETWEEN:
+            # served after the statute's 30 days but by the day § 7503 gave for the appeal: the person's reading
+            # (the bar ran through that day) first, the other (it ended on the 30th day) second
+            out.append(
+                emit(
+                    UNKNOWN,
+                    "levy_between_readings",
+                    effect=LEVY_IMPROPER,
+                    also_cites=BETWEEN_CITES,
+                    served=levy.served_date,
+                    end=bar.end,
+                    later=bar.later_end,
                 )
             )
         elif where is Place.BEFORE:

@@ -22,7 +22,7 @@ from typing import Any
 from levynav.core.calc.dates import last_day_after
 from levynav.core.calc.repeat_filing_stay import RepeatKind, repeat_filing, short_stay_ended
 from levynav.core.law.levy_facts import is_individual, levy_subject
-from levynav.core.law.pending_bar_windows import days, overlaps, param
+from levynav.core.law.pending_bar_windows import days, later_reading, overlaps, param
 from levynav.core.law.rule import (
     APPLIES,
     DOES_NOT_APPLY,
@@ -93,6 +93,8 @@ DIGITAL = Rule(
 )
 
 CONTINUING = {LevyKind.WAGES, LevyKind.SOCIAL_SECURITY, LevyKind.FEDERAL_PAYMENT}
+LATE_PETITION_CITES = ("IS-4-LATE",)  # the § 6015(e)(1)(A) deadline is jurisdictional (Frutiger; Rubel)
+BETWEEN_CITES = ("BAR-7503",)  # the two readings of a bar's last day after a weekend or holiday (§ 7503)
 DIVISIBLE = {TaxKind.EMPLOYMENT, TaxKind.TRUST_FUND_RECOVERY_PENALTY}
 
 
@@ -149,29 +151,46 @@ def refund_suit_pending(case: Case, ctx: Context) -> list[Finding]:
 # ---------------------------------------------------------------- innocent spouse
 
 
-def _claim_end(claim: InnocentSpouseClaim, sub: str, facts: dict[str, Any]) -> tuple[date | None, list[ParamUse]]:
-    """Last barred day: the 90th day after the final determination (moved past a weekend or holiday, § 7503), or the
-    Tax Court decision's finality."""
+def _claim_end(
+    claim: InnocentSpouseClaim, sub: str, facts: dict[str, Any]
+) -> tuple[date | None, date | None, list[ParamUse], bool]:
+    """Last barred day, the last barred day under the person's reading when it is later (else None), the parameters
+    used, and whether a Tax Court petition came too late to keep the bar: the 90th day after the final
+    determination, or the Tax Court decision's finality."""
     if claim.waiver_date is not None:
         facts[f"{sub}.waiver_date"] = claim.waiver_date
-        return claim.waiver_date, []
-    if claim.tax_court_petition_date is not None:
-        facts[f"{sub}.tax_court_petition_date"] = claim.tax_court_petition_date
+        return claim.waiver_date, None, [], False
+    petition = claim.tax_court_petition_date
+    if petition is not None:
+        facts[f"{sub}.tax_court_petition_date"] = petition
+    determination = claim.final_determination_date
+    if determination is None:
+        if petition is None:
+            return None, None, [], False
         if claim.decision_final_date is not None:
             facts[f"{sub}.decision_final_date"] = claim.decision_final_date
-        return claim.decision_final_date, []
-    if claim.final_determination_date is None:
-        return None, []
-    facts[f"{sub}.final_determination_date"] = claim.final_determination_date
-    use = param("discretionary.innocent_spouse_bar_days", claim.final_determination_date)
+        return claim.decision_final_date, None, [], False
+    facts[f"{sub}.final_determination_date"] = determination
+    use = param("discretionary.innocent_spouse_bar_days", determination)
     if use is None:
-        return None, []
-    # § 6015(e)(1)(B)(i): the bar runs "until the close of the 90th day referred to in subparagraph (A)(ii)", the
-    # last day to petition the Tax Court; a petition is timely on the next business day when that day is a
-    # Saturday, Sunday or legal holiday (§ 7503), and a petition keeps the bar until the decision is final — so the
-    # bar is read to run through that next business day (the person's reading; as § 6213(a) is read in
-    # law/deficiency_bar.py).
-    return last_day_after(claim.final_determination_date, days(use)).last, [use]
+        if petition is not None:
+            return claim.decision_final_date, None, [], False
+        return None, None, [], False
+    # § 6015(e)(1)(B)(i): the bar runs "until the close of the 90th day referred to in subparagraph (A)(ii)" (26
+    # C.F.R. § 1.6015-7(c)(1): "until the expiration of the 90-day period"). When that day is a Saturday, Sunday or
+    # DC legal holiday a petition is still timely on the next business day (§ 7503), and a petition keeps the bar
+    # until the decision is final; but § 7503 speaks only of the person's act, and § 6015(e), unlike § 6213(a), has
+    # no weekend rule of its own. Two readings: the 90th day (``end``), and that next business day (the person's
+    # reading, ``later``; see law/pending_bar_windows.py).
+    window = last_day_after(determination, days(use))
+    if petition is not None and petition <= window.last:
+        if claim.decision_final_date is not None:
+            facts[f"{sub}.decision_final_date"] = claim.decision_final_date
+        return claim.decision_final_date, None, [use], False
+    # no petition, or one after the last day to petition: the Tax Court holds that deadline jurisdictional (Frutiger
+    # v. Comm'r, 162 T.C. No. 5 (2024); Rubel v. Comm'r (3d Cir. 2017)), so a late petition is not one "filed ...
+    # under subparagraph (A)" and the bar ends with the 90 days
+    return window.raw, later_reading(window.raw, window.last), [use], petition is not None
 
 
 def innocent_spouse_claim_pending(case: Case, ctx: Context) -> list[Finding]:
@@ -185,16 +204,35 @@ def innocent_spouse_claim_pending(case: Case, ctx: Context) -> list[Finding]:
         return out
     if not is_individual(case):
         return [INNOCENT_SPOUSE.finding(NOT_APPLICABLE, "business", facts={"taxpayer.kind": case.taxpayer.kind})]
-    windows: list[tuple[InnocentSpouseClaim, date | None, str, dict[str, Any], list[ParamUse]]] = []
+    windows: list[tuple[InnocentSpouseClaim, date | None, date | None, str, dict[str, Any], list[ParamUse]]] = []
     for i, claim in enumerate(case.proceedings.innocent_spouse_claims):
         sub = f"proceedings.innocent_spouse_claims[{i}]"
         facts: dict[str, Any] = {f"{sub}.filed_date": claim.filed_date}
-        end, used = _claim_end(claim, sub, facts)
-        windows.append((claim, end, sub, facts, used))
-        if end is not None and end < ctx.as_of:
-            out.append(INNOCENT_SPOUSE.finding(DOES_NOT_APPLY, "ended", subject=sub, facts=facts, params=used, end=end))
+        end, later, used, late = _claim_end(claim, sub, facts)
+        windows.append((claim, end, later, sub, facts, used))
+        latest = later or end  # the bar's end under the person's reading, shown first
+        if latest is not None and latest < ctx.as_of and late:
+            out.append(
+                INNOCENT_SPOUSE.finding(
+                    DOES_NOT_APPLY,
+                    "ended_late_petition",
+                    subject=sub,
+                    facts=facts,
+                    params=used,
+                    also_cites=LATE_PETITION_CITES,
+                    end=latest,
+                    petition=claim.tax_court_petition_date,
+                )
+            )
+        elif latest is not None and latest < ctx.as_of:
+            out.append(
+                INNOCENT_SPOUSE.finding(DOES_NOT_APPLY, "ended", subject=sub, facts=facts, params=used, end=latest)
+            )
         elif claim.waiver_date is None:
             key = "pending_until" if end is not None else "pending"
+            shown: dict[str, Any] = {}
+            if later is not None:
+                key, shown = "pending_until_later", {"later": later, "also_cites": BETWEEN_CITES}
             out.append(
                 INNOCENT_SPOUSE.finding(
                     APPLIES,
@@ -204,12 +242,13 @@ def innocent_spouse_claim_pending(case: Case, ctx: Context) -> list[Finding]:
                     params=used,
                     filed=claim.filed_date,
                     end=end,
-                    value=end,
+                    value=latest,
+                    **shown,
                 )
             )
     for i, levy in enumerate(case.levies):
         sub = levy_subject(i)
-        for claim, end, _csub, cfacts, used in windows:
+        for claim, end, later, _csub, cfacts, used in windows:
             if not overlaps(claim.tax_periods, levy.tax_periods):
                 continue
             facts = {**cfacts, f"{sub}.served_date": levy.served_date}
@@ -220,7 +259,8 @@ def innocent_spouse_claim_pending(case: Case, ctx: Context) -> list[Finding]:
                     )
                 )
             elif levy.served_date < claim.filed_date:
-                if (levy.released_date is None or levy.released_date > ctx.as_of) and (end is None or end >= ctx.as_of):
+                still_barred = end is None or (later or end) >= ctx.as_of
+                if (levy.released_date is None or levy.released_date > ctx.as_of) and still_barred:
                     out.append(
                         INNOCENT_SPOUSE_EARLIER_LEVY.finding(
                             APPLIES,
@@ -231,7 +271,7 @@ def innocent_spouse_claim_pending(case: Case, ctx: Context) -> list[Finding]:
                             filed=claim.filed_date,
                         )
                     )
-            elif end is None or levy.served_date <= end:
+            elif end is None or levy.served_date <= (later or end):
                 if levy.jeopardy:
                     out.append(
                         INNOCENT_SPOUSE.finding(
@@ -239,6 +279,23 @@ def innocent_spouse_claim_pending(case: Case, ctx: Context) -> list[Finding]:
                             "levy_jeopardy",
                             subject=sub,
                             facts={**facts, f"{sub}.jeopardy": True},
+                        )
+                    )
+                elif end is not None and levy.served_date > end:
+                    # after the 90th day, by the day § 7503 gave to petition: the person's reading first
+                    out.append(
+                        INNOCENT_SPOUSE.finding(
+                            UNKNOWN,
+                            "levy_between_readings",
+                            effect=LEVY_IMPROPER,
+                            also_cites=BETWEEN_CITES,
+                            subject=sub,
+                            facts=facts,
+                            params=used,
+                            served=levy.served_date,
+                            filed=claim.filed_date,
+                            end=end,
+                            later=later,
                         )
                     )
                 else:
