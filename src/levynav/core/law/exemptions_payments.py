@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from levynav.core import lawdata, params
 from levynav.core.calc.dates import last_day_after
@@ -236,7 +237,7 @@ def _bank(ctx: Context, i: int, levy: Levy) -> Finding:
     # A payment date after the analysis date is not yet a fact: the money is still at the bank, to go on that day
     # (and never before the hold ends, § 6332(c) "only after 21 days"), so a release can still keep it.
     scheduled = payment_scheduled(levy, ctx.as_of)
-    shown: dict[str, object] = {"sent": scheduled} if scheduled is not None else {}
+    shown: dict[str, Any] = {"sent": scheduled} if scheduled is not None else {}
     if end >= ctx.as_of:
         return rule.finding(
             APPLIES,
