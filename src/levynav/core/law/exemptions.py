@@ -260,6 +260,7 @@ def _small(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
                 facts=facts,
                 params=[cap],
                 missing=[f"{s}.residence_rented"],
+                cap=variables["cap"],
             )
         facts[f"{s}.residence_rented"] = levy.residence_rented
         if levy.residence_rented:
