@@ -61,6 +61,9 @@ class Window:
     facts: dict[str, Any] = field(default_factory=dict)
     missing: tuple[str, ...] = ()
     repeat: bool = False  # a later notice for periods an earlier hearing notice covered (no new CDP hearing)
+    # not known to be a repeat or not: the tax periods that would decide it (an earlier notice's, or this one's, not
+    # given); the rules read the notice as possibly the first for its periods and ask (``_repeat``)
+    repeat_missing: tuple[str, ...] = ()
     gaps: tuple[
         str, ...
     ] = ()  # parameters with no value in force for the notice's date (reason: ``law.notices.window_gap``)
@@ -117,31 +120,56 @@ def hearing_notices(case: Case) -> list[tuple[int, Notice]]:
 def windows(case: Case) -> list[Window]:
     """One window per hearing notice, in the case's order; a later notice for periods an earlier hearing
     notice of the same kind already covered is marked ``repeat`` (§ 6330(a)(1) "only once for the taxable
-    period"; Treas. Reg. § 301.6330-1(b)(2) Q&A-B2)."""
+    period"; § 6330(b)(2), § 6320(b)(2) "only one hearing ... with respect to the taxable period"; Treas. Reg.
+    § 301.6330-1(b)(2) Q&A-B2); one that may or may not be is marked with the periods that would decide it
+    (``repeat_missing``)."""
     out = []
     for i, n in hearing_notices(case):
         out.append(_lien_window(i, n) if n.type in LIEN else _levy_window(i, n))
-    # a window is built with repeat=False: a copy only for the rare repeat notice
-    return [replace(w, repeat=True) if _is_repeat(w, out) else w for w in out]
+    # a window is built with repeat=False: a copy only for the rare later notice
+    marked = []
+    for w in out:
+        found = _repeat(w, out)
+        if found is True:
+            w = replace(w, repeat=True)
+        elif found:
+            w = replace(w, repeat_missing=found)
+        marked.append(w)
+    return marked
 
 
 def _start(w: Window) -> date | None:
     return w.notice.nftl_filed_date if w.kind is HearingKind.LIEN else w.notice.notice_date
 
 
-def _is_repeat(w: Window, every: list[Window]) -> bool:
-    """Whether an earlier-dated hearing notice of the same kind covers every period of this one."""
+def _repeat(w: Window, every: list[Window]) -> bool | tuple[str, ...]:
+    """Whether an earlier-dated hearing notice of the same kind covers every period of this one: True (a repeat), False
+    (the first notice for at least one of its periods), or the period paths that would decide it.
+
+    "Only the first pre-levy or post-levy CDP Notice with respect to the unpaid tax and tax periods entitles the
+    taxpayer to request a CDP hearing" (Treas. Reg. § 301.6330-1(b)(2) Q&A-B2). A repeat is certain only when the
+    periods are known: every period of this notice is on an earlier one. An earlier notice that lists no periods may
+    have covered this notice's periods or others; a later notice that lists none may be about the earlier periods or
+    new ones — which periods each covers is asked, not assumed (the earlier notice read as covering every period
+    would take a hearing away on a guess)."""
     mine = _start(w)
     if mine is None:
         return False
-    for other in every:
-        theirs = _start(other)
-        if other is w or other.kind is not w.kind or theirs is None or theirs >= mine:
-            continue
-        earlier, mine_periods = set(other.notice.tax_periods), set(w.notice.tax_periods)
-        if not earlier or (mine_periods and mine_periods <= earlier):
-            return True
-    return False
+    earlier = [
+        other
+        for other in every
+        if other is not w and other.kind is w.kind and (theirs := _start(other)) is not None and theirs < mine
+    ]
+    if not earlier:
+        return False
+    covered = {p for other in earlier for p in other.notice.tax_periods}
+    mine_periods = set(w.notice.tax_periods)
+    if mine_periods and mine_periods <= covered:
+        return True
+    unlisted = [f"{other.subject}.tax_periods" for other in earlier if not other.notice.tax_periods]
+    if not mine_periods:
+        return (f"{w.subject}.tax_periods", *unlisted)
+    return tuple(unlisted) or False
 
 
 def param_use(pid: str, on: date) -> ParamUse | None:
@@ -502,10 +530,16 @@ def _request_kind(case: Case, j: int) -> RequestKind:
     dated = [w for w in found if w.cdp_last is not None]
     by = [(w, timely_by(case, w, req.request_date)) for w in dated]
     timely = [(w, t) for w, t in by if t.last is not None and req.request_date <= t.last]
-    if timely:
-        w, t = timely[0]
+    # a request in time only for a notice that may repeat an earlier one is a CDP request only if that notice is the
+    # first for its periods (Treas. Reg. § 301.6330-1(b)(2) Q&A-B2): unknown, the periods asked
+    sure = [(w, t) for w, t in timely if not w.repeat_missing]
+    if sure:
+        w, t = sure[0]
         boxed = req.equivalent_hearing_box_checked is True
         return RequestKind(j, req, True, w, box_overridden=boxed, postponed=t.last if t.postponed else None)
+    if timely:
+        w, _ = timely[0]
+        return RequestKind(j, req, None, w, w.repeat_missing)
     undated = [w for w in found if w.cdp_last is None]
     if undated:
         missing = tuple(m for w in undated for m in w.missing) or (f"{undated[0].subject}.notice_date",)

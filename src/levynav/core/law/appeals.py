@@ -17,6 +17,7 @@ Settled (E.14): § 7503 moves the last day of the one-year equivalent-hearing pe
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from levynav.core import lawdata
@@ -133,6 +134,34 @@ def _request_seen(case: Case, w: Window, facts: dict[str, object]) -> HearingReq
 
 
 def _cdp(case: Case, ctx: Context, w: Window) -> Finding:
+    found = _cdp_first(case, ctx, w)
+    if w.repeat_missing:
+        return _repeat_unknown(w, found)
+    return found
+
+
+def _repeat_unknown(w: Window, found: Finding) -> Finding:
+    """A notice that may repeat an earlier one (``Window.repeat_missing``): what its own dates give is certain only
+    when it holds under both readings — a closed or late route is closed either way. A route open, or a request made
+    in time, on this notice is a CDP route (or starts a one-year period) only if the notice is the first for its
+    periods (§ 6330(a)(1), (b)(2); § 6320(b)(2); Treas. Reg. § 301.6330-1(b)(2) Q&A-B2): unknown, the periods
+    asked, what the notice's own dates give kept beside it (the person's reading first: it may be the first notice,
+    and then its dates are the ones to keep)."""
+    if found.outcome is APPLIES:
+        return replace(
+            found,
+            outcome=UNKNOWN,
+            effect=ROUTE_OPEN,
+            missing=[*w.repeat_missing],
+            message_key="repeat_unknown",
+            message=message(f"{found.rule}.repeat_unknown", notice=w.notice.type.value, reading=found.message),
+        )
+    if found.outcome is UNKNOWN:
+        return replace(found, missing=[*found.missing, *(m for m in w.repeat_missing if m not in found.missing)])
+    return found
+
+
+def _cdp_first(case: Case, ctx: Context, w: Window) -> Finding:
     rule, subject, last = _cdp_rule(w), w.subject, w.cdp_last
     notice = w.notice.type.value
     if w.repeat:
@@ -216,6 +245,13 @@ def equivalent_hearing(case: Case, ctx: Context) -> list[Finding]:
 
 
 def _eh(case: Case, ctx: Context, w: Window) -> Finding:
+    found = _eh_first(case, ctx, w)
+    if w.repeat_missing:
+        return _repeat_unknown(w, found)
+    return found
+
+
+def _eh_first(case: Case, ctx: Context, w: Window) -> Finding:
     subject, last, eh_last = w.subject, w.cdp_last, w.eh_last
     rule = EQUIVALENT_E14 if w.eh is not None and w.eh.moved else EQUIVALENT
     notice = w.notice.type.value

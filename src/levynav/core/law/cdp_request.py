@@ -10,7 +10,10 @@ Only the first hearing notice for a tax period gives the CDP hearing: "Such noti
 once for the taxable period" (§ 6330(a)(1)); "only the first pre-levy or post-levy CDP Notice with respect
 to the unpaid tax and tax periods entitles the taxpayer to request a CDP hearing" (Treas. Reg.
 § 301.6330-1(b)(2) Q&A-B2, as quoted in Orum v. Comm'r, 123 T.C. 1 (2004)). A later notice for the same
-periods (a reminder, a second CDP notice) therefore starts no new CDP period (``Window.repeat``).
+periods (a reminder, a second CDP notice) therefore starts no new CDP period (``Window.repeat``). When the periods
+of the earlier notice (or of the later one) are not given, whether the later notice repeats it is unknown
+(``Window.repeat_missing``): a request in time only for the later notice is then of an unknown kind, the periods
+asked.
 
 The CDP and equivalent-hearing periods, and which period a request falls in (``request_kind``), are computed
 once, in ``calc/hearing_windows.py`` (below the rules: the CSED engine reads them too); this module holds
@@ -56,7 +59,9 @@ def request_kind_findings(case: Case, ctx: Context) -> list[Finding]:
         if rk.cdp is None:
             # a postponement with unknown dates (§§ 7508, 7508A) may make it timely; else the notice is missing
             postponed = any(m.startswith("proceedings.postponements") for m in rk.missing)
-            key = "unknown_postponement" if postponed else "unknown"
+            # in time only for a notice that may repeat an earlier one: which periods each notice lists decides
+            repeat = rk.window is not None and bool(rk.window.repeat_missing) and rk.missing == rk.window.repeat_missing
+            key = "unknown_postponement" if postponed else "unknown_repeat" if repeat else "unknown"
             out.append(REQUEST_KIND.finding(UNKNOWN, key, missing=rk.missing, **common))
         elif rk.cdp:
             assert rk.window is not None

@@ -120,6 +120,8 @@ def levy_on_protected_property(case: Case, levy: Levy, ctx: Context) -> bool | N
         return None
     if cat is C.SSI:
         return True
+    if not is_individual(case) and cat in RESIDENCES:
+        return _business_home_protected(levy, ctx)
     if not is_individual(case) and cat in INDIVIDUAL_ONLY:
         return False
     if cat in RESIDENCES:
@@ -228,18 +230,47 @@ def small_levy_residence(case: Case, ctx: Context) -> list[Finding]:
     return [_small(case, ctx, i, lv) for i, lv in enumerate(case.levies) if lv.exempt_category in RESIDENCES]
 
 
+def _business_home_protected(levy: Levy, ctx: Context) -> bool | None:
+    """§ 6334(a)(13)(A)(ii) for a taxpayer that is not an individual: its real property used by an individual as a
+    residence is exempt from a levy of $5,000 or less unless the property is rented; None while either is unknown."""
+    small, _ = _small_levy(levy, ctx)
+    if not small:
+        return small
+    return None if levy.residence_rented is None else not levy.residence_rented
+
+
 def _small(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
     rule, s = SMALL_LEVY_HOME, levy_subject(i)
-    if not is_individual(case):
-        return rule.finding(NOT_APPLICABLE, "business", subject=s)
     small, cap = _small_levy(levy, ctx)
-    facts = {f"{s}.exempt_category": levy.exempt_category, f"{s}.amount": levy.amount}
+    facts: dict[str, Any] = {f"{s}.exempt_category": levy.exempt_category, f"{s}.amount": levy.amount}
     if small is None:
         return rule.finding(UNKNOWN, "amount_unknown", subject=s, params=[cap], missing=[f"{s}.amount"], cap=cap.value)
     variables: dict[str, Any] = {"amount": levy.amount, "cap": Decimal(str(cap.value)), "release": _release_property()}
+    if not is_individual(case) and small:
+        # § 6334(a)(13)(A): "(i) any real property used as a residence by the taxpayer; or (ii) any real property of
+        # the taxpayer (other than real property which is rented) used by any other individual as a residence". A
+        # company does not reside, so (i) cannot reach it; (ii) is not limited to individual taxpayers (unlike
+        # (B)(ii), "of an individual taxpayer"): a company's home used by its owner or another individual is exempt
+        # from a small levy unless the property is rented — asked, not assumed.
+        if levy.residence_rented is None:
+            return rule.finding(
+                UNKNOWN,
+                "business_rented_unknown",
+                subject=s,
+                facts=facts,
+                params=[cap],
+                missing=[f"{s}.residence_rented"],
+                cap=variables["cap"],
+            )
+        facts[f"{s}.residence_rented"] = levy.residence_rented
+        if levy.residence_rented:
+            return rule.finding(DOES_NOT_APPLY, "business_rented", subject=s, facts=facts, params=[cap], **variables)
+        return rule.finding(
+            APPLIES, "business_small", subject=s, facts=facts, params=[cap], value=levy.amount, **variables
+        )
     if small:
         return rule.finding(APPLIES, "small", subject=s, facts=facts, params=[cap], value=levy.amount, **variables)
-    key = "over_principal" if levy.exempt_category is C.PRINCIPAL_RESIDENCE else "over"
+    key = "over_principal" if levy.exempt_category is C.PRINCIPAL_RESIDENCE and is_individual(case) else "over"
     return rule.finding(DOES_NOT_APPLY, key, subject=s, facts=facts, params=[cap], **variables)
 
 

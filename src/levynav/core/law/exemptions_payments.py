@@ -14,12 +14,13 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from levynav.core import lawdata, params
 from levynav.core.calc.dates import last_day_after
 from levynav.core.calc.low_income_test import income_limit
 from levynav.core.law import registry
-from levynav.core.law.levy_facts import benefit_levy_method, is_individual, levy_subject
+from levynav.core.law.levy_facts import benefit_levy_method, is_individual, levy_subject, paid_over, payment_scheduled
 from levynav.core.law.rule import APPLIES, DOES_NOT_APPLY, INFO, NOT_APPLICABLE, UNKNOWN, Context, Rule, RuleFunc
 from levynav.core.model.analysis import Deadline, Effect, Finding, Message, ParamUse, SentencesArg, message
 from levynav.core.model.case import Case, Levy, LevyKind, LevyMethod
@@ -228,14 +229,19 @@ def _bank(ctx: Context, i: int, levy: Levy) -> Finding:
         return rule.finding(UNKNOWN, "no_date", subject=s, missing=[f"{s}.served_date"])
     end, days = hold
     facts: dict[str, object] = {f"{s}.served_date": levy.served_date, f"{s}.proceeds_sent": levy.proceeds_sent}
-    if levy.proceeds_sent or levy.proceeds_sent_date is not None:
+    if levy.proceeds_sent_date is not None:
         facts[f"{s}.proceeds_sent_date"] = levy.proceeds_sent_date
+    if paid_over(levy, ctx.as_of):
         sent = levy.proceeds_sent_date or message(f"{rule.id}.sent_date_unknown")
         return rule.finding(DOES_NOT_APPLY, "paid_over", effect=INFO, subject=s, facts=facts, params=[days], sent=sent)
+    # A payment date after the analysis date is not yet a fact: the money is still at the bank, to go on that day
+    # (and never before the hold ends, § 6332(c) "only after 21 days"), so a release can still keep it.
+    scheduled = payment_scheduled(levy, ctx.as_of)
+    shown: dict[str, Any] = {"sent": scheduled} if scheduled is not None else {}
     if end >= ctx.as_of:
         return rule.finding(
             APPLIES,
-            "holding",
+            "holding_scheduled" if scheduled is not None else "holding",
             subject=s,
             facts=facts,
             params=[days],
@@ -243,7 +249,10 @@ def _bank(ctx: Context, i: int, levy: Levy) -> Finding:
             deadline_ids=["bank.hold_ends"],
             end=end,
             days=days.value,
+            **shown,
         )
+    if scheduled is not None:
+        return rule.finding(APPLIES, "not_yet_sent_scheduled", subject=s, facts=facts, params=[days], end=end, **shown)
     if levy.proceeds_sent is False:
         return rule.finding(APPLIES, "not_yet_sent", subject=s, facts=facts, params=[days], end=end)
     return rule.finding(DOES_NOT_APPLY, "hold_over", effect=INFO, subject=s, facts=facts, params=[days], end=end)
@@ -253,8 +262,8 @@ def bank_hold_ends(case: Case, ctx: Context) -> list[Deadline]:
     """Deadline ``bank.hold_ends``: the last day the bank must hold the money (served date + 21 days)."""
     out: list[Deadline] = []
     for i, levy in enumerate(case.levies):
-        if levy.kind is not _BANK or levy.proceeds_sent or levy.proceeds_sent_date is not None:
-            continue
+        if levy.kind is not _BANK or paid_over(levy, ctx.as_of):
+            continue  # a payment date after the analysis date is scheduled, not paid: the hold still shows
         hold = bank_hold_period(levy)
         if hold is None:
             continue

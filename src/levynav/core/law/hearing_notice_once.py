@@ -8,6 +8,10 @@ notice about" (irs.gov CP 91 page; reference CDP-18, a secondary source). A CP91
 Collection Due Process hearing: the hearing periods run from the earlier notice (Treas. Reg. § 301.6330-1(b)(2)
 Q&A-B2), and no CP90/CP297 needs to come first. Reference D1/D2 list the post-levy notices (CP92, CP297A); a
 CP91/CP298 comes before the levy.
+
+Which earlier notice holds the hearing dates is known only when both notices list their tax periods and share one;
+when either lists none, the earlier notice may be for other periods, and the periods are asked
+(``earlier_periods_unknown``), not assumed.
 """
 
 from __future__ import annotations
@@ -52,6 +56,25 @@ def final_notice_before_ss_levy(case: Case, ctx: Context) -> list[Finding]:
             if _overlap(n.tax_periods, w.notice.tax_periods)
             and (n.notice_date is None or w.notice.notice_date is None or w.notice.notice_date <= n.notice_date)
         ]
+        # a notice for the same periods is known only when both list them; one that lists none may be for others
+        known = [w for w in earlier if n.tax_periods and w.notice.tax_periods]
+        if earlier and not known:
+            w = earlier[0]
+            unlisted = [] if n.tax_periods else [f"{subject}.tax_periods"]
+            unlisted += [f"{x.subject}.tax_periods" for x in earlier if not x.notice.tax_periods]
+            out.append(
+                ONCE.finding(
+                    UNKNOWN,
+                    "earlier_periods_unknown",
+                    subject=subject,
+                    facts=facts,
+                    missing=list(dict.fromkeys(unlisted)),
+                    notice=n.type.value,
+                    first=w.notice.type.value,
+                )
+            )
+            continue
+        earlier = known or earlier
         if not earlier:
             out.append(
                 ONCE.finding(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from levynav.core.model.case import Case, Levy, LevyMethod, TaxpayerKind, TaxPeriod
 
 
@@ -24,6 +26,22 @@ def levy_periods(case: Case, levy: Levy) -> tuple[list[TaxPeriod], list[str]]:
             periods.append(p)
             paths.append(f"tax_periods[{i}]")
     return periods, paths
+
+
+def paid_over(levy: Levy, as_of: date) -> bool:
+    """Whether the holder had paid the levied money over to the IRS by the analysis date: a payment date on or before
+    ``as_of``, or "sent" without a date. A payment date after ``as_of`` is not yet a fact (time is an argument): the
+    money is read as scheduled to go, not gone, so a release can still stop it (§ 6332(c), § 6343(a))."""
+    sent_on = levy.proceeds_sent_date
+    if sent_on is not None:
+        return sent_on <= as_of
+    return levy.proceeds_sent is True
+
+
+def payment_scheduled(levy: Levy, as_of: date) -> date | None:
+    """The payment date given for the levied money when it is after ``as_of`` (scheduled, not yet paid), else None."""
+    sent_on = levy.proceeds_sent_date
+    return sent_on if sent_on is not None and sent_on > as_of else None
 
 
 # read ~10 times an analysis: the member hoisted (read from its class it goes through the enum metaclass), and

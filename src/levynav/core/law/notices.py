@@ -18,7 +18,10 @@ Shared by the rule modules. Classification follows the references:
   (``is_payment_demand``).
 
 A notice that names no tax periods is taken to cover every period (the person may not have written
-them down); a notice that names periods covers only those. Dates are counted from the later of the
+them down); a notice that names periods covers only those. That reading is never used to take a hearing away:
+whether a later hearing notice repeats an earlier one, or which earlier notice holds a CP91's hearing dates, is
+known only when both notices list their periods (``calc.hearing_windows._repeat``, ``law/hearing_notice_once.py``);
+otherwise the periods are asked. Dates are counted from the later of the
 printed date and the mailing date (Weiss v. Commissioner, 147 T.C. 179 (2016)) by
 ``calc.dates.counting_start``.
 """

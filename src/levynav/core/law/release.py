@@ -16,7 +16,7 @@ from datetime import date
 
 from levynav.core.law.exemptions_payments import bank_hold_period
 from levynav.core.law.levies_in_force import active_levies, released_finding
-from levynav.core.law.levy_facts import levy_periods, levy_subject
+from levynav.core.law.levy_facts import levy_periods, levy_subject, paid_over
 from levynav.core.law.levy_reach import fixed_right
 from levynav.core.law.release_grounds import (
     ESSENTIAL_BUSINESS_PROPERTY,
@@ -268,7 +268,7 @@ def _held_after_csed(
     rule = PAID_OR_EXPIRED
     f = {**facts, f"{subject}.proceeds_sent": levy.proceeds_sent}
     paid_on = levy.proceeds_sent_date
-    if (paid_on is not None and paid_on <= ctx.as_of) or (levy.proceeds_sent and paid_on is None):
+    if paid_over(levy, ctx.as_of):
         if paid_on is not None:
             f[f"{subject}.proceeds_sent_date"] = paid_on
         return rule.finding(
@@ -283,7 +283,8 @@ def _held_after_csed(
     hold = bank_hold_period(levy) if levy.kind is LevyKind.BANK else None
     # § 6332(c): a bank may not pay over before the hold ends, so until then the money is held by law.
     held_by_law = hold is not None and ctx.as_of <= hold[0]
-    if levy.proceeds_sent is None and not held_by_law:
+    # a payment date after the analysis date says the money is still held (scheduled to go), not that it is unknown
+    if levy.proceeds_sent is None and levy.proceeds_sent_date is None and not held_by_law:
         return rule.finding(
             UNKNOWN,
             "held_or_paid_unknown",

@@ -43,6 +43,11 @@ VALUE_EXCEEDS_LIABILITY = Rule(
     title="The levied property is worth more than the debt",
     cites=("R6343-A5",),
     effect=Effect.PARTIAL_RELEASE,
+    # § 6343(a)(1)(E) asks two things: the value exceeds the liability, "and release of the levy on a part of such
+    # property could be made without hindering the collection of such liability". The second is the IRS's judgment
+    # (Reg. § 301.6343-1(a), (b): release "if the director determines" the condition exists): the value compared
+    # here shows the ground; the release binds once the IRS agrees a part can go without hindering collection.
+    on_determination=True,
 )
 ESSENTIAL_BUSINESS_PROPERTY = Rule(
     id="R6343-A6",
@@ -167,7 +172,9 @@ def _installment_agreement(case: Case, ctx: Context, i: int, levy: Levy) -> Find
 
 @once
 def value_exceeds_liability(case: Case, ctx: Context) -> list[Finding]:
-    """§ 6343(a)(1)(E): release the part of the property whose value exceeds the liability.
+    """§ 6343(a)(1)(E): release the part of the property whose value exceeds the liability, when releasing that part
+    "could be made without hindering the collection of such liability" — an IRS determination (condition
+    "irs_determination" on the applying finding, as § 6343(a)(1)(B), (D)).
 
     Compared: fair market value of the levied property against the balance of the periods the levy
     collects plus, where known, the IRS's expenses of levy and sale (the regulation's example counts

@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any, NamedTuple
 
 from levynav.core.law.levies_in_force import active_levies, kind_name, released_finding
-from levynav.core.law.levy_facts import is_individual, levy_subject
+from levynav.core.law.levy_facts import is_individual, levy_subject, paid_over
 from levynav.core.law.notices import is_cdp_levy_notice
 from levynav.core.law.rule import APPLIES, DOES_NOT_APPLY, NOT_APPLICABLE, UNKNOWN, Context, Decided, Rule, once
 from levynav.core.model.analysis import Effect, Finding, LabelArg, Message, Outcome, ParamUse, SentencesArg, message
@@ -123,8 +123,7 @@ def _hardship(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
         return done
     if not is_individual(case):
         return rule.finding(NOT_APPLICABLE, "business", subject=subject, facts={"taxpayer.kind": "business"})
-    sent = levy.proceeds_sent_date
-    if levy.kind in _ONE_TIME and ((sent is not None and sent <= ctx.as_of) or (levy.proceeds_sent and sent is None)):
+    if levy.kind in _ONE_TIME and paid_over(levy, ctx.as_of):
         # A one-time levy whose money was already paid over has nothing left for a release to free; the money can
         # come back only as a return (§ 6343(d)(2)(D): with the National Taxpayer Advocate's backing).
         facts = {f"{subject}.kind": levy.kind, f"{subject}.proceeds_sent": levy.proceeds_sent}

@@ -166,6 +166,9 @@ ROUTE_OPEN: Final = Effect.ROUTE_OPEN
 ROUTE_CLOSED: Final = Effect.ROUTE_CLOSED
 DEADLINE: Final = Effect.DEADLINE
 INFO: Final = Effect.INFO
+# The release effects an IRS determination conditions (``Rule.on_determination``): a ground found on the facts that
+# binds the IRS only once it agrees (§ 6343(a)(1)(B), (D); (E) on release of a part "without hindering").
+_DETERMINED: Final = frozenset({MUST_RELEASE, PARTIAL_RELEASE})
 
 
 # The types of the facts a shared finding may hold (``Rule.finding``): a flag, None, an enumeration member, whose
@@ -195,8 +198,9 @@ class Rule:
     title: str
     cites: tuple[str, ...]
     effect: Effect | None = None  # the effect when the rule applies
-    # The effect holds only once the IRS determines the ground (e.g. § 6343(a)(1)(B), (D)): every applying
-    # finding carries condition "irs_determination", so headlines and the summary say "if the IRS agrees".
+    # The effect holds only once the IRS determines the ground (e.g. § 6343(a)(1)(B), (D), and (E)'s "could be made
+    # without hindering the collection"): every applying finding with a release effect (must or partial) carries
+    # condition "irs_determination", so headlines and the summary say "if the IRS agrees".
     on_determination: bool = False
     # what every finding of the rule under one Law bundle shares, worked out on its first finding (``_said``):
     # (bundle, {extra ids of a situation: (citations, unverified ids)}, {message key: its message without values},
@@ -294,7 +298,7 @@ class Rule:
         built.unverified = unverified
         built.message_key = key
         built.condition = (
-            "irs_determination" if self.on_determination and outcome is APPLIES and effect is MUST_RELEASE else None
+            "irs_determination" if self.on_determination and outcome is APPLIES and effect in _DETERMINED else None
         )
         built.__class__ = Finding
         if situation is not None:

@@ -243,6 +243,10 @@ class Levy(Strict):
     estimated_levy_costs: Money | None = Field(default=None, description="IRS expenses of levy and sale")
     exempt_category: ExemptCategory | None = None
     court_approval: bool | None = Field(default=None, description="district court approval (principal residence)")
+    residence_rented: bool | None = Field(
+        default=None,
+        description="the levied home is rented to the person who lives in it (26 U.S.C. § 6334(a)(13)(A)(ii))",
+    )
     supervisor_approval: bool | None = Field(default=None, description="written approval (business assets)")
     essential_business_property: bool | None = None
     release_facilitates_collection: bool | None = None
