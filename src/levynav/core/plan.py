@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from levynav.core import lawdata
+from levynav.core.law.levy_facts import paid_over
 from levynav.core.law.rule import Context
 from levynav.core.model.ability_to_pay import Eligibility, OptionResult
 from levynav.core.model.analysis import (
@@ -578,7 +579,9 @@ def questions(findings: list[Finding]) -> list[Question]:
     return out
 
 
-def history(case: Case) -> list[TimelineEvent]:
+def history(case: Case, as_of: date) -> list[TimelineEvent]:
+    """The case's dated events, oldest first. A payment date after ``as_of`` is said as scheduled, not as sent: it is
+    not yet a fact (``levy_facts.paid_over``)."""
     events: list[TimelineEvent] = []
     # The events' words depend on a few values each (a notice's type, a mailing date, a levy's holder and kind): said
     # once per Law bundle and value, and shared (a message is frozen), as ``lawdata.kept`` keeps values (bounded).
@@ -601,11 +604,8 @@ def history(case: Case) -> list[TimelineEvent]:
             since = _since_notices(known, notices, lv.served_date)
             events.append(_event(date=lv.served_date, kind="levy_served", event=event, note=since))
         if lv.proceeds_sent_date:
-            sent = (
-                _words(known, "history.proceeds_sent_by", "holder", holder)
-                if holder
-                else message("history.proceeds_sent")
-            )
+            key = "history.proceeds_sent" if paid_over(lv, as_of) else "history.proceeds_scheduled"
+            sent = _words(known, f"{key}_by", "holder", holder) if holder else message(key)
             events.append(_event(date=lv.proceeds_sent_date, kind="proceeds_sent", event=sent))
         if lv.released_date:
             freed = (
