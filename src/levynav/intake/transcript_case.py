@@ -137,6 +137,17 @@ def _period(facts: Facts, t: Transcript, pid: str, events: list[Event], where: s
     )
 
 
+# the events that open something a later row ends (an offer, a request, a legal action, a notice, a claim)
+_OPENS = frozenset({"oic_pending", "ia_pending", "ia_established", "legal_action_start", "levy_cdp_notice"})
+
+
+def _in_order(e: Event) -> tuple[date, int, int]:
+    """Rows by date; on one date what opens comes before what ends it, whatever the printed order (a TC 483 or 522
+    printed above its TC 480 or 520 of the same day still undoes it, and is not read as an end with nothing open)."""
+    assert e.day is not None
+    return e.day, 0 if e.meaning.event in _OPENS or e.meaning.event == "innocent_spouse_claim" else 1, e.line
+
+
 _OFFER_ENDS = {
     "oic_rejected": "rejected",
     "oic_returned": "returned",
@@ -150,7 +161,7 @@ def _alternatives(facts: Facts, pid: str, events: list[Event], where: str) -> No
     entered: dict[str, Any] | None = None
     offer: date | None = None
     claims: list[dict[str, Any]] = []
-    for e in sorted(events, key=lambda x: (x.day, x.line)):
+    for e in sorted(events, key=_in_order):
         day, ev = e.day, e.meaning.event
         assert day is not None
         if ev == "ia_pending":
@@ -252,7 +263,7 @@ def _alternatives(facts: Facts, pid: str, events: list[Event], where: str) -> No
 def _legal(facts: Facts, pid: str, events: list[Event], where: str) -> None:
     open_actions: list[dict[str, Any]] = []
     cdp_windows = _cdp_windows(_standing_notices(events))
-    for e in sorted(events, key=lambda x: (x.day, x.line)):
+    for e in sorted(events, key=_in_order):
         day = e.day
         assert day is not None
         if e.meaning.event == "legal_action_start":
@@ -317,7 +328,7 @@ def _standing_notices(events: list[Event]) -> set[date]:
     """The days of the CDP levy notices (TC 971 AC 069) not reversed by a later TC 972 AC 069 (each reversal undoes the
     latest notice before it): a reversed notice infers no CDP request."""
     notices: list[date] = []
-    for e in sorted(events, key=lambda x: (x.day, x.line)):
+    for e in sorted(events, key=_in_order):
         assert e.day is not None
         if e.meaning.event == "levy_cdp_notice":
             notices.append(e.day)
