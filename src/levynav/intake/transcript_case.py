@@ -81,6 +81,15 @@ def transcript_facts(transcripts: list[Transcript]) -> Facts:
         for e in events:
             if not e.meaning.known:
                 _at(facts, where, e.line, "code_not_in_table", code=e.code, explanation=e.explanation)
+            elif (
+                e.code in {"971", "972"}
+                and e.meaning.event in {"notice", "other"}
+                and e.meaning.action_code is not None
+            ):
+                # an action code printed on the row that the table does not know: kept as printed, not guessed
+                _at(facts, where, e.line, "action_not_in_table", code=e.code, action=e.meaning.action_code)
+            elif e.meaning.closing_code is not None and e.meaning.kind is None:
+                _at(facts, where, e.line, "closing_code_not_in_table", code=e.code, closing_code=e.meaning.closing_code)
             if e.day is None and e.meaning.event != "unknown":
                 _at(facts, where, e.line, "no_date", code=e.code)
         dated = [e for e in events if e.day is not None]
@@ -128,14 +137,39 @@ def _period(facts: Facts, t: Transcript, pid: str, events: list[Event], where: s
     )
 
 
+# the events that open something a later row ends (an offer, a request, a legal action, a notice, a claim)
+_OPENS = frozenset({"oic_pending", "ia_pending", "ia_established", "legal_action_start", "levy_cdp_notice"})
+
+
+def _in_order(e: Event) -> tuple[date, int, int]:
+    """Rows by date; on one date what opens comes before what ends it, whatever the printed order (a TC 483 or 522
+    printed above its TC 480 or 520 of the same day still undoes it, and is not read as an end with nothing open)."""
+    assert e.day is not None
+    return e.day, 0 if e.meaning.event in _OPENS or e.meaning.event == "innocent_spouse_claim" else 1, e.line
+
+
+_OFFER_ENDS = {
+    "oic_rejected": "rejected",
+    "oic_returned": "returned",
+    "oic_withdrawn": "withdrawn",
+    "oic_accepted": "accepted",
+}
+
+
 def _alternatives(facts: Facts, pid: str, events: list[Event], where: str) -> None:
     pending: date | None = None
     entered: dict[str, Any] | None = None
     offer: date | None = None
-    for e in sorted(events, key=lambda x: (x.day, x.line)):
+    claims: list[dict[str, Any]] = []
+    for e in sorted(events, key=_in_order):
         day, ev = e.day, e.meaning.event
         assert day is not None
         if ev == "ia_pending":
+            if pending is not None:
+                # A second pending request while one is open: the first stays the start (the request was pending
+                # from it; the later row does not restart the pause), and the row is reported.
+                _at(facts, where, e.line, "start_again", code=e.code, day=pending)
+                continue
             pending = day
         elif ev == "ia_established":
             entered = {
@@ -148,7 +182,23 @@ def _alternatives(facts: Facts, pid: str, events: list[Event], where: str) -> No
             pending = None
         elif ev == "ia_pending_reversed" and pending is not None:
             lag = _days("csed.ia_post_rejection_days", day)
-            rejected = max(pending, day - timedelta(days=lag))
+            if day - timedelta(days=lag) < pending:
+                # Reversed before the 30 days after any rejection could have run: not a reversal input 30 days
+                # after a rejection (CCA 2017040416063446), so the request was withdrawn or input in error. The
+                # IRS's own count pauses from the TC 971 AC 043 to the TC 972 AC 043 (26 C.F.R. § 301.6331-4(a)(2):
+                # pending "until ... the proposal is withdrawn"); no 30 days are added past the reversal.
+                facts.installment_agreements.append(
+                    {
+                        "status": "withdrawn",
+                        "requested_date": _iso(pending),
+                        "withdrawn_date": _iso(day),
+                        "tax_periods": [pid],
+                    }
+                )
+                _at(facts, where, e.line, "ia_reversed_early", day=day, days=lag)
+                pending = None
+                continue
+            rejected = day - timedelta(days=lag)
             facts.installment_agreements.append(
                 {
                     "status": "rejected",
@@ -169,14 +219,12 @@ def _alternatives(facts: Facts, pid: str, events: list[Event], where: str) -> No
             _at(facts, where, e.line, "ia_terminated", day=terminated, days=lag)
             entered = None
         elif ev == "oic_pending":
+            if offer is not None:
+                _at(facts, where, e.line, "start_again", code=e.code, day=offer)
+                continue
             offer = day
-        elif ev in {"oic_rejected", "oic_returned", "oic_withdrawn", "oic_accepted"} and offer is not None:
-            status = {
-                "oic_rejected": "rejected",
-                "oic_returned": "returned",
-                "oic_withdrawn": "withdrawn",
-                "oic_accepted": "accepted",
-            }[ev]
+        elif ev in _OFFER_ENDS and offer is not None:
+            status = _OFFER_ENDS[ev]
             facts.offers.append(
                 {"status": status, "pending_date": _iso(offer), f"{status}_date": _iso(day), "tax_periods": [pid]}
             )
@@ -186,9 +234,24 @@ def _alternatives(facts: Facts, pid: str, events: list[Event], where: str) -> No
         elif ev == "oic_correction" and offer is not None:
             _at(facts, where, e.line, "oic_correction")
             offer = None
+        elif ev in {*_OFFER_ENDS, "oic_correction", "ia_pending_reversed", "ia_terminated"}:
+            # An end with nothing open before it: it changes no date, and is never silently dropped.
+            _at(facts, where, e.line, "end_without_open", code=e.code)
         elif ev == "innocent_spouse_claim":
-            facts.innocent_spouse_claims.append({"filed_date": _iso(day), "tax_periods": [pid]})
+            claim = {"filed_date": _iso(day), "tax_periods": [pid]}
+            claims.append(claim)
+            facts.innocent_spouse_claims.append(claim)
             _at(facts, where, e.line, "innocent_spouse")
+        elif ev == "reversal" and e.meaning.reverses == "innocent_spouse_claim" and claims:
+            # TC 972 AC 065: whether it closes the claim or undoes one input in error is not verified; the claim
+            # stays counted as pending (the later CSED, ADR 0002) and the reversal is named so its date is asked.
+            _at(facts, where, e.line, "claim_reversed", day=day, filed=date.fromisoformat(claims[-1]["filed_date"]))
+        elif ev == "reversal" and e.meaning.reverses == "levy_cdp_notice":
+            _at(facts, where, e.line, "cdp_notice_reversed", day=day)
+        elif ev == "reversal" and e.meaning.reverses != "ia_pending":
+            _at(facts, where, e.line, "reversal_not_used", code=e.code, action=e.meaning.action_code)
+        elif ev == "other" and e.code == "972" and e.meaning.action_code is None:
+            _at(facts, where, e.line, "reversal_not_recognized", explanation=e.explanation)
     if pending is not None:
         facts.installment_agreements.append(
             {"status": "pending", "requested_date": _iso(pending), "tax_periods": [pid]}
@@ -199,8 +262,8 @@ def _alternatives(facts: Facts, pid: str, events: list[Event], where: str) -> No
 
 def _legal(facts: Facts, pid: str, events: list[Event], where: str) -> None:
     open_actions: list[dict[str, Any]] = []
-    cdp_windows = _cdp_windows({e.day for e in events if e.meaning.event == "levy_cdp_notice" and e.day is not None})
-    for e in sorted(events, key=lambda x: (x.day, x.line)):
+    cdp_windows = _cdp_windows(_standing_notices(events))
+    for e in sorted(events, key=_in_order):
         day = e.day
         assert day is not None
         if e.meaning.event == "legal_action_start":
@@ -210,7 +273,7 @@ def _legal(facts: Facts, pid: str, events: list[Event], where: str) -> None:
                 kind = _infer_cdp(day, cdp_windows)
                 if kind:
                     _at(facts, where, e.line, "cdp_inferred")
-            action = {
+            action: dict[str, Any] = {
                 "kind": kind,
                 "closing_code": e.meaning.closing_code,
                 "start_date": _iso(day),
@@ -220,14 +283,58 @@ def _legal(facts: Facts, pid: str, events: list[Event], where: str) -> None:
             open_actions.append(action)
             facts.legal_actions.append(action)
         elif e.meaning.event in {"legal_action_end", "legal_action_correction"} and open_actions:
-            action = open_actions.pop()
+            ended = _ended_action(open_actions, e)
+            if ended is None:
+                _at(facts, where, e.line, "end_unmatched", code=e.code, closing_code=e.meaning.closing_code)
+                continue
+            action = ended
+            if len(open_actions) > 1 and e.meaning.closing_code is None and e.meaning.kind is None:
+                _at(
+                    facts,
+                    where,
+                    e.line,
+                    "end_matched_last",
+                    code=e.code,
+                    start=date.fromisoformat(action["start_date"]),
+                )
+            open_actions.remove(action)
             if e.meaning.event == "legal_action_correction":
                 facts.legal_actions.remove(action)
                 _at(facts, where, e.line, "legal_action_correction")
             else:
                 action["end_date"] = _iso(day)
-        elif e.meaning.event == "legal_action_end":
+        elif e.meaning.event in {"legal_action_end", "legal_action_correction"}:
             _at(facts, where, e.line, "end_without_start", code=e.code)
+
+
+def _ended_action(open_actions: list[dict[str, Any]], e: Event) -> dict[str, Any] | None:
+    """The open TC 520 a TC 521 or 522 ends: the one of its closing code (a TC 521 is input "cc 76 or 77" for the CDP
+    case it closes, IRM 8.22.3.1(5)), else of its kind, else the latest still open. None: a closing code or kind
+    printed on the reversal that no open TC 520 has (ending another would move the wrong suspension)."""
+    cc, kind = e.meaning.closing_code, e.meaning.kind
+    if cc is not None:
+        same = [a for a in open_actions if a["closing_code"] == cc]
+        if same:
+            return same[-1]
+        kind_of = [a for a in open_actions if a["closing_code"] is None and kind is not None and a["kind"] == kind]
+        return kind_of[-1] if kind_of else None
+    if kind is not None:
+        same = [a for a in open_actions if a["kind"] == kind]
+        return same[-1] if same else None
+    return open_actions[-1]
+
+
+def _standing_notices(events: list[Event]) -> set[date]:
+    """The days of the CDP levy notices (TC 971 AC 069) not reversed by a later TC 972 AC 069 (each reversal undoes the
+    latest notice before it): a reversed notice infers no CDP request."""
+    notices: list[date] = []
+    for e in sorted(events, key=_in_order):
+        assert e.day is not None
+        if e.meaning.event == "levy_cdp_notice":
+            notices.append(e.day)
+        elif e.meaning.event == "reversal" and e.meaning.reverses == "levy_cdp_notice" and notices:
+            notices.pop()
+    return set(notices)
 
 
 def _cdp_windows(notices: set[date]) -> list[tuple[date, date]]:

@@ -41,6 +41,7 @@ class Meaning:
     closing_code: int | None = None
     known: bool = True
     note: str | None = None
+    reverses: str | None = None  # TC 972 read as the reversal of a TC 971 action: the event it reverses
 
 
 @functools.cache
@@ -62,12 +63,13 @@ def _matches(patterns: list[str], text: str) -> bool:
     return any(re.search(p, text, re.I) for p in patterns)
 
 
-def _action(tx: Transaction) -> dict[str, Any] | None:
-    entries = [e for e in _table()["action_codes"] if str(e["code"]) == tx.code]
+def _action(tx: Transaction, code: str | None = None) -> dict[str, Any] | None:
+    entries = [e for e in _table()["action_codes"] if str(e["code"]) == (code or tx.code)]
     if tx.action_code is not None:
         for e in entries:
             if str(e["ac"]) == tx.action_code:
                 return dict(e)
+        return None  # an action code printed that the table does not know is never read as another by its wording
     for e in entries:
         if _matches(e["patterns"], tx.text):
             return dict(e)
@@ -94,6 +96,18 @@ def classify(tx: Transaction) -> Meaning:
         )
     if tx.code in {"971", "972"}:
         ac = _action(tx)
+        if ac is None and tx.code == "972" and (undone := _action(tx, "971")) is not None:
+            # A TC 972 reverses the TC 971 of the same action code (Document 6209): read by the reversed action's
+            # code or wording, so a reversed suspension (a claim, a CDP notice) is never counted as still standing.
+            return Meaning(
+                "reversal",
+                f"Reversal of TC 971 AC {undone['ac']} ({undone['meaning']})",
+                "U",
+                "none",
+                action_code=str(undone["ac"]),
+                note="action code read from the explanation (TX-3, unverified)" if tx.action_code is None else None,
+                reverses=str(undone["event"]),
+            )
         if ac is None:
             return Meaning(
                 "notice" if tx.code == "971" else "other",
@@ -101,7 +115,11 @@ def classify(tx: Transaction) -> Meaning:
                 info.status,
                 "none",
                 action_code=tx.action_code,
-                note="action code not printed and wording not recognized",
+                note=(
+                    "action code not printed and wording not recognized"
+                    if tx.action_code is None
+                    else "action code not in the table"
+                ),
             )
         return Meaning(
             ac["event"],
@@ -114,7 +132,7 @@ def classify(tx: Transaction) -> Meaning:
     if tx.code in {"520", "521", "522"}:
         kind = _closing_kind(tx.closing_code) if tx.closing_code is not None else None
         note = None
-        if kind is None:
+        if kind is None and tx.closing_code is None:  # a printed closing code the table lacks is not guessed at
             for e in _table()["legal_action_patterns"]:
                 if _matches(e["patterns"], tx.text):
                     kind, note = str(e["kind"]), "kind read from the explanation (TX-3, unverified)"

@@ -56,6 +56,9 @@ def _installment_agreements(r: Reader) -> None:
                 said_r = (detail("rejected_day_unknown", days=extra, end=least),)
                 r.add(Suspension("CSED-3.3", src, start, least, said_r, True, scope))
             continue
+        elif ia.status is AlternativeStatus.WITHDRAWN:
+            _withdrawn_request(r, src, start, ia.withdrawn_date, scope)
+            continue
         elif ia.status in _OPEN:
             if start is not None:
                 r.open_until_today("CSED-3.2", src, start, (detail("still_pending"),), periods=scope)
@@ -93,6 +96,24 @@ def _installment_agreements(r: Reader) -> None:
             said_t: tuple[Message, ...] = (detail("terminated_plus", day=ia.terminated_date, days=extra, end=end),)
             end, said_t, is_open = appeal(r, ia.terminated_date, end, said_t, ia.appeal_date, ia.appeal_decided_date)
             r.add(Suspension("CSED-3.4", src, ia.terminated_date, end, said_t, is_open, scope))
+
+
+def _withdrawn_request(r: Reader, src: str, start: date | None, withdrawn: date | None, scope: tuple[str, ...]) -> None:
+    """A request withdrawn was pending until then (26 C.F.R. § 301.6331-4(a)(2): it "remains pending until the IRS
+    accepts the proposal, the IRS notifies the taxpayer that the proposal has been rejected, or the proposal is
+    withdrawn"), and the statute is paused while the levy is barred (§ 6331(k)(2)(A), (k)(3), (i)(5)); no 30 days
+    follow a withdrawal (they follow a rejection or a termination). It was counted as nothing before."""
+    if start is None:
+        r.missing.append(f"{src}.requested_date")
+        r.notes.append(note("ia_request_date_unknown", source=src))
+        return
+    if withdrawn is None:
+        # withdrawn on a day not known: on or after the request, so only the start is known ("at least"); asked
+        r.missing.append(f"{src}.withdrawn_date")
+        said = (detail("status_end_unknown", status=AlternativeStatus.WITHDRAWN),)
+        r.add(Suspension("CSED-3.2", src, start, start, said, True, scope))
+        return
+    r.add(Suspension("CSED-3.2", src, start, withdrawn, (detail("ended.withdrawn", day=withdrawn),), False, scope))
 
 
 def _offers(r: Reader) -> None:

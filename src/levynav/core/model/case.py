@@ -342,6 +342,7 @@ class InstallmentAgreement(Strict):
     rejected_date: date | None = None
     termination_notice_date: date | None = None
     terminated_date: date | None = None
+    withdrawn_date: date | None = Field(default=None, description="the request withdrawn (no 30 days follow)")
     appeal_date: date | None = None
     appeal_decided_date: date | None = None
     monthly_payment: Money | None = None
@@ -355,6 +356,7 @@ class InstallmentAgreement(Strict):
         _order(self.requested_date, self.pending_date, "requested_date", "pending_date")
         _order(start, self.entered_date, "requested_date", "entered_date")
         _order(start, self.rejected_date, "requested_date", "rejected_date")
+        _order(start, self.withdrawn_date, "requested_date", "withdrawn_date")
         _order(self.entered_date, self.terminated_date, "entered_date", "terminated_date")
         ended = "rejected_date" if self.rejected_date else "terminated_date"
         _order(self.rejected_date or self.terminated_date, self.appeal_date, ended, "appeal_date")
