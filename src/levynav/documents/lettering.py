@@ -54,6 +54,26 @@ LEVY_KIND = {
 }
 
 
+# What a levy takes, as the letter to the bank, employer or agency holding it names it ("IRS levy on my …"), and
+# what it asks that holder to do once the release comes. Pay and benefits are paid out again and again (a continuing
+# levy, 26 U.S.C. § 6331(e), (h)); the rest is held or paid once.
+HOLDER_THING = {
+    "bank": "account",
+    "wages": "pay",
+    "social_security": "benefits",
+    "federal_payment": "federal payments",
+    "retirement": "retirement account",
+    "accounts_receivable": "payments you owe me",
+    "state_tax_refund": "state tax refund",
+    "other_property": "property you hold for me",
+    "digital_assets": "digital assets you hold for me",
+}
+# Levies on property that is not money: § 6343(b) returns the property itself, or the money the sale brought.
+PROPERTY_KINDS = {"other_property", "digital_assets"}
+# Where a written wrongful-levy claim goes (26 C.F.R. § 301.6343-2(b); Pub. 4528; Pub. 4235): written in by hand.
+ADVISORY_OFFICE = "advisory_office.address (Publication 4235)"
+
+
 @dataclass(frozen=True)
 class Gap:
     """A fact a document needs that the case does not give."""
@@ -178,6 +198,34 @@ def full_stop(text: Any) -> str:
     return said if not said or said[-1] in ".!?" else said + "."
 
 
+def cite_parts(citations: Any) -> list[str]:
+    """A finding's authorities, each once, in order: a citation of the registry may join several ("11 U.S.C.
+    § 362(a), (k); 26 U.S.C. § 7433(e)") and two of them may share one, which a letter names once. Split at "; "
+    outside brackets and quotes only, so a parenthetical keeps its own semicolons."""
+    out: list[str] = []
+    for c in citations:
+        text = str(getattr(c, "cite", c))
+        depth, quoted, start = 0, False, 0
+        parts: list[str] = []
+        for k, ch in enumerate(text):
+            if ch in "([":
+                depth += 1
+            elif ch in ")]":
+                depth = max(0, depth - 1)
+            elif ch == '"':
+                quoted = not quoted
+            elif ch in "\u201c\u201d":  # curly quotes open and close
+                quoted = ch == "\u201c"
+            elif ch == ";" and depth == 0 and not quoted:
+                parts.append(text[start:k])
+                start = k + 1
+        parts.append(text[start:])
+        for part in (p.strip() for p in parts):
+            if part and part not in out:
+                out.append(part)
+    return out
+
+
 def fact_value(value: Any) -> str:
     if value is None:
         return "not known"
@@ -218,6 +266,7 @@ def environment() -> Environment:
     env.filters["fact_label"] = fact_label
     env.filters["full_stop"] = full_stop
     env.filters["fact_value"] = fact_value
+    env.filters["cite_parts"] = cite_parts
     env.filters["heading"] = ground_heading
     env.filters["long_dates"] = long_dates
     env.filters["field_path"] = field_path
@@ -380,6 +429,10 @@ def levy_facts(case: Case, i: int, facts: Facts) -> dict[str, Any]:
         "id": lv.id,
         "kind": LEVY_KIND.get(lv.kind.value, lv.kind.value),
         "is_bank": lv.kind.value == "bank",
+        # what the levy took is money (a deposit, pay, a payment due), not a thing to be given back as it is
+        "is_money": lv.kind.value not in PROPERTY_KINDS,
+        "thing": HOLDER_THING.get(lv.kind.value, "property"),
+        "is_pay": lv.kind.value in {"wages", "social_security", "federal_payment"},
         "holder": facts.need(lv.holder, "the name of the bank, employer or agency that got the levy", f"{p}.holder"),
         "holder_known": bool(lv.holder),
         "served": facts.need(lv.served_date, "the date the levy was served", f"{p}.served_date"),

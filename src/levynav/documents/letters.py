@@ -13,6 +13,7 @@ from levynav.core.model.analysis import Analysis as Record
 from levynav.core.model.analysis import Effect
 from levynav.core.model.case import Case, Owner
 from levynav.documents.lettering import (
+    ADVISORY_OFFICE,
     HEARING_RULES,
     RELEASE_EFFECTS,
     RETURN_EFFECTS,
@@ -191,6 +192,9 @@ def release_requests(case: Case, analysis: Analysis) -> list[Letter]:
             # still collectible, property worth more than the debt): the request asks for that part, not the whole
             # (26 U.S.C. § 6343(a)(1): release "upon all, or part of," the property)
             partial_only=all(g.effect is Effect.PARTIAL_RELEASE for g in grounds),
+            # every ground leaves the release to the IRS's discretion: the letter says why it should be released,
+            # never that it must (a "may release" ground compels nothing; § 6343(a)(1) is the mandatory list)
+            discretionary_only=all(g.effect is Effect.MAY_RELEASE for g in grounds),
             enclosed=enclosures(rules, extra),
         )
         send_to = (
@@ -226,12 +230,10 @@ def holder_letters(case: Case, analysis: Analysis) -> list[Letter]:
         )
         hold_rule = [f for f in grounds_for_levy(analysis, i, {Effect.ROUTE_OPEN}) if f.rule == "R6332-C1"]
         hold = deadline_by_id(analysis, "bank.hold_ends", levy["subject"]) if hold_rule else None
-        ctx.update(
-            levy=levy,
-            holder_address=holder_address,
-            hold=hold,
-            enclosed=["A copy of my request to the IRS to release the levy"],
-        )
+        # a bank or employer is told only what it needs to act on a release: no identifying number to write in, no
+        # copy of the request to the IRS (that carries the grounds, the household's finances and the full number)
+        facts.missing[:] = [g for g in facts.missing if g.path != "taxpayer.tin (full number)"]
+        ctx.update(levy=levy, holder_address=holder_address, hold=hold, enclosed=[])
         to = lv.holder or "the bank, employer or agency that got the levy"
         out.append(
             _levy_letter(
@@ -353,7 +355,10 @@ def refund_claims(case: Case, analysis: Analysis) -> list[Letter]:
         )
         rules = _rules(found)
         due = deadline_by_id(analysis, "refund.claim", subject)
-        ctx.update(levy=levy, grounds=found, enclosed=enclosures(rules), taken_gap=taken_gap)
+        # what makes the amount an overpayment, as the finding found it: collected after the liability was paid,
+        # or after the collection statute ran out (§ 6401(a)); both only when the findings say both
+        bases = {"paid" if f.message_key == "after_paid" else "statute" for f in found}
+        ctx.update(levy=levy, grounds=found, bases=bases, enclosed=enclosures(rules), taken_gap=taken_gap)
         out.append(_levy_letter("refund_claim", i, *HEADS["refund_claim"], due, rules, facts, ctx))
     return out
 
@@ -378,11 +383,24 @@ def wrongful_levy_claims(case: Case, analysis: Analysis) -> list[Letter]:
             lv.property_description, "a detailed description of what was levied", f"{subject}.property_description"
         )
         facts.missing[:] = [g for g in facts.missing if g.path not in {"taxpayer.phone", "taxpayer.tin (full number)"}]
+        # a claim given to any office but the one Pub. 4528 names is not effective (26 C.F.R. § 301.6343-2(b)): the
+        # office's address, from Pub. 4235, is a visible gap to write in, never left out
+        office = facts.hand(
+            "the address of the IRS Collection Advisory office for the area where the taxpayer lives "
+            "(IRS Publication 4235)",
+            ADVISORY_OFFICE,
+        )
         due = deadline_by_id(analysis, "return.request", subject)
         suit = deadline_by_id(analysis, "wrongful_levy.suit", subject)
         rules = _rules(found)
         ctx.update(
-            levy=levy, claimant=claimant, description=description, found=found, suit=suit, enclosed=enclosures(rules)
+            levy=levy,
+            claimant=claimant,
+            description=description,
+            found=found,
+            suit=suit,
+            office=office,
+            enclosed=enclosures(rules),
         )
         out.append(_levy_letter("wrongful_levy_claim", i, *HEADS["wrongful_levy_claim"], due, rules, facts, ctx))
     return out

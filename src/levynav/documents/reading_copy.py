@@ -24,7 +24,7 @@ from levynav.explain.render import Rendered as Analysis
 from levynav.explain.render import text as message_text
 
 # the letter's own extra enclosures (letters.py), by kind, as keys of letters.yaml "enclose"
-EXTRA_ENCLOSED = {"release_request": ["levy_notice"], "holder_letter": ["release_copy"]}
+EXTRA_ENCLOSED = {"release_request": ["levy_notice"]}
 
 
 def _css_text(text: str) -> str:
@@ -91,10 +91,10 @@ def context(letter: Letter, page: Analysis) -> dict[str, Any]:
     if ctx.get("periods"):
         ctx["periods"] = per(ctx["periods"])
     levy = ctx.get("levy")
-    if levy:  # which thing the levy takes, as the holder letter names it: an account, pay or benefits
-        ctx["what"] = (
-            "bank" if levy["is_bank"] else "benefits" if levy["levy"].kind.value == "social_security" else "pay"
-        )
+    if levy:  # which thing the levy takes, as the holder letter names it: an account, pay, benefits or other
+        kind_value = levy["levy"].kind.value
+        ctx["what"] = {"bank": "bank", "wages": "pay", "social_security": "benefits"}.get(kind_value, "other")
+        ctx["thing"] = str(words["holder_thing"].get(kind_value, words["holder_thing"]["other_property"]))
     notice = ctx.get("notice")
     if notice is not None:
         name = notice.other_title or notice.type.value
@@ -118,7 +118,12 @@ def context(letter: Letter, page: Analysis) -> dict[str, Any]:
         expense=expense,
         rule_title=lambda rule: title(rule, lang),
         heading=t("reading.heading", title=packet_words.letter_title(letter, lang)),
-        enclosed_es=packet_words.enclosures([*letter.rules, *(f.rule for f in ctx.get("improper") or [])], lang, extra),
+        # the same papers as the letter: none when the letter encloses none (the letter to a bank or employer)
+        enclosed_es=(
+            packet_words.enclosures([*letter.rules, *(f.rule for f in ctx.get("improper") or [])], lang, extra)
+            if ctx.get("enclosed")
+            else []
+        ),
     )
     return ctx
 
