@@ -249,3 +249,32 @@ def test_refund_claim_states_only_the_basis_the_analysis_found() -> None:
     text = _printed(_one(late, "refund_claim", date(2026, 6, 1)))
     assert "after the period of limitation on collection had expired (26 U.S.C. §§ 6502(a), 6401(a))." in text
     assert "after the liability was paid" not in text
+
+
+def _innocent_spouse_case(served: str) -> Case:
+    return case_from_data(
+        {
+            "taxpayer": {"kind": "individual", "name": "Pat Example", "filing_status": "married_filing_jointly"},
+            "tax_periods": [{"id": "1040-2021", "balance": 9000}],
+            "proceedings": {"innocent_spouse_claims": [{"filed_date": "2025-02-01", "tax_periods": ["1040-2021"]}]},
+            "levies": [{"kind": "wages", "served_date": served, "holder": "Example Co", "tax_periods": ["1040-2021"]}],
+        }
+    )
+
+
+def test_a_levy_made_before_an_innocent_spouse_claim_is_not_said_to_break_its_bar() -> None:
+    """§ 6015(e)(1)(B): no levy shall be "made, begun, or prosecuted" while the claim runs. A levy made before the
+    claim was not made in breach of the bar: the release request gives the open ground for a levy already in place
+    (R6015-E1-L, "should"), not the claim's bar on new levies as a reason it "must" be released."""
+    text = _printed(_one(_innocent_spouse_case("2024-11-15"), "release_request", date(2025, 6, 1)))
+    assert "A levy in place when the claim for innocent spouse relief was filed" in text
+    assert "No levy while a claim for innocent spouse relief is pending" not in text
+    assert "Why the levy should be released" in text
+    assert "Why the levy must be released" not in text
+
+
+def test_a_levy_made_during_an_innocent_spouse_claim_must_be_released() -> None:
+    """The same claim with a levy served after it: the levy broke the bar, and the request says it must go."""
+    text = _printed(_one(_innocent_spouse_case("2025-03-10"), "release_request", date(2025, 6, 1)))
+    assert "Why the levy must be released" in text
+    assert "A levy in place when the claim for innocent spouse relief was filed" not in text

@@ -259,6 +259,19 @@ def innocent_spouse_claim_pending(case: Case, ctx: Context) -> list[Finding]:
                     )
                 )
             elif levy.served_date < claim.filed_date:
+                # the bar is on a levy "made, begun, or prosecuted" while the claim runs: a levy made before the claim
+                # was not made in breach of it (said for this levy, so the claim's general "no levy" finding is not
+                # read as a ground to release it; whether it must be released is R6015-E1-L's open question)
+                out.append(
+                    INNOCENT_SPOUSE.finding(
+                        DOES_NOT_APPLY,
+                        "levy_before_claim",
+                        subject=sub,
+                        facts=facts,
+                        served=levy.served_date,
+                        filed=claim.filed_date,
+                    )
+                )
                 still_barred = end is None or (later or end) >= ctx.as_of
                 if (levy.released_date is None or levy.released_date > ctx.as_of) and still_barred:
                     out.append(
