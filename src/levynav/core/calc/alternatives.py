@@ -245,6 +245,21 @@ def _simple_plan(facts: AlternativesFacts, p: Params, low: bool | None) -> Optio
         )
         checks.append(ok)
     checks.append(_compliance(facts, r))
+    if facts.taxpayer_kind is TaxpayerKind.INDIVIDUAL:
+        # "current with all filing and payment requirements" (irs.gov Simple payment plans page): for an individual,
+        # this year's estimated tax, where any is owed (most wage earners owe none: withholding pays it). Not made is
+        # a condition not met; not known is not a bar — a condition to meet when asking (made now, it is met), said
+        # in a note and asked, so the plan is not held back by a fact most people satisfy without acting.
+        current = facts.estimated_payments_current
+        if current is None:
+            r.missing += [m for m in facts.ask("estimated_payments_current") if m not in r.missing]
+            note = p.kept("simple_plan.estimated") or p.keep(
+                "simple_plan.estimated", message("finances.option_note.estimated_payments_due")
+            )
+            r.notes.append(note)
+        elif not current:
+            r.why.append(message("reason.not_met", what=message("reason.cond_estimated_payments_current")))
+            checks.append(False)
     if facts.taxpayer_kind is TaxpayerKind.BUSINESS and facts.trust_fund_taxes and facts.in_business is not False:
         # "current with all filing and payment requirements" (irs.gov Simple payment plans page): an operating
         # employer's payment requirement is its federal tax deposits (as the in-business trust fund express, IA-5)
