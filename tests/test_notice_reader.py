@@ -34,6 +34,8 @@ EXPECTED: list[tuple[str, NoticeType, date, date | None, str, str, dict[str, str
     ("cp297.txt", NoticeType.CP297, date(2025, 3, 3), date(2025, 4, 2), "48220.00", "1-800-555-0176",
      {"941-2023Q3": "48220.00"}),
     ("cp297a.txt", NoticeType.CP297A, date(2025, 2, 10), None, "102775.31", "1-800-555-0188",
+     {"941-2022Q4": "102775.31"}),
+    ("cp297c.txt", NoticeType.CP297C, date(2025, 2, 10), None, "102775.31", "1-800-555-0188",
      {"1120-2022": "102775.31"}),
     ("cp91.txt", NoticeType.CP91, date(2025, 4, 7), date(2025, 5, 7), "2640.08", "1-800-555-0134",
      {"1040-2018": "2640.08"}),

@@ -24,6 +24,21 @@ DISCLAIMER = (
 )
 
 
+_FIELD_WORDS = {
+    "type": "notice type",
+    "notice_date": "notice date",
+    "response_date": "reply-by date",
+    "lien_filed_date": "lien filing date",
+    "tax_periods": "tax periods",
+    "amount_due": "amount due",
+    "phone": "IRS phone",
+    "levy_served_on": "served on",
+    "levy_kind": "what the levy reaches",
+    "file": "file",
+}
+"""The field a reading problem is about, named on its line (the JSON output gives the field's id)."""
+
+
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the CLI."""
     app.command("notice")(notice_command)
@@ -39,7 +54,8 @@ def notice_command(
     ] = None,
     fmt: Annotated[str, typer.Option("--format", help="text or json")] = "text",
 ) -> None:
-    """Read an IRS collection notice (LT11, Letter 1058, CP504, CP90, CP297, CP91, CP92, Letter 3172, 668-A, 668-W)."""
+    """Read an IRS collection notice (LT11, Letter 1058, CP504, CP90, CP297, CP297A, CP297C, CP91, CP298, CP92,
+    Letter 3172, 668-A, 668-W)."""
     from levynav.intake.notice_clocks import notice_deadlines
     from levynav.intake.notices import NoticeFileError, read_notice_file
 
@@ -146,7 +162,8 @@ def render_text(
         out.append("  nothing: every expected field was found")
     for problem in reading.problems:
         where = f"line {problem.line}" if problem.line else "notice"
-        out.append(f"  - {where}: {problem.message}")
+        named = _FIELD_WORDS.get(problem.field, problem.field.replace("_", " "))
+        out.append(f"  - {where}: {problem.message} [field: {named}]")
     out.append("")
     out.append(DISCLAIMER)
     return out

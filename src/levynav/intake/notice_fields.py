@@ -22,6 +22,11 @@ NOTICE_DATE_LABELS = [
     "notice dated", "date of levy", "date issued",
 ]  # fmt: skip
 WEAK_DATE_LABELS = ["date"]  # "DATE:" at the start of a line (Form 668-A/668-W)
+HEARING_LABELS = [
+    "last date to request a hearing", "last day to request a hearing", "last date to request a cdp hearing",
+    "last date to request a collection due process hearing", "request a hearing by",
+    "request a collection due process hearing by", "request a cdp hearing by",
+]  # fmt: skip
 RESPONSE_LABELS = [
     "last date to request a hearing", "last day to request a hearing", "last date to request a cdp hearing",
     "last date to request a collection due process hearing", "request a hearing by",
@@ -49,6 +54,7 @@ def _pattern(labels: list[str]) -> re.Pattern[str]:
 NOTICE_DATE = _pattern(NOTICE_DATE_LABELS)
 WEAK_DATE = re.compile(r"^\s*date\s*[:.]", re.I)
 RESPONSE = _pattern(RESPONSE_LABELS)
+HEARING_BY = _pattern(HEARING_LABELS)
 AMOUNT_DUE = _pattern(AMOUNT_DUE_LABELS)
 LIEN_FILED = _pattern(LIEN_FILED_LABELS)
 TAX_PERIOD = re.compile(r"(?<![a-z])tax\s*(?:year|period)\(?s?\)?(?:\s*end(?:ed|ing))?\s*[:\-]?", re.I)
@@ -157,8 +163,28 @@ def notice_date(lines: list[str], problems: list[Problem]) -> FoundDay | None:
     return found
 
 
-def response_date(lines: list[str], problems: list[Problem]) -> FoundDay | None:
-    return labelled_date(lines, RESPONSE, "response_date", problems)
+def response_date(lines: list[str], problems: list[Problem], hearing: bool = False) -> FoundDay | None:
+    """The reply-by date printed on the notice. On a hearing notice (``hearing``) the last day printed for a hearing
+    request comes first: a pay-by date printed elsewhere on it is not the hearing date (§ 6330(a)(3)(B),
+    § 6320(a)(3)(B)); a pay-by date that differs from it is reported."""
+    if not hearing:
+        return labelled_date(lines, RESPONSE, "response_date", problems)
+    seen: list[Problem] = []
+    found = labelled_date(lines, HEARING_BY, "response_date", seen)
+    if found is None:
+        return labelled_date(lines, RESPONSE, "response_date", problems)
+    problems.extend(seen)
+    other = labelled_date(lines, RESPONSE, "response_date", [])
+    if other is not None and other.value != found.value:
+        problems.append(
+            Problem(
+                other.line,
+                "response_date",
+                f"a reply-by date {other.raw!r} differs from the hearing request date printed on line {found.line};"
+                " kept the hearing request date",
+            )
+        )
+    return found
 
 
 def lien_filed_date(lines: list[str], problems: list[Problem]) -> FoundDay | None:

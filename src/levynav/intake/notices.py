@@ -1,6 +1,6 @@
 """Read an IRS collection notice (pasted text, a .txt file, or a PDF's text layer) into facts of a case.
 
-Recognises LT11, Letter 1058, CP504, CP90, CP297, CP297A, CP91, CP298, CP92, Letter 3172, Form 668-A
+Recognises LT11, Letter 1058, CP504, CP90, CP297, CP297A, CP297C, CP91, CP298, CP92, Letter 3172, Form 668-A
 and Form 668-W (signatures in ``data/notices/types.yaml``) and reads the notice date, the tax periods
 (form and period), the amounts and the amount due, the reply-by date, the IRS phone number and, on a
 notice of levy, the person served and the amount of the levy.
@@ -26,7 +26,7 @@ from levynav.core.model.case import Case, Levy, LevyKind, Notice, NoticeType, Ta
 from levynav.intake import notice_fields as fields
 from levynav.intake.input_text import without_controls
 from levynav.intake.notice_text import fix_ocr_digits, split_lines
-from levynav.intake.notice_types import recognise
+from levynav.intake.notice_types import Candidate, recognise
 
 BANK_WORDS = ("bank", "credit union", "savings", "trust company", "bancorp", "financial", "n.a.", "federal credit")
 RETIREMENT_WORDS = ("retirement", "pension", "annuity", "401(k)", "ira ")
@@ -208,6 +208,24 @@ def _levy(kind: NoticeType, lines: list[str], due: ReadAmount | None, problems: 
     )
 
 
+# How much a notice type keeps for the person, for a tie between two readings of the same text: a CDP notice
+# (§ 6330(a), (f); § 6320) before a § 6331(d) notice without hearing rights, before anything else. Reading a
+# hearing notice as a notice without one would hide the 30 days to ask for the hearing (§ 6330(a)(3)(B)).
+_HEARING_RANK = {"pre_levy": 3, "post_levy": 3, "lien": 3, "intent": 2, "levy": 1, "none": 1}
+_HEARING_NOTICES = frozenset({"pre_levy", "post_levy", "lien"})
+
+
+def _protective_first(candidates: list[Candidate]) -> list[Candidate]:
+    """The candidates with, among those of the best score, the one that keeps a hearing right first (the order
+    is otherwise kept: a stable sort)."""
+    if len(candidates) < 2:
+        return candidates
+    top = candidates[0].score
+    tied = [c for c in candidates if c.score == top]
+    rest = [c for c in candidates if c.score != top]
+    return sorted(tied, key=lambda c: -_HEARING_RANK.get(c.signature.hearing, 0)) + rest
+
+
 _MISSING = {
     "notice_date": "the notice date",
     "response_date": "the reply-by date printed on the notice",
@@ -251,27 +269,42 @@ def read_notice_text(text: str, source: str = "text") -> NoticeReading:
                 " were read only up to that length",
             )
         )
-    candidates = recognise(lines)
+    candidates = _protective_first(recognise(lines))
     sig = candidates[0].signature if candidates else None
     if not candidates:
         problems.append(fields.Problem(None, "type", "not recognised as one of the notices levynav reads"))
     else:
         best = candidates[0]
-        ties = [c.signature.type.value for c in candidates[1:] if c.score == best.score]
+        ties = [c for c in candidates[1:] if c.score == best.score]
         if ties:
+            why = (
+                " (the reading that keeps a hearing right)"
+                if any(_HEARING_RANK[c.signature.hearing] < _HEARING_RANK[best.signature.hearing] for c in ties)
+                else ""
+            )
             problems.append(
                 fields.Problem(
                     best.first_line,
                     "type",
-                    f"the text fits {best.signature.type.value} and {', '.join(ties)} equally; "
-                    f"read as {best.signature.type.value} — check the notice number on the paper",
+                    f"the text fits {best.signature.type.value} and {', '.join(c.signature.type.value for c in ties)}"
+                    f" equally; read as {best.signature.type.value}{why} — check the notice number on the paper",
                 )
             )
+        for other in candidates[1:]:
+            if other.score != best.score and other.code_lines:
+                problems.append(
+                    fields.Problem(
+                        other.code_lines[0],
+                        "type",
+                        f"the text also names {other.signature.type.value}; read as {best.signature.type.value}"
+                        " — check the notice number on the paper",
+                    )
+                )
         if best.first_line is None:
             problems.append(fields.Problem(None, "type", "the notice number was not found; recognised by its title"))
 
     ndate = fields.notice_date(lines, problems)
-    rdate = fields.response_date(lines, problems)
+    rdate = fields.response_date(lines, problems, hearing=sig is not None and sig.hearing in _HEARING_NOTICES)
     lien = fields.lien_filed_date(lines, problems) if sig is not None and sig.hearing == "lien" else None
     skip = {d.line for d in (ndate, rdate, lien) if d is not None}
     periods = _periods(fields.tax_periods(lines, skip, problems), problems)

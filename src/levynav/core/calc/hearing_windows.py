@@ -36,7 +36,7 @@ from levynav.core.model.case import Case, HearingKind, HearingRequest, Notice, N
 from levynav.core.model.construct import builder
 
 PRE_LEVY = frozenset({NoticeType.LT11, NoticeType.LETTER_1058, NoticeType.CP90, NoticeType.CP297})
-POST_LEVY = frozenset({NoticeType.CP92, NoticeType.CP297A})
+POST_LEVY = frozenset({NoticeType.CP92, NoticeType.CP297A, NoticeType.CP297C})
 LIEN = frozenset({NoticeType.LETTER_3172})
 NOT_CDP = frozenset({NoticeType.CP14, NoticeType.CP501, NoticeType.CP503, NoticeType.CP504})
 

@@ -18,6 +18,7 @@ Settled (E.14): § 7503 moves the last day of the one-year equivalent-hearing pe
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from typing import Any
 
 from levynav.core import lawdata
@@ -437,16 +438,19 @@ def hearing_deadlines(case: Case, ctx: Context) -> list[Deadline]:
             what = "lien_cdp" if lien else "cdp"
             did = _cdp_id(w)
             title, protects = _deadline_words(did, w.notice.type)
+            shown, later, printed_words = _printed_levy_date(w, last)
             out.append(
                 hearing_windows.deadline(
                     did,
                     title,
-                    last,
+                    shown,
                     ctx.as_of,
                     protects,
                     _cdp_rule(w).cites,
-                    [*_period_count(what, w.cdp), *w.counted, _POSTMARK],
+                    [*_period_count(what, w.cdp), *w.counted, *printed_words, _POSTMARK],
                     w.subject,
+                    alternative=later,
+                    alternative_reason=_LEVY_PRINTED_EARLIER_REASON if later is not None else None,
                 )
             )
         if w.eh is not None and w.eh_last is not None:
@@ -472,6 +476,27 @@ def hearing_deadlines(case: Case, ctx: Context) -> list[Deadline]:
 # The words of the hearing deadlines follow from the deadline, the notice type and the period's dates, not from the
 # case or the as-of date: made once per Law bundle and kept on it (shared message records, never changed).
 _POSTMARK = message("count.postmark")
+_LEVY_PRINTED_EARLIER_REASON = message("count.reading.levy_printed_earlier_reason")
+
+
+def _printed_levy_date(w: Window, computed: date) -> tuple[date, date | None, tuple[Message, ...]]:
+    """A levy CDP notice's request date as shown: the day to act by, the later day a request is still timely (or
+    None), and what the notice prints when it differs from the count.
+
+    The period is the statute's: "the 30-day period" beginning the day after the notice is mailed (§ 6330(a)(3)(B),
+    (a)(2); Weiss v. Comm'r, 147 T.C. 179 (2016)), so a request made by the counted day is a timely CDP request
+    whatever the notice prints (the findings judge requests by it). When the notice prints an earlier last day
+    (``response_date``) the person is told to act by that one first — acting by it loses nothing — and the
+    statute's day is kept beside it. When it prints a later one, the statute's day is shown and the printed day
+    named: a request after the statute's day may be treated as late (an equivalent hearing only)."""
+    printed = w.notice.response_date
+    if w.kind is HearingKind.LIEN or printed is None or printed == computed:
+        return computed, None, ()
+    if printed < computed:
+        return printed, computed, (message("count.levy_printed_earlier", printed=printed, computed=computed),)
+    return computed, None, (message("count.levy_printed_later", printed=printed, computed=computed),)
+
+
 _EH_REGULATION_REASON = message("count.reading.eh_regulation_reason")
 
 

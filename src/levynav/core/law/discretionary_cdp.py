@@ -270,14 +270,19 @@ def post_levy_reasons(case: Case, levy: Levy) -> list[str]:
     return reasons
 
 
+_ANY_KIND_POST_LEVY = frozenset({NoticeType.CP297A, NoticeType.CP297C})  # § 6330(h)(1), (h)(2): "any levy"
+
+
 def _post_levy_notice_about(case: Case, levy: Levy) -> bool:
     """A post-levy hearing notice (§ 6330(f)) in the file that can be about this levy: one is sent only after a
     levy that § 6330(f) let come first, so it tells of an excepted levy of its own kind made on or before its date —
-    a CP92 of a state tax refund levy (already excused by its kind), a CP297A of a federal contractor levy (any
-    levy on a contractor, § 6330(h)(2)). It does not excuse a levy of another kind, or one made after it (a later
-    levy is weighed on its own notices). Unknown dates are read for the person: the notice may be about the levy."""
+    a CP92 of a state tax refund levy (already excused by its kind), a CP297A of a disqualified employment tax
+    levy (any levy for employment taxes after a hearing request on employment taxes of the 2 years before,
+    § 6330(h)(1)) or a CP297C of a federal contractor levy (any levy on a contractor, § 6330(h)(2)). It does not
+    excuse a levy of another kind, or one made after it (a later levy is weighed on its own notices). Unknown dates
+    are read for the person: the notice may be about the levy."""
     for ref in notices_where(case, is_post_levy_cdp_notice, levy.tax_periods or [None]):
-        if ref.notice.type is not NoticeType.CP297A:
+        if ref.notice.type not in _ANY_KIND_POST_LEVY:
             continue
         if levy.served_date is None or ref.start is None or levy.served_date <= ref.start:
             return True

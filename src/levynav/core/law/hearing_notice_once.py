@@ -6,7 +6,7 @@ no hearing notice was sent for the period before; when an LT11 or Letter 1058 wa
 CP91 or CP298, "Final Notice Before Levy on Social Security Benefits", about a balance "we've previously sent a
 notice about" (irs.gov CP 91 page; reference CDP-18, a secondary source). A CP91/CP298 therefore gives no new
 Collection Due Process hearing: the hearing periods run from the earlier notice (Treas. Reg. § 301.6330-1(b)(2)
-Q&A-B2), and no CP90/CP297 needs to come first. Reference D1/D2 list the post-levy notices (CP92, CP297A); a
+Q&A-B2), and no CP90/CP297 needs to come first. Reference D1/D2 list the post-levy notices (CP92, CP297A, CP297C); a
 CP91/CP298 comes before the levy.
 
 Which earlier notice holds the hearing dates is known only when both notices list their tax periods and share one;

@@ -54,7 +54,7 @@ def is_individual(case: Case) -> bool:
 
 
 # Notices only the automated Federal Payment Levy Program sends (IRM 5.11.7; reference R6331-H1).
-FPLP_NOTICES = {"CP90", "CP297", "CP297A", "CP91", "CP298"}
+FPLP_NOTICES = {"CP90", "CP297", "CP297A", "CP297C", "CP91", "CP298"}
 
 
 def benefit_levy_method(case: Case, levy: Levy) -> tuple[LevyMethod | None, bool]:

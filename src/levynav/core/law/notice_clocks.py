@@ -1,7 +1,11 @@
 """The clocks a notice starts besides the hearing windows (those are ``law/appeals.py``): NC-1 and NC-2.
 
 - NC-1: the earliest day a levy may be made after a § 6331(d) notice of intent to levy (CP504, and the
-  pre-levy CDP notices): "not less than 30 days before the day of the levy" (§ 6331(d)(2)), parameter
+  pre-levy CDP notices): "not less than 30 days before the day of the levy" (§ 6331(d)(2)). After a CP504, which is
+  not the § 6330(a) notice of the right to a hearing, that day opens only the levies § 6330(f) lets come before a
+  hearing (a state tax refund, a federal contractor's payments, a disqualified employment tax levy): "No levy may
+  be made ... unless the Secretary has notified such person in writing of their right to a hearing" (§ 6330(a)(1));
+  the findings say so (``*_no_hearing_notice``). Parameter
   ``discretionary.intent_to_levy_days``, counted from the notice date, or the mailing date when later (Weiss
   v. Commissioner, 147 T.C. 179 (2016)). A limit on the IRS: the date is not moved off a weekend or holiday.
 - NC-2: the reply-by date printed on a CP91/CP298 (final notice before a levy on Social Security benefits;
@@ -27,7 +31,7 @@ from levynav.core.model.construct import construct
 EARLIEST_LEVY = Rule(
     id="NC-1",
     title="The earliest day the IRS may levy after a notice of intent to levy",
-    cites=("NC-1", "R6330-A1"),
+    cites=("NC-1", "R6330-A1", "CDP-4"),
     effect=Effect.INFO,
 )
 PRINTED_REPLY_BY = Rule(
@@ -61,6 +65,11 @@ def _earliest(i: int, notice: Notice, ctx: Context) -> tuple[Finding, Deadline |
     day, title, protects, count = _counted(kind, printed, mailed, start, use.value)
     deadline = hearing_windows.deadline(EARLIEST_LEVY_ID, title, day, ctx.as_of, protects, rule.cites, [count], sub)
     key = "passed" if day < ctx.as_of else "ahead"
+    if not notices.is_cdp_levy_notice(kind):
+        # a § 6331(d) notice without the § 6330(a) hearing notice (CP504): after its days only the levies
+        # § 6330(f) lets come before a hearing (a state tax refund, a federal contractor's payments, a disqualified
+        # employment tax levy); any other levy still needs the notice of the right to a hearing (§ 6330(a)(1))
+        key += "_no_hearing_notice"
     finding = rule.finding(
         APPLIES,
         key,
@@ -89,7 +98,7 @@ def _counted(
     except KeyError:
         pass
     day = dates.last_day_after(start, days).raw
-    protects = "protects_cdp" if notices.is_cdp_levy_notice(kind) else "protects"
+    protects = "protects_cdp" if notices.is_cdp_levy_notice(kind) else "protects_no_hearing_notice"
     how = dates.counting_start_message(printed, mailed)
     counted = known[kind, printed, mailed, days] = (
         day,

@@ -9,8 +9,12 @@ Shared by the rule modules. Classification follows the references:
   the period satisfies it for a later federal payment levy, and the IRS then sends a CP91 or CP298 (final notice
   before a Social Security levy), which is not a CDP notice and gives no new hearing (law/hearing_notice_once.py,
   reference CDP-18).
-- Post-levy CDP notices (§ 6330(f)): CP92 (state tax refund levy) and CP297A (believed to be the
-  federal contractor levy notice; its number is UNVERIFIED, CDP-3). Reference D2, CDP-4.
+- Post-levy CDP notices (§ 6330(f)): CP92 (state tax refund levy, (f)(2)), CP297A (disqualified employment tax
+  levy, (f)(3), (h)(1): irs.gov "Understanding your CP297A notice": "If you had a hearing on unpaid employment tax
+  periods, you aren't entitled to a pre-levy hearing under IRC Section 6330 for any unpaid employment tax periods
+  that occur within 2 years after those periods") and CP297C (federal contractor levy, (f)(4), (h)(2):
+  irs.gov "Understanding your CP297C notice": "Federal contractors do not have the right to a pre-levy
+  hearing"). Reference D2, CDP-4.
 - § 6331(d) notices of intent to levy: CP504 and every pre-levy CDP notice (LT11, Letter 1058, CP90,
   CP297 are each titled a notice of intent to levy). CP504 carries no hearing right. Reference D21, CDP-3.
 - Notice and demand for payment (§ 6303(a), § 6331(a)): the first balance-due notice, CP14. The later
@@ -40,7 +44,7 @@ from levynav.core.model.case import Case, HearingKind, Notice, NoticeType
 from levynav.core.model.message import label_arg
 
 PRE_LEVY_CDP = frozenset({NoticeType.LT11, NoticeType.LETTER_1058, NoticeType.CP90, NoticeType.CP297})
-POST_LEVY_CDP = frozenset({NoticeType.CP92, NoticeType.CP297A})
+POST_LEVY_CDP = frozenset({NoticeType.CP92, NoticeType.CP297A, NoticeType.CP297C})
 INTENT_TO_LEVY = frozenset({NoticeType.CP504}) | PRE_LEVY_CDP
 NOTICE_AND_DEMAND = frozenset({NoticeType.CP14})
 PAYMENT_DEMANDS = NOTICE_AND_DEMAND | frozenset({NoticeType.CP501, NoticeType.CP503, NoticeType.CP504})
@@ -52,7 +56,7 @@ def is_cdp_levy_notice(kind: NoticeType) -> bool:
 
 
 def is_post_levy_cdp_notice(kind: NoticeType) -> bool:
-    """A § 6330(f) notice sent after a levy that was allowed before the hearing (CP92, CP297A)."""
+    """A § 6330(f) notice sent after a levy that was allowed before the hearing (CP92, CP297A, CP297C)."""
     return kind in POST_LEVY_CDP
 
 
@@ -149,7 +153,7 @@ def cdp_notice_for_periods(case: Case, periods: Iterable[str]) -> NoticeRef | No
 
 
 def post_levy_cdp_notice_for_periods(case: Case, periods: Iterable[str]) -> NoticeRef | None:
-    """The post-levy CDP notice (CP92, CP297A) for these periods that starts earliest."""
+    """The post-levy CDP notice (CP92, CP297A, CP297C) for these periods that starts earliest."""
     wanted = [p for p in periods]
     found = notices_where(case, is_post_levy_cdp_notice, wanted or [None])
     return found[0] if found else None

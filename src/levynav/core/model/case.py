@@ -131,6 +131,7 @@ class NoticeType(StrEnum):
     CP90 = "CP90"
     CP297 = "CP297"
     CP297A = "CP297A"
+    CP297C = "CP297C"
     CP91 = "CP91"
     CP298 = "CP298"
     CP92 = "CP92"
