@@ -122,6 +122,7 @@ _note = builder(Note)
 # thirty times a local name's); the loops over every finding compare against these instead.
 _APPLIES = Outcome.APPLIES
 _UNKNOWN = Outcome.UNKNOWN
+_ROUTE_CLOSED = Effect.ROUTE_CLOSED
 _BUSINESS = TaxpayerKind.BUSINESS
 _THIRD_PARTY = Owner.THIRD_PARTY
 
@@ -538,11 +539,12 @@ def _subject_deadlines(
 
 def questions(findings: list[Finding]) -> list[Question]:
     """The missing facts of the unknown findings, the most weighty first: a fact's weight is the sum of the weights of
-    the effects it would decide (3 for a finding without an action effect)."""
+    the effects it would decide (3 for a finding without an action effect). A closed route that names a missing fact
+    (one that would reopen it, e.g. a timely request not yet known) is asked too."""
     weights: dict[str, int] = {}  # path -> its weight
     decides: dict[str, list[str]] = {}  # path -> the rules it decides (each once; most paths decide one)
     for f in findings:
-        if f.outcome is not _UNKNOWN:
+        if f.outcome is not _UNKNOWN and f.effect is not _ROUTE_CLOSED:
             continue
         missing = f.missing
         if not missing:

@@ -75,6 +75,7 @@ LEVY_FIELDS = (
     "proceeds_sent",
     "proceeds_sent_date",
     "released_date",
+    "return_requested_date",
     "take_home_pay",
     "pay_period",
     "monthly_amount",

@@ -20,6 +20,7 @@ The time limits are computed in law/return_periods.py.
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -34,6 +35,7 @@ from levynav.core.law.release_hardship import HARDSHIP_PATH, hardship_view
 from levynav.core.law.return_periods import (
     MONEY_KINDS,
     ROLLBACK_FIRST_YEAR,
+    Period,
     claims_for,
     form_8546_deadline,
     money_taken,
@@ -125,17 +127,27 @@ def _return(case: Case, ctx: Context, i: int, levy: Levy, premature: Finding | N
     grounds[:0] = [m for k, m in enumerate(procedure) if m not in procedure[:k]]
     period = return_period(levy)
     common: dict[str, Any] = {"subject": s, "facts": facts, "deadline_ids": ["return.request"]}
+    asked = levy.return_requested_date
     if period is not None:
         facts[f"{s}.served_date"] = levy.served_date
         common["params"] = [period.param]
         common["value"] = period.last.last
-        if ctx.as_of > period.latest and levy.kind in MONEY_KINDS:
-            return rule.finding(DOES_NOT_APPLY, "too_late", effect=ROUTE_CLOSED, deadline=period.last.last, **common)
-    when = (
-        message(f"{rule.id}.by_date", deadline=period.last.last, note=period.reading_messages(ctx.as_of))
-        if period is not None
-        else message(f"{rule.id}.no_date")
-    )
+        if asked is not None:
+            facts[f"{s}.return_requested_date"] = asked
+        # The taxpayer's own written request made by the last day keeps the route open after it: the IRS may
+        # return the money "after a reasonable period of time subsequent to the expiration" of the period when a
+        # request was filed before it (26 C.F.R. § 301.6343-2(a)(2), applied by § 6343(d)). A request made after
+        # the safer last day but by the anniversary counts under the later reading only (shown as such, the
+        # person's reading first, as R6343-B1 does for a third party's claim).
+        if ctx.as_of > period.latest and levy.kind in MONEY_KINDS and (asked is None or asked > period.latest):
+            closed: dict[str, Any] = {"effect": ROUTE_CLOSED, "deadline": period.last.last, **common}
+            if asked is not None:
+                return rule.finding(DOES_NOT_APPLY, "too_late_requested", requested=asked, **closed)
+            if grounds or _grounds_unknown(case, ctx, levy, premature):
+                # not known whether the taxpayer asked in time, and the answer would reopen the route: ask it
+                return rule.finding(DOES_NOT_APPLY, "too_late_ask", missing=[f"{s}.return_requested_date"], **closed)
+            return rule.finding(DOES_NOT_APPLY, "too_late", **closed)
+    when = _when(period, asked, ctx) if period is not None else message(f"{rule.id}.no_date")
     if grounds:
         return rule.finding(APPLIES, "grounds", grounds=grounds, when=when, **common)
     missing = [f"{s}.irs_error"] if levy.irs_error is None else []
@@ -159,6 +171,27 @@ def _return(case: Case, ctx: Context, i: int, levy: Levy, premature: Finding | N
     if missing:
         return rule.finding(UNKNOWN, "unknown", missing=missing, when=when, **common)
     return rule.finding(DOES_NOT_APPLY, "none", when=when, **common)
+
+
+def _when(period: Period, asked: date | None, ctx: Context) -> Message:
+    """By when to ask, or what the taxpayer's own request (``return_requested_date``) means for the period."""
+    rid, last = RETURN_TO_TAXPAYER.id, period.last.last
+    if asked is not None and asked <= last:
+        return message(f"{rid}.requested_in_time", requested=asked, deadline=last)
+    if asked is not None and asked <= period.latest:
+        return message(f"{rid}.requested_later_reading", requested=asked, deadline=last, later=period.latest)
+    return message(f"{rid}.by_date", deadline=last, note=period.reading_messages(ctx.as_of))
+
+
+def _grounds_unknown(case: Case, ctx: Context, levy: Levy, premature: Finding | None) -> bool:
+    """Whether a ground of § 6343(d)(2) may still hold on facts not given (then a timely request would matter): the
+    facts the open findings below ask (ground (A): an IRS error, a premature levy; ground (D): the Advocate's consent
+    where the person cannot pay basic living expenses)."""
+    if levy.irs_error is None or (premature is not None and premature.outcome is UNKNOWN):
+        return True
+    if levy.nta_return_consent is not None or not is_individual(case):
+        return False
+    return hardship_view(case, ctx).outcome is APPLIES
 
 
 def _grounds(case: Case, ctx: Context, i: int, levy: Levy, facts: dict[str, Any]) -> list[Message]:
@@ -343,8 +376,20 @@ def return_request_deadlines(case: Case, ctx: Context) -> list[Deadline]:
             continue
         rule = return_wrongful.WRONGFUL_LEVY if levy.owner in return_wrongful.OTHERS else RETURN_TO_TAXPAYER
         other = period.other.last.last if period.other is not None else None
+        asked = levy.return_requested_date
+        if asked is not None and rule is RETURN_TO_TAXPAYER:
+            text = [*text, _request_count(period, asked)]
         out.append(_deadline(rule, "return.request", levy_subject(i), period.last.last, text, ctx, other))
     return out
+
+
+def _request_count(period: Period, asked: date) -> Message:
+    """The taxpayer's own written request against the period, as a clause of the deadline's computation."""
+    if asked <= period.last.last:
+        return message("count.requested.in_time", requested=asked)
+    if asked <= period.latest:
+        return message("count.requested.later_reading", requested=asked, day=period.last.last, later=period.latest)
+    return message("count.requested.late", requested=asked)
 
 
 def suit_deadlines(case: Case, ctx: Context) -> list[Deadline]:

@@ -265,6 +265,11 @@ class Levy(Strict):
         default=None, description="the National Taxpayer Advocate backs a return (§ 6343(d)(2)(D))"
     )
     returned_date: date | None = Field(default=None, description="when the IRS returned the levied money or property")
+    return_requested_date: date | None = Field(
+        default=None,
+        description="when the taxpayer sent the IRS a written request to give back what this levy took "
+        "(§ 6343(d), with the § 6343(b) period it applies)",
+    )
     returned_under: str | None = Field(
         default=None,
         pattern=r"^(b|d2A|d2B|d2C|d2D)$",
@@ -310,6 +315,7 @@ class Levy(Strict):
     def _dates(self) -> Self:
         _order(self.served_date, self.proceeds_sent_date, "served_date", "proceeds_sent_date")
         _order(self.served_date, self.released_date, "served_date", "released_date")
+        _order(self.served_date, self.return_requested_date, "served_date", "return_requested_date")
         if self.proceeds_sent is False and self.proceeds_sent_date is not None:
             raise ValueError("proceeds_sent is false but proceeds_sent_date is given")
         return self
