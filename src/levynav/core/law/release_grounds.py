@@ -17,7 +17,16 @@ from typing import Any
 from levynav.core import params
 from levynav.core.law.levies_in_force import kind_name, money, released_finding
 from levynav.core.law.levy_facts import levy_periods, levy_subject
-from levynav.core.law.rule import APPLIES, DOES_NOT_APPLY, NOT_APPLICABLE, UNKNOWN, Context, Rule, once
+from levynav.core.law.rule import (
+    APPLIES,
+    DOES_NOT_APPLY,
+    NOT_APPLICABLE,
+    PARTIAL_RELEASE,
+    UNKNOWN,
+    Context,
+    Rule,
+    once,
+)
 from levynav.core.model.analysis import Effect, Finding, message
 from levynav.core.model.case import AlternativeStatus, Case, InstallmentAgreement, Levy, LevyKind
 
@@ -117,6 +126,8 @@ def installment_agreement_entered(case: Case, ctx: Context) -> list[Finding]:
 
 
 def _covers(ia: InstallmentAgreement, period_ids: set[str]) -> bool:
+    """Whether the agreement may cover a period of the levy: it names one of them, or the periods on either side are
+    not known (an agreement of unknown reach is weighed, never dropped)."""
     return not ia.tax_periods or not period_ids or bool(period_ids & set(ia.tax_periods))
 
 
@@ -136,7 +147,7 @@ def _installment_agreement(case: Case, ctx: Context, i: int, levy: Levy) -> Find
     done = released_finding(rule, i, levy, ctx)
     if done is not None:
         return done
-    periods, _ = levy_periods(case, levy)
+    periods, paths = levy_periods(case, levy)
     period_ids = {p.id for p in periods} or set(levy.tax_periods)
     related = [(j, ia) for j, ia in enumerate(case.installment_agreements) if _covers(ia, period_ids)]
     if not related:
@@ -153,20 +164,58 @@ def _installment_agreement(case: Case, ctx: Context, i: int, levy: Levy) -> Find
     facts: dict[str, object] = {f"{base}.status": ia.status}
     if ia.entered_date is not None:
         facts[f"{base}.entered_date"] = ia.entered_date
-    if ia.tax_periods and period_ids - set(ia.tax_periods):
-        left_out = sorted(period_ids - set(ia.tax_periods))  # a list: the renderer joins it per language
-        facts[f"{base}.tax_periods"] = ", ".join(ia.tax_periods)
-        return rule.finding(DOES_NOT_APPLY, "other_periods", subject=subject, facts=facts, periods=left_out)
-    # Exceptions: each overrides the general rule above (§ 6343(a)(1)(C) and the flush language).
+    # Exceptions: each overrides the general rule (§ 6343(a)(1)(C) "unless such agreement provides otherwise", and the
+    # flush language on secured-creditor status), whatever part of the levy the agreement reaches.
     if ia.agreement_keeps_levy:
         facts[f"{base}.agreement_keeps_levy"] = True
         return rule.finding(DOES_NOT_APPLY, "keeps_levy", subject=subject, facts=facts)
     if ia.release_jeopardizes_secured_creditor:
         facts[f"{base}.release_jeopardizes_secured_creditor"] = True
         return rule.finding(DOES_NOT_APPLY, "secured_creditor", subject=subject, facts=facts)
-    key = "entered_check_terms" if ia.agreement_keeps_levy is None else "entered"
     if ia.agreement_keeps_levy is False:
         facts[f"{base}.agreement_keeps_levy"] = False
+    # "such liability" is the liability the levy was made for (Reg. § 301.6343-1(b)(1)(i): "the liability for which
+    # the levy was made"): the agreement must reach the levy's periods, so both lists must be known to say how far.
+    missing: list[str] = []
+    if not period_ids:
+        missing += ["tax_periods"] + ([] if levy.tax_periods else [f"{subject}.tax_periods"])
+    unknown_reach = [jj for jj, a in in_effect if not a.tax_periods]
+    covered = {pid for _, a in in_effect for pid in a.tax_periods} & period_ids
+    # a levied period the agreements leave out still counts unless it is known to be paid (balance zero): unpaid or
+    # of unknown balance, the levy may go on collecting it
+    paid = {p.id: path for p, path in zip(periods, paths, strict=True) if p.balance is not None and p.balance <= 0}
+    left_out = sorted(period_ids - covered - set(paid))
+    paid_out = sorted(set(paid) - covered)
+    if (left_out or not period_ids) and unknown_reach:
+        missing += [f"installment_agreements[{jj}].tax_periods" for jj in unknown_reach]
+    if missing:
+        return rule.finding(
+            UNKNOWN,
+            "periods_unknown",
+            effect=rule.effect,
+            subject=subject,
+            facts=facts,
+            missing=missing,
+            what=kind_name(levy),
+        )
+    for jj, a in in_effect:
+        if a.tax_periods:
+            facts[f"installment_agreements[{jj}].tax_periods"] = ", ".join(a.tax_periods)
+    facts.update({f"{paid[pid]}.balance": next(p.balance for p in periods if p.id == pid) for pid in paid_out})
+    if left_out:
+        # § 6343(a)(1): "release the levy upon all, or part of, the property" — the agreement satisfies the liability
+        # of the periods it covers, so the levy must be released as far as it collects those; the others stay
+        return rule.finding(
+            APPLIES,
+            "entered_part",
+            effect=PARTIAL_RELEASE,
+            subject=subject,
+            facts=facts,
+            periods=sorted(covered),  # lists: the renderer joins them per language
+            running=left_out,
+            what=kind_name(levy),
+        )
+    key = "entered_check_terms" if ia.agreement_keeps_levy is None else "entered"
     return rule.finding(APPLIES, key, subject=subject, facts=facts, what=kind_name(levy))
 
 
