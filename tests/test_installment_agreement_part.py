@@ -79,3 +79,19 @@ def test_agreement_periods_unknown_asks_them_and_keeps_a_step() -> None:
     for lang in ("en", "es"):
         finding = next(f for f in render(analysis, lang).findings if f.rule == "R6343-A3")
         assert "{" not in finding.explanation
+
+
+def test_the_agreement_step_bars_new_levies_and_leaves_release_to_its_own_ground() -> None:
+    """The step for an agreement in effect (R6331-K2 `in_effect`) spoke only of § 6331(k)(2), which bars a NEW levy,
+    and asked to "release this levy" — even one collecting only taxes the agreement does not cover. Now it says the
+    bar is on new levies for the taxes covered, and that a levy made before is released under § 6343(a)(1)(C) for
+    those taxes; it asks no release itself (R6343-A3's own step does, for the part it reaches)."""
+    case = case_from_data(_case(["1040-2021"], ["1040-2022"]))  # the levy collects only a year not covered
+    analysis = analyze(case, date(2026, 3, 1))
+    assert [s.text.key for s in analysis.plan if "R6343-A3" in s.rules] == []
+    step = next(s for s in english(analysis).plan if "R6331-K2" in s.rules)
+    assert "does not allow a new levy for the taxes it covers" in step.action
+    assert "§ 6343(a)(1)(C)" in step.action
+    assert "Please release" not in step.action
+    es_step = next(s for s in render(analysis, "es").plan if "R6331-K2" in s.rules)
+    assert "embargo nuevo por los impuestos que cubre" in es_step.action and "§ 6343(a)(1)(C)" in es_step.action
