@@ -38,7 +38,7 @@ from levynav.core.model.construct import builder
 PRE_LEVY = frozenset({NoticeType.LT11, NoticeType.LETTER_1058, NoticeType.CP90, NoticeType.CP297})
 POST_LEVY = frozenset({NoticeType.CP92, NoticeType.CP297A, NoticeType.CP297C})
 LIEN = frozenset({NoticeType.LETTER_3172})
-NOT_CDP = frozenset({NoticeType.CP14, NoticeType.CP501, NoticeType.CP503, NoticeType.CP504})
+NOT_CDP = frozenset({NoticeType.CP14, NoticeType.CP501, NoticeType.CP503, NoticeType.CP504, NoticeType.CP504B})
 
 
 # CDP hearings apply to collection actions after 1999-01-18: RRA 98, Pub. L. 105-206, § 3401(d) (180 days after

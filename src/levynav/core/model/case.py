@@ -126,6 +126,7 @@ class NoticeType(StrEnum):
     CP501 = "CP501"
     CP503 = "CP503"
     CP504 = "CP504"
+    CP504B = "CP504B"  # the business CP504: a § 6331(d) notice of intent to levy, no hearing right
     LT11 = "LT11"
     LETTER_1058 = "Letter 1058"
     CP90 = "CP90"
