@@ -165,6 +165,12 @@ def post_levy_cdp_notice_for_periods(case: Case, periods: Iterable[str]) -> Noti
     return found[0] if found else None
 
 
+def repeat_key(base: str, missing: Iterable[str]) -> str:
+    """The message key for a notice that may repeat an earlier one: ``base`` when only tax periods are asked; with
+    ``_facts`` when a notice's date (which came first) or whether it is about a later-assessed tax is asked."""
+    return base if all(m.endswith(".tax_periods") for m in missing) else f"{base}_facts"
+
+
 def counted_from(printed: date | None, mailed: date | None) -> Message:
     """How a notice's periods are counted (``calc.dates.counting_start``), as a message reference: from the
     printed date, or from a later mailing date (Weiss), or not at all when neither date is known.

@@ -164,6 +164,14 @@ class Notice(Strict):
             "told of (e.g. Form 8822) — the last known address"
         ),
     )
+    for_additional_assessment: bool | None = Field(
+        default=None,
+        description=(
+            "a hearing notice about tax assessed for its periods after an earlier hearing notice for them (e.g. "
+            "after an audit): the first notice for that tax (Treas. Reg. § 301.6330-1(b)(2) Q&A-B2, 'the unpaid "
+            "tax and tax periods'); false = about the tax of the earlier notice"
+        ),
+    )
 
     @model_validator(mode="after")
     def _dates(self) -> Self:
