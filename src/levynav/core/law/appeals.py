@@ -348,7 +348,8 @@ def _eh_law_unknown(rule: Rule | Situation, w: Window, facts: dict[str, object])
 
 
 def not_a_hearing_notice(case: Case, ctx: Context) -> list[Finding]:
-    """CDP-3: CP14, CP501, CP503 and CP504 carry no hearing right (shown when no hearing notice is in the case)."""
+    """CDP-3: CP14, CP501, CP503, CP504 and CP504B carry no hearing right (shown when no hearing notice is in the
+    case)."""
     if hearing_windows.hearing_notices(case):
         return []
     return [
