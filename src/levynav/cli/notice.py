@@ -54,8 +54,8 @@ def notice_command(
     ] = None,
     fmt: Annotated[str, typer.Option("--format", help="text or json")] = "text",
 ) -> None:
-    """Read an IRS collection notice (LT11, Letter 1058, CP504, CP90, CP297, CP297A, CP297C, CP91, CP298, CP92,
-    Letter 3172, 668-A, 668-W)."""
+    """Read an IRS collection notice (CP14, CP501, CP503, CP504, CP504B, LT11, Letter 1058, CP90, CP297, CP297A,
+    CP297C, CP91, CP298, CP92, Letter 3172, 668-A, 668-W)."""
     from levynav.intake.notice_clocks import notice_deadlines
     from levynav.intake.notices import NoticeFileError, read_notice_file
 

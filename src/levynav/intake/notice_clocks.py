@@ -4,7 +4,7 @@ Nothing is computed here: the notice is put into a one-notice case and analyzed,
 exactly the dates `levynav analyze` would — the hearing windows (``law.appeals``) and the notice clocks
 (``law.notice_clocks``, NC-1 and NC-2):
 
-- the earliest day a levy may be made after a § 6331(d) notice of intent to levy (CP504, and the
+- the earliest day a levy may be made after a § 6331(d) notice of intent to levy (CP504, CP504B, and the
   pre-levy CDP notices): "not less than 30 days before the day of the levy" (§ 6331(d)(2); reference
   D21), parameter ``discretionary.intent_to_levy_days``, counted with ``calc.dates``;
 - the reply-by date printed on a CP91/CP298 (final notice before a levy on Social Security benefits;

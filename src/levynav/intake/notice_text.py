@@ -84,17 +84,28 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", text.lower()).strip()
 
 
+# A letter printed right after the digits of a notice number ("CP504B") that ``fix_ocr_digits`` reads as a digit
+# (B as 8): the number's pattern accepts both, or a CP504B would be read as "CP5048" and not recognised.
+# The digit form only right after the digits (no space: "CP504 8/12/2025" is CP504 and a date), the letter after a
+# space too ("CP504 B").
+_LETTER_AFTER_DIGIT = {"O": "0", "I": "1", "L": "1", "S": "5", "B": "8"}
+
+
 def code_regex(code: str) -> re.Pattern[str]:
     """A notice number such as "CP504" or "Letter 1058", tolerant of spacing and OCR look-alikes."""
     body = ""
     gap = False
+    after_digit = False
     for ch in code:
         if ch in " -":
             gap = True
             continue
-        if body:
-            body += r"[\s.\-]{0,8}" if gap else r"[\s.\-]{0,2}"
-        body += _LOOKALIKE.get(ch, re.escape(ch))
+        sep = r"[\s.\-]{0,8}" if gap else r"[\s.\-]{0,2}"
+        if body and after_digit and not gap and ch.upper() in _LETTER_AFTER_DIGIT:
+            body += f"(?:{sep}{re.escape(ch)}|{_LETTER_AFTER_DIGIT[ch.upper()]}(?![/.\\-]\\d))"
+        else:
+            body += (sep if body else "") + _LOOKALIKE.get(ch, re.escape(ch))
+        after_digit = ch.isdigit()
         gap = False
     return re.compile(r"(?<![0-9A-Za-z])" + body + r"(?![0-9A-Za-z])", re.I)
 

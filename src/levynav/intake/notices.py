@@ -1,8 +1,8 @@
 """Read an IRS collection notice (pasted text, a .txt file, or a PDF's text layer) into facts of a case.
 
-Recognises LT11, Letter 1058, CP504, CP90, CP297, CP297A, CP297C, CP91, CP298, CP92, Letter 3172, Form 668-A
-and Form 668-W (signatures in ``data/notices/types.yaml``) and reads the notice date, the tax periods
-(form and period), the amounts and the amount due, the reply-by date, the IRS phone number and, on a
+Recognises CP14, CP501, CP503, CP504, CP504B, LT11, Letter 1058, CP90, CP297, CP297A, CP297C, CP91, CP298, CP92,
+Letter 3172, Form 668-A and Form 668-W (signatures in ``data/notices/types.yaml``) and reads the notice date, the
+tax periods (form and period), the amounts and the amount due, the reply-by date, the IRS phone number and, on a
 notice of levy, the person served and the amount of the levy.
 
 The reader never raises on the text: it returns a ``NoticeReading`` with what it read, each value with

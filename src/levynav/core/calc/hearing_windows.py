@@ -38,7 +38,7 @@ from levynav.core.model.construct import builder
 PRE_LEVY = frozenset({NoticeType.LT11, NoticeType.LETTER_1058, NoticeType.CP90, NoticeType.CP297})
 POST_LEVY = frozenset({NoticeType.CP92, NoticeType.CP297A, NoticeType.CP297C})
 LIEN = frozenset({NoticeType.LETTER_3172})
-NOT_CDP = frozenset({NoticeType.CP14, NoticeType.CP501, NoticeType.CP503, NoticeType.CP504})
+NOT_CDP = frozenset({NoticeType.CP14, NoticeType.CP501, NoticeType.CP503, NoticeType.CP504, NoticeType.CP504B})
 
 
 # CDP hearings apply to collection actions after 1999-01-18: RRA 98, Pub. L. 105-206, § 3401(d) (180 days after
@@ -61,8 +61,9 @@ class Window:
     facts: dict[str, Any] = field(default_factory=dict)
     missing: tuple[str, ...] = ()
     repeat: bool = False  # a later notice for periods an earlier hearing notice covered (no new CDP hearing)
-    # not known to be a repeat or not: the tax periods that would decide it (an earlier notice's, or this one's, not
-    # given); the rules read the notice as possibly the first for its periods and ask (``_repeat``)
+    # not known to be a repeat or not: the facts that would decide it (an earlier notice's or this one's tax periods,
+    # an undated notice's date, whether this one is about a later-assessed tax); the rules read the notice as possibly
+    # the first for its periods and ask (``_repeat``)
     repeat_missing: tuple[str, ...] = ()
     gaps: tuple[
         str, ...
@@ -121,15 +122,16 @@ def windows(case: Case) -> list[Window]:
     """One window per hearing notice, in the case's order; a later notice for periods an earlier hearing
     notice of the same kind already covered is marked ``repeat`` (§ 6330(a)(1) "only once for the taxable
     period"; § 6330(b)(2), § 6320(b)(2) "only one hearing ... with respect to the taxable period"; Treas. Reg.
-    § 301.6330-1(b)(2) Q&A-B2); one that may or may not be is marked with the periods that would decide it
+    § 301.6330-1(b)(2) Q&A-B2); one that may or may not be is marked with the facts that would decide it
     (``repeat_missing``)."""
     out = []
     for i, n in hearing_notices(case):
         out.append(_lien_window(i, n) if n.type in LIEN else _levy_window(i, n))
     # a window is built with repeat=False: a copy only for the rare later notice
     marked = []
+    assessed = {p.id: p.additional_assessment_dates for p in case.tax_periods if p.additional_assessment_dates}
     for w in out:
-        found = _repeat(w, out)
+        found = _repeat(w, out, assessed)
         if found is True:
             w = replace(w, repeat=True)
         elif found:
@@ -142,34 +144,82 @@ def _start(w: Window) -> date | None:
     return w.notice.nftl_filed_date if w.kind is HearingKind.LIEN else w.notice.notice_date
 
 
-def _repeat(w: Window, every: list[Window]) -> bool | tuple[str, ...]:
+def _start_path(w: Window) -> str:
+    """The fact that dates a hearing notice for the repeat test (``_start``)."""
+    return f"{w.subject}.nftl_filed_date" if w.kind is HearingKind.LIEN else f"{w.subject}.notice_date"
+
+
+def _repeat(w: Window, every: list[Window], assessed: dict[str, list[date]]) -> bool | tuple[str, ...]:
     """Whether an earlier-dated hearing notice of the same kind covers every period of this one: True (a repeat), False
-    (the first notice for at least one of its periods), or the period paths that would decide it.
+    (the first notice for at least one of its periods, or for a tax assessed after the earlier notice), or the paths
+    of the facts that would decide it.
 
     "Only the first pre-levy or post-levy CDP Notice with respect to the unpaid tax and tax periods entitles the
     taxpayer to request a CDP hearing" (Treas. Reg. § 301.6330-1(b)(2) Q&A-B2). A repeat is certain only when the
     periods are known: every period of this notice is on an earlier one. An earlier notice that lists no periods may
     have covered this notice's periods or others; a later notice that lists none may be about the earlier periods or
     new ones — which periods each covers is asked, not assumed (the earlier notice read as covering every period
-    would take a hearing away on a guess)."""
+    would take a hearing away on a guess).
+
+    An undated notice of the same kind may have come before this one: when it could cover a period no dated earlier
+    notice covers, its date (and its periods, when it lists none) is asked — it is not dropped.
+
+    The hearing is per unpaid tax: a tax assessed for a period after the first notice for it (an additional
+    assessment, ``tax_periods[].additional_assessment_dates``) is an unpaid tax no notice has yet been given for, and
+    a later notice may be the first notice for it. Then the notice is a repeat only if it is not about that tax
+    (``notices[].for_additional_assessment``), asked when not known."""
+    if w.notice.for_additional_assessment:
+        return False  # the first notice for the tax assessed later (Q&A-B2: "the unpaid tax and tax periods")
     mine = _start(w)
     if mine is None:
         return False
-    earlier = [
-        other
-        for other in every
-        if other is not w and other.kind is w.kind and (theirs := _start(other)) is not None and theirs < mine
-    ]
-    if not earlier:
+    same = [other for other in every if other is not w and other.kind is w.kind]
+    earlier = [other for other in same if (theirs := _start(other)) is not None and theirs < mine]
+    undated = [other for other in same if _start(other) is None]
+    if not earlier and not undated:
         return False
     covered = {p for other in earlier for p in other.notice.tax_periods}
     mine_periods = set(w.notice.tax_periods)
     if mine_periods and mine_periods <= covered:
-        return True
+        return _repeat_of_tax(w, mine, earlier, assessed)
     unlisted = [f"{other.subject}.tax_periods" for other in earlier if not other.notice.tax_periods]
     if not mine_periods:
-        return (f"{w.subject}.tax_periods", *unlisted)
-    return tuple(unlisted) or False
+        asked = [f"{w.subject}.tax_periods", *unlisted]
+        for other in undated:
+            asked.append(_start_path(other))
+            if not other.notice.tax_periods:
+                asked.append(f"{other.subject}.tax_periods")
+        return tuple(asked)
+    need = mine_periods - covered
+    maybe = [other for other in undated if not other.notice.tax_periods or need & set(other.notice.tax_periods)]
+    could = bool(unlisted) or any(not other.notice.tax_periods for other in maybe)
+    could = could or need <= {p for other in maybe for p in other.notice.tax_periods}
+    if not could:
+        return False
+    asked = list(unlisted)
+    for other in maybe:
+        asked.append(_start_path(other))
+        if not other.notice.tax_periods:
+            asked.append(f"{other.subject}.tax_periods")
+    return tuple(asked) or False
+
+
+def _repeat_of_tax(
+    w: Window, mine: date, earlier: list[Window], assessed: dict[str, list[date]]
+) -> bool | tuple[str, ...]:
+    """Every period of this notice is on an earlier notice: a repeat, unless a tax was assessed for one of them on or
+    after the first notice for it and by this notice's date (this notice may be the first for that tax): then it is
+    a repeat only if the notice is not about that tax, asked when not known (``for_additional_assessment``)."""
+    for period in w.notice.tax_periods:
+        later = assessed.get(period)
+        if not later:
+            continue
+        first = min(d for other in earlier if period in other.notice.tax_periods if (d := _start(other)) is not None)
+        if any(first <= d <= mine for d in later):
+            if w.notice.for_additional_assessment is None:
+                return (f"{w.subject}.for_additional_assessment",)
+            return True  # said not to be about the later tax: a reminder for the tax of the first notice
+    return True
 
 
 def param_use(pid: str, on: date) -> ParamUse | None:

@@ -47,7 +47,7 @@ from levynav.core.law.deficiency_bar import ABROAD, HOME
 from levynav.core.law.hearing_notice_once import ONCE as ONCE
 from levynav.core.law.lien_withdrawal import LIEN_NOT_LEVY as LIEN_NOT_LEVY
 from levynav.core.law.notice_receipt import NOT_RECEIVED as NOT_RECEIVED
-from levynav.core.law.notices import rolled_reason, window_counted, window_gap
+from levynav.core.law.notices import repeat_key, rolled_reason, window_counted, window_gap
 from levynav.core.law.pending_bar_windows import days, overlaps, param
 from levynav.core.law.route_windows import made_in_time, open_or_closed
 from levynav.core.law.rule import (
@@ -149,13 +149,14 @@ def _repeat_unknown(w: Window, found: Finding) -> Finding:
     asked, what the notice's own dates give kept beside it (the person's reading first: it may be the first notice,
     and then its dates are the ones to keep)."""
     if found.outcome is APPLIES:
+        key = repeat_key("repeat_unknown", w.repeat_missing)
         return replace(
             found,
             outcome=UNKNOWN,
             effect=ROUTE_OPEN,
             missing=[*w.repeat_missing],
-            message_key="repeat_unknown",
-            message=message(f"{found.rule}.repeat_unknown", notice=w.notice.type.value, reading=found.message),
+            message_key=key,
+            message=message(f"{found.rule}.{key}", notice=w.notice.type.value, reading=found.message),
         )
     if found.outcome is UNKNOWN:
         return replace(found, missing=[*found.missing, *(m for m in w.repeat_missing if m not in found.missing)])
@@ -347,7 +348,8 @@ def _eh_law_unknown(rule: Rule | Situation, w: Window, facts: dict[str, object])
 
 
 def not_a_hearing_notice(case: Case, ctx: Context) -> list[Finding]:
-    """CDP-3: CP14, CP501, CP503 and CP504 carry no hearing right (shown when no hearing notice is in the case)."""
+    """CDP-3: CP14, CP501, CP503, CP504 and CP504B carry no hearing right (shown when no hearing notice is in the
+    case)."""
     if hearing_windows.hearing_notices(case):
         return []
     return [

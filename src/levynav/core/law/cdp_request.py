@@ -30,7 +30,7 @@ from levynav.core.calc.hearing_windows import RequestKind as RequestKind
 from levynav.core.calc.hearing_windows import kind_of as kind_of
 from levynav.core.calc.hearing_windows import request_kind as request_kind
 from levynav.core.calc.hearing_windows import request_kinds
-from levynav.core.law.notices import window_counted
+from levynav.core.law.notices import repeat_key, window_counted
 from levynav.core.law.rule import APPLIES, DOES_NOT_APPLY, UNKNOWN, Context, Rule
 from levynav.core.model.analysis import Effect, Finding
 from levynav.core.model.case import Case
@@ -61,7 +61,13 @@ def request_kind_findings(case: Case, ctx: Context) -> list[Finding]:
             postponed = any(m.startswith("proceedings.postponements") for m in rk.missing)
             # in time only for a notice that may repeat an earlier one: which periods each notice lists decides
             repeat = rk.window is not None and bool(rk.window.repeat_missing) and rk.missing == rk.window.repeat_missing
-            key = "unknown_postponement" if postponed else "unknown_repeat" if repeat else "unknown"
+            key = (
+                "unknown_postponement"
+                if postponed
+                else repeat_key("unknown_repeat", rk.missing)
+                if repeat
+                else "unknown"
+            )
             out.append(REQUEST_KIND.finding(UNKNOWN, key, missing=rk.missing, **common))
         elif rk.cdp:
             assert rk.window is not None

@@ -1,6 +1,6 @@
 """The clocks a notice starts besides the hearing windows (those are ``law/appeals.py``): NC-1 and NC-2.
 
-- NC-1: the earliest day a levy may be made after a § 6331(d) notice of intent to levy (CP504, and the
+- NC-1: the earliest day a levy may be made after a § 6331(d) notice of intent to levy (CP504, CP504B, and the
   pre-levy CDP notices): "not less than 30 days before the day of the levy" (§ 6331(d)(2)). After a CP504, which is
   not the § 6330(a) notice of the right to a hearing, that day opens only the levies § 6330(f) lets come before a
   hearing (a state tax refund, a federal contractor's payments, a disqualified employment tax levy): "No levy may

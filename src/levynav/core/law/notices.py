@@ -15,11 +15,15 @@ Shared by the rule modules. Classification follows the references:
   that occur within 2 years after those periods") and CP297C (federal contractor levy, (f)(4), (h)(2):
   irs.gov "Understanding your CP297C notice": "Federal contractors do not have the right to a pre-levy
   hearing"). Reference D2, CDP-4.
-- § 6331(d) notices of intent to levy: CP504 and every pre-levy CDP notice (LT11, Letter 1058, CP90,
-  CP297 are each titled a notice of intent to levy). CP504 carries no hearing right. Reference D21, CDP-3.
-- Notice and demand for payment (§ 6303(a), § 6331(a)): the first balance-due notice, CP14. The later
-  balance-due reminders (CP501, CP503, CP504) also state the amount and demand payment
-  (``is_payment_demand``).
+- § 6331(d) notices of intent to levy: CP504, its business version CP504B (irs.gov "Understanding your CP504B
+  notice": "We're providing you with this notice of intent to levy as required by Internal Revenue Code section
+  6331(d)" ... "In most other situations, before we levy on your property or rights to property, we'll send you a
+  notice that gives you the opportunity to request a Collection Due Process hearing"), and every pre-levy CDP notice
+  (LT11, Letter 1058, CP90, CP297 are each titled a notice of intent to levy). CP504 and CP504B carry no hearing
+  right. Reference D21, CDP-3.
+- Notice and demand for payment (§ 6303(a), § 6331(a)): the first balance-due notice, CP14 (irs.gov "Understanding
+  your CP14 notice": "We sent you this notice because you owe money on unpaid taxes"). The later balance-due
+  reminders (CP501, CP503, CP504, CP504B) also state the amount and demand payment (``is_payment_demand``).
 
 A notice that names no tax periods is taken to cover every period (the person may not have written
 them down); a notice that names periods covers only those. That reading is never used to take a hearing away:
@@ -45,9 +49,11 @@ from levynav.core.model.message import label_arg
 
 PRE_LEVY_CDP = frozenset({NoticeType.LT11, NoticeType.LETTER_1058, NoticeType.CP90, NoticeType.CP297})
 POST_LEVY_CDP = frozenset({NoticeType.CP92, NoticeType.CP297A, NoticeType.CP297C})
-INTENT_TO_LEVY = frozenset({NoticeType.CP504}) | PRE_LEVY_CDP
+INTENT_TO_LEVY = frozenset({NoticeType.CP504, NoticeType.CP504B}) | PRE_LEVY_CDP
 NOTICE_AND_DEMAND = frozenset({NoticeType.CP14})
-PAYMENT_DEMANDS = NOTICE_AND_DEMAND | frozenset({NoticeType.CP501, NoticeType.CP503, NoticeType.CP504})
+PAYMENT_DEMANDS = NOTICE_AND_DEMAND | frozenset(
+    {NoticeType.CP501, NoticeType.CP503, NoticeType.CP504, NoticeType.CP504B}
+)
 
 
 def is_cdp_levy_notice(kind: NoticeType) -> bool:
@@ -61,7 +67,7 @@ def is_post_levy_cdp_notice(kind: NoticeType) -> bool:
 
 
 def is_intent_to_levy_notice(kind: NoticeType) -> bool:
-    """A § 6331(d) notice of intent to levy (CP504, or any pre-levy CDP notice)."""
+    """A § 6331(d) notice of intent to levy (CP504, CP504B, or any pre-levy CDP notice)."""
     return kind in INTENT_TO_LEVY
 
 
@@ -72,7 +78,7 @@ def is_notice_and_demand(kind: NoticeType) -> bool:
 
 def is_payment_demand(kind: NoticeType) -> bool:
     """A balance-due notice that states the amount and demands payment: CP14 or a later reminder
-    (CP501, CP503, CP504). The IRS sends the reminders only after the first bill, so the rules read one
+    (CP501, CP503, CP504, CP504B). The IRS sends the reminders only after the first bill, so the rules read one
     as showing that notice and demand was made by its date when no CP14 is known (an interpretation)."""
     return kind in PAYMENT_DEMANDS
 
@@ -157,6 +163,12 @@ def post_levy_cdp_notice_for_periods(case: Case, periods: Iterable[str]) -> Noti
     wanted = [p for p in periods]
     found = notices_where(case, is_post_levy_cdp_notice, wanted or [None])
     return found[0] if found else None
+
+
+def repeat_key(base: str, missing: Iterable[str]) -> str:
+    """The message key for a notice that may repeat an earlier one: ``base`` when only tax periods are asked; with
+    ``_facts`` when a notice's date (which came first) or whether it is about a later-assessed tax is asked."""
+    return base if all(m.endswith(".tax_periods") for m in missing) else f"{base}_facts"
 
 
 def counted_from(printed: date | None, mailed: date | None) -> Message:

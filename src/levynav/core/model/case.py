@@ -126,6 +126,7 @@ class NoticeType(StrEnum):
     CP501 = "CP501"
     CP503 = "CP503"
     CP504 = "CP504"
+    CP504B = "CP504B"  # the business CP504: a § 6331(d) notice of intent to levy, no hearing right
     LT11 = "LT11"
     LETTER_1058 = "Letter 1058"
     CP90 = "CP90"
@@ -161,6 +162,14 @@ class Notice(Strict):
         description=(
             "the notice was mailed to the address on the last return filed, or a newer address the IRS was "
             "told of (e.g. Form 8822) — the last known address"
+        ),
+    )
+    for_additional_assessment: bool | None = Field(
+        default=None,
+        description=(
+            "a hearing notice about tax assessed for its periods after an earlier hearing notice for them (e.g. "
+            "after an audit): the first notice for that tax (Treas. Reg. § 301.6330-1(b)(2) Q&A-B2, 'the unpaid "
+            "tax and tax periods'); false = about the tax of the earlier notice"
         ),
     )
 
