@@ -29,6 +29,7 @@ Each ``tests/scenarios/<area>/*.yaml`` holds a list of scenarios::
              says: {key: finances.expense_note.vehicles_limited, names: ["old sedan"]}}   # one of its notes
         no_expense_lines: ["vehicle_ownership[0]"]
 
+A sentences argument (a note) is a list of messages by key; ``[]`` asks that it hold none.
 Only the keys given are compared; ``missing`` must be a subset of the finding's missing list;
 ``value`` is compared as a string. ``collection_statute`` items ({period, date, alternative, says}) must match a
 CSED of the analysis; ``says`` is a message by key with some of its values (a nested message as a mapping, a list

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from levynav import analyze
-from levynav.core.model.analysis import Analysis, Finding, ListArg, Message, MessageArg
+from levynav.core.model.analysis import Analysis, Finding, ListArg, Message, MessageArg, SentencesArg
 from levynav.explain.render import english
 from levynav.intake.load import CaseError, case_from_data
 from tests.scenario_runner import (
@@ -65,6 +65,10 @@ def _arg_is(got: Any, want: Any) -> bool:
         return isinstance(want, dict) and _says(got.value, want)
     if isinstance(got, ListArg):
         return isinstance(want, list) and all(any(_arg_is(g, w) for g in got.value) for w in want)
+    if isinstance(got, SentencesArg):  # whole sentences: each wanted {key, ARG: value} is one of them; [] is none
+        if not (isinstance(want, list) and all(isinstance(w, dict) for w in want)):
+            return False
+        return all(any(_says(g, w) for g in got.value) for w in want) and (bool(want) or not got.value)
     return _same_arg(got.value, want)
 
 

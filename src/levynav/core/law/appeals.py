@@ -62,7 +62,7 @@ from levynav.core.law.rule import (
     RuleFunc,
     Situation,
 )
-from levynav.core.model.analysis import Deadline, Effect, Finding, Message, TextArg, message
+from levynav.core.model.analysis import Deadline, Effect, Finding, Message, SentencesArg, TextArg, message
 from levynav.core.model.case import Case, DeficiencyNotice, HearingKind, HearingRequest, NoticeType
 from levynav.core.model.construct import construct
 
@@ -423,9 +423,26 @@ def liability_challenge(case: Case, ctx: Context) -> list[Finding]:
     missing = [
         base + n for n in ("received_notice_of_deficiency", "had_prior_opportunity_to_dispute") if base + n not in facts
     ]
+    note, cites = _deficiency_mailed_note(c.received_notice_of_deficiency, c.liability_from_audit_or_sfr, facts)
     if missing:
-        return [LIABILITY.finding(UNKNOWN, "opportunity_unknown", facts=facts, missing=missing)]
-    return [LIABILITY.finding(APPLIES, "may_dispute", facts=facts)]
+        return [
+            LIABILITY.finding(UNKNOWN, "opportunity_unknown", facts=facts, missing=missing, note=note, also_cites=cites)
+        ]
+    return [LIABILITY.finding(APPLIES, "may_dispute", facts=facts, note=note, also_cites=cites)]
+
+
+def _deficiency_mailed_note(
+    received: bool | None, from_audit: bool | None, facts: dict[str, object]
+) -> tuple[SentencesArg, tuple[str, ...]]:
+    """Hoyle v. Comm'r, 131 T.C. 197 (2008): Appeals' verification under § 6330(c)(1) includes "whether a duly mailed
+    notice of deficiency preceded the assessment of tax as required by sec. 6213(a)"; "if no notice of deficiency was
+    mailed … the assessment … is invalid … and collection therefore may not proceed" — reviewed whether or not the
+    person raised it at the hearing. Said when the person did not receive a notice of deficiency and the tax is not
+    known to be one assessed without it (a tax the person reported: ``liability_from_audit_or_sfr`` False)."""
+    if received is not False or from_audit is False:
+        return construct(SentencesArg, value=[]), ()
+    facts["circumstances.liability_from_audit_or_sfr"] = from_audit
+    return construct(SentencesArg, value=[message(f"{LIABILITY.id}.hoyle")]), ("CDP-11-HOYLE",)
 
 
 def hearing_deadlines(case: Case, ctx: Context) -> list[Deadline]:

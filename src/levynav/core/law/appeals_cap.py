@@ -19,6 +19,7 @@ from typing import Any
 
 from levynav.core.calc import dates
 from levynav.core.calc.hearing_windows import deadline, hearing_notices, param_use
+from levynav.core.law.return_periods import MONEY_KINDS, claims_for, return_period
 from levynav.core.law.route_windows import days_after, made_in_time, open_or_closed
 from levynav.core.law.rule import (
     APPLIES,
@@ -33,7 +34,7 @@ from levynav.core.law.rule import (
     RuleFunc,
 )
 from levynav.core.model.analysis import Deadline, Effect, Finding, ParamUse, message
-from levynav.core.model.case import AlternativeStatus, Case, InstallmentAgreement, Owner
+from levynav.core.model.case import AlternativeStatus, Case, InstallmentAgreement, Levy, Owner
 
 # enumeration members the functions read on every call, hoisted (a member read from its class goes
 # through the enum metaclass's __getattr__ hook)
@@ -62,7 +63,7 @@ CAP_IA = Rule(
 CAP_THIRD_PARTY = Rule(
     id="CAP-5",
     title="CAP for the owner of property levied for your debt",
-    cites=("CAP-5", "CAP-1"),
+    cites=("CAP-5", "CAP-1", "R6343-B1"),
     effect=Effect.ROUTE_OPEN,
 )
 OIC_APPEAL = Rule(
@@ -223,18 +224,35 @@ def installment_agreement_appeal(case: Case, ctx: Context) -> list[Finding]:
 
 
 def third_party_cap(case: Case, ctx: Context) -> list[Finding]:
-    """CAP-5: the owner of property levied for your debt can use CAP before the money is applied."""
-    return [
-        CAP_THIRD_PARTY.finding(
-            APPLIES,
-            "third_party",
-            subject=f"levies[{i}]",
-            facts={f"levies[{i}].owner": lv.owner},
-            owner=lv.third_party_name or message(f"{CAP_THIRD_PARTY.id}.owner_default"),
-        )
-        for i, lv in enumerate(case.levies)
-        if lv.owner is _THIRD_PARTY
-    ]
+    """CAP-5: the owner of property levied for your debt can use CAP before the money is applied.
+
+    The owner's request to have the money returned is bound by the § 6343(b) period counted from the date of the
+    levy (2 years, or 9 months for levies whose old period had run out before 2017-12-22: Pub. L. 115-97
+    § 11071(c)); property itself "may be returned at any time". The period is the return rules' own
+    (``return_periods.return_period``), never a number written into the words. Once it has passed for levied
+    money, with no request made in time, neither CAP nor the IRS can return the money: the route is closed
+    (EC Term of Years Trust v. United States, 550 U.S. 429 (2007): the owner's § 7426 suit, within § 6532(c),
+    is then the only remedy, and it too runs from the levy)."""
+    return [_third_party(case, ctx, i, lv) for i, lv in enumerate(case.levies) if lv.owner is _THIRD_PARTY]
+
+
+def _third_party(case: Case, ctx: Context, i: int, lv: Levy) -> Finding:
+    rule, s = CAP_THIRD_PARTY, f"levies[{i}]"
+    owner = lv.third_party_name or message(f"{rule.id}.owner_default")
+    facts: dict[str, object] = {f"{s}.owner": lv.owner}
+    period = return_period(lv)
+    if period is None:
+        return rule.finding(APPLIES, "third_party_no_date", subject=s, facts=facts, owner=owner)
+    facts[f"{s}.served_date"] = lv.served_date
+    asked = sorted(c.filed_date for _, c in claims_for(case, i, lv) if c.filed_date <= period.latest)
+    common: dict[str, Any] = {"subject": s, "facts": facts, "params": [period.param]}
+    common["deadline_ids"] = ["return.request"]
+    if asked:  # the owner's written request, made within the period (the return rule R6343-B1 tells its course)
+        return rule.finding(APPLIES, "third_party_asked", owner=owner, filed=asked[0], **common)
+    if lv.kind in MONEY_KINDS and ctx.as_of > period.latest:
+        closed: dict[str, Any] = {"effect": ROUTE_CLOSED, "owner": owner, "deadline": period.last.last}
+        return rule.finding(DOES_NOT_APPLY, "third_party_too_late", **closed, **common)
+    return rule.finding(APPLIES, "third_party", owner=owner, deadline=period.last.last, **common)
 
 
 def _offer_window(rejected: date) -> tuple[dates.LastDay, ParamUse] | None:

@@ -248,7 +248,7 @@ def retirement_rollback(case: Case, ctx: Context) -> list[Finding]:
 
 def _rollback(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
     rule, s = ROLLBACK, levy_subject(i)
-    if not is_individual(case):
+    if not _individual_account(case, levy):
         return rule.finding(NOT_APPLICABLE, "business", subject=s)
     returned = levy.returned_date or _third_party_return(case, i, levy)
     if returned is None:
@@ -273,7 +273,15 @@ def _rollback(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
         return rule.finding(DOES_NOT_APPLY, "other_ground", **common)
     if due.date < ctx.as_of:
         return rule.finding(DOES_NOT_APPLY, "passed", effect=ROUTE_CLOSED, **common)
-    return rule.finding(APPLIES, "rollback", **common)
+    # the words speak to whoever holds the account: the person who owes the tax, or the owner of the wrongly levied one
+    return rule.finding(APPLIES, "rollback_owner" if levy.owner is Owner.THIRD_PARTY else "rollback", **common)
+
+
+def _individual_account(case: Case, levy: Levy) -> bool:
+    """§ 6343(f)(1): "an individual's account or benefit under an eligible retirement plan" — the account holder's,
+    not the tax debtor's. A retirement account of someone else levied for a business's tax (a wrongful levy,
+    § 6343(b)) is that individual's: the business status of the debtor does not bar the roll-back."""
+    return is_individual(case) or levy.owner is Owner.THIRD_PARTY
 
 
 def _third_party_return(case: Case, i: int, levy: Levy) -> Any:
@@ -428,10 +436,8 @@ def bank_charge_deadlines(case: Case, ctx: Context) -> list[Deadline]:
 def rollback_deadlines(case: Case, ctx: Context) -> list[Deadline]:
     """``retirement.rollback``: only when the date of return is known."""
     out: list[Deadline] = []
-    if not is_individual(case):
-        return out
     for i, levy in enumerate(case.levies):
-        if levy.kind is not LevyKind.RETIREMENT:
+        if levy.kind is not LevyKind.RETIREMENT or not _individual_account(case, levy):
             continue
         returned = levy.returned_date or _third_party_return(case, i, levy)
         if returned is None or returned.year < ROLLBACK_FIRST_YEAR:
