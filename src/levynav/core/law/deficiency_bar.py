@@ -51,7 +51,7 @@ from levynav.core.law.levy_facts import levy_subject
 from levynav.core.law.pending_bar_windows import days, overlaps, param
 from levynav.core.law.rule import APPLIES, DOES_NOT_APPLY, LEVY_IMPROPER, UNKNOWN, Context, Rule
 from levynav.core.model.analysis import Deadline, Effect, Finding, Message, ParamUse, message
-from levynav.core.model.case import Case, DeficiencyNotice
+from levynav.core.model.case import Case, DeficiencyNotice, Levy
 
 DEFICIENCY_BAR = Rule(
     id="R6213-A1",
@@ -310,6 +310,11 @@ def _status(w: _Window, ctx: Context) -> Finding:
     return DEFICIENCY_BAR.finding(APPLIES, key, value=w.end, end=w.end, **common)
 
 
+def _collects(levy: Levy, period_id: str) -> bool:
+    """Whether the levy collects the period: it names it, or names none (it collects the case's periods)."""
+    return not levy.tax_periods or period_id in levy.tax_periods
+
+
 def _periods_of(case: Case, n: DeficiencyNotice) -> list[tuple[int, Any]]:
     return [(i, p) for i, p in enumerate(case.tax_periods) if not n.tax_periods or p.id in n.tax_periods]
 
@@ -405,10 +410,16 @@ def deficiency_levy_bar(case: Case, ctx: Context) -> list[Finding]:
                 continue
             early = [d for _, d in early_named]
             facts = {**w.facts, f"{sub}.id": period.id, **dict(early_named)}
+            # § 6213(a) "Except as otherwise provided in section 6851, 6852, or 6861": a jeopardy levy collecting the
+            # period shows the IRS treated its collection as in jeopardy, so the early assessment may be a § 6861
+            # jeopardy assessment, which the bar does not reach — not known from the facts (the model records
+            # jeopardy on levies only)
+            jeopardy = [j for j, lv in enumerate(case.levies) if lv.jeopardy and _collects(lv, period.id)]
+            facts.update({f"{levy_subject(j)}.jeopardy": True for j in jeopardy})
             out.append(
                 DEFICIENCY_BAR.finding(
-                    APPLIES,
-                    "assessed_early",
+                    UNKNOWN if jeopardy else APPLIES,
+                    "assessed_early_jeopardy" if jeopardy else "assessed_early",
                     effect=LEVY_IMPROPER,
                     subject=sub,
                     facts=facts,
