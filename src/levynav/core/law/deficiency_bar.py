@@ -456,7 +456,7 @@ def deficiency_petition_deadlines(case: Case, ctx: Context) -> list[Deadline]:
         if home.last is None:
             continue  # a bankruptcy stay still holds the period, or the law for the date is not encoded
         cites = (*DEFICIENCY_BAR.cites, *(BANKRUPTCY_CITES if home.suspended else ()))
-        text = _petition_count(n, home, stays)
+        text = _petition_count(n, home)
         shown, other, reason = home.last, None, None
         printed = printed_day(n)
         if printed is not None and printed != home.last:
@@ -492,7 +492,7 @@ def _days_of(c: _Count, pid: str) -> int:
     return next(days(u) for u in c.params if u.id == pid)
 
 
-def _petition_count(n: DeficiencyNotice, c: _Count, stays: Sequence[tuple[date, date | None]]) -> list[Message]:
+def _petition_count(n: DeficiencyNotice, c: _Count) -> list[Message]:
     """How the period was counted: the days and why (inside or outside the United States, or not known), the plain
     count with the § 6213(a) weekend rule, or the days a bankruptcy kept from counting."""
     pid = ABROAD if n.addressed_outside_us else HOME
