@@ -100,10 +100,15 @@ def test_offer_for_other_periods_does_not_reach_the_levy() -> None:
 def test_a_levy_during_any_offer_is_improper_even_if_before_another() -> None:
     case = _case(
         offers=[
-            {"status": "withdrawn", "pending_date": "2025-01-02", "withdrawn_date": "2025-03-01"},
-            {"status": "pending", "pending_date": "2025-05-01"},
+            {
+                "status": "withdrawn",
+                "pending_date": "2025-01-02",
+                "withdrawn_date": "2025-03-01",
+                "tax_periods": ["2024"],
+            },
+            {"status": "pending", "pending_date": "2025-05-01", "tax_periods": ["2024"]},
         ],
-        levies=[{"kind": "wages", "served_date": "2025-02-10"}],
+        levies=[{"kind": "wages", "served_date": "2025-02-10", "tax_periods": ["2024"]}],
     )
     (levy,) = _for(offer_in_compromise_pending(case, Context(as_of=AS_OF)), "levies[0]")
     assert levy.outcome is Outcome.APPLIES and levy.effect is Effect.LEVY_IMPROPER

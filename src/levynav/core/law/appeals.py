@@ -43,7 +43,7 @@ from levynav.core.law.appeals_tax_court import TAX_COURT as TAX_COURT
 from levynav.core.law.bankruptcy_discharge import DISCHARGE as DISCHARGE
 from levynav.core.law.bankruptcy_discharge import STAY_IS_TEMPORARY as STAY_IS_TEMPORARY
 from levynav.core.law.cdp_request import REQUEST_KIND as REQUEST_KIND
-from levynav.core.law.deficiency_bar import ABROAD, HOME
+from levynav.core.law.deficiency_bar import ABROAD, HOME, printed_day
 from levynav.core.law.hearing_notice_once import ONCE as ONCE
 from levynav.core.law.lien_withdrawal import LIEN_NOT_LEVY as LIEN_NOT_LEVY
 from levynav.core.law.notice_receipt import NOT_RECEIVED as NOT_RECEIVED
@@ -377,7 +377,7 @@ def _petitioned_deficiency(case: Case) -> tuple[int, DeficiencyNotice] | None:
         use = param(ABROAD if n.addressed_outside_us else HOME, n.mailed_date)
         if use is None:
             continue
-        last = max(last_day_after(n.mailed_date, days(use)).last, n.petition_last_day_printed or n.mailed_date)
+        last = max(last_day_after(n.mailed_date, days(use)).last, printed_day(n) or n.mailed_date)
         if n.tax_court_petition_date <= last:
             return k, n
     return None

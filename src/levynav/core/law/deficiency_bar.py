@@ -9,11 +9,14 @@ petition was filed) stop an assessment or levy made while the bar runs and order
 - The 90-day period (150 days for a notice addressed to a person outside the United States) begins the day after
   the notice is mailed; a Saturday, Sunday or DC legal holiday is not counted as the last day (§ 6213(a);
   26 C.F.R. § 301.6213-1(a)(1)), so the period runs to the next business day.
-- A petition filed by the last day printed on the notice is timely (§ 6213(a), flush language). A petition filed
-  after the period: the Tax Court holds the deadline jurisdictional (Hallmark Research Collective v. Comm'r,
-  159 T.C. No. 6 (2022)), so outside the Third Circuit the late petition does not revive the bar. The Third
-  Circuit holds it is not jurisdictional and may be equitably tolled (Culp v. Comm'r, 75 F.4th 196 (3d Cir.
-  2023)); a Tax Court case appeals to the circuit of the individual's residence (§ 7482(b)(1)(A)), so for a
+- A petition filed by the last day printed on the notice is timely (§ 6213(a), last sentence, for notices mailed
+  after December 31, 1998: ``printed_day``). With no petition yet, the days after the law's last day through a later
+  printed day are UNKNOWN (``printed_day_open``, ``levy_printed_day``): a petition by the printed day brings the bar
+  back until the decision is final, but the bar's own words end it with "such 90-day or 150-day period".
+- A petition filed after the period: the Tax Court holds the deadline jurisdictional (Hallmark Research
+  Collective v. Comm'r, 159 T.C. No. 6 (2022)), so outside the Third Circuit the late petition does not revive the
+  bar. The Third Circuit holds it is not jurisdictional and may be equitably tolled (Culp v. Comm'r, 75 F.4th 196
+  (3d Cir. 2023)); a Tax Court case appeals to the circuit of the individual's residence (§ 7482(b)(1)(A)), so for a
   person in Delaware, New Jersey, Pennsylvania or the Virgin Islands the late petition may still start the bar
   (UNKNOWN, the court decides), and where we do not know the state we ask it.
 - The bar covers the deficiency only (the extra tax the notice proposes), not tax shown on a return; a levy for
@@ -29,21 +32,26 @@ petition was filed) stop an assessment or levy made while the bar runs and order
   calc/repeat_filing_stay.py finds (none under § 362(c)(4) without an order, to the 30th day under (c)(3)). The
   notice is still valid (§ 362(b)(9)(B)); the period, and with it the bar, simply runs longer. Read as covering
   the notice's periods (tax years ending before the petition, as § 362(a)(8) requires for an individual).
+
+The deadline ``tax_court.deficiency_petition`` (``deficiency_petition_deadlines``): the last day to petition on a
+notice not yet petitioned, the safer of two readings first (see the function).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from levynav.core.calc.dates import last_day_after, roll_forward
+from levynav.core.calc import hearing_windows
+from levynav.core.calc.dates import LastDay, last_day_after, roll_forward
 from levynav.core.calc.repeat_filing_stay import RepeatKind, repeat_filing, short_stay_ended
 from levynav.core.law.levy_facts import levy_subject
 from levynav.core.law.pending_bar_windows import days, overlaps, param
 from levynav.core.law.rule import APPLIES, DOES_NOT_APPLY, LEVY_IMPROPER, UNKNOWN, Context, Rule
-from levynav.core.model.analysis import Effect, Finding, ParamUse
-from levynav.core.model.case import Case, DeficiencyNotice
+from levynav.core.model.analysis import Deadline, Effect, Finding, Message, ParamUse, message
+from levynav.core.model.case import Case, DeficiencyNotice, Levy
 
 DEFICIENCY_BAR = Rule(
     id="R6213-A1",
@@ -60,6 +68,12 @@ HOME = "discretionary.deficiency_petition_days"
 ABROAD = "discretionary.deficiency_petition_days_abroad"
 BANKRUPTCY_TAIL = "discretionary.deficiency_petition_bankruptcy_tail_days"
 BANKRUPTCY_CITES = ("R6213-F1",)
+# § 6213(a), last sentence (the printed last day to petition counts): added by Pub. L. 105-206 § 3463(b),
+# "effective for notices mailed after December 31, 1998" (Burke v. Comm'r, T.C. Summary Op. 2007-200). A printed day
+# later than the law's "serves to enlarge the period"; an earlier one "does not serve to shorten" it (Burke; Rochelle
+# v. Comm'r, 116 T.C. 356 (2001), aff'd, 293 F.3d 740 (5th Cir. 2002)).
+PRINTED_FROM = date(1999, 1, 1)
+PRINTED_CITES = ("R6213-A1-PRINTED",)
 
 
 def tax_court_stays(case: Case) -> list[tuple[date, date | None]]:
@@ -78,6 +92,66 @@ def tax_court_stays(case: Case) -> list[tuple[date, date | None]]:
             end = rf.last_day
         out.append((start, end))
     return out
+
+
+@dataclass(frozen=True)
+class _Count:
+    """The last day of one period to petition: ``last`` (None while a bankruptcy stay holds it, or when the law for the
+    date is not encoded: ``params`` empty), whether a bankruptcy suspended it (§ 6213(f)), the parameters used."""
+
+    last: date | None
+    suspended: bool
+    params: tuple[ParamUse, ...]
+    plain: LastDay | None  # the plain count (§ 6213(a) weekend rule applied) when no bankruptcy reached it
+
+
+def _counted(mailed: date, pid: str, stays: Sequence[tuple[date, date | None]]) -> _Count:
+    """§ 6213(a): ``pid``'s days after the mailing, a Saturday, Sunday or DC legal holiday not the last day;
+    § 6213(f)(1): a bankruptcy stay that reached the period, and the tail days after it, are not counted."""
+    use = param(pid, mailed)
+    if use is None:
+        return _Count(None, False, (), None)
+    count = days(use)
+    raw = mailed + timedelta(days=count)
+    if not any(s <= raw and (e is None or e >= mailed) for s, e in stays):
+        plain = last_day_after(mailed, count)
+        return _Count(plain.last, False, (use,), plain)
+    tail_use = param(BANKRUPTCY_TAIL, mailed)
+    if tail_use is None:  # the law for that date is not encoded: the plain count
+        plain = last_day_after(mailed, count)
+        return _Count(plain.last, False, (use,), plain)
+    last, suspended = _suspended_last(mailed, count, days(tail_use), stays)
+    return _Count(last, suspended, (use, tail_use), None)
+
+
+def _suspended_last(
+    mailed: date, count: int, tail: int, stays: Sequence[tuple[date, date | None]]
+) -> tuple[date | None, bool]:
+    """§ 6213(f)(1): count the period's days, skipping each day a bankruptcy stayed a petition and the ``tail``
+    days after; None while a stay that reached the period is still running (the period has not ended). The second
+    value: whether a stay suspended the count."""
+    running = [s for s, e in stays if e is None]
+    closed = [(s, e + timedelta(days=tail)) for s, e in stays if e is not None]
+    day, counted, suspended = mailed, 0, False
+    while counted < count:
+        day += timedelta(days=1)
+        if any(s <= day for s in running):
+            return None, True
+        if any(s <= day <= e for s, e in closed):
+            suspended = True
+            continue
+        counted += 1
+    return roll_forward(day), suspended
+
+
+def printed_day(n: DeficiencyNotice) -> date | None:
+    """The last day to petition printed on the notice, when it counts: § 6213(a), last sentence ("Any petition filed
+    with the Tax Court on or before the last date specified for filing such petition by the Secretary in the notice
+    of deficiency shall be treated as timely filed"), added by Pub. L. 105-206 § 3463(b) for notices mailed after
+    December 31, 1998 (§ 3463(c)); a blank date changes nothing (Rochelle v. Comm'r, 116 T.C. 356 (2001))."""
+    if n.mailed_date < PRINTED_FROM:
+        return None
+    return n.petition_last_day_printed
 
 
 class _Window:
@@ -99,39 +173,18 @@ class _Window:
         self.petition_late = False
         # A late petition that a court may still accept (Culp): "third_circuit", "state_unknown", or None.
         self.tolling: str | None = None
+        # No petition yet, and the notice prints a later last day to petition than the law's count (§ 6213(a), last
+        # sentence): a petition by that day is timely and brings the bar back until the decision is final, but the
+        # bar's own words end it with "such 90-day or 150-day period". The days after ``end`` through this day
+        # depend on the reading (the person's — the bar ran while a timely petition could still be filed — first).
+        self.printed_open: date | None = None
         self._count()
 
     def _period(self, pid: str) -> date | None:
-        use = param(pid, self.notice.mailed_date)
-        if use is None:
-            return None
-        self.params.append(use)
-        mailed, count = self.notice.mailed_date, days(use)
-        raw = mailed + timedelta(days=count)
-        if not any(s <= raw and (e is None or e >= mailed) for s, e in self.stays):
-            return last_day_after(mailed, count).last
-        tail_use = param(BANKRUPTCY_TAIL, mailed)
-        if tail_use is None:
-            return last_day_after(mailed, count).last  # the law for that date is not encoded: the plain count
-        self.params.append(tail_use)
-        return self._suspended_last(mailed, count, days(tail_use))
-
-    def _suspended_last(self, mailed: date, count: int, tail: int) -> date | None:
-        """§ 6213(f)(1): count the period's days, skipping each day a bankruptcy stayed a petition and the ``tail``
-        days after; None while a stay that reached the period is still running (the period has not ended)."""
-        running = [s for s, e in self.stays if e is None]
-        closed = [(s, e + timedelta(days=tail)) for s, e in self.stays if e is not None]
-        day, counted = mailed, 0
-        while counted < count:
-            day += timedelta(days=1)
-            if any(s <= day for s in running):
-                self.suspended = True
-                return None
-            if any(s <= day <= e for s, e in closed):
-                self.suspended = True
-                continue
-            counted += 1
-        return roll_forward(day)
+        c = _counted(self.notice.mailed_date, pid, self.stays)
+        self.params += c.params
+        self.suspended = self.suspended or c.suspended
+        return c.last
 
     def _count(self) -> None:
         n = self.notice
@@ -148,14 +201,17 @@ class _Window:
             self.at_least, self.known = last, False
             self.missing.append(f"{self.sub}.addressed_outside_us")
         self.period_last = last
-        if n.petition_last_day_printed is not None:
-            self.facts[f"{self.sub}.petition_last_day_printed"] = n.petition_last_day_printed
+        printed = printed_day(n)
+        if printed is not None:
+            self.facts[f"{self.sub}.petition_last_day_printed"] = printed
         petition = n.tax_court_petition_date
         if petition is None:
             self.end = last
+            if printed is not None and printed > last and abroad is not None:
+                self.printed_open = printed
             return
         self.facts[f"{self.sub}.tax_court_petition_date"] = petition
-        timely_by = max(last, n.petition_last_day_printed or last)
+        timely_by = max(last, printed or last)
         if petition > timely_by:
             if abroad is None:
                 return  # a 150-day period might have made it timely: not known
@@ -189,6 +245,8 @@ class _Window:
             if petition is None or day < petition or (final is not None and day > final):
                 return False
             return None  # after a late petition a court may still accept (Culp): not known
+        if self.printed_open is not None and self.end is not None and self.end < day <= self.printed_open:
+            return None  # between the law's last day and the later printed one: depends on the reading
         if self.known:
             return self.end is None or day <= self.end
         if self.at_least is not None and day <= self.at_least:
@@ -210,6 +268,17 @@ def _status(w: _Window, ctx: Context) -> Finding:
             also_cites=LATE_CITES,
             end=w.end,
             petition=n.tax_court_petition_date,
+            **common,
+        )
+    if on is None and w.printed_open is not None:
+        return DEFICIENCY_BAR.finding(
+            UNKNOWN,
+            "printed_day_open",
+            effect=DEFICIENCY_BAR.effect,
+            also_cites=PRINTED_CITES,
+            value=w.printed_open,
+            end=w.end,
+            printed=w.printed_open,
             **common,
         )
     if on is None:
@@ -239,6 +308,11 @@ def _status(w: _Window, ctx: Context) -> Finding:
         )
     key = "period_open" if w.known else "period_open_at_least"
     return DEFICIENCY_BAR.finding(APPLIES, key, value=w.end, end=w.end, **common)
+
+
+def _collects(levy: Levy, period_id: str) -> bool:
+    """Whether the levy collects the period: it names it, or names none (it collects the case's periods)."""
+    return not levy.tax_periods or period_id in levy.tax_periods
 
 
 def _periods_of(case: Case, n: DeficiencyNotice) -> list[tuple[int, Any]]:
@@ -284,6 +358,26 @@ def deficiency_levy_bar(case: Case, ctx: Context) -> list[Finding]:
                         **common,
                     )
                 )
+            elif levy.jeopardy and (during or w.printed_open is not None):
+                out.append(
+                    DEFICIENCY_BAR.finding(
+                        DOES_NOT_APPLY, "levy_jeopardy", facts={**facts, f"{sub}.jeopardy": True}, **common
+                    )
+                )
+            elif during is None and w.printed_open is not None:
+                out.append(
+                    DEFICIENCY_BAR.finding(
+                        UNKNOWN,
+                        "levy_printed_day",
+                        effect=LEVY_IMPROPER,
+                        facts=facts,
+                        params=w.params,
+                        also_cites=PRINTED_CITES,
+                        end=w.end,
+                        printed=w.printed_open,
+                        **common,
+                    )
+                )
             elif during is None:
                 out.append(
                     DEFICIENCY_BAR.finding(
@@ -293,12 +387,6 @@ def deficiency_levy_bar(case: Case, ctx: Context) -> list[Finding]:
                         params=w.params,
                         missing=w.missing,
                         **common,
-                    )
-                )
-            elif levy.jeopardy:
-                out.append(
-                    DEFICIENCY_BAR.finding(
-                        DOES_NOT_APPLY, "levy_jeopardy", facts={**facts, f"{sub}.jeopardy": True}, **common
                     )
                 )
             else:
@@ -322,10 +410,16 @@ def deficiency_levy_bar(case: Case, ctx: Context) -> list[Finding]:
                 continue
             early = [d for _, d in early_named]
             facts = {**w.facts, f"{sub}.id": period.id, **dict(early_named)}
+            # § 6213(a) "Except as otherwise provided in section 6851, 6852, or 6861": a jeopardy levy collecting the
+            # period shows the IRS treated its collection as in jeopardy, so the early assessment may be a § 6861
+            # jeopardy assessment, which the bar does not reach — not known from the facts (the model records
+            # jeopardy on levies only)
+            jeopardy = [j for j, lv in enumerate(case.levies) if lv.jeopardy and _collects(lv, period.id)]
+            facts.update({f"{levy_subject(j)}.jeopardy": True for j in jeopardy})
             out.append(
                 DEFICIENCY_BAR.finding(
-                    APPLIES,
-                    "assessed_early",
+                    UNKNOWN if jeopardy else APPLIES,
+                    "assessed_early_jeopardy" if jeopardy else "assessed_early",
                     effect=LEVY_IMPROPER,
                     subject=sub,
                     facts=facts,
@@ -336,3 +430,77 @@ def deficiency_levy_bar(case: Case, ctx: Context) -> list[Finding]:
                 )
             )
     return out
+
+
+# ---------------------------------------------------------------- the last day to petition the Tax Court
+
+PETITION_DEADLINE = "tax_court.deficiency_petition"
+_POSTMARK = message("count.postmark")
+
+
+def deficiency_petition_deadlines(case: Case, ctx: Context) -> list[Deadline]:
+    """``tax_court.deficiency_petition``: the last day to petition the Tax Court on each notice of deficiency not yet
+    petitioned (§ 6213(a)): 90 days after the mailing, 150 if the notice is addressed to a person outside the United
+    States; a Saturday, Sunday or DC legal holiday is not the last day; a bankruptcy stay suspends the count
+    (§ 6213(f)(1): no date while the stay still runs); the last day printed on the notice counts when later
+    (``printed_day``). Two readings, the safer day first (``date``) and the other kept (``alternative_date``): a
+    printed day later than the law's; a printed day earlier than the law's (the law's day is still timely); and, when
+    where the notice was addressed is not known, the 90-day day first and the 150-day day beside it."""
+    notices = case.proceedings.deficiency_notices
+    stays = tax_court_stays(case) if notices else []
+    out: list[Deadline] = []
+    for k, n in enumerate(notices):
+        if n.mailed_date > ctx.as_of or n.tax_court_petition_date is not None:
+            continue
+        home = _counted(n.mailed_date, ABROAD if n.addressed_outside_us else HOME, stays)
+        if home.last is None:
+            continue  # a bankruptcy stay still holds the period, or the law for the date is not encoded
+        cites = (*DEFICIENCY_BAR.cites, *(BANKRUPTCY_CITES if home.suspended else ()))
+        text = _petition_count(n, home)
+        shown, other, reason = home.last, None, None
+        printed = printed_day(n)
+        if printed is not None and printed != home.last:
+            cites = (*cites, *PRINTED_CITES)
+            early = printed < home.last
+            side = "earlier" if early else "later"
+            text.append(message(f"count.deficiency.printed_{side}", printed=printed, computed=home.last))
+            shown, other = (printed, home.last) if early else (home.last, printed)
+            reason = message(f"count.reading.deficiency_printed_{side}_reason")
+        elif n.addressed_outside_us is None:
+            abroad = _counted(n.mailed_date, ABROAD, stays)
+            if abroad.last is not None and abroad.last > shown:
+                other = abroad.last
+                reason = message("count.reading.deficiency_abroad_reason", days=_days_of(abroad, ABROAD))
+        out.append(
+            hearing_windows.deadline(
+                PETITION_DEADLINE,
+                message(f"deadline.{PETITION_DEADLINE}.title"),
+                shown,
+                ctx.as_of,
+                message(f"deadline.{PETITION_DEADLINE}.protects"),
+                cites,
+                [*text, _POSTMARK],
+                f"proceedings.deficiency_notices[{k}]",
+                alternative=other,
+                alternative_reason=reason,
+            )
+        )
+    return out
+
+
+def _days_of(c: _Count, pid: str) -> int:
+    return next(days(u) for u in c.params if u.id == pid)
+
+
+def _petition_count(n: DeficiencyNotice, c: _Count) -> list[Message]:
+    """How the period was counted: the days and why (inside or outside the United States, or not known), the plain
+    count with the § 6213(a) weekend rule, or the days a bankruptcy kept from counting."""
+    pid = ABROAD if n.addressed_outside_us else HOME
+    where = {True: "abroad", False: "home", None: "home_unknown"}[n.addressed_outside_us]
+    text = [message(f"count.deficiency.{where}", days=_days_of(c, pid))]
+    if c.plain is not None:
+        text += c.plain.count("deficiency_petition")
+    else:
+        tail = _days_of(c, BANKRUPTCY_TAIL)
+        text.append(message("count.deficiency.bankruptcy", start=n.mailed_date, last=c.last, days=tail))
+    return text

@@ -13,7 +13,7 @@ One function per legal question; the functions live in the ``discretionary_*`` m
 - ``trust_fund_recovery_penalty``: R6672-W1 (warning: the people responsible may owe the trust fund part of a
   business's employment taxes personally) — § 6672.
 - ``deficiency_bar``: R6213-A1 (no levy for a deficiency during the Tax Court period or while a petition is
-  pending) — § 6213(a).
+  pending; the deadline ``tax_court.deficiency_petition``) — § 6213(a).
 - ``offer_deemed_acceptance``: R7122-F1 (an offer not rejected within 24 months is deemed accepted) —
   § 7122(f).
 
@@ -23,7 +23,7 @@ Notice classification (which notices are CDP notices, § 6331(d) notices, notice
 
 from __future__ import annotations
 
-from levynav.core.law.deficiency_bar import DEFICIENCY_BAR, deficiency_levy_bar
+from levynav.core.law.deficiency_bar import DEFICIENCY_BAR, deficiency_levy_bar, deficiency_petition_deadlines
 from levynav.core.law.discretionary_alternatives import (
     AGREEMENT_PENDING,
     OFFER_PENDING,
@@ -97,4 +97,4 @@ RULES: list[RuleFunc] = [
     trust_fund_recovery_penalty_exposure,
     deficiency_levy_bar,
 ]
-DEADLINES: list[DeadlineFunc] = [alternative_appeal_deadlines, deemed_acceptance_dates]
+DEADLINES: list[DeadlineFunc] = [alternative_appeal_deadlines, deemed_acceptance_dates, deficiency_petition_deadlines]

@@ -26,11 +26,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from levynav.core.law.levy_facts import levy_subject
-from levynav.core.law.pending_bar_windows import Bar, Place, appeal_deadline, close_after, overlaps, place
+from levynav.core.law.levy_facts import levy_periods, levy_subject
+from levynav.core.law.pending_bar_windows import Bar, Place, appeal_deadline, close_after, place
 from levynav.core.law.rule import APPLIES, DOES_NOT_APPLY, INFO, LEVY_IMPROPER, UNKNOWN, Context, Rule, once
 from levynav.core.model.analysis import Deadline, Effect, Finding, Message, Outcome, message
-from levynav.core.model.case import AlternativeStatus, Case, InstallmentAgreement, Offer
+from levynav.core.model.case import AlternativeStatus, Case, InstallmentAgreement, Levy, Offer
 from levynav.core.model.message import field_arg
 
 S = AlternativeStatus
@@ -143,7 +143,18 @@ def agreement_bar(ia: InstallmentAgreement, sub: str) -> Bar:
             "discretionary.ia_termination_bar_days",
             message(f"{AGREEMENT_PENDING.id}.how_terminated"),
         )
-    elif ia.status in {S.WITHDRAWN, S.RETURNED}:
+    elif ia.status is S.WITHDRAWN:
+        # 26 C.F.R. § 301.6331-4(a)(2): the proposal "remains pending until the IRS accepts the proposal, the IRS
+        # notifies the taxpayer that the proposal has been rejected, or the proposal is withdrawn by the taxpayer";
+        # no 30 days follow a withdrawal ((k)(2)(B) and (D) speak of a rejection and a termination only)
+        if ia.withdrawn_date is None:
+            bar.end_known = False
+            bar.missing.append(f"{sub}.withdrawn_date")
+        else:
+            bar.facts[f"{sub}.withdrawn_date"] = ia.withdrawn_date
+            bar.end = ia.withdrawn_date
+            bar.how_ended = message(f"{AGREEMENT_PENDING.id}.how_withdrawn")
+    elif ia.status is S.RETURNED:
         bar.end_known = False
         bar.missing.append(f"{sub}.status")
     return bar
@@ -175,6 +186,8 @@ def _record_finding(rule: Rule, bar: Bar, sub: str, status: AlternativeStatus, c
                 return emit(APPLIES, "in_effect_entered_unknown", start=bar.start)
             return emit(APPLIES, key, start=entered)
         return emit(APPLIES, key, start=bar.start)
+    if ctx.as_of <= bar.end and status not in {S.REJECTED, S.TERMINATED}:
+        return emit(APPLIES, "pending", start=bar.start)  # withdrawn or returned on the analysis date: pending then
     later = bar.later_end
     if ctx.as_of <= bar.end or (later is not None and ctx.as_of <= later):
         # after the statute's 30th day but by the appeal's § 7503 day: the ban still runs under the person's reading
@@ -194,19 +207,63 @@ def _record_finding(rule: Rule, bar: Bar, sub: str, status: AlternativeStatus, c
     return emit(DOES_NOT_APPLY, "ended", end=bar.end, how=bar.how_ended or message(f"{rule.id}.how_ended"))
 
 
+def _coverage(case: Case, i: int, levy: Levy, periods: list[str], rsub: str) -> tuple[bool | None, list[str]]:
+    """Whether the offer or agreement ``rsub`` covers a tax the levy collects: True, False, or None with the lists
+    to ask. § 6331(k) bars a levy "with respect to any unpaid tax" the offer or agreement is about (26 C.F.R.
+    § 301.6331-4(a)(1): "to collect a tax liability that is the subject of an installment agreement"), so both lists
+    must be known: an offer or agreement whose periods are not given is not read as covering every period (the same
+    reading as R6343-A3). A levy that names no periods collects the case's periods (``levy_periods``)."""
+    named, _ = levy_periods(case, levy)
+    levied = {p.id for p in named} or set(levy.tax_periods)
+    missing = [] if periods else [f"{rsub}.tax_periods"]
+    if not levied:
+        missing += ["tax_periods", f"{levy_subject(i)}.tax_periods"]
+    if missing:
+        return None, missing
+    return bool(levied & set(periods)), []
+
+
+# where a levy falls that the bar would catch if the offer or agreement covers the levy's taxes
+_BARRING = frozenset({Place.DURING, Place.BETWEEN, Place.UNKNOWN})
+
+
 def _levy_findings(rule: Rule, case: Case, bars: list[tuple[Bar, list[str], str, AlternativeStatus]]) -> list[Finding]:
-    """One finding per levy that collects a period the offer/agreement covers: when was it served?"""
+    """One finding per levy that may collect a tax the offer/agreement covers: when was it served? An offer or
+    agreement whose periods (or the levy's) are not known answers unknown (``levy_periods_unknown``, the lists
+    asked) where it would bar the levy and no offer or agreement known to cover the levy already does."""
     out: list[Finding] = []
     for i, levy in enumerate(case.levies):
         sub = levy_subject(i)
-        placed = [
-            (place(levy, bar), bar, rsub, status)
-            for bar, periods, rsub, status in bars
-            if overlaps(periods, levy.tax_periods)
-        ]
+        placed: list[tuple[Place, bool, list[str], Bar, str, AlternativeStatus]] = []
+        for bar, periods, rsub, status in bars:
+            covered, asked = _coverage(case, i, levy, periods, rsub)
+            if covered is not False:
+                placed.append((place(levy, bar), covered is True, asked, bar, rsub, status))
         if not placed:
             continue
-        where, bar, rsub, status = max(placed, key=lambda p: p[0].value)
+        known = [p for p in placed if p[1]]
+        best = max(known, key=lambda p: p[0].value) if known else None
+        maybe = [p for p in placed if not p[1] and p[0] in _BARRING]
+        if maybe and (best is None or best[0] not in {Place.DURING, Place.BETWEEN}):
+            where, _, asked, bar, rsub, _status = max(maybe, key=lambda p: p[0].value)
+            timing = (
+                ([f"{sub}.served_date"] if levy.served_date is None else bar.missing) if where is Place.UNKNOWN else []
+            )
+            facts_m: dict[str, object] = {f"{sub}.served_date": levy.served_date, **bar.facts}
+            out.append(
+                rule.finding(
+                    UNKNOWN,
+                    "levy_periods_unknown",
+                    effect=LEVY_IMPROPER,
+                    subject=sub,
+                    facts=facts_m,
+                    params=bar.params,
+                    missing=[*asked, *timing],
+                    record=field_arg(rsub),
+                )
+            )
+            continue
+        where, _, _, bar, rsub, status = best if best is not None else max(placed, key=lambda p: p[0].value)
         facts: dict[str, object] = {f"{sub}.served_date": levy.served_date, **bar.facts}
 
         def emit(outcome: Outcome, key: str, **more: Any) -> Finding:

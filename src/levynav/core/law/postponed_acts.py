@@ -22,11 +22,12 @@ refund claim, not a CDP request). Its message keys end in ``_mandatory``; a decl
 60 days then ran from the latest incident date) is not counted (``law_not_counted``).
 
 Which deadlines are acts the law postpones (ACTS): a Tax Court petition (§ 7508(a)(1)(C): the § 6330(d) petition
-after a CDP Notice of Determination, the § 6015(e) petition), a claim for refund (§ 7508(a)(1)(E)), and a CDP
-hearing request under §§ 6320 and 6330 (an act "specified by the Secretary", § 7508(a)(1)(K), in the list of Rev.
-Proc. 2018-58 — status of that list item shown with its citation). Not postponed here, because no source read
-lists them: the equivalent-hearing request (a period of the regulations, Treas. Reg. § 301.6330-1(i)), CAP
-appeals, the § 6343(b) return request and the § 6532(c) wrongful-levy suit; their ordinary dates stand alone.
+after a CDP Notice of Determination, the § 6015(e) petition, the § 6213(a) petition on a notice of deficiency), a
+claim for refund (§ 7508(a)(1)(E)), and a CDP hearing request under §§ 6320 and 6330 (an act "specified by the
+Secretary", § 7508(a)(1)(K), in the list of Rev. Proc. 2018-58 — status of that list item shown with its citation).
+Not postponed here, because no source read lists them: the equivalent-hearing request (a period of the regulations,
+Treas. Reg. § 301.6330-1(i)), CAP appeals, the § 6343(b) return request and the § 6532(c) wrongful-levy suit; their
+ordinary dates stand alone.
 
 Runs after every deadline function (``apply``, called by ``analyze``): it reads the deadlines, never re-counts
 them. The calculation is calc/postponed_deadlines.py.
@@ -78,10 +79,13 @@ ACTS: dict[str, tuple[str, ...]] = {
     "lien_cdp.request": ("PP-ACTS",),
     "tax_court.cdp_petition": (),  # § 7508(a)(1)(C)
     "is.tax_court_petition": (),  # § 7508(a)(1)(C)
+    "tax_court.deficiency_petition": (),  # § 7508(a)(1)(C): "for redetermination of a deficiency"
     "refund.claim": (),  # § 7508(a)(1)(E)
 }
 # the mandatory period of a major disaster (§ 7508A(e)(1)) reaches only the acts of § 7508(a)(1)(A)-(F)
-MANDATORY_ACTS = frozenset({"tax_court.cdp_petition", "is.tax_court_petition", "refund.claim"})
+MANDATORY_ACTS = frozenset(
+    {"tax_court.cdp_petition", "is.tax_court_petition", "tax_court.deficiency_petition", "refund.claim"}
+)
 MANDATORY_DAYS = "postponement.major_disaster_days"
 _COUNTED = ("count.period", "count.one_year")  # the clause of a deadline that holds its start and plain end
 
