@@ -179,6 +179,30 @@ def test_t9_innocent_spouse_claim() -> None:
     assert row.date == date(2028, 7, 18)
 
 
+def test_an_equitable_relief_request_before_2006_12_20_pauses_from_that_day_in_words_en_and_es() -> None:
+    """IRM 25.15.8.6.1.2: a claim filed before 20 December 2006 asking only for § 6015(f) relief suspends the CSED
+    from that day, not from its receipt; the relief not known is counted from filing and asked (audit 2026-12-07)."""
+    from levynav.core.calc.csed_events import read_events
+
+    claim = {"filed_date": "2005-06-01", "final_determination_date": "2007-03-01"}
+    only_f = one(make("2004-06-01", proceedings={"innocent_spouse_claims": [{**claim, "relief": "f"}]}))
+    step = next(s for s in only_f.assessments[0].timeline if s.event is not None)
+    assert step.day == date(2006, 12, 20) and "csed_timeline.detail.f_request_from" in keys(step)
+    assert "20 December 2006" in said(step) or "December 20, 2006" in said(step)
+    assert "2006" in said(step, "es") and "alivio equitativo" in said(step, "es")
+    unknown = make("2004-06-01", proceedings={"innocent_spouse_claims": [claim]})
+    events = read_events(unknown, AS_OF)
+    assert "proceedings.innocent_spouse_claims[0].relief" in events.missing
+    assert events.suspensions[0].start == date(2005, 6, 1)  # the later CSED while the relief is not known
+    shown = one(unknown)
+    assert any("equitable relief only" in n for n in notes(shown))
+    assert any("alivio equitativo" in n for n in notes(shown, "es"))
+    ended = {**claim, "relief": "f", "final_determination_date": "2006-01-02"}
+    over = make("2004-06-01", proceedings={"innocent_spouse_claims": [ended]})
+    assert one(over).assessments[0].date == date(2014, 6, 1)
+    assert [n.why.key for n in read_events(over, AS_OF).no_effect] == ["csed_timeline.why.f_request_ended_before"]
+
+
 def test_t10_taxpayer_assistance_order_application() -> None:
     case = make(
         "2016-03-14",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from levynav.core import params
 from levynav.core.calc.csed_reader import Reader, detail, note, periods
 from levynav.core.calc.csed_types import NoEffect, Suspension, clause
 from levynav.core.calc.dates import add_months, last_day_after
@@ -188,12 +189,47 @@ def legal_actions(r: Reader) -> None:
             )
 
 
+# Whether a request for equitable relief alone (§ 6015(f)) bars levy on a day: 0 before the Tax Relief and Health
+# Care Act of 2006 reached such requests, 1 from its enactment (IRM 25.15.8.6.1.2).
+F_REQUEST_BARS_LEVY = "csed.innocent_spouse_f_request_bars_levy"
+
+
+def _f_bar_from(after: date) -> date | None:
+    """The first day after ``after`` on which a request under § 6015(f) alone bars levy (None: not in the data)."""
+    values = params.all_params()[F_REQUEST_BARS_LEVY].values
+    return next((v.start for v in values if v.start > after and v.value == 1), None)
+
+
+def _claim_start(r: Reader, src: str, filed: date, relief: str | None) -> tuple[date | None, tuple[Message, ...]]:
+    """The day an innocent spouse claim begins to pause the statute, with the clause that says why when it is not the
+    filing day. IRM 25.15.8.6.1.2: a claim filed before 20 December 2006 suspends the CSED "beginning on December 20,
+    2006, not on the date the claim for relief was received, if the RS only requested relief under IRC § 6015(f)", and
+    "beginning on the date the claim for relief was received if the RS requested relief under IRC § 6015(f) and also
+    requested relief under IRC § 6015(b) or IRC § 6015(c)". The relief not known: counted from filing (the later CSED,
+    ADR 0004), with the relief asked. None: a request under § 6015(f) alone that the data never covers."""
+    if r.days(F_REQUEST_BARS_LEVY, filed) == 1 or relief in {"b", "c"}:
+        return filed, ()
+    begins = _f_bar_from(filed)
+    if relief is None:
+        r.missing.append(f"{src}.relief")
+        if begins is not None:
+            r.notes.append(note("spouse_relief_unknown", source=src, day=begins))
+        return filed, ()
+    if begins is None:
+        return None, ()
+    return begins, (detail("f_request_from", filed=filed, day=begins),)
+
+
 def spouse_tao_absence(r: Reader) -> None:
     pr = r.case.proceedings
     for i, c in enumerate(pr.innocent_spouse_claims):
         src = f"proceedings.innocent_spouse_claims[{i}]"
         scope = periods(c.tax_periods)
         own = detail("own_liability_only")
+        start, why_start = _claim_start(r, src, c.filed_date, c.relief)
+        if start is None:
+            r.none.append(NoEffect("CSED-3.12", src, c.filed_date, clause("why.f_request_not_covered"), scope))
+            continue
         tail = r.days("csed.innocent_spouse_tail_days", c.filed_date)
         bar_end: date | None = None
         how: Message | None = None
@@ -218,11 +254,17 @@ def spouse_tao_absence(r: Reader) -> None:
             bar_end = c.final_determination_date + timedelta(days=pet)
             how = detail("determination_mailed", day=c.final_determination_date, days=pet, end=bar_end)
         if bar_end is None or how is None:
-            r.open_until_today("CSED-3.12", src, c.filed_date, (own, detail("levy_barred", days=tail)), periods=scope)
+            said_open = (own, *why_start, detail("levy_barred", days=tail))
+            r.open_until_today("CSED-3.12", src, start, said_open, periods=scope)
             continue
         end = bar_end + timedelta(days=tail)
-        counted = (own, *late, how, detail("plus_days", days=tail, end=end))
-        r.add(Suspension("CSED-3.12", src, c.filed_date, end, counted, False, scope))
+        if end < start:
+            # a request under § 6015(f) alone whose bar and 60 days ended before the law covered such requests
+            why = clause("why.f_request_ended_before", day=start)
+            r.none.append(NoEffect("CSED-3.12", src, c.filed_date, why, scope))
+            continue
+        counted = (own, *why_start, *late, how, detail("plus_days", days=tail, end=end))
+        r.add(Suspension("CSED-3.12", src, start, end, counted, False, scope))
     for i, t in enumerate(pr.taxpayer_advocate_requests):
         src = f"proceedings.taxpayer_advocate_requests[{i}]"
         if t.decision_date is None:
