@@ -124,9 +124,16 @@ LEGAL_ACTION_TC = 520
 
 
 def legal_actions(r: Reader) -> None:
+    petitions = {b.petition_date for b in r.case.proceedings.bankruptcies}
     for i, a in enumerate(r.case.proceedings.legal_actions):
         src = a.source or f"proceedings.legal_actions[{i}]"
         scope = periods(a.tax_periods)
+        if a.kind in {None, "bankruptcy"} and a.start_date in petitions:
+            # The TC 520 posted on the petition day of a bankruptcy the case gives is that bankruptcy: counted once, by
+            # the case's own dates (the end of the stay), not again to the IRS's TC 521 input (facts the case states
+            # win over the transcript's).
+            r.notes.append(note("legal_action_is_bankruptcy", source=src, day=a.start_date))
+            continue
         if a.kind == "cdp":
             _cdp(r, src, a.start_date, a.end_date, None, None, scope, True, tc=LEGAL_ACTION_TC)
             continue
@@ -159,10 +166,41 @@ def legal_actions(r: Reader) -> None:
                     )
                 )
             continue
-        kind = detail("closing_code", code=a.closing_code) if a.closing_code is not None else detail("kind_unknown")
-        months = r.days("csed.bankruptcy_tail_months", a.start_date)
-        floor = r.days("csed.cdp_floor_days", a.start_date)
-        r.notes.append(note("legal_action_kind_unknown", source=src, months=months, days=floor))
+        if a.kind is None:
+            # No kind: no closing code the table knows and no wording that names one ("Bankruptcy or other legal
+            # action filed", the usual words of a TC 520, names none). A bankruptcy is paused to its end and six months
+            # more (§ 6503(h)), the longest pause a TC 520 is known to stand for (a CDP case's 90-day floor comes
+            # earlier). The CSED shown first is the later one (ADR 0004): counted so, the kind asked, and the note
+            # says it may be earlier. (It was counted to the TC 521 only: up to six months too early for a bankruptcy.)
+            months = r.days("csed.bankruptcy_tail_months", a.start_date)
+            r.missing.append(f"proceedings.legal_actions[{i}].kind")
+            r.notes.append(note("legal_action_kind_unknown", source=src, months=months))
+            said = detail("closing_code", code=a.closing_code) if a.closing_code is not None else detail("kind_unknown")
+            if a.end_date is None:
+                r.open_until_today(
+                    "CSED-3.7",
+                    src,
+                    a.start_date,
+                    (said, detail("no_tc521")),
+                    tail_months=months,
+                    periods=scope,
+                    unverified=True,
+                    tc=LEGAL_ACTION_TC,
+                )
+                continue
+            end = add_months(a.end_date, months)
+            plus = detail("tc521_plus_months", day=a.end_date, months=months, end=end)
+            counted = (said, plus)
+            r.add(
+                Suspension(
+                    "CSED-3.7", src, a.start_date, end, counted, False, scope, unverified=True, tc=LEGAL_ACTION_TC
+                )
+            )
+            continue
+        # A litigation closing code (IRM 25.3.7 lists cc 70-75, 80 and 82 with the CDP codes as TC 520 closing codes
+        # outside bankruptcy): whether the suit pauses the statute is not verified; counted while open.
+        kind = detail("closing_code_litigation", code=a.closing_code)
+        r.notes.append(note("legal_action_litigation", source=src, code=a.closing_code))
         if a.end_date is None:
             r.open_until_today(
                 "CSED-3.7",
