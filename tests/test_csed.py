@@ -203,6 +203,22 @@ def test_an_equitable_relief_request_before_2006_12_20_pauses_from_that_day_in_w
     assert [n.why.key for n in read_events(over, AS_OF).no_effect] == ["csed_timeline.why.f_request_ended_before"]
 
 
+def test_an_innocent_spouse_claim_with_no_end_known_asks_the_day_that_would_end_it() -> None:
+    """A claim counted to the as-of date ("at least"): the final determination is asked, or, after a Tax Court
+    petition, the day the decision became final (§ 6015(e)(1)(B)); a TC 972 AC 065 gives neither (audit 2026-12-07)."""
+    from levynav.core.calc.csed_events import read_events
+
+    pending = make("2017-05-22", proceedings={"innocent_spouse_claims": [{"filed_date": "2022-02-01"}]})
+    events = read_events(pending, AS_OF)
+    assert events.missing == ("proceedings.innocent_spouse_claims[0].final_determination_date",)
+    assert events.suspensions[0].open
+    petitioned = {"filed_date": "2022-02-01", "tax_court_petition_date": "2022-09-01"}
+    events = read_events(make("2017-05-22", proceedings={"innocent_spouse_claims": [petitioned]}), AS_OF)
+    assert events.missing == ("proceedings.innocent_spouse_claims[0].decision_final_date",)
+    decided = {"filed_date": "2022-02-01", "final_determination_date": "2022-11-01"}
+    assert read_events(make("2017-05-22", proceedings={"innocent_spouse_claims": [decided]}), AS_OF).missing == ()
+
+
 def test_t10_taxpayer_assistance_order_application() -> None:
     case = make(
         "2016-03-14",

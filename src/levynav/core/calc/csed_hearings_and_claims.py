@@ -292,6 +292,9 @@ def spouse_tao_absence(r: Reader) -> None:
             bar_end = c.final_determination_date + timedelta(days=pet)
             how = detail("determination_mailed", day=c.final_determination_date, days=pet, end=bar_end)
         if bar_end is None or how is None:
+            # still barred on the as-of date as far as the case says: counted so ("at least"), and the day that would
+            # end it asked, as an open bankruptcy's is (a TC 972 AC 065 on the transcript names no such day)
+            r.missing.append(f"{src}.{'decision_final_date' if petition is not None else 'final_determination_date'}")
             said_open = (own, *why_start, detail("levy_barred", days=tail))
             r.open_until_today("CSED-3.12", src, start, said_open, periods=scope)
             continue
