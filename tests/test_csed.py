@@ -219,6 +219,24 @@ def test_an_innocent_spouse_claim_with_no_end_known_asks_the_day_that_would_end_
     assert read_events(make("2017-05-22", proceedings={"innocent_spouse_claims": [decided]}), AS_OF).missing == ()
 
 
+def test_a_rejection_with_no_start_known_counts_the_30_days_after_it_at_least_in_words_en_and_es() -> None:
+    """§ 6331(k)(1)(B), (k)(2)(B), (k)(3): the levy is barred for the 30 days after a rejection whatever the request or
+    processing day was; with that day unknown the 30 days are counted "at least" (they were not counted at all)."""
+    ia = [{"status": "rejected", "rejected_date": "2023-03-01"}]
+    offer = [{"status": "rejected", "rejected_date": "2023-03-01"}]
+    for facts in ({"installment_agreements": ia}, {"offers": offer}):
+        result = one(make("2016-06-01", **facts))
+        row = result.assessments[0]
+        assert (row.date, row.suspended_days, row.provisional) == (date(2026, 7, 1), 30, True)
+        step = next(s for s in row.timeline if s.event is not None)
+        assert "csed_timeline.detail.from_rejection_only" in keys(step)
+        assert "counted from the rejection only" in said(step)
+        assert "se cuenta solo desde el rechazo" in said(step, "es")
+    shown = one(make("2016-06-01", offers=offer))
+    assert any("30 days after its rejection are" in n for n in notes(shown))
+    assert any("30 días siguientes a su rechazo" in n for n in notes(shown, "es"))
+
+
 def test_t10_taxpayer_assistance_order_application() -> None:
     case = make(
         "2016-03-14",
