@@ -134,11 +134,11 @@ def _offers(r: Reader) -> None:
                 # timely appeal) whatever it was (§ 6331(k)(1)(B), (k)(3)): counted from the rejection, "at least".
                 extra = r.days("csed.oic_post_rejection_days", o.rejected_date)
                 end = o.rejected_date + timedelta(days=extra)
-                said_r = (
+                said_r: tuple[Message, ...] = (
                     detail("from_rejection_only"),
                     detail("rejected_plus", day=o.rejected_date, days=extra, end=end),
                 )
-                end, said_r, is_open = appeal(r, o.rejected_date, end, said_r, o.appeal_date, o.appeal_decided_date)
+                end, said_r, _ = appeal(r, o.rejected_date, end, said_r, o.appeal_date, o.appeal_decided_date)
                 r.add(Suspension("CSED-3.6", src, o.rejected_date, end, said_r, True, scope))
                 r.notes.append(note("oic_date_unknown_rejected", source=src, days=extra))
                 continue
