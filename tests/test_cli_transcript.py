@@ -41,12 +41,12 @@ def test_json_output_for_three_periods() -> None:
     assert [p["period_id"] for p in data["periods"]] == ["1040-2017", "1040-2018", "1040-2019"]
     cseds = {c["period_id"]: [a["csed"] for a in c["assessments"]] for c in data["cseds"]}
     assert cseds == {
-        "1040-2017": ["2030-05-23", "2031-11-13"],
-        "1040-2018": ["2031-06-05", "2034-04-12"],
-        "1040-2019": ["2032-07-14"],
+        "1040-2017": ["2030-11-21", "2032-05-13"],  # the kind-less TC 520 counted with § 6503(h)'s six months
+        "1040-2018": ["2031-12-04", "2034-10-11"],  # (the later reading, ADR 0004; see tests/test_transcript.py)
+        "1040-2019": ["2033-01-12"],
     }
     timeline = data["cseds"][0]["assessments"][0]["timeline"]
-    assert [s["days"] for s in timeline if s["days"] is not None][:-1] == [76, 247, 203, 199]
+    assert [s["days"] for s in timeline if s["days"] is not None][:-1] == [76, 247, 385, 199]
     assert data["citations"]["CSED-3.6"]["status"] == "V"
     assert {"type": "number", "value": 58} in [p["args"].get("line") for p in data["problems"]]
     assert any(p["args"]["what"]["value"]["key"] == "transcript.problem.not_understood" for p in data["problems"])

@@ -179,6 +179,64 @@ def test_t9_innocent_spouse_claim() -> None:
     assert row.date == date(2028, 7, 18)
 
 
+def test_an_equitable_relief_request_before_2006_12_20_pauses_from_that_day_in_words_en_and_es() -> None:
+    """IRM 25.15.8.6.1.2: a claim filed before 20 December 2006 asking only for § 6015(f) relief suspends the CSED
+    from that day, not from its receipt; the relief not known is counted from filing and asked (audit 2026-12-07)."""
+    from levynav.core.calc.csed_events import read_events
+
+    claim = {"filed_date": "2005-06-01", "final_determination_date": "2007-03-01"}
+    only_f = one(make("2004-06-01", proceedings={"innocent_spouse_claims": [{**claim, "relief": "f"}]}))
+    step = next(s for s in only_f.assessments[0].timeline if s.event is not None)
+    assert step.day == date(2006, 12, 20) and "csed_timeline.detail.f_request_from" in keys(step)
+    assert "20 December 2006" in said(step) or "December 20, 2006" in said(step)
+    assert "2006" in said(step, "es") and "alivio equitativo" in said(step, "es")
+    unknown = make("2004-06-01", proceedings={"innocent_spouse_claims": [claim]})
+    events = read_events(unknown, AS_OF)
+    assert "proceedings.innocent_spouse_claims[0].relief" in events.missing
+    assert events.suspensions[0].start == date(2005, 6, 1)  # the later CSED while the relief is not known
+    shown = one(unknown)
+    assert any("equitable relief only" in n for n in notes(shown))
+    assert any("alivio equitativo" in n for n in notes(shown, "es"))
+    ended = {**claim, "relief": "f", "final_determination_date": "2006-01-02"}
+    over = make("2004-06-01", proceedings={"innocent_spouse_claims": [ended]})
+    assert one(over).assessments[0].date == date(2014, 6, 1)
+    assert [n.why.key for n in read_events(over, AS_OF).no_effect] == ["csed_timeline.why.f_request_ended_before"]
+
+
+def test_an_innocent_spouse_claim_with_no_end_known_asks_the_day_that_would_end_it() -> None:
+    """A claim counted to the as-of date ("at least"): the final determination is asked, or, after a Tax Court
+    petition, the day the decision became final (§ 6015(e)(1)(B)); a TC 972 AC 065 gives neither (audit 2026-12-07)."""
+    from levynav.core.calc.csed_events import read_events
+
+    pending = make("2017-05-22", proceedings={"innocent_spouse_claims": [{"filed_date": "2022-02-01"}]})
+    events = read_events(pending, AS_OF)
+    assert events.missing == ("proceedings.innocent_spouse_claims[0].final_determination_date",)
+    assert events.suspensions[0].open
+    petitioned = {"filed_date": "2022-02-01", "tax_court_petition_date": "2022-09-01"}
+    events = read_events(make("2017-05-22", proceedings={"innocent_spouse_claims": [petitioned]}), AS_OF)
+    assert events.missing == ("proceedings.innocent_spouse_claims[0].decision_final_date",)
+    decided = {"filed_date": "2022-02-01", "final_determination_date": "2022-11-01"}
+    assert read_events(make("2017-05-22", proceedings={"innocent_spouse_claims": [decided]}), AS_OF).missing == ()
+
+
+def test_a_rejection_with_no_start_known_counts_the_30_days_after_it_at_least_in_words_en_and_es() -> None:
+    """§ 6331(k)(1)(B), (k)(2)(B), (k)(3): the levy is barred for the 30 days after a rejection whatever the request or
+    processing day was; with that day unknown the 30 days are counted "at least" (they were not counted at all)."""
+    ia = [{"status": "rejected", "rejected_date": "2023-03-01"}]
+    offer = [{"status": "rejected", "rejected_date": "2023-03-01"}]
+    for facts in ({"installment_agreements": ia}, {"offers": offer}):
+        result = one(make("2016-06-01", **facts))
+        row = result.assessments[0]
+        assert (row.date, row.suspended_days, row.provisional) == (date(2026, 7, 1), 30, True)
+        step = next(s for s in row.timeline if s.event is not None)
+        assert "csed_timeline.detail.from_rejection_only" in keys(step)
+        assert "counted from the rejection only" in said(step)
+        assert "se cuenta solo desde el rechazo" in said(step, "es")
+    shown = one(make("2016-06-01", offers=offer))
+    assert any("30 days after its rejection are" in n for n in notes(shown))
+    assert any("30 días siguientes a su rechazo" in n for n in notes(shown, "es"))
+
+
 def test_t10_taxpayer_assistance_order_application() -> None:
     case = make(
         "2016-03-14",

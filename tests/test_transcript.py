@@ -151,20 +151,22 @@ def test_pdf_without_text_layer_or_broken_is_a_problem_not_a_crash(tmp_path: Pat
 # Suspensions that post on every period (read from the transcripts alone):
 #   IA request   971 AC 043 2021-06-01 → 972 AC 043 2021-08-16 (rejection taken as 2021-07-17, + 30 days)   76 days
 #   offer        480 2022-02-07 → 481 rejected 2022-09-12 + 30 = 2022-10-12                                   247 days
-#   TC 520/521   2023-03-06 → 2023-09-25, kind not printed (no CDP notice before it): counted while open      203 days
+#   TC 520/521   2023-03-06 → 2023-09-25, kind not printed (no CDP notice before it): counted as a bankruptcy,
+#                the later reading (§ 6503(h): + 6 months = 2024-03-25; ADR 0004), audit 2026-12-07 round 2     385 days
+#                (was 203 days, to the TC 521 only: up to six months short if the legal action was a bankruptcy)
 #   CDP          971 AC 069 2024-06-03; 520 2024-06-28 (inside 30 days) → 521 2025-01-13                      199 days
-#   total 725 days; none overlap. The IA established 2025-03-03 suspends nothing.
+#   total 907 days; none overlap. The IA established 2025-03-03 suspends nothing.
 TRANSCRIPT_ONLY = {
     "1040-2017": [
-        (date(2018, 5, 28), date(2030, 5, 23)),  # TC 150 + TC 166: 2028-05-28 + 725 days
-        (date(2019, 11, 18), date(2031, 11, 13)),  # TC 290 $2,250: 2029-11-18 + 725 days
+        (date(2018, 5, 28), date(2030, 11, 21)),  # TC 150 + TC 166: 2028-05-28 + 907 days
+        (date(2019, 11, 18), date(2032, 5, 13)),  # TC 290 $2,250: 2029-11-18 + 907 days
     ],
     "1040-2018": [
-        (date(2019, 6, 10), date(2031, 6, 5)),  # TC 150: 2029-06-10 + 725 days
-        # TC 300 assessed during the 520 period: only 2023-06-12 → 2023-09-25 (105) + CDP 199 = 304 days
-        (date(2023, 6, 12), date(2034, 4, 12)),
+        (date(2019, 6, 10), date(2031, 12, 4)),  # TC 150: 2029-06-10 + 907 days
+        # TC 300 assessed during the 520 period: only 2023-06-12 → 2024-03-25 (287) + CDP 199 = 486 days
+        (date(2023, 6, 12), date(2034, 10, 11)),
     ],
-    "1040-2019": [(date(2020, 7, 20), date(2032, 7, 14))],  # TC 150: 2030-07-20 + 725 days; TC 290 $0: no CSED
+    "1040-2019": [(date(2020, 7, 20), date(2033, 1, 12))],  # TC 150: 2030-07-20 + 907 days; TC 290 $0: no CSED
 }
 
 
@@ -208,8 +210,9 @@ def test_messy_transcript_is_read_with_problems_by_line() -> None:
 
 
 def test_client_case_file_with_bankruptcy_dates_and_stated_csed() -> None:
-    # The case adds the bankruptcy: petition 2023-03-06, dismissed 2023-09-20, + 6 months = 2024-03-20:
-    # 380 days, which swallows the 203-day TC 520 period (counted once). Total 76 + 247 + 380 + 199 = 902 days.
+    # The case adds the bankruptcy: petition 2023-03-06, dismissed 2023-09-20, + 6 months = 2024-03-20: 380 days.
+    # The TC 520 of 2023-03-06 (the petition day) is that bankruptcy, counted once by the case's dates (not again to
+    # the TC 521 of 2023-09-25 + 6 months). Total 76 + 247 + 380 + 199 = 902 days.
     case = case_with_transcripts(load_case(DATA / "client_case.yaml"), DATA)
     result = case_csed(case, date(2026, 10, 5))
     got = {pid: [(a.assessed, a.date) for a in pc.assessments] for pid, pc in result.items()}
@@ -220,12 +223,17 @@ def test_client_case_file_with_bankruptcy_dates_and_stated_csed() -> None:
     }
     first = result["1040-2017"].assessments[0]
     assert first.suspended_days == 902
-    assert any(s.what.key == "csed_timeline.overlap" for s in first.timeline)
-    # The IRS told the client 2030-05-23 for 2017. That is 177 days before the TC 150 CSED, and it is exactly
-    # the date computed without the court's bankruptcy dates (transcripts alone): the IRS left out the six months.
+    # the TC 520 is not counted beside the bankruptcy (it was, and overlapped it): named once, as that bankruptcy
+    assert not any(s.what.key == "csed_timeline.overlap" for s in first.timeline)
+    assert "csed_timeline.note.legal_action_is_bankruptcy" in {n.key for n in result["1040-2017"].notes}
+    # The IRS told the client 2030-05-23 for 2017. That is 177 days before the TC 150 CSED: the count with the TC 520
+    # paused only to its TC 521 and no six months after (§ 6503(h)). Since audit 2026-12-07 round 2 the kind-less
+    # TC 520 is the case's bankruptcy, counted once by its dates, so no single event left out gives the stated date
+    # (it did: "without the bankruptcy" left the TC 520's 203 days); the events to check are named, the bankruptcy
+    # among them.
     diff = words.stated_difference(result["1040-2017"], "en")
     assert diff is not None and "177 days earlier" in diff
-    assert "without bankruptcy or other legal action (chapter 13)" in diff
+    assert "bankruptcy or other legal action (chapter 13) (proceedings.bankruptcies[0])" in diff
     ctx = build_context(case, date(2026, 10, 5))
     assert ctx.csed["1040-2017"].basis == "computed"
     assert ctx.csed["1040-2017"].date == date(2032, 5, 8)

@@ -43,6 +43,12 @@ def _installment_agreements(r: Reader) -> None:
             end, said, is_open = appeal(r, ia.rejected_date, end, said, ia.appeal_date, ia.appeal_decided_date)
             if start is not None:
                 r.add(Suspension("CSED-3.3", src, start, end, said, is_open, scope))
+            else:
+                # The request day not known: its pending time is not counted, but the levy was barred for the 30 days
+                # after the rejection (and a timely appeal) whatever that day was (§ 6331(k)(2)(B), (k)(3)): counted
+                # from the rejection, "at least". (Nothing was counted: the CSED shown was up to 30 days early.)
+                said = (detail("from_rejection_only"), *said)
+                r.add(Suspension("CSED-3.3", src, ia.rejected_date, end, said, True, scope))
             continue
         elif ia.status is AlternativeStatus.REJECTED:
             # Rejected on a day not known: the request was pending until then and the 30 days after it (and a
@@ -123,6 +129,19 @@ def _offers(r: Reader) -> None:
         start = o.pending_date or o.submitted_date
         if start is None:
             r.missing.append(f"{src}.pending_date")
+            if o.status is AlternativeStatus.REJECTED and o.rejected_date is not None:
+                # Its pending time is not known, but the levy was barred for the 30 days after the rejection (and a
+                # timely appeal) whatever it was (§ 6331(k)(1)(B), (k)(3)): counted from the rejection, "at least".
+                extra = r.days("csed.oic_post_rejection_days", o.rejected_date)
+                end = o.rejected_date + timedelta(days=extra)
+                said_r: tuple[Message, ...] = (
+                    detail("from_rejection_only"),
+                    detail("rejected_plus", day=o.rejected_date, days=extra, end=end),
+                )
+                end, said_r, _ = appeal(r, o.rejected_date, end, said_r, o.appeal_date, o.appeal_decided_date)
+                r.add(Suspension("CSED-3.6", src, o.rejected_date, end, said_r, True, scope))
+                r.notes.append(note("oic_date_unknown_rejected", source=src, days=extra))
+                continue
             r.notes.append(note("oic_date_unknown", source=src))
             continue
         if o.pending_date is None:

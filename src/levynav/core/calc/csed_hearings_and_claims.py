@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from levynav.core import params
 from levynav.core.calc.csed_reader import Reader, detail, note, periods
 from levynav.core.calc.csed_types import NoEffect, Suspension, clause
 from levynav.core.calc.dates import add_months, last_day_after
@@ -123,9 +124,16 @@ LEGAL_ACTION_TC = 520
 
 
 def legal_actions(r: Reader) -> None:
+    petitions = {b.petition_date for b in r.case.proceedings.bankruptcies}
     for i, a in enumerate(r.case.proceedings.legal_actions):
         src = a.source or f"proceedings.legal_actions[{i}]"
         scope = periods(a.tax_periods)
+        if a.kind in {None, "bankruptcy"} and a.start_date in petitions:
+            # The TC 520 posted on the petition day of a bankruptcy the case gives is that bankruptcy: counted once, by
+            # the case's own dates (the end of the stay), not again to the IRS's TC 521 input (facts the case states
+            # win over the transcript's).
+            r.notes.append(note("legal_action_is_bankruptcy", source=src, day=a.start_date))
+            continue
         if a.kind == "cdp":
             _cdp(r, src, a.start_date, a.end_date, None, None, scope, True, tc=LEGAL_ACTION_TC)
             continue
@@ -158,10 +166,41 @@ def legal_actions(r: Reader) -> None:
                     )
                 )
             continue
-        kind = detail("closing_code", code=a.closing_code) if a.closing_code is not None else detail("kind_unknown")
-        months = r.days("csed.bankruptcy_tail_months", a.start_date)
-        floor = r.days("csed.cdp_floor_days", a.start_date)
-        r.notes.append(note("legal_action_kind_unknown", source=src, months=months, days=floor))
+        if a.kind is None:
+            # No kind: no closing code the table knows and no wording that names one ("Bankruptcy or other legal
+            # action filed", the usual words of a TC 520, names none). A bankruptcy is paused to its end and six months
+            # more (§ 6503(h)), the longest pause a TC 520 is known to stand for (a CDP case's 90-day floor comes
+            # earlier). The CSED shown first is the later one (ADR 0004): counted so, the kind asked, and the note
+            # says it may be earlier. (It was counted to the TC 521 only: up to six months too early for a bankruptcy.)
+            months = r.days("csed.bankruptcy_tail_months", a.start_date)
+            r.missing.append(f"proceedings.legal_actions[{i}].kind")
+            r.notes.append(note("legal_action_kind_unknown", source=src, months=months))
+            said = detail("closing_code", code=a.closing_code) if a.closing_code is not None else detail("kind_unknown")
+            if a.end_date is None:
+                r.open_until_today(
+                    "CSED-3.7",
+                    src,
+                    a.start_date,
+                    (said, detail("no_tc521")),
+                    tail_months=months,
+                    periods=scope,
+                    unverified=True,
+                    tc=LEGAL_ACTION_TC,
+                )
+                continue
+            end = add_months(a.end_date, months)
+            plus = detail("tc521_plus_months", day=a.end_date, months=months, end=end)
+            counted = (said, plus)
+            r.add(
+                Suspension(
+                    "CSED-3.7", src, a.start_date, end, counted, False, scope, unverified=True, tc=LEGAL_ACTION_TC
+                )
+            )
+            continue
+        # A litigation closing code (IRM 25.3.7 lists cc 70-75, 80 and 82 with the CDP codes as TC 520 closing codes
+        # outside bankruptcy): whether the suit pauses the statute is not verified; counted while open.
+        kind = detail("closing_code_litigation", code=a.closing_code)
+        r.notes.append(note("legal_action_litigation", source=src, code=a.closing_code))
         if a.end_date is None:
             r.open_until_today(
                 "CSED-3.7",
@@ -188,12 +227,47 @@ def legal_actions(r: Reader) -> None:
             )
 
 
+# Whether a request for equitable relief alone (§ 6015(f)) bars levy on a day: 0 before the Tax Relief and Health
+# Care Act of 2006 reached such requests, 1 from its enactment (IRM 25.15.8.6.1.2).
+F_REQUEST_BARS_LEVY = "csed.innocent_spouse_f_request_bars_levy"
+
+
+def _f_bar_from(after: date) -> date | None:
+    """The first day after ``after`` on which a request under § 6015(f) alone bars levy (None: not in the data)."""
+    values = params.all_params()[F_REQUEST_BARS_LEVY].values
+    return next((v.start for v in values if v.start > after and v.value == 1), None)
+
+
+def _claim_start(r: Reader, src: str, filed: date, relief: str | None) -> tuple[date | None, tuple[Message, ...]]:
+    """The day an innocent spouse claim begins to pause the statute, with the clause that says why when it is not the
+    filing day. IRM 25.15.8.6.1.2: a claim filed before 20 December 2006 suspends the CSED "beginning on December 20,
+    2006, not on the date the claim for relief was received, if the RS only requested relief under IRC § 6015(f)", and
+    "beginning on the date the claim for relief was received if the RS requested relief under IRC § 6015(f) and also
+    requested relief under IRC § 6015(b) or IRC § 6015(c)". The relief not known: counted from filing (the later CSED,
+    ADR 0004), with the relief asked. None: a request under § 6015(f) alone that the data never covers."""
+    if r.days(F_REQUEST_BARS_LEVY, filed) == 1 or relief in {"b", "c"}:
+        return filed, ()
+    begins = _f_bar_from(filed)
+    if relief is None:
+        r.missing.append(f"{src}.relief")
+        if begins is not None:
+            r.notes.append(note("spouse_relief_unknown", source=src, day=begins))
+        return filed, ()
+    if begins is None:
+        return None, ()
+    return begins, (detail("f_request_from", filed=filed, day=begins),)
+
+
 def spouse_tao_absence(r: Reader) -> None:
     pr = r.case.proceedings
     for i, c in enumerate(pr.innocent_spouse_claims):
         src = f"proceedings.innocent_spouse_claims[{i}]"
         scope = periods(c.tax_periods)
         own = detail("own_liability_only")
+        start, why_start = _claim_start(r, src, c.filed_date, c.relief)
+        if start is None:
+            r.none.append(NoEffect("CSED-3.12", src, c.filed_date, clause("why.f_request_not_covered"), scope))
+            continue
         tail = r.days("csed.innocent_spouse_tail_days", c.filed_date)
         bar_end: date | None = None
         how: Message | None = None
@@ -218,11 +292,20 @@ def spouse_tao_absence(r: Reader) -> None:
             bar_end = c.final_determination_date + timedelta(days=pet)
             how = detail("determination_mailed", day=c.final_determination_date, days=pet, end=bar_end)
         if bar_end is None or how is None:
-            r.open_until_today("CSED-3.12", src, c.filed_date, (own, detail("levy_barred", days=tail)), periods=scope)
+            # still barred on the as-of date as far as the case says: counted so ("at least"), and the day that would
+            # end it asked, as an open bankruptcy's is (a TC 972 AC 065 on the transcript names no such day)
+            r.missing.append(f"{src}.{'decision_final_date' if petition is not None else 'final_determination_date'}")
+            said_open = (own, *why_start, detail("levy_barred", days=tail))
+            r.open_until_today("CSED-3.12", src, start, said_open, periods=scope)
             continue
         end = bar_end + timedelta(days=tail)
-        counted = (own, *late, how, detail("plus_days", days=tail, end=end))
-        r.add(Suspension("CSED-3.12", src, c.filed_date, end, counted, False, scope))
+        if end < start:
+            # a request under § 6015(f) alone whose bar and 60 days ended before the law covered such requests
+            why = clause("why.f_request_ended_before", day=start)
+            r.none.append(NoEffect("CSED-3.12", src, c.filed_date, why, scope))
+            continue
+        counted = (own, *why_start, *late, how, detail("plus_days", days=tail, end=end))
+        r.add(Suspension("CSED-3.12", src, start, end, counted, False, scope))
     for i, t in enumerate(pr.taxpayer_advocate_requests):
         src = f"proceedings.taxpayer_advocate_requests[{i}]"
         if t.decision_date is None:
