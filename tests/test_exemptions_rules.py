@@ -40,6 +40,13 @@ def _case(taxpayer_kind: str = "individual", **levy: Any) -> Case:
         ({"exempt_category": "a4_unemployment", "kind": "federal_payment", "method": "manual"}, True),
         ({"exempt_category": "a4_unemployment", "kind": "federal_payment"}, None),
         ({"exempt_category": "a4_unemployment", "kind": "bank"}, True),
+        # § 6331(h)(2)(C): railroad annuities and benefits are reachable by the program; the rest of (a)(6) is not
+        ({"exempt_category": "a6_railroad", "kind": "federal_payment", "method": "fplp"}, False),
+        ({"exempt_category": "a6_railroad", "kind": "federal_payment", "method": "manual"}, True),
+        ({"exempt_category": "a6_military_annuities", "kind": "federal_payment", "method": "fplp"}, True),
+        ({"exempt_category": "a6_railroad_military_annuities", "kind": "federal_payment", "method": "fplp"}, None),
+        ({"exempt_category": "a6_railroad_military_annuities", "kind": "federal_payment", "method": "manual"}, True),
+        ({"exempt_category": "a11_ssi", "kind": "social_security", "method": "fplp"}, True),
         ({"exempt_category": "a3_tools_of_trade"}, None),
         ({}, None),
     ],

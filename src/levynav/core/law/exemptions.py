@@ -46,11 +46,17 @@ RESIDENCES = {C.RESIDENCE_SMALL_DEFICIENCY, C.PRINCIPAL_RESIDENCE}
 APPROVAL = {C.PRINCIPAL_RESIDENCE, C.BUSINESS_PROPERTY}
 OWN_RULE = RESIDENCES | APPROVAL | {C.SSI}  # decided by R6334-A13, R6334-E1, R6334-SSI
 INDIVIDUAL_ONLY = set(C) - {C.UNDELIVERED_MAIL}
-# § 6331(h)(2)(B), § 6334(f): the 15% continuous levy on federal payments reaches these notwithstanding
-# § 6334(a) (reference R6331-H1; the § 6334(f) wording itself is UNVERIFIED).
+# § 6334(f): "Any payment described in subparagraph (B) or (C) of section 6331(h)(2) shall not be exempt from levy if
+# the Secretary approves the levy thereon under section 6331(h)". (B): the payments of § 6334(a)(4), (7), (9), (11);
+# (C): "any annuity or pension payment under the Railroad Retirement Act or benefit under the Railroad Unemployment
+# Insurance Act" — the railroad part of (a)(6), not its Medal of Honor pension or chapter 73 annuities (reference
+# R6331-H1). SSI (title XVI, in (a)(11)) is decided by its own rule R6334-SSI.
 # Reg. § 301.6334-2(b): the (a)(9) exemption covers only pay payable after the levy on the payor.
 WAGES_PAID_CITES = ("R6334-2B",)
-FPLP_REACHABLE = {C.UNEMPLOYMENT, C.WORKERS_COMPENSATION, C.MINIMUM_WAGE_EXEMPTION, C.PUBLIC_ASSISTANCE}
+FPLP_REACHABLE = {C.UNEMPLOYMENT, C.WORKERS_COMPENSATION, C.MINIMUM_WAGE_EXEMPTION, C.PUBLIC_ASSISTANCE, C.RAILROAD}
+# (a)(6) without saying which payment: reachable by the program if railroad, not if a Medal of Honor pension or a
+# chapter 73 annuity — asked when the program made the levy.
+A6_WHICH_UNKNOWN = C.RAILROAD_MILITARY_ANNUITIES
 FPLP_KINDS = {LevyKind.FEDERAL_PAYMENT, LevyKind.SOCIAL_SECURITY}
 PARTLY = {C.HOUSEHOLD_GOODS, C.TOOLS_OF_TRADE, C.CHILD_SUPPORT_JUDGMENT, C.MINIMUM_WAGE_EXEMPTION}
 
@@ -68,6 +74,43 @@ def _fplp_reaches(case: Case, levy: Levy) -> bool | None:
         return False
     method, _ = benefit_levy_method(case, levy)
     return None if method is None else method is _FPLP
+
+
+# § 6334(a) payments exempt in full (not up to an amount): (4), (6), (7), (10), (11), (12).
+WHOLLY_EXEMPT_PAYMENTS = frozenset(
+    {
+        C.UNEMPLOYMENT,
+        C.RAILROAD_MILITARY_ANNUITIES,
+        C.RAILROAD,
+        C.MILITARY_ANNUITIES,
+        C.WORKERS_COMPENSATION,
+        C.SERVICE_CONNECTED_DISABILITY,
+        C.PUBLIC_ASSISTANCE,
+        C.SSI,
+        C.JOB_TRAINING,
+    }
+)
+
+
+def payment_exempt(case: Case, levy: Levy) -> bool | None:
+    """Whether the statute leaves a levy on a Social Security or federal payment nothing of it to take.
+
+    True: a payment § 6334(a) exempts in full, reached by a notice of levy (§ 6331(a), "except such property as is
+    exempt under section 6334"), or by the § 6331(h) program when § 6334(f) does not reach it (the Medal of Honor
+    pension and chapter 73 annuities of (a)(6)). False: no such category, a company's levy, or a program levy on a
+    § 6331(h)(2)(B)/(C) payment (SSI included: the statute allows the share, IRS policy is said by R6334-SSI).
+    None: the method is not known, or an (a)(6) payment not said which under a program levy."""
+    cat = levy.exempt_category
+    if levy.kind not in FPLP_KINDS or cat not in WHOLLY_EXEMPT_PAYMENTS or not is_individual(case):
+        return False
+    method, _ = benefit_levy_method(case, levy)
+    if method is None:
+        return None
+    if method is not _FPLP:
+        return True
+    if cat is A6_WHICH_UNKNOWN:
+        return None
+    return not (cat in FPLP_REACHABLE or cat is C.SSI)
 
 
 ENUMERATED = Rule(
@@ -135,12 +178,12 @@ def levy_on_protected_property(case: Case, levy: Levy, ctx: Context) -> bool | N
         if levy.jeopardy or levy.supervisor_approval:
             return False
         return None if levy.supervisor_approval is None else True
-    if cat in FPLP_REACHABLE and levy.kind in FPLP_KINDS:
+    if (cat in FPLP_REACHABLE or cat is A6_WHICH_UNKNOWN) and levy.kind in FPLP_KINDS:
         reach = _fplp_reaches(case, levy)
         if reach is None:
             return None
         if reach:
-            return False
+            return None if cat is A6_WHICH_UNKNOWN else False
     if cat is C.MINIMUM_WAGE_EXEMPTION and levy.kind is _BANK:
         return False  # wages already paid into the account: not exempt (Reg. § 301.6334-2(b))
     if cat in PARTLY:
@@ -179,7 +222,20 @@ def _enumerated(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
             also_cites=WAGES_PAID_CITES,
             what=what,
         )
-    reach = _fplp_reaches(case, levy) if cat in FPLP_REACHABLE else False
+    reach = _fplp_reaches(case, levy) if cat in FPLP_REACHABLE or cat is A6_WHICH_UNKNOWN else False
+    if reach and cat is A6_WHICH_UNKNOWN:
+        pct = params.use("fplp.levy_percent", on=levy.served_date or ctx.as_of)
+        facts[f"{s}.method"] = _FPLP
+        return rule.finding(
+            UNKNOWN,
+            "a6_which_unknown",
+            subject=s,
+            facts=facts,
+            missing=[f"{s}.exempt_category"],
+            params=[pct],
+            what=what,
+            pct=pct.value,
+        )
     if reach is None:
         pct = params.use("fplp.levy_percent", on=levy.served_date or ctx.as_of)
         facts[f"{s}.method"] = None
@@ -326,21 +382,28 @@ def no_other_exemptions(case: Case, ctx: Context) -> list[Finding]:
 
 
 def ssi(case: Case, ctx: Context) -> list[Finding]:
-    """§ 6334(a)(11)(A): SSI is exempt; the IRS does not levy SSI through the FPLP either (policy)."""
+    """§ 6334(a)(11)(A): SSI is exempt from an ordinary levy. § 6331(h)(2)(B) and § 6334(f) would let the automated
+    program take up to 15% of it, but the IRS says it does not levy SSI that way (IRM 5.11.6, reference R6334-SSI):
+    such a levy goes against the IRS's own procedures (§ 6343(d)(2)(A)), not against § 6334."""
     out = []
     for i, levy in enumerate(case.levies):
         if levy.exempt_category is not C.SSI:
             continue
         s = levy_subject(i)
-        key = "fplp" if levy.kind in FPLP_KINDS else "deposits" if levy.kind is _BANK else "other"
-        out.append(
-            SSI.finding(
-                APPLIES,
-                key,
-                subject=s,
-                facts={f"{s}.exempt_category": levy.exempt_category, f"{s}.kind": levy.kind},
-            )
-        )
+        facts: dict[str, Any] = {f"{s}.exempt_category": levy.exempt_category, f"{s}.kind": levy.kind}
+        if levy.kind not in FPLP_KINDS:
+            key = "deposits" if levy.kind is _BANK else "other"
+            out.append(SSI.finding(APPLIES, key, subject=s, facts=facts))
+            continue
+        method, _ = benefit_levy_method(case, levy)
+        facts[f"{s}.method"] = method
+        if method is LevyMethod.MANUAL:
+            # a notice of levy served on the paying agency is a § 6331(a) levy, "except such property as is exempt
+            # under section 6334": § 6334(f) does not reach it
+            out.append(SSI.finding(APPLIES, "agency", subject=s, facts=facts))
+            continue
+        pct = params.use("fplp.levy_percent", on=levy.served_date or ctx.as_of)
+        out.append(SSI.finding(APPLIES, "fplp", subject=s, facts=facts, params=[pct], pct=pct.value))
     return out
 
 

@@ -23,7 +23,7 @@ from levynav.core.law import registry
 from levynav.core.law.levy_facts import benefit_levy_method, is_individual, levy_subject, paid_over, payment_scheduled
 from levynav.core.law.rule import APPLIES, DOES_NOT_APPLY, INFO, NOT_APPLICABLE, UNKNOWN, Context, Rule, RuleFunc
 from levynav.core.model.analysis import Deadline, Effect, Finding, Message, ParamUse, SentencesArg, message
-from levynav.core.model.case import Case, Levy, LevyKind, LevyMethod
+from levynav.core.model.case import Case, ExemptCategory, Levy, LevyKind, LevyMethod
 from levynav.core.model.construct import construct
 
 FPLP = Rule(
@@ -46,6 +46,32 @@ BANK_HOLD = Rule(
 )
 
 
+# § 6334(a) payments to an individual — benefits, annuities, pay: none is a payment "due to a vendor of property, goods,
+# or services sold or leased to the Federal Government" or "due to a Medicare provider or supplier" (§ 6331(h)(3)), so
+# a levied payment the case says is one of them is at the 15% rate whatever else the person sells or supplies.
+_E = ExemptCategory
+PERSONAL_PAYMENTS = frozenset(
+    {
+        _E.UNEMPLOYMENT,
+        _E.RAILROAD_MILITARY_ANNUITIES,
+        _E.RAILROAD,
+        _E.MILITARY_ANNUITIES,
+        _E.WORKERS_COMPENSATION,
+        _E.CHILD_SUPPORT_JUDGMENT,
+        _E.MINIMUM_WAGE_EXEMPTION,
+        _E.SERVICE_CONNECTED_DISABILITY,
+        _E.PUBLIC_ASSISTANCE,
+        _E.SSI,
+        _E.JOB_TRAINING,
+    }
+)
+
+
+def vendor_rate_possible(levy: Levy) -> bool:
+    """Whether the § 6331(h)(3) 100% rate can reach this levy: a federal payment not stated to be a personal one."""
+    return levy.kind is LevyKind.FEDERAL_PAYMENT and levy.exempt_category not in PERSONAL_PAYMENTS
+
+
 def federal_payment_levy(case: Case, ctx: Context) -> list[Finding]:
     """§ 6331(h): the share of each payment the continuous levy may take."""
     out: list[Finding] = []
@@ -65,12 +91,14 @@ def _fplp(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
     method, inferred = benefit_levy_method(case, levy)
     mfacts: dict[str, object] = {f"{s}.method": method}
     tp = case.taxpayer
-    facts = {
-        **mfacts,
-        "taxpayer.federal_contractor": tp.federal_contractor,
-        "taxpayer.medicare_provider": tp.medicare_provider,
-    }
-    if levy.kind is LevyKind.FEDERAL_PAYMENT:
+    vendor_possible = vendor_rate_possible(levy)
+    facts: dict[str, object]
+    if vendor_possible:
+        facts = {
+            **mfacts,
+            "taxpayer.federal_contractor": tp.federal_contractor,
+            "taxpayer.medicare_provider": tp.medicare_provider,
+        }
         # Payments to a federal vendor or Medicare provider: up to 100% whichever way the levy was made.
         special = _special_rate(tp.federal_contractor, tp.medicare_provider, on)
         if special is not None:
@@ -78,9 +106,11 @@ def _fplp(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
             return rule.finding(
                 APPLIES, key, subject=s, facts=facts, params=[general, rate], value=rate.value, pct=rate.value
             )
+    else:  # a benefit, annuity or pay the case names (PERSONAL_PAYMENTS), or Social Security
+        facts = {**mfacts, f"{s}.exempt_category": levy.exempt_category} if levy.exempt_category else dict(mfacts)
     if method is None:
         missing = [f"{s}.method"]
-        if levy.kind is LevyKind.FEDERAL_PAYMENT:
+        if vendor_possible:
             missing += [p for p, v in facts.items() if v is None and p.startswith("taxpayer.")]
         return rule.finding(
             UNKNOWN,
@@ -105,7 +135,7 @@ def _fplp(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
             pct=general.value,
             seen=seen,
         )
-    if tp.federal_contractor is None or tp.medicare_provider is None:
+    if vendor_possible and (tp.federal_contractor is None or tp.medicare_provider is None):
         missing = [p for p, v in facts.items() if v is None and p.startswith("taxpayer.")]
         return rule.finding(UNKNOWN, "payee_unknown", subject=s, params=[general], missing=missing, pct=general.value)
     return rule.finding(
