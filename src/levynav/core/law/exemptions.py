@@ -18,7 +18,15 @@ from decimal import Decimal
 from typing import Any
 
 from levynav.core import params
-from levynav.core.law.exemptions_payments import BANK_HOLD, FPLP, LOW_INCOME_FILTER, bank_hold_ends
+from levynav.core.law.exemptions_payments import (
+    A6_WHICH_UNKNOWN,
+    BANK_HOLD,
+    FPLP,
+    FPLP_KINDS,
+    FPLP_REACHABLE,
+    LOW_INCOME_FILTER,
+    bank_hold_ends,
+)
 from levynav.core.law.exemptions_payments import RULES as PAYMENT_RULES
 from levynav.core.law.levy_facts import benefit_levy_method, is_individual, levy_subject
 from levynav.core.law.rule import (
@@ -46,18 +54,8 @@ RESIDENCES = {C.RESIDENCE_SMALL_DEFICIENCY, C.PRINCIPAL_RESIDENCE}
 APPROVAL = {C.PRINCIPAL_RESIDENCE, C.BUSINESS_PROPERTY}
 OWN_RULE = RESIDENCES | APPROVAL | {C.SSI}  # decided by R6334-A13, R6334-E1, R6334-SSI
 INDIVIDUAL_ONLY = set(C) - {C.UNDELIVERED_MAIL}
-# § 6334(f): "Any payment described in subparagraph (B) or (C) of section 6331(h)(2) shall not be exempt from levy if
-# the Secretary approves the levy thereon under section 6331(h)". (B): the payments of § 6334(a)(4), (7), (9), (11);
-# (C): "any annuity or pension payment under the Railroad Retirement Act or benefit under the Railroad Unemployment
-# Insurance Act" — the railroad part of (a)(6), not its Medal of Honor pension or chapter 73 annuities (reference
-# R6331-H1). SSI (title XVI, in (a)(11)) is decided by its own rule R6334-SSI.
 # Reg. § 301.6334-2(b): the (a)(9) exemption covers only pay payable after the levy on the payor.
 WAGES_PAID_CITES = ("R6334-2B",)
-FPLP_REACHABLE = {C.UNEMPLOYMENT, C.WORKERS_COMPENSATION, C.MINIMUM_WAGE_EXEMPTION, C.PUBLIC_ASSISTANCE, C.RAILROAD}
-# (a)(6) without saying which payment: reachable by the program if railroad, not if a Medal of Honor pension or a
-# chapter 73 annuity — asked when the program made the levy.
-A6_WHICH_UNKNOWN = C.RAILROAD_MILITARY_ANNUITIES
-FPLP_KINDS = {LevyKind.FEDERAL_PAYMENT, LevyKind.SOCIAL_SECURITY}
 PARTLY = {C.HOUSEHOLD_GOODS, C.TOOLS_OF_TRADE, C.CHILD_SUPPORT_JUDGMENT, C.MINIMUM_WAGE_EXEMPTION}
 
 
@@ -67,50 +65,13 @@ def _fplp_reaches(case: Case, levy: Levy) -> bool | None:
     § 6334(f): such a payment "shall not be exempt from levy if the Secretary approves the levy thereon under
     section 6331(h)" — the automated Federal Payment Levy Program. A manual notice of levy served on the paying
     agency is an ordinary § 6331(a) levy "except such property as is exempt under section 6334", so the exemption
-    holds (reference R6331-H1; the § 6334(f) wording is still UNVERIFIED against a primary copy — IRS Notice 98-62
-    confirms the (h)(2) list). None: the method is not known (stated, or shown by a CP90/CP297/CP91/CP298).
+    holds (reference R6331-H1; § 6334(f) and § 6331(h)(2) read in the U.S. Code text, audit 2026-12-07 round 2).
+    None: the method is not known (stated, or shown by a CP90/CP297/CP91/CP298).
     """
     if levy.kind not in FPLP_KINDS:
         return False
     method, _ = benefit_levy_method(case, levy)
     return None if method is None else method is _FPLP
-
-
-# § 6334(a) payments exempt in full (not up to an amount): (4), (6), (7), (10), (11), (12).
-WHOLLY_EXEMPT_PAYMENTS = frozenset(
-    {
-        C.UNEMPLOYMENT,
-        C.RAILROAD_MILITARY_ANNUITIES,
-        C.RAILROAD,
-        C.MILITARY_ANNUITIES,
-        C.WORKERS_COMPENSATION,
-        C.SERVICE_CONNECTED_DISABILITY,
-        C.PUBLIC_ASSISTANCE,
-        C.SSI,
-        C.JOB_TRAINING,
-    }
-)
-
-
-def payment_exempt(case: Case, levy: Levy) -> bool | None:
-    """Whether the statute leaves a levy on a Social Security or federal payment nothing of it to take.
-
-    True: a payment § 6334(a) exempts in full, reached by a notice of levy (§ 6331(a), "except such property as is
-    exempt under section 6334"), or by the § 6331(h) program when § 6334(f) does not reach it (the Medal of Honor
-    pension and chapter 73 annuities of (a)(6)). False: no such category, a company's levy, or a program levy on a
-    § 6331(h)(2)(B)/(C) payment (SSI included: the statute allows the share, IRS policy is said by R6334-SSI).
-    None: the method is not known, or an (a)(6) payment not said which under a program levy."""
-    cat = levy.exempt_category
-    if levy.kind not in FPLP_KINDS or cat not in WHOLLY_EXEMPT_PAYMENTS or not is_individual(case):
-        return False
-    method, _ = benefit_levy_method(case, levy)
-    if method is None:
-        return None
-    if method is not _FPLP:
-        return True
-    if cat is A6_WHICH_UNKNOWN:
-        return None
-    return not (cat in FPLP_REACHABLE or cat is C.SSI)
 
 
 ENUMERATED = Rule(

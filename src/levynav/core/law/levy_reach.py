@@ -28,8 +28,7 @@ from levynav.core import lawdata, params
 from levynav.core.calc import wage_exemption as we
 from levynav.core.calc.dates import add_business_days
 from levynav.core.law import registry
-from levynav.core.law.exemptions import payment_exempt
-from levynav.core.law.exemptions_payments import vendor_rate_possible
+from levynav.core.law.exemptions_payments import payment_exempt, vendor_rate_possible
 from levynav.core.law.levies_in_force import is_released
 from levynav.core.law.levy_facts import benefit_levy_method, levy_subject
 from levynav.core.law.rule import APPLIES, DOES_NOT_APPLY, INFO, UNKNOWN, Context, DeadlineFunc, Rule, RuleFunc
