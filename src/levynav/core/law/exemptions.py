@@ -25,6 +25,7 @@ from levynav.core.law.exemptions_payments import (
     FPLP_KINDS,
     FPLP_REACHABLE,
     LOW_INCOME_FILTER,
+    WHOLLY_EXEMPT_PAYMENTS,
     bank_hold_ends,
 )
 from levynav.core.law.exemptions_payments import RULES as PAYMENT_RULES
@@ -223,6 +224,10 @@ def _enumerated(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
             what=what,
             pct=pct.value,
         )
+    if levy.kind is _BANK and cat in WHOLLY_EXEMPT_PAYMENTS:
+        # § 6334(a)(4), (6), (7), (10), (11) exempt an "amount payable": whether the exemption follows the money into a
+        # bank account is not settled (the IRS says it does not); the protective reading is shown, the doubt said
+        return rule.finding(APPLIES, "exempt_deposits", subject=s, facts=facts, what=what, taken=_taken_text(levy))
     key = {
         C.HOUSEHOLD_GOODS: "capped",
         C.TOOLS_OF_TRADE: "capped",
