@@ -137,7 +137,7 @@ def levy_on_protected_property(case: Case, levy: Levy, ctx: Context) -> bool | N
             return None if levy.court_approval is None else not levy.court_approval
         return small
     if cat is C.BUSINESS_PROPERTY:
-        if levy.jeopardy or levy.supervisor_approval:
+        if levy.jeopardy or levy.supervisor_approval or levy.business_property_rented:
             return False
         return None if levy.supervisor_approval is None else True
     if (cat in FPLP_REACHABLE or cat is A6_WHICH_UNKNOWN) and levy.kind in FPLP_KINDS:
@@ -313,14 +313,24 @@ def _approval(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
         return rule.finding(APPLIES, "home_no_approval", subject=s, facts=facts, release=taken)
     if not is_individual(case):
         return rule.finding(NOT_APPLICABLE, "business_entity", subject=s)
+    # § 6334(a)(13)(B)(ii): "tangible personal property or real property (other than real property which is rented)
+    # used in the trade or business of an individual taxpayer" — rented-out real estate is left out. Not known: the
+    # protection is shown (most business property is equipment, vehicles or the place the business uses) and the fact
+    # is asked.
+    rented = f"{s}.business_property_rented"
+    if levy.business_property_rented:
+        return rule.finding(DOES_NOT_APPLY, "business_rented", subject=s, facts={rented: True})
+    ask = [rented] if levy.business_property_rented is None else []
     facts = {f"{s}.supervisor_approval": levy.supervisor_approval, f"{s}.jeopardy": levy.jeopardy}
+    if levy.business_property_rented is False:
+        facts[rented] = False
     if levy.jeopardy:
         return rule.finding(DOES_NOT_APPLY, "business_jeopardy", subject=s, facts=facts)
     if levy.supervisor_approval is None:
-        return rule.finding(UNKNOWN, "business_unknown", subject=s, missing=[f"{s}.supervisor_approval"])
+        return rule.finding(UNKNOWN, "business_unknown", subject=s, missing=[f"{s}.supervisor_approval", *ask])
     if levy.supervisor_approval:
         return rule.finding(DOES_NOT_APPLY, "business_approved", subject=s, facts=facts)
-    return rule.finding(APPLIES, "business_no_approval", subject=s, facts=facts, release=taken)
+    return rule.finding(APPLIES, "business_no_approval", subject=s, facts=facts, missing=ask, release=taken)
 
 
 NOTHING_ELSE_KEYS = {

@@ -254,6 +254,10 @@ class Levy(Strict):
         description="the levied home is rented to the person who lives in it (26 U.S.C. § 6334(a)(13)(A)(ii))",
     )
     supervisor_approval: bool | None = Field(default=None, description="written approval (business assets)")
+    business_property_rented: bool | None = Field(
+        default=None,
+        description="the levied business property is real property rented out (§ 6334(a)(13)(B)(ii) leaves it out)",
+    )
     essential_business_property: bool | None = None
     release_facilitates_collection: bool | None = None
     bank_charges: Money | None = None
