@@ -34,12 +34,28 @@ def _case(taxpayer_kind: str = "individual", **levy: Any) -> Case:
         ({"exempt_category": "a13b_principal_residence", "amount": Decimal("4000"), "court_approval": True}, True),
         ({"exempt_category": "a13b_business_property", "supervisor_approval": False}, True),
         ({"exempt_category": "a13b_business_property", "supervisor_approval": False, "jeopardy": True}, False),
+        # § 6334(a)(13)(B)(ii): "other than real property which is rented"
+        (
+            {
+                "exempt_category": "a13b_business_property",
+                "supervisor_approval": False,
+                "business_property_rented": True,
+            },
+            False,
+        ),
         ({"exempt_category": "a11_ssi", "kind": "federal_payment"}, True),
         # § 6334(f): only a levy under § 6331(h) (the automated program) takes away the exemption
         ({"exempt_category": "a4_unemployment", "kind": "federal_payment", "method": "fplp"}, False),
         ({"exempt_category": "a4_unemployment", "kind": "federal_payment", "method": "manual"}, True),
         ({"exempt_category": "a4_unemployment", "kind": "federal_payment"}, None),
         ({"exempt_category": "a4_unemployment", "kind": "bank"}, True),
+        # § 6331(h)(2)(C): railroad annuities and benefits are reachable by the program; the rest of (a)(6) is not
+        ({"exempt_category": "a6_railroad", "kind": "federal_payment", "method": "fplp"}, False),
+        ({"exempt_category": "a6_railroad", "kind": "federal_payment", "method": "manual"}, True),
+        ({"exempt_category": "a6_military_annuities", "kind": "federal_payment", "method": "fplp"}, True),
+        ({"exempt_category": "a6_railroad_military_annuities", "kind": "federal_payment", "method": "fplp"}, None),
+        ({"exempt_category": "a6_railroad_military_annuities", "kind": "federal_payment", "method": "manual"}, True),
+        ({"exempt_category": "a11_ssi", "kind": "social_security", "method": "fplp"}, True),
         ({"exempt_category": "a3_tools_of_trade"}, None),
         ({}, None),
     ],

@@ -18,7 +18,16 @@ from decimal import Decimal
 from typing import Any
 
 from levynav.core import params
-from levynav.core.law.exemptions_payments import BANK_HOLD, FPLP, LOW_INCOME_FILTER, bank_hold_ends
+from levynav.core.law.exemptions_payments import (
+    A6_WHICH_UNKNOWN,
+    BANK_HOLD,
+    FPLP,
+    FPLP_KINDS,
+    FPLP_REACHABLE,
+    LOW_INCOME_FILTER,
+    WHOLLY_EXEMPT_PAYMENTS,
+    bank_hold_ends,
+)
 from levynav.core.law.exemptions_payments import RULES as PAYMENT_RULES
 from levynav.core.law.levy_facts import benefit_levy_method, is_individual, levy_subject
 from levynav.core.law.rule import (
@@ -46,12 +55,8 @@ RESIDENCES = {C.RESIDENCE_SMALL_DEFICIENCY, C.PRINCIPAL_RESIDENCE}
 APPROVAL = {C.PRINCIPAL_RESIDENCE, C.BUSINESS_PROPERTY}
 OWN_RULE = RESIDENCES | APPROVAL | {C.SSI}  # decided by R6334-A13, R6334-E1, R6334-SSI
 INDIVIDUAL_ONLY = set(C) - {C.UNDELIVERED_MAIL}
-# § 6331(h)(2)(B), § 6334(f): the 15% continuous levy on federal payments reaches these notwithstanding
-# § 6334(a) (reference R6331-H1; the § 6334(f) wording itself is UNVERIFIED).
 # Reg. § 301.6334-2(b): the (a)(9) exemption covers only pay payable after the levy on the payor.
 WAGES_PAID_CITES = ("R6334-2B",)
-FPLP_REACHABLE = {C.UNEMPLOYMENT, C.WORKERS_COMPENSATION, C.MINIMUM_WAGE_EXEMPTION, C.PUBLIC_ASSISTANCE}
-FPLP_KINDS = {LevyKind.FEDERAL_PAYMENT, LevyKind.SOCIAL_SECURITY}
 PARTLY = {C.HOUSEHOLD_GOODS, C.TOOLS_OF_TRADE, C.CHILD_SUPPORT_JUDGMENT, C.MINIMUM_WAGE_EXEMPTION}
 
 
@@ -61,8 +66,8 @@ def _fplp_reaches(case: Case, levy: Levy) -> bool | None:
     § 6334(f): such a payment "shall not be exempt from levy if the Secretary approves the levy thereon under
     section 6331(h)" — the automated Federal Payment Levy Program. A manual notice of levy served on the paying
     agency is an ordinary § 6331(a) levy "except such property as is exempt under section 6334", so the exemption
-    holds (reference R6331-H1; the § 6334(f) wording is still UNVERIFIED against a primary copy — IRS Notice 98-62
-    confirms the (h)(2) list). None: the method is not known (stated, or shown by a CP90/CP297/CP91/CP298).
+    holds (reference R6331-H1; § 6334(f) and § 6331(h)(2) read in the U.S. Code text, audit 2026-12-07 round 2).
+    None: the method is not known (stated, or shown by a CP90/CP297/CP91/CP298).
     """
     if levy.kind not in FPLP_KINDS:
         return False
@@ -132,15 +137,15 @@ def levy_on_protected_property(case: Case, levy: Levy, ctx: Context) -> bool | N
             return None if levy.court_approval is None else not levy.court_approval
         return small
     if cat is C.BUSINESS_PROPERTY:
-        if levy.jeopardy or levy.supervisor_approval:
+        if levy.jeopardy or levy.supervisor_approval or levy.business_property_rented:
             return False
         return None if levy.supervisor_approval is None else True
-    if cat in FPLP_REACHABLE and levy.kind in FPLP_KINDS:
+    if (cat in FPLP_REACHABLE or cat is A6_WHICH_UNKNOWN) and levy.kind in FPLP_KINDS:
         reach = _fplp_reaches(case, levy)
         if reach is None:
             return None
         if reach:
-            return False
+            return None if cat is A6_WHICH_UNKNOWN else False
     if cat is C.MINIMUM_WAGE_EXEMPTION and levy.kind is _BANK:
         return False  # wages already paid into the account: not exempt (Reg. § 301.6334-2(b))
     if cat in PARTLY:
@@ -179,7 +184,20 @@ def _enumerated(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
             also_cites=WAGES_PAID_CITES,
             what=what,
         )
-    reach = _fplp_reaches(case, levy) if cat in FPLP_REACHABLE else False
+    reach = _fplp_reaches(case, levy) if cat in FPLP_REACHABLE or cat is A6_WHICH_UNKNOWN else False
+    if reach and cat is A6_WHICH_UNKNOWN:
+        pct = params.use("fplp.levy_percent", on=levy.served_date or ctx.as_of)
+        facts[f"{s}.method"] = _FPLP
+        return rule.finding(
+            UNKNOWN,
+            "a6_which_unknown",
+            subject=s,
+            facts=facts,
+            missing=[f"{s}.exempt_category"],
+            params=[pct],
+            what=what,
+            pct=pct.value,
+        )
     if reach is None:
         pct = params.use("fplp.levy_percent", on=levy.served_date or ctx.as_of)
         facts[f"{s}.method"] = None
@@ -206,6 +224,10 @@ def _enumerated(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
             what=what,
             pct=pct.value,
         )
+    if levy.kind is _BANK and cat in WHOLLY_EXEMPT_PAYMENTS:
+        # § 6334(a)(4), (6), (7), (10), (11) exempt an "amount payable": whether the exemption follows the money into a
+        # bank account is not settled (the IRS says it does not); the protective reading is shown, the doubt said
+        return rule.finding(APPLIES, "exempt_deposits", subject=s, facts=facts, what=what, taken=_taken_text(levy))
     key = {
         C.HOUSEHOLD_GOODS: "capped",
         C.TOOLS_OF_TRADE: "capped",
@@ -291,14 +313,24 @@ def _approval(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
         return rule.finding(APPLIES, "home_no_approval", subject=s, facts=facts, release=taken)
     if not is_individual(case):
         return rule.finding(NOT_APPLICABLE, "business_entity", subject=s)
+    # § 6334(a)(13)(B)(ii): "tangible personal property or real property (other than real property which is rented)
+    # used in the trade or business of an individual taxpayer" — rented-out real estate is left out. Not known: the
+    # protection is shown (most business property is equipment, vehicles or the place the business uses) and the fact
+    # is asked.
+    rented = f"{s}.business_property_rented"
+    if levy.business_property_rented:
+        return rule.finding(DOES_NOT_APPLY, "business_rented", subject=s, facts={rented: True})
+    ask = [rented] if levy.business_property_rented is None else []
     facts = {f"{s}.supervisor_approval": levy.supervisor_approval, f"{s}.jeopardy": levy.jeopardy}
+    if levy.business_property_rented is False:
+        facts[rented] = False
     if levy.jeopardy:
         return rule.finding(DOES_NOT_APPLY, "business_jeopardy", subject=s, facts=facts)
     if levy.supervisor_approval is None:
-        return rule.finding(UNKNOWN, "business_unknown", subject=s, missing=[f"{s}.supervisor_approval"])
+        return rule.finding(UNKNOWN, "business_unknown", subject=s, missing=[f"{s}.supervisor_approval", *ask])
     if levy.supervisor_approval:
         return rule.finding(DOES_NOT_APPLY, "business_approved", subject=s, facts=facts)
-    return rule.finding(APPLIES, "business_no_approval", subject=s, facts=facts, release=taken)
+    return rule.finding(APPLIES, "business_no_approval", subject=s, facts=facts, missing=ask, release=taken)
 
 
 NOTHING_ELSE_KEYS = {
@@ -326,21 +358,28 @@ def no_other_exemptions(case: Case, ctx: Context) -> list[Finding]:
 
 
 def ssi(case: Case, ctx: Context) -> list[Finding]:
-    """§ 6334(a)(11)(A): SSI is exempt; the IRS does not levy SSI through the FPLP either (policy)."""
+    """§ 6334(a)(11)(A): SSI is exempt from an ordinary levy. § 6331(h)(2)(B) and § 6334(f) would let the automated
+    program take up to 15% of it, but the IRS says it does not levy SSI that way (IRM 5.11.6, reference R6334-SSI):
+    such a levy goes against the IRS's own procedures (§ 6343(d)(2)(A)), not against § 6334."""
     out = []
     for i, levy in enumerate(case.levies):
         if levy.exempt_category is not C.SSI:
             continue
         s = levy_subject(i)
-        key = "fplp" if levy.kind in FPLP_KINDS else "deposits" if levy.kind is _BANK else "other"
-        out.append(
-            SSI.finding(
-                APPLIES,
-                key,
-                subject=s,
-                facts={f"{s}.exempt_category": levy.exempt_category, f"{s}.kind": levy.kind},
-            )
-        )
+        facts: dict[str, Any] = {f"{s}.exempt_category": levy.exempt_category, f"{s}.kind": levy.kind}
+        if levy.kind not in FPLP_KINDS:
+            key = "deposits" if levy.kind is _BANK else "other"
+            out.append(SSI.finding(APPLIES, key, subject=s, facts=facts))
+            continue
+        method, _ = benefit_levy_method(case, levy)
+        facts[f"{s}.method"] = method
+        if method is LevyMethod.MANUAL:
+            # a notice of levy served on the paying agency is a § 6331(a) levy, "except such property as is exempt
+            # under section 6334": § 6334(f) does not reach it
+            out.append(SSI.finding(APPLIES, "agency", subject=s, facts=facts))
+            continue
+        pct = params.use("fplp.levy_percent", on=levy.served_date or ctx.as_of)
+        out.append(SSI.finding(APPLIES, "fplp", subject=s, facts=facts, params=[pct], pct=pct.value))
     return out
 
 

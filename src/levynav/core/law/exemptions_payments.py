@@ -23,7 +23,7 @@ from levynav.core.law import registry
 from levynav.core.law.levy_facts import benefit_levy_method, is_individual, levy_subject, paid_over, payment_scheduled
 from levynav.core.law.rule import APPLIES, DOES_NOT_APPLY, INFO, NOT_APPLICABLE, UNKNOWN, Context, Rule, RuleFunc
 from levynav.core.model.analysis import Deadline, Effect, Finding, Message, ParamUse, SentencesArg, message
-from levynav.core.model.case import Case, Levy, LevyKind, LevyMethod
+from levynav.core.model.case import Case, ExemptCategory, Levy, LevyKind, LevyMethod
 from levynav.core.model.construct import construct
 
 FPLP = Rule(
@@ -46,6 +46,84 @@ BANK_HOLD = Rule(
 )
 
 
+_E = ExemptCategory
+# § 6334(f): "Any payment described in subparagraph (B) or (C) of section 6331(h)(2) shall not be exempt from levy if
+# the Secretary approves the levy thereon under section 6331(h)". (B): the payments of § 6334(a)(4), (7), (9), (11);
+# (C): "any annuity or pension payment under the Railroad Retirement Act or benefit under the Railroad Unemployment
+# Insurance Act" — the railroad part of (a)(6), not its Medal of Honor pension or chapter 73 annuities (reference
+# R6331-H1). SSI (title XVI, in (a)(11)) is decided by its own rule R6334-SSI.
+FPLP_REACHABLE = frozenset(
+    {_E.UNEMPLOYMENT, _E.WORKERS_COMPENSATION, _E.MINIMUM_WAGE_EXEMPTION, _E.PUBLIC_ASSISTANCE, _E.RAILROAD}
+)
+# (a)(6) without saying which payment: reachable by the program if railroad, not if a Medal of Honor pension or a
+# chapter 73 annuity — asked when the program made the levy.
+A6_WHICH_UNKNOWN = _E.RAILROAD_MILITARY_ANNUITIES
+FPLP_KINDS = frozenset({LevyKind.FEDERAL_PAYMENT, LevyKind.SOCIAL_SECURITY})
+_FPLP_METHOD = LevyMethod.FPLP
+
+
+# § 6334(a) payments exempt in full (not up to an amount): (4), (6), (7), (10), (11), (12).
+WHOLLY_EXEMPT_PAYMENTS = frozenset(
+    {
+        _E.UNEMPLOYMENT,
+        _E.RAILROAD_MILITARY_ANNUITIES,
+        _E.RAILROAD,
+        _E.MILITARY_ANNUITIES,
+        _E.WORKERS_COMPENSATION,
+        _E.SERVICE_CONNECTED_DISABILITY,
+        _E.PUBLIC_ASSISTANCE,
+        _E.SSI,
+        _E.JOB_TRAINING,
+    }
+)
+
+
+def payment_exempt(case: Case, levy: Levy) -> bool | None:
+    """Whether the statute leaves a levy on a Social Security or federal payment nothing of it to take.
+
+    True: a payment § 6334(a) exempts in full, reached by a notice of levy (§ 6331(a), "except such property as is
+    exempt under section 6334"), or by the § 6331(h) program when § 6334(f) does not reach it (the Medal of Honor
+    pension and chapter 73 annuities of (a)(6)). False: no such category, a company's levy, or a program levy on a
+    § 6331(h)(2)(B)/(C) payment (SSI included: the statute allows the share, IRS policy is said by R6334-SSI).
+    None: the method is not known, or an (a)(6) payment not said which under a program levy."""
+    cat = levy.exempt_category
+    if levy.kind not in FPLP_KINDS or cat not in WHOLLY_EXEMPT_PAYMENTS or not is_individual(case):
+        return False
+    method, _ = benefit_levy_method(case, levy)
+    if method is None:
+        return None
+    if method is not _FPLP_METHOD:
+        return True
+    if cat is A6_WHICH_UNKNOWN:
+        return None
+    return not (cat in FPLP_REACHABLE or cat is _E.SSI)
+
+
+# § 6334(a) payments to an individual — benefits, annuities, pay: none is a payment "due to a vendor of property, goods,
+# or services sold or leased to the Federal Government" or "due to a Medicare provider or supplier" (§ 6331(h)(3)), so
+# a levied payment the case says is one of them is at the 15% rate whatever else the person sells or supplies.
+PERSONAL_PAYMENTS = frozenset(
+    {
+        _E.UNEMPLOYMENT,
+        _E.RAILROAD_MILITARY_ANNUITIES,
+        _E.RAILROAD,
+        _E.MILITARY_ANNUITIES,
+        _E.WORKERS_COMPENSATION,
+        _E.CHILD_SUPPORT_JUDGMENT,
+        _E.MINIMUM_WAGE_EXEMPTION,
+        _E.SERVICE_CONNECTED_DISABILITY,
+        _E.PUBLIC_ASSISTANCE,
+        _E.SSI,
+        _E.JOB_TRAINING,
+    }
+)
+
+
+def vendor_rate_possible(levy: Levy) -> bool:
+    """Whether the § 6331(h)(3) 100% rate can reach this levy: a federal payment not stated to be a personal one."""
+    return levy.kind is LevyKind.FEDERAL_PAYMENT and levy.exempt_category not in PERSONAL_PAYMENTS
+
+
 def federal_payment_levy(case: Case, ctx: Context) -> list[Finding]:
     """§ 6331(h): the share of each payment the continuous levy may take."""
     out: list[Finding] = []
@@ -65,12 +143,14 @@ def _fplp(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
     method, inferred = benefit_levy_method(case, levy)
     mfacts: dict[str, object] = {f"{s}.method": method}
     tp = case.taxpayer
-    facts = {
-        **mfacts,
-        "taxpayer.federal_contractor": tp.federal_contractor,
-        "taxpayer.medicare_provider": tp.medicare_provider,
-    }
-    if levy.kind is LevyKind.FEDERAL_PAYMENT:
+    vendor_possible = vendor_rate_possible(levy)
+    facts: dict[str, object]
+    if vendor_possible:
+        facts = {
+            **mfacts,
+            "taxpayer.federal_contractor": tp.federal_contractor,
+            "taxpayer.medicare_provider": tp.medicare_provider,
+        }
         # Payments to a federal vendor or Medicare provider: up to 100% whichever way the levy was made.
         special = _special_rate(tp.federal_contractor, tp.medicare_provider, on)
         if special is not None:
@@ -78,9 +158,11 @@ def _fplp(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
             return rule.finding(
                 APPLIES, key, subject=s, facts=facts, params=[general, rate], value=rate.value, pct=rate.value
             )
+    else:  # a benefit, annuity or pay the case names (PERSONAL_PAYMENTS), or Social Security
+        facts = {**mfacts, f"{s}.exempt_category": levy.exempt_category} if levy.exempt_category else dict(mfacts)
     if method is None:
         missing = [f"{s}.method"]
-        if levy.kind is LevyKind.FEDERAL_PAYMENT:
+        if vendor_possible:
             missing += [p for p, v in facts.items() if v is None and p.startswith("taxpayer.")]
         return rule.finding(
             UNKNOWN,
@@ -91,6 +173,11 @@ def _fplp(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
             missing=missing,
             pct=general.value,
         )
+    if payment_exempt(case, levy):
+        # § 6334(a) exempts the payment in full from this levy (a notice of levy, or the program on a payment § 6334(f)
+        # does not reach): it may take none of it, whatever share the program takes of other payments
+        what = message(f"R6334-A.cat_{levy.exempt_category}")
+        return rule.finding(APPLIES, "exempt_payment", subject=s, facts=facts, value=0, what=what)
     if method is LevyMethod.MANUAL:
         return rule.finding(APPLIES, "manual", subject=s, facts=mfacts)
     seen = construct(SentencesArg, value=[message(f"{rule.id}.from_notice")] if inferred else [])
@@ -105,7 +192,7 @@ def _fplp(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
             pct=general.value,
             seen=seen,
         )
-    if tp.federal_contractor is None or tp.medicare_provider is None:
+    if vendor_possible and (tp.federal_contractor is None or tp.medicare_provider is None):
         missing = [p for p, v in facts.items() if v is None and p.startswith("taxpayer.")]
         return rule.finding(UNKNOWN, "payee_unknown", subject=s, params=[general], missing=missing, pct=general.value)
     return rule.finding(

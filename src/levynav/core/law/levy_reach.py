@@ -28,6 +28,7 @@ from levynav.core import lawdata, params
 from levynav.core.calc import wage_exemption as we
 from levynav.core.calc.dates import add_business_days
 from levynav.core.law import registry
+from levynav.core.law.exemptions_payments import payment_exempt, vendor_rate_possible
 from levynav.core.law.levies_in_force import is_released
 from levynav.core.law.levy_facts import benefit_levy_method, levy_subject
 from levynav.core.law.rule import APPLIES, DOES_NOT_APPLY, INFO, UNKNOWN, Context, DeadlineFunc, Rule, RuleFunc
@@ -336,7 +337,18 @@ def _benefit(case: Case, ctx: Context, s: str, levy: Levy) -> Finding:
         return rule.finding(UNKNOWN, "benefit_unknown", subject=s, missing=missing)
     assert levy.benefit_amount is not None
     amount = Decimal(levy.benefit_amount)
-    facts = {f"{s}.benefit_amount": amount, f"{s}.method": method}
+    facts: dict[str, object] = {f"{s}.benefit_amount": amount, f"{s}.method": method}
+    exempt = payment_exempt(case, levy)
+    if exempt is not False:
+        # a payment § 6334(a) exempts in full is not "the whole payment minus the Pub 1494 amount" nor 15% of it
+        facts[f"{s}.exempt_category"] = levy.exempt_category
+        what = message(f"R6334-A.cat_{levy.exempt_category}")
+        if exempt is None:
+            return rule.finding(
+                UNKNOWN, "a6_which_unknown", subject=s, facts=facts, missing=[f"{s}.exempt_category"], what=what
+            )
+        zero = Decimal("0.00")
+        return rule.finding(APPLIES, "exempt_payment", subject=s, facts=facts, value=zero, amount=amount, what=what)
     if method is _FPLP:
         try:
             pct = params.use(_rate_id(case, levy), on=levy.served_date or ctx.as_of)
@@ -383,10 +395,11 @@ def _benefit(case: Case, ctx: Context, s: str, levy: Levy) -> Finding:
 
 
 def _rate_id(case: Case, levy: Levy) -> str:
-    """§ 6331(h)(3): 100% of payments to federal vendors and Medicare providers; 15% otherwise."""
-    if levy.kind is _FEDERAL_PAYMENT and case.taxpayer.federal_contractor:
+    """§ 6331(h)(3): 100% of payments to federal vendors and Medicare providers; 15% otherwise (a benefit, annuity or
+    pay the case names is not a vendor's or provider's payment)."""
+    if vendor_rate_possible(levy) and case.taxpayer.federal_contractor:
         return "fplp.vendor_levy_percent"
-    if levy.kind is _FEDERAL_PAYMENT and case.taxpayer.medicare_provider:
+    if vendor_rate_possible(levy) and case.taxpayer.medicare_provider:
         return "fplp.medicare_levy_percent"
     return "fplp.levy_percent"
 

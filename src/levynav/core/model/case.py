@@ -216,7 +216,12 @@ class ExemptCategory(StrEnum):
     TOOLS_OF_TRADE = "a3_tools_of_trade"
     UNEMPLOYMENT = "a4_unemployment"
     UNDELIVERED_MAIL = "a5_undelivered_mail"
+    # (a)(6) names four payments the Federal Payment Levy Program treats differently (§ 6331(h)(2)(C), § 6334(f)):
+    # the railroad ones, the Medal of Honor pension and the chapter 73 annuities; the first value is "one of them,
+    # not known which" (kept for cases that already use it).
     RAILROAD_MILITARY_ANNUITIES = "a6_railroad_military_annuities"
+    RAILROAD = "a6_railroad"  # Railroad Retirement Act annuities or pensions; Railroad Unemployment Insurance Act
+    MILITARY_ANNUITIES = "a6_military_annuities"  # Medal of Honor special pension (38 U.S.C. 1562); 10 U.S.C. ch. 73
     WORKERS_COMPENSATION = "a7_workers_compensation"
     CHILD_SUPPORT_JUDGMENT = "a8_child_support"
     MINIMUM_WAGE_EXEMPTION = "a9_minimum_exemption"
@@ -258,6 +263,10 @@ class Levy(Strict):
         description="the levied home is rented to the person who lives in it (26 U.S.C. § 6334(a)(13)(A)(ii))",
     )
     supervisor_approval: bool | None = Field(default=None, description="written approval (business assets)")
+    business_property_rented: bool | None = Field(
+        default=None,
+        description="the levied business property is real property rented out (§ 6334(a)(13)(B)(ii) leaves it out)",
+    )
     essential_business_property: bool | None = None
     release_facilitates_collection: bool | None = None
     bank_charges: Money | None = None
