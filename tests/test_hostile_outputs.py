@@ -84,3 +84,73 @@ def test_web_calendar_and_packet_of_a_name_on_two_lines(tmp_path: Path) -> None:
         pdf = client.get(f"/api/v1/cases/{code}/packet.pdf")
         assert pdf.status_code == 200
         assert pdf.content.startswith(b"%PDF")
+
+
+# CSV injection (OWASP): a cell a spreadsheet reads as a formula begins with one of these (and their full-width forms).
+FORMULA_STARTS = ["=", "+", "-", "@", "\uff1d", "\uff0b", "\uff0d", "\uff20"]
+
+
+def _formula_cells(path: Path) -> list[str]:
+    import csv
+
+    with path.open(newline="", encoding="utf-8") as fh:
+        cells = [cell for row in list(csv.reader(fh))[1:] for cell in row]
+    return [c for c in cells if c[:1] in FORMULA_STARTS or c[:1] in ("\t", "\r", "\n")]
+
+
+@pytest.mark.parametrize("kind", ["csv", "jsonl", "parquet"])
+@pytest.mark.parametrize("record", [False, True], ids=["table", "with-record"])
+def test_a_case_id_that_looks_like_a_formula_is_never_one_in_the_csv_table(
+    tmp_path: Path, kind: str, record: bool
+) -> None:
+    import polars as pl
+
+    ids = [f"{start}cmd|' /C calc'!A0" for start in FORMULA_STARTS] + ["=1+1", "@SUM(A1)", "-2+3", "plain-id"]
+    rows = [{"case_id": i, "taxpayer_kind": "individual", "state": "NY"} for i in ids]
+    source = tmp_path / f"in.{kind}"
+    if kind == "jsonl":
+        source.write_text(
+            "".join(json.dumps({"case_id": i, "taxpayer": {"kind": "individual"}}) + "\n" for i in ids),
+            encoding="utf-8",
+        )
+    elif kind == "csv":
+        pl.DataFrame(rows).write_csv(source)
+    else:
+        pl.DataFrame(rows).write_parquet(source)
+    out = tmp_path / "out.csv"
+    code, _, stderr = run_cli("screen", str(source), "--out", str(out), "--as-of", AS_OF, *(["--with-record"] * record))
+    assert code == 0, stderr
+    assert _formula_cells(out) == []
+    for path in (out, tmp_path / "out.errors.csv", tmp_path / "out.summary.csv"):
+        assert _formula_cells(path) == [], path
+    table = pl.read_csv(out, infer_schema=False)
+    # each id is still there, told apart from the others: the quote a spreadsheet hides, then the id as given
+    assert table["case_id"].to_list() == [f"'{i}" if i[:1] in FORMULA_STARTS else i for i in ids]
+    assert table["status"].to_list() == ["ok"] * len(ids)
+
+
+def test_a_parquet_table_keeps_the_ids_as_given(tmp_path: Path) -> None:
+    import polars as pl
+
+    source = tmp_path / "in.jsonl"
+    source.write_text(json.dumps({"case_id": "=1+1", "taxpayer": {"kind": "individual"}}) + "\n", encoding="utf-8")
+    out = tmp_path / "out.parquet"
+    code, _, stderr = run_cli("screen", str(source), "--out", str(out), "--as-of", AS_OF)
+    assert code == 0, stderr
+    assert pl.read_parquet(out)["case_id"].to_list() == ["=1+1"]
+
+
+def test_shared_formula_ids_are_error_rows_in_the_csv_table_too(tmp_path: Path) -> None:
+    import polars as pl
+
+    source = tmp_path / "in.jsonl"
+    source.write_text(
+        "".join(json.dumps({"case_id": "=HYPERLINK(1)", "taxpayer": {"kind": "individual"}}) + "\n" for _ in range(2)),
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.csv"
+    code, _, stderr = run_cli("screen", str(source), "--out", str(out), "--as-of", AS_OF)
+    assert code == 0, stderr
+    table = pl.read_csv(out, infer_schema=False)
+    assert table["status"].to_list() == ["error", "error"]
+    assert _formula_cells(out) == []
