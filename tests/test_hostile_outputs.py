@@ -154,3 +154,19 @@ def test_shared_formula_ids_are_error_rows_in_the_csv_table_too(tmp_path: Path) 
     table = pl.read_csv(out, infer_schema=False)
     assert table["status"].to_list() == ["error", "error"]
     assert _formula_cells(out) == []
+
+
+@pytest.mark.parametrize("module", ["levynav", "levynav.cli"])
+def test_python_dash_m_runs_the_command(module: str) -> None:
+    import os
+    import subprocess
+    import sys
+
+    src = str(Path(__file__).parent.parent / "src")
+    env = {**os.environ, "PYTHONPATH": src}
+    done = subprocess.run(
+        [sys.executable, "-m", module, "explain", "NO-SUCH-RULE"], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert done.returncode == 2, done.stderr
+    assert "Traceback" not in done.stderr
+    assert done.stderr.startswith("levynav:") or "NO-SUCH-RULE" in done.stderr
