@@ -179,10 +179,10 @@ def id_text(value: Any, name: str) -> str:
 
 def json_object(text: str, field: str, what: str) -> dict[str, Any]:
     """A JSON object read as a case file is (a key given twice refused by name, numbers within their limit)."""
-    from levynav.intake.bounded_parse import BoundsError, no_duplicate_keys
+    from levynav.intake.bounded_parse import BoundsError, loads_unique
 
     try:
-        value = json.loads(text, object_pairs_hook=no_duplicate_keys)
+        value = loads_unique(text)
     except BoundsError as err:
         where, _, reason = err.problem.partition(": ")
         raise RowProblem(f"{field}.{where}" if field == CASE_JSON else where, reason) from None

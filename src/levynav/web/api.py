@@ -20,7 +20,7 @@ from levynav.core.model.ability_to_pay import AbilityToPay
 from levynav.core.model.analysis import Analysis
 from levynav.core.model.bounded import Bounded
 from levynav.core.model.case import Case
-from levynav.intake.bounded_parse import BoundsError, no_duplicate_keys
+from levynav.intake.bounded_parse import BoundsError, loads_unique
 from levynav.intake.load import CaseError, case_from_data
 from levynav.store.repository import Store
 from levynav.web.case_problems import problems_of
@@ -144,7 +144,7 @@ async def no_key_twice(request: Request) -> None:
     if "json" not in request.headers.get("content-type", ""):
         return
     try:
-        json.loads(await request.body(), object_pairs_hook=no_duplicate_keys)
+        loads_unique(await request.body())
     except BoundsError as err:
         raise problem(422, err.problem) from None
     except (ValueError, RecursionError):
