@@ -14,9 +14,9 @@ The refusal is an ``InputFileError`` (one line, the path as the user gave it or 
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from levynav.core.model import limits
 from levynav.core.model.bounded import CONTROL_CHARACTERS
@@ -61,32 +61,72 @@ def decode_text(raw: bytes, name: str, fallback: str = "cp1252") -> tuple[str, b
 
 
 def pdf_pages(raw: bytes, name: str, layout: bool) -> tuple[str, list[int]]:
-    """The text layer of a PDF, page by page, and the pages without text. Refuses an unreadable PDF."""
+    """The text layer of a PDF, page by page, and the pages without text. Refuses an unreadable PDF.
+
+    The PDF is read in a process of its own (``pdf_worker``) bounded in time (MAX_PDF_SECONDS) and memory
+    (MAX_PDF_MEMORY_BYTES): a file small on disk may inflate to gigabytes or hold pages that take minutes to lay out.
+    """
     try:
-        import pdfplumber
+        import pdfplumber  # noqa: F401 - the worker's dependency: say it is missing here, in one line
     except ImportError:  # pragma: no cover - pdfplumber is a dependency
         raise InputFileError(f"{name}: reading a PDF needs the pdfplumber package") from None
-    pages: list[str] = []
-    blank: list[int] = []
-    try:
-        with pdfplumber.open(io.BytesIO(raw)) as pdf:
-            if len(pdf.pages) > limits.MAX_PDF_PAGES:
-                raise InputFileError(f"{name}: the PDF has more than {limits.limit_text('MAX_PDF_PAGES')} pages")
-            for i, page in enumerate(pdf.pages, start=1):
-                text = (page.extract_text(layout=True) if layout else page.extract_text()) or ""
-                if not text.strip():
-                    blank.append(i)
-                pages.append(text)
-    except InputFileError:
-        raise
-    except Exception as exc:  # pdfminer raises many kinds of errors on a damaged file
-        raise InputFileError(f"{name}: not a readable PDF ({exc.__class__.__name__})") from None
+    answer = _read_in_worker(raw, name, layout)
+    if "error" in answer:
+        kind = answer["error"]
+        if kind == "pages":
+            raise InputFileError(f"{name}: the PDF has more than {limits.limit_text('MAX_PDF_PAGES')} pages")
+        if kind == "memory":
+            raise InputFileError(_too_much_memory(name))
+        raise InputFileError(f"{name}: not a readable PDF ({answer.get('kind', 'error')})")
+    pages = [str(p) for p in answer.get("pages", [])]
+    blank = [i for i, text in enumerate(pages, start=1) if not text.strip()]
     text = "\n".join(pages)
     if not text.strip():
         raise InputFileError(
             f"{name}: the PDF has no text layer (a scanned image?); run it through OCR or paste the text instead"
         )
     return text, blank
+
+
+def _too_much_memory(name: str) -> str:
+    return f"{name}: reading the PDF needs more memory than {limits.limit_text('MAX_PDF_MEMORY_BYTES')} bytes"
+
+
+def _read_in_worker(raw: bytes, name: str, layout: bool) -> dict[str, Any]:
+    import json
+    import os
+    import subprocess
+    import sys
+
+    command = [
+        sys.executable,
+        "-m",
+        "levynav.intake.pdf_worker",
+        "1" if layout else "0",
+        str(limits.MAX_PDF_PAGES),
+        str(limits.MAX_PDF_MEMORY_BYTES),
+    ]
+    # the child imports levynav from where this process did (an installed package, or PYTHONPATH=src)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
+    try:
+        done = subprocess.run(
+            command, input=raw, capture_output=True, timeout=limits.MAX_PDF_SECONDS, env=env, check=False
+        )
+    except subprocess.TimeoutExpired:  # run() has killed the reader
+        raise InputFileError(
+            f"{name}: reading the PDF took longer than {limits.limit_text('MAX_PDF_SECONDS')} seconds"
+        ) from None
+    except OSError as exc:
+        raise InputFileError(f"{name}: the PDF reader could not be started ({exc.__class__.__name__})") from None
+    try:
+        answer = json.loads(done.stdout)
+    except ValueError:
+        answer = None
+    if not isinstance(answer, dict):  # killed or crashed: past the memory limit (it cannot even answer)
+        if done.returncode != 0 and b"MemoryError" in done.stderr:
+            raise InputFileError(_too_much_memory(name))
+        raise InputFileError(f"{name}: not a readable PDF (the reader stopped, code {done.returncode})")
+    return answer
 
 
 def read_input_text(
