@@ -170,3 +170,64 @@ def test_python_dash_m_runs_the_command(module: str) -> None:
     assert done.returncode == 2, done.stderr
     assert "Traceback" not in done.stderr
     assert done.stderr.startswith("levynav:") or "NO-SUCH-RULE" in done.stderr
+
+
+# ---------------------------------------------------------------- screen: the ids and the files themselves
+
+CONTROL_IDS = ["x\x00y", "a\x1b[31mred", "\u202eevil", "bell\x07", "del\x7f", "\u2066iso"]
+
+
+@pytest.mark.parametrize("kind", ["csv", "jsonl", "parquet"])
+def test_a_case_id_holding_a_control_character_is_an_error_row_by_its_column(tmp_path: Path, kind: str) -> None:
+    import polars as pl
+
+    ids = [*CONTROL_IDS, "x" * 20_001, "fine"]
+    source = tmp_path / f"in.{kind}"
+    if kind == "jsonl":
+        source.write_text(
+            "".join(json.dumps({"case_id": i, "taxpayer": {"kind": "individual"}}) + "\n" for i in ids),
+            encoding="utf-8",
+        )
+    else:
+        frame = pl.DataFrame({"case_id": ids, "taxpayer_kind": ["individual"] * len(ids)})
+        frame.write_csv(source) if kind == "csv" else frame.write_parquet(source)
+    out = tmp_path / "out.parquet"
+    code, _, stderr = run_cli("screen", str(source), "--out", str(out), "--as-of", AS_OF)
+    assert code == 0, stderr
+    table = pl.read_parquet(out)
+    numbers = [str(n) for n in range(1, len(ids))]
+    assert table["case_id"].to_list() == [*numbers, "fine"]  # a refused id is never written: the row number is
+    assert table["status"].to_list() == ["error"] * (len(ids) - 1) + ["ok"]
+    errors = pl.read_csv(tmp_path / "out.errors.csv")
+    assert errors["field"].to_list() == ["case_id"] * (len(ids) - 1)
+    assert all("control character" in r for r in errors["reason"].to_list()[: len(CONTROL_IDS)])
+    assert "MAX_TEXT_CHARS" in errors["reason"].to_list()[-1]
+
+
+def test_a_jsonl_file_beginning_with_a_byte_order_mark_reads_its_first_line(tmp_path: Path) -> None:
+    import polars as pl
+
+    source = tmp_path / "in.jsonl"
+    lines = [json.dumps({"case_id": i, "taxpayer": {"kind": "individual"}}) for i in ("a", "b")]
+    source.write_bytes(b"\xef\xbb\xbf" + "\n".join(lines).encode("utf-8") + b"\n")
+    out = tmp_path / "out.parquet"
+    code, _, stderr = run_cli("screen", str(source), "--out", str(out), "--as-of", AS_OF)
+    assert code == 0, stderr
+    assert pl.read_parquet(out)["status"].to_list() == ["ok", "ok"]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32"])
+@pytest.mark.parametrize("kind", ["csv", "jsonl"])
+def test_a_table_not_in_utf8_is_refused_as_such(tmp_path: Path, encoding: str, kind: str) -> None:
+    text = (
+        "case_id,taxpayer_kind\nx,individual\n"
+        if kind == "csv"
+        else json.dumps({"case_id": "x", "taxpayer": {"kind": "individual"}}) + "\n"
+    )
+    source = tmp_path / f"in.{kind}"
+    source.write_bytes(text.encode(encoding))
+    out = tmp_path / "out.csv"
+    code, stdout, stderr = run_cli("screen", str(source), "--out", str(out), "--as-of", AS_OF)
+    assert code == 2 and "Traceback" not in stderr, stderr
+    assert "UTF-8" in stderr and "\\x00" not in stderr and "\\ufffd" not in stderr
+    assert not out.exists()

@@ -161,10 +161,24 @@ def case_id_of(row: dict[str, Any], row_number: int) -> str:
     return str(row_number)
 
 
+def _checked_id(text: str, name: str) -> str:
+    """A text id held to the rule of every text of a case (core/model/bounded.py): no control character (NUL, ESC, a
+    text-direction override: it would reach the output tables, a terminal and a spreadsheet as given) and at most
+    MAX_TEXT_CHARS characters. A refused id is never written: its row is an error row known by its row number."""
+    from levynav.core.model import limits
+    from levynav.core.model.bounded import CONTROL_CHARACTER, CONTROL_CHARACTERS
+
+    if len(text) > limits.MAX_TEXT_CHARS:
+        raise RowProblem(name, f"is longer than {limits.limit_text('MAX_TEXT_CHARS')} characters")
+    if not text.isprintable() and CONTROL_CHARACTERS.search(text) is not None:
+        raise RowProblem(name, CONTROL_CHARACTER)
+    return text
+
+
 def id_text(value: Any, name: str) -> str:
     """A case id as the output writes it: text or a whole number (a float column's 7.0 is 7); RowProblem if not."""
     if isinstance(value, str):
-        return value.strip()
+        return _checked_id(value.strip(), name)
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
     if isinstance(value, float | Decimal):
