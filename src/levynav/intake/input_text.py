@@ -14,6 +14,7 @@ The refusal is an ``InputFileError`` (one line, the path as the user gave it or 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,33 @@ def without_controls(text: str) -> str:
     made a space: a stray one in a transcript or notice (a PDF's text layer has them) must not make the facts read
     from it a case the model refuses. Tabs and line ends stay."""
     return text if text.isprintable() or CONTROL_CHARACTERS.search(text) is None else CONTROL_CHARACTERS.sub(" ", text)
+
+
+# A taxpayer identification number as a notice, a transcript or a person writes it: an SSN or ITIN (123-45-6789,
+# 123 45 6789), an EIN (12-3456789), or nine digits in a row. A document's text is read with every such number masked
+# but its last four digits (as the IRS prints it: XXX-XX-6789): the readers echo lines they could not read, and the
+# web pages and reports show them, and a full number must never be on a page or in a file levynav writes. An amount
+# (123,456,789.00; $123456789), a longer number (a tracking number), a date or a phone number is not one.
+_TIN = re.compile(r"(?<![\d$.,-])(?:(\d{3})([- ])(\d{2})\2(\d{4})|(\d{2})-(\d{7})|(\d{9}))(?!\d|[.,-]\d)")
+
+
+def _masked(m: re.Match[str]) -> str:
+    if m[1] is not None:
+        return f"XXX{m[2]}XX{m[2]}{m[4]}"
+    if m[5] is not None:
+        return f"XX-XXX{m[6][-4:]}"
+    return f"XXXXX{m[7][-4:]}"
+
+
+def mask_tins(text: str) -> str:
+    """``text`` with every full taxpayer identification number masked but its last four digits."""
+    return _TIN.sub(_masked, text) if any(c.isdigit() for c in text) else text
+
+
+def document_text(text: str) -> str:
+    """A notice's or a transcript's text as the readers read it: control characters blanked (``without_controls``)
+    and full taxpayer identification numbers masked (``mask_tins``)."""
+    return mask_tins(without_controls(text))
 
 
 @dataclass

@@ -14,7 +14,7 @@ from decimal import Decimal, InvalidOperation
 
 from levynav.core.model import limits
 from levynav.core.model.message import Message, message
-from levynav.intake.input_text import without_controls
+from levynav.intake.input_text import document_text
 
 MONTHS = {
     m: i
@@ -286,7 +286,7 @@ def _codes_from_text(t: Transaction) -> None:
 def parse_transcripts(text: str, source: str = "transcript") -> list[Transcript]:
     """Every transcript in ``text`` (split where a new tax period begins)."""
     out: list[Transcript] = [Transcript(source)]
-    text = without_controls(text)
+    text = document_text(text)
     for n, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1):
         try:
             _line(out, raw, n, source)

@@ -1,0 +1,110 @@
+"""No full taxpayer identification number read from a document reaches a page or an answer (audit 2026-12-07, r. 2).
+
+A line a reader could not read is echoed to say so («…»); a transcript or notice pasted with a full SSN in such a line
+(or anywhere) printed it whole on the terminal, in the JSON and on the web pages. Every full SSN, ITIN or EIN in a
+document's text is now masked but its last four digits as it is read.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from levynav.intake.input_text import mask_tins
+from levynav.web import Settings, create_app
+from tests.helpers import run_cli
+
+ROOT = Path(__file__).parent.parent
+TRANSCRIPT = ROOT / "tests" / "data" / "transcripts" / "client_1040_2018.txt"
+NOTICE = ROOT / "examples" / "notices" / "lt11.txt"
+FULL = re.compile(r"(?<!\d)(?:\d{3}[- ]?\d{2}[- ]?\d{4}|\d{2}-\d{7})(?!\d)")
+SECRETS = ("123-45-6789", "987 65 4321", "12-3456789", "555443333")
+
+
+def _with_secrets(text: str) -> str:
+    text = text.replace("XXX-XX-7315", "123-45-7315").replace("XXX-XX-0417", "123-45-0417")
+    return text + "".join(f"\nGARBAGE LINE {s} not a line of the form\n" for s in SECRETS)
+
+
+def _no_full_number(out: str) -> None:
+    found = [m for m in FULL.findall(out) if not m.startswith("XX")]
+    assert not [s for s in (*SECRETS, "123-45-7315", "123-45-0417") if s in out], found
+    assert not [
+        f
+        for f in found
+        if f.replace("-", "").replace(" ", "") in {s.replace("-", "").replace(" ", "") for s in SECRETS}
+    ]
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_the_transcript_command_never_prints_a_full_number(tmp_path: Path, fmt: str) -> None:
+    path = tmp_path / "t.txt"
+    path.write_text(_with_secrets(TRANSCRIPT.read_text(encoding="utf-8")), encoding="utf-8")
+    code, out, err = run_cli("transcript", str(path), "--as-of", "2026-11-23", "--format", fmt)
+    assert code == 0, err
+    _no_full_number(out + err)
+    assert "6789" in out  # the echoed line says which line it was, its number masked
+
+
+def test_the_last_four_digits_of_the_transcripts_own_number_are_still_read() -> None:
+    from levynav.intake.transcript_parse import parse_transcripts
+
+    (read,) = parse_transcripts(_with_secrets(TRANSCRIPT.read_text(encoding="utf-8")))
+    assert read.tin_last4 == "7315"
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_the_notice_command_never_prints_a_full_number(tmp_path: Path, fmt: str) -> None:
+    path = tmp_path / "n.txt"
+    path.write_text(_with_secrets(NOTICE.read_text(encoding="utf-8")), encoding="utf-8")
+    code, out, err = run_cli("notice", str(path), "--as-of", "2026-11-23", "--format", fmt)
+    assert code == 0, err
+    _no_full_number(out + err)
+
+
+def test_the_web_uploads_never_answer_a_full_number(tmp_path: Path) -> None:
+    app = create_app(Settings(data_dir=tmp_path / "data", as_of=date(2026, 11, 23)))
+    with TestClient(app) as client:
+        for route, source in (("/api/v1/intake/transcript", TRANSCRIPT), ("/api/v1/intake/notice", NOTICE)):
+            body = _with_secrets(source.read_text(encoding="utf-8")).encode("utf-8")
+            answer = client.post(route, files={"file": ("doc.txt", body, "text/plain")})
+            assert answer.status_code == 200, answer.text
+            _no_full_number(answer.text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    digits=st.text("0123456789", min_size=9, max_size=9),
+    form=st.sampled_from(["{a}-{b}-{c}", "{a} {b} {c}", "{a}{b}{c}", "{e}-{f}"]),
+    before=st.sampled_from(["", " ", "SSN ", "(", "TIN:"]),
+    after=st.sampled_from(["", " ", ".", ")", "\n"]),
+)
+def test_any_full_number_is_masked_but_its_last_four(digits: str, form: str, before: str, after: str) -> None:
+    number = form.format(a=digits[:3], b=digits[3:5], c=digits[5:], e=digits[:2], f=digits[2:])
+    masked = mask_tins(before + number + after)
+    assert digits not in masked.replace("-", "").replace(" ", "")
+    assert masked.endswith(digits[-4:] + after)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "$123456789",
+        "123,456,789.00",
+        "123456789.50",
+        "Tracking 208870421902",
+        "Phone 1-800-555-0142",
+        "ZIP 19101-8208",
+        "2026-11-23",
+        "XXX-XX-7315",
+        "Balance 6,388.40",
+    ],
+)
+def test_amounts_dates_phones_and_long_numbers_are_left_as_written(text: str) -> None:
+    assert mask_tins(text) == text
