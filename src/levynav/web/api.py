@@ -13,6 +13,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Body, Depends, File, HTTPException, Query, Request, Response, UploadFile
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field, ValidationError
+from starlette.concurrency import run_in_threadpool
 
 from levynav.core.analyze import analyze
 from levynav.core.model import limits
@@ -281,7 +282,9 @@ def notice_reading(data: bytes, filename: str, day: date) -> dict[str, Any]:
 async def intake_notice(request: Request, file: Annotated[UploadFile, File()], as_of: AsOf = None) -> dict[str, Any]:
     """A notice (PDF with a text layer, or text) in: the facts read, the deadlines it starts, the problems."""
     data = await read_upload(request, file)
-    return notice_reading(data, file.filename or "notice", as_of_or_today(request, as_of))
+    # the reading may take MAX_PDF_SECONDS or MAX_OCR_SECONDS: in the thread pool, never on the event loop (which
+    # would stop every other request of this worker until it is done)
+    return await run_in_threadpool(notice_reading, data, file.filename or "notice", as_of_or_today(request, as_of))
 
 
 @router.post("/intake/transcript", responses=ERRORS)
@@ -293,14 +296,19 @@ async def intake_transcript(
     from levynav.intake.transcript import read_transcripts
 
     data = await read_upload(request, file)
-    suffix = ".pdf" if data.startswith(b"%PDF") else ".txt"
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / f"transcript{suffix}"
-        path.write_bytes(data)
-        out: dict[str, Any] = report(read_transcripts([path]), as_of_or_today(request, as_of))
-    # the reader names its source by path: show the uploaded file's name, not the server's temporary folder
-    named: dict[str, Any] = json.loads(json.dumps(out).replace(json.dumps(str(path))[1:-1], _safe_name(file)))
-    return named
+    day = as_of_or_today(request, as_of)
+
+    def read() -> dict[str, Any]:  # in the thread pool: a PDF may take MAX_PDF_SECONDS to read
+        suffix = ".pdf" if data.startswith(b"%PDF") else ".txt"
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / f"transcript{suffix}"
+            path.write_bytes(data)
+            out: dict[str, Any] = report(read_transcripts([path]), day)
+        # the reader names its source by path: show the uploaded file's name, not the server's temporary folder
+        named: dict[str, Any] = json.loads(json.dumps(out).replace(json.dumps(str(path))[1:-1], _safe_name(file)))
+        return named
+
+    return await run_in_threadpool(read)
 
 
 def _safe_name(file: UploadFile) -> str:

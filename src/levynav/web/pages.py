@@ -15,6 +15,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 from pydantic import ValidationError
+from starlette.concurrency import run_in_threadpool
 
 from levynav.core.model import limits
 from levynav.core.model.analysis import Analysis, Message
@@ -610,7 +611,8 @@ async def upload(request: Request, file: Annotated[UploadFile, File()], code: An
         err = words.t("error_too_large", lang, limit=size_text(limit))
         return page(request, "upload.html", status=413, code=code, reading=None, error=err)
     try:
-        report = notice_reading(data, file.filename or "notice", settings(request).today())
+        # off the event loop: the reading may take MAX_PDF_SECONDS or MAX_OCR_SECONDS
+        report = await run_in_threadpool(notice_reading, data, file.filename or "notice", settings(request).today())
     except Exception:
         return page(request, "upload.html", status=422, code=code, reading=None, error=words.t("error_file", lang))
     # what was read, as the person's language writes it (dates, amounts, choices), for them to confirm
