@@ -228,6 +228,34 @@ def test_a_table_not_in_utf8_is_refused_as_such(tmp_path: Path, encoding: str, k
     source.write_bytes(text.encode(encoding))
     out = tmp_path / "out.csv"
     code, stdout, stderr = run_cli("screen", str(source), "--out", str(out), "--as-of", AS_OF)
-    assert code == 2 and "Traceback" not in stderr, stderr
+    assert code == 2 and stdout == "" and "Traceback" not in stderr, stderr
     assert "UTF-8" in stderr and "\\x00" not in stderr and "\\ufffd" not in stderr
     assert not out.exists()
+
+
+@pytest.mark.parametrize("kind", ["csv", "parquet"])
+def test_a_required_fact_missing_from_a_slot_given_in_columns_is_named_by_its_column(tmp_path: Path, kind: str) -> None:
+    """A levy given by its columns without ``levy_N_kind`` was named ``case_json.levies[0].kind``: a column the
+    row does not have, for a fact it never wrote in case_json."""
+    import polars as pl
+
+    frame = pl.DataFrame(
+        {
+            "case_id": ["a", "b"],
+            "taxpayer_kind": ["individual", "individual"],
+            "levy_1_amount": ["100.00", None],
+            "levy_2_served_date": [None, "2026-01-05"],
+            "notice_1_date": ["2026-01-02", None],
+        }
+    )
+    source = tmp_path / f"in.{kind}"
+    frame.write_csv(source) if kind == "csv" else frame.write_parquet(source)
+    code, _, stderr = run_cli("screen", str(source), "--out", str(tmp_path / "out.parquet"), "--as-of", AS_OF)
+    assert code == 0, stderr
+    errors = pl.read_csv(tmp_path / "out.errors.csv")
+    got = sorted(zip(errors["row"].to_list(), errors["field"].to_list(), errors["reason"].to_list(), strict=True))
+    assert got == [
+        (1, "levy_1_kind", "is required"),
+        (1, "notice_1_type", "is required"),
+        (2, "levy_2_kind", "is required"),
+    ]

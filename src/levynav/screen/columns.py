@@ -245,8 +245,10 @@ def row_to_case_data(row: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str
             if item:
                 index = len(items)
                 origin[f"{list_name}[{index}]"] = slot_column(prefix, slot, fields[0])
-                for field, name in names.items():
-                    origin[f"{list_name}[{index}].{field}"] = name
+                # every fact of the slot is named by its column, the empty ones too: a required one left empty
+                # ("levy_1_kind: is required") is the row's column, not a case_json path the row never wrote
+                for field in fields:
+                    origin[f"{list_name}[{index}].{field}"] = names.get(field, slot_column(prefix, slot, field))
                 items.append(item)
         if items:
             data[list_name] = items
