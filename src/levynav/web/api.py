@@ -293,6 +293,7 @@ async def intake_transcript(
 ) -> dict[str, Any]:
     """An IRS account transcript (PDF or text) in: periods, events, each CSED, what could not be read."""
     from levynav.cli.transcript import report
+    from levynav.intake.input_files import InputFileError
     from levynav.intake.transcript import read_transcripts
 
     data = await read_upload(request, file)
@@ -303,7 +304,11 @@ async def intake_transcript(
         with tempfile.TemporaryDirectory() as tmp:
             path = Path(tmp) / f"transcript{suffix}"
             path.write_bytes(data)
-            out: dict[str, Any] = report(read_transcripts([path]), day)
+            try:
+                intake = read_transcripts([path])
+            except InputFileError as err:  # transcripts of two taxpayers in one file: named by the upload's name
+                raise problem(422, "file: " + str(err).replace(str(path), _safe_name(file))) from None
+            out: dict[str, Any] = report(intake, day)
         # the reader names its source by path: show the uploaded file's name, not the server's temporary folder
         named: dict[str, Any] = json.loads(json.dumps(out).replace(json.dumps(str(path))[1:-1], _safe_name(file)))
         return named
