@@ -108,3 +108,55 @@ def test_any_full_number_is_masked_but_its_last_four(digits: str, form: str, bef
 )
 def test_amounts_dates_phones_and_long_numbers_are_left_as_written(text: str) -> None:
     assert mask_tins(text) == text
+
+
+# ---------------------------------------------------------------- a case's own text
+
+
+@pytest.mark.parametrize("number", ["123-45-6789", "123 45 6789", "12-3456789", "SSN-123-45-6789"])
+@pytest.mark.parametrize("field", ["name", "address"])
+def test_a_full_number_in_a_cases_text_is_refused_by_field_without_echo(
+    tmp_path: Path, number: str, field: str
+) -> None:
+    import json
+
+    path = tmp_path / "case.json"
+    path.write_text(json.dumps({"taxpayer": {"kind": "individual", field: f"Robin {number}"}}), encoding="utf-8")
+    code, out, err = run_cli("analyze", str(path), "--as-of", "2026-11-23")
+    assert code == 2 and out == ""
+    assert f"taxpayer.{field}: holds what looks like a full SSN" in err
+    assert number not in err
+
+
+def test_a_full_number_in_a_screened_row_is_an_error_row_by_its_column(tmp_path: Path) -> None:
+    import polars as pl
+
+    source = tmp_path / "in.csv"
+    pl.DataFrame({"case_id": ["a"], "taxpayer_kind": ["individual"], "county": ["123-45-6789"]}).write_csv(source)
+    code, _, err = run_cli("screen", str(source), "--out", str(tmp_path / "o.csv"), "--as-of", "2026-11-23")
+    assert code == 0, err
+    errors = pl.read_csv(tmp_path / "o.errors.csv")
+    assert errors["field"].to_list() == ["county"] and "full SSN" in errors["reason"][0]
+    for name in ("o.csv", "o.errors.csv", "o.summary.csv", "o.report.md", "o.report.html"):
+        assert "123-45-6789" not in (tmp_path / name).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "212-555-0131",
+        "1-800-829-1040",
+        "2026-11-23",
+        "PO Box 8208, Philadelphia, PA 19101-8208",
+        "1040-2023",
+        "Apt 3C, 410 Example St.",
+        "XXX-XX-6789",
+    ],
+)
+def test_phones_zips_dates_and_ids_are_text(tmp_path: Path, text: str) -> None:
+    import json
+
+    path = tmp_path / "case.json"
+    path.write_text(json.dumps({"taxpayer": {"kind": "individual", "address": text}}), encoding="utf-8")
+    code, _, err = run_cli("analyze", str(path), "--as-of", "2026-11-23")
+    assert code == 0, err
