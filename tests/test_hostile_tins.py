@@ -160,3 +160,15 @@ def test_phones_zips_dates_and_ids_are_text(tmp_path: Path, text: str) -> None:
     path.write_text(json.dumps({"taxpayer": {"kind": "individual", "address": text}}), encoding="utf-8")
     code, _, err = run_cli("analyze", str(path), "--as-of", "2026-11-23")
     assert code == 0, err
+
+
+def test_a_case_id_that_is_a_full_number_is_never_written(tmp_path: Path) -> None:
+    import polars as pl
+
+    source = tmp_path / "in.csv"
+    pl.DataFrame({"case_id": ["123-45-6789", "b"], "taxpayer_kind": ["individual"] * 2}).write_csv(source)
+    code, _, err = run_cli("screen", str(source), "--out", str(tmp_path / "o.csv"), "--as-of", "2026-11-23")
+    assert code == 0, err
+    table = pl.read_csv(tmp_path / "o.csv", infer_schema=False)
+    assert table["case_id"].to_list() == ["1", "b"] and table["status"].to_list() == ["error", "ok"]
+    assert pl.read_csv(tmp_path / "o.errors.csv")["field"].to_list() == ["case_id"]

@@ -162,16 +162,19 @@ def case_id_of(row: dict[str, Any], row_number: int) -> str:
 
 
 def _checked_id(text: str, name: str) -> str:
-    """A text id held to the rule of every text of a case (core/model/bounded.py): no control character (NUL, ESC, a
-    text-direction override: it would reach the output tables, a terminal and a spreadsheet as given) and at most
-    MAX_TEXT_CHARS characters. A refused id is never written: its row is an error row known by its row number."""
+    """A text id held to the rule of every text of a case (core/model/bounded.py): no control character (NUL, ESC,
+    a text-direction override: it would reach the output tables, a terminal and a spreadsheet as given), no full SSN,
+    ITIN or EIN, and at most MAX_TEXT_CHARS characters. A refused id is never written: its row is an error row known
+    by its row number."""
     from levynav.core.model import limits
-    from levynav.core.model.bounded import CONTROL_CHARACTER, CONTROL_CHARACTERS
+    from levynav.core.model.bounded import CONTROL_CHARACTER, CONTROL_CHARACTERS, FULL_TIN, FULL_TINS
 
     if len(text) > limits.MAX_TEXT_CHARS:
         raise RowProblem(name, f"is longer than {limits.limit_text('MAX_TEXT_CHARS')} characters")
     if not text.isprintable() and CONTROL_CHARACTERS.search(text) is not None:
         raise RowProblem(name, CONTROL_CHARACTER)
+    if FULL_TINS.search(text) is not None:  # an inventory keyed by SSN: never written to the tables
+        raise RowProblem(name, FULL_TIN)
     return text
 
 

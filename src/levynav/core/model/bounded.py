@@ -47,7 +47,7 @@ ASCII_DIGITS = "a number must be written with the digits 0-9"
 # 123-45-6789 or 123 45 6789, an EIN 12-3456789. levynav keeps only the last four digits (taxpayer.tin_last4) and
 # prints a text on pages, letters, calendars and tables: a full number must never reach one. Phone numbers (3-3-4),
 # ZIP+4 codes, dates and period ids are not of this form.
-_FULL_TIN = re.compile(r"(?<!\d)(?:\d{3}([- ])\d{2}\1\d{4}|\d{2}-\d{7})(?!\d)")
+FULL_TINS = re.compile(r"(?<!\d)(?:\d{3}([- ])\d{2}\1\d{4}|\d{2}-\d{7})(?!\d)")
 FULL_TIN = (
     "holds what looks like a full SSN, ITIN or EIN; levynav keeps only its last four digits (taxpayer.tin_last4): "
     "remove it"
@@ -160,7 +160,7 @@ class Bounded(BaseModel):
                 raise ValueError(CONTROL_CHARACTER)
             if not value.isascii() and _OTHER_DIGITS.fullmatch(value) is not None:
                 raise ValueError(ASCII_DIGITS)
-            if _FULL_TIN.search(value) is not None:
+            if FULL_TINS.search(value) is not None:
                 raise ValueError(FULL_TIN)
         return value
 
