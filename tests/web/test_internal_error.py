@@ -32,7 +32,7 @@ def test_a_fault_is_a_500_in_the_apis_shape_and_a_log_line_without_the_message(
     monkeypatch.setattr(api, "analyze", _boom)
     app = create_app(Settings(data_dir=tmp_path / "data", as_of=date(2026, 11, 23)))
     with caplog.at_level(logging.DEBUG), TestClient(app, raise_server_exceptions=False) as client:
-        answer = client.post("/api/v1/analyze", json={"taxpayer": {"kind": "individual", "name": SECRET}})
+        answer = client.post("/api/v1/analyze", json={"taxpayer": {"kind": "individual", "name": "Robin Secret"}})
         page = client.get("/case/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/result")
     assert answer.status_code == 500
     assert answer.json() == {"problems": [{"field": "(server)", "message": "an internal error; please report it"}]}
