@@ -98,3 +98,15 @@ def test_the_limits_are_documented() -> None:
     doc = (Path(__file__).parent.parent / "docs" / "input-limits.md").read_text(encoding="utf-8")
     for name in ("MAX_PDF_SECONDS", "MAX_PDF_MEMORY_BYTES"):
         assert f"`{name}`" in doc
+
+
+def test_the_transcript_modules_pdf_text_is_bounded_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from levynav.intake.transcript import pdf_text
+
+    monkeypatch.setattr(limits, "MAX_PDF_SECONDS", 2)
+    path = tmp_path / "dense.pdf"
+    path.write_bytes(make_pdf([dense_page()] * 300))
+    start = time.monotonic()
+    text, problems = pdf_text(path)
+    assert time.monotonic() - start < 30
+    assert text == "" and [p.what.key for p in problems] == ["transcript.problem.pdf_unreadable"]

@@ -58,23 +58,16 @@ class TranscriptIntake:
 
 
 def pdf_text(path: Path) -> tuple[str, list[Problem]]:
-    """The text layer of a PDF, page by page (pdfplumber); problems instead of exceptions."""
+    """The text layer of a PDF, page by page; problems instead of exceptions. Read as every PDF is
+    (``input_text.pdf_pages``: within the transcript's size limit, in a process bounded in time and memory)."""
+    from levynav.intake.input_files import read_input_file
+    from levynav.intake.input_text import pdf_pages
+
     try:
-        import pdfplumber
-    except ImportError:  # pragma: no cover - pdfplumber is a dependency
-        return "", [problem(None, "pdf_needs_pdfplumber")]
-    pages: list[str] = []
-    problems: list[Problem] = []
-    try:
-        with pdfplumber.open(path) as pdf:
-            for i, page in enumerate(pdf.pages, start=1):
-                text = page.extract_text(layout=True) or ""
-                if not text.strip():
-                    problems.append(problem(None, "page_no_text", page=i))
-                pages.append(text)
-    except Exception as exc:  # a damaged PDF must not crash the reader
-        problems.append(problem(None, "pdf_unreadable", error=exc.__class__.__name__))
-    return "\n".join(pages), problems
+        text, blank = pdf_pages(read_input_file(path, "MAX_TRANSCRIPT_FILE_BYTES"), str(path), True)
+    except InputFileError as exc:
+        return "", [problem(None, "pdf_unreadable", error=str(exc).rsplit(": ", 1)[-1])]
+    return text, [problem(None, "page_no_text", page=page) for page in blank]
 
 
 def read_transcript_file(path: str | Path, label: str | None = None, strict: bool = False) -> list[Transcript]:
