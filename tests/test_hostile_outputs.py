@@ -259,3 +259,70 @@ def test_a_required_fact_missing_from_a_slot_given_in_columns_is_named_by_its_co
         (1, "notice_1_type", "is required"),
         (2, "levy_2_kind", "is required"),
     ]
+
+
+# ---------------------------------------------------------------- screen: the work folder beside OUT
+
+
+def _one_case(tmp_path: Path) -> Path:
+    source = tmp_path / "in.jsonl"
+    source.write_text(json.dumps({"case_id": "a", "taxpayer": {"kind": "individual"}}) + "\n", encoding="utf-8")
+    return source
+
+
+@pytest.mark.parametrize("content", ["a file of the user's", "a manifest that is not ours", "a folder of the user's"])
+def test_a_folder_named_like_the_work_folder_that_is_not_levynavs_is_never_emptied(
+    tmp_path: Path, content: str
+) -> None:
+    """``screen --out x.csv`` works in ``x.csv.work``; a folder of that name holding anything else was removed whole
+    (``shutil.rmtree``) with the user's files in it."""
+    work = tmp_path / "out.csv.work"
+    work.mkdir()
+    if content == "a file of the user's":
+        (work / "notes.txt").write_text("mine", encoding="utf-8")
+    elif content == "a manifest that is not ours":
+        (work / "manifest.json").write_text('{"mine": true}', encoding="utf-8")
+    else:
+        (work / "photos").mkdir()
+        (work / "photos" / "a.jpg").write_bytes(b"x")
+    before = sorted(str(p.relative_to(work)) for p in work.rglob("*"))
+    code, out, err = run_cli("screen", str(_one_case(tmp_path)), "--out", str(tmp_path / "out.csv"), "--as-of", AS_OF)
+    assert code == 2 and out == "" and "Traceback" not in err
+    assert "out.csv.work" in err and "not a work folder of levynav" in err
+    assert sorted(str(p.relative_to(work)) for p in work.rglob("*")) == before
+    assert not (tmp_path / "out.csv").exists()
+
+
+def test_a_work_folder_that_is_a_link_is_refused_and_left(tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "keep.txt").write_text("mine", encoding="utf-8")
+    (tmp_path / "out.csv.work").symlink_to(elsewhere, target_is_directory=True)
+    code, _, err = run_cli("screen", str(_one_case(tmp_path)), "--out", str(tmp_path / "out.csv"), "--as-of", AS_OF)
+    assert code == 2 and "Traceback" not in err and "out.csv.work" in err
+    assert (elsewhere / "keep.txt").read_text(encoding="utf-8") == "mine"
+
+
+def test_a_work_folder_of_another_screening_is_still_replaced(tmp_path: Path) -> None:
+    """levynav's own work folder of an earlier, different run (its manifest and partitions) is emptied as before."""
+    source = _one_case(tmp_path)
+    out = tmp_path / "out.csv"
+    from levynav.screen import run
+
+    work = run.work_folder(out)
+    work.mkdir()
+    manifest = {
+        "input": "other",
+        "files": None,
+        "size": 1,
+        "mtime_ns": 1,
+        "as_of": "2026-01-01",
+        "with_record": False,
+        "partition_rows": 500,
+        "version": "0",
+    }
+    (work / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    (work / "part-000000.parquet").write_bytes(b"old")
+    code, _, err = run_cli("screen", str(source), "--out", str(out), "--as-of", AS_OF)
+    assert code == 0, err
+    assert out.exists() and not work.exists()

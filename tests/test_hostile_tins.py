@@ -172,3 +172,13 @@ def test_a_case_id_that_is_a_full_number_is_never_written(tmp_path: Path) -> Non
     table = pl.read_csv(tmp_path / "o.csv", infer_schema=False)
     assert table["case_id"].to_list() == ["1", "b"] and table["status"].to_list() == ["error", "ok"]
     assert pl.read_csv(tmp_path / "o.errors.csv")["field"].to_list() == ["case_id"]
+
+
+@pytest.mark.parametrize("text", ["gen-21-0000001", "case_12-3456789", "12-3456789-A"])
+def test_an_id_holding_an_eins_digits_inside_a_word_is_text(tmp_path: Path, text: str) -> None:
+    import json
+
+    path = tmp_path / "case.json"
+    path.write_text(json.dumps({"taxpayer": {"kind": "individual", "name": text}}), encoding="utf-8")
+    code, _, err = run_cli("analyze", str(path), "--as-of", "2026-11-23")
+    assert code == 0, err
