@@ -182,3 +182,16 @@ def test_an_id_holding_an_eins_digits_inside_a_word_is_text(tmp_path: Path, text
     path.write_text(json.dumps({"taxpayer": {"kind": "individual", "name": text}}), encoding="utf-8")
     code, _, err = run_cli("analyze", str(path), "--as-of", "2026-11-23")
     assert code == 0, err
+
+
+@pytest.mark.parametrize("route", ["/api/v1/intake/notice", "/api/v1/intake/transcript"])
+@pytest.mark.parametrize("name", ["123-45-6789.txt", "a\u202etxt.exe", "x\x1b[31m.txt", "<b>n</b>.txt"])
+def test_an_uploads_file_name_is_shown_safe(tmp_path: Path, route: str, name: str) -> None:
+    app = create_app(Settings(data_dir=tmp_path / "data", as_of=date(2026, 11, 23)))
+    source = NOTICE if "notice" in route else TRANSCRIPT
+    with TestClient(app) as client:
+        answer = client.post(route, files={"file": (name, source.read_bytes(), "text/plain")})
+    assert answer.status_code == 200, answer.text
+    said = answer.text
+    assert "123-45-6789" not in said and "\u202e" not in said and "\\u202e" not in said
+    assert "\x1b" not in said and "\\u001b" not in said and "<b>" not in said

@@ -274,7 +274,7 @@ def notice_reading(data: bytes, filename: str, day: date) -> dict[str, Any]:
         except NoticeFileError as err:
             raise problem(422, "file: " + str(err).split(": ", 1)[-1]) from None
     report = notice_report(reading, day)
-    report["reading"]["source"] = filename[:100]
+    report["reading"]["source"] = safe_file_name(filename)
     return report
 
 
@@ -317,7 +317,15 @@ async def intake_transcript(
 
 
 def _safe_name(file: UploadFile) -> str:
-    return re.sub(r"[^A-Za-z0-9._ -]", "_", (file.filename or "transcript")[:100])
+    return safe_file_name(file.filename or "transcript")
+
+
+def safe_file_name(name: str) -> str:
+    """An uploaded file's name as an answer or a page shows it: at most 100 characters of letters, digits, ``._ -``
+    (a control or text-direction character, markup: ``_``), with a full SSN in it masked (``123-45-6789.pdf``)."""
+    from levynav.intake.input_text import mask_tins
+
+    return mask_tins(re.sub(r"[^A-Za-z0-9._ -]", "_", name[:100]))
 
 
 @router.post("/wage-exempt", responses=ERRORS, dependencies=JSON_BODY)
