@@ -14,6 +14,8 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from icalendar import Calendar
 
 from levynav.core.analyze import analyze
@@ -326,3 +328,22 @@ def test_a_work_folder_of_another_screening_is_still_replaced(tmp_path: Path) ->
     code, _, err = run_cli("screen", str(source), "--out", str(out), "--as-of", AS_OF)
     assert code == 0, err
     assert out.exists() and not work.exists()
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts=st.lists(st.one_of(st.none(), st.text(max_size=12)), min_size=1, max_size=20))
+def test_csv_safe_quotes_exactly_the_cells_a_spreadsheet_would_run(texts: list[str | None]) -> None:
+    import polars as pl
+
+    from levynav.screen.output import csv_safe
+
+    frame = pl.DataFrame({"t": texts, "n": list(range(len(texts)))}, schema={"t": pl.String, "n": pl.Int64})
+    got = csv_safe(frame.lazy()).collect()
+    for before, after in zip(texts, got["t"].to_list(), strict=True):
+        if before is None:
+            assert after is None
+        elif before[:1] in (*FORMULA_STARTS, "\t", "\r", "\n"):
+            assert after == "'" + before
+        else:
+            assert after == before
+    assert got["n"].to_list() == list(range(len(texts)))
