@@ -46,6 +46,8 @@ def main() -> None:
 
         if os.environ.get("LEVYNAV_DEBUG"):
             raise
+        if isinstance(exc, BrokenPipeError):  # the reader went away (`| head`): no fault, exit 1 quietly
+            sys.exit(1)
         # one line: the kind and the place, never the message or a traceback (they may quote the case)
         print(
             f"levynav: an internal error ({type(exc).__name__} at {fault_place(exc)}); please report it",
