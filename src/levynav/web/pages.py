@@ -25,6 +25,7 @@ from levynav.explain import field_names
 from levynav.explain import format as figures
 from levynav.explain.catalog import question_texts
 from levynav.explain.render import text
+from levynav.intake.input_text import mask_tins
 from levynav.interview.answers import AnswerError, apply_answer, parse_value, value_at
 from levynav.interview.fields import kind_of, pattern
 from levynav.interview.flow import InterviewQuestion, _question, start_case, table
@@ -508,8 +509,9 @@ def _fixes(data: dict[str, Any], problems: list[CaseProblem], lang: str) -> list
                     "id": f"fix-{i}-{j}",
                     "kind": kind,
                     "label": words.path_words(path, lang),
-                    # offered again without a hidden control code, whole up to the model's own text limit
-                    "value": CONTROL_CHARACTERS.sub("", shown)[: limits.MAX_TEXT_CHARS],
+                    # offered again without a hidden control code or a full SSN (masked but its last four digits),
+                    # whole up to the model's own text limit
+                    "value": mask_tins(CONTROL_CHARACTERS.sub("", shown))[: limits.MAX_TEXT_CHARS],
                 }
             )
         present = p.path != "(case)" and stored_value(data, p.path) is not None
