@@ -164,7 +164,7 @@ def test_a_jsonl_line_is_read_as_a_case_file_is(tmp_path: Path) -> None:
     errors = [(e["row"], e["field"], e["reason"]) for e in csv.DictReader(done.errors.open(encoding="utf-8"))]
     assert errors == [
         ("1", "taxpayer", "the key is given twice in the same mapping"),
-        ("2", "kind", "the key is given twice in the same mapping"),
+        ("2", "taxpayer.kind", "the key is given twice in the same mapping"),  # its whole path (audit 2026-12-07, r. 2)
         ("3", "(line)", "holds a number with too many digits"),
         ("4", "id", "must be text or a whole number"),
         ("5", "id", "must be text or a whole number"),

@@ -41,9 +41,38 @@ def main() -> None:
             _full_app()()
     except KeyboardInterrupt:
         sys.exit(130)
+    except Exception as exc:  # a fault of the program (every refusal of input is an exit 2 before this)
+        import os
+
+        if os.environ.get("LEVYNAV_DEBUG"):
+            raise
+        if isinstance(exc, BrokenPipeError):  # the reader went away (`| head`): no fault, exit 1 quietly
+            sys.exit(1)
+        # one line: the kind and the place, never the message or a traceback (they may quote the case)
+        print(
+            f"levynav: an internal error ({type(exc).__name__} at {fault_place(exc)}); please report it",
+            file=sys.stderr,
+        )
+        sys.exit(1)
     finally:
         if collector_off:
             gc.enable()
+
+
+def fault_place(exc: BaseException) -> str:
+    """Where in levynav an exception was raised (the innermost frame of the package, else the innermost one), as
+    ``levynav/core/analyze.py:42``: enough to find the fault, nothing of the data it was working on."""
+    from pathlib import Path
+
+    place = "?"
+    tb = exc.__traceback__
+    while tb is not None:
+        name = tb.tb_frame.f_code.co_filename
+        if "levynav" in name or place == "?":
+            cut = name.rfind("levynav")
+            place = f"{name[cut:] if cut >= 0 else Path(name).name}:{tb.tb_lineno}"
+        tb = tb.tb_next
+    return place
 
 
 _full: typer.Typer | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime, time, timedelta
 
-from icalendar import Alarm, Calendar, Event
+from icalendar import Alarm, Calendar, Event, vText
 
 from levynav.core.model.analysis import Analysis as Record
 from levynav.explain.render import RDeadline as Deadline
@@ -14,6 +14,16 @@ from levynav.explain.render import english
 
 REMINDER_DAYS = (7, 1)
 PRODID = "-//Levy Navigator//levynav packet//EN"
+# A case's text may hold line breaks, a vertical tab, a form feed or a line/paragraph separator (a name or an address
+# written on two lines). In a calendar each property is one content line (RFC 5545 §3.1; its TEXT may hold no control
+# character but HTAB, §3.3.11): such a character would end the property early (icalendar refuses a bare LF in an
+# X- property outright, and passes a CR through), so every text from the case or the analysis is made one line here.
+_BREAKS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+
+
+def _line(text: str) -> str:
+    """`text` on one line: each run of control characters and line or paragraph separators is one space."""
+    return " ".join(_BREAKS.sub(" ", text).split())
 
 
 def uid(deadline: Deadline) -> str:
@@ -32,7 +42,8 @@ def deadlines_ics(analysis: Record | Analysis, name: str | None = None) -> bytes
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", f"IRS levy deadlines{f' — {name}' if name else ''}")
+    name = _line(name or "")
+    cal.add("x-wr-calname", vText(f"IRS levy deadlines{f' — {name}' if name else ''}"))
     stamp = datetime.combine(analysis.as_of, time(0, 0), tzinfo=UTC)
     for d in analysis.deadlines:
         event = Event()
@@ -40,15 +51,19 @@ def deadlines_ics(analysis: Record | Analysis, name: str | None = None) -> bytes
         event.add("dtstamp", stamp)
         event.add("dtstart", d.date)
         event.add("dtend", d.date + timedelta(days=1))
-        event.add("summary", ("PASSED: " if d.passed else "") + d.title)
-        cites = "; ".join(c.cite for c in d.citations)
-        event.add("description", f"{d.protects}\n\nHow the date was counted: {d.computation}\n\nLaw: {cites}")
+        title = _line(d.title)
+        event.add("summary", ("PASSED: " if d.passed else "") + title)
+        cites = "; ".join(_line(c.cite) for c in d.citations)
+        event.add(
+            "description",
+            f"{_line(d.protects)}\n\nHow the date was counted: {_line(d.computation)}\n\nLaw: {cites}",
+        )
         event.add("categories", ["IRS levy deadline"])
         event.add("transp", "TRANSPARENT")
         for days in REMINDER_DAYS:
             alarm = Alarm()
             alarm.add("action", "DISPLAY")
-            alarm.add("description", f"{'Tomorrow' if days == 1 else f'In {days} days'}: {d.title}")
+            alarm.add("description", f"{'Tomorrow' if days == 1 else f'In {days} days'}: {title}")
             alarm.add("trigger", timedelta(days=-days))
             event.add_component(alarm)
         cal.add_component(event)

@@ -23,7 +23,7 @@ from typing import Any
 import yaml
 
 from levynav.core.model import limits
-from levynav.intake.field_names import key_text
+from levynav.intake.field_names import field_path, key_text
 
 _BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -44,6 +44,31 @@ class BoundsError(ValueError):
     def __init__(self, problem: str) -> None:
         self.problem = problem
         super().__init__(problem)
+
+
+class DuplicateKeyError(BoundsError):
+    """A key given twice in one JSON object (``no_duplicate_keys``); ``loads_unique`` names it by its whole path."""
+
+
+class _KeyResolver(yaml.resolver.Resolver):
+    """What the case loader reads a plain scalar as (the same implicit types: no dates)."""
+
+
+_KeyResolver.yaml_implicit_resolvers = CaseYamlLoader.yaml_implicit_resolvers
+_KEYS = _KeyResolver()
+_STR = "tag:yaml.org,2002:str"
+_MERGE = "tag:yaml.org,2002:merge"
+KEY_NOT_TEXT = "a mapping key must be text (YAML reads this one as a number, true/false or nothing; put it in quotes)"
+
+
+def _key_is_text(event: Any) -> bool:
+    """A scalar key the loader builds as text: quoted, tagged !!str, or plain and not read as another type (a
+    number, true/false or null: ``1:``, ``yes:``, ``~:``); the merge key ``<<`` is the loader's own."""
+    if event.tag not in (None, "!"):
+        return bool(event.tag == _STR)
+    if not event.implicit[0]:
+        return True
+    return _KEYS.resolve(yaml.ScalarNode, event.value, (True, False)) in (_STR, _MERGE)  # type: ignore[no-untyped-call]
 
 
 _INT_LIKE: re.Pattern[str] = next(  # the safe loader's own pattern for a plain scalar that is a whole number
@@ -115,6 +140,9 @@ def check_yaml_events(text: str) -> None:
         top = stack[-1]
         if scalar is None:
             raise BoundsError(f"{path()}: a mapping key must be plain text{_at(event)}")
+        if not _key_is_text(event):
+            top.key, top.index = scalar, 1
+            raise BoundsError(f"{path()}: {KEY_NOT_TEXT}{_at(event)}")
         if scalar in top.keys and scalar != "<<":
             top.key = scalar
             top.index = 1
@@ -210,6 +238,9 @@ def _bounded_int(raw: str) -> int:
     return int(raw)
 
 
+KEY_TWICE = "the key is given twice in the same mapping"
+
+
 def no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     """A JSON object as a dict (``object_pairs_hook``); ``BoundsError`` naming a key given twice in it."""
     out = dict(pairs)
@@ -217,14 +248,69 @@ def no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         seen: set[str] = set()
         for key, _ in pairs:
             if key in seen:
-                raise BoundsError(f"{_key_text(key)}: the key is given twice in the same mapping")
+                raise DuplicateKeyError(f"{_key_text(key)}: {KEY_TWICE}")
             seen.add(key)
     return out
 
 
+class _Twice(dict[str, Any]):
+    """A JSON object that holds a key twice: which key, and how many objects were complete before it."""
+
+    twice: str = ""
+    at: int = 0
+
+
+def loads_unique(text: str | bytes, **kwargs: Any) -> Any:
+    """``json.loads`` refusing a key given twice in one object, named by its whole path (``levies[1].kind``).
+
+    The hook sees one object at a time, not where it is; so when it finds a key twice, the text is read once more,
+    this time marking such objects instead of refusing them, and the first one completed is found in the value (a
+    walk without recursion) with its path. A document without a key twice is read once.
+    """
+    try:
+        return json.loads(text, object_pairs_hook=no_duplicate_keys, **kwargs)
+    except DuplicateKeyError as err:
+        found = _first_twice(text, kwargs)
+        raise DuplicateKeyError(f"{found}: {KEY_TWICE}" if found else err.problem) from None
+
+
+def _first_twice(text: str | bytes, kwargs: dict[str, Any]) -> str | None:
+    count = iter(range(1 << 62))
+
+    def mark(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        out = dict(pairs)
+        if len(out) == len(pairs):
+            return out
+        marked = _Twice(out)
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                marked.twice = key
+                break
+            seen.add(key)
+        marked.at = next(count)
+        return marked
+
+    try:
+        value = json.loads(text, object_pairs_hook=mark, **kwargs)
+    except (ValueError, RecursionError):
+        return None
+    best: tuple[int, tuple[int | str, ...]] | None = None
+    todo: list[tuple[Any, tuple[int | str, ...]]] = [(value, ())]
+    while todo:
+        item, loc = todo.pop()
+        if isinstance(item, dict):
+            if isinstance(item, _Twice) and (best is None or item.at < best[0]):
+                best = (item.at, (*loc, item.twice))
+            todo.extend((v, (*loc, k)) for k, v in item.items())
+        elif isinstance(item, list):
+            todo.extend((v, (*loc, i)) for i, v in enumerate(item))
+    return field_path(best[1]) if best else None
+
+
 def parse_json(text: str) -> Any:
     try:
-        value = json.loads(text, parse_int=_bounded_int, object_pairs_hook=no_duplicate_keys)
+        value = loads_unique(text, parse_int=_bounded_int)
     except json.JSONDecodeError as exc:
         raise BoundsError(f"(file): not valid JSON at line {exc.lineno}: {exc.msg}") from None
     except BoundsError:

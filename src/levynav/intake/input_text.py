@@ -14,9 +14,10 @@ The refusal is an ``InputFileError`` (one line, the path as the user gave it or 
 
 from __future__ import annotations
 
-import io
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from levynav.core.model import limits
 from levynav.core.model.bounded import CONTROL_CHARACTERS
@@ -30,6 +31,33 @@ def without_controls(text: str) -> str:
     made a space: a stray one in a transcript or notice (a PDF's text layer has them) must not make the facts read
     from it a case the model refuses. Tabs and line ends stay."""
     return text if text.isprintable() or CONTROL_CHARACTERS.search(text) is None else CONTROL_CHARACTERS.sub(" ", text)
+
+
+# A taxpayer identification number as a notice, a transcript or a person writes it: an SSN or ITIN (123-45-6789,
+# 123 45 6789), an EIN (12-3456789), or nine digits in a row. A document's text is read with every such number masked
+# but its last four digits (as the IRS prints it: XXX-XX-6789): the readers echo lines they could not read, and the
+# web pages and reports show them, and a full number must never be on a page or in a file levynav writes. An amount
+# (123,456,789.00; $123456789), a longer number (a tracking number), a date or a phone number is not one.
+_TIN = re.compile(r"(?<![\d$.,-])(?:(\d{3})([- ])(\d{2})\2(\d{4})|(\d{2})-(\d{7})|(\d{9}))(?!\d|[.,-]\d)")
+
+
+def _masked(m: re.Match[str]) -> str:
+    if m[1] is not None:
+        return f"XXX{m[2]}XX{m[2]}{m[4]}"
+    if m[5] is not None:
+        return f"XX-XXX{m[6][-4:]}"
+    return f"XXXXX{m[7][-4:]}"
+
+
+def mask_tins(text: str) -> str:
+    """``text`` with every full taxpayer identification number masked but its last four digits."""
+    return _TIN.sub(_masked, text) if any(c.isdigit() for c in text) else text
+
+
+def document_text(text: str) -> str:
+    """A notice's or a transcript's text as the readers read it: control characters blanked (``without_controls``)
+    and full taxpayer identification numbers masked (``mask_tins``)."""
+    return mask_tins(without_controls(text))
 
 
 @dataclass
@@ -61,32 +89,72 @@ def decode_text(raw: bytes, name: str, fallback: str = "cp1252") -> tuple[str, b
 
 
 def pdf_pages(raw: bytes, name: str, layout: bool) -> tuple[str, list[int]]:
-    """The text layer of a PDF, page by page, and the pages without text. Refuses an unreadable PDF."""
+    """The text layer of a PDF, page by page, and the pages without text. Refuses an unreadable PDF.
+
+    The PDF is read in a process of its own (``pdf_worker``) bounded in time (MAX_PDF_SECONDS) and memory
+    (MAX_PDF_MEMORY_BYTES): a file small on disk may inflate to gigabytes or hold pages that take minutes to lay out.
+    """
     try:
-        import pdfplumber
+        import pdfplumber  # noqa: F401 - the worker's dependency: say it is missing here, in one line
     except ImportError:  # pragma: no cover - pdfplumber is a dependency
         raise InputFileError(f"{name}: reading a PDF needs the pdfplumber package") from None
-    pages: list[str] = []
-    blank: list[int] = []
-    try:
-        with pdfplumber.open(io.BytesIO(raw)) as pdf:
-            if len(pdf.pages) > limits.MAX_PDF_PAGES:
-                raise InputFileError(f"{name}: the PDF has more than {limits.limit_text('MAX_PDF_PAGES')} pages")
-            for i, page in enumerate(pdf.pages, start=1):
-                text = (page.extract_text(layout=True) if layout else page.extract_text()) or ""
-                if not text.strip():
-                    blank.append(i)
-                pages.append(text)
-    except InputFileError:
-        raise
-    except Exception as exc:  # pdfminer raises many kinds of errors on a damaged file
-        raise InputFileError(f"{name}: not a readable PDF ({exc.__class__.__name__})") from None
+    answer = _read_in_worker(raw, name, layout)
+    if "error" in answer:
+        kind = answer["error"]
+        if kind == "pages":
+            raise InputFileError(f"{name}: the PDF has more than {limits.limit_text('MAX_PDF_PAGES')} pages")
+        if kind == "memory":
+            raise InputFileError(_too_much_memory(name))
+        raise InputFileError(f"{name}: not a readable PDF ({answer.get('kind', 'error')})")
+    pages = [str(p) for p in answer.get("pages", [])]
+    blank = [i for i, text in enumerate(pages, start=1) if not text.strip()]
     text = "\n".join(pages)
     if not text.strip():
         raise InputFileError(
             f"{name}: the PDF has no text layer (a scanned image?); run it through OCR or paste the text instead"
         )
     return text, blank
+
+
+def _too_much_memory(name: str) -> str:
+    return f"{name}: reading the PDF needs more memory than {limits.limit_text('MAX_PDF_MEMORY_BYTES')} bytes"
+
+
+def _read_in_worker(raw: bytes, name: str, layout: bool) -> dict[str, Any]:
+    import json
+    import os
+    import subprocess
+    import sys
+
+    command = [
+        sys.executable,
+        "-m",
+        "levynav.intake.pdf_worker",
+        "1" if layout else "0",
+        str(limits.MAX_PDF_PAGES),
+        str(limits.MAX_PDF_MEMORY_BYTES),
+    ]
+    # the child imports levynav from where this process did (an installed package, or PYTHONPATH=src)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
+    try:
+        done = subprocess.run(
+            command, input=raw, capture_output=True, timeout=limits.MAX_PDF_SECONDS, env=env, check=False
+        )
+    except subprocess.TimeoutExpired:  # run() has killed the reader
+        raise InputFileError(
+            f"{name}: reading the PDF took longer than {limits.limit_text('MAX_PDF_SECONDS')} seconds"
+        ) from None
+    except OSError as exc:
+        raise InputFileError(f"{name}: the PDF reader could not be started ({exc.__class__.__name__})") from None
+    try:
+        answer = json.loads(done.stdout)
+    except ValueError:
+        answer = None
+    if not isinstance(answer, dict):  # killed or crashed: past the memory limit (it cannot even answer)
+        if done.returncode != 0 and b"MemoryError" in done.stderr:
+            raise InputFileError(_too_much_memory(name))
+        raise InputFileError(f"{name}: not a readable PDF (the reader stopped, code {done.returncode})")
+    return answer
 
 
 def read_input_text(

@@ -24,7 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from levynav.core.model import limits
 from levynav.core.model.case import Case, Levy, LevyKind, Notice, NoticeType, TaxPeriod
 from levynav.intake import notice_fields as fields
-from levynav.intake.input_text import without_controls
+from levynav.intake.input_text import document_text
 from levynav.intake.notice_text import fix_ocr_digits, split_lines
 from levynav.intake.notice_types import Candidate, recognise
 
@@ -242,7 +242,7 @@ def read_notice_text(text: str, source: str = "text") -> NoticeReading:
     A notice is a few pages: only its first MAX_NOTICE_LINES lines are read (a problem says so when
     there are more), so that the time to read is bounded whatever the size of the text.
     """
-    head = without_controls(text).split("\n", limits.MAX_NOTICE_LINES)
+    head = document_text(text).split("\n", limits.MAX_NOTICE_LINES)
     raw_lines = split_lines("\n".join(head[: limits.MAX_NOTICE_LINES]))
     truncated = len(head) > limits.MAX_NOTICE_LINES or len(raw_lines) > limits.MAX_NOTICE_LINES
     raw_lines = raw_lines[: limits.MAX_NOTICE_LINES]

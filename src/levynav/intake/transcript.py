@@ -58,23 +58,16 @@ class TranscriptIntake:
 
 
 def pdf_text(path: Path) -> tuple[str, list[Problem]]:
-    """The text layer of a PDF, page by page (pdfplumber); problems instead of exceptions."""
+    """The text layer of a PDF, page by page; problems instead of exceptions. Read as every PDF is
+    (``input_text.pdf_pages``: within the transcript's size limit, in a process bounded in time and memory)."""
+    from levynav.intake.input_files import read_input_file
+    from levynav.intake.input_text import pdf_pages
+
     try:
-        import pdfplumber
-    except ImportError:  # pragma: no cover - pdfplumber is a dependency
-        return "", [problem(None, "pdf_needs_pdfplumber")]
-    pages: list[str] = []
-    problems: list[Problem] = []
-    try:
-        with pdfplumber.open(path) as pdf:
-            for i, page in enumerate(pdf.pages, start=1):
-                text = page.extract_text(layout=True) or ""
-                if not text.strip():
-                    problems.append(problem(None, "page_no_text", page=i))
-                pages.append(text)
-    except Exception as exc:  # a damaged PDF must not crash the reader
-        problems.append(problem(None, "pdf_unreadable", error=exc.__class__.__name__))
-    return "\n".join(pages), problems
+        text, blank = pdf_pages(read_input_file(path, "MAX_TRANSCRIPT_FILE_BYTES"), str(path), True)
+    except InputFileError as exc:
+        return "", [problem(None, "pdf_unreadable", error=str(exc).rsplit(": ", 1)[-1])]
+    return text, [problem(None, "page_no_text", page=page) for page in blank]
 
 
 def read_transcript_file(path: str | Path, label: str | None = None, strict: bool = False) -> list[Transcript]:
@@ -110,6 +103,7 @@ def read_transcripts(
         ]
     else:
         transcripts = [t for path in paths for t in read_transcript_file(path)]
+    _one_taxpayer(transcripts, case, dict(zip((str(p) for p in paths), labels or [], strict=False)))
     facts = transcript_facts(transcripts)
     base = case if case is not None else Case(taxpayer=Taxpayer(kind=TaxpayerKind.INDIVIDUAL))
     try:
@@ -118,6 +112,34 @@ def read_transcripts(
         facts.problems.append(message("transcript.problem.not_added", reason=_reason(exc)))
         merged = base
     return TranscriptIntake(transcripts, facts, merged)
+
+
+ANOTHER_TAXPAYER = (
+    "the transcript is of another taxpayer than {other} (its taxpayer identification number ends differently); "
+    "read one person's transcripts at a time"
+)
+
+
+def _one_taxpayer(transcripts: list[Transcript], case: Case | None, labels: dict[str, str]) -> None:
+    """Refuse transcripts of more than one taxpayer, by the file of the first that is of another.
+
+    Each transcript is of the taxpayers its identification numbers name (the last four digits, the only part it
+    prints): its own, and on a joint return the spouse's too. It must share one with the case's
+    ``taxpayer.tin_last4`` when the case gives it, and with every transcript read before it; one that names none is
+    not checked (the reader cannot tell). Names are not compared (spelt and cut differently from year to year).
+    """
+    known: list[tuple[set[str], str]] = []
+    if case is not None and case.taxpayer.tin_last4:
+        known.append(({case.taxpayer.tin_last4}, "the case (taxpayer.tin_last4)"))
+    for t in transcripts:
+        numbers = {n for n in (t.tin_last4, t.spouse_tin_last4) if n}
+        if not numbers:
+            continue
+        where = labels.get(t.source, t.source) + (f" (tax period {t.tax_period})" if t.tax_period else "")
+        for before, named in known:
+            if not numbers & before:
+                raise InputFileError(f"{where}: " + ANOTHER_TAXPAYER.format(other=named))
+        known.append((numbers, where))
 
 
 def _check_total_size(paths: list[str | Path]) -> None:

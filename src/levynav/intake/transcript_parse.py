@@ -14,7 +14,7 @@ from decimal import Decimal, InvalidOperation
 
 from levynav.core.model import limits
 from levynav.core.model.message import Message, message
-from levynav.intake.input_text import without_controls
+from levynav.intake.input_text import document_text
 
 MONTHS = {
     m: i
@@ -88,6 +88,7 @@ class Transcript:
     tax_period: str | None = None
     period_end: date | None = None
     tin_last4: str | None = None
+    spouse_tin_last4: str | None = None  # a joint return's transcript is of both spouses
     request_date: date | None = None
     response_date: date | None = None
     tracking_number: str | None = None
@@ -162,6 +163,7 @@ _HEADER: list[tuple[str, re.Pattern[str]]] = [
     ("form", re.compile(r"^form number:\s*(\S+)", re.I)),
     ("tax_period", re.compile(r"^tax period(?: ending)?:\s*(.+)$", re.I)),
     ("tin", re.compile(r"^taxpayer identification number:\s*\S*?(\d{4})\s*$", re.I)),
+    ("spouse_tin", re.compile(r"^spouse taxpayer identification number:\s*\S*?(\d{4})\s*$", re.I)),
     ("request_date", re.compile(r"^request date:\s*(.+)$", re.I)),
     ("response_date", re.compile(r"^response date:\s*(.+)$", re.I)),
     ("tracking", re.compile(r"^tracking number:\s*(\d+)", re.I)),
@@ -193,6 +195,8 @@ def _header(t: Transcript, key: str, m: re.Match[str], n: int) -> None:
         t.tax_period, t.period_end = m[1].strip(), day(m[1])
     elif key == "tin":
         t.tin_last4 = m[1]
+    elif key == "spouse_tin":
+        t.spouse_tin_last4 = m[1]
     elif key == "request_date":
         t.request_date = day(m[1])
     elif key == "response_date":
@@ -286,7 +290,7 @@ def _codes_from_text(t: Transaction) -> None:
 def parse_transcripts(text: str, source: str = "transcript") -> list[Transcript]:
     """Every transcript in ``text`` (split where a new tax period begins)."""
     out: list[Transcript] = [Transcript(source)]
-    text = without_controls(text)
+    text = document_text(text)
     for n, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1):
         try:
             _line(out, raw, n, source)
@@ -355,6 +359,7 @@ def _merge_pages(parts: list[Transcript]) -> list[Transcript]:
             "tax_period",
             "period_end",
             "tin_last4",
+            "spouse_tin_last4",
             "request_date",
             "response_date",
             "tracking_number",

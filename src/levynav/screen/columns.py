@@ -161,10 +161,27 @@ def case_id_of(row: dict[str, Any], row_number: int) -> str:
     return str(row_number)
 
 
+def _checked_id(text: str, name: str) -> str:
+    """A text id held to the rule of every text of a case (core/model/bounded.py): no control character (NUL, ESC,
+    a text-direction override: it would reach the output tables, a terminal and a spreadsheet as given), no full SSN,
+    ITIN or EIN, and at most MAX_TEXT_CHARS characters. A refused id is never written: its row is an error row known
+    by its row number."""
+    from levynav.core.model import limits
+    from levynav.core.model.bounded import CONTROL_CHARACTER, CONTROL_CHARACTERS, FULL_TIN, FULL_TINS
+
+    if len(text) > limits.MAX_TEXT_CHARS:
+        raise RowProblem(name, f"is longer than {limits.limit_text('MAX_TEXT_CHARS')} characters")
+    if not text.isprintable() and CONTROL_CHARACTERS.search(text) is not None:
+        raise RowProblem(name, CONTROL_CHARACTER)
+    if FULL_TINS.search(text) is not None:  # an inventory keyed by SSN: never written to the tables
+        raise RowProblem(name, FULL_TIN)
+    return text
+
+
 def id_text(value: Any, name: str) -> str:
     """A case id as the output writes it: text or a whole number (a float column's 7.0 is 7); RowProblem if not."""
     if isinstance(value, str):
-        return value.strip()
+        return _checked_id(value.strip(), name)
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
     if isinstance(value, float | Decimal):
@@ -179,10 +196,10 @@ def id_text(value: Any, name: str) -> str:
 
 def json_object(text: str, field: str, what: str) -> dict[str, Any]:
     """A JSON object read as a case file is (a key given twice refused by name, numbers within their limit)."""
-    from levynav.intake.bounded_parse import BoundsError, no_duplicate_keys
+    from levynav.intake.bounded_parse import BoundsError, loads_unique
 
     try:
-        value = json.loads(text, object_pairs_hook=no_duplicate_keys)
+        value = loads_unique(text)
     except BoundsError as err:
         where, _, reason = err.problem.partition(": ")
         raise RowProblem(f"{field}.{where}" if field == CASE_JSON else where, reason) from None
@@ -231,8 +248,10 @@ def row_to_case_data(row: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str
             if item:
                 index = len(items)
                 origin[f"{list_name}[{index}]"] = slot_column(prefix, slot, fields[0])
-                for field, name in names.items():
-                    origin[f"{list_name}[{index}].{field}"] = name
+                # every fact of the slot is named by its column, the empty ones too: a required one left empty
+                # ("levy_1_kind: is required") is the row's column, not a case_json path the row never wrote
+                for field in fields:
+                    origin[f"{list_name}[{index}].{field}"] = names.get(field, slot_column(prefix, slot, field))
                 items.append(item)
         if items:
             data[list_name] = items

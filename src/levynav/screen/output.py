@@ -30,6 +30,24 @@ _FLAG_TYPES: dict[str, Any] = {
 }
 ERROR_SCHEMA: dict[str, Any] = {"row": pl.Int64, "field": pl.String, "reason": pl.String}
 
+# CSV injection (OWASP "CSV Injection"): a spreadsheet that opens a CSV file runs a cell that begins with = + - @ (or
+# a tab, CR or LF; some also take the full-width forms) as a formula, and a case id is the user's own text.
+# In a CSV table levynav writes, each text cell that begins so is written after a single quote, which a spreadsheet
+# reads as "this is text" and does not show; the Parquet table keeps the text as given (it is not opened as a sheet).
+FORMULA_START = "^[=+\\-@\t\r\n\uff1d\uff0b\uff0d\uff20]"
+
+
+def csv_safe(table: pl.LazyFrame) -> pl.LazyFrame:
+    """`table` with every text cell a spreadsheet would run as a formula quoted (``FORMULA_START``)."""
+    texts = [name for name, kind in table.collect_schema().items() if kind == pl.String]
+    return table.with_columns(
+        pl.when(pl.col(name).str.contains(FORMULA_START))
+        .then(pl.lit("'") + pl.col(name))
+        .otherwise(pl.col(name))
+        .alias(name)
+        for name in texts
+    )
+
 
 def schema(with_record: bool) -> dict[str, Any]:
     out: dict[str, Any] = {"row": pl.Int64, "case_id": pl.String, "status": pl.String, "errors": pl.Int64}
@@ -93,11 +111,11 @@ def _assemble(
         if out.suffix.lower() == ".parquet":
             table.sink_parquet(tmp_out, maintain_order=True)
         else:
-            table.sink_csv(tmp_out, maintain_order=True)
+            csv_safe(table).sink_csv(tmp_out, maintain_order=True)
         errors = pl.scan_parquet(errs)
         if shared:
             errors = pl.concat([errors, shared_id_errors(shared)]).sort("row", maintain_order=True)
-        errors.sink_csv(tmp_err, maintain_order=True)
+        csv_safe(errors).sink_csv(tmp_err, maintain_order=True)
     else:
         write_table(pl.DataFrame(schema=schema(with_record)), tmp_out, out.suffix.lower())
         pl.DataFrame(schema=ERROR_SCHEMA).write_csv(tmp_err)
@@ -178,4 +196,4 @@ def write_table(table: pl.DataFrame, path: Path, suffix: str) -> None:
     if suffix == ".parquet":
         table.write_parquet(path)
     else:
-        table.write_csv(path)
+        csv_safe(table.lazy()).collect().write_csv(path)

@@ -153,7 +153,9 @@ def write_reports(
 
 
 def _csv(frame: pl.DataFrame) -> str:
-    return frame.write_csv()
+    from levynav.screen.output import csv_safe  # output imports this module
+
+    return csv_safe(frame.lazy()).collect().write_csv()
 
 
 def _markdown(rows: list[tuple[str, str, int]], as_of: date, total: int) -> list[str]:

@@ -14,6 +14,8 @@ in partition order, so it is the same row for row whatever the number of workers
 from __future__ import annotations
 
 import json
+import os
+import re
 import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -170,6 +172,40 @@ def _rows_in(work: Path, index: int) -> int:
     return int(pq.ParquetFile(output.part_paths(work, index)[0]).metadata.num_rows)
 
 
+# What a work folder holds: its manifest and each partition's files (a temporary name while one is written).
+_WORK_FILE = re.compile(r"manifest\.json(\.tmp)?|part-\d{6}(\.errors)?\.parquet(\.tmp)?")
+_MANIFEST_KEYS = {"input", "files", "size", "mtime_ns", "as_of", "with_record", "partition_rows", "version"}
+
+
+def _own_manifest(work: Path) -> dict[str, Any] | None:
+    """The manifest of levynav's work folder ``work``; ``ScreenError`` if ``work`` is not one (a link, a file, a
+    folder holding anything but a manifest and partition files, a manifest levynav did not write): a folder of the
+    user's that happens to have the name is never emptied. None for levynav's folder left without its manifest (a
+    run stopped as it began)."""
+    refused = ScreenError(
+        f"--out: {work.name} is not a work folder of levynav (it is a link, a file, or holds other files); "
+        "move it or choose another --out"
+    )
+    if work.is_symlink() or not work.is_dir():
+        raise refused
+    names = []
+    for entry in work.iterdir():
+        if not _WORK_FILE.fullmatch(entry.name) or entry.is_symlink() or not entry.is_file():
+            raise refused
+        names.append(entry.name)
+    if "manifest.json" not in names:
+        if any(n.startswith("part-") for n in names):
+            raise refused
+        return None
+    try:
+        found = json.loads((work / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        raise refused from None
+    if not isinstance(found, dict) or set(found) != _MANIFEST_KEYS:
+        raise refused
+    return found
+
+
 def _prepare_work(source: Path, out: Path, options: Options) -> Path:
     """The work folder, emptied unless it holds partitions of this very screening."""
     work = work_folder(out)
@@ -186,14 +222,11 @@ def _prepare_work(source: Path, out: Path, options: Options) -> Path:
         "version": __version__,
     }
     path = work / "manifest.json"
-    if work.is_dir():
-        try:
-            same = json.loads(path.read_text(encoding="utf-8")) == manifest
-        except (OSError, ValueError):
-            same = False
-        if same:
+    if os.path.lexists(work):
+        previous = _own_manifest(work)
+        if previous == manifest:
             return work
-        shutil.rmtree(work)
+        shutil.rmtree(work)  # levynav's work folder of another screening (checked by _own_manifest)
     work.mkdir(parents=True)
     tmp = work / "manifest.json.tmp"
     tmp.write_text(json.dumps(manifest, indent=2), encoding="utf-8")

@@ -79,6 +79,8 @@ def check_columns(path: Path, ignored: tuple[str, ...] = ()) -> None:
         if name in known:
             raise InputError(f"--ignore-column {_shown(name)}: {READ_COLUMN}")
     kind = input_kind(path)
+    if kind in ("jsonl", "csv"):
+        check_utf8(path)
     if kind == "jsonl":
         return
     for names in _column_names(path, kind):
@@ -90,6 +92,25 @@ def check_columns(path: Path, ignored: tuple[str, ...] = ()) -> None:
                 raise InputError(f"{_shown(copy.group(1) if copy else name)}: the column is given twice")
             if name not in known:
                 raise InputError(f"{_shown(name)}: {UNKNOWN_COLUMN}")
+
+
+# A text table saved as UTF-16 or UTF-32 (a spreadsheet's "Unicode text") begins with its byte order mark, or holds
+# NUL bytes in its first line (every ASCII character is 2 or 4 bytes, one of them 0). Read as UTF-8 it was a header
+# of garbled names ("not a column levynav reads: '\\ufffd\\ufffdc\\x00a\\x00s…'") or every line an error row.
+_WIDE_BOMS = (b"\x00\x00\xfe\xff", b"\xff\xfe\x00\x00", b"\xff\xfe", b"\xfe\xff")
+NOT_UTF8 = "not UTF-8 text (UTF-16 or UTF-32?); save the table as UTF-8 (CSV UTF-8) and screen it again"
+
+
+def check_utf8(path: Path) -> None:
+    """Refuse a CSV or JSONL input written in UTF-16 or UTF-32, by the file, before anything is screened."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(65_536)
+    except OSError as exc:
+        raise InputError(f"{path.name}: cannot be read ({type(exc).__name__})") from None
+    first_line = head.split(b"\n", 1)[0]
+    if head.startswith(_WIDE_BOMS) or b"\x00" in first_line:
+        raise InputError(f"{path.name}: {NOT_UTF8}")
 
 
 UNKNOWN_COLUMN = (
@@ -151,7 +172,9 @@ def partitions(path: Path, size: int) -> Iterator[Partition]:
 def _jsonl_rows(path: Path) -> Iterator[list[str]]:
     with path.open("rb") as fh:
         batch: list[str] = []
-        for raw in fh:
+        for number, raw in enumerate(fh):
+            if number == 0 and raw.startswith(b"\xef\xbb\xbf"):  # a UTF-8 byte order mark (Notepad writes one)
+                raw = raw[3:]
             batch.append(raw.decode("utf-8", errors="replace"))
             if len(batch) >= 4096:
                 yield batch

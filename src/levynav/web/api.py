@@ -13,6 +13,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Body, Depends, File, HTTPException, Query, Request, Response, UploadFile
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field, ValidationError
+from starlette.concurrency import run_in_threadpool
 
 from levynav.core.analyze import analyze
 from levynav.core.model import limits
@@ -20,7 +21,7 @@ from levynav.core.model.ability_to_pay import AbilityToPay
 from levynav.core.model.analysis import Analysis
 from levynav.core.model.bounded import Bounded
 from levynav.core.model.case import Case
-from levynav.intake.bounded_parse import BoundsError, no_duplicate_keys
+from levynav.intake.bounded_parse import BoundsError, loads_unique
 from levynav.intake.load import CaseError, case_from_data
 from levynav.store.repository import Store
 from levynav.web.case_problems import problems_of
@@ -144,7 +145,7 @@ async def no_key_twice(request: Request) -> None:
     if "json" not in request.headers.get("content-type", ""):
         return
     try:
-        json.loads(await request.body(), object_pairs_hook=no_duplicate_keys)
+        loads_unique(await request.body())
     except BoundsError as err:
         raise problem(422, err.problem) from None
     except (ValueError, RecursionError):
@@ -273,7 +274,7 @@ def notice_reading(data: bytes, filename: str, day: date) -> dict[str, Any]:
         except NoticeFileError as err:
             raise problem(422, "file: " + str(err).split(": ", 1)[-1]) from None
     report = notice_report(reading, day)
-    report["reading"]["source"] = filename[:100]
+    report["reading"]["source"] = safe_file_name(filename)
     return report
 
 
@@ -281,7 +282,9 @@ def notice_reading(data: bytes, filename: str, day: date) -> dict[str, Any]:
 async def intake_notice(request: Request, file: Annotated[UploadFile, File()], as_of: AsOf = None) -> dict[str, Any]:
     """A notice (PDF with a text layer, or text) in: the facts read, the deadlines it starts, the problems."""
     data = await read_upload(request, file)
-    return notice_reading(data, file.filename or "notice", as_of_or_today(request, as_of))
+    # the reading may take MAX_PDF_SECONDS or MAX_OCR_SECONDS: in the thread pool, never on the event loop (which
+    # would stop every other request of this worker until it is done)
+    return await run_in_threadpool(notice_reading, data, file.filename or "notice", as_of_or_today(request, as_of))
 
 
 @router.post("/intake/transcript", responses=ERRORS)
@@ -290,21 +293,39 @@ async def intake_transcript(
 ) -> dict[str, Any]:
     """An IRS account transcript (PDF or text) in: periods, events, each CSED, what could not be read."""
     from levynav.cli.transcript import report
+    from levynav.intake.input_files import InputFileError
     from levynav.intake.transcript import read_transcripts
 
     data = await read_upload(request, file)
-    suffix = ".pdf" if data.startswith(b"%PDF") else ".txt"
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / f"transcript{suffix}"
-        path.write_bytes(data)
-        out: dict[str, Any] = report(read_transcripts([path]), as_of_or_today(request, as_of))
-    # the reader names its source by path: show the uploaded file's name, not the server's temporary folder
-    named: dict[str, Any] = json.loads(json.dumps(out).replace(json.dumps(str(path))[1:-1], _safe_name(file)))
-    return named
+    day = as_of_or_today(request, as_of)
+
+    def read() -> dict[str, Any]:  # in the thread pool: a PDF may take MAX_PDF_SECONDS to read
+        suffix = ".pdf" if data.startswith(b"%PDF") else ".txt"
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / f"transcript{suffix}"
+            path.write_bytes(data)
+            try:
+                intake = read_transcripts([path])
+            except InputFileError as err:  # transcripts of two taxpayers in one file: named by the upload's name
+                raise problem(422, "file: " + str(err).replace(str(path), _safe_name(file))) from None
+            out: dict[str, Any] = report(intake, day)
+        # the reader names its source by path: show the uploaded file's name, not the server's temporary folder
+        named: dict[str, Any] = json.loads(json.dumps(out).replace(json.dumps(str(path))[1:-1], _safe_name(file)))
+        return named
+
+    return await run_in_threadpool(read)
 
 
 def _safe_name(file: UploadFile) -> str:
-    return re.sub(r"[^A-Za-z0-9._ -]", "_", (file.filename or "transcript")[:100])
+    return safe_file_name(file.filename or "transcript")
+
+
+def safe_file_name(name: str) -> str:
+    """An uploaded file's name as an answer or a page shows it: at most 100 characters of letters, digits, ``._ -``
+    (a control or text-direction character, markup: ``_``), with a full SSN in it masked (``123-45-6789.pdf``)."""
+    from levynav.intake.input_text import mask_tins
+
+    return mask_tins(re.sub(r"[^A-Za-z0-9._ -]", "_", name[:100]))
 
 
 @router.post("/wage-exempt", responses=ERRORS, dependencies=JSON_BODY)

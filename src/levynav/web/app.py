@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import logging
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -16,6 +17,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from levynav import __version__, lawbook
+from levynav.cli.app import fault_place
 from levynav.intake.field_names import field_path
 from levynav.intake.load import CaseError, load_case
 from levynav.store.repository import Store
@@ -61,6 +63,28 @@ def prepare(settings: Settings) -> Settings:
 def worker_app() -> FastAPI:
     """The application of one worker process of ``levynav serve --workers N`` (Uvicorn's factory)."""
     return create_app(Settings.from_worker_env())
+
+
+INTERNAL_ERROR = "(server): an internal error; please report it"
+_log = logging.getLogger("levynav.web")
+
+
+def internal_error(request: Request, exc: Exception) -> Response:
+    """The answer to an exception no handler expected: the API's problem shape or the error page, status 500. The log
+    line names the kind of exception and where it was raised, never its message or traceback text (a KeyError of a
+    name, a model error quoting its input: taxpayer data)."""
+    _log.error(
+        "internal error: %s at %s (%s %s)", type(exc).__name__, fault_place(exc), request.method, _route(request)
+    )
+    if request.url.path.startswith("/api/"):
+        return api.problems_response(500, [INTERNAL_ERROR])
+    return pages.error_page(request, 500)
+
+
+def _route(request: Request) -> str:
+    """The route's pattern (``/api/v1/cases/{case_id}``), not the address: a case code is a key to a case."""
+    route = request.scope.get("route")
+    return str(getattr(route, "path", "")) or "(no route)"
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -133,7 +157,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @app.middleware("http")
     async def headers(request: Request, call_next: Any) -> Response:
         start = time.perf_counter()
-        response: Response = await call_next(request)
+        try:
+            response: Response = await call_next(request)
+        except Exception as exc:  # a fault of the program: never its message (it may quote the case) in the log
+            response = internal_error(request, exc)
         # the server's own time for the request (what bench/bench_web.py reports beside the time seen by the client)
         response.headers.setdefault("Server-Timing", f"app;dur={(time.perf_counter() - start) * 1000:.1f}")
         response.headers.setdefault("Referrer-Policy", "no-referrer")  # the case code is in the address

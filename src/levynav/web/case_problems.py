@@ -13,7 +13,13 @@ from typing import Any
 from pydantic import ValidationError
 
 from levynav.core.model import limits
-from levynav.core.model.bounded import ASCII_DIGITS, CONTROL_CHARACTER, NOT_A_NUMBER_DATE, NOT_TRUE_OR_FALSE
+from levynav.core.model.bounded import (
+    ASCII_DIGITS,
+    CONTROL_CHARACTER,
+    FULL_TIN,
+    NOT_A_NUMBER_DATE,
+    NOT_TRUE_OR_FALSE,
+)
 from levynav.core.model.case import ReferenceErrors
 from levynav.intake.field_names import field_path
 from levynav.intake.load import MAX_PROBLEMS_SHOWN, _problems
@@ -27,6 +33,7 @@ VALUE_ERRORS = {
     NOT_A_NUMBER_DATE: "problem_date",
     CONTROL_CHARACTER: "problem_control",
     ASCII_DIGITS: "problem_digits",
+    FULL_TIN: "problem_full_tin",
 }
 # pydantic's error types (their prefix) -> the pages' message keys
 ERROR_TYPES = (

@@ -36,20 +36,37 @@ class BodyLimit:
             await self._too_large(scope, receive, send, limit)
             return
         seen = 0
+        over = False  # a body sent without its length (chunked) went past the limit
+        answered = False
 
         async def limited() -> Message:
-            nonlocal seen
+            nonlocal seen, over
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
                 if seen > limit:
+                    over = True
                     raise BodyTooLarge
             return message
 
+        async def guarded(message: Message) -> None:
+            # FastAPI reads the body within its own `except Exception` and answers a cut body as one it could not
+            # parse ("body: not valid JSON"): once the limit is passed, that answer is replaced by the 413
+            nonlocal answered
+            if over:
+                if not answered:
+                    answered = True
+                    await self._too_large(scope, receive, send, limit)
+                return
+            if message["type"] == "http.response.start":
+                answered = True
+            await send(message)
+
         try:
-            await self.app(scope, limited, send)
+            await self.app(scope, limited, guarded)
         except BodyTooLarge:
-            await self._too_large(scope, receive, send, limit)
+            if not answered:
+                await self._too_large(scope, receive, send, limit)
 
     async def _too_large(self, scope: Scope, receive: Receive, send: Send, limit: int) -> None:
         if self.page is not None and not str(scope.get("path", "")).startswith("/api/"):

@@ -15,6 +15,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 from pydantic import ValidationError
+from starlette.concurrency import run_in_threadpool
 
 from levynav.core.model import limits
 from levynav.core.model.analysis import Analysis, Message
@@ -24,6 +25,7 @@ from levynav.explain import field_names
 from levynav.explain import format as figures
 from levynav.explain.catalog import question_texts
 from levynav.explain.render import text
+from levynav.intake.input_text import mask_tins
 from levynav.interview.answers import AnswerError, apply_answer, parse_value, value_at
 from levynav.interview.fields import kind_of, pattern
 from levynav.interview.flow import InterviewQuestion, _question, start_case, table
@@ -507,8 +509,9 @@ def _fixes(data: dict[str, Any], problems: list[CaseProblem], lang: str) -> list
                     "id": f"fix-{i}-{j}",
                     "kind": kind,
                     "label": words.path_words(path, lang),
-                    # offered again without a hidden control code, whole up to the model's own text limit
-                    "value": CONTROL_CHARACTERS.sub("", shown)[: limits.MAX_TEXT_CHARS],
+                    # offered again without a hidden control code or a full SSN (masked but its last four digits),
+                    # whole up to the model's own text limit
+                    "value": mask_tins(CONTROL_CHARACTERS.sub("", shown))[: limits.MAX_TEXT_CHARS],
                 }
             )
         present = p.path != "(case)" and stored_value(data, p.path) is not None
@@ -610,7 +613,8 @@ async def upload(request: Request, file: Annotated[UploadFile, File()], code: An
         err = words.t("error_too_large", lang, limit=size_text(limit))
         return page(request, "upload.html", status=413, code=code, reading=None, error=err)
     try:
-        report = notice_reading(data, file.filename or "notice", settings(request).today())
+        # off the event loop: the reading may take MAX_PDF_SECONDS or MAX_OCR_SECONDS
+        report = await run_in_threadpool(notice_reading, data, file.filename or "notice", settings(request).today())
     except Exception:
         return page(request, "upload.html", status=422, code=code, reading=None, error=words.t("error_file", lang))
     # what was read, as the person's language writes it (dates, amounts, choices), for them to confirm

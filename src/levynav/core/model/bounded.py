@@ -43,6 +43,16 @@ CONTROL_CHARACTER = "holds a control character (a terminal, text-direction or NU
 # refuses it for a count, and "1٠5" (the Arabic-Indic zero looks like a point) would be 105. Written 0-9 or refused.
 _OTHER_DIGITS = re.compile(r"\s*[-+$]?[\d.,\s]*\d[\d.,\s]*")
 ASCII_DIGITS = "a number must be written with the digits 0-9"
+# A full taxpayer identification number in a text of the case (a name, an address, a note): an SSN or ITIN written
+# 123-45-6789 or 123 45 6789, an EIN 12-3456789. levynav keeps only the last four digits (taxpayer.tin_last4) and
+# prints a text on pages, letters, calendars and tables: a full number must never reach one. Phone numbers (3-3-4),
+# ZIP+4 codes, dates and period ids are not of this form; an EIN's form counts only as a word of its own (an id such
+# as gen-21-0000001 is not one).
+FULL_TINS = re.compile(r"(?<!\d)\d{3}([- ])\d{2}\1\d{4}(?!\d)|(?<![\w-])\d{2}-\d{7}(?![\w-])")
+FULL_TIN = (
+    "holds what looks like a full SSN, ITIN or EIN; levynav keeps only its last four digits (taxpayer.tin_last4): "
+    "remove it"
+)
 
 
 def check_date(value: date) -> date:
@@ -151,6 +161,8 @@ class Bounded(BaseModel):
                 raise ValueError(CONTROL_CHARACTER)
             if not value.isascii() and _OTHER_DIGITS.fullmatch(value) is not None:
                 raise ValueError(ASCII_DIGITS)
+            if FULL_TINS.search(value) is not None:
+                raise ValueError(FULL_TIN)
         return value
 
     @field_validator("*", mode="after")

@@ -46,6 +46,14 @@ MAX_NOTICE_LINE_CHARS = 500
 MAX_PDF_PAGES = 500
 """Pages read from one PDF."""
 
+MAX_PDF_SECONDS = 60
+"""How long the text layer of one PDF may take to read (in a process of its own, stopped past it). A notice or a
+transcript of a few pages takes under two seconds; 300 pages of dense small print take minutes."""
+
+MAX_PDF_MEMORY_BYTES = 2_000_000_000
+"""Memory (address space) of the process that reads one PDF. A content stream may inflate a thousandfold: a 2 MB file
+to 2 GB of text operators; a real notice or transcript needs under 200 MB."""
+
 MAX_IMAGE_PIXELS = 60_000_000
 """Pixels of a photo or scan given to the notice reader (OCR), checked from the image's header before it is
 decoded, and again for the image as enlarged for reading. A letter-size page scanned at 600 dpi is 34 million
