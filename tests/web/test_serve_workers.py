@@ -5,6 +5,7 @@ the other, a page token made by one is accepted by the other (one secret key), t
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import json
 import os
@@ -67,8 +68,12 @@ def server(tmp_path: Path) -> Iterator[tuple[subprocess.Popen[str], str, list[in
     demo = EXAMPLES / "bank-levy-hardship-21-day-hold.yaml"
     cmd = [sys.executable, "-m", "levynav.cli", "serve", "--workers", "2", "--port", str(port)]
     cmd += ["--data-dir", str(tmp_path / "data"), "--as-of", "2026-11-23", "--demo", str(demo)]
-    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    # its own process group: the teardown stops the server and its workers together, never leaving one behind
+    proc = subprocess.Popen(
+        cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True
+    )
     base = f"http://127.0.0.1:{port}"
+    workers: list[int] = []
     try:
         for _ in range(READY_ATTEMPTS):
             assert proc.poll() is None, proc.communicate()
@@ -79,11 +84,26 @@ def server(tmp_path: Path) -> Iterator[tuple[subprocess.Popen[str], str, list[in
                 continue
         else:
             raise AssertionError("the server did not start")
-        yield proc, base, _children(proc.pid)
+        workers = _children(proc.pid)
+        yield proc, base, workers
     finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
+        _stop_group(proc)
+    assert not [pid for pid in workers if _alive(pid)], "a worker process outlived the server"
+
+
+def _stop_group(proc: subprocess.Popen[str]) -> None:
+    """Stop the server as Ctrl+C does (its workers with it), then kill whatever of its process group is left: a
+    SIGKILL to the server alone would leave its worker processes running after the test (orphans)."""
+    if proc.poll() is None:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGINT)
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            proc.communicate(timeout=120)  # a hang guard
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(proc.pid, signal.SIGKILL)
+    if proc.poll() is None:
+        proc.kill()
+        proc.communicate()
 
 
 class Connection:
