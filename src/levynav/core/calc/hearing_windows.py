@@ -93,6 +93,15 @@ class Window:
         return min(computed, printed)
 
     @property
+    def cdp_law_last(self) -> date | None:
+        """The last day a request already made is judged by: the law's day when it is known (§ 6320(a)(3)(B): the
+        30 days after the 5-business-day period; Treas. Reg. § 301.6320-1(c)(2) A-C3), else the day printed on the
+        letter. A Letter 3172 printing an earlier day than the law's does not shorten the period: the earlier day is
+        the one the person is told to act by (``cdp_last``), but a request made after it and by the law's day is on
+        time — as a levy notice's printed day is weighed (law/appeals.py ``_printed_levy_date``)."""
+        return self.cdp.last if self.cdp is not None else self.printed_last
+
+    @property
     def eh_last(self) -> date | None:
         """The last day of the one-year period, moved by § 7503 (Treas. Reg. § 301.6330-1(i)(2) Q&A-I8): the earlier
         reading (the anniversary), the date the person is told to act by."""
@@ -482,7 +491,7 @@ class TimelyBy:
 
 
 def timely_by(case: Case, w: Window, made: date) -> TimelyBy:
-    """The last day for a timely CDP request on window ``w`` (its ``cdp_last`` known), for a request made on
+    """The last day for a timely CDP request on window ``w`` (its ``cdp_law_last`` known), for a request made on
     ``made``: the ordinary last day when the request was made by it; else the last day postponed by disaster relief
     (§ 7508A; Treas. Reg. § 301.7508A-1(b)(2)) or combat-zone service (§ 7508(a)(1)(K), Rev. Proc. 2018-58) when
     the request was made by that one — the postponed day makes it a timely CDP request. When a postponement whose
@@ -490,7 +499,7 @@ def timely_by(case: Case, w: Window, made: date) -> TimelyBy:
 
     The CDP request period is not an act of § 7508(a)(1)(A)-(F), so the mandatory period of a major disaster
     (§ 7508A(e)) does not reach it (as in ``law/postponed_acts.py``)."""
-    ordinary = w.cdp_last
+    ordinary = w.cdp_law_last  # a request made is judged by the law's day (a printed earlier day does not shorten it)
     assert ordinary is not None
     if made <= ordinary:
         return TimelyBy(ordinary)
@@ -498,7 +507,7 @@ def timely_by(case: Case, w: Window, made: date) -> TimelyBy:
     counted = [(i, p) for i, p in enumerate(items) if p.kind is not PostponementKind.MAJOR_DISASTER]
     periods = [s for i, p in counted if (s := postponing.disregarded(i, p)) is not None]
     first = w.cdp.start + timedelta(days=1) if w.cdp is not None else None
-    raw = min(d for d in (w.cdp.raw if w.cdp else None, w.printed_last) if d is not None)
+    raw = w.cdp.raw if w.cdp is not None else ordinary
     moved = postponing.postpone(first, raw, periods) if periods else None
     later = moved.last if moved is not None and moved.last > ordinary else None
     if later is not None and made <= later:
@@ -547,7 +556,7 @@ class RequestKind:
         """The last day for a timely CDP request: the postponed one when the request was timely only by it."""
         if self.postponed is not None:
             return self.postponed
-        return self.window.cdp_last if self.window is not None else None
+        return self.window.cdp_law_last if self.window is not None else None
 
 
 def _overlap(a: list[str], b: list[str]) -> bool:
@@ -577,7 +586,7 @@ def _request_kind(case: Case, j: int) -> RequestKind:
     found = candidates(case, req)
     if not found:
         return RequestKind(j, req, None, None, ("notices",))
-    dated = [w for w in found if w.cdp_last is not None]
+    dated = [w for w in found if w.cdp_law_last is not None]
     by = [(w, timely_by(case, w, req.request_date)) for w in dated]
     timely = [(w, t) for w, t in by if t.last is not None and req.request_date <= t.last]
     # a request in time only for a notice that may repeat an earlier one is a CDP request only if that notice is the
@@ -590,7 +599,7 @@ def _request_kind(case: Case, j: int) -> RequestKind:
     if timely:
         w, _ = timely[0]
         return RequestKind(j, req, None, w, w.repeat_missing)
-    undated = [w for w in found if w.cdp_last is None]
+    undated = [w for w in found if w.cdp_law_last is None]
     if undated:
         missing = tuple(m for w in undated for m in w.missing) or (f"{undated[0].subject}.notice_date",)
         return RequestKind(j, req, None, undated[0], missing)

@@ -224,15 +224,17 @@ def _cdp_first(case: Case, ctx: Context, w: Window) -> Finding:
                 postponed=by.last,
                 **common,
             )
+        # judged by the law's day: a Letter 3172 printing an earlier day does not shorten the period (cdp_law_last)
+        judged = w.cdp_law_last or last  # known whenever ``last`` is (the law's day, else the printed one)
         return made_in_time(
             rule,
             req.request_date,
-            last,
+            judged,
             "requested_timely",
             "requested_late",
-            value=last,
+            value=judged,
             request_date=req.request_date,
-            **common,
+            **{**common, "last_day": judged},
         )
     return open_or_closed(rule, ctx.as_of, last, _cdp_id(w), counted=window_counted(w), **common)
 
