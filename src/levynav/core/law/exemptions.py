@@ -185,41 +185,24 @@ def _enumerated(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
             what=what,
         )
     reach = _fplp_reaches(case, levy) if cat in FPLP_REACHABLE or cat is A6_WHICH_UNKNOWN else False
-    if reach and cat is A6_WHICH_UNKNOWN:
+    if reach is not False:
+        # the program can (or may) reach the payment: its percentage, and which of the facts is still open — the kind
+        # of (a)(6) payment (a railroad payment it reaches, a military annuity it does not) or the levy's method
         pct = params.use("fplp.levy_percent", on=levy.served_date or ctx.as_of)
-        facts[f"{s}.method"] = _FPLP
+        facts[f"{s}.method"] = _FPLP if reach else None
+        if reach is None:
+            outcome, key, effect, missing = UNKNOWN, "fplp_method_unknown", None, [f"{s}.method"]
+        elif cat is A6_WHICH_UNKNOWN:
+            outcome, key, effect, missing = UNKNOWN, "a6_which_unknown", None, [f"{s}.exempt_category"]
+        else:
+            outcome, key, effect, missing = DOES_NOT_APPLY, "fplp_reachable", INFO, []
         return rule.finding(
-            UNKNOWN,
-            "a6_which_unknown",
+            outcome,
+            key,
+            effect=effect,
             subject=s,
             facts=facts,
-            missing=[f"{s}.exempt_category"],
-            params=[pct],
-            what=what,
-            pct=pct.value,
-        )
-    if reach is None:
-        pct = params.use("fplp.levy_percent", on=levy.served_date or ctx.as_of)
-        facts[f"{s}.method"] = None
-        return rule.finding(
-            UNKNOWN,
-            "fplp_method_unknown",
-            subject=s,
-            facts=facts,
-            missing=[f"{s}.method"],
-            params=[pct],
-            what=what,
-            pct=pct.value,
-        )
-    if reach:
-        pct = params.use("fplp.levy_percent", on=levy.served_date or ctx.as_of)
-        facts[f"{s}.method"] = _FPLP
-        return rule.finding(
-            DOES_NOT_APPLY,
-            "fplp_reachable",
-            effect=INFO,
-            subject=s,
-            facts=facts,
+            missing=missing,
             params=[pct],
             what=what,
             pct=pct.value,
