@@ -215,3 +215,28 @@ def test_some_example_has_both_live_and_passed_deadlines() -> None:
         deadlines = analyze(load_case(EXAMPLES / name), AS_OF).deadlines
         both += any(d.passed for d in deadlines) and any(not d.passed for d in deadlines)
     assert both >= 1
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("name", NAMES)
+def test_the_reasons_heading_speaks_of_a_levy_only_when_there_is_one(client: TestClient, name: str, lang: str) -> None:
+    """With a levy, the reasons are what ends it (release, return); with a notice only, nothing is released yet: the
+    heading and the empty-list line speak of what keeps the IRS from levying."""
+    data = example(name)
+    code = client.post("/api/v1/cases", json=data).json()["id"]
+    page = client.get(f"/case/{code}/result?lang={lang}").text
+    heading = _squash(re.search(r'<h2 id="grounds">(.*?)</h2>', page, re.S).group(1))  # type: ignore[union-attr]
+    levied = bool(data.get("levies"))
+    assert heading == words.t("result_grounds" if levied else "result_grounds_no_levy", lang), (name, lang)
+    if 'class="usa-summary-box lv-ground"' not in page:
+        empty = words.t("result_no_grounds" if levied else "result_no_grounds_no_levy", lang)
+        assert empty in _squash(page), (name, lang)
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_a_notice_only_case_is_not_told_of_releasing_a_levy(client: TestClient, lang: str) -> None:
+    data = {key: value for key, value in example("bank-levy-hardship-21-day-hold.yaml").items() if key != "levies"}
+    code = client.post("/api/v1/cases", json=data).json()["id"]
+    page = _squash(client.get(f"/case/{code}/result?lang={lang}").text)
+    assert words.t("result_grounds", lang) not in page
+    assert words.t("result_grounds_no_levy", lang) in page

@@ -461,7 +461,9 @@ def result_page(request: Request, code: str) -> Response:
         store(request).record_analysis(code, stored.case, result)
     svg = Markup(analyses(request).timeline(stored.case, day, lang_of(request)))
     view = analyses(request).view(stored.case, day, lang_of(request))
-    return page(request, "result.html", view=view, svg=svg, section="papers", **ctx)
+    # with no levy yet (a notice only), the reasons are what keeps the IRS from levying, not what ends a levy
+    levied = bool(stored.case.levies)
+    return page(request, "result.html", view=view, svg=svg, levied=levied, section="papers", **ctx)
 
 
 # ---------------------------------------------------------------- a stored case that no longer passes the checks
