@@ -120,6 +120,8 @@ def render_text(
         rows.append(("Lien filed", humanize(reading.lien_filed_date.value) + _at(reading.lien_filed_date.line)))
     if reading.amount_due:
         rows.append(("Amount due", humanize(reading.amount_due.amount) + _at(reading.amount_due.line)))
+    for t in reading.tins:
+        rows.append(("Taxpayer number", f"ending in {t.last4}{_at(t.line)}"))
     if reading.phone:
         rows.append(("IRS phone on the notice", reading.phone.number + _at(reading.phone.line)))
     for p in reading.tax_periods:

@@ -317,6 +317,40 @@ def tax_periods(lines: list[str], skip: set[int], problems: list[Problem]) -> li
     return out
 
 
+# The taxpayer's identification number as a notice prints it: its label, then the number masked but for its last four
+# digits (an SSN or ITIN "XXX-XX-1234", an EIN "XX-XXX1234"; the text is masked before reading, so a full number
+# printed is read the same way). The IRS prints only the last four; they are all the product keeps.
+TIN_LABEL = re.compile(
+    r"social\s*security\s*(?:number|no\.?)|taxpayer\s*id(?:entification)?(?:\s*(?:number|no\.?))?|"
+    r"employer\s*id(?:entification)?(?:\s*(?:number|no\.?))?|identifying\s*number\(?s?\)?|\bSSN\b|\bEIN\b|\bTIN\b",
+    re.I,
+)
+TIN_NUMBER = re.compile(r"(?<![\w-])(?:[X*\d]{3}-[X*\d]{2}-|[X*\d]{2}-[X*\d]{3})(\d{4})(?![\w-])", re.I)
+
+
+@dataclass
+class FoundTin(Found):
+    last4: str
+
+
+def tin_last4(lines: list[str]) -> list[FoundTin]:
+    """Every identification number printed after its label (on its line or the next), by its last four digits: a
+    notice of a joint liability may print both spouses'."""
+    out: list[FoundTin] = []
+    for i, line in enumerate(lines):
+        label = TIN_LABEL.search(line)
+        if label is None:
+            continue
+        after = [(i, line[label.end() :]), *_next_lines(lines, i, 1)]
+        for index, text in after:
+            found = TIN_NUMBER.search(text)
+            if found is not None:
+                if all(f.last4 != found.group(1) for f in out):
+                    out.append(FoundTin(index + 1, found.group(0), found.group(1)))
+                break
+    return out
+
+
 def holder(lines: list[str]) -> FoundHolder | None:
     """The person served with a notice of levy: the "TO:" block (name on the first line, then address)."""
     for i, line in enumerate(lines):

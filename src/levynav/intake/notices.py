@@ -69,6 +69,11 @@ class ReadPeriod(_Frozen):
     line: int
 
 
+class ReadTin(_Frozen):
+    last4: str = Field(description="the last four digits of an identification number printed on the notice")
+    line: int
+
+
 class ReadLevy(_Frozen):
     served_on: str | None
     served_on_address: list[str]
@@ -95,6 +100,9 @@ class NoticeReading(_Frozen):
     amounts: list[ReadAmount]
     tax_periods: list[ReadPeriod]
     levy: ReadLevy | None
+    tins: list[ReadTin] = Field(
+        default_factory=list, description="the identification numbers printed (last four digits), in their order"
+    )
     problems: list[ReadProblem]
     line_count: int
 
@@ -347,6 +355,7 @@ def read_notice_text(text: str, source: str = "text") -> NoticeReading:
         amounts=[ReadAmount(label=a.label, amount=a.value, line=a.line, raw=a.raw) for a in fields.all_amounts(lines)],
         tax_periods=periods,
         levy=levy,
+        tins=[ReadTin(last4=t.last4, line=t.line) for t in fields.tin_last4(lines)],
         problems=[ReadProblem(line=p.line, field=p.field, message=p.message) for p in problems],
         line_count=len(raw_lines),
     )

@@ -619,6 +619,11 @@ async def upload(request: Request, file: Annotated[UploadFile, File()], code: An
         report = await run_in_threadpool(notice_reading, data, file.filename or "notice", settings(request).today())
     except Exception:
         return page(request, "upload.html", status=422, code=code, reading=None, error=words.t("error_file", lang))
+    tins = [t["last4"] for t in report["reading"].get("tins", [])]
+    stored = open_case(request, code) if code else None
+    # a notice printing another number than the case's is shown with a warning, and joins the case only once the
+    # person says it is theirs (a joint notice may print the spouse's number)
+    other = _another_taxpayer(stored.case if stored else None, tins, lang)
     # what was read, as the person's language writes it (dates, amounts, choices), for them to confirm
     found = {k: _shown(v, f"notices[0].{k}", lang) for k, v in report["notice"].items() if k != "tax_periods"}
     levy = report.get("levy") or {}
@@ -630,13 +635,17 @@ async def upload(request: Request, file: Annotated[UploadFile, File()], code: An
         reading=report,
         found=found,
         levy=read_levy,
-        payload=json.dumps({"notice": report["notice"], "levy": report.get("levy")}),
+        other_taxpayer=other,
+        payload=json.dumps({"notice": report["notice"], "levy": report.get("levy"), "tins": tins}),
     )
 
 
 @router.post("/upload/confirm")
 def upload_confirm(
-    request: Request, payload: Annotated[str, Form()] = "", code: Annotated[str, Form()] = ""
+    request: Request,
+    payload: Annotated[str, Form()] = "",
+    code: Annotated[str, Form()] = "",
+    same_taxpayer: Annotated[str, Form()] = "",
 ) -> Response:
     """The facts read from the notice, as the person confirmed them, join the case (a new one if none)."""
 
@@ -648,11 +657,19 @@ def upload_confirm(
         raw = json.loads(payload)
         notice = Notice.model_validate(_read_fields(raw, "notice"))
         levy = Levy.model_validate(_read_fields(raw, "levy")) if raw.get("levy") else None
+        tins = _tins(raw.get("tins", []))
     except (ValueError, KeyError, TypeError, RecursionError, ValidationError):
         return refused()  # the form's hidden payload is what this server wrote; anything else is refused whole
     stored = open_case(request, code) if code else None
+    other = _another_taxpayer(stored.case if stored else None, tins, lang_of(request))
+    if other is not None and same_taxpayer != "yes":
+        return page(request, "upload.html", status=422, code=code, reading=None, error=other)
     case = stored.case if stored else start_case("individual")
     data = case.model_dump(mode="json", exclude_none=True)
+    if len(tins) == 1 and not case.taxpayer.tin_last4:
+        # the number the notice prints is the taxpayer's: kept (its last four digits only) so that a later notice
+        # or transcript of another person is refused from this case
+        data.setdefault("taxpayer", {})["tin_last4"] = tins[0]
     data.setdefault("notices", []).append(notice.model_dump(mode="json", exclude_none=True))
     if levy is not None:
         data.setdefault("levies", []).append(levy.model_dump(mode="json", exclude_none=True))
@@ -667,6 +684,27 @@ def upload_confirm(
     progress["answered"] = [*progress.get("answered", []), "notices"]
     store(request).update_case(code, new_case, progress)
     return redirect(f"/case/{code}/next")
+
+
+def _tins(raw: Any) -> list[str]:
+    """The last four digits of the numbers the notice printed, as the upload page wrote them; ValueError if not."""
+    if (
+        not isinstance(raw, list)
+        or len(raw) > 4
+        or not all(isinstance(t, str) and re.fullmatch(r"\d{4}", t) for t in raw)
+    ):
+        raise ValueError("tins: not a list of last four digits")
+    return list(raw)
+
+
+def _another_taxpayer(case: Case | None, tins: list[str], lang: str) -> str | None:
+    """The words warning of a notice of another taxpayer for ``case``: its printed numbers (last four digits) do not
+    include the case's ``taxpayer.tin_last4``. None when they do, or when either is not known (nothing to compare).
+    Such a notice joins the case only when the person says it is theirs (``same_taxpayer``): one person's notice
+    never joins another's case unseen."""
+    if case is None or not case.taxpayer.tin_last4 or not tins or case.taxpayer.tin_last4 in tins:
+        return None
+    return words.t("error_other_taxpayer", lang, notice=" / ".join(tins), case=case.taxpayer.tin_last4)
 
 
 def _read_fields(raw: Any, name: str) -> dict[str, Any]:
