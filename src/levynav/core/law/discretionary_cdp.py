@@ -592,10 +592,11 @@ def post_levy_hearing(case: Case, ctx: Context) -> list[Finding]:
             continue
         if notice is not None and notice.start is not None and window is not None and use is not None:
             facts[f"{notice.path}.type"] = notice.notice.type
+            ran_out = window.last < ctx.as_of  # its 30 days have run: the hearing was offered, not open now
             out.append(
                 POST_LEVY.finding(
-                    APPLIES,
-                    "with_notice",
+                    DOES_NOT_APPLY if ran_out else APPLIES,
+                    "hearing_notice_offered" if ran_out else "with_notice",
                     subject=sub,
                     facts=facts,
                     params=[use],
@@ -604,7 +605,7 @@ def post_levy_hearing(case: Case, ctx: Context) -> list[Finding]:
                     last=window.last,
                     value=window.last,
                     counted=notice.counted,
-                    deadline_ids=["cdp.request"],  # the request deadline computed by law/appeals.py
+                    deadline_ids=[] if ran_out else ["cdp.request"],  # the request deadline of law/appeals.py
                 )
             )
         else:
