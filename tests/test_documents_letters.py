@@ -211,3 +211,35 @@ def test_release_request_asks_for_part_when_every_ground_is_partial() -> None:
 def test_release_request_asks_for_the_whole_levy_on_a_full_ground() -> None:
     case, analysis = example("balance-paid-in-full")
     assert "Release this levy now, in full" in letter_text(case, analysis, "release_request")
+
+
+def _combat_case(end: str | None) -> Case:
+    """A soldier in a combat zone since 2026-03-01 whose LT11 (2026-05-04) had its ordinary CDP day (06-03) inside the
+    service (review8, clinic case 11)."""
+    service: dict[str, str] = {"kind": "combat_zone", "start": "2026-03-01"}
+    if end:
+        service["end"] = end
+    return case_from_data(
+        {
+            "taxpayer": {"kind": "individual", "name": "A. Soldier", "address": "1 Example Loop, Fayetteville, NC"},
+            "notices": [{"type": "LT11", "notice_date": "2026-05-04", "tax_periods": ["1040-2023"]}],
+            "proceedings": {"postponements": [service]},
+            "levies": [{"kind": "wages", "served_date": "2026-07-06", "tax_periods": ["1040-2023"]}],
+        },
+        "test",
+    )
+
+
+@pytest.mark.parametrize("end", [None, "2026-12-07"], ids=["still-serving", "service-ended"])
+def test_hearing_cover_asks_for_a_cdp_hearing_when_combat_zone_service_keeps_it_timely(end: str | None) -> None:
+    """§ 7508(a)(1)(K), Rev. Proc. 2018-58 § 7: the CDP request's time is disregarded while the person serves and for
+    180 days after; the cover letter asked for an equivalent hearing only (audit 2026-12-07, round 3). It now asks for
+    a CDP hearing, the equivalent hearing in the alternative (Form 12153's box)."""
+    case = _combat_case(end)
+    text = letter_text(case, analyze(case, date(2026, 12, 7)), "hearing_cover")
+    assert "request for a Collection Due Process hearing about notice LT11" in text
+    assert "in the alternative for an equivalent hearing" in text
+    assert "does not by itself stop the levy" not in text
+    if end is None:
+        assert "since March 1, 2026 and am still serving" in text
+        assert "§ 7508(a)(1)(K)" in text

@@ -337,6 +337,9 @@ def _situation(texts: _RuleText, group: list[Finding]) -> tuple[_Text, Finding]:
     return texts.plain, group[0]
 
 
+OPEN_ENDED = frozenset({("PP-7508", "still_serving_passed")})  # (rule, situation)
+
+
 def _reopened_forms(
     by_deadline: dict[str, Any], group: list[Finding], deadlines: list[Deadline], as_of: date
 ) -> list[str]:
@@ -344,9 +347,15 @@ def _reopened_forms(
     deadlines whose ordinary date has passed and whose postponed date (``alternative_date``) has not, the ids its
     plan text maps the deadline to (``forms_by_deadline``: the paper the ordinary step for that route sends)."""
     ids = {i for g in group for i in g.deadline_ids}
+    # a combat-zone service with no last day yet (PP-7508 ``still_serving_passed``): the passed deadlines it names have
+    # not run out while the person serves, though no postponed date can be counted yet
+    open_ended = any((g.rule, g.message_key) in OPEN_ENDED for g in group)
     out: list[str] = []
     for d in deadlines:
-        reopened = d.passed and d.alternative_date is not None and d.alternative_date >= as_of
+        reopened = d.passed and (
+            (d.alternative_date is not None and d.alternative_date >= as_of)
+            or (open_ended and d.alternative_date is None)
+        )
         if d.id in ids and reopened:
             out += [str(f) for f in by_deadline.get(d.id) or [] if str(f) not in out]
     return out

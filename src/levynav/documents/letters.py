@@ -7,10 +7,11 @@ that are missing (shown in a red box at the top of the letter and at each place 
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from levynav.core.model.analysis import Analysis as Record
-from levynav.core.model.analysis import Effect
+from levynav.core.model.analysis import Effect, Outcome
 from levynav.core.model.case import Case, Owner
 from levynav.documents.lettering import (
     ADVISORY_OFFICE,
@@ -287,12 +288,25 @@ def hearing_covers(case: Case, analysis: Analysis) -> list[Letter]:
         if subject and subject.startswith("notices["):
             notice = case.notices[int(subject[8:-1])]
         ctx = common(case, analysis, facts, notice.tax_periods if notice else None)
-        equivalent = all(f.rule == "EH-1" for f in group)
+        postponed = _cdp_reopened(analysis, subject)
+        equivalent = all(f.rule == "EH-1" for f in group) and not postponed
+        # a postponement that applies is argued first (it makes the request a timely CDP request); a combat-zone
+        # service with no last day yet is undecided, so it is stated as a fact with its law, not argued as a ground
+        serving_since = next((_service_start(f) for f in postponed if f.outcome is not Outcome.APPLIES), None)
+        group = [*(f for f in postponed if f.outcome is Outcome.APPLIES), *group]
         issues = [
             g for i in _open_levies(case) for g in grounds_for_levy(analysis, i, RELEASE_EFFECTS | RETURN_EFFECTS)
         ]
         rules = _rules(group)
-        ctx.update(group=group, notice=notice, equivalent=equivalent, issues=issues, enclosed=enclosures(rules))
+        ctx.update(
+            group=group,
+            notice=notice,
+            equivalent=equivalent,
+            postponed=bool(postponed),
+            serving_since=serving_since,
+            issues=issues,
+            enclosed=enclosures(rules),
+        )
         title = (
             "Equivalent hearing request (Form 12153 cover letter)"
             if equivalent
@@ -311,6 +325,38 @@ def hearing_covers(case: Case, analysis: Analysis) -> list[Letter]:
             )
         )
     return out
+
+
+POSTPONEMENT_RULES = frozenset({"PP-7508", "PP-7508A"})
+
+
+def _cdp_reopened(analysis: Analysis, subject: str | None) -> list[Finding]:
+    """The postponement findings (§ 7508, § 7508A) that keep open the CDP request of the notice ``subject`` whose
+    ordinary last day has passed: ``reopens`` (the postponed day has not passed) or PP-7508 ``still_serving_passed``
+    (a service with no last day yet that began by that day). Read from the record's ids and dates: the letter then
+    asks for a Collection Due Process hearing, with the equivalent hearing only in the alternative (Form 12153's box:
+    "if my request for a CDP hearing does not meet the requirements for a timely CDP hearing")."""
+    passed = [d for d in analysis.deadlines if d.id == "cdp.request" and d.subject == subject and d.passed]
+    if not passed:
+        return []
+    as_of = analysis.as_of
+    out: list[Finding] = []
+    for f in english(analysis).findings:
+        if f.rule not in POSTPONEMENT_RULES or f.effect is not Effect.ROUTE_OPEN or "cdp.request" not in f.deadline_ids:
+            continue
+        if f.message_key == "still_serving_passed":
+            began = _service_start(f)
+            if any(began is not None and d.date >= began for d in passed):
+                out.append(f)
+        elif any(d.alternative_date is not None and d.alternative_date >= as_of for d in passed):
+            out.append(f)
+    return out
+
+
+def _service_start(f: Finding) -> date | None:
+    """The first day of a combat-zone service a PP-7508 finding names (its typed ``start``), None when not named."""
+    start = getattr(f.record.message.args.get("start"), "value", None)
+    return start if isinstance(start, date) else None
 
 
 def return_requests(case: Case, analysis: Analysis) -> list[Letter]:

@@ -37,7 +37,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from levynav.core.calc.dates import last_day_after
+from levynav.core.calc import hearing_windows
+from levynav.core.calc.dates import counting_start, last_day_after
 from levynav.core.calc.hearing_windows import cdp_request_period
 from levynav.core.law.cdp_request import RequestKind, request_kind
 from levynav.core.law.levy_facts import levy_subject
@@ -510,10 +511,45 @@ def premature_levy(case: Case, ctx: Context) -> list[Finding]:
     return out
 
 
+def _first_hearing_notice(case: Case, levy: Levy) -> hearing_windows.Window | None:
+    """The first hearing notice for the levy's periods (LT11, Letter 1058, CP90, CP297) when no post-levy notice (CP92,
+    CP297A, CP297C) is in the file, for a levy § 6330(f) let come before the hearing. "Only the first pre-levy or
+    post-levy CDP Notice with respect to the unpaid tax and tax periods entitles the taxpayer to request a CDP hearing"
+    (Treas. Reg. § 301.6330-1(b)(2) Q&A-B2): dated on or after the levy, it is the hearing offered after the levy, and a
+    post-levy notice sent later would give none, so the person is told to ask by its day, not to wait for another;
+    dated before the levy, the hearing for those periods was offered before the levy (its own deadlines say until
+    when). A notice that repeats an earlier one for the same periods gives no hearing (``repeat``) and is not used;
+    the levy's date and the periods of the levy and of the notice must be known and shared (a guess would point to
+    the wrong notice)."""
+    if levy.served_date is None or not levy.tax_periods:
+        return None
+    found = [
+        w
+        for w in hearing_windows.windows(case)
+        if w.kind is HearingKind.LEVY
+        and not w.post_levy
+        and not w.repeat
+        and w.cdp is not None
+        and _starts(w) is not None
+        and set(w.notice.tax_periods) & set(levy.tax_periods)
+    ]
+    if not found:
+        return None
+    return min(found, key=lambda w: (_starts(w) or date.max, w.index))
+
+
+def _starts(w: hearing_windows.Window) -> date | None:
+    """The day a hearing notice's 30 days count from (the later of its printed and mailing dates, Weiss)."""
+    return counting_start(w.notice.notice_date, w.notice.mailing_date)
+
+
 def post_levy_hearing(case: Case, ctx: Context) -> list[Finding]:
     """§ 6330(f): for jeopardy, state-refund, disqualified employment tax and federal contractor levies
     the hearing comes after the levy; the post-levy notice (CP92, CP297A, jeopardy levy notice) starts
-    a 30-day window to request it (D2)."""
+    a 30-day window to request it (D2). Without one, the first hearing notice for the levy's periods decides
+    (``_first_hearing_notice``, Q&A-B2): sent after the levy, it is the hearing offered after it
+    (``with_hearing_notice``); sent before, or its 30 days run out, the hearing was offered and the finding does not
+    apply (``hearing_notice_offered``): that notice's own deadlines (CDP-5, EH-1) say what is left."""
     out: list[Finding] = []
     for i, levy in enumerate(case.levies):
         reasons = _reasons_by_levy(case, ctx)[i]
@@ -530,12 +566,37 @@ def post_levy_hearing(case: Case, ctx: Context) -> list[Finding]:
         why = construct(SentencesArg, value=[message(f"{POST_LEVY.id}.{r}") for r in reasons])
         notice = post_levy_cdp_notice_for_periods(case, levy.tax_periods)
         window, use = cdp_request_period(notice.start) if notice and notice.start else (None, None)
-        if notice is not None and notice.start is not None and window is not None and use is not None:
-            facts[f"{notice.path}.type"] = notice.notice.type
+        later = _first_hearing_notice(case, levy) if notice is None else None
+        days_use = [u for u in later.params if u.id == "cdp.request_window_days"] if later is not None else []
+        if later is not None and later.cdp is not None and days_use:
+            facts.update(later.facts)
+            start, served = _starts(later), levy.served_date
+            before = start is not None and served is not None and start < served  # both known: _first_hearing_notice
+            # offered before the levy, or after it with its 30 days already run out: the hearing was offered, not open
+            before = before or later.cdp.last < ctx.as_of
             out.append(
                 POST_LEVY.finding(
-                    APPLIES,
-                    "with_notice",
+                    DOES_NOT_APPLY if before else APPLIES,
+                    "hearing_notice_offered" if before else "with_hearing_notice",
+                    subject=sub,
+                    facts=facts,
+                    params=days_use,
+                    why=why,
+                    notice=later.notice.type.value,
+                    last=later.cdp.last,
+                    value=later.cdp.last,
+                    counted=later.counted[0],
+                    deadline_ids=[] if before else ["cdp.request"],
+                )
+            )
+            continue
+        if notice is not None and notice.start is not None and window is not None and use is not None:
+            facts[f"{notice.path}.type"] = notice.notice.type
+            ran_out = window.last < ctx.as_of  # its 30 days have run: the hearing was offered, not open now
+            out.append(
+                POST_LEVY.finding(
+                    DOES_NOT_APPLY if ran_out else APPLIES,
+                    "hearing_notice_offered" if ran_out else "with_notice",
                     subject=sub,
                     facts=facts,
                     params=[use],
@@ -544,7 +605,7 @@ def post_levy_hearing(case: Case, ctx: Context) -> list[Finding]:
                     last=window.last,
                     value=window.last,
                     counted=notice.counted,
-                    deadline_ids=["cdp.request"],  # the request deadline computed by law/appeals.py
+                    deadline_ids=[] if ran_out else ["cdp.request"],  # the request deadline of law/appeals.py
                 )
             )
         else:

@@ -146,7 +146,7 @@ def apply(case: Case, ctx: Context, deadlines: list[Deadline]) -> tuple[list[Dea
             continue
         out.append(_postponed(d, later))
         moved.append(_Moved(d, later))
-    return out, [_finding(i, case, ctx, moved) for i in range(len(items))]
+    return out, [_finding(i, case, ctx, moved, out) for i in range(len(items))]
 
 
 def _use(p: Postponement) -> ParamUse | None:
@@ -164,7 +164,7 @@ def _days(p: Postponement) -> int | None:
     return use.value if use is not None and isinstance(use.value, int) else None
 
 
-def _finding(i: int, case: Case, ctx: Context, moved: list[_Moved]) -> Finding:
+def _finding(i: int, case: Case, ctx: Context, moved: list[_Moved], deadlines: list[Deadline]) -> Finding:
     p = case.proceedings.postponements[i]
     rule = RULE_OF[p.kind]
     sub = f"proceedings.postponements[{i}]"
@@ -177,11 +177,35 @@ def _finding(i: int, case: Case, ctx: Context, moved: list[_Moved]) -> Finding:
     if p.start is None or p.end is None:
         missing = [f"{sub}.{n}" for n in ("start", "end") if getattr(p, n) is None]
         if p.kind is PostponementKind.COMBAT_ZONE and p.start is not None:
+            passed = _passed_while_serving(p.start, deadlines)
+            if passed:
+                # § 7508(a): the service and the next 180 days "shall be disregarded": a deadline of a postponed act
+                # whose period had not ended when the service began has not run out while the person still serves,
+                # whatever the last day of service will be — the route is open, not closed (audit 2026-12-07, round 3)
+                return rule.finding(
+                    UNKNOWN,
+                    "still_serving_passed",
+                    effect=ROUTE_OPEN,
+                    subject=sub,
+                    facts=facts,
+                    missing=missing,
+                    deadline_ids=list(dict.fromkeys(d.id for d in passed)),
+                    start=p.start,
+                    ordinary=min(d.date for d in passed),
+                    count=len(passed),
+                )
             return rule.finding(UNKNOWN, "still_serving", subject=sub, facts=facts, missing=missing, start=p.start)
         return rule.finding(UNKNOWN, "dates_unknown", subject=sub, facts=facts, missing=missing)
     stretch = calc.disregarded(i, p)
     assert stretch is not None
     return _answer(i, rule, stretch, ctx, moved, sub, facts)
+
+
+def _passed_while_serving(start: date, deadlines: list[Deadline]) -> list[Deadline]:
+    """The deadlines of acts § 7508 postpones (``ACTS``) whose ordinary date has passed although their period had not
+    ended when a combat-zone service with no last day yet began (``start``): while the person serves, they have not
+    run out. The lower bound alone (the service ended the day it began) is not used: it would invent an end."""
+    return [d for d in deadlines if d.id in ACTS and d.passed and _period(d)[1] >= start]
 
 
 def _mandatory(i: int, p: Postponement, ctx: Context, moved: list[_Moved], sub: str, facts: dict[str, Any]) -> Finding:
