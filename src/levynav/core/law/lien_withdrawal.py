@@ -2,7 +2,15 @@
 
 - Withdrawal of the Notice of Federal Tax Lien (§ 6323(j)): collection "will be applied as if the withdrawn
   notice had never been filed", but "The withdrawal of a notice of federal tax lien will not affect the
-  underlying federal tax lien" (Treas. Reg. § 301.6323(j)-1(a)).
+  underlying federal tax lien" (Treas. Reg. § 301.6323(j)-1(a)). The Secretary "may" withdraw it if he determines
+  that "(A) the filing of such notice was premature or otherwise not in accordance with administrative procedures
+  of the Secretary, (B) the taxpayer has entered into an agreement under section 6159 to satisfy the tax liability
+  for which the lien was imposed by means of installment payments, unless such agreement provides otherwise, (C) the
+  withdrawal of such notice will facilitate the collection of the tax liability, or (D) with the consent of the
+  taxpayer or the National Taxpayer Advocate, the withdrawal of such notice would be in the best interests of the
+  taxpayer (as determined by the National Taxpayer Advocate) and the United States" (§ 6323(j)(1)). Discretionary:
+  the words name the grounds (and Form 12277); no rule here decides them. The IRS's direct-debit agreement policy
+  (IRM 5.12.9.3.2.1) is policy, not law, and is not encoded.
 - Release of the lien (§ 6325(a)): a certificate of release within 30 days after the liability is fully
   satisfied or legally unenforceable, or a bond is accepted — the lien itself ends.
 - Release of a levy (§ 6343(a)): the seizure stops; the lien and the debt remain.

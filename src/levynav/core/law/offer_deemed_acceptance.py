@@ -9,10 +9,12 @@ the date 60 days after May 17, 2006 (§ 509(d)): 16 July 2006 (parameter ``discr
 
 Counted from the date the IRS received the offer (Form 656 (Rev. 4-2025) § 7(b): the clock starts when the correct
 centralized offer site receives it) — ``offers[].submitted_date``. Days in court are added from
-``offers[].judicial_dispute_days`` (unknown: the date is "at least"). The IRS's position (Notice 2006-68, IRM 5.8):
-a rejection, return or withdrawal within the 24 months stops the clock, and an appeal to Appeals after a rejection
-does not count toward it; the Tax Court has followed it where a written rejection came within the period (Bauche
-v. Commissioner, T.C. Memo. 2025-48). That reading is encoded, with its status shown.
+``offers[].judicial_dispute_days`` (unknown: the date is "at least"; only days while the offer was open count).
+The IRS's position (Notice 2006-68, IRM 5.8): a rejection, return or withdrawal within the 24 months stops the clock,
+and an appeal to Appeals after a rejection does not count toward it. The Tax Court has held that an offer returned
+to the taxpayer was "rejected by the Secretary" on its return (Brown v. Commissioner, 158 T.C. No. 9 (2022),
+precedential) and has followed the IRS where a written rejection came within the period (Bauche v. Commissioner,
+T.C. Memo. 2025-48). That reading is encoded, with its status shown.
 """
 
 from __future__ import annotations

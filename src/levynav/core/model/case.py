@@ -613,7 +613,10 @@ class Proceedings(Strict):
     taxpayer_advocate_requests: list[TaxpayerAdvocateRequest] = Field(default_factory=list)
     audit_reconsiderations: list[AuditReconsideration] = Field(default_factory=list)
     wrongful_levy_claims: list[WrongfulLevyClaim] = Field(default_factory=list)
-    refund_suit_pending: bool | None = Field(default=None, description="refund suit for a divisible tax")
+    refund_suit_pending: bool | None = Field(
+        default=None,
+        description="refund suit for a divisible tax, the trial court's judgment not yet entered (§ 6331(i)(6))",
+    )
     absences: list[Absence] = Field(default_factory=list)
     deficiency_notices: list[DeficiencyNotice] = Field(default_factory=list)
     # disaster relief (§ 7508A) and combat-zone service (§ 7508) that postpone the person's deadlines
