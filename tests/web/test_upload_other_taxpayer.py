@@ -78,7 +78,9 @@ def test_a_case_without_a_number_takes_the_notice_number(client: TestClient) -> 
     code = _case_with_tin(client, None)
     _, page, payload = _upload(client, code)
     assert payload is not None and 'id="other-taxpayer"' not in page
-    assert client.post("/upload/confirm", data=with_token(client, {"payload": payload, "code": code})).status_code == 303
+    assert (
+        client.post("/upload/confirm", data=with_token(client, {"payload": payload, "code": code})).status_code == 303
+    )
     assert client.get(f"/api/v1/cases/{code}").json()["taxpayer"]["tin_last4"] == "0417"
 
 
