@@ -53,8 +53,9 @@ def test_unverified_points_are_registered_as_unverified() -> None:
 
 
 def test_module_exports_rules_and_deadlines() -> None:
-    # + R7122-F1 (deemed acceptance), R6672-W1 (trust fund penalty warning), R6213-A1 (deficiency bar)
-    assert len(discretionary.RULES) == 14
+    # + R7122-F1 (deemed acceptance), R6672-W1 (trust fund penalty warning), R6213-A1 (deficiency bar),
+    # R6331-J1 (investigation of the status of property to be sold, § 6331(j); audit 2026-12-07, round 3)
+    assert len(discretionary.RULES) == 15
     assert discretionary.DEADLINES
 
 

@@ -7,7 +7,8 @@ One function per legal question; the functions live in the ``discretionary_*`` m
 - ``discretionary_cdp``: R6330-E1 (timely CDP hearing pending), R6330-E2 (late request: equivalent
   hearing, no stay), R6330-A1 (premature levy), R6330-F1 (levies allowed before the hearing) —
   §§ 6330, 6331(a), (d).
-- ``levy_stays``: R6331-F1 (uneconomical levy), R6331-I1 (divisible-tax refund suit),
+- ``levy_stays``: R6331-F1 (uneconomical levy), R6331-J1 (investigation of the status of property to be sold),
+  R6331-I1 (divisible-tax refund suit),
   R6015-E1 (innocent-spouse claim), RBK-362 (bankruptcy stay), R7811-1 (Taxpayer Assistance Order),
   RDA-1 (digital assets).
 - ``trust_fund_recovery_penalty``: R6672-W1 (warning: the people responsible may owe the trust fund part of a
@@ -45,6 +46,7 @@ from levynav.core.law.levy_stays import (
     INNOCENT_SPOUSE,
     INNOCENT_SPOUSE_EARLIER_LEVY,
     REFUND_SUIT,
+    STATUS_INVESTIGATION,
     STAY,
     STAY_VIOLATION,
     TAO,
@@ -53,6 +55,7 @@ from levynav.core.law.levy_stays import (
     digital_assets,
     innocent_spouse_claim_pending,
     refund_suit_pending,
+    status_investigation,
     taxpayer_assistance_order,
     uneconomical_levy,
 )
@@ -69,6 +72,7 @@ RULE_RECORDS: tuple[Rule, ...] = (
     PREMATURE,
     POST_LEVY,
     UNECONOMICAL,
+    STATUS_INVESTIGATION,
     REFUND_SUIT,
     INNOCENT_SPOUSE,
     INNOCENT_SPOUSE_EARLIER_LEVY,
@@ -88,6 +92,7 @@ RULES: list[RuleFunc] = [
     premature_levy,
     post_levy_hearing,
     uneconomical_levy,
+    status_investigation,
     refund_suit_pending,
     innocent_spouse_claim_pending,
     bankruptcy_stay,

@@ -5,6 +5,9 @@
   levy. A levy on salary or wages is continuing (§ 6331(e); § 301.6331-1(b)(1)), and "obligations exist when the
   liability of the obligor is fixed and determinable although the right to receive payment thereof may be deferred"
   — a levy on a fixed and determinable right (a pension, a benefit paid every month) reaches the later payments.
+  § 6331(b): "Except as otherwise provided in subsection (e), a levy shall extend only to property possessed and
+  obligations existing at the time thereof." A levy on a federal payment through the Federal Payment Levy Program is
+  continuing by statute (§ 6331(h)(1), reference R6331-H1), whether or not the later payments were fixed.
 - R6334-D2: the share of each paycheck or benefit payment the levy takes: take-home pay minus the Publication 1494
   amount (§ 6334(a)(9), (d)); 15% of each payment through the Federal Payment Levy Program (§ 6331(h)); a manual
   levy on a benefit, the whole payment minus the same exempt amount.
@@ -70,6 +73,7 @@ _ONE_TIME = {LevyKind.BANK, LevyKind.STATE_TAX_REFUND, LevyKind.DIGITAL_ASSETS}
 AGED_YEARS = 65  # 26 U.S.C. § 63(f)(1): the additional standard deduction for one "who has attained age 65"
 AGED_BLIND_CITES = ("R63-F1",)  # §§ 63(f), 151(b): whose age and blindness count
 _PAY_KINDS = {LevyKind.WAGES, LevyKind.SOCIAL_SECURITY, LevyKind.FEDERAL_PAYMENT}
+_FPLP_CITES = ("R6331-H1",)  # § 6331(h)(1): a levy through the program is continuous until released
 
 
 @dataclass(frozen=True)
@@ -130,6 +134,8 @@ def levy_reach(case: Case, ctx: Context) -> list[Finding]:
             out.append(rule.finding(DOES_NOT_APPLY, "wages", effect=INFO, subject=s))
         elif levy.kind is _SOCIAL_SECURITY:
             out.append(rule.finding(DOES_NOT_APPLY, "benefit", effect=INFO, subject=s))
+        elif levy.kind is _FEDERAL_PAYMENT:
+            out.append(_federal_payment_reach(case, s, levy))
         else:
             fixed = levy.future_payments_fixed
             facts = {f"{s}.future_payments_fixed": fixed}
@@ -142,6 +148,32 @@ def levy_reach(case: Case, ctx: Context) -> list[Finding]:
             else:
                 out.append(rule.finding(APPLIES, "one_time", subject=s, facts=facts))
     return out
+
+
+def _federal_payment_reach(case: Case, s: str, levy: Levy) -> Finding:
+    """R6331-B1 for a levy on a federal payment. Through the Federal Payment Levy Program it is continuing by statute,
+    whatever the payment: "the effect of a levy on specified payments to or received by a taxpayer shall be
+    continuous from the date such levy is first made until such levy is released" (§ 6331(h)(1); Notice 98-62: "a
+    continuous levy of up to 15 percent"; 100% for vendors, § 6331(h)(3)). A notice of levy served on the agency
+    is a § 6331(a) levy, which reaches only obligations existing when it is served — later payments only where the
+    right to them was fixed and determinable then (Reg. § 301.6331-1(a)(1); Chief Counsel Advice GL-110149-05: only
+    the FPLP makes § 6331(h) continuous levies). With the method unknown, a right stated fixed is reached either way;
+    otherwise the method is asked (and the fixed right, when unknown): the levy may be continuing."""
+    rule = REACH
+    method, _ = benefit_levy_method(case, levy)
+    fixed = levy.future_payments_fixed
+    facts: dict[str, object] = {f"{s}.kind": levy.kind, f"{s}.method": method}
+    if method is _FPLP:
+        return rule.finding(DOES_NOT_APPLY, "fplp", effect=INFO, subject=s, also_cites=_FPLP_CITES, facts=facts)
+    facts[f"{s}.future_payments_fixed"] = fixed
+    if fixed:
+        return rule.finding(DOES_NOT_APPLY, "fixed", effect=INFO, subject=s, facts=facts)
+    if method is None:
+        missing = [f"{s}.method"] + ([f"{s}.future_payments_fixed"] if fixed is None else [])
+        return rule.finding(UNKNOWN, "method_unknown", subject=s, also_cites=_FPLP_CITES, facts=facts, missing=missing)
+    if fixed is None:
+        return rule.finding(UNKNOWN, "unknown", subject=s, facts=facts, missing=[f"{s}.future_payments_fixed"])
+    return rule.finding(APPLIES, "one_time", subject=s, facts=facts)
 
 
 def _year(levy: Levy, ctx: Context) -> int:

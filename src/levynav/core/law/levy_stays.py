@@ -4,6 +4,13 @@ Taxpayer Assistance Orders, digital assets.
 - § 6331(f): "No levy may be made on any property if the amount of the expenses which the Secretary
   estimates (at the time of the levy) would be incurred by the Secretary with respect to the levy and
   sale of such property exceeds the fair market value of such property at the time of levy."
+- § 6331(j)(1): "no levy may be made on any property or right to property which is to be sold under section 6335
+  until a thorough investigation of the status of such property has been completed" (Pub. L. 105-206 § 3444,
+  112 Stat. 762). R6331-J1 asks whether the IRS did it for property seized to be sold (``other_property``; money a
+  payer turns over — a bank balance, wages, a payment, a refund — is not sold under § 6335). A missing
+  investigation is not one of the release grounds of § 6343(a)(1): it is raised with the collection manager and the
+  Collection Appeals Program, and in a Collection Due Process hearing, where Appeals must verify "that the
+  requirements of any applicable law or administrative procedure have been met" (§ 6330(c)(1)).
 - § 6331(i)(1): no levy for unpaid divisible tax (employment tax, § 6672 penalty) while the person's
   refund suit for part of it is pending, if the decision would bind the unpaid tax.
 - § 6015(e)(1)(B): no levy "shall be made, begun, or prosecuted" against the requesting spouse until
@@ -21,6 +28,7 @@ from typing import Any
 
 from levynav.core.calc.dates import last_day_after
 from levynav.core.calc.repeat_filing_stay import RepeatKind, repeat_filing, short_stay_ended
+from levynav.core.law.levies_in_force import is_released
 from levynav.core.law.levy_facts import is_individual, levy_subject
 from levynav.core.law.pending_bar_windows import days, later_reading, overlaps, param
 from levynav.core.law.rule import (
@@ -37,17 +45,26 @@ from levynav.core.law.rule import (
     once,
 )
 from levynav.core.model.analysis import Effect, Finding, ParamUse, message
-from levynav.core.model.case import Bankruptcy, Case, InnocentSpouseClaim, LevyKind, TaxKind
+from levynav.core.model.case import Bankruptcy, Case, InnocentSpouseClaim, LevyKind, Owner, TaxKind
 
 # enumeration members the functions read on every call, hoisted (a member read from its class goes
 # through the enum metaclass's __getattr__ hook)
 _DIGITAL_ASSETS = LevyKind.DIGITAL_ASSETS
+_THIRD_PARTY = Owner.THIRD_PARTY
+# property the IRS seizes to sell under § 6335 (a car, a house, business equipment): what § 6331(j) covers
+_SOLD_KINDS = frozenset({LevyKind.OTHER_PROPERTY})
 
 UNECONOMICAL = Rule(
     id="R6331-F1",
     title="The levy costs more than the property is worth",
     cites=("R6331-F1",),
     effect=Effect.LEVY_IMPROPER,
+)
+STATUS_INVESTIGATION = Rule(
+    id="R6331-J1",
+    title="Before seizing property to sell it, the IRS must investigate it",
+    cites=("R6331-J1",),
+    effect=Effect.ROUTE_OPEN,
 )
 REFUND_SUIT = Rule(
     id="R6331-I1",
@@ -118,6 +135,27 @@ def uneconomical_levy(case: Case, ctx: Context) -> list[Finding]:
             )
         else:
             out.append(UNECONOMICAL.finding(DOES_NOT_APPLY, "not", subject=sub, facts=facts, cost=cost, worth=value))
+    return out
+
+
+def status_investigation(case: Case, ctx: Context) -> list[Finding]:
+    """§ 6331(j), per levy on property seized to be sold (not a third party's: her remedy is § 6343(b), § 7426; not a
+    levy already released): did the IRS complete the investigation of the property's status before the levy?
+    Unknown: asked, with the route to ask for it (the finding stays open). Not done: a ground to raise with the
+    manager, the Collection Appeals Program or Appeals in a hearing — not a mandatory release (§ 6343(a)(1))."""
+    out: list[Finding] = []
+    for i, levy in enumerate(case.levies):
+        if levy.kind not in _SOLD_KINDS or levy.owner is _THIRD_PARTY or is_released(levy, ctx):
+            continue
+        sub = levy_subject(i)
+        path = f"{sub}.status_investigated"
+        rule = STATUS_INVESTIGATION
+        if levy.status_investigated is None:
+            out.append(rule.finding(UNKNOWN, "unknown", effect=rule.effect, subject=sub, missing=[path]))
+        elif levy.status_investigated:
+            out.append(rule.finding(DOES_NOT_APPLY, "done", subject=sub, facts={path: True}))
+        else:
+            out.append(rule.finding(APPLIES, "not_done", subject=sub, facts={path: False}))
     return out
 
 

@@ -355,7 +355,8 @@ class Rollback:
 
 
 def rollback_deadline(returned: date) -> Rollback:
-    """§ 6343(f)(1)(B): by the due date (not counting extensions) of the return for the year of return.
+    """§ 6343(f)(1)(A): "not later than the due date (not including extensions) for filing the return of tax for the
+    taxable year in which such property or amount of money is returned" ((f)(1)(B) is the IRS's duty to say so).
 
     Reads the individual calendar-year due date (§ 6072(a)); § 7503 moves it past a weekend or holiday.
     """

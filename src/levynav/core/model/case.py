@@ -328,6 +328,11 @@ class Levy(Strict):
         default=None,
         description="before levying the retirement account, the IRS determined flagrant conduct (IRM 5.11.6.3)",
     )
+    status_investigated: bool | None = Field(
+        default=None,
+        description="before seizing the property to sell it, the IRS completed the investigation of its status that "
+        "26 U.S.C. § 6331(j) requires (liability verified, costs of sale against value, equity, other ways to collect)",
+    )
 
     @model_validator(mode="after")
     def _dates(self) -> Self:
