@@ -82,12 +82,17 @@ TAS_FLAGS = (
 
 
 def _hardship(case: Case, ctx: Context) -> tuple[bool | None, str]:
-    """Economic harm (criterion 1): stated in the case, or decided by the hardship calculation."""
+    """Economic harm (criterion 1): met when the person says the levy leaves them unable to pay basic living expenses
+    or when the hardship calculation from the finances shows it (the finding R6343-A4 then gives); not met when
+    neither shows it and one of them says no; unknown when neither is known. Either one showing harm is enough: the
+    calculation that makes the hardship release apply cannot leave the Advocate's economic-harm criterion unmet
+    because the person said otherwise earlier, and TAS decides harm on what the person tells it."""
     stated = case.circumstances.economic_hardship
-    if stated is not None:
-        return stated, "circumstances.economic_hardship"
-    if ctx.hardship is not None and ctx.hardship.outcome in (APPLIES, DOES_NOT_APPLY):
-        return ctx.hardship.outcome is APPLIES, "circumstances.economic_hardship"
+    computed = ctx.hardship.outcome if ctx.hardship is not None else None
+    if stated or computed is APPLIES:
+        return True, "circumstances.economic_hardship"
+    if stated is False or computed is DOES_NOT_APPLY:
+        return False, "circumstances.economic_hardship"
     return None, "circumstances.economic_hardship"
 
 
