@@ -7,7 +7,8 @@ the levy takes its share is set against the allowable living expenses (``calc/ex
 
 The levy's monthly take is ``levies[i].monthly_amount`` for a continuous levy (wages, benefits); a
 bank levy, or a levy on a sole proprietor's accounts receivable, takes once, so the amount taken
-(``levies[i].amount_taken``) is counted against the month's means. Businesses: not applicable (the regulation speaks of individual taxpayers; Lindsay Manor).
+(``levies[i].amount_taken``) is counted against the month's means. Businesses: not applicable (the
+regulation speaks of individual taxpayers; Lindsay Manor).
 
 Unknown facts never decide: if some lines are open, hardship is decided only when the known figures
 already settle it (an open expense line can only add to the expenses, an open income source only to
