@@ -170,3 +170,35 @@ def test_after_the_newest_edition_the_section_says_so() -> None:
     _, section, _ = derive._finances(c, date(2026, 6, 15), {})
     assert section is not None and section.edition is not None and section.edition.newest_known_may_be_outdated
     assert any(n.key == "finances.standards_note.stale" for n in section.notes)
+
+
+def test_receivables_levy_counts_the_amount_taken_like_a_bank_levy() -> None:
+    """Reg. § 301.6331-1(a)(1): a levy on a sole proprietor's receivables takes once what is owed when served, so its
+    take is the amount taken (audit 2026-12-07, round 3); not known, the amount taken is asked, not a monthly one."""
+    c = case(2500, [{"kind": "accounts_receivable", "served_date": "2025-09-20", "amount_taken": 1000}])
+    take = levy_take(c, AS_OF)
+    assert take.amount == Decimal(1000) and take.complete
+    assert take.parts[0].basis.key == "finances.levy_take.one_time_receivables"
+    assert decide(c).outcome is Outcome.APPLIES
+    unknown = decide(case(2500, [{"kind": "accounts_receivable", "served_date": "2025-09-20"}]))
+    assert unknown.outcome is Outcome.UNKNOWN
+    assert "levies[0].amount_taken" in unknown.missing and "levies[0].monthly_amount" not in unknown.missing
+    stated = case(2500, [{"kind": "accounts_receivable", "served_date": "2025-09-20", "monthly_amount": 300}])
+    assert levy_take(stated, AS_OF).parts[0].basis.key == "finances.levy_take.monthly"
+
+
+def test_tas_economic_harm_from_the_finances_is_not_recorded_as_the_persons_answer() -> None:
+    """TAS-1 criterion 1 met by the calculation (R6343-A4 applies) while the person answered no: the finding records
+    no ``circumstances.economic_hardship`` fact contradicting the answer; met by the answer, it records the answer."""
+    from levynav.core.analyze import analyze
+
+    levy = [{"kind": "wages", "served_date": "2025-09-01", "monthly_amount": 600}]
+    c = case(2500, levy)
+    said_no = c.circumstances.model_copy(update={"economic_hardship": False})
+    by_finances = c.model_copy(update={"circumstances": said_no})
+    tas = next(f for f in analyze(by_finances, AS_OF).findings if f.rule == "TAS-1")
+    assert tas.outcome is Outcome.APPLIES and tas.value == [1, 2]
+    assert "circumstances.economic_hardship" not in {f.path for f in tas.facts}
+    said = c.model_copy(update={"circumstances": c.circumstances.model_copy(update={"economic_hardship": True})})
+    tas = next(f for f in analyze(said, AS_OF).findings if f.rule == "TAS-1")
+    assert {f.path: f.value for f in tas.facts}["circumstances.economic_hardship"] is True

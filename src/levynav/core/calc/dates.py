@@ -50,6 +50,37 @@ def is_business_day(day: date) -> bool:
     return day.weekday() < 5 and holiday_name(day) is None
 
 
+# Holidays of the District of Columbia alone, not days off for federal offices across the country: DC Emancipation
+# Day (DC Code § 1-612.02) and Inauguration Day (a day off only for federal employees in and around DC). A § 7503
+# last day moves past them (they are DC legal holidays); a count of IRS business days set by IRS guidance, not by an
+# internal revenue law, need not skip them, so such a count skips only the holidays observed everywhere (the earlier
+# day, the one that protects the person).
+_DC_ONLY = frozenset({"emancipation_day", "inauguration_day"})
+
+
+def is_nationwide_business_day(day: date) -> bool:
+    """A weekday that is not a holiday observed by federal offices everywhere (a DC-only holiday is a business day)."""
+    if day.weekday() >= 5:
+        return False
+    name = holiday_name(day)
+    if name is None:
+        return True
+    return all(h.removesuffix("_observed") in _DC_ONLY for h in holiday_table.holiday_ids(name))
+
+
+def add_nationwide_business_days(start: date, count: int) -> date:
+    """The ``count``-th business day after ``start`` (start not counted), DC-only holidays counted as business days:
+    the earlier end of an IRS business-day count that no internal revenue law fixes (the Collection Appeals
+    Program's counts, Pub. 1660)."""
+    day = start
+    remaining = count
+    while remaining > 0:
+        day += timedelta(days=1)
+        if is_nationwide_business_day(day):
+            remaining -= 1
+    return day
+
+
 def roll_forward(day: date) -> date:
     """§ 7503: the first day on or after ``day`` that is not a weekend day or DC legal holiday."""
     while not is_business_day(day):

@@ -6,8 +6,9 @@ its Collection Financial Standards (R6343-A8 [S]); so does this calculation: the
 the levy takes its share is set against the allowable living expenses (``calc/expenses.py``).
 
 The levy's monthly take is ``levies[i].monthly_amount`` for a continuous levy (wages, benefits); a
-bank levy takes once, so the amount taken (``levies[i].amount_taken``) is counted against the month's
-means. Businesses: not applicable (the regulation speaks of individual taxpayers; Lindsay Manor).
+bank levy, or a levy on a sole proprietor's accounts receivable, takes once, so the amount taken
+(``levies[i].amount_taken``) is counted against the month's means. Businesses: not applicable (the
+regulation speaks of individual taxpayers; Lindsay Manor).
 
 Unknown facts never decide: if some lines are open, hardship is decided only when the known figures
 already settle it (an open expense line can only add to the expenses, an open income source only to
@@ -55,6 +56,12 @@ def _part(levy: str, kind: str, amount: Decimal | None, basis: Message) -> atp.L
     return record(atp.LevyTake, {"levy": levy, "kind": kind, "amount": amount, "basis": basis})
 
 
+# Levies that take, once, what is there or owed when served (Reg. § 301.6331-1(a)(1): a levy "extends only to property
+# possessed and obligations which exist at the time of the levy"), whose take is the amount taken, counted against the
+# month's means: a bank account, and the receivables of a sole proprietor's business (the month's business income).
+_ONE_TIME_TAKE = {LevyKind.BANK: "one_time_bank", LevyKind.ACCOUNTS_RECEIVABLE: "one_time_receivables"}
+
+
 def levy_take(case: Case, as_of: date) -> Take:
     parts: list[atp.LevyTake] = []
     missing: list[str] = []
@@ -70,11 +77,12 @@ def levy_take(case: Case, as_of: date) -> Take:
                 levy.monthly_amount,
                 message("finances.levy_take.monthly", field=field_arg(f"{path}.monthly_amount")),
             )
-        elif levy.kind is LevyKind.BANK and levy.amount_taken is not None:
+        elif levy.kind in _ONE_TIME_TAKE and levy.amount_taken is not None:
             amount = levy.amount_taken
-            basis = message("finances.levy_take.one_time_bank", field=field_arg(f"{path}.amount_taken"))
+            key = _ONE_TIME_TAKE[levy.kind]
+            basis = message(f"finances.levy_take.{key}", field=field_arg(f"{path}.amount_taken"))
         else:
-            missing.append(f"{path}.amount_taken" if levy.kind is LevyKind.BANK else f"{path}.monthly_amount")
+            missing.append(f"{path}.amount_taken" if levy.kind in _ONE_TIME_TAKE else f"{path}.monthly_amount")
             parts.append(_part(path, levy.kind.value, None, message("finances.levy_take.unknown")))
             continue
         total += amount

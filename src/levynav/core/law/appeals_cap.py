@@ -94,10 +94,14 @@ def collection_appeals_program(case: Case, ctx: Context) -> list[Finding]:
 
 
 def _business(pid: str, start: date) -> tuple[date, ParamUse] | None:
+    """The day a CAP business-day count ends. The count is Pub. 1660's, not an internal revenue law's (so § 7503 and
+    its DC legal holidays do not govern it): it skips weekends and the holidays federal offices observe everywhere,
+    and counts DC Emancipation Day and Inauguration Day as business days — the earlier day, which protects the
+    person (a revenue officer outside the DC area works those days)."""
     use = param_use(pid, start)
     if use is None or not isinstance(use.value, int):
         return None
-    return dates.add_business_days(start, use.value), use
+    return dates.add_nationwide_business_days(start, use.value), use
 
 
 def _ro_dates(case: Case) -> dict[str, tuple[date, ParamUse]]:

@@ -81,14 +81,27 @@ TAS_FLAGS = (
 )
 
 
-def _hardship(case: Case, ctx: Context) -> tuple[bool | None, str]:
-    """Economic harm (criterion 1): stated in the case, or decided by the hardship calculation."""
+_HARDSHIP_PATH = "circumstances.economic_hardship"
+
+
+def _hardship(case: Case, ctx: Context) -> tuple[bool | None, bool]:
+    """Economic harm (criterion 1), and whether the answer is the person's stated fact (recorded as a fact) rather than
+    the hardship calculation from the finances (recorded by R6343-A4 with its figures). Met when the person says the
+    levy leaves them unable to pay basic living expenses or when the calculation shows it; not met when neither
+    shows it and one of them says no; unknown when neither is known. Either one showing harm is enough: the
+    calculation that makes the hardship release apply cannot leave the Advocate's economic-harm criterion unmet
+    because the person said otherwise earlier, and TAS decides harm on what the person tells it."""
     stated = case.circumstances.economic_hardship
-    if stated is not None:
-        return stated, "circumstances.economic_hardship"
-    if ctx.hardship is not None and ctx.hardship.outcome in (APPLIES, DOES_NOT_APPLY):
-        return ctx.hardship.outcome is APPLIES, "circumstances.economic_hardship"
-    return None, "circumstances.economic_hardship"
+    computed = ctx.hardship.outcome if ctx.hardship is not None else None
+    if stated:
+        return True, True
+    if computed is APPLIES:
+        return True, False
+    if stated is False:
+        return False, True
+    if computed is DOES_NOT_APPLY:
+        return False, False
+    return None, False
 
 
 def taxpayer_advocate(case: Case, ctx: Context) -> list[Finding]:
@@ -103,12 +116,13 @@ def taxpayer_advocate(case: Case, ctx: Context) -> list[Finding]:
     facts: dict[str, object] = {}
     missing: list[str] = []
     met: list[int] = []
-    hardship, hardship_path = _hardship(case, ctx)
+    hardship, stated = _hardship(case, ctx)
     active = [i for i, lv in enumerate(case.levies) if lv.released_date is None or lv.released_date > ctx.as_of]
     if hardship is None:
-        missing.append(hardship_path)
+        missing.append(_HARDSHIP_PATH)
     else:
-        facts[hardship_path] = hardship
+        if stated:
+            facts[_HARDSHIP_PATH] = hardship
         if hardship:
             met.append(1)
     threat = c.immediate_threat_of_adverse_action
