@@ -20,7 +20,8 @@ APPEAL = {"en": "appeal", "es": "apela"}
 @pytest.mark.parametrize("lang", ["en", "es"])
 @pytest.mark.parametrize("note", ["installment_agreement", "offer_in_compromise"])
 def test_levy_note_names_the_30_days_after_rejection_and_the_appeal(lang: str, note: str) -> None:
-    text = yaml.safe_load((MESSAGES / lang / "finances.yaml").read_text(encoding="utf-8"))["finances"]["levy_note"][note]
+    catalog = yaml.safe_load((MESSAGES / lang / "finances.yaml").read_text(encoding="utf-8"))
+    text = catalog["finances"]["levy_note"][note]
     assert THIRTY[lang] in text and APPEAL[lang] in text
     if note == "installment_agreement":
         assert "(k)(2)" in text
