@@ -12,16 +12,27 @@ CP91/CP298 comes before the levy.
 Which earlier notice holds the hearing dates is known only when both notices list their tax periods and share one;
 when either lists none, the earlier notice may be for other periods, and the periods are asked
 (``earlier_periods_unknown``), not assumed.
+
+The hearing notice is once per unpaid tax and period: "Only the first pre-levy or post-levy CDP Notice with respect
+to the unpaid tax and tax periods entitles the taxpayer to request a CDP hearing" (Treas. Reg. § 301.6330-1(b)(2)
+Q&A-B2, reference CDP-16-ONCE). A tax assessed for a period after the earlier notice (an additional assessment,
+``tax_periods[].additional_assessment_dates``) is an unpaid tax that notice did not cover. A CP91/CP298 about that tax
+(``notices[].for_additional_assessment``) takes its hearing dates from a hearing notice about that tax (one marked
+for the later tax, dated on or after the assessment); without one listed, the notice for that tax is asked for
+(``later_tax``), since a levy for it needs its own notice (§ 6330(a)(1)). When such an assessment falls between the
+earlier notice and the CP91/CP298 and the notice does not say which tax it is about, that is asked
+(``later_tax_unknown``), not assumed.
 """
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from levynav.core.calc import hearing_windows
 from levynav.core.law.rule import APPLIES, UNKNOWN, Context, Rule
 from levynav.core.model.analysis import Effect, Finding
-from levynav.core.model.case import Case, HearingKind, NoticeType
+from levynav.core.model.case import Case, HearingKind, Notice, NoticeType
 
 # enumeration members the functions read on every call, hoisted (a member read from its class goes
 # through the enum metaclass's __getattr__ hook)
@@ -75,6 +86,45 @@ def final_notice_before_ss_levy(case: Case, ctx: Context) -> list[Finding]:
             )
             continue
         earlier = known or earlier
+        later = _later_assessments(case, n, earlier)
+        if later and n.for_additional_assessment is None:
+            out.append(
+                ONCE.finding(
+                    UNKNOWN,
+                    "later_tax_unknown",
+                    subject=subject,
+                    facts=facts,
+                    missing=[f"{subject}.for_additional_assessment"],
+                    notice=n.type.value,
+                    first=earlier[0].notice.type.value,
+                    assessed=later[0],
+                )
+            )
+            continue
+        if later and n.for_additional_assessment:
+            facts[f"{subject}.for_additional_assessment"] = True
+            earlier = [
+                w
+                for w in earlier
+                if w.notice.for_additional_assessment
+                and w.notice.notice_date is not None
+                and w.notice.notice_date >= later[0]
+            ]
+            if not earlier:
+                out.append(
+                    ONCE.finding(
+                        UNKNOWN,
+                        "later_tax",
+                        subject=subject,
+                        facts=facts,
+                        missing=["notices"],
+                        notice=n.type.value,
+                        assessed=later[0],
+                    )
+                )
+                continue
+        elif later:
+            facts[f"{subject}.for_additional_assessment"] = False
         if not earlier:
             out.append(
                 ONCE.finding(
@@ -105,3 +155,21 @@ def final_notice_before_ss_levy(case: Case, ctx: Context) -> list[Finding]:
             )
         )
     return out
+
+
+def _later_assessments(case: Case, n: Notice, earlier: list[hearing_windows.Window]) -> list[date]:
+    """The dates of tax assessed for the notice's periods after the first earlier hearing notice for them and by
+    the notice's own date (any after it when the notice is undated), earliest first (Q&A-B2: "the unpaid tax")."""
+    starts = [w.notice.notice_date for w in earlier if w.notice.notice_date is not None]
+    if not starts or not n.tax_periods:
+        return []
+    first = min(starts)
+    periods = set(n.tax_periods)
+    found = [
+        d
+        for p in case.tax_periods
+        if p.id in periods
+        for d in p.additional_assessment_dates
+        if first <= d and (n.notice_date is None or d <= n.notice_date)
+    ]
+    return sorted(found)

@@ -9,8 +9,18 @@ period ... Actual receipt is not a prerequisite to the validity of the CDP Notic
 known address rule, § 301.6330-1(a)(1), § 301.6212-2). So "I never received a notice" does not mean the levy
 was made without one: the questions are whether the IRS issued it (the account transcript shows TC 971 AC 069,
 "CDP levy notice", reference TX codes) and whether it went to the last known address (the address on the last
-return filed, or a newer one the IRS was clearly told of). A notice sent elsewhere counts only if it actually
-reached the person in time (reference CDP-17-ADDRESS, secondary).
+return filed, or a newer one the IRS was clearly told of). A notice sent elsewhere was not given by a method
+§ 6330(a)(2) allows; it counts only if it actually reached the person in time (reference CDP-17-ADDRESS,
+secondary), as the premature-levy check reads it (``discretionary_cdp._given``):
+
+- mailed elsewhere and it reached the person (``received_date``) by the last day to ask for the hearing: it counts
+  (``received_in_time``); after that day: it gave no 30 days to ask and does not count (``received_late``);
+- mailed elsewhere and the person says it never reached them: no valid notice was given (``not_given``) — the
+  30-day period did not start from it, a levy made on it was made without the notice § 6330(a)(1) requires, and the
+  right to a CDP hearing for the period remains (the IRS's own rule for a notice it failed to give properly: "it
+  will promptly provide the taxpayer with a substitute CDP Notice and provide the taxpayer with an opportunity to
+  request a CDP hearing", Treas. Reg. § 301.6320-1(a)(2) Q&A-A12, as quoted in Kennedy v. Comm'r (T.C. 2008));
+- mailed elsewhere, receipt not stated: the date it reached the person is asked for (``wrong_address``).
 
 Whatever the answer, the equivalent hearing's one-year period (Treas. Reg. § 301.6330-1(i)) is shown, since a
 person who learns of a notice late usually still has it.
@@ -49,16 +59,17 @@ def notice_not_received(case: Case, ctx: Context) -> list[Finding]:
             facts[f"{w.subject}.sent_to_last_known_address"] = address
         common: dict[str, Any] = {"subject": w.subject, "facts": facts, "params": w.params}
         common["notice"] = w.notice.type.value
-        eh_words = _eh_words(w.eh_last, ctx)
         if address is False:
-            out.append(NOT_RECEIVED.finding(DOES_NOT_APPLY, "wrong_address", eh=eh_words, **common))
+            out.append(_wrong_address(w, said is True, ctx, common))
         elif address is True:
+            eh_words = _eh_words(w.eh_last, ctx)
             deadline = ["eh.request"] if w.eh_last is not None and w.eh_last >= ctx.as_of else []
             out.append(
                 NOT_RECEIVED.finding(APPLIES, "counts", value=w.cdp_last, deadline_ids=deadline, eh=eh_words, **common)
             )
         else:
             missing = [f"{w.subject}.sent_to_last_known_address"]
+            eh_words = _eh_words(w.eh_last, ctx)
             out.append(NOT_RECEIVED.finding(UNKNOWN, "address_unknown", missing=missing, eh=eh_words, **common))
     if said is not True or levy_windows:
         return out
@@ -90,9 +101,42 @@ def notice_not_received(case: Case, ctx: Context) -> list[Finding]:
     return out
 
 
-def _eh_words(eh_last: Any, ctx: Context) -> Message:
-    """The equivalent hearing's one-year period in words (never an empty blank)."""
+def _wrong_address(w: hearing_windows.Window, said: bool, ctx: Context, common: dict[str, Any]) -> Finding:
+    """A notice mailed elsewhere than the last known address (§ 6330(a)(2)(C); Treas. Reg. § 301.6212-2): it counts
+    only if it actually reached the person in time to ask for the hearing (see the module docstring)."""
+    received, last = w.notice.received_date, w.cdp_last
+    facts: dict[str, Any] = common["facts"]
+    if received is not None and last is not None:
+        facts[f"{w.subject}.received_date"] = received
+        if received <= last:
+            deadline = ["cdp.request"] if last >= ctx.as_of else []
+            return NOT_RECEIVED.finding(
+                APPLIES,
+                "received_in_time",
+                value=last,
+                deadline_ids=deadline,
+                eh=_eh_words(w.eh_last, ctx),
+                received=received,
+                cdp_last=last,
+                **common,
+            )
+        return NOT_RECEIVED.finding(
+            DOES_NOT_APPLY, "received_late", eh=_eh_words(w.eh_last, ctx, fallback=True), received=received, **common
+        )
+    if said and received is None:
+        return NOT_RECEIVED.finding(DOES_NOT_APPLY, "not_given", eh=_eh_words(w.eh_last, ctx, fallback=True), **common)
+    missing = [f"{w.subject}.received_date"] if received is None else list(w.missing) or [f"{w.subject}.notice_date"]
+    return NOT_RECEIVED.finding(
+        UNKNOWN, "wrong_address", missing=missing, eh=_eh_words(w.eh_last, ctx, fallback=True), **common
+    )
+
+
+def _eh_words(eh_last: Any, ctx: Context, fallback: bool = False) -> Message:
+    """The equivalent hearing's one-year period in words (never an empty blank). ``fallback``: said of a notice that
+    may not count (mailed elsewhere than the last known address) — the equivalent hearing is what to ask for as well
+    if the IRS holds that it counts, and a one-year period counted from it that has passed does not close the CDP
+    hearing the notice did not validly open."""
     if eh_last is None:
         return message(f"{NOT_RECEIVED.id}.eh_unknown")
     key = "eh_open" if eh_last >= ctx.as_of else "eh_closed"
-    return message(f"{NOT_RECEIVED.id}.{key}", eh_last=eh_last)
+    return message(f"{NOT_RECEIVED.id}.{key}{'_fallback' if fallback else ''}", eh_last=eh_last)
