@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, Final
 
 from levynav.core import lawdata, params
 from levynav.core.calc import dates
@@ -238,6 +238,10 @@ def param_use(pid: str, on: date) -> ParamUse | None:
         return None
 
 
+# the parameter of the levy CDP request period: read here only (``cdp_request_period``); others name it by this
+CDP_REQUEST_DAYS: Final = "cdp.request_window_days"
+
+
 def cdp_request_period(start: date) -> tuple[dates.LastDay | None, ParamUse | None]:
     """THE levy CDP request period (§ 6330(a)(3)(B)): ``cdp.request_window_days`` days beginning the day after
     ``start`` (the notice date, or the mailing date when later), § 7503 applied. Every reader of the period — the
@@ -245,7 +249,7 @@ def cdp_request_period(start: date) -> tuple[dates.LastDay | None, ParamUse | No
 
     (None, None) when no value of the period is on record for ``start``; (None, use) when it is not a whole number.
     """
-    use = param_use("cdp.request_window_days", start)
+    use = param_use(CDP_REQUEST_DAYS, start)
     if use is None or not isinstance(use.value, int):
         return None, use
     return dates.last_day_after(start, use.value), use
@@ -318,7 +322,7 @@ def _levy_periods(printed: date | None, mailed: date | None) -> _LevyPeriods:
         cdp, days = cdp_request_period(start)
         months = param_use("eh.request_window_months", start)
         gaps = [
-            pid for pid, u in (("cdp.request_window_days", days), ("eh.request_window_months", months)) if u is None
+            pid for pid, u in ((CDP_REQUEST_DAYS, days), ("eh.request_window_months", months)) if u is None
         ]
         gaps += [u.id for u in (days, months) if u is not None and not isinstance(u.value, int)]
         eh_start = printed or start

@@ -567,7 +567,7 @@ def post_levy_hearing(case: Case, ctx: Context) -> list[Finding]:
         notice = post_levy_cdp_notice_for_periods(case, levy.tax_periods)
         window, use = cdp_request_period(notice.start) if notice and notice.start else (None, None)
         later = _first_hearing_notice(case, levy) if notice is None else None
-        days_use = [u for u in later.params if u.id == "cdp.request_window_days"] if later is not None else []
+        days_use = [u for u in later.params if u.id == hearing_windows.CDP_REQUEST_DAYS] if later is not None else []
         if later is not None and later.cdp is not None and days_use:
             facts.update(later.facts)
             start, served = _starts(later), levy.served_date
