@@ -25,7 +25,7 @@ from levynav.core.model import limits
 from levynav.core.model.case import Case, Levy, LevyKind, Notice, NoticeType, TaxPeriod
 from levynav.intake import notice_fields as fields
 from levynav.intake.input_text import document_text
-from levynav.intake.notice_text import fix_ocr_digits, split_lines
+from levynav.intake.notice_text import fix_ocr_digits, other_digit_lines, split_lines
 from levynav.intake.notice_types import Candidate, recognise
 
 BANK_WORDS = ("bank", "credit union", "savings", "trust company", "bancorp", "financial", "n.a.", "federal credit")
@@ -267,6 +267,16 @@ def read_notice_text(text: str, source: str = "text") -> NoticeReading:
                 "file",
                 f"{len(wide)} line(s) longer than {limits.limit_text('MAX_NOTICE_LINE_CHARS')} characters"
                 " were read only up to that length",
+            )
+        )
+    other_digits = other_digit_lines(lines)
+    if other_digits:
+        problems.append(
+            fields.Problem(
+                other_digits[0],
+                "file",
+                f"{len(other_digits)} line(s) hold digits other than 0-9 (full-width, Arabic-Indic, …): their dates, amounts"
+                " and phone numbers were not read — check them on the paper",
             )
         )
     candidates = _protective_first(recognise(lines))
