@@ -83,3 +83,41 @@ def test_any_digit_made_another_digit_is_never_read_as_0_to_9(positions: list[in
     for value in (reading.notice_date, reading.response_date, reading.amount_due):
         if value is not None:
             assert value.raw.isascii() or not any(c.isdigit() and not c.isascii() for c in value.raw), value
+
+
+# ---------------------------------------------------------------- the transcript reader: the same rule
+
+TRANSCRIPT = (ROOT / "tests" / "data" / "transcripts" / "client_1040_2017.txt").read_text()
+
+
+@pytest.mark.parametrize("table", [FULL_WIDTH, ARABIC_INDIC], ids=["full_width", "arabic_indic"])
+@pytest.mark.parametrize(
+    ("written", "missing"),
+    [("03-06-2023", "row_no_date"), ("$12,400.00", "row_no_amount"), ("cc 70", None)],
+)
+def test_a_transcript_value_in_other_digits_is_not_read(
+    table: dict[int, str], written: str, missing: str | None
+) -> None:
+    """ "03-0٦-2023" on a TC 520 row was read as March 6, 2023 (a legal action pausing the collection statute) and
+    "$1٢,400.00" as $12,400.00; each is now a row whose date or amount is not read, named by its line."""
+    from levynav.intake.transcript_parse import parse_transcripts
+
+    if written not in TRANSCRIPT:
+        text = TRANSCRIPT.replace("Bankruptcy or other legal action filed", "Legal action filed cc 70", 1)
+    else:
+        text = TRANSCRIPT
+    other = written[:-1] + written[-1].translate(table)  # one digit, the last, another digit
+    (plain,) = parse_transcripts(text, "t.txt")
+    (odd,) = parse_transcripts(text.replace(written, other, 1), "t.txt")
+    if missing is None:
+        assert [t.closing_code for t in odd.transactions].count(70) < [
+            t.closing_code for t in plain.transactions
+        ].count(70)
+        return
+    line = next(n for n, raw in enumerate(text.splitlines(), start=1) if written in raw and len(raw.split()) > 3)
+    said = [p.what.key for p in odd.problems if p.line == line]
+    assert any(
+        k.startswith(f"transcript.problem.{missing}") or k == "transcript.problem.row_no_date_amount" for k in said
+    )
+    values = [(t.date, t.amount) for t in odd.transactions]
+    assert values != [(t.date, t.amount) for t in plain.transactions]

@@ -275,8 +275,8 @@ def read_notice_text(text: str, source: str = "text") -> NoticeReading:
             fields.Problem(
                 other_digits[0],
                 "file",
-                f"{len(other_digits)} line(s) hold digits other than 0-9 (full-width, Arabic-Indic, …): their dates, amounts"
-                " and phone numbers were not read — check them on the paper",
+                f"{len(other_digits)} line(s) hold digits other than 0-9 (full-width, Arabic-Indic, …): their dates,"
+                " amounts and phone numbers were not read — check them on the paper",
             )
         )
     candidates = _protective_first(recognise(lines))
