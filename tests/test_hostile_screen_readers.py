@@ -268,3 +268,20 @@ def test_any_hostile_parquet_cell_is_an_ok_or_error_row(cells: list[tuple[str, p
         assert code == 0, err
         assert len(rows) == 1
         assert all(e["field"] and e["reason"] for e in errors)
+
+
+# ---------------------------------------------------------------- Parquet: an id in a float column
+
+
+@pytest.mark.parametrize("value", [2.0**53 + 2, 1e300, 12345678901234567.0])
+def test_a_float_id_too_large_to_be_exact_is_an_error_row(tmp_path: Path, value: float) -> None:
+    """A float column's 7.0 is the id 7; but past 2**53 a float holds no exact whole number: 12345678901234567 is
+    stored as 12345678901234568, and 1e300 was written as a 301-digit id. Written as read, the id could be another
+    case's in the inventory it is joined back to; the row is now an error row known by its number."""
+    source = tmp_path / "in.parquet"
+    pq.write_table(pa.table({"case_id": pa.array([7.0, value]), "taxpayer_kind": ["individual", "individual"]}), source)
+    code, err, rows, errors = _screen(source, tmp_path / "out.csv")
+    assert code == 0, err
+    assert [(r["case_id"], r["status"]) for r in rows] == [("7", "ok"), ("2", "error")]
+    assert errors[0]["field"] == "case_id" and "2**53" not in errors[0]["reason"]
+    assert "exact" in errors[0]["reason"]

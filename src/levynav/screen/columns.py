@@ -211,9 +211,19 @@ def id_text(value: Any, name: str) -> str:
             whole = int(value)
         except (ValueError, OverflowError):  # NaN, infinity
             whole = None
+        if whole is not None and isinstance(value, float) and abs(whole) > _EXACT_FLOAT:
+            # 12345678901234567 is stored as ...568: written as read, it could be another case's id when joined back
+            raise RowProblem(name, INEXACT_ID)
         if whole is not None and whole == value:
             return str(whole)
     raise RowProblem(name, "must be text or a whole number")
+
+
+_EXACT_FLOAT = 2**53  # past it a float holds no exact whole number
+INEXACT_ID = (
+    "is a floating-point number too large to be an exact id (past 9,007,199,254,740,992); store the ids as text or "
+    "whole numbers"
+)
 
 
 def json_object(text: str, field: str, what: str) -> dict[str, Any]:
