@@ -285,3 +285,25 @@ def test_a_float_id_too_large_to_be_exact_is_an_error_row(tmp_path: Path, value:
     assert [(r["case_id"], r["status"]) for r in rows] == [("7", "ok"), ("2", "error")]
     assert errors[0]["field"] == "case_id" and "2**53" not in errors[0]["reason"]
     assert "exact" in errors[0]["reason"]
+
+
+# ---------------------------------------------------------------- CSV: another dialect
+
+
+@pytest.mark.parametrize(
+    ("raw", "says"),
+    [
+        (b"case_id,taxpayer_kind\ra,individual\rb,individual\r", "lines end in a carriage return alone"),
+        (b"case_id;taxpayer_kind\na;individual\n", "separated by semicolons"),
+        (b"case_id\ttaxpayer_kind\na\tindividual\n", "separated by tabs"),
+    ],
+    ids=["cr_only", "semicolons", "tabs"],
+)
+def test_a_csv_of_another_dialect_is_refused_by_what_it_is(tmp_path: Path, raw: bytes, says: str) -> None:
+    """A CSV saved with old Mac line ends (CR alone), or by a spreadsheet set to semicolons or tabs, was refused as one
+    unknown column named by the whole header ("'case_id;taxpayer_kind': not a column levynav reads")."""
+    source = tmp_path / "in.csv"
+    source.write_bytes(raw)
+    code, err, _, _ = _screen(source, tmp_path / "out.csv")
+    assert code == 2
+    assert err.startswith("levynav: in.csv: ") and says in err, err

@@ -88,6 +88,8 @@ def check_columns(path: Path, ignored: tuple[str, ...] = ()) -> None:
     if kind == "jsonl":
         return
     for names in _column_names(path, kind):
+        if kind == "csv":
+            _check_dialect(path, [n for n in names if n not in known and n not in ignored])
         for name in names:
             if name in ignored:
                 continue
@@ -144,6 +146,23 @@ def _check_utf8_lines(path: Path, fh: Any, head: bytes) -> None:
         decoder.decode(b"", final=True)
     except UnicodeDecodeError:
         raise InputError(f"{path.name}: line {line} is {NOT_UTF8_LINE}") from None
+
+
+def _check_dialect(path: Path, unknown: list[str]) -> None:
+    """A CSV written in another dialect, named as such: old Mac line ends (CR alone: the header ran into the rows), or
+    a spreadsheet's semicolons or tabs between the cells (the header read as one column named by all of it)."""
+    if any("\r" in name for name in unknown):
+        raise InputError(f"{path.name}: {CR_ONLY}")
+    for sep, said in ((";", "semicolons"), ("\t", "tabs")):
+        if any(sep in name for name in unknown):
+            raise InputError(f"{path.name}: the cells are separated by {said}; {COMMAS}")
+
+
+CR_ONLY = (
+    "its lines end in a carriage return alone (CR, an old Mac format); save it with Windows (CRLF) or Unix (LF) line "
+    "ends"
+)
+COMMAS = "levynav reads comma-separated values: save the table as CSV (comma delimited) and screen it again"
 
 
 UNKNOWN_COLUMN = (
