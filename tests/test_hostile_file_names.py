@@ -130,6 +130,8 @@ def test_a_line_levynav_prints_about_its_input_has_codes_escaped_and_numbers_mas
     assert shown("line 3 of 2026-11-23 costs $123,456,789.00 (555-123-4567)") == (
         "line 3 of 2026-11-23 costs $123,456,789.00 (555-123-4567)"
     )
+    assert shown("an amount of $123456789.00 or 123456789.50") == "an amount of $123456789.00 or 123456789.50"
+    assert shown("client-987-65-4321.pdf, 987654321.txt") == "client-XXX-XX-4321.pdf, XXXXX4321.txt"
 
 
 def test_the_files_a_command_wrote_are_named_without_a_full_number(tmp_path: Path) -> None:

@@ -65,8 +65,8 @@ def source_name(path: str | Path) -> str:
 
 
 # In a file's name: an SSN or ITIN (3-2-4 digits, with hyphens, spaces or nothing between) or an EIN (2-7), whatever
-# comes before or after it but another digit.
-_NAME_TIN = re.compile(r"(?<!\d)(?:(\d{3})([- ]?)(\d{2})\2(\d{4})|(\d{2})-(\d{7}))(?!\d)")
+# comes before or after it but another digit (or, as for an amount, a dollar sign, point or comma joined to a digit).
+_NAME_TIN = re.compile(r"(?<![\d$.,])(?:(\d{3})([- ]?)(\d{2})\2(\d{4})|(\d{2})-(\d{7}))(?!\d|[.,]\d)")
 
 
 def document_text(text: str) -> str:
