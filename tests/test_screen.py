@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import re
 from datetime import date
 from pathlib import Path
@@ -298,7 +299,8 @@ def test_a_different_date_does_not_reuse_another_runs_partitions(tmp_path: Path)
     generate.write_cases(source, 12, seed=9)
     out = tmp_path / "out.parquet"
     work = run.work_folder(out)
-    run._prepare_work(source, out, run.Options(date(2025, 1, 2), partition_rows=5))
+    _, held = run._prepare_work(source, out, run.Options(date(2025, 1, 2), partition_rows=5))
+    os.close(held)  # that run ended (its lock on the work folder goes with it)
     output.write_part(work, 0, [], [], False)  # a finished partition of another screening
     run.screen_file(source, out, run.Options(AS_OF, partition_rows=5))
     assert pl.read_parquet(out).height == 12

@@ -36,11 +36,30 @@ def parse_lang(raw: str | None) -> str:
     return chosen
 
 
-def fail(message: str) -> typer.Exit:
-    """Print ``levynav: message`` to stderr; raise the returned Exit (code 2)."""
+def shown(line: str) -> str:
+    """A line levynav prints about its input, safe to print: a control or text-direction code escaped (``\\x1b``,
+    ``\\u202e``: in a terminal an escape code is run, an override turns the rest of the line around) and a full SSN,
+    ITIN or EIN masked but its last four digits (an option's value, or a file named by its taxpayer's number,
+    ``987-65-4321.pdf``, printed whole). Dates, amounts and phone numbers are left as written."""
+    from levynav.core.model.bounded import CONTROL_CHARACTERS
+    from levynav.intake.input_text import source_name
+
+    escaped = CONTROL_CHARACTERS.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), line)
+    return source_name(escaped.replace("\r", "\\r"))
+
+
+def say(line: str) -> None:
+    """Print ``levynav: line`` (``shown``) to stderr."""
     import typer
 
-    typer.echo(f"levynav: {message}", err=True)
+    typer.echo(f"levynav: {shown(line)}", err=True)
+
+
+def fail(message: str) -> typer.Exit:
+    """Print ``levynav: message`` to stderr (``shown``); raise the returned Exit (code 2)."""
+    import typer
+
+    say(message)
     return typer.Exit(code=2)
 
 
@@ -70,9 +89,9 @@ def load_case_or_exit(case_file: Path, lang: str = "en") -> Case:
     except CaseError as err:
         import typer
 
-        typer.echo(f"levynav: {err.source} has {len(err.problems)} problem(s):", err=True)
+        say(f"{err.source} has {len(err.problems)} problem(s):")
         for problem in err.problems:
-            typer.echo(f"  - {problem}", err=True)
+            typer.echo(f"  - {shown(problem)}", err=True)
         raise typer.Exit(code=2) from None
     if not case.transcripts:
         return case
@@ -85,8 +104,8 @@ def load_case_or_exit(case_file: Path, lang: str = "en") -> Case:
     except InputFileError as exc:
         import typer
 
-        typer.echo(f"levynav: {case_file} has 1 problem(s):", err=True)
-        typer.echo(f"  - {exc}", err=True)
+        say(f"{case_file} has 1 problem(s):")
+        typer.echo(f"  - {shown(str(exc))}", err=True)
         raise typer.Exit(code=2) from None
     if intake.problems:
         import typer
@@ -94,7 +113,7 @@ def load_case_or_exit(case_file: Path, lang: str = "en") -> Case:
         from levynav.explain.render import text
 
         for found in intake.problems:
-            typer.echo(f"levynav: warning: {text(found, lang)}", err=True)
+            say(f"warning: {text(found, lang)}")
     return intake.case
 
 
@@ -117,8 +136,8 @@ def case_file_paths(case_file: Path, names: list[str]) -> list[Path]:
     if problems:
         import typer
 
-        typer.echo(f"levynav: {case_file} has {len(problems)} problem(s):", err=True)
+        say(f"{case_file} has {len(problems)} problem(s):")
         for problem in problems:
-            typer.echo(f"  - {problem}", err=True)
+            typer.echo(f"  - {shown(problem)}", err=True)
         raise typer.Exit(code=2)
     return paths

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 import typer
 
 from levynav import lawbook
-from levynav.cli.arguments import check_format, fail, load_case_or_exit, parse_as_of
+from levynav.cli.arguments import check_format, fail, load_case_or_exit, parse_as_of, say, shown
 from levynav.core.calc import hardship as calc_hardship
 from levynav.core.calc.expenses import FinancesInputError
 from levynav.core.calc.standards import StandardsError
@@ -133,16 +133,14 @@ def import_standards_command(
         target = install_edition(folder, replace=replace)
     except StandardsError as err:
         problems = str(err).splitlines()
-        typer.echo(
-            f"levynav: {folder} cannot be imported ({len(problems)} problem(s)); nothing was installed:", err=True
-        )
+        say(f"{folder} cannot be imported ({len(problems)} problem(s)); nothing was installed:")
         for problem in problems:
-            typer.echo(f"  - {problem}", err=True)
+            typer.echo(f"  - {shown(problem)}", err=True)
         raise typer.Exit(code=2) from None
     except OSError as err:
         raise fail(f"cannot install into {lawbook.user_dir()}: {err.strerror or err}") from None
     lawbook.clear_cache()
-    typer.echo(f"Installed the standards edition into {target}.")
+    typer.echo(shown(f"Installed the standards edition into {target}."))
 
 
 data_app.command("import-standards")(import_standards_command)

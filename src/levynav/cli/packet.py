@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from levynav.cli.arguments import fail, load_case_or_exit, parse_as_of, parse_lang
+from levynav.cli.arguments import fail, load_case_or_exit, parse_as_of, parse_lang, shown
 from levynav.cli.options import AsOf, Lang
 from levynav.core.analyze import analyze
 
@@ -43,7 +43,7 @@ def register(app: typer.Typer) -> None:
         except OSError as err:  # the disk filled, permissions changed while building: nothing was left behind
             reason = err.strerror or err.__class__.__name__
             raise fail(f"--out: the packet could not be written ({reason}); nothing was written") from None
-        typer.echo(f"Packet written to {out}/ ({len(written)} files):")
+        typer.echo(shown(f"Packet written to {out}/ ({len(written)} files):"))
         typer.echo("  packet.pdf       everything in one PDF, cover page first")
         for item in packet.items:
             when = f" — by {item.by.isoformat()}" if item.by else ""

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from levynav.cli.arguments import fail, parse_as_of
+from levynav.cli.arguments import fail, parse_as_of, shown
 from levynav.cli.options import AsOf
 from levynav.core.model import limits
 
@@ -61,8 +61,10 @@ def screen_command(
     except OSError as err:
         raise fail(f"--out: cannot write the output: {err.strerror or type(err).__name__}") from None
     typer.echo(
-        f"{done.cases} cases screened ({done.ok} ok, {done.error_rows} with errors) -> {done.table}\n"
-        f"errors: {done.errors}\nsummary: {done.summary}\nreport: {done.report_md}, {done.report_html}"
+        shown(
+            f"{done.cases} cases screened ({done.ok} ok, {done.error_rows} with errors) -> {done.table}\n"
+            f"errors: {done.errors}\nsummary: {done.summary}\nreport: {done.report_md}, {done.report_html}"
+        )
     )
 
 
@@ -134,4 +136,4 @@ def generate_command(
         raise fail(str(err)) from None
     except OSError as err:
         raise fail(f"--out: cannot write {out.name}: {err.strerror or type(err).__name__}") from None
-    print(f"{count} cases -> {out}", file=sys.stderr)
+    print(shown(f"{count} cases -> {out}"), file=sys.stderr)

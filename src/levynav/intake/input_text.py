@@ -54,6 +54,21 @@ def mask_tins(text: str) -> str:
     return _TIN.sub(_masked, text) if any(c.isdigit() for c in text) else text
 
 
+def source_name(path: str | Path) -> str:
+    """A file's path as the source of what is read from it: every fact read (a transcript's legal action keeps it in
+    the case) and every line naming the file. A file named by its taxpayer's SSN (``987-65-4321.txt``, a common
+    practice) put the full number into the case, whose check of text then refused every fact of the transcript, and
+    onto every line printed; a terminal or text-direction code in the name drove the terminal. Masked and blanked as
+    a document's text is (``document_text``), and more widely: in a name, a number joined to a word by a hyphen
+    (``client-987-65-4321.pdf``) is one too."""
+    return _NAME_TIN.sub(_masked, document_text(str(path)))
+
+
+# In a file's name: an SSN or ITIN (3-2-4 digits, with hyphens, spaces or nothing between) or an EIN (2-7), whatever
+# comes before or after it but another digit (or, as for an amount, a dollar sign, point or comma joined to a digit).
+_NAME_TIN = re.compile(r"(?<![\d$.,])(?:(\d{3})([- ]?)(\d{2})\2(\d{4})|(\d{2})-(\d{7}))(?!\d|[.,]\d)")
+
+
 def document_text(text: str) -> str:
     """A notice's or a transcript's text as the readers read it: control characters blanked (``without_controls``)
     and full taxpayer identification numbers masked (``mask_tins``)."""

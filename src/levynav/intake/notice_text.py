@@ -50,6 +50,21 @@ _FUZZY_LETTER = {"i": "[i1l|]", "o": "[o0]", "l": "[l1I|]"}
 
 _SPACES = re.compile(r"\s+")
 _DIGIT = re.compile(r"\d")  # a line without a digit holds no date, amount or phone number: skipped at once
+# A digit other than 0-9 (full-width "４", Arabic-Indic "٠": the patterns' \d matches them, and int() reads them): a
+# value written with one is never read (the Arabic-Indic zero looks like a point: "1٠5.00" was read as 105.00); the
+# reader names its line (``other_digit_lines``), as a case file refuses such a number.
+
+
+def other_digits(text: str) -> bool:
+    """Whether ``text`` holds a decimal digit other than 0-9."""
+    return not text.isascii() and any(c.isdigit() for c in text if not c.isascii())
+
+
+def other_digit_lines(lines: list[str]) -> list[int]:
+    """The 1-based numbers of the lines holding a digit other than 0-9."""
+    return [n for n, line in enumerate(lines, start=1) if other_digits(line)]
+
+
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-"})
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " ", "\u2009": " "})
@@ -152,18 +167,24 @@ def find_dates(line: str) -> list[FoundDate]:
 
     for pattern in (_NAME_MDY, _NAME_DMY):
         for m in pattern.finditer(line):
-            if free(m.start(), m.end()):
+            if free(m.start(), m.end()) and other_digits(m.group(0)):  # not read, and not read in part either
+                taken.append((m.start(), m.end()))
+            elif free(m.start(), m.end()):
                 month = MONTHS[m.group("mon").lower()[:3]]
                 value = _make(int(m.group("year")), month, int(m.group("day")))
                 found.append(FoundDate(m.start(), m.end(), m.group(0), value))
                 taken.append((m.start(), m.end()))
     for m in _ISO.finditer(line):
-        if free(m.start(), m.end()):
+        if free(m.start(), m.end()) and other_digits(m.group(0)):
+            taken.append((m.start(), m.end()))
+        elif free(m.start(), m.end()):
             value = _make(int(m.group("year")), int(m.group("month")), int(m.group("day")))
             found.append(FoundDate(m.start(), m.end(), m.group(0), value))
             taken.append((m.start(), m.end()))
     for m in _NUMERIC.finditer(line):
-        if free(m.start(), m.end()):
+        if free(m.start(), m.end()) and other_digits(m.group(0)):
+            taken.append((m.start(), m.end()))
+        elif free(m.start(), m.end()):
             value = _make(_year(m.group("year")), int(m.group("month")), int(m.group("day")))
             found.append(FoundDate(m.start(), m.end(), m.group(0), value))
             taken.append((m.start(), m.end()))
@@ -200,6 +221,8 @@ def find_amounts(line: str) -> list[FoundAmount]:
         start = m.start("num")
         if start > 0 and text[start - 1] in "0123456789.," and not m.group("dollar"):
             continue
+        if other_digits(num) or (start > 0 and other_digits(text[start - 1])):  # "1٠5.00": never 105.00 nor 5.00
+            continue
         digits = re.sub(r"[\s,]", "", num)
         try:
             value = Decimal(digits)
@@ -221,6 +244,8 @@ def find_phones(line: str) -> list[FoundPhone]:
     """US phone numbers, written back as 800-829-0000 (1-800-… when the 1 is printed)."""
     out = []
     for m in _PHONE.finditer(line):
+        if other_digits(m.group(0)):
+            continue
         number = f"{m.group('a')}-{m.group('b')}-{m.group('c')}"
         if m.group("one"):
             number = "1-" + number

@@ -25,7 +25,7 @@ from levynav.core.model import limits
 from levynav.core.model.case import Case, Levy, LevyKind, Notice, NoticeType, TaxPeriod
 from levynav.intake import notice_fields as fields
 from levynav.intake.input_text import document_text
-from levynav.intake.notice_text import fix_ocr_digits, split_lines
+from levynav.intake.notice_text import fix_ocr_digits, other_digit_lines, split_lines
 from levynav.intake.notice_types import Candidate, recognise
 
 BANK_WORDS = ("bank", "credit union", "savings", "trust company", "bancorp", "financial", "n.a.", "federal credit")
@@ -277,6 +277,16 @@ def read_notice_text(text: str, source: str = "text") -> NoticeReading:
                 " were read only up to that length",
             )
         )
+    other_digits = other_digit_lines(lines)
+    if other_digits:
+        problems.append(
+            fields.Problem(
+                other_digits[0],
+                "file",
+                f"{len(other_digits)} line(s) hold digits other than 0-9 (full-width, Arabic-Indic, …): their dates,"
+                " amounts and phone numbers were not read — check them on the paper",
+            )
+        )
     candidates = _protective_first(recognise(lines))
     sig = candidates[0].signature if candidates else None
     if not candidates:
@@ -368,20 +378,20 @@ def read_notice_file(path: Path) -> NoticeReading:
     MAX_NOTICE_FILE_BYTES, not empty, not binary, a PDF with a text layer.
     """
     from levynav.intake.input_files import InputFileError, read_input_file
-    from levynav.intake.input_text import read_input_text
+    from levynav.intake.input_text import read_input_text, source_name
     from levynav.intake.ocr import IMAGE_SUFFIXES, OcrError, image_text, is_image
 
     try:
         data = read_input_file(path, "MAX_NOTICE_FILE_BYTES")
         if path.suffix.lower() in IMAGE_SUFFIXES or is_image(data[:16]):  # a photo or scan: Tesseract OCR
             try:
-                return read_notice_text(image_text(data), source=str(path))
+                return read_notice_text(image_text(data), source=source_name(path))
             except OcrError as err:
                 raise NoticeFileError(f"{path}: {err}") from None
         got = read_input_text(path, "MAX_NOTICE_FILE_BYTES", fallback="utf-8")
     except InputFileError as err:
         raise NoticeFileError(str(err)) from None
-    reading = read_notice_text(got.text, source=str(path))
+    reading = read_notice_text(got.text, source=source_name(path))
     if got.replaced:
         bad = ReadProblem(line=None, field="file", message="some bytes are not UTF-8 text and were replaced")
         reading = reading.model_copy(update={"problems": [*reading.problems, bad]})

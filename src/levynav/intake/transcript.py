@@ -17,7 +17,7 @@ from pathlib import Path
 from levynav.core.model.case import Case, Taxpayer, TaxpayerKind
 from levynav.core.model.message import Message, message
 from levynav.intake.input_files import InputFileError
-from levynav.intake.input_text import read_input_text
+from levynav.intake.input_text import read_input_text, source_name
 from levynav.intake.transcript_case import Event, Facts, merge, transcript_facts
 from levynav.intake.transcript_parse import (
     Problem,
@@ -80,10 +80,10 @@ def read_transcript_file(path: str | Path, label: str | None = None, strict: boo
     except InputFileError as exc:
         if strict:
             raise
-        t = Transcript(str(p))
+        t = Transcript(source_name(p))
         t.problems.append(problem(None, "input_file", reason=str(exc)))
         return [t]
-    found = parse_transcripts(got.text, str(p))
+    found = parse_transcripts(got.text, source_name(p))
     found[0].problems[:0] = [problem(None, "page_no_text", page=page) for page in got.blank_pages]
     return found
 
@@ -103,7 +103,7 @@ def read_transcripts(
         ]
     else:
         transcripts = [t for path in paths for t in read_transcript_file(path)]
-    _one_taxpayer(transcripts, case, dict(zip((str(p) for p in paths), labels or [], strict=False)))
+    _one_taxpayer(transcripts, case, dict(zip((source_name(p) for p in paths), labels or [], strict=False)))
     facts = transcript_facts(transcripts)
     base = case if case is not None else Case(taxpayer=Taxpayer(kind=TaxpayerKind.INDIVIDUAL))
     try:

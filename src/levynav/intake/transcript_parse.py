@@ -21,18 +21,21 @@ MONTHS = {
     for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)
 }
 
-_AMOUNT = r"\(?\s*[-–−]?\s*\$?\s*[-–−]?(?:\d{1,3}(?:[,.]\d{3})+|\d+)[.,]\d{2}\s*\)?\s*-?"
+# Digits are 0-9 only in a date, an amount, a code of a row's text or a TIN: Python's \d and int() also read full-width
+# and Arabic-Indic digits ("03-0٦-2023" was March 6, 2023; "$1٢,400.00" was $12,400.00), which a case file refuses; such
+# a value is not read, and its row says so (row_no_date, row_no_amount).
+_AMOUNT = r"\(?\s*[-–−]?\s*\$?\s*[-–−]?(?:[0-9]{1,3}(?:[,.][0-9]{3})+|[0-9]+)[.,][0-9]{2}\s*\)?\s*-?"
 AMOUNT_RE = re.compile(rf"^(?:{_AMOUNT})$")
-DATE_NUM = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
-DATE_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-DATE_WORDS = re.compile(r"([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})")
+DATE_NUM = re.compile(r"^([0-9]{1,2})[-/.]([0-9]{1,2})[-/.]([0-9]{4})$")
+DATE_ISO = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})$")
+DATE_WORDS = re.compile(r"([A-Za-z]{3,9})\.?\s+([0-9]{1,2}),?\s+([0-9]{4})(?![0-9])")
 CYCLE_RE = re.compile(r"^\d{8}$")
 CODE_RE = re.compile(r"^\s*(\d{3})(?=\s|$)\s*(.*)$")
 CODE_LIKE = re.compile(r"^\s*[0-9OIlSB]{3}\s+[A-Za-z]")
 DLN_RE = re.compile(r"\b\d{5}-\d{3}-\d{5}-\d\b")
 NOTICE_RE = re.compile(r"^\s*(?:CP|LT|Letter)\s*\d+[A-Z]?\s*$", re.I)
-CC_RE = re.compile(r"\b(?:cc|closing code)\s*[:#]?\s*(\d{1,2})\b", re.I)
-AC_RE = re.compile(r"\b(?:ac|action code)\s*[:#]?\s*(\d{3})\b", re.I)
+CC_RE = re.compile(r"\b(?:cc|closing code)\s*[:#]?\s*([0-9]{1,2})\b", re.I)
+AC_RE = re.compile(r"\b(?:ac|action code)\s*[:#]?\s*([0-9]{3})\b", re.I)
 
 TABLE_START = re.compile(r"^(\*+\s*transactions\s*\*+|code\s+explanation of transaction\b.*)$", re.I)
 BOILERPLATE = [
@@ -125,7 +128,7 @@ def parse_amount(raw: str) -> Decimal | None:
         return None
     negative = (s.startswith("(") and s.endswith(")")) or "-" in s
     digits = re.sub(r"[()$\s-]", "", s)
-    if re.fullmatch(r"\d{1,3}(\.\d{3})+,\d{2}", digits):  # European 1.234,56
+    if re.fullmatch(r"[0-9]{1,3}(\.[0-9]{3})+,[0-9]{2}", digits):  # European 1.234,56
         digits = digits.replace(".", "").replace(",", ".")
     digits = digits.replace(",", "")
     if digits.count(".") > 1 or not digits or digits == ".":
@@ -162,8 +165,8 @@ def _parse_date(s: str) -> date | None:
 _HEADER: list[tuple[str, re.Pattern[str]]] = [
     ("form", re.compile(r"^form number:\s*(\S+)", re.I)),
     ("tax_period", re.compile(r"^tax period(?: ending)?:\s*(.+)$", re.I)),
-    ("tin", re.compile(r"^taxpayer identification number:\s*\S*?(\d{4})\s*$", re.I)),
-    ("spouse_tin", re.compile(r"^spouse taxpayer identification number:\s*\S*?(\d{4})\s*$", re.I)),
+    ("tin", re.compile(r"^taxpayer identification number:\s*\S*?([0-9]{4})\s*$", re.I)),
+    ("spouse_tin", re.compile(r"^spouse taxpayer identification number:\s*\S*?([0-9]{4})\s*$", re.I)),
     ("request_date", re.compile(r"^request date:\s*(.+)$", re.I)),
     ("response_date", re.compile(r"^response date:\s*(.+)$", re.I)),
     ("tracking", re.compile(r"^tracking number:\s*(\d+)", re.I)),

@@ -14,6 +14,7 @@ Values are read as text (CSV) or typed (Parquet: dates, numbers, booleans); an e
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -123,6 +124,21 @@ class RowProblem(ValueError):
         super().__init__(f"{field}: {reason}")
 
 
+@dataclass(frozen=True)
+class UnreadableCell:
+    """A cell its reader could not turn into a Python value (sources.py: a Parquet date past year 9999); ``reason``
+    says so. A column levynav reads that holds one makes its row an error row, named by the column."""
+
+    reason: str
+
+
+def _cell(row: dict[str, Any], name: str) -> Any:
+    value = row.get(name)
+    if isinstance(value, UnreadableCell):
+        raise RowProblem(name, value.reason)
+    return value
+
+
 def _empty(value: Any) -> bool:
     return value is None or (isinstance(value, str) and value.strip() == "")
 
@@ -155,7 +171,7 @@ def _path_text(path: tuple[str | int, ...]) -> str:
 
 def case_id_of(row: dict[str, Any], row_number: int) -> str:
     for name in ID_COLUMNS:
-        value = row.get(name)
+        value = _cell(row, name)
         if not _empty(value):
             return id_text(value, name)
     return str(row_number)
@@ -175,7 +191,13 @@ def _checked_id(text: str, name: str) -> str:
         raise RowProblem(name, CONTROL_CHARACTER)
     if FULL_TINS.search(text) is not None:  # an inventory keyed by SSN: never written to the tables
         raise RowProblem(name, FULL_TIN)
+    if _SURROGATES.search(text) is not None:  # JSON's "\\ud800": no character, and no UTF-8 to write the table in
+        raise RowProblem(name, LONE_SURROGATE)
     return text
+
+
+_SURROGATES = re.compile("[\ud800-\udfff]")
+LONE_SURROGATE = "is not valid text (a lone surrogate code); remove it"
 
 
 def id_text(value: Any, name: str) -> str:
@@ -189,9 +211,19 @@ def id_text(value: Any, name: str) -> str:
             whole = int(value)
         except (ValueError, OverflowError):  # NaN, infinity
             whole = None
+        if whole is not None and isinstance(value, float) and abs(whole) > _EXACT_FLOAT:
+            # 12345678901234567 is stored as ...568: written as read, it could be another case's id when joined back
+            raise RowProblem(name, INEXACT_ID)
         if whole is not None and whole == value:
             return str(whole)
     raise RowProblem(name, "must be text or a whole number")
+
+
+_EXACT_FLOAT = 2**53  # past it a float holds no exact whole number
+INEXACT_ID = (
+    "is a floating-point number too large to be an exact id (past 9,007,199,254,740,992); store the ids as text or "
+    "whole numbers"
+)
 
 
 def json_object(text: str, field: str, what: str) -> dict[str, Any]:
@@ -217,13 +249,13 @@ def row_to_case_data(row: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str
     data: dict[str, Any] = {}
     origin: dict[str, str] = {}
     for col in SCALARS:
-        value = row.get(col.name)
+        value = _cell(row, col.name)
         if not _empty(value):
             _set(data, col.path, _plain(value))
             origin[_path_text(col.path)] = col.name
     income: list[dict[str, Any]] = []
     for name, kind, amount_field in INCOME_COLUMNS:
-        value = row.get(name)
+        value = _cell(row, name)
         if not _empty(value):
             origin[f"finances.income[{len(income)}]"] = name
             origin[f"finances.income[{len(income)}].{amount_field}"] = name
@@ -237,7 +269,7 @@ def row_to_case_data(row: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str
             names: dict[str, str] = {}
             for field in fields:
                 name = slot_column(prefix, slot, field)
-                value = row.get(name)
+                value = _cell(row, name)
                 if _empty(value):
                     continue
                 value = _plain(value)
@@ -255,7 +287,7 @@ def row_to_case_data(row: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str
                 items.append(item)
         if items:
             data[list_name] = items
-    raw = row.get(CASE_JSON)
+    raw = _cell(row, CASE_JSON)
     if not _empty(raw):
         extra = json_object(raw, CASE_JSON, "a partial case") if isinstance(raw, str) else raw
         if not isinstance(extra, dict):

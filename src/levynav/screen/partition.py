@@ -28,6 +28,7 @@ from levynav.core.model.case import Case
 from levynav.intake.field_names import field_path
 from levynav.screen import columns
 from levynav.screen.flags import FLAG_COLUMNS, decision_flags, flags
+from levynav.screen.sources import UnreadLine
 
 ROW_KINDS = ("jsonl", "table")
 MAX_LINE_CHARS = 1_000_000  # a case line longer than this is refused (a real case is a few kilobytes)
@@ -167,6 +168,8 @@ class _Problems(Exception):
 
 def _case_data(kind: str, item: Any, number: int) -> tuple[dict[str, Any], dict[str, str] | None, str]:
     if kind == "jsonl":
+        if isinstance(item, UnreadLine):  # too long, or not UTF-8 (sources._jsonl_rows)
+            raise _Problems([("(line)", item.reason)])
         if len(item) > MAX_LINE_CHARS:
             raise _Problems([("(line)", f"is longer than {MAX_LINE_CHARS} characters")])
         data = columns.json_object(item, "(line)", "one case")

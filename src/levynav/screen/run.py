@@ -104,7 +104,21 @@ def screen_file(
         sources.check_columns(source, options.ignored_columns)
     except sources.InputError as err:
         raise ScreenError(str(err)) from None
-    work = _prepare_work(source, out, options)
+    work, held = _prepare_work(source, out, options)
+    try:
+        return _screen_into(work, source, out, options, progress, observe)
+    finally:
+        os.close(held)  # the work folder is free for another run (gone when this one ended)
+
+
+def _screen_into(
+    work: Path,
+    source: Path,
+    out: Path,
+    options: Options,
+    progress: Progress | None,
+    observe: Callable[[PartitionResult], None] | None,
+) -> Outputs:
     done = output.done_parts(work)
     todo = (p for p in sources.partitions(source, options.partition_rows) if p.index not in done)
     count = [0]
@@ -206,8 +220,26 @@ def _own_manifest(work: Path) -> dict[str, Any] | None:
     return found
 
 
-def _prepare_work(source: Path, out: Path, options: Options) -> Path:
-    """The work folder, emptied unless it holds partitions of this very screening."""
+def _hold(work: Path, out: Path) -> int:
+    """An open descriptor of the work folder, locked for this run alone (``flock``, released when it is closed or the
+    process ends, a crash too): ScreenError when another run holds it. Two runs writing the same OUT at once emptied
+    each other's partitions and put the other's rows, another input's cases, into their table."""
+    import fcntl
+
+    fd = os.open(work, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        raise ScreenError(
+            f"--out: another levynav screen is writing {out.name} now; wait for it to end or choose another --out"
+        ) from None
+    return fd
+
+
+def _prepare_work(source: Path, out: Path, options: Options) -> tuple[Path, int]:
+    """The work folder, emptied unless it holds partitions of this very screening, and the descriptor that holds it
+    for this run (``_hold``)."""
     work = work_folder(out)
     files = sources.dataset_files(source) if source.is_dir() else [source]
     stats = [f.stat() for f in files]
@@ -224,11 +256,19 @@ def _prepare_work(source: Path, out: Path, options: Options) -> Path:
     path = work / "manifest.json"
     if os.path.lexists(work):
         previous = _own_manifest(work)
+        held = _hold(work, out)  # never emptied, nor shared, while another run writes there
         if previous == manifest:
-            return work
+            return work, held
         shutil.rmtree(work)  # levynav's work folder of another screening (checked by _own_manifest)
-    work.mkdir(parents=True)
+        os.close(held)
+    try:
+        work.mkdir(parents=True)
+    except FileExistsError:  # another run made it a moment ago
+        raise ScreenError(
+            f"--out: another levynav screen is writing {out.name} now; wait for it to end or choose another --out"
+        ) from None
+    held = _hold(work, out)
     tmp = work / "manifest.json.tmp"
     tmp.write_text(json.dumps(manifest, indent=2), encoding="utf-8")
     tmp.replace(path)
-    return work
+    return work, held

@@ -48,9 +48,13 @@ def dataset_files(folder: Path) -> list[Path]:
 def count_rows(path: Path) -> int:
     """How many rows (for the progress bar)."""
     kind = input_kind(path)
-    if kind == "jsonl":
+    if kind == "jsonl":  # counted a chunk at a time: a line is never held whole
+        count, last = 0, b"\n"
         with path.open("rb") as fh:
-            return sum(1 for _ in fh)
+            while chunk := fh.read(_CHUNK_BYTES):
+                count += chunk.count(b"\n")
+                last = chunk[-1:]
+        return count + (last != b"\n")
     import polars as pl
 
     try:
@@ -80,10 +84,12 @@ def check_columns(path: Path, ignored: tuple[str, ...] = ()) -> None:
             raise InputError(f"--ignore-column {_shown(name)}: {READ_COLUMN}")
     kind = input_kind(path)
     if kind in ("jsonl", "csv"):
-        check_utf8(path)
+        check_utf8(path, whole=kind == "csv")
     if kind == "jsonl":
         return
     for names in _column_names(path, kind):
+        if kind == "csv":
+            _check_dialect(path, [n for n in names if n not in known and n not in ignored])
         for name in names:
             if name in ignored:
                 continue
@@ -101,16 +107,62 @@ _WIDE_BOMS = (b"\x00\x00\xfe\xff", b"\xff\xfe\x00\x00", b"\xff\xfe", b"\xfe\xff"
 NOT_UTF8 = "not UTF-8 text (UTF-16 or UTF-32?); save the table as UTF-8 (CSV UTF-8) and screen it again"
 
 
-def check_utf8(path: Path) -> None:
-    """Refuse a CSV or JSONL input written in UTF-16 or UTF-32, by the file, before anything is screened."""
+NOT_UTF8_LINE = (
+    "not UTF-8 text (saved as Latin-1 or Windows-1252?); save the table as UTF-8 (CSV UTF-8) and screen it again"
+)
+
+
+def check_utf8(path: Path, whole: bool = False) -> None:
+    """Refuse a CSV or JSONL input written in UTF-16 or UTF-32, by the file, before anything is screened; with
+    ``whole`` (a CSV: its reader refuses the whole file for one byte, as "ComputeError"), any byte that is not UTF-8,
+    by its line. A JSONL line that is not UTF-8 is an error row of its own (``_jsonl_rows``)."""
     try:
         with path.open("rb") as fh:
             head = fh.read(65_536)
+            first_line = head.split(b"\n", 1)[0]
+            if head.startswith(_WIDE_BOMS) or b"\x00" in first_line:
+                raise InputError(f"{path.name}: {NOT_UTF8}")
+            if whole:
+                _check_utf8_lines(path, fh, head)
     except OSError as exc:
         raise InputError(f"{path.name}: cannot be read ({type(exc).__name__})") from None
-    first_line = head.split(b"\n", 1)[0]
-    if head.startswith(_WIDE_BOMS) or b"\x00" in first_line:
-        raise InputError(f"{path.name}: {NOT_UTF8}")
+
+
+def _check_utf8_lines(path: Path, fh: Any, head: bytes) -> None:
+    import codecs
+
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    line = 1
+    chunk = head
+    while chunk:
+        try:
+            decoder.decode(chunk)
+        except UnicodeDecodeError as err:
+            bad_line = line + err.object.count(b"\n", 0, err.start)  # the decoder's held bytes hold no line break
+            raise InputError(f"{path.name}: line {bad_line} is {NOT_UTF8_LINE}") from None
+        line += chunk.count(b"\n")
+        chunk = fh.read(_CHUNK_BYTES)
+    try:
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        raise InputError(f"{path.name}: line {line} is {NOT_UTF8_LINE}") from None
+
+
+def _check_dialect(path: Path, unknown: list[str]) -> None:
+    """A CSV written in another dialect, named as such: old Mac line ends (CR alone: the header ran into the rows), or
+    a spreadsheet's semicolons or tabs between the cells (the header read as one column named by all of it)."""
+    if any("\r" in name for name in unknown):
+        raise InputError(f"{path.name}: {CR_ONLY}")
+    for sep, said in ((";", "semicolons"), ("\t", "tabs")):
+        if any(sep in name for name in unknown):
+            raise InputError(f"{path.name}: the cells are separated by {said}; {COMMAS}")
+
+
+CR_ONLY = (
+    "its lines end in a carriage return alone (CR, an old Mac format); save it with Windows (CRLF) or Unix (LF) line "
+    "ends"
+)
+COMMAS = "levynav reads comma-separated values: save the table as CSV (comma delimited) and screen it again"
 
 
 UNKNOWN_COLUMN = (
@@ -169,13 +221,52 @@ def partitions(path: Path, size: int) -> Iterator[Partition]:
         yield Partition(index, index * size + 1, item_kind, buffer)
 
 
-def _jsonl_rows(path: Path) -> Iterator[list[str]]:
+# A JSONL line is read to at most this many bytes (4 per character of partition.MAX_LINE_CHARS, UTF-8's widest): a
+# longer one is passed over to its end without being held, and is an error row. A file of one 2 GB line was read whole
+# (then decoded: twice its size again) before the length check refused it.
+MAX_LINE_BYTES = 4_000_000
+_CHUNK_BYTES = 1 << 20
+
+
+@dataclass(frozen=True)
+class UnreadLine:
+    """A JSONL line that is not read as a case: ``reason`` says why (partition.screen_one makes it an error row)."""
+
+    reason: str
+
+
+LINE_NOT_UTF8 = "is not UTF-8 text (saved as Latin-1 or Windows-1252?); save the file as UTF-8 and screen it again"
+
+
+def _read_line(fh: Any) -> bytes | UnreadLine | None:
+    """The next line of ``fh`` (None at the end), or UnreadLine past MAX_LINE_BYTES (its rest read and dropped)."""
+    raw: bytes = fh.readline(MAX_LINE_BYTES + 1)
+    if not raw:
+        return None
+    if len(raw) <= MAX_LINE_BYTES or raw.endswith(b"\n"):
+        return raw
+    while raw and not raw.endswith(b"\n"):  # the rest of the line, a chunk at a time, never held
+        raw = fh.readline(_CHUNK_BYTES)
+    from levynav.screen.partition import MAX_LINE_CHARS
+
+    return UnreadLine(f"is longer than {MAX_LINE_CHARS} characters")
+
+
+def _jsonl_rows(path: Path) -> Iterator[list[str | UnreadLine]]:
     with path.open("rb") as fh:
-        batch: list[str] = []
-        for number, raw in enumerate(fh):
-            if number == 0 and raw.startswith(b"\xef\xbb\xbf"):  # a UTF-8 byte order mark (Notepad writes one)
-                raw = raw[3:]
-            batch.append(raw.decode("utf-8", errors="replace"))
+        batch: list[str | UnreadLine] = []
+        number = 0
+        while (raw := _read_line(fh)) is not None:
+            if isinstance(raw, UnreadLine):
+                batch.append(raw)
+            else:
+                if number == 0 and raw.startswith(b"\xef\xbb\xbf"):  # a UTF-8 byte order mark (Notepad writes one)
+                    raw = raw[3:]
+                try:
+                    batch.append(raw.decode("utf-8"))
+                except UnicodeDecodeError:  # read with U+FFFD in place, a name was changed without a word
+                    batch.append(UnreadLine(LINE_NOT_UTF8))
+            number += 1
             if len(batch) >= 4096:
                 yield batch
                 batch = []
@@ -200,6 +291,46 @@ def _parquet_rows(path: Path) -> Iterator[list[dict[str, Any]]]:
     try:
         for file in dataset_files(path) if path.is_dir() else [path]:
             for batch in pq.ParquetFile(file).iter_batches(batch_size=4096):
-                yield batch.to_pylist()
+                yield _batch_rows(batch)
     except (pa.ArrowException, OSError) as exc:
         raise InputError(f"{path.name}: cannot be read as Parquet ({type(exc).__name__})") from None
+
+
+OUT_OF_RANGE = "is a date or time outside the years 1 to 9999; write the date YYYY-MM-DD"
+
+
+def _batch_rows(batch: Any) -> list[dict[str, Any]]:
+    """A record batch's rows as Python values. A cell Python cannot hold (a date32 of year 10183, a timestamp before
+    year 1) is ``UnreadableCell`` (an error row by its column, when levynav reads that column): the batch's
+    ``to_pylist`` ended the run in an OverflowError. A nanosecond timestamp is read to the microsecond (pyarrow refuses
+    to drop its nanoseconds; only its day is read)."""
+    import pyarrow as pa
+
+    try:
+        return list(batch.to_pylist())
+    except (ValueError, OverflowError, pa.ArrowException):
+        pass
+    names = batch.schema.names
+    values = [_column_values(batch.column(i)) for i in range(batch.num_columns)]
+    return [dict(zip(names, row, strict=True)) for row in zip(*values, strict=True)]
+
+
+def _column_values(column: Any) -> list[Any]:
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from levynav.screen.columns import UnreadableCell
+
+    if pa.types.is_timestamp(column.type) and column.type.unit == "ns":
+        column = pc.cast(column, pa.timestamp("us", column.type.tz), safe=False)
+    try:
+        return list(column.to_pylist())
+    except (ValueError, OverflowError, pa.ArrowException):
+        pass
+    out: list[Any] = []
+    for index in range(len(column)):
+        try:
+            out.append(column[index].as_py())
+        except (ValueError, OverflowError, pa.ArrowException):
+            out.append(UnreadableCell(OUT_OF_RANGE))
+    return out

@@ -360,7 +360,8 @@ async def answer(request: Request, code: str, path: str = "") -> Response:
         store(request).update_case(code, stored.case, progress)
         return redirect(next_url(request, StoredCase(code, stored.case, progress, stored.documents)))
     if form.get("action") == "skip":
-        progress.setdefault("skipped", []).append(path)
+        # once: the same form sent again (the back button, a loop) must not list it twice nor grow the stored case
+        progress["skipped"] = [p for p in progress.get("skipped", []) if p != path] + [path]
         store(request).update_case(code, stored.case, progress)
         return redirect(next_url(request, StoredCase(code, stored.case, progress, stored.documents)))
     try:
@@ -681,7 +682,7 @@ def upload_confirm(
         code = store(request).create_case(new_case, {"answered": ["taxpayer.kind", "notices"]})
         return redirect(f"/case/{code}/code")
     progress = {k: list(v) for k, v in stored.progress.items()}
-    progress["answered"] = [*progress.get("answered", []), "notices"]
+    progress["answered"] = [p for p in progress.get("answered", []) if p != "notices"] + ["notices"]  # once
     store(request).update_case(code, new_case, progress)
     return redirect(f"/case/{code}/next")
 
