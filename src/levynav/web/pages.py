@@ -106,8 +106,8 @@ def too_large_page(request: Request, limit: int) -> HTMLResponse:
 def unreadable_form_page(request: Request) -> HTMLResponse:
     """A page's form that could not be read (a file field sent without a file): the page again with a message in
     the person's language (422), never the API's JSON."""
-    if request.url.path == "/upload":
-        error = words.t("error_file", lang_of(request))
+    if request.url.path == "/upload":  # the file field sent without a file: none was chosen
+        error = words.t("error_no_file", lang_of(request))
         return page(request, "upload.html", status=422, code="", reading=None, error=error)
     return page(request, "error.html", status=422, title_key="error_summary_title", message_key="error_general")
 
@@ -614,6 +614,8 @@ async def upload(request: Request, file: Annotated[UploadFile, File()], code: An
     if len(data) > limit:
         err = words.t("error_too_large", lang, limit=size_text(limit))
         return page(request, "upload.html", status=413, code=code, reading=None, error=err)
+    if not data and not file.filename:  # "Read the notice" tapped before a file was chosen: say what to do
+        return page(request, "upload.html", status=422, code=code, reading=None, error=words.t("error_no_file", lang))
     try:
         # off the event loop: the reading may take MAX_PDF_SECONDS or MAX_OCR_SECONDS
         report = await run_in_threadpool(notice_reading, data, file.filename or "notice", settings(request).today())

@@ -185,7 +185,8 @@ def render_analysis(record: Analysis, lang: str) -> dict[str, Any]:
             "by": day(s.by_date, lang) if s.by_date else None,
             "contact": s.contact,
             "form": s.form,
-            "have_ready": s.have_ready,
+            # a list item begins with a capital, as a sentence does (some catalog items are written in lower case)
+            "have_ready": [h[:1].upper() + h[1:] for h in s.have_ready],
         }
         for s in analysis.plan
     ]
@@ -198,13 +199,15 @@ def render_analysis(record: Analysis, lang: str) -> dict[str, Any]:
     options = payment_options(fin, lang, asked_for(record))
     ability = None
     if fin is not None and fin.edition is not None:
-        ability = t(
-            "result_ability",
-            lang,
-            income=money(fin.income.total if fin.income else None, lang),
-            expenses=money(fin.expenses.total if fin.expenses else None, lang),
-            left=money(fin.disposable_income, lang),
-        )
+        totals = (fin.income.total if fin.income else None, fin.expenses.total if fin.expenses else None)
+        if all(v is None for v in (*totals, fin.disposable_income)):  # nothing known: say so, never a row of dashes
+            ability = t("result_ability_unknown", lang)
+        else:
+            unknown = t("result_not_known", lang)
+            income, expenses, left = (
+                money(v, lang) if v is not None else unknown for v in (*totals, fin.disposable_income)
+            )
+            ability = t("result_ability", lang, income=income, expenses=expenses, left=left)
     return {
         "lang": lang,
         "summary": list(analysis.summary),

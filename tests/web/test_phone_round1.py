@@ -1,0 +1,173 @@
+"""The interview walked on a phone as a frightened taxpayer would, in English and Spanish (round 1): every answer to
+choose is said in words, every question the interview asks has its own wording, the count of questions reads
+naturally at its end, an error names the field it is in and what to do, a file not chosen is said as such, and the
+result page says what is not known instead of dashes."""
+
+from __future__ import annotations
+
+import html
+import re
+from enum import Enum
+from typing import Any, get_args, get_origin
+
+import pytest
+from fastapi.testclient import TestClient
+from pydantic import BaseModel
+
+from levynav.core.model.case import Case
+from levynav.interview.fields import _unwrap
+from levynav.web import words
+from tests.web.conftest import EXAMPLES, with_token
+
+LANGS = ("en", "es")
+FORM_NUMBER = re.compile(r"^(CP\d+[A-Z]?|LT\d+|668-[AW])$")  # a notice's own number is how the paper names it
+LETTER = re.compile(r"^Letter \d+$")  # an IRS letter's name, in English; "Carta 1058" in Spanish
+DEFAULT_PROMPT = {"en": "Please give this fact about your case", "es": "Indique este dato de su caso"}
+
+
+def _enums(model: type[BaseModel], seen: set[type], out: dict[type[Enum], str]) -> dict[type[Enum], str]:
+    """Every choice list of the case model (each Enum a field holds, in lists and sub-models too)."""
+    if model in seen:
+        return out
+    seen.add(model)
+    for name, f in model.model_fields.items():
+        stack: list[Any] = [f.annotation]
+        while stack:
+            tp = _unwrap(stack.pop())
+            if get_origin(tp) in (list, tuple):
+                stack.extend(get_args(tp))
+            elif isinstance(tp, type) and issubclass(tp, Enum):
+                out.setdefault(tp, f"{model.__name__}.{name}")
+            elif isinstance(tp, type) and issubclass(tp, BaseModel):
+                _enums(tp, seen, out)
+    return out
+
+
+def _text(page: str) -> str:
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
+
+
+def _start(client: TestClient, lang: str) -> str:
+    client.get(f"/?lang={lang}")
+    r = client.post("/start", data=with_token(client, {"kind": "individual"}))
+    return str(r.headers["location"]).split("/")[2]
+
+
+def _answer(client: TestClient, code: str, path: str, data: dict[str, str]) -> Any:
+    return client.post(f"/case/{code}/q?path={path}", data=with_token(client, {"action": "answer", **data}))
+
+
+WAGE_LEVY = {"items": "0", "item.kind": "wages", "item.served_date": "2026-11-10", "item.holder": "Acme Corp"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_choice_is_said_in_words_in_each_language(lang: str) -> None:
+    """A choice shown raw ("quarterly", "levy", "Letter 1058" on a Spanish page) is a word the person was not given."""
+    raw = []
+    for enum, where in _enums(Case, set(), {}).items():
+        for member in enum:
+            value = str(member.value)
+            label = words.choice_label(value, lang)
+            if FORM_NUMBER.match(value) or (lang == "en" and LETTER.match(value)):
+                continue
+            if label == value.replace("_", " ") or (lang == "es" and "Letter" in label):
+                raw.append(f"{where}={value!r}")
+    assert not raw, f"{lang}: choices without words: {raw}"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_wage_levy_asks_each_question_in_its_own_words(client: TestClient, lang: str) -> None:
+    """After a wage levy, the amount taken each month was asked as "Please give this fact about your case: Levy 1 —
+    amount taken each month"; every question page of the walk now has a question of its own."""
+    code = _start(client, lang)
+    assert _answer(client, code, "levies", WAGE_LEVY).status_code == 303
+    r = client.get(f"/case/{code}/q?path=levies[0].monthly_amount")
+    assert r.status_code == 200
+    assert DEFAULT_PROMPT[lang] not in _text(r.text)
+    assert ("each month" if lang == "en" else "cada mes") in _text(r.text)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_count_of_questions_reads_naturally_at_its_end(client: TestClient, lang: str) -> None:
+    """The last questions said "about 0 more may be asked" / "quizás falten unas 1 más"."""
+    code = _start(client, lang)
+    seen = []
+    url = f"/case/{code}/q?path=levies"
+    for _ in range(80):
+        r = client.get(url)
+        if url.endswith("/meaning"):
+            r = client.post(f"/case/{code}/seen", data=with_token(client, {"page": "meaning"}))
+        else:
+            found = re.search(r'<p class="lv-progress">(.*?)</p>', r.text)
+            assert found is not None, url
+            seen.append(html.unescape(found.group(1)))
+            path = url.split("path=", 1)[1]
+            r = client.post(f"/case/{code}/q?path={path}", data=with_token(client, {"action": "skip"}))
+        url = r.headers["location"]
+        if url.endswith("/review"):
+            break
+    else:
+        raise AssertionError("the interview did not end")
+    bad = [s for s in seen if re.search(r"about [01] more|unas [01] más", s)]
+    assert not bad, bad
+    assert seen[-1].endswith("the last one for now" if lang == "en" else "la última por ahora")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_an_error_on_a_form_of_several_fields_names_the_field(client: TestClient, lang: str) -> None:
+    code = _start(client, lang)
+    r = _answer(client, code, "levies", {**WAGE_LEVY, "item.served_date": "11/45/2026", "item.amount_taken": "12,5x"})
+    assert r.status_code == 422
+    summary = _text(re.search(r'id="error-summary"[^>]*>(.*?)</ul>', r.text, re.S).group(1))  # type: ignore[union-attr]
+    date_label = words.t("field_served_date", lang)
+    amount_label = words.t("field_amount_taken", lang)
+    assert f"{date_label}: {words.t('error_date', lang)}" in summary
+    assert f"{amount_label}: " in summary
+    assert 'href="#item-served_date"' in r.text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_an_empty_answer_quotes_the_skip_button_as_the_language_does(client: TestClient, lang: str) -> None:
+    code = _start(client, lang)
+    r = _answer(client, code, "levies", {"items": "0"})
+    assert r.status_code == 422
+    quoted = "“I don't know / skip”" if lang == "en" else "«No sé / saltar»"
+    summary = _text(re.search(r'id="error-summary"[^>]*>(.*?)</ul>', r.text, re.S).group(1))  # type: ignore[union-attr]
+    assert quoted in summary and '"' not in summary
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_reading_a_notice_with_no_file_chosen_says_to_choose_one(client: TestClient, lang: str) -> None:
+    """Tapping "Read the notice" before choosing a file said "We could not read that file"."""
+    client.get(f"/upload?lang={lang}")
+    empty = {"file": ("", b"", "application/octet-stream")}
+    r = client.post("/upload", data=with_token(client), files=empty)
+    assert r.status_code == 422
+    assert words.t("error_no_file", lang) in _text(r.text)
+    assert words.t("error_file", lang) not in _text(r.text)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_notice_read_wrongly_can_be_set_aside(client: TestClient, lang: str) -> None:
+    """What was read from a notice could only be added to the case; the person can now choose another file."""
+    client.get(f"/upload?lang={lang}")
+    sent = {"file": ("lt11.txt", (EXAMPLES / "notices" / "lt11.txt").read_bytes())}
+    r = client.post("/upload", data=with_token(client), files=sent)
+    assert r.status_code == 200
+    assert 'id="upload-another"' in r.text
+    assert html.escape(words.t("upload_another", lang), quote=False) in r.text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_result_says_what_is_not_known_and_lists_begin_with_a_capital(client: TestClient, lang: str) -> None:
+    """"Monthly income counted —; allowable living expenses —; left each month —." told the person nothing; a "have
+    ready" item began in lower case ("your monthly income and expenses")."""
+    code = _start(client, lang)
+    _answer(client, code, "levies", WAGE_LEVY)
+    _answer(client, code, "notices", {"items": "0", "item.type": "LT11", "item.notice_date": "2026-09-01"})
+    _answer(client, code, "circumstances.economic_hardship", {"value": "yes"})
+    page = client.get(f"/case/{code}/result").text
+    text = _text(page)
+    assert "—;" not in text and "— ;" not in text
+    items = re.findall(r"<li>([^<]+)</li>", page)
+    assert items and not [i for i in items if i[:1].islower()], [i for i in items if i[:1].islower()]
