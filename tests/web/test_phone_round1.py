@@ -171,3 +171,22 @@ def test_the_result_says_what_is_not_known_and_lists_begin_with_a_capital(client
     assert "—;" not in text and "— ;" not in text
     items = re.findall(r"<li>([^<]+)</li>", page)
     assert items and not [i for i in items if i[:1].islower()], [i for i in items if i[:1].islower()]
+
+
+def test_the_calendar_file_is_in_the_persons_language(client: TestClient) -> None:
+    """The result page's calendar link gave English events ("PASSED: Last day to mail Form 12153 …", "In 7 days")
+    to a person reading in Spanish; it now carries the page's language and the events are in it."""
+    code = _start(client, "es")
+    _answer(client, code, "levies", WAGE_LEVY)
+    _answer(client, code, "notices", {"items": "0", "item.type": "LT11", "item.notice_date": "2026-09-01"})
+    page = client.get(f"/case/{code}/result").text
+    link = re.search(r'href="([^"]*deadlines\.ics[^"]*)"', page)
+    assert link is not None
+    ics = client.get(html.unescape(link.group(1))).content.decode()
+    unfolded = ics.replace("\r\n ", "")
+    assert "X-WR-CALNAME:Plazos del embargo del IRS" in unfolded
+    assert "SUMMARY:YA PASÓ: Último día" in unfolded
+    assert "En 7 días: " in unfolded and "Mañana: " in unfolded
+    for english in ("PASSED", "In 7 days", "Tomorrow", "How the date was counted", "Last day"):
+        assert english not in unfolded, english
+    assert "SUMMARY:PASSED: Last day" in client.get(f"/api/v1/cases/{code}/deadlines.ics").content.decode()
