@@ -190,3 +190,17 @@ def test_the_calendar_file_is_in_the_persons_language(client: TestClient) -> Non
     for english in ("PASSED", "In 7 days", "Tomorrow", "How the date was counted", "Last day"):
         assert english not in unfolded, english
     assert "SUMMARY:PASSED: Last day" in client.get(f"/api/v1/cases/{code}/deadlines.ics").content.decode()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_heading_comes_before_the_pages_h1_but_the_act_now_alert(client: TestClient, lang: str) -> None:
+    """The step indicator's "Step 1 of 6: Where am I" was an h2 before each page's h1: a screen reader's list of
+    headings began below the page's title. Only the "Act now" alert may come first."""
+    code = _start(client, lang)
+    _answer(client, code, "levies", WAGE_LEVY)
+    for url in (f"/case/{code}/q?path=notices", f"/case/{code}/review", f"/case/{code}/result", f"/case/{code}/code"):
+        page = client.get(url).text
+        main = page[page.index("<main") :]
+        before = main[: main.index("<h1")]
+        headings = re.findall(r"<h([2-6])[^>]*>(.*?)</h\1>", before, re.S)
+        assert [_text(h) for _, h in headings] in ([], [words.t("emergency_title", lang)]), (url, headings)
