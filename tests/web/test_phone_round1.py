@@ -160,7 +160,7 @@ def test_a_notice_read_wrongly_can_be_set_aside(client: TestClient, lang: str) -
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_result_says_what_is_not_known_and_lists_begin_with_a_capital(client: TestClient, lang: str) -> None:
-    """"Monthly income counted —; allowable living expenses —; left each month —." told the person nothing; a "have
+    """The line "Monthly income counted —; allowable living expenses —; left each month —." told nothing; a "have
     ready" item began in lower case ("your monthly income and expenses")."""
     code = _start(client, lang)
     _answer(client, code, "levies", WAGE_LEVY)

@@ -1,0 +1,35 @@
+"""Browser tests of the interview on a phone (390 px), round 1: what only a browser shows — where the focus is when a
+form comes back with its problems. Debian's Chromium, the app on loopback (the fixtures of test_browser.py)."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Browser
+
+from tests.web.test_browser import browser, server  # noqa: F401  (fixtures: Chromium and the app on loopback)
+
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_a_form_sent_back_with_problems_puts_the_focus_on_its_error_summary(
+    server: str,  # noqa: F811
+    browser: Browser,  # noqa: F811
+    lang: str,
+) -> None:
+    """The question page came back with "There is a problem" but the focus stayed on the page's body: a keyboard or
+    screen-reader user started again from the top, above the step indicator. The summary now takes the focus."""
+    context = browser.new_context(viewport=PHONE)  # type: ignore[arg-type]
+    page = context.new_page()
+    page.goto(f"{server}/?lang={lang}")
+    page.click("form[action='/start'] button[type=submit]")
+    page.wait_for_selector("#case-code")
+    page.click("#continue")
+    page.wait_for_selector("#item-holder")
+    page.fill("#item-holder", "Acme Bank")  # a levy without its kind
+    page.click("button[value=answer]")
+    page.wait_for_selector("#error-summary")
+    page.wait_for_function("document.activeElement && document.activeElement.id === 'error-summary'", timeout=5000)
+    page.keyboard.press("Tab")  # the next stop is the summary's link to the field
+    assert page.evaluate("document.activeElement.getAttribute('href')") == "#item-kind"
+    context.close()
