@@ -204,3 +204,19 @@ def test_no_heading_comes_before_the_pages_h1_but_the_act_now_alert(client: Test
         before = main[: main.index("<h1")]
         headings = re.findall(r"<h([2-6])[^>]*>(.*?)</h\1>", before, re.S)
         assert [_text(h) for _, h in headings] in ([], [words.t("emergency_title", lang)]), (url, headings)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_case_code_not_found_is_said_at_the_code_field(client: TestClient, lang: str) -> None:
+    """A wrong case code was said above "Who owes the tax?" — far from the code's field on a phone, as if the start
+    form were wrong — and the code typed was erased. The message is now at the field, which keeps the code."""
+    client.get(f"/?lang={lang}")
+    r = client.post("/resume", data=with_token(client, {"code": "abc123-typo"}))
+    assert r.status_code == 404
+    form = r.text[r.text.index('action="/resume"') :]
+    form = form[: form.index("</form>")]
+    assert html.escape(words.t("error_not_found", lang), quote=False) in form
+    assert 'value="abc123-typo"' in form and 'aria-describedby="code-hint code-error"' in form
+    assert words.t("error_not_found", lang) not in _text(r.text[: r.text.index('action="/resume"')])
+    empty = client.post("/resume", data=with_token(client, {"code": "  "}))
+    assert html.escape(words.t("error_code_empty", lang), quote=False) in empty.text

@@ -203,8 +203,14 @@ def start(request: Request, kind: Annotated[str, Form()] = "") -> Response:
 def resume(request: Request, code: Annotated[str, Form()] = "") -> Response:
     code = code.strip()
     if open_case(request, code) is None:
+        # said at the code's own field, with what was typed kept there to correct (never a case's answers: none opened)
         return page(
-            request, "home.html", status=404, error_key="error_not_found", demo_code=request.app.state.demo_code
+            request,
+            "home.html",
+            status=404,
+            resume_error="error_code_empty" if not code else "error_not_found",
+            resume_value=code[:200],
+            demo_code=request.app.state.demo_code,
         )
     return redirect(f"/case/{code}/next")
 
