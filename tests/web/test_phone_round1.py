@@ -17,7 +17,7 @@ from pydantic import BaseModel
 from levynav.core.model.case import Case
 from levynav.interview.fields import _unwrap
 from levynav.web import words
-from tests.web.conftest import EXAMPLES, with_token
+from tests.web.conftest import EXAMPLES, example, with_token
 
 LANGS = ("en", "es")
 FORM_NUMBER = re.compile(r"^(CP\d+[A-Z]?|LT\d+|668-[AW])$")  # a notice's own number is how the paper names it
@@ -220,3 +220,23 @@ def test_a_case_code_not_found_is_said_at_the_code_field(client: TestClient, lan
     assert words.t("error_not_found", lang) not in _text(r.text[: r.text.index('action="/resume"')])
     empty = client.post("/resume", data=with_token(client, {"code": "  "}))
     assert html.escape(words.t("error_code_empty", lang), quote=False) in empty.text
+
+
+FACTS = re.compile(r"<strong>[^<]*:</strong></p><ul>(.*?)</ul>", re.S)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_facts_a_reason_read_are_said_in_the_persons_words(client: TestClient, lang: str) -> None:
+    """A reason's "The facts it read" / "Los datos que leyó" showed "economic hardship: True" and "kind of levy:
+    wages" — Python's True and a choice's id — on a page in English or Spanish."""
+    raw = []
+    for name in sorted(p.name for p in EXAMPLES.glob("*.yaml")):
+        code = client.post("/api/v1/cases", json=example(name)).json()["id"]
+        page = client.get(f"/case/{code}/result?lang={lang}").text
+        heading = html.escape(words.t("why_facts", lang), quote=False)
+        for block in re.findall(rf"<strong>{re.escape(heading)}:</strong></p><ul>(.*?)</ul>", page, re.S):
+            for item in re.findall(r"<li>(.*?)</li>", block, re.S):
+                value = html.unescape(item).rsplit(": ", 1)[-1]
+                if value in ("True", "False", "None") or re.fullmatch(r"[a-z]+(_[a-z]+)*", value):
+                    raw.append(f"{name}: {html.unescape(item)}")
+    assert not raw, raw[:10]
