@@ -33,3 +33,18 @@ def test_a_form_sent_back_with_problems_puts_the_focus_on_its_error_summary(
     page.keyboard.press("Tab")  # the next stop is the summary's link to the field
     assert page.evaluate("document.activeElement.getAttribute('href')") == "#item-kind"
     context.close()
+
+
+def test_the_copy_button_copies_the_case_code(server: str, browser: Browser) -> None:  # noqa: F811
+    context = browser.new_context(viewport=PHONE)  # type: ignore[arg-type]
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server)
+    page = context.new_page()
+    page.goto(f"{server}/?lang=es")
+    page.click("form[action='/start'] button[type=submit]")
+    page.wait_for_selector("#copy-code:not([hidden])")
+    box = page.locator("#copy-code").bounding_box()
+    assert box is not None and box["height"] >= 44  # a tap target
+    page.click("#copy-code")
+    page.wait_for_function("document.getElementById('copy-code-done').textContent.length > 0")
+    assert page.evaluate("navigator.clipboard.readText()") == page.inner_text("#case-code").strip()
+    context.close()

@@ -240,3 +240,13 @@ def test_the_facts_a_reason_read_are_said_in_the_persons_words(client: TestClien
                 if value in ("True", "False", "None") or re.fullmatch(r"[a-z]+(_[a-z]+)*", value):
                     raw.append(f"{name}: {html.unescape(item)}")
     assert not raw, raw[:10]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_case_code_page_says_how_to_keep_the_code_on_a_phone(client: TestClient, lang: str) -> None:
+    """"Save this code" gave a 43-character code and no way to save it on a phone; the page now says how (a note, a
+    message to oneself, a screenshot) and has a button to copy it (shown by the script where the phone can copy)."""
+    code = _start(client, lang)
+    page = client.get(f"/case/{code}/code").text
+    assert html.escape(words.t("case_code_how", lang), quote=False) in page
+    assert re.search(r'<button[^>]*id="copy-code"[^>]*hidden>' + re.escape(words.t("case_code_copy", lang)), page)
