@@ -250,3 +250,13 @@ def test_the_case_code_page_says_how_to_keep_the_code_on_a_phone(client: TestCli
     page = client.get(f"/case/{code}/code").text
     assert html.escape(words.t("case_code_how", lang), quote=False) in page
     assert re.search(r'<button[^>]*id="copy-code"[^>]*hidden>' + re.escape(words.t("case_code_copy", lang)), page)
+
+
+def test_the_links_under_a_question_wrap_without_a_stray_separator(client: TestClient) -> None:
+    """"Back · Review my answers · See my result now" wrapped on a phone with a "·" left alone at a line's end; the
+    links are now a list that wraps link by link."""
+    code = _start(client, "es")
+    page = client.get(f"/case/{code}/q?path=levies").text
+    nav = re.search(r'<ul class="lv-nav lv-nav--row">(.*?)</ul>', page, re.S)
+    assert nav is not None and "·" not in nav.group(1)
+    assert len(re.findall(r"<li><a ", nav.group(1))) == 3
