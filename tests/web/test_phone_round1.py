@@ -169,6 +169,8 @@ def test_the_result_says_what_is_not_known_and_lists_begin_with_a_capital(client
     page = client.get(f"/case/{code}/result").text
     text = _text(page)
     assert "—;" not in text and "— ;" not in text
+    assert words.t("result_ability_unknown", lang) in text
+    assert re.search(r'id="answer-open">' + re.escape(words.t("result_answer_open", lang)) + "<", page)
     items = re.findall(r"<li>([^<]+)</li>", page)
     assert items and not [i for i in items if i[:1].islower()], [i for i in items if i[:1].islower()]
 
