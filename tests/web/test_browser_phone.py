@@ -48,3 +48,32 @@ def test_the_copy_button_copies_the_case_code(server: str, browser: Browser) -> 
     page.wait_for_function("document.getElementById('copy-code-done').textContent.length > 0")
     assert page.evaluate("navigator.clipboard.readText()") == page.inner_text("#case-code").strip()
     context.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_a_date_typed_in_part_is_not_lost_without_a_word(server: str, browser: Browser, lang: str) -> None:  # noqa: F811
+    """A served date typed only in part (the month) was sent by the browser as no date: the levy was saved without
+    it and the interview went on as if nothing were wrong. The form is now held back with a message at the date."""
+    from levynav.web import words
+
+    context = browser.new_context(viewport=PHONE)  # type: ignore[arg-type]
+    page = context.new_page()
+    page.goto(f"{server}/?lang={lang}")
+    page.click("form[action='/start'] button[type=submit]")
+    page.wait_for_selector("#case-code")
+    page.click("#continue")
+    page.wait_for_selector("#item-kind")
+    page.select_option("#item-kind", "wages")
+    page.click("#item-served_date")
+    page.keyboard.type("11")  # the month only
+    before = page.url
+    page.click("button[value=answer]")
+    page.wait_for_selector("#item-served_date-incomplete")
+    assert page.url == before
+    assert page.inner_text("#item-served_date-incomplete") == words.t("error_date_incomplete", lang)
+    assert page.evaluate("document.activeElement.id") == "item-served_date"
+    described = page.get_attribute("#item-served_date", "aria-describedby") or ""
+    assert "item-served_date-incomplete" in described.split()
+    page.click("button[value=skip]")  # "I don't know / skip" still goes on
+    page.wait_for_url(lambda url: url != before)
+    context.close()

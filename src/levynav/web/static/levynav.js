@@ -3,7 +3,7 @@
    when the page arrives; on a phone it stays closed (one tap opens it). A <details> cannot be opened by a CSS media
    query, and the server does not know the screen's width: without this script the section is closed everywhere.
    A page sent back with problems puts the focus on its error summary; the case code page gets a button to copy the
-   code. */
+   code; a date typed only in part holds its form back with a message at the date. */
 (function () {
   "use strict";
   var wide = window.matchMedia("(min-width: 64em)");
@@ -30,6 +30,42 @@
       });
     });
   }
+  /* A date typed only in part (a month without its day or year) is sent by the browser as no date at all, so the
+     answer would be saved without it and nothing said. Such a form is held back: the date's field says what is
+     missing, in the page's language, and takes the focus. (Without this script the server sees an empty date.) */
+  function holdIncompleteDates(event) {
+    var form = event.target;
+    if (!form || form.tagName !== "FORM") { return; }
+    var submitter = event.submitter;
+    if (submitter && submitter.value === "skip") { return; } /* "I don't know / skip" sends no date anyway */
+    var dates = form.querySelectorAll("input[type=date]");
+    var first = null;
+    for (var i = 0; i < dates.length; i++) {
+      var input = dates[i];
+      var id = input.id + "-incomplete";
+      var old = document.getElementById(id);
+      if (old) { old.remove(); }
+      if (!input.validity || !input.validity.badInput) { continue; }
+      var message = document.createElement("span");
+      message.className = "usa-error-message";
+      message.id = id;
+      message.textContent = input.dataset.incomplete;
+      input.parentNode.insertBefore(message, input);
+      input.classList.add("usa-input--error");
+      input.parentNode.classList.add("usa-form-group--error");
+      input.setAttribute("aria-invalid", "true");
+      var described = (input.getAttribute("aria-describedby") || "").split(" ").filter(function (x) { return x && x !== id; });
+      described.push(id);
+      input.setAttribute("aria-describedby", described.join(" "));
+      if (!first) { first = input; }
+    }
+    if (first) {
+      event.preventDefault();
+      event.stopPropagation(); /* before htmx sends the boosted form */
+      first.focus();
+    }
+  }
+  document.addEventListener("submit", holdIncompleteDates, true);
   function arrived() { openHelp(); focusErrors(); copyButton(); }
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", arrived); } else { arrived(); }
   document.addEventListener("htmx:afterSettle", arrived); /* a page reached by a boosted link or form */
