@@ -262,3 +262,17 @@ def test_the_links_under_a_question_wrap_without_a_stray_separator(client: TestC
     nav = re.search(r'<ul class="lv-nav lv-nav--row">(.*?)</ul>', page, re.S)
     assert nav is not None and "·" not in nav.group(1)
     assert len(re.findall(r"<li><a ", nav.group(1))) == 3
+
+
+@pytest.mark.parametrize("path", ["/resume", "/start", "/upload/confirm"])
+def test_the_language_switch_of_a_page_a_form_sent_back_opens_a_page(client: TestClient, path: str) -> None:
+    """After a case code not found, the page's address is /resume; "Leer en español" opened /resume?lang=es, which
+    answered "There is a problem" (405). The switch now opens the home page (or the upload page) in that language."""
+    client.get("/?lang=en")
+    if path == "/resume":
+        sent = client.post("/resume", data=with_token(client, {"code": "nope"}))
+        assert 'href="http://testserver/resume?lang=es"' in sent.text  # the switch of that page
+    r = client.get(f"{path}?lang=es")
+    assert r.status_code == 303
+    page = client.get(r.headers["location"])
+    assert page.status_code == 200 and '<html lang="es">' in page.text

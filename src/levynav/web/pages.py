@@ -199,6 +199,15 @@ def start(request: Request, kind: Annotated[str, Form()] = "") -> Response:
     return redirect(f"/case/{code}/code")
 
 
+@router.get("/start")
+@router.get("/resume")
+def home_again(request: Request) -> Response:
+    """A form's address opened as a page: the language switch of a page a form sent back (a case code not found, a
+    start without a choice) asks for it. The home page, in the language asked for."""
+    lang = request.query_params.get("lang")
+    return redirect(f"/?lang={lang}" if lang in words.LANGS else "/")
+
+
 @router.post("/resume")
 def resume(request: Request, code: Annotated[str, Form()] = "") -> Response:
     code = code.strip()
@@ -646,6 +655,13 @@ async def upload(request: Request, file: Annotated[UploadFile, File()], code: An
         other_taxpayer=other,
         payload=json.dumps({"notice": report["notice"], "levy": report.get("levy"), "tins": tins}),
     )
+
+
+@router.get("/upload/confirm")
+def upload_again(request: Request) -> Response:
+    """The language switch of a page the confirmation sent back: the upload page, in the language asked for."""
+    lang = request.query_params.get("lang")
+    return redirect(f"/upload?lang={lang}" if lang in words.LANGS else "/upload")
 
 
 @router.post("/upload/confirm")
