@@ -246,7 +246,7 @@ def test_the_facts_a_reason_read_are_said_in_the_persons_words(client: TestClien
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_case_code_page_says_how_to_keep_the_code_on_a_phone(client: TestClient, lang: str) -> None:
-    """"Save this code" gave a 43-character code and no way to save it on a phone; the page now says how (a note, a
+    """The page said "Save this code" and gave a 43-character code and no way to save it on a phone; the page now says how (a note, a
     message to oneself, a screenshot) and has a button to copy it (shown by the script where the phone can copy)."""
     code = _start(client, lang)
     page = client.get(f"/case/{code}/code").text
@@ -255,7 +255,7 @@ def test_the_case_code_page_says_how_to_keep_the_code_on_a_phone(client: TestCli
 
 
 def test_the_links_under_a_question_wrap_without_a_stray_separator(client: TestClient) -> None:
-    """"Back · Review my answers · See my result now" wrapped on a phone with a "·" left alone at a line's end; the
+    """The links "Back · Review my answers · See my result now" wrapped on a phone with a "·" left alone at a line's end; the
     links are now a list that wraps link by link."""
     code = _start(client, "es")
     page = client.get(f"/case/{code}/q?path=levies").text
