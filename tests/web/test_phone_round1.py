@@ -246,8 +246,9 @@ def test_the_facts_a_reason_read_are_said_in_the_persons_words(client: TestClien
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_case_code_page_says_how_to_keep_the_code_on_a_phone(client: TestClient, lang: str) -> None:
-    """The page said "Save this code" and gave a 43-character code and no way to save it on a phone; the page now says how (a note, a
-    message to oneself, a screenshot) and has a button to copy it (shown by the script where the phone can copy)."""
+    """The page said "Save this code" and gave a 43-character code, with no way to save it on a phone; it now says
+    how (a note, a message to oneself, a screenshot) and has a button to copy it (shown by the script where the phone
+    can copy)."""
     code = _start(client, lang)
     page = client.get(f"/case/{code}/code").text
     assert html.escape(words.t("case_code_how", lang), quote=False) in page
@@ -255,8 +256,8 @@ def test_the_case_code_page_says_how_to_keep_the_code_on_a_phone(client: TestCli
 
 
 def test_the_links_under_a_question_wrap_without_a_stray_separator(client: TestClient) -> None:
-    """The links "Back · Review my answers · See my result now" wrapped on a phone with a "·" left alone at a line's end; the
-    links are now a list that wraps link by link."""
+    """The links "Back · Review my answers · See my result now" wrapped on a phone with a "·" left alone at a line's
+    end; the links are now a list that wraps link by link."""
     code = _start(client, "es")
     page = client.get(f"/case/{code}/q?path=levies").text
     nav = re.search(r'<ul class="lv-nav lv-nav--row">(.*?)</ul>', page, re.S)
