@@ -277,3 +277,17 @@ def test_the_language_switch_of_a_page_a_form_sent_back_opens_a_page(client: Tes
     assert r.status_code == 303
     page = client.get(r.headers["location"])
     assert page.status_code == 200 and '<html lang="es">' in page.text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_list_already_added_to_says_one_thing_to_do(client: TestClient, lang: str) -> None:
+    """Back on the levy question after adding one, the page said both "otherwise choose Continue with the boxes left
+    empty" and "if you have none, choose 'I don't know / skip'" — two different ways on, one of them wrong."""
+    code = _start(client, lang)
+    first = client.get(f"/case/{code}/q?path=levies").text
+    assert words.t("add_item_hint", lang) in _text(first)
+    _answer(client, code, "levies", WAGE_LEVY)
+    again = client.get(f"/case/{code}/q?path=levies").text
+    assert words.t("add_item_another", lang) in _text(again)
+    assert words.t("add_item_hint", lang) not in _text(again)
+    assert ("“Continue”" if lang == "en" else "«Continuar»") in words.t("add_item_another", lang)
