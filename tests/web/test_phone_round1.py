@@ -291,3 +291,18 @@ def test_a_list_already_added_to_says_one_thing_to_do(client: TestClient, lang: 
     assert words.t("add_item_another", lang) in _text(again)
     assert words.t("add_item_hint", lang) not in _text(again)
     assert ("“Continue”" if lang == "en" else "«Continuar»") in words.t("add_item_another", lang)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_what_this_means_so_far_is_no_verdict_halfway(client: TestClient, lang: str) -> None:
+    """After the first two questions, "What this means so far" said "No release ground was found on the facts given;
+    see the open questions" — a verdict halfway, pointing to a list that page does not show."""
+    from levynav.core.model.analysis import Message
+    from levynav.explain.render import text
+
+    code = _start(client, lang)
+    for path in ("levies", "notices"):  # "I don't know / skip", twice: the person is not sure yet
+        client.post(f"/case/{code}/q?path={path}", data=with_token(client, {"action": "skip"}))
+    page = _text(client.get(f"/case/{code}/meaning").text)
+    assert text(Message(key="summary.none"), lang) not in page
+    assert words.t("meaning_none", lang) in page

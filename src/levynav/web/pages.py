@@ -397,8 +397,13 @@ def meaning(request: Request, code: str) -> Response:
     if stored is None:
         return error_page(request, 404)
     _, ctx = case_context(request, stored)
-    view = analyses(request).view(stored.case, settings(request).today(), lang_of(request))
-    return page(request, "meaning.html", view=view, section="meaning", **ctx)
+    lang = lang_of(request)
+    view = analyses(request).view(stored.case, settings(request).today(), lang)
+    # halfway through, "no release ground was found …; see the open questions" (the result's words) reads as a verdict
+    # and points to a list this page does not have: here it says the next questions look for one
+    none = text(Message(key="summary.none"), lang)
+    summary = [words.t("meaning_none", lang) if line == none else line for line in view["summary"]]
+    return page(request, "meaning.html", view=view, summary=summary, section="meaning", **ctx)
 
 
 @router.post("/case/{code}/seen")
