@@ -10,7 +10,7 @@ from icalendar import Alarm, Calendar, Event, vText
 from levynav.core.model.analysis import Analysis as Record
 from levynav.explain.render import RDeadline as Deadline
 from levynav.explain.render import Rendered as Analysis
-from levynav.explain.render import english
+from levynav.explain.render import render, ui
 
 REMINDER_DAYS = (7, 1)
 PRODID = "-//Levy Navigator//levynav packet//EN"
@@ -31,19 +31,22 @@ def uid(deadline: Deadline) -> str:
     return f"{deadline.id}.{subject}.{deadline.date.isoformat()}@levynav"
 
 
-def deadlines_ics(analysis: Record | Analysis, name: str | None = None) -> bytes:
-    """Every deadline of the analysis as an all-day event with two display alarms (7 days and 1 day before).
+def deadlines_ics(analysis: Record | Analysis, name: str | None = None, lang: str = "en") -> bytes:
+    """Every deadline of the analysis as an all-day event with two display alarms (7 days and 1 day before), in the
+    person's language (``lang``: the titles, what each protects, how it was counted, the reminders).
 
     Deadlines that have already passed are kept (marked PASSED) so the calendar matches the analysis.
     The timestamp is the analysis date, never the clock.
     """
-    analysis = english(analysis)
+    if not isinstance(analysis, Analysis):
+        analysis = render(analysis, lang)
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     name = _line(name or "")
-    cal.add("x-wr-calname", vText(f"IRS levy deadlines{f' — {name}' if name else ''}"))
+    calendar_name = ui("ics_name", lang)
+    cal.add("x-wr-calname", vText(f"{calendar_name}{f' — {name}' if name else ''}"))
     stamp = datetime.combine(analysis.as_of, time(0, 0), tzinfo=UTC)
     for d in analysis.deadlines:
         event = Event()
@@ -52,18 +55,17 @@ def deadlines_ics(analysis: Record | Analysis, name: str | None = None) -> bytes
         event.add("dtstart", d.date)
         event.add("dtend", d.date + timedelta(days=1))
         title = _line(d.title)
-        event.add("summary", ("PASSED: " if d.passed else "") + title)
+        event.add("summary", (ui("ics_passed", lang) + " " if d.passed else "") + title)
         cites = "; ".join(_line(c.cite) for c in d.citations)
-        event.add(
-            "description",
-            f"{_line(d.protects)}\n\nHow the date was counted: {_line(d.computation)}\n\nLaw: {cites}",
-        )
-        event.add("categories", ["IRS levy deadline"])
+        counted, law = ui("ics_counted", lang), ui("ics_law", lang)
+        event.add("description", f"{_line(d.protects)}\n\n{counted}: {_line(d.computation)}\n\n{law}: {cites}")
+        event.add("categories", [ui("ics_category", lang)])
         event.add("transp", "TRANSPARENT")
         for days in REMINDER_DAYS:
             alarm = Alarm()
             alarm.add("action", "DISPLAY")
-            alarm.add("description", f"{'Tomorrow' if days == 1 else f'In {days} days'}: {title}")
+            when = ui("ics_tomorrow", lang) if days == 1 else ui("ics_in_days", lang, days=days)
+            alarm.add("description", f"{when}: {title}")
             alarm.add("trigger", timedelta(days=-days))
             event.add_component(alarm)
         cal.add_component(event)

@@ -370,7 +370,7 @@ def build_packet(case: Case, record: Record, lang: str = "en") -> Packet:
     return Packet(
         pdf=pdf,
         items=items,
-        ics=calendar.deadlines_ics(analysis, case.taxpayer.name),
+        ics=calendar.deadlines_ics(page, case.taxpayer.name, lang),  # the taxpayer's calendar: their language
         svg=svg,
         missing=missing,
         notes=notes,

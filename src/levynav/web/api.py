@@ -237,13 +237,13 @@ def get_packet(request: Request, case_id: str, as_of: AsOf = None, lang: Lang | 
 
 
 @router.get("/cases/{case_id}/deadlines.ics", response_class=Response, responses=ICS)
-def get_ics(request: Request, case_id: str, as_of: AsOf = None) -> Response:
-    """Every deadline as a calendar, with reminders 7 days and 1 day before."""
+def get_ics(request: Request, case_id: str, as_of: AsOf = None, lang: Lang | None = None) -> Response:
+    """Every deadline as a calendar, with reminders 7 days and 1 day before, in ``lang`` (default English)."""
     from levynav.documents.calendar import deadlines_ics
 
     case, result = case_analysis(request, case_id, as_of)
     return Response(
-        deadlines_ics(result, case.taxpayer.name),
+        deadlines_ics(result, case.taxpayer.name, lang or "en"),
         media_type="text/calendar",
         headers={"Content-Disposition": 'attachment; filename="deadlines.ics"'},
     )

@@ -106,8 +106,8 @@ def too_large_page(request: Request, limit: int) -> HTMLResponse:
 def unreadable_form_page(request: Request) -> HTMLResponse:
     """A page's form that could not be read (a file field sent without a file): the page again with a message in
     the person's language (422), never the API's JSON."""
-    if request.url.path == "/upload":
-        error = words.t("error_file", lang_of(request))
+    if request.url.path == "/upload":  # the file field sent without a file: none was chosen
+        error = words.t("error_no_file", lang_of(request))
         return page(request, "upload.html", status=422, code="", reading=None, error=error)
     return page(request, "error.html", status=422, title_key="error_summary_title", message_key="error_general")
 
@@ -199,12 +199,27 @@ def start(request: Request, kind: Annotated[str, Form()] = "") -> Response:
     return redirect(f"/case/{code}/code")
 
 
+@router.get("/start")
+@router.get("/resume")
+def home_again(request: Request) -> Response:
+    """A form's address opened as a page: the language switch of a page a form sent back (a case code not found, a
+    start without a choice) asks for it. The home page, in the language asked for."""
+    lang = request.query_params.get("lang")
+    return redirect(f"/?lang={lang}" if lang in words.LANGS else "/")
+
+
 @router.post("/resume")
 def resume(request: Request, code: Annotated[str, Form()] = "") -> Response:
     code = code.strip()
     if open_case(request, code) is None:
+        # said at the code's own field, with what was typed kept there to correct (never a case's answers: none opened)
         return page(
-            request, "home.html", status=404, error_key="error_not_found", demo_code=request.app.state.demo_code
+            request,
+            "home.html",
+            status=404,
+            resume_error="error_code_empty" if not code else "error_not_found",
+            resume_value=code[:200],
+            demo_code=request.app.state.demo_code,
         )
     return redirect(f"/case/{code}/next")
 
@@ -383,8 +398,13 @@ def meaning(request: Request, code: str) -> Response:
     if stored is None:
         return error_page(request, 404)
     _, ctx = case_context(request, stored)
-    view = analyses(request).view(stored.case, settings(request).today(), lang_of(request))
-    return page(request, "meaning.html", view=view, section="meaning", **ctx)
+    lang = lang_of(request)
+    view = analyses(request).view(stored.case, settings(request).today(), lang)
+    # halfway through, "no release ground was found …; see the open questions" (the result's words) reads as a verdict
+    # and points to a list this page does not have: here it says the next questions look for one
+    none = text(Message(key="summary.none"), lang)
+    summary = [words.t("meaning_none", lang) if line == none else line for line in view["summary"]]
+    return page(request, "meaning.html", view=view, summary=summary, section="meaning", **ctx)
 
 
 @router.post("/case/{code}/seen")
@@ -615,6 +635,8 @@ async def upload(request: Request, file: Annotated[UploadFile, File()], code: An
     if len(data) > limit:
         err = words.t("error_too_large", lang, limit=size_text(limit))
         return page(request, "upload.html", status=413, code=code, reading=None, error=err)
+    if not data and not file.filename:  # "Read the notice" tapped before a file was chosen: say what to do
+        return page(request, "upload.html", status=422, code=code, reading=None, error=words.t("error_no_file", lang))
     try:
         # off the event loop: the reading may take MAX_PDF_SECONDS or MAX_OCR_SECONDS
         report = await run_in_threadpool(notice_reading, data, file.filename or "notice", settings(request).today())
@@ -639,6 +661,13 @@ async def upload(request: Request, file: Annotated[UploadFile, File()], code: An
         other_taxpayer=other,
         payload=json.dumps({"notice": report["notice"], "levy": report.get("levy"), "tins": tins}),
     )
+
+
+@router.get("/upload/confirm")
+def upload_again(request: Request) -> Response:
+    """The language switch of a page the confirmation sent back: the upload page, in the language asked for."""
+    lang = request.query_params.get("lang")
+    return redirect(f"/upload?lang={lang}" if lang in words.LANGS else "/upload")
 
 
 @router.post("/upload/confirm")

@@ -21,6 +21,7 @@ from levynav.core.plan import EFFECT_WEIGHT
 from levynav.explain import catalog as explain_catalog
 from levynav.explain import field_names, official_text
 from levynav.explain.render import RFinding, label, render
+from levynav.interview.fields import kind_of
 from levynav.web.case_problems import CaseProblem
 
 LANGS = ("en", "es")
@@ -136,7 +137,10 @@ def _why(f: RFinding, lang: str) -> dict[str, Any]:
             {"cite": c.cite, "links": official_text.links_for(c.cite, c.source, lang), "status": c.status}
             for c in f.citations
         ],
-        "facts": [{"path": u.path, "label": fact_label(u.path, lang), "value": u.value} for u in f.facts],
+        "facts": [
+            {"path": u.path, "label": fact_label(u.path, lang), "value": fact_value(u.value, u.path, lang)}
+            for u in f.facts
+        ],
         "figures": [
             {"value": _figure(p.value, p.unit, lang), "links": official_text.links_for(p.source, p.source, lang)}
             for p in f.parameters
@@ -185,7 +189,8 @@ def render_analysis(record: Analysis, lang: str) -> dict[str, Any]:
             "by": day(s.by_date, lang) if s.by_date else None,
             "contact": s.contact,
             "form": s.form,
-            "have_ready": s.have_ready,
+            # a list item begins with a capital, as a sentence does (some catalog items are written in lower case)
+            "have_ready": [h[:1].upper() + h[1:] for h in s.have_ready],
         }
         for s in analysis.plan
     ]
@@ -198,13 +203,15 @@ def render_analysis(record: Analysis, lang: str) -> dict[str, Any]:
     options = payment_options(fin, lang, asked_for(record))
     ability = None
     if fin is not None and fin.edition is not None:
-        ability = t(
-            "result_ability",
-            lang,
-            income=money(fin.income.total if fin.income else None, lang),
-            expenses=money(fin.expenses.total if fin.expenses else None, lang),
-            left=money(fin.disposable_income, lang),
-        )
+        totals = (fin.income.total if fin.income else None, fin.expenses.total if fin.expenses else None)
+        if all(v is None for v in (*totals, fin.disposable_income)):  # nothing known: say so, never a row of dashes
+            ability = t("result_ability_unknown", lang)
+        else:
+            unknown = t("result_not_known", lang)
+            income, expenses, left = (
+                money(v, lang) if v is not None else unknown for v in (*totals, fin.disposable_income)
+            )
+            ability = t("result_ability", lang, income=income, expenses=expenses, left=left)
     return {
         "lang": lang,
         "summary": list(analysis.summary),
@@ -226,6 +233,33 @@ def render_analysis(record: Analysis, lang: str) -> dict[str, Any]:
 def fact_label(path: str, lang: str) -> str:
     """A fact named in the page's words ("Levy 1 — date served"), not by its field path (explain.field_names)."""
     return field_names.words(path, lang)
+
+
+def fact_value(value: Any, path: str, lang: str) -> str:
+    """A fact the rules read, as the person gave it in their language: "Yes"/"Sí" (never Python's True), a choice in
+    words ("Wages (pay from a job)", never ``wages``), a date and an amount as the language writes them."""
+    if value is None:
+        return t("result_not_known", lang)
+    if isinstance(value, bool):
+        return t("answer_yes" if value else "answer_no", lang)
+    if isinstance(value, list | tuple):
+        return "; ".join(fact_value(v, path, lang) for v in value)
+    if isinstance(value, date):
+        return day(value, lang)
+    try:
+        kind = kind_of(field_names.INDEX.sub("[0]", path)).kind
+    except (KeyError, TypeError, ValueError):
+        kind = ""
+    if kind == "date" and isinstance(value, str):
+        try:
+            return day(date.fromisoformat(value), lang)
+        except ValueError:
+            return value
+    if kind == "money" or isinstance(value, Decimal):
+        return money(value, lang)
+    if kind == "choice" or f"choice_{value}" in catalog("en"):
+        return choice_label(str(getattr(value, "value", value)), lang)
+    return str(value)
 
 
 def asked_for(record: Analysis) -> dict[str, int]:
