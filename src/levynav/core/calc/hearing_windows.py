@@ -321,9 +321,7 @@ def _levy_periods(printed: date | None, mailed: date | None) -> _LevyPeriods:
     else:
         cdp, days = cdp_request_period(start)
         months = param_use("eh.request_window_months", start)
-        gaps = [
-            pid for pid, u in ((CDP_REQUEST_DAYS, days), ("eh.request_window_months", months)) if u is None
-        ]
+        gaps = [pid for pid, u in ((CDP_REQUEST_DAYS, days), ("eh.request_window_months", months)) if u is None]
         gaps += [u.id for u in (days, months) if u is not None and not isinstance(u.value, int)]
         eh_start = printed or start
         eh, eh_other = (
