@@ -419,6 +419,21 @@ def _lien_window(i: int, n: Notice) -> Window:
     )
 
 
+def not_validly_given(case: Case, w: Window) -> bool:
+    """A levy hearing notice mailed to an address that was not the last known address (§ 6330(a)(2)(C); Treas. Reg.
+    § 301.6212-2) that did not reach the person by its last day to ask: it reached them after that day, or they say
+    no levy hearing notice reached them. Such a notice counts only if it actually reached the person in time
+    (reference CDP-17-ADDRESS): this one started no 30 days, and the right to the CDP hearing for its periods remains
+    (the IRS "will promptly provide the taxpayer with a substitute CDP Notice", Treas. Reg. § 301.6320-1(a)(2)
+    Q&A-A12). Read by the notice-receipt rule (CDP-17), the CDP and equivalent-hearing routes and their deadlines."""
+    n = w.notice
+    if w.kind is not HearingKind.LEVY or n.sent_to_last_known_address is not False or w.cdp_last is None:
+        return False
+    if n.received_date is not None:
+        return n.received_date > w.cdp_last
+    return case.circumstances.no_levy_notice_received is True
+
+
 def request_for(case: Case, w: Window) -> tuple[int, HearingRequest] | None:
     """The first hearing request of the window's kind that covers a tax period on the notice."""
     for j, r in enumerate(case.proceedings.hearing_requests):

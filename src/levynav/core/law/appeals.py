@@ -201,6 +201,8 @@ def _cdp_first(case: Case, ctx: Context, w: Window) -> Finding:
         "last_day": last,
     }
     req = _request_seen(case, w, facts)
+    if req is None and hearing_windows.not_validly_given(case, w):
+        return _not_given(rule, case, w, facts)
     if req is not None:
         by = hearing_windows.timely_by(case, w, req.request_date)
         if by.last is None:  # a postponement whose end is unknown may make it timely (§§ 7508, 7508A)
@@ -239,6 +241,27 @@ def _cdp_first(case: Case, ctx: Context, w: Window) -> Finding:
     return open_or_closed(rule, ctx.as_of, last, _cdp_id(w), counted=window_counted(w), **common)
 
 
+def _not_facts(case: Case, w: Window, facts: dict[str, object]) -> None:
+    """The facts that make the notice not validly given (``hearing_windows.not_validly_given``), added to ``facts``."""
+    facts[f"{w.subject}.sent_to_last_known_address"] = False
+    if w.notice.received_date is not None:
+        facts[f"{w.subject}.received_date"] = w.notice.received_date
+    else:
+        facts["circumstances.no_levy_notice_received"] = True
+
+
+def _not_given(rule: Rule, case: Case, w: Window, facts: dict[str, object]) -> Finding:
+    """A levy hearing notice mailed elsewhere than the last known address that did not reach the person by its last
+    day started no 30 days (CDP-17): the CDP hearing is still to be asked for, now, with no day of this notice's to
+    meet (the IRS owes a substitute notice, Treas. Reg. § 301.6320-1(a)(2) Q&A-A12)."""
+    _not_facts(case, w, facts)
+    notice = w.notice.type.value
+    received = w.notice.received_date
+    if received is not None:
+        return rule.finding(APPLIES, "not_given_late", subject=w.subject, facts=facts, notice=notice, received=received)
+    return rule.finding(APPLIES, "not_given", subject=w.subject, facts=facts, notice=notice)
+
+
 def equivalent_hearing(case: Case, ctx: Context) -> list[Finding]:
     """Treas. Reg. §§ 301.6330-1(i), 301.6320-1(i): the one-year equivalent hearing after a missed CDP date.
 
@@ -269,6 +292,10 @@ def _eh_first(case: Case, ctx: Context, w: Window) -> Finding:
         return _eh_date_unknown(rule, w, w.facts)
     facts = dict(w.facts)
     req = _request_seen(case, w, facts)
+    if req is None and hearing_windows.not_validly_given(case, w):
+        # the notice started no CDP period (CDP-17): the full hearing is still to be asked for, not this fallback
+        _not_facts(case, w, facts)
+        return rule.finding(NOT_APPLICABLE, "cdp_not_given", subject=subject, facts=facts, notice=notice)
     if req is not None:
         by = hearing_windows.timely_by(case, w, req.request_date)
         if by.last is not None and req.request_date <= by.last:  # the postponed CDP date counts (§§ 7508, 7508A)
@@ -455,7 +482,9 @@ def hearing_deadlines(case: Case, ctx: Context) -> list[Deadline]:
             continue  # the first notice for the periods holds the hearing dates; no CDP before 1999-01-19
         lien = w.kind is HearingKind.LIEN
         last = w.cdp_last
-        if last is not None:
+        # a levy notice that started no 30 days (CDP-17) has no CDP day to show, unless a request is to be judged
+        not_given = hearing_windows.not_validly_given(case, w) and request_for(case, w) is None
+        if last is not None and not not_given:
             what = "lien_cdp" if lien else "cdp"
             did = _cdp_id(w)
             title, protects = _deadline_words(did, w.notice.type)
