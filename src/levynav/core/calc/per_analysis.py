@@ -48,3 +48,21 @@ def once_per_analysis(fn: Callable[[Any], list[T]]) -> Callable[[Any], list[T]]:
         return list(hit[1])
 
     return answer
+
+
+def kept_per_analysis(fn: Callable[[Any], T]) -> Callable[[Any], T]:
+    """``once_per_analysis`` for a value its callers only read (an index of the case, a frozen summary): the same
+    object to every caller of the analysis, not a copy — a copy per call would cost what the index saves."""
+
+    @functools.wraps(fn)
+    def answer(case: Any) -> T:
+        memo = _MEMO.get()
+        if memo is None:
+            return fn(case)
+        hit = memo.get(fn)
+        if hit is None or hit[0] is not case:
+            hit = memo[fn] = (case, fn(case))
+        kept: T = hit[1]
+        return kept
+
+    return answer

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from levynav.core.calc.per_analysis import kept_per_analysis
 from levynav.core.model.case import Case, Levy, LevyMethod, TaxpayerKind, TaxPeriod
 
 
@@ -18,14 +19,23 @@ _SUBJECTS = tuple(f"levies[{i}]" for i in range(16))
 
 
 def levy_periods(case: Case, levy: Levy) -> tuple[list[TaxPeriod], list[str]]:
-    """The tax periods a levy collects (all periods of the case when the levy names none), with paths."""
+    """The tax periods a levy collects (all periods of the case when the levy names none), with paths, in the case's
+    order. A levy's named periods are found through the case's index of period ids (``_period_index``), not by a
+    pass over every period for every levy: linear in the levies and periods, not their product."""
     named = levy.tax_periods
-    periods, paths = [], []
+    if not named:
+        return list(case.tax_periods), [f"tax_periods[{i}]" for i in range(len(case.tax_periods))]
+    index = _period_index(case)
+    found = sorted({index[pid] for pid in named if pid in index})
+    return [case.tax_periods[i] for i in found], [f"tax_periods[{i}]" for i in found]
+
+
+@kept_per_analysis  # made once per analysis (ids are unique in a valid case: Case.reference_problems); read only
+def _period_index(case: Case) -> dict[str, int]:
+    index: dict[str, int] = {}
     for i, p in enumerate(case.tax_periods):
-        if not named or p.id in named:
-            periods.append(p)
-            paths.append(f"tax_periods[{i}]")
-    return periods, paths
+        index.setdefault(p.id, i)
+    return index
 
 
 def paid_over(levy: Levy, as_of: date) -> bool:
@@ -65,9 +75,18 @@ def benefit_levy_method(case: Case, levy: Levy) -> tuple[LevyMethod | None, bool
     """
     if levy.method is not None:
         return levy.method, False
-    for n in case.notices:
-        if n.type.value in FPLP_NOTICES and (
-            not levy.tax_periods or not n.tax_periods or set(n.tax_periods) & set(levy.tax_periods)
-        ):
-            return LevyMethod.FPLP, True
+    any_period, periods = _fplp_periods(case)
+    if any_period is None:
+        return None, False  # no FPLP notice in the case
+    if any_period or not levy.tax_periods or not periods.isdisjoint(levy.tax_periods):
+        return LevyMethod.FPLP, True
     return None, False
+
+
+@kept_per_analysis  # once per analysis, not one pass over the notices per levy; read only
+def _fplp_periods(case: Case) -> tuple[bool | None, frozenset[str]]:
+    """The case's FPLP notices summed up: None when there is none, else whether one names no period (so is for any
+    period); and the periods they name."""
+    fplp = [n for n in case.notices if n.type.value in FPLP_NOTICES]
+    any_period = any(not n.tax_periods for n in fplp) if fplp else None
+    return any_period, frozenset(p for n in fplp for p in n.tax_periods)

@@ -43,6 +43,7 @@ from datetime import date
 from levynav.core import lawdata
 from levynav.core.calc.dates import counting_start, holiday_labels
 from levynav.core.calc.hearing_windows import Window
+from levynav.core.calc.per_analysis import kept_per_analysis
 from levynav.core.model.analysis import Message, message
 from levynav.core.model.case import Case, HearingKind, Notice, NoticeType
 from levynav.core.model.message import label_arg
@@ -131,17 +132,42 @@ def notices_where(
 def earliest_for_period(case: Case, kind: Callable[[NoticeType], bool], period_id: str | None) -> NoticeRef | None:
     """The notice of that kind about the period that starts earliest (a dated one before an undated one, then the
     first listed): ``notices_where(case, kind, [period_id])[0]``, found in one pass, one NoticeRef made."""
-    best: tuple[bool, date, int] | None = None
-    found: tuple[Notice, date | None] | None = None
-    for i, n in enumerate(case.notices):
-        if kind(n.type) and (period_id is None or not n.tax_periods or period_id in n.tax_periods):
-            start = counting_start(n.notice_date, n.mailing_date)
-            order = (start is None, start or date.min, i)
-            if best is None or order < best:
-                best, found = order, (n, start)
-    if best is None or found is None:
+    index = _earliest_index(case)
+    best: _Order | None = None
+    for notice_type, (overall, any_period, by_period) in index.items():
+        if not kind(notice_type):
+            continue
+        for order in (overall,) if period_id is None else (any_period, by_period.get(period_id)):
+            if order is not None and (best is None or order < best):
+                best = order
+    if best is None:
         return None
-    return NoticeRef(best[2], found[0], found[1])
+    n = case.notices[best[2]]
+    return NoticeRef(best[2], n, counting_start(n.notice_date, n.mailing_date))
+
+
+# A notice's place in "earliest first": (no start date, the start date, its index) — undated last, then as listed.
+_Order = tuple[bool, date, int]
+
+
+@kept_per_analysis  # once per analysis, not one pass over the notices per (kind, period) asked; read only
+def _earliest_index(case: Case) -> dict[NoticeType, tuple[_Order, _Order | None, dict[str, _Order]]]:
+    """For each notice type in the case: the earliest notice of the type, the earliest that names no period (it is
+    about every period), and by period id the earliest that names it."""
+    out: dict[NoticeType, tuple[_Order, _Order | None, dict[str, _Order]]] = {}
+    for i, n in enumerate(case.notices):
+        start = counting_start(n.notice_date, n.mailing_date)
+        order: _Order = (start is None, start or date.min, i)
+        overall, any_period, by_period = out.get(n.type, (order, None, {}))
+        overall = min(overall, order)
+        if not n.tax_periods:
+            any_period = order if any_period is None else min(any_period, order)
+        for pid in n.tax_periods:
+            known = by_period.get(pid)
+            if known is None or order < known:
+                by_period[pid] = order
+        out[n.type] = (overall, any_period, by_period)
+    return out
 
 
 def cdp_notice_for_periods(case: Case, periods: Iterable[str]) -> NoticeRef | None:
