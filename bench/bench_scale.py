@@ -1,8 +1,9 @@
 """Benchmark: analysis time of a case with many levies or many tax periods (legitimate scale, issue 9).
 
 Run: .venv/bin/python bench/bench_scale.py — writes bench/results/scale.json.
-The bank-levy example with its levy repeated 1,000 times (distinct ids), and with 1,000 tax periods that
-the levies and notices name. Reports the time of each and the ratio of the time per levy (or period) at
+The bank-levy example with its levy repeated 1,000 times (distinct ids), with 1,000 tax periods that
+the levies and notices name, and with 1,000 of each at once (periods, levies and notices, each levy and notice
+naming one period: what grows with their product shows here). Reports the time of each and the ratio of the time per levy (or period) at
 1,000 to the time of the case with one: about 1 when the analysis is linear.
 """
 
@@ -32,6 +33,12 @@ def scaled(base: dict[str, Any], n: int, what: str) -> Case:
     if what == "levies":
         levy = data["levies"][0]
         data["levies"] = [{**copy.deepcopy(levy), "id": f"L{i}"} for i in range(n)]
+    elif what == "all":
+        period, levy, notice = data["tax_periods"][0], data["levies"][0], data["notices"][0]
+        ids = [f"P{i}" for i in range(n)]
+        data["tax_periods"] = [{**copy.deepcopy(period), "id": pid} for pid in ids]
+        data["levies"] = [{**copy.deepcopy(levy), "id": f"L{i}", "tax_periods": [ids[i]]} for i in range(n)]
+        data["notices"] = [{**copy.deepcopy(notice), "tax_periods": [ids[i]]} for i in range(n)]
     else:
         period = data["tax_periods"][0]
         ids = [f"P{i}" for i in range(n)]
@@ -45,7 +52,7 @@ def main() -> None:
     base = parse_text(EXAMPLE.read_text(encoding="utf-8"), EXAMPLE.name)
     analyze(scaled(base, 1, "levies"), AS_OF)  # warm the data caches
     figures: dict[str, Any] = {"n": N}
-    for what in ("levies", "periods"):
+    for what in ("levies", "periods", "all"):
         small, large = scaled(base, 1, what), scaled(base, N, what)
         one = summary_ms(timings(lambda c=small: analyze(c, AS_OF), 20))
         many = summary_ms(timings(lambda c=large: analyze(c, AS_OF), 3))
