@@ -52,6 +52,16 @@ def _earliest(i: int, notice: Notice, ctx: Context) -> tuple[Finding, Deadline |
     if mailed is not None:
         facts[f"{sub}.mailing_date"] = mailed
     start = dates.counting_start(printed, mailed)
+    # a notice mailed elsewhere than the last known address is given only when it reaches the person (§ 6331(d)(2);
+    # CDP-17-ADDRESS): its days count from the day it did, as the premature-levy check counts them (R6330-A1)
+    received = notice.received_date if notice.sent_to_last_known_address is False else None
+    if received is not None:
+        facts[f"{sub}.sent_to_last_known_address"] = False
+        facts[f"{sub}.received_date"] = received
+        if start is None or received > start:
+            start = received
+        else:
+            received = None  # reached the person no later than the notice's own date: counted as usual
     rule = EARLIEST_LEVY
     if start is None:
         missing = [f"{sub}.notice_date"]
@@ -62,7 +72,7 @@ def _earliest(i: int, notice: Notice, ctx: Context) -> tuple[Finding, Deadline |
         return rule.finding(UNKNOWN, "law_unknown", subject=sub, facts=facts, start=start), None
     if not isinstance(use.value, int):
         return rule.finding(UNKNOWN, "law_unknown", subject=sub, facts=facts, params=[use], start=start), None
-    day, title, protects, count = _counted(kind, printed, mailed, start, use.value)
+    day, title, protects, count = _counted(kind, printed, mailed, received, start, use.value)
     deadline = hearing_windows.deadline(EARLIEST_LEVY_ID, title, day, ctx.as_of, protects, rule.cites, [count], sub)
     key = "passed" if day < ctx.as_of else "ahead"
     if not notices.is_cdp_levy_notice(kind):
@@ -86,21 +96,22 @@ def _earliest(i: int, notice: Notice, ctx: Context) -> tuple[Finding, Deadline |
 
 
 def _counted(
-    kind: NoticeType, printed: date | None, mailed: date | None, start: date, days: int
+    kind: NoticeType, printed: date | None, mailed: date | None, received: date | None, start: date, days: int
 ) -> tuple[date, Message, Message, Message]:
     """NC-1's day and its deadline's words (title, what it protects, how it was counted): they follow from the
     notice's type and dates and the parameter in force, not from the case or the as-of date, so they are worked
     out once per Law bundle and kept on it (the messages are shared records, never changed)."""
-    known: dict[tuple[NoticeType, date | None, date | None, int], tuple[date, Message, Message, Message]]
+    key = (kind, printed, mailed, received, days)
+    known: dict[tuple[NoticeType, date | None, date | None, date | None, int], tuple[date, Message, Message, Message]]
     known = lawdata.kept("notice_clocks.earliest")
     try:
-        return known[kind, printed, mailed, days]
+        return known[key]
     except KeyError:
         pass
     day = dates.last_day_after(start, days).raw
     protects = "protects_cdp" if notices.is_cdp_levy_notice(kind) else "protects_no_hearing_notice"
-    how = dates.counting_start_message(printed, mailed)
-    counted = known[kind, printed, mailed, days] = (
+    how = message("count.from_received") if received is not None else dates.counting_start_message(printed, mailed)
+    counted = known[key] = (
         day,
         message(f"deadline.{EARLIEST_LEVY_ID}.title", notice=construct(TextArg, value=kind.value)),
         message(f"deadline.{EARLIEST_LEVY_ID}.{protects}"),
