@@ -20,6 +20,7 @@ from levynav.core.calc.hardship import Picture
 from levynav.core.calc.income import to_cents
 from levynav.core.calc.low_income_test import LowIncome as LowIncomeResult
 from levynav.core.calc.option_terms import IrsFigures, OptionResult, section_money
+from levynav.core.calc.trust_fund_part import has_trust_fund_part
 from levynav.core.model.ability_to_pay import Grade, LowIncome, Options
 from levynav.core.model.ability_to_pay import OptionResult as OptionRecord
 from levynav.core.model.case import Case, FilingStatus, TaxKind, TaxpayerKind
@@ -178,7 +179,9 @@ def facts_for(case: Case, as_of: date, csed: dict[str, CsedValue], picture: Pict
     income_tax_only = _all([None if k is None else k is TaxKind.INCOME for k in kinds])
     trust_fund: bool | None = None
     if case.taxpayer.kind is TaxpayerKind.BUSINESS:
-        trust_fund = True if TaxKind.EMPLOYMENT in kinds else (None if None in kinds else False)
+        # employment taxes other than FUTA (Form 940), which has no trust fund part (calc/trust_fund_part.py)
+        parts = [has_trust_fund_part(p) for p in periods]
+        trust_fund = True if True in parts else (None if None in parts else False)
 
     known_csed = {pid: c.date for pid, c in csed.items() if c.date is not None}
     unknown_csed = [i for i, p in enumerate(periods) if p.id not in known_csed]

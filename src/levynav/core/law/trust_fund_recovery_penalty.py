@@ -16,19 +16,17 @@ agreement on trust fund taxes).
 
 from __future__ import annotations
 
+from levynav.core.calc.trust_fund_part import is_futa
 from levynav.core.law.rule import APPLIES, DOES_NOT_APPLY, UNKNOWN, Context, Rule
 from levynav.core.model.analysis import Effect, Finding
-from levynav.core.model.case import Case, TaxKind, TaxpayerKind, TaxPeriod
+from levynav.core.model.case import Case, TaxKind, TaxpayerKind
 
 # enumeration members the functions read on every call, hoisted (a member read from its class goes
 # through the enum metaclass's __getattr__ hook)
 _EMPLOYMENT = TaxKind.EMPLOYMENT
 _BUSINESS = TaxpayerKind.BUSINESS
 
-# The federal unemployment tax return (Form 940; the old Form 940-EZ): § 3301 imposes the tax "on every employer",
-# nothing is withheld from anyone, so there is no trust fund part (§ 7501(a): only a tax a person "is required to
-# collect or withhold ... from any other person" is held in trust).
-FUTA_FORMS = frozenset({"940", "940-EZ", "940EZ"})
+# FUTA (Form 940) has no trust fund part: calc/trust_fund_part.py
 
 TFRP_EXPOSURE = Rule(
     id="R6672-W1",
@@ -36,15 +34,6 @@ TFRP_EXPOSURE = Rule(
     cites=("R6672-W1", "R6672-W1-IRM"),
     effect=Effect.INFO,
 )
-
-
-def is_futa(period: TaxPeriod) -> bool:
-    """Whether the period's form is the federal unemployment tax return (Form 940): an employment tax with no trust
-    fund part. A period whose form is not given is not taken to be one (the warning stays)."""
-    form = period.form
-    if form is None:
-        return False
-    return form.strip().upper().removeprefix("FORM").strip() in FUTA_FORMS
 
 
 def trust_fund_recovery_penalty_exposure(case: Case, ctx: Context) -> list[Finding]:
