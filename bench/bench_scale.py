@@ -3,8 +3,8 @@
 Run: .venv/bin/python bench/bench_scale.py — writes bench/results/scale.json.
 The bank-levy example with its levy repeated 1,000 times (distinct ids), with 1,000 tax periods that
 the levies and notices name, and with 1,000 of each at once (periods, levies and notices, each levy and notice
-naming one period: what grows with their product shows here). Reports the time of each and the ratio of the time per levy (or period) at
-1,000 to the time of the case with one: about 1 when the analysis is linear.
+naming one period: what grows with their product shows here). Reports the time of each and the ratio of the
+time per levy (or period) at 1,000 to the time of the case with one: about 1 when the analysis is linear.
 """
 
 from __future__ import annotations
