@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import calendar
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -72,11 +73,16 @@ def add_nationwide_business_days(start: date, count: int) -> date:
     """The ``count``-th business day after ``start`` (start not counted), DC-only holidays counted as business days:
     the earlier end of an IRS business-day count that no internal revenue law fixes (the Collection Appeals
     Program's counts, Pub. 1660)."""
+    return _add_days_that(start, count, is_nationwide_business_day)
+
+
+def _add_days_that(start: date, count: int, counts: Callable[[date], bool]) -> date:
+    """The ``count``-th day after ``start`` (start not counted) of the days ``counts`` counts."""
     day = start
     remaining = count
     while remaining > 0:
         day += timedelta(days=1)
-        if is_nationwide_business_day(day):
+        if counts(day):
             remaining -= 1
     return day
 
@@ -90,13 +96,7 @@ def roll_forward(day: date) -> date:
 
 def add_business_days(start: date, count: int) -> date:
     """The ``count``-th business day after ``start`` (start itself not counted)."""
-    day = start
-    remaining = count
-    while remaining > 0:
-        day += timedelta(days=1)
-        if is_business_day(day):
-            remaining -= 1
-    return day
+    return _add_days_that(start, count, is_business_day)
 
 
 _MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # February in a leap year: calendar.isleap

@@ -37,15 +37,11 @@ def scope() -> _Scope:
 
 
 def once_per_analysis(fn: Callable[[Any], list[T]]) -> Callable[[Any], list[T]]:
+    kept = kept_per_analysis(fn)
+
     @functools.wraps(fn)
     def answer(case: Any) -> list[T]:
-        memo = _MEMO.get()
-        if memo is None:
-            return fn(case)
-        hit = memo.get(fn)
-        if hit is None or hit[0] is not case:
-            hit = memo[fn] = (case, fn(case))
-        return list(hit[1])
+        return list(kept(case))  # each caller its own list
 
     return answer
 
