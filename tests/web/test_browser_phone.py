@@ -3,12 +3,25 @@ form comes back with its problems. Debian's Chromium, the app on loopback (the f
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from playwright.sync_api import Browser
 
 from tests.web.test_browser import browser, server  # noqa: F401  (fixtures: Chromium and the app on loopback)
 
 PHONE = {"width": 390, "height": 844}
+
+
+def _first_question(chromium: Browser, app_url: str, lang: str) -> tuple[Any, Any]:
+    """A new case started on a phone, at its first question (the case code page passed): the context and the page."""
+    context = chromium.new_context(viewport=PHONE)  # type: ignore[arg-type]
+    page = context.new_page()
+    page.goto(f"{app_url}/?lang={lang}")
+    page.click("form[action='/start'] button[type=submit]")
+    page.wait_for_selector("#case-code")
+    page.click("#continue")
+    return context, page
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])
@@ -19,12 +32,7 @@ def test_a_form_sent_back_with_problems_puts_the_focus_on_its_error_summary(
 ) -> None:
     """The question page came back with "There is a problem" but the focus stayed on the page's body: a keyboard or
     screen-reader user started again from the top, above the step indicator. The summary now takes the focus."""
-    context = browser.new_context(viewport=PHONE)  # type: ignore[arg-type]
-    page = context.new_page()
-    page.goto(f"{server}/?lang={lang}")
-    page.click("form[action='/start'] button[type=submit]")
-    page.wait_for_selector("#case-code")
-    page.click("#continue")
+    context, page = _first_question(browser, server, lang)
     page.wait_for_selector("#item-holder")
     page.fill("#item-holder", "Acme Bank")  # a levy without its kind
     page.click("button[value=answer]")
@@ -56,12 +64,7 @@ def test_a_date_typed_in_part_is_not_lost_without_a_word(server: str, browser: B
     it and the interview went on as if nothing were wrong. The form is now held back with a message at the date."""
     from levynav.web import words
 
-    context = browser.new_context(viewport=PHONE)  # type: ignore[arg-type]
-    page = context.new_page()
-    page.goto(f"{server}/?lang={lang}")
-    page.click("form[action='/start'] button[type=submit]")
-    page.wait_for_selector("#case-code")
-    page.click("#continue")
+    context, page = _first_question(browser, server, lang)
     page.wait_for_selector("#item-kind")
     page.select_option("#item-kind", "wages")
     page.click("#item-served_date")
