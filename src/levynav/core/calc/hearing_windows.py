@@ -427,10 +427,10 @@ def not_validly_given(case: Case, w: Window) -> bool:
     (the IRS "will promptly provide the taxpayer with a substitute CDP Notice", Treas. Reg. § 301.6320-1(a)(2)
     Q&A-A12). Read by the notice-receipt rule (CDP-17), the CDP and equivalent-hearing routes and their deadlines."""
     n = w.notice
-    if w.kind is not HearingKind.LEVY or n.sent_to_last_known_address is not False or w.cdp_last is None:
+    if w.kind is not HearingKind.LEVY or n.sent_to_last_known_address is not False:
         return False
     if n.received_date is not None:
-        return n.received_date > w.cdp_last
+        return w.cdp_last is not None and n.received_date > w.cdp_last
     return case.circumstances.no_levy_notice_received is True
 
 

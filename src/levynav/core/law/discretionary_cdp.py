@@ -568,46 +568,37 @@ def post_levy_hearing(case: Case, ctx: Context) -> list[Finding]:
         window, use = cdp_request_period(notice.start) if notice and notice.start else (None, None)
         later = _first_hearing_notice(case, levy) if notice is None else None
         days_use = [u for u in later.params if u.id == hearing_windows.CDP_REQUEST_DAYS] if later is not None else []
+        # the notice that offers the hearing after this levy: the first hearing notice for its year, when it came
+        # after a levy the law lets come first, else the post-levy notice for its periods
+        offer: tuple[str, list[ParamUse], str, date, Message] | None = None
         if later is not None and later.cdp is not None and days_use:
             facts.update(later.facts)
             start, served = _starts(later), levy.served_date
             before = start is not None and served is not None and start < served  # both known: _first_hearing_notice
-            # offered before the levy, or after it with its 30 days already run out: the hearing was offered, not open
-            before = before or later.cdp.last < ctx.as_of
-            out.append(
-                POST_LEVY.finding(
-                    DOES_NOT_APPLY if before else APPLIES,
-                    "hearing_notice_offered" if before else "with_hearing_notice",
-                    subject=sub,
-                    facts=facts,
-                    params=days_use,
-                    why=why,
-                    notice=later.notice.type.value,
-                    last=later.cdp.last,
-                    value=later.cdp.last,
-                    counted=later.counted[0],
-                    deadline_ids=[] if before else ["cdp.request"],
-                )
-            )
-            continue
-        if notice is not None and notice.start is not None and window is not None and use is not None:
+            key = "hearing_notice_offered" if before else "with_hearing_notice"
+            offer = (key, days_use, later.notice.type.value, later.cdp.last, later.counted[0])
+        elif notice is not None and notice.start is not None and window is not None and use is not None:
             facts[f"{notice.path}.type"] = notice.notice.type
-            ran_out = window.last < ctx.as_of  # its 30 days have run: the hearing was offered, not open now
-            out.append(
-                POST_LEVY.finding(
-                    DOES_NOT_APPLY if ran_out else APPLIES,
-                    "hearing_notice_offered" if ran_out else "with_notice",
-                    subject=sub,
-                    facts=facts,
-                    params=[use],
-                    why=why,
-                    notice=notice.kind,
-                    last=window.last,
-                    value=window.last,
-                    counted=notice.counted,
-                    deadline_ids=[] if ran_out else ["cdp.request"],  # the request deadline of law/appeals.py
-                )
-            )
-        else:
+            offer = ("with_notice", [use], notice.kind, window.last, notice.counted)
+        if offer is None:
             out.append(POST_LEVY.finding(APPLIES, "no_notice", subject=sub, facts=facts, why=why))
+            continue
+        key, params, notice_name, last, counted = offer
+        # offered before the levy, or its 30 days already run out: the hearing was offered, not open now
+        offered = key == "hearing_notice_offered" or last < ctx.as_of
+        out.append(
+            POST_LEVY.finding(
+                DOES_NOT_APPLY if offered else APPLIES,
+                "hearing_notice_offered" if offered else key,
+                subject=sub,
+                facts=facts,
+                params=params,
+                why=why,
+                notice=notice_name,
+                last=last,
+                value=last,
+                counted=counted,
+                deadline_ids=[] if offered else ["cdp.request"],  # the request deadline of law/appeals.py
+            )
+        )
     return out

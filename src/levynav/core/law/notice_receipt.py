@@ -60,7 +60,7 @@ def notice_not_received(case: Case, ctx: Context) -> list[Finding]:
         common: dict[str, Any] = {"subject": w.subject, "facts": facts, "params": w.params}
         common["notice"] = w.notice.type.value
         if address is False:
-            out.append(_wrong_address(w, said is True, ctx, common))
+            out.append(_wrong_address(case, w, ctx, common))
         elif address is True:
             eh_words = _eh_words(w.eh_last, ctx)
             deadline = ["eh.request"] if w.eh_last is not None and w.eh_last >= ctx.as_of else []
@@ -101,30 +101,31 @@ def notice_not_received(case: Case, ctx: Context) -> list[Finding]:
     return out
 
 
-def _wrong_address(w: hearing_windows.Window, said: bool, ctx: Context, common: dict[str, Any]) -> Finding:
+def _wrong_address(case: Case, w: hearing_windows.Window, ctx: Context, common: dict[str, Any]) -> Finding:
     """A notice mailed elsewhere than the last known address (§ 6330(a)(2)(C); Treas. Reg. § 301.6212-2): it counts
-    only if it actually reached the person in time to ask for the hearing (see the module docstring)."""
+    only if it actually reached the person in time to ask for the hearing (see the module docstring; the test is
+    ``hearing_windows.not_validly_given``, which the CDP routes read too)."""
     received, last = w.notice.received_date, w.cdp_last
     facts: dict[str, Any] = common["facts"]
     if received is not None and last is not None:
         facts[f"{w.subject}.received_date"] = received
-        if received <= last:
-            deadline = ["cdp.request"] if last >= ctx.as_of else []
-            return NOT_RECEIVED.finding(
-                APPLIES,
-                "received_in_time",
-                value=last,
-                deadline_ids=deadline,
-                eh=_eh_words(w.eh_last, ctx),
-                received=received,
-                cdp_last=last,
-                **common,
-            )
+    if hearing_windows.not_validly_given(case, w):
+        eh = _eh_words(w.eh_last, ctx, fallback=True)
+        if received is not None:
+            return NOT_RECEIVED.finding(DOES_NOT_APPLY, "received_late", eh=eh, received=received, **common)
+        return NOT_RECEIVED.finding(DOES_NOT_APPLY, "not_given", eh=eh, **common)
+    if received is not None and last is not None:
+        deadline = ["cdp.request"] if last >= ctx.as_of else []
         return NOT_RECEIVED.finding(
-            DOES_NOT_APPLY, "received_late", eh=_eh_words(w.eh_last, ctx, fallback=True), received=received, **common
+            APPLIES,
+            "received_in_time",
+            value=last,
+            deadline_ids=deadline,
+            eh=_eh_words(w.eh_last, ctx),
+            received=received,
+            cdp_last=last,
+            **common,
         )
-    if said and received is None:
-        return NOT_RECEIVED.finding(DOES_NOT_APPLY, "not_given", eh=_eh_words(w.eh_last, ctx, fallback=True), **common)
     missing = [f"{w.subject}.received_date"] if received is None else list(w.missing) or [f"{w.subject}.notice_date"]
     return NOT_RECEIVED.finding(
         UNKNOWN, "wrong_address", missing=missing, eh=_eh_words(w.eh_last, ctx, fallback=True), **common
