@@ -3,15 +3,18 @@
 Run: .venv/bin/python bench/bench_scale.py — writes bench/results/scale.json.
 The bank-levy example with its levy repeated 1,000 times (distinct ids), with 1,000 tax periods that
 the levies and notices name, and with 1,000 of each at once (periods, levies and notices, each levy and notice
-naming one period: what grows with their product shows here). Reports the time of each and the ratio of the
-time per levy (or period) at 1,000 to the time of the case with one: about 1 when the analysis is linear.
+naming one period: what grows with their product shows here), and with 1,000 final notices of intent to levy (LT11)
+for one period on different days (the test of which notice is the first for its period). Reports the time of each,
+the ratio of the time per levy (or period, or notice) at 1,000 to the time of the case with one, and the "doubling"
+ratio: the time at 1,000 to the time at 500 — about 2 when the analysis is linear in them, about 4 when it grows
+with their square.
 """
 
 from __future__ import annotations
 
 import copy
 import sys
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +42,12 @@ def scaled(base: dict[str, Any], n: int, what: str) -> Case:
         data["tax_periods"] = [{**copy.deepcopy(period), "id": pid} for pid in ids]
         data["levies"] = [{**copy.deepcopy(levy), "id": f"L{i}", "tax_periods": [ids[i]]} for i in range(n)]
         data["notices"] = [{**copy.deepcopy(notice), "tax_periods": [ids[i]]} for i in range(n)]
+    elif what == "hearing_notices":
+        lt11 = next(n for n in data["notices"] if n["type"] == "LT11")
+        first = date.fromisoformat(str(lt11["notice_date"]))
+        data["notices"] = [
+            {**copy.deepcopy(lt11), "notice_date": (first - timedelta(days=i % 3000)).isoformat()} for i in range(n)
+        ]
     else:
         period = data["tax_periods"][0]
         ids = [f"P{i}" for i in range(n)]
@@ -52,14 +61,17 @@ def main() -> None:
     base = parse_text(EXAMPLE.read_text(encoding="utf-8"), EXAMPLE.name)
     analyze(scaled(base, 1, "levies"), AS_OF)  # warm the data caches
     figures: dict[str, Any] = {"n": N}
-    for what in ("levies", "periods", "all"):
-        small, large = scaled(base, 1, what), scaled(base, N, what)
+    for what in ("levies", "periods", "all", "hearing_notices"):
+        small, half, large = scaled(base, 1, what), scaled(base, N // 2, what), scaled(base, N, what)
         one = summary_ms(timings(lambda c=small: analyze(c, AS_OF), 20))
+        halfway = summary_ms(timings(lambda c=half: analyze(c, AS_OF), 3))
         many = summary_ms(timings(lambda c=large: analyze(c, AS_OF), 3))
         figures[what] = {
             "one": one,
+            "five_hundred": halfway,
             "thousand": many,
             "ratio_per_item": round(many["p50_ms"] / N / one["p50_ms"], 3),
+            "doubling": round(many["p50_ms"] / halfway["p50_ms"], 2),
         }
     path = write("scale", figures)
     print(path.read_text(encoding="utf-8"))

@@ -7,6 +7,7 @@ variant chosen), to the findings that call for it and to what it is about; ``lev
 
 from __future__ import annotations
 
+import bisect
 import operator
 import re
 from collections import defaultdict
@@ -680,9 +681,12 @@ def _first(pair: tuple[date, str]) -> date:
 def _since_notices(known: dict[Any, Any], sent: list[tuple[date, str]], served: date) -> Message:
     """How long after the last notices (``_sent_notices``) the levy came (the timing that decides premature-levy
     questions); made once per Law bundle and the two last notices' (days, type) (``known``: ``lawdata.kept``)."""
-    before = [((served - day).days, kind) for day, kind in sent if day <= served]
-    if not before:
+    # the notices sent on or before the service date are a prefix of ``sent`` (earliest first): found by bisection,
+    # not a pass over every notice for every levy
+    end = bisect.bisect_right(sent, served, key=_first)
+    if not end:
         return message("history.no_notice_before")
+    before = [((served - day).days, kind) for day, kind in sent[max(0, end - 2) : end]]
     # the last two notices are said; the earlier ones are not worded at all
     last = ("history.since", *before[-2:])
     hit = known.get(last)

@@ -22,6 +22,7 @@ from the printed date (the earlier, safer date) when both are known.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any, Final
@@ -139,8 +140,9 @@ def windows(case: Case) -> list[Window]:
     # a window is built with repeat=False: a copy only for the rare later notice
     marked = []
     assessed = {p.id: p.additional_assessment_dates for p in case.tax_periods if p.additional_assessment_dates}
+    found_by_window = _repeats(out, assessed)
     for w in out:
-        found = _repeat(w, out, assessed)
+        found = found_by_window[w.index]
         if found is True:
             w = replace(w, repeat=True)
         elif found:
@@ -158,7 +160,64 @@ def _start_path(w: Window) -> str:
     return f"{w.subject}.nftl_filed_date" if w.kind is HearingKind.LIEN else f"{w.subject}.notice_date"
 
 
-def _repeat(w: Window, every: list[Window], assessed: dict[str, list[date]]) -> bool | tuple[str, ...]:
+@dataclass
+class _Earlier:
+    """What the hearing notices of one kind dated before a day hold, built up in date order (``_repeats``): the
+    periods they name, and the paths of those that name none with their place in the case (the case's order)."""
+
+    covered: set[str] = field(default_factory=set)
+    unlisted: list[tuple[int, str]] = field(default_factory=list)
+    count: int = 0
+
+
+def _repeats(every: list[Window], assessed: dict[str, list[date]]) -> dict[int, bool | tuple[str, ...]]:
+    """``_repeat`` of every window, by the window's notice index. The windows of each kind are taken in date order, and
+    what the earlier ones cover is carried from one date to the next: one pass, not a pass over every other window
+    for each window (linear in the notices, not their square)."""
+    found: dict[int, bool | tuple[str, ...]] = {}
+    by_kind: dict[HearingKind, list[Window]] = {}
+    for w in every:
+        by_kind.setdefault(w.kind, []).append(w)
+    for same in by_kind.values():
+        undated = [w for w in same if _start(w) is None]
+        dated = sorted(((day, w) for w in same if (day := _start(w)) is not None), key=_first_of)
+        first: dict[str, date] = {}  # a period's earliest dated notice of the kind (dated: in date order)
+        for day, w in dated:
+            for p in w.notice.tax_periods:
+                first.setdefault(p, day)
+        before = _Earlier()
+        at = 0
+        while at < len(dated):
+            day = dated[at][0]
+            end = at
+            while end < len(dated) and dated[end][0] == day:
+                end += 1
+            group = [w for _, w in dated[at:end]]
+            for w in group:
+                found[w.index] = _repeat(w, day, before, undated, first, assessed)
+            for w in group:
+                before.covered.update(w.notice.tax_periods)
+                if not w.notice.tax_periods:
+                    bisect.insort(before.unlisted, (w.index, f"{w.subject}.tax_periods"))
+            before.count += len(group)
+            at = end
+        for w in undated:
+            found[w.index] = False
+    return found
+
+
+def _first_of(pair: tuple[date, Window]) -> date:
+    return pair[0]
+
+
+def _repeat(
+    w: Window,
+    mine: date,
+    earlier: _Earlier,
+    undated: list[Window],
+    first: dict[str, date],
+    assessed: dict[str, list[date]],
+) -> bool | tuple[str, ...]:
     """Whether an earlier-dated hearing notice of the same kind covers every period of this one: True (a repeat), False
     (the first notice for at least one of its periods, or for a tax assessed after the earlier notice), or the paths
     of the facts that would decide it.
@@ -176,22 +235,19 @@ def _repeat(w: Window, every: list[Window], assessed: dict[str, list[date]]) -> 
     The hearing is per unpaid tax: a tax assessed for a period after the first notice for it (an additional
     assessment, ``tax_periods[].additional_assessment_dates``) is an unpaid tax no notice has yet been given for, and
     a later notice may be the first notice for it. Then the notice is a repeat only if it is not about that tax
-    (``notices[].for_additional_assessment``), asked when not known."""
+    (``notices[].for_additional_assessment``), asked when not known.
+
+    ``mine`` is this notice's date, ``earlier`` what the same-kind notices dated before it hold, ``undated`` the
+    same-kind notices with no date, ``first`` each period's earliest dated same-kind notice."""
     if w.notice.for_additional_assessment:
         return False  # the first notice for the tax assessed later (Q&A-B2: "the unpaid tax and tax periods")
-    mine = _start(w)
-    if mine is None:
+    if not earlier.count and not undated:
         return False
-    same = [other for other in every if other is not w and other.kind is w.kind]
-    earlier = [other for other in same if (theirs := _start(other)) is not None and theirs < mine]
-    undated = [other for other in same if _start(other) is None]
-    if not earlier and not undated:
-        return False
-    covered = {p for other in earlier for p in other.notice.tax_periods}
+    covered = earlier.covered
     mine_periods = set(w.notice.tax_periods)
     if mine_periods and mine_periods <= covered:
-        return _repeat_of_tax(w, mine, earlier, assessed)
-    unlisted = [f"{other.subject}.tax_periods" for other in earlier if not other.notice.tax_periods]
+        return _repeat_of_tax(w, mine, first, assessed)
+    unlisted = [path for _, path in earlier.unlisted]
     if not mine_periods:
         asked = [f"{w.subject}.tax_periods", *unlisted]
         for other in undated:
@@ -214,7 +270,7 @@ def _repeat(w: Window, every: list[Window], assessed: dict[str, list[date]]) -> 
 
 
 def _repeat_of_tax(
-    w: Window, mine: date, earlier: list[Window], assessed: dict[str, list[date]]
+    w: Window, mine: date, first: dict[str, date], assessed: dict[str, list[date]]
 ) -> bool | tuple[str, ...]:
     """Every period of this notice is on an earlier notice: a repeat, unless a tax was assessed for one of them on or
     after the first notice for it and by this notice's date (this notice may be the first for that tax): then it is
@@ -223,8 +279,8 @@ def _repeat_of_tax(
         later = assessed.get(period)
         if not later:
             continue
-        first = min(d for other in earlier if period in other.notice.tax_periods if (d := _start(other)) is not None)
-        if any(first <= d <= mine for d in later):
+        since = first[period]
+        if any(since <= d <= mine for d in later):
             if w.notice.for_additional_assessment is None:
                 return (f"{w.subject}.for_additional_assessment",)
             return True  # said not to be about the later tax: a reminder for the tax of the first notice

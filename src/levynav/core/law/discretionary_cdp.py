@@ -40,8 +40,9 @@ from typing import Any
 from levynav.core.calc import hearing_windows
 from levynav.core.calc.dates import counting_start, last_day_after
 from levynav.core.calc.hearing_windows import cdp_request_period
+from levynav.core.calc.per_analysis import kept_per_analysis
 from levynav.core.law.cdp_request import RequestKind, request_kind
-from levynav.core.law.levy_facts import levy_subject
+from levynav.core.law.levy_facts import levy_subject, period_position
 from levynav.core.law.notices import (
     NoticeRef,
     earliest_for_period,
@@ -49,11 +50,11 @@ from levynav.core.law.notices import (
     is_intent_to_levy_notice,
     is_notice_and_demand,
     is_payment_demand,
-    is_post_levy_cdp_notice,
     notices_where,
     post_levy_cdp_notice_for_periods,
     window_counted,
 )
+from levynav.core.law.notices import ref as notice_ref
 from levynav.core.law.pending_bar_windows import days, overlaps, param
 from levynav.core.law.route_windows import days_after
 from levynav.core.law.rule import APPLIES, DOES_NOT_APPLY, LEVY_IMPROPER, UNKNOWN, Context, Rule, once
@@ -282,12 +283,25 @@ def _post_levy_notice_about(case: Case, levy: Levy) -> bool:
     § 6330(h)(1)) or a CP297C of a federal contractor levy (any levy on a contractor, § 6330(h)(2)). It does not
     excuse a levy of another kind, or one made after it (a later levy is weighed on its own notices). Unknown dates
     are read for the person: the notice may be about the levy."""
-    for ref in notices_where(case, is_post_levy_cdp_notice, levy.tax_periods or [None]):
-        if ref.notice.type not in _ANY_KIND_POST_LEVY:
-            continue
-        if levy.served_date is None or ref.start is None or levy.served_date <= ref.start:
-            return True
-    return False
+    every, unlisted, by_period = _any_kind_post_levy_notices(case)
+    if not every:
+        return False
+    about = every if not levy.tax_periods else [*unlisted, *(r for p in levy.tax_periods for r in by_period.get(p, ()))]
+    served = levy.served_date
+    return any(served is None or ref.start is None or served <= ref.start for ref in about)
+
+
+@kept_per_analysis  # once per analysis, not one pass over the notices per levy; read only
+def _any_kind_post_levy_notices(case: Case) -> tuple[list[NoticeRef], list[NoticeRef], dict[str, list[NoticeRef]]]:
+    """The case's CP297A and CP297C notices (``_ANY_KIND_POST_LEVY``): all of them, those that name no period (about
+    every period, ``notices.covers``), and by period id those that name it."""
+    every = [notice_ref(case, i) for i, n in enumerate(case.notices) if n.type in _ANY_KIND_POST_LEVY]
+    unlisted = [r for r in every if not r.notice.tax_periods]
+    by_period: dict[str, list[NoticeRef]] = {}
+    for r in every:
+        for p in r.notice.tax_periods:
+            by_period.setdefault(p, []).append(r)
+    return every, unlisted, by_period
 
 
 @once  # premature_levy and post_levy_hearing both ask for every levy (a scan of the notices each): answered once
@@ -438,7 +452,7 @@ def _period_words(period: str | None) -> str | Message:
 def _cdp_notice_not_listed(case: Case, period: str | None, out: _Check) -> None:
     """No CDP notice listed for the period: the transcript (TC 971 AC 069) decides whether one was sent."""
     words = {"period": _period_words(period)}
-    index = next((k for k, p in enumerate(case.tax_periods) if p.id == period), None)
+    index = period_position(case, period)
     if index is None:
         out.missing.append("notices")
         out.notes.append(message(f"{PREMATURE.id}.part_cdp_not_listed", **words))

@@ -30,6 +30,12 @@ def levy_periods(case: Case, levy: Levy) -> tuple[list[TaxPeriod], list[str]]:
     return [case.tax_periods[i] for i in found], [f"tax_periods[{i}]" for i in found]
 
 
+def period_position(case: Case, period_id: str | None) -> int | None:
+    """The index of the first tax period with that id in the case's list (None when none has it), found through the
+    case's index of period ids, not a pass over the periods per call."""
+    return None if period_id is None else _period_index(case).get(period_id)
+
+
 @kept_per_analysis  # made once per analysis (ids are unique in a valid case: Case.reference_problems); read only
 def _period_index(case: Case) -> dict[str, int]:
     index: dict[str, int] = {}
