@@ -51,7 +51,9 @@ def plain(w: Window, every: list[Window], assessed: dict[str, list[date]]) -> bo
                 continue
             first = min(d for o in earlier if period in o.notice.tax_periods if (d := _start(o)) is not None)
             if any(first <= d <= mine for d in later):
-                return (f"{w.subject}.for_additional_assessment",) if w.notice.for_additional_assessment is None else True
+                if w.notice.for_additional_assessment is None:
+                    return (f"{w.subject}.for_additional_assessment",)
+                return True
         return True
     unlisted = [f"{o.subject}.tax_periods" for o in earlier if not o.notice.tax_periods]
     if not mine_periods:
