@@ -65,23 +65,7 @@ def tax_court_review(case: Case, ctx: Context) -> list[Finding]:
         last, use = petition
         paid = _nothing_to_collect(case, req)
         if paid is not None:
-            facts |= paid
-            key, extra = "nothing_to_collect", {"last_day": last.last}
-            if req.tax_court_petition_date is not None:
-                facts[f"{subject}.tax_court_petition_date"] = req.tax_court_petition_date
-                key, extra = "nothing_to_collect_petitioned", {"petition_date": req.tax_court_petition_date}
-            out.append(
-                TAX_COURT.finding(
-                    UNKNOWN,
-                    key,
-                    effect=ROUTE_OPEN,
-                    subject=subject,
-                    facts=facts,
-                    params=[use],
-                    also_cites=("CDP-15-ZUCH",),
-                    **extra,
-                )
-            )
+            out.append(_nothing_left(subject, facts | paid, req, use, last.last))
             continue
         if req.tax_court_petition_date is not None and req.tax_court_petition_date > last.last:
             facts[f"{subject}.tax_court_petition_date"] = req.tax_court_petition_date
@@ -141,6 +125,34 @@ def tax_court_review(case: Case, ctx: Context) -> list[Finding]:
             )
         )
     return out
+
+
+def _nothing_left(
+    subject: str, facts: dict[str, object], req: HearingRequest, use: ParamUse, last_day: date
+) -> Finding:
+    """CDP-15 when nothing is left to collect: UNKNOWN, the refund route said (Zuch; Greene-Thapedi)."""
+    if req.tax_court_petition_date is None:
+        return TAX_COURT.finding(
+            UNKNOWN,
+            "nothing_to_collect",
+            effect=ROUTE_OPEN,
+            subject=subject,
+            facts=facts,
+            params=[use],
+            also_cites=("CDP-15-ZUCH",),
+            last_day=last_day,
+        )
+    facts[f"{subject}.tax_court_petition_date"] = req.tax_court_petition_date
+    return TAX_COURT.finding(
+        UNKNOWN,
+        "nothing_to_collect_petitioned",
+        effect=ROUTE_OPEN,
+        subject=subject,
+        facts=facts,
+        params=[use],
+        also_cites=("CDP-15-ZUCH",),
+        petition_date=req.tax_court_petition_date,
+    )
 
 
 def _nothing_to_collect(case: Case, req: HearingRequest) -> dict[str, object] | None:
