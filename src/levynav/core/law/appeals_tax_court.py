@@ -21,7 +21,7 @@ from levynav.core.law import cdp_request
 from levynav.core.law.route_windows import days_after, open_or_closed
 from levynav.core.law.rule import APPLIES, INFO, NOT_APPLICABLE, ROUTE_OPEN, UNKNOWN, Context, Rule
 from levynav.core.model.analysis import Deadline, Effect, Finding, ParamUse, message
-from levynav.core.model.case import Case, HearingRequest, TaxPeriod
+from levynav.core.model.case import Case, HearingKind, HearingRequest, TaxPeriod
 
 TAX_COURT = Rule(
     id="CDP-15",
@@ -161,7 +161,10 @@ def _nothing_to_collect(case: Case, req: HearingRequest) -> dict[str, object] | 
     Paid, as the person says (``circumstances.liability_paid``, as the release rule R6343-A1 reads it), or a zero
     balance on every period of the hearing (the request's periods; with none named, every period of the case) —
     Zuch's and Greene-Thapedi's facts, where offsets had brought the balance to zero. An unknown balance is not
-    zero: then nothing is said."""
+    zero: then nothing is said. A levy hearing only: both cases were about a proposed levy (§ 6330); a lien hearing
+    (§ 6320) on a paid tax was not in the sources read, so its route is left as it was."""
+    if req.kind is not HearingKind.LEVY:
+        return None
     if case.circumstances.liability_paid:
         return {"circumstances.liability_paid": True}
     named = set(req.tax_periods)
