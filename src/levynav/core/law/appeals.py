@@ -418,7 +418,9 @@ def liability_challenge(case: Case, ctx: Context) -> list[Finding]:
     Reg. § 301.6330-1(e)(3) Q&A-E2 (reference CDP-11-E2): a notice of deficiency counts only if received in time to
     petition the Tax Court; an Appeals conference offered before or after assessment is a prior opportunity, except
     one before the assessment of a tax subject to deficiency procedures. When the person does not say whether they
-    received a notice of deficiency, one they petitioned the Tax Court on in time shows they did."""
+    received a notice of deficiency, one they petitioned the Tax Court on in time shows they did. No notice of
+    deficiency is asked for a tax the person reported (Montgomery v. Comm'r, 122 T.C. 1 (2004)) or when every period
+    of the hearing is a trust fund recovery penalty, whose prior chance is the Letter 1153 (``_trust_fund_penalty``)."""
     if not hearing_windows.hearing_notices(case) and not case.proceedings.hearing_requests:
         return []
     c = case.circumstances
