@@ -39,6 +39,8 @@ def _matches(f: Finding, want: dict[str, Any]) -> bool:
         return False
     if "missing" in want and not set(want["missing"]) <= set(f.missing):
         return False
+    if "not_missing" in want and set(want["not_missing"]) & set(f.missing):
+        return False
     if "value" in want and not _same_value(f.value, want["value"]):
         return False
     if "condition" in want and f.condition != want["condition"]:

@@ -63,7 +63,7 @@ from levynav.core.law.rule import (
     Situation,
 )
 from levynav.core.model.analysis import Deadline, Effect, Finding, Message, SentencesArg, TextArg, message
-from levynav.core.model.case import Case, DeficiencyNotice, HearingKind, HearingRequest, NoticeType
+from levynav.core.model.case import Case, DeficiencyNotice, HearingKind, HearingRequest, NoticeType, TaxKind
 from levynav.core.model.construct import construct
 
 LEVY_CDP = Rule(
@@ -418,7 +418,9 @@ def liability_challenge(case: Case, ctx: Context) -> list[Finding]:
     Reg. § 301.6330-1(e)(3) Q&A-E2 (reference CDP-11-E2): a notice of deficiency counts only if received in time to
     petition the Tax Court; an Appeals conference offered before or after assessment is a prior opportunity, except
     one before the assessment of a tax subject to deficiency procedures. When the person does not say whether they
-    received a notice of deficiency, one they petitioned the Tax Court on in time shows they did."""
+    received a notice of deficiency, one they petitioned the Tax Court on in time shows they did. No notice of
+    deficiency is asked for a tax the person reported (Montgomery v. Comm'r, 122 T.C. 1 (2004)) or when every period
+    of the hearing is a trust fund recovery penalty, whose prior chance is the Letter 1153 (``_trust_fund_penalty``)."""
     if not hearing_windows.hearing_notices(case) and not case.proceedings.hearing_requests:
         return []
     c = case.circumstances
@@ -443,21 +445,55 @@ def liability_challenge(case: Case, ctx: Context) -> list[Finding]:
                 petition=n.tax_court_petition_date,
             )
         ]
-    for name in ("received_notice_of_deficiency", "had_prior_opportunity_to_dispute"):
+    penalty, penalty_only = _trust_fund_penalty(case, facts)
+    # no notice of deficiency to ask about: a tax the person reported (Montgomery) or a § 6672 penalty only (Mason)
+    no_deficiency_notice = c.liability_from_audit_or_sfr is False or penalty_only
+    if c.liability_from_audit_or_sfr is False:
+        facts[base + "liability_from_audit_or_sfr"] = False
+    asked: tuple[str, ...] = ("had_prior_opportunity_to_dispute",)
+    if not no_deficiency_notice or c.received_notice_of_deficiency is not None:
+        asked = ("received_notice_of_deficiency", *asked)
+    for name in asked:
         value = getattr(c, name)
         if value is not None:
             facts[base + name] = value
         if value:
             return [LIABILITY.finding(DOES_NOT_APPLY, name, facts=facts)]
-    missing = [
-        base + n for n in ("received_notice_of_deficiency", "had_prior_opportunity_to_dispute") if base + n not in facts
-    ]
-    note, cites = _deficiency_mailed_note(c.received_notice_of_deficiency, c.liability_from_audit_or_sfr, facts)
+    missing = [base + n for n in asked if base + n not in facts]
+    note: SentencesArg
+    cites: tuple[str, ...]
+    if penalty_only:
+        note, cites = construct(SentencesArg, value=[]), ()
+    else:
+        note, cites = _deficiency_mailed_note(c.received_notice_of_deficiency, c.liability_from_audit_or_sfr, facts)
+    if penalty:
+        note = construct(SentencesArg, value=[*note.value, message(f"{LIABILITY.id}.letter_1153")])
+        cites = (*cites, "CDP-11-MASON")
     if missing:
         return [
             LIABILITY.finding(UNKNOWN, "opportunity_unknown", facts=facts, missing=missing, note=note, also_cites=cites)
         ]
     return [LIABILITY.finding(APPLIES, "may_dispute", facts=facts, note=note, also_cites=cites)]
+
+
+def _trust_fund_penalty(case: Case, facts: dict[str, object]) -> tuple[bool, bool]:
+    """Whether a period of the hearing is a trust fund recovery penalty, and whether every one is (each period named
+    by a hearing notice or request found in the case with its kind known).
+
+    A § 6672 penalty is assessed after the preliminary notice of § 6672(b) (Letter 1153), not after a notice of
+    deficiency; receiving that letter is the prior opportunity of § 6330(c)(2)(B) (Pough v. Comm'r, 135 T.C. 344
+    (2010)), and one mailed to the last known address but not received is not (Mason v. Comm'r, 132 T.C. 301
+    (2009); Lepore v. Comm'r, T.C. Memo. 2013-135). The kinds read are added to the facts."""
+    named = {p for _, n in hearing_windows.hearing_notices(case) for p in n.tax_periods}
+    named |= {p for r in case.proceedings.hearing_requests for p in r.tax_periods}
+    found = [(k, p) for k, p in enumerate(case.tax_periods) if p.id in named]
+    kinds = {p.tax_kind for _, p in found}
+    if TaxKind.TRUST_FUND_RECOVERY_PENALTY not in kinds:
+        return False, False
+    for k, p in found:
+        facts[f"tax_periods[{k}].tax_kind"] = p.tax_kind
+    only = len({p.id for _, p in found}) == len(named) and kinds == {TaxKind.TRUST_FUND_RECOVERY_PENALTY}
+    return True, only
 
 
 def _deficiency_mailed_note(

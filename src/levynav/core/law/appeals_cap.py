@@ -18,7 +18,7 @@ from datetime import date
 from typing import Any
 
 from levynav.core.calc import dates
-from levynav.core.calc.hearing_windows import deadline, hearing_notices, param_use
+from levynav.core.calc.hearing_windows import deadline, hearing_notices, param_use, request_kind
 from levynav.core.law.return_periods import MONEY_KINDS, claims_for, return_period
 from levynav.core.law.route_windows import days_after, made_in_time, open_or_closed
 from levynav.core.law.rule import (
@@ -34,7 +34,7 @@ from levynav.core.law.rule import (
     RuleFunc,
 )
 from levynav.core.model.analysis import Deadline, Effect, Finding, ParamUse, message
-from levynav.core.model.case import AlternativeStatus, Case, InstallmentAgreement, Levy, Owner
+from levynav.core.model.case import AlternativeStatus, Case, HearingRequest, InstallmentAgreement, Levy, Offer, Owner
 
 # enumeration members the functions read on every call, hoisted (a member read from its class goes
 # through the enum metaclass's __getattr__ hook)
@@ -294,8 +294,40 @@ def offer_rejection_appeal(case: Case, ctx: Context) -> list[Finding]:
                 )
             )
         else:
-            out.append(open_or_closed(OIC_APPEAL, ctx.as_of, last, "oic.rejection_appeal", **common))
+            # the 30 days are over, but a CDP hearing is pending: Appeals reviews the offer there (Loveland)
+            pending = _cdp_pending(case, offer) if ctx.as_of > last else None
+            if pending is None:
+                out.append(open_or_closed(OIC_APPEAL, ctx.as_of, last, "oic.rejection_appeal", **common))
+                continue
+            j, req = pending
+            facts[f"proceedings.hearing_requests[{j}].request_date"] = req.request_date
+            out.append(
+                OIC_APPEAL.finding(
+                    APPLIES,
+                    "raise_in_cdp",
+                    value=last,
+                    also_cites=("D13-LOVELAND",),
+                    requested=req.request_date,
+                    **common,
+                )
+            )
     return out
+
+
+def _cdp_pending(case: Case, offer: Offer) -> tuple[int, HearingRequest] | None:
+    """A CDP hearing request (by its timing, Ruhaak) not yet decided, for a period of the offer when both name them.
+
+    Loveland v. Comm'r, 151 T.C. 78 (2018): "A meeting with a collections officer is not a prior administrative
+    proceeding under I.R.C. sec. 6330(c)(4)(A)(i)" — an offer rejected by Collection and never appealed may be raised
+    in the CDP hearing, and Appeals abused its discretion by not considering it with the financial information already
+    given (reference D13-LOVELAND)."""
+    for j, req in enumerate(case.proceedings.hearing_requests):
+        if req.determination_date is not None or request_kind(case, j).cdp is not True:
+            continue
+        if req.tax_periods and offer.tax_periods and not set(req.tax_periods) & set(offer.tax_periods):
+            continue
+        return j, req
+    return None
 
 
 def cap_deadlines(case: Case, ctx: Context) -> list[Deadline]:

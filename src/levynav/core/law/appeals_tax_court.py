@@ -3,6 +3,13 @@ under this section". An equivalent hearing's Decision Letter generally cannot be
 30 days are not jurisdictional and may be equitably tolled (Boechler, P.C. v. Comm'r, 596 U.S. 199 (2022); D6).
 The deadline is still shown as firm. Once it has passed, though, the route is not a settled "closed": a late
 petition, filed or still to be filed, is UNKNOWN (the court decides whether to toll), with a step.
+
+Nothing left to collect (reference CDP-15-ZUCH): the Tax Court "lacks jurisdiction under § 6330 to resolve disputes
+between a taxpayer and the IRS when the IRS is no longer pursuing a levy" (Commissioner v. Zuch, 605 U.S. ___ (2025),
+as its summaries quote it); "this Court lacks jurisdiction in this collection review proceeding to determine an
+overpayment or to order a refund or credit of taxes" (Greene-Thapedi v. Comm'r, 126 T.C. 1 (2006)). When the tax is
+paid (``circumstances.liability_paid``) or every period of the hearing shows no balance, the petition is UNKNOWN
+(the IRS may still say something is owed) with the words of the refund route; the 30-day date stays shown.
 """
 
 from __future__ import annotations
@@ -14,7 +21,7 @@ from levynav.core.law import cdp_request
 from levynav.core.law.route_windows import days_after, open_or_closed
 from levynav.core.law.rule import APPLIES, INFO, NOT_APPLICABLE, ROUTE_OPEN, UNKNOWN, Context, Rule
 from levynav.core.model.analysis import Deadline, Effect, Finding, ParamUse, message
-from levynav.core.model.case import Case, HearingRequest
+from levynav.core.model.case import Case, HearingKind, HearingRequest, TaxPeriod
 
 TAX_COURT = Rule(
     id="CDP-15",
@@ -56,6 +63,10 @@ def tax_court_review(case: Case, ctx: Context) -> list[Finding]:
         if petition is None:
             continue
         last, use = petition
+        paid = _nothing_to_collect(case, req)
+        if paid is not None:
+            out.append(_nothing_left(subject, facts | paid, req, use, last.last))
+            continue
         if req.tax_court_petition_date is not None and req.tax_court_petition_date > last.last:
             facts[f"{subject}.tax_court_petition_date"] = req.tax_court_petition_date
             out.append(
@@ -114,6 +125,57 @@ def tax_court_review(case: Case, ctx: Context) -> list[Finding]:
             )
         )
     return out
+
+
+def _nothing_left(
+    subject: str, facts: dict[str, object], req: HearingRequest, use: ParamUse, last_day: date
+) -> Finding:
+    """CDP-15 when nothing is left to collect: UNKNOWN, the refund route said (Zuch; Greene-Thapedi)."""
+    if req.tax_court_petition_date is None:
+        return TAX_COURT.finding(
+            UNKNOWN,
+            "nothing_to_collect",
+            effect=ROUTE_OPEN,
+            subject=subject,
+            facts=facts,
+            params=[use],
+            also_cites=("CDP-15-ZUCH",),
+            last_day=last_day,
+        )
+    facts[f"{subject}.tax_court_petition_date"] = req.tax_court_petition_date
+    return TAX_COURT.finding(
+        UNKNOWN,
+        "nothing_to_collect_petitioned",
+        effect=ROUTE_OPEN,
+        subject=subject,
+        facts=facts,
+        params=[use],
+        also_cites=("CDP-15-ZUCH",),
+        petition_date=req.tax_court_petition_date,
+    )
+
+
+def _nothing_to_collect(case: Case, req: HearingRequest) -> dict[str, object] | None:
+    """The facts that say nothing is left to collect for the hearing's tax, or None.
+
+    Paid, as the person says (``circumstances.liability_paid``, as the release rule R6343-A1 reads it), or a zero
+    balance on every period of the hearing (the request's periods; with none named, every period of the case) —
+    Zuch's and Greene-Thapedi's facts, where offsets had brought the balance to zero. An unknown balance is not
+    zero: then nothing is said. A levy hearing only: both cases were about a proposed levy (§ 6330); a lien hearing
+    (§ 6320) on a paid tax was not in the sources read, so its route is left as it was."""
+    if req.kind is not HearingKind.LEVY:
+        return None
+    if case.circumstances.liability_paid:
+        return {"circumstances.liability_paid": True}
+    named = set(req.tax_periods)
+    periods: list[tuple[int, TaxPeriod]] = [
+        (k, p) for k, p in enumerate(case.tax_periods) if not named or p.id in named
+    ]
+    if not periods or (named and len(periods) < len(named)):
+        return None
+    if not all(p.balance is not None and p.balance == 0 for _, p in periods):
+        return None
+    return {f"tax_periods[{k}].balance": p.balance for k, p in periods}
 
 
 def _petition_last_day(determination: date) -> tuple[dates.LastDay, ParamUse] | None:
