@@ -203,6 +203,18 @@ def _cdp_first(case: Case, ctx: Context, w: Window) -> Finding:
     req = _request_seen(case, w, facts)
     if req is None and hearing_windows.not_validly_given(case, w):
         return _not_given(rule, case, w, facts)
+    if req is not None and _after_not_given(case, w, req):
+        _not_facts(case, w, facts)
+        return rule.finding(
+            APPLIES,
+            "requested_not_given",
+            effect=ROUTE_OPEN,
+            subject=subject,
+            facts=facts,
+            also_cites=cdp_request.NOT_GIVEN_CITES,
+            notice=notice,
+            request_date=req.request_date,
+        )
     if req is not None:
         by = hearing_windows.timely_by(case, w, req.request_date)
         if by.last is None:  # a postponement whose end is unknown may make it timely (§§ 7508, 7508A)
@@ -239,6 +251,16 @@ def _cdp_first(case: Case, ctx: Context, w: Window) -> Finding:
             **{**common, "last_day": judged},
         )
     return open_or_closed(rule, ctx.as_of, last, _cdp_id(w), counted=window_counted(w), **common)
+
+
+def _after_not_given(case: Case, w: Window, req: HearingRequest) -> bool:
+    """A request made after the last day of a levy notice that started no 30 days (CDP-17): it is not late, for no
+    period began (Buffano v. Comm'r, T.C. Memo. 2007-32: the IRS's ground that the request was untimely failed for a
+    notice not mailed to the last known address); the right to the CDP hearing for the notice's periods remains and
+    the IRS owes a substitute notice (Treas. Reg. § 301.6320-1(a)(2) Q&A-A12). How Appeals classes the request is
+    not known (``RequestKind.not_given``): the reading that protects the person — a CDP request — is said first."""
+    law_day = w.cdp_law_last
+    return law_day is not None and req.request_date > law_day and hearing_windows.not_validly_given(case, w)
 
 
 def _not_facts(case: Case, w: Window, facts: dict[str, object]) -> None:
@@ -296,6 +318,18 @@ def _eh_first(case: Case, ctx: Context, w: Window) -> Finding:
         # the notice started no CDP period (CDP-17): the full hearing is still to be asked for, not this fallback
         _not_facts(case, w, facts)
         return rule.finding(NOT_APPLICABLE, "cdp_not_given", subject=subject, facts=facts, notice=notice)
+    if req is not None and _after_not_given(case, w, req):
+        # not late for a CDP hearing (the notice started no period): the equivalent hearing is only what Appeals may
+        # give instead, and then the IRS owes a substitute notice (Q&A-A12)
+        _not_facts(case, w, facts)
+        return rule.finding(
+            NOT_APPLICABLE,
+            "requested_not_given",
+            subject=subject,
+            facts=facts,
+            also_cites=cdp_request.NOT_GIVEN_CITES,
+            request_date=req.request_date,
+        )
     if req is not None:
         by = hearing_windows.timely_by(case, w, req.request_date)
         if by.last is not None and req.request_date <= by.last:  # the postponed CDP date counts (§§ 7508, 7508A)
@@ -482,8 +516,8 @@ def hearing_deadlines(case: Case, ctx: Context) -> list[Deadline]:
             continue  # the first notice for the periods holds the hearing dates; no CDP before 1999-01-19
         lien = w.kind is HearingKind.LIEN
         last = w.cdp_last
-        # a levy notice that started no 30 days (CDP-17) has no CDP day to show, unless a request is to be judged
-        not_given = hearing_windows.not_validly_given(case, w) and request_for(case, w) is None
+        # a levy notice that started no 30 days (CDP-17) has no CDP day to show, nor one to judge a request by
+        not_given = hearing_windows.not_validly_given(case, w)
         if last is not None and not not_given:
             what = "lien_cdp" if lien else "cdp"
             did = _cdp_id(w)
