@@ -97,10 +97,16 @@ NOT_A_HEARING_NOTICE = Rule(
     cites=("CDP-3",),
     effect=Effect.INFO,
 )
+HEARING_ISSUES = Rule(
+    id="CDP-12",
+    title="What a hearing can decide, and what it cannot",
+    cites=("CDP-12",),
+    effect=Effect.INFO,
+)
 LIABILITY = Rule(
     id="CDP-11",
     title="Disputing the tax itself in a CDP hearing",
-    cites=("CDP-11",),
+    cites=("CDP-11", "CDP-11-RECEIPT"),
     effect=Effect.INFO,
 )
 
@@ -428,6 +434,22 @@ def not_a_hearing_notice(case: Case, ctx: Context) -> list[Finding]:
     ]
 
 
+def hearing_issues(case: Case, ctx: Context) -> list[Finding]:
+    """CDP-12: what a CDP or equivalent hearing can decide — "any relevant issue relating to the unpaid tax or the
+    proposed levy, including (i) appropriate spousal defenses; (ii) challenges to the appropriateness of collection
+    actions; and (iii) offers of collection alternatives" (§ 6330(c)(2)(A)) — and what it cannot: an issue "raised and
+    considered at a previous hearing ... or in any other previous administrative or judicial proceeding" in which the
+    person "participated meaningfully" (§ 6330(c)(4)(A)), and a frivolous one (§ 6330(c)(4)(B), (g): a portion of a
+    request based on a position the IRS lists as frivolous, or meant to delay, is disregarded, and draws the $5,000
+    penalty of § 6702(b) unless withdrawn within 30 days of the IRS's notice). The Tax Court generally reviews only
+    issues raised at the hearing (Magana v. Comm'r, 118 T.C. 488 (2002)). Said once, when the case has a hearing
+    notice or request; no fact of the case decides it (whether an issue was decided before is the hearing's
+    question, not one asked here)."""
+    if not hearing_windows.hearing_notices(case) and not case.proceedings.hearing_requests:
+        return []
+    return [HEARING_ISSUES.finding(APPLIES, "issues")]
+
+
 def _petitioned_deficiency(case: Case) -> tuple[int, DeficiencyNotice] | None:
     """A notice of deficiency for a period of the case's hearing notices that the person petitioned the Tax Court
     on in time: it was received "in time to petition the Tax Court" (Reg. § 301.6330-1(e)(3) Q&A-E2)."""
@@ -617,6 +639,7 @@ RULES: list[RuleFunc] = [
     cdp_hearing,
     equivalent_hearing,
     not_a_hearing_notice,
+    hearing_issues,
     liability_challenge,
     appeals_tax_court.tax_court_review,
     *appeals_cap.RULES,
