@@ -450,10 +450,17 @@ def hearing_issues(case: Case, ctx: Context) -> list[Finding]:
     return [HEARING_ISSUES.finding(APPLIES, "issues")]
 
 
-def _petitioned_deficiency(case: Case) -> tuple[int, DeficiencyNotice] | None:
-    """A notice of deficiency for a period of the case's hearing notices that the person petitioned the Tax Court
-    on in time: it was received "in time to petition the Tax Court" (Reg. § 301.6330-1(e)(3) Q&A-E2)."""
-    periods = [p for _, n in hearing_windows.hearing_notices(case) for p in n.tax_periods]
+def _hearing_periods(case: Case) -> list[str]:
+    """The tax periods the case's hearing notices and requests list, in order, once each (empty: none listed)."""
+    listed = [p for _, n in hearing_windows.hearing_notices(case) for p in n.tax_periods]
+    listed += [p for r in case.proceedings.hearing_requests for p in r.tax_periods]
+    return list(dict.fromkeys(listed))
+
+
+def _petitioned_deficiencies(case: Case, periods: list[str]) -> list[tuple[int, DeficiencyNotice]]:
+    """The notices of deficiency for the hearing's periods that the person petitioned the Tax Court on in time: each
+    was received "in time to petition the Tax Court" (Reg. § 301.6330-1(e)(3) Q&A-E2)."""
+    out = []
     for k, n in enumerate(case.proceedings.deficiency_notices):
         if n.tax_court_petition_date is None or not overlaps(n.tax_periods, periods):
             continue
@@ -464,17 +471,19 @@ def _petitioned_deficiency(case: Case) -> tuple[int, DeficiencyNotice] | None:
             continue
         last = max(last_day_after(n.mailed_date, days(use)).last, printed_day(n) or n.mailed_date)
         if n.tax_court_petition_date <= last:
-            return k, n
-    return None
+            out.append((k, n))
+    return out
 
 
 def liability_challenge(case: Case, ctx: Context) -> list[Finding]:
     """§ 6330(c)(2)(B): the tax itself may be disputed only without a notice of deficiency or another chance.
 
-    Reg. § 301.6330-1(e)(3) Q&A-E2 (reference CDP-11-E2): a notice of deficiency counts only if received in time to
+    Reg. § 301.6330-1(e)(3) Q&A-E2 (reference CDP-11-E2): the liability may be disputed "for any tax period specified
+    on the CDP Notice" without such a notice or chance; a notice of deficiency counts only if received in time to
     petition the Tax Court; an Appeals conference offered before or after assessment is a prior opportunity, except
     one before the assessment of a tax subject to deficiency procedures. When the person does not say whether they
-    received a notice of deficiency, one they petitioned the Tax Court on in time shows they did."""
+    received a notice of deficiency, one they petitioned the Tax Court on in time shows they did — for its periods
+    only: the hearing's other periods are still decided by the person's answers (one finding for them, naming them)."""
     if not hearing_windows.hearing_notices(case) and not case.proceedings.hearing_requests:
         return []
     c = case.circumstances
@@ -484,50 +493,77 @@ def liability_challenge(case: Case, ctx: Context) -> list[Finding]:
     facts: dict[str, object] = {base + "disputes_liability": c.disputes_liability}
     if not c.disputes_liability:
         return [LIABILITY.finding(NOT_APPLICABLE, "no_dispute", facts=facts)]
-    petitioned = _petitioned_deficiency(case) if c.received_notice_of_deficiency is None else None
-    if petitioned is not None:
-        k, n = petitioned
+    if c.received_notice_of_deficiency is not None:
+        return [_by_answers(case, dict(facts), [])]
+    periods = _hearing_periods(case)
+    petitioned = _petitioned_deficiencies(case, periods)
+    out = []
+    for k, n in petitioned:
         sub = f"proceedings.deficiency_notices[{k}]"
-        facts |= {f"{sub}.mailed_date": n.mailed_date, f"{sub}.tax_court_petition_date": n.tax_court_petition_date}
-        return [
+        said = facts | {
+            f"{sub}.mailed_date": n.mailed_date,
+            f"{sub}.tax_court_petition_date": n.tax_court_petition_date,
+        }
+        if n.tax_periods:
+            said[f"{sub}.tax_periods"] = n.tax_periods
+        out.append(
             LIABILITY.finding(
                 DOES_NOT_APPLY,
                 "petitioned_deficiency",
-                facts=facts,
+                subject=sub,
+                facts=said,
                 also_cites=("CDP-11-E2",),
                 mailed=n.mailed_date,
                 petition=n.tax_court_petition_date,
             )
-        ]
+        )
+    if not petitioned:
+        return [_by_answers(case, dict(facts), [])]
+    covered = {p for _, n in petitioned for p in n.tax_periods}
+    every = any(not n.tax_periods for _, n in petitioned)  # a notice listing no period is read as covering all
+    rest = [p for p in periods if p not in covered]
+    if every or not rest:
+        return out
+    return [*out, _by_answers(case, dict(facts), rest)]
+
+
+def _by_answers(case: Case, facts: dict[str, object], others: list[str]) -> Finding:
+    """The person's answers decide (received a notice of deficiency in time, or another chance to dispute); ``others``:
+    the hearing periods no petitioned notice of deficiency covers, which the answers are about (named in a note)."""
+    c = case.circumstances
+    base = "circumstances."
     for name in ("received_notice_of_deficiency", "had_prior_opportunity_to_dispute"):
         value = getattr(c, name)
         if value is not None:
             facts[base + name] = value
         if value:
-            return [LIABILITY.finding(DOES_NOT_APPLY, name, facts=facts)]
+            return LIABILITY.finding(DOES_NOT_APPLY, name, facts=facts)
     missing = [
         base + n for n in ("received_notice_of_deficiency", "had_prior_opportunity_to_dispute") if base + n not in facts
     ]
-    note, cites = _deficiency_mailed_note(c.received_notice_of_deficiency, c.liability_from_audit_or_sfr, facts)
+    said, cites = _deficiency_mailed_note(c.received_notice_of_deficiency, c.liability_from_audit_or_sfr, facts)
+    if others:
+        said = [message(f"{LIABILITY.id}.other_periods", periods=others), *said]
+    note = construct(SentencesArg, value=said)
     if missing:
-        return [
-            LIABILITY.finding(UNKNOWN, "opportunity_unknown", facts=facts, missing=missing, note=note, also_cites=cites)
-        ]
-    return [LIABILITY.finding(APPLIES, "may_dispute", facts=facts, note=note, also_cites=cites)]
+        return LIABILITY.finding(
+            UNKNOWN, "opportunity_unknown", facts=facts, missing=missing, note=note, also_cites=cites
+        )
+    return LIABILITY.finding(APPLIES, "may_dispute", facts=facts, note=note, also_cites=cites)
 
 
 def _deficiency_mailed_note(
     received: bool | None, from_audit: bool | None, facts: dict[str, object]
-) -> tuple[SentencesArg, tuple[str, ...]]:
+) -> tuple[list[Message], tuple[str, ...]]:
     """Hoyle v. Comm'r, 131 T.C. 197 (2008): Appeals' verification under § 6330(c)(1) includes "whether a duly mailed
     notice of deficiency preceded the assessment of tax as required by sec. 6213(a)"; "if no notice of deficiency was
     mailed … the assessment … is invalid … and collection therefore may not proceed" — reviewed whether or not the
     person raised it at the hearing. Said when the person did not receive a notice of deficiency and the tax is not
     known to be one assessed without it (a tax the person reported: ``liability_from_audit_or_sfr`` False)."""
     if received is not False or from_audit is False:
-        return construct(SentencesArg, value=[]), ()
+        return [], ()
     facts["circumstances.liability_from_audit_or_sfr"] = from_audit
-    return construct(SentencesArg, value=[message(f"{LIABILITY.id}.hoyle")]), ("CDP-11-HOYLE",)
+    return [message(f"{LIABILITY.id}.hoyle")], ("CDP-11-HOYLE",)
 
 
 def hearing_deadlines(case: Case, ctx: Context) -> list[Deadline]:
