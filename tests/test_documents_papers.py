@@ -278,3 +278,49 @@ def test_a_levy_made_during_an_innocent_spouse_claim_must_be_released() -> None:
     text = _printed(_one(_innocent_spouse_case("2025-03-10"), "release_request", date(2025, 6, 1)))
     assert "Why the levy must be released" in text
     assert "A levy in place when the claim for innocent spouse relief was filed" not in text
+
+
+def test_hearing_cover_after_a_notice_not_validly_given_repeats_the_request_asks_for_the_substitute() -> None:
+    """A request made after a levy notice that started no 30 days is not late (Buffano v. Comm'r, T.C. Memo.
+    2007-32); the IRS owes a substitute notice (Treas. Reg. § 301.6320-1(a)(2) Q&A-A12). The cover letter repeats the
+    request, says why it was not late, and asks in the alternative for the substitute notice (audit 2026-12-07,
+    round 4); its Spanish reading copy says the same."""
+    case = case_from_data(
+        {
+            "taxpayer": {"kind": "individual"},
+            "notices": [
+                {
+                    "type": "LT11",
+                    "notice_date": "2026-08-24",
+                    "received_date": "2026-10-01",
+                    "tax_periods": ["1040-2022"],
+                    "sent_to_last_known_address": False,
+                }
+            ],
+            "proceedings": {"hearing_requests": [{"kind": "levy", "request_date": "2026-10-05"}]},
+        },
+        "test",
+    )
+    analysis = analyze(case, date(2026, 12, 7))
+    letter = next(lt for lt in letters_for(case, analysis) if lt.kind == "hearing_cover")
+    text = _printed(letter)
+    assert "I requested a Collection Due Process hearing about this notice on October 5, 2026" in text
+    assert "Buffano v. Commissioner, T.C. Memo. 2007-32" in text
+    assert "substitute notice" in text
+    assert "does not by itself stop the levy" not in text  # a CDP request, not an equivalent-hearing one
+    reading = _html_text(reading_copy_html(letter, render(analysis, "es")))
+    assert "Pedí una audiencia del debido proceso de cobro sobre este aviso el" in reading
+    assert "aviso sustituto" in reading
+
+
+def test_hearing_cover_for_a_notice_given_in_time_says_nothing_of_an_earlier_request() -> None:
+    """Edge: the same notice received in time and no request yet — the ordinary CDP cover, no such paragraph."""
+    case = case_from_data(
+        {
+            "taxpayer": {"kind": "individual"},
+            "notices": [{"type": "LT11", "notice_date": "2026-11-30", "tax_periods": ["1040-2022"]}],
+        },
+        "test",
+    )
+    letter = next(lt for lt in letters_for(case, analyze(case, date(2026, 12, 7))) if lt.kind == "hearing_cover")
+    assert "I requested a Collection Due Process hearing about this notice on" not in _printed(letter)

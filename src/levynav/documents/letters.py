@@ -304,6 +304,7 @@ def hearing_covers(case: Case, analysis: Analysis) -> list[Letter]:
             equivalent=equivalent,
             postponed=bool(postponed),
             serving_since=serving_since,
+            asked_before=_asked_after_not_given(group),
             issues=issues,
             enclosed=enclosures(rules),
         )
@@ -325,6 +326,17 @@ def hearing_covers(case: Case, analysis: Analysis) -> list[Letter]:
             )
         )
     return out
+
+
+def _asked_after_not_given(group: list[Finding]) -> date | None:
+    """The day of a hearing request already made after a levy notice that started no 30 days (CDP-5/CDP-4
+    ``requested_not_given``): the letter then repeats the request, says why it was not late, and asks in the
+    alternative for the substitute notice the IRS owes (Buffano v. Comm'r, T.C. Memo. 2007-32). None otherwise."""
+    for f in group:
+        if f.rule in {"CDP-5", "CDP-4"} and f.message_key == "requested_not_given":
+            made = getattr(f.record.message.args.get("request_date"), "value", None)
+            return made if isinstance(made, date) else None
+    return None
 
 
 POSTPONEMENT_RULES = frozenset({"PP-7508", "PP-7508A"})

@@ -609,6 +609,9 @@ class RequestKind:
     missing: tuple[str, ...] = ()
     box_overridden: bool = False  # equivalent-hearing box ticked on a timely request (Ruhaak)
     postponed: date | None = None  # timely only by the last day postponed by §§ 7508, 7508A
+    # made after the last day of a levy notice that started no 30 days (``not_validly_given``): not late, but how
+    # Appeals classes it (a CDP request, or an equivalent hearing with a substitute notice owed) is not known
+    not_given: bool = False
 
     @property
     def subject(self) -> str:
@@ -676,6 +679,13 @@ def _request_kind(case: Case, j: int) -> RequestKind:
     if undated:
         missing = tuple(m for w in undated for m in w.missing) or (f"{undated[0].subject}.notice_date",)
         return RequestKind(j, req, None, undated[0], missing)
+    # after the day of a notice that started no 30 days (CDP-17): not late against a period that never began
+    # (Buffano v. Comm'r, T.C. Memo. 2007-32: the untimeliness ground failed for a notice not mailed to the last
+    # known address); whether Appeals treats it as the CDP request or gives an equivalent hearing and the substitute
+    # notice it owes (Treas. Reg. § 301.6320-1(a)(2) Q&A-A12) is not known — no fact of the case decides it
+    not_given = [w for w in dated if not_validly_given(case, w)]
+    if not_given:
+        return RequestKind(j, req, None, not_given[0], not_given=True)
     open_question = [(w, t) for w, t in by if t.last is None]
     if open_question:
         w, t = open_question[0]

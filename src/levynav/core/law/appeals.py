@@ -97,10 +97,16 @@ NOT_A_HEARING_NOTICE = Rule(
     cites=("CDP-3",),
     effect=Effect.INFO,
 )
+HEARING_ISSUES = Rule(
+    id="CDP-12",
+    title="What a hearing can decide, and what it cannot",
+    cites=("CDP-12",),
+    effect=Effect.INFO,
+)
 LIABILITY = Rule(
     id="CDP-11",
     title="Disputing the tax itself in a CDP hearing",
-    cites=("CDP-11",),
+    cites=("CDP-11", "CDP-11-RECEIPT"),
     effect=Effect.INFO,
 )
 
@@ -203,6 +209,18 @@ def _cdp_first(case: Case, ctx: Context, w: Window) -> Finding:
     req = _request_seen(case, w, facts)
     if req is None and hearing_windows.not_validly_given(case, w):
         return _not_given(rule, case, w, facts)
+    if req is not None and _after_not_given(case, w, req):
+        _not_facts(case, w, facts)
+        return rule.finding(
+            APPLIES,
+            "requested_not_given",
+            effect=ROUTE_OPEN,
+            subject=subject,
+            facts=facts,
+            also_cites=cdp_request.NOT_GIVEN_CITES,
+            notice=notice,
+            request_date=req.request_date,
+        )
     if req is not None:
         by = hearing_windows.timely_by(case, w, req.request_date)
         if by.last is None:  # a postponement whose end is unknown may make it timely (§§ 7508, 7508A)
@@ -239,6 +257,16 @@ def _cdp_first(case: Case, ctx: Context, w: Window) -> Finding:
             **{**common, "last_day": judged},
         )
     return open_or_closed(rule, ctx.as_of, last, _cdp_id(w), counted=window_counted(w), **common)
+
+
+def _after_not_given(case: Case, w: Window, req: HearingRequest) -> bool:
+    """A request made after the last day of a levy notice that started no 30 days (CDP-17): it is not late, for no
+    period began (Buffano v. Comm'r, T.C. Memo. 2007-32: the IRS's ground that the request was untimely failed for a
+    notice not mailed to the last known address); the right to the CDP hearing for the notice's periods remains and
+    the IRS owes a substitute notice (Treas. Reg. § 301.6320-1(a)(2) Q&A-A12). How Appeals classes the request is
+    not known (``RequestKind.not_given``): the reading that protects the person — a CDP request — is said first."""
+    law_day = w.cdp_law_last
+    return law_day is not None and req.request_date > law_day and hearing_windows.not_validly_given(case, w)
 
 
 def _not_facts(case: Case, w: Window, facts: dict[str, object]) -> None:
@@ -296,6 +324,18 @@ def _eh_first(case: Case, ctx: Context, w: Window) -> Finding:
         # the notice started no CDP period (CDP-17): the full hearing is still to be asked for, not this fallback
         _not_facts(case, w, facts)
         return rule.finding(NOT_APPLICABLE, "cdp_not_given", subject=subject, facts=facts, notice=notice)
+    if req is not None and _after_not_given(case, w, req):
+        # not late for a CDP hearing (the notice started no period): the equivalent hearing is only what Appeals may
+        # give instead, and then the IRS owes a substitute notice (Q&A-A12)
+        _not_facts(case, w, facts)
+        return rule.finding(
+            NOT_APPLICABLE,
+            "requested_not_given",
+            subject=subject,
+            facts=facts,
+            also_cites=cdp_request.NOT_GIVEN_CITES,
+            request_date=req.request_date,
+        )
     if req is not None:
         by = hearing_windows.timely_by(case, w, req.request_date)
         if by.last is not None and req.request_date <= by.last:  # the postponed CDP date counts (§§ 7508, 7508A)
@@ -394,10 +434,33 @@ def not_a_hearing_notice(case: Case, ctx: Context) -> list[Finding]:
     ]
 
 
-def _petitioned_deficiency(case: Case) -> tuple[int, DeficiencyNotice] | None:
-    """A notice of deficiency for a period of the case's hearing notices that the person petitioned the Tax Court
-    on in time: it was received "in time to petition the Tax Court" (Reg. § 301.6330-1(e)(3) Q&A-E2)."""
-    periods = [p for _, n in hearing_windows.hearing_notices(case) for p in n.tax_periods]
+def hearing_issues(case: Case, ctx: Context) -> list[Finding]:
+    """CDP-12: what a CDP or equivalent hearing can decide — "any relevant issue relating to the unpaid tax or the
+    proposed levy, including (i) appropriate spousal defenses; (ii) challenges to the appropriateness of collection
+    actions; and (iii) offers of collection alternatives" (§ 6330(c)(2)(A)) — and what it cannot: an issue "raised and
+    considered at a previous hearing ... or in any other previous administrative or judicial proceeding" in which the
+    person "participated meaningfully" (§ 6330(c)(4)(A)), and a frivolous one (§ 6330(c)(4)(B), (g): a portion of a
+    request based on a position the IRS lists as frivolous, or meant to delay, is disregarded, and draws the $5,000
+    penalty of § 6702(b) unless withdrawn within 30 days of the IRS's notice). The Tax Court generally reviews only
+    issues raised at the hearing (Magana v. Comm'r, 118 T.C. 488 (2002)). Said once, when the case has a hearing
+    notice or request; no fact of the case decides it (whether an issue was decided before is the hearing's
+    question, not one asked here)."""
+    if not hearing_windows.hearing_notices(case) and not case.proceedings.hearing_requests:
+        return []
+    return [HEARING_ISSUES.finding(APPLIES, "issues")]
+
+
+def _hearing_periods(case: Case) -> list[str]:
+    """The tax periods the case's hearing notices and requests list, in order, once each (empty: none listed)."""
+    listed = [p for _, n in hearing_windows.hearing_notices(case) for p in n.tax_periods]
+    listed += [p for r in case.proceedings.hearing_requests for p in r.tax_periods]
+    return list(dict.fromkeys(listed))
+
+
+def _petitioned_deficiencies(case: Case, periods: list[str]) -> list[tuple[int, DeficiencyNotice]]:
+    """The notices of deficiency for the hearing's periods that the person petitioned the Tax Court on in time: each
+    was received "in time to petition the Tax Court" (Reg. § 301.6330-1(e)(3) Q&A-E2)."""
+    out = []
     for k, n in enumerate(case.proceedings.deficiency_notices):
         if n.tax_court_petition_date is None or not overlaps(n.tax_periods, periods):
             continue
@@ -408,19 +471,22 @@ def _petitioned_deficiency(case: Case) -> tuple[int, DeficiencyNotice] | None:
             continue
         last = max(last_day_after(n.mailed_date, days(use)).last, printed_day(n) or n.mailed_date)
         if n.tax_court_petition_date <= last:
-            return k, n
-    return None
+            out.append((k, n))
+    return out
 
 
 def liability_challenge(case: Case, ctx: Context) -> list[Finding]:
     """§ 6330(c)(2)(B): the tax itself may be disputed only without a notice of deficiency or another chance.
 
-    Reg. § 301.6330-1(e)(3) Q&A-E2 (reference CDP-11-E2): a notice of deficiency counts only if received in time to
+    Reg. § 301.6330-1(e)(3) Q&A-E2 (reference CDP-11-E2): the liability may be disputed "for any tax period specified
+    on the CDP Notice" without such a notice or chance; a notice of deficiency counts only if received in time to
     petition the Tax Court; an Appeals conference offered before or after assessment is a prior opportunity, except
     one before the assessment of a tax subject to deficiency procedures. When the person does not say whether they
-    received a notice of deficiency, one they petitioned the Tax Court on in time shows they did. No notice of
-    deficiency is asked for a tax the person reported (Montgomery v. Comm'r, 122 T.C. 1 (2004)) or when every period
-    of the hearing is a trust fund recovery penalty, whose prior chance is the Letter 1153 (``_trust_fund_penalty``)."""
+    received a notice of deficiency, one they petitioned the Tax Court on in time shows they did — for its periods
+    only: the hearing's other periods are still decided by the person's answers (one finding for them, naming them).
+    No notice of deficiency is asked for a tax the person reported (Montgomery v. Comm'r, 122 T.C. 1 (2004)) or when
+    every period of the hearing is a trust fund recovery penalty, whose prior chance is the Letter 1153
+    (``_trust_fund_penalty``)."""
     if not hearing_windows.hearing_notices(case) and not case.proceedings.hearing_requests:
         return []
     c = case.circumstances
@@ -430,21 +496,45 @@ def liability_challenge(case: Case, ctx: Context) -> list[Finding]:
     facts: dict[str, object] = {base + "disputes_liability": c.disputes_liability}
     if not c.disputes_liability:
         return [LIABILITY.finding(NOT_APPLICABLE, "no_dispute", facts=facts)]
-    petitioned = _petitioned_deficiency(case) if c.received_notice_of_deficiency is None else None
-    if petitioned is not None:
-        k, n = petitioned
+    if c.received_notice_of_deficiency is not None:
+        return [_by_answers(case, dict(facts), [])]
+    periods = _hearing_periods(case)
+    petitioned = _petitioned_deficiencies(case, periods)
+    out = []
+    for k, n in petitioned:
         sub = f"proceedings.deficiency_notices[{k}]"
-        facts |= {f"{sub}.mailed_date": n.mailed_date, f"{sub}.tax_court_petition_date": n.tax_court_petition_date}
-        return [
+        said = facts | {
+            f"{sub}.mailed_date": n.mailed_date,
+            f"{sub}.tax_court_petition_date": n.tax_court_petition_date,
+        }
+        if n.tax_periods:
+            said[f"{sub}.tax_periods"] = n.tax_periods
+        out.append(
             LIABILITY.finding(
                 DOES_NOT_APPLY,
                 "petitioned_deficiency",
-                facts=facts,
+                subject=sub,
+                facts=said,
                 also_cites=("CDP-11-E2",),
                 mailed=n.mailed_date,
                 petition=n.tax_court_petition_date,
             )
-        ]
+        )
+    if not petitioned:
+        return [_by_answers(case, dict(facts), [])]
+    covered = {p for _, n in petitioned for p in n.tax_periods}
+    every = any(not n.tax_periods for _, n in petitioned)  # a notice listing no period is read as covering all
+    rest = [p for p in periods if p not in covered]
+    if every or not rest:
+        return out
+    return [*out, _by_answers(case, dict(facts), rest)]
+
+
+def _by_answers(case: Case, facts: dict[str, object], others: list[str]) -> Finding:
+    """The person's answers decide (received a notice of deficiency in time, or another chance to dispute); ``others``:
+    the hearing periods no petitioned notice of deficiency covers, which the answers are about (named in a note)."""
+    c = case.circumstances
+    base = "circumstances."
     penalty, penalty_only = _trust_fund_penalty(case, facts)
     # no notice of deficiency to ask about: a tax the person reported (Montgomery) or a § 6672 penalty only (Mason)
     no_deficiency_notice = c.liability_from_audit_or_sfr is False or penalty_only
@@ -458,22 +548,24 @@ def liability_challenge(case: Case, ctx: Context) -> list[Finding]:
         if value is not None:
             facts[base + name] = value
         if value:
-            return [LIABILITY.finding(DOES_NOT_APPLY, name, facts=facts)]
+            return LIABILITY.finding(DOES_NOT_APPLY, name, facts=facts)
     missing = [base + n for n in asked if base + n not in facts]
-    note: SentencesArg
+    said: list[Message]
     cites: tuple[str, ...]
     if penalty_only:
-        note, cites = construct(SentencesArg, value=[]), ()
+        said, cites = [], ()
     else:
-        note, cites = _deficiency_mailed_note(c.received_notice_of_deficiency, c.liability_from_audit_or_sfr, facts)
+        said, cites = _deficiency_mailed_note(c.received_notice_of_deficiency, c.liability_from_audit_or_sfr, facts)
     if penalty:
-        note = construct(SentencesArg, value=[*note.value, message(f"{LIABILITY.id}.letter_1153")])
-        cites = (*cites, "CDP-11-MASON")
+        said, cites = [*said, message(f"{LIABILITY.id}.letter_1153")], (*cites, "CDP-11-MASON")
+    if others:
+        said = [message(f"{LIABILITY.id}.other_periods", periods=others), *said]
+    note = construct(SentencesArg, value=said)
     if missing:
-        return [
-            LIABILITY.finding(UNKNOWN, "opportunity_unknown", facts=facts, missing=missing, note=note, also_cites=cites)
-        ]
-    return [LIABILITY.finding(APPLIES, "may_dispute", facts=facts, note=note, also_cites=cites)]
+        return LIABILITY.finding(
+            UNKNOWN, "opportunity_unknown", facts=facts, missing=missing, note=note, also_cites=cites
+        )
+    return LIABILITY.finding(APPLIES, "may_dispute", facts=facts, note=note, also_cites=cites)
 
 
 def _trust_fund_penalty(case: Case, facts: dict[str, object]) -> tuple[bool, bool]:
@@ -498,16 +590,16 @@ def _trust_fund_penalty(case: Case, facts: dict[str, object]) -> tuple[bool, boo
 
 def _deficiency_mailed_note(
     received: bool | None, from_audit: bool | None, facts: dict[str, object]
-) -> tuple[SentencesArg, tuple[str, ...]]:
+) -> tuple[list[Message], tuple[str, ...]]:
     """Hoyle v. Comm'r, 131 T.C. 197 (2008): Appeals' verification under § 6330(c)(1) includes "whether a duly mailed
     notice of deficiency preceded the assessment of tax as required by sec. 6213(a)"; "if no notice of deficiency was
     mailed … the assessment … is invalid … and collection therefore may not proceed" — reviewed whether or not the
     person raised it at the hearing. Said when the person did not receive a notice of deficiency and the tax is not
     known to be one assessed without it (a tax the person reported: ``liability_from_audit_or_sfr`` False)."""
     if received is not False or from_audit is False:
-        return construct(SentencesArg, value=[]), ()
+        return [], ()
     facts["circumstances.liability_from_audit_or_sfr"] = from_audit
-    return construct(SentencesArg, value=[message(f"{LIABILITY.id}.hoyle")]), ("CDP-11-HOYLE",)
+    return [message(f"{LIABILITY.id}.hoyle")], ("CDP-11-HOYLE",)
 
 
 def hearing_deadlines(case: Case, ctx: Context) -> list[Deadline]:
@@ -518,8 +610,8 @@ def hearing_deadlines(case: Case, ctx: Context) -> list[Deadline]:
             continue  # the first notice for the periods holds the hearing dates; no CDP before 1999-01-19
         lien = w.kind is HearingKind.LIEN
         last = w.cdp_last
-        # a levy notice that started no 30 days (CDP-17) has no CDP day to show, unless a request is to be judged
-        not_given = hearing_windows.not_validly_given(case, w) and request_for(case, w) is None
+        # a levy notice that started no 30 days (CDP-17) has no CDP day to show, nor one to judge a request by
+        not_given = hearing_windows.not_validly_given(case, w)
         if last is not None and not not_given:
             what = "lien_cdp" if lien else "cdp"
             did = _cdp_id(w)
@@ -619,6 +711,7 @@ RULES: list[RuleFunc] = [
     cdp_hearing,
     equivalent_hearing,
     not_a_hearing_notice,
+    hearing_issues,
     liability_challenge,
     appeals_tax_court.tax_court_review,
     *appeals_cap.RULES,

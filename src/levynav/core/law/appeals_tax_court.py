@@ -52,6 +52,36 @@ def tax_court_review(case: Case, ctx: Context) -> list[Finding]:
         subject = f"proceedings.hearing_requests[{j}]"
         facts: dict[str, object] = {f"{subject}.determination_date": req.determination_date}
         kind = _hearing_type(case, j, req)
+        if kind is None and cdp_request.request_kind(case, j).not_given:
+            # a request after a notice that started no 30 days: a Notice of Determination can be petitioned as any;
+            # a Decision Letter cannot (Kennedy v. Comm'r, 116 T.C. 255 (2001)) — which Appeals sent decides it
+            petition = _petition_last_day(req.determination_date)
+            if petition is None:
+                out.append(
+                    TAX_COURT.finding(
+                        UNKNOWN,
+                        "type_not_given_no_date",
+                        subject=subject,
+                        facts=facts,
+                        also_cites=cdp_request.NOT_GIVEN_CITES,
+                    )
+                )
+                continue
+            last, use = petition
+            out.append(
+                TAX_COURT.finding(
+                    UNKNOWN,
+                    "type_not_given",
+                    effect=ROUTE_OPEN,
+                    subject=subject,
+                    facts=facts,
+                    also_cites=cdp_request.NOT_GIVEN_CITES,
+                    params=[use],
+                    determination_date=req.determination_date,
+                    last_day=last.last,
+                )
+            )
+            continue
         if kind is None:
             missing = list(cdp_request.request_kind(case, j).missing)
             out.append(TAX_COURT.finding(UNKNOWN, "type_unknown", subject=subject, facts=facts, missing=missing))
@@ -187,7 +217,8 @@ def tax_court_deadlines(case: Case, ctx: Context) -> list[Deadline]:
     for j, req in enumerate(case.proceedings.hearing_requests):
         if req.determination_date is None or req.tax_court_petition_date is not None:
             continue
-        if _hearing_type(case, j, req) != "cdp":
+        # a request after a notice that started no 30 days may be a CDP request: its 30 days are shown (ADR 0004)
+        if _hearing_type(case, j, req) != "cdp" and not cdp_request.request_kind(case, j).not_given:
             continue
         petition = _petition_last_day(req.determination_date)
         if petition is None:

@@ -35,6 +35,7 @@ from levynav.core.law.rule import APPLIES, DOES_NOT_APPLY, UNKNOWN, Context, Rul
 from levynav.core.model.analysis import Effect, Finding
 from levynav.core.model.case import Case
 
+NOT_GIVEN_CITES = ("CDP-17-ADDRESS", "CDP-17-REQUEST")  # a request after a notice that started no 30 days
 REQUEST_KIND = Rule(
     id="CDP-16",
     title="Is your hearing request a Collection Due Process request?",
@@ -56,7 +57,11 @@ def request_kind_findings(case: Case, ctx: Context) -> list[Finding]:
             facts.update(rk.window.facts)
             common["params"] = rk.window.params
             common["notice"] = rk.window.notice.type.value
-        if rk.cdp is None:
+        if rk.not_given:
+            # after the day of a notice that started no 30 days: not late; how Appeals classes it is not known (no
+            # fact decides it), the CDP reading first (hearing_windows._request_kind)
+            out.append(REQUEST_KIND.finding(UNKNOWN, "not_given", also_cites=NOT_GIVEN_CITES, **common))
+        elif rk.cdp is None:
             # a postponement with unknown dates (§§ 7508, 7508A) may make it timely; else the notice is missing
             postponed = any(m.startswith("proceedings.postponements") for m in rk.missing)
             # in time only for a notice that may repeat an earlier one: which periods each notice lists decides

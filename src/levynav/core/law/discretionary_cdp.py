@@ -41,7 +41,7 @@ from levynav.core.calc import hearing_windows
 from levynav.core.calc.dates import counting_start, last_day_after
 from levynav.core.calc.hearing_windows import cdp_request_period
 from levynav.core.calc.per_analysis import kept_per_analysis
-from levynav.core.law.cdp_request import RequestKind, request_kind
+from levynav.core.law.cdp_request import NOT_GIVEN_CITES, RequestKind, request_kind
 from levynav.core.law.levy_facts import levy_subject, period_position
 from levynav.core.law.notices import (
     NoticeRef,
@@ -117,6 +117,16 @@ def cdp_hearing_pending(case: Case, ctx: Context) -> list[Finding]:
             continue
         rk = request_kind(case, i)
         facts.update(_notice_facts(rk))
+        if rk.not_given and rk.window is not None:
+            # made after a notice that started no 30 days: a CDP request on the reading that protects the person;
+            # Appeals may give an equivalent hearing instead (no stop by law) — and a levy needs a valid notice first
+            notice = rk.window.notice.type.value
+            out.append(
+                CDP_STAY.finding(
+                    UNKNOWN, "not_given", subject=sub, facts=facts, also_cites=NOT_GIVEN_CITES, notice=notice
+                )
+            )
+            continue
         if rk.cdp is None or rk.window is None or rk.last is None:
             out.append(CDP_STAY.finding(UNKNOWN, "unknown", subject=sub, facts=facts, missing=rk.missing))
             continue
