@@ -125,6 +125,11 @@ def _withdrawn_request(r: Reader, src: str, start: date | None, withdrawn: date 
 def _offers(r: Reader) -> None:
     for i, o in enumerate(r.case.offers):
         src = f"offers[{i}]"
+        if o.accepted_for_processing is False:
+            # never pending (returned as not processable): no levy was barred, so nothing is suspended (§ 6331(k)(3),
+            # (i)(5)); not counted from the date sent either
+            r.notes.append(note("oic_never_pending", source=src))
+            continue
         scope = periods(o.tax_periods)
         start = o.pending_date or o.submitted_date
         if start is None:
