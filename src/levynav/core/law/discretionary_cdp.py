@@ -117,6 +117,24 @@ def cdp_hearing_pending(case: Case, ctx: Context) -> list[Finding]:
         rk = request_kind(case, i)
         facts.update(_notice_facts(rk))
         if rk.cdp is None or rk.window is None or rk.last is None:
+            over = _over_either_way(case, req, rk.periods, ctx.as_of)
+            if over is not None:
+                # timely or not, the stop is over and reached no levy: the question it asks decides nothing now
+                last, params = over
+                facts[f"{sub}.determination_date"] = req.determination_date
+                facts[f"{sub}.final_date"] = req.final_date
+                out.append(
+                    CDP_STAY.finding(
+                        DOES_NOT_APPLY,
+                        "over_either_way",
+                        subject=sub,
+                        facts=facts,
+                        params=params,
+                        requested=req.request_date,
+                        last=last,
+                    )
+                )
+                continue
             out.append(CDP_STAY.finding(UNKNOWN, "unknown", subject=sub, facts=facts, missing=rk.missing))
             continue
         common: dict[str, Any] = {
@@ -215,6 +233,24 @@ def cdp_hearing_pending(case: Case, ctx: Context) -> list[Finding]:
                 )
             break
     return out
+
+
+def _over_either_way(
+    case: Case, req: HearingRequest, periods: list[str], as_of: date
+) -> tuple[date, list[ParamUse]] | None:
+    """A request whose timeliness is not known: the last day its § 6330(e)(1) stop could have lasted, when that day
+    is before ``as_of`` and no levy for the hearing's periods (unknown periods: every levy) was served from the request
+    through that day (or on an unknown day). A timely request stops levy only until the determination "becomes final"
+    (Reg. § 301.6330-1(g)(2) Q&A-G1, ``StayEnd``); a late one stops nothing. None otherwise (the question matters)."""
+    end = stay_end(req)
+    if end.last is None or end.late or end.last >= as_of:
+        return None
+    for levy in case.levies:
+        if not overlaps(periods, levy.tax_periods):
+            continue
+        if levy.served_date is None or req.request_date <= levy.served_date <= end.last:
+            return None
+    return end.last, list(end.params)
 
 
 @dataclass(frozen=True)
