@@ -648,11 +648,11 @@ def history(case: Case, as_of: date) -> list[TimelineEvent]:
 # an event's date field and its message key, for the records whose dates are events
 _AGREEMENT_DATES = tuple(
     (name, f"history.agreement_{name.removesuffix('_date')}")
-    for name in ("requested_date", "entered_date", "rejected_date", "terminated_date")
+    for name in ("requested_date", "entered_date", "rejected_date", "terminated_date", "withdrawn_date")
 )
 _OFFER_DATES = tuple(
     (name, f"history.offer_{name.removesuffix('_date')}")
-    for name in ("submitted_date", "pending_date", "rejected_date", "accepted_date", "withdrawn_date")
+    for name in ("submitted_date", "pending_date", "rejected_date", "accepted_date", "returned_date", "withdrawn_date")
 )
 _DATE_OF = operator.attrgetter("date")
 

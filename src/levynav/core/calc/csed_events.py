@@ -31,7 +31,7 @@ def _installment_agreements(r: Reader) -> None:
         scope = periods(ia.tax_periods)
         start = ia.pending_date or ia.requested_date
         if start is None and ia.status in _ASKED:
-            r.missing.append(f"{src}.requested_date")
+            r.ask(f"{src}.requested_date", scope)
             r.notes.append(note("ia_request_date_unknown", source=src))
         pend_end: date | None = None
         if ia.status in _IA_MADE:
@@ -55,7 +55,7 @@ def _installment_agreements(r: Reader) -> None:
             # timely appeal) followed (§ 6331(k)(2)(A), (B), (k)(3)), so the pause is not known. The rejection
             # came on or after the request, so at least the 30 days after the request were paused: counted
             # so, marked "at least", and the day asked.
-            r.missing.append(f"{src}.rejected_date")
+            r.ask(f"{src}.rejected_date", scope)
             if start is not None:
                 extra = r.days("csed.ia_post_rejection_days", start)
                 least = start + timedelta(days=extra)
@@ -95,7 +95,7 @@ def _installment_agreements(r: Reader) -> None:
             )
         if ia.status is AlternativeStatus.TERMINATED:
             if ia.terminated_date is None:
-                r.missing.append(f"{src}.terminated_date")
+                r.ask(f"{src}.terminated_date", scope)
                 continue
             extra = r.days("csed.ia_post_rejection_days", ia.terminated_date)
             end = ia.terminated_date + timedelta(days=extra)
@@ -110,12 +110,12 @@ def _withdrawn_request(r: Reader, src: str, start: date | None, withdrawn: date 
     withdrawn"), and the statute is paused while the levy is barred (§ 6331(k)(2)(A), (k)(3), (i)(5)); no 30 days
     follow a withdrawal (they follow a rejection or a termination). It was counted as nothing before."""
     if start is None:
-        r.missing.append(f"{src}.requested_date")
+        r.ask(f"{src}.requested_date", scope)
         r.notes.append(note("ia_request_date_unknown", source=src))
         return
     if withdrawn is None:
         # withdrawn on a day not known: on or after the request, so only the start is known ("at least"); asked
-        r.missing.append(f"{src}.withdrawn_date")
+        r.ask(f"{src}.withdrawn_date", scope)
         said = (detail("status_end_unknown", status=AlternativeStatus.WITHDRAWN),)
         r.add(Suspension("CSED-3.2", src, start, start, said, True, scope))
         return
@@ -125,10 +125,15 @@ def _withdrawn_request(r: Reader, src: str, start: date | None, withdrawn: date 
 def _offers(r: Reader) -> None:
     for i, o in enumerate(r.case.offers):
         src = f"offers[{i}]"
+        if o.accepted_for_processing is False:
+            # never pending (returned as not processable): no levy was barred, so nothing is suspended (§ 6331(k)(3),
+            # (i)(5)); not counted from the date sent either
+            r.notes.append(note("oic_never_pending", source=src))
+            continue
         scope = periods(o.tax_periods)
         start = o.pending_date or o.submitted_date
         if start is None:
-            r.missing.append(f"{src}.pending_date")
+            r.ask(f"{src}.pending_date", scope)
             if o.status is AlternativeStatus.REJECTED and o.rejected_date is not None:
                 # Its pending time is not known, but the levy was barred for the 30 days after the rejection (and a
                 # timely appeal) whatever it was (§ 6331(k)(1)(B), (k)(3)): counted from the rejection, "at least".
@@ -145,7 +150,7 @@ def _offers(r: Reader) -> None:
             r.notes.append(note("oic_date_unknown", source=src))
             continue
         if o.pending_date is None:
-            r.missing.append(f"{src}.pending_date")
+            r.ask(f"{src}.pending_date", scope)
             r.notes.append(note("oic_counted_from_sent", source=src, day=start))
         if o.status is AlternativeStatus.REJECTED and o.rejected_date is not None:
             extra = r.days("csed.oic_post_rejection_days", o.rejected_date)
@@ -163,7 +168,7 @@ def _offers(r: Reader) -> None:
             # Ended on a day not known (rejected, accepted, returned, withdrawn): it ended on or after it became
             # pending, and a rejection is followed by 30 days (§ 6331(k)(1)(B)); only that much is known, so it is
             # counted ("at least") and the day is asked - not counted up to today, which would overstate it.
-            r.missing.append(f"{src}.{o.status.value}_date")
+            r.ask(f"{src}.{o.status.value}_date", scope)
             if o.status is AlternativeStatus.REJECTED:
                 extra = r.days("csed.oic_post_rejection_days", start)
                 least = start + timedelta(days=extra)
@@ -311,4 +316,5 @@ def read_events(case: Case, as_of: date) -> Events:
         notes=tuple(r.notes),
         missing=tuple(dict.fromkeys(r.missing)),
         law_gaps=tuple(dict.fromkeys(r.law_gaps)),
+        missing_scope=tuple(r.missing_scope.items()),
     )

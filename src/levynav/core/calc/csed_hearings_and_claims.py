@@ -41,7 +41,7 @@ def hearings(r: Reader) -> None:
             )
             continue
         if last is None:
-            r.missing.append(f"{src}.request_date")
+            r.ask(f"{src}.request_date", scope)  # a hearing suspends only its own periods (§ 6330(e)(1))
             r.notes.append(note("cdp_timeliness_unknown", source=src, why=how))
             unverified = True
         _cdp(

@@ -22,7 +22,7 @@ def note(name: str, **args: object) -> Message:
 
 
 class Reader:
-    __slots__ = ("as_of", "case", "law_gaps", "missing", "none", "notes", "out")  # one per analysis, read often
+    __slots__ = ("as_of", "case", "law_gaps", "missing", "missing_scope", "none", "notes", "out")  # one per analysis
 
     def __init__(self, case: Case, as_of: date) -> None:
         self.case = case
@@ -31,7 +31,16 @@ class Reader:
         self.none: list[NoEffect] = []
         self.notes: list[Message] = []
         self.missing: list[str] = []
+        # the periods a missing fact can change: the periods of the record it is about (a hearing request, an offer,
+        # an installment agreement) — a fact about another period's record decides nothing here; none = every period
+        self.missing_scope: dict[str, tuple[str, ...]] = {}
         self.law_gaps: list[str] = []
+
+    def ask(self, path: str, scope: tuple[str, ...]) -> None:
+        """A fact that would make the computation firmer, about a record whose periods are ``scope`` (empty: all)."""
+        self.missing.append(path)
+        if scope:
+            self.missing_scope[path] = scope
 
     def days(self, pid: str, on: date) -> int:
         return params.number(pid, on)

@@ -99,6 +99,13 @@ class Events:
     notes: tuple[Message, ...]  # facts missing or assumptions made while reading the case
     missing: tuple[str, ...]  # case paths that would make the computation firmer
     law_gaps: tuple[str, ...] = ()  # parameter ids with no value on an event's date (the event is not counted)
+    # (path, periods): a missing fact about a record of those periods only; a path not listed can change every period
+    missing_scope: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    def missing_for(self, period: str) -> list[str]:
+        """The missing facts that could change this period's collection statute."""
+        scope = dict(self.missing_scope)
+        return [m for m in self.missing if m not in scope or period in scope[m]]
 
 
 @dataclass(frozen=True)

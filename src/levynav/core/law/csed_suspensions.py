@@ -62,9 +62,10 @@ def csed_suspensions(case: Case, ctx: Context) -> list[Finding]:
                     **common,
                 )
             )
-        elif events.missing or events.law_gaps:
-            key = "law_unknown" if events.law_gaps and not events.missing else "unknown"
-            out.append(SUSPENSIONS.finding(UNKNOWN, key, missing=list(events.missing), **common))
+        elif (missing := events.missing_for(p.id)) or events.law_gaps:
+            # only what could change this period: a fact about another period's hearing, offer or agreement cannot
+            key = "law_unknown" if events.law_gaps and not missing else "unknown"
+            out.append(SUSPENSIONS.finding(UNKNOWN, key, missing=missing, **common))
         else:
             out.append(SUSPENSIONS.finding(DOES_NOT_APPLY, "none", value=0, csed=last.date, **common))
     return out

@@ -81,6 +81,8 @@ def offer_bar(offer: Offer, sub: str) -> Bar:
     bar = Bar(start=offer.pending_date)
     if offer.pending_date is None:
         bar.missing.append(f"{sub}.pending_date")
+        if offer.status is S.RETURNED and offer.accepted_for_processing is None:
+            bar.missing.append(f"{sub}.accepted_for_processing")  # returned as not processable: never pending
     else:
         bar.facts[f"{sub}.pending_date"] = offer.pending_date
     ends = {
@@ -320,8 +322,19 @@ def offer_in_compromise_pending(case: Case, ctx: Context) -> list[Finding]:
     need not release it or return what it collects later (Chief Counsel GL-106846-01; Form 656
     (Rev. 4-2025) § 7(g)). A levy served while the bar ran was not allowed (LEVY_IMPROPER).
     """
-    bars = [(offer_bar(o, f"offers[{i}]"), o.tax_periods, f"offers[{i}]", o.status) for i, o in enumerate(case.offers)]
-    out = [_record_finding(OFFER_PENDING, bar, rsub, status, ctx) for bar, _, rsub, status in bars]
+    out: list[Finding] = []
+    bars = []
+    for i, o in enumerate(case.offers):
+        sub = f"offers[{i}]"
+        if o.accepted_for_processing is False:
+            # returned as not processable: it never became pending, so it barred no levy (§ 6331(k)(1)(A): "during the
+            # period that an offer-in-compromise ... is pending"; pending from acceptance for processing, Form 656
+            # § 7(j)) and, no levy being barred, paused no statute ((k)(3), (i)(5)); no 30 days follow a return
+            facts: dict[str, object] = {f"{sub}.accepted_for_processing": False, f"{sub}.status": o.status}
+            out.append(OFFER_PENDING.finding(DOES_NOT_APPLY, "never_pending", subject=sub, facts=facts))
+            continue
+        bars.append((offer_bar(o, sub), o.tax_periods, sub, o.status))
+    out += [_record_finding(OFFER_PENDING, bar, rsub, status, ctx) for bar, _, rsub, status in bars]
     return out + _levy_findings(OFFER_PENDING, case, bars)
 
 

@@ -128,6 +128,24 @@ def cdp_hearing_pending(case: Case, ctx: Context) -> list[Finding]:
             )
             continue
         if rk.cdp is None or rk.window is None or rk.last is None:
+            over = _over_either_way(case, req, rk.periods, ctx.as_of)
+            if over is not None:
+                # timely or not, the stop is over and reached no levy: the question it asks decides nothing now
+                last, params = over
+                facts[f"{sub}.determination_date"] = req.determination_date
+                facts[f"{sub}.final_date"] = req.final_date
+                out.append(
+                    CDP_STAY.finding(
+                        DOES_NOT_APPLY,
+                        "over_either_way",
+                        subject=sub,
+                        facts=facts,
+                        params=params,
+                        requested=req.request_date,
+                        last=last,
+                    )
+                )
+                continue
             out.append(CDP_STAY.finding(UNKNOWN, "unknown", subject=sub, facts=facts, missing=rk.missing))
             continue
         common: dict[str, Any] = {
@@ -226,6 +244,24 @@ def cdp_hearing_pending(case: Case, ctx: Context) -> list[Finding]:
                 )
             break
     return out
+
+
+def _over_either_way(
+    case: Case, req: HearingRequest, periods: list[str], as_of: date
+) -> tuple[date, list[ParamUse]] | None:
+    """A request whose timeliness is not known: the last day its § 6330(e)(1) stop could have lasted, when that day
+    is before ``as_of`` and no levy for the hearing's periods (unknown periods: every levy) was served from the request
+    through that day (or on an unknown day). A timely request stops levy only until the determination "becomes final"
+    (Reg. § 301.6330-1(g)(2) Q&A-G1, ``StayEnd``); a late one stops nothing. None otherwise (the question matters)."""
+    end = stay_end(req)
+    if end.last is None or end.late or end.last >= as_of:
+        return None
+    for levy in case.levies:
+        if not overlaps(periods, levy.tax_periods):
+            continue
+        if levy.served_date is None or req.request_date <= levy.served_date <= end.last:
+            return None
+    return end.last, list(end.params)
 
 
 @dataclass(frozen=True)
@@ -481,6 +517,42 @@ def _cdp_notice_not_listed(case: Case, period: str | None, out: _Check) -> None:
         out.notes.append(message(f"{PREMATURE.id}.part_cdp_not_listed", **words))
 
 
+def _before_assessment(case: Case, levy: Levy, out: _Check) -> None:
+    """§ 6303(a): notice and demand comes "after the making of an assessment"; § 6331(a): a levy only when the tax is
+    not paid "within 10 days after notice and demand". So the earliest notice and demand for a period is its
+    assessment date, and a levy served by the 10th day after it (the last day to pay, moved by § 7503) came too early
+    whatever notices are dated — a levy for a tax not yet assessed (a trust fund recovery penalty levied before the
+    penalty was assessed, for one) first of all. Only the periods the levy names, with an assessment date known; the
+    first assessment of the period (a later additional assessment does not make a levy for the first one early)."""
+    served = levy.served_date
+    assert served is not None
+    for period in levy.tax_periods:
+        index = next((k for k, p in enumerate(case.tax_periods) if p.id == period), None)
+        assessed = None if index is None else case.tax_periods[index].assessment_date
+        if index is None or assessed is None:
+            continue
+        use = param("discretionary.notice_and_demand_days", assessed)
+        if use is None:
+            continue
+        window = last_day_after(assessed, days(use))
+        if served > window.last:
+            continue
+        out.facts[f"tax_periods[{index}].assessment_date"] = assessed
+        if all(u is not use for u in out.params):
+            out.params.append(use)
+        out.problems.append(
+            message(
+                f"{PREMATURE.id}.part_assessment",
+                period=period,
+                assessed=assessed,
+                days=days(use),
+                last=window.last,
+                served=served,
+            )
+        )
+        return
+
+
 @once
 def premature_levy(case: Case, ctx: Context) -> list[Finding]:
     """§§ 6331(a), 6331(d), 6330(a): a levy made before notice and demand + 10 days, or less than 30 days
@@ -503,9 +575,18 @@ def premature_levy(case: Case, ctx: Context) -> list[Finding]:
             continue
         c = _Check(facts=facts)
         periods = _periods(case, levy)
-        _check(
-            case, levy, periods, is_notice_and_demand, "discretionary.notice_and_demand_days", "part_demand", c, known
-        )
+        _before_assessment(case, levy, c)
+        if not c.problems:  # a demand for a tax not yet assessed (or too recently) is not weighed again
+            _check(
+                case,
+                levy,
+                periods,
+                is_notice_and_demand,
+                "discretionary.notice_and_demand_days",
+                "part_demand",
+                c,
+                known,
+            )
         _check(
             case, levy, periods, is_intent_to_levy_notice, "discretionary.intent_to_levy_days", "part_intent", c, known
         )

@@ -58,6 +58,7 @@ class Basis:
     start: date | None  # the earliest day money could have been collected that is refundable
     facts: dict[str, Any]
     variables: dict[str, Any]
+    running: tuple[str, ...] = ()  # a levy after the statute of some of its periods: those whose statute still ran
 
 
 def refund_of_overpayment(case: Case, ctx: Context) -> list[Finding]:
@@ -105,6 +106,8 @@ def _refund(case: Case, ctx: Context, i: int, levy: Levy) -> tuple[Finding | Non
         "deadline_ids": ["refund.claim"],
         "amount": message(f"{REFUND.id}.amount_known", amount=amount)
         if amount is not None
+        else message(f"{REFUND.id}.amount_part", running=list(basis.running))
+        if basis.running
         else message(f"{REFUND.id}.amount_unknown"),
         **basis.variables,
     }
@@ -189,7 +192,8 @@ def _csed_basis(case: Case, ctx: Context, i: int, levy: Levy) -> Basis | Finding
             continue
         facts[f"{s}.served_date"] = levy.served_date
         if levy.served_date > later:
-            return Basis("after_csed_levy", levy.served_date, facts, {"periods": _period_text(p.id, later)})
+            expired, running = _split_at(ctx, levy.served_date, periods)
+            return Basis("after_csed_levy", levy.served_date, facts, {"periods": expired}, running)
         if levy.served_date > earlier:
             return REFUND.finding(
                 UNKNOWN,
@@ -238,6 +242,25 @@ def _csed_basis(case: Case, ctx: Context, i: int, levy: Levy) -> Basis | Finding
     return None
 
 
+def _split_at(ctx: Context, served: date, periods: list[Any]) -> tuple[list[Message], tuple[str, ...]]:
+    """The levy's periods whose statute had run out when it was served (their texts), and those whose statute still
+    ran or whose date is not known: § 6401(a) makes an overpayment only of what was collected "after the expiration of
+    the period of limitation" for that tax, so a levy that also collects a running period is refundable only in part."""
+    expired: list[Message] = []
+    running: list[str] = []
+    for q in periods:
+        csed = ctx.csed.get(q.id)
+        if csed is None or csed.date is None:
+            running.append(q.id)
+            continue
+        later = max(csed.date, csed.alternative or csed.date)
+        if served > later:
+            expired.append(_period_text(q.id, later))
+        else:
+            running.append(q.id)
+    return expired, tuple(running)
+
+
 def _period_text(period: str, csed: date) -> Message:
     """The period and its statute date, said only in the basis that names them (not for every period looked at)."""
     return message(f"{REFUND.id}.period_csed", period=period, csed=csed)
@@ -245,7 +268,7 @@ def _period_text(period: str, csed: date) -> Message:
 
 def _amount(levy: Levy, basis: Basis) -> Decimal | None:
     """The refundable amount, where the facts give it: everything a levy made after the statute took."""
-    if basis.key == "after_csed_levy" and levy.amount_taken is not None and levy.amount_taken > 0:
+    if basis.key == "after_csed_levy" and not basis.running and levy.amount_taken is not None and levy.amount_taken > 0:
         return levy.amount_taken
     return None
 

@@ -411,9 +411,21 @@ class Offer(Strict):
         ge=0,
         description="days since submission the offer's tax was in dispute in a court proceeding (§ 7122(f)); 0 if none",
     )
+    accepted_for_processing: bool | None = Field(
+        default=None,
+        description=(
+            "the IRS accepted the offer for processing, so it became pending (§ 6331(k)(1)); false = the IRS returned "
+            "it as not processable (for example a business not current on its federal tax deposits): never pending"
+        ),
+    )
 
     @model_validator(mode="after")
     def _dates(self) -> Self:
+        if self.accepted_for_processing is False:
+            if self.pending_date is not None:
+                raise ValueError("accepted_for_processing is false but pending_date is given")
+            if self.status in {AlternativeStatus.ACCEPTED, AlternativeStatus.REJECTED, AlternativeStatus.PENDING}:
+                raise ValueError("accepted_for_processing is false but the offer is pending, accepted or rejected")
         _order(self.submitted_date, self.pending_date, "submitted_date", "pending_date")
         start = self.pending_date or self.submitted_date
         for name in ("accepted_date", "rejected_date", "returned_date", "withdrawn_date"):
