@@ -62,7 +62,7 @@ OPTION_KEYS = {
     "says",
 }  # says: reasons/notes/levy note
 EXPECT_KEYS |= {"plan_first", "plan_no_duplicates"}
-PLAN_FIRST_KEYS = {"rule", "form"}
+PLAN_FIRST_KEYS = {"rule", "form", "by"}
 EXPECT_KEYS |= {"collection_statute", "plan_rules", "summary"}  # CSED dates, plan steps by rule, headline items
 FINDING_KEYS = {"rule", "subject", "outcome", "effect", "missing", "value", "message", "args"}
 FINDING_KEYS |= {"condition"}  # "irs_determination" or null

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -243,3 +244,56 @@ def test_hearing_cover_asks_for_a_cdp_hearing_when_combat_zone_service_keeps_it_
     if end is None:
         assert "since March 1, 2026 and am still serving" in text
         assert "§ 7508(a)(1)(K)" in text
+
+
+@pytest.mark.parametrize(
+    ("end", "by"),
+    [("2026-06-30", "January 26, 2027"), ("2026-11-30", "May 4, 2027")],
+    ids=["postponed-day-first", "equivalent-day-first"],
+)
+def test_hearing_cover_is_mailed_by_the_postponed_cdp_day_when_it_comes_first(end: str, by: str) -> None:
+    """The cover letter said it was mailed by the equivalent hearing's day (2027-05-04) although the CDP request,
+    postponed by § 7508(a) (service to 2026-06-30, + 180 days, then the 30 days), ran only to 2027-01-26. It now
+    names the earlier of the two days (audit 2026-12-07, round 4)."""
+    case = _combat_case(end)
+    text = letter_text(case, analyze(case, date(2026, 12, 7)), "hearing_cover")
+    assert f"on or before {by}" in text
+
+
+def _estate_case(capacity: str | None, form_56: bool | None = None) -> Case:
+    """Review8 clinic 12 with the death entered: the taxpayer died 2026-06-20, an LT11 of 2026-08-03, a bank levy."""
+    data: dict[str, Any] = {
+        "taxpayer": {
+            "kind": "individual",
+            "name": "John Example",
+            "date_of_death": "2026-06-20",
+            "address": "1 Elm St",
+        },
+        "notices": [{"type": "LT11", "notice_date": "2026-08-03", "tax_periods": ["1040-2021"]}],
+        "levies": [{"kind": "bank", "served_date": "2026-10-05", "tax_periods": ["1040-2021"], "holder": "First Bank"}],
+    }
+    if capacity is not None:
+        data["representative"] = {"name": "Ana Example", "capacity": capacity, "form_56_filed": form_56}
+    return case_from_data(data, "test")
+
+
+@pytest.mark.parametrize("form_56", [True, None], ids=["form-56-on-file", "form-56-enclosed"])
+def test_hearing_cover_for_a_decedent_is_signed_by_the_fiduciary(form_56: bool | None) -> None:
+    """§ 6903(a): the fiduciary "shall assume the powers, rights, duties, and privileges" of the decedent; the cover
+    letter was signed in the dead taxpayer's own name (review8 clinic 12; audit 2026-12-07, round 4)."""
+    case = _estate_case("fiduciary", form_56)
+    text = letter_text(case, analyze(case, date(2026, 12, 7)), "hearing_cover")
+    role = "Ana Example, personal representative (executor or administrator) of the Estate of John Example, deceased"
+    assert text.count(role) >= 2  # the sender and the signature
+    assert "The taxpayer died on June 20, 2026" in text
+    assert "26 U.S.C. § 6903(a)" in text
+    on_file = "Form 56, Notice Concerning Fiduciary Relationship, is on file with the IRS"
+    assert (on_file in text) is (form_56 is True)
+
+
+def test_letter_for_a_decedent_with_no_fiduciary_named_asks_who_signs() -> None:
+    """A power of attorney the decedent gave is not the fiduciary's authority: the signer is asked, not invented."""
+    case = _estate_case("power_of_attorney")
+    text = letter_text(case, analyze(case, date(2026, 12, 7)), "hearing_cover")
+    assert "the name of the executor or administrator who signs for the estate" in text
+    assert "Pat" not in text and "Ana Example" not in text

@@ -109,7 +109,9 @@ EXPECTED: dict[str, dict[str, Any]] = {
     "disaster-area-cdp-postponed.yaml": {
         "findings": [
             ("PP-7508A", "proceedings.postponements[0]", "applies", "route_open"),
-            ("CDP-5", "notices[0]", "does_not_apply", "route_closed"),
+            # the CDP request is open to the postponed day (Reg. § 301.7508A-1(b)(2)): not "closed" (audit 2026-12-07,
+            # round 4); the equivalent hearing is its fallback
+            ("CDP-5", "notices[0]", "applies", "route_open"),
             ("EH-1", "notices[0]", "applies", "route_open"),
         ],
         "deadlines": [("eh.request", "2027-10-12")],

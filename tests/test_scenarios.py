@@ -195,6 +195,8 @@ def check_plan_first(result: Analysis, want: dict[str, Any]) -> None:
         assert want["rule"] in first.rules, f"first step should be {want['rule']}; plan:\n{_plan(result)}"
     if "form" in want:
         assert str(want["form"]) in first.forms, f"first step's forms lack {want['form']}:\n{_plan(result)}"
+    if "by" in want:  # the day the first step is due by (null: no day)
+        assert str(first.by_date) == str(want["by"]), f"first step due by {first.by_date}:\n{_plan(result)}"
 
 
 def check_no_duplicates(result: Analysis) -> None:

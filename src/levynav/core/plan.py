@@ -250,12 +250,14 @@ def steps(case: Case, findings: list[Finding], deadlines: list[Deadline], ctx: C
         said: dict[str, Message | None] = {}  # what a subject is, said once for the steps about it (shared, frozen)
         # by id and subject: linear in the number of levies, not quadratic (issue 9, 1,000 levies)
         open_by_id: dict[tuple[str, str | None], list[Deadline]] = defaultdict(list)
+        as_of = ctx.as_of
         for d in deadlines:
-            if not d.passed:
+            # a deadline whose ordinary date passed but whose other reading has not (a date postponed by §§ 7508,
+            # 7508A) is still open: its step is due by that other date, not by a later step's (audit 2026-12-07, r4)
+            if not d.passed or (d.alternative_date is not None and d.alternative_date >= as_of):
                 open_by_id[(d.id, d.subject)].append(d)
                 open_by_id[(d.id, "*")].append(d)
         texts_of = index.texts
-        as_of = ctx.as_of
         for rule, group in chosen.items():
             texts = texts_of[(rule, business)]
             t, lead = _situation(texts, group)
@@ -263,8 +265,9 @@ def steps(case: Case, findings: list[Finding], deadlines: list[Deadline], ctx: C
             for g in group:
                 for did in g.deadline_ids:
                     for d in _subject_deadlines(open_by_id, did, g.subject):
-                        if by is None or d.date < by:
-                            by = d.date
+                        day = d.alternative_date if d.passed and d.alternative_date is not None else d.date
+                        if by is None or day < by:
+                            by = day
             forms = t.forms if t.by_deadline is None else _reopened_forms(t.by_deadline, group, deadlines, as_of)
             if t.irs and not contact:
                 contact.append(_contact(case))

@@ -19,7 +19,7 @@ from markupsafe import Markup
 
 from levynav.core.model.analysis import Analysis as Record
 from levynav.core.model.analysis import Effect, Outcome
-from levynav.core.model.case import Case, Levy
+from levynav.core.model.case import Case, Levy, RepresentativeCapacity
 from levynav.explain import field_names
 from levynav.explain.render import RDeadline as Deadline
 from levynav.explain.render import Rendered as Analysis
@@ -375,6 +375,8 @@ def sender(case: Case, facts: Facts) -> dict[str, Any]:
         ),
         "business": tp.kind.value == "business",
     }
+    if tp.date_of_death is not None:
+        return _fiduciary_sender(case, facts, taxpayer, tp.date_of_death)
     if rep is None or not rep.name:
         return {
             "rep": None,
@@ -390,6 +392,7 @@ def sender(case: Case, facts: Facts) -> dict[str, Any]:
     else:
         poa = facts.need(None, "whether your Form 2848 is on file with the IRS", "representative.form_2848_on_file")
     representative = {
+        "fiduciary": False,
         "name": rep.name,
         "caf": facts.need(rep.caf_number, "the representative's CAF number", "representative.caf_number"),
         "address": facts.need(rep.address, "the representative's address", "representative.address"),
@@ -402,6 +405,48 @@ def sender(case: Case, facts: Facts) -> dict[str, Any]:
         "signer": rep.name,
         "address": representative["address"],
         "phone": representative["phone"],
+    }
+
+
+def _fiduciary_sender(case: Case, facts: Facts, taxpayer: dict[str, Any], died: date) -> dict[str, Any]:
+    """Who signs for a taxpayer who has died: the fiduciary (executor or administrator), who "shall assume the powers,
+    rights, duties, and privileges" of the decedent once the IRS has notice (26 U.S.C. § 6903(a); DEC-1). A power of
+    attorney the decedent signed is not that authority, so without a fiduciary named the signer is asked for."""
+    rep = case.representative
+    fid = rep if rep is not None and rep.capacity is RepresentativeCapacity.FIDUCIARY else None
+    name = facts.need(
+        fid.name if fid is not None else None,
+        "the name of the executor or administrator who signs for the estate",
+        "representative.name",
+    )
+    if fid is not None and fid.form_56_filed is True:
+        notice = "My Form 56, Notice Concerning Fiduciary Relationship, is on file with the IRS."
+    else:
+        notice = (
+            "My Form 56, Notice Concerning Fiduciary Relationship, and a copy of the court's letters appointing me "
+            "are enclosed."
+        )
+    fiduciary = {
+        "name": name,
+        "fiduciary": True,
+        "died": died,
+        "notice": notice,
+        "address": facts.need(
+            fid.address if fid else None, "the executor's or administrator's address", "representative.address"
+        ),
+        "phone": facts.need(
+            fid.phone if fid else None, "the executor's or administrator's phone", "representative.phone"
+        ),
+    }
+    return {
+        "rep": fiduciary,
+        "taxpayer": taxpayer,
+        "signer": name,
+        "role": Markup("personal representative (executor or administrator) of the Estate of {}, deceased").format(
+            taxpayer["name"]
+        ),
+        "address": fiduciary["address"],
+        "phone": fiduciary["phone"],
     }
 
 

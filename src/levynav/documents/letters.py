@@ -7,6 +7,7 @@ that are missing (shown in a red box at the top of the letter and at each place 
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 from typing import Any
 
@@ -289,6 +290,8 @@ def hearing_covers(case: Case, analysis: Analysis) -> list[Letter]:
             notice = case.notices[int(subject[8:-1])]
         ctx = common(case, analysis, facts, notice.tax_periods if notice else None)
         postponed = _cdp_reopened(analysis, subject)
+        if postponed:
+            due = _postponed_due(analysis, subject, due)
         equivalent = all(f.rule == "EH-1" for f in group) and not postponed
         # a postponement that applies is argued first (it makes the request a timely CDP request); a combat-zone
         # service with no last day yet is undecided, so it is stated as a fact with its law, not argued as a ground
@@ -363,6 +366,21 @@ def _cdp_reopened(analysis: Analysis, subject: str | None) -> list[Finding]:
         elif any(d.alternative_date is not None and d.alternative_date >= as_of for d in passed):
             out.append(f)
     return out
+
+
+def _postponed_due(analysis: Analysis, subject: str | None, due: Deadline | None) -> Deadline | None:
+    """The day the letter says it is mailed by, when a postponement keeps the CDP request open: the postponed CDP day
+    (the passed ``cdp.request`` deadline's ``alternative_date``) when it comes before ``due`` (the equivalent
+    hearing's day, the only open deadline otherwise), so the letter never names a later day than the request's own
+    (audit 2026-12-07, round 4). A service with no last day yet has no postponed day: ``due`` stands."""
+    as_of = analysis.as_of
+    for d in analysis.deadlines:
+        later = d.alternative_date
+        if d.id != "cdp.request" or d.subject != subject or not d.passed or later is None or later < as_of:
+            continue
+        if due is None or later < due.date:
+            return dataclasses.replace(d, date=later, days_left=(later - as_of).days, passed=False)
+    return due
 
 
 def _service_start(f: Finding) -> date | None:

@@ -293,6 +293,7 @@ _READERS = (
     more.hearings,
     more.legal_actions,
     more.spouse_tao_absence,
+    more.combat_zone,
     more.no_effect,
 )
 

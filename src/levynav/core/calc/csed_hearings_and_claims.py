@@ -10,6 +10,7 @@ from levynav.core.calc.csed_reader import Reader, detail, note, periods
 from levynav.core.calc.csed_types import NoEffect, Suspension, clause
 from levynav.core.calc.dates import add_months, last_day_after
 from levynav.core.calc.hearing_windows import RequestKind, request_kind
+from levynav.core.model.case import PostponementKind
 from levynav.core.model.message import Message, message
 
 
@@ -319,25 +320,7 @@ def spouse_tao_absence(r: Reader) -> None:
     for i, a in enumerate(pr.absences):
         src = f"proceedings.absences[{i}]"
         if a.reason == "combat_zone":
-            tail = r.days("csed.combat_zone_tail_days", a.start_date)
-            if a.end_date is None:
-                r.open_until_today(
-                    "CSED-3.14",
-                    src,
-                    a.start_date,
-                    (detail("still_serving", days=tail),),
-                )
-                continue
-            end = a.end_date + timedelta(days=tail)
-            r.add(
-                Suspension(
-                    "CSED-3.14",
-                    src,
-                    a.start_date,
-                    end,
-                    (detail("left_plus", day=a.end_date, days=tail, end=end),),
-                )
-            )
+            _combat_zone(r, src, a.start_date, a.end_date)
         elif a.reason == "abroad":
             need = r.days("csed.abroad_min_months", a.start_date)
             floor = r.days("csed.abroad_return_floor_months", a.start_date)
@@ -376,6 +359,50 @@ def spouse_tao_absence(r: Reader) -> None:
             )
         else:
             r.notes.append(note("absence_reason_not_counted", source=src, reason=a.reason))
+
+
+def combat_zone(r: Reader) -> None:
+    """Combat-zone service entered as a postponement of the person's deadlines (``proceedings.postponements``, kind
+    ``combat_zone``): § 7508(a) disregards the same time "in determining ... (I) Collection, by the Secretary, by levy
+    or otherwise", so it pauses the collection statute as the ``absences`` entry (reason ``combat_zone``) does. The
+    same service given in both fields is counted once: overlapping suspensions are one union of days (CSED-4), and a
+    note says it was given twice. Hospitalization is not counted for the statute: "With respect to any period of
+    continuous qualified hospitalization ... and the next 180 days thereafter, subsection (a) shall not apply in the
+    application of section 6502" (§ 7508(e)(3)); the 180 days then follow the hospitalization, so only the service
+    is counted (the earlier date, the person's reading)."""
+    pr = r.case.proceedings
+    absences = [(a.start_date, a.end_date) for a in pr.absences if a.reason == "combat_zone"]
+    for i, p in enumerate(pr.postponements):
+        if p.kind is not PostponementKind.COMBAT_ZONE:
+            continue
+        src = f"proceedings.postponements[{i}]"
+        if p.start is None:
+            r.missing.append(f"{src}.start")
+            r.notes.append(note("combat_zone_start_unknown", source=src))
+            continue
+        if any(_overlap(p.start, p.end, s, e) for s, e in absences):
+            r.notes.append(note("combat_zone_given_twice", source=src))
+        hospital = p.hospitalized_until is not None and p.end is not None and p.hospitalized_until > p.end
+        _combat_zone(r, src, p.start, p.end, hospital)
+
+
+def _overlap(a: date, a_end: date | None, b: date, b_end: date | None) -> bool:
+    """Two stretches of service overlap (an open end runs on)."""
+    return (a_end is None or b <= a_end) and (b_end is None or a <= b_end)
+
+
+def _combat_zone(r: Reader, src: str, start: date, end: date | None, hospital: bool = False) -> None:
+    """One stretch of combat-zone service (§ 7508(a)(1)(I)): the service and the 180 days after it; with a qualified
+    hospitalization after it, the service only (§ 7508(e)(3))."""
+    tail = r.days("csed.combat_zone_tail_days", start)
+    if end is None:
+        r.open_until_today("CSED-3.14", src, start, (detail("still_serving", days=tail),))
+        return
+    if hospital:
+        r.add(Suspension("CSED-3.14", src, start, end, (detail("service_only_hospitalized", day=end, days=tail),)))
+        return
+    last = end + timedelta(days=tail)
+    r.add(Suspension("CSED-3.14", src, start, last, (detail("left_plus", day=end, days=tail, end=last),)))
 
 
 def no_effect(r: Reader) -> None:

@@ -599,6 +599,36 @@ def timely_by(case: Case, w: Window, made: date) -> TimelyBy:
 
 
 @dataclass(frozen=True)
+class StillOpen:
+    """A CDP request not yet made whose ordinary last day has passed, kept open by a postponement (§§ 7508, 7508A)."""
+
+    last: date | None  # the postponed last day; None: not countable yet (``serving``, or dates asked in ``missing``)
+    serving: bool = False  # a combat-zone service with no last day yet, begun by the ordinary last day
+    missing: tuple[str, ...] = ()
+
+
+def still_open(case: Case, w: Window, as_of: date) -> StillOpen | None:
+    """Would a CDP request made on ``as_of``, after the notice's ordinary last day, still be a timely CDP request by a
+    postponement? (``timely_by`` decides it, as for a request already made.) ``last``: the postponed day has not
+    passed. ``serving``: a combat-zone service with no last day yet began by the ordinary last day — "the period of
+    service ... and the next 180 days thereafter, shall be disregarded" (§ 7508(a)), so while the person serves the
+    request has not run out (as PP-7508 ``still_serving_passed`` says). Otherwise, with a postponement's dates
+    unknown that may reach the CDP date: open or not is unknown (``missing``). None: no postponement keeps it open."""
+    ordinary = w.cdp_law_last
+    if ordinary is None or as_of <= ordinary:
+        return None
+    by = timely_by(case, w, as_of)
+    if by.last is not None:
+        return StillOpen(by.last) if by.postponed and as_of <= by.last else None
+    raw = w.cdp.raw if w.cdp is not None else ordinary
+    serving = any(
+        p.kind is PostponementKind.COMBAT_ZONE and p.start is not None and p.end is None and p.start <= raw
+        for p in case.proceedings.postponements
+    )
+    return StillOpen(None, serving, by.missing)
+
+
+@dataclass(frozen=True)
 class RequestKind:
     """Which hearing a request asks for: ``cdp`` True (CDP), False (equivalent hearing), None (cannot tell)."""
 

@@ -256,6 +256,9 @@ def _cdp_first(case: Case, ctx: Context, w: Window) -> Finding:
             request_date=req.request_date,
             **{**common, "last_day": judged},
         )
+    still = hearing_windows.still_open(case, w, ctx.as_of)
+    if still is not None:
+        return _still_open(rule, w, still, common)
     return open_or_closed(rule, ctx.as_of, last, _cdp_id(w), counted=window_counted(w), **common)
 
 
@@ -267,6 +270,25 @@ def _after_not_given(case: Case, w: Window, req: HearingRequest) -> bool:
     not known (``RequestKind.not_given``): the reading that protects the person — a CDP request — is said first."""
     law_day = w.cdp_law_last
     return law_day is not None and req.request_date > law_day and hearing_windows.not_validly_given(case, w)
+
+
+def _still_open(rule: Rule, w: Window, still: hearing_windows.StillOpen, common: dict[str, Any]) -> Finding:
+    """The ordinary last day has passed, but a postponement keeps the CDP request open (§ 7508(a)(1)(K) with Rev.
+    Proc. 2018-58; § 7508A, Treas. Reg. § 301.7508A-1(b)(2)): ``postponed_open`` to the postponed day; a combat-zone
+    service with no last day yet, ``postponed_serving`` (not run out while the person serves); other postponement
+    dates unknown, ``postponed_unknown``. Never "closed" while it may be open (audit 2026-12-07, round 4)."""
+    if still.last is not None:
+        return rule.finding(
+            APPLIES,
+            "postponed_open",
+            effect=ROUTE_OPEN,
+            value=still.last,
+            deadline_ids=[_cdp_id(w)],
+            postponed=still.last,
+            **common,
+        )
+    key = "postponed_serving" if still.serving else "postponed_unknown"
+    return rule.finding(UNKNOWN, key, effect=ROUTE_OPEN, missing=list(still.missing), **common)
 
 
 def _not_facts(case: Case, w: Window, facts: dict[str, object]) -> None:
@@ -375,6 +397,21 @@ def _eh_first(case: Case, ctx: Context, w: Window) -> Finding:
         return rule.finding(NOT_APPLICABLE, key, subject=subject, facts=facts, params=w.params, last_day=last, **shown)
     if eh_last is None or w.eh is None:
         return _eh_date_unknown(rule, w, facts)
+    if ctx.as_of <= eh_last and hearing_windows.still_open(case, w, ctx.as_of) is not None:
+        # a postponement keeps (or may keep) the CDP request open (CDP-5/CDP-4 say how): the equivalent hearing is the
+        # fallback, never "the CDP date has passed" (audit 2026-12-07, round 4; review8 clinic 11)
+        return rule.finding(
+            APPLIES,
+            "cdp_postponed",
+            effect=ROUTE_OPEN,
+            subject=subject,
+            facts=facts,
+            params=w.params,
+            value=eh_last,
+            deadline_ids=[_eh_id(w)],
+            notice=notice,
+            eh_last=eh_last,
+        )
     period = w.eh
     if ctx.as_of > eh_last and w.eh_other is not None:
         # the anniversary has passed: the regulation's later last day (Q&A-I7) still holds the route open

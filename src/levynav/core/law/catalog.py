@@ -5,6 +5,7 @@ from __future__ import annotations
 from levynav.core.law import (
     appeals,
     csed_suspensions,
+    decedent,
     discretionary,
     exemptions,
     help,
@@ -25,6 +26,7 @@ MODULES = (
     levy_reach,
     appeals,
     help,
+    decedent,
     notice_clocks,
     payment_options,
     csed_suspensions,

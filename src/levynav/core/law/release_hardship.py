@@ -11,10 +11,21 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any, NamedTuple
 
+from levynav.core.law.decedent import deceased
 from levynav.core.law.levies_in_force import active_levies, kind_name, released_finding
 from levynav.core.law.levy_facts import is_individual, levy_subject, paid_over
 from levynav.core.law.notices import is_cdp_levy_notice
-from levynav.core.law.rule import APPLIES, DOES_NOT_APPLY, NOT_APPLICABLE, UNKNOWN, Context, Decided, Rule, once
+from levynav.core.law.rule import (
+    APPLIES,
+    DOES_NOT_APPLY,
+    NOT_APPLICABLE,
+    UNKNOWN,
+    Context,
+    Decided,
+    Rule,
+    Situation,
+    once,
+)
 from levynav.core.model.analysis import Effect, Finding, LabelArg, Message, Outcome, ParamUse, SentencesArg, message
 from levynav.core.model.case import Case, HearingKind, Levy, LevyKind
 from levynav.core.model.construct import construct
@@ -45,6 +56,7 @@ HARDSHIP_MEASURE = Rule(
     effect=Effect.INFO,
 )
 
+DECEASED = Situation(ECONOMIC_HARDSHIP, ("DEC-HARDSHIP",))  # a taxpayer who has died (law/decedent.py)
 HARDSHIP_PATH = "circumstances.economic_hardship"
 # Levies that take what is there when served (Reg. § 301.6331-1(a)(1)); once paid over, nothing is left to release.
 _ONE_TIME = {LevyKind.BANK, LevyKind.STATE_TAX_REFUND, LevyKind.DIGITAL_ASSETS}
@@ -123,6 +135,14 @@ def _hardship(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
         return done
     if not is_individual(case):
         return rule.finding(NOT_APPLICABLE, "business", subject=subject, facts={"taxpayer.kind": "business"})
+    died = deceased(case, ctx.as_of)
+    if died is not None:
+        # the ground is an individual's inability to pay "his or her reasonable basic living expenses" (Reg.
+        # § 301.6343-1(b)(4)(i)): a decedent has none, and the estate is not that individual (audit 2026-12-07, r4)
+        dead: dict[str, Any] = {"taxpayer.date_of_death": died}
+        return DECEASED.finding(
+            NOT_APPLICABLE, "deceased", subject=subject, facts=dead, died=died, what=kind_name(levy)
+        )
     if levy.kind in _ONE_TIME and paid_over(levy, ctx.as_of):
         # A one-time levy whose money was already paid over has nothing left for a release to free; the money can
         # come back only as a return (§ 6343(d)(2)(D): with the National Taxpayer Advocate's backing).
@@ -169,6 +189,9 @@ def _not_asked(rule: Rule, case: Case, ctx: Context) -> list[Finding] | None:
         return [rule.finding(NOT_APPLICABLE, "released")]
     if not is_individual(case):
         return [rule.finding(NOT_APPLICABLE, "business", facts={"taxpayer.kind": "business"})]
+    died = deceased(case, ctx.as_of)
+    if died is not None:
+        return [rule.finding(NOT_APPLICABLE, "deceased", facts={"taxpayer.date_of_death": died}, died=died)]
     if hardship_view(case, ctx).outcome is DOES_NOT_APPLY:
         return [rule.finding(NOT_APPLICABLE, "no_hardship")]
     return None
@@ -210,6 +233,9 @@ def _proposed_levy(case: Case, ctx: Context) -> Finding:
     levy that would leave an individual unable to pay basic living expenses, since § 6343(a)(1)(D) would require
     its release at once — so hardship is raised in the hearing, before any levy."""
     rule = UNFILED_RETURNS_NO_BAR
+    died = deceased(case, ctx.as_of)
+    if died is not None:
+        return rule.finding(NOT_APPLICABLE, "deceased", facts={"taxpayer.date_of_death": died}, died=died)
     view = hardship_view(case, ctx)
     if view.outcome is DOES_NOT_APPLY:
         return rule.finding(NOT_APPLICABLE, "no_hardship")

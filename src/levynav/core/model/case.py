@@ -78,6 +78,20 @@ class Taxpayer(Strict):
     tin_last4: str | None = Field(default=None, pattern=r"^\d{4}$")
     federal_contractor: bool | None = None
     medicare_provider: bool | None = None
+    date_of_death: date | None = Field(
+        default=None,
+        description=(
+            "an individual taxpayer who has died: the day of death (the tax is then collected from the estate, "
+            "and a fiduciary acts for the decedent, 26 U.S.C. § 6903(a))"
+        ),
+    )
+
+    @model_validator(mode="after")
+    def _death(self) -> Self:
+        if self.date_of_death is not None and self.kind is not TaxpayerKind.INDIVIDUAL:
+            raise ValueError("date_of_death is for an individual taxpayer only")
+        _order(self.birth_date, self.date_of_death, "birth_date", "date_of_death")
+        return self
 
 
 class HouseholdMember(Strict):
@@ -575,7 +589,9 @@ class Postponement(Strict):
     the area of a major disaster declared with individual assistance (§ 7508A(e)(2)-(3)); ``start`` is the
     earliest incident date of the declaration and ``declaration_date`` its date; the end (60 or 120 days after the
     later of the two, by the declaration date) is computed, not entered. ``end`` unknown: the period has no known
-    end (still serving, or relief not yet announced to a date), and the postponed date stays unknown.
+    end (still serving, or relief not yet announced to a date), and the postponed date stays unknown. A
+    ``combat_zone`` item also pauses the collection statute (§ 7508(a)(1)(I); calc/csed_hearings_and_claims.py), the
+    same service given again in ``absences`` counted once.
     """
 
     kind: PostponementKind
@@ -706,10 +722,24 @@ class Circumstances(Strict):
     )
 
 
+class RepresentativeCapacity(StrEnum):
+    POWER_OF_ATTORNEY = "power_of_attorney"  # an agent the taxpayer named (Form 2848)
+    # an executor, administrator or other personal representative acting for a taxpayer who has died (§ 6903(a))
+    FIDUCIARY = "fiduciary"
+
+
 class Representative(Strict):
-    """Who acts for the taxpayer with the IRS (Form 2848 power of attorney), for letters and forms."""
+    """Who acts for the taxpayer with the IRS (Form 2848 power of attorney), for letters and forms; for a taxpayer
+    who has died, the fiduciary (executor or administrator) who acts for the decedent."""
 
     name: str | None = None
+    capacity: RepresentativeCapacity | None = Field(
+        default=None, description="power_of_attorney (Form 2848) or fiduciary (executor or administrator)"
+    )
+    form_56_filed: bool | None = Field(
+        default=None,
+        description="fiduciary: notice of the fiduciary relationship given to the IRS on Form 56 (§ 6903)",
+    )
     caf_number: str | None = Field(default=None, description="the IRS Centralized Authorization File number")
     address: str | None = None
     phone: str | None = None
