@@ -572,7 +572,7 @@ def _by_answers(case: Case, facts: dict[str, object], others: list[str]) -> Find
     the hearing periods no petitioned notice of deficiency covers, which the answers are about (named in a note)."""
     c = case.circumstances
     base = "circumstances."
-    penalty, penalty_only = _trust_fund_penalty(case, facts)
+    penalty, penalty_only = _trust_fund_penalty(case, facts, others)
     # no notice of deficiency to ask about: a tax the person reported (Montgomery) or a § 6672 penalty only (Mason)
     no_deficiency_notice = c.liability_from_audit_or_sfr is False or penalty_only
     if c.liability_from_audit_or_sfr is False:
@@ -605,9 +605,11 @@ def _by_answers(case: Case, facts: dict[str, object], others: list[str]) -> Find
     return LIABILITY.finding(APPLIES, "may_dispute", facts=facts, note=note, also_cites=cites)
 
 
-def _trust_fund_penalty(case: Case, facts: dict[str, object]) -> tuple[bool, bool]:
+def _trust_fund_penalty(case: Case, facts: dict[str, object], others: list[str]) -> tuple[bool, bool]:
     """Whether a period of the hearing is a trust fund recovery penalty, and whether every one is (each period named
-    by a hearing notice or request found in the case with its kind known).
+    by a hearing notice or request found in the case with its kind known). With ``others`` (the periods no petitioned
+    notice of deficiency covers) only those are judged: the answers are about them alone (Q&A-E2, "for any tax
+    period specified on the CDP Notice").
 
     A § 6672 penalty is assessed after the preliminary notice of § 6672(b) (Letter 1153), not after a notice of
     deficiency; receiving that letter is the prior opportunity of § 6330(c)(2)(B) (Pough v. Comm'r, 135 T.C. 344
@@ -615,6 +617,8 @@ def _trust_fund_penalty(case: Case, facts: dict[str, object]) -> tuple[bool, boo
     (2009); Lepore v. Comm'r, T.C. Memo. 2013-135). The kinds read are added to the facts."""
     named = {p for _, n in hearing_windows.hearing_notices(case) for p in n.tax_periods}
     named |= {p for r in case.proceedings.hearing_requests for p in r.tax_periods}
+    if others:
+        named = set(others)
     found = [(k, p) for k, p in enumerate(case.tax_periods) if p.id in named]
     kinds = {p.tax_kind for _, p in found}
     if TaxKind.TRUST_FUND_RECOVERY_PENALTY not in kinds:
