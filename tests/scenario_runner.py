@@ -69,7 +69,7 @@ FINDING_KEYS |= {"condition"}  # "irs_determination" or null
 FINDING_KEYS |= {"not_missing"}  # paths the finding must NOT ask for (a question that has no use there)
 CSED_KEYS = {"period", "date", "alternative", "says"}  # says: a clause of the timeline, {key, ARG: value}
 SUMMARY_KEYS = {"kind", "effect", "rules", "deadline", "subject"}  # a headline item: kind, effect and rule ids
-DEADLINE_KEYS = {"id", "date", "subject", "days_left", "passed", "alternative_date"}
+DEADLINE_KEYS = {"id", "date", "subject", "days_left", "passed", "alternative_date", "still_open"}
 EXPECT_KEYS |= {"plan_first_rule"}
 
 

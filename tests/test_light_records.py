@@ -359,6 +359,7 @@ class _Deadline(BaseModel):
     passed: bool = False
     alternative_date: dt.date | None = None
     alternative_reason: _Message | None = None
+    still_open: bool = False
 
 
 class _Step(BaseModel):

@@ -125,6 +125,8 @@ def test_scenario(name: str, scenario: dict[str, Any]) -> None:
             assert any(d.days_left == want["days_left"] for d in got), f"{want}: got {[d.days_left for d in got]}"
         if "passed" in want:
             assert any(d.passed == want["passed"] for d in got), f"{want}: got {[d.passed for d in got]}"
+        if "still_open" in want:
+            assert any(d.still_open == want["still_open"] for d in got), f"{want}: got {[d.still_open for d in got]}"
         if "alternative_date" in want and want["alternative_date"] is None:  # null: no other date beside it
             assert any(d.alternative_date is None for d in got), f"{want}: got {[d.alternative_date for d in got]}"
         elif "alternative_date" in want:

@@ -142,7 +142,7 @@ def render_text(
         out.append("  none computed")
     for record in deadlines:
         d = explain_deadline(record, "en")
-        left = "passed" if d.passed else f"{d.days_left} day(s) left"
+        left = ("passed, still open" if d.still_open else "passed") if d.passed else f"{d.days_left} day(s) left"
         out.append(f"  - {humanize(d.date)} ({left}): {d.title}")
         out.append(f"      {d.protects}")
         out.append(f"      How counted: {d.computation}")

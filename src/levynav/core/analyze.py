@@ -71,6 +71,7 @@ def _decide(case: Case, as_of: date, bundle: Law) -> Decision:
     deadlines = _unique(_covered(catalog.DEADLINES, case, ctx, uncovered))
     # disaster relief and combat-zone service (§§ 7508A, 7508): the postponed dates, beside the ordinary ones
     deadlines, postponed = postponed_acts.apply(case, ctx, deadlines)
+    deadlines = postponed_acts.still_open(case, as_of, deadlines)
     findings += postponed
     return Decision(case, as_of, bundle, ctx, findings, deadlines, uncovered)
 

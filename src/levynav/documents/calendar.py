@@ -55,7 +55,8 @@ def deadlines_ics(analysis: Record | Analysis, name: str | None = None, lang: st
         event.add("dtstart", d.date)
         event.add("dtend", d.date + timedelta(days=1))
         title = _line(d.title)
-        event.add("summary", (ui("ics_passed", lang) + " " if d.passed else "") + title)
+        mark = ui("ics_still_open", lang) + " " if d.still_open else ui("ics_passed", lang) + " " if d.passed else ""
+        event.add("summary", mark + title)
         cites = "; ".join(_line(c.cite) for c in d.citations)
         counted, law = ui("ics_counted", lang), ui("ics_law", lang)
         event.add("description", f"{_line(d.protects)}\n\n{counted}: {_line(d.computation)}\n\n{law}: {cites}")

@@ -70,8 +70,9 @@ def marks(case: Case, analysis: Record | Analysis, lang: str | None = None, toda
         kind = "notice" if h.kind == "notice" else "levy" if h.kind in {"levy_served", "levy_released"} else "event"
         out.append(Mark(h.date, kind, h.event))
     for d in analysis.deadlines:
-        title = analysis.words("packet.timeline_passed_mark", title=d.title) if d.passed else d.title
-        out.append(Mark(d.date, "passed" if d.passed else "deadline", title))
+        passed = d.passed and not d.still_open  # a date passed but still open is marked as one ahead
+        title = analysis.words("packet.timeline_passed_mark", title=d.title) if passed else d.title
+        out.append(Mark(d.date, "passed" if passed else "deadline", title))
     for c in analysis.collection_statute:  # the record's CSEDs: the core is not run again
         if c.date is not None:
             # Safer date first: the CSED is marked on the later of the two counting readings (ADR 0002).

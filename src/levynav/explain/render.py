@@ -151,6 +151,7 @@ class RDeadline:
     alternative_date: dt.date | None
     alternative_reason: str | None
     citations: list[Citation]
+    still_open: bool = False
 
 
 @dataclass
@@ -311,6 +312,7 @@ def deadline(d: Deadline, lang: str) -> RDeadline:
         d.alternative_date,
         why,
         d.citations,
+        d.still_open,
     )
 
 

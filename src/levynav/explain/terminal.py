@@ -64,7 +64,7 @@ def print_analysis(a: Analysis | Rendered, lang: str = "en") -> None:
         for col in ("col_date", "col_days_left", "col_deadline", "col_protects"):
             table.add_column(e(r.ui(col)))
         for d in r.deadlines:
-            left = e(r.ui("passed")) if d.passed else str(d.days_left)
+            left = e(r.ui("still_open" if d.still_open else "passed")) if d.passed else str(d.days_left)
             when = e(r.date(d.date))
             if d.alternative_date is not None:
                 when += "\n" + e(r.ui("other_reading", date=r.date(d.alternative_date)))

@@ -171,7 +171,8 @@ def render_analysis(record: Analysis, lang: str) -> dict[str, Any]:
             "date": day(d.date, lang),
             "iso": d.date.isoformat(),
             "days_left": d.days_left,
-            "passed": d.passed,
+            "passed": d.passed and not d.still_open,  # a date passed but still open is listed with the live ones
+            "still_open": d.still_open,
             "protects": d.protects,
             "computation": d.computation,
             "other": day(d.alternative_date, lang) if d.alternative_date else None,

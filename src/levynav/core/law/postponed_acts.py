@@ -201,6 +201,32 @@ def _finding(i: int, case: Case, ctx: Context, moved: list[_Moved], deadlines: l
     return _answer(i, rule, stretch, ctx, moved, sub, facts)
 
 
+def still_open(case: Case, as_of: date, deadlines: list[Deadline]) -> list[Deadline]:
+    """The deadlines with ``still_open`` set where the date has passed but the act may still be done: the other
+    reading's date is still ahead (a postponed date, the statute's count beside an earlier printed day, a second
+    reading of a regulation — the plan already acts on it), or a combat-zone service with no last day yet began
+    before the period ended (§ 7508(a): the service and the next 180 days "shall be disregarded"; the clause
+    ``count.postponed.still_serving`` says so, as the deadline has no postponed date to show)."""
+    serving = [
+        p.start
+        for p in case.proceedings.postponements
+        if p.kind is PostponementKind.COMBAT_ZONE and p.start is not None and p.end is None
+    ]
+    out: list[Deadline] = []
+    for d in deadlines:
+        if not d.passed:
+            out.append(d)
+            continue
+        starts = [s for s in serving if _passed_while_serving(s, [d])]
+        if starts:
+            clause = message("count.postponed.still_serving", start=min(starts))
+            d = replace(d, still_open=True, computation=[*d.computation, clause])
+        elif d.alternative_date is not None and d.alternative_date >= as_of:
+            d = replace(d, still_open=True)
+        out.append(d)
+    return out
+
+
 def _passed_while_serving(start: date, deadlines: list[Deadline]) -> list[Deadline]:
     """The deadlines of acts § 7508 postpones (``ACTS``) whose ordinary date has passed although their period had not
     ended when a combat-zone service with no last day yet began (``start``): while the person serves, they have not

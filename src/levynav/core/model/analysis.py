@@ -155,6 +155,10 @@ class Deadline(Light):
     # (the earlier, for a deadline the person must meet) and the other is kept here with the reason.
     alternative_date: dt.date | None = None
     alternative_reason: Message | None = None
+    # ``passed`` but the act may still be done: the other reading's date (``alternative_date``) is still ahead, or a
+    # combat-zone service with no last day yet keeps the period from running out (§ 7508(a)). Shown with the dates
+    # ahead, never folded among the passed ones.
+    still_open: bool = False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
