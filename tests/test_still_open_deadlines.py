@@ -20,6 +20,7 @@ from levynav.documents.timeline import marks
 from levynav.explain.catalog import template
 from levynav.explain.render import render
 from levynav.intake.load import case_from_data
+from levynav.screen.flags import flags
 
 AS_OF = date(2026, 12, 7)
 LT11 = {"type": "LT11", "notice_date": "2026-05-04"}  # CDP day 2026-06-03, equivalent hearing 2027-05-04
@@ -100,3 +101,13 @@ def test_the_packet_cover_lists_it_with_the_dates_ahead(lang: str) -> None:
     assert template("ui.still_open", lang) in table and cdp_title in table
     if passed >= 0:
         assert cdp_title not in cover[passed : cover.index(".", passed + len(template("ui.cover_passed", lang)))]
+
+
+def test_the_screen_counts_a_postponed_cdp_day_as_the_next_deadline() -> None:
+    """A screen row's next deadline is the postponed CDP day (2027-01-26), not the equivalent hearing's (2027-05-04);
+    with the service not yet ended there is no day to give for it, and the next one is the equivalent hearing's."""
+    ended = flags(_analysis(ENDED))
+    assert (ended.next_deadline_id, ended.next_deadline_date) == ("cdp.request", date(2027, 1, 26))
+    assert ended.next_deadline_days_left == (date(2027, 1, 26) - AS_OF).days
+    serving = flags(_analysis(SERVING))
+    assert (serving.next_deadline_id, serving.next_deadline_date) == ("eh.request", date(2027, 5, 4))

@@ -110,10 +110,17 @@ def _flags(
             if rules is None:
                 rules = applying[f.effect] = set()
             rules.add(f.rule)
-    upcoming = [d for d in deadlines if not d.passed]
-    upcoming.sort(key=lambda d: (d.date, d.id))
+    # (day, days left, deadline): a date passed but still open counts by its other reading's day when it has one
+    # (a postponed CDP day); one with no day to count (a combat-zone service not yet ended) has no date to give
+    upcoming = [(d.date, d.days_left, d) for d in deadlines if not d.passed]
+    upcoming += [
+        (d.alternative_date, (d.alternative_date - as_of).days, d)
+        for d in deadlines
+        if d.passed and d.still_open and d.alternative_date is not None
+    ]
+    upcoming.sort(key=lambda u: (u[0], u[2].id))
     nxt = upcoming[0] if upcoming else None
-    returns = [d for d in upcoming if d.id == RETURN_DEADLINE]
+    returns = [u for u in upcoming if u[2].id == RETURN_DEADLINE]
     ret = returns[0] if returns else None
     option, monthly = _cheapest_option(finances)
     return Flags(
@@ -128,11 +135,11 @@ def _flags(
         barred_levy=_three_valued(findings, BARRED_RULES, _LEVY_IMPROPER),
         csed_passed=_csed_passed(statutes, as_of),
         hardship=_three_valued(findings, HARDSHIP_RULES, None),
-        next_deadline_id=nxt.id if nxt else None,
-        next_deadline_date=nxt.date if nxt else None,
-        next_deadline_days_left=nxt.days_left if nxt else None,
-        return_deadline_date=ret.date if ret else None,
-        return_deadline_days_left=ret.days_left if ret else None,
+        next_deadline_id=nxt[2].id if nxt else None,
+        next_deadline_date=nxt[0] if nxt else None,
+        next_deadline_days_left=nxt[1] if nxt else None,
+        return_deadline_date=ret[0] if ret else None,
+        return_deadline_days_left=ret[1] if ret else None,
         disposable_income=finances.disposable_income if finances is not None else None,
         cheapest_option=option,
         cheapest_option_monthly=monthly,
