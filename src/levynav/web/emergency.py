@@ -27,8 +27,13 @@ def banner(case: Case, analysis: Analysis, lang: str) -> dict[str, Any] | None:
     lines: list[str] = []
     for rule in table()["deadlines"]:
         for d in analysis.deadlines:
-            if d.id == rule["id"] and not d.passed and 0 <= d.days_left <= rule["within_days"]:
-                lines.append(t(rule["message"], lang, date=day(d.date, lang), days=d.days_left))
+            if d.id != rule["id"]:
+                continue
+            # a date passed but still open counts by its other reading's day (a postponed CDP day), when it has one
+            when = d.alternative_date if d.passed and d.still_open else None if d.passed else d.date
+            left = (when - analysis.as_of).days if when is not None else -1
+            if when is not None and 0 <= left <= rule["within_days"]:
+                lines.append(t(rule["message"], lang, date=day(when, lang), days=left))
     taken = table()["taken_now"]
     if any(lv.kind.value in taken["levy_kinds"] and lv.released_date is None for lv in case.levies):
         lines.append(t(taken["message"], lang))
