@@ -74,6 +74,7 @@ LATE_REQUEST = Rule(
     cites=("R6330-E2",),
     effect=Effect.INFO,
 )
+CONWAY = "R6330-A1-CONWAY"  # a final notice of intent to levy is itself notice and demand (§ 6303)
 PREMATURE = Rule(
     id="R6330-A1",
     title="The levy came before the required notices and waiting periods",
@@ -369,6 +370,7 @@ class _Check:
     params: list[ParamUse] = field(default_factory=list)
     gaps: list[str] = field(default_factory=list)  # parameters with no value for the date (law not encoded)
     notes: list[Message] = field(default_factory=list)
+    cites: list[str] = field(default_factory=list)  # further citations of the reading used (Conway)
 
 
 # The earliest notice of a kind for a period (``earliest_for_period``), by (kind, period): found once per
@@ -381,6 +383,31 @@ def _earliest(case: Case, kind: Callable[[NoticeType], bool], period: str | None
     if key not in known:
         known[key] = earliest_for_period(case, kind, period)
     return known[key]
+
+
+def _after_assessment(case: Case, ref: NoticeRef) -> bool:
+    """Whether a notice can be the notice and demand of § 6303(a), given "after the making of an assessment": no
+    period it names (every period of the case, when it names none) is known to be assessed after its date. A period
+    with no assessment date known does not stop it (the IRS sends a notice of intent to levy from the balance due)."""
+    day = ref.notice.notice_date or ref.notice.mailing_date
+    if day is None:
+        return True  # its date is asked where it is weighed
+    if not ref.notice.tax_periods:
+        latest = _latest_assessment(case)
+        return latest is None or day >= latest
+    for pid in ref.notice.tax_periods:
+        index = period_position(case, pid)
+        assessed = None if index is None else case.tax_periods[index].assessment_date
+        if assessed is not None and day < assessed:
+            return False
+    return True
+
+
+@kept_per_analysis  # made once per analysis, read per levy
+def _latest_assessment(case: Case) -> date | None:
+    """The latest first-assessment date known among the case's periods (None: none known)."""
+    known = [p.assessment_date for p in case.tax_periods if p.assessment_date is not None]
+    return max(known) if known else None
 
 
 def _check(
@@ -405,6 +432,16 @@ def _check(
             ref = _earliest(case, is_payment_demand, period, known)
             if ref is not None:
                 out.notes.append(message(f"{PREMATURE.id}.demand_presumed", kind=ref.kind))
+            else:
+                # Nor a reminder: the final notice of intent to levy states the amount and demands payment, and is
+                # itself notice and demand under § 6303 (Conway v. Comm'r, 137 T.C. 209 (2011): "The CDP levy
+                # notice issued to P-N satisfies the requirements of sec. 6303")
+                ref = _earliest(case, is_cdp_levy_notice, period, known)
+                if ref is not None and not _after_assessment(case, ref):
+                    ref = None  # notice and demand comes "after the making of an assessment" (§ 6303(a))
+                if ref is not None and CONWAY not in out.cites:  # said once for the levy
+                    out.notes.append(message(f"{PREMATURE.id}.demand_by_levy_notice", kind=ref.kind))
+                    out.cites.append(CONWAY)
         if ref is None:
             if part == "part_demand" or not case.notices:
                 out.missing.append("notices")
@@ -598,7 +635,12 @@ def premature_levy(case: Case, ctx: Context) -> list[Finding]:
         missing = list(dict.fromkeys(c.missing))
         # a notice mailed elsewhere than the last known address was weighed (``_given``): that source decides it
         address = ADDRESS_CITES if any(k.endswith(".sent_to_last_known_address") for k in c.facts) else ()
-        common: dict[str, Any] = {"also_cites": address, "subject": sub, "facts": c.facts, "params": c.params}
+        common: dict[str, Any] = {
+            "also_cites": (*address, *c.cites),
+            "subject": sub,
+            "facts": c.facts,
+            "params": c.params,
+        }
         if c.problems:
             problems = construct(SentencesArg, value=c.problems)
             out.append(PREMATURE.finding(APPLIES, "premature", problems=problems, note=note, **common))
