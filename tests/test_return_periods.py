@@ -27,11 +27,13 @@ SUIT = "wrongful_levy.suit_period_months"
     ("levy_date", "months", "last", "other"),
     [
         (date(2017, 5, 1), 24, date(2019, 4, 30), date(2019, 5, 1)),  # 9 months ran to 2018: 2 years either way
-        (date(2017, 1, 15), 9, date(2017, 10, 16), None),  # 10-14 Sat / 10-15 Sun both roll to Monday 10-16
+        # the day before the anniversary is not moved by § 7503 (its reach to these periods is not settled); the
+        # anniversary is: 10-14 Sat stays, 10-15 Sun rolls to Monday 10-16
+        (date(2017, 1, 15), 9, date(2017, 10, 14), date(2017, 10, 16)),
         (date(2017, 3, 22), 9, date(2017, 12, 21), date(2019, 3, 22)),  # readings differ on the transition too
         (date(2017, 3, 21), 9, date(2017, 12, 20), date(2017, 12, 21)),  # 9 months end before enactment either way
-        (date(2017, 12, 22), 24, date(2019, 12, 23), None),  # 12-21 Sat and 12-22 Sun both roll to 12-23
-        (date(2018, 1, 5), 24, date(2020, 1, 6), None),  # 01-04 Sat and 01-05 Sun both roll to 01-06
+        (date(2017, 12, 22), 24, date(2019, 12, 21), date(2019, 12, 23)),  # 12-21 Sat stays; 12-22 Sun -> 12-23
+        (date(2018, 1, 5), 24, date(2020, 1, 4), date(2020, 1, 6)),  # 01-04 Sat stays; 01-05 Sun -> 01-06
     ],
 )
 def test_tcja_transition(levy_date: date, months: int, last: date, other: date | None) -> None:
@@ -69,6 +71,31 @@ def test_transition_cutoff_is_enactment_not_march_2017() -> None:
     assert later is not None and later.months == 24 and later.other is not None and later.other.months == 24
 
 
+@pytest.mark.parametrize(
+    ("levy_date", "safe", "later", "not_moved"),
+    [
+        # § 6343(b) "2 years from the date of such levy": day 729 (the day before the anniversary) first, the
+        # anniversary (day 730, or 731 across a 29 February) under the later reading, moved by § 7503 only there
+        (date(2025, 3, 4), date(2027, 3, 3), date(2027, 3, 4), False),  # both weekdays: day 729 / day 730
+        (date(2026, 3, 1), date(2028, 2, 29), date(2028, 3, 1), False),  # across 2028-02-29: day 730 / day 731
+        (date(2024, 2, 29), date(2026, 2, 27), date(2026, 3, 2), False),  # leap-day levy: 2026-02-28 (Sat) -> Mon
+        (date(2025, 11, 1), date(2027, 10, 31), date(2027, 11, 1), True),  # the safer day a Sunday, kept
+        (date(2026, 6, 20), date(2028, 6, 19), date(2028, 6, 20), True),  # the safer day Juneteenth, kept
+    ],
+)
+def test_two_year_period_edges(levy_date: date, safe: date, later: date, not_moved: bool) -> None:
+    for pid in (RETURN, SUIT):
+        p = period_after_levy(levy_date, pid)
+        assert p is not None and p.months == 24
+        assert p.last.last == p.last.raw == safe
+        assert p.other is not None and p.other.last.last == later
+        assert p.not_moved is not_moved
+        keys = [m.key for m in p.reading_count()]
+        assert ("count.reading.not_moved" in keys) is not_moved
+        notes = [m.key for m in p.reading_messages().value]
+        assert ("note.reading_not_moved" in notes) is not_moved
+
+
 def test_levy_before_any_encoded_value_has_no_period() -> None:
     assert period_after_levy(date(1950, 1, 1), RETURN) is None
 
@@ -80,7 +107,8 @@ def _claim(**kw: object) -> list[tuple[str, WrongfulLevyClaim]]:
 def test_suit_without_request_is_the_base_period() -> None:
     sp = suit_period(date(2024, 3, 1), [])
     assert sp is not None
-    assert sp.date == date(2026, 3, 2)  # 2026-03-01 is a Sunday
+    assert sp.date == date(2026, 2, 28)  # the day before the anniversary, a Saturday, not moved
+    assert sp.alternative == date(2026, 3, 2)  # the anniversary 2026-03-01 is a Sunday
     assert sp.if_proper is None and sp.claim_path is None
 
 
@@ -103,17 +131,17 @@ def test_suit_extension_takes_the_shorter_of_the_two() -> None:
 
 def test_improper_or_late_request_does_not_extend() -> None:
     improper = suit_period(date(2024, 3, 1), _claim(filed_date="2025-06-01", proper_request=False))
-    assert improper is not None and improper.date == date(2026, 3, 2) and improper.if_proper is None
+    assert improper is not None and improper.date == date(2026, 2, 28) and improper.if_proper is None
     assert improper.count[-1].key == "count.suit.improper"
     late = suit_period(date(2024, 3, 1), _claim(filed_date="2026-03-10", proper_request=True))
-    assert late is not None and late.date == date(2026, 3, 2) and late.claim_path is None
+    assert late is not None and late.date == date(2026, 2, 28) and late.claim_path is None
     assert "count.suit.late" in [m.key for m in late.count]
 
 
 def test_unknown_adequacy_shows_base_date_and_the_extended_alternative() -> None:
     sp = suit_period(date(2024, 3, 1), _claim(filed_date="2025-06-01"))
     assert sp is not None
-    assert (sp.date, sp.if_proper) == (date(2026, 3, 2), date(2026, 6, 1))
+    assert (sp.date, sp.if_proper) == (date(2026, 2, 28), date(2026, 6, 1))
 
 
 def test_extension_never_shortens_the_base_period() -> None:
@@ -121,7 +149,8 @@ def test_extension_never_shortens_the_base_period() -> None:
         date(2025, 1, 10), _claim(filed_date="2025-02-01", disallowance_date="2025-03-01", proper_request=True)
     )
     assert sp is not None
-    assert sp.date == date(2027, 1, 11)
+    assert sp.date == date(2027, 1, 9)  # the day before the anniversary (a Saturday), not moved
+    assert sp.alternative == date(2027, 1, 11)
     shorter = next(m for m in sp.count if m.key == "count.suit.never_shortens")
     assert shorter.args["day"].value == date(2025, 9, 2)  # type: ignore[union-attr]  # the earlier, safe date
 
