@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 
+from levynav.core.calc import dates
 from levynav.core.law.return_periods import (
     TCJA_ENACTED,
     PeriodBasis,
@@ -84,16 +85,19 @@ def test_transition_cutoff_is_enactment_not_march_2017() -> None:
     ],
 )
 def test_two_year_period_edges(levy_date: date, safe: date, later: date, not_moved: bool) -> None:
-    for pid in (RETURN, SUIT):
-        p = period_after_levy(levy_date, pid)
-        assert p is not None and p.months == 24
-        assert p.last.last == p.last.raw == safe
-        assert p.other is not None and p.other.last.last == later
-        assert p.not_moved is not_moved
-        keys = [m.key for m in p.reading_count()]
-        assert ("count.reading.not_moved" in keys) is not_moved
-        notes = [m.key for m in p.reading_messages().value]
-        assert ("note.reading_not_moved" in notes) is not_moved
+    p = period_after_levy(levy_date, RETURN)
+    assert p is not None and p.months == 24
+    assert p.last.last == p.last.raw == safe
+    assert p.other is not None and p.other.last.last == later
+    assert p.not_moved is not_moved
+    keys = [m.key for m in p.reading_count()]
+    assert ("count.reading.not_moved" in keys) is not_moved
+    notes = [m.key for m in p.reading_messages().value]
+    assert ("note.reading_not_moved" in notes) is not_moved
+    # the § 6532(c) suit: § 7503 moves both readings (26 C.F.R. § 301.7503-1(a))
+    suit = period_after_levy(levy_date, SUIT)
+    assert suit is not None and not suit.not_moved
+    assert suit.last.last == dates.roll_forward(safe) and suit.latest == later
 
 
 def test_levy_before_any_encoded_value_has_no_period() -> None:
@@ -107,8 +111,8 @@ def _claim(**kw: object) -> list[tuple[str, WrongfulLevyClaim]]:
 def test_suit_without_request_is_the_base_period() -> None:
     sp = suit_period(date(2024, 3, 1), [])
     assert sp is not None
-    assert sp.date == date(2026, 2, 28)  # the day before the anniversary, a Saturday, not moved
-    assert sp.alternative == date(2026, 3, 2)  # the anniversary 2026-03-01 is a Sunday
+    # the suit keeps § 7503 under both readings (26 C.F.R. § 301.7503-1(a): the § 6532(a)(1) suit is its example)
+    assert sp.date == date(2026, 3, 2)  # 2026-02-28 Sat and 2026-03-01 Sun both roll to Monday
     assert sp.if_proper is None and sp.claim_path is None
 
 
@@ -131,17 +135,17 @@ def test_suit_extension_takes_the_shorter_of_the_two() -> None:
 
 def test_improper_or_late_request_does_not_extend() -> None:
     improper = suit_period(date(2024, 3, 1), _claim(filed_date="2025-06-01", proper_request=False))
-    assert improper is not None and improper.date == date(2026, 2, 28) and improper.if_proper is None
+    assert improper is not None and improper.date == date(2026, 3, 2) and improper.if_proper is None
     assert improper.count[-1].key == "count.suit.improper"
     late = suit_period(date(2024, 3, 1), _claim(filed_date="2026-03-10", proper_request=True))
-    assert late is not None and late.date == date(2026, 2, 28) and late.claim_path is None
+    assert late is not None and late.date == date(2026, 3, 2) and late.claim_path is None
     assert "count.suit.late" in [m.key for m in late.count]
 
 
 def test_unknown_adequacy_shows_base_date_and_the_extended_alternative() -> None:
     sp = suit_period(date(2024, 3, 1), _claim(filed_date="2025-06-01"))
     assert sp is not None
-    assert (sp.date, sp.if_proper) == (date(2026, 2, 28), date(2026, 6, 1))
+    assert (sp.date, sp.if_proper) == (date(2026, 3, 2), date(2026, 6, 1))
 
 
 def test_extension_never_shortens_the_base_period() -> None:
@@ -149,8 +153,7 @@ def test_extension_never_shortens_the_base_period() -> None:
         date(2025, 1, 10), _claim(filed_date="2025-02-01", disallowance_date="2025-03-01", proper_request=True)
     )
     assert sp is not None
-    assert sp.date == date(2027, 1, 9)  # the day before the anniversary (a Saturday), not moved
-    assert sp.alternative == date(2027, 1, 11)
+    assert sp.date == date(2027, 1, 11)
     shorter = next(m for m in sp.count if m.key == "count.suit.never_shortens")
     assert shorter.args["day"].value == date(2025, 9, 2)  # type: ignore[union-attr]  # the earlier, safe date
 

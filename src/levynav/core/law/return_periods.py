@@ -11,8 +11,10 @@
   § 6343(b) request to the shorter of 12 months from the request or 6 months from a disallowance.
 - § 7503 and these periods: § 6343(b) limits the time within which the IRS may return money, and the request
   must be filed "before the expiration" of it (26 C.F.R. § 301.6343-2(a)(2)); no source read settles whether
-  § 7503 moves that last day (or the § 6532(c) suit's) past a weekend or holiday. The safer reading — the day
-  before the anniversary, not moved — comes first; the anniversary moved by § 7503 is the later reading.
+  § 7503 moves that last day past a weekend or holiday, so the safer reading of the return period — the day
+  before the anniversary, not moved — comes first and the anniversary moved by § 7503 is the later reading.
+  The § 6532(c) suit is moved by § 7503 under both readings: 26 C.F.R. § 301.7503-1(a) gives the § 6532(a)(1)
+  refund suit as its example of a period § 7503 extends, and § 6532(c) is a suit period of the same section.
 
 Everything here is pure date arithmetic over the calc/dates helpers; the day and month counts come
 from ``data/parameters/return_property.yaml``.
@@ -103,9 +105,9 @@ class Period:
     Two readings of "within 2 years (9 months) from the date of levy" differ by a day: the period ends on
     the anniversary of the levy, or — as the IRS's own TCJA training examples count it (levy of
     2017-03-28, claim "on or before March 27, 2019") — on the day before. Whether § 7503 moves the last day
-    of these periods is not settled (module docstring), so the day before the anniversary is not moved and the
-    anniversary is. Safer date first (the person must act): ``last`` is the earlier reading; ``other`` holds
-    the later one when its last day differs.
+    of the § 6343(b) return period is not settled (module docstring), so there the day before the anniversary is
+    not moved and the anniversary is; the § 6532(c) suit is moved under both. Safer date first (the person must
+    act): ``last`` is the earlier reading; ``other`` holds the later one when its last day differs.
     """
 
     levy_date: date
@@ -163,12 +165,17 @@ def months_after(start: date, months: int, reading: str) -> LastDay:
     return roll_period_end(start, add_months(start, months) - dt.timedelta(days=1))
 
 
-def _levy_period_end(start: date, months: int, reading: str) -> LastDay:
-    """The last day of a § 6343(b) / § 6532(c) period under one reading: the anniversary moved by § 7503 (the
-    later reading), or the day before it, not moved (the safer one: whether § 7503 reaches a period that limits the
-    IRS's return and the owner's suit is not settled, and a day not moved is never later than the act's last day)."""
-    if reading == ANNIVERSARY:
-        return last_day_after_months(start, months)
+# The period whose safer last day § 7503 does not move (module docstring): the § 6343(b) return period.
+UNMOVED_SAFER_DAY = frozenset({"return.period_months"})
+
+
+def _levy_period_end(start: date, months: int, reading: str, pid: str) -> LastDay:
+    """The last day of a § 6343(b) / § 6532(c) period under one reading. The anniversary is moved by § 7503 (the
+    later reading); so is the day before it for the § 6532(c) suit (26 C.F.R. § 301.7503-1(a)). For the § 6343(b)
+    return period the day before is not moved: whether § 7503 reaches a period that limits the IRS's return is not
+    settled, and a day not moved is never later than the request's last day."""
+    if reading == ANNIVERSARY or pid not in UNMOVED_SAFER_DAY:
+        return months_after(start, months, reading)
     raw = add_months(start, months) - dt.timedelta(days=1)
     return LastDay(start, raw, raw)
 
@@ -209,13 +216,13 @@ def _period_reading(levy_date: date, pid: str, reading: str, in_force: ParamUse)
     """The period under one reading, ``in_force``: the parameter's value on the levy date."""
     months = _whole(in_force)
     if levy_date >= TCJA_FIRST_LEVY:
-        last = _levy_period_end(levy_date, months, reading)
+        last = _levy_period_end(levy_date, months, reading, pid)
         return Period(levy_date, months, last, in_force, _AFTER_TCJA, reading)
-    old = _levy_period_end(levy_date, months, reading)
+    old = _levy_period_end(levy_date, months, reading, pid)
     if old.last >= TCJA_ENACTED:  # Pub. L. 115-97 § 11071(c): the old period had not run out on enactment
         new = params.use(pid, on=TCJA_FIRST_LEVY)
         new_months = _whole(new)
-        last = _levy_period_end(levy_date, new_months, reading)
+        last = _levy_period_end(levy_date, new_months, reading, pid)
         why = PeriodReason(PeriodBasis.TCJA_EXTENDED, months, old.last)
         return Period(levy_date, new_months, last, new, why, reading)
     return Period(levy_date, months, old, in_force, PeriodReason(PeriodBasis.TCJA_OLD, months, old.last), reading)
