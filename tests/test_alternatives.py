@@ -356,13 +356,58 @@ def test_bank_hold_ends_21_days_after_service_without_weekend_roll() -> None:
 
 
 def test_exempt_property_amounts_have_status_and_missing_years() -> None:
-    y2025 = exempt_property_amounts(2025)
+    y2025 = exempt_property_amounts(date(2025, 6, 1))
     assert y2025.household_goods.value == 11710 and y2025.household_goods.status == "S"
     assert y2025.tools_of_trade.value == 5860 and y2025.tools_of_trade.status == "U"
-    y2024 = exempt_property_amounts(2024)
+    y2024 = exempt_property_amounts(date(2024, 6, 1))
     assert y2024.household_goods.value is None
     assert y2024.missing == ("exempt_property.6334a2 (2024)", "exempt_property.6334a3 (2024)")
-    assert exempt_property_amounts(2026).household_goods.value == 11980
+    assert exempt_property_amounts(date(2026, 6, 1)).household_goods.value == 11980
+
+
+# § 6334(g)(1): the amounts are set "for any calendar year", so the levy date's year chooses them; a year with no
+# figure entered is unknown, never the year before's (Rev. Proc. 2025-32, which sets 2026, is not stored: the 2026
+# figures stay unverified). The 1998 base amounts apply to levies after 1998-07-22 (RRA 98 § 3431).
+@pytest.mark.parametrize(
+    ("levied", "goods", "tools"),
+    [
+        (date(1998, 7, 22), 6250, 3125),
+        (date(1998, 12, 31), 6250, 3125),
+        (date(1999, 1, 1), None, None),
+        (date(2007, 12, 31), 7720, 3860),
+        (date(2008, 1, 1), None, None),
+        (date(2024, 12, 31), None, None),
+        (date(2025, 1, 1), 11710, 5860),
+        (date(2025, 12, 31), 11710, 5860),
+        (date(2026, 1, 1), 11980, 5990),
+        (date(2026, 12, 31), 11980, 5990),
+        (date(2027, 1, 1), None, None),
+        (date(2031, 3, 4), None, None),
+    ],
+)
+def test_exempt_property_amounts_at_each_year_boundary(levied: date, goods: int | None, tools: int | None) -> None:
+    amounts = exempt_property_amounts(levied)
+    assert (amounts.household_goods.value, amounts.tools_of_trade.value) == (goods, tools)
+    assert amounts.year == levied.year
+    if goods is None:
+        assert amounts.household_goods.status == "missing"
+        assert f"exempt_property.6334a2 ({levied.year})" in amounts.missing
+
+
+def test_exempt_property_amounts_before_the_first_entry_are_not_guessed() -> None:
+    with pytest.raises(params.MissingParameter):
+        exempt_property_amounts(date(1998, 7, 21))
+
+
+def test_a_yearly_amount_never_carries_into_a_later_year() -> None:
+    """Every ``per_calendar_year`` parameter: the day after the last entry's year has no value."""
+    yearly = [p for p in params.all_params().values() if p.per_calendar_year]
+    assert {p.id for p in yearly} >= {"exempt_property.6334a2", "exempt_property.6334a3"}
+    for p in yearly:
+        last = p.values[-1].start.year
+        assert params.use(p.id, date(last, 12, 31)).value == p.values[-1].value
+        after = params.use(p.id, date(last + 1, 1, 1))
+        assert after.value is None and after.status == "missing", p.id
 
 
 # ---------------------------------------------------------------- every option decidable from complete facts

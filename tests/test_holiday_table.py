@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from levynav.core.calc import dates, holiday_table
 
 
@@ -50,3 +52,37 @@ def test_a_spanish_count_names_the_holiday_in_spanish() -> None:
     assert text(why, "en") == "July 4, 2025 is Independence Day"
     spanish = text(why, "es")
     assert "Día de la Independencia" in spanish and "Independence" not in spanish
+
+
+# Round 5 (law25): the days § 7503 names, pinned against the statute rather than the package alone (the table equals
+# the package; these hold the package to the law): 5 U.S.C. § 6103(a)-(c), DC Code § 28-2701, Pub. L. 117-17.
+@pytest.mark.parametrize(
+    ("day", "holiday"),
+    [
+        (date(2021, 6, 18), "juneteenth_observed"),  # first observance: June 19, 2021 was a Saturday
+        (date(2033, 1, 20), "inauguration_day"),
+        (date(2013, 1, 21), "inauguration_day_observed"),  # 2013-01-20 was a Sunday (5 U.S.C. § 6103(c))
+        (date(2022, 4, 15), "emancipation_day_observed"),  # April 16 on a Saturday: the Friday before
+        (date(2023, 4, 17), "emancipation_day_observed"),  # April 16 on a Sunday: the Monday after
+        (date(2026, 10, 12), "indigenous_peoples_day"),  # DC's name for the day 5 U.S.C. § 6103(a) calls Columbus Day
+    ],
+)
+def test_the_legal_holidays_7503_names(day: date, holiday: str) -> None:
+    name = dates.holiday_name(day)
+    assert name is not None and holiday in holiday_table.holiday_ids(name)
+    assert not dates.is_business_day(day)
+
+
+@pytest.mark.parametrize(
+    "day",
+    [
+        date(2020, 6, 19),  # Juneteenth before Pub. L. 117-17
+        date(2027, 4, 19),  # Patriots' Day (MA, ME): a State holiday, applied only at an office in that State
+        date(2027, 3, 31),  # César Chávez Day (CA and others): likewise
+    ],
+)
+def test_a_state_holiday_or_a_day_before_the_law_is_not_a_dc_legal_holiday(day: date) -> None:
+    """The product does not know the IRS office where an act is performed, so it never adds a State's holiday: the
+    last day stays the DC one, which is the earlier — the reading that protects the person."""
+    assert dates.holiday_name(day) is None
+    assert dates.roll_forward(day) == day

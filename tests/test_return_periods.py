@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 
+from levynav.core.calc import dates
 from levynav.core.law.return_periods import (
     TCJA_ENACTED,
     PeriodBasis,
@@ -27,11 +28,13 @@ SUIT = "wrongful_levy.suit_period_months"
     ("levy_date", "months", "last", "other"),
     [
         (date(2017, 5, 1), 24, date(2019, 4, 30), date(2019, 5, 1)),  # 9 months ran to 2018: 2 years either way
-        (date(2017, 1, 15), 9, date(2017, 10, 16), None),  # 10-14 Sat / 10-15 Sun both roll to Monday 10-16
+        # the day before the anniversary is not moved by § 7503 (its reach to these periods is not settled); the
+        # anniversary is: 10-14 Sat stays, 10-15 Sun rolls to Monday 10-16
+        (date(2017, 1, 15), 9, date(2017, 10, 14), date(2017, 10, 16)),
         (date(2017, 3, 22), 9, date(2017, 12, 21), date(2019, 3, 22)),  # readings differ on the transition too
         (date(2017, 3, 21), 9, date(2017, 12, 20), date(2017, 12, 21)),  # 9 months end before enactment either way
-        (date(2017, 12, 22), 24, date(2019, 12, 23), None),  # 12-21 Sat and 12-22 Sun both roll to 12-23
-        (date(2018, 1, 5), 24, date(2020, 1, 6), None),  # 01-04 Sat and 01-05 Sun both roll to 01-06
+        (date(2017, 12, 22), 24, date(2019, 12, 21), date(2019, 12, 23)),  # 12-21 Sat stays; 12-22 Sun -> 12-23
+        (date(2018, 1, 5), 24, date(2020, 1, 4), date(2020, 1, 6)),  # 01-04 Sat stays; 01-05 Sun -> 01-06
     ],
 )
 def test_tcja_transition(levy_date: date, months: int, last: date, other: date | None) -> None:
@@ -69,6 +72,34 @@ def test_transition_cutoff_is_enactment_not_march_2017() -> None:
     assert later is not None and later.months == 24 and later.other is not None and later.other.months == 24
 
 
+@pytest.mark.parametrize(
+    ("levy_date", "safe", "later", "not_moved"),
+    [
+        # § 6343(b) "2 years from the date of such levy": day 729 (the day before the anniversary) first, the
+        # anniversary (day 730, or 731 across a 29 February) under the later reading, moved by § 7503 only there
+        (date(2025, 3, 4), date(2027, 3, 3), date(2027, 3, 4), False),  # both weekdays: day 729 / day 730
+        (date(2026, 3, 1), date(2028, 2, 29), date(2028, 3, 1), False),  # across 2028-02-29: day 730 / day 731
+        (date(2024, 2, 29), date(2026, 2, 27), date(2026, 3, 2), False),  # leap-day levy: 2026-02-28 (Sat) -> Mon
+        (date(2025, 11, 1), date(2027, 10, 31), date(2027, 11, 1), True),  # the safer day a Sunday, kept
+        (date(2026, 6, 20), date(2028, 6, 19), date(2028, 6, 20), True),  # the safer day Juneteenth, kept
+    ],
+)
+def test_two_year_period_edges(levy_date: date, safe: date, later: date, not_moved: bool) -> None:
+    p = period_after_levy(levy_date, RETURN)
+    assert p is not None and p.months == 24
+    assert p.last.last == p.last.raw == safe
+    assert p.other is not None and p.other.last.last == later
+    assert p.not_moved is not_moved
+    keys = [m.key for m in p.reading_count()]
+    assert ("count.reading.not_moved" in keys) is not_moved
+    notes = [m.key for m in p.reading_messages().value]
+    assert ("note.reading_not_moved" in notes) is not_moved
+    # the § 6532(c) suit: § 7503 moves both readings (26 C.F.R. § 301.7503-1(a))
+    suit = period_after_levy(levy_date, SUIT)
+    assert suit is not None and not suit.not_moved
+    assert suit.last.last == dates.roll_forward(safe) and suit.latest == later
+
+
 def test_levy_before_any_encoded_value_has_no_period() -> None:
     assert period_after_levy(date(1950, 1, 1), RETURN) is None
 
@@ -80,7 +111,8 @@ def _claim(**kw: object) -> list[tuple[str, WrongfulLevyClaim]]:
 def test_suit_without_request_is_the_base_period() -> None:
     sp = suit_period(date(2024, 3, 1), [])
     assert sp is not None
-    assert sp.date == date(2026, 3, 2)  # 2026-03-01 is a Sunday
+    # the suit keeps § 7503 under both readings (26 C.F.R. § 301.7503-1(a): the § 6532(a)(1) suit is its example)
+    assert sp.date == date(2026, 3, 2)  # 2026-02-28 Sat and 2026-03-01 Sun both roll to Monday
     assert sp.if_proper is None and sp.claim_path is None
 
 

@@ -15,6 +15,10 @@ A parameter file (``data/parameters/*.yaml``) holds a list of entries::
 
 Values run oldest first; each holds until the next ``from``. A value may be ``null`` (not known): a
 rule that needs it reports the value as missing rather than guessing.
+
+An amount the law sets anew for each calendar year (``per_calendar_year: true``, e.g. the § 6334(g) amounts
+published in each year's inflation Revenue Procedure) holds only in the calendar year of its ``from``: a later
+year with no entry of its own has no value (status ``missing``), never the last published year's figure.
 """
 
 from __future__ import annotations
@@ -50,6 +54,7 @@ class Param:
     keyed_on: str
     cites: tuple[str, ...]
     values: tuple[ParamValue, ...]
+    per_calendar_year: bool = False  # each value holds only in the calendar year of its ``from``
 
 
 class MissingParameter(LookupError):
@@ -69,6 +74,12 @@ def _number(raw: Any) -> Decimal | int | None:
     if isinstance(raw, int):
         return raw
     return Decimal(str(raw))
+
+
+def _flag(raw: Any, pid: str) -> bool:
+    if not isinstance(raw, bool):
+        raise ValueError(f"parameter {pid}: per_calendar_year must be true or false, not {raw!r}")
+    return raw
 
 
 def all_params() -> dict[str, Param]:
@@ -99,6 +110,7 @@ def parameters_from(entries: Iterable[Mapping[str, Any]]) -> dict[str, Param]:
             keyed_on=entry["keyed_on"],
             cites=tuple(entry.get("cites", [])),
             values=values,
+            per_calendar_year=_flag(entry.get("per_calendar_year", False), entry["id"]),
         )
     return out
 
@@ -129,6 +141,21 @@ def _make_use(param: Param, index: int) -> ParamUse:
     )
 
 
+def _no_figure_for_year(param: Param, year: int) -> ParamUse:
+    """A yearly amount asked for a year after the last one entered: not known (never the last year's figure)."""
+    last = param.values[-1].start.year
+    return construct(
+        ParamUse,
+        id=param.id,
+        value=None,
+        unit=param.unit,
+        effective_from=date(year, 1, 1),
+        source=f"no figure for {year} is entered (the last year entered is {last}); the amount is set anew each year",
+        status="missing",
+        note=None,
+    )
+
+
 def use(pid: str, on: date) -> ParamUse:
     """The value of parameter ``pid`` in force on ``on``, as a ParamUse record."""
     law = lawdata.active()
@@ -139,6 +166,8 @@ def use(pid: str, on: date) -> ParamUse:
     index = bisect.bisect_right(starts, on) - 1
     if index < 0:
         raise MissingParameter(pid, on)
+    if on.year > starts[index].year and law.parameters[pid].per_calendar_year:
+        return _no_figure_for_year(law.parameters[pid], on.year)
     hit = uses[index]
     if hit is None:
         hit = uses[index] = _make_use(law.parameters[pid], index)

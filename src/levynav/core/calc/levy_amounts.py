@@ -73,11 +73,16 @@ class ExemptProperty:
         return [u for u in (self.household_goods, self.tools_of_trade) if u.status != "V"]
 
 
-def exempt_property_amounts(year: int) -> ExemptProperty:
-    """The § 6334(a)(2) and (a)(3) amounts for levies in ``year``, each with source and status (None = missing)."""
-    on = date(year, 1, 1)
-    goods = params.use("exempt_property.6334a2", on)
-    tools = params.use("exempt_property.6334a3", on)
+def exempt_property_amounts(levied: date) -> ExemptProperty:
+    """The § 6334(a)(2) and (a)(3) amounts for a levy made on ``levied``, each with source and status.
+
+    The amounts are those "for any calendar year" (§ 6334(g)(1)) of the levy, so the levy date chooses them; a year
+    with no published figure entered has none (value None, named in ``missing``), never an earlier year's figure
+    (the parameters are ``per_calendar_year``). A levy before the first amount entered raises MissingParameter.
+    """
+    goods = params.use("exempt_property.6334a2", levied)
+    tools = params.use("exempt_property.6334a3", levied)
+    year = levied.year
     missing = tuple(
         f"exempt_property.{name} ({year})" for name, u in (("6334a2", goods), ("6334a3", tools)) if u.value is None
     )

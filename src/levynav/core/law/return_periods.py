@@ -9,6 +9,12 @@
   (reference § 7 item 4); so is the "2017-03-23" of the appeals reference, row D19.
 - § 6532(c): a third party's suit under § 7426 within the same period, extended by a timely, proper
   § 6343(b) request to the shorter of 12 months from the request or 6 months from a disallowance.
+- § 7503 and these periods: § 6343(b) limits the time within which the IRS may return money, and the request
+  must be filed "before the expiration" of it (26 C.F.R. § 301.6343-2(a)(2)); no source read settles whether
+  § 7503 moves that last day past a weekend or holiday, so the safer reading of the return period — the day
+  before the anniversary, not moved — comes first and the anniversary moved by § 7503 is the later reading.
+  The § 6532(c) suit is moved by § 7503 under both readings: 26 C.F.R. § 301.7503-1(a) gives the § 6532(a)(1)
+  refund suit as its example of a period § 7503 extends, and § 6532(c) is a suit period of the same section.
 
 Everything here is pure date arithmetic over the calc/dates helpers; the day and month counts come
 from ``data/parameters/return_property.yaml``.
@@ -23,7 +29,15 @@ from datetime import date
 from enum import StrEnum
 
 from levynav.core import lawdata, params
-from levynav.core.calc.dates import LastDay, add_months, add_years, last_day_after_months, roll_forward, roll_period_end
+from levynav.core.calc.dates import (
+    LastDay,
+    add_months,
+    add_years,
+    is_business_day,
+    last_day_after_months,
+    roll_forward,
+    roll_period_end,
+)
 from levynav.core.model.analysis import Message, ParamUse, SentencesArg, TextArg, message
 from levynav.core.model.case import Case, Levy, LevyKind, Owner, WrongfulLevyClaim
 from levynav.core.model.construct import construct
@@ -90,8 +104,10 @@ class Period:
 
     Two readings of "within 2 years (9 months) from the date of levy" differ by a day: the period ends on
     the anniversary of the levy, or — as the IRS's own TCJA training examples count it (levy of
-    2017-03-28, claim "on or before March 27, 2019") — on the day before. Safer date first (the person
-    must act): ``last`` is the earlier reading; ``other`` holds the later one when its last day differs.
+    2017-03-28, claim "on or before March 27, 2019") — on the day before. Whether § 7503 moves the last day
+    of the § 6343(b) return period is not settled (module docstring), so there the day before the anniversary is
+    not moved and the anniversary is; the § 6532(c) suit is moved under both. Safer date first (the person must
+    act): ``last`` is the earlier reading; ``other`` holds the later one when its last day differs.
     """
 
     levy_date: date
@@ -107,9 +123,17 @@ class Period:
         if self.other is None:
             return []
         out = [message("count.reading.day_before", shown=self.last.last, anniversary=self.other.last.last)]
+        if self.not_moved:
+            out.append(message("count.reading.not_moved", shown=self.last.last))
         if self.other.months != self.months:
             out.append(message("count.reading.tcja_months", months=self.months, other_months=self.other.months))
         return out
+
+    @property
+    def not_moved(self) -> bool:
+        """The safer last day falls on a weekend day or legal holiday and is kept there (§ 7503's reach to
+        these periods is not settled), so the later reading's day is later by more than one day."""
+        return self.reading == DAY_BEFORE and not is_business_day(self.last.last)
 
     @property
     def latest(self) -> date:
@@ -121,6 +145,8 @@ class Period:
         if self.other is None:
             return construct(SentencesArg, value=[])
         out = [message("note.reading_day_before", shown=self.last.last, other=self.other.last.last)]
+        if self.not_moved:
+            out.append(message("note.reading_not_moved"))
         if self.other.months != self.months:
             out.append(message("note.reading_tcja", first=self.months, second=self.other.months))
         if as_of is not None and self.last.last < as_of <= self.other.last.last:
@@ -137,6 +163,21 @@ def months_after(start: date, months: int, reading: str) -> LastDay:
     if reading == ANNIVERSARY:
         return last_day_after_months(start, months)
     return roll_period_end(start, add_months(start, months) - dt.timedelta(days=1))
+
+
+# The period whose safer last day § 7503 does not move (module docstring): the § 6343(b) return period.
+UNMOVED_SAFER_DAY = frozenset({"return.period_months"})
+
+
+def _levy_period_end(start: date, months: int, reading: str, pid: str) -> LastDay:
+    """The last day of a § 6343(b) / § 6532(c) period under one reading. The anniversary is moved by § 7503 (the
+    later reading); so is the day before it for the § 6532(c) suit (26 C.F.R. § 301.7503-1(a)). For the § 6343(b)
+    return period the day before is not moved: whether § 7503 reaches a period that limits the IRS's return is not
+    settled, and a day not moved is never later than the request's last day."""
+    if reading == ANNIVERSARY or pid not in UNMOVED_SAFER_DAY:
+        return months_after(start, months, reading)
+    raw = add_months(start, months) - dt.timedelta(days=1)
+    return LastDay(start, raw, raw)
 
 
 def period_after_levy(levy_date: date, pid: str) -> Period | None:
@@ -175,13 +216,13 @@ def _period_reading(levy_date: date, pid: str, reading: str, in_force: ParamUse)
     """The period under one reading, ``in_force``: the parameter's value on the levy date."""
     months = _whole(in_force)
     if levy_date >= TCJA_FIRST_LEVY:
-        last = months_after(levy_date, months, reading)
+        last = _levy_period_end(levy_date, months, reading, pid)
         return Period(levy_date, months, last, in_force, _AFTER_TCJA, reading)
-    old = months_after(levy_date, months, reading)
+    old = _levy_period_end(levy_date, months, reading, pid)
     if old.last >= TCJA_ENACTED:  # Pub. L. 115-97 § 11071(c): the old period had not run out on enactment
         new = params.use(pid, on=TCJA_FIRST_LEVY)
         new_months = _whole(new)
-        last = months_after(levy_date, new_months, reading)
+        last = _levy_period_end(levy_date, new_months, reading, pid)
         why = PeriodReason(PeriodBasis.TCJA_EXTENDED, months, old.last)
         return Period(levy_date, new_months, last, new, why, reading)
     return Period(levy_date, months, old, in_force, PeriodReason(PeriodBasis.TCJA_OLD, months, old.last), reading)
