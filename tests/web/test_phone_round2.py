@@ -1,0 +1,98 @@
+"""The interview walked on a phone as a frightened taxpayer would, in English and Spanish (round 2): a fact with a
+fixed list of answers is chosen, not typed as an English id; an answer not in the form a question asks is said as
+such; the words of the law a person cannot know are explained where they appear."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+from fastapi.testclient import TestClient
+
+from levynav.core.model.case import Case
+from levynav.interview.fields import kind_of
+from levynav.web import words
+from tests.web.conftest import with_token
+
+LANGS = ("en", "es")
+WAGE_LEVY = {"items": "0", "item.kind": "wages", "item.served_date": "2026-11-10", "item.holder": "Acme Corp"}
+
+
+def _text(page: str) -> str:
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
+
+
+def _start(client: TestClient, lang: str) -> str:
+    client.get(f"/?lang={lang}")
+    r = client.post("/start", data=with_token(client, {"kind": "individual"}))
+    return str(r.headers["location"]).split("/")[2]
+
+
+def _answer(client: TestClient, code: str, path: str, data: dict[str, str]) -> object:
+    return client.post(f"/case/{code}/q?path={path}", data=with_token(client, {"action": "answer", **data}))
+
+
+def _summary(page: str) -> str:
+    found = re.search(r'id="error-summary".*?<ul[^>]*>(.*?)</ul>', page, re.S)
+    assert found is not None
+    return _text(found.group(1))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_how_often_you_are_paid_is_chosen_in_words(client: TestClient, lang: str) -> None:
+    """ "How often are you paid (weekly, every two weeks, twice a month, monthly)?" was a box to type in, and only the
+    English ids "biweekly" or "semimonthly" were taken: "every two weeks" or "cada dos semanas" came back as "This
+    answer does not fit the other facts: … This must be words, not a number or a list"."""
+    code = _start(client, lang)
+    _answer(client, code, "levies", WAGE_LEVY)
+    page = client.get(f"/case/{code}/q?path=levies[0].pay_period").text
+    assert 'type="radio" name="value" value="biweekly"' in page
+    assert not re.search(r'<input[^>]*name="value"[^>]*type="text"', page)
+    assert html.escape(words.t("choice_biweekly", lang), quote=False) in page
+    assert _answer(client, code, "levies[0].pay_period", {"value": "biweekly"}).status_code == 303  # type: ignore[attr-defined]
+    review = _text(client.get(f"/case/{code}/review").text)
+    assert words.t("choice_biweekly", lang) in review
+
+
+def test_every_answer_of_a_fixed_list_of_words_is_said_in_words() -> None:
+    """A text field of the case model whose form is a list of words is asked as a choice; each choice has words in
+    both languages (not "d2A" or "semimonthly" shown raw)."""
+    raw = []
+    stack: list[tuple[type, str]] = [(Case, "")]
+    seen: set[type] = set()
+    while stack:
+        model, prefix = stack.pop()
+        if model in seen:
+            continue
+        seen.add(model)
+        for name, f in model.model_fields.items():  # type: ignore[attr-defined]
+            path = f"{prefix}{name}"
+            try:
+                kind = kind_of(path)
+            except KeyError:
+                continue
+            if kind.kind == "add_item" and kind.item is not None:
+                stack.append((kind.item, f"{path}[0]."))
+            elif kind.kind == "choice" and f.annotation is not None and "str" in str(f.annotation):
+                for lang in LANGS:
+                    raw += [f"{path}={c!r} ({lang})" for c in kind.choices if words.choice_label(c, lang) == c]
+    assert kind_of("levies[0].pay_period").kind == "choice"
+    assert not raw, raw
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_an_answer_not_in_the_form_asked_says_so_at_the_field(client: TestClient, lang: str) -> None:
+    """A county written by its name ("Franklin") was refused with "This answer does not fit the other facts: … This
+    must be words, not a number or a list" — words it was. It now says the answer is not written as the question
+    asks; a state in small letters ("oh") is the state OH; the county's box opens the phone's number keypad."""
+    code = _start(client, lang)
+    r = _answer(client, code, "taxpayer.county_fips", {"value": "Franklin"})
+    assert r.status_code == 422  # type: ignore[attr-defined]
+    said = _summary(r.text)  # type: ignore[attr-defined]
+    assert said == words.t("error_format", lang)
+    assert 'value="Franklin"' in r.text  # type: ignore[attr-defined]  # what was typed is kept to correct
+    page = client.get(f"/case/{code}/q?path=taxpayer.county_fips").text
+    assert re.search(r'<input[^>]*id="value"[^>]*inputmode="numeric"', page)
+    assert _answer(client, code, "taxpayer.state", {"value": " oh "}).status_code == 303  # type: ignore[attr-defined]
+    assert "OH" in _text(client.get(f"/case/{code}/review").text)
