@@ -96,3 +96,45 @@ def test_an_answer_not_in_the_form_asked_says_so_at_the_field(client: TestClient
     assert re.search(r'<input[^>]*id="value"[^>]*inputmode="numeric"', page)
     assert _answer(client, code, "taxpayer.state", {"value": " oh "}).status_code == 303  # type: ignore[attr-defined]
     assert "OH" in _text(client.get(f"/case/{code}/review").text)
+
+
+def _words_used(page: str) -> dict[str, str]:
+    found = re.search(r'<section class="lv-words" id="words-used".*?</section>', page, re.S)
+    if found is None:
+        return {}
+    rows = re.findall(r"<dt>(.*?)</dt><dd>(.*?)</dd>", found.group(0), re.S)
+    return {html.unescape(dt): html.unescape(dd) for dt, dd in rows}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_words_of_the_law_on_a_page_are_explained_on_it(client: TestClient, lang: str) -> None:
+    """A wage levy after an LT11 whose 30 days had passed: every question page's "Act now" said "First: Ask for an
+    equivalent hearing (the CDP date has passed)", and the result page spoke of the CDP hearing, the collection
+    statute, the Collection Appeals Program and the LT11, none of them explained anywhere a person could read. Each
+    such term is now explained in plain words at the end of the page it is on, and the alert links there."""
+    code = _start(client, lang)
+    _answer(client, code, "levies", WAGE_LEVY)
+    _answer(client, code, "notices", {"items": "0", "item.type": "LT11", "item.notice_date": "2026-09-01"})
+    question = client.get(f"/case/{code}/q?path=levies[0].monthly_amount").text
+    alert = question[question.index('id="emergency-title"') : question.index("</section>")]
+    assert 'href="#words-used"' in alert and html.escape(words.t("words_used_link", lang), quote=False) in alert
+    explained = _words_used(question)
+    for term in ("cdp", "equivalent", "levy"):
+        assert explained.get(words.t(f"words_{term}_term", lang)) == words.t(f"words_{term}", lang), term
+    result = client.get(f"/case/{code}/result").text
+    explained = _words_used(result)
+    for term in ("cdp", "equivalent", "csed", "lt11", "appeals", "tax_court"):
+        assert words.t(f"words_{term}_term", lang) in explained, term
+    home = client.get("/").text  # only the words a page uses: the home page speaks of a levy, not of a hearing
+    assert list(_words_used(home)) == [words.t("words_levy_term", lang)]
+
+
+def test_each_term_is_explained_in_both_languages() -> None:
+    from levynav.web.words_used import TERMS
+
+    for lang in LANGS:
+        for term in TERMS:
+            for key in (f"words_{term}_term", f"words_{term}", f"words_{term}_match"):
+                assert key in words.catalog(lang), (lang, key)
+            re.compile(words.t(f"words_{term}_match", lang))
+            assert re.search(words.t(f"words_{term}_match", lang), words.t(f"words_{term}_term", lang)), (lang, term)
