@@ -138,3 +138,38 @@ def test_each_term_is_explained_in_both_languages() -> None:
                 assert key in words.catalog(lang), (lang, key)
             re.compile(words.t(f"words_{term}_match", lang))
             assert re.search(words.t(f"words_{term}_match", lang), words.t(f"words_{term}_term", lang)), (lang, term)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_phone_number_to_call_is_tapped_to_call(client: TestClient, lang: str) -> None:
+    """ "Call the IRS today" with the number as plain text: on a phone it had to be remembered and typed again. Each
+    number in a line to act on (the "Act now" alert, a step's contact, free help) now calls when tapped."""
+    code = _start(client, lang)
+    _answer(client, code, "levies", WAGE_LEVY)
+    _answer(client, code, "notices", {"items": "0", "item.type": "LT11", "item.notice_date": "2026-09-01"})
+    page = client.get(f"/case/{code}/result").text
+    alert = page[page.index('id="emergency-title"') : page.index("</section>")]
+    assert '<a class="usa-link" href="tel:+18008291040">1-800-829-1040</a>' in alert
+    footer = page[page.index("<footer") :]
+    assert 'href="tel:+18777774778">1-877-777-4778</a>' in footer
+    assert "Call: IRS: 1-800-829-1040" in _text(page) or "Llame: IRS: 1-800-829-1040" in _text(page)  # words unchanged
+
+
+def test_a_phone_link_leaves_the_rest_escaped_and_other_numbers_alone() -> None:
+    from levynav.web.phone_links import linked
+
+    said = str(linked("<b>Call</b> IRS at 215-555-0199 or (800) 829-1040; EIN 12-3456789, 2026-11-23, 1-800-829-10401"))
+    assert said.startswith("&lt;b&gt;Call&lt;/b&gt; IRS at ")
+    assert '<a class="usa-link" href="tel:+12155550199">215-555-0199</a>' in said
+    assert '<a class="usa-link" href="tel:+18008291040">(800) 829-1040</a>' in said
+    assert said.count("<a ") == 2
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_sites_name_is_not_a_word_to_explain(client: TestClient, lang: str) -> None:
+    """The error page "Please try again" ended with "Levy: the IRS taking your money…": only its link home, "Levy
+    Navigator", has the word."""
+    client.get(f"/?lang={lang}")
+    page = client.post("/start", data={"kind": "individual"}).text  # no form token: the form is refused
+    assert words.t("site_name", lang) in _text(page[page.index("<main") :])
+    assert _words_used(page) == {}

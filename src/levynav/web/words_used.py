@@ -47,7 +47,7 @@ def _patterns(lang: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 def used_in(page: str, lang: str) -> list[Term]:
     """The terms the page's HTML uses, in the order they first appear, each with its plain explanation."""
-    text = html.unescape(TAG.sub(" ", HIDDEN.sub(" ", page)))
+    text = html.unescape(TAG.sub(" ", HIDDEN.sub(" ", page))).replace(words.t("site_name", lang), " ")  # not a levy
     found = []
     for name, pattern in _patterns(lang):
         first = pattern.search(text)
