@@ -173,3 +173,24 @@ def test_the_sites_name_is_not_a_word_to_explain(client: TestClient, lang: str) 
     page = client.post("/start", data={"kind": "individual"}).text  # no form token: the form is refused
     assert words.t("site_name", lang) in _text(page[page.index("<main") :])
     assert _words_used(page) == {}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_fact_of_a_new_item_can_be_left_unknown_and_stays_unknown(client: TestClient, lang: str) -> None:
+    """An income's "How often it is paid" (and a property's "Is it your main home?") were radio buttons with no "I don't
+    know": a tap on one by mistake could not be taken back, and nothing said that leaving them was allowed. Such a
+    fact of a new item now has "I don't know" / "No sé", chosen until another answer is; sent so, it stays unknown
+    (not stored, never "no"), and the result still asks for it. The item's first fact (what it is) is required."""
+    code = _start(client, lang)
+    _answer(client, code, "levies", WAGE_LEVY)
+    page = client.get(f"/case/{code}/q?path=finances.income").text
+    unknown = re.search(r'<input[^>]*id="item-frequency-unknown"[^>]*>', page)
+    assert unknown is not None and 'value=""' in unknown.group(0) and "checked" in unknown.group(0)
+    label = re.search(r'for="item-frequency-unknown">([^<]*)<', page)
+    assert label is not None and html.unescape(label.group(1)) == words.t("answer_unknown", lang)
+    assert 'id="item-kind-unknown"' not in page
+    sent = {"items": "0", "item.kind": "wages", "item.frequency": "", "item.net": "1000"}
+    assert _answer(client, code, "finances.income", sent).status_code == 303  # type: ignore[attr-defined]
+    assert client.get(f"/api/v1/cases/{code}").json()["finances"]["income"] == [{"kind": "wages", "net": "1000.00"}]
+    missing = client.get(f"/api/v1/cases/{code}/analysis").json()
+    assert "finances.income[0].frequency" in str(missing)
