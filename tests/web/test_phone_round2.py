@@ -194,3 +194,20 @@ def test_a_fact_of_a_new_item_can_be_left_unknown_and_stays_unknown(client: Test
     assert client.get(f"/api/v1/cases/{code}").json()["finances"]["income"] == [{"kind": "wages", "net": "1000.00"}]
     missing = client.get(f"/api/v1/cases/{code}/analysis").json()
     assert "finances.income[0].frequency" in str(missing)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_download_says_what_it_is_for(client: TestClient, lang: str) -> None:
+    """ "The full record (JSON)" and "The deadlines for your calendar (ICS)": a file type a person does not know and
+    nothing about whom the record is for. Each link now says what the file is for; the file type comes last."""
+    code = _start(client, lang)
+    _answer(client, code, "levies", WAGE_LEVY)
+    page = client.get(f"/case/{code}/result").text
+    said = {}
+    for name in ("ics", "json"):
+        link = re.search(rf'id="download-{name}">([^<]*)<', page)
+        assert link is not None
+        said[name] = html.unescape(link.group(1))
+    assert ("lawyer" if lang == "en" else "abogado") in said["json"]
+    assert ("calendar of your phone" if lang == "en" else "calendario de su teléfono") in said["ics"]
+    assert all(s.endswith(("file)", "JSON)", "ICS)")) and len(s.split("(")[0].split()) >= 4 for s in said.values())
