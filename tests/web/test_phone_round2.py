@@ -211,3 +211,17 @@ def test_each_download_says_what_it_is_for(client: TestClient, lang: str) -> Non
     assert ("lawyer" if lang == "en" else "abogado") in said["json"]
     assert ("calendar of your phone" if lang == "en" else "calendario de su teléfono") in said["ics"]
     assert all(s.endswith(("file)", "JSON)", "ICS)")) and len(s.split("(")[0].split()) >= 4 for s in said.values())
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_result_says_it_is_not_legal_advice_where_it_begins(client: TestClient, lang: str) -> None:
+    """On a phone the result page is several screens long, and its "not legal advice" notice was only at its very end.
+    The page now says so under its title, with a link to the full notice."""
+    code = _start(client, lang)
+    _answer(client, code, "levies", WAGE_LEVY)
+    page = client.get(f"/case/{code}/result").text
+    title = page.index("<h1")
+    first_section = page.index("<h2", title)
+    top = page[title:first_section]
+    assert html.escape(words.t("result_not_advice", lang), quote=False) in top
+    assert 'href="#disclaimer"' in top and 'id="disclaimer"' in page
