@@ -225,3 +225,64 @@ def test_the_result_says_it_is_not_legal_advice_where_it_begins(client: TestClie
     top = page[title:first_section]
     assert html.escape(words.t("result_not_advice", lang), quote=False) in top
     assert 'href="#disclaimer"' in top and 'id="disclaimer"' in page
+
+
+def _scalar_paths(model: type, prefix: str = "") -> list[str]:
+    """Every single-value field of the case model outside a list (a list's items are added whole), nested parts too."""
+    from pydantic import BaseModel
+
+    from levynav.interview.fields import _unwrap
+
+    out = []
+    for name, f in model.model_fields.items():  # type: ignore[attr-defined]
+        path = f"{prefix}{name}"
+        tp = _unwrap(f.annotation)
+        if isinstance(tp, type) and issubclass(tp, BaseModel):
+            out += _scalar_paths(tp, f"{path}.")
+        elif kind_of(path).kind in ("yes_no", "date", "money", "number", "choice", "text"):
+            out.append(path)
+    return out
+
+
+SAMPLE = {"yes_no": "no", "date": "2026-10-01", "money": "10", "number": "1"}
+
+
+def test_every_single_fact_can_be_answered_and_is_shown_again() -> None:
+    """ "Have you waited more than 30 days for the IRS to fix an account problem?" could not be answered: "Yes" or "No"
+    came back as "This question cannot be answered here", because a field whose name holds a digit
+    (irs_delay_over_30_days, form_2848_on_file, form_56_filed, tin_last4) was not read as a field's name; the review
+    page showed such an answer as skipped. Every single fact of the case is now answered and read back."""
+    from levynav.interview.answers import AnswerError, apply_answer, value_at
+    from levynav.interview.flow import start_case
+
+    refused = []
+    for path in _scalar_paths(Case):
+        kind = kind_of(path)
+        value = kind.choices[0] if kind.kind == "choice" else SAMPLE.get(kind.kind, "1234" if kind.digits_only else "x")
+        if kind.form == "^[A-Z]{2}$":
+            value = "OH"
+        elif kind.form is not None and not kind.digits_only:
+            continue
+        if kind.kind == "text" and kind.digits_only:
+            value = "1" * int(re.search(r"\{(\d+)\}", kind.form or "{4}").group(1))  # type: ignore[union-attr]
+        try:
+            case = apply_answer(start_case("individual"), path, {"value": value})
+        except AnswerError as err:
+            if any(m == "error_path" for _, m in err.problems):
+                refused.append(path)
+            continue
+        if value_at(case, path) is None:
+            refused.append(f"{path} (not read back)")
+    assert "circumstances.irs_delay_over_30_days" in _scalar_paths(Case)
+    assert not refused, refused
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_30_days_question_is_answered_on_its_page(client: TestClient, lang: str) -> None:
+    code = _start(client, lang)
+    r = _answer(client, code, "circumstances.irs_delay_over_30_days", {"value": "no"})
+    assert r.status_code == 303  # type: ignore[attr-defined]
+    review = client.get(f"/case/{code}/review").text
+    row_of = r'<div class="lv-review__row">((?:(?!lv-review__row).)*irs_delay_over_30_days.*?)</div>'
+    row = re.search(row_of, review, re.S)
+    assert row is not None and words.t("answer_no", lang) in _text(row.group(1))

@@ -17,7 +17,7 @@ from levynav.core.model.case import Case, DatesOutOfOrder
 from levynav.intake.load import _problem
 from levynav.interview.fields import FieldKind, kind_of
 
-SEGMENT = re.compile(r"^([a-z_]+)(?:\[(\d+)\])?$")
+SEGMENT = re.compile(r"^([a-z_][a-z0-9_]*)(?:\[(\d+)\])?$")  # a name may hold digits: irs_delay_over_30_days
 
 
 class AnswerError(ValueError):
