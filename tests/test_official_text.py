@@ -238,10 +238,11 @@ class Hrefs(HTMLParser):
 
 
 def external_links(page: str) -> list[str]:
-    """Every address on a page that leaves it (not a path on the app itself, not an anchor)."""
+    """Every address on a page that leaves it (not a path on the app itself, not an anchor, not a phone number to
+    call: ``tel:`` opens no page)."""
     parser = Hrefs()
     parser.feed(page)
-    return [h for h in parser.hrefs if not h.startswith(("/", "#", "?")) and not h.startswith("data:")]
+    return [h for h in parser.hrefs if not h.startswith(("/", "#", "?")) and not h.startswith(("data:", "tel:"))]
 
 
 def test_the_allowlist_is_one_list() -> None:

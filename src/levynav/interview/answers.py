@@ -17,7 +17,7 @@ from levynav.core.model.case import Case, DatesOutOfOrder
 from levynav.intake.load import _problem
 from levynav.interview.fields import FieldKind, kind_of
 
-SEGMENT = re.compile(r"^([a-z_]+)(?:\[(\d+)\])?$")
+SEGMENT = re.compile(r"^([a-z_][a-z0-9_]*)(?:\[(\d+)\])?$")  # a name may hold digits: irs_delay_over_30_days
 
 
 class AnswerError(ValueError):
@@ -70,6 +70,12 @@ def parse_value(kind: FieldKind, raw: str) -> Any:
         return parts
     if len(text) > limits.MAX_TEXT_CHARS:
         raise ValueError("error_text_long")
+    if kind.form is not None and re.fullmatch(kind.form, text) is None:
+        # a form the case model requires (two capital letters, five digits): "oh" is the state OH; anything else
+        # is said as not written the way the question asks, never as "does not fit the other facts"
+        if re.fullmatch(kind.form, text.upper()) is None:
+            raise ValueError("error_format")
+        return text.upper()
     return text
 
 

@@ -27,6 +27,35 @@ class FieldKind:
     kind: str  # date | yes_no | money | number | choice | text | text_list | add_item
     choices: tuple[str, ...] = ()
     item: type[BaseModel] | None = None  # add_item: the model of one new item
+    form: str | None = None  # text: the case model's pattern the answer must match (a state's two letters)
+
+    @property
+    def digits_only(self) -> bool:
+        """A text answer made of digits only (a county code, the last four digits of a number): a phone shows its
+        number keypad for it."""
+        return self.form is not None and DIGITS_ONLY.match(self.form) is not None
+
+
+# A text field whose pattern is a list of words ("^(daily|weekly|monthly)$") is a choice among them: a person asked
+# "how often are you paid?" could not know to type "biweekly", and "every two weeks" was refused.
+ALTERNATIVES = re.compile(r"^\^\(([A-Za-z0-9_]+(?:\|[A-Za-z0-9_]+)+)\)\$$")
+DIGITS_ONLY = re.compile(r"^\^(?:\\d(?:\{\d+(?:,\d*)?\}|[+*?])?)+\$$")
+
+
+def _text_pattern(path: str, root: type[BaseModel]) -> str | None:
+    """The ``pattern`` constraint of the string field at ``path`` (pydantic keeps it in the field's metadata)."""
+    model: Any = root
+    segments = pattern(path).split(".")
+    for segment in segments[:-1]:
+        name = segment.removesuffix("[]")
+        tp = _unwrap(model.model_fields[name].annotation)
+        model = _unwrap(get_args(tp)[0]) if get_origin(tp) is list else tp
+    info = model.model_fields[segments[-1].removesuffix("[]")]
+    for meta in info.metadata:
+        found = getattr(meta, "pattern", None)
+        if isinstance(found, str):
+            return found
+    return None
 
 
 def _unwrap(tp: Any) -> Any:
@@ -76,5 +105,9 @@ def kind_of(path: str, root: type[BaseModel] = Case) -> FieldKind:
     if isinstance(tp, type) and issubclass(tp, Enum):
         return FieldKind("choice", choices=tuple(str(m.value) for m in tp))
     if tp is str:
-        return FieldKind("text")
+        form = _text_pattern(path, root)
+        words = ALTERNATIVES.match(form or "")
+        if words is not None:
+            return FieldKind("choice", choices=tuple(words.group(1).split("|")))
+        return FieldKind("text", form=form)
     raise KeyError(path)

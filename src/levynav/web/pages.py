@@ -30,7 +30,7 @@ from levynav.interview.answers import AnswerError, apply_answer, parse_value, va
 from levynav.interview.fields import kind_of, pattern
 from levynav.interview.flow import InterviewQuestion, _question, start_case, table
 from levynav.store.repository import StoredCase
-from levynav.web import csrf, words
+from levynav.web import csrf, phone_links, words, words_used
 from levynav.web.api import CODE_PATTERN, notice_reading, settings, store
 from levynav.web.case_analysis import CaseAnalyses
 from levynav.web.case_problems import CaseProblem, clear_at, problems_of, set_at
@@ -38,6 +38,7 @@ from levynav.web.case_problems import value_at as stored_value
 
 router = APIRouter(include_in_schema=False, dependencies=[Depends(csrf.require_token)])  # every POST: its token
 templates = Jinja2Templates(directory=str(Path(__file__).with_name("templates")))
+templates.env.filters["phone_links"] = phone_links.linked  # a number in a line to read is a number to tap and call
 LANG_COOKIE = "levynav_lang"
 
 
@@ -66,6 +67,7 @@ def page(request: Request, name: str, status: int = 200, **context: Any) -> HTML
         "t": t,
         "choice_label": lambda v: words.choice_label(v, lang),
         "field_label": lambda n: words.field_label(n, lang),
+        "words_used": lambda page_html: words_used.used_in(str(page_html), lang),
         "switch_url": str(request.url.include_query_params(lang=other)),
         "sections": [s for s in table()["sections"]],
         **context,
