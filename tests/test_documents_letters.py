@@ -291,6 +291,31 @@ def test_hearing_cover_for_a_decedent_is_signed_by_the_fiduciary(form_56: bool |
     assert (on_file in text) is (form_56 is True)
 
 
+@pytest.mark.parametrize("form_56", [True, None], ids=["form-56-on-file", "form-56-enclosed"])
+def test_the_spanish_reading_copies_of_a_decedent_letters_name_the_fiduciary(form_56: bool | None) -> None:
+    """Each reading copy says what its English letter says: who signs is the personal representative of the estate
+    (§ 6903(a)), not 'representante (número CAF …)' writing 'en nombre de' a person who has died."""
+    import html as html_lib
+    import re
+
+    from levynav.documents.reading_copy import reading_copy_html
+    from levynav.explain.render import render
+
+    case = _estate_case("fiduciary", form_56)
+    analysis = analyze(case, date(2026, 12, 7))
+    letters = letters_for(case, analysis)
+    assert any(lt.kind == "hearing_cover" for lt in letters)
+    for letter in letters:
+        markup = reading_copy_html(letter, render(analysis, "es"))
+        text = " ".join(html_lib.unescape(re.sub(r"<[^>]+>", " ", markup[markup.find("<body") :])).split())
+        assert "El contribuyente falleció el 20 de junio de 2026" in text, letter.kind
+        assert "26 U.S.C. § 6903(a)" in text
+        assert "CAF" not in text and "en nombre de John Example" not in text
+        assert ("ya está en poder del IRS" in text) is (form_56 is True)
+        if letter.kind == "hearing_cover":  # the sender line and the signature
+            assert text.count("Ana Example, representante personal (albacea o administrador) del patrimonio de") == 2
+
+
 def test_letter_for_a_decedent_with_no_fiduciary_named_asks_who_signs() -> None:
     """A power of attorney the decedent gave is not the fiduciary's authority: the signer is asked, not invented."""
     case = _estate_case("power_of_attorney")

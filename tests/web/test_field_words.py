@@ -41,4 +41,4 @@ def test_a_review_row_names_a_fact_the_page_catalog_lacks_by_the_fields_words() 
 
     path = "levies[0].release_facilitates_collection"
     assert words.field_label("release_facilitates_collection", "es", path) == "Una liberación ayudaría al IRS a cobrar"
-    assert words.field_label("served_date", "es", "levies[0].served_date") == "La fecha en que se entregó el embargo"
+    assert words.field_label("served_date", "es", "levies[0].served_date") == "La fecha en que se notificó el embargo"

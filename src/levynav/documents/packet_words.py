@@ -16,7 +16,7 @@ from levynav.documents import form_gaps, forms
 from levynav.documents.form_gaps import FormGap
 from levynav.documents.lettering import Letter, checklist
 from levynav.explain import catalog, format
-from levynav.explain.render import RDeadline, say
+from levynav.explain.render import RDeadline, notice_name, say
 from levynav.explain.render import Rendered as Analysis
 
 
@@ -94,7 +94,7 @@ def form_words(form_id: str, case: Case, lang: str) -> tuple[str, str]:
     if notice is None:
         return str(entry["title"]), " ".join(str(entry.get("fallback", text)).split())
     return str(entry["title"]), text.format(
-        notice=notice.other_title or notice.type.value,
+        notice=notice.other_title or notice_name(notice.type.value, lang),
         notice_date=format.date(notice.notice_date, lang) if notice.notice_date else words["unknown_date"],
         notice_phone=notice.phone or words["unknown_phone"],
         notice_address=notice.address or words["unknown_address"],

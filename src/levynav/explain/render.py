@@ -34,6 +34,7 @@ from levynav.core.model.analysis import (
     Step,
     TextArg,
 )
+from levynav.core.model.case import NoticeType
 from levynav.explain import catalog, field_names, format
 
 PLACEHOLDER = re.compile(r"\{(\w+)(?::[^{}]*)?\}")
@@ -80,7 +81,7 @@ def _value(a: Arg | Any, lang: str) -> Any:
     if isinstance(a, SentencesArg):
         return " ".join(text(m, lang) for m in a.value)
     if isinstance(a, TextArg):
-        return a.value
+        return notice_name(a.value, lang)
     if isinstance(a, FieldArg):
         return field_names.words(a.value, lang)
     if isinstance(a, dt.date):
@@ -89,7 +90,19 @@ def _value(a: Arg | Any, lang: str) -> Any:
         return format.money(a, lang)
     if isinstance(a, int):
         return format.Count(a, lang)
-    return str(a)
+    return notice_name(str(a), lang)
+
+
+_NOTICE_TYPES = frozenset(t.value for t in NoticeType)
+
+
+def notice_name(value: str, lang: str) -> str:
+    """A notice's type named inside a sentence ("your {notice}") in a language: the IRS's own number (CP504, LT11)
+    as printed, a letter in the language's word for it (``label.NoticeType``: "Letter 1058" is "Carta 1058" in
+    Spanish, as the web's choices say). Any other value is returned as it is."""
+    if value not in _NOTICE_TYPES:
+        return value
+    return label("NoticeType", value, lang) if lang != "en" else value
 
 
 class _Args(dict[str, Any]):
