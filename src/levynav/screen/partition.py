@@ -26,6 +26,7 @@ from pydantic import ValidationError
 from levynav.core.analyze import Decision, analyze, decide
 from levynav.core.model.case import Case
 from levynav.intake.field_names import field_path
+from levynav.intake.load import model_reason
 from levynav.screen import columns
 from levynav.screen.flags import FLAG_COLUMNS, decision_flags, flags
 from levynav.screen.sources import UnreadLine
@@ -211,7 +212,7 @@ def _problem(err: Any, origin: dict[str, str] | None) -> tuple[str, str]:
         reason = "is required"
     else:
         # the model's message, with any date or amount from the input masked: no taxpayer data in the file
-        reason = str(err["msg"]).removeprefix("Value error, ")
+        reason = model_reason(err)
         reason = _AMOUNT.sub("<amount>", _DATE.sub("<date>", reason))
     return where or "(case)", reason
 
