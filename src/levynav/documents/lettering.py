@@ -431,6 +431,7 @@ def _fiduciary_sender(case: Case, facts: Facts, taxpayer: dict[str, Any], died: 
         "fiduciary": True,
         "died": died,
         "notice": notice,
+        "form_56_on_file": fid is not None and fid.form_56_filed is True,
         "address": facts.need(
             fid.address if fid else None, "the executor's or administrator's address", "representative.address"
         ),
