@@ -90,13 +90,40 @@ def write_failure(err: BaseException) -> str | None:
 
 
 def _write_atomic(frame: pl.DataFrame, path: Path) -> None:
+    """The file whole under its name or not at all: written under a temporary name, flushed to the disk, then
+    renamed (a partition renamed before its bytes reached the disk could be found empty after a power cut)."""
     tmp = path.with_name(path.name + ".tmp")
     frame.write_parquet(tmp)
+    fd = os.open(tmp, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
     os.replace(tmp, path)
 
 
 def done_parts(work: Path) -> set[int]:
-    return {int(p.name[5:11]) for p in work.glob("part-??????.parquet")}
+    """The partitions a resumed run can keep: both files present and readable as Parquet with their row count.
+
+    A partition whose file is damaged (cut short by a crash of the machine) or whose errors file is missing was an
+    internal error when the table was assembled; it is now screened again, like one never written."""
+    done = set()
+    for path in work.glob("part-??????.parquet"):
+        index = int(path.name[5:11])
+        if all(_readable(p) for p in part_paths(work, index)):
+            done.add(index)
+    return done
+
+
+def _readable(path: Path) -> bool:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    try:
+        pq.ParquetFile(path).metadata  # noqa: B018 - reading the footer is the check
+    except (OSError, pa.ArrowException):
+        return False
+    return True
 
 
 def assemble(

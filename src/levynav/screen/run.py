@@ -164,7 +164,8 @@ def _screen_into(
             raise ScreenError(str(err)) from None
         raise
     total = max([count[0], *(i + 1 for i in done)], default=0)
-    missing = [i for i in range(total) if i not in output.done_parts(work)]
+    finished_parts = output.done_parts(work)
+    missing = [i for i in range(total) if i not in finished_parts]
     if missing:
         raise ScreenError(f"partitions {missing[:5]} did not finish; run the same command again to resume")
     table_path, errors_path, summary_path, md_path, html_path = output_paths(out)
