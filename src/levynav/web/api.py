@@ -256,6 +256,11 @@ def get_ics(request: Request, case_id: str, as_of: AsOf = None, lang: Lang | Non
 
 
 async def read_upload(request: Request, file: UploadFile) -> bytes:
+    """The bytes of the one file sent as ``file``. Two or more files under that name were read as the last one, the
+    others dropped without a word (one person's notice could be read while another's was sent with it): refused."""
+    sent = len((await request.form()).getlist("file"))  # the form FastAPI already read (cached on the request)
+    if sent > 1:
+        raise problem(422, f"file: send one file per request ({sent} were sent); each is read on its own")
     limit = settings(request).max_upload_bytes
     data = await file.read(limit + 1)
     if len(data) > limit:
