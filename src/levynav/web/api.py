@@ -114,9 +114,12 @@ def load(request: Request, case_id: str) -> Case:
 
 
 def problem_entries(lines: list[str]) -> list[dict[str, str]]:
-    """The API's one shape of a refusal: ``{"field": ..., "message": ...}`` per "field: what is wrong" line."""
+    """The API's one shape of a refusal: ``{"field": ..., "message": ...}`` per "field: what is wrong" line. A full
+    SSN, ITIN or EIN in it (a key named by one, ``{"123-45-6789": 1}``) is masked but its last four digits."""
+    from levynav.intake.input_text import mask_tins
+
     out = []
-    for line in map(str, lines):
+    for line in map(mask_tins, map(str, lines)):
         at = _field_end(line)
         out.append(
             {"field": line[:at], "message": line[at + 2 :]} if at > 0 else {"field": "(request)", "message": line}
