@@ -123,6 +123,14 @@ def _leaves(value: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
     return [path]
 
 
+def _floats(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _floats(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_floats(v) for v in value]
+    return float(value) if isinstance(value, Decimal) else value
+
+
 @st.composite
 def mutated_examples(draw: st.DrawFn) -> dict[str, Any]:
     """An example case with a few of its values replaced by values at the edges of their range."""
@@ -130,7 +138,8 @@ def mutated_examples(draw: st.DrawFn) -> dict[str, Any]:
 
     from levynav.intake.bounded_parse import parse_yaml
 
-    data = copy.deepcopy(parse_yaml(draw(st.sampled_from(EXAMPLES)).read_text(encoding="utf-8")))
+    # the loader reads 8412.50 as the exact Decimal; as a float here, so that it is mutated and written back as a number
+    data = _floats(copy.deepcopy(parse_yaml(draw(st.sampled_from(EXAMPLES)).read_text(encoding="utf-8"))))
     paths = [p for p in _leaves(data) if p]
     for path in draw(st.lists(st.sampled_from(paths), min_size=1, max_size=4)):
         target = data

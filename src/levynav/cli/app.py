@@ -48,6 +48,11 @@ def main() -> None:
             raise
         if isinstance(exc, BrokenPipeError):  # the reader went away (`| head`): no fault, exit 1 quietly
             sys.exit(1)
+        if isinstance(exc, OSError) and exc.errno is not None and _cannot_write(exc):
+            # `> /dev/full`, a full disk, a failing device: said in one line, never an internal error
+            print(f"levynav: the output could not be written ({os.strerror(exc.errno)})", file=sys.stderr)
+            _silence_stdout()
+            sys.exit(2)
         # one line: the kind and the place, never the message or a traceback (they may quote the case)
         print(
             f"levynav: an internal error ({type(exc).__name__} at {fault_place(exc)}); please report it",
@@ -57,6 +62,26 @@ def main() -> None:
     finally:
         if collector_off:
             gc.enable()
+
+
+def _cannot_write(exc: BaseException) -> bool:
+    """A write the system refused for want of room or a working device (ENOSPC, EDQUOT, EFBIG, EIO, EROFS)."""
+    import errno
+
+    codes = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EROFS}
+    return isinstance(exc, OSError) and exc.errno in codes
+
+
+def _silence_stdout() -> None:
+    """Standard output pointed at the null device: what is still buffered for a full device is dropped, so the
+    interpreter's own flush at exit prints no second error."""
+    import os
+
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def fault_place(exc: BaseException) -> str:

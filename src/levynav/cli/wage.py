@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Annotated, Any
 
 import typer
@@ -12,6 +12,7 @@ from levynav.cli.arguments import check_format, fail
 from levynav.core.calc import wage_exemption as we
 from levynav.core.model import limits
 from levynav.explain import wage_exemption as words
+from levynav.intake.written_amounts import AmountTextError, written_amount
 
 
 def _as_json(result: we.WageExemption) -> dict[str, Any]:
@@ -52,22 +53,20 @@ def levy_takes(pay: Decimal, exempt: Decimal) -> Decimal:
 
 
 def _money(text: str | None) -> Decimal | None:
+    """``--take-home-pay`` as written (intake/written_amounts.py): "12.345" and "1,50" are refused, never rounded
+    to 12.34 or read as 150."""
     if text is None:
         return None
     try:
-        if not text.isascii():  # digits 0-9 only (Python would read Arabic-Indic or full-width digits)
-            raise InvalidOperation
-        value = Decimal(text.replace(",", "").replace("$", ""))
-        if not value.is_finite():
-            raise InvalidOperation
-        value = value.quantize(Decimal("0.01"))
-    except InvalidOperation:
+        return written_amount(text)
+    except AmountTextError as err:
+        if err.reason == "cents":
+            raise fail("--take-home-pay: has more than 2 decimal places (write dollars and cents)") from None
+        if err.reason == "negative":
+            raise fail("--take-home-pay: must not be negative") from None
+        if err.reason == "too_large":
+            raise fail(f"--take-home-pay: must be at most {limits.limit_text('MAX_AMOUNT')}") from None
         raise fail("--take-home-pay: is not an amount such as 900 or 1,250.50") from None
-    if value < 0:
-        raise fail("--take-home-pay: must not be negative")
-    if value > limits.MAX_AMOUNT:
-        raise fail(f"--take-home-pay: must be at most {limits.limit_text('MAX_AMOUNT')}")
-    return value
 
 
 def _check_counts(year: int, dependents: int | None, over_65_or_blind: int) -> None:

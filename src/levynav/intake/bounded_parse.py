@@ -7,6 +7,11 @@ laughs" bomb), a whole number longer than MAX_INTEGER_DIGITS, a mapping key give
 mapping key that is not plain text. Only a document that passes is built, with the safe loader
 and no implicit dates (a bad date is then reported by the model, by field).
 
+A number with a fraction or an exponent (``100.10000000000000001``, ``1.5e3``) is read as the exact ``Decimal`` it
+writes, in YAML and JSON alike, never through a binary float: a float would round it silently (that amount became
+$100.10, while ``100.105`` was refused as having more than two decimal places), so the model's own checks see what
+was written. Such a number of more than MAX_INTEGER_DIGITS digits, or with an exponent past them, is refused.
+
 ``parse_json`` checks the nesting depth with one linear pass over the brackets outside strings
 and bounds whole numbers while decoding; duplicate keys are refused the same way.
 
@@ -18,6 +23,7 @@ from __future__ import annotations
 
 import json
 import re
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 import yaml
@@ -29,7 +35,8 @@ _BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class CaseYamlLoader(_BaseLoader):  # type: ignore[misc]
-    """Safe YAML (C loader when available) without implicit dates: dates stay text for the model."""
+    """Safe YAML (C loader when available) without implicit dates: dates stay text for the model; a number with a
+    fraction or an exponent is its exact Decimal (``exact_number``)."""
 
 
 CaseYamlLoader.yaml_implicit_resolvers = {
@@ -48,6 +55,37 @@ class BoundsError(ValueError):
 
 class DuplicateKeyError(BoundsError):
     """A key given twice in one JSON object (``no_duplicate_keys``); ``loads_unique`` names it by its whole path."""
+
+
+_FLOAT = "tag:yaml.org,2002:float"
+
+
+def exact_number(text: str) -> Decimal:
+    """A number written with a fraction or an exponent, as the exact Decimal it writes (``parse_float`` of JSON).
+
+    Past MAX_INTEGER_DIGITS digits, or with an exponent reaching past them (``1e400``), it is a ``BoundsError``: such a
+    figure is no amount or count of a case, and a whole number built from it would be too long to print."""
+    value = Decimal(text)
+    if value.is_finite():
+        digits = len(value.as_tuple().digits)
+        if digits > limits.MAX_INTEGER_DIGITS or abs(value.adjusted()) > limits.MAX_INTEGER_DIGITS:
+            raise BoundsError(f"(file): a number longer than {limits.limit_text('MAX_INTEGER_DIGITS')} digits")
+    return value
+
+
+def _yaml_float(loader: Any, node: Any) -> Any:
+    """A YAML float as ``exact_number`` reads it; the forms a Decimal does not write (``.inf``, ``.nan``, the
+    sexagesimal ``1:30.5``) as the safe loader builds them (not finite, or no amount: the model refuses them)."""
+    text = str(node.value).replace("_", "")
+    if ":" not in text and "inf" not in text.lower() and "nan" not in text.lower():
+        try:
+            return exact_number(text)
+        except InvalidOperation:
+            pass  # not a number Decimal reads ("1.2.3"): the safe loader's own refusal below
+    return yaml.SafeLoader.construct_yaml_float(loader, node)
+
+
+CaseYamlLoader.add_constructor(_FLOAT, _yaml_float)
 
 
 class _KeyResolver(yaml.resolver.Resolver):
@@ -214,6 +252,8 @@ def parse_yaml(text: str) -> Any:
         return yaml.load(text, Loader=CaseYamlLoader)
     except yaml.YAMLError as exc:
         raise BoundsError(_yaml_problem(exc)) from None
+    except BoundsError:
+        raise
     except (ValueError, TypeError, RecursionError, OverflowError) as exc:  # a value the constructor refuses
         raise BoundsError(f"(file): a value cannot be read ({exc.__class__.__name__})") from None
 
@@ -267,6 +307,7 @@ def loads_unique(text: str | bytes, **kwargs: Any) -> Any:
     this time marking such objects instead of refusing them, and the first one completed is found in the value (a
     walk without recursion) with its path. A document without a key twice is read once.
     """
+    kwargs.setdefault("parse_float", exact_number)
     try:
         return json.loads(text, object_pairs_hook=no_duplicate_keys, **kwargs)
     except DuplicateKeyError as err:

@@ -35,6 +35,11 @@ def _problems(err: Any) -> list[str]:
 
 def _problem(err: Any) -> str:
     loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+    return f"{field_path(loc)}: {model_reason(err)}"
+
+
+def model_reason(err: Any) -> str:
+    """What the case model says is wrong with one field, in words that never echo the value given."""
     msg = str(err["msg"]).removeprefix("Value error, ")
     if err["type"] == "extra_forbidden":
         msg = "is not a known field (check the spelling)"
@@ -43,7 +48,12 @@ def _problem(err: Any) -> str:
         msg = f"is not one of {expected}"  # the value itself is not echoed: it may be anything
     elif err["type"] == "missing":
         msg = "is required"
-    return f"{field_path(loc)}: {msg}"
+    elif err["type"] == "decimal_max_digits":
+        # every such field is an amount (14 digits, 2 of them cents); 100.10000000000000001 is refused for its
+        # digits before its places, so both are said: it is usually the cents
+        digits = err.get("ctx", {}).get("max_digits")
+        msg = f"has more than {digits} digits (an amount is dollars and at most 2 decimal places for the cents)"
+    return msg
 
 
 def case_from_data(data: Any, source: str = "case") -> Case:

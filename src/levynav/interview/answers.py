@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from pydantic import ValidationError
@@ -15,7 +14,15 @@ from pydantic import ValidationError
 from levynav.core.model import limits
 from levynav.core.model.case import Case, DatesOutOfOrder
 from levynav.intake.load import _problem
+from levynav.intake.written_amounts import AmountTextError, written_amount
 from levynav.interview.fields import FieldKind, kind_of
+
+_MONEY_ERRORS = {
+    "not_amount": "error_money",
+    "negative": "error_money",
+    "cents": "error_money_cents",
+    "too_large": "error_money_large",  # the case model's own ceiling, said with the figure
+}
 
 SEGMENT = re.compile(r"^([a-z_][a-z0-9_]*)(?:\[(\d+)\])?$")  # a name may hold digits: irs_delay_over_30_days
 
@@ -44,17 +51,10 @@ def parse_value(kind: FieldKind, raw: str) -> Any:
             raise ValueError("error_choice")
         return text == "yes"
     if kind.kind == "money":
-        if not text.isascii():  # digits 0-9 only: Python reads "1٠5" (the Arabic-Indic zero looks like a point) as 105
-            raise ValueError("error_money")
-        try:
-            value = Decimal(text.replace("$", "").replace(",", "").strip())
-        except InvalidOperation:
-            raise ValueError("error_money") from None
-        if not value.is_finite() or value < 0:
-            raise ValueError("error_money")
-        if value > limits.MAX_AMOUNT:  # the case model's own ceiling, said with the figure
-            raise ValueError("error_money_large")
-        return str(value)
+        try:  # "1,50" and "12.345" are refused, never read as 150 or rounded to 12.34 (intake/written_amounts.py)
+            return str(written_amount(text))
+        except AmountTextError as err:
+            raise ValueError(_MONEY_ERRORS[err.reason]) from None
     if kind.kind == "number":
         if not (text.isascii() and text.isdigit()) or len(text) > 6:  # "²" and "٣" are digits to isdigit()
             raise ValueError("error_number")

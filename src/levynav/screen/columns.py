@@ -234,6 +234,8 @@ def json_object(text: str, field: str, what: str) -> dict[str, Any]:
         value = loads_unique(text)
     except BoundsError as err:
         where, _, reason = err.problem.partition(": ")
+        if where == "(file)":  # a limit of the whole text (depth, a number's digits): the cell or the line's
+            raise RowProblem(field, reason) from None
         raise RowProblem(f"{field}.{where}" if field == CASE_JSON else where, reason) from None
     except (json.JSONDecodeError, RecursionError):
         raise RowProblem(field, "is not valid JSON") from None

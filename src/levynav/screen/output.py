@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -71,31 +73,82 @@ def write_part(
     _write_atomic(frame, rows_path)  # last: its presence marks the partition done
 
 
+_OS_ERROR = re.compile(r"\(os error (\d+)\)")
+
+
+def write_failure(err: BaseException) -> str | None:
+    """Why an output could not be written — a full disk, a read-only or failing device — in the system's words
+    ("No space left on device"); None for any other fault. Polars says it inside its own ComputeError
+    ("underlying IO error: No space left on device (os error 28)"): the error number is taken from there."""
+    if isinstance(err, OSError) and err.errno is not None:
+        return os.strerror(err.errno)
+    if isinstance(err, pl.exceptions.ComputeError):
+        found = _OS_ERROR.search(str(err))
+        if found is not None:
+            return os.strerror(int(found.group(1)))
+    return None
+
+
 def _write_atomic(frame: pl.DataFrame, path: Path) -> None:
+    """The file whole under its name or not at all: written under a temporary name, flushed to the disk, then
+    renamed (a partition renamed before its bytes reached the disk could be found empty after a power cut)."""
     tmp = path.with_name(path.name + ".tmp")
     frame.write_parquet(tmp)
+    fd = os.open(tmp, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
     os.replace(tmp, path)
 
 
 def done_parts(work: Path) -> set[int]:
-    return {int(p.name[5:11]) for p in work.glob("part-??????.parquet")}
+    """The partitions a resumed run can keep: both files present and readable as Parquet with their row count.
+
+    A partition whose file is damaged (cut short by a crash of the machine) or whose errors file is missing was an
+    internal error when the table was assembled; it is now screened again, like one never written."""
+    done = set()
+    for path in work.glob("part-??????.parquet"):
+        index = int(path.name[5:11])
+        if all(_readable(p) for p in part_paths(work, index)):
+            done.add(index)
+    return done
 
 
-def assemble(work: Path, count: int, out: Path, errors_out: Path, with_record: bool) -> list[tuple[str, str, int]]:
+def _readable(path: Path) -> bool:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    try:
+        pq.ParquetFile(path).metadata  # noqa: B018 - reading the footer is the check
+    except (OSError, pa.ArrowException):
+        return False
+    return True
+
+
+def assemble(
+    work: Path,
+    count: int,
+    out: Path,
+    errors_out: Path,
+    with_record: bool,
+    before_publish: Callable[[list[tuple[str, str, int]]], None] | None = None,
+) -> list[tuple[str, str, int]]:
     """Stream partitions 0..count-1 into OUT and the errors CSV; return the summary counts of the whole table.
 
     Neither the table nor its records are ever held whole: Polars streams the partition files into OUT (one
     partition's rows in memory at a time), and the summary is added up partition by partition from the flag
     columns alone (counts add up; ``report.merge_summaries``), so the driver's memory does not grow with the
     number of cases — with ``--with-record`` too. Rows that share a case id (``shared_ids``) become error rows
-    here, whichever partitions they were screened in.
+    here, whichever partitions they were screened in. ``before_publish`` (the reports) is given the counts before
+    the table and the errors file are moved into place: a failure there (a full disk) publishes neither.
     """
     rows = [part_paths(work, i)[0] for i in range(count)]
     errs = [part_paths(work, i)[1] for i in range(count)]
     tmp_out = out.with_name(f".{out.name}.tmp")
     tmp_err = errors_out.with_name(f".{errors_out.name}.tmp")
     try:
-        return _assemble(rows, errs, tmp_out, tmp_err, out, errors_out, with_record)
+        return _assemble(rows, errs, tmp_out, tmp_err, out, errors_out, with_record, before_publish)
     finally:  # moved into place when complete; a failure (a full disk) leaves no half-written file behind
         for tmp in (tmp_out, tmp_err):
             with contextlib.suppress(OSError):
@@ -103,7 +156,14 @@ def assemble(work: Path, count: int, out: Path, errors_out: Path, with_record: b
 
 
 def _assemble(
-    rows: list[Path], errs: list[Path], tmp_out: Path, tmp_err: Path, out: Path, errors_out: Path, with_record: bool
+    rows: list[Path],
+    errs: list[Path],
+    tmp_out: Path,
+    tmp_err: Path,
+    out: Path,
+    errors_out: Path,
+    with_record: bool,
+    before_publish: Callable[[list[tuple[str, str, int]]], None] | None,
 ) -> list[tuple[str, str, int]]:
     shared = shared_ids(rows)
     if rows:
@@ -124,6 +184,8 @@ def _assemble(
         report.summary(_refuse_shared(pl.read_parquet(p, columns=summary_columns).lazy(), shared, False).collect())
         for p in rows
     )
+    if before_publish is not None:
+        before_publish(counts)
     os.replace(tmp_err, errors_out)
     os.replace(tmp_out, out)
     return counts

@@ -26,6 +26,8 @@ from pydantic import ValidationError
 from levynav.core.analyze import Decision, analyze, decide
 from levynav.core.model.case import Case
 from levynav.intake.field_names import field_path
+from levynav.intake.input_text import mask_tins
+from levynav.intake.load import model_reason
 from levynav.screen import columns
 from levynav.screen.flags import FLAG_COLUMNS, decision_flags, flags
 from levynav.screen.sources import UnreadLine
@@ -72,7 +74,8 @@ def screen_partition(
                 continue  # a blank line is not a case
             row, problems = screen_one(kind, item, number, as_of, with_record)
             out.rows.append(row)
-            out.errors += [{"row": number, "field": f, "reason": r} for f, r in problems]
+            # a key named by a full SSN (``{"123-45-6789": 1}``) was written whole into the errors file: masked
+            out.errors += [{"row": number, "field": mask_tins(f), "reason": mask_tins(r)} for f, r in problems]
     out.resident_bytes = resident_bytes()
     out.process_id = os.getpid()
     return out
@@ -211,7 +214,7 @@ def _problem(err: Any, origin: dict[str, str] | None) -> tuple[str, str]:
         reason = "is required"
     else:
         # the model's message, with any date or amount from the input masked: no taxpayer data in the file
-        reason = str(err["msg"]).removeprefix("Value error, ")
+        reason = model_reason(err)
         reason = _AMOUNT.sub("<amount>", _DATE.sub("<date>", reason))
     return where or "(case)", reason
 

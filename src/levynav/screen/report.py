@@ -8,6 +8,7 @@ clinic or program running the screen; it names rules by id with their titles, an
 
 from __future__ import annotations
 
+import contextlib
 import html
 from collections.abc import Iterable
 from datetime import date
@@ -147,9 +148,13 @@ def write_reports(
     flags_chart = bar_chart_svg("Cases by flag", headline_counts(rows))
     days_chart = bar_chart_svg("Cases by days to the next deadline", buckets)
     lines = _markdown(rows, as_of, total)
-    _write_atomic(summary_path, _csv(frame))
-    _write_atomic(md_path, "\n".join([*lines, "", flags_chart, "", days_chart, ""]))
-    _write_atomic(html_path, _html(lines, rows, as_of, flags_chart, days_chart))
+    _write_all(
+        {
+            summary_path: _csv(frame),
+            md_path: "\n".join([*lines, "", flags_chart, "", days_chart, ""]),
+            html_path: _html(lines, rows, as_of, flags_chart, days_chart),
+        }
+    )
 
 
 def _csv(frame: pl.DataFrame) -> str:
@@ -197,7 +202,16 @@ td:last-child{{text-align:right}}</style>
 """
 
 
-def _write_atomic(path: Path, text: str) -> None:
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)
+def _write_all(texts: dict[Path, str]) -> None:
+    """Every file or none: each is written to a temporary name first, and only when all are written (a full disk
+    fails one of them) are they moved into place; the temporary files are never left behind."""
+    tmps = {path: path.with_name(f".{path.name}.tmp") for path in texts}
+    try:
+        for path, text in texts.items():
+            tmps[path].write_text(text, encoding="utf-8")
+        for path, tmp in tmps.items():
+            tmp.replace(path)
+    finally:
+        for tmp in tmps.values():
+            with contextlib.suppress(OSError):
+                tmp.unlink(missing_ok=True)

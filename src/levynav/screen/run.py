@@ -107,6 +107,15 @@ def screen_file(
     work, held = _prepare_work(source, out, options)
     try:
         return _screen_into(work, source, out, options, progress, observe)
+    except Exception as err:
+        reason = output.write_failure(err)  # a full disk or a failing device: said, never an internal error
+        if reason is None:
+            raise
+        kept = f"; the partitions done are kept in {work.name}: run the same command again to resume"
+        raise ScreenError(
+            f"--out: the output could not be written ({reason}); nothing was written"
+            + (kept if work.is_dir() and output.done_parts(work) else "")
+        ) from None
     finally:
         os.close(held)  # the work folder is free for another run (gone when this one ended)
 
@@ -155,12 +164,19 @@ def _screen_into(
             raise ScreenError(str(err)) from None
         raise
     total = max([count[0], *(i + 1 for i in done)], default=0)
-    missing = [i for i in range(total) if i not in output.done_parts(work)]
+    finished_parts = output.done_parts(work)
+    missing = [i for i in range(total) if i not in finished_parts]
     if missing:
         raise ScreenError(f"partitions {missing[:5]} did not finish; run the same command again to resume")
     table_path, errors_path, summary_path, md_path, html_path = output_paths(out)
-    counts = output.assemble(work, total, table_path, errors_path, options.with_record)
-    report.write_reports(counts, options.as_of, summary_path, md_path, html_path)
+    counts = output.assemble(
+        work,
+        total,
+        table_path,
+        errors_path,
+        options.with_record,
+        before_publish=lambda counts: report.write_reports(counts, options.as_of, summary_path, md_path, html_path),
+    )
     shutil.rmtree(work, ignore_errors=True)
     by = {(flag, value): n for flag, value, n in counts}
     cases, ok = by[("cases", "all")], by.get(("status", "ok"), 0)

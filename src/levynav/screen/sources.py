@@ -37,7 +37,26 @@ def input_kind(path: Path) -> str:
     kind = INPUT_KINDS.get(path.suffix.lower())
     if kind is None:
         raise InputError(f"{path.name}: the input must end in .jsonl, .ndjson, .csv or .parquet, or be a folder")
+    if _is_empty(path):
+        raise InputError(f"{path.name}: {EMPTY_INPUT}")
     return kind
+
+
+EMPTY_INPUT = "is empty; there is nothing to screen (a table needs at least its header line)"
+_SMALL = 4096
+
+
+def _is_empty(path: Path) -> bool:
+    """A file of no bytes, or of only a byte order mark and blank space: a CSV of it was "cannot be read as CSV
+    (NoDataError)", a Parquet file "(ArrowInvalid)", a JSONL one screened as 0 cases; all three are now refused
+    alike. (A CSV or Parquet file with its header and no rows is an inventory of 0 cases, screened as such.)"""
+    try:
+        if path.stat().st_size > _SMALL:
+            return False
+        head = path.read_bytes()
+    except OSError:
+        return False  # the reader says what is wrong with it
+    return not head.removeprefix(b"\xef\xbb\xbf").strip()
 
 
 def dataset_files(folder: Path) -> list[Path]:

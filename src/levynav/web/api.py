@@ -6,7 +6,6 @@ import json
 import re
 import tempfile
 from datetime import date
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -23,6 +22,7 @@ from levynav.core.model.bounded import Bounded
 from levynav.core.model.case import Case
 from levynav.intake.bounded_parse import BoundsError, loads_unique
 from levynav.intake.load import CaseError, case_from_data
+from levynav.intake.written_amounts import AmountTextError, written_amount
 from levynav.store.repository import Store
 from levynav.web.case_problems import problems_of
 from levynav.web.settings import Settings
@@ -80,7 +80,12 @@ def problem(status: int, *lines: str) -> HTTPException:
     return HTTPException(status_code=status, detail=list(lines))
 
 
-def parse_case(data: Any) -> Case:
+def parse_case(request: Request, data: Any) -> Case:
+    """The case of a JSON body, as the body wrote it: its numbers exact (``no_key_twice`` read them as Decimals),
+    never as FastAPI's floats had them (100.10000000000000001 was read as 100.10; it is refused, as in a file)."""
+    exact = getattr(request.state, "exact_body", None)
+    if isinstance(exact, dict):
+        data = exact
     try:
         return case_from_data(data, "body")
     except CaseError as err:
@@ -109,9 +114,12 @@ def load(request: Request, case_id: str) -> Case:
 
 
 def problem_entries(lines: list[str]) -> list[dict[str, str]]:
-    """The API's one shape of a refusal: ``{"field": ..., "message": ...}`` per "field: what is wrong" line."""
+    """The API's one shape of a refusal: ``{"field": ..., "message": ...}`` per "field: what is wrong" line. A full
+    SSN, ITIN or EIN in it (a key named by one, ``{"123-45-6789": 1}``) is masked but its last four digits."""
+    from levynav.intake.input_text import mask_tins
+
     out = []
-    for line in map(str, lines):
+    for line in map(mask_tins, map(str, lines)):
         at = _field_end(line)
         out.append(
             {"field": line[:at], "message": line[at + 2 :]} if at > 0 else {"field": "(request)", "message": line}
@@ -141,11 +149,12 @@ def _field_end(line: str) -> int:
 
 async def no_key_twice(request: Request) -> None:
     """A JSON body is read as a case file is: a key given twice in one mapping is refused by its name, never read
-    as its last value. (A body that is not JSON is left to FastAPI's own refusal: "body: not valid JSON".)"""
+    as its last value. (A body that is not JSON is left to FastAPI's own refusal: "body: not valid JSON".) The body
+    so read, its numbers exact, is kept for ``parse_case``."""
     if "json" not in request.headers.get("content-type", ""):
         return
     try:
-        loads_unique(await request.body())
+        request.state.exact_body = loads_unique(await request.body())
     except BoundsError as err:
         raise problem(422, err.problem) from None
     except (ValueError, RecursionError):
@@ -167,13 +176,13 @@ AsOf = Annotated[
 @router.post("/analyze", responses=ERRORS, dependencies=JSON_BODY)
 def analyze_endpoint(request: Request, case: CaseBody, as_of: AsOf = None, lang: Lang | None = None) -> dict[str, Any]:
     """A Case in, the decision record out (with the rendered text when ``lang`` is given)."""
-    return analysis_json(analyze(parse_case(case), as_of_or_today(request, as_of)), lang)
+    return analysis_json(analyze(parse_case(request, case), as_of_or_today(request, as_of)), lang)
 
 
 @router.post("/cases", status_code=201, responses=ERRORS, dependencies=JSON_BODY)
 def create_case(request: Request, case: CaseBody) -> CaseCreated:
     """Save a case; the answer holds its code."""
-    return CaseCreated(id=store(request).create_case(parse_case(case)))
+    return CaseCreated(id=store(request).create_case(parse_case(request, case)))
 
 
 def _path_id(case_id: str) -> str:
@@ -192,7 +201,7 @@ def get_case(request: Request, case_id: str) -> dict[str, Any]:
 @router.put("/cases/{case_id}", responses=NOT_FOUND, dependencies=JSON_BODY)
 def put_case(request: Request, case_id: str, case: CaseBody) -> CaseCreated:
     """Replace the saved case (validated first: nothing is saved half-way)."""
-    parsed = parse_case(case)
+    parsed = parse_case(request, case)
     if not store(request).update_case(_path_id(case_id), parsed):
         raise problem(404, "id: no case with this code")
     return CaseCreated(id=case_id)
@@ -250,6 +259,11 @@ def get_ics(request: Request, case_id: str, as_of: AsOf = None, lang: Lang | Non
 
 
 async def read_upload(request: Request, file: UploadFile) -> bytes:
+    """The bytes of the one file sent as ``file``. Two or more files under that name were read as the last one, the
+    others dropped without a word (one person's notice could be read while another's was sent with it): refused."""
+    sent = len((await request.form()).getlist("file"))  # the form FastAPI already read (cached on the request)
+    if sent > 1:
+        raise problem(422, f"file: send one file per request ({sent} were sent); each is read on its own")
     limit = settings(request).max_upload_bytes
     data = await file.read(limit + 1)
     if len(data) > limit:
@@ -328,6 +342,14 @@ def safe_file_name(name: str) -> str:
     return mask_tins(re.sub(r"[^A-Za-z0-9._ -]", "_", name[:100]))
 
 
+_AMOUNT_PROBLEMS = {
+    "not_amount": "not an amount in dollars",
+    "cents": "has more than 2 decimal places (write dollars and cents)",
+    "negative": "must be an amount of 0 or more",
+    "too_large": f"must be at most {limits.limit_text('MAX_AMOUNT')}",
+}
+
+
 @router.post("/wage-exempt", responses=ERRORS, dependencies=JSON_BODY)
 def wage_exempt(body: WageExemptRequest) -> dict[str, Any]:
     """The part of each paycheck a wage levy must leave (Publication 1494), with the formula."""
@@ -345,16 +367,10 @@ def wage_exempt(body: WageExemptRequest) -> dict[str, Any]:
         raise problem(422, f"(input): {err}") from None
     data = _as_json(result)
     if body.take_home_pay is not None:
-        try:
-            if not body.take_home_pay.isascii():  # digits 0-9 only, as everywhere else
-                raise InvalidOperation
-            pay = Decimal(body.take_home_pay.replace(",", "").replace("$", "")).quantize(Decimal("0.01"))
-        except (InvalidOperation, ValueError):
-            raise problem(422, "take_home_pay: not an amount in dollars") from None
-        if not pay.is_finite() or pay < 0:
-            raise problem(422, "take_home_pay: must be an amount of 0 or more")
-        if pay > limits.MAX_AMOUNT:
-            raise problem(422, f"take_home_pay: must be at most {limits.limit_text('MAX_AMOUNT')}")
+        try:  # as written: "12.345" and "1,50" are refused, never rounded or read as 150
+            pay = written_amount(body.take_home_pay)
+        except AmountTextError as err:
+            raise problem(422, f"take_home_pay: {_AMOUNT_PROBLEMS[err.reason]}") from None
         data["take_home_pay"] = str(pay)
         data["levy_takes"] = str(levy_takes(pay, result.exempt_amount))
     return data
@@ -367,7 +383,7 @@ def finances(request: Request, case: CaseBody, as_of: AsOf = None) -> dict[str, 
     from levynav.core.calc.expenses import FinancesInputError
     from levynav.core.calc.standards import StandardsError
 
-    parsed = parse_case(case)
+    parsed = parse_case(request, case)
     day = as_of_or_today(request, as_of)
     try:
         picture = calc_hardship.financial_picture(parsed, day)

@@ -632,8 +632,10 @@ def upload_form(request: Request, code: str = "") -> Response:
 async def upload(request: Request, file: Annotated[UploadFile, File()], code: Annotated[str, Form()] = "") -> Response:
     lang = lang_of(request)
     limit = settings(request).max_upload_bytes
-    data = await file.read(limit + 1)
     code = code if re.match(CODE_PATTERN, code) else ""
+    if len((await request.form()).getlist("file")) > 1:  # the last was read, the others dropped without a word
+        return page(request, "upload.html", status=422, code=code, reading=None, error=words.t("error_one_file", lang))
+    data = await file.read(limit + 1)
     if len(data) > limit:
         err = words.t("error_too_large", lang, limit=size_text(limit))
         return page(request, "upload.html", status=413, code=code, reading=None, error=err)
