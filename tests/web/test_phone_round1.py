@@ -18,6 +18,10 @@ from levynav.core.model.case import Case
 from levynav.interview.fields import _unwrap
 from levynav.web import words
 from tests.web.conftest import EXAMPLES, example, with_token
+from tests.web.interview_steps import WAGE_LEVY
+from tests.web.interview_steps import answer as _answer
+from tests.web.interview_steps import page_text as _text
+from tests.web.interview_steps import start_case as _start
 
 LANGS = ("en", "es")
 FORM_NUMBER = re.compile(r"^(CP\d+[A-Z]?|LT\d+|668-[AW])$")  # a notice's own number is how the paper names it
@@ -41,23 +45,6 @@ def _enums(model: type[BaseModel], seen: set[type], out: dict[type[Enum], str]) 
             elif isinstance(tp, type) and issubclass(tp, BaseModel):
                 _enums(tp, seen, out)
     return out
-
-
-def _text(page: str) -> str:
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
-
-
-def _start(client: TestClient, lang: str) -> str:
-    client.get(f"/?lang={lang}")
-    r = client.post("/start", data=with_token(client, {"kind": "individual"}))
-    return str(r.headers["location"]).split("/")[2]
-
-
-def _answer(client: TestClient, code: str, path: str, data: dict[str, str]) -> Any:
-    return client.post(f"/case/{code}/q?path={path}", data=with_token(client, {"action": "answer", **data}))
-
-
-WAGE_LEVY = {"items": "0", "item.kind": "wages", "item.served_date": "2026-11-10", "item.holder": "Acme Corp"}
 
 
 @pytest.mark.parametrize("lang", LANGS)

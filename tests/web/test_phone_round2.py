@@ -13,24 +13,12 @@ from fastapi.testclient import TestClient
 from levynav.core.model.case import Case
 from levynav.interview.fields import kind_of
 from levynav.web import words
-from tests.web.conftest import with_token
+from tests.web.interview_steps import WAGE_LEVY
+from tests.web.interview_steps import answer as _answer
+from tests.web.interview_steps import page_text as _text
+from tests.web.interview_steps import start_case as _start
 
 LANGS = ("en", "es")
-WAGE_LEVY = {"items": "0", "item.kind": "wages", "item.served_date": "2026-11-10", "item.holder": "Acme Corp"}
-
-
-def _text(page: str) -> str:
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
-
-
-def _start(client: TestClient, lang: str) -> str:
-    client.get(f"/?lang={lang}")
-    r = client.post("/start", data=with_token(client, {"kind": "individual"}))
-    return str(r.headers["location"]).split("/")[2]
-
-
-def _answer(client: TestClient, code: str, path: str, data: dict[str, str]) -> object:
-    return client.post(f"/case/{code}/q?path={path}", data=with_token(client, {"action": "answer", **data}))
 
 
 def _summary(page: str) -> str:
