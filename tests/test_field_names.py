@@ -92,7 +92,7 @@ def test_no_words_for_a_field_the_model_does_not_have() -> None:
 @pytest.mark.parametrize(
     ("path", "en", "es"),
     [
-        ("levies[0].served_date", "Levy 1 — date served", "Embargo 1 — fecha de entrega"),
+        ("levies[0].served_date", "Levy 1 — date served", "Embargo 1 — fecha de notificación"),
         ("notices[1].received_date", "Notice 2 — date received", "Aviso 2 — fecha de recepción"),
         ("taxpayer.birth_date", "Taxpayer — date of birth", "Contribuyente — fecha de nacimiento"),
         ("proceedings.bankruptcies[0].petition_date", "Bankruptcy 1 — date the bankruptcy was filed", None),
@@ -133,7 +133,7 @@ def test_several_paths_of_a_form_box_each_in_words() -> None:
 def test_the_cli_keeps_the_path_after_the_words() -> None:
     assert (
         field_names.said_with_path("levies[0].served_date", "es")
-        == "Embargo 1 — fecha de entrega [levies[0].served_date]"
+        == "Embargo 1 — fecha de notificación [levies[0].served_date]"
     )
 
 
