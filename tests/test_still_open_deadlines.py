@@ -111,3 +111,13 @@ def test_the_screen_counts_a_postponed_cdp_day_as_the_next_deadline() -> None:
     assert ended.next_deadline_days_left == (date(2027, 1, 26) - AS_OF).days
     serving = flags(_analysis(SERVING))
     assert (serving.next_deadline_id, serving.next_deadline_date) == ("eh.request", date(2027, 5, 4))
+
+
+def test_the_day_a_deadline_can_still_be_met() -> None:
+    """``Deadline.open_until``, which the plan, the screen and the web banner read: its date ahead, the postponed day
+    of a date passed but still open, none for a service not yet ended or a date passed for good."""
+    assert _cdp(_analysis(ENDED)).open_until == date(2027, 1, 26)
+    assert _cdp(_analysis(SERVING)).open_until is None
+    assert _cdp(_analysis(ENDED, date(2027, 2, 1))).open_until is None
+    ahead = _cdp(_analysis(SERVING, date(2026, 5, 10)))
+    assert ahead.open_until == ahead.date == date(2026, 6, 3)

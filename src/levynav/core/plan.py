@@ -253,8 +253,8 @@ def steps(case: Case, findings: list[Finding], deadlines: list[Deadline], ctx: C
         as_of = ctx.as_of
         for d in deadlines:
             # a deadline whose ordinary date passed but whose other reading has not (a date postponed by §§ 7508,
-            # 7508A) is still open: its step is due by that other date, not by a later step's (audit 2026-12-07, r4)
-            if not d.passed or (d.alternative_date is not None and d.alternative_date >= as_of):
+            # 7508A) is still open: its step is due by that other date (``open_until``), not by a later step's
+            if d.open_until is not None:
                 open_by_id[(d.id, d.subject)].append(d)
                 open_by_id[(d.id, "*")].append(d)
         texts_of = index.texts
@@ -265,8 +265,8 @@ def steps(case: Case, findings: list[Finding], deadlines: list[Deadline], ctx: C
             for g in group:
                 for did in g.deadline_ids:
                     for d in _subject_deadlines(open_by_id, did, g.subject):
-                        day = d.alternative_date if d.passed and d.alternative_date is not None else d.date
-                        if by is None or day < by:
+                        day = d.open_until
+                        if day is not None and (by is None or day < by):
                             by = day
             forms = t.forms if t.by_deadline is None else _reopened_forms(t.by_deadline, group, deadlines, as_of)
             if t.irs and not contact:

@@ -110,14 +110,9 @@ def _flags(
             if rules is None:
                 rules = applying[f.effect] = set()
             rules.add(f.rule)
-    # (day, days left, deadline): a date passed but still open counts by its other reading's day when it has one
-    # (a postponed CDP day); one with no day to count (a combat-zone service not yet ended) has no date to give
-    upcoming = [(d.date, d.days_left, d) for d in deadlines if not d.passed]
-    upcoming += [
-        (d.alternative_date, (d.alternative_date - as_of).days, d)
-        for d in deadlines
-        if d.passed and d.still_open and d.alternative_date is not None
-    ]
+    # (day, days left, deadline), by the day each can still be met (``Deadline.open_until``): a date passed but still
+    # open counts by its other reading's day (a postponed CDP day); one with no day to count gives none
+    upcoming = [(day, (day - as_of).days, d) for d in deadlines if (day := d.open_until) is not None]
     upcoming.sort(key=lambda u: (u[0], u[2].id))
     nxt = upcoming[0] if upcoming else None
     returns = [u for u in upcoming if u[2].id == RETURN_DEADLINE]

@@ -29,8 +29,7 @@ def banner(case: Case, analysis: Analysis, lang: str) -> dict[str, Any] | None:
         for d in analysis.deadlines:
             if d.id != rule["id"]:
                 continue
-            # a date passed but still open counts by its other reading's day (a postponed CDP day), when it has one
-            when = d.alternative_date if d.passed and d.still_open else None if d.passed else d.date
+            when = d.open_until  # a date passed but still open counts by its postponed day, when it has one
             left = (when - analysis.as_of).days if when is not None else -1
             if when is not None and 0 <= left <= rule["within_days"]:
                 lines.append(t(rule["message"], lang, date=day(when, lang), days=left))

@@ -160,6 +160,15 @@ class Deadline(Light):
     # ahead, never folded among the passed ones.
     still_open: bool = False
 
+    @property
+    def open_until(self) -> dt.date | None:
+        """The day the act can still be done by: ``date`` when it has not passed; the other reading's day when it has
+        passed but is still open with one (a postponed CDP day); None when it has passed, or is open with no day to
+        count (a combat-zone service not yet ended). Derived, not recorded."""
+        if not self.passed:
+            return self.date
+        return self.alternative_date if self.still_open else None
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Step(Light):
