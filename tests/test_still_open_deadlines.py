@@ -121,16 +121,3 @@ def test_the_day_a_deadline_can_still_be_met() -> None:
     assert _cdp(_analysis(ENDED, date(2027, 2, 1))).open_until is None
     ahead = _cdp(_analysis(SERVING, date(2026, 5, 10)))
     assert ahead.open_until == ahead.date == date(2026, 6, 3)
-
-
-def test_the_headline_next_deadline_is_the_postponed_cdp_day() -> None:
-    """The summary's "Next deadline" (the packet cover, the result page) named the equivalent hearing's day
-    (2027-05-04) while the CDP request was still open until its postponed day (2027-01-26)."""
-    (item,) = [s for s in _analysis(ENDED).summary if s.kind == "next_deadline"]
-    assert (item.deadline, item.date, item.days_left) == (
-        "cdp.request",
-        date(2027, 1, 26),
-        (date(2027, 1, 26) - AS_OF).days,
-    )
-    (serving,) = [s for s in _analysis(SERVING).summary if s.kind == "next_deadline"]
-    assert (serving.deadline, serving.date) == ("eh.request", date(2027, 5, 4))
