@@ -121,3 +121,30 @@ def test_the_day_a_deadline_can_still_be_met() -> None:
     assert _cdp(_analysis(ENDED, date(2027, 2, 1))).open_until is None
     ahead = _cdp(_analysis(SERVING, date(2026, 5, 10)))
     assert ahead.open_until == ahead.date == date(2026, 6, 3)
+
+
+def test_the_headline_next_deadline_is_the_postponed_cdp_day() -> None:
+    """The summary's "Next deadline" (the packet cover, the result page) named the equivalent hearing's day
+    (2027-05-04) while the CDP request was still open until its postponed day (2027-01-26)."""
+    (item,) = [s for s in _analysis(ENDED).summary if s.kind == "next_deadline"]
+    assert (item.deadline, item.date, item.days_left) == (
+        "cdp.request",
+        date(2027, 1, 26),
+        (date(2027, 1, 26) - AS_OF).days,
+    )
+    (serving,) = [s for s in _analysis(SERVING).summary if s.kind == "next_deadline"]
+    assert (serving.deadline, serving.date) == ("eh.request", date(2027, 5, 4))
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_the_headline_line_prints_the_postponed_day_and_its_days_left(lang: str) -> None:
+    """The rendered "Next deadline" line prints the summary item's day and count, not the passed date's own
+    (it printed "June 3, 2026 (-187 days left)" beside the postponed day)."""
+    a = _analysis(ENDED)
+    (line,) = [
+        text for item, text in zip(a.summary, render(a, lang).summary, strict=True) if item.kind == "next_deadline"
+    ]
+    left = (date(2027, 1, 26) - AS_OF).days
+    assert str(left) in line
+    assert "2027" in line and "2026" not in line
+    assert f"-{left}" not in line and "-187" not in line

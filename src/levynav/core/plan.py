@@ -730,12 +730,13 @@ def summary(findings: list[Finding], deadlines: list[Deadline]) -> list[SummaryI
             lines.append(_summary_item(kind="effect", effect=effect, rules=sorted(plain[effect])))
         if effect in asked and effect in CONDITIONED_HEADLINE:
             lines.append(_summary_item(kind="ask", effect=effect, rules=sorted(asked[effect])))
-    upcoming = next((d for d in deadlines if not d.passed), None)
-    if upcoming is not None:
-        d = upcoming
-        lines.append(
-            _summary_item(kind="next_deadline", deadline=d.id, subject=d.subject, date=d.date, days_left=d.days_left)
-        )
+    # the nearest day a deadline can still be met (``open_until``): a date passed but still open counts by its
+    # postponed day; among equal days, the first in the deadlines' order
+    upcoming = [(day, d) for d in deadlines if (day := d.open_until) is not None]
+    if upcoming:
+        day, d = min(upcoming, key=lambda u: u[0])
+        left = d.days_left + (day - d.date).days  # days_left is counted to ``date``
+        lines.append(_summary_item(kind="next_deadline", deadline=d.id, subject=d.subject, date=day, days_left=left))
     if not lines:
         lines.append(_summary_item(kind="none"))
     return lines

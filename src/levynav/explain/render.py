@@ -438,8 +438,9 @@ def summary_line(item: Any, a: Analysis, lang: str) -> str:
             Message(key="summary.next_deadline"),
             lang,
             title=deadline(d, lang).title,
-            date=format.date(d.date, lang),
-            days=format.Count(d.days_left, lang),
+            # the item's own day: a date passed but still open is headlined by the day it can still be met
+            date=format.date(item.date, lang),
+            days=format.Count(item.days_left, lang),
         )
     return text(Message(key="summary.none"), lang)
 
