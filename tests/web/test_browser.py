@@ -125,11 +125,30 @@ class Walker:
         else:
             self.page.fill(f"#{field_id}", str(value))
 
+    def county(self, fips: str) -> None:
+        """The county chosen by its name: its state first (the script shows its counties when the state is chosen;
+        without the script, the button does), then the county whose code is the example's."""
+        page, option = self.page, f"#value option[value='{fips}']"
+        if not page.locator(option).count():
+            state = self.facts.taxpayer.state or ""
+            page.select_option("#county-state", state)
+            for _ in range(40):  # the script's own submit, when it runs
+                if page.locator(option).count():
+                    break
+                page.wait_for_timeout(50)
+            else:
+                page.click("#county-show")
+                page.wait_for_selector(option, state="attached")
+        self.check("question-county")
+        page.select_option("#value", fips)
+
     def answer(self, path: str) -> None:
         kind = kind_of(path)
         value = value_at(self.facts, path)
         self.check("question-" + kind.kind)
-        if kind.kind == "add_item" and value:
+        if path == "taxpayer.county_fips" and value:
+            self.county(str(value))
+        elif kind.kind == "add_item" and value:
             item = value[0]
             for f in item_fields(path):
                 if item.get(f.name) is not None:

@@ -30,7 +30,7 @@ from levynav.interview.answers import AnswerError, apply_answer, parse_value, va
 from levynav.interview.fields import kind_of, pattern
 from levynav.interview.flow import InterviewQuestion, _question, start_case, table
 from levynav.store.repository import StoredCase
-from levynav.web import csrf, phone_links, words, words_used
+from levynav.web import county_choice, csrf, phone_links, words, words_used
 from levynav.web.api import CODE_PATTERN, notice_reading, settings, store
 from levynav.web.case_analysis import CaseAnalyses
 from levynav.web.case_problems import CaseProblem, clear_at, problems_of, set_at
@@ -252,6 +252,8 @@ def _prompt(path: str, lang: str) -> str:
     """The question for a field path in the page's language: the shared question catalog (data/questions, and
     data/messages/<lang>/prompts), the same words the terminal and the packet use. A path with no wording yet is
     asked by its field's label, never by its path."""
+    if path == county_choice.PATH:  # chosen by its name on the web (the terminal asks for the code)
+        return words.t("county_question", lang)
     known = question_texts(lang).get(pattern(path))
     if known:
         return " ".join(str(known).split())
@@ -282,6 +284,7 @@ def _question_page(
     return page(
         request,
         "question.html",
+        county=_county_choice(request, stored, values) if path == county_choice.PATH else None,
         status=status,
         q=q,
         prompt=_prompt(path, lang),
@@ -294,6 +297,45 @@ def _question_page(
         section=q.section,
         **ctx,
     )
+
+
+def _county_choice(request: Request, stored: StoredCase, values: dict[str, str]) -> dict[str, Any]:
+    """The county question's lists: the states, and the counties of the state asked for (the page's state form), the
+    one sent back with a problem, or the case's state; a stored code the table does not hold stays choosable."""
+    law, day = analyses(request).law, settings(request).today()
+    states = county_choice.states(law, day)
+    asked = [request.query_params.get("state"), values.get("state"), stored.case.taxpayer.state]
+    held = county_choice.named(law, day, stored.case.taxpayer.county_fips)
+    if held is not None:
+        asked.insert(2, held.state)
+    state = next((s for s in asked if s in states), None)
+    counties = county_choice.in_state(law, day, state)
+    chosen = values.get("value", "")
+    if not chosen and stored.case.taxpayer.county and held is None:  # a county stored by its name (no code)
+        chosen = f"{county_choice.NAMED}{stored.case.taxpayer.county}"
+    answers = {c.answer for c in counties}
+    other = chosen if chosen and state and chosen not in answers and held is None and chosen.isdigit() else ""
+    return {"states": states, "state": state, "counties": counties, "chosen": chosen, "other": other}
+
+
+def _answer_county(request: Request, case: Case, form: dict[str, str]) -> tuple[Case, bool]:
+    """The case with the county chosen on its page (its code; a county the table prints without a code, its name) and,
+    when the case had no state yet, the state it was chosen in; whether the state was stored too. A code typed or
+    sent otherwise is taken as any answer is."""
+    law, day = analyses(request).law, settings(request).today()
+    sent, state = form.get("value", "").strip(), form.get("state", "")
+    county = county_choice.by_answer(law, day, state, sent) if sent else None
+    if sent.startswith(county_choice.NAMED):
+        if county is None:
+            raise AnswerError([("value", "error_choice")])
+        case = apply_answer(case, "taxpayer.county", {"value": county.name})
+        if case.taxpayer.county_fips is not None:  # a code given before is another county's
+            case = case.model_copy(update={"taxpayer": case.taxpayer.model_copy(update={"county_fips": None})})
+    else:
+        case = apply_answer(case, county_choice.PATH, form)
+    if county is None or case.taxpayer.state is not None:
+        return case, False
+    return apply_answer(case, "taxpayer.state", {"value": county.state}), True
 
 
 def _answer_errors(err: AnswerError, lang: str) -> list[tuple[str, str]]:
@@ -382,11 +424,17 @@ async def answer(request: Request, code: str, path: str = "") -> Response:
         store(request).update_case(code, stored.case, progress)
         return redirect(next_url(request, StoredCase(code, stored.case, progress, stored.documents)))
     try:
-        case = apply_answer(stored.case, path, form)
+        if path == county_choice.PATH:
+            case, state_too = _answer_county(request, stored.case, form)
+        else:
+            case, state_too = apply_answer(stored.case, path, form), False
     except AnswerError as err:
         return _question_page(request, stored, path, _answer_errors(err, lang_of(request)), form, 422)
     if _added_already(stored.case, case, path, form.get("items", "")):
         return redirect(next_url(request, stored))  # the same form sent again (the back button): the item is there
+    if state_too:  # the state the county was chosen in: answered there, not asked again
+        progress["answered"] = [p for p in progress.get("answered", []) if p != "taxpayer.state"] + ["taxpayer.state"]
+        progress["skipped"] = [p for p in progress.get("skipped", []) if p != "taxpayer.state"]
     answered = [p for p in progress.get("answered", []) if p != path] + [path]
     progress["answered"] = answered
     progress["skipped"] = [p for p in progress.get("skipped", []) if p != path]
@@ -433,7 +481,7 @@ def review(request: Request, code: str) -> Response:
             {
                 "path": path,
                 "prompt": _prompt(path, lang),
-                "value": _shown(value_at(stored.case, path), path, lang),
+                "value": _review_value(request, stored.case, path, lang),
                 "change": f"/case/{code}/q?path={path}",
             }
         )
@@ -441,6 +489,18 @@ def review(request: Request, code: str) -> Response:
         {"prompt": _prompt(p, lang), "change": f"/case/{code}/q?path={p}"} for p in stored.progress.get("skipped", [])
     ]
     return page(request, "review.html", rows=rows, skipped=skipped, section="options", **ctx)
+
+
+def _review_value(request: Request, case: Case, path: str, lang: str) -> str:
+    """An answer as the review page shows it: a county by its name and state, as it was chosen (its code after)."""
+    value = value_at(case, path)
+    if path == county_choice.PATH and isinstance(value, str):
+        county = county_choice.named(analyses(request).law, settings(request).today(), value)
+        if county is not None:
+            return f"{county.name}, {county.state} ({value})"
+    if path == county_choice.PATH and value is None and case.taxpayer.county:  # chosen by a name with no code
+        return ", ".join(x for x in (case.taxpayer.county, case.taxpayer.state) if x)
+    return _shown(value, path, lang)
 
 
 def _shown(value: Any, path: str, lang: str) -> str:

@@ -3,7 +3,8 @@
    when the page arrives; on a phone it stays closed (one tap opens it). A <details> cannot be opened by a CSS media
    query, and the server does not know the screen's width: without this script the section is closed everywhere.
    A page sent back with problems puts the focus on its error summary; the case code page gets a button to copy the
-   code; a date typed only in part holds its form back with a message at the date. */
+   code; a date typed only in part holds its form back with a message at the date; the county's page shows a state's
+   counties when the state is chosen. */
 (function () {
   "use strict";
   var wide = window.matchMedia("(min-width: 64em)");
@@ -66,7 +67,21 @@
     }
   }
   document.addEventListener("submit", holdIncompleteDates, true);
-  function arrived() { openHelp(); focusErrors(); copyButton(); }
+  /* The county's page: choosing the state shows its counties at once (without this script, its button does). */
+  function autoSubmit() {
+    var selects = document.querySelectorAll("select[data-auto-submit]");
+    for (var i = 0; i < selects.length; i++) {
+      var select = selects[i];
+      if (select.dataset.ready) { continue; }
+      select.dataset.ready = "1";
+      select.addEventListener("change", function (event) {
+        var form = event.target.form;
+        if (!form || !event.target.value) { return; }
+        if (form.requestSubmit) { form.requestSubmit(); } else { form.submit(); }
+      });
+    }
+  }
+  function arrived() { openHelp(); focusErrors(); copyButton(); autoSubmit(); }
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", arrived); } else { arrived(); }
   document.addEventListener("htmx:afterSettle", arrived); /* a page reached by a boosted link or form */
 })();

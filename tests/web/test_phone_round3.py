@@ -1,0 +1,132 @@
+"""The interview walked on a phone as a frightened taxpayer would, in English and Spanish (round 3): the county is
+chosen by its name within the state, not typed as a five-digit code; "none of these" can be said of protected
+property; the words of the law on a page are explained whatever the wording; a CDP request's effect on a levy
+already running is said as the law has it; Spanish words as the IRS's Spanish pages use them."""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from playwright.sync_api import Browser
+
+from levynav.web import words
+from tests.web.interview_steps import answer as _answer
+from tests.web.interview_steps import page_text as _text
+from tests.web.interview_steps import start_case as _start
+from tests.web.test_browser import browser, server  # noqa: F401  (fixtures: Chromium and the app on loopback)
+
+LANGS = ("en", "es")
+PHONE = {"width": 390, "height": 844}
+SHOTS = Path(os.environ["LEVYNAV_SHOTS"]) if os.environ.get("LEVYNAV_SHOTS") else None
+COUNTY = "taxpayer.county_fips"
+
+
+def _options(page: str, select_id: str) -> dict[str, str]:
+    found = re.search(rf'<select[^>]*id="{select_id}".*?</select>', page, re.S)
+    assert found is not None, select_id
+    options = re.findall(r'<option value="([^"]*)"[^>]*>([^<]*)<', found.group(0))
+    return {v: html.unescape(label) for v, label in options}
+
+
+def _stored(client: TestClient, code: str) -> dict[str, str]:
+    taxpayer: dict[str, str] = client.get(f"/api/v1/cases/{code}").json()["taxpayer"]
+    return taxpayer
+
+
+def _asked(client: TestClient, code: str) -> list[str]:
+    """The facts the expenses of the stored case still miss (the Local Standards need the county)."""
+    lines = client.get(f"/api/v1/cases/{code}/analysis").json()["finances"]["expenses"]["lines"]
+    return [m for line in lines for m in line["missing"]]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_county_is_chosen_by_its_name_within_the_state(client: TestClient, lang: str) -> None:
+    """ "What is the 5-digit code (FIPS) of the county you live in?": a person knows "Franklin County, Ohio", not
+    39049. The county is now chosen by its name among the counties of the state (the IRS standards' county list), and
+    the case stores the same code; the state it was chosen in is stored too when none was given."""
+    code = _start(client, lang)
+    assert COUNTY in _asked(client, code)
+    page = client.get(f"/case/{code}/q?path={COUNTY}").text
+    assert html.escape(words.t("county_question", lang), quote=False) in page
+    assert "FIPS" not in _text(page[page.index("<main") :])
+    assert {"OH", "CT", "DC", "AK"} <= set(_options(page, "county-state"))
+    assert 'id="value"' not in page and words.t("county_state_first", lang) in _text(page)
+    page = client.get(f"/case/{code}/q?path={COUNTY}&state=OH").text  # the state's form (a GET: no script needed)
+    counties = _options(page, "value")
+    assert counties["39049"] == "Franklin County" and len(counties) == 88 + 1  # Ohio's 88 counties and "- Select -"
+    assert "48201" not in counties  # Harris County, Texas: another state's
+    assert _answer(client, code, COUNTY, {"value": "39049", "state": "OH"}).status_code == 303  # type: ignore[attr-defined]
+    assert _stored(client, code) == {"kind": "individual", "state": "OH", "county_fips": "39049"}
+    again = client.get(f"/case/{code}/q?path={COUNTY}").text  # shown again chosen, in its state
+    assert re.search(r'<option value="OH" selected>', again) and re.search(r'<option value="39049" selected>', again)
+    review = _text(client.get(f"/case/{code}/review").text)
+    assert "Franklin County, OH (39049)" in review and words.t("county_question", lang) in review
+    assert COUNTY not in _asked(client, code)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_state_given_before_is_kept_and_its_counties_are_shown_first(client: TestClient, lang: str) -> None:
+    code = _start(client, lang)
+    assert _answer(client, code, "taxpayer.state", {"value": "TX"}).status_code == 303  # type: ignore[attr-defined]
+    page = client.get(f"/case/{code}/q?path={COUNTY}").text
+    assert _options(page, "value")["48201"] == "Harris County"
+    # a county of another state chosen on the page (the person moved): the code is stored, the state given is kept
+    assert _answer(client, code, COUNTY, {"value": "39049", "state": "OH"}).status_code == 303  # type: ignore[attr-defined]
+    assert _stored(client, code)["state"] == "TX"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_county_the_table_lists_without_a_code_is_chosen_by_its_name(client: TestClient, lang: str) -> None:
+    """Connecticut's planning regions are printed without a code in the 2025 standards: such a county is stored by
+    its name and state (``taxpayer.county``), which the expenses read as well (core/calc/expenses.resolve_county)."""
+    code = _start(client, lang)
+    page = client.get(f"/case/{code}/q?path={COUNTY}&state=CT").text
+    choices = _options(page, "value")
+    assert choices["name:Capitol Planning Region"] == "Capitol Planning Region"
+    sent = {"value": "name:Capitol Planning Region", "state": "CT"}
+    assert _answer(client, code, COUNTY, sent).status_code == 303  # type: ignore[attr-defined]
+    assert _stored(client, code) == {"kind": "individual", "state": "CT", "county": "Capitol Planning Region"}
+    assert "Capitol Planning Region, CT" in _text(client.get(f"/case/{code}/review").text)
+    assert COUNTY not in _asked(client, code)  # the expenses find the region by its name
+    refused = _answer(client, code, COUNTY, {"value": "name:Nowhere Region", "state": "CT"})
+    assert refused.status_code == 422  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_county_page_on_a_phone_with_and_without_javascript(
+    server: str,  # noqa: F811
+    browser: Browser,  # noqa: F811
+    lang: str,
+) -> None:
+    """On a 390 px phone: the state is chosen (the script shows its counties at once; without it, the button does),
+    then the county by name; nothing scrolls sideways and the lists are tap targets."""
+    for script in (True, False):
+        context = browser.new_context(viewport=PHONE, java_script_enabled=script)  # type: ignore[arg-type]
+        page = context.new_page()
+        page.goto(f"{server}/?lang={lang}")
+        page.click("form[action='/start'] button[type=submit]")
+        page.wait_for_selector("#case-code")
+        code = page.inner_text("#case-code").strip()
+        page.goto(f"{server}/case/{code}/q?path={COUNTY}")
+        page.select_option("#county-state", "OH")
+        if not script:
+            page.click("#county-show")
+        page.wait_for_selector("#value option[value='39049']", state="attached")
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"] + 1
+        for selector in ("#county-state", "#value"):
+            box = page.locator(selector).bounding_box()
+            assert box is not None and box["height"] >= 40 and box["x"] + box["width"] <= PHONE["width"], selector
+        if SHOTS is not None:
+            SHOTS.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(SHOTS / f"county-{lang}-{'js' if script else 'nojs'}.png"), full_page=True)
+        page.select_option("#value", "39049")
+        page.click("button[value=answer]")
+        page.wait_for_url(lambda url: "county_fips" not in url)
+        page.goto(f"{server}/api/v1/cases/{code}")
+        assert '"county_fips":"39049"' in page.inner_text("body").replace(" ", "")
+        context.close()
