@@ -49,7 +49,7 @@ import yaml
 SCENARIOS = Path(__file__).parent / "scenarios"
 TOP_KEYS = {"name", "as_of", "case", "expect", "error", "notes"}
 EXPECT_KEYS = {
-    *("findings", "deadlines", "no_findings", "no_deadlines", "plan_forms", "questions", "options"),
+    *("findings", "deadlines", "no_findings", "no_deadlines", "plan_forms", "questions", "no_questions", "options"),
     *("expense_lines", "no_expense_lines"),
 }
 EXPENSE_LINE_KEYS = {"key", "allowed", "missing", "says"}  # says: a message of its notes, {key, ARG: value}

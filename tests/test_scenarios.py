@@ -163,6 +163,8 @@ def test_scenario(name: str, scenario: dict[str, Any]) -> None:
         assert expect["plan_first_rule"] in first, f"first step is for {first}: {[s.rules for s in result.plan]}"
     for path in expect.get("questions", []):
         assert any(q.path == path for q in result.questions), f"no question for {path}"
+    for path in expect.get("no_questions", []):  # a fact answered (or not needed) is not asked
+        assert all(q.path != path for q in result.questions), f"still asks {path}"
     if "plan_first" in expect:
         check_plan_first(result, expect["plan_first"])
     if expect.get("plan_no_duplicates"):

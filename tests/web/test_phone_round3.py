@@ -15,6 +15,7 @@ from fastapi.testclient import TestClient
 from playwright.sync_api import Browser
 
 from levynav.web import words
+from tests.web.interview_steps import WAGE_LEVY
 from tests.web.interview_steps import answer as _answer
 from tests.web.interview_steps import page_text as _text
 from tests.web.interview_steps import start_case as _start
@@ -130,3 +131,30 @@ def test_the_county_page_on_a_phone_with_and_without_javascript(
         page.goto(f"{server}/api/v1/cases/{code}")
         assert '"county_fips":"39049"' in page.inner_text("body").replace(" ", "")
         context.close()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_none_of_these_is_an_answer_to_the_protected_property_question(client: TestClient, lang: str) -> None:
+    """ "Did the levy take any money or property that federal law protects — SSI, …?" listed only the kinds: a person
+    whose levy took none of them could only skip, and the result kept asking. "None of these" is now a choice, stored
+    as the explicit answer ``none`` (not as no answer), and the question is not asked again."""
+    path = "levies[0].exempt_category"
+    code = _start(client, lang)
+    _answer(client, code, "levies", WAGE_LEVY)
+    assert path in _questions(client, code)
+    page = client.get(f"/case/{code}/q?path={path}").text
+    assert (
+        _options(page, "value")["none"]
+        == words.choice_label("none", lang)
+        == ("None of these", "Ninguno de estos")[LANGS.index(lang)]
+    )
+    assert _answer(client, code, path, {"value": "none"}).status_code == 303  # type: ignore[attr-defined]
+    assert client.get(f"/api/v1/cases/{code}").json()["levies"][0]["exempt_category"] == "none"
+    assert path not in _questions(client, code)
+    assert words.choice_label("none", lang) in _text(client.get(f"/case/{code}/review").text)
+    again = client.get(f"/case/{code}/q?path={path}").text
+    assert '<option value="none" selected>' in again
+
+
+def _questions(client: TestClient, code: str) -> list[str]:
+    return [q["path"] for q in client.get(f"/api/v1/cases/{code}/analysis").json()["questions"]]

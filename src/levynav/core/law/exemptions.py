@@ -54,7 +54,7 @@ C = ExemptCategory
 RESIDENCES = {C.RESIDENCE_SMALL_DEFICIENCY, C.PRINCIPAL_RESIDENCE}
 APPROVAL = {C.PRINCIPAL_RESIDENCE, C.BUSINESS_PROPERTY}
 OWN_RULE = RESIDENCES | APPROVAL | {C.SSI}  # decided by R6334-A13, R6334-E1, R6334-SSI
-INDIVIDUAL_ONLY = set(C) - {C.UNDELIVERED_MAIL}
+INDIVIDUAL_ONLY = set(C) - {C.UNDELIVERED_MAIL, C.NONE}
 # Reg. § 301.6334-2(b): the (a)(9) exemption covers only pay payable after the levy on the payor.
 WAGES_PAID_CITES = ("R6334-2B",)
 PARTLY = {C.HOUSEHOLD_GOODS, C.TOOLS_OF_TRADE, C.CHILD_SUPPORT_JUDGMENT, C.MINIMUM_WAGE_EXEMPTION}
@@ -123,6 +123,8 @@ def levy_on_protected_property(case: Case, levy: Levy, ctx: Context) -> bool | N
     cat = levy.exempt_category
     if cat is None:
         return None
+    if cat is C.NONE:  # the person said the levy took none of the protected kinds
+        return False
     if cat is C.SSI:
         return True
     if not is_individual(case) and cat in RESIDENCES:
@@ -169,6 +171,8 @@ def _enumerated(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
     if cat is None:
         return rule.finding(UNKNOWN, "unknown", subject=s, missing=[f"{s}.exempt_category"])
     facts: dict[str, Any] = {f"{s}.exempt_category": cat, f"{s}.kind": levy.kind}
+    if cat is C.NONE:  # answered "none of these": known, not asked again
+        return rule.finding(DOES_NOT_APPLY, "none", effect=INFO, subject=s, facts=facts)
     what = message(f"{rule.id}.cat_{cat.value}")
     if not is_individual(case) and cat in INDIVIDUAL_ONLY:
         return rule.finding(DOES_NOT_APPLY, "individual_only", subject=s, facts=facts, what=what)
@@ -329,7 +333,8 @@ def no_other_exemptions(case: Case, ctx: Context) -> list[Finding]:
     out = []
     for i, levy in enumerate(case.levies):
         key = NOTHING_ELSE_KEYS.get(levy.kind)
-        if key is None or (levy.exempt_category is not None and levy.kind is not _SOCIAL_SECURITY):
+        named = levy.exempt_category not in (None, C.NONE)  # a protected kind named: its own finding says it
+        if key is None or (named and levy.kind is not _SOCIAL_SECURITY):
             continue
         s = levy_subject(i)
         out.append(

@@ -223,7 +223,7 @@ class Owner(StrEnum):
 
 
 class ExemptCategory(StrEnum):
-    """§ 6334(a) paragraphs, for property or income the case says the levy reached."""
+    """§ 6334(a) paragraphs, for property or income the case says the levy reached; ``none`` when it reached none."""
 
     APPAREL_SCHOOL_BOOKS = "a1_apparel_school_books"
     HOUSEHOLD_GOODS = "a2_household_goods"
@@ -246,6 +246,9 @@ class ExemptCategory(StrEnum):
     RESIDENCE_SMALL_DEFICIENCY = "a13a_residence_small_levy"
     PRINCIPAL_RESIDENCE = "a13b_principal_residence"
     BUSINESS_PROPERTY = "a13b_business_property"
+    # The person's answer "none of these": the levy took none of the kinds § 6334(a) lists — a known answer (the rules
+    # stop asking), never the same as no answer (None: not known, asked).
+    NONE = "none"
 
 
 class Levy(Strict):
