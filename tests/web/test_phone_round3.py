@@ -158,3 +158,87 @@ def test_none_of_these_is_an_answer_to_the_protected_property_question(client: T
 
 def _questions(client: TestClient, code: str) -> list[str]:
     return [q["path"] for q in client.get(f"/api/v1/cases/{code}/analysis").json()["questions"]]
+
+
+# Loose signs that a text speaks of a glossary term (case-insensitive, wider than the page's own patterns; capitals only
+# where they carry the meaning: "Appeals" the IRS office, not "a court of appeals"; "CAP", not "a cap"; a "{csed}"
+# placeholder is not the word).
+SIGNS = {
+    "en": {
+        "levy": r"(?i)\blev(?:y|ies|ied|ying)\b",
+        "cdp": r"(?i)\bcdp\b|due process",
+        "equivalent": r"(?i)equivalent hearing",
+        "appeals": r"\bAppeals\b|(?i:office of appeals)",
+        "cap": r"(?i:collection appeals program)|\bCAP\b",
+        "csed": r"(?i)(?<!\{)\bcsed\b(?!\})|collection statute|collection period",
+        "tax_court": r"(?i)tax court",
+        "tas": r"(?i)taxpayer advocate",
+        "lt11": r"(?i)\blt ?11\b|letter ?1058",
+        "cp504": r"(?i)\bcp ?504",
+        "fplp": r"(?i)\bcp ?90\b|\bcp ?297\b",
+        "levy_forms": r"(?i)\b668 ?-? ?\(?[wa]\b",
+        "form_12153": r"12153",
+    },
+    "es": {
+        "levy": r"(?i)\bembarg",
+        "cdp": r"(?i)\bcdp\b|debido proceso",
+        "equivalent": r"(?i)audiencia equivalente",
+        "appeals": r"\bApelaciones\b|(?i:oficina (?:independiente )?de apelaciones)",
+        "cap": r"(?i:apelaciones de cobro|collection appeals program)|\bCAP\b",
+        "csed": r"(?i)(?<!\{)\bcsed\b(?!\})|plazo (?:legal )?(?:de|para) cobr",
+        "tax_court": r"(?i)tribunal tributario|tax court",
+        "tas": r"(?i)defensor(?:ía)? del contribuyente|taxpayer advocate",
+        "lt11": r"(?i)\blt ?11\b|(?:carta|letter) ?1058",
+        "cp504": r"(?i)\bcp ?504",
+        "fplp": r"(?i)\bcp ?90\b|\bcp ?297\b",
+        "levy_forms": r"(?i)\b668 ?-? ?\(?[wa]\b",
+        "form_12153": r"12153",
+    },
+}
+
+
+def _texts(node: object, key: str = "") -> list[tuple[str, str]]:
+    if isinstance(node, str):
+        return [(key, " ".join(node.split()))]
+    if isinstance(node, dict):
+        return [t for k, v in node.items() for t in _texts(v, f"{key}.{k}" if key else str(k))]
+    if isinstance(node, list):
+        return [t for i, v in enumerate(node) for t in _texts(v, f"{key}[{i}]")]
+    return []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_text_a_page_can_show_that_uses_a_glossary_term_is_matched(lang: str) -> None:
+    """The page glossary ("What the words on this page mean") picks its terms by matching the page's words: a wording
+    the pattern did not foresee went unexplained ("stops the IRS from levying", "el IRS embargó", "impide que el IRS
+    embargue", "Audiencia Equivalente" with a capital). Every text of the catalogs a page shows (the page words, the
+    findings, the plan, the questions, the finance steps) that speaks of a term is now matched by that term's pattern,
+    so a new wording cannot slip past unexplained."""
+    from levynav.explain import catalog
+    from levynav.web.words_used import TERMS
+
+    assert set(SIGNS[lang]) == set(TERMS)
+    texts = [(k, v) for k, v in _texts(words.catalog(lang)) if not k.startswith("words_")]
+    texts += _texts(catalog.messages(lang)) + _texts(catalog.plan_texts(lang))
+    texts += _texts(catalog.question_texts(lang)) + _texts(catalog.finance_texts(lang))
+    assert len(texts) > 3000
+    unmatched = [
+        (term, key, text)
+        for key, text in texts
+        for term in TERMS
+        if re.search(SIGNS[lang][term], text) and not re.search(words.t(f"words_{term}_match", lang), text)
+    ]
+    assert not unmatched, unmatched[:10]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_term_is_explained_whatever_its_form(lang: str) -> None:
+    from levynav.web.words_used import used_in
+
+    said = {
+        "en": ("<p>A request stops the IRS from levying.</p>", "levy"),
+        "es": ("<p>El IRS embargó su cuenta; pida una Audiencia Equivalente.</p>", "levy"),
+    }[lang]
+    assert [t.id for t in used_in(said[0], lang)][:1] == [said[1]]
+    if lang == "es":
+        assert "equivalent" in [t.id for t in used_in(said[0], lang)]
