@@ -242,3 +242,34 @@ def test_a_term_is_explained_whatever_its_form(lang: str) -> None:
     assert [t.id for t in used_in(said[0], lang)][:1] == [said[1]]
     if lang == "es":
         assert "equivalent" in [t.id for t in used_in(said[0], lang)]
+
+
+# What a person reads of a timely hearing request's effect on a levy already running (§ 6330(e)(1) suspends "the levy
+# actions which are the subject of the requested hearing"; a continuous levy made before stays until released,
+# § 6331(e), § 6343): the page says a new levy is stopped, never that the running one is.
+ALREADY_MADE = {
+    "en": "does not by itself end a levy made before",
+    "es": "no termina por sí sola un embargo hecho antes de",
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_hearing_request_is_not_said_to_stop_a_wage_levy_already_running(client: TestClient, lang: str) -> None:
+    """A wage levy served on November 10 and a final notice (LT11) of November 1 whose 30 days are still open: the
+    page said "A request mailed in time stops the IRS from levying for the tax periods on this notice", and the
+    glossary "the IRS generally must hold off on levying": a person whose pay is being taken read that asking for the
+    hearing ends it. The words now say a new levy is stopped, and that a levy made before the request goes on until
+    the IRS releases it; the same once the request is made in time."""
+    code = _start(client, lang)
+    _answer(client, code, "levies", WAGE_LEVY)
+    _answer(client, code, "notices", {"items": "0", "item.type": "LT11", "item.notice_date": "2026-11-01"})
+    page = client.get(f"/case/{code}/result").text
+    said = _text(page)
+    assert ALREADY_MADE[lang] in said
+    assert "stops the IRS from levying" not in said and "impide que el IRS embargue" not in said
+    cdp = words.t("words_cdp", lang)
+    assert ("A levy made before you asked", "Un embargo hecho antes de su solicitud")[LANGS.index(lang)] in cdp
+    sent = {"items": "0", "item.request_date": "2026-11-15"}
+    assert _answer(client, code, "proceedings.hearing_requests", sent).status_code == 303  # type: ignore[attr-defined]
+    said = _text(client.get(f"/case/{code}/result").text)
+    assert ALREADY_MADE[lang].replace("levy made before", "levy made before it") in said or ALREADY_MADE[lang] in said
