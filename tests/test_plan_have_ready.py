@@ -5,6 +5,7 @@ comparing words. The ids are the same in every language, item for item."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -94,3 +95,47 @@ def test_the_advocate_steps_name_the_levy_notice_once() -> None:
     for lang, word in (("en", "proof of income"), ("es", "comprobantes de ingresos")):
         steps = [s for s in render(record, lang).plan if "R6343-A4" in s.rules]
         assert steps and sum(word in h.casefold() for h in steps[0].have_ready) == 1, (lang, steps)
+
+
+def _same_paper(a: str, b: str) -> bool:
+    """Two items that name one paper in other words ("Any levy notice, with the date it was served" and "The levy
+    notice showing the date it was served"): mostly the same letters, or the same first words."""
+    from difflib import SequenceMatcher
+
+    x, y = " ".join(a.casefold().split()), " ".join(b.casefold().split())
+    return x[:25] == y[:25] or SequenceMatcher(None, x, y).ratio() > 0.6
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_a_merged_step_does_not_name_one_paper_twice_in_other_words(lang: str) -> None:
+    """A step merged from two (the bankruptcy stay's release with a release on other grounds; a postponed CDP day with
+    the hearing request) listed "Any levy notice, with the date it was served" and "The levy notice showing the date
+    it was served", or "the notice (LT11, …) and its envelope" and "the notice and its envelope": items without an id
+    were the same thing only when their words were identical. The levy notice and the hearing notice now carry their
+    ids (``levy_notice``, ``hearing_notice``) wherever a step lists them alone, in both languages."""
+    twice = []
+    for path in EXAMPLES:
+        for shown in render(analyze(load_case(path), AS_OF), lang).plan:
+            items = shown.have_ready
+            twice += [(path.stem, a, b) for i, a in enumerate(items) for b in items[i + 1 :] if _same_paper(a, b)]
+    assert not twice, twice
+
+
+def test_the_levy_notice_and_the_hearing_notice_listed_alone_carry_their_id() -> None:
+    alone = {
+        "levy_notice": re.compile(r"^(?:the|any|el|cualquier) (?:levy notice|notice of levy|aviso de embargo)\b"),
+        "hearing_notice": re.compile(r"\b(?:and its envelope|y su sobre)\b"),
+    }
+    combined = re.compile(r" (?:and|y) (?!its envelope|su sobre)")  # the levy notice with the IRS letters: another
+    loose = []
+    for lang in ("en", "es"):
+        for rule, step in _steps(lang).items():
+            for where, items in _lists(step, rule):
+                for item in items:
+                    if isinstance(item, dict):
+                        continue
+                    words = " ".join(item.casefold().split())
+                    for thing, pattern in alone.items():
+                        if pattern.search(words) and not combined.search(words) and "3172" not in words:
+                            loose.append((lang, where, thing, item))
+    assert not loose, loose

@@ -273,3 +273,43 @@ def test_a_hearing_request_is_not_said_to_stop_a_wage_levy_already_running(clien
     assert _answer(client, code, "proceedings.hearing_requests", sent).status_code == 303  # type: ignore[attr-defined]
     said = _text(client.get(f"/case/{code}/result").text)
     assert ALREADY_MADE[lang].replace("levy made before", "levy made before it") in said or ALREADY_MADE[lang] in said
+
+
+def test_a_letter_is_named_in_spanish_as_la_carta_not_aviso_carta(client: TestClient) -> None:
+    """ "Su aviso Carta 1058 es un aviso final …": a Spanish sentence naming a letter after "aviso" now says "Su Carta
+    1058", "la Carta 1058", "de la Carta 1058", "esta Carta 1058"; a CP or LT number keeps "el aviso CP504"."""
+    from levynav.explain.render import phrased
+
+    assert phrased("Su aviso Carta 1058 no se envió; del aviso Carta 1058, este aviso Carta 3172", "es") == (
+        "Su Carta 1058 no se envió; de la Carta 1058, esta Carta 3172"
+    )
+    assert phrased("el aviso CP504 y el aviso LT11", "es") == "el aviso CP504 y el aviso LT11"
+    assert phrased("your Letter 1058", "en") == "your Letter 1058"
+    code = _start(client, "es")
+    _answer(client, code, "levies", WAGE_LEVY)
+    _answer(client, code, "notices", {"items": "0", "item.type": "Letter 1058", "item.notice_date": "2026-11-01"})
+    said = _text(client.get(f"/case/{code}/result").text)
+    assert "Carta 1058" in said and "aviso Carta" not in said
+
+
+def test_no_spanish_page_of_an_example_says_aviso_carta() -> None:
+    from datetime import date
+
+    from levynav import analyze, load_case
+    from levynav.explain.render import render
+
+    examples = sorted((Path(__file__).resolve().parents[2] / "examples").glob("*.yaml"))
+    said = [str(render(analyze(load_case(p), date(2026, 11, 23)), "es")) for p in examples]
+    assert any("Carta 1058" in s for s in said)
+    assert not [p.stem for p, s in zip(examples, said, strict=True) if "aviso Carta" in s]
+
+
+def test_a_decedents_estate_is_patrimonio_as_the_irs_spanish_pages_say() -> None:
+    """ "Patrimonio" or "caudal hereditario" for a decedent's estate: the IRS's Spanish pages say "El representante
+    personal de un patrimonio es un albacea, administrador …" and "la declaración de impuestos sobre patrimonios del
+    difunto" (Tema 356, irs.gov/es/spanish/tema-356-difuntos). One word, the IRS's: never "caudal hereditario"."""
+    from levynav.explain import catalog
+
+    texts = _texts(catalog.messages("es")) + _texts(catalog.plan_texts("es")) + _texts(words.catalog("es"))
+    assert not [k for k, t in texts if re.search(r"(?i)caudal hereditario|caudal relicto", t)]
+    assert any("patrimonio" in t and "fallec" in t for _, t in texts)

@@ -7,6 +7,7 @@ views, the packet's taxpayer pages and the letters (always English) read this; n
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import string
 from dataclasses import dataclass, field
@@ -50,7 +51,7 @@ def label(enum: str, value: str, lang: str) -> str:
 
 def ui(key: str, lang: str, **args: Any) -> str:
     """A page word or phrase (section headings, column names): ``ui.KEY``."""
-    return fill(catalog.template(f"ui.{key}", lang), {k: _value(v, lang) for k, v in args.items()})
+    return phrased(fill(catalog.template(f"ui.{key}", lang), {k: _value(v, lang) for k, v in args.items()}), lang)
 
 
 def join(items: list[str], lang: str) -> str:
@@ -62,7 +63,24 @@ def join(items: list[str], lang: str) -> str:
 
 def say(template: str, lang: str, **args: Any) -> str:
     """A sentence from a template string (not a catalog key) in a language, its values formatted per locale."""
-    return fill(template, {k: _value(v, lang) for k, v in args.items()})
+    return phrased(fill(template, {k: _value(v, lang) for k, v in args.items()}), lang)
+
+
+def phrased(sentence: str, lang: str) -> str:
+    """The sentence with the language's fixed rewrites (``phrasing`` in data/messages/<lang>/page.yaml): in Spanish a
+    letter named after "aviso" ("el aviso {notice}" with "Carta 1058") is "la Carta 1058", not "el aviso Carta
+    1058" — a CP or LT number stays "el aviso CP504". Longest first, whole words only."""
+    rewrites = _rewrites(lang)
+    return rewrites[0].sub(lambda m: rewrites[1][m.group(0)], sentence) if rewrites is not None else sentence
+
+
+@functools.cache
+def _rewrites(lang: str) -> tuple[re.Pattern[str], dict[str, str]] | None:
+    table = {str(k): str(v) for k, v in (catalog.messages(lang).get("phrasing") or {}).items()}
+    if not table:
+        return None
+    words = sorted(table, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)"), table
 
 
 def _value(a: Arg | Any, lang: str) -> Any:
@@ -125,7 +143,7 @@ def text(msg: Message, lang: str, **extra: Any) -> str:
         if lang == "en" or rule not in catalog.titles(lang):
             raise
         return fill(catalog.template("ui.explanation_pending", lang), {"title": title(rule, lang)})
-    return fill(template, values)
+    return phrased(fill(template, values), lang)
 
 
 # ---------------------------------------------------------------- the rendered view
@@ -383,7 +401,7 @@ def step(s: Step, lang: str) -> RStep:
 
     def said(name: str) -> str | None:
         raw = words.get(name)
-        return fill(str(raw), values) if isinstance(raw, str) else None
+        return phrased(fill(str(raw), values), lang) if isinstance(raw, str) else None
 
     action = said("action") or ""
     if s.about:
