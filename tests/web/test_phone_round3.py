@@ -55,7 +55,13 @@ def test_the_county_is_chosen_by_its_name_within_the_state(client: TestClient, l
     page = client.get(f"/case/{code}/q?path={COUNTY}").text
     assert html.escape(words.t("county_question", lang), quote=False) in page
     assert "FIPS" not in _text(page[page.index("<main") :])
-    assert {"OH", "CT", "DC", "AK"} <= set(_options(page, "county-state"))
+    states = _options(page, "county-state")
+    assert {"OH", "CT", "DC", "AK"} <= set(states)
+    # the states by name in the page's language, listed as a person reads them (not "NY" or "OH")
+    new_york = {"en": "New York", "es": "Nueva York"}[lang]
+    assert (states["OH"], states["NY"]) == ("Ohio", new_york)
+    named = [name for value, name in states.items() if value]
+    assert named == sorted(named, key=str.casefold) and "OH" not in named
     assert 'id="value"' not in page and words.t("county_state_first", lang) in _text(page)
     page = client.get(f"/case/{code}/q?path={COUNTY}&state=OH").text  # the state's form (a GET: no script needed)
     counties = _options(page, "value")
@@ -66,7 +72,8 @@ def test_the_county_is_chosen_by_its_name_within_the_state(client: TestClient, l
     again = client.get(f"/case/{code}/q?path={COUNTY}").text  # shown again chosen, in its state
     assert re.search(r'<option value="OH" selected>', again) and re.search(r'<option value="39049" selected>', again)
     review = _text(client.get(f"/case/{code}/review").text)
-    assert "Franklin County, OH (39049)" in review and words.t("county_question", lang) in review
+    # the county and its state by name; the five-digit code it is stored by is not a word the person chose
+    assert "Franklin County, Ohio" in review and "39049" not in review and words.t("county_question", lang) in review
     assert COUNTY not in _asked(client, code)
 
 
@@ -92,7 +99,7 @@ def test_a_county_the_table_lists_without_a_code_is_chosen_by_its_name(client: T
     sent = {"value": "name:Capitol Planning Region", "state": "CT"}
     assert _answer(client, code, COUNTY, sent).status_code == 303  # type: ignore[attr-defined]
     assert _stored(client, code) == {"kind": "individual", "state": "CT", "county": "Capitol Planning Region"}
-    assert "Capitol Planning Region, CT" in _text(client.get(f"/case/{code}/review").text)
+    assert "Capitol Planning Region, Connecticut" in _text(client.get(f"/case/{code}/review").text)
     assert COUNTY not in _asked(client, code)  # the expenses find the region by its name
     refused = _answer(client, code, COUNTY, {"value": "name:Nowhere Region", "state": "CT"})
     assert refused.status_code == 422  # type: ignore[attr-defined]

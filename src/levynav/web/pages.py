@@ -66,6 +66,7 @@ def page(request: Request, name: str, status: int = 200, **context: Any) -> HTML
         "lang": lang,
         "t": t,
         "choice_label": lambda v: words.choice_label(v, lang),
+        "state_name": lambda code: words.state_name(code, lang),
         "field_label": lambda n: words.field_label(n, lang),
         "words_used": lambda page_html: words_used.used_in(str(page_html), lang),
         "switch_url": str(request.url.include_query_params(lang=other)),
@@ -302,7 +303,7 @@ def _question_page(
 def _county_choice(request: Request, stored: StoredCase, values: dict[str, str]) -> dict[str, Any]:
     """The county question's lists: the states, and the counties of the state asked for (the page's state form), the
     one sent back with a problem, or the case's state; a stored code the table does not hold stays choosable."""
-    law, day = analyses(request).law, settings(request).today()
+    law, day, lang = analyses(request).law, settings(request).today(), lang_of(request)
     states = county_choice.states(law, day)
     asked = [request.query_params.get("state"), values.get("state"), stored.case.taxpayer.state]
     held = county_choice.named(law, day, stored.case.taxpayer.county_fips)
@@ -315,7 +316,8 @@ def _county_choice(request: Request, stored: StoredCase, values: dict[str, str])
         chosen = f"{county_choice.NAMED}{stored.case.taxpayer.county}"
     answers = {c.answer for c in counties}
     other = chosen if chosen and state and chosen not in answers and held is None and chosen.isdigit() else ""
-    return {"states": states, "state": state, "counties": counties, "chosen": chosen, "other": other}
+    by_name = sorted(states, key=lambda s: words.state_name(s, lang).casefold())  # listed as a person reads them
+    return {"states": by_name, "state": state, "counties": counties, "chosen": chosen, "other": other}
 
 
 def _answer_county(request: Request, case: Case, form: dict[str, str]) -> tuple[Case, bool]:
@@ -492,14 +494,15 @@ def review(request: Request, code: str) -> Response:
 
 
 def _review_value(request: Request, case: Case, path: str, lang: str) -> str:
-    """An answer as the review page shows it: a county by its name and state, as it was chosen (its code after)."""
+    """An answer as the review page shows it: a county by its name and its state's name, as it was chosen."""
     value = value_at(case, path)
     if path == county_choice.PATH and isinstance(value, str):
         county = county_choice.named(analyses(request).law, settings(request).today(), value)
         if county is not None:
-            return f"{county.name}, {county.state} ({value})"
+            return f"{county.name}, {words.state_name(county.state, lang)}"
     if path == county_choice.PATH and value is None and case.taxpayer.county:  # chosen by a name with no code
-        return ", ".join(x for x in (case.taxpayer.county, case.taxpayer.state) if x)
+        state = words.state_name(case.taxpayer.state, lang) if case.taxpayer.state else None
+        return ", ".join(x for x in (case.taxpayer.county, state) if x)
     return _shown(value, path, lang)
 
 

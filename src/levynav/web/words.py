@@ -40,6 +40,12 @@ def t(key: str, lang: str, **args: object) -> str:
     return text.format(**args) if args else text
 
 
+def state_name(code: str, lang: str) -> str:
+    """A state by its name in the language ("Ohio", "Nueva York"); a code the catalog does not name, as it is."""
+    key = f"state_{code}"
+    return t(key, lang) if key in catalog("en") else code
+
+
 # Choices whose words the explain/ catalogs already hold (one wording for one thing): the § 6334(a) categories.
 SHARED_CHOICES = ("R6334-A.cat_{value}",)
 
