@@ -363,7 +363,7 @@ def test_cli_screens_and_generates(tmp_path: Path) -> None:
         ),
         (["screen", "{dir}/in.jsonl", "--out", "{dir}/o.csv", "--as-of", "2026-13-01"], "--as-of"),
         (["screen", "{dir}/in.jsonl", "--out", "{dir}/nowhere/o.csv"], "does not exist"),
-        (["screen", "{dir}/bad.parquet", "--out", "{dir}/o.csv"], "cannot be read as Parquet"),
+        (["screen", "{dir}/bad.parquet", "--out", "{dir}/o.csv"], "bad.parquet: is not a readable Parquet table"),
         (["screen", "{dir}/in.jsonl", "--out", "{dir}/folder.csv"], "--out: folder.csv exists and is not a file"),
         (["screen", "{dir}/in.jsonl", "--out", "{dir}/o.csv", "--as-of", "2026-11-23"], ""),
         (["screen", "{dir}/t.csv", "--out", "{dir}/t.csv"], "--out: t.csv is the input"),

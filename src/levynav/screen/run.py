@@ -158,7 +158,9 @@ def _screen_into(
 
             run_on_dask(counted(todo), options, finished, progress)
     except BaseException as err:  # an unreadable input, a scheduler that cannot be reached, an interruption
-        if not output.done_parts(work):  # nothing to resume: a failed run leaves nothing behind
+        # nothing to resume: a failed run leaves nothing behind; nor does an input found damaged part way (its
+        # partitions done are of a file that must be written again, and a rerun of another file starts afresh)
+        if not output.done_parts(work) or isinstance(err, sources.InputError):
             shutil.rmtree(work, ignore_errors=True)
         if isinstance(err, sources.InputError | ScreenError):
             raise ScreenError(str(err)) from None
