@@ -125,3 +125,17 @@ def test_a_single_line_box_measures_by_the_fonts_widths() -> None:
     assert not form_fit.fits("W" * 7, box, 9)  # 7 x 8.496 pt = 59.5 pt
     assert form_fit.size_for("W" * 7, box) == 7.5
     assert not form_fit.fits("\u4e00", form_fit.Box(4, 10, {}, 9, False), 9)  # a character the font lacks: widest
+
+
+def test_a_long_unbroken_name_is_broken_within_the_page_on_every_letter() -> None:
+    """A name or address of one long run of letters (no space to break at) was drawn on one line past the right margin
+    and off the page, on every letter's heading and "Taxpayer:" line; it is now broken where it must (print.css)."""
+    from levynav.documents.letters import letters_for
+    from levynav.documents.pdf import html_to_pdf
+
+    case = _case("Dana" + "X" * 400 + "END", "1187 " + "Y" * 300 + " Avenue, Columbus, OH 43201")
+    for letter in letters_for(case, analyze(case, AS_OF)):
+        text = pdf_text(html_to_pdf(letter.html))
+        longest = max((len(run) for run in re.findall(r"X+|Y+", text)), default=0)
+        assert 0 < longest < 120, (letter.id, longest)  # a line of the page holds about 70 of them
+        assert "END" in text and "Avenue, Columbus" in text
