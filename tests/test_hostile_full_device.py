@@ -1,4 +1,5 @@
-"""Output to a full or failing device (fuzz round 3): one line that says so, exit 2, nothing half written.
+"""Output to a full or failing device (fuzz round 3): one line that says so, exit 74 (round 4; 2 is bad input),
+nothing half written.
 
 `levynav analyze CASE > /dev/full` (and every other command printing its answer) was "an internal error (OSError
 ...); please report it". `levynav screen` with its output on a full disk was an internal error too (Polars's
@@ -43,7 +44,7 @@ def test_an_answer_printed_to_a_full_device_is_one_line(args: list[str]) -> None
             [sys.executable, "-m", "levynav", *args], stdout=full, stderr=subprocess.PIPE, env=env, timeout=120
         )
     err = done.stderr.decode()
-    assert done.returncode == 2, err
+    assert done.returncode == 74, err
     assert err == "levynav: the output could not be written (No space left on device)\n"
 
 
@@ -68,7 +69,7 @@ def test_screen_with_its_partitions_on_a_full_disk_says_so(tmp_path: Path, monke
 
     monkeypatch.setattr(pl.DataFrame, "write_parquet", full)
     code, _, err = run_cli("screen", str(source), "--out", str(tmp_path / "out.csv"), "--as-of", "2026-11-23")
-    assert code == 2, err
+    assert code == 74, err
     assert "--out: the output could not be written (No space left on device); nothing was written" in err
     assert "internal error" not in err
     assert _no_outputs(tmp_path) == []
@@ -87,7 +88,7 @@ def test_screen_whose_reports_cannot_be_written_publishes_nothing(tmp_path: Path
     code, _, err = run_cli(
         "screen", str(source), "--out", str(tmp_path / "out.csv"), "--as-of", "2026-11-23", "--partition-rows", "3"
     )
-    assert code == 2, err
+    assert code == 74, err
     assert "--out: the output could not be written (No space left on device); nothing was written" in err
     # the partitions are kept for a resume; no table, errors file, summary or report is in place
     assert _no_outputs(tmp_path) == ["out.csv.work"]

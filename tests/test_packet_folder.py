@@ -269,7 +269,7 @@ def test_cli_reports_a_write_failure_in_one_line_and_leaves_nothing(
     out = tmp_path / "new" / "out"
     with fail_at(9, monkeypatch):
         result = run("--out", str(out))
-    assert result.exit_code == 2, result.output
+    assert result.exit_code == 74, result.output
     assert result.output.strip().splitlines() == [
         "levynav: --out: the packet could not be written (No space left on device); nothing was written"
     ]

@@ -77,9 +77,17 @@ def test_generated_cases_in_csv_and_parquet_screen_like_their_jsonl(tmp_path: Pa
         run.screen_file(tmp_path / f"g.{suffix}", tmp_path / f"o-{suffix}.parquet", run.Options(AS_OF))
     base = pl.read_parquet(tmp_path / "o-jsonl.parquet")
     assert base.filter(pl.col("status") == "error").height >= 1
+    # A broken JSONL line carries no id it can be read by (known by its row number); the same case's table row holds
+    # its id in its own column, and its error row keeps it (round 4). Every other cell is the same row for row.
+    unread = base["case_id"] == base["row"].cast(pl.String)
+    assert unread.sum() >= 1
     for suffix in ("csv", "parquet"):
         other = pl.read_parquet(tmp_path / f"o-{suffix}.parquet")
-        assert other.drop("errors").equals(base.drop("errors")), suffix
+        assert other.drop("errors", "case_id").equals(base.drop("errors", "case_id")), suffix
+        assert other.filter(~unread)["case_id"].equals(base.filter(~unread)["case_id"]), suffix
+        kept = other.filter(unread)
+        assert kept["case_id"].to_list() == [f"gen-3-{n:07d}" for n in kept["row"].to_list()], suffix
+        assert set(kept["status"].to_list()) == {"error"}, suffix
 
 
 @settings(max_examples=15)
@@ -363,7 +371,7 @@ def test_cli_screens_and_generates(tmp_path: Path) -> None:
         ),
         (["screen", "{dir}/in.jsonl", "--out", "{dir}/o.csv", "--as-of", "2026-13-01"], "--as-of"),
         (["screen", "{dir}/in.jsonl", "--out", "{dir}/nowhere/o.csv"], "does not exist"),
-        (["screen", "{dir}/bad.parquet", "--out", "{dir}/o.csv"], "cannot be read as Parquet"),
+        (["screen", "{dir}/bad.parquet", "--out", "{dir}/o.csv"], "bad.parquet: is not a readable Parquet table"),
         (["screen", "{dir}/in.jsonl", "--out", "{dir}/folder.csv"], "--out: folder.csv exists and is not a file"),
         (["screen", "{dir}/in.jsonl", "--out", "{dir}/o.csv", "--as-of", "2026-11-23"], ""),
         (["screen", "{dir}/t.csv", "--out", "{dir}/t.csv"], "--out: t.csv is the input"),

@@ -4,8 +4,8 @@
     PYTHONPATH=src python tests/fuzz/drive_commands.py --replay                   # run every saved crash again
     PYTHONPATH=src python tests/fuzz/drive_commands.py --only screen,notice ...   # some commands
 
-A crash is a traceback on stderr, an exit code outside {0, 1, 2}, a run longer than --hang seconds, or output half
-written (a command that refused, exit 2, and left files in its --out place). Each crash is saved in
+A crash is a traceback on stderr, an exit code outside {0, 1, 2, 74}, a run longer than --hang seconds, or output half
+written (a command that refused, exit 2 or 74, and left files in its --out place). Each crash is saved in
 tests/fuzz/crashes/<command>-<hash>/: ``run.json`` (the arguments, with ``{dir}`` for the crash folder, and the
 environment) beside the input files; ``--replay`` runs each in a fresh process and says whether it still crashes.
 
@@ -36,7 +36,7 @@ EXAMPLES = ROOT / "examples"
 NOTICES = EXAMPLES / "notices"
 TRANSCRIPTS = ROOT / "tests" / "data" / "transcripts"
 STANDARDS = ROOT / "src" / "levynav" / "data" / "standards" / "2025-04-21"
-ALLOWED_CODES = {0, 1, 2}
+ALLOWED_CODES = {0, 1, 2, 74}  # 74: the output could not be written (docs/input-limits.md, Exit codes)
 
 # Values that have broken readers before, or could: empty, signs, huge and odd numbers, control and direction
 # characters, YAML tags and anchors, dates past the range, paths out of the folder, markup.
@@ -518,10 +518,10 @@ def execute(run: Run, folder: Path, hang: float) -> Outcome:
         crash = "traceback: " + stderr.strip().splitlines()[-1][:200]
     elif proc.returncode not in ALLOWED_CODES:
         crash = f"exit code {proc.returncode}"
-    elif proc.returncode == 2 and run.out_names:
+    elif proc.returncode in (2, 74) and run.out_names:
         left = [p.name for p in set(folder.rglob("*")) - before if p.name in run.out_names]
         if left:
-            crash = f"refused (exit 2) but left {left}"
+            crash = f"refused (exit {proc.returncode}) but left {left}"
     return Outcome(proc.returncode, stdout, stderr, seconds, crash)
 
 

@@ -13,7 +13,7 @@ import typer
 
 from levynav import lawbook
 from levynav.cli import analyze_direct
-from levynav.cli.arguments import fail, parse_lang
+from levynav.cli.arguments import EXIT_CODES_HELP, fail, parse_lang
 from levynav.cli.options import AsOf, Format, Lang
 from levynav.core.law import registry
 from levynav.core.law.catalog import MODULES
@@ -25,6 +25,7 @@ lawbook.install()
 
 app = typer.Typer(
     help="Levy Navigator: which IRS levy-release grounds and appeal routes apply, by when, and why.",
+    epilog=EXIT_CODES_HELP,
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,

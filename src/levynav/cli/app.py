@@ -50,9 +50,11 @@ def main() -> None:
             sys.exit(1)
         if isinstance(exc, OSError) and exc.errno is not None and _cannot_write(exc):
             # `> /dev/full`, a full disk, a failing device: said in one line, never an internal error
+            from levynav.cli.arguments import EXIT_OUTPUT_FAILED
+
             print(f"levynav: the output could not be written ({os.strerror(exc.errno)})", file=sys.stderr)
             _silence_stdout()
-            sys.exit(2)
+            sys.exit(EXIT_OUTPUT_FAILED)
         # one line: the kind and the place, never the message or a traceback (they may quote the case)
         print(
             f"levynav: an internal error ({type(exc).__name__} at {fault_place(exc)}); please report it",
@@ -119,7 +121,11 @@ def _full_app() -> typer.Typer:
 
         core = analysis_commands.app
         full = typer.Typer(
-            help=core.info.help, no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False
+            help=core.info.help,
+            epilog=core.info.epilog,
+            no_args_is_help=True,
+            add_completion=False,
+            pretty_exceptions_enable=False,
         )
         full.registered_commands = list(core.registered_commands)
         for module in (cli_finances, cli_wage, cli_transcript, cli_notice, cli_packet, cli_screen, cli_serve):

@@ -55,12 +55,42 @@ def say(line: str) -> None:
     typer.echo(f"levynav: {shown(line)}", err=True)
 
 
-def fail(message: str) -> typer.Exit:
-    """Print ``levynav: message`` to stderr (``shown``); raise the returned Exit (code 2)."""
+# The exit codes (docs/input-limits.md, "Exit codes"; `levynav --help` says them too). A refusal of the input or of an
+# option is 2
+# (as for a usage error); an output levynav could not write — a full disk, a read-only or failing device, a folder it
+# may not write in — is 74 (EX_IOERR of sysexits.h): the input was good and the same command succeeds once the
+# disk is fixed, which a script must be able to tell from input to correct.
+EXIT_BAD_INPUT = 2
+EXIT_OUTPUT_FAILED = 74
+EXIT_CODES_HELP = (
+    "Exit codes: 0 done; 1 an internal error (please report it) or the reader of the output went away; 2 bad input "
+    "or a bad option, said in one line naming the field or the file; 74 the output could not be written (a full or "
+    "read-only disk): nothing was left half written; 130 interrupted."
+)
+
+
+def fail(message: str, code: int = EXIT_BAD_INPUT) -> typer.Exit:
+    """Print ``levynav: message`` to stderr (``shown``); raise the returned Exit (code 2: bad input)."""
     import typer
 
     say(message)
-    return typer.Exit(code=2)
+    return typer.Exit(code=code)
+
+
+def fail_output(message: str, err: OSError | None = None) -> typer.Exit:
+    """``fail`` for an output that could not be written (exit 74). Given the system's ``err``, only a write the
+    system refused for want of room, a working device or the right to write there is 74; an --out naming a place
+    that cannot be one (a file where a folder must be, a folder that is gone) is an option to correct: 2."""
+    return fail(message, EXIT_OUTPUT_FAILED if err is None or device_refused(err) else EXIT_BAD_INPUT)
+
+
+def device_refused(err: BaseException) -> bool:
+    """A write the system refused for want of room, a working device or permission (ENOSPC, EDQUOT, EFBIG, EIO,
+    EROFS, EACCES, EPERM)."""
+    import errno
+
+    codes = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EROFS, errno.EACCES, errno.EPERM}
+    return isinstance(err, OSError) and err.errno in codes
 
 
 def parse_as_of(raw: str | None) -> date:

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 import typer
 
 from levynav import lawbook
-from levynav.cli.arguments import check_format, fail, load_case_or_exit, parse_as_of, say, shown
+from levynav.cli.arguments import check_format, fail, fail_output, load_case_or_exit, parse_as_of, say, shown
 from levynav.core.calc import hardship as calc_hardship
 from levynav.core.calc.expenses import FinancesInputError
 from levynav.core.calc.standards import StandardsError
@@ -138,7 +138,7 @@ def import_standards_command(
             typer.echo(f"  - {shown(problem)}", err=True)
         raise typer.Exit(code=2) from None
     except OSError as err:
-        raise fail(f"cannot install into {lawbook.user_dir()}: {err.strerror or err}") from None
+        raise fail_output(f"cannot install into {lawbook.user_dir()}: {err.strerror or err}", err) from None
     lawbook.clear_cache()
     typer.echo(shown(f"Installed the standards edition into {target}."))
 

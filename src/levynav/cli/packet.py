@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from levynav.cli.arguments import fail, load_case_or_exit, parse_as_of, parse_lang, shown
+from levynav.cli.arguments import fail, fail_output, load_case_or_exit, parse_as_of, parse_lang, shown
 from levynav.cli.options import AsOf, Lang
 from levynav.core.analyze import analyze
 
@@ -42,7 +42,7 @@ def register(app: typer.Typer) -> None:
             raise fail(str(err)) from None
         except OSError as err:  # the disk filled, permissions changed while building: nothing was left behind
             reason = err.strerror or err.__class__.__name__
-            raise fail(f"--out: the packet could not be written ({reason}); nothing was written") from None
+            raise fail_output(f"--out: the packet could not be written ({reason}); nothing was written", err) from None
         typer.echo(shown(f"Packet written to {out}/ ({len(written)} files):"))
         typer.echo("  packet.pdf       everything in one PDF, cover page first")
         for item in packet.items:

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from levynav.cli.arguments import fail, parse_as_of, shown
+from levynav.cli.arguments import fail, fail_output, parse_as_of, shown
 from levynav.cli.options import AsOf
 from levynav.core.model import limits
 
@@ -41,7 +41,7 @@ def screen_command(
     ] = None,
 ) -> None:
     """Screen many cases: release grounds, returns, premature or barred levies, hardship and deadlines."""
-    from levynav.screen.run import Options, ScreenError, screen_file
+    from levynav.screen.run import Options, OutputFailed, ScreenError, screen_file
 
     day = parse_as_of(as_of)
     if workers is not None and scheduler is not None:
@@ -56,10 +56,12 @@ def screen_command(
     try:
         with _ProgressBar(source) as advance:
             done = screen_file(source, out, options, advance)
+    except OutputFailed as err:
+        raise fail_output(str(err)) from None
     except ScreenError as err:
         raise fail(str(err)) from None
     except OSError as err:
-        raise fail(f"--out: cannot write the output: {err.strerror or type(err).__name__}") from None
+        raise fail_output(f"--out: cannot write the output: {err.strerror or type(err).__name__}", err) from None
     typer.echo(
         shown(
             f"{done.cases} cases screened ({done.ok} ok, {done.error_rows} with errors) -> {done.table}\n"
@@ -135,5 +137,5 @@ def generate_command(
     except GenerateError as err:
         raise fail(str(err)) from None
     except OSError as err:
-        raise fail(f"--out: cannot write {out.name}: {err.strerror or type(err).__name__}") from None
+        raise fail_output(f"--out: cannot write {out.name}: {err.strerror or type(err).__name__}", err) from None
     print(shown(f"{count} cases -> {out}"), file=sys.stderr)

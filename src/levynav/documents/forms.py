@@ -134,7 +134,7 @@ def build_form(
     where = send_to(entry.get("send_to") or {}, case)
     title = str(entry["title"])
     if entry.get("pdf") and entry.get("map") and entry.get("fields"):
-        filled = forms_fill.fill(base / entry["pdf"], base / entry["fields"], base / entry["map"], values)
+        filled = forms_fill.fill(base / entry["pdf"], base / entry["fields"], base / entry["map"], values, fid)
         gaps = [replace(g, form_id=fid) for g in group_list_gaps(filled.missing)]
         return FormOutput(fid, title, "official_pdf", filled.pdf, where, gaps)
     if entry.get("worksheet"):

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import io
 import json
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from pypdf import PdfReader, PdfWriter
-from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, NameObject
+from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, NameObject, TextStringObject
 
 from levynav.documents.form_gaps import FormGap, GapReason
 from levynav.documents.forms_entries import evaluate
@@ -37,6 +37,7 @@ class Filled:
     pdf: bytes
     values: dict[str, str]  # full field name → value written (checkbox: its on-state)
     missing: list[FormGap]
+    continued: list[Continued] = field(default_factory=list)  # values written whole on the continuation sheet
 
 
 def field_list(path: Path) -> dict[str, FieldInfo]:
@@ -142,23 +143,92 @@ def _draw_push_buttons_as_the_form_does(page: Any) -> None:
     page.replace_contents(stream)
 
 
-def fill_pdf(pdf_path: Path, values: dict[str, str]) -> bytes:
+@dataclass(frozen=True)
+class Continued:
+    """A value too long for its box at any readable size: written whole on the form's continuation sheet."""
+
+    item: int  # its number on the sheet (the box says "See continuation sheet, item N")
+    box: str  # the box, in the form's own words
+    page: int  # the form's page the box is on
+    value: str
+    field: str  # the PDF's internal field name: for tests, never on a page
+
+
+def fill_pdf(
+    pdf_path: Path, values: dict[str, str], labels: dict[str, str] | None = None, form_id: str = ""
+) -> tuple[bytes, dict[str, str], list[Continued]]:
+    """The filled form, what each box holds, and the values written on its continuation sheet (``form_fit``): a
+    value drawn whole in its box at a smaller size has that size set on the box; one that fits at no readable size is
+    replaced in the box by where it is written in full, on a sheet added after the form's last page."""
     reader = PdfReader(pdf_path)
     writer = PdfWriter(clone_from=reader)
     acro = writer._root_object["/AcroForm"].get_object()  # the cloned document's form dictionary
     if isinstance(acro, DictionaryObject) and "/XFA" in acro:
         del acro[NameObject("/XFA")]
+    boxes, continued = _fit_values(writer, acro, values, labels or {})
     pages = [p for p in writer.pages if p.get("/Annots")]
-    writer.update_page_form_field_values(pages, values, auto_regenerate=False)
+    writer.update_page_form_field_values(pages, boxes, auto_regenerate=False)
     writer.set_need_appearances_writer(True)  # after the update, which resets the flag
     for page in writer.pages:
         _draw_push_buttons_as_the_form_does(page)
+    if continued:
+        from levynav.documents.form_continuation import sheet_pdf
+
+        writer.append(PdfReader(io.BytesIO(sheet_pdf(form_id, continued))))
     buf = io.BytesIO()
     writer.write(buf)
-    return buf.getvalue()
+    return buf.getvalue(), boxes, continued
 
 
-def fill(pdf_path: Path, fields_path: Path, map_path: Path, values: Values) -> Filled:
+def _full_name(widget: Any) -> str:
+    parts: list[str] = []
+    node: Any = widget
+    while node is not None:
+        if "/T" in node:
+            parts.append(str(node["/T"]))
+        node = node["/Parent"].get_object() if "/Parent" in node else None
+    return ".".join(reversed(parts))
+
+
+def _fit_values(
+    writer: PdfWriter, acro: Any, values: dict[str, str], labels: dict[str, str]
+) -> tuple[dict[str, str], list[Continued]]:
+    from levynav.documents import form_fit
+    from levynav.documents.form_continuation import see_sheet
+
+    fonts = (acro.get("/DR") or {}).get("/Font")
+    fonts = fonts.get_object() if fonts is not None else None
+    default_da = str(acro.get("/DA") or "")
+    out = dict(values)
+    continued: list[Continued] = []
+    for number, page in enumerate(writer.pages, start=1):
+        for ref in page.get("/Annots") or []:
+            widget = ref.get_object()
+            parent = widget["/Parent"].get_object() if "/Parent" in widget else {}
+            if widget.get("/FT", parent.get("/FT")) != "/Tx":  # a checkbox's value is its on-state
+                continue
+            name = _full_name(widget)
+            text = out.get(name)
+            if not text or name in {c.field for c in continued}:
+                continue
+            box = form_fit.box_of(widget, fonts, default_da)
+            if box is None:
+                continue
+            size = form_fit.size_for(text, box)
+            if size is None:
+                item = len(continued) + 1
+                continued.append(Continued(item, labels.get(name, name), number, text, name))
+                out[name], size = see_sheet(item, box, form_fit.size_for)
+            if size < box.size:
+                da = str(widget.get("/DA") or default_da)
+                widget[NameObject("/DA")] = TextStringObject(form_fit.with_size(da, size))
+    return out, continued
+
+
+def fill(pdf_path: Path, fields_path: Path, map_path: Path, values: Values, form_id: str = "") -> Filled:
     fields = field_list(fields_path)
-    written, missing = values_for(load_map(map_path), fields, values)
-    return Filled(pdf=fill_pdf(pdf_path, written), values=written, missing=missing)
+    entries = load_map(map_path)
+    written, missing = values_for(entries, fields, values)
+    labels = {str(e["field"]): str(e.get("label") or fields[str(e["field"])].reading) for e in entries}
+    pdf, boxes, continued = fill_pdf(pdf_path, written, labels, form_id)
+    return Filled(pdf=pdf, values=boxes, missing=missing, continued=continued)

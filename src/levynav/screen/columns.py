@@ -237,13 +237,48 @@ def json_object(text: str, field: str, what: str) -> dict[str, Any]:
         if where == "(file)":  # a limit of the whole text (depth, a number's digits): the cell or the line's
             raise RowProblem(field, reason) from None
         raise RowProblem(f"{field}.{where}" if field == CASE_JSON else where, reason) from None
-    except (json.JSONDecodeError, RecursionError):
-        raise RowProblem(field, "is not valid JSON") from None
+    except json.JSONDecodeError as err:
+        raise RowProblem(field, json_error_text(err)) from None
+    except RecursionError:
+        raise RowProblem(field, "is not valid JSON (nested too deeply)") from None
     except ValueError:  # Python's own limit on the digits of a whole number
         raise RowProblem(field, "holds a number with too many digits") from None
     if not isinstance(value, dict):
-        raise RowProblem(field, f"must hold a JSON object ({what})")
+        raise RowProblem(field, f"must hold a JSON object ({what}), not {json_kind(value)}")
     return value
+
+
+def json_error_text(err: json.JSONDecodeError) -> str:
+    """Where a JSON text goes wrong, in plain words: its column (and line, for a text of several lines), and whether
+    it ends before its object is closed (a line cut short: the last line of a file copied in part)."""
+    lines = err.doc.count("\n", 0, len(err.doc.rstrip()))
+
+    def where(line: int, column: int) -> str:
+        return f"line {line}, column {column}" if lines else f"column {column}"
+
+    if not err.doc.strip():
+        return "is not valid JSON: it is empty"
+    if not err.doc[err.pos :].strip():
+        text = err.doc.rstrip()  # where its last character is
+        line = text.count("\n") + 1
+        column = len(text) - (text.rfind("\n") + 1)
+        return f"is not valid JSON: it stops after {where(line, column)} before its object is closed (cut short?)"
+    if err.msg.startswith("Unterminated string"):
+        return f'is not valid JSON: the text in quotes (") begun at {where(err.lineno, err.colno)} is never closed'
+    return f"is not valid JSON at {where(err.lineno, err.colno)}"
+
+
+def json_kind(value: Any) -> str:
+    """What a JSON value is, in words (for a message saying it is not an object)."""
+    if isinstance(value, list):
+        return "an array"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, bool):
+        return "true or false"
+    if value is None:
+        return "null"
+    return "a number"
 
 
 def row_to_case_data(row: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:

@@ -136,9 +136,9 @@ def screen_one(
     kind: str, item: Any, number: int, as_of: date, with_record: bool
 ) -> tuple[dict[str, Any], list[tuple[str, str]]]:
     """One output row and the problems that made it an error row (empty when it is ``ok``)."""
-    case_id = str(number)
+    known = [str(number)]  # the row's id as soon as it is read: an error row after it keeps it (not its number)
     try:
-        data, origin, case_id = _case_data(kind, item, number)
+        data, origin, case_id = _case_data(kind, item, number, known)
         case = _validate(data, origin)
         if case.transcripts:
             raise _Problems([("transcripts", "screening does not read transcript files; give their facts in the case")])
@@ -146,12 +146,12 @@ def screen_one(
         # questions, history and notes; docs/adr/0015-screening-decides.md); with it, the whole record
         result = analyze(case, as_of) if with_record else decide(case, as_of)
     except _Problems as bad:
-        return _row(number, case_id, "error", len(bad.problems), None, None), bad.problems
+        return _row(number, known[0], "error", len(bad.problems), None, None), bad.problems
     except columns.RowProblem as bad:
-        return _row(number, case_id, "error", 1, None, None), [(bad.field, bad.reason)]
+        return _row(number, known[0], "error", 1, None, None), [(bad.field, bad.reason)]
     except Exception as exc:  # a fault in the analysis must not stop the run; its message may hold facts
         problem = ("(case)", f"the analysis failed ({type(exc).__name__}); please report it")
-        return _row(number, case_id, "error", 1, None, None), [problem]
+        return _row(number, known[0], "error", 1, None, None), [problem]
     if isinstance(result, Decision):
         return _row(number, case_id, "ok", 0, decision_flags(result).as_row(), None), []
     return _row(number, case_id, "ok", 0, flags(result).as_row(), _record_json(result)), []
@@ -169,7 +169,12 @@ class _Problems(Exception):
         super().__init__(f"{len(problems)} problem(s)")
 
 
-def _case_data(kind: str, item: Any, number: int) -> tuple[dict[str, Any], dict[str, str] | None, str]:
+def _case_data(
+    kind: str, item: Any, number: int, known: list[str]
+) -> tuple[dict[str, Any], dict[str, str] | None, str]:
+    """The case data of a row, its columns' field paths (a table row), and its id; ``known[0]`` is set to the id as soon
+    as it is read, so a problem found after it (a bad cell, ``case_json`` garbage) is an error row under the row's own
+    id — under its row number it took another row's id, and the two became error rows both."""
     if kind == "jsonl":
         if isinstance(item, UnreadLine):  # too long, or not UTF-8 (sources._jsonl_rows)
             raise _Problems([("(line)", item.reason)])
@@ -180,11 +185,12 @@ def _case_data(kind: str, item: Any, number: int) -> tuple[dict[str, Any], dict[
         given = {name: columns.id_text(value, name) for name, value in ids.items() if value is not None}
         if len(set(given.values())) > 1:
             raise _Problems([("id", "differs from case_id: give one id")])
-        return data, None, next(iter(given.values()), str(number))
+        known[0] = next(iter(given.values()), str(number))
+        return data, None, known[0]
     row = dict(item)
-    case_id = columns.case_id_of(row, number)
+    known[0] = columns.case_id_of(row, number)
     data, origin = columns.row_to_case_data(row)
-    return data, origin, case_id
+    return data, origin, known[0]
 
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")

@@ -35,6 +35,10 @@ class ScreenError(ValueError):
     """The screening cannot run (bad input file, bad output name): one line, no taxpayer data."""
 
 
+class OutputFailed(ScreenError):
+    """The output could not be written (a full disk, a failing device): the input was good (exit 74, not 2)."""
+
+
 @dataclass(frozen=True)
 class Options:
     as_of: date
@@ -112,7 +116,7 @@ def screen_file(
         if reason is None:
             raise
         kept = f"; the partitions done are kept in {work.name}: run the same command again to resume"
-        raise ScreenError(
+        raise OutputFailed(
             f"--out: the output could not be written ({reason}); nothing was written"
             + (kept if work.is_dir() and output.done_parts(work) else "")
         ) from None
@@ -158,7 +162,9 @@ def _screen_into(
 
             run_on_dask(counted(todo), options, finished, progress)
     except BaseException as err:  # an unreadable input, a scheduler that cannot be reached, an interruption
-        if not output.done_parts(work):  # nothing to resume: a failed run leaves nothing behind
+        # nothing to resume: a failed run leaves nothing behind; nor does an input found damaged part way (its
+        # partitions done are of a file that must be written again, and a rerun of another file starts afresh)
+        if not output.done_parts(work) or isinstance(err, sources.InputError):
             shutil.rmtree(work, ignore_errors=True)
         if isinstance(err, sources.InputError | ScreenError):
             raise ScreenError(str(err)) from None

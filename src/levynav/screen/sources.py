@@ -83,8 +83,10 @@ def count_rows(path: Path) -> int:
 
         files = dataset_files(path) if path.is_dir() else [path]
         return sum(int(pq.ParquetFile(f).metadata.num_rows) for f in files)
-    except Exception as exc:
-        raise InputError(f"{path.name}: cannot be read as {kind} ({type(exc).__name__})") from None
+    except InputError:
+        raise
+    except Exception:
+        raise _unreadable(path, kind) from None
 
 
 def check_columns(path: Path, ignored: tuple[str, ...] = ()) -> None:
@@ -117,6 +119,10 @@ def check_columns(path: Path, ignored: tuple[str, ...] = ()) -> None:
                 raise InputError(f"{_shown(copy.group(1) if copy else name)}: the column is given twice")
             if name not in known:
                 raise InputError(f"{_shown(name)}: {UNKNOWN_COLUMN}")
+    if kind == "csv":
+        problem = csv_table_problem(path)
+        if problem is not None:
+            raise InputError(problem)
 
 
 # A text table saved as UTF-16 or UTF-32 (a spreadsheet's "Unicode text") begins with its byte order mark, or holds
@@ -203,19 +209,171 @@ def _shown(name: str) -> str:
 def _column_names(path: Path, kind: str) -> Iterator[list[str]]:
     import polars as pl
 
-    try:
-        if kind == "csv":
-            yield list(pl.scan_csv(path, infer_schema=False).collect_schema().names())
-            return
-        import pyarrow.parquet as pq
+    if kind == "csv":
+        try:
+            names = list(pl.scan_csv(path, infer_schema=False).collect_schema().names())
+        except Exception:
+            raise _unreadable(path, kind) from None
+        yield names
+        return
+    import pyarrow.parquet as pq
 
-        for file in dataset_files(path) if path.is_dir() else [path]:
-            yield list(pq.ParquetFile(file).schema_arrow.names)
-    except InputError:
-        raise
-    except Exception as exc:
-        shown = {"csv": "CSV", "parquet": "Parquet"}[kind]
-        raise InputError(f"{path.name}: cannot be read as {shown} ({type(exc).__name__})") from None
+    for file in dataset_files(path) if path.is_dir() else [path]:
+        try:
+            names = list(pq.ParquetFile(file).schema_arrow.names)
+        except Exception:
+            raise _unreadable(path, kind, file) from None
+        yield names
+
+
+NOT_PARQUET = (
+    "is not a readable Parquet table (the file is damaged, cut short, or not Parquet at all); write it again from its "
+    "source and screen it again"
+)
+DAMAGED_PARQUET = (
+    "is not a readable Parquet table: its rows after row {done} cannot be read (the file is damaged); write it again "
+    "from its source and screen it again"
+)
+NOT_CSV = (
+    "is not a readable CSV table; check that it is comma-separated values with one header line, and that every "
+    "quoted cell's quotes are closed"
+)
+
+
+def _unreadable(path: Path, kind: str, file: Path | None = None, done: int | None = None) -> InputError:
+    """The plain-words refusal of an input its reader could not read (never the library's own error name): a Parquet
+    file of a dataset folder is named by its path in the folder; a CSV by its first problem a row check finds."""
+    if kind == "csv":
+        return InputError(csv_table_problem(path) or f"{path.name}: {NOT_CSV}")
+    name = path.name if file is None or file == path else f"{path.name}/{file.relative_to(path).as_posix()}"
+    said = NOT_PARQUET if not done else DAMAGED_PARQUET.format(done=done)
+    return InputError(f"{name}: {said}")
+
+
+# A CSV's rows, checked one by one before anything is screened (Python's csv reader, strict: about 15 s a million rows
+# of the generated inventory's width). The table reader refused a row with more cells than the header, a quote never
+# closed or a quote inside a cell written without quotes in one word of its own ("ComputeError"), and read a row with
+# fewer cells with its last columns empty and a header line repeated below (two tables joined) as a case, without a
+# word. Each is now refused by its row, its line and, where there is one, its column.
+_CSV_CELL = re.compile(r'"(?:[^"]|"")*"|[^",\r\n]*')
+# A quote neither opening nor closing a quoted cell nor doubled inside one: how a quote inside a cell written without
+# quotes shows (the strict reader refuses every other misplaced quote itself).
+_LONE_QUOTE = re.compile(r'[^,"\r\n]"[^,"\r\n]')
+
+
+def csv_table_problem(path: Path) -> str | None:
+    """The first structural problem of a CSV table, in plain words naming its row (data rows, the header not counted),
+    its line in the file and its column; None when every row has the header's cells."""
+    import csv
+
+    from levynav.screen.partition import MAX_LINE_CHARS
+
+    record: list[str] = []
+    line_no = [0]
+
+    def lines(fh: Any) -> Iterator[str]:
+        while text := fh.readline(MAX_LINE_CHARS + 1):
+            line_no[0] += 1
+            if len(text) > MAX_LINE_CHARS and not text.endswith(("\n", "\r")):
+                raise _LineTooLong(line_no[0])
+            record.append(text)
+            yield text
+
+    limit = csv.field_size_limit()
+    csv.field_size_limit(MAX_LINE_CHARS)
+    row = 0
+    try:
+        with path.open(encoding="utf-8-sig", errors="replace", newline="") as fh:
+            reader = csv.reader(lines(fh), strict=True)
+            header: list[str] | None = None
+            while True:
+                record.clear()
+                first_line = line_no[0] + 1
+                try:
+                    cells = next(reader)
+                except StopIteration:
+                    return None
+                except csv.Error as err:
+                    return _quote_problem(path, row + (header is not None), first_line, record, header, str(err))
+                if header is None:
+                    header = cells
+                    continue
+                row += 1
+                where = f"{path.name}: row {row} (line {first_line})"
+                if not cells:
+                    continue  # a blank line: a row of empty cells, an error row of its own
+                if '"' in record[0] or len(record) > 1:
+                    text = "".join(record)
+                    if _LONE_QUOTE.search(text) and _first_bad_cell(text)[1] >= 0:
+                        return _quote_problem(path, row, first_line, record, header, "")
+                if cells == header:
+                    return f"{where} repeats the header line (two tables joined into one?); remove it"
+                if len(cells) > len(header):
+                    return (
+                        f"{where} has {len(cells)} cells but the header names {len(header)} columns: the cells past "
+                        f"column {len(header)} ({_shown(header[-1])}) have no column (a comma too many, or a value "
+                        "holding a comma not written in quotes?)"
+                    )
+                if len(cells) < len(header):
+                    return (
+                        f"{where} has {len(cells)} cells but the header names {len(header)} columns: column "
+                        f"{len(cells) + 1} ({_shown(header[len(cells)])}) and the ones after it are missing (a "
+                        "comma missing, or the row cut short?)"
+                    )
+    except _LineTooLong as long:
+        return f"{path.name}: line {long.line} is longer than {MAX_LINE_CHARS} characters (no case is that long)"
+    except OSError as exc:
+        return f"{path.name}: cannot be read ({type(exc).__name__})"
+    finally:
+        csv.field_size_limit(limit)
+
+
+def _first_bad_cell(text: str) -> tuple[int, int]:
+    """The column (1-based) and offset of the first cell of a record's text not written as CSV (the last cell when
+    every one is)."""
+    column = 1
+    at = 0
+    while at < len(text):  # the cells well written, one by one, up to the one that is not
+        cell = _CSV_CELL.match(text, at)
+        end = cell.end() if cell is not None else at
+        if end >= len(text) or text[end] != ",":
+            if text[end:].strip("\r\n"):
+                return column, at
+            break
+        column += 1
+        at = end + 1
+    return column, -1
+
+
+class _LineTooLong(Exception):
+    def __init__(self, line: int) -> None:
+        self.line = line
+        super().__init__(line)
+
+
+def _quote_problem(
+    path: Path, row: int, first_line: int, record: list[str], header: list[str] | None, reason: str
+) -> str:
+    """Where the csv reader stopped, in words: the row, its first line and the column whose cell is wrongly quoted
+    (a quote never closed, a quote inside a cell written without quotes) or too long."""
+    from levynav.screen.partition import MAX_LINE_CHARS
+
+    text = "".join(record)
+    column, at = _first_bad_cell(text)
+    named = f" ({_shown(header[column - 1])})" if header is not None and column <= len(header) else ""
+    where = (
+        f"{path.name}: row {row} (line {first_line}), column {column}{named}"
+        if row
+        else (f"{path.name}: the header line, column {column}")
+    )
+    if "field larger" in reason:
+        return f"{where}: the cell is longer than {MAX_LINE_CHARS} characters (no case is that long)"
+    if "unexpected end of data" in reason or (at >= 0 and text[at] == '"' and '"' not in text[at + 1 :]):
+        return f'{where}: a quote (") opens the cell and is never closed; close it, or double a quote inside a cell'
+    return (
+        f'{where}: a quote (") inside the cell is not written as CSV: a cell holding a quote is written in quotes, '
+        'its own quotes doubled ("a ""b"" c")'
+    )
 
 
 def partitions(path: Path, size: int) -> Iterator[Partition]:
@@ -299,20 +457,23 @@ def _csv_rows(path: Path) -> Iterator[list[dict[str, Any]]]:
     try:
         for frame in pl.scan_csv(path, infer_schema=False).collect_batches(chunk_size=4096):
             yield frame.to_dicts()
-    except pl.exceptions.PolarsError as exc:
-        raise InputError(f"{path.name}: cannot be read as CSV ({type(exc).__name__})") from None
+    except pl.exceptions.PolarsError:
+        raise _unreadable(path, "csv") from None
 
 
 def _parquet_rows(path: Path) -> Iterator[list[dict[str, Any]]]:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    try:
-        for file in dataset_files(path) if path.is_dir() else [path]:
+    for file in dataset_files(path) if path.is_dir() else [path]:
+        done = 0
+        try:
             for batch in pq.ParquetFile(file).iter_batches(batch_size=4096):
-                yield _batch_rows(batch)
-    except (pa.ArrowException, OSError) as exc:
-        raise InputError(f"{path.name}: cannot be read as Parquet ({type(exc).__name__})") from None
+                rows = _batch_rows(batch)
+                done += len(rows)
+                yield rows
+        except (pa.ArrowException, OSError):
+            raise _unreadable(path, "parquet", file, done) from None
 
 
 OUT_OF_RANGE = "is a date or time outside the years 1 to 9999; write the date YYYY-MM-DD"
