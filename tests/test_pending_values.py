@@ -1,5 +1,6 @@
-"""A message's values are typed when first read (ADR 0016, option 1): what any reader sees is what typing them at once
-gave — the same typed values, in the same order, the same JSON, equal records — whoever reads first and however often.
+"""A message's values are typed, and a finding's facts shown, when first read (ADR 0016, option 1): what any reader sees
+is what making them at once gave — the same typed values and FactUse records, in the same order, the same JSON, equal
+records — whoever reads first and however often, and whatever the rule does with its own dict afterwards.
 """
 
 from __future__ import annotations
@@ -9,7 +10,8 @@ import threading
 from datetime import date
 from decimal import Decimal
 
-from levynav.core.model.case import TaxpayerKind
+from levynav.core.model.analysis import FactUse, Finding, Outcome, fact_use, fact_uses
+from levynav.core.model.case import LevyKind, TaxpayerKind
 from levynav.core.model.message import (
     DateArg,
     LabelArg,
@@ -96,3 +98,40 @@ def test_threads_reading_one_shared_message_see_the_typed_values() -> None:
         for t in threads:
             t.join()
         assert all(s == _typed() for s in seen)
+
+
+FACTS = {
+    "levies[0].served_date": date(2026, 1, 2),
+    "levies[0].amount_taken": Decimal("10.00"),
+    "levies[0].kind": LevyKind.BANK,
+    "levies[0].jeopardy": False,
+    "notices": 3,
+    "taxpayer.county": "Miami-Dade County",
+    "levies[0].owner": None,
+}
+
+
+def test_a_findings_facts_are_shown_as_at_once() -> None:
+    from levynav import lawbook
+    from levynav.core.law.release_grounds import INSTALLMENT_AGREEMENT as RULE
+    from levynav.core.lawdata import using
+
+    given = dict(FACTS)
+    with using(lawbook.packaged()):
+        built = RULE.finding(Outcome.APPLIES, "entered", subject="levies[0]", facts=given, when=date(2026, 1, 2))
+    given["later"] = 1  # the rule goes on with its own dict: the finding keeps what it was given
+    given["levies[0].served_date"] = date(2027, 1, 1)
+    shown = built.facts
+    assert shown == [
+        fact_use("levies[0].served_date", "2026-01-02"),
+        fact_use("levies[0].amount_taken", "10.00"),
+        fact_use("levies[0].kind", "bank"),
+        fact_use("levies[0].jeopardy", False),
+        fact_use("notices", 3),
+        fact_use("taxpayer.county", "Miami-Dade County"),
+        fact_use("levies[0].owner", None),
+    ]
+    assert all(type(f) is FactUse for f in shown) and built.facts is shown
+    assert shown == fact_uses(FACTS)
+    assert pickle.loads(pickle.dumps(built)) == built
+    assert Finding.model_validate(built.model_dump()) == built
