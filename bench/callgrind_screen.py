@@ -5,7 +5,12 @@ WARM to fill the per-bundle memos, then screens the N others once each through `
 as ``levynav screen`` without ``--with-record``), inside the partition's collector settings. Run it under callgrind
 with two row counts and divide the difference of the totals by the difference of the counts: that is the
 instructions of one distinct screened row, start-up and warm-up excluded. Fix the hash seed: with random string
-hashes one run is not a measure (docs/performance.md, 2026-12-07).
+hashes one run is not a measure (docs/performance.md, 2026-12-07). Run it once uncounted first on a fresh copy of
+``src``: the law data's parsed-form cache lives inside the tree (``lawbook/__pycache__/data``), and a counted run that
+writes it parses every YAML file (a first run of 300 rows parsing while the run of 600 did not gave a third too few
+instructions a row).
+
+    PYTHONPATH=src python bench/callgrind_screen.py 1                      # uncounted: byte code and parsed data
 
     PYTHONHASHSEED=0 valgrind --tool=callgrind --callgrind-out-file=/tmp/cg.300 python bench/callgrind_screen.py 300
     PYTHONHASHSEED=0 valgrind --tool=callgrind --callgrind-out-file=/tmp/cg.600 python bench/callgrind_screen.py 600
