@@ -81,6 +81,12 @@ _APPLIES = Outcome.APPLIES
 _UNKNOWN = Outcome.UNKNOWN
 _ELIGIBLE = Eligibility.ELIGIBLE
 _LEVY_IMPROPER = Effect.LEVY_IMPROPER
+# the three-valued flags by rule id: (flag, the effect its findings must carry, None: any)
+_THREE_VALUED: dict[str, tuple[str, Effect | None]] = {
+    **{rule: ("premature_levy", _LEVY_IMPROPER) for rule in PREMATURE_RULES},
+    **{rule: ("barred_levy", _LEVY_IMPROPER) for rule in BARRED_RULES},
+    **{rule: ("hardship", None) for rule in HARDSHIP_RULES},
+}
 
 
 def flags(analysis: Analysis) -> Flags:
@@ -102,14 +108,24 @@ def _flags(
     finances: AbilityToPay | None,
     as_of: date,
 ) -> Flags:
-    # the rule ids of the applying findings, by effect, in one pass (was one pass over them per effect)
+    # the rule ids of the applying findings, by effect, and the three-valued flags' findings, in one pass (was one pass
+    # for the effects and one more per three-valued flag)
     applying: dict[Effect | None, set[str]] = {}
+    seen: dict[
+        str, Outcome
+    ] = {}  # a three-valued flag -> APPLIES if one of its findings applies, else UNKNOWN if one is
     for f in findings:
-        if f.outcome is _APPLIES:
+        outcome = f.outcome
+        if outcome is _APPLIES:
             rules = applying.get(f.effect)
             if rules is None:
                 rules = applying[f.effect] = set()
             rules.add(f.rule)
+        elif outcome is not _UNKNOWN:
+            continue
+        flag = _THREE_VALUED.get(f.rule)
+        if flag is not None and (flag[1] is None or f.effect is flag[1]) and seen.get(flag[0]) is not _APPLIES:
+            seen[flag[0]] = outcome
     # (day, days left, deadline), by the day each can still be met (``Deadline.open_until``): a date passed but still
     # open counts by its other reading's day (a postponed CDP day); one with no day to count gives none
     upcoming = [(day, (day - as_of).days, d) for d in deadlines if (day := d.open_until) is not None]
@@ -126,10 +142,10 @@ def _flags(
         levy_improper=_ids(applying, _LEVY_IMPROPER),
         no_new_levy=_ids(applying, Effect.NO_LEVY),
         routes_open=_ids(applying, Effect.ROUTE_OPEN),
-        premature_levy=_three_valued(findings, PREMATURE_RULES, _LEVY_IMPROPER),
-        barred_levy=_three_valued(findings, BARRED_RULES, _LEVY_IMPROPER),
+        premature_levy=_three_valued(seen, "premature_levy"),
+        barred_levy=_three_valued(seen, "barred_levy"),
         csed_passed=_csed_passed(statutes, as_of),
-        hardship=_three_valued(findings, HARDSHIP_RULES, None),
+        hardship=_three_valued(seen, "hardship"),
         next_deadline_id=nxt[2].id if nxt else None,
         next_deadline_date=nxt[0] if nxt else None,
         next_deadline_days_left=nxt[1] if nxt else None,
@@ -146,15 +162,13 @@ def _ids(applying: dict[Effect | None, set[str]], effect: Effect) -> str | None:
     return LIST_SEPARATOR.join(sorted(ids)) if ids else None
 
 
-def _three_valued(findings: list[Finding], rules: frozenset[str], effect: Effect | None) -> bool | None:
-    unknown = False
-    for f in findings:
-        if f.rule in rules and (effect is None or f.effect is effect):
-            if f.outcome is _APPLIES:
-                return True
-            if f.outcome is _UNKNOWN:
-                unknown = True
-    return None if unknown else False
+def _three_valued(seen: dict[str, Outcome], flag: str) -> bool | None:
+    """True when a finding of the flag's rules (with its effect) applies, None (unknown) when none applies and one is
+    unknown, False otherwise."""
+    outcome = seen.get(flag)
+    if outcome is _APPLIES:
+        return True
+    return None if outcome is _UNKNOWN else False
 
 
 def _csed_passed(statutes: list[date | None], as_of: date) -> bool | None:

@@ -13,7 +13,6 @@ import functools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
 from enum import Enum
 from typing import Any, ClassVar, Final, TypeVar
 
@@ -28,14 +27,13 @@ from levynav.core.model.ability_to_pay import AbilityToPay
 from levynav.core.model.analysis import (
     Deadline,
     Effect,
-    FactUse,
     Finding,
     FindingShell,
     Outcome,
     ParamUse,
 )
 from levynav.core.model.case import Case
-from levynav.core.model.message import Message, message_of, shell
+from levynav.core.model.message import Message, message_of
 
 
 @dataclass(frozen=True, slots=True)  # slotted: made by a builder, once per analysis (derive.build_context)
@@ -88,64 +86,6 @@ def render(rule_id: str, key: str, variables: dict[str, Any]) -> str:
         raise KeyError(f"no message {rule_id}.{key} in data/messages/en") from None
     return str(template).strip().format(**{k: humanize(v) for k, v in variables.items()})
 
-
-_PLAIN = (str, int)  # a tuple, not ``str | int``: no union built per fact
-_AS_IS = frozenset({str, int, bool, type(None)})  # facts shown as they are (the plain fast path)
-
-
-def _shown(value: Any) -> Any:
-    """A fact's value as the record shows it: a date in ISO form, money as text, an enumeration by its value."""
-    shown = value.isoformat() if isinstance(value, date) else value
-    if isinstance(shown, Decimal):
-        shown = str(shown)
-    if hasattr(shown, "value") and not isinstance(shown, _PLAIN):
-        shown = shown.value  # enums
-    return shown
-
-
-def _show_as(kind: type) -> Callable[[Any], Any] | None:
-    """How a fact of type ``kind`` is shown (None: as it is), the same as ``_shown`` gives for every value of that
-    type: picked once per type (``_SHOW``). Only exact types with one answer per type are tabled (a ``date`` — not a
-    ``datetime`` —, a ``Decimal``, an enumeration that is not a ``str`` or ``int``); any other type takes ``_shown``."""
-    if kind in _AS_IS:
-        return None
-    if kind is date:
-        return date.isoformat
-    if kind is Decimal:
-        return str
-    if issubclass(kind, Enum):
-        return _shown_member if not issubclass(kind, _PLAIN) else None
-    return _shown
-
-
-def _shown_member(value: Any) -> Any:
-    return value._value_  # what ``.value`` returns, without the enum property's descriptor call
-
-
-_SHOW: dict[type, Callable[[Any], Any] | None] = {}
-
-
-def _facts(facts: dict[str, Any] | None) -> list[FactUse]:
-    if not facts:
-        return []
-    show_as = _SHOW
-    out = []
-    for path, value in facts.items():
-        kind = type(value)
-        try:
-            show = show_as[kind]
-        except KeyError:
-            show = show_as[kind] = _show_as(kind)
-        # a FactUse as ``fact_use`` makes one (its shell filled, then made the record class), without a call a fact
-        built = _FACT_SHELL()
-        built.path = path
-        built.value = value if show is None else show(value)
-        built.__class__ = FactUse
-        out.append(built)
-    return out
-
-
-_FACT_SHELL = shell(FactUse)
 
 # The members of Outcome and Effect as module constants, for the rules' function bodies (``rule.finding(APPLIES, …)``,
 # ``outcome is UNKNOWN``): a member read from its class goes through the enum metaclass's ``__getattr__`` hook, about
@@ -290,7 +230,9 @@ class Rule:
         built.subject = subject
         built.message = words
         built.citations = [*cited]
-        built.facts = _facts(facts) if facts else []
+        # the facts as given (a copy: the caller may go on filling its dict), shown as FactUse records when first read
+        # (``Finding.facts``): a screen writing flags never reads them (ADR 0016)
+        built.facts = facts.copy() if facts else []
         built.parameters = params
         built.missing = [*missing]
         built.value = value

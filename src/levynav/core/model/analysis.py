@@ -7,10 +7,11 @@ Field names here are stable; add fields, never rename them.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import field
 from datetime import date
 from decimal import Decimal
-from enum import StrEnum
+from enum import Enum, StrEnum
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -102,6 +103,61 @@ def fact_use(path: str, value: Any) -> FactUse:
     return built  # type: ignore[no-any-return]
 
 
+_PLAIN = (str, int)  # a tuple, not ``str | int``: no union built per fact
+_AS_IS = frozenset({str, int, bool, type(None)})  # facts shown as they are (the plain fast path)
+
+
+def _shown(value: Any) -> Any:
+    """A fact's value as the record shows it: a date in ISO form, money as text, an enumeration by its value."""
+    shown = value.isoformat() if isinstance(value, date) else value
+    if isinstance(shown, Decimal):
+        shown = str(shown)
+    if hasattr(shown, "value") and not isinstance(shown, _PLAIN):
+        shown = shown.value  # enums
+    return shown
+
+
+def _show_as(kind: type) -> Callable[[Any], Any] | None:
+    """How a fact of type ``kind`` is shown (None: as it is), the same as ``_shown`` gives for every value of that
+    type: picked once per type (``_SHOW``). Only exact types with one answer per type are tabled (a ``date`` — not a
+    ``datetime`` —, a ``Decimal``, an enumeration that is not a ``str`` or ``int``); any other type takes ``_shown``."""
+    if kind in _AS_IS:
+        return None
+    if kind is date:
+        return date.isoformat
+    if kind is Decimal:
+        return str
+    if issubclass(kind, Enum):
+        return _shown_member if not issubclass(kind, _PLAIN) else None
+    return _shown
+
+
+def _shown_member(value: Any) -> Any:
+    return value._value_  # what ``.value`` returns, without the enum property's descriptor call
+
+
+_SHOW: dict[type, Callable[[Any], Any] | None] = {}
+
+
+def fact_uses(facts: dict[str, Any]) -> list[FactUse]:
+    """The facts a rule read (path: value), as the record shows them: a FactUse each, in the rule's order."""
+    show_as = _SHOW
+    out = []
+    for path, value in facts.items():
+        kind = type(value)
+        try:
+            show = show_as[kind]
+        except KeyError:
+            show = show_as[kind] = _show_as(kind)
+        # a FactUse as ``fact_use`` makes one (its shell filled, then made the record class), without a call a fact
+        built = _FACT_USE()
+        built.path = path
+        built.value = value if show is None else show(value)
+        built.__class__ = FactUse
+        out.append(built)
+    return out
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Finding(Light):
     """The answer to one legal question, with everything needed to check it."""
@@ -124,6 +180,36 @@ class Finding(Light):
     # "irs_determination": the effect holds once the IRS determines the ground exists (§ 6343(a)(1)(B), (D)):
     # the person can ask for it, and the IRS must act if it agrees. None: the effect holds on the facts.
     condition: str | None = None
+
+
+_FACTS_SLOT = Finding.__dict__["facts"]  # the slot pydantic's dataclass made for ``facts``
+
+
+class _Facts:
+    """``Finding.facts``: the slot, read through this descriptor. ``Rule.finding`` stores the facts as the rule gave
+    them (a dict: path → value); the first read shows them as FactUse records (``fact_uses``) and keeps the list in
+    the slot (a new list, set once made: a thread reading a shared finding at the same time sees the dict, and makes
+    the same list, or the list). A screen writing flags never reads them (ADR 0016)."""
+
+    __slots__ = ()
+
+    def __get__(self, obj: Any, owner: Any = None) -> Any:
+        if obj is None:
+            return self
+        facts = _FACTS_SLOT.__get__(obj, owner)
+        if type(facts) is dict:
+            facts = fact_uses(facts)
+            _FACTS_SLOT.__set__(obj, facts)
+        return facts
+
+    def __set__(self, obj: Any, value: Any) -> None:
+        _FACTS_SLOT.__set__(obj, value)
+
+    def __delete__(self, obj: Any) -> None:
+        _FACTS_SLOT.__delete__(obj)
+
+
+Finding.facts = _Facts()  # type: ignore[misc,assignment]  # the slot, read through ``_Facts``
 
 
 class FindingShell(Light):

@@ -30,7 +30,9 @@ from levynav.core.model.money import to_cents
 
 NOT_TRUE_OR_FALSE = "must be a number, not true or false"
 NOT_A_NUMBER_DATE = "must be a date written YYYY-MM-DD, not a number"
-_NUMBER_TEXT = re.compile(r"\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*")
+# a number as text: ``\d+(?:\.\d*)?`` is ``\d+\.?\d*`` without its two ways of splitting a run of digits, which a date
+# ("2024-07-28": fullmatch fails at the dash) made the matcher try one by one (7 dates a case; twice the time)
+_NUMBER_TEXT = re.compile(r"\s*[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?\s*")
 
 
 # Codes that are not text: C0 controls but tab, line and page breaks (NUL, ESC: a terminal's commands, a calendar or PDF

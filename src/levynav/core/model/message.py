@@ -328,17 +328,58 @@ def message(key: str, **args: Any) -> Message:
 
 def message_of(key: str, args: dict[str, Any]) -> Message:
     """``message(key, **args)`` for a dict of values the caller made for it (``Rule.finding``'s keyword values): the
-    dict becomes the message's, its values replaced by their typed forms in place, so it is not copied. Never pass
-    a dict anyone else holds."""
+    dict becomes the message's, so it is not copied. Never pass a dict anyone else holds.
+
+    The values are typed when the message's ``args`` are first read (``_Args``: by a renderer, the record's JSON, a
+    comparison), not here: a screen that writes only flags never reads them (ADR 0016, option 1)."""
     built = _MESSAGE()
     built.key = key
     if args:
-        builders = _BUILDERS
-        for name, value in args.items():
-            build = builders.get(type(value))
-            if build is None:
-                build = builders[type(value)] = _builder(type(value))
-            args[name] = build(value)
+        args[_PENDING] = None  # typed on first read (``_Args.__get__``)
     built.args = args
     built.__class__ = Message
     return built  # type: ignore[no-any-return]
+
+
+# A message's values as given, waiting to be typed: the key ``_PENDING`` in its ``args`` dict marks it. Not a string,
+# so no value's name can be it; never seen outside this module (``Message.args`` types the values and drops it).
+_PENDING: Any = object()
+_ARGS_SLOT = Message.__dict__["args"]  # the slot pydantic's dataclass made for ``args``
+_slot_get = _ARGS_SLOT.__get__
+_slot_set = _ARGS_SLOT.__set__
+
+
+class _Args:
+    """``Message.args``: the slot, read through this descriptor, which types the values of a message made by
+    ``message_of`` the first time they are read. The typed dict is a new one, set in the slot once made, so another
+    thread reading the same (shared) message sees either the pending dict (and types it too, the same way) or the
+    typed one, never a half-typed dict."""
+
+    __slots__ = ()
+
+    def __get__(self, obj: Any, owner: Any = None) -> Any:
+        if obj is None:
+            return self
+        args = _slot_get(obj, owner)
+        if _PENDING not in args:
+            return args
+        builders = _BUILDERS
+        typed = {}
+        for name, value in args.items():
+            if name is _PENDING:
+                continue
+            build = builders.get(type(value))
+            if build is None:
+                build = builders[type(value)] = _builder(type(value))
+            typed[name] = build(value)
+        _slot_set(obj, typed)
+        return typed
+
+    def __set__(self, obj: Any, value: Any) -> None:
+        _slot_set(obj, value)
+
+    def __delete__(self, obj: Any) -> None:
+        _ARGS_SLOT.__delete__(obj)
+
+
+Message.args = _Args()  # type: ignore[misc,assignment]  # the slot, read through ``_Args``
