@@ -28,7 +28,7 @@ from datetime import date, timedelta
 from typing import Any, Final
 
 from levynav.core import lawdata, params
-from levynav.core.calc import dates
+from levynav.core.calc import dates, notice_assessment
 from levynav.core.calc import postponed_deadlines as postponing
 from levynav.core.calc.per_analysis import once_per_analysis
 from levynav.core.law import registry
@@ -141,12 +141,19 @@ def windows(case: Case) -> list[Window]:
     marked = []
     assessed = {p.id: p.additional_assessment_dates for p in case.tax_periods if p.additional_assessment_dates}
     found_by_window = _repeats(out, assessed)
+    first_assessed = notice_assessment.assessment_dates(case)
     for w in out:
         found = found_by_window[w.index]
         if found is True:
             w = replace(w, repeat=True)
         elif found:
             w = replace(w, repeat_missing=found)
+        # a levy notice given before a period it names was assessed may not be that tax's notice: its days are still
+        # counted and shown (act by them), with the clause saying so (notice_assessment; reference NC-ASSESSED)
+        early = notice_assessment.assessed_after(w.notice, first_assessed) if w.kind is _LEVY else ()
+        if early:
+            said = tuple(message("count.before_assessment", period=pid, assessed=day) for pid, day in early)
+            w = replace(w, counted=(*w.counted, *said))
         marked.append(w)
     return marked
 

@@ -683,7 +683,7 @@ def hearing_deadlines(case: Case, ctx: Context) -> list[Deadline]:
                     ctx.as_of,
                     protects,
                     (EQUIVALENT_E14 if w.eh.moved else EQUIVALENT).cites,
-                    hearing_windows.eh_computation(w),
+                    [*hearing_windows.eh_computation(w), *(m for m in w.counted if m.key == _BEFORE_ASSESSMENT)],
                     w.subject,
                     alternative=w.eh_other.last if w.eh_other is not None else None,
                     alternative_reason=_EH_REGULATION_REASON if w.eh_other is not None else None,
@@ -695,6 +695,7 @@ def hearing_deadlines(case: Case, ctx: Context) -> list[Deadline]:
 # The words of the hearing deadlines follow from the deadline, the notice type and the period's dates, not from the
 # case or the as-of date: made once per Law bundle and kept on it (shared message records, never changed).
 _POSTMARK = message("count.postmark")
+_BEFORE_ASSESSMENT = "count.before_assessment"  # a notice given before its period's assessment (calc/notice_assessment)
 _LEVY_PRINTED_EARLIER_REASON = message("count.reading.levy_printed_earlier_reason")
 
 
