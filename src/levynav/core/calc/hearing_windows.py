@@ -142,6 +142,7 @@ def windows(case: Case) -> list[Window]:
     assessed = {p.id: p.additional_assessment_dates for p in case.tax_periods if p.additional_assessment_dates}
     found_by_window = _repeats(out, assessed)
     first_assessed = notice_assessment.assessment_dates(case)
+    died = case.taxpayer.date_of_death
     for w in out:
         found = found_by_window[w.index]
         if found is True:
@@ -154,6 +155,11 @@ def windows(case: Case) -> list[Window]:
         if early:
             said = tuple(message("count.before_assessment", period=pid, assessed=day) for pid, day in early)
             w = replace(w, counted=(*w.counted, *said))
+        # a notice given after the taxpayer died: its days are counted from it as from any notice (the earlier,
+        # protective reading), with the clause that the fiduciary acts by them (§ 6903(a); reference DEC-6903)
+        given = dates.counting_start(w.notice.notice_date, w.notice.mailing_date) if w.kind is _LEVY else None
+        if died is not None and given is not None and given > died:
+            w = replace(w, counted=(*w.counted, message("count.after_death", died=died)))
         marked.append(w)
     return marked
 
