@@ -33,7 +33,8 @@ A sentences argument (a note) is a list of messages by key; ``[]`` asks that it 
 Only the keys given are compared; ``missing`` must be a subset of the finding's missing list;
 ``value`` is compared as a string. ``collection_statute`` items ({period, date, alternative, says}) must match a
 CSED of the analysis; ``says`` is a message by key with some of its values (a nested message as a mapping, a list
-by its items, an enumeration label by its value); ``plan_rules`` lists rule ids that must each have a plan step.
+by its items, an enumeration label by its value); ``plan_rules`` lists rule ids that must each have a plan step,
+``no_plan_rules`` rule ids that must have none.
 Expectations are language-free: rule, outcome, effect, message key and typed values, dates, ids —
 never an English phrase (the words are the renderers', ``levynav.explain``).
 """
@@ -63,6 +64,8 @@ OPTION_KEYS = {
 }  # says: reasons/notes/levy note
 EXPECT_KEYS |= {"plan_first", "plan_no_duplicates"}
 PLAN_FIRST_KEYS = {"rule", "form", "by"}
+PLAN_FIRST_KEYS |= {"text"}  # the first step's text key (``plan.RULE[.variants.KEY]``): the situation it was made for
+EXPECT_KEYS |= {"no_plan_rules"}  # rule ids that must have no plan step
 EXPECT_KEYS |= {"collection_statute", "plan_rules", "summary"}  # CSED dates, plan steps by rule, headline items
 FINDING_KEYS = {"rule", "subject", "outcome", "effect", "missing", "value", "message", "args"}
 FINDING_KEYS |= {"condition"}  # "irs_determination" or null
@@ -70,6 +73,7 @@ FINDING_KEYS |= {"not_missing"}  # paths the finding must NOT ask for (a questio
 CSED_KEYS = {"period", "date", "alternative", "says"}  # says: a clause of the timeline, {key, ARG: value}
 SUMMARY_KEYS = {"kind", "effect", "rules", "deadline", "subject"}  # a headline item: kind, effect and rule ids
 DEADLINE_KEYS = {"id", "date", "subject", "days_left", "passed", "alternative_date", "still_open"}
+DEADLINE_KEYS |= {"says", "not_says"}  # a clause key the deadline's computation holds (or must not hold)
 EXPECT_KEYS |= {"plan_first_rule"}
 
 

@@ -389,16 +389,17 @@ EXPECTED = {
     "bank-levy-hardship-21-day-hold.yaml": ["433-F", "12153", "9423", "911"],
     "bankruptcy-before-levy.yaml": ["12153", "9423"],
     "business-bank-levy.yaml": ["12153", "9423", "911"],
-    "cdp-request-on-day-31.yaml": ["9423"],
+    # a levy taking money while hardship is unknown: the hardship release step asks for the financial statement
+    "cdp-request-on-day-31.yaml": ["433-F", "9423"],
     "disaster-area-cdp-postponed.yaml": ["12153", "9423"],  # 12153 of the equivalent-hearing step
     "expensive-county-wage-levy-finances.yaml": ["433-F", "12153", "9423", "911", "9465"],
     "family-above-the-standards.yaml": ["433-F", "12153", "9423", "9465"],
     "levy-after-collection-statute.yaml": ["9423"],
-    "offer-pending-levy-before.yaml": ["656", "433-A (OIC)", "12153", "9423"],
+    "offer-pending-levy-before.yaml": ["433-F", "656", "433-A (OIC)", "12153", "9423"],
     "premature-levy-no-cdp-notice.yaml": ["9423"],
     "retiree-social-security-finances.yaml": ["433-F", "12153", "9423", "9465"],
     "self-employed-vehicle-loan-bank-levy.yaml": ["433-F", "12153", "9423", "911", "9465"],
-    "social-security-federal-payment-levy.yaml": ["12153", "9423"],
+    "social-security-federal-payment-levy.yaml": ["433-F", "12153", "9423"],
     "wage-levy-installment-agreement-entered.yaml": ["12153", "9423"],
     "wrongful-levy-relatives-account.yaml": ["12153", "9423"],
 }

@@ -260,6 +260,24 @@ def test_hearing_cover_is_mailed_by_the_postponed_cdp_day_when_it_comes_first(en
     assert f"on or before {by}" in text
 
 
+def test_hearing_cover_while_still_serving_names_no_day_for_the_cdp_request() -> None:
+    """Service with no last day yet (§ 7508(a)): the CDP request has no day that can be counted (``Deadline.still_open``
+    with no ``open_until``). The letter said it was mailed "on or before" the equivalent hearing's day, titled as that
+    hearing's, and listed only the equivalent hearing under "The hearing I ask for". It now says the request is mailed
+    while the person serves, names the equivalent hearing's day only for the alternative, and lists the CDP hearing
+    first (audit 2026-12-07, round 6)."""
+    case = _combat_case(None)
+    analysis = analyze(case, date(2026, 12, 7))
+    cdp = next(d for d in analysis.deadlines if d.id == "cdp.request")
+    assert cdp.passed and cdp.still_open and cdp.open_until is None
+    text = " ".join(letter_text(case, analysis, "hearing_cover").split())
+    assert "while I am still serving: no last day for this request can be counted" in text
+    assert "The equivalent hearing I ask for in the alternative is requested on or before May 4, 2027" in text
+    assert "I am mailing it by certified mail, return receipt requested, on or before" not in text
+    first, second = text.index("1. Collection Due Process hearing"), text.index("2. Equivalent hearing")
+    assert first < second
+
+
 def _estate_case(capacity: str | None, form_56: bool | None = None) -> Case:
     """Review8 clinic 12 with the death entered: the taxpayer died 2026-06-20, an LT11 of 2026-08-03, a bank levy."""
     data: dict[str, Any] = {

@@ -21,7 +21,9 @@ FIRST = {
     "bank-levy-hardship-21-day-hold.yaml": ("R6343-A4", "hardship release asked before the bank's hold ends"),
     "bankruptcy-before-levy.yaml": ("RBK-362", "the automatic stay stops the levy; a hearing does not come first"),
     "business-bank-levy.yaml": ("R6343-A2", "no hardship release for a business: show release helps collection"),
-    "cdp-request-on-day-31.yaml": ("CAP-1", "the (late) hearing request is in; CAP is the route if Collection acts"),
+    # the wage levy keeps taking pay and hardship is not yet known: the hardship release is asked of Collection at any
+    # time (§ 6343(a)(1)(D)); the equivalent hearing does not stop the levy, and CAP is the appeal if Collection refuses
+    "cdp-request-on-day-31.yaml": ("R6343-A4", "ask Collection for a hardship release while the wage levy runs"),
     "disaster-area-cdp-postponed.yaml": ("PP-7508A", "the ordinary CDP date passed; disaster relief reopens it"),
     "expensive-county-wage-levy-finances.yaml": ("R6343-A4", "the IRS's own standards show the levy causes hardship"),
     "family-above-the-standards.yaml": ("finances.simple_payment_plan", "the finances show a plan the IRS accepts"),
@@ -30,7 +32,9 @@ FIRST = {
     "premature-levy-no-cdp-notice.yaml": ("R6330-A1", "no final notice with hearing rights: the levy was premature"),
     "retiree-social-security-finances.yaml": ("finances.simple_payment_plan", "the finances show an affordable plan"),
     "self-employed-vehicle-loan-bank-levy.yaml": ("R6343-A4", "hardship release inside the bank's hold"),
-    "social-security-federal-payment-levy.yaml": ("EH-1", "no release ground shown: the one-year hearing is open"),
+    # the benefit levy takes part of every payment and hardship is not yet known: the hardship release is asked now,
+    # not after the equivalent hearing months away (§ 6343(a)(1)(D); the hearing does not stop the levy)
+    "social-security-federal-payment-levy.yaml": ("R6343-A4", "ask now for a hardship release of the benefit levy"),
     "wage-levy-installment-agreement-entered.yaml": ("R6343-A3", "agreement entered: the IRS must release the levy"),
     "wrongful-levy-relatives-account.yaml": ("R6343-B2", "the owner's wrongful-levy claim; her money, her remedy"),
 }

@@ -125,6 +125,12 @@ def test_scenario(name: str, scenario: dict[str, Any]) -> None:
             assert any(d.days_left == want["days_left"] for d in got), f"{want}: got {[d.days_left for d in got]}"
         if "passed" in want:
             assert any(d.passed == want["passed"] for d in got), f"{want}: got {[d.passed for d in got]}"
+        if "says" in want:
+            keys = [[m.key for m in d.computation] for d in got]
+            assert any(want["says"] in k for k in keys), f"{want}: got {keys}"
+        if "not_says" in want:
+            keys = [[m.key for m in d.computation] for d in got]
+            assert all(want["not_says"] not in k for k in keys), f"{want}: got {keys}"
         if "still_open" in want:
             assert any(d.still_open == want["still_open"] for d in got), f"{want}: got {[d.still_open for d in got]}"
         if "alternative_date" in want and want["alternative_date"] is None:  # null: no other date beside it
@@ -152,6 +158,8 @@ def test_scenario(name: str, scenario: dict[str, Any]) -> None:
             assert any(_says(m, want["says"]) for m in c.explanation), f"{want}: got {c.explanation}"
     for rule in expect.get("plan_rules", []):
         assert any(rule in s.rules for s in result.plan), f"no plan step for {rule}: {[s.rules for s in result.plan]}"
+    for rule in expect.get("no_plan_rules", []):
+        assert not any(rule in s.rules for s in result.plan), f"a plan step for {rule}:\n{_plan(result)}"
     for want in expect.get("summary", []):
         assert set(want) <= SUMMARY_KEYS, f"unknown summary keys {set(want) - SUMMARY_KEYS}"
         assert any(
@@ -199,6 +207,8 @@ def check_plan_first(result: Analysis, want: dict[str, Any]) -> None:
         assert want["rule"] in first.rules, f"first step should be {want['rule']}; plan:\n{_plan(result)}"
     if "form" in want:
         assert str(want["form"]) in first.forms, f"first step's forms lack {want['form']}:\n{_plan(result)}"
+    if "text" in want:  # the situation the first step was made for, by its text key
+        assert first.text.key == want["text"], f"first step's text is {first.text.key}:\n{_plan(result)}"
     if "by" in want:  # the day the first step is due by (null: no day)
         assert str(first.by_date) == str(want["by"]), f"first step due by {first.by_date}:\n{_plan(result)}"
 

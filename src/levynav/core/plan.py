@@ -124,6 +124,11 @@ _note = builder(Note)
 _APPLIES = Outcome.APPLIES
 _UNKNOWN = Outcome.UNKNOWN
 _ROUTE_CLOSED = Effect.ROUTE_CLOSED
+_MUST_RELEASE = Effect.MUST_RELEASE
+# A finding that, applying without a condition, already requires the levy it is about to be released: the release is
+# due (§ 6343(a)(1)), the levy is barred (a stay, § 6331(k), § 6330(e)) or was not lawfully made; an UNKNOWN ground
+# that could only release the same levy adds no step (``steps``).
+_FREES = frozenset({Effect.MUST_RELEASE, Effect.NO_LEVY, Effect.LEVY_IMPROPER})
 _BUSINESS = TaxpayerKind.BUSINESS
 _THIRD_PARTY = Owner.THIRD_PARTY
 
@@ -225,20 +230,28 @@ def steps(case: Case, findings: list[Finding], deadlines: list[Deadline], ctx: C
     # one pass over the findings: those that apply (a step each rule), and the unknown ones that may still call for one
     chosen: dict[str, list[Finding]] = {}
     unknown: list[Finding] = []
+    freed: set[str] = set()  # the levies whose release is already due without a condition (``_FREES``)
     for f in findings:
         outcome = f.outcome
         if outcome is _APPLIES:
             if f.effect in ACTION_EFFECTS and f.rule in on_unknown:
                 chosen.setdefault(f.rule, []).append(f)
+            if f.effect in _FREES and f.condition is None and f.subject:
+                freed.add(f.subject)
         elif outcome is _UNKNOWN and f.effect in ACTION_EFFECTS and f.rule in on_unknown:
             unknown.append(f)
-    # An UNKNOWN finding where two readings of the law differ still gives a step, when the rule's plan text has a
-    # situation for it marked ``on_unknown`` (and no situation of the same rule already applies).
+    # An UNKNOWN finding where two readings of the law differ, or a fact is not yet known, still gives a step, when the
+    # rule's plan text has a situation for it marked ``on_unknown`` (and no situation of the same rule already
+    # applies) — but not one that could only free a levy (``MUST_RELEASE``) whose release another ground already
+    # requires without a condition: the person asks once, on the ground shown (audit 2026-12-07, round 6).
     if unknown:
         applied = set(chosen)
         for f in unknown:
-            if f.rule not in applied and f.message_key in on_unknown[f.rule]:
-                chosen.setdefault(f.rule, []).append(f)
+            if f.rule in applied or f.message_key not in on_unknown[f.rule]:
+                continue
+            if f.effect is _MUST_RELEASE and f.subject in freed:
+                continue
+            chosen.setdefault(f.rule, []).append(f)
     finance = _finance_steps(case, ctx)
     if not chosen and not finance:
         return []

@@ -91,6 +91,10 @@ def missing_name(path: str) -> str:
     if path.startswith("derived."):
         key = re.split(r"[.\[]", path[8:], maxsplit=1)[0]
         return _DERIVED_FACTS.get(key, path)
+    if path.startswith("finances.expenses."):
+        # an allowed amount the analysis computes from the finances section (household, county, vehicles): the
+        # person fills in that section, never the computed figure itself
+        return "finances"
     return path
 
 

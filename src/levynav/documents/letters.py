@@ -296,7 +296,8 @@ def hearing_covers(case: Case, analysis: Analysis) -> list[Letter]:
         # a postponement that applies is argued first (it makes the request a timely CDP request); a combat-zone
         # service with no last day yet is undecided, so it is stated as a fact with its law, not argued as a ground
         serving_since = next((_service_start(f) for f in postponed if f.outcome is not Outcome.APPLIES), None)
-        group = [*(f for f in postponed if f.outcome is Outcome.APPLIES), *group]
+        serving = _cdp_while_serving(analysis, subject) if serving_since else []
+        group = [*(f for f in postponed if f.outcome is Outcome.APPLIES), *serving, *group]
         issues = [
             g for i in _open_levies(case) for g in grounds_for_levy(analysis, i, RELEASE_EFFECTS | RETURN_EFFECTS)
         ]
@@ -329,6 +330,17 @@ def hearing_covers(case: Case, analysis: Analysis) -> list[Letter]:
             )
         )
     return out
+
+
+def _cdp_while_serving(analysis: Analysis, subject: str | None) -> list[Finding]:
+    """The CDP hearing a combat-zone service with no last day yet keeps open (CDP-5/CDP-4 ``postponed_serving``,
+    undecided until the service ends): the hearing the letter asks for, listed before the equivalent hearing asked
+    in the alternative — not the equivalent hearing alone (§ 7508(a)(1)(K); audit 2026-12-07, round 6)."""
+    return [
+        f
+        for f in english(analysis).findings
+        if f.subject == subject and f.rule in {"CDP-5", "CDP-4"} and f.message_key == "postponed_serving"
+    ]
 
 
 def _asked_after_not_given(group: list[Finding]) -> date | None:

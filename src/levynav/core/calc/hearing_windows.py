@@ -28,7 +28,7 @@ from datetime import date, timedelta
 from typing import Any, Final
 
 from levynav.core import lawdata, params
-from levynav.core.calc import dates
+from levynav.core.calc import dates, notice_assessment
 from levynav.core.calc import postponed_deadlines as postponing
 from levynav.core.calc.per_analysis import once_per_analysis
 from levynav.core.law import registry
@@ -141,12 +141,25 @@ def windows(case: Case) -> list[Window]:
     marked = []
     assessed = {p.id: p.additional_assessment_dates for p in case.tax_periods if p.additional_assessment_dates}
     found_by_window = _repeats(out, assessed)
+    first_assessed = notice_assessment.assessment_dates(case)
+    died = case.taxpayer.date_of_death
     for w in out:
         found = found_by_window[w.index]
         if found is True:
             w = replace(w, repeat=True)
         elif found:
             w = replace(w, repeat_missing=found)
+        # a levy notice given before a period it names was assessed may not be that tax's notice: its days are still
+        # counted and shown (act by them), with the clause saying so (notice_assessment; reference NC-ASSESSED)
+        early = notice_assessment.assessed_after(w.notice, first_assessed) if w.kind is _LEVY else ()
+        if early:
+            said = tuple(message("count.before_assessment", period=pid, assessed=day) for pid, day in early)
+            w = replace(w, counted=(*w.counted, *said))
+        # a notice given after the taxpayer died: its days are counted from it as from any notice (the earlier,
+        # protective reading), with the clause that the fiduciary acts by them (§ 6903(a); reference DEC-6903)
+        given = dates.counting_start(w.notice.notice_date, w.notice.mailing_date) if w.kind is _LEVY else None
+        if died is not None and given is not None and given > died:
+            w = replace(w, counted=(*w.counted, message("count.after_death", died=died)))
         marked.append(w)
     return marked
 

@@ -683,7 +683,7 @@ def hearing_deadlines(case: Case, ctx: Context) -> list[Deadline]:
                     ctx.as_of,
                     protects,
                     (EQUIVALENT_E14 if w.eh.moved else EQUIVALENT).cites,
-                    hearing_windows.eh_computation(w),
+                    [*hearing_windows.eh_computation(w), *(m for m in w.counted if m.key in _NOTICE_CLAUSES)],
                     w.subject,
                     alternative=w.eh_other.last if w.eh_other is not None else None,
                     alternative_reason=_EH_REGULATION_REASON if w.eh_other is not None else None,
@@ -695,6 +695,9 @@ def hearing_deadlines(case: Case, ctx: Context) -> list[Deadline]:
 # The words of the hearing deadlines follow from the deadline, the notice type and the period's dates, not from the
 # case or the as-of date: made once per Law bundle and kept on it (shared message records, never changed).
 _POSTMARK = message("count.postmark")
+# what the one-year deadline repeats of the CDP count: a notice given before its period's assessment
+# (calc/notice_assessment), or after the taxpayer's death (hearing_windows.windows)
+_NOTICE_CLAUSES = frozenset({"count.before_assessment", "count.after_death"})
 _LEVY_PRINTED_EARLIER_REASON = message("count.reading.levy_printed_earlier_reason")
 
 

@@ -21,7 +21,7 @@ from datetime import date
 from typing import Any
 
 from levynav.core import lawdata, params
-from levynav.core.calc import dates, hearing_windows
+from levynav.core.calc import dates, hearing_windows, notice_assessment
 from levynav.core.law import notices
 from levynav.core.law.rule import APPLIES, UNKNOWN, Context, DeadlineFunc, Rule, RuleFunc, once
 from levynav.core.model.analysis import Deadline, Effect, Finding, Message, TextArg, message
@@ -45,7 +45,9 @@ EARLIEST_LEVY_ID = "notice.earliest_levy"
 REPLY_BY_ID = "notice.printed_reply_by"
 
 
-def _earliest(i: int, notice: Notice, ctx: Context) -> tuple[Finding, Deadline | None]:
+def _earliest(
+    i: int, notice: Notice, ctx: Context, assessed: dict[str, date], positions: dict[str, int]
+) -> tuple[Finding, Deadline | None]:
     sub = f"notices[{i}]"
     kind, printed, mailed = notice.type, notice.notice_date, notice.mailing_date
     facts: dict[str, Any] = {f"{sub}.type": kind, f"{sub}.notice_date": printed}
@@ -73,8 +75,34 @@ def _earliest(i: int, notice: Notice, ctx: Context) -> tuple[Finding, Deadline |
     if not isinstance(use.value, int):
         return rule.finding(UNKNOWN, "law_unknown", subject=sub, facts=facts, params=[use], start=start), None
     day, title, protects, count = _counted(kind, printed, mailed, received, start, use.value)
-    deadline = hearing_windows.deadline(EARLIEST_LEVY_ID, title, day, ctx.as_of, protects, rule.cites, [count], sub)
+    # given before a period it names was assessed: its day is no levy day for that tax (§§ 6303(a), 6331(a), (d);
+    # Reg. § 301.6331-2(a)(1): the notice of intent comes with or after notice and demand); the day is still shown —
+    # no levy before it in any case — with the clause, and the finding says so (calc/notice_assessment)
+    early = notice_assessment.assessed_after(notice, assessed)
+    said = [message("count.before_assessment_levy", period=pid, assessed=on) for pid, on in early]
+    deadline = hearing_windows.deadline(
+        EARLIEST_LEVY_ID, title, day, ctx.as_of, protects, rule.cites, [count, *said], sub
+    )
     key = "passed" if day < ctx.as_of else "ahead"
+    if early:
+        pid, on = early[0]
+        facts[f"tax_periods[{positions[pid]}].assessment_date"] = on
+        finding = rule.finding(
+            APPLIES,
+            "before_assessment",
+            subject=sub,
+            facts=facts,
+            params=[use],
+            value=day,
+            deadline_ids=[EARLIEST_LEVY_ID],
+            also_cites=("NC-ASSESSED",),
+            notice=kind.value,
+            start=start,
+            period=pid,
+            assessed=on,
+            day=day,
+        )
+        return finding, deadline
     if not notices.is_cdp_levy_notice(kind):
         # a § 6331(d) notice without the § 6330(a) hearing notice (CP504): after its days only the levies
         # § 6330(f) lets come before a hearing (a state tax refund, a federal contractor's payments, a disqualified
@@ -159,9 +187,11 @@ def _reply_by_words(kind: NoticeType) -> tuple[Message, Message, Message]:
 @once  # the rule and the deadline function read the same clocks: counted once per analysis
 def _clocks(case: Case, ctx: Context) -> list[tuple[Finding, Deadline | None]]:
     out = []
+    assessed = notice_assessment.assessment_dates(case)
+    positions = {p.id: k for k, p in enumerate(case.tax_periods)}
     for i, notice in enumerate(case.notices):
         if notices.is_intent_to_levy_notice(notice.type):
-            out.append(_earliest(i, notice, ctx))
+            out.append(_earliest(i, notice, ctx, assessed, positions))
         if notice.type in SOCIAL_SECURITY_FINAL:
             out.append(_reply_by(i, notice, ctx))
     return out
