@@ -101,9 +101,10 @@ def _words_used(page: str) -> dict[str, str]:
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_words_of_the_law_on_a_page_are_explained_on_it(client: TestClient, lang: str) -> None:
     """A wage levy after an LT11 whose 30 days had passed: every question page's "Act now" said "First: Ask for an
-    equivalent hearing (the CDP date has passed)" (now "ask the IRS now to release it for hardship"), and the result page spoke of the CDP hearing, the collection
-    statute, the Collection Appeals Program and the LT11, none of them explained anywhere a person could read. Each
-    such term is now explained in plain words at the end of the page it is on, and the alert links there."""
+    equivalent hearing (the CDP date has passed)" (now "ask the IRS now to release it for hardship"), and the result
+    page spoke of the CDP hearing, the collection statute, the Collection Appeals Program and the LT11, none of them
+    explained anywhere a person could read. Each such term is now explained in plain words at the end of the page it
+    is on, and the alert links there."""
     code = _start(client, lang)
     _answer(client, code, "levies", WAGE_LEVY)
     _answer(client, code, "notices", {"items": "0", "item.type": "LT11", "item.notice_date": "2026-09-01"})
