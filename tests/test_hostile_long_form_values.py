@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 import yaml
-from pypdf import PdfReader
+from pypdf import PdfReader, PdfWriter
 
 from levynav.core.analyze import analyze
 from levynav.core.model import limits
@@ -139,3 +139,57 @@ def test_a_long_unbroken_name_is_broken_within_the_page_on_every_letter() -> Non
         longest = max((len(run) for run in re.findall(r"X+|Y+", text)), default=0)
         assert 0 < longest < 120, (letter.id, longest)  # a line of the page holds about 70 of them
         assert "END" in text and "Avenue, Columbus" in text
+
+
+def _squeezed_words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _pages(pdf: bytes, count: int) -> bytes:
+    """The first ``count`` pages of a PDF (the packet's cover)."""
+    writer = PdfWriter()
+    for page in PdfReader(io.BytesIO(pdf)).pages[:count]:
+        writer.add_page(page)
+    buf = io.BytesIO()
+    writer.write(buf)
+    return buf.getvalue()
+
+
+CONTENTS = {
+    "en": "with its continuation sheet at the end: send it with the form",
+    "es": "con su hoja de continuación al final: envíela junto con el formulario",
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "The form ends with a continuation sheet: it holds an answer too long for the box on the form."),
+        ("es", "El formulario termina con una hoja de continuación («Continuation sheet»): contiene una respuesta"),
+    ],
+)
+def test_the_cover_says_a_form_has_a_continuation_sheet_to_send_with_it(lang: str, said: str) -> None:
+    """The person sends what the cover lists: a form that ends with a continuation sheet says so on the cover, in
+    the person's language, in the table of what to send and in the list of what the packet holds."""
+    from levynav.documents.packet import build_packet
+
+    name = ("Dana R. Example-Longname " * 1000)[: limits.MAX_TEXT_CHARS]
+    case = _case(name, "1187 Example Avenue, Columbus, OH 43201")
+    packet = build_packet(case, analyze(case, AS_OF), lang)
+    form = next(i for i in packet.items if i.form_id == "433-F")
+    assert form.continued == 1
+    cover = _squeezed_words(pdf_text(_pages(packet.pdf, packet.cover_pages)))
+    assert said in cover
+    assert CONTENTS[lang] in cover
+    assert "Continuation sheet — Form 433-F" in pdf_text(packet.pdf)  # the sheet is in the packet, after the form
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_the_cover_says_nothing_of_a_sheet_when_no_form_has_one(lang: str) -> None:
+    from levynav.documents.packet import build_packet
+
+    case = _case()
+    packet = build_packet(case, analyze(case, AS_OF), lang)
+    assert all(i.continued == 0 for i in packet.items)
+    cover = _squeezed_words(pdf_text(_pages(packet.pdf, packet.cover_pages))).lower()
+    assert "continuation" not in cover and "continuación" not in cover

@@ -35,6 +35,7 @@ class FormOutput:
     pdf: bytes
     send_to: str  # where it goes (address / fax / the office on the notice)
     missing: list[FormGap]  # what could not be filled: typed records, said in words by ``form_gaps``
+    continued: int = 0  # values written on the continuation sheet after the form's last page (none: no sheet)
 
 
 def load_catalog(folder: Path | None = None) -> tuple[Path, dict[str, dict[str, Any]]]:
@@ -136,7 +137,7 @@ def build_form(
     if entry.get("pdf") and entry.get("map") and entry.get("fields"):
         filled = forms_fill.fill(base / entry["pdf"], base / entry["fields"], base / entry["map"], values, fid)
         gaps = [replace(g, form_id=fid) for g in group_list_gaps(filled.missing)]
-        return FormOutput(fid, title, "official_pdf", filled.pdf, where, gaps)
+        return FormOutput(fid, title, "official_pdf", filled.pdf, where, gaps, len(filled.continued))
     if entry.get("worksheet"):
         sheet = forms_worksheet.build(forms_worksheet.load_spec(base / entry["worksheet"]), values)
         pdf = forms_worksheet.render_pdf(sheet, where, analysis.disclaimer)

@@ -49,6 +49,7 @@ class Item:
     form_gaps: list[FormGap] = field(default_factory=list)  # a form's empty boxes (typed)
     letter: Letter | None = None  # the letter this item is (None for a form)
     form_id: str | None = None  # the form this item is (None for a letter)
+    continued: int = 0  # a form's values on its continuation sheet, which is sent with it (0: no sheet)
     reading: bytes = b""  # the reading copy in the packet's language, after the letter (not sent; no file)
 
 
@@ -189,6 +190,7 @@ def form_items(case: Case, analysis: Analysis) -> tuple[list[Item], list[str]]:
                 filename=f"forms/{_slug(str(f.form_id))}.pdf",
                 form_gaps=list(f.missing),
                 form_id=str(f.form_id),
+                continued=int(f.continued),
             )
         )
     return items, []

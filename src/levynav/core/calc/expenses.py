@@ -457,9 +457,33 @@ def resolve_county(case: Case, edition: Edition | None) -> County | None:
     t = case.taxpayer
     if not t.county_fips and not t.county:
         return None
+    state, name = (t.state, t.county) if edition is not None and not t.county_fips else (None, None)
+    if edition is not None and state and name:  # a county given by its name, not its code
+        meant = edition.counties_named(state, name)
+        if len(meant) > 1:  # never a guess: two places with different standards
+            names = ", ".join(c.name for c in meant)
+            raise FinancesInputError(
+                "taxpayer.county",
+                f"county {t.county!r} in state {t.state} could be any of: {names}. Give the county's full name, or its"
+                " five-digit FIPS code in taxpayer.county_fips.",
+                why=message(
+                    "finances.error.county_ambiguous", field=field_arg("taxpayer.county"), county=t.county, names=names
+                ),
+            )
     found = edition.find_county(t.state, t.county, t.county_fips) if edition is not None else None
     if found is None and not county_known_anywhere(t.state, t.county, t.county_fips):
         where = "taxpayer.county_fips" if t.county_fips else "taxpayer.county"
+        close = edition.close_names(state, name) if edition is not None and state and name else []
+        if close and state != "CT":
+            names = ", ".join(close)
+            raise FinancesInputError(
+                where,
+                f"county {t.county!r} is not a county of state {t.state} in the housing and utilities standards table."
+                f" Close names: {names}. Give one of them, or the five-digit FIPS code in taxpayer.county_fips.",
+                why=message(
+                    "finances.error.county_unknown_close", field=field_arg(where), county=t.county, names=names
+                ),
+            )
         what = f"FIPS {t.county_fips}" if t.county_fips else f"{t.county!r} in state {t.state or '(no state given)'}"
         region = t.state == "CT" or (t.county_fips or "").startswith("09")
         hint = (

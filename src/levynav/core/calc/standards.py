@@ -15,6 +15,7 @@ Nothing is filled in: a value the table lacks comes back as a ``Value`` with ``a
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -290,6 +291,28 @@ class Edition:
             County(r["state"], r["county"], r["county_fips"] or None) for r in self.rows.get("housing_utilities", [])
         ]
 
+    def counties_named(self, state: str, name: str) -> list[County]:
+        """The state's counties a name given without a code can mean: the one it names exactly, else each one it names
+        with its kind left off ("Franklin": Franklin County; "Baltimore": Baltimore City and Baltimore County, two
+        places with different housing standards, so the name alone does not say which)."""
+        given = _norm(name)
+        found = {c.name: c for c in self.counties() if c.state == state}
+        exact = [c for c in found.values() if _norm(c.name) == given]
+        if exact:
+            return exact[:1]
+        return sorted(
+            (c for c in found.values() if any(_norm(c.name) == given + s for s in (*SUFFIXES, CITY))),
+            key=lambda c: c.name.casefold(),
+        )
+
+    def close_names(self, state: str, name: str, n: int = 4) -> list[str]:
+        """Up to ``n`` of the state's county names closest in spelling to ``name`` (a typo's likely meaning)."""
+        stems: dict[str, str] = {}
+        for county in sorted(self.counties(), key=lambda c: c.name.casefold()):
+            if county.state == state:
+                stems.setdefault(_stem(county.name), county.name)
+        return [stems[s] for s in difflib.get_close_matches(_stem(name), list(stems), n=n, cutoff=0.6)]
+
     def _county_row(self, county: County) -> dict[str, str] | None:
         row = self._lookup("fips", county.fips) if county.fips else None
         return row if row is not None else self._by_name(county.state, county.name) if county.name else None
@@ -309,6 +332,18 @@ _NOT_ALNUM = re.compile(r"[^a-z0-9]")
 
 def _norm(name: str) -> str:
     return _NOT_ALNUM.sub("", name.lower())
+
+
+CITY = "city"  # an independent city ("Baltimore City", "Richmond city"): not a suffix a name may leave off
+
+
+def _stem(name: str) -> str:
+    """A county's name without its kind ("Franklin County" → "franklin"), to compare spellings."""
+    norm = _norm(name)
+    for suffix in sorted((*SUFFIXES, CITY), key=len, reverse=True):
+        if norm.endswith(suffix) and len(norm) > len(suffix):
+            return norm[: -len(suffix)]
+    return norm
 
 
 def same_county(table_name: str, given: str) -> bool:
