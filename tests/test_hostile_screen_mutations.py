@@ -27,6 +27,7 @@ from hypothesis import strategies as st
 
 from levynav.screen.columns import all_columns
 from levynav.screen.generate import write_cases
+from tests import json_paths
 from tests.helpers import run_cli
 
 FEW = settings(max_examples=20, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
@@ -131,36 +132,14 @@ def _example_cases() -> list[dict[str, Any]]:
 EXAMPLE_CASES = _example_cases()
 
 
-def _paths(value: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    out = [prefix] if prefix else []
-    if isinstance(value, dict):
-        for key, item in value.items():
-            out += _paths(item, (*prefix, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            out += _paths(item, (*prefix, index))
-    return out
-
-
-def _replaced(value: Any, path: tuple[Any, ...], new: Any) -> Any:
-    if not path:
-        return new
-    head, rest = path[0], path[1:]
-    if isinstance(value, dict):
-        return {**value, head: _replaced(value[head], rest, new)}
-    copy = list(value)
-    copy[head] = _replaced(copy[head], rest, new)
-    return copy
-
-
 @st.composite
 def mutated_case(draw: st.DrawFn) -> dict[str, Any]:
     case = draw(st.sampled_from(EXAMPLE_CASES))
     for _ in range(draw(st.integers(1, 3))):
-        paths = _paths(case)
+        paths = json_paths.paths(case)[1:]  # not the whole case
         path = draw(st.sampled_from(paths))
         new = draw(st.sampled_from(HOSTILE_JSON) | st.text(max_size=30) | st.integers() | st.floats())
-        case = _replaced(case, path, new)
+        case = json_paths.replaced(case, path, new)
     return case
 
 

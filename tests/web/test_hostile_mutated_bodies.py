@@ -17,6 +17,7 @@ from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests import json_paths
 from tests.web.conftest import AS_OF, EXAMPLES, example
 
 FEW = settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
@@ -65,50 +66,28 @@ HOSTILE: list[Any] = [
 ]
 
 
-def _paths(value: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    out = [prefix]
-    if isinstance(value, dict):
-        for key, item in value.items():
-            out += _paths(item, (*prefix, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            out += _paths(item, (*prefix, index))
-    return out
-
-
-def _replaced(value: Any, path: tuple[Any, ...], new: Any) -> Any:
-    if not path:
-        return new
-    head, rest = path[0], path[1:]
-    if isinstance(value, dict):
-        return {**value, head: _replaced(value[head], rest, new)}
-    copy = list(value)
-    copy[head] = _replaced(copy[head], rest, new)
-    return copy
-
-
 @st.composite
 def mutated(draw: st.DrawFn, start: Any) -> Any:
     body = draw(st.sampled_from(start)) if isinstance(start, list) else start
     for _ in range(draw(st.integers(1, 3))):
-        path = draw(st.sampled_from(_paths(body)[1:] or [()]))
+        path = draw(st.sampled_from(json_paths.paths(body)[1:] or [()]))
         how = draw(st.sampled_from(["replace", "replace", "replace", "delete", "add"]))
         new = draw(st.sampled_from(HOSTILE) | st.text(max_size=20) | st.integers() | st.floats())
         if how == "delete" and len(path) >= 1:
             parent = _get(body, path[:-1])
             if isinstance(parent, dict):
-                body = _replaced(body, path[:-1], {k: v for k, v in parent.items() if k != path[-1]})
+                body = json_paths.replaced(body, path[:-1], {k: v for k, v in parent.items() if k != path[-1]})
                 continue
             if isinstance(parent, list):
-                body = _replaced(body, path[:-1], [v for i, v in enumerate(parent) if i != path[-1]])
+                body = json_paths.replaced(body, path[:-1], [v for i, v in enumerate(parent) if i != path[-1]])
                 continue
         if how == "add":
             parent = _get(body, path[:-1])
             if isinstance(parent, dict):
                 key = draw(st.sampled_from(["nickname", "", "a: b", "\u202e", "123-45-6789", "kind"]))
-                body = _replaced(body, path[:-1], {**parent, key: new})
+                body = json_paths.replaced(body, path[:-1], {**parent, key: new})
                 continue
-        body = _replaced(body, path, new)
+        body = json_paths.replaced(body, path, new)
     return body
 
 
