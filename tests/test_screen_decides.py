@@ -15,6 +15,7 @@ import polars as pl
 import pytest
 
 from levynav.core.analyze import analyze, decide
+from levynav.core.law.deciding import decides
 from levynav.core.model.case import Case
 from levynav.intake.load import case_from_data, load_case
 from levynav.screen import generate, run
@@ -51,6 +52,15 @@ def test_the_decision_gives_the_flags_and_the_decided_parts_of_the_record(as_of:
         assert decided.finances == whole.finances
         assert decided.statute_dates == [s.date for s in whole.collection_statute]
         applying += bool(decision_flags(decided).must_release or decision_flags(decided).may_release)
+        # the screen's decision, without the rule functions marked @informs: the same flags, every deciding finding
+        # of the full decision in the same order, and the same deadlines, finances and statute dates
+        screened = decide(case, as_of, deciding_only=True)
+        assert decision_flags(screened).as_row() == flags(whole).as_row()
+        assert [f for f in screened.findings if decides(f)] == [f for f in whole.findings if decides(f)]
+        assert len(screened.findings) < len(whole.findings)
+        assert screened.deadlines == whole.deadlines
+        assert screened.finances == whole.finances
+        assert screened.statute_dates == decided.statute_dates
     assert applying > 10  # the cases reach the release grounds: the comparison is not over empty flags
 
 

@@ -11,7 +11,7 @@ from typing import Any
 from levynav import __version__
 from levynav.core import derive, params, plan
 from levynav.core.calc import per_analysis
-from levynav.core.law import catalog, postponed_acts
+from levynav.core.law import catalog, deciding, postponed_acts
 from levynav.core.law.rule import Context
 from levynav.core.lawdata import Law, active, using
 from levynav.core.model.ability_to_pay import AbilityToPay
@@ -29,13 +29,17 @@ def analyze(case: Case, as_of: date, law: Law | None = None) -> Analysis:
         return _record(_decide(case, as_of, bundle))
 
 
-def decide(case: Case, as_of: date, law: Law | None = None) -> Decision:
+def decide(case: Case, as_of: date, law: Law | None = None, *, deciding_only: bool = False) -> Decision:
     """What ``analyze`` decides — findings, deadlines, finances and collection statute dates — without the plan,
     questions, history, resources and notes it writes around them (docs/adr/0015-screening-decides.md).
-    ``analyze`` is this and then those parts: a screen that needs only flags stops here."""
+    ``analyze`` is this and then those parts: a screen that needs only flags stops here.
+
+    ``deciding_only``: without the rule functions marked ``@informs`` (law/deciding.py; ADR 0017): the findings are
+    those of the full decision that decide something, and the deadlines, finances and statute dates are all there —
+    what a screen's flags read."""
     bundle = law or active()
     with using(bundle), per_analysis.scope():
-        return _decide(case, as_of, bundle)
+        return _decide(case, as_of, bundle, deciding_only)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,10 +68,13 @@ class Decision:
 _statute_date = builder(StatuteDate)
 
 
-def _decide(case: Case, as_of: date, bundle: Law) -> Decision:
+def _decide(case: Case, as_of: date, bundle: Law, deciding_only: bool = False) -> Decision:
     ctx = derive.build_context(case, as_of)
     uncovered: list[date | None] = []
-    findings = _covered(catalog.RULES, case, ctx, uncovered)
+    if deciding_only:
+        findings = _covered(catalog.DECIDING, case, ctx, uncovered)
+    else:
+        findings = _covered(catalog.RULES, case, ctx, uncovered, catalog.INFORMING)
     deadlines = _unique(_covered(catalog.DEADLINES, case, ctx, uncovered))
     # disaster relief and combat-zone service (§§ 7508A, 7508): the postponed dates, beside the ordinary ones
     deadlines, postponed = postponed_acts.apply(case, ctx, deadlines)
@@ -122,16 +129,22 @@ def _unique(deadlines: list[Deadline]) -> list[Deadline]:
 _BY_DATE = attrgetter("date", "id")  # a C key, not a lambda called per deadline
 
 
-def _covered(fns: Iterable[Any], case: Case, ctx: Any, uncovered: list[date | None]) -> list[Any]:
+def _covered(
+    fns: Iterable[Any], case: Case, ctx: Any, uncovered: list[date | None], informing: frozenset[Any] = frozenset()
+) -> list[Any]:
     """What the rule (or deadline) functions return, in their order, in one list; nothing from a function, and a
     note, when a date of the case or ``as_of`` falls outside the dates its dated parameters cover (a 1950 levy, a
-    2100 analysis)."""
+    2100 analysis). The answer of a function in ``informing`` (marked ``@informs``) is checked to decide nothing."""
     out: list[Any] = []
     for fn in fns:
         try:
-            out += fn(case, ctx)  # a list (RuleFunc, DeadlineFunc): added whole, or not at all when it raises
+            given = fn(case, ctx)  # a list (RuleFunc, DeadlineFunc): added whole, or not at all when it raises
         except params.MissingParameter as exc:
             uncovered.append(exc.on)
+            continue
+        if fn in informing:
+            deciding.check_informs(fn, given)
+        out += given
     return out
 
 

@@ -13,16 +13,15 @@ from decimal import Decimal
 from typing import Any
 
 from levynav.core.analyze import Decision
+from levynav.core.law import deciding
 from levynav.core.model.ability_to_pay import AbilityToPay, Eligibility
 from levynav.core.model.analysis import Analysis, Deadline, Effect, Finding, Outcome
 
-# The levy was made before the notices and waiting periods the law requires (§ 6330(a), § 6331(d)).
-PREMATURE_RULES = frozenset({"R6330-A1"})
-# The levy was made while the law barred levy: offer or agreement pending, hearing pending, bankruptcy stay,
-# the Tax Court period on a notice of deficiency (§ 6213(a)).
-BARRED_RULES = frozenset({"R6331-K1", "R6331-K2", "R6330-E1", "RBK-362", "R6331-I1", "R6015-E1", "R6213-A1"})
-# Economic hardship: the levy must be released (§ 6343(a)(1)(D)).
-HARDSHIP_RULES = frozenset({"R6343-A4"})
+# The premature-levy, levy-bar and hardship rules (core/law/deciding.py): every applying or unknown finding of theirs
+# decides, so a screen's decision (``deciding_only``) keeps them
+PREMATURE_RULES = deciding.PREMATURE_RULES
+BARRED_RULES = deciding.BARRED_RULES
+HARDSHIP_RULES = deciding.HARDSHIP_RULES
 RETURN_DEADLINE = "return.request"
 LIST_SEPARATOR = ";"
 

@@ -144,7 +144,7 @@ def screen_one(
             raise _Problems([("transcripts", "screening does not read transcript files; give their facts in the case")])
         # without --with-record only the flags are written: the decision is enough (analyze = decide + its plan,
         # questions, history and notes; docs/adr/0015-screening-decides.md); with it, the whole record
-        result = analyze(case, as_of) if with_record else decide(case, as_of)
+        result = analyze(case, as_of) if with_record else decide(case, as_of, deciding_only=True)
     except _Problems as bad:
         return _row(number, known[0], "error", len(bad.problems), None, None), bad.problems
     except columns.RowProblem as bad:

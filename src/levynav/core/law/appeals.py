@@ -43,6 +43,7 @@ from levynav.core.law.appeals_tax_court import TAX_COURT as TAX_COURT
 from levynav.core.law.bankruptcy_discharge import DISCHARGE as DISCHARGE
 from levynav.core.law.bankruptcy_discharge import STAY_IS_TEMPORARY as STAY_IS_TEMPORARY
 from levynav.core.law.cdp_request import REQUEST_KIND as REQUEST_KIND
+from levynav.core.law.deciding import informs
 from levynav.core.law.deficiency_bar import ABROAD, HOME, printed_day
 from levynav.core.law.hearing_notice_once import ONCE as ONCE
 from levynav.core.law.lien_withdrawal import LIEN_NOT_LEVY as LIEN_NOT_LEVY
@@ -453,6 +454,7 @@ def _eh_law_unknown(rule: Rule | Situation, w: Window, facts: dict[str, object])
     )
 
 
+@informs
 def not_a_hearing_notice(case: Case, ctx: Context) -> list[Finding]:
     """CDP-3: CP14, CP501, CP503, CP504 and CP504B carry no hearing right (shown when no hearing notice is in the
     case)."""
@@ -471,6 +473,7 @@ def not_a_hearing_notice(case: Case, ctx: Context) -> list[Finding]:
     ]
 
 
+@informs
 def hearing_issues(case: Case, ctx: Context) -> list[Finding]:
     """CDP-12: what a CDP or equivalent hearing can decide — "any relevant issue relating to the unpaid tax or the
     proposed levy, including (i) appropriate spousal defenses; (ii) challenges to the appropriateness of collection
@@ -512,6 +515,7 @@ def _petitioned_deficiencies(case: Case, periods: list[str]) -> list[tuple[int, 
     return out
 
 
+@informs
 def liability_challenge(case: Case, ctx: Context) -> list[Finding]:
     """§ 6330(c)(2)(B): the tax itself may be disputed only without a notice of deficiency or another chance.
 

@@ -30,6 +30,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from levynav.core.calc.dates import add_years
+from levynav.core.law.deciding import informs
 from levynav.core.law.pending_bar_windows import days, param
 from levynav.core.law.rule import APPLIES, DOES_NOT_APPLY, UNKNOWN, Context, Rule
 from levynav.core.model.analysis import Effect, Finding, ParamUse
@@ -43,6 +44,7 @@ STAY_IS_TEMPORARY = Rule(
 )
 
 
+@informs
 def stay_and_discharge(case: Case, ctx: Context) -> list[Finding]:
     """RBK-2: one finding per bankruptcy saying when its stay ends (or ended) and what the discharge decides."""
     out = []
@@ -83,6 +85,7 @@ def _calendar_year(p: TaxPeriod) -> int | None:
     return int(m.group(1)) if m else None
 
 
+@informs
 def tax_discharged(case: Case, ctx: Context) -> list[Finding]:
     """RBK-523: one finding per income-tax period and chapter 7 discharge (see the module docstring)."""
     out: list[Finding] = []

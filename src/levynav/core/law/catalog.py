@@ -16,6 +16,7 @@ from levynav.core.law import (
     release,
     return_property,
 )
+from levynav.core.law.deciding import informing
 from levynav.core.law.rule import DeadlineFunc, RuleFunc
 
 MODULES = (
@@ -35,3 +36,7 @@ MODULES = (
 
 RULES: tuple[RuleFunc, ...] = tuple(r for m in MODULES for r in m.RULES)
 DEADLINES: tuple[DeadlineFunc, ...] = tuple(d for m in MODULES for d in m.DEADLINES)
+# the rule functions marked ``@informs`` (law/deciding.py): their findings never decide; a screen's decision leaves them
+# out (``decide(..., deciding_only=True)``), the full analysis runs them and checks their answers
+INFORMING: frozenset[RuleFunc] = informing(RULES)
+DECIDING: tuple[RuleFunc, ...] = tuple(r for r in RULES if r not in INFORMING)

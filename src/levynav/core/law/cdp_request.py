@@ -30,6 +30,7 @@ from levynav.core.calc.hearing_windows import RequestKind as RequestKind
 from levynav.core.calc.hearing_windows import kind_of as kind_of
 from levynav.core.calc.hearing_windows import request_kind as request_kind
 from levynav.core.calc.hearing_windows import request_kinds
+from levynav.core.law.deciding import informs
 from levynav.core.law.notices import repeat_key, window_counted
 from levynav.core.law.rule import APPLIES, DOES_NOT_APPLY, UNKNOWN, Context, Rule
 from levynav.core.model.analysis import Effect, Finding
@@ -44,6 +45,7 @@ REQUEST_KIND = Rule(
 )
 
 
+@informs
 def request_kind_findings(case: Case, ctx: Context) -> list[Finding]:
     """CDP-16: one finding per hearing request saying which hearing it is and why."""
     out = []

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from levynav.core.law.deciding import informs
 from levynav.core.law.rule import APPLIES, DOES_NOT_APPLY, UNKNOWN, Context, DeadlineFunc, Rule, RuleFunc
 from levynav.core.model.analysis import Effect, Finding
 from levynav.core.model.case import Case
@@ -30,6 +31,7 @@ SUSPENSIONS = Rule(
 )
 
 
+@informs
 def csed_suspensions(case: Case, ctx: Context) -> list[Finding]:
     events = ctx.csed_events
     if events is None:

@@ -30,6 +30,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from levynav.core.law.deciding import informs
 from levynav.core.law.rule import APPLIES, UNKNOWN, Context, DeadlineFunc, Rule, RuleFunc
 from levynav.core.model.analysis import Effect, Finding
 from levynav.core.model.case import Case, RepresentativeCapacity
@@ -49,6 +50,7 @@ def deceased(case: Case, as_of: date) -> date | None:
     return died if died is not None and died <= as_of else None
 
 
+@informs
 def who_acts(case: Case, ctx: Context) -> list[Finding]:
     died = deceased(case, ctx.as_of)
     if died is None:

@@ -18,6 +18,7 @@ from decimal import Decimal
 from typing import Any
 
 from levynav.core import params
+from levynav.core.law.deciding import informs
 from levynav.core.law.exemptions_payments import (
     A6_WHICH_UNKNOWN,
     BANK_HOLD,
@@ -155,6 +156,7 @@ def levy_on_protected_property(case: Case, levy: Levy, ctx: Context) -> bool | N
     return True
 
 
+@informs
 def enumerated_exemptions(case: Case, ctx: Context) -> list[Finding]:
     """§ 6334(a)(1)–(12): one finding per levy whose category is not decided by a narrower rule."""
     out = []
@@ -234,6 +236,7 @@ def _release_property() -> Message:
     return message(f"{ENUMERATED.id}.release_property")
 
 
+@informs
 def small_levy_residence(case: Case, ctx: Context) -> list[Finding]:
     """§ 6334(a)(13)(A): a residence is exempt when the AMOUNT OF THE LEVY is $5,000 or less."""
     return [_small(case, ctx, i, lv) for i, lv in enumerate(case.levies) if lv.exempt_category in RESIDENCES]
@@ -328,6 +331,7 @@ NOTHING_ELSE_KEYS = {
 }
 
 
+@informs
 def no_other_exemptions(case: Case, ctx: Context) -> list[Finding]:
     """§ 6334(c): state exemptions (homestead, wage limits) do not apply; Social Security is leviable."""
     out = []
@@ -345,6 +349,7 @@ def no_other_exemptions(case: Case, ctx: Context) -> list[Finding]:
     return out
 
 
+@informs
 def ssi(case: Case, ctx: Context) -> list[Finding]:
     """§ 6334(a)(11)(A): SSI is exempt from an ordinary levy. § 6331(h)(2)(B) and § 6334(f) would let the automated
     program take up to 15% of it, but the IRS says it does not levy SSI that way (IRM 5.11.6, reference R6334-SSI):

@@ -20,6 +20,7 @@ from levynav.core import lawdata, params
 from levynav.core.calc.dates import last_day_after
 from levynav.core.calc.low_income_test import income_limit
 from levynav.core.law import registry
+from levynav.core.law.deciding import informs
 from levynav.core.law.levy_facts import benefit_levy_method, is_individual, levy_subject, paid_over, payment_scheduled
 from levynav.core.law.rule import APPLIES, DOES_NOT_APPLY, INFO, NOT_APPLICABLE, UNKNOWN, Context, Rule, RuleFunc
 from levynav.core.model.analysis import Deadline, Effect, Finding, Message, ParamUse, SentencesArg, message
@@ -124,6 +125,7 @@ def vendor_rate_possible(levy: Levy) -> bool:
     return levy.kind is LevyKind.FEDERAL_PAYMENT and levy.exempt_category not in PERSONAL_PAYMENTS
 
 
+@informs
 def federal_payment_levy(case: Case, ctx: Context) -> list[Finding]:
     """§ 6331(h): the share of each payment the continuous levy may take."""
     out: list[Finding] = []
@@ -219,6 +221,7 @@ def _special_rate(contractor: bool | None, medicare: bool | None, on: date) -> t
     return None
 
 
+@informs
 def low_income_filter(case: Case, ctx: Context) -> list[Finding]:
     """IRS policy: low-income Social Security recipients are screened out of the FPLP (UNVERIFIED threshold)."""
     out: list[Finding] = []

@@ -30,6 +30,7 @@ from datetime import date
 from typing import Any
 
 from levynav.core.calc import hearing_windows
+from levynav.core.law.deciding import informs
 from levynav.core.law.rule import APPLIES, UNKNOWN, Context, Rule
 from levynav.core.model.analysis import Effect, Finding
 from levynav.core.model.case import Case, HearingKind, Notice, NoticeType
@@ -52,6 +53,7 @@ def _overlap(a: list[str], b: list[str]) -> bool:
     return not a or not b or bool(set(a) & set(b))
 
 
+@informs
 def final_notice_before_ss_levy(case: Case, ctx: Context) -> list[Finding]:
     """CDP-18: for each CP91/CP298, the earlier hearing notice for its periods and its dates, or the question."""
     out = []

@@ -25,6 +25,7 @@ from levynav.core import lawdata, params
 from levynav.core.law import appeals_spouse
 from levynav.core.law.appeals_spouse import ELECTION as ELECTION
 from levynav.core.law.appeals_spouse import EQUITABLE as EQUITABLE
+from levynav.core.law.deciding import informs
 from levynav.core.law.levy_facts import is_individual
 from levynav.core.law.rule import (
     APPLIES,
@@ -288,6 +289,7 @@ def audit_reconsideration(case: Case, ctx: Context) -> list[Finding]:
     return [AUDIT_RECON.finding(APPLIES, "open", facts=facts)]
 
 
+@informs
 def release_pointer(case: Case, ctx: Context) -> list[Finding]:
     """LR-1..LR-4 (summary only): the release and return grounds are decided by the release rules."""
     active = [i for i, lv in enumerate(case.levies) if lv.released_date is None or lv.released_date > ctx.as_of]

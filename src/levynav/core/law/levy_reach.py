@@ -31,6 +31,7 @@ from levynav.core import lawdata, params
 from levynav.core.calc import wage_exemption as we
 from levynav.core.calc.dates import add_business_days
 from levynav.core.law import registry
+from levynav.core.law.deciding import informs
 from levynav.core.law.exemptions_payments import payment_exempt, vendor_rate_possible
 from levynav.core.law.levies_in_force import is_released
 from levynav.core.law.levy_facts import benefit_levy_method, levy_subject
@@ -121,6 +122,7 @@ def fixed_right(case: Case, levy: Levy, subject: str) -> FixedRight:
     return FixedRight("fixed", facts, [])
 
 
+@informs
 def levy_reach(case: Case, ctx: Context) -> list[Finding]:
     """R6331-B1, per levy: one-time (what is there when served) or continuing (later payments too)."""
     out: list[Finding] = []
@@ -305,6 +307,7 @@ def _exempt(
         return None, None, TAKES.finding(UNKNOWN, "table_missing", subject=s, reason=why)
 
 
+@informs
 def what_the_levy_takes(case: Case, ctx: Context) -> list[Finding]:
     """R6334-D2, per wage or benefit levy: the amount taken from each payment (a typed Decimal value)."""
     out: list[Finding] = []
@@ -436,6 +439,7 @@ def _rate_id(case: Case, levy: Levy) -> str:
     return "fplp.levy_percent"
 
 
+@informs
 def exemption_statement(case: Case, ctx: Context) -> list[Finding]:
     """R6334-D3, per wage levy (and manual benefit levy): is the statement of dependents and filing status on file?"""
     out: list[Finding] = []

@@ -28,6 +28,7 @@ from typing import Any
 
 from levynav.core.calc.dates import last_day_after
 from levynav.core.calc.repeat_filing_stay import RepeatKind, repeat_filing, short_stay_ended
+from levynav.core.law.deciding import informs
 from levynav.core.law.levies_in_force import is_released
 from levynav.core.law.levy_facts import is_individual, levy_subject
 from levynav.core.law.pending_bar_windows import days, later_reading, overlaps, param
@@ -629,6 +630,7 @@ def taxpayer_assistance_order(case: Case, ctx: Context) -> list[Finding]:
     return out
 
 
+@informs
 def digital_assets(case: Case, ctx: Context) -> list[Finding]:
     """Reference RDA-1: no special release rule for digital assets; the general rules apply."""
     return [

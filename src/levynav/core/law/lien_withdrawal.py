@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from levynav.core.law.deciding import informs
 from levynav.core.law.rule import APPLIES, Context, Rule
 from levynav.core.model.analysis import Effect, Finding
 from levynav.core.model.case import Case, HearingKind, NoticeType
@@ -39,6 +40,7 @@ LIEN_NOT_LEVY = Rule(
 )
 
 
+@informs
 def lien_is_not_levy(case: Case, ctx: Context) -> list[Finding]:
     """LIEN-1: where a lien is in the case (Letter 3172 or a lien hearing request), say what each remedy removes."""
     facts: dict[str, Any] = {}

@@ -23,6 +23,7 @@ from typing import Any
 from levynav.core import lawdata, params
 from levynav.core.calc import dates, hearing_windows, notice_assessment
 from levynav.core.law import notices
+from levynav.core.law.deciding import informs
 from levynav.core.law.rule import APPLIES, UNKNOWN, Context, DeadlineFunc, Rule, RuleFunc, once
 from levynav.core.model.analysis import Deadline, Effect, Finding, Message, TextArg, message
 from levynav.core.model.case import Case, Notice, NoticeType
@@ -197,6 +198,7 @@ def _clocks(case: Case, ctx: Context) -> list[tuple[Finding, Deadline | None]]:
     return out
 
 
+@informs
 def notice_clocks(case: Case, ctx: Context) -> list[Finding]:
     """NC-1 and NC-2: one finding per notice that starts the clock."""
     return [f for f, _ in _clocks(case, ctx)]

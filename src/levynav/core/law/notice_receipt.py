@@ -31,6 +31,7 @@ from __future__ import annotations
 from typing import Any
 
 from levynav.core.calc import hearing_windows
+from levynav.core.law.deciding import informs
 from levynav.core.law.rule import APPLIES, DOES_NOT_APPLY, NOT_APPLICABLE, UNKNOWN, Context, Rule
 from levynav.core.model.analysis import Effect, Finding, Message, message
 from levynav.core.model.case import Case, HearingKind
@@ -43,6 +44,7 @@ NOT_RECEIVED = Rule(
 )
 
 
+@informs
 def notice_not_received(case: Case, ctx: Context) -> list[Finding]:
     """CDP-17: what non-receipt of a levy hearing notice means (only when non-receipt or a wrong address is stated)."""
     said = case.circumstances.no_levy_notice_received

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from levynav.core.law.deciding import informs
 from levynav.core.law.exemptions_payments import bank_hold_period
 from levynav.core.law.levies_in_force import active_levies, released_finding
 from levynav.core.law.levy_facts import levy_periods, levy_subject, paid_over
@@ -326,6 +327,7 @@ RELEASE_GROUNDS: tuple[RuleFunc, ...] = (
 )
 
 
+@informs
 def release_allows_later_levy(case: Case, ctx: Context) -> list[Finding]:
     """§ 6343(a)(3): "The release of levy on any property under paragraph (1) shall not prevent any
     subsequent levy on such property." Shown when a release ground applies to a levy still in place.

@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from levynav.core import params
+from levynav.core.law.deciding import informs
 from levynav.core.law.levies_in_force import kind_name, money, released_finding
 from levynav.core.law.levy_facts import levy_periods, levy_subject
 from levynav.core.law.rule import (
@@ -219,6 +220,7 @@ def _installment_agreement(case: Case, ctx: Context, i: int, levy: Levy) -> Find
     return rule.finding(APPLIES, key, subject=subject, facts=facts, what=kind_name(levy))
 
 
+@informs
 @once
 def value_exceeds_liability(case: Case, ctx: Context) -> list[Finding]:
     """§ 6343(a)(1)(E): release the part of the property whose value exceeds the liability, when releasing that part

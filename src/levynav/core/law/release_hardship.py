@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Any, NamedTuple
 
 from levynav.core.law.decedent import deceased
+from levynav.core.law.deciding import informs
 from levynav.core.law.levies_in_force import active_levies, kind_name, released_finding
 from levynav.core.law.levy_facts import is_individual, levy_subject, paid_over
 from levynav.core.law.notices import is_cdp_levy_notice
@@ -197,6 +198,7 @@ def _not_asked(rule: Rule, case: Case, ctx: Context) -> list[Finding] | None:
     return None
 
 
+@informs
 def unfiled_returns_no_bar(case: Case, ctx: Context) -> list[Finding]:
     """Vinatieri v. Commissioner, 133 T.C. 392 (2009): sustaining a levy that creates economic hardship is
     an abuse of discretion even though the taxpayer has unfiled returns; § 6343(a)(1)(D) would require
@@ -243,6 +245,7 @@ def _proposed_levy(case: Case, ctx: Context) -> Finding:
     return rule.finding(APPLIES, key)
 
 
+@informs
 def hardship_measure(case: Case, ctx: Context) -> list[Finding]:
     """Treas. Reg. § 301.6343-1(b)(4): the IRS sets reasonable basic living expenses case by case and must
     consider the factors (A)–(F) the taxpayer supplies; an affluent or luxurious standard of living is not

@@ -3,6 +3,7 @@ how a wage levy ends (26 U.S.C. § 6331(e))."""
 
 from __future__ import annotations
 
+from levynav.core.law.deciding import informs
 from levynav.core.law.levies_in_force import active_levies, released_finding
 from levynav.core.law.levy_facts import levy_subject
 from levynav.core.law.rule import APPLIES, NOT_APPLICABLE, Context, Rule
@@ -27,6 +28,7 @@ CONTINUOUS_WAGE_LEVY = Rule(
 )
 
 
+@informs
 def requesting_release(case: Case, ctx: Context) -> list[Finding]:
     """Treas. Reg. § 301.6343-1(a): the IRS "must make a determination whether any of the conditions
     requiring release exist if a taxpayer submits a request for release of levy" and may require
@@ -47,6 +49,7 @@ def requesting_release(case: Case, ctx: Context) -> list[Finding]:
     return [rule.finding(APPLIES, "request")]
 
 
+@informs
 def continuous_wage_levy(case: Case, ctx: Context) -> list[Finding]:
     """§ 6331(e): a levy on salary or wages "shall be continuous from the date such levy is first made
     until such levy is released under section 6343". The employer stops on the release (Form 668-D).

@@ -26,6 +26,7 @@ from typing import Any
 
 from levynav.core import lawdata, params
 from levynav.core.law import joint_account_levy, overpayment_refund, registry, retirement_levy, return_wrongful
+from levynav.core.law.deciding import informs
 from levynav.core.law.discretionary_cdp import premature_levy
 from levynav.core.law.exemptions import levy_on_protected_property
 from levynav.core.law.levy_broke_procedure import GROUND_KEYS, broken_procedure, retirement_policy_not_followed
@@ -221,6 +222,7 @@ def _grounds(case: Case, ctx: Context, i: int, levy: Levy, facts: dict[str, Any]
     return out
 
 
+@informs
 def interest_on_return(case: Case, ctx: Context) -> list[Finding]:
     """§ 6343(c): interest on (b) returns; § 6343(d) last sentence: no interest on (d) returns."""
     out: list[Finding] = []

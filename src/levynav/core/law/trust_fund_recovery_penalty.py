@@ -17,6 +17,7 @@ agreement on trust fund taxes).
 from __future__ import annotations
 
 from levynav.core.calc.trust_fund_part import is_futa
+from levynav.core.law.deciding import informs
 from levynav.core.law.rule import APPLIES, DOES_NOT_APPLY, UNKNOWN, Context, Rule
 from levynav.core.model.analysis import Effect, Finding
 from levynav.core.model.case import Case, TaxKind, TaxpayerKind
@@ -36,6 +37,7 @@ TFRP_EXPOSURE = Rule(
 )
 
 
+@informs
 def trust_fund_recovery_penalty_exposure(case: Case, ctx: Context) -> list[Finding]:
     """One finding for a business: does it owe employment taxes with a trust fund part (the trust fund recovery
     penalty can follow)?"""
