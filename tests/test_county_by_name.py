@@ -66,7 +66,7 @@ def test_a_name_unlike_any_keeps_the_plain_refusal(tmp_path: Path) -> None:
 @pytest.mark.parametrize("lang", ["en", "es"])
 def test_the_analysis_keeps_it_unknown_and_says_which_names(lang: str) -> None:
     c = case_from_data({"taxpayer": {"kind": "individual", "state": "MD", "county": "Baltimore"}, "finances": {}})
-    hardship, section, _ = derive._finances(c, AS_OF, {})
+    hardship, section, _, _ = derive._finances(c, AS_OF, {})
     assert hardship is not None and hardship.outcome is Outcome.UNKNOWN
     assert hardship.missing == ("taxpayer.county",)
     assert section is not None and section.error is not None

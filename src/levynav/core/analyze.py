@@ -34,9 +34,10 @@ def decide(case: Case, as_of: date, law: Law | None = None, *, deciding_only: bo
     questions, history, resources and notes it writes around them (docs/adr/0015-screening-decides.md).
     ``analyze`` is this and then those parts: a screen that needs only flags stops here.
 
-    ``deciding_only``: without the rule functions marked ``@informs`` (law/deciding.py; ADR 0017): the findings are
-    those of the full decision that decide something, and the deadlines, finances and statute dates are all there —
-    what a screen's flags read."""
+    ``deciding_only``: without the rule functions marked ``@informs`` (law/deciding.py; ADR 0017) and without the
+    finances section of a household's finances (``finances`` None; ``ctx.picture`` and ``ctx.options`` hold the
+    figures): the findings are those of the full decision that decide something, and the deadlines and statute dates
+    are all there — what a screen's flags read."""
     bundle = law or active()
     with using(bundle), per_analysis.scope():
         return _decide(case, as_of, bundle, deciding_only)
@@ -69,7 +70,7 @@ _statute_date = builder(StatuteDate)
 
 
 def _decide(case: Case, as_of: date, bundle: Law, deciding_only: bool = False) -> Decision:
-    ctx = derive.build_context(case, as_of)
+    ctx = derive.build_context(case, as_of, finances_record=not deciding_only)
     uncovered: list[date | None] = []
     if deciding_only:
         findings = _covered(catalog.DECIDING, case, ctx, uncovered)

@@ -28,6 +28,7 @@ from levynav.core.model.message import Message, field_arg, message, message_of
 
 if TYPE_CHECKING:
     from levynav.core.calc.alternatives import AlternativesResult
+    from levynav.core.calc.hardship import Picture
 
 
 # made for every analysis: by their builders (model/construct.builder), without the ``object.__setattr__`` per field
@@ -106,13 +107,15 @@ def _at_least(day: date, provisional: bool) -> date | Message:
 
 
 def _finances(
-    case: Case, as_of: date, csed: dict[str, CsedValue]
-) -> tuple[Decided | None, AbilityToPay | None, AlternativesResult | None]:
-    """Economic hardship, the finances section and the payment options (owned by the ability-to-pay work, issue 3).
+    case: Case, as_of: date, csed: dict[str, CsedValue], with_record: bool = True
+) -> tuple[Decided | None, AbilityToPay | None, AlternativesResult | None, Picture | None]:
+    """Economic hardship, the finances section, the payment options and the household's picture (owned by the
+    ability-to-pay work, issue 3).
 
-    ``(None, None, None)`` when the case has no finances (a business's payment plans are weighed without them).
+    ``(None, None, None, None)`` when the case has no finances (a business's payment plans are weighed without them).
     Finances that cannot be used (a county in no standards table, a damaged imported edition) leave hardship
-    UNKNOWN with the reason, and the options unweighed.
+    UNKNOWN with the reason, and the options unweighed. Without ``with_record`` (a screen's decision, ADR 0017) the
+    section of a household's finances is not built: the hardship, the options and the picture are the same.
     """
     try:
         picture = calc_hardship.financial_picture(case, as_of)
@@ -123,38 +126,43 @@ def _finances(
             message("finances.hardship.cannot_measure", field=field_arg(err.path), reason=why),
             missing=(err.path,),
         )
-        return decided, construct(AbilityToPay, as_of=as_of, error=why), None
+        return decided, construct(AbilityToPay, as_of=as_of, error=why), None, None
     except StandardsError:
         # the installation's problem, not the person's: the record says so by key (the CLI's ``data`` commands
         # name the file); no English text in the record
         decided = Decided(Outcome.UNKNOWN, message("finances.hardship.standards_unreadable"))
         error = message("finances.error.standards_unreadable")
-        return decided, construct(AbilityToPay, as_of=as_of, error=error), None
+        return decided, construct(AbilityToPay, as_of=as_of, error=error), None, None
     if picture is None:
         if case.taxpayer.kind is TaxpayerKind.BUSINESS and case.tax_periods:
             # A business's payment plans (in-business trust fund express, Simple Payment Plan) need no financial
             # statement, so they are weighed even without household finances.
             options = options_result(case, as_of, csed, None)
-            return None, construct(AbilityToPay, options=options_section(options)), options
-        return None, None, None
+            return None, construct(AbilityToPay, options=options_section(options)), options, None
+        return None, None, None, None
     take = calc_hardship.levy_take(case, as_of)
     decided = calc_hardship.economic_hardship(case, picture, as_of, take)
     options = options_result(case, as_of, csed, picture)
-    return decided, calc_hardship.finances_record(picture, decided, take, options_section(options)), options
+    if not with_record:
+        return decided, None, options, picture
+    return decided, calc_hardship.finances_record(picture, decided, take, options_section(options)), options, picture
 
 
-def build_context(case: Case, as_of: date) -> Context:
+def build_context(case: Case, as_of: date, finances_record: bool = True) -> Context:
+    """What the rules read besides the case; without ``finances_record`` (a screen's decision, ADR 0017) the
+    finances section is not built (``Context.finances`` None where a household's finances were weighed)."""
     events = read_events(case, as_of)
     # the dates alone: the timelines' words are the transcript report's (cli/transcript.py), not the record's
     computed = case_csed(case, as_of, events=events, words=False)
     csed = _csed(case, as_of, events, computed)
-    hardship, finances, options = _finances(case, as_of, csed)
+    hardship, finances, options, picture = _finances(case, as_of, csed, finances_record)
     return _context(
         as_of=as_of,
         csed=csed,
         hardship=hardship,
         finances=finances,
         options=options,
+        picture=picture,
         csed_events=events,
         csed_periods=computed,
     )

@@ -13,6 +13,8 @@ from decimal import Decimal
 from typing import Any
 
 from levynav.core.analyze import Decision
+from levynav.core.calc.income import to_cents
+from levynav.core.calc.option_terms import section_money
 from levynav.core.law import deciding
 from levynav.core.model.ability_to_pay import AbilityToPay, Eligibility
 from levynav.core.model.analysis import Analysis, Deadline, Effect, Finding, Outcome
@@ -96,17 +98,27 @@ def flags(analysis: Analysis) -> Flags:
 
 def decision_flags(decision: Decision) -> Flags:
     """The flags of a decision (``decide``: ``analyze`` without its plan); the same as ``flags`` of the record
-    ``analyze`` builds from it, since that record holds these very findings, deadlines, dates and finances."""
-    return _flags(decision.findings, decision.deadlines, decision.statute_dates, decision.finances, decision.as_of)
+    ``analyze`` builds from it, since that record holds these very findings, deadlines, dates and finances. A screen's
+    decision (``deciding_only``, ADR 0017) has no finances section for a household's finances: its disposable income
+    and options are read from the picture and the options weighed, rounded as the section rounds them."""
+    finances = decision.finances
+    ctx = decision.ctx
+    if finances is None and ctx.picture is not None:
+        weighed = ctx.options.options if ctx.options is not None else []
+        options = [(o.option._value_, o.eligibility, section_money(o.monthly_payment)) for o in weighed]
+        figures = (to_cents(ctx.picture.disposable), _cheapest(options))
+        return _flags(decision.findings, decision.deadlines, decision.statute_dates, figures, decision.as_of)
+    return _flags(decision.findings, decision.deadlines, decision.statute_dates, finances, decision.as_of)
 
 
 def _flags(
     findings: list[Finding],
     deadlines: list[Deadline],
     statutes: list[date | None],
-    finances: AbilityToPay | None,
+    finances: AbilityToPay | tuple[Decimal | None, tuple[str | None, Decimal | None]] | None,
     as_of: date,
 ) -> Flags:
+    """The flags; ``finances`` the record's section, or (disposable income, cheapest option) read without it."""
     # the rule ids of the applying findings, by effect, and the three-valued flags' findings, in one pass (was one pass
     # for the effects and one more per three-valued flag)
     applying: dict[Effect | None, set[str]] = {}
@@ -132,7 +144,11 @@ def _flags(
     nxt = upcoming[0] if upcoming else None
     returns = [u for u in upcoming if u[2].id == RETURN_DEADLINE]
     ret = returns[0] if returns else None
-    option, monthly = _cheapest_option(finances)
+    if isinstance(finances, tuple):
+        disposable, (option, monthly) = finances
+    else:
+        disposable = finances.disposable_income if finances is not None else None
+        option, monthly = _cheapest_option(finances)
     return Flags(
         must_release=_ids(applying, Effect.MUST_RELEASE),
         may_release=_ids(applying, Effect.MAY_RELEASE),
@@ -150,7 +166,7 @@ def _flags(
         next_deadline_days_left=nxt[1] if nxt else None,
         return_deadline_date=ret[0] if ret else None,
         return_deadline_days_left=ret[1] if ret else None,
-        disposable_income=finances.disposable_income if finances is not None else None,
+        disposable_income=disposable,
         cheapest_option=option,
         cheapest_option_monthly=monthly,
     )
@@ -182,13 +198,17 @@ def _csed_passed(statutes: list[date | None], as_of: date) -> bool | None:
 def _cheapest_option(finances: AbilityToPay | None) -> tuple[str | None, Decimal | None]:
     """The eligible payment option with the lowest monthly payment (ties: the first listed)."""
     options = finances.options.options if finances is not None and finances.options is not None else []
+    # ``.value`` without the enum property's descriptor call
+    return _cheapest([(o.option._value_, o.eligibility, o.monthly_payment) for o in options])
+
+
+def _cheapest(options: list[tuple[str, Eligibility, Decimal | None]]) -> tuple[str | None, Decimal | None]:
+    """Of (option, eligibility, monthly payment to the cent), the eligible one with the lowest payment (ties: the
+    first listed)."""
     best: tuple[str | None, Decimal | None] = (None, None)
-    for option in options:
-        if option.eligibility is not _ELIGIBLE:
-            continue
-        monthly = option.monthly_payment
-        if monthly is None:
+    for option, eligibility, monthly in options:
+        if eligibility is not _ELIGIBLE or monthly is None:
             continue
         if best[1] is None or monthly < best[1]:
-            best = (option.option._value_, monthly)  # ``.value`` without the enum property's descriptor call
+            best = (option, monthly)
     return best

@@ -22,6 +22,7 @@ from decimal import Decimal
 from typing import Any
 
 from levynav.core import lawdata, params
+from levynav.core.calc.income import to_cents
 from levynav.core.law import appeals_spouse
 from levynav.core.law.appeals_spouse import ELECTION as ELECTION
 from levynav.core.law.appeals_spouse import EQUITABLE as EQUITABLE
@@ -164,18 +165,21 @@ def _ceiling(area: str, size: int, on: date) -> tuple[Decimal, list[ParamUse]] |
 
 
 def _household(case: Case, ctx: Context) -> tuple[Decimal | None, str, int | None, str]:
-    """Yearly household income and household size: as stated, or else from the finances section (gross × 12)."""
+    """Yearly household income and household size: as stated, or else from the finances weighed (the monthly gross
+    to the cent × 12, as the finances section shows it; the household size the allowances were taken for). Read from
+    the picture, not the section: a screen's decision does not build the section (ADR 0017)."""
     c = case.circumstances
-    fin = ctx.finances
+    picture = ctx.picture
     income: Decimal | None = c.household_income_annual
     income_path = "circumstances.household_income_annual"
-    stated = fin.income if fin is not None else None
-    if income is None and stated is not None and stated.gross_total is not None and not stated.missing:
-        income, income_path = stated.gross_total * 12, "finances.income"  # monthly gross × 12
+    if income is None and picture is not None and not picture.income.missing:
+        gross = to_cents(picture.income.gross_total)
+        if gross is not None:
+            income, income_path = gross * 12, "finances.income"  # monthly gross × 12
     size: int | None = c.household_size
     size_path = "circumstances.household_size"
-    if size is None and fin is not None and fin.household is not None and fin.household.size:
-        size, size_path = fin.household.size, "finances.household_size"
+    if size is None and picture is not None and picture.expenses.household.size:
+        size, size_path = picture.expenses.household.size, "finances.household_size"
     return income, income_path, size, size_path
 
 

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
-from typing import Any, ClassVar, Final, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Final, TypeVar
 
 from levynav.core import lawdata
 from levynav.core.calc.alternatives import AlternativesResult
@@ -35,6 +35,9 @@ from levynav.core.model.analysis import (
 from levynav.core.model.case import Case
 from levynav.core.model.message import Message, message_of
 
+if TYPE_CHECKING:
+    from levynav.core.calc.hardship import Picture
+
 
 @dataclass(frozen=True, slots=True)  # slotted: made by a builder, once per analysis (derive.build_context)
 class Context:
@@ -44,6 +47,9 @@ class Context:
     csed: dict[str, CsedValue] = field(default_factory=dict)
     hardship: Decided | None = None
     finances: AbilityToPay | None = None  # the typed ability-to-pay record (model/ability_to_pay.py)
+    # the household's income and allowable expenses (calc/hardship.Picture), None without finances; a screen's
+    # decision (``deciding_only``) reads its disposable income from here, the record not being built
+    picture: Picture | None = None
     options: AlternativesResult | None = None  # the payment options, weighed once (law/payment_options.py reads)
     # the CSED engine's events and per-period results, computed once (law/csed_suspensions.py reads)
     csed_events: Events | None = None
