@@ -69,3 +69,8 @@ def test_a_marked_function_that_decides_stops_the_full_analysis() -> None:
     assert len(_covered([rightly_marked], case, ctx, [], frozenset({rightly_marked}))) == 1
     # unmarked, the same answer is taken as it is
     assert len(_covered([wrongly_marked], case, ctx, [])) == 1
+
+
+def test_the_test_suite_checks_the_marks() -> None:
+    # tests/conftest.py turns the check on: every full analysis of every test checks the marked functions' answers
+    assert deciding.CHECK_MARKS

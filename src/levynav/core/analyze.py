@@ -75,7 +75,8 @@ def _decide(case: Case, as_of: date, bundle: Law, deciding_only: bool = False) -
     if deciding_only:
         findings = _covered(catalog.DECIDING, case, ctx, uncovered)
     else:
-        findings = _covered(catalog.RULES, case, ctx, uncovered, catalog.INFORMING)
+        checked = catalog.INFORMING if deciding.CHECK_MARKS else frozenset()  # the marks checked in the tests
+        findings = _covered(catalog.RULES, case, ctx, uncovered, checked)
     deadlines = _unique(_covered(catalog.DEADLINES, case, ctx, uncovered))
     # disaster relief and combat-zone service (§§ 7508A, 7508): the postponed dates, beside the ordinary ones
     deadlines, postponed = postponed_acts.apply(case, ctx, deadlines)

@@ -8,9 +8,10 @@ rules that bar a levy, and economic hardship (a screening reads their "unknown" 
 A rule function marked ``@informs`` gives only findings that do not decide: what a levy reaches, which exemption
 statement to file, who acts for an estate, the notice clocks' own findings. ``decide(..., deciding_only=True)``
 (the screen without the record) leaves them out: the flags read only deciding findings, and every deadline function
-still runs. The full analysis runs them all and checks each marked function's answer (``check_informs``): a marked
-function that gives a deciding finding stops the analysis, so a wrong mark fails every test that reaches it instead
-of silently changing a screened flag.
+still runs. The full analysis runs them all; with ``CHECK_MARKS`` on (the test suite turns it on, tests/conftest.py)
+it checks each marked function's answer (``check_informs``): a marked function that gives a deciding finding stops
+the analysis, so a wrong mark fails every test that reaches it instead of silently changing a screened flag. Off (a
+person's own analysis), the finding is kept and the analysis goes on: a wrong mark could only misstate a screen.
 """
 
 from __future__ import annotations
@@ -49,6 +50,10 @@ def decides(finding: Finding) -> bool:
     """Whether ``finding`` decides (above): applies or is unknown, with a deciding effect or of a deciding rule."""
     return finding.outcome in _ANSWERED and (finding.effect in DECIDING_EFFECTS or finding.rule in DECIDING_RULES)
 
+
+# Whether the full analysis checks the marked functions' answers (``check_informs``): on in the test suite
+# (tests/conftest.py), off for a person's analysis, which a wrong mark must not stop.
+CHECK_MARKS = False
 
 F = TypeVar("F", bound=Callable[..., Any])
 _INFORMING: set[Any] = set()
