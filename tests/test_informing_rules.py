@@ -22,16 +22,9 @@ from levynav.screen import flags
 def test_the_flags_read_only_deciding_effects_and_rules() -> None:
     # every effect a flag lists by rule id, and every rule a three-valued flag reads, is deciding: a screen's decision
     # (deciding_only) keeps each finding a flag can read
-    read = {
-        Effect.MUST_RELEASE,
-        Effect.MAY_RELEASE,
-        Effect.MUST_RETURN,
-        Effect.MAY_RETURN,
-        Effect.LEVY_IMPROPER,
-        Effect.NO_LEVY,
-        Effect.ROUTE_OPEN,
-    }
-    assert read <= deciding.DECIDING_EFFECTS
+    listed = {name for name, _ in flags.ID_FLAGS}
+    assert listed == {name for name, kind in flags.FLAG_COLUMNS if kind == "ids"}  # every list flag is one of them
+    assert {effect for _, effect in flags.ID_FLAGS} <= deciding.DECIDING_EFFECTS
     assert set(flags._THREE_VALUED) <= deciding.DECIDING_RULES
     assert {effect for _, effect in flags._THREE_VALUED.values() if effect is not None} <= deciding.DECIDING_EFFECTS
 

@@ -77,6 +77,17 @@ class Flags:
         return {name: getattr(self, name) for name, _ in FLAG_COLUMNS}
 
 
+# the flags that list the rule ids of the applying findings with one effect (every such effect decides: ADR 0017)
+ID_FLAGS: tuple[tuple[str, Effect], ...] = (
+    ("must_release", Effect.MUST_RELEASE),
+    ("may_release", Effect.MAY_RELEASE),
+    ("must_return", Effect.MUST_RETURN),
+    ("may_return", Effect.MAY_RETURN),
+    ("levy_improper", Effect.LEVY_IMPROPER),
+    ("no_new_levy", Effect.NO_LEVY),
+    ("routes_open", Effect.ROUTE_OPEN),
+)
+
 # enum members read per finding: a member read from its class goes through the enum metaclass (hoisted)
 _APPLIES = Outcome.APPLIES
 _UNKNOWN = Outcome.UNKNOWN
@@ -150,13 +161,7 @@ def _flags(
         disposable = finances.disposable_income if finances is not None else None
         option, monthly = _cheapest_option(finances)
     return Flags(
-        must_release=_ids(applying, Effect.MUST_RELEASE),
-        may_release=_ids(applying, Effect.MAY_RELEASE),
-        must_return=_ids(applying, Effect.MUST_RETURN),
-        may_return=_ids(applying, Effect.MAY_RETURN),
-        levy_improper=_ids(applying, _LEVY_IMPROPER),
-        no_new_levy=_ids(applying, Effect.NO_LEVY),
-        routes_open=_ids(applying, Effect.ROUTE_OPEN),
+        **{name: _ids(applying, effect) for name, effect in ID_FLAGS},
         premature_levy=_three_valued(seen, "premature_levy"),
         barred_levy=_three_valued(seen, "barred_levy"),
         csed_passed=_csed_passed(statutes, as_of),
