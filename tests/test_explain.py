@@ -126,7 +126,8 @@ def test_the_json_record_holds_no_sentence(records: dict[str, Analysis]) -> None
             assert not {"title", "action", "have_ready", "form"} & set(s), name
             assert all(set(w) == {"key", "args"} for w in s["why"]), name
             assert s["text"]["key"].startswith(("plan.", "finance.")), name
-        assert all(set(q) == {"path", "decides", "weight"} for q in data["questions"]), name
+        assert all(set(q) == {"path", "decides", "weight", "why"} for q in data["questions"]), name
+        assert all(q["why"] is None or set(q["why"]) == {"key", "args"} for q in data["questions"]), name
         assert all(isinstance(item, dict) and "kind" in item for item in data["summary"]), name
         assert all(set(r) == {"id"} for r in data["resources"]), name
         assert "disclaimer" not in data, name

@@ -207,6 +207,7 @@ class RQuestion:
     prompt: str
     decides: list[str]
     weight: int
+    why: str | None = None  # why the value the case gives cannot be used (a county name that is two places)
 
 
 @dataclass
@@ -486,7 +487,10 @@ def render(a: Analysis, lang: str = "en") -> Rendered:
         findings=[finding(f, lang) for f in a.findings],
         deadlines=[deadline(d, lang) for d in a.deadlines],
         plan=[step(s, lang) for s in a.plan],
-        questions=[RQuestion(q.path, question_prompt(q.path, lang), q.decides, q.weight) for q in a.questions],
+        questions=[
+            RQuestion(q.path, question_prompt(q.path, lang), q.decides, q.weight, text(q.why, lang) if q.why else None)
+            for q in a.questions
+        ],
         history=[
             REvent(e.date, e.kind, text(e.event, lang), text(e.note, lang) if e.note else None) for e in a.history
         ],
