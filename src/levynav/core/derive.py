@@ -105,12 +105,14 @@ def _at_least(day: date, provisional: bool) -> date | Message:
     return message("statute.at_least", day=day) if provisional else day
 
 
-def _finances(
-    case: Case, as_of: date, csed: dict[str, CsedValue]
-) -> tuple[Decided | None, AbilityToPay | None, AlternativesResult | None]:
-    """Economic hardship, the finances section and the payment options (owned by the ability-to-pay work, issue 3).
+Weighed = tuple[Decided | None, AbilityToPay | None, "AlternativesResult | None", dict[str, Message]]
 
-    ``(None, None, None)`` when the case has no finances (a business's payment plans are weighed without them).
+
+def _finances(case: Case, as_of: date, csed: dict[str, CsedValue]) -> Weighed:
+    """Economic hardship, the finances section, the payment options (owned by the ability-to-pay work, issue 3) and
+    the case field that cannot be used as given, with why (``Context.problems``).
+
+    ``(None, None, None, {})`` when the case has no finances (a business's payment plans are weighed without them).
     Finances that cannot be used (a county in no standards table, a damaged imported edition) leave hardship
     UNKNOWN with the reason, and the options unweighed.
     """
@@ -123,24 +125,24 @@ def _finances(
             message("finances.hardship.cannot_measure", field=field_arg(err.path), reason=why),
             missing=(err.path,),
         )
-        return decided, construct(AbilityToPay, as_of=as_of, error=why), None
+        return decided, construct(AbilityToPay, as_of=as_of, error=why), None, {err.path: why}
     except StandardsError:
         # the installation's problem, not the person's: the record says so by key (the CLI's ``data`` commands
         # name the file); no English text in the record
         decided = Decided(Outcome.UNKNOWN, message("finances.hardship.standards_unreadable"))
         error = message("finances.error.standards_unreadable")
-        return decided, construct(AbilityToPay, as_of=as_of, error=error), None
+        return decided, construct(AbilityToPay, as_of=as_of, error=error), None, {}
     if picture is None:
         if case.taxpayer.kind is TaxpayerKind.BUSINESS and case.tax_periods:
             # A business's payment plans (in-business trust fund express, Simple Payment Plan) need no financial
             # statement, so they are weighed even without household finances.
             options = options_result(case, as_of, csed, None)
-            return None, construct(AbilityToPay, options=options_section(options)), options
-        return None, None, None
+            return None, construct(AbilityToPay, options=options_section(options)), options, {}
+        return None, None, None, {}
     take = calc_hardship.levy_take(case, as_of)
     decided = calc_hardship.economic_hardship(case, picture, as_of, take)
     options = options_result(case, as_of, csed, picture)
-    return decided, calc_hardship.finances_record(picture, decided, take, options_section(options)), options
+    return decided, calc_hardship.finances_record(picture, decided, take, options_section(options)), options, {}
 
 
 def build_context(case: Case, as_of: date) -> Context:
@@ -148,7 +150,7 @@ def build_context(case: Case, as_of: date) -> Context:
     # the dates alone: the timelines' words are the transcript report's (cli/transcript.py), not the record's
     computed = case_csed(case, as_of, events=events, words=False)
     csed = _csed(case, as_of, events, computed)
-    hardship, finances, options = _finances(case, as_of, csed)
+    hardship, finances, options, problems = _finances(case, as_of, csed)
     return _context(
         as_of=as_of,
         csed=csed,
@@ -157,4 +159,5 @@ def build_context(case: Case, as_of: date) -> Context:
         options=options,
         csed_events=events,
         csed_periods=computed,
+        problems=problems,
     )
