@@ -84,7 +84,7 @@ def test_unverified_inputs_are_listed() -> None:
     ("args", "message"),
     [
         (
-            ["--year", "2026", "--filing-status", "single", "--dependents", "1", "--pay-period", "weekly"],
+            ["--year", "2019", "--filing-status", "single", "--dependents", "1", "--pay-period", "weekly"],
             "dependent amount for single (basis published) is missing",
         ),
         (

@@ -66,10 +66,54 @@ def test_a_name_unlike_any_keeps_the_plain_refusal(tmp_path: Path) -> None:
 @pytest.mark.parametrize("lang", ["en", "es"])
 def test_the_analysis_keeps_it_unknown_and_says_which_names(lang: str) -> None:
     c = case_from_data({"taxpayer": {"kind": "individual", "state": "MD", "county": "Baltimore"}, "finances": {}})
-    hardship, section, _, _ = derive._finances(c, AS_OF, {})
+    hardship, section, _, _, problems = derive._finances(c, AS_OF, {})
     assert hardship is not None and hardship.outcome is Outcome.UNKNOWN
     assert hardship.missing == ("taxpayer.county",)
     assert section is not None and section.error is not None
     assert section.error.key == "finances.error.county_ambiguous"
+    assert problems == {"taxpayer.county": section.error}
     words = say(catalog.template("finances.error.county_ambiguous", lang), lang, county="Baltimore", names="A, B")
     assert "Baltimore" in words and "A, B" in words and "{" not in words
+
+
+BALTIMORE = ["Baltimore City", "Baltimore County"]
+
+
+def _analyze(tmp_path: Path, taxpayer: dict[str, Any], *args: str) -> Any:
+    path = tmp_path / "case.yaml"
+    path.write_text(yaml.safe_dump({**CASE, "taxpayer": {"kind": "individual", **taxpayer}}), encoding="utf-8")
+    return runner.invoke(app, ["analyze", str(path), "--as-of", AS_OF.isoformat(), *args])
+
+
+@pytest.mark.parametrize(
+    ("taxpayer", "key", "names"),
+    [
+        ({"state": "MD", "county": "Baltimore"}, "finances.error.county_ambiguous", BALTIMORE),
+        ({"state": "OH", "county": "Frnaklin"}, "finances.error.county_unknown_close", ["Franklin County"]),
+    ],
+)
+def test_the_analysis_asks_for_the_county_and_says_why(
+    tmp_path: Path, taxpayer: dict[str, Any], key: str, names: list[str]
+) -> None:
+    """``analyze`` used to list the county as a fact still missing without a word on why, where ``finances`` says it:
+    the open question now carries the reason, by reference, with the names as typed values (no words in the record)."""
+    result = _analyze(tmp_path, taxpayer, "--format", "json")
+    assert result.exit_code == 0, result.output
+    asked = {q["path"]: q for q in json.loads(result.output)["questions"]}
+    why = asked["taxpayer.county"]["why"]
+    assert why["key"] == key and why["args"]["county"] == {"type": "text", "value": taxpayer["county"]}
+    assert why["args"]["field"] == {"type": "field", "value": "taxpayer.county"}
+    assert [n["value"] for n in why["args"]["names"]["value"]] == names
+    for lang, field in (("en", "Which county do you live in?"), ("es", "¿En qué condado vive?")):
+        shown = _analyze(tmp_path, taxpayer, "--lang", lang)
+        assert shown.exit_code == 0, shown.output
+        words = " ".join(shown.output.split())
+        at = words.index(field)  # the question names the field in words, and the reason follows it
+        assert f"{taxpayer['county']}" in words[at:] and all(n in words[at:] for n in names), (lang, words[at:])
+        assert "{" not in words[at : at + 600]
+
+
+def test_a_fact_simply_not_given_has_no_why(tmp_path: Path) -> None:
+    result = _analyze(tmp_path, {}, "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert all(q["why"] is None for q in json.loads(result.output)["questions"])

@@ -118,12 +118,12 @@ def test_business_is_not_applicable() -> None:
 
 def test_derive_without_finances() -> None:
     c = case_from_data({"taxpayer": {"kind": "individual"}})
-    assert derive._finances(c, AS_OF, {}) == (None, None, None, None)
+    assert derive._finances(c, AS_OF, {}) == (None, None, None, None, {})
 
 
 def test_derive_fills_hardship_and_the_finances_section() -> None:
     c = case(2500, [{"kind": "wages", "served_date": "2025-09-01", "monthly_amount": 600}])
-    hardship, section, _, _ = derive._finances(c, AS_OF, {})
+    hardship, section, _, _, _ = derive._finances(c, AS_OF, {})
     assert hardship is not None and hardship.outcome is Outcome.APPLIES
     assert section is not None and section.edition is not None and section.expenses is not None
     assert section.edition.effective_date == date(2025, 4, 21)
@@ -143,7 +143,7 @@ def test_derive_fills_hardship_and_the_finances_section() -> None:
 
 def test_derive_reports_an_unknown_county_instead_of_failing() -> None:
     c = case_from_data({"taxpayer": {"kind": "individual", "county_fips": "99999"}, "finances": {}})
-    hardship, section, options, _ = derive._finances(c, AS_OF, {})
+    hardship, section, options, _, problems = derive._finances(c, AS_OF, {})
     assert hardship is not None and hardship.outcome is Outcome.UNKNOWN
     assert hardship.missing == ("taxpayer.county_fips",)
     # the reason is a message reference with the county as given, no English sentence (issue 10)
@@ -154,11 +154,12 @@ def test_derive_reports_an_unknown_county_instead_of_failing() -> None:
     assert error.args["field"].value == "taxpayer.county_fips"
     assert hardship.explanation.args["reason"].value == error
     assert section.as_of == AS_OF and section.expenses is None and section.options is None and options is None
+    assert problems == {"taxpayer.county_fips": error}  # the open question for the field says why
 
 
 def test_a_connecticut_county_not_found_says_planning_region() -> None:
     c = case_from_data({"taxpayer": {"kind": "individual", "state": "CT", "county": "Hartford"}, "finances": {}})
-    hardship, section, _, _ = derive._finances(c, AS_OF, {})
+    hardship, section, _, _, _ = derive._finances(c, AS_OF, {})
     assert hardship is not None and hardship.outcome is Outcome.UNKNOWN
     assert section is not None and section.error is not None
     assert section.error.key == "finances.error.county_unknown_region"
@@ -167,7 +168,7 @@ def test_a_connecticut_county_not_found_says_planning_region() -> None:
 
 def test_after_the_newest_edition_the_section_says_so() -> None:
     c = case(2500, [{"kind": "wages", "served_date": "2026-05-01", "monthly_amount": 600}])
-    _, section, _, _ = derive._finances(c, date(2026, 6, 15), {})
+    _, section, _, _, _ = derive._finances(c, date(2026, 6, 15), {})
     assert section is not None and section.edition is not None and section.edition.newest_known_may_be_outdated
     assert any(n.key == "finances.standards_note.stale" for n in section.notes)
 

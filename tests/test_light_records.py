@@ -386,6 +386,7 @@ class _Question(BaseModel):
     path: str
     decides: list[str]
     weight: int
+    why: _Message | None = None
 
 
 class _TimelineEvent(BaseModel):

@@ -113,11 +113,34 @@ def test_no_statement_means_married_filing_separately_with_no_dependents() -> No
     assert "6334(d)(4)(D)" in words.notes(result, "en")[0]
 
 
-def test_2026_with_dependents_names_the_missing_dependent_amount() -> None:
+def test_a_missing_dependent_amount_is_named_not_estimated() -> None:
     with pytest.raises(we.MissingInput) as err:
-        we.exempt_amount(2026, "weekly", "single", 1)
-    assert err.value.missing == ["pub1494_inputs[2026, single, published].dependent_amount"]
+        we.exempt_amount(2019, "weekly", "single", 1)
+    assert err.value.missing == ["pub1494_inputs[2019, single, published].dependent_amount"]
+    assert err.value.inputs == (we.Pub1494Input.DEPENDENT_AMOUNT,)
     assert "missing" in str(err.value)
+
+
+def test_2026_with_dependents_counts_the_unverified_dependent_amount_and_says_so() -> None:
+    # The one 2026 Pub 1494 figure seen (quoted by a third-party page): single, weekly, 3 dependents, 615.38.
+    result = we.exempt_amount(2026, "weekly", "single", 3)
+    assert result.exempt_amount == Decimal("615.38")
+    assert result.formula == "309.62 + 3 x 101.92 = 615.38"
+    assert result.dependent_amount is not None and result.dependent_amount.value == Decimal("5300")
+    assert result.dependent_amount.status is we.InputStatus.UNVERIFIED
+    assert result.dependent_amount.unverified
+    flagged = [n.args["input"].value for n in result.notes if n.key == "wage.input_status"]  # type: ignore[union-attr]
+    assert flagged == ["standard_deduction", "dependent_amount"]
+    assert any("UNVERIFIED" in n for n in words.notes(result, "en"))
+    assert any("NO ESTÁN VERIFICADOS" in n for n in words.notes(result, "es"))
+
+
+def test_the_2026_dependent_amount_is_the_only_whole_dollar_amount_that_gives_the_quoted_cell() -> None:
+    # 615.38 = round(16,100 / 52) + 3 x round(D / 52); only D = 5,300 among whole dollars near it does.
+    base = we.cents(Decimal(16100) / 52)
+    fits = [d for d in range(5000, 5601) if base + 3 * we.cents(Decimal(d) / 52) == Decimal("615.38")]
+    assert fits == [5300]
+    assert we.year_inputs(2026, FilingStatus.SINGLE).dependent_amount.value == Decimal(fits[0])
 
 
 def test_2026_without_dependents_uses_the_secondary_standard_deduction_and_says_so() -> None:
@@ -182,11 +205,11 @@ def test_bad_input_is_a_clear_error(kwargs: dict[str, object], message: str) -> 
         we.exempt_amount(**kwargs)  # type: ignore[arg-type]
 
 
-COVERED = [2018, *range(2020, 2025)]  # years with a dependent amount on the default basis (2025 too, U)
+COVERED = [2018, *range(2020, 2025)]  # years with a dependent amount on the default basis (2025 and 2026 too, U)
 
 
 @given(
-    year=st.sampled_from([*COVERED, 2025]),
+    year=st.sampled_from([*COVERED, 2025, 2026]),
     status=st.sampled_from(list(FilingStatus)),
     period=st.sampled_from(PERIODS),
     dependents=st.integers(min_value=0, max_value=15),
@@ -204,7 +227,7 @@ def test_exempt_amount_grows_with_dependents_and_is_never_negative(
 
 
 @given(
-    year=st.sampled_from([*COVERED, 2025]),
+    year=st.sampled_from([*COVERED, 2025, 2026]),
     status=st.sampled_from(list(FilingStatus)),
     dependents=st.integers(min_value=0, max_value=15),
 )

@@ -284,14 +284,14 @@ def test_a_hearing_request_is_not_said_to_stop_a_wage_levy_already_running(clien
 
 def test_a_letter_is_named_in_spanish_as_la_carta_not_aviso_carta(client: TestClient) -> None:
     """ "Su aviso Carta 1058 es un aviso final …": a Spanish sentence naming a letter after "aviso" now says "Su Carta
-    1058", "la Carta 1058", "de la Carta 1058", "esta Carta 1058"; a CP or LT number keeps "el aviso CP504"."""
-    from levynav.explain.render import phrased
+    1058", "la Carta 1058", "de la Carta 1058", "esta Carta 1058"; a CP or LT number keeps "el aviso CP504". The
+    catalog names a notice with its determiner (``{notice:Su}``: render.NoticeName), so no sentence is rewritten."""
+    from levynav.explain.render import say
 
-    assert phrased("Su aviso Carta 1058 no se envió; del aviso Carta 1058, este aviso Carta 3172", "es") == (
-        "Su Carta 1058 no se envió; de la Carta 1058, esta Carta 3172"
-    )
-    assert phrased("el aviso CP504 y el aviso LT11", "es") == "el aviso CP504 y el aviso LT11"
-    assert phrased("your Letter 1058", "en") == "your Letter 1058"
+    template = "{a:Su} no se envió; {a:del}, {b:este}; {c:el} y {d:el}"
+    said = say(template, "es", a="Letter 1058", b="Letter 3172", c="CP504", d="LT11")
+    assert said == "Su Carta 1058 no se envió; de la Carta 1058, esta Carta 3172; el aviso CP504 y el aviso LT11"
+    assert say("your {n}", "en", n="Letter 1058") == "your Letter 1058"
     code = _start(client, "es")
     _answer(client, code, "levies", WAGE_LEVY)
     _answer(client, code, "notices", {"items": "0", "item.type": "Letter 1058", "item.notice_date": "2026-11-01"})

@@ -96,7 +96,7 @@ def _record(decision: Decision) -> Analysis:
         "findings": findings,
         "deadlines": deadlines,
         "plan": plan.steps(case, findings, deadlines, ctx),
-        "questions": plan.questions(findings),
+        "questions": plan.questions(findings, ctx.problems),
         "history": plan.history(case, as_of),
         "resources": plan.resources(case, findings),
         "notes": plan.notes(findings, ctx) + _coverage_notes(uncovered) + _birth_notes(case, as_of),

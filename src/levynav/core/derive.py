@@ -106,13 +106,15 @@ def _at_least(day: date, provisional: bool) -> date | Message:
     return message("statute.at_least", day=day) if provisional else day
 
 
-def _finances(
-    case: Case, as_of: date, csed: dict[str, CsedValue], with_record: bool = True
-) -> tuple[Decided | None, AbilityToPay | None, AlternativesResult | None, Picture | None]:
-    """Economic hardship, the finances section, the payment options and the household's picture (owned by the
-    ability-to-pay work, issue 3).
+Weighed = tuple[Decided | None, AbilityToPay | None, "AlternativesResult | None", "Picture | None", dict[str, Message]]
 
-    ``(None, None, None, None)`` when the case has no finances (a business's payment plans are weighed without them).
+
+def _finances(case: Case, as_of: date, csed: dict[str, CsedValue], with_record: bool = True) -> Weighed:
+    """Economic hardship, the finances section, the payment options (owned by the ability-to-pay work, issue 3), the
+    household's picture and the case field that cannot be used as given, with why (``Context.problems``).
+
+    ``(None, None, None, None, {})`` when the case has no finances (a business's payment plans are weighed without
+    them).
     Finances that cannot be used (a county in no standards table, a damaged imported edition) leave hardship
     UNKNOWN with the reason, and the options unweighed. Without ``with_record`` (a screen's decision, ADR 0017) the
     section of a household's finances is not built: the hardship, the options and the picture are the same.
@@ -126,26 +128,27 @@ def _finances(
             message("finances.hardship.cannot_measure", field=field_arg(err.path), reason=why),
             missing=(err.path,),
         )
-        return decided, construct(AbilityToPay, as_of=as_of, error=why), None, None
+        return decided, construct(AbilityToPay, as_of=as_of, error=why), None, None, {err.path: why}
     except StandardsError:
         # the installation's problem, not the person's: the record says so by key (the CLI's ``data`` commands
         # name the file); no English text in the record
         decided = Decided(Outcome.UNKNOWN, message("finances.hardship.standards_unreadable"))
         error = message("finances.error.standards_unreadable")
-        return decided, construct(AbilityToPay, as_of=as_of, error=error), None, None
+        return decided, construct(AbilityToPay, as_of=as_of, error=error), None, None, {}
     if picture is None:
         if case.taxpayer.kind is TaxpayerKind.BUSINESS and case.tax_periods:
             # A business's payment plans (in-business trust fund express, Simple Payment Plan) need no financial
             # statement, so they are weighed even without household finances.
             options = options_result(case, as_of, csed, None)
-            return None, construct(AbilityToPay, options=options_section(options)), options, None
-        return None, None, None, None
+            return None, construct(AbilityToPay, options=options_section(options)), options, None, {}
+        return None, None, None, None, {}
     take = calc_hardship.levy_take(case, as_of)
     decided = calc_hardship.economic_hardship(case, picture, as_of, take)
     options = options_result(case, as_of, csed, picture)
     if not with_record:
-        return decided, None, options, picture
-    return decided, calc_hardship.finances_record(picture, decided, take, options_section(options)), options, picture
+        return decided, None, options, picture, {}
+    section = calc_hardship.finances_record(picture, decided, take, options_section(options))
+    return decided, section, options, picture, {}
 
 
 def build_context(case: Case, as_of: date, finances_record: bool = True) -> Context:
@@ -155,7 +158,7 @@ def build_context(case: Case, as_of: date, finances_record: bool = True) -> Cont
     # the dates alone: the timelines' words are the transcript report's (cli/transcript.py), not the record's
     computed = case_csed(case, as_of, events=events, words=False)
     csed = _csed(case, as_of, events, computed)
-    hardship, finances, options, picture = _finances(case, as_of, csed, finances_record)
+    hardship, finances, options, picture, problems = _finances(case, as_of, csed, finances_record)
     return _context(
         as_of=as_of,
         csed=csed,
@@ -165,4 +168,5 @@ def build_context(case: Case, as_of: date, finances_record: bool = True) -> Cont
         picture=picture,
         csed_events=events,
         csed_periods=computed,
+        problems=problems,
     )

@@ -563,10 +563,11 @@ def _subject_deadlines(
     return by_id.get((deadline_id, None), []) + by_id.get((deadline_id, subject), [])
 
 
-def questions(findings: list[Finding]) -> list[Question]:
+def questions(findings: list[Finding], problems: dict[str, Message] | None = None) -> list[Question]:
     """The missing facts of the unknown findings, the most weighty first: a fact's weight is the sum of the weights of
     the effects it would decide (3 for a finding without an action effect). A closed route that names a missing fact
-    (one that would reopen it, e.g. a timely request not yet known) is asked too."""
+    (one that would reopen it, e.g. a timely request not yet known) is asked too. A fact the case gives but that
+    cannot be used as given (``problems``: a county name that is two places) is asked with why."""
     weights: dict[str, int] = {}  # path -> its weight
     decides: dict[str, list[str]] = {}  # path -> the rules it decides (each once; most paths decide one)
     for f in findings:
@@ -599,6 +600,10 @@ def questions(findings: list[Finding]) -> list[Question]:
         if len(rules) > 1:
             rules.sort()  # this call's own list
         weight = weights[path]
+        why = problems.get(path) if problems else None
+        if why is not None:  # rare, and its words are the case's own: made for this case, not kept
+            out.append(_question(path=path, decides=rules, weight=weight, why=why))
+            continue
         key = (path, weight, *rules)
         question = known.get(key)
         if question is None:

@@ -236,7 +236,8 @@ def missing_rows(items: list[Item], analysis: Analysis) -> list[dict[str, str]]:
             if decides
             else analysis.words("packet.open_question")
         )
-        rows.append({"where": label, "what": q.prompt, "path": q.path, "q": "1"})
+        what = f"{q.prompt} {q.why}" if q.why else q.prompt  # a value given that cannot be used: why
+        rows.append({"where": label, "what": what, "path": q.path, "q": "1"})
     return rows
 
 

@@ -32,7 +32,7 @@ SECTIONS = (
     "csed_timeline",  # the CSED engine's own timeline, notes and comparison (calc/csed*.py; `levynav transcript`)
     "transcript",  # the page words of `levynav transcript` (cli/transcript.py)
     "field",  # the case's fields in words (explain/field_names.py, fields.yaml)
-    "phrasing",  # a language's fixed rewrites of words a value makes awkward ("el aviso Carta 1058": render.phrased)
+    "notice_phrase",  # a notice named with its determiner ("{notice:el}": "la Carta 1058"; render.NoticeName)
 )
 
 

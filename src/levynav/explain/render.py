@@ -51,7 +51,7 @@ def label(enum: str, value: str, lang: str) -> str:
 
 def ui(key: str, lang: str, **args: Any) -> str:
     """A page word or phrase (section headings, column names): ``ui.KEY``."""
-    return phrased(fill(catalog.template(f"ui.{key}", lang), {k: _value(v, lang) for k, v in args.items()}), lang)
+    return fill(catalog.template(f"ui.{key}", lang), {k: _value(v, lang) for k, v in args.items()})
 
 
 def join(items: list[str], lang: str) -> str:
@@ -63,24 +63,7 @@ def join(items: list[str], lang: str) -> str:
 
 def say(template: str, lang: str, **args: Any) -> str:
     """A sentence from a template string (not a catalog key) in a language, its values formatted per locale."""
-    return phrased(fill(template, {k: _value(v, lang) for k, v in args.items()}), lang)
-
-
-def phrased(sentence: str, lang: str) -> str:
-    """The sentence with the language's fixed rewrites (``phrasing`` in data/messages/<lang>/page.yaml): in Spanish a
-    letter named after "aviso" ("el aviso {notice}" with "Carta 1058") is "la Carta 1058", not "el aviso Carta
-    1058" — a CP or LT number stays "el aviso CP504". Longest first, whole words only."""
-    rewrites = _rewrites(lang)
-    return rewrites[0].sub(lambda m: rewrites[1][m.group(0)], sentence) if rewrites is not None else sentence
-
-
-@functools.cache
-def _rewrites(lang: str) -> tuple[re.Pattern[str], dict[str, str]] | None:
-    table = {str(k): str(v) for k, v in (catalog.messages(lang).get("phrasing") or {}).items()}
-    if not table:
-        return None
-    words = sorted(table, key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)"), table
+    return fill(template, {k: _value(v, lang) for k, v in args.items()})
 
 
 def _value(a: Arg | Any, lang: str) -> Any:
@@ -90,8 +73,8 @@ def _value(a: Arg | Any, lang: str) -> Any:
         return format.money(a.value, lang)
     if isinstance(a, NumberArg):
         return format.Count(a.value, lang)
-    if isinstance(a, LabelArg):
-        return label(a.enum, a.value, lang)
+    if isinstance(a, LabelArg):  # a notice's type as a label is named as one given as text (with its forms)
+        return notice_name(a.value, lang) if a.enum == "NoticeType" else label(a.enum, a.value, lang)
     if isinstance(a, MessageArg):
         return text(a.value, lang)
     if isinstance(a, ListArg):
@@ -114,13 +97,43 @@ def _value(a: Arg | Any, lang: str) -> Any:
 _NOTICE_TYPES = frozenset(t.value for t in NoticeType)
 
 
-def notice_name(value: str, lang: str) -> str:
+class NoticeName(str):
+    """A value named inside a sentence: as it is with ``{notice}`` ("Carta 1058", "CP504"), or with its determiner
+    with ``{notice:el}``, the language's words for that kind of notice (``notice_phrase`` in
+    data/messages/<lang>/page.yaml): in Spanish a letter is "la Carta 1058", a CP or LT number "el aviso CP504". The
+    catalog says it whole, so no sentence is rewritten once made."""
+
+    forms: dict[str, str]
+
+    def __new__(cls, said: str, forms: dict[str, str]) -> NoticeName:
+        made = super().__new__(cls, said)
+        made.forms = forms
+        return made
+
+    def __format__(self, spec: str) -> str:
+        if not spec:
+            return str(self)
+        form = self.forms.get(spec)
+        if form is None:
+            raise ValueError(f"no notice_phrase form {spec!r} for {str(self)!r}")
+        return form.replace("{name}", str(self))
+
+
+@functools.lru_cache(maxsize=2048)
+def notice_name(value: str, lang: str) -> NoticeName:
     """A notice's type named inside a sentence ("your {notice}") in a language: the IRS's own number (CP504, LT11)
     as printed, a letter in the language's word for it (``label.NoticeType``: "Letter 1058" is "Carta 1058" in
-    Spanish, as the web's choices say). Any other value is returned as it is."""
-    if value not in _NOTICE_TYPES:
-        return value
-    return label("NoticeType", value, lang) if lang != "en" else value
+    Spanish, as the web's choices say). Any other value is named as it is. Either way with the language's forms
+    with a determiner (``NoticeName``); a value the catalog does not class as a letter takes the forms of a notice."""
+    said = label("NoticeType", value, lang) if value in _NOTICE_TYPES and lang != "en" else value
+    return NoticeName(said, _notice_forms(lang, value))
+
+
+@functools.cache
+def _notice_forms(lang: str, value: str) -> dict[str, str]:
+    table = catalog.messages(lang).get("notice_phrase") or {}
+    kind = (table.get("kind") or {}).get(value, "notice")
+    return {str(k): str(v) for k, v in ((table.get("forms") or {}).get(kind) or {}).items()}
 
 
 class _Args(dict[str, Any]):
@@ -143,7 +156,7 @@ def text(msg: Message, lang: str, **extra: Any) -> str:
         if lang == "en" or rule not in catalog.titles(lang):
             raise
         return fill(catalog.template("ui.explanation_pending", lang), {"title": title(rule, lang)})
-    return phrased(fill(template, values), lang)
+    return fill(template, values)
 
 
 # ---------------------------------------------------------------- the rendered view
@@ -207,6 +220,7 @@ class RQuestion:
     prompt: str
     decides: list[str]
     weight: int
+    why: str | None = None  # why the value the case gives cannot be used (a county name that is two places)
 
 
 @dataclass
@@ -401,7 +415,7 @@ def step(s: Step, lang: str) -> RStep:
 
     def said(name: str) -> str | None:
         raw = words.get(name)
-        return phrased(fill(str(raw), values), lang) if isinstance(raw, str) else None
+        return fill(str(raw), values) if isinstance(raw, str) else None
 
     action = said("action") or ""
     if s.about:
@@ -486,7 +500,10 @@ def render(a: Analysis, lang: str = "en") -> Rendered:
         findings=[finding(f, lang) for f in a.findings],
         deadlines=[deadline(d, lang) for d in a.deadlines],
         plan=[step(s, lang) for s in a.plan],
-        questions=[RQuestion(q.path, question_prompt(q.path, lang), q.decides, q.weight) for q in a.questions],
+        questions=[
+            RQuestion(q.path, question_prompt(q.path, lang), q.decides, q.weight, text(q.why, lang) if q.why else None)
+            for q in a.questions
+        ],
         history=[
             REvent(e.date, e.kind, text(e.event, lang), text(e.note, lang) if e.note else None) for e in a.history
         ],

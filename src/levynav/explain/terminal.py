@@ -106,6 +106,8 @@ def print_analysis(a: Analysis | Rendered, lang: str = "en") -> None:
         out.print(f"\n[bold]{e(r.ui('questions'))}[/] {e(r.ui('questions_note'))}")
         for q in r.questions[:10]:
             out.print(f"- {e(q.prompt)}  [dim]({e(q.path)})[/]")
+            if q.why:  # the case gives a value that cannot be used: what is wrong with it
+                out.print(f"  {e(q.why)}")
     if r.history:
         out.print(f"\n[bold]{e(r.ui('history'))}[/]")
         for ev in r.history:

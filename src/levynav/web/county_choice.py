@@ -7,8 +7,12 @@ decides by a county's name."""
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
+
+import yaml
 
 from levynav.core import lawdata
 from levynav.core.calc.standards import edition_for
@@ -17,6 +21,10 @@ PATH = "taxpayer.county_fips"
 
 
 NAMED = "name:"  # the answer of a county the table prints without a code: its name (taxpayer.county) is stored
+TOWN = "town:"  # the answer of a town whose county-equivalent is stored (a Connecticut town: its planning region)
+# the states whose table lists county-equivalents a person may not know by name, with each one's towns (sourced in
+# the file): Connecticut's nine planning regions, the Census Bureau's county-equivalents since 2022
+TOWN_TABLES = {"CT": Path(__file__).with_name("ct_planning_regions.yaml")}
 
 
 @dataclass(frozen=True)
@@ -64,6 +72,36 @@ def named(law: lawdata.Law, day: date, fips: str | None) -> County | None:
     return next((c for c in counties(law, day) if c.fips == fips), None) if fips else None
 
 
+@dataclass(frozen=True)
+class Town:
+    name: str  # as the source prints it: "West Hartford"
+    county: County  # the county-equivalent it lies in, as the IRS table prints it
+
+    @property
+    def answer(self) -> str:
+        return f"{TOWN}{self.name}"
+
+
+@functools.cache
+def _town_table(state: str) -> dict[str, str]:
+    """Town name -> the name of its county-equivalent, for a state in ``TOWN_TABLES`` (read once)."""
+    regions = yaml.safe_load(TOWN_TABLES[state].read_text(encoding="utf-8"))
+    return {str(town): str(region) for region, names in regions.items() for town in names}
+
+
+def towns(law: lawdata.Law, day: date, state: str | None) -> list[Town]:
+    """The towns of ``state`` by name, each with its county-equivalent, for a state listed by county-equivalents a
+    person may not know (Connecticut); only towns whose region the table in force has. Empty for other states."""
+    if state not in TOWN_TABLES:
+        return []
+    by_name = {c.name: c for c in in_state(law, day, state)}
+    found = [Town(town, by_name[region]) for town, region in _town_table(state).items() if region in by_name]
+    return sorted(found, key=lambda t: t.name.casefold())
+
+
 def by_answer(law: lawdata.Law, day: date, state: str | None, answer: str) -> County | None:
-    """The county of the state whose page value is ``answer`` (a code, or ``name:`` and a name), or None."""
+    """The county of the state whose page value is ``answer`` (a code, ``name:`` and a name, or ``town:`` and a town
+    of a state listed by county-equivalents: the town's), or None."""
+    if answer.startswith(TOWN):
+        return next((t.county for t in towns(law, day, state) if t.answer == answer), None)
     return next((c for c in in_state(law, day, state) if c.answer == answer), None)

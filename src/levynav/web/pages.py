@@ -317,7 +317,10 @@ def _county_choice(request: Request, stored: StoredCase, values: dict[str, str])
     answers = {c.answer for c in counties}
     other = chosen if chosen and state and chosen not in answers and held is None and chosen.isdigit() else ""
     by_name = sorted(states, key=lambda s: words.state_name(s, lang).casefold())  # listed as a person reads them
-    return {"states": by_name, "state": state, "counties": counties, "chosen": chosen, "other": other}
+    # a state listed by county-equivalents a person may not know (Connecticut's planning regions): its towns too,
+    # each choosing its region
+    towns = county_choice.towns(law, day, state)
+    return {"states": by_name, "state": state, "counties": counties, "chosen": chosen, "other": other, "towns": towns}
 
 
 def _answer_county(request: Request, case: Case, form: dict[str, str]) -> tuple[Case, bool]:
@@ -327,7 +330,9 @@ def _answer_county(request: Request, case: Case, form: dict[str, str]) -> tuple[
     law, day = analyses(request).law, settings(request).today()
     sent, state = form.get("value", "").strip(), form.get("state", "")
     county = county_choice.by_answer(law, day, state, sent) if sent else None
-    if sent.startswith(county_choice.NAMED):
+    if sent.startswith(county_choice.TOWN) and county is not None and county.fips is not None:
+        return _answer_county(request, case, {**form, "value": county.answer})  # a town of a region with a code
+    if sent.startswith((county_choice.NAMED, county_choice.TOWN)):
         if county is None:
             raise AnswerError([("value", "error_choice")])
         case = apply_answer(case, "taxpayer.county", {"value": county.name})

@@ -229,7 +229,8 @@ def render_analysis(record: Analysis, lang: str) -> dict[str, Any]:
         "today": today,
         "options": options,
         "ability": ability,
-        "questions": [q.prompt for q in analysis.questions[:10]],
+        # a value the case gives that cannot be used says why beside its question (a county name that is two places)
+        "questions": [f"{q.prompt} {q.why}" if q.why else q.prompt for q in analysis.questions[:10]],
         "history": [{"date": day(e.date, lang), "event": e.event, "note": e.note} for e in analysis.history],
         "resources": [{"name": r.name, "how": r.how, "why": r.why} for r in analysis.resources],
         "notes": list(analysis.notes),

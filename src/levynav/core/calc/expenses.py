@@ -467,7 +467,10 @@ def resolve_county(case: Case, edition: Edition | None) -> County | None:
                 f"county {t.county!r} in state {t.state} could be any of: {names}. Give the county's full name, or its"
                 " five-digit FIPS code in taxpayer.county_fips.",
                 why=message(
-                    "finances.error.county_ambiguous", field=field_arg("taxpayer.county"), county=t.county, names=names
+                    "finances.error.county_ambiguous",
+                    field=field_arg("taxpayer.county"),
+                    county=t.county,
+                    names=[c.name for c in meant],
                 ),
             )
     found = edition.find_county(t.state, t.county, t.county_fips) if edition is not None else None
@@ -481,7 +484,7 @@ def resolve_county(case: Case, edition: Edition | None) -> County | None:
                 f"county {t.county!r} is not a county of state {t.state} in the housing and utilities standards table."
                 f" Close names: {names}. Give one of them, or the five-digit FIPS code in taxpayer.county_fips.",
                 why=message(
-                    "finances.error.county_unknown_close", field=field_arg(where), county=t.county, names=names
+                    "finances.error.county_unknown_close", field=field_arg(where), county=t.county, names=close
                 ),
             )
         what = f"FIPS {t.county_fips}" if t.county_fips else f"{t.county!r} in state {t.state or '(no state given)'}"

@@ -54,6 +54,9 @@ class Context:
     # the CSED engine's events and per-period results, computed once (law/csed_suspensions.py reads)
     csed_events: Events | None = None
     csed_periods: dict[str, PeriodCsed] = field(default_factory=dict)
+    # case fields given but not usable as given (a county name that is two places, or none the tables know), each
+    # with why, by reference: the open question for the field says it (``plan.questions``)
+    problems: dict[str, Message] = field(default_factory=dict)
     # answers of rules already run for this case (``once``): a rule that needs another's answer reads it here
     answers: dict[Any, tuple[Case, list[Any]]] = field(default_factory=dict, compare=False, repr=False)
 

@@ -282,6 +282,9 @@ class Question(Light):
     path: str
     decides: list[str]
     weight: int
+    # why the value the case gives for ``path`` cannot be used (e.g. ``finances.error.county_ambiguous``: a county
+    # name that is two places, with both); None when the fact is simply not given
+    why: Message | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
