@@ -246,6 +246,11 @@ def _cdp_first(case: Case, ctx: Context, w: Window) -> Finding:
             )
         # judged by the law's day: a Letter 3172 printing an earlier day does not shorten the period (cdp_law_last)
         judged = w.cdp_law_last or last  # known whenever ``last`` is (the law's day, else the printed one)
+        early = hearing_windows.assessed_after_notice(case, w) if req.request_date > judged else ()
+        if early:
+            # late for this notice's days, but the notice came before a period's assessment (NC-ASSESSED): the CDP
+            # hearing for that tax is not used up; Appeals may still treat the request as an equivalent hearing
+            return _before_assessment(case, rule, w, early, common, req.request_date)
         return made_in_time(
             rule,
             req.request_date,
@@ -266,7 +271,12 @@ def _cdp_first(case: Case, ctx: Context, w: Window) -> Finding:
 
 
 def _before_assessment(
-    case: Case, rule: Rule, w: Window, early: tuple[tuple[str, date], ...], common: dict[str, Any]
+    case: Case,
+    rule: Rule,
+    w: Window,
+    early: tuple[tuple[str, date], ...],
+    common: dict[str, Any],
+    requested: date | None = None,
 ) -> Finding:
     """The notice's 30 days have passed, but it was given before a period it names was assessed (reference
     NC-ASSESSED): notice and demand comes "after the making of an assessment" (§ 6303(a)), a levy only for a tax not
@@ -277,14 +287,17 @@ def _before_assessment(
     the route waits for the first hearing notice given after the assessment (``before_assessment``), never "closed".
     Its own passed day is still named (the protective reading acted by it; the deadline keeps its clause). The
     periods the notice names that were assessed by its date are closed as usual (the words say so). A period whose
-    assessment date is unknown is not read as assessed after the notice."""
+    assessment date is unknown is not read as assessed after the notice. A request already made after the notice's
+    days (``requested``) is not late for that tax either (``requested_before_assessment``); how Appeals classes it is
+    not known (it may give an equivalent hearing), so the words say to ask again on the first later notice."""
     pid, on = early[0]
     facts = common["facts"]
     index = next(k for k, p in enumerate(case.tax_periods) if p.id == pid)
     facts[f"tax_periods[{index}].assessment_date"] = on
+    said: dict[str, Any] = {} if requested is None else {"request_date": requested}
     return rule.finding(
         APPLIES,
-        "before_assessment",
+        "before_assessment" if requested is None else "requested_before_assessment",
         effect=ROUTE_OPEN,
         also_cites=("NC-ASSESSED",),
         value=common["last_day"],
@@ -292,6 +305,7 @@ def _before_assessment(
         counted=window_counted(w),
         period=pid,
         assessed=on,
+        **said,
         **common,
     )
 
