@@ -503,6 +503,15 @@ def not_validly_given(case: Case, w: Window) -> bool:
     return case.circumstances.no_levy_notice_received is True
 
 
+def assessed_after_notice(case: Case, w: Window) -> tuple[tuple[str, date], ...]:
+    """The periods a levy hearing notice names that were first assessed after it was given (its date, or its mailing
+    date when later: Weiss), with their assessment dates (``notice_assessment.assessed_after``; reference NC-ASSESSED);
+    none for a lien notice, or when no such period is known."""
+    if w.kind is not _LEVY:
+        return ()
+    return notice_assessment.assessed_after(w.notice, notice_assessment.assessment_dates(case))
+
+
 def request_for(case: Case, w: Window) -> tuple[int, HearingRequest] | None:
     """The first hearing request of the window's kind that covers a tax period on the notice."""
     for j, r in enumerate(case.proceedings.hearing_requests):

@@ -30,3 +30,15 @@ def assessed_after(notice: Notice, assessed: dict[str, date]) -> tuple[tuple[str
     if given is None or not notice.tax_periods:
         return ()
     return tuple((pid, day) for pid in notice.tax_periods if (day := assessed.get(pid)) is not None and given < day)
+
+
+def given_before_assessment(case: Case, period_id: str | None, given: date | None) -> bool | None:
+    """Was a notice given on ``given`` before the first assessment of the period? True (the period's assessment date is
+    after it: not that tax's notice, NC-ASSESSED), False (assessed on or before it), None when it cannot be told — the
+    notice's date, the period or its assessment date is unknown (unknown is never read as "after")."""
+    if given is None or period_id is None:
+        return None
+    assessed = assessment_dates(case).get(period_id)
+    if assessed is None:
+        return None
+    return given < assessed

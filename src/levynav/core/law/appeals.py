@@ -247,6 +247,11 @@ def _cdp_first(case: Case, ctx: Context, w: Window) -> Finding:
             )
         # judged by the law's day: a Letter 3172 printing an earlier day does not shorten the period (cdp_law_last)
         judged = w.cdp_law_last or last  # known whenever ``last`` is (the law's day, else the printed one)
+        early = hearing_windows.assessed_after_notice(case, w) if req.request_date > judged else ()
+        if early:
+            # late for this notice's days, but the notice came before a period's assessment (NC-ASSESSED): the CDP
+            # hearing for that tax is not used up; Appeals may still treat the request as an equivalent hearing
+            return _before_assessment(case, rule, w, early, common, req.request_date)
         return made_in_time(
             rule,
             req.request_date,
@@ -260,7 +265,50 @@ def _cdp_first(case: Case, ctx: Context, w: Window) -> Finding:
     still = hearing_windows.still_open(case, w, ctx.as_of)
     if still is not None:
         return _still_open(rule, w, still, common)
+    early = hearing_windows.assessed_after_notice(case, w) if ctx.as_of > last else ()
+    if early:
+        return _before_assessment(case, rule, w, early, common)
     return open_or_closed(rule, ctx.as_of, last, _cdp_id(w), counted=window_counted(w), **common)
+
+
+def _before_assessment(
+    case: Case,
+    rule: Rule,
+    w: Window,
+    early: tuple[tuple[str, date], ...],
+    common: dict[str, Any],
+    requested: date | None = None,
+) -> Finding:
+    """The notice's 30 days have passed, but it was given before a period it names was assessed (reference
+    NC-ASSESSED): notice and demand comes "after the making of an assessment" (§ 6303(a)), a levy only for a tax not
+    paid "within 10 days after notice and demand" (§ 6331(a)), the notice of intent at the earliest "at the same time
+    as" the demand (Treas. Reg. § 301.6331-2(a)(1)), and the hearing notice states "the amount of unpaid tax" and is
+    required before "the first levy with respect to the amount of the unpaid tax for the taxable period" (§ 6330(a)(1),
+    (2), (3)(A)). So it is not read as that tax's hearing notice and the CDP hearing for that period is not used up:
+    the route waits for the first hearing notice given after the assessment (``before_assessment``), never "closed".
+    Its own passed day is still named (the protective reading acted by it; the deadline keeps its clause). The
+    periods the notice names that were assessed by its date are closed as usual (the words say so). A period whose
+    assessment date is unknown is not read as assessed after the notice. A request already made after the notice's
+    days (``requested``) is not late for that tax either (``requested_before_assessment``); how Appeals classes it is
+    not known (it may give an equivalent hearing), so the words say to ask again on the first later notice."""
+    pid, on = early[0]
+    facts = common["facts"]
+    index = next(k for k, p in enumerate(case.tax_periods) if p.id == pid)
+    facts[f"tax_periods[{index}].assessment_date"] = on
+    said: dict[str, Any] = {} if requested is None else {"request_date": requested}
+    return rule.finding(
+        APPLIES,
+        "before_assessment" if requested is None else "requested_before_assessment",
+        effect=ROUTE_OPEN,
+        also_cites=("NC-ASSESSED",),
+        value=common["last_day"],
+        deadline_ids=[_cdp_id(w)],
+        counted=window_counted(w),
+        period=pid,
+        assessed=on,
+        **said,
+        **common,
+    )
 
 
 def _after_not_given(case: Case, w: Window, req: HearingRequest) -> bool:

@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from levynav.core.calc import hearing_windows
+from levynav.core.calc import hearing_windows, notice_assessment
 from levynav.core.calc.dates import counting_start, last_day_after
 from levynav.core.calc.hearing_windows import cdp_request_period
 from levynav.core.calc.per_analysis import kept_per_analysis
@@ -371,6 +371,7 @@ class _Check:
     gaps: list[str] = field(default_factory=list)  # parameters with no value for the date (law not encoded)
     notes: list[Message] = field(default_factory=list)
     cites: list[str] = field(default_factory=list)  # further citations of the reading used (Conway)
+    early: set[tuple[int, str]] = field(default_factory=set)  # (notice, period) said to come before the assessment
 
 
 # The earliest notice of a kind for a period (``earliest_for_period``), by (kind, period): found once per
@@ -460,6 +461,12 @@ def _check(
             if given is None:
                 return
             ref, counted = given
+        if part != "part_demand":  # an undated notice is not read as given before the assessment: asked below
+            found = _for_assessed_tax(case, kind, period, part, ref, out)
+            if found is None:
+                return
+            if found is not ref:
+                ref, counted = found, found.counted
         if ref.start is None:
             out.missing.extend(ref.date_paths())
             return
@@ -493,6 +500,60 @@ def _check(
                 )
             )
             return
+
+
+def _for_assessed_tax(
+    case: Case, kind: Callable[[NoticeType], bool], period: str | None, part: str, ref: NoticeRef, out: _Check
+) -> NoticeRef | None:
+    """The notice of intent to levy or hearing notice that counts for the period's tax: ``ref`` unless it was given
+    before the period was first assessed (reference NC-ASSESSED): notice and demand comes "after the making of an
+    assessment" (§ 6303(a)), the notice of intent at the earliest "at the same time as" it (Treas. Reg.
+    § 301.6331-2(a)(1)), and the hearing notice is for "the amount of the unpaid tax for the taxable period" before
+    "the first levy with respect to" it (§ 6330(a)(1), (2), (3)(A)). Then the first notice of the kind for the period
+    given on or after the assessment counts in its place; with none listed the check asks for it (a notice not
+    listed may still have been sent, CDP-17), or finds none when the transcript shows no CDP levy notice. A period
+    whose assessment date is not known keeps ``ref`` and asks for the date: the levy is then not "in time" (whether
+    the notice came before the assessment is not guessed either way; a levy too early by the notice's own days still
+    is).
+    None when the check ends here (a problem or a missing fact recorded in ``out``)."""
+    index = None if period is None else period_position(case, period)
+    if period is None or index is None or ref.start is None:
+        return ref  # no period of the case to weigh it for, or the notice's date is asked where it is weighed
+    assessed = case.tax_periods[index].assessment_date
+    if assessed is None:
+        # given before the assessment or not is not known: the levy is not "in time" on a notice that may not count
+        # (unknown, never false); asked, and the notice's own days are still weighed (too early by them is decided)
+        out.missing.append(f"tax_periods[{index}].assessment_date")
+        return ref
+    if not notice_assessment.given_before_assessment(case, period, ref.start):
+        return ref
+    out.facts[f"tax_periods[{index}].assessment_date"] = assessed
+    out.facts[f"{ref.path}.type"] = ref.notice.type
+    out.facts[f"{ref.path}.{'mailing_date' if ref.start == ref.notice.mailing_date else 'notice_date'}"] = ref.start
+    for later in notices_where(case, kind, [period]):
+        if later.start is not None and later.start >= assessed and later.notice.sent_to_last_known_address is not False:
+            return later
+    if (ref.index, period) not in out.early:  # said once, though the intent and the hearing parts both weigh it
+        out.early.add((ref.index, period))
+        out.notes.append(
+            message(
+                f"{PREMATURE.id}.before_assessment_notice",
+                kind=ref.kind,
+                given=ref.start,
+                period=period,
+                assessed=assessed,
+            )
+        )
+    if "NC-ASSESSED" not in out.cites:
+        out.cites.append("NC-ASSESSED")
+    path = f"tax_periods[{index}].cdp_levy_notice_on_transcript"
+    shown = case.tax_periods[index].cdp_levy_notice_on_transcript
+    if part == "part_cdp" and shown is False:
+        out.facts[path] = False
+        out.problems.append(message(f"{PREMATURE.id}.part_cdp_none", period=period))
+        return None
+    out.missing.append("notices")
+    return None
 
 
 def _given(

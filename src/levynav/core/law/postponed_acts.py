@@ -25,9 +25,10 @@ Which deadlines are acts the law postpones (ACTS): a Tax Court petition (§ 7508
 after a CDP Notice of Determination, the § 6015(e) petition, the § 6213(a) petition on a notice of deficiency), a
 claim for refund (§ 7508(a)(1)(E)), and a CDP hearing request under §§ 6320 and 6330 (an act "specified by the
 Secretary", § 7508(a)(1)(K), in the list of Rev. Proc. 2018-58 — status of that list item shown with its citation).
-Not postponed here, because no source read lists them: the equivalent-hearing request (a period of the regulations,
-Treas. Reg. § 301.6330-1(i)), CAP appeals, the § 6343(b) return request and the § 6532(c) wrongful-levy suit; their
-ordinary dates stand alone.
+Not postponed here, because no source read lists them: CAP appeals, the § 6343(b) return request and the § 6532(c)
+wrongful-levy suit; their ordinary dates stand alone. The equivalent-hearing request (a period of the regulations,
+Treas. Reg. § 301.6330-1(i)) is not settled either way (``UNSETTLED``, reference PP-EH): its ordinary date stays
+first and the postponed date is shown beside it as the other reading, opening no route by itself.
 
 Runs after every deadline function (``apply``, called by ``analyze``): it reads the deadlines, never re-counts
 them. The calculation is calc/postponed_deadlines.py.
@@ -82,6 +83,13 @@ ACTS: dict[str, tuple[str, ...]] = {
     "tax_court.deficiency_petition": (),  # § 7508(a)(1)(C): "for redetermination of a deficiency"
     "refund.claim": (),  # § 7508(a)(1)(E)
 }
+# deadline id -> its sources: acts whose postponement no source read settles (reference PP-EH: the one-year period to
+# ask for an equivalent hearing is not among § 7508(a)(1)(A)-(J), and Treas. Reg. § 301.6330-1(i)(2) Q&A-I8, I9 name
+# only §§ 7502, 7503 and no extension for living abroad). The ordinary date stays the deadline's date (the earlier,
+# protective reading: act by it); the postponed date is shown beside it as the other reading, with its own reason.
+# It opens no route by itself (the PP finding does not count it, and a passed ordinary date is not marked still open).
+UNSETTLED: dict[str, tuple[str, ...]] = {"eh.request": ("PP-EH",), "lien_eh.request": ("PP-EH",)}
+UNSETTLED_REASON = "count.postponed.reason_unsettled"
 # the mandatory period of a major disaster (§ 7508A(e)(1)) reaches only the acts of § 7508(a)(1)(A)-(F)
 MANDATORY_ACTS = frozenset(
     {"tax_court.cdp_petition", "is.tax_court_petition", "tax_court.deficiency_petition", "refund.claim"}
@@ -129,6 +137,23 @@ def _postponed(d: Deadline, p: calc.Postponed) -> Deadline:
     return replace(d, **update)  # a copy with the postponed reading (model/construct.replace: no re-validation)
 
 
+def _unsettled(d: Deadline, p: calc.Postponed) -> Deadline:
+    """A deadline of an act whose postponement is not settled (``UNSETTLED``): the postponed day beside the ordinary
+    one, with the clause of how it was counted and the clause saying no source read settles it."""
+    kinds = dict.fromkeys(x.kind for x in p.applied)
+    ids = [c.id for c in d.citations]
+    extra = [c for k in kinds for c in DEADLINE_CITES[k] if c not in ids]
+    extra += [c for c in UNSETTLED[d.id] if c not in ids and c not in extra]
+    clauses = [*_clause(p), message("count.postponed.unsettled", day=p.last)]
+    return replace(
+        d,
+        computation=[*d.computation, *clauses],
+        citations=[*d.citations, *registry.cites(list(dict.fromkeys(extra)))],
+        alternative_date=p.last,
+        alternative_reason=message(UNSETTLED_REASON),
+    )
+
+
 def apply(case: Case, ctx: Context, deadlines: list[Deadline]) -> tuple[list[Deadline], list[Finding]]:
     """The deadlines with their postponed dates added, and the PP findings (one per postponement)."""
     items = case.proceedings.postponements
@@ -139,6 +164,13 @@ def apply(case: Case, ctx: Context, deadlines: list[Deadline]) -> tuple[list[Dea
     moved: list[_Moved] = []
     out: list[Deadline] = []
     for d in deadlines:
+        if d.id in UNSETTLED:
+            # not an act the law is known to postpone: the mandatory period (§ 7508(a)(1)(A)-(F) only) never reaches
+            # it; an announced or combat-zone period gives the other reading, beside the ordinary date
+            other = calc.postpone(*_period(d), announced) if announced else None
+            fits = other is not None and other.last > d.date and d.alternative_date is None
+            out.append(_unsettled(d, other) if fits and other is not None else d)
+            continue
         reach = periods if d.id in MANDATORY_ACTS else announced
         later = calc.postpone(*_period(d), reach) if d.id in ACTS and reach else None
         if later is None or later.last <= d.date:
@@ -221,10 +253,16 @@ def still_open(case: Case, as_of: date, deadlines: list[Deadline]) -> list[Deadl
         if starts:
             clause = message("count.postponed.still_serving", start=min(starts))
             d = replace(d, still_open=True, computation=[*d.computation, clause])
-        elif d.alternative_date is not None and d.alternative_date >= as_of:
+        elif d.alternative_date is not None and d.alternative_date >= as_of and not _unsettled_reading(d):
             d = replace(d, still_open=True)
         out.append(d)
     return out
+
+
+def _unsettled_reading(d: Deadline) -> bool:
+    """The deadline's other date is a postponement no source read settles (``UNSETTLED``): it keeps no route open."""
+    reason = d.alternative_reason
+    return reason is not None and reason.key == UNSETTLED_REASON
 
 
 def _passed_while_serving(start: date, deadlines: list[Deadline]) -> list[Deadline]:
