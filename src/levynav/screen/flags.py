@@ -93,7 +93,9 @@ _APPLIES = Outcome.APPLIES
 _UNKNOWN = Outcome.UNKNOWN
 _ELIGIBLE = Eligibility.ELIGIBLE
 _LEVY_IMPROPER = Effect.LEVY_IMPROPER
-# the three-valued flags by rule id: (flag, the effect its findings must carry, None: any)
+# the three-valued flags by rule id: (flag, the effect its findings must carry, None: any). An unknown finding that
+# names no effect counts too (a rule's unknown answer rarely names one: "was this levy made before its notices?" is
+# unknown, not "no"); an unknown one with another effect (a bar to a *new* levy: no levy) does not.
 _THREE_VALUED: dict[str, tuple[str, Effect | None]] = {
     **{rule: ("premature_levy", _LEVY_IMPROPER) for rule in PREMATURE_RULES},
     **{rule: ("barred_levy", _LEVY_IMPROPER) for rule in BARRED_RULES},
@@ -146,7 +148,11 @@ def _flags(
         elif outcome is not _UNKNOWN:
             continue
         flag = _THREE_VALUED.get(f.rule)
-        if flag is not None and (flag[1] is None or f.effect is flag[1]) and seen.get(flag[0]) is not _APPLIES:
+        if (
+            flag is not None
+            and (flag[1] is None or f.effect is flag[1] or (outcome is _UNKNOWN and f.effect is None))
+            and seen.get(flag[0]) is not _APPLIES
+        ):
             seen[flag[0]] = outcome
     # (day, days left, deadline), by the day each can still be met (``Deadline.open_until``): a date passed but still
     # open counts by its other reading's day (a postponed CDP day); one with no day to count gives none
