@@ -57,6 +57,10 @@ def test_no_spanish_template_names_a_notice_after_aviso() -> None:
     """ "el aviso {notice}" would say "el aviso Carta 1058" for a letter: the determiner is the notice's own."""
     texts = _texts(catalog.messages("es")) + _texts(catalog.plan_texts("es")) + _texts(catalog.question_texts("es"))
     assert not [t for t in texts if re.search(r"\baviso\s+\{(?:notice|first|kind)\}", t)]
+    # nor a determiner of its own before a notice's type ("el {kind}" said "el Carta 1058"): {kind:el} says it
+    # ({first} also holds dates, "del {first} al {last}", so it is not read here)
+    own = r"\b(?:el|El|del|al|la|La|su|Su|este|Este|ese|Ese|un|Un|una|Una)\s+\{(?:notice|kind)\}"
+    assert not [t for t in texts if re.search(own, t)]
 
 
 def test_the_forms() -> None:
