@@ -176,3 +176,29 @@ def test_a_code_after_a_name_leaves_no_name_of_another_county(client: TestClient
     assert _taxpayer(client, code) == {"kind": "individual", "state": "CT", "county_fips": "09110"}
     assert answer(client, code, COUNTY, {"value": "name:Capitol Planning Region", "state": "CT"}).status_code == 303
     assert _taxpayer(client, code) == {"kind": "individual", "state": "CT", "county": "Capitol Planning Region"}
+
+
+EXEMPT = "levies[0].exempt_category"
+WAGE_LEVY = {"items": "0", "item.kind": "wages", "item.served_date": "2026-11-10", "item.holder": "Acme Corp"}
+
+
+@FEW
+@given(
+    lang=st.sampled_from(LANGS),
+    value=st.sampled_from(["none", "None", "NONE", " none ", "none,wages", "none\x00", "ninguno", "", "x" * 5000])
+    | st.text(max_size=20),
+)
+def test_the_none_of_these_choice_takes_only_its_own_value(client: TestClient, lang: str, value: str) -> None:
+    """The long choice list with "None of these" first: a value not in the list (another spelling, two values, control
+    characters, other text) is refused in words, nothing stored; a listed one is stored as sent."""
+    code = start_case(client, lang)
+    assert answer(client, code, "levies", WAGE_LEVY).status_code == 303
+    before = client.get(f"/api/v1/cases/{code}").json()["levies"][0]
+    r = answer(client, code, EXEMPT, {"value": value})
+    after = client.get(f"/api/v1/cases/{code}").json()["levies"][0]
+    assert r.status_code in (303, 422), r.status_code
+    listed = re.findall(r'<option value="([^"]*)"', client.get(f"/case/{code}/q?path={EXEMPT}").text)
+    if r.status_code == 303:
+        assert value.strip() in listed and after.get("exempt_category") == value.strip()
+    else:
+        assert _error_texts(r.text) and after == before
