@@ -83,9 +83,13 @@ def test_a_state_given_before_is_kept_and_its_counties_are_shown_first(client: T
     assert _answer(client, code, "taxpayer.state", {"value": "TX"}).status_code == 303  # type: ignore[attr-defined]
     page = client.get(f"/case/{code}/q?path={COUNTY}").text
     assert _options(page, "value")["48201"] == "Harris County"
-    # a county of another state chosen on the page (the person moved): the code is stored, the state given is kept
-    assert _answer(client, code, COUNTY, {"value": "39049", "state": "OH"}).status_code == 303  # type: ignore[attr-defined]
-    assert _stored(client, code)["state"] == "TX"
+    # a county of another state chosen on the page (the person moved): refused, saying to change the state first —
+    # both answers say where the person lives, and one place is stored, never a Texas state beside an Ohio county
+    refused = _answer(client, code, COUNTY, {"value": "39049", "state": "OH"})  # type: ignore[attr-defined]
+    assert refused.status_code == 422
+    ohio, texas = words.state_name("OH", lang), words.state_name("TX", lang)
+    assert words.t("error_county_state", lang, county_state=ohio, state=texas) in _text(refused.text)
+    assert _stored(client, code) == {"kind": "individual", "state": "TX"}
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -26,3 +26,19 @@ def test_an_ambiguous_county_is_asked_with_both_names(client: TestClient, lang: 
     said = next(i for i in items if i.startswith(asked))
     given = "«Baltimore»" if lang == "es" else '"Baltimore"'
     assert given in said and "Baltimore City" in said and "Baltimore County" in said, said
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_the_web_result_page_says_a_format_string_county_as_typed(client: TestClient, lang: str) -> None:
+    """A county typed with braces, format specs and markup is said as typed in the reason it is asked (round 7)."""
+    data = example("expensive-county-wage-levy-finances.yaml")
+    county = "{0} {notice:el} %s <b>{{x}}</b>"
+    data["taxpayer"] = {k: v for k, v in data["taxpayer"].items() if k != "county_fips"} | {
+        "state": "OH",
+        "county": county,
+    }
+    made = client.post("/api/v1/cases", json=data)
+    assert made.status_code in (200, 201), made.text
+    page = client.get(f"/case/{made.json()['id']}/result?lang={lang}")
+    assert page.status_code == 200
+    assert "{0} {notice:el} %s &lt;b&gt;{{x}}&lt;/b&gt;" in page.text  # escaped, never markup, never filled

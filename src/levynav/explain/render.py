@@ -119,20 +119,25 @@ class NoticeName(str):
         return form.replace("{name}", str(self))
 
 
-@functools.lru_cache(maxsize=2048)
 def notice_name(value: str, lang: str) -> NoticeName:
     """A notice's type named inside a sentence ("your {notice}") in a language: the IRS's own number (CP504, LT11)
     as printed, a letter in the language's word for it (``label.NoticeType``: "Letter 1058" is "Carta 1058" in
     Spanish, as the web's choices say). Any other value is named as it is. Either way with the language's forms
-    with a determiner (``NoticeName``); a value the catalog does not class as a letter takes the forms of a notice."""
+    with a determiner (``NoticeName``); a value the catalog does not class as a letter takes the forms of a notice.
+    Nothing is kept by the value: every text a case gives (a county, a holder's name) passes here, and a long-lived
+    server must not hold a person's words, nor grow with them (the forms are kept by language and kind)."""
     said = label("NoticeType", value, lang) if value in _NOTICE_TYPES and lang != "en" else value
-    return NoticeName(said, _notice_forms(lang, value))
+    return NoticeName(said, _notice_forms(lang, _notice_kind(lang, value)))
+
+
+def _notice_kind(lang: str, value: str) -> str:
+    table = catalog.messages(lang).get("notice_phrase") or {}
+    return str((table.get("kind") or {}).get(value, "notice"))
 
 
 @functools.cache
-def _notice_forms(lang: str, value: str) -> dict[str, str]:
+def _notice_forms(lang: str, kind: str) -> dict[str, str]:
     table = catalog.messages(lang).get("notice_phrase") or {}
-    kind = (table.get("kind") or {}).get(value, "notice")
     return {str(k): str(v) for k, v in ((table.get("forms") or {}).get(kind) or {}).items()}
 
 

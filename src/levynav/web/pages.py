@@ -326,23 +326,36 @@ def _county_choice(request: Request, stored: StoredCase, values: dict[str, str])
 def _answer_county(request: Request, case: Case, form: dict[str, str]) -> tuple[Case, bool]:
     """The case with the county chosen on its page (its code; a county the table prints without a code, its name) and,
     when the case had no state yet, the state it was chosen in; whether the state was stored too. A code typed or
-    sent otherwise is taken as any answer is."""
+    sent otherwise is taken as any answer is. Refused, naming what to change: a county or town sent without a state
+    of the table, and a county of another state than the one the case holds (one place, never two)."""
     law, day = analyses(request).law, settings(request).today()
-    sent, state = form.get("value", "").strip(), form.get("state", "")
+    sent, state = form.get("value", "").strip(), form.get("state", "").strip()
+    by_name = sent.startswith((county_choice.NAMED, county_choice.TOWN))
+    if by_name and state not in county_choice.states(law, day):
+        raise AnswerError([("county-state", "county_state_first")])  # a name means nothing without its state
+        # (the field named as the page names the state list, which the summary links to)
     county = county_choice.by_answer(law, day, state, sent) if sent else None
+    if by_name and county is None:
+        raise AnswerError([("value", "error_choice")])
+    # the county the answer names, wherever it is: a code of another state than the page's is still that state's
+    where = county or (county_choice.named(law, day, sent) if sent.isascii() and sent.isdigit() else None)
+    held = case.taxpayer.state
+    if where is not None and held is not None and where.state != held:
+        raise AnswerError([("value", f"{OTHER_STATE}{where.state}:{held}")])
     if sent.startswith(county_choice.TOWN) and county is not None and county.fips is not None:
         return _answer_county(request, case, {**form, "value": county.answer})  # a town of a region with a code
-    if sent.startswith((county_choice.NAMED, county_choice.TOWN)):
-        if county is None:
-            raise AnswerError([("value", "error_choice")])
+    if by_name and county is not None:
         case = apply_answer(case, "taxpayer.county", {"value": county.name})
         if case.taxpayer.county_fips is not None:  # a code given before is another county's
             case = case.model_copy(update={"taxpayer": case.taxpayer.model_copy(update={"county_fips": None})})
     else:
         case = apply_answer(case, county_choice.PATH, form)
-    if county is None or case.taxpayer.state is not None:
+        if case.taxpayer.county_fips is not None and case.taxpayer.county is not None:  # a name given before: now
+            # the code says the county (a name left beside it would be another county's, or the same one twice)
+            case = case.model_copy(update={"taxpayer": case.taxpayer.model_copy(update={"county": None})})
+    if where is None or case.taxpayer.state is not None:
         return case, False
-    return apply_answer(case, "taxpayer.state", {"value": county.state}), True
+    return apply_answer(case, "taxpayer.state", {"value": where.state}), True
 
 
 def _answer_errors(err: AnswerError, lang: str) -> list[tuple[str, str]]:
@@ -385,7 +398,15 @@ def _added_already(before: Case, after: Case, path: str, items: str) -> bool:
     return new[-1] in old[int(items) :]
 
 
+OTHER_STATE = "error_county_state:"  # and the county's state and the case's: "error_county_state:CT:TX"
+
+
 def _error_text(key: str, lang: str) -> str:
+    if key.startswith(OTHER_STATE):  # a county of another state than the case's, both states by their names
+        there, held = key.removeprefix(OTHER_STATE).split(":")
+        return words.t(
+            "error_county_state", lang, county_state=words.state_name(there, lang), state=words.state_name(held, lang)
+        )
     if key.startswith("error_case:"):
         return words.t("error_case", lang, detail=key.split(":", 1)[1])
     if key.startswith("error_order:"):  # two dates out of order, said by the fields' words (explain.field_names)

@@ -43,6 +43,7 @@ from levynav.core.calc.standards import (
     Edition,
     Value,
     county_known_anywhere,
+    county_of_code,
     edition_for,
 )
 from levynav.core.model import ability_to_pay as atp
@@ -474,6 +475,24 @@ def resolve_county(case: Case, edition: Edition | None) -> County | None:
                 ),
             )
     found = edition.find_county(t.state, t.county, t.county_fips) if edition is not None else None
+    placed = found if found is not None and found.fips == t.county_fips else None
+    if t.county_fips and placed is None:
+        placed = county_of_code(t.county_fips)
+    if t.county_fips and t.state and placed is not None and placed.state and placed.state != t.state:
+        # never a guess: the code is a county of another state than the one given (both say where the person lives)
+        raise FinancesInputError(
+            "taxpayer.county_fips",
+            f"county FIPS {t.county_fips} is {placed.name}, {placed.state}, not a county of state {t.state}. Give the"
+            " five-digit code of the county in taxpayer.state, or correct taxpayer.state.",
+            why=message(
+                "finances.error.county_other_state",
+                field=field_arg("taxpayer.county_fips"),
+                code=t.county_fips,
+                county=placed.name,
+                county_state=placed.state,
+                state=t.state,
+            ),
+        )
     if found is None and not county_known_anywhere(t.state, t.county, t.county_fips):
         where = "taxpayer.county_fips" if t.county_fips else "taxpayer.county"
         close = edition.close_names(state, name) if edition is not None and state and name else []

@@ -410,5 +410,10 @@ def _edition_for(as_of: date) -> Choice:
     return Choice(chosen, as_of, tuple(notes), stale)
 
 
+def county_of_code(fips: str) -> County | None:
+    """The county a five-digit code names in the newest edition that has it, or None (a code no table holds)."""
+    return next((c for e in reversed(editions()) if (c := e.find_county(None, None, fips)) is not None), None)
+
+
 def county_known_anywhere(state: str | None, name: str | None, fips: str | None) -> bool:
     return any(e.find_county(state, name, fips) is not None for e in editions())
