@@ -79,12 +79,14 @@ def read_and_validate_jsonl(path: Path) -> tuple[int, float, float]:
 @contextmanager
 def local_cluster(workers: int) -> Iterator[tuple[Any, str, float]]:
     """A Dask client on a LocalCluster made as ``levynav screen --workers N`` makes it (screen/cluster.CLUSTER_CONFIG:
-    no sampling profiler), one thread per worker process. Yields the client, the scheduler's address and the
-    seconds the cluster took to start."""
+    no sampling profiler), one thread per worker process, its workers prepared as the screen prepares them (code
+    imported, law loaded: ``cluster.prepare_workers``). Yields the client, the scheduler's address and the seconds
+    the cluster took to start, preparing included (the one-process run is timed in this process, which has the code
+    imported already)."""
     import dask
     from distributed import Client, LocalCluster
 
-    from levynav.screen.cluster import CLUSTER_CONFIG
+    from levynav.screen.cluster import CLUSTER_CONFIG, prepare_workers
 
     start = time.perf_counter()
     with (
@@ -94,4 +96,5 @@ def local_cluster(workers: int) -> Iterator[tuple[Any, str, float]]:
         ) as cluster,
         Client(cluster) as client,
     ):
+        prepare_workers(client)
         yield client, cluster.scheduler_address, time.perf_counter() - start

@@ -104,6 +104,46 @@ def test_workers_option_starts_its_own_local_cluster(tmp_path: Path) -> None:
     assert single.errors.read_bytes() == local.errors.read_bytes()
 
 
+def test_the_workers_are_prepared_before_the_first_partition(
+    tmp_path: Path, scheduler: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each worker imports the screening code and loads the law when the run starts, not with its first rows."""
+    events: list[object] = []
+    real = cluster.prepare_workers
+
+    def watched(client: Any, address: str | None = None) -> None:
+        real(client, address)
+        events.append(("prepared", sorted(client.run(_law_loaded_here).values())))
+
+    monkeypatch.setattr(cluster, "prepare_workers", watched)
+    source = tmp_path / "g.jsonl"
+    generate.write_cases(source, 12, seed=5)
+    run.screen_file(
+        source,
+        tmp_path / "out.csv",
+        run.Options(AS_OF, partition_rows=4, scheduler=scheduler),
+        observe=lambda result: events.append(("partition", result.index)),
+    )
+    assert events[0] == ("prepared", [True, True])
+    assert sorted(events[1:]) == [("partition", 0), ("partition", 1), ("partition", 2)]
+
+
+@pytest.mark.parametrize("fault", [ModuleNotFoundError("No module named 'levynav'"), AttributeError("prepare_process")])
+def test_workers_that_cannot_load_levynav_are_said_in_words(fault: Exception) -> None:
+    class Client:
+        def run(self, fn: Any) -> None:
+            raise fault
+
+    with pytest.raises(run.ScreenError) as said:
+        cluster.prepare_workers(Client(), "tcp://10.0.0.5:8786")  # type: ignore[arg-type]
+    assert str(said.value) == (
+        f"--scheduler: the cluster's workers could not load levynav ({type(fault).__name__}); "
+        "install the same levynav on every worker"
+    )
+    with pytest.raises(run.ScreenError, match=r"^--workers: "):
+        cluster.prepare_workers(Client())  # type: ignore[arg-type]
+
+
 def test_a_local_cluster_s_workers_run_without_the_dask_profiler(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

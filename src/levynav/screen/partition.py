@@ -49,6 +49,13 @@ class PartitionResult:
     process_id: int | None = None
 
 
+def prepare_process() -> None:
+    """Make this process ready to screen: its code imported (importing this module does it) and its Law bundle
+    loaded. A Dask worker runs it when the run starts (``cluster.prepare_workers``), so its first partition does not
+    pay the start of a process; a process that never ran it loads the law with its first partition."""
+    _law_loaded()
+
+
 def _law_loaded() -> None:
     """Load this process's Law bundle once and install it (later cases reuse it)."""
     global _law_ready
