@@ -510,12 +510,14 @@ def deficiency_petition_deadlines(case: Case, ctx: Context) -> list[Deadline]:
     (§ 6213(f)(1): no date while the stay still runs); the last day printed on the notice counts when later
     (``printed_day``). Two readings, the safer day first (``date``) and the other kept (``alternative_date``): a
     printed day later than the law's; a printed day earlier than the law's (the law's day is still timely); and, when
-    where the notice was addressed is not known, the 90-day day first and the 150-day day beside it."""
+    where the notice was addressed is not known, the 90-day day first and the 150-day day beside it. A notice
+    petitioned after every reading's last day keeps its deadline, shown as passed (the day missed, for a statement
+    asking the court to accept the late petition: Culp); one petitioned in time shows none."""
     notices = case.proceedings.deficiency_notices
     stays = tax_court_stays(case) if notices else []
     out: list[Deadline] = []
     for k, n in enumerate(notices):
-        if n.mailed_date > ctx.as_of or n.tax_court_petition_date is not None:
+        if n.mailed_date > ctx.as_of:
             continue
         home = _counted(n.mailed_date, ABROAD if n.addressed_outside_us else HOME, stays)
         if home.last is None:
@@ -536,6 +538,9 @@ def deficiency_petition_deadlines(case: Case, ctx: Context) -> list[Deadline]:
             if abroad.last is not None and abroad.last > shown:
                 other = abroad.last
                 reason = message("count.reading.deficiency_abroad_reason", days=_days_of(abroad, ABROAD))
+        petition = n.tax_court_petition_date
+        if petition is not None and petition <= max(shown, other or shown):
+            continue  # petitioned in time (by some reading): nothing is left to file by
         out.append(
             hearing_windows.deadline(
                 PETITION_DEADLINE,
