@@ -525,6 +525,27 @@ def request_for(case: Case, w: Window) -> tuple[int, HearingRequest] | None:
     return None
 
 
+def cdp_requested_for_all(case: Case, w: Window) -> bool:
+    """Whether a CDP request was made in time on the window's notice for every period the notice lists.
+
+    The equivalent hearing is for "a taxpayer who fails to make a timely request for a CDP hearing" (Treas. Reg.
+    §§ 301.6330-1(i)(1), 301.6320-1(i)(1)); a timely request is a CDP request whatever box is checked (Ruhaak v.
+    Comm'r, 157 T.C. No. 9 (2021)). Then the one-year date to ask for an equivalent hearing on that notice is no
+    route of this person's, and is not shown as a deadline. Only when the request certainly covers every period of
+    the notice: it names none, or names them all (a notice listing none is not known to be covered — the date stays).
+    Judged as EH-1 judges it (``request_for``; the postponed CDP date counts, ``timely_by``)."""
+    if w.cdp_law_last is None:
+        return False
+    found = request_for(case, w)
+    if found is None:
+        return False
+    req = found[1]
+    if req.tax_periods and not (w.notice.tax_periods and set(w.notice.tax_periods) <= set(req.tax_periods)):
+        return False
+    by = timely_by(case, w, req.request_date)
+    return by.last is not None and req.request_date <= by.last
+
+
 def deadline(
     did: str,
     title: Message,

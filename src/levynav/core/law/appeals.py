@@ -724,7 +724,7 @@ def hearing_deadlines(case: Case, ctx: Context) -> list[Deadline]:
                     alternative_reason=_LEVY_PRINTED_EARLIER_REASON if later is not None else None,
                 )
             )
-        if w.eh is not None and w.eh_last is not None:
+        if w.eh is not None and w.eh_last is not None and not hearing_windows.cdp_requested_for_all(case, w):
             did = _eh_id(w)
             title, protects = _deadline_words(did, w.notice.type)
             out.append(

@@ -213,9 +213,11 @@ def _petition_last_day(determination: date) -> tuple[dates.LastDay, ParamUse] | 
 
 
 def tax_court_deadlines(case: Case, ctx: Context) -> list[Deadline]:
+    """tax_court.cdp_petition for each determination not petitioned in time: still to file by, or passed — also
+    when a petition came after it (the court is asked to toll; the day missed is shown, Boechler)."""
     out = []
     for j, req in enumerate(case.proceedings.hearing_requests):
-        if req.determination_date is None or req.tax_court_petition_date is not None:
+        if req.determination_date is None:
             continue
         # a request after a notice that started no 30 days may be a CDP request: its 30 days are shown (ADR 0004)
         if _hearing_type(case, j, req) != "cdp" and not cdp_request.request_kind(case, j).not_given:
@@ -224,6 +226,8 @@ def tax_court_deadlines(case: Case, ctx: Context) -> list[Deadline]:
         if petition is None:
             continue
         last, _ = petition
+        if req.tax_court_petition_date is not None and req.tax_court_petition_date <= last.last:
+            continue  # petitioned in time: nothing is left to file by
         out.append(
             hearing_windows.deadline(
                 "tax_court.cdp_petition",

@@ -21,6 +21,12 @@ petition was filed) stop an assessment or levy made while the bar runs and order
   (UNKNOWN, the court decides), and where we do not know the state we ask it.
 - The bar covers the deficiency only (the extra tax the notice proposes), not tax shown on a return; a levy for
   the same period may be collecting tax assessed from the return, and the finding says so.
+- An appeal of the Tax Court's decision (§ 7483) without a bond filed with the Tax Court by the day of the notice of
+  appeal does not stay assessment or collection of the deficiency the court determined (§ 7485(a); Schroeder v.
+  Comm'r, T.C. Memo. 2005; Burke v. Comm'r, T.C. Memo. 2009-282; reference R6213-A1-APPEAL): the bar ends on the day of
+  that notice of appeal (``ended_appeal_no_bond``); with the bond not known the days after it are UNKNOWN
+  (``appeal_bond_unknown``, ``levy_appeal_bond_unknown``, asking ``appeal_bond_filed``); a bonded appeal keeps the bar
+  until the decision is final.
 - Jeopardy assessments (§§ 6851, 6852, 6861) are excepted: a jeopardy levy is not covered. Math-error assessments
   (§ 6213(b)) need no notice of deficiency and are outside this rule.
 - An assessment recorded for the period while the bar ran is premature if it is the deficiency (§ 6213(a)).
@@ -73,6 +79,7 @@ BANKRUPTCY_CITES = ("R6213-F1",)
 # later than the law's "serves to enlarge the period"; an earlier one "does not serve to shorten" it (Burke; Rochelle
 # v. Comm'r, 116 T.C. 356 (2001), aff'd, 293 F.3d 740 (5th Cir. 2002)).
 PRINTED_FROM = date(1999, 1, 1)
+APPEAL_CITES = ("R6213-A1-APPEAL",)
 PRINTED_CITES = ("R6213-A1-PRINTED",)
 
 
@@ -178,6 +185,10 @@ class _Window:
         # bar's own words end it with "such 90-day or 150-day period". The days after ``end`` through this day
         # depend on the reading (the person's — the bar ran while a timely petition could still be filed — first).
         self.printed_open: date | None = None
+        # § 7485(a): a notice of appeal of the Tax Court's decision with no bond ends the bar on its day
+        # (``appealed_unbonded``); with the bond not known, the days after it are not known (``appeal_open``)
+        self.appealed_unbonded = False
+        self.appeal_open: date | None = None
         self._count()
 
     def _period(self, pid: str) -> date | None:
@@ -223,6 +234,28 @@ class _Window:
         if n.decision_final_date is not None:
             self.facts[f"{self.sub}.decision_final_date"] = n.decision_final_date
         self.end = n.decision_final_date
+        self._appeal()
+
+    def _appeal(self) -> None:
+        """§ 7485(a): "the review under section 7483 shall not operate as a stay of assessment or collection of any
+        portion of the amount of the deficiency determined by the Tax Court unless a notice of appeal in respect of
+        such portion is duly filed by the taxpayer, and then only if the taxpayer ... on or before the time his notice
+        of appeal is filed has filed with the Tax Court a bond". An appeal with no bond ends the bar on its day (the
+        day itself still barred: the person's reading); the bond not known leaves the days after it unknown (the
+        final decision, when known, ends them); a bonded appeal keeps the bar to the final decision."""
+        n = self.notice
+        appeal = n.appeal_date
+        if appeal is None:
+            return
+        self.facts[f"{self.sub}.appeal_date"] = appeal
+        bond = n.appeal_bond_filed
+        if bond is not None:
+            self.facts[f"{self.sub}.appeal_bond_filed"] = bond
+        if bond is False:
+            self.end, self.appealed_unbonded = appeal, True
+        elif bond is None:
+            self.appeal_open = appeal
+            self.missing.append(f"{self.sub}.appeal_bond_filed")
 
     def _late(self, petition: date) -> None:
         """A late petition: settled (no bar) outside the Third Circuit; there it may be equitably tolled (Culp)."""
@@ -247,6 +280,9 @@ class _Window:
             return None  # after a late petition a court may still accept (Culp): not known
         if self.printed_open is not None and self.end is not None and self.end < day <= self.printed_open:
             return None  # between the law's last day and the later printed one: depends on the reading
+        if self.appeal_open is not None and day > self.appeal_open:
+            final = self.notice.decision_final_date
+            return False if final is not None and day > final else None  # after an appeal, bond not known
         if self.known:
             return self.end is None or day <= self.end
         if self.at_least is not None and day <= self.at_least:
@@ -270,6 +306,17 @@ def _status(w: _Window, ctx: Context) -> Finding:
             petition=n.tax_court_petition_date,
             **common,
         )
+    if on is None and w.appeal_open is not None:
+        return DEFICIENCY_BAR.finding(
+            UNKNOWN,
+            "appeal_bond_unknown",
+            effect=DEFICIENCY_BAR.effect,
+            missing=w.missing,
+            also_cites=APPEAL_CITES,
+            appeal=w.appeal_open,
+            petition=n.tax_court_petition_date,
+            **common,
+        )
     if on is None and w.printed_open is not None:
         return DEFICIENCY_BAR.finding(
             UNKNOWN,
@@ -289,6 +336,10 @@ def _status(w: _Window, ctx: Context) -> Finding:
         late = w.petition_late and w.tolling is None
         # a late petition the Tax Court held until its decision became final (Culp): the bar ended then at the latest
         end = n.decision_final_date if w.tolling is not None and n.decision_final_date is not None else w.end
+        if w.appealed_unbonded:
+            return DEFICIENCY_BAR.finding(
+                DOES_NOT_APPLY, "ended_appeal_no_bond", value=end, end=end, also_cites=APPEAL_CITES, **common
+            )
         return DEFICIENCY_BAR.finding(
             DOES_NOT_APPLY,
             "ended_late_petition" if late else "ended",
@@ -355,6 +406,20 @@ def deficiency_levy_bar(case: Case, ctx: Context) -> list[Finding]:
                         missing=w.missing,
                         also_cites=LATE_CITES,
                         petition=n.tax_court_petition_date,
+                        **common,
+                    )
+                )
+            elif during is None and w.appeal_open is not None:
+                out.append(
+                    DEFICIENCY_BAR.finding(
+                        UNKNOWN,
+                        "levy_appeal_bond_unknown",
+                        effect=LEVY_IMPROPER,
+                        facts=facts,
+                        params=w.params,
+                        missing=w.missing,
+                        also_cites=APPEAL_CITES,
+                        appeal=w.appeal_open,
                         **common,
                     )
                 )
@@ -445,12 +510,14 @@ def deficiency_petition_deadlines(case: Case, ctx: Context) -> list[Deadline]:
     (§ 6213(f)(1): no date while the stay still runs); the last day printed on the notice counts when later
     (``printed_day``). Two readings, the safer day first (``date``) and the other kept (``alternative_date``): a
     printed day later than the law's; a printed day earlier than the law's (the law's day is still timely); and, when
-    where the notice was addressed is not known, the 90-day day first and the 150-day day beside it."""
+    where the notice was addressed is not known, the 90-day day first and the 150-day day beside it. A notice
+    petitioned after every reading's last day keeps its deadline, shown as passed (the day missed, for a statement
+    asking the court to accept the late petition: Culp); one petitioned in time shows none."""
     notices = case.proceedings.deficiency_notices
     stays = tax_court_stays(case) if notices else []
     out: list[Deadline] = []
     for k, n in enumerate(notices):
-        if n.mailed_date > ctx.as_of or n.tax_court_petition_date is not None:
+        if n.mailed_date > ctx.as_of:
             continue
         home = _counted(n.mailed_date, ABROAD if n.addressed_outside_us else HOME, stays)
         if home.last is None:
@@ -471,6 +538,9 @@ def deficiency_petition_deadlines(case: Case, ctx: Context) -> list[Deadline]:
             if abroad.last is not None and abroad.last > shown:
                 other = abroad.last
                 reason = message("count.reading.deficiency_abroad_reason", days=_days_of(abroad, ABROAD))
+        petition = n.tax_court_petition_date
+        if petition is not None and petition <= max(shown, other or shown):
+            continue  # petitioned in time (by some reading): nothing is left to file by
         out.append(
             hearing_windows.deadline(
                 PETITION_DEADLINE,

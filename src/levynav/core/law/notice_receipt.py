@@ -65,7 +65,8 @@ def notice_not_received(case: Case, ctx: Context) -> list[Finding]:
             out.append(_wrong_address(case, w, ctx, common))
         elif address is True:
             eh_words = _eh_words(w.eh_last, ctx)
-            deadline = ["eh.request"] if w.eh_last is not None and w.eh_last >= ctx.as_of else []
+            eh_open = w.eh_last is not None and w.eh_last >= ctx.as_of
+            deadline = ["eh.request"] if eh_open and not hearing_windows.cdp_requested_for_all(case, w) else []
             out.append(
                 NOT_RECEIVED.finding(APPLIES, "counts", value=w.cdp_last, deadline_ids=deadline, eh=eh_words, **common)
             )

@@ -515,11 +515,19 @@ class DeficiencyNotice(Strict):
     )
     tax_court_petition_date: date | None = None
     decision_final_date: date | None = Field(default=None, description="when the Tax Court decision became final")
+    appeal_date: date | None = Field(
+        default=None, description="when a notice of appeal from the Tax Court's decision was filed (§ 7483)"
+    )
+    appeal_bond_filed: bool | None = Field(
+        default=None, description="a bond filed with the Tax Court by the day of the notice of appeal (§ 7485(a))"
+    )
 
     @model_validator(mode="after")
     def _dates(self) -> Self:
         _order(self.mailed_date, self.tax_court_petition_date, "mailed_date", "tax_court_petition_date")
         _order(self.tax_court_petition_date, self.decision_final_date, "tax_court_petition_date", "decision_final_date")
+        _order(self.tax_court_petition_date, self.appeal_date, "tax_court_petition_date", "appeal_date")
+        _order(self.appeal_date, self.decision_final_date, "appeal_date", "decision_final_date")
         return self
 
 
