@@ -59,7 +59,39 @@ def request_kind_findings(case: Case, ctx: Context) -> list[Finding]:
             facts.update(rk.window.facts)
             common["params"] = rk.window.params
             common["notice"] = rk.window.notice.type.value
-        if rk.not_given:
+        if rk.before_assessment and rk.window is not None:
+            # after the days of a levy notice given before a period of the hearing was assessed: not late for that tax
+            # (no valid hearing notice for it yet, a proper one still owed); how Appeals classes it is not known, the
+            # CDP reading first (hearing_windows._request_kind; reference NC-ASSESSED)
+            pid, on = rk.before_assessment[0]
+            index = next(k for k, p in enumerate(case.tax_periods) if p.id == pid)
+            facts[f"tax_periods[{index}].assessment_date"] = on
+            out.append(
+                REQUEST_KIND.finding(
+                    UNKNOWN,
+                    "before_assessment",
+                    also_cites=("NC-ASSESSED",),
+                    last=rk.last,
+                    counted=window_counted(rk.window),
+                    period=pid,
+                    assessed=on,
+                    **common,
+                )
+            )
+        elif rk.assessment_unknown and rk.window is not None:
+            # late by the notice's days, unless the notice came before the tax was assessed: the date is asked
+            out.append(
+                REQUEST_KIND.finding(
+                    UNKNOWN,
+                    "unknown_assessment",
+                    also_cites=("NC-ASSESSED",),
+                    missing=rk.missing,
+                    last=rk.last,
+                    counted=window_counted(rk.window),
+                    **common,
+                )
+            )
+        elif rk.not_given:
             # after the day of a notice that started no 30 days: not late; how Appeals classes it is not known (no
             # fact decides it), the CDP reading first (hearing_windows._request_kind)
             out.append(REQUEST_KIND.finding(UNKNOWN, "not_given", also_cites=NOT_GIVEN_CITES, **common))
