@@ -4,7 +4,11 @@ A written hearing request made within the CDP period of the hearing notice it an
 whatever box is checked on Form 12153: the form's equivalent-hearing box applies only "if my CDP request
 is late", and a timely request gives a CDP hearing (Ruhaak v. Commissioner, 157 T.C. No. 9 (2021);
 Treas. Reg. § 301.6330-1(i)(1), (2) Q&A-I7). A request made after the CDP period is an equivalent
-hearing request (Treas. Reg. §§ 301.6330-1(i), 301.6320-1(i)).
+hearing request (Treas. Reg. §§ 301.6330-1(i), 301.6320-1(i)) — unless the notice started no CDP period for the
+tax: a levy notice not validly given (CDP-17, ``not_given``), or one given before the period's first assessment
+(reference NC-ASSESSED, ``before_assessment``); then the request is not late for that tax and its kind is unknown
+(the CDP reading first). With that assessment date unknown, a request late by the notice's days is of unknown kind
+too, the date asked (``assessment_unknown``).
 
 Only the first hearing notice for a tax period gives the CDP hearing: "Such notice shall be required only
 once for the taxable period" (§ 6330(a)(1)); "only the first pre-levy or post-levy CDP Notice with respect
