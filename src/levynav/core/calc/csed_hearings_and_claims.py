@@ -10,7 +10,7 @@ from levynav.core.calc.csed_reader import Reader, detail, note, periods
 from levynav.core.calc.csed_types import NoEffect, Suspension, clause
 from levynav.core.calc.dates import add_months, last_day_after
 from levynav.core.calc.hearing_windows import RequestKind, request_kind
-from levynav.core.model.case import PostponementKind
+from levynav.core.model.case import HearingRequest, PostponementKind
 from levynav.core.model.message import Message, message
 
 
@@ -30,7 +30,12 @@ def hearings(r: Reader) -> None:
         scope = periods(rk.periods)  # the request's periods, else its notice's (§ 6330(e)(1))
         last, how = cdp_last_day(rk)
         unverified = False
-        if rk.cdp is False and last is not None:
+        if rk.before_assessment and last is not None:
+            _before_assessment(r, src, h, rk, how)
+            continue
+        # late unless the notice came before a period's assessment, whose date is not known: no CSED is computed for
+        # a period without one, and for the hearing's periods with one the request is late — it pauses nothing
+        if (rk.cdp is False or rk.assessment_unknown) and last is not None:
             r.none.append(
                 NoEffect(
                     "CSED-3.20",
@@ -55,6 +60,25 @@ def hearings(r: Reader) -> None:
             scope,
             unverified,
         )
+
+
+def _before_assessment(r: Reader, src: str, h: HearingRequest, rk: RequestKind, how: Message) -> None:
+    """A request made after the days of a levy notice given before a period of the hearing was first assessed
+    (``RequestKind.before_assessment``; reference NC-ASSESSED). § 6330(e)(1) pauses the statute when "a hearing is
+    requested under subsection (a)(3)(B)" (Reg. § 301.6330-1(g)(1): from a timely CDP request); an equivalent hearing
+    pauses nothing (Reg. § 301.6330-1(i)(2)). The notice is not that tax's hearing notice, so the request is not late
+    for it, but whether Appeals holds the hearing as a CDP hearing is not known. For those periods the pause is
+    counted, as for any request of unknown kind, because that gives the later date (ADR 0004: no page says the IRS's
+    time has run out while one reading says it has not), marked unverified and with a note that it counts only if
+    the hearing is held as a CDP hearing. For the hearing's other periods (assessed by the notice's date) the request
+    is late as usual: it pauses nothing."""
+    early = tuple(pid for pid, _ in rk.before_assessment)
+    rest = tuple(p for p in rk.periods if p not in early)
+    if rest:
+        r.none.append(NoEffect("CSED-3.20", src, h.request_date, clause("why.equivalent_hearing", deadline=how), rest))
+    pid, on = rk.before_assessment[0]
+    r.notes.append(note("cdp_before_assessment", source=src, why=how, period=pid, assessed=on))
+    _cdp(r, src, h.request_date, h.final_date, h.determination_date, h.tax_court_petition_date, early, True)
 
 
 def _cdp(

@@ -685,6 +685,14 @@ class RequestKind:
     # made after the last day of a levy notice that started no 30 days (``not_validly_given``): not late, but how
     # Appeals classes it (a CDP request, or an equivalent hearing with a substitute notice owed) is not known
     not_given: bool = False
+    # made after the last day of a levy notice given before a period of the hearing was first assessed (NC-ASSESSED):
+    # the periods so assessed, with their assessment dates. Not late for them (the notice is not their tax's hearing
+    # notice: a proper one is still owed), but how Appeals classes it is not known; for the hearing's other periods
+    # (assessed by the notice's date) it is late as usual
+    before_assessment: tuple[tuple[str, date], ...] = ()
+    # made after the notice's last day, and only the assessment date of a period of the hearing is missing
+    # (``missing`` asks it): late if the notice came on or after that assessment, not late if before — never guessed
+    assessment_unknown: bool = False
 
     @property
     def subject(self) -> str:
@@ -763,7 +771,48 @@ def _request_kind(case: Case, j: int) -> RequestKind:
     if open_question:
         w, t = open_question[0]
         return RequestKind(j, req, None, w, t.missing)
+    # late by every notice's days; but a levy notice given before a period of the hearing was first assessed is not
+    # that tax's hearing notice (NC-ASSESSED: notice and demand comes "after the making of an assessment", § 6303(a);
+    # the hearing notice is for "the amount of the unpaid tax for the taxable period", § 6330(a)(1)-(3)): no 30 days
+    # began for that tax, so the request is not late for it; and with the assessment date unknown it is not known
+    for w in dated:
+        early = _early_periods(case, req, w)
+        if early:
+            return RequestKind(j, req, None, w, before_assessment=early)
+    asked = tuple(dict.fromkeys(m for w in dated for m in _assessment_asked(case, req, w)))
+    if asked:
+        return RequestKind(j, req, None, dated[0], asked, assessment_unknown=True)
     return RequestKind(j, req, False, dated[0])
+
+
+def _hearing_periods(req: HearingRequest, w: Window) -> list[str]:
+    """The notice's periods the request is about: those it lists (when it lists any), else all of the notice's."""
+    if not req.tax_periods:
+        return w.notice.tax_periods
+    return [p for p in w.notice.tax_periods if p in req.tax_periods]
+
+
+def _early_periods(case: Case, req: HearingRequest, w: Window) -> tuple[tuple[str, date], ...]:
+    """The periods of the hearing first assessed after the levy notice was given (``assessed_after_notice``)."""
+    early = assessed_after_notice(case, w)
+    if not early:
+        return ()
+    mine = set(_hearing_periods(req, w))
+    return tuple((pid, on) for pid, on in early if pid in mine)
+
+
+def _assessment_asked(case: Case, req: HearingRequest, w: Window) -> list[str]:
+    """``tax_periods[k].assessment_date`` for each period of the hearing on a levy notice that the case lists with no
+    assessment date: whether the notice came before that assessment decides whether the request is late. A period the
+    case does not list is not asked (as the premature-levy check, ``discretionary_cdp._for_assessed_tax``)."""
+    if w.kind is not _LEVY or dates.counting_start(w.notice.notice_date, w.notice.mailing_date) is None:
+        return []
+    mine = set(_hearing_periods(req, w))
+    return [
+        f"tax_periods[{k}].assessment_date"
+        for k, p in enumerate(case.tax_periods)
+        if p.id in mine and p.assessment_date is None
+    ]
 
 
 @once_per_analysis  # the CSED engine, the CDP-request, Tax Court and premature-levy rules ask per request: once

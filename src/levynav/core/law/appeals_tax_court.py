@@ -52,30 +52,28 @@ def tax_court_review(case: Case, ctx: Context) -> list[Finding]:
         subject = f"proceedings.hearing_requests[{j}]"
         facts: dict[str, object] = {f"{subject}.determination_date": req.determination_date}
         kind = _hearing_type(case, j, req)
-        if kind is None and cdp_request.request_kind(case, j).not_given:
-            # a request after a notice that started no 30 days: a Notice of Determination can be petitioned as any;
-            # a Decision Letter cannot (Kennedy v. Comm'r, 116 T.C. 255 (2001)) — which Appeals sent decides it
+        rk = cdp_request.request_kind(case, j)
+        if kind is None and (rk.not_given or rk.before_assessment):
+            # a request after a notice that started no 30 days (CDP-17), or after the days of a notice given before
+            # the tax was assessed (NC-ASSESSED): a Notice of Determination can be petitioned as any; a Decision
+            # Letter cannot (Kennedy v. Comm'r, 116 T.C. 255 (2001)) — which Appeals sent decides it
+            why = "not_given" if rk.not_given else "before_assessment"
+            cites = cdp_request.NOT_GIVEN_CITES if rk.not_given else ("NC-ASSESSED",)
             petition = _petition_last_day(req.determination_date)
             if petition is None:
                 out.append(
-                    TAX_COURT.finding(
-                        UNKNOWN,
-                        "type_not_given_no_date",
-                        subject=subject,
-                        facts=facts,
-                        also_cites=cdp_request.NOT_GIVEN_CITES,
-                    )
+                    TAX_COURT.finding(UNKNOWN, f"type_{why}_no_date", subject=subject, facts=facts, also_cites=cites)
                 )
                 continue
             last, use = petition
             out.append(
                 TAX_COURT.finding(
                     UNKNOWN,
-                    "type_not_given",
+                    f"type_{why}",
                     effect=ROUTE_OPEN,
                     subject=subject,
                     facts=facts,
-                    also_cites=cdp_request.NOT_GIVEN_CITES,
+                    also_cites=cites,
                     params=[use],
                     determination_date=req.determination_date,
                     last_day=last.last,
@@ -83,8 +81,8 @@ def tax_court_review(case: Case, ctx: Context) -> list[Finding]:
             )
             continue
         if kind is None:
-            missing = list(cdp_request.request_kind(case, j).missing)
-            out.append(TAX_COURT.finding(UNKNOWN, "type_unknown", subject=subject, facts=facts, missing=missing))
+            key = "type_unknown_assessment" if rk.assessment_unknown else "type_unknown"
+            out.append(TAX_COURT.finding(UNKNOWN, key, subject=subject, facts=facts, missing=list(rk.missing)))
             continue
         if kind == "eh":
             out.append(TAX_COURT.finding(NOT_APPLICABLE, "decision_letter", subject=subject, facts=facts))
@@ -219,8 +217,10 @@ def tax_court_deadlines(case: Case, ctx: Context) -> list[Deadline]:
     for j, req in enumerate(case.proceedings.hearing_requests):
         if req.determination_date is None:
             continue
-        # a request after a notice that started no 30 days may be a CDP request: its 30 days are shown (ADR 0004)
-        if _hearing_type(case, j, req) != "cdp" and not cdp_request.request_kind(case, j).not_given:
+        # a request after a notice that started no 30 days, or after the days of a notice given before the tax was
+        # assessed, may be a CDP request: its 30 days are shown (ADR 0004)
+        rk = cdp_request.request_kind(case, j)
+        if _hearing_type(case, j, req) != "cdp" and not (rk.not_given or rk.before_assessment):
             continue
         petition = _petition_last_day(req.determination_date)
         if petition is None:

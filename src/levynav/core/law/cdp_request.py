@@ -4,7 +4,11 @@ A written hearing request made within the CDP period of the hearing notice it an
 whatever box is checked on Form 12153: the form's equivalent-hearing box applies only "if my CDP request
 is late", and a timely request gives a CDP hearing (Ruhaak v. Commissioner, 157 T.C. No. 9 (2021);
 Treas. Reg. § 301.6330-1(i)(1), (2) Q&A-I7). A request made after the CDP period is an equivalent
-hearing request (Treas. Reg. §§ 301.6330-1(i), 301.6320-1(i)).
+hearing request (Treas. Reg. §§ 301.6330-1(i), 301.6320-1(i)) — unless the notice started no CDP period for the
+tax: a levy notice not validly given (CDP-17, ``not_given``), or one given before the period's first assessment
+(reference NC-ASSESSED, ``before_assessment``); then the request is not late for that tax and its kind is unknown
+(the CDP reading first). With that assessment date unknown, a request late by the notice's days is of unknown kind
+too, the date asked (``assessment_unknown``).
 
 Only the first hearing notice for a tax period gives the CDP hearing: "Such notice shall be required only
 once for the taxable period" (§ 6330(a)(1)); "only the first pre-levy or post-levy CDP Notice with respect
@@ -59,7 +63,39 @@ def request_kind_findings(case: Case, ctx: Context) -> list[Finding]:
             facts.update(rk.window.facts)
             common["params"] = rk.window.params
             common["notice"] = rk.window.notice.type.value
-        if rk.not_given:
+        if rk.before_assessment and rk.window is not None:
+            # after the days of a levy notice given before a period of the hearing was assessed: not late for that tax
+            # (no valid hearing notice for it yet, a proper one still owed); how Appeals classes it is not known, the
+            # CDP reading first (hearing_windows._request_kind; reference NC-ASSESSED)
+            pid, on = rk.before_assessment[0]
+            index = next(k for k, p in enumerate(case.tax_periods) if p.id == pid)
+            facts[f"tax_periods[{index}].assessment_date"] = on
+            out.append(
+                REQUEST_KIND.finding(
+                    UNKNOWN,
+                    "before_assessment",
+                    also_cites=("NC-ASSESSED",),
+                    last=rk.last,
+                    counted=window_counted(rk.window),
+                    period=pid,
+                    assessed=on,
+                    **common,
+                )
+            )
+        elif rk.assessment_unknown and rk.window is not None:
+            # late by the notice's days, unless the notice came before the tax was assessed: the date is asked
+            out.append(
+                REQUEST_KIND.finding(
+                    UNKNOWN,
+                    "unknown_assessment",
+                    also_cites=("NC-ASSESSED",),
+                    missing=rk.missing,
+                    last=rk.last,
+                    counted=window_counted(rk.window),
+                    **common,
+                )
+            )
+        elif rk.not_given:
             # after the day of a notice that started no 30 days: not late; how Appeals classes it is not known (no
             # fact decides it), the CDP reading first (hearing_windows._request_kind)
             out.append(REQUEST_KIND.finding(UNKNOWN, "not_given", also_cites=NOT_GIVEN_CITES, **common))

@@ -101,6 +101,33 @@ def _notice_facts(rk: RequestKind) -> dict[str, Any]:
     return dict(rk.window.facts) if rk.window is not None else {}
 
 
+def _before_assessment_stay(case: Case, sub: str, facts: dict[str, Any], rk: RequestKind) -> Finding:
+    """A request made after the days of a levy notice given before a period of the hearing was first assessed
+    (``RequestKind.before_assessment``; reference NC-ASSESSED). § 6330(e)(1) stops levies when "a hearing is requested
+    under subsection (a)(3)(B)", the 30 days of a hearing notice; this notice is not that tax's hearing notice, so the
+    request is not late for the tax, but whether Appeals holds the hearing as a CDP hearing (levies stopped while it
+    is pending) or gives an equivalent hearing (no stop by law) is not known: unknown, the CDP reading said first. A
+    levy for that tax needs a proper hearing notice given after the assessment first (the premature-levy check)."""
+    assert rk.window is not None and rk.last is not None
+    pid, on = rk.before_assessment[0]
+    index = next(k for k, p in enumerate(case.tax_periods) if p.id == pid)
+    facts[f"tax_periods[{index}].assessment_date"] = on
+    return CDP_STAY.finding(
+        UNKNOWN,
+        "before_assessment",
+        subject=sub,
+        facts=facts,
+        params=rk.window.params,
+        also_cites=("NC-ASSESSED",),
+        notice=rk.window.notice.type.value,
+        requested=rk.request.request_date,
+        last=rk.last,
+        counted=window_counted(rk.window),
+        period=pid,
+        assessed=on,
+    )
+
+
 @once
 def cdp_hearing_pending(case: Case, ctx: Context) -> list[Finding]:
     """§ 6330(e)(1): a timely hearing request suspends levy for its periods until the determination is final.
@@ -128,6 +155,10 @@ def cdp_hearing_pending(case: Case, ctx: Context) -> list[Finding]:
                 )
             )
             continue
+        # not late for a tax assessed after its notice; when the stop would be over either way, said so below
+        if rk.before_assessment and rk.last is not None and _over_either_way(case, req, rk.periods, ctx.as_of) is None:
+            out.append(_before_assessment_stay(case, sub, facts, rk))
+            continue
         if rk.cdp is None or rk.window is None or rk.last is None:
             over = _over_either_way(case, req, rk.periods, ctx.as_of)
             if over is not None:
@@ -144,6 +175,24 @@ def cdp_hearing_pending(case: Case, ctx: Context) -> list[Finding]:
                         params=params,
                         requested=req.request_date,
                         last=last,
+                    )
+                )
+                continue
+            if rk.assessment_unknown and rk.window is not None and rk.last is not None:
+                # late by the notice's days, unless it came before the tax was assessed (NC-ASSESSED): asked
+                out.append(
+                    CDP_STAY.finding(
+                        UNKNOWN,
+                        "unknown_assessment",
+                        subject=sub,
+                        facts=facts,
+                        params=rk.window.params,
+                        missing=rk.missing,
+                        also_cites=("NC-ASSESSED",),
+                        notice=rk.window.notice.type.value,
+                        requested=req.request_date,
+                        last=rk.last,
+                        counted=window_counted(rk.window),
                     )
                 )
                 continue
