@@ -95,6 +95,10 @@ def test_the_same_state_again_or_a_county_of_the_new_state_is_kept(client: TestC
     other = made.json()["id"]
     assert answer(client, other, "taxpayer.state", {"value": "TX"}).status_code == 303
     assert _taxpayer(client, other) == {"kind": "individual", "state": "TX", "county_fips": "48201"}
+    # a county by its name with no state yet (the API): nothing says it is elsewhere, so it is kept
+    named = client.post("/api/v1/cases", json={"taxpayer": {"kind": "individual", "county": "Harris County"}})
+    assert answer(client, named.json()["id"], "taxpayer.state", {"value": "TX"}).status_code == 303
+    assert _taxpayer(client, named.json()["id"]) == {"kind": "individual", "state": "TX", "county": "Harris County"}
 
 
 def _result_items(client: TestClient, case: dict[str, Any], lang: str) -> list[str]:

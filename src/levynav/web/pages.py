@@ -357,8 +357,8 @@ def _county_of_another_state(request: Request, before: Case, after: Case) -> tup
     held = county_choice.named(law, day, t.county_fips)
     if held is not None and held.state == new:
         return after, None
-    if held is None and t.county_fips is not None and old is None:
-        return after, None  # a code the table does not place, given with no state: nothing says it is elsewhere
+    if held is None and old is None:
+        return after, None  # a name, or a code the table does not place, given with no state: nothing says where
     said = held.name if held is not None else (t.county if t.county_fips is None and t.county else t.county_fips or "")
     there = held.state if held is not None else (old or "")
     cleared = after.model_copy(update={"taxpayer": t.model_copy(update={"county_fips": None, "county": None})})
