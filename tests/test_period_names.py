@@ -91,7 +91,13 @@ def test_the_examples_say_their_periods_by_name() -> None:
         ("1120-202406", "Form 1120, period ending June 2024", "Formulario 1120, período que termina en junio de 2024"),
         ("tax-2021-06", "tax period ending June 2021", "período tributario que termina en junio de 2021"),
         ("1040-SR-2022", "Form 1040-SR, 2022", "Formulario 1040-SR, 2022"),
-        ("2021", "tax year 2021", "año tributario 2021"),
+        (
+            "TFRP-2001Q4",
+            "trust fund recovery penalty, fourth quarter of 2001",
+            "multa de recuperación del fondo fiduciario, cuarto trimestre de 2001",
+        ),
+        ("tax-2021", "tax year 2021", "año tributario 2021"),
+        ("2021", "2021", "2021"),  # a bare year is read as it is
         # a name the person gave the period in the case is theirs, said as given (no id the program made)
         ("our old debt", "our old debt", "our old debt"),
         ("1040-2021 {0} <b>", "1040-2021 {0} <b>", "1040-2021 {0} <b>"),

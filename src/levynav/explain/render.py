@@ -56,7 +56,7 @@ def ui(key: str, lang: str, **args: Any) -> str:
 
 # a tax period's case-file id as the intake makes it: "1040-2021", "941-2025Q3", "1120-202406", "tax-2021-06"
 _PERIOD_ID = re.compile(
-    r"(?:(?P<form>[0-9][0-9A-Za-z]*(?:-[A-Za-z]{1,3})?|tax)-)?(?P<year>(?:19|20)\d\d)"
+    r"(?:(?P<form>[0-9][0-9A-Za-z]*(?:-[A-Za-z]{1,3})?|tax|TFRP)-)?(?P<year>(?:19|20)\d\d)"
     r"(?:-?Q(?P<quarter>[1-4])|-?(?P<month>0[1-9]|1[0-2]))?"
 )
 
@@ -72,14 +72,22 @@ def period_name(value: str, lang: str) -> str:
     form, year, quarter, month = m.group("form"), m.group("year"), m.group("quarter"), m.group("month")
     if form is None and (quarter or month):
         form = "tax"
+    if form in _PENALTY:  # the trust fund recovery penalty (§ 6672), assessed by quarter: no form of its own
+        when = ui(f"period_when_quarter_{quarter}", lang, year=TextArg(value=year)) if quarter else year
+        return ui("period_penalty", lang, when=TextArg(value=when))
     if month is not None:
         when = format_month(int(year), int(month), lang)
         key = "period_tax_month" if form == "tax" else "period_month"
         return ui(key, lang, form=TextArg(value=form or ""), month=TextArg(value=when))
-    if form is None or form == "tax":
+    if form is None:  # a bare year is read as it is ("2021")
+        return value
+    if form == "tax":
         return ui("period_tax_year", lang, year=TextArg(value=year))
     key = f"period_quarter_{quarter}" if quarter else "period_year"
     return ui(key, lang, form=TextArg(value=form), year=TextArg(value=year))
+
+
+_PENALTY = frozenset({"TFRP"})
 
 
 def format_month(year: int, month: int, lang: str) -> str:
@@ -173,7 +181,7 @@ def _notice_forms(lang: str, kind: str) -> dict[str, str]:
     return {str(k): str(v) for k, v in ((table.get("forms") or {}).get(kind) or {}).items()}
 
 
-_PERIOD_ARGS = frozenset({"period", "periods"})
+_PERIOD_ARGS = frozenset({"period", "periods", "running"})  # "running": the periods whose statute still runs
 
 
 def _arg_value(name: str, a: Arg | Any, lang: str) -> Any:
@@ -460,7 +468,7 @@ def _have_ready(items: list[Any]) -> list[str]:
 
 def step(s: Step, lang: str) -> RStep:
     words = _plan_fields(s.text, lang)
-    values = {k: _value(v, lang) for k, v in s.text.args.items()}
+    values = {k: _arg_value(k, v, lang) for k, v in s.text.args.items()}
     if s.text.key.startswith("finance.") and "payment" not in values:
         values["payment"] = text(Message(key="ui.an_amount"), lang)
     if s.text.key.startswith("finance.") and "disposable" not in values:
