@@ -476,7 +476,8 @@ def test_a_rule_message_missing_in_a_language_falls_back_to_the_rule_title_in_th
 
 def test_tax_periods_named_in_a_finding_are_a_list_joined_in_the_reader_language() -> None:
     """R6672-W1 and R6331-I1 name the employment tax periods as a list of ids (not an English ", " join): the
-    renderer joins them per language ("941-2025Q2 and 941-2025Q3" / "941-2025Q2 y 941-2025Q3")."""
+    renderer names and joins them per language ("Form 941, second quarter of 2025 and Form 941, third quarter of
+    2025" / "Formulario 941, segundo trimestre de 2025 y …")."""
     data = yaml.safe_load((Path(__file__).parent.parent / "examples" / "business-bank-levy.yaml").read_text())
     second = dict(data["tax_periods"][0], id="941-2025Q2", period="2025-Q2")
     data["tax_periods"].insert(0, second)
@@ -489,8 +490,12 @@ def test_tax_periods_named_in_a_finding_are_a_list_joined_in_the_reader_language
     for f in named:
         periods = f.message.args["periods"]
         assert isinstance(periods, ListArg) and [x.value for x in periods.value] == ["941-2025Q2", "941-2025Q3"]
-        assert "941-2025Q2 and 941-2025Q3" in text(f.message, "en")
-        assert "941-2025Q2 y 941-2025Q3" in text(f.message, "es")
+        # each named as a person reads it (round 8; the ids were shown), joined per language
+        en = "Form 941, second quarter of 2025 and Form 941, third quarter of 2025"
+        assert en in text(f.message, "en")
+        assert "Formulario 941, segundo trimestre de 2025 y Formulario 941, tercer trimestre de 2025" in text(
+            f.message, "es"
+        )
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -107,8 +107,11 @@ def test_a_county_code_of_another_state_is_asked_again_saying_both(tmp_path: Pat
     assert shown.exit_code == 0, shown.output
     county = why["args"]["county"]["value"]
     template = catalog.template("finances.error.county_other_state", lang)
-    said = render.say(template, lang, code="06075", county=county, county_state="CA", state="TX")
+    # both states by their names, as a person reads them (round 8: the two letters were shown)
+    california, texas = render.label("state", "CA", lang), render.label("state", "TX", lang)
+    said = render.say(template, lang, code="06075", county=county, county_state=california, state=texas)
     assert said in _folded(shown.output)
+    assert ", CA," not in _folded(shown.output) and " TX" not in _folded(shown.output)
     same = _case(tmp_path, {"state": "CA", "county_fips": "06075"})  # the code in its own state: read as before
     fine = runner.invoke(app, ["analyze", str(same), "--as-of", AS_OF, "--format", "json"])
     assert fine.exit_code == 0 and "taxpayer.county_fips" not in {

@@ -39,5 +39,6 @@ def test_partial_release_step_asks_for_the_part(kind: str, served: str, csed: st
     assert len(steps) == 1
     assert steps[0].text.key.endswith(f".variants.{key}")
     words = next(s for s in english(analysis).plan if "R6343-A1" in s.rules)
-    assert "1040-2019" in words.action  # the period the levy may go on collecting is named
+    # the period the levy may go on collecting is named, as a person says it to the IRS (round 8: was its id)
+    assert "Form 1040, 2019" in words.action and "1040-2019" not in words.action
     assert "as far as it collects those years" in words.action

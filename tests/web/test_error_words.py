@@ -9,7 +9,8 @@ import re
 import pytest
 from fastapi.testclient import TestClient
 
-from levynav.web import case_problems, words
+from levynav.intake import case_problems  # the problem keys (moved from web/, the command line says them too)
+from levynav.web import words
 from tests.web.conftest import with_token
 
 NOTICE = {"item.type": "LT11", "item.notice_date": "2026-07-13"}

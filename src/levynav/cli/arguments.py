@@ -119,8 +119,10 @@ def load_case_or_exit(case_file: Path, lang: str = "en") -> Case:
     except CaseError as err:
         import typer
 
-        say(f"{err.source} has {len(err.problems)} problem(s):")
-        for problem in err.problems:
+        from levynav.explain import case_file as said
+
+        say(said.head(err, lang))  # in the person's language: the field named, the problem said
+        for problem in said.lines(err, lang):
             typer.echo(f"  - {shown(problem)}", err=True)
         raise typer.Exit(code=2) from None
     if not case.transcripts:
@@ -134,8 +136,12 @@ def load_case_or_exit(case_file: Path, lang: str = "en") -> Case:
     except InputFileError as exc:
         import typer
 
-        say(f"{case_file} has 1 problem(s):")
-        typer.echo(f"  - {shown(str(exc))}", err=True)
+        from levynav.explain import case_file as said
+
+        read = CaseError(str(case_file), [str(exc)])
+        say(said.head(read, lang))
+        for problem in said.lines(read, lang):
+            typer.echo(f"  - {shown(problem)}", err=True)
         raise typer.Exit(code=2) from None
     if intake.problems:
         import typer

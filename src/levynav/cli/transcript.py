@@ -171,7 +171,7 @@ def print_report(r: Report, lang: str) -> None:
         echo(
             say(
                 "period",
-                period=t.period_id or say("not_read"),
+                id=t.period_id or say("not_read"),  # the key a case file names the period by: shown as it is
                 form=t.form or unknown,
                 tax_period=t.period_end or t.tax_period or unknown,
                 source=t.source,

@@ -24,7 +24,7 @@ from levynav.explain import field_names
 from levynav.explain.render import RDeadline as Deadline
 from levynav.explain.render import Rendered as Analysis
 from levynav.explain.render import RFinding as Finding
-from levynav.explain.render import english
+from levynav.explain.render import english, period_name
 from levynav.explain.render import text as message_text
 from levynav.lawbook import datafiles
 
@@ -226,7 +226,12 @@ def cite_parts(citations: Any) -> list[str]:
     return out
 
 
-def fact_value(value: Any) -> str:
+def fact_value(value: Any, path: str = "") -> str:
+    """A fact's value in a letter's words; the tax periods a fact lists are named as the IRS reads them
+    ("Form 1040, 2021"), not by the case file's ids."""
+    if path.endswith("tax_periods") and isinstance(value, (list, str)):  # a record holds the list joined: "a, b"
+        named = value.split(", ") if isinstance(value, str) else [str(v) for v in value]
+        return ", ".join(period_name(v, "en") for v in named if v) or "none"
     if value is None:
         return "not known"
     if isinstance(value, bool):

@@ -17,7 +17,7 @@ from levynav.core.model.analysis import Analysis as Record
 from levynav.core.model.case import Case
 from levynav.explain import catalog, format
 from levynav.explain.render import Rendered as Analysis
-from levynav.explain.render import render
+from levynav.explain.render import period_name, render
 
 WIDTH = 680
 ROW = 26
@@ -77,7 +77,11 @@ def marks(case: Case, analysis: Record | Analysis, lang: str | None = None, toda
         if c.date is not None:
             # Safer date first: the CSED is marked on the later of the two counting readings (ADR 0002).
             day = max(c.date, c.alternative or c.date)
-            words = analysis.words("packet.timeline_csed_mark", period=c.period, basis=_basis(analysis, c.basis))
+            words = analysis.words(
+                "packet.timeline_csed_mark",
+                period=period_name(c.period, analysis.lang),
+                basis=_basis(analysis, c.basis),
+            )
             out.append(Mark(day, "csed", words))
     out.append(Mark(analysis.as_of, "today", analysis.words(today)))
     order = {"notice": 0, "levy": 1, "event": 2, "today": 3, "passed": 4, "deadline": 5, "csed": 6}

@@ -28,6 +28,7 @@ SECTIONS = (
     "count",
     "notice_reading",
     "packet",
+    "case_file",  # a case file the loader refuses (explain/case_file.py)
     "wage",  # the wage levy's exempt amount (calc/wage_exemption.py, ``WageExemption.notes`` and formula labels)
     "csed_timeline",  # the CSED engine's own timeline, notes and comparison (calc/csed*.py; `levynav transcript`)
     "transcript",  # the page words of `levynav transcript` (cli/transcript.py)

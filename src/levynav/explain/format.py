@@ -21,6 +21,11 @@ def date(value: dt.date, lang: str) -> str:
     return format_date(value, "long", locale=locale(lang))
 
 
+def month(value: dt.date, lang: str) -> str:
+    """ "June 2024" / "junio de 2024"."""
+    return format_date(value, "MMMM y" if lang == "en" else "MMMM 'de' y", locale=locale(lang))
+
+
 def money(value: Decimal, lang: str) -> str:
     """$1,234.50, and a shortfall with a true minus sign: −$465.40 (never $-465.40)."""
     with localcontext(prec=60):  # the default 28 digits made babel's rounding of a 30-digit figure raise

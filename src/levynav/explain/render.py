@@ -54,6 +54,46 @@ def ui(key: str, lang: str, **args: Any) -> str:
     return fill(catalog.template(f"ui.{key}", lang), {k: _value(v, lang) for k, v in args.items()})
 
 
+# a tax period's case-file id as the intake makes it: "1040-2021", "941-2025Q3", "1120-202406", "tax-2021-06"
+_PERIOD_ID = re.compile(
+    r"(?:(?P<form>[0-9][0-9A-Za-z]*(?:-[A-Za-z]{1,3})?|tax|TFRP)-)?(?P<year>(?:19|20)\d\d)"
+    r"(?:-?Q(?P<quarter>[1-4])|-?(?P<month>0[1-9]|1[0-2]))?"
+)
+
+
+def period_name(value: str, lang: str) -> str:
+    """A tax period named as a person reads it, from its case-file id: "1040-2021" is "Form 1040, 2021" /
+    "Formulario 1040, 2021", "941-2025Q3" "Form 941, third quarter of 2025", "1120-202406" "Form 1120, period
+    ending June 2024", a transcript's "tax-2021-06" "tax period ending June 2021". An id of another shape is a
+    name the person gave the period in the case and is said as given."""
+    m = _PERIOD_ID.fullmatch(value.strip())
+    if m is None:
+        return value
+    form, year, quarter, month = m.group("form"), m.group("year"), m.group("quarter"), m.group("month")
+    if form is None and (quarter or month):
+        form = "tax"
+    if form in _PENALTY:  # the trust fund recovery penalty (§ 6672), assessed by quarter: no form of its own
+        when = ui(f"period_when_quarter_{quarter}", lang, year=TextArg(value=year)) if quarter else year
+        return ui("period_penalty", lang, when=TextArg(value=when))
+    if month is not None:
+        when = format_month(int(year), int(month), lang)
+        key = "period_tax_month" if form == "tax" else "period_month"
+        return ui(key, lang, form=TextArg(value=form or ""), month=TextArg(value=when))
+    if form is None:  # a bare year is read as it is ("2021")
+        return value
+    if form == "tax":
+        return ui("period_tax_year", lang, year=TextArg(value=year))
+    key = f"period_quarter_{quarter}" if quarter else "period_year"
+    return ui(key, lang, form=TextArg(value=form), year=TextArg(value=year))
+
+
+_PENALTY = frozenset({"TFRP"})
+
+
+def format_month(year: int, month: int, lang: str) -> str:
+    return format.month(dt.date(year, month, 1), lang)
+
+
 def join(items: list[str], lang: str) -> str:
     if len(items) <= 1:
         return "".join(items)
@@ -141,6 +181,22 @@ def _notice_forms(lang: str, kind: str) -> dict[str, str]:
     return {str(k): str(v) for k, v in ((table.get("forms") or {}).get(kind) or {}).items()}
 
 
+_PERIOD_ARGS = frozenset({"period", "periods", "running"})  # "running": the periods whose statute still runs
+
+
+def _arg_value(name: str, a: Arg | Any, lang: str) -> Any:
+    """A message's value in a language; a tax period given as text (``{period}``, ``{periods}``) is named as a
+    person reads it, never by its case-file id (a pay period is a label and is not touched)."""
+    if name in _PERIOD_ARGS:
+        if isinstance(a, TextArg):
+            return notice_name(period_name(a.value, lang), lang)
+        if isinstance(a, str):
+            return notice_name(period_name(a, lang), lang)
+        if isinstance(a, ListArg) and all(isinstance(x, TextArg) for x in a.value):
+            return join([period_name(x.value, lang) for x in a.value if isinstance(x, TextArg)], lang)
+    return _value(a, lang)
+
+
 class _Args(dict[str, Any]):
     def __missing__(self, key: str) -> str:
         raise KeyError(key)
@@ -153,7 +209,7 @@ def fill(template: str, values: dict[str, Any]) -> str:
 def text(msg: Message, lang: str, **extra: Any) -> str:
     """The sentence of a message reference in a language. A rule's message not yet translated gives the rule's
     title in that language and says the detailed explanation is in English (never English words mixed in)."""
-    values = {k: _value(v, lang) for k, v in msg.args.items()} | extra
+    values = {k: _arg_value(k, v, lang) for k, v in msg.args.items()} | extra
     try:
         template = catalog.template(msg.key, lang)
     except catalog.MessageMissing:
@@ -412,7 +468,7 @@ def _have_ready(items: list[Any]) -> list[str]:
 
 def step(s: Step, lang: str) -> RStep:
     words = _plan_fields(s.text, lang)
-    values = {k: _value(v, lang) for k, v in s.text.args.items()}
+    values = {k: _arg_value(k, v, lang) for k, v in s.text.args.items()}
     if s.text.key.startswith("finance.") and "payment" not in values:
         values["payment"] = text(Message(key="ui.an_amount"), lang)
     if s.text.key.startswith("finance.") and "disposable" not in values:

@@ -16,7 +16,7 @@ from levynav.core.law.rule import Rule
 from levynav.core.model.ability_to_pay import AbilityToPay, Eligibility, OptionResult, Options
 from levynav.core.model.analysis import Analysis, Citation, Outcome
 from levynav.explain import field_names, official_text
-from levynav.explain.render import Rendered, RFinding, render, text
+from levynav.explain.render import Rendered, RFinding, period_name, render, text
 
 OUTCOME_STYLE = {
     Outcome.APPLIES: "bold green",
@@ -94,7 +94,7 @@ def print_analysis(a: Analysis | Rendered, lang: str = "en") -> None:
                 other = " " + e(r.ui("csed_other", date=r.date(earlier)))
             basis = e(r.words(f"packet.basis_{c.basis}"))
             timeline = e("; ".join(text(m, r.lang) for m in c.explanation))
-            out.print(f"  {e(c.period)}: {day}{other} — {basis}: {timeline}")
+            out.print(f"  {e(period_name(c.period, r.lang))}: {day}{other} — {basis}: {timeline}")
     if r.finances is not None and r.finances.error is None:
         _print_finances(out, r, r.finances)
     shown = [f for f in r.findings if f.outcome in (Outcome.APPLIES, Outcome.UNKNOWN)]

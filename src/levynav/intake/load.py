@@ -7,53 +7,22 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from levynav.core.model.case import Case, ReferenceErrors
+from levynav.core.model.case import Case
 from levynav.intake.bounded_parse import BoundsError, parse_json, parse_yaml
-from levynav.intake.field_names import field_path
+from levynav.intake.case_problems import CaseProblem, problems_of
 from levynav.intake.input_files import InputFileError, check_line_lengths, read_input_file
-
-MAX_PROBLEMS_SHOWN = 50
-"""Problems listed for one case file; the rest are counted, not printed."""
 
 
 class CaseError(ValueError):
-    """The case file cannot be used. ``problems`` holds one "field: problem" line each."""
+    """The case file cannot be used. ``problems`` holds one "field: problem" line each (English); ``found``, when the
+    case model refused the case, the same problems as message keys (``case_problems.problems_of``), which
+    ``explain.case_file`` says in the person's language."""
 
-    def __init__(self, source: str, problems: list[str]) -> None:
+    def __init__(self, source: str, problems: list[str], found: list[CaseProblem] | None = None) -> None:
         self.source = source
         self.problems = problems
+        self.found = found
         super().__init__(f"{source}: " + "; ".join(problems))
-
-
-def _problems(err: Any) -> list[str]:
-    """One line per problem; a reference check of the whole case gives several, each with its own path."""
-    error = err.get("ctx", {}).get("error")
-    if isinstance(error, ReferenceErrors):
-        return list(error.problems)
-    return [_problem(err)]
-
-
-def _problem(err: Any) -> str:
-    loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
-    return f"{field_path(loc)}: {model_reason(err)}"
-
-
-def model_reason(err: Any) -> str:
-    """What the case model says is wrong with one field, in words that never echo the value given."""
-    msg = str(err["msg"]).removeprefix("Value error, ")
-    if err["type"] == "extra_forbidden":
-        msg = "is not a known field (check the spelling)"
-    elif err["type"] == "enum":
-        expected = err.get("ctx", {}).get("expected", "")
-        msg = f"is not one of {expected}"  # the value itself is not echoed: it may be anything
-    elif err["type"] == "missing":
-        msg = "is required"
-    elif err["type"] == "decimal_max_digits":
-        # every such field is an amount (14 digits, 2 of them cents); 100.10000000000000001 is refused for its
-        # digits before its places, so both are said: it is usually the cents
-        digits = err.get("ctx", {}).get("max_digits")
-        msg = f"has more than {digits} digits (an amount is dollars and at most 2 decimal places for the cents)"
-    return msg
 
 
 def case_from_data(data: Any, source: str = "case") -> Case:
@@ -62,11 +31,8 @@ def case_from_data(data: Any, source: str = "case") -> Case:
     try:
         return Case.model_validate(data)
     except ValidationError as exc:
-        problems = [line for e in exc.errors(include_input=False) for line in _problems(e)]
-        if len(problems) > MAX_PROBLEMS_SHOWN:
-            more = len(problems) - MAX_PROBLEMS_SHOWN
-            problems = [*problems[:MAX_PROBLEMS_SHOWN], f"(case): {more} more problem(s) not listed"]
-        raise CaseError(source, problems) from None
+        found = problems_of(exc)  # the same lines, in the same order, each with its message key
+        raise CaseError(source, [p.line for p in found], found) from None
     except (RecursionError, OverflowError) as exc:  # bounded parsing should make these impossible
         raise CaseError(source, [f"(case): cannot be checked ({exc.__class__.__name__})"]) from None
 

@@ -13,7 +13,7 @@ from pydantic import ValidationError
 
 from levynav.core.model import limits
 from levynav.core.model.case import Case, DatesOutOfOrder
-from levynav.intake.load import _problem
+from levynav.intake.case_problems import _problem
 from levynav.intake.written_amounts import AmountTextError, written_amount
 from levynav.interview.fields import FieldKind, kind_of
 

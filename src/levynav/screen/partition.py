@@ -25,9 +25,9 @@ from pydantic import ValidationError
 
 from levynav.core.analyze import Decision, analyze, decide
 from levynav.core.model.case import Case
+from levynav.intake.case_problems import model_reason
 from levynav.intake.field_names import field_path
 from levynav.intake.input_text import mask_tins
-from levynav.intake.load import model_reason
 from levynav.screen import columns
 from levynav.screen.flags import FLAG_COLUMNS, decision_flags, flags
 from levynav.screen.sources import UnreadLine

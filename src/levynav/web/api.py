@@ -21,10 +21,10 @@ from levynav.core.model.analysis import Analysis
 from levynav.core.model.bounded import Bounded
 from levynav.core.model.case import Case
 from levynav.intake.bounded_parse import BoundsError, loads_unique
+from levynav.intake.case_problems import problems_of
 from levynav.intake.load import CaseError, case_from_data
 from levynav.intake.written_amounts import AmountTextError, written_amount
 from levynav.store.repository import Store
-from levynav.web.case_problems import problems_of
 from levynav.web.settings import Settings
 from levynav.web.words import LANGS, render_analysis
 

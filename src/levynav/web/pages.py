@@ -25,6 +25,7 @@ from levynav.explain import field_names
 from levynav.explain import format as figures
 from levynav.explain.catalog import question_texts
 from levynav.explain.render import text
+from levynav.intake.case_problems import CaseProblem, problems_of
 from levynav.intake.input_text import mask_tins
 from levynav.interview.answers import AnswerError, apply_answer, parse_value, value_at
 from levynav.interview.fields import kind_of, pattern
@@ -33,7 +34,7 @@ from levynav.store.repository import StoredCase
 from levynav.web import county_choice, csrf, phone_links, words, words_used
 from levynav.web.api import CODE_PATTERN, notice_reading, settings, store
 from levynav.web.case_analysis import CaseAnalyses
-from levynav.web.case_problems import CaseProblem, clear_at, problems_of, set_at
+from levynav.web.case_problems import clear_at, set_at
 from levynav.web.case_problems import value_at as stored_value
 
 router = APIRouter(include_in_schema=False, dependencies=[Depends(csrf.require_token)])  # every POST: its token
@@ -320,7 +321,48 @@ def _county_choice(request: Request, stored: StoredCase, values: dict[str, str])
     # a state listed by county-equivalents a person may not know (Connecticut's planning regions): its towns too,
     # each choosing its region
     towns = county_choice.towns(law, day, state)
-    return {"states": by_name, "state": state, "counties": counties, "chosen": chosen, "other": other, "towns": towns}
+    dropped = stored.progress.get("county_dropped") or []
+    notice = None
+    shaped = isinstance(dropped, list) and len(dropped) == 3 and all(isinstance(x, str) for x in dropped)
+    if shaped and stored.case.taxpayer.county_fips is None and stored.case.taxpayer.county is None:
+        county, there, now = dropped  # the county cleared when the state was changed: why it is asked again
+        notice = words.t(
+            "county_state_changed",
+            lang,
+            county=county,
+            county_state=words.state_name(there, lang),
+            state=words.state_name(now, lang),
+        )
+    return {
+        "states": by_name,
+        "state": state,
+        "counties": counties,
+        "chosen": chosen,
+        "other": other,
+        "towns": towns,
+        "notice": notice,
+    }
+
+
+def _county_of_another_state(request: Request, before: Case, after: Case) -> tuple[Case, list[str] | None]:
+    """A state answered again after a county was chosen: a county of the old state is not kept beside the new one
+    (the Local Standards and every rule reading the state would read two places). It is cleared, and what the page
+    says about it returned: the county as the person chose it, the old state and the new one (None: nothing
+    cleared). A county of the new state (a code the table places there) is kept."""
+    old, new = before.taxpayer.state, after.taxpayer.state
+    t = after.taxpayer
+    if old == new or (t.county_fips is None and t.county is None):
+        return after, None
+    law, day = analyses(request).law, settings(request).today()
+    held = county_choice.named(law, day, t.county_fips)
+    if held is not None and held.state == new:
+        return after, None
+    if held is None and old is None:
+        return after, None  # a name, or a code the table does not place, given with no state: nothing says where
+    said = held.name if held is not None else (t.county if t.county_fips is None and t.county else t.county_fips or "")
+    there = held.state if held is not None else (old or "")
+    cleared = after.model_copy(update={"taxpayer": t.model_copy(update={"county_fips": None, "county": None})})
+    return cleared, [said, there, new or ""]
 
 
 def _answer_county(request: Request, case: Case, form: dict[str, str]) -> tuple[Case, bool]:
@@ -460,6 +502,17 @@ async def answer(request: Request, code: str, path: str = "") -> Response:
         return _question_page(request, stored, path, _answer_errors(err, lang_of(request)), form, 422)
     if _added_already(stored.case, case, path, form.get("items", "")):
         return redirect(next_url(request, stored))  # the same form sent again (the back button): the item is there
+    if path == "taxpayer.state":
+        case, dropped = _county_of_another_state(request, stored.case, case)
+        if dropped is not None:  # the county chosen before is the old state's: cleared, and asked again now, saying why
+            progress["county_dropped"] = dropped
+            progress["answered"] = [p for p in progress.get("answered", []) if p not in (path, county_choice.PATH)]
+            progress["answered"].append(path)
+            progress["skipped"] = [p for p in progress.get("skipped", []) if p not in (path, county_choice.PATH)]
+            store(request).update_case(code, case, progress)
+            return redirect(f"/case/{code}/q?path={county_choice.PATH}")
+    if path == county_choice.PATH:  # a county answered: the note of one cleared before has been read
+        progress.pop("county_dropped", None)
     if state_too:  # the state the county was chosen in: answered there, not asked again
         progress["answered"] = [p for p in progress.get("answered", []) if p != "taxpayer.state"] + ["taxpayer.state"]
         progress["skipped"] = [p for p in progress.get("skipped", []) if p != "taxpayer.state"]

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from functools import cache
@@ -20,9 +21,9 @@ from levynav.core.model.analysis import Analysis, Effect, Outcome
 from levynav.core.plan import EFFECT_WEIGHT
 from levynav.explain import catalog as explain_catalog
 from levynav.explain import field_names, official_text
-from levynav.explain.render import RFinding, label, render
+from levynav.explain.render import RFinding, label, period_name, render
+from levynav.intake.case_problems import CaseProblem
 from levynav.interview.fields import kind_of
-from levynav.web.case_problems import CaseProblem
 
 LANGS = ("en", "es")
 LOCALES = {"en": "en_US", "es": "es_US"}
@@ -41,9 +42,13 @@ def t(key: str, lang: str, **args: object) -> str:
 
 
 def state_name(code: str, lang: str) -> str:
-    """A state by its name in the language ("Ohio", "Nueva York"); a code the catalog does not name, as it is."""
-    key = f"state_{code}"
-    return t(key, lang) if key in catalog("en") else code
+    """A state by its name in the language ("Ohio", "Nueva York"); a code the catalog does not name, as it is. The
+    names are the explain catalogs' (``label.state``), which the analysis's own words say too."""
+    return (
+        label("state", code, lang)
+        if code in (explain_catalog.messages("en").get("label") or {}).get("state", {})
+        else code
+    )
 
 
 # Choices whose words the explain/ catalogs already hold (one wording for one thing): the § 6334(a) categories.
@@ -252,6 +257,8 @@ def fact_value(value: Any, path: str, lang: str) -> str:
         return t("answer_yes" if value else "answer_no", lang)
     if isinstance(value, list | tuple):
         return "; ".join(fact_value(v, path, lang) for v in value)
+    if re.search(r"tax_periods(\[\d*\])?$", path) and isinstance(value, str):  # periods named, not by their ids
+        return "; ".join(period_name(v, lang) for v in value.split(", ") if v)
     if isinstance(value, date):
         return day(value, lang)
     try:

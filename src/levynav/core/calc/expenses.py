@@ -45,13 +45,14 @@ from levynav.core.calc.standards import (
     county_known_anywhere,
     county_of_code,
     edition_for,
+    same_county,
 )
 from levynav.core.model import ability_to_pay as atp
 from levynav.core.model.ability_to_pay import Allowance
 from levynav.core.model.case import Case
-from levynav.core.model.construct import record
+from levynav.core.model.construct import construct, record
 from levynav.core.model.finances import Finances, Vehicle
-from levynav.core.model.message import Message, field_arg, message
+from levynav.core.model.message import LabelArg, Message, field_arg, message
 
 OLDER_AGE = 65  # the health-care standard's age bands: under 65; 65 and older (CFS-2)
 VEHICLES_COUNTED = 2  # ownership "for up to two automobiles" (IRS Local Standards: Transportation)
@@ -489,8 +490,24 @@ def resolve_county(case: Case, edition: Edition | None) -> County | None:
                 field=field_arg("taxpayer.county_fips"),
                 code=t.county_fips,
                 county=placed.name,
-                county_state=placed.state,
-                state=t.state,
+                county_state=construct(LabelArg, enum="state", value=placed.state),  # said by its name
+                state=construct(LabelArg, enum="state", value=t.state),
+            ),
+        )
+    if t.county_fips and t.county and placed is not None and not same_county(placed.name, t.county):
+        # never a guess: the code and the name are two counties (the code was read and the name left unsaid); which
+        # one is the person's is theirs to say, both named
+        raise FinancesInputError(
+            "taxpayer.county_fips",
+            f"county FIPS {t.county_fips} is {placed.name}, {placed.state}, but taxpayer.county is {t.county!r}: two"
+            " counties. Give the code of your county or its name, not both.",
+            why=message(
+                "finances.error.county_name_code",
+                field=field_arg("taxpayer.county_fips"),
+                code=t.county_fips,
+                code_county=placed.name,
+                code_state=construct(LabelArg, enum="state", value=placed.state or ""),
+                county=t.county,
             ),
         )
     if found is None and not county_known_anywhere(t.state, t.county, t.county_fips):
