@@ -59,6 +59,7 @@ def hearings(r: Reader) -> None:
             h.tax_court_petition_date,
             scope,
             unverified,
+            accepted=h.tax_court_late_petition_accepted,
         )
 
 
@@ -91,11 +92,17 @@ def _cdp(
     scope: tuple[str, ...],
     unverified: bool,
     tc: int | None = None,
+    accepted: bool | None = None,
 ) -> None:
     said: tuple[Message, ...] = ()
     if final is None and determination is not None and petition is not None:
         days = r.days("csed.cdp_tax_court_petition_days", determination)
-        if petition > last_day_after(determination, days).last:
+        if petition > last_day_after(determination, days).last and accepted is not None:
+            # the Tax Court ruled on the late petition: accepted, the suspension runs as for a timely petition;
+            # refused, it ended with the 30 days
+            said += (detail("late_petition_accepted" if accepted else "late_petition_refused", petition=petition),)
+            petition = petition if accepted else None
+        elif petition > last_day_after(determination, days).last:
             # A late petition (Boechler: the court may still toll the 30 days). The reading that protects the
             # person counts the suspension only to the end of the 30 days; if the court accepts the petition,
             # the suspension runs until its decision is final and the CSED is later.

@@ -2,7 +2,10 @@
 under this section". An equivalent hearing's Decision Letter generally cannot be reviewed (EH-2). The
 30 days are not jurisdictional and may be equitably tolled (Boechler, P.C. v. Comm'r, 596 U.S. 199 (2022); D6).
 The deadline is still shown as firm. Once it has passed, though, the route is not a settled "closed": a late
-petition, filed or still to be filed, is UNKNOWN (the court decides whether to toll), with a step.
+petition, filed or still to be filed, is UNKNOWN (the court decides whether to toll), with a step. When the facts give
+the court's ruling on a late petition (``tax_court_late_petition_accepted``): refused, the route is closed
+(``petitioned_late_refused``, DOES_NOT_APPLY); accepted, the petition counts as timely (``petitioned_late_accepted``,
+INFO, no date left to file by; the levy stop and the collection statute pause read it the same way).
 
 Nothing left to collect (reference CDP-15-ZUCH): the Tax Court "lacks jurisdiction under § 6330 to resolve disputes
 between a taxpayer and the IRS when the IRS is no longer pursuing a levy" (Commissioner v. Zuch, 605 U.S. ___ (2025),
@@ -19,7 +22,17 @@ from datetime import date
 from levynav.core.calc import dates, hearing_windows
 from levynav.core.law import cdp_request
 from levynav.core.law.route_windows import days_after, open_or_closed
-from levynav.core.law.rule import APPLIES, INFO, NOT_APPLICABLE, ROUTE_OPEN, UNKNOWN, Context, Rule
+from levynav.core.law.rule import (
+    APPLIES,
+    DOES_NOT_APPLY,
+    INFO,
+    NOT_APPLICABLE,
+    ROUTE_CLOSED,
+    ROUTE_OPEN,
+    UNKNOWN,
+    Context,
+    Rule,
+)
 from levynav.core.model.analysis import Deadline, Effect, Finding, ParamUse, message
 from levynav.core.model.case import Case, HearingKind, HearingRequest, TaxPeriod
 
@@ -94,6 +107,24 @@ def tax_court_review(case: Case, ctx: Context) -> list[Finding]:
         paid = _nothing_to_collect(case, req)
         if paid is not None:
             out.append(_nothing_left(subject, facts | paid, req, use, last.last))
+            continue
+        accepted = req.tax_court_late_petition_accepted
+        if req.tax_court_petition_date is not None and req.tax_court_petition_date > last.last and accepted is not None:
+            # the court has ruled on the late petition: refused, the route is closed; accepted, a timely petition
+            facts[f"{subject}.tax_court_petition_date"] = req.tax_court_petition_date
+            facts[f"{subject}.tax_court_late_petition_accepted"] = accepted
+            out.append(
+                TAX_COURT.finding(
+                    APPLIES if accepted else DOES_NOT_APPLY,
+                    "petitioned_late_accepted" if accepted else "petitioned_late_refused",
+                    effect=INFO if accepted else ROUTE_CLOSED,
+                    subject=subject,
+                    facts=facts,
+                    params=[use],
+                    petition_date=req.tax_court_petition_date,
+                    last_day=last.last,
+                )
+            )
             continue
         if req.tax_court_petition_date is not None and req.tax_court_petition_date > last.last:
             facts[f"{subject}.tax_court_petition_date"] = req.tax_court_petition_date
@@ -226,8 +257,10 @@ def tax_court_deadlines(case: Case, ctx: Context) -> list[Deadline]:
         if petition is None:
             continue
         last, _ = petition
-        if req.tax_court_petition_date is not None and req.tax_court_petition_date <= last.last:
-            continue  # petitioned in time: nothing is left to file by
+        if req.tax_court_petition_date is not None and (
+            req.tax_court_petition_date <= last.last or req.tax_court_late_petition_accepted
+        ):
+            continue  # petitioned in time, or late and accepted by the court: nothing is left to file by
         out.append(
             hearing_windows.deadline(
                 "tax_court.cdp_petition",

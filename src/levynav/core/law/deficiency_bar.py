@@ -18,7 +18,10 @@ petition was filed) stop an assessment or levy made while the bar runs and order
   bar. The Third Circuit holds it is not jurisdictional and may be equitably tolled (Culp v. Comm'r, 75 F.4th 196
   (3d Cir. 2023)); a Tax Court case appeals to the circuit of the individual's residence (§ 7482(b)(1)(A)), so for a
   person in Delaware, New Jersey, Pennsylvania or the Virgin Islands the late petition may still start the bar
-  (UNKNOWN, the court decides), and where we do not know the state we ask it.
+  (UNKNOWN, the court decides), and where we do not know the state we ask it. When the facts give the court's ruling
+  (``tax_court_late_petition_accepted``), it decides wherever the person lives: refused, the bar ended with the
+  period (``ended_late_petition_refused``); accepted, the petition counts as timely (the bar runs to the final
+  decision, § 7485(a) included).
 - The bar covers the deficiency only (the extra tax the notice proposes), not tax shown on a return; a levy for
   the same period may be collecting tax assessed from the return, and the finding says so.
 - An appeal of the Tax Court's decision (§ 7483) without a bond filed with the Tax Court by the day of the notice of
@@ -178,6 +181,7 @@ class _Window:
         self.at_least: date | None = None  # when the count (90 or 150) is not known: the 90-day last day
         self.end: date | None = None
         self.petition_late = False
+        self.refused = False  # a late petition the Tax Court refused (``tax_court_late_petition_accepted`` false)
         # A late petition that a court may still accept (Culp): "third_circuit", "state_unknown", or None.
         self.tolling: str | None = None
         # No petition yet, and the notice prints a later last day to petition than the law's count (§ 6213(a), last
@@ -223,12 +227,19 @@ class _Window:
             return
         self.facts[f"{self.sub}.tax_court_petition_date"] = petition
         timely_by = max(last, printed or last)
-        if petition > timely_by:
+        accepted = n.tax_court_late_petition_accepted
+        if petition > timely_by and accepted is not True:
             if abroad is None:
                 return  # a 150-day period might have made it timely: not known
             self.petition_late, self.end = True, last
+            if accepted is False:  # the court refused the late petition: it changed nothing, wherever the person lives
+                self.refused = True
+                self.facts[f"{self.sub}.tax_court_late_petition_accepted"] = False
+                return
             self._late(petition)
             return
+        if petition > timely_by:  # the court accepted the late petition (Culp): it counts as a timely one
+            self.facts[f"{self.sub}.tax_court_late_petition_accepted"] = True
         self.known = True
         self.missing = []
         if n.decision_final_date is not None:
@@ -342,7 +353,7 @@ def _status(w: _Window, ctx: Context) -> Finding:
             )
         return DEFICIENCY_BAR.finding(
             DOES_NOT_APPLY,
-            "ended_late_petition" if late else "ended",
+            ("ended_late_petition_refused" if w.refused else "ended_late_petition") if late else "ended",
             value=end,
             end=end,
             also_cites=LATE_CITES if late else (),
@@ -512,7 +523,8 @@ def deficiency_petition_deadlines(case: Case, ctx: Context) -> list[Deadline]:
     printed day later than the law's; a printed day earlier than the law's (the law's day is still timely); and, when
     where the notice was addressed is not known, the 90-day day first and the 150-day day beside it. A notice
     petitioned after every reading's last day keeps its deadline, shown as passed (the day missed, for a statement
-    asking the court to accept the late petition: Culp); one petitioned in time shows none."""
+    asking the court to accept the late petition: Culp); one petitioned in time, or late and accepted by the court
+    (``tax_court_late_petition_accepted``), shows none."""
     notices = case.proceedings.deficiency_notices
     stays = tax_court_stays(case) if notices else []
     out: list[Deadline] = []
@@ -539,8 +551,8 @@ def deficiency_petition_deadlines(case: Case, ctx: Context) -> list[Deadline]:
                 other = abroad.last
                 reason = message("count.reading.deficiency_abroad_reason", days=_days_of(abroad, ABROAD))
         petition = n.tax_court_petition_date
-        if petition is not None and petition <= max(shown, other or shown):
-            continue  # petitioned in time (by some reading): nothing is left to file by
+        if petition is not None and (petition <= max(shown, other or shown) or n.tax_court_late_petition_accepted):
+            continue  # petitioned in time (by some reading), or late and accepted by the court: nothing left to file by
         out.append(
             hearing_windows.deadline(
                 PETITION_DEADLINE,

@@ -236,6 +236,21 @@ def cdp_hearing_pending(case: Case, ctx: Context) -> list[Finding]:
                         last_day=end.petition_last,
                     )
                 )
+            elif end.refused:
+                # the Tax Court refused the late petition: the stop ended with the 30 days (Boechler on remand)
+                facts[f"{sub}.tax_court_late_petition_accepted"] = False
+                out.append(
+                    CDP_STAY.finding(
+                        DOES_NOT_APPLY,
+                        "ended_late_petition_refused",
+                        subject=sub,
+                        facts=facts,
+                        params=[*rk.window.params, *end.params],
+                        requested=req.request_date,
+                        petition=req.tax_court_petition_date,
+                        last_day=end.petition_last,
+                    )
+                )
             elif req.tax_court_petition_date is None and end.petition_last < ctx.as_of:
                 out.append(
                     CDP_STAY.finding(
@@ -323,12 +338,14 @@ class StayEnd:
     the time for seeking judicial review or upon exhaustion of any right to appeals following judicial review".
     ``last``: the last day of the stop (None while it runs: no determination yet, or a timely petition without a
     final decision); ``petition_last``: the last day to petition the Tax Court; ``late``: a petition filed after it
-    (Boechler: the court may still accept it).
+    (Boechler: the court may still accept it); ``refused``: a petition filed after it that the court refused (the stop
+    ended with the 30 days). A late petition the court accepted counts as a timely one.
     """
 
     last: date | None
     petition_last: date | None = None
     late: bool = False
+    refused: bool = False
     params: tuple[ParamUse, ...] = ()
 
 
@@ -344,7 +361,9 @@ def stay_end(req: HearingRequest) -> StayEnd:
     petition = req.tax_court_petition_date
     if petition is None:
         return StayEnd(last.last, last.last, params=(use,))
-    if petition > last.last:
+    if petition > last.last and req.tax_court_late_petition_accepted is False:
+        return StayEnd(last.last, last.last, refused=True, params=(use,))
+    if petition > last.last and req.tax_court_late_petition_accepted is None:
         return StayEnd(last.last, last.last, late=True, params=(use,))
     return StayEnd(None, last.last, params=(use,))
 

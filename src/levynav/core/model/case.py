@@ -38,6 +38,12 @@ def _order(earlier: date | None, later: date | None, earlier_name: str, later_na
         raise DatesOutOfOrder(earlier_name, later_name)  # the dates themselves are not echoed
 
 
+def _ruling_needs_petition(accepted: bool | None, petition: date | None) -> None:
+    """The Tax Court's ruling on a late petition is a fact about a petition: none without its date."""
+    if accepted is not None and petition is None:
+        raise ValueError("tax_court_late_petition_accepted is given but tax_court_petition_date is not")
+
+
 # ---------------------------------------------------------------- taxpayer and household
 
 
@@ -493,12 +499,19 @@ class HearingRequest(Strict):
     tax_periods: list[str] = Field(default_factory=list)
     determination_date: date | None = None
     tax_court_petition_date: date | None = None
+    tax_court_late_petition_accepted: bool | None = Field(
+        default=None,
+        description="the Tax Court's ruling on a petition filed after the 30 days (§ 6330(d)(1); Boechler): true, it "
+        "accepted it (equitable tolling); false, it refused it (dismissed as late). Read only for a late petition",
+    )
     final_date: date | None = Field(default=None, description="when the determination became final")
 
     @model_validator(mode="after")
     def _dates(self) -> Self:
         _order(self.request_date, self.determination_date, "request_date", "determination_date")
         _order(self.determination_date, self.final_date, "determination_date", "final_date")
+        _order(self.determination_date, self.tax_court_petition_date, "determination_date", "tax_court_petition_date")
+        _ruling_needs_petition(self.tax_court_late_petition_accepted, self.tax_court_petition_date)
         return self
 
 
@@ -521,6 +534,11 @@ class DeficiencyNotice(Strict):
     appeal_bond_filed: bool | None = Field(
         default=None, description="a bond filed with the Tax Court by the day of the notice of appeal (§ 7485(a))"
     )
+    tax_court_late_petition_accepted: bool | None = Field(
+        default=None,
+        description="the Tax Court's ruling on a petition filed after the 90 or 150 days (§ 6213(a); Culp): true, it "
+        "accepted it (equitable tolling); false, it refused it (dismissed as late). Read only for a late petition",
+    )
 
     @model_validator(mode="after")
     def _dates(self) -> Self:
@@ -528,6 +546,7 @@ class DeficiencyNotice(Strict):
         _order(self.tax_court_petition_date, self.decision_final_date, "tax_court_petition_date", "decision_final_date")
         _order(self.tax_court_petition_date, self.appeal_date, "tax_court_petition_date", "appeal_date")
         _order(self.appeal_date, self.decision_final_date, "appeal_date", "decision_final_date")
+        _ruling_needs_petition(self.tax_court_late_petition_accepted, self.tax_court_petition_date)
         return self
 
 
