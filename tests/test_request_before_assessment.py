@@ -47,7 +47,9 @@ def test_day_before_counts_the_pause_marked_and_explained() -> None:
     assert row.assessments[0].date == base + timedelta(days=(AS_OF - date(2026, 4, 10)).days)
     said = words.notes(row, "en")
     assert any("dated before Form 1040, 2024 was assessed" in n and "pauses nothing" in n for n in said), said
-    assert any("anterior a la tasación de Formulario 1040, 2024" in n and "no pausa nada" in n for n in words.notes(row, "es"))
+    assert any(
+        "anterior a la tasación de Formulario 1040, 2024" in n and "no pausa nada" in n for n in words.notes(row, "es")
+    )
 
 
 def test_same_day_and_day_after_pause_nothing() -> None:
