@@ -31,6 +31,7 @@ from levynav.core import lawdata, params
 from levynav.core.calc import dates, notice_assessment
 from levynav.core.calc import postponed_deadlines as postponing
 from levynav.core.calc.per_analysis import once_per_analysis
+from levynav.core.calc.repeat_filing_stay import stayed_on
 from levynav.core.law import registry
 from levynav.core.model.analysis import Deadline, Message, ParamUse, message
 from levynav.core.model.case import Case, HearingKind, HearingRequest, Notice, NoticeType, PostponementKind
@@ -140,7 +141,7 @@ def windows(case: Case) -> list[Window]:
     # a window is built with repeat=False: a copy only for the rare later notice
     marked = []
     assessed = {p.id: p.additional_assessment_dates for p in case.tax_periods if p.additional_assessment_dates}
-    found_by_window = _repeats(out, assessed)
+    found_by_window = _repeats(out, assessed, _issued_in_stay(case, out))
     first_assessed = notice_assessment.assessment_dates(case)
     died = case.taxpayer.date_of_death
     for w in out:
@@ -183,10 +184,44 @@ class _Earlier:
     count: int = 0
 
 
-def _repeats(every: list[Window], assessed: dict[str, list[date]]) -> dict[int, bool | tuple[str, ...]]:
+def issued_in_stay(case: Case) -> list[tuple[int, date, int]]:
+    """The levy hearing notices issued while a bankruptcy's automatic stay was in effect, as (notice index, the day
+    it counts from, the bankruptcy's index), in the case's order (``_issued_in_stay``)."""
+    if not case.proceedings.bankruptcies:
+        return []
+    out = []
+    for i in sorted(_issued_in_stay(case, windows(case))):
+        n = case.notices[i]
+        day = dates.counting_start(n.notice_date, n.mailing_date)
+        k = None if day is None else stayed_on(case, day)
+        if day is not None and k is not None:
+            out.append((i, day, k))
+    return out
+
+
+def _issued_in_stay(case: Case, every: list[Window]) -> set[int]:
+    """The levy hearing notices (by notice index) issued while a bankruptcy's automatic stay was in effect: invalid
+    and of no effect (Beverly v. Comm'r, T.C. Memo. 2005-41; reference RBK-362-NOTICE), so none makes a later notice
+    for its periods a repeat — the first notice given after the stay is the one that gives the hearing (§ 6330(a)(1)).
+    The notice's own 30 days are still counted and shown (the stay does not reach a tax for a later period)."""
+    if not case.proceedings.bankruptcies:
+        return set()
+    out = set()
+    for w in every:
+        day = dates.counting_start(w.notice.notice_date, w.notice.mailing_date)
+        if w.kind is _LEVY and day is not None and stayed_on(case, day) is not None:
+            out.add(w.index)
+    return out
+
+
+def _repeats(
+    every: list[Window], assessed: dict[str, list[date]], void: set[int] | None = None
+) -> dict[int, bool | tuple[str, ...]]:
     """``_repeat`` of every window, by the window's notice index. The windows of each kind are taken in date order, and
     what the earlier ones cover is carried from one date to the next: one pass, not a pass over every other window
-    for each window (linear in the notices, not their square)."""
+    for each window (linear in the notices, not their square). ``void``: notices that count for nothing (issued in a
+    bankruptcy stay): they are weighed as any, but cover no period for a later one."""
+    void = void or set()
     found: dict[int, bool | tuple[str, ...]] = {}
     by_kind: dict[HearingKind, list[Window]] = {}
     for w in every:
@@ -196,6 +231,8 @@ def _repeats(every: list[Window], assessed: dict[str, list[date]]) -> dict[int, 
         dated = sorted(((day, w) for w in same if (day := _start(w)) is not None), key=_first_of)
         first: dict[str, date] = {}  # a period's earliest dated notice of the kind (dated: in date order)
         for day, w in dated:
+            if w.index in void:
+                continue
             for p in w.notice.tax_periods:
                 first.setdefault(p, day)
         before = _Earlier()
@@ -208,11 +245,12 @@ def _repeats(every: list[Window], assessed: dict[str, list[date]]) -> dict[int, 
             group = [w for _, w in dated[at:end]]
             for w in group:
                 found[w.index] = _repeat(w, day, before, undated, first, assessed)
-            for w in group:
+            counted = [w for w in group if w.index not in void]
+            for w in counted:
                 before.covered.update(w.notice.tax_periods)
                 if not w.notice.tax_periods:
                     bisect.insort(before.unlisted, (w.index, f"{w.subject}.tax_periods"))
-            before.count += len(group)
+            before.count += len(counted)
             at = end
         for w in undated:
             found[w.index] = False

@@ -104,3 +104,28 @@ def repeat_filing(case: Case, index: int) -> RepeatFiling:
 def short_stay_ended(b: Bankruptcy, rf: RepeatFiling) -> bool:
     """§ 362(c)(3): the stay ended for the debtor on the 30th day (no order continuing it is known)."""
     return rf.kind is RepeatKind.SHORT and not b.stay_continued
+
+
+def stayed_on(case: Case, day: date) -> int | None:
+    """The index of a bankruptcy whose automatic stay was surely in effect against the debtor on ``day``, or None.
+
+    Surely: the day is after the petition's day (on that day the order of the two acts is not known) and before the
+    case's discharge, dismissal or closing (§ 362(c)(2)); the stay began (§ 362(c)(4): a repeat filer's only from
+    the court's order) and had not ended for the debtor on the 30th day (§ 362(c)(3)). Read for acts of the IRS that
+    the stay makes void (Smith v. Comm'r, 124 T.C. 36 (2005): a notice of determination issued during it).
+    """
+    for i, b in enumerate(case.proceedings.bankruptcies):
+        ends = [d for d in (b.discharge_date, b.dismissal_date, b.closed_date) if d is not None]
+        if day <= b.petition_date or (ends and day >= min(ends)):
+            continue
+        rf = repeat_filing(case, i)
+        if rf.kind is RepeatKind.UNKNOWN:
+            continue
+        if rf.kind is RepeatKind.NONE:
+            if b.stay_imposed_date is not None and day > b.stay_imposed_date:
+                return i
+            continue
+        if short_stay_ended(b, rf) and (rf.last_day is None or day > rf.last_day):
+            continue
+        return i
+    return None

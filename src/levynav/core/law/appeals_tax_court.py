@@ -20,6 +20,7 @@ from __future__ import annotations
 from datetime import date
 
 from levynav.core.calc import dates, hearing_windows
+from levynav.core.calc.repeat_filing_stay import stayed_on
 from levynav.core.law import cdp_request
 from levynav.core.law.route_windows import days_after, open_or_closed
 from levynav.core.law.rule import (
@@ -104,6 +105,10 @@ def tax_court_review(case: Case, ctx: Context) -> list[Finding]:
         if petition is None:
             continue
         last, use = petition
+        stayed = stayed_on(case, req.determination_date) if req.final_date is None else None
+        if stayed is not None:
+            out.append(_void_in_stay(case, stayed, subject, facts, req, use, last.last))
+            continue
         paid = _nothing_to_collect(case, req)
         if paid is not None:
             out.append(_nothing_left(subject, facts | paid, req, use, last.last))
@@ -184,6 +189,36 @@ def tax_court_review(case: Case, ctx: Context) -> list[Finding]:
             )
         )
     return out
+
+
+def _void_in_stay(
+    case: Case, k: int, subject: str, facts: dict[str, object], req: HearingRequest, use: ParamUse, last_day: date
+) -> Finding:
+    """CDP-15 for a determination issued while the bankruptcy's automatic stay was in effect (reference
+    CDP-15-SMITH): "The notices of determination underlying the petitions were issued to petitioner in violation of
+    the automatic stay imposed under 11 U.S.C. sec. 362(a)(1) (2000), and, therefore, the Court lacks jurisdiction"
+    (Smith v. Comm'r, 124 T.C. 36 (2005)). The hearing is still to be decided: Appeals owes a determination after the
+    stay, and its 30 days are the ones that count. UNKNOWN, the route open: whether the stay reached this tax (one
+    for a period after the bankruptcy began is not stayed against the person) is not known here, so the 30-day date
+    of this determination stays shown (ADR 0004)."""
+    b = case.proceedings.bankruptcies[k]
+    sub = f"proceedings.bankruptcies[{k}]"
+    ends = {n: getattr(b, n) for n in ("discharge_date", "dismissal_date", "closed_date")}
+    facts = facts | {f"{sub}.petition_date": b.petition_date} | {f"{sub}.{n}": d for n, d in ends.items()}
+    if req.tax_court_petition_date is not None:
+        facts[f"{subject}.tax_court_petition_date"] = req.tax_court_petition_date
+    return TAX_COURT.finding(
+        UNKNOWN,
+        "void_stay_petitioned" if req.tax_court_petition_date is not None else "void_stay",
+        effect=ROUTE_OPEN,
+        subject=subject,
+        facts=facts,
+        params=[use],
+        also_cites=("CDP-15-SMITH",),
+        determination_date=req.determination_date,
+        filed=b.petition_date,
+        last_day=last_day,
+    )
 
 
 def _nothing_left(

@@ -41,6 +41,7 @@ from levynav.core.calc import hearing_windows, notice_assessment
 from levynav.core.calc.dates import counting_start, last_day_after
 from levynav.core.calc.hearing_windows import cdp_request_period
 from levynav.core.calc.per_analysis import kept_per_analysis
+from levynav.core.calc.repeat_filing_stay import stayed_on
 from levynav.core.law.cdp_request import NOT_GIVEN_CITES, RequestKind, request_kind
 from levynav.core.law.levy_facts import levy_subject, period_position
 from levynav.core.law.notices import (
@@ -211,9 +212,27 @@ def cdp_hearing_pending(case: Case, ctx: Context) -> list[Finding]:
             out.append(CDP_STAY.finding(DOES_NOT_APPLY, "late", **common))
             out.append(LATE_REQUEST.finding(APPLIES, "late", **common))
             continue
-        end = stay_end(req)
+        # a determination issued during a bankruptcy's automatic stay is void (Smith v. Comm'r, 124 T.C. 36 (2005)):
+        # the hearing is still pending, and so is the levy stop, until Appeals decides it anew after the stay
+        void = stayed_on(case, req.determination_date) if req.determination_date and req.final_date is None else None
+        end = StayEnd(None) if void is not None else stay_end(req)
         stays.append((req, sub, end, rk.periods))  # the periods of the hearing: the request's, else its notice's
-        if req.final_date is not None and req.final_date <= ctx.as_of:
+        if void is not None and req.determination_date is not None:
+            b = case.proceedings.bankruptcies[void]
+            facts[f"{sub}.determination_date"] = req.determination_date
+            facts[f"proceedings.bankruptcies[{void}].petition_date"] = b.petition_date
+            out.append(
+                CDP_STAY.finding(
+                    APPLIES,
+                    "void_determination",
+                    value=rk.last,
+                    also_cites=("CDP-15-SMITH",),
+                    determination=req.determination_date,
+                    filed=b.petition_date,
+                    **common,
+                )
+            )
+        elif req.final_date is not None and req.final_date <= ctx.as_of:
             facts[f"{sub}.final_date"] = req.final_date
             out.append(CDP_STAY.finding(DOES_NOT_APPLY, "ended", final=req.final_date, **common))
         elif end.petition_last is not None and req.determination_date is not None:
@@ -440,6 +459,7 @@ class _Check:
     notes: list[Message] = field(default_factory=list)
     cites: list[str] = field(default_factory=list)  # further citations of the reading used (Conway)
     early: set[tuple[int, str]] = field(default_factory=set)  # (notice, period) said to come before the assessment
+    stayed: set[tuple[int, str | None]] = field(default_factory=set)  # (notice, period) said to be issued in a stay
 
 
 # The earliest notice of a kind for a period (``earliest_for_period``), by (kind, period): found once per
@@ -535,6 +555,11 @@ def _check(
                 return
             if found is not ref:
                 ref, counted = found, found.counted
+            found = _outside_stay(case, kind, period, ref, out)
+            if found is None:
+                return
+            if found is not ref:
+                ref, counted = found, found.counted
         if ref.start is None:
             out.missing.extend(ref.date_paths())
             return
@@ -620,6 +645,41 @@ def _for_assessed_tax(
         out.facts[path] = False
         out.problems.append(message(f"{PREMATURE.id}.part_cdp_none", period=period))
         return None
+    out.missing.append("notices")
+    return None
+
+
+def _outside_stay(
+    case: Case, kind: Callable[[NoticeType], bool], period: str | None, ref: NoticeRef, out: _Check
+) -> NoticeRef | None:
+    """The notice of intent to levy or hearing notice that counts for the levy: ``ref`` unless it was issued while a
+    bankruptcy's automatic stay was in effect (reference RBK-362-NOTICE): "the final notice of intent to levy was
+    issued to petitioner in violation of the automatic stay, and therefore, it was invalid" (Beverly v. Comm'r, T.C.
+    Memo. 2005-41, at 12, following Smith v. Comm'r, 124 T.C. 36 (2005)). Then the first later notice of the kind
+    given outside a stay counts in its place; with none listed the check asks for it (unknown: the stay does not
+    reach a tax for a period after the bankruptcy began, which is not decided here). Notice and demand is not weighed
+    here: the stay does not bar "the making of an assessment for any tax and issuance of a notice and demand for
+    payment of such an assessment" (11 U.S.C. § 362(b)(9)(D)). None when the check ends here."""
+    if ref.start is None or not case.proceedings.bankruptcies:
+        return ref
+    k = stayed_on(case, ref.start)
+    if k is None:
+        return ref
+    for later in notices_where(case, kind, [period]):
+        if (
+            later.start is not None
+            and later.start > ref.start
+            and later.notice.sent_to_last_known_address is not False
+            and stayed_on(case, later.start) is None
+        ):
+            return later
+    if (ref.index, period) not in out.stayed:  # said once, though the intent and the hearing parts both weigh it
+        out.stayed.add((ref.index, period))
+        filed = case.proceedings.bankruptcies[k].petition_date
+        out.facts[f"proceedings.bankruptcies[{k}].petition_date"] = filed
+        out.notes.append(message(f"{PREMATURE.id}.notice_in_stay", kind=ref.kind, given=ref.start, filed=filed))
+    if "RBK-362-NOTICE" not in out.cites:
+        out.cites.append("RBK-362-NOTICE")
     out.missing.append("notices")
     return None
 

@@ -26,6 +26,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from levynav.core.calc import hearing_windows
 from levynav.core.calc.dates import last_day_after
 from levynav.core.calc.repeat_filing_stay import RepeatKind, repeat_filing, short_stay_ended
 from levynav.core.law.deciding import informs
@@ -35,6 +36,7 @@ from levynav.core.law.pending_bar_windows import days, later_reading, overlaps, 
 from levynav.core.law.rule import (
     APPLIES,
     DOES_NOT_APPLY,
+    INFO,
     LEVY_IMPROPER,
     MAY_RELEASE,
     MUST_RELEASE,
@@ -460,6 +462,27 @@ def bankruptcy_stay(case: Case, ctx: Context) -> list[Finding]:
             )
         else:
             out.append(STAY.finding(APPLIES, "open", subject=sub, facts=facts, filed=b.petition_date))
+    for ni, given, k in hearing_windows.issued_in_stay(case):
+        # Beverly v. Comm'r, T.C. Memo. 2005-41: a final notice of intent to levy issued during the stay "was invalid
+        # and of no effect" (reference RBK-362-NOTICE); its own 30 days are still shown by the CDP rules (to be safe)
+        filed = case.proceedings.bankruptcies[k].petition_date
+        nsub = f"notices[{ni}]"
+        out.append(
+            STAY.finding(
+                APPLIES,
+                "notice_in_stay",
+                effect=INFO,
+                subject=nsub,
+                facts={
+                    f"{nsub}.{'mailing_date' if given == case.notices[ni].mailing_date else 'notice_date'}": given,
+                    f"proceedings.bankruptcies[{k}].petition_date": filed,
+                },
+                also_cites=("RBK-362-NOTICE",),
+                notice=case.notices[ni].type.value,
+                given=given,
+                filed=filed,
+            )
+        )
     for li, levy in enumerate(case.levies):
         lsub = levy_subject(li)
         for i, b in cases:
