@@ -248,7 +248,9 @@ def _third_party(case: Case, ctx: Context, i: int, lv: Levy) -> Finding:
     if period is None:
         return rule.finding(APPLIES, "third_party_no_date", subject=s, facts=facts, owner=owner)
     facts[f"{s}.served_date"] = lv.served_date
-    asked = sorted(c.filed_date for _, c in claims_for(case, i, lv) if c.filed_date <= period.latest)
+    # a letter that was not a proper § 6343(b) request is not one (Amwest; see return_wrongful._wrongful)
+    claims = claims_for(case, i, lv)
+    asked = sorted(c.filed_date for _, c in claims if c.filed_date <= period.latest and c.proper_request is not False)
     common: dict[str, Any] = {"subject": s, "facts": facts, "params": [period.param]}
     common["deadline_ids"] = ["return.request"]
     if asked:  # the owner's written request, made within the period (the return rule R6343-B1 tells its course)

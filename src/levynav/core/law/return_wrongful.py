@@ -91,6 +91,11 @@ def _wrongful(case: Case, ctx: Context, i: int, levy: Levy) -> Finding:
     if period is None:
         return rule.finding(APPLIES, "no_date", subject=s, facts=facts, missing=[f"{s}.served_date"], who=who)
     facts[f"{s}.served_date"] = levy.served_date
+    # a letter that is not a proper § 6343(b) request (written, to the office Pub 4528 names, with the items of Reg.
+    # § 301.6343-2(b)) is not "a request" that keeps the period for money open: Amwest Surety Ins. Co. v. United
+    # States, 28 F.3d 690 (7th Cir. 1994), read for § 6532(c)(2)'s "request ... pursuant to section 6343(b)", the same
+    # request (reference R7426-1). Unknown whether proper: counted, as before (the request rule R6343-B2 asks).
+    claims = [(path, c) for path, c in claims if c.proper_request is not False]
     timely = [c for _, c in claims if c.filed_date <= period.last.last]
     # filed after the safer last day but by the anniversary: in time under that reading only, so not known
     on_later = [c for _, c in claims if period.last.last < c.filed_date <= period.latest]
