@@ -252,6 +252,10 @@ def _cdp_first(case: Case, ctx: Context, w: Window) -> Finding:
             # late for this notice's days, but the notice came before a period's assessment (NC-ASSESSED): the CDP
             # hearing for that tax is not used up; Appeals may still treat the request as an equivalent hearing
             return _before_assessment(case, rule, w, early, common, req.request_date)
+        asked = hearing_windows.assessment_unknown(case, w, req.tax_periods) if req.request_date > judged else []
+        if asked:
+            # late by the notice's days, unless it came before the tax was assessed: never read as late (asked)
+            return _unknown_assessment(rule, w, asked, {**common, "last_day": judged}, req.request_date)
         return made_in_time(
             rule,
             req.request_date,
@@ -268,6 +272,9 @@ def _cdp_first(case: Case, ctx: Context, w: Window) -> Finding:
     early = hearing_windows.assessed_after_notice(case, w) if ctx.as_of > last else ()
     if early:
         return _before_assessment(case, rule, w, early, common)
+    asked = hearing_windows.assessment_unknown(case, w, []) if ctx.as_of > last else []
+    if asked:
+        return _unknown_assessment(rule, w, asked, common)
     return open_or_closed(rule, ctx.as_of, last, _cdp_id(w), counted=window_counted(w), **common)
 
 
@@ -306,6 +313,30 @@ def _before_assessment(
         counted=window_counted(w),
         period=pid,
         assessed=on,
+        **said,
+        **common,
+    )
+
+
+def _unknown_assessment(
+    rule: Rule, w: Window, asked: list[str], common: dict[str, Any], requested: date | None = None
+) -> Finding:
+    """The notice's 30 days have passed (or a request came after them), and a period it names has no known assessment
+    date: whether the notice was given before that assessment — and so was not that tax's hearing notice (reference
+    NC-ASSESSED; ``_before_assessment``) — is not known. Never "closed" or "late" on a guess: UNKNOWN, the route open,
+    the assessment date asked (``tax_periods[k].assessment_date``), the reading that protects the person said first
+    (the CDP hearing for that tax not used up, a request not late), the notice's own passed day named (its deadline
+    keeps its dates), and the other reading (the CDP date passed, an equivalent hearing) beside it. As CDP-16,
+    R6330-E1 and CDP-15 read a late request on such a notice (``RequestKind.assessment_unknown``)."""
+    said: dict[str, Any] = {} if requested is None else {"request_date": requested}
+    return rule.finding(
+        UNKNOWN,
+        "closed_unknown_assessment" if requested is None else "requested_unknown_assessment",
+        effect=ROUTE_OPEN,
+        also_cites=("NC-ASSESSED",),
+        missing=asked,
+        value=common["last_day"],
+        counted=window_counted(w),
         **said,
         **common,
     )

@@ -66,16 +66,20 @@ def tax_court_review(case: Case, ctx: Context) -> list[Finding]:
         facts: dict[str, object] = {f"{subject}.determination_date": req.determination_date}
         kind = _hearing_type(case, j, req)
         rk = cdp_request.request_kind(case, j)
-        if kind is None and (rk.not_given or rk.before_assessment):
-            # a request after a notice that started no 30 days (CDP-17), or after the days of a notice given before
-            # the tax was assessed (NC-ASSESSED): a Notice of Determination can be petitioned as any; a Decision
-            # Letter cannot (Kennedy v. Comm'r, 116 T.C. 255 (2001)) — which Appeals sent decides it
-            why = "not_given" if rk.not_given else "before_assessment"
+        if kind is None and (rk.not_given or rk.before_assessment or rk.assessment_unknown):
+            # a request after a notice that started no 30 days (CDP-17), after the days of a notice given before the
+            # tax was assessed (NC-ASSESSED), or of one whose tax's assessment date is not known (asked): a Notice of
+            # Determination can be petitioned as any; a Decision Letter cannot (Kennedy v. Comm'r, 116 T.C. 255
+            # (2001)) — which Appeals sent decides it, and the 30 days are shown (the reading that protects the person)
+            why = "not_given" if rk.not_given else "before_assessment" if rk.before_assessment else "unknown_assessment"
             cites = cdp_request.NOT_GIVEN_CITES if rk.not_given else ("NC-ASSESSED",)
+            asked = list(rk.missing) if rk.assessment_unknown else []
             petition = _petition_last_day(req.determination_date)
             if petition is None:
                 out.append(
-                    TAX_COURT.finding(UNKNOWN, f"type_{why}_no_date", subject=subject, facts=facts, also_cites=cites)
+                    TAX_COURT.finding(
+                        UNKNOWN, f"type_{why}_no_date", subject=subject, facts=facts, also_cites=cites, missing=asked
+                    )
                 )
                 continue
             last, use = petition
@@ -87,6 +91,7 @@ def tax_court_review(case: Case, ctx: Context) -> list[Finding]:
                     subject=subject,
                     facts=facts,
                     also_cites=cites,
+                    missing=asked,
                     params=[use],
                     determination_date=req.determination_date,
                     last_day=last.last,
@@ -94,8 +99,9 @@ def tax_court_review(case: Case, ctx: Context) -> list[Finding]:
             )
             continue
         if kind is None:
-            key = "type_unknown_assessment" if rk.assessment_unknown else "type_unknown"
-            out.append(TAX_COURT.finding(UNKNOWN, key, subject=subject, facts=facts, missing=list(rk.missing)))
+            out.append(
+                TAX_COURT.finding(UNKNOWN, "type_unknown", subject=subject, facts=facts, missing=list(rk.missing))
+            )
             continue
         if kind == "eh":
             out.append(TAX_COURT.finding(NOT_APPLICABLE, "decision_letter", subject=subject, facts=facts))
@@ -249,9 +255,9 @@ def tax_court_deadlines(case: Case, ctx: Context) -> list[Deadline]:
         if req.determination_date is None:
             continue
         # a request after a notice that started no 30 days, or after the days of a notice given before the tax was
-        # assessed, may be a CDP request: its 30 days are shown (ADR 0004)
+        # assessed (or maybe so: the assessment date unknown), may be a CDP request: its 30 days are shown (ADR 0004)
         rk = cdp_request.request_kind(case, j)
-        if _hearing_type(case, j, req) != "cdp" and not (rk.not_given or rk.before_assessment):
+        if _hearing_type(case, j, req) != "cdp" and not (rk.not_given or rk.before_assessment or rk.assessment_unknown):
             continue
         petition = _petition_last_day(req.determination_date)
         if petition is None:
