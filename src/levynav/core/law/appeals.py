@@ -23,7 +23,7 @@ from typing import Any
 
 from levynav.core import lawdata
 from levynav.core.calc import hearing_windows
-from levynav.core.calc.dates import LastDay, last_day_after
+from levynav.core.calc.dates import LastDay
 from levynav.core.calc.hearing_windows import NOT_CDP, Window, request_for
 from levynav.core.law import (
     appeals_cap,
@@ -44,12 +44,12 @@ from levynav.core.law.bankruptcy_discharge import DISCHARGE as DISCHARGE
 from levynav.core.law.bankruptcy_discharge import STAY_IS_TEMPORARY as STAY_IS_TEMPORARY
 from levynav.core.law.cdp_request import REQUEST_KIND as REQUEST_KIND
 from levynav.core.law.deciding import informs
-from levynav.core.law.deficiency_bar import ABROAD, HOME, printed_day
+from levynav.core.law.deficiency_bar import PetitionCourse, petition_course, tax_court_stays
 from levynav.core.law.hearing_notice_once import ONCE as ONCE
 from levynav.core.law.lien_withdrawal import LIEN_NOT_LEVY as LIEN_NOT_LEVY
 from levynav.core.law.notice_receipt import NOT_RECEIVED as NOT_RECEIVED
 from levynav.core.law.notices import repeat_key, rolled_reason, window_counted, window_gap
-from levynav.core.law.pending_bar_windows import days, overlaps, param
+from levynav.core.law.pending_bar_windows import overlaps
 from levynav.core.law.route_windows import made_in_time, open_or_closed
 from levynav.core.law.rule import (
     APPLIES,
@@ -576,21 +576,26 @@ def _hearing_periods(case: Case) -> list[str]:
     return list(dict.fromkeys(listed))
 
 
-def _petitioned_deficiencies(case: Case, periods: list[str]) -> list[tuple[int, DeficiencyNotice]]:
-    """The notices of deficiency for the hearing's periods that the person petitioned the Tax Court on in time: each
-    was received "in time to petition the Tax Court" (Reg. § 301.6330-1(e)(3) Q&A-E2)."""
+def _petitioned_deficiencies(case: Case, periods: list[str]) -> list[tuple[int, DeficiencyNotice, PetitionCourse]]:
+    """The notices of deficiency for the hearing's periods that the person petitioned the Tax Court on, with how the
+    petition stands (``deficiency_bar.petition_course``, the levy bar's own count): in time — the notice was received
+    "in time to petition the Tax Court" (Reg. § 301.6330-1(e)(3) Q&A-E2); late and accepted by the court — it counts
+    as a timely one, and the court decides the tax (a prior judicial proceeding, § 6330(c)(2)(B), (c)(4)(A)); late
+    with no ruling known — the court may still accept it (in the Third Circuit, or the state not known: Culp). A late
+    petition the court refused, or one the Tax Court's reading for the person's state dismisses (Hallmark), is not
+    listed (it did not run its course: the person's answers decide), nor one whose timeliness is not known (90 or 150
+    days)."""
+    notices = case.proceedings.deficiency_notices
+    if not notices:
+        return []
+    stays = tax_court_stays(case)
     out = []
-    for k, n in enumerate(case.proceedings.deficiency_notices):
+    for k, n in enumerate(notices):
         if n.tax_court_petition_date is None or not overlaps(n.tax_periods, periods):
             continue
-        if n.addressed_outside_us is None:
-            continue  # 90 or 150 days: whether the petition was in time is not known
-        use = param(ABROAD if n.addressed_outside_us else HOME, n.mailed_date)
-        if use is None:
-            continue
-        last = max(last_day_after(n.mailed_date, days(use)).last, printed_day(n) or n.mailed_date)
-        if n.tax_court_petition_date <= last:
-            out.append((k, n))
+        course = petition_course(n, stays, case.taxpayer.state)
+        if course is not None and course.how not in {"refused", "dismissed"}:
+            out.append((k, n, course))
     return out
 
 
@@ -621,7 +626,7 @@ def liability_challenge(case: Case, ctx: Context) -> list[Finding]:
     periods = _hearing_periods(case)
     petitioned = _petitioned_deficiencies(case, periods)
     out = []
-    for k, n in petitioned:
+    for k, n, course in petitioned:
         sub = f"proceedings.deficiency_notices[{k}]"
         said = facts | {
             f"{sub}.mailed_date": n.mailed_date,
@@ -629,21 +634,42 @@ def liability_challenge(case: Case, ctx: Context) -> list[Finding]:
         }
         if n.tax_periods:
             said[f"{sub}.tax_periods"] = n.tax_periods
+        if n.addressed_outside_us is not None:
+            said[f"{sub}.addressed_outside_us"] = n.addressed_outside_us
+        if course.how == "late":
+            # the court may still accept it (then it decides the tax) or refuse it (then the answers decide): unknown
+            out.append(
+                LIABILITY.finding(
+                    UNKNOWN,
+                    "petitioned_deficiency_late",
+                    subject=sub,
+                    facts=said,
+                    missing=["circumstances.received_notice_of_deficiency"],
+                    also_cites=("CDP-11-E2", "R6213-A1-LATE"),
+                    mailed=n.mailed_date,
+                    petition=n.tax_court_petition_date,
+                    last_day=course.last,
+                )
+            )
+            continue
+        accepted = course.how == "accepted"
+        if accepted:
+            said[f"{sub}.tax_court_late_petition_accepted"] = True
         out.append(
             LIABILITY.finding(
                 DOES_NOT_APPLY,
-                "petitioned_deficiency",
+                "petitioned_deficiency_accepted" if accepted else "petitioned_deficiency",
                 subject=sub,
                 facts=said,
-                also_cites=("CDP-11-E2",),
+                also_cites=("CDP-11-E2", "R6213-A1-LATE") if accepted else ("CDP-11-E2",),
                 mailed=n.mailed_date,
                 petition=n.tax_court_petition_date,
             )
         )
     if not petitioned:
         return [_by_answers(case, dict(facts), [])]
-    covered = {p for _, n in petitioned for p in n.tax_periods}
-    every = any(not n.tax_periods for _, n in petitioned)  # a notice listing no period is read as covering all
+    covered = {p for _, n, _ in petitioned for p in n.tax_periods}
+    every = any(not n.tax_periods for _, n, _ in petitioned)  # a notice listing no period is read as covering all
     rest = [p for p in periods if p not in covered]
     if every or not rest:
         return out
