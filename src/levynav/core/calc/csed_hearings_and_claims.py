@@ -307,7 +307,11 @@ def spouse_tao_absence(r: Reader) -> None:
         petition = c.tax_court_petition_date
         if petition is not None and c.final_determination_date is not None and c.waiver_date is None:
             pet = r.days("csed.innocent_spouse_petition_days", c.final_determination_date)
-            if petition > last_day_after(c.final_determination_date, pet).last:
+            # a late petition the Tax Court accepted counts as a timely one (``tax_court_late_petition_accepted``)
+            if (
+                petition > last_day_after(c.final_determination_date, pet).last
+                and not c.tax_court_late_petition_accepted
+            ):
                 # A petition after the 90th day (as § 7503 moves it) does not keep the levy bar: the Tax Court holds
                 # the § 6015(e)(1)(A) deadline jurisdictional (Frutiger v. Comm'r, 162 T.C. No. 5 (2024)); the
                 # pause is counted as with no petition, the earlier CSED.
