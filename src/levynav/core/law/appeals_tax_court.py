@@ -19,9 +19,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from levynav.core.calc import dates, hearing_windows
+from levynav.core.calc import cdp_petition, hearing_windows
 from levynav.core.law import cdp_request
-from levynav.core.law.route_windows import days_after, open_or_closed
+from levynav.core.law.route_windows import open_or_closed
 from levynav.core.law.rule import (
     APPLIES,
     DOES_NOT_APPLY,
@@ -74,7 +74,7 @@ def tax_court_review(case: Case, ctx: Context) -> list[Finding]:
             why = "not_given" if rk.not_given else "before_assessment" if rk.before_assessment else "unknown_assessment"
             cites = cdp_request.NOT_GIVEN_CITES if rk.not_given else ("NC-ASSESSED",)
             asked = list(rk.missing) if rk.assessment_unknown else []
-            petition = _petition_last_day(req.determination_date)
+            petition = _petition(req)
             if petition is None:
                 out.append(
                     TAX_COURT.finding(
@@ -82,7 +82,7 @@ def tax_court_review(case: Case, ctx: Context) -> list[Finding]:
                     )
                 )
                 continue
-            last, use = petition
+            last, use = petition.window, petition.use
             out.append(
                 TAX_COURT.finding(
                     UNKNOWN,
@@ -106,17 +106,17 @@ def tax_court_review(case: Case, ctx: Context) -> list[Finding]:
         if kind == "eh":
             out.append(TAX_COURT.finding(NOT_APPLICABLE, "decision_letter", subject=subject, facts=facts))
             continue
-        petition = _petition_last_day(req.determination_date)
+        petition = _petition(req)
         if petition is None:
             continue
-        last, use = petition
+        last, use = petition.window, petition.use
         paid = _nothing_to_collect(case, req)
         if paid is not None:
             out.append(_nothing_left(subject, facts | paid, req, use, last.last))
             continue
-        accepted = req.tax_court_late_petition_accepted
-        if req.tax_court_petition_date is not None and req.tax_court_petition_date > last.last and accepted is not None:
+        if petition.status in (cdp_petition.ACCEPTED, cdp_petition.REFUSED):
             # the court has ruled on the late petition: refused, the route is closed; accepted, a timely petition
+            accepted = petition.status == cdp_petition.ACCEPTED
             facts[f"{subject}.tax_court_petition_date"] = req.tax_court_petition_date
             facts[f"{subject}.tax_court_late_petition_accepted"] = accepted
             out.append(
@@ -132,7 +132,7 @@ def tax_court_review(case: Case, ctx: Context) -> list[Finding]:
                 )
             )
             continue
-        if req.tax_court_petition_date is not None and req.tax_court_petition_date > last.last:
+        if petition.status == cdp_petition.LATE:
             facts[f"{subject}.tax_court_petition_date"] = req.tax_court_petition_date
             out.append(
                 TAX_COURT.finding(
@@ -147,7 +147,7 @@ def tax_court_review(case: Case, ctx: Context) -> list[Finding]:
                 )
             )
             continue
-        if req.tax_court_petition_date is not None:
+        if petition.status == cdp_petition.TIMELY:
             facts[f"{subject}.tax_court_petition_date"] = req.tax_court_petition_date
             out.append(
                 TAX_COURT.finding(
@@ -243,8 +243,13 @@ def _nothing_to_collect(case: Case, req: HearingRequest) -> dict[str, object] | 
     return {f"tax_periods[{k}].balance": p.balance for k, p in periods}
 
 
-def _petition_last_day(determination: date) -> tuple[dates.LastDay, ParamUse] | None:
-    return days_after("tax_court.cdp_petition_days", determination)
+def _petition(req: HearingRequest) -> cdp_petition.CdpPetition | None:
+    """The 30 days after the request's determination and how its petition stands (``calc.cdp_petition``: the one
+    answer the levy stop and the collection statute read too)."""
+    assert req.determination_date is not None
+    return cdp_petition.cdp_petition(
+        req.determination_date, req.tax_court_petition_date, req.tax_court_late_petition_accepted
+    )
 
 
 def tax_court_deadlines(case: Case, ctx: Context) -> list[Deadline]:
@@ -259,13 +264,11 @@ def tax_court_deadlines(case: Case, ctx: Context) -> list[Deadline]:
         rk = cdp_request.request_kind(case, j)
         if _hearing_type(case, j, req) != "cdp" and not (rk.not_given or rk.before_assessment or rk.assessment_unknown):
             continue
-        petition = _petition_last_day(req.determination_date)
+        petition = _petition(req)
         if petition is None:
             continue
-        last, _ = petition
-        if req.tax_court_petition_date is not None and (
-            req.tax_court_petition_date <= last.last or req.tax_court_late_petition_accepted
-        ):
+        last = petition.window
+        if petition.counts:
             continue  # petitioned in time, or late and accepted by the court: nothing is left to file by
         out.append(
             hearing_windows.deadline(
