@@ -54,6 +54,7 @@ from levynav.core.law.route_windows import made_in_time, open_or_closed
 from levynav.core.law.rule import (
     APPLIES,
     DOES_NOT_APPLY,
+    INFO,
     NOT_APPLICABLE,
     ROUTE_OPEN,
     UNKNOWN,
@@ -256,6 +257,10 @@ def _cdp_first(case: Case, ctx: Context, w: Window) -> Finding:
         if asked:
             # late by the notice's days, unless it came before the tax was assessed: never read as late (asked)
             return _unknown_assessment(rule, w, asked, {**common, "last_day": judged}, req.request_date)
+        if req.request_date <= judged:
+            mine = [(p, on) for p, on in hearing_windows.assessed_after_notice(case, w) if _requested(req, p)]
+            if mine:
+                return _timely_before_assessment(case, rule, w, mine[0], {**common, "last_day": judged}, req)
         return made_in_time(
             rule,
             req.request_date,
@@ -314,6 +319,37 @@ def _before_assessment(
         period=pid,
         assessed=on,
         **said,
+        **common,
+    )
+
+
+def _requested(req: HearingRequest, period: str) -> bool:
+    """Whether the request is about the period (a request naming no period is about all of its notice's)."""
+    return not req.tax_periods or period in req.tax_periods
+
+
+def _timely_before_assessment(
+    case: Case, rule: Rule, w: Window, early: tuple[str, date], common: dict[str, Any], req: HearingRequest
+) -> Finding:
+    """A request made within the 30 days of a levy notice given before a period of the hearing was first assessed
+    (NC-ASSESSED). Still read as a timely CDP request — the reading that protects the person for the levy stop
+    (§ 6330(e)(1)), unchanged — but the notice may not be that tax's hearing notice, and "premature requests for a
+    CDP hearing cannot lead to a valid notice of determination and jurisdiction in this Court under sec. 6330(d)"
+    (Andre v. Comm'r, 127 T.C. 68 (2006): a request made before the levy notice for those years; Mays v. Comm'r,
+    T.C. Memo. 2006). No decision on a request within the days of a notice given before the assessment was found
+    (round 9, law30): the words say to ask again on the first later notice that offers a hearing."""
+    pid, on = early
+    index = next(k for k, p in enumerate(case.tax_periods) if p.id == pid)
+    common["facts"][f"tax_periods[{index}].assessment_date"] = on
+    return rule.finding(
+        APPLIES,
+        "requested_timely_before_assessment",
+        effect=INFO,
+        also_cites=("NC-ASSESSED",),
+        value=common["last_day"],
+        request_date=req.request_date,
+        period=pid,
+        assessed=on,
         **common,
     )
 
