@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from levynav.core import params
+from levynav.core.calc.cdp_petition import ACCEPTED, CSED_DAYS, LATE, REFUSED, cdp_petition
 from levynav.core.calc.csed_reader import Reader, detail, note, periods
 from levynav.core.calc.csed_types import NoEffect, Suspension, clause
 from levynav.core.calc.dates import add_months, last_day_after
@@ -79,7 +80,17 @@ def _before_assessment(r: Reader, src: str, h: HearingRequest, rk: RequestKind, 
         r.none.append(NoEffect("CSED-3.20", src, h.request_date, clause("why.equivalent_hearing", deadline=how), rest))
     pid, on = rk.before_assessment[0]
     r.notes.append(note("cdp_before_assessment", source=src, why=how, period=pid, assessed=on))
-    _cdp(r, src, h.request_date, h.final_date, h.determination_date, h.tax_court_petition_date, early, True)
+    _cdp(
+        r,
+        src,
+        h.request_date,
+        h.final_date,
+        h.determination_date,
+        h.tax_court_petition_date,
+        early,
+        True,
+        accepted=h.tax_court_late_petition_accepted,  # the court's ruling read here too (was not before round 9)
+    )
 
 
 def _cdp(
@@ -95,25 +106,25 @@ def _cdp(
     accepted: bool | None = None,
 ) -> None:
     said: tuple[Message, ...] = ()
-    if final is None and determination is not None and petition is not None:
-        days = r.days("csed.cdp_tax_court_petition_days", determination)
-        if petition > last_day_after(determination, days).last and accepted is not None:
-            # the Tax Court ruled on the late petition: accepted, the suspension runs as for a timely petition;
-            # refused, it ended with the 30 days
-            said += (detail("late_petition_accepted" if accepted else "late_petition_refused", petition=petition),)
-            petition = petition if accepted else None
-        elif petition > last_day_after(determination, days).last:
-            # A late petition (Boechler: the court may still toll the 30 days). The reading that protects the
-            # person counts the suspension only to the end of the 30 days; if the court accepts the petition,
-            # the suspension runs until its decision is final and the CSED is later.
-            said += (detail("late_petition", petition=petition, days=days),)
-            petition = None
-    if final is None and determination is not None and petition is None:
+    # the 30 days and the petition's standing: ``calc.cdp_petition``, the one answer CDP-15 and the levy stop read
+    counted = cdp_petition(determination, petition, accepted, CSED_DAYS) if determination is not None else None
+    if final is None and counted is not None and counted.status in (ACCEPTED, REFUSED):
+        # the Tax Court ruled on the late petition: accepted, the suspension runs as for a timely petition;
+        # refused, it ended with the 30 days
+        said += (detail(f"late_petition_{counted.status}", petition=petition),)
+        petition = petition if counted.status == ACCEPTED else None
+    elif final is None and counted is not None and counted.status == LATE:
+        # A late petition (Boechler: the court may still toll the 30 days). The reading that protects the
+        # person counts the suspension only to the end of the 30 days; if the court accepts the petition,
+        # the suspension runs until its decision is final and the CSED is later.
+        said += (detail("late_petition", petition=petition, days=counted.days),)
+        petition = None
+    if final is None and counted is not None and petition is None:
         # The determination is final when the time to petition the Tax Court has run (26 C.F.R.
         # § 301.6330-1(g)(1); Kollman): the 30 days, their last day moved past a weekend or DC legal holiday
         # (§ 7503), as the levy stop counts them (``law.discretionary_cdp.stay_end``).
-        days = r.days("csed.cdp_tax_court_petition_days", determination)
-        window = last_day_after(determination, days)
+        days = counted.days
+        window = counted.window
         final = window.last
         said += (detail("petition_time", day=determination, days=days),)
         roll = window.roll()
@@ -307,7 +318,11 @@ def spouse_tao_absence(r: Reader) -> None:
         petition = c.tax_court_petition_date
         if petition is not None and c.final_determination_date is not None and c.waiver_date is None:
             pet = r.days("csed.innocent_spouse_petition_days", c.final_determination_date)
-            if petition > last_day_after(c.final_determination_date, pet).last:
+            # a late petition the Tax Court accepted counts as a timely one (``tax_court_late_petition_accepted``)
+            if (
+                petition > last_day_after(c.final_determination_date, pet).last
+                and not c.tax_court_late_petition_accepted
+            ):
                 # A petition after the 90th day (as § 7503 moves it) does not keep the levy bar: the Tax Court holds
                 # the § 6015(e)(1)(A) deadline jurisdictional (Frutiger v. Comm'r, 162 T.C. No. 5 (2024)); the
                 # pause is counted as with no petition, the earlier CSED.

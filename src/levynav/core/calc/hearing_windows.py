@@ -841,11 +841,22 @@ def _early_periods(case: Case, req: HearingRequest, w: Window) -> tuple[tuple[st
 
 def _assessment_asked(case: Case, req: HearingRequest, w: Window) -> list[str]:
     """``tax_periods[k].assessment_date`` for each period of the hearing on a levy notice that the case lists with no
-    assessment date: whether the notice came before that assessment decides whether the request is late. A period the
-    case does not list is not asked (as the premature-levy check, ``discretionary_cdp._for_assessed_tax``)."""
+    assessment date (``assessment_unknown``)."""
+    return assessment_unknown(case, w, req.tax_periods)
+
+
+def assessment_unknown(case: Case, w: Window, periods: list[str]) -> list[str]:
+    """``tax_periods[k].assessment_date`` for each period of a levy hearing notice — those of ``periods`` on it, when
+    ``periods`` names any (a request's), else all of the notice's — that the case lists with no assessment date:
+    whether the notice came before that assessment (NC-ASSESSED) decides whether its 30 days ran for that tax, so
+    whether a request after them is late and whether its CDP hearing is used up. A period the case does not list is
+    not asked (as the premature-levy check, ``discretionary_cdp._for_assessed_tax``), nor one of a notice that names
+    none or has no date. One answer for the request kind (CDP-16, R6330-E1, CDP-15) and the routes (CDP-5, CDP-4)."""
     if w.kind is not _LEVY or dates.counting_start(w.notice.notice_date, w.notice.mailing_date) is None:
         return []
-    mine = set(_hearing_periods(req, w))
+    mine = set(w.notice.tax_periods if not periods else [p for p in w.notice.tax_periods if p in periods])
+    if not mine:
+        return []
     return [
         f"tax_periods[{k}].assessment_date"
         for k, p in enumerate(case.tax_periods)

@@ -23,7 +23,7 @@ from typing import Any
 
 from levynav.core import lawdata
 from levynav.core.calc import hearing_windows
-from levynav.core.calc.dates import LastDay, last_day_after
+from levynav.core.calc.dates import LastDay
 from levynav.core.calc.hearing_windows import NOT_CDP, Window, request_for
 from levynav.core.law import (
     appeals_cap,
@@ -44,16 +44,17 @@ from levynav.core.law.bankruptcy_discharge import DISCHARGE as DISCHARGE
 from levynav.core.law.bankruptcy_discharge import STAY_IS_TEMPORARY as STAY_IS_TEMPORARY
 from levynav.core.law.cdp_request import REQUEST_KIND as REQUEST_KIND
 from levynav.core.law.deciding import informs
-from levynav.core.law.deficiency_bar import ABROAD, HOME, printed_day
+from levynav.core.law.deficiency_bar import PetitionCourse, petition_course, tax_court_stays
 from levynav.core.law.hearing_notice_once import ONCE as ONCE
 from levynav.core.law.lien_withdrawal import LIEN_NOT_LEVY as LIEN_NOT_LEVY
 from levynav.core.law.notice_receipt import NOT_RECEIVED as NOT_RECEIVED
 from levynav.core.law.notices import repeat_key, rolled_reason, window_counted, window_gap
-from levynav.core.law.pending_bar_windows import days, overlaps, param
+from levynav.core.law.pending_bar_windows import overlaps
 from levynav.core.law.route_windows import made_in_time, open_or_closed
 from levynav.core.law.rule import (
     APPLIES,
     DOES_NOT_APPLY,
+    INFO,
     NOT_APPLICABLE,
     ROUTE_OPEN,
     UNKNOWN,
@@ -252,6 +253,14 @@ def _cdp_first(case: Case, ctx: Context, w: Window) -> Finding:
             # late for this notice's days, but the notice came before a period's assessment (NC-ASSESSED): the CDP
             # hearing for that tax is not used up; Appeals may still treat the request as an equivalent hearing
             return _before_assessment(case, rule, w, early, common, req.request_date)
+        asked = hearing_windows.assessment_unknown(case, w, req.tax_periods) if req.request_date > judged else []
+        if asked:
+            # late by the notice's days, unless it came before the tax was assessed: never read as late (asked)
+            return _unknown_assessment(rule, w, asked, {**common, "last_day": judged}, req.request_date)
+        if req.request_date <= judged:
+            mine = [(p, on) for p, on in hearing_windows.assessed_after_notice(case, w) if _requested(req, p)]
+            if mine:
+                return _timely_before_assessment(case, rule, w, mine[0], {**common, "last_day": judged}, req)
         return made_in_time(
             rule,
             req.request_date,
@@ -268,6 +277,9 @@ def _cdp_first(case: Case, ctx: Context, w: Window) -> Finding:
     early = hearing_windows.assessed_after_notice(case, w) if ctx.as_of > last else ()
     if early:
         return _before_assessment(case, rule, w, early, common)
+    asked = hearing_windows.assessment_unknown(case, w, []) if ctx.as_of > last else []
+    if asked:
+        return _unknown_assessment(rule, w, asked, common)
     return open_or_closed(rule, ctx.as_of, last, _cdp_id(w), counted=window_counted(w), **common)
 
 
@@ -306,6 +318,61 @@ def _before_assessment(
         counted=window_counted(w),
         period=pid,
         assessed=on,
+        **said,
+        **common,
+    )
+
+
+def _requested(req: HearingRequest, period: str) -> bool:
+    """Whether the request is about the period (a request naming no period is about all of its notice's)."""
+    return not req.tax_periods or period in req.tax_periods
+
+
+def _timely_before_assessment(
+    case: Case, rule: Rule, w: Window, early: tuple[str, date], common: dict[str, Any], req: HearingRequest
+) -> Finding:
+    """A request made within the 30 days of a levy notice given before a period of the hearing was first assessed
+    (NC-ASSESSED). Still read as a timely CDP request — the reading that protects the person for the levy stop
+    (§ 6330(e)(1)), unchanged — but the notice may not be that tax's hearing notice, and "premature requests for a
+    CDP hearing cannot lead to a valid notice of determination and jurisdiction in this Court under sec. 6330(d)"
+    (Andre v. Comm'r, 127 T.C. 68 (2006): a request made before the levy notice for those years; Mays v. Comm'r,
+    T.C. Memo. 2006). No decision on a request within the days of a notice given before the assessment was found
+    (round 9, law30): the words say to ask again on the first later notice that offers a hearing."""
+    pid, on = early
+    index = next(k for k, p in enumerate(case.tax_periods) if p.id == pid)
+    common["facts"][f"tax_periods[{index}].assessment_date"] = on
+    return rule.finding(
+        APPLIES,
+        "requested_timely_before_assessment",
+        effect=INFO,
+        also_cites=("NC-ASSESSED",),
+        value=common["last_day"],
+        request_date=req.request_date,
+        period=pid,
+        assessed=on,
+        **common,
+    )
+
+
+def _unknown_assessment(
+    rule: Rule, w: Window, asked: list[str], common: dict[str, Any], requested: date | None = None
+) -> Finding:
+    """The notice's 30 days have passed (or a request came after them), and a period it names has no known assessment
+    date: whether the notice was given before that assessment — and so was not that tax's hearing notice (reference
+    NC-ASSESSED; ``_before_assessment``) — is not known. Never "closed" or "late" on a guess: UNKNOWN, the route open,
+    the assessment date asked (``tax_periods[k].assessment_date``), the reading that protects the person said first
+    (the CDP hearing for that tax not used up, a request not late), the notice's own passed day named (its deadline
+    keeps its dates), and the other reading (the CDP date passed, an equivalent hearing) beside it. As CDP-16,
+    R6330-E1 and CDP-15 read a late request on such a notice (``RequestKind.assessment_unknown``)."""
+    said: dict[str, Any] = {} if requested is None else {"request_date": requested}
+    return rule.finding(
+        UNKNOWN,
+        "closed_unknown_assessment" if requested is None else "requested_unknown_assessment",
+        effect=ROUTE_OPEN,
+        also_cites=("NC-ASSESSED",),
+        missing=asked,
+        value=common["last_day"],
+        counted=window_counted(w),
         **said,
         **common,
     )
@@ -545,21 +612,26 @@ def _hearing_periods(case: Case) -> list[str]:
     return list(dict.fromkeys(listed))
 
 
-def _petitioned_deficiencies(case: Case, periods: list[str]) -> list[tuple[int, DeficiencyNotice]]:
-    """The notices of deficiency for the hearing's periods that the person petitioned the Tax Court on in time: each
-    was received "in time to petition the Tax Court" (Reg. § 301.6330-1(e)(3) Q&A-E2)."""
+def _petitioned_deficiencies(case: Case, periods: list[str]) -> list[tuple[int, DeficiencyNotice, PetitionCourse]]:
+    """The notices of deficiency for the hearing's periods that the person petitioned the Tax Court on, with how the
+    petition stands (``deficiency_bar.petition_course``, the levy bar's own count): in time — the notice was received
+    "in time to petition the Tax Court" (Reg. § 301.6330-1(e)(3) Q&A-E2); late and accepted by the court — it counts
+    as a timely one, and the court decides the tax (a prior judicial proceeding, § 6330(c)(2)(B), (c)(4)(A)); late
+    with no ruling known — the court may still accept it (in the Third Circuit, or the state not known: Culp). A late
+    petition the court refused, or one the Tax Court's reading for the person's state dismisses (Hallmark), is not
+    listed (it did not run its course: the person's answers decide), nor one whose timeliness is not known (90 or 150
+    days)."""
+    notices = case.proceedings.deficiency_notices
+    if not notices:
+        return []
+    stays = tax_court_stays(case)
     out = []
-    for k, n in enumerate(case.proceedings.deficiency_notices):
+    for k, n in enumerate(notices):
         if n.tax_court_petition_date is None or not overlaps(n.tax_periods, periods):
             continue
-        if n.addressed_outside_us is None:
-            continue  # 90 or 150 days: whether the petition was in time is not known
-        use = param(ABROAD if n.addressed_outside_us else HOME, n.mailed_date)
-        if use is None:
-            continue
-        last = max(last_day_after(n.mailed_date, days(use)).last, printed_day(n) or n.mailed_date)
-        if n.tax_court_petition_date <= last:
-            out.append((k, n))
+        course = petition_course(n, stays, case.taxpayer.state)
+        if course is not None and course.how not in {"refused", "dismissed"}:
+            out.append((k, n, course))
     return out
 
 
@@ -590,7 +662,7 @@ def liability_challenge(case: Case, ctx: Context) -> list[Finding]:
     periods = _hearing_periods(case)
     petitioned = _petitioned_deficiencies(case, periods)
     out = []
-    for k, n in petitioned:
+    for k, n, course in petitioned:
         sub = f"proceedings.deficiency_notices[{k}]"
         said = facts | {
             f"{sub}.mailed_date": n.mailed_date,
@@ -598,21 +670,42 @@ def liability_challenge(case: Case, ctx: Context) -> list[Finding]:
         }
         if n.tax_periods:
             said[f"{sub}.tax_periods"] = n.tax_periods
+        if n.addressed_outside_us is not None:
+            said[f"{sub}.addressed_outside_us"] = n.addressed_outside_us
+        if course.how == "late":
+            # the court may still accept it (then it decides the tax) or refuse it (then the answers decide): unknown
+            out.append(
+                LIABILITY.finding(
+                    UNKNOWN,
+                    "petitioned_deficiency_late",
+                    subject=sub,
+                    facts=said,
+                    missing=["circumstances.received_notice_of_deficiency"],
+                    also_cites=("CDP-11-E2", "R6213-A1-LATE"),
+                    mailed=n.mailed_date,
+                    petition=n.tax_court_petition_date,
+                    last_day=course.last,
+                )
+            )
+            continue
+        accepted = course.how == "accepted"
+        if accepted:
+            said[f"{sub}.tax_court_late_petition_accepted"] = True
         out.append(
             LIABILITY.finding(
                 DOES_NOT_APPLY,
-                "petitioned_deficiency",
+                "petitioned_deficiency_accepted" if accepted else "petitioned_deficiency",
                 subject=sub,
                 facts=said,
-                also_cites=("CDP-11-E2",),
+                also_cites=("CDP-11-E2", "R6213-A1-LATE") if accepted else ("CDP-11-E2",),
                 mailed=n.mailed_date,
                 petition=n.tax_court_petition_date,
             )
         )
     if not petitioned:
         return [_by_answers(case, dict(facts), [])]
-    covered = {p for _, n in petitioned for p in n.tax_periods}
-    every = any(not n.tax_periods for _, n in petitioned)  # a notice listing no period is read as covering all
+    covered = {p for _, n, _ in petitioned for p in n.tax_periods}
+    every = any(not n.tax_periods for _, n, _ in petitioned)  # a notice listing no period is read as covering all
     rest = [p for p in periods if p not in covered]
     if every or not rest:
         return out

@@ -178,13 +178,24 @@ def innocent_spouse_tax_court(case: Case, ctx: Context) -> list[Finding]:
             last = _petition_last_day(claim.final_determination_date) if claim.final_determination_date else None
             if last is not None and claim.tax_court_petition_date > last[0].last:
                 # after the 90th day as § 7503 moves it: the Tax Court holds the deadline jurisdictional, not open to
-                # equitable tolling (Frutiger v. Comm'r, 162 T.C. No. 5 (2024); Rubel v. Comm'r (3d Cir. 2017))
+                # equitable tolling (Frutiger v. Comm'r, 162 T.C. No. 5 (2024); Rubel v. Comm'r (3d Cir. 2017)). Its
+                # ruling on the petition, when known, decides (``late_ruling``): accepted, a timely petition (the
+                # court may hold a petition late by the count timely, e.g. a determination not mailed to the last
+                # known address, Ewing v. Comm'r, 122 T.C. 32 (2004)); refused, the route closed by the ruling
                 facts[f"{subject}.final_determination_date"] = claim.final_determination_date
+                accepted = claim.tax_court_late_petition_accepted
+                if accepted is not None:
+                    facts[f"{subject}.tax_court_late_petition_accepted"] = accepted
+                key = (
+                    "petitioned_late"
+                    if accepted is None
+                    else f"petitioned_late_{'accepted' if accepted else 'refused'}"
+                )
                 out.append(
                     TAX_COURT.finding(
-                        DOES_NOT_APPLY,
-                        "petitioned_late",
-                        effect=ROUTE_CLOSED,
+                        APPLIES if accepted else DOES_NOT_APPLY,
+                        key,
+                        effect=INFO if accepted else ROUTE_CLOSED,
                         subject=subject,
                         facts=facts,
                         params=[last[1]],

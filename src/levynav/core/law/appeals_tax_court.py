@@ -19,10 +19,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from levynav.core.calc import dates, hearing_windows
+from levynav.core.calc import cdp_petition, hearing_windows
 from levynav.core.calc.repeat_filing_stay import stayed_on
 from levynav.core.law import cdp_request
-from levynav.core.law.route_windows import days_after, open_or_closed
+from levynav.core.law.route_windows import open_or_closed
 from levynav.core.law.rule import (
     APPLIES,
     DOES_NOT_APPLY,
@@ -67,19 +67,23 @@ def tax_court_review(case: Case, ctx: Context) -> list[Finding]:
         facts: dict[str, object] = {f"{subject}.determination_date": req.determination_date}
         kind = _hearing_type(case, j, req)
         rk = cdp_request.request_kind(case, j)
-        if kind is None and (rk.not_given or rk.before_assessment):
-            # a request after a notice that started no 30 days (CDP-17), or after the days of a notice given before
-            # the tax was assessed (NC-ASSESSED): a Notice of Determination can be petitioned as any; a Decision
-            # Letter cannot (Kennedy v. Comm'r, 116 T.C. 255 (2001)) — which Appeals sent decides it
-            why = "not_given" if rk.not_given else "before_assessment"
+        if kind is None and (rk.not_given or rk.before_assessment or rk.assessment_unknown):
+            # a request after a notice that started no 30 days (CDP-17), after the days of a notice given before the
+            # tax was assessed (NC-ASSESSED), or of one whose tax's assessment date is not known (asked): a Notice of
+            # Determination can be petitioned as any; a Decision Letter cannot (Kennedy v. Comm'r, 116 T.C. 255
+            # (2001)) — which Appeals sent decides it, and the 30 days are shown (the reading that protects the person)
+            why = "not_given" if rk.not_given else "before_assessment" if rk.before_assessment else "unknown_assessment"
             cites = cdp_request.NOT_GIVEN_CITES if rk.not_given else ("NC-ASSESSED",)
-            petition = _petition_last_day(req.determination_date)
+            asked = list(rk.missing) if rk.assessment_unknown else []
+            petition = _petition(req)
             if petition is None:
                 out.append(
-                    TAX_COURT.finding(UNKNOWN, f"type_{why}_no_date", subject=subject, facts=facts, also_cites=cites)
+                    TAX_COURT.finding(
+                        UNKNOWN, f"type_{why}_no_date", subject=subject, facts=facts, also_cites=cites, missing=asked
+                    )
                 )
                 continue
-            last, use = petition
+            last, use = petition.window, petition.use
             out.append(
                 TAX_COURT.finding(
                     UNKNOWN,
@@ -88,6 +92,7 @@ def tax_court_review(case: Case, ctx: Context) -> list[Finding]:
                     subject=subject,
                     facts=facts,
                     also_cites=cites,
+                    missing=asked,
                     params=[use],
                     determination_date=req.determination_date,
                     last_day=last.last,
@@ -95,16 +100,17 @@ def tax_court_review(case: Case, ctx: Context) -> list[Finding]:
             )
             continue
         if kind is None:
-            key = "type_unknown_assessment" if rk.assessment_unknown else "type_unknown"
-            out.append(TAX_COURT.finding(UNKNOWN, key, subject=subject, facts=facts, missing=list(rk.missing)))
+            out.append(
+                TAX_COURT.finding(UNKNOWN, "type_unknown", subject=subject, facts=facts, missing=list(rk.missing))
+            )
             continue
         if kind == "eh":
             out.append(TAX_COURT.finding(NOT_APPLICABLE, "decision_letter", subject=subject, facts=facts))
             continue
-        petition = _petition_last_day(req.determination_date)
+        petition = _petition(req)
         if petition is None:
             continue
-        last, use = petition
+        last, use = petition.window, petition.use
         stayed = stayed_on(case, req.determination_date) if req.final_date is None else None
         if stayed is not None:
             out.append(_void_in_stay(case, stayed, subject, facts, req, use, last.last))
@@ -113,9 +119,9 @@ def tax_court_review(case: Case, ctx: Context) -> list[Finding]:
         if paid is not None:
             out.append(_nothing_left(subject, facts | paid, req, use, last.last))
             continue
-        accepted = req.tax_court_late_petition_accepted
-        if req.tax_court_petition_date is not None and req.tax_court_petition_date > last.last and accepted is not None:
+        if petition.status in (cdp_petition.ACCEPTED, cdp_petition.REFUSED):
             # the court has ruled on the late petition: refused, the route is closed; accepted, a timely petition
+            accepted = petition.status == cdp_petition.ACCEPTED
             facts[f"{subject}.tax_court_petition_date"] = req.tax_court_petition_date
             facts[f"{subject}.tax_court_late_petition_accepted"] = accepted
             out.append(
@@ -131,7 +137,7 @@ def tax_court_review(case: Case, ctx: Context) -> list[Finding]:
                 )
             )
             continue
-        if req.tax_court_petition_date is not None and req.tax_court_petition_date > last.last:
+        if petition.status == cdp_petition.LATE:
             facts[f"{subject}.tax_court_petition_date"] = req.tax_court_petition_date
             out.append(
                 TAX_COURT.finding(
@@ -146,7 +152,7 @@ def tax_court_review(case: Case, ctx: Context) -> list[Finding]:
                 )
             )
             continue
-        if req.tax_court_petition_date is not None:
+        if petition.status == cdp_petition.TIMELY:
             facts[f"{subject}.tax_court_petition_date"] = req.tax_court_petition_date
             out.append(
                 TAX_COURT.finding(
@@ -272,8 +278,13 @@ def _nothing_to_collect(case: Case, req: HearingRequest) -> dict[str, object] | 
     return {f"tax_periods[{k}].balance": p.balance for k, p in periods}
 
 
-def _petition_last_day(determination: date) -> tuple[dates.LastDay, ParamUse] | None:
-    return days_after("tax_court.cdp_petition_days", determination)
+def _petition(req: HearingRequest) -> cdp_petition.CdpPetition | None:
+    """The 30 days after the request's determination and how its petition stands (``calc.cdp_petition``: the one
+    answer the levy stop and the collection statute read too)."""
+    assert req.determination_date is not None
+    return cdp_petition.cdp_petition(
+        req.determination_date, req.tax_court_petition_date, req.tax_court_late_petition_accepted
+    )
 
 
 def tax_court_deadlines(case: Case, ctx: Context) -> list[Deadline]:
@@ -284,17 +295,15 @@ def tax_court_deadlines(case: Case, ctx: Context) -> list[Deadline]:
         if req.determination_date is None:
             continue
         # a request after a notice that started no 30 days, or after the days of a notice given before the tax was
-        # assessed, may be a CDP request: its 30 days are shown (ADR 0004)
+        # assessed (or maybe so: the assessment date unknown), may be a CDP request: its 30 days are shown (ADR 0004)
         rk = cdp_request.request_kind(case, j)
-        if _hearing_type(case, j, req) != "cdp" and not (rk.not_given or rk.before_assessment):
+        if _hearing_type(case, j, req) != "cdp" and not (rk.not_given or rk.before_assessment or rk.assessment_unknown):
             continue
-        petition = _petition_last_day(req.determination_date)
+        petition = _petition(req)
         if petition is None:
             continue
-        last, _ = petition
-        if req.tax_court_petition_date is not None and (
-            req.tax_court_petition_date <= last.last or req.tax_court_late_petition_accepted
-        ):
+        last = petition.window
+        if petition.counts:
             continue  # petitioned in time, or late and accepted by the court: nothing is left to file by
         out.append(
             hearing_windows.deadline(

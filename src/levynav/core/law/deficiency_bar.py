@@ -105,6 +105,50 @@ def tax_court_stays(case: Case) -> list[tuple[date, date | None]]:
 
 
 @dataclass(frozen=True)
+class PetitionCourse:
+    """How a Tax Court petition on a notice of deficiency stands (``petition_course``): ``how`` is "timely" (by the
+    last day of § 6213(a) as counted here, the printed day when later), "accepted" (late, and the court accepted it:
+    it counts as a timely one), "refused" (late, and the court refused it: a petition that did not run its course),
+    "dismissed" (late, no ruling known, and the Tax Court's reading for the person's state ends it: read as refused) or
+    "late" (late, no ruling known: the court may still accept it, Culp); ``last`` the last day it was weighed by (None
+    when a bankruptcy stay still holds the period: any petition now is timely)."""
+
+    how: str
+    last: date | None
+
+
+def petition_course(
+    n: DeficiencyNotice, stays: Sequence[tuple[date, date | None]], state: str | None
+) -> PetitionCourse | None:
+    """The one reading of "was this notice of deficiency petitioned, and did the petition count?" for the rules that
+    ask it besides the levy bar itself (the CDP liability rule, CDP-11): the count of ``_Window`` (§ 6213(a), (f);
+    the printed last day when later), with the Tax Court's ruling on a late petition
+    (``tax_court_late_petition_accepted``) read only when the petition is late. A late petition with no ruling known
+    is read as the levy bar reads it (``_Window._late``): outside the Third Circuit the Tax Court holds the deadline
+    jurisdictional (Hallmark), so it is "dismissed" (as refused); in the Third Circuit (Culp), or with the state not
+    known, "late" (the court may still accept it). None: no petition, the law for the date not encoded, or whether it
+    was late not known (a 150-day period, ``addressed_outside_us`` not given, might make a petition after the 90th
+    day timely — unless the court ruled on it)."""
+    petition = n.tax_court_petition_date
+    if petition is None:
+        return None
+    home = _counted(n.mailed_date, ABROAD if n.addressed_outside_us else HOME, stays)
+    if home.last is None:
+        return PetitionCourse("timely", None) if home.suspended else None
+    last = max(home.last, printed_day(n) or home.last)
+    if petition <= last:
+        return PetitionCourse("timely", last)
+    accepted = n.tax_court_late_petition_accepted
+    if accepted is not None:
+        return PetitionCourse("accepted" if accepted else "refused", last)
+    if n.addressed_outside_us is None:
+        return None
+    if state is not None and state not in THIRD_CIRCUIT:
+        return PetitionCourse("dismissed", last)
+    return PetitionCourse("late", last)
+
+
+@dataclass(frozen=True)
 class _Count:
     """The last day of one period to petition: ``last`` (None while a bankruptcy stay holds it, or when the law for the
     date is not encoded: ``params`` empty), whether a bankruptcy suspended it (§ 6213(f)), the parameters used."""

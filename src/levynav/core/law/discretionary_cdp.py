@@ -38,6 +38,7 @@ from datetime import date
 from typing import Any
 
 from levynav.core.calc import hearing_windows, notice_assessment
+from levynav.core.calc.cdp_petition import LATE, REFUSED, cdp_petition
 from levynav.core.calc.dates import counting_start, last_day_after
 from levynav.core.calc.hearing_windows import cdp_request_period
 from levynav.core.calc.per_analysis import kept_per_analysis
@@ -57,7 +58,6 @@ from levynav.core.law.notices import (
 )
 from levynav.core.law.notices import ref as notice_ref
 from levynav.core.law.pending_bar_windows import days, overlaps, param
-from levynav.core.law.route_windows import days_after
 from levynav.core.law.rule import APPLIES, DOES_NOT_APPLY, LEVY_IMPROPER, UNKNOWN, Context, Rule, once
 from levynav.core.model.analysis import Effect, Finding, Message, ParamUse, SentencesArg, message
 from levynav.core.model.case import Case, HearingKind, HearingRequest, Levy, LevyKind, NoticeType
@@ -369,22 +369,23 @@ class StayEnd:
 
 
 def stay_end(req: HearingRequest) -> StayEnd:
+    """The stop's end from the request's dates; the 30 days and the petition's standing are ``calc.cdp_petition``'s
+    (the one answer CDP-15 and the collection statute read too)."""
     if req.final_date is not None:
         return StayEnd(req.final_date)
     if req.determination_date is None:
         return StayEnd(None)
-    window = days_after("tax_court.cdp_petition_days", req.determination_date)
-    if window is None:
-        return StayEnd(None)
-    last, use = window
-    petition = req.tax_court_petition_date
+    petition = cdp_petition(req.determination_date, req.tax_court_petition_date, req.tax_court_late_petition_accepted)
     if petition is None:
-        return StayEnd(last.last, last.last, params=(use,))
-    if petition > last.last and req.tax_court_late_petition_accepted is False:
-        return StayEnd(last.last, last.last, refused=True, params=(use,))
-    if petition > last.last and req.tax_court_late_petition_accepted is None:
-        return StayEnd(last.last, last.last, late=True, params=(use,))
-    return StayEnd(None, last.last, params=(use,))
+        return StayEnd(None)
+    last, used = petition.last, (petition.use,)
+    if petition.status is None:
+        return StayEnd(last, last, params=used)
+    if petition.status == REFUSED:
+        return StayEnd(last, last, refused=True, params=used)
+    if petition.status == LATE:
+        return StayEnd(last, last, late=True, params=used)
+    return StayEnd(None, last, params=used)
 
 
 # ---------------------------------------------------------------- premature levy and post-levy hearings

@@ -224,13 +224,18 @@ def _claim_end(
     # no weekend rule of its own. Two readings: the 90th day (``end``), and that next business day (the person's
     # reading, ``later``; see law/pending_bar_windows.py).
     window = last_day_after(determination, days(use))
-    if petition is not None and petition <= window.last:
+    accepted = claim.tax_court_late_petition_accepted if petition is not None and petition > window.last else None
+    if accepted is not None:
+        facts[f"{sub}.tax_court_late_petition_accepted"] = accepted
+    if petition is not None and (petition <= window.last or accepted):
+        # a petition in time, or a late one the Tax Court accepted (it counts as one "filed ... under subparagraph
+        # (A)"): the bar runs "until the decision of the Tax Court has become final" (§ 6015(e)(1)(B)(i))
         if claim.decision_final_date is not None:
             facts[f"{sub}.decision_final_date"] = claim.decision_final_date
         return claim.decision_final_date, None, [use], False
     # no petition, or one after the last day to petition: the Tax Court holds that deadline jurisdictional (Frutiger
     # v. Comm'r, 162 T.C. No. 5 (2024); Rubel v. Comm'r (3d Cir. 2017)), so a late petition is not one "filed ...
-    # under subparagraph (A)" and the bar ends with the 90 days
+    # under subparagraph (A)" and the bar ends with the 90 days — also when the court refused it (the ruling known)
     return window.raw, later_reading(window.raw, window.last), [use], petition is not None
 
 
@@ -253,10 +258,11 @@ def innocent_spouse_claim_pending(case: Case, ctx: Context) -> list[Finding]:
         windows.append((claim, end, later, sub, facts, used))
         latest = later or end  # the bar's end under the person's reading, shown first
         if latest is not None and latest < ctx.as_of and late:
+            refused = claim.tax_court_late_petition_accepted is False  # the court's ruling known: it refused it
             out.append(
                 INNOCENT_SPOUSE.finding(
                     DOES_NOT_APPLY,
-                    "ended_late_petition",
+                    "ended_late_petition_refused" if refused else "ended_late_petition",
                     subject=sub,
                     facts=facts,
                     params=used,

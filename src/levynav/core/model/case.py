@@ -556,12 +556,19 @@ class InnocentSpouseClaim(Strict):
     tax_periods: list[str] = Field(default_factory=list)
     final_determination_date: date | None = None
     tax_court_petition_date: date | None = None
+    tax_court_late_petition_accepted: bool | None = Field(
+        default=None,
+        description="the Tax Court's ruling on a petition filed after the 90 days of § 6015(e)(1)(A) (Frutiger: the "
+        "court holds them jurisdictional; Ewing: a determination not mailed to the last known address): true, it "
+        "accepted it (heard it as timely); false, it refused it (dismissed as late). Read only for a late petition",
+    )
     decision_final_date: date | None = None
     waiver_date: date | None = None
 
     @model_validator(mode="after")
     def _dates(self) -> Self:
         _order(self.filed_date, self.final_determination_date, "filed_date", "final_determination_date")
+        _ruling_needs_petition(self.tax_court_late_petition_accepted, self.tax_court_petition_date)
         return self
 
 
