@@ -60,3 +60,22 @@ def test_any_unknown_key_is_named_never_dropped(client: TestClient, extra: dict[
         assert all(p["message"] == "is not a known field (check the spelling)" for p in r.json()["problems"])
     else:
         assert r.status_code == 200, r.text
+
+
+@pytest.mark.parametrize("dependents", [None, 0])
+def test_an_empty_filing_status_is_refused(client: TestClient, dependents: int | None) -> None:
+    body: dict[str, object] = {**WAGE, "filing_status": ""}
+    if dependents is not None:
+        body["dependents"] = dependents
+    r = client.post("/api/v1/wage-exempt", json=body)
+    assert r.status_code == 422, r.text  # was 200: the amount for married filing separately, 0 dependents
+
+
+@pytest.mark.parametrize("dependents", [[], ["--dependents", "0"]])
+def test_the_command_refuses_an_empty_filing_status(dependents: list[str]) -> None:
+    from tests.helpers import run_cli
+
+    code, out, err = run_cli(
+        "wage-exempt", "--year", "2026", "--pay-period", "weekly", "--filing-status", "", *dependents
+    )
+    assert code == 2 and out == "" and err.count("\n") == 1, (code, out, err)

@@ -363,7 +363,7 @@ def wage_exempt(body: WageExemptRequest) -> dict[str, Any]:
     from levynav.cli.wage import _as_json, levy_takes
     from levynav.core.calc import wage_exemption as we
 
-    status = body.filing_status.replace("-", "_") if body.filing_status else None
+    status = body.filing_status.replace("-", "_") if body.filing_status is not None else None  # "": refused
     try:
         result = we.exempt_amount(
             body.year, body.pay_period, status, body.dependents, body.over_65_or_blind, body.basis
