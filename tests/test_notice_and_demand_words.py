@@ -24,7 +24,9 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "levynav"
 
 # the English words that name the notice and demand (a "bill" only where it is that act)
 NAMES_IT = re.compile(
-    r"notice and demand|demand for payment|that demand|bills a tax|bill a tax|that bill|first bill|only bill",
+    r"notice and demand|demand for payment|that demand|bills a tax|bill a tax|that bill|first bill|only bill"
+    # the English says "the bill" for it on the person's pages (round 9, tests/test_bill_words.py)
+    r"|the bill more than|as the bill|the bill's days|a bill sent|the bill for it|bill is not paid|send you a bill",
     re.IGNORECASE,
 )
 TERM = "aviso y demanda de pago"

@@ -48,7 +48,7 @@ def test_day_before_counts_the_pause_marked_and_explained() -> None:
     said = words.notes(row, "en")
     assert any("dated before Form 1040, 2024 was assessed" in n and "pauses nothing" in n for n in said), said
     assert any(
-        "anterior a la tasación de Formulario 1040, 2024" in n and "no pausa nada" in n for n in words.notes(row, "es")
+        "anterior a la tasación del Formulario 1040, 2024" in n and "no pausa nada" in n for n in words.notes(row, "es")
     )
 
 

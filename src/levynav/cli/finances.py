@@ -97,8 +97,9 @@ def _print(s: dict[str, Any]) -> None:
             f"  {_money(line['allowed']):>11}   {ALLOWANCE_WORDS.get(line['rule'], line['rule'])}"
         )
         for src in line["sources"]:
-            out(f"      {src['table']} {src['edition']}, {src['row']} = ${src['amount']} — {GRADE[src['grade']]}"
-                f" ({src['status']})")  # fmt: skip
+            # the grade in words; the source's own status code (single_source_repository_…) is the record's
+            # (--format json), not a reader's
+            out(f"      {src['table']} {src['edition']}, {src['row']} = ${src['amount']} — {GRADE[src['grade']]}")
         for m in line["missing"]:
             out(f"      needed: {m}")
         for m in line["missing_values"]:

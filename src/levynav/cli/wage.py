@@ -155,7 +155,7 @@ def register(app: typer.Typer) -> None:
         """The part of each paycheck an IRS wage levy cannot take (Publication 1494), with its formula and sources."""
         check_format(fmt)
         _check_counts(year, dependents, over_65_or_blind)
-        status = filing_status.replace("-", "_") if filing_status else None
+        status = filing_status.replace("-", "_") if filing_status is not None else None  # "" is no status: refused
         try:
             result = we.exempt_amount(year, pay_period, status, dependents, over_65_or_blind, basis)
         except we.MissingInput as err:

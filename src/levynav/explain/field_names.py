@@ -46,8 +46,8 @@ def _upper_first(s: str) -> str:
 def words(path: str, lang: str) -> str:
     """The path in words in the language. What is not a path of the case (``(case)``, ``(file)``, ``case``, a tax
     period id) is returned as it is: the callers say those in their own words."""
-    by_hand = (_words(lang).get("by_hand") or {}).get(path)
-    if by_hand is not None:  # a fact the papers need that the case never holds (a full SSN)
+    by_hand = (_words(lang).get("by_hand") or {}).get(path) or (_words(lang).get("of_analysis") or {}).get(path)
+    if by_hand is not None:  # a fact the papers need that the case never holds (a full SSN), or the analysis's own
         return str(by_hand)
     parsed = [SEGMENT.match(s) for s in path.split(".")]
     if not path or any(m is None for m in parsed):

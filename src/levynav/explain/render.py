@@ -184,16 +184,69 @@ def _notice_forms(lang: str, kind: str) -> dict[str, str]:
 _PERIOD_ARGS = frozenset({"period", "periods", "running"})  # "running": the periods whose statute still runs
 
 
+class PeriodNames(str):
+    """Tax periods named inside a sentence: as they are with ``{period}`` ("Formulario 1040, 2021"), or each with
+    its determiner with ``{period:del}`` ("del Formulario 1040, 2021 y del Formulario 1040, 2022"), the forms of
+    ``notice_phrase`` for the kind of period (``period``: a form's period, which takes "el"; ``penalty``: the trust
+    fund recovery penalty, "la multa …"; ``period_given``: a name the person gave, said without one). A Spanish
+    sentence read "el plazo de cobro de Formulario 1040, 2021" with no article."""
+
+    items: list[tuple[str, dict[str, str]]]
+
+    def __new__(cls, items: list[tuple[str, dict[str, str]]], lang: str) -> PeriodNames:
+        made = super().__new__(cls, join([said for said, _ in items], lang))
+        made.items = items
+        made.lang = lang
+        return made
+
+    lang: str
+
+    def __format__(self, spec: str) -> str:
+        if not spec:
+            return str(self)
+        said = []
+        for name, forms in self.items:
+            form = forms.get(spec)
+            if form is None:
+                raise ValueError(f"no notice_phrase form {spec!r} for the period {name!r}")
+            said.append(form.replace("{name}", name))
+        return join(said, self.lang)
+
+
+def _period_kind(value: str) -> str:
+    m = _PERIOD_ID.fullmatch(value.strip())
+    if m is None or not (m.group("form") or m.group("quarter") or m.group("month")):
+        return "period_given"  # a name the person gave the period, or a bare year: said as given
+    return "penalty" if m.group("form") in _PENALTY else "period"
+
+
+def _period_item(value: str, lang: str) -> tuple[str, dict[str, str]]:
+    return period_name(value, lang), _notice_forms(lang, _period_kind(value))
+
+
+def _period_message(m: Message, lang: str) -> tuple[str, dict[str, str]]:
+    """A period said with a fact of its own ("Formulario 1040, 2012 (el plazo de cobro venció el …)"): the sentence,
+    with the determiners of its period."""
+    period = m.args.get("period")
+    kind = _period_kind(period.value) if isinstance(period, TextArg) else "period_given"
+    return text(m, lang), _notice_forms(lang, kind)
+
+
 def _arg_value(name: str, a: Arg | Any, lang: str) -> Any:
     """A message's value in a language; a tax period given as text (``{period}``, ``{periods}``) is named as a
-    person reads it, never by its case-file id (a pay period is a label and is not touched)."""
+    person reads it, never by its case-file id (a pay period is a label and is not touched), with the determiners
+    of a tax period (``PeriodNames``)."""
     if name in _PERIOD_ARGS:
         if isinstance(a, TextArg):
-            return notice_name(period_name(a.value, lang), lang)
+            return PeriodNames([_period_item(a.value, lang)], lang)
         if isinstance(a, str):
-            return notice_name(period_name(a, lang), lang)
+            return PeriodNames([_period_item(a, lang)], lang)
         if isinstance(a, ListArg) and all(isinstance(x, TextArg) for x in a.value):
-            return join([period_name(x.value, lang) for x in a.value if isinstance(x, TextArg)], lang)
+            return PeriodNames([_period_item(x.value, lang) for x in a.value if isinstance(x, TextArg)], lang)
+        if isinstance(a, ListArg) and all(isinstance(x, MessageArg) for x in a.value):
+            return PeriodNames([_period_message(x.value, lang) for x in a.value if isinstance(x, MessageArg)], lang)
+        # any other value: as it is, and with the determiners of a name given as it is ("de …")
+        return PeriodNames([(str(_value(a, lang)), _notice_forms(lang, "period_given"))], lang)
     return _value(a, lang)
 
 

@@ -35,7 +35,7 @@ def console() -> Console:
 def _finding(r: Rendered, f: RFinding) -> str:
     head = f"[{OUTCOME_STYLE[f.outcome]}]{e(r.ui('outcome_' + f.outcome.value))}[/]  [bold]{e(f.rule)}[/] {e(f.title)}"
     if f.subject:
-        head += f"  [dim]({e(field_names.said_with_path(f.subject, r.lang))})[/]"
+        head += f"  [dim]({e(field_names.words(f.subject, r.lang))})[/]"
     if f.effect and f.outcome is Outcome.APPLIES:
         head += f"  → {e(r.label('Effect', f.effect.value))}"
         if f.condition == "irs_determination":
@@ -44,8 +44,7 @@ def _finding(r: Rendered, f: RFinding) -> str:
     lines.append("    [dim]" + e(r.ui("law", cites="; ".join(c.cite for c in f.citations))) + "[/]")
     if f.missing:
         lines.append(
-            f"    [yellow]{e(r.ui('needed'))}[/] "
-            + e("; ".join(field_names.said_with_path(m, r.lang) for m in f.missing))
+            f"    [yellow]{e(r.ui('needed'))}[/] " + e("; ".join(field_names.words(m, r.lang) for m in f.missing))
         )
     if f.status_note:
         lines.append(f"    [magenta]{e(r.ui('note'))}[/] {e(f.status_note)}")

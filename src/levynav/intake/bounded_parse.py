@@ -12,6 +12,12 @@ writes, in YAML and JSON alike, never through a binary float: a float would roun
 $100.10, while ``100.105`` was refused as having more than two decimal places), so the model's own checks see what
 was written. Such a number of more than MAX_INTEGER_DIGITS digits, or with an exponent past them, is refused.
 
+A whole number is read as the decimal digits it writes. YAML 1.1, which the safe loader follows, reads ``01150`` as
+the octal 616, ``0x47e`` and ``0b101`` as hexadecimal and binary, and ``19:10`` as the base-60 1150 (a float
+``1:30.5`` too): a housing cost of 01150 became $616 without a word. Such a plain scalar is kept as the text it is
+(``_yaml_int``), so the model reads ``01150`` as 1150 where it wants a number, keeps ``04013`` whole where it wants
+text (a county FIPS code), and refuses ``0x47e`` or ``19:10`` by its field.
+
 ``parse_json`` checks the nesting depth with one linear pass over the brackets outside strings
 and bounds whole numbers while decoding; duplicate keys are refused the same way.
 
@@ -74,10 +80,12 @@ def exact_number(text: str) -> Decimal:
 
 
 def _yaml_float(loader: Any, node: Any) -> Any:
-    """A YAML float as ``exact_number`` reads it; the forms a Decimal does not write (``.inf``, ``.nan``, the
-    sexagesimal ``1:30.5``) as the safe loader builds them (not finite, or no amount: the model refuses them)."""
+    """A YAML float as ``exact_number`` reads it; ``.inf`` and ``.nan`` as the safe loader builds them (not finite:
+    the model refuses them); the base-60 ``1:30.5`` as its text (see the module doc: it is not 90.5)."""
     text = str(node.value).replace("_", "")
-    if ":" not in text and "inf" not in text.lower() and "nan" not in text.lower():
+    if ":" in text:
+        return str(node.value)
+    if "inf" not in text.lower() and "nan" not in text.lower():
         try:
             return exact_number(text)
         except InvalidOperation:
@@ -86,6 +94,21 @@ def _yaml_float(loader: Any, node: Any) -> Any:
 
 
 CaseYamlLoader.add_constructor(_FLOAT, _yaml_float)
+
+_INT = "tag:yaml.org,2002:int"
+_DECIMAL_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
+
+
+def _yaml_int(loader: Any, node: Any) -> Any:
+    """A YAML whole number written in decimal digits (``1_000`` too) as that number; one YAML 1.1 reads in another
+    base (``017``, ``0o17``, ``0x1F``, ``0b101``, ``1:30``) as the text it is (see the module doc)."""
+    text = str(node.value)
+    if _DECIMAL_INT.fullmatch(text.replace("_", "")) is None:
+        return text
+    return yaml.SafeLoader.construct_yaml_int(loader, node)
+
+
+CaseYamlLoader.add_constructor(_INT, _yaml_int)
 
 
 class _KeyResolver(yaml.resolver.Resolver):

@@ -12,6 +12,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from levynav.core.model import limits
+from levynav.core.model.bounded import FULL_TINS
 from levynav.core.model.case import Case, DatesOutOfOrder
 from levynav.intake.case_problems import _problem
 from levynav.intake.written_amounts import AmountTextError, written_amount
@@ -63,6 +64,10 @@ def parse_value(kind: FieldKind, raw: str) -> Any:
         if text not in kind.choices:
             raise ValueError("error_choice")
         return text
+    if FULL_TINS.search(text) is not None:
+        # refused here, before the answer joins anything: the fix page stores a case still to correct as it is, so a
+        # full SSN typed there was saved whole in the database until the case model refused it again
+        raise ValueError("problem_full_tin")
     if kind.kind == "text_list":
         parts = [part.strip() for part in text.split(",") if part.strip()]
         if len(parts) > limits.MAX_LIST_ITEMS:  # refused, never cut: a cut answer would be stored as if complete

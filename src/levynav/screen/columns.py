@@ -189,14 +189,19 @@ def _checked_id(text: str, name: str) -> str:
         raise RowProblem(name, f"is longer than {limits.limit_text('MAX_TEXT_CHARS')} characters")
     if not text.isprintable() and CONTROL_CHARACTERS.search(text) is not None:
         raise RowProblem(name, CONTROL_CHARACTER)
-    if FULL_TINS.search(text) is not None:  # an inventory keyed by SSN: never written to the tables
-        raise RowProblem(name, FULL_TIN)
+    if FULL_TINS.search(text) is not None or _NINE_DIGITS.search(text) is not None:
+        raise RowProblem(name, FULL_TIN)  # an inventory keyed by SSN: never written to the tables
     if _SURROGATES.search(text) is not None:  # JSON's "\\ud800": no character, and no UTF-8 to write the table in
         raise RowProblem(name, LONE_SURROGATE)
     return text
 
 
 _SURROGATES = re.compile("[\ud800-\udfff]")
+# An id is a key, as a file's name is (intake/input_text.source_name): an inventory keyed by SSN most often writes it
+# as nine digits in a row (123456789, a whole-number column, client-123456789), which the text rule of a case
+# (FULL_TINS: 123-45-6789, 123 45 6789) leaves alone, so as not to take a ZIP+4 written without its hyphen in an
+# address for one. Such an id was written whole into the output tables.
+_NINE_DIGITS = re.compile(r"(?<!\d)\d{9}(?!\d)")
 LONE_SURROGATE = "is not valid text (a lone surrogate code); remove it"
 
 
@@ -205,7 +210,7 @@ def id_text(value: Any, name: str) -> str:
     if isinstance(value, str):
         return _checked_id(value.strip(), name)
     if isinstance(value, int) and not isinstance(value, bool):
-        return str(value)
+        return _checked_id(str(value), name)
     if isinstance(value, float | Decimal):
         try:
             whole = int(value)
@@ -215,7 +220,7 @@ def id_text(value: Any, name: str) -> str:
             # 12345678901234567 is stored as ...568: written as read, it could be another case's id when joined back
             raise RowProblem(name, INEXACT_ID)
         if whole is not None and whole == value:
-            return str(whole)
+            return _checked_id(str(whole), name)
     raise RowProblem(name, "must be text or a whole number")
 
 

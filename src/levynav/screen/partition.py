@@ -190,6 +190,7 @@ def _case_data(
         data = columns.json_object(item, "(line)", "one case")
         ids = {name: data.pop(name) for name in columns.ID_COLUMNS if name in data}
         given = {name: columns.id_text(value, name) for name, value in ids.items() if value is not None}
+        given = {name: text for name, text in given.items() if text}  # "" or blanks: none given, as an empty cell
         if len(set(given.values())) > 1:
             raise _Problems([("id", "differs from case_id: give one id")])
         known[0] = next(iter(given.values()), str(number))

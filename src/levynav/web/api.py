@@ -11,7 +11,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Body, Depends, File, HTTPException, Query, Request, Response, UploadFile
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from starlette.concurrency import run_in_threadpool
 
 from levynav.core.analyze import analyze
@@ -53,6 +53,10 @@ class CaseCreated(BaseModel):
 
 
 class WageExemptRequest(Bounded):  # Bounded: true/false is not a year or a number of dependents
+    # a field it does not know is refused by name: a misspelt "dependants": 3 was dropped, and the answer was the one
+    # for no statement (married filing separately, 0 dependents), as if the person had given none
+    model_config = ConfigDict(extra="forbid")
+
     year: int = Field(ge=limits.EARLIEST_DATE.year, le=limits.LATEST_DATE.year)
     pay_period: str = Field(max_length=20, description="daily, weekly, biweekly, semimonthly or monthly")
     filing_status: str | None = Field(default=None, max_length=40)
@@ -319,8 +323,11 @@ async def intake_transcript(
             path = Path(tmp) / f"transcript{suffix}"
             path.write_bytes(data)
             try:
-                intake = read_transcripts([path])
-            except InputFileError as err:  # transcripts of two taxpayers in one file: named by the upload's name
+                # labelled, as the command reads its files: a file that is no transcript (binary data, a PDF that
+                # cannot be opened or has no text, an image) is refused, as `levynav transcript` and the notice
+                # route refuse it; unlabelled it was a problem inside a 200 answer with no period read
+                intake = read_transcripts([path], labels=[str(path)])
+            except InputFileError as err:  # two taxpayers in one file, or no transcript: named by the upload's name
                 raise problem(422, "file: " + str(err).replace(str(path), _safe_name(file))) from None
             out: dict[str, Any] = report(intake, day)
         # the reader names its source by path: show the uploaded file's name, not the server's temporary folder
@@ -356,7 +363,7 @@ def wage_exempt(body: WageExemptRequest) -> dict[str, Any]:
     from levynav.cli.wage import _as_json, levy_takes
     from levynav.core.calc import wage_exemption as we
 
-    status = body.filing_status.replace("-", "_") if body.filing_status else None
+    status = body.filing_status.replace("-", "_") if body.filing_status is not None else None  # "": refused
     try:
         result = we.exempt_amount(
             body.year, body.pay_period, status, body.dependents, body.over_65_or_blind, body.basis

@@ -39,6 +39,8 @@ def _problem_line(err: Any) -> str:
         return "body: not valid JSON"
     loc = tuple(p for p in err.get("loc", ()) if p not in ("body",) or len(err.get("loc", ())) == 1)
     msg = str(err.get("msg", "is not valid")).removeprefix("Value error, ")
+    if err.get("type") == "extra_forbidden":  # as a case's unknown field is said (intake/case_problems.py)
+        msg = "is not a known field (check the spelling)"
     if msg.startswith("Expected UploadFile"):  # "Expected UploadFile, received: <class 'str'>": said as a person can
         msg = "must be a file (a part with a file name), not a text field"
     return f"{field_path(loc)}: {msg}"

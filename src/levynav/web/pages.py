@@ -222,7 +222,7 @@ def resume(request: Request, code: Annotated[str, Form()] = "") -> Response:
             "home.html",
             status=404,
             resume_error="error_code_empty" if not code else "error_not_found",
-            resume_value=code[:200],
+            resume_value=mask_tins(code[:200]),  # a person may type their SSN where the code belongs
             demo_code=request.app.state.demo_code,
         )
     return redirect(f"/case/{code}/next")
@@ -283,6 +283,9 @@ def _question_page(
         if q.kind.kind == "yes_no":
             values = {"value": "yes" if current else "no"}
     lang = lang_of(request)
+    # what was typed is offered again to correct, but a full SSN, ITIN or EIN masked but its last four digits: the
+    # answer refused because it held one was sent back whole in the page
+    values = {k: mask_tins(v) for k, v in values.items()}
     return page(
         request,
         "question.html",
