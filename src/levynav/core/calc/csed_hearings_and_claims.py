@@ -11,6 +11,7 @@ from levynav.core.calc.csed_reader import Reader, detail, note, periods
 from levynav.core.calc.csed_types import NoEffect, Suspension, clause
 from levynav.core.calc.dates import add_months, last_day_after
 from levynav.core.calc.hearing_windows import RequestKind, request_kind
+from levynav.core.calc.repeat_filing_stay import stayed_on
 from levynav.core.model.case import HearingRequest, PostponementKind
 from levynav.core.model.message import Message, message
 
@@ -106,6 +107,8 @@ def _cdp(
     accepted: bool | None = None,
 ) -> None:
     said: tuple[Message, ...] = ()
+    if final is None and determination is not None and r.case.proceedings.bankruptcies:
+        said, determination, petition = _void_in_stay(r, src, determination, petition)
     # the 30 days and the petition's standing: ``calc.cdp_petition``, the one answer CDP-15 and the levy stop read
     counted = cdp_petition(determination, petition, accepted, CSED_DAYS) if determination is not None else None
     if final is None and counted is not None and counted.status in (ACCEPTED, REFUSED):
@@ -160,6 +163,26 @@ def _cdp(
             tc=tc,
         )
     )
+
+
+def _void_in_stay(
+    r: Reader, src: str, determination: date, petition: date | None
+) -> tuple[tuple[Message, ...], date | None, date | None]:
+    """A Notice of Determination issued while a bankruptcy's automatic stay was in effect is void (Smith v. Comm'r,
+    124 T.C. 36 (2005); reference CDP-15-SMITH), so it is no determination "in such hearing" (§ 6330(e)(1)): the
+    hearing is still pending, and the statute stays paused until a valid determination becomes final (Treas. Reg.
+    § 301.6330-1(g)(1): to the day "the determination resulting from the CDP hearing becomes final"), its 90-day
+    floor counted from then. A Tax Court petition on the void determination decides nothing (the court lacks
+    jurisdiction, Smith). The § 6503(h) pause of the bankruptcy itself runs beside it (``csed_events``). This is
+    the later date, shown first (ADR 0004, 2): the stay does not reach a tax for a period after the bankruptcy
+    began, whose determination stands — a note says the earlier date that reading gives. Only for a case with a
+    bankruptcy (the caller checks); a determination whose finality the case states is read as given."""
+    k = stayed_on(r.case, determination)
+    if k is None:
+        return (), determination, petition
+    filed = r.case.proceedings.bankruptcies[k].petition_date
+    r.notes.append(note("cdp_void_stay", source=src, determination=determination, filed=filed))
+    return (detail("void_stay", determination=determination, filed=filed),), None, None
 
 
 # The account transcript's code for "legal action / bankruptcy" (TC 520; TC 521 ends it): reference TX-3.

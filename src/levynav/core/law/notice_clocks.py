@@ -8,6 +8,7 @@
   the findings say so (``*_no_hearing_notice``). Parameter
   ``discretionary.intent_to_levy_days``, counted from the notice date, or the mailing date when later (Weiss
   v. Commissioner, 147 T.C. 179 (2016)). A limit on the IRS: the date is not moved off a weekend or holiday.
+  A notice issued while a bankruptcy's automatic stay was in effect starts no clock (``_in_stay``).
 - NC-2: the reply-by date printed on a CP91/CP298 (final notice before a levy on Social Security benefits;
   reference R6331-H1, a secondary source): shown as printed, nothing computed.
 
@@ -22,9 +23,10 @@ from typing import Any
 
 from levynav.core import lawdata, params
 from levynav.core.calc import dates, hearing_windows, notice_assessment
+from levynav.core.calc.repeat_filing_stay import stayed_on
 from levynav.core.law import notices
 from levynav.core.law.deciding import informs
-from levynav.core.law.rule import APPLIES, UNKNOWN, Context, DeadlineFunc, Rule, RuleFunc, once
+from levynav.core.law.rule import APPLIES, DOES_NOT_APPLY, UNKNOWN, Context, DeadlineFunc, Rule, RuleFunc, once
 from levynav.core.model.analysis import Deadline, Effect, Finding, Message, TextArg, message
 from levynav.core.model.case import Case, Notice, NoticeType
 from levynav.core.model.construct import construct
@@ -47,7 +49,7 @@ REPLY_BY_ID = "notice.printed_reply_by"
 
 
 def _earliest(
-    i: int, notice: Notice, ctx: Context, assessed: dict[str, date], positions: dict[str, int]
+    i: int, notice: Notice, case: Case, ctx: Context, assessed: dict[str, date], positions: dict[str, int]
 ) -> tuple[Finding, Deadline | None]:
     sub = f"notices[{i}]"
     kind, printed, mailed = notice.type, notice.notice_date, notice.mailing_date
@@ -69,6 +71,10 @@ def _earliest(
     if start is None:
         missing = [f"{sub}.notice_date"]
         return rule.finding(UNKNOWN, "date_unknown", subject=sub, facts=facts, missing=missing), None
+    if case.proceedings.bankruptcies:  # a case without a bankruptcy goes on at once
+        stayed = _in_stay(sub, notice, case, facts)
+        if stayed is not None:
+            return stayed, None
     try:
         use = params.use("discretionary.intent_to_levy_days", start)
     except params.MissingParameter:
@@ -122,6 +128,34 @@ def _earliest(
         days=use.value,
     )
     return finding, deadline
+
+
+def _in_stay(sub: str, notice: Notice, case: Case, facts: dict[str, Any]) -> Finding | None:
+    """A notice of intent to levy issued while a bankruptcy's automatic stay was in effect (``stayed_on``, counted from
+    the day the notice was issued: its date, or its mailing date when later) starts no clock and gives no levy day
+    (reference RBK-362-NOTICE). The final notice of the right to a hearing: "invalid and of no effect" (Beverly v.
+    Comm'r, T.C. Memo. 2005-41). A CP504 (a § 6331(d) notice that is not the hearing notice): not decided by a court;
+    read the same way, as R6330-A1 reads it — it is a step to collect a claim that arose before the case, which
+    11 U.S.C. § 362(a)(6) stays, and it is not the assessment or notice and demand § 362(b)(9)(D) excepts. The words
+    say the stay does not cover a tax for a period after the bankruptcy began (the Case does not say when a tax
+    arose). None when the notice was not issued in a stay."""
+    issued = dates.counting_start(notice.notice_date, notice.mailing_date)
+    k = None if issued is None else stayed_on(case, issued)
+    if issued is None or k is None:
+        return None
+    filed = case.proceedings.bankruptcies[k].petition_date
+    facts[f"proceedings.bankruptcies[{k}].petition_date"] = filed
+    hearing = notices.is_cdp_levy_notice(notice.type)
+    return EARLIEST_LEVY.finding(
+        DOES_NOT_APPLY,
+        "in_stay" if hearing else "in_stay_no_hearing_notice",
+        subject=sub,
+        facts=facts,
+        also_cites=("RBK-362-NOTICE",),
+        notice=notice.type.value,
+        given=issued,
+        filed=filed,
+    )
 
 
 def _counted(
@@ -192,7 +226,7 @@ def _clocks(case: Case, ctx: Context) -> list[tuple[Finding, Deadline | None]]:
     positions = {p.id: k for k, p in enumerate(case.tax_periods)}
     for i, notice in enumerate(case.notices):
         if notices.is_intent_to_levy_notice(notice.type):
-            out.append(_earliest(i, notice, ctx, assessed, positions))
+            out.append(_earliest(i, notice, case, ctx, assessed, positions))
         if notice.type in SOCIAL_SECURITY_FINAL:
             out.append(_reply_by(i, notice, ctx))
     return out
