@@ -75,6 +75,7 @@ SUMMARY_KEYS = {"kind", "effect", "rules", "deadline", "subject"}  # a headline 
 DEADLINE_KEYS = {"id", "date", "subject", "days_left", "passed", "alternative_date", "still_open"}
 DEADLINE_KEYS |= {"says", "not_says"}  # a clause key the deadline's computation holds (or must not hold)
 EXPECT_KEYS |= {"plan_first_rule"}
+EXPECT_KEYS |= {"plan_steps"}  # steps that must each be in the plan: {rule, text, by} as plan_first (any step)
 
 
 def discover() -> list[tuple[str, dict[str, Any]]]:

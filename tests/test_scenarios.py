@@ -175,6 +175,8 @@ def test_scenario(name: str, scenario: dict[str, Any]) -> None:
         assert all(q.path != path for q in result.questions), f"still asks {path}"
     if "plan_first" in expect:
         check_plan_first(result, expect["plan_first"])
+    for want in expect.get("plan_steps", []):
+        check_plan_step(result, want)
     if expect.get("plan_no_duplicates"):
         check_no_duplicates(result)
     for want in expect.get("options", []):
@@ -211,6 +213,17 @@ def check_plan_first(result: Analysis, want: dict[str, Any]) -> None:
         assert first.text.key == want["text"], f"first step's text is {first.text.key}:\n{_plan(result)}"
     if "by" in want:  # the day the first step is due by (null: no day)
         assert str(first.by_date) == str(want["by"]), f"first step due by {first.by_date}:\n{_plan(result)}"
+
+
+def check_plan_step(result: Analysis, want: dict[str, Any]) -> None:
+    """Some step of the plan is for ``rule``, made from the text ``text`` and due by ``by`` (null: no day)."""
+    assert set(want) <= PLAN_FIRST_KEYS - {"form"}, f"unknown plan_steps keys {set(want) - PLAN_FIRST_KEYS}"
+    assert any(
+        ("rule" not in want or want["rule"] in s.rules)
+        and ("text" not in want or s.text.key == want["text"])
+        and ("by" not in want or str(s.by_date) == str(want["by"]))
+        for s in result.plan
+    ), f"no step {want}:\n{_plan(result)}"
 
 
 def check_no_duplicates(result: Analysis) -> None:

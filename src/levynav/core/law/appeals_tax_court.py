@@ -94,6 +94,8 @@ def tax_court_review(case: Case, ctx: Context) -> list[Finding]:
                     also_cites=cites,
                     missing=asked,
                     params=[use],
+                    # the plan step (``plan.CDP-15.variants.type_*``) is due by the petition's day while it is open
+                    deadline_ids=("tax_court.cdp_petition",),
                     determination_date=req.determination_date,
                     last_day=last.last,
                 )

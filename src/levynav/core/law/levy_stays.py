@@ -115,6 +115,11 @@ DIGITAL = Rule(
 CONTINUING = {LevyKind.WAGES, LevyKind.SOCIAL_SECURITY, LevyKind.FEDERAL_PAYMENT}
 LATE_PETITION_CITES = ("IS-4-LATE",)  # the § 6015(e)(1)(A) deadline is jurisdictional (Frutiger; Rubel)
 BETWEEN_CITES = ("BAR-7503",)  # the two readings of a bar's last day after a weekend or holiday (§ 7503)
+# § 6015(e)(1)(B)(i): "Rules similar to the rules of section 7485 shall apply with respect to the collection of such
+# assessment"; 26 C.F.R. § 1.6015-7(c)(1): on an appeal of the Tax Court's decision the IRS "may resume collection ...
+# on the date the requesting spouse files the notice of appeal", unless a bond (audit 2026-12-07, round 9, law32)
+SPOUSE_APPEAL_CITES = ("R6015-E1-APPEAL",)
+Appealed = tuple[date, bool | None] | None  # an appeal of the Tax Court's decision read: its day, the bond (or None)
 DIVISIBLE = {TaxKind.EMPLOYMENT, TaxKind.TRUST_FUND_RECOVERY_PENALTY}
 
 
@@ -192,31 +197,53 @@ def refund_suit_pending(case: Case, ctx: Context) -> list[Finding]:
 # ---------------------------------------------------------------- innocent spouse
 
 
+def _after_petition(claim: InnocentSpouseClaim, sub: str, facts: dict[str, Any]) -> tuple[date | None, Appealed]:
+    """The bar's last day when a petition counts ("until the decision of the Tax Court has become final"), and the
+    appeal read (its day and whether a bond was filed), or None.
+
+    Rules similar to § 7485 (§ 6015(e)(1)(B)(i); Reg. § 1.6015-7(c)(1)), read as for a notice of deficiency
+    (R6213-A1-APPEAL): an appeal with no bond filed with the Tax Court by the day of the notice of appeal ends the bar
+    on that day (the day itself still barred: the person's reading); the bond not known leaves the days after it
+    unknown (the final decision, when known, ends them); a bonded appeal keeps the bar to the final decision."""
+    final = claim.decision_final_date
+    if final is not None:
+        facts[f"{sub}.decision_final_date"] = final
+    appeal = claim.appeal_date
+    if appeal is None:
+        return final, None
+    facts[f"{sub}.appeal_date"] = appeal
+    bond = claim.appeal_bond_filed
+    if bond is not None:
+        facts[f"{sub}.appeal_bond_filed"] = bond
+    return (appeal if bond is False else final), (appeal, bond)
+
+
 def _claim_end(
     claim: InnocentSpouseClaim, sub: str, facts: dict[str, Any]
-) -> tuple[date | None, date | None, list[ParamUse], bool]:
+) -> tuple[date | None, date | None, list[ParamUse], bool, Appealed]:
     """Last barred day, the last barred day under the person's reading when it is later (else None), the parameters
-    used, and whether a Tax Court petition came too late to keep the bar: the 90th day after the final
-    determination, or the Tax Court decision's finality."""
+    used, whether a Tax Court petition came too late to keep the bar, and the appeal of the court's decision read
+    (when the petition counts): the 90th day after the final determination, or the Tax Court decision's finality
+    (an unbonded appeal's day, ``_after_petition``)."""
     if claim.waiver_date is not None:
         facts[f"{sub}.waiver_date"] = claim.waiver_date
-        return claim.waiver_date, None, [], False
+        return claim.waiver_date, None, [], False, None
     petition = claim.tax_court_petition_date
     if petition is not None:
         facts[f"{sub}.tax_court_petition_date"] = petition
     determination = claim.final_determination_date
     if determination is None:
         if petition is None:
-            return None, None, [], False
-        if claim.decision_final_date is not None:
-            facts[f"{sub}.decision_final_date"] = claim.decision_final_date
-        return claim.decision_final_date, None, [], False
+            return None, None, [], False, None
+        end, appealed = _after_petition(claim, sub, facts)
+        return end, None, [], False, appealed
     facts[f"{sub}.final_determination_date"] = determination
     use = param("discretionary.innocent_spouse_bar_days", determination)
     if use is None:
         if petition is not None:
-            return claim.decision_final_date, None, [], False
-        return None, None, [], False
+            end, appealed = _after_petition(claim, sub, facts)
+            return end, None, [], False, appealed
+        return None, None, [], False, None
     # § 6015(e)(1)(B)(i): the bar runs "until the close of the 90th day referred to in subparagraph (A)(ii)" (26
     # C.F.R. § 1.6015-7(c)(1): "until the expiration of the 90-day period"). When that day is a Saturday, Sunday or
     # DC legal holiday a petition is still timely on the next business day (§ 7503), and a petition keeps the bar
@@ -229,14 +256,14 @@ def _claim_end(
         facts[f"{sub}.tax_court_late_petition_accepted"] = accepted
     if petition is not None and (petition <= window.last or accepted):
         # a petition in time, or a late one the Tax Court accepted (it counts as one "filed ... under subparagraph
-        # (A)"): the bar runs "until the decision of the Tax Court has become final" (§ 6015(e)(1)(B)(i))
-        if claim.decision_final_date is not None:
-            facts[f"{sub}.decision_final_date"] = claim.decision_final_date
-        return claim.decision_final_date, None, [use], False
+        # (A)"): the bar runs "until the decision of the Tax Court has become final" (§ 6015(e)(1)(B)(i)), an
+        # appeal without a bond aside (``_after_petition``)
+        end, appealed = _after_petition(claim, sub, facts)
+        return end, None, [use], False, appealed
     # no petition, or one after the last day to petition: the Tax Court holds that deadline jurisdictional (Frutiger
     # v. Comm'r, 162 T.C. No. 5 (2024); Rubel v. Comm'r (3d Cir. 2017)), so a late petition is not one "filed ...
     # under subparagraph (A)" and the bar ends with the 90 days — also when the court refused it (the ruling known)
-    return window.raw, later_reading(window.raw, window.last), [use], petition is not None
+    return window.raw, later_reading(window.raw, window.last), [use], petition is not None, None
 
 
 def innocent_spouse_claim_pending(case: Case, ctx: Context) -> list[Finding]:
@@ -250,14 +277,33 @@ def innocent_spouse_claim_pending(case: Case, ctx: Context) -> list[Finding]:
         return out
     if not is_individual(case):
         return [INNOCENT_SPOUSE.finding(NOT_APPLICABLE, "business", facts={"taxpayer.kind": case.taxpayer.kind})]
-    windows: list[tuple[InnocentSpouseClaim, date | None, date | None, str, dict[str, Any], list[ParamUse]]] = []
+    windows: list[
+        tuple[InnocentSpouseClaim, date | None, date | None, str, dict[str, Any], list[ParamUse], date | None]
+    ] = []
     for i, claim in enumerate(case.proceedings.innocent_spouse_claims):
         sub = f"proceedings.innocent_spouse_claims[{i}]"
         facts: dict[str, Any] = {f"{sub}.filed_date": claim.filed_date}
-        end, later, used, late = _claim_end(claim, sub, facts)
-        windows.append((claim, end, later, sub, facts, used))
+        end, later, used, late, appealed = _claim_end(claim, sub, facts)
+        # an appeal of the Tax Court's decision whose bond is not known: the days after it are not known (asked)
+        bond_open = appealed[0] if appealed is not None and appealed[1] is None else None
+        windows.append((claim, end, later, sub, facts, used, bond_open))
         latest = later or end  # the bar's end under the person's reading, shown first
-        if latest is not None and latest < ctx.as_of and late:
+        if bond_open is not None and bond_open < ctx.as_of and (end is None or ctx.as_of <= end):
+            out.append(
+                INNOCENT_SPOUSE.finding(
+                    UNKNOWN,
+                    "appeal_bond_unknown",
+                    effect=INNOCENT_SPOUSE.effect,
+                    subject=sub,
+                    facts=facts,
+                    params=used,
+                    missing=[f"{sub}.appeal_bond_filed"],
+                    also_cites=SPOUSE_APPEAL_CITES,
+                    filed=claim.filed_date,
+                    appeal=bond_open,
+                )
+            )
+        elif latest is not None and latest < ctx.as_of and late:
             refused = claim.tax_court_late_petition_accepted is False  # the court's ruling known: it refused it
             out.append(
                 INNOCENT_SPOUSE.finding(
@@ -272,8 +318,17 @@ def innocent_spouse_claim_pending(case: Case, ctx: Context) -> list[Finding]:
                 )
             )
         elif latest is not None and latest < ctx.as_of:
+            unbonded = appealed is not None and appealed[1] is False  # the bar ended on the day of the appeal
             out.append(
-                INNOCENT_SPOUSE.finding(DOES_NOT_APPLY, "ended", subject=sub, facts=facts, params=used, end=latest)
+                INNOCENT_SPOUSE.finding(
+                    DOES_NOT_APPLY,
+                    "ended_appeal_no_bond" if unbonded else "ended",
+                    subject=sub,
+                    facts=facts,
+                    params=used,
+                    also_cites=SPOUSE_APPEAL_CITES if unbonded else (),
+                    end=latest,
+                )
             )
         elif claim.waiver_date is None:
             key = "pending_until" if end is not None else "pending"
@@ -295,7 +350,7 @@ def innocent_spouse_claim_pending(case: Case, ctx: Context) -> list[Finding]:
             )
     for i, levy in enumerate(case.levies):
         sub = levy_subject(i)
-        for claim, end, later, _csub, cfacts, used in windows:
+        for claim, end, later, csub, cfacts, used, bond_open in windows:
             if not overlaps(claim.tax_periods, levy.tax_periods):
                 continue
             facts = {**cfacts, f"{sub}.served_date": levy.served_date}
@@ -339,6 +394,22 @@ def innocent_spouse_claim_pending(case: Case, ctx: Context) -> list[Finding]:
                             "levy_jeopardy",
                             subject=sub,
                             facts={**facts, f"{sub}.jeopardy": True},
+                        )
+                    )
+                elif bond_open is not None and levy.served_date > bond_open:
+                    # after an appeal of the Tax Court's decision whose bond is not known: barred only with a bond
+                    out.append(
+                        INNOCENT_SPOUSE.finding(
+                            UNKNOWN,
+                            "levy_appeal_bond_unknown",
+                            effect=LEVY_IMPROPER,
+                            also_cites=SPOUSE_APPEAL_CITES,
+                            subject=sub,
+                            facts=facts,
+                            params=used,
+                            missing=[f"{csub}.appeal_bond_filed"],
+                            served=levy.served_date,
+                            appeal=bond_open,
                         )
                     )
                 elif end is not None and levy.served_date > end:

@@ -563,11 +563,21 @@ class InnocentSpouseClaim(Strict):
         "accepted it (heard it as timely); false, it refused it (dismissed as late). Read only for a late petition",
     )
     decision_final_date: date | None = None
+    appeal_date: date | None = Field(
+        default=None, description="when a notice of appeal from the Tax Court's decision was filed (§ 7483)"
+    )
+    appeal_bond_filed: bool | None = Field(
+        default=None,
+        description="a bond filed with the Tax Court by the day of the notice of appeal (§ 6015(e)(1)(B)(i): rules "
+        "similar to § 7485)",
+    )
     waiver_date: date | None = None
 
     @model_validator(mode="after")
     def _dates(self) -> Self:
         _order(self.filed_date, self.final_determination_date, "filed_date", "final_determination_date")
+        _order(self.tax_court_petition_date, self.appeal_date, "tax_court_petition_date", "appeal_date")
+        _order(self.appeal_date, self.decision_final_date, "appeal_date", "decision_final_date")
         _ruling_needs_petition(self.tax_court_late_petition_accepted, self.tax_court_petition_date)
         return self
 
