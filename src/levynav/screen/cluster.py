@@ -65,6 +65,12 @@ HOUSEKEEPING_CONFIG = {
     "distributed.admin.tick.interval": "1s",
     "distributed.worker.memory.monitor-interval": "1s",
     "distributed.admin.system-monitor.interval": "2s",
+    # A Nanny starts its worker with glibc's MALLOC_TRIM_THRESHOLD_ fixed at 64 KiB, so that freed memory goes back
+    # to the system at once; an analysis allocates and frees many small tables, and the worker then paid a system
+    # call for them again and again (one process with the setting: 4-10 % slower a case, measured alternated,
+    # docs/performance.md round 8). Without it glibc's own, adaptive threshold holds; a worker's memory stays flat
+    # (it reuses what it freed: bench/results/screen.json follows it).
+    "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
 }
 CLUSTER_CONFIG = {
     **WORKER_CONFIG,
