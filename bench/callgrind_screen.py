@@ -23,7 +23,7 @@ import argparse
 import json
 from datetime import date
 
-from levynav.screen import generate, partition
+from levynav.screen import batch_process, generate, partition
 
 AS_OF = date(2026, 11, 23)
 POOL = 1000  # the distinct rows generated after the warm-up ones; N of them are screened
@@ -42,7 +42,7 @@ def main() -> None:
     partition._law_loaded()
     for number, line in enumerate(lines[: args.warm], 1):
         partition.screen_one("jsonl", line, number, AS_OF, False)
-    with partition._collector_for_batch():
+    with batch_process.for_batch():
         for number, line in enumerate(lines[args.warm : args.warm + args.rows], args.warm + 1):
             partition.screen_one("jsonl", line, number, AS_OF, False)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import platform
 import statistics
 import sys
@@ -45,6 +46,8 @@ def write(name: str, figures: dict[str, Any]) -> Path:
     figures = {
         "benchmark": name,
         "python": sys.version.split()[0],
+        # which build of it (docs/adr/0018-optimised-interpreter.md): a figure is compared only with one of the same
+        "python_executable": os.path.realpath(getattr(sys, "_base_executable", sys.executable)),
         "machine": platform.machine(),
         "measured_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         **figures,

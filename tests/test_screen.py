@@ -520,7 +520,7 @@ def test_a_partitioned_parquet_folder_screens_like_one_file(tmp_path: Path) -> N
 
 
 def test_a_partition_leaves_the_cycle_collector_as_it_found_it() -> None:
-    """The collector is tuned only while a partition runs (partition._collector_for_batch), then restored."""
+    """The collector is tuned only while a partition runs (batch_process.for_batch), then restored."""
     import gc
 
     from levynav.screen.partition import screen_partition

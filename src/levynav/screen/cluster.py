@@ -1,9 +1,9 @@
 """Screen partitions on Dask distributed: a LocalCluster of worker processes, or an existing scheduler.
 
-Each worker process runs ``partition.screen_partition``; the law data is loaded once per worker process
-(a module-level cache there), not per case. The driver keeps at most ``2 x workers`` partitions in flight,
-so its memory stays bounded whatever the size of the input, and hands each result to ``finished`` (which
-writes it) as it arrives. The cluster and the client are always closed (context managers).
+Each worker process runs ``partition.screen_part`` (``screen_partition`` of one partition); the law data is loaded
+once per worker process (a module-level cache there), not per case. The driver keeps at most ``2 x workers``
+partitions in flight, so its memory stays bounded whatever the size of the input, and hands each result to
+``finished`` (which writes it) as it arrives. The cluster and the client are always closed (context managers).
 
 A LocalCluster's workers run without Dask's statistical profiler (``WORKER_CONFIG``): it samples the task thread's
 call stack every 10 ms and keeps the call trees, and with the core's many distinct code paths that history grew by
@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from typing import TYPE_CHECKING
 
-from levynav.screen.partition import PartitionResult, screen_partition
+from levynav.screen.partition import PartitionResult, screen_part
 
 # The Dask settings a LocalCluster's worker processes start with (a Nanny hands its worker the configuration
 # in force when the cluster is made).
@@ -55,7 +55,28 @@ def scheduler_address_problem(address: str) -> str | None:
 # Set for the client and for a LocalCluster (its scheduler and, through the Nanny, its workers); an existing
 # scheduler is started by its owner (docs/batch-screening.md says how).
 DASK_LOG_LENGTH = 0
-CLUSTER_CONFIG = {**WORKER_CONFIG, "distributed.admin.low-level-log-length": DASK_LOG_LENGTH}
+
+# Dask's housekeeping, made less frequent for a cluster that runs one screening: every server's event-loop watchdog
+# (every 20 ms by default), a worker's memory check (100 ms) and the system monitor (500 ms). Each wakes a thread that
+# takes the interpreter lock from the task thread screening the rows; an idle two-worker LocalCluster spent 0.57-0.65 s
+# of CPU in 10 s on them, 0.11 s with these (docs/performance.md, round 8). A worker still checks its memory every
+# second, far more often than a partition's memory changes.
+HOUSEKEEPING_CONFIG = {
+    "distributed.admin.tick.interval": "1s",
+    "distributed.worker.memory.monitor-interval": "1s",
+    "distributed.admin.system-monitor.interval": "2s",
+    # A Nanny starts its worker with glibc's MALLOC_TRIM_THRESHOLD_ fixed at 64 KiB, so that freed memory goes back
+    # to the system at once; an analysis allocates and frees many small tables, and the worker then paid a system
+    # call for them again and again (one process with the setting: 4-10 % slower a case, measured alternated,
+    # docs/performance.md round 8). Without it glibc's own, adaptive threshold holds; a worker's memory stays flat
+    # (it reuses what it freed: bench/results/screen.json follows it).
+    "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
+}
+CLUSTER_CONFIG = {
+    **WORKER_CONFIG,
+    **HOUSEKEEPING_CONFIG,
+    "distributed.admin.low-level-log-length": DASK_LOG_LENGTH,
+}
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -99,18 +120,7 @@ def run_on_dask(
 
         def submit(part: Partition) -> None:
             sizes[part.index] = len(part.items)
-            running.add(
-                client.submit(
-                    screen_partition,
-                    part.index,
-                    part.kind,
-                    part.first_row,
-                    part.items,
-                    options.as_of,
-                    options.with_record,
-                    pure=False,
-                )
-            )
+            running.add(client.submit(screen_part, part, options.as_of, options.with_record, pure=False))
 
         for part in parts:
             submit(part)

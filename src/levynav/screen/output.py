@@ -68,7 +68,9 @@ def write_part(
 ) -> None:
     rows_path, errors_path = part_paths(work, index)
     cols = schema(with_record)
-    frame = pl.DataFrame([{k: r.get(k) for k in cols} for r in rows], schema=cols, orient="row")
+    # column by column (a list per column, made by C loops): built row by row, a dict a row, it was two thirds of the
+    # driver's time on two workers, which shares the two cores with them (docs/performance.md, round 8)
+    frame = pl.DataFrame({k: [r.get(k) for r in rows] for k in cols}, schema=cols)
     _write_atomic(pl.DataFrame(errors, schema=ERROR_SCHEMA, orient="row"), errors_path)
     _write_atomic(frame, rows_path)  # last: its presence marks the partition done
 

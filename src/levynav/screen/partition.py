@@ -11,12 +11,8 @@ and kept for every later case.
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import os
 import re
-import threading
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -28,9 +24,9 @@ from levynav.core.model.case import Case
 from levynav.intake.case_problems import model_reason
 from levynav.intake.field_names import field_path
 from levynav.intake.input_text import mask_tins
-from levynav.screen import columns
+from levynav.screen import batch_process, columns
 from levynav.screen.flags import FLAG_COLUMNS, decision_flags, flags
-from levynav.screen.sources import UnreadLine
+from levynav.screen.sources import Partition, UnreadLine
 
 ROW_KINDS = ("jsonl", "table")
 MAX_LINE_CHARS = 1_000_000  # a case line longer than this is refused (a real case is a few kilobytes)
@@ -68,13 +64,19 @@ def _law_loaded() -> None:
     _law_ready = True
 
 
+def screen_part(part: Partition, as_of: date, with_record: bool) -> PartitionResult:
+    """``screen_partition`` of a partition as read: a cluster's task is given the partition whole, so Dask passes it
+    on as one value (given its list of rows, the client walked every row looking for tasks inside it)."""
+    return screen_partition(part.index, part.kind, part.first_row, part.items, as_of, with_record)
+
+
 def screen_partition(
     index: int, kind: str, first_row: int, items: list[Any], as_of: date, with_record: bool
 ) -> PartitionResult:
     """Screen ``items`` (JSONL lines or table rows); ``first_row`` is the 1-based row number of the first."""
     _law_loaded()
     out = PartitionResult(index)
-    with _collector_for_batch():
+    with batch_process.for_batch():  # the collector and the models' attribute reads, for the partition
         for offset, item in enumerate(items):
             number = first_row + offset
             if kind == "jsonl" and isinstance(item, str) and not item.strip():
@@ -103,40 +105,6 @@ def resident_bytes() -> int | None:
     except ImportError:
         return None
     return int(psutil.Process().memory_info().rss)
-
-
-# Python's cycle collector runs a young collection every 700 net new container objects; one analysis holds a few
-# thousand at its peak (the record being built) and leaves no cycles behind (measured: 0 unreachable objects after
-# 400 analyses), so at the default it ran about 1.5 collections per case, each also promoting the half-built record,
-# and the full collections walked the law data every time: 10 % of a screening's time. For a partition, the objects
-# that exist already (law data, modules, schemas) are set aside (``gc.freeze``) and a young collection waits for
-# 50,000 new objects; both are undone afterwards, so a caller's process keeps its own settings. Memory stays flat:
-# cycles, if any, are still collected, only less often.
-BATCH_YOUNG_THRESHOLD = 50_000
-
-
-_batches = [0]  # partitions running now in this process (a Dask worker may run several in threads)
-_batches_lock = threading.Lock()
-_threshold_before: list[tuple[int, int, int]] = []
-
-
-@contextlib.contextmanager
-def _collector_for_batch() -> Iterator[None]:
-    with _batches_lock:
-        _batches[0] += 1
-        if _batches[0] == 1:
-            before = gc.get_threshold()
-            _threshold_before[:] = [before]
-            gc.freeze()
-            gc.set_threshold(max(before[0], BATCH_YOUNG_THRESHOLD), *before[1:])
-    try:
-        yield
-    finally:
-        with _batches_lock:
-            _batches[0] -= 1
-            if _batches[0] == 0:
-                gc.set_threshold(*_threshold_before[0])
-                gc.unfreeze()
 
 
 def screen_one(

@@ -14,7 +14,7 @@ from typing import Any, Self
 from pydantic import ConfigDict, Field, field_validator, model_validator
 
 from levynav.core.model import limits
-from levynav.core.model.bounded import Bounded
+from levynav.core.model.bounded import Bounded, lean_validator
 from levynav.core.model.finances import Finances
 from levynav.core.model.money import Money
 
@@ -897,3 +897,7 @@ def reference_problems(case: Case) -> list[str]:
         elif claim.levy_id not in levy_ids:
             problems.append(f"{where}: names no levy of the case (give the id of one of levies)")
     return problems
+
+
+# Case's validator without the field checks its types make redundant (model/bounded.lean_validator)
+lean_validator(Case)
