@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from typer.testing import CliRunner
@@ -33,3 +34,15 @@ def run_cli(*args: str) -> tuple[int, str, str]:
     """Run `levynav ARGS...` in-process: the exit code, stdout and stderr."""
     result = _runner.invoke(app, list(args))
     return result.exit_code, result.stdout, result.stderr
+
+
+def text_leaves(node: Any, key: str = "") -> Iterator[tuple[str, str]]:
+    """Every text of a nested catalog (dicts and lists) with its dotted key (``a.b[0].c``)."""
+    if isinstance(node, dict):
+        for k, v in node.items():
+            yield from text_leaves(v, f"{key}.{k}" if key else str(k))
+    elif isinstance(node, list):
+        for i, v in enumerate(node):
+            yield from text_leaves(v, f"{key}[{i}]")
+    elif isinstance(node, str):
+        yield key, node

@@ -8,33 +8,21 @@ paper sent to the IRS names it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import yaml
 
 from levynav.explain import catalog
+from tests.helpers import text_leaves
 
 WEB_EN = Path(__file__).resolve().parents[1] / "src" / "levynav" / "web" / "messages" / "en.yaml"
 FORMAL = re.compile(r"notice and demand|demand(?:s|ed)? (?:for )?payment|that demand", re.IGNORECASE)
 
 
-def _leaves(node: Any, key: str = "") -> Iterator[tuple[str, str]]:
-    if isinstance(node, dict):
-        for k, v in node.items():
-            yield from _leaves(v, f"{key}.{k}" if key else str(k))
-    elif isinstance(node, list):
-        for i, v in enumerate(node):
-            yield from _leaves(v, f"{key}[{i}]")
-    elif isinstance(node, str):
-        yield key, node
-
-
 def test_the_english_pages_say_bill_for_the_notice_and_demand() -> None:
     sources = [catalog.messages("en"), catalog.plan_texts("en"), catalog.question_texts("en")]
     sources.append(yaml.safe_load(WEB_EN.read_text(encoding="utf-8")))
-    found = [(key, text[:120]) for source in sources for key, text in _leaves(source) if FORMAL.search(text)]
+    found = [(key, text[:120]) for source in sources for key, text in text_leaves(source) if FORMAL.search(text)]
     assert found == []
 
 

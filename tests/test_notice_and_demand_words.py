@@ -19,6 +19,7 @@ from typing import Any
 import pytest
 
 from levynav.explain import catalog
+from tests.helpers import text_leaves
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "levynav"
 
@@ -33,15 +34,9 @@ TERM = "aviso y demanda de pago"
 OTHER = re.compile(r"requerimiento|factura", re.IGNORECASE)
 
 
-def _leaves(node: Any, key: str = "") -> Iterator[tuple[str, str]]:
-    if isinstance(node, dict):
-        for k, v in node.items():
-            yield from _leaves(v, f"{key}.{k}" if key else str(k))
-    elif isinstance(node, list):
-        for i, v in enumerate(node):
-            yield from _leaves(v, f"{key}[{i}]")
-    elif isinstance(node, str):
-        yield key, " ".join(node.split())
+def _leaves(node: Any) -> Iterator[tuple[str, str]]:
+    """Every text of a catalog with its key, its spaces made single."""
+    return ((key, " ".join(text.split())) for key, text in text_leaves(node))
 
 
 def _pairs() -> list[tuple[str, str, str]]:
